@@ -1,0 +1,287 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/viper"
+)
+
+// FileName is the name of the configuration file at the site root.
+const FileName = "config.yaml"
+
+// Config is a site's configuration after defaults, file, environment and
+// flags have been merged and validated.
+type Config struct {
+	Title       string            `mapstructure:"title"`
+	BaseURL     string            `mapstructure:"baseurl"`
+	Author      string            `mapstructure:"author"`
+	Language    string            `mapstructure:"language"`
+	Description string            `mapstructure:"description"`
+	ContentDir  string            `mapstructure:"contentdir"`
+	StaticDir   string            `mapstructure:"staticdir"`
+	PublishDir  string            `mapstructure:"publishdir"`
+	ThemeDir    string            `mapstructure:"themedir"`
+	Paginate    int               `mapstructure:"paginate"`
+	Permalinks  map[string]string `mapstructure:"permalinks"`
+	Deid        Deid              `mapstructure:"deid"`
+	Risk        Risk              `mapstructure:"risk"`
+
+	// File is the configuration file that was read, or "" when the site has
+	// none. Not a configuration key.
+	File string `mapstructure:"-"`
+}
+
+// Action says what to do with one kind of identifying detail.
+type Action string
+
+// The actions a deid kind can take.
+const (
+	Replace    Action = "replace"    // a consistent pseudonym or shifted value
+	Generalise Action = "generalise" // a coarser description ("a small town")
+	Redact     Action = "redact"     // a neutral label ("[name]")
+)
+
+// Deid configures de-identification, one action per kind.
+type Deid struct {
+	Person       Action `mapstructure:"person"`
+	Place        Action `mapstructure:"place"`
+	Date         Action `mapstructure:"date"`
+	Age          Action `mapstructure:"age"`
+	Contact      Action `mapstructure:"contact"`
+	ID           Action `mapstructure:"id"`
+	Organization Action `mapstructure:"organization"`
+}
+
+// Risk configures the re-identification risk gate.
+type Risk struct {
+	// Threshold is the score at or above which a post is held back.
+	Threshold float64 `mapstructure:"threshold"`
+}
+
+// defaults are the values used when neither file, environment nor flags set
+// a key. Every known key has a default, which is also how viper learns which
+// environment variables to look at.
+func defaults() map[string]any {
+	return map[string]any{
+		"title":             "My veil site",
+		"baseurl":           "http://localhost/",
+		"author":            "",
+		"language":          "en",
+		"description":       "",
+		"contentdir":        "content",
+		"staticdir":         "static",
+		"publishdir":        "public",
+		"themedir":          "theme",
+		"paginate":          10,
+		"permalinks":        map[string]any{"posts": "/posts/:slug/"},
+		"deid.person":       string(Replace),
+		"deid.place":        string(Generalise),
+		"deid.date":         string(Replace),
+		"deid.age":          string(Generalise),
+		"deid.contact":      string(Redact),
+		"deid.id":           string(Redact),
+		"deid.organization": string(Generalise),
+		"risk.threshold":    0.7,
+	}
+}
+
+// Options are the inputs to Load besides the site directory.
+type Options struct {
+	// Flags holds values set on the command line, by configuration key
+	// (e.g. "publishdir"). They take precedence over everything else.
+	Flags map[string]any
+	// Getenv reads the environment; os.Getenv when nil.
+	Getenv func(string) string
+}
+
+// Error is a configuration error: the file, key and offending value.
+type Error struct {
+	File  string
+	Key   string
+	Value any
+	Msg   string
+}
+
+func (e *Error) Error() string {
+	file := e.File
+	if file == "" {
+		file = "configuration"
+	}
+	if e.Key == "" {
+		return fmt.Sprintf("%s: %s", file, e.Msg)
+	}
+	return fmt.Sprintf("%s: key %s: invalid value %q: %s", file, e.Key, fmt.Sprint(e.Value), e.Msg)
+}
+
+// Load reads the configuration of the site in dir. It returns the config,
+// warnings (unknown keys) and an error of type *Error for invalid values.
+func Load(dir string, opts Options) (*Config, []string, error) {
+	v := viper.New()
+	v.SetConfigType("yaml")
+	for k, val := range defaults() {
+		v.SetDefault(k, val)
+	}
+	file := filepath.Join(dir, FileName)
+	f, err := os.Open(file)
+	switch {
+	case err == nil:
+		defer f.Close()
+		if err := v.ReadConfig(f); err != nil {
+			return nil, nil, &Error{File: file, Msg: "cannot parse: " + oneLine(err.Error())}
+		}
+	case errors.Is(err, fs.ErrNotExist):
+		file = ""
+	default:
+		return nil, nil, &Error{File: file, Msg: err.Error()}
+	}
+
+	getenv := opts.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	// viper's AutomaticEnv reads the process environment directly; binding
+	// each known key through Set keeps tests hermetic and the precedence
+	// explicit: defaults < file < environment < flags.
+	for _, k := range knownKeys() {
+		env := "VEIL_" + strings.ToUpper(strings.ReplaceAll(k, ".", "_"))
+		if val := getenv(env); val != "" {
+			v.Set(k, val)
+		}
+	}
+	for k, val := range opts.Flags {
+		v.Set(strings.ToLower(k), val)
+	}
+
+	var warnings []string
+	if file != "" {
+		for _, k := range v.AllKeys() {
+			if !isKnown(k) {
+				warnings = append(warnings, fmt.Sprintf("%s: unknown key %q ignored", file, k))
+			}
+		}
+		sort.Strings(warnings)
+	}
+
+	cfg := &Config{File: file}
+	if err := v.Unmarshal(cfg); err != nil {
+		return nil, warnings, &Error{File: fileOr(file), Msg: oneLine(err.Error())}
+	}
+	if err := cfg.Validate(); err != nil {
+		var ce *Error
+		if errors.As(err, &ce) {
+			ce.File = fileOr(file)
+		}
+		return nil, warnings, err
+	}
+	return cfg, warnings, nil
+}
+
+func fileOr(file string) string {
+	if file == "" {
+		return "configuration"
+	}
+	return file
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func knownKeys() []string {
+	keys := make([]string, 0, 24)
+	for k := range defaults() {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// isKnown reports whether a flattened viper key is a configuration key.
+// Permalinks take any section name.
+func isKnown(k string) bool {
+	if _, ok := defaults()[k]; ok {
+		return true
+	}
+	return strings.HasPrefix(k, "permalinks.")
+}
+
+// Validate checks every value and returns an *Error naming the first bad one.
+func (c *Config) Validate() error {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || !u.IsAbs() || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return &Error{Key: "baseURL", Value: c.BaseURL, Msg: "must be an absolute http or https URL"}
+	}
+	if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	if c.Paginate < 1 {
+		return &Error{Key: "paginate", Value: c.Paginate, Msg: "must be a positive integer"}
+	}
+	if !validLanguage(c.Language) {
+		return &Error{Key: "language", Value: c.Language, Msg: "must be a language tag such as en or en-GB"}
+	}
+	for key, p := range map[string]string{"contentDir": c.ContentDir, "staticDir": c.StaticDir, "publishDir": c.PublishDir, "themeDir": c.ThemeDir} {
+		if strings.TrimSpace(p) == "" {
+			return &Error{Key: key, Value: p, Msg: "must not be empty"}
+		}
+	}
+	sections := make([]string, 0, len(c.Permalinks))
+	for s := range c.Permalinks {
+		sections = append(sections, s)
+	}
+	sort.Strings(sections)
+	for _, s := range sections {
+		p := c.Permalinks[s]
+		if !strings.HasPrefix(p, "/") || !strings.Contains(p, ":slug") {
+			return &Error{Key: "permalinks." + s, Value: p, Msg: "must start with / and contain :slug"}
+		}
+	}
+	for _, a := range []struct {
+		key string
+		val Action
+	}{
+		{"deid.person", c.Deid.Person}, {"deid.place", c.Deid.Place}, {"deid.date", c.Deid.Date},
+		{"deid.age", c.Deid.Age}, {"deid.contact", c.Deid.Contact}, {"deid.id", c.Deid.ID},
+		{"deid.organization", c.Deid.Organization},
+	} {
+		switch a.val {
+		case Replace, Generalise, Redact:
+		default:
+			return &Error{Key: a.key, Value: a.val, Msg: "must be replace, generalise or redact"}
+		}
+	}
+	if c.Risk.Threshold <= 0 || c.Risk.Threshold > 1 {
+		return &Error{Key: "risk.threshold", Value: c.Risk.Threshold, Msg: "must be a number in (0, 1]"}
+	}
+	return nil
+}
+
+func validLanguage(s string) bool {
+	if s == "" || len(s) > 35 {
+		return false
+	}
+	for i, part := range strings.Split(s, "-") {
+		if part == "" || len(part) > 8 || (i == 0 && (len(part) < 2 || len(part) > 3)) {
+			return false
+		}
+		for _, r := range part {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Path resolves a configured directory against the site root.
+func (c *Config) Path(root, dir string) string {
+	if filepath.IsAbs(dir) {
+		return dir
+	}
+	return filepath.Join(root, dir)
+}

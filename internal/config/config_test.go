@@ -1,0 +1,129 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func writeConfig(t *testing.T, body string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if body != "" {
+		if err := os.WriteFile(filepath.Join(dir, FileName), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestDefaultsWithoutFile(t *testing.T) {
+	cfg, warns, err := Load(writeConfig(t, ""), Options{Getenv: env(nil)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warns) != 0 {
+		t.Errorf("warnings = %v, want none", warns)
+	}
+	if cfg.PublishDir != "public" || cfg.ContentDir != "content" || cfg.Paginate != 10 || cfg.File != "" {
+		t.Errorf("defaults not applied: %+v", cfg)
+	}
+	if cfg.Permalinks["posts"] != "/posts/:slug/" {
+		t.Errorf("permalinks = %v", cfg.Permalinks)
+	}
+	if cfg.Deid.Person != Replace || cfg.Deid.Contact != Redact {
+		t.Errorf("deid defaults = %+v", cfg.Deid)
+	}
+}
+
+func TestPrecedence(t *testing.T) {
+	dir := writeConfig(t, "title: From file\npaginate: 3\npublishDir: out-file\nauthor: File Author\n")
+	tests := []struct {
+		name                string
+		env                 map[string]string
+		flags               map[string]any
+		title, author, dest string
+		paginate            int
+	}{
+		{"file over defaults", nil, nil, "From file", "File Author", "out-file", 3},
+		{"env over file", map[string]string{"VEIL_TITLE": "From env", "VEIL_PAGINATE": "7"}, nil, "From env", "File Author", "out-file", 7},
+		{"flags over env", map[string]string{"VEIL_PUBLISHDIR": "out-env"}, map[string]any{"publishdir": "out-flag"}, "From file", "File Author", "out-flag", 3},
+		{"env alone", map[string]string{"VEIL_PUBLISHDIR": "out-env", "VEIL_DEID_PERSON": "redact"}, nil, "From file", "File Author", "out-env", 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, _, err := Load(dir, Options{Getenv: env(tt.env), Flags: tt.flags})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.Title != tt.title || cfg.Author != tt.author || cfg.PublishDir != tt.dest || cfg.Paginate != tt.paginate {
+				t.Errorf("got title=%q author=%q dest=%q paginate=%d, want %q %q %q %d",
+					cfg.Title, cfg.Author, cfg.PublishDir, cfg.Paginate, tt.title, tt.author, tt.dest, tt.paginate)
+			}
+		})
+	}
+	cfg, _, err := Load(dir, Options{Getenv: env(map[string]string{"VEIL_DEID_PERSON": "redact"})})
+	if err != nil || cfg.Deid.Person != Redact {
+		t.Errorf("nested env key: cfg.Deid.Person = %v, err %v", cfg.Deid.Person, err)
+	}
+}
+
+func TestUnknownKeyWarns(t *testing.T) {
+	dir := writeConfig(t, "title: T\ntitel: typo\ndeid:\n  persn: redact\npermalinks:\n  notes: /notes/:slug/\n")
+	cfg, warns, err := Load(dir, Options{Getenv: env(nil)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := strings.Join(warns, "\n")
+	for _, want := range []string{`"titel"`, `"deid.persn"`} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("warnings %q do not name %s", joined, want)
+		}
+	}
+	if len(warns) != 2 {
+		t.Errorf("got %d warnings %q, want 2 (permalink sections are free-form)", len(warns), joined)
+	}
+	if cfg.Permalinks["notes"] != "/notes/:slug/" {
+		t.Errorf("permalinks = %v", cfg.Permalinks)
+	}
+}
+
+func TestInvalidValues(t *testing.T) {
+	tests := []struct{ body, key, value string }{
+		{"paginate: -3\n", "paginate", "-3"},
+		{"baseURL: not a url\n", "baseURL", "not a url"},
+		{"language: \"e n\"\n", "language", "e n"},
+		{"deid:\n  person: scramble\n", "deid.person", "scramble"},
+		{"risk:\n  threshold: 2\n", "risk.threshold", "2"},
+		{"permalinks:\n  posts: /posts/\n", "permalinks.posts", "/posts/"},
+	}
+	for _, tt := range tests {
+		dir := writeConfig(t, tt.body)
+		_, _, err := Load(dir, Options{Getenv: env(nil)})
+		var ce *Error
+		if !errors.As(err, &ce) {
+			t.Errorf("%q: err = %v, want *Error", tt.body, err)
+			continue
+		}
+		msg := err.Error()
+		for _, want := range []string{filepath.Join(dir, FileName), tt.key, tt.value} {
+			if !strings.Contains(msg, want) {
+				t.Errorf("%q: error %q does not name %q", tt.body, msg, want)
+			}
+		}
+	}
+}
+
+func TestUnparsableFile(t *testing.T) {
+	dir := writeConfig(t, "title: [unclosed\n")
+	_, _, err := Load(dir, Options{Getenv: env(nil)})
+	if err == nil || !strings.Contains(err.Error(), FileName) {
+		t.Fatalf("err = %v, want a parse error naming %s", err, FileName)
+	}
+}
