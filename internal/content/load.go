@@ -1,0 +1,135 @@
+package content
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Site is what Load found in a content directory.
+type Site struct {
+	Posts []*Post
+	// Errors are per-file problems (*Error); those files are left out and
+	// the rest still build.
+	Errors []error
+	// Warnings are non-fatal notes, already formatted.
+	Warnings []string
+}
+
+// IsMarkdown reports whether a file name is a Markdown post.
+func IsMarkdown(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// Load reads every Markdown file under dir. root is the site root: a symlink
+// that resolves outside it is refused. Files and directories whose names
+// start with "." or "_" are skipped. The posts come back sorted by Rel.
+func Load(ctx context.Context, root, dir string) (*Site, error) {
+	s := &Site{}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, fmt.Errorf("load site %s: %w", root, err)
+	}
+	realRoot, _ = filepath.Abs(realRoot)
+	if _, err := os.Stat(dir); err != nil {
+		if os.IsNotExist(err) {
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s: no content directory; nothing to publish", dir))
+			return s, nil
+		}
+		return nil, fmt.Errorf("load content %s: %w", dir, err)
+	}
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			s.Errors = append(s.Errors, &Error{Path: path, Msg: err.Error(), Err: err})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if path != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(path)
+			if err != nil {
+				s.Errors = append(s.Errors, &Error{Path: path, Msg: "broken symlink", Err: err})
+				return nil
+			}
+			if abs, _ := filepath.Abs(target); !within(realRoot, abs) {
+				s.Errors = append(s.Errors, &Error{Path: path, Msg: "symlink points outside the site; refused"})
+				return nil
+			}
+			fi, err := os.Stat(target)
+			if err != nil || fi.IsDir() {
+				s.Warnings = append(s.Warnings, fmt.Sprintf("%s: symlinked directory not followed", path))
+				return nil
+			}
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !IsMarkdown(name) {
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s: not a Markdown file; not published (put files for the site in static/)", path))
+			return nil
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		src, err := readLimited(path)
+		if err != nil {
+			s.Errors = append(s.Errors, err)
+			return nil
+		}
+		p, err := Parse(path, filepath.ToSlash(rel), src)
+		if err != nil {
+			s.Errors = append(s.Errors, err)
+			return nil
+		}
+		s.Warnings = append(s.Warnings, p.Warnings...)
+		s.Posts = append(s.Posts, p)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load content %s: %w", dir, err)
+	}
+	sort.Slice(s.Posts, func(i, j int) bool { return s.Posts[i].Rel < s.Posts[j].Rel })
+	return s, nil
+}
+
+func readLimited(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, &Error{Path: path, Msg: err.Error(), Err: err}
+	}
+	if fi.Size() > MaxPostBytes {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is %d bytes; posts are limited to %d", fi.Size(), MaxPostBytes)}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{Path: path, Msg: err.Error(), Err: err}
+	}
+	return b, nil
+}
+
+// within reports whether path is root or inside it.
+func within(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// Within is exported for other loaders (static files) that apply the same
+// symlink rule.
+func Within(root, path string) bool { return within(root, path) }
