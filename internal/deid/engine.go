@@ -1,0 +1,194 @@
+package deid
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+	"sort"
+)
+
+// Action says what the planner does with one kind of finding.
+type Action string
+
+// The actions. They mirror the `deid:` configuration section.
+const (
+	Replace    Action = "replace"    // a consistent pseudonym or shifted value
+	Generalise Action = "generalise" // a coarser description ("a small town")
+	Redact     Action = "redact"     // a neutral label ("[name]")
+)
+
+// Engine runs the de-identification pipeline. It is safe for concurrent use
+// once built: all its state is read-only after New.
+type Engine struct {
+	detectors []Detector
+	actions   map[Kind]Action
+	key       []byte
+	common    func(word string) bool
+}
+
+// Option configures an Engine.
+type Option func(*Engine)
+
+// WithDetectors appends detectors, which run in the order given.
+func WithDetectors(ds ...Detector) Option {
+	return func(e *Engine) { e.detectors = append(e.detectors, ds...) }
+}
+
+// WithKey sets the secret that keys pseudonyms and date shifts. The same key
+// gives the same replacements in every build.
+func WithKey(key []byte) Option {
+	return func(e *Engine) { e.key = append([]byte(nil), key...) }
+}
+
+// WithAction sets the action for one kind.
+func WithAction(k Kind, a Action) Option {
+	return func(e *Engine) { e.actions[k] = a }
+}
+
+// WithCommonWord tells the engine which words are ordinary English words,
+// so that a name that is also a word ("Will", "Grace") is not propagated to
+// every lower-case "will" of the post.
+func WithCommonWord(isCommon func(word string) bool) Option {
+	return func(e *Engine) { e.common = isCommon }
+}
+
+// DefaultActions are the actions used for kinds not set with WithAction.
+func DefaultActions() map[Kind]Action {
+	return map[Kind]Action{
+		Person: Replace, Place: Generalise, Date: Replace, Age: Generalise,
+		Contact: Redact, ID: Redact, Organization: Generalise, Rare: Redact,
+	}
+}
+
+// New builds an Engine.
+func New(opts ...Option) *Engine {
+	e := &Engine{actions: DefaultActions(), common: func(string) bool { return false }}
+	for _, o := range opts {
+		o(e)
+	}
+	return e
+}
+
+// Result is a de-identified text with the findings that were replaced.
+type Result struct {
+	// Text is the de-identified text.
+	Text string
+	// Findings are sorted by Start, do not overlap, and have Replacement set.
+	// Their offsets point into the original text.
+	Findings []Finding
+}
+
+// Deidentify finds and replaces identifying details in doc.Text. Any error
+// or panic in a detector is returned as an error: the caller must then hold
+// the text back rather than publish it.
+func (e *Engine) Deidentify(ctx context.Context, doc *Doc) (res *Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("deid: panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	found, err := e.Detect(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	planned := e.plan(doc, found)
+	return &Result{Text: Apply(doc.Text, planned), Findings: planned}, nil
+}
+
+// Detect runs the detectors, the author's known and allow lists, propagation
+// and the resolver; it returns merged, non-overlapping findings sorted by
+// offset, without replacements.
+func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
+	var all []Finding
+	for _, d := range e.detectors {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		fs, err := runDetector(ctx, d, doc)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, fs...)
+	}
+	known := findKnown(doc)
+	all = dropAllowed(doc, all)
+	all = append(all, known...)
+	all = e.propagate(doc.Text, all)
+	return Merge(doc.Text, all), nil
+}
+
+func runDetector(ctx context.Context, d Detector, doc *Doc) (fs []Finding, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			fs, err = nil, fmt.Errorf("deid: detector %s panicked: %v", d.Name(), r)
+		}
+	}()
+	fs, err = d.Detect(ctx, doc)
+	if err != nil {
+		return nil, fmt.Errorf("deid: detector %s: %w", d.Name(), err)
+	}
+	for i := range fs {
+		if fs[i].Recognizer == "" {
+			fs[i].Recognizer = d.Name()
+		}
+		if err := fs[i].Check(doc.Text); err != nil {
+			return nil, fmt.Errorf("deid: detector %s: %w", d.Name(), err)
+		}
+	}
+	return fs, nil
+}
+
+// Merge resolves overlapping findings: each group of overlapping spans
+// becomes one finding covering their union, with the most specific kind of
+// the group (ties go to the higher confidence, then the longer span). The
+// result is sorted and non-overlapping; text is the source the spans point
+// into. Merge does not modify its input.
+func Merge(text string, fs []Finding) []Finding {
+	if len(fs) == 0 {
+		return nil
+	}
+	s := append([]Finding(nil), fs...)
+	sort.SliceStable(s, func(i, j int) bool {
+		if s[i].Start != s[j].Start {
+			return s[i].Start < s[j].Start
+		}
+		return s[i].End > s[j].End
+	})
+	out := []Finding{s[0]}
+	for _, f := range s[1:] {
+		last := &out[len(out)-1]
+		if f.Start >= last.End {
+			out = append(out, f)
+			continue
+		}
+		start, end := last.Start, max(last.End, f.End)
+		if better(f, *last) {
+			*last = f
+		}
+		last.Start, last.End, last.Text = start, end, text[start:end]
+	}
+	return out
+}
+
+func better(f, g Finding) bool {
+	if f.Kind.specificity() != g.Kind.specificity() {
+		return f.Kind.specificity() > g.Kind.specificity()
+	}
+	if f.Confidence != g.Confidence {
+		return f.Confidence > g.Confidence
+	}
+	return f.Len() > g.Len()
+}
+
+// Apply splices each finding's Replacement into text. The
+// findings must be sorted and non-overlapping, as Merge returns them.
+func Apply(text string, fs []Finding) string {
+	b := make([]byte, 0, len(text))
+	prev := 0
+	for _, f := range fs {
+		b = append(b, text[prev:f.Start]...)
+		b = append(b, f.Replacement...)
+		prev = f.End
+	}
+	return string(append(b, text[prev:]...))
+}

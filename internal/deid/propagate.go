@@ -1,0 +1,89 @@
+package deid
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// honorifics are words that may open a name finding but are not part of the
+// name to look for elsewhere ("Dr. Okafor" -> look for "Okafor").
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true,
+	"prof": true, "rev": true, "fr": true, "sr": true, "jr": true, "st": true,
+}
+
+// propagate finds, once a name has been found anywhere in a text, every
+// other occurrence of it and of each of its words, in any case: "Odette",
+// "odette", "ODETTE's". Lower-case occurrences of a name that is also an
+// ordinary word ("will", "grace") are left alone.
+func (e *Engine) propagate(text string, fs []Finding) []Finding {
+	words := map[string]Finding{}
+	var terms []string
+	for _, f := range fs {
+		if f.Kind != Person && f.Kind != Place && f.Kind != Organization {
+			continue
+		}
+		for _, w := range nameWords(f.Text, f.Kind) {
+			key := strings.ToLower(w)
+			if _, ok := words[key]; ok {
+				continue
+			}
+			words[key] = f
+			terms = append(terms, w)
+		}
+	}
+	if len(terms) == 0 {
+		return fs
+	}
+	out := fs
+	for _, m := range wordMatches(termPattern(terms), text) {
+		occ := text[m[0]:m[1]]
+		src, ok := words[strings.ToLower(occ)]
+		if !ok {
+			continue
+		}
+		if isLower(occ) && e.common(strings.ToLower(occ)) {
+			continue
+		}
+		out = append(out, Finding{
+			Start: m[0], End: m[1], Kind: src.Kind, Type: "propagated", Text: occ,
+			Recognizer: "propagate", Confidence: src.Confidence * 0.9,
+		})
+	}
+	return out
+}
+
+// nameWords returns the words of a name worth looking for elsewhere: the
+// whole name, and for people each word of two or more letters that is not an
+// honorific. Places and organisations propagate only as a whole, since their
+// words ("County", "Hospital") are ordinary.
+func nameWords(name string, k Kind) []string {
+	name = strings.Join(strings.Fields(name), " ")
+	if utf8.RuneCountInString(name) < 2 {
+		return nil
+	}
+	out := []string{name}
+	if k != Person {
+		return out
+	}
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\'' && r != '-'
+	}) {
+		w = strings.Trim(w, "'-")
+		if utf8.RuneCountInString(w) < 2 || honorifics[strings.ToLower(w)] || w == name {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func isLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
