@@ -1,0 +1,338 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/microcosm-cc/bluemonday"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Heading is one heading of a document, in document order.
+type Heading struct {
+	Level int    // 1 to 6
+	ID    string // anchor id, unique within the document
+	Text  string // plain text of the heading
+}
+
+// Result is the outcome of converting one Markdown document.
+type Result struct {
+	// HTML is the sanitised body HTML.
+	HTML []byte
+	// Headings lists every heading with the id it carries in HTML.
+	Headings []Heading
+	// WordCount counts words of running text (not code blocks, markup or
+	// URLs of links).
+	WordCount int
+	// Summary is sanitised HTML of the opening of the document: everything
+	// before a <!--more--> marker if there is one, otherwise the first
+	// paragraph(s) up to about the configured number of words. It carries
+	// no ids and no footnote references, so several summaries can share a
+	// page.
+	Summary []byte
+	// SummaryText is Summary as plain text on one line, for descriptions.
+	SummaryText string
+}
+
+// Converter converts Markdown to sanitised HTML. Build it once with New; it
+// is safe for concurrent use.
+type Converter struct {
+	md           goldmark.Markdown
+	policy       *bluemonday.Policy
+	summaryPol   *bluemonday.Policy
+	summaryWords int
+}
+
+// Option configures a Converter.
+type Option func(*Converter)
+
+// WithSummaryWords sets the target length of an automatic summary (default
+// 70 words). Values below 1 are ignored.
+func WithSummaryWords(n int) Option {
+	return func(c *Converter) {
+		if n > 0 {
+			c.summaryWords = n
+		}
+	}
+}
+
+// New returns a Converter with GFM (tables, strikethrough, autolinks, task
+// lists), footnotes, typographic punctuation and heading ids.
+func New(opts ...Option) *Converter {
+	c := &Converter{summaryWords: 70}
+	for _, o := range opts {
+		o(c)
+	}
+	c.md = goldmark.New(
+		goldmark.WithExtensions(
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.TaskList,
+			extension.Footnote,
+			extension.Typographer,
+		),
+		goldmark.WithRendererOptions(
+			// Raw HTML goes through; the sanitiser decides what stays.
+			gmhtml.WithUnsafe(),
+		),
+	)
+	c.policy = newPolicy(true)
+	c.summaryPol = newPolicy(false)
+	return c
+}
+
+// moreMarker is the summary divider, as in Hugo: <!--more-->.
+var moreMarker = regexp.MustCompile(`<!--\s*more\s*-->`)
+
+// Convert converts one Markdown document.
+func (c *Converter) Convert(src []byte) (Result, error) {
+	doc := c.md.Parser().Parse(text.NewReader(src))
+
+	var res Result
+	res.Headings = assignHeadingIDs(doc, src)
+
+	var buf bytes.Buffer
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		return Result{}, fmt.Errorf("render markdown: %w", err)
+	}
+	res.HTML = c.policy.SanitizeBytes(buf.Bytes())
+
+	var all strings.Builder
+	writePlain(&all, doc, src)
+	res.WordCount = countWords(all.String())
+
+	// The summary is rendered last because choosing it may cut the tree.
+	sum, sumText, err := c.summary(doc, src)
+	if err != nil {
+		return Result{}, err
+	}
+	res.Summary = sum
+	res.SummaryText = sumText
+	return res, nil
+}
+
+// PlainText returns the running text of a Markdown document on one line,
+// with markup, raw HTML and footnote markers removed and whitespace
+// collapsed. Code spans keep their text; code blocks are left out.
+func (c *Converter) PlainText(src []byte) string {
+	doc := c.md.Parser().Parse(text.NewReader(src))
+	var b strings.Builder
+	writePlain(&b, doc, src)
+	return collapseSpace(b.String())
+}
+
+// assignHeadingIDs gives every heading an id made from its plain text with
+// Slug, made unique within the document by a numeric suffix (-1, -2, ...),
+// and returns the headings in document order. Doing this after parsing,
+// rather than with goldmark's auto ids, makes ids from text rather than
+// from raw Markdown source and keeps accented letters ("Über" -> "uber").
+func assignHeadingIDs(doc ast.Node, src []byte) []Heading {
+	var hs []Heading
+	used := map[string]bool{}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		var b strings.Builder
+		writePlain(&b, h, src)
+		txt := collapseSpace(b.String())
+		base := Slug(txt)
+		if base == "" {
+			base = "section"
+		}
+		id := base
+		for i := 1; used[id]; i++ {
+			id = base + "-" + strconv.Itoa(i)
+		}
+		used[id] = true
+		h.SetAttributeString("id", []byte(id))
+		hs = append(hs, Heading{Level: h.Level, ID: id, Text: txt})
+		return ast.WalkSkipChildren, nil
+	})
+	return hs
+}
+
+// summary picks the opening blocks of doc, renders and sanitises them.
+func (c *Converter) summary(doc ast.Node, src []byte) ([]byte, string, error) {
+	blocks, cut := blocksBeforeMore(doc, src)
+	if !cut {
+		blocks = nil
+		words := 0
+		limit := c.summaryWords + c.summaryWords/2
+		for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+			if _, ok := n.(*ast.Paragraph); !ok {
+				continue
+			}
+			var b strings.Builder
+			writePlain(&b, n, src)
+			w := countWords(b.String())
+			if w == 0 {
+				continue
+			}
+			if len(blocks) == 0 && w > limit {
+				// One long opening paragraph: cut it to the word target as
+				// plain text, which cannot leave an element open.
+				t := firstWords(b.String(), c.summaryWords) + "…"
+				return []byte("<p>" + html.EscapeString(t) + "</p>"), t, nil
+			}
+			if len(blocks) > 0 && words+w > limit {
+				break
+			}
+			blocks = append(blocks, n)
+			words += w
+			if words >= c.summaryWords {
+				break
+			}
+		}
+	}
+
+	var buf bytes.Buffer
+	var plain strings.Builder
+	for _, n := range blocks {
+		removeFootnoteLinks(n)
+		if err := c.md.Renderer().Render(&buf, src, n); err != nil {
+			return nil, "", fmt.Errorf("render summary: %w", err)
+		}
+		writePlain(&plain, n, src)
+		plain.WriteByte(' ')
+	}
+	return c.summaryPol.SanitizeBytes(buf.Bytes()), collapseSpace(plain.String()), nil
+}
+
+// blocksBeforeMore returns the top-level blocks before a <!--more-->
+// marker and true, or nil and false if the document has no marker. A
+// marker inline in a paragraph keeps the paragraph up to the marker.
+func blocksBeforeMore(doc ast.Node, src []byte) ([]ast.Node, bool) {
+	var blocks []ast.Node
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if hb, ok := n.(*ast.HTMLBlock); ok {
+			if moreMarker.Match(linesOf(hb, src)) {
+				return blocks, true
+			}
+			blocks = append(blocks, n)
+			continue
+		}
+		var marker ast.Node
+		_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			if raw, ok := c.(*ast.RawHTML); ok && entering {
+				var seg []byte
+				for i := 0; i < raw.Segments.Len(); i++ {
+					s := raw.Segments.At(i)
+					seg = append(seg, s.Value(src)...)
+				}
+				if moreMarker.Match(seg) {
+					marker = c
+					return ast.WalkStop, nil
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+		if marker != nil {
+			// Drop the marker and everything after it, up to the block.
+			for m := marker; m != n && m.Parent() != nil; m = m.Parent() {
+				p := m.Parent()
+				for s := m.NextSibling(); s != nil; {
+					next := s.NextSibling()
+					p.RemoveChild(p, s)
+					s = next
+				}
+			}
+			marker.Parent().RemoveChild(marker.Parent(), marker)
+			return append(blocks, n), true
+		}
+		blocks = append(blocks, n)
+	}
+	return nil, false
+}
+
+func linesOf(n ast.Node, src []byte) []byte {
+	var b []byte
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		s := lines.At(i)
+		b = append(b, s.Value(src)...)
+	}
+	return b
+}
+
+func removeFootnoteLinks(n ast.Node) {
+	var links []ast.Node
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := c.(*extast.FootnoteLink); ok && entering {
+			links = append(links, c)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, l := range links {
+		l.Parent().RemoveChild(l.Parent(), l)
+	}
+}
+
+// writePlain appends the running text under n to b. Blocks are separated by
+// newlines; code blocks, raw HTML, images and footnote markers add nothing.
+func writePlain(b *strings.Builder, n ast.Node, src []byte) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch c := c.(type) {
+		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML,
+			*ast.Image, *extast.FootnoteLink, *extast.FootnoteBacklink:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if entering {
+				// Source text may hold entity references (&amp;).
+				b.WriteString(html.UnescapeString(string(c.Segment.Value(src))))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			}
+		case *ast.String:
+			if entering {
+				// Typographer output is an entity such as &rsquo;.
+				b.WriteString(html.UnescapeString(string(c.Value)))
+			}
+		case *ast.AutoLink:
+			if entering {
+				b.Write(c.Label(src))
+			}
+		default:
+			if c.Type() == ast.TypeBlock && !entering {
+				b.WriteByte('\n')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// countWords counts whitespace-separated tokens that contain a letter or a
+// digit, so a lone dash or bullet is not a word.
+func countWords(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// firstWords returns the first n whitespace-separated tokens of s.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
