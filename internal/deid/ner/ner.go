@@ -1,0 +1,248 @@
+package ner
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	prose "github.com/jdkato/prose/v2"
+
+	"github.com/veil-blog/veil/internal/deid"
+)
+
+// Name is the detector's name and the Recognizer of its findings.
+const Name = "ner/prose"
+
+// confidence is the confidence of every finding: prose's entity extracter is
+// a small maximum-entropy model that often confuses persons and places.
+const confidence = 0.6
+
+// Thread safety of *prose.Model (prose v2.0.0): a Model holds a
+// perceptronTagger and an entityExtracter. While a Document is built,
+// perceptronTagger.tag and averagedPerceptron.predict only read the model's
+// maps (tagMap, weights) and allocate their own context slice and score
+// map; entityExtracter.classify and binaryMaxentClassifier.encode only read
+// labels, mapping and weights and allocate their own history, feature and
+// score maps. The only writes go to the Document's own tokens. The
+// averagedPerceptron's totals and stamps maps are used only by training,
+// which is commented out in v2.0.0. Concurrent reads of Go maps are safe, so
+// one Model is shared by all goroutines; TestConcurrentDetect checks this
+// under the race detector. A model costs about 40 MB of heap (measured with
+// runtime.ReadMemStats around its construction) and 0.4 s to decode, which
+// is why it is built once per process.
+var loadModel = sync.OnceValue(func() *prose.Model {
+	doc, err := prose.NewDocument("", prose.WithSegmentation(false))
+	if err != nil || doc.Model == nil {
+		// NewDocument never fails in v2.0.0 and panics if its embedded
+		// model cannot be decoded.
+		panic(fmt.Sprintf("ner: loading the prose model: %v", err))
+	}
+	return doc.Model
+})
+
+// Detector finds person, place and organisation names with prose's
+// named-entity extracter. It is safe for concurrent use.
+type Detector struct {
+	model *prose.Model
+	// max is the largest chunk given to prose, in bytes.
+	max int
+	// gate skips chunks with no word that starts with an upper-case letter
+	// followed by a lower-case one (see mayHoldName).
+	gate bool
+}
+
+var _ deid.Detector = (*Detector)(nil)
+
+// New returns a Detector. The first call in a process decodes prose's
+// embedded model (about 0.4 s and 40 MB); later calls share it.
+func New() *Detector {
+	return &Detector{model: loadModel(), max: maxChunk, gate: true}
+}
+
+// Name returns "ner/prose".
+func (d *Detector) Name() string { return Name }
+
+// Detect returns the names prose finds in doc.Text. It checks ctx between
+// chunks.
+func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
+	text := doc.Text
+	var out []deid.Finding
+	for _, c := range chunks(text, d.max) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		s := text[c.Start:c.End]
+		if d.gate && !mayHoldName(s) {
+			continue
+		}
+		for _, e := range d.entities(s) {
+			start, end := c.Start+e.Start, c.Start+e.End
+			// A token never ends inside a UTF-8 sequence of safeText, but
+			// the text may continue with stray continuation bytes, which
+			// safeText turned into spaces. Take them into the finding so
+			// that it ends on a rune boundary.
+			for end < len(text) && !utf8.RuneStart(text[end]) {
+				end++
+			}
+			out = append(out, deid.Finding{
+				Start:      start,
+				End:        end,
+				Kind:       e.Kind,
+				Type:       "ner-" + strings.ToLower(e.Label),
+				Text:       text[start:end],
+				Recognizer: Name,
+				Confidence: confidence,
+			})
+		}
+	}
+	return out, nil
+}
+
+// entity is a named entity found in one chunk, with offsets into it.
+type entity struct {
+	Span
+	Label string // prose's label: PERSON, GPE, ORGANIZATION, ...
+	Kind  deid.Kind
+}
+
+// kinds maps prose's entity labels to kinds. The labels are those of
+// model/Maxent/labels.gob: GPE is a geo-political entity (a country or a
+// city), GSP a geo-socio-political group, FACILITY a building or an
+// airport.
+var kinds = map[string]deid.Kind{
+	"PERSON":       deid.Person,
+	"GPE":          deid.Place,
+	"LOCATION":     deid.Place,
+	"GSP":          deid.Place,
+	"FACILITY":     deid.Place,
+	"ORGANIZATION": deid.Organization,
+}
+
+// entities runs prose on one chunk and returns the entities it labels,
+// anchored to byte offsets of s.
+func (d *Detector) entities(s string) (ents []entity) {
+	toks, ok := d.tag(s)
+	if !ok {
+		return nil
+	}
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	spans := anchor(s, words)
+
+	// Group tokens by their IOB labels: B-X opens an entity, I-Y continues
+	// the open one (prose often labels the second part of a name with
+	// another type, as in "John/B-PERSON Smith/I-ORGANIZATION"), and O or
+	// a token that could not be anchored closes it. The entity takes the
+	// type of its first token.
+	open := -1 // index of the first token of the open entity
+	last := -1 // index of its last token worth keeping
+	flush := func() {
+		if open >= 0 && last >= open {
+			label := strings.TrimPrefix(strings.TrimPrefix(toks[open].Label, "B-"), "I-")
+			if k, ok := kinds[label]; ok {
+				ents = append(ents, entity{Span{spans[open].Start, spans[last].End}, label, k})
+			}
+		}
+		open, last = -1, -1
+	}
+	for i, t := range toks {
+		if !spans[i].Found() {
+			flush()
+			continue
+		}
+		switch {
+		case strings.HasPrefix(t.Label, "B-"):
+			flush()
+			fallthrough
+		case strings.HasPrefix(t.Label, "I-"):
+			if keep(t.Text) {
+				if open < 0 {
+					open = i
+				}
+				last = i
+			} else if open < 0 {
+				// Do not open an entity on punctuation.
+				continue
+			}
+		default:
+			flush()
+		}
+	}
+	flush()
+	return ents
+}
+
+// keep reports whether a token labelled as part of an entity may be its
+// first or last token: it holds a letter or a digit and is not a clitic
+// such as "'s".
+func keep(tok string) bool {
+	if tok[0] == '\'' {
+		return false
+	}
+	for _, r := range tok {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// tag runs prose's tokenizer, tagger and entity extracter on s. It returns
+// false if prose panicked, which safeText is meant to prevent.
+func (d *Detector) tag(s string) (toks []prose.Token, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			toks, ok = nil, false
+		}
+	}()
+	doc, err := prose.NewDocument(safeText(s),
+		prose.UsingModel(d.model),
+		// We segment ourselves (see chunks); prose's Punkt segmenter
+		// reloads its training data for every document.
+		prose.WithSegmentation(false))
+	if err != nil {
+		return nil, false
+	}
+	return doc.Tokens(), true
+}
+
+// safeText returns s with the bytes that make prose's tokenizer fail
+// replaced, keeping every byte offset: bytes that are not valid UTF-8
+// become spaces, and letters whose lower case has another UTF-8 length
+// become a letter of the same length whose lower case does not. prose
+// splits "they'll" by finding "'ll" in strings.ToLower(word) and slicing
+// word at that index, which panics or cuts a rune in two when the lower
+// case is longer or shorter than the word ("ȺȺȺ's" or "\xff\xff's" panic).
+func safeText(s string) string {
+	var b []byte
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		var sub string
+		switch {
+		case r == utf8.RuneError && size == 1:
+			sub = " "
+		case r >= utf8.RuneSelf && utf8.RuneLen(unicode.ToLower(r)) != size:
+			sub = sameLength[size]
+		}
+		if sub != "" {
+			if b == nil {
+				b = []byte(s)
+			}
+			copy(b[i:], sub)
+		}
+		i += size
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// sameLength holds, for each UTF-8 length, an upper-case letter of that
+// length whose lower case has the same length.
+var sameLength = [5]string{2: "À", 3: "Ａ", 4: "𐐀"}
