@@ -35,8 +35,10 @@ type Result struct {
 	// URLs of links).
 	WordCount int
 	// Summary is sanitised HTML of the opening of the document: everything
-	// before a <!--more--> marker if there is one, otherwise the first
-	// paragraph(s) up to about the configured number of words. It carries
+	// before a <!--more--> marker if there is one, otherwise the opening
+	// run of paragraphs (stopping at the first heading, list, table or
+	// code block after them) up to about the configured number of words; a
+	// first paragraph far over that length is cut to plain text with "…". It carries
 	// no ids and no footnote references, so several summaries can share a
 	// page.
 	Summary []byte
@@ -173,7 +175,10 @@ func (c *Converter) summary(doc ast.Node, src []byte) ([]byte, string, error) {
 		limit := c.summaryWords + c.summaryWords/2
 		for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 			if _, ok := n.(*ast.Paragraph); !ok {
-				continue
+				if len(blocks) > 0 {
+					break // a heading, list or table ends the opening
+				}
+				continue // skip a leading title or image block
 			}
 			var b strings.Builder
 			writePlain(&b, n, src)

@@ -103,6 +103,7 @@ func TestSummary(t *testing.T) {
 		name, src, want, wantText string
 	}{
 		{"first paragraph", "First para.\n\nSecond para.", "<p>First para.</p>\n<p>Second para.</p>\n", "First para. Second para."},
+		{"stops at heading", "# Title\n\nFirst.\n\n## Part\n\nLater.", "<p>First.</p>\n", "First."},
 		{"more marker", "Intro.\n\n<!--more-->\n\nRest.", "<p>Intro.</p>\n", "Intro."},
 		{"inline more marker", "Intro <!--more--> rest.\n\nNext.", "<p>Intro </p>\n", "Intro"},
 		{"footnote ref dropped", "Intro[^1].\n\n[^1]: note", "<p>Intro.</p>\n", "Intro."},

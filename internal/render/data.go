@@ -1,0 +1,138 @@
+package render
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/veil-blog/veil/internal/markdown"
+)
+
+// Site is the site-wide input of a render.
+type Site struct {
+	Title, BaseURL, Language, Author, Description string
+	// Paginate is the number of posts per home page; 0 or less means 10.
+	Paginate int
+	// Now is the build time, used as the feeds' lastBuildDate. Tests pass a
+	// fixed time so output stays byte-identical.
+	Now time.Time
+}
+
+// Post is one cleared post or standalone page.
+type Post struct {
+	Title, Description, Slug string
+	// Section is "posts" for posts and "" for standalone pages.
+	Section string
+	// Permalink is the site-relative URL path, e.g. "/posts/my-slug/".
+	// Empty means "/<Section>/<Slug>/" (or "/<Slug>/" for a page).
+	Permalink string
+	Date      time.Time
+	Lastmod   time.Time
+	Tags      []string
+	// Summary, if empty, is derived from the Markdown (first paragraphs or
+	// the text before <!--more-->). A given Summary is trusted HTML.
+	Summary template.HTML
+	// Markdown is the de-identified body.
+	Markdown []byte
+	// IsPage marks a standalone page (about): not listed, not in feeds.
+	IsPage bool
+}
+
+// The types below are what templates receive. Every template is executed
+// with a *Page.
+
+// Page is the data of one HTML page.
+type Page struct {
+	Site SiteData
+	// Kind is "home", "post", "page", "tags", "tag" or "404".
+	Kind string
+	// Title is the page's own title, empty for the first home page.
+	Title string
+	// Description is for <meta name="description">.
+	Description string
+	// RelURL is the page's path for href (with the BaseURL's path), URL
+	// its absolute URL; both are empty for the 404 page.
+	RelURL, URL string
+	// FeedURL is the RelURL of the feed that lists this page's posts
+	// (home, tag pages), or empty.
+	FeedURL string
+	// Post is set on "post" and "page" pages.
+	Post *PostData
+	// Posts are the listed posts on "home" (one page of them) and "tag".
+	Posts []*PostData
+	// Pager is set on "home".
+	Pager *Pager
+	// Tags lists every tag on "tags", sorted by name.
+	Tags []*TagData
+	// Tag is set on "tag".
+	Tag *TagData
+}
+
+// SiteData is Site as templates see it, with URL helpers.
+type SiteData struct {
+	Site
+	// Menu lists the standalone pages, sorted by title.
+	Menu []*PostData
+	// Lang is Language or "en".
+	Lang     string
+	basePath string
+	baseURL  string
+}
+
+// RelURL returns the href of a site-relative path ("/css/style.css"),
+// prefixed with the path of BaseURL when the site lives below the root.
+func (s SiteData) RelURL(path string) string { return s.basePath + path }
+
+// AbsURL returns the absolute URL of a site-relative path.
+func (s SiteData) AbsURL(path string) string { return s.baseURL + path }
+
+// PostData is a post as templates see it.
+type PostData struct {
+	Title, Description, Slug, Section string
+	Permalink                         string // as given (site-relative)
+	RelPermalink                      string // for href
+	URL                               string // absolute
+	Date, Lastmod                     time.Time
+	Tags                              []*TagRef
+	Summary                           template.HTML
+	Content                           template.HTML
+	Headings                          []markdown.Heading
+	WordCount                         int
+	// ReadingTime is in minutes: WordCount/220 rounded, at least 1.
+	ReadingTime int
+	IsPage      bool
+	// Newer and Older are the neighbouring posts in date order (nil at
+	// the ends and for pages).
+	Newer, Older *PostData
+
+	outPath     string
+	summaryText string
+}
+
+// Updated is Lastmod if set, else Date.
+func (p *PostData) Updated() time.Time {
+	if !p.Lastmod.IsZero() {
+		return p.Lastmod
+	}
+	return p.Date
+}
+
+// TagRef is a tag as linked from a post.
+type TagRef struct {
+	Name, Slug, RelPermalink string
+}
+
+// TagData is a tag with its posts, newest first.
+type TagData struct {
+	Name, Slug, RelPermalink, URL string
+	FeedURL                       string // RelURL of the tag's feed
+	Posts                         []*PostData
+}
+
+// Count is the number of posts with the tag.
+func (t *TagData) Count() int { return len(t.Posts) }
+
+// Pager describes one page of the paginated home list.
+type Pager struct {
+	Number, Total    int // 1-based page number, number of pages
+	PrevURL, NextURL string
+}

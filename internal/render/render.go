@@ -1,0 +1,269 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/veil-blog/veil/internal/markdown"
+)
+
+// Layouts are the templates a theme must provide, under layouts/. Each of
+// them defines the block "main" (and may define "head") for baseof.html.
+// Files under layouts/partials/ are parsed into every layout and called as
+// {{ template "partials/name.html" . }}.
+var Layouts = []string{"home.html", "single.html", "page.html", "tags.html", "tag.html", "404.html"}
+
+const (
+	baseLayout   = "layouts/baseof.html"
+	partialsDir  = "layouts/partials"
+	staticDir    = "static"
+	defaultPaged = 10
+	wordsPerMin  = 220
+)
+
+// Renderer renders sites with one parsed theme. It is safe for concurrent
+// use.
+type Renderer struct {
+	themeFS  fs.FS
+	themeDir string
+	conv     *markdown.Converter
+	layouts  map[string]*template.Template // by file name, e.g. "single.html"
+}
+
+// Option configures a Renderer.
+type Option func(*Renderer)
+
+// WithThemeDir sets the directory name that template errors are reported
+// under (default "theme", the site's theme directory): an error in
+// layouts/single.html reads "theme/layouts/single.html:12: ...".
+func WithThemeDir(dir string) Option {
+	return func(r *Renderer) { r.themeDir = dir }
+}
+
+// WithConverter sets the Markdown converter (default markdown.New()).
+func WithConverter(c *markdown.Converter) Option {
+	return func(r *Renderer) { r.conv = c }
+}
+
+// New parses every layout of themeFS up front. A template error names the
+// file and line, e.g. "theme/layouts/single.html:12: function "x" not
+// defined".
+func New(themeFS fs.FS, opts ...Option) (*Renderer, error) {
+	r := &Renderer{themeFS: themeFS, themeDir: "theme"}
+	for _, o := range opts {
+		o(r)
+	}
+	if r.conv == nil {
+		r.conv = markdown.New()
+	}
+
+	base, err := r.readTemplate(baseLayout)
+	if err != nil {
+		return nil, err
+	}
+	partials, err := fs.Glob(themeFS, partialsDir+"/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("read %s/%s: %w", r.themeDir, partialsDir, err)
+	}
+	slices.Sort(partials)
+	partialSrc := make([]string, len(partials))
+	for i, p := range partials {
+		if partialSrc[i], err = r.readTemplate(p); err != nil {
+			return nil, err
+		}
+	}
+
+	r.layouts = make(map[string]*template.Template, len(Layouts))
+	for _, name := range Layouts {
+		file := "layouts/" + name
+		src, err := r.readTemplate(file)
+		if err != nil {
+			return nil, err
+		}
+		t := template.New(baseLayout).Funcs(funcs)
+		if _, err := t.Parse(base); err != nil {
+			return nil, r.templateError(err)
+		}
+		for i, p := range partials {
+			if _, err := t.New(strings.TrimPrefix(p, "layouts/")).Parse(partialSrc[i]); err != nil {
+				return nil, r.templateError(err)
+			}
+		}
+		if _, err := t.New(file).Parse(src); err != nil {
+			return nil, r.templateError(err)
+		}
+		// html/template escapes lazily, on first execution; run it once now
+		// so contextual-escaping errors are reported here, with the theme,
+		// not halfway through a build. Errors of execution on this empty
+		// page are expected and ignored.
+		if err := t.Execute(io.Discard, samplePage()); err != nil {
+			var escErr *template.Error
+			if errors.As(err, &escErr) {
+				return nil, r.templateError(err)
+			}
+		}
+		r.layouts[name] = t
+	}
+	return r, nil
+}
+
+func (r *Renderer) readTemplate(name string) (string, error) {
+	b, err := fs.ReadFile(r.themeFS, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("%s/%s: missing template", r.themeDir, name)
+		}
+		return "", fmt.Errorf("read %s/%s: %w", r.themeDir, name, err)
+	}
+	return string(b), nil
+}
+
+// funcs are the few template functions beyond the builtins. Most helpers
+// are methods of the data (.Site.RelURL), so they need no per-site state.
+var funcs = template.FuncMap{
+	"add": func(a, b int) int { return a + b },
+}
+
+// templatePos matches the "template: NAME:LINE" or "html/template:NAME:LINE"
+// prefix that text/template and html/template put on their errors. Those
+// packages expose the position only inside the message, so it is taken from
+// there once, at the boundary.
+var templatePos = regexp.MustCompile(`^(?:html/)?template: ?([^:\s]+\.html)(?::(\d+))?(?::\d+)?: ?`)
+
+// templateError rewrites a template error to lead with the theme file and
+// line: "theme/layouts/single.html:12: ...".
+func (r *Renderer) templateError(err error) error {
+	msg := err.Error()
+	if m := templatePos.FindStringSubmatchIndex(msg); m != nil {
+		file := msg[m[2]:m[3]]
+		if !strings.HasPrefix(file, "layouts/") {
+			file = "layouts/" + file // partials are named "partials/x.html"
+		}
+		line := 0
+		if m[4] >= 0 {
+			line = atoi(msg[m[4]:m[5]])
+		}
+		return &TemplateError{File: r.themeDir + "/" + file, Line: line, Msg: msg[m[1]:], Err: err}
+	}
+	return fmt.Errorf("%s: %w", r.themeDir, err)
+}
+
+// TemplateError is a parse or execution error of a theme template.
+type TemplateError struct {
+	File string // e.g. "theme/layouts/single.html"
+	Line int // 0 if the template package gave none
+	Msg  string
+	Err  error
+}
+
+func (e *TemplateError) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+}
+func (e *TemplateError) Unwrap() error { return e.Err }
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// samplePage is a fully populated page used to run the templates once at
+// parse time.
+func samplePage() *Page {
+	tag := &TagData{Name: "tag", Slug: "tag", RelPermalink: "/tags/tag/"}
+	p := &PostData{Title: "t", Permalink: "/posts/t/", RelPermalink: "/posts/t/", Tags: []*TagRef{{Name: "tag", Slug: "tag", RelPermalink: "/tags/tag/"}}, ReadingTime: 1}
+	tag.Posts = []*PostData{p}
+	return &Page{
+		Site: SiteData{Lang: "en", Menu: []*PostData{p}},
+		Kind: "home", Post: p, Posts: []*PostData{p}, Pager: &Pager{Number: 1, Total: 1},
+		Tags: []*TagData{tag}, Tag: tag,
+	}
+}
+
+// converted is one post after Markdown conversion.
+type converted struct {
+	res markdown.Result
+	err error
+}
+
+// convertAll converts every post's Markdown once, in parallel, keeping the
+// results in input order.
+func (r *Renderer) convertAll(ctx context.Context, posts []Post) ([]markdown.Result, error) {
+	out := make([]converted, len(posts))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(posts))
+	for range workers {
+		wg.Go(func() {
+			for i := range jobs {
+				res, err := r.conv.Convert(posts[i].Markdown)
+				out[i] = converted{res, err}
+			}
+		})
+	}
+	var ctxErr error
+feed:
+	for i := range posts {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			ctxErr = ctx.Err()
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if ctxErr != nil {
+		return nil, ctxErr
+	}
+	results := make([]markdown.Result, len(posts))
+	for i, c := range out {
+		if c.err != nil {
+			return nil, fmt.Errorf("convert %s: %w", posts[i].Permalink, c.err)
+		}
+		results[i] = c.res
+	}
+	return results, nil
+}
+
+// execute runs one layout for page.
+func (r *Renderer) execute(layout string, page *Page) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := r.layouts[layout].Execute(&buf, page); err != nil {
+		return nil, r.templateError(err)
+	}
+	return buf.Bytes(), nil
+}
+
+// outputPath turns a site-relative URL path into an output file path:
+// "/posts/x/" -> "posts/x/index.html", "/x.html" -> "x.html".
+func outputPath(permalink string) (string, error) {
+	if !strings.HasPrefix(permalink, "/") || strings.HasPrefix(permalink, "//") ||
+		strings.ContainsAny(permalink, "\\?#\x00") {
+		return "", fmt.Errorf("permalink %q: want a site-relative path such as /posts/slug/", permalink)
+	}
+	p := strings.TrimPrefix(permalink, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	if !fs.ValidPath(p) || path.Clean(p) != p {
+		return "", fmt.Errorf("permalink %q: not a clean path", permalink)
+	}
+	return p, nil
+}
