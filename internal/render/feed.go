@@ -70,7 +70,7 @@ func rssFeed(sd SiteData, title, link, self, desc string, posts []*PostData) ([]
 			Title:       p.Title,
 			Link:        p.URL,
 			GUID:        rssGUID{IsPermaLink: true, Value: p.URL},
-			Description: string(p.Summary),
+			Description: strings.TrimSpace(string(p.Summary)),
 		}
 		if !p.Date.IsZero() {
 			it.PubDate = p.Date.Format(time.RFC1123Z)

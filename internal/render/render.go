@@ -162,7 +162,7 @@ func (r *Renderer) templateError(err error) error {
 // TemplateError is a parse or execution error of a theme template.
 type TemplateError struct {
 	File string // e.g. "theme/layouts/single.html"
-	Line int // 0 if the template package gave none
+	Line int    // 0 if the template package gave none
 	Msg  string
 	Err  error
 }
@@ -252,15 +252,18 @@ func (r *Renderer) execute(layout string, page *Page) ([]byte, error) {
 }
 
 // outputPath turns a site-relative URL path into an output file path:
-// "/posts/x/" -> "posts/x/index.html", "/x.html" -> "x.html".
+// "/posts/x/" and "/posts/x" -> "posts/x/index.html", "/x.html" -> "x.html".
 func outputPath(permalink string) (string, error) {
 	if !strings.HasPrefix(permalink, "/") || strings.HasPrefix(permalink, "//") ||
 		strings.ContainsAny(permalink, "\\?#\x00") {
 		return "", fmt.Errorf("permalink %q: want a site-relative path such as /posts/slug/", permalink)
 	}
 	p := strings.TrimPrefix(permalink, "/")
-	if p == "" || strings.HasSuffix(p, "/") {
+	switch {
+	case p == "" || strings.HasSuffix(p, "/"):
 		p += "index.html"
+	case !strings.Contains(path.Base(p), "."):
+		p += "/index.html" // "/posts/x" is served as a directory too
 	}
 	if !fs.ValidPath(p) || path.Clean(p) != p {
 		return "", fmt.Errorf("permalink %q: not a clean path", permalink)
