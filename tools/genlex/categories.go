@@ -285,7 +285,7 @@ func countries(c *config) ([]string, error) {
 		for b := 'A'; b <= 'Z'; b++ {
 			code := string([]rune{a, b})
 			r, err := language.ParseRegion(code)
-			if err != nil || r.String() != code || !r.IsCountry() || r.IsPrivateUse() {
+			if err != nil || r.String() != code || r.Canonicalize() != r || !r.IsCountry() || r.IsPrivateUse() {
 				continue
 			}
 			n := names.Name(r)

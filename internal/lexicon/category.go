@@ -1,0 +1,134 @@
+package lexicon
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Category is a phrase list. Phrases may be several words ("bipolar disorder", "Lunar New
+// Year"); see MatchAt.
+type Category int
+
+// The categories. Most come from WordNet 3.0 hyponym closures cleaned by hand; OrgCue,
+// DateWord, Title and Kinship are hand-written; StreetSuffix is USPS Pub. 28.
+const (
+	Condition    Category = iota + 1 // diseases, disorders, syndromes, addictions
+	Occupation                       // worker, professional and health-professional nouns
+	Nationality                      // nationalities, inhabitants, ethnic groups (capitalised)
+	Language                         // language names (capitalised)
+	Religion                         // religions, denominations, adherents
+	Holiday                          // holidays and observances
+	OrgType                          // organisation-type nouns (agency, charity, clinic, ...)
+	OrgCue                           // words marking a name as an organisation (Hospital, Inc, Iglesia)
+	DateWord                         // months, weekdays, seasons, holidays
+	StreetSuffix                     // street types and unit designators, with abbreviations
+	Title                            // titles and honorifics (Dr, Mrs, Pastor, Imam)
+	Kinship                          // relationship words (son, wife, client, patient)
+	numCategories
+)
+
+var categoryNames = [numCategories]string{"", "condition", "occupation", "nationality", "language",
+	"religion", "holiday", "orgtype", "orgcue", "dateword", "streetsuffix", "title", "kinship"}
+
+// AllCategories lists the categories in order.
+func AllCategories() []Category {
+	all := make([]Category, 0, numCategories-1)
+	for c := Category(1); c < numCategories; c++ {
+		all = append(all, c)
+	}
+	return all
+}
+
+func (c Category) valid() bool { return c > 0 && c < numCategories }
+
+// String returns the category's lower-case name, e.g. "condition".
+func (c Category) String() string {
+	if !c.valid() {
+		return fmt.Sprintf("Category(%d)", int(c))
+	}
+	return categoryNames[c]
+}
+
+// phraseSet holds a category's phrases in lookup form, words joined by one space.
+type phraseSet struct {
+	m        map[string]struct{}
+	maxWords int
+}
+
+func (l *Lexicon) loadCategory(c Category) (phraseSet, error) {
+	ps := phraseSet{m: map[string]struct{}{}}
+	err := l.table("cat_"+categoryNames[c]+".tsv.gz", 1, func(f []string) error {
+		k := phraseKey(strings.Fields(f[0]))
+		if k == "" {
+			return fmt.Errorf("empty phrase")
+		}
+		ps.m[k] = struct{}{}
+		ps.maxWords = max(ps.maxWords, strings.Count(k, " ")+1)
+		return nil
+	})
+	return ps, err
+}
+
+func (l *Lexicon) category(c Category) phraseSet {
+	if !c.valid() {
+		return phraseSet{}
+	}
+	return l.cats[c].get(func() (phraseSet, error) { return l.loadCategory(c) })
+}
+
+// phraseKey is the lookup form of words: lower case, joined by single spaces.
+func phraseKey(words []string) string {
+	return key(strings.Join(words, " "))
+}
+
+// InCategory reports whether phrase, as a whole, is an entry of cat; case and runs of white
+// space are ignored.
+func (l *Lexicon) InCategory(cat Category, phrase string) bool {
+	_, ok := l.category(cat).m[phraseKey(strings.Fields(phrase))]
+	return ok
+}
+
+// Categories returns, in order, the categories that have phrase as an entry.
+func (l *Lexicon) Categories(phrase string) []Category {
+	k := phraseKey(strings.Fields(phrase))
+	var out []Category
+	for c := Category(1); c < numCategories; c++ {
+		if _, ok := l.category(c).m[k]; ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// MaxWords returns the number of words of cat's longest entry.
+func (l *Lexicon) MaxWords(cat Category) int { return l.category(cat).maxWords }
+
+// MatchAt returns how many words, starting at words[0], form the longest entry of cat, or 0.
+// Words are compared case-insensitively; a hyphenated entry ("Tay-Sachs disease") needs the
+// hyphenated form as one word.
+func (l *Lexicon) MatchAt(cat Category, words []string) int {
+	ps := l.category(cat)
+	n := min(len(words), ps.maxWords)
+	if n == 0 {
+		return 0
+	}
+	joined := phraseKey(words[:n])
+	// ends[i] is the length of the key of words[:i+1]; lower-casing can change byte
+	// lengths, so they are found from the spaces of the joined key, which has exactly n-1.
+	ends := make([]int, 0, n)
+	for i := 0; i < len(joined); i++ {
+		if joined[i] == ' ' {
+			ends = append(ends, i)
+		}
+	}
+	ends = append(ends, len(joined))
+	if len(ends) != n {
+		return 0 // a word held a space; no entry can match it
+	}
+	for i := n; i > 0; i-- {
+		if _, ok := ps.m[joined[:ends[i-1]]]; ok {
+			return i
+		}
+	}
+	return 0
+}

@@ -1,0 +1,266 @@
+package lexicon
+
+import (
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:embed data/*.tsv.gz
+var embedded embed.FS
+
+// Lexicon answers lookups over the embedded lists. The zero value is not usable; call New or
+// Default. Each table is parsed once, on first use.
+type Lexicon struct {
+	fsys fs.FS
+
+	firstNames lazy[map[string]births]
+	surnames   lazy[map[string]int32]
+	words      lazy[map[string]uint8]
+	proper     lazy[map[string]properLevels]
+	ranks      lazy[map[string]int32]
+	places     lazy[map[string][]Place]
+	countries  lazy[map[string]string]
+	states     lazy[stateIndex]
+	cats       [numCategories]lazy[phraseSet]
+}
+
+// lazy is a table parsed on first use.
+type lazy[T any] struct {
+	once sync.Once
+	v    T
+	err  error
+}
+
+// get returns the table, parsing it with load the first time. A parse error panics: the data
+// are embedded at build time and every file is checked by the package tests (see LoadAll).
+func (z *lazy[T]) get(load func() (T, error)) T {
+	v, err := z.try(load)
+	if err != nil {
+		panic("lexicon: " + err.Error())
+	}
+	return v
+}
+
+func (z *lazy[T]) try(load func() (T, error)) (T, error) {
+	z.once.Do(func() { z.v, z.err = load() })
+	return z.v, z.err
+}
+
+// New returns a Lexicon over the embedded data. Nothing is parsed until a lookup needs it.
+func New() *Lexicon { return &Lexicon{fsys: embedded} }
+
+var defaultLexicon = sync.OnceValue(New)
+
+// Default returns the shared Lexicon; its tables are parsed once per process.
+func Default() *Lexicon { return defaultLexicon() }
+
+// LoadAll parses every table now and reports the first problem of each, for start-up checks
+// and tests; lookups would otherwise parse lazily.
+func (l *Lexicon) LoadAll() error {
+	errs := []error{
+		second(l.firstNames.try(l.loadFirstNames)),
+		second(l.surnames.try(l.loadSurnames)),
+		second(l.words.try(l.loadWords)),
+		second(l.proper.try(l.loadProper)),
+		second(l.ranks.try(l.loadRanks)),
+		second(l.places.try(l.loadPlaces)),
+		second(l.countries.try(l.loadCountries)),
+		second(l.states.try(l.loadStates)),
+	}
+	for c := Category(1); c < numCategories; c++ {
+		errs = append(errs, second(l.cats[c].try(func() (phraseSet, error) { return l.loadCategory(c) })))
+	}
+	return errors.Join(errs...)
+}
+
+func second[T any](_ T, err error) error { return err }
+
+// births are SSA birth totals of a first name.
+type births struct{ female, male int32 }
+
+// properLevels are SCOWL levels of a capitalised word; 0 means absent.
+type properLevels struct{ proper, abbrev uint8 }
+
+// key is the lookup form of s: lower case, typographic apostrophes made plain.
+func key(s string) string {
+	if strings.ContainsRune(s, '’') {
+		s = strings.ReplaceAll(s, "’", "'")
+	}
+	return strings.ToLower(s)
+}
+
+// table reads a gzip'd TSV file and calls row with the fields of each line. The fields are
+// substrings of one string holding the whole file, so keeping them costs no copy.
+func (l *Lexicon) table(name string, nfields int, row func(f []string) error) error {
+	b, err := fs.ReadFile(l.fsys, "data/"+name)
+	if err != nil {
+		return err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	text := string(raw)
+	f := make([]string, nfields)
+	for n := 1; text != ""; n++ {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		for i := range f {
+			if i == nfields-1 {
+				f[i], line = line, ""
+				if strings.IndexByte(f[i], '\t') >= 0 {
+					return fmt.Errorf("%s: line %d: more than %d fields", name, n, nfields)
+				}
+				break
+			}
+			var ok bool
+			if f[i], line, ok = strings.Cut(line, "\t"); !ok {
+				return fmt.Errorf("%s: line %d: want %d fields", name, n, nfields)
+			}
+		}
+		if err := row(f); err != nil {
+			return fmt.Errorf("%s: line %d: %w", name, n, err)
+		}
+	}
+	return nil
+}
+
+func atoi32(s string) (int32, error) {
+	n, err := strconv.ParseInt(s, 10, 32)
+	return int32(n), err
+}
+
+func level(s string) (uint8, error) {
+	n, err := strconv.ParseUint(s, 10, 8)
+	if err == nil && n == 0 {
+		err = errors.New("level 0")
+	}
+	return uint8(n), err
+}
+
+func (l *Lexicon) loadFirstNames() (map[string]births, error) {
+	m := make(map[string]births, 70000)
+	err := l.table("first_names.tsv.gz", 3, func(f []string) error {
+		fem, err1 := atoi32(f[1])
+		male, err2 := atoi32(f[2])
+		m[f[0]] = births{fem, male}
+		return errors.Join(err1, err2)
+	})
+	return m, err
+}
+
+// FirstName reports the US births (SSA, 1880-2024) of babies given the first name s, by sex.
+// Only names with at least 20 births in all are listed.
+func (l *Lexicon) FirstName(s string) (female, male int, ok bool) {
+	b, ok := l.firstNames.get(l.loadFirstNames)[key(s)]
+	return int(b.female), int(b.male), ok
+}
+
+func (l *Lexicon) loadSurnames() (map[string]int32, error) { return l.rankTable("surnames.tsv.gz") }
+func (l *Lexicon) loadRanks() (map[string]int32, error)    { return l.rankTable("word_rank.tsv.gz") }
+
+func (l *Lexicon) rankTable(name string) (map[string]int32, error) {
+	m := make(map[string]int32, 100000)
+	err := l.table(name, 2, func(f []string) error {
+		r, err := atoi32(f[1])
+		m[f[0]] = r
+		return err
+	})
+	return m, err
+}
+
+// Surname reports the rank of s among the 88,799 surnames of the 1990 US Census (1 = Smith).
+func (l *Lexicon) Surname(s string) (rank int, ok bool) {
+	r, ok := l.surnames.get(l.loadSurnames)[key(s)]
+	return int(r), ok
+}
+
+// WordRank reports how common s is in English Wikipedia text: 1 is the most frequent word;
+// only the 100,000 most frequent are listed, so a word without a rank is rare (or a name).
+func (l *Lexicon) WordRank(s string) (rank int, ok bool) {
+	r, ok := l.ranks.get(l.loadRanks)[key(s)]
+	return int(r), ok
+}
+
+func (l *Lexicon) loadWords() (map[string]uint8, error) {
+	m := make(map[string]uint8, 250000)
+	err := l.table("words.tsv.gz", 2, func(f []string) error {
+		lv, err := level(f[1])
+		m[f[0]] = lv
+		return err
+	})
+	return m, err
+}
+
+// WordLevel reports the SCOWL size level (10 = most basic, up to 80) at which s, taken as an
+// ordinary lower-case word, enters the American or British lists; a trailing possessive 's
+// is ignored. Names that are not also words (Dolores) have no level.
+func (l *Lexicon) WordLevel(s string) (level int, ok bool) {
+	m := l.words.get(l.loadWords)
+	k := key(s)
+	lv, ok := m[k]
+	if base, found := strings.CutSuffix(k, "'s"); !ok && found {
+		lv, ok = m[base]
+	}
+	return int(lv), ok
+}
+
+func (l *Lexicon) loadProper() (map[string]properLevels, error) {
+	m := make(map[string]properLevels, 90000)
+	err := l.table("proper.tsv.gz", 3, func(f []string) error {
+		lv, err := level(f[1])
+		k := key(f[0])
+		p := m[k]
+		switch f[2] {
+		case "P", "U":
+			if p.proper == 0 || lv < p.proper {
+				p.proper = lv
+			}
+		case "A":
+			if p.abbrev == 0 || lv < p.abbrev {
+				p.abbrev = lv
+			}
+		default:
+			err = errors.Join(err, fmt.Errorf("kind %q", f[2]))
+		}
+		m[k] = p
+		return err
+	})
+	return m, err
+}
+
+// ProperLevel reports the SCOWL level (up to 95) of s as a proper name or other capitalised
+// word (Dolores, Facebook, Hispanic), matched case-insensitively; a trailing 's is ignored.
+func (l *Lexicon) ProperLevel(s string) (level int, ok bool) {
+	p := l.properFor(s)
+	return int(p.proper), p.proper != 0
+}
+
+// AbbrevLevel reports the SCOWL level (up to 95) of s as an abbreviation (ASAP, NY, etc),
+// matched case-insensitively.
+func (l *Lexicon) AbbrevLevel(s string) (level int, ok bool) {
+	p := l.properFor(s)
+	return int(p.abbrev), p.abbrev != 0
+}
+
+func (l *Lexicon) properFor(s string) properLevels {
+	m := l.proper.get(l.loadProper)
+	k := key(s)
+	p, ok := m[k]
+	if base, found := strings.CutSuffix(k, "'s"); !ok && found {
+		p = m[base]
+	}
+	return p
+}
