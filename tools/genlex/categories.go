@@ -216,7 +216,10 @@ func (wn *wordNet) closure(rs []wnRoot) ([]string, error) {
 	return out, nil
 }
 
-var parenthetical = regexp.MustCompile(`\s*\(([^)]*)\)`)
+var (
+	parenthetical = regexp.MustCompile(`\s*\(([^)]*)\)`)
+	jointDemonym  = regexp.MustCompile(` - | or | and `) // "Trinidadian or Tobagonian"
+)
 
 // nationalities: adjectives from i18n-nationality (langs/en.json), without the entries that are
 // only a territory's name ("Bermuda", "Virgin Islands, U.S.").
@@ -241,9 +244,7 @@ func nationalities(c *config) ([]string, error) {
 			strings.EqualFold(v, regions.Name(r)) {
 			continue
 		}
-		for _, part := range regexp.MustCompile(` - | or | and `).Split(v, -1) {
-			out = append(out, part)
-		}
+		out = append(out, jointDemonym.Split(v, -1)...)
 	}
 	if len(out) < 150 {
 		return nil, fmt.Errorf("i18n-nationality: only %d adjectives", len(out))
