@@ -18,11 +18,11 @@ import (
 	"github.com/veil-blog/veil/internal/markdown"
 )
 
-// Layouts are the templates a theme must provide, under layouts/. Each of
+// layoutNames are the templates a theme must provide, under layouts/. Each of
 // them defines the block "main" (and may define "head") for baseof.html.
 // Files under layouts/partials/ are parsed into every layout and called as
 // {{ template "partials/name.html" . }}.
-var Layouts = []string{"home.html", "single.html", "page.html", "tags.html", "tag.html", "404.html"}
+var layoutNames = []string{"home.html", "single.html", "page.html", "tags.html", "tag.html", "404.html"}
 
 const (
 	baseLayout   = "layouts/baseof.html"
@@ -84,8 +84,8 @@ func New(themeFS fs.FS, opts ...Option) (*Renderer, error) {
 		}
 	}
 
-	r.layouts = make(map[string]*template.Template, len(Layouts))
-	for _, name := range Layouts {
+	r.layouts = make(map[string]*template.Template, len(layoutNames))
+	for _, name := range layoutNames {
 		file := "layouts/" + name
 		src, err := r.readTemplate(file)
 		if err != nil {
