@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -63,6 +64,14 @@ func anchor(text string, tokens []string) []Span {
 			limit = len(text)
 		}
 		for q := p + 1; q < limit; q++ {
+			if c := tok[0]; c != '"' && c != '\'' {
+				// Jump to the next occurrence of the first byte.
+				k := strings.IndexByte(text[q:limit], c)
+				if k < 0 {
+					break
+				}
+				q += k
+			}
 			if n := matchAt(text, q, tok); n > 0 {
 				spans[i] = Span{q, q + n}
 				cur = q + n

@@ -137,44 +137,107 @@ func (d *Detector) entities(s string) (ents []entity) {
 	// Group tokens by their IOB labels: B-X opens an entity, I-Y continues
 	// the open one (prose often labels the second part of a name with
 	// another type, as in "John/B-PERSON Smith/I-ORGANIZATION"), and O or
-	// a token that could not be anchored closes it. The entity takes the
-	// type of its first token.
-	open := -1 // index of the first token of the open entity
-	last := -1 // index of its last token worth keeping
-	flush := func() {
-		if open >= 0 && last >= open {
-			label := strings.TrimPrefix(strings.TrimPrefix(toks[open].Label, "B-"), "I-")
-			if k, ok := kinds[label]; ok {
-				ents = append(ents, entity{Span{spans[open].Start, spans[last].End}, label, k})
-			}
-		}
-		open, last = -1, -1
-	}
+	// a token that could not be anchored closes it.
+	var groups []group
+	var g *group
 	for i, t := range toks {
 		if !spans[i].Found() {
-			flush()
+			g = nil
 			continue
 		}
-		switch {
-		case strings.HasPrefix(t.Label, "B-"):
-			flush()
-			fallthrough
-		case strings.HasPrefix(t.Label, "I-"):
-			if keep(t.Text) {
-				if open < 0 {
-					open = i
-				}
-				last = i
-			} else if open < 0 {
-				// Do not open an entity on punctuation.
+		label, inside := strings.CutPrefix(t.Label, "I-")
+		if !inside {
+			var begin bool
+			label, begin = strings.CutPrefix(t.Label, "B-")
+			if !begin {
+				g = nil
 				continue
 			}
-		default:
-			flush()
+			g = nil
+		}
+		if !keep(t.Text) {
+			// Punctuation or a clitic ("'s") neither opens nor ends an
+			// entity, but may sit inside one ("St. Louis").
+			if g != nil {
+				g.pending = append(g.pending, label)
+			}
+			continue
+		}
+		if g == nil {
+			groups = append(groups, group{Span: spans[i]})
+			g = &groups[len(groups)-1]
+		}
+		g.End = spans[i].End
+		g.labels = append(g.labels, g.pending...)
+		g.labels = append(g.labels, label)
+		g.pending = g.pending[:0]
+	}
+
+	// prose also often begins a new entity at each word of one name
+	// ("Robert/B-PERSON Murray/B-GPE", "Great/B-GPE Britain/B-GPE"). Merge
+	// entities separated by nothing but spaces.
+	merged := groups[:0]
+	for _, g := range groups {
+		if n := len(merged); n > 0 && onlySpaces(s[merged[n-1].End:g.Start]) {
+			merged[n-1].End = g.End
+			merged[n-1].labels = append(merged[n-1].labels, g.labels...)
+			continue
+		}
+		merged = append(merged, g)
+	}
+	for _, g := range merged {
+		if inWord(s, g.Span) {
+			// prose splits "Don't" into "Do" and "n't" and may call "Do"
+			// a person; a name does not end inside a word.
+			continue
+		}
+		label := vote(g.labels)
+		if k, ok := kinds[label]; ok {
+			ents = append(ents, entity{g.Span, label, k})
 		}
 	}
-	flush()
 	return ents
+}
+
+// group is a run of tokens that prose labelled as one entity.
+type group struct {
+	Span
+	labels  []string // the entity type of each kept token
+	pending []string // types of tokens not kept, kept if the entity goes on
+}
+
+// inWord reports whether sp starts right after, or ends right before, a
+// letter or a digit of s.
+func inWord(s string, sp Span) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:sp.Start])
+	after, _ := utf8.DecodeRuneInString(s[sp.End:])
+	return isAlnum(before) || isAlnum(after)
+}
+
+func isAlnum(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// onlySpaces reports whether s is one or more spaces.
+func onlySpaces(s string) bool {
+	return s != "" && strings.Trim(s, " ") == ""
+}
+
+// vote returns the most frequent of labels, the first one on a tie.
+func vote(labels []string) string {
+	best, bestN := "", 0
+	for i, l := range labels {
+		n := 0
+		for _, m := range labels[i:] {
+			if m == l {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = l, n
+		}
+	}
+	return best
 }
 
 // keep reports whether a token labelled as part of an entity may be its

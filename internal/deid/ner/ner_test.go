@@ -1,0 +1,270 @@
+package ner
+
+import (
+	"context"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid"
+)
+
+type want struct {
+	text string
+	kind deid.Kind
+}
+
+func detect(t testing.TB, d *Detector, text string) []deid.Finding {
+	t.Helper()
+	fs, err := d.Detect(context.Background(), &deid.Doc{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFindings(t, text, fs)
+	return fs
+}
+
+// checkFindings asserts the invariants every finding must keep.
+func checkFindings(t testing.TB, text string, fs []deid.Finding) {
+	t.Helper()
+	for _, f := range fs {
+		if err := f.Check(text); err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		if !utf8.RuneStart(text[f.Start]) || f.End < len(text) && !utf8.RuneStart(text[f.End]) {
+			t.Fatalf("%q: finding %+v not on rune boundaries", text, f)
+		}
+		if !f.Kind.Valid() || f.Recognizer != Name || f.Confidence <= 0 || !strings.HasPrefix(f.Type, "ner-") {
+			t.Fatalf("%q: bad finding %+v", text, f)
+		}
+	}
+}
+
+func TestDetect(t *testing.T) {
+	d := New()
+	tests := []struct {
+		text string
+		want []want
+	}{
+		{"I met John Smith in London and Paris yesterday.",
+			[]want{{"John Smith", deid.Person}, {"London", deid.Place}, {"Paris", deid.Place}}},
+		{"The applicant, Mr Robert Murray, lives in Lancashire.",
+			[]want{{"Robert Murray", deid.Person}, {"Lancashire", deid.Place}}},
+		{"I first met Maria Delgado at home in Leeds after her fall.",
+			[]want{{"Maria Delgado", deid.Person}, {"Leeds", deid.Place}}},
+		{"We visited Barack Obama in Washington last week.",
+			[]want{{"Barack Obama", deid.Person}, {"Washington", deid.Place}}},
+		// The possessive stays outside the name.
+		{"Allen Iverson's jersey was retired in Philadelphia.",
+			[]want{{"Allen Iverson", deid.Person}, {"Philadelphia", deid.Place}}},
+		// Curly quotes before the names shift every later byte offset.
+		{"\u201cI\u2019m fine,\u201d she said. Her daughter Elena drove up from Manchester.",
+			[]want{{"Elena", deid.Person}}},
+		// A sentence-initial name is still found ("Maria" is labelled GPE
+		// by prose: the kind is prose's guess).
+		{"Maria went home.", []want{{"Maria", deid.Place}}},
+		// prose calls "Do" (from "Don't") a person; a name cannot end
+		// inside a word.
+		{"\u201cDon\u2019t,\u201d she said.", nil},
+		{"nothing to see here, all lower case.", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		fs := detect(t, d, tt.text)
+		var got []want
+		for _, f := range fs {
+			got = append(got, want{f.Text, f.Kind})
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: got %v, want %v", tt.text, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("%q: got %v, want %v", tt.text, got, tt.want)
+				break
+			}
+		}
+	}
+}
+
+func TestDetectOffsetsInLongText(t *testing.T) {
+	// Spans found in later chunks of a text with multi-byte characters
+	// point at the right bytes.
+	text := "Caf\u00e9 notes \u2014 \u201cfine\u201d.\n\n" + strings.Repeat("\u00e9t\u00e9 ", 400) +
+		"\nThe applicant, Mr Robert Murray, lives in Lancashire."
+	fs := detect(t, New(), text)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Text)
+	}
+	if strings.Join(got, "|") != "Robert Murray|Lancashire" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestName(t *testing.T) {
+	if got := New().Name(); got != "ner/prose" {
+		t.Errorf("Name() = %q", got)
+	}
+}
+
+func TestModelSharedAcrossDetectors(t *testing.T) {
+	if New().model != New().model {
+		t.Error("New loaded the model twice")
+	}
+}
+
+func TestContextCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := New().Detect(ctx, &deid.Doc{Text: "John Smith lives in London."}); err == nil {
+		t.Error("Detect ignored a cancelled context")
+	}
+}
+
+// TestConcurrentDetect shares one Detector (and so one prose model) among
+// goroutines; run it with -race to check that prose does not write to the
+// model while classifying.
+func TestConcurrentDetect(t *testing.T) {
+	d := New()
+	texts := []string{
+		"I met John Smith in London and Paris yesterday.",
+		"The applicant, Mr Robert Murray, lives in Lancashire.",
+		"We visited Barack Obama in Washington last week.",
+		"Allen Iverson's jersey was retired in Philadelphia.",
+	}
+	wantN := make([]int, len(texts))
+	for i, s := range texts {
+		wantN[i] = len(detect(t, d, s))
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				k := (g + i) % len(texts)
+				fs, err := d.Detect(context.Background(), &deid.Doc{Text: texts[k]})
+				if err != nil || len(fs) != wantN[k] {
+					t.Errorf("%q: %d findings, err %v; want %d", texts[k], len(fs), err, wantN[k])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// TestAllCapsGate documents why chunks without an upper-case letter
+// followed by a lower-case one are skipped: in capitals prose tags every
+// word as a proper noun and labels words that are not names.
+func TestAllCapsGate(t *testing.T) {
+	d := New()
+	d.gate = false
+	fs := detect(t, d, "58 YEAR OLD FEMALE ADMITTED IN TRANSFER FOR MENTAL STATUS CHANGES POST FALL AT HOME.")
+	if len(fs) == 0 {
+		t.Log("prose no longer labels capitalised clinical words; the gate may be too strict")
+	}
+	for _, f := range fs {
+		t.Logf("ungated: %s %q", f.Type, f.Text)
+	}
+	d.gate = true
+	if fs := detect(t, d, "MARIA WENT HOME TO BOSTON WITH JOHN SMITH."); len(fs) != 0 {
+		t.Errorf("gated detector looked at an all-caps sentence: %v", fs)
+	}
+}
+
+func TestMayHoldName(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Maria went home.":       true,
+		"she met Ann":            true,
+		"all lower case":         false,
+		"ALL CAPS NOTE":          false,
+		"12345 67890 !!!":        false,
+		"I":                      false,
+		"x := f(A, B)":           false,
+		"\u00c9lodie est partie": true,
+		"\u00c9\u00c9":           false,
+		"":                       false,
+	} {
+		if got := mayHoldName(s); got != want {
+			t.Errorf("mayHoldName(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestChunks(t *testing.T) {
+	tests := []struct {
+		text string
+		max  int
+		want []string
+	}{
+		{"First. Second! Third? Four", 100, []string{"First.", "Second!", "Third?", "Four"}},
+		// A short capitalised word before a full stop may be a title.
+		{"I met Ann. She left.", 100, []string{"I met Ann. She left."}},
+		{"Dr. Jane Doe met Mr. J. Smith in the U.S. today. Then left.", 100,
+			[]string{"Dr. Jane Doe met Mr. J. Smith in the U.S. today.", "Then left."}},
+		{"line one\n\n  line two  \r\nthree", 100, []string{"line one", "line two", "three"}},
+		{"He said \u201cstop.\u201d Then he left.", 100, []string{"He said \u201cstop.\u201d", "Then he left."}},
+		{"aaaa bbbb cccc dddd", 10, []string{"aaaa bbbb", "cccc dddd"}},
+		{"aaaaaaaaaaaaaaaaaaaaaaaa", 10, []string{"aaaaaaaaaa", "aaaaaaaaaa", "aaaa"}},
+		{"\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9", 5, []string{"\u00e9\u00e9", "\u00e9\u00e9", "\u00e9\u00e9"}},
+		{"   \n\t ", 10, nil},
+		{"", 10, nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range chunks(tt.text, tt.max) {
+			got = append(got, tt.text[c.Start:c.End])
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("chunks(%q, %d) = %q, want %q", tt.text, tt.max, got, tt.want)
+		}
+	}
+}
+
+// TestLinear checks that large inputs with nothing for prose to do, or
+// with pathological shapes, finish quickly. It asserts no timing.
+func TestLinear(t *testing.T) {
+	d := New()
+	for name, text := range map[string]string{
+		"no letters":    strings.Repeat("-+= ", 1<<18),
+		"digits":        strings.Repeat("0123456789", 10_000),
+		"one long line": strings.Repeat("x", 1<<20),
+		"spaces":        strings.Repeat(" ", 1<<20),
+		"newlines":      strings.Repeat("\n", 1<<20),
+		"invalid":       strings.Repeat("\xff", 1<<20),
+		"capitals word": "Ab" + strings.Repeat("c", 100_000),
+		"apostrophes":   "Ann " + strings.Repeat("n't", 30_000),
+		"dotted":        "Ann " + strings.Repeat("A.", 50_000),
+	} {
+		t.Run(name, func(t *testing.T) { detect(t, d, text) })
+	}
+}
+
+func BenchmarkDetect(b *testing.B) {
+	text, err := os.ReadFile("testdata/reflection.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name string
+		gate bool
+	}{{"gated", true}, {"ungated", false}} {
+		b.Run(bc.name, func(b *testing.B) {
+			d := New()
+			d.gate = bc.gate
+			doc := &deid.Doc{Text: string(text)}
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := d.Detect(context.Background(), doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
