@@ -1,0 +1,43 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/veil-blog/veil/internal/site"
+)
+
+func newBuild(e *env) *cobra.Command {
+	var f siteFlags
+	c := &cobra.Command{
+		Use:   "build",
+		Short: "De-identify every post and write the site to the output directory",
+		Long: `build loads the site's posts, de-identifies each one, holds back any post
+that fails a stage, renders the rest with the theme and replaces the output
+directory in one step: on a theme error nothing is written and the previous
+output stays.
+
+Exit status: 0 success; 1 when a post or the theme could not be processed
+(or, with --strict, when a post is held back); 2 on a usage or configuration
+error.`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			opts, err := f.siteOptions(c, e)
+			if err != nil {
+				return err
+			}
+			start := time.Now()
+			dest := opts.Config.Path(f.source, opts.Config.PublishDir)
+			rep, err := site.Build(c.Context(), opts, dest)
+			if err != nil {
+				return inputErr("%w", err)
+			}
+			fmt.Fprintf(e.stderr, "built %d posts (%d held back) into %s: %d files in %s\n",
+				len(rep.Published), len(rep.Held), dest, len(rep.Files), time.Since(start).Round(time.Millisecond))
+			return f.report(e, rep)
+		},
+	}
+	f.register(c, true)
+	return c
+}

@@ -1,0 +1,131 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+	"github.com/veil-blog/veil/internal/config"
+	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/site"
+	"github.com/veil-blog/veil/theme"
+)
+
+// siteFlags are the flags shared by the commands that read a site.
+type siteFlags struct {
+	source string
+	dest   string
+	drafts bool
+	strict bool
+}
+
+func (f *siteFlags) register(c *cobra.Command, withDest bool) {
+	c.Flags().StringVarP(&f.source, "source", "s", ".", "site directory")
+	if withDest {
+		c.Flags().StringVarP(&f.dest, "destination", "d", "", "output directory (default: config publishDir, \"public\")")
+	}
+	c.Flags().BoolVar(&f.drafts, "drafts", false, "include posts marked draft: true")
+	c.Flags().BoolVar(&f.strict, "strict", false, "exit 1 when any post is held back")
+}
+
+// privateDir is where a site keeps what must never be published.
+const privateDir = ".veil"
+
+// load reads the configuration and prints its warnings.
+func (f *siteFlags) load(c *cobra.Command, e *env) (*config.Config, error) {
+	flags := map[string]any{}
+	if f.dest != "" {
+		flags["publishdir"] = f.dest
+	}
+	cfg, warns, err := config.Load(f.source, config.Options{Flags: flags})
+	for _, w := range warns {
+		fmt.Fprintln(e.stderr, "warning:", w)
+	}
+	if err != nil {
+		return nil, &exitError{code: ExitUsage, err: err}
+	}
+	return cfg, nil
+}
+
+// engine builds the de-identification engine for a site: its key (created
+// on first use), its configured actions and the recognizers.
+func newEngine(root string, cfg *config.Config) (*deid.Engine, error) {
+	key, err := deid.LoadKey(filepath.Join(root, privateDir, "key"), true)
+	if err != nil {
+		return nil, err
+	}
+	opts := []deid.Option{deid.WithKey(key), deid.WithDetectors(detectors()...)}
+	if cfg != nil {
+		d := cfg.Deid
+		for k, a := range map[deid.Kind]config.Action{
+			deid.Person: d.Person, deid.Place: d.Place, deid.Date: d.Date, deid.Age: d.Age,
+			deid.Contact: d.Contact, deid.ID: d.ID, deid.Organization: d.Organization,
+		} {
+			opts = append(opts, deid.WithAction(k, deid.Action(a)))
+		}
+	}
+	opts = append(opts, engineOptions()...)
+	return deid.New(opts...), nil
+}
+
+func loadKnowledge(root string) (*deid.Knowledge, error) {
+	return deid.LoadKnowledge(filepath.Join(root, privateDir, "known.yaml"))
+}
+
+// siteOptions assembles everything a build needs.
+func (f *siteFlags) siteOptions(c *cobra.Command, e *env) (site.Options, error) {
+	cfg, err := f.load(c, e)
+	if err != nil {
+		return site.Options{}, err
+	}
+	eng, err := newEngine(f.source, cfg)
+	if err != nil {
+		return site.Options{}, inputErr("%w", err)
+	}
+	know, err := loadKnowledge(f.source)
+	if err != nil {
+		return site.Options{}, &exitError{code: ExitUsage, err: err}
+	}
+	return site.Options{Root: f.source, Config: cfg, Engine: eng, Knowledge: know, Theme: theme.FS(), Drafts: f.drafts}, nil
+}
+
+// report prints a build's warnings, errors and held posts and turns them
+// into the exit status.
+func (f *siteFlags) report(e *env, rep *site.Report) error {
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(e.stderr, "warning:", w)
+	}
+	for _, err := range rep.Errors {
+		fmt.Fprintln(e.stderr, "error:", firstLine(err.Error()))
+	}
+	for _, h := range rep.Held {
+		if h.Err == nil {
+			fmt.Fprintf(e.stderr, "held back: %s: %s\n", h.Path, h.Reason)
+		}
+	}
+	switch {
+	case len(rep.Errors) > 0:
+		return silent(ExitInput)
+	case f.strict && len(rep.Held) > 0:
+		return silent(ExitInput)
+	}
+	return nil
+}
+
+func firstLine(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+var errNotYet = errors.New("not built yet")
+
+// loadConfigQuiet reads a site's configuration without flags; a missing
+// config.yaml means defaults.
+func loadConfigQuiet(dir string) (*config.Config, []string, error) {
+	return config.Load(dir, config.Options{})
+}

@@ -1,0 +1,264 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/veil-blog/veil/internal/config"
+	"github.com/veil-blog/veil/internal/content"
+	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/render"
+	"github.com/veil-blog/veil/internal/risk"
+)
+
+// Options are the inputs of a build besides the site files.
+type Options struct {
+	// Root is the site directory.
+	Root   string
+	Config *config.Config
+	// Engine de-identifies posts; it carries the site key.
+	Engine *deid.Engine
+	// Knowledge is the author's .veil/known.yaml.
+	Knowledge *deid.Knowledge
+	// Theme is the default theme; a site's own theme directory overrides it.
+	Theme fs.FS
+	// Drafts includes posts marked draft.
+	Drafts bool
+	// Now is the build time (feeds); time.Now when zero.
+	Now time.Time
+	// Workers bounds parallel per-post work; GOMAXPROCS when 0.
+	Workers int
+}
+
+// Report says what a build did.
+type Report struct {
+	Published []*Cleared
+	Held      []Held
+	// Errors are input problems (path:line: message); they make the build
+	// exit non-zero while the rest of the site is still published.
+	Errors   []error
+	Warnings []string
+	// Files are the output files, slash paths relative to the output root.
+	Files map[string][]byte
+}
+
+type builder struct {
+	opts      Options
+	engine    *deid.Engine
+	knowledge *deid.Knowledge
+	policy    risk.Policy
+}
+
+// Render loads, de-identifies, scores and renders the site into memory. It
+// writes nothing. An error means nothing can be published (for example the
+// theme does not parse); per-post problems are in the report.
+func Render(ctx context.Context, opts Options) (*Report, error) {
+	cfg := opts.Config
+	b := &builder{opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{Threshold: cfg.Risk.Threshold}}
+	if b.knowledge == nil {
+		b.knowledge = &deid.Knowledge{}
+	}
+	themeFS := opts.Theme
+	if dir := cfg.Path(opts.Root, cfg.ThemeDir); isDir(dir) {
+		themeFS = render.Overlay(os.DirFS(dir), opts.Theme)
+	}
+	r, err := render.New(themeFS)
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+
+	loaded, err := content.Load(ctx, opts.Root, cfg.Path(opts.Root, cfg.ContentDir))
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Errors: loaded.Errors, Warnings: loaded.Warnings}
+	var posts []*content.Post
+	for _, p := range loaded.Posts {
+		if p.Meta.Draft && !opts.Drafts {
+			continue
+		}
+		posts = append(posts, p)
+	}
+
+	cleared, held := b.prepareAll(ctx, posts)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	rep.Held = held
+	for _, h := range held {
+		if h.Err != nil {
+			rep.Errors = append(rep.Errors, fmt.Errorf("%s: %s: %w", h.Path, h.Reason, h.Err))
+		}
+	}
+	assignPermalinks(cleared, cfg.Permalinks)
+	rep.Published = cleared
+
+	rposts := make([]render.Post, len(cleared))
+	for i, c := range cleared {
+		rposts[i] = c.Post
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now().UTC()
+	}
+	files, err := r.Render(ctx, render.Site{
+		Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Author: cfg.Author,
+		Description: cfg.Description, Paginate: cfg.Paginate, Now: now,
+	}, rposts)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	static, warns, errs := b.loadStatic(ctx, opts.Root, cfg.Path(opts.Root, cfg.StaticDir))
+	rep.Warnings = append(rep.Warnings, warns...)
+	rep.Errors = append(rep.Errors, errs...)
+	for name, data := range static {
+		if _, clash := files[name]; clash {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("static/%s: a generated page has the same path; the page wins", name))
+			continue
+		}
+		files[name] = data
+	}
+	rep.Files = files
+	return rep, nil
+}
+
+// Build renders the site and replaces dest with the result atomically: on
+// any error before the switch, the previous output is left as it was.
+func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
+	if err := checkDest(opts.Root, opts.Config, dest); err != nil {
+		return nil, err
+	}
+	rep, err := Render(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeAtomic(dest, rep.Files); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+func (b *builder) prepareAll(ctx context.Context, posts []*content.Post) ([]*Cleared, []Held) {
+	workers := b.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type result struct {
+		c *Cleared
+		h *Held
+	}
+	results := make([]result, len(posts))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(workers, max(len(posts), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				c, h := b.prepare(ctx, posts[i])
+				results[i] = result{c, h}
+			}
+		}()
+	}
+feed:
+	for i := range posts {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	var cleared []*Cleared
+	var held []Held
+	for _, r := range results {
+		switch {
+		case r.c != nil:
+			cleared = append(cleared, r.c)
+		case r.h != nil:
+			held = append(held, *r.h)
+		}
+	}
+	return cleared, held
+}
+
+// assignPermalinks sets each post's permalink from the section's pattern and
+// makes slugs unique within a section (a second "my-week" becomes
+// "my-week-2"), in a stable order.
+func assignPermalinks(cs []*Cleared, patterns map[string]string) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i].Post, cs[j].Post
+		if !a.Date.Equal(b.Date) {
+			return a.Date.Before(b.Date)
+		}
+		return a.Slug < b.Slug
+	})
+	taken := map[string]bool{}
+	for _, c := range cs {
+		p := &c.Post
+		pattern := "/:slug/"
+		if !p.IsPage {
+			pattern = patterns[p.Section]
+			if pattern == "" {
+				pattern = "/" + p.Section + "/:slug/"
+			}
+		}
+		base := p.Slug
+		for n := 2; ; n++ {
+			link := expand(pattern, p)
+			if !taken[link] {
+				taken[link] = true
+				p.Permalink = link
+				break
+			}
+			p.Slug = fmt.Sprintf("%s-%d", base, n)
+		}
+	}
+}
+
+func expand(pattern string, p *render.Post) string {
+	r := strings.NewReplacer(
+		":slug", p.Slug,
+		":section", p.Section,
+		":year", fmt.Sprintf("%04d", p.Date.Year()),
+		":month", fmt.Sprintf("%02d", int(p.Date.Month())),
+		":day", fmt.Sprintf("%02d", p.Date.Day()),
+	)
+	return r.Replace(pattern)
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+// checkDest refuses output directories that a build must never replace: the
+// site itself, anything that contains it, or the filesystem root.
+func checkDest(root string, cfg *config.Config, dest string) error {
+	absDest, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return err
+	}
+	if absDest == filepath.Dir(absDest) || content.Within(absDest, absRoot) {
+		return fmt.Errorf("output directory %s contains the site; refusing to replace it", dest)
+	}
+	for _, d := range []string{cfg.ContentDir, cfg.StaticDir, cfg.ThemeDir, ".veil"} {
+		if p, _ := filepath.Abs(cfg.Path(root, d)); content.Within(p, absDest) || content.Within(absDest, p) {
+			return fmt.Errorf("output directory %s overlaps %s; refusing to write there", dest, d)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,153 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"html/template"
+	"runtime/debug"
+	"strings"
+
+	"github.com/veil-blog/veil/internal/content"
+	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/render"
+	"github.com/veil-blog/veil/internal/risk"
+)
+
+// Cleared is a post that passed de-identification and the risk gate: the
+// only form in which post text reaches the renderer.
+type Cleared struct {
+	Post     render.Post
+	Findings []Finding
+	Verdict  risk.Verdict
+}
+
+// Finding is a de-identification finding placed in its source file.
+type Finding struct {
+	deid.Finding
+	// Field is the front-matter key ("title", "tags"...) or "body".
+	Field string `json:"field"`
+	// Line and Col locate the finding in the source file (1-based).
+	Line int `json:"line"`
+	Col  int `json:"col"`
+}
+
+// Held is a post that is not published, with why.
+type Held struct {
+	Path   string
+	Reason string
+	// Verdict is set when the risk gate held the post back; Err when a stage
+	// failed.
+	Verdict *risk.Verdict
+	Err     error
+}
+
+// segment is one front-matter field or the body inside the combined text
+// that is de-identified in one pass, so that a name found in the title is
+// also found in the body and replaced the same way.
+type segment struct {
+	field      string
+	start, end int // in the combined text
+}
+
+// separator keeps fields apart: a blank line ends a sentence and a Markdown
+// block, so no recognizer reads across two fields.
+const separator = "\n\n"
+
+// combine joins the post's public fields and body into one text.
+func combine(p *content.Post) (string, []segment) {
+	var b strings.Builder
+	var segs []segment
+	add := func(field, s string) {
+		start := b.Len()
+		b.WriteString(s)
+		segs = append(segs, segment{field: field, start: start, end: b.Len()})
+		b.WriteString(separator)
+	}
+	m := p.Meta
+	add("title", m.Title)
+	add("description", m.Description)
+	add("summary", m.Summary)
+	for _, t := range m.Tags {
+		add("tags", t)
+	}
+	// A slug is written with hyphens; as words it reads like the title.
+	add("slug", strings.ReplaceAll(m.Slug, "-", " "))
+	add("body", string(p.Body))
+	return b.String(), segs
+}
+
+// prepare de-identifies and scores one post. Any error or panic holds the
+// post back: its text never reaches the renderer.
+func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, held *Held) {
+	defer func() {
+		if r := recover(); r != nil {
+			c, held = nil, &Held{Path: p.Path, Reason: "internal error while de-identifying; held back", Err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
+		}
+	}()
+	text, segs := combine(p)
+	know := b.knowledge.With(p.Meta.Veil.Known, p.Meta.Veil.Allow)
+	res, err := b.engine.Deidentify(ctx, &deid.Doc{Text: text, Known: know.Known, Allow: know.Allow})
+	if err != nil {
+		return nil, &Held{Path: p.Path, Reason: "de-identification failed; held back", Err: err}
+	}
+	fields := map[string][]string{}
+	var findings []Finding
+	lines := content.NewLineIndex(string(p.Source))
+	for _, s := range segs {
+		var local []deid.Finding
+		for _, f := range res.Findings {
+			if f.End <= s.start || f.Start >= s.end {
+				continue
+			}
+			// Clip a finding that runs over the separator to this field.
+			lf := f
+			lf.Start, lf.End = max(f.Start, s.start)-s.start, min(f.End, s.end)-s.start
+			lf.Text = text[s.start+lf.Start : s.start+lf.End]
+			local = append(local, lf)
+			findings = append(findings, b.place(p, lines, s.field, lf))
+		}
+		fields[s.field] = append(fields[s.field], deid.Apply(text[s.start:s.end], local))
+	}
+	verdict := risk.Assess(res.Findings, b.policy)
+	if verdict.Blocked {
+		return nil, &Held{Path: p.Path, Reason: fmt.Sprintf("re-identification risk %.2f at or above %.2f; held back", verdict.Score, b.policy.Threshold), Verdict: &verdict}
+	}
+	title := fields["title"][0]
+	slug := render.Slugify(fields["slug"][0])
+	if slug == "" {
+		slug = render.Slugify(title)
+	}
+	if slug == "" {
+		slug = "post"
+	}
+	rp := render.Post{
+		Title:       title,
+		Description: fields["description"][0],
+		Slug:        slug,
+		Section:     p.Section,
+		Date:        p.Meta.Date,
+		Lastmod:     p.Meta.Lastmod,
+		Tags:        fields["tags"],
+		Markdown:    []byte(fields["body"][0]),
+		IsPage:      p.IsPage(),
+	}
+	if s := fields["summary"][0]; s != "" {
+		rp.Summary = template.HTML(html.EscapeString(s))
+	}
+	return &Cleared{Post: rp, Findings: findings, Verdict: verdict}, nil
+}
+
+// place turns a finding in a field into a finding located in the file: the
+// body maps back byte for byte; a front-matter field points at its key's
+// line.
+func (b *builder) place(p *content.Post, lines *content.LineIndex, field string, f deid.Finding) Finding {
+	out := Finding{Finding: f, Field: field}
+	if field == "body" {
+		out.Start, out.End = f.Start+p.BodyOffset, f.End+p.BodyOffset
+		out.Line, out.Col = lines.Position(out.Start)
+		return out
+	}
+	out.Line, out.Col = p.Meta.Lines[field], 1
+	return out
+}
