@@ -1,0 +1,290 @@
+package rules
+
+import (
+	"context"
+	"net"
+	"strings"
+
+	"github.com/veil-blog/veil/internal/deid"
+)
+
+// contactDetector is the shared shape of the contact detectors.
+type contactDetector struct {
+	name  string
+	rules []rule
+}
+
+func (c *contactDetector) detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
+	hs, err := runRules(ctx, doc.Text, c.rules)
+	if err != nil {
+		return nil, err
+	}
+	return finish(doc.Text, c.name, deid.Contact, hs), nil
+}
+
+// Email finds e-mail addresses (Type "email").
+type Email struct{ contactDetector }
+
+var _ deid.Detector = (*Email)(nil)
+
+// NewEmail returns the e-mail detector.
+func NewEmail() *Email {
+	return &Email{contactDetector{name: "rules/email", rules: []rule{{
+		scan: scanEmail,
+	}}}}
+}
+
+var emailRe = anchored(`(?i)[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b`)
+
+func emailHit(text string, m []int) []hit {
+	if wordRuneBefore(text, m[0]) {
+		return nil
+	}
+	return []hit{{start: m[0], end: m[1], typ: "email", conf: 0.95}}
+}
+
+// scanEmail tries the e-mail pattern at the start of the local part before
+// each '@'.
+func scanEmail(text string) []hit {
+	var starts []int
+	for i := 0; i < len(text); i++ {
+		if text[i] != '@' {
+			continue
+		}
+		j := i
+		for j > 0 && i-j < 64 && (isASCIIAlnum(text[j-1]) || strings.IndexByte("._%+-", text[j-1]) >= 0) {
+			j--
+		}
+		for j < i && !isASCIIAlnum(text[j]) {
+			j++
+		}
+		if j < i && (len(starts) == 0 || starts[len(starts)-1] < j) {
+			starts = append(starts, j)
+		}
+	}
+	return scanAt(text, rule{re: emailRe, fn: emailHit}, starts)
+}
+
+// Name implements deid.Detector.
+func (e *Email) Name() string { return e.name }
+
+// Detect implements deid.Detector.
+func (e *Email) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
+	return e.detect(ctx, doc)
+}
+
+// URL finds web addresses with a scheme or "www." (Type "url") and bare
+// domain names with a known top-level domain (Type "domain"). Trailing
+// sentence punctuation and unbalanced closing brackets are left out.
+type URL struct{ contactDetector }
+
+var _ deid.Detector = (*URL)(nil)
+
+const reTLD = `com|org|net|edu|gov|mil|int|info|biz|io|co|us|uk|ca|au|nz|ie|de|fr|es|nl|se|dk|fi|no|ch|cz|pl|pt|br|jp|cn|ru|in|it|be|at|me|` +
+	`gr|hu|si|sk|ee|lv|lt|cy|uy|ar|mx|cl|za|il|tr|ro|bg|hr|rs|ua|kr|tw|hk|sg|my|ph|th|vn|id|is|lu|li|ly|tv|fm|ai|app|dev|` +
+	`blog|online|site|xyz|health|care|org\.uk|co\.uk|ac\.uk|nhs\.uk|gov\.uk|com\.au|net\.au|org\.au|gov\.au|com\.br|co\.nz|co\.jp|social|email|church|club|page|me\.uk`
+
+// Two-letter TLDs that are also English words: only lower-case domains count.
+var wordTLD = set("in", "it", "be", "at", "me", "no", "is", "my", "id", "us", "co", "to", "am", "so", "do", "go", "ly", "fm", "tv")
+
+// NewURL returns the URL and domain detector.
+func NewURL() *URL {
+	return &URL{contactDetector{name: "rules/url", rules: []rule{
+		{trig: tWords("http", "https", "ftp", "www"), re: anchored(`(?i)\b(?:(?:https?|ftp)://|www\.)[a-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+`), fn: urlHit},
+		{scan: scanDomain},
+	}}}
+}
+
+// Name implements deid.Detector.
+func (u *URL) Name() string { return u.name }
+
+// Detect implements deid.Detector.
+func (u *URL) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
+	return u.detect(ctx, doc)
+}
+
+// trimURL drops trailing punctuation and unbalanced closing brackets.
+func trimURL(s string) string {
+	for len(s) > 0 {
+		last := s[len(s)-1]
+		switch last {
+		case '.', ',', ';', ':', '!', '?', '\'', '"', '*', '_':
+			s = s[:len(s)-1]
+			continue
+		case ')', ']':
+			open := byte('(')
+			if last == ']' {
+				open = '['
+			}
+			if strings.Count(s, string(open)) < strings.Count(s, string(last)) {
+				s = s[:len(s)-1]
+				continue
+			}
+		}
+		break
+	}
+	return s
+}
+
+func urlHit(text string, m []int) []hit {
+	s := trimURL(text[m[0]:m[1]])
+	if len(s) < 5 || strings.HasSuffix(strings.ToLower(s), "www.") {
+		return nil
+	}
+	return []hit{{start: m[0], end: m[0] + len(s), typ: "url", conf: 0.95}}
+}
+
+var domainRe = anchored(`(?i)(?:[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?\.)+(` + reTLD + `)\b(?:/[a-z0-9\-._~/?#&=%+]*)?`)
+
+// scanDomain tries the domain pattern at the start of each dotted run of
+// letters and digits that has a letter after a dot.
+func scanDomain(text string) []hit {
+	var starts []int
+	last := -1
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] != '.' || !isASCIIAlnum(text[i-1]) || text[i+1]|0x20 < 'a' || text[i+1]|0x20 > 'z' {
+			continue
+		}
+		j := i
+		for j > 0 && i-j < 253 && (isASCIIAlnum(text[j-1]) || text[j-1] == '.' || text[j-1] == '-') {
+			j--
+		}
+		for j < i && !isASCIIAlnum(text[j]) {
+			j++
+		}
+		if j > last {
+			starts = append(starts, j)
+			last = j
+		}
+	}
+	return scanAt(text, rule{re: domainRe, fn: domainHit}, starts)
+}
+
+func domainHit(text string, m []int) []hit {
+	st, e := m[0], m[1]
+	if st > 0 && (text[st-1] == '@' || text[st-1] == '.' || text[st-1] == '/' || text[st-1] == '-') {
+		return nil // part of an e-mail or URL, found by those rules
+	}
+	if e < len(text) && (text[e] == '@' || text[e] == '-') {
+		return nil
+	}
+	s := trimURL(text[st:e])
+	tld := strings.ToLower(group(text, m, 1))
+	host := s
+	if i := strings.IndexByte(host, '/'); i >= 0 {
+		host = host[:i]
+	}
+	if wordTLD[tld] && host != strings.ToLower(host) {
+		return nil
+	}
+	// "e.g", "i.e", "U.S": single letters before the TLD are abbreviations.
+	labels := strings.Split(host, ".")
+	if len(labels[0]) < 2 || countDigits(host) == len(host)-strings.Count(host, ".") {
+		return nil
+	}
+	if wordRuneBefore(text, st) {
+		return nil
+	}
+	return []hit{{start: st, end: st + len(s), typ: "domain", conf: 0.7}}
+}
+
+// Handle finds social-media handles such as "@name" (Type "handle").
+type Handle struct{ contactDetector }
+
+var _ deid.Detector = (*Handle)(nil)
+
+// NewHandle returns the handle detector.
+func NewHandle() *Handle {
+	return &Handle{contactDetector{name: "rules/handle", rules: []rule{{
+		trig: tByte("@"),
+		re:   anchored(`@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)`),
+		fn: func(text string, m []int) []hit {
+			s, e := m[0], m[1]
+			if s > 0 && (isASCIIAlnum(text[s-1]) || strings.IndexByte("._%+-/@", text[s-1]) >= 0 || wordRuneBefore(text, s)) {
+				return nil // an e-mail address or something else
+			}
+			if e < len(text) && (text[e] == '@' || text[e] == '.' && e+1 < len(text) && isASCIIAlnum(text[e+1])) {
+				return nil
+			}
+			name := group(text, m, 1)
+			if countDigits(name) == len(name) {
+				return nil // "@0930" is a time
+			}
+			return []hit{{start: s, end: e, typ: "handle", conf: 0.8}}
+		},
+	}}}}
+}
+
+// Name implements deid.Detector.
+func (h *Handle) Name() string { return h.name }
+
+// Detect implements deid.Detector.
+func (h *Handle) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
+	return h.detect(ctx, doc)
+}
+
+// IP finds IPv4 and IPv6 addresses (Type "ip").
+type IP struct{ contactDetector }
+
+var _ deid.Detector = (*IP)(nil)
+
+// NewIP returns the IP address detector.
+func NewIP() *IP {
+	return &IP{contactDetector{name: "rules/ip", rules: []rule{
+		{trig: tDigit, re: anchored(`\b(?:\d{1,3}\.){3}\d{1,3}\b`), fn: ipv4Hit},
+		{trig: tHexColon, re: anchored(`(?i)(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,7}:|(?:[0-9a-f]{1,4}:){0,7}:(?::?[0-9a-f]{1,4}){1,7}`), fn: ipv6Hit},
+	}}}
+}
+
+// Name implements deid.Detector.
+func (ip *IP) Name() string { return ip.name }
+
+// Detect implements deid.Detector.
+func (ip *IP) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
+	return ip.detect(ctx, doc)
+}
+
+func ipv4Hit(text string, m []int) []hit {
+	s, e := m[0], m[1]
+	if s > 0 && (text[s-1] == '.' || isDigit(text[s-1])) || e+1 < len(text) && text[e] == '.' && isDigit(text[e+1]) {
+		return nil
+	}
+	if net.ParseIP(text[s:e]) == nil {
+		return nil
+	}
+	return []hit{{start: s, end: e, typ: "ip", conf: 0.9}}
+}
+
+func ipv6Hit(text string, m []int) []hit {
+	s, e := m[0], m[1]
+	if s > 0 && (isASCIIAlnum(text[s-1]) || text[s-1] == ':') || e < len(text) && (isASCIIAlnum(text[e]) || text[e] == ':') {
+		return nil
+	}
+	cand := text[s:e]
+	// Clock times like 10:30:00 parse as nothing, but 1:2::3 would: require
+	// either eight groups or "::" with at least a hex letter or three groups.
+	if strings.Count(cand, ":") < 2 || net.ParseIP(cand) == nil {
+		return nil
+	}
+	if !strings.Contains(cand, "::") && strings.Count(cand, ":") != 7 {
+		return nil
+	}
+	if countDigits(cand)+strings.Count(cand, ":") == len(cand) && strings.Count(cand, ":") < 4 {
+		return nil
+	}
+	return []hit{{start: s, end: e, typ: "ip", conf: 0.85}}
+}
+
+// tHexColon accepts a hex token with a colon within its first five bytes.
+func tHexColon(text string, t token) bool {
+	for j := t.start; j < len(text) && j-t.start <= 4; j++ {
+		b := text[j]
+		if b == ':' {
+			return j > t.start
+		}
+		if !(isDigit(b) || b|0x20 >= 'a' && b|0x20 <= 'f') {
+			return false
+		}
+	}
+	return false
+}

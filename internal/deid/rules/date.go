@@ -1,0 +1,445 @@
+package rules
+
+import (
+	"context"
+	"strings"
+
+	"github.com/veil-blog/veil/internal/deid"
+)
+
+const (
+	reMonthFull = `January|February|March|April|May|June|July|August|September|October|November|December`
+	reMonthAbbr = `Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`
+	reMonth     = `(?:` + reMonthFull + `|` + reMonthAbbr + `)\.?`
+	reWeekday   = `Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`
+	reWeekAbbr  = `Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun`
+	reOrd       = `(?:st|nd|rd|th)`
+	reNumWord   = `one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a\s+few|a\s+couple\s+of|couple\s+of|several|a|an`
+	reHoliday   = `New\s+Year['’]?s(?:\s+(?:Day|Eve))?|Christmas(?:\s+(?:Day|Eve))?|X-?mas|Thanksgiving(?:\s+Day)?|` +
+		`Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Ash\s+Wednesday|Palm\s+Sunday|Lent|Hanukk?ah|Chanukk?ah|Ramadan|Ramadhan|Diwali|Deepavali|` +
+		`Eid(?:\s+(?:al|ul)[-\s](?:Fitr|Adha))?|Kwanzaa|Memorial\s+Day|Labou?r\s+Day|Halloween|Independence\s+Day|` +
+		`(?:Fourth|4th)\s+of\s+July|Valentine['’]?s(?:\s+Day)?|Mother['’]?s\s+Day|Father['’]?s\s+Day|Passover|Pesach|` +
+		`Yom\s+Kippur|Rosh\s+Hashanah?|(?:Lunar|Chinese)\s+New\s+Year|Veterans['’]?\s+Day|Presidents['’]?\s+Day|` +
+		`(?:Martin\s+Luther\s+King(?:\s+Jr\.?)?|MLK)\s+Day|(?:St\.?|Saint)\s+Patrick['’]?s\s+Day|Boxing\s+Day|Canada\s+Day|` +
+		`Remembrance\s+Day|Juneteenth|Columbus\s+Day|Indigenous\s+Peoples['’]?\s+Day|Holi|Vesak|Purim|Sukkot|Navratri|Vaisakhi|Baisakhi|` +
+		`Bastille\s+Day|Anzac\s+Day|Guy\s+Fawkes(?:\s+Night)?|Bonfire\s+Night|Mardi\s+Gras|Cinco\s+de\s+Mayo|Day\s+of\s+the\s+Dead|Dia\s+de\s+los\s+Muertos`
+)
+
+// Date finds calendar dates, weekdays, relative dates, seasons, holidays,
+// decades and years written in context.
+type Date struct{ rules []rule }
+
+var _ deid.Detector = (*Date)(nil)
+
+// NewDate returns the date detector.
+func NewDate() *Date {
+	d := &Date{}
+	c := func(trig func(string, token) bool, p string, fn func(string, []int) []hit) {
+		d.rules = append(d.rules, rule{re: anchored(p), trig: trig, fn: fn})
+	}
+	// Month-name dates, day first or month first, optional weekday and year.
+	c(tOr(tDigit, tWeekday, tWords("the")), `(?i)\b(?:(?:`+reWeekday+`|`+reWeekAbbr+`)\.?,?\s+)?(?:the\s+)?(\d{1,2})`+reOrd+`?(?:\s*(?:-|–|to|and|&)\s*\d{1,2}`+reOrd+`?)?\s+(?:of\s+)?(`+reMonth+`)(?:,?\s*(\d{4})\b|(?:,\s*'?|\s+')(\d{2})\b)?`, dmy)
+	c(tOr(tMonth, tWeekday), `(?i)\b(?:(?:`+reWeekday+`|`+reWeekAbbr+`)\.?,?\s+)?(`+reMonth+`)\s*(\d{1,2})(`+reOrd+`)?(?:\s*(?:-|–|to|through|and|&)\s*\d{1,2}`+reOrd+`?)?\b(?:,?\s*(\d{4})\b|(?:,\s*'?|\s+')(\d{2})\b)?`, mdy)
+	c(tMonth, `(?i)\b(`+reMonth+`),?\s+(?:of\s+)?(\d{4}|'\d{2})\b`, monthYear)
+	c(tMonth, `(?i)\b(`+reMonthFull+`|Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?:\b|$)`, monthAlone)
+	// Numeric dates.
+	c(tDigit, `\b(\d{1,4})([/.\-])(\d{1,2})([/.\-])(\d{2,4})\b(?:(?:T|\s+|\s*@\s*)(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|\s*[AaPp]\.?[Mm]\b\.?)?)?`, numericDate)
+	c(tDigit, `\b(\d{1,2})/(\d{1,2})\b`, monthDay)
+	c(tApos, `['’](\d{2})\b`, shortYear)
+	c(tByte("12"), `\b((?:19|20)\d{2})\b`, bareYear)
+	c(tOr(tDigit, tApos, tWords("the", "early", "mid", "late")), `(?i)(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?['’]?((?:19|20)?\d0)['’]?s\b`, decade)
+	// Weekdays and relative dates.
+	c(tOr(tWeekday, tWords("last", "next", "this", "past", "previous", "coming", "following")), `(?i)\b(?:(last|next|this|past|previous|coming|following)\s+)?(`+reWeekday+`)s?\b(?:,?\s+(?:the\s+)?(\d{1,2})`+reOrd+`\b)?(?:\s+(?:morning|afternoon|evening|night))?`, weekday)
+	c(tWords("the", "yesterday", "tomorrow", "last", "next", "this", "past", "previous", "coming"), `(?i)\b(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)\b|\b(?:last|next|this\s+past|past|previous|coming)\s+(?:week|weekend|month|year|spring|summer|fall|autumn|winter|night)\b`, relative)
+	c(tOr(tDigit, tNumWord), `(?i)\b(?:`+reNumWord+`|\d{1,3})\s+(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)\s+(?:ago|earlier|before|prior|previously|later|from\s+now|hence|back)\b`, relative)
+	c(tWords("early", "late", "mid", "spring", "summer", "fall", "autumn", "winter"), `(?i)\b(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4}|'\d{2})\b`, season)
+	c(tOr(tHoliday, tWords("the", "day", "days", "week", "weekend", "night", "month", "morning", "evening", "last", "next", "this", "past")), `(?i)\b(?:(?:the\s+)?(?:days?|week|weekend|night|month|morning|evening)\s+(?:before|after|of|following)\s+|(?:last|next|this|past)\s+)?(`+reHoliday+`)\b(?:,?\s+(\d{4})\b)?`, holiday)
+	c(tWords("on", "by", "since", "until", "till", "from", "before", "after", "through", "thru", "as", "starting", "beginning"), `(?i)\b(?:on|by|since|until|till|from|before|after|through|thru|as\s+of|starting|beginning)\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b`, ordinalDay)
+	return d
+}
+
+// Name implements deid.Detector.
+func (d *Date) Name() string { return "rules/date" }
+
+// Detect implements deid.Detector.
+func (d *Date) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
+	hs, err := runRules(ctx, doc.Text, d.rules)
+	if err != nil {
+		return nil, err
+	}
+	return finish(doc.Text, d.Name(), deid.Date, hs), nil
+}
+
+var monthNum = map[string]int{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+func parseMonth(s string) int {
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	if len(s) < 3 {
+		return 0
+	}
+	return monthNum[s[:3]]
+}
+
+var daysIn = [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+func validMD(m, d int) bool { return m >= 1 && m <= 12 && d >= 1 && d <= daysIn[m] }
+
+// yearOf reads a 4-digit year or a 2-digit one ("'92", "21").
+func yearOf(s string) int {
+	s = strings.TrimLeft(s, "'’")
+	n := atoi(s)
+	if n < 0 {
+		return 0
+	}
+	if len(s) == 2 {
+		if n <= 40 {
+			return 2000 + n
+		}
+		return 1900 + n
+	}
+	if n < 1000 || n > 2199 {
+		return 0
+	}
+	return n
+}
+
+func dv(y, m, d int) *deid.DateValue { return &deid.DateValue{Year: y, Month: m, Day: d} }
+
+var datePrep = set("on", "by", "since", "until", "till", "from", "of", "in", "before", "after", "dated", "date", "during", "through", "thru", "between", "and", "to", "early", "late", "mid", "last", "next", "this", "born", "dob", "d.o.b", "admitted", "discharged", "seen", "visit")
+
+// mayIsVerb guards the month "May" without a year: it is most often the verb.
+func mayIsVerb(text string, mStart, end int, month string) bool {
+	if !strings.EqualFold(strings.TrimSuffix(month, "."), "may") {
+		return false
+	}
+	if datePrep[prevWord(text, mStart)] {
+		return false
+	}
+	if end >= len(text) {
+		return false
+	}
+	nw := nextWord(text, end)
+	return nw != ""
+}
+
+func dmy(text string, m []int) []hit {
+	day := atoi(group(text, m, 1))
+	mon := parseMonth(group(text, m, 2))
+	y := 0
+	if g := group(text, m, 3); g != "" {
+		y = yearOf(g)
+	} else if g := group(text, m, 4); g != "" {
+		y = yearOf(g)
+	}
+	if !validMD(mon, day) {
+		return nil
+	}
+	if y == 0 && mayIsVerb(text, m[2*2], m[1], group(text, m, 2)) {
+		return nil
+	}
+	conf := 0.9
+	if y == 0 {
+		conf = 0.75
+	}
+	return []hit{{start: m[0], end: m[1], typ: "date", conf: conf, date: dv(y, mon, day)}}
+}
+
+func mdy(text string, m []int) []hit {
+	mon := parseMonth(group(text, m, 1))
+	day := atoi(group(text, m, 2))
+	y := 0
+	if g := group(text, m, 4); g != "" {
+		y = yearOf(g)
+	} else if g := group(text, m, 5); g != "" {
+		y = yearOf(g)
+	}
+	end := m[1]
+	if !validMD(mon, day) {
+		// "Oct 88": a two-digit number that cannot be a day is a year.
+		g := group(text, m, 2)
+		if len(g) == 2 && day > 31 && group(text, m, 3) == "" {
+			return []hit{{start: m[0], end: m[2*2+1], typ: "date", conf: 0.7, date: dv(yearOf(g), mon, 0)}}
+		}
+		return nil
+	}
+	if y == 0 && group(text, m, 3) == "" && mayIsVerb(text, m[2], end, group(text, m, 1)) {
+		return nil
+	}
+	// "Mar 3" with a bare abbreviation and no year or ordinal is still a
+	// date; "march 3 miles" is not worth worrying about.
+	conf := 0.9
+	if y == 0 {
+		conf = 0.75
+	}
+	return []hit{{start: m[0], end: end, typ: "date", conf: conf, date: dv(y, mon, day)}}
+}
+
+func monthYear(text string, m []int) []hit {
+	mon := parseMonth(group(text, m, 1))
+	y := yearOf(group(text, m, 2))
+	if mon == 0 || y == 0 {
+		return nil
+	}
+	return []hit{{start: m[0], end: m[1], typ: "month-year", conf: 0.85, date: dv(y, mon, 0)}}
+}
+
+var ambiguousMonth = set("may", "march", "august")
+
+func monthAlone(text string, m []int) []hit {
+	word := group(text, m, 1)
+	mon := parseMonth(word)
+	if mon == 0 {
+		return nil
+	}
+	lw := strings.ToLower(strings.TrimSuffix(word, "."))
+	if ambiguousMonth[lw] || strings.HasSuffix(word, ".") {
+		if !datePrep[prevWord(text, m[0])] {
+			return nil
+		}
+	}
+	return []hit{{start: m[0], end: m[1], typ: "month", conf: 0.6, date: dv(0, mon, 0)}}
+}
+
+// numericDate reads 3/4/21, 03-04-2021, 2021-03-04 and 12.05.2021, with an
+// optional time after it.
+func numericDate(text string, m []int) []hit {
+	a, sep1, b, sep2, c := group(text, m, 1), group(text, m, 2), group(text, m, 3), group(text, m, 4), group(text, m, 5)
+	if sep1 != sep2 {
+		return nil
+	}
+	s, e := m[0], m[1]
+	// Part of a longer dotted or dashed run (IP address, version, phone).
+	if s > 0 && (text[s-1] == '.' || text[s-1] == '/' || text[s-1] == '-') && s > 1 && isDigit(text[s-2]) {
+		return nil
+	}
+	if e+1 < len(text) && (text[e] == sep1[0] || text[e] == '.' && sep1 == ".") && isDigit(text[e+1]) {
+		return nil
+	}
+	var y, mo, d int
+	switch {
+	case len(a) == 4:
+		if len(c) > 2 {
+			return nil
+		}
+		y, mo, d = atoi(a), atoi(b), atoi(c)
+		if y < 1800 || y > 2199 {
+			return nil
+		}
+	case len(a) <= 2 && (len(c) == 2 || len(c) == 4):
+		y = yearOf(c)
+		if y == 0 {
+			return nil
+		}
+		mo, d = atoi(a), atoi(b)
+		if !validMD(mo, d) {
+			mo, d = d, mo // day first
+		}
+	default:
+		return nil
+	}
+	if !validMD(mo, d) {
+		return nil
+	}
+	conf := 0.9
+	if sep1 == "." && len(c) == 2 {
+		conf = 0.5
+	}
+	return []hit{{start: s, end: e, typ: "numeric-date", conf: conf, date: dv(y, mo, d)}}
+}
+
+// Words around "n/m" that say it is a score, ratio, dose or measure.
+var (
+	fracPrev = set("pain", "scale", "strength", "score", "rated", "rates", "rate", "ratio", "gcs", "apgar", "grade",
+		"murmur", "bp", "b/p", "pressure", "dose", "vision", "x", "was", "is", "of", "abp", "nbp", "cvp", "pap", "pa",
+		"map", "hr", "sbp", "peep", "ps", "vent", "cpap", "bipap", "tv", "rr", "sats", "fio2", "o2", "power", "motor",
+		"reflexes", "mmhg", "percocet", "vicodin", "norco", "tylenol", "mg", "approx", "about", "around")
+	fracNext = set("tab", "tabs", "tablet", "tablets", "of", "strength", "cup", "cups", "dose", "doses", "mg", "ml",
+		"cc", "cm", "mm", "inch", "inches", "in", "times", "x", "ns", "hns", "pain", "scale", "mmhg", "bpm", "sx",
+		"power", "grip", "bilat", "bilaterally", "strenght", "str", "motor", "reflexes", "rr", "ratio", "pt", "pts",
+		"point", "points", "units", "u", "hrs", "liter", "liters", "l", "nc", "assist", "ways", "way", "teaspoon",
+		"tsp", "tablespoon", "tbsp", "mile", "miles", "majority", "pm", "am")
+)
+
+// monthDay reads "7/22" as a month and day, guarding against fractions,
+// scores and doses.
+func monthDay(text string, m []int) []hit {
+	s, e := m[0], m[1]
+	if s > 0 && (isDigit(text[s-1]) || strings.IndexByte("/.-:+,$#", text[s-1]) >= 0) {
+		return nil
+	}
+	if e < len(text) && (text[e] == '/' || text[e] == '%' || text[e] == '-' && e+1 < len(text) && isDigit(text[e+1]) ||
+		text[e] == '.' && e+1 < len(text) && isDigit(text[e+1]) || text[e] == ':') {
+		return nil
+	}
+	mo, d := atoi(group(text, m, 1)), atoi(group(text, m, 2))
+	if !validMD(mo, d) {
+		return nil
+	}
+	pw := prevWord(text, s)
+	if fracPrev[pw] {
+		return nil
+	}
+	if nw := nextWord(text, e); fracNext[nw] {
+		return nil
+	}
+	conf := 0.7
+	if mo == d || d <= 4 && mo <= 4 {
+		// 1/2, 3/4, 5/5: often fractions or scores.
+		conf = 0.4
+	}
+	return []hit{{start: s, end: e, typ: "month-day", conf: conf, date: dv(0, mo, d)}}
+}
+
+func shortYear(text string, m []int) []hit {
+	s, e := m[0], m[1]
+	if wordRuneBefore(text, s) || s > 0 && (text[s-1] == '\'' || text[s-1] == '.') {
+		return nil // "I'm", "''"
+	}
+	if e < len(text) && (text[e] == '\'' || text[e] == '.' && e+1 < len(text) && isDigit(text[e+1])) {
+		return nil // a quoted number
+	}
+	return []hit{{start: s, end: e, typ: "year", conf: 0.6, date: dv(yearOf(group(text, m, 1)), 0, 0)}}
+}
+
+var (
+	yearNextDeny = set("cc", "ml", "mls", "mg", "mcg", "g", "gm", "gms", "grams", "kg", "kcal", "cal", "cals", "calories", "unit", "units", "u",
+		"hrs", "hr", "h", "hours", "min", "mins", "minutes", "meq", "mmol", "l", "liters", "litres", "feet", "ft", "miles", "m", "km",
+		"people", "patients", "dollars", "usd", "eur", "steps", "words", "times", "x", "lbs", "lb", "pounds", "members", "cases",
+		"beds", "staff", "employees", "sq", "square", "ml/hr", "cc/hr", "mg/dl", "per", "points", "pts", "copies", "cells", "k", "kb", "mb")
+	yearPrevDeny = set("bp", "hr", "rr", "uo", "u/o", "i/o", "io", "total", "tot", "intake", "output", "na", "k", "cl", "bun",
+		"cr", "ck", "cpk", "ldh", "alt", "ast", "vt", "tv", "peep", "fio2", "mcg", "level", "glucose", "bs", "fs", "fsbs",
+		"wbc", "plt", "plts", "hct", "inr", "ptt", "room", "rm", "bed", "#", "no", "no.", "number", "$", "code", "page",
+		"pg", "p", "pp", "vol", "volume", "ref", "id", "ext", "x", "suite", "apt", "unit", "box")
+	yearPrevGood = set("in", "since", "from", "during", "until", "till", "by", "of", "circa", "year", "born", "early", "late",
+		"mid", "between", "and", "to", "before", "after", "around", "c", "ca", "summer", "winter", "spring", "fall", "autumn",
+		"s/p", "hx", "history", "dx", "diagnosed", "dob", "married", "divorced", "died", "moved", "graduated", "retired",
+		"the", "-", "through", "thru")
+)
+
+func bareYear(text string, m []int) []hit {
+	s, e := m[0], m[1]
+	if s > 0 && strings.IndexByte("$#.,/:+-€£", text[s-1]) >= 0 && !(text[s-1] == '-' && s > 1 && text[s-2] == ' ') {
+		if !(s > 1 && (text[s-1] == '-' || text[s-1] == '/') && isDigit(text[s-2]) && s >= 5 && atoi(text[s-5:s-1]) >= 1900) {
+			return nil
+		}
+	}
+	if e < len(text) {
+		switch text[e] {
+		case '%':
+			return nil
+		case '.', ',', ':', '/':
+			if e+1 < len(text) && isDigit(text[e+1]) {
+				return nil
+			}
+		case '-':
+			if e+1 < len(text) && isDigit(text[e+1]) && !(e+5 <= len(text) && atoi(text[e+1:e+5]) >= 1900) {
+				return nil
+			}
+		}
+	}
+	if wordRuneBefore(text, s) || wordRuneAfter(text, e) {
+		return nil
+	}
+	pw := prevWord(text, s)
+	if yearPrevDeny[pw] {
+		return nil
+	}
+	if yearNextDeny[nextWord(text, e)] {
+		return nil
+	}
+	conf := 0.5
+	if yearPrevGood[pw] {
+		conf = 0.8
+	}
+	return []hit{{start: s, end: e, typ: "year", conf: conf, date: dv(atoi(group(text, m, 1)), 0, 0)}}
+}
+
+var possessive = set("her", "his", "their", "my", "your", "our", "its", "patient's", "pt's", "mother's", "father's")
+
+func decade(text string, m []int) []hit {
+	g := group(text, m, 1)
+	if len(g) == 2 {
+		low := strings.ToLower(text[m[0]:m[1]])
+		if !strings.Contains(low, "the") && !strings.ContainsAny(text[m[0]:m[1]], "'’") {
+			return nil
+		}
+		if possessive[prevWord(text, m[0])] {
+			return nil
+		}
+	}
+	y := atoi(g)
+	if len(g) == 2 {
+		y = 1900 + y
+	}
+	return []hit{{start: m[0], end: m[1], typ: "decade", conf: 0.4, date: dv(y, 0, 0)}}
+}
+
+func weekday(text string, m []int) []hit {
+	rel := group(text, m, 1) != "" || group(text, m, 3) == ""
+	v := &deid.DateValue{Relative: rel}
+	if d := atoi(group(text, m, 3)); d > 0 && d <= 31 {
+		v.Day = d
+	}
+	return []hit{{start: m[0], end: m[1], typ: "weekday", conf: 0.7, date: v}}
+}
+
+func relative(text string, m []int) []hit {
+	return []hit{{start: m[0], end: m[1], typ: "relative", conf: 0.6, date: &deid.DateValue{Relative: true}}}
+}
+
+func season(text string, m []int) []hit {
+	return []hit{{start: m[0], end: m[1], typ: "season", conf: 0.8, date: dv(yearOf(group(text, m, 1)), 0, 0)}}
+}
+
+var titleOnlyHoliday = set("lent", "holi", "purim", "vesak")
+
+func holiday(text string, m []int) []hit {
+	h := group(text, m, 1)
+	if titleOnlyHoliday[strings.ToLower(h)] && (h[0] < 'A' || h[0] > 'Z' || h == strings.ToUpper(h)) {
+		return nil
+	}
+	v := &deid.DateValue{Relative: group(text, m, 2) == ""}
+	if y := group(text, m, 2); y != "" {
+		v.Year = yearOf(y)
+	}
+	return []hit{{start: m[0], end: m[1], typ: "holiday", conf: 0.8, date: v}}
+}
+
+var ordinalNextOK = set("", "and", "at", "or", "to", "through", "thru", "until", "when", "in", "but", "she", "he", "they",
+	"we", "i", "was", "were", "the", "pt", "patient", "after", "before", "morning", "evening", "night", "afternoon", "is",
+	"will", "so", "then", "with", "for", "of", "as", "because", "due", "while", "where", "around", "about", "by", "on")
+
+func ordinalDay(text string, m []int) []hit {
+	d := atoi(group(text, m, 1))
+	if d < 1 || d > 31 {
+		return nil
+	}
+	if !ordinalNextOK[nextWord(text, m[1])] {
+		return nil
+	}
+	s := m[2*1]
+	return []hit{{start: s, end: m[1], typ: "day", conf: 0.6, date: dv(0, 0, d)}}
+}
+
+var (
+	tMonth = tWords("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+	tWeekday = tWords("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+		"wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays",
+		"saturdays", "sundays")
+	tNumWord = tWords("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"fifteen", "twenty", "thirty", "a", "an", "several", "couple")
+	tHoliday = tWords("new", "christmas", "xmas", "x", "thanksgiving", "easter", "good", "ash", "palm", "lent", "hanukkah",
+		"hanukah", "chanukah", "chanukkah", "ramadan", "ramadhan", "diwali", "deepavali", "eid", "kwanzaa", "memorial",
+		"labor", "labour", "halloween", "independence", "fourth", "valentine", "valentines", "mother", "mothers", "father",
+		"fathers", "passover", "pesach", "yom", "rosh", "lunar", "chinese", "veterans", "veteran", "presidents", "president",
+		"martin", "mlk", "st", "saint", "boxing", "canada", "remembrance", "juneteenth", "columbus", "indigenous", "holi",
+		"vesak", "purim", "sukkot", "navratri", "vaisakhi", "baisakhi", "bastille", "anzac", "guy", "bonfire", "mardi",
+		"cinco", "day", "dia")
+	tApos = func(text string, t token) bool {
+		return text[t.start] == '\'' || strings.HasPrefix(text[t.start:], "’")
+	}
+)

@@ -1,0 +1,392 @@
+package rules
+
+import (
+	"context"
+	"regexp"
+	"strings"
+
+	"github.com/veil-blog/veil/internal/deid"
+)
+
+// SSN finds US Social Security numbers written 123-45-6789 or 123 45 6789,
+// and nine-digit runs after an SSN cue (Type "ssn").
+type SSN struct{ rules []rule }
+
+var _ deid.Detector = (*SSN)(nil)
+
+// NewSSN returns the SSN detector.
+func NewSSN() *SSN {
+	return &SSN{rules: []rule{
+		{trig: tDigit, re: anchored(`\b(\d{3})([- ])(\d{2})([- ])(\d{4})\b`), fn: ssnHit},
+		{trig: tWords("ssn", "ss", "soc", "social"), re: anchored(`(?i)\b(?:ssn|ss#|soc\.?\s*sec\.?|social\s+security)(?:\s*(?:number|num|no\.?|#))?\s*[:#=]?\s*(\d{9})\b`), fn: func(text string, m []int) []hit {
+			return []hit{{start: m[2], end: m[3], typ: "ssn", conf: 0.95}}
+		}},
+	}}
+}
+
+// Name implements deid.Detector.
+func (d *SSN) Name() string { return "rules/ssn" }
+
+// Detect implements deid.Detector.
+func (d *SSN) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
+	hs, err := runRules(ctx, doc.Text, d.rules)
+	if err != nil {
+		return nil, err
+	}
+	return finish(doc.Text, d.Name(), deid.ID, hs), nil
+}
+
+func ssnHit(text string, m []int) []hit {
+	s, e := m[0], m[1]
+	if group(text, m, 2) != group(text, m, 4) {
+		return nil
+	}
+	if s > 0 && (text[s-1] == '-' || text[s-1] == '.' || text[s-1] == '/') || e < len(text) && (text[e] == '-' || text[e] == '/') && e+1 < len(text) && isDigit(text[e+1]) {
+		return nil
+	}
+	if group(text, m, 1) == "000" || group(text, m, 3) == "00" || group(text, m, 5) == "0000" {
+		return nil
+	}
+	conf := 0.9
+	if group(text, m, 2) == " " {
+		if !strings.Contains(strings.ToLower(window(text, s, 30)), "ss") {
+			return nil
+		}
+	}
+	return []hit{{start: s, end: e, typ: "ssn", conf: conf}}
+}
+
+// IDNumber finds identifying numbers (Kind id): numbers after a cue word
+// (MRN, case, account, member, policy, licence, passport, NPI, DEA, plate,
+// application...), IBANs, card-like 13-19 digit runs, other long digit runs,
+// mixed letter-and-digit codes, and court-style application numbers
+// ("33362/96").
+type IDNumber struct{ rules []rule }
+
+var _ deid.Detector = (*IDNumber)(nil)
+
+const reIDCue = `mrn|m\.r\.n\.?|medical\s+record|med\s+rec|record|records|chart|case|file|account|acct|a/c|member|membership|` +
+	`policy|licen[cs]e|lic|driver['’]?s?\s+licen[cs]e|dl|passport|npi|dea|ein|tin|itin|id|i\.d\.|identifier|identification|patient\s+id|pt\s+id|` +
+	`claim|reference|ref|certificate|cert|serial|badge|employee|staff|student|insurance|medicaid|medicare|health\s+card|nhs|` +
+	`group|plan|subscriber|beneficiary|visa|permit|application|applications|docket|registration|reg|plate|plates|tag|vin|` +
+	`iban|routing|aba|swift|bic|bank|card|credit\s+card|debit\s+card|cc|order|invoice|receipt|ticket|booking|confirmation|` +
+	`tracking|device|serial|imei|mac|unit\s+id|inmate|prisoner|booking|warrant|court|complaint|petition|inv|accession|specimen|sample|lab`
+
+var (
+	idCueRe   = anchored(`(?i)\b(` + reIDCue + `)\b\.?(?:\s*(?:number|numbers|num|nos?\.?|nr\.?|#|code|id))?\s*(?:is|was|:|#|=|-)?\s*[:#]?\s*([A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9])*)`)
+	plateCue  = set("plate", "plates", "tag", "registration", "reg")
+	cueToType = map[string]string{
+		"mrn": "mrn", "m.r.n": "mrn", "medical record": "mrn", "med rec": "mrn", "chart": "mrn", "record": "record", "records": "record",
+		"account": "account", "acct": "account", "a/c": "account", "bank": "account", "routing": "account", "aba": "account",
+		"iban": "iban", "swift": "account", "bic": "account",
+		"licence": "licence", "license": "licence", "lic": "licence", "dl": "licence", "permit": "licence",
+		"passport": "passport", "visa": "passport", "npi": "npi", "dea": "dea", "member": "member", "membership": "member",
+		"policy": "policy", "insurance": "policy", "medicaid": "policy", "medicare": "policy", "group": "policy", "plan": "policy",
+		"subscriber": "member", "beneficiary": "member", "case": "case", "file": "case", "docket": "case", "application": "case",
+		"applications": "case", "court": "case", "complaint": "case", "petition": "case", "warrant": "case",
+		"plate": "plate", "plates": "plate", "tag": "plate", "registration": "plate", "reg": "plate", "vin": "vehicle",
+		"card": "card", "credit card": "card", "debit card": "card", "cc": "card", "device": "device", "serial": "device",
+		"imei": "device", "mac": "device", "ssn": "ssn",
+	}
+)
+
+// NewIDNumber returns the ID-number detector.
+func NewIDNumber() *IDNumber {
+	return &IDNumber{rules: []rule{
+		{trig: tIDCue, re: idCueRe, fn: cueID},
+		{trig: tIBAN, re: anchored(`(?i)\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?\b`), fn: ibanHit},
+		{trig: tDigit, re: anchored(`\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b|\b\d{4}[ \-]\d{6}[ \-]\d{4,5}\b`), fn: groupedCard},
+		{scan: scanCodes},
+		{trig: tDigit, re: anchored(`\b\d{3,5}/\d{2}\b`), fn: applicationNo},
+	}}
+}
+
+// Name implements deid.Detector.
+func (d *IDNumber) Name() string { return "rules/id" }
+
+// Detect implements deid.Detector.
+func (d *IDNumber) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
+	hs, err := runRules(ctx, doc.Text, d.rules)
+	if err != nil {
+		return nil, err
+	}
+	return finish(doc.Text, d.Name(), deid.ID, hs), nil
+}
+
+var cueSpace = regexp.MustCompile(`\s+`)
+
+func cueID(text string, m []int) []hit {
+	tok := group(text, m, 2)
+	s, e := m[4], m[5]
+	if countDigits(tok) == 0 {
+		return nil
+	}
+	cue := strings.ToLower(cueSpace.ReplaceAllString(group(text, m, 1), " "))
+	typ := cueToType[cue]
+	if typ == "" {
+		typ = "id"
+	}
+	if strings.HasPrefix(cue, "driver") {
+		typ = "licence"
+	}
+	// Small numbers after ambiguous cues ("group 2", "plan 3", "case 1").
+	if len(tok) < 3 && typ != "plate" {
+		return nil
+	}
+	if len(tok) < 4 && countLetters(tok) == 0 && !strings.Contains(strings.ToLower(text[m[3]:s]), "#") && !strings.Contains(strings.ToLower(text[m[3]:s]), "n") {
+		return nil
+	}
+	// A unit or a measurement after the cue is not an ID.
+	if isMeasure(tok) || e < len(text) && text[e] == '%' {
+		return nil
+	}
+	// "case of 2019", "file 3/4": dates are the date detector's.
+	if looksLikeDate(tok) {
+		return nil
+	}
+	if plateCue[cue] {
+		// Plates may be split by a space: "7ABC 123".
+		if e+1 < len(text) && text[e] == ' ' {
+			j := e + 1
+			for j < len(text) && j-e <= 5 && isASCIIAlnum(text[j]) && (isDigit(text[j]) || text[j] >= 'A' && text[j] <= 'Z') {
+				j++
+			}
+			if j-e >= 2 && (j == len(text) || !isASCIIAlnum(text[j])) {
+				e = j
+			}
+		}
+	}
+	return []hit{{start: s, end: e, typ: typ, conf: 0.85}}
+}
+
+var measureRe = regexp.MustCompile(`(?i)^\d+(?:[.,]\d+)?(?:st|nd|rd|th|s|am|pm|hrs?|mg|mcg|ml|cc|kg|g|gm|mm|cm|km|mph|mins?|sec|x|yo|yrs?|lbs?|oz|units?|u|meq|mmol|mmhg|bpm|k|m|l|kb|mb|gb|tb|ghz|mhz|hz|kw|w|v|ft|in|d|h|wk|wks|mo|mos|y|min|ms|kcal|cal|iu|%|c|f|px|pt|em|dpi|fps|p|i|mgs|mls|gtt|gtts|puffs?|tabs?|caps?|hr)$`)
+
+func isMeasure(tok string) bool { return measureRe.MatchString(tok) }
+
+func luhn(digits string) bool {
+	sum, alt := 0, false
+	for i := len(digits) - 1; i >= 0; i-- {
+		d := int(digits[i] - '0')
+		if alt {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+		alt = !alt
+	}
+	return sum%10 == 0
+}
+
+func ibanHit(text string, m []int) []hit {
+	cand := text[m[0]:m[1]]
+	compact := strings.ReplaceAll(cand, " ", "")
+	if len(compact) < 15 || len(compact) > 34 || countDigits(compact) < 8 {
+		return nil
+	}
+	return []hit{{start: m[0], end: m[1], typ: "iban", conf: 0.85}}
+}
+
+func groupedCard(text string, m []int) []hit {
+	s, e := m[0], m[1]
+	if s > 0 && (text[s-1] == '-' || text[s-1] == '.') || e < len(text) && (text[e] == '-' || text[e] == '.') && e+1 < len(text) && isDigit(text[e+1]) {
+		return nil
+	}
+	d := strings.NewReplacer(" ", "", "-", "").Replace(text[s:e])
+	if len(d) < 13 || len(d) > 19 {
+		return nil
+	}
+	conf := 0.6
+	if luhn(d) {
+		conf = 0.9
+	}
+	return []hit{{start: s, end: e, typ: "credit-card", conf: conf}}
+}
+
+func digitRun(text string, m []int) []hit {
+	s, e := m[0], m[1]
+	// Part of 1,234,567 or 3.14159 or a longer dotted/dashed number.
+	if s > 1 && (text[s-1] == ',' || text[s-1] == '.') && isDigit(text[s-2]) {
+		return nil
+	}
+	if e+1 < len(text) && (text[e] == ',' || text[e] == '.') && isDigit(text[e+1]) {
+		return nil
+	}
+	if wordRuneBefore(text, s) || wordRuneAfter(text, e) {
+		return nil
+	}
+	n := e - s
+	typ, conf := "number", 0.5
+	if n >= 13 && n <= 19 {
+		typ, conf = "credit-card", 0.6
+		if luhn(text[s:e]) {
+			conf = 0.85
+		}
+	}
+	return []hit{{start: s, end: e, typ: typ, conf: conf}}
+}
+
+// Mixed tokens that are ordinary words, units or lab names, not IDs.
+var mixedCommon = regexp.MustCompile(`(?i)^(?:covid-?19|sars-?cov-?2|h\d+n\d+|[a-z]{1,6}-?\d{1,2}|\d{1,2}-?[a-z]{1,3}|mp[34]|a1c|hba1c|ipv[46]|utf-?8|x86-64|i[3579]|ps[1-5]|t[1-4]|c[1-7]|l[1-5]|s[1-5])$`)
+
+func mixedID(text string, m []int) []hit {
+	s, e := m[0], m[1]
+	tok := text[s:e]
+	if wordRuneBefore(text, s) || wordRuneAfter(text, e) {
+		return nil
+	}
+	nd, nl := countDigits(tok), countLetters(tok)
+	if nd == 0 || nl == 0 {
+		return nil
+	}
+	compact := len(tok) - strings.Count(tok, "-")
+	if compact < 5 {
+		return nil
+	}
+	if isMeasure(tok) || mixedCommon.MatchString(tok) {
+		return nil
+	}
+	if strings.Contains(tok, "-") {
+		// Hyphenated: "A-4471" yes, "COVID-19", "x-ray", "T-cell" no.
+		if nd < 3 {
+			return nil
+		}
+		// Dates like 3-Mar-2021 are the date detector's.
+		for _, part := range strings.Split(tok, "-") {
+			if parseMonth(part) != 0 && countDigits(part) == 0 && len(part) <= 9 {
+				return nil
+			}
+		}
+	} else if nd < 3 && !(nd >= 2 && nl >= 2 && alternations(tok) >= 3) {
+		return nil
+	}
+	// A number followed by a unit word, "20mg/kg", "5x5", "1990s".
+	if nl <= 3 && isDigit(tok[0]) && !isDigit(tok[len(tok)-1]) && isMeasure(tok) {
+		return nil
+	}
+	return []hit{{start: s, end: e, typ: "code", conf: 0.6}}
+}
+
+// alternations counts switches between letters and digits in tok.
+func alternations(tok string) int {
+	n, prev := 0, 0
+	for i := 0; i < len(tok); i++ {
+		k := 0
+		if isDigit(tok[i]) {
+			k = 1
+		} else if isASCIIAlnum(tok[i]) {
+			k = 2
+		}
+		if k != 0 && prev != 0 && k != prev {
+			n++
+		}
+		if k != 0 {
+			prev = k
+		}
+	}
+	return n
+}
+
+func applicationNo(text string, m []int) []hit {
+	s, e := m[0], m[1]
+	if s > 0 && (text[s-1] == '/' || text[s-1] == '.' || text[s-1] == '-') || e < len(text) && (text[e] == '/' || text[e] == '%' || text[e] == '.' && e+1 < len(text) && isDigit(text[e+1])) {
+		return nil
+	}
+	if wordRuneBefore(text, s) || wordRuneAfter(text, e) {
+		return nil
+	}
+	num := group(text, m, 0)
+	slash := strings.IndexByte(num, '/')
+	if slash < 4 {
+		// 3-digit numerators are blood pressures (120/80) unless a cue says otherwise.
+		low := strings.ToLower(window(text, s, 40))
+		if !strings.Contains(low, "no") && !strings.Contains(low, "application") {
+			return nil
+		}
+	}
+	if yearNextDeny[nextWord(text, e)] || fracPrev[prevWord(text, s)] {
+		return nil
+	}
+	return []hit{{start: s, end: e, typ: "reference", conf: 0.6}}
+}
+
+var tIDCue = tWords("mrn", "m", "medical", "med", "record", "records", "chart", "case", "file", "account", "acct", "a",
+	"member", "membership", "policy", "licence", "license", "lic", "driver", "drivers", "dl", "passport", "npi", "dea",
+	"ein", "tin", "itin", "id", "i", "identifier", "identification", "patient", "pt", "claim", "reference", "ref",
+	"certificate", "cert", "serial", "badge", "employee", "staff", "student", "insurance", "medicaid", "medicare",
+	"health", "nhs", "group", "plan", "subscriber", "beneficiary", "visa", "permit", "application", "applications",
+	"docket", "registration", "reg", "plate", "plates", "tag", "vin", "iban", "routing", "aba", "swift", "bic", "bank",
+	"card", "credit", "debit", "cc", "order", "invoice", "receipt", "ticket", "booking", "confirmation", "tracking",
+	"device", "imei", "mac", "unit", "inmate", "prisoner", "warrant", "court", "complaint", "petition", "inv",
+	"accession", "specimen", "sample", "lab")
+
+func tIBAN(text string, t token) bool {
+	i := t.start
+	return i+4 <= len(text) && !isDigit(text[i]) && isASCIIAlnum(text[i]) && !isDigit(text[i+1]) && isASCIIAlnum(text[i+1]) && isDigit(text[i+2]) && isDigit(text[i+3])
+}
+
+// scanCodes walks the runs of ASCII letters, digits and inner hyphens once,
+// reporting long digit runs and mixed letter-digit codes.
+func scanCodes(text string) []hit {
+	var hs []hit
+	for i := 0; i < len(text); {
+		if !isASCIIAlnum(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (isASCIIAlnum(text[j]) || text[j] == '-' && j+1 < len(text) && isASCIIAlnum(text[j+1]) && j > i) {
+			j++
+		}
+		tok := text[i:j]
+		if countLetters(tok) == 0 {
+			// Each hyphen-free digit run on its own.
+			for k := i; k < j; {
+				if !isDigit(text[k]) {
+					k++
+					continue
+				}
+				l := k
+				for l < j && isDigit(text[l]) {
+					l++
+				}
+				if l-k >= 6 {
+					hs = append(hs, digitRun(text, []int{k, l})...)
+				}
+				k = l
+			}
+		} else if countDigits(tok) > 0 {
+			hs = append(hs, mixedID(text, []int{i, j})...)
+			if !strings.Contains(tok, "-") {
+				// fine
+			} else if len(hs) == 0 || hs[len(hs)-1].start != i {
+				// Try each hyphen part alone: "ID-12345678".
+				for _, part := range splitKeep(text, i, j) {
+					if countLetters(text[part[0]:part[1]]) == 0 && part[1]-part[0] >= 6 {
+						hs = append(hs, digitRun(text, part[:])...)
+					} else {
+						hs = append(hs, mixedID(text, part[:])...)
+					}
+				}
+			}
+		}
+		i = j
+	}
+	return hs
+}
+
+// splitKeep returns the spans of the hyphen-separated parts of text[i:j].
+func splitKeep(text string, i, j int) [][2]int {
+	var out [][2]int
+	s := i
+	for k := i; k <= j; k++ {
+		if k == j || text[k] == '-' {
+			if k > s {
+				out = append(out, [2]int{s, k})
+			}
+			s = k + 1
+		}
+	}
+	return out
+}

@@ -1,0 +1,123 @@
+package rules
+
+import (
+	"context"
+	"regexp"
+	"strings"
+
+	"github.com/veil-blog/veil/internal/deid"
+)
+
+// Phone finds telephone and fax numbers (Type "phone" or "fax"): US numbers
+// in every punctuation, "+" international numbers, zero-leading national
+// numbers, dotted or dashed groups, seven-digit local numbers, extensions,
+// and any digit run right after a phone cue word ("cell#", "Fax:").
+type Phone struct{ contactDetector }
+
+var _ deid.Detector = (*Phone)(nil)
+
+var phoneCues = []string{"phone", "ph", "tel", "cell", "mobile", "mob", "call", "contact", "fax", "pager", "beeper",
+	"text", "sms", "whatsapp", "home", "work", "office", "desk", "reach", "dial", "line", "vm", "voicemail", "c:", "h:",
+	"w:", "m:", "p:", "t:", "f:"}
+
+// hasPhoneCue reports whether w (the bytes before a number) holds a phone
+// cue word starting at a word boundary.
+func hasPhoneCue(w string) bool {
+	lw := strings.ToLower(w)
+	for _, c := range phoneCues {
+		for off := 0; ; {
+			k := strings.Index(lw[off:], c)
+			if k < 0 {
+				break
+			}
+			k += off
+			if k == 0 || !isASCIIAlnum(lw[k-1]) {
+				if len(c) > 2 || k+len(c) == len(lw) || !isASCIIAlnum(lw[k+len(c)]) {
+					return true
+				}
+			}
+			off = k + 1
+		}
+	}
+	return false
+}
+
+// NewPhone returns the phone and fax detector.
+func NewPhone() *Phone {
+	const ext = `(?:\s*(?:x|ext\.?|extension|#)\s*\d{1,6}\b)?`
+	p := &Phone{contactDetector{name: "rules/phone"}}
+	c := func(pat string, conf float64, needCue bool) {
+		trig := tOr(tDigit, tByte("+("))
+		if needCue {
+			trig = func(text string, t token) bool {
+				return (isDigit(text[t.start]) || text[t.start] == '(') && hasPhoneCue(window(text, t.start, 32))
+			}
+		}
+		p.rules = append(p.rules, rule{re: anchored(pat), trig: trig, fn: func(text string, m []int) []hit {
+			return phoneHit(text, m, conf, needCue)
+		}})
+	}
+	c(`(?:(?:\+|\b00?)1[\s.\-]?)?(?:\(\d{3}\)[\s.\-]?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}\b`+ext, 0.9, false)
+	c(`\+\d{1,3}(?:[\s.\-]?\(0\))?(?:[\s.\-]?\(?\d{1,5}\)?){1,6}\b`+ext, 0.85, false)
+	c(`\b0\d{1,4}(?:[\s.\-]\d{2,4}){1,4}\b`+ext, 0.6, false)
+	c(`\(\d{2,4}\)\s?\d{2,4}[\s.\-]\d{3,4}\b`+ext, 0.8, false)
+	c(`\b\d{2,4}(?:\.\d{2,4}){2,4}\b|\b\d{2,4}(?:-\d{2,4}){2,4}\b`+ext, 0.6, false)
+	c(`\b\d{3}[.\-]\d{4}\b`+ext, 0.5, false)
+	c(`(?:\b|\()\d{2,4}\)?(?:[\s.\-]\d{2,8}){1,4}\b`+ext, 0.7, true)
+	c(`\b\d{7,12}\b`+ext, 0.7, true)
+	return p
+}
+
+// Name implements deid.Detector.
+func (p *Phone) Name() string { return p.name }
+
+// Detect implements deid.Detector.
+func (p *Phone) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
+	return p.detect(ctx, doc)
+}
+
+func phoneHit(text string, m []int, conf float64, needCue bool) []hit {
+	s, e := m[0], m[1]
+	if s > 0 && (isDigit(text[s-1]) || (text[s-1] == '-' || text[s-1] == '.' || text[s-1] == '/' || text[s-1] == ':') && s > 1 && isDigit(text[s-2]) || text[s-1] == '$' || text[s-1] == '/') {
+		return nil
+	}
+	if e < len(text) && (text[e] == '/' || text[e] == '%' || (text[e] == '-' || text[e] == '.' || text[e] == ':' || text[e] == ',') && e+1 < len(text) && isDigit(text[e+1])) {
+		return nil
+	}
+	cand := text[s:e]
+	nd := countDigits(cand)
+	if nd < 7 || nd > 15 {
+		return nil
+	}
+	before := window(text, s, 32)
+	cue := hasPhoneCue(before)
+	if needCue && !cue {
+		return nil
+	}
+	// Leave dates, SSNs and decimal numbers to their own detectors.
+	if looksLikeDate(cand) || ssnShape.MatchString(cand) {
+		return nil
+	}
+	if strings.Count(cand, " ") > 0 && !cue && !strings.ContainsAny(cand, "+()-.") && cand[0] != '0' {
+		return nil // bare space-separated numbers need a cue
+	}
+	if cue && conf < 0.8 {
+		conf = 0.8
+	}
+	typ := "phone"
+	after := text[e:min(len(text), e+8)]
+	if strings.Contains(strings.ToLower(before), "fax") || strings.Contains(strings.ToLower(after), "fax") {
+		typ = "fax"
+	}
+	return []hit{{start: s, end: e, typ: typ, conf: conf}}
+}
+
+var (
+	dateShape = regexp.MustCompile(`^(\d{1,4})([/.\-])(\d{1,2})([/.\-])(\d{2,4})$`)
+	ssnShape  = regexp.MustCompile(`^\d{3}[- ]\d{2}[- ]\d{4}$`)
+)
+
+func looksLikeDate(s string) bool {
+	m := dateShape.FindStringSubmatchIndex(s)
+	return m != nil && numericDate(s, m) != nil
+}
