@@ -1,0 +1,147 @@
+package dict
+
+import (
+	"strings"
+
+	"github.com/veil-blog/veil/internal/lexicon"
+)
+
+// feat is what the lexicons say about one word, looked up once.
+type feat struct {
+	wl      int // SCOWL level of the lower-case word; 0 when not a word
+	rank    int // Wikipedia frequency rank; 0 when not in the top 100,000
+	births  int // SSA births with this first name; 0 when not a first name
+	surname int // Census surname rank; 0 when not a surname
+	proper  int // SCOWL level as a proper noun; 0 when absent
+	abbrev  int // SCOWL level as an abbreviation; 0 when absent
+	date    bool
+	title   bool
+	kin     bool
+}
+
+// isName reports whether the word is in a first-name or surname list.
+func (f *feat) isName() bool { return f.births > 0 || f.surname > 0 }
+
+// common reports whether the word is an ordinary English word at or below
+// SCOWL level max, or one of the most frequent words of running text.
+func (f *feat) common(max int) bool {
+	return f.wl > 0 && (f.wl <= max || (f.rank > 0 && f.rank <= 1500))
+}
+
+// analysis is one text's words with their lexicon features, computed on
+// demand. It is owned by one Detect call.
+type analysis struct {
+	lex   *lexicon.Lexicon
+	text  string
+	toks  []token
+	feats []feat
+	done  []bool
+}
+
+func newAnalysis(lex *lexicon.Lexicon, text string) *analysis {
+	toks := tokenize(text)
+	return &analysis{lex: lex, text: text, toks: toks, feats: make([]feat, len(toks)), done: make([]bool, len(toks))}
+}
+
+// f returns the lexicon features of word i.
+func (a *analysis) f(i int) *feat {
+	f := &a.feats[i]
+	if a.done[i] {
+		return f
+	}
+	a.done[i] = true
+	t := &a.toks[i]
+	if t.shape == shapeNone {
+		return f
+	}
+	w := t.lower
+	lex := a.lex
+	f.wl, _ = lex.WordLevel(w)
+	f.rank, _ = lex.WordRank(w)
+	if fe, ma, ok := lex.FirstName(w); ok {
+		f.births = fe + ma
+	}
+	f.surname, _ = lex.Surname(w)
+	if f.births == 0 && f.surname == 0 && strings.ContainsAny(w, "-‐‑") {
+		// "Mary-Jane", "Taylor-Sabori": a name when a part is one.
+		for _, p := range strings.FieldsFunc(w, func(r rune) bool { return isHyphen(r) }) {
+			if fe, ma, ok := lex.FirstName(p); ok {
+				f.births = max(f.births, fe+ma)
+			}
+			if r, ok := lex.Surname(p); ok && (f.surname == 0 || r < f.surname) {
+				f.surname = r
+			}
+		}
+	}
+	f.proper, _ = lex.ProperLevel(w)
+	f.abbrev, _ = lex.AbbrevLevel(w)
+	f.date = lex.InCategory(lexicon.DateWord, w)
+	f.title = lex.InCategory(lexicon.Title, w)
+	f.kin = lex.InCategory(lexicon.Kinship, w)
+	return f
+}
+
+// adjacent reports whether words i-1 and i belong to one name: only
+// horizontal space between them, or the period of an initial or an
+// abbreviation ("R. Kowal", "C.A. Whomersley", "Dr.Golini").
+func (a *analysis) adjacent(i int) bool {
+	if i <= 0 || i >= len(a.toks) {
+		return false
+	}
+	prev, t := &a.toks[i-1], &a.toks[i]
+	if prev.poss {
+		return false
+	}
+	g := t.gap
+	if prev.dot {
+		if !(prev.letters == 1 || abbrevDot[prev.lower]) {
+			return false
+		}
+		g = g[1:]
+		if g == "" {
+			return true
+		}
+	}
+	if g == "" || len(g) > 4 {
+		return false
+	}
+	for _, c := range g {
+		if c != ' ' && c != '\t' && c != '\u00a0' {
+			return false
+		}
+	}
+	return true
+}
+
+// afterComma reports whether word i follows word i-1 with a comma between
+// them and nothing else but spaces.
+func (a *analysis) afterComma(i int) bool {
+	if i <= 0 {
+		return false
+	}
+	g := strings.TrimSpace(a.toks[i].gap)
+	return g == "," && !strings.Contains(a.toks[i].gap, "\n")
+}
+
+// span is a candidate finding over words [i, j).
+type span struct {
+	i, j int
+	conf float64
+	typ  string
+}
+
+// isStop reports whether a lower-case word is a function word that never
+// begins or ends a name.
+func isStop(w string) bool { return stopWords[w] }
+
+var stopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "to": true, "in": true, "on": true, "at": true,
+	"for": true, "from": true, "with": true, "by": true, "and": true, "or": true, "but": true,
+	"per": true, "via": true, "as": true, "is": true, "was": true, "are": true, "were": true,
+	"be": true, "been": true, "has": true, "had": true, "have": true, "he": true, "she": true,
+	"it": true, "they": true, "we": true, "i": true, "you": true, "his": true, "her": true,
+	"their": true, "our": true, "my": true, "your": true, "this": true, "that": true,
+	"these": true, "those": true, "not": true, "no": true, "will": true, "if": true, "so": true,
+	"into": true, "onto": true, "than": true, "then": true, "when": true, "while": true,
+	"after": true, "before": true, "up": true, "out": true, "off": true, "over": true,
+}

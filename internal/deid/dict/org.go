@@ -1,0 +1,203 @@
+package dict
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/veil-blog/veil/internal/lexicon"
+)
+
+// companySuffix are organisation cues that name a company's legal form; their
+// findings get Type "company".
+var companySuffix = map[string]bool{
+	"inc": true, "inc.": true, "incorporated": true, "llc": true, "l.l.c.": true, "llp": true,
+	"ltd": true, "ltd.": true, "limited": true, "corp": true, "corp.": true, "corporation": true,
+	"co": true, "co.": true, "plc": true, "gmbh": true, "s.a.": true, "s.l.": true, "cía": true,
+}
+
+// orgJoin are lower-case words that may sit inside an organisation's name.
+var orgJoin = map[string]bool{
+	"of": true, "for": true, "and": true, "the": true, "de": true, "del": true, "la": true,
+	"los": true, "las": true, "el": true, "on": true, "in": true, "at": true, "y": true,
+}
+
+// orgAdjacent is adjacent, or joined by an ampersand ("Johnson & Johnson").
+func (a *analysis) orgAdjacent(i int) bool {
+	if a.adjacent(i) {
+		return true
+	}
+	if i <= 0 || i >= len(a.toks) || a.toks[i-1].poss && !a.toks[i-1].isCap() {
+		return false
+	}
+	g := a.toks[i].gap
+	return !strings.Contains(g, "\n") && strings.TrimSpace(g) == "&"
+}
+
+// orgs finds organisation names: a capitalised run that ends with an
+// organisation cue ("Calvert Hospital", "Acme Widgets LLC") or starts with
+// one followed by "of" ("University of Maryland"). Type is the cue in lower
+// case ("hospital", "nursing home") or "company" for legal forms.
+func (a *analysis) orgs() []span {
+	var out []span
+	n := len(a.toks)
+	words := make([]string, 0, 4)
+	for i := 0; i < n; i++ {
+		t := &a.toks[i]
+		if !t.isCap() || t.handle {
+			continue
+		}
+		// The cue: the longest run of adjacent words that is an OrgCue entry.
+		words = words[:0]
+		for k := i; k < n && k < i+4; k++ {
+			if k > i && !a.adjacent(k) {
+				break
+			}
+			w := a.toks[k].text
+			if a.toks[k].dot {
+				w += "."
+			}
+			words = append(words, w)
+			if a.toks[k].poss {
+				break
+			}
+		}
+		m := a.lex.MatchAt(lexicon.OrgCue, words)
+		if m == 0 && t.dot {
+			words[0] = t.text // "Inc." may be listed without its period
+			m = a.lex.MatchAt(lexicon.OrgCue, words)
+		}
+		if m == 0 {
+			continue
+		}
+		cueEnd := i + m // words [i, cueEnd) are the cue
+		for k := i + 1; k < cueEnd; k++ {
+			if !a.toks[k].isCap() {
+				cueEnd = k
+			}
+		}
+		cue := strings.ToLower(strings.Join(strings.Fields(a.text[t.start:a.toks[cueEnd-1].end]), " "))
+		typ := strings.TrimSuffix(cue, ".")
+		if companySuffix[cue] || companySuffix[typ] {
+			typ = "company"
+		}
+		// Left: the capitalised name before the cue.
+		lo := i
+		for k := i - 1; k >= 0 && a.orgAdjacent(k+1); k-- {
+			pk := &a.toks[k]
+			if pk.poss && k != i-1 {
+				break
+			}
+			if pk.shape == shapeLower {
+				if !orgJoin[pk.lower] || pk.lower == "the" {
+					break
+				}
+				continue // kept only if a capitalised word follows on its left
+			}
+			if !a.orgNameWord(k) {
+				break
+			}
+			lo = k
+		}
+		// Right: "University of Maryland", "Department of Health and Human Services".
+		hi := cueEnd
+		if cueEnd < n && a.adjacent(cueEnd) && (a.toks[cueEnd].lower == "of" || a.toks[cueEnd].lower == "for" || a.toks[cueEnd].lower == "de") && !a.toks[cueEnd-1].poss {
+			for k := cueEnd + 1; k < n && a.orgAdjacent(k); k++ {
+				pk := &a.toks[k]
+				if pk.shape == shapeLower {
+					if !orgJoin[pk.lower] {
+						break
+					}
+					continue
+				}
+				if !pk.isCap() || pk.handle || (a.toks[k].caps && isStop(pk.lower)) {
+					break
+				}
+				hi = k + 1
+				if pk.poss {
+					break
+				}
+			}
+		}
+		if lo == i && hi == cueEnd {
+			continue // a cue alone ("the Clinic") names nothing
+		}
+		if typ == "company" && lo == i {
+			continue
+		}
+		if lo < i && hi == cueEnd && i-lo == 1 && a.wellKnown(lo) {
+			continue // "Medicaid Services": a public entity
+		}
+		out = append(out, span{i: lo, j: hi, conf: 0.8, typ: typ})
+		i = max(i, cueEnd-1)
+	}
+	return mergeSpans(out)
+}
+
+// orgNameWord reports whether capitalised word k can be part of an
+// organisation's name before its cue.
+func (a *analysis) orgNameWord(k int) bool {
+	t := &a.toks[k]
+	if !t.isCap() && !(t.shape == shapeMixed) || t.handle {
+		return false
+	}
+	if t.caps || t.sentStart {
+		// Capitals carry no signal here: refuse ordinary words ("PT RETURNED HOME").
+		if isStop(t.lower) {
+			return false
+		}
+		f := a.f(k)
+		if f.common(50) && !(f.isName() && f.wl > 20) && !(t.sentStart && !t.caps && k+1 < len(a.toks) && a.toks[k+1].isCap() && !a.toks[k+1].caps && a.adjacent(k+1) && !a.f(k+1).common(70)) {
+			return t.sentStart && !t.caps && !f.common(35)
+		}
+	}
+	return true
+}
+
+// wellKnown reports whether word k is a well-known public name (Medicaid,
+// Facebook): a SCOWL proper noun at level 50 or below in no name list.
+func (a *analysis) wellKnown(k int) bool {
+	f := a.f(k)
+	return f.proper > 0 && f.proper <= 50 && !f.isName()
+}
+
+// mergeSpans sorts spans by start and joins overlapping ones, keeping the
+// type and confidence of the higher-confidence one.
+func mergeSpans(s []span) []span {
+	if len(s) < 2 {
+		return s
+	}
+	sortSpans(s)
+	out := s[:1]
+	for _, x := range s[1:] {
+		last := &out[len(out)-1]
+		if x.i < last.j {
+			if x.conf > last.conf {
+				last.conf, last.typ = x.conf, x.typ
+			}
+			last.j = max(last.j, x.j)
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func sortSpans(s []span) {
+	// Insertion sort on nearly sorted input is linear; fall back to a
+	// proper sort when the input is far from sorted.
+	for k := 1; k < len(s); k++ {
+		if s[k].i < s[k-1].i {
+			sortSpansSlow(s)
+			return
+		}
+	}
+}
+
+func sortSpansSlow(s []span) {
+	sort.SliceStable(s, func(x, y int) bool {
+		if s[x].i != s[y].i {
+			return s[x].i < s[y].i
+		}
+		return s[x].j > s[y].j
+	})
+}

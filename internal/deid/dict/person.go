@@ -1,0 +1,323 @@
+package dict
+
+import "strings"
+
+// strongTitles are abbreviated honorifics: whatever capitalised word follows
+// them is a name ("Dr. Zanetti"), and in notes written in lower case a word
+// that is not an ordinary word ("dr vasquez").
+var strongTitles = map[string]bool{
+	"dr": true, "drs": true, "mr": true, "mrs": true, "ms": true, "mx": true, "miss": true,
+	"prof": true, "dra": true, "sra": true, "srta": true, "rev": true, "fr": true,
+	"mme": true, "mlle": true, "sr": true, "herr": true, "frau": true, "sir": true, "dame": true,
+}
+
+// roleAbbrev are clinical role abbreviations that work as titles when
+// written in capitals ("per NP Wolfe", "w/MD SPEARS").
+var roleAbbrev = map[string]bool{"md": true, "np": true, "rn": true, "lpn": true, "pa": true, "msw": true, "lcsw": true}
+
+// greetings open a vocative: "Hi Grace", "Thanks, Will."
+var greetings = map[string]bool{
+	"hi": true, "hello": true, "hey": true, "dear": true, "thanks": true, "thx": true,
+	"bye": true, "goodbye": true, "cheers": true, "congrats": true, "congratulations": true,
+	"morning": true, "evening": true, "night": true, "welcome": true, "sorry": true, "yo": true,
+	"hiya": true, "howdy": true, "love": true, "xoxo": true, "ty": true, "greetings": true,
+}
+
+// signOffs end a letter; the next line is a signature.
+var signOffs = map[string]bool{
+	"thanks": true, "regards": true, "best": true, "cheers": true, "love": true,
+	"sincerely": true, "wishes": true, "yours": true, "warmly": true, "xoxo": true, "thank": true,
+}
+
+// credentials follow a name on a signature line ("irene snell, rn").
+var credentials = map[string]bool{
+	"rn": true, "md": true, "np": true, "lpn": true, "bsn": true, "msw": true, "lcsw": true,
+	"lpc": true, "phd": true, "psyd": true, "do": true, "pa": true, "cna": true, "lmft": true,
+	"cns": true, "aprn": true, "sn": true, "rrt": true, "pt": true, "ot": true, "slp": true,
+}
+
+// particles may sit inside a name between two name words ("Ludwig van Beethoven").
+var particles = map[string]bool{
+	"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "di": true,
+	"del": true, "della": true, "dos": true, "das": true, "du": true, "la": true, "le": true,
+	"bin": true, "bint": true, "ibn": true, "al": true, "el": true, "ter": true, "ten": true,
+	"y": true,
+}
+
+// nameish reports whether a word is a name common enough that context makes
+// it a person even though it is also an ordinary word.
+func (f *feat) nameish() bool {
+	return f.births >= 100 || (f.surname > 0 && f.surname <= 30000)
+}
+
+// isTitle reports how strongly word k works as a title before a name: 2 for
+// an abbreviated honorific (Dr, Mrs), 1 for a capitalised title word
+// (Pastor, Officer, Judge), 0 otherwise.
+func (a *analysis) isTitle(k int) int {
+	t := &a.toks[k]
+	if t.poss || t.shape == shapeNone {
+		return 0
+	}
+	if strongTitles[t.lower] {
+		if t.lower == "miss" || t.lower == "sir" || t.lower == "dame" {
+			if t.shape == shapeLower {
+				return 0
+			}
+		}
+		return 2
+	}
+	if roleAbbrev[t.lower] && t.shape == shapeUpper {
+		return 2
+	}
+	if t.shape == shapeLower || !a.f(k).title {
+		return 0
+	}
+	return 1
+}
+
+// titleBefore returns isTitle of the word before i, when it is adjacent.
+func (a *analysis) titleBefore(i int) int {
+	if i == 0 || !a.adjacent(i) {
+		return 0
+	}
+	return a.isTitle(i - 1)
+}
+
+// cueBefore reports whether the word before i (adjacent, or after a comma)
+// satisfies cue.
+func (a *analysis) cueBefore(i int, cue func(k int) bool) bool {
+	if i == 0 || !(a.adjacent(i) || a.afterComma(i)) {
+		return false
+	}
+	return cue(i - 1)
+}
+
+func (a *analysis) isKin(k int) bool {
+	t := &a.toks[k]
+	return !t.poss && t.shape != shapeNone && (t.shape == shapeLower || t.caps || t.sentStart) && a.f(k).kin
+}
+
+func (a *analysis) isGreeting(k int) bool {
+	t := &a.toks[k]
+	if greetings[t.lower] {
+		return true
+	}
+	return t.lower == "you" && k > 0 && a.toks[k-1].lower == "thank" && a.adjacent(k)
+}
+
+// signatureLines marks the words of lines that are signatures: one to three
+// name words and maybe a credential, after a sign-off, after a dash, or at
+// the end of the text.
+func (a *analysis) signatureLines() []bool {
+	n := len(a.toks)
+	sig := make([]bool, n)
+	for i := 0; i < n; {
+		j := i + 1
+		for j < n && a.toks[j].line == a.toks[i].line {
+			j++
+		}
+		a.checkSignature(i, j, sig)
+		i = j
+	}
+	return sig
+}
+
+func (a *analysis) checkSignature(i, j int, sig []bool) {
+	names := j
+	for k := i; k < j; k++ {
+		if credentials[a.toks[k].lower] && k > i {
+			names = k
+			break
+		}
+	}
+	for k := names; k < j; k++ {
+		if !credentials[a.toks[k].lower] {
+			return
+		}
+	}
+	if names-i > 3 {
+		return
+	}
+	first := false
+	for k := i; k < names; k++ {
+		t := &a.toks[k]
+		f := a.f(k)
+		if t.handle || t.poss || (t.shape != shapeTitle && t.shape != shapeUpper && t.shape != shapeLower) || f.date {
+			return
+		}
+		if t.isInitial() {
+			continue
+		}
+		if !f.nameish() && f.wl != 0 {
+			return
+		}
+		if f.births >= 100 {
+			first = true
+		}
+	}
+	if !first {
+		return
+	}
+	lead := strings.TrimLeft(a.toks[i].gap, " \t\r\n")
+	dash := strings.HasPrefix(lead, "-") || strings.HasPrefix(lead, "–") || strings.HasPrefix(lead, "—") || strings.HasPrefix(lead, "~")
+	last := j == len(a.toks) && i > 0
+	after := i > 0 && signOffs[a.toks[i-1].lower] && a.toks[i-1].lineEnd
+	cred := names < j
+	if !(dash || last || after || cred) {
+		return
+	}
+	for k := i; k < names; k++ {
+		sig[k] = true
+	}
+}
+
+// persons finds person names. blockSeed marks words that cannot start a
+// name on lexical evidence alone (they are in a place or an organisation);
+// blockExt marks words a name cannot grow into.
+func (a *analysis) persons(blockSeed, blockExt []bool) []span {
+	n := len(a.toks)
+	sig := a.signatureLines()
+	var out []span
+	for i := 0; i < n; i++ {
+		conf, typ := a.personSeed(i, sig, blockSeed)
+		if conf == 0 {
+			continue
+		}
+		s := span{i: i, j: i + 1, conf: conf, typ: typ}
+		lowerSeed := a.toks[i].shape == shapeLower
+		// Grow over neighbouring name words, initials and particles. The
+		// title before a name is left out of the span, so that "Dr." stays
+		// readable ("Dr. [name]") and the name is what propagates.
+		for k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].poss && !blockExt[k]; k++ {
+			if a.nameCont(k, lowerSeed) {
+				s.j = k + 1
+				continue
+			}
+			if particles[a.toks[k].lower] && a.toks[k].shape == shapeLower && k+1 < n && a.adjacent(k+1) && !blockExt[k+1] && a.nameCont(k+1, false) {
+				s.j = k + 2
+				k++
+				continue
+			}
+			break
+		}
+		for k := s.i - 1; k >= 0 && a.adjacent(k+1) && !a.toks[k].poss && !blockExt[k]; k-- {
+			if a.isTitle(k) > 0 || !a.nameCont(k, lowerSeed) {
+				break
+			}
+			s.i = k
+		}
+		out = append(out, s)
+		i = s.j - 1
+	}
+	return mergeSpans(out)
+}
+
+// nameCont reports whether word k can continue a name next to a name word.
+func (a *analysis) nameCont(k int, lower bool) bool {
+	t := &a.toks[k]
+	if t.handle || t.shape == shapeNone || isStop(t.lower) {
+		return false
+	}
+	if t.isInitial() || (t.letters == 1 && t.shape == shapeTitle && t.lower != "i" && t.lower != "a") {
+		return true
+	}
+	f := a.f(k)
+	if f.date {
+		return false
+	}
+	switch {
+	case t.caps:
+		return (f.isName() && !f.common(35)) || (f.wl == 0 && f.abbrev == 0 && t.letters >= 3)
+	case t.shape == shapeTitle || t.shape == shapeUpper:
+		if t.sentStart {
+			return !f.common(60) || f.births >= 500 || (f.surname > 0 && f.surname <= 10000)
+		}
+		return f.isName() || !f.common(60)
+	case t.shape == shapeLower && lower:
+		return (f.isName() && !f.common(50)) || (f.wl == 0 && t.letters >= 3)
+	}
+	return false
+}
+
+// personSeed decides whether word i is a person's name on its own evidence,
+// and how surely.
+func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
+	t := &a.toks[i]
+	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) {
+		return 0, ""
+	}
+	f := a.f(i)
+	if f.date {
+		return 0, ""
+	}
+	informative := (t.shape == shapeTitle || t.shape == shapeUpper) && !t.caps
+	// After a title: "Dr. Zanetti", "Pastor Grace", "DR HUGHES", "dr vasquez".
+	if tc := a.titleBefore(i); tc > 0 && a.isTitle(i) == 0 {
+		switch {
+		case informative && t.letters >= 2 && (tc == 2 || f.isName() || !f.common(50)):
+			return 0.9, "titled"
+		case t.caps && (f.isName() || !f.common(50)) && f.abbrev == 0:
+			return 0.85, "titled"
+		case t.shape == shapeLower && tc == 2 && ((f.isName() && !f.common(35)) || f.wl == 0) && t.letters >= 2:
+			return 0.8, "titled"
+		}
+	}
+	// After a kinship or role word: "her son Mateo", "my client Rose".
+	if a.cueBefore(i, a.isKin) {
+		switch {
+		case informative && (f.nameish() || !f.common(50)):
+			return 0.85, "kin"
+		case t.caps && ((f.nameish() && !f.common(35)) || f.births >= 1000):
+			return 0.8, "kin"
+		case t.shape == shapeLower && f.births >= 1000 && !f.common(60):
+			return 0.6, "kin"
+		}
+	}
+	// Vocatives: "Hi Grace", "Thanks, Will."
+	if informative && f.nameish() && a.cueBefore(i, a.isGreeting) {
+		return 0.8, "vocative"
+	}
+	if sig[i] {
+		return 0.8, "signature"
+	}
+	if blockSeed[i] {
+		return 0, ""
+	}
+	// A comment that opens with a name: "Grace – thank you", "Marisol, ...".
+	if informative && t.sentStart && f.births >= 1000 && i+1 < len(a.toks) {
+		g := strings.TrimLeft(a.toks[i+1].gap, " \t")
+		if !a.toks[i].poss && (strings.HasPrefix(g, "–") || strings.HasPrefix(g, "—") || strings.HasPrefix(g, "- ") ||
+			(strings.HasPrefix(g, ",") && !f.common(35))) {
+			return 0.7, "vocative"
+		}
+	}
+	switch {
+	case informative:
+		if f.isName() {
+			if !t.sentStart && !f.common(60) {
+				return 0.9, "name"
+			}
+			if t.sentStart && (f.wl == 0 || f.wl > 70) {
+				return 0.8, "name"
+			}
+			// "Grace's", "Rose's": a possessive in mid-sentence.
+			if t.poss && !t.sentStart && f.nameish() {
+				return 0.7, "name"
+			}
+			return 0, ""
+		}
+		if t.shape == shapeTitle && !t.sentStart && f.wl == 0 && f.proper == 0 && f.abbrev == 0 && t.letters >= 2 &&
+			f.title == false && len(a.lex.Places(t.lower)) == 0 {
+			return 0.5, "unknown"
+		}
+	case t.caps:
+		if f.isName() && !f.common(60) && f.abbrev == 0 && t.letters >= 3 && (f.wl == 0 || f.births >= 1000) {
+			return 0.7, "name"
+		}
+	case t.shape == shapeLower:
+		if f.births >= 2000 && f.wl == 0 && f.abbrev == 0 && t.letters >= 3 {
+			return 0.3, "lowercase"
+		}
+	}
+	return 0, ""
+}

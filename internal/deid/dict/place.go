@@ -1,0 +1,315 @@
+package dict
+
+import (
+	"strings"
+)
+
+// placeJoin are lower-case words that may sit inside a place name
+// ("Rio de Janeiro", "Stratford upon Avon").
+var placeJoin = map[string]bool{
+	"de": true, "del": true, "la": true, "las": true, "los": true, "do": true, "da": true,
+	"dos": true, "das": true, "di": true, "du": true, "upon": true, "on": true, "of": true,
+	"the": true, "am": true, "an": true, "sur": true, "le": true, "el": true, "en": true,
+}
+
+// placeSuffix are words that end the name of a small place ("Willow Creek",
+// "Harlan County"): the run before them is a place even when unknown.
+var placeSuffix = map[string]bool{
+	"county": true, "township": true, "parish": true, "borough": true, "springs": true,
+	"falls": true, "creek": true, "ridge": true, "heights": true, "valley": true,
+	"harbor": true, "harbour": true, "hills": true, "beach": true, "bay": true,
+	"junction": true, "landing": true, "grove": true, "hollow": true, "city": true,
+	"crossing": true, "bluffs": true, "mills": true, "lake": true, "lakes": true,
+	"ville": true, "glen": true, "estates": true,
+}
+
+// placePrefix are words that open the name of a place ("Lake Placid",
+// "Mount Vernon", "Fort Wayne").
+var placePrefix = map[string]bool{
+	"lake": true, "mount": true, "mt": true, "fort": true, "ft": true, "port": true,
+	"cape": true, "st": true, "saint": true, "san": true, "santa": true, "glen": true,
+}
+
+// motion are words after which "to X" names a place.
+var motion = map[string]bool{
+	"moved": true, "move": true, "moving": true, "moves": true, "relocated": true,
+	"relocating": true, "drove": true, "driving": true, "drive": true, "flew": true,
+	"fly": true, "flying": true, "went": true, "go": true, "going": true, "goes": true,
+	"gone": true, "travel": true, "traveled": true, "travelled": true, "traveling": true,
+	"travelling": true, "trip": true, "back": true, "transferred": true, "transfer": true,
+	"transfered": true, "admitted": true, "readmitted": true, "returned": true, "return": true,
+	"sent": true, "discharged": true, "welcome": true, "came": true, "come": true,
+	"coming": true, "headed": true, "heading": true, "road": true, "visit": true, "way": true,
+}
+
+// placeContext reports how strongly the words before word i announce a
+// place: 2 for "in", "from", "near", "moved to"; 1 for "at"; 0 otherwise.
+func (a *analysis) placeContext(i int) int {
+	if i <= 0 || strings.ContainsAny(a.toks[i].gap, "\n.!?;:") {
+		return 0
+	}
+	p := a.toks[i-1].lower
+	switch p {
+	case "in", "from", "near", "outside", "around", "towards", "toward", "across",
+		"via", "visiting", "downtown", "en", "into", "through", "between", "throughout":
+		return 2
+	case "to":
+		if i >= 2 && motion[a.toks[i-2].lower] {
+			return 2
+		}
+	case "at", "and":
+		return 1
+	}
+	return 0
+}
+
+// placeSpan is a place candidate with its type.
+type placeSpan struct {
+	span
+	pop int
+}
+
+// places finds place names: GeoNames places, countries and US states (longest
+// match first), "City, ST" pairs, invented small places by shape ("Willow
+// Creek", "Harlan County", "Lake X"), and unknown capitalised words after
+// "in", "from", "near" or "moved to".
+func (a *analysis) places() []span {
+	var out []span
+	n := len(a.toks)
+	for i := 0; i < n; i++ {
+		t := &a.toks[i]
+		if !t.isCap() || t.handle {
+			continue
+		}
+		ctx := a.placeContext(i)
+		// Longest gazetteer match starting at i.
+		best, bestType, bestPop := 0, "", 0
+		j := i + 1
+		for k := i; k < n && k < i+5; k++ {
+			if k > i {
+				if !a.adjacent(k) || a.toks[k-1].poss {
+					break
+				}
+				if !a.toks[k].isCap() && !placeJoin[a.toks[k].lower] {
+					break
+				}
+			}
+			if !a.toks[k].isCap() {
+				continue // a joining word cannot end a name
+			}
+			key := a.phrase(i, k+1)
+			typ, pop := a.gazetteer(key, i, k+1)
+			if typ != "" {
+				best, bestType, bestPop, j = k+1-i, typ, pop, k+1
+			}
+		}
+		if best > 0 && a.acceptPlace(i, j, bestType, bestPop, ctx) {
+			conf := 0.7
+			switch {
+			case bestType == "state" || bestType == "country":
+				conf = 0.3
+			case ctx == 2 || best > 1 || bestPop >= 100000:
+				conf = 0.85
+			}
+			out = append(out, span{i: i, j: j, conf: conf, typ: bestType})
+			// "Springfield, IL": the state after a city.
+			if st := a.stateAfter(j); st > j {
+				out = append(out, span{i: j, j: st, conf: 0.3, typ: "state"})
+			}
+			i = j - 1
+			continue
+		}
+		// Invented small places by shape.
+		if s, ok := a.placeByShape(i, ctx); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
+	}
+	return mergeSpans(out)
+}
+
+// phrase is the lookup form of words [i, j), single-spaced.
+func (a *analysis) phrase(i, j int) string {
+	if j == i+1 {
+		return a.toks[i].lower
+	}
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			if a.toks[k-1].dot {
+				b.WriteByte('.')
+			}
+			b.WriteByte(' ')
+		}
+		b.WriteString(a.toks[k].lower)
+	}
+	return b.String()
+}
+
+// gazetteer looks a phrase up as a country, a US state or a GeoNames place.
+func (a *analysis) gazetteer(key string, i, j int) (typ string, pop int) {
+	if a.lex.IsCountry(key) {
+		return "country", 0
+	}
+	if len(key) > 2 {
+		if _, ok := a.lex.USState(key); ok {
+			return "state", 0
+		}
+	}
+	if ps := a.lex.Places(key); len(ps) > 0 {
+		return cityType(ps[0].Population), ps[0].Population
+	}
+	if j == i+1 && a.toks[i].dot && abbrevDot[a.toks[i].lower] {
+		return "", 0
+	}
+	return "", 0
+}
+
+// cityType is the Type of a populated place: "city" from 100,000 people,
+// "town" below.
+func cityType(pop int) string {
+	if pop >= 100000 {
+		return "city"
+	}
+	return "town"
+}
+
+// acceptPlace decides whether a gazetteer match over words [i, j) is a place
+// in this text: GeoNames lists many small places named by ordinary words
+// ("Hope", "Mobile", "Reading"), which need context.
+func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
+	t := &a.toks[i]
+	cityAfter := a.stateAfter(j) > j
+	if j-i > 1 {
+		if t.caps && typ != "country" && typ != "state" && pop < 10000 && ctx == 0 && !cityAfter {
+			return false
+		}
+		// "New Hope", "Long Beach": all words are capitalised; refuse only when
+		// every word is a very common word and nothing announces a place.
+		if ctx == 0 && !cityAfter && t.sentStart {
+			allCommon := true
+			for k := i; k < j; k++ {
+				if !a.f(k).common(35) {
+					allCommon = false
+				}
+			}
+			return !allCommon
+		}
+		return true
+	}
+	f := a.f(i)
+	if f.date || (t.dot && abbrevDot[t.lower]) || t.letters < 2 {
+		return false
+	}
+	if ctx == 2 || cityAfter {
+		return !f.common(20) || !t.sentStart
+	}
+	if typ == "country" || typ == "state" {
+		return !t.caps || !f.common(60)
+	}
+	if t.caps || t.shape == shapeUpper {
+		return f.wl == 0 && f.abbrev == 0 && t.letters >= 4 && pop >= 20000 && !f.isName()
+	}
+	if t.sentStart {
+		return f.wl == 0 || f.wl > 70
+	}
+	if f.common(60) {
+		return pop >= 1000000 && !f.common(35)
+	}
+	return true
+}
+
+// stateAfter returns the end of a US state written after word j-1 with a
+// comma ("Springfield, IL", "Dayton, Ohio"), or j when there is none.
+func (a *analysis) stateAfter(j int) int {
+	if j >= len(a.toks) || !a.afterComma(j) || a.toks[j-1].poss {
+		return j
+	}
+	t := &a.toks[j]
+	if t.shape == shapeUpper && t.letters == 2 {
+		if _, ok := a.lex.USState(t.text); ok {
+			return j + 1
+		}
+		return j
+	}
+	if !t.isCap() {
+		return j
+	}
+	for k := min(len(a.toks), j+2); k > j; k-- {
+		if k > j+1 && !a.adjacent(k-1) {
+			continue
+		}
+		key := a.phrase(j, k)
+		if len(key) > 2 {
+			if _, ok := a.lex.USState(key); ok {
+				return k
+			}
+		}
+	}
+	return j
+}
+
+// placeByShape finds an invented small place at word i: "Willow Creek",
+// "Harlan County", "Lake Wobegon", "St. Jude", "Springfield, IL" with an
+// unknown city, or an unknown capitalised word after "in"/"from"/"near".
+func (a *analysis) placeByShape(i, ctx int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.caps && ctx < 2 {
+		return span{}, false
+	}
+	capAt := func(k int) bool {
+		return k < n && a.toks[k].isCap() && !a.toks[k].handle && !isStop(a.toks[k].lower)
+	}
+	// Prefix: "Lake X", "Mount X", "Fort X", "St. X".
+	if placePrefix[t.lower] && !t.poss && i+1 < n && a.adjacent(i+1) && capAt(i+1) && !a.f(i+1).date {
+		if t.lower == "st" || t.lower == "saint" {
+			// "St. Mary's" after a capitalised word is a street ("Main St.").
+			if i > 0 && a.adjacent(i) && a.toks[i-1].isCap() {
+				return span{}, false
+			}
+		}
+		j := i + 2
+		if j < n && a.adjacent(j) && capAt(j) && !a.toks[j-1].poss && !a.f(j).common(35) {
+			j++
+		}
+		return span{i: i, j: j, conf: 0.6, typ: "small-place"}, true
+	}
+	// Suffix: "Willow Creek", "Harlan County".
+	for k := i + 1; k < n && k <= i+2; k++ {
+		if !a.adjacent(k) || a.toks[k-1].poss || !capAt(k) {
+			break
+		}
+		if placeSuffix[a.toks[k].lower] {
+			if t.sentStart && a.f(i).common(20) && !(k > i+1) {
+				break
+			}
+			return span{i: i, j: k + 1, conf: 0.6, typ: "small-place"}, true
+		}
+	}
+	// "Smallville, OH": an unknown city before a state.
+	f := a.f(i)
+	if !f.common(50) && !f.date && !t.poss && t.letters >= 2 {
+		j := i + 1
+		for j < n && j < i+3 && a.adjacent(j) && capAt(j) && !a.toks[j-1].poss && !a.f(j).common(50) {
+			j++
+		}
+		if st := a.stateAfter(j); st > j {
+			return span{i: i, j: j, conf: 0.8, typ: "town"}, true
+		}
+	}
+	// "moved to Okeechobee", "lives in Willowbrook": an unknown word in a
+	// place context.
+	if ctx == 2 && f.wl == 0 && (f.proper == 0 || f.proper > 50) && !f.isName() && !f.date && t.letters >= 2 && (t.shape == shapeTitle || t.caps) {
+		if t.caps && (f.abbrev > 0 || t.letters < 3) {
+			return span{}, false
+		}
+		j := i + 1
+		for j < n && j < i+3 && a.adjacent(j) && capAt(j) && !a.toks[j-1].poss && !a.f(j).common(35) {
+			j++
+		}
+		return span{i: i, j: j, conf: 0.5, typ: "place"}, true
+	}
+	return span{}, false
+}
