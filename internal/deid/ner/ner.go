@@ -52,6 +52,10 @@ type Detector struct {
 	// gate skips chunks with no word that starts with an upper-case letter
 	// followed by a lower-case one (see mayHoldName).
 	gate bool
+	// window, if positive, runs prose only on the words around possible
+	// names, with this many words on each side (see windows); it implies
+	// gating.
+	window int
 }
 
 var _ deid.Detector = (*Detector)(nil)
@@ -59,7 +63,7 @@ var _ deid.Detector = (*Detector)(nil)
 // New returns a Detector. The first call in a process decodes prose's
 // embedded model (about 0.4 s and 40 MB); later calls share it.
 func New() *Detector {
-	return &Detector{model: loadModel(), max: maxChunk, gate: true}
+	return &Detector{model: loadModel(), max: maxChunk, gate: true, window: windowWords}
 }
 
 // Name returns "ner/prose".
@@ -74,31 +78,45 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		s := text[c.Start:c.End]
-		if d.gate && !mayHoldName(s) {
+		parts := []Span{c}
+		if d.window > 0 {
+			parts = windows(text[c.Start:c.End], d.window)
+			for i := range parts {
+				parts[i].Start += c.Start
+				parts[i].End += c.Start
+			}
+		} else if d.gate && !mayHoldName(text[c.Start:c.End]) {
 			continue
 		}
-		for _, e := range d.entities(s) {
-			start, end := c.Start+e.Start, c.Start+e.End
-			// A token never ends inside a UTF-8 sequence of safeText, but
-			// the text may continue with stray continuation bytes, which
-			// safeText turned into spaces. Take them into the finding so
-			// that it ends on a rune boundary.
-			for end < len(text) && !utf8.RuneStart(text[end]) {
-				end++
-			}
-			out = append(out, deid.Finding{
-				Start:      start,
-				End:        end,
-				Kind:       e.Kind,
-				Type:       "ner-" + strings.ToLower(e.Label),
-				Text:       text[start:end],
-				Recognizer: Name,
-				Confidence: confidence,
-			})
+		for _, p := range parts {
+			out = d.appendFindings(out, text, p)
 		}
 	}
 	return out, nil
+}
+
+// appendFindings appends the names prose finds in text[p.Start:p.End].
+func (d *Detector) appendFindings(out []deid.Finding, text string, p Span) []deid.Finding {
+	for _, e := range d.entities(text[p.Start:p.End]) {
+		start, end := p.Start+e.Start, p.Start+e.End
+		// A token never ends inside a UTF-8 sequence of safeText, but the
+		// text may continue with stray continuation bytes, which safeText
+		// turned into spaces. Take them into the finding so that it ends
+		// on a rune boundary.
+		for end < len(text) && !utf8.RuneStart(text[end]) {
+			end++
+		}
+		out = append(out, deid.Finding{
+			Start:      start,
+			End:        end,
+			Kind:       e.Kind,
+			Type:       "ner-" + strings.ToLower(e.Label),
+			Text:       text[start:end],
+			Recognizer: Name,
+			Confidence: confidence,
+		})
+	}
+	return out
 }
 
 // entity is a named entity found in one chunk, with offsets into it.

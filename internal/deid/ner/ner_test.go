@@ -163,7 +163,7 @@ func TestConcurrentDetect(t *testing.T) {
 // word as a proper noun and labels words that are not names.
 func TestAllCapsGate(t *testing.T) {
 	d := New()
-	d.gate = false
+	d.gate, d.window = false, 0
 	fs := detect(t, d, "58 YEAR OLD FEMALE ADMITTED IN TRANSFER FOR MENTAL STATUS CHANGES POST FALL AT HOME.")
 	if len(fs) == 0 {
 		t.Log("prose no longer labels capitalised clinical words; the gate may be too strict")
@@ -171,7 +171,7 @@ func TestAllCapsGate(t *testing.T) {
 	for _, f := range fs {
 		t.Logf("ungated: %s %q", f.Type, f.Text)
 	}
-	d.gate = true
+	d = New()
 	if fs := detect(t, d, "MARIA WENT HOME TO BOSTON WITH JOHN SMITH."); len(fs) != 0 {
 		t.Errorf("gated detector looked at an all-caps sentence: %v", fs)
 	}
@@ -251,12 +251,13 @@ func BenchmarkDetect(b *testing.B) {
 		b.Fatal(err)
 	}
 	for _, bc := range []struct {
-		name string
-		gate bool
-	}{{"gated", true}, {"ungated", false}} {
+		name   string
+		gate   bool
+		window int
+	}{{"windowed", true, windowWords}, {"gated", true, 0}, {"ungated", false, 0}} {
 		b.Run(bc.name, func(b *testing.B) {
 			d := New()
-			d.gate = bc.gate
+			d.gate, d.window = bc.gate, bc.window
 			doc := &deid.Doc{Text: string(text)}
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
@@ -266,5 +267,32 @@ func BenchmarkDetect(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestWindows(t *testing.T) {
+	tests := []struct {
+		text string
+		ctx  int
+		want []string
+	}{
+		{"The case was heard in the court of appeal last year.", 3, nil},
+		{"we saw that the applicant had lived for years in Leeds with her sister and two small children", 2,
+			[]string{"years in Leeds with her"}},
+		{"Ann and Bob", 1, []string{"Ann and Bob"}},
+		{"Ann went out and then came back home to meet Bob at six", 1,
+			[]string{"Ann went", "meet Bob at"}},
+		{"\u201cAnn,\u201d she said", 0, []string{"\u201cAnn,\u201d"}},
+		{"ALL CAPS AND digits 123", 3, nil},
+		{"", 3, nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, w := range windows(tt.text, tt.ctx) {
+			got = append(got, tt.text[w.Start:w.End])
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("windows(%q, %d) = %q, want %q", tt.text, tt.ctx, got, tt.want)
+		}
 	}
 }

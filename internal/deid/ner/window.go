@@ -1,0 +1,83 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// windowWords is how many words on each side of a possible name are given
+// to prose with it. prose's tagger looks two words to each side and its
+// entity extracter one word and one label back and one word ahead, so three
+// words give nearly the same labels as the whole sentence.
+const windowWords = 3
+
+// windows returns the parts of chunk s that prose needs to see: every word
+// that may be a name (see mayBeName) with ctx words on each side, merging
+// windows that overlap or touch. It returns nil if no word may be a name.
+// Running prose on windows rather than whole sentences skips most of the
+// words of ordinary prose, and prose's cost is linear in the words it sees.
+func windows(s string, ctx int) []Span {
+	var words []Span
+	var names []int // indexes into words of words that may be names
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		if mayBeName(s[i:j]) {
+			names = append(names, len(words))
+		}
+		words = append(words, Span{i, j})
+		i = j
+	}
+	var out []Span
+	last := -1 // last word index covered by out
+	for _, n := range names {
+		lo, hi := max(n-ctx, 0), min(n+ctx, len(words)-1)
+		if len(out) > 0 && lo <= last+1 {
+			out[len(out)-1].End = words[hi].End
+		} else {
+			out = append(out, Span{words[lo].Start, words[hi].End})
+		}
+		last = hi
+	}
+	return out
+}
+
+// mayBeName reports whether a white-space delimited word may be (part of) a
+// name: it has an upper-case letter followed by a lower-case one and is not
+// one of a few function words that start sentences.
+func mayBeName(w string) bool {
+	if !mayHoldName(w) {
+		return false
+	}
+	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+	_, stop := stopWords[w]
+	return !stop
+}
+
+// stopWords are capitalised function words: they start sentences but are
+// never names on their own.
+var stopWords = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields(`The A An He She It We They You This That These Those
+		There Then But And Or So If When While As In On At For Of To With From By
+		After Before His Her Its Our Their My Your What Who How Why Where Which
+		Not No Yes Is Was Are Were Be Been Have Has Had Do Does Did Can Could
+		Would Should Must Shall Some Any All Each Every Both Also Although
+		Because Since Until Once However Instead Finally First Second Third
+		Looking Here Now Today Yesterday Tomorrow`) {
+		m[w] = struct{}{}
+	}
+	return m
+}()
