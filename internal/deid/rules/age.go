@@ -37,7 +37,7 @@ func NewAge() *Age {
 	c(tWords("age", "aged", "ages", "at"), `(?i)\b(?:aged?|ages|age\s+of|at\s+the\s+age\s+of)\s*[:=]?\s*`+reAgeNum+`\b`, ageNumber)
 	c(tWords("turned", "turns", "turning", "turn", "reached", "reaches", "celebrated"), `(?i)\b(?:turned|turns|turning|turn|reached|reaches|celebrated\s+(?:her|his|their|my)?)\s+`+reAgeNum+`\b`, ageNumber)
 	c(tDigit, `(?i)\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b`, ageNumber)
-	c(tWords("in"), `(?i)\bin\s+(?:her|his|their|my|your|our|the|its)\s+((?:(?:early|mid|late)[\s-]+)?(?:(\d0)['’]?s|`+reDecadeW+`))\b`, ageDecade)
+	c(tWords("in"), `(?i)\bin\s+(?:her|his|their|my|your|our|its)\s+((?:(?:early|mid|late)[\s-]+)?(?:(\d0)['’]?s|`+reDecadeW+`))\b`, ageDecade)
 	return a
 }
 

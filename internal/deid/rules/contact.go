@@ -82,10 +82,14 @@ var _ deid.Detector = (*URL)(nil)
 
 const reTLD = `com|org|net|edu|gov|mil|int|info|biz|io|co|us|uk|ca|au|nz|ie|de|fr|es|nl|se|dk|fi|no|ch|cz|pl|pt|br|jp|cn|ru|in|it|be|at|me|` +
 	`gr|hu|si|sk|ee|lv|lt|cy|uy|ar|mx|cl|za|il|tr|ro|bg|hr|rs|ua|kr|tw|hk|sg|my|ph|th|vn|id|is|lu|li|ly|tv|fm|ai|app|dev|` +
-	`blog|online|site|xyz|health|care|org\.uk|co\.uk|ac\.uk|nhs\.uk|gov\.uk|com\.au|net\.au|org\.au|gov\.au|com\.br|co\.nz|co\.jp|social|email|church|club|page|me\.uk`
+	`xyz|org\.uk|co\.uk|ac\.uk|nhs\.uk|gov\.uk|com\.au|net\.au|org\.au|gov\.au|com\.br|co\.nz|co\.jp|me\.uk`
 
 // Two-letter TLDs that are also English words: only lower-case domains count.
-var wordTLD = set("in", "it", "be", "at", "me", "no", "is", "my", "id", "us", "co", "to", "am", "so", "do", "go", "ly", "fm", "tv")
+var wordTLD = set("in", "it", "be", "at", "me", "no", "is", "my", "id", "us", "co", "to", "am", "so", "do", "go", "ly", "fm",
+	"tv", "pt", "ca", "de", "es", "se", "hr", "ar", "il", "th", "my", "ai", "ph", "sk", "si", "ch", "cz", "lt", "lv", "li", "mx")
+
+// genericTLD lists the top-level domains that are domains even in capitals.
+var genericTLD = set("com", "org", "net", "edu", "gov", "mil", "info", "biz")
 
 // NewURL returns the URL and domain detector.
 func NewURL() *URL {
@@ -174,8 +178,12 @@ func domainHit(text string, m []int) []hit {
 	if i := strings.IndexByte(host, '/'); i >= 0 {
 		host = host[:i]
 	}
-	if wordTLD[tld] && host != strings.ToLower(host) {
-		return nil
+	hasPath := len(s) > len(host)
+	if host != strings.ToLower(host) && !genericTLD[tld] && !strings.Contains(tld, ".") && !hasPath {
+		return nil // "HELD.PT", "needed.Pt": a missing space after a full stop
+	}
+	if wordTLD[tld] && !hasPath && strings.Count(host, ".") == 1 {
+		return nil // "liquid.no", "pt.is"
 	}
 	// "e.g", "i.e", "U.S": single letters before the TLD are abbreviations.
 	labels := strings.Split(host, ".")

@@ -46,6 +46,7 @@ func NewDate() *Date {
 	c(tDigit, `\b(\d{1,4})([/.\-])(\d{1,2})([/.\-])(\d{2,4})\b(?:(?:T|\s+|\s*@\s*)(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|\s*[AaPp]\.?[Mm]\b\.?)?)?`, numericDate)
 	c(tDigit, `\b(\d{1,2})/(\d{1,2})\b`, monthDay)
 	c(tApos, `['’](\d{2})\b`, shortYear)
+	c(tDigit, `(\d{2})['’]`, trailingApostropheYear)
 	c(tByte("12"), `\b((?:19|20)\d{2})\b`, bareYear)
 	c(tOr(tDigit, tApos, tWords("the", "early", "mid", "late")), `(?i)(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?['’]?((?:19|20)?\d0)['’]?s\b`, decade)
 	// Weekdays and relative dates.
@@ -257,25 +258,34 @@ var (
 		"map", "hr", "sbp", "peep", "ps", "vent", "cpap", "bipap", "tv", "rr", "sats", "fio2", "o2", "power", "motor",
 		"reflexes", "mmhg", "percocet", "vicodin", "norco", "tylenol", "mg", "approx", "about", "around")
 	fracNext = set("tab", "tabs", "tablet", "tablets", "of", "strength", "cup", "cups", "dose", "doses", "mg", "ml",
-		"cc", "cm", "mm", "inch", "inches", "in", "times", "x", "ns", "hns", "pain", "scale", "mmhg", "bpm", "sx",
+		"cc", "cm", "mm", "inch", "inches", "times", "x", "ns", "hns", "pain", "scale", "mmhg", "bpm", "sx",
 		"power", "grip", "bilat", "bilaterally", "strenght", "str", "motor", "reflexes", "rr", "ratio", "pt", "pts",
 		"point", "points", "units", "u", "hrs", "liter", "liters", "l", "nc", "assist", "ways", "way", "teaspoon",
-		"tsp", "tablespoon", "tbsp", "mile", "miles", "majority", "pm", "am")
+		"tsp", "tablespoon", "tbsp", "mile", "miles", "majority")
 )
 
 // monthDay reads "7/22" as a month and day, guarding against fractions,
 // scores and doses.
 func monthDay(text string, m []int) []hit {
 	s, e := m[0], m[1]
-	if s > 0 && (isDigit(text[s-1]) || strings.IndexByte("/.-:+,$#", text[s-1]) >= 0) {
+	if s > 0 && (isDigit(text[s-1]) || text[s-1] == '$' || text[s-1] == '#' || text[s-1] == '+' ||
+		strings.IndexByte("/.-:,", text[s-1]) >= 0 && s > 1 && isDigit(text[s-2])) {
 		return nil
 	}
-	if e < len(text) && (text[e] == '/' || text[e] == '%' || text[e] == '-' && e+1 < len(text) && isDigit(text[e+1]) ||
+	if e < len(text) && (text[e] == '%' || text[e] == '-' && e+1 < len(text) && isDigit(text[e+1]) ||
 		text[e] == '.' && e+1 < len(text) && isDigit(text[e+1]) || text[e] == ':') {
+		return nil
+	}
+	// "10/03/10/04": two dates run together.
+	if e < len(text) && text[e] == '/' && !(e+3 < len(text) && isDigit(text[e+1]) && text[e+3] == '/' || e+4 < len(text) && isDigit(text[e+1]) && text[e+2] != '/' && text[e+3] == '/') {
 		return nil
 	}
 	mo, d := atoi(group(text, m, 1)), atoi(group(text, m, 2))
 	if !validMD(mo, d) {
+		// "8/87", "(12/93)": month and two-digit year.
+		if mo >= 1 && mo <= 12 && d > 31 && len(group(text, m, 2)) == 2 && !fracPrev[prevWord(text, s)] && !fracNext[nextWord(text, e)] {
+			return []hit{{start: s, end: e, typ: "month-year", conf: 0.6, date: dv(yearOf(group(text, m, 2)), mo, 0)}}
+		}
 		return nil
 	}
 	pw := prevWord(text, s)
@@ -362,11 +372,12 @@ var possessive = set("her", "his", "their", "my", "your", "our", "its", "patient
 func decade(text string, m []int) []hit {
 	g := group(text, m, 1)
 	if len(g) == 2 {
+		// "the 90s", "'90s"; but "HR 70's", "rate in the 20s" are vital signs.
 		low := strings.ToLower(text[m[0]:m[1]])
-		if !strings.Contains(low, "the") && !strings.ContainsAny(text[m[0]:m[1]], "'’") {
+		if !strings.Contains(low, "the") && text[m[0]] != '\'' && !strings.HasPrefix(text[m[0]:], "’") {
 			return nil
 		}
-		if possessive[prevWord(text, m[0])] {
+		if possessive[prevWord(text, m[0])] || vitalContext(window(text, m[0], 24)) {
 			return nil
 		}
 	}
@@ -443,3 +454,35 @@ var (
 		return text[t.start] == '\'' || strings.HasPrefix(text[t.start:], "’")
 	}
 )
+
+var vitalWords = []string{"bp", "hr", "rr", "sat", "rate", "temp", "sbp", "dbp", "map", "pressure", "glucose", "pulse",
+	"resp", "o2", "spo2", "cvp", "pap", "heart", "fs", "bs", "sugar", "k ", "na ", "to", "in"}
+
+// vitalContext reports whether w (text before a number) talks about a vital
+// sign or a measured value.
+func vitalContext(w string) bool {
+	lw := strings.ToLower(w)
+	for _, v := range vitalWords[:len(vitalWords)-2] {
+		if i := strings.Index(lw, v); i >= 0 && (i == 0 || !isASCIIAlnum(lw[i-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// trailingApostropheYear reads "CVA 74'." as a year; a one-digit "5'" is a
+// height and is not matched.
+func trailingApostropheYear(text string, m []int) []hit {
+	s, e := m[0], m[1]
+	if s > 0 && (isDigit(text[s-1]) || text[s-1] == '.' || text[s-1] == '\'') {
+		return nil
+	}
+	if e < len(text) && (isASCIIAlnum(text[e]) || text[e] == '\'' || text[e] == '"') {
+		return nil
+	}
+	n := atoi(group(text, m, 1))
+	if n < 0 || n >= 10 && n <= 25 {
+		return nil // 12' is a length more often than 2012
+	}
+	return []hit{{start: s, end: m[3], typ: "year", conf: 0.4, date: dv(yearOf(group(text, m, 1)), 0, 0)}}
+}

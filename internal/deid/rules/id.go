@@ -159,7 +159,9 @@ func cueID(text string, m []int) []hit {
 	return []hit{{start: s, end: e, typ: typ, conf: 0.85}}
 }
 
-var measureRe = regexp.MustCompile(`(?i)^\d+(?:[.,]\d+)?(?:st|nd|rd|th|s|am|pm|hrs?|mg|mcg|ml|cc|kg|g|gm|mm|cm|km|mph|mins?|sec|x|yo|yrs?|lbs?|oz|units?|u|meq|mmol|mmhg|bpm|k|m|l|kb|mb|gb|tb|ghz|mhz|hz|kw|w|v|ft|in|d|h|wk|wks|mo|mos|y|min|ms|kcal|cal|iu|%|c|f|px|pt|em|dpi|fps|p|i|mgs|mls|gtt|gtts|puffs?|tabs?|caps?|hr)$`)
+var dimsRe = regexp.MustCompile(`^\d+(?:[xX]\d+)+[xX]?$`)
+
+var measureRe = regexp.MustCompile(`(?i)^\d+(?:[.,]\d+)?(?:st|nd|rd|th|s|am|pm|hrs?|mg|mcg|ml|cc|kg|g|gm|mm|cm|km|mph|mins?|sec|x|yo|yrs?|lbs?|oz|units?|u|meq|mmol|mmhg|bpm|k|m|l|kb|mb|gb|tb|ghz|mhz|hz|kw|w|v|ft|in|d|h|wk|wks|mo|mos|y|min|ms|kcal|cal|iu|%|c|f|px|pt|em|dpi|fps|p|i|mgs|mcgs|mcq|yards|yds|mls|gtt|gtts|puffs?|tabs?|caps?|hr)$`)
 
 func isMeasure(tok string) bool { return measureRe.MatchString(tok) }
 
@@ -236,6 +238,9 @@ func mixedID(text string, m []int) []hit {
 	if wordRuneBefore(text, s) || wordRuneAfter(text, e) {
 		return nil
 	}
+	if s > 0 && (text[s-1] == '/' || text[s-1] == '.' || text[s-1] == '@' || text[s-1] == '=') {
+		return nil // part of a URL path or host, found by the URL detector
+	}
 	nd, nl := countDigits(tok), countLetters(tok)
 	if nd == 0 || nl == 0 {
 		return nil
@@ -248,17 +253,24 @@ func mixedID(text string, m []int) []hit {
 		return nil
 	}
 	if strings.Contains(tok, "-") {
-		// Hyphenated: "A-4471" yes, "COVID-19", "x-ray", "T-cell" no.
-		if nd < 3 {
+		// Hyphenated: "A-4471", "AB-1234-CD" yes; "COVID-19", "100-120cc",
+		// "Blink-182", "555-1234-Office" no.
+		if nd < 4 {
 			return nil
 		}
-		// Dates like 3-Mar-2021 are the date detector's.
 		for _, part := range strings.Split(tok, "-") {
-			if parseMonth(part) != 0 && countDigits(part) == 0 && len(part) <= 9 {
+			pl, pd := countLetters(part), countDigits(part)
+			switch {
+			case pd == 0 && (pl > 3 || part != strings.ToUpper(part)):
+				return nil
+			case pd > 0 && pl > 0 && (isMeasure(part) || dimsRe.MatchString(part)):
 				return nil
 			}
 		}
 	} else if nd < 3 && !(nd >= 2 && nl >= 2 && alternations(tok) >= 3) {
+		return nil
+	}
+	if dimsRe.MatchString(tok) {
 		return nil
 	}
 	// A number followed by a unit word, "20mg/kg", "5x5", "1990s".

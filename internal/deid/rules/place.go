@@ -2,7 +2,6 @@ package rules
 
 import (
 	"context"
-	"regexp"
 	"strings"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -99,7 +98,7 @@ func usStreet(text string, m []int) []hit {
 	if upper {
 		conf = 0.6
 	}
-	return []hit{{start: s, end: e, typ: "street", conf: conf}}
+	return streetBlock(text, s, e, conf)
 }
 
 // nextIsCapitalisedName reports whether a capitalised word follows i on the
@@ -151,11 +150,11 @@ func prefixStreet(text string, m []int) []hit {
 	if len(words) == 0 {
 		return nil
 	}
-	return []hit{{start: withHouseNumber(text, m[0]), end: m[1], typ: "street", conf: 0.7}}
+	return streetBlock(text, withHouseNumber(text, m[0]), m[1], 0.7)
 }
 
 func suffixStreet(text string, m []int) []hit {
-	return []hit{{start: withHouseNumber(text, m[0]), end: m[1], typ: "street", conf: 0.75}}
+	return streetBlock(text, withHouseNumber(text, m[0]), m[1], 0.75)
 }
 
 var (
@@ -223,7 +222,56 @@ func tUpperDigit(text string, t token) bool {
 }
 
 func unitOnly(text string, m []int) []hit {
-	return []hit{{start: m[0], end: m[1], typ: "street", conf: 0.6}}
+	return streetBlock(text, m[0], m[1], 0.6)
+}
+
+// streetBlock returns the street hit s..e, extended over the rest of an
+// address block when a postal code closes it within a few words and lines
+// ("45 Elm St, Springfield, IL 62704"; "Koskikatu 25\nArtilleros\n, CO\n
+// Uruguay 64677"). The postal code is also reported on its own.
+func streetBlock(text string, s, e int, conf float64) []hit {
+	h := hit{start: s, end: e, typ: "street", conf: conf}
+	words, lines := 0, 0
+	for j := e; j < len(text) && j-e < 120; {
+		b := text[j]
+		switch {
+		case b == '\n':
+			lines++
+			if lines > 4 {
+				return []hit{h}
+			}
+			j++
+		case isDigit(b):
+			k := j
+			for k < len(text) && isDigit(text[k]) {
+				k++
+			}
+			n := k - j
+			if k+5 <= len(text) && text[k] == '-' && atoi(text[k+1:k+5]) >= 0 && (k+5 == len(text) || !isASCIIAlnum(text[k+5])) {
+				k += 5
+			}
+			if (n == 4 || n == 5) && (k == len(text) || !isASCIIAlnum(text[k])) && !wordRuneBefore(text, j) {
+				return []hit{{start: s, end: k, typ: "street", conf: conf}, {start: j, end: k, typ: "zip", conf: conf}}
+			}
+			return []hit{h}
+		case isASCIIAlnum(b) || b >= 0x80:
+			words++
+			if words > 6 {
+				return []hit{h}
+			}
+			for j < len(text) && (isASCIIAlnum(text[j]) || text[j] >= 0x80 || text[j] == '\'' || text[j] == '-') {
+				j++
+			}
+		case b == '.' || b == ';' || b == '!' || b == '?' || b == '(' || b == ')':
+			if b != '.' || j+1 < len(text) && (text[j+1] == ' ' || text[j+1] == '\n') && words > 0 {
+				return []hit{h}
+			}
+			j++
+		default:
+			j++
+		}
+	}
+	return []hit{h}
 }
 
 // POBox finds post-office boxes (Type "pobox").
@@ -280,7 +328,6 @@ func NewPostalCode() *PostalCode {
 		{trig: tWords("zip", "zipcode", "postal", "postcode", "post", "plz", "cep", "cap"), re: anchored(`(?i)\b(?:zip|zip\s*code|zipcode|postal\s*code|postcode|post\s+code|plz|cep|cap)\b\s*(?:is|:|#|-)?\s*([A-Z0-9]{1,6}(?:[\s\-][A-Z0-9]{2,4})?)\b`), fn: zipAfterCue},
 		{trig: tUpperDigit, re: anchored(`\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b`), fn: ukPostcode},
 		{trig: tUpperDigit, re: anchored(`\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b`), fn: caPostcode},
-		{trig: tDigit, re: anchored(`\b(\d{5}(?:-\d{4})?|\d{4})\b`), fn: zipNearAddress},
 	}}
 }
 
@@ -317,33 +364,4 @@ func ukPostcode(text string, m []int) []hit {
 
 func caPostcode(text string, m []int) []hit {
 	return []hit{{start: m[0], end: m[1], typ: "postcode", conf: 0.75}}
-}
-
-var streetWordRe = regexp.MustCompile(`(?i)\b(?:` + reStreetSuffix + `|katu|tie|vej|veien|vegen|gade|gata|gatan|straße|strasse|weg|laan|straat|apt|suite|box|rue|rua|via|calle)\b\.?`)
-
-// zipNearAddress accepts a 4- or 5-digit code on the same short stretch as a
-// street word, or right after a comma and a line break of an address block.
-func zipNearAddress(text string, m []int) []hit {
-	s, e := m[0], m[1]
-	if s > 0 && strings.IndexByte("$#.,/:-+", text[s-1]) >= 0 && s > 1 && isDigit(text[s-2]) || e+1 < len(text) && strings.IndexByte(".,/:%", text[e]) >= 0 && isDigit(text[e+1]) {
-		return nil
-	}
-	if wordRuneBefore(text, s) || wordRuneAfter(text, e) {
-		return nil
-	}
-	w := window(text, s, 80)
-	// Only within a few lines of an address.
-	if strings.Count(w, "\n") > 4 {
-		if i := strings.LastIndex(w, "\n\n"); i >= 0 {
-			w = w[i:]
-		}
-	}
-	if !streetWordRe.MatchString(w) || !strings.ContainsAny(w, "0123456789") {
-		return nil
-	}
-	conf := 0.6
-	if e-s == 4 {
-		conf = 0.45
-	}
-	return []hit{{start: s, end: e, typ: "zip", conf: conf}}
 }
