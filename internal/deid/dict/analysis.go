@@ -36,6 +36,9 @@ type analysis struct {
 	toks  []token
 	feats []feat
 	done  []bool
+	// lowerCount and capCount count the words written in lower case and
+	// capitalised; built on first use.
+	lowerCount, capCount map[string]int
 }
 
 func newAnalysis(lex *lexicon.Lexicon, text string) *analysis {
@@ -63,15 +66,24 @@ func (a *analysis) f(i int) *feat {
 	}
 	f.surname, _ = lex.Surname(w)
 	if f.births == 0 && f.surname == 0 && strings.ContainsAny(w, "-‐‑") {
-		// "Mary-Jane", "Taylor-Sabori": a name when a part is one.
-		for _, p := range strings.FieldsFunc(w, func(r rune) bool { return isHyphen(r) }) {
-			if fe, ma, ok := lex.FirstName(p); ok {
-				f.births = max(f.births, fe+ma)
+		// "Mary-Jane", "Taylor-Sabori": a name when a part is one and no
+		// part is an ordinary word ("A-fib", "Non-Hodgkin" are not).
+		var births, surname int
+		for _, p := range strings.FieldsFunc(w, isHyphen) {
+			fe, ma, okF := lex.FirstName(p)
+			r, okS := lex.Surname(p)
+			if lv, ok := lex.WordLevel(p); ok && lv <= 60 && !okF && !okS || len(p) < 2 {
+				births, surname = 0, 0
+				break
 			}
-			if r, ok := lex.Surname(p); ok && (f.surname == 0 || r < f.surname) {
-				f.surname = r
+			if okF {
+				births = max(births, fe+ma)
+			}
+			if okS && (surname == 0 || r < surname) {
+				surname = r
 			}
 		}
+		f.births, f.surname = births, surname
 	}
 	f.proper, _ = lex.ProperLevel(w)
 	f.abbrev, _ = lex.AbbrevLevel(w)
@@ -99,7 +111,8 @@ func (a *analysis) adjacent(i int) bool {
 		}
 		g = g[1:]
 		if g == "" {
-			return true
+			// "C.A.", "Dr.Golini"; not "t.co".
+			return abbrevDot[prev.lower] || t.letters == 1 && t.dot
 		}
 	}
 	if g == "" || len(g) > 4 {

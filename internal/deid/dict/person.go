@@ -94,7 +94,49 @@ func (a *analysis) cueBefore(i int, cue func(k int) bool) bool {
 
 func (a *analysis) isKin(k int) bool {
 	t := &a.toks[k]
-	return !t.poss && t.shape != shapeNone && (t.shape == shapeLower || t.caps || t.sentStart) && a.f(k).kin
+	if t.poss || t.shape == shapeNone || !(t.shape == shapeLower || t.caps || t.sentStart) {
+		return false
+	}
+	return kinAbbrev[t.lower] || a.f(k).kin
+}
+
+// kinAbbrev are kinship and role words as clinical notes abbreviate them,
+// and role nouns the Kinship category lacks.
+var kinAbbrev = map[string]bool{
+	"dtr": true, "dau": true, "husb": true, "hsb": true, "sis": true, "bro": true, "bf": true,
+	"gf": true, "nurse": true, "np": true, "rn": true, "chaplain": true, "proxy": true, "hcp": true,
+	"neighbor": true, "fiance": true, "manager": true, "worker": true, "therapist": true,
+	"counselor": true, "counsellor": true, "doctor": true, "physician": true, "resident": true,
+	"intern": true, "attending": true, "fellow": true, "surgeon": true, "named": true, "called": true,
+}
+
+// reportCues follow a clinician's name in notes: "Dr. Smith aware".
+var reportCues = map[string]bool{
+	"aware": true, "notified": true, "paged": true, "informed": true, "updated": true,
+}
+
+// beforeRoleCue reports whether the name that word i belongs to (up to
+// three name words) is followed by a credential ("RRT", ", MD") or by a
+// report verb ("aware", "notified").
+func (a *analysis) beforeRoleCue(i int) bool {
+	for k := i + 1; k < len(a.toks) && k <= i+3; k++ {
+		if !(a.adjacent(k) || a.afterComma(k)) || a.toks[k-1].poss {
+			return false
+		}
+		w := a.toks[k].lower
+		if (credentials[w] && w != "pt" && w != "ot" && w != "do" && w != "sn" && w != "pa") || reportCues[w] {
+			return k > i+1 || a.toks[k].shape == shapeUpper || reportCues[w] || a.afterComma(k) || a.toks[k].shape == a.toks[i].shape
+		}
+		t := &a.toks[k]
+		if t.isInitial() || isStop(w) {
+			return false
+		}
+		f := a.f(k)
+		if !(f.nameish() && !f.common(35) || f.wl == 0) {
+			return false
+		}
+	}
+	return false
 }
 
 func (a *analysis) isGreeting(k int) bool {
@@ -234,7 +276,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 		}
 		return f.isName() || !f.common(60)
 	case t.shape == shapeLower && lower:
-		return (f.isName() && !f.common(50)) || (f.wl == 0 && t.letters >= 3)
+		return f.isName() && !f.common(50)
 	}
 	return false
 }
@@ -247,16 +289,19 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		return 0, ""
 	}
 	f := a.f(i)
-	if f.date {
+	if f.date || !hasVowel(t.lower) || (a.isTitle(i) > 0 && i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].shape != shapeLower) {
 		return 0, ""
 	}
-	informative := (t.shape == shapeTitle || t.shape == shapeUpper) && !t.caps
+	// Only a capital initial in ordinary text says "name"; a word in
+	// capitals ("GU", "MAE", "NEO") is most often an abbreviation.
+	informative := t.shape == shapeTitle && !t.caps
+	upper := t.caps || t.shape == shapeUpper
 	// After a title: "Dr. Zanetti", "Pastor Grace", "DR HUGHES", "dr vasquez".
 	if tc := a.titleBefore(i); tc > 0 && a.isTitle(i) == 0 {
 		switch {
 		case informative && t.letters >= 2 && (tc == 2 || f.isName() || !f.common(50)):
 			return 0.9, "titled"
-		case t.caps && (f.isName() || !f.common(50)) && f.abbrev == 0:
+		case upper && (f.isName() || !f.common(50)) && f.abbrev == 0:
 			return 0.85, "titled"
 		case t.shape == shapeLower && tc == 2 && ((f.isName() && !f.common(35)) || f.wl == 0) && t.letters >= 2:
 			return 0.8, "titled"
@@ -267,7 +312,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		switch {
 		case informative && (f.nameish() || !f.common(50)):
 			return 0.85, "kin"
-		case t.caps && ((f.nameish() && !f.common(35)) || f.births >= 1000):
+		case upper && ((f.nameish() && !f.common(35)) || f.births >= 1000):
 			return 0.8, "kin"
 		case t.shape == shapeLower && f.births >= 1000 && !f.common(60):
 			return 0.6, "kin"
@@ -280,6 +325,22 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	if sig[i] {
 		return 0.8, "signature"
 	}
+	// An initial before a word that is no ordinary word: "R. Kowal",
+	// "W. MAROTTA", "d. renna".
+	if i > 0 && a.adjacent(i) && a.toks[i-1].dot && a.toks[i-1].letters == 1 && strings.HasPrefix(t.gap, ". ") &&
+		(i == 1 || strings.TrimRight(a.toks[i-1].gap, " \t(") != strings.TrimRight(a.toks[i-1].gap, " \t") || a.toks[i-1].gap == "" ||
+			strings.ContainsAny(a.toks[i-1].gap[len(a.toks[i-1].gap)-1:], " \t\n(")) {
+		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !medicalShape(t.lower)) &&
+			(t.shape == a.toks[i-1].shape || t.shape == shapeUpper || t.shape == shapeTitle) {
+			return 0.75, "initial"
+		}
+	}
+	// Before a credential or a clinical report verb: "Jon Devaux RRT",
+	// "florencia cooke np", "grace dudak aware".
+	if a.beforeRoleCue(i) && t.letters >= 2 && (f.nameish() && !f.common(35) ||
+		f.births >= 1000 && i+1 < len(a.toks) && a.adjacent(i+1) && (a.f(i+1).isName() || a.f(i+1).wl == 0)) {
+		return 0.6, "role"
+	}
 	if blockSeed[i] {
 		return 0, ""
 	}
@@ -290,6 +351,9 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			(strings.HasPrefix(g, ",") && !f.common(35))) {
 			return 0.7, "vocative"
 		}
+	}
+	if t.shape != shapeLower && a.usedAsWord(i) {
+		return 0, ""
 	}
 	switch {
 	case informative:
@@ -306,18 +370,66 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			}
 			return 0, ""
 		}
-		if t.shape == shapeTitle && !t.sentStart && f.wl == 0 && f.proper == 0 && f.abbrev == 0 && t.letters >= 2 &&
-			f.title == false && len(a.lex.Places(t.lower)) == 0 {
+		if t.shape == shapeTitle && !t.sentStart && f.wl == 0 && f.proper == 0 && f.abbrev == 0 && t.letters >= 3 &&
+			!f.title && hasVowel(t.lower) && !medicalShape(t.lower) && len(a.lex.Places(t.lower)) == 0 {
 			return 0.5, "unknown"
 		}
-	case t.caps:
-		if f.isName() && !f.common(60) && f.abbrev == 0 && t.letters >= 3 && (f.wl == 0 || f.births >= 1000) {
+	case upper:
+		// Capitals say nothing here: only a frequent name that is no word.
+		if f.wl == 0 && f.abbrev == 0 && t.letters >= 4 && (f.births >= 5000 || (f.surname > 0 && f.surname <= 5000)) {
 			return 0.7, "name"
 		}
 	case t.shape == shapeLower:
-		if f.births >= 2000 && f.wl == 0 && f.abbrev == 0 && t.letters >= 3 {
+		if f.births >= 15000 && f.wl == 0 && f.abbrev == 0 && t.letters >= 3 {
 			return 0.3, "lowercase"
 		}
 	}
 	return 0, ""
+}
+
+// hasVowel reports whether a word has a vowel; "Hct" and "Pt" are
+// abbreviations, not names.
+func hasVowel(w string) bool {
+	return strings.ContainsAny(w, "aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
+}
+
+// medicalSuffixes end drug and clinical terms that the word lists lack
+// ("Lopressor" aside, "Propofol", "Dobutamine", "Lasix", "Captopril").
+var medicalSuffixes = []string{
+	"ol", "ine", "ix", "il", "pril", "mycin", "cillin", "statin", "azole", "pam", "lam", "ide",
+	"one", "ate", "ium", "oxin", "itis", "osis", "emia", "algia", "ectomy", "otomy", "plasty",
+	"scopy", "gram", "cyte", "oma", "uria", "ase", "ac", "an", "ax", "ex", "yl", "ril", "vir",
+	"mab", "nib", "sone", "done", "zine", "pine", "tal", "ssor",
+}
+
+// medicalShape reports whether an unknown word looks like a drug or a
+// clinical term by its ending.
+func medicalShape(w string) bool {
+	for _, s := range medicalSuffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// usedAsWord reports whether the text itself uses word i's word as an
+// ordinary lower-case word, repeatedly or more often than capitalised
+// ("Foley" and "foley", "Neo" and "neo" in a clinical note): then a
+// capitalised occurrence without context is not taken for a name.
+func (a *analysis) usedAsWord(i int) bool {
+	if a.lowerCount == nil {
+		a.lowerCount, a.capCount = map[string]int{}, map[string]int{}
+		for k := range a.toks {
+			switch a.toks[k].shape {
+			case shapeLower:
+				a.lowerCount[a.toks[k].lower]++
+			case shapeTitle, shapeUpper:
+				a.capCount[a.toks[k].lower]++
+			}
+		}
+	}
+	w := a.toks[i].lower
+	lc := a.lowerCount[w]
+	return lc >= 2 || (lc > 0 && lc >= a.capCount[w])
 }

@@ -159,20 +159,29 @@ func lookupForm(s string) string {
 func shapeOf(s string) (shape, int) {
 	upper, lower, letters := 0, 0, 0
 	firstUpper, first := false, true
+	partUpper, partLower := false, false // parts after a hyphen that start upper, lower
 	for _, r := range s {
 		switch {
 		case unicode.IsDigit(r):
 			return shapeNone, 0
+		case isHyphen(r):
+			first = true
+			continue
 		case unicode.IsUpper(r) || unicode.IsTitle(r):
 			upper++
 			letters++
-			if first {
+			if first && letters == 1 {
 				firstUpper = true
+			} else if first {
+				partUpper = true
 			}
 			first = false
 		case unicode.IsLetter(r):
 			lower++
 			letters++
+			if first && letters > 1 {
+				partLower = true
+			}
 			first = false
 		}
 	}
@@ -181,7 +190,8 @@ func shapeOf(s string) (shape, int) {
 		return shapeNone, 0
 	case upper == 0:
 		return shapeLower, letters
-	case !firstUpper:
+	case !firstUpper || (partLower && (partUpper || upper > 0)):
+		// "iPhone", "GU-foley": no single shape.
 		return shapeMixed, letters
 	case lower == 0 && letters >= 2:
 		return shapeUpper, letters
