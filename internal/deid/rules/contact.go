@@ -240,7 +240,7 @@ var _ deid.Detector = (*IP)(nil)
 func NewIP() *IP {
 	return &IP{contactDetector{name: "rules/ip", rules: []rule{
 		{trig: tDigit, re: anchored(`\b(?:\d{1,3}\.){3}\d{1,3}\b`), fn: ipv4Hit},
-		{trig: tHexColon, re: anchored(`(?i)(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,7}:|(?:[0-9a-f]{1,4}:){0,7}:(?::?[0-9a-f]{1,4}){1,7}`), fn: ipv6Hit},
+		{trig: tHexColon, re: anchored(`(?i)[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}`), fn: ipv6Hit},
 	}}}
 }
 

@@ -43,7 +43,7 @@ func NewDate() *Date {
 	c(tMonth, `(?i)\b(`+reMonth+`),?\s+(?:of\s+)?(\d{4}|'\d{2})\b`, monthYear)
 	c(tMonth, `(?i)\b(`+reMonthFull+`|Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?:\b|$)`, monthAlone)
 	// Numeric dates.
-	c(tDigit, `\b(\d{1,4})([/.\-])(\d{1,2})([/.\-])(\d{2,4})\b(?:(?:T|\s+|\s*@\s*)(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|\s*[AaPp]\.?[Mm]\b\.?)?)?`, numericDate)
+	c(tDigit, `\b(\d{1,4})([/.\-])(\d{1,2})([/.\-])(\d{2,4})(?:(?:T|\s+|\s*@\s*)(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|\s*[AaPp]\.?[Mm]\b\.?)?)?\b`, numericDate)
 	c(tDigit, `\b(\d{1,2})/(\d{1,2})\b`, monthDay)
 	c(tApos, `['’](\d{2})\b`, shortYear)
 	c(tDigit, `(\d{2})['’]`, trailingApostropheYear)

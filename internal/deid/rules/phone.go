@@ -17,7 +17,7 @@ type Phone struct{ contactDetector }
 var _ deid.Detector = (*Phone)(nil)
 
 var phoneCues = []string{"phone", "ph", "tel", "cell", "mobile", "mob", "call", "contact", "fax", "pager", "beeper",
-	"text", "sms", "whatsapp", "home", "work", "office", "desk", "reach", "dial", "line", "vm", "voicemail", "c:", "h:",
+	"text", "sms", "whatsapp", "home", "work", "office", "desk", "reach", "dial", "line", "vm", "voicemail", "answer", "messag", "ring", "number", "c:", "h:",
 	"w:", "m:", "p:", "t:", "f:"}
 
 // hasPhoneCue reports whether w (the bytes before a number) holds a phone
@@ -44,27 +44,27 @@ func hasPhoneCue(w string) bool {
 
 // NewPhone returns the phone and fax detector.
 func NewPhone() *Phone {
-	const ext = `(?:\s*(?:x|ext\.?|extension|#)\s*\d{1,6}\b)?`
+	const ext = `(?:\s*(?:x|ext\.?|extension|#)\s*\d{1,6})?\b`
 	p := &Phone{contactDetector{name: "rules/phone"}}
 	c := func(pat string, conf float64, needCue bool) {
 		trig := tOr(tDigit, tByte("+("))
 		if needCue {
 			trig = func(text string, t token) bool {
-				return (isDigit(text[t.start]) || text[t.start] == '(') && hasPhoneCue(window(text, t.start, 32))
+				return (isDigit(text[t.start]) || text[t.start] == '(') && (hasPhoneCue(window(text, t.start, 32)) || hasPhoneCue(text[t.start:min(len(text), t.start+28)]))
 			}
 		}
 		p.rules = append(p.rules, rule{re: anchored(pat), trig: trig, fn: func(text string, m []int) []hit {
 			return phoneHit(text, m, conf, needCue)
 		}})
 	}
-	c(`(?:(?:\+|\b00?)1[\s.\-]?)?(?:\(\d{3}\)[\s.\-]?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}\b`+ext, 0.9, false)
-	c(`\+\d{1,3}(?:[\s.\-]?\(0\))?(?:[\s.\-]?\(?\d{1,5}\)?){1,6}\b`+ext, 0.85, false)
-	c(`\b0\d{1,4}(?:[\s.\-]\d{2,4}){1,4}\b`+ext, 0.6, false)
-	c(`\(\d{2,4}\)\s?\d{2,4}[\s.\-]\d{3,4}\b`+ext, 0.8, false)
-	c(`\b\d{2,4}(?:\.\d{2,4}){2,4}\b|\b\d{2,4}(?:-\d{2,4}){2,4}\b`+ext, 0.6, false)
-	c(`\b\d{3}[.\-]\d{4}\b`+ext, 0.5, false)
-	c(`(?:\b|\()\d{2,4}\)?(?:[\s.\-]\d{2,8}){1,4}\b`+ext, 0.7, true)
-	c(`\b\d{7,12}\b`+ext, 0.7, true)
+	c(`(?:(?:\+|\b00?)1[\s.\-]?)?(?:\(\d{3}\)[\s.\-]?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}`+ext, 0.9, false)
+	c(`\+\d{1,3}(?:[\s.\-]?\(0\))?(?:[\s.\-]?\(?\d{1,5}\)?){1,6}`+ext, 0.85, false)
+	c(`\b0\d{1,4}(?:[\s.\-]\d{2,4}){1,4}`+ext, 0.6, false)
+	c(`\(\d{2,4}\)\s?\d{2,4}[\s.\-]\d{3,4}`+ext, 0.8, false)
+	c(`\b\d{2,4}(?:\.\d{2,4}){2,4}\b|\b\d{2,4}(?:-\d{2,4}){2,4}`+ext, 0.6, false)
+	c(`\b\d{3}[.\-]\d{4}`+ext, 0.5, false)
+	c(`(?:\b|\()\d{2,4}\)?(?:[\s.\-]\d{2,8}){1,4}`+ext, 0.7, true)
+	c(`\b\d{7,12}`+ext, 0.7, true)
 	return p
 }
 
@@ -90,7 +90,8 @@ func phoneHit(text string, m []int, conf float64, needCue bool) []hit {
 		return nil
 	}
 	before := window(text, s, 32)
-	cue := hasPhoneCue(before)
+	after := text[e:min(len(text), e+10)]
+	cue := hasPhoneCue(before) || hasPhoneCue(after)
 	if needCue && !cue {
 		return nil
 	}
@@ -105,7 +106,6 @@ func phoneHit(text string, m []int, conf float64, needCue bool) []hit {
 		conf = 0.8
 	}
 	typ := "phone"
-	after := text[e:min(len(text), e+8)]
 	if strings.Contains(strings.ToLower(before), "fax") || strings.Contains(strings.ToLower(after), "fax") {
 		typ = "fax"
 	}

@@ -98,6 +98,10 @@ func usStreet(text string, m []int) []hit {
 	if upper {
 		conf = 0.6
 	}
+	// "Main Street." ends a sentence; "Main St." is an abbreviation.
+	if se := m[3*2+1]; e == se+1 && text[se] == '.' && len(suffix) > 4 {
+		e = se
+	}
 	return streetBlock(text, s, e, conf)
 }
 

@@ -96,7 +96,7 @@ func militaryTime(text string, m []int) []hit {
 		// Ranges "0700-1930", "0700->1930".
 		if e+2 < len(text) && (text[e] == '-' || text[e] == '>') && isDigit(text[e+1]) || e+3 < len(text) && text[e:e+2] == "->" {
 			ctxOK = true
-		} else if s >= 2 && (text[s-1] == '-' || text[s-1] == '>') && isDigit(text[s-2]) {
+		} else if s >= 2 && (text[s-1] == '-' || text[s-1] == '>') && isDigit(text[s-2]) || s >= 3 && text[s-2:s] == "->" && isDigit(text[s-3]) {
 			ctxOK = true
 		}
 	}
