@@ -152,9 +152,10 @@ var stopWords = map[string]bool{
 	"for": true, "from": true, "with": true, "by": true, "and": true, "or": true, "but": true,
 	"per": true, "via": true, "as": true, "is": true, "was": true, "are": true, "were": true,
 	"be": true, "been": true, "has": true, "had": true, "have": true, "he": true, "she": true,
+	"would": true, "can": true, "could": true, "should": true, "did": true, "does": true,
 	"it": true, "they": true, "we": true, "i": true, "you": true, "his": true, "her": true,
 	"their": true, "our": true, "my": true, "your": true, "this": true, "that": true,
-	"these": true, "those": true, "not": true, "no": true, "will": true, "if": true, "so": true,
+	"these": true, "those": true, "not": true, "no": true, "if": true, "so": true,
 	"into": true, "onto": true, "than": true, "then": true, "when": true, "while": true,
 	"after": true, "before": true, "up": true, "out": true, "off": true, "over": true,
 }

@@ -26,11 +26,18 @@ func (a *analysis) orgAdjacent(i int) bool {
 	if a.adjacent(i) {
 		return true
 	}
-	if i <= 0 || i >= len(a.toks) || a.toks[i-1].poss && !a.toks[i-1].isCap() {
+	if i <= 0 || i >= len(a.toks) {
 		return false
 	}
 	g := a.toks[i].gap
-	return !strings.Contains(g, "\n") && strings.TrimSpace(g) == "&"
+	if strings.Contains(g, "\n") {
+		return false
+	}
+	if a.toks[i-1].poss {
+		// "Saint Jude's Hospice": the possessive is part of the name.
+		return a.toks[i-1].isCap() && strings.TrimSpace(g) == "" && g != ""
+	}
+	return strings.TrimSpace(g) == "&"
 }
 
 // orgs finds organisation names: a capitalised run that ends with an
@@ -74,6 +81,9 @@ func (a *analysis) orgs() []span {
 			if !a.toks[k].isCap() {
 				cueEnd = k
 			}
+		}
+		if cueEnd < n && a.adjacent(cueEnd) && a.toks[cueEnd].isCap() && a.lex.MatchAt(lexicon.OrgCue, []string{a.toks[cueEnd].text}) > 0 {
+			continue // "Elementary School": the last cue names the kind
 		}
 		cue := strings.ToLower(strings.Join(strings.Fields(a.text[t.start:a.toks[cueEnd-1].end]), " "))
 		typ := strings.TrimSuffix(cue, ".")

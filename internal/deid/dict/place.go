@@ -103,6 +103,10 @@ func (a *analysis) places() []span {
 				best, bestType, bestPop, j = k+1-i, typ, pop, k+1
 			}
 		}
+		if best > 0 && j < n && a.adjacent(j) && a.toks[j].isCap() && placeSuffix[a.toks[j].lower] && !a.toks[j-1].poss {
+			// "Harlan County", "Willow Creek Township".
+			best, bestType, j = best+1, "small-place", j+1
+		}
 		if best > 0 && a.acceptPlace(i, j, bestType, bestPop, ctx) {
 			conf := 0.7
 			switch {
@@ -124,6 +128,11 @@ func (a *analysis) places() []span {
 			out = append(out, s)
 			i = s.j - 1
 			continue
+		}
+		// The town line of a postal address.
+		if j, ok := a.addressTown(i); ok {
+			out = append(out, span{i: i, j: j, conf: 0.7, typ: "town"})
+			i = j - 1
 		}
 	}
 	return mergeSpans(out)
@@ -301,8 +310,8 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 	}
 	// "moved to Okeechobee", "lives in Willowbrook": an unknown word in a
 	// place context.
-	if ctx == 2 && f.wl == 0 && (f.proper == 0 || f.proper > 50) && !f.isName() && !f.date && t.letters >= 2 && (t.shape == shapeTitle || t.caps) {
-		if t.caps && (f.abbrev > 0 || t.letters < 3) {
+	if ctx == 2 && !t.dot && !f.title && a.isTitle(i) == 0 && f.wl == 0 && (f.proper == 0 || f.proper > 50) && !f.isName() && !f.date && t.letters >= 2 && (t.shape == shapeTitle || t.shape == shapeUpper) {
+		if t.shape == shapeUpper && (f.abbrev > 0 || t.letters < 3) {
 			return span{}, false
 		}
 		j := i + 1
@@ -313,3 +322,59 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 	}
 	return span{}, false
 }
+
+// addressTown reports whether word i opens the town line of a postal
+// address: a line of one to three capitalised words (maybe followed by a
+// state code or a postal code) between a line that starts with a house
+// number or a unit ("Suite 501") and a line that starts with a country or
+// a US state. It returns the end of the town name.
+func (a *analysis) addressTown(i int) (int, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if !t.lineStart || i == 0 {
+		return 0, false
+	}
+	j := i
+	for j < n && j < i+3 && a.toks[j].line == t.line && a.toks[j].isCap() && !isStop(a.toks[j].lower) && !a.f(j).date {
+		j++
+	}
+	if j == i {
+		return 0, false
+	}
+	// The rest of the line: only a state code or digits.
+	for k := j; k < n && a.toks[k].line == t.line; k++ {
+		if a.toks[k].shape != shapeNone && !(a.toks[k].shape == shapeUpper && a.toks[k].letters == 2) {
+			return 0, false
+		}
+	}
+	// The previous line starts with a number or a unit word.
+	p := i - 1
+	for p > 0 && a.toks[p-1].line == a.toks[p].line {
+		p--
+	}
+	prevOK := a.toks[p].shape == shapeNone || unitWords[a.toks[p].lower]
+	// The next line starts with a country or a state.
+	q := i
+	for q < n && a.toks[q].line == t.line {
+		q++
+	}
+	nextOK := false
+	if q < n {
+		for k := min(n, q+3); k > q; k-- {
+			if typ, _ := a.gazetteer(a.phrase(q, k), q, k); typ == "country" || typ == "state" {
+				nextOK = true
+				break
+			}
+		}
+		if _, ok := a.lex.USState(a.toks[q].text); ok && a.toks[q].shape == shapeUpper {
+			nextOK = true
+		}
+	}
+	if prevOK && (nextOK || j < n && a.toks[j].line == t.line) {
+		return j, true
+	}
+	return 0, false
+}
+
+// unitWords open the unit line of an address.
+var unitWords = map[string]bool{"suite": true, "apt": true, "unit": true, "ste": true, "flat": true, "box": true, "floor": true, "room": true}

@@ -1,0 +1,291 @@
+package dict
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/lexicon"
+)
+
+// detectAll runs every dictionary detector over text and checks each
+// finding's span.
+func detectAll(t testing.TB, text string) []deid.Finding {
+	t.Helper()
+	var all []deid.Finding
+	for _, d := range Default(lexicon.Default()) {
+		fs, err := d.Detect(context.Background(), &deid.Doc{Text: text})
+		if err != nil {
+			t.Fatalf("%s: %v", d.Name(), err)
+		}
+		for _, f := range fs {
+			if err := f.Check(text); err != nil {
+				t.Fatalf("%s on %q: %v", d.Name(), text, err)
+			}
+		}
+		all = append(all, fs...)
+	}
+	return all
+}
+
+// found lists the findings as "kind:text" for messages and comparisons.
+func found(fs []deid.Finding) []string {
+	var out []string
+	for _, f := range deid.Merge("", nil) {
+		_ = f
+	}
+	for _, f := range fs {
+		out = append(out, fmt.Sprintf("%s:%s", f.Kind, f.Text))
+	}
+	return out
+}
+
+func has(fs []deid.Finding, kind deid.Kind, text string) bool {
+	for _, f := range fs {
+		if f.Kind == kind && f.Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+// covers reports whether some finding of kind covers the word w.
+func covers(text string, fs []deid.Finding, kind deid.Kind, w string) bool {
+	i := strings.Index(text, w)
+	for _, f := range fs {
+		if f.Kind == kind && f.Start <= i && i+len(w) <= f.End {
+			return true
+		}
+	}
+	return false
+}
+
+func TestPersons(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // exact person spans
+		not  []string // words no person finding may cover
+	}{
+		{"I met Odette at the clinic.", []string{"Odette"}, nil},
+		{"Yesterday I saw Odette's mother.", []string{"Odette"}, nil},
+		{"Her friend Mary-Jane O'Neill came too.", []string{"Mary-Jane O'Neill"}, nil},
+		{"We spoke with Tomasz R. Kowal on Monday.", []string{"Tomasz R. Kowal"}, []string{"Monday"}},
+		// The title stays outside the span, so "Dr." stays readable.
+		{"The referral came from Dr. Ada Okafor last week.", []string{"Ada Okafor"}, []string{"Dr"}},
+		{"The referral came from Dr. Zanetti.", []string{"Zanetti"}, nil},
+		{"Lucía and Zoë came in together.", []string{"Zoë"}, nil},
+		{"Rose early and went to work.", nil, []string{"Rose"}},
+		{"I met my client Rose today.", []string{"Rose"}, nil},
+		{"Will you come?", nil, []string{"Will"}},
+		{"Will Okafor came to the group.", []string{"Will Okafor"}, nil},
+		{"I spoke to Grace Okafor.", []string{"Grace Okafor"}, nil},
+		{"Hi Grace, thanks for the notes.", []string{"Grace"}, nil},
+		{"Thanks, Will.", []string{"Will"}, nil},
+		{"We hope for the best.", nil, []string{"hope"}},
+		{"There is hope.", nil, []string{"hope"}},
+		{"Her son Mateo is four.", []string{"Mateo"}, nil},
+		{"The patient Joy was calm.", []string{"Joy"}, nil},
+		{"Pastor Grace led the prayer.", []string{"Grace"}, []string{"Pastor"}},
+		{"The visit was in May.", nil, []string{"May"}},
+		{"We met with Asamblea later.", []string{"Asamblea"}, nil},
+		{"Signed,\nMarisol", []string{"Marisol"}, nil},
+		{"I think the Bill passed.", nil, []string{"Bill"}},
+		{"i saw jessica at the mall", []string{"jessica"}, nil},
+		{"PT SEEN BY DR HUGHES TODAY.", []string{"HUGHES"}, []string{"PT", "SEEN"}},
+		{"GU: FOLEY DRAINING CLEAR URINE. NEO WEANED.", nil, []string{"NEO", "GU"}},
+		{"per dr vasquez, hold lasix.", []string{"vasquez"}, []string{"lasix"}},
+		{"W. MAROTTA AWARE OF K 3.2.", []string{"W. MAROTTA"}, nil},
+		{"We use Facebook and Medicaid.", nil, []string{"Facebook", "Medicaid"}},
+		{"http://t.co/A68YH6AZqP", nil, []string{"co"}},
+	}
+	for _, tt := range tests {
+		fs := detectAll(t, tt.text)
+		for _, w := range tt.want {
+			if !has(fs, deid.Person, w) {
+				t.Errorf("%q: want person %q, got %v", tt.text, w, found(fs))
+			}
+		}
+		for _, w := range tt.not {
+			if covers(tt.text, fs, deid.Person, w) {
+				t.Errorf("%q: %q must not be a person, got %v", tt.text, w, found(fs))
+			}
+		}
+	}
+}
+
+func TestPlaces(t *testing.T) {
+	tests := []struct {
+		text, want, typ string
+	}{
+		{"She grew up in New Bedford and moved away.", "New Bedford", "city"},
+		{"They drove to Salt Lake City last year.", "Salt Lake City", "city"},
+		{"He lives near Willowbrae Creek now.", "Willowbrae Creek", "small-place"},
+		{"The family farm is in Harlan County.", "Harlan County", "small-place"},
+		{"They camp at Lake Wobegon every summer.", "Lake Wobegon", "small-place"},
+		{"Her aunt is in Springfield, IL this week.", "Springfield", "city"},
+		{"Her aunt is in Smallvillex, OH this week.", "Smallvillex", "town"},
+		{"She moved to Okeechobeeville in June.", "Okeechobeeville", "place"},
+		{"He came from Ohio.", "Ohio", "state"},
+		{"She was born in Kenya.", "Kenya", "country"},
+		{"We were in Boston.", "Boston", "city"},
+	}
+	for _, tt := range tests {
+		fs := detectAll(t, tt.text)
+		ok := false
+		for _, f := range fs {
+			if f.Kind == deid.Place && f.Text == tt.want && f.Type == tt.typ {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%q: want place %q (%s), got %v", tt.text, tt.want, tt.typ, found(fs))
+		}
+	}
+	for _, text := range []string{
+		"I hope you are well.", "Reading is good for you.", "The mobile phone rang.",
+	} {
+		for _, f := range detectAll(t, text) {
+			if f.Kind == deid.Place {
+				t.Errorf("%q: unexpected place %q", text, f.Text)
+			}
+		}
+	}
+}
+
+func TestOrgs(t *testing.T) {
+	tests := []struct {
+		text, want, typ string
+	}{
+		{"She was admitted to Calvert Hospital overnight.", "Calvert Hospital", "hospital"},
+		{"He studies at the University of Maryland now.", "University of Maryland", "university"},
+		{"Her son goes to Lincoln Elementary School.", "Lincoln Elementary School", "school"},
+		{"She stayed at Saint Jude's Hospice.", "Saint Jude's Hospice", "hospice"},
+		{"He works for Acme Widgets LLC.", "Acme Widgets LLC", "company"},
+		{"TRANSFERRED FROM CALVERT HOSPITAL ER.", "CALVERT HOSPITAL", "hospital"},
+		{"The Department of Human Services called.", "Department of Human Services", "department"},
+	}
+	for _, tt := range tests {
+		fs := detectAll(t, tt.text)
+		ok := false
+		for _, f := range fs {
+			if f.Kind == deid.Organization && f.Text == tt.want && f.Type == tt.typ {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%q: want organization %q (%s), got %v", tt.text, tt.want, tt.typ, found(fs))
+		}
+	}
+	for _, text := range []string{"She went to the Hospital.", "PT RETURNED HOME.", "The Red Cross helped."} {
+		for _, f := range detectAll(t, text) {
+			if f.Kind == deid.Organization {
+				t.Errorf("%q: unexpected organization %q", text, f.Text)
+			}
+		}
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	text := "Dr. Ada Okafor's note.\nMARY-JANE saw R. Kowal; lucía said hi"
+	toks := tokenize(text)
+	var got []string
+	for _, tk := range toks {
+		s := tk.text
+		if tk.poss {
+			s += "+s"
+		}
+		if tk.sentStart {
+			s = "^" + s
+		}
+		got = append(got, s)
+	}
+	want := "^Dr Ada Okafor+s note ^MARY-JANE saw R Kowal ^lucía said hi"
+	if g := strings.Join(got, " "); g != want {
+		t.Errorf("tokenize(%q)\n got %s\nwant %s", text, g, want)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	text := "Hi Grace, my client Rose Okafor moved to Willow Creek from Calvert Hospital in Boston."
+	a := found(detectAll(t, text))
+	for range 3 {
+		if b := found(detectAll(t, text)); strings.Join(a, "|") != strings.Join(b, "|") {
+			t.Fatalf("got %v then %v", a, b)
+		}
+	}
+}
+
+func TestCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, d := range Default(lexicon.Default()) {
+		if _, err := d.Detect(ctx, &deid.Doc{Text: "Odette"}); err == nil {
+			t.Errorf("%s: want an error on a cancelled context", d.Name())
+		}
+	}
+}
+
+// FuzzDict checks that no input makes a detector panic or return a span
+// that leaves the text or splits a rune.
+func FuzzDict(f *testing.F) {
+	for _, s := range []string{
+		"", "Dr.", "Dr. Ada Okafor's note", "Mary-Jane O'Neill", "R.", "C.A. Whomersley",
+		"Springfield, IL", "in Willow Creek", "University of", "Acme LLC", "Lucía Zoë\u0301",
+		"GU-foley", "\xff\xfeOdette", "Hi ,", "—\nMarisol", "'s", "-'", "St. Mary's Hospital",
+		"DR.GOLINI", "t.co/x", "x\u00a0Okafor", "\n\n\nSuite 5\nRiisa\nEstonia 1",
+	} {
+		f.Add(s)
+	}
+	dets := Default(lexicon.Default())
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, d := range dets {
+			fs, err := d.Detect(context.Background(), &deid.Doc{Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range fs {
+				if err := x.Check(text); err != nil {
+					t.Fatal(err)
+				}
+				if !utf8Boundary(text, x.Start) || !utf8Boundary(text, x.End) {
+					t.Fatalf("finding [%d,%d) splits a rune", x.Start, x.End)
+				}
+			}
+		}
+	})
+}
+
+func utf8Boundary(s string, i int) bool {
+	return i == 0 || i == len(s) || (s[i]&0xC0) != 0x80
+}
+
+// BenchmarkDict runs all dictionary detectors over a 1,500-word post.
+func BenchmarkDict(b *testing.B) {
+	para := "Last Tuesday my client Rose Okafor came to the clinic with her son Mateo. " +
+		"She moved to Willow Creek from New Bedford after Dr. Zanetti at Calvert Hospital " +
+		"referred her to the University of Maryland. We talked about hope, work and the " +
+		"weekend; she will call Grace Kowal, her sister, before the next session in May. "
+	var sb strings.Builder
+	for sb.Len() < 1500*6 {
+		sb.WriteString(para)
+	}
+	text := sb.String()
+	dets := Default(lexicon.Default())
+	doc := &deid.Doc{Text: text}
+	for _, d := range dets { // load the tables outside the timing
+		if _, err := d.Detect(context.Background(), doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range dets {
+			if _, err := d.Detect(context.Background(), doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
