@@ -168,6 +168,14 @@ func (d *Detector) entities(s string) (ents []entity) {
 			var begin bool
 			label, begin = strings.CutPrefix(t.Label, "B-")
 			if !begin {
+				if g != nil && len(g.pending) == 0 && (t.Tag == "NNP" || t.Tag == "NNPS") &&
+					mayBeName(t.Text) && onlySpaces(s[g.End:spans[i].Start]) {
+					// A capitalised proper noun right after an entity
+					// is part of it, as prose's own chunker assumes:
+					// "New/B-GPE York/I-GPE City/O".
+					g.End = spans[i].End
+					continue
+				}
 				g = nil
 				continue
 			}
@@ -207,6 +215,11 @@ func (d *Detector) entities(s string) (ents []entity) {
 		if inWord(s, g.Span) {
 			// prose splits "Don't" into "Do" and "n't" and may call "Do"
 			// a person; a name does not end inside a word.
+			continue
+		}
+		if _, stop := stopWords[s[g.Start:g.End]]; stop {
+			// prose labels capitalised words that start sentences ("None
+			// of these", "Nobody had shown her").
 			continue
 		}
 		label := vote(g.labels)

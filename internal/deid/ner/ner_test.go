@@ -69,6 +69,11 @@ func TestDetect(t *testing.T) {
 		// inside a word.
 		{"\u201cDon\u2019t,\u201d she said.", nil},
 		{"nothing to see here, all lower case.", nil},
+		// prose labels some capitalised function words that start
+		// sentences.
+		{"Nobody had shown her how to use the spacer.", nil},
+		// A proper noun that prose leaves out after a place belongs to it.
+		{"She lives in New York City now.", []want{{"New York City", deid.Place}}},
 		{"", nil},
 	}
 	for _, tt := range tests {

@@ -67,7 +67,8 @@ func mayBeName(w string) bool {
 }
 
 // stopWords are capitalised function words: they start sentences but are
-// never names on their own.
+// never names on their own. Words in this list do not make prose look at a
+// sentence, and prose's labels on them alone are dropped.
 var stopWords = func() map[string]struct{} {
 	m := map[string]struct{}{}
 	for _, w := range strings.Fields(`The A An He She It We They You This That These Those
@@ -76,7 +77,10 @@ var stopWords = func() map[string]struct{} {
 		Not No Yes Is Was Are Were Be Been Have Has Had Do Does Did Can Could
 		Would Should Must Shall Some Any All Each Every Both Also Although
 		Because Since Until Once However Instead Finally First Second Third
-		Looking Here Now Today Yesterday Tomorrow`) {
+		Here Now Today Yesterday Tomorrow None Nobody Nothing Noone Everyone
+		Everybody Everything Someone Somebody Something Anyone Anybody
+		Anything Fourth Fifth Last Next Other Another Such Most Many Much Few
+		Several Perhaps Still Just Only Even Again Thanks Please Hi Hello Dear`) {
 		m[w] = struct{}{}
 	}
 	return m
