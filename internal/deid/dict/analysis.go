@@ -39,11 +39,13 @@ type analysis struct {
 	// lowerCount and capCount count the words written in lower case and
 	// capitalised; built on first use.
 	lowerCount, capCount map[string]int
+	// cache holds the features of each distinct word.
+	cache map[string]feat
 }
 
 func newAnalysis(lex *lexicon.Lexicon, text string) *analysis {
 	toks := tokenize(text)
-	return &analysis{lex: lex, text: text, toks: toks, feats: make([]feat, len(toks)), done: make([]bool, len(toks))}
+	return &analysis{lex: lex, text: text, toks: toks, feats: make([]feat, len(toks)), done: make([]bool, len(toks)), cache: map[string]feat{}}
 }
 
 // f returns the lexicon features of word i.
@@ -58,6 +60,11 @@ func (a *analysis) f(i int) *feat {
 		return f
 	}
 	w := t.lower
+	if c, ok := a.cache[w]; ok {
+		*f = c
+		return f
+	}
+	defer func() { a.cache[w] = *f }()
 	lex := a.lex
 	f.wl, _ = lex.WordLevel(w)
 	f.rank, _ = lex.WordRank(w)

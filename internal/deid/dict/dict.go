@@ -2,15 +2,20 @@ package dict
 
 import (
 	"context"
+	"slices"
+	"sync"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 // Default returns the dictionary detectors in a stable order: people,
-// places, organisations.
+// places, organisations. They share one analysis per text: the engine runs
+// them one after the other on the same text, and the second and third reuse
+// the words, lexicon look-ups and spans of the first.
 func Default(lex *lexicon.Lexicon) []deid.Detector {
-	return []deid.Detector{NewPersons(lex), NewPlaces(lex), NewOrgs(lex)}
+	s := newShared(lex)
+	return []deid.Detector{&Persons{s}, &Places{s}, &Orgs{s}}
 }
 
 var (
@@ -19,67 +24,60 @@ var (
 	_ deid.Detector = (*Orgs)(nil)
 )
 
-// Persons finds people's names (Kind person). Type says what made the
-// decision: "name" (a name-list word that is not an ordinary word),
-// "titled" (after Dr, Mrs, Pastor...), "kin" (after "my son", "client"),
-// "vocative" ("Hi Grace"), "signature", "unknown" (a capitalised word in no
-// list; Confidence 0.5) or "lowercase" (a frequent first name written in
-// lower case, as in tweets; Confidence 0.3).
-type Persons struct{ lex *lexicon.Lexicon }
+// result is what the analysis of one text found, by kind.
+type result struct {
+	persons, places, orgs []deid.Finding
+}
 
-// NewPersons returns the person detector over lex.
-func NewPersons(lex *lexicon.Lexicon) *Persons { return &Persons{lex: lex} }
+// shared runs the analysis of a text once for the three detectors and keeps
+// the last result. It is safe for concurrent use.
+type shared struct {
+	lex  *lexicon.Lexicon
+	mu   sync.Mutex
+	text string
+	last *result
+}
 
-// Name implements deid.Detector.
-func (*Persons) Name() string { return "dict/person" }
+func newShared(lex *lexicon.Lexicon) *shared { return &shared{lex: lex} }
 
-// Detect implements deid.Detector.
-func (d *Persons) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
+// get returns the analysis of text, computing it unless it is the last one.
+func (s *shared) get(ctx context.Context, text string) (*result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	a := newAnalysis(d.lex, doc.Text)
+	s.mu.Lock()
+	if s.last != nil && s.text == text {
+		r := s.last
+		s.mu.Unlock()
+		return r, nil
+	}
+	s.mu.Unlock()
+	r := analyse(s.lex, text)
+	s.mu.Lock()
+	s.text, s.last = text, r
+	s.mu.Unlock()
+	return r, nil
+}
+
+// analyse finds the people, places and organisations of a text.
+func analyse(lex *lexicon.Lexicon, text string) *result {
+	a := newAnalysis(lex, text)
 	n := len(a.toks)
+	orgs := a.orgs()
+	places := a.places()
 	blockSeed, blockExt := make([]bool, n), make([]bool, n)
-	for _, s := range a.orgs() {
+	for _, s := range orgs {
 		for k := s.i; k < s.j; k++ {
 			blockSeed[k], blockExt[k] = true, true
 		}
 	}
-	for _, s := range a.places() {
+	var keep []span
+	for _, s := range places {
 		strong := s.j-s.i > 1 || s.conf >= 0.85 || s.typ == "small-place"
 		for k := s.i; k < s.j; k++ {
 			blockSeed[k] = true
 			blockExt[k] = blockExt[k] || strong
 		}
-	}
-	return a.findings(a.persons(blockSeed, blockExt), deid.Person, d.Name()), nil
-}
-
-// Places finds place names (Kind place). Type is "city" (a GeoNames place
-// of 100,000 people or more), "town" (a smaller one, or an unknown city
-// before ", ST"), "small-place" (an invented name by shape: "Willow Creek",
-// "Harlan County", "Lake X"), "place" (an unknown word after "in", "from",
-// "moved to"), or "state" and "country". States and countries are not
-// identifiers under HIPAA Safe Harbor; they are reported at Confidence 0.3
-// so that the planner can keep them.
-type Places struct{ lex *lexicon.Lexicon }
-
-// NewPlaces returns the place detector over lex.
-func NewPlaces(lex *lexicon.Lexicon) *Places { return &Places{lex: lex} }
-
-// Name implements deid.Detector.
-func (*Places) Name() string { return "dict/place" }
-
-// Detect implements deid.Detector.
-func (d *Places) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	a := newAnalysis(d.lex, doc.Text)
-	orgs := a.orgs()
-	var keep []span
-	for _, s := range a.places() {
 		// A place inside an organisation's name ("Baltimore Rehab Center")
 		// is reported by the organisation.
 		inside := false
@@ -93,28 +91,81 @@ func (d *Places) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, err
 			keep = append(keep, s)
 		}
 	}
-	return a.findings(keep, deid.Place, d.Name()), nil
+	return &result{
+		persons: a.findings(a.persons(blockSeed, blockExt), deid.Person, "dict/person"),
+		places:  a.findings(keep, deid.Place, "dict/place"),
+		orgs:    a.findings(orgs, deid.Organization, "dict/org"),
+	}
+}
+
+// Persons finds people's names (Kind person). Type says what made the
+// decision: "name" (a name-list word that is not an ordinary word),
+// "titled" (after Dr, Mrs, Pastor...), "kin" (after "my son", "client"),
+// "vocative" ("Hi Grace"), "signature", "initial" ("R. Kowal"), "role"
+// (before a credential or "aware": "Jon Devaux RRT"), "unknown" (a
+// capitalised word in no list; Confidence 0.5) or "lowercase" (a frequent
+// first name written in lower case, as in tweets; Confidence 0.3).
+type Persons struct{ s *shared }
+
+// NewPersons returns the person detector over lex.
+func NewPersons(lex *lexicon.Lexicon) *Persons { return &Persons{newShared(lex)} }
+
+// Name implements deid.Detector.
+func (*Persons) Name() string { return "dict/person" }
+
+// Detect implements deid.Detector.
+func (d *Persons) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
+	r, err := d.s.get(ctx, doc.Text)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clone(r.persons), nil
+}
+
+// Places finds place names (Kind place). Type is "city" (a GeoNames place
+// of 100,000 people or more), "town" (a smaller one, an unknown city
+// before ", ST", or the town line of a postal address), "small-place" (an
+// invented name by shape: "Willow Creek", "Harlan County", "Lake X"),
+// "place" (an unknown word after "in", "from", "moved to"), or "state" and
+// "country". States and countries are not identifiers under HIPAA Safe
+// Harbor; they are reported at Confidence 0.3 so that the planner can keep
+// them.
+type Places struct{ s *shared }
+
+// NewPlaces returns the place detector over lex.
+func NewPlaces(lex *lexicon.Lexicon) *Places { return &Places{newShared(lex)} }
+
+// Name implements deid.Detector.
+func (*Places) Name() string { return "dict/place" }
+
+// Detect implements deid.Detector.
+func (d *Places) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
+	r, err := d.s.get(ctx, doc.Text)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clone(r.places), nil
 }
 
 // Orgs finds organisation names (Kind organization). Type is the cue in
 // lower case ("hospital", "school", "hospice", "nursing home",
 // "university") so that the planner can write "a hospital", or "company"
 // for legal forms (Inc, LLC, Ltd).
-type Orgs struct{ lex *lexicon.Lexicon }
+type Orgs struct{ s *shared }
 
 // NewOrgs returns the organisation detector over lex.
-func NewOrgs(lex *lexicon.Lexicon) *Orgs { return &Orgs{lex: lex} }
+func NewOrgs(lex *lexicon.Lexicon) *Orgs { return &Orgs{newShared(lex)} }
 
 // Name implements deid.Detector.
 func (*Orgs) Name() string { return "dict/org" }
 
 // Detect implements deid.Detector.
 func (d *Orgs) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	if err := ctx.Err(); err != nil {
+	r, err := d.s.get(ctx, doc.Text)
+	if err != nil {
 		return nil, err
 	}
-	a := newAnalysis(d.lex, doc.Text)
-	return a.findings(a.orgs(), deid.Organization, d.Name()), nil
+	return slices.Clone(r.orgs), nil
 }
 
 // findings turns word spans into findings.

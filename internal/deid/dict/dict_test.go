@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/lexicon"
@@ -257,8 +258,20 @@ func FuzzDict(f *testing.F) {
 	})
 }
 
+// utf8Boundary reports whether decoding s rune by rune (invalid bytes one
+// at a time) stops at byte i.
 func utf8Boundary(s string, i int) bool {
-	return i == 0 || i == len(s) || (s[i]&0xC0) != 0x80
+	for k := 0; k < len(s); {
+		if k == i {
+			return true
+		}
+		if k > i {
+			return false
+		}
+		_, sz := utf8.DecodeRuneInString(s[k:])
+		k += sz
+	}
+	return i == len(s)
 }
 
 // BenchmarkDict runs all dictionary detectors over a 1,500-word post.
