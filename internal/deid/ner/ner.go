@@ -28,7 +28,9 @@ const confidence = 0.6
 // labels, mapping and weights and allocate their own history, feature and
 // score maps. The only writes go to the Document's own tokens. The
 // averagedPerceptron's totals and stamps maps are used only by training,
-// which is commented out in v2.0.0. Concurrent reads of Go maps are safe, so
+// which is commented out in v2.0.0. prose's package-level state (the
+// tokenizer's strings.Replacer, its regular expressions, the emoticon and
+// word lists) is likewise only read. Concurrent reads of Go maps are safe, so
 // one Model is shared by all goroutines; TestConcurrentDetect checks this
 // under the race detector. A model costs about 40 MB of heap (measured with
 // runtime.ReadMemStats around its construction) and 0.4 s to decode, which
