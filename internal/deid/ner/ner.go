@@ -225,6 +225,10 @@ func (d *Detector) entities(s string) (ents []entity) {
 			continue
 		}
 		label := vote(g.labels)
+		if afterTitle(s[:g.Start]) {
+			// "Mr Delgado" is a person whatever prose says.
+			label = "PERSON"
+		}
 		if k, ok := kinds[label]; ok {
 			ents = append(ents, entity{g.Span, label, k})
 		}
@@ -249,6 +253,25 @@ func inWord(s string, sp Span) bool {
 
 func isAlnum(r rune) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// titles are the personal titles that mark the name after them as a
+// person's.
+var titles = map[string]bool{
+	"Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Mx": true, "Dr": true,
+	"Prof": true, "Sir": true, "Dame": true, "Lady": true, "Lord": true,
+}
+
+// afterTitle reports whether before, the text before an entity, ends with a
+// personal title and white space ("Mrs ", "Dr. ").
+func afterTitle(before string) bool {
+	w := strings.TrimRight(before, " ")
+	if len(w) == len(before) {
+		return false
+	}
+	w = strings.TrimSuffix(w, ".")
+	i := strings.LastIndexFunc(w, unicode.IsSpace)
+	return titles[w[i+1:]]
 }
 
 // onlySpaces reports whether s is one or more spaces.

@@ -65,6 +65,10 @@ func TestDetect(t *testing.T) {
 		// A sentence-initial name is still found ("Maria" is labelled GPE
 		// by prose: the kind is prose's guess).
 		{"Maria went home.", []want{{"Maria", deid.Place}}},
+		// A personal title makes the name after it a person's.
+		{"Angela Merkel visited France.", []want{{"Angela Merkel", deid.Place}, {"France", deid.Place}}},
+		{"Ms Angela Merkel visited France.", []want{{"Angela Merkel", deid.Person}, {"France", deid.Place}}},
+		{"Then Dr. Okafor reviewed her tablets.", []want{{"Okafor", deid.Person}}},
 		// prose calls "Do" (from "Don't") a person; a name cannot end
 		// inside a word.
 		{"\u201cDon\u2019t,\u201d she said.", nil},
@@ -298,6 +302,24 @@ func TestWindows(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("windows(%q, %d) = %q, want %q", tt.text, tt.ctx, got, tt.want)
+		}
+	}
+}
+
+func TestAfterTitle(t *testing.T) {
+	for before, want := range map[string]bool{
+		"Mr ":           true,
+		"we saw Mrs  ":  true,
+		"asked Dr. ":    true,
+		"\tProf\u00a0 ": false, // only spaces before the name, as in the text
+		"Mr":            false,
+		"Mister ":       false,
+		"":              false,
+		" ":             false,
+		"\xff Ms ":      true,
+	} {
+		if got := afterTitle(before); got != want {
+			t.Errorf("afterTitle(%q) = %v, want %v", before, got, want)
 		}
 	}
 }
