@@ -41,11 +41,13 @@ type analysis struct {
 	lowerCount, capCount map[string]int
 	// cache holds the features of each distinct word.
 	cache map[string]feat
+	gaz   map[string]gazHit // gazetteer look-ups by phrase
+	cue   map[string]int    // organisation-cue matches by window
 }
 
 func newAnalysis(lex *lexicon.Lexicon, text string) *analysis {
 	toks := tokenize(text)
-	return &analysis{lex: lex, text: text, toks: toks, feats: make([]feat, len(toks)), done: make([]bool, len(toks)), cache: map[string]feat{}}
+	return &analysis{lex: lex, text: text, toks: toks, feats: make([]feat, len(toks)), done: make([]bool, len(toks)), cache: map[string]feat{}, gaz: map[string]gazHit{}, cue: map[string]int{}}
 }
 
 // f returns the lexicon features of word i.

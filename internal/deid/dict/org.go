@@ -68,10 +68,10 @@ func (a *analysis) orgs() []span {
 				break
 			}
 		}
-		m := a.lex.MatchAt(lexicon.OrgCue, words)
+		m := a.orgCue(words)
 		if m == 0 && t.dot {
 			words[0] = t.text // "Inc." may be listed without its period
-			m = a.lex.MatchAt(lexicon.OrgCue, words)
+			m = a.orgCue(words)
 		}
 		if m == 0 {
 			continue
@@ -210,4 +210,15 @@ func sortSpansSlow(s []span) {
 		}
 		return s[x].j > s[y].j
 	})
+}
+
+// orgCue is lexicon MatchAt for OrgCue, remembered per window of words.
+func (a *analysis) orgCue(words []string) int {
+	k := strings.Join(words, "\x00")
+	if m, ok := a.cue[k]; ok {
+		return m
+	}
+	m := a.lex.MatchAt(lexicon.OrgCue, words)
+	a.cue[k] = m
+	return m
 }

@@ -158,6 +158,20 @@ func (a *analysis) phrase(i, j int) string {
 
 // gazetteer looks a phrase up as a country, a US state or a GeoNames place.
 func (a *analysis) gazetteer(key string, i, j int) (typ string, pop int) {
+	if g, ok := a.gaz[key]; ok {
+		return g.typ, g.pop
+	}
+	typ, pop = a.lookupPlace(key)
+	a.gaz[key] = gazHit{typ, pop}
+	return typ, pop
+}
+
+type gazHit struct {
+	typ string
+	pop int
+}
+
+func (a *analysis) lookupPlace(key string) (typ string, pop int) {
 	if a.lex.IsCountry(key) {
 		return "country", 0
 	}
@@ -168,9 +182,6 @@ func (a *analysis) gazetteer(key string, i, j int) (typ string, pop int) {
 	}
 	if ps := a.lex.Places(key); len(ps) > 0 {
 		return cityType(ps[0].Population), ps[0].Population
-	}
-	if j == i+1 && a.toks[i].dot && abbrevDot[a.toks[i].lower] {
-		return "", 0
 	}
 	return "", 0
 }
