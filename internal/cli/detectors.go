@@ -2,21 +2,69 @@ package cli
 
 import (
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/dict"
 	"github.com/veil-blog/veil/internal/deid/ner"
+	"github.com/veil-blog/veil/internal/deid/rules"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 // detectors lists the recognizers, in order: structured patterns first,
-// then the author's lexicons, then the statistical model.
+// then the lexicons with context, then the statistical model.
 func detectors() []deid.Detector {
-	return []deid.Detector{ner.New()}
+	ds := rules.Default()
+	ds = append(ds, dict.Default(lexicon.Default())...)
+	return append(ds, ner.New())
 }
 
 // engineOptions are engine options that draw on the lexicons.
 func engineOptions() []deid.Option {
-	lex := lexicon.Default()
-	return []deid.Option{deid.WithCommonWord(func(w string) bool {
-		level, ok := lex.WordLevel(w)
-		return ok && level <= 60
-	})}
+	return []deid.Option{deid.WithGazetteer(gazetteer{lexicon.Default()})}
+}
+
+// gazetteer adapts the lexicons to what the de-identification planner asks.
+type gazetteer struct{ lex *lexicon.Lexicon }
+
+var _ deid.Gazetteer = gazetteer{}
+
+// Sex is the sex that at least four in five people with the name have.
+func (g gazetteer) Sex(name string) deid.Sex {
+	f, m, ok := g.lex.FirstName(name)
+	switch {
+	case !ok:
+		return deid.SexUnknown
+	case f >= 4*m:
+		return deid.Female
+	case m >= 4*f:
+		return deid.Male
+	}
+	return deid.SexUnknown
+}
+
+func (g gazetteer) Place(name string) (deid.PlaceInfo, bool) {
+	if _, ok := g.lex.USState(name); ok {
+		return deid.PlaceInfo{Region: region(g.lex.Region(name)), Country: "US"}, true
+	}
+	ps := g.lex.Places(name)
+	if len(ps) == 0 {
+		return deid.PlaceInfo{}, false
+	}
+	p := ps[0] // the most populous place of that name
+	info := deid.PlaceInfo{Population: p.Population, Country: p.Country}
+	if p.Country == "US" {
+		info.Region = region(g.lex.Region(p.Admin1))
+	}
+	return info, true
+}
+
+func region(r string) string {
+	if r == "" {
+		return ""
+	}
+	return "the " + r
+}
+
+// IsCommonWord: SCOWL level 60 or below is an ordinary word (LEXICONS.md).
+func (g gazetteer) IsCommonWord(w string) bool {
+	level, ok := g.lex.WordLevel(w)
+	return ok && level <= 60
 }

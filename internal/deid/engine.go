@@ -23,7 +23,7 @@ type Engine struct {
 	detectors []Detector
 	actions   map[Kind]Action
 	key       []byte
-	common    func(word string) bool
+	gaz       Gazetteer
 }
 
 // Option configures an Engine.
@@ -45,13 +45,6 @@ func WithAction(k Kind, a Action) Option {
 	return func(e *Engine) { e.actions[k] = a }
 }
 
-// WithCommonWord tells the engine which words are ordinary English words,
-// so that a name that is also a word ("Will", "Grace") is not propagated to
-// every lower-case "will" of the post.
-func WithCommonWord(isCommon func(word string) bool) Option {
-	return func(e *Engine) { e.common = isCommon }
-}
-
 // DefaultActions are the actions used for kinds not set with WithAction.
 func DefaultActions() map[Kind]Action {
 	return map[Kind]Action{
@@ -62,7 +55,7 @@ func DefaultActions() map[Kind]Action {
 
 // New builds an Engine.
 func New(opts ...Option) *Engine {
-	e := &Engine{actions: DefaultActions(), common: func(string) bool { return false }}
+	e := &Engine{actions: DefaultActions(), gaz: noGazetteer{}}
 	for _, o := range opts {
 		o(e)
 	}
@@ -171,14 +164,21 @@ func Merge(text string, fs []Finding) []Finding {
 }
 
 func better(f, g Finding) bool {
-	if f.Kind.specificity() != g.Kind.specificity() {
-		return f.Kind.specificity() > g.Kind.specificity()
+	// Between two name-like kinds the evidence decides: an organisation
+	// ending in "Health Center" beats a statistical guess that it is a
+	// person. Otherwise structured kinds (contacts, IDs, ages, dates) win.
+	if !nameLike(f.Kind) || !nameLike(g.Kind) || f.Confidence == g.Confidence {
+		if f.Kind.specificity() != g.Kind.specificity() {
+			return f.Kind.specificity() > g.Kind.specificity()
+		}
 	}
 	if f.Confidence != g.Confidence {
 		return f.Confidence > g.Confidence
 	}
 	return f.Len() > g.Len()
 }
+
+func nameLike(k Kind) bool { return k == Person || k == Place || k == Organization }
 
 // Apply splices each finding's Replacement into text. The
 // findings must be sorted and non-overlapping, as Merge returns them.

@@ -1,9 +1,39 @@
 package deid
 
-// Pseudonyms. These short lists are common, ordinary names chosen so that a
-// replaced post reads naturally; the lexicon-based planner draws from larger
-// lists.
-var firstNames = []string{
+// Pseudonyms: common, ordinary US names, so that a replaced post reads
+// naturally and a pseudonym does not itself stand out as a rare detail. The
+// lists are split by the sex the first-name lexicon gives, so that a client
+// keeps the pronouns that go with the name; unisex names serve when the sex
+// is not known.
+var femaleNames = []string{
+	"Abigail", "Alice", "Alison", "Amanda", "Amy", "Andrea", "Angela", "Anna",
+	"Audrey", "Barbara", "Beth", "Brenda", "Caroline", "Catherine", "Cheryl",
+	"Christine", "Claire", "Cynthia", "Deborah", "Denise", "Diane", "Donna",
+	"Eileen", "Elaine", "Eleanor", "Elena", "Ellen", "Emily", "Erin", "Eva",
+	"Fiona", "Gloria", "Hannah", "Helen", "Irene", "Jacqueline", "Janet", "Jean",
+	"Jennifer", "Jessica", "Joan", "Joanne", "Judith", "Julia", "Karen", "Katherine",
+	"Laura", "Leah", "Linda", "Lisa", "Lois", "Louise", "Lydia", "Margaret",
+	"Maria", "Marilyn", "Martha", "Megan", "Melissa", "Michelle", "Miriam", "Monica",
+	"Nancy", "Natalie", "Nicole", "Nora", "Olivia", "Pamela", "Patricia", "Paula",
+	"Rachel", "Rebecca", "Rita", "Ruth", "Sandra", "Sarah", "Sharon", "Sheila",
+	"Sonia", "Stephanie", "Susan", "Teresa", "Theresa", "Valerie", "Vanessa",
+	"Veronica", "Victoria", "Wendy", "Yvonne", "Zoe",
+}
+
+var maleNames = []string{
+	"Aaron", "Adam", "Alan", "Albert", "Andrew", "Anthony", "Arthur", "Benjamin",
+	"Brian", "Bruce", "Carl", "Charles", "Christopher", "Craig", "Daniel", "David",
+	"Dennis", "Donald", "Douglas", "Edward", "Eric", "Eugene", "Frank", "Gary",
+	"George", "Gerald", "Gregory", "Harold", "Henry", "Howard", "Isaac", "Jacob",
+	"James", "Jason", "Jeffrey", "Jeremy", "John", "Jonathan", "Joseph", "Joshua",
+	"Keith", "Kenneth", "Kevin", "Larry", "Lawrence", "Leonard", "Louis", "Luke",
+	"Marcus", "Martin", "Matthew", "Michael", "Nathan", "Neil", "Nicholas", "Oliver",
+	"Oscar", "Patrick", "Paul", "Peter", "Philip", "Ralph", "Raymond", "Richard",
+	"Robert", "Roger", "Ronald", "Russell", "Samuel", "Scott", "Simon", "Stephen",
+	"Steven", "Thomas", "Timothy", "Victor", "Vincent", "Walter", "Wayne", "William",
+}
+
+var unisexNames = []string{
 	"Alex", "Jordan", "Taylor", "Morgan", "Casey", "Riley", "Jamie", "Avery",
 	"Quinn", "Robin", "Sam", "Drew", "Jesse", "Cameron", "Rowan", "Blair",
 	"Emery", "Hayden", "Kendall", "Logan", "Parker", "Reese", "Sage", "Skyler",
@@ -11,9 +41,17 @@ var firstNames = []string{
 }
 
 var surnames = []string{
-	"Adams", "Baker", "Carter", "Dalton", "Ellison", "Fletcher", "Garner",
-	"Harper", "Ingram", "Jensen", "Keller", "Lawson", "Mercer", "Norris",
-	"Osborne", "Prescott", "Quinlan", "Rowe", "Sutton", "Thorne", "Underwood",
-	"Vance", "Whitaker", "Yates", "Ashby", "Brennan", "Colby", "Dunmore",
-	"Everett", "Fairchild", "Hollis", "Lindqvist",
+	"Adams", "Allen", "Anderson", "Bailey", "Baker", "Barnes", "Bell", "Bennett",
+	"Brooks", "Brown", "Butler", "Campbell", "Carter", "Clark", "Cole", "Collins",
+	"Cook", "Cooper", "Cox", "Davis", "Dixon", "Edwards", "Ellis", "Evans",
+	"Fisher", "Foster", "Gardner", "Gibson", "Graham", "Gray", "Griffin", "Hall",
+	"Hamilton", "Harris", "Hayes", "Henderson", "Hill", "Holmes", "Howard", "Hughes",
+	"Hunt", "Jenkins", "Johnson", "Jones", "Kelly", "Kennedy", "King", "Lawrence",
+	"Lewis", "Long", "Marshall", "Martin", "Mason", "Meyer", "Miller", "Mitchell",
+	"Moore", "Morgan", "Morris", "Murphy", "Murray", "Nelson", "Owens", "Palmer",
+	"Parker", "Perry", "Phillips", "Porter", "Powell", "Price", "Reed", "Reynolds",
+	"Richardson", "Roberts", "Robinson", "Rogers", "Russell", "Sanders", "Scott",
+	"Shaw", "Simmons", "Smith", "Spencer", "Stewart", "Stone", "Sullivan", "Taylor",
+	"Thomas", "Thompson", "Turner", "Walker", "Wallace", "Ward", "Warren", "Watson",
+	"Webb", "Wells", "West", "White", "Williams", "Wilson", "Wood", "Wright", "Young",
 }

@@ -5,9 +5,12 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // plan sets the Replacement of every finding. The same original (compared
@@ -42,13 +45,23 @@ type planner struct {
 }
 
 func (p *planner) replacement(f Finding) string {
-	key := string(f.Kind) + "\x00" + normTerm(f.Text)
-	if r, ok := p.memo[key]; ok {
-		return matchCase(f.Text, r)
+	key := string(f.Kind) + "\x00" + f.Type + "\x00" + normTerm(f.Text)
+	r, ok := p.memo[key]
+	if !ok {
+		r = p.choose(f)
+		// Ages and phrases depend on their context; names and places do not.
+		if f.Kind != Age {
+			p.memo[key] = r
+		}
 	}
-	r := p.choose(f)
-	p.memo[key] = r
-	return matchCase(f.Text, r)
+	if r == f.Text {
+		return r
+	}
+	r = matchCase(f.Text, r)
+	if f.Kind != Person && atSentenceStart(p.doc.Text, f.Start) {
+		r = capitalise(r)
+	}
+	return r
 }
 
 func (p *planner) choose(f Finding) string {
@@ -62,18 +75,15 @@ func (p *planner) choose(f Finding) string {
 	case Date:
 		return p.date(f, action)
 	case Age:
-		if f.Age > 89 && action != Redact {
-			return "over 89"
-		}
-		return "[age]"
+		return p.age(f, action)
 	case Contact:
 		return label(f.Type, "contact", "phone", "fax", "email", "url", "handle", "ip")
 	case ID:
 		return label(f.Type, "id", "ssn")
 	case Place:
-		return label(f.Type, "place", "street", "zip", "address")
+		return p.place(f, action)
 	case Organization:
-		return "[organization]"
+		return p.organization(f, action)
 	}
 	return "[detail]"
 }
@@ -81,6 +91,9 @@ func (p *planner) choose(f Finding) string {
 // label returns "[t]" when t is one of the allowed neutral labels, else
 // "[fallback]": recognizer type names never reach the output unchecked.
 func label(t, fallback string, allowed ...string) string {
+	if t == "domain" {
+		t = "url"
+	}
 	for _, a := range allowed {
 		if t == a {
 			return "[" + t + "]"
@@ -100,10 +113,11 @@ func (p *planner) mac(parts ...string) uint64 {
 }
 
 // pseudonym maps a person's name to a pseudonym word by word: the first
-// word to a first name, later words to surnames, so that "Odette" and
-// "Odette Marchand" share a first name. Honorifics are kept; initials are
-// replaced by keyed initials. A pseudonym that occurs as a word in the
-// original text is skipped, so a pseudonym is never a real name of the post.
+// word to a first name of the same sex, later words to surnames, so that
+// "Odette" and "Odette Marchand" share a first name. Honorifics are kept;
+// initials are replaced by keyed initials. A pseudonym that occurs as a word
+// in the original text is skipped, so a pseudonym is never a real name of
+// the post.
 func (p *planner) pseudonym(name string) string {
 	words := strings.Fields(name)
 	titled, nameWords := false, 0
@@ -111,7 +125,7 @@ func (p *planner) pseudonym(name string) string {
 		core := strings.ToLower(strings.TrimRight(w, ".,"))
 		if honorifics[core] {
 			titled = true
-		} else if len([]rune(core)) > 1 {
+		} else if utf8.RuneCountInString(core) > 1 {
 			nameWords++
 		}
 	}
@@ -125,18 +139,31 @@ func (p *planner) pseudonym(name string) string {
 		switch {
 		case honorifics[lw]:
 			out = append(out, w)
-		case len([]rune(core)) <= 1:
+		case utf8.RuneCountInString(core) <= 1:
 			out = append(out, string(rune('A'+p.mac("initial", lw)%26))+w[len(core):])
 		default:
-			list, tag := surnames, "last"
+			var pick string
 			if seen == 0 && !loneSurname {
-				list, tag = firstNames, "first"
+				pick = p.firstName(lw)
+			} else {
+				pick = p.pick(surnames, "last", lw)
 			}
 			seen++
-			out = append(out, p.pick(list, tag, lw)+w[len(core):])
+			out = append(out, pick+w[len(core):])
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// firstName picks a pseudonymous first name of the sex the lexicon gives.
+func (p *planner) firstName(lw string) string {
+	switch p.e.gaz.Sex(lw) {
+	case Female:
+		return p.pick(femaleNames, "first", lw)
+	case Male:
+		return p.pick(maleNames, "first", lw)
+	}
+	return p.pick(unisexNames, "first", lw)
 }
 
 // afterHonorific reports whether a single-word name is written after a title
@@ -154,12 +181,182 @@ func (p *planner) afterHonorific(name string) bool {
 
 func (p *planner) pick(list []string, tag, word string) string {
 	for attempt := 0; attempt < 16; attempt++ {
-		c := list[p.mac(tag, word, fmt.Sprint(attempt))%uint64(len(list))]
+		c := list[p.mac(tag, word, strconv.Itoa(attempt))%uint64(len(list))]
 		if !p.used[strings.ToLower(c)] {
 			return c
 		}
 	}
 	return list[p.mac(tag, word)%uint64(len(list))]
+}
+
+// place generalises a place by size and region ("a large city in the
+// Midwest", "a small town"); addresses and postal codes become labels.
+// States and countries are kept: Safe Harbor allows them, and a post that
+// loses every country reads badly. Their rarity is the risk gate's concern.
+func (p *planner) place(f Finding, action Action) string {
+	switch f.Type {
+	case "street", "address", "pobox":
+		return "[address]"
+	case "zip", "postcode":
+		return "[postcode]"
+	case "state", "country":
+		if action != Redact {
+			return f.Text
+		}
+	}
+	if action == Redact {
+		return "[place]"
+	}
+	name, state := f.Text, ""
+	if i := strings.LastIndexByte(name, ','); i > 0 {
+		name, state = strings.TrimSpace(name[:i]), strings.TrimSpace(name[i+1:])
+	}
+	info, ok := p.e.gaz.Place(name)
+	if !ok {
+		return "a small town"
+	}
+	if state != "" && info.Region == "" {
+		if si, ok := p.e.gaz.Place(state); ok {
+			info.Region = si.Region
+		}
+	}
+	size := "a small town"
+	switch n := info.Population; {
+	case n >= 1_000_000:
+		size = "a major city"
+	case n >= 250_000:
+		size = "a large city"
+	case n >= 50_000:
+		size = "a mid-sized city"
+	case n >= 10_000:
+		size = "a small city"
+	}
+	if info.Region != "" {
+		return size + " in " + info.Region
+	}
+	return size
+}
+
+// organization describes an organisation by its type: the ordinary words at
+// the end of its name ("Calloway Ridge Community Health Center" -> "a
+// community health center").
+func (p *planner) organization(f Finding, action Action) string {
+	if action == Redact {
+		return "[organization]"
+	}
+	words := strings.Fields(strings.ToLower(f.Text))
+	var tail []string
+	for i := len(words) - 1; i >= 0 && len(tail) < 3; i-- {
+		w := strings.Trim(words[i], ".,'’")
+		if w == "" || !p.e.gaz.IsCommonWord(w) || w == "of" || w == "the" || w == "and" {
+			break
+		}
+		tail = append([]string{w}, tail...)
+	}
+	if len(tail) == 0 {
+		if f.Type != "" && p.e.gaz.IsCommonWord(f.Type) {
+			tail = []string{f.Type}
+		} else {
+			return "an organisation"
+		}
+	}
+	phrase := strings.Join(tail, " ")
+	if last := tail[len(tail)-1]; strings.HasSuffix(last, "services") || strings.HasSuffix(last, "ministries") || last == "group" {
+		phrase += " agency"
+		if last == "group" {
+			phrase = strings.Join(tail, " ")
+		}
+	}
+	return article(phrase) + " " + phrase
+}
+
+func article(phrase string) string {
+	if phrase != "" && strings.ContainsRune("aeio", rune(phrase[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+// age bands an age: "a 34-year-old" -> "a mid-30s", "aged 58" -> "in her
+// late 50s", and any age over 89 -> "over 89", as Safe Harbor asks.
+func (p *planner) age(f Finding, action Action) string {
+	n := f.Age
+	if n == 0 {
+		if m := digitsRE.FindString(f.Text); m != "" {
+			n, _ = strconv.Atoi(m)
+		}
+	}
+	if n == 0 {
+		return "[age]"
+	}
+	if action == Redact {
+		return "[age]"
+	}
+	lower := strings.ToLower(f.Text)
+	adjectival := strings.Contains(lower, "-year-old") || strings.Contains(lower, "-years-old")
+	if n > 89 {
+		if adjectival {
+			return leadingArticle(lower, "an") + "over-89-year-old"
+		}
+		return "over 89"
+	}
+	band := ageBand(n)
+	switch {
+	case adjectival:
+		return leadingArticle(lower, article(band)) + band
+	case strings.HasPrefix(lower, "in "):
+		return f.Text // already a band ("in her 40s")
+	}
+	return "in " + p.pronoun(f.Start) + " " + band
+}
+
+var digitsRE = regexp.MustCompile(`\d+`)
+
+// leadingArticle returns art+" " when the finding starts with an article.
+func leadingArticle(lower, art string) string {
+	if strings.HasPrefix(lower, "a ") || strings.HasPrefix(lower, "an ") {
+		return art + " "
+	}
+	return ""
+}
+
+// ageBand is "early 30s", "mid-30s" or "late 30s"; under 13 it is "childhood"
+// bands ("under 5", "5 to 12").
+func ageBand(n int) string {
+	switch {
+	case n < 5:
+		return "under-5"
+	case n < 13:
+		return "primary-school-age"
+	case n < 20:
+		return "teen"
+	}
+	decade := n / 10 * 10
+	switch d := n % 10; {
+	case d <= 3:
+		return fmt.Sprintf("early-%ds", decade)
+	case d <= 6:
+		return fmt.Sprintf("mid-%ds", decade)
+	}
+	return fmt.Sprintf("late-%ds", decade)
+}
+
+// pronoun guesses "her", "his" or "their" from the words just before off.
+func (p *planner) pronoun(off int) string {
+	from := max(0, off-80)
+	for from < off && !utf8.RuneStart(p.doc.Text[from]) {
+		from++
+	}
+	words := strings.FieldsFunc(strings.ToLower(p.doc.Text[from:off]), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i := len(words) - 1; i >= 0; i-- {
+		switch words[i] {
+		case "she", "her", "woman", "girl", "mother", "daughter", "wife":
+			return "her"
+		case "he", "his", "him", "man", "boy", "father", "son", "husband":
+			return "his"
+		}
+	}
+	return "their"
 }
 
 // shiftDays is the site's keyed date offset: between 7 and 120 days, forward
@@ -172,20 +369,26 @@ func (p *planner) shiftDays() int {
 	return d
 }
 
+var numericDateRE = regexp.MustCompile(`^(\d{1,4})([/.-])(\d{1,2})(?:([/.-])(\d{2,4}))?$`)
+
 // date replaces a date. With replace, a date whose month and day are known
-// is shifted by the site's offset, keeping its year; with generalise it
-// becomes its month and year; relative dates become "recently".
+// is shifted by the site's offset and keeps its year and its numeric or
+// written form; with generalise it becomes its month and year; relative
+// dates become "recently"; a year alone is kept.
 func (p *planner) date(f Finding, action Action) string {
 	v := f.Date
 	if action == Redact || v == nil {
+		if f.Type == "time" {
+			return "[time]"
+		}
 		return "[date]"
 	}
 	if v.Relative {
 		return "recently"
 	}
 	switch {
-	case v.Month == 0 && v.Year != 0:
-		return fmt.Sprint(v.Year)
+	case v.Month == 0 && v.Year != 0 && v.Day == 0:
+		return strconv.Itoa(v.Year)
 	case v.Month == 0:
 		return "[date]"
 	}
@@ -200,11 +403,33 @@ func (p *planner) date(f Finding, action Action) string {
 		year = 2001 // any non-leap year; only month and day are printed
 	}
 	t := time.Date(year, time.Month(v.Month), v.Day, 12, 0, 0, 0, time.UTC).AddDate(0, 0, p.shiftDays())
+	if m := numericDateRE.FindStringSubmatch(strings.TrimSpace(f.Text)); m != nil {
+		return numericDate(m, t)
+	}
 	if v.Year == 0 {
 		return fmt.Sprintf("%s %d", t.Month(), t.Day())
 	}
 	// The year is kept: only month and day move.
 	return fmt.Sprintf("%s %d, %d", t.Month(), t.Day(), v.Year)
+}
+
+// numericDate writes t in the numeric form of the original (m is a match of
+// numericDateRE), keeping the original year.
+func numericDate(m []string, t time.Time) string {
+	pad := func(n int, like string) string {
+		if len(like) == 2 && n < 10 {
+			return fmt.Sprintf("0%d", n)
+		}
+		return strconv.Itoa(n)
+	}
+	if len(m[1]) == 4 { // year first: 2021-03-04
+		return m[1] + m[2] + pad(int(t.Month()), m[3]) + m[4] + pad(t.Day(), m[5])
+	}
+	s := pad(int(t.Month()), m[1]) + m[2] + pad(t.Day(), m[3])
+	if m[5] != "" {
+		s += m[4] + m[5]
+	}
+	return s
 }
 
 // matchCase gives r the case pattern of orig: all upper, all lower, or as is.
@@ -224,12 +449,36 @@ func matchCase(orig, r string) string {
 	switch {
 	case !hasLetter || strings.HasPrefix(r, "["):
 		return r
-	case allUpper && len([]rune(orig)) > 1:
+	case allUpper && utf8.RuneCountInString(orig) > 1:
 		return strings.ToUpper(r)
 	case allLower:
 		return strings.ToLower(r)
 	}
 	return r
+}
+
+// atSentenceStart reports whether off begins a sentence, a line or the text.
+func atSentenceStart(text string, off int) bool {
+	i := off
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == '"' || text[i-1] == '*' || text[i-1] == '#') {
+		i--
+	}
+	if i == 0 {
+		return true
+	}
+	switch text[i-1] {
+	case '\n', '.', '!', '?':
+		return true
+	}
+	return false
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == '[' || n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func wordSet(text string) map[string]bool {
