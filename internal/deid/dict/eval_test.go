@@ -64,10 +64,7 @@ func TestEval(t *testing.T) {
 	if os.Getenv("EVAL_RULES") != "" {
 		dets = append(rules.Default(), dets...)
 	}
-	eng := deid.New(deid.WithDetectors(dets...), deid.WithCommonWord(func(w string) bool {
-		l, ok := lex.WordLevel(w)
-		return ok && l <= 60
-	}))
+	eng := deid.New(deid.WithDetectors(dets...), deid.WithGazetteer(evalGaz{lex}))
 	files, _ := filepath.Glob("/work/shared/eval/dev/*.jsonl")
 	show := os.Getenv("EVAL_SHOW") // "miss:DATASET:LABEL" or "over:DATASET"
 	for _, file := range files {
@@ -199,4 +196,14 @@ func ctxOf(text string, s, e int) string {
 		b++
 	}
 	return strings.ReplaceAll(text[a:b], "\n", "⏎")
+}
+
+// evalGaz tells the engine which words are common, as the CLI does.
+type evalGaz struct{ lex *lexicon.Lexicon }
+
+func (evalGaz) Sex(string) deid.Sex                 { return deid.SexUnknown }
+func (evalGaz) Place(string) (deid.PlaceInfo, bool) { return deid.PlaceInfo{}, false }
+func (g evalGaz) IsCommonWord(w string) bool {
+	l, ok := g.lex.WordLevel(w)
+	return ok && l <= 60
 }
