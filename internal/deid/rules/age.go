@@ -12,7 +12,7 @@ const (
 	reTeens    = `ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen`
 	reTens     = `twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety`
 	reNumWords = `(?:(?:one\s+)?hundred(?:\s+(?:and\s+)?(?:(?:` + reTens + `)(?:[\s-](?:` + reUnits + `))?|` + reTeens + `|` + reUnits + `))?|(?:` + reTens + `)(?:[\s-](?:` + reUnits + `))?|` + reTeens + `|` + reUnits + `)`
-	reAgeNum   = `(\d{1,3}|` + reNumWords + `)`
+	reAgeNum   = `(\d{1,3}|[a-z]+(?:[\s-][a-z]+){0,3})` // words validated by numberValue
 	reDecadeW  = `teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties`
 )
 
@@ -26,18 +26,18 @@ var _ deid.Detector = (*Age)(nil)
 // NewAge returns the age detector.
 func NewAge() *Age {
 	a := &Age{}
-	c := func(trig func(string, token) bool, p string, fn func(string, []int) []hit) {
+	c := func(trig *trig, p string, fn func(string, []int) []hit) {
 		a.rules = append(a.rules, rule{re: anchored(p), trig: trig, fn: fn})
 	}
-	num := tOr(tDigit, tWords("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	num := tOr(tShape(1, 3, nextSpace+"-yYmMwWdD"), tWords("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
 		"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
 		"forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"))
 	c(num, `(?i)\b`+reAgeNum+`(?:\s*|-)(?:(?:years?|yrs?|yr\.|y\.?)(?:\s*|-)(?:old|of\s+age)\b|y\.?\s?o\b\.?|y/o\b|yo[mf]?\b|y\b\.?\s*[mf]\b)`, ageNumber)
 	c(num, `(?i)\b`+reAgeNum+`(?:\s*|-)(months?|mos?|weeks?|wks?|days?)(?:\s*|-)old\b`, ageInfant)
-	c(tWords("age", "aged", "ages", "at"), `(?i)\b(?:aged?|ages|age\s+of|at\s+the\s+age\s+of)\s*[:=]?\s*`+reAgeNum+`\b`, ageNumber)
+	c(tOr(tWords("age", "aged", "ages"), tWordsThen([]string{"at"}, []string{"the"})), `(?i)\b(?:aged?|ages|age\s+of|at\s+the\s+age\s+of)\s*[:=]?\s*`+reAgeNum+`\b`, ageNumber)
 	c(tWords("turned", "turns", "turning", "turn", "reached", "reaches", "celebrated"), `(?i)\b(?:turned|turns|turning|turn|reached|reaches|celebrated\s+(?:her|his|their|my)?)\s+`+reAgeNum+`\b`, ageNumber)
-	c(tDigit, `(?i)\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b`, ageNumber)
-	c(tWords("in"), `(?i)\bin\s+(?:her|his|their|my|your|our|its)\s+((?:(?:early|mid|late)[\s-]+)?(?:(\d0)['’]?s|`+reDecadeW+`))\b`, ageDecade)
+	c(tShape(1, 3, "sntrSNTR"), `(?i)\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b`, ageNumber)
+	c(tWordsThen([]string{"in"}, []string{"her", "his", "their", "my", "your", "our", "its"}), `(?i)\bin\s+(?:her|his|their|my|your|our|its)\s+((?:(?:early|mid|late)[\s-]+)?(?:(\d0)['’]?s|`+reDecadeW+`))\b`, ageDecade)
 	return a
 }
 
@@ -69,7 +69,9 @@ func numberValue(s string) int {
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == '\t' || r == '\n' }) {
 		v, ok := wordValue[w]
 		switch {
+		case w == "and":
 		case !ok:
+			return 0
 		case v == 100:
 			if total == 0 {
 				total = 1

@@ -62,7 +62,7 @@ func scanEmail(text string) []hit {
 			starts = append(starts, j)
 		}
 	}
-	return scanAt(text, rule{re: emailRe, fn: emailHit}, starts)
+	return scanAt(text, rule{re: emailRe, fn: emailHit, win: 320}, starts)
 }
 
 // Name implements deid.Detector.
@@ -94,7 +94,7 @@ var genericTLD = set("com", "org", "net", "edu", "gov", "mil", "info", "biz")
 // NewURL returns the URL and domain detector.
 func NewURL() *URL {
 	return &URL{contactDetector{name: "rules/url", rules: []rule{
-		{trig: tWords("http", "https", "ftp", "www"), re: anchored(`(?i)\b(?:(?:https?|ftp)://|www\.)[a-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+`), fn: urlHit},
+		{trig: tWords("http", "https", "ftp", "www"), re: anchored(`(?i)\b(?:(?:https?|ftp)://|www\.)[a-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+`), fn: urlHit, win: 2048},
 		{scan: scanDomain},
 	}}}
 }
@@ -161,7 +161,7 @@ func scanDomain(text string) []hit {
 			last = j
 		}
 	}
-	return scanAt(text, rule{re: domainRe, fn: domainHit}, starts)
+	return scanAt(text, rule{re: domainRe, fn: domainHit, win: 400}, starts)
 }
 
 func domainHit(text string, m []int) []hit {
@@ -239,8 +239,8 @@ var _ deid.Detector = (*IP)(nil)
 // NewIP returns the IP address detector.
 func NewIP() *IP {
 	return &IP{contactDetector{name: "rules/ip", rules: []rule{
-		{trig: tDigit, re: anchored(`\b(?:\d{1,3}\.){3}\d{1,3}\b`), fn: ipv4Hit},
-		{trig: tHexColon, re: anchored(`(?i)[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}`), fn: ipv6Hit},
+		{trig: tShape(1, 3, "."), re: anchored(`\b(?:\d{1,3}\.){3}\d{1,3}\b`), fn: ipv4Hit},
+		{trig: custom("0123456789abcdefABCDEF", false, tHexColon), re: anchored(`(?i)[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}`), fn: ipv6Hit},
 	}}}
 }
 

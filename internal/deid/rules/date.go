@@ -10,7 +10,7 @@ import (
 const (
 	reMonthFull = `January|February|March|April|May|June|July|August|September|October|November|December`
 	reMonthAbbr = `Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`
-	reMonth     = `(?:` + reMonthFull + `|` + reMonthAbbr + `)\.?`
+	reMonth     = `[A-Za-z]{3,9}\.?` // validated by parseMonth: a big alternation would make RE2 slow
 	reWeekday   = `Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`
 	reWeekAbbr  = `Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun`
 	reOrd       = `(?:st|nd|rd|th)`
@@ -34,28 +34,28 @@ var _ deid.Detector = (*Date)(nil)
 // NewDate returns the date detector.
 func NewDate() *Date {
 	d := &Date{}
-	c := func(trig func(string, token) bool, p string, fn func(string, []int) []hit) {
+	c := func(trig *trig, p string, fn func(string, []int) []hit) {
 		d.rules = append(d.rules, rule{re: anchored(p), trig: trig, fn: fn})
 	}
 	// Month-name dates, day first or month first, optional weekday and year.
-	c(tOr(tDigit, tWeekday, tWords("the")), `(?i)\b(?:(?:`+reWeekday+`|`+reWeekAbbr+`)\.?,?\s+)?(?:the\s+)?(\d{1,2})`+reOrd+`?(?:\s*(?:-|–|to|and|&)\s*\d{1,2}`+reOrd+`?)?\s+(?:of\s+)?(`+reMonth+`)(?:,?\s*(\d{4})\b|(?:,\s*'?|\s+')(\d{2})\b)?`, dmy)
-	c(tOr(tMonth, tWeekday), `(?i)\b(?:(?:`+reWeekday+`|`+reWeekAbbr+`)\.?,?\s+)?(`+reMonth+`)\s*(\d{1,2})(`+reOrd+`)?(?:\s*(?:-|–|to|through|and|&)\s*\d{1,2}`+reOrd+`?)?\b(?:,?\s*(\d{4})\b|(?:,\s*'?|\s+')(\d{2})\b)?`, mdy)
+	c(tOr(custom(digits, false, dayThenMonth), tWeekday, tWordsThenDigit("the")), `(?i)\b(?:[a-z]{3,9}\.?,?\s+)?(?:the\s+)?(\d{1,2})`+reOrd+`?(?:\s*(?:-|–|to|and|&)\s*\d{1,2}`+reOrd+`?)?\s+(?:of\s+)?(`+reMonth+`)(?:,?\s*(\d{4})\b|(?:,\s*'?|\s+')(\d{2})\b)?`, dmy)
+	c(tOr(tMonth, tWeekday), `(?i)\b(?:[a-z]{3,9}\.?,?\s+)?(`+reMonth+`)\s*(\d{1,2})(`+reOrd+`)?(?:\s*(?:-|–|to|through|and|&)\s*\d{1,2}`+reOrd+`?)?\b(?:,?\s*(\d{4})\b|(?:,\s*'?|\s+')(\d{2})\b)?`, mdy)
 	c(tMonth, `(?i)\b(`+reMonth+`),?\s+(?:of\s+)?(\d{4}|'\d{2})\b`, monthYear)
-	c(tMonth, `(?i)\b(`+reMonthFull+`|Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?:\b|$)`, monthAlone)
+	c(tMonth, `(?i)([a-z]{3,9}\.?)\b`, monthAlone)
 	// Numeric dates.
-	c(tDigit, `\b(\d{1,4})([/.\-])(\d{1,2})([/.\-])(\d{2,4})(?:(?:T|\s+|\s*@\s*)(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|\s*[AaPp]\.?[Mm]\b\.?)?)?\b`, numericDate)
-	c(tDigit, `\b(\d{1,2})/(\d{1,2})\b`, monthDay)
+	c(tShape(1, 4, "/.-"), `\b(\d{1,4})([/.\-])(\d{1,2})([/.\-])(\d{2,4})(?:(?:T|\s+|\s*@\s*)(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|\s*[AaPp]\.?[Mm]\b\.?)?)?\b`, numericDate)
+	c(tShape(1, 2, "/"), `\b(\d{1,2})/(\d{1,2})\b`, monthDay)
 	c(tApos, `['’](\d{2})\b`, shortYear)
-	c(tDigit, `(\d{2})['’]`, trailingApostropheYear)
-	c(tByte("12"), `\b((?:19|20)\d{2})\b`, bareYear)
-	c(tOr(tDigit, tApos, tWords("the", "early", "mid", "late")), `(?i)(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?['’]?((?:19|20)?\d0)['’]?s\b`, decade)
+	c(tShape(2, 2, "'\xe2"), `(\d{2})['’]`, trailingApostropheYear)
+	c(tShape(4, 4, ""), `\b((?:19|20)\d{2})\b`, bareYear)
+	c(tOr(tShape(2, 4, "'\xe2sS"), tApos, tWordsThenDigit("the", "early", "mid", "late")), `(?i)(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?['’]?((?:19|20)?\d0)['’]?s\b`, decade)
 	// Weekdays and relative dates.
-	c(tOr(tWeekday, tWords("last", "next", "this", "past", "previous", "coming", "following")), `(?i)\b(?:(last|next|this|past|previous|coming|following)\s+)?(`+reWeekday+`)s?\b(?:,?\s+(?:the\s+)?(\d{1,2})`+reOrd+`\b)?(?:\s+(?:morning|afternoon|evening|night))?`, weekday)
-	c(tWords("the", "yesterday", "tomorrow", "last", "next", "this", "past", "previous", "coming"), `(?i)\b(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)\b|\b(?:last|next|this\s+past|past|previous|coming)\s+(?:week|weekend|month|year|spring|summer|fall|autumn|winter|night)\b`, relative)
-	c(tOr(tDigit, tNumWord), `(?i)\b(?:`+reNumWord+`|\d{1,3})\s+(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)\s+(?:ago|earlier|before|prior|previously|later|from\s+now|hence|back)\b`, relative)
+	c(tOr(tWeekday, tWordsThen([]string{"last", "next", "this", "past", "previous", "coming", "following"}, weekdayWords)), `(?i)\b(?:(last|next|this|past|previous|coming|following)\s+)?([a-z]{6,10})\b(?:,?\s+(?:the\s+)?(\d{1,2})`+reOrd+`\b)?(?:\s+(?:morning|afternoon|evening|night))?`, weekday)
+	c(tOr(tWords("yesterday", "tomorrow"), tWordsThen([]string{"the"}, []string{"day"}), tWordsThen([]string{"last", "next", "this", "past", "previous", "coming"}, []string{"week", "weekend", "month", "year", "spring", "summer", "fall", "autumn", "winter", "night", "past"})), `(?i)\b(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)\b|\b(?:last|next|this\s+past|past|previous|coming)\s+(?:week|weekend|month|year|spring|summer|fall|autumn|winter|night)\b`, relative)
+	c(tOr(tShape(1, 3, nextSpace), tNumWord, tWordsThen([]string{"a", "an"}, []string{"few", "couple", "day", "week", "month", "year", "decade"})), `(?i)\b(?:`+reNumWord+`|\d{1,3})\s+(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)\s+(?:ago|earlier|before|prior|previously|later|from\s+now|hence|back)\b`, relative)
 	c(tWords("early", "late", "mid", "spring", "summer", "fall", "autumn", "winter"), `(?i)\b(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4}|'\d{2})\b`, season)
-	c(tOr(tHoliday, tWords("the", "day", "days", "week", "weekend", "night", "month", "morning", "evening", "last", "next", "this", "past")), `(?i)\b(?:(?:the\s+)?(?:days?|week|weekend|night|month|morning|evening)\s+(?:before|after|of|following)\s+|(?:last|next|this|past)\s+)?(`+reHoliday+`)\b(?:,?\s+(\d{4})\b)?`, holiday)
-	c(tWords("on", "by", "since", "until", "till", "from", "before", "after", "through", "thru", "as", "starting", "beginning"), `(?i)\b(?:on|by|since|until|till|from|before|after|through|thru|as\s+of|starting|beginning)\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b`, ordinalDay)
+	c(tOr(tHoliday, tWordsThen([]string{"the", "day", "days", "week", "weekend", "night", "month", "morning", "evening"}, []string{"day", "days", "week", "weekend", "night", "month", "morning", "evening", "before", "after", "of", "following"}), tWordsThen([]string{"last", "next", "this", "past"}, holidayFirst)), `(?i)\b(?:(?:the\s+)?(?:days?|week|weekend|night|month|morning|evening)\s+(?:before|after|of|following)\s+|(?:last|next|this|past)\s+)?(`+reHoliday+`)\b(?:,?\s+(\d{4})\b)?`, holiday)
+	c(tWordsThenDigit("on", "by", "since", "until", "till", "from", "before", "after", "through", "thru", "starting", "beginning"), `(?i)\b(?:on|by|since|until|till|from|before|after|through|thru|as\s+of|starting|beginning)\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b`, ordinalDay)
 	return d
 }
 
@@ -76,12 +76,36 @@ var monthNum = map[string]int{
 	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
+var monthWords = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+
+var weekdaySet = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays",
+	"tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "mon", "tue", "tues", "wed", "thu",
+	"thur", "thurs", "fri", "sat", "sun", "the")
+
+// parseMonth returns 1-12 for a month name or abbreviation, 0 otherwise.
 func parseMonth(s string) int {
 	s = strings.ToLower(strings.TrimSuffix(s, "."))
-	if len(s) < 3 {
+	if len(s) < 3 || !monthWords[s] {
 		return 0
 	}
 	return monthNum[s[:3]]
+}
+
+// checkPrefix validates the optional leading weekday of a date match: it
+// returns the start to use, or core when the leading word is not a weekday.
+func checkPrefix(text string, s, core int) int {
+	if s >= core {
+		return s
+	}
+	j := s
+	for j < core && isASCIIAlnum(text[j]) {
+		j++
+	}
+	if weekdaySet[strings.ToLower(text[s:j])] {
+		return s
+	}
+	return core
 }
 
 var daysIn = [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
@@ -145,7 +169,11 @@ func dmy(text string, m []int) []hit {
 	if y == 0 {
 		conf = 0.75
 	}
-	return []hit{{start: m[0], end: m[1], typ: "date", conf: conf, date: dv(y, mon, day)}}
+	core := m[2]
+	if k := strings.LastIndex(strings.ToLower(text[m[0]:core]), "the"); k >= 0 {
+		core = m[0] + k
+	}
+	return []hit{{start: checkPrefix(text, m[0], core), end: m[1], typ: "date", conf: conf, date: dv(y, mon, day)}}
 }
 
 func mdy(text string, m []int) []hit {
@@ -161,14 +189,15 @@ func mdy(text string, m []int) []hit {
 	if !validMD(mon, day) {
 		// "Oct 88": a two-digit number that cannot be a day is a year.
 		g := group(text, m, 2)
-		if len(g) == 2 && day > 31 && group(text, m, 3) == "" {
-			return []hit{{start: m[0], end: m[2*2+1], typ: "date", conf: 0.7, date: dv(yearOf(g), mon, 0)}}
+		if len(g) == 2 && day > 31 && group(text, m, 3) == "" && mon != 0 {
+			return []hit{{start: checkPrefix(text, m[0], m[2]), end: m[2*2+1], typ: "date", conf: 0.7, date: dv(yearOf(g), mon, 0)}}
 		}
 		return nil
 	}
 	if y == 0 && group(text, m, 3) == "" && mayIsVerb(text, m[2], end, group(text, m, 1)) {
 		return nil
 	}
+	m[0] = checkPrefix(text, m[0], m[2])
 	// "Mar 3" with a bare abbreviation and no year or ordinal is still a
 	// date; "march 3 miles" is not worth worrying about.
 	conf := 0.9
@@ -389,6 +418,9 @@ func decade(text string, m []int) []hit {
 }
 
 func weekday(text string, m []int) []hit {
+	if w := strings.ToLower(group(text, m, 2)); !weekdaySet[w] || len(w) < 6 {
+		return nil
+	}
 	rel := group(text, m, 1) != "" || group(text, m, 3) == ""
 	v := &deid.DateValue{Relative: rel}
 	if d := atoi(group(text, m, 3)); d > 0 && d <= 31 {
@@ -442,17 +474,19 @@ var (
 		"wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays",
 		"saturdays", "sundays")
 	tNumWord = tWords("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-		"fifteen", "twenty", "thirty", "a", "an", "several", "couple")
-	tHoliday = tWords("new", "christmas", "xmas", "x", "thanksgiving", "easter", "good", "ash", "palm", "lent", "hanukkah",
+		"fifteen", "twenty", "thirty", "several", "couple")
+	tHoliday     = tWords(holidayFirst...)
+	holidayFirst = []string{"new", "christmas", "xmas", "x", "thanksgiving", "easter", "good", "ash", "palm", "lent", "hanukkah",
 		"hanukah", "chanukah", "chanukkah", "ramadan", "ramadhan", "diwali", "deepavali", "eid", "kwanzaa", "memorial",
 		"labor", "labour", "halloween", "independence", "fourth", "valentine", "valentines", "mother", "mothers", "father",
 		"fathers", "passover", "pesach", "yom", "rosh", "lunar", "chinese", "veterans", "veteran", "presidents", "president",
 		"martin", "mlk", "st", "saint", "boxing", "canada", "remembrance", "juneteenth", "columbus", "indigenous", "holi",
 		"vesak", "purim", "sukkot", "navratri", "vaisakhi", "baisakhi", "bastille", "anzac", "guy", "bonfire", "mardi",
-		"cinco", "day", "dia")
-	tApos = func(text string, t token) bool {
+		"cinco", "dia"}
+	weekdayWords = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+	tApos        = custom("'\xe2", false, func(text string, t token) bool {
 		return text[t.start] == '\'' || strings.HasPrefix(text[t.start:], "’")
-	}
+	})
 )
 
 var vitalWords = []string{"bp", "hr", "rr", "sat", "rate", "temp", "sbp", "dbp", "map", "pressure", "glucose", "pulse",
@@ -485,4 +519,34 @@ func trailingApostropheYear(text string, m []int) []hit {
 		return nil // 12' is a length more often than 2012
 	}
 	return []hit{{start: s, end: m[3], typ: "year", conf: 0.4, date: dv(yearOf(group(text, m, 1)), 0, 0)}}
+}
+
+// dayThenMonth is the cheap test for "3 March", "3rd of March", "11-13 May":
+// one or two digits, an optional ordinal, then a month-like word or a range.
+func dayThenMonth(text string, t token) bool {
+	j := t.start
+	for j < len(text) && isDigit(text[j]) && j-t.start < 3 {
+		j++
+	}
+	if j-t.start > 2 {
+		return false
+	}
+	for k := 0; k < 2 && j < len(text) && text[j]|0x20 >= 'a' && text[j]|0x20 <= 'z'; k++ {
+		j++ // ordinal suffix
+	}
+	for j < len(text) && (isSpaceByte(text[j]) || text[j] == '-') {
+		j++
+	}
+	if j+3 > len(text) {
+		return false
+	}
+	if isDigit(text[j]) || strings.HasPrefix(text[j:], "–") {
+		return true
+	}
+	var buf [3]byte
+	for k := 0; k < 3; k++ {
+		buf[k] = text[j+k] | 0x20
+	}
+	w := string(buf[:])
+	return monthNum[w] != 0 || w[:2] == "of" || w[:2] == "to" || w == "and" || w[0] == '&'
 }

@@ -17,7 +17,7 @@ var _ deid.Detector = (*SSN)(nil)
 // NewSSN returns the SSN detector.
 func NewSSN() *SSN {
 	return &SSN{rules: []rule{
-		{trig: tDigit, re: anchored(`\b(\d{3})([- ])(\d{2})([- ])(\d{4})\b`), fn: ssnHit},
+		{trig: tShape(3, 3, "- "), re: anchored(`\b(\d{3})([- ])(\d{2})([- ])(\d{4})\b`), fn: ssnHit},
 		{trig: tWords("ssn", "ss", "soc", "social"), re: anchored(`(?i)\b(?:ssn|ss#|soc\.?\s*sec\.?|social\s+security)(?:\s*(?:number|num|no\.?|#))?\s*[:#=]?\s*(\d{9})\b`), fn: func(text string, m []int) []hit {
 			return []hit{{start: m[2], end: m[3], typ: "ssn", conf: 0.95}}
 		}},
@@ -94,10 +94,10 @@ var (
 func NewIDNumber() *IDNumber {
 	return &IDNumber{rules: []rule{
 		{trig: tIDCue, re: idCueRe, fn: cueID},
-		{trig: tIBAN, re: anchored(`(?i)\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?\b`), fn: ibanHit},
-		{trig: tDigit, re: anchored(`\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b|\b\d{4}[ \-]\d{6}[ \-]\d{4,5}\b`), fn: groupedCard},
+		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", false, tIBAN), re: anchored(`(?i)\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?\b`), fn: ibanHit},
+		{trig: tShape(4, 4, " -"), re: anchored(`\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b|\b\d{4}[ \-]\d{6}[ \-]\d{4,5}\b`), fn: groupedCard},
 		{scan: scanCodes},
-		{trig: tDigit, re: anchored(`\b\d{3,5}/\d{2}\b`), fn: applicationNo},
+		{trig: tShape(3, 5, "/"), re: anchored(`\b\d{3,5}/\d{2}\b`), fn: applicationNo},
 	}}
 }
 

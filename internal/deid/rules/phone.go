@@ -46,25 +46,25 @@ func hasPhoneCue(w string) bool {
 func NewPhone() *Phone {
 	const ext = `(?:\s*(?:x|ext\.?|extension|#)\s*\d{1,6})?\b`
 	p := &Phone{contactDetector{name: "rules/phone"}}
-	c := func(pat string, conf float64, needCue bool) {
-		trig := tOr(tDigit, tByte("+("))
+	c := func(shape *trig, pat string, conf float64, needCue bool) {
+		trig := shape
 		if needCue {
-			trig = func(text string, t token) bool {
-				return (isDigit(text[t.start]) || text[t.start] == '(') && (hasPhoneCue(window(text, t.start, 32)) || hasPhoneCue(text[t.start:min(len(text), t.start+28)]))
-			}
+			trig = custom(digits+"(", false, func(text string, t token) bool {
+				return shape.accepts(text, t) && (hasPhoneCue(window(text, t.start, 32)) || hasPhoneCue(text[t.start:min(len(text), t.start+28)]))
+			})
 		}
 		p.rules = append(p.rules, rule{re: anchored(pat), trig: trig, fn: func(text string, m []int) []hit {
 			return phoneHit(text, m, conf, needCue)
 		}})
 	}
-	c(`(?:(?:\+|\b00?)1[\s.\-]?)?(?:\(\d{3}\)[\s.\-]?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}`+ext, 0.9, false)
-	c(`\+\d{1,3}(?:[\s.\-]?\(0\))?(?:[\s.\-]?\(?\d{1,5}\)?){1,6}`+ext, 0.85, false)
-	c(`\b0\d{1,4}(?:[\s.\-]\d{2,4}){1,4}`+ext, 0.6, false)
-	c(`\(\d{2,4}\)\s?\d{2,4}[\s.\-]\d{3,4}`+ext, 0.8, false)
-	c(`\b\d{2,4}(?:\.\d{2,4}){2,4}\b|\b\d{2,4}(?:-\d{2,4}){2,4}`+ext, 0.6, false)
-	c(`\b\d{3}[.\-]\d{4}`+ext, 0.5, false)
-	c(`(?:\b|\()\d{2,4}\)?(?:[\s.\-]\d{2,8}){1,4}`+ext, 0.7, true)
-	c(`\b\d{7,12}`+ext, 0.7, true)
+	c(tOr(tByte("+("), tShape(1, 3, " .-(")), `(?:(?:\+|\b00?)1[\s.\-]?)?(?:\(\d{3}\)[\s.\-]?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}`+ext, 0.9, false)
+	c(tByte("+"), `\+\d{1,3}(?:[\s.\-]?\(0\))?(?:[\s.\-]?\(?\d{1,5}\)?){1,6}`+ext, 0.85, false)
+	c(tShape(1, 5, " .-"), `\b0\d{1,4}(?:[\s.\-]\d{2,4}){1,4}`+ext, 0.6, false)
+	c(tByte("("), `\(\d{2,4}\)\s?\d{2,4}[\s.\-]\d{3,4}`+ext, 0.8, false)
+	c(tShape(2, 4, ".-"), `\b\d{2,4}(?:\.\d{2,4}){2,4}\b|\b\d{2,4}(?:-\d{2,4}){2,4}`+ext, 0.6, false)
+	c(tShape(3, 3, ".-"), `\b\d{3}[.\-]\d{4}`+ext, 0.5, false)
+	c(tOr(tByte("("), tShape(2, 4, " .-)")), `(?:\b|\()\d{2,4}\)?(?:[\s.\-]\d{2,8}){1,4}`+ext, 0.7, true)
+	c(tShape(7, 12, ""), `\b\d{7,12}`+ext, 0.7, true)
 	return p
 }
 

@@ -39,9 +39,9 @@ var _ deid.Detector = (*Street)(nil)
 // NewStreet returns the street-address detector.
 func NewStreet() *Street {
 	return &Street{rules: []rule{
-		{trig: tDigit, re: anchored(`\b(\d{1,6}[A-Za-z]?(?:-\d{1,4})?)\s+(?:(?:[NSEW]|N\.?[EW]|S\.?[EW]|North|South|East|West|NORTH|SOUTH|EAST|WEST)\.?\s+)?((?:(?:[A-Z][A-Za-z'’.\-]*|\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))\s+){1,4})((?i:` + reStreetSuffix + `))\b\.?(?:\s+(?:[NSEW]|NE|NW|SE|SW)\b\.?)?` + reUnit), fn: usStreet},
-		{trig: tStreetPrefix, re: anchored(`\b((?i:rue|rua|via|viale|vicolo|calle|carrer|avenida|avda\.?|av\.|avenue|boulevard|bd\.?|piazza|plaza|plac|ulica|ul\.|travessa|largo|praça|strada|chemin|route|allée|impasse|quai|camino|paseo|ronda|pasaje|aleja|cesta|ulitsa|prospekt|odos|leoforos|οδός|λεωφόρος|πλατεία))\s+((?:[\p{L}'’.\-]+\s+){0,4}?)(\d{1,5}[A-Za-z]?)\b` + reUnit), fn: prefixStreet},
-		{trig: tStreetSuffixWord, re: anchored(`\b(\p{Lu}[\p{L}\-]*(?i:katu|kuja|tie|polku|kaari|rinne|vej|vegen|veien|veg|gade|gata|gatan|vägen|väg|stræde|straße|strasse|str\.|weg|laan|straat|plein|dreef|gracht|kade|singel|gasse|allee|platz|ring|damm|ufer|tér|utca|út|körút|ulica|cesta|iela|gatve|tänav|tee|plads|torv|stien|svingen|bakken|lia|haugen|veien|aveny|tori))\s+(\d{1,5}[A-Za-z]?)\b\.?` + reUnit), fn: suffixStreet},
+		{trig: custom(digits, false, numberThenCapital), re: anchored(`\b(\d{1,6}[A-Za-z]?(?:-\d{1,4})?)\s+(?:(?:[NSEW]|N\.?[EW]|S\.?[EW]|North|South|East|West|NORTH|SOUTH|EAST|WEST)\.?\s+)?((?:(?:[A-Z][A-Za-z'’.\-]*|\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))\s+){1,4})((?i:` + reStreetSuffix + `))\b\.?(?:\s+(?:[NSEW]|NE|NW|SE|SW)\b\.?)?` + reUnit), fn: usStreet, win: 140},
+		{trig: tStreetPrefix, re: anchored(`\b((?i:rue|rua|via|viale|vicolo|calle|carrer|avenida|avda\.?|av\.|avenue|boulevard|bd\.?|piazza|plaza|plac|ulica|ul\.|travessa|largo|praça|strada|chemin|route|allée|impasse|quai|camino|paseo|ronda|pasaje|aleja|cesta|ulitsa|prospekt|odos|leoforos|οδός|λεωφόρος|πλατεία))\s+((?:[\p{L}'’.\-]+\s+){0,4}?)(\d{1,5}[A-Za-z]?)\b` + reUnit), fn: prefixStreet, win: 200},
+		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", true, tStreetSuffixWord), re: anchored(`\b(\p{Lu}[\p{L}\-]*(?i:katu|kuja|tie|polku|kaari|rinne|vej|vegen|veien|veg|gade|gata|gatan|vägen|väg|stræde|straße|strasse|str\.|weg|laan|straat|plein|dreef|gracht|kade|singel|gasse|allee|platz|ring|damm|ufer|tér|utca|út|körút|ulica|cesta|iela|gatve|tänav|tee|plads|torv|stien|svingen|bakken|lia|haugen|veien|aveny|tori))\s+(\d{1,5}[A-Za-z]?)\b\.?` + reUnit), fn: suffixStreet, win: 160},
 		{trig: tWords("apt", "apartment", "suite", "ste"), re: anchored(`\b(?:Apt\.?|Apartment|Suite|Ste\.)\s*#?\s*\d{1,5}[A-Za-z]?\b`), fn: unitOnly},
 		{trig: tWords("psc", "cmr", "unit", "apo", "fpo", "dpo"), re: anchored(`\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{2,5}\b|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b(?:\s+\d{5})?`), fn: unitOnly},
 	}}
@@ -165,7 +165,7 @@ var (
 	tStreetPrefix = tOr(tWords("rue", "rua", "via", "viale", "vicolo", "calle", "carrer", "avenida", "avda", "av", "avenue",
 		"boulevard", "bd", "piazza", "plaza", "plac", "ulica", "ul", "travessa", "largo", "strada", "chemin", "route",
 		"impasse", "quai", "camino", "paseo", "ronda", "pasaje", "aleja", "cesta", "ulitsa", "prospekt", "odos", "leoforos",
-		"pra", "all"), func(text string, t token) bool { return text[t.start] >= 0x80 })
+		"pra", "all"), custom("", true, func(string, token) bool { return true }))
 	streetSuffixes = []string{"katu", "kuja", "tie", "polku", "kaari", "rinne", "vej", "vegen", "veien", "veg", "gade",
 		"gata", "gatan", "vägen", "väg", "stræde", "straße", "strasse", "str", "weg", "laan", "straat", "plein", "dreef",
 		"gracht", "kade", "singel", "gasse", "allee", "platz", "ring", "damm", "ufer", "tér", "utca", "út", "körút",
@@ -197,9 +197,12 @@ func tStreetSuffixWord(text string, t token) bool {
 func tState(text string, t token) bool {
 	i := t.start
 	if i+2 <= len(text) && text[i] >= 'A' && text[i] <= 'Z' && text[i+1] >= 'A' && text[i+1] <= 'Z' && (i+2 == len(text) || !isASCIIAlnum(text[i+2])) {
-		return true
+		return strings.ContainsAny(text[i+2:min(len(text), i+7)], "0123456789")
 	}
-	return stateFirst[t.word]
+	if !inSet(stateFirst, text, t) {
+		return false
+	}
+	return strings.ContainsAny(text[t.start:min(len(text), t.start+28)], "0123456789")
 }
 
 var stateFirst = set("alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
@@ -328,10 +331,10 @@ var _ deid.Detector = (*PostalCode)(nil)
 // NewPostalCode returns the postal-code detector.
 func NewPostalCode() *PostalCode {
 	return &PostalCode{rules: []rule{
-		{trig: tState, re: anchored(`\b(?:` + reStateAbbr + `|(?i:` + reStateName + `))\.?,?\s{1,4}(\d{5}(?:-\d{4})?)\b`), fn: zipAfterState},
+		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", false, tState), re: anchored(`\b(?:` + reStateAbbr + `|(?i:` + reStateName + `))\.?,?\s{1,4}(\d{5}(?:-\d{4})?)\b`), fn: zipAfterState},
 		{trig: tWords("zip", "zipcode", "postal", "postcode", "post", "plz", "cep", "cap"), re: anchored(`(?i)\b(?:zip|zip\s*code|zipcode|postal\s*code|postcode|post\s+code|plz|cep|cap)\b\s*(?:is|:|#|-)?\s*([A-Z0-9]{1,6}(?:[\s\-][A-Z0-9]{2,4})?)\b`), fn: zipAfterCue},
-		{trig: tUpperDigit, re: anchored(`\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b`), fn: ukPostcode},
-		{trig: tUpperDigit, re: anchored(`\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b`), fn: caPostcode},
+		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tUpperDigit), re: anchored(`\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b`), fn: ukPostcode},
+		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tUpperDigit), re: anchored(`\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b`), fn: caPostcode},
 	}}
 }
 
@@ -368,4 +371,26 @@ func ukPostcode(text string, m []int) []hit {
 
 func caPostcode(text string, m []int) []hit {
 	return []hit{{start: m[0], end: m[1], typ: "postcode", conf: 0.75}}
+}
+
+// numberThenCapital is the cheap test for a US street address: a house
+// number, then a capitalised word, a directional or an ordinal street.
+func numberThenCapital(text string, t token) bool {
+	j := t.start
+	for j < len(text) && isDigit(text[j]) && j-t.start < 7 {
+		j++
+	}
+	if j-t.start > 6 {
+		return false
+	}
+	for j < len(text) && (isASCIIAlnum(text[j]) || text[j] == '-') && j-t.start < 12 {
+		j++
+	}
+	if j >= len(text) || !isSpaceByte(text[j]) {
+		return false
+	}
+	for j < len(text) && isSpaceByte(text[j]) {
+		j++
+	}
+	return j < len(text) && (text[j] >= 'A' && text[j] <= 'Z' || isDigit(text[j]))
 }

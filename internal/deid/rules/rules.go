@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,12 +49,16 @@ type hit struct {
 // at most maxWindow bytes: the total work stays linear in the input.
 type rule struct {
 	re   *regexp.Regexp
-	trig func(text string, t token) bool
+	trig *trig
 	fn   func(text string, m []int) []hit
 	scan func(text string) []hit
+	win  int // longest match worth trying; defaultWindow when 0
 }
 
-const maxWindow = 320
+// defaultWindow bounds the input each anchored match sees. It is kept
+// small on purpose: RE2's backtracker clears a bitmap of program size times
+// input length on every call.
+const defaultWindow = 80
 
 // anchored compiles p so that it only matches at the start of its input.
 func anchored(p string) *regexp.Regexp { return regexp.MustCompile(`^(?:` + p + `)`) }
@@ -62,7 +67,30 @@ func anchored(p string) *regexp.Regexp { return regexp.MustCompile(`^(?:` + p + 
 // digits, or one of the punctuation marks some patterns start with.
 type token struct {
 	start int
-	word  string // the lower-cased ASCII letters at start ("" for digits)
+	wend  int // end of the run of ASCII letters at start (== start for digits)
+}
+
+// tokCache keeps the tokens of the last text seen, since every detector of
+// Default looks at the same text in turn. Tokens are read-only once made.
+var tokCache struct {
+	sync.Mutex
+	text string
+	toks []token
+}
+
+func cachedTokens(text string) []token {
+	tokCache.Lock()
+	if len(text) == len(tokCache.text) && text == tokCache.text && tokCache.toks != nil {
+		ts := tokCache.toks
+		tokCache.Unlock()
+		return ts
+	}
+	tokCache.Unlock()
+	ts := tokenize(text)
+	tokCache.Lock()
+	tokCache.text, tokCache.toks = text, ts
+	tokCache.Unlock()
+	return ts
 }
 
 func tokenize(text string) []token {
@@ -73,7 +101,11 @@ func tokenize(text string) []token {
 		if b < utf8.RuneSelf {
 			w := isASCIIAlnum(b) || b == '_'
 			if w && !prevWord || b == '+' || b == '(' || b == '@' || b == '\'' || b == '#' {
-				ts = append(ts, token{start: i, word: lowerWord(text, i)})
+				j := i
+				for j < len(text) && j-i < 24 && (text[j]|0x20 >= 'a' && text[j]|0x20 <= 'z') {
+					j++
+				}
+				ts = append(ts, token{start: i, wend: j})
 			}
 			prevWord = w
 			i++
@@ -82,7 +114,7 @@ func tokenize(text string) []token {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		w := r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 		if w && !prevWord || r == '’' {
-			ts = append(ts, token{start: i})
+			ts = append(ts, token{start: i, wend: i})
 		}
 		prevWord = w
 		i += size
@@ -90,43 +122,158 @@ func tokenize(text string) []token {
 	return ts
 }
 
-// lowerWord returns the lower-cased run of ASCII letters at i (at most 24).
-func lowerWord(text string, i int) string {
-	j := i
-	upper := false
-	for j < len(text) && j-i < 24 && (text[j]|0x20 >= 'a' && text[j]|0x20 <= 'z') {
-		if text[j] <= 'Z' {
-			upper = true
+// trig says at which tokens a rule is tried: first is a cheap filter on
+// the token's first byte, fn the full test.
+type trig struct {
+	first [256]bool
+	fn    func(text string, t token) bool
+}
+
+func (g *trig) accepts(text string, t token) bool {
+	return g.first[text[t.start]] && g.fn(text, t)
+}
+
+// custom builds a trigger from a first-byte set (nonASCII adds every
+// multi-byte rune start) and a test.
+func custom(first string, nonASCII bool, fn func(string, token) bool) *trig {
+	g := &trig{fn: fn}
+	for i := 0; i < len(first); i++ {
+		g.first[first[i]] = true
+	}
+	if nonASCII {
+		for b := 0xC0; b < 0x100; b++ {
+			g.first[b] = true
 		}
-		j++
 	}
-	if !upper {
-		return text[i:j]
-	}
-	return strings.ToLower(text[i:j])
+	return g
 }
 
-// Triggers.
-func tDigit(text string, t token) bool { return isDigit(text[t.start]) }
+func wordFirsts(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		if w != "" {
+			b.WriteByte(w[0] | 0x20)
+			b.WriteByte(w[0] &^ 0x20)
+		}
+	}
+	return b.String()
+}
 
-func tWords(words ...string) func(string, token) bool {
+const digits = "0123456789"
+
+var tDigit = custom(digits, false, func(string, token) bool { return true })
+
+// tShape accepts a token that starts with a run of minRun to maxRun
+// digits followed by one of the bytes in next (any byte, or the end of the
+// text, when next is empty; "\x00" in next also accepts the end).
+func tShape(minRun, maxRun int, next string) *trig {
+	return custom(digits, false, func(text string, t token) bool {
+		j := t.start
+		for j < len(text) && isDigit(text[j]) && j-t.start <= maxRun {
+			j++
+		}
+		n := j - t.start
+		if n < minRun || n > maxRun {
+			return false
+		}
+		if next == "" {
+			return true
+		}
+		if j == len(text) {
+			return strings.IndexByte(next, 0) >= 0
+		}
+		return strings.IndexByte(next, text[j]) >= 0
+	})
+}
+
+const (
+	nextSpace = " \t\n\r"
+	nextAlpha = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+)
+
+func tWords(words ...string) *trig {
 	s := set(words...)
-	return func(_ string, t token) bool { return t.word != "" && s[t.word] }
+	return custom(wordFirsts(words), false, func(text string, t token) bool { return inSet(s, text, t) })
 }
 
-func tOr(fs ...func(string, token) bool) func(string, token) bool {
-	return func(text string, t token) bool {
-		for _, f := range fs {
-			if f(text, t) {
+func tOr(gs ...*trig) *trig {
+	g := &trig{fn: func(text string, t token) bool {
+		for _, h := range gs {
+			if h.accepts(text, t) {
 				return true
 			}
 		}
 		return false
+	}}
+	for _, h := range gs {
+		for b := range h.first {
+			g.first[b] = g.first[b] || h.first[b]
+		}
 	}
+	return g
 }
 
-func tByte(bs string) func(string, token) bool {
-	return func(text string, t token) bool { return strings.IndexByte(bs, text[t.start]) >= 0 }
+func tByte(bs string) *trig {
+	return custom(bs, false, func(string, token) bool { return true })
+}
+
+// inSet reports whether the token's letters, lower-cased, are in m. It does
+// not allocate.
+func inSet(m map[string]bool, text string, t token) bool {
+	n := t.wend - t.start
+	if n == 0 || n > 24 {
+		return false
+	}
+	var buf [24]byte
+	for k := 0; k < n; k++ {
+		buf[k] = text[t.start+k] | 0x20
+	}
+	return m[string(buf[:n])]
+}
+
+// afterWord returns the index of the first non-blank byte after the token's
+// word (and an optional trailing period).
+func afterWord(text string, t token) int {
+	j := t.wend
+	if j < len(text) && text[j] == '.' {
+		j++
+	}
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '-') {
+		j++
+	}
+	return j
+}
+
+// nextIn reports whether the word after t is in m.
+func nextIn(m map[string]bool, text string, t token) bool {
+	j := afterWord(text, t)
+	k := j
+	for k < len(text) && k-j < 24 && (text[k]|0x20 >= 'a' && text[k]|0x20 <= 'z') {
+		k++
+	}
+	return inSet(m, text, token{start: j, wend: k})
+}
+
+// tWordsThen accepts a token in words when the following word is in next.
+func tWordsThen(words []string, next []string) *trig {
+	s, n := set(words...), set(next...)
+	return custom(wordFirsts(words), false, func(text string, t token) bool { return inSet(s, text, t) && nextIn(n, text, t) })
+}
+
+// tWordsThenDigit accepts a token in words followed (after an optional
+// "the") by a digit or an apostrophe.
+func tWordsThenDigit(words ...string) *trig {
+	s := set(words...)
+	return custom(wordFirsts(words), false, func(text string, t token) bool {
+		if !inSet(s, text, t) {
+			return false
+		}
+		j := afterWord(text, t)
+		if j+4 < len(text) && text[j:j+3] == "the" || j+4 < len(text) && text[j:j+3] == "THE" {
+			j = afterWord(text, token{start: j, wend: j + 3})
+		}
+		return j < len(text) && (isDigit(text[j]) || text[j] == '\'')
+	})
 }
 
 // runRules applies every rule to text and returns the hits.
@@ -142,11 +289,11 @@ func runRules(ctx context.Context, text string, rules []rule) ([]hit, error) {
 			continue
 		}
 		if toks == nil && ri >= 0 {
-			toks = tokenize(text)
+			toks = cachedTokens(text)
 		}
 		next := 0
 		for _, t := range toks {
-			if t.start < next || !r.trig(text, t) {
+			if t.start < next || !r.trig.accepts(text, t) {
 				continue
 			}
 			hs, next = tryAt(text, t.start, r, hs, next)
@@ -158,7 +305,11 @@ func runRules(ctx context.Context, text string, rules []rule) ([]hit, error) {
 // tryAt runs r's anchored pattern at i and records what its function makes
 // of the match; next moves past an accepted match.
 func tryAt(text string, i int, r rule, hs []hit, next int) ([]hit, int) {
-	end := min(len(text), i+maxWindow)
+	w := r.win
+	if w == 0 {
+		w = defaultWindow
+	}
+	end := min(len(text), i+w)
 	m := r.re.FindStringSubmatchIndex(text[i:end])
 	if m == nil || m[1] == 0 {
 		return hs, next

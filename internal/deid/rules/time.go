@@ -15,12 +15,12 @@ var _ deid.Detector = (*Time)(nil)
 // NewTime returns the clock-time detector.
 func NewTime() *Time {
 	t := &Time{}
-	c := func(p string, fn func(string, []int) []hit) {
-		t.rules = append(t.rules, rule{re: anchored(p), trig: tDigit, fn: fn})
+	c := func(trig *trig, p string, fn func(string, []int) []hit) {
+		t.rules = append(t.rules, rule{re: anchored(p), trig: trig, fn: fn})
 	}
-	c(`(?i)\b(\d{1,2}):([0-5]\d)(?::[0-5]\d)?(?:\s*([ap])\.?\s?m\b\.?)?`, clockTime)
-	c(`(?i)\b(\d{1,2})\s*([ap])\.?\s?m\b\.?`, clockAMPM)
-	c(`(?i)\b([01]\d|2[0-3])([0-5]\d)\b(?:\s*(?:hrs?|hours|h)\b)?`, militaryTime)
+	c(tShape(1, 2, ":"), `(?i)\b(\d{1,2}):([0-5]\d)(?::[0-5]\d)?(?:\s*([ap])\.?\s?m\b\.?)?`, clockTime)
+	c(tShape(1, 2, nextSpace+"aApP"), `(?i)\b(\d{1,2})\s*([ap])\.?\s?m\b\.?`, clockAMPM)
+	c(tShape(4, 4, ""), `(?i)\b([01]\d|2[0-3])([0-5]\d)\b(?:\s*(?:hrs?|hours|h)\b)?`, militaryTime)
 	return t
 }
 
