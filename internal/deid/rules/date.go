@@ -225,6 +225,9 @@ func monthAlone(text string, m []int) []hit {
 		return nil
 	}
 	lw := strings.ToLower(strings.TrimSuffix(word, "."))
+	if len(lw) <= 3 && lw != "may" && !strings.HasSuffix(word, ".") {
+		return nil // "DEC" is "decreased" in a clinical note
+	}
 	if ambiguousMonth[lw] || strings.HasSuffix(word, ".") {
 		if !datePrep[prevWord(text, m[0])] {
 			return nil
