@@ -13,7 +13,7 @@ import (
 func detectors() []deid.Detector {
 	ds := rules.Default()
 	ds = append(ds, dict.Default(lexicon.Default())...)
-	return append(ds, ner.New())
+	return append(ds, ner.New(ner.WithLexicon(lexicon.Default())))
 }
 
 // engineOptions are engine options that draw on the lexicons.
@@ -63,8 +63,4 @@ func region(r string) string {
 	return "the " + r
 }
 
-// IsCommonWord: SCOWL level 60 or below is an ordinary word (LEXICONS.md).
-func (g gazetteer) IsCommonWord(w string) bool {
-	level, ok := g.lex.WordLevel(w)
-	return ok && level <= 60
-}
+func (g gazetteer) WordLevel(w string) (int, bool) { return g.lex.WordLevel(w) }

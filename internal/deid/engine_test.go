@@ -169,16 +169,21 @@ func TestDatePlanning(t *testing.T) {
 		want   string
 	}{
 		{&DateValue{Year: 2021}, Replace, "2021"},
-		{&DateValue{Relative: true}, Replace, "recently"},
-		{&DateValue{Year: 2021, Month: 3}, Replace, "March 2021"},
+		{&DateValue{Year: 2021, Month: 3}, Generalise, "March 2021"},
 		{&DateValue{Year: 2021, Month: 3, Day: 4}, Generalise, "March 2021"},
 		{&DateValue{Year: 2021, Month: 3, Day: 4}, Redact, "[date]"},
 		{nil, Replace, "[date]"},
 	}
 	for _, tt := range tests {
-		if got := p.date(Finding{Date: tt.v}, tt.action); got != tt.want {
+		if got := p.date(Finding{Date: tt.v, Text: "x"}, tt.action); got != tt.want {
 			t.Errorf("date(%+v, %s) = %q, want %q", tt.v, tt.action, got, tt.want)
 		}
+	}
+	if got := p.date(Finding{Text: "last week", Date: &DateValue{Relative: true}}, Replace); got != "recently" {
+		t.Errorf("relative date = %q", got)
+	}
+	if got := p.date(Finding{Text: "March 2021", Date: &DateValue{Year: 2021, Month: 3}}, Replace); !strings.HasSuffix(got, " 2021") {
+		t.Errorf("month and year = %q, want a shifted month of 2021", got)
 	}
 	got := p.date(Finding{Date: &DateValue{Year: 2021, Month: 6, Day: 15}}, Replace)
 	if !strings.HasSuffix(got, ", 2021") || got == "June 15, 2021" {

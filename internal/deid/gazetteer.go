@@ -28,9 +28,10 @@ type Gazetteer interface {
 	Sex(firstName string) Sex
 	// Place looks a place name up; ok is false for unknown places.
 	Place(name string) (PlaceInfo, bool)
-	// IsCommonWord reports whether a lower-case word is an ordinary English
-	// word (so "will" is not taken for the name Will).
-	IsCommonWord(word string) bool
+	// WordLevel is how common a lower-case word is as an ordinary English
+	// word: its SCOWL size (10 the most common, 80 rare); ok is false for
+	// words that are not ordinary words ("okafor").
+	WordLevel(word string) (level int, ok bool)
 }
 
 // noGazetteer knows nothing: every name is of unknown sex, every place is
@@ -39,9 +40,21 @@ type noGazetteer struct{}
 
 func (noGazetteer) Sex(string) Sex                 { return SexUnknown }
 func (noGazetteer) Place(string) (PlaceInfo, bool) { return PlaceInfo{}, false }
-func (noGazetteer) IsCommonWord(string) bool       { return false }
+func (noGazetteer) WordLevel(string) (int, bool)   { return 0, false }
 
 // WithGazetteer gives the engine the lexicons.
 func WithGazetteer(g Gazetteer) Option {
 	return func(e *Engine) { e.gaz = g }
+}
+
+// Word level that the planner and propagation use.
+const (
+	commonLevel  = 60 // "will", "grace": ordinary words that names share
+	genericLevel = 35 // "community", "health": words that describe, not name
+)
+
+// isCommon reports whether a lower-case word is an ordinary English word.
+func (e *Engine) isCommon(w string) bool {
+	l, ok := e.gaz.WordLevel(w)
+	return ok && l <= commonLevel
 }

@@ -27,6 +27,16 @@ func (e *Engine) plan(doc *Doc, fs []Finding) []Finding {
 	}
 	out := make([]Finding, len(fs))
 	for i, f := range fs {
+		if f.Kind == Age {
+			lo, hi := 0, len(doc.Text)
+			if i > 0 {
+				lo = fs[i-1].End
+			}
+			if i+1 < len(fs) {
+				hi = fs[i+1].Start
+			}
+			f = widenAge(doc.Text, f, lo, hi)
+		}
 		if f.Replacement == "" {
 			f.Replacement = p.replacement(f)
 		}
@@ -34,6 +44,33 @@ func (e *Engine) plan(doc *Doc, fs []Finding) []Finding {
 	}
 	return out
 }
+
+// ageSuffixRE matches what follows an age's number when the age is used as
+// an adjective or abbreviated: "-year-old", " years old", " yo", " y/o".
+var ageSuffixRE = regexp.MustCompile(`^(?i:-?\s?years?[- ]old|-yr-old|\s?y/?o\b|\s?yrs?\.?\s?old)`)
+
+// widenAge takes into an age finding that spans only the number the words
+// that make it an age phrase, so that the phrase is replaced whole: the
+// "-year-old" after it and the article before it ("a 34-year-old" -> "a
+// mid-30s"). It stays within [lo, hi), clear of its neighbours.
+func widenAge(text string, f Finding, lo, hi int) Finding {
+	m := ageSuffixRE.FindStringIndex(text[f.End:min(hi, f.End+16)])
+	if m == nil || strings.Contains(strings.ToLower(f.Text), "old") {
+		return f
+	}
+	f.End += m[1]
+	lower := strings.ToLower(text[max(lo, f.Start-3):f.Start])
+	switch {
+	case strings.HasSuffix(lower, "an ") && f.Start-3 >= lo:
+		f.Start -= 3
+	case strings.HasSuffix(lower, "a ") && f.Start-2 >= lo && (f.Start-2 == 0 || !isLetterByte(text[f.Start-3])):
+		f.Start -= 2
+	}
+	f.Text = text[f.Start:f.End]
+	return f
+}
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 type planner struct {
 	e    *Engine
@@ -248,13 +285,15 @@ func (p *planner) organization(f Finding, action Action) string {
 	var tail []string
 	for i := len(words) - 1; i >= 0 && len(tail) < 3; i-- {
 		w := strings.Trim(words[i], ".,'’")
-		if w == "" || !p.e.gaz.IsCommonWord(w) || w == "of" || w == "the" || w == "and" {
+		// The last word is the cue ("hospice"); the words before it must
+		// describe the kind of organisation, or they may be its name.
+		if w == "" || !(orgDescriptors[w] || len(tail) == 0 && p.e.isCommon(w)) {
 			break
 		}
 		tail = append([]string{w}, tail...)
 	}
 	if len(tail) == 0 {
-		if f.Type != "" && p.e.gaz.IsCommonWord(f.Type) {
+		if f.Type != "" && p.e.isCommon(f.Type) {
 			tail = []string{f.Type}
 		} else {
 			return "an organisation"
@@ -268,6 +307,20 @@ func (p *planner) organization(f Finding, action Action) string {
 		}
 	}
 	return article(phrase) + " " + phrase
+}
+
+// orgDescriptors are words that say what kind of organisation a name is
+// ("Community Health Center") without naming it.
+var orgDescriptors = map[string]bool{
+	"community": true, "health": true, "mental": true, "medical": true, "family": true,
+	"public": true, "primary": true, "care": true, "senior": true, "youth": true,
+	"children's": true, "behavioral": true, "behavioural": true, "social": true,
+	"regional": true, "general": true, "elementary": true, "middle": true, "high": true,
+	"secondary": true, "nursing": true, "rehabilitation": true, "rehab": true,
+	"counseling": true, "counselling": true, "treatment": true, "recovery": true,
+	"protective": true, "human": true, "legal": true, "housing": true, "food": true,
+	"crisis": true, "women's": true, "veterans": true, "psychiatric": true, "state": true,
+	"university": true, "teaching": true, "charter": true, "day": true, "residential": true,
 }
 
 func article(phrase string) string {
@@ -293,7 +346,15 @@ func (p *planner) age(f Finding, action Action) string {
 		return "[age]"
 	}
 	lower := strings.ToLower(f.Text)
-	adjectival := strings.Contains(lower, "-year-old") || strings.Contains(lower, "-years-old")
+	if strings.HasPrefix(lower, "in ") || strings.HasSuffix(lower, "s") {
+		return f.Text // already a band: "in her 40s", "80s"
+	}
+	adjectival := false
+	for _, w := range []string{"year-old", "years-old", "yr-old", "yo", "y/o"} {
+		if strings.HasSuffix(lower, w) {
+			adjectival = true
+		}
+	}
 	if n > 89 {
 		if adjectival {
 			return leadingArticle(lower, "an") + "over-89-year-old"
@@ -301,11 +362,8 @@ func (p *planner) age(f Finding, action Action) string {
 		return "over 89"
 	}
 	band := ageBand(n)
-	switch {
-	case adjectival:
+	if adjectival {
 		return leadingArticle(lower, article(band)) + band
-	case strings.HasPrefix(lower, "in "):
-		return f.Text // already a band ("in her 40s")
 	}
 	return "in " + p.pronoun(f.Start) + " " + band
 }
@@ -377,14 +435,29 @@ var numericDateRE = regexp.MustCompile(`^(\d{1,4})([/.-])(\d{1,2})(?:([/.-])(\d{
 // dates become "recently"; a year alone is kept.
 func (p *planner) date(f Finding, action Action) string {
 	v := f.Date
-	if action == Redact || v == nil {
+	if action == Redact {
+		if f.Type == "time" {
+			return "[time]"
+		}
+		return "[date]"
+	}
+	lower := strings.ToLower(f.Text)
+	switch f.Type {
+	case "season", "holiday", "decade", "year":
+		// A year is allowed by Safe Harbor; a season, holiday or decade says
+		// less than a year does.
+		return f.Text
+	case "weekday", "relative":
+		return relativeDate(f.Text, lower)
+	}
+	if v == nil {
 		if f.Type == "time" {
 			return "[time]"
 		}
 		return "[date]"
 	}
 	if v.Relative {
-		return "recently"
+		return relativeDate(f.Text, lower)
 	}
 	switch {
 	case v.Month == 0 && v.Year != 0 && v.Day == 0:
@@ -392,15 +465,24 @@ func (p *planner) date(f Finding, action Action) string {
 	case v.Month == 0:
 		return "[date]"
 	}
-	if action == Generalise || v.Day == 0 {
+	year := v.Year
+	if year == 0 {
+		year = 2001 // any non-leap year; the year is not printed
+	}
+	if action == Generalise {
 		if v.Year != 0 {
 			return fmt.Sprintf("%s %d", time.Month(v.Month), v.Year)
 		}
 		return time.Month(v.Month).String()
 	}
-	year := v.Year
-	if year == 0 {
-		year = 2001 // any non-leap year; only month and day are printed
+	if v.Day == 0 {
+		// A month alone moves with the site's shift, from its middle, so
+		// that "in May ... on May 23" stay in step.
+		t := time.Date(year, time.Month(v.Month), 15, 12, 0, 0, 0, time.UTC).AddDate(0, 0, p.shiftDays())
+		if v.Year != 0 {
+			return fmt.Sprintf("%s %d", t.Month(), v.Year)
+		}
+		return t.Month().String()
 	}
 	t := time.Date(year, time.Month(v.Month), v.Day, 12, 0, 0, 0, time.UTC).AddDate(0, 0, p.shiftDays())
 	if m := numericDateRE.FindStringSubmatch(strings.TrimSpace(f.Text)); m != nil {
@@ -411,6 +493,29 @@ func (p *planner) date(f Finding, action Action) string {
 	}
 	// The year is kept: only month and day move.
 	return fmt.Sprintf("%s %d, %d", t.Month(), t.Day(), v.Year)
+}
+
+// relativeDate softens a date relative to the time of writing ("last
+// Tuesday" -> "recently", "tomorrow" -> "soon"); an interval between two
+// events ("eleven days later") and a bare weekday say nothing of when, and
+// are kept.
+func relativeDate(text, lower string) string {
+	for _, w := range []string{"later", "after", "before", "earlier", "prior", "following"} {
+		if strings.Contains(lower, w) {
+			return text
+		}
+	}
+	for _, w := range []string{"tomorrow", "next", "coming", "tonight"} {
+		if strings.Contains(lower, w) {
+			return "soon"
+		}
+	}
+	for _, w := range []string{"last", "ago", "yesterday", "past", "this", "today", "recent"} {
+		if strings.Contains(lower, w) {
+			return "recently"
+		}
+	}
+	return text
 }
 
 // numericDate writes t in the numeric form of the original (m is a match of

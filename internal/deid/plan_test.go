@@ -32,12 +32,14 @@ func (fakeGaz) Place(name string) (PlaceInfo, bool) {
 	return PlaceInfo{}, false
 }
 
-func (fakeGaz) IsCommonWord(w string) bool {
+func (fakeGaz) WordLevel(w string) (int, bool) {
 	switch w {
-	case "will", "community", "health", "center", "hospital", "family", "services", "high", "school", "memorial":
-		return true
+	case "will", "community", "health", "center", "hospital", "family", "services", "high", "school", "house":
+		return 20, true
+	case "larkspur", "hospice":
+		return 55, true
 	}
-	return false
+	return 0, false
 }
 
 func TestPlanReplacements(t *testing.T) {
@@ -61,11 +63,18 @@ func TestPlanReplacements(t *testing.T) {
 		{"with a 97-year-old rower", Finding{Start: 5, End: 18, Kind: Age, Age: 97}, "an over-89-year-old"},
 		{"she was 58 then", Finding{Start: 8, End: 10, Kind: Age, Age: 58}, "in her late-50s"},
 		{"she was aged 91", Finding{Start: 8, End: 15, Kind: Age, Age: 91}, "over 89"},
+		{"in her 90s", Finding{Start: 7, End: 10, Kind: Age, Age: 90}, "90s"},
 		{"call 555-0187", Finding{Start: 5, End: 13, Kind: Contact, Type: "phone"}, "[phone]"},
 		{"see x.org", Finding{Start: 4, End: 9, Kind: Contact, Type: "domain"}, "[url]"},
 		{"case #CW-1", Finding{Start: 5, End: 10, Kind: ID, Type: "case"}, "[id]"},
 		{"on 7/22 we", Finding{Start: 3, End: 7, Kind: Date, Date: &DateValue{Month: 7, Day: 22}}, ""},
-		{"last Tuesday", Finding{Start: 0, End: 12, Kind: Date, Date: &DateValue{Relative: true}}, "Recently"},
+		{"last Tuesday", Finding{Start: 0, End: 12, Kind: Date, Type: "weekday", Date: &DateValue{Relative: true}}, "Recently"},
+		{"two weeks ago", Finding{Start: 0, End: 13, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "Recently"},
+		{"eleven days later", Finding{Start: 0, End: 17, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "eleven days later"},
+		{"see you tomorrow", Finding{Start: 8, End: 16, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "soon"},
+		{"on Sunday we", Finding{Start: 3, End: 9, Kind: Date, Type: "weekday"}, "Sunday"},
+		{"in spring 2019", Finding{Start: 3, End: 14, Kind: Date, Type: "season", Date: &DateValue{Year: 2019}}, "spring 2019"},
+		{"at Larkspur House Hospice", Finding{Start: 3, End: 25, Kind: Organization, Type: "hospice"}, "a hospice"},
 		{"at 3 a.m.", Finding{Start: 3, End: 9, Kind: Date, Type: "time"}, "[time]"},
 	}
 	e := New(WithKey([]byte("k")), WithGazetteer(fakeGaz{}))
@@ -82,6 +91,30 @@ func TestPlanReplacements(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%q [%s %s]: got %q, want %q", tt.text, f.Kind, f.Text, got, tt.want)
+		}
+	}
+}
+
+func TestAgeNumberWidensToThePhrase(t *testing.T) {
+	for _, tt := range []struct{ text, num, want string }{
+		{"She is a 34-year-old teacher.", "34", "She is a mid-30s teacher."},
+		{"an 81-year-old man", "81", "An early-80s man"},
+		{"with a 97-year-old rower", "97", "with an over-89-year-old rower"},
+		{"58 YO FEMALE", "58", "LATE-50S FEMALE"},
+		{"aged 44 years old", "44", "aged in their mid-40s"},
+		{"she was 58 then", "58", "she was in her late-50s then"},
+	} {
+		i := strings.Index(tt.text, tt.num)
+		d := reDetector{re: regexp.MustCompile(regexp.QuoteMeta(tt.num)), kind: Age, conf: 0.9}
+		res, err := New(WithDetectors(d), WithKey([]byte("k"))).Deidentify(context.Background(), &Doc{Text: tt.text})
+		if err != nil || i < 0 {
+			t.Fatal(err)
+		}
+		if res.Text != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.text, res.Text, tt.want)
+		}
+		if err := res.Findings[0].Check(tt.text); err != nil {
+			t.Error(err)
 		}
 	}
 }

@@ -43,7 +43,7 @@ func (e *Engine) propagate(text string, fs []Finding) []Finding {
 		if !ok {
 			continue
 		}
-		if isLower(occ) && e.gaz.IsCommonWord(strings.ToLower(occ)) {
+		if isLower(occ) && e.isCommon(strings.ToLower(occ)) {
 			continue
 		}
 		out = append(out, Finding{

@@ -11,6 +11,7 @@ import (
 	prose "github.com/jdkato/prose/v2"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 // Name is the detector's name and the Recognizer of its findings.
@@ -58,14 +59,20 @@ type Detector struct {
 	// names, with this many words on each side (see windows); it implies
 	// gating.
 	window int
+	// lex, if set, vets the entities prose finds (see plausible).
+	lex *lexicon.Lexicon
 }
 
 var _ deid.Detector = (*Detector)(nil)
 
 // New returns a Detector. The first call in a process decodes prose's
 // embedded model (about 0.4 s and 40 MB); later calls share it.
-func New() *Detector {
-	return &Detector{model: loadModel(), max: maxChunk, gate: true, window: windowWords}
+func New(opts ...Option) *Detector {
+	d := &Detector{model: loadModel(), max: maxChunk, gate: true, window: windowWords}
+	for _, o := range opts {
+		o(d)
+	}
+	return d
 }
 
 // Name returns "ner/prose".
@@ -94,7 +101,17 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 			out = d.appendFindings(out, text, p)
 		}
 	}
-	return out, nil
+	if d.lex == nil || len(out) == 0 {
+		return out, nil
+	}
+	lower := lowerCaseWords(text)
+	kept := out[:0]
+	for _, f := range out {
+		if d.plausible(text, f, lower) {
+			kept = append(kept, f)
+		}
+	}
+	return kept, nil
 }
 
 // appendFindings appends the names prose finds in text[p.Start:p.End].

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 type want struct {
@@ -320,6 +321,30 @@ func TestAfterTitle(t *testing.T) {
 	} {
 		if got := afterTitle(before); got != want {
 			t.Errorf("afterTitle(%q) = %v, want %v", before, got, want)
+		}
+	}
+}
+
+func TestLexiconDropsOrdinaryWords(t *testing.T) {
+	d := New(WithLexicon(lexicon.Default()))
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Supervision as a mirror", nil},
+		{"Pt stable overnight. Plan: wean vent. pt sleeping.", nil},
+		{"Yesterday I met Maria Okonkwo at the clinic in Springfield.", []string{"Maria Okonkwo", "Springfield"}},
+	} {
+		fs, err := d.Detect(context.Background(), &deid.Doc{Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range fs {
+			got = append(got, f.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

@@ -12,7 +12,11 @@ import (
 	"github.com/veil-blog/veil/internal/deid"
 )
 
-// Default returns every rule detector in a stable order.
+// Default returns the rule detectors that veil runs, in a stable order.
+// Times of day are not among them: a time alone identifies no one (Safe
+// Harbor lists dates, not times) and notes are full of them, so flagging them
+// only hides the findings that matter. NewTime is there for callers that
+// want them.
 func Default() []deid.Detector {
 	return []deid.Detector{
 		NewEmail(),
@@ -23,7 +27,6 @@ func Default() []deid.Detector {
 		NewSSN(),
 		NewIDNumber(),
 		NewDate(),
-		NewTime(),
 		NewAge(),
 		NewStreet(),
 		NewPOBox(),
