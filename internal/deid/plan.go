@@ -365,7 +365,7 @@ func (p *planner) age(f Finding, action Action) string {
 	if adjectival {
 		return leadingArticle(lower, article(band)) + band
 	}
-	return "in " + p.pronoun(f.Start) + " " + band
+	return agePhrase(n, p.pronoun(f.Start))
 }
 
 var digitsRE = regexp.MustCompile(`\d+`)
@@ -378,16 +378,16 @@ func leadingArticle(lower, art string) string {
 	return ""
 }
 
-// ageBand is "early 30s", "mid-30s" or "late 30s"; under 13 it is "childhood"
-// bands ("under 5", "5 to 12").
+// ageBand is "early-30s", "mid-30s" or "late-30s" from 20 on; children
+// and teenagers get wider bands, which ageBandPhrase words for each use.
 func ageBand(n int) string {
 	switch {
 	case n < 5:
 		return "under-5"
 	case n < 13:
-		return "primary-school-age"
+		return "school-age"
 	case n < 20:
-		return "teen"
+		return "teenage"
 	}
 	decade := n / 10 * 10
 	switch d := n % 10; {
@@ -397,6 +397,20 @@ func ageBand(n int) string {
 		return fmt.Sprintf("mid-%ds", decade)
 	}
 	return fmt.Sprintf("late-%ds", decade)
+}
+
+// agePhrase words a band for use after a verb or "aged": "in her mid-30s",
+// "under 5", "between 5 and 12", "in his teens".
+func agePhrase(n int, pronoun string) string {
+	switch {
+	case n < 5:
+		return "under 5"
+	case n < 13:
+		return "between 5 and 12"
+	case n < 20:
+		return "in " + pronoun + " teens"
+	}
+	return "in " + pronoun + " " + ageBand(n)
 }
 
 // pronoun guesses "her", "his" or "their" from the words just before off.

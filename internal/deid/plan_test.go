@@ -103,6 +103,9 @@ func TestAgeNumberWidensToThePhrase(t *testing.T) {
 		{"58 YO FEMALE", "58", "LATE-50S FEMALE"},
 		{"aged 44 years old", "44", "aged in their mid-40s"},
 		{"she was 58 then", "58", "she was in her late-50s then"},
+		{"Mateo, aged 4, and", "4", "Mateo, aged under 5, and"},
+		{"a 7-year-old boy", "7", "A school-age boy"},
+		{"he is 16", "16", "he is in his teens"},
 	} {
 		i := strings.Index(tt.text, tt.num)
 		d := reDetector{re: regexp.MustCompile(regexp.QuoteMeta(tt.num)), kind: Age, conf: 0.9}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/veil-blog/veil"
+
+// TestImportDirection keeps the architecture of STYLE.md true: data flows
+// content -> deid -> risk -> render -> output, and each third-party library
+// has one importer.
+func TestImportDirection(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list")
+	}
+	out, err := exec.Command("go", "list", "-deps=false", "-json", module+"/...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	type pkg struct {
+		ImportPath string
+		Imports    []string
+		Deps       []string
+	}
+	deps := map[string]pkg{}
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	for {
+		var p pkg
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		deps[strings.TrimPrefix(p.ImportPath, module+"/")] = p
+	}
+	internal := func(p pkg) []string {
+		var out []string
+		for _, d := range p.Deps {
+			if strings.HasPrefix(d, module+"/") {
+				out = append(out, strings.TrimPrefix(d, module+"/"))
+			}
+		}
+		return out
+	}
+	// Packages that must not depend on others, directly or not.
+	forbidden := map[string][]string{
+		"internal/config":   {"internal/"},
+		"internal/markdown": {"internal/"},
+		"internal/lexicon":  {"internal/"},
+		"internal/content":  {"internal/deid", "internal/render", "internal/site", "internal/cli"},
+		"internal/deid":     {"internal/deid/", "internal/render", "internal/site", "internal/cli", "internal/risk"},
+		"internal/risk":     {"internal/render", "internal/site", "internal/cli"},
+		"internal/render":   {"internal/deid", "internal/risk", "internal/site", "internal/cli", "internal/content"},
+		"internal/site":     {"internal/cli"},
+	}
+	for name, bad := range forbidden {
+		p, ok := deps[name]
+		if !ok {
+			t.Errorf("package %s not found", name)
+			continue
+		}
+		for _, d := range internal(p) {
+			for _, b := range bad {
+				if strings.HasPrefix(d, b) {
+					t.Errorf("%s depends on %s", name, d)
+				}
+			}
+		}
+	}
+	// Each library has one importer.
+	owners := map[string]string{
+		"github.com/yuin/goldmark":           "internal/markdown",
+		"github.com/jdkato/prose/v2":         "internal/deid/ner",
+		"github.com/fsnotify/fsnotify":       "internal/watch",
+		"github.com/spf13/viper":             "internal/config",
+		"github.com/microcosm-cc/bluemonday": "internal/markdown",
+	}
+	for name, p := range deps {
+		for _, imp := range p.Imports {
+			for lib, owner := range owners {
+				if (imp == lib || strings.HasPrefix(imp, lib+"/")) && name != owner {
+					t.Errorf("%s imports %s; only %s may", name, imp, owner)
+				}
+			}
+		}
+	}
+}
