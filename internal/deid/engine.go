@@ -103,10 +103,11 @@ func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 		}
 		all = append(all, fs...)
 	}
-	known := findKnown(doc)
-	all = dropAllowed(doc, all)
+	ws := splitWords(doc.Text)
+	known := findKnown(doc, ws)
+	all = dropAllowed(doc, ws, all)
 	all = append(all, known...)
-	all = e.propagate(doc.Text, all)
+	all = e.propagate(doc.Text, ws, all)
 	return Merge(doc.Text, all), nil
 }
 

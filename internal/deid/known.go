@@ -1,82 +1,14 @@
 package deid
 
 import (
-	"regexp"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
-
-// termPattern compiles terms into one case-insensitive pattern in which any
-// run of whitespace between words matches any other run. Longer terms come
-// first so that "Mary Ann Smith" wins over "Mary".
-func termPattern(terms []string) *regexp.Regexp {
-	var alts []string
-	seen := map[string]bool{}
-	for _, t := range terms {
-		words := strings.Fields(t)
-		if len(words) == 0 {
-			continue
-		}
-		for i, w := range words {
-			words[i] = regexp.QuoteMeta(w)
-		}
-		alt := strings.Join(words, `\s+`)
-		if !seen[strings.ToLower(alt)] {
-			seen[strings.ToLower(alt)] = true
-			alts = append(alts, alt)
-		}
-	}
-	if len(alts) == 0 {
-		return nil
-	}
-	sort.SliceStable(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
-	return regexp.MustCompile(`(?i)(?:` + strings.Join(alts, "|") + `)`)
-}
-
-// isWordByte reports whether the rune at the given side of a match continues
-// a word, in which case the match is part of a longer word and not a term.
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
-}
-
-// wordMatches returns the spans of re in text that start and end on word
-// boundaries.
-func wordMatches(re *regexp.Regexp, text string) [][2]int {
-	if re == nil {
-		return nil
-	}
-	var out [][2]int
-	for _, m := range re.FindAllStringIndex(text, -1) {
-		if m[0] == m[1] || !boundaryBefore(text, m[0]) || !boundaryAfter(text, m[1]) {
-			continue
-		}
-		out = append(out, [2]int{m[0], m[1]})
-	}
-	return out
-}
-
-func boundaryBefore(text string, i int) bool {
-	if i == 0 {
-		return true
-	}
-	r, _ := utf8.DecodeLastRuneInString(text[:i])
-	return !isWordRune(r)
-}
-
-func boundaryAfter(text string, i int) bool {
-	if i >= len(text) {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	return !isWordRune(r)
-}
 
 // findKnown finds every occurrence of the author's known terms. Matching is
 // case- and whitespace-insensitive; a possessive ("Odette's") matches as the
 // term followed by 's, which stays outside the finding.
-func findKnown(doc *Doc) []Finding {
+func findKnown(doc *Doc, ws []word) []Finding {
 	if len(doc.Known) == 0 {
 		return nil
 	}
@@ -93,7 +25,7 @@ func findKnown(doc *Doc) []Finding {
 		}
 	}
 	var out []Finding
-	for _, m := range wordMatches(termPattern(terms), doc.Text) {
+	for _, m := range newTermSet(terms).find(doc.Text, ws) {
 		text := doc.Text[m[0]:m[1]]
 		k := byTerm[normTerm(text)]
 		kind := k.Kind
@@ -116,7 +48,7 @@ func normTerm(s string) string {
 
 // dropAllowed removes findings that lie wholly inside an occurrence of an
 // allowed term, or whose own text is an allowed term.
-func dropAllowed(doc *Doc, fs []Finding) []Finding {
+func dropAllowed(doc *Doc, ws []word, fs []Finding) []Finding {
 	if len(doc.Allow) == 0 || len(fs) == 0 {
 		return fs
 	}
@@ -124,7 +56,7 @@ func dropAllowed(doc *Doc, fs []Finding) []Finding {
 	for _, a := range doc.Allow {
 		allowed[normTerm(a)] = true
 	}
-	spans := wordMatches(termPattern(doc.Allow), doc.Text)
+	spans := newTermSet(doc.Allow).find(doc.Text, ws)
 	out := fs[:0:0]
 	for _, f := range fs {
 		if allowed[normTerm(f.Text)] || insideAny(f, spans) {

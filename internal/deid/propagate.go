@@ -17,7 +17,7 @@ var honorifics = map[string]bool{
 // other occurrence of it and of each of its words, in any case: "Odette",
 // "odette", "ODETTE's". Lower-case occurrences of a name that is also an
 // ordinary word ("will", "grace") are left alone.
-func (e *Engine) propagate(text string, fs []Finding) []Finding {
+func (e *Engine) propagate(text string, ws []word, fs []Finding) []Finding {
 	words := map[string]Finding{}
 	var terms []string
 	for _, f := range fs {
@@ -25,7 +25,7 @@ func (e *Engine) propagate(text string, fs []Finding) []Finding {
 			continue
 		}
 		for _, w := range nameWords(f.Text, f.Kind) {
-			key := strings.ToLower(w)
+			key := normTerm(w)
 			if _, ok := words[key]; ok {
 				continue
 			}
@@ -37,9 +37,9 @@ func (e *Engine) propagate(text string, fs []Finding) []Finding {
 		return fs
 	}
 	out := fs
-	for _, m := range wordMatches(termPattern(terms), text) {
+	for _, m := range newTermSet(terms).find(text, ws) {
 		occ := text[m[0]:m[1]]
-		src, ok := words[strings.ToLower(occ)]
+		src, ok := words[normTerm(occ)]
 		if !ok {
 			continue
 		}

@@ -65,19 +65,32 @@ func Default() *Lexicon { return defaultLexicon() }
 // LoadAll parses every table now and reports the first problem of each, for start-up checks
 // and tests; lookups would otherwise parse lazily.
 func (l *Lexicon) LoadAll() error {
-	errs := []error{
-		second(l.firstNames.try(l.loadFirstNames)),
-		second(l.surnames.try(l.loadSurnames)),
-		second(l.words.try(l.loadWords)),
-		second(l.proper.try(l.loadProper)),
-		second(l.ranks.try(l.loadRanks)),
-		second(l.places.try(l.loadPlaces)),
-		second(l.countries.try(l.loadCountries)),
-		second(l.states.try(l.loadStates)),
+	loads := []func() error{
+		func() error { return second(l.firstNames.try(l.loadFirstNames)) },
+		func() error { return second(l.surnames.try(l.loadSurnames)) },
+		func() error { return second(l.words.try(l.loadWords)) },
+		func() error { return second(l.proper.try(l.loadProper)) },
+		func() error { return second(l.ranks.try(l.loadRanks)) },
+		func() error { return second(l.places.try(l.loadPlaces)) },
+		func() error { return second(l.countries.try(l.loadCountries)) },
+		func() error { return second(l.states.try(l.loadStates)) },
 	}
 	for c := Category(1); c < numCategories; c++ {
-		errs = append(errs, second(l.cats[c].try(func() (phraseSet, error) { return l.loadCategory(c) })))
+		loads = append(loads, func() error {
+			return second(l.cats[c].try(func() (phraseSet, error) { return l.loadCategory(c) }))
+		})
 	}
+	// The tables are independent: decompress and parse them on every core.
+	errs := make([]error, len(loads))
+	var wg sync.WaitGroup
+	for i, load := range loads {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = load()
+		}()
+	}
+	wg.Wait()
 	return errors.Join(errs...)
 }
 

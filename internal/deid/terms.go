@@ -1,0 +1,172 @@
+package deid
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// word is one word of a text: the byte span of its core (without leading
+// or trailing apostrophes, hyphens and full stops) and its lower-case key.
+type word struct {
+	start, end int
+	key        string
+}
+
+// isWordRune reports whether r belongs to a word: letters, digits, and the
+// apostrophes, hyphens and full stops inside names ("O'Neill", "Mary-Jane",
+// "Dr.").
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-' || r == '.' || r == '_'
+}
+
+func isTrim(r rune) bool { return r == '\'' || r == '’' || r == '-' || r == '.' || r == '_' }
+
+// splitWords returns the words of text in order. It is linear in the text.
+func splitWords(text string) []word {
+	var out []word
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !isWordRune(r) {
+				break
+			}
+			j += n
+		}
+		s, e := i, j
+		for s < e {
+			r, n := utf8.DecodeRuneInString(text[s:e])
+			if !isTrim(r) {
+				break
+			}
+			s += n
+		}
+		for e > s {
+			r, n := utf8.DecodeLastRuneInString(text[s:e])
+			if !isTrim(r) {
+				break
+			}
+			e -= n
+		}
+		if s < e {
+			out = append(out, word{start: s, end: e, key: strings.ToLower(text[s:e])})
+		}
+		i = j
+	}
+	return out
+}
+
+// termKeys splits a term into its word keys.
+func termKeys(term string) []string {
+	ws := splitWords(term)
+	keys := make([]string, len(ws))
+	for i, w := range ws {
+		keys[i] = w.key
+	}
+	return keys
+}
+
+// termSet finds terms (sequences of words) in a text: case-insensitively,
+// with any whitespace between the words, on word boundaries, and with a
+// possessive ("Odette's") matching the term before the apostrophe.
+type termSet struct {
+	// byFirst maps a term's first word to its terms, longest first.
+	byFirst map[string][][]string
+}
+
+func newTermSet(terms []string) *termSet {
+	ts := &termSet{byFirst: map[string][][]string{}}
+	seen := map[string]bool{}
+	for _, t := range terms {
+		keys := termKeys(t)
+		id := strings.Join(keys, " ")
+		if len(keys) == 0 || seen[id] {
+			continue
+		}
+		seen[id] = true
+		ts.byFirst[keys[0]] = append(ts.byFirst[keys[0]], keys)
+	}
+	for _, list := range ts.byFirst {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
+	}
+	return ts
+}
+
+func (ts *termSet) empty() bool { return ts == nil || len(ts.byFirst) == 0 }
+
+// possessive strips a trailing 's or ’s from a key.
+func possessive(key string) (string, int, bool) {
+	for _, suf := range []string{"'s", "’s"} {
+		if strings.HasSuffix(key, suf) && len(key) > len(suf) {
+			return key[:len(key)-len(suf)], len(suf), true
+		}
+	}
+	return "", 0, false
+}
+
+// find returns the spans of the longest terms that occur in text, whose
+// words are ws, left to right and not overlapping.
+func (ts *termSet) find(text string, ws []word) [][2]int {
+	if ts.empty() {
+		return nil
+	}
+	var out [][2]int
+	for i := 0; i < len(ws); {
+		end, n := ts.matchAt(text, ws, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		out = append(out, [2]int{ws[i].start, end})
+		i += n
+	}
+	return out
+}
+
+// matchAt returns the end of the longest term starting at word i and how
+// many words it takes.
+func (ts *termSet) matchAt(text string, ws []word, i int) (end, n int) {
+	first := ws[i].key
+	cands := ts.byFirst[first]
+	if stripped, _, ok := possessive(first); ok {
+		cands = append(cands, ts.byFirst[stripped]...)
+	}
+	for _, keys := range cands {
+		if e, ok := matchKeys(text, ws, i, keys); ok && len(keys) > n {
+			end, n = e, len(keys)
+		}
+	}
+	return end, n
+}
+
+// matchKeys checks the term keys against words i.. with only whitespace
+// (and the full stop of an abbreviation) between them; the last word may
+// carry a possessive.
+func matchKeys(text string, ws []word, i int, keys []string) (int, bool) {
+	if i+len(keys) > len(ws) {
+		return 0, false
+	}
+	for k, key := range keys {
+		w := ws[i+k]
+		if k > 0 && strings.Trim(text[ws[i+k-1].end:w.start], " \t\r\n.") != "" {
+			return 0, false
+		}
+		if w.key == key {
+			continue
+		}
+		if k == len(keys)-1 {
+			if stripped, n, ok := possessive(w.key); ok && stripped == key {
+				return w.end - n, true
+			}
+		}
+		return 0, false
+	}
+	return ws[i+len(keys)-1].end, true
+}

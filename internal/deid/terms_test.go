@@ -1,0 +1,47 @@
+package deid
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestTermSetFind(t *testing.T) {
+	tests := []struct {
+		terms []string
+		text  string
+		want  string
+	}{
+		{[]string{"Odette"}, "Odette, odette and ODETTE's; Odettes no", "[0 6] [8 14] [19 25]"},
+		{[]string{"Odette Marchand", "Odette"}, "Odette   Marchand\nsaw Odette, Marchand", "[0 17] [22 28]"},
+		{[]string{"Saint Jude"}, "at Saint Jude’s Home", "[3 13]"},
+		{[]string{"Dr. Okafor"}, "with dr okafor and Dr. Okafor.", "[5 14] [19 29]"},
+		{[]string{"Mary-Jane"}, "Mary-Jane, Mary Jane", "[0 9]"},
+		{[]string{"Ann"}, "Anne and Ann-Marie and (Ann)", "[24 27]"},
+		{[]string{"Zoë"}, "ZOË and zoë", "[0 4] [9 13]"},
+		{nil, "anything", "[]"},
+	}
+	for _, tt := range tests {
+		got := fmt.Sprint(newTermSet(tt.terms).find(tt.text, splitWords(tt.text)))
+		if tt.want == "[]" && got == "[]" {
+			continue
+		}
+		if got != "["+tt.want+"]" {
+			t.Errorf("terms %q in %q: got %s, want [%s]", tt.terms, tt.text, got, tt.want)
+		}
+	}
+}
+
+func FuzzSplitWords(f *testing.F) {
+	for _, s := range []string{"Odette's", "a\xffb", "’’--..", "Mary-Jane O'Neill", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, w := range splitWords(s) {
+			if w.start < prev || w.end <= w.start || w.end > len(s) {
+				t.Fatalf("bad word %+v in %q", w, s)
+			}
+			prev = w.end
+		}
+	})
+}
