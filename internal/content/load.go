@@ -43,6 +43,7 @@ func Load(ctx context.Context, root, dir string) (*Site, error) {
 		}
 		return nil, fmt.Errorf("load content %s: %w", dir, err)
 	}
+	unknown := map[string][]string{} // front-matter key -> where
 	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -98,7 +99,9 @@ func Load(ctx context.Context, root, dir string) (*Site, error) {
 			s.Errors = append(s.Errors, err)
 			return nil
 		}
-		s.Warnings = append(s.Warnings, p.Warnings...)
+		for _, u := range p.Unknown {
+			unknown[u.Key] = append(unknown[u.Key], fmt.Sprintf("%s:%d", p.Path, u.Line))
+		}
 		s.Posts = append(s.Posts, p)
 		return nil
 	})
@@ -106,6 +109,7 @@ func Load(ctx context.Context, root, dir string) (*Site, error) {
 		return nil, fmt.Errorf("load content %s: %w", dir, err)
 	}
 	sort.Slice(s.Posts, func(i, j int) bool { return s.Posts[i].Rel < s.Posts[j].Rel })
+	s.Warnings = append(s.Warnings, unknownKeyWarnings(unknown)...)
 	return s, nil
 }
 
@@ -133,3 +137,26 @@ func within(root, path string) bool {
 // Within is exported for other loaders (static files) that apply the same
 // symlink rule.
 func Within(root, path string) bool { return within(root, path) }
+
+// unknownKeyWarnings reports ignored front-matter keys: each place when there
+// are a few, one line per key when a whole site uses it (a site moved from
+// another generator often has "categories" in every post).
+func unknownKeyWarnings(unknown map[string][]string) []string {
+	keys := make([]string, 0, len(unknown))
+	for k := range unknown {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []string
+	for _, k := range keys {
+		where := unknown[k]
+		if len(where) <= 3 {
+			for _, w := range where {
+				out = append(out, fmt.Sprintf("%s: unknown front matter key %q ignored", w, k))
+			}
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s: unknown front matter key %q ignored (and in %d more files)", where[0], k, len(where)-1))
+	}
+	return out
+}

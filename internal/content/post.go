@@ -26,8 +26,14 @@ type Post struct {
 	Source     []byte
 	Body       []byte
 	BodyOffset int
-	// Warnings are non-fatal problems, already formatted as path:line: msg.
-	Warnings []string
+	// Unknown lists front-matter keys veil does not know, with their lines.
+	Unknown []UnknownKey
+}
+
+// UnknownKey is a front-matter key veil ignores.
+type UnknownKey struct {
+	Key  string
+	Line int
 }
 
 // IsPage reports whether the post is a standalone page rather than a dated
@@ -241,7 +247,7 @@ func (p *Post) setKey(key string, v *yaml.Node, line int) error {
 			return fmt.Errorf("must be a mapping with known: and allow: lists")
 		}
 	default:
-		p.Warnings = append(p.Warnings, fmt.Sprintf("%s:%d: unknown front matter key %q ignored", p.Path, line, key))
+		p.Unknown = append(p.Unknown, UnknownKey{Key: key, Line: line})
 	}
 	return nil
 }

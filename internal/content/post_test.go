@@ -3,6 +3,7 @@ package content
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,6 +117,10 @@ func TestLoadSkipsAndRefuses(t *testing.T) {
 	write("content/posts/bad.md", "---\ntitle: Bad\ndate: someday\n---\nok\n")
 	write("content/posts/.hidden.md", "---\ntitle: Hidden\n---\n")
 	write("content/posts/photo.jpg", "jpeg")
+	for i := 0; i < 5; i++ {
+		write(fmt.Sprintf("content/posts/many%d.md", i), "---\ntitle: M\ndate: 2024-01-01\ncategories: [x]\n---\nok\n")
+	}
+	write("content/posts/once.md", "---\ntitle: O\ndate: 2024-01-01\nweight: 3\n---\nok\n")
 	write("content/about.md", "---\ntitle: About\n---\nme\n")
 	os.WriteFile(filepath.Join(outside, "secret.md"), []byte("---\ntitle: S\ndate: 2024-01-01\n---\nsecret\n"), 0o644)
 	if err := os.Symlink(filepath.Join(outside, "secret.md"), filepath.Join(root, "content/posts/leak.md")); err != nil {
@@ -129,7 +134,7 @@ func TestLoadSkipsAndRefuses(t *testing.T) {
 	for _, p := range s.Posts {
 		rels = append(rels, p.Rel)
 	}
-	if strings.Join(rels, ",") != "about.md,posts/good.md" {
+	if strings.Join(rels, ",") != "about.md,posts/good.md,posts/many0.md,posts/many1.md,posts/many2.md,posts/many3.md,posts/many4.md,posts/once.md" {
 		t.Errorf("posts = %v", rels)
 	}
 	var msgs []string
@@ -140,7 +145,10 @@ func TestLoadSkipsAndRefuses(t *testing.T) {
 	if len(s.Errors) != 2 || !strings.Contains(all, "bad.md:3: ") || !strings.Contains(all, "leak.md: symlink points outside") {
 		t.Errorf("errors = %q", all)
 	}
-	if !strings.Contains(strings.Join(s.Warnings, "\n"), "photo.jpg: not a Markdown file") {
+	warns := strings.Join(s.Warnings, "\n")
+	if !strings.Contains(warns, "photo.jpg: not a Markdown file") ||
+		!strings.Contains(warns, `many0.md:4: unknown front matter key "categories" ignored (and in 4 more files)`) ||
+		!strings.Contains(warns, `once.md:4: unknown front matter key "weight" ignored`) || len(s.Warnings) != 3 {
 		t.Errorf("warnings = %q", s.Warnings)
 	}
 }
