@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid"
+)
+
+// checkResult asserts the invariants every de-identification must keep.
+func checkResult(t *testing.T, text string, res *deid.Result) {
+	t.Helper()
+	prev := 0
+	for _, f := range res.Findings {
+		if err := f.Check(text); err != nil {
+			t.Fatalf("%v", err)
+		}
+		if f.Start < prev {
+			t.Fatalf("findings overlap or are out of order at %d", f.Start)
+		}
+		if !onBoundary(text, f.Start) || !onBoundary(text, f.End) {
+			t.Fatalf("finding [%d,%d) splits a UTF-8 sequence", f.Start, f.End)
+		}
+		if !f.Kind.Valid() {
+			t.Fatalf("finding kind %q", f.Kind)
+		}
+		prev = f.End
+	}
+}
+
+// onBoundary reports whether byte offset i does not fall inside a valid
+// multi-byte UTF-8 sequence. (A stray continuation byte of invalid UTF-8 is
+// a sequence of its own, so offsets on either side of it are boundaries.)
+func onBoundary(text string, i int) bool {
+	if i <= 0 || i >= len(text) {
+		return true
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if utf8.RuneStart(text[j]) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			return r == utf8.RuneError && size == 1 || j+size <= i
+		}
+	}
+	return true
+}
+
+// TestBadInput runs the whole recognizer set on inputs that break naive
+// code: no panic, every offset inside the input and on rune boundaries.
+func TestBadInput(t *testing.T) {
+	eng := engineForTest(t)
+	inputs := map[string]string{
+		"no letters":      strings.Repeat("12 -- ?? !! .. ", 20000),
+		"100,000 digits":  strings.Repeat("7", 100000),
+		"one long line":   strings.Repeat("Odette met Dr. Okafor in Springfield on March 3, 2021 and called 555-0134. ", 1000),
+		"invalid utf-8":   "Odette \xff\xfe Marchand \xc3 met \xe2\x80 Lucía in Zürich \xf0\x9f\x98",
+		"nested markdown": strings.Repeat("> ", 5000) + strings.Repeat("[", 5000) + "Odette" + strings.Repeat("]", 5000),
+		"only spaces":     strings.Repeat(" \n\t", 10000),
+		"empty":           "",
+		"control chars":   "Odette\x00\x01\x02 Marchand\r\n\v\f",
+	}
+	for name, text := range inputs {
+		t.Run(name, func(t *testing.T) {
+			res, err := eng.Deidentify(context.Background(), &deid.Doc{Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkResult(t, text, res)
+		})
+	}
+}
+
+func FuzzDeidentify(f *testing.F) {
+	for _, s := range []string{
+		"Odette Marchand, a 34-year-old from Springfield, called 555-0134 on March 3, 2021.",
+		"MRN: 12345678. DR OKAFOR SAW PT 7/22 AT CALVERT HOSPITAL.",
+		"@jess_m lol saw emma at the mall in boston",
+		"Lucía’s son Mateo (aged 4) — 12 Elm St, Apt 2B, Harlow Creek, OH 45011",
+		"\xff\xfeOdette\xc3",
+	} {
+		f.Add(s)
+	}
+	eng := engineForTest(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		res, err := eng.Deidentify(context.Background(), &deid.Doc{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkResult(t, text, res)
+	})
+}
