@@ -181,7 +181,11 @@ func explain(w io.Writer, name, text string, res *deid.Result, showOriginal bool
 	bw := bufio.NewWriter(w)
 	for _, f := range res.Findings {
 		l, col := lines.Position(f.Start)
-		fmt.Fprintf(bw, "%s:%d:%d: %s (%s, confidence %.2f) -> %q", name, l, col, f.Kind, f.Recognizer, f.Confidence, f.Replacement)
+		rule := f.Recognizer
+		if f.Type != "" {
+			rule += ": " + f.Type
+		}
+		fmt.Fprintf(bw, "%s:%d:%d: %s (%s, confidence %.2f) -> %q", name, l, col, f.Kind, rule, f.Confidence, f.Replacement)
 		if showOriginal {
 			fmt.Fprintf(bw, " [was %q]", f.Text)
 		}

@@ -55,3 +55,13 @@ var surnames = []string{
 	"Thomas", "Thompson", "Turner", "Walker", "Wallace", "Ward", "Warren", "Watson",
 	"Webb", "Wells", "West", "White", "Williams", "Wilson", "Wood", "Wright", "Young",
 }
+
+// placeNames are pseudonymous place names for `deid: {place: replace}`:
+// plain English town names of the kind found in many states, so that none
+// points to one place.
+var placeNames = []string{
+	"Ashford", "Brookfield", "Cedar Hill", "Clearwater", "Fairview", "Georgetown",
+	"Glenwood", "Greenville", "Hillcrest", "Lakeside", "Maple Grove", "Meadowbrook",
+	"Millbrook", "Oak Ridge", "Pine Hill", "Riverside", "Rockport", "Salem",
+	"Springdale", "Stonebridge", "Westfield", "Willow Bend", "Woodland", "Northfield",
+}

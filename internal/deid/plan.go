@@ -227,7 +227,8 @@ func (p *planner) pick(list []string, tag, word string) string {
 }
 
 // place generalises a place by size and region ("a large city in the
-// Midwest", "a small town"); addresses and postal codes become labels.
+// Midwest", "a small town") or, with replace, gives it a pseudonymous name;
+// addresses and postal codes become labels.
 // States and countries are kept: Safe Harbor allows them, and a post that
 // loses every country reads badly. Their rarity is the risk gate's concern.
 func (p *planner) place(f Finding, action Action) string {
@@ -241,8 +242,11 @@ func (p *planner) place(f Finding, action Action) string {
 			return f.Text
 		}
 	}
-	if action == Redact {
+	switch action {
+	case Redact:
 		return "[place]"
+	case Replace:
+		return p.pick(placeNames, "place", normTerm(f.Text))
 	}
 	name, state := f.Text, ""
 	if i := strings.LastIndexByte(name, ','); i > 0 {

@@ -95,6 +95,30 @@ func TestPlanReplacements(t *testing.T) {
 	}
 }
 
+func TestPlaceActions(t *testing.T) {
+	text := "She moved from Larkin Springs to Larkin Springs."
+	f := Finding{Start: 15, End: 29, Kind: Place, Text: "Larkin Springs"}
+	g := Finding{Start: 33, End: 47, Kind: Place, Text: "Larkin Springs"}
+	for action, check := range map[Action]func(string) bool{
+		Redact:     func(r string) bool { return r == "[place]" },
+		Generalise: func(r string) bool { return r == "a small town" },
+		Replace: func(r string) bool {
+			for _, n := range placeNames {
+				if n == r {
+					return true
+				}
+			}
+			return false
+		},
+	} {
+		e := New(WithKey([]byte("k")), WithAction(Place, action))
+		fs := e.plan(&Doc{Text: text}, []Finding{f, g})
+		if !check(fs[0].Replacement) || fs[0].Replacement != fs[1].Replacement {
+			t.Errorf("%s: %q, %q", action, fs[0].Replacement, fs[1].Replacement)
+		}
+	}
+}
+
 func TestAgeNumberWidensToThePhrase(t *testing.T) {
 	for _, tt := range []struct{ text, num, want string }{
 		{"She is a 34-year-old teacher.", "34", "She is a mid-30s teacher."},
