@@ -264,7 +264,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 		return true
 	}
 	f := a.f(k)
-	if f.date {
+	if f.date || a.clinicalWord(k) {
 		return false
 	}
 	switch {
@@ -297,7 +297,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	informative := t.shape == shapeTitle && !t.caps
 	upper := t.caps || t.shape == shapeUpper
 	// After a title: "Dr. Zanetti", "Pastor Grace", "DR HUGHES", "dr vasquez".
-	if tc := a.titleBefore(i); tc > 0 && a.isTitle(i) == 0 {
+	if tc := a.titleBefore(i); tc > 0 && a.isTitle(i) == 0 && !(a.clinicalWord(i) && !strongTitles[a.toks[i-1].lower]) {
 		switch {
 		case informative && t.letters >= 2 && (tc == 2 || f.isName() || !f.common(50)):
 			return 0.9, "titled"
@@ -352,7 +352,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.7, "vocative"
 		}
 	}
-	if t.shape != shapeLower && a.usedAsWord(i) {
+	if t.shape != shapeLower && a.usedAsWord(i) || a.clinicalWord(i) {
 		return 0, ""
 	}
 	switch {

@@ -78,7 +78,16 @@ func (a *analysis) places() []span {
 	n := len(a.toks)
 	for i := 0; i < n; i++ {
 		t := &a.toks[i]
-		if !t.isCap() || t.handle {
+		if t.handle {
+			continue
+		}
+		if !t.isCap() {
+			// "lives in catonsville", "transfer to quartermain": in lower
+			// case only a word that is no English word, after "in", "from",
+			// "moved to".
+			if s, ok := a.lowerPlace(i); ok {
+				out = append(out, s)
+			}
 			continue
 		}
 		ctx := a.placeContext(i)
@@ -219,10 +228,15 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 		return true
 	}
 	f := a.f(i)
-	if f.date || (t.dot && abbrevDot[t.lower]) || t.letters < 2 {
+	if f.date || (t.dot && abbrevDot[t.lower]) || t.letters < 2 || a.clinicalWord(i) {
 		return false
 	}
 	if ctx == 2 || cityAfter {
+		if t.caps {
+			// "IN EARLY AFIB", "TO MOST": in capitals an ordinary word
+			// after a preposition is just a word.
+			return !f.common(50)
+		}
 		return !f.common(20) || !t.sentStart
 	}
 	if typ == "country" || typ == "state" {
@@ -283,7 +297,8 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 		return k < n && a.toks[k].isCap() && !a.toks[k].handle && !isStop(a.toks[k].lower)
 	}
 	// Prefix: "Lake X", "Mount X", "Fort X", "St. X".
-	if placePrefix[t.lower] && !t.poss && i+1 < n && a.adjacent(i+1) && capAt(i+1) && !a.f(i+1).date {
+	if placePrefix[t.lower] && !t.poss && i+1 < n && a.adjacent(i+1) && capAt(i+1) && !a.f(i+1).date &&
+		!(t.lower == "st" && !t.dot && t.shape == shapeUpper && a.isClinical()) && !a.clinicalWord(i+1) {
 		if t.lower == "st" || t.lower == "saint" {
 			// "St. Mary's" after a capitalised word is a street ("Main St.").
 			if i > 0 && a.adjacent(i) && a.toks[i-1].isCap() {
@@ -323,6 +338,11 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 	// place context.
 	if ctx == 2 && !t.dot && !f.title && a.isTitle(i) == 0 && f.wl == 0 && (f.proper == 0 || f.proper > 50) && !f.isName() && !f.date && t.letters >= 2 && (t.shape == shapeTitle || t.shape == shapeUpper) {
 		if t.shape == shapeUpper && (f.abbrev > 0 || t.letters < 3) {
+			return span{}, false
+		}
+		// In a clinical note "in NSR", "to MICU", "for XRAY": short words and
+		// the clinical vocabulary are not places.
+		if a.clinicalWord(i) || a.isClinical() && t.letters < 6 {
 			return span{}, false
 		}
 		j := i + 1
@@ -389,3 +409,29 @@ func (a *analysis) addressTown(i int) (int, bool) {
 
 // unitWords open the unit line of an address.
 var unitWords = map[string]bool{"suite": true, "apt": true, "unit": true, "ste": true, "flat": true, "box": true, "floor": true, "room": true}
+
+// lowerPlace finds a place written in lower case at word i: a word that is
+// no English word and no name, after a strong place context ("in", "from",
+// "moved to", "transfer to"), and either a GeoNames place or, in a clinical
+// note, an unknown word of six letters or more (a hospital's name).
+func (a *analysis) lowerPlace(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 4 || a.placeContext(i) != 2 {
+		return span{}, false
+	}
+	f := a.f(i)
+	if f.wl != 0 || f.abbrev != 0 || f.date || f.title || a.clinicalWord(i) || medicalShape(t.lower) {
+		return span{}, false
+	}
+	if typ, pop := a.gazetteer(t.lower, i, i+1); typ != "" && (pop >= 1000 || typ == "country" || typ == "state") {
+		conf := 0.6
+		if typ == "country" || typ == "state" {
+			conf = 0.3
+		}
+		return span{i: i, j: i + 1, conf: conf, typ: typ}, true
+	}
+	if a.isClinical() && t.letters >= 6 && !f.isName() && f.rank == 0 {
+		return span{i: i, j: i + 1, conf: 0.5, typ: "place"}, true
+	}
+	return span{}, false
+}
