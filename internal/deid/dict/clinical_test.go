@@ -77,3 +77,32 @@ func TestLowerPlaces(t *testing.T) {
 		{note + "pt in afib overnight.", deid.Place, "afib", false},
 	})
 }
+
+func TestStreetsAndPossessivePlaces(t *testing.T) {
+	typed := func(text string, kind deid.Kind, want, typ string) {
+		t.Helper()
+		fs := detectAll(t, text)
+		for _, f := range fs {
+			if f.Kind == kind && f.Text == want && f.Type == typ {
+				return
+			}
+		}
+		t.Errorf("%q: want %s %q (%s), got %v", text, kind, want, typ, found(fs))
+	}
+	typed("They live on Orchard Lane now.", deid.Place, "Orchard Lane", "street")
+	typed("She walked down Elm Street alone.", deid.Place, "Elm Street", "street")
+	typed("The flat is off Tanner Close.", deid.Place, "Tanner Close", "street")
+	typed("Elm Street was closed.", deid.Place, "Elm Street", "street")
+	typed("She grew up in Quillan's Ferry.", deid.Place, "Quillan's Ferry", "small-place")
+	typed("She grew up in Quillan’s Ferry.", deid.Place, "Quillan’s Ferry", "small-place")
+	typed("The bus stops at Tanner's Cross.", deid.Place, "Tanner's Cross", "small-place")
+	runKindCases(t, []kindCase{
+		{"We met at Family Close.", deid.Place, "Family", true},
+		{"Bring it to the Way we agreed.", deid.Place, "Way", false},
+		{"Road safety matters.", deid.Place, "Road", false},
+		{"It was a long Road.", deid.Place, "Road", false},
+		{"On Monday Street vendors came.", deid.Place, "Monday", false},
+		{"She went to People's Park.", deid.Place, "People", false},
+		{"Grace's Cross was the best.", deid.Place, "Grace", true},
+	})
+}

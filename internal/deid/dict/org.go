@@ -114,7 +114,8 @@ func (a *analysis) orgs() []span {
 		lo := i
 		for k := i - 1; k >= 0 && a.orgAdjacent(k+1); k-- {
 			pk := &a.toks[k]
-			if pk.poss && k != i-1 {
+			if pk.poss && k != i-1 && !(k == i-2 && pk.isCap() && a.toks[k+1].isCap()) {
+				// "Saint Jude's Hospice", "Cobbler's Row Surgery".
 				break
 			}
 			if pk.shape == shapeLower {

@@ -296,6 +296,12 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 	capAt := func(k int) bool {
 		return k < n && a.toks[k].isCap() && !a.toks[k].handle && !isStop(a.toks[k].lower)
 	}
+	if s, ok := a.possPlace(i); ok {
+		return s, true
+	}
+	if s, ok := a.streetName(i); ok {
+		return s, true
+	}
 	// Prefix: "Lake X", "Mount X", "Fort X", "St. X".
 	if placePrefix[t.lower] && !t.poss && i+1 < n && a.adjacent(i+1) && capAt(i+1) && !a.f(i+1).date &&
 		!(t.lower == "st" && !t.dot && t.shape == shapeUpper && a.isClinical()) && !a.clinicalWord(i+1) {
@@ -434,4 +440,114 @@ func (a *analysis) lowerPlace(i int) (span, bool) {
 		return span{i: i, j: i + 1, conf: 0.5, typ: "place"}, true
 	}
 	return span{}, false
+}
+
+// possPlaceWords end a place name after a possessive ("Quillan's Ferry",
+// "Tanner's Cross", "St John's Wood").
+var possPlaceWords = map[string]bool{
+	"ferry": true, "cross": true, "green": true, "end": true, "bridge": true, "ford": true,
+	"hill": true, "wood": true, "point": true, "corner": true, "landing": true, "crossing": true,
+	"creek": true, "mill": true, "well": true, "wells": true, "heath": true, "common": true,
+	"vale": true, "hollow": true, "bay": true, "harbour": true, "harbor": true, "island": true,
+	"head": true, "gate": true, "field": true, "brook": true, "lake": true, "falls": true,
+	"town": true, "haven": true, "rest": true, "bottom": true, "bluff": true, "station": true,
+	"village": true, "grove": true, "meadow": true, "meadows": true, "marsh": true, "cove": true,
+}
+
+// possPlace finds a place named with a possessive at word i: "Quillan's
+// Ferry", "Tanner’s Cross" (straight or curly apostrophe), one place.
+func (a *analysis) possPlace(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if !t.poss || t.shape != shapeTitle || i+1 >= n || t.caps {
+		return span{}, false
+	}
+	nx := &a.toks[i+1]
+	if nx.shape != shapeTitle || !possPlaceWords[nx.lower] || !possStreet(a, i) {
+		return span{}, false
+	}
+	if f := a.f(i); f.common(20) && !f.nameish() || f.date {
+		return span{}, false // "People's Park" is a park, not a named place
+	}
+	j := i + 2
+	if j < n && a.adjacent(j) && a.toks[j].isCap() && placeSuffix[a.toks[j].lower] {
+		j++
+	}
+	return span{i: i, j: j, conf: 0.7, typ: "small-place"}, true
+}
+
+// streetWords are street types. The strong ones name a street after any
+// capitalised word ("Elm Street"); the others ("Close", "Row", "Way") only
+// after "on", "off", "along" and the like.
+var streetWords = map[string]bool{
+	"street": true, "lane": true, "road": true, "avenue": true, "boulevard": true,
+	"crescent": true, "terrace": true, "mews": true,
+	"drive": false, "close": false, "way": false, "row": false, "place": false,
+	"court": false, "walk": false, "parade": false, "gardens": false, "st": false,
+	"rd": false, "ave": false, "ln": false, "blvd": false,
+}
+
+// streetPreps announce a street without a house number: "on Orchard Lane".
+var streetPreps = map[string]bool{
+	"on": true, "off": true, "along": true, "down": true, "up": true, "onto": true,
+	"past": true, "near": true, "at": true, "from": true, "to": true, "into": true,
+}
+
+// streetName finds a street named without a house number at word i: one
+// or two capitalised words and a street type ("on Orchard Lane", "off
+// Mill Road"). Type "street": the planner writes "[address]".
+func (a *analysis) streetName(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.caps || t.poss && i+1 < n && !possStreet(a, i) {
+		return span{}, false
+	}
+	prep := i > 0 && streetPreps[a.toks[i-1].lower] && a.toks[i-1].shape == shapeLower && !strings.ContainsAny(t.gap, "\n.;:!?")
+	for k := i + 1; k < n && k <= i+2; k++ {
+		pk := &a.toks[k]
+		if !pk.isCap() || pk.caps {
+			break
+		}
+		if !(a.adjacent(k) || a.toks[k-1].poss && possStreet(a, k-1)) {
+			break
+		}
+		strong, ok := streetWords[pk.lower]
+		if !ok {
+			if a.toks[k-1].poss || isStop(pk.lower) || a.f(k).date {
+				break
+			}
+			continue
+		}
+		if !(strong || prep) {
+			break
+		}
+		// The words before the type: capitalised, no stop or date word, and at
+		// a sentence start not an ordinary word ("Cross Street" after a stop).
+		for m := i; m < k; m++ {
+			if !a.toks[m].isCap() || isStop(a.toks[m].lower) || a.f(m).date || a.isTitle(m) > 0 {
+				return span{}, false
+			}
+		}
+		if t.sentStart && !prep && a.f(i).common(20) && k == i+1 {
+			return span{}, false
+		}
+		j := k + 1
+		if pk.lower == "st" || pk.lower == "rd" || pk.lower == "ave" || pk.lower == "ln" || pk.lower == "blvd" {
+			if !prep {
+				return span{}, false
+			}
+		}
+		return span{i: i, j: j, conf: 0.7, typ: "street"}, true
+	}
+	return span{}, false
+}
+
+// possStreet reports whether word k is a possessive joined to the next
+// word by one space ("Cobbler's Row").
+func possStreet(a *analysis, k int) bool {
+	if k+1 >= len(a.toks) || !a.toks[k].poss {
+		return false
+	}
+	g := strings.TrimPrefix(strings.TrimPrefix(a.toks[k+1].gap, "'s"), "’s")
+	return g == " "
 }
