@@ -96,6 +96,7 @@ func TestStreetsAndPossessivePlaces(t *testing.T) {
 	typed("She grew up in Quillan's Ferry.", deid.Place, "Quillan's Ferry", "small-place")
 	typed("She grew up in Quillan’s Ferry.", deid.Place, "Quillan’s Ferry", "small-place")
 	typed("The bus stops at Tanner's Cross.", deid.Place, "Tanner's Cross", "small-place")
+	typed("A worker from Tanner's Cross, referred by her GP.", deid.Place, "Tanner's Cross", "small-place")
 	runKindCases(t, []kindCase{
 		{"We met at Family Close.", deid.Place, "Family", true},
 		{"Bring it to the Way we agreed.", deid.Place, "Way", false},

@@ -91,6 +91,13 @@ func (a *analysis) places() []span {
 			continue
 		}
 		ctx := a.placeContext(i)
+		// "Tanner's Cross": a possessive place name before any gazetteer
+		// match of its first word.
+		if s, ok := a.possPlace(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
 		// Longest gazetteer match starting at i.
 		best, bestType, bestPop := 0, "", 0
 		j := i + 1
