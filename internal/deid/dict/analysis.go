@@ -43,6 +43,8 @@ type analysis struct {
 	cache map[string]feat
 	gaz   map[string]gazHit // gazetteer look-ups by phrase
 	cue   map[string]int    // organisation-cue matches by window
+	// clinical says whether the text reads as a clinical note (isClinical).
+	clinical, clinicalDone bool
 }
 
 func newAnalysis(lex *lexicon.Lexicon, text string) *analysis {
@@ -78,10 +80,19 @@ func (a *analysis) f(i int) *feat {
 		// "Mary-Jane", "Taylor-Sabori": a name when a part is one and no
 		// part is an ordinary word ("A-fib", "Non-Hodgkin" are not).
 		var births, surname int
-		for _, p := range strings.FieldsFunc(w, isHyphen) {
+		parts := strings.FieldsFunc(w, isHyphen)
+		ordinary := 0 // parts that are ordinary words
+		for _, p := range parts {
+			if lv, ok := lex.WordLevel(p); ok && lv <= 60 || len(p) < 3 {
+				ordinary++
+			}
+		}
+		for _, p := range parts {
 			fe, ma, okF := lex.FirstName(p)
 			r, okS := lex.Surname(p)
-			if lv, ok := lex.WordLevel(p); ok && lv <= 60 && !okF && !okS || len(p) < 2 {
+			if lv, ok := lex.WordLevel(p); ok && lv <= 60 && !okF && !okS || len(p) < 2 || ordinary == len(parts) {
+				// An ordinary part, or only ordinary parts: "A-fib",
+				// "POST-OP", "son-in-law".
 				births, surname = 0, 0
 				break
 			}

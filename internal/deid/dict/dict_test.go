@@ -100,6 +100,12 @@ func TestPersons(t *testing.T) {
 		{"W. MAROTTA AWARE OF K 3.2.", []string{"W. MAROTTA"}, nil},
 		{"We use Facebook and Medicaid.", nil, []string{"Facebook", "Medicaid"}},
 		{"http://t.co/A68YH6AZqP", nil, []string{"co"}},
+		// A title without a period is part of the name; with one it is not.
+		{"The applicant, Mr Robert Murray, appealed.", []string{"Mr Robert Murray"}, nil},
+		{"They were represented by Ms B. Baysal.", []string{"Ms B. Baysal"}, nil},
+		{"Mrs. Odette Marchand called.", []string{"Odette Marchand"}, []string{"Mrs"}},
+		{"I'm Naomi Ryan and you're Jennifer.", []string{"Naomi Ryan", "Jennifer"}, []string{"I'm", "you're"}},
+		{"You're late, Odette.", []string{"Odette"}, []string{"You're"}},
 	}
 	for _, tt := range tests {
 		fs := detectAll(t, tt.text)
@@ -166,6 +172,9 @@ func TestOrgs(t *testing.T) {
 		{"He works for Acme Widgets LLC.", "Acme Widgets LLC", "company"},
 		{"TRANSFERRED FROM CALVERT HOSPITAL ER.", "CALVERT HOSPITAL", "hospital"},
 		{"The Department of Human Services called.", "Department of Human Services", "department"},
+		{"She is registered at Cobbler's Row Surgery.", "Cobbler's Row Surgery", "surgery"},
+		{"She is registered at Cobbler’s Row Surgery.", "Cobbler’s Row Surgery", "surgery"},
+		{"He was seen at Frederick Memorial yesterday.", "Frederick Memorial", "hospital"},
 	}
 	for _, tt := range tests {
 		fs := detectAll(t, tt.text)

@@ -203,7 +203,4 @@ type evalGaz struct{ lex *lexicon.Lexicon }
 
 func (evalGaz) Sex(string) deid.Sex                 { return deid.SexUnknown }
 func (evalGaz) Place(string) (deid.PlaceInfo, bool) { return deid.PlaceInfo{}, false }
-func (g evalGaz) IsCommonWord(w string) bool {
-	l, ok := g.lex.WordLevel(w)
-	return ok && l <= 60
-}
+func (g evalGaz) WordLevel(w string) (int, bool)    { return g.lex.WordLevel(w) }

@@ -50,7 +50,13 @@ func (a *analysis) orgs() []span {
 	words := make([]string, 0, 4)
 	for i := 0; i < n; i++ {
 		t := &a.toks[i]
-		if !t.isCap() || t.handle {
+		if t.handle {
+			continue
+		}
+		if !t.isCap() {
+			if typ, ok := a.hospitalAbbrev(i); ok {
+				out = append(out, span{i: i, j: i + 1, conf: 0.7, typ: typ})
+			}
 			continue
 		}
 		// The cue: the longest run of adjacent words that is an OrgCue entry.
@@ -73,8 +79,19 @@ func (a *analysis) orgs() []span {
 			words[0] = t.text // "Inc." may be listed without its period
 			m = a.orgCue(words)
 		}
+		weak := false
 		if m == 0 {
-			continue
+			if typ, ok := a.hospitalAbbrev(i); ok {
+				out = append(out, span{i: i, j: i + 1, conf: 0.7, typ: typ})
+				continue
+			}
+			if _, ok := extraCues[t.lower]; !ok || t.shape == shapeLower {
+				continue
+			}
+			m, weak = 1, weakCues[t.lower]
+		}
+		if m == 1 && (t.lower == "co" || t.lower == "inc") && a.isClinical() {
+			continue // cardiac output and "increase" in a clinical note
 		}
 		cueEnd := i + m // words [i, cueEnd) are the cue
 		for k := i + 1; k < cueEnd; k++ {
@@ -90,11 +107,15 @@ func (a *analysis) orgs() []span {
 		if companySuffix[cue] || companySuffix[typ] {
 			typ = "company"
 		}
+		if x, ok := extraCues[typ]; ok {
+			typ = x
+		}
 		// Left: the capitalised name before the cue.
 		lo := i
 		for k := i - 1; k >= 0 && a.orgAdjacent(k+1); k-- {
 			pk := &a.toks[k]
-			if pk.poss && k != i-1 {
+			if pk.poss && k != i-1 && !(k == i-2 && pk.isCap() && a.toks[k+1].isCap()) {
+				// "Saint Jude's Hospice", "Cobbler's Row Surgery".
 				break
 			}
 			if pk.shape == shapeLower {
@@ -110,9 +131,13 @@ func (a *analysis) orgs() []span {
 		}
 		// Right: "University of Maryland", "Department of Health and Human Services".
 		hi := cueEnd
-		if cueEnd < n && a.adjacent(cueEnd) && (a.toks[cueEnd].lower == "of" || a.toks[cueEnd].lower == "for" || a.toks[cueEnd].lower == "de") && !a.toks[cueEnd-1].poss {
+		capsLine := a.toks[cueEnd-1].caps
+		if cueEnd < n && a.adjacent(cueEnd) && (a.toks[cueEnd].lower == "of" || !capsLine && (a.toks[cueEnd].lower == "for" || a.toks[cueEnd].lower == "de")) && !a.toks[cueEnd-1].poss {
 			for k := cueEnd + 1; k < n && a.orgAdjacent(k); k++ {
 				pk := &a.toks[k]
+				if capsLine && a.f(k).common(20) && !hospitalWords[pk.lower] {
+					break // "HOSPITAL OF MENTAL STATUS": capitals say nothing
+				}
 				if pk.shape == shapeLower {
 					if !orgJoin[pk.lower] {
 						break
@@ -133,6 +158,9 @@ func (a *analysis) orgs() []span {
 		}
 		if typ == "company" && lo == i {
 			continue
+		}
+		if weak && !a.properBefore(lo, i) {
+			continue // "Heart Surgery", "War Memorial": ordinary words
 		}
 		if lo < i && hi == cueEnd && i-lo == 1 && a.wellKnown(lo) {
 			continue // "Medicaid Services": a public entity
@@ -156,6 +184,9 @@ func (a *analysis) orgNameWord(k int) bool {
 			return false
 		}
 		f := a.f(k)
+		if hospitalWords[t.lower] || len(a.lex.Places(t.lower)) > 0 && (f.wl == 0 || f.wl > 10) && !a.clinicalWord(k) {
+			return true // "HARFORD MEMORIAL HOSPITAL", "UNION HOSPITAL"
+		}
 		if f.common(50) && !(f.isName() && f.wl > 20) && !(t.sentStart && !t.caps && k+1 < len(a.toks) && a.toks[k+1].isCap() && !a.toks[k+1].caps && a.adjacent(k+1) && !a.f(k+1).common(70)) {
 			return t.sentStart && !t.caps && !f.common(35)
 		}
@@ -221,4 +252,75 @@ func (a *analysis) orgCue(words []string) int {
 	m := a.lex.MatchAt(lexicon.OrgCue, words)
 	a.cue[k] = m
 	return m
+}
+
+// extraCues are organisation cues the lexicon's OrgCue list lacks, with the
+// Type they give: clinical shorthand ("Washington Adventist Hosp"), the
+// words a hospital's name keeps when "Hospital" is dropped ("Frederick
+// Memorial", "Laurel Regional"), and the British GP "Surgery".
+var extraCues = map[string]string{
+	"hosp": "hospital", "memorial": "hospital", "regional": "hospital", "campus": "campus",
+	"surgery": "surgery", "infirmary": "infirmary", "hospice": "hospice", "sanitarium": "hospital",
+}
+
+// weakCues are extra cues that are also ordinary words ("open-heart
+// surgery", "a war memorial"): they need a proper name before them.
+var weakCues = map[string]bool{"memorial": true, "regional": true, "campus": true, "surgery": true}
+
+// hospitalWords may stand inside a hospital's name before its cue even
+// where capitals say nothing ("HARFORD MEMORIAL HOSPITAL").
+var hospitalWords = map[string]bool{
+	"memorial": true, "regional": true, "general": true, "community": true, "medical": true,
+	"university": true, "county": true, "children's": true, "holy": true, "mercy": true,
+	"methodist": true, "baptist": true, "presbyterian": true, "lutheran": true,
+	"adventist": true, "episcopal": true, "catholic": true, "veterans": true, "sinai": true,
+}
+
+// properBefore reports whether words [lo, i) hold a proper name: a word in
+// no word list, a possessive ("Cobbler's Row"), or a name or place that is
+// not a basic word ("Laurel").
+func (a *analysis) properBefore(lo, i int) bool {
+	for k := lo; k < i; k++ {
+		t := &a.toks[k]
+		f := a.f(k)
+		if t.shape == shapeLower {
+			continue
+		}
+		if t.poss || f.wl == 0 || (f.nameish() || len(a.lex.Places(t.lower)) > 0) && f.wl > 20 {
+			return true
+		}
+	}
+	return false
+}
+
+// hospitalAbbrev reports whether word i is a hospital written as an
+// abbreviation after "to", "at", "from" or "by": two to five capitals ending
+// in H (hospital), MC or HC (medical or health center) that are no English
+// word and no clinical abbreviation ("REFERRED TO GH", "SEEN BY GBMC
+// NURSE"). In a clinical note written in lower case, "followed at gh".
+func (a *analysis) hospitalAbbrev(i int) (string, bool) {
+	t := &a.toks[i]
+	if i == 0 || t.letters < 2 || t.letters > 5 || t.letters != len(t.text) || t.poss {
+		return "", false
+	}
+	if t.shape == shapeLower && !a.isClinical() || t.shape == shapeTitle || t.shape == shapeMixed {
+		return "", false
+	}
+	u := strings.ToUpper(t.text)
+	if !(strings.HasSuffix(u, "H") || strings.HasSuffix(u, "MC") || strings.HasSuffix(u, "HC")) {
+		return "", false
+	}
+	switch a.toks[i-1].lower {
+	case "to", "at", "from", "by", "in":
+	default:
+		return "", false
+	}
+	if strings.ContainsAny(t.gap, "\n.;:") {
+		return "", false
+	}
+	f := a.f(i)
+	if f.wl != 0 || (f.abbrev > 0 && f.abbrev < 80) || clinicalTerms[t.lower] || clinicalMarkers[t.lower] || f.isName() {
+		return "", false
+	}
+	return "hospital", true
 }

@@ -11,6 +11,23 @@ var strongTitles = map[string]bool{
 	"mme": true, "mlle": true, "sr": true, "herr": true, "frau": true, "sir": true, "dame": true,
 }
 
+// socialTitles are the honorifics of ordinary address.
+var socialTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "mx": true, "miss": true}
+
+// isContraction reports whether a word is a contraction ("I'm", "You're",
+// "we'll"), which is never a name.
+func isContraction(w string) bool {
+	i := strings.LastIndexByte(w, '\'')
+	if i < 0 {
+		return false
+	}
+	switch w[i+1:] {
+	case "m", "re", "ve", "ll", "d", "t":
+		return true
+	}
+	return false
+}
+
 // roleAbbrev are clinical role abbreviations that work as titles when
 // written in capitals ("per NP Wolfe", "w/MD SPEARS").
 var roleAbbrev = map[string]bool{"md": true, "np": true, "rn": true, "lpn": true, "pa": true, "msw": true, "lcsw": true}
@@ -248,6 +265,13 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 			}
 			s.i = k
 		}
+		// A social title written without a period, as British and legal
+		// style does ("Mr Robert Murray", "Ms Bah"), is part of the name as
+		// written. The planner keeps honorifics as they are, so the text
+		// still reads "Mr ..."; "Dr." and "Mrs." stay outside the span.
+		if k := s.i - 1; k >= 0 && a.adjacent(s.i) && socialTitles[a.toks[k].lower] && !a.toks[k].dot && a.toks[k].isCap() && !a.toks[k].poss {
+			s.i = k
+		}
 		out = append(out, s)
 		i = s.j - 1
 	}
@@ -257,14 +281,14 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 // nameCont reports whether word k can continue a name next to a name word.
 func (a *analysis) nameCont(k int, lower bool) bool {
 	t := &a.toks[k]
-	if t.handle || t.shape == shapeNone || isStop(t.lower) {
+	if t.handle || t.shape == shapeNone || isStop(t.lower) || isContraction(t.lower) {
 		return false
 	}
 	if t.isInitial() || (t.letters == 1 && t.shape == shapeTitle && t.lower != "i" && t.lower != "a") {
 		return true
 	}
 	f := a.f(k)
-	if f.date {
+	if f.date || a.clinicalWord(k) {
 		return false
 	}
 	switch {
@@ -285,7 +309,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 // and how surely.
 func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	t := &a.toks[i]
-	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) {
+	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) || isContraction(t.lower) {
 		return 0, ""
 	}
 	f := a.f(i)
@@ -297,7 +321,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	informative := t.shape == shapeTitle && !t.caps
 	upper := t.caps || t.shape == shapeUpper
 	// After a title: "Dr. Zanetti", "Pastor Grace", "DR HUGHES", "dr vasquez".
-	if tc := a.titleBefore(i); tc > 0 && a.isTitle(i) == 0 {
+	if tc := a.titleBefore(i); tc > 0 && a.isTitle(i) == 0 && !(a.clinicalWord(i) && !strongTitles[a.toks[i-1].lower]) {
 		switch {
 		case informative && t.letters >= 2 && (tc == 2 || f.isName() || !f.common(50)):
 			return 0.9, "titled"
@@ -352,7 +376,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.7, "vocative"
 		}
 	}
-	if t.shape != shapeLower && a.usedAsWord(i) {
+	if t.shape != shapeLower && a.usedAsWord(i) || a.clinicalWord(i) {
 		return 0, ""
 	}
 	switch {

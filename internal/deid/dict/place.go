@@ -78,10 +78,26 @@ func (a *analysis) places() []span {
 	n := len(a.toks)
 	for i := 0; i < n; i++ {
 		t := &a.toks[i]
-		if !t.isCap() || t.handle {
+		if t.handle {
+			continue
+		}
+		if !t.isCap() {
+			// "lives in catonsville", "transfer to quartermain": in lower
+			// case only a word that is no English word, after "in", "from",
+			// "moved to".
+			if s, ok := a.lowerPlace(i); ok {
+				out = append(out, s)
+			}
 			continue
 		}
 		ctx := a.placeContext(i)
+		// "Tanner's Cross": a possessive place name before any gazetteer
+		// match of its first word.
+		if s, ok := a.possPlace(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
 		// Longest gazetteer match starting at i.
 		best, bestType, bestPop := 0, "", 0
 		j := i + 1
@@ -219,10 +235,15 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 		return true
 	}
 	f := a.f(i)
-	if f.date || (t.dot && abbrevDot[t.lower]) || t.letters < 2 {
+	if f.date || (t.dot && abbrevDot[t.lower]) || t.letters < 2 || a.clinicalWord(i) {
 		return false
 	}
 	if ctx == 2 || cityAfter {
+		if t.caps {
+			// "IN EARLY AFIB", "TO MOST": in capitals an ordinary word
+			// after a preposition is just a word.
+			return !f.common(50)
+		}
 		return !f.common(20) || !t.sentStart
 	}
 	if typ == "country" || typ == "state" {
@@ -282,8 +303,15 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 	capAt := func(k int) bool {
 		return k < n && a.toks[k].isCap() && !a.toks[k].handle && !isStop(a.toks[k].lower)
 	}
+	if s, ok := a.possPlace(i); ok {
+		return s, true
+	}
+	if s, ok := a.streetName(i); ok {
+		return s, true
+	}
 	// Prefix: "Lake X", "Mount X", "Fort X", "St. X".
-	if placePrefix[t.lower] && !t.poss && i+1 < n && a.adjacent(i+1) && capAt(i+1) && !a.f(i+1).date {
+	if placePrefix[t.lower] && !t.poss && i+1 < n && a.adjacent(i+1) && capAt(i+1) && !a.f(i+1).date &&
+		!(t.lower == "st" && !t.dot && t.shape == shapeUpper && a.isClinical()) && !a.clinicalWord(i+1) {
 		if t.lower == "st" || t.lower == "saint" {
 			// "St. Mary's" after a capitalised word is a street ("Main St.").
 			if i > 0 && a.adjacent(i) && a.toks[i-1].isCap() {
@@ -323,6 +351,11 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 	// place context.
 	if ctx == 2 && !t.dot && !f.title && a.isTitle(i) == 0 && f.wl == 0 && (f.proper == 0 || f.proper > 50) && !f.isName() && !f.date && t.letters >= 2 && (t.shape == shapeTitle || t.shape == shapeUpper) {
 		if t.shape == shapeUpper && (f.abbrev > 0 || t.letters < 3) {
+			return span{}, false
+		}
+		// In a clinical note "in NSR", "to MICU", "for XRAY": short words and
+		// the clinical vocabulary are not places.
+		if a.clinicalWord(i) || a.isClinical() && t.letters < 6 {
 			return span{}, false
 		}
 		j := i + 1
@@ -389,3 +422,139 @@ func (a *analysis) addressTown(i int) (int, bool) {
 
 // unitWords open the unit line of an address.
 var unitWords = map[string]bool{"suite": true, "apt": true, "unit": true, "ste": true, "flat": true, "box": true, "floor": true, "room": true}
+
+// lowerPlace finds a place written in lower case at word i: a word that is
+// no English word and no name, after a strong place context ("in", "from",
+// "moved to", "transfer to"), and either a GeoNames place or, in a clinical
+// note, an unknown word of six letters or more (a hospital's name).
+func (a *analysis) lowerPlace(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 4 || a.placeContext(i) != 2 {
+		return span{}, false
+	}
+	f := a.f(i)
+	if f.wl != 0 || f.abbrev != 0 || f.date || f.title || a.clinicalWord(i) || medicalShape(t.lower) {
+		return span{}, false
+	}
+	if typ, pop := a.gazetteer(t.lower, i, i+1); typ != "" && (pop >= 1000 || typ == "country" || typ == "state") {
+		conf := 0.6
+		if typ == "country" || typ == "state" {
+			conf = 0.3
+		}
+		return span{i: i, j: i + 1, conf: conf, typ: typ}, true
+	}
+	if a.isClinical() && t.letters >= 6 && !f.isName() && f.rank == 0 {
+		return span{i: i, j: i + 1, conf: 0.5, typ: "place"}, true
+	}
+	return span{}, false
+}
+
+// possPlaceWords end a place name after a possessive ("Quillan's Ferry",
+// "Tanner's Cross", "St John's Wood").
+var possPlaceWords = map[string]bool{
+	"ferry": true, "cross": true, "green": true, "end": true, "bridge": true, "ford": true,
+	"hill": true, "wood": true, "point": true, "corner": true, "landing": true, "crossing": true,
+	"creek": true, "mill": true, "well": true, "wells": true, "heath": true, "common": true,
+	"vale": true, "hollow": true, "bay": true, "harbour": true, "harbor": true, "island": true,
+	"head": true, "gate": true, "field": true, "brook": true, "lake": true, "falls": true,
+	"town": true, "haven": true, "rest": true, "bottom": true, "bluff": true, "station": true,
+	"village": true, "grove": true, "meadow": true, "meadows": true, "marsh": true, "cove": true,
+}
+
+// possPlace finds a place named with a possessive at word i: "Quillan's
+// Ferry", "Tanner’s Cross" (straight or curly apostrophe), one place.
+func (a *analysis) possPlace(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if !t.poss || t.shape != shapeTitle || i+1 >= n || t.caps {
+		return span{}, false
+	}
+	nx := &a.toks[i+1]
+	if nx.shape != shapeTitle || !possPlaceWords[nx.lower] || !possStreet(a, i) {
+		return span{}, false
+	}
+	if f := a.f(i); f.common(20) && !f.nameish() || f.date {
+		return span{}, false // "People's Park" is a park, not a named place
+	}
+	j := i + 2
+	if j < n && a.adjacent(j) && a.toks[j].isCap() && placeSuffix[a.toks[j].lower] {
+		j++
+	}
+	return span{i: i, j: j, conf: 0.7, typ: "small-place"}, true
+}
+
+// streetWords are street types. The strong ones name a street after any
+// capitalised word ("Elm Street"); the others ("Close", "Row", "Way") only
+// after "on", "off", "along" and the like.
+var streetWords = map[string]bool{
+	"street": true, "lane": true, "road": true, "avenue": true, "boulevard": true,
+	"crescent": true, "terrace": true, "mews": true,
+	"drive": false, "close": false, "way": false, "row": false, "place": false,
+	"court": false, "walk": false, "parade": false, "gardens": false, "st": false,
+	"rd": false, "ave": false, "ln": false, "blvd": false,
+}
+
+// streetPreps announce a street without a house number: "on Orchard Lane".
+var streetPreps = map[string]bool{
+	"on": true, "off": true, "along": true, "down": true, "up": true, "onto": true,
+	"past": true, "near": true, "at": true, "from": true, "to": true, "into": true,
+}
+
+// streetName finds a street named without a house number at word i: one
+// or two capitalised words and a street type ("on Orchard Lane", "off
+// Mill Road"). Type "street": the planner writes "[address]".
+func (a *analysis) streetName(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.caps || t.poss && i+1 < n && !possStreet(a, i) {
+		return span{}, false
+	}
+	prep := i > 0 && streetPreps[a.toks[i-1].lower] && a.toks[i-1].shape == shapeLower && !strings.ContainsAny(t.gap, "\n.;:!?")
+	for k := i + 1; k < n && k <= i+2; k++ {
+		pk := &a.toks[k]
+		if !pk.isCap() || pk.caps {
+			break
+		}
+		if !(a.adjacent(k) || a.toks[k-1].poss && possStreet(a, k-1)) {
+			break
+		}
+		strong, ok := streetWords[pk.lower]
+		if !ok {
+			if a.toks[k-1].poss || isStop(pk.lower) || a.f(k).date {
+				break
+			}
+			continue
+		}
+		if !(strong || prep) {
+			break
+		}
+		// The words before the type: capitalised, no stop or date word, and at
+		// a sentence start not an ordinary word ("Cross Street" after a stop).
+		for m := i; m < k; m++ {
+			if !a.toks[m].isCap() || isStop(a.toks[m].lower) || a.f(m).date || a.isTitle(m) > 0 {
+				return span{}, false
+			}
+		}
+		if t.sentStart && !prep && a.f(i).common(20) && k == i+1 {
+			return span{}, false
+		}
+		j := k + 1
+		if pk.lower == "st" || pk.lower == "rd" || pk.lower == "ave" || pk.lower == "ln" || pk.lower == "blvd" {
+			if !prep {
+				return span{}, false
+			}
+		}
+		return span{i: i, j: j, conf: 0.7, typ: "street"}, true
+	}
+	return span{}, false
+}
+
+// possStreet reports whether word k is a possessive joined to the next
+// word by one space ("Cobbler's Row").
+func possStreet(a *analysis, k int) bool {
+	if k+1 >= len(a.toks) || !a.toks[k].poss {
+		return false
+	}
+	g := strings.TrimPrefix(strings.TrimPrefix(a.toks[k+1].gap, "'s"), "’s")
+	return g == " "
+}

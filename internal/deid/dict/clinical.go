@@ -1,0 +1,103 @@
+package dict
+
+// Clinical notes are written in a register of their own: abbreviations,
+// drug and device names, unit names and truncated words ("Vanco", "Levo",
+// "Sats"), often in capitals. Many of these are also first names, surnames
+// or GeoNames places (Aline, Neo, Foley, Hickman), and the word lists cannot
+// tell them apart. So the analysis first decides whether a text reads as a
+// clinical note (clinicalMarkers, counted once), and there a word of the
+// clinical vocabulary (clinicalTerms, or a drug-like ending) needs context
+// (a title, a kinship or role word, a place preposition) to be a name.
+
+// clinicalMarkers are abbreviations that mark a clinical note; they are
+// counted in any case. Ordinary English words are left out.
+var clinicalMarkers = map[string]bool{
+	"pt": true, "pts": true, "hr": true, "bp": true, "sbp": true, "dbp": true,
+	"iv": true, "ivf": true, "po": true, "prn": true, "npo": true, "mg": true, "mcg": true,
+	"meq": true, "cc": true, "ml": true, "icu": true, "micu": true, "sicu": true, "ccu": true,
+	"csru": true, "pacu": true, "nicu": true, "cxr": true, "abg": true, "abgs": true,
+	"ekg": true, "ecg": true, "nsr": true, "afib": true, "a-fib": true, "cvp": true,
+	"peep": true, "fio2": true, "spo2": true, "sao2": true, "resp": true, "neuro": true,
+	"gi": true, "gu": true, "ett": true, "ngt": true, "ogt": true, "picc": true,
+	"foley": true, "tf": true, "tfs": true, "uop": true, "hct": true, "wbc": true,
+	"inr": true, "ptt": true, "bun": true, "cr": true, "mag": true, "ivp": true,
+	"dnr": true, "dni": true, "sob": true, "doe": true, "chf": true, "cad": true, "copd": true,
+	"hpi": true, "pmh": true, "pmhx": true, "s/p": true, "w/": true, "r/o": true, "c/o": true,
+	"rrt": true, "tele": true, "vss": true, "afeb": true, "lr": true, "ns": true, "d5w": true,
+	"q1h": true, "q2h": true, "q4h": true, "q6h": true, "qd": true, "bid": true, "tid": true,
+	"qid": true, "qhs": true, "ngtd": true, "cpap": true, "bipap": true, "vent": true,
+	"intubated": true, "extubated": true, "sedated": true, "sats": true, "o2": true,
+	"lasix": true, "heparin": true, "propofol": true, "fentanyl": true, "morphine": true,
+	"tylenol": true, "ativan": true, "insulin": true, "dopamine": true, "levophed": true,
+}
+
+// clinicalTerms are words of the clinical vocabulary that the name and
+// place lists also hold, or that look like unknown proper nouns: devices,
+// units, truncations and brand names. They are never names in a clinical
+// note unless the context says so.
+var clinicalTerms = map[string]bool{
+	// devices and lines
+	"aline": true, "a-line": true, "paline": true, "line": true, "foley": true, "hickman": true,
+	"picc": true, "swan": true, "swan-ganz": true, "trach": true, "cpap": true, "bipap": true,
+	"peg": true, "ett": true, "ngt": true, "ogt": true, "iabp": true, "jp": true, "pleurevac": true,
+	"quinton": true, "groshong": true, "port-a-cath": true, "mediport": true, "ambu": true,
+	"venti": true, "yankauer": true, "flexiseal": true, "rotoprone": true, "kinair": true,
+	// units and places inside a hospital
+	"micu": true, "sicu": true, "ccu": true, "csru": true, "pacu": true, "nicu": true, "picu": true,
+	"ctic": true, "cvicu": true, "tsicu": true, "ed": true, "er": true, "ew": true, "osh": true,
+	"rehab": true, "tele": true, "cath": true, "ir": true, "ot": true, "pt": true,
+	// charting systems and forms
+	"carevue": true, "careview": true, "metavision": true, "flowsheet": true,
+	// truncations
+	"vanco": true, "levo": true, "neo": true, "amio": true, "dobut": true, "dopa": true,
+	"epi": true, "norepi": true, "ceftaz": true, "zosyn": true, "flagyl": true, "cipro": true,
+	"levoflox": true, "gent": true, "tobra": true, "creat": true, "crit": true, "sats": true,
+	"neuro": true, "pulm": true, "endo": true, "cardio": true, "gu": true, "gi": true, "ve": true,
+	"abx": true, "afeb": true, "meq": true, "reg": true, "tol": true, "occ": true, "cont": true,
+	"con't": true, "abg": true, "abgs": true, "resp": true, "vent": true, "hemody": true,
+	"hemodynamics": true, "sternal": true, "apaced": true, "vpaced": true, "av-paced": true,
+	"perla": true, "perrla": true, "mae": true, "max": true, "co": true, "ci": true, "fick": true,
+	"afib": true, "a-fib": true, "aflutter": true, "nsr": true, "sb": true, "svt": true,
+	// brand names and drugs the word lists lack or hold as names
+	"colace": true, "senna": true, "flovent": true, "atrovent": true, "combivent": true,
+	"percocet": true, "ambien": true, "ativan": true, "haldol": true, "lasix": true,
+	"lopressor": true, "coumadin": true, "tylenol": true, "motrin": true, "protonix": true,
+	"pepcid": true, "zantac": true, "reglan": true, "zofran": true, "dilaudid": true,
+	"versed": true, "diprivan": true, "levophed": true, "neosynephrine": true, "nipride": true,
+	"natrecor": true, "primacor": true, "milrinone": true, "integrilin": true, "aggrastat": true,
+	"plavix": true, "lovenox": true, "kayexalate": true, "lactulose": true, "narcan": true,
+	"respalor": true, "impact": true, "nepro": true, "jevity": true, "promote": true,
+	"ensure": true, "glucerna": true, "vasopressin": true, "albuterol": true, "xopenex": true,
+}
+
+// isClinical reports whether the text reads as a clinical note: at least
+// three marker words, making up at least one word in fifty. Computed once.
+func (a *analysis) isClinical() bool {
+	if a.clinicalDone {
+		return a.clinical
+	}
+	a.clinicalDone = true
+	hits := 0
+	for k := range a.toks {
+		if clinicalMarkers[a.toks[k].lower] {
+			hits++
+		}
+	}
+	a.clinical = hits >= 3 && hits*50 >= len(a.toks)
+	return a.clinical
+}
+
+// clinicalWord reports whether word k is clinical vocabulary in a clinical
+// note: a listed term, an abbreviation in capitals, or a word with a drug or
+// procedure ending that no list knows as a word.
+func (a *analysis) clinicalWord(k int) bool {
+	if !a.isClinical() {
+		return false
+	}
+	t := &a.toks[k]
+	if clinicalTerms[t.lower] || clinicalMarkers[t.lower] {
+		return true
+	}
+	f := a.f(k)
+	return f.wl == 0 && f.births < 1000 && medicalShape(t.lower)
+}

@@ -1,0 +1,109 @@
+package dict
+
+import (
+	"testing"
+
+	"github.com/veil-blog/veil/internal/deid"
+)
+
+// kindCase says that a finding of kind must (or must not) cover word in text.
+type kindCase struct {
+	text string
+	kind deid.Kind
+	word string
+	want bool
+}
+
+func runKindCases(t *testing.T, tests []kindCase) {
+	t.Helper()
+	for _, tt := range tests {
+		fs := detectAll(t, tt.text)
+		if got := covers(tt.text, fs, tt.kind, tt.word); got != tt.want {
+			t.Errorf("%q: %s covers %q = %v, want %v; got %v", tt.text, tt.kind, tt.word, got, tt.want, found(fs))
+		}
+	}
+}
+
+// A clinical note's vocabulary is not names or places; names in it still are.
+const note = "Pt resting, HR 80s, BP stable. "
+
+func TestClinical(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{note + "Aline intact. Neo weaned off.", deid.Person, "Aline", false},
+		{note + "Aline intact. Neo weaned off.", deid.Person, "Neo", false},
+		{note + "Foley draining clear urine.", deid.Place, "Foley", false},
+		{note + "Sats 95% on Cpap, see Carevue.", deid.Person, "Carevue", false},
+		{note + "PA LINE DC'D.", deid.Person, "LINE", false},
+		{note + "IN EARLY AFIB, TO MICU.", deid.Place, "EARLY", false},
+		{note + "IN EARLY AFIB, TO MICU.", deid.Place, "MICU", false},
+		{note + "PROPOFOL INC TO 20. FICK CO 4.2.", deid.Organization, "PROPOFOL", false},
+		// Names in a clinical note, and the same words outside one.
+		{note + "Dr. Foley aware.", deid.Person, "Foley", true},
+		{note + "Daughter Aline Kowalczyk visited.", deid.Person, "Aline", true},
+		{"I met Aline at the library.", deid.Person, "Aline", true},
+		{"She grew up in Foley and moved away.", deid.Place, "Foley", true},
+		{"He works for Acme Widgets Inc.", deid.Organization, "Acme", true},
+		// Hyphenated words of ordinary parts are not names.
+		{note + "POST-OP DAY 2. SON-IN-LAW VISITED.", deid.Person, "POST-OP", false},
+		{"Mary-Jane O'Neill came.", deid.Person, "Mary-Jane", true},
+	})
+}
+
+func TestHospitals(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{note + "REFERRED TO GH.", deid.Organization, "GH", true},
+		{note + "pt is followed at gh by dr healey.", deid.Organization, "gh", true},
+		{note + "SEEN BY GBMC NURSE.", deid.Organization, "GBMC", true},
+		{note + "TRANSFERRED TO ICU.", deid.Organization, "ICU", false},
+		{note + "CAME FROM OSH.", deid.Organization, "OSH", false},
+		{"I went to the bath.", deid.Organization, "bath", false},
+		{"PT WAS ADMITTED TO FREDERICK MEMORIAL FOR VFIB.", deid.Organization, "FREDERICK", true},
+		{"TAKEN TO LAUREL REGIONAL WHERE CK'S POS.", deid.Organization, "LAUREL", true},
+		{"HE WORKS AT HARFORD MEMORIAL HOSPITAL.", deid.Organization, "HARFORD", true},
+		{"TAKEN TO UNION HOSPITAL.", deid.Organization, "UNION", true},
+		{"TX'D FROM WASHINGTON ADVENTIST HOSP VIA MED FLIGHT.", deid.Organization, "ADVENTIST", true},
+		{"PT WAS ADMITTED TO HOSPITAL FOR MENTAL STATUS CHANGES.", deid.Organization, "MENTAL", false},
+		{"He had Open Heart Surgery in May.", deid.Organization, "Heart", false},
+		{"They laid flowers at the War Memorial.", deid.Organization, "War", false},
+	})
+}
+
+func TestLowerPlaces(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{note + "pt married, lives in catonsville.", deid.Place, "catonsville", true},
+		{note + "poss transfer to quartermain tomorrow.", deid.Place, "quartermain", true},
+		{"she lives in comfort now", deid.Place, "comfort", false},
+		{note + "transfer to micu tomorrow.", deid.Place, "micu", false},
+		{note + "pt in afib overnight.", deid.Place, "afib", false},
+	})
+}
+
+func TestStreetsAndPossessivePlaces(t *testing.T) {
+	typed := func(text string, kind deid.Kind, want, typ string) {
+		t.Helper()
+		fs := detectAll(t, text)
+		for _, f := range fs {
+			if f.Kind == kind && f.Text == want && f.Type == typ {
+				return
+			}
+		}
+		t.Errorf("%q: want %s %q (%s), got %v", text, kind, want, typ, found(fs))
+	}
+	typed("They live on Orchard Lane now.", deid.Place, "Orchard Lane", "street")
+	typed("She walked down Elm Street alone.", deid.Place, "Elm Street", "street")
+	typed("The flat is off Tanner Close.", deid.Place, "Tanner Close", "street")
+	typed("Elm Street was closed.", deid.Place, "Elm Street", "street")
+	typed("She grew up in Quillan's Ferry.", deid.Place, "Quillan's Ferry", "small-place")
+	typed("She grew up in Quillan’s Ferry.", deid.Place, "Quillan’s Ferry", "small-place")
+	typed("The bus stops at Tanner's Cross.", deid.Place, "Tanner's Cross", "small-place")
+	typed("A worker from Tanner's Cross, referred by her GP.", deid.Place, "Tanner's Cross", "small-place")
+	runKindCases(t, []kindCase{
+		{"We met at Family Close.", deid.Place, "Family", true},
+		{"Bring it to the Way we agreed.", deid.Place, "Way", false},
+		{"Road safety matters.", deid.Place, "Road", false},
+		{"It was a long Road.", deid.Place, "Road", false},
+		{"On Monday Street vendors came.", deid.Place, "Monday", false},
+		{"She went to People's Park.", deid.Place, "People", false},
+		{"Grace's Cross was the best.", deid.Place, "Grace", true},
+	})
+}
