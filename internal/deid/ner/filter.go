@@ -168,6 +168,41 @@ func (d *Detector) wordEvidence(w string, lowerWords map[string]bool) evidence {
 	return e
 }
 
+// candidate reports whether words[i], a word that may be a name, could
+// make an entity that the filter keeps, so that prose need not look at the
+// words around one it would drop anyway ("Pt", "Plan", "Heparin"): a word
+// that is not ordinary, a name or proper noun, a known place by itself or
+// with the next word ("United Kingdom"), or a word after a title.
+func (d *Detector) candidate(t *textInfo, words []string, i int) bool {
+	w := strings.TrimFunc(words[i], func(r rune) bool { return !unicode.IsLetter(r) })
+	e := d.wordEvidence(w, t.lower)
+	if e.strong || e.nameList && !e.ordinaryCase {
+		return true
+	}
+	if e.ordinaryCase && !strings.ContainsFunc(w, unicode.IsLower) {
+		return false
+	}
+	if d.knownPlace(w) {
+		return true
+	}
+	if i > 0 && titles[strings.TrimSuffix(words[i-1], ".")] {
+		return true
+	}
+	if i+1 < len(words) {
+		next := strings.TrimFunc(words[i+1], func(r rune) bool { return !unicode.IsLetter(r) })
+		if d.knownPlace(w + " " + next) {
+			return true
+		}
+	}
+	if i > 0 {
+		prev := strings.TrimFunc(words[i-1], func(r rune) bool { return !unicode.IsLetter(r) })
+		if d.knownPlace(prev + " " + w) {
+			return true
+		}
+	}
+	return false
+}
+
 // textInfo is what the filter learns about a whole text, once.
 type textInfo struct {
 	text  string

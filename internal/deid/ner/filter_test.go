@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -143,6 +144,28 @@ func TestChatWords(t *testing.T) {
 	for w, want := range map[string]string{"we'd": "we", "would've": "would", "don\u2019t": "do", "anna": ""} {
 		if got, _ := cutClitic(w); got != want {
 			t.Errorf("cutClitic(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+func TestCandidate(t *testing.T) {
+	d := New(WithLexicon(lexicon.Default()))
+	for _, tt := range []struct {
+		text string
+		i    int
+		want bool
+	}{
+		{"we met Okonkwo today", 2, true},
+		{"Plan: wean vent. pt ok", 0, false},
+		{"Heparin drip at 800", 0, false},
+		{"the United Kingdom today", 1, true},
+		{"the United Kingdom today", 2, true},
+		{"asked Mr. Brown", 2, true},
+		{"Lol ok", 0, false},
+	} {
+		words := strings.Fields(tt.text)
+		if got := d.candidate(newTextInfo(tt.text), words, tt.i); got != tt.want {
+			t.Errorf("candidate(%q, %d) = %v, want %v", tt.text, tt.i, got, tt.want)
 		}
 	}
 }

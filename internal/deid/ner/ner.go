@@ -83,13 +83,19 @@ func (d *Detector) Name() string { return Name }
 func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
 	text := doc.Text
 	var out []deid.Finding
+	var t *textInfo
+	var cand func([]string, int) bool
+	if d.lex != nil {
+		t = newTextInfo(text)
+		cand = func(words []string, i int) bool { return d.candidate(t, words, i) }
+	}
 	for _, c := range chunks(text, d.max) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		parts := []Span{c}
 		if d.window > 0 {
-			parts = windows(text[c.Start:c.End], d.window)
+			parts = windowsWhere(text[c.Start:c.End], d.window, cand)
 			for i := range parts {
 				parts[i].Start += c.Start
 				parts[i].End += c.Start
@@ -104,7 +110,6 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	if d.lex == nil || len(out) == 0 {
 		return out, nil
 	}
-	t := newTextInfo(text)
 	kept := out[:0]
 	for _, f := range out {
 		if k, ok := d.plausible(t, f); ok {
