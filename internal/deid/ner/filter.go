@@ -24,63 +24,337 @@ func WithLexicon(lex *lexicon.Lexicon) Option {
 // word ("Maria", "Grace") is still taken for a name when prose says so.
 const bigName = 50_000
 
-// plausible reports whether an entity prose found can be a name: at least
-// one of its words must be one that an ordinary text would not use as a
-// common word, abbreviation or acronym. lowerWords holds the words the text
-// writes in lower case ("pt" makes "Pt" ordinary). A place must also be
-// known to the gazetteer or come after a word that introduces places.
-func (d *Detector) plausible(text string, f deid.Finding, lowerWords map[string]bool) bool {
-	if d.lex == nil {
-		return true
-	}
-	strong := false
-	for _, w := range strings.FieldsFunc(f.Text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
-		w = strings.Trim(w, "'")
-		if d.nameWord(w, lowerWords) {
-			strong = true
-			break
-		}
-	}
-	if !strong {
-		return false
-	}
-	if f.Kind == deid.Place && len(d.lex.Places(f.Text)) == 0 {
-		return afterLocative(text, f.Start)
-	}
-	return true
+// commonLevel is the highest SCOWL level of an everyday word ("Plan",
+// "Trump", "Harbor"): such a word is a name only with more evidence than
+// prose's say-so.
+const commonLevel = 60
+
+// verdict is why the lexicon filter keeps or drops one entity. The zero
+// value drops it; tests and the evaluation tools name the rule that decided.
+type verdict int
+
+const (
+	dropNoNameWord   verdict = iota // every word is ordinary, an acronym or an abbreviation
+	dropGroupWord                   // a nationality or a language ("English", "Chinese")
+	dropPlace                       // in shorthand, a word no list knows called a place with no evidence
+	dropWeak                        // in shorthand, an ordinary word that is also a name
+	keepNameWord                    // a word that is not an ordinary one
+	keepMidSentence                 // an ordinary word that is also a name, capitalised mid-sentence
+	keepKnownPlace                  // a country, a US state or a gazetteer place with a locative
+	keepPersonWord                  // called a place, but a first name or surname: a person
+	keepLocative                    // a place after "in", "from", "near" ...
+	keepUnknownPlace                // in ordinary prose, a word no list knows called a place
+	keepTitled                      // a person's title and a capitalised word ("Mr Brown")
+)
+
+func (v verdict) keep() bool { return v >= keepNameWord }
+
+// plausible reports whether an entity prose found can be a name, and of what
+// kind. At least one of its words must be one that an ordinary text would
+// not use as a common word, abbreviation or acronym, or the entity must be
+// capitalised in the middle of a sentence and hold a word known as a name.
+// lowerWords holds the words the text writes in lower case ("pt" makes "Pt"
+// ordinary). A place must also be known to the gazetteer, come after a word
+// that introduces places, or be a person's name that prose mislabelled.
+func (d *Detector) plausible(t *textInfo, f deid.Finding) (deid.Kind, bool) {
+	k, v := d.vet(t, f)
+	return k, v.keep()
 }
 
-// nameWord reports whether w can be part of a name.
-func (d *Detector) nameWord(w string, lowerWords map[string]bool) bool {
+// vet is plausible with the rule that decided.
+func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
+	text := t.text
+	if d.lex == nil {
+		return f.Kind, keepNameWord
+	}
+	name := f.Text
+	if d.lex.InCategory(lexicon.Nationality, name) || d.lex.InCategory(lexicon.Language, name) {
+		return f.Kind, dropGroupWord
+	}
+	mid := midSentence(text, f.Start)
+	strong, nameLike, personal := false, false, false
+	words := nameWords(name)
+	if len(words) > 1 && titles[words[0]] && f.Kind == deid.Person {
+		// "Mr Brown", "Dr. White": a title makes any name a person's.
+		return deid.Person, keepTitled
+	}
+	for _, w := range words {
+		e := d.wordEvidence(w, t.lower)
+		strong = strong || e.strong
+		nameLike = nameLike || e.nameList && !e.ordinaryCase
+		personal = personal || e.person && (e.strong || mid)
+	}
+	known := d.knownPlace(name)
+	v := keepNameWord
+	switch {
+	case strong:
+	case known && (afterLocative(text, f.Start) || len(nameWords(name)) > 1):
+		// "in Phoenix", "United Kingdom": a place of ordinary words.
+		return deid.Place, keepKnownPlace
+	case mid && nameLike:
+		if d.shorthand(t) {
+			return f.Kind, dropWeak
+		}
+		v = keepMidSentence
+	default:
+		return f.Kind, dropNoNameWord
+	}
+	if f.Kind != deid.Place {
+		return f.Kind, v
+	}
+	switch {
+	case known:
+		return deid.Place, keepKnownPlace
+	case afterLocative(text, f.Start):
+		return deid.Place, keepLocative
+	case d.shorthand(t):
+		return f.Kind, dropPlace
+	case personal:
+		// prose often calls a lone first name or surname a place
+		// ("Kylie", "Jensen").
+		return deid.Person, keepPersonWord
+	}
+	return f.Kind, keepUnknownPlace
+}
+
+// evidence is what the lexicons say about one word of an entity.
+type evidence struct {
+	strong       bool // not an ordinary word: a name by itself
+	nameList     bool // a first name, a surname or a proper noun
+	person       bool // a first name or surname that is not also a place word
+	ordinaryCase bool // written in lower case elsewhere, an acronym, or too short
+}
+
+// wordEvidence returns what the lexicons say about w.
+func (d *Detector) wordEvidence(w string, lowerWords map[string]bool) evidence {
 	n := utf8.RuneCountInString(w)
 	if n < 2 {
-		return false
+		return evidence{ordinaryCase: true}
 	}
 	lw := strings.ToLower(w)
-	if lowerWords[lw] {
-		return false
+	if lowerWords[lw] || chatWords[lw] || elongated(lw) {
+		return evidence{ordinaryCase: true}
+	}
+	if stem, ok := cutClitic(lw); ok {
+		if _, isWord := d.lex.WordLevel(stem); isWord || chatWords[stem] {
+			return evidence{ordinaryCase: true} // "We'd", "That'd", "Would've"
+		}
 	}
 	if w == strings.ToUpper(w) && n <= 4 {
-		return false // an acronym: SBP, GI, HCT
+		return evidence{ordinaryCase: true} // an acronym: SBP, GI, HCT
 	}
 	f, m, isFirst := d.lex.FirstName(lw)
 	_, isSurname := d.lex.Surname(lw)
+	_, proper := d.lex.ProperLevel(w)
+	e := evidence{nameList: isFirst || isSurname || proper, person: isFirst || isSurname}
 	if _, ok := d.lex.AbbrevLevel(lw); ok && !isFirst {
-		return false
+		e.nameList, e.person = false, false
+		return e
 	}
-	if level, ok := d.lex.WordLevel(lw); ok && level <= 60 {
-		return isFirst && f+m >= bigName
+	level, isWord := d.lex.WordLevel(lw)
+	switch {
+	case isWord && level <= commonLevel:
+		e.strong = isFirst && f+m >= bigName
+	case isFirst || isSurname:
+		e.strong = true
+	case isWord:
+		// A rarer dictionary word ("Heparin" is level 60-80) is not
+		// a name, unless it is also a proper noun.
+		e.strong = proper
+	default:
+		// A word no list knows ("Okonkwo", "Zanetti") can be a name.
+		e.strong = true
 	}
-	if isFirst || isSurname {
+	return e
+}
+
+// candidate reports whether words[i], a word that may be a name, could
+// make an entity that the filter keeps, so that prose need not look at the
+// words around one it would drop anyway ("Pt", "Plan", "Heparin"): a word
+// that is not ordinary, a name or proper noun, a known place by itself or
+// with the next word ("United Kingdom"), or a word after a title.
+func (d *Detector) candidate(t *textInfo, words []string, i int) bool {
+	w := strings.TrimFunc(words[i], func(r rune) bool { return !unicode.IsLetter(r) })
+	e := d.wordEvidence(w, t.lower)
+	if e.strong || e.nameList && !e.ordinaryCase {
 		return true
 	}
-	// A word no list knows ("Okonkwo", "Zanetti") can be a name; a rarer
-	// dictionary word ("Heparin" is level 60-80) is not, unless proper.
-	if _, ok := d.lex.WordLevel(lw); ok {
-		_, proper := d.lex.ProperLevel(w)
-		return proper
+	if e.ordinaryCase && !strings.ContainsFunc(w, unicode.IsLower) {
+		return false
 	}
-	return true
+	if d.knownPlace(w) {
+		return true
+	}
+	if i > 0 && titles[strings.TrimSuffix(words[i-1], ".")] {
+		return true
+	}
+	if i+1 < len(words) {
+		next := strings.TrimFunc(words[i+1], func(r rune) bool { return !unicode.IsLetter(r) })
+		if d.knownPlace(w + " " + next) {
+			return true
+		}
+	}
+	if i > 0 {
+		prev := strings.TrimFunc(words[i-1], func(r rune) bool { return !unicode.IsLetter(r) })
+		if d.knownPlace(prev + " " + w) {
+			return true
+		}
+	}
+	return false
+}
+
+// textInfo is what the filter learns about a whole text, once.
+type textInfo struct {
+	text  string
+	lower map[string]bool // words written in lower case somewhere
+	// short is 1 if the text is written in shorthand, -1 if not, 0 if not
+	// yet known.
+	short int8
+}
+
+func newTextInfo(text string) *textInfo {
+	return &textInfo{text: text, lower: lowerCaseWords(text)}
+}
+
+// shorthandShare is the share of a text's capitalised words that are
+// acronyms or abbreviations above which the text is in shorthand, as
+// clinical notes are ("Pt", "SBP", "Resp", "GI"). Ordinary prose, tweets and
+// forms stay well below; notes are usually above.
+const shorthandShare = 0.4
+
+// shorthand reports whether t is written in shorthand: there prose calls
+// drugs, devices and headings names, and only strong evidence counts.
+func (d *Detector) shorthand(t *textInfo) bool {
+	if t.short == 0 {
+		t.short = -1
+		caps, short := 0, 0
+		for _, w := range strings.FieldsFunc(t.text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+				continue
+			}
+			caps++
+			n := utf8.RuneCountInString(w)
+			if n >= 2 && n <= 4 && w == strings.ToUpper(w) {
+				short++
+			} else if _, ok := d.lex.AbbrevLevel(w); ok {
+				short++
+			}
+		}
+		if caps >= 3 && float64(short) > shorthandShare*float64(caps) {
+			t.short = 1
+		}
+	}
+	return t.short > 0
+}
+
+// knownPlace reports whether name is a country, a US state or a place in
+// the gazetteer.
+func (d *Detector) knownPlace(name string) bool {
+	if d.lex.IsCountry(name) {
+		return true
+	}
+	if state, ok := d.lex.USState(name); ok && strings.EqualFold(state, name) {
+		return true // "Ohio", not "OH" or "OR"
+	}
+	return len(d.lex.Places(name)) > 0
+}
+
+// chatWords are the spellings of chat and texting that no dictionary has
+// and that start sentences capitalised ("Lol", "Thats", "Plz").
+var chatWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`lol lols lmao lmfao rofl omg omfg wtf stfu smh tbh imo imho idk
+		ikr irl btw fyi plz pls thx tho altho ur ya yall bruh brah dat dis dem dey
+		thats whats youre im ive id dont cant wont didnt doesnt isnt wasnt arent
+		shouldnt wouldnt couldnt aint gonna wanna gotta kinda sorta lemme gimme
+		cuz coz yup yep nope nah yeah haha hehe ha hah lel wow aww awww ugh meh
+		atleast alot ok okay hmm hm ooh oh`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// elongated reports whether w repeats a letter three times in a row, as
+// chat stretches words ("Wowwww", "Pleaseee") and names never do.
+func elongated(w string) bool {
+	var prev rune
+	run := 0
+	for _, r := range w {
+		if r == prev {
+			run++
+			if run >= 3 {
+				return true
+			}
+		} else {
+			prev, run = r, 1
+		}
+	}
+	return false
+}
+
+// cutClitic returns w without a contracted ending ("we'd" -> "we").
+func cutClitic(w string) (string, bool) {
+	w = strings.ReplaceAll(w, "’", "'")
+	for _, c := range []string{"n't", "'d", "'ve", "'re", "'ll", "'m"} {
+		if stem, ok := strings.CutSuffix(w, c); ok && stem != "" {
+			return stem, true
+		}
+	}
+	return "", false
+}
+
+// nameWords splits an entity into its words, without apostrophes at their
+// ends.
+func nameWords(name string) []string {
+	ws := strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	out := ws[:0]
+	for _, w := range ws {
+		if w = strings.Trim(w, "'"); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// midSentence reports whether the word at off follows a word written in
+// lower case, perhaps with a comma between them ("I hate Trump", "met
+// them, Hope and"): a capital there is not the capital of a sentence or a
+// headline.
+func midSentence(text string, off int) bool {
+	i := off
+	for i > 0 && text[i-1] == ' ' {
+		i--
+	}
+	if i > 0 && text[i-1] == ',' {
+		i--
+	}
+	if i == off {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	if !unicode.IsLower(r) {
+		return false
+	}
+	// After a determiner a capital marks an institution or a title
+	// ("the Court", "our Government"), not a name.
+	j := strings.LastIndexFunc(text[:i], func(r rune) bool { return !unicode.IsLetter(r) })
+	return !determiners[text[j+1:i]]
+}
+
+// determiners are the lower-case words after which a capitalised common
+// word is not a name.
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true,
+	"those": true, "our": true, "your": true, "their": true, "its": true, "my": true,
+	"his": true, "every": true, "each": true, "any": true, "some": true, "no": true,
+}
+
+// locatives are the words that introduce a place.
+var locatives = map[string]bool{
+	"in": true, "from": true, "to": true, "near": true, "at": true, "outside": true,
+	"towards": true, "toward": true, "of": true, "around": true, "across": true,
+	"visit": true, "visited": true, "visiting": true, "moved": true, "live": true,
+	"lives": true, "living": true, "born": true, "based": true,
 }
 
 // afterLocative reports whether the word before off introduces a place.
@@ -93,11 +367,7 @@ func afterLocative(text string, off int) bool {
 	for j > 0 && (text[j-1] >= 'a' && text[j-1] <= 'z' || text[j-1] >= 'A' && text[j-1] <= 'Z') {
 		j--
 	}
-	switch strings.ToLower(text[j:i]) {
-	case "in", "from", "to", "near", "at", "outside", "towards", "toward", "of":
-		return true
-	}
-	return false
+	return locatives[strings.ToLower(text[j:i])]
 }
 
 // lowerCaseWords returns the words of text written entirely in lower case.

@@ -3,6 +3,8 @@ package ner
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 var fuzzSeeds = []string{
@@ -12,6 +14,7 @@ var fuzzSeeds = []string{
 	"Ann \xff went to \xc3 Paris\x80 with \xe2\x80 Bob.",
 	"\u023a\u023a\u023a's \xff\xff's \u0130stanbul \u212aelvin Smith",
 	"MARIA WENT HOME TO BOSTON WITH JOHN SMITH.",
+	"we met Mr C.A. Whomersley, then Dr. Okafor; Lol We'd go to Phoenix",
 	"The applicant, Mr Robert Murray, lives in Lancashire.\n\nHe met Ann.",
 	"",
 }
@@ -55,12 +58,13 @@ func FuzzDetect(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
 	}
-	d := New()
+	plain, vetted := New(), New(WithLexicon(lexicon.Default()))
 	f.Fuzz(func(t *testing.T, text string) {
-		fs := detect(t, d, text)
-		for _, x := range fs {
-			if !utf8.RuneStart(text[x.Start]) {
-				t.Fatalf("finding %+v does not start a rune", x)
+		for _, d := range []*Detector{plain, vetted} {
+			for _, x := range detect(t, d, text) {
+				if !utf8.RuneStart(text[x.Start]) {
+					t.Fatalf("finding %+v does not start a rune", x)
+				}
 			}
 		}
 	})

@@ -83,13 +83,19 @@ func (d *Detector) Name() string { return Name }
 func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
 	text := doc.Text
 	var out []deid.Finding
+	var t *textInfo
+	var cand func([]string, int) bool
+	if d.lex != nil {
+		t = newTextInfo(text)
+		cand = func(words []string, i int) bool { return d.candidate(t, words, i) }
+	}
 	for _, c := range chunks(text, d.max) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		parts := []Span{c}
 		if d.window > 0 {
-			parts = windows(text[c.Start:c.End], d.window)
+			parts = windowsWhere(text[c.Start:c.End], d.window, cand)
 			for i := range parts {
 				parts[i].Start += c.Start
 				parts[i].End += c.Start
@@ -104,10 +110,10 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	if d.lex == nil || len(out) == 0 {
 		return out, nil
 	}
-	lower := lowerCaseWords(text)
 	kept := out[:0]
 	for _, f := range out {
-		if d.plausible(text, f, lower) {
+		if k, ok := d.plausible(t, f); ok {
+			f.Kind = k
 			kept = append(kept, f)
 		}
 	}
@@ -242,9 +248,12 @@ func (d *Detector) entities(s string) (ents []entity) {
 			continue
 		}
 		label := vote(g.labels)
-		if afterTitle(s[:g.Start]) {
-			// "Mr Delgado" is a person whatever prose says.
+		if start, ok := titleStart(s, g.Start); ok {
+			// "Mr Delgado" is a person whatever prose says, and the
+			// title and initials go with the name ("Mr C. Whomersley"):
+			// they are part of how the text names the person.
 			label = "PERSON"
+			g.Start = start
 		}
 		if k, ok := kinds[label]; ok {
 			ents = append(ents, entity{g.Span, label, k})
@@ -282,14 +291,39 @@ var titles = map[string]bool{
 // afterTitle reports whether before, the text before an entity, ends with a
 // personal title and white space ("Mrs ", "Dr. ").
 func afterTitle(before string) bool {
-	w := strings.TrimRight(before, " ")
-	if len(w) == len(before) {
-		return false
-	}
-	w = strings.TrimSuffix(w, ".")
-	i := strings.LastIndexFunc(w, unicode.IsSpace)
-	return titles[w[i+1:]]
+	_, ok := titleStart(before, len(before))
+	return ok
 }
+
+// titleStart returns the start of the personal title, and of the initials
+// after it, that come before the entity at off ("Mr ", "Dr. ", "Mr C.A. ").
+func titleStart(s string, off int) (int, bool) {
+	j := off
+	for j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	if j == off {
+		return 0, false // the title is a separate word
+	}
+	// Initials right before the name: "C." or "C.A.".
+	for j >= 2 && s[j-1] == '.' && 'A' <= s[j-2] && s[j-2] <= 'Z' && (j == 2 || !isASCIILetter(s[j-3])) {
+		j -= 2
+		for j > 0 && s[j-1] == ' ' {
+			j--
+		}
+	}
+	w := strings.TrimSuffix(s[:j], ".")
+	b := strings.LastIndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+	if !titles[w[b+1:]] {
+		return 0, false
+	}
+	if b >= 0 && !strings.ContainsRune(" \t\n(,;:\"'", rune(w[b])) {
+		return 0, false // "AMr", "x-Mr"
+	}
+	return b + 1, true
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // onlySpaces reports whether s is one or more spaces.
 func onlySpaces(s string) bool {

@@ -17,7 +17,12 @@ const windowWords = 3
 // windows that overlap or touch. It returns nil if no word may be a name.
 // Running prose on windows rather than whole sentences skips most of the
 // words of ordinary prose, and prose's cost is linear in the words it sees.
-func windows(s string, ctx int) []Span {
+func windows(s string, ctx int) []Span { return windowsWhere(s, ctx, nil) }
+
+// windowsWhere is windows with a further test of the words that may be
+// names: cand, if not nil, is given the words of s and the index of one
+// that may be a name, and says whether prose should look at it.
+func windowsWhere(s string, ctx int, cand func(words []string, i int) bool) []Span {
 	var words []Span
 	var names []int // indexes into words of words that may be names
 	for i := 0; i < len(s); {
@@ -39,6 +44,19 @@ func windows(s string, ctx int) []Span {
 		}
 		words = append(words, Span{i, j})
 		i = j
+	}
+	if cand != nil && len(names) > 0 {
+		texts := make([]string, len(words))
+		for k, w := range words {
+			texts[k] = s[w.Start:w.End]
+		}
+		kept := names[:0]
+		for _, n := range names {
+			if cand(texts, n) {
+				kept = append(kept, n)
+			}
+		}
+		names = kept
 	}
 	var out []Span
 	last := -1 // last word index covered by out

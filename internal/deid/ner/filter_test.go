@@ -1,0 +1,171 @@
+package ner
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/lexicon"
+)
+
+// TestVet pins each rule of the lexicon filter with an entity it keeps and
+// one it drops. The entity is the first occurrence of name in text, with
+// the kind prose might give it.
+func TestVet(t *testing.T) {
+	d := New(WithLexicon(lexicon.Default()))
+	for _, tt := range []struct {
+		text, name string
+		kind       deid.Kind
+		want       verdict
+		wantKind   deid.Kind
+	}{
+		// A word no list knows, or a name that is not an ordinary word.
+		{"Yesterday Okonkwo came by.", "Okonkwo", deid.Person, keepNameWord, deid.Person},
+		{"Maria rang.", "Maria", deid.Person, keepNameWord, deid.Person},
+		// Ordinary words, abbreviations and acronyms are not names.
+		{"Supervision as a mirror", "Supervision", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt stable overnight.", "Pt", deid.Person, dropNoNameWord, deid.Person},
+		{"SBP stable overnight.", "SBP", deid.Place, dropNoNameWord, deid.Place},
+		// ... nor is a word the text also writes in lower case.
+		{"Okonkwo said okonkwo twice.", "Okonkwo", deid.Person, dropNoNameWord, deid.Person},
+		// Chat spellings, contractions and stretched words.
+		{"Lol that was fun.", "Lol", deid.Place, dropNoNameWord, deid.Place},
+		{"We'd better go.", "We'd", deid.Place, dropNoNameWord, deid.Place},
+		{"Wowwww that was fun.", "Wowwww", deid.Place, dropNoNameWord, deid.Place},
+		// A common word that is also a name counts mid-sentence...
+		{"we all hate Trump now", "Trump", deid.Person, keepMidSentence, deid.Person},
+		{"we met, Graves and I", "Graves", deid.Person, keepMidSentence, deid.Person},
+		// ... but not at the start of a sentence, after a determiner, or
+		// in shorthand.
+		{"Trump Tower is tall.", "Trump", deid.Person, dropNoNameWord, deid.Person},
+		{"we asked the Court again", "Court", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok, seen by Miller today", "Miller", deid.Person, dropWeak, deid.Person},
+		// Group words.
+		{"She speaks English at home.", "English", deid.Place, dropGroupWord, deid.Place},
+		{"My Chinese friend came.", "Chinese", deid.Place, dropGroupWord, deid.Place},
+		// Places: the gazetteer, countries, states, a locative word.
+		{"Estonia is cold.", "Estonia", deid.Place, keepKnownPlace, deid.Place},
+		{"Ohio is flat.", "Ohio", deid.Place, keepKnownPlace, deid.Place},
+		{"Back to OR at noon.", "OR", deid.Place, dropNoNameWord, deid.Place},
+		{"United Kingdom law applies.", "United Kingdom", deid.Place, keepKnownPlace, deid.Place},
+		{"She moved to Phoenix last year.", "Phoenix", deid.Place, keepKnownPlace, deid.Place},
+		{"Phoenix rose again.", "Phoenix", deid.Place, dropNoNameWord, deid.Place},
+		{"She grew up in Kissousa.", "Kissousa", deid.Place, keepLocative, deid.Place},
+		// A place prose cannot place: a person if a name, kept in prose,
+		// dropped in shorthand.
+		{"Kylie said hi.", "Kylie", deid.Place, keepPersonWord, deid.Person},
+		{"Rubija is lovely.", "Rubija", deid.Place, keepUnknownPlace, deid.Place},
+		{"Pt GI ok. SBP HR fine. Nipride off.", "Nipride", deid.Place, dropPlace, deid.Place},
+		// A title makes a person of any name.
+		{"then Mr Brown left", "Mr Brown", deid.Person, keepTitled, deid.Person},
+	} {
+		start := indexOf(tt.text, tt.name)
+		f := deid.Finding{Start: start, End: start + len(tt.name), Kind: tt.kind, Text: tt.name}
+		k, v := d.vet(newTextInfo(tt.text), f)
+		if v != tt.want || k != tt.wantKind {
+			t.Errorf("%q in %q: got %d %s, want %d %s", tt.name, tt.text, v, k, tt.want, tt.wantKind)
+		}
+	}
+}
+
+func indexOf(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestMidSentence(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		off  int
+		want bool
+	}{
+		{"we saw Ann", 7, true},
+		{"we saw, Ann", 8, true},
+		{"Ann", 0, false},
+		{"Done. Ann", 6, false},
+		{"the Court", 4, false},
+		{"WE SAW Ann", 7, false},
+		{"x\nAnn", 2, false},
+	} {
+		if got := midSentence(tt.text, tt.off); got != tt.want {
+			t.Errorf("midSentence(%q, %d) = %v, want %v", tt.text, tt.off, got, tt.want)
+		}
+	}
+}
+
+func TestTitleStart(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		off  int
+		want int // -1: no title
+	}{
+		{"Mr Smith", 3, 0},
+		{"and Dr. Okafor", 8, 4},
+		{"Mr C.A. Whomersley", 8, 0},
+		{"Mr C. Whomersley", 6, 0},
+		{"C. Whomersley", 3, -1},
+		{"AMr Smith", 4, -1},
+		{"Mr", 2, -1},
+		{"Mister Smith", 7, -1},
+	} {
+		got, ok := titleStart(tt.text, tt.off)
+		if !ok {
+			got = -1
+		}
+		if got != tt.want {
+			t.Errorf("titleStart(%q, %d) = %d, want %d", tt.text, tt.off, got, tt.want)
+		}
+	}
+}
+
+func TestShorthand(t *testing.T) {
+	d := New(WithLexicon(lexicon.Default()))
+	for text, want := range map[string]bool{
+		"Pt stable. SBP 120, HR 80. GI ok. Plan: wean.":     true,
+		"I met Maria Okonkwo at the clinic in Springfield.": false,
+		"OK": false,
+	} {
+		if got := d.shorthand(newTextInfo(text)); got != want {
+			t.Errorf("shorthand(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestChatWords(t *testing.T) {
+	for w, want := range map[string]bool{"wowww": true, "aaa": true, "anna": false, "hallo": false} {
+		if got := elongated(w); got != want {
+			t.Errorf("elongated(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for w, want := range map[string]string{"we'd": "we", "would've": "would", "don\u2019t": "do", "anna": ""} {
+		if got, _ := cutClitic(w); got != want {
+			t.Errorf("cutClitic(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+func TestCandidate(t *testing.T) {
+	d := New(WithLexicon(lexicon.Default()))
+	for _, tt := range []struct {
+		text string
+		i    int
+		want bool
+	}{
+		{"we met Okonkwo today", 2, true},
+		{"Plan: wean vent. pt ok", 0, false},
+		{"Heparin drip at 800", 0, false},
+		{"the United Kingdom today", 1, true},
+		{"the United Kingdom today", 2, true},
+		{"asked Mr. Brown", 2, true},
+		{"Lol ok", 0, false},
+	} {
+		words := strings.Fields(tt.text)
+		if got := d.candidate(newTextInfo(tt.text), words, tt.i); got != tt.want {
+			t.Errorf("candidate(%q, %d) = %v, want %v", tt.text, tt.i, got, tt.want)
+		}
+	}
+}
