@@ -45,7 +45,10 @@ func (g gazetteer) Sex(name string) deid.Sex {
 
 func (g gazetteer) Place(name string) (deid.PlaceInfo, bool) {
 	if _, ok := g.lex.USState(name); ok {
-		return deid.PlaceInfo{Region: region(g.lex.Region(name)), Country: "US"}, true
+		return deid.PlaceInfo{Level: deid.State, Region: region(g.lex.Region(name)), Country: "US"}, true
+	}
+	if code, ok := g.lex.Country(name); ok {
+		return deid.PlaceInfo{Level: deid.Country, Country: code}, true
 	}
 	ps := g.lex.Places(name)
 	if len(ps) == 0 {

@@ -12,6 +12,10 @@ const (
 
 // PlaceInfo is what the gazetteer knows of a place name.
 type PlaceInfo struct {
+	// Level says whether the name is a country, a state (or province) or a
+	// smaller place. Safe Harbor requires generalising only places smaller
+	// than a state.
+	Level      PlaceLevel
 	Population int
 	// Region is a broad region for places in the United States ("the
 	// Midwest"), else "".
@@ -33,6 +37,16 @@ type Gazetteer interface {
 	// words that are not ordinary words ("okafor").
 	WordLevel(word string) (level int, ok bool)
 }
+
+// PlaceLevel is the size class of a named place.
+type PlaceLevel int
+
+// The place levels.
+const (
+	Locality PlaceLevel = iota // a city, town or village
+	State                      // a state, province or region of a country
+	Country
+)
 
 // noGazetteer knows nothing: every name is of unknown sex, every place is
 // unknown, no word is common.

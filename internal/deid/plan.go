@@ -25,8 +25,12 @@ func (e *Engine) plan(doc *Doc, fs []Finding) []Finding {
 			p.surname[strings.ToLower(strings.TrimRight(w[len(w)-1], ".,"))] = true
 		}
 	}
-	out := make([]Finding, len(fs))
+	fs = append([]Finding(nil), fs...)
+	out := make([]Finding, 0, len(fs))
 	for i, f := range fs {
+		if f.Start >= f.End {
+			continue // merged into the finding before it
+		}
 		if f.Kind == Age {
 			lo, hi := 0, len(doc.Text)
 			if i > 0 {
@@ -37,12 +41,26 @@ func (e *Engine) plan(doc *Doc, fs []Finding) []Finding {
 			}
 			f = widenAge(doc.Text, f, lo, hi)
 		}
+		if f.Kind == Place && i+1 < len(fs) {
+			// "Springfield, IL": the state goes with the city, so that the
+			// generalised phrase is not followed by a stray ", IL".
+			if g := fs[i+1]; g.Kind == Place && p.isState(g.Text) && strings.TrimSpace(doc.Text[f.End:g.Start]) == "," && !p.isState(f.Text) {
+				f.End, f.Text = g.End, doc.Text[f.Start:g.End]
+				fs[i+1].Start = g.End // swallowed: skipped below
+			}
+		}
 		if f.Replacement == "" {
 			f.Replacement = p.replacement(f)
 		}
-		out[i] = f
+		out = append(out, f)
 	}
 	return out
+}
+
+// isState reports whether a place name is a state (or province).
+func (p *planner) isState(name string) bool {
+	info, ok := p.e.gaz.Place(name)
+	return ok && info.Level == State
 }
 
 // ageSuffixRE matches what follows an age's number when the age is used as
@@ -94,7 +112,12 @@ func (p *planner) replacement(f Finding) string {
 	if r == f.Text {
 		return r
 	}
-	r = matchCase(f.Text, r)
+	// An acronym in ordinary text ("at GBMC") becomes an ordinary phrase
+	// ("at a hospital"), not a shouted one.
+	acronymPhrase := strings.Contains(r, " ") && isUpperWord(f.Text) && !shouting(p.doc.Text, f.Start)
+	if !acronymPhrase {
+		r = matchCase(f.Text, r)
+	}
 	if f.Kind != Person && atSentenceStart(p.doc.Text, f.Start) {
 		r = capitalise(r)
 	}
@@ -256,6 +279,9 @@ func (p *planner) place(f Finding, action Action) string {
 	if !ok {
 		return "a small town"
 	}
+	if info.Level != Locality && state == "" {
+		return f.Text // a state or country, which Safe Harbor allows
+	}
 	if state != "" && info.Region == "" {
 		if si, ok := p.e.gaz.Place(state); ok {
 			info.Region = si.Region
@@ -285,7 +311,13 @@ func (p *planner) organization(f Finding, action Action) string {
 	if action == Redact {
 		return "[organization]"
 	}
-	words := strings.Fields(strings.ToLower(f.Text))
+	lowerName := strings.ToLower(f.Text)
+	if t := f.Type; t != "" && t != "company" && !strings.HasSuffix(lowerName, t) && p.e.isCommon(t) {
+		// The recognizer knows the kind ("GBMC", "Harford Memorial" are
+		// hospitals) though the name does not end with it.
+		return article(t) + " " + t
+	}
+	words := strings.Fields(lowerName)
 	var tail []string
 	for i := len(words) - 1; i >= 0 && len(tail) < 3; i-- {
 		w := strings.Trim(words[i], ".,'’")
@@ -578,6 +610,32 @@ func matchCase(orig, r string) string {
 		return strings.ToLower(r)
 	}
 	return r
+}
+
+func isUpperWord(s string) bool {
+	return s == strings.ToUpper(s) && s != strings.ToLower(s)
+}
+
+// shouting reports whether the line around off is written in capitals, as
+// many clinical notes are.
+func shouting(text string, off int) bool {
+	start := strings.LastIndexByte(text[:off], '\n') + 1
+	end := strings.IndexByte(text[off:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += off
+	}
+	upper, letters := 0, 0
+	for _, r := range text[start:end] {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters > 0 && upper*10 >= letters*7
 }
 
 // atSentenceStart reports whether off begins a sentence, a line or the text.

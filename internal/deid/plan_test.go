@@ -28,6 +28,10 @@ func (fakeGaz) Place(name string) (PlaceInfo, bool) {
 		return PlaceInfo{Population: 2_700_000, Region: "the Midwest", Country: "US"}, true
 	case "lyon":
 		return PlaceInfo{Population: 500_000, Country: "FR"}, true
+	case "il", "illinois":
+		return PlaceInfo{Level: State, Region: "the Midwest", Country: "US"}, true
+	case "united kingdom":
+		return PlaceInfo{Level: Country, Country: "GB"}, true
 	}
 	return PlaceInfo{}, false
 }
@@ -54,9 +58,11 @@ func TestPlanReplacements(t *testing.T) {
 		{"at Larkin Springs we", Finding{Start: 3, End: 17, Kind: Place}, "a small town"},
 		{"LIVES IN LARKIN", Finding{Start: 9, End: 15, Kind: Place}, "A SMALL TOWN"},
 		{"in Ohio", Finding{Start: 3, End: 7, Kind: Place, Type: "state"}, "Ohio"},
+		{"in the United Kingdom", Finding{Start: 7, End: 21, Kind: Place, Type: "ner-gpe"}, "United Kingdom"},
 		{"at 12 Elm Street", Finding{Start: 3, End: 16, Kind: Place, Type: "street"}, "[address]"},
 		{"at Calloway Ridge Community Health Center.", Finding{Start: 3, End: 41, Kind: Organization, Type: "center"}, "a community health center"},
 		{"Alder Valley Family Services", Finding{Start: 0, End: 28, Kind: Organization}, "A family services agency"},
+		{"to GBMC today", Finding{Start: 3, End: 7, Kind: Organization, Type: "hospital"}, "a hospital"},
 		{"at Zorblax Inc", Finding{Start: 3, End: 14, Kind: Organization, Type: "company"}, "an organisation"},
 		{"a 34-year-old teacher", Finding{Start: 0, End: 13, Kind: Age, Age: 34}, "A mid-30s"},
 		{"with an 81-year-old man", Finding{Start: 5, End: 19, Kind: Age, Age: 81}, "an early-80s"},
@@ -116,6 +122,15 @@ func TestPlaceActions(t *testing.T) {
 		if !check(fs[0].Replacement) || fs[0].Replacement != fs[1].Replacement {
 			t.Errorf("%s: %q, %q", action, fs[0].Replacement, fs[1].Replacement)
 		}
+	}
+}
+
+func TestCityTakesItsState(t *testing.T) {
+	text := "in Springfield, IL 62704"
+	fs := []Finding{{Start: 3, End: 14, Kind: Place, Text: "Springfield"}, {Start: 16, End: 18, Kind: Place, Type: "state", Text: "IL"}}
+	got := New(WithGazetteer(fakeGaz{})).plan(&Doc{Text: text}, fs)
+	if len(got) != 1 || got[0].Text != "Springfield, IL" || got[0].Replacement != "a mid-sized city in the Midwest" {
+		t.Errorf("got %+v", got)
 	}
 }
 
