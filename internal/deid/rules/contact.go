@@ -11,7 +11,7 @@ import (
 // contactDetector is the shared shape of the contact detectors.
 type contactDetector struct {
 	name  string
-	rules []rule
+	rules *ruleSet
 }
 
 func (c *contactDetector) detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
@@ -29,9 +29,7 @@ var _ deid.Detector = (*Email)(nil)
 
 // NewEmail returns the e-mail detector.
 func NewEmail() *Email {
-	return &Email{contactDetector{name: "rules/email", rules: []rule{{
-		scan: scanEmail,
-	}}}}
+	return &Email{contactDetector{name: "rules/email", rules: newRuleSet(rule{scan: scanEmail})}}
 }
 
 var emailRe = anchored(`(?i)[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b`)
@@ -93,10 +91,10 @@ var genericTLD = set("com", "org", "net", "edu", "gov", "mil", "info", "biz")
 
 // NewURL returns the URL and domain detector.
 func NewURL() *URL {
-	return &URL{contactDetector{name: "rules/url", rules: []rule{
+	return &URL{contactDetector{name: "rules/url", rules: newRuleSet([]rule{
 		{trig: tWords("http", "https", "ftp", "www"), re: anchored(`(?i)\b(?:(?:https?|ftp)://|www\.)[a-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+`), fn: urlHit, win: 2048},
 		{scan: scanDomain},
-	}}}
+	}...)}}
 }
 
 // Name implements deid.Detector.
@@ -203,7 +201,7 @@ var _ deid.Detector = (*Handle)(nil)
 
 // NewHandle returns the handle detector.
 func NewHandle() *Handle {
-	return &Handle{contactDetector{name: "rules/handle", rules: []rule{{
+	return &Handle{contactDetector{name: "rules/handle", rules: newRuleSet(rule{
 		trig: tByte("@"),
 		re:   anchored(`@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)`),
 		fn: func(text string, m []int) []hit {
@@ -220,7 +218,7 @@ func NewHandle() *Handle {
 			}
 			return []hit{{start: s, end: e, typ: "handle", conf: 0.8}}
 		},
-	}}}}
+	})}}
 }
 
 // Name implements deid.Detector.
@@ -238,10 +236,10 @@ var _ deid.Detector = (*IP)(nil)
 
 // NewIP returns the IP address detector.
 func NewIP() *IP {
-	return &IP{contactDetector{name: "rules/ip", rules: []rule{
+	return &IP{contactDetector{name: "rules/ip", rules: newRuleSet([]rule{
 		{trig: tShape(1, 3, "."), re: anchored(`\b(?:\d{1,3}\.){3}\d{1,3}\b`), fn: ipv4Hit},
 		{trig: custom("0123456789abcdefABCDEF", false, tHexColon), re: anchored(`(?i)[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}`), fn: ipv6Hit},
-	}}}
+	}...)}}
 }
 
 // Name implements deid.Detector.

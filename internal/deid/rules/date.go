@@ -27,15 +27,15 @@ const (
 
 // Date finds calendar dates, weekdays, relative dates, seasons, holidays,
 // decades and years written in context.
-type Date struct{ rules []rule }
+type Date struct{ rules *ruleSet }
 
 var _ deid.Detector = (*Date)(nil)
 
 // NewDate returns the date detector.
 func NewDate() *Date {
-	d := &Date{}
+	var rs []rule
 	c := func(trig *trig, p string, fn func(string, []int) []hit) {
-		d.rules = append(d.rules, rule{re: anchored(p), trig: trig, fn: fn})
+		rs = append(rs, rule{re: anchored(p), trig: trig, fn: fn})
 	}
 	// Month-name dates, day first or month first, optional weekday and year.
 	c(tOr(custom(digits, false, dayThenMonth), tWeekday, tWordsThenDigit("the")), `(?i)\b(?:[a-z]{3,9}\.?,?\s+)?(?:the\s+)?(\d{1,2})`+reOrd+`?(?:\s*(?:-|–|to|and|&)\s*\d{1,2}`+reOrd+`?)?\s+(?:of\s+)?(`+reMonth+`)(?:,?\s*(\d{4})\b|(?:,\s*'?|\s+')(\d{2})\b)?`, dmy)
@@ -43,20 +43,20 @@ func NewDate() *Date {
 	c(tMonth, `(?i)\b(`+reMonth+`),?\s+(?:of\s+)?(\d{4}|'\d{2})\b`, monthYear)
 	c(tMonth, `(?i)([a-z]{3,9}\.?)\b`, monthAlone)
 	// Numeric dates.
-	c(tShape(1, 4, "/.-"), `\b(\d{1,4})([/.\-])(\d{1,2})([/.\-])(\d{2,4})(?:(?:T|\s+|\s*@\s*)(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|\s*[AaPp]\.?[Mm]\b\.?)?)?\b`, numericDate)
-	c(tShape(1, 2, "/"), `\b(\d{1,2})/(\d{1,2})\b`, monthDay)
+	c(tDigits("1-4[/.-]1-2[/.-]1-4"), `\b(\d{1,4})([/.\-])(\d{1,2})([/.\-])(\d{2,4})(?:(?:T|\s+|\s*@\s*)(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|\s*[AaPp]\.?[Mm]\b\.?)?)?\b`, numericDate)
+	c(tDigits("1-2[/]1-2"), `\b(\d{1,2})/(\d{1,2})\b`, monthDay)
 	c(tApos, `['’](\d{2})\b`, shortYear)
 	c(tShape(2, 2, "'\xe2"), `(\d{2})['’]`, trailingApostropheYear)
-	c(tShape(4, 4, ""), `\b((?:19|20)\d{2})\b`, bareYear)
+	c(tCentury, `\b((?:19|20)\d{2})\b`, bareYear)
 	c(tOr(tShape(2, 4, "'\xe2sS"), tApos, tWordsThenDigit("the", "early", "mid", "late")), `(?i)(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?['’]?((?:19|20)?\d0)['’]?s\b`, decade)
 	// Weekdays and relative dates.
 	c(tOr(tWeekday, tWordsThen([]string{"last", "next", "this", "past", "previous", "coming", "following"}, weekdayWords)), `(?i)\b(?:(last|next|this|past|previous|coming|following)\s+)?([a-z]{6,10})\b(?:,?\s+(?:the\s+)?(\d{1,2})`+reOrd+`\b)?(?:\s+(?:morning|afternoon|evening|night))?`, weekday)
 	c(tOr(tWords("yesterday", "tomorrow"), tWordsThen([]string{"the"}, []string{"day"}), tWordsThen([]string{"last", "next", "this", "past", "previous", "coming"}, []string{"week", "weekend", "month", "year", "spring", "summer", "fall", "autumn", "winter", "night", "past"})), `(?i)\b(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)\b|\b(?:last|next|this\s+past|past|previous|coming)\s+(?:week|weekend|month|year|spring|summer|fall|autumn|winter|night)\b`, relative)
-	c(tOr(tShape(1, 3, nextSpace), tNumWord, tWordsThen([]string{"a", "an"}, []string{"few", "couple", "day", "week", "month", "year", "decade"})), `(?i)\b(?:`+reNumWord+`|\d{1,3})\s+(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)\s+(?:ago|earlier|before|prior|previously|later|from\s+now|hence|back)\b`, relative)
+	c(tOr(tDigits("1-3[ ]{ }[dDwWmMyY]"), tNumWord, tWordsThen([]string{"a", "an"}, []string{"few", "couple", "day", "week", "month", "year", "decade"})), `(?i)\b(?:`+reNumWord+`|\d{1,3})\s+(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)\s+(?:ago|earlier|before|prior|previously|later|from\s+now|hence|back)\b`, relative)
 	c(tWords("early", "late", "mid", "spring", "summer", "fall", "autumn", "winter"), `(?i)\b(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4}|'\d{2})\b`, season)
 	c(tOr(tHoliday, tWordsThen([]string{"the", "day", "days", "week", "weekend", "night", "month", "morning", "evening"}, []string{"day", "days", "week", "weekend", "night", "month", "morning", "evening", "before", "after", "of", "following"}), tWordsThen([]string{"last", "next", "this", "past"}, holidayFirst)), `(?i)\b(?:(?:the\s+)?(?:days?|week|weekend|night|month|morning|evening)\s+(?:before|after|of|following)\s+|(?:last|next|this|past)\s+)?(`+reHoliday+`)\b(?:,?\s+(\d{4})\b)?`, holiday)
 	c(tWordsThenDigit("on", "by", "since", "until", "till", "from", "before", "after", "through", "thru", "starting", "beginning"), `(?i)\b(?:on|by|since|until|till|from|before|after|through|thru|as\s+of|starting|beginning)\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b`, ordinalDay)
-	return d
+	return &Date{rules: newRuleSet(rs...)}
 }
 
 // Name implements deid.Detector.
@@ -553,3 +553,12 @@ func dayThenMonth(text string, t token) bool {
 	w := string(buf[:])
 	return monthNum[w] != 0 || w[:2] == "of" || w[:2] == "to" || w == "and" || w[0] == '&'
 }
+
+// tCentury accepts a four-digit run starting 19 or 20.
+var tCentury = func() *trig {
+	four := tDigits("4-4")
+	return custom("12", false, func(text string, t token) bool {
+		i := t.start
+		return i+1 < len(text) && (text[i] == '1' && text[i+1] == '9' || text[i] == '2' && text[i+1] == '0') && four.fn(text, t)
+	})
+}()

@@ -10,18 +10,18 @@ import (
 
 // SSN finds US Social Security numbers written 123-45-6789 or 123 45 6789,
 // and nine-digit runs after an SSN cue (Type "ssn").
-type SSN struct{ rules []rule }
+type SSN struct{ rules *ruleSet }
 
 var _ deid.Detector = (*SSN)(nil)
 
 // NewSSN returns the SSN detector.
 func NewSSN() *SSN {
-	return &SSN{rules: []rule{
-		{trig: tShape(3, 3, "- "), re: anchored(`\b(\d{3})([- ])(\d{2})([- ])(\d{4})\b`), fn: ssnHit},
+	return &SSN{rules: newRuleSet([]rule{
+		{trig: tDigits("3-3[- ]2-2[- ]4-4"), re: anchored(`\b(\d{3})([- ])(\d{2})([- ])(\d{4})\b`), fn: ssnHit},
 		{trig: tWords("ssn", "ss", "soc", "social"), re: anchored(`(?i)\b(?:ssn|ss#|soc\.?\s*sec\.?|social\s+security)(?:\s*(?:number|num|no\.?|#))?\s*[:#=]?\s*(\d{9})\b`), fn: func(text string, m []int) []hit {
 			return []hit{{start: m[2], end: m[3], typ: "ssn", conf: 0.95}}
 		}},
-	}}
+	}...)}
 }
 
 // Name implements deid.Detector.
@@ -61,7 +61,7 @@ func ssnHit(text string, m []int) []hit {
 // application...), IBANs, card-like 13-19 digit runs, other long digit runs,
 // mixed letter-and-digit codes, and court-style application numbers
 // ("33362/96").
-type IDNumber struct{ rules []rule }
+type IDNumber struct{ rules *ruleSet }
 
 var _ deid.Detector = (*IDNumber)(nil)
 
@@ -92,13 +92,13 @@ var (
 
 // NewIDNumber returns the ID-number detector.
 func NewIDNumber() *IDNumber {
-	return &IDNumber{rules: []rule{
+	return &IDNumber{rules: newRuleSet([]rule{
 		{trig: tIDCue, re: idCueRe, fn: cueID},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", false, tIBAN), re: anchored(`(?i)\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?\b`), fn: ibanHit},
-		{trig: tShape(4, 4, " -"), re: anchored(`\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b|\b\d{4}[ \-]\d{6}[ \-]\d{4,5}\b`), fn: groupedCard},
+		{trig: tDigits("4-4[ -]4-6[ -]"), re: anchored(`\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b|\b\d{4}[ \-]\d{6}[ \-]\d{4,5}\b`), fn: groupedCard},
 		{scan: scanCodes},
-		{trig: tShape(3, 5, "/"), re: anchored(`\b\d{3,5}/\d{2}\b`), fn: applicationNo},
-	}}
+		{trig: tDigits("3-5[/]2-2"), re: anchored(`\b\d{3,5}/\d{2}\b`), fn: applicationNo},
+	}...)}
 }
 
 // Name implements deid.Detector.

@@ -32,19 +32,19 @@ var ambiguousSuffix = set("ct", "dr", "pl", "way", "sq", "park", "pk", "run", "p
 // "45 Elm St Apt 2B", "6750 Koskikatu 25 Apt. 864", "Rue de Virton 38",
 // unit designators ("Suite 377") and military addresses ("PSC 3294, Box
 // 9168").
-type Street struct{ rules []rule }
+type Street struct{ rules *ruleSet }
 
 var _ deid.Detector = (*Street)(nil)
 
 // NewStreet returns the street-address detector.
 func NewStreet() *Street {
-	return &Street{rules: []rule{
+	return &Street{rules: newRuleSet([]rule{
 		{trig: custom(digits, false, numberThenCapital), re: anchored(`\b(\d{1,6}[A-Za-z]?(?:-\d{1,4})?)\s+(?:(?:[NSEW]|N\.?[EW]|S\.?[EW]|North|South|East|West|NORTH|SOUTH|EAST|WEST)\.?\s+)?((?:(?:[A-Z][A-Za-z'’.\-]*|\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))\s+){1,4})((?i:` + reStreetSuffix + `))\b\.?(?:\s+(?:[NSEW]|NE|NW|SE|SW)\b\.?)?` + reUnit), fn: usStreet, win: 140},
 		{trig: tStreetPrefix, re: anchored(`\b((?i:rue|rua|via|viale|vicolo|calle|carrer|avenida|avda\.?|av\.|avenue|boulevard|bd\.?|piazza|plaza|plac|ulica|ul\.|travessa|largo|praça|strada|chemin|route|allée|impasse|quai|camino|paseo|ronda|pasaje|aleja|cesta|ulitsa|prospekt|odos|leoforos|οδός|λεωφόρος|πλατεία))\s+((?:[\p{L}'’.\-]+\s+){0,4}?)(\d{1,5}[A-Za-z]?)\b` + reUnit), fn: prefixStreet, win: 200},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", true, tStreetSuffixWord), re: anchored(`\b(\p{Lu}[\p{L}\-]*(?i:katu|kuja|tie|polku|kaari|rinne|vej|vegen|veien|veg|gade|gata|gatan|vägen|väg|stræde|straße|strasse|str\.|weg|laan|straat|plein|dreef|gracht|kade|singel|gasse|allee|platz|ring|damm|ufer|tér|utca|út|körút|ulica|cesta|iela|gatve|tänav|tee|plads|torv|stien|svingen|bakken|lia|haugen|veien|aveny|tori))\s+(\d{1,5}[A-Za-z]?)\b\.?` + reUnit), fn: suffixStreet, win: 160},
 		{trig: tWords("apt", "apartment", "suite", "ste"), re: anchored(`\b(?:Apt\.?|Apartment|Suite|Ste\.)\s*#?\s*\d{1,5}[A-Za-z]?\b`), fn: unitOnly},
 		{trig: tWords("psc", "cmr", "unit", "apo", "fpo", "dpo"), re: anchored(`\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{2,5}\b|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b(?:\s+\d{5})?`), fn: unitOnly},
-	}}
+	}...)}
 }
 
 // Name implements deid.Detector.
@@ -282,13 +282,13 @@ func streetBlock(text string, s, e int, conf float64) []hit {
 }
 
 // POBox finds post-office boxes (Type "pobox").
-type POBox struct{ rules []rule }
+type POBox struct{ rules *ruleSet }
 
 var _ deid.Detector = (*POBox)(nil)
 
 // NewPOBox returns the PO box detector.
 func NewPOBox() *POBox {
-	return &POBox{rules: []rule{{
+	return &POBox{rules: newRuleSet(rule{
 		trig: tWords("p", "po", "post", "postal", "box"),
 		re:   anchored(`(?i)\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Postal\s+Box|Box)\s*#?\s*\d{1,6}\b`),
 		fn: func(text string, m []int) []hit {
@@ -302,7 +302,7 @@ func NewPOBox() *POBox {
 			}
 			return []hit{{start: m[0], end: m[1], typ: "pobox", conf: 0.9}}
 		},
-	}}}
+	})}
 }
 
 // Name implements deid.Detector.
@@ -324,18 +324,18 @@ const reStateName = `Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connect
 // ", CO 64677"), after a cue ("ZIP: 8592", "postal code 7412 SL") or after a
 // street address, and UK and Canadian postcodes ("SW1A 1AA", "K1A 0B1").
 // Type "zip" (US) or "postcode".
-type PostalCode struct{ rules []rule }
+type PostalCode struct{ rules *ruleSet }
 
 var _ deid.Detector = (*PostalCode)(nil)
 
 // NewPostalCode returns the postal-code detector.
 func NewPostalCode() *PostalCode {
-	return &PostalCode{rules: []rule{
+	return &PostalCode{rules: newRuleSet([]rule{
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", false, tState), re: anchored(`\b(?:` + reStateAbbr + `|(?i:` + reStateName + `))\.?,?\s{1,4}(\d{5}(?:-\d{4})?)\b`), fn: zipAfterState},
 		{trig: tWords("zip", "zipcode", "postal", "postcode", "post", "plz", "cep", "cap"), re: anchored(`(?i)\b(?:zip|zip\s*code|zipcode|postal\s*code|postcode|post\s+code|plz|cep|cap)\b\s*(?:is|:|#|-)?\s*([A-Z0-9]{1,6}(?:[\s\-][A-Z0-9]{2,4})?)\b`), fn: zipAfterCue},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tUpperDigit), re: anchored(`\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b`), fn: ukPostcode},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tUpperDigit), re: anchored(`\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b`), fn: caPostcode},
-	}}
+	}...)}
 }
 
 // Name implements deid.Detector.
