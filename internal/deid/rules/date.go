@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"regexp"
 	"strings"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -54,7 +55,7 @@ func NewDate() *Date {
 	c(tOr(tWords("yesterday", "tomorrow"), tWordsThen([]string{"the"}, []string{"day"}), tWordsThen([]string{"last", "next", "this", "past", "previous", "coming"}, []string{"week", "weekend", "month", "year", "spring", "summer", "fall", "autumn", "winter", "night", "past"})), `(?i)\b(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)\b|\b(?:last|next|this\s+past|past|previous|coming)\s+(?:week|weekend|month|year|spring|summer|fall|autumn|winter|night)\b`, relative)
 	c(tOr(tDigits("1-3[ ]{ }[dDwWmMyY]"), tNumWord, tWordsThen([]string{"a", "an"}, []string{"few", "couple", "day", "week", "month", "year", "decade"})), `(?i)\b(?:`+reNumWord+`|\d{1,3})\s+(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)\s+(?:ago|earlier|before|prior|previously|later|from\s+now|hence|back)\b`, relative)
 	c(tWords("early", "late", "mid", "spring", "summer", "fall", "autumn", "winter"), `(?i)\b(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4}|'\d{2})\b`, season)
-	c(tOr(tHoliday, tWordsThen([]string{"the", "day", "days", "week", "weekend", "night", "month", "morning", "evening"}, []string{"day", "days", "week", "weekend", "night", "month", "morning", "evening", "before", "after", "of", "following"}), tWordsThen([]string{"last", "next", "this", "past"}, holidayFirst)), `(?i)\b(?:(?:the\s+)?(?:days?|week|weekend|night|month|morning|evening)\s+(?:before|after|of|following)\s+|(?:last|next|this|past)\s+)?(`+reHoliday+`)\b(?:,?\s+(\d{4})\b)?`, holiday)
+	rs = append(rs, rule{trig: tOr(tHoliday, tWordsThen([]string{"the", "day", "days", "week", "weekend", "night", "month", "morning", "evening"}, []string{"day", "days", "week", "weekend", "night", "month", "morning", "evening", "before", "after", "of", "following"}), tWordsThen([]string{"last", "next", "this", "past"}, holidayFirst)), match: matchHoliday, fn: holiday})
 	c(tWordsThenDigit("on", "by", "since", "until", "till", "from", "before", "after", "through", "thru", "starting", "beginning"), `(?i)\b(?:on|by|since|until|till|from|before|after|through|thru|as\s+of|starting|beginning)\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b`, ordinalDay)
 	return &Date{rules: newRuleSet(rs...)}
 }
@@ -562,3 +563,100 @@ var tCentury = func() *trig {
 		return i+1 < len(text) && (text[i] == '1' && text[i+1] == '9' || text[i] == '2' && text[i+1] == '0') && four.fn(text, t)
 	})
 }()
+
+// holidayPrefix is what may come before a holiday: "the week after",
+// "last".
+var holidayPrefix = regexp.MustCompile(`^(?i)\b(?:(?:the\s+)?(?:days?|week|weekend|night|month|morning|evening)\s+(?:before|after|of|following)\s+|(?:last|next|this|past)\s+)`)
+
+// holidayByFirst holds the holidays of reHoliday split by the first letter
+// of their names, one pattern per letter: one pattern for them all is too
+// large for RE2's fast backtracker.
+var holidayByFirst = func() map[byte]*regexp.Regexp {
+	groups := map[byte][]string{}
+	for _, alt := range splitTop(reHoliday) {
+		for _, b := range firstLetters(alt) {
+			groups[b] = append(groups[b], alt)
+		}
+	}
+	out := make(map[byte]*regexp.Regexp, len(groups))
+	for b, alts := range groups {
+		out[b] = regexp.MustCompile(`^(?i)(` + strings.Join(alts, "|") + `)\b(?:,?\s+(\d{4})\b)?`)
+	}
+	return out
+}()
+
+// splitTop splits a pattern at the '|' that are outside any group.
+func splitTop(p string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case '|':
+			if depth == 0 {
+				out = append(out, p[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, p[start:])
+}
+
+// firstLetters returns the lower-cased first bytes a pattern's matches can
+// start with; it knows literals and leading (?:a|b) groups only.
+func firstLetters(alt string) []byte {
+	if strings.HasPrefix(alt, "(?:") {
+		depth, end := 0, 0
+		for i := 0; i < len(alt); i++ {
+			if alt[i] == '(' {
+				depth++
+			} else if alt[i] == ')' {
+				if depth--; depth == 0 {
+					end = i
+					break
+				}
+			}
+		}
+		var out []byte
+		for _, a := range splitTop(alt[3:end]) {
+			out = append(out, firstLetters(a)...)
+		}
+		return out
+	}
+	if alt == "" {
+		return nil
+	}
+	return []byte{alt[0] | 0x20}
+}
+
+// matchHoliday matches an optional prefix and a holiday name with an
+// optional year, with the submatches (name, year) that holiday reads.
+func matchHoliday(w string) []int {
+	pe := 0
+	if m := holidayPrefix.FindStringIndex(w); m != nil {
+		pe = m[1]
+	}
+	if pe >= len(w) {
+		return nil
+	}
+	re := holidayByFirst[w[pe]|0x20]
+	if re == nil {
+		return nil
+	}
+	h := re.FindStringSubmatchIndex(w[pe:])
+	if h == nil {
+		return nil
+	}
+	for k := range h {
+		if h[k] >= 0 {
+			h[k] += pe
+		}
+	}
+	h[0] = 0
+	return h
+}

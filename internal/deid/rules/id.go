@@ -72,10 +72,23 @@ const reIDCue = `mrn|m\.r\.n\.?|medical\s+record|med\s+rec|record|records|chart|
 	`iban|routing|aba|swift|bic|bank|card|credit\s+card|debit\s+card|cc|order|invoice|receipt|ticket|booking|confirmation|` +
 	`tracking|device|serial|imei|mac|unit\s+id|inmate|prisoner|booking|warrant|court|complaint|petition|inv|accession|specimen|sample|lab`
 
+// idCueWords are the one-word cues of reIDCue; idCueMulti matches its
+// cues of several words or with punctuation. idCueRest is what may follow
+// a cue before the number. Together they match what reIDCue would, without
+// one big alternation that keeps RE2 off its fast path.
 var (
-	idCueRe   = anchored(`(?i)\b(` + reIDCue + `)\b\.?(?:\s*(?:number|numbers|num|nos?\.?|nr\.?|#|code|id))?\s*(?:is|was|:|#|=|-)?\s*[:#]?\s*([A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9])*)`)
-	plateCue  = set("plate", "plates", "tag", "registration", "reg")
-	cueToType = map[string]string{
+	idCueWords = set("mrn", "record", "records", "chart", "case", "file", "account", "acct", "member", "membership",
+		"policy", "licence", "license", "lic", "dl", "passport", "npi", "dea", "ein", "tin", "itin", "id", "identifier",
+		"identification", "claim", "reference", "ref", "certificate", "cert", "serial", "badge", "employee", "staff",
+		"student", "insurance", "medicaid", "medicare", "nhs", "group", "plan", "subscriber", "beneficiary", "visa",
+		"permit", "application", "applications", "docket", "registration", "reg", "plate", "plates", "tag", "vin",
+		"iban", "routing", "aba", "swift", "bic", "bank", "card", "cc", "order", "invoice", "receipt", "ticket",
+		"booking", "confirmation", "tracking", "device", "imei", "mac", "inmate", "prisoner", "warrant", "court",
+		"complaint", "petition", "inv", "accession", "specimen", "sample", "lab")
+	idCueMulti = regexp.MustCompile(`^(?i:m\.r\.n\.?|medical\s+record|med\s+rec|a/c|driver['’]?s?\s+licen[cs]e|i\.d\.|patient\s+id|pt\s+id|health\s+card|credit\s+card|debit\s+card|unit\s+id)`)
+	idCueRest  = regexp.MustCompile(`^(?i)\.?(?:\s*(?:number|numbers|num|nos?\.?|nr\.?|#|code|id))?\s*(?:is|was|:|#|=|-)?\s*[:#]?\s*([A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9])*)`)
+	plateCue   = set("plate", "plates", "tag", "registration", "reg")
+	cueToType  = map[string]string{
 		"mrn": "mrn", "m.r.n": "mrn", "medical record": "mrn", "med rec": "mrn", "chart": "mrn", "record": "record", "records": "record",
 		"account": "account", "acct": "account", "a/c": "account", "bank": "account", "routing": "account", "aba": "account",
 		"iban": "iban", "swift": "account", "bic": "account",
@@ -93,7 +106,7 @@ var (
 // NewIDNumber returns the ID-number detector.
 func NewIDNumber() *IDNumber {
 	return &IDNumber{rules: newRuleSet([]rule{
-		{trig: tIDCue, re: idCueRe, fn: cueID},
+		{trig: tIDCue, match: matchIDCue, fn: cueID},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", false, tIBAN), re: anchored(`(?i)\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?\b`), fn: ibanHit},
 		{trig: tDigits("4-4[ -]4-6[ -]"), re: anchored(`\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b|\b\d{4}[ \-]\d{6}[ \-]\d{4,5}\b`), fn: groupedCard},
 		{scan: scanCodes},
@@ -401,4 +414,29 @@ func splitKeep(text string, i, j int) [][2]int {
 		}
 	}
 	return out
+}
+
+// matchIDCue matches a cue word and the number after it in w, with the
+// submatches (cue, number) that cueID reads.
+func matchIDCue(w string) []int {
+	ce := 0
+	if m := idCueMulti.FindStringIndex(w); m != nil {
+		ce = m[1]
+	} else {
+		for ce < len(w) && ce < 24 && isASCIIAlnum(w[ce]) {
+			ce++
+		}
+		if ce == 0 || ce < len(w) && isASCIIAlnum(w[ce]) || !idCueWords[strings.ToLower(w[:ce])] {
+			return nil
+		}
+	}
+	// A cue ending in a letter needs a word boundary after it.
+	if isASCIIAlnum(w[ce-1]) && ce < len(w) && (isASCIIAlnum(w[ce]) || w[ce] == '_') {
+		return nil
+	}
+	r := idCueRest.FindStringSubmatchIndex(w[ce:])
+	if r == nil {
+		return nil
+	}
+	return []int{0, ce + r[1], 0, ce, ce + r[2], ce + r[3]}
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"regexp"
 	"strings"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -39,7 +40,7 @@ var _ deid.Detector = (*Street)(nil)
 // NewStreet returns the street-address detector.
 func NewStreet() *Street {
 	return &Street{rules: newRuleSet([]rule{
-		{trig: custom(digits, false, numberThenCapital), re: anchored(`\b(\d{1,6}[A-Za-z]?(?:-\d{1,4})?)\s+(?:(?:[NSEW]|N\.?[EW]|S\.?[EW]|North|South|East|West|NORTH|SOUTH|EAST|WEST)\.?\s+)?((?:(?:[A-Z][A-Za-z'’.\-]*|\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))\s+){1,4})((?i:` + reStreetSuffix + `))\b\.?(?:\s+(?:[NSEW]|NE|NW|SE|SW)\b\.?)?` + reUnit), fn: usStreet, win: 140},
+		{trig: custom(digits, false, numberThenCapital), match: matchUSStreet, fn: usStreet, win: 140},
 		{trig: tStreetPrefix, re: anchored(`\b((?i:rue|rua|via|viale|vicolo|calle|carrer|avenida|avda\.?|av\.|avenue|boulevard|bd\.?|piazza|plaza|plac|ulica|ul\.|travessa|largo|praça|strada|chemin|route|allée|impasse|quai|camino|paseo|ronda|pasaje|aleja|cesta|ulitsa|prospekt|odos|leoforos|οδός|λεωφόρος|πλατεία))\s+((?:[\p{L}'’.\-]+\s+){0,4}?)(\d{1,5}[A-Za-z]?)\b` + reUnit), fn: prefixStreet, win: 200},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", true, tStreetSuffixWord), re: anchored(`\b(\p{Lu}[\p{L}\-]*(?i:katu|kuja|tie|polku|kaari|rinne|vej|vegen|veien|veg|gade|gata|gatan|vägen|väg|stræde|straße|strasse|str\.|weg|laan|straat|plein|dreef|gracht|kade|singel|gasse|allee|platz|ring|damm|ufer|tér|utca|út|körút|ulica|cesta|iela|gatve|tänav|tee|plads|torv|stien|svingen|bakken|lia|haugen|veien|aveny|tori))\s+(\d{1,5}[A-Za-z]?)\b\.?` + reUnit), fn: suffixStreet, win: 160},
 		{trig: tWords("apt", "apartment", "suite", "ste"), re: anchored(`\b(?:Apt\.?|Apartment|Suite|Ste\.)\s*#?\s*\d{1,5}[A-Za-z]?\b`), fn: unitOnly},
@@ -331,7 +332,7 @@ var _ deid.Detector = (*PostalCode)(nil)
 // NewPostalCode returns the postal-code detector.
 func NewPostalCode() *PostalCode {
 	return &PostalCode{rules: newRuleSet([]rule{
-		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", false, tState), re: anchored(`\b(?:` + reStateAbbr + `|(?i:` + reStateName + `))\.?,?\s{1,4}(\d{5}(?:-\d{4})?)\b`), fn: zipAfterState},
+		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", false, tState), match: matchStateZip, fn: zipAfterState},
 		{trig: tWords("zip", "zipcode", "postal", "postcode", "post", "plz", "cep", "cap"), re: anchored(`(?i)\b(?:zip|zip\s*code|zipcode|postal\s*code|postcode|post\s+code|plz|cep|cap)\b\s*(?:is|:|#|-)?\s*([A-Z0-9]{1,6}(?:[\s\-][A-Z0-9]{2,4})?)\b`), fn: zipAfterCue},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tUpperDigit), re: anchored(`\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b`), fn: ukPostcode},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tUpperDigit), re: anchored(`\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b`), fn: caPostcode},
@@ -393,4 +394,149 @@ func numberThenCapital(text string, t token) bool {
 		j++
 	}
 	return j < len(text) && (text[j] >= 'A' && text[j] <= 'Z' || isDigit(text[j]))
+}
+
+var (
+	stateAbbrs = set(strings.Split(reStateAbbr, "|")...)
+	stateNames = func() map[string]bool {
+		m := map[string]bool{}
+		for _, n := range strings.Split(reStateName, "|") {
+			m[strings.ToLower(strings.ReplaceAll(n, `\s+`, " "))] = true
+		}
+		return m
+	}()
+	zipAfter = regexp.MustCompile(`^\.?,?\s{1,4}(\d{5}(?:-\d{4})?)\b`)
+)
+
+// matchStateZip matches a state (a capital abbreviation, or a name in any
+// case) and the ZIP code after it, with the code as submatch 1.
+func matchStateZip(w string) []int {
+	// The state: one or two words of letters.
+	e1 := 0
+	for e1 < len(w) && e1 < 16 && isASCIIAlnum(w[e1]) && !isDigit(w[e1]) {
+		e1++
+	}
+	if e1 == 0 {
+		return nil
+	}
+	ends := []int{}
+	j := e1
+	for j < len(w) && isSpaceByte(w[j]) {
+		j++
+	}
+	if j > e1 {
+		e2 := j
+		for e2 < len(w) && e2-j < 16 && isASCIIAlnum(w[e2]) && !isDigit(w[e2]) {
+			e2++
+		}
+		if e2 > j && stateNames[strings.ToLower(w[:e1])+" "+strings.ToLower(w[j:e2])] {
+			ends = append(ends, e2)
+		}
+	}
+	if stateAbbrs[w[:e1]] || stateNames[strings.ToLower(w[:e1])] {
+		ends = append(ends, e1)
+	}
+	for _, e := range ends {
+		if e < len(w) && (isASCIIAlnum(w[e]) || w[e] == '_') {
+			continue
+		}
+		if z := zipAfter.FindStringSubmatchIndex(w[e:]); z != nil {
+			return []int{0, e + z[1], e + z[2], e + z[3]}
+		}
+	}
+	return nil
+}
+
+var (
+	streetSuffixSet = func() map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Split(reStreetSuffix, "|") {
+			m[strings.ToLower(w)] = true
+		}
+		return m
+	}()
+	usHead      = regexp.MustCompile(`^(\d{1,6}[A-Za-z]?(?:-\d{1,4})?)\s+(?:(?:[NSEW]|N\.?[EW]|S\.?[EW]|North|South|East|West|NORTH|SOUTH|EAST|WEST)\.?\s+)?`)
+	usHeadNoDir = regexp.MustCompile(`^(\d{1,6}[A-Za-z]?(?:-\d{1,4})?)\s+`)
+	usTail      = regexp.MustCompile(`^\.?(?:\s+(?:[NSEW]|NE|NW|SE|SW)\b\.?)?` + reUnit)
+)
+
+// matchUSStreet matches a US street address: house number, optional
+// directional, one to four capitalised or ordinal name words, a street
+// suffix (any case), then an optional directional and unit. Submatches:
+// number, names (with the blanks after them), suffix.
+func matchUSStreet(w string) []int {
+	for _, head := range []*regexp.Regexp{usHead, usHeadNoDir} {
+		h := head.FindStringSubmatchIndex(w)
+		if h == nil {
+			continue
+		}
+		if m := usStreetRest(w, h); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+func usStreetRest(w string, h []int) []int {
+	var starts, ends [5]int
+	n := 0
+	for j := h[1]; n < 5 && j < len(w) && !isSpaceByte(w[j]); n++ {
+		starts[n] = j
+		for j < len(w) && !isSpaceByte(w[j]) {
+			j++
+		}
+		ends[n] = j
+		for j < len(w) && isSpaceByte(w[j]) {
+			j++
+		}
+	}
+	names := 0
+	for names < n && names < 4 && isStreetNameWord(w[starts[names]:ends[names]]) {
+		names++
+	}
+	for k := min(names, n-1); k >= 1; k-- {
+		ss := starts[k]
+		se := ss
+		for se < len(w) && se-ss < 16 && (w[se]|0x20 >= 'a' && w[se]|0x20 <= 'z') {
+			se++
+		}
+		if se == ss || se < len(w) && (isASCIIAlnum(w[se]) || w[se] == '_') || !streetSuffixSet[strings.ToLower(w[ss:se])] {
+			continue
+		}
+		t := usTail.FindStringIndex(w[se:])
+		return []int{0, se + t[1], h[2], h[3], h[1], ss, ss, se}
+	}
+	return nil
+}
+
+// isStreetNameWord reports whether a word can be part of a street name: a
+// capitalised word or an ordinal ("5th", "42ND").
+func isStreetNameWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] >= 'A' && s[0] <= 'Z' {
+		for i := 1; i < len(s); i++ {
+			switch b := s[i]; {
+			case b|0x20 >= 'a' && b|0x20 <= 'z', b == '\'', b == '.', b == '-':
+			case strings.HasPrefix(s[i:], "’"):
+				i += len("’") - 1
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	d := 0
+	for d < len(s) && isDigit(s[d]) {
+		d++
+	}
+	if d == 0 || d > 3 {
+		return false
+	}
+	switch s[d:] {
+	case "st", "nd", "rd", "th", "ST", "ND", "RD", "TH":
+		return true
+	}
+	return false
 }

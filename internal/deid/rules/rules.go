@@ -52,11 +52,15 @@ type hit struct {
 // each pattern is only tried at tokens its trigger accepts, on a window of
 // at most maxWindow bytes: the total work stays linear in the input.
 type rule struct {
-	re   *regexp.Regexp
-	trig *trig
-	fn   func(text string, m []int) []hit
-	scan func(text string) []hit
-	win  int // longest match worth trying; defaultWindow when 0
+	re *regexp.Regexp
+	// match, when set, replaces re: it returns what re's
+	// FindStringSubmatchIndex would on the window w (Go code for the
+	// patterns too large for RE2's fast backtracker).
+	match func(w string) []int
+	trig  *trig
+	fn    func(text string, m []int) []hit
+	scan  func(text string) []hit
+	win   int // longest match worth trying; defaultWindow when 0
 }
 
 // defaultWindow bounds the input each anchored match sees. It is kept
@@ -328,6 +332,14 @@ type ruleSet struct {
 	scans   []int
 	byWord  map[string][]cand
 	byFirst [256][]cand
+	// wordBits has the bit wordHash(w) set for every w in byWord: most
+	// words miss it and skip the map.
+	wordBits [64]uint64
+}
+
+// wordHash is a cheap hash of a lower-cased word for ruleSet.wordBits.
+func wordHash(w string) uint {
+	return (uint(w[0])*31 + uint(w[len(w)-1])*7 + uint(len(w))*131 + uint(w[len(w)/2])) & 4095
 }
 
 // cand is a rule to try at a token and the test that decides.
@@ -351,6 +363,8 @@ func newRuleSet(rs ...rule) *ruleSet {
 			if p.words != nil {
 				for w, rest := range p.words {
 					s.byWord[w] = append(s.byWord[w], cand{i, rest})
+					h := wordHash(w)
+					s.wordBits[h>>6] |= 1 << (h & 63)
 				}
 				continue
 			}
@@ -409,9 +423,12 @@ func runRules(ctx context.Context, text string, s *ruleSet) ([]hit, error) {
 		if cs := s.byFirst[text[t.start]]; len(cs) > 0 {
 			try(k, t, cs)
 		}
-		if t.wend > t.start && len(s.byWord) > 0 && t.wend-t.start <= 24 {
-			if cs := s.byWord[lower[t.start:t.wend]]; len(cs) > 0 {
-				try(k, t, cs)
+		if t.wend > t.start && t.wend-t.start <= 24 {
+			w := lower[t.start:t.wend]
+			if h := wordHash(w); s.wordBits[h>>6]&(1<<(h&63)) != 0 {
+				if cs := s.byWord[w]; len(cs) > 0 {
+					try(k, t, cs)
+				}
 			}
 		}
 	}
@@ -426,7 +443,12 @@ func tryAt(text string, i int, r rule, hs []hit, next int) ([]hit, int) {
 		w = defaultWindow
 	}
 	end := min(len(text), i+w)
-	m := r.re.FindStringSubmatchIndex(text[i:end])
+	var m []int
+	if r.match != nil {
+		m = r.match(text[i:end])
+	} else {
+		m = r.re.FindStringSubmatchIndex(text[i:end])
+	}
 	if m == nil || m[1] == 0 {
 		return hs, next
 	}
