@@ -133,7 +133,44 @@ func urlHit(text string, m []int) []hit {
 	if len(s) < 5 || strings.HasSuffix(strings.ToLower(s), "www.") {
 		return nil
 	}
+	if p := shortLinkCode(s); p >= 0 {
+		// A link shortener's scheme and host are public and the same in
+		// every post; only the code after them points somewhere.
+		if p == len(s) {
+			return nil
+		}
+		return []hit{{start: m[0] + p, end: m[0] + len(s), typ: "url", conf: 0.95}}
+	}
 	return []hit{{start: m[0], end: m[0] + len(s), typ: "url", conf: 0.95}}
+}
+
+// linkShorteners are public URL-shortening hosts: their links say nothing
+// until followed, and only the code after the host is particular.
+var linkShorteners = set("t.co", "bit.ly", "goo.gl", "ow.ly", "tinyurl.com", "buff.ly", "dlvr.it", "ift.tt", "fb.me",
+	"youtu.be", "lnkd.in", "wp.me", "tmblr.co", "instagr.am", "j.mp", "is.gd", "trib.al", "amzn.to", "po.st", "shar.es",
+	"flic.kr", "rebrand.ly", "cutt.ly", "t.ly", "tiny.cc", "redd.it", "spoti.fi", "apple.co", "g.co", "msft.it")
+
+// shortLinkCode returns the offset in the URL s of the code after a link
+// shortener's host ("http://t.co/" + code), len(s) when the link has no
+// code, or -1 when s is not a short link.
+func shortLinkCode(s string) int {
+	i := strings.Index(s, "://")
+	if i < 0 {
+		return -1
+	}
+	host := s[i+3:]
+	e := strings.IndexAny(host, "/?#")
+	if e < 0 {
+		e = len(host)
+	}
+	if !linkShorteners[strings.ToLower(host[:e])] {
+		return -1
+	}
+	p := i + 3 + e
+	for p < len(s) && (s[p] == '/' || s[p] == '?' || s[p] == '#') {
+		p++
+	}
+	return p
 }
 
 var domainRe = anchored(`(?i)(?:[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?\.)+(` + reTLD + `)\b(?:/[a-z0-9\-._~/?#&=%+]*)?`)

@@ -146,7 +146,9 @@ func TestURL(t *testing.T) {
 	check(t, NewURL(), deid.Contact, []tcase{
 		{"see https://example.org/a?b=1.", []span{s("https://example.org/a?b=1", "url")}},
 		{"(www.example.com/path)", []span{s("www.example.com/path", "url")}},
-		{"[x](http://t.co/AbC123)", []span{s("http://t.co/AbC123", "url")}},
+		{"[x](http://t.co/AbC123)", []span{s("AbC123", "url")}},
+		{"via https://bit.ly/3xYz and http://t.co", []span{s("3xYz", "url")}},
+		{"see http://example.co/AbC123", []span{s("http://example.co/AbC123", "url")}},
 		{"visit example.org, or EXAMPLE.COM", []span{s("example.org", "domain"), s("EXAMPLE.COM", "domain")}},
 		{"e.g. this; NECESSARY.PT AGREES; liquid.no stool; index.html", nil},
 	})
