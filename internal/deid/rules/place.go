@@ -4,6 +4,8 @@ import (
 	"context"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
 )
@@ -21,13 +23,13 @@ const reStreetSuffix = `Street|St|Str|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Drive
 	`Green|Grn|Harbour|Quay|Ramp|Rest|Skyway|Spur|Stravenue|Stra|Stream|Throughway|Trace|Trce|Track|Trak|Trafficway|Tunnel|Tunl|Underpass|Upas|` +
 	`Union|Viaduct|Via|Ville|Vl|Wharf|Wynd|Embankment|Promenade|Broadway|Esplanade|Drove|Chase|Rise|Parade|Approach|Causeway|Quadrant`
 
-const reUnit = `(?:,?\s*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Rm\.?|Room|Floor|Fl\.?|Flat|Bldg\.?|Building|#)\s*#?\s*[A-Za-z0-9][A-Za-z0-9\-]*)?`
+const reUnit = `(?:,?\s*(?i:Apt\.?|Apartment|Suite|Ste\.?|Unit|Rm\.?|Room|Floor|Fl\.?|Flat|Bldg\.?|Building|#)\s*#?\s*[A-Za-z0-9][A-Za-z0-9\-]*)?`
 
 // Suffixes that are also common clinical or everyday words when written in
 // capitals ("HEAD CT", "DR SMITH").
 var ambiguousSuffix = set("ct", "dr", "pl", "way", "sq", "park", "pk", "run", "pass", "row", "walk", "path", "point", "pt",
 	"view", "center", "ctr", "spring", "mount", "mt", "fort", "ft", "field", "green", "rest", "union", "br", "via", "vis",
-	"station", "sta", "track", "cv", "fl", "dl", "dam", "gr", "hill", "lake", "port", "wood", "island", "ford", "bend", "cove", "flat", "close", "chase", "rise")
+	"station", "sta", "track", "cv", "fl", "dl", "dam", "gr", "hill", "lake", "port", "wood", "island", "ford", "bend", "cove", "flat", "close", "chase", "rise", "st", "av")
 
 // Street finds street addresses (Type "street"): "123 N. Main Street",
 // "45 Elm St Apt 2B", "6750 Koskikatu 25 Apt. 864", "Rue de Virton 38",
@@ -42,9 +44,11 @@ func NewStreet() *Street {
 	return &Street{rules: newRuleSet([]rule{
 		{trig: custom(digits, false, numberThenCapital), match: matchUSStreet, fn: usStreet, win: 140},
 		{trig: tStreetPrefix, re: anchored(`\b((?i:rue|rua|via|viale|vicolo|calle|carrer|avenida|avda\.?|av\.|avenue|boulevard|bd\.?|piazza|plaza|plac|ulica|ul\.|travessa|largo|praça|strada|chemin|route|allée|impasse|quai|camino|paseo|ronda|pasaje|aleja|cesta|ulitsa|prospekt|odos|leoforos|οδός|λεωφόρος|πλατεία))\s+((?:[\p{L}'’.\-]+\s+){0,4}?)(\d{1,5}[A-Za-z]?)\b` + reUnit), fn: prefixStreet, win: 200},
-		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", true, tStreetSuffixWord), re: anchored(`\b(\p{Lu}[\p{L}\-]*(?i:katu|kuja|tie|polku|kaari|rinne|vej|vegen|veien|veg|gade|gata|gatan|vägen|väg|stræde|straße|strasse|str\.|weg|laan|straat|plein|dreef|gracht|kade|singel|gasse|allee|platz|ring|damm|ufer|tér|utca|út|körút|ulica|cesta|iela|gatve|tänav|tee|plads|torv|stien|svingen|bakken|lia|haugen|veien|aveny|tori))\s+(\d{1,5}[A-Za-z]?)\b\.?` + reUnit), fn: suffixStreet, win: 160},
-		{trig: tWords("apt", "apartment", "suite", "ste"), re: anchored(`\b(?:Apt\.?|Apartment|Suite|Ste\.)\s*#?\s*\d{1,5}[A-Za-z]?\b`), fn: unitOnly},
-		{trig: tWords("psc", "cmr", "unit", "apo", "fpo", "dpo"), re: anchored(`\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{2,5}\b|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b(?:\s+\d{5})?`), fn: unitOnly},
+		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", true, tStreetSuffixWord), re: anchored(`\b((?:\p{Lu}[\p{L}\-]*)?(?i:katu|kuja|tie|polku|kaari|rinne|vej|vegen|veien|veg|gade|gata|gatan|vägen|väg|stræde|straße|strasse|str\.|weg|laan|straat|plein|dreef|gracht|kade|singel|gasse|allee|platz|ring|damm|ufer|tér|utca|út|körút|ulica|cesta|iela|gatve|tänav|tee|plads|torv|stien|svingen|bakken|lia|haugen|veien|aveny|tori))\s+(\d{1,5}[A-Za-z]?)\b\.?` + reUnit), fn: suffixStreet, win: 160},
+		{trig: custom(digits, false, numberThenName), re: anchored(`(\d{1,6})[ \t]+((?:[\p{L}][\p{L}'’\-]*\.?[ \t]+){1,4}?)(\d{1,5}[A-Za-z]?)\b\.?` + reUnit), fn: numberedStreet, win: 140},
+		{trig: tOr(tWordsThen([]string{"the"}, []string{"corner"}), tWordsThen([]string{"corner"}, []string{"of"})), match: matchCorner, fn: unitOnly, win: 160},
+		{trig: tWords("apt", "apartment", "suite", "ste"), re: anchored(`\b(?:Apt\.?|Apartment|Suite|Ste\.|apt\.|suite)\s*#?\s*\d{1,5}[A-Za-z]?\b`), fn: unitOnly},
+		{trig: tWords("psc", "cmr", "unit", "apo", "fpo", "dpo"), re: anchored(`(?i)\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{2,5}\b|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b(?:\s+\d{5})?`), fn: unitOnly},
 	}...)}
 }
 
@@ -90,6 +94,11 @@ func usStreet(text string, m []int) []hit {
 		if ls == "dr" && nextIsCapitalisedName(text, m[3*2+1]) {
 			return nil
 		}
+		// "400 TID. Pt is", "7a \n\nCV Pt": a sentence or a line ends
+		// before the word.
+		if last := names[len(names)-1]; strings.HasSuffix(last, ".") || strings.ContainsAny(group(text, m, 2), "\n\r") {
+			return nil
+		}
 	}
 	if upper && len(names) > 2 {
 		// All caps: a long run of capitalised words is probably a sentence.
@@ -102,6 +111,9 @@ func usStreet(text string, m []int) []hit {
 	// "Main Street." ends a sentence; "Main St." is an abbreviation.
 	if se := m[3*2+1]; e == se+1 && text[se] == '.' && len(suffix) > 4 {
 		e = se
+	}
+	if !upper {
+		s = withHouseNumber(text, s) // "9448 175 Iroon Polytechniou Avenue"
 	}
 	return streetBlock(text, s, e, conf)
 }
@@ -122,6 +134,13 @@ func nextIsCapitalisedName(text string, i int) bool {
 // withHouseNumber extends a street match back over a house number before
 // it ("6750 Koskikatu 25").
 func withHouseNumber(text string, s int) int {
+	if t := withOneNumber(text, s); t < s {
+		return withOneNumber(text, t) // "9554 62 Rue Gafsa": building and house number
+	}
+	return s
+}
+
+func withOneNumber(text string, s int) int {
 	j := s
 	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') && s-j < 3 {
 		j--
@@ -155,11 +174,190 @@ func prefixStreet(text string, m []int) []hit {
 	if len(words) == 0 {
 		return nil
 	}
+	// "Via Roma 12" is written with a capital, not "via rad AL in low
+	// 100" or "VIA OGT. MINIMAL RESIDUALS. FS 127" in a clinical note,
+	// unless an address cue comes first ("address: rue du centre 320").
+	titled := pre[0] >= 'A' && pre[0] <= 'Z' && strings.ToUpper(pre) != pre || pre[0] >= 0x80
+	if !titled && !addressCue(text, m[0]) {
+		return nil
+	}
+	for _, w := range words {
+		if sentenceBreak(w) {
+			return nil
+		}
+	}
 	return streetBlock(text, withHouseNumber(text, m[0]), m[1], 0.7)
 }
 
+// sentenceBreak reports whether a word of a street name ends a sentence: a
+// full stop after a word longer than an abbreviation ("OGT.", "liters.").
+func sentenceBreak(w string) bool {
+	return strings.HasSuffix(w, ".") && utf8.RuneCountInString(w) > 4
+}
+
 func suffixStreet(text string, m []int) []hit {
-	return streetBlock(text, withHouseNumber(text, m[0]), m[1], 0.75)
+	s := m[0]
+	word := group(text, m, 1)
+	r, _ := utf8.DecodeRuneInString(word)
+	if !unicode.IsUpper(r) {
+		return nil
+	}
+	for _, suf := range streetSuffixes {
+		if strings.EqualFold(word, suf) {
+			// The suffix alone ("Strasse 89") names no street: take the
+			// word before it ("Villacher Strasse 89"); short ones ("Ring",
+			// "Tee") are too often ordinary words.
+			p := prevCapitalised(text, s)
+			if p == s || utf8.RuneCountInString(word) < 5 {
+				return nil
+			}
+			s = p
+			break
+		}
+	}
+	return streetBlock(text, withHouseNumber(text, s), m[1], 0.75)
+}
+
+// prevCapitalised returns the start of the capitalised word that ends one
+// blank before i, or i when there is none.
+func prevCapitalised(text string, i int) int {
+	j := i
+	if j == 0 || text[j-1] != ' ' {
+		return i
+	}
+	j--
+	k := j
+	for k > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:k])
+		if !unicode.IsLetter(r) && r != '-' {
+			break
+		}
+		k -= size
+	}
+	if r, _ := utf8.DecodeRuneInString(text[k:j]); k == j || !unicode.IsUpper(r) {
+		return i
+	}
+	return k
+}
+
+// streetConnectors are the short lower-case words street names are built
+// with in many languages ("Rua Vinte e Cinco de Setembro", "Jiřího z
+// Poděbrad", "Piroska u.").
+var streetConnectors = set("de", "du", "da", "do", "dos", "das", "del", "della", "di", "la", "le", "les", "los", "las",
+	"van", "von", "der", "den", "het", "e", "y", "i", "a", "u", "z", "v", "ul", "al", "el", "am", "an", "im", "st", "sv", "str")
+
+// notStreetWords are everyday words that never name a street: a number,
+// such a word and a number is a dose, a count or a time ("1400 lasix 40",
+// "2 units of 40").
+var notStreetWords = set("and", "or", "of", "the", "to", "in", "on", "at", "for", "with", "was", "is", "are", "be", "x",
+	"mg", "mcg", "ml", "cc", "units", "unit", "times", "from", "by", "per", "q", "pm", "am", "hrs", "hr", "hours", "days",
+	"weeks", "years", "yrs", "minutes", "min", "mins", "patients", "pts", "people", "beds", "then", "than", "over",
+	"under", "about", "around", "after", "before", "until", "up", "down", "out", "mmhg", "bpm", "kg", "lbs", "l", "g")
+
+// numberedStreet reads "30102 Kaevu 94", "1593 Pagari 18", "3565 Πλατεία
+// Συντάγματος 204": a building number, a street name and the number on the
+// street, the way addresses are written in much of Europe and Latin America.
+func numberedStreet(text string, m []int) []hit {
+	s := m[0]
+	if s > 0 && (isASCIIAlnum(text[s-1]) || strings.IndexByte(".,/$#:+-", text[s-1]) >= 0) {
+		return nil
+	}
+	e := m[2*3+1]
+	if e < len(text) && (strings.IndexByte("/:%", text[e]) >= 0 || (text[e] == '.' || text[e] == ',' || text[e] == '-') && e+1 < len(text) && isDigit(text[e+1])) {
+		return nil
+	}
+	if nw := nextWord(text, e); yearNextDeny[nw] || ageNextDeny[nw] {
+		return nil
+	}
+	words := strings.Fields(group(text, m, 2))
+	lower, title, caps, long := 0, 0, 0, 0
+	for _, w := range words {
+		core := strings.TrimSuffix(w, ".")
+		lw := strings.ToLower(core)
+		if notStreetWords[lw] || monthWords[lw] || weekdaySet[lw] {
+			return nil // "12 March 2019"
+		}
+		r, _ := utf8.DecodeRuneInString(core)
+		upperRest := strings.ToUpper(core) == core
+		switch {
+		case streetConnectors[lw] && !unicode.IsUpper(r):
+			continue
+		case unicode.IsUpper(r) && upperRest && utf8.RuneCountInString(core) > 1:
+			caps++
+		case unicode.IsUpper(r):
+			title++
+		default:
+			lower++
+			if strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ly") {
+				return nil // an English verb or adverb: "in 2019 Mary turned 40"
+			}
+		}
+		if utf8.RuneCountInString(core) > 2 {
+			long++
+		}
+	}
+	cue := addressCue(text, s)
+	switch {
+	case long == 0 || caps > 0:
+		return nil // "2 AMPS HEAD 3" in an all-caps note
+	case title == 0 && !cue:
+		return nil // lower-case names need an address cue: "10 peep 5"
+	case !cue && !nonASCII(group(text, m, 2)) && !addressEnds(text, m[1]) && m[1] <= m[2*3+1]+1:
+		return nil // "Tidal volume 600 Rate 4 P/S 10", "in 2019 Mary turned 40."
+	}
+	for _, w := range words {
+		if sentenceBreak(w) {
+			return nil
+		}
+	}
+	return streetBlock(text, s, m[1], 0.7)
+}
+
+// addressCue reports whether the words just before i introduce an address
+// ("lives at", "address:", "sent to").
+func addressCue(text string, i int) bool {
+	w := strings.ToLower(window(text, i, 48))
+	for _, c := range []string{"address", "live", "locat", "return", "send", "sent", "deliver", "moved", "drop",
+		"stay", "resid", "office", "based"} {
+		if strings.Contains(w, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// addressEnds reports whether an address could end at i: the end of the
+// text or the line, or a comma or semicolon.
+func addressEnds(text string, i int) bool {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i == len(text) || text[i] == '\n' || text[i] == '\r' || text[i] == ',' || text[i] == ';'
+}
+
+func nonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// numberThenName is the cheap test for numberedStreet: a number of up to
+// six digits, blanks, and a letter.
+func numberThenName(text string, t token) bool {
+	j := t.start
+	for j < len(text) && isDigit(text[j]) && j-t.start < 7 {
+		j++
+	}
+	if j-t.start > 6 || j >= len(text) || text[j] != ' ' && text[j] != '\t' {
+		return false
+	}
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	return j < len(text) && (text[j]|0x20 >= 'a' && text[j]|0x20 <= 'z' || text[j] >= 0xC0)
 }
 
 var (
@@ -234,19 +432,49 @@ func unitOnly(text string, m []int) []hit {
 }
 
 // streetBlock returns the street hit s..e, extended over the rest of an
-// address block when a postal code closes it within a few words and lines
-// ("45 Elm St, Springfield, IL 62704"; "Koskikatu 25\nArtilleros\n, CO\n
-// Uruguay 64677"). The postal code is also reported on its own.
+// address block: up to a postal code that closes it within a few words and
+// lines ("45 Elm St, Springfield, IL 62704"; "Koskikatu 25\nArtilleros\n,
+// CO\n Uruguay 64677"), which is also reported on its own; or, without a
+// code, over lines and comma-separated parts made only of capitalised words
+// ("Suite 413\n Warwick\n United States", ", Tallinn, Estonia").
 func streetBlock(text string, s, e int, conf float64) []hit {
-	h := hit{start: s, end: e, typ: "street", conf: conf}
+	return addressBlock(text, s, e, "street", conf)
+}
+
+func addressBlock(text string, s, e int, typ string, conf float64) []hit {
+	h := hit{start: s, end: e, typ: typ, conf: conf}
 	words, lines := 0, 0
-	for j := e; j < len(text) && j-e < 120; {
+	commit, lastWord, pending := e, e, false
+	// codeOnly is set after a lower-case word or a blank line: from there
+	// only a postal code can still extend the block ("Lyss, nan 50662";
+	// "Riisa\n\n Estonia 62488").
+	codeOnly, afterBlank := false, -1
+	flush := func() {
+		if pending && !codeOnly {
+			commit = lastWord
+		}
+		pending = false
+	}
+	for j := e; j < len(text) && j-e < 160; {
 		b := text[j]
 		switch {
 		case b == '\n':
+			flush()
 			lines++
-			if lines > 4 {
+			if lines > 4 || afterBlank >= 0 {
+				h.end = commit
 				return []hit{h}
+			}
+			if blankLineAt(text, j+1) {
+				codeOnly, afterBlank = true, words
+				for j+1 < len(text) && blankLineAt(text, j+1) && text[j+1] != '\n' {
+					j++ // skip the blanks of the empty line
+				}
+				j++
+				if j < len(text) && text[j] == '\n' {
+					j++
+				}
+				continue
 			}
 			j++
 		case isDigit(b):
@@ -255,23 +483,51 @@ func streetBlock(text string, s, e int, conf float64) []hit {
 				k++
 			}
 			n := k - j
-			if k+5 <= len(text) && text[k] == '-' && atoi(text[k+1:k+5]) >= 0 && (k+5 == len(text) || !isASCIIAlnum(text[k+5])) {
-				k += 5
+			if k+2 < len(text) && text[k] == '-' && isDigit(text[k+1]) {
+				l := k + 1
+				for l < len(text) && isDigit(text[l]) && l-k <= 4 {
+					l++
+				}
+				if m := l - k - 1; m >= 3 && m <= 4 && n >= 2 && (l == len(text) || !isASCIIAlnum(text[l])) {
+					k, n = l, 5 // "53-320", "3610-114", "64677-1234"
+				}
 			}
 			if (n == 4 || n == 5) && (k == len(text) || !isASCIIAlnum(text[k])) && !wordRuneBefore(text, j) {
-				return []hit{{start: s, end: k, typ: "street", conf: conf}, {start: j, end: k, typ: "zip", conf: conf}}
+				return []hit{{start: s, end: k, typ: typ, conf: conf}, {start: j, end: k, typ: "zip", conf: conf}}
 			}
-			return []hit{h}
-		case isASCIIAlnum(b) || b >= 0x80:
-			words++
-			if words > 6 {
+			if n > 3 || k < len(text) && isASCIIAlnum(text[k]) {
+				h.end = commit
 				return []hit{h}
 			}
-			for j < len(text) && (isASCIIAlnum(text[j]) || text[j] >= 0x80 || text[j] == '\'' || text[j] == '-') {
-				j++
+			words++
+			lastWord, pending, j = k, true, k
+		case isASCIIAlnum(b) || b >= 0x80:
+			words++
+			if words > 8 || afterBlank >= 0 && words-afterBlank > 3 {
+				h.end = commit
+				return []hit{h}
 			}
-		case b == '.' || b == ';' || b == '!' || b == '?' || b == '(' || b == ')':
+			r, _ := utf8.DecodeRuneInString(text[j:])
+			k := j
+			for k < len(text) && (isASCIIAlnum(text[k]) || text[k] >= 0x80 || text[k] == '\'' || text[k] == '-') {
+				k++
+			}
+			if !unicode.IsUpper(r) {
+				pending, codeOnly = false, true // the part is not all names
+			}
+			lastWord, pending, j = k, true, k
+		case b == ',':
+			flush()
+			j++
+		case b == ':' || b == '@':
+			h.end = commit // "Mobile: ...", an e-mail: another field starts
+			return []hit{h}
+		case b == '.' || b == ';' || b == '!' || b == '?':
 			if b != '.' || j+1 < len(text) && (text[j+1] == ' ' || text[j+1] == '\n') && words > 0 {
+				if j+1 == len(text) || text[j+1] == '\n' || text[j+1] == '\r' {
+					flush()
+				}
+				h.end = commit
 				return []hit{h}
 			}
 			j++
@@ -279,7 +535,19 @@ func streetBlock(text string, s, e int, conf float64) []hit {
 			j++
 		}
 	}
+	if len(text)-e < 160 {
+		flush()
+	}
+	h.end = commit
 	return []hit{h}
+}
+
+// blankLineAt reports whether the line starting at i is empty or blank.
+func blankLineAt(text string, i int) bool {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r') {
+		i++
+	}
+	return i == len(text) || text[i] == '\n'
 }
 
 // POBox finds post-office boxes (Type "pobox").
@@ -301,7 +569,7 @@ func NewPOBox() *POBox {
 					return nil
 				}
 			}
-			return []hit{{start: m[0], end: m[1], typ: "pobox", conf: 0.9}}
+			return addressBlock(text, withHouseNumber(text, m[0]), m[1], "pobox", 0.9)
 		},
 	})}
 }
@@ -333,7 +601,7 @@ var _ deid.Detector = (*PostalCode)(nil)
 func NewPostalCode() *PostalCode {
 	return &PostalCode{rules: newRuleSet([]rule{
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", false, tState), match: matchStateZip, fn: zipAfterState},
-		{trig: tWords("zip", "zipcode", "postal", "postcode", "post", "plz", "cep", "cap"), re: anchored(`(?i)\b(?:zip|zip\s*code|zipcode|postal\s*code|postcode|post\s+code|plz|cep|cap)\b\s*(?:is|:|#|-)?\s*([A-Z0-9]{1,6}(?:[\s\-][A-Z0-9]{2,4})?)\b`), fn: zipAfterCue},
+		{trig: tWords("zip", "zipcode", "postal", "postcode", "post", "plz", "cep", "cap"), re: anchored(`(?i)\b(?:zip\s*code|zipcode|zip|postal\s*code|postcode|post\s+code|plz|cep|cap)\b\s*(?:is|:|#|-)?\s*([A-Z0-9]{1,6}(?:[\s\-][A-Z0-9]{2,4})?)\b`), fn: zipAfterCue},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tUpperDigit), re: anchored(`\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b`), fn: ukPostcode},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tUpperDigit), re: anchored(`\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b`), fn: caPostcode},
 	}...)}
@@ -539,4 +807,64 @@ func isStreetNameWord(s string) bool {
 		return true
 	}
 	return false
+}
+
+var cornerOf = regexp.MustCompile(`^(?i)(?:the\s+)?corner\s+of\s+`)
+
+// matchCorner matches an intersection: "the corner of Dalbraut 99 and
+// Frederikke Coves", "corner of 5th Ave and Main St". Both streets are
+// names: capitalised words and numbers, or all lower case when the first
+// one is.
+func matchCorner(w string) []int {
+	p := cornerOf.FindStringIndex(w)
+	if p == nil {
+		return nil
+	}
+	type word struct {
+		s, e  int
+		upper bool
+	}
+	var ws []word
+	for j := p[1]; j < len(w) && len(ws) < 12; {
+		for j < len(w) && (w[j] == ' ' || w[j] == '\t') {
+			j++
+		}
+		k := j
+		for k < len(w) && (isASCIIAlnum(w[k]) || w[k] >= 0x80 || strings.IndexByte(".'-", w[k]) >= 0) {
+			k++
+		}
+		if k == j {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(w[j:])
+		ws = append(ws, word{j, k, unicode.IsUpper(r) || unicode.IsDigit(r)})
+		j = k
+	}
+	and := -1
+	for i, x := range ws {
+		if i > 0 && i <= 6 && strings.EqualFold(w[x.s:x.e], "and") {
+			and = i
+			break
+		}
+	}
+	if and < 1 || and+1 >= len(ws) {
+		return nil
+	}
+	lowerDoc := !ws[0].upper
+	end := -1
+	most := 4
+	if lowerDoc {
+		most = 2 // "minik courts"; lower-case prose runs on
+	}
+	for i := and + 1; i < len(ws) && i <= and+most; i++ {
+		if !ws[i].upper && !lowerDoc {
+			break
+		}
+		end = ws[i].e
+	}
+	if end < 0 {
+		return nil
+	}
+	end = p[1] + len(strings.TrimRight(w[p[1]:end], ".")) // a full stop after the last street ends the sentence
+	return []int{0, end}
 }

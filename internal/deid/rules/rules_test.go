@@ -214,13 +214,27 @@ func TestStreet(t *testing.T) {
 		{"6750 Koskikatu 25 Apt. 864", []span{s("6750 Koskikatu 25 Apt. 864", "street")}},
 		{"Rue de Virton 38", []span{s("Rue de Virton 38", "street")}},
 		{"Suite 377", []span{s("Suite 377", "street")}},
+		// Building number, street name, number on the street.
+		{"Address: 30102 Kaevu 94\nNicosia\n, NI\n 61089", []span{s("30102 Kaevu 94\nNicosia\n, NI\n 61089", "street")}},
+		{"Gregory Kudryashov\n\n233 Erzsébet tér 19.", []span{s("233 Erzsébet tér 19.", "street")}},
+		{"she lives at 74678 midtvollen 130", []span{s("74678 midtvollen 130", "street")}},
+		{"9448 175 Iroon Polytechniou Avenue\n Apt. 683\n Soloi\n Cyprus", []span{s("9448 175 Iroon Polytechniou Avenue\n Apt. 683\n Soloi\n Cyprus", "street")}},
+		{"Meet me at 9554 62 Rue Gafsa Apt. 981, Toronto.", []span{s("9554 62 Rue Gafsa Apt. 981, Toronto", "street")}},
+		{"Bus stop on Villacher Strasse 89", []span{s("Villacher Strasse 89", "street")}},
+		{"the corner of Dalbraut 99 and Frederikke Coves", []span{s("the corner of Dalbraut 99 and Frederikke Coves", "street")}},
+		// Not addresses: doses, vent settings, dates, clinical shorthand.
+		{"at 1400 Lasix 40 mg; 12 March 2019; in 2019 Mary turned 40.", nil},
+		{"Tidal volume 600 Rate 4 P/S 10 peep 5; wean to 10 peep 5", nil},
+		{"BP via rad AL in low 100; O2 VIA SHOVEL MASK. SATS UPPER 90; HR 99-104 NSR ST; 400 TID. Pt is", nil},
+		{"45 Elm St. She said hello", []span{s("45 Elm St.", "street")}},
 		{"GAVE 2 AMPS HEAD CT; seen by 2 Dr Smith", nil},
 	})
 }
 
 func TestPOBox(t *testing.T) {
 	check(t, NewPOBox(), deid.Place, []tcase{
-		{"P.O. Box 123, PO Box 9", []span{s("P.O. Box 123", "pobox"), s("PO Box 9", "pobox")}},
+		{"P.O. Box 123 and PO Box 9", []span{s("P.O. Box 123", "pobox"), s("PO Box 9", "pobox")}},
+		{"0912 P.O. Box 287, Tallinn, Estonia", []span{s("0912 P.O. Box 287, Tallinn, Estonia", "pobox")}},
 		{"box 3 of gloves", nil},
 	})
 }
