@@ -253,6 +253,12 @@ func NewHandle() *Handle {
 			if countDigits(name) == len(name) {
 				return nil // "@0930" is a time
 			}
+			if isDigit(name[0]) && (strings.IndexByte(name, '.') >= 0 || isMeasure(name)) {
+				return nil // "@27.87MCG", "@100CC", "@2pm": a rate or a time
+			}
+			if e < len(text) && text[e] == '.' && e+1 < len(text) && isDigit(text[e+1]) {
+				return nil
+			}
 			return []hit{{start: s, end: e, typ: "handle", conf: 0.8}}
 		},
 	})}}

@@ -56,6 +56,8 @@ func NewDate() *Date {
 	c(tOr(tDigits("1-3[ ]{ }[dDwWmMyY]"), tNumWord, tWordsThen([]string{"a", "an"}, []string{"few", "couple", "day", "week", "month", "year", "decade"})), `(?i)\b(?:`+reNumWord+`|\d{1,3})\s+(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)\s+(?:ago|earlier|before|prior|previously|later|from\s+now|hence|back)\b`, relative)
 	c(tWords("early", "late", "mid", "spring", "summer", "fall", "autumn", "winter"), `(?i)\b(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4}|'\d{2})\b`, season)
 	rs = append(rs, rule{trig: tOr(tHoliday, tWordsThen([]string{"the", "day", "days", "week", "weekend", "night", "month", "morning", "evening"}, []string{"day", "days", "week", "weekend", "night", "month", "morning", "evening", "before", "after", "of", "following"}), tWordsThen([]string{"last", "next", "this", "past"}, holidayFirst)), match: matchHoliday, fn: holiday})
+	c(tWordsThenDigit(historyEvents...), `(?i)\b([a-z/]{2,8})\s+(\d{2})\b`, eventYear)
+	c(tWordsThenDigit("on", "since", "until", "till", "by"), `(?i)\b(?:on|since|until|till|by)\s+(\d{1,2})-(\d{1,2})\b`, dashedMonthDay)
 	c(tWordsThenDigit("on", "by", "since", "until", "till", "from", "before", "after", "through", "thru", "starting", "beginning"), `(?i)\b(?:on|by|since|until|till|from|before|after|through|thru|as\s+of|starting|beginning)\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b`, ordinalDay)
 	return &Date{rules: newRuleSet(rs...)}
 }
@@ -252,6 +254,9 @@ func numericDate(text string, m []int) []hit {
 	if e+1 < len(text) && (text[e] == sep1[0] || text[e] == '.' && sep1 == ".") && isDigit(text[e+1]) {
 		return nil
 	}
+	if e < len(text) && text[e] == '%' {
+		return nil // vent settings "10/5/40%"
+	}
 	var y, mo, d int
 	switch {
 	case len(a) == 4:
@@ -264,8 +269,8 @@ func numericDate(text string, m []int) []hit {
 		}
 	case len(a) <= 2 && (len(c) == 2 || len(c) == 4):
 		y = yearOf(c)
-		if y == 0 {
-			return nil
+		if y == 0 || len(c) == 4 && y < 1850 {
+			return nil // "3/2/1500" is a ratio
 		}
 		mo, d = atoi(a), atoi(b)
 		if !validMD(mo, d) {
@@ -292,15 +297,59 @@ var (
 		"reflexes", "mmhg", "percocet", "vicodin", "norco", "tylenol", "mg", "approx", "about", "around")
 	fracNext = set("tab", "tabs", "tablet", "tablets", "of", "strength", "cup", "cups", "dose", "doses", "mg", "ml",
 		"cc", "cm", "mm", "inch", "inches", "times", "x", "ns", "hns", "pain", "scale", "mmhg", "bpm", "sx",
-		"power", "grip", "bilat", "bilaterally", "strenght", "str", "motor", "reflexes", "rr", "ratio", "pt", "pts",
+		"power", "grip", "bilat", "bilaterally", "strenght", "str", "motor", "reflexes", "rr", "ratio", "pts",
 		"point", "points", "units", "u", "hrs", "liter", "liters", "l", "nc", "assist", "ways", "way", "teaspoon",
 		"tsp", "tablespoon", "tbsp", "mile", "miles", "majority")
+	approxWords = set("approx", "about", "around")
 )
+
+// prevWordInSentence is prevWord, or "" when a full stop ends the sentence
+// before i ("DECREASED O2. 10/1 WENT").
+func prevWordInSentence(text string, i int) string {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	if j > 1 && text[j-1] == '.' && j < i {
+		return ""
+	}
+	return prevWord(text, i)
+}
+
+// afterDate reports whether a month/day date ends at i ("10/03" before
+// "/10/04").
+func afterDate(text string, i int) bool {
+	j := i
+	k := j
+	for k > 0 && isDigit(text[k-1]) && j-k < 3 {
+		k--
+	}
+	if n := j - k; n < 1 || n > 2 || k == 0 || text[k-1] != '/' {
+		return false
+	}
+	j = k - 1
+	k = j
+	for k > 0 && isDigit(text[k-1]) && j-k < 3 {
+		k--
+	}
+	if n := j - k; n < 1 || n > 2 || k > 0 && (isDigit(text[k-1]) || text[k-1] == '/') {
+		return false
+	}
+	return validMD(atoi(text[k:j]), atoi(text[j+1:i]))
+}
 
 // monthDay reads "7/22" as a month and day, guarding against fractions,
 // scores and doses.
 func monthDay(text string, m []int) []hit {
 	s, e := m[0], m[1]
+	// "10/03/10/04": two dates run together; this is the second.
+	if s > 0 && text[s-1] == '/' && afterDate(text, s-1) && (e == len(text) || !isDigit(text[e]) && text[e] != '/') {
+		mo, d := atoi(group(text, m, 1)), atoi(group(text, m, 2))
+		if validMD(mo, d) {
+			return []hit{{start: s, end: e, typ: "month-day", conf: 0.6, date: dv(0, mo, d)}}
+		}
+		return nil
+	}
 	if s > 0 && (isDigit(text[s-1]) || text[s-1] == '$' || text[s-1] == '#' || text[s-1] == '+' ||
 		strings.IndexByte("/.-:,", text[s-1]) >= 0 && s > 1 && isDigit(text[s-2])) {
 		return nil
@@ -309,7 +358,6 @@ func monthDay(text string, m []int) []hit {
 		text[e] == '.' && e+1 < len(text) && isDigit(text[e+1]) || text[e] == ':') {
 		return nil
 	}
-	// "10/03/10/04": two dates run together.
 	if e < len(text) && text[e] == '/' && !(e+3 < len(text) && isDigit(text[e+1]) && text[e+3] == '/' || e+4 < len(text) && isDigit(text[e+1]) && text[e+2] != '/' && text[e+3] == '/') {
 		return nil
 	}
@@ -321,9 +369,9 @@ func monthDay(text string, m []int) []hit {
 		}
 		return nil
 	}
-	pw := prevWord(text, s)
-	if fracPrev[pw] {
-		return nil
+	pw := prevWordInSentence(text, s)
+	if fracPrev[pw] && !(approxWords[pw] && (mo > 4 || d > 8)) {
+		return nil // "pain 5/10", "about 1/2"; but "approx 10/16 0930" is a date
 	}
 	if nw := nextWord(text, e); fracNext[nw] {
 		return nil
@@ -494,7 +542,8 @@ var (
 )
 
 var vitalWords = []string{"bp", "hr", "rr", "sat", "rate", "temp", "sbp", "dbp", "map", "pressure", "glucose", "pulse",
-	"resp", "o2", "spo2", "cvp", "pap", "heart", "fs", "bs", "sugar", "k ", "na ", "to", "in"}
+	"resp", "o2", "spo2", "cvp", "pap", "heart", "fs", "bs", "sugar", "k ", "na ", "nsr", "sr ", "sb ", "st ", "afib",
+	"a-fib", "sinus", "tach", "brady", "hypotensive", "hypertensive", "sats", "rhythm", "to", "in"}
 
 // vitalContext reports whether w (text before a number) talks about a vital
 // sign or a measured value.
@@ -519,8 +568,8 @@ func trailingApostropheYear(text string, m []int) []hit {
 		return nil
 	}
 	n := atoi(group(text, m, 1))
-	if n < 0 || n >= 10 && n <= 25 {
-		return nil // 12' is a length more often than 2012
+	if n < 0 || n >= 10 && n <= 25 && !yearPrevGood[prevWord(text, s)] {
+		return nil // 12' is a length more often than 2012, but not "REPAIR IN 14'"
 	}
 	return []hit{{start: s, end: m[3], typ: "year", conf: 0.4, date: dv(yearOf(group(text, m, 1)), 0, 0)}}
 }
@@ -659,4 +708,42 @@ func matchHoliday(w string) []int {
 	}
 	h[0] = 0
 	return h
+}
+
+// historyEvents are the events a medical history dates with a bare
+// two-digit year: "PMH MI 92, CABG 95".
+var historyEvents = []string{"mi", "ami", "imi", "nstemi", "stemi", "cabg", "cva", "tia", "ptca", "pci", "avr", "mvr",
+	"dvt", "chf", "stroke", "stent", "stented", "turp", "tah", "chole", "appy", "lap", "dx", "dx'd", "diagnosed"}
+
+var historyEventSet = set(historyEvents...)
+
+// eventYear reads the two-digit year after a medical event in a history
+// list ("PMH MI 92, 3 VCABG"); a value, a dose or a rate follows a
+// measurement, not an event.
+func eventYear(text string, m []int) []hit {
+	if !historyEventSet[strings.ToLower(group(text, m, 1))] {
+		return nil
+	}
+	s, e := m[4], m[5]
+	if e < len(text) && !(text[e] == ',' || text[e] == ';' || text[e] == ')' || text[e] == '\n' || text[e] == '.' && (e+1 == len(text) || !isDigit(text[e+1])) || text[e] == ' ' && (e+1 == len(text) || !isASCIIAlnum(text[e+1]))) {
+		return nil // "MI 92 mg", "CVA 45%"
+	}
+	n := atoi(group(text, m, 2))
+	if n > 25 && n < 40 {
+		return nil // neither a likely 19xx nor a 20xx year
+	}
+	return []hit{{start: s, end: e, typ: "year", conf: 0.5, date: dv(yearOf(group(text, m, 2)), 0, 0)}}
+}
+
+// dashedMonthDay reads "returned to OR on 7-8" as a month and day.
+func dashedMonthDay(text string, m []int) []hit {
+	e := m[1]
+	if e < len(text) && (text[e] == '-' || text[e] == '/' || text[e] == '.' && e+1 < len(text) && isDigit(text[e+1]) || text[e] == '%') {
+		return nil
+	}
+	mo, d := atoi(group(text, m, 1)), atoi(group(text, m, 2))
+	if !validMD(mo, d) || fracNext[nextWord(text, e)] || yearNextDeny[nextWord(text, e)] {
+		return nil
+	}
+	return []hit{{start: m[2], end: e, typ: "month-day", conf: 0.5, date: dv(0, mo, d)}}
 }

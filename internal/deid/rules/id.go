@@ -157,6 +157,16 @@ func cueID(text string, m []int) []hit {
 	if looksLikeDate(tok) {
 		return nil
 	}
+	between := strings.ToLower(text[m[3]:s])
+	strong := strings.Contains(between, "#") || strings.Contains(between, "n")
+	// "A/C 600-12-peep", "A/C 12/700/1.0/5", "ID: 98.9": settings, ranges
+	// and readings, not numbers that identify.
+	if !strong && (shortGroups(tok) || decimalRe.MatchString(tok)) {
+		return nil
+	}
+	if cue == "reg" && (countLetters(tok) == 0 || countDigits(tok) == 0) {
+		return nil // "RR-REG 14-22": regular
+	}
 	if plateCue[cue] {
 		// Plates may be split by a space: "7ABC 123".
 		if e+1 < len(text) && text[e] == ' ' {
@@ -177,6 +187,29 @@ var dimsRe = regexp.MustCompile(`^\d+(?:[xX]\d+)+[xX]?$`)
 var measureRe = regexp.MustCompile(`(?i)^\d+(?:[.,]\d+)?(?:st|nd|rd|th|s|am|pm|hrs?|mg|mcg|ml|cc|kg|g|gm|mm|cm|km|mph|mins?|sec|x|yo|yrs?|lbs?|oz|units?|u|meq|mmol|mmhg|bpm|k|m|l|kb|mb|gb|tb|ghz|mhz|hz|kw|w|v|ft|in|d|h|wk|wks|mo|mos|y|min|ms|kcal|cal|iu|%|c|f|px|pt|em|dpi|fps|p|i|mgs|mcgs|mcq|yards|yds|mls|gtt|gtts|puffs?|tabs?|caps?|hr)$`)
 
 func isMeasure(tok string) bool { return measureRe.MatchString(tok) }
+
+var decimalRe = regexp.MustCompile(`^\d{1,4}\.\d{1,2}$`)
+
+// shortGroups reports whether tok is split by '-', '/' or '.' into groups
+// whose digit runs are all three digits or fewer: "HR-110-133",
+// "600-12-peep", "83-85NSR", "12/700/1.0/5" are ranges and settings.
+func shortGroups(tok string) bool {
+	if !strings.ContainsAny(tok, "-/.") {
+		return false
+	}
+	run := 0
+	for i := 0; i <= len(tok); i++ {
+		if i < len(tok) && isDigit(tok[i]) {
+			run++
+			continue
+		}
+		if run > 3 {
+			return false
+		}
+		run = 0
+	}
+	return true
+}
 
 func luhn(digits string) bool {
 	sum, alt := 0, false
@@ -265,6 +298,9 @@ func mixedID(text string, m []int) []hit {
 	if isMeasure(tok) || mixedCommon.MatchString(tok) {
 		return nil
 	}
+	if shortGroups(tok) {
+		return nil // "HR-110-133", "RATE98-100", "AC-20-50-400-5"
+	}
 	if strings.Contains(tok, "-") {
 		// Hyphenated: "A-4471", "AB-1234-CD" yes; "COVID-19", "100-120cc",
 		// "Blink-182", "555-1234-Office" no.
@@ -325,9 +361,9 @@ func applicationNo(text string, m []int) []hit {
 	slash := strings.IndexByte(num, '/')
 	if slash < 4 {
 		// 3-digit numerators are blood pressures (120/80) unless a cue says otherwise.
-		low := strings.ToLower(window(text, s, 40))
-		if !strings.Contains(low, "no") && !strings.Contains(low, "application") {
-			return nil
+		low := " " + strings.ToLower(window(text, s, 40))
+		if !strings.Contains(low, " no.") && !strings.Contains(low, " no ") && !strings.Contains(low, "number") && !strings.Contains(low, "application") {
+			return nil // "BP NOW 125/42"
 		}
 	}
 	if yearNextDeny[nextWord(text, e)] || fracPrev[prevWord(text, s)] {

@@ -91,6 +91,7 @@ func NewPhone() *Phone {
 	c(tDigits("3-3[.-]4-4"), `\b\d{3}[.\-]\d{4}`+ext, 0.5, false)
 	c(tOr(tByte("("), tDigits("2-4{)}[ .-]1-8")), `(?:\b|\()\d{2,4}\)?(?:[\s.\-]\d{2,8}){1,4}`+ext, 0.7, true)
 	c(tShape(7, 12, ""), `\b\d{7,12}`+ext, 0.7, true)
+	rs = append(rs, rule{trig: tWords("pager", "beeper", "pgr", "bleep"), re: anchored(`(?i)\b(?:pager|beeper|pgr|bleep)\s*(?:#|no\.?|number|num)?\s*[:#=]?\s*(\d{4,6})\b`), fn: pagerHit})
 	return &Phone{contactDetector{name: "rules/phone", rules: newRuleSet(rs...)}}
 }
 
@@ -110,10 +111,16 @@ func phoneHit(text string, m []int, conf float64, needCue bool) []hit {
 	if e < len(text) && (text[e] == '/' || text[e] == '%' || (text[e] == '-' || text[e] == '.' || text[e] == ':' || text[e] == ',') && e+1 < len(text) && isDigit(text[e+1])) {
 		return nil
 	}
+	if s > 0 && text[s-1] == '.' && (s == 1 || !isASCIIAlnum(text[s-2])) {
+		return nil // ".015 1800": a decimal
+	}
 	cand := text[s:e]
 	nd := countDigits(cand)
 	if nd < 7 || nd > 15 {
 		return nil
+	}
+	if timeRange(cand) {
+		return nil // "0700-1930", "0000 1135": a shift or a period
 	}
 	before := window(text, s, 32)
 	after := text[e:min(len(text), e+10)]
@@ -127,6 +134,9 @@ func phoneHit(text string, m []int, conf float64, needCue bool) []hit {
 	}
 	if strings.Count(cand, " ") > 0 && !cue && !strings.ContainsAny(cand, "+()-.") && cand[0] != '0' {
 		return nil // bare space-separated numbers need a cue
+	}
+	if !cue && conf < 0.8 && measureLabels[prevWord(text, s)] {
+		return nil // "SVR 954-1183", "HR 100-1112": a range of a reading
 	}
 	if cue && conf < 0.8 {
 		conf = 0.8
@@ -163,4 +173,31 @@ var tTrunkOne = custom("01", false, func(text string, t token) bool {
 // tLeadingZero narrows g to tokens that start with a zero.
 func tLeadingZero(g *trig) *trig {
 	return custom("0", false, g.fn)
+}
+
+// pagerHit takes the short number after a pager cue: "Pager # 98765".
+func pagerHit(text string, m []int) []hit {
+	e := m[3]
+	if e < len(text) && (text[e] == '.' || text[e] == '/' || text[e] == '-') && e+1 < len(text) && isDigit(text[e+1]) {
+		return nil
+	}
+	return []hit{{start: m[2], end: e, typ: "phone", conf: 0.85}}
+}
+
+// measureLabels are the labels of readings written as ranges.
+var measureLabels = set("hr", "rr", "bp", "sbp", "dbp", "map", "cvp", "pad", "pas", "svr", "pvr", "co", "ci", "tv", "vt",
+	"rate", "sat", "sats", "spo2", "fio2", "peep", "ps", "psv", "temp", "glucose", "bs", "fs", "fsbs", "hct", "wbc",
+	"plt", "plts", "inr", "uo", "svo2", "svri", "pcwp", "wedge", "icp", "cpp", "etco2", "k", "na", "bun", "cr")
+
+// timeRange reports whether s is two 24-hour clock times joined by a dash
+// or a blank: "0700-1930".
+func timeRange(s string) bool {
+	if len(s) != 9 || s[4] != '-' && s[4] != ' ' {
+		return false
+	}
+	clock := func(t string) bool {
+		n := atoi(t)
+		return n >= 0 && n/100 < 24 && n%100 < 60
+	}
+	return clock(s[:4]) && clock(s[5:])
 }

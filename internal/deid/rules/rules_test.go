@@ -79,6 +79,11 @@ func TestDate(t *testing.T) {
 		{"echo 8/87 showing EF", []span{s("8/87", "month-year")}},
 		{"in March she moved", []span{s("March", "month")}},
 		{"on the 29th, at noon", []span{s("29th", "day")}},
+		{"PMH MI 92, CABG 95; HR 92, BP 100", []span{s("92", "year"), s("95", "year")}},
+		{"DECREASED O2. 10/1 WENT TO XRT; SINCE 8/7 PT HAS FALLEN", []span{s("10/1", "month-day"), s("8/7", "month-day")}},
+		{"HAD TREATMENTS 10/03/10/04 AND", []span{s("10/03", "month-day"), s("10/04", "month-day")}},
+		{"He returned to OR on 7-8 for coiling", []span{s("7-8", "month-day")}},
+		{"AAA REPAIR IN 14' C/B DVT", []span{s("14", "year")}},
 		// Negatives.
 		{"2 UNITS PRBC, BUN 54, EF 20%", nil},
 		{"BP 120/80, percocet 5/325, pain 5/10", nil},
@@ -88,6 +93,7 @@ func TestDate(t *testing.T) {
 		{"HR 70's AV PACED, rate in the 20s", nil},
 		{"on the 3rd floor", nil},
 		{"IP 10.1.2.3 and v1.2.10", nil},
+		{"SETTINGS 10/5/65%, deteriorated to 3/2/1500, MI 92 mg", nil},
 	})
 }
 
@@ -158,6 +164,7 @@ func TestHandle(t *testing.T) {
 	check(t, NewHandle(), deid.Contact, []tcase{
 		{"thanks @jane_doe!", []span{s("@jane_doe", "handle")}},
 		{"mail a@b.com, time @0930", nil},
+		{"PROPOFOL @27.87MCG, NS @100CC/HR, due @2pm, gtt @0.5U/HR", nil},
 	})
 }
 
@@ -179,6 +186,8 @@ func TestPhone(t *testing.T) {
 		{"Fax: 9498777106", []span{s("9498777106", "fax")}},
 		{"Desk: (898)666-3621x0135", []span{s("(898)666-3621x0135", "phone")}},
 		{"BP 120/80, dated 03-04-2021, SSN 123-45-6789, 1,234,567", nil},
+		{"P: F/U 8/20 \nPager # 98765 \n", []span{s("98765", "phone")}},
+		{"MICU NPN 0700-1930: SVR 954-1183; INCREASE TO .015 1800 PER DR", nil},
 	})
 }
 
@@ -203,6 +212,7 @@ func TestIDNumber(t *testing.T) {
 		{"application no. 33362/96", []span{s("33362/96", "case")}},
 		{"ref 8336652 today", []span{s("8336652", "id")}},
 		{"COVID19, 20mg, 1990s, 600x12, 100-120cc, 1,234,567 and 3.14159265, H1N1, group 2", nil},
+		{"a/c 600-12-peep 5, HR-110-133, 83-85NSR, BP NOW 125/42, ID: 98.9 po, RR-REG 14-22 BS", nil},
 	})
 }
 
