@@ -165,7 +165,9 @@ func dmy(text string, m []int) []hit {
 	if !validMD(mon, day) {
 		return nil
 	}
-	if y == 0 && mayIsVerb(text, m[2*2], m[1], group(text, m, 2)) {
+	// "on 13 May that ..." is a date; "aged 13 may attend" is not: a
+	// capital after a day number settles it, else the word before the day.
+	if mw := group(text, m, 2); y == 0 && !(mw[0] == 'M' && ordinalOrDayBefore(text, m[2*2])) && mayIsVerb(text, m[2], m[1], mw) {
 		return nil
 	}
 	conf := 0.9
@@ -746,4 +748,16 @@ func dashedMonthDay(text string, m []int) []hit {
 		return nil
 	}
 	return []hit{{start: m[2], end: e, typ: "month-day", conf: 0.5, date: dv(0, mo, d)}}
+}
+
+// ordinalOrDayBefore reports whether a day number ("13", "13th", "13th of")
+// comes just before i.
+func ordinalOrDayBefore(text string, i int) bool {
+	w := prevWord(text, i)
+	if w == "of" {
+		w = prevWord(text, i-3)
+	}
+	w = strings.TrimRight(w, "stndrh")
+	n := atoi(w)
+	return n >= 1 && n <= 31
 }

@@ -110,6 +110,7 @@ func NewIDNumber() *IDNumber {
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", false, tIBAN), re: anchored(`(?i)\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?\b`), fn: ibanHit},
 		{trig: tDigits("4-4[ -]4-6[ -]"), re: anchored(`\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b|\b\d{4}[ \-]\d{6}[ \-]\d{4,5}\b`), fn: groupedCard},
 		{scan: scanCodes},
+		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tCapsThenYear), re: anchored(`\b([A-Z]{2,6})\s+((?:19|20)\d{2})\s+(?:p|pp|s)\.\s*(\d{1,5})\b`), fn: reportCitation},
 		{trig: tDigits("3-5[/]2-2"), re: anchored(`\b\d{3,5}/\d{2}\b`), fn: applicationNo},
 	}...)}
 }
@@ -475,4 +476,20 @@ func matchIDCue(w string) []int {
 		return nil
 	}
 	return []int{0, ce + r[1], 0, ce, ce + r[2], ce + r[3]}
+}
+
+// reportCitation reads a law-report citation, "NJA 2005 p. 884": the
+// report, its year and the page name one judgment, and so its parties.
+func reportCitation(text string, m []int) []hit {
+	return []hit{{start: m[0], end: m[1], typ: "reference", conf: 0.7}}
+}
+
+// tCapsThenYear accepts two to six capitals followed by a blank and a
+// digit.
+func tCapsThenYear(text string, t token) bool {
+	j := t.start
+	for j < len(text) && text[j] >= 'A' && text[j] <= 'Z' && j-t.start < 7 {
+		j++
+	}
+	return j-t.start >= 2 && j-t.start <= 6 && j+1 < len(text) && text[j] == ' ' && isDigit(text[j+1])
 }

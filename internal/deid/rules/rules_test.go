@@ -79,6 +79,7 @@ func TestDate(t *testing.T) {
 		{"echo 8/87 showing EF", []span{s("8/87", "month-year")}},
 		{"in March she moved", []span{s("March", "month")}},
 		{"on the 29th, at noon", []span{s("29th", "day")}},
+		{"indicated to the Tribunal on 13 May that it", []span{s("13 May", "date")}},
 		{"PMH MI 92, CABG 95; HR 92, BP 100", []span{s("92", "year"), s("95", "year")}},
 		{"DECREASED O2. 10/1 WENT TO XRT; SINCE 8/7 PT HAS FALLEN", []span{s("10/1", "month-day"), s("8/7", "month-day")}},
 		{"HAD TREATMENTS 10/03/10/04 AND", []span{s("10/03", "month-day"), s("10/04", "month-day")}},
@@ -88,6 +89,7 @@ func TestDate(t *testing.T) {
 		{"2 UNITS PRBC, BUN 54, EF 20%", nil},
 		{"BP 120/80, percocet 5/325, pain 5/10", nil},
 		{"you may 2 go", nil},
+		{"patients aged 13 may attend; she may 3 times", nil},
 		{"she may need help", nil},
 		{"gave 2000 cc and 1500 ml", nil},
 		{"HR 70's AV PACED, rate in the 20s", nil},
@@ -211,6 +213,7 @@ func TestIDNumber(t *testing.T) {
 		{"IBAN GB82 WEST 1234 5698 7654 32", []span{s("GB82 WEST 1234 5698 7654 32", "iban")}},
 		{"application no. 33362/96", []span{s("33362/96", "case")}},
 		{"ref 8336652 today", []span{s("8336652", "id")}},
+		{"in the case NJA 2005 p. 884 the court", []span{s("NJA 2005 p. 884", "reference")}},
 		{"COVID19, 20mg, 1990s, 600x12, 100-120cc, 1,234,567 and 3.14159265, H1N1, group 2", nil},
 		{"a/c 600-12-peep 5, HR-110-133, 83-85NSR, BP NOW 125/42, ID: 98.9 po, RR-REG 14-22 BS", nil},
 	})
