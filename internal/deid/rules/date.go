@@ -48,7 +48,7 @@ func NewDate() *Date {
 	c(tDigits("1-2[/]1-2"), `\b(\d{1,2})/(\d{1,2})\b`, monthDay)
 	c(tApos, `['’](\d{2})\b`, shortYear)
 	c(tShape(2, 2, "'\xe2"), `(\d{2})['’]`, trailingApostropheYear)
-	c(tCentury, `\b((?:19|20)\d{2})\b`, bareYear)
+	rs = append(rs, rule{trig: tCentury, match: matchYear, fn: bareYear})
 	c(tOr(tShape(2, 4, "'\xe2sS"), tApos, tWordsThenDigit("the", "early", "mid", "late")), `(?i)(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?['’]?((?:19|20)?\d0)['’]?s\b`, decade)
 	// Weekdays and relative dates.
 	c(tOr(tWeekday, tWordsThen([]string{"last", "next", "this", "past", "previous", "coming", "following"}, weekdayWords)), `(?i)\b(?:(last|next|this|past|previous|coming|following)\s+)?([a-z]{6,10})\b(?:,?\s+(?:the\s+)?(\d{1,2})`+reOrd+`\b)?(?:\s+(?:morning|afternoon|evening|night))?`, weekday)
@@ -760,4 +760,15 @@ func ordinalOrDayBefore(text string, i int) bool {
 	w = strings.TrimRight(w, "stndrh")
 	n := atoi(w)
 	return n >= 1 && n <= 31
+}
+
+// matchYear matches `\b((?:19|20)\d{2})\b` at the start of w.
+func matchYear(w string) []int {
+	if len(w) < 4 || !(w[0] == '1' && w[1] == '9' || w[0] == '2' && w[1] == '0') || !isDigit(w[2]) || !isDigit(w[3]) {
+		return nil
+	}
+	if len(w) > 4 && (isASCIIAlnum(w[4]) || w[4] == '_') {
+		return nil
+	}
+	return []int{0, 4, 0, 4}
 }

@@ -45,7 +45,7 @@ func NewStreet() *Street {
 		{trig: custom(digits, false, numberThenCapital), match: matchUSStreet, fn: usStreet, win: 140},
 		{trig: tStreetPrefix, re: anchored(`\b((?i:rue|rua|via|viale|vicolo|calle|carrer|avenida|avda\.?|av\.|avenue|boulevard|bd\.?|piazza|plaza|plac|ulica|ul\.|travessa|largo|praça|strada|chemin|route|allée|impasse|quai|camino|paseo|ronda|pasaje|aleja|cesta|ulitsa|prospekt|odos|leoforos|οδός|λεωφόρος|πλατεία))\s+((?:[\p{L}'’.\-]+\s+){0,4}?)(\d{1,5}[A-Za-z]?)\b` + reUnit), fn: prefixStreet, win: 200},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", true, tStreetSuffixWord), re: anchored(`\b((?:\p{Lu}[\p{L}\-]*)?(?i:katu|kuja|tie|polku|kaari|rinne|vej|vegen|veien|veg|gade|gata|gatan|vägen|väg|stræde|straße|strasse|str\.|weg|laan|straat|plein|dreef|gracht|kade|singel|gasse|allee|platz|ring|damm|ufer|tér|utca|út|körút|ulica|cesta|iela|gatve|tänav|tee|plads|torv|stien|svingen|bakken|lia|haugen|veien|aveny|tori))\s+(\d{1,5}[A-Za-z]?)\b\.?` + reUnit), fn: suffixStreet, win: 160},
-		{trig: custom(digits, false, numberThenName), re: anchored(`(\d{1,6})[ \t]+((?:[\p{L}][\p{L}'’\-]*\.?[ \t]+){1,4}?)(\d{1,5}[A-Za-z]?)\b\.?` + reUnit), fn: numberedStreet, win: 140},
+		{trig: custom(digits, false, numberThenName), match: matchNumberedStreet, fn: numberedStreet, win: 140},
 		{trig: tOr(tWordsThen([]string{"the"}, []string{"corner"}), tWordsThen([]string{"corner"}, []string{"of"})), match: matchCorner, fn: unitOnly, win: 160},
 		{trig: tWords("apt", "apartment", "suite", "ste"), re: anchored(`\b(?:Apt\.?|Apartment|Suite|Ste\.|apt\.|suite)\s*#?\s*\d{1,5}[A-Za-z]?\b`), fn: unitOnly},
 		{trig: tWords("psc", "cmr", "unit", "apo", "fpo", "dpo"), re: anchored(`(?i)\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{2,5}\b|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b(?:\s+\d{5})?`), fn: unitOnly},
@@ -345,7 +345,8 @@ func nonASCII(s string) bool {
 }
 
 // numberThenName is the cheap test for numberedStreet: a number of up to
-// six digits, blanks, and a letter.
+// six digits, then one to four words that start with a letter, then a
+// number, all on one line.
 func numberThenName(text string, t token) bool {
 	j := t.start
 	for j < len(text) && isDigit(text[j]) && j-t.start < 7 {
@@ -354,10 +355,27 @@ func numberThenName(text string, t token) bool {
 	if j-t.start > 6 || j >= len(text) || text[j] != ' ' && text[j] != '\t' {
 		return false
 	}
-	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
-		j++
+	for words := 0; words <= 4; words++ {
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		if j >= len(text) {
+			return false
+		}
+		if isDigit(text[j]) {
+			return words > 0
+		}
+		if !(text[j]|0x20 >= 'a' && text[j]|0x20 <= 'z' || text[j] >= 0xC0) {
+			return false
+		}
+		for j < len(text) && j-t.start < 140 && text[j] != ' ' && text[j] != '\t' && text[j] != '\n' {
+			j++
+		}
+		if j >= len(text) || text[j] == '\n' || j-t.start >= 140 {
+			return false
+		}
 	}
-	return j < len(text) && (text[j]|0x20 >= 'a' && text[j]|0x20 <= 'z' || text[j] >= 0xC0)
+	return false
 }
 
 var (
@@ -867,4 +885,84 @@ func matchCorner(w string) []int {
 	}
 	end = p[1] + len(strings.TrimRight(w[p[1]:end], ".")) // a full stop after the last street ends the sentence
 	return []int{0, end}
+}
+
+var unitAfter = regexp.MustCompile(`^` + reUnit)
+
+// matchNumberedStreet matches what numberedStreet reads: a number of up to
+// six digits, blanks, one to four words of letters (with ' ’ - inside and
+// an optional final full stop) each followed by blanks, and a number of up
+// to five digits with an optional letter, then an optional full stop and
+// unit. Submatches: building number, names (with blanks), house number.
+func matchNumberedStreet(w string) []int {
+	j := 0
+	for j < len(w) && isDigit(w[j]) {
+		j++
+	}
+	if j == 0 || j > 6 {
+		return nil
+	}
+	m := []int{0, 0, 0, j, 0, 0, 0, 0}
+	if j >= len(w) || w[j] != ' ' && w[j] != '\t' {
+		return nil
+	}
+	for j < len(w) && (w[j] == ' ' || w[j] == '\t') {
+		j++
+	}
+	m[4] = j
+	for words := 0; ; words++ {
+		if j < len(w) && isDigit(w[j]) {
+			if words == 0 {
+				return nil
+			}
+			break
+		}
+		if words == 4 {
+			return nil
+		}
+		r, size := utf8.DecodeRuneInString(w[j:])
+		if !unicode.IsLetter(r) {
+			return nil
+		}
+		j += size
+		for j < len(w) {
+			r, size = utf8.DecodeRuneInString(w[j:])
+			if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
+				break
+			}
+			j += size
+		}
+		if j < len(w) && w[j] == '.' {
+			j++
+		}
+		if j >= len(w) || w[j] != ' ' && w[j] != '\t' {
+			return nil
+		}
+		for j < len(w) && (w[j] == ' ' || w[j] == '\t') {
+			j++
+		}
+	}
+	m[5], m[6] = j, j
+	k := j
+	for k < len(w) && isDigit(w[k]) {
+		k++
+	}
+	if k-j > 5 {
+		return nil
+	}
+	if k < len(w) && (w[k]|0x20 >= 'a' && w[k]|0x20 <= 'z') {
+		k++
+	}
+	if k < len(w) && (isASCIIAlnum(w[k]) || w[k] == '_') {
+		return nil
+	}
+	m[7] = k
+	if k < len(w) && w[k] == '.' {
+		k++
+	}
+	if u := unitAfter.FindStringIndex(w[k:]); u != nil {
+		k += u[1]
+	}
+	m[1] = k
+	return m
 }
