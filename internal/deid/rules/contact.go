@@ -173,7 +173,56 @@ func shortLinkCode(s string) int {
 	return p
 }
 
-var domainRe = anchored(`(?i)(?:[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?\.)+(` + reTLD + `)\b(?:/[a-z0-9\-._~/?#&=%+]*)?`)
+// tldSet holds the one-part domains of reTLD: in a leftmost-first
+// alternation "co" always wins over "co.uk", so only they decide.
+var tldSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range strings.Split(reTLD, "|") {
+		if !strings.Contains(t, `\.`) {
+			m[t] = true
+		}
+	}
+	return m
+}()
+
+// matchDomain matches what
+// (?i)(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.)+(TLD)\b(?:/[a-z0-9-._~/?#&=%+]*)?
+// matches at the start of w, with the top-level domain as submatch 1.
+func matchDomain(w string) []int {
+	var parts [128]int // starts of the labels that follow a dot
+	n := 0
+	for i := 0; n < len(parts); {
+		j := i
+		for j < len(w) && j-i < 63 && (isASCIIAlnum(w[j]) || w[j] == '-') {
+			j++
+		}
+		if j == i || w[i] == '-' || w[j-1] == '-' || j >= len(w) || w[j] != '.' {
+			break
+		}
+		i = j + 1
+		parts[n] = i
+		n++
+	}
+	for k := n - 1; k >= 0; k-- {
+		p := parts[k]
+		e := p
+		for e < len(w) && isASCIIAlnum(w[e]) {
+			e++
+		}
+		if e == p || e < len(w) && w[e] == '_' || !tldSet[strings.ToLower(w[p:e])] {
+			continue
+		}
+		end := e
+		if end < len(w) && w[end] == '/' {
+			end++
+			for end < len(w) && (isASCIIAlnum(w[end]) || strings.IndexByte("-._~/?#&=%+", w[end]) >= 0) {
+				end++
+			}
+		}
+		return []int{0, end, p, e}
+	}
+	return nil
+}
 
 // scanDomain tries the domain pattern at the start of each dotted run of
 // letters and digits that has a letter after a dot.
@@ -196,7 +245,7 @@ func scanDomain(text string) []hit {
 			last = j
 		}
 	}
-	return scanAt(text, rule{re: domainRe, fn: domainHit, win: 400}, starts)
+	return scanAt(text, rule{match: matchDomain, fn: domainHit, win: 400}, starts)
 }
 
 func domainHit(text string, m []int) []hit {
