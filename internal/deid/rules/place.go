@@ -335,9 +335,12 @@ func addressEnds(text string, i int) bool {
 	return i == len(text) || text[i] == '\n' || text[i] == '\r' || text[i] == ',' || text[i] == ';'
 }
 
+// nonASCII reports whether s has a cased letter outside ASCII, as street
+// names in many languages do ("Erzsébet tér", "Πλατεία"); "ºC" does not
+// count.
 func nonASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
+	for _, r := range s {
+		if r >= 0x80 && (unicode.IsUpper(r) || unicode.IsLower(r)) {
 			return true
 		}
 	}

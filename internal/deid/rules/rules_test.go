@@ -238,6 +238,7 @@ func TestStreet(t *testing.T) {
 		// Not addresses: doses, vent settings, dates, clinical shorthand.
 		{"at 1400 Lasix 40 mg; 12 March 2019; in 2019 Mary turned 40.", nil},
 		{"Tidal volume 600 Rate 4 P/S 10 peep 5; wean to 10 peep 5", nil},
+		{"Temperature 15.5 ºC. Rain today 0.0 mm", nil},
 		{"BP via rad AL in low 100; O2 VIA SHOVEL MASK. SATS UPPER 90; HR 99-104 NSR ST; 400 TID. Pt is", nil},
 		{"45 Elm St. She said hello", []span{s("45 Elm St.", "street")}},
 		{"GAVE 2 AMPS HEAD CT; seen by 2 Dr Smith", nil},
