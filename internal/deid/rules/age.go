@@ -19,17 +19,17 @@ const (
 // Age finds ages: "a 34-year-old", "34 yo", "34 y/o", "aged 91", "age: 91",
 // "in her late 80s", "turned 90", "ninety-two-year-old". The span covers the
 // number (or decade phrase) only, so "a 34-year-old" keeps its grammar.
-type Age struct{ rules []rule }
+type Age struct{ rules *ruleSet }
 
 var _ deid.Detector = (*Age)(nil)
 
 // NewAge returns the age detector.
 func NewAge() *Age {
-	a := &Age{}
+	var rs []rule
 	c := func(trig *trig, p string, fn func(string, []int) []hit) {
-		a.rules = append(a.rules, rule{re: anchored(p), trig: trig, fn: fn})
+		rs = append(rs, rule{re: anchored(p), trig: trig, fn: fn})
 	}
-	num := tOr(tShape(1, 3, nextSpace+"-yYmMwWdD"), tWords("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	num := tOr(tDigits("1-3{ -}[yYmMwWdD]"), tWords("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
 		"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
 		"forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"))
 	c(num, `(?i)\b`+reAgeNum+`(?:\s*|-)(?:(?:years?|yrs?|yr\.|y\.?)(?:\s*|-)(?:old|of\s+age)\b|y\.?\s?o\b\.?|y/o\b|yo[mf]?\b|y\b\.?\s*[mf]\b)`, ageNumber)
@@ -38,7 +38,7 @@ func NewAge() *Age {
 	c(tWords("turned", "turns", "turning", "turn", "reached", "reaches", "celebrated"), `(?i)\b(?:turned|turns|turning|turn|reached|reaches|celebrated\s+(?:her|his|their|my)?)\s+`+reAgeNum+`\b`, ageNumber)
 	c(tShape(1, 3, "sntrSNTR"), `(?i)\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b`, ageNumber)
 	c(tWordsThen([]string{"in"}, []string{"her", "his", "their", "my", "your", "our", "its"}), `(?i)\bin\s+(?:her|his|their|my|your|our|its)\s+((?:(?:early|mid|late)[\s-]+)?(?:(\d0)['’]?s|`+reDecadeW+`))\b`, ageDecade)
-	return a
+	return &Age{rules: newRuleSet(rs...)}
 }
 
 // Name implements deid.Detector.

@@ -11,7 +11,7 @@ import (
 // contactDetector is the shared shape of the contact detectors.
 type contactDetector struct {
 	name  string
-	rules []rule
+	rules *ruleSet
 }
 
 func (c *contactDetector) detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
@@ -29,9 +29,7 @@ var _ deid.Detector = (*Email)(nil)
 
 // NewEmail returns the e-mail detector.
 func NewEmail() *Email {
-	return &Email{contactDetector{name: "rules/email", rules: []rule{{
-		scan: scanEmail,
-	}}}}
+	return &Email{contactDetector{name: "rules/email", rules: newRuleSet(rule{scan: scanEmail})}}
 }
 
 var emailRe = anchored(`(?i)[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b`)
@@ -93,10 +91,10 @@ var genericTLD = set("com", "org", "net", "edu", "gov", "mil", "info", "biz")
 
 // NewURL returns the URL and domain detector.
 func NewURL() *URL {
-	return &URL{contactDetector{name: "rules/url", rules: []rule{
+	return &URL{contactDetector{name: "rules/url", rules: newRuleSet([]rule{
 		{trig: tWords("http", "https", "ftp", "www"), re: anchored(`(?i)\b(?:(?:https?|ftp)://|www\.)[a-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+`), fn: urlHit, win: 2048},
 		{scan: scanDomain},
-	}}}
+	}...)}}
 }
 
 // Name implements deid.Detector.
@@ -135,10 +133,96 @@ func urlHit(text string, m []int) []hit {
 	if len(s) < 5 || strings.HasSuffix(strings.ToLower(s), "www.") {
 		return nil
 	}
+	if p := shortLinkCode(s); p >= 0 {
+		// A link shortener's scheme and host are public and the same in
+		// every post; only the code after them points somewhere.
+		if p == len(s) {
+			return nil
+		}
+		return []hit{{start: m[0] + p, end: m[0] + len(s), typ: "url", conf: 0.95}}
+	}
 	return []hit{{start: m[0], end: m[0] + len(s), typ: "url", conf: 0.95}}
 }
 
-var domainRe = anchored(`(?i)(?:[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?\.)+(` + reTLD + `)\b(?:/[a-z0-9\-._~/?#&=%+]*)?`)
+// linkShorteners are public URL-shortening hosts: their links say nothing
+// until followed, and only the code after the host is particular.
+var linkShorteners = set("t.co", "bit.ly", "goo.gl", "ow.ly", "tinyurl.com", "buff.ly", "dlvr.it", "ift.tt", "fb.me",
+	"youtu.be", "lnkd.in", "wp.me", "tmblr.co", "instagr.am", "j.mp", "is.gd", "trib.al", "amzn.to", "po.st", "shar.es",
+	"flic.kr", "rebrand.ly", "cutt.ly", "t.ly", "tiny.cc", "redd.it", "spoti.fi", "apple.co", "g.co", "msft.it")
+
+// shortLinkCode returns the offset in the URL s of the code after a link
+// shortener's host ("http://t.co/" + code), len(s) when the link has no
+// code, or -1 when s is not a short link.
+func shortLinkCode(s string) int {
+	i := strings.Index(s, "://")
+	if i < 0 {
+		return -1
+	}
+	host := s[i+3:]
+	e := strings.IndexAny(host, "/?#")
+	if e < 0 {
+		e = len(host)
+	}
+	if !linkShorteners[strings.ToLower(host[:e])] {
+		return -1
+	}
+	p := i + 3 + e
+	for p < len(s) && (s[p] == '/' || s[p] == '?' || s[p] == '#') {
+		p++
+	}
+	return p
+}
+
+// tldSet holds the one-part domains of reTLD: in a leftmost-first
+// alternation "co" always wins over "co.uk", so only they decide.
+var tldSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range strings.Split(reTLD, "|") {
+		if !strings.Contains(t, `\.`) {
+			m[t] = true
+		}
+	}
+	return m
+}()
+
+// matchDomain matches what
+// (?i)(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.)+(TLD)\b(?:/[a-z0-9-._~/?#&=%+]*)?
+// matches at the start of w, with the top-level domain as submatch 1.
+func matchDomain(w string) []int {
+	var parts [128]int // starts of the labels that follow a dot
+	n := 0
+	for i := 0; n < len(parts); {
+		j := i
+		for j < len(w) && j-i < 63 && (isASCIIAlnum(w[j]) || w[j] == '-') {
+			j++
+		}
+		if j == i || w[i] == '-' || w[j-1] == '-' || j >= len(w) || w[j] != '.' {
+			break
+		}
+		i = j + 1
+		parts[n] = i
+		n++
+	}
+	for k := n - 1; k >= 0; k-- {
+		p := parts[k]
+		e := p
+		for e < len(w) && isASCIIAlnum(w[e]) {
+			e++
+		}
+		if e == p || e < len(w) && w[e] == '_' || !tldSet[strings.ToLower(w[p:e])] {
+			continue
+		}
+		end := e
+		if end < len(w) && w[end] == '/' {
+			end++
+			for end < len(w) && (isASCIIAlnum(w[end]) || strings.IndexByte("-._~/?#&=%+", w[end]) >= 0) {
+				end++
+			}
+		}
+		return []int{0, end, p, e}
+	}
+	return nil
+}
 
 // scanDomain tries the domain pattern at the start of each dotted run of
 // letters and digits that has a letter after a dot.
@@ -161,7 +245,7 @@ func scanDomain(text string) []hit {
 			last = j
 		}
 	}
-	return scanAt(text, rule{re: domainRe, fn: domainHit, win: 400}, starts)
+	return scanAt(text, rule{match: matchDomain, fn: domainHit, win: 400}, starts)
 }
 
 func domainHit(text string, m []int) []hit {
@@ -203,7 +287,7 @@ var _ deid.Detector = (*Handle)(nil)
 
 // NewHandle returns the handle detector.
 func NewHandle() *Handle {
-	return &Handle{contactDetector{name: "rules/handle", rules: []rule{{
+	return &Handle{contactDetector{name: "rules/handle", rules: newRuleSet(rule{
 		trig: tByte("@"),
 		re:   anchored(`@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)`),
 		fn: func(text string, m []int) []hit {
@@ -218,9 +302,15 @@ func NewHandle() *Handle {
 			if countDigits(name) == len(name) {
 				return nil // "@0930" is a time
 			}
+			if isDigit(name[0]) && (strings.IndexByte(name, '.') >= 0 || isMeasure(name)) {
+				return nil // "@27.87MCG", "@100CC", "@2pm": a rate or a time
+			}
+			if e < len(text) && text[e] == '.' && e+1 < len(text) && isDigit(text[e+1]) {
+				return nil
+			}
 			return []hit{{start: s, end: e, typ: "handle", conf: 0.8}}
 		},
-	}}}}
+	})}}
 }
 
 // Name implements deid.Detector.
@@ -238,10 +328,10 @@ var _ deid.Detector = (*IP)(nil)
 
 // NewIP returns the IP address detector.
 func NewIP() *IP {
-	return &IP{contactDetector{name: "rules/ip", rules: []rule{
+	return &IP{contactDetector{name: "rules/ip", rules: newRuleSet([]rule{
 		{trig: tShape(1, 3, "."), re: anchored(`\b(?:\d{1,3}\.){3}\d{1,3}\b`), fn: ipv4Hit},
 		{trig: custom("0123456789abcdefABCDEF", false, tHexColon), re: anchored(`(?i)[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}`), fn: ipv6Hit},
-	}}}
+	}...)}}
 }
 
 // Name implements deid.Detector.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"regexp"
 	"strings"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -27,15 +28,15 @@ const (
 
 // Date finds calendar dates, weekdays, relative dates, seasons, holidays,
 // decades and years written in context.
-type Date struct{ rules []rule }
+type Date struct{ rules *ruleSet }
 
 var _ deid.Detector = (*Date)(nil)
 
 // NewDate returns the date detector.
 func NewDate() *Date {
-	d := &Date{}
+	var rs []rule
 	c := func(trig *trig, p string, fn func(string, []int) []hit) {
-		d.rules = append(d.rules, rule{re: anchored(p), trig: trig, fn: fn})
+		rs = append(rs, rule{re: anchored(p), trig: trig, fn: fn})
 	}
 	// Month-name dates, day first or month first, optional weekday and year.
 	c(tOr(custom(digits, false, dayThenMonth), tWeekday, tWordsThenDigit("the")), `(?i)\b(?:[a-z]{3,9}\.?,?\s+)?(?:the\s+)?(\d{1,2})`+reOrd+`?(?:\s*(?:-|–|to|and|&)\s*\d{1,2}`+reOrd+`?)?\s+(?:of\s+)?(`+reMonth+`)(?:,?\s*(\d{4})\b|(?:,\s*'?|\s+')(\d{2})\b)?`, dmy)
@@ -43,20 +44,22 @@ func NewDate() *Date {
 	c(tMonth, `(?i)\b(`+reMonth+`),?\s+(?:of\s+)?(\d{4}|'\d{2})\b`, monthYear)
 	c(tMonth, `(?i)([a-z]{3,9}\.?)\b`, monthAlone)
 	// Numeric dates.
-	c(tShape(1, 4, "/.-"), `\b(\d{1,4})([/.\-])(\d{1,2})([/.\-])(\d{2,4})(?:(?:T|\s+|\s*@\s*)(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|\s*[AaPp]\.?[Mm]\b\.?)?)?\b`, numericDate)
-	c(tShape(1, 2, "/"), `\b(\d{1,2})/(\d{1,2})\b`, monthDay)
+	c(tDigits("1-4[/.-]1-2[/.-]1-4"), `\b(\d{1,4})([/.\-])(\d{1,2})([/.\-])(\d{2,4})(?:(?:T|\s+|\s*@\s*)(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|\s*[AaPp]\.?[Mm]\b\.?)?)?\b`, numericDate)
+	c(tDigits("1-2[/]1-2"), `\b(\d{1,2})/(\d{1,2})\b`, monthDay)
 	c(tApos, `['’](\d{2})\b`, shortYear)
 	c(tShape(2, 2, "'\xe2"), `(\d{2})['’]`, trailingApostropheYear)
-	c(tShape(4, 4, ""), `\b((?:19|20)\d{2})\b`, bareYear)
+	rs = append(rs, rule{trig: tCentury, match: matchYear, fn: bareYear})
 	c(tOr(tShape(2, 4, "'\xe2sS"), tApos, tWordsThenDigit("the", "early", "mid", "late")), `(?i)(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?['’]?((?:19|20)?\d0)['’]?s\b`, decade)
 	// Weekdays and relative dates.
 	c(tOr(tWeekday, tWordsThen([]string{"last", "next", "this", "past", "previous", "coming", "following"}, weekdayWords)), `(?i)\b(?:(last|next|this|past|previous|coming|following)\s+)?([a-z]{6,10})\b(?:,?\s+(?:the\s+)?(\d{1,2})`+reOrd+`\b)?(?:\s+(?:morning|afternoon|evening|night))?`, weekday)
 	c(tOr(tWords("yesterday", "tomorrow"), tWordsThen([]string{"the"}, []string{"day"}), tWordsThen([]string{"last", "next", "this", "past", "previous", "coming"}, []string{"week", "weekend", "month", "year", "spring", "summer", "fall", "autumn", "winter", "night", "past"})), `(?i)\b(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)\b|\b(?:last|next|this\s+past|past|previous|coming)\s+(?:week|weekend|month|year|spring|summer|fall|autumn|winter|night)\b`, relative)
-	c(tOr(tShape(1, 3, nextSpace), tNumWord, tWordsThen([]string{"a", "an"}, []string{"few", "couple", "day", "week", "month", "year", "decade"})), `(?i)\b(?:`+reNumWord+`|\d{1,3})\s+(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)\s+(?:ago|earlier|before|prior|previously|later|from\s+now|hence|back)\b`, relative)
+	c(tOr(tDigits("1-3[ ]{ }[dDwWmMyY]"), tNumWord, tWordsThen([]string{"a", "an"}, []string{"few", "couple", "day", "week", "month", "year", "decade"})), `(?i)\b(?:`+reNumWord+`|\d{1,3})\s+(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)\s+(?:ago|earlier|before|prior|previously|later|from\s+now|hence|back)\b`, relative)
 	c(tWords("early", "late", "mid", "spring", "summer", "fall", "autumn", "winter"), `(?i)\b(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4}|'\d{2})\b`, season)
-	c(tOr(tHoliday, tWordsThen([]string{"the", "day", "days", "week", "weekend", "night", "month", "morning", "evening"}, []string{"day", "days", "week", "weekend", "night", "month", "morning", "evening", "before", "after", "of", "following"}), tWordsThen([]string{"last", "next", "this", "past"}, holidayFirst)), `(?i)\b(?:(?:the\s+)?(?:days?|week|weekend|night|month|morning|evening)\s+(?:before|after|of|following)\s+|(?:last|next|this|past)\s+)?(`+reHoliday+`)\b(?:,?\s+(\d{4})\b)?`, holiday)
+	rs = append(rs, rule{trig: tOr(tHoliday, tWordsThen([]string{"the", "day", "days", "week", "weekend", "night", "month", "morning", "evening"}, []string{"day", "days", "week", "weekend", "night", "month", "morning", "evening", "before", "after", "of", "following"}), tWordsThen([]string{"last", "next", "this", "past"}, holidayFirst)), match: matchHoliday, fn: holiday})
+	c(tWordsThenDigit(historyEvents...), `(?i)\b([a-z/]{2,8})\s+(\d{2})\b`, eventYear)
+	c(tWordsThenDigit("on", "since", "until", "till", "by"), `(?i)\b(?:on|since|until|till|by)\s+(\d{1,2})-(\d{1,2})\b`, dashedMonthDay)
 	c(tWordsThenDigit("on", "by", "since", "until", "till", "from", "before", "after", "through", "thru", "starting", "beginning"), `(?i)\b(?:on|by|since|until|till|from|before|after|through|thru|as\s+of|starting|beginning)\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b`, ordinalDay)
-	return d
+	return &Date{rules: newRuleSet(rs...)}
 }
 
 // Name implements deid.Detector.
@@ -162,7 +165,9 @@ func dmy(text string, m []int) []hit {
 	if !validMD(mon, day) {
 		return nil
 	}
-	if y == 0 && mayIsVerb(text, m[2*2], m[1], group(text, m, 2)) {
+	// "on 13 May that ..." is a date; "aged 13 may attend" is not: a
+	// capital after a day number settles it, else the word before the day.
+	if mw := group(text, m, 2); y == 0 && !(mw[0] == 'M' && ordinalOrDayBefore(text, m[2*2])) && mayIsVerb(text, m[2], m[1], mw) {
 		return nil
 	}
 	conf := 0.9
@@ -251,6 +256,9 @@ func numericDate(text string, m []int) []hit {
 	if e+1 < len(text) && (text[e] == sep1[0] || text[e] == '.' && sep1 == ".") && isDigit(text[e+1]) {
 		return nil
 	}
+	if e < len(text) && text[e] == '%' {
+		return nil // vent settings "10/5/40%"
+	}
 	var y, mo, d int
 	switch {
 	case len(a) == 4:
@@ -263,8 +271,8 @@ func numericDate(text string, m []int) []hit {
 		}
 	case len(a) <= 2 && (len(c) == 2 || len(c) == 4):
 		y = yearOf(c)
-		if y == 0 {
-			return nil
+		if y == 0 || len(c) == 4 && y < 1850 {
+			return nil // "3/2/1500" is a ratio
 		}
 		mo, d = atoi(a), atoi(b)
 		if !validMD(mo, d) {
@@ -291,15 +299,59 @@ var (
 		"reflexes", "mmhg", "percocet", "vicodin", "norco", "tylenol", "mg", "approx", "about", "around")
 	fracNext = set("tab", "tabs", "tablet", "tablets", "of", "strength", "cup", "cups", "dose", "doses", "mg", "ml",
 		"cc", "cm", "mm", "inch", "inches", "times", "x", "ns", "hns", "pain", "scale", "mmhg", "bpm", "sx",
-		"power", "grip", "bilat", "bilaterally", "strenght", "str", "motor", "reflexes", "rr", "ratio", "pt", "pts",
+		"power", "grip", "bilat", "bilaterally", "strenght", "str", "motor", "reflexes", "rr", "ratio", "pts",
 		"point", "points", "units", "u", "hrs", "liter", "liters", "l", "nc", "assist", "ways", "way", "teaspoon",
 		"tsp", "tablespoon", "tbsp", "mile", "miles", "majority")
+	approxWords = set("approx", "about", "around")
 )
+
+// prevWordInSentence is prevWord, or "" when a full stop ends the sentence
+// before i ("DECREASED O2. 10/1 WENT").
+func prevWordInSentence(text string, i int) string {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	if j > 1 && text[j-1] == '.' && j < i {
+		return ""
+	}
+	return prevWord(text, i)
+}
+
+// afterDate reports whether a month/day date ends at i ("10/03" before
+// "/10/04").
+func afterDate(text string, i int) bool {
+	j := i
+	k := j
+	for k > 0 && isDigit(text[k-1]) && j-k < 3 {
+		k--
+	}
+	if n := j - k; n < 1 || n > 2 || k == 0 || text[k-1] != '/' {
+		return false
+	}
+	j = k - 1
+	k = j
+	for k > 0 && isDigit(text[k-1]) && j-k < 3 {
+		k--
+	}
+	if n := j - k; n < 1 || n > 2 || k > 0 && (isDigit(text[k-1]) || text[k-1] == '/') {
+		return false
+	}
+	return validMD(atoi(text[k:j]), atoi(text[j+1:i]))
+}
 
 // monthDay reads "7/22" as a month and day, guarding against fractions,
 // scores and doses.
 func monthDay(text string, m []int) []hit {
 	s, e := m[0], m[1]
+	// "10/03/10/04": two dates run together; this is the second.
+	if s > 0 && text[s-1] == '/' && afterDate(text, s-1) && (e == len(text) || !isDigit(text[e]) && text[e] != '/') {
+		mo, d := atoi(group(text, m, 1)), atoi(group(text, m, 2))
+		if validMD(mo, d) {
+			return []hit{{start: s, end: e, typ: "month-day", conf: 0.6, date: dv(0, mo, d)}}
+		}
+		return nil
+	}
 	if s > 0 && (isDigit(text[s-1]) || text[s-1] == '$' || text[s-1] == '#' || text[s-1] == '+' ||
 		strings.IndexByte("/.-:,", text[s-1]) >= 0 && s > 1 && isDigit(text[s-2])) {
 		return nil
@@ -308,7 +360,6 @@ func monthDay(text string, m []int) []hit {
 		text[e] == '.' && e+1 < len(text) && isDigit(text[e+1]) || text[e] == ':') {
 		return nil
 	}
-	// "10/03/10/04": two dates run together.
 	if e < len(text) && text[e] == '/' && !(e+3 < len(text) && isDigit(text[e+1]) && text[e+3] == '/' || e+4 < len(text) && isDigit(text[e+1]) && text[e+2] != '/' && text[e+3] == '/') {
 		return nil
 	}
@@ -320,9 +371,9 @@ func monthDay(text string, m []int) []hit {
 		}
 		return nil
 	}
-	pw := prevWord(text, s)
-	if fracPrev[pw] {
-		return nil
+	pw := prevWordInSentence(text, s)
+	if fracPrev[pw] && !(approxWords[pw] && (mo > 4 || d > 8)) {
+		return nil // "pain 5/10", "about 1/2"; but "approx 10/16 0930" is a date
 	}
 	if nw := nextWord(text, e); fracNext[nw] {
 		return nil
@@ -493,7 +544,8 @@ var (
 )
 
 var vitalWords = []string{"bp", "hr", "rr", "sat", "rate", "temp", "sbp", "dbp", "map", "pressure", "glucose", "pulse",
-	"resp", "o2", "spo2", "cvp", "pap", "heart", "fs", "bs", "sugar", "k ", "na ", "to", "in"}
+	"resp", "o2", "spo2", "cvp", "pap", "heart", "fs", "bs", "sugar", "k ", "na ", "nsr", "sr ", "sb ", "st ", "afib",
+	"a-fib", "sinus", "tach", "brady", "hypotensive", "hypertensive", "sats", "rhythm", "to", "in"}
 
 // vitalContext reports whether w (text before a number) talks about a vital
 // sign or a measured value.
@@ -518,8 +570,8 @@ func trailingApostropheYear(text string, m []int) []hit {
 		return nil
 	}
 	n := atoi(group(text, m, 1))
-	if n < 0 || n >= 10 && n <= 25 {
-		return nil // 12' is a length more often than 2012
+	if n < 0 || n >= 10 && n <= 25 && !yearPrevGood[prevWord(text, s)] {
+		return nil // 12' is a length more often than 2012, but not "REPAIR IN 14'"
 	}
 	return []hit{{start: s, end: m[3], typ: "year", conf: 0.4, date: dv(yearOf(group(text, m, 1)), 0, 0)}}
 }
@@ -552,4 +604,171 @@ func dayThenMonth(text string, t token) bool {
 	}
 	w := string(buf[:])
 	return monthNum[w] != 0 || w[:2] == "of" || w[:2] == "to" || w == "and" || w[0] == '&'
+}
+
+// tCentury accepts a four-digit run starting 19 or 20.
+var tCentury = func() *trig {
+	four := tDigits("4-4")
+	return custom("12", false, func(text string, t token) bool {
+		i := t.start
+		return i+1 < len(text) && (text[i] == '1' && text[i+1] == '9' || text[i] == '2' && text[i+1] == '0') && four.fn(text, t)
+	})
+}()
+
+// holidayPrefix is what may come before a holiday: "the week after",
+// "last".
+var holidayPrefix = regexp.MustCompile(`^(?i)\b(?:(?:the\s+)?(?:days?|week|weekend|night|month|morning|evening)\s+(?:before|after|of|following)\s+|(?:last|next|this|past)\s+)`)
+
+// holidayByFirst holds the holidays of reHoliday split by the first letter
+// of their names, one pattern per letter: one pattern for them all is too
+// large for RE2's fast backtracker.
+var holidayByFirst = func() map[byte]*regexp.Regexp {
+	groups := map[byte][]string{}
+	for _, alt := range splitTop(reHoliday) {
+		for _, b := range firstLetters(alt) {
+			groups[b] = append(groups[b], alt)
+		}
+	}
+	out := make(map[byte]*regexp.Regexp, len(groups))
+	for b, alts := range groups {
+		out[b] = regexp.MustCompile(`^(?i)(` + strings.Join(alts, "|") + `)\b(?:,?\s+(\d{4})\b)?`)
+	}
+	return out
+}()
+
+// splitTop splits a pattern at the '|' that are outside any group.
+func splitTop(p string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case '|':
+			if depth == 0 {
+				out = append(out, p[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, p[start:])
+}
+
+// firstLetters returns the lower-cased first bytes a pattern's matches can
+// start with; it knows literals and leading (?:a|b) groups only.
+func firstLetters(alt string) []byte {
+	if strings.HasPrefix(alt, "(?:") {
+		depth, end := 0, 0
+		for i := 0; i < len(alt); i++ {
+			if alt[i] == '(' {
+				depth++
+			} else if alt[i] == ')' {
+				if depth--; depth == 0 {
+					end = i
+					break
+				}
+			}
+		}
+		var out []byte
+		for _, a := range splitTop(alt[3:end]) {
+			out = append(out, firstLetters(a)...)
+		}
+		return out
+	}
+	if alt == "" {
+		return nil
+	}
+	return []byte{alt[0] | 0x20}
+}
+
+// matchHoliday matches an optional prefix and a holiday name with an
+// optional year, with the submatches (name, year) that holiday reads.
+func matchHoliday(w string) []int {
+	pe := 0
+	if m := holidayPrefix.FindStringIndex(w); m != nil {
+		pe = m[1]
+	}
+	if pe >= len(w) {
+		return nil
+	}
+	re := holidayByFirst[w[pe]|0x20]
+	if re == nil {
+		return nil
+	}
+	h := re.FindStringSubmatchIndex(w[pe:])
+	if h == nil {
+		return nil
+	}
+	for k := range h {
+		if h[k] >= 0 {
+			h[k] += pe
+		}
+	}
+	h[0] = 0
+	return h
+}
+
+// historyEvents are the events a medical history dates with a bare
+// two-digit year: "PMH MI 92, CABG 95".
+var historyEvents = []string{"mi", "ami", "imi", "nstemi", "stemi", "cabg", "cva", "tia", "ptca", "pci", "avr", "mvr",
+	"dvt", "chf", "stroke", "stent", "stented", "turp", "tah", "chole", "appy", "lap", "dx", "dx'd", "diagnosed"}
+
+var historyEventSet = set(historyEvents...)
+
+// eventYear reads the two-digit year after a medical event in a history
+// list ("PMH MI 92, 3 VCABG"); a value, a dose or a rate follows a
+// measurement, not an event.
+func eventYear(text string, m []int) []hit {
+	if !historyEventSet[strings.ToLower(group(text, m, 1))] {
+		return nil
+	}
+	s, e := m[4], m[5]
+	if e < len(text) && !(text[e] == ',' || text[e] == ';' || text[e] == ')' || text[e] == '\n' || text[e] == '.' && (e+1 == len(text) || !isDigit(text[e+1])) || text[e] == ' ' && (e+1 == len(text) || !isASCIIAlnum(text[e+1]))) {
+		return nil // "MI 92 mg", "CVA 45%"
+	}
+	n := atoi(group(text, m, 2))
+	if n > 25 && n < 40 {
+		return nil // neither a likely 19xx nor a 20xx year
+	}
+	return []hit{{start: s, end: e, typ: "year", conf: 0.5, date: dv(yearOf(group(text, m, 2)), 0, 0)}}
+}
+
+// dashedMonthDay reads "returned to OR on 7-8" as a month and day.
+func dashedMonthDay(text string, m []int) []hit {
+	e := m[1]
+	if e < len(text) && (text[e] == '-' || text[e] == '/' || text[e] == '.' && e+1 < len(text) && isDigit(text[e+1]) || text[e] == '%') {
+		return nil
+	}
+	mo, d := atoi(group(text, m, 1)), atoi(group(text, m, 2))
+	if !validMD(mo, d) || fracNext[nextWord(text, e)] || yearNextDeny[nextWord(text, e)] {
+		return nil
+	}
+	return []hit{{start: m[2], end: e, typ: "month-day", conf: 0.5, date: dv(0, mo, d)}}
+}
+
+// ordinalOrDayBefore reports whether a day number ("13", "13th", "13th of")
+// comes just before i.
+func ordinalOrDayBefore(text string, i int) bool {
+	w := prevWord(text, i)
+	if w == "of" {
+		w = prevWord(text, i-3)
+	}
+	w = strings.TrimRight(w, "stndrh")
+	n := atoi(w)
+	return n >= 1 && n <= 31
+}
+
+// matchYear matches `\b((?:19|20)\d{2})\b` at the start of w.
+func matchYear(w string) []int {
+	if len(w) < 4 || !(w[0] == '1' && w[1] == '9' || w[0] == '2' && w[1] == '0') || !isDigit(w[2]) || !isDigit(w[3]) {
+		return nil
+	}
+	if len(w) > 4 && (isASCIIAlnum(w[4]) || w[4] == '_') {
+		return nil
+	}
+	return []int{0, 4, 0, 4}
 }

@@ -10,18 +10,18 @@ import (
 
 // SSN finds US Social Security numbers written 123-45-6789 or 123 45 6789,
 // and nine-digit runs after an SSN cue (Type "ssn").
-type SSN struct{ rules []rule }
+type SSN struct{ rules *ruleSet }
 
 var _ deid.Detector = (*SSN)(nil)
 
 // NewSSN returns the SSN detector.
 func NewSSN() *SSN {
-	return &SSN{rules: []rule{
-		{trig: tShape(3, 3, "- "), re: anchored(`\b(\d{3})([- ])(\d{2})([- ])(\d{4})\b`), fn: ssnHit},
+	return &SSN{rules: newRuleSet([]rule{
+		{trig: tDigits("3-3[- ]2-2[- ]4-4"), re: anchored(`\b(\d{3})([- ])(\d{2})([- ])(\d{4})\b`), fn: ssnHit},
 		{trig: tWords("ssn", "ss", "soc", "social"), re: anchored(`(?i)\b(?:ssn|ss#|soc\.?\s*sec\.?|social\s+security)(?:\s*(?:number|num|no\.?|#))?\s*[:#=]?\s*(\d{9})\b`), fn: func(text string, m []int) []hit {
 			return []hit{{start: m[2], end: m[3], typ: "ssn", conf: 0.95}}
 		}},
-	}}
+	}...)}
 }
 
 // Name implements deid.Detector.
@@ -61,7 +61,7 @@ func ssnHit(text string, m []int) []hit {
 // application...), IBANs, card-like 13-19 digit runs, other long digit runs,
 // mixed letter-and-digit codes, and court-style application numbers
 // ("33362/96").
-type IDNumber struct{ rules []rule }
+type IDNumber struct{ rules *ruleSet }
 
 var _ deid.Detector = (*IDNumber)(nil)
 
@@ -72,10 +72,23 @@ const reIDCue = `mrn|m\.r\.n\.?|medical\s+record|med\s+rec|record|records|chart|
 	`iban|routing|aba|swift|bic|bank|card|credit\s+card|debit\s+card|cc|order|invoice|receipt|ticket|booking|confirmation|` +
 	`tracking|device|serial|imei|mac|unit\s+id|inmate|prisoner|booking|warrant|court|complaint|petition|inv|accession|specimen|sample|lab`
 
+// idCueWords are the one-word cues of reIDCue; idCueMulti matches its
+// cues of several words or with punctuation. idCueRest is what may follow
+// a cue before the number. Together they match what reIDCue would, without
+// one big alternation that keeps RE2 off its fast path.
 var (
-	idCueRe   = anchored(`(?i)\b(` + reIDCue + `)\b\.?(?:\s*(?:number|numbers|num|nos?\.?|nr\.?|#|code|id))?\s*(?:is|was|:|#|=|-)?\s*[:#]?\s*([A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9])*)`)
-	plateCue  = set("plate", "plates", "tag", "registration", "reg")
-	cueToType = map[string]string{
+	idCueWords = set("mrn", "record", "records", "chart", "case", "file", "account", "acct", "member", "membership",
+		"policy", "licence", "license", "lic", "dl", "passport", "npi", "dea", "ein", "tin", "itin", "id", "identifier",
+		"identification", "claim", "reference", "ref", "certificate", "cert", "serial", "badge", "employee", "staff",
+		"student", "insurance", "medicaid", "medicare", "nhs", "group", "plan", "subscriber", "beneficiary", "visa",
+		"permit", "application", "applications", "docket", "registration", "reg", "plate", "plates", "tag", "vin",
+		"iban", "routing", "aba", "swift", "bic", "bank", "card", "cc", "order", "invoice", "receipt", "ticket",
+		"booking", "confirmation", "tracking", "device", "imei", "mac", "inmate", "prisoner", "warrant", "court",
+		"complaint", "petition", "inv", "accession", "specimen", "sample", "lab")
+	idCueMulti = regexp.MustCompile(`^(?i:m\.r\.n\.?|medical\s+record|med\s+rec|a/c|driver['’]?s?\s+licen[cs]e|i\.d\.|patient\s+id|pt\s+id|health\s+card|credit\s+card|debit\s+card|unit\s+id)`)
+	idCueRest  = regexp.MustCompile(`^(?i)\.?(?:\s*(?:number|numbers|num|nos?\.?|nr\.?|#|code|id))?\s*(?:is|was|:|#|=|-)?\s*[:#]?\s*([A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9])*)`)
+	plateCue   = set("plate", "plates", "tag", "registration", "reg")
+	cueToType  = map[string]string{
 		"mrn": "mrn", "m.r.n": "mrn", "medical record": "mrn", "med rec": "mrn", "chart": "mrn", "record": "record", "records": "record",
 		"account": "account", "acct": "account", "a/c": "account", "bank": "account", "routing": "account", "aba": "account",
 		"iban": "iban", "swift": "account", "bic": "account",
@@ -92,13 +105,14 @@ var (
 
 // NewIDNumber returns the ID-number detector.
 func NewIDNumber() *IDNumber {
-	return &IDNumber{rules: []rule{
-		{trig: tIDCue, re: idCueRe, fn: cueID},
+	return &IDNumber{rules: newRuleSet([]rule{
+		{trig: tIDCue, match: matchIDCue, fn: cueID},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", false, tIBAN), re: anchored(`(?i)\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?\b`), fn: ibanHit},
-		{trig: tShape(4, 4, " -"), re: anchored(`\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b|\b\d{4}[ \-]\d{6}[ \-]\d{4,5}\b`), fn: groupedCard},
+		{trig: tDigits("4-4[ -]4-6[ -]"), re: anchored(`\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b|\b\d{4}[ \-]\d{6}[ \-]\d{4,5}\b`), fn: groupedCard},
 		{scan: scanCodes},
-		{trig: tShape(3, 5, "/"), re: anchored(`\b\d{3,5}/\d{2}\b`), fn: applicationNo},
-	}}
+		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tCapsThenYear), re: anchored(`\b([A-Z]{2,6})\s+((?:19|20)\d{2})\s+(?:p|pp|s)\.\s*(\d{1,5})\b`), fn: reportCitation},
+		{trig: tDigits("3-5[/]2-2"), re: anchored(`\b\d{3,5}/\d{2}\b`), fn: applicationNo},
+	}...)}
 }
 
 // Name implements deid.Detector.
@@ -144,6 +158,16 @@ func cueID(text string, m []int) []hit {
 	if looksLikeDate(tok) {
 		return nil
 	}
+	between := strings.ToLower(text[m[3]:s])
+	strong := strings.Contains(between, "#") || strings.Contains(between, "n")
+	// "A/C 600-12-peep", "A/C 12/700/1.0/5", "ID: 98.9": settings, ranges
+	// and readings, not numbers that identify.
+	if !strong && (shortGroups(tok) || decimalRe.MatchString(tok)) {
+		return nil
+	}
+	if cue == "reg" && (countLetters(tok) == 0 || countDigits(tok) == 0) {
+		return nil // "RR-REG 14-22": regular
+	}
 	if plateCue[cue] {
 		// Plates may be split by a space: "7ABC 123".
 		if e+1 < len(text) && text[e] == ' ' {
@@ -164,6 +188,29 @@ var dimsRe = regexp.MustCompile(`^\d+(?:[xX]\d+)+[xX]?$`)
 var measureRe = regexp.MustCompile(`(?i)^\d+(?:[.,]\d+)?(?:st|nd|rd|th|s|am|pm|hrs?|mg|mcg|ml|cc|kg|g|gm|mm|cm|km|mph|mins?|sec|x|yo|yrs?|lbs?|oz|units?|u|meq|mmol|mmhg|bpm|k|m|l|kb|mb|gb|tb|ghz|mhz|hz|kw|w|v|ft|in|d|h|wk|wks|mo|mos|y|min|ms|kcal|cal|iu|%|c|f|px|pt|em|dpi|fps|p|i|mgs|mcgs|mcq|yards|yds|mls|gtt|gtts|puffs?|tabs?|caps?|hr)$`)
 
 func isMeasure(tok string) bool { return measureRe.MatchString(tok) }
+
+var decimalRe = regexp.MustCompile(`^\d{1,4}\.\d{1,2}$`)
+
+// shortGroups reports whether tok is split by '-', '/' or '.' into groups
+// whose digit runs are all three digits or fewer: "HR-110-133",
+// "600-12-peep", "83-85NSR", "12/700/1.0/5" are ranges and settings.
+func shortGroups(tok string) bool {
+	if !strings.ContainsAny(tok, "-/.") {
+		return false
+	}
+	run := 0
+	for i := 0; i <= len(tok); i++ {
+		if i < len(tok) && isDigit(tok[i]) {
+			run++
+			continue
+		}
+		if run > 3 {
+			return false
+		}
+		run = 0
+	}
+	return true
+}
 
 func luhn(digits string) bool {
 	sum, alt := 0, false
@@ -252,6 +299,9 @@ func mixedID(text string, m []int) []hit {
 	if isMeasure(tok) || mixedCommon.MatchString(tok) {
 		return nil
 	}
+	if shortGroups(tok) {
+		return nil // "HR-110-133", "RATE98-100", "AC-20-50-400-5"
+	}
 	if strings.Contains(tok, "-") {
 		// Hyphenated: "A-4471", "AB-1234-CD" yes; "COVID-19", "100-120cc",
 		// "Blink-182", "555-1234-Office" no.
@@ -312,9 +362,9 @@ func applicationNo(text string, m []int) []hit {
 	slash := strings.IndexByte(num, '/')
 	if slash < 4 {
 		// 3-digit numerators are blood pressures (120/80) unless a cue says otherwise.
-		low := strings.ToLower(window(text, s, 40))
-		if !strings.Contains(low, "no") && !strings.Contains(low, "application") {
-			return nil
+		low := " " + strings.ToLower(window(text, s, 40))
+		if !strings.Contains(low, " no.") && !strings.Contains(low, " no ") && !strings.Contains(low, "number") && !strings.Contains(low, "application") {
+			return nil // "BP NOW 125/42"
 		}
 	}
 	if yearNextDeny[nextWord(text, e)] || fracPrev[prevWord(text, s)] {
@@ -401,4 +451,45 @@ func splitKeep(text string, i, j int) [][2]int {
 		}
 	}
 	return out
+}
+
+// matchIDCue matches a cue word and the number after it in w, with the
+// submatches (cue, number) that cueID reads.
+func matchIDCue(w string) []int {
+	ce := 0
+	if m := idCueMulti.FindStringIndex(w); m != nil {
+		ce = m[1]
+	} else {
+		for ce < len(w) && ce < 24 && isASCIIAlnum(w[ce]) {
+			ce++
+		}
+		if ce == 0 || ce < len(w) && isASCIIAlnum(w[ce]) || !idCueWords[strings.ToLower(w[:ce])] {
+			return nil
+		}
+	}
+	// A cue ending in a letter needs a word boundary after it.
+	if isASCIIAlnum(w[ce-1]) && ce < len(w) && (isASCIIAlnum(w[ce]) || w[ce] == '_') {
+		return nil
+	}
+	r := idCueRest.FindStringSubmatchIndex(w[ce:])
+	if r == nil {
+		return nil
+	}
+	return []int{0, ce + r[1], 0, ce, ce + r[2], ce + r[3]}
+}
+
+// reportCitation reads a law-report citation, "NJA 2005 p. 884": the
+// report, its year and the page name one judgment, and so its parties.
+func reportCitation(text string, m []int) []hit {
+	return []hit{{start: m[0], end: m[1], typ: "reference", conf: 0.7}}
+}
+
+// tCapsThenYear accepts two to six capitals followed by a blank and a
+// digit.
+func tCapsThenYear(text string, t token) bool {
+	j := t.start
+	for j < len(text) && text[j] >= 'A' && text[j] <= 'Z' && j-t.start < 7 {
+		j++
+	}
+	return j-t.start >= 2 && j-t.start <= 6 && j+1 < len(text) && text[j] == ' ' && isDigit(text[j+1])
 }

@@ -21,31 +21,57 @@ var phoneCues = []string{"phone", "ph", "tel", "cell", "mobile", "mob", "call", 
 	"w:", "m:", "p:", "t:", "f:"}
 
 // hasPhoneCue reports whether w (the bytes before a number) holds a phone
-// cue word starting at a word boundary.
+// cue word starting at a word boundary. It does not allocate.
 func hasPhoneCue(w string) bool {
-	lw := strings.ToLower(w)
-	for _, c := range phoneCues {
-		for off := 0; ; {
-			k := strings.Index(lw[off:], c)
-			if k < 0 {
-				break
+	for k := 0; k < len(w); k++ {
+		if !isASCIIAlnum(w[k]) || k > 0 && isASCIIAlnum(w[k-1]) {
+			continue
+		}
+		if !cueFirst[w[k]|0x20] {
+			continue
+		}
+		for _, c := range phoneCues {
+			if len(w)-k < len(c) || !hasPrefixFold(w[k:], c) {
+				continue
 			}
-			k += off
-			if k == 0 || !isASCIIAlnum(lw[k-1]) {
-				if len(c) > 2 || k+len(c) == len(lw) || !isASCIIAlnum(lw[k+len(c)]) {
-					return true
-				}
+			if e := k + len(c); len(c) > 2 || e == len(w) || !isASCIIAlnum(w[e]) {
+				return true
 			}
-			off = k + 1
 		}
 	}
 	return false
 }
 
+// cueFirst holds the first letters of the phone cues.
+var cueFirst = func() (m [256]bool) {
+	for _, c := range phoneCues {
+		m[c[0]] = true
+	}
+	return m
+}()
+
+// hasPrefixFold reports whether s starts with the lower-case ASCII prefix p,
+// ignoring the case of s.
+func hasPrefixFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		b := s[i]
+		if b >= 'A' && b <= 'Z' {
+			b |= 0x20
+		}
+		if b != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // NewPhone returns the phone and fax detector.
 func NewPhone() *Phone {
 	const ext = `(?:\s*(?:x|ext\.?|extension|#)\s*\d{1,6})?\b`
-	p := &Phone{contactDetector{name: "rules/phone"}}
+	var rs []rule
 	c := func(shape *trig, pat string, conf float64, needCue bool) {
 		trig := shape
 		if needCue {
@@ -53,19 +79,20 @@ func NewPhone() *Phone {
 				return shape.accepts(text, t) && (hasPhoneCue(window(text, t.start, 32)) || hasPhoneCue(text[t.start:min(len(text), t.start+28)]))
 			})
 		}
-		p.rules = append(p.rules, rule{re: anchored(pat), trig: trig, fn: func(text string, m []int) []hit {
+		rs = append(rs, rule{re: anchored(pat), trig: trig, fn: func(text string, m []int) []hit {
 			return phoneHit(text, m, conf, needCue)
 		}})
 	}
-	c(tOr(tByte("+("), tShape(1, 3, " .-(")), `(?:(?:\+|\b00?)1[\s.\-]?)?(?:\(\d{3}\)[\s.\-]?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}`+ext, 0.9, false)
+	c(tOr(tByte("+("), tDigits("3-3[ .-]3-3"), tTrunkOne), `(?:(?:\+|\b00?)1[\s.\-]?)?(?:\(\d{3}\)[\s.\-]?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}`+ext, 0.9, false)
 	c(tByte("+"), `\+\d{1,3}(?:[\s.\-]?\(0\))?(?:[\s.\-]?\(?\d{1,5}\)?){1,6}`+ext, 0.85, false)
-	c(tShape(1, 5, " .-"), `\b0\d{1,4}(?:[\s.\-]\d{2,4}){1,4}`+ext, 0.6, false)
+	c(tLeadingZero(tDigits("2-5[ .-]1-4")), `\b0\d{1,4}(?:[\s.\-]\d{2,4}){1,4}`+ext, 0.6, false)
 	c(tByte("("), `\(\d{2,4}\)\s?\d{2,4}[\s.\-]\d{3,4}`+ext, 0.8, false)
-	c(tShape(2, 4, ".-"), `\b\d{2,4}(?:\.\d{2,4}){2,4}\b|\b\d{2,4}(?:-\d{2,4}){2,4}`+ext, 0.6, false)
-	c(tShape(3, 3, ".-"), `\b\d{3}[.\-]\d{4}`+ext, 0.5, false)
-	c(tOr(tByte("("), tShape(2, 4, " .-)")), `(?:\b|\()\d{2,4}\)?(?:[\s.\-]\d{2,8}){1,4}`+ext, 0.7, true)
+	c(tDigits("2-4[.-]2-4[.-]1-4"), `\b\d{2,4}(?:\.\d{2,4}){2,4}\b|\b\d{2,4}(?:-\d{2,4}){2,4}`+ext, 0.6, false)
+	c(tDigits("3-3[.-]4-4"), `\b\d{3}[.\-]\d{4}`+ext, 0.5, false)
+	c(tOr(tByte("("), tDigits("2-4{)}[ .-]1-8")), `(?:\b|\()\d{2,4}\)?(?:[\s.\-]\d{2,8}){1,4}`+ext, 0.7, true)
 	c(tShape(7, 12, ""), `\b\d{7,12}`+ext, 0.7, true)
-	return p
+	rs = append(rs, rule{trig: tWords("pager", "beeper", "pgr", "bleep"), re: anchored(`(?i)\b(?:pager|beeper|pgr|bleep)\s*(?:#|no\.?|number|num)?\s*[:#=]?\s*(\d{4,6})\b`), fn: pagerHit})
+	return &Phone{contactDetector{name: "rules/phone", rules: newRuleSet(rs...)}}
 }
 
 // Name implements deid.Detector.
@@ -84,10 +111,16 @@ func phoneHit(text string, m []int, conf float64, needCue bool) []hit {
 	if e < len(text) && (text[e] == '/' || text[e] == '%' || (text[e] == '-' || text[e] == '.' || text[e] == ':' || text[e] == ',') && e+1 < len(text) && isDigit(text[e+1])) {
 		return nil
 	}
+	if s > 0 && text[s-1] == '.' && (s == 1 || !isASCIIAlnum(text[s-2])) {
+		return nil // ".015 1800": a decimal
+	}
 	cand := text[s:e]
 	nd := countDigits(cand)
 	if nd < 7 || nd > 15 {
 		return nil
+	}
+	if timeRange(cand) {
+		return nil // "0700-1930", "0000 1135": a shift or a period
 	}
 	before := window(text, s, 32)
 	after := text[e:min(len(text), e+10)]
@@ -101,6 +134,9 @@ func phoneHit(text string, m []int, conf float64, needCue bool) []hit {
 	}
 	if strings.Count(cand, " ") > 0 && !cue && !strings.ContainsAny(cand, "+()-.") && cand[0] != '0' {
 		return nil // bare space-separated numbers need a cue
+	}
+	if !cue && conf < 0.8 && measureLabels[prevWord(text, s)] {
+		return nil // "SVR 954-1183", "HR 100-1112": a range of a reading
 	}
 	if cue && conf < 0.8 {
 		conf = 0.8
@@ -120,4 +156,48 @@ var (
 func looksLikeDate(s string) bool {
 	m := dateShape.FindStringSubmatchIndex(s)
 	return m != nil && numericDate(s, m) != nil
+}
+
+// tTrunkOne accepts the country code of a North American number written
+// "1 555 ...", "1-555", "001 (555)".
+var tTrunkOne = custom("01", false, func(text string, t token) bool {
+	i := t.start
+	for _, p := range []string{"1", "01", "001"} {
+		if strings.HasPrefix(text[i:], p) && i+len(p) < len(text) && strings.IndexByte(" \t\n.-(", text[i+len(p)]) >= 0 {
+			return true
+		}
+	}
+	return false
+})
+
+// tLeadingZero narrows g to tokens that start with a zero.
+func tLeadingZero(g *trig) *trig {
+	return custom("0", false, g.fn)
+}
+
+// pagerHit takes the short number after a pager cue: "Pager # 98765".
+func pagerHit(text string, m []int) []hit {
+	e := m[3]
+	if e < len(text) && (text[e] == '.' || text[e] == '/' || text[e] == '-') && e+1 < len(text) && isDigit(text[e+1]) {
+		return nil
+	}
+	return []hit{{start: m[2], end: e, typ: "phone", conf: 0.85}}
+}
+
+// measureLabels are the labels of readings written as ranges.
+var measureLabels = set("hr", "rr", "bp", "sbp", "dbp", "map", "cvp", "pad", "pas", "svr", "pvr", "co", "ci", "tv", "vt",
+	"rate", "sat", "sats", "spo2", "fio2", "peep", "ps", "psv", "temp", "glucose", "bs", "fs", "fsbs", "hct", "wbc",
+	"plt", "plts", "inr", "uo", "svo2", "svri", "pcwp", "wedge", "icp", "cpp", "etco2", "k", "na", "bun", "cr")
+
+// timeRange reports whether s is two 24-hour clock times joined by a dash
+// or a blank: "0700-1930".
+func timeRange(s string) bool {
+	if len(s) != 9 || s[4] != '-' && s[4] != ' ' {
+		return false
+	}
+	clock := func(t string) bool {
+		n := atoi(t)
+		return n >= 0 && n/100 < 24 && n%100 < 60
+	}
+	return clock(s[:4]) && clock(s[5:])
 }

@@ -41,6 +41,7 @@ type hit struct {
 	conf       float64
 	date       *deid.DateValue
 	age        int
+	ord        int // index of the rule that made it, for a stable order
 }
 
 // rule pairs an anchored pattern with a trigger that says at which tokens
@@ -51,11 +52,15 @@ type hit struct {
 // each pattern is only tried at tokens its trigger accepts, on a window of
 // at most maxWindow bytes: the total work stays linear in the input.
 type rule struct {
-	re   *regexp.Regexp
-	trig *trig
-	fn   func(text string, m []int) []hit
-	scan func(text string) []hit
-	win  int // longest match worth trying; defaultWindow when 0
+	re *regexp.Regexp
+	// match, when set, replaces re: it returns what re's
+	// FindStringSubmatchIndex would on the window w (Go code for the
+	// patterns too large for RE2's fast backtracker).
+	match func(w string) []int
+	trig  *trig
+	fn    func(text string, m []int) []hit
+	scan  func(text string) []hit
+	win   int // longest match worth trying; defaultWindow when 0
 }
 
 // defaultWindow bounds the input each anchored match sees. It is kept
@@ -77,23 +82,37 @@ type token struct {
 // Default looks at the same text in turn. Tokens are read-only once made.
 var tokCache struct {
 	sync.Mutex
-	text string
-	toks []token
+	text  string
+	toks  []token
+	lower string
 }
 
-func cachedTokens(text string) []token {
+// cachedTokens returns the tokens of text and text with its ASCII letters
+// lower-cased (same length, so token offsets index both).
+func cachedTokens(text string) ([]token, string) {
 	tokCache.Lock()
 	if len(text) == len(tokCache.text) && text == tokCache.text && tokCache.toks != nil {
-		ts := tokCache.toks
+		ts, lw := tokCache.toks, tokCache.lower
 		tokCache.Unlock()
-		return ts
+		return ts, lw
 	}
 	tokCache.Unlock()
 	ts := tokenize(text)
+	lw := asciiLower(text)
 	tokCache.Lock()
-	tokCache.text, tokCache.toks = text, ts
+	tokCache.text, tokCache.toks, tokCache.lower = text, ts, lw
 	tokCache.Unlock()
-	return ts
+	return ts, lw
+}
+
+func asciiLower(text string) string {
+	b := []byte(text)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c | 0x20
+		}
+	}
+	return string(b)
 }
 
 func tokenize(text string) []token {
@@ -130,6 +149,33 @@ func tokenize(text string) []token {
 type trig struct {
 	first [256]bool
 	fn    func(text string, t token) bool
+	// words, when set, are the only lower-cased token words the trigger
+	// accepts, each with the rest of the test: a rule set finds such rules
+	// with one lookup per token and runs only that rest.
+	words map[string]func(string, token) bool
+	// parts are the triggers a tOr trigger is made of.
+	parts []*trig
+}
+
+func always(string, token) bool { return true }
+
+// wordTrig is a trigger for the token words ws, each with the test rest
+// for what follows the word.
+func wordTrig(ws map[string]bool, rest func(string, token) bool) *trig {
+	g := custom(wordFirsts(keys(ws)), false, func(text string, t token) bool { return inSet(ws, text, t) && rest(text, t) })
+	g.words = make(map[string]func(string, token) bool, len(ws))
+	for w := range ws {
+		g.words[w] = rest
+	}
+	return g
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
 
 func (g *trig) accepts(text string, t token) bool {
@@ -194,10 +240,7 @@ const (
 	nextAlpha = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 )
 
-func tWords(words ...string) *trig {
-	s := set(words...)
-	return custom(wordFirsts(words), false, func(text string, t token) bool { return inSet(s, text, t) })
-}
+func tWords(words ...string) *trig { return wordTrig(set(words...), always) }
 
 func tOr(gs ...*trig) *trig {
 	g := &trig{fn: func(text string, t token) bool {
@@ -211,6 +254,11 @@ func tOr(gs ...*trig) *trig {
 	for _, h := range gs {
 		for b := range h.first {
 			g.first[b] = g.first[b] || h.first[b]
+		}
+		if h.parts != nil {
+			g.parts = append(g.parts, h.parts...)
+		} else {
+			g.parts = append(g.parts, h)
 		}
 	}
 	return g
@@ -259,18 +307,14 @@ func nextIn(m map[string]bool, text string, t token) bool {
 
 // tWordsThen accepts a token in words when the following word is in next.
 func tWordsThen(words []string, next []string) *trig {
-	s, n := set(words...), set(next...)
-	return custom(wordFirsts(words), false, func(text string, t token) bool { return inSet(s, text, t) && nextIn(n, text, t) })
+	n := set(next...)
+	return wordTrig(set(words...), func(text string, t token) bool { return nextIn(n, text, t) })
 }
 
 // tWordsThenDigit accepts a token in words followed (after an optional
 // "the") by a digit or an apostrophe.
 func tWordsThenDigit(words ...string) *trig {
-	s := set(words...)
-	return custom(wordFirsts(words), false, func(text string, t token) bool {
-		if !inSet(s, text, t) {
-			return false
-		}
+	return wordTrig(set(words...), func(text string, t token) bool {
 		j := afterWord(text, t)
 		if j+4 < len(text) && text[j:j+3] == "the" || j+4 < len(text) && text[j:j+3] == "THE" {
 			j = afterWord(text, token{start: j, wend: j + 3})
@@ -279,27 +323,113 @@ func tWordsThenDigit(words ...string) *trig {
 	})
 }
 
+// ruleSet is a detector's rules with the table that says which of them to
+// try at a token: one lookup by the token's lower-cased word for the rules
+// whose trigger is a word list, one by its first byte for the others.
+// Only the rules picked run their full trigger test.
+type ruleSet struct {
+	rules   []rule
+	scans   []int
+	byWord  map[string][]cand
+	byFirst [256][]cand
+	// wordBits has the bit wordHash(w) set for every w in byWord: most
+	// words miss it and skip the map.
+	wordBits [64]uint64
+}
+
+// wordHash is a cheap hash of a lower-cased word for ruleSet.wordBits.
+func wordHash(w string) uint {
+	return (uint(w[0])*31 + uint(w[len(w)-1])*7 + uint(len(w))*131 + uint(w[len(w)/2])) & 4095
+}
+
+// cand is a rule to try at a token and the test that decides.
+type cand struct {
+	rule int
+	test func(string, token) bool
+}
+
+func newRuleSet(rs ...rule) *ruleSet {
+	s := &ruleSet{rules: rs, byWord: map[string][]cand{}}
+	for i, r := range rs {
+		if r.scan != nil {
+			s.scans = append(s.scans, i)
+			continue
+		}
+		parts := r.trig.parts
+		if parts == nil {
+			parts = []*trig{r.trig}
+		}
+		for _, p := range parts {
+			if p.words != nil {
+				for w, rest := range p.words {
+					s.byWord[w] = append(s.byWord[w], cand{i, rest})
+					h := wordHash(w)
+					s.wordBits[h>>6] |= 1 << (h & 63)
+				}
+				continue
+			}
+			for b, ok := range p.first {
+				if ok {
+					s.byFirst[b] = append(s.byFirst[b], cand{i, p.fn})
+				}
+			}
+		}
+	}
+	return s
+}
+
 // runRules applies every rule to text and returns the hits.
-func runRules(ctx context.Context, text string, rules []rule) ([]hit, error) {
+func runRules(ctx context.Context, text string, s *ruleSet) ([]hit, error) {
 	var hs []hit
-	var toks []token
-	for ri, r := range rules {
+	for _, i := range s.scans {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if r.scan != nil {
-			hs = append(hs, r.scan(text)...)
-			continue
+		for _, h := range s.rules[i].scan(text) {
+			h.ord = i
+			hs = append(hs, h)
 		}
-		if toks == nil && ri >= 0 {
-			toks = cachedTokens(text)
-		}
-		next := 0
-		for _, t := range toks {
-			if t.start < next || !r.trig.accepts(text, t) {
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if len(s.scans) == len(s.rules) {
+		return hs, nil
+	}
+	toks, lower := cachedTokens(text)
+	next := make([]int, 2*len(s.rules))
+	tried := next[len(s.rules):] // token index + 1 of the last try
+	next = next[:len(s.rules)]
+	try := func(k int, t token, cs []cand) {
+		for _, c := range cs {
+			i := c.rule
+			if tried[i] == k+1 || t.start < next[i] || !c.test(text, t) {
 				continue
 			}
-			hs, next = tryAt(text, t.start, r, hs, next)
+			tried[i] = k + 1
+			n := len(hs)
+			hs, next[i] = tryAt(text, t.start, s.rules[i], hs, next[i])
+			for j := n; j < len(hs); j++ {
+				hs[j].ord = i
+			}
+		}
+	}
+	for k, t := range toks {
+		if k&1023 == 1023 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if cs := s.byFirst[text[t.start]]; len(cs) > 0 {
+			try(k, t, cs)
+		}
+		if t.wend > t.start && t.wend-t.start <= 24 {
+			w := lower[t.start:t.wend]
+			if h := wordHash(w); s.wordBits[h>>6]&(1<<(h&63)) != 0 {
+				if cs := s.byWord[w]; len(cs) > 0 {
+					try(k, t, cs)
+				}
+			}
 		}
 	}
 	return hs, nil
@@ -313,7 +443,12 @@ func tryAt(text string, i int, r rule, hs []hit, next int) ([]hit, int) {
 		w = defaultWindow
 	}
 	end := min(len(text), i+w)
-	m := r.re.FindStringSubmatchIndex(text[i:end])
+	var m []int
+	if r.match != nil {
+		m = r.match(text[i:end])
+	} else {
+		m = r.re.FindStringSubmatchIndex(text[i:end])
+	}
 	if m == nil || m[1] == 0 {
 		return hs, next
 	}
@@ -371,7 +506,10 @@ func finish(text, name string, kind deid.Kind, hs []hit) []deid.Finding {
 		if valid[i].start != valid[j].start {
 			return valid[i].start < valid[j].start
 		}
-		return valid[i].end > valid[j].end
+		if valid[i].end != valid[j].end {
+			return valid[i].end > valid[j].end
+		}
+		return valid[i].ord < valid[j].ord
 	})
 	out := make([]deid.Finding, 0, len(valid))
 	maxEnd := -1
@@ -523,4 +661,73 @@ func countLetters(s string) int {
 		}
 	}
 	return n
+}
+
+// shapeItem is one step of a digit-shape trigger (see tDigits).
+type shapeItem struct {
+	min, max int       // a maximal run of min..max digits, when set [0] is false
+	set      [256]bool // one byte of the set, or up to three when opt
+	isSet    bool
+	opt      bool
+}
+
+// tDigits accepts a token whose first bytes have a shape, written as a
+// sequence of "N-M" (a maximal run of N to M digits), "[...]" (one byte of
+// the set) and "{...}" (zero to three bytes of the set); a space in a set
+// stands for any blank. "1-4[/.-]1-2[/.-]1-4" accepts "3/4/21".
+func tDigits(spec string) *trig {
+	var items []shapeItem
+	for i := 0; i < len(spec); {
+		switch c := spec[i]; {
+		case c == '[' || c == '{':
+			close := byte(']')
+			if c == '{' {
+				close = '}'
+			}
+			j := strings.IndexByte(spec[i+1:], close) + i + 1
+			it := shapeItem{isSet: true, opt: c == '{'}
+			for _, b := range []byte(spec[i+1 : j]) {
+				it.set[b] = true
+				if b == ' ' {
+					it.set['\t'], it.set['\n'], it.set['\r'] = true, true, true
+				}
+			}
+			items = append(items, it)
+			i = j + 1
+		default:
+			lo, hi := int(spec[i]-'0'), int(spec[i+2]-'0')
+			if i+3 < len(spec) && isDigit(spec[i+3]) {
+				hi = hi*10 + int(spec[i+3]-'0')
+				i++
+			}
+			items = append(items, shapeItem{min: lo, max: hi})
+			i += 3
+		}
+	}
+	return custom(digits, false, func(text string, t token) bool {
+		j := t.start
+		for _, it := range items {
+			switch {
+			case it.isSet && it.opt:
+				for k := 0; k < 3 && j < len(text) && it.set[text[j]]; k++ {
+					j++
+				}
+			case it.isSet:
+				if j >= len(text) || !it.set[text[j]] {
+					return false
+				}
+				j++
+			default:
+				k := j
+				for k < len(text) && isDigit(text[k]) && k-j <= it.max {
+					k++
+				}
+				if n := k - j; n < it.min || n > it.max {
+					return false
+				}
+				j = k
+			}
+		}
+		return true
+	})
 }

@@ -79,15 +79,23 @@ func TestDate(t *testing.T) {
 		{"echo 8/87 showing EF", []span{s("8/87", "month-year")}},
 		{"in March she moved", []span{s("March", "month")}},
 		{"on the 29th, at noon", []span{s("29th", "day")}},
+		{"indicated to the Tribunal on 13 May that it", []span{s("13 May", "date")}},
+		{"PMH MI 92, CABG 95; HR 92, BP 100", []span{s("92", "year"), s("95", "year")}},
+		{"DECREASED O2. 10/1 WENT TO XRT; SINCE 8/7 PT HAS FALLEN", []span{s("10/1", "month-day"), s("8/7", "month-day")}},
+		{"HAD TREATMENTS 10/03/10/04 AND", []span{s("10/03", "month-day"), s("10/04", "month-day")}},
+		{"He returned to OR on 7-8 for coiling", []span{s("7-8", "month-day")}},
+		{"AAA REPAIR IN 14' C/B DVT", []span{s("14", "year")}},
 		// Negatives.
 		{"2 UNITS PRBC, BUN 54, EF 20%", nil},
 		{"BP 120/80, percocet 5/325, pain 5/10", nil},
 		{"you may 2 go", nil},
+		{"patients aged 13 may attend; she may 3 times", nil},
 		{"she may need help", nil},
 		{"gave 2000 cc and 1500 ml", nil},
 		{"HR 70's AV PACED, rate in the 20s", nil},
 		{"on the 3rd floor", nil},
 		{"IP 10.1.2.3 and v1.2.10", nil},
+		{"SETTINGS 10/5/65%, deteriorated to 3/2/1500, MI 92 mg", nil},
 	})
 }
 
@@ -146,7 +154,9 @@ func TestURL(t *testing.T) {
 	check(t, NewURL(), deid.Contact, []tcase{
 		{"see https://example.org/a?b=1.", []span{s("https://example.org/a?b=1", "url")}},
 		{"(www.example.com/path)", []span{s("www.example.com/path", "url")}},
-		{"[x](http://t.co/AbC123)", []span{s("http://t.co/AbC123", "url")}},
+		{"[x](http://t.co/AbC123)", []span{s("AbC123", "url")}},
+		{"via https://bit.ly/3xYz and http://t.co", []span{s("3xYz", "url")}},
+		{"see http://example.co/AbC123", []span{s("http://example.co/AbC123", "url")}},
 		{"visit example.org, or EXAMPLE.COM", []span{s("example.org", "domain"), s("EXAMPLE.COM", "domain")}},
 		{"e.g. this; NECESSARY.PT AGREES; liquid.no stool; index.html", nil},
 	})
@@ -156,6 +166,7 @@ func TestHandle(t *testing.T) {
 	check(t, NewHandle(), deid.Contact, []tcase{
 		{"thanks @jane_doe!", []span{s("@jane_doe", "handle")}},
 		{"mail a@b.com, time @0930", nil},
+		{"PROPOFOL @27.87MCG, NS @100CC/HR, due @2pm, gtt @0.5U/HR", nil},
 	})
 }
 
@@ -177,6 +188,8 @@ func TestPhone(t *testing.T) {
 		{"Fax: 9498777106", []span{s("9498777106", "fax")}},
 		{"Desk: (898)666-3621x0135", []span{s("(898)666-3621x0135", "phone")}},
 		{"BP 120/80, dated 03-04-2021, SSN 123-45-6789, 1,234,567", nil},
+		{"P: F/U 8/20 \nPager # 98765 \n", []span{s("98765", "phone")}},
+		{"MICU NPN 0700-1930: SVR 954-1183; INCREASE TO .015 1800 PER DR", nil},
 	})
 }
 
@@ -200,7 +213,9 @@ func TestIDNumber(t *testing.T) {
 		{"IBAN GB82 WEST 1234 5698 7654 32", []span{s("GB82 WEST 1234 5698 7654 32", "iban")}},
 		{"application no. 33362/96", []span{s("33362/96", "case")}},
 		{"ref 8336652 today", []span{s("8336652", "id")}},
+		{"in the case NJA 2005 p. 884 the court", []span{s("NJA 2005 p. 884", "reference")}},
 		{"COVID19, 20mg, 1990s, 600x12, 100-120cc, 1,234,567 and 3.14159265, H1N1, group 2", nil},
+		{"a/c 600-12-peep 5, HR-110-133, 83-85NSR, BP NOW 125/42, ID: 98.9 po, RR-REG 14-22 BS", nil},
 	})
 }
 
@@ -212,13 +227,28 @@ func TestStreet(t *testing.T) {
 		{"6750 Koskikatu 25 Apt. 864", []span{s("6750 Koskikatu 25 Apt. 864", "street")}},
 		{"Rue de Virton 38", []span{s("Rue de Virton 38", "street")}},
 		{"Suite 377", []span{s("Suite 377", "street")}},
+		// Building number, street name, number on the street.
+		{"Address: 30102 Kaevu 94\nNicosia\n, NI\n 61089", []span{s("30102 Kaevu 94\nNicosia\n, NI\n 61089", "street")}},
+		{"Gregory Kudryashov\n\n233 Erzsébet tér 19.", []span{s("233 Erzsébet tér 19.", "street")}},
+		{"she lives at 74678 midtvollen 130", []span{s("74678 midtvollen 130", "street")}},
+		{"9448 175 Iroon Polytechniou Avenue\n Apt. 683\n Soloi\n Cyprus", []span{s("9448 175 Iroon Polytechniou Avenue\n Apt. 683\n Soloi\n Cyprus", "street")}},
+		{"Meet me at 9554 62 Rue Gafsa Apt. 981, Toronto.", []span{s("9554 62 Rue Gafsa Apt. 981, Toronto", "street")}},
+		{"Bus stop on Villacher Strasse 89", []span{s("Villacher Strasse 89", "street")}},
+		{"the corner of Dalbraut 99 and Frederikke Coves", []span{s("the corner of Dalbraut 99 and Frederikke Coves", "street")}},
+		// Not addresses: doses, vent settings, dates, clinical shorthand.
+		{"at 1400 Lasix 40 mg; 12 March 2019; in 2019 Mary turned 40.", nil},
+		{"Tidal volume 600 Rate 4 P/S 10 peep 5; wean to 10 peep 5", nil},
+		{"Temperature 15.5 ºC. Rain today 0.0 mm", nil},
+		{"BP via rad AL in low 100; O2 VIA SHOVEL MASK. SATS UPPER 90; HR 99-104 NSR ST; 400 TID. Pt is", nil},
+		{"45 Elm St. She said hello", []span{s("45 Elm St.", "street")}},
 		{"GAVE 2 AMPS HEAD CT; seen by 2 Dr Smith", nil},
 	})
 }
 
 func TestPOBox(t *testing.T) {
 	check(t, NewPOBox(), deid.Place, []tcase{
-		{"P.O. Box 123, PO Box 9", []span{s("P.O. Box 123", "pobox"), s("PO Box 9", "pobox")}},
+		{"P.O. Box 123 and PO Box 9", []span{s("P.O. Box 123", "pobox"), s("PO Box 9", "pobox")}},
+		{"0912 P.O. Box 287, Tallinn, Estonia", []span{s("0912 P.O. Box 287, Tallinn, Estonia", "pobox")}},
 		{"box 3 of gloves", nil},
 	})
 }

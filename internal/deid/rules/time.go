@@ -8,20 +8,20 @@ import (
 
 // Time finds clock times: "3:45 pm", "3pm", "at 0930", "2130 hrs". Times are
 // reported with Kind date and Type "time".
-type Time struct{ rules []rule }
+type Time struct{ rules *ruleSet }
 
 var _ deid.Detector = (*Time)(nil)
 
 // NewTime returns the clock-time detector.
 func NewTime() *Time {
-	t := &Time{}
+	var rs []rule
 	c := func(trig *trig, p string, fn func(string, []int) []hit) {
-		t.rules = append(t.rules, rule{re: anchored(p), trig: trig, fn: fn})
+		rs = append(rs, rule{re: anchored(p), trig: trig, fn: fn})
 	}
 	c(tShape(1, 2, ":"), `(?i)\b(\d{1,2}):([0-5]\d)(?::[0-5]\d)?(?:\s*([ap])\.?\s?m\b\.?)?`, clockTime)
 	c(tShape(1, 2, nextSpace+"aApP"), `(?i)\b(\d{1,2})\s*([ap])\.?\s?m\b\.?`, clockAMPM)
 	c(tShape(4, 4, ""), `(?i)\b([01]\d|2[0-3])([0-5]\d)\b(?:\s*(?:hrs?|hours|h)\b)?`, militaryTime)
-	return t
+	return &Time{rules: newRuleSet(rs...)}
 }
 
 // Name implements deid.Detector.
