@@ -45,6 +45,8 @@ type analysis struct {
 	cue   map[string]int    // organisation-cue matches by window
 	// clinical says whether the text reads as a clinical note (isClinical).
 	clinical, clinicalDone bool
+	// register says whether the text is written in lower case (lowerRegister).
+	register, registerDone bool
 }
 
 func newAnalysis(lex *lexicon.Lexicon, text string) *analysis {

@@ -275,7 +275,7 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 		out = append(out, s)
 		i = s.j - 1
 	}
-	return mergeSpans(out)
+	return a.coordinated(mergeSpans(out), blockSeed)
 }
 
 // nameCont reports whether word k can continue a name next to a name word.
@@ -405,6 +405,12 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		}
 	case t.shape == shapeLower:
 		if f.births >= 15000 && f.wl == 0 && f.abbrev == 0 && t.letters >= 3 {
+			return 0.3, "lowercase"
+		}
+		if a.lowerPair(i) {
+			return 0.6, "lowercase"
+		}
+		if a.lowerName(i) {
 			return 0.3, "lowercase"
 		}
 	}

@@ -1,0 +1,40 @@
+package dict
+
+import (
+	"testing"
+
+	"github.com/veil-blog/veil/internal/deid"
+)
+
+func TestLowerCaseNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A first name and a surname in lower case, in any text.
+		{"to wake and wean per carol wolfe today", deid.Person, "wolfe", true},
+		{"eva kleist lives at the end of the road", deid.Person, "kleist", true},
+		// A first name before an ordinary word is not a pair.
+		{"the grace period ended today", deid.Person, "grace", false},
+		{"we will start the drip", deid.Person, "will", false},
+		// A first name alone in a text written in lower case.
+		{"i was like stop dancing before crissy wakes up", deid.Person, "crissy", true},
+		// Not when the text is written with capitals.
+		{"I was like, stop dancing before crissy wakes up, said Tom at Home Depot.", deid.Person, "crissy", false},
+		// Not a first name that is an ordinary word.
+		{"i was like stop dancing before the dawn wakes up", deid.Person, "dawn", false},
+	})
+}
+
+func TestCoordinatedNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"Usamov, Kastner and Odette Marchand signed it.", deid.Person, "Usamov", true},
+		{"Usamov, Kastner and Odette Marchand signed it.", deid.Person, "Kastner", true},
+		{"Odette Marchand and Nekolna were engineers.", deid.Person, "Nekolna", true},
+		{note + "BEA TURA AND DRS JOSEPH AND ROBBINSON AWARE.", deid.Person, "ROBBINSON", true},
+		{note + "BEA TURA AND DRS JOSEPH AND ROBBINSON AWARE.", deid.Person, "TURA", true},
+		{"wow emma and kaite is so very cute", deid.Person, "kaite", true},
+		// No list without a name in it, and ordinary words stay out.
+		{"The authors are Monjeau, Graves and Reed.", deid.Person, "authors", false},
+		{"I met Odette Marchand and Cooking Club friends.", deid.Person, "Cooking", false},
+		{"We visited Paris and Odette Marchand.", deid.Person, "Paris", false},
+		{note + "LASIX AND HEPARIN GIVEN.", deid.Person, "HEPARIN", false},
+	})
+}
