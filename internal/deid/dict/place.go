@@ -79,6 +79,9 @@ func (a *analysis) places() []span {
 	for i := 0; i < n; i++ {
 		t := &a.toks[i]
 		if t.handle {
+			if s, ok := a.hashPlace(i); ok {
+				out = append(out, s)
+			}
 			continue
 		}
 		if !t.isCap() {
@@ -86,6 +89,8 @@ func (a *analysis) places() []span {
 			// case only a word that is no English word, after "in", "from",
 			// "moved to".
 			if s, ok := a.lowerPlace(i); ok {
+				out = append(out, s)
+			} else if s, ok := a.lowerCity(i); ok {
 				out = append(out, s)
 			}
 			continue

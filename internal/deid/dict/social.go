@@ -215,3 +215,55 @@ func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
 	}
 	return mergeSpans(append(spans, out...))
 }
+
+// hashPlace finds a place written as a hashtag at word i ("#Iran",
+// "#gaza", "#Middelburg"): a country, a US state, or a GeoNames place of
+// 100,000 people or more whose name is not an ordinary word or mostly a
+// first name. Tweets tag places this way.
+func (a *analysis) hashPlace(i int) (span, bool) {
+	t := &a.toks[i]
+	if !t.handle || t.start == 0 || a.text[t.start-1] != '#' || t.letters < 4 || t.shape == shapeNone || t.shape == shapeMixed {
+		return span{}, false
+	}
+	f := a.f(i)
+	if f.date || f.common(50) || f.abbrev != 0 {
+		return span{}, false
+	}
+	typ, pop := a.gazetteer(t.lower, i, i+1)
+	switch {
+	case typ == "country" || typ == "state":
+		return span{i: i, j: i + 1, conf: 0.3, typ: typ}, true
+	case typ != "" && pop >= 100000 && !(f.births >= 1000 && f.births > f.surname):
+		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
+	}
+	return span{}, false
+}
+
+// lowerCity finds a well-known place written in lower case in a text
+// written in lower case, after a place word ("flights to paris", "from
+// japan"): a country, or a GeoNames place of 100,000 people or more whose
+// name is not a common word (SCOWL 35 or below; frequency alone does not
+// count, since big cities are frequent words). lowerPlace covers places that are no word at
+// all in any text.
+func (a *analysis) lowerCity(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 4 || !a.lowerRegister() || a.isClinical() {
+		return span{}, false
+	}
+	ctx := a.placeContext(i)
+	if ctx == 0 && !(i > 0 && a.toks[i-1].lower == "to" && !strings.ContainsAny(t.gap, "\n.!?;:")) {
+		return span{}, false
+	}
+	f := a.f(i)
+	if f.date || f.wl != 0 && f.wl <= 35 || f.abbrev != 0 || f.title || f.kin {
+		return span{}, false
+	}
+	typ, pop := a.gazetteer(t.lower, i, i+1)
+	switch {
+	case typ == "country" || typ == "state":
+		return span{i: i, j: i + 1, conf: 0.3, typ: typ}, true
+	case typ != "" && pop >= 100000:
+		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
+	}
+	return span{}, false
+}

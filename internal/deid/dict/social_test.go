@@ -38,3 +38,17 @@ func TestCoordinatedNames(t *testing.T) {
 		{note + "LASIX AND HEPARIN GIVEN.", deid.Person, "HEPARIN", false},
 	})
 }
+
+func TestSocialPlaces(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"candidacy for premier http://t.co/x #Iran", deid.Place, "Iran", true},
+		{"Thats #Middelburg right", deid.Place, "Middelburg", true},
+		{"and it's flights to la trips to paris", deid.Place, "paris", true},
+		// A hashtag that is an ordinary word or a first name is not a place.
+		{"what a day #Reading #love", deid.Place, "Reading", false},
+		{"so proud of you #Emma", deid.Place, "Emma", false},
+		// Lower case without a place word, or in a text with capitals.
+		{"paris is my name and i like it", deid.Place, "paris", false},
+		{"We talked to Tom about going to paris in May.", deid.Place, "paris", false},
+	})
+}
