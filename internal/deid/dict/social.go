@@ -105,6 +105,9 @@ func (a *analysis) listElem(i int, inPerson, blockSeed []bool) int {
 // listWord reports whether word k may be a name in a list with a name.
 func (a *analysis) listWord(k int) bool {
 	t := &a.toks[k]
+	if t.shape == shapeLower && (!a.lowerRegister() || a.isClinical()) {
+		return false // checked first: it spares the look-ups of most words
+	}
 	if t.handle || t.letters < 2 || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) ||
 		isContraction(t.lower) || !hasVowel(t.lower) || a.isTitle(k) > 0 || a.clinicalWord(k) {
 		return false
@@ -115,9 +118,6 @@ func (a *analysis) listWord(k int) bool {
 	}
 	switch {
 	case t.shape == shapeLower:
-		if !a.lowerRegister() || a.isClinical() {
-			return false
-		}
 		return f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && t.letters >= 3
 	case t.caps || t.shape == shapeUpper:
 		return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && t.letters >= 3
@@ -266,4 +266,32 @@ func (a *analysis) lowerCity(i int) (span, bool) {
 		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
 	}
 	return span{}, false
+}
+
+// lowerSurnameAfter reports whether the word after capitalised first name
+// i is its surname written in lower case, as comments do ("Kylie minogue",
+// "Mauro renallo"): adjacent, in lower case, a surname that is no common
+// word or a word in no list. Only after a first name of some currency
+// that is itself a name on its own evidence.
+func (a *analysis) lowerSurnameAfter(i int) bool {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeTitle || t.caps || t.poss || i+1 >= n || !a.adjacent(i+1) {
+		return false
+	}
+	if f := a.f(i); f.births < 1000 || f.common(35) {
+		return false
+	}
+	s := &a.toks[i+1]
+	if s.shape != shapeLower || s.letters < 3 || s.handle || isStop(s.lower) || isContraction(s.lower) || a.clinicalWord(i+1) {
+		return false
+	}
+	g := a.f(i + 1)
+	if g.date || g.title || g.kin || g.abbrev != 0 {
+		return false
+	}
+	if g.surname > 0 && !g.common(35) {
+		return true
+	}
+	return g.wl == 0 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower)
 }

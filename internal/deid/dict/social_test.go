@@ -52,3 +52,13 @@ func TestSocialPlaces(t *testing.T) {
 		{"We talked to Tom about going to paris in May.", deid.Place, "paris", false},
 	})
 }
+
+func TestLowerSurnameAfterFirstName(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"I'm getting a garbage, Kylie minogue feel... I love it", deid.Person, "minogue", true},
+		{"is that Mauro renallo?", deid.Person, "renallo", true},
+		// An ordinary word after a first name stays a word.
+		{"We met Grace today and Emma stone walls.", deid.Person, "stone", false},
+		{"Please ask Kylie tomorrow.", deid.Person, "tomorrow", false},
+	})
+}
