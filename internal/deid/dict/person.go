@@ -281,6 +281,12 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 // nameCont reports whether word k can continue a name next to a name word.
 func (a *analysis) nameCont(k int, lower bool) bool {
 	t := &a.toks[k]
+	// "Martim A Pereira": "A" between a name and a name word that is no
+	// common word.
+	if t.text == "A" && !t.sentStart && !t.poss && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].shape == shapeTitle &&
+		!a.toks[k+1].caps && (a.f(k+1).isName() && !a.f(k+1).common(50) || a.f(k+1).wl == 0 && a.f(k+1).abbrev == 0 && a.toks[k+1].letters >= 3) {
+		return true
+	}
 	if t.handle || t.shape == shapeNone || isStop(t.lower) || isContraction(t.lower) {
 		return false
 	}
@@ -299,6 +305,9 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 			return !f.common(60) || f.births >= 500 || (f.surname > 0 && f.surname <= 10000)
 		}
 		return f.isName() || !f.common(60)
+	case t.shape == shapeLower && lower && t.letters == 1:
+		// A middle initial in lower case before a surname: "emidio p lombardo".
+		return !t.poss && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].letters >= 3 && a.lowerSurname(k+1)
 	case t.shape == shapeLower && lower:
 		return f.isName() && !f.common(50)
 	}

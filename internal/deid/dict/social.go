@@ -64,18 +64,29 @@ func (a *analysis) lowerPair(i int) bool {
 	if f.births < 1000 || f.common(10) || f.abbrev != 0 && f.wl != 0 || f.date || f.title || f.kin || a.clinicalWord(i) {
 		return false
 	}
-	s := &a.toks[i+1]
-	if s.shape != shapeLower || s.letters < 3 || s.handle || isStop(s.lower) || isContraction(s.lower) || a.clinicalWord(i+1) {
+	k := i + 1
+	// A middle initial in lower case: "codey m ross", "eric g. samoylova".
+	if m := &a.toks[k]; m.shape == shapeLower && m.letters == 1 && !m.poss && k+1 < n && a.adjacent(k+1) {
+		k++
+	}
+	return a.lowerSurname(k)
+}
+
+// lowerSurname reports whether lower-case word k can be a surname after a
+// first name: a surname that is no common word, or an unknown word.
+func (a *analysis) lowerSurname(k int) bool {
+	s := &a.toks[k]
+	if s.shape != shapeLower || s.letters < 3 || s.handle || isStop(s.lower) || isContraction(s.lower) || a.clinicalWord(k) {
 		return false
 	}
-	g := a.f(i + 1)
+	g := a.f(k)
 	if g.date || g.title || g.kin || g.abbrev != 0 {
 		return false
 	}
 	if g.surname > 0 && !g.common(50) {
 		return true
 	}
-	return g.wl == 0 && g.births == 0 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower)
+	return g.wl == 0 && g.births < 1000 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower)
 }
 
 // listElem returns the end of a list element that starts at word i: one

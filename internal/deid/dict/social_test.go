@@ -62,3 +62,15 @@ func TestLowerSurnameAfterFirstName(t *testing.T) {
 		{"Please ask Kylie tomorrow.", deid.Person, "tomorrow", false},
 	})
 }
+
+func TestMiddleInitials(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"the codey m ross version recorded for them", deid.Person, "ross", true},
+		{"leone mazzi | nurse", deid.Person, "mazzi", true},
+		{"We met Odette A Kowalczyk today.", deid.Person, "Kowalczyk", true},
+		{"We met Odette A Kowalczyk today.", deid.Person, "A", true},
+		// "A" before an ordinary word, and a lower-case letter before one.
+		{"Then Martim A Book came out.", deid.Person, "Book", false},
+		{"give carol a hand", deid.Person, "hand", false},
+	})
+}
