@@ -248,7 +248,7 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 		// title before a name is left out of the span, so that "Dr." stays
 		// readable ("Dr. [name]") and the name is what propagates.
 		for k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].poss && !blockExt[k]; k++ {
-			if a.nameCont(k, lowerSeed) || k == i+1 && a.lowerSurnameAfter(i) {
+			if a.nameCont(k, lowerSeed) || k == i+1 && (a.lowerSurnameAfter(i) || lowerSeed && a.f(i).births >= 1000 && a.lowerSurname(k)) {
 				s.j = k + 1
 				continue
 			}

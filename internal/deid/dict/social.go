@@ -61,7 +61,7 @@ func (a *analysis) lowerPair(i int) bool {
 		return false
 	}
 	f := a.f(i)
-	if f.births < 1000 || f.common(10) || f.abbrev != 0 && f.wl != 0 || f.date || f.title || f.kin || a.clinicalWord(i) {
+	if f.births < 1000 || f.common(10) || f.abbrev != 0 && f.wl != 0 && f.births < 50000 || f.date || f.title || f.kin || a.clinicalWord(i) {
 		return false
 	}
 	k := i + 1
@@ -86,7 +86,7 @@ func (a *analysis) lowerSurname(k int) bool {
 	if g.surname > 0 && !g.common(50) {
 		return true
 	}
-	return g.wl == 0 && g.births < 1000 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower)
+	return g.wl == 0 && g.births < 1000 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower) && !stretched(s.lower)
 }
 
 // listElem returns the end of a list element that starts at word i: one
@@ -304,5 +304,23 @@ func (a *analysis) lowerSurnameAfter(i int) bool {
 	if g.surname > 0 && !g.common(35) {
 		return true
 	}
-	return g.wl == 0 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower)
+	return g.wl == 0 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower) && !stretched(s.lower)
+}
+
+// stretched reports whether a word is laughter or a stretched word of a
+// comment ("hahahaha", "sooo", "lololol"): a letter three times in a row, or
+// a pair of letters three times. Names are not written so.
+func stretched(w string) bool {
+	b := []byte(w)
+	for k := 2; k < len(b); k++ {
+		if b[k] == b[k-1] && b[k] == b[k-2] {
+			return true
+		}
+	}
+	for k := 0; k+5 < len(b); k++ {
+		if b[k] == b[k+2] && b[k] == b[k+4] && b[k+1] == b[k+3] && b[k+1] == b[k+5] {
+			return true
+		}
+	}
+	return false
 }

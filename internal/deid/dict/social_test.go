@@ -74,3 +74,22 @@ func TestMiddleInitials(t *testing.T) {
 		{"give carol a hand", deid.Person, "hand", false},
 	})
 }
+
+func TestLowerSurnameAfterCue(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{note + "pt admits to psych nurse leslie kiezulas that she uses", deid.Person, "kiezulas", true},
+		{note + "support was given by pat rixford and chaplain", deid.Person, "rixford", true},
+		// After the first name an ordinary word is not a surname.
+		{note + "pt admits to psych nurse leslie today that she uses", deid.Person, "today", false},
+		{note + "pat dry and apply dressing", deid.Person, "dry", false},
+	})
+}
+
+func TestStretched(t *testing.T) {
+	for w, want := range map[string]bool{"hahahaha": true, "sooo": true, "lololol": true, "kiezulas": false, "renallo": false, "anna": false} {
+		if got := stretched(w); got != want {
+			t.Errorf("stretched(%q) = %v, want %v", w, got, want)
+		}
+	}
+	runKindCases(t, []kindCase{{"omg Mariah hahahahahaha", deid.Person, "hahahahahaha", false}})
+}
