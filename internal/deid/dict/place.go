@@ -92,6 +92,9 @@ func (a *analysis) places() []span {
 				out = append(out, s)
 			} else if s, ok := a.lowerCity(i); ok {
 				out = append(out, s)
+			} else if s, ok := a.lowerHospital(i); ok {
+				out = append(out, s)
+				i = s.j - 1
 			}
 			continue
 		}
@@ -448,7 +451,7 @@ func (a *analysis) lowerPlace(i int) (span, bool) {
 		}
 		return span{i: i, j: i + 1, conf: conf, typ: typ}, true
 	}
-	if a.isClinical() && t.letters >= 6 && !f.isName() && f.rank == 0 {
+	if a.isClinical() && t.letters >= 6 && f.births == 0 && (f.surname == 0 || f.surname > 5000) && f.rank == 0 {
 		return span{i: i, j: i + 1, conf: 0.5, typ: "place"}, true
 	}
 	return span{}, false
@@ -562,4 +565,46 @@ func possStreet(a *analysis, k int) bool {
 	}
 	g := strings.TrimPrefix(strings.TrimPrefix(a.toks[k+1].gap, "'s"), "’s")
 	return g == " "
+}
+
+// hospitalCues follow the name of a hospital or a site in clinical notes
+// written in lower case ("harford memorial", "franklin square hosp",
+// "kernan ew", "mazur campus").
+var hospitalCues = map[string]bool{
+	"hospital": true, "hosp": true, "memorial": true, "campus": true, "ew": true,
+	"medical": true, "infirmary": true,
+}
+
+// lowerHospital finds, in a clinical note, the lower-case name of a
+// hospital before a hospital word: one or two words, the first no common
+// word (SCOWL above 35) and neither a stop word nor a listed clinical term
+// (a drug-like ending does not count here: "kernan" is a name before "ew").
+// "memorial" is part of the name; "hosp", "ew" and "campus" are not.
+func (a *analysis) lowerHospital(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 4 || !a.isClinical() || isStop(t.lower) || hospitalCues[t.lower] || clinicalTerms[t.lower] || clinicalMarkers[t.lower] {
+		return span{}, false
+	}
+	f := a.f(i)
+	if f.date || f.common(35) || f.abbrev != 0 || f.title || f.kin {
+		return span{}, false
+	}
+	for j := i + 1; j < n && j <= i+2; j++ {
+		w := &a.toks[j]
+		if !a.adjacent(j) || a.toks[j-1].poss || w.shape != shapeLower {
+			return span{}, false
+		}
+		if hospitalCues[w.lower] {
+			end := j
+			if w.lower == "memorial" {
+				end = j + 1
+			}
+			return span{i: i, j: end, conf: 0.6, typ: "place"}, true
+		}
+		if isStop(w.lower) || a.clinicalWord(j) || a.f(j).date {
+			return span{}, false
+		}
+	}
+	return span{}, false
 }

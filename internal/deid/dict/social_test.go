@@ -93,3 +93,16 @@ func TestStretched(t *testing.T) {
 	}
 	runKindCases(t, []kindCase{{"omg Mariah hahahahahaha", deid.Person, "hahahahahaha", false}})
 }
+
+func TestLowerHospitals(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{note + "he is an rn, works at harford memorial.", deid.Place, "harford", true},
+		{note + "arrived from franklin square hosp via medflight", deid.Place, "square", true},
+		{note + "arrived via amb from kernan ew for eval", deid.Place, "kernan", true},
+		// Ordinary and clinical words before a hospital word are not names.
+		{note + "arrived from outside hosp via medflight", deid.Place, "outside", false},
+		{note + "was at the general hospital", deid.Place, "general", false},
+		// Not outside a clinical note.
+		{"she works at harford memorial now", deid.Place, "harford", false},
+	})
+}
