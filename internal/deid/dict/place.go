@@ -106,6 +106,10 @@ func (a *analysis) places() []span {
 			i = s.j - 1
 			continue
 		}
+		if s, ok := a.stateCode(i, ctx); ok {
+			out = append(out, s)
+			continue
+		}
 		// Longest gazetteer match starting at i.
 		best, bestType, bestPop := 0, "", 0
 		j := i + 1
@@ -607,4 +611,22 @@ func (a *analysis) lowerHospital(i int) (span, bool) {
 		}
 	}
 	return span{}, false
+}
+
+// stateCode finds a US state written as its postal code after "in",
+// "from", "near" ("from SC", "in WI?") in texts without any clinical
+// marker ("from CT" is a scan) and outside lines in capitals, when the code is no English word in lower case (not "in OR",
+// "from ME", "in HI") and no abbreviation SCOWL knows otherwise.
+func (a *analysis) stateCode(i, ctx int) (span, bool) {
+	t := &a.toks[i]
+	if ctx != 2 || t.shape != shapeUpper || t.letters != 2 || t.caps || t.dot || a.isClinical() || a.clinicalHits > 0 {
+		return span{}, false
+	}
+	if _, ok := a.lex.USState(t.text); !ok {
+		return span{}, false
+	}
+	if f := a.f(i); f.wl != 0 || f.births > 0 {
+		return span{}, false
+	}
+	return span{i: i, j: i + 1, conf: 0.3, typ: "state"}, true
 }

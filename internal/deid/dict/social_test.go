@@ -106,3 +106,18 @@ func TestLowerHospitals(t *testing.T) {
 		{"she works at harford memorial now", deid.Place, "harford", false},
 	})
 }
+
+func TestStateCodes(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"victims of an alleged predator from SC say", deid.Place, "SC", true},
+		{"Damn so you were in WI? Thats where we are from.", deid.Place, "WI", true},
+		// Codes that are words, and codes without a place word.
+		{"we live in OR near the coast", deid.Place, "OR", false},
+		{"the SC game was great", deid.Place, "SC", false},
+		{note + "Pt came from MD office", deid.Place, "MD", false},
+	})
+}
+
+func TestStateCodeNotInNotes(t *testing.T) {
+	runKindCases(t, []kindCase{{"Back from CT, hr stable.", deid.Place, "CT", false}})
+}
