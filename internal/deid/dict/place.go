@@ -360,8 +360,10 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 		}
 	}
 	// "moved to Okeechobee", "lives in Willowbrook": an unknown word in a
-	// place context.
-	if ctx == 2 && !t.dot && !f.title && a.isTitle(i) == 0 && f.wl == 0 && (f.proper == 0 || f.proper > 50) && !f.isName() && !f.date && t.letters >= 2 && (t.shape == shapeTitle || t.shape == shapeUpper) {
+	// place context, also at the end of a sentence ("based in SUND.");
+	// only a short word or a known abbreviation before a period is left
+	// out, and notes with clinical markers, which abbreviate with periods.
+	if ctx == 2 && (!t.dot || t.letters >= 4 && !abbrevDot[t.lower] && a.clinicalHits == 0 && !a.isClinical()) && !f.title && a.isTitle(i) == 0 && f.wl == 0 && (f.proper == 0 || f.proper > 50) && !f.isName() && !f.date && t.letters >= 2 && (t.shape == shapeTitle || t.shape == shapeUpper) {
 		if t.shape == shapeUpper && (f.abbrev > 0 || t.letters < 3) {
 			return span{}, false
 		}

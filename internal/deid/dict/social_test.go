@@ -121,3 +121,12 @@ func TestStateCodes(t *testing.T) {
 func TestStateCodeNotInNotes(t *testing.T) {
 	runKindCases(t, []kindCase{{"Back from CT, hr stable.", deid.Place, "CT", false}})
 }
+
+func TestUnknownPlaceBeforePeriod(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"It is a design agency based in KURZENKIRCHEN.", deid.Place, "KURZENKIRCHEN", true},
+		{"He grew up in Okeechobee.", deid.Place, "Okeechobee", true},
+		{"She works in Dept. of Health.", deid.Place, "Dept", false},
+		{"It was in Jan. last year.", deid.Place, "Jan", false},
+	})
+}
