@@ -45,6 +45,9 @@ type analysis struct {
 	cue   map[string]int    // organisation-cue matches by window
 	// clinical says whether the text reads as a clinical note (isClinical).
 	clinical, clinicalDone bool
+	clinicalHits           int // clinical markers in the text (isClinical)
+	// register says whether the text is written in lower case (lowerRegister).
+	register, registerDone bool
 }
 
 func newAnalysis(lex *lexicon.Lexicon, text string) *analysis {

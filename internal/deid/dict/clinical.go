@@ -83,6 +83,7 @@ func (a *analysis) isClinical() bool {
 			hits++
 		}
 	}
+	a.clinicalHits = hits
 	a.clinical = hits >= 3 && hits*50 >= len(a.toks)
 	return a.clinical
 }

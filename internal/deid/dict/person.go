@@ -248,7 +248,7 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 		// title before a name is left out of the span, so that "Dr." stays
 		// readable ("Dr. [name]") and the name is what propagates.
 		for k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].poss && !blockExt[k]; k++ {
-			if a.nameCont(k, lowerSeed) {
+			if a.nameCont(k, lowerSeed) || k == i+1 && (a.lowerSurnameAfter(i) || lowerSeed && a.f(i).births >= 1000 && a.lowerSurname(k)) {
 				s.j = k + 1
 				continue
 			}
@@ -275,12 +275,18 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 		out = append(out, s)
 		i = s.j - 1
 	}
-	return mergeSpans(out)
+	return a.coordinated(mergeSpans(out), blockSeed)
 }
 
 // nameCont reports whether word k can continue a name next to a name word.
 func (a *analysis) nameCont(k int, lower bool) bool {
 	t := &a.toks[k]
+	// "Martim A Pereira": "A" between a name and a name word that is no
+	// common word.
+	if t.text == "A" && !t.sentStart && !t.poss && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].shape == shapeTitle &&
+		!a.toks[k+1].caps && (a.f(k+1).isName() && !a.f(k+1).common(50) || a.f(k+1).wl == 0 && a.f(k+1).abbrev == 0 && a.toks[k+1].letters >= 3) {
+		return true
+	}
 	if t.handle || t.shape == shapeNone || isStop(t.lower) || isContraction(t.lower) {
 		return false
 	}
@@ -299,6 +305,9 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 			return !f.common(60) || f.births >= 500 || (f.surname > 0 && f.surname <= 10000)
 		}
 		return f.isName() || !f.common(60)
+	case t.shape == shapeLower && lower && t.letters == 1:
+		// A middle initial in lower case before a surname: "emidio p lombardo".
+		return !t.poss && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].letters >= 3 && a.lowerSurname(k+1)
 	case t.shape == shapeLower && lower:
 		return f.isName() && !f.common(50)
 	}
@@ -405,6 +414,12 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		}
 	case t.shape == shapeLower:
 		if f.births >= 15000 && f.wl == 0 && f.abbrev == 0 && t.letters >= 3 {
+			return 0.3, "lowercase"
+		}
+		if a.lowerPair(i) {
+			return 0.6, "lowercase"
+		}
+		if a.lowerName(i) {
 			return 0.3, "lowercase"
 		}
 	}

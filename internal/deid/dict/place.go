@@ -79,6 +79,9 @@ func (a *analysis) places() []span {
 	for i := 0; i < n; i++ {
 		t := &a.toks[i]
 		if t.handle {
+			if s, ok := a.hashPlace(i); ok {
+				out = append(out, s)
+			}
 			continue
 		}
 		if !t.isCap() {
@@ -87,6 +90,11 @@ func (a *analysis) places() []span {
 			// "moved to".
 			if s, ok := a.lowerPlace(i); ok {
 				out = append(out, s)
+			} else if s, ok := a.lowerCity(i); ok {
+				out = append(out, s)
+			} else if s, ok := a.lowerHospital(i); ok {
+				out = append(out, s)
+				i = s.j - 1
 			}
 			continue
 		}
@@ -96,6 +104,10 @@ func (a *analysis) places() []span {
 		if s, ok := a.possPlace(i); ok {
 			out = append(out, s)
 			i = s.j - 1
+			continue
+		}
+		if s, ok := a.stateCode(i, ctx); ok {
+			out = append(out, s)
 			continue
 		}
 		// Longest gazetteer match starting at i.
@@ -348,8 +360,10 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 		}
 	}
 	// "moved to Okeechobee", "lives in Willowbrook": an unknown word in a
-	// place context.
-	if ctx == 2 && !t.dot && !f.title && a.isTitle(i) == 0 && f.wl == 0 && (f.proper == 0 || f.proper > 50) && !f.isName() && !f.date && t.letters >= 2 && (t.shape == shapeTitle || t.shape == shapeUpper) {
+	// place context, also at the end of a sentence ("based in SUND.");
+	// only a short word or a known abbreviation before a period is left
+	// out, and notes with clinical markers, which abbreviate with periods.
+	if ctx == 2 && (!t.dot || t.letters >= 4 && !abbrevDot[t.lower] && a.clinicalHits == 0 && !a.isClinical()) && !f.title && a.isTitle(i) == 0 && f.wl == 0 && (f.proper == 0 || f.proper > 50) && !f.isName() && !f.date && t.letters >= 2 && (t.shape == shapeTitle || t.shape == shapeUpper) {
 		if t.shape == shapeUpper && (f.abbrev > 0 || t.letters < 3) {
 			return span{}, false
 		}
@@ -443,7 +457,7 @@ func (a *analysis) lowerPlace(i int) (span, bool) {
 		}
 		return span{i: i, j: i + 1, conf: conf, typ: typ}, true
 	}
-	if a.isClinical() && t.letters >= 6 && !f.isName() && f.rank == 0 {
+	if a.isClinical() && t.letters >= 6 && f.births == 0 && (f.surname == 0 || f.surname > 5000) && f.rank == 0 {
 		return span{i: i, j: i + 1, conf: 0.5, typ: "place"}, true
 	}
 	return span{}, false
@@ -557,4 +571,64 @@ func possStreet(a *analysis, k int) bool {
 	}
 	g := strings.TrimPrefix(strings.TrimPrefix(a.toks[k+1].gap, "'s"), "’s")
 	return g == " "
+}
+
+// hospitalCues follow the name of a hospital or a site in clinical notes
+// written in lower case ("harford memorial", "franklin square hosp",
+// "kernan ew", "mazur campus").
+var hospitalCues = map[string]bool{
+	"hospital": true, "hosp": true, "memorial": true, "campus": true, "ew": true,
+	"medical": true, "infirmary": true,
+}
+
+// lowerHospital finds, in a clinical note, the lower-case name of a
+// hospital before a hospital word: one or two words, the first no common
+// word (SCOWL above 35) and neither a stop word nor a listed clinical term
+// (a drug-like ending does not count here: "kernan" is a name before "ew").
+// "memorial" is part of the name; "hosp", "ew" and "campus" are not.
+func (a *analysis) lowerHospital(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 4 || !a.isClinical() || isStop(t.lower) || hospitalCues[t.lower] || clinicalTerms[t.lower] || clinicalMarkers[t.lower] {
+		return span{}, false
+	}
+	f := a.f(i)
+	if f.date || f.common(35) || f.abbrev != 0 || f.title || f.kin {
+		return span{}, false
+	}
+	for j := i + 1; j < n && j <= i+2; j++ {
+		w := &a.toks[j]
+		if !a.adjacent(j) || a.toks[j-1].poss || w.shape != shapeLower {
+			return span{}, false
+		}
+		if hospitalCues[w.lower] {
+			end := j
+			if w.lower == "memorial" {
+				end = j + 1
+			}
+			return span{i: i, j: end, conf: 0.6, typ: "place"}, true
+		}
+		if isStop(w.lower) || a.clinicalWord(j) || a.f(j).date {
+			return span{}, false
+		}
+	}
+	return span{}, false
+}
+
+// stateCode finds a US state written as its postal code after "in",
+// "from", "near" ("from SC", "in WI?") in texts without any clinical
+// marker ("from CT" is a scan) and outside lines in capitals, when the code is no English word in lower case (not "in OR",
+// "from ME", "in HI") and no abbreviation SCOWL knows otherwise.
+func (a *analysis) stateCode(i, ctx int) (span, bool) {
+	t := &a.toks[i]
+	if ctx != 2 || t.shape != shapeUpper || t.letters != 2 || t.caps || t.dot || a.isClinical() || a.clinicalHits > 0 {
+		return span{}, false
+	}
+	if _, ok := a.lex.USState(t.text); !ok {
+		return span{}, false
+	}
+	if f := a.f(i); f.wl != 0 || f.births > 0 {
+		return span{}, false
+	}
+	return span{i: i, j: i + 1, conf: 0.3, typ: "state"}, true
 }

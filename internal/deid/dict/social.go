@@ -1,0 +1,326 @@
+package dict
+
+import "strings"
+
+// Comments and tweets are often written all in lower case, and there a
+// name is written in lower case too ("wow emma and kaite"). Capitalisation
+// then says nothing, and the name lists must carry the decision on their
+// own: a word that is a first name and no ordinary word. A first name
+// followed by a surname is a name in any text ("per carol wolfe").
+
+// lowerRegister reports whether the text is written in lower case: at
+// least three words of two letters or more inside sentences, of which at
+// most one in ten is capitalised (sentence starts and lines in capitals do
+// not count). Computed once.
+func (a *analysis) lowerRegister() bool {
+	if a.registerDone {
+		return a.register
+	}
+	a.registerDone = true
+	all, capd := 0, 0
+	for k := range a.toks {
+		t := &a.toks[k]
+		if t.letters < 2 || t.sentStart || t.caps || t.handle || t.shape == shapeNone {
+			continue
+		}
+		all++
+		if t.isCap() || t.shape == shapeMixed {
+			capd++
+		}
+	}
+	a.register = all >= 3 && capd*10 <= all
+	return a.register
+}
+
+// lowerName reports whether lower-case word i is a first name in a text
+// written in lower case: a first name of some currency that is no ordinary
+// word (SCOWL above 70 at most, as "emma"), no abbreviation and no title.
+// Clinical notes are left out: their lower-case vocabulary is too rich in
+// truncations that are also names.
+func (a *analysis) lowerName(i int) bool {
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 4 || t.handle {
+		return false
+	}
+	f := a.f(i)
+	if f.births < 200 || f.births < 1000 && f.rank != 0 || f.proper > 0 && f.proper <= 35 || f.abbrev != 0 || f.title || f.kin || f.date || f.common(70) || (f.wl != 0 && f.births < 15000) {
+		return false
+	}
+	return a.lowerRegister() && !a.isClinical()
+}
+
+// lowerPair reports whether lower-case word i opens a first name and
+// surname written in lower case ("carol wolfe", "eva kleist", "olga
+// krylova"): a first name that is not among the commonest words (will,
+// mark, hope), then adjacent a surname that is no common word, or a word
+// in no list at all.
+func (a *analysis) lowerPair(i int) bool {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 3 || i+1 >= n || t.poss || !a.adjacent(i+1) {
+		return false
+	}
+	f := a.f(i)
+	if f.births < 1000 || f.common(10) || f.abbrev != 0 && f.wl != 0 && f.births < 50000 || f.date || f.title || f.kin || a.clinicalWord(i) {
+		return false
+	}
+	k := i + 1
+	// A middle initial in lower case: "codey m ross", "eric g. samoylova".
+	if m := &a.toks[k]; m.shape == shapeLower && m.letters == 1 && !m.poss && k+1 < n && a.adjacent(k+1) {
+		k++
+	}
+	return a.lowerSurname(k)
+}
+
+// lowerSurname reports whether lower-case word k can be a surname after a
+// first name: a surname that is no common word, or an unknown word.
+func (a *analysis) lowerSurname(k int) bool {
+	s := &a.toks[k]
+	if s.shape != shapeLower || s.letters < 3 || s.handle || isStop(s.lower) || isContraction(s.lower) || a.clinicalWord(k) {
+		return false
+	}
+	g := a.f(k)
+	if g.date || g.title || g.kin || g.abbrev != 0 {
+		return false
+	}
+	if g.surname > 0 && !g.common(50) {
+		return true
+	}
+	return g.wl == 0 && g.births < 1000 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower) && !stretched(s.lower)
+}
+
+// listElem returns the end of a list element that starts at word i: one
+// to three adjacent words, each either already in a person span or a word
+// that can be a name in the case the list is written in (capitalised, or
+// lower case in a text written in lower case). A title may open it ("and
+// Dr. Joseph"). It returns i when no element starts there.
+func (a *analysis) listElem(i int, inPerson, blockSeed []bool) int {
+	n := len(a.toks)
+	if i < n && a.isTitle(i) > 0 && i+1 < n && a.adjacent(i+1) {
+		i++
+	}
+	j := i
+	for j < n && j < i+3 && (j == i || a.adjacent(j) && !a.toks[j-1].poss) {
+		if inPerson[j] {
+			j++
+			continue
+		}
+		if blockSeed[j] || !a.listWord(j) {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+// listWord reports whether word k may be a name in a list with a name.
+func (a *analysis) listWord(k int) bool {
+	t := &a.toks[k]
+	if t.shape == shapeLower && (!a.lowerRegister() || a.isClinical()) {
+		return false // checked first: it spares the look-ups of most words
+	}
+	if t.handle || t.letters < 2 || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) ||
+		isContraction(t.lower) || !hasVowel(t.lower) || a.isTitle(k) > 0 || a.clinicalWord(k) {
+		return false
+	}
+	f := a.f(k)
+	if f.date || f.kin || f.title {
+		return false
+	}
+	switch {
+	case t.shape == shapeLower:
+		return f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && t.letters >= 3
+	case t.caps || t.shape == shapeUpper:
+		return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && t.letters >= 3
+	}
+	return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && f.proper == 0 && t.letters >= 3
+}
+
+// listSep returns where the next element of a list begins after an
+// element that ends at word j: after "and", "or", "&" or a comma on the
+// same line (", and" too). It returns -1 when no list goes on.
+func (a *analysis) listSep(j int) int {
+	n := len(a.toks)
+	if j >= n || a.toks[j-1].poss || strings.Contains(a.toks[j].gap, "\n") {
+		return -1
+	}
+	g := strings.TrimSpace(a.toks[j].gap)
+	switch g {
+	case ",", "&", ",&", ", &":
+		if w := a.toks[j].lower; (w == "and" || w == "or") && j+1 < n && a.adjacent(j+1) {
+			return j + 1
+		}
+		return j
+	case "":
+		if w := a.toks[j].lower; (w == "and" || w == "or") && a.toks[j].shape != shapeMixed && j+1 < n && a.adjacent(j+1) {
+			return j + 1
+		}
+	}
+	return -1
+}
+
+// coordinated finds names in a list or coordination with a name:
+// "Monjeau, Graves and Reed", "BEA TURA AND DRS JOSEPH AND ROBBINSON",
+// "emma and kaite". A list of two elements or more, one of which holds a
+// person span, makes its other elements persons when their words can be
+// names. One pass over the words; each list is read once.
+func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
+	n := len(a.toks)
+	if len(spans) == 0 {
+		return spans
+	}
+	inPerson := make([]bool, n)
+	for _, s := range spans {
+		for k := s.i; k < s.j; k++ {
+			inPerson[k] = true
+		}
+	}
+	var out []span
+	var elems [][2]int
+	for i := 0; i < n; {
+		elems = elems[:0]
+		k := i
+		for {
+			e := a.listElem(k, inPerson, blockSeed)
+			if e == k {
+				break
+			}
+			start := k
+			if a.isTitle(k) > 0 && !inPerson[k] {
+				start = k + 1
+			}
+			elems = append(elems, [2]int{start, e})
+			nx := a.listSep(e)
+			if nx < 0 {
+				break
+			}
+			k = nx
+		}
+		if len(elems) < 2 {
+			i++
+			continue
+		}
+		withName := false
+		for _, el := range elems {
+			for m := el[0]; m < el[1]; m++ {
+				if inPerson[m] {
+					withName = true
+				}
+			}
+		}
+		if withName {
+			for _, el := range elems {
+				have := false
+				for m := el[0]; m < el[1]; m++ {
+					have = have || inPerson[m]
+				}
+				if !have && el[1] > el[0] {
+					out = append(out, span{i: el[0], j: el[1], conf: 0.6, typ: "list"})
+				}
+			}
+		}
+		i = max(i+1, elems[len(elems)-1][1])
+	}
+	if len(out) == 0 {
+		return spans
+	}
+	return mergeSpans(append(spans, out...))
+}
+
+// hashPlace finds a place written as a hashtag at word i ("#Iran",
+// "#gaza", "#Middelburg"): a country, a US state, or a GeoNames place of
+// 100,000 people or more whose name is not an ordinary word or mostly a
+// first name. Tweets tag places this way.
+func (a *analysis) hashPlace(i int) (span, bool) {
+	t := &a.toks[i]
+	if !t.handle || t.start == 0 || a.text[t.start-1] != '#' || t.letters < 4 || t.shape == shapeNone || t.shape == shapeMixed {
+		return span{}, false
+	}
+	f := a.f(i)
+	if f.date || f.common(50) || f.abbrev != 0 {
+		return span{}, false
+	}
+	typ, pop := a.gazetteer(t.lower, i, i+1)
+	switch {
+	case typ == "country" || typ == "state":
+		return span{i: i, j: i + 1, conf: 0.3, typ: typ}, true
+	case typ != "" && pop >= 100000 && !(f.births >= 1000 && f.births > f.surname):
+		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
+	}
+	return span{}, false
+}
+
+// lowerCity finds a well-known place written in lower case in a text
+// written in lower case, after a place word ("flights to paris", "from
+// japan"): a country, or a GeoNames place of 100,000 people or more whose
+// name is not a common word (SCOWL 35 or below; frequency alone does not
+// count, since big cities are frequent words). lowerPlace covers places that are no word at
+// all in any text.
+func (a *analysis) lowerCity(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 4 || !a.lowerRegister() || a.isClinical() {
+		return span{}, false
+	}
+	ctx := a.placeContext(i)
+	if ctx == 0 && !(i > 0 && a.toks[i-1].lower == "to" && !strings.ContainsAny(t.gap, "\n.!?;:")) {
+		return span{}, false
+	}
+	f := a.f(i)
+	if f.date || f.wl != 0 && f.wl <= 35 || f.abbrev != 0 || f.title || f.kin {
+		return span{}, false
+	}
+	typ, pop := a.gazetteer(t.lower, i, i+1)
+	switch {
+	case typ == "country" || typ == "state":
+		return span{i: i, j: i + 1, conf: 0.3, typ: typ}, true
+	case typ != "" && pop >= 100000:
+		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
+	}
+	return span{}, false
+}
+
+// lowerSurnameAfter reports whether the word after capitalised first name
+// i is its surname written in lower case, as comments do ("Kylie minogue",
+// "Mauro renallo"): adjacent, in lower case, a surname that is no common
+// word or a word in no list. Only after a first name of some currency
+// that is itself a name on its own evidence.
+func (a *analysis) lowerSurnameAfter(i int) bool {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeTitle || t.caps || t.poss || i+1 >= n || !a.adjacent(i+1) {
+		return false
+	}
+	if f := a.f(i); f.births < 1000 || f.common(35) {
+		return false
+	}
+	s := &a.toks[i+1]
+	if s.shape != shapeLower || s.letters < 3 || s.handle || isStop(s.lower) || isContraction(s.lower) || a.clinicalWord(i+1) {
+		return false
+	}
+	g := a.f(i + 1)
+	if g.date || g.title || g.kin || g.abbrev != 0 {
+		return false
+	}
+	if g.surname > 0 && !g.common(35) {
+		return true
+	}
+	return g.wl == 0 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower) && !stretched(s.lower)
+}
+
+// stretched reports whether a word is laughter or a stretched word of a
+// comment ("hahahaha", "sooo", "lololol"): a letter three times in a row, or
+// a pair of letters three times. Names are not written so.
+func stretched(w string) bool {
+	b := []byte(w)
+	for k := 2; k < len(b); k++ {
+		if b[k] == b[k-1] && b[k] == b[k-2] {
+			return true
+		}
+	}
+	for k := 0; k+5 < len(b); k++ {
+		if b[k] == b[k+2] && b[k] == b[k+4] && b[k+1] == b[k+3] && b[k+1] == b[k+5] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,132 @@
+package dict
+
+import (
+	"testing"
+
+	"github.com/veil-blog/veil/internal/deid"
+)
+
+func TestLowerCaseNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A first name and a surname in lower case, in any text.
+		{"to wake and wean per carol wolfe today", deid.Person, "wolfe", true},
+		{"eva kleist lives at the end of the road", deid.Person, "kleist", true},
+		// A first name before an ordinary word is not a pair.
+		{"the grace period ended today", deid.Person, "grace", false},
+		{"we will start the drip", deid.Person, "will", false},
+		// A first name alone in a text written in lower case.
+		{"i was like stop dancing before crissy wakes up", deid.Person, "crissy", true},
+		// Not when the text is written with capitals.
+		{"I was like, stop dancing before crissy wakes up, said Tom at Home Depot.", deid.Person, "crissy", false},
+		// Not a first name that is an ordinary word.
+		{"i was like stop dancing before the dawn wakes up", deid.Person, "dawn", false},
+	})
+}
+
+func TestCoordinatedNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"Usamov, Kastner and Odette Marchand signed it.", deid.Person, "Usamov", true},
+		{"Usamov, Kastner and Odette Marchand signed it.", deid.Person, "Kastner", true},
+		{"Odette Marchand and Nekolna were engineers.", deid.Person, "Nekolna", true},
+		{note + "BEA TURA AND DRS JOSEPH AND ROBBINSON AWARE.", deid.Person, "ROBBINSON", true},
+		{note + "BEA TURA AND DRS JOSEPH AND ROBBINSON AWARE.", deid.Person, "TURA", true},
+		{"wow emma and kaite is so very cute", deid.Person, "kaite", true},
+		// No list without a name in it, and ordinary words stay out.
+		{"The authors are Monjeau, Graves and Reed.", deid.Person, "authors", false},
+		{"I met Odette Marchand and Cooking Club friends.", deid.Person, "Cooking", false},
+		{"We visited Paris and Odette Marchand.", deid.Person, "Paris", false},
+		{note + "LASIX AND HEPARIN GIVEN.", deid.Person, "HEPARIN", false},
+	})
+}
+
+func TestSocialPlaces(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"candidacy for premier http://t.co/x #Iran", deid.Place, "Iran", true},
+		{"Thats #Middelburg right", deid.Place, "Middelburg", true},
+		{"and it's flights to la trips to paris", deid.Place, "paris", true},
+		// A hashtag that is an ordinary word or a first name is not a place.
+		{"what a day #Reading #love", deid.Place, "Reading", false},
+		{"so proud of you #Emma", deid.Place, "Emma", false},
+		// Lower case without a place word, or in a text with capitals.
+		{"paris is my name and i like it", deid.Place, "paris", false},
+		{"We talked to Tom about going to paris in May.", deid.Place, "paris", false},
+	})
+}
+
+func TestLowerSurnameAfterFirstName(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"I'm getting a garbage, Kylie minogue feel... I love it", deid.Person, "minogue", true},
+		{"is that Mauro renallo?", deid.Person, "renallo", true},
+		// An ordinary word after a first name stays a word.
+		{"We met Grace today and Emma stone walls.", deid.Person, "stone", false},
+		{"Please ask Kylie tomorrow.", deid.Person, "tomorrow", false},
+	})
+}
+
+func TestMiddleInitials(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"the codey m ross version recorded for them", deid.Person, "ross", true},
+		{"leone mazzi | nurse", deid.Person, "mazzi", true},
+		{"We met Odette A Kowalczyk today.", deid.Person, "Kowalczyk", true},
+		{"We met Odette A Kowalczyk today.", deid.Person, "A", true},
+		// "A" before an ordinary word, and a lower-case letter before one.
+		{"Then Martim A Book came out.", deid.Person, "Book", false},
+		{"give carol a hand", deid.Person, "hand", false},
+	})
+}
+
+func TestLowerSurnameAfterCue(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{note + "pt admits to psych nurse leslie kiezulas that she uses", deid.Person, "kiezulas", true},
+		{note + "support was given by pat rixford and chaplain", deid.Person, "rixford", true},
+		// After the first name an ordinary word is not a surname.
+		{note + "pt admits to psych nurse leslie today that she uses", deid.Person, "today", false},
+		{note + "pat dry and apply dressing", deid.Person, "dry", false},
+	})
+}
+
+func TestStretched(t *testing.T) {
+	for w, want := range map[string]bool{"hahahaha": true, "sooo": true, "lololol": true, "kiezulas": false, "renallo": false, "anna": false} {
+		if got := stretched(w); got != want {
+			t.Errorf("stretched(%q) = %v, want %v", w, got, want)
+		}
+	}
+	runKindCases(t, []kindCase{{"omg Mariah hahahahahaha", deid.Person, "hahahahahaha", false}})
+}
+
+func TestLowerHospitals(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{note + "he is an rn, works at harford memorial.", deid.Place, "harford", true},
+		{note + "arrived from franklin square hosp via medflight", deid.Place, "square", true},
+		{note + "arrived via amb from kernan ew for eval", deid.Place, "kernan", true},
+		// Ordinary and clinical words before a hospital word are not names.
+		{note + "arrived from outside hosp via medflight", deid.Place, "outside", false},
+		{note + "was at the general hospital", deid.Place, "general", false},
+		// Not outside a clinical note.
+		{"she works at harford memorial now", deid.Place, "harford", false},
+	})
+}
+
+func TestStateCodes(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"victims of an alleged predator from SC say", deid.Place, "SC", true},
+		{"Damn so you were in WI? Thats where we are from.", deid.Place, "WI", true},
+		// Codes that are words, and codes without a place word.
+		{"we live in OR near the coast", deid.Place, "OR", false},
+		{"the SC game was great", deid.Place, "SC", false},
+		{note + "Pt came from MD office", deid.Place, "MD", false},
+	})
+}
+
+func TestStateCodeNotInNotes(t *testing.T) {
+	runKindCases(t, []kindCase{{"Back from CT, hr stable.", deid.Place, "CT", false}})
+}
+
+func TestUnknownPlaceBeforePeriod(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"It is a design agency based in KURZENKIRCHEN.", deid.Place, "KURZENKIRCHEN", true},
+		{"He grew up in Okeechobee.", deid.Place, "Okeechobee", true},
+		{"She works in Dept. of Health.", deid.Place, "Dept", false},
+		{"It was in Jan. last year.", deid.Place, "Jan", false},
+	})
+}
