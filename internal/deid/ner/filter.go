@@ -78,8 +78,15 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		// "Mr Brown", "Dr. White": a title makes any name a person's.
 		return deid.Person, keepTitled
 	}
+	drug := inDoseContext(text, f.Start, f.End)
 	for _, w := range words {
 		e := d.wordEvidence(w, t.lower)
+		if e.strong && !e.person && (drug || drugShaped(strings.ToLower(w))) {
+			// A drug in an order ("Ativan 1mg IV", "Flovent bid") or
+			// with a drug stem ("Levofloxacin"): a word no list knows,
+			// but not a name.
+			e.strong, e.nameList = false, false
+		}
 		strong = strong || e.strong
 		nameLike = nameLike || e.nameList && !e.ordinaryCase
 		personal = personal || e.person && (e.strong || mid)
@@ -223,7 +230,9 @@ func newTextInfo(text string) *textInfo {
 const shorthandShare = 0.4
 
 // shorthand reports whether t is written in shorthand: there prose calls
-// drugs, devices and headings names, and only strong evidence counts.
+// drugs, devices and headings names, and only strong evidence counts. Notes
+// with drug orders in them ("4mg IV", "prn", "gtt") are shorthand whatever
+// their capitals.
 func (d *Detector) shorthand(t *textInfo) bool {
 	if t.short == 0 {
 		t.short = -1
@@ -240,7 +249,7 @@ func (d *Detector) shorthand(t *textInfo) bool {
 				short++
 			}
 		}
-		if caps >= 3 && float64(short) > shorthandShare*float64(caps) {
+		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) {
 			t.short = 1
 		}
 	}

@@ -128,6 +128,9 @@ func TestShorthand(t *testing.T) {
 		"Pt stable. SBP 120, HR 80. GI ok. Plan: wean.":     true,
 		"I met Maria Okonkwo at the clinic in Springfield.": false,
 		"OK": false,
+		// Drug orders make notes of ordinary capitals; one dose does not.
+		"Patient slept well. Morphine 2mg given prn. Heparin drip continues at 800 units.": true,
+		"Later that day I gave Morphine 2mg and then we talked about her family.":          false,
 	} {
 		if got := d.shorthand(newTextInfo(text)); got != want {
 			t.Errorf("shorthand(%q) = %v, want %v", text, got, want)
@@ -166,6 +169,51 @@ func TestCandidate(t *testing.T) {
 		words := strings.Fields(tt.text)
 		if got := d.candidate(newTextInfo(tt.text), words, tt.i); got != tt.want {
 			t.Errorf("candidate(%q, %d) = %v, want %v", tt.text, tt.i, got, tt.want)
+		}
+	}
+}
+
+// TestDrugs pins the drug-order evidence: a word no list knows in a drug
+// order, or with a drug stem, is not a name; a known name in an order, and
+// a word with no order near it, still are.
+func TestDrugs(t *testing.T) {
+	d := New(WithLexicon(lexicon.Default()))
+	for _, tt := range []struct {
+		text, name string
+		kind       deid.Kind
+		want       verdict
+	}{
+		{"Given Ativan 1mg IV for agitation.", "Ativan", deid.Person, dropNoNameWord},
+		{"Started Flovent bid.", "Flovent", deid.Person, dropNoNameWord},
+		{"Propofol increased to 80 mcg/kg/min.", "Propofol", deid.Person, dropNoNameWord},
+		{"Continues on Levofloxacin.", "Levofloxacin", deid.Person, dropNoNameWord},
+		{"Ativan IV given.", "Ativan IV", deid.Person, dropNoNameWord},
+		// Names stay names in an order; without one a word no list
+		// knows may be a name.
+		{"Maria gave 1mg IV.", "Maria", deid.Person, keepNameWord},
+		{"Okonkwo came by with MG.", "Okonkwo", deid.Person, keepNameWord},
+		{"Okonkwo figure out why im here", "Okonkwo", deid.Person, keepNameWord},
+	} {
+		start := strings.Index(tt.text, tt.name)
+		f := deid.Finding{Start: start, End: start + len(tt.name), Kind: tt.kind, Text: tt.name}
+		if _, got := d.vet(newTextInfo(tt.text), f); got != tt.want {
+			t.Errorf("vet(%q in %q) = %v, want %v", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestIsDoseToken(t *testing.T) {
+	for _, tt := range []struct {
+		prev, w string
+		want    bool
+	}{
+		{"", "4mg", true}, {"1", "mg", true}, {"", "2.5mcg/kg/min", true}, {"", "IV", true},
+		{"", "prn", true}, {"", "q4h", true}, {"", "gtt", true},
+		{"", "MG", false}, {"the", "units", false}, {"", "im", false}, {"", "quiet", false},
+		{"", "q4x", false}, {"", "", false}, {"", "4", false},
+	} {
+		if got := isDoseToken(tt.prev, tt.w); got != tt.want {
+			t.Errorf("isDoseToken(%q, %q) = %v, want %v", tt.prev, tt.w, got, tt.want)
 		}
 	}
 }
