@@ -38,6 +38,7 @@ const (
 	dropGroupWord                   // a nationality or a language ("English", "Chinese")
 	dropPlace                       // in shorthand, a word no list knows called a place with no evidence
 	dropWeak                        // in shorthand, an ordinary word that is also a name
+	dropLink                        // a web address, which the URL rule reports as a contact
 	keepNameWord                    // a word that is not an ordinary one
 	keepMidSentence                 // an ordinary word that is also a name, capitalised mid-sentence
 	keepKnownPlace                  // a country, a US state or a gazetteer place with a locative
@@ -68,12 +69,20 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		return f.Kind, keepNameWord
 	}
 	name := f.Text
+	if isLink(name) {
+		return f.Kind, dropLink
+	}
 	if d.lex.InCategory(lexicon.Nationality, name) || d.lex.InCategory(lexicon.Language, name) {
 		return f.Kind, dropGroupWord
 	}
 	mid := midSentence(text, f.Start)
 	strong, nameLike, personal := false, false, false
 	words := nameWords(name)
+	if split := splitCamel(words); strings.HasPrefix(name, "#") && len(split) > len(words) {
+		// A hashtag in camel case capitalises every word of a phrase:
+		// its capitals say nothing.
+		words, mid = split, false
+	}
 	if len(words) > 1 && titles[words[0]] && f.Kind == deid.Person {
 		// "Mr Brown", "Dr. White": a title makes any name a person's.
 		return deid.Person, keepTitled
@@ -388,4 +397,61 @@ func lowerCaseWords(text string) map[string]bool {
 		}
 	}
 	return m
+}
+
+// isLink reports whether s holds a web address.
+func isLink(s string) bool {
+	return strings.Contains(s, "://") || strings.Contains(strings.ToLower(s), "www.")
+}
+
+// cutLinks returns the parts of f between the web addresses in it: prose
+// takes "solangeUSA http://t.co/0hdM75Whvi #Ohio" for one name, and the URL
+// rule reports the address itself.
+func cutLinks(text string, f deid.Finding) []deid.Finding {
+	if !isLink(f.Text) {
+		return []deid.Finding{f}
+	}
+	var out []deid.Finding
+	start, end, at := -1, -1, f.Start
+	flush := func() {
+		if start >= 0 {
+			g := f
+			g.Start, g.End, g.Text = start, end, text[start:end]
+			out = append(out, g)
+		}
+		start = -1
+	}
+	for _, w := range strings.Fields(f.Text) {
+		i := at + strings.Index(text[at:f.End], w)
+		at = i + len(w)
+		if isLink(w) {
+			flush()
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+		end = at
+	}
+	flush()
+	return out
+}
+
+// splitCamel splits the words of a hashtag where a lower-case letter meets
+// an upper-case one: "#GamesWithFriends" is a phrase of ordinary words,
+// "#JustinBieber" a name.
+func splitCamel(words []string) []string {
+	var out []string
+	for _, w := range words {
+		start, prevLower := 0, false
+		for i, r := range w {
+			if prevLower && unicode.IsUpper(r) {
+				out = append(out, w[start:i])
+				start = i
+			}
+			prevLower = unicode.IsLower(r)
+		}
+		out = append(out, w[start:])
+	}
+	return out
 }

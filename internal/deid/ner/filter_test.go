@@ -40,6 +40,11 @@ func TestVet(t *testing.T) {
 		{"Trump Tower is tall.", "Trump", deid.Person, dropNoNameWord, deid.Person},
 		{"we asked the Court again", "Court", deid.Person, dropNoNameWord, deid.Person},
 		{"Pt GI SBP HR ok, seen by Miller today", "Miller", deid.Person, dropWeak, deid.Person},
+		// A hashtag of ordinary words is a phrase; one of a name is a name.
+		{"playing #GamesWithFriends tonight", "#GamesWithFriends", deid.Place, dropNoNameWord, deid.Place},
+		{"love #JustinBieber tonight", "#JustinBieber", deid.Person, keepNameWord, deid.Person},
+		// A web address is the URL rule's.
+		{"see http://t.co/0hdM75Whvi now", "http://t.co/0hdM75Whvi", deid.Place, dropLink, deid.Place},
 		// Group words.
 		{"She speaks English at home.", "English", deid.Place, dropGroupWord, deid.Place},
 		{"My Chinese friend came.", "Chinese", deid.Place, dropGroupWord, deid.Place},
@@ -214,6 +219,34 @@ func TestIsDoseToken(t *testing.T) {
 	} {
 		if got := isDoseToken(tt.prev, tt.w); got != tt.want {
 			t.Errorf("isDoseToken(%q, %q) = %v, want %v", tt.prev, tt.w, got, tt.want)
+		}
+	}
+}
+
+// TestCutLinks pins how an entity loses the web addresses prose took into
+// it: the words around an address stay, an address alone goes.
+func TestCutLinks(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"solangeUSA http://t.co/0hdM75Whvi #Ohio", []string{"solangeUSA", "#Ohio"}},
+		{"see http://t.co/0hdM75Whvi", []string{"see"}},
+		{"http://t.co/0hdM75Whvi", nil},
+		{"`www.example.org", nil},
+		{"Maria Okonkwo", []string{"Maria Okonkwo"}},
+		{"A B A http://x.y", []string{"A B A"}},
+	} {
+		f := deid.Finding{Start: 0, End: len(tt.text), Kind: deid.Place, Text: tt.text}
+		var got []string
+		for _, g := range cutLinks(tt.text, f) {
+			if err := g.Check(tt.text); err != nil {
+				t.Fatalf("cutLinks(%q): %v", tt.text, err)
+			}
+			got = append(got, g.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("cutLinks(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }
