@@ -115,6 +115,12 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	default:
 		return f.Kind, dropNoNameWord
 	}
+	if last := words[len(words)-1]; len(words) > 1 && d.isOrgWord(last) && !d.hasFirstName(words[:len(words)-1]) {
+		// "United Kingdom Government", "Ankara Administrative Court":
+		// an institution, whatever prose called it, and one whose words
+		// are not to be looked for as a person's elsewhere.
+		return deid.Organization, v
+	}
 	if f.Kind != deid.Place {
 		return f.Kind, v
 	}
@@ -454,4 +460,26 @@ func splitCamel(words []string) []string {
 		out = append(out, w[start:])
 	}
 	return out
+}
+
+// hasFirstName reports whether one of words is a first name that at least
+// orgFirstName people were given ("Maria Court" is a person; "Kingdom",
+// given to a few babies, does not make "United Kingdom Government" one).
+func (d *Detector) hasFirstName(words []string) bool {
+	for _, w := range words {
+		if f, m, ok := d.lex.FirstName(strings.ToLower(w)); ok && f+m >= orgFirstName {
+			return true
+		}
+	}
+	return false
+}
+
+// orgFirstName is the number of births from which a first name makes a
+// name ending in an organisation word a person's.
+const orgFirstName = 1000
+
+// isOrgWord reports whether w names a kind of organisation ("Court",
+// "Government", "Ministry").
+func (d *Detector) isOrgWord(w string) bool {
+	return d.lex.InCategory(lexicon.OrgCue, w) || d.lex.InCategory(lexicon.OrgType, w)
 }

@@ -45,6 +45,12 @@ func TestVet(t *testing.T) {
 		{"love #JustinBieber tonight", "#JustinBieber", deid.Person, keepNameWord, deid.Person},
 		// A web address is the URL rule's.
 		{"see http://t.co/0hdM75Whvi now", "http://t.co/0hdM75Whvi", deid.Place, dropLink, deid.Place},
+		// A name that ends with a kind of organisation is one, whatever
+		// prose called it; a lone name stays what it was.
+		{"they told United Kingdom Government officials", "United Kingdom Government", deid.Place, keepMidSentence, deid.Organization},
+		{"before the Ankara Administrative Court today", "Ankara Administrative Court", deid.Person, keepNameWord, deid.Organization},
+		{"Maria Court rang.", "Maria Court", deid.Person, keepNameWord, deid.Person},
+		{"Maria Okonkwo rang.", "Maria Okonkwo", deid.Person, keepNameWord, deid.Person},
 		// Group words.
 		{"She speaks English at home.", "English", deid.Place, dropGroupWord, deid.Place},
 		{"My Chinese friend came.", "Chinese", deid.Place, dropGroupWord, deid.Place},
