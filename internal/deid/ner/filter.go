@@ -90,6 +90,9 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	drug := inDoseContext(text, f.Start, f.End)
 	for _, w := range words {
 		e := d.wordEvidence(w, t.lower)
+		if e.wordToo && d.shorthand(t) {
+			e.strong = false
+		}
 		if e.strong && !e.person && (drug || drugShaped(strings.ToLower(w))) {
 			// A drug in an order ("Ativan 1mg IV", "Flovent bid") or
 			// with a drug stem ("Levofloxacin"): a word no list knows,
@@ -145,6 +148,7 @@ type evidence struct {
 	nameList     bool // a first name, a surname or a proper noun
 	person       bool // a first name or surname that is not also a place word
 	ordinaryCase bool // written in lower case elsewhere, an acronym, or too short
+	wordToo      bool // a name, but also a rarer dictionary word
 }
 
 // wordEvidence returns what the lexicons say about w.
@@ -179,6 +183,9 @@ func (d *Detector) wordEvidence(w string, lowerWords map[string]bool) evidence {
 		e.strong = isFirst && f+m >= bigName
 	case isFirst || isSurname:
 		e.strong = true
+		// A rarer dictionary word that is also a name ("Foley",
+		// "Heyward"): in shorthand, the word is the likelier reading.
+		e.wordToo = isWord && !(isFirst && f+m >= bigName)
 	case isWord:
 		// A rarer dictionary word ("Heparin" is level 60-80) is not
 		// a name, unless it is also a proper noun.

@@ -51,6 +51,10 @@ func TestVet(t *testing.T) {
 		{"before the Ankara Administrative Court today", "Ankara Administrative Court", deid.Person, keepNameWord, deid.Organization},
 		{"Maria Court rang.", "Maria Court", deid.Person, keepNameWord, deid.Person},
 		{"Maria Okonkwo rang.", "Maria Okonkwo", deid.Person, keepNameWord, deid.Person},
+		// A name that is also a rarer word is a name in prose, the word
+		// in shorthand.
+		{"Yesterday Foley came by.", "Foley", deid.Person, keepNameWord, deid.Person},
+		{"Pt GI SBP HR ok. Foley draining.", "Foley", deid.Person, dropNoNameWord, deid.Person},
 		// Group words.
 		{"She speaks English at home.", "English", deid.Place, dropGroupWord, deid.Place},
 		{"My Chinese friend came.", "Chinese", deid.Place, dropGroupWord, deid.Place},
