@@ -98,8 +98,8 @@ func clinical(text string) bool {
 const doseReach = 4
 
 // inDoseContext reports whether the entity text[start:end] holds, or has
-// within doseReach tokens after it or one token before it, a word of a
-// drug order.
+// within doseReach tokens after it or two tokens before it, a word of a
+// drug order, or has an amount two tokens before it ("a dose of").
 func inDoseContext(text string, start, end int) bool {
 	prev := ""
 	for _, w := range doseTokenFields(text[start:end]) {
@@ -121,15 +121,31 @@ func inDoseContext(text string, start, end int) bool {
 		}
 		prev = w
 	}
-	before := text[max(0, start-24):start]
+	before := text[max(0, start-32):start]
 	for !utf8.ValidString(before) && before != "" {
 		before = before[1:]
 	}
-	if ws := doseTokenFields(before); len(ws) > 0 && isDoseToken("", ws[len(ws)-1]) {
-		return true
+	if i := strings.LastIndexAny(before, "\n;:"); i >= 0 {
+		before = before[i+1:]
+	}
+	ws := doseTokenFields(before)
+	for i := len(ws) - 1; i >= 0 && i >= len(ws)-2; i-- {
+		// "morphine gtt", "40mg of Lasix", "2 boluses of Propofol"
+		prev := ""
+		if i > 0 {
+			prev = ws[i-1]
+		}
+		if isDoseToken(prev, ws[i]) || doseNouns[strings.ToLower(ws[i])] {
+			return true
+		}
 	}
 	return false
 }
+
+// doseNouns are the amounts a drug is given in, which come before its name
+// ("a dose of", "2 boluses of").
+var doseNouns = map[string]bool{"dose": true, "doses": true, "bolus": true, "boluses": true,
+	"amp": true, "amps": true, "vial": true, "vials": true, "puff": true, "puffs": true}
 
 // drugStems are the endings of international non-proprietary drug names
 // (WHO INN stems): no first name or surname ends so.

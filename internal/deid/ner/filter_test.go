@@ -203,6 +203,10 @@ func TestDrugs(t *testing.T) {
 		{"Propofol increased to 80 mcg/kg/min.", "Propofol", deid.Person, dropNoNameWord},
 		{"Continues on Levofloxacin.", "Levofloxacin", deid.Person, dropNoNameWord},
 		{"Ativan IV given.", "Ativan IV", deid.Person, dropNoNameWord},
+		{"Diuresing well to 40mg of Lasix given at 4PM.", "Lasix", deid.Person, dropNoNameWord},
+		{"after 2 boluses of Propofol today", "Propofol", deid.Person, dropNoNameWord},
+		{"met the family of Okonkwo today", "Okonkwo", deid.Person, keepNameWord},
+		{"heparin 5 units\nOkonkwo visited", "Okonkwo", deid.Person, keepNameWord},
 		// Names stay names in an order; without one a word no list
 		// knows may be a name.
 		{"Maria gave 1mg IV.", "Maria", deid.Person, keepNameWord},
