@@ -38,6 +38,7 @@ const (
 	dropGroupWord                   // a nationality or a language ("English", "Chinese")
 	dropPlace                       // in shorthand, a word no list knows called a place with no evidence
 	dropWeak                        // in shorthand, an ordinary word that is also a name
+	dropLink                        // a web address, which the URL rule reports as a contact
 	keepNameWord                    // a word that is not an ordinary one
 	keepMidSentence                 // an ordinary word that is also a name, capitalised mid-sentence
 	keepKnownPlace                  // a country, a US state or a gazetteer place with a locative
@@ -68,18 +69,36 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		return f.Kind, keepNameWord
 	}
 	name := f.Text
+	if isLink(name) {
+		return f.Kind, dropLink
+	}
 	if d.lex.InCategory(lexicon.Nationality, name) || d.lex.InCategory(lexicon.Language, name) {
 		return f.Kind, dropGroupWord
 	}
 	mid := midSentence(text, f.Start)
 	strong, nameLike, personal := false, false, false
 	words := nameWords(name)
+	if split := splitCamel(words); strings.HasPrefix(name, "#") && len(split) > len(words) {
+		// A hashtag in camel case capitalises every word of a phrase:
+		// its capitals say nothing.
+		words, mid = split, false
+	}
 	if len(words) > 1 && titles[words[0]] && f.Kind == deid.Person {
 		// "Mr Brown", "Dr. White": a title makes any name a person's.
 		return deid.Person, keepTitled
 	}
+	drug := inDoseContext(text, f.Start, f.End)
 	for _, w := range words {
 		e := d.wordEvidence(w, t.lower)
+		if e.wordToo && d.shorthand(t) {
+			e.strong = false
+		}
+		if e.strong && !e.person && (drug || drugShaped(strings.ToLower(w))) {
+			// A drug in an order ("Ativan 1mg IV", "Flovent bid") or
+			// with a drug stem ("Levofloxacin"): a word no list knows,
+			// but not a name.
+			e.strong, e.nameList = false, false
+		}
 		strong = strong || e.strong
 		nameLike = nameLike || e.nameList && !e.ordinaryCase
 		personal = personal || e.person && (e.strong || mid)
@@ -98,6 +117,12 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		v = keepMidSentence
 	default:
 		return f.Kind, dropNoNameWord
+	}
+	if last := words[len(words)-1]; len(words) > 1 && d.isOrgWord(last) && !d.hasFirstName(words[:len(words)-1]) {
+		// "United Kingdom Government", "Ankara Administrative Court":
+		// an institution, whatever prose called it, and one whose words
+		// are not to be looked for as a person's elsewhere.
+		return deid.Organization, v
 	}
 	if f.Kind != deid.Place {
 		return f.Kind, v
@@ -123,6 +148,7 @@ type evidence struct {
 	nameList     bool // a first name, a surname or a proper noun
 	person       bool // a first name or surname that is not also a place word
 	ordinaryCase bool // written in lower case elsewhere, an acronym, or too short
+	wordToo      bool // a name, but also a rarer dictionary word
 }
 
 // wordEvidence returns what the lexicons say about w.
@@ -157,6 +183,9 @@ func (d *Detector) wordEvidence(w string, lowerWords map[string]bool) evidence {
 		e.strong = isFirst && f+m >= bigName
 	case isFirst || isSurname:
 		e.strong = true
+		// A rarer dictionary word that is also a name ("Foley",
+		// "Heyward"): in shorthand, the word is the likelier reading.
+		e.wordToo = isWord && !(isFirst && f+m >= bigName)
 	case isWord:
 		// A rarer dictionary word ("Heparin" is level 60-80) is not
 		// a name, unless it is also a proper noun.
@@ -223,7 +252,9 @@ func newTextInfo(text string) *textInfo {
 const shorthandShare = 0.4
 
 // shorthand reports whether t is written in shorthand: there prose calls
-// drugs, devices and headings names, and only strong evidence counts.
+// drugs, devices and headings names, and only strong evidence counts. Notes
+// with drug orders in them ("4mg IV", "prn", "gtt") are shorthand whatever
+// their capitals.
 func (d *Detector) shorthand(t *textInfo) bool {
 	if t.short == 0 {
 		t.short = -1
@@ -240,7 +271,7 @@ func (d *Detector) shorthand(t *textInfo) bool {
 				short++
 			}
 		}
-		if caps >= 3 && float64(short) > shorthandShare*float64(caps) {
+		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) {
 			t.short = 1
 		}
 	}
@@ -379,4 +410,83 @@ func lowerCaseWords(text string) map[string]bool {
 		}
 	}
 	return m
+}
+
+// isLink reports whether s holds a web address.
+func isLink(s string) bool {
+	return strings.Contains(s, "://") || strings.Contains(strings.ToLower(s), "www.")
+}
+
+// cutLinks returns the parts of f between the web addresses in it: prose
+// takes "solangeUSA http://t.co/0hdM75Whvi #Ohio" for one name, and the URL
+// rule reports the address itself.
+func cutLinks(text string, f deid.Finding) []deid.Finding {
+	if !isLink(f.Text) {
+		return []deid.Finding{f}
+	}
+	var out []deid.Finding
+	start, end, at := -1, -1, f.Start
+	flush := func() {
+		if start >= 0 {
+			g := f
+			g.Start, g.End, g.Text = start, end, text[start:end]
+			out = append(out, g)
+		}
+		start = -1
+	}
+	for _, w := range strings.Fields(f.Text) {
+		i := at + strings.Index(text[at:f.End], w)
+		at = i + len(w)
+		if isLink(w) {
+			flush()
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+		end = at
+	}
+	flush()
+	return out
+}
+
+// splitCamel splits the words of a hashtag where a lower-case letter meets
+// an upper-case one: "#GamesWithFriends" is a phrase of ordinary words,
+// "#JustinBieber" a name.
+func splitCamel(words []string) []string {
+	var out []string
+	for _, w := range words {
+		start, prevLower := 0, false
+		for i, r := range w {
+			if prevLower && unicode.IsUpper(r) {
+				out = append(out, w[start:i])
+				start = i
+			}
+			prevLower = unicode.IsLower(r)
+		}
+		out = append(out, w[start:])
+	}
+	return out
+}
+
+// hasFirstName reports whether one of words is a first name that at least
+// orgFirstName people were given ("Maria Court" is a person; "Kingdom",
+// given to a few babies, does not make "United Kingdom Government" one).
+func (d *Detector) hasFirstName(words []string) bool {
+	for _, w := range words {
+		if f, m, ok := d.lex.FirstName(strings.ToLower(w)); ok && f+m >= orgFirstName {
+			return true
+		}
+	}
+	return false
+}
+
+// orgFirstName is the number of births from which a first name makes a
+// name ending in an organisation word a person's.
+const orgFirstName = 1000
+
+// isOrgWord reports whether w names a kind of organisation ("Court",
+// "Government", "Ministry").
+func (d *Detector) isOrgWord(w string) bool {
+	return d.lex.InCategory(lexicon.OrgCue, w) || d.lex.InCategory(lexicon.OrgType, w)
 }

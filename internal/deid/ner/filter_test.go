@@ -40,6 +40,21 @@ func TestVet(t *testing.T) {
 		{"Trump Tower is tall.", "Trump", deid.Person, dropNoNameWord, deid.Person},
 		{"we asked the Court again", "Court", deid.Person, dropNoNameWord, deid.Person},
 		{"Pt GI SBP HR ok, seen by Miller today", "Miller", deid.Person, dropWeak, deid.Person},
+		// A hashtag of ordinary words is a phrase; one of a name is a name.
+		{"playing #GamesWithFriends tonight", "#GamesWithFriends", deid.Place, dropNoNameWord, deid.Place},
+		{"love #JustinBieber tonight", "#JustinBieber", deid.Person, keepNameWord, deid.Person},
+		// A web address is the URL rule's.
+		{"see http://t.co/0hdM75Whvi now", "http://t.co/0hdM75Whvi", deid.Place, dropLink, deid.Place},
+		// A name that ends with a kind of organisation is one, whatever
+		// prose called it; a lone name stays what it was.
+		{"they told United Kingdom Government officials", "United Kingdom Government", deid.Place, keepMidSentence, deid.Organization},
+		{"before the Ankara Administrative Court today", "Ankara Administrative Court", deid.Person, keepNameWord, deid.Organization},
+		{"Maria Court rang.", "Maria Court", deid.Person, keepNameWord, deid.Person},
+		{"Maria Okonkwo rang.", "Maria Okonkwo", deid.Person, keepNameWord, deid.Person},
+		// A name that is also a rarer word is a name in prose, the word
+		// in shorthand.
+		{"Yesterday Foley came by.", "Foley", deid.Person, keepNameWord, deid.Person},
+		{"Pt GI SBP HR ok. Foley draining.", "Foley", deid.Person, dropNoNameWord, deid.Person},
 		// Group words.
 		{"She speaks English at home.", "English", deid.Place, dropGroupWord, deid.Place},
 		{"My Chinese friend came.", "Chinese", deid.Place, dropGroupWord, deid.Place},
@@ -128,6 +143,9 @@ func TestShorthand(t *testing.T) {
 		"Pt stable. SBP 120, HR 80. GI ok. Plan: wean.":     true,
 		"I met Maria Okonkwo at the clinic in Springfield.": false,
 		"OK": false,
+		// Drug orders make notes of ordinary capitals; one dose does not.
+		"Patient slept well. Morphine 2mg given prn. Heparin drip continues at 800 units.": true,
+		"Later that day I gave Morphine 2mg and then we talked about her family.":          false,
 	} {
 		if got := d.shorthand(newTextInfo(text)); got != want {
 			t.Errorf("shorthand(%q) = %v, want %v", text, got, want)
@@ -166,6 +184,83 @@ func TestCandidate(t *testing.T) {
 		words := strings.Fields(tt.text)
 		if got := d.candidate(newTextInfo(tt.text), words, tt.i); got != tt.want {
 			t.Errorf("candidate(%q, %d) = %v, want %v", tt.text, tt.i, got, tt.want)
+		}
+	}
+}
+
+// TestDrugs pins the drug-order evidence: a word no list knows in a drug
+// order, or with a drug stem, is not a name; a known name in an order, and
+// a word with no order near it, still are.
+func TestDrugs(t *testing.T) {
+	d := New(WithLexicon(lexicon.Default()))
+	for _, tt := range []struct {
+		text, name string
+		kind       deid.Kind
+		want       verdict
+	}{
+		{"Given Ativan 1mg IV for agitation.", "Ativan", deid.Person, dropNoNameWord},
+		{"Started Flovent bid.", "Flovent", deid.Person, dropNoNameWord},
+		{"Propofol increased to 80 mcg/kg/min.", "Propofol", deid.Person, dropNoNameWord},
+		{"Continues on Levofloxacin.", "Levofloxacin", deid.Person, dropNoNameWord},
+		{"Ativan IV given.", "Ativan IV", deid.Person, dropNoNameWord},
+		{"Diuresing well to 40mg of Lasix given at 4PM.", "Lasix", deid.Person, dropNoNameWord},
+		{"after 2 boluses of Propofol today", "Propofol", deid.Person, dropNoNameWord},
+		{"met the family of Okonkwo today", "Okonkwo", deid.Person, keepNameWord},
+		{"heparin 5 units\nOkonkwo visited", "Okonkwo", deid.Person, keepNameWord},
+		// Names stay names in an order; without one a word no list
+		// knows may be a name.
+		{"Maria gave 1mg IV.", "Maria", deid.Person, keepNameWord},
+		{"Okonkwo came by with MG.", "Okonkwo", deid.Person, keepNameWord},
+		{"Okonkwo figure out why im here", "Okonkwo", deid.Person, keepNameWord},
+	} {
+		start := strings.Index(tt.text, tt.name)
+		f := deid.Finding{Start: start, End: start + len(tt.name), Kind: tt.kind, Text: tt.name}
+		if _, got := d.vet(newTextInfo(tt.text), f); got != tt.want {
+			t.Errorf("vet(%q in %q) = %v, want %v", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestIsDoseToken(t *testing.T) {
+	for _, tt := range []struct {
+		prev, w string
+		want    bool
+	}{
+		{"", "4mg", true}, {"1", "mg", true}, {"", "2.5mcg/kg/min", true}, {"", "IV", true},
+		{"", "prn", true}, {"", "q4h", true}, {"", "gtt", true},
+		{"", "MG", false}, {"the", "units", false}, {"", "im", false}, {"", "quiet", false},
+		{"", "q4x", false}, {"", "", false}, {"", "4", false},
+	} {
+		if got := isDoseToken(tt.prev, tt.w); got != tt.want {
+			t.Errorf("isDoseToken(%q, %q) = %v, want %v", tt.prev, tt.w, got, tt.want)
+		}
+	}
+}
+
+// TestCutLinks pins how an entity loses the web addresses prose took into
+// it: the words around an address stay, an address alone goes.
+func TestCutLinks(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"solangeUSA http://t.co/0hdM75Whvi #Ohio", []string{"solangeUSA", "#Ohio"}},
+		{"see http://t.co/0hdM75Whvi", []string{"see"}},
+		{"http://t.co/0hdM75Whvi", nil},
+		{"`www.example.org", nil},
+		{"Maria Okonkwo", []string{"Maria Okonkwo"}},
+		{"A B A http://x.y", []string{"A B A"}},
+	} {
+		f := deid.Finding{Start: 0, End: len(tt.text), Kind: deid.Place, Text: tt.text}
+		var got []string
+		for _, g := range cutLinks(tt.text, f) {
+			if err := g.Check(tt.text); err != nil {
+				t.Fatalf("cutLinks(%q): %v", tt.text, err)
+			}
+			got = append(got, g.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("cutLinks(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

@@ -110,11 +110,13 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	if d.lex == nil || len(out) == 0 {
 		return out, nil
 	}
-	kept := out[:0]
-	for _, f := range out {
-		if k, ok := d.plausible(t, f); ok {
-			f.Kind = k
-			kept = append(kept, f)
+	var kept []deid.Finding
+	for _, e := range out {
+		for _, f := range cutLinks(text, e) {
+			if k, ok := d.plausible(t, f); ok {
+				f.Kind = k
+				kept = append(kept, f)
+			}
 		}
 	}
 	return kept, nil

@@ -185,9 +185,36 @@ func cueID(text string, m []int) []hit {
 
 var dimsRe = regexp.MustCompile(`^\d+(?:[xX]\d+)+[xX]?$`)
 
-var measureRe = regexp.MustCompile(`(?i)^\d+(?:[.,]\d+)?(?:st|nd|rd|th|s|am|pm|hrs?|mg|mcg|ml|cc|kg|g|gm|mm|cm|km|mph|mins?|sec|x|yo|yrs?|lbs?|oz|units?|u|meq|mmol|mmhg|bpm|k|m|l|kb|mb|gb|tb|ghz|mhz|hz|kw|w|v|ft|in|d|h|wk|wks|mo|mos|y|min|ms|kcal|cal|iu|%|c|f|px|pt|em|dpi|fps|p|i|mgs|mcgs|mcq|yards|yds|mls|gtt|gtts|puffs?|tabs?|caps?|hr)$`)
+var measureRe = regexp.MustCompile(`(?i)^\d+(?:[.,]\d+)?(?:st|nd|rd|th|s|am|pm|hrs?|mg|mcg|ml|cc|kg|g|gm|mm|cm|km|mph|mins?|sec|x|yo|yrs?|lbs?|oz|units?|u|meq|mmol|mmhg|bpm|k|m|l|kb|mb|gb|tb|ghz|mhz|hz|kw|w|v|ft|in|d|h|wk|wks|mo|mos|y|min|ms|kcal|cal|iu|%|c|f|px|pt|em|dpi|fps|p|i|mgs|mcgs|mcq|ug|mic|ccs|cmh2o|cmh20|ns|yards|yds|mls|gtt|gtts|puffs?|tabs?|caps?|hr)$`)
 
 func isMeasure(tok string) bool { return measureRe.MatchString(tok) }
+
+// dimsUnitRe is a size or a ventilator setting with a unit or mode after
+// it: "2x5cm", "700x12AC".
+var dimsUnitRe = regexp.MustCompile(`^\d{1,4}(?:[xX]\d{1,4})+[A-Za-z]{1,3}$`)
+
+// gluedWordRe is a number run into a lower-case word for want of a space,
+// as hurried notes write: "102rectal", "120sinus", "1200noon". Codes put
+// their letters in capitals or between digits.
+var gluedWordRe = regexp.MustCompile(`^\d{1,4}[a-z]{3,}$`)
+
+// vitalPrefixes are the vital signs and ventilator settings that notes run
+// into their value ("BP130", "TV500", "sats100").
+var vitalPrefixes = set("bp", "sbp", "dbp", "map", "hr", "rr", "tv", "vt", "sat", "sats", "spo2", "sao2", "cvp",
+	"pip", "peep", "imv", "psv", "ps", "st", "temp", "tmax", "wt", "fio2", "pao2", "paco2")
+
+// isVital reports whether tok is a vital sign or a ventilator setting
+// run into its value of at most three digits ("BP130", "TV500").
+func isVital(tok string) bool {
+	i := len(tok)
+	for i > 0 && isDigit(tok[i-1]) {
+		i--
+	}
+	if n := len(tok) - i; n == 0 || n > 3 || i == 0 {
+		return false
+	}
+	return vitalPrefixes[strings.ToLower(tok[:i])]
+}
 
 var decimalRe = regexp.MustCompile(`^\d{1,4}\.\d{1,2}$`)
 
@@ -313,14 +340,14 @@ func mixedID(text string, m []int) []hit {
 			switch {
 			case pd == 0 && (pl > 3 || part != strings.ToUpper(part)):
 				return nil
-			case pd > 0 && pl > 0 && (isMeasure(part) || dimsRe.MatchString(part)):
+			case pd > 0 && pl > 0 && (isMeasure(part) || dimsRe.MatchString(part) || isVital(part)):
 				return nil
 			}
 		}
 	} else if nd < 3 && !(nd >= 2 && nl >= 2 && alternations(tok) >= 3) {
 		return nil
 	}
-	if dimsRe.MatchString(tok) {
+	if dimsRe.MatchString(tok) || dimsUnitRe.MatchString(tok) || gluedWordRe.MatchString(tok) || isVital(tok) {
 		return nil
 	}
 	// A number followed by a unit word, "20mg/kg", "5x5", "1990s".

@@ -216,6 +216,13 @@ func TestIDNumber(t *testing.T) {
 		{"in the case NJA 2005 p. 884 the court", []span{s("NJA 2005 p. 884", "reference")}},
 		{"COVID19, 20mg, 1990s, 600x12, 100-120cc, 1,234,567 and 3.14159265, H1N1, group 2", nil},
 		{"a/c 600-12-peep 5, HR-110-133, 83-85NSR, BP NOW 125/42, ID: 98.9 po, RR-REG 14-22 BS", nil},
+		// Settings, glued words and vitals run into their values.
+		{"on 700x12AC, hematoma 2x5cm, fent 125ug, 250ccs, peep 10cmh20", nil},
+		{"TMAX 102rectal, hr 100-120sinus, meeting at 1200noon", nil},
+		{"BP130-140/50's, TV500 IMV10, sbp146-155, sats100%", nil},
+		// Codes of the same shapes stay codes.
+		{"code 7ABC12X here", []span{s("7ABC12X", "code")}},
+		{"ref XK1234 today", []span{s("XK1234", "id")}},
 	})
 }
 

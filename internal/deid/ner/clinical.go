@@ -1,0 +1,171 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A drug order names a drug next to its dose, route or frequency ("Ativan
+// 1mg IV", "Flovent bid", "propofol gtt at 20 mcg/kg/min"). Brand names
+// ("Tylenol", "Lopressor") are in no word list, so to the lexicon filter
+// they look like surnames no list knows; the order around them says what
+// they are.
+
+// routeWords are the routes, forms and frequencies of drug orders, in lower
+// case: words that mean nothing else in English ("prn", "gtt", "IV").
+var routeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`gtt gtts drip drips iv ivp ivpb po sl sq subq neb nebs
+		mdi mdis prn bid tid qid qd qod qhs qam qpm qday`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// units are the units of a dose; they count only after a number ("4mg",
+// "1 mg"), since letters such as "MG" are also initials.
+var units = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`mg mgs mcg mcgs ug gm ml mls cc ccs meq mmol units u iu`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// isDoseToken reports whether w, a run of letters, digits, dots and
+// slashes that follows prev, belongs to a drug order: a route or frequency
+// ("IV", "prn", "q4h"), or a unit after a number ("4mg", "1 mg",
+// "2.5mcg/kg/min").
+func isDoseToken(prev, w string) bool {
+	w = strings.Trim(w, "./")
+	if w == "" {
+		return false
+	}
+	lw := strings.ToLower(w)
+	if i := strings.IndexByte(lw, '/'); i > 0 {
+		lw = lw[:i] // "mcg/kg/min", "cc/hr"
+	}
+	if routeWords[lw] {
+		return true
+	}
+	if len(lw) >= 2 && lw[0] == 'q' && lw[1] >= '0' && lw[1] <= '9' {
+		// q4h, q6hr, q12hrs, q2
+		rest := strings.TrimLeft(lw[1:], "0123456789")
+		return rest == "" || rest == "h" || rest == "hr" || rest == "hrs"
+	}
+	unit := strings.TrimLeft(lw, "0123456789.")
+	if unit == lw { // no number in front: the number must be the previous token
+		prev = strings.Trim(prev, "./")
+		if prev == "" || strings.Trim(prev, "0123456789.") != "" {
+			return false
+		}
+	}
+	return units[unit]
+}
+
+// doseTokenFields splits text into the runs isDoseToken looks at.
+func doseTokenFields(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '/')
+	})
+}
+
+// clinicalOrders is the number of drug-order tokens from which a text is
+// taken for clinical notes, where prose calls drugs, devices and headings
+// names: a reflection that mentions a dose once or twice stays prose.
+const clinicalOrders = 3
+
+// clinical reports whether text holds at least clinicalOrders drug-order
+// tokens.
+func clinical(text string) bool {
+	n, prev := 0, ""
+	for _, w := range doseTokenFields(text) {
+		dose := isDoseToken(prev, w)
+		prev = w
+		if dose {
+			n++
+			if n >= clinicalOrders {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// doseReach is how many tokens after an entity, and before it, a dose,
+// route or frequency makes it a drug ("Propofol increased to 80 mcg").
+const doseReach = 4
+
+// inDoseContext reports whether the entity text[start:end] holds, or has
+// within doseReach tokens after it or two tokens before it, a word of a
+// drug order, or has an amount two tokens before it ("a dose of").
+func inDoseContext(text string, start, end int) bool {
+	prev := ""
+	for _, w := range doseTokenFields(text[start:end]) {
+		if isDoseToken(prev, w) {
+			return true
+		}
+		prev = w
+	}
+	after := text[end:min(len(text), end+80)]
+	if i := strings.IndexAny(after, "\n;:"); i >= 0 {
+		after = after[:i] // the order ends with its line or clause
+	}
+	for i, w := range doseTokenFields(after) {
+		if i >= doseReach {
+			break
+		}
+		if isDoseToken(prev, w) {
+			return true
+		}
+		prev = w
+	}
+	before := text[max(0, start-32):start]
+	for !utf8.ValidString(before) && before != "" {
+		before = before[1:]
+	}
+	if i := strings.LastIndexAny(before, "\n;:"); i >= 0 {
+		before = before[i+1:]
+	}
+	ws := doseTokenFields(before)
+	for i := len(ws) - 1; i >= 0 && i >= len(ws)-2; i-- {
+		// "morphine gtt", "40mg of Lasix", "2 boluses of Propofol"
+		prev := ""
+		if i > 0 {
+			prev = ws[i-1]
+		}
+		if isDoseToken(prev, ws[i]) || doseNouns[strings.ToLower(ws[i])] {
+			return true
+		}
+	}
+	return false
+}
+
+// doseNouns are the amounts a drug is given in, which come before its name
+// ("a dose of", "2 boluses of").
+var doseNouns = map[string]bool{"dose": true, "doses": true, "bolus": true, "boluses": true,
+	"amp": true, "amps": true, "vial": true, "vials": true, "puff": true, "puffs": true}
+
+// drugStems are the endings of international non-proprietary drug names
+// (WHO INN stems): no first name or surname ends so.
+var drugStems = []string{"mycin", "micin", "pril", "olol", "azole", "statin", "parin",
+	"cillin", "floxacin", "oxacin", "prazole", "sartan", "dipine", "clovir", "navir", "mab",
+	"tinib", "terol", "azepam", "azolam", "cycline", "profen", "tidine", "setron",
+	"triptan", "gliptin", "glitazone", "dronate", "phylline", "semide", "thiazide", "xaban",
+	"gatran", "lukast", "coxib"}
+
+// drugShaped reports whether the lower-case word lw ends with a drug stem
+// and is long enough to be a drug name rather than a short word that
+// happens to end so.
+func drugShaped(lw string) bool {
+	if utf8.RuneCountInString(lw) < 7 {
+		return false
+	}
+	for _, s := range drugStems {
+		if strings.HasSuffix(lw, s) {
+			return true
+		}
+	}
+	return false
+}
