@@ -11,6 +11,10 @@ type Doc struct {
 	Known []KnownTerm
 	// Allow lists terms the author says must never be touched.
 	Allow []string
+	// Found holds what the detectors that ran before this one found, sorted
+	// by Start. A costly detector may skip text already covered by strong
+	// findings; it must not rely on Found for correctness.
+	Found []Finding
 }
 
 // KnownTerm is a term from the author's private list (.veil/known.yaml or a

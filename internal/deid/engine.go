@@ -97,7 +97,9 @@ func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		fs, err := runDetector(ctx, d, doc)
+		seen := *doc
+		seen.Found = sortedByStart(all)
+		fs, err := runDetector(ctx, d, &seen)
 		if err != nil {
 			return nil, err
 		}
@@ -109,6 +111,12 @@ func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	all = append(all, known...)
 	all = e.propagate(doc.Text, ws, all)
 	return Merge(doc.Text, all), nil
+}
+
+func sortedByStart(fs []Finding) []Finding {
+	out := append([]Finding(nil), fs...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
 }
 
 func runDetector(ctx context.Context, d Detector, doc *Doc) (fs []Finding, err error) {

@@ -3,6 +3,7 @@ package ner
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -96,10 +97,15 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 		parts := []Span{c}
 		if d.window > 0 {
 			parts = windowsWhere(text[c.Start:c.End], d.window, cand)
-			for i := range parts {
-				parts[i].Start += c.Start
-				parts[i].End += c.Start
+			kept := parts[:0]
+			for _, p := range parts {
+				p.Start += c.Start
+				p.End += c.Start
+				if !allCovered(text, p, doc.Found) {
+					kept = append(kept, p)
+				}
 			}
+			parts = kept
 		} else if d.gate && !mayHoldName(text[c.Start:c.End]) {
 			continue
 		}
@@ -418,3 +424,53 @@ func safeText(s string) string {
 // sameLength holds, for each UTF-8 length, an upper-case letter of that
 // length whose lower case has the same length.
 var sameLength = [5]string{2: "À", 3: "Ａ", 4: "𐐀"}
+
+// strongConfidence is the confidence from which an earlier finding is
+// trusted enough that prose need not look at its words again.
+const strongConfidence = 0.8
+
+// allCovered reports whether every word of window p that may be a name lies
+// inside a strong name-like finding of found (sorted by Start). Such a window
+// tells prose nothing the earlier recognizers did not: its names are
+// replaced whatever prose says. A window with one uncovered candidate is
+// kept whole, context included.
+func allCovered(text string, p Span, found []deid.Finding) bool {
+	if len(found) == 0 {
+		return false
+	}
+	for i := p.Start; i < p.End; {
+		for i < p.End && isSpaceByte(text[i]) {
+			i++
+		}
+		j := i
+		for j < p.End && !isSpaceByte(text[j]) {
+			j++
+		}
+		if i < j && mayBeName(text[i:j]) {
+			w := text[i:j]
+			core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			off := i + strings.Index(w, core)
+			if core == "" || !strongly(found, off, off+len(core)) {
+				return false
+			}
+		}
+		i = j
+	}
+	return true
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+
+// strongly reports whether [start,end) lies inside a name-like finding of
+// found with at least strongConfidence.
+func strongly(found []deid.Finding, start, end int) bool {
+	i := sort.Search(len(found), func(i int) bool { return found[i].Start > start })
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		f := found[j]
+		if f.Start <= start && end <= f.End && f.Confidence >= strongConfidence &&
+			(f.Kind == deid.Person || f.Kind == deid.Place || f.Kind == deid.Organization) {
+			return true
+		}
+	}
+	return false
+}
