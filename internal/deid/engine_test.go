@@ -130,6 +130,17 @@ func TestKnownAndAllow(t *testing.T) {
 	}
 }
 
+func TestKnownTermKeepsItsReplacementWhateverItsSpelling(t *testing.T) {
+	doc := &Doc{Text: "Later dr okafor and DR. OKAFOR came.", Known: []KnownTerm{{Term: "Dr. Okafor", Kind: Person, Replacement: "the consultant"}}}
+	res, err := New().Deidentify(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Later the consultant and the consultant came."; res.Text != want {
+		t.Errorf("got %q, want %q", res.Text, want)
+	}
+}
+
 func TestDetectorFailuresFailClosed(t *testing.T) {
 	for _, d := range []Detector{panicky{}, liar{}} {
 		res, err := New(WithDetectors(d)).Deidentify(context.Background(), &Doc{Text: "some text"})

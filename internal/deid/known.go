@@ -2,7 +2,6 @@ package deid
 
 import (
 	"sort"
-	"strings"
 )
 
 // findKnown finds every occurrence of the author's known terms. Matching is
@@ -15,7 +14,7 @@ func findKnown(doc *Doc, ws []word) []Finding {
 	byTerm := map[string]KnownTerm{}
 	terms := make([]string, 0, len(doc.Known))
 	for _, k := range doc.Known {
-		key := normTerm(k.Term)
+		key := termID(k.Term)
 		if key == "" {
 			continue
 		}
@@ -26,24 +25,18 @@ func findKnown(doc *Doc, ws []word) []Finding {
 	}
 	var out []Finding
 	for _, m := range newTermSet(terms).find(doc.Text, ws) {
-		text := doc.Text[m[0]:m[1]]
-		k := byTerm[normTerm(text)]
+		text := doc.Text[m.start:m.end]
+		k := byTerm[m.id]
 		kind := k.Kind
 		if !kind.Valid() {
 			kind = Person
 		}
 		out = append(out, Finding{
-			Start: m[0], End: m[1], Kind: kind, Type: "known", Text: text,
+			Start: m.start, End: m.end, Kind: kind, Type: "known", Text: text,
 			Replacement: k.Replacement, Recognizer: "known", Confidence: 1,
 		})
 	}
 	return out
-}
-
-// normTerm lower-cases a term and collapses its whitespace, the key under
-// which known and allowed terms are compared.
-func normTerm(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
 // dropAllowed removes findings that lie wholly inside an occurrence of an
@@ -54,12 +47,12 @@ func dropAllowed(doc *Doc, ws []word, fs []Finding) []Finding {
 	}
 	allowed := map[string]bool{}
 	for _, a := range doc.Allow {
-		allowed[normTerm(a)] = true
+		allowed[termID(a)] = true
 	}
 	spans := newTermSet(doc.Allow).find(doc.Text, ws)
 	out := fs[:0:0]
 	for _, f := range fs {
-		if allowed[normTerm(f.Text)] || insideAny(f, spans) {
+		if allowed[termID(f.Text)] || insideAny(f, spans) {
 			continue
 		}
 		out = append(out, f)
@@ -67,10 +60,10 @@ func dropAllowed(doc *Doc, ws []word, fs []Finding) []Finding {
 	return out
 }
 
-func insideAny(f Finding, spans [][2]int) bool {
-	i := sort.Search(len(spans), func(i int) bool { return spans[i][1] >= f.End })
-	for ; i < len(spans) && spans[i][0] <= f.Start; i++ {
-		if spans[i][0] <= f.Start && f.End <= spans[i][1] {
+func insideAny(f Finding, spans []termMatch) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].end >= f.End })
+	for ; i < len(spans) && spans[i].start <= f.Start; i++ {
+		if f.End <= spans[i].end {
 			return true
 		}
 	}

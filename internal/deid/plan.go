@@ -100,7 +100,7 @@ type planner struct {
 }
 
 func (p *planner) replacement(f Finding) string {
-	key := string(f.Kind) + "\x00" + f.Type + "\x00" + normTerm(f.Text)
+	key := string(f.Kind) + "\x00" + f.Type + "\x00" + termID(f.Text)
 	r, ok := p.memo[key]
 	if !ok {
 		r = p.choose(f)
@@ -269,7 +269,7 @@ func (p *planner) place(f Finding, action Action) string {
 	case Redact:
 		return "[place]"
 	case Replace:
-		return p.pick(placeNames, "place", normTerm(f.Text))
+		return p.pick(placeNames, "place", termID(f.Text))
 	}
 	name, state := f.Text, ""
 	if i := strings.LastIndexByte(name, ','); i > 0 {

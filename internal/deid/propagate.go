@@ -25,7 +25,7 @@ func (e *Engine) propagate(text string, ws []word, fs []Finding) []Finding {
 			continue
 		}
 		for _, w := range nameWords(f.Text, f.Kind) {
-			key := normTerm(w)
+			key := termID(w)
 			if _, ok := words[key]; ok {
 				continue
 			}
@@ -38,8 +38,8 @@ func (e *Engine) propagate(text string, ws []word, fs []Finding) []Finding {
 	}
 	out := fs
 	for _, m := range newTermSet(terms).find(text, ws) {
-		occ := text[m[0]:m[1]]
-		src, ok := words[normTerm(occ)]
+		occ := text[m.start:m.end]
+		src, ok := words[m.id]
 		if !ok {
 			continue
 		}
@@ -47,7 +47,7 @@ func (e *Engine) propagate(text string, ws []word, fs []Finding) []Finding {
 			continue
 		}
 		out = append(out, Finding{
-			Start: m[0], End: m[1], Kind: src.Kind, Type: "propagated", Text: occ,
+			Start: m.start, End: m.end, Kind: src.Kind, Type: "propagated", Text: occ,
 			Recognizer: "propagate", Confidence: src.Confidence * 0.9,
 		})
 	}

@@ -63,6 +63,10 @@ func splitWords(text string) []word {
 	return out
 }
 
+// termID is the key under which a term is matched and looked up: its word
+// keys joined by spaces ("Dr. Okafor" and "dr okafor" are both "dr okafor").
+func termID(term string) string { return strings.Join(termKeys(term), " ") }
+
 // termKeys splits a term into its word keys.
 func termKeys(term string) []string {
 	ws := splitWords(term)
@@ -86,7 +90,7 @@ func newTermSet(terms []string) *termSet {
 	seen := map[string]bool{}
 	for _, t := range terms {
 		keys := termKeys(t)
-		id := strings.Join(keys, " ")
+		id := termID(t)
 		if len(keys) == 0 || seen[id] {
 			continue
 		}
@@ -111,39 +115,46 @@ func possessive(key string) (string, int, bool) {
 	return "", 0, false
 }
 
-// find returns the spans of the longest terms that occur in text, whose
-// words are ws, left to right and not overlapping.
-func (ts *termSet) find(text string, ws []word) [][2]int {
+// termMatch is one occurrence of a term: its byte span and the termID of
+// the term that matched.
+type termMatch struct {
+	start, end int
+	id         string
+}
+
+// find returns the occurrences of the longest terms in text, whose words
+// are ws, left to right and not overlapping.
+func (ts *termSet) find(text string, ws []word) []termMatch {
 	if ts.empty() {
 		return nil
 	}
-	var out [][2]int
+	var out []termMatch
 	for i := 0; i < len(ws); {
-		end, n := ts.matchAt(text, ws, i)
-		if n == 0 {
+		end, keys := ts.matchAt(text, ws, i)
+		if keys == nil {
 			i++
 			continue
 		}
-		out = append(out, [2]int{ws[i].start, end})
-		i += n
+		out = append(out, termMatch{start: ws[i].start, end: end, id: strings.Join(keys, " ")})
+		i += len(keys)
 	}
 	return out
 }
 
-// matchAt returns the end of the longest term starting at word i and how
-// many words it takes.
-func (ts *termSet) matchAt(text string, ws []word, i int) (end, n int) {
+// matchAt returns the end of the longest term starting at word i and the
+// keys of that term (nil when none matches).
+func (ts *termSet) matchAt(text string, ws []word, i int) (end int, best []string) {
 	first := ws[i].key
 	cands := ts.byFirst[first]
 	if stripped, _, ok := possessive(first); ok {
 		cands = append(cands, ts.byFirst[stripped]...)
 	}
 	for _, keys := range cands {
-		if e, ok := matchKeys(text, ws, i, keys); ok && len(keys) > n {
-			end, n = e, len(keys)
+		if e, ok := matchKeys(text, ws, i, keys); ok && len(keys) > len(best) {
+			end, best = e, keys
 		}
 	}
-	return end, n
+	return end, best
 }
 
 // matchKeys checks the term keys against words i.. with only whitespace
