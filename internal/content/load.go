@@ -31,11 +31,10 @@ func IsMarkdown(name string) bool {
 // start with "." or "_" are skipped. The posts come back sorted by Rel.
 func Load(ctx context.Context, root, dir string) (*Site, error) {
 	s := &Site{}
-	realRoot, err := filepath.EvalSymlinks(root)
+	realRoot, err := RealPath(root)
 	if err != nil {
 		return nil, fmt.Errorf("load site %s: %w", root, err)
 	}
-	realRoot, _ = filepath.Abs(realRoot)
 	if _, err := os.Stat(dir); err != nil {
 		if os.IsNotExist(err) {
 			s.Warnings = append(s.Warnings, fmt.Sprintf("%s: no content directory; nothing to publish", dir))
@@ -63,13 +62,9 @@ func Load(ctx context.Context, root, dir string) (*Site, error) {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			target, err := filepath.EvalSymlinks(path)
+			target, err := ResolveLink(realRoot, path)
 			if err != nil {
-				s.Errors = append(s.Errors, &Error{Path: path, Msg: "broken symlink", Err: err})
-				return nil
-			}
-			if abs, _ := filepath.Abs(target); !within(realRoot, abs) {
-				s.Errors = append(s.Errors, &Error{Path: path, Msg: "symlink points outside the site; refused"})
+				s.Errors = append(s.Errors, err)
 				return nil
 			}
 			fi, err := os.Stat(target)
@@ -128,15 +123,35 @@ func readLimited(path string) ([]byte, error) {
 	return b, nil
 }
 
-// within reports whether path is root or inside it.
-func within(root, path string) bool {
+// Within reports whether path is root or inside it.
+func Within(root, path string) bool {
 	rel, err := filepath.Rel(root, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// Within is exported for other loaders (static files) that apply the same
-// symlink rule.
-func Within(root, path string) bool { return within(root, path) }
+// RealPath is p made absolute with every symlink resolved: the form in
+// which ResolveLink compares paths.
+func RealPath(p string) (string, error) {
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(real)
+}
+
+// ResolveLink resolves the symlink at path and returns its target, or an
+// *Error when it is broken or leads outside realRoot (a RealPath): a site's
+// files may not pull in files from elsewhere on the machine.
+func ResolveLink(realRoot, path string) (string, error) {
+	target, err := RealPath(path)
+	if err != nil {
+		return "", &Error{Path: path, Msg: "broken symlink", Err: err}
+	}
+	if !Within(realRoot, target) {
+		return "", &Error{Path: path, Msg: "symlink points outside the site; refused"}
+	}
+	return target, nil
+}
 
 // unknownKeyWarnings reports ignored front-matter keys: each place when there
 // are a few, one line per key when a whole site uses it (a site moved from

@@ -91,9 +91,6 @@ type Finding struct {
 // Len is the length of the finding in bytes.
 func (f Finding) Len() int { return f.End - f.Start }
 
-// Overlaps reports whether f and g share at least one byte.
-func (f Finding) Overlaps(g Finding) bool { return f.Start < g.End && g.Start < f.End }
-
 // Check reports an error when f's span is not a valid span of text: offsets
 // out of range or reversed, or Text not equal to the bytes it points at.
 func (f Finding) Check(text string) error {

@@ -97,6 +97,8 @@ type planner struct {
 	used map[string]bool   // lower-case words of the original text
 	// surname holds words known to be surnames in this text.
 	surname map[string]bool
+	// lower is the text in lower case, made when first needed.
+	lower string
 }
 
 func (p *planner) replacement(f Finding) string {
@@ -229,8 +231,10 @@ func (p *planner) firstName(lw string) string {
 // afterHonorific reports whether a single-word name is written after a title
 // somewhere in the text ("Dr. Okafor"), in which case it is a surname.
 func (p *planner) afterHonorific(name string) bool {
-	lower := strings.ToLower(p.doc.Text)
-	n := strings.ToLower(name)
+	if p.lower == "" {
+		p.lower = strings.ToLower(p.doc.Text)
+	}
+	lower, n := p.lower, strings.ToLower(name)
 	for h := range honorifics {
 		if strings.Contains(lower, h+". "+n) || strings.Contains(lower, h+" "+n) {
 			return true

@@ -40,9 +40,11 @@ func (b *builder) loadStatic(ctx context.Context, root, dir string) (map[string]
 	if !isDir(dir) {
 		return out, nil, nil
 	}
-	realRoot, _ := filepath.EvalSymlinks(root)
-	realRoot, _ = filepath.Abs(realRoot)
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	realRoot, err := content.RealPath(root)
+	if err != nil {
+		return out, nil, []error{fmt.Errorf("static %s: %w", dir, err)}
+	}
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, &content.Error{Path: p, Msg: err.Error(), Err: err})
 			return nil
@@ -58,10 +60,8 @@ func (b *builder) loadStatic(ctx context.Context, root, dir string) (map[string]
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			target, err := filepath.EvalSymlinks(p)
-			abs, _ := filepath.Abs(target)
-			if err != nil || !content.Within(realRoot, abs) {
-				errs = append(errs, &content.Error{Path: p, Msg: "symlink points outside the site; refused"})
+			if _, err := content.ResolveLink(realRoot, p); err != nil {
+				errs = append(errs, err)
 				return nil
 			}
 		}
