@@ -110,6 +110,7 @@ func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	all = dropAllowed(doc, ws, all)
 	all = append(all, known...)
 	all = e.propagate(doc.Text, ws, all)
+	all = append(all, appositiveAges(doc.Text, all)...)
 	return Merge(doc.Text, all), nil
 }
 
@@ -176,6 +177,17 @@ func better(f, g Finding) bool {
 	// Between two name-like kinds the evidence decides: an organisation
 	// ending in "Health Center" beats a statistical guess that it is a
 	// person. Otherwise structured kinds (contacts, IDs, ages, dates) win.
+	// A name-like finding that holds another whole saw more of the text: a
+	// street address "12 Martin Luther King Blvd" or an organisation "St.
+	// Mary's Hospital" is not turned into a person by the name inside it.
+	if nameLike(f.Kind) && nameLike(g.Kind) {
+		if contains(f, g) && f.Confidence >= 0.7 {
+			return true
+		}
+		if contains(g, f) && g.Confidence >= 0.7 {
+			return false
+		}
+	}
 	if !nameLike(f.Kind) || !nameLike(g.Kind) || f.Confidence == g.Confidence {
 		if f.Kind.specificity() != g.Kind.specificity() {
 			return f.Kind.specificity() > g.Kind.specificity()
@@ -185,6 +197,11 @@ func better(f, g Finding) bool {
 		return f.Confidence > g.Confidence
 	}
 	return f.Len() > g.Len()
+}
+
+// contains reports whether f holds g whole and is longer.
+func contains(f, g Finding) bool {
+	return f.Start <= g.Start && g.End <= f.End && f.Len() > g.Len()
 }
 
 func nameLike(k Kind) bool { return k == Person || k == Place || k == Organization }

@@ -67,11 +67,20 @@ func (p *planner) isState(name string) bool {
 // an adjective or abbreviated: "-year-old", " years old", " yo", " y/o".
 var ageSuffixRE = regexp.MustCompile(`^(?i:-?\s?years?[- ]old|-yr-old|\s?y/?o\b|\s?yrs?\.?\s?old)`)
 
+// ageOfRE matches "at the age of " just before an age's number.
+var ageOfRE = regexp.MustCompile(`(?i)\b(?:at\s+)?the\s+age\s+of\s+$`)
+
 // widenAge takes into an age finding that spans only the number the words
 // that make it an age phrase, so that the phrase is replaced whole: the
 // "-year-old" after it and the article before it ("a 34-year-old" -> "a
 // mid-30s"). It stays within [lo, hi), clear of its neighbours.
 func widenAge(text string, f Finding, lo, hi int) Finding {
+	if m := ageOfRE.FindStringIndex(text[max(lo, f.Start-20):f.Start]); m != nil && f.Type != "apposition" {
+		// "at the age of 51" -> "in her early 50s".
+		f.Start -= f.Start - max(lo, f.Start-20) - m[0]
+		f.Text = text[f.Start:f.End]
+		return f
+	}
 	m := ageSuffixRE.FindStringIndex(text[f.End:min(hi, f.End+16)])
 	if m == nil || strings.Contains(strings.ToLower(f.Text), "old") {
 		return f
@@ -386,6 +395,12 @@ func (p *planner) age(f Finding, action Action) string {
 		return "[age]"
 	}
 	lower := strings.ToLower(f.Text)
+	if strings.HasPrefix(lower, "at the age of") || strings.HasPrefix(lower, "the age of") {
+		if n > 89 {
+			return "aged over 89"
+		}
+		return agePhrase(n, p.pronoun(f.Start))
+	}
 	if strings.HasPrefix(lower, "in ") || strings.HasSuffix(lower, "s") {
 		return f.Text // already a band: "in her 40s", "80s"
 	}
@@ -405,7 +420,49 @@ func (p *planner) age(f Finding, action Action) string {
 	if adjectival {
 		return leadingArticle(lower, article(band)) + band
 	}
-	return agePhrase(n, p.pronoun(f.Start))
+	switch ageContext(p.doc.Text[:f.Start]) {
+	case "turn":
+		if n >= 20 {
+			return fmt.Sprintf("%d-something", n/10*10) // "turned 40-something"
+		}
+		return bareBand(n)
+	case "bare":
+		return bareBand(n) // "aged mid-40s", "Maria, early 30s, came in"
+	}
+	if f.Type == "apposition" {
+		return bareBand(n)
+	}
+	return agePhrase(n, p.pronoun(f.Start)) // "she was in her mid-40s"
+}
+
+// ageContext classifies the words just before an age's number: "turn"
+// after a verb of reaching an age ("turned 45"), "bare" where a pronoun
+// phrase would not read ("aged 45", "age: 45", "at 45", "by 45"), "" for
+// the rest ("she was 45").
+func ageContext(before string) string {
+	b := strings.ToLower(strings.TrimRight(before, " \t:=("))
+	i := strings.LastIndexFunc(b, func(r rune) bool { return !unicode.IsLetter(r) })
+	switch b[i+1:] {
+	case "turned", "turns", "turning", "turn", "reached", "reaches", "celebrated":
+		return "turn"
+	case "aged", "age", "ages", "of", "at", "by", "from", "to", "until", "till", "before", "after", "about", "around", "nearly", "almost", "over", "under":
+		return "bare"
+	}
+	return ""
+}
+
+// bareBand words a band without a pronoun: "mid-40s", "early 30s", "under
+// 5", "school age", "teenage".
+func bareBand(n int) string {
+	switch {
+	case n < 5:
+		return "under 5"
+	case n < 13:
+		return "school age"
+	case n < 20:
+		return "teenage"
+	}
+	return strings.NewReplacer("early-", "early ", "late-", "late ").Replace(ageBand(n))
 }
 
 var digitsRE = regexp.MustCompile(`\d+`)
@@ -450,7 +507,7 @@ func agePhrase(n int, pronoun string) string {
 	case n < 20:
 		return "in " + pronoun + " teens"
 	}
-	return "in " + pronoun + " " + ageBand(n)
+	return "in " + pronoun + " " + bareBand(n)
 }
 
 // pronoun guesses "her", "his" or "their" from the words just before off.

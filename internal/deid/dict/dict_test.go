@@ -34,9 +34,6 @@ func detectAll(t testing.TB, text string) []deid.Finding {
 // found lists the findings as "kind:text" for messages and comparisons.
 func found(fs []deid.Finding) []string {
 	var out []string
-	for _, f := range deid.Merge("", nil) {
-		_ = f
-	}
 	for _, f := range fs {
 		out = append(out, fmt.Sprintf("%s:%s", f.Kind, f.Text))
 	}
@@ -106,6 +103,11 @@ func TestPersons(t *testing.T) {
 		{"Mrs. Odette Marchand called.", []string{"Odette Marchand"}, []string{"Mrs"}},
 		{"I'm Naomi Ryan and you're Jennifer.", []string{"Naomi Ryan", "Jennifer"}, []string{"I'm", "you're"}},
 		{"You're late, Odette.", []string{"Odette"}, []string{"You're"}},
+		// Frequent first names and surnames are ordinary words one by one;
+		// as a pair they are a person, whatever the gazetteer says of "Lopez".
+		{"We met Maria Lopez today.", []string{"Maria Lopez"}, nil},
+		{"John Smith said no.", []string{"John Smith"}, nil},
+		{"We drove past Mount Vernon and Grace Church.", nil, []string{"Vernon", "Grace"}},
 	}
 	for _, tt := range tests {
 		fs := detectAll(t, tt.text)

@@ -388,6 +388,9 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	if t.shape != shapeLower && a.usedAsWord(i) || a.clinicalWord(i) {
 		return 0, ""
 	}
+	if informative && a.capitalPair(i) {
+		return 0.85, "first+surname"
+	}
 	switch {
 	case informative:
 		if f.isName() {
@@ -424,6 +427,36 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		}
 	}
 	return 0, ""
+}
+
+// capitalPair reports whether capitalised word i is a frequent first name
+// followed by a surname, also capitalised: "John Smith", "Maria Lopez".
+// Each word alone can be an ordinary word ("Will", "Rose", "Brown"), which
+// is why the single-word rules leave them; together they are a person. A
+// pair the gazetteer knows as a place ("Mount Vernon") or whose second word
+// is a title or a cue word of places and organisations is left alone.
+func (a *analysis) capitalPair(i int) bool {
+	k := i + 1
+	if k >= len(a.toks) || !a.adjacent(k) || a.toks[i].poss {
+		return false
+	}
+	t, s := &a.toks[i], &a.toks[k]
+	if t.letters < 3 || s.letters < 2 || s.shape != shapeTitle || s.caps || s.handle || isStop(s.lower) {
+		return false
+	}
+	f, g := a.f(i), a.f(k)
+	if f.births < 1000 || f.title || f.kin || f.date || g.surname == 0 || g.title || g.kin || g.date || g.abbrev != 0 {
+		return false
+	}
+	// A very common word as surname needs a frequent surname ("Brown",
+	// "Young"); rarer words only need to be surnames at all.
+	if g.common(35) && g.surname > 5000 {
+		return false
+	}
+	if a.clinicalWord(i) || a.clinicalWord(k) || len(a.lex.Places(t.lower+" "+s.lower)) > 0 {
+		return false
+	}
+	return extraCues[s.lower] == "" && a.orgCue([]string{s.lower}) == 0
 }
 
 // hasVowel reports whether a word has a vowel; "Hct" and "Pt" are
