@@ -373,7 +373,7 @@ var orgDescriptors = map[string]bool{
 }
 
 func article(phrase string) string {
-	if phrase != "" && strings.ContainsRune("aeio", rune(phrase[0])) {
+	if phrase != "" && strings.ContainsRune("aeiou", rune(phrase[0])) {
 		return "an"
 	}
 	return "a"

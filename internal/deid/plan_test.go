@@ -147,6 +147,7 @@ func TestAgeNumberWidensToThePhrase(t *testing.T) {
 		{"he left at the age of 93.", "93", "he left aged over 89."},
 		{"Mateo, aged 4, and", "4", "Mateo, aged under 5, and"},
 		{"a 7-year-old boy", "7", "A school-age boy"},
+		{"a 4-year-old girl", "4", "An under-5 girl"},
 		{"he is 16", "16", "he is in his teens"},
 	} {
 		i := strings.Index(tt.text, tt.num)
