@@ -70,11 +70,23 @@ var ageSuffixRE = regexp.MustCompile(`^(?i:-?\s?years?[- ]old|-yr-old|\s?y/?o\b|
 // ageOfRE matches "at the age of " just before an age's number.
 var ageOfRE = regexp.MustCompile(`(?i)\b(?:at\s+)?the\s+age\s+of\s+$`)
 
+// inPronounRE matches "in her " just before an age band.
+var inPronounRE = regexp.MustCompile(`(?i)\bin\s+(?:her|his|their|my|your|our|its)\s+$`)
+
 // widenAge takes into an age finding that spans only the number the words
 // that make it an age phrase, so that the phrase is replaced whole: the
 // "-year-old" after it and the article before it ("a 34-year-old" -> "a
 // mid-30s"). It stays within [lo, hi), clear of its neighbours.
 func widenAge(text string, f Finding, lo, hi int) Finding {
+	if f.Type == "age-range" && f.Age > 89 {
+		// "in her 90s" says more than Safe Harbor's single "90 or older"
+		// category: the pronoun phrase goes too, for "over 89".
+		if m := inPronounRE.FindStringIndex(text[max(lo, f.Start-12):f.Start]); m != nil {
+			f.Start -= f.Start - max(lo, f.Start-12) - m[0]
+			f.Text = text[f.Start:f.End]
+		}
+		return f
+	}
 	if m := ageOfRE.FindStringIndex(text[max(lo, f.Start-20):f.Start]); m != nil && f.Type != "apposition" {
 		// "at the age of 51" -> "in her early 50s".
 		f.Start -= f.Start - max(lo, f.Start-20) - m[0]
@@ -401,6 +413,9 @@ func (p *planner) age(f Finding, action Action) string {
 		}
 		return agePhrase(n, p.pronoun(f.Start))
 	}
+	if f.Type == "age-range" && n > 89 {
+		return "over 89"
+	}
 	if strings.HasPrefix(lower, "in ") || strings.HasSuffix(lower, "s") {
 		return f.Text // already a band: "in her 40s", "80s"
 	}
@@ -559,6 +574,11 @@ func (p *planner) date(f Finding, action Action) string {
 		// less than a year does.
 		return f.Text
 	case "weekday", "relative":
+		if f.Type == "weekday" && strings.ContainsAny(f.Text, "0123456789") {
+			// "Tuesday the 10th" names a day of the month: keep the weekday
+			// only ("a Tuesday").
+			return "a " + weekdayIn(f.Text)
+		}
 		return relativeDate(f.Text, lower)
 	}
 	if v == nil {
@@ -604,6 +624,18 @@ func (p *planner) date(f Finding, action Action) string {
 	}
 	// The year is kept: only month and day move.
 	return fmt.Sprintf("%s %d, %d", t.Month(), t.Day(), v.Year)
+}
+
+// weekdayIn returns the weekday named in text, as written.
+func weekdayIn(text string) string {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for d := time.Sunday; d <= time.Saturday; d++ {
+			if name := d.String(); strings.EqualFold(w, name) || len(w) >= 3 && strings.EqualFold(w, name[:3]) {
+				return w
+			}
+		}
+	}
+	return "day"
 }
 
 // relativeDate softens a date relative to the time of writing ("last

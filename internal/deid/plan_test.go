@@ -69,7 +69,9 @@ func TestPlanReplacements(t *testing.T) {
 		{"with a 97-year-old rower", Finding{Start: 5, End: 18, Kind: Age, Age: 97}, "an over-89-year-old"},
 		{"she was 58 then", Finding{Start: 8, End: 10, Kind: Age, Age: 58}, "in her late 50s"},
 		{"she was aged 91", Finding{Start: 8, End: 15, Kind: Age, Age: 91}, "over 89"},
-		{"in her 90s", Finding{Start: 7, End: 10, Kind: Age, Age: 90}, "90s"},
+		// Safe Harbor allows one category for ages over 89, not decades.
+		{"she is in her 90s", Finding{Start: 14, End: 17, Kind: Age, Type: "age-range", Age: 90}, "over 89"},
+		{"in her late 80s", Finding{Start: 7, End: 15, Kind: Age, Type: "age-range", Age: 87}, "late 80s"},
 		{"call 555-0187", Finding{Start: 5, End: 13, Kind: Contact, Type: "phone"}, "[phone]"},
 		{"see x.org", Finding{Start: 4, End: 9, Kind: Contact, Type: "domain"}, "[url]"},
 		{"case #CW-1", Finding{Start: 5, End: 10, Kind: ID, Type: "case"}, "[id]"},
@@ -79,6 +81,7 @@ func TestPlanReplacements(t *testing.T) {
 		{"eleven days later", Finding{Start: 0, End: 17, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "eleven days later"},
 		{"see you tomorrow", Finding{Start: 8, End: 16, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "soon"},
 		{"on Sunday we", Finding{Start: 3, End: 9, Kind: Date, Type: "weekday"}, "Sunday"},
+		{"on Tuesday the 10th we", Finding{Start: 3, End: 19, Kind: Date, Type: "weekday"}, "a Tuesday"},
 		{"in spring 2019", Finding{Start: 3, End: 14, Kind: Date, Type: "season", Date: &DateValue{Year: 2019}}, "spring 2019"},
 		{"at Larkspur House Hospice", Finding{Start: 3, End: 25, Kind: Organization, Type: "hospice"}, "a hospice"},
 		{"at 3 a.m.", Finding{Start: 3, End: 9, Kind: Date, Type: "time"}, "[time]"},
