@@ -60,6 +60,29 @@ func TestMergeKeepsMostSpecificKind(t *testing.T) {
 	}
 }
 
+func TestMergeKeepsTheContainingNameLikeFinding(t *testing.T) {
+	text := "at 12 Martin Luther King Blvd today"
+	street := Finding{Start: 3, End: 29, Kind: Place, Type: "street", Confidence: 0.85}
+	name := Finding{Start: 6, End: 25, Kind: Person, Confidence: 0.9}
+	for _, fs := range [][]Finding{{street, name}, {name, street}} {
+		got := Merge(text, fs)
+		if len(got) != 1 || got[0].Kind != Place || got[0].Type != "street" || got[0].Text != "12 Martin Luther King Blvd" {
+			t.Errorf("Merge(%v) = %+v", fs, got)
+		}
+	}
+	// Overlap without containment: confidence decides as before.
+	a := Finding{Start: 3, End: 12, Kind: Place, Confidence: 0.7}
+	b := Finding{Start: 6, End: 18, Kind: Person, Confidence: 0.9}
+	if got := Merge(text, []Finding{a, b}); len(got) != 1 || got[0].Kind != Person || got[0].Start != 3 || got[0].End != 18 {
+		t.Errorf("overlap: %+v", got)
+	}
+	// A weak container does not overrule a strong name inside it.
+	weak := Finding{Start: 0, End: 25, Kind: Organization, Confidence: 0.6}
+	if got := Merge(text, []Finding{weak, name}); len(got) != 1 || got[0].Kind != Person {
+		t.Errorf("weak container: %+v", got)
+	}
+}
+
 func TestDeidentifyReplacesConsistently(t *testing.T) {
 	e := New(WithDetectors(names()), WithKey([]byte("k1")))
 	text := "Odette Marchand came in. Later odette and ODETTE's sister spoke with Dr. Okafor. Marchand left."
