@@ -26,6 +26,16 @@ func TestStreetInternational(t *testing.T) {
 		{"Walk along Vester Farimag 3 St. first", []span{s("Vester Farimag 3", "street")}},
 		// A building and a house number before the name.
 		{"The bakery is at 5120 88 Kostas Varnali", []span{s("5120 88 Kostas Varnali", "street")}},
+		// Address blocks: a street line before a unit line, markers before
+		// lines, "NNN NN" codes, a town in capitals after the unit.
+		{"Please write to Ole Rømer 12 Lindholm Park\n Apt. 4\n Vejle\n Denmark 7100 soon",
+			[]span{s("Ole Rømer 12 Lindholm Park\n Apt. 4\n Vejle\n Denmark 7100", "street")}},
+		{"Send to:\n* 14 Birch Road\n* Suite 9\n* Alderley\n* Australia 3020", []span{s("14 Birch Road\n* Suite 9\n* Alderley\n* Australia 3020", "street")}},
+		{"9 Storgatan 4\nSKARA 532 30", []span{s("9 Storgatan 4\nSKARA 532 30", "street")}},
+		{"We met at 88 Kirkeveien 5 Apt. 12 BERGEN NO after lunch.", []span{s("88 Kirkeveien 5 Apt. 12 BERGEN NO", "street")}},
+		{"Call: 555 1234\nSuite 12", []span{s("Suite 12", "street")}},
+		{"Office: 14 Birch Road Apt. 3 BRIDGE\n612 437 108 office\n+46 (0)179 459 33", []span{s("14 Birch Road Apt. 3 BRIDGE", "street")}},
+		{"the corner of 12 Elm Street and van Dijk Lane.", []span{s("the corner of 12 Elm Street and van Dijk Lane", "street")}},
 		// Not streets.
 		{"She stayed in Room 12 and then Ward 5; Windows 10 crashed.", nil},
 		{"He complained under Articles 8 and 14 of the Convention.", nil},
