@@ -537,3 +537,75 @@ func numbersThenNameStreet(text string, m []int) []hit {
 	}
 	return streetBlock(text, s, m[1], 0.65)
 }
+
+// matchPostcodeShape matches a postal code: four or five digits, "NNN NN"
+// or "NNNN-NNN".
+func matchPostcodeShape(w string) []int {
+	k, _ := readDigits(w, 0, 5)
+	n := k
+	switch {
+	case n == 3 && k+3 <= len(w) && w[k] == ' ' && isDigit(w[k+1]) && isDigit(w[k+2]):
+		k += 3
+	case n == 4 && k+4 <= len(w) && w[k] == '-' && isDigit(w[k+1]) && isDigit(w[k+2]) && isDigit(w[k+3]):
+		k += 4
+	case n == 4 || n == 5:
+	default:
+		return nil
+	}
+	if k < len(w) && (isASCIIAlnum(w[k]) || strings.IndexByte("/%:-", w[k]) >= 0 || (w[k] == '.' || w[k] == ',') && k+1 < len(w) && isDigit(w[k+1])) {
+		return nil
+	}
+	return []int{0, k}
+}
+
+// townPostcode reads a town and the postal code after it, after "in":
+// "in Acquapendente 1021", "in ÖVERTURINGEN 840 24", "in Quinta de São
+// Tiago 3610-114". A four-digit number that could be a year is left out
+// ("in Paris 2019").
+func townPostcode(text string, m []int) []hit {
+	s, e := m[0], m[1]
+	if e-s == 4 {
+		if y := atoi(text[s:e]); y >= 1800 && y <= 2099 {
+			return nil
+		}
+	}
+	start, names := s, 0
+	for n := 0; n < 5; n++ {
+		j := start
+		if j == 0 || text[j-1] != ' ' {
+			break
+		}
+		j--
+		k := j
+		for k > 0 {
+			r, size := utf8.DecodeLastRuneInString(text[:k])
+			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+				break
+			}
+			k -= size
+		}
+		if k == j {
+			break
+		}
+		w := text[k:j]
+		lw := strings.ToLower(w)
+		if lw == "in" {
+			if names == 0 || start == s {
+				return nil
+			}
+			if !capitalised(text[start:]) {
+				return nil
+			}
+			return []hit{{start: start, end: e, typ: "postcode", conf: 0.6}}
+		}
+		switch {
+		case streetConnectors[lw] && !capitalised(w):
+		case capitalised(w) && !nameStop[lw] && !notStreetName[lw] && !monthWords[lw] && !weekdaySet[lw]:
+			names++
+		default:
+			return nil
+		}
+		start = k
+	}
+	return nil
+}

@@ -44,3 +44,14 @@ func TestStreetInternational(t *testing.T) {
 		{"At 3 Rue Cler served us dinner", []span{s("3 Rue Cler", "street")}},
 	})
 }
+
+func TestTownPostcode(t *testing.T) {
+	check(t, NewPostalCode(), deid.Place, []tcase{
+		{"She opened a shop in Hov 4830 last year.", []span{s("Hov 4830", "postcode")}},
+		{"He works in Vila Nova de Cerveira 4920-275 now", []span{s("Vila Nova de Cerveira 4920-275", "postcode")}},
+		{"in KALMAR 392 31, by the sea", []span{s("KALMAR 392 31", "postcode")}},
+		// Years, rooms and versions are not codes.
+		{"We were in Paris 2019 and in Room 1234, in Windows 2000.", nil},
+		{"ran in 5000 steps", nil},
+	})
+}

@@ -729,6 +729,7 @@ func NewPostalCode() *PostalCode {
 	return &PostalCode{rules: newRuleSet([]rule{
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", false, tState), match: matchStateZip, fn: zipAfterState},
 		{trig: tWords("zip", "zipcode", "postal", "postcode", "post", "plz", "cep", "cap"), re: anchored(`(?i)\b(?:zip\s*code|zipcode|zip|postal\s*code|postcode|post\s+code|plz|cep|cap)\b\s*(?:is|:|#|-)?\s*([A-Z0-9]{1,6}(?:[\s\-][A-Z0-9]{2,4})?)\b`), fn: zipAfterCue},
+		{trig: custom(digits, false, tNumberAfterName), match: matchPostcodeShape, fn: townPostcode, win: 16},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tUpperDigit), re: anchored(`\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b`), fn: ukPostcode},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tUpperDigit), re: anchored(`\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b`), fn: caPostcode},
 	}...)}
