@@ -609,3 +609,103 @@ func townPostcode(text string, m []int) []hit {
 	}
 	return nil
 }
+
+// gluedStreetType reports whether a word of a street name ends in a street
+// type of a language that glues it on ("tawastintie", "hersnapvej").
+func gluedStreetType(words []string) bool {
+	for _, w := range words {
+		lw := lowerCore(w)
+		for _, suf := range streetSuffixes {
+			if strings.HasSuffix(lw, suf) && utf8.RuneCountInString(lw) >= utf8.RuneCountInString(suf)+4 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerPlaceWord reports whether a lower-case word can be part of a town or
+// country written in lower case: no function word, contraction, verb form
+// or number word.
+func lowerPlaceWord(w string) bool {
+	lw := strings.ToLower(w)
+	if nameStop[lw] || notStreetWords[lw] || strings.ContainsAny(lw, "'’") {
+		return false
+	}
+	if len(lw) <= 4 {
+		return true // "red deer", "sé"
+	}
+	return !strings.HasSuffix(lw, "ing") && !strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "ly")
+}
+
+// lowerSuffix are the street types that, written in lower case after a
+// house number and a name in lower case, still say "street".
+var lowerSuffix = set("street", "avenue", "road", "boulevard", "drive", "lane", "court", "crescent", "terrace",
+	"parkway", "highway", "blvd", "ave")
+
+// lowerUSStreet matches a street written all in lower case: "3911 fourth
+// avenue suite 112", "12 elm street". Submatch 1 is the name and the
+// street type; a unit may follow.
+func lowerUSStreet(w string) []int {
+	j, ok := readDigits(w, 0, 6)
+	if j == 0 || !ok {
+		return nil
+	}
+	k := skipBlanks(w, j)
+	if k == j {
+		return nil
+	}
+	if h := houseNumberEnd(w, k); h > k {
+		if k2 := skipBlanks(w, h); k2 > h {
+			k = k2
+		}
+	}
+	ns := k
+	for n := 0; n < 4; n++ {
+		e := k
+		for e < len(w) && (w[e] >= 'a' && w[e] <= 'z' || isDigit(w[e]) || w[e] >= 0x80) {
+			e++
+		}
+		if e == k {
+			return nil
+		}
+		word := w[k:e]
+		if n > 0 && lowerSuffix[word] {
+			end := e
+			if u := unitAfter.FindStringIndex(w[e:]); u != nil {
+				end += u[1]
+			}
+			return []int{0, end, ns, e}
+		}
+		if isDigit(word[0]) && !isStreetNameWord(word) || !lowerPlaceWord(word) || monthWords[word] || weekdaySet[word] {
+			return nil
+		}
+		if k = skipBlanks(w, e); k == e {
+			return nil
+		}
+	}
+	return nil
+}
+
+func lowerUSStreetHit(text string, m []int) []hit {
+	s := m[0]
+	if s > 0 && (isASCIIAlnum(text[s-1]) || strings.IndexByte(".,/$#:+-", text[s-1]) >= 0) {
+		return nil
+	}
+	if !lowerLine(text, s) {
+		return nil
+	}
+	if unit := m[1] > m[3]; !unit && !streetCue(text, s) && !addressEnds(text, m[1]) {
+		return nil
+	}
+	return streetBlock(text, s, m[1], 0.6)
+}

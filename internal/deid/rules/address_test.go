@@ -36,6 +36,13 @@ func TestStreetInternational(t *testing.T) {
 		{"Call: 555 1234\nSuite 12", []span{s("Suite 12", "street")}},
 		{"Office: 14 Birch Road Apt. 3 BRIDGE\n612 437 108 office\n+46 (0)179 459 33", []span{s("14 Birch Road Apt. 3 BRIDGE", "street")}},
 		{"the corner of 12 Elm Street and van Dijk Lane.", []span{s("the corner of 12 Elm Street and van Dijk Lane", "street")}},
+		// Addresses written all in lower case, town and country included.
+		{"see you at 18 koivukatu 3, sé, portugal", []span{s("18 koivukatu 3, sé, portugal", "street")}},
+		{"he lives at 40 strandvej 7, aarhus c", []span{s("40 strandvej 7, aarhus c", "street")}},
+		{"address:\n12 trg svobode 4 apt. 9 kranj slovenia.", []span{s("12 trg svobode 4 apt. 9 kranj slovenia", "street")}},
+		{"acme ltd\n881 2204 second avenue suite 5 red deer alberta", []span{s("881 2204 second avenue suite 5 red deer alberta", "street")}},
+		{"i live at 40 strandvej 7, and it's great", []span{s("40 strandvej 7", "street")}},
+		{"i walked 5 miles down the road today", nil},
 		// Not streets.
 		{"She stayed in Room 12 and then Ward 5; Windows 10 crashed.", nil},
 		{"He complained under Articles 8 and 14 of the Convention.", nil},

@@ -50,6 +50,7 @@ func NewStreet() *Street {
 		{trig: custom("abcdefghijklmnopqrstuvwxyz", true, tPostType), match: matchPostType, fn: postTypeStreet, win: 24},
 		{trig: custom(digits, false, tNumberAfterName), match: matchHouseNumber, fn: nameThenNumber, win: 12},
 		{trig: custom(digits, false, always), match: numbersThenName, fn: numbersThenNameStreet, win: 120},
+		{trig: custom(digits, false, always), match: lowerUSStreet, fn: lowerUSStreetHit, win: 120},
 		{trig: tOr(tWordsThen([]string{"the"}, []string{"corner"}), tWordsThen([]string{"corner"}, []string{"of"})), match: matchCorner, fn: unitOnly, win: 160},
 		{trig: tWords("apt", "apartment", "suite", "ste"), re: anchored(`\b(?:Apt\.?|Apartment|Suite|Ste\.|apt\.|suite)\s*#?\s*\d{1,5}[A-Za-z]?\b`), fn: unitLine},
 		{trig: tWords("psc", "cmr", "unit", "apo", "fpo", "dpo"), re: anchored(`(?i)\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{2,5}\b|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b(?:\s+\d{5})?`), fn: unitOnly},
@@ -304,7 +305,7 @@ func numberedStreet(text string, m []int) []hit {
 	switch {
 	case long == 0 || caps > 0:
 		return nil // "2 AMPS HEAD 3" in an all-caps note
-	case title == 0 && !cue:
+	case title == 0 && !cue && !(lowerLine(text, s) && gluedStreetType(words)):
 		return nil // lower-case names need an address cue: "10 peep 5"
 	case !cue && !nonASCII(group(text, m, 2)) && !addressEnds(text, m[1]) && m[1] <= m[2*3+1]+1:
 		return nil // "Tidal volume 600 Rate 4 P/S 10", "in 2019 Mary turned 40."
@@ -479,6 +480,9 @@ func addressBlock(text string, s, e int, typ string, conf float64) []hit {
 	// capitals, the way a town is written after a street on one line
 	// ("Apt. 501 POLSING OO after the concert").
 	partWords, capsLed := 0, false
+	// lower is set for an address written all in lower case ("255
+	// hersnapvej 18, københavn k"): its town and country are too.
+	lower := countLetters(text[s:e]) > 0 && lowerLine(text, s) && !hasUpper(text[s:e])
 	flush := func() {
 		if pending && !codeOnly {
 			commit = lastWord
@@ -554,7 +558,9 @@ func addressBlock(text string, s, e int, typ string, conf float64) []hit {
 			for k < len(text) && (isASCIIAlnum(text[k]) || text[k] >= 0x80 || text[k] == '\'' || text[k] == '-') {
 				k++
 			}
-			if !unicode.IsUpper(r) {
+			if lower && !unicode.IsUpper(r) && !codeOnly && lowerPlaceWord(text[j:k]) {
+				// a lower-case town or country
+			} else if !unicode.IsUpper(r) {
 				capsPart()
 				pending, codeOnly = false, true // the part is not all names
 			} else if partWords == 0 {
@@ -572,8 +578,8 @@ func addressBlock(text string, s, e int, typ string, conf float64) []hit {
 		case b == '?' && lineStartBefore(text, j):
 			j++ // "??? Italy 95787": a marker before the line
 		case b == '.' || b == ';' || b == '!' || b == '?':
-			if b != '.' || j+1 < len(text) && (text[j+1] == ' ' || text[j+1] == '\n') && words > 0 {
-				if j+1 == len(text) || text[j+1] == '\n' || text[j+1] == '\r' {
+			if b != '.' || j+1 < len(text) && (text[j+1] == ' ' || text[j+1] == '\n') && (words > 0 || lower) {
+				if j+1 == len(text) || text[j+1] == '\n' || text[j+1] == '\r' || lower && b == '.' {
 					flush()
 				}
 				capsPart()
