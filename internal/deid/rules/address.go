@@ -502,13 +502,14 @@ func numbersThenName(w string) []int {
 		return nil
 	}
 	end, names := n, 0
+	lower := !capitalised(w[n:])
 	for names < 4 {
 		p := skipBlanks(w, end)
 		if names > 0 && p == end {
 			break
 		}
 		e := readNameWord(w, p)
-		if e == p || !capitalised(w[p:e]) || strings.ToUpper(w[p:e]) == w[p:e] {
+		if e == p || capitalised(w[p:e]) == lower || strings.ToUpper(w[p:e]) == w[p:e] || lower && !lowerPlaceWord(w[p:e]) {
 			break
 		}
 		lw := lowerCore(w[p:e])
@@ -534,6 +535,9 @@ func numbersThenNameStreet(text string, m []int) []hit {
 	}
 	if !streetCue(text, s) && !strings.HasSuffix(strings.ToLower(window(text, s, 4)), "at ") {
 		return nil
+	}
+	if !hasUpper(text[s:m[1]]) && !(lowerLine(text, s) && streetCue(text, s)) {
+		return nil // "at 389 167 king alexander" only on a lower-case line after a cue
 	}
 	return streetBlock(text, s, m[1], 0.65)
 }
@@ -638,7 +642,7 @@ func hasUpper(s string) bool {
 // or number word.
 func lowerPlaceWord(w string) bool {
 	lw := strings.ToLower(w)
-	if nameStop[lw] || notStreetWords[lw] || strings.ContainsAny(lw, "'’") {
+	if nameStop[lw] || notStreetWords[lw] || contraction(lw) {
 		return false
 	}
 	if len(lw) <= 4 {
@@ -708,4 +712,15 @@ func lowerUSStreetHit(text string, m []int) []hit {
 		return nil
 	}
 	return streetBlock(text, s, m[1], 0.6)
+}
+
+// contraction reports whether w ends in an English contraction ("it's",
+// "don't", "we'll"); an elided article ("l'interieur") is no contraction.
+func contraction(w string) bool {
+	i := strings.LastIndexAny(w, "'’")
+	if i < 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(w[i:])
+	return len(w)-i-size <= 2
 }

@@ -43,6 +43,10 @@ func TestStreetInternational(t *testing.T) {
 		{"acme ltd\n881 2204 second avenue suite 5 red deer alberta", []span{s("881 2204 second avenue suite 5 red deer alberta", "street")}},
 		{"i live at 40 strandvej 7, and it's great", []span{s("40 strandvej 7", "street")}},
 		{"i walked 5 miles down the road today", nil},
+		{"dinner is located at 271 48 queen mary\nsea point\n, wc\n 8005. see you", []span{s("271 48 queen mary\nsea point\n, wc\n 8005", "street")}},
+		{"acme\n412 r dom pedro 9 suite 3\nporto", []span{s("412 r dom pedro 9 suite 3\nporto", "street")}},
+		{"my address: 17 5 rue de lyon, cite de l'ouest", []span{s("17 5 rue de lyon, cite de l'ouest", "street")}},
+		{"i scored 31 12 points today", nil},
 		// Not streets.
 		{"She stayed in Room 12 and then Ward 5; Windows 10 crashed.", nil},
 		{"He complained under Articles 8 and 14 of the Convention.", nil},

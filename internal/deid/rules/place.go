@@ -305,7 +305,7 @@ func numberedStreet(text string, m []int) []hit {
 	switch {
 	case long == 0 || caps > 0:
 		return nil // "2 AMPS HEAD 3" in an all-caps note
-	case title == 0 && !cue && !(lowerLine(text, s) && gluedStreetType(words)):
+	case title == 0 && !cue && !(lowerLine(text, s) && (gluedStreetType(words) || m[1] > m[2*3+1]+1)):
 		return nil // lower-case names need an address cue: "10 peep 5"
 	case !cue && !nonASCII(group(text, m, 2)) && !addressEnds(text, m[1]) && m[1] <= m[2*3+1]+1:
 		return nil // "Tidal volume 600 Rate 4 P/S 10", "in 2019 Mary turned 40."
