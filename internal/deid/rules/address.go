@@ -73,6 +73,11 @@ func houseNumberEnd(text string, j int) int {
 	}
 	if k < len(text) && text[k]|0x20 >= 'a' && text[k]|0x20 <= 'z' && (k+1 == len(text) || !isASCIIAlnum(text[k+1])) {
 		k++
+	} else if k+1 < len(text) && text[k] == '/' && isDigit(text[k+1]) {
+		// "10/16", "1677/3": building and entrance or flat
+		if l, ok := readDigits(text, k+1, 4); ok {
+			k = l
+		}
 	}
 	if k < len(text) && (isASCIIAlnum(text[k]) || text[k] == '/' || text[k] == '%' || text[k] == ':' ||
 		(text[k] == '.' || text[k] == ',' || text[k] == '-') && k+1 < len(text) && isDigit(text[k+1])) {
@@ -191,6 +196,9 @@ func numberFirstPrefix(w string) []int {
 	j, ok := readDigits(w, 0, 6)
 	if j == 0 || !ok {
 		return nil
+	}
+	if j < len(w) && w[j] == ',' {
+		j++ // "12, rue des Lilas"
 	}
 	k := skipBlanks(w, j)
 	if k == j {
@@ -391,13 +399,11 @@ func nameThenNumber(text string, m []int) []hit {
 		return nil
 	}
 	after := skipBlanks(text, e)
-	streetAfter := false
+	streetAfter, bounded := false, true
 	if after < len(text) {
 		nw := strings.ToLower(text[after:readNameWord(text, after)])
 		streetAfter = nw == "st." || nw == "street" || nw == "st" || nw == "str."
-		if !streetAfter && !addressEnds(text, e) && !strings.ContainsRune(".?!)", rune(text[e])) && !nameStop[strings.TrimSuffix(nw, ".")] {
-			return nil
-		}
+		bounded = streetAfter || addressEnds(text, e) || strings.ContainsRune(".?!)", rune(text[e])) || nameStop[strings.TrimSuffix(nw, ".")]
 	}
 	// Read the name back: one to four words, capitalised or connectors,
 	// with an optional type written first ("ul.", "C/", "Rua").
@@ -454,7 +460,7 @@ func nameThenNumber(text string, m []int) []hit {
 	if names == 0 || start >= s {
 		return nil
 	}
-	if !streetAfter && !typed && !streetCue(text, start) {
+	if !bounded && !typed || !streetAfter && !typed && !streetCue(text, start) {
 		return nil
 	}
 	return streetBlock(text, start, e, 0.65)
@@ -723,4 +729,47 @@ func contraction(w string) bool {
 	}
 	_, size := utf8.DecodeRuneInString(w[i:])
 	return len(w)-i-size <= 2
+}
+
+// tPrefixType accepts a capitalised street type written before the name.
+func tPrefixType(text string, t token) bool {
+	e := readNameWord(text, t.start)
+	return e > t.start && capitalised(text[t.start:e]) && prefixTypes[lowerCore(text[t.start:e])]
+}
+
+// prefixComma matches a street type, a capitalised name, a comma and the
+// house number, as Portuguese and Spanish addresses are written: "Rua
+// Augusta, 100", "Avenida Paulista, nº 1578", "Calle Mayor, 5".
+func prefixComma(w string) []int {
+	pe, typ := prefixWordEnd(w, 0)
+	if pe == 0 {
+		return nil
+	}
+	end, numbered := streetNameAfter(w, pe, false)
+	if end == pe || numbered {
+		return nil
+	}
+	names := strings.Fields(w[pe:end])
+	if englishPrefix[typ] && len(names) == 0 {
+		return nil
+	}
+	if end >= len(w) || w[end] != ',' {
+		return nil
+	}
+	k := skipBlanks(w, end+1)
+	for _, no := range []string{"nº", "n°", "no.", "n.", "Nº", "N°", "No."} {
+		if strings.HasPrefix(w[k:], no) {
+			k = skipBlanks(w, k+len(no))
+			break
+		}
+	}
+	h := houseNumberEnd(w, k)
+	if h == k || h-k > 9 {
+		return nil
+	}
+	// The number ends the part: "Calle Mayor, 5, Madrid", not "Rua Nova, 3 dias".
+	if h < len(w) && !addressEnds(w, h) && strings.IndexByte(".?!)", w[h]) < 0 && !nameStop[nextWord(w, h)] {
+		return nil
+	}
+	return []int{0, h}
 }

@@ -14,6 +14,12 @@ func TestStreetInternational(t *testing.T) {
 		{"address: 77 rue de la gare 14", []span{s("77 rue de la gare 14", "street")}},
 		{"The cab stops at 9 Calle Serrano.", []span{s("9 Calle Serrano", "street")}},
 		{"we met at 5 avenue de Tervuren street", []span{s("5 avenue de Tervuren", "street")}},
+		{"She lives at 12, rue des Lilas, Lyon.", []span{s("12, rue des Lilas, Lyon", "street")}},
+		// A comma before the house number, and a building/flat number.
+		{"Our flat was at Rua Augusta, 100 in Lisbon.", []span{s("Rua Augusta, 100", "street")}},
+		{"The office is on Avenida Paulista, nº 1578, São Paulo.", []span{s("Avenida Paulista, nº 1578, São Paulo", "street")}},
+		{"Napisz na ul. Hoża 10/16 w Warszawie", []span{s("ul. Hoża 10/16", "street")}},
+		{"Via Roma, 3 giorni fa; I took Route 66, 12 times", nil},
 		// A street type written after the name.
 		{"Our office is at Dózsa György út 41.", []span{s("Dózsa György út 41", "street")}},
 		{"It was on Petőfi u. 8 that they met", []span{s("Petőfi u. 8", "street")}},

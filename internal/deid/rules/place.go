@@ -51,6 +51,7 @@ func NewStreet() *Street {
 		{trig: custom(digits, false, tNumberAfterName), match: matchHouseNumber, fn: nameThenNumber, win: 12},
 		{trig: custom(digits, false, always), match: numbersThenName, fn: numbersThenNameStreet, win: 120},
 		{trig: custom(digits, false, always), match: lowerUSStreet, fn: lowerUSStreetHit, win: 120},
+		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", true, tPrefixType), match: prefixComma, fn: unitOnly, win: 120},
 		{trig: tOr(tWordsThen([]string{"the"}, []string{"corner"}), tWordsThen([]string{"corner"}, []string{"of"})), match: matchCorner, fn: unitOnly, win: 160},
 		{trig: tWords("apt", "apartment", "suite", "ste"), re: anchored(`\b(?:Apt\.?|Apartment|Suite|Ste\.|apt\.|suite)\s*#?\s*\d{1,5}[A-Za-z]?\b`), fn: unitLine},
 		{trig: tWords("psc", "cmr", "unit", "apo", "fpo", "dpo"), re: anchored(`(?i)\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{2,5}\b|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b(?:\s+\d{5})?`), fn: unitOnly},
