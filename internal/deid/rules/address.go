@@ -460,7 +460,7 @@ func nameThenNumber(text string, m []int) []hit {
 	if names == 0 || start >= s {
 		return nil
 	}
-	if !bounded && !typed || !streetAfter && !typed && !streetCue(text, start) {
+	if !bounded && !typed || !streetAfter && !typed && !streetCue(text, start) && !codeAfter(text, e) {
 		return nil
 	}
 	return streetBlock(text, start, e, 0.65)
@@ -772,4 +772,56 @@ func prefixComma(w string) []int {
 		return nil
 	}
 	return []int{0, h}
+}
+
+// townAfterCode returns the end of the town written after a postal code on
+// the same line, the European way ("10115 Berlin", "110 00 Praha 1"): one
+// to three capitalised words (and a district number or letter) that end
+// the line, the text or the part. It returns i when there is none.
+func townAfterCode(text string, i int) int {
+	j := skipBlanks(text, i)
+	if j == i || j-i > 2 {
+		return i
+	}
+	end := i
+	for n := 0; n < 4; n++ {
+		k := readNameWord(text, j)
+		switch {
+		case k > j && capitalised(text[j:k]) && !nameStop[lowerCore(text[j:k])]:
+		case n > 0 && k == j && j < len(text) && isDigit(text[j]):
+			k, _ = readDigits(text, j, 2) // "Praha 1"
+		default:
+			k = j
+		}
+		if k == j {
+			break
+		}
+		if strings.HasSuffix(text[j:k], ".") {
+			k-- // the full stop ends the sentence
+		}
+		end = k
+		if nj := skipBlanks(text, k); nj > k && nj < len(text) && text[nj] != '\n' {
+			j = nj
+			continue
+		}
+		break
+	}
+	if end == i || !addressEnds(text, end) && !(end < len(text) && strings.IndexByte(".?!)", text[end]) >= 0) {
+		return i
+	}
+	return end
+}
+
+// codeAfter reports whether a comma, a postal code and a capitalised town
+// follow i: "Nyhavn 17, 1051 København K".
+func codeAfter(text string, i int) bool {
+	if i >= len(text) || text[i] != ',' {
+		return false
+	}
+	j := skipBlanks(text, i+1)
+	m := matchPostcodeShape(text[j:min(len(text), j+12)])
+	if m == nil {
+		return false
+	}
+	return townAfterCode(text, j+m[1]) > j+m[1]
 }

@@ -20,6 +20,13 @@ func TestStreetInternational(t *testing.T) {
 		{"The office is on Avenida Paulista, nº 1578, São Paulo.", []span{s("Avenida Paulista, nº 1578, São Paulo", "street")}},
 		{"Napisz na ul. Hoża 10/16 w Warszawie", []span{s("ul. Hoża 10/16", "street")}},
 		{"Via Roma, 3 giorni fa; I took Route 66, 12 times", nil},
+		// The town after the postal code, the European way; a code and a
+		// town make a bare name and number a street.
+		{"Sie wohnt in der Lindenstraße 12, 10969 Berlin.", []span{s("Lindenstraße 12, 10969 Berlin", "street")}},
+		{"Write to Karlova 12, 110 00 Praha 1", []span{s("Karlova 12, 110 00 Praha 1", "street")}},
+		{"Nyhavn 17, 1051 København K", []span{s("Nyhavn 17, 1051 København K", "street")}},
+		{"45 Elm St, Springfield, IL 62704 Tomorrow we go.", []span{s("45 Elm St, Springfield, IL 62704", "street")}},
+		{"The score was Arsenal 3, 1000 Fans cheered.", nil},
 		// A street type written after the name.
 		{"Our office is at Dózsa György út 41.", []span{s("Dózsa György út 41", "street")}},
 		{"It was on Petőfi u. 8 that they met", []span{s("Petőfi u. 8", "street")}},

@@ -536,7 +536,7 @@ func addressBlock(text string, s, e int, typ string, conf float64) []hit {
 				k, n = k+3, 5 // "340 12", "114 32": Swedish, Greek, Czech codes
 			}
 			if (n == 4 || n == 5) && (k == len(text) || !isASCIIAlnum(text[k])) && !wordRuneBefore(text, j) {
-				return []hit{{start: s, end: k, typ: typ, conf: conf}, {start: j, end: k, typ: "zip", conf: conf}}
+				return []hit{{start: s, end: townAfterCode(text, k), typ: typ, conf: conf}, {start: j, end: k, typ: "zip", conf: conf}}
 			}
 			if n > 3 || k < len(text) && isASCIIAlnum(text[k]) {
 				h.end = commit
