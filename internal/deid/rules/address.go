@@ -660,7 +660,7 @@ func lowerPlaceWord(w string) bool {
 // lowerSuffix are the street types that, written in lower case after a
 // house number and a name in lower case, still say "street".
 var lowerSuffix = set("street", "avenue", "road", "boulevard", "drive", "lane", "court", "crescent", "terrace",
-	"parkway", "highway", "blvd", "ave")
+	"parkway", "highway", "blvd", "ave", "way")
 
 // lowerUSStreet matches a street written all in lower case: "3911 fourth
 // avenue suite 112", "12 elm street". Submatch 1 is the name and the

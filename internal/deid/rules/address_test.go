@@ -20,6 +20,8 @@ func TestStreetInternational(t *testing.T) {
 		{"The office is on Avenida Paulista, nº 1578, São Paulo.", []span{s("Avenida Paulista, nº 1578, São Paulo", "street")}},
 		{"Napisz na ul. Hoża 10/16 w Warszawie", []span{s("ul. Hoża 10/16", "street")}},
 		{"Via Roma, 3 giorni fa; I took Route 66, 12 times", nil},
+		// Australian unit/house numbers.
+		{"Post it to Unit 4/12 Banksia St, Perth WA 6000", []span{s("4/12 Banksia St, Perth WA 6000", "street")}},
 		// The town after the postal code, the European way; a code and a
 		// town make a bare name and number a street.
 		{"Sie wohnt in der Lindenstraße 12, 10969 Berlin.", []span{s("Lindenstraße 12, 10969 Berlin", "street")}},
@@ -56,6 +58,8 @@ func TestStreetInternational(t *testing.T) {
 		{"acme ltd\n881 2204 second avenue suite 5 red deer alberta", []span{s("881 2204 second avenue suite 5 red deer alberta", "street")}},
 		{"i live at 40 strandvej 7, and it's great", []span{s("40 strandvej 7", "street")}},
 		{"i walked 5 miles down the road today", nil},
+		{"we live at 9 kookaburra way, perth", []span{s("9 kookaburra way, perth", "street")}},
+		{"there are 2 way to do it", nil},
 		{"dinner is located at 271 48 queen mary\nsea point\n, wc\n 8005. see you", []span{s("271 48 queen mary\nsea point\n, wc\n 8005", "street")}},
 		{"acme\n412 r dom pedro 9 suite 3\nporto", []span{s("412 r dom pedro 9 suite 3\nporto", "street")}},
 		{"my address: 17 5 rue de lyon, cite de l'ouest", []span{s("17 5 rue de lyon, cite de l'ouest", "street")}},

@@ -787,7 +787,7 @@ func numberThenCapital(text string, t token) bool {
 	if j-t.start > 6 {
 		return false
 	}
-	for j < len(text) && (isASCIIAlnum(text[j]) || text[j] == '-') && j-t.start < 12 {
+	for j < len(text) && (isASCIIAlnum(text[j]) || text[j] == '-' || text[j] == '/') && j-t.start < 12 {
 		j++
 	}
 	if j >= len(text) || !isSpaceByte(text[j]) {
@@ -858,8 +858,8 @@ var (
 		}
 		return m
 	}()
-	usHead      = regexp.MustCompile(`^(\d{1,6}[A-Za-z]?(?:-\d{1,4})?)\s+(?:(?:[NSEW]|N\.?[EW]|S\.?[EW]|North|South|East|West|NORTH|SOUTH|EAST|WEST)\.?\s+)?`)
-	usHeadNoDir = regexp.MustCompile(`^(\d{1,6}[A-Za-z]?(?:-\d{1,4})?)\s+`)
+	usHead      = regexp.MustCompile(`^(\d{1,6}[A-Za-z]?(?:[-/]\d{1,4})?)\s+(?:(?:[NSEW]|N\.?[EW]|S\.?[EW]|North|South|East|West|NORTH|SOUTH|EAST|WEST)\.?\s+)?`)
+	usHeadNoDir = regexp.MustCompile(`^(\d{1,6}[A-Za-z]?(?:[-/]\d{1,4})?)\s+`)
 	usTail      = regexp.MustCompile(`^\.?(?:\s+(?:[NSEW]|NE|NW|SE|SW)\b\.?)?` + reUnit)
 )
 
