@@ -519,8 +519,11 @@ func numbersThenName(w string) []int {
 			break
 		}
 		lw := lowerCore(w[p:e])
-		if nameStop[lw] || notStreetName[lw] || monthWords[lw] || weekdaySet[lw] || streetSuffixSet[lw] {
+		if streetSuffixSet[lw] {
 			return nil // the US rule reads a suffix
+		}
+		if nameStop[lw] || notStreetName[lw] || monthWords[lw] || weekdaySet[lw] {
+			break
 		}
 		end, names = e, names+1
 		if strings.HasSuffix(w[p:e], ".") {
@@ -528,7 +531,13 @@ func numbersThenName(w string) []int {
 			break
 		}
 	}
-	if names == 0 || !addressEnds(w, end) && !(end < len(w) && strings.IndexByte(".?!", w[end]) >= 0) {
+	if names == 0 {
+		return nil
+	}
+	if u := unitAfter.FindStringIndex(w[end:]); u != nil && u[1] > 0 {
+		return []int{0, end + u[1]} // "9816 214 Pavlou Drandaki Suite 4"
+	}
+	if !addressEnds(w, end) && !(end < len(w) && strings.IndexByte(".?!", w[end]) >= 0) {
 		return nil
 	}
 	return []int{0, end}

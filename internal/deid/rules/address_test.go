@@ -41,6 +41,7 @@ func TestStreetInternational(t *testing.T) {
 		{"Walk along Vester Farimag 3 St. first", []span{s("Vester Farimag 3", "street")}},
 		// A building and a house number before the name.
 		{"The bakery is at 5120 88 Kostas Varnali", []span{s("5120 88 Kostas Varnali", "street")}},
+		{"Return it to 601 17 Nikou Xilouri Suite 3, Paphos.", []span{s("601 17 Nikou Xilouri Suite 3, Paphos", "street")}},
 		// Address blocks: a street line before a unit line, markers before
 		// lines, "NNN NN" codes, a town in capitals after the unit.
 		{"Please write to Ole Rømer 12 Lindholm Park\n Apt. 4\n Vejle\n Denmark 7100 soon",
