@@ -268,8 +268,12 @@ var postTypes = set("u", "utca", "út", "útja", "tér", "tere", "körút", "krt
 
 // tPostType accepts a lower-case street type written after the name.
 func tPostType(text string, t token) bool {
-	e := readNameWord(text, t.start)
-	if e == t.start {
+	// The cheap test first: a short word, a blank and a digit.
+	e := t.start
+	for e < len(text) && e-t.start <= 12 && (text[e]|0x20 >= 'a' && text[e]|0x20 <= 'z' || text[e] >= 0x80 || text[e] == '.') {
+		e++
+	}
+	if e == t.start || e-t.start > 12 || e+1 >= len(text) || text[e] != ' ' || !isDigit(text[e+1]) {
 		return false
 	}
 	w := text[t.start:e]
@@ -277,11 +281,7 @@ func tPostType(text string, t token) bool {
 		return false
 	}
 	// "u" must be written "u." ("love u 2" is chat).
-	if lowerCore(w) == "u" && !strings.HasSuffix(w, ".") {
-		return false
-	}
-	k := skipBlanks(text, e)
-	return k > e && k < len(text) && isDigit(text[k])
+	return lowerCore(w) != "u" || strings.HasSuffix(w, ".")
 }
 
 // matchPostType matches the type word, blanks and the house number.
@@ -743,7 +743,25 @@ func contraction(w string) bool {
 // tPrefixType accepts a capitalised street type written before the name.
 func tPrefixType(text string, t token) bool {
 	e := readNameWord(text, t.start)
-	return e > t.start && capitalised(text[t.start:e]) && prefixTypes[lowerCore(text[t.start:e])]
+	if e == t.start || e-t.start > 16 || e >= len(text) || text[e] != ' ' {
+		return false
+	}
+	var buf [16]byte
+	for i := t.start; i < e; i++ {
+		b := text[i]
+		if b >= 0x80 {
+			return prefixTypes[lowerCore(text[t.start:e])] // "Rúa", "Οδός"
+		}
+		if b >= 'A' && b <= 'Z' {
+			b |= 0x20
+		}
+		buf[i-t.start] = b
+	}
+	n := e - t.start
+	if buf[n-1] == '.' {
+		n--
+	}
+	return text[t.start] >= 'A' && text[t.start] <= 'Z' && prefixTypes[string(buf[:n])]
 }
 
 // prefixComma matches a street type, a capitalised name, a comma and the
