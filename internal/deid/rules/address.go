@@ -388,6 +388,12 @@ var notStreetName = set("room", "rm", "ward", "bed", "floor", "level", "page", "
 	"i", "us", "patient", "article", "articles", "paragraph", "rule", "rules", "clause", "regulation", "protocol",
 	"note", "annex", "schedule", "appendix", "bun", "creat", "hr", "bp", "rr", "sat", "temp", "wbc", "hct", "plt", "peep", "pt", "dr", "mr", "mrs", "ms", "top", "over", "under", "about", "around", "only")
 
+// aloneNotStreet are words that can start a street name but, alone before a
+// number, name a room, a form or a stage.
+var aloneNotStreet = set("pod", "form", "forms", "benefits", "line", "slide", "point", "points", "option", "module",
+	"lesson", "session", "stage", "question", "bay", "cell", "wing", "block", "tower", "camp", "house", "site", "plot",
+	"channel", "route", "position", "group", "team", "batch", "cohort", "day", "night", "shift")
+
 // nameThenNumber matches a house number after a bare street name, and reads
 // the name back from it: "Grössgstötten 50", "Pod Floriánem 1677", "ul. Miła
 // 53". It needs an address cue before the name or a street word after the
@@ -403,7 +409,9 @@ func nameThenNumber(text string, m []int) []hit {
 	if after < len(text) {
 		nw := strings.ToLower(text[after:readNameWord(text, after)])
 		streetAfter = nw == "st." || nw == "street" || nw == "st" || nw == "str."
-		bounded = streetAfter || addressEnds(text, e) || strings.ContainsRune(".?!)", rune(text[e])) || nameStop[strings.TrimSuffix(nw, ".")]
+		// "on Benefits 1200 a month": a number before "a" is an amount.
+		bounded = streetAfter || addressEnds(text, e) || strings.ContainsRune(".?!)", rune(text[e])) ||
+			nameStop[strings.TrimSuffix(nw, ".")] && nw != "a" && nw != "an" && nw != "per"
 	}
 	// Read the name back: one to four words, capitalised or connectors,
 	// with an optional type written first ("ul.", "C/", "Rua").
@@ -459,6 +467,9 @@ func nameThenNumber(text string, m []int) []hit {
 	}
 	if names == 0 || start >= s {
 		return nil
+	}
+	if w := text[start:readNameWord(text, start)]; names == 1 && aloneNotStreet[lowerCore(w)] {
+		return nil // "moved to Pod 2"; "Pod Floriánem 1677" is a street
 	}
 	if !bounded && !typed || !streetAfter && !typed && !streetCue(text, start) && !codeAfter(text, e) {
 		return nil

@@ -70,6 +70,7 @@ func TestStreetInternational(t *testing.T) {
 		{"He complained under Articles 8 and 14 of the Convention.", nil},
 		{"HR 70 AV PACED. BUN 53 and creat 1.4, at 45 c/hr.", nil},
 		{"I paid 20 via paypal and love u 2", nil},
+		{"She lives on Benefits 1200 a month; please return to Form 27; he moved to Pod 2.", nil},
 		{"At 3 Rue Cler served us dinner", []span{s("3 Rue Cler", "street")}},
 	})
 }
