@@ -242,6 +242,9 @@ func numberFirstPrefix(w string) []int {
 		if !cap && !(conn && !english) {
 			return nil
 		}
+		if english && countLetters(w[pe:end]) < 3 {
+			return nil // "2 Avenue Q tickets"
+		}
 	}
 	return []int{0, end, k, pe}
 }
@@ -598,6 +601,12 @@ func townPostcode(text string, m []int) []hit {
 		if y := atoi(text[s:e]); y >= 1800 && y <= 2099 {
 			return nil
 		}
+	}
+	// The code ends the part: "in Hov 4830 last year" but not "in Sales
+	// 4500 strong".
+	if nw := nextWord(text, e); !addressEnds(text, e) && (e >= len(text) || strings.IndexByte(".?!)", text[e]) < 0) &&
+		!nameStop[nw] && nw != "last" && nw != "since" {
+		return nil
 	}
 	start, names := s, 0
 	for n := 0; n < 5; n++ {

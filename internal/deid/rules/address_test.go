@@ -71,6 +71,8 @@ func TestStreetInternational(t *testing.T) {
 		{"HR 70 AV PACED. BUN 53 and creat 1.4, at 45 c/hr.", nil},
 		{"I paid 20 via paypal and love u 2", nil},
 		{"She lives on Benefits 1200 a month; please return to Form 27; he moved to Pod 2.", nil},
+		{"I bought 2 Avenue Q tickets.", nil},
+		{"Chapter 12 Summary\nSuite 4 was quiet.", []span{s("Suite 4", "street")}},
 		{"At 3 Rue Cler served us dinner", []span{s("3 Rue Cler", "street")}},
 	})
 }
@@ -83,5 +85,6 @@ func TestTownPostcode(t *testing.T) {
 		// Years, rooms and versions are not codes.
 		{"We were in Paris 2019 and in Room 1234, in Windows 2000.", nil},
 		{"ran in 5000 steps", nil},
+		{"Our team is based in Sales 4500 strong", nil},
 	})
 }

@@ -655,6 +655,9 @@ func streetLineBefore(text string, i int) int {
 		if core == "" || strings.ContainsAny(core, ":@/=,;") || nameStop[strings.ToLower(core)] {
 			break
 		}
+		if notStreetName[strings.ToLower(core)] {
+			return -1 // "Chapter 12 Summary"
+		}
 		switch d := countDigits(core); {
 		case d > 0 && d == len(core) && d <= 6:
 			groups++
