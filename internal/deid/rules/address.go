@@ -239,7 +239,7 @@ func numberFirstPrefix(w string) []int {
 				conn = true
 			}
 		}
-		if !cap && !(conn && !english) {
+		if !cap && (english || !conn && !lowerType) {
 			return nil
 		}
 		if english && countLetters(w[pe:end]) < 3 {
@@ -253,6 +253,9 @@ func numberFirstStreet(text string, m []int) []hit {
 	s := m[0]
 	if s > 0 && (isASCIIAlnum(text[s-1]) || strings.IndexByte(".,/$#:+-", text[s-1]) >= 0) {
 		return nil
+	}
+	if name := text[m[3]:m[1]]; !hasUpper(text[m[2]:m[1]]) && !hasConnector(name) && !streetCue(text, s) {
+		return nil // "5 rue cler" needs a cue: "address: 5 rue cler"
 	}
 	s = withHouseNumber(text, s)
 	if nw := nextWord(text, m[1]); nw == "st" || nw == "street" {
@@ -336,6 +339,9 @@ func postTypeStreet(text string, m []int) []hit {
 	}
 	if !capName && !lowerLine(text, s) && !addressCue(text, s) {
 		return nil
+	}
+	if !capName && strings.HasSuffix(text[m[0]:readNameWord(text, m[0])], ".") {
+		return nil // an abbreviated type needs a capitalised name: not "love u. 5 stars"
 	}
 	return streetBlock(text, withHouseNumber(text, s), m[1], 0.7)
 }
@@ -871,4 +877,15 @@ func codeAfter(text string, i int) bool {
 		return false
 	}
 	return townAfterCode(text, j+m[1]) > j+m[1]
+}
+
+// hasConnector reports whether a street name has a connector word ("de",
+// "do").
+func hasConnector(name string) bool {
+	for _, f := range strings.Fields(name) {
+		if streetConnectors[lowerCore(f)] {
+			return true
+		}
+	}
+	return false
 }
