@@ -372,8 +372,7 @@ func streetCue(text string, i int) bool {
 	if k := strings.LastIndexAny(w, ".!?\n"); k >= 0 {
 		w = w[k+1:]
 	}
-	for _, c := range []string{"address", "live", "locat", "return", "send", "sent", "deliver", "moved", "drop",
-		"stay", "resid", "office", "based"} {
+	for _, c := range addressCueWords {
 		if strings.Contains(w, c) {
 			return true
 		}

@@ -323,14 +323,17 @@ func numberedStreet(text string, m []int) []hit {
 // ("lives at", "address:", "sent to").
 func addressCue(text string, i int) bool {
 	w := strings.ToLower(window(text, i, 48))
-	for _, c := range []string{"address", "live", "locat", "return", "send", "sent", "deliver", "moved", "drop",
-		"stay", "resid", "office", "based"} {
+	for _, c := range addressCueWords {
 		if strings.Contains(w, c) {
 			return true
 		}
 	}
 	return false
 }
+
+// addressCueWords are the stems of words that introduce an address.
+var addressCueWords = []string{"address", "live", "locat", "return", "send", "sent", "deliver", "moved", "drop",
+	"stay", "resid", "office", "based"}
 
 // addressEnds reports whether an address could end at i: the end of the
 // text or the line, or a comma or semicolon.
