@@ -252,10 +252,17 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 				s.j = k + 1
 				continue
 			}
-			if particles[a.toks[k].lower] && a.toks[k].shape == shapeLower && k+1 < n && a.adjacent(k+1) && !blockExt[k+1] && a.nameCont(k+1, false) {
-				s.j = k + 2
-				k++
-				continue
+			if particles[a.toks[k].lower] && a.toks[k].shape == shapeLower {
+				// One or two particles: "ten Pas", "van de Noort".
+				m := k + 1
+				if m < n && particles[a.toks[m].lower] && a.toks[m].shape == shapeLower && a.adjacent(m) {
+					m++
+				}
+				if m < n && a.adjacent(m) && !blockExt[m] && a.nameCont(m, false) {
+					s.j = m + 1
+					k = m
+					continue
+				}
 			}
 			break
 		}
@@ -283,12 +290,22 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 	t := &a.toks[k]
 	// "Martim A Pereira": "A" between a name and a name word that is no
 	// common word.
-	if t.text == "A" && !t.sentStart && !t.poss && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].shape == shapeTitle &&
+	// "Tom I. Holzman": "I." after a capitalised word is an initial there,
+	// not the pronoun.
+	iInitial := t.text == "I" && t.dot && k > 0 && t.gap == " " && a.toks[k-1].shape == shapeTitle && a.toks[k-1].letters >= 2
+	if (t.text == "A" || iInitial) && !t.sentStart && !t.poss && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].shape == shapeTitle &&
 		!a.toks[k+1].caps && (a.f(k+1).isName() && !a.f(k+1).common(50) || a.f(k+1).wl == 0 && a.f(k+1).abbrev == 0 && a.toks[k+1].letters >= 3) {
 		return true
 	}
 	if t.handle || t.shape == shapeNone || isStop(t.lower) || isContraction(t.lower) {
 		return false
+	}
+	// "Jildau S Bouts": a surname after a middle initial written without a
+	// full stop may be a word too.
+	if k >= 2 && t.shape == shapeTitle && !t.caps && !t.sentStart && !t.poss && a.adjacent(k) && a.adjacent(k-1) &&
+		a.toks[k-1].letters == 1 && a.toks[k-1].shape == shapeTitle && !a.toks[k-1].dot && a.toks[k-2].shape == shapeTitle &&
+		!a.f(k).common(20) {
+		return true
 	}
 	if t.isInitial() || (t.letters == 1 && t.shape == shapeTitle && t.lower != "i" && t.lower != "a") {
 		return true
@@ -367,6 +384,15 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			(t.shape == a.toks[i-1].shape || t.shape == shapeUpper || t.shape == shapeTitle) {
 			return 0.75, "initial"
 		}
+	}
+	// A first name, a middle initial written without a full stop and a
+	// surname: "Jildau S Bouts", "Martim A Pereira".
+	if informative && t.letters >= 3 && i+2 < len(a.toks) && a.adjacent(i+1) && a.adjacent(i+2) && a.toks[i+1].gap == " " &&
+		a.toks[i+1].letters == 1 && a.toks[i+1].shape == shapeTitle && !a.toks[i+1].dot && a.nameCont(i+1, false) &&
+		a.toks[i+2].shape == shapeTitle && !a.toks[i+2].caps && a.toks[i+2].letters >= 2 && !isStop(a.toks[i+2].lower) &&
+		(f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && !medicalShape(t.lower)) &&
+		(a.f(i+2).isName() || !a.f(i+2).common(20)) {
+		return 0.7, "initial"
 	}
 	// Before a credential or a clinical report verb: "Jon Devaux RRT",
 	// "florencia cooke np", "grace dudak aware".

@@ -46,8 +46,14 @@ func NewStreet() *Street {
 		{trig: tStreetPrefix, re: anchored(`\b((?i:rue|rua|via|viale|vicolo|calle|carrer|avenida|avda\.?|av\.|avenue|boulevard|bd\.?|piazza|plaza|plac|ulica|ul\.|travessa|largo|praça|strada|chemin|route|allée|impasse|quai|camino|paseo|ronda|pasaje|aleja|cesta|ulitsa|prospekt|odos|leoforos|οδός|λεωφόρος|πλατεία))\s+((?:[\p{L}'’.\-]+\s+){0,4}?)(\d{1,5}[A-Za-z]?)\b` + reUnit), fn: prefixStreet, win: 200},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", true, tStreetSuffixWord), re: anchored(`\b((?:\p{Lu}[\p{L}\-]*)?(?i:katu|kuja|tie|polku|kaari|rinne|vej|vegen|veien|veg|gade|gata|gatan|vägen|väg|stræde|straße|strasse|str\.|weg|laan|straat|plein|dreef|gracht|kade|singel|gasse|allee|platz|ring|damm|ufer|tér|utca|út|körút|ulica|cesta|iela|gatve|tänav|tee|plads|torv|stien|svingen|bakken|lia|haugen|veien|aveny|tori))\s+(\d{1,5}[A-Za-z]?)\b\.?` + reUnit), fn: suffixStreet, win: 160},
 		{trig: custom(digits, false, numberThenName), match: matchNumberedStreet, fn: numberedStreet, win: 140},
+		{trig: custom(digits, false, always), match: numberFirstPrefix, fn: numberFirstStreet, win: 160},
+		{trig: custom("abcdefghijklmnopqrstuvwxyz", true, tPostType), match: matchPostType, fn: postTypeStreet, win: 24},
+		{trig: custom(digits, false, tNumberAfterName), match: matchHouseNumber, fn: nameThenNumber, win: 12},
+		{trig: custom(digits, false, always), match: numbersThenName, fn: numbersThenNameStreet, win: 120},
+		{trig: custom(digits, false, always), match: lowerUSStreet, fn: lowerUSStreetHit, win: 120},
+		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", true, tPrefixType), match: prefixComma, fn: unitOnly, win: 120},
 		{trig: tOr(tWordsThen([]string{"the"}, []string{"corner"}), tWordsThen([]string{"corner"}, []string{"of"})), match: matchCorner, fn: unitOnly, win: 160},
-		{trig: tWords("apt", "apartment", "suite", "ste"), re: anchored(`\b(?:Apt\.?|Apartment|Suite|Ste\.|apt\.|suite)\s*#?\s*\d{1,5}[A-Za-z]?\b`), fn: unitOnly},
+		{trig: tWords("apt", "apartment", "suite", "ste"), re: anchored(`\b(?:Apt\.?|Apartment|Suite|Ste\.|apt\.|suite)\s*#?\s*\d{1,5}[A-Za-z]?\b`), fn: unitLine},
 		{trig: tWords("psc", "cmr", "unit", "apo", "fpo", "dpo"), re: anchored(`(?i)\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{2,5}\b|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b(?:\s+\d{5})?`), fn: unitOnly},
 	}...)}
 }
@@ -300,7 +306,7 @@ func numberedStreet(text string, m []int) []hit {
 	switch {
 	case long == 0 || caps > 0:
 		return nil // "2 AMPS HEAD 3" in an all-caps note
-	case title == 0 && !cue:
+	case title == 0 && !cue && !(lowerLine(text, s) && (gluedStreetType(words) || m[1] > m[2*3+1]+1)):
 		return nil // lower-case names need an address cue: "10 peep 5"
 	case !cue && !nonASCII(group(text, m, 2)) && !addressEnds(text, m[1]) && m[1] <= m[2*3+1]+1:
 		return nil // "Tidal volume 600 Rate 4 P/S 10", "in 2019 Mary turned 40."
@@ -317,14 +323,17 @@ func numberedStreet(text string, m []int) []hit {
 // ("lives at", "address:", "sent to").
 func addressCue(text string, i int) bool {
 	w := strings.ToLower(window(text, i, 48))
-	for _, c := range []string{"address", "live", "locat", "return", "send", "sent", "deliver", "moved", "drop",
-		"stay", "resid", "office", "based"} {
+	for _, c := range addressCueWords {
 		if strings.Contains(w, c) {
 			return true
 		}
 	}
 	return false
 }
+
+// addressCueWords are the stems of words that introduce an address.
+var addressCueWords = []string{"address", "live", "locat", "return", "send", "sent", "deliver", "moved", "drop",
+	"stay", "resid", "office", "based"}
 
 // addressEnds reports whether an address could end at i: the end of the
 // text or the line, or a comma or semicolon.
@@ -470,11 +479,24 @@ func addressBlock(text string, s, e int, typ string, conf float64) []hit {
 	// only a postal code can still extend the block ("Lyss, nan 50662";
 	// "Riisa\n\n Estonia 62488").
 	codeOnly, afterBlank := false, -1
+	// partWords counts the words of the current part (a line or a
+	// comma-separated piece); capsLed is set when its first word is in
+	// capitals, the way a town is written after a street on one line
+	// ("Apt. 501 POLSING OO after the concert").
+	partWords, capsLed := 0, false
+	// lower is set for an address written all in lower case ("255
+	// hersnapvej 18, københavn k"): its town and country are too.
+	lower := countLetters(text[s:e]) > 0 && lowerLine(text, s) && !hasUpper(text[s:e])
 	flush := func() {
 		if pending && !codeOnly {
 			commit = lastWord
 		}
-		pending = false
+		pending, partWords, capsLed = false, 0, false
+	}
+	capsPart := func() {
+		if pending && !codeOnly && capsLed && partWords <= 3 {
+			commit = lastWord
+		}
 	}
 	for j := e; j < len(text) && j-e < 160; {
 		b := text[j]
@@ -513,14 +535,21 @@ func addressBlock(text string, s, e int, typ string, conf float64) []hit {
 					k, n = l, 5 // "53-320", "3610-114", "64677-1234"
 				}
 			}
+			if n == 3 && k+3 <= len(text) && text[k] == ' ' && isDigit(text[k+1]) && isDigit(text[k+2]) && (k+3 == len(text) || !isASCIIAlnum(text[k+3])) && !digitGroupBefore(text, j) {
+				k, n = k+3, 5 // "340 12", "114 32": Swedish, Greek, Czech codes
+			}
 			if (n == 4 || n == 5) && (k == len(text) || !isASCIIAlnum(text[k])) && !wordRuneBefore(text, j) {
-				return []hit{{start: s, end: k, typ: typ, conf: conf}, {start: j, end: k, typ: "zip", conf: conf}}
+				return []hit{{start: s, end: townAfterCode(text, k), typ: typ, conf: conf}, {start: j, end: k, typ: "zip", conf: conf}}
 			}
 			if n > 3 || k < len(text) && isASCIIAlnum(text[k]) {
 				h.end = commit
 				return []hit{h}
 			}
 			words++
+			if partWords == 0 {
+				capsLed = false
+			}
+			partWords++
 			lastWord, pending, j = k, true, k
 		case isASCIIAlnum(b) || b >= 0x80:
 			words++
@@ -533,9 +562,16 @@ func addressBlock(text string, s, e int, typ string, conf float64) []hit {
 			for k < len(text) && (isASCIIAlnum(text[k]) || text[k] >= 0x80 || text[k] == '\'' || text[k] == '-') {
 				k++
 			}
-			if !unicode.IsUpper(r) {
+			if lower && !unicode.IsUpper(r) && !codeOnly && lowerPlaceWord(text[j:k]) {
+				// a lower-case town or country
+			} else if !unicode.IsUpper(r) {
+				capsPart()
 				pending, codeOnly = false, true // the part is not all names
+			} else if partWords == 0 {
+				w := text[j:k]
+				capsLed = utf8.RuneCountInString(w) >= 3 && strings.ToUpper(w) == w
 			}
+			partWords++
 			lastWord, pending, j = k, true, k
 		case b == ',':
 			flush()
@@ -543,11 +579,14 @@ func addressBlock(text string, s, e int, typ string, conf float64) []hit {
 		case b == ':' || b == '@':
 			h.end = commit // "Mobile: ...", an e-mail: another field starts
 			return []hit{h}
+		case b == '?' && lineStartBefore(text, j):
+			j++ // "??? Italy 95787": a marker before the line
 		case b == '.' || b == ';' || b == '!' || b == '?':
-			if b != '.' || j+1 < len(text) && (text[j+1] == ' ' || text[j+1] == '\n') && words > 0 {
-				if j+1 == len(text) || text[j+1] == '\n' || text[j+1] == '\r' {
+			if b != '.' || j+1 < len(text) && (text[j+1] == ' ' || text[j+1] == '\n') && (words > 0 || lower) {
+				if j+1 == len(text) || text[j+1] == '\n' || text[j+1] == '\r' || lower && b == '.' {
 					flush()
 				}
+				capsPart()
 				h.end = commit
 				return []hit{h}
 			}
@@ -561,6 +600,86 @@ func addressBlock(text string, s, e int, typ string, conf float64) []hit {
 	}
 	h.end = commit
 	return []hit{h}
+}
+
+// digitGroupBefore reports whether a group of digits ends one blank before
+// i ("179 459 33" is a telephone number, not a code after a town).
+func digitGroupBefore(text string, i int) bool {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	return j < i && j > 0 && (isDigit(text[j-1]) || text[j-1] == ')')
+}
+
+// lineStartBefore reports whether only blanks and list or quote markers
+// come between the start of the line and i.
+func lineStartBefore(text string, i int) bool {
+	for i > 0 && text[i-1] != '\n' {
+		if strings.IndexByte(" \t>?*-|", text[i-1]) < 0 {
+			return false
+		}
+		i--
+	}
+	return true
+}
+
+// unitLine reads a unit designator ("Apt. 576"). On a line of its own it
+// also takes the line before it, the street line of a postal address
+// written one part a line ("Serenade Opus 420 Gairbekov Rapids\n Apt. 576").
+func unitLine(text string, m []int) []hit {
+	s := m[0]
+	if lineStartBefore(text, s) {
+		if p := streetLineBefore(text, s); p >= 0 {
+			s = p
+		}
+	}
+	return streetBlock(text, s, m[1], 0.6)
+}
+
+// streetLineBefore returns the start of the street that ends the line
+// before the one at i: its last words, back to a field label, a stop word
+// or punctuation, when they hold a house number and a word of three or more
+// letters and start with a capital or a number ("with Serenade Opus 420
+// Gairbekov Rapids", "Fuglie 41 Popović Dam"). It returns -1 when not.
+func streetLineBefore(text string, i int) int {
+	ls := strings.LastIndexByte(text[:i], '\n')
+	if ls <= 0 {
+		return -1
+	}
+	ps := strings.LastIndexByte(text[:ls], '\n') + 1
+	fields := strings.Fields(text[ps:ls])
+	start, groups, word := -1, 0, false
+	pos := ls
+	for n := len(fields) - 1; n >= 0 && len(fields)-n <= 8; n-- {
+		f := fields[n]
+		pos = strings.LastIndex(text[ps:pos], f) + ps
+		core := strings.Trim(f, ">?*-|")
+		if core == "" || strings.ContainsAny(core, ":@/=,;") || nameStop[strings.ToLower(core)] {
+			break
+		}
+		if notStreetName[strings.ToLower(core)] {
+			return -1 // "Chapter 12 Summary"
+		}
+		switch d := countDigits(core); {
+		case d > 0 && d == len(core) && d <= 6:
+			groups++
+			start = pos + strings.Index(f, core)
+		case d > 0:
+			return -1
+		default:
+			if utf8.RuneCountInString(core) >= 3 {
+				word = true
+			}
+			if r, _ := utf8.DecodeRuneInString(core); unicode.IsUpper(r) {
+				start = pos + strings.Index(f, core)
+			}
+		}
+	}
+	if start < 0 || groups == 0 || groups > 2 || !word {
+		return -1
+	}
+	return start
 }
 
 // blankLineAt reports whether the line starting at i is empty or blank.
@@ -623,6 +742,7 @@ func NewPostalCode() *PostalCode {
 	return &PostalCode{rules: newRuleSet([]rule{
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", false, tState), match: matchStateZip, fn: zipAfterState},
 		{trig: tWords("zip", "zipcode", "postal", "postcode", "post", "plz", "cep", "cap"), re: anchored(`(?i)\b(?:zip\s*code|zipcode|zip|postal\s*code|postcode|post\s+code|plz|cep|cap)\b\s*(?:is|:|#|-)?\s*([A-Z0-9]{1,6}(?:[\s\-][A-Z0-9]{2,4})?)\b`), fn: zipAfterCue},
+		{trig: custom(digits, false, tNumberAfterName), match: matchPostcodeShape, fn: townPostcode, win: 16},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tUpperDigit), re: anchored(`\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b`), fn: ukPostcode},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tUpperDigit), re: anchored(`\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b`), fn: caPostcode},
 	}...)}
@@ -673,7 +793,7 @@ func numberThenCapital(text string, t token) bool {
 	if j-t.start > 6 {
 		return false
 	}
-	for j < len(text) && (isASCIIAlnum(text[j]) || text[j] == '-') && j-t.start < 12 {
+	for j < len(text) && (isASCIIAlnum(text[j]) || text[j] == '-' || text[j] == '/') && j-t.start < 12 {
 		j++
 	}
 	if j >= len(text) || !isSpaceByte(text[j]) {
@@ -744,8 +864,8 @@ var (
 		}
 		return m
 	}()
-	usHead      = regexp.MustCompile(`^(\d{1,6}[A-Za-z]?(?:-\d{1,4})?)\s+(?:(?:[NSEW]|N\.?[EW]|S\.?[EW]|North|South|East|West|NORTH|SOUTH|EAST|WEST)\.?\s+)?`)
-	usHeadNoDir = regexp.MustCompile(`^(\d{1,6}[A-Za-z]?(?:-\d{1,4})?)\s+`)
+	usHead      = regexp.MustCompile(`^(\d{1,6}[A-Za-z]?(?:[-/]\d{1,4})?)\s+(?:(?:[NSEW]|N\.?[EW]|S\.?[EW]|North|South|East|West|NORTH|SOUTH|EAST|WEST)\.?\s+)?`)
+	usHeadNoDir = regexp.MustCompile(`^(\d{1,6}[A-Za-z]?(?:[-/]\d{1,4})?)\s+`)
 	usTail      = regexp.MustCompile(`^\.?(?:\s+(?:[NSEW]|NE|NW|SE|SW)\b\.?)?` + reUnit)
 )
 
@@ -830,6 +950,11 @@ func isStreetNameWord(s string) bool {
 	return false
 }
 
+// nameParticles are the lower-case words inside names of people and the
+// streets named after them ("ten Pas", "van Gijn", "de la Paz").
+var nameParticles = set("de", "du", "da", "do", "dos", "das", "del", "della", "di", "la", "le", "van", "von", "der",
+	"den", "ten", "ter", "te", "het", "y", "e", "al", "el", "bin", "ibn")
+
 var cornerOf = regexp.MustCompile(`^(?i)(?:the\s+)?corner\s+of\s+`)
 
 // matchCorner matches an intersection: "the corner of Dalbraut 99 and
@@ -879,7 +1004,11 @@ func matchCorner(w string) []int {
 	}
 	for i := and + 1; i < len(ws) && i <= and+most; i++ {
 		if !ws[i].upper && !lowerDoc {
-			break
+			// "ten Pas Pass", "de la Paz": a particle before a capital.
+			if !nameParticles[strings.ToLower(w[ws[i].s:ws[i].e])] || i+1 >= len(ws) {
+				break
+			}
+			continue
 		}
 		end = ws[i].e
 	}
