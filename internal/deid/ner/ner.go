@@ -22,35 +22,53 @@ const Name = "ner/prose"
 // a small maximum-entropy model that often confuses persons and places.
 const confidence = 0.6
 
-// Thread safety of *prose.Model (prose v2.0.0): a Model holds a
-// perceptronTagger and an entityExtracter. While a Document is built,
-// perceptronTagger.tag and averagedPerceptron.predict only read the model's
-// maps (tagMap, weights) and allocate their own context slice and score
-// map; entityExtracter.classify and binaryMaxentClassifier.encode only read
-// labels, mapping and weights and allocate their own history, feature and
-// score maps. The only writes go to the Document's own tokens. The
+// Thread safety of *prose.Model (prose v2.0.0): the Model holds only a
+// perceptronTagger here (it is built without extraction). While a Document
+// is built, perceptronTagger.tag and averagedPerceptron.predict only read
+// the model's maps (tagMap, weights) and allocate their own context slice
+// and score map; the only writes go to the Document's own tokens. The
 // averagedPerceptron's totals and stamps maps are used only by training,
 // which is commented out in v2.0.0. prose's package-level state (the
 // tokenizer's strings.Replacer, its regular expressions, the emoticon and
-// word lists) is likewise only read. Concurrent reads of Go maps are safe, so
-// one Model is shared by all goroutines; TestConcurrentDetect checks this
-// under the race detector. A model costs about 40 MB of heap (measured with
-// runtime.ReadMemStats around its construction) and 0.4 s to decode, which
-// is why it is built once per process.
-var loadModel = sync.OnceValue(func() *prose.Model {
-	doc, err := prose.NewDocument("", prose.WithSegmentation(false))
+// word lists) is likewise only read. maxent is read-only once loaded.
+// Concurrent reads of Go maps are safe, so one model is shared by all
+// goroutines; TestConcurrentDetect checks this under the race detector. The
+// tagger and maxent cost about 60 MB of heap and 0.25 s each to decode,
+// which is why they are built once per process, on two goroutines.
+var loadModel = sync.OnceValue(func() *model {
+	var m model
+	var entsErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		m.ents, entsErr = loadMaxent()
+	}()
+	// Without extraction, prose decodes only its tagger.
+	doc, err := prose.NewDocument("", prose.WithSegmentation(false), prose.WithExtraction(false))
 	if err != nil || doc.Model == nil {
 		// NewDocument never fails in v2.0.0 and panics if its embedded
 		// model cannot be decoded.
 		panic(fmt.Sprintf("ner: loading the prose model: %v", err))
 	}
-	return doc.Model
+	m.tagger = doc.Model
+	<-done
+	if entsErr != nil {
+		panic(fmt.Sprintf("ner: loading the prose entity model: %v", entsErr))
+	}
+	return &m
 })
+
+// model is prose's tagger and veil's copy of prose's entity extracter (see
+// maxent).
+type model struct {
+	tagger *prose.Model
+	ents   *maxent
+}
 
 // Detector finds person, place and organisation names with prose's
 // named-entity extracter. It is safe for concurrent use.
 type Detector struct {
-	model *prose.Model
+	model *model
 	// max is the largest chunk given to prose, in bytes.
 	max int
 	// gate skips chunks with no word that starts with an upper-case letter
@@ -67,7 +85,7 @@ type Detector struct {
 var _ deid.Detector = (*Detector)(nil)
 
 // New returns a Detector. The first call in a process decodes prose's
-// embedded model (about 0.4 s and 40 MB); later calls share it.
+// embedded model (see loadModel); later calls share it.
 func New(opts ...Option) *Detector {
 	d := &Detector{model: loadModel(), max: maxChunk, gate: true, window: windowWords}
 	for _, o := range opts {
@@ -378,15 +396,21 @@ func (d *Detector) tag(s string) (toks []prose.Token, ok bool) {
 			toks, ok = nil, false
 		}
 	}()
-	doc, err := prose.NewDocument(safeText(s),
-		prose.UsingModel(d.model),
+	safe := safeText(s)
+	doc, err := prose.NewDocument(safe,
+		prose.UsingModel(d.model.tagger),
 		// We segment ourselves (see chunks); prose's Punkt segmenter
 		// reloads its training data for every document.
-		prose.WithSegmentation(false))
+		prose.WithSegmentation(false),
+		// maxent labels the tokens as prose would, faster.
+		prose.WithExtraction(false))
 	if err != nil {
 		return nil, false
 	}
-	return doc.Tokens(), true
+	toks = doc.Tokens()
+	d.model.ents.classify(toks)
+	shareLabels(safe, toks)
+	return toks, true
 }
 
 // safeText returns s with the bytes that make prose's tokenizer fail
