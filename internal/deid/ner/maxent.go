@@ -101,6 +101,14 @@ func loadMaxent() (*maxent, error) {
 	for i := range m.feats {
 		m.feats[i] = make(map[string][]labelWeight)
 	}
+	var prefixes [numFeatures]string
+	for f, name := range featureNames {
+		prefixes[f] = name + "-"
+	}
+	suffixes := make([]string, len(labels))
+	for l, label := range labels {
+		suffixes[l] = "-" + label
+	}
 	// A joint feature is "name-value-label"; the value may hold '-' and so
 	// may the label ("B-PERSON"), so the key is split at every known
 	// feature name and label it starts and ends with. Any split that is
@@ -110,13 +118,13 @@ func loadMaxent() (*maxent, error) {
 		if idx < 0 || idx >= len(weights) {
 			return nil, fmt.Errorf("model/Maxent: feature %q has no weight", key)
 		}
-		for f, name := range featureNames {
-			rest, ok := strings.CutPrefix(key, name+"-")
+		for f, p := range prefixes {
+			rest, ok := strings.CutPrefix(key, p)
 			if !ok {
 				continue
 			}
-			for l, label := range labels {
-				if value, ok := strings.CutSuffix(rest, "-"+label); ok {
+			for l, sfx := range suffixes {
+				if value, ok := strings.CutSuffix(rest, sfx); ok {
 					m.feats[f][value] = append(m.feats[f][value], labelWeight{l, weights[idx]})
 				}
 			}
@@ -279,19 +287,19 @@ var proseSanitizer = strings.NewReplacer(
 	"\u2019", "'",
 	"&rsquo;", "'")
 
-// shareLabels makes the labels of toks, the tokens prose made of s and
-// labelled one by one, what prose itself reports. prose's tokenizer caches
-// the tokens of each white-space delimited word of its (sanitized) input and
-// gives every later occurrence of the word the same *Token values, except
-// for a last word that ends the text, which it splits without the cache.
-// Its extracter then labels tokens in order, so each occurrence of a
-// repeated word ends up with the labels of the last one. (The tags are
-// shared in the same way, but toks already has them as prose reports them,
-// and the extracter read them so too.)
-func shareLabels(s string, toks []prose.Token) {
+// sharing reports which tokens of s prose gives the same *Token values.
+// prose's tokenizer caches the tokens of each white-space delimited word of
+// its (sanitized) input and gives every later occurrence of the word the
+// same *Token values, except for a last word that ends the text, which it
+// splits without the cache. Its tagger and then its extracter set the tags
+// and labels in order, so each occurrence of a repeated word ends up with
+// the tags and labels of the last one; the extracter reads the tags so
+// shared. sharing returns nil if no token is shared, else, for each token,
+// the index of the token whose values it ends up with.
+func sharing(s string, toks []prose.Token) []int {
 	words := fieldSpans(s)
 	if len(words) < 2 {
-		return
+		return nil
 	}
 	cached := words
 	if words[len(words)-1].End == len(s) {
@@ -310,7 +318,7 @@ func shareLabels(s string, toks []prose.Token) {
 		last[keys[i]] = i
 	}
 	if !repeated {
-		return
+		return nil
 	}
 	// The tokens of each word, counted by tokenizing it alone (prose may
 	// drop part of a word, so they cannot be found by their text).
@@ -319,22 +327,24 @@ func shareLabels(s string, toks []prose.Token) {
 		doc, err := prose.NewDocument(s[w.Start:w.End],
 			prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
 		if err != nil {
-			return
+			return nil
 		}
 		first[i+1] = first[i] + len(doc.Tokens())
 	}
 	if first[len(words)] != len(toks) {
-		return // not expected: leave the labels as they are
+		return nil // not expected
+	}
+	src := make([]int, len(toks))
+	for i := range src {
+		src[i] = i
 	}
 	for i := range cached {
 		l := last[keys[i]]
-		if l == i {
-			continue
-		}
 		for j := first[i]; j < first[i+1]; j++ {
-			toks[j].Label = toks[first[l]+j-first[i]].Label
+			src[j] = first[l] + j - first[i]
 		}
 	}
+	return src
 }
 
 // fieldSpans returns the maximal runs of s without white space, as prose's

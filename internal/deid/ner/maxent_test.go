@@ -9,7 +9,7 @@ import (
 )
 
 // TestMaxentMatchesProse checks that the tokens, tags and labels the
-// Detector gets (prose's tagger, then maxent and shareLabels) are exactly
+// Detector gets (prose's tokenizer, then tagger, maxent and sharing) are exactly
 // those of prose's own pipeline, on whole lines, sentences and the windows
 // the Detector cuts.
 func TestMaxentMatchesProse(t *testing.T) {
@@ -33,6 +33,12 @@ func TestMaxentMatchesProse(t *testing.T) {
 		"Go to Go to Go to Go",
 		"a b a b a b",
 		"trailing space  ",
+		// The tagger's special cases.
+		"see http://example.com/a.b or www.x.org, mail a.b@c.org, @handle - -LRB- -RRB- 0 *-1 *T*-2 * 1999 2024-25 12 3rd",
+		"Émile et Ørsted à l'École; ¿Qué? «Oui» 日本 東京 Δx",
+	}
+	for e := range emoticons {
+		texts = append(texts, e, "Sam said "+e+" to Kim", "Sam "+e)
 	}
 	if b, err := os.ReadFile("testdata/reflection.txt"); err == nil {
 		for _, line := range strings.Split(string(b), "\n") {

@@ -22,19 +22,14 @@ const Name = "ner/prose"
 // a small maximum-entropy model that often confuses persons and places.
 const confidence = 0.6
 
-// Thread safety of *prose.Model (prose v2.0.0): the Model holds only a
-// perceptronTagger here (it is built without extraction). While a Document
-// is built, perceptronTagger.tag and averagedPerceptron.predict only read
-// the model's maps (tagMap, weights) and allocate their own context slice
-// and score map; the only writes go to the Document's own tokens. The
-// averagedPerceptron's totals and stamps maps are used only by training,
-// which is commented out in v2.0.0. prose's package-level state (the
-// tokenizer's strings.Replacer, its regular expressions, the emoticon and
-// word lists) is likewise only read. maxent is read-only once loaded.
-// Concurrent reads of Go maps are safe, so one model is shared by all
-// goroutines; TestConcurrentDetect checks this under the race detector. The
-// tagger and maxent cost about 60 MB of heap and 0.25 s each to decode,
-// which is why they are built once per process, on two goroutines.
+// loadModel decodes veil's copy of prose v2.0.0's tagger and entity
+// extracter (see tagger and maxent) from prose's embedded model files, once
+// per process and on two goroutines: they cost about 60 MB of heap and a
+// quarter of a second each to decode. Both are read-only once loaded, so one
+// model is shared by all goroutines; TestConcurrentDetect checks this under
+// the race detector. Of prose itself only the tokenizer runs, whose
+// package-level state (a strings.Replacer, regular expressions, the
+// emoticon list) is only read.
 var loadModel = sync.OnceValue(func() *model {
 	var m model
 	var entsErr error
@@ -43,14 +38,11 @@ var loadModel = sync.OnceValue(func() *model {
 		defer close(done)
 		m.ents, entsErr = loadMaxent()
 	}()
-	// Without extraction, prose decodes only its tagger.
-	doc, err := prose.NewDocument("", prose.WithSegmentation(false), prose.WithExtraction(false))
-	if err != nil || doc.Model == nil {
-		// NewDocument never fails in v2.0.0 and panics if its embedded
-		// model cannot be decoded.
-		panic(fmt.Sprintf("ner: loading the prose model: %v", err))
+	tagger, err := loadTagger()
+	if err != nil {
+		panic(fmt.Sprintf("ner: loading the prose tagger model: %v", err))
 	}
-	m.tagger = doc.Model
+	m.tagger = tagger
 	<-done
 	if entsErr != nil {
 		panic(fmt.Sprintf("ner: loading the prose entity model: %v", entsErr))
@@ -58,10 +50,9 @@ var loadModel = sync.OnceValue(func() *model {
 	return &m
 })
 
-// model is prose's tagger and veil's copy of prose's entity extracter (see
-// maxent).
+// model is veil's copy of prose's tagger and entity extracter.
 type model struct {
-	tagger *prose.Model
+	tagger *tagger
 	ents   *maxent
 }
 
@@ -398,18 +389,25 @@ func (d *Detector) tag(s string) (toks []prose.Token, ok bool) {
 	}()
 	safe := safeText(s)
 	doc, err := prose.NewDocument(safe,
-		prose.UsingModel(d.model.tagger),
 		// We segment ourselves (see chunks); prose's Punkt segmenter
 		// reloads its training data for every document.
 		prose.WithSegmentation(false),
-		// maxent labels the tokens as prose would, faster.
-		prose.WithExtraction(false))
+		// tagger and maxent tag and label the tokens as prose would,
+		// faster.
+		prose.WithTagging(false), prose.WithExtraction(false))
 	if err != nil {
 		return nil, false
 	}
 	toks = doc.Tokens()
+	src := sharing(safe, toks)
+	d.model.tagger.tag(toks)
+	for i, j := range src {
+		toks[i].Tag = toks[j].Tag
+	}
 	d.model.ents.classify(toks)
-	shareLabels(safe, toks)
+	for i, j := range src {
+		toks[i].Label = toks[j].Label
+	}
 	return toks, true
 }
 
