@@ -76,13 +76,12 @@ var featureNames = [numFeatures]string{
 
 // loadMaxent decodes prose's entity model.
 func loadMaxent() (*maxent, error) {
-	var mapping map[string]int
 	var weights []float64
 	var labels, words []string
 	for _, a := range []struct {
 		name string
 		v    any
-	}{{"mapping", &mapping}, {"weights", &weights}, {"labels", &labels}, {"words", &words}} {
+	}{{"weights", &weights}, {"labels", &labels}, {"words", &words}} {
 		b, err := prose.Asset("model/Maxent/" + a.name + ".gob")
 		if err != nil {
 			return nil, err
@@ -90,6 +89,10 @@ func loadMaxent() (*maxent, error) {
 		if err := gob.NewDecoder(bytes.NewReader(b)).Decode(a.v); err != nil {
 			return nil, fmt.Errorf("model/Maxent/%s.gob: %w", a.name, err)
 		}
+	}
+	mapping, err := prose.Asset("model/Maxent/mapping.gob")
+	if err != nil {
+		return nil, err
 	}
 	m := &maxent{labels: labels, basic: make(map[string]bool, len(words))}
 	for _, l := range labels {
@@ -101,34 +104,58 @@ func loadMaxent() (*maxent, error) {
 	for i := range m.feats {
 		m.feats[i] = make(map[string][]labelWeight)
 	}
-	var prefixes [numFeatures]string
+	feature := make(map[string]int, numFeatures)
 	for f, name := range featureNames {
-		prefixes[f] = name + "-"
+		feature[name] = f
 	}
-	suffixes := make([]string, len(labels))
-	for l, label := range labels {
-		suffixes[l] = "-" + label
+	label := make(map[string]int, len(labels))
+	for l, name := range labels {
+		label[name] = l
 	}
 	// A joint feature is "name-value-label"; the value may hold '-' and so
-	// may the label ("B-PERSON"), so the key is split at every known
-	// feature name and label it starts and ends with. Any split that is
-	// valid is recorded: a lookup of (name, value, label) then finds the
-	// key exactly when prose's would.
-	for key, idx := range mapping {
-		if idx < 0 || idx >= len(weights) {
-			return nil, fmt.Errorf("model/Maxent: feature %q has no weight", key)
+	// may a feature name ("en-wordlist") and a label ("B-PERSON"), though
+	// not twice, so the key is split at each of its possible names and
+	// labels. Any split that is valid is recorded: a lookup of (name,
+	// value, label) then finds the key exactly when prose's would.
+	var bad error
+	add := func(f int, rest string, weight float64) {
+		// The label is the last part, or the last two.
+		i := strings.LastIndexByte(rest, '-')
+		if i < 0 {
+			return
 		}
-		for f, p := range prefixes {
-			rest, ok := strings.CutPrefix(key, p)
-			if !ok {
-				continue
-			}
-			for l, sfx := range suffixes {
-				if value, ok := strings.CutSuffix(rest, sfx); ok {
-					m.feats[f][value] = append(m.feats[f][value], labelWeight{l, weights[idx]})
-				}
+		if l, ok := label[rest[i+1:]]; ok {
+			m.feats[f][rest[:i]] = append(m.feats[f][rest[:i]], labelWeight{l, weight})
+		}
+		if j := strings.LastIndexByte(rest[:i], '-'); j >= 0 {
+			if l, ok := label[rest[j+1:]]; ok {
+				m.feats[f][rest[:j]] = append(m.feats[f][rest[:j]], labelWeight{l, weight})
 			}
 		}
+	}
+	err = stringIntMap(mapping, func(key string, idx int64) {
+		if idx < 0 || idx >= int64(len(weights)) {
+			bad = fmt.Errorf("model/Maxent: feature %q has no weight", key)
+			return
+		}
+		i := strings.IndexByte(key, '-')
+		if i < 0 {
+			return
+		}
+		if f, ok := feature[key[:i]]; ok {
+			add(f, key[i+1:], weights[idx])
+		}
+		if j := strings.IndexByte(key[i+1:], '-'); j >= 0 {
+			if f, ok := feature[key[:i+1+j]]; ok {
+				add(f, key[i+1+j+1:], weights[idx])
+			}
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("model/Maxent/mapping.gob: %w", err)
+	}
+	if bad != nil {
+		return nil, bad
 	}
 	return m, nil
 }

@@ -41,13 +41,12 @@ type classWeight struct {
 
 // loadTagger decodes prose's tagger model.
 func loadTagger() (*tagger, error) {
-	var weights map[string]map[string]float64
 	var tags map[string]string
 	var classes []string
 	for _, a := range []struct {
 		name string
 		v    any
-	}{{"classes", &classes}, {"tags", &tags}, {"weights", &weights}} {
+	}{{"classes", &classes}, {"tags", &tags}} {
 		b, err := prose.Asset("model/AveragedPerceptron/" + a.name + ".gob")
 		if err != nil {
 			return nil, err
@@ -56,25 +55,41 @@ func loadTagger() (*tagger, error) {
 			return nil, fmt.Errorf("model/AveragedPerceptron/%s.gob: %w", a.name, err)
 		}
 	}
-	t := &tagger{classes: classes, tags: tags, feats: make(map[string][2]int32, len(weights))}
+	weights, err := prose.Asset("model/AveragedPerceptron/weights.gob")
+	if err != nil {
+		return nil, err
+	}
+	t := &tagger{classes: classes, tags: tags, feats: make(map[string][2]int32, 80000),
+		weights: make([]classWeight, 0, 280000)}
 	class := make(map[string]int32, len(classes))
 	for i, c := range classes {
 		class[c] = int32(i)
 	}
-	for f, ws := range weights {
-		start := int32(len(t.weights))
-		for c, w := range ws {
-			i, ok := class[c]
-			if !ok {
-				// prose scores tags outside its class list too.
-				i = int32(len(t.classes))
-				t.classes = append(t.classes, c)
-				class[c] = i
-			}
-			t.weights = append(t.weights, classWeight{i, w})
+	// Each feature's weights are appended in turn; end records the range
+	// of the last one.
+	feat, start, open := "", int32(0), false
+	end := func() {
+		if open {
+			t.feats[feat] = [2]int32{start, int32(len(t.weights))}
 		}
-		t.feats[f] = [2]int32{start, int32(len(t.weights))}
 	}
+	err = stringFloatMaps(weights, func(f string) {
+		end()
+		feat, start, open = f, int32(len(t.weights)), true
+	}, func(c string, w float64) {
+		i, ok := class[c]
+		if !ok {
+			// prose scores tags outside its class list too.
+			i = int32(len(t.classes))
+			t.classes = append(t.classes, c)
+			class[c] = i
+		}
+		t.weights = append(t.weights, classWeight{i, w})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("model/AveragedPerceptron/weights.gob: %w", err)
+	}
+	end()
 	return t, nil
 }
 
