@@ -2,7 +2,6 @@ package dict
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/veil-blog/veil/internal/lexicon"
 )
@@ -125,38 +124,7 @@ func (a *analysis) f(i int) *feat {
 // wordFeats remembers the features of words across texts: they depend only
 // on the lexicons, and looking a word up in each list is most of the cost
 // of an analysis.
-var wordFeats featCache
-
-// featCache is a process-wide cache of word features, safe for concurrent
-// use. It holds the words of the first lexicon it is given (in practice
-// there is one, lexicon.Default) and stops growing at maxCachedWords words.
-type featCache struct {
-	mu  sync.RWMutex
-	lex *lexicon.Lexicon
-	m   map[string]feat
-}
-
-const maxCachedWords = 1 << 18
-
-func (c *featCache) load(lex *lexicon.Lexicon, w string) (feat, bool) {
-	c.mu.RLock()
-	f, ok := c.m[w]
-	ok = ok && c.lex == lex
-	c.mu.RUnlock()
-	return f, ok
-}
-
-func (c *featCache) store(lex *lexicon.Lexicon, w string, f feat) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.lex == nil {
-		c.lex, c.m = lex, make(map[string]feat)
-	}
-	if c.lex == lex && len(c.m) < maxCachedWords {
-		// The key is cloned: w may be a substring of a whole text.
-		c.m[strings.Clone(w)] = f
-	}
-}
+var wordFeats lexCache[feat]
 
 // adjacent reports whether words i-1 and i belong to one name: only
 // horizontal space between them, or the period of an initial or an
