@@ -59,7 +59,6 @@ type model struct {
 // Detector finds person, place and organisation names with prose's
 // named-entity extracter. It is safe for concurrent use.
 type Detector struct {
-	model *model
 	// max is the largest chunk given to prose, in bytes.
 	max int
 	// gate skips chunks with no word that starts with an upper-case letter
@@ -75,10 +74,19 @@ type Detector struct {
 
 var _ deid.Detector = (*Detector)(nil)
 
-// New returns a Detector. The first call in a process decodes prose's
-// embedded model (see loadModel); later calls share it.
+// New returns a Detector. The first call in a process starts decoding
+// prose's embedded model (see loadModel) in the background, so that the
+// caller can get on with other work, such as the earlier recognizers of the
+// first texts; the first window classified waits for it. Later calls share
+// it.
 func New(opts ...Option) *Detector {
-	d := &Detector{model: loadModel(), max: maxChunk, gate: true, window: windowWords}
+	go func() {
+		// A model that fails to load panics again in the Detect that
+		// needs it, where the engine recovers it as an error.
+		defer func() { _ = recover() }()
+		loadModel()
+	}()
+	d := &Detector{max: maxChunk, gate: true, window: windowWords}
 	for _, o := range opts {
 		o(d)
 	}
@@ -91,6 +99,9 @@ func (d *Detector) Name() string { return Name }
 // Detect returns the names prose finds in doc.Text. It checks ctx between
 // chunks.
 func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
+	// Wait for the model here, outside tag's recover: a model that cannot
+	// be loaded must fail the text, not pass it with no names found.
+	loadModel()
 	text := doc.Text
 	var out []deid.Finding
 	var t *textInfo
@@ -400,11 +411,12 @@ func (d *Detector) tag(s string) (toks []prose.Token, ok bool) {
 	}
 	toks = doc.Tokens()
 	src := sharing(safe, toks)
-	d.model.tagger.tag(toks)
+	m := loadModel()
+	m.tagger.tag(toks)
 	for i, j := range src {
 		toks[i].Tag = toks[j].Tag
 	}
-	d.model.ents.classify(toks)
+	m.ents.classify(toks)
 	for i, j := range src {
 		toks[i].Label = toks[j].Label
 	}
