@@ -104,11 +104,18 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	loadModel()
 	text := doc.Text
 	var out []deid.Finding
+	// What the vetting needs to know of the whole text is worked out
+	// when a word first needs vetting: most texts have none.
 	var t *textInfo
+	info := func() *textInfo {
+		if t == nil {
+			t = newTextInfo(text)
+		}
+		return t
+	}
 	var cand func([]string, int) bool
 	if d.lex != nil {
-		t = newTextInfo(text)
-		cand = func(words []string, i int) bool { return d.candidate(t, words, i) }
+		cand = func(words []string, i int) bool { return d.candidate(info(), words, i) }
 	}
 	for _, c := range chunks(text, d.max) {
 		if err := ctx.Err(); err != nil {
@@ -139,7 +146,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	var kept []deid.Finding
 	for _, e := range out {
 		for _, f := range cutLinks(text, e) {
-			if k, ok := d.plausible(t, f); ok {
+			if k, ok := d.plausible(info(), f); ok {
 				f.Kind = k
 				kept = append(kept, f)
 			}
