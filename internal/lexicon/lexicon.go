@@ -21,11 +21,11 @@ var embedded embed.FS
 type Lexicon struct {
 	fsys fs.FS
 
-	firstNames lazy[map[string]births]
-	surnames   lazy[map[string]int32]
-	words      lazy[map[string]uint8]
+	firstNames lazy[*index] // female, male births
+	surnames   lazy[*index] // rank
+	words      lazy[*index] // level
 	proper     lazy[map[string]properLevels]
-	ranks      lazy[map[string]int32]
+	ranks      lazy[*index] // rank
 	places     lazy[map[string][]Place]
 	countries  lazy[map[string]string]
 	states     lazy[stateIndex]
@@ -96,9 +96,6 @@ func (l *Lexicon) LoadAll() error {
 
 func second[T any](_ T, err error) error { return err }
 
-// births are SSA birth totals of a first name.
-type births struct{ female, male int32 }
-
 // properLevels are SCOWL levels of a capitalised word; 0 means absent.
 type properLevels struct{ proper, abbrev uint8 }
 
@@ -113,23 +110,40 @@ func key(s string) string {
 // table reads a gzip'd TSV file and calls row with the fields of each line. The fields are
 // substrings of one string holding the whole file, so keeping them costs no copy.
 func (l *Lexicon) table(name string, nfields int, row func(f []string) error) error {
-	b, err := fs.ReadFile(l.fsys, "data/"+name)
+	text, err := l.tableText(name)
 	if err != nil {
 		return err
 	}
+	return eachRow(name, text, nfields, func(_ int, f []string) error { return row(f) })
+}
+
+// tableText returns the decompressed text of a gzip'd table.
+func (l *Lexicon) tableText(name string) (string, error) {
+	b, err := fs.ReadFile(l.fsys, "data/"+name)
+	if err != nil {
+		return "", err
+	}
 	zr, err := gzip.NewReader(bytes.NewReader(b))
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return "", fmt.Errorf("%s: %w", name, err)
 	}
 	raw, err := io.ReadAll(zr)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return "", fmt.Errorf("%s: %w", name, err)
 	}
-	text := string(raw)
+	return string(raw), nil
+}
+
+// eachRow calls row with the offset in text of each line and its nfields fields.
+func eachRow(name, text string, nfields int, row func(start int, f []string) error) error {
 	f := make([]string, nfields)
-	for n := 1; text != ""; n++ {
-		var line string
-		line, text, _ = strings.Cut(text, "\n")
+	start := 0
+	for n := 1; start < len(text); n++ {
+		line := text[start:]
+		next := len(text)
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line, next = line[:i], start+i+1
+		}
 		for i := range f {
 			if i == nfields-1 {
 				f[i], line = line, ""
@@ -143,9 +157,10 @@ func (l *Lexicon) table(name string, nfields int, row func(f []string) error) er
 				return fmt.Errorf("%s: line %d: want %d fields", name, n, nfields)
 			}
 		}
-		if err := row(f); err != nil {
+		if err := row(start, f); err != nil {
 			return fmt.Errorf("%s: line %d: %w", name, n, err)
 		}
+		start = next
 	}
 	return nil
 }
@@ -163,69 +178,60 @@ func level(s string) (uint8, error) {
 	return uint8(n), err
 }
 
-func (l *Lexicon) loadFirstNames() (map[string]births, error) {
-	m := make(map[string]births, 70000)
-	err := l.table("first_names.tsv.gz", 3, func(f []string) error {
+func (l *Lexicon) loadFirstNames() (*index, error) {
+	return l.indexTable("first_names.tsv.gz", 3, 70000, func(f []string) (int32, int32, error) {
 		fem, err1 := atoi32(f[1])
 		male, err2 := atoi32(f[2])
-		m[f[0]] = births{fem, male}
-		return errors.Join(err1, err2)
+		return fem, male, errors.Join(err1, err2)
 	})
-	return m, err
 }
 
 // FirstName reports the US births (SSA, 1880-2024) of babies given the first name s, by sex.
 // Only names with at least 20 births in all are listed.
 func (l *Lexicon) FirstName(s string) (female, male int, ok bool) {
-	b, ok := l.firstNames.get(l.loadFirstNames)[key(s)]
-	return int(b.female), int(b.male), ok
+	f, m, ok := l.firstNames.get(l.loadFirstNames).get(key(s))
+	return int(f), int(m), ok
 }
 
-func (l *Lexicon) loadSurnames() (map[string]int32, error) { return l.rankTable("surnames.tsv.gz") }
-func (l *Lexicon) loadRanks() (map[string]int32, error)    { return l.rankTable("word_rank.tsv.gz") }
+func (l *Lexicon) loadSurnames() (*index, error) { return l.rankTable("surnames.tsv.gz", 90000) }
+func (l *Lexicon) loadRanks() (*index, error)    { return l.rankTable("word_rank.tsv.gz", 100000) }
 
-func (l *Lexicon) rankTable(name string) (map[string]int32, error) {
-	m := make(map[string]int32, 100000)
-	err := l.table(name, 2, func(f []string) error {
+func (l *Lexicon) rankTable(name string, size int) (*index, error) {
+	return l.indexTable(name, 2, size, func(f []string) (int32, int32, error) {
 		r, err := atoi32(f[1])
-		m[f[0]] = r
-		return err
+		return r, 0, err
 	})
-	return m, err
 }
 
 // Surname reports the rank of s among the 88,799 surnames of the 1990 US Census (1 = Smith).
 func (l *Lexicon) Surname(s string) (rank int, ok bool) {
-	r, ok := l.surnames.get(l.loadSurnames)[key(s)]
+	r, _, ok := l.surnames.get(l.loadSurnames).get(key(s))
 	return int(r), ok
 }
 
 // WordRank reports how common s is in English Wikipedia text: 1 is the most frequent word;
 // only the 100,000 most frequent are listed, so a word without a rank is rare (or a name).
 func (l *Lexicon) WordRank(s string) (rank int, ok bool) {
-	r, ok := l.ranks.get(l.loadRanks)[key(s)]
+	r, _, ok := l.ranks.get(l.loadRanks).get(key(s))
 	return int(r), ok
 }
 
-func (l *Lexicon) loadWords() (map[string]uint8, error) {
-	m := make(map[string]uint8, 250000)
-	err := l.table("words.tsv.gz", 2, func(f []string) error {
+func (l *Lexicon) loadWords() (*index, error) {
+	return l.indexTable("words.tsv.gz", 2, 250000, func(f []string) (int32, int32, error) {
 		lv, err := level(f[1])
-		m[f[0]] = lv
-		return err
+		return int32(lv), 0, err
 	})
-	return m, err
 }
 
 // WordLevel reports the SCOWL size level (10 = most basic, up to 80) at which s, taken as an
 // ordinary lower-case word, enters the American or British lists; a trailing possessive 's
 // is ignored. Names that are not also words (Dolores) have no level.
 func (l *Lexicon) WordLevel(s string) (level int, ok bool) {
-	m := l.words.get(l.loadWords)
+	ix := l.words.get(l.loadWords)
 	k := key(s)
-	lv, ok := m[k]
+	lv, _, ok := ix.get(k)
 	if base, found := strings.CutSuffix(k, "'s"); !ok && found {
-		lv, ok = m[base]
+		lv, _, ok = ix.get(base)
 	}
 	return int(lv), ok
 }

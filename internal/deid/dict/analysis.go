@@ -71,7 +71,12 @@ func (a *analysis) f(i int) *feat {
 		*f = c
 		return f
 	}
-	defer func() { a.cache[w] = *f }()
+	if c, ok := wordFeats.load(a.lex, w); ok {
+		*f = c
+		a.cache[w] = c
+		return f
+	}
+	defer func() { a.cache[w] = *f; wordFeats.store(a.lex, w, *f) }()
 	lex := a.lex
 	f.wl, _ = lex.WordLevel(w)
 	f.rank, _ = lex.WordRank(w)
@@ -115,6 +120,11 @@ func (a *analysis) f(i int) *feat {
 	f.kin = lex.InCategory(lexicon.Kinship, w)
 	return f
 }
+
+// wordFeats remembers the features of words across texts: they depend only
+// on the lexicons, and looking a word up in each list is most of the cost
+// of an analysis.
+var wordFeats lexCache[feat]
 
 // adjacent reports whether words i-1 and i belong to one name: only
 // horizontal space between them, or the period of an initial or an

@@ -22,35 +22,43 @@ const Name = "ner/prose"
 // a small maximum-entropy model that often confuses persons and places.
 const confidence = 0.6
 
-// Thread safety of *prose.Model (prose v2.0.0): a Model holds a
-// perceptronTagger and an entityExtracter. While a Document is built,
-// perceptronTagger.tag and averagedPerceptron.predict only read the model's
-// maps (tagMap, weights) and allocate their own context slice and score
-// map; entityExtracter.classify and binaryMaxentClassifier.encode only read
-// labels, mapping and weights and allocate their own history, feature and
-// score maps. The only writes go to the Document's own tokens. The
-// averagedPerceptron's totals and stamps maps are used only by training,
-// which is commented out in v2.0.0. prose's package-level state (the
-// tokenizer's strings.Replacer, its regular expressions, the emoticon and
-// word lists) is likewise only read. Concurrent reads of Go maps are safe, so
-// one Model is shared by all goroutines; TestConcurrentDetect checks this
-// under the race detector. A model costs about 40 MB of heap (measured with
-// runtime.ReadMemStats around its construction) and 0.4 s to decode, which
-// is why it is built once per process.
-var loadModel = sync.OnceValue(func() *prose.Model {
-	doc, err := prose.NewDocument("", prose.WithSegmentation(false))
-	if err != nil || doc.Model == nil {
-		// NewDocument never fails in v2.0.0 and panics if its embedded
-		// model cannot be decoded.
-		panic(fmt.Sprintf("ner: loading the prose model: %v", err))
+// loadModel decodes veil's copy of prose v2.0.0's tagger and entity
+// extracter (see tagger and maxent) from prose's embedded model files, once
+// per process and on two goroutines: they cost about 60 MB of heap and a
+// quarter of a second each to decode. Both are read-only once loaded, so one
+// model is shared by all goroutines; TestConcurrentDetect checks this under
+// the race detector. Of prose itself only the tokenizer runs, whose
+// package-level state (a strings.Replacer, regular expressions, the
+// emoticon list) is only read.
+var loadModel = sync.OnceValue(func() *model {
+	var m model
+	var entsErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		m.ents, entsErr = loadMaxent()
+	}()
+	tagger, err := loadTagger()
+	if err != nil {
+		panic(fmt.Sprintf("ner: loading the prose tagger model: %v", err))
 	}
-	return doc.Model
+	m.tagger = tagger
+	<-done
+	if entsErr != nil {
+		panic(fmt.Sprintf("ner: loading the prose entity model: %v", entsErr))
+	}
+	return &m
 })
+
+// model is veil's copy of prose's tagger and entity extracter.
+type model struct {
+	tagger *tagger
+	ents   *maxent
+}
 
 // Detector finds person, place and organisation names with prose's
 // named-entity extracter. It is safe for concurrent use.
 type Detector struct {
-	model *prose.Model
 	// max is the largest chunk given to prose, in bytes.
 	max int
 	// gate skips chunks with no word that starts with an upper-case letter
@@ -66,10 +74,19 @@ type Detector struct {
 
 var _ deid.Detector = (*Detector)(nil)
 
-// New returns a Detector. The first call in a process decodes prose's
-// embedded model (about 0.4 s and 40 MB); later calls share it.
+// New returns a Detector. The first call in a process starts decoding
+// prose's embedded model (see loadModel) in the background, so that the
+// caller can get on with other work, such as the earlier recognizers of the
+// first texts; the first window classified waits for it. Later calls share
+// it.
 func New(opts ...Option) *Detector {
-	d := &Detector{model: loadModel(), max: maxChunk, gate: true, window: windowWords}
+	go func() {
+		// A model that fails to load panics again in the Detect that
+		// needs it, where the engine recovers it as an error.
+		defer func() { _ = recover() }()
+		loadModel()
+	}()
+	d := &Detector{max: maxChunk, gate: true, window: windowWords}
 	for _, o := range opts {
 		o(d)
 	}
@@ -82,13 +99,23 @@ func (d *Detector) Name() string { return Name }
 // Detect returns the names prose finds in doc.Text. It checks ctx between
 // chunks.
 func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
+	// Wait for the model here, outside tag's recover: a model that cannot
+	// be loaded must fail the text, not pass it with no names found.
+	loadModel()
 	text := doc.Text
 	var out []deid.Finding
+	// What the vetting needs to know of the whole text is worked out
+	// when a word first needs vetting: most texts have none.
 	var t *textInfo
+	info := func() *textInfo {
+		if t == nil {
+			t = newTextInfo(text)
+		}
+		return t
+	}
 	var cand func([]string, int) bool
 	if d.lex != nil {
-		t = newTextInfo(text)
-		cand = func(words []string, i int) bool { return d.candidate(t, words, i) }
+		cand = func(words []string, i int) bool { return d.candidate(info(), words, i) }
 	}
 	for _, c := range chunks(text, d.max) {
 		if err := ctx.Err(); err != nil {
@@ -119,7 +146,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	var kept []deid.Finding
 	for _, e := range out {
 		for _, f := range cutLinks(text, e) {
-			if k, ok := d.plausible(t, f); ok {
+			if k, ok := d.plausible(info(), f); ok {
 				f.Kind = k
 				kept = append(kept, f)
 			}
@@ -378,15 +405,29 @@ func (d *Detector) tag(s string) (toks []prose.Token, ok bool) {
 			toks, ok = nil, false
 		}
 	}()
-	doc, err := prose.NewDocument(safeText(s),
-		prose.UsingModel(d.model),
+	safe := safeText(s)
+	doc, err := prose.NewDocument(safe,
 		// We segment ourselves (see chunks); prose's Punkt segmenter
 		// reloads its training data for every document.
-		prose.WithSegmentation(false))
+		prose.WithSegmentation(false),
+		// tagger and maxent tag and label the tokens as prose would,
+		// faster.
+		prose.WithTagging(false), prose.WithExtraction(false))
 	if err != nil {
 		return nil, false
 	}
-	return doc.Tokens(), true
+	toks = doc.Tokens()
+	src := sharing(safe, toks)
+	m := loadModel()
+	m.tagger.tag(toks)
+	for i, j := range src {
+		toks[i].Tag = toks[j].Tag
+	}
+	m.ents.classify(toks)
+	for i, j := range src {
+		toks[i].Label = toks[j].Label
+	}
+	return toks, true
 }
 
 // safeText returns s with the bytes that make prose's tokenizer fail

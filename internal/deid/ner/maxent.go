@@ -1,0 +1,396 @@
+package ner
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+
+	prose "github.com/jdkato/prose/v2"
+)
+
+// maxent labels tagged tokens with IOB entity labels exactly as prose
+// v2.0.0's entity extracter does, from the same weights (prose's embedded
+// model/Maxent files, read with prose.Asset), but about ten times faster.
+//
+// prose scores each token against each of its 13 labels by building the
+// string "name-value-label" for each of its 17 features and looking it up in
+// a map of about 150,000 joint features, allocating as it goes: 221 lookups
+// and some 500 allocations a token, most of prose's cost. Here the joint
+// features are grouped by feature and value once, when the model is
+// loaded, so that a token costs 17 lookups keyed by substrings of its
+// words, which allocate nothing, and the label scores are summed in an
+// array.
+//
+// The scores are summed in prose's order (for each label, feature by
+// feature in featureOrder), so they are bit for bit prose's. prose takes the
+// best label by ranging over a map, so it breaks exact ties at random; here
+// the first label in the model's order wins.
+type maxent struct {
+	labels []string
+	// simple is prose's simplePOS of each label: what the next token sees
+	// as "prevtag".
+	simple []string
+	// feats holds, for each feature of featureOrder, the weight of each
+	// (value, label) pair the model knows.
+	feats [numFeatures]map[string][]labelWeight
+	// basic is prose's English word list (the "en-wordlist" feature).
+	basic map[string]bool
+}
+
+type labelWeight struct {
+	label int
+	w     float64
+}
+
+// The features of prose's entity extracter, in the order prose sums them
+// (its featureOrder).
+const (
+	fBias = iota
+	fWordlist
+	fNextPos
+	fNextWord
+	fPos
+	fPosPrevTag
+	fPrefix3
+	fPrevPos
+	fPrevTag
+	fPrevWord
+	fShape
+	fShapePrevTag
+	fSuffix3
+	fWord
+	fWordNextPos
+	fWordLower
+	fWordLen
+	numFeatures
+)
+
+var featureNames = [numFeatures]string{
+	"bias", "en-wordlist", "nextpos", "nextword", "pos", "pos+prevtag",
+	"prefix3", "prevpos", "prevtag", "prevword", "shape", "shape+prevtag",
+	"suffix3", "word", "word+nextpos", "word.lower", "wordlen"}
+
+// loadMaxent decodes prose's entity model.
+func loadMaxent() (*maxent, error) {
+	var weights []float64
+	var labels, words []string
+	for _, a := range []struct {
+		name string
+		v    any
+	}{{"weights", &weights}, {"labels", &labels}, {"words", &words}} {
+		b, err := prose.Asset("model/Maxent/" + a.name + ".gob")
+		if err != nil {
+			return nil, err
+		}
+		if err := gob.NewDecoder(bytes.NewReader(b)).Decode(a.v); err != nil {
+			return nil, fmt.Errorf("model/Maxent/%s.gob: %w", a.name, err)
+		}
+	}
+	mapping, err := prose.Asset("model/Maxent/mapping.gob")
+	if err != nil {
+		return nil, err
+	}
+	m := &maxent{labels: labels, basic: make(map[string]bool, len(words))}
+	for _, l := range labels {
+		m.simple = append(m.simple, simplePOS(l))
+	}
+	for _, w := range words {
+		m.basic[w] = true
+	}
+	for i := range m.feats {
+		m.feats[i] = make(map[string][]labelWeight)
+	}
+	feature := make(map[string]int, numFeatures)
+	for f, name := range featureNames {
+		feature[name] = f
+	}
+	label := make(map[string]int, len(labels))
+	for l, name := range labels {
+		label[name] = l
+	}
+	// A joint feature is "name-value-label"; the value may hold '-' and so
+	// may a feature name ("en-wordlist") and a label ("B-PERSON"), though
+	// not twice, so the key is split at each of its possible names and
+	// labels. Any split that is valid is recorded: a lookup of (name,
+	// value, label) then finds the key exactly when prose's would.
+	var bad error
+	add := func(f int, rest string, weight float64) {
+		// The label is the last part, or the last two.
+		i := strings.LastIndexByte(rest, '-')
+		if i < 0 {
+			return
+		}
+		if l, ok := label[rest[i+1:]]; ok {
+			m.feats[f][rest[:i]] = append(m.feats[f][rest[:i]], labelWeight{l, weight})
+		}
+		if j := strings.LastIndexByte(rest[:i], '-'); j >= 0 {
+			if l, ok := label[rest[j+1:]]; ok {
+				m.feats[f][rest[:j]] = append(m.feats[f][rest[:j]], labelWeight{l, weight})
+			}
+		}
+	}
+	err = stringIntMap(mapping, func(key string, idx int64) {
+		if idx < 0 || idx >= int64(len(weights)) {
+			bad = fmt.Errorf("model/Maxent: feature %q has no weight", key)
+			return
+		}
+		i := strings.IndexByte(key, '-')
+		if i < 0 {
+			return
+		}
+		if f, ok := feature[key[:i]]; ok {
+			add(f, key[i+1:], weights[idx])
+		}
+		if j := strings.IndexByte(key[i+1:], '-'); j >= 0 {
+			if f, ok := feature[key[:i+1+j]]; ok {
+				add(f, key[i+1+j+1:], weights[idx])
+			}
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("model/Maxent/mapping.gob: %w", err)
+	}
+	if bad != nil {
+		return nil, bad
+	}
+	return m, nil
+}
+
+// simplePOS is what prose keeps of a label as the history the next token's
+// features see.
+func simplePOS(label string) string {
+	if strings.HasPrefix(label, "V") {
+		return "v"
+	}
+	s, _, _ := strings.Cut(label, "-")
+	return s
+}
+
+// tokenInfo holds the features of one token that its neighbours share.
+type tokenInfo struct {
+	lower, lowerTag, shape string
+}
+
+// classify sets the Label of each token, as prose's entity extracter does.
+func (m *maxent) classify(toks []prose.Token) {
+	info := make([]tokenInfo, len(toks))
+	for i, t := range toks {
+		info[i] = tokenInfo{lower: strings.ToLower(t.Text), lowerTag: strings.ToLower(t.Tag), shape: shape(t.Text)}
+	}
+	scores := make([]float64, len(m.labels))
+	var buf []byte
+	prevTag := "None" // the simplified label of the token before
+	for i := range toks {
+		word := toks[i].Text
+		var vals [numFeatures]string
+		vals[fBias] = "True"
+		vals[fWordlist] = "False"
+		if m.basic[word] {
+			vals[fWordlist] = "True"
+		}
+		vals[fWord] = word
+		vals[fPos] = toks[i].Tag
+		vals[fWordLower] = info[i].lower
+		vals[fSuffix3] = strings.ToLower(word[len(word)-min(len(word), 3):])
+		vals[fPrefix3] = strings.ToLower(word[:min(len(word), 3)])
+		vals[fShape] = info[i].shape
+		vals[fWordLen] = strconv.Itoa(len(word))
+		prevShape := "None"
+		vals[fPrevTag], vals[fPrevWord], vals[fPrevPos] = "None", "None", "None"
+		if i > 0 {
+			vals[fPrevWord] = info[i-1].lower
+			vals[fPrevPos] = toks[i-1].Tag
+			vals[fPrevTag] = prevTag
+			if i > 1 {
+				// prose leaves the shape of the word before the second
+				// one as "None".
+				prevShape = info[i-1].shape
+			}
+		}
+		vals[fNextWord], vals[fNextPos] = "None", "None"
+		if i < len(toks)-1 {
+			vals[fNextWord] = info[i+1].lower
+			vals[fNextPos] = info[i+1].lowerTag
+		}
+		for l := range scores {
+			scores[l] = 0
+		}
+		for f := range vals {
+			var ws []labelWeight
+			switch f {
+			case fWordNextPos:
+				buf = join(buf[:0], vals[fWordLower], vals[fNextPos])
+				ws = m.feats[f][string(buf)]
+			case fPosPrevTag:
+				buf = join(buf[:0], vals[fPos], vals[fPrevTag])
+				ws = m.feats[f][string(buf)]
+			case fShapePrevTag:
+				buf = join(buf[:0], prevShape, vals[fPrevTag])
+				ws = m.feats[f][string(buf)]
+			default:
+				ws = m.feats[f][vals[f]]
+			}
+			for _, lw := range ws {
+				scores[lw.label] += lw.w
+			}
+		}
+		best, bestScore := -1, math.Inf(-1)
+		for l, s := range scores {
+			if s > bestScore {
+				best, bestScore = l, s
+			}
+		}
+		label, simple := "", ""
+		if best >= 0 {
+			label, simple = m.labels[best], m.simple[best]
+		}
+		toks[i].Label = label
+		prevTag = simple
+	}
+}
+
+func join(buf []byte, a, b string) []byte {
+	buf = append(buf, a...)
+	buf = append(buf, '+')
+	return append(buf, b...)
+}
+
+// shape is prose's word shape: "number" if strconv.ParseFloat accepts the
+// word, else "punct" if it ends with a character outside [0-9A-Za-z_], else
+// "downcase", "upcase" (strings.Title leaves it as it is) or "mixedcase";
+// "other" for the empty word.
+func shape(word string) string {
+	if word == "" {
+		return "other"
+	}
+	if isNumeric(word) {
+		return "number"
+	}
+	if c := word[len(word)-1]; !isWordByte(c) {
+		// prose's regexp \W+$: a non-ASCII or invalid last byte belongs
+		// to a rune outside \w.
+		return "punct"
+	}
+	if strings.ToLower(word) == word {
+		return "downcase"
+	}
+	//lint:ignore SA1019 prose's feature is defined by strings.Title.
+	if strings.Title(word) == word { //nolint:staticcheck
+		return "upcase"
+	}
+	return "mixedcase"
+}
+
+func isWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
+}
+
+// isNumeric reports whether strconv.ParseFloat accepts s, without the
+// error value it allocates for the words that are not numbers: a float
+// starts, after an optional sign, with a digit, a '.', or the "inf" or
+// "nan" of the special values.
+func isNumeric(s string) bool {
+	t := s
+	if t != "" && (t[0] == '+' || t[0] == '-') {
+		t = t[1:]
+	}
+	if t == "" || !strings.ContainsRune("0123456789.iInN", rune(t[0])) {
+		return false
+	}
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
+}
+
+// proseSanitizer is the rewrite prose's tokenizer applies to its input
+// before splitting it (see anchor).
+var proseSanitizer = strings.NewReplacer(
+	"\u201c", `"`,
+	"\u201d", `"`,
+	"\u2018", "'",
+	"\u2019", "'",
+	"&rsquo;", "'")
+
+// sharing reports which tokens of s prose gives the same *Token values.
+// prose's tokenizer caches the tokens of each white-space delimited word of
+// its (sanitized) input and gives every later occurrence of the word the
+// same *Token values, except for a last word that ends the text, which it
+// splits without the cache. Its tagger and then its extracter set the tags
+// and labels in order, so each occurrence of a repeated word ends up with
+// the tags and labels of the last one; the extracter reads the tags so
+// shared. sharing returns nil if no token is shared, else, for each token,
+// the index of the token whose values it ends up with.
+func sharing(s string, toks []prose.Token) []int {
+	words := fieldSpans(s)
+	if len(words) < 2 {
+		return nil
+	}
+	cached := words
+	if words[len(words)-1].End == len(s) {
+		cached = words[:len(words)-1]
+	}
+	// The sanitizer never touches white space, so the words of s are
+	// those of prose's input; the cache is keyed by their sanitized text.
+	keys := make([]string, len(cached))
+	last := make(map[string]int, len(cached)) // key -> its last word
+	repeated := false
+	for i, w := range cached {
+		keys[i] = proseSanitizer.Replace(s[w.Start:w.End])
+		if _, ok := last[keys[i]]; ok {
+			repeated = true
+		}
+		last[keys[i]] = i
+	}
+	if !repeated {
+		return nil
+	}
+	// The tokens of each word, counted by tokenizing it alone (prose may
+	// drop part of a word, so they cannot be found by their text).
+	first := make([]int, len(words)+1) // index of the first token of each word
+	for i, w := range words {
+		doc, err := prose.NewDocument(s[w.Start:w.End],
+			prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
+		if err != nil {
+			return nil
+		}
+		first[i+1] = first[i] + len(doc.Tokens())
+	}
+	if first[len(words)] != len(toks) {
+		return nil // not expected
+	}
+	src := make([]int, len(toks))
+	for i := range src {
+		src[i] = i
+	}
+	for i := range cached {
+		l := last[keys[i]]
+		for j := first[i]; j < first[i+1]; j++ {
+			src[j] = first[l] + j - first[i]
+		}
+	}
+	return src
+}
+
+// fieldSpans returns the maximal runs of s without white space, as prose's
+// tokenizer finds them (unicode.IsSpace).
+func fieldSpans(s string) []Span {
+	var out []Span
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				out = append(out, Span{start, i})
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, Span{start, len(s)})
+	}
+	return out
+}

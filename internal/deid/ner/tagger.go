@@ -1,0 +1,222 @@
+package ner
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	prose "github.com/jdkato/prose/v2"
+	"github.com/mingrammer/commonregex"
+)
+
+// tagger gives tokens part-of-speech tags as prose v2.0.0's averaged
+// perceptron tagger does, from the same weights (prose's embedded
+// model/AveragedPerceptron files, read with prose.Asset), without the
+// string joins, feature maps and map iteration that made prose's tagger
+// most of the cost of classifying a window once maxent replaced its entity
+// extracter.
+//
+// prose sums the weights of a token's features in the random order of a Go
+// map, so two runs of prose can differ in the last bit of a score; here
+// they are summed in the order prose lists the features. prose breaks
+// exact ties between tags at random; here the first tag of the model's
+// class list wins.
+type tagger struct {
+	classes []string
+	tags    map[string]string // words that always take one tag
+	// feats maps a feature ("i word paris") to its weights:
+	// weights[feats[f][0]:feats[f][1]].
+	feats   map[string][2]int32
+	weights []classWeight
+}
+
+type classWeight struct {
+	class int32
+	w     float64
+}
+
+// loadTagger decodes prose's tagger model.
+func loadTagger() (*tagger, error) {
+	var tags map[string]string
+	var classes []string
+	for _, a := range []struct {
+		name string
+		v    any
+	}{{"classes", &classes}, {"tags", &tags}} {
+		b, err := prose.Asset("model/AveragedPerceptron/" + a.name + ".gob")
+		if err != nil {
+			return nil, err
+		}
+		if err := gob.NewDecoder(bytes.NewReader(b)).Decode(a.v); err != nil {
+			return nil, fmt.Errorf("model/AveragedPerceptron/%s.gob: %w", a.name, err)
+		}
+	}
+	weights, err := prose.Asset("model/AveragedPerceptron/weights.gob")
+	if err != nil {
+		return nil, err
+	}
+	t := &tagger{classes: classes, tags: tags, feats: make(map[string][2]int32, 80000),
+		weights: make([]classWeight, 0, 280000)}
+	class := make(map[string]int32, len(classes))
+	for i, c := range classes {
+		class[c] = int32(i)
+	}
+	// Each feature's weights are appended in turn; end records the range
+	// of the last one.
+	feat, start, open := "", int32(0), false
+	end := func() {
+		if open {
+			t.feats[feat] = [2]int32{start, int32(len(t.weights))}
+		}
+	}
+	err = stringFloatMaps(weights, func(f string) {
+		end()
+		feat, start, open = f, int32(len(t.weights)), true
+	}, func(c string, w float64) {
+		i, ok := class[c]
+		if !ok {
+			// prose scores tags outside its class list too.
+			i = int32(len(t.classes))
+			t.classes = append(t.classes, c)
+			class[c] = i
+		}
+		t.weights = append(t.weights, classWeight{i, w})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("model/AveragedPerceptron/weights.gob: %w", err)
+	}
+	end()
+	return t, nil
+}
+
+// emoticons are the tokens prose tags SYM (its tokenizer's emoticon list).
+var emoticons = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range strings.Fields(`(-8 (-; (-_-) (._.) (: (= (o: (¬_¬) (ಠ_ಠ) (╯°□°）╯︵┻━┻
+		-__- 8-) 8-D 8D :( :(( :((( :() :))) :-) :-)) :-))) :-* :-/ :-X :-] :-o :-p
+		:-x :-| :-} :0 :3 :P :] :` + "`" + `( :` + "`" + `) :` + "`" + `-( :o :o) =( =) =D =| @_@ O.o O_o V_V XDD
+		[-: ^___^ o_0 o_O o_o v_v xD xDD ¯\(ツ)/¯`) {
+		m[e] = true
+	}
+	return m
+}()
+
+// The tokens prose tags -NONE- (trace markers of the Penn treebank) and
+// those it tags as themselves ("-LRB-").
+var (
+	noneRE = regexp.MustCompile(`^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`)
+	keepRE = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
+)
+
+// tag sets the Tag of each token, as prose's tagger does.
+func (t *tagger) tag(toks []prose.Token) {
+	ctx := make([]string, len(toks)+4)
+	ctx[0], ctx[1] = "-START-", "-START2-"
+	for i, tok := range toks {
+		ctx[i+2] = normalize(tok.Text)
+	}
+	ctx[len(ctx)-2], ctx[len(ctx)-1] = "-END-", "-END2-"
+	scores := make([]float64, len(t.classes))
+	touched := make([]bool, len(t.classes))
+	var buf []byte
+	p1, p2 := "-START-", "-START2-"
+	for i := range toks {
+		word := toks[i].Text
+		var tag string
+		switch {
+		case word == "-":
+			tag = "-"
+		case emoticons[word]:
+			tag = "SYM"
+		// The regexps need a '.' (a link) or an '@' (an e-mail address).
+		case strings.HasPrefix(word, "@"),
+			strings.IndexByte(word, '.') >= 0 && commonregex.LinkRegex.MatchString(word),
+			strings.IndexByte(word, '@') >= 0 && commonregex.EmailRegex.MatchString(word):
+			tag = "NN"
+		case (word == "0" || word[0] == '*') && noneRE.MatchString(word):
+			tag = "-NONE-"
+		case len(word) == 5 && word[0] == '-' && keepRE.MatchString(word):
+			tag = word
+		default:
+			var ok bool
+			if tag, ok = t.tags[word]; !ok {
+				tag, buf = t.predict(scores, touched, buf, i+2, ctx, word, p1, p2)
+			}
+		}
+		toks[i].Tag = tag
+		p2, p1 = p1, tag
+	}
+}
+
+// predict scores the features prose's featurize gives token i of ctx
+// (whose text is w; p1 and p2 are the tags of the two tokens before) and
+// returns the best tag. scores, touched and buf are scratch space.
+func (t *tagger) predict(scores []float64, touched []bool, buf []byte, i int, ctx []string, w, p1, p2 string) (string, []byte) {
+	clear(touched)
+	add := func(parts ...string) {
+		buf = buf[:0]
+		for k, p := range parts {
+			if k > 0 {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, p...)
+		}
+		r, ok := t.feats[string(buf)]
+		if !ok {
+			return
+		}
+		for _, cw := range t.weights[r[0]:r[1]] {
+			if !touched[cw.class] {
+				// Only the tags of features found are scored.
+				touched[cw.class] = true
+				scores[cw.class] = 0
+			}
+			scores[cw.class] += cw.w
+		}
+	}
+	add("bias")
+	add("i suffix", w[len(w)-min(len(w), 3):])
+	add("i pref1", string(rune(w[0]))) // prose converts the first byte, not rune
+	add("i-1 tag", p1)
+	add("i-2 tag", p2)
+	add("i tag+i-2 tag", p1, p2)
+	add("i word", ctx[i])
+	add("i-1 tag+i word", p1, ctx[i])
+	add("i-1 word", ctx[i-1])
+	add("i-1 suffix", ctx[i-1][len(ctx[i-1])-min(len(ctx[i-1]), 3):])
+	add("i-2 word", ctx[i-2])
+	add("i+1 word", ctx[i+1])
+	add("i+1 suffix", ctx[i+1][len(ctx[i+1])-min(len(ctx[i+1]), 3):])
+	add("i+2 word", ctx[i+2])
+	best, bestScore := "", math.Inf(-1)
+	for c, s := range scores {
+		if touched[c] && s > bestScore {
+			best, bestScore = t.classes[c], s
+		}
+	}
+	return best, buf
+}
+
+// normalize is the form of a word prose's tagger uses as context.
+func normalize(word string) string {
+	switch {
+	case word == "":
+		return word
+	case word[0] != '-' && strings.IndexByte(word, '-') >= 0:
+		return "!HYPHEN"
+	case len(word) == 4 && isAtoi(word):
+		return "!YEAR"
+	case '0' <= word[0] && word[0] <= '9':
+		return "!DIGITS"
+	}
+	return strings.ToLower(word)
+}
+
+func isAtoi(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil
+}

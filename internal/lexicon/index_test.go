@@ -1,0 +1,76 @@
+package lexicon
+
+import (
+	"hash/maphash"
+	"testing"
+)
+
+// TestIndexMatchesMap checks each indexed table against a map of its rows (a later row of
+// the same key wins), for every key and for keys it does not hold.
+func TestIndexMatchesMap(t *testing.T) {
+	l := New()
+	for _, tb := range []struct {
+		name    string
+		nfields int
+		ix      *index
+	}{
+		{"first_names.tsv.gz", 3, l.firstNames.get(l.loadFirstNames)},
+		{"surnames.tsv.gz", 2, l.surnames.get(l.loadSurnames)},
+		{"word_rank.tsv.gz", 2, l.ranks.get(l.loadRanks)},
+		{"words.tsv.gz", 2, l.words.get(l.loadWords)},
+	} {
+		want := map[string]string{}
+		err := l.table(tb.name, tb.nfields, func(f []string) error {
+			want[f[0]] = f[1]
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tb.ix.rows) != len(want) {
+			t.Errorf("%s: %d rows indexed, %d keys", tb.name, len(tb.ix.rows), len(want))
+		}
+		for k, v := range want {
+			a, _, ok := tb.ix.get(k)
+			if !ok || int(a) != mustAtoi(t, v) {
+				t.Fatalf("%s: %q: got %d, %v; want %s", tb.name, k, a, ok, v)
+			}
+			if _, _, ok := tb.ix.get(k + "\x00"); ok {
+				t.Fatalf("%s: %q found", tb.name, k+"\x00")
+			}
+		}
+	}
+}
+
+func mustAtoi(t *testing.T, s string) int {
+	n, err := atoi32(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return int(n)
+}
+
+// TestIndexGrowsAndReplaces builds an index with too small a size hint and repeated keys.
+func TestIndexGrowsAndReplaces(t *testing.T) {
+	text := "b\t1\na\t2\nb\t3\nc\t4\nd\t5\ne\t6\n"
+	ix := &index{text: text, slots: make([]uint32, 2), seed: maphash.MakeSeed()}
+	err := eachRow("t", text, 2, func(start int, f []string) error {
+		n, err := atoi32(f[1])
+		ix.add(indexRow{uint32(start), uint32(start + len(f[0])), n, -n})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range map[string]int32{"a": 2, "b": 3, "c": 4, "d": 5, "e": 6} {
+		if a, b, ok := ix.get(k); !ok || a != want || b != -want {
+			t.Errorf("%q: got %d, %d, %v; want %d", k, a, b, ok, want)
+		}
+	}
+	if _, _, ok := ix.get("f"); ok {
+		t.Error(`"f" found`)
+	}
+	if len(ix.rows) != 5 {
+		t.Errorf("%d rows, want 5", len(ix.rows))
+	}
+}
