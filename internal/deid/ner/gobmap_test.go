@@ -48,7 +48,7 @@ func TestGobReader(t *testing.T) {
 	// Truncated data is an error, never a panic.
 	b := buf.Bytes()
 	for n := 0; n < len(b); n++ {
-		if err := stringFloatMaps(b[:n], func(string) {}, func(string, float64) {}); err == nil {
+		if err := stringFloatMaps(string(b[:n]), func(string) {}, func(string, float64) {}); err == nil {
 			t.Errorf("%d of %d bytes: no error", n, len(b))
 		}
 	}
@@ -57,7 +57,7 @@ func TestGobReader(t *testing.T) {
 func checkInts(t *testing.T, data []byte, want map[string]int) {
 	t.Helper()
 	got := map[string]int{}
-	if err := stringIntMap(data, func(k string, v int64) { got[k] = int(v) }); err != nil {
+	if err := stringIntMap(string(data), func(k string, v int64) { got[k] = int(v) }); err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != len(want) {
@@ -74,7 +74,7 @@ func checkFloats(t *testing.T, data []byte, want map[string]map[string]float64) 
 	t.Helper()
 	got := map[string]map[string]float64{}
 	var cur map[string]float64
-	err := stringFloatMaps(data, func(k string) {
+	err := stringFloatMaps(string(data), func(k string) {
 		cur = map[string]float64{}
 		got[k] = cur
 	}, func(k string, v float64) { cur[k] = v })

@@ -34,16 +34,28 @@ type maxent struct {
 	// simple is prose's simplePOS of each label: what the next token sees
 	// as "prevtag".
 	simple []string
-	// feats holds, for each feature of featureOrder, the weight of each
-	// (value, label) pair the model knows.
-	feats [numFeatures]map[string][]labelWeight
+	// feats holds, for each feature of featureOrder, the weights of each
+	// value the model knows: weights[feats[f][v]] is the first (label,
+	// weight) pair, and each pair's next the one after, or -1 after the
+	// last. Each label occurs at most once for a feature and value (its
+	// joint feature "name-value-label" is one key of the model), so the
+	// order of the pairs does not change the sums.
+	feats   [numFeatures]map[string]int32
+	weights []labelWeight
 	// basic is prose's English word list (the "en-wordlist" feature).
 	basic map[string]bool
 }
 
 type labelWeight struct {
-	label int
-	w     float64
+	label, next int32
+	w           float64
+}
+
+// featureValues is about how many values each feature of the model has,
+// so that its map is made at its size once.
+var featureValues = [numFeatures]int{
+	fNextWord: 21400, fPrevWord: 21400, fWord: 23400, fWordNextPos: 54300,
+	fPrefix3: 3500, fSuffix3: 3400, fPosPrevTag: 300,
 }
 
 // The features of prose's entity extracter, in the order prose sums them
@@ -90,11 +102,12 @@ func loadMaxent() (*maxent, error) {
 			return nil, fmt.Errorf("model/Maxent/%s.gob: %w", a.name, err)
 		}
 	}
-	mapping, err := prose.Asset("model/Maxent/mapping.gob")
+	b, err := prose.Asset("model/Maxent/mapping.gob")
 	if err != nil {
 		return nil, err
 	}
-	m := &maxent{labels: labels, basic: make(map[string]bool, len(words))}
+	mapping := string(b)
+	m := &maxent{labels: labels, basic: make(map[string]bool, len(words)), weights: make([]labelWeight, 0, 160000)}
 	for _, l := range labels {
 		m.simple = append(m.simple, simplePOS(l))
 	}
@@ -102,7 +115,7 @@ func loadMaxent() (*maxent, error) {
 		m.basic[w] = true
 	}
 	for i := range m.feats {
-		m.feats[i] = make(map[string][]labelWeight)
+		m.feats[i] = make(map[string]int32, featureValues[i])
 	}
 	feature := make(map[string]int, numFeatures)
 	for f, name := range featureNames {
@@ -118,6 +131,14 @@ func loadMaxent() (*maxent, error) {
 	// labels. Any split that is valid is recorded: a lookup of (name,
 	// value, label) then finds the key exactly when prose's would.
 	var bad error
+	push := func(f int, value string, l int, weight float64) {
+		next, ok := m.feats[f][value]
+		if !ok {
+			next = -1
+		}
+		m.feats[f][value] = int32(len(m.weights))
+		m.weights = append(m.weights, labelWeight{int32(l), next, weight})
+	}
 	add := func(f int, rest string, weight float64) {
 		// The label is the last part, or the last two.
 		i := strings.LastIndexByte(rest, '-')
@@ -125,11 +146,11 @@ func loadMaxent() (*maxent, error) {
 			return
 		}
 		if l, ok := label[rest[i+1:]]; ok {
-			m.feats[f][rest[:i]] = append(m.feats[f][rest[:i]], labelWeight{l, weight})
+			push(f, rest[:i], l, weight)
 		}
 		if j := strings.LastIndexByte(rest[:i], '-'); j >= 0 {
 			if l, ok := label[rest[j+1:]]; ok {
-				m.feats[f][rest[:j]] = append(m.feats[f][rest[:j]], labelWeight{l, weight})
+				push(f, rest[:j], l, weight)
 			}
 		}
 	}
@@ -220,22 +241,25 @@ func (m *maxent) classify(toks []prose.Token) {
 			scores[l] = 0
 		}
 		for f := range vals {
-			var ws []labelWeight
+			var w int32
+			var ok bool
 			switch f {
 			case fWordNextPos:
 				buf = join(buf[:0], vals[fWordLower], vals[fNextPos])
-				ws = m.feats[f][string(buf)]
+				w, ok = m.feats[f][string(buf)]
 			case fPosPrevTag:
 				buf = join(buf[:0], vals[fPos], vals[fPrevTag])
-				ws = m.feats[f][string(buf)]
+				w, ok = m.feats[f][string(buf)]
 			case fShapePrevTag:
 				buf = join(buf[:0], prevShape, vals[fPrevTag])
-				ws = m.feats[f][string(buf)]
+				w, ok = m.feats[f][string(buf)]
 			default:
-				ws = m.feats[f][vals[f]]
+				w, ok = m.feats[f][vals[f]]
 			}
-			for _, lw := range ws {
+			for ok && w >= 0 {
+				lw := &m.weights[w]
 				scores[lw.label] += lw.w
+				w = lw.next
 			}
 		}
 		best, bestScore := -1, math.Inf(-1)

@@ -55,10 +55,11 @@ func loadTagger() (*tagger, error) {
 			return nil, fmt.Errorf("model/AveragedPerceptron/%s.gob: %w", a.name, err)
 		}
 	}
-	weights, err := prose.Asset("model/AveragedPerceptron/weights.gob")
+	b, err := prose.Asset("model/AveragedPerceptron/weights.gob")
 	if err != nil {
 		return nil, err
 	}
+	weights := string(b)
 	t := &tagger{classes: classes, tags: tags, feats: make(map[string][2]int32, 80000),
 		weights: make([]classWeight, 0, 280000)}
 	class := make(map[string]int32, len(classes))
