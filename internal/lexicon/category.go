@@ -3,6 +3,8 @@ package lexicon
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Category is a phrase list. Phrases may be several words ("bipolar disorder", "Lunar New
@@ -81,19 +83,70 @@ func phraseKey(words []string) string {
 	return key(strings.Join(words, " "))
 }
 
+// appendKey appends key(s) to b; it allocates only for a word that is not ASCII.
+func appendKey(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, key(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// appendPhraseKey appends phraseKey(strings.Fields(phrase)) to b.
+func appendPhraseKey(b []byte, phrase string) []byte {
+	n := len(b)
+	for i := 0; i < len(phrase); {
+		r, size := rune(phrase[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(phrase[i:])
+		}
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(phrase) {
+			r, size := rune(phrase[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(phrase[j:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		if len(b) > n {
+			b = append(b, ' ')
+		}
+		b = appendKey(b, phrase[i:j])
+		i = j
+	}
+	return b
+}
+
 // InCategory reports whether phrase, as a whole, is an entry of cat; case and runs of white
 // space are ignored.
 func (l *Lexicon) InCategory(cat Category, phrase string) bool {
-	_, ok := l.category(cat).m[phraseKey(strings.Fields(phrase))]
+	var buf [64]byte
+	_, ok := l.category(cat).m[string(appendPhraseKey(buf[:0], phrase))]
 	return ok
 }
 
 // Categories returns, in order, the categories that have phrase as an entry.
 func (l *Lexicon) Categories(phrase string) []Category {
-	k := phraseKey(strings.Fields(phrase))
+	var buf [64]byte
+	k := appendPhraseKey(buf[:0], phrase)
 	var out []Category
 	for c := Category(1); c < numCategories; c++ {
-		if _, ok := l.category(c).m[k]; ok {
+		if _, ok := l.category(c).m[string(k)]; ok {
 			out = append(out, c)
 		}
 	}
@@ -112,21 +165,23 @@ func (l *Lexicon) MatchAt(cat Category, words []string) int {
 	if n == 0 {
 		return 0
 	}
-	joined := phraseKey(words[:n])
-	// ends[i] is the length of the key of words[:i+1]; lower-casing can change byte
-	// lengths, so they are found from the spaces of the joined key, which has exactly n-1.
-	ends := make([]int, 0, n)
-	for i := 0; i < len(joined); i++ {
-		if joined[i] == ' ' {
-			ends = append(ends, i)
+	// The key of words[:n], built in place: ends[i] is the length of the key of
+	// words[:i+1] (lower-casing can change byte lengths).
+	var buf [128]byte
+	var endsBuf [8]int
+	joined, ends := buf[:0], endsBuf[:0]
+	for i, w := range words[:n] {
+		if strings.IndexByte(w, ' ') >= 0 {
+			return 0 // a word held a space; no entry can match it
 		}
-	}
-	ends = append(ends, len(joined))
-	if len(ends) != n {
-		return 0 // a word held a space; no entry can match it
+		if i > 0 {
+			joined = append(joined, ' ')
+		}
+		joined = appendKey(joined, w)
+		ends = append(ends, len(joined))
 	}
 	for i := n; i > 0; i-- {
-		if _, ok := ps.m[joined[:ends[i-1]]]; ok {
+		if _, ok := ps.m[string(joined[:ends[i-1]])]; ok {
 			return i
 		}
 	}

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"hash/maphash"
+	"strings"
 	"testing"
 )
 
@@ -72,5 +73,57 @@ func TestIndexGrowsAndReplaces(t *testing.T) {
 	}
 	if len(ix.rows) != 5 {
 		t.Errorf("%d rows, want 5", len(ix.rows))
+	}
+}
+
+// TestKeyForms checks the allocation-free lookup forms against their plain definitions.
+func TestKeyForms(t *testing.T) {
+	ref := func(s string) string { return strings.ToLower(strings.ReplaceAll(s, "’", "'")) }
+	for _, s := range []string{"", "a", "abc", "Abc", "ABC", "o’neil", "O’Neil", "o'neil", "São Paulo",
+		"ȺȺ", "İstanbul", "x\xffY", "new  york", " New\tYork\u00a0City ", "a\u2003b", "\u0085", "Ǆemal"} {
+		if got, want := key(s), ref(s); got != want {
+			t.Errorf("key(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(appendKey([]byte("x "), s)), "x "+ref(s); got != want {
+			t.Errorf("appendKey(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(appendPhraseKey(nil, s)), phraseKey(strings.Fields(s)); got != want {
+			t.Errorf("appendPhraseKey(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestMatchAtForms checks MatchAt on words in several cases and with spaces inside a word.
+func TestMatchAtForms(t *testing.T) {
+	l := Default()
+	for _, tc := range []struct {
+		words []string
+		want  int
+	}{
+		{[]string{"bipolar", "disorder", "today"}, 2},
+		{[]string{"BIPOLAR", "Disorder"}, 2},
+		{[]string{"bipolar disorder"}, 0},
+		{[]string{"today", "bipolar"}, 0},
+		{nil, 0},
+	} {
+		if got := l.MatchAt(Condition, tc.words); got != tc.want {
+			t.Errorf("MatchAt(Condition, %q) = %d, want %d", tc.words, got, tc.want)
+		}
+	}
+}
+
+// TestLookupsDoNotAllocate checks that lookups of ASCII words, in any case, allocate nothing.
+func TestLookupsDoNotAllocate(t *testing.T) {
+	l := Default()
+	words := []string{"Bipolar", "disorder", "today"}
+	l.MatchAt(Condition, words)
+	l.InCategory(Title, "Dr")
+	l.WordLevel("x")
+	if n := testing.AllocsPerRun(100, func() {
+		l.MatchAt(Condition, words)
+		l.InCategory(Title, " Dr ")
+		l.WordLevel("table")
+	}); n != 0 {
+		t.Errorf("%v allocations per run, want 0", n)
 	}
 }

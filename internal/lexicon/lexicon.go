@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 //go:embed data/*.tsv.gz
@@ -101,8 +102,21 @@ type properLevels struct{ proper, abbrev uint8 }
 
 // key is the lookup form of s: lower case, typographic apostrophes made plain.
 func key(s string) string {
-	if strings.ContainsRune(s, '’') {
-		s = strings.ReplaceAll(s, "’", "'")
+	// Most words looked up are plain ASCII, and many already lower case:
+	// one pass decides, without the search for '’' a non-ASCII rune costs.
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			if strings.ContainsRune(s[i:], '’') {
+				s = strings.ReplaceAll(s, "’", "'")
+			}
+			return strings.ToLower(s)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return s
 	}
 	return strings.ToLower(s)
 }
