@@ -50,11 +50,10 @@ func (g gazetteer) Place(name string) (deid.PlaceInfo, bool) {
 	if code, ok := g.lex.Country(name); ok {
 		return deid.PlaceInfo{Level: deid.Country, Country: code}, true
 	}
-	ps := g.lex.Places(name)
-	if len(ps) == 0 {
+	p, ok := g.lex.Place(name) // the most populous place of that name
+	if !ok {
 		return deid.PlaceInfo{}, false
 	}
-	p := ps[0] // the most populous place of that name
 	info := deid.PlaceInfo{Population: p.Population, Country: p.Country}
 	if p.Country == "US" {
 		info.Region = region(g.lex.Region(p.Admin1))

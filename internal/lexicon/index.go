@@ -35,8 +35,7 @@ func (l *Lexicon) indexTable(name string, nfields, sizeHint int, val func(f []st
 	if len(text) >= 1<<32 {
 		return nil, fmt.Errorf("%s: too large", name)
 	}
-	ix := &index{text: text, rows: make([]indexRow, 0, sizeHint), seed: maphash.MakeSeed()}
-	ix.slots = make([]uint32, 1<<bits.Len(uint(2*sizeHint)))
+	ix := newIndex(text, sizeHint)
 	err = eachRow(name, text, nfields, func(start int, f []string) error {
 		a, b, err := val(f)
 		if err != nil {
@@ -48,25 +47,37 @@ func (l *Lexicon) indexTable(name string, nfields, sizeHint int, val func(f []st
 	return ix, err
 }
 
-// add inserts r, or gives r's numbers to the row that already has its key.
-func (ix *index) add(r indexRow) {
+// newIndex returns an empty index over text with room for about sizeHint keys.
+func newIndex(text string, sizeHint int) *index {
+	return &index{text: text, rows: make([]indexRow, 0, sizeHint), seed: maphash.MakeSeed(),
+		slots: make([]uint32, 1<<bits.Len(uint(2*sizeHint)))}
+}
+
+// insert returns the row of the key text[start:end], adding a row with zero numbers if
+// there was none (added).
+func (ix *index) insert(start, end uint32) (row *indexRow, added bool) {
 	if 2*(len(ix.rows)+1) > len(ix.slots) {
 		ix.grow()
 	}
-	k := ix.text[r.start:r.end]
+	k := ix.text[start:end]
 	mask := uint64(len(ix.slots) - 1)
 	for i := maphash.String(ix.seed, k) & mask; ; i = (i + 1) & mask {
 		s := ix.slots[i]
 		if s == 0 {
-			ix.rows = append(ix.rows, r)
+			ix.rows = append(ix.rows, indexRow{start: start, end: end})
 			ix.slots[i] = uint32(len(ix.rows))
-			return
+			return &ix.rows[len(ix.rows)-1], true
 		}
 		if old := &ix.rows[s-1]; ix.text[old.start:old.end] == k {
-			old.a, old.b = r.a, r.b
-			return
+			return old, false
 		}
 	}
+}
+
+// add inserts r, or gives r's numbers to the row that already has its key.
+func (ix *index) add(r indexRow) {
+	row, _ := ix.insert(r.start, r.end)
+	row.a, row.b = r.a, r.b
 }
 
 // grow doubles the slot table (sizeHint was too small).

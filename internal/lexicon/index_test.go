@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"hash/maphash"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -125,5 +126,54 @@ func TestLookupsDoNotAllocate(t *testing.T) {
 		l.WordLevel("table")
 	}); n != 0 {
 		t.Errorf("%v allocations per run, want 0", n)
+	}
+}
+
+// TestPlacesMatchMap checks the place index against a map from each name's lookup forms to
+// its places, sorted as Places promises.
+func TestPlacesMatchMap(t *testing.T) {
+	l := New()
+	want := map[string][]Place{}
+	err := l.table("places.tsv.gz", 5, func(f []string) error {
+		p := Place{Name: f[0], Country: f[2], Admin1: f[3], Population: mustAtoi(t, f[4])}
+		k := key(f[0])
+		want[k] = append(want[k], p)
+		if a := key(f[1]); f[1] != "" && a != k {
+			want[a] = append(want[a], p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pi := l.places.get(l.loadPlaces)
+	if len(pi.ix.rows) != len(want) {
+		t.Errorf("%d names indexed, want %d", len(pi.ix.rows), len(want))
+	}
+	for k, ps := range want {
+		got := l.Places(k)
+		if len(got) != len(ps) {
+			t.Fatalf("%q: %d places, want %d", k, len(got), len(ps))
+		}
+		for i := 1; i < len(got); i++ {
+			if got[i].Population > got[i-1].Population {
+				t.Fatalf("%q: not most populous first: %v", k, got)
+			}
+		}
+		for _, p := range ps {
+			if !slices.Contains(got, p) {
+				t.Fatalf("%q: %v missing from %v", k, p, got)
+			}
+		}
+		q := k
+		if up := strings.ToUpper(k); key(up) == k {
+			q = up
+		}
+		if p, ok := l.Place(q); !ok || p != got[0] {
+			t.Fatalf("Place(%q) = %v, %v; want %v", q, p, ok, got[0])
+		}
+	}
+	if _, ok := l.Place("Xqzzvville"); ok {
+		t.Error("Place(Xqzzvville) found")
 	}
 }

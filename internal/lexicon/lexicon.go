@@ -27,7 +27,7 @@ type Lexicon struct {
 	words      lazy[*index] // level
 	proper     lazy[map[string]properLevels]
 	ranks      lazy[*index] // rank
-	places     lazy[map[string][]Place]
+	places     lazy[placeIndex]
 	countries  lazy[map[string]string]
 	states     lazy[stateIndex]
 	cats       [numCategories]lazy[phraseSet]

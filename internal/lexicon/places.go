@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 )
@@ -15,33 +16,106 @@ type Place struct {
 	Population int
 }
 
-func (l *Lexicon) loadPlaces() (map[string][]Place, error) {
-	m := make(map[string][]Place, 70000)
-	err := l.table("places.tsv.gz", 5, func(f []string) error {
+// placeIndex finds the places of a name: the index maps the name's lookup form (kept in
+// keys) to places[a:a+b], most populous first. The places' strings share the decompressed
+// table, and the index holds no pointers, so loading it allocates a handful of objects, not
+// the 150,000 of a map from names to slices.
+type placeIndex struct {
+	ix     *index
+	places []Place
+}
+
+func (l *Lexicon) loadPlaces() (placeIndex, error) {
+	const name = "places.tsv.gz"
+	text, err := l.tableText(name)
+	if err != nil {
+		return placeIndex{}, err
+	}
+	// Each row is a place, listed under its name and under its ASCII spelling when that
+	// has another lookup form. refs holds, for each listing, its key in keys and its
+	// place.
+	type ref struct {
+		start, end uint32
+		place      int32
+	}
+	places := make([]Place, 0, 70000) // the table has 66,532 rows, 9,649 with an ASCII spelling
+	refs := make([]ref, 0, 80000)
+	keys := make([]byte, 0, len(text)/3)
+	err = eachRow(name, text, 5, func(_ int, f []string) error {
 		pop, err := strconv.Atoi(f[4])
-		p := Place{Name: f[0], Country: f[2], Admin1: f[3], Population: pop}
-		k := key(f[0])
-		m[k] = append(m[k], p)
+		n := int32(len(places))
+		places = append(places, Place{Name: f[0], Country: f[2], Admin1: f[3], Population: pop})
+		start := len(keys)
+		keys = appendKey(keys, f[0])
+		refs = append(refs, ref{uint32(start), uint32(len(keys)), n})
 		if f[1] != "" {
-			if a := key(f[1]); a != k {
-				m[a] = append(m[a], p)
+			alt := len(keys)
+			if keys = appendKey(keys, f[1]); string(keys[alt:]) == string(keys[start:alt]) {
+				keys = keys[:alt]
+			} else {
+				refs = append(refs, ref{uint32(alt), uint32(len(keys)), n})
 			}
 		}
 		return err
 	})
-	for _, ps := range m {
-		slices.SortFunc(ps, func(a, b Place) int {
+	if err != nil {
+		return placeIndex{}, err
+	}
+	if len(keys) >= 1<<32 {
+		return placeIndex{}, fmt.Errorf("%s: too large", name)
+	}
+	// Index the keys, chaining the listings of each through next; a row's a is its first
+	// listing.
+	ix := newIndex(string(keys), len(refs))
+	next := make([]int32, len(refs))
+	for i, r := range refs {
+		row, added := ix.insert(r.start, r.end)
+		next[i] = -1
+		if !added {
+			next[i] = row.a
+		}
+		row.a = int32(i)
+	}
+	// Lay each name's places out together, most populous first.
+	out := make([]Place, 0, len(refs))
+	for i := range ix.rows {
+		row := &ix.rows[i]
+		start := len(out)
+		for j := row.a; j >= 0; j = next[j] {
+			out = append(out, places[refs[j].place])
+		}
+		slices.SortFunc(out[start:], func(a, b Place) int {
 			return cmp.Or(b.Population-a.Population, cmp.Compare(a.Country, b.Country),
 				cmp.Compare(a.Admin1, b.Admin1), cmp.Compare(a.Name, b.Name))
 		})
+		row.a, row.b = int32(start), int32(len(out)-start)
 	}
-	return m, err
+	return placeIndex{ix: ix, places: out}, nil
+}
+
+// placesOf returns the places called name, most populous first, in the index's storage.
+func (l *Lexicon) placesOf(name string) []Place {
+	pi := l.places.get(l.loadPlaces)
+	start, n, ok := pi.ix.get(key(name))
+	if !ok {
+		return nil
+	}
+	return pi.places[start : start+n : start+n]
 }
 
 // Places returns the places called name (by their own or their ASCII spelling, so "Bogota"
 // finds Bogotá), most populous first; nil if none. The slice is the caller's.
 func (l *Lexicon) Places(name string) []Place {
-	return slices.Clone(l.places.get(l.loadPlaces)[key(name)])
+	return slices.Clone(l.placesOf(name))
+}
+
+// Place returns the most populous place called name (see Places), without copying the
+// others.
+func (l *Lexicon) Place(name string) (Place, bool) {
+	if ps := l.placesOf(name); len(ps) > 0 {
+		return ps[0], true
+	}
+	return Place{}, false
 }
 
 func (l *Lexicon) loadCountries() (map[string]string, error) {

@@ -287,7 +287,8 @@ func (d *Detector) knownPlace(name string) bool {
 	if state, ok := d.lex.USState(name); ok && strings.EqualFold(state, name) {
 		return true // "Ohio", not "OH" or "OR"
 	}
-	return len(d.lex.Places(name)) > 0
+	_, ok := d.lex.Place(name)
+	return ok
 }
 
 // chatWords are the spellings of chat and texting that no dictionary has
