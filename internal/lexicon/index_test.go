@@ -177,3 +177,36 @@ func TestPlacesMatchMap(t *testing.T) {
 		t.Error("Place(Xqzzvville) found")
 	}
 }
+
+// TestProperMatchesMap checks the proper index against the lowest levels of each word's
+// rows, kept by kind in a map.
+func TestProperMatchesMap(t *testing.T) {
+	l := New()
+	want := map[string]properLevels{}
+	err := l.table("proper.tsv.gz", 3, func(f []string) error {
+		lv := uint8(mustAtoi(t, f[1]))
+		k := key(f[0])
+		p := want[k]
+		at := &p.proper
+		if f[2] == "A" {
+			at = &p.abbrev
+		}
+		if *at == 0 || lv < *at {
+			*at = lv
+		}
+		want[k] = p
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := l.proper.get(l.loadProper)
+	if len(ix.rows) != len(want) {
+		t.Errorf("%d words indexed, want %d", len(ix.rows), len(want))
+	}
+	for k, p := range want {
+		if got := l.properFor(k); got != p {
+			t.Fatalf("%q: got %v, want %v", k, got, p)
+		}
+	}
+}

@@ -25,7 +25,7 @@ type Lexicon struct {
 	firstNames lazy[*index] // female, male births
 	surnames   lazy[*index] // rank
 	words      lazy[*index] // level
-	proper     lazy[map[string]properLevels]
+	proper     lazy[*index] // proper, abbrev levels
 	ranks      lazy[*index] // rank
 	places     lazy[placeIndex]
 	countries  lazy[map[string]string]
@@ -250,28 +250,55 @@ func (l *Lexicon) WordLevel(s string) (level int, ok bool) {
 	return int(lv), ok
 }
 
-func (l *Lexicon) loadProper() (map[string]properLevels, error) {
-	m := make(map[string]properLevels, 90000)
-	err := l.table("proper.tsv.gz", 3, func(f []string) error {
+// loadProper indexes the proper table by the words' lookup forms: a row's a is the word's
+// lowest level as a proper name or capitalised word, b as an abbreviation, 0 if it is not
+// one.
+func (l *Lexicon) loadProper() (*index, error) {
+	const name = "proper.tsv.gz"
+	text, err := l.tableText(name)
+	if err != nil {
+		return nil, err
+	}
+	type ref struct {
+		start, end uint32
+		level      uint8
+		abbrev     bool
+	}
+	refs := make([]ref, 0, 90000)
+	keys := make([]byte, 0, len(text))
+	err = eachRow(name, text, 3, func(_ int, f []string) error {
 		lv, err := level(f[1])
-		k := key(f[0])
-		p := m[k]
+		r := ref{start: uint32(len(keys)), level: lv}
+		keys = appendKey(keys, f[0])
+		r.end = uint32(len(keys))
 		switch f[2] {
 		case "P", "U":
-			if p.proper == 0 || lv < p.proper {
-				p.proper = lv
-			}
 		case "A":
-			if p.abbrev == 0 || lv < p.abbrev {
-				p.abbrev = lv
-			}
+			r.abbrev = true
 		default:
 			err = errors.Join(err, fmt.Errorf("kind %q", f[2]))
 		}
-		m[k] = p
+		refs = append(refs, r)
 		return err
 	})
-	return m, err
+	if err != nil {
+		return nil, err
+	}
+	if len(keys) >= 1<<32 {
+		return nil, fmt.Errorf("%s: too large", name)
+	}
+	ix := newIndex(string(keys), len(refs))
+	for _, r := range refs {
+		row, _ := ix.insert(r.start, r.end)
+		lv := &row.a
+		if r.abbrev {
+			lv = &row.b
+		}
+		if *lv == 0 || int32(r.level) < *lv {
+			*lv = int32(r.level)
+		}
+	}
+	return ix, nil
 }
 
 // ProperLevel reports the SCOWL level (up to 95) of s as a proper name or other capitalised
@@ -289,11 +316,11 @@ func (l *Lexicon) AbbrevLevel(s string) (level int, ok bool) {
 }
 
 func (l *Lexicon) properFor(s string) properLevels {
-	m := l.proper.get(l.loadProper)
+	ix := l.proper.get(l.loadProper)
 	k := key(s)
-	p, ok := m[k]
+	p, a, ok := ix.get(k)
 	if base, found := strings.CutSuffix(k, "'s"); !ok && found {
-		p = m[base]
+		p, a, _ = ix.get(base)
 	}
-	return p
+	return properLevels{uint8(p), uint8(a)}
 }
