@@ -35,20 +35,28 @@ type maxent struct {
 	// as "prevtag".
 	simple []string
 	// feats holds, for each feature of featureOrder, the weights of each
-	// value the model knows: weights[feats[f][v]] is the first (label,
-	// weight) pair, and each pair's next the one after, or -1 after the
-	// last. Each label occurs at most once for a feature and value (its
+	// value the model knows, the first in the map, so that the lookup that
+	// finds the value also brings its weight, and the others side by side
+	// in more. Each label occurs at most once for a feature and value (its
 	// joint feature "name-value-label" is one key of the model), so the
 	// order of the pairs does not change the sums.
-	feats   [numFeatures]map[string]int32
-	weights []labelWeight
+	feats [numFeatures]map[string]valueWeights
+	more  []labelWeight
 	// basic is prose's English word list (the "en-wordlist" feature).
 	basic map[string]bool
 }
 
+// valueWeights are the (label, weight) pairs of one feature value: the
+// first, then more[start:start+n].
+type valueWeights struct {
+	label, n int16
+	start    int32
+	w        float64
+}
+
 type labelWeight struct {
-	label, next int32
-	w           float64
+	label int32
+	w     float64
 }
 
 // featureValues is about how many values each feature of the model has,
@@ -107,7 +115,7 @@ func loadMaxent() (*maxent, error) {
 		return nil, err
 	}
 	mapping := string(b)
-	m := &maxent{labels: labels, basic: make(map[string]bool, len(words)), weights: make([]labelWeight, 0, 160000)}
+	m := &maxent{labels: labels, basic: make(map[string]bool, len(words))}
 	for _, l := range labels {
 		m.simple = append(m.simple, simplePOS(l))
 	}
@@ -115,7 +123,7 @@ func loadMaxent() (*maxent, error) {
 		m.basic[w] = true
 	}
 	for i := range m.feats {
-		m.feats[i] = make(map[string]int32, featureValues[i])
+		m.feats[i] = make(map[string]valueWeights, featureValues[i])
 	}
 	feature := make(map[string]int, numFeatures)
 	for f, name := range featureNames {
@@ -131,13 +139,20 @@ func loadMaxent() (*maxent, error) {
 	// labels. Any split that is valid is recorded: a lookup of (name,
 	// value, label) then finds the key exactly when prose's would.
 	var bad error
+	// While the model is read, the pairs of a value after the first are
+	// chained: its start is the index in chain of the one after, or -1.
+	type link struct {
+		labelWeight
+		next int32
+	}
+	chain := make([]link, 0, 25000)
 	push := func(f int, value string, l int, weight float64) {
-		next, ok := m.feats[f][value]
-		if !ok {
-			next = -1
+		next := int32(-1)
+		if old, ok := m.feats[f][value]; ok {
+			next = int32(len(chain))
+			chain = append(chain, link{labelWeight{int32(old.label), old.w}, old.start})
 		}
-		m.feats[f][value] = int32(len(m.weights))
-		m.weights = append(m.weights, labelWeight{int32(l), next, weight})
+		m.feats[f][value] = valueWeights{label: int16(l), start: next, w: weight}
 	}
 	add := func(f int, rest string, weight float64) {
 		// The label is the last part, or the last two.
@@ -177,6 +192,20 @@ func loadMaxent() (*maxent, error) {
 	}
 	if bad != nil {
 		return nil, bad
+	}
+	// Lay each value's chained pairs side by side: the features with few
+	// values (bias, shape, pos, prevtag ...) have a weight for nearly
+	// every label and are looked up for every token.
+	m.more = make([]labelWeight, 0, len(chain))
+	for f := range m.feats {
+		for v, vw := range m.feats[f] {
+			start := len(m.more)
+			for j := vw.start; j >= 0; j = chain[j].next {
+				m.more = append(m.more, chain[j].labelWeight)
+			}
+			vw.start, vw.n = int32(start), int16(len(m.more)-start)
+			m.feats[f][v] = vw
+		}
 	}
 	return m, nil
 }
@@ -241,25 +270,27 @@ func (m *maxent) classify(toks []prose.Token) {
 			scores[l] = 0
 		}
 		for f := range vals {
-			var w int32
+			var vw valueWeights
 			var ok bool
 			switch f {
 			case fWordNextPos:
 				buf = join(buf[:0], vals[fWordLower], vals[fNextPos])
-				w, ok = m.feats[f][string(buf)]
+				vw, ok = m.feats[f][string(buf)]
 			case fPosPrevTag:
 				buf = join(buf[:0], vals[fPos], vals[fPrevTag])
-				w, ok = m.feats[f][string(buf)]
+				vw, ok = m.feats[f][string(buf)]
 			case fShapePrevTag:
 				buf = join(buf[:0], prevShape, vals[fPrevTag])
-				w, ok = m.feats[f][string(buf)]
+				vw, ok = m.feats[f][string(buf)]
 			default:
-				w, ok = m.feats[f][vals[f]]
+				vw, ok = m.feats[f][vals[f]]
 			}
-			for ok && w >= 0 {
-				lw := &m.weights[w]
+			if !ok {
+				continue
+			}
+			scores[vw.label] += vw.w
+			for _, lw := range m.more[vw.start : vw.start+int32(vw.n)] {
 				scores[lw.label] += lw.w
-				w = lw.next
 			}
 		}
 		best, bestScore := -1, math.Inf(-1)
