@@ -3,6 +3,7 @@ package lexicon
 import (
 	"hash/maphash"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -207,6 +208,27 @@ func TestProperMatchesMap(t *testing.T) {
 	for k, p := range want {
 		if got := l.properFor(k); got != p {
 			t.Fatalf("%q: got %v, want %v", k, got, p)
+		}
+	}
+}
+
+// TestNumbers checks the tables' number parsing against strconv.
+func TestNumbers(t *testing.T) {
+	for _, s := range []string{"0", "7", "42", "123456789", "2147483647", "2147483648", "-5", "+5", "", "1a", "٣", "007"} {
+		want, werr := strconv.ParseInt(s, 10, 32)
+		got, err := atoi32(s)
+		if int64(got) != want && werr == nil || (err == nil) != (werr == nil) {
+			t.Errorf("atoi32(%q) = %d, %v; want %d, %v", s, got, err, want, werr)
+		}
+	}
+	for _, s := range []string{"1", "10", "95", "255", "256", "0", "00", "", "x", "-1", "010"} {
+		want, werr := strconv.ParseUint(s, 10, 8)
+		if werr == nil && want == 0 {
+			werr = strconv.ErrRange
+		}
+		got, err := level(s)
+		if uint64(got) != want && werr == nil || (err == nil) != (werr == nil) {
+			t.Errorf("level(%q) = %d, %v; want %d, %v", s, got, err, want, werr)
 		}
 	}
 }
