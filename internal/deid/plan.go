@@ -17,7 +17,7 @@ import (
 // case-insensitively) gets the same replacement within a text, and, because
 // pseudonyms and date shifts are keyed hashes, across texts and builds.
 func (e *Engine) plan(doc *Doc, fs []Finding) []Finding {
-	p := &planner{e: e, doc: doc, memo: map[string]string{}, used: wordSet(doc.Text), surname: map[string]bool{}}
+	p := &planner{e: e, doc: doc, memo: map[string]string{}, surname: map[string]bool{}}
 	// A word written as the last of a full name is a surname wherever it
 	// appears alone in the same text ("Marchand" after "Odette Marchand").
 	for _, f := range fs {
@@ -115,7 +115,7 @@ type planner struct {
 	e    *Engine
 	doc  *Doc
 	memo map[string]string // kind + normalised original -> replacement
-	used map[string]bool   // lower-case words of the original text
+	used map[string]bool   // lower-case words of the original text; see pick
 	// surname holds words known to be surnames in this text.
 	surname map[string]bool
 	// lower is the text in lower case, made when first needed.
@@ -265,6 +265,10 @@ func (p *planner) afterHonorific(name string) bool {
 }
 
 func (p *planner) pick(list []string, tag, word string) string {
+	if p.used == nil {
+		// Most texts need no pseudonym: the set is made for the first.
+		p.used = wordSet(p.doc.Text)
+	}
 	for attempt := 0; attempt < 16; attempt++ {
 		c := list[p.mac(tag, word, strconv.Itoa(attempt))%uint64(len(list))]
 		if !p.used[strings.ToLower(c)] {
