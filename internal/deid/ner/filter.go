@@ -161,32 +161,34 @@ func (d *Detector) wordEvidence(w string, lowerWords map[string]bool) evidence {
 	if lowerWords[lw] || chatWords[lw] || elongated(lw) {
 		return evidence{ordinaryCase: true}
 	}
+	lx, ok := lexFacts.Load(d.lex, lw)
+	if !ok {
+		lx = d.lexFactsOf(lw)
+		lexFacts.Store(d.lex, lw, lx)
+	}
 	if stem, ok := cutClitic(lw); ok {
-		if _, isWord := d.lex.WordLevel(stem); isWord || chatWords[stem] {
+		if lx.stemIsWord || chatWords[stem] {
 			return evidence{ordinaryCase: true} // "We'd", "That'd", "Would've"
 		}
 	}
 	if w == strings.ToUpper(w) && n <= 4 {
 		return evidence{ordinaryCase: true} // an acronym: SBP, GI, HCT
 	}
-	f, m, isFirst := d.lex.FirstName(lw)
-	_, isSurname := d.lex.Surname(lw)
-	_, proper := d.lex.ProperLevel(w)
+	isFirst, isSurname, proper := lx.first, lx.surname, lx.proper
 	e := evidence{nameList: isFirst || isSurname || proper, person: isFirst || isSurname}
-	if _, ok := d.lex.AbbrevLevel(lw); ok && !isFirst {
+	if lx.abbrev && !isFirst {
 		e.nameList, e.person = false, false
 		return e
 	}
-	level, isWord := d.lex.WordLevel(lw)
 	switch {
-	case isWord && level <= commonLevel:
-		e.strong = isFirst && f+m >= bigName
+	case lx.isWord && lx.level <= commonLevel:
+		e.strong = isFirst && lx.births >= bigName
 	case isFirst || isSurname:
 		e.strong = true
 		// A rarer dictionary word that is also a name ("Foley",
 		// "Heyward"): in shorthand, the word is the likelier reading.
-		e.wordToo = isWord && !(isFirst && f+m >= bigName)
-	case isWord:
+		e.wordToo = lx.isWord && !(isFirst && lx.births >= bigName)
+	case lx.isWord:
 		// A rarer dictionary word ("Heparin" is level 60-80) is not
 		// a name, unless it is also a proper noun.
 		e.strong = proper
@@ -195,6 +197,33 @@ func (d *Detector) wordEvidence(w string, lowerWords map[string]bool) evidence {
 		e.strong = true
 	}
 	return e
+}
+
+// lexWord is what the lexicons say of a lower-case word, for wordEvidence.
+type lexWord struct {
+	births                 int // first-name births, female and male
+	level                  int // SCOWL level as a word
+	first, surname, proper bool
+	abbrev, isWord         bool
+	stemIsWord             bool // a word once a clitic ("'d", "n't") is cut
+}
+
+// lexFacts remembers lexWord across texts: names recur, and each takes six
+// lookups in five tables.
+var lexFacts lexicon.Memo[lexWord]
+
+func (d *Detector) lexFactsOf(lw string) lexWord {
+	var x lexWord
+	f, m, isFirst := d.lex.FirstName(lw)
+	x.births, x.first = f+m, isFirst
+	_, x.surname = d.lex.Surname(lw)
+	_, x.proper = d.lex.ProperLevel(lw)
+	_, x.abbrev = d.lex.AbbrevLevel(lw)
+	x.level, x.isWord = d.lex.WordLevel(lw)
+	if stem, ok := cutClitic(lw); ok {
+		_, x.stemIsWord = d.lex.WordLevel(stem)
+	}
+	return x
 }
 
 // candidate reports whether words[i], a word that may be a name, could
