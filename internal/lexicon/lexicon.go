@@ -3,8 +3,8 @@ package lexicon
 import (
 	"bytes"
 	"compress/gzip"
-	"encoding/binary"
 	"embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
