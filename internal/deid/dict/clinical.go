@@ -77,15 +77,31 @@ func (a *analysis) isClinical() bool {
 		return a.clinical
 	}
 	a.clinicalDone = true
+	a.clinicalHits = markerCount(a.toks)
+	a.clinical = clinicalShare(a.clinicalHits, len(a.toks))
+	return a.clinical
+}
+
+// markerCount is the number of clinical markers among toks.
+func markerCount(toks []token) int {
 	hits := 0
-	for k := range a.toks {
-		if clinicalMarkers[a.toks[k].lower] {
+	for k := range toks {
+		if clinicalMarkers[toks[k].lower] {
 			hits++
 		}
 	}
-	a.clinicalHits = hits
-	a.clinical = hits >= 3 && hits*50 >= len(a.toks)
-	return a.clinical
+	return hits
+}
+
+// clinicalShare reports whether hits markers among n words make a clinical
+// note: at least three, and at least one word in fifty.
+func clinicalShare(hits, n int) bool { return hits >= 3 && hits*50 >= n }
+
+// ClinicalNote reports whether text reads as a clinical note, as the
+// dictionary recognizers decide it (isClinical).
+func ClinicalNote(text string) bool {
+	toks := tokenize(text)
+	return clinicalShare(markerCount(toks), len(toks))
 }
 
 // clinicalWord reports whether word k is clinical vocabulary in a clinical
@@ -102,3 +118,15 @@ func (a *analysis) clinicalWord(k int) bool {
 	f := a.f(k)
 	return f.wl == 0 && f.births < 1000 && medicalShape(t.lower)
 }
+
+// ClinicalTerm reports whether the lower-case word w is clinical vocabulary
+// that the name and place lists may also hold ("aline", "neuro", "carevue",
+// "tylenol"): in a clinical note such a word is a name only with context.
+// The prose recognizer vets its entities with it.
+func ClinicalTerm(w string) bool {
+	return clinicalTerms[w] || clinicalMarkers[w]
+}
+
+// MedicalShape reports whether w, a lower-case word that no list knows,
+// ends like a drug or a clinical term ("milrinone", "mesalamine").
+func MedicalShape(w string) bool { return medicalShape(w) }

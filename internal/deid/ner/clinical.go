@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid/dict"
 )
 
 // A drug order names a drug next to its dose, route or frequency ("Ativan
@@ -165,6 +167,102 @@ func drugShaped(lw string) bool {
 	for _, s := range drugStems {
 		if strings.HasSuffix(lw, s) {
 			return true
+		}
+	}
+	return false
+}
+
+// clinicalVocab reports whether w, a word of the entity name that prose
+// found in a text written in shorthand, is clinical vocabulary rather than
+// a name, given what the lexicons say about it (e): a listed clinical term
+// ("Carevue", "Aline", "Neuro"), a plural acronym ("PVCs", "ABGs"), a word
+// written against a number ("Spo2"), or, for a word no list knows, a drug
+// ending ("Mesalamine") or a misspelling of a common word ("Ptient").
+func (d *Detector) clinicalVocab(name, w string, e evidence) bool {
+	lw := strings.ToLower(w)
+	if dict.ClinicalTerm(lw) {
+		return true
+	}
+	if stem, ok := strings.CutSuffix(w, "s"); ok && len(stem) >= 2 && len(stem) <= 5 && stem == strings.ToUpper(stem) {
+		return true
+	}
+	if nextToDigit(name, w) || !strings.ContainsAny(lw, "aeiouy") {
+		return true // "Spo2", "Dsg", "Ntg"
+	}
+	if e.nameList {
+		return false
+	}
+	return utf8.RuneCountInString(lw) >= 6 && dict.MedicalShape(lw) || d.misspelt(lw)
+}
+
+// nextToDigit reports whether the word w of name is written against a
+// digit ("Spo2", "2lnc"): a name is not.
+func nextToDigit(name, w string) bool {
+	for at := 0; ; {
+		i := strings.Index(name[at:], w)
+		if i < 0 {
+			return false
+		}
+		i += at
+		j := i + len(w)
+		if i > 0 && name[i-1] >= '0' && name[i-1] <= '9' || j < len(name) && name[j] >= '0' && name[j] <= '9' {
+			return true
+		}
+		at = j
+	}
+}
+
+// typoLevel is the highest SCOWL level of a word whose misspellings are
+// recognised: common words are the ones notes misspell in passing.
+const typoLevel = 50
+
+// misspelt reports whether lw, a lower-case word of five or more letters
+// that no list knows, is one edit (a letter dropped, added, changed or two
+// swapped) from a common dictionary word or a clinical term: "ptient",
+// "cardic", "yankaur".
+// A name no list knows is seldom that close to an everyday word.
+func (d *Detector) misspelt(lw string) bool {
+	if len(lw) < 5 || len(lw) > 24 {
+		return false
+	}
+	for _, r := range lw {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	common := func(c string) bool {
+		lv, ok := d.lex.WordLevel(c)
+		return ok && lv <= typoLevel || dict.ClinicalTerm(c)
+	}
+	b := []byte(lw)
+	buf := make([]byte, 0, len(b)+1)
+	for i := range b {
+		// a letter dropped from the word: lw has one too many
+		buf = append(append(buf[:0], b[:i]...), b[i+1:]...)
+		if common(string(buf)) {
+			return true
+		}
+		if i+1 < len(b) && b[i] != b[i+1] {
+			buf = append(buf[:0], b...)
+			buf[i], buf[i+1] = buf[i+1], buf[i]
+			if common(string(buf)) {
+				return true
+			}
+		}
+	}
+	for i := 0; i <= len(b); i++ {
+		for c := byte('a'); c <= 'z'; c++ {
+			buf = append(append(append(buf[:0], b[:i]...), c), b[i:]...)
+			if common(string(buf)) {
+				return true
+			}
+			if i < len(b) && c != b[i] {
+				buf = append(buf[:0], b...)
+				buf[i] = c
+				if common(string(buf)) {
+					return true
+				}
+			}
 		}
 	}
 	return false

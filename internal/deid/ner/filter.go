@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/dict"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -90,6 +91,11 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	drug := inDoseContext(text, f.Start, f.End)
 	for _, w := range words {
 		e := d.wordEvidence(w, t.lower)
+		if e.strong || e.nameList {
+			if d.shorthand(t) && d.clinicalVocab(name, w, e) {
+				e = evidence{ordinaryCase: true}
+			}
+		}
 		if e.wordToo && d.shorthand(t) {
 			e.strong = false
 		}
@@ -271,7 +277,7 @@ func (d *Detector) shorthand(t *textInfo) bool {
 				short++
 			}
 		}
-		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) {
+		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) || dict.ClinicalNote(t.text) {
 			t.short = 1
 		}
 	}
