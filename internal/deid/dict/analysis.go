@@ -45,7 +45,8 @@ type analysis struct {
 	cue   map[string]int    // organisation-cue matches by window
 	// clinical says whether the text reads as a clinical note (isClinical).
 	clinical, clinicalDone bool
-	clinicalHits           int // clinical markers in the text (isClinical)
+	clinicalHits           int             // clinical markers in the text (isClinical)
+	typos                  map[string]bool // words found misspelt (clinicalWord)
 	// register says whether the text is written in lower case (lowerRegister).
 	register, registerDone bool
 }

@@ -37,6 +37,10 @@ func TestClinical(t *testing.T) {
 		{note + "IN EARLY AFIB, TO MICU.", deid.Place, "EARLY", false},
 		{note + "IN EARLY AFIB, TO MICU.", deid.Place, "MICU", false},
 		{note + "PROPOFOL INC TO 20. FICK CO 4.2.", deid.Organization, "PROPOFOL", false},
+		// Drugs, drug stems and misspelt words.
+		{note + "Started on Unasyn and Diltiazem today.", deid.Person, "Unasyn", false},
+		{note + "Continues on Tobrafloxin daily.", deid.Person, "Tobrafloxin", false},
+		{note + "Recieved from the floor, Imediately sedated.", deid.Person, "Imediately", false},
 		// Names in a clinical note, and the same words outside one.
 		{note + "Dr. Foley aware.", deid.Person, "Foley", true},
 		{note + "Daughter Aline Kowalczyk visited.", deid.Person, "Aline", true},
@@ -75,6 +79,10 @@ func TestLowerPlaces(t *testing.T) {
 		{"she lives in comfort now", deid.Place, "comfort", false},
 		{note + "transfer to micu tomorrow.", deid.Place, "micu", false},
 		{note + "pt in afib overnight.", deid.Place, "afib", false},
+		// Words made like English words are not places.
+		{note + "pt in atrially paced rhythm.", deid.Place, "atrially", false},
+		{note + "co via thermodilution done.", deid.Place, "thermodilution", false},
+		{note + "walked in hallway-too tired.", deid.Place, "hallway-too", false},
 	})
 }
 

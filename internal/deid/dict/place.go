@@ -457,10 +457,38 @@ func (a *analysis) lowerPlace(i int) (span, bool) {
 		}
 		return span{i: i, j: i + 1, conf: conf, typ: typ}, true
 	}
-	if a.isClinical() && t.letters >= 6 && f.births == 0 && (f.surname == 0 || f.surname > 5000) && f.rank == 0 {
+	if a.isClinical() && t.letters >= 6 && f.births == 0 && (f.surname == 0 || f.surname > 5000) && f.rank == 0 && !a.wordShaped(t.lower) {
 		return span{i: i, j: i + 1, conf: 0.5, typ: "place"}, true
 	}
 	return span{}, false
+}
+
+// derivedEndings end English words made from others ("atrially",
+// "transvenous", "thermodilution"), which notes coin and misspell and
+// which no place name wears.
+var derivedEndings = []string{"ly", "ous", "tion", "sion", "ment", "ness", "ity", "ive", "ical", "ic",
+	"oid", "oids", "ism", "ize", "ise", "ing", "able", "ible", "ure", "ency", "ence", "ance"}
+
+// wordShaped reports whether lw, a lower-case word no list knows, is made
+// like an English word rather than a name: joined by a hyphen to a word
+// ("hallway-too", "sats-abg"), or ending as derived words do.
+func (a *analysis) wordShaped(lw string) bool {
+	if strings.Contains(lw, "-") {
+		for _, p := range strings.Split(lw, "-") {
+			if p == "" || ClinicalTerm(p) {
+				return true
+			}
+			if _, ok := a.lex.WordLevel(p); ok {
+				return true
+			}
+		}
+	}
+	for _, e := range derivedEndings {
+		if strings.HasSuffix(lw, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // possPlaceWords end a place name after a possessive ("Quillan's Ferry",

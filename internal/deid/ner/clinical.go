@@ -149,29 +149,6 @@ func inDoseContext(text string, start, end int) bool {
 var doseNouns = map[string]bool{"dose": true, "doses": true, "bolus": true, "boluses": true,
 	"amp": true, "amps": true, "vial": true, "vials": true, "puff": true, "puffs": true}
 
-// drugStems are the endings of international non-proprietary drug names
-// (WHO INN stems): no first name or surname ends so.
-var drugStems = []string{"mycin", "micin", "pril", "olol", "azole", "statin", "parin",
-	"cillin", "floxacin", "oxacin", "prazole", "sartan", "dipine", "clovir", "navir", "mab",
-	"tinib", "terol", "azepam", "azolam", "cycline", "profen", "tidine", "setron",
-	"triptan", "gliptin", "glitazone", "dronate", "phylline", "semide", "thiazide", "xaban",
-	"gatran", "lukast", "coxib"}
-
-// drugShaped reports whether the lower-case word lw ends with a drug stem
-// and is long enough to be a drug name rather than a short word that
-// happens to end so.
-func drugShaped(lw string) bool {
-	if utf8.RuneCountInString(lw) < 7 {
-		return false
-	}
-	for _, s := range drugStems {
-		if strings.HasSuffix(lw, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // clinicalVocab reports whether w, a word of the entity name that prose
 // found in a text written in shorthand, is clinical vocabulary rather than
 // a name, given what the lexicons say about it (e): a listed clinical term
@@ -192,7 +169,7 @@ func (d *Detector) clinicalVocab(name, w string, e evidence) bool {
 	if e.nameList {
 		return false
 	}
-	return utf8.RuneCountInString(lw) >= 6 && dict.MedicalShape(lw) || d.misspelt(lw)
+	return utf8.RuneCountInString(lw) >= 6 && dict.MedicalShape(lw) || dict.Misspelt(d.lex, lw)
 }
 
 // nextToDigit reports whether the word w of name is written against a
@@ -210,60 +187,4 @@ func nextToDigit(name, w string) bool {
 		}
 		at = j
 	}
-}
-
-// typoLevel is the highest SCOWL level of a word whose misspellings are
-// recognised: common words are the ones notes misspell in passing.
-const typoLevel = 50
-
-// misspelt reports whether lw, a lower-case word of five or more letters
-// that no list knows, is one edit (a letter dropped, added, changed or two
-// swapped) from a common dictionary word or a clinical term: "ptient",
-// "cardic", "yankaur".
-// A name no list knows is seldom that close to an everyday word.
-func (d *Detector) misspelt(lw string) bool {
-	if len(lw) < 5 || len(lw) > 24 {
-		return false
-	}
-	for _, r := range lw {
-		if r < 'a' || r > 'z' {
-			return false
-		}
-	}
-	common := func(c string) bool {
-		lv, ok := d.lex.WordLevel(c)
-		return ok && lv <= typoLevel || dict.ClinicalTerm(c)
-	}
-	b := []byte(lw)
-	buf := make([]byte, 0, len(b)+1)
-	for i := range b {
-		// a letter dropped from the word: lw has one too many
-		buf = append(append(buf[:0], b[:i]...), b[i+1:]...)
-		if common(string(buf)) {
-			return true
-		}
-		if i+1 < len(b) && b[i] != b[i+1] {
-			buf = append(buf[:0], b...)
-			buf[i], buf[i+1] = buf[i+1], buf[i]
-			if common(string(buf)) {
-				return true
-			}
-		}
-	}
-	for i := 0; i <= len(b); i++ {
-		for c := byte('a'); c <= 'z'; c++ {
-			buf = append(append(append(buf[:0], b[:i]...), c), b[i:]...)
-			if common(string(buf)) {
-				return true
-			}
-			if i < len(b) && c != b[i] {
-				buf = append(buf[:0], b...)
-				buf[i] = c
-				if common(string(buf)) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }

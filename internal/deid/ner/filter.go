@@ -99,7 +99,7 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		if e.wordToo && d.shorthand(t) {
 			e.strong = false
 		}
-		if e.strong && !e.person && (drug || drugShaped(strings.ToLower(w))) {
+		if e.strong && !e.person && (drug || dict.DrugShaped(strings.ToLower(w))) {
 			// A drug in an order ("Ativan 1mg IV", "Flovent bid") or
 			// with a drug stem ("Levofloxacin"): a word no list knows,
 			// but not a name.
