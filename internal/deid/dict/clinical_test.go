@@ -77,6 +77,12 @@ func TestLowerPlaces(t *testing.T) {
 		{note + "pt married, lives in catonsville.", deid.Place, "catonsville", true},
 		{note + "poss transfer to quartermain tomorrow.", deid.Place, "quartermain", true},
 		{"she lives in comfort now", deid.Place, "comfort", false},
+		// A ward or building with its floor or unit number.
+		{note + "PLAN: TRANSFER TO KESSLERBY 2 IN AM.", deid.Place, "KESSLERBY", true},
+		{note + "found unresponsive on kesslerby 6 at noon.", deid.Place, "kesslerby", true},
+		{note + "ADMITTED TO KESSLERBY7 W/ CHF.", deid.Place, "KESSLERBY7", true},
+		{note + "weaned to levophed 2 mcg, back to Propofol 20 mcg.", deid.Place, "levophed", false},
+		{note + "back to bed 2 times, to chair 3 times.", deid.Place, "bed", false},
 		{note + "transfer to micu tomorrow.", deid.Place, "micu", false},
 		{note + "pt in afib overnight.", deid.Place, "afib", false},
 		// Words made like English words are not places.

@@ -84,6 +84,10 @@ func (a *analysis) places() []span {
 			}
 			continue
 		}
+		if s, ok := a.wardPlace(i); ok {
+			out = append(out, s)
+			continue
+		}
 		if !t.isCap() {
 			// "lives in catonsville", "transfer to quartermain": in lower
 			// case only a word that is no English word, after "in", "from",
@@ -461,6 +465,69 @@ func (a *analysis) lowerPlace(i int) (span, bool) {
 		return span{i: i, j: i + 1, conf: 0.5, typ: "place"}, true
 	}
 	return span{}, false
+}
+
+// wardPrev are the words before the building or ward a patient is moved to
+// or found on ("transfer to Quartermain 2", "arrest on QUARTERMAIN 6").
+var wardPrev = map[string]bool{"to": true, "from": true, "on": true, "at": true, "in": true}
+
+// wardPlace finds, in a clinical note, a building or ward named with its
+// floor or unit number after "to", "from", "on", "at" or "in": a word that
+// is no common word, name of a drug or clinical term, followed by a number
+// of one or two digits that no unit follows ("to QUARTERMAIN 3", "from
+// quartermain 5", "ADMITTED TO QUARTERMAIN7").
+func (a *analysis) wardPlace(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if i == 0 || !wardPrev[a.toks[i-1].lower] || strings.ContainsAny(t.gap, "\n.;:") || !a.isClinical() {
+		return span{}, false
+	}
+	var word string
+	var next int // the word after the number, or -1
+	switch {
+	case t.shape == shapeNone && len(t.text) >= 6:
+		// "QUARTERMAIN7": five letters or more, then one or two digits.
+		k := strings.IndexFunc(t.text, func(r rune) bool { return r >= '0' && r <= '9' })
+		if k < 5 || len(t.text)-k > 2 || strings.Trim(t.text[k:], "0123456789") != "" ||
+			strings.Trim(t.text[:k], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+			return span{}, false
+		}
+		word, next = strings.ToLower(t.text[:k]), i+1
+	case t.letters >= 5 && t.letters == len(t.text) && i+1 < n && a.adjacent(i+1):
+		d := &a.toks[i+1]
+		if d.shape != shapeNone || d.letters != 0 || len(d.text) > 2 || strings.TrimSpace(d.gap) != "" {
+			return span{}, false
+		}
+		word, next = t.lower, i+2
+	default:
+		return span{}, false
+	}
+	if next < n && a.adjacent(next) && (unitWord(a.toks[next].lower) || strings.HasPrefix(a.toks[next].gap, "/") || strings.HasPrefix(a.toks[next].gap, "-")) {
+		return span{}, false // "on levophed 2 mcg", "to quartermain 2/3" is still a ward, but "on neo 2-3" is not
+	}
+	if isStop(word) || ClinicalTerm(word) || medicalShape(word) || DrugShaped(word) {
+		return span{}, false
+	}
+	if lv, ok := a.lex.WordLevel(word); ok && lv <= 60 {
+		return span{}, false
+	}
+	if t.shape != shapeNone {
+		if f := a.f(i); f.date || f.title || f.kin || a.clinicalWord(i) {
+			return span{}, false
+		}
+	}
+	return span{i: i, j: i + 1, conf: 0.6, typ: "place"}, true
+}
+
+// unitWord reports whether w is a unit of a dose, a rate or a volume.
+func unitWord(w string) bool {
+	switch w {
+	case "mg", "mcg", "g", "gm", "gms", "gram", "grams", "ml", "cc", "l", "liter", "liters", "u", "units", "unit",
+		"meq", "mmol", "mcg/kg/min", "mg/hr", "cc/hr", "ml/hr", "hr", "hrs", "hours", "min", "mins", "minutes",
+		"l/min", "lnc", "nc", "kg", "cm", "mm", "x", "times", "puffs", "tabs", "amps", "days", "weeks", "%":
+		return true
+	}
+	return false
 }
 
 // derivedEndings end English words made from others ("atrially",
