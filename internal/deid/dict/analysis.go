@@ -165,6 +165,9 @@ type span struct {
 	i, j int
 	conf float64
 	typ  string
+	// poss takes the possessive of the last word into the finding: it is
+	// part of the name ("St. Mary's").
+	poss bool
 }
 
 // isStop reports whether a lower-case word is a function word that never

@@ -68,6 +68,7 @@ func TestHospitals(t *testing.T) {
 		{"TX'D FROM WASHINGTON ADVENTIST HOSP VIA MED FLIGHT.", deid.Organization, "ADVENTIST", true},
 		{"PT WAS ADMITTED TO HOSPITAL FOR MENTAL STATUS CHANGES.", deid.Organization, "MENTAL", false},
 		{"He had Open Heart Surgery in May.", deid.Organization, "Heart", false},
+		{note + "FAMILY SAYS THAT AT GRANGER MEMORIAL SHE DID WELL.", deid.Organization, "GRANGER", true},
 		{"They laid flowers at the War Memorial.", deid.Organization, "War", false},
 	})
 }
@@ -77,6 +78,13 @@ func TestLowerPlaces(t *testing.T) {
 		{note + "pt married, lives in catonsville.", deid.Place, "catonsville", true},
 		{note + "poss transfer to quartermain tomorrow.", deid.Place, "quartermain", true},
 		{"she lives in comfort now", deid.Place, "comfort", false},
+		// Hospitals known by a saint's or holy name, state universities.
+		{note + "plan transfer back to holy cross tomorrow.", deid.Place, "holy", true},
+		{note + "?transfer to St. Brendan's tomorrow", deid.Place, "Brendan", true},
+		{note + "HR 120s. BACK TO ST NOW.", deid.Place, "ST", false},
+		{note + "insulin drip per U Vermont scale.", deid.Place, "Vermont", true},
+		{note + "PRESENTED TO U OF VT MED CENTER.", deid.Place, "VT", true},
+		{note + "recieved from university of vermont hospital.", deid.Place, "university", true},
 		// A ward or building with its floor or unit number.
 		{note + "PLAN: TRANSFER TO KESSLERBY 2 IN AM.", deid.Place, "KESSLERBY", true},
 		{note + "found unresponsive on kesslerby 6 at noon.", deid.Place, "kesslerby", true},

@@ -3,6 +3,7 @@ package dict
 import (
 	"context"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -179,6 +180,12 @@ func (a *analysis) findings(ss []span, kind deid.Kind, rec string) []deid.Findin
 			continue
 		}
 		start, end := a.toks[s.i].start, a.toks[s.j-1].end
+		if s.poss && a.toks[s.j-1].poss {
+			end += len(a.text[end:]) - len(strings.TrimLeft(a.text[end:], "'’"))
+			if end < len(a.text) && (a.text[end] == 's' || a.text[end] == 'S') {
+				end++
+			}
+		}
 		out = append(out, deid.Finding{
 			Start: start, End: end, Kind: kind, Type: s.typ, Text: a.text[start:end],
 			Recognizer: rec, Confidence: s.conf,

@@ -159,8 +159,8 @@ func (a *analysis) orgs() []span {
 		if typ == "company" && lo == i {
 			continue
 		}
-		if weak && !a.properBefore(lo, i) {
-			continue // "Heart Surgery", "War Memorial": ordinary words
+		if weak && !a.properBefore(lo, i) && !(lo < i && a.isClinical() && lo > 0 && wardPrev[a.toks[lo-1].lower] && t.lower != "surgery") {
+			continue // "Heart Surgery", "War Memorial": ordinary words; but "AT UNION MEMORIAL" in a note
 		}
 		if lo < i && hi == cueEnd && i-lo == 1 && a.wellKnown(lo) {
 			continue // "Medicaid Services": a public entity

@@ -88,6 +88,11 @@ func (a *analysis) places() []span {
 			out = append(out, s)
 			continue
 		}
+		if s, ok := a.careSite(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
 		if !t.isCap() {
 			// "lives in catonsville", "transfer to quartermain": in lower
 			// case only a word that is no English word, after "in", "from",
@@ -517,6 +522,58 @@ func (a *analysis) wardPlace(i int) (span, bool) {
 		}
 	}
 	return span{i: i, j: i + 1, conf: 0.6, typ: "place"}, true
+}
+
+// careSiteWords open the names hospitals go by without a cue word
+// ("Holy Cross", "St. Mary's", "Mt Sinai").
+var careSiteWords = map[string]bool{"holy": true, "st": true, "saint": true, "mt": true, "mount": true}
+
+// careSite finds, in a clinical note, a hospital named without a hospital
+// word after "to", "at", "from" or "in": "holy cross", "St. Mary's", "Mt
+// Sinai" (a saint's or holy name and the word after it, "holy" in any case,
+// the others capitalised), and a state university, "U OF MD", "university
+// of maryland" there, "U Maryland" anywhere in the note.
+func (a *analysis) careSite(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if i == 0 || i+1 >= n || !a.isClinical() {
+		return span{}, false
+	}
+	next := &a.toks[i+1]
+	if !a.adjacent(i+1) || next.shape == shapeNone {
+		return span{}, false
+	}
+	after := wardPrev[a.toks[i-1].lower] && !strings.ContainsAny(t.gap, "\n;:")
+	if careSiteWords[t.lower] && (t.lower == "holy" || t.isCap()) && after {
+		if next.letters < 3 || isStop(next.lower) || a.clinicalWord(i+1) || a.f(i+1).date {
+			return span{}, false
+		}
+		if t.lower != "holy" && (!next.isCap() || a.f(i+1).common(50) && !next.poss) {
+			return span{}, false // "TO ST NOW": sinus tachycardia
+		}
+		return span{i: i, j: i + 2, conf: 0.7, typ: "hospital", poss: t.lower != "holy"}, true
+	}
+	// "U Maryland", "U OF MD", "university of maryland"
+	if t.lower == "u" && t.shape != shapeLower || t.lower == "university" || t.lower == "univ" {
+		j := i + 1
+		if next.lower == "of" {
+			j++
+		} else if t.lower != "u" {
+			return span{}, false
+		}
+		if j >= n || !a.adjacent(j) {
+			return span{}, false
+		}
+		w := &a.toks[j]
+		if _, ok := a.lex.USState(w.text); !ok || w.letters < 2 || w.shape == shapeLower && w.letters == 2 {
+			return span{}, false
+		}
+		if !after && (w.letters == 2 || !w.isCap()) {
+			return span{}, false // "U Maryland" anywhere; "U of MD" after "to", "at"
+		}
+		return span{i: i, j: j + 1, conf: 0.7, typ: "university"}, true
+	}
+	return span{}, false
 }
 
 // unitWord reports whether w is a unit of a dose, a rate or a volume.
