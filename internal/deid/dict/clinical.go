@@ -110,7 +110,7 @@ var drugNames = func() map[string]bool {
 		toprol toradol tramadol trazodone tricor tums ultracal ultram unasyn valium vancomycin
 		vasotec vecuronium verapamil vicodin vitamin warfarin xanax zithromax zocor zoloft
 		zyprexa zyvox afrin ambisome cancidas flolan kcl mso4 ntg prbc prbcs ffp plts
-		osmolite pulmocare nutren promod vivonex isosource boost
+		osmolite pulmocare nutren promod vivonex isosource boost mdi mdis neb nebs
 		foley aline picc swan cordis introducer trach shiley portex yankauer yankeur coude
 		bair hugger kinair airmattress airmatress pneumoboots venodynes teds steristrips
 		tegaderm duoderm mepilex xeroform kerlix ace ekg telemetry riker ramsay glasgow
@@ -166,6 +166,9 @@ func (a *analysis) clinicalWord(k int) bool {
 	if clinicalTerms[t.lower] || clinicalMarkers[t.lower] || drugNames[t.lower] {
 		return true
 	}
+	if a.clinicalCompound(t.lower) {
+		return true
+	}
 	f := a.f(k)
 	if f.wl != 0 || f.births >= 1000 {
 		return false
@@ -187,6 +190,30 @@ func (a *analysis) clinicalWord(k int) bool {
 		a.typos[t.lower] = v
 	}
 	return v
+}
+
+// clinicalCompound reports whether lw is a hyphenated word of a clinical
+// note that opens with a heading letter, a clinical term or a common word
+// that is no name: "a/p-stable", "gu-foley", "post-extubation",
+// "abgs-see". A double-barrelled name ("Stord-Painter", "Mary-Jane")
+// opens with a name.
+func (a *analysis) clinicalCompound(lw string) bool {
+	first, _, ok := strings.Cut(lw, "-")
+	if !ok {
+		return false
+	}
+	if utf8.RuneCountInString(first) == 1 || ClinicalTerm(first) {
+		return true
+	}
+	lv, isWord := a.lex.WordLevel(first)
+	if !isWord || lv > 50 {
+		return false
+	}
+	if _, _, isFirst := a.lex.FirstName(first); isFirst {
+		return false
+	}
+	_, isSurname := a.lex.Surname(first)
+	return !isSurname
 }
 
 // ClinicalTerm reports whether the lower-case word w is clinical vocabulary

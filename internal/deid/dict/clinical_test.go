@@ -50,6 +50,12 @@ func TestClinical(t *testing.T) {
 		// Hyphenated words of ordinary parts are not names.
 		{note + "POST-OP DAY 2. SON-IN-LAW VISITED.", deid.Person, "POST-OP", false},
 		{"Mary-Jane O'Neill came.", deid.Person, "Mary-Jane", true},
+		{note + "A/P-Stable day, ready for home. GU-Foley draining.", deid.Person, "P-Stable", false},
+		{note + "A/P-Stable day, ready for home. GU-Foley draining.", deid.Person, "GU-Foley", false},
+		{note + "Dr. Stord-Painter aware.", deid.Person, "Stord-Painter", true},
+		// SOAP headings are no initials.
+		{note + "O. Neuro: alert, follows commands. P. cont to monitor.", deid.Person, "Neuro", false},
+		{note + "Seen by R. Kowalczyk today.", deid.Person, "Kowalczyk", true},
 	})
 }
 
