@@ -65,6 +65,7 @@ var clinicalTerms = map[string]bool{
 	"hemodynamics": true, "sternal": true, "apaced": true, "vpaced": true, "av-paced": true,
 	"perla": true, "perrla": true, "mae": true, "max": true, "co": true, "ci": true, "fick": true,
 	"afib": true, "a-fib": true, "aflutter": true, "nsr": true, "sb": true, "svt": true,
+	"ct": true, "ph": true, "usoh": true, "dic": true, "nsicu": true, "pleth": true, "synch": true,
 	// brand names and drugs the word lists lack or hold as names
 	"colace": true, "senna": true, "flovent": true, "atrovent": true, "combivent": true,
 	"percocet": true, "ambien": true, "ativan": true, "haldol": true, "lasix": true,

@@ -178,6 +178,11 @@ func (a *analysis) orgNameWord(k int) bool {
 	if !t.isCap() && !(t.shape == shapeMixed) || t.handle {
 		return false
 	}
+	if clinicalTerms[t.lower] || clinicalMarkers[t.lower] || drugNames[t.lower] {
+		if a.isClinical() {
+			return false // "CON'T REHAB", "CT SERVICE"
+		}
+	}
 	if t.caps || t.sentStart {
 		// Capitals carry no signal here: refuse ordinary words ("PT RETURNED HOME").
 		if isStop(t.lower) {
@@ -309,6 +314,9 @@ func (a *analysis) hospitalAbbrev(i int) (string, bool) {
 	u := strings.ToUpper(t.text)
 	if !(strings.HasSuffix(u, "H") || strings.HasSuffix(u, "MC") || strings.HasSuffix(u, "HC")) {
 		return "", false
+	}
+	if t.letters == 5 && strings.ContainsAny(u, "AEIOUY") {
+		return "", false // "IN SYNCH": a word, not initials
 	}
 	switch a.toks[i-1].lower {
 	case "to", "at", "from", "by", "in":
