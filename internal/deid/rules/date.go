@@ -389,8 +389,11 @@ func monthDay(text string, m []int) []hit {
 	if fracPrev[pw] && !(approxWords[pw] && (mo > 4 || d > 8)) {
 		return nil // "pain 5/10", "about 1/2"; but "approx 10/16 0930" is a date
 	}
-	if nw := nextWord(text, e); fracNext[nw] {
-		return nil
+	if nw := nextWord(text, e); fracNext[nw] || fracNext[strings.SplitN(nw, "/", 2)[0]] {
+		return nil // "5/5 PSV/CPAP"
+	}
+	if mo <= 12 && d <= 15 && ventClause(text, s) {
+		return nil // "SETTINGS-SIMV/PS, 500X10, 40%, & 5/8", "on BIPAP overnight 10/5"
 	}
 	conf := 0.7
 	if mo == d || d <= 4 && mo <= 4 {
@@ -468,6 +471,34 @@ func bareYear(text string, m []int) []hit {
 		conf = 0.8
 	}
 	return []hit{{start: s, end: e, typ: "year", conf: conf, date: dv(atoi(group(text, m, 1)), 0, 0)}}
+}
+
+// ventWords are the modes and settings of a ventilator: a small fraction in
+// the clause they open is a setting (pressure support over PEEP).
+var ventWords = set("simv", "psv", "ps", "peep", "cpap", "bipap", "imv", "ips", "settings", "setting", "simv/ps",
+	"cpap/ps", "ac", "a/c", "fio2", "vent", "vented", "ventilator", "ventilated")
+
+// ventClause reports whether one of the three words before i, in its
+// clause, is a ventilator mode or setting, an oxygen share or a volume by
+// rate ("on BIPAP overnight 10/5", "SIMV/PS, 500X10, 40%, & 5/8").
+func ventClause(text string, i int) bool {
+	w := window(text, i, 48)
+	if k := strings.LastIndexAny(w, ".\n;:()"); k >= 0 && !(w[k] == '.' && k+1 < len(w) && isDigit(w[k+1])) {
+		w = w[k+1:]
+	}
+	fs := strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return r == ' ' || r == ',' || r == '\t' })
+	for k := len(fs) - 1; k >= 0 && k >= len(fs)-3; k-- {
+		f := strings.Trim(fs[k], "-")
+		if ventWords[f] || strings.HasSuffix(f, "%") || dimsRe.MatchString(f) {
+			return true
+		}
+		for _, p := range strings.FieldsFunc(f, func(r rune) bool { return r == '-' || r == '/' }) {
+			if ventWords[p] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // clockPrev are the words before a time of day ("at 2000", "@ 1900",

@@ -100,6 +100,8 @@ func TestDate(t *testing.T) {
 		{"Vent on PSV 12/5 with flowby 6/3, SIMV 500x10, 40% 5/8, ac 600x12x.4/5 peep", nil},
 		{"crackles 1/3 up bilaterally; perrla, 2/2; D5 1/2 at 75/hr; 1 1/2 hours later", nil},
 		{"extubated from 5/5 PSV. Gave 1/2 amp D50 and ran TF at 1/2 rate", nil},
+		{"EXTUBATED FROM 5/5 PSV/CPAP; SETTINGS-SIMV/PS, 500X10, 40%, & 5/8; ON BIPAP OVERNIGHT 10/5", nil},
+		{"MECH VENT VIA TRACH (PLACED 8/14). AC 100%, PEEP 7.5", []span{s("8/14", "month-day")}},
 		{"pan cultured x 2 8/15 and again 8/17", []span{s("8/15", "month-day"), s("8/17", "month-day")}},
 		// In a note that keeps the 24-hour clock, "at 2000" is a time.
 		{"Pt NPO after 0000. Lasix 40mg IV given at 2000 and @1900; labs at 2030.", nil},
@@ -207,6 +209,8 @@ func TestPhone(t *testing.T) {
 		{"BP 120/80, dated 03-04-2021, SSN 123-45-6789, 1,234,567", nil},
 		{"P: F/U 8/20 \nPager # 98765 \n", []span{s("98765", "phone")}},
 		{"MICU NPN 0700-1930: SVR 954-1183; INCREASE TO .015 1800 PER DR", nil},
+		{"SVR is in the 900-1300; TV IMPROVED TO 900-1000", nil},
+		{"call 555-1200 or 800-1000 anytime", []span{s("555-1200", "phone"), s("800-1000", "phone")}},
 	})
 }
 
