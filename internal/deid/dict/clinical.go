@@ -167,7 +167,7 @@ func (a *analysis) clinicalWord(k int) bool {
 	if clinicalTerms[t.lower] || clinicalMarkers[t.lower] || drugNames[t.lower] {
 		return true
 	}
-	if a.clinicalCompound(t.lower) {
+	if a.clinicalCompound(t.lower) || CapsThenLower(t.text) {
 		return true
 	}
 	f := a.f(k)
@@ -215,6 +215,26 @@ func (a *analysis) clinicalCompound(lw string) bool {
 	}
 	_, isSurname := a.lex.Surname(first)
 	return !isSurname
+}
+
+// CapsThenLower reports whether w opens with two capitals or more and goes
+// on in lower case ("PMed", "DEline", "NSicu", "LLleg"): an abbreviation run
+// into a word, or a word typed with the shift key held; names are written
+// "Mark", "McKay", "LaToya".
+func CapsThenLower(w string) bool {
+	n := 0
+	for n < len(w) && w[n] >= 'A' && w[n] <= 'Z' {
+		n++
+	}
+	if n < 2 || n == len(w) {
+		return false
+	}
+	for i := n; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // ClinicalTerm reports whether the lower-case word w is clinical vocabulary

@@ -157,8 +157,11 @@ var doseNouns = map[string]bool{"dose": true, "doses": true, "bolus": true, "bol
 // ending ("Mesalamine") or a misspelling of a common word ("Ptient").
 func (d *Detector) clinicalVocab(name, w string, e evidence) bool {
 	lw := strings.ToLower(w)
-	if dict.ClinicalTerm(lw) {
-		return true
+	if stem, ok := cutClitic(lw); ok {
+		lw = stem // "Cont'd"
+	}
+	if dict.ClinicalTerm(lw) || dict.CapsThenLower(w) {
+		return true // "Carevue", "PMed", "DEline"
 	}
 	if stem, ok := strings.CutSuffix(w, "s"); ok && len(stem) >= 2 && len(stem) <= 5 && stem == strings.ToUpper(stem) {
 		return true
@@ -168,6 +171,9 @@ func (d *Detector) clinicalVocab(name, w string, e evidence) bool {
 	}
 	if e.nameList {
 		return false
+	}
+	if utf8.RuneCountInString(lw) <= 3 {
+		return true // "Tyl", "Nif": a short word no list knows is an abbreviation
 	}
 	return utf8.RuneCountInString(lw) >= 6 && dict.MedicalShape(lw) || dict.Misspelt(d.lex, lw)
 }

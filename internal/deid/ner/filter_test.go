@@ -83,6 +83,9 @@ func TestVet(t *testing.T) {
 		{"Pt GI SBP HR ok. Started Fentolamine today.", "Fentolamine", deid.Person, dropNoNameWord, deid.Person},
 		{"Pt GI SBP HR ok. Ptient resting.", "Ptient", deid.Place, dropNoNameWord, deid.Place},
 		{"Pt GI SBP HR ok. Yankaur at bedside.", "Yankaur", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. PMed Hx of HTN.", "PMed", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. CSRU NPN Cont'd", "Cont'd", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. Nif done.", "Nif", deid.Person, dropNoNameWord, deid.Person},
 		// ... but a name no list confuses with a word stays one there.
 		{"Pt GI SBP HR ok. Okonkwo visited.", "Okonkwo", deid.Person, keepNameWord, deid.Person},
 		{"Pt GI SBP HR ok. Wife Dolores visited.", "Dolores", deid.Person, keepNameWord, deid.Person},
