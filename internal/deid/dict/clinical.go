@@ -36,6 +36,8 @@ var clinicalMarkers = map[string]bool{
 	"intubated": true, "extubated": true, "sedated": true, "sats": true, "o2": true,
 	"lasix": true, "heparin": true, "propofol": true, "fentanyl": true, "morphine": true,
 	"tylenol": true, "ativan": true, "insulin": true, "dopamine": true, "levophed": true,
+	"rr": true, "oob": true, "mae": true, "cta": true, "cdb": true, "ssi": true, "riss": true,
+	"hob": true, "prbc": true, "prbcs": true, "ffp": true, "u/o": true, "i&o": true, "perrla": true,
 }
 
 // clinicalTerms are words of the clinical vocabulary that the name and
@@ -134,11 +136,16 @@ func (a *analysis) isClinical() bool {
 	return a.clinical
 }
 
-// markerCount is the number of clinical markers among toks.
+// markerCount is the number of clinical markers among toks, also as the
+// first part of a hyphenated word ("resp-lsc", "neuro-alert").
 func markerCount(toks []token) int {
 	hits := 0
 	for k := range toks {
-		if clinicalMarkers[toks[k].lower] {
+		w := toks[k].lower
+		if first, _, ok := strings.Cut(w, "-"); ok && first != "" {
+			w = first
+		}
+		if clinicalMarkers[w] {
 			hits++
 		}
 	}

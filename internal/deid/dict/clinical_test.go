@@ -101,6 +101,8 @@ func TestLowerPlaces(t *testing.T) {
 		{note + "PLAN: TRANSFER TO KESSLERBY 2 IN AM.", deid.Place, "KESSLERBY", true},
 		{note + "found unresponsive on kesslerby 6 at noon.", deid.Place, "kesslerby", true},
 		{note + "ADMITTED TO KESSLERBY7 W/ CHF.", deid.Place, "KESSLERBY7", true},
+		// Markers hidden in hyphenated headings still make a note.
+		{"neuro-alert. cv- stable. resp-lsc. g.u.-foley draining. plan-amb.transfer to kesslerby 2.", deid.Place, "kesslerby", true},
 		{note + "weaned to levophed 2 mcg, back to Propofol 20 mcg.", deid.Place, "levophed", false},
 		{note + "back to bed 2 times, to chair 3 times.", deid.Place, "bed", false},
 		{note + "transfer to micu tomorrow.", deid.Place, "micu", false},
