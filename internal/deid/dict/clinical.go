@@ -177,6 +177,9 @@ func (a *analysis) clinicalWord(k int) bool {
 	if a.clinicalCompound(t.lower) || CapsThenLower(t.text) {
 		return true
 	}
+	if t.shape != shapeLower && a.lex.InCategory(lexicon.Language, t.text) {
+		return true // "Spanish speaking only": the patient's language
+	}
 	f := a.f(k)
 	if f.wl != 0 || f.births >= 1000 {
 		return false
@@ -201,12 +204,12 @@ func (a *analysis) clinicalWord(k int) bool {
 }
 
 // clinicalCompound reports whether lw is a hyphenated word of a clinical
-// note that opens with a heading letter, a clinical term or a common word
-// that is no name: "a/p-stable", "gu-foley", "post-extubation",
-// "abgs-see". A double-barrelled name ("Stord-Painter", "Mary-Jane")
-// opens with a name.
+// note that opens with a heading letter, a clinical term, a common word
+// that is no name, or a common word before a clinical term: "a/p-stable",
+// "gu-foley", "abgs-see", "post-extubation". A double-barrelled name
+// ("Stord-Painter", "Mary-Jane") opens with a name.
 func (a *analysis) clinicalCompound(lw string) bool {
-	first, _, ok := strings.Cut(lw, "-")
+	first, rest, ok := strings.Cut(lw, "-")
 	if !ok {
 		return false
 	}
@@ -216,6 +219,9 @@ func (a *analysis) clinicalCompound(lw string) bool {
 	lv, isWord := a.lex.WordLevel(first)
 	if !isWord || lv > 50 {
 		return false
+	}
+	if second, _, _ := strings.Cut(rest, "-"); ClinicalTerm(second) {
+		return true // "post-extubation", "post-cath"
 	}
 	if _, _, isFirst := a.lex.FirstName(first); isFirst {
 		return false

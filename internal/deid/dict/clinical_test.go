@@ -53,6 +53,8 @@ func TestClinical(t *testing.T) {
 		{note + "A/P-Stable day, ready for home. GU-Foley draining.", deid.Person, "P-Stable", false},
 		{note + "A/P-Stable day, ready for home. GU-Foley draining.", deid.Person, "GU-Foley", false},
 		{note + "Dr. Stord-Painter aware.", deid.Person, "Stord-Painter", true},
+		{note + "ABG POST-EXTUBATION 136/43. Spanish speaking only.", deid.Person, "POST-EXTUBATION", false},
+		{note + "ABG POST-EXTUBATION 136/43. Spanish speaking only.", deid.Person, "Spanish", false},
 		{note + "LLleg incision pink. This is a male with a PMed Hx of HTN.", deid.Person, "LLleg", false},
 		{note + "Wife LaToya visited with Dr. McKay.", deid.Person, "LaToya", true},
 		// SOAP headings are no initials.
