@@ -92,21 +92,22 @@ func TestLowerPlaces(t *testing.T) {
 		{note + "pt married, lives in catonsville.", deid.Place, "catonsville", true},
 		{note + "poss transfer to quartermain tomorrow.", deid.Place, "quartermain", true},
 		{"she lives in comfort now", deid.Place, "comfort", false},
-		// Hospitals known by a saint's or holy name, state universities.
-		{note + "plan transfer back to holy cross tomorrow.", deid.Place, "holy", true},
-		{note + "?transfer to St. Brendan's tomorrow", deid.Place, "Brendan", true},
-		{note + "HR 120s. BACK TO ST NOW.", deid.Place, "ST", false},
-		{note + "insulin drip per U Vermont scale.", deid.Place, "Vermont", true},
-		{note + "PRESENTED TO U OF VT MED CENTER.", deid.Place, "VT", true},
-		{note + "recieved from university of vermont hospital.", deid.Place, "university", true},
+		// Hospitals known by a saint's or holy name, state universities:
+		// institutions, reported as such.
+		{note + "plan transfer back to holy cross tomorrow.", deid.Organization, "holy", true},
+		{note + "?transfer to St. Brendan's tomorrow", deid.Organization, "Brendan", true},
+		{note + "HR 120s. BACK TO ST NOW.", deid.Organization, "ST", false},
+		{note + "insulin drip per U Vermont scale.", deid.Organization, "Vermont", true},
+		{note + "PRESENTED TO U OF VT MED CENTER.", deid.Organization, "VT", true},
+		{note + "recieved from university of vermont hospital.", deid.Organization, "university", true},
 		// A ward or building with its floor or unit number.
-		{note + "PLAN: TRANSFER TO KESSLERBY 2 IN AM.", deid.Place, "KESSLERBY", true},
-		{note + "found unresponsive on kesslerby 6 at noon.", deid.Place, "kesslerby", true},
-		{note + "ADMITTED TO KESSLERBY7 W/ CHF.", deid.Place, "KESSLERBY7", true},
+		{note + "PLAN: TRANSFER TO KESSLERBY 2 IN AM.", deid.Organization, "KESSLERBY", true},
+		{note + "found unresponsive on kesslerby 6 at noon.", deid.Organization, "kesslerby", true},
+		{note + "ADMITTED TO KESSLERBY7 W/ CHF.", deid.Organization, "KESSLERBY7", true},
 		// Markers hidden in hyphenated headings still make a note.
-		{"neuro-alert. cv- stable. resp-lsc. g.u.-foley draining. plan-amb.transfer to kesslerby 2.", deid.Place, "kesslerby", true},
-		{note + "weaned to levophed 2 mcg, back to Propofol 20 mcg.", deid.Place, "levophed", false},
-		{note + "back to bed 2 times, to chair 3 times.", deid.Place, "bed", false},
+		{"neuro-alert. cv- stable. resp-lsc. g.u.-foley draining. plan-amb.transfer to kesslerby 2.", deid.Organization, "kesslerby", true},
+		{note + "weaned to levophed 2 mcg, back to Propofol 20 mcg.", deid.Organization, "levophed", false},
+		{note + "back to bed 2 times, to chair 3 times.", deid.Organization, "bed", false},
 		{note + "transfer to micu tomorrow.", deid.Place, "micu", false},
 		{note + "pt in afib overnight.", deid.Place, "afib", false},
 		// Words made like English words are not places.

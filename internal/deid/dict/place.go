@@ -521,7 +521,7 @@ func (a *analysis) wardPlace(i int) (span, bool) {
 			return span{}, false
 		}
 	}
-	return span{i: i, j: i + 1, conf: 0.6, typ: "place"}, true
+	return span{i: i, j: i + 1, conf: 0.6, typ: "ward"}, true
 }
 
 // careSiteWords open the names hospitals go by without a cue word
