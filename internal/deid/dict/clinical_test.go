@@ -57,6 +57,10 @@ func TestClinical(t *testing.T) {
 		{note + "ABG POST-EXTUBATION 136/43. Spanish speaking only.", deid.Person, "Spanish", false},
 		{note + "LLleg incision pink. This is a male with a PMed Hx of HTN.", deid.Person, "LLleg", false},
 		{note + "Wife LaToya visited with Dr. McKay.", deid.Person, "LaToya", true},
+		// A kin word joined by "&" or ending a hyphenated heading.
+		{note + "SOCIAL: SISTER & CHARLIE (SIGNIFICANT OTHER) INTO VISIT.", deid.Person, "CHARLIE", true},
+		{note + "COPING-SISTER ,JANET HAS PHONED TODAY.", deid.Person, "JANET", true},
+		{note + "SOCIAL: SISTER & FAMILY INTO VISIT.", deid.Person, "FAMILY", false},
 		// SOAP headings are no initials.
 		{note + "O. Neuro: alert, follows commands. P. cont to monitor.", deid.Person, "Neuro", false},
 		{note + "Seen by R. Kowalczyk today.", deid.Person, "Kowalczyk", true},

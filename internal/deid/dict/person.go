@@ -1,6 +1,10 @@
 package dict
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/veil-blog/veil/internal/lexicon"
+)
 
 // strongTitles are abbreviated honorifics: whatever capitalised word follows
 // them is a name ("Dr. Zanetti"), and in notes written in lower case a word
@@ -103,7 +107,7 @@ func (a *analysis) titleBefore(i int) int {
 // cueBefore reports whether the word before i (adjacent, or after a comma)
 // satisfies cue.
 func (a *analysis) cueBefore(i int, cue func(k int) bool) bool {
-	if i == 0 || !(a.adjacent(i) || a.afterComma(i)) {
+	if i == 0 || !(a.adjacent(i) || a.afterComma(i) || strings.TrimSpace(a.toks[i].gap) == "&" && !a.toks[i-1].poss) {
 		return false
 	}
 	return cue(i - 1)
@@ -114,7 +118,15 @@ func (a *analysis) isKin(k int) bool {
 	if t.poss || t.shape == shapeNone || !(t.shape == shapeLower || t.caps || t.sentStart) {
 		return false
 	}
+	if _, last, ok := strings.Cut(t.lower, "-"); ok && !strings.Contains(last, "-") && kinWord(a, last) {
+		return true // "COPING-SISTER, JANET"
+	}
 	return kinAbbrev[t.lower] || a.f(k).kin
+}
+
+// kinWord reports whether w, a lower-case word, is a kinship or role word.
+func kinWord(a *analysis, w string) bool {
+	return kinAbbrev[w] || a.lex.InCategory(lexicon.Kinship, w)
 }
 
 // kinAbbrev are kinship and role words as clinical notes abbreviate them,
