@@ -61,6 +61,10 @@ func TestClinical(t *testing.T) {
 		{note + "SOCIAL: SISTER & CHARLIE (SIGNIFICANT OTHER) INTO VISIT.", deid.Person, "CHARLIE", true},
 		{note + "COPING-SISTER ,JANET HAS PHONED TODAY.", deid.Person, "JANET", true},
 		{note + "SOCIAL: SISTER & FAMILY INTO VISIT.", deid.Person, "FAMILY", false},
+		// After a title: a first name and a surname that is also a word,
+		// an initial and a surname.
+		{note + "Dr Ferdinand Halfpenny spoke with family.", deid.Person, "Halfpenny", true},
+		{note + "LR CONTINUES PER DR B. GILL. RESP STABLE.", deid.Person, "GILL", true},
 		// SOAP headings are no initials.
 		{note + "O. Neuro: alert, follows commands. P. cont to monitor.", deid.Person, "Neuro", false},
 		{note + "Seen by R. Kowalczyk today.", deid.Person, "Kowalczyk", true},

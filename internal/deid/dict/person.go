@@ -316,7 +316,10 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 		if t.sentStart {
 			return !f.common(60) || f.births >= 500 || (f.surname > 0 && f.surname <= 10000)
 		}
-		return f.isName() || !f.common(60)
+		// "Dr Ferdinand Halfpenny": after a title and a first name, the
+		// surname, even one that is also a word.
+		titledFirst := k >= 2 && a.adjacent(k-1) && a.titleBefore(k-1) == 2 && a.f(k-1).births >= 1000
+		return f.isName() || !f.common(60) || titledFirst && !t.caps
 	case t.shape == shapeLower && lower && t.letters == 1:
 		// A middle initial in lower case before a surname: "emidio p lombardo".
 		return !t.poss && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].letters >= 3 && a.lowerSurname(k+1)
@@ -375,7 +378,9 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	if i > 0 && a.adjacent(i) && a.toks[i-1].dot && a.toks[i-1].letters == 1 && strings.HasPrefix(t.gap, ". ") &&
 		(i == 1 || strings.TrimRight(a.toks[i-1].gap, " \t(") != strings.TrimRight(a.toks[i-1].gap, " \t") || a.toks[i-1].gap == "" ||
 			strings.ContainsAny(a.toks[i-1].gap[len(a.toks[i-1].gap)-1:], " \t\n(")) {
-		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !medicalShape(t.lower)) && !a.clinicalWord(i) &&
+		// After a title the initial needs no more: "DR B. GILL".
+		titled := i >= 2 && a.titleBefore(i-1) == 2
+		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !medicalShape(t.lower) || titled && !isStop(t.lower)) && !a.clinicalWord(i) &&
 			(t.shape == a.toks[i-1].shape || t.shape == shapeUpper || t.shape == shapeTitle) {
 			return 0.75, "initial"
 		}
