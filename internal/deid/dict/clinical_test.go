@@ -65,6 +65,10 @@ func TestClinical(t *testing.T) {
 		// an initial and a surname.
 		{note + "Dr Ferdinand Halfpenny spoke with family.", deid.Person, "Halfpenny", true},
 		{note + "LR CONTINUES PER DR B. GILL. RESP STABLE.", deid.Person, "GILL", true},
+		// A lower-case first name that is also a word, after a kin word
+		// and before a surname.
+		{note + "social: md will call son don reid regarding drainage.", deid.Person, "don", true},
+		{note + "social: son will call tonight.", deid.Person, "will", false},
 		// SOAP headings are no initials.
 		{note + "O. Neuro: alert, follows commands. P. cont to monitor.", deid.Person, "Neuro", false},
 		{note + "Seen by R. Kowalczyk today.", deid.Person, "Kowalczyk", true},

@@ -124,6 +124,16 @@ func (a *analysis) isKin(k int) bool {
 	return kinAbbrev[t.lower] || a.f(k).kin
 }
 
+// beforeSurname reports whether word i is followed by a surname that is no
+// common word ("don reid").
+func (a *analysis) beforeSurname(i int) bool {
+	if i+1 >= len(a.toks) || !a.adjacent(i+1) || a.toks[i+1].letters < 2 {
+		return false
+	}
+	g := a.f(i + 1)
+	return g.surname > 0 && !g.common(50) && !a.clinicalWord(i+1)
+}
+
 // kinWord reports whether w, a lower-case word, is a kinship or role word.
 func kinWord(a *analysis, w string) bool {
 	return kinAbbrev[w] || a.lex.InCategory(lexicon.Kinship, w)
@@ -362,7 +372,9 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.85, "kin"
 		case upper && ((f.nameish() && !f.common(35)) || f.births >= 1000):
 			return 0.8, "kin"
-		case t.shape == shapeLower && f.births >= 1000 && !f.common(60):
+		case t.shape == shapeLower && f.births >= 1000 && (!f.common(60) || a.beforeRoleCue(i) || a.beforeSurname(i)):
+			// "son don reid", "NP grace made aware": a first name that
+			// is also a word, with a surname or a report verb after it.
 			return 0.6, "kin"
 		}
 	}
