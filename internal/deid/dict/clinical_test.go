@@ -65,6 +65,9 @@ func TestClinical(t *testing.T) {
 		// an initial and a surname.
 		{note + "Dr Ferdinand Halfpenny spoke with family.", deid.Person, "Halfpenny", true},
 		{note + "LR CONTINUES PER DR B. GILL. RESP STABLE.", deid.Person, "GILL", true},
+		// A modal after a kin word in capitals is no name.
+		{note + "HUSBAND WILL TRY TO BE IN LATER TODAY.", deid.Person, "WILL", false},
+		{note + "HER SON WILL VISITED TODAY.", deid.Person, "WILL", true},
 		// A lower-case first name that is also a word, after a kin word
 		// and before a surname.
 		{note + "social: md will call son don reid regarding drainage.", deid.Person, "don", true},

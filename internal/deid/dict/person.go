@@ -124,6 +124,25 @@ func (a *analysis) isKin(k int) bool {
 	return kinAbbrev[t.lower] || a.f(k).kin
 }
 
+// modals are the auxiliaries that are also first names.
+var modals = map[string]bool{"will": true, "may": true, "can": true}
+
+// modalVerb reports whether word i, in a line in capitals, is a modal before
+// a verb ("HUSBAND WILL CALL", "RN WILL ATTEMPT"): a common word after it
+// that is no function word and has no past-tense or plural ending.
+func (a *analysis) modalVerb(i int) bool {
+	t := &a.toks[i]
+	if !t.caps || !modals[t.lower] || i+1 >= len(a.toks) || !a.adjacent(i+1) {
+		return false
+	}
+	n := &a.toks[i+1]
+	if n.letters < 2 || isStop(n.lower) || strings.HasSuffix(n.lower, "ed") || strings.HasSuffix(n.lower, "s") {
+		return false
+	}
+	g := a.f(i + 1)
+	return g.common(50) && !g.isName() || g.common(20)
+}
+
 // beforeSurname reports whether word i is followed by a surname that is no
 // common word ("don reid").
 func (a *analysis) beforeSurname(i int) bool {
@@ -370,7 +389,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		switch {
 		case informative && (f.nameish() || !f.common(50)):
 			return 0.85, "kin"
-		case upper && ((f.nameish() && !f.common(35)) || f.births >= 1000):
+		case upper && ((f.nameish() && !f.common(35)) || f.births >= 1000) && !a.modalVerb(i):
 			return 0.8, "kin"
 		case t.shape == shapeLower && f.births >= 1000 && (!f.common(60) || a.beforeRoleCue(i) || a.beforeSurname(i)):
 			// "son don reid", "NP grace made aware": a first name that
