@@ -65,6 +65,7 @@ func TestClinical(t *testing.T) {
 		// an initial and a surname.
 		{note + "Dr Ferdinand Halfpenny spoke with family.", deid.Person, "Halfpenny", true},
 		{note + "LR CONTINUES PER DR B. GILL. RESP STABLE.", deid.Person, "GILL", true},
+		{note + "rate 40 in sinus. NP grace made aware, eps consulted.", deid.Person, "grace", true},
 		// A modal after a kin word in capitals is no name.
 		{note + "HUSBAND WILL TRY TO BE IN LATER TODAY.", deid.Person, "WILL", false},
 		{note + "HER SON WILL VISITED TODAY.", deid.Person, "WILL", true},

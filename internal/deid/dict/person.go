@@ -182,6 +182,9 @@ func (a *analysis) beforeRoleCue(i int) bool {
 			return false
 		}
 		w := a.toks[k].lower
+		if w == "made" && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].lower == "aware" {
+			return true // "NP grace made aware"
+		}
 		if (credentials[w] && w != "pt" && w != "ot" && w != "do" && w != "sn" && w != "pa") || reportCues[w] {
 			return k > i+1 || a.toks[k].shape == shapeUpper || reportCues[w] || a.afterComma(k) || a.toks[k].shape == a.toks[i].shape
 		}
