@@ -66,6 +66,8 @@ func TestClinical(t *testing.T) {
 		{note + "Dr Ferdinand Halfpenny spoke with family.", deid.Person, "Halfpenny", true},
 		{note + "LR CONTINUES PER DR B. GILL. RESP STABLE.", deid.Person, "GILL", true},
 		{note + "rate 40 in sinus. NP grace made aware, eps consulted.", deid.Person, "grace", true},
+		{note + "Only able to reach Rob.. when family returns call.", deid.Person, "Rob", true},
+		{note + "Called Pharmacy about the dose.", deid.Person, "Pharmacy", false},
 		// A modal after a kin word in capitals is no name.
 		{note + "HUSBAND WILL TRY TO BE IN LATER TODAY.", deid.Person, "WILL", false},
 		{note + "HER SON WILL VISITED TODAY.", deid.Person, "WILL", true},

@@ -124,6 +124,13 @@ func (a *analysis) isKin(k int) bool {
 	return kinAbbrev[t.lower] || a.f(k).kin
 }
 
+// contactVerbs are the verbs of reaching a person, after which a first name
+// that is also a word ("Rob", "Will") is the person's.
+var contactVerbs = map[string]bool{
+	"reach": true, "reached": true, "call": true, "called": true, "phoned": true, "paged": true,
+	"notified": true, "updated": true, "informed": true, "contacted": true, "contact": true,
+}
+
 // modals are the auxiliaries that are also first names.
 var modals = map[string]bool{"will": true, "may": true, "can": true}
 
@@ -406,6 +413,10 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	}
 	if sig[i] {
 		return 0.8, "signature"
+	}
+	// After a verb of reaching someone: "able to reach Rob", "paged Will".
+	if informative && !t.sentStart && f.births >= 1000 && i > 0 && a.adjacent(i) && contactVerbs[a.toks[i-1].lower] {
+		return 0.7, "contact"
 	}
 	// An initial before a word that is no ordinary word: "R. Kowal",
 	// "W. MAROTTA", "d. renna".
