@@ -37,6 +37,10 @@ func TestClinical(t *testing.T) {
 		{note + "IN EARLY AFIB, TO MICU.", deid.Place, "EARLY", false},
 		{note + "IN EARLY AFIB, TO MICU.", deid.Place, "MICU", false},
 		{note + "PROPOFOL INC TO 20. FICK CO 4.2.", deid.Organization, "PROPOFOL", false},
+		// Drugs, drug stems and misspelt words.
+		{note + "Started on Unasyn and Diltiazem today.", deid.Person, "Unasyn", false},
+		{note + "Continues on Tobrafloxin daily.", deid.Person, "Tobrafloxin", false},
+		{note + "Recieved from the floor, Imediately sedated.", deid.Person, "Imediately", false},
 		// Names in a clinical note, and the same words outside one.
 		{note + "Dr. Foley aware.", deid.Person, "Foley", true},
 		{note + "Daughter Aline Kowalczyk visited.", deid.Person, "Aline", true},
@@ -46,6 +50,34 @@ func TestClinical(t *testing.T) {
 		// Hyphenated words of ordinary parts are not names.
 		{note + "POST-OP DAY 2. SON-IN-LAW VISITED.", deid.Person, "POST-OP", false},
 		{"Mary-Jane O'Neill came.", deid.Person, "Mary-Jane", true},
+		{note + "A/P-Stable day, ready for home. GU-Foley draining.", deid.Person, "P-Stable", false},
+		{note + "A/P-Stable day, ready for home. GU-Foley draining.", deid.Person, "GU-Foley", false},
+		{note + "Dr. Stord-Painter aware.", deid.Person, "Stord-Painter", true},
+		{note + "ABG POST-EXTUBATION 136/43. Spanish speaking only.", deid.Person, "POST-EXTUBATION", false},
+		{note + "ABG POST-EXTUBATION 136/43. Spanish speaking only.", deid.Person, "Spanish", false},
+		{note + "LLleg incision pink. This is a male with a PMed Hx of HTN.", deid.Person, "LLleg", false},
+		{note + "Wife LaToya visited with Dr. McKay.", deid.Person, "LaToya", true},
+		// A kin word joined by "&" or ending a hyphenated heading.
+		{note + "SOCIAL: SISTER & CHARLIE (SIGNIFICANT OTHER) INTO VISIT.", deid.Person, "CHARLIE", true},
+		{note + "COPING-SISTER ,JANET HAS PHONED TODAY.", deid.Person, "JANET", true},
+		{note + "SOCIAL: SISTER & FAMILY INTO VISIT.", deid.Person, "FAMILY", false},
+		// After a title: a first name and a surname that is also a word,
+		// an initial and a surname.
+		{note + "Dr Ferdinand Halfpenny spoke with family.", deid.Person, "Halfpenny", true},
+		{note + "LR CONTINUES PER DR B. GILL. RESP STABLE.", deid.Person, "GILL", true},
+		{note + "rate 40 in sinus. NP grace made aware, eps consulted.", deid.Person, "grace", true},
+		{note + "Only able to reach Rob.. when family returns call.", deid.Person, "Rob", true},
+		{note + "Called Pharmacy about the dose.", deid.Person, "Pharmacy", false},
+		// A modal after a kin word in capitals is no name.
+		{note + "HUSBAND WILL TRY TO BE IN LATER TODAY.", deid.Person, "WILL", false},
+		{note + "HER SON WILL VISITED TODAY.", deid.Person, "WILL", true},
+		// A lower-case first name that is also a word, after a kin word
+		// and before a surname.
+		{note + "social: md will call son don reid regarding drainage.", deid.Person, "don", true},
+		{note + "social: son will call tonight.", deid.Person, "will", false},
+		// SOAP headings are no initials.
+		{note + "O. Neuro: alert, follows commands. P. cont to monitor.", deid.Person, "Neuro", false},
+		{note + "Seen by R. Kowalczyk today.", deid.Person, "Kowalczyk", true},
 	})
 }
 
@@ -57,6 +89,10 @@ func TestHospitals(t *testing.T) {
 		{note + "TRANSFERRED TO ICU.", deid.Organization, "ICU", false},
 		{note + "CAME FROM OSH.", deid.Organization, "OSH", false},
 		{"I went to the bath.", deid.Organization, "bath", false},
+		{note + "BREATHING IN SYNCH WITH VENT. APNEIC DUE TO PH 7.60.", deid.Organization, "SYNCH", false},
+		{note + "BREATHING IN SYNCH WITH VENT. APNEIC DUE TO PH 7.60.", deid.Organization, "PH", false},
+		{note + "P: CON'T REHAB/PT. MRI DECLINED BY CT SERVICE.", deid.Organization, "REHAB", false},
+		{note + "P: CON'T REHAB/PT. MRI DECLINED BY CT SERVICE.", deid.Organization, "SERVICE", false},
 		{"PT WAS ADMITTED TO FREDERICK MEMORIAL FOR VFIB.", deid.Organization, "FREDERICK", true},
 		{"TAKEN TO LAUREL REGIONAL WHERE CK'S POS.", deid.Organization, "LAUREL", true},
 		{"HE WORKS AT HARFORD MEMORIAL HOSPITAL.", deid.Organization, "HARFORD", true},
@@ -64,6 +100,7 @@ func TestHospitals(t *testing.T) {
 		{"TX'D FROM WASHINGTON ADVENTIST HOSP VIA MED FLIGHT.", deid.Organization, "ADVENTIST", true},
 		{"PT WAS ADMITTED TO HOSPITAL FOR MENTAL STATUS CHANGES.", deid.Organization, "MENTAL", false},
 		{"He had Open Heart Surgery in May.", deid.Organization, "Heart", false},
+		{note + "FAMILY SAYS THAT AT GRANGER MEMORIAL SHE DID WELL.", deid.Organization, "GRANGER", true},
 		{"They laid flowers at the War Memorial.", deid.Organization, "War", false},
 	})
 }
@@ -73,8 +110,28 @@ func TestLowerPlaces(t *testing.T) {
 		{note + "pt married, lives in catonsville.", deid.Place, "catonsville", true},
 		{note + "poss transfer to quartermain tomorrow.", deid.Place, "quartermain", true},
 		{"she lives in comfort now", deid.Place, "comfort", false},
+		// Hospitals known by a saint's or holy name, state universities:
+		// institutions, reported as such.
+		{note + "plan transfer back to holy cross tomorrow.", deid.Organization, "holy", true},
+		{note + "?transfer to St. Brendan's tomorrow", deid.Organization, "Brendan", true},
+		{note + "HR 120s. BACK TO ST NOW.", deid.Organization, "ST", false},
+		{note + "insulin drip per U Vermont scale.", deid.Organization, "Vermont", true},
+		{note + "PRESENTED TO U OF VT MED CENTER.", deid.Organization, "VT", true},
+		{note + "recieved from university of vermont hospital.", deid.Organization, "university", true},
+		// A ward or building with its floor or unit number.
+		{note + "PLAN: TRANSFER TO KESSLERBY 2 IN AM.", deid.Organization, "KESSLERBY", true},
+		{note + "found unresponsive on kesslerby 6 at noon.", deid.Organization, "kesslerby", true},
+		{note + "ADMITTED TO KESSLERBY7 W/ CHF.", deid.Organization, "KESSLERBY7", true},
+		// Markers hidden in hyphenated headings still make a note.
+		{"neuro-alert. cv- stable. resp-lsc. g.u.-foley draining. plan-amb.transfer to kesslerby 2.", deid.Organization, "kesslerby", true},
+		{note + "weaned to levophed 2 mcg, back to Propofol 20 mcg.", deid.Organization, "levophed", false},
+		{note + "back to bed 2 times, to chair 3 times.", deid.Organization, "bed", false},
 		{note + "transfer to micu tomorrow.", deid.Place, "micu", false},
 		{note + "pt in afib overnight.", deid.Place, "afib", false},
+		// Words made like English words are not places.
+		{note + "pt in atrially paced rhythm.", deid.Place, "atrially", false},
+		{note + "co via thermodilution done.", deid.Place, "thermodilution", false},
+		{note + "walked in hallway-too tired.", deid.Place, "hallway-too", false},
 	})
 }
 

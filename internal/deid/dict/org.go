@@ -159,8 +159,8 @@ func (a *analysis) orgs() []span {
 		if typ == "company" && lo == i {
 			continue
 		}
-		if weak && !a.properBefore(lo, i) {
-			continue // "Heart Surgery", "War Memorial": ordinary words
+		if weak && !a.properBefore(lo, i) && !(lo < i && a.isClinical() && lo > 0 && wardPrev[a.toks[lo-1].lower] && t.lower != "surgery") {
+			continue // "Heart Surgery", "War Memorial": ordinary words; but "AT UNION MEMORIAL" in a note
 		}
 		if lo < i && hi == cueEnd && i-lo == 1 && a.wellKnown(lo) {
 			continue // "Medicaid Services": a public entity
@@ -177,6 +177,11 @@ func (a *analysis) orgNameWord(k int) bool {
 	t := &a.toks[k]
 	if !t.isCap() && !(t.shape == shapeMixed) || t.handle {
 		return false
+	}
+	if clinicalTerms[t.lower] || clinicalMarkers[t.lower] || drugNames[t.lower] {
+		if a.isClinical() {
+			return false // "CON'T REHAB", "CT SERVICE"
+		}
 	}
 	if t.caps || t.sentStart {
 		// Capitals carry no signal here: refuse ordinary words ("PT RETURNED HOME").
@@ -309,6 +314,9 @@ func (a *analysis) hospitalAbbrev(i int) (string, bool) {
 	u := strings.ToUpper(t.text)
 	if !(strings.HasSuffix(u, "H") || strings.HasSuffix(u, "MC") || strings.HasSuffix(u, "HC")) {
 		return "", false
+	}
+	if t.letters == 5 && strings.ContainsAny(u, "AEIOUY") {
+		return "", false // "IN SYNCH": a word, not initials
 	}
 	switch a.toks[i-1].lower {
 	case "to", "at", "from", "by", "in":

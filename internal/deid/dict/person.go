@@ -1,6 +1,10 @@
 package dict
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/veil-blog/veil/internal/lexicon"
+)
 
 // strongTitles are abbreviated honorifics: whatever capitalised word follows
 // them is a name ("Dr. Zanetti"), and in notes written in lower case a word
@@ -103,7 +107,7 @@ func (a *analysis) titleBefore(i int) int {
 // cueBefore reports whether the word before i (adjacent, or after a comma)
 // satisfies cue.
 func (a *analysis) cueBefore(i int, cue func(k int) bool) bool {
-	if i == 0 || !(a.adjacent(i) || a.afterComma(i)) {
+	if i == 0 || !(a.adjacent(i) || a.afterComma(i) || strings.TrimSpace(a.toks[i].gap) == "&" && !a.toks[i-1].poss) {
 		return false
 	}
 	return cue(i - 1)
@@ -114,7 +118,51 @@ func (a *analysis) isKin(k int) bool {
 	if t.poss || t.shape == shapeNone || !(t.shape == shapeLower || t.caps || t.sentStart) {
 		return false
 	}
+	if _, last, ok := strings.Cut(t.lower, "-"); ok && !strings.Contains(last, "-") && kinWord(a, last) {
+		return true // "COPING-SISTER, JANET"
+	}
 	return kinAbbrev[t.lower] || a.f(k).kin
+}
+
+// contactVerbs are the verbs of reaching a person, after which a first name
+// that is also a word ("Rob", "Will") is the person's.
+var contactVerbs = map[string]bool{
+	"reach": true, "reached": true, "call": true, "called": true, "phoned": true, "paged": true,
+	"notified": true, "updated": true, "informed": true, "contacted": true, "contact": true,
+}
+
+// modals are the auxiliaries that are also first names.
+var modals = map[string]bool{"will": true, "may": true, "can": true}
+
+// modalVerb reports whether word i, in a line in capitals, is a modal before
+// a verb ("HUSBAND WILL CALL", "RN WILL ATTEMPT"): a common word after it
+// that is no function word and has no past-tense or plural ending.
+func (a *analysis) modalVerb(i int) bool {
+	t := &a.toks[i]
+	if !t.caps || !modals[t.lower] || i+1 >= len(a.toks) || !a.adjacent(i+1) {
+		return false
+	}
+	n := &a.toks[i+1]
+	if n.letters < 2 || isStop(n.lower) || strings.HasSuffix(n.lower, "ed") || strings.HasSuffix(n.lower, "s") {
+		return false
+	}
+	g := a.f(i + 1)
+	return g.common(50) && !g.isName() || g.common(20)
+}
+
+// beforeSurname reports whether word i is followed by a surname that is no
+// common word ("don reid").
+func (a *analysis) beforeSurname(i int) bool {
+	if i+1 >= len(a.toks) || !a.adjacent(i+1) || a.toks[i+1].letters < 2 {
+		return false
+	}
+	g := a.f(i + 1)
+	return g.surname > 0 && !g.common(50) && !a.clinicalWord(i+1)
+}
+
+// kinWord reports whether w, a lower-case word, is a kinship or role word.
+func kinWord(a *analysis, w string) bool {
+	return kinAbbrev[w] || a.lex.InCategory(lexicon.Kinship, w)
 }
 
 // kinAbbrev are kinship and role words as clinical notes abbreviate them,
@@ -141,6 +189,9 @@ func (a *analysis) beforeRoleCue(i int) bool {
 			return false
 		}
 		w := a.toks[k].lower
+		if w == "made" && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].lower == "aware" {
+			return true // "NP grace made aware"
+		}
 		if (credentials[w] && w != "pt" && w != "ot" && w != "do" && w != "sn" && w != "pa") || reportCues[w] {
 			return k > i+1 || a.toks[k].shape == shapeUpper || reportCues[w] || a.afterComma(k) || a.toks[k].shape == a.toks[i].shape
 		}
@@ -321,7 +372,10 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 		if t.sentStart {
 			return !f.common(60) || f.births >= 500 || (f.surname > 0 && f.surname <= 10000)
 		}
-		return f.isName() || !f.common(60)
+		// "Dr Ferdinand Halfpenny": after a title and a first name, the
+		// surname, even one that is also a word.
+		titledFirst := k >= 2 && a.adjacent(k-1) && a.titleBefore(k-1) == 2 && a.f(k-1).births >= 1000
+		return f.isName() || !f.common(60) || titledFirst && !t.caps
 	case t.shape == shapeLower && lower && t.letters == 1:
 		// A middle initial in lower case before a surname: "emidio p lombardo".
 		return !t.poss && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].letters >= 3 && a.lowerSurname(k+1)
@@ -362,9 +416,11 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		switch {
 		case informative && (f.nameish() || !f.common(50)):
 			return 0.85, "kin"
-		case upper && ((f.nameish() && !f.common(35)) || f.births >= 1000):
+		case upper && ((f.nameish() && !f.common(35)) || f.births >= 1000) && !a.modalVerb(i):
 			return 0.8, "kin"
-		case t.shape == shapeLower && f.births >= 1000 && !f.common(60):
+		case t.shape == shapeLower && f.births >= 1000 && (!f.common(60) || a.beforeRoleCue(i) || a.beforeSurname(i)):
+			// "son don reid", "NP grace made aware": a first name that
+			// is also a word, with a surname or a report verb after it.
 			return 0.6, "kin"
 		}
 	}
@@ -375,12 +431,18 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	if sig[i] {
 		return 0.8, "signature"
 	}
+	// After a verb of reaching someone: "able to reach Rob", "paged Will".
+	if informative && !t.sentStart && f.births >= 1000 && i > 0 && a.adjacent(i) && contactVerbs[a.toks[i-1].lower] {
+		return 0.7, "contact"
+	}
 	// An initial before a word that is no ordinary word: "R. Kowal",
 	// "W. MAROTTA", "d. renna".
 	if i > 0 && a.adjacent(i) && a.toks[i-1].dot && a.toks[i-1].letters == 1 && strings.HasPrefix(t.gap, ". ") &&
 		(i == 1 || strings.TrimRight(a.toks[i-1].gap, " \t(") != strings.TrimRight(a.toks[i-1].gap, " \t") || a.toks[i-1].gap == "" ||
 			strings.ContainsAny(a.toks[i-1].gap[len(a.toks[i-1].gap)-1:], " \t\n(")) {
-		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !medicalShape(t.lower)) &&
+		// After a title the initial needs no more: "DR B. GILL".
+		titled := i >= 2 && a.titleBefore(i-1) == 2
+		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !medicalShape(t.lower) || titled && !isStop(t.lower)) && !a.clinicalWord(i) &&
 			(t.shape == a.toks[i-1].shape || t.shape == shapeUpper || t.shape == shapeTitle) {
 			return 0.75, "initial"
 		}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/dict"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -90,10 +91,15 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	drug := inDoseContext(text, f.Start, f.End)
 	for _, w := range words {
 		e := d.wordEvidence(w, t.lower)
+		if e.strong || e.nameList {
+			if d.shorthand(t) && d.clinicalVocab(name, w, e) {
+				e = evidence{ordinaryCase: true}
+			}
+		}
 		if e.wordToo && d.shorthand(t) {
 			e.strong = false
 		}
-		if e.strong && !e.person && (drug || drugShaped(strings.ToLower(w))) {
+		if e.strong && !e.person && (drug || dict.DrugShaped(strings.ToLower(w))) {
 			// A drug in an order ("Ativan 1mg IV", "Flovent bid") or
 			// with a drug stem ("Levofloxacin"): a word no list knows,
 			// but not a name.
@@ -271,7 +277,7 @@ func (d *Detector) shorthand(t *textInfo) bool {
 				short++
 			}
 		}
-		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) {
+		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) || dict.ClinicalNote(t.text) {
 			t.short = 1
 		}
 	}

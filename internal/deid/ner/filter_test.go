@@ -70,7 +70,27 @@ func TestVet(t *testing.T) {
 		// dropped in shorthand.
 		{"Kylie said hi.", "Kylie", deid.Place, keepPersonWord, deid.Person},
 		{"Rubija is lovely.", "Rubija", deid.Place, keepUnknownPlace, deid.Place},
-		{"Pt GI ok. SBP HR fine. Nipride off.", "Nipride", deid.Place, dropPlace, deid.Place},
+		{"Pt GI ok. SBP HR fine. Nipride off.", "Nipride", deid.Place, dropNoNameWord, deid.Place},
+		{"Pt GI ok. SBP HR fine. Kessimor off.", "Kessimor", deid.Place, dropPlace, deid.Place},
+		// In a clinical note, clinical vocabulary is no name: listed terms,
+		// plural acronyms, words against a number or without a vowel,
+		// drug endings and misspellings of common words or of terms.
+		{"Pt GI SBP HR ok. Charted in Carevue.", "Carevue", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. Neuro intact.", "Neuro", deid.Place, dropNoNameWord, deid.Place},
+		{"Pt GI SBP HR ok. Frequent PVCs overnight.", "PVCs", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. Spo2 fine.", "Spo2", deid.Place, dropNoNameWord, deid.Place},
+		{"Pt GI SBP HR ok. Dsg changed.", "Dsg", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. Started Fentolamine today.", "Fentolamine", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. Ptient resting.", "Ptient", deid.Place, dropNoNameWord, deid.Place},
+		{"Pt GI SBP HR ok. Yankaur at bedside.", "Yankaur", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. PMed Hx of HTN.", "PMed", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. CSRU NPN Cont'd", "Cont'd", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. Nif done.", "Nif", deid.Person, dropNoNameWord, deid.Person},
+		// ... but a name no list confuses with a word stays one there.
+		{"Pt GI SBP HR ok. Okonkwo visited.", "Okonkwo", deid.Person, keepNameWord, deid.Person},
+		{"Pt GI SBP HR ok. Wife Dolores visited.", "Dolores", deid.Person, keepNameWord, deid.Person},
+		// In ordinary prose the same words keep their reading.
+		{"Yesterday Aline came by.", "Aline", deid.Person, keepNameWord, deid.Person},
 		// A title makes a person of any name.
 		{"then Mr Brown left", "Mr Brown", deid.Person, keepTitled, deid.Person},
 	} {
@@ -146,6 +166,8 @@ func TestShorthand(t *testing.T) {
 		// Drug orders make notes of ordinary capitals; one dose does not.
 		"Patient slept well. Morphine 2mg given prn. Heparin drip continues at 800 units.": true,
 		"Later that day I gave Morphine 2mg and then we talked about her family.":          false,
+		// A note of clinical abbreviations is shorthand whatever its capitals.
+		"The pt slept. Overnight the hr and bp were stable and neuro checks were unchanged. Family visited in the Evening.": true,
 	} {
 		if got := d.shorthand(newTextInfo(text)); got != want {
 			t.Errorf("shorthand(%q) = %v, want %v", text, got, want)
