@@ -48,6 +48,8 @@ type analysis struct {
 	clinicalHits           int // clinical markers in the text (isClinical)
 	// register says whether the text is written in lower case (lowerRegister).
 	register, registerDone bool
+	// informalVal says whether the text is written as a comment (informal).
+	informalVal, informalDone bool
 }
 
 func newAnalysis(lex *lexicon.Lexicon, text string) *analysis {

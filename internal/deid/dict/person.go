@@ -238,6 +238,12 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 	sig := a.signatureLines()
 	var out []span
 	for i := 0; i < n; i++ {
+		if a.isHashtag(i) {
+			if s, ok := a.hashName(i); ok && !blockSeed[i] {
+				out = append(out, s)
+			}
+			continue
+		}
 		conf, typ := a.personSeed(i, sig, blockSeed)
 		if conf == 0 {
 			continue
@@ -248,7 +254,7 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 		// title before a name is left out of the span, so that "Dr." stays
 		// readable ("Dr. [name]") and the name is what propagates.
 		for k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].poss && !blockExt[k]; k++ {
-			if a.nameCont(k, lowerSeed) || k == i+1 && (a.lowerSurnameAfter(i) || lowerSeed && a.f(i).births >= 1000 && a.lowerSurname(k)) {
+			if a.nameCont(k, lowerSeed) || k == i+1 && (a.lowerSurnameAfter(i) || lowerSeed && a.f(i).births >= 1000 && a.lowerSurname(k) || lowerSeed && a.lowerPair(i)) {
 				s.j = k + 1
 				continue
 			}
@@ -287,7 +293,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 		!a.toks[k+1].caps && (a.f(k+1).isName() && !a.f(k+1).common(50) || a.f(k+1).wl == 0 && a.f(k+1).abbrev == 0 && a.toks[k+1].letters >= 3) {
 		return true
 	}
-	if t.handle || t.shape == shapeNone || isStop(t.lower) || isContraction(t.lower) {
+	if t.handle || t.shape == shapeNone || isStop(t.lower) || isContraction(t.lower) || chatWords[t.lower] {
 		return false
 	}
 	if t.isInitial() || (t.letters == 1 && t.shape == shapeTitle && t.lower != "i" && t.lower != "a") {
@@ -318,7 +324,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 // and how surely.
 func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	t := &a.toks[i]
-	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) || isContraction(t.lower) {
+	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) || isContraction(t.lower) || chatWords[t.lower] {
 		return 0, ""
 	}
 	f := a.f(i)
@@ -413,14 +419,17 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.7, "name"
 		}
 	case t.shape == shapeLower:
-		if f.births >= 15000 && f.wl == 0 && f.abbrev == 0 && t.letters >= 3 {
-			return 0.3, "lowercase"
-		}
 		if a.lowerPair(i) {
 			return 0.6, "lowercase"
 		}
+		if f.births >= 15000 && f.wl == 0 && f.abbrev == 0 && t.letters >= 3 {
+			return 0.3, "lowercase"
+		}
 		if a.lowerName(i) {
 			return 0.3, "lowercase"
+		}
+		if a.lowerCued(i) {
+			return 0.4, "lowercase"
 		}
 	}
 	return 0, ""

@@ -57,11 +57,14 @@ func (a *analysis) lowerName(i int) bool {
 func (a *analysis) lowerPair(i int) bool {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 3 || i+1 >= n || t.poss || !a.adjacent(i+1) {
+	if t.shape != shapeLower || t.letters < 2 || i+1 >= n || t.poss || !a.adjacent(i+1) {
 		return false
 	}
 	f := a.f(i)
-	if f.births < 1000 || f.common(10) || f.abbrev != 0 && f.wl != 0 && f.births < 50000 || f.date || f.title || f.kin || a.clinicalWord(i) {
+	// Not among the most basic words ("will", "mark"); a frequent word
+	// that SCOWL ranks rare is a name first ("paul").
+	basic := f.wl != 0 && (f.wl <= 10 || f.rank > 0 && f.rank <= 1500 && f.wl < 50)
+	if f.births < 1000 || basic || f.abbrev != 0 && f.wl != 0 && f.births < 50000 || f.date || f.title || f.kin || a.clinicalWord(i) {
 		return false
 	}
 	k := i + 1
@@ -69,7 +72,28 @@ func (a *analysis) lowerPair(i int) bool {
 	if m := &a.toks[k]; m.shape == shapeLower && m.letters == 1 && !m.poss && k+1 < n && a.adjacent(k+1) {
 		k++
 	}
-	return a.lowerSurname(k)
+	if t.letters == 2 {
+		// "ed sheeran": a first name of two letters only before a surname
+		// that is no word at all.
+		g := a.f(k)
+		return a.toks[k].shape == shapeLower && a.toks[k].letters >= 3 && g.surname > 0 && g.wl == 0 && g.births == 0 && !a.clinicalWord(k)
+	}
+	if a.lowerSurname(k) {
+		return true
+	}
+	// After a first name that is no common word ("kevin", "paul",
+	// "bruno"), a frequent surname may be a word too, but not one of the
+	// most basic ones: "kevin smith", "paul walker", "bruno mars"; not
+	// "kevin said", "paul too".
+	if f.wl != 0 && f.wl < 50 || f.rank > 0 && f.rank <= 300 || f.births < 10000 {
+		return false
+	}
+	s := &a.toks[k]
+	if s.shape != shapeLower || s.letters < 4 || s.poss && k+1 < n && a.adjacent(k+1) || isStop(s.lower) || isContraction(s.lower) || a.clinicalWord(k) {
+		return false
+	}
+	g := a.f(k)
+	return g.surname > 0 && g.surname <= 10000 && g.wl != 10 && (g.rank == 0 || g.rank > 300) && !g.date && !g.title && !g.kin && (g.abbrev == 0 || g.abbrev >= 80)
 }
 
 // lowerSurname reports whether lower-case word k can be a surname after a
@@ -86,7 +110,9 @@ func (a *analysis) lowerSurname(k int) bool {
 	if g.surname > 0 && !g.common(50) {
 		return true
 	}
-	return g.wl == 0 && g.births < 1000 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower) && !stretched(s.lower)
+	// A word in no list, or one so rare that SCOWL puts it in its last
+	// level ("askar").
+	return (g.wl == 0 || g.wl >= 80) && g.births < 1000 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower) && !stretched(s.lower)
 }
 
 // listElem returns the end of a list element that starts at word i: one
@@ -233,7 +259,17 @@ func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
 // first name. Tweets tag places this way.
 func (a *analysis) hashPlace(i int) (span, bool) {
 	t := &a.toks[i]
-	if !t.handle || t.start == 0 || a.text[t.start-1] != '#' || t.letters < 4 || t.shape == shapeNone || t.shape == shapeMixed {
+	if !a.isHashtag(i) || t.shape == shapeNone {
+		return span{}, false
+	}
+	if t.shape == shapeMixed || len(camelParts(t.text)) > 1 {
+		return a.hashPhrasePlace(i)
+	}
+	if t.letters == 2 && t.shape == shapeUpper && a.lex.IsCountry(t.lower) {
+		// "#UK", "#US".
+		return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
+	}
+	if t.letters < 4 {
 		return span{}, false
 	}
 	f := a.f(i)
@@ -245,6 +281,10 @@ func (a *analysis) hashPlace(i int) (span, bool) {
 	case typ == "country" || typ == "state":
 		return span{i: i, j: i + 1, conf: 0.3, typ: typ}, true
 	case typ != "" && pop >= 100000 && !(f.births >= 1000 && f.births > f.surname):
+		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
+	case typ != "" && pop >= 1000000 && !f.common(70):
+		// "#houston": a city of a million people is the likelier reading
+		// of a hashtag than the first name.
 		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
 	}
 	return span{}, false
@@ -323,4 +363,90 @@ func stretched(w string) bool {
 		}
 	}
 	return false
+}
+
+// lowerNameWord reports whether lower-case word i can be a name when
+// context says so: no common word, and a first name, a surname, a proper
+// noun, or a word in no list ("obama", "kishan", "titi").
+func (a *analysis) lowerNameWord(i int) bool {
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 3 || t.handle || isStop(t.lower) || isContraction(t.lower) || !hasVowel(t.lower) ||
+		stretched(t.lower) || kinAbbrev[t.lower] || greetings[t.lower] || a.clinicalWord(i) {
+		return false
+	}
+	f := a.f(i)
+	if f.date || f.title || f.kin || f.abbrev != 0 && f.births < 10000 {
+		return false
+	}
+	switch {
+	case f.births >= 100 && !f.common(50):
+		return true
+	case f.wl == 0:
+		return f.surname > 0 || f.proper > 0 || f.rank == 0
+	case f.wl >= 70:
+		return f.rank == 0 || f.rank > 20000
+	}
+	return false
+}
+
+// nameIntro are the words after which a comment names someone: "my name
+// is krithika", "a guy named kishan".
+var nameIntro = map[string]bool{"named": true, "called": true, "aka": true}
+
+// lowerCued finds a single name written in lower case in a comment whose
+// other words may be capitalised, by its context: after a greeting
+// ("thanks obama", "hey titi"), after "name is", "named", "aka", or with a
+// possessive ("kapil's expression"). A word that is a first name of some
+// currency and in no word list is a name without context ("aleena",
+// "klay"). Clinical notes are left out.
+func (a *analysis) lowerCued(i int) bool {
+	t := &a.toks[i]
+	if t.shape != shapeLower || a.isClinical() || !a.lowerNameWord(i) {
+		return false
+	}
+	f := a.f(i)
+	if f.wl == 0 && f.births >= 1000 && f.abbrev == 0 && t.letters >= 4 && a.informal() {
+		return true
+	}
+	if i > 0 && (a.adjacent(i) || a.afterComma(i)) && a.isGreeting(i-1) && !a.toks[i-1].poss {
+		return true
+	}
+	if i > 0 && a.adjacent(i) && nameIntro[a.toks[i-1].lower] {
+		return true
+	}
+	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].lower == "is" && a.toks[i-2].lower == "name" {
+		return true
+	}
+	return t.poss && (f.births >= 100 || f.proper > 0 || f.surname > 0 && f.surname <= 20000)
+}
+
+// chatWords are spellings of chat that no word list has and that comments
+// capitalise at the start of a sentence or write in capitals ("Im", "Bruh",
+// "LOL"): never names.
+var chatWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`lol lols lmao lmfao rofl omg omfg wtf stfu smh tbh imo imho idk ikr irl
+		btw fyi plz pls thx tho ur ya yall bruh brah cuz coz yup yep nope nah yeah haha hehe lel
+		aww awww ugh meh im ive id dont cant wont didnt doesnt isnt wasnt thats whats youre
+		luv ily ilysm xd af asf fr ngl rn bc dm dms rt ppl sis lmk wyd hbu tf`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// informal reports whether a text is written as a comment or a chat is:
+// in lower case, short, or with chat spellings or the pronoun "i" in lower
+// case. Computed once.
+func (a *analysis) informal() bool {
+	if a.informalDone {
+		return a.informalVal
+	}
+	a.informalDone = true
+	v := len(a.text) < 400 || a.lowerRegister()
+	for k := 0; !v && k < len(a.toks); k++ {
+		w := a.toks[k].lower
+		v = chatWords[w] || w == "i" && a.toks[k].text == "i"
+	}
+	a.informalVal = v
+	return v
 }

@@ -16,8 +16,10 @@ func TestLowerCaseNames(t *testing.T) {
 		{"we will start the drip", deid.Person, "will", false},
 		// A first name alone in a text written in lower case.
 		{"i was like stop dancing before crissy wakes up", deid.Person, "crissy", true},
-		// Not when the text is written with capitals.
-		{"I was like, stop dancing before crissy wakes up, said Tom at Home Depot.", deid.Person, "crissy", false},
+		// In a text written with capitals, only a first name in no word
+		// list, or one with a cue.
+		{"I was like, stop dancing before crissy wakes up, said Tom at Home Depot.", deid.Person, "crissy", true},
+		{"I was like, stop dancing before the grace period ends, said Tom.", deid.Person, "grace", false},
 		// Not a first name that is an ordinary word.
 		{"i was like stop dancing before the dawn wakes up", deid.Person, "dawn", false},
 	})
@@ -128,5 +130,37 @@ func TestUnknownPlaceBeforePeriod(t *testing.T) {
 		{"He grew up in Okeechobee.", deid.Place, "Okeechobee", true},
 		{"She works in Dept. of Health.", deid.Place, "Dept", false},
 		{"It was in Jan. last year.", deid.Place, "Jan", false},
+	})
+}
+
+func TestHashtagNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A first name and a surname in camel case, after a prefix too.
+		{"so sad today #RIPMarthaKowalczyk", deid.Person, "RIPMarthaKowalczyk", true},
+		{"the hearing is on #BrendaWinter", deid.Person, "BrendaWinter", true},
+		// A phrase of ordinary words, or a common word for a first name.
+		{"good times #MarkMyWords", deid.Person, "MarkMyWords", false},
+		{"good times #GamesWithFriends", deid.Person, "GamesWithFriends", false},
+		// A well-known place inside a camel-case hashtag.
+		{"our run is next week #VisitRotterdamNow", deid.Place, "VisitRotterdamNow", true},
+		{"flags everywhere #PrayForNepal", deid.Place, "PrayForNepal", true},
+		{"good night #LoveReadingBooks", deid.Place, "LoveReadingBooks", false},
+		{"see you at the show #UK", deid.Place, "UK", true},
+	})
+}
+
+func TestLowerCaseNamesInMixedText(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A strong first name before a frequent surname that is a word too.
+		{"I think paul walker was the best of them", deid.Person, "walker", true},
+		{"I think kevin said it was the best of them", deid.Person, "said", false},
+		{"Yesterday the ed committee met again", deid.Person, "committee", false},
+		// Cues: a greeting, "name is", a possessive.
+		{"Great video, thanks obama!", deid.Person, "obama", true},
+		{"My name is tavisha and I love this", deid.Person, "tavisha", true},
+		{"Watch rohan's face at the end", deid.Person, "rohan", true},
+		{"Great video, thanks guys!", deid.Person, "guys", false},
+		// Chat words are not names, in capitals either.
+		{"Im so done with this LOL", deid.Person, "Im", false},
 	})
 }
