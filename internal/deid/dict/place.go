@@ -88,7 +88,13 @@ func (a *analysis) places() []span {
 			// "lives in catonsville", "transfer to quartermain": in lower
 			// case only a word that is no English word, after "in", "from",
 			// "moved to".
-			if s, ok := a.lowerPlace(i); ok {
+			if s, ok := a.lowerPhrasePlace(i); ok {
+				out = append(out, s)
+				i = s.j - 1
+			} else if s, ok := a.lowerVenue(i); ok {
+				out = append(out, s)
+				i = s.j - 1
+			} else if s, ok := a.lowerPlace(i); ok {
 				out = append(out, s)
 			} else if s, ok := a.lowerCity(i); ok {
 				out = append(out, s)
@@ -104,6 +110,10 @@ func (a *analysis) places() []span {
 		if s, ok := a.possPlace(i); ok {
 			out = append(out, s)
 			i = s.j - 1
+			continue
+		}
+		if s, ok := a.codePlace(i); ok {
+			out = append(out, s)
 			continue
 		}
 		if s, ok := a.stateCode(i, ctx); ok {

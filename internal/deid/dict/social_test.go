@@ -164,3 +164,22 @@ func TestLowerCaseNamesInMixedText(t *testing.T) {
 		{"Im so done with this LOL", deid.Person, "Im", false},
 	})
 }
+
+func TestSocialLowerPlaces(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A state or country of two words in lower case, anywhere.
+		{"greetings from abq new mexico!", deid.Place, "mexico", true},
+		// A compass word before a known place.
+		{"we moved out to east portland last year", deid.Place, "portland", true},
+		{"we sat on the east side of it", deid.Place, "side", false},
+		// A venue named in lower case after a place word.
+		{"i go to willowmere academy in town", deid.Place, "willowmere", true},
+		{"quiz night in jubilee hotel Cardross tonight", deid.Place, "Cardross", true},
+		{"she hated boarding school so much", deid.Place, "boarding", false},
+		{"i went to high school there", deid.Place, "high", false},
+		// Two capitals: a country in a sentence, a state in parentheses.
+		{"strong inflows and weak UK retail data today", deid.Place, "UK", true},
+		{"repairs on Main Ave (NY) tonight", deid.Place, "NY", true},
+		{"call ME when you can", deid.Place, "ME", false},
+	})
+}
