@@ -134,6 +134,13 @@ func (a *analysis) hashPhrasePlace(i int) (span, bool) {
 	if len(parts) < 2 {
 		return span{}, false
 	}
+	// "#LochDunvegan", "#MountRainier": a word that opens place names
+	// before a part that is no common word.
+	if len(parts) == 2 && (placePrefix[strings.ToLower(parts[0])] || strings.EqualFold(parts[0], "loch")) && titleCase(parts[1]) && len(parts[1]) >= 4 {
+		if f := a.partFeat(parts[1]); !f.common(50) && !f.date {
+			return span{i: i, j: i + 1, conf: 0.6, typ: "small-place"}, true
+		}
+	}
 	for k := range parts {
 		for m := k + 1; m <= len(parts) && m <= k+3; m++ {
 			words := make([]string, 0, m-k)

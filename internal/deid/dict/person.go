@@ -407,6 +407,9 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			if t.poss && !t.sentStart && f.nameish() {
 				return 0.7, "name"
 			}
+			if a.midCapName(i) || a.addressOpening(i) {
+				return 0.5, "name"
+			}
 			return 0, ""
 		}
 		if t.shape == shapeTitle && !t.sentStart && f.wl == 0 && f.proper == 0 && f.abbrev == 0 && t.letters >= 3 &&

@@ -96,6 +96,8 @@ func (a *analysis) places() []span {
 				i = s.j - 1
 			} else if s, ok := a.lowerPlace(i); ok {
 				out = append(out, s)
+			} else if s, ok := a.lowerCountry(i); ok {
+				out = append(out, s)
 			} else if s, ok := a.lowerCity(i); ok {
 				out = append(out, s)
 			} else if s, ok := a.lowerHospital(i); ok {
@@ -114,6 +116,11 @@ func (a *analysis) places() []span {
 		}
 		if s, ok := a.codePlace(i); ok {
 			out = append(out, s)
+			continue
+		}
+		if s, ok := a.highway(i); ok {
+			out = append(out, s)
+			i = s.j - 1
 			continue
 		}
 		if s, ok := a.stateCode(i, ctx); ok {

@@ -450,3 +450,61 @@ func (a *analysis) informal() bool {
 	a.informalVal = v
 	return v
 }
+
+// determinersBefore are the words after which a capitalised ordinary word
+// names a thing or an institution ("the Rose Bowl", "my Grant"), not a
+// person.
+var determinersBefore = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"my": true, "your": true, "our": true, "their": true, "his": true, "her": true, "its": true,
+	"every": true, "each": true, "any": true, "some": true, "no": true, "of": true,
+}
+
+// midCapName reports whether capitalised word i, a frequent first name that
+// is also an ordinary word ("Amber", "Lily", "Roman"), is a name in an
+// informal text: capitalised after a word in lower case that is no
+// determiner, and never written in lower case in the text.
+func (a *analysis) midCapName(i int) bool {
+	t := &a.toks[i]
+	if t.sentStart || t.caps || i == 0 || !(a.adjacent(i) || a.afterComma(i)) {
+		return false
+	}
+	p := &a.toks[i-1]
+	if p.shape != shapeLower || p.poss || determinersBefore[p.lower] || p.handle {
+		return false
+	}
+	f := a.f(i)
+	if f.births < 20000 || f.date || f.title || f.kin || f.abbrev != 0 || a.usedAsWord(i) {
+		return false
+	}
+	// "visited Paris": a well-known place is the likelier reading.
+	if typ, pop := a.gazetteer(t.lower, i, i+1); typ == "country" || typ == "state" || pop >= 100000 {
+		return false
+	}
+	return a.informal() && !a.isClinical()
+}
+
+// addressOpening reports whether capitalised word i opens a comment that
+// speaks to someone: a frequent first name at the start of a sentence that
+// is not among the most basic words, directly before "I", "you" or "your"
+// ("Lily I love your videos", "Amber you are the best").
+func (a *analysis) addressOpening(i int) bool {
+	t := &a.toks[i]
+	if !t.sentStart || t.caps || t.poss || i+1 >= len(a.toks) || !a.adjacent(i+1) {
+		return false
+	}
+	switch n := &a.toks[i+1]; n.lower {
+	case "i":
+		if n.text != "I" {
+			return false
+		}
+	case "you", "your", "u", "ur":
+	default:
+		return false
+	}
+	f := a.f(i)
+	if f.births < 20000 || f.common(10) || f.date || f.title || f.kin || f.abbrev != 0 || a.usedAsWord(i) {
+		return false
+	}
+	return a.informal() && !a.isClinical()
+}

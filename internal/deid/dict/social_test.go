@@ -183,3 +183,20 @@ func TestSocialLowerPlaces(t *testing.T) {
 		{"call ME when you can", deid.Place, "ME", false},
 	})
 }
+
+func TestSocialMoreNamesAndPlaces(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A frequent first name that is also a word, capitalised after a
+		// lower-case word in a comment, or opening an address.
+		{"happy birthday to you Amber, we love you", deid.Person, "Amber", true},
+		{"Lily I love your videos so much", deid.Person, "Lily", true},
+		{"I love the Amber glow of it", deid.Person, "Amber", false},
+		{"Will I ever see it again?", deid.Person, "Will", false},
+		// Lower-case countries that are no common word, in a comment.
+		{"see you soon ~ portugal!!", deid.Place, "portugal", true},
+		{"we ate turkey and pie", deid.Place, "turkey", false},
+		// Interstates and place prefixes in hashtags.
+		{"Lane closed on I-80 near exit 4", deid.Place, "80", true},
+		{"tides at #LochGlendhu today", deid.Place, "LochGlendhu", true},
+	})
+}

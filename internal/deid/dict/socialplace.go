@@ -116,10 +116,12 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 // and a state code in parentheses ("Undercliff Ave (NY)").
 func (a *analysis) codePlace(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.shape != shapeUpper || t.letters != 2 || t.caps || t.dot || t.poss || a.isClinical() || a.clinicalHits > 0 {
+	if t.shape != shapeUpper || t.letters != 2 || t.caps || t.dot || t.poss || a.isClinical() {
 		return span{}, false
 	}
-	if !t.sentStart && a.lex.IsCountry(t.lower) {
+	// "US" is the usual abbreviation of a country whose list name is
+	// "USA"; in capitals inside a sentence it is not the pronoun.
+	if !t.sentStart && (a.lex.IsCountry(t.lower) || t.text == "US") {
 		return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
 	}
 	if strings.HasSuffix(t.gap, "(") && i+1 <= len(a.toks) && strings.HasPrefix(a.text[t.end:], ")") {
@@ -128,4 +130,38 @@ func (a *analysis) codePlace(i int) (span, bool) {
 		}
 	}
 	return span{}, false
+}
+
+// lowerCountry finds a country written in lower case in an informal text
+// that is no clinical note, when the country's name is no common word
+// ("see you soon ~ japan", not "china" or "turkey").
+func (a *analysis) lowerCountry(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 4 || t.handle || a.isClinical() || !a.informal() {
+		return span{}, false
+	}
+	f := a.f(i)
+	if f.wl != 0 && f.wl <= 35 || f.date || f.births >= 1000 || !a.lex.IsCountry(t.lower) {
+		return span{}, false
+	}
+	return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
+}
+
+// highway finds an Interstate written "I-95" or "I- 95": the capital I, a
+// hyphen, and a number of one to three digits.
+func (a *analysis) highway(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.text != "I" || i+1 >= len(a.toks) {
+		return span{}, false
+	}
+	nx := &a.toks[i+1]
+	if g := nx.gap; g != "-" && g != "- " || nx.end-nx.start > 3 {
+		return span{}, false
+	}
+	for _, c := range nx.text {
+		if c < '0' || c > '9' {
+			return span{}, false
+		}
+	}
+	return span{i: i, j: i + 2, conf: 0.6, typ: "street"}, true
 }
