@@ -266,6 +266,14 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 			break
 		}
 		for k := s.i - 1; k >= 0 && a.adjacent(k+1) && !a.toks[k].poss && !blockExt[k]; k-- {
+			// "Louis van Gaal": a particle between the name and a first
+			// name before it.
+			if particles[a.toks[k].lower] && a.toks[k].shape == shapeLower && k > 0 && a.adjacent(k) && !blockExt[k-1] &&
+				a.toks[k-1].shape == shapeTitle && !a.toks[k-1].poss && a.f(k-1).births >= 1000 && a.nameCont(k-1, false) {
+				s.i = k - 1
+				k--
+				continue
+			}
 			if a.isTitle(k) > 0 || !a.nameCont(k, lowerSeed) {
 				break
 			}
@@ -361,6 +369,12 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	if informative && f.nameish() && a.cueBefore(i, a.isGreeting) {
 		return 0.8, "vocative"
 	}
+	// "thank you Stephi!": a word in no list after a greeting.
+	if informative && !t.sentStart && f.wl == 0 && (f.proper == 0 || f.proper >= 80) && f.abbrev == 0 && t.letters >= 3 && !chatWords[t.lower] &&
+		!stretched(t.lower) && a.cueBefore(i, a.isGreeting) {
+		return 0.6, "vocative"
+	}
+
 	if sig[i] {
 		return 0.8, "signature"
 	}
@@ -409,6 +423,11 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			}
 			if a.midCapName(i) || a.addressOpening(i) {
 				return 0.5, "name"
+			}
+			// "Ted Cruz, Mike Lee and ...": a first name opening a
+			// sentence before a surname that is no common word.
+			if t.sentStart && a.fullNameAhead(i) {
+				return 0.7, "name"
 			}
 			return 0, ""
 		}

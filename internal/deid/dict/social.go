@@ -508,3 +508,29 @@ func (a *analysis) addressOpening(i int) bool {
 	}
 	return a.informal() && !a.isClinical()
 }
+
+// fullNameAhead reports whether capitalised word i, at the start of a
+// sentence, is a first name of some currency followed by a capitalised
+// surname that is no common word: "Ted Cruz", "Stephen A Smith" (a middle
+// initial may sit between them).
+func (a *analysis) fullNameAhead(i int) bool {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeTitle || t.caps || t.poss || t.letters < 3 || i+1 >= n || !a.adjacent(i+1) {
+		return false
+	}
+	f := a.f(i)
+	if f.births < 1000 || f.common(20) || f.date || f.title || f.kin {
+		return false
+	}
+	k := i + 1
+	if m := &a.toks[k]; m.letters == 1 && m.shape == shapeTitle && m.text != "I" && !m.poss && k+1 < n && a.adjacent(k+1) {
+		k++
+	}
+	s := &a.toks[k]
+	if s.shape != shapeTitle || s.caps || s.letters < 3 || s.handle || chatWords[s.lower] {
+		return false
+	}
+	g := a.f(k)
+	return g.surname > 0 && g.surname <= 50000 && !g.common(35) && !g.date && !g.title && !g.kin
+}

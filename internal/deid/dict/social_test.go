@@ -200,3 +200,16 @@ func TestSocialMoreNamesAndPlaces(t *testing.T) {
 		{"tides at #LochGlendhu today", deid.Place, "LochGlendhu", true},
 	})
 }
+
+func TestSentenceOpeningNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A first name opening a sentence before a surname, even one that
+		// is also a small place; a particle between name words.
+		{"Ted Kowalczyk and Mike Lee are endorsing him.", deid.Person, "Ted", true},
+		{"Louis van Kesteloot has agreed a deal.", deid.Person, "van", true},
+		// A word in no list after a greeting.
+		{"thank you Stephiya! I miss you too", deid.Person, "Stephiya", true},
+		// An ordinary sentence start.
+		{"Will Power be enough?", deid.Person, "Will", false},
+	})
+}
