@@ -123,6 +123,11 @@ func (a *analysis) places() []span {
 			i = s.j - 1
 			continue
 		}
+		if s, ok := a.lowerStreet(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
 		if s, ok := a.stateCode(i, ctx); ok {
 			out = append(out, s)
 			continue

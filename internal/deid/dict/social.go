@@ -401,7 +401,13 @@ var nameIntro = map[string]bool{"named": true, "called": true, "aka": true}
 // "klay"). Clinical notes are left out.
 func (a *analysis) lowerCued(i int) bool {
 	t := &a.toks[i]
-	if t.shape != shapeLower || a.isClinical() || !a.lowerNameWord(i) {
+	if t.shape != shapeLower || a.isClinical() {
+		return false
+	}
+	if a.wordName(i) {
+		return true
+	}
+	if !a.lowerNameWord(i) {
 		return false
 	}
 	f := a.f(i)
@@ -411,6 +417,7 @@ func (a *analysis) lowerCued(i int) bool {
 	if i > 0 && (a.adjacent(i) || a.afterComma(i)) && a.isGreeting(i-1) && !a.toks[i-1].poss {
 		return true
 	}
+
 	if i > 0 && a.adjacent(i) && nameIntro[a.toks[i-1].lower] {
 		return true
 	}
@@ -533,4 +540,28 @@ func (a *analysis) fullNameAhead(i int) bool {
 	}
 	g := a.f(k)
 	return g.surname > 0 && g.surname <= 50000 && !g.common(35) && !g.date && !g.title && !g.kin
+}
+
+// wordName reports whether lower-case word i is a name in an informal
+// text although it is also a word: a surname or first name of some currency
+// that SCOWL lists as a proper name and as a less common word (levels 35
+// to 50: "mason", "tanner", "butler"), not after a determiner, an
+// adjective's adverb or a form of "be" ("a butler", "the hood", "was
+// savage"), where the word is the likelier reading.
+func (a *analysis) wordName(i int) bool {
+	t := &a.toks[i]
+	if t.letters < 4 || t.handle || isStop(t.lower) || kinAbbrev[t.lower] || a.clinicalWord(i) {
+		return false
+	}
+	if i > 0 && !strings.ContainsAny(t.gap, ".!?;:\n") {
+		switch p := a.toks[i-1].lower; {
+		case determinersBefore[p], p == "was", p == "is", p == "be", p == "so", p == "very", p == "too", p == "being":
+			return false
+		}
+	}
+	f := a.f(i)
+	if f.date || f.title || f.kin || f.abbrev != 0 {
+		return false
+	}
+	return a.informal() && f.wl >= 35 && f.wl <= 50 && f.proper > 0 && f.proper <= 50 && (f.surname > 0 && f.surname <= 10000 || f.births >= 20000)
 }

@@ -213,3 +213,14 @@ func TestSentenceOpeningNames(t *testing.T) {
 		{"Will Power be enough?", deid.Person, "Will", false},
 	})
 }
+
+func TestLowerNamesThatAreWords(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A frequent surname that is also a less common word, in a comment.
+		{"Was it you or mason who said that?", deid.Person, "mason", true},
+		{"the street on Cottonwick road was free", deid.Place, "Cottonwick", true},
+		// Not after a determiner or a form of "be".
+		{"when I'm rich I'll have a butler, lol", deid.Person, "butler", false},
+		{"the hood latch broke again lol", deid.Person, "hood", false},
+	})
+}

@@ -165,3 +165,32 @@ func (a *analysis) highway(i int) (span, bool) {
 	}
 	return span{i: i, j: i + 2, conf: 0.6, typ: "street"}, true
 }
+
+// lowerStreet finds a street whose type comments write in lower case after
+// a capitalised name that is no common word: "the Cottonpet road", "on
+// Elkington ave". An abbreviated type needs a word such as "on" before.
+func (a *analysis) lowerStreet(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeTitle || t.caps || t.poss || t.letters < 4 || i+1 >= n || !a.adjacent(i+1) || a.isClinical() {
+		return span{}, false
+	}
+	s := &a.toks[i+1]
+	if s.shape != shapeLower {
+		return span{}, false
+	}
+	strong, ok := streetWords[s.lower]
+	if !ok {
+		return span{}, false
+	}
+	if !strong && !(i > 0 && streetPreps[a.toks[i-1].lower] && !strings.ContainsAny(t.gap, "\n.;:!?")) {
+		return span{}, false
+	}
+	if f := a.f(i); f.common(50) || f.date || f.title || f.abbrev != 0 {
+		return span{}, false
+	}
+	if i > 0 && particles[a.toks[i-1].lower] && a.toks[i-1].shape == shapeLower && a.adjacent(i) {
+		return span{}, false // "avenue de Provence street": part of a longer name
+	}
+	return span{i: i, j: i + 2, conf: 0.6, typ: "street"}, true
+}
