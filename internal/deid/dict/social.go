@@ -481,7 +481,10 @@ func (a *analysis) midCapName(i int) bool {
 		return false
 	}
 	f := a.f(i)
-	if f.births < 20000 || f.date || f.title || f.kin || f.abbrev != 0 || a.usedAsWord(i) {
+	if f.date || f.title || f.kin || f.abbrev != 0 || a.usedAsWord(i) {
+		return false
+	}
+	if f.births < 20000 && !wordNameFeat(f) {
 		return false
 	}
 	// "visited Paris": a well-known place is the likelier reading.
@@ -563,5 +566,11 @@ func (a *analysis) wordName(i int) bool {
 	if f.date || f.title || f.kin || f.abbrev != 0 {
 		return false
 	}
-	return a.informal() && f.wl >= 35 && f.wl <= 50 && f.proper > 0 && f.proper <= 50 && (f.surname > 0 && f.surname <= 10000 || f.births >= 20000)
+	return a.informal() && wordNameFeat(f)
+}
+
+// wordNameFeat reports whether a word is a name of some currency that
+// SCOWL also lists as a proper name and as a less common word.
+func wordNameFeat(f *feat) bool {
+	return f.wl >= 35 && f.wl <= 50 && f.proper > 0 && f.proper <= 50 && (f.surname > 0 && f.surname <= 10000 || f.births >= 20000)
 }

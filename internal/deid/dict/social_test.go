@@ -224,3 +224,10 @@ func TestLowerNamesThatAreWords(t *testing.T) {
 		{"the hood latch broke again lol", deid.Person, "hood", false},
 	})
 }
+
+func TestCapitalisedWordNamesInComments(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"if you support Mason you are wrong lol", deid.Person, "Mason", true},
+		{"i love the Mason jar i bought lol", deid.Person, "Mason", false},
+	})
+}
