@@ -369,6 +369,12 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	if informative && f.nameish() && a.cueBefore(i, a.isGreeting) {
 		return 0.8, "vocative"
 	}
+	// "THANKS OBAMA": in capitals, a name or a word in no list after a
+	// greeting.
+	if upper && t.letters >= 3 && (f.nameish() && !f.common(35) || f.wl == 0 && f.abbrev == 0) && !chatWords[t.lower] && !stretched(t.lower) &&
+		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
+		return 0.6, "vocative"
+	}
 	// "thank you Stephi!": a word in no list after a greeting.
 	if informative && !t.sentStart && f.wl == 0 && (f.proper == 0 || f.proper >= 80) && f.abbrev == 0 && t.letters >= 3 && !chatWords[t.lower] &&
 		!stretched(t.lower) && a.cueBefore(i, a.isGreeting) {

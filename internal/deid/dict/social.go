@@ -421,6 +421,13 @@ func (a *analysis) lowerCued(i int) bool {
 	if i > 0 && a.adjacent(i) && nameIntro[a.toks[i-1].lower] {
 		return true
 	}
+	// "hangwani u see now": a comment that opens by speaking to someone.
+	if t.sentStart && !t.poss && i+1 < len(a.toks) && a.adjacent(i+1) && !chatWords[t.lower] {
+		switch a.toks[i+1].lower {
+		case "u", "you", "ur", "your":
+			return a.informal()
+		}
+	}
 	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].lower == "is" && a.toks[i-2].lower == "name" {
 		return true
 	}
@@ -573,4 +580,14 @@ func (a *analysis) wordName(i int) bool {
 // SCOWL also lists as a proper name and as a less common word.
 func wordNameFeat(f *feat) bool {
 	return f.wl >= 35 && f.wl <= 50 && f.proper > 0 && f.proper <= 50 && (f.surname > 0 && f.surname <= 10000 || f.births >= 20000)
+}
+
+// isAddress reports whether word k opens an address to someone: "thanks",
+// "thank you", "hi", "hey", "hello", "dear", "congrats".
+func (a *analysis) isAddress(k int) bool {
+	switch a.toks[k].lower {
+	case "thanks", "thx", "hi", "hey", "hello", "dear", "congrats", "congratulations":
+		return true
+	}
+	return a.toks[k].lower == "you" && k > 0 && a.toks[k-1].lower == "thank" && a.adjacent(k)
 }

@@ -231,3 +231,12 @@ func TestCapitalisedWordNamesInComments(t *testing.T) {
 		{"i love the Mason jar i bought lol", deid.Person, "Mason", false},
 	})
 }
+
+func TestCommentAddresses(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"hangwezi u see now!!! next time dont rush", deid.Person, "hangwezi", true},
+		{"Well, THANKS KOWALCZYK! :D", deid.Person, "KOWALCZYK", true},
+		{"lol you are so funny", deid.Person, "lol", false},
+		{note + "THIS EVENING LASIX DOSE GIVEN EARLY.", deid.Person, "LASIX", false},
+	})
+}
