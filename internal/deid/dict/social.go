@@ -421,6 +421,14 @@ func (a *analysis) lowerCued(i int) bool {
 	if i > 0 && a.adjacent(i) && nameIntro[a.toks[i-1].lower] {
 		return true
 	}
+	// "grian fan", "ishawna song": a name before what fans follow.
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && fanWords[a.toks[i+1].lower] && a.informal() && !chatWords[t.lower] {
+		return true
+	}
+	// "he looks like raggedydan".
+	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].lower == "like" && lookWords[a.toks[i-2].lower] && a.informal() && !chatWords[t.lower] {
+		return true
+	}
 	// "hangwani u see now": a comment that opens by speaking to someone.
 	if t.sentStart && !t.poss && i+1 < len(a.toks) && a.adjacent(i+1) && !chatWords[t.lower] {
 		switch a.toks[i+1].lower {
@@ -590,4 +598,18 @@ func (a *analysis) isAddress(k int) bool {
 		return true
 	}
 	return a.toks[k].lower == "you" && k > 0 && a.toks[k-1].lower == "thank" && a.adjacent(k)
+}
+
+// fanWords follow the name of an artist or a creator in comments:
+// "grian fan", "ishawna song".
+var fanWords = map[string]bool{
+	"fan": true, "fans": true, "song": true, "songs": true, "album": true, "albums": true,
+	"concert": true, "concerts": true, "vlog": true, "vlogs": true, "channel": true,
+	"fanbase": true, "lyrics": true, "tour": true, "fandom": true,
+}
+
+// lookWords come before "like" in a comparison with someone: "looks like".
+var lookWords = map[string]bool{
+	"look": true, "looks": true, "looked": true, "looking": true, "sound": true, "sounds": true,
+	"sounded": true, "act": true, "acts": true, "acting": true, "dress": true, "dresses": true,
 }

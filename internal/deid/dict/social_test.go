@@ -240,3 +240,12 @@ func TestCommentAddresses(t *testing.T) {
 		{note + "THIS EVENING LASIX DOSE GIVEN EARLY.", deid.Person, "LASIX", false},
 	})
 }
+
+func TestFanAndLookalikeCues(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"im a minecraft gamer and zorvik fan so i know", deid.Person, "zorvik", true},
+		{"He looks like tavrenko lol", deid.Person, "tavrenko", true},
+		{"i am a big pop fan so i know", deid.Person, "pop", false},
+		{"He looks like crap lol", deid.Person, "crap", false},
+	})
+}
