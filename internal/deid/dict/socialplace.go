@@ -95,6 +95,12 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 		if !a.adjacent(j-1) || a.toks[j-2].poss || a.toks[j-1].shape != shapeLower {
 			break
 		}
+		// The last word of a place's name is a proper noun SCOWL lists
+		// ("mexico", "africa", "portland"): a cheap gate before the
+		// phrase look-up.
+		if a.f(j-1).proper == 0 {
+			continue
+		}
 		key := a.phrase(i, j)
 		if typ, _ := a.gazetteer(key, i, j); typ == "country" || typ == "state" {
 			return span{i: i, j: j, conf: 0.3, typ: typ}, true
