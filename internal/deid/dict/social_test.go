@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -248,4 +249,22 @@ func TestFanAndLookalikeCues(t *testing.T) {
 		{"i am a big pop fan so i know", deid.Person, "pop", false},
 		{"He looks like crap lol", deid.Person, "crap", false},
 	})
+}
+
+func TestCamelParts(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string
+	}{
+		{"RIPJohnnyWinter", "RIP|Johnny|Winter"},
+		{"DonaldSterling", "Donald|Sterling"},
+		{"VoteUKMahomies", "Vote|UK|Mahomies"},
+		{"houston", "houston"},
+		{"KCA", "KCA"},
+		{"6thFan", ""},
+	} {
+		if got := strings.Join(camelParts(c.in), "|"); got != c.want {
+			t.Errorf("camelParts(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
 }
