@@ -363,6 +363,10 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.8, "kin"
 		case t.shape == shapeLower && f.births >= 1000 && !f.common(60):
 			return 0.6, "kin"
+		case t.shape == shapeLower && f.wl == 0 && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0 &&
+			!strings.HasSuffix(t.lower, "ed") && !strings.HasSuffix(t.lower, "ing"):
+			// "my cousin cicibussey": a word in no list, in a comment.
+			return 0.5, "kin"
 		}
 	}
 	// Vocatives: "Hi Grace", "Thanks, Will."

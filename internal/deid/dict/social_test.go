@@ -268,3 +268,12 @@ func TestCamelParts(t *testing.T) {
 		}
 	}
 }
+
+func TestKinAndFollowCuesInTweets(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"Happy Birthday to my cousin zizibarrow!!!", deid.Person, "zizibarrow", true},
+		{"follow quendolyn now for more", deid.Person, "quendolyn", true},
+		{"follow me now for more", deid.Person, "me", false},
+		{"Patient reintubated for placement of an oral airway.", deid.Person, "reintubated", false},
+	})
+}
