@@ -78,10 +78,18 @@ func (a *analysis) partFeat(p string) feat {
 // the finding: its words are the name.
 func (a *analysis) hashName(i int) (span, bool) {
 	t := &a.toks[i]
-	if !a.isHashtag(i) || t.shape != shapeMixed && t.shape != shapeTitle || t.letters < 6 {
+	if !a.isHashtag(i) || t.shape != shapeMixed && t.shape != shapeTitle || t.letters < 4 {
 		return span{}, false
 	}
 	parts := camelParts(t.text)
+	if len(parts) == 1 && t.shape == shapeTitle {
+		// "#Colbert", "#Bryant": a name that is no common word.
+		f := a.f(i)
+		if !f.common(50) && f.abbrev == 0 && !f.date && !f.title && (f.births >= 1000 || f.surname > 0 && f.surname <= 20000) {
+			return span{i: i, j: i + 1, conf: 0.5, typ: "hashtag"}, true
+		}
+		return span{}, false
+	}
 	if len(parts) < 2 {
 		return span{}, false
 	}

@@ -277,3 +277,10 @@ func TestKinAndFollowCuesInTweets(t *testing.T) {
 		{"Patient reintubated for placement of an oral airway.", deid.Person, "reintubated", false},
 	})
 }
+
+func TestSingleNameHashtags(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"what a game tonight #Kowalczyk", deid.Person, "Kowalczyk", true},
+		{"what a game tonight #Winning", deid.Person, "Winning", false},
+	})
+}
