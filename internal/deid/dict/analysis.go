@@ -49,6 +49,8 @@ type analysis struct {
 	typos                  map[string]bool // words found misspelt (clinicalWord)
 	// register says whether the text is written in lower case (lowerRegister).
 	register, registerDone bool
+	// informalVal says whether the text is written as a comment (informal).
+	informalVal, informalDone bool
 }
 
 func newAnalysis(lex *lexicon.Lexicon, text string) *analysis {

@@ -289,6 +289,12 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 	sig := a.signatureLines()
 	var out []span
 	for i := 0; i < n; i++ {
+		if a.isHashtag(i) {
+			if s, ok := a.hashName(i); ok && !blockSeed[i] {
+				out = append(out, s)
+			}
+			continue
+		}
 		conf, typ := a.personSeed(i, sig, blockSeed)
 		if conf == 0 {
 			continue
@@ -299,7 +305,7 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 		// title before a name is left out of the span, so that "Dr." stays
 		// readable ("Dr. [name]") and the name is what propagates.
 		for k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].poss && !blockExt[k]; k++ {
-			if a.nameCont(k, lowerSeed) || k == i+1 && (a.lowerSurnameAfter(i) || lowerSeed && a.f(i).births >= 1000 && a.lowerSurname(k)) {
+			if a.nameCont(k, lowerSeed) || k == i+1 && (a.lowerSurnameAfter(i) || lowerSeed && a.f(i).births >= 1000 && a.lowerSurname(k) || lowerSeed && a.lowerPair(i)) {
 				s.j = k + 1
 				continue
 			}
@@ -318,6 +324,14 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 			break
 		}
 		for k := s.i - 1; k >= 0 && a.adjacent(k+1) && !a.toks[k].poss && !blockExt[k]; k-- {
+			// "Louis van Gaal": a particle between the name and a first
+			// name before it.
+			if particles[a.toks[k].lower] && a.toks[k].shape == shapeLower && k > 0 && a.adjacent(k) && !blockExt[k-1] &&
+				a.toks[k-1].shape == shapeTitle && !a.toks[k-1].poss && a.f(k-1).births >= 1000 && a.nameCont(k-1, false) {
+				s.i = k - 1
+				k--
+				continue
+			}
 			if a.isTitle(k) > 0 || !a.nameCont(k, lowerSeed) {
 				break
 			}
@@ -348,7 +362,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 		!a.toks[k+1].caps && (a.f(k+1).isName() && !a.f(k+1).common(50) || a.f(k+1).wl == 0 && a.f(k+1).abbrev == 0 && a.toks[k+1].letters >= 3) {
 		return true
 	}
-	if t.handle || t.shape == shapeNone || isStop(t.lower) || isContraction(t.lower) {
+	if t.handle || t.shape == shapeNone || isStop(t.lower) || isContraction(t.lower) || chatWords[t.lower] {
 		return false
 	}
 	// "Jildau S Bouts": a surname after a middle initial written without a
@@ -389,7 +403,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 // and how surely.
 func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	t := &a.toks[i]
-	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) || isContraction(t.lower) {
+	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) || isContraction(t.lower) || chatWords[t.lower] {
 		return 0, ""
 	}
 	f := a.f(i)
@@ -422,12 +436,28 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			// "son don reid", "NP grace made aware": a first name that
 			// is also a word, with a surname or a report verb after it.
 			return 0.6, "kin"
+		case t.shape == shapeLower && f.wl == 0 && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0 &&
+			!strings.HasSuffix(t.lower, "ed") && !strings.HasSuffix(t.lower, "ing"):
+			// "my cousin cicibussey": a word in no list, in a comment.
+			return 0.5, "kin"
 		}
 	}
 	// Vocatives: "Hi Grace", "Thanks, Will."
 	if informative && f.nameish() && a.cueBefore(i, a.isGreeting) {
 		return 0.8, "vocative"
 	}
+	// "THANKS OBAMA": in capitals, a name or a word in no list after a
+	// greeting.
+	if upper && t.letters >= 3 && (f.nameish() && !f.common(35) || f.wl == 0 && f.abbrev == 0) && !chatWords[t.lower] && !stretched(t.lower) &&
+		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
+		return 0.6, "vocative"
+	}
+	// "thank you Stephi!": a word in no list after a greeting.
+	if informative && !t.sentStart && f.wl == 0 && (f.proper == 0 || f.proper >= 80) && f.abbrev == 0 && t.letters >= 3 && !chatWords[t.lower] &&
+		!stretched(t.lower) && a.cueBefore(i, a.isGreeting) {
+		return 0.6, "vocative"
+	}
+
 	if sig[i] {
 		return 0.8, "signature"
 	}
@@ -492,6 +522,14 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			if t.poss && !t.sentStart && f.nameish() {
 				return 0.7, "name"
 			}
+			if a.midCapName(i) || a.addressOpening(i) {
+				return 0.5, "name"
+			}
+			// "Ted Cruz, Mike Lee and ...": a first name opening a
+			// sentence before a surname that is no common word.
+			if t.sentStart && a.fullNameAhead(i) {
+				return 0.7, "name"
+			}
 			return 0, ""
 		}
 		if t.shape == shapeTitle && !t.sentStart && f.wl == 0 && f.proper == 0 && f.abbrev == 0 && t.letters >= 3 &&
@@ -504,14 +542,17 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.7, "name"
 		}
 	case t.shape == shapeLower:
-		if f.births >= 15000 && f.wl == 0 && f.abbrev == 0 && t.letters >= 3 {
-			return 0.3, "lowercase"
-		}
 		if a.lowerPair(i) {
 			return 0.6, "lowercase"
 		}
+		if f.births >= 15000 && f.wl == 0 && f.abbrev == 0 && t.letters >= 3 {
+			return 0.3, "lowercase"
+		}
 		if a.lowerName(i) {
 			return 0.3, "lowercase"
+		}
+		if a.lowerCued(i) {
+			return 0.4, "lowercase"
 		}
 	}
 	return 0, ""

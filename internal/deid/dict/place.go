@@ -97,7 +97,15 @@ func (a *analysis) places() []span {
 			// "lives in catonsville", "transfer to quartermain": in lower
 			// case only a word that is no English word, after "in", "from",
 			// "moved to".
-			if s, ok := a.lowerPlace(i); ok {
+			if s, ok := a.lowerPhrasePlace(i); ok {
+				out = append(out, s)
+				i = s.j - 1
+			} else if s, ok := a.lowerVenue(i); ok {
+				out = append(out, s)
+				i = s.j - 1
+			} else if s, ok := a.lowerPlace(i); ok {
+				out = append(out, s)
+			} else if s, ok := a.lowerCountry(i); ok {
 				out = append(out, s)
 			} else if s, ok := a.lowerCity(i); ok {
 				out = append(out, s)
@@ -111,6 +119,20 @@ func (a *analysis) places() []span {
 		// "Tanner's Cross": a possessive place name before any gazetteer
 		// match of its first word.
 		if s, ok := a.possPlace(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
+		if s, ok := a.codePlace(i); ok {
+			out = append(out, s)
+			continue
+		}
+		if s, ok := a.highway(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
+		if s, ok := a.lowerStreet(i); ok {
 			out = append(out, s)
 			i = s.j - 1
 			continue

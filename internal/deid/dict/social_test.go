@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -16,8 +17,10 @@ func TestLowerCaseNames(t *testing.T) {
 		{"we will start the drip", deid.Person, "will", false},
 		// A first name alone in a text written in lower case.
 		{"i was like stop dancing before crissy wakes up", deid.Person, "crissy", true},
-		// Not when the text is written with capitals.
-		{"I was like, stop dancing before crissy wakes up, said Tom at Home Depot.", deid.Person, "crissy", false},
+		// In a text written with capitals, only a first name in no word
+		// list, or one with a cue.
+		{"I was like, stop dancing before crissy wakes up, said Tom at Home Depot.", deid.Person, "crissy", true},
+		{"I was like, stop dancing before the grace period ends, said Tom.", deid.Person, "grace", false},
 		// Not a first name that is an ordinary word.
 		{"i was like stop dancing before the dawn wakes up", deid.Person, "dawn", false},
 	})
@@ -128,5 +131,156 @@ func TestUnknownPlaceBeforePeriod(t *testing.T) {
 		{"He grew up in Okeechobee.", deid.Place, "Okeechobee", true},
 		{"She works in Dept. of Health.", deid.Place, "Dept", false},
 		{"It was in Jan. last year.", deid.Place, "Jan", false},
+	})
+}
+
+func TestHashtagNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A first name and a surname in camel case, after a prefix too.
+		{"so sad today #RIPMarthaKowalczyk", deid.Person, "RIPMarthaKowalczyk", true},
+		{"the hearing is on #BrendaWinter", deid.Person, "BrendaWinter", true},
+		// A phrase of ordinary words, or a common word for a first name.
+		{"good times #MarkMyWords", deid.Person, "MarkMyWords", false},
+		{"good times #GamesWithFriends", deid.Person, "GamesWithFriends", false},
+		// A well-known place inside a camel-case hashtag.
+		{"our run is next week #VisitRotterdamNow", deid.Place, "VisitRotterdamNow", true},
+		{"flags everywhere #PrayForNepal", deid.Place, "PrayForNepal", true},
+		{"good night #LoveReadingBooks", deid.Place, "LoveReadingBooks", false},
+		{"see you at the show #UK", deid.Place, "UK", true},
+	})
+}
+
+func TestLowerCaseNamesInMixedText(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A strong first name before a frequent surname that is a word too.
+		{"I think paul walker was the best of them", deid.Person, "walker", true},
+		{"I think kevin said it was the best of them", deid.Person, "said", false},
+		{"Yesterday the ed committee met again", deid.Person, "committee", false},
+		// Cues: a greeting, "name is", a possessive.
+		{"Great video, thanks obama!", deid.Person, "obama", true},
+		{"My name is tavisha and I love this", deid.Person, "tavisha", true},
+		{"Watch rohan's face at the end", deid.Person, "rohan", true},
+		{"Great video, thanks guys!", deid.Person, "guys", false},
+		// Chat words are not names, in capitals either.
+		{"Im so done with this LOL", deid.Person, "Im", false},
+	})
+}
+
+func TestSocialLowerPlaces(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A state or country of two words in lower case, anywhere.
+		{"greetings from abq new mexico!", deid.Place, "mexico", true},
+		// A compass word before a known place.
+		{"we moved out to east portland last year", deid.Place, "portland", true},
+		{"we sat on the east side of it", deid.Place, "side", false},
+		// A venue named in lower case after a place word.
+		{"i go to willowmere academy in town", deid.Place, "willowmere", true},
+		{"quiz night in jubilee hotel Cardross tonight", deid.Place, "Cardross", true},
+		{"she hated boarding school so much", deid.Place, "boarding", false},
+		{"i went to high school there", deid.Place, "high", false},
+		// Two capitals: a country in a sentence, a state in parentheses.
+		{"strong inflows and weak UK retail data today", deid.Place, "UK", true},
+		{"repairs on Main Ave (NY) tonight", deid.Place, "NY", true},
+		{"call ME when you can", deid.Place, "ME", false},
+	})
+}
+
+func TestSocialMoreNamesAndPlaces(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A frequent first name that is also a word, capitalised after a
+		// lower-case word in a comment, or opening an address.
+		{"happy birthday to you Amber, we love you", deid.Person, "Amber", true},
+		{"Lily I love your videos so much", deid.Person, "Lily", true},
+		{"I love the Amber glow of it", deid.Person, "Amber", false},
+		{"Will I ever see it again?", deid.Person, "Will", false},
+		// Lower-case countries that are no common word, in a comment.
+		{"see you soon ~ portugal!!", deid.Place, "portugal", true},
+		{"we ate turkey and pie", deid.Place, "turkey", false},
+		// Interstates and place prefixes in hashtags.
+		{"Lane closed on I-80 near exit 4", deid.Place, "80", true},
+		{"tides at #LochGlendhu today", deid.Place, "LochGlendhu", true},
+	})
+}
+
+func TestSentenceOpeningNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A first name opening a sentence before a surname, even one that
+		// is also a small place; a particle between name words.
+		{"Ted Kowalczyk and Mike Lee are endorsing him.", deid.Person, "Ted", true},
+		{"Louis van Kesteloot has agreed a deal.", deid.Person, "van", true},
+		// A word in no list after a greeting.
+		{"thank you Stephiya! I miss you too", deid.Person, "Stephiya", true},
+		// An ordinary sentence start.
+		{"Will Power be enough?", deid.Person, "Will", false},
+	})
+}
+
+func TestLowerNamesThatAreWords(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A frequent surname that is also a less common word, in a comment.
+		{"Was it you or mason who said that?", deid.Person, "mason", true},
+		{"the street on Cottonwick road was free", deid.Place, "Cottonwick", true},
+		// Not after a determiner or a form of "be".
+		{"when I'm rich I'll have a butler, lol", deid.Person, "butler", false},
+		{"the hood latch broke again lol", deid.Person, "hood", false},
+	})
+}
+
+func TestCapitalisedWordNamesInComments(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"if you support Mason you are wrong lol", deid.Person, "Mason", true},
+		{"i love the Mason jar i bought lol", deid.Person, "Mason", false},
+	})
+}
+
+func TestCommentAddresses(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"hangwezi u see now!!! next time dont rush", deid.Person, "hangwezi", true},
+		{"Well, THANKS KOWALCZYK! :D", deid.Person, "KOWALCZYK", true},
+		{"lol you are so funny", deid.Person, "lol", false},
+		{note + "THIS EVENING LASIX DOSE GIVEN EARLY.", deid.Person, "LASIX", false},
+	})
+}
+
+func TestFanAndLookalikeCues(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"im a minecraft gamer and zorvik fan so i know", deid.Person, "zorvik", true},
+		{"He looks like tavrenko lol", deid.Person, "tavrenko", true},
+		{"i am a big pop fan so i know", deid.Person, "pop", false},
+		{"He looks like crap lol", deid.Person, "crap", false},
+	})
+}
+
+func TestCamelParts(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string
+	}{
+		{"RIPJohnnyWinter", "RIP|Johnny|Winter"},
+		{"DonaldSterling", "Donald|Sterling"},
+		{"VoteUKMahomies", "Vote|UK|Mahomies"},
+		{"houston", "houston"},
+		{"KCA", "KCA"},
+		{"6thFan", ""},
+	} {
+		if got := strings.Join(camelParts(c.in), "|"); got != c.want {
+			t.Errorf("camelParts(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestKinAndFollowCuesInTweets(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"Happy Birthday to my cousin zizibarrow!!!", deid.Person, "zizibarrow", true},
+		{"follow quendolyn now for more", deid.Person, "quendolyn", true},
+		{"follow me now for more", deid.Person, "me", false},
+		{"Patient reintubated for placement of an oral airway.", deid.Person, "reintubated", false},
+	})
+}
+
+func TestSingleNameHashtags(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"what a game tonight #Kowalczyk", deid.Person, "Kowalczyk", true},
+		{"what a game tonight #Winning", deid.Person, "Winning", false},
 	})
 }
