@@ -144,7 +144,40 @@ func (p *planner) replacement(f Finding) string {
 	if f.Kind != Person && atSentenceStart(p.doc.Text, f.Start) {
 		r = capitalise(r)
 	}
+	if nameLike(f.Kind) && inHashtag(p.doc.Text, f.Start) {
+		r = hashtagWords(r)
+		if strings.HasPrefix(f.Text, "#") {
+			r = "#" + r
+		}
+	}
 	return r
+}
+
+// inHashtag reports whether off is inside a hashtag ("#PrayForGaza") or at
+// its '#'.
+func inHashtag(text string, off int) bool {
+	i := off
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if r == '#' {
+			return true
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' {
+			break
+		}
+		i -= n
+	}
+	return off < len(text) && text[off] == '#'
+}
+
+// hashtagWords writes a replacement so that it stays one hashtag: "a
+// small city" -> "ASmallCity", "[place]" -> "Place".
+func hashtagWords(r string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(r, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '#' }) {
+		b.WriteString(capitalise(w))
+	}
+	return b.String()
 }
 
 func (p *planner) choose(f Finding) string {
@@ -290,10 +323,11 @@ func (p *planner) place(f Finding, action Action) string {
 			return f.Text
 		}
 	}
-	switch action {
-	case Redact:
+	switch {
+	case action == Redact:
 		return "[place]"
-	case Replace:
+	case action == Replace || inHashtag(p.doc.Text, f.Start):
+		// In a hashtag a pseudonymous place reads better than a phrase.
 		return p.pick(placeNames, "place", termID(f.Text))
 	}
 	name, state := f.Text, ""

@@ -184,3 +184,26 @@ func TestPseudonymKeepsSex(t *testing.T) {
 		t.Errorf("pseudonyms %q, %q do not keep the sex", res.Findings[0].Replacement, res.Findings[1].Replacement)
 	}
 }
+
+func TestReplacementsStayInsideHashtags(t *testing.T) {
+	e := New(WithKey([]byte("k")), WithGazetteer(fakeGaz{}))
+	for _, tt := range []struct {
+		text string
+		f    Finding
+	}{
+		{"we love #Springfield", Finding{Start: 9, End: 20, Kind: Place}},
+		{"go #TeamSpringfield now", Finding{Start: 8, End: 19, Kind: Place}},
+		{"for #Odette today", Finding{Start: 4, End: 11, Kind: Person}},
+		{"at #GBMC today", Finding{Start: 4, End: 8, Kind: Organization, Type: "hospital"}},
+	} {
+		f := tt.f
+		f.Text = tt.text[f.Start:f.End]
+		r := e.plan(&Doc{Text: tt.text}, []Finding{f})[0].Replacement
+		if strings.ContainsAny(r, " []") || r == "" {
+			t.Errorf("%q: replacement %q breaks the hashtag", tt.text, r)
+		}
+		if strings.HasPrefix(f.Text, "#") != strings.HasPrefix(r, "#") {
+			t.Errorf("%q: replacement %q lost or gained the '#'", tt.text, r)
+		}
+	}
+}
