@@ -224,3 +224,24 @@ func TestDatePlanning(t *testing.T) {
 		t.Errorf("shifted date = %q: want another month/day in 2021", got)
 	}
 }
+
+func TestFamiliarTitlesStayAndNameTheFirstName(t *testing.T) {
+	d := reDetector{re: regexp.MustCompile(`Uncle Dev|\bDev\b|Grandma Rose Ellery|\bRose\b`), kind: Person, conf: 0.9}
+	e := New(WithDetectors(d), WithKey([]byte("k")))
+	text := `She said "Uncle Dev" was coming. Dev left. Grandma Rose Ellery called and Rose cried.`
+	res, err := e.Deidentify(context.Background(), &Doc{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string]string{}
+	for _, f := range res.Findings {
+		by[f.Text] = f.Replacement
+	}
+	uncle, grandma := strings.Fields(by["Uncle Dev"]), strings.Fields(by["Grandma Rose Ellery"])
+	if len(uncle) != 2 || uncle[0] != "Uncle" || uncle[1] != by["Dev"] {
+		t.Errorf("Uncle Dev -> %q, Dev -> %q", by["Uncle Dev"], by["Dev"])
+	}
+	if len(grandma) != 3 || grandma[0] != "Grandma" || grandma[1] != by["Rose"] {
+		t.Errorf("Grandma Rose Ellery -> %q, Rose -> %q", by["Grandma Rose Ellery"], by["Rose"])
+	}
+}

@@ -21,7 +21,11 @@ func (e *Engine) plan(doc *Doc, fs []Finding) []Finding {
 	// A word written as the last of a full name is a surname wherever it
 	// appears alone in the same text ("Marchand" after "Odette Marchand").
 	for _, f := range fs {
-		if w := strings.Fields(f.Text); f.Kind == Person && len(w) > 1 {
+		w := strings.Fields(f.Text)
+		for len(w) > 0 && (familiarTitles[strings.ToLower(w[0])] || honorifics[strings.ToLower(strings.TrimRight(w[0], "."))]) {
+			w = w[1:] // "Uncle Dev", "Mr Dev": a title, not a first name
+		}
+		if f.Kind == Person && len(w) > 1 {
 			p.surname[strings.ToLower(strings.TrimRight(w[len(w)-1], ".,"))] = true
 		}
 	}
@@ -241,7 +245,7 @@ func (p *planner) pseudonym(name string) string {
 		core := strings.ToLower(strings.TrimRight(w, ".,"))
 		if honorifics[core] {
 			titled = true
-		} else if utf8.RuneCountInString(core) > 1 {
+		} else if utf8.RuneCountInString(core) > 1 && !(familiarTitles[core] && nameWords == 0) {
 			nameWords++
 		}
 	}
@@ -253,7 +257,7 @@ func (p *planner) pseudonym(name string) string {
 		core := strings.TrimRight(w, ".,")
 		lw := strings.ToLower(core)
 		switch {
-		case honorifics[lw]:
+		case honorifics[lw], familiarTitles[lw] && seen == 0:
 			out = append(out, w)
 		case utf8.RuneCountInString(core) <= 1:
 			out = append(out, string(rune('A'+p.mac("initial", lw)%26))+w[len(core):])
