@@ -340,6 +340,11 @@ func (p *planner) place(f Finding, action Action) string {
 	}
 	info, ok := p.e.gaz.Place(name)
 	if !ok {
+		// A span that took in a word more than the place ("London Games",
+		// "the Leeds office") is described by the place inside it.
+		info, ok = p.placeWithin(name)
+	}
+	if !ok {
 		return "a small town"
 	}
 	if info.Level != Locality && state == "" {
@@ -365,6 +370,20 @@ func (p *planner) place(f Finding, action Action) string {
 		return size + " in " + info.Region
 	}
 	return size
+}
+
+// placeWithin looks up the longest run of name's words that the gazetteer
+// knows as a town or city.
+func (p *planner) placeWithin(name string) (PlaceInfo, bool) {
+	words := strings.Fields(name)
+	for n := len(words) - 1; n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			if info, ok := p.e.gaz.Place(strings.Join(words[i:i+n], " ")); ok && info.Level == Locality {
+				return info, true
+			}
+		}
+	}
+	return PlaceInfo{}, false
 }
 
 // organization describes an organisation by its type: the ordinary words at

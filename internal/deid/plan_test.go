@@ -55,6 +55,7 @@ func TestPlanReplacements(t *testing.T) {
 		{"in Springfield now", Finding{Start: 3, End: 14, Kind: Place, Type: "city"}, "a mid-sized city in the Midwest"},
 		{"Chicago was cold", Finding{Start: 0, End: 7, Kind: Place}, "A major city in the Midwest"},
 		{"near Lyon today", Finding{Start: 5, End: 9, Kind: Place}, "a large city"},
+		{"at the Springfield Games", Finding{Start: 7, End: 24, Kind: Place}, "a mid-sized city in the Midwest"},
 		{"at Larkin Springs we", Finding{Start: 3, End: 17, Kind: Place}, "a small town"},
 		{"LIVES IN LARKIN", Finding{Start: 9, End: 15, Kind: Place}, "A SMALL TOWN"},
 		{"in Ohio", Finding{Start: 3, End: 7, Kind: Place, Type: "state"}, "Ohio"},
