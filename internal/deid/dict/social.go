@@ -443,6 +443,11 @@ func (a *analysis) lowerCued(i int) bool {
 	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].lower == "is" && a.toks[i-2].lower == "name" {
 		return true
 	}
+	// "when ishawna did a song", "gaby gave herself more": the subject
+	// of a verb, at the start of a clause.
+	if a.lowerSubject(i) {
+		return true
+	}
 	return t.poss && (f.births >= 100 || f.proper > 0 || f.surname > 0 && f.surname <= 20000)
 }
 
@@ -616,4 +621,43 @@ var fanWords = map[string]bool{
 var lookWords = map[string]bool{
 	"look": true, "looks": true, "looked": true, "looking": true, "sound": true, "sounds": true,
 	"sounded": true, "act": true, "acts": true, "acting": true, "dress": true, "dresses": true,
+}
+
+// subjectVerbs are verbs in the third person or the past that follow a
+// person who is the subject of a clause.
+var subjectVerbs = map[string]bool{
+	"is": true, "was": true, "do": true, "has": true, "had": true, "does": true, "did": true, "gave": true,
+	"said": true, "says": true, "told": true, "looks": true, "looked": true, "made": true,
+	"makes": true, "knows": true, "knew": true, "thinks": true, "wants": true, "needs": true,
+	"went": true, "came": true, "got": true, "gets": true, "sings": true, "sang": true,
+	"watching": true, "playing": true, "singing": true, "talking": true, "dancing": true,
+}
+
+// clauseOpeners are the words after which a clause and its subject begin.
+var clauseOpeners = map[string]bool{
+	"when": true, "if": true, "that": true, "and": true, "but": true, "because": true, "cuz": true, "coz": true,
+	"why": true, "how": true, "where": true, "notice": true, "noticed": true, "think": true,
+	"bet": true, "hope": true, "wish": true, "while": true, "until": true, "till": true,
+}
+
+// lowerSubject reports whether lower-case word i, a word that may be a
+// name (lowerNameWord), opens a clause as the subject of a verb in an
+// informal text: "hangwani is slaying", "when ishawna did".
+func (a *analysis) lowerSubject(i int) bool {
+	t := &a.toks[i]
+	if t.poss || chatWords[t.lower] || i+1 >= len(a.toks) || !a.adjacent(i+1) || !subjectVerbs[a.toks[i+1].lower] {
+		return false
+	}
+	if !t.sentStart && !(i > 0 && a.adjacent(i) && clauseOpeners[a.toks[i-1].lower]) {
+		return false
+	}
+	f := a.f(i)
+	if f.wl != 0 && !(f.wl >= 70 && f.births >= 1000) || f.abbrev != 0 {
+		return false
+	}
+	// "when ishawna do a song": comments drop the verb's ending.
+	if a.toks[i+1].lower == "do" && t.sentStart {
+		return false
+	}
+	return a.informal()
 }

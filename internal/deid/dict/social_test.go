@@ -284,3 +284,35 @@ func TestSingleNameHashtags(t *testing.T) {
 		{"what a game tonight #Winning", deid.Person, "Winning", false},
 	})
 }
+
+func TestCheckInPlaces(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A check-in: the venue, its acronym and "(City, XX)".
+		{"I'm at Escola Estadual do Carmo (EEC) - @escolacarmo (Pelotas, RS) http://t.co/abc", deid.Place, "Estadual do Carmo", true},
+		{"I'm at Escola Estadual do Carmo (EEC) - @escolacarmo (Pelotas, RS) http://t.co/abc", deid.Place, "EEC", true},
+		{"I'm at Escola Estadual do Carmo (EEC) - @escolacarmo (Pelotas, RS) http://t.co/abc", deid.Place, "RS", true},
+		{"I'm at Padaria Sol Nascente - @padariasol", deid.Place, "Sol Nascente", true},
+		{"I'm at Gimnasio Lobato Norte (Lobato, SP)", deid.Place, "SP", true},
+		// Not a check-in: more words follow, or the place is lower case.
+		{"I'm at Home Depot buying paint for the fence", deid.Place, "Home Depot", false},
+		{"I'm at work (again, ugh)", deid.Place, "work", false},
+		// A parenthesised pair needs a code of two capitals.
+		{"we talked (Kevin, honestly) all night", deid.Place, "Kevin", false},
+		// A site before a comma and a known place; a venue after "at".
+		{"Photos: Gullhaven Rock, Oregon is lovely", deid.Place, "Gullhaven Rock", true},
+		{"Photos: Gullhaven Rock, honestly lovely", deid.Place, "Gullhaven Rock", false},
+		{"Pizza at Bertolazzi's tonight", deid.Place, "Bertolazzi", true},
+		{"Pizza at Mom's tonight", deid.Place, "Mom", false},
+	})
+}
+
+func TestLowerSubjectNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"yo did you see that tiwalade is the best at this", deid.Person, "tiwalade", true},
+		{"lol when cicibussey did that dance", deid.Person, "cicibussey", true},
+		// An ordinary word, a chat word or no verb after it is no name.
+		{"lol when money is tight we cry", deid.Person, "money", false},
+		{"when tbh is used too much", deid.Person, "tbh", false},
+		{"when cicibussey the great dance", deid.Person, "cicibussey", false},
+	})
+}

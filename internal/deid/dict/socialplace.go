@@ -200,3 +200,196 @@ func (a *analysis) lowerStreet(i int) (span, bool) {
 	}
 	return span{i: i, j: i + 2, conf: 0.6, typ: "street"}, true
 }
+
+// socialPlaces finds the places of check-in posts and of captions, which
+// the gazetteer rules cannot see: the venue after "I'm at" that a check-in
+// service writes before "(City, ST)", " - @venue" or a link ("I'm at
+// Hotel Lisboa Norte (Lisboa, PT)"); a city and its region code in
+// parentheses ("(Lisboa, PT)"); a named site whose last word is a venue or
+// landform word before a comma and a known place ("Riverside Clinic,
+// Norway", "Eagle Rock, Sedona"); and a venue written as a possessive
+// after "at" ("dinner at Marcello's"). Clinical notes are left out.
+func (a *analysis) socialPlaces() []span {
+	if a.isClinical() {
+		return nil
+	}
+	var out []span
+	n := len(a.toks)
+	for i := 0; i < n; i++ {
+		t := &a.toks[i]
+		if t.handle {
+			continue
+		}
+		if s, ok := a.checkIn(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
+		if s, ok := a.parenCityCode(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
+		if s, ok := a.siteBeforePlace(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
+		if s, ok := a.possVenue(i); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// checkIn finds the venue of a check-in: "I'm at" opening a sentence, then
+// capitalised words (joined by "de", "do", "&" and the like) up to " (",
+// " - ", " w/", a link or the end of the line.
+func (a *analysis) checkIn(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.lower != "i'm" || !t.sentStart || i+2 >= n || a.toks[i+1].lower != "at" || !a.adjacent(i+1) {
+		return span{}, false
+	}
+	s := i + 2
+	if !a.adjacent(s) && a.toks[s].gap != " " || !a.toks[s].isCap() || a.toks[s].handle {
+		return span{}, false
+	}
+	last := s
+	for k := s + 1; k < n; k++ {
+		g := a.toks[k].gap
+		if a.toks[k].handle || a.toks[k-1].poss || a.toks[k].line != t.line {
+			break
+		}
+		if !(a.adjacent(k) || strings.TrimSpace(g) == "&") {
+			break
+		}
+		if a.toks[k].isCap() || a.toks[k].shape == shapeNone {
+			last = k
+			continue
+		}
+		if !placeJoin[a.toks[k].lower] {
+			return span{}, false
+		}
+	}
+	// What follows the venue must be the service's: " (", " - ", " w/",
+	// a link, or the end of the line.
+	rest := strings.TrimLeft(a.text[a.toks[last].end:], " ")
+	if a.toks[last].poss {
+		return span{}, false
+	}
+	if !(rest == "" || rest[0] == '\n' || rest[0] == '(' || strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "w/") ||
+		strings.HasPrefix(rest, "http")) {
+		return span{}, false
+	}
+	return span{i: s, j: last + 1, conf: 0.75, typ: "place"}, true
+}
+
+// parenCityCode finds "(City, XX)": one or two capitalised words that are
+// no common word, a comma and a region code of two capitals, in
+// parentheses.
+func (a *analysis) parenCityCode(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if !strings.HasSuffix(t.gap, "(") || t.shape != shapeTitle || t.caps {
+		return span{}, false
+	}
+	for j := i + 1; j < n && j <= i+2; j++ {
+		c := &a.toks[j]
+		if a.afterComma(j) && c.shape == shapeUpper && c.letters == 2 && len(c.text) == 2 && strings.HasPrefix(a.text[c.end:], ")") {
+			for k := i; k < j; k++ {
+				if f := a.f(k); f.common(50) || f.date {
+					return span{}, false
+				}
+			}
+			return span{i: i, j: j + 1, conf: 0.75, typ: "town"}, true
+		}
+		if !a.adjacent(j) || c.shape != shapeTitle {
+			break
+		}
+	}
+	return span{}, false
+}
+
+// siteWords end the name of a site that is a place: venue words and
+// landforms.
+var siteWords = map[string]bool{
+	"rock": true, "rocks": true, "lake": true, "falls": true, "canyon": true, "beach": true,
+	"mountain": true, "island": true, "peak": true, "cave": true, "caves": true, "gardens": true,
+	"garden": true, "square": true, "bridge": true, "tower": true, "castle": true, "palace": true,
+}
+
+// siteBeforePlace finds a named site of two to four capitalised words whose
+// last word is a venue or a landform ("Riverside Clinic", "Eagle Rock"),
+// followed by a comma and a place the gazetteer knows.
+func (a *analysis) siteBeforePlace(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeTitle || t.caps || t.poss || (i > 0 && a.adjacent(i) && a.toks[i-1].isCap()) {
+		return span{}, false
+	}
+	if f := a.f(i); f.date || isStop(t.lower) {
+		return span{}, false
+	}
+	for j := i + 1; j < n && j <= i+3; j++ {
+		c := &a.toks[j]
+		if !a.adjacent(j) || c.shape != shapeTitle || a.toks[j-1].poss {
+			return span{}, false
+		}
+		if !(venueCues[c.lower] || siteWords[c.lower]) || c.poss {
+			continue
+		}
+		if j+1 >= n || !a.afterComma(j+1) || !a.toks[j+1].isCap() {
+			return span{}, false
+		}
+		nx := a.toks[j+1].lower
+		if typ, pop := a.gazetteer(nx, j+1, j+2); typ == "country" || typ == "state" || pop >= 10000 {
+			return span{i: i, j: j + 1, conf: 0.6, typ: "small-place"}, true
+		}
+		return span{}, false
+	}
+	return span{}, false
+}
+
+// possVenue finds a shop or a restaurant named by its owner after "at":
+// "dinner at Marcello's", a capitalised possessive that is no common word
+// and no first name.
+func (a *analysis) possVenue(i int) (span, bool) {
+	t := &a.toks[i]
+	if !t.poss || t.shape != shapeTitle || t.caps || t.letters < 3 || t.sentStart || i == 0 || !a.adjacent(i) || a.toks[i-1].lower != "at" {
+		return span{}, false
+	}
+	if f := a.f(i); f.common(50) || f.date || f.kin || f.title || f.births >= 1000 {
+		return span{}, false
+	}
+	return span{i: i, j: i + 1, conf: 0.6, typ: "place", poss: true}, true
+}
+
+// placeAcronyms adds the acronym written in parentheses right after a place
+// of two words or more when its letters are the initials of the place's
+// capitalised words: "Universidade Federal do Tocantins (UFT)".
+func (a *analysis) placeAcronyms(places []span) []span {
+	var add []span
+	for _, s := range places {
+		if s.j-s.i < 2 || s.j >= len(a.toks) {
+			continue
+		}
+		c := &a.toks[s.j]
+		if c.shape != shapeUpper || c.caps || strings.TrimSpace(c.gap) != "(" || !strings.HasPrefix(a.text[c.end:], ")") {
+			continue
+		}
+		var ini strings.Builder
+		for k := s.i; k < s.j; k++ {
+			if a.toks[k].isCap() {
+				ini.WriteString(a.toks[k].text[:1])
+			}
+		}
+		if ini.Len() >= 2 && ini.String() == c.text {
+			add = append(add, span{i: s.j, j: s.j + 1, conf: s.conf, typ: s.typ})
+		}
+	}
+	if len(add) == 0 {
+		return places
+	}
+	return mergeSpans(append(places, add...))
+}
