@@ -522,8 +522,19 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			if t.poss && !t.sentStart && f.nameish() {
 				return 0.7, "name"
 			}
+			// "Kasich's a liar": a surname that is no first name, with a
+			// possessive, opening a sentence of a comment.
+			if t.poss && t.sentStart && f.surname > 0 && f.surname <= 10000 && f.births < 1000 && !f.common(20) && f.abbrev == 0 &&
+				a.informal() && !a.isClinical() {
+				return 0.6, "name"
+			}
 			if a.midCapName(i) || a.addressOpening(i) {
 				return 0.5, "name"
+			}
+			// "a Kasich supporter", "shitty Kasich jokes": a name before
+			// the people or the jokes that follow a public figure.
+			if !t.sentStart && (f.births >= 1000 || wordNameFeat(f)) && a.beforeFollowers(i) {
+				return 0.6, "name"
 			}
 			// "Ted Cruz, Mike Lee and ...": a first name opening a
 			// sentence before a surname that is no common word.

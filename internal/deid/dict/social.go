@@ -501,7 +501,9 @@ func (a *analysis) midCapName(i int) bool {
 		return false
 	}
 	p := &a.toks[i-1]
-	if p.shape != shapeLower || p.poss || determinersBefore[p.lower] || p.handle {
+	// "If Roman made a channel": a clause opener that starts the sentence.
+	opener := p.shape == shapeTitle && p.sentStart && clauseOpeners[p.lower] && a.adjacent(i)
+	if p.shape != shapeLower && !opener || p.poss || determinersBefore[p.lower] || p.handle {
 		return false
 	}
 	f := a.f(i)
@@ -660,4 +662,21 @@ func (a *analysis) lowerSubject(i int) bool {
 		return false
 	}
 	return a.informal()
+}
+
+// followerWords are the people and things that follow a public figure:
+// "a Kasich supporter", "Kasich jokes".
+var followerWords = map[string]bool{
+	"supporter": true, "supporters": true, "voter": true, "voters": true, "fan": true, "fans": true,
+	"jokes": true, "impersonator": true, "impersonation": true, "haters": true, "stans": true,
+}
+
+// beforeFollowers reports whether word i, capitalised, is directly followed
+// by a follower word in lower case in an informal text or a comment.
+func (a *analysis) beforeFollowers(i int) bool {
+	if i+1 >= len(a.toks) || !a.adjacent(i+1) || a.toks[i].poss || a.isClinical() {
+		return false
+	}
+	n := &a.toks[i+1]
+	return n.shape == shapeLower && followerWords[n.lower]
 }

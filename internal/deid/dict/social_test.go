@@ -316,3 +316,20 @@ func TestLowerSubjectNames(t *testing.T) {
 		{"when cicibussey the great dance", deid.Person, "cicibussey", false},
 	})
 }
+
+func TestPublicFigureNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A surname that is also a word, before the people who follow
+		// a public figure, or opening a comment with a possessive.
+		{"honestly not a Kasich supporter but he makes sense", deid.Person, "Kasich", true},
+		{"lol are there any Trump fans here", deid.Person, "Trump", true},
+		{"Trump's a stud lol", deid.Person, "Trump", true},
+		// Ordinary words stay out.
+		{"honestly not a Democrat supporter but they make sense", deid.Person, "Democrat", false},
+		{"we had the Apple jokes again", deid.Person, "Apple", false},
+		{"Today's a good day lol", deid.Person, "Today", false},
+		// A sentence-opening clause word before a name in mid-sentence.
+		{"If Roman made a new channel, i would watch it lol", deid.Person, "Roman", true},
+		{"If Monday comes i will cry lol", deid.Person, "Monday", false},
+	})
+}
