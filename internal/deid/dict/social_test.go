@@ -333,3 +333,22 @@ func TestPublicFigureNames(t *testing.T) {
 		{"If Monday comes i will cry lol", deid.Person, "Monday", false},
 	})
 }
+
+func TestSocialPlaceShapes(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A region code after a town.
+		{"we should all go to Toowoomba, QLD", deid.Place, "QLD", true},
+		{"Seen by R. Okafor, MD. Pain improved.", deid.Place, "MD", false},
+		{"we should all go to Toowoomba, QLD Rail permitting", deid.Place, "QLD", false},
+		// City abbreviations in capitals.
+		{"finally moving to NYC next month", deid.Place, "NYC", true},
+		{"LA Galaxy won again", deid.Place, "LA", false},
+		// Compass regions after "the".
+		{"storms moving to the Northeast tonight", deid.Place, "Northeast", true},
+		{"the South won the vote", deid.Place, "South", false},
+		// City wards and metro lines.
+		{"all residents in Ward 12 are invited", deid.Place, "Ward 12", true},
+		{"delays on the Blue Line this morning", deid.Place, "Blue Line", true},
+		{"that is the bottom Line for me", deid.Place, "Line", false},
+	})
+}

@@ -237,6 +237,19 @@ func (a *analysis) socialPlaces() []span {
 		}
 		if s, ok := a.possVenue(i); ok {
 			out = append(out, s)
+			continue
+		}
+		if s, ok := a.cityAbbrev(i); ok {
+			out = append(out, s)
+			continue
+		}
+		if s, ok := a.compassRegion(i); ok {
+			out = append(out, s)
+			continue
+		}
+		if s, ok := a.wardOrLine(i); ok {
+			out = append(out, s)
+			i = s.j - 1
 		}
 	}
 	return out
@@ -367,10 +380,15 @@ func (a *analysis) possVenue(i int) (span, bool) {
 
 // placeAcronyms adds the acronym written in parentheses right after a place
 // of two words or more when its letters are the initials of the place's
-// capitalised words: "Universidade Federal do Tocantins (UFT)".
+// capitalised words ("Universidade Federal do Tocantins (UFT)"), and the
+// region code after a town (regionCode).
 func (a *analysis) placeAcronyms(places []span) []span {
 	var add []span
 	for _, s := range places {
+		if r, ok := a.regionCode(s); ok {
+			add = append(add, r)
+			continue
+		}
 		if s.j-s.i < 2 || s.j >= len(a.toks) {
 			continue
 		}
@@ -392,4 +410,103 @@ func (a *analysis) placeAcronyms(places []span) []span {
 		return places
 	}
 	return mergeSpans(append(places, add...))
+}
+
+// regionCode finds the code of a state or a province written after a town
+// and a comma at the end of a phrase: "Ipswich, QLD", "Palmas, TO". The
+// code is two or three capitals, in a text not written in capitals, and
+// nothing but punctuation, a link or the end of the line follows it.
+func (a *analysis) regionCode(s span) (span, bool) {
+	j := s.j
+	if j >= len(a.toks) || s.typ == "state" || s.typ == "country" || !a.afterComma(j) || a.toks[j-1].poss || a.isClinical() {
+		return span{}, false
+	}
+	c := &a.toks[j]
+	if c.shape != shapeUpper || c.caps || c.letters < 2 || c.letters > 3 || len(c.text) != c.letters || c.poss || credentials[c.lower] {
+		return span{}, false
+	}
+	if j+1 < len(a.toks) && a.toks[j+1].line == c.line && !strings.ContainsAny(a.toks[j+1].gap, ".!?;:)(/") {
+		return span{}, false
+	}
+	return span{i: j, j: j + 1, conf: 0.3, typ: "state"}, true
+}
+
+// cityAbbrevs are the abbreviations that tweets write for big cities.
+var cityAbbrevs = map[string]bool{
+	"NYC": true, "LA": true, "SF": true, "ATL": true, "NOLA": true, "LDN": true, "PHX": true,
+	"ABQ": true, "SLC": true, "KL": true,
+}
+
+// cityAbbrev finds a city abbreviation in capitals inside a text that is
+// not written in capitals: "moving to NYC", "the appeal SF has".
+func (a *analysis) cityAbbrev(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.shape != shapeUpper || t.caps || t.poss && t.letters < 3 || !cityAbbrevs[t.text] {
+		return span{}, false
+	}
+	// "LA Galaxy", "NYC FC": part of a longer capitalised name.
+	if i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].isCap() {
+		return span{}, false
+	}
+	return span{i: i, j: i + 1, conf: 0.6, typ: "city"}, true
+}
+
+// compassRegions are the parts of a country or a world named by a compass
+// word: "to the Southwest", "out in the Midwest".
+var compassRegions = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "midwest": true,
+}
+
+// compassRegion finds a capitalised compass word after "the" and a
+// preposition of place or motion, not followed by another capitalised word
+// ("to the Southwest", not "the North Sea").
+func (a *analysis) compassRegion(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.shape != shapeTitle || t.caps || t.poss || !compassRegions[t.lower] || i < 2 || !a.adjacent(i) || !a.adjacent(i-1) {
+		return span{}, false
+	}
+	if a.toks[i-1].lower != "the" {
+		return span{}, false
+	}
+	switch a.toks[i-2].lower {
+	case "to", "in", "from", "across", "toward", "towards", "through", "throughout":
+	default:
+		return span{}, false
+	}
+	if i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].isCap() {
+		return span{}, false
+	}
+	return span{i: i, j: i + 1, conf: 0.3, typ: "place"}, true
+}
+
+// lineColours name the lines of a metro or a bus network.
+var lineColours = map[string]bool{
+	"red": true, "blue": true, "green": true, "orange": true, "yellow": true, "purple": true,
+	"pink": true, "brown": true, "silver": true, "gold": true, "grey": true, "gray": true,
+}
+
+// wardOrLine finds a city ward by its number ("in Ward 8") and a metro or
+// bus line by its colour ("on the Pink Line") in a text that is no
+// clinical note (there a ward is a hospital's).
+func (a *analysis) wardOrLine(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeTitle || t.caps || t.poss || i+1 >= n || !a.adjacent(i+1) || a.isClinical() {
+		return span{}, false
+	}
+	nx := &a.toks[i+1]
+	if t.lower == "ward" {
+		if len(nx.text) > 2 || strings.Trim(nx.text, "0123456789") != "" || nx.poss {
+			return span{}, false
+		}
+		if i+2 < n && a.adjacent(i+2) && unitWord(a.toks[i+2].lower) {
+			return span{}, false
+		}
+		return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
+	}
+	if lineColours[t.lower] && nx.text == "Line" && i > 0 && a.adjacent(i) && a.toks[i-1].lower == "the" {
+		return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
+	}
+	return span{}, false
 }
