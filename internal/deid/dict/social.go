@@ -408,6 +408,10 @@ func (a *analysis) lowerCued(i int) bool {
 		return true
 	}
 	if !a.lowerNameWord(i) {
+		// "momo is the best": a rare word in no word list as a subject.
+		if g := a.f(i); g.wl == 0 && g.rank > 20000 && t.letters >= 4 && !t.handle && !stretched(t.lower) && !a.clinicalWord(i) {
+			return a.lowerSubject(i)
+		}
 		return false
 	}
 	f := a.f(i)
@@ -507,7 +511,9 @@ func (a *analysis) midCapName(i int) bool {
 		return false
 	}
 	f := a.f(i)
-	if f.date || f.title || f.kin || f.abbrev != 0 || a.usedAsWord(i) {
+	// A word SCOWL lists as an abbreviation only at its rarest levels
+	// ("Pat", "Rose") is still a name here.
+	if f.date || f.title || f.kin || f.abbrev != 0 && f.abbrev < 80 || a.usedAsWord(i) {
 		return false
 	}
 	if f.births < 20000 && !wordNameFeat(f) {
@@ -655,6 +661,12 @@ func (a *analysis) lowerSubject(i int) bool {
 	}
 	f := a.f(i)
 	if f.wl != 0 && !(f.wl >= 70 && f.births >= 1000) || f.abbrev != 0 {
+		return false
+	}
+	// Some evidence of a name, or a word no list and no word count has:
+	// brands and games ("minecraft", "netflix") are counted words with no
+	// name reading.
+	if f.births == 0 && f.surname == 0 && (f.rank != 0 || f.proper != 0) {
 		return false
 	}
 	// "when ishawna do a song": comments drop the verb's ending.

@@ -352,3 +352,22 @@ func TestSocialPlaceShapes(t *testing.T) {
 		{"that is the bottom Line for me", deid.Place, "Line", false},
 	})
 }
+
+func TestRareAbbrevNamesAndRareSubjects(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A name SCOWL knows as a rare abbreviation, in mid-sentence.
+		{"the real question is why did Rose keep the dog lol", deid.Person, "Rose", true},
+		// A rare word in no list as the subject of a clause.
+		{"toto is the best at this game lol", deid.Person, "toto", true},
+		{"lol wifi is the worst at this hotel", deid.Person, "wifi", false},
+	})
+}
+
+func TestLowerSubjectNotBrands(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"minecraft is the best game lol", deid.Person, "minecraft", false},
+		{"wifi is the worst at this hotel lol", deid.Person, "wifi", false},
+		{"and netflix is so good lol", deid.Person, "netflix", false},
+		{"and toto is so good lol", deid.Person, "toto", true},
+	})
+}
