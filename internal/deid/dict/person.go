@@ -337,6 +337,11 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 			}
 			s.i = k
 		}
+		// "mehmood sahab", "Rahul ji": an honorific after the name is
+		// part of it as written.
+		if k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].poss && nameHonorifics[a.toks[k].lower] && !a.toks[k].caps {
+			s.j = k + 1
+		}
 		// A social title written without a period, as British and legal
 		// style does ("Mr Robert Murray", "Ms Bah"), is part of the name as
 		// written. The planner keeps honorifics as they are, so the text

@@ -407,6 +407,11 @@ func (a *analysis) lowerCued(i int) bool {
 	if a.wordName(i) {
 		return true
 	}
+	// "mehmood sahab": a word before an honorific that follows names.
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && nameHonorifics[a.toks[i+1].lower] && t.letters >= 3 && !isStop(t.lower) &&
+		!chatWords[t.lower] && !stretched(t.lower) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
+		return true
+	}
 	if !a.lowerNameWord(i) {
 		// "momo is the best": a rare word in no word list as a subject.
 		if g := a.f(i); g.wl == 0 && g.rank > 20000 && t.letters >= 4 && !t.handle && !stretched(t.lower) && !a.clinicalWord(i) {
@@ -691,4 +696,11 @@ func (a *analysis) beforeFollowers(i int) bool {
 	}
 	n := &a.toks[i+1]
 	return n.shape == shapeLower && followerWords[n.lower]
+}
+
+// nameHonorifics follow a name in South Asian usage: "mehmood sahab",
+// "Rahul ji", "sonu bhai".
+var nameHonorifics = map[string]bool{
+	"sahab": true, "saheb": true, "sahib": true, "saab": true, "ji": true, "jee": true,
+	"bhai": true, "bhaiya": true, "bhaiyya": true,
 }

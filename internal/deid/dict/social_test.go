@@ -371,3 +371,12 @@ func TestLowerSubjectNotBrands(t *testing.T) {
 		{"and toto is so good lol", deid.Person, "toto", true},
 	})
 }
+
+func TestHonorificNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"rajesh sahab always gives the best advice", deid.Person, "rajesh sahab", true},
+		{"thanks a lot verma ji", deid.Person, "verma ji", true},
+		// An ordinary word before the honorific is no name.
+		{"nice video bhai keep it up", deid.Person, "video", false},
+	})
+}
