@@ -380,3 +380,13 @@ func TestHonorificNames(t *testing.T) {
 		{"nice video bhai keep it up", deid.Person, "video", false},
 	})
 }
+
+func TestLowerCityAbbrevs(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"i want to go to la so bad", deid.Place, "la", true},
+		{"back in nyc yay", deid.Place, "nyc", true},
+		{"hello from abq new mexico!", deid.Place, "abq", true},
+		{"hay que ir a la playa", deid.Place, "la", false},
+		{"pie a la mode lol", deid.Place, "la", false},
+	})
+}

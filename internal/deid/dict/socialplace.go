@@ -438,9 +438,25 @@ var cityAbbrevs = map[string]bool{
 }
 
 // cityAbbrev finds a city abbreviation in capitals inside a text that is
-// not written in capitals: "moving to NYC", "the appeal SF has".
+// not written in capitals ("moving to NYC", "the appeal SF has"), or in
+// lower case after a preposition of place ("back in nyc").
 func (a *analysis) cityAbbrev(i int) (span, bool) {
 	t := &a.toks[i]
+	if t.shape == shapeLower && !t.poss && cityAbbrevs[strings.ToUpper(t.text)] && a.informal() {
+		// "flights to la", "back in nyc": in lower case only after a
+		// preposition of place or motion, before no other word of a name.
+		p := ""
+		if i > 0 && a.adjacent(i) {
+			p = a.toks[i-1].lower
+		}
+		ctx := a.placeContext(i) == 2 || p == "to" && i >= 2 && (a.toks[i-2].lower == "flights" || a.toks[i-2].lower == "flight")
+		// "la" is also the Romance article ("a la playa"): an English word
+		// or nothing must follow it.
+		if ctx && (t.lower != "la" || i+1 >= len(a.toks) || !a.adjacent(i+1) || a.toks[i+1].shape == shapeLower && a.f(i+1).common(50)) {
+			return span{i: i, j: i + 1, conf: 0.6, typ: "city"}, true
+		}
+		return span{}, false
+	}
 	if t.shape != shapeUpper || t.caps || t.poss && t.letters < 3 || !cityAbbrevs[t.text] {
 		return span{}, false
 	}
