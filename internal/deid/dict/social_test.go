@@ -390,3 +390,13 @@ func TestLowerCityAbbrevs(t *testing.T) {
 		{"pie a la mode lol", deid.Place, "la", false},
 	})
 }
+
+func TestDottedCountries(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"moved to the U.S. last year", deid.Place, "U.S", true},
+		{"if they try this in the U. S, they will regret it", deid.Place, "U. S", true},
+		{"back in the U.K. now", deid.Place, "U.K", true},
+		// Initials before a surname are a person's.
+		{"a letter signed by U. S. Grant", deid.Place, "U. S", false},
+	})
+}

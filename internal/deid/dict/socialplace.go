@@ -247,6 +247,11 @@ func (a *analysis) socialPlaces() []span {
 			out = append(out, s)
 			continue
 		}
+		if s, ok := a.dottedCountry(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
 		if s, ok := a.wardOrLine(i); ok {
 			out = append(out, s)
 			i = s.j - 1
@@ -525,4 +530,27 @@ func (a *analysis) wardOrLine(i int) (span, bool) {
 		return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
 	}
 	return span{}, false
+}
+
+// dottedCountry finds "U.S.", "U.K." and "U.S.A." written with full stops,
+// also as a tokenised text spaces them ("the U. S").
+func (a *analysis) dottedCountry(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.text != "U" || !t.dot || i+1 >= n {
+		return span{}, false
+	}
+	nx := &a.toks[i+1]
+	if (nx.text != "S" && nx.text != "K") || nx.gap != "." && nx.gap != ". " {
+		return span{}, false
+	}
+	j := i + 2
+	if nx.text == "S" && nx.dot && j < n && a.toks[j].text == "A" && (a.toks[j].gap == "." || a.toks[j].gap == ". ") {
+		j++
+	}
+	// "U. S. Grant": initials before a capitalised surname.
+	if j < n && a.toks[j].isCap() && !a.toks[j].sentStart && a.toks[j].line == t.line && strings.TrimSpace(a.toks[j].gap) != "," {
+		return span{}, false
+	}
+	return span{i: i, j: j, conf: 0.3, typ: "country"}, true
 }
