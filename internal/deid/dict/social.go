@@ -670,8 +670,8 @@ func (a *analysis) lowerSubject(i int) bool {
 	}
 	// Some evidence of a name, or a word no list and no word count has:
 	// brands and games ("minecraft", "netflix") are counted words with no
-	// name reading.
-	if f.births == 0 && f.surname == 0 && (f.rank != 0 || f.proper != 0) {
+	// name reading, and a misspelling a rare surname ("thier") too.
+	if f.births == 0 && !(f.surname > 0 && f.surname <= 20000) && (f.rank != 0 || f.proper != 0) {
 		return false
 	}
 	// "when ishawna do a song": comments drop the verb's ending.

@@ -358,7 +358,7 @@ func TestRareAbbrevNamesAndRareSubjects(t *testing.T) {
 		// A name SCOWL knows as a rare abbreviation, in mid-sentence.
 		{"the real question is why did Rose keep the dog lol", deid.Person, "Rose", true},
 		// A rare word in no list as the subject of a clause.
-		{"toto is the best at this game lol", deid.Person, "toto", true},
+		{"kiko is the best at this game lol", deid.Person, "kiko", true},
 		{"lol wifi is the worst at this hotel", deid.Person, "wifi", false},
 	})
 }
@@ -368,7 +368,8 @@ func TestLowerSubjectNotBrands(t *testing.T) {
 		{"minecraft is the best game lol", deid.Person, "minecraft", false},
 		{"wifi is the worst at this hotel lol", deid.Person, "wifi", false},
 		{"and netflix is so good lol", deid.Person, "netflix", false},
-		{"and toto is so good lol", deid.Person, "toto", true},
+		{"and kiko is so good lol", deid.Person, "kiko", true},
+		{"and thier is no way lol", deid.Person, "thier", false},
 	})
 }
 
