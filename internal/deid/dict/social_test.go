@@ -298,6 +298,7 @@ func TestCheckInPlaces(t *testing.T) {
 		{"I'm at work (again, ugh)", deid.Place, "work", false},
 		// A parenthesised pair needs a code of two capitals.
 		{"we talked (Kevin, honestly) all night", deid.Place, "Kevin", false},
+		{"the report (Okafor, MD) was late", deid.Place, "MD", false},
 		// A site before a comma and a known place; a venue after "at".
 		{"Photos: Gullhaven Rock, Oregon is lovely", deid.Place, "Gullhaven Rock", true},
 		{"Photos: Gullhaven Rock, honestly lovely", deid.Place, "Gullhaven Rock", false},

@@ -314,7 +314,7 @@ func (a *analysis) parenCityCode(i int) (span, bool) {
 	}
 	for j := i + 1; j < n && j <= i+2; j++ {
 		c := &a.toks[j]
-		if a.afterComma(j) && c.shape == shapeUpper && c.letters == 2 && len(c.text) == 2 && strings.HasPrefix(a.text[c.end:], ")") {
+		if a.afterComma(j) && c.shape == shapeUpper && c.letters == 2 && len(c.text) == 2 && !credentials[c.lower] && strings.HasPrefix(a.text[c.end:], ")") {
 			for k := i; k < j; k++ {
 				if f := a.f(k); f.common(50) || f.date {
 					return span{}, false
