@@ -457,6 +457,13 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
 		return 0.6, "vocative"
 	}
+	// "THANK YOU JINX": in capitals at the end of a line, a word SCOWL
+	// lists as a proper noun, that the name lists have, and that is no
+	// basic word (not "TWITTER").
+	if upper && t.letters >= 3 && t.lineEnd && f.proper > 0 && f.isName() && !f.common(20) && f.abbrev == 0 && !f.kin && !f.title && !chatWords[t.lower] &&
+		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
+		return 0.6, "vocative"
+	}
 	// "thank you Stephi!": a word in no list after a greeting.
 	if informative && !t.sentStart && f.wl == 0 && (f.proper == 0 || f.proper >= 80) && f.abbrev == 0 && t.letters >= 3 && !chatWords[t.lower] &&
 		!stretched(t.lower) && a.cueBefore(i, a.isGreeting) {

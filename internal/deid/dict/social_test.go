@@ -402,3 +402,11 @@ func TestDottedCountries(t *testing.T) {
 		{"a letter signed by U. S. Grant", deid.Place, "U. S", false},
 	})
 }
+
+func TestCapitalVocatives(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"you made me love this game. THANK YOU JINX", deid.Person, "JINX", true},
+		{"best app ever. thank you TWITTER", deid.Person, "TWITTER", false},
+		{"what a day. THANK YOU LORD", deid.Person, "LORD", false},
+	})
+}
