@@ -166,13 +166,16 @@ func kinWord(a *analysis, w string) bool {
 }
 
 // kinAbbrev are kinship and role words as clinical notes abbreviate them,
-// and role nouns the Kinship category lacks.
+// and role nouns the Kinship category lacks, and the words comments use
+// for a spouse or a close friend ("hubby", "bestie").
 var kinAbbrev = map[string]bool{
 	"dtr": true, "dau": true, "husb": true, "hsb": true, "sis": true, "bro": true, "bf": true,
 	"gf": true, "nurse": true, "np": true, "rn": true, "chaplain": true, "proxy": true, "hcp": true,
 	"neighbor": true, "fiance": true, "manager": true, "worker": true, "therapist": true,
 	"counselor": true, "counsellor": true, "doctor": true, "physician": true, "resident": true,
 	"intern": true, "attending": true, "fellow": true, "surgeon": true, "named": true, "called": true,
+	"hubby": true, "wifey": true, "bestie": true, "bff": true, "bestfriend": true, "bffs": true,
+	"besties": true,
 }
 
 // reportCues follow a clinician's name in notes: "Dr. Smith aware".

@@ -410,3 +410,11 @@ func TestCapitalVocatives(t *testing.T) {
 		{"what a day. THANK YOU LORD", deid.Person, "LORD", false},
 	})
 }
+
+func TestInformalKin(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"out with my bestie jaxxie tonight lol", deid.Person, "jaxxie", true},
+		{"dinner with my lovely hubby ruairidh", deid.Person, "ruairidh", true},
+		{"my hubby is the best", deid.Person, "best", false},
+	})
+}
