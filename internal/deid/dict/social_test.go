@@ -292,6 +292,7 @@ func TestCheckInPlaces(t *testing.T) {
 		{"I'm at Escola Estadual do Carmo (EEC) - @escolacarmo (Pelotas, RS) http://t.co/abc", deid.Place, "EEC", true},
 		{"I'm at Escola Estadual do Carmo (EEC) - @escolacarmo (Pelotas, RS) http://t.co/abc", deid.Place, "RS", true},
 		{"I'm at Padaria Sol Nascente - @padariasol", deid.Place, "Sol Nascente", true},
+		{"I'm at Padaria Sol Nascente in Belo Horizonte, MG", deid.Place, "Sol Nascente", true},
 		{"I'm at Gimnasio Lobato Norte (Lobato, SP)", deid.Place, "SP", true},
 		// Not a check-in: more words follow, or the place is lower case.
 		{"I'm at Home Depot buying paint for the fence", deid.Place, "Home Depot", false},

@@ -286,18 +286,22 @@ func (a *analysis) checkIn(i int) (span, bool) {
 			last = k
 			continue
 		}
+		// "I'm at Café Lume in Porto, Portugal": the town follows.
+		if a.toks[k].lower == "in" && k+1 < n && a.adjacent(k+1) && a.toks[k+1].isCap() {
+			break
+		}
 		if !placeJoin[a.toks[k].lower] {
 			return span{}, false
 		}
 	}
 	// What follows the venue must be the service's: " (", " - ", " w/",
-	// a link, or the end of the line.
+	// " in " and the town, a link, or the end of the line.
 	rest := strings.TrimLeft(a.text[a.toks[last].end:], " ")
 	if a.toks[last].poss {
 		return span{}, false
 	}
 	if !(rest == "" || rest[0] == '\n' || rest[0] == '(' || strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "w/") ||
-		strings.HasPrefix(rest, "http")) {
+		strings.HasPrefix(rest, "in ") || strings.HasPrefix(rest, "http")) {
 		return span{}, false
 	}
 	return span{i: s, j: last + 1, conf: 0.75, typ: "place"}, true
