@@ -419,3 +419,11 @@ func TestInformalKin(t *testing.T) {
 		{"my hubby is the best", deid.Person, "best", false},
 	})
 }
+
+func TestPinPlaces(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"golden hour 📍 Ullapool", deid.Place, "Ullapool", true},
+		{"📍 Praia do Forte #beach", deid.Place, "Praia do Forte", true},
+		{"best day 📍 the beach", deid.Place, "beach", false},
+	})
+}

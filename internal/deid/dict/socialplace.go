@@ -225,6 +225,11 @@ func (a *analysis) socialPlaces() []span {
 			i = s.j - 1
 			continue
 		}
+		if s, ok := a.pinPlace(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
 		if s, ok := a.parenCityCode(i); ok {
 			out = append(out, s)
 			i = s.j - 1
@@ -557,4 +562,29 @@ func (a *analysis) dottedCountry(i int) (span, bool) {
 		return span{}, false
 	}
 	return span{i: i, j: j, conf: 0.3, typ: "country"}, true
+}
+
+// pinPlace finds the place after a location pin, as posts shared from
+// photo apps write it: "📍 Ullapool", "📍Kirkwall, Orkney". The capitalised
+// words after the pin (joined by "de", "of" and the like) are the place.
+func (a *analysis) pinPlace(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if !strings.HasSuffix(strings.TrimRight(t.gap, " "), "📍") || !t.isCap() {
+		return span{}, false
+	}
+	last := i
+	for k := i + 1; k < n && k <= i+4; k++ {
+		if !a.adjacent(k) || a.toks[k].handle || a.toks[k-1].poss {
+			break
+		}
+		if a.toks[k].isCap() {
+			last = k
+			continue
+		}
+		if !placeJoin[a.toks[k].lower] {
+			break
+		}
+	}
+	return span{i: i, j: last + 1, conf: 0.6, typ: "place"}, true
 }
