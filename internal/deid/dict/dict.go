@@ -66,6 +66,10 @@ func analyse(lex *lexicon.Lexicon, text string) *result {
 	n := len(a.toks)
 	orgs := a.orgs()
 	places := a.places()
+	if sp := a.socialPlaces(); len(sp) > 0 {
+		places = mergeSpans(append(places, sp...))
+	}
+	places = a.placeAcronyms(places)
 	blockSeed, blockExt := make([]bool, n), make([]bool, n)
 	for _, s := range orgs {
 		for k := s.i; k < s.j; k++ {

@@ -166,13 +166,16 @@ func kinWord(a *analysis, w string) bool {
 }
 
 // kinAbbrev are kinship and role words as clinical notes abbreviate them,
-// and role nouns the Kinship category lacks.
+// and role nouns the Kinship category lacks, and the words comments use
+// for a spouse or a close friend ("hubby", "bestie").
 var kinAbbrev = map[string]bool{
 	"dtr": true, "dau": true, "husb": true, "hsb": true, "sis": true, "bro": true, "bf": true,
 	"gf": true, "nurse": true, "np": true, "rn": true, "chaplain": true, "proxy": true, "hcp": true,
 	"neighbor": true, "fiance": true, "manager": true, "worker": true, "therapist": true,
 	"counselor": true, "counsellor": true, "doctor": true, "physician": true, "resident": true,
 	"intern": true, "attending": true, "fellow": true, "surgeon": true, "named": true, "called": true,
+	"hubby": true, "wifey": true, "bestie": true, "bff": true, "bestfriend": true, "bffs": true,
+	"besties": true,
 }
 
 // reportCues follow a clinician's name in notes: "Dr. Smith aware".
@@ -337,6 +340,11 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 			}
 			s.i = k
 		}
+		// "mehmood sahab", "Rahul ji": an honorific after the name is
+		// part of it as written.
+		if k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].poss && nameHonorifics[a.toks[k].lower] && !a.toks[k].caps {
+			s.j = k + 1
+		}
 		// A social title written without a period, as British and legal
 		// style does ("Mr Robert Murray", "Ms Bah"), is part of the name as
 		// written. The planner keeps honorifics as they are, so the text
@@ -452,6 +460,13 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
 		return 0.6, "vocative"
 	}
+	// "THANK YOU JINX": in capitals at the end of a line, a word SCOWL
+	// lists as a proper noun, that the name lists have, and that is no
+	// basic word (not "TWITTER").
+	if upper && t.letters >= 3 && t.lineEnd && f.proper > 0 && f.isName() && !f.common(20) && f.abbrev == 0 && !f.kin && !f.title && !chatWords[t.lower] &&
+		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
+		return 0.6, "vocative"
+	}
 	// "thank you Stephi!": a word in no list after a greeting.
 	if informative && !t.sentStart && f.wl == 0 && (f.proper == 0 || f.proper >= 80) && f.abbrev == 0 && t.letters >= 3 && !chatWords[t.lower] &&
 		!stretched(t.lower) && a.cueBefore(i, a.isGreeting) {
@@ -522,8 +537,19 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			if t.poss && !t.sentStart && f.nameish() {
 				return 0.7, "name"
 			}
+			// "Kasich's a liar": a surname that is no first name, with a
+			// possessive, opening a sentence of a comment.
+			if t.poss && t.sentStart && f.surname > 0 && f.surname <= 10000 && f.births < 1000 && !f.common(20) && f.abbrev == 0 &&
+				a.informal() && !a.isClinical() {
+				return 0.6, "name"
+			}
 			if a.midCapName(i) || a.addressOpening(i) {
 				return 0.5, "name"
+			}
+			// "a Kasich supporter", "shitty Kasich jokes": a name before
+			// the people or the jokes that follow a public figure.
+			if !t.sentStart && (f.births >= 1000 || wordNameFeat(f)) && a.beforeFollowers(i) {
+				return 0.6, "name"
 			}
 			// "Ted Cruz, Mike Lee and ...": a first name opening a
 			// sentence before a surname that is no common word.

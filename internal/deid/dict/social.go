@@ -407,7 +407,16 @@ func (a *analysis) lowerCued(i int) bool {
 	if a.wordName(i) {
 		return true
 	}
+	// "mehmood sahab": a word before an honorific that follows names.
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && nameHonorifics[a.toks[i+1].lower] && t.letters >= 3 && !isStop(t.lower) &&
+		!chatWords[t.lower] && !stretched(t.lower) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
+		return true
+	}
 	if !a.lowerNameWord(i) {
+		// "momo is the best": a rare word in no word list as a subject.
+		if g := a.f(i); g.wl == 0 && g.rank > 20000 && t.letters >= 4 && !t.handle && !stretched(t.lower) && !a.clinicalWord(i) {
+			return a.lowerSubject(i)
+		}
 		return false
 	}
 	f := a.f(i)
@@ -441,6 +450,11 @@ func (a *analysis) lowerCued(i int) bool {
 		}
 	}
 	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].lower == "is" && a.toks[i-2].lower == "name" {
+		return true
+	}
+	// "when ishawna did a song", "gaby gave herself more": the subject
+	// of a verb, at the start of a clause.
+	if a.lowerSubject(i) {
 		return true
 	}
 	return t.poss && (f.births >= 100 || f.proper > 0 || f.surname > 0 && f.surname <= 20000)
@@ -496,11 +510,15 @@ func (a *analysis) midCapName(i int) bool {
 		return false
 	}
 	p := &a.toks[i-1]
-	if p.shape != shapeLower || p.poss || determinersBefore[p.lower] || p.handle {
+	// "If Roman made a channel": a clause opener that starts the sentence.
+	opener := p.shape == shapeTitle && p.sentStart && clauseOpeners[p.lower] && a.adjacent(i)
+	if p.shape != shapeLower && !opener || p.poss || determinersBefore[p.lower] || p.handle {
 		return false
 	}
 	f := a.f(i)
-	if f.date || f.title || f.kin || f.abbrev != 0 || a.usedAsWord(i) {
+	// A word SCOWL lists as an abbreviation only at its rarest levels
+	// ("Pat", "Rose") is still a name here.
+	if f.date || f.title || f.kin || f.abbrev != 0 && f.abbrev < 80 || a.usedAsWord(i) {
 		return false
 	}
 	if f.births < 20000 && !wordNameFeat(f) {
@@ -616,4 +634,73 @@ var fanWords = map[string]bool{
 var lookWords = map[string]bool{
 	"look": true, "looks": true, "looked": true, "looking": true, "sound": true, "sounds": true,
 	"sounded": true, "act": true, "acts": true, "acting": true, "dress": true, "dresses": true,
+}
+
+// subjectVerbs are verbs in the third person or the past that follow a
+// person who is the subject of a clause.
+var subjectVerbs = map[string]bool{
+	"is": true, "was": true, "do": true, "has": true, "had": true, "does": true, "did": true, "gave": true,
+	"said": true, "says": true, "told": true, "looks": true, "looked": true, "made": true,
+	"makes": true, "knows": true, "knew": true, "thinks": true, "wants": true, "needs": true,
+	"went": true, "came": true, "got": true, "gets": true, "sings": true, "sang": true,
+	"watching": true, "playing": true, "singing": true, "talking": true, "dancing": true,
+}
+
+// clauseOpeners are the words after which a clause and its subject begin.
+var clauseOpeners = map[string]bool{
+	"when": true, "if": true, "that": true, "and": true, "but": true, "because": true, "cuz": true, "coz": true,
+	"why": true, "how": true, "where": true, "notice": true, "noticed": true, "think": true,
+	"bet": true, "hope": true, "wish": true, "while": true, "until": true, "till": true,
+}
+
+// lowerSubject reports whether lower-case word i, a word that may be a
+// name (lowerNameWord), opens a clause as the subject of a verb in an
+// informal text: "hangwani is slaying", "when ishawna did".
+func (a *analysis) lowerSubject(i int) bool {
+	t := &a.toks[i]
+	if t.poss || chatWords[t.lower] || i+1 >= len(a.toks) || !a.adjacent(i+1) || !subjectVerbs[a.toks[i+1].lower] {
+		return false
+	}
+	if !t.sentStart && !(i > 0 && a.adjacent(i) && clauseOpeners[a.toks[i-1].lower]) {
+		return false
+	}
+	f := a.f(i)
+	if f.wl != 0 && !(f.wl >= 70 && f.births >= 1000) || f.abbrev != 0 {
+		return false
+	}
+	// Some evidence of a name, or a word no list and no word count has:
+	// brands and games ("minecraft", "netflix") are counted words with no
+	// name reading, and a misspelling a rare surname ("thier") too.
+	if f.births == 0 && !(f.surname > 0 && f.surname <= 20000) && (f.rank != 0 || f.proper != 0) {
+		return false
+	}
+	// "when ishawna do a song": comments drop the verb's ending.
+	if a.toks[i+1].lower == "do" && t.sentStart {
+		return false
+	}
+	return a.informal()
+}
+
+// followerWords are the people and things that follow a public figure:
+// "a Kasich supporter", "Kasich jokes".
+var followerWords = map[string]bool{
+	"supporter": true, "supporters": true, "voter": true, "voters": true, "fan": true, "fans": true,
+	"jokes": true, "impersonator": true, "impersonation": true, "haters": true, "stans": true,
+}
+
+// beforeFollowers reports whether word i, capitalised, is directly followed
+// by a follower word in lower case in an informal text or a comment.
+func (a *analysis) beforeFollowers(i int) bool {
+	if i+1 >= len(a.toks) || !a.adjacent(i+1) || a.toks[i].poss || a.isClinical() {
+		return false
+	}
+	n := &a.toks[i+1]
+	return n.shape == shapeLower && followerWords[n.lower]
+}
+
+// nameHonorifics follow a name in South Asian usage: "mehmood sahab",
+// "Rahul ji", "sonu bhai".
+var nameHonorifics = map[string]bool{
+	"sahab": true, "saheb": true, "sahib": true, "saab": true, "ji": true, "jee": true,
+	"bhai": true, "bhaiya": true, "bhaiyya": true,
 }

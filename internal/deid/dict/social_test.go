@@ -284,3 +284,146 @@ func TestSingleNameHashtags(t *testing.T) {
 		{"what a game tonight #Winning", deid.Person, "Winning", false},
 	})
 }
+
+func TestCheckInPlaces(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A check-in: the venue, its acronym and "(City, XX)".
+		{"I'm at Escola Estadual do Carmo (EEC) - @escolacarmo (Pelotas, RS) http://t.co/abc", deid.Place, "Estadual do Carmo", true},
+		{"I'm at Escola Estadual do Carmo (EEC) - @escolacarmo (Pelotas, RS) http://t.co/abc", deid.Place, "EEC", true},
+		{"I'm at Escola Estadual do Carmo (EEC) - @escolacarmo (Pelotas, RS) http://t.co/abc", deid.Place, "RS", true},
+		{"I'm at Padaria Sol Nascente - @padariasol", deid.Place, "Sol Nascente", true},
+		{"I'm at Padaria Sol Nascente in Belo Horizonte, MG", deid.Place, "Sol Nascente", true},
+		{"I'm at Gimnasio Lobato Norte (Lobato, SP)", deid.Place, "SP", true},
+		// Not a check-in: more words follow, or the place is lower case.
+		{"I'm at Home Depot buying paint for the fence", deid.Place, "Home Depot", false},
+		{"I'm at work (again, ugh)", deid.Place, "work", false},
+		// A parenthesised pair needs a code of two capitals.
+		{"we talked (Kevin, honestly) all night", deid.Place, "Kevin", false},
+		{"the report (Okafor, MD) was late", deid.Place, "MD", false},
+		// A site before a comma and a known place; a venue after "at".
+		{"Photos: Gullhaven Rock, Oregon is lovely", deid.Place, "Gullhaven Rock", true},
+		{"Photos: Gullhaven Rock, honestly lovely", deid.Place, "Gullhaven Rock", false},
+		{"Pizza at Bertolazzi's tonight", deid.Place, "Bertolazzi", true},
+		{"Pizza at Mom's tonight", deid.Place, "Mom", false},
+	})
+}
+
+func TestLowerSubjectNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"yo did you see that tiwalade is the best at this", deid.Person, "tiwalade", true},
+		{"lol when cicibussey did that dance", deid.Person, "cicibussey", true},
+		// An ordinary word, a chat word or no verb after it is no name.
+		{"lol when money is tight we cry", deid.Person, "money", false},
+		{"when tbh is used too much", deid.Person, "tbh", false},
+		{"when cicibussey the great dance", deid.Person, "cicibussey", false},
+	})
+}
+
+func TestPublicFigureNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A surname that is also a word, before the people who follow
+		// a public figure, or opening a comment with a possessive.
+		{"honestly not a Kasich supporter but he makes sense", deid.Person, "Kasich", true},
+		{"lol are there any Trump fans here", deid.Person, "Trump", true},
+		{"Trump's a stud lol", deid.Person, "Trump", true},
+		// Ordinary words stay out.
+		{"honestly not a Democrat supporter but they make sense", deid.Person, "Democrat", false},
+		{"we had the Apple jokes again", deid.Person, "Apple", false},
+		{"Today's a good day lol", deid.Person, "Today", false},
+		// A sentence-opening clause word before a name in mid-sentence.
+		{"If Roman made a new channel, i would watch it lol", deid.Person, "Roman", true},
+		{"If Monday comes i will cry lol", deid.Person, "Monday", false},
+	})
+}
+
+func TestSocialPlaceShapes(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A region code after a town.
+		{"we should all go to Toowoomba, QLD", deid.Place, "QLD", true},
+		{"Seen by R. Okafor, MD. Pain improved.", deid.Place, "MD", false},
+		{"we should all go to Toowoomba, QLD Rail permitting", deid.Place, "QLD", false},
+		// City abbreviations in capitals.
+		{"finally moving to NYC next month", deid.Place, "NYC", true},
+		{"LA Galaxy won again", deid.Place, "LA", false},
+		// Compass regions after "the".
+		{"storms moving to the Northeast tonight", deid.Place, "Northeast", true},
+		{"the South won the vote", deid.Place, "South", false},
+		// City wards and metro lines.
+		{"all residents in Ward 12 are invited", deid.Place, "Ward 12", true},
+		{"delays on the Blue Line this morning", deid.Place, "Blue Line", true},
+		{"that is the bottom Line for me", deid.Place, "Line", false},
+	})
+}
+
+func TestRareAbbrevNamesAndRareSubjects(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A name SCOWL knows as a rare abbreviation, in mid-sentence.
+		{"the real question is why did Rose keep the dog lol", deid.Person, "Rose", true},
+		// A rare word in no list as the subject of a clause.
+		{"kiko is the best at this game lol", deid.Person, "kiko", true},
+		{"lol wifi is the worst at this hotel", deid.Person, "wifi", false},
+	})
+}
+
+func TestLowerSubjectNotBrands(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"minecraft is the best game lol", deid.Person, "minecraft", false},
+		{"wifi is the worst at this hotel lol", deid.Person, "wifi", false},
+		{"and netflix is so good lol", deid.Person, "netflix", false},
+		{"and kiko is so good lol", deid.Person, "kiko", true},
+		{"and thier is no way lol", deid.Person, "thier", false},
+	})
+}
+
+func TestHonorificNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"rajesh sahab always gives the best advice", deid.Person, "rajesh sahab", true},
+		{"thanks a lot verma ji", deid.Person, "verma ji", true},
+		// An ordinary word before the honorific is no name.
+		{"nice video bhai keep it up", deid.Person, "video", false},
+	})
+}
+
+func TestLowerCityAbbrevs(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"i want to go to la so bad", deid.Place, "la", true},
+		{"back in nyc yay", deid.Place, "nyc", true},
+		{"hello from abq new mexico!", deid.Place, "abq", true},
+		{"hay que ir a la playa", deid.Place, "la", false},
+		{"pie a la mode lol", deid.Place, "la", false},
+	})
+}
+
+func TestDottedCountries(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"moved to the U.S. last year", deid.Place, "U.S", true},
+		{"if they try this in the U. S, they will regret it", deid.Place, "U. S", true},
+		{"back in the U.K. now", deid.Place, "U.K", true},
+		// Initials before a surname are a person's.
+		{"a letter signed by U. S. Grant", deid.Place, "U. S", false},
+	})
+}
+
+func TestCapitalVocatives(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"you made me love this game. THANK YOU JINX", deid.Person, "JINX", true},
+		{"best app ever. thank you TWITTER", deid.Person, "TWITTER", false},
+		{"what a day. THANK YOU LORD", deid.Person, "LORD", false},
+	})
+}
+
+func TestInformalKin(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"out with my bestie jaxxie tonight lol", deid.Person, "jaxxie", true},
+		{"dinner with my lovely hubby ruairidh", deid.Person, "ruairidh", true},
+		{"my hubby is the best", deid.Person, "best", false},
+	})
+}
+
+func TestPinPlaces(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"golden hour 📍 Ullapool", deid.Place, "Ullapool", true},
+		{"📍 Praia do Forte #beach", deid.Place, "Praia do Forte", true},
+		{"best day 📍 the beach", deid.Place, "beach", false},
+	})
+}
