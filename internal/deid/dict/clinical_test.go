@@ -110,6 +110,9 @@ func TestLowerPlaces(t *testing.T) {
 		{note + "pt married, lives in catonsville.", deid.Place, "catonsville", true},
 		{note + "poss transfer to quartermain tomorrow.", deid.Place, "quartermain", true},
 		{"she lives in comfort now", deid.Place, "comfort", false},
+		// Weekday abbreviations are days, never places.
+		{"see you on Mon 3rd at the clinic", deid.Place, "Mon", false},
+		{"we meet on Sat for lunch", deid.Place, "Sat", false},
 		// Hospitals known by a saint's or holy name, state universities:
 		// institutions, reported as such.
 		{note + "plan transfer back to holy cross tomorrow.", deid.Organization, "holy", true},

@@ -278,7 +278,7 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 		return true
 	}
 	f := a.f(i)
-	if f.date || (t.dot && abbrevDot[t.lower]) || t.letters < 2 || a.clinicalWord(i) {
+	if f.date || weekdayAbbrev[t.lower] || (t.dot && abbrevDot[t.lower]) || t.letters < 2 || a.clinicalWord(i) {
 		return false
 	}
 	if ctx == 2 || cityAfter {
@@ -303,6 +303,11 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 	}
 	return true
 }
+
+// weekdayAbbrev are the short forms of weekdays: alone, "Mon" or "Sat" is
+// a day, never a place.
+var weekdayAbbrev = map[string]bool{"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true,
+	"thurs": true, "fri": true, "sat": true, "sun": true}
 
 // stateAfter returns the end of a US state written after word j-1 with a
 // comma ("Springfield, IL", "Dayton, Ohio"), or j when there is none.
