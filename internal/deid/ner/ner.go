@@ -147,6 +147,9 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	for _, e := range out {
 		for _, f := range cutLinks(text, e) {
 			if k, ok := d.plausible(info(), f); ok {
+				// Vetted whole: the trimmed name would look
+				// mid-sentence and pass on that alone.
+				f = d.trimLead(text, f)
 				f.Kind = k
 				kept = append(kept, f)
 			}
