@@ -224,3 +224,19 @@ func TestDatePlanning(t *testing.T) {
 		t.Errorf("shifted date = %q: want another month/day in 2021", got)
 	}
 }
+
+func TestNameGluedToNumberPropagated(t *testing.T) {
+	d := reDetector{re: regexp.MustCompile(`\bBrackenfield\b`), kind: Organization, conf: 0.8}
+	e := New(WithDetectors(d), WithGazetteer(fakeGaz{}))
+	res, _ := e.Deidentify(context.Background(), &Doc{Text: "Sent to Brackenfield 4. Back on BRACKENFIELD2 now; bed 12, unit Brackenfield123."})
+	if strings.Contains(strings.ToLower(res.Text), "brackenfield2") {
+		t.Errorf("name glued to a floor number not propagated: %q", res.Text)
+	}
+	if !strings.Contains(res.Text, "2 now") {
+		t.Errorf("the number after the name should stay: %q", res.Text)
+	}
+	// Three digits or more make a code, not a name and its floor.
+	if !strings.Contains(res.Text, "Brackenfield123") {
+		t.Errorf("code with a name prefix replaced: %q", res.Text)
+	}
+}
