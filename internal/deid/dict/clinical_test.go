@@ -110,6 +110,13 @@ func TestLowerPlaces(t *testing.T) {
 		{note + "pt married, lives in catonsville.", deid.Place, "catonsville", true},
 		{note + "poss transfer to quartermain tomorrow.", deid.Place, "quartermain", true},
 		{"she lives in comfort now", deid.Place, "comfort", false},
+		// Where someone lives: a state code, a short title-case town.
+		{note + "her sister, who lives in DC, will visit.", deid.Place, "DC", true},
+		{note + "PT LIVES IN NJ WITH SON. HR 80S.", deid.Place, "NJ", true},
+		{note + "pt moved to OR for repair.", deid.Place, "OR", false},
+		{note + "pressures in PA stable.", deid.Place, "PA", false},
+		{note + "came by ems from the VA in Wexby this am", deid.Place, "Wexby", true},
+		{note + "pt in NSR, to MICU later", deid.Place, "NSR", false},
 		// Weekday abbreviations are days, never places.
 		{"see you on Mon 3rd at the clinic", deid.Place, "Mon", false},
 		{"we meet on Sat for lunch", deid.Place, "Sat", false},

@@ -304,6 +304,11 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 	return true
 }
 
+// residence are the words before "in" or "to" that say where someone
+// lives.
+var residence = map[string]bool{"lives": true, "live": true, "living": true, "lived": true, "resides": true,
+	"reside": true, "residing": true, "resided": true, "born": true}
+
 // weekdayAbbrev are the short forms of weekdays: alone, "Mon" or "Sat" is
 // a day, never a place.
 var weekdayAbbrev = map[string]bool{"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true,
@@ -405,7 +410,7 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 		}
 		// In a clinical note "in NSR", "to MICU", "for XRAY": short words and
 		// the clinical vocabulary are not places.
-		if a.clinicalWord(i) || a.isClinical() && t.letters < 6 {
+		if a.clinicalWord(i) || a.isClinical() && t.letters < 6 && (t.shape != shapeTitle || t.letters < 4) {
 			return span{}, false
 		}
 		j := i + 1
@@ -800,13 +805,22 @@ func (a *analysis) lowerHospital(i int) (span, bool) {
 // "from ME", "in HI") and no abbreviation SCOWL knows otherwise.
 func (a *analysis) stateCode(i, ctx int) (span, bool) {
 	t := &a.toks[i]
-	if ctx != 2 || t.shape != shapeUpper || t.letters != 2 || t.caps || t.dot || a.isClinical() || a.clinicalHits > 0 {
+	if ctx != 2 || t.shape != shapeUpper || t.letters != 2 {
 		return span{}, false
 	}
 	if _, ok := a.lex.USState(t.text); !ok {
 		return span{}, false
 	}
 	if f := a.f(i); f.wl != 0 || f.births > 0 {
+		return span{}, false // "OR", "ME": codes that are words
+	}
+	// "lives in DC", "born in NY": where someone lives is a place, even
+	// in a note where "in PA" is an artery.
+	if i >= 2 && residence[a.toks[i-2].lower] && (a.toks[i-1].lower == "in" || a.toks[i-1].lower == "to") &&
+		(i+1 >= len(a.toks) || !a.toks[i+1].isCap() || a.toks[i+1].caps) {
+		return span{i: i, j: i + 1, conf: 0.5, typ: "state"}, true
+	}
+	if t.dot || t.caps || a.isClinical() || a.clinicalHits > 0 {
 		return span{}, false
 	}
 	return span{i: i, j: i + 1, conf: 0.3, typ: "state"}, true
