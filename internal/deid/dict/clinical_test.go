@@ -30,6 +30,10 @@ const note = "Pt resting, HR 80s, BP stable. "
 func TestClinical(t *testing.T) {
 	runKindCases(t, []kindCase{
 		{note + "Aline intact. Neo weaned off.", deid.Person, "Aline", false},
+		// A surname that is also a word, in a list of titled names.
+		{note + "family met w/dr ostrowski, dr white this am.", deid.Person, "white", true},
+		{note + "dr little and dr ostrowski updated family.", deid.Person, "little", true},
+		{note + "k 3.2, dr aware, dr notified.", deid.Person, "aware", false},
 		{note + "Aline intact. Neo weaned off.", deid.Person, "Neo", false},
 		{note + "Foley draining clear urine.", deid.Place, "Foley", false},
 		{note + "Sats 95% on Cpap, see Carevue.", deid.Person, "Carevue", false},

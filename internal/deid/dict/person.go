@@ -96,6 +96,39 @@ func (a *analysis) isTitle(k int) int {
 	return 1
 }
 
+// titledListMate reports whether the title at word k follows or precedes
+// another title and its name across a comma or "and" ("dr rizzo, dr
+// small", "dr small and dr rizzo"): a list of the people so titled.
+func (a *analysis) titledListMate(k int) bool {
+	n := len(a.toks)
+	sep := func(j int) int { // the start of the element after a separator before word j, or -1
+		if j >= n || strings.Contains(a.toks[j].gap, "\n") {
+			return -1
+		}
+		if g := strings.TrimSpace(a.toks[j].gap); g == "," || g == "&" {
+			return j
+		}
+		if a.toks[j].lower == "and" && j+1 < n && a.adjacent(j+1) {
+			return j + 1
+		}
+		return -1
+	}
+	// Before: title, name, separator, then k.
+	if k >= 3 && sep(k) == k && a.isTitle(k-2) == 2 && a.adjacent(k-1) && a.toks[k-1].letters >= 2 {
+		return true
+	}
+	if k >= 4 && a.toks[k-1].lower == "and" && a.adjacent(k) && a.isTitle(k-3) == 2 && a.adjacent(k-2) {
+		return true
+	}
+	// After: k, name, separator, title.
+	if k+2 < n {
+		if e := sep(k + 2); e > 0 && e < n && a.isTitle(e) == 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // titleBefore returns isTitle of the word before i, when it is adjacent.
 func (a *analysis) titleBefore(i int) int {
 	if i == 0 || !a.adjacent(i) {
@@ -423,6 +456,10 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.85, "titled"
 		case t.shape == shapeLower && tc == 2 && ((f.isName() && !f.common(35)) || f.wl == 0) && t.letters >= 2:
 			return 0.8, "titled"
+		case t.shape == shapeLower && tc == 2 && f.surname > 0 && f.surname <= 20000 && t.letters >= 3 && a.titledListMate(i-1):
+			// "dr rizzo, dr small": a surname that is also a word, in a
+			// list of titled names.
+			return 0.7, "titled"
 		}
 	}
 	// After a kinship or role word: "her son Mateo", "my client Rose".
