@@ -30,6 +30,9 @@ const note = "Pt resting, HR 80s, BP stable. "
 func TestClinical(t *testing.T) {
 	runKindCases(t, []kindCase{
 		{note + "Aline intact. Neo weaned off.", deid.Person, "Aline", false},
+		// After a role abbreviation, one of the commonest words is a word.
+		{note + "GIVEN LASIX AND PA DOWN TO 38/22.", deid.Person, "DOWN", false},
+		{note + "SEEN BY NP ZANETTI TODAY.", deid.Person, "ZANETTI", true},
 		// A surname that is also a word, in a list of titled names.
 		{note + "family met w/dr ostrowski, dr white this am.", deid.Person, "white", true},
 		{note + "dr little and dr ostrowski updated family.", deid.Person, "little", true},

@@ -96,6 +96,18 @@ func (a *analysis) isTitle(k int) int {
 	return 1
 }
 
+// roleAbbrevWord reports whether word i follows a role abbreviation ("PA",
+// "RN") and is one of the most common English words, not a first name:
+// "PA DOWN TO 38/22" is the pulmonary artery pressure going down.
+func (a *analysis) roleAbbrevWord(i int) bool {
+	p := &a.toks[i-1]
+	if strongTitles[p.lower] || !roleAbbrev[p.lower] {
+		return false
+	}
+	f := a.f(i)
+	return f.common(20) && f.births < 1000
+}
+
 // titledListMate reports whether the title at word k follows or precedes
 // another title and its name across a comma or "and" ("dr rizzo, dr
 // small", "dr small and dr rizzo"): a list of the people so titled.
@@ -452,7 +464,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		switch {
 		case informative && t.letters >= 2 && (tc == 2 || f.isName() || !f.common(50)):
 			return 0.9, "titled"
-		case upper && (f.isName() || !f.common(50)) && f.abbrev == 0:
+		case upper && (f.isName() || !f.common(50)) && f.abbrev == 0 && !a.roleAbbrevWord(i):
 			return 0.85, "titled"
 		case t.shape == shapeLower && tc == 2 && ((f.isName() && !f.common(35)) || f.wl == 0) && t.letters >= 2:
 			return 0.8, "titled"
