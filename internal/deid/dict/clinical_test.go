@@ -33,6 +33,8 @@ func TestClinical(t *testing.T) {
 		// After a role abbreviation, one of the commonest words is a word.
 		{note + "GIVEN LASIX AND PA DOWN TO 38/22.", deid.Person, "DOWN", false},
 		{note + "SEEN BY NP ZANETTI TODAY.", deid.Person, "ZANETTI", true},
+		{note + "RN WILL ATTEMPT TO WEAN NEO. LT EAR WITH PACKING.", deid.Person, "WILL", false},
+		{note + "RN WILL ATTEMPT TO WEAN NEO. LT EAR WITH PACKING.", deid.Person, "EAR", false},
 		// A surname that is also a word, in a list of titled names.
 		{note + "family met w/dr ostrowski, dr white this am.", deid.Person, "white", true},
 		{note + "dr little and dr ostrowski updated family.", deid.Person, "little", true},
@@ -124,6 +126,7 @@ func TestLowerPlaces(t *testing.T) {
 		{note + "pressures in PA stable.", deid.Place, "PA", false},
 		{note + "came by ems from the VA in Wexby this am", deid.Place, "Wexby", true},
 		{note + "pt in NSR, to MICU later", deid.Place, "NSR", false},
+		{note + "THRASHING AROUND ALOT. ALOT OF PVC'S.", deid.Place, "ALOT", false},
 		// Weekday abbreviations are days, never places.
 		{"see you on Mon 3rd at the clinic", deid.Place, "Mon", false},
 		{"we meet on Sat for lunch", deid.Place, "Sat", false},

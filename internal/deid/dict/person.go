@@ -97,12 +97,18 @@ func (a *analysis) isTitle(k int) int {
 }
 
 // roleAbbrevWord reports whether word i follows a role abbreviation ("PA",
-// "RN") and is one of the most common English words, not a first name:
-// "PA DOWN TO 38/22" is the pulmonary artery pressure going down.
+// "RN") or a title no stronger than a word ("LT", "Judge") and is one of
+// the most common English words, not a first name, or a modal before its
+// verb: "PA DOWN TO 38/22" is the pulmonary artery pressure going down,
+// "LT EAR" the left ear, "RN WILL ATTEMPT" a plan.
 func (a *analysis) roleAbbrevWord(i int) bool {
 	p := &a.toks[i-1]
-	if strongTitles[p.lower] || !roleAbbrev[p.lower] {
+	if strongTitles[p.lower] || !roleAbbrev[p.lower] && a.isTitle(i-1) != 1 {
 		return false
+	}
+	// "RN WILL GET PT OOB": a modal and its verb.
+	if a.modalVerb(i) {
+		return true
 	}
 	f := a.f(i)
 	return f.common(20) && f.births < 1000

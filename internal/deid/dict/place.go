@@ -278,7 +278,7 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 		return true
 	}
 	f := a.f(i)
-	if f.date || weekdayAbbrev[t.lower] || (t.dot && abbrevDot[t.lower]) || t.letters < 2 || a.clinicalWord(i) {
+	if f.date || weekdayAbbrev[t.lower] || runTogether[t.lower] || (t.dot && abbrevDot[t.lower]) || t.letters < 2 || a.clinicalWord(i) {
 		return false
 	}
 	if ctx == 2 || cityAfter {
@@ -308,6 +308,11 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 // lives.
 var residence = map[string]bool{"lives": true, "live": true, "living": true, "lived": true, "resides": true,
 	"reside": true, "residing": true, "resided": true, "born": true}
+
+// runTogether are everyday phrases written as one word, which no word list
+// holds and a gazetteer may ("ALOT OF PVC'S" is no town in India).
+var runTogether = map[string]bool{"alot": true, "abit": true, "atleast": true, "infact": true, "aswell": true,
+	"incase": true, "ofcourse": true, "eachother": true, "everytime": true, "inbetween": true, "alittle": true}
 
 // weekdayAbbrev are the short forms of weekdays: alone, "Mon" or "Sat" is
 // a day, never a place.
