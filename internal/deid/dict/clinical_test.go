@@ -35,6 +35,11 @@ func TestClinical(t *testing.T) {
 		{note + "SEEN BY NP ZANETTI TODAY.", deid.Person, "ZANETTI", true},
 		{note + "RN WILL ATTEMPT TO WEAN NEO. LT EAR WITH PACKING.", deid.Person, "WILL", false},
 		{note + "RN WILL ATTEMPT TO WEAN NEO. LT EAR WITH PACKING.", deid.Person, "EAR", false},
+		// "sr" and "ms" in a lower-case note are sinus rhythm and mental
+		// status.
+		{note + "hr 90's sr. occ pvc's noted.", deid.Person, "occ", false},
+		{note + "assess ms. med for safety.", deid.Person, "med", false},
+		{note + "spoke with ms ostrowski re plan.", deid.Person, "ostrowski", true},
 		// A surname that is also a word, in a list of titled names.
 		{note + "family met w/dr ostrowski, dr white this am.", deid.Person, "white", true},
 		{note + "dr little and dr ostrowski updated family.", deid.Person, "little", true},

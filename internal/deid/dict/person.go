@@ -96,6 +96,23 @@ func (a *analysis) isTitle(k int) int {
 	return 1
 }
 
+// noteAbbrevTitle reports whether the title at word k is written in lower
+// case in a clinical note as an abbreviation of another word: "sr" (sinus
+// rhythm) and "ms" (mental status) open "sr. occ pvc's", "ms. med for
+// safety"; only a name no list calls an abbreviation follows them as a
+// title.
+func (a *analysis) noteAbbrevTitle(k int) bool {
+	t := &a.toks[k]
+	if t.shape != shapeLower || t.lower != "sr" && t.lower != "ms" {
+		return false
+	}
+	if !a.isClinical() && a.clinicalHits == 0 {
+		return false
+	}
+	f := a.f(k + 1)
+	return !f.isName() || f.abbrev != 0 || a.toks[k+1].letters < 4
+}
+
 // roleAbbrevWord reports whether word i follows a role abbreviation ("PA",
 // "RN") or a title no stronger than a word ("LT", "Judge") and is one of
 // the most common English words, not a first name, or a modal before its
@@ -472,7 +489,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.9, "titled"
 		case upper && (f.isName() || !f.common(50)) && f.abbrev == 0 && !a.roleAbbrevWord(i):
 			return 0.85, "titled"
-		case t.shape == shapeLower && tc == 2 && ((f.isName() && !f.common(35)) || f.wl == 0) && t.letters >= 2:
+		case t.shape == shapeLower && tc == 2 && ((f.isName() && !f.common(35)) || f.wl == 0) && t.letters >= 2 && !a.noteAbbrevTitle(i-1):
 			return 0.8, "titled"
 		case t.shape == shapeLower && tc == 2 && f.surname > 0 && f.surname <= 20000 && t.letters >= 3 && a.titledListMate(i-1):
 			// "dr rizzo, dr small": a surname that is also a word, in a
