@@ -30,6 +30,8 @@ const note = "Pt resting, HR 80s, BP stable. "
 func TestClinical(t *testing.T) {
 	runKindCases(t, []kindCase{
 		{note + "Aline intact. Neo weaned off.", deid.Person, "Aline", false},
+		// A short note in capitals: a listed device is one.
+		{"PT PULLED OUT HER OWN ALINE WHILE CONFUSED, BP STABLE.", deid.Person, "ALINE", false},
 		// After a role abbreviation, one of the commonest words is a word.
 		{note + "GIVEN LASIX AND PA DOWN TO 38/22.", deid.Person, "DOWN", false},
 		{note + "SEEN BY NP ZANETTI TODAY.", deid.Person, "ZANETTI", true},
