@@ -42,6 +42,10 @@ func TestClinical(t *testing.T) {
 		{note + "hr 90's sr. occ pvc's noted.", deid.Person, "occ", false},
 		{note + "assess ms. med for safety.", deid.Person, "med", false},
 		{note + "spoke with ms ostrowski re plan.", deid.Person, "ostrowski", true},
+		// A lone capital after a social title is the surname's initial.
+		{note + "mr I remained on same doses of pressors.", deid.Person, "I", true},
+		{"We met Mrs. K at the door.", deid.Person, "K", true},
+		{note + "I told him I would call.", deid.Person, "I", false},
 		// A surname that is also a word, in a list of titled names.
 		{note + "family met w/dr ostrowski, dr white this am.", deid.Person, "white", true},
 		{note + "dr little and dr ostrowski updated family.", deid.Person, "little", true},

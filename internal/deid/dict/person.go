@@ -471,6 +471,12 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 // and how surely.
 func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	t := &a.toks[i]
+	// "mr I remained on pressors": after a social title, a lone capital
+	// is the initial that stands for the surname, even "I" or "A".
+	if t.letters == 1 && (t.shape == shapeUpper || t.shape == shapeTitle) && !t.dot && i > 0 && a.adjacent(i) && socialTitles[a.toks[i-1].lower] &&
+		(i+1 >= len(a.toks) || a.toks[i+1].shape == shapeLower) {
+		return 0.6, "titled"
+	}
 	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) || isContraction(t.lower) || chatWords[t.lower] {
 		return 0, ""
 	}
