@@ -153,6 +153,9 @@ func TestLowerPlaces(t *testing.T) {
 		{note + "PLAN: TRANSFER TO KESSLERBY 2 IN AM.", deid.Organization, "KESSLERBY", true},
 		{note + "found unresponsive on kesslerby 6 at noon.", deid.Organization, "kesslerby", true},
 		{note + "ADMITTED TO KESSLERBY7 W/ CHF.", deid.Organization, "KESSLERBY7", true},
+		{note + "PLAN: ENC PO INTAKE. TRANSFER KESSLERBY 4.", deid.Organization, "KESSLERBY", true},
+		{note + "plan: xfer kesslerby 4 in am.", deid.Organization, "kesslerby", true},
+		{note + "plan: transfer when stable, neo 2 mcg.", deid.Organization, "neo", false},
 		// Markers hidden in hyphenated headings still make a note.
 		{"neuro-alert. cv- stable. resp-lsc. g.u.-foley draining. plan-amb.transfer to kesslerby 2.", deid.Organization, "kesslerby", true},
 		{note + "weaned to levophed 2 mcg, back to Propofol 20 mcg.", deid.Organization, "levophed", false},

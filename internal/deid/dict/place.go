@@ -511,10 +511,11 @@ func (a *analysis) lowerPlace(i int) (span, bool) {
 
 // wardPrev are the words before the building or ward a patient is moved to
 // or found on ("transfer to Quartermain 2", "arrest on QUARTERMAIN 6").
-var wardPrev = map[string]bool{"to": true, "from": true, "on": true, "at": true, "in": true}
+var wardPrev = map[string]bool{"to": true, "from": true, "on": true, "at": true, "in": true, "transfer": true,
+	"transferred": true, "transferring": true, "xfer": true, "xferred": true}
 
 // wardPlace finds, in a clinical note, a building or ward named with its
-// floor or unit number after "to", "from", "on", "at" or "in": a word that
+// floor or unit number after "to", "from", "on", "at", "in" or "transfer": a word that
 // is no common word, name of a drug or clinical term, followed by a number
 // of one or two digits that no unit follows ("to QUARTERMAIN 3", "from
 // quartermain 5", "ADMITTED TO QUARTERMAIN7").
