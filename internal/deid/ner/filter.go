@@ -504,33 +504,52 @@ func (d *Detector) isOrgWord(w string) bool {
 // words and not a common first name ("Will Smith" stays whole), the whole
 // is no known place ("Long Beach"), and a capitalised word is left.
 // Surname lists hold many such words ("Ask", "Call"), so they do not count.
+// A title stays: some style guides count it in the name, some do not.
 func (d *Detector) trimLead(text string, f deid.Finding) deid.Finding {
-	if d.lex == nil || f.Kind == deid.Organization || !sentenceStart(text, f.Start) {
+	if d.lex == nil || f.Kind == deid.Organization {
 		return f
 	}
-	sp := strings.IndexByte(f.Text, ' ')
+	if w, rest, ok := leadWord(f.Text); ok && sentenceStart(text, f.Start) && d.ordinaryLead(w, f.Text) {
+		return cutTo(f, rest)
+	}
+	return f
+}
+
+// leadWord splits a name after its first word, when a capitalised word
+// follows.
+func leadWord(name string) (w, rest string, ok bool) {
+	sp := strings.IndexByte(name, ' ')
 	if sp <= 0 {
-		return f
+		return "", "", false
 	}
-	w := f.Text[:sp]
-	rest := strings.TrimLeft(f.Text[sp:], " ")
+	rest = strings.TrimLeft(name[sp:], " ")
 	if rest == "" || !unicode.IsUpper(rune(rest[0])) {
-		return f
+		return "", "", false
 	}
+	return name[:sp], rest, true
+}
+
+// cutTo keeps the end of f that is rest.
+func cutTo(f deid.Finding, rest string) deid.Finding {
+	f.Start = f.End - len(rest)
+	f.Text = rest
+	return f
+}
+
+// ordinaryLead reports whether w, the first word of name, is an everyday
+// word that opens a sentence rather than part of the name.
+func (d *Detector) ordinaryLead(w, name string) bool {
 	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || titles[strings.TrimSuffix(w, ".")] {
-		return f
+		return false
 	}
 	lw := strings.ToLower(w)
-	if level, ok := d.lex.WordLevel(lw); !ok || level > everydayLevel || epithets[lw] || d.knownPlace(f.Text) {
-		return f // "Long Beach", "New Hope": a place of everyday words
+	if level, ok := d.lex.WordLevel(lw); !ok || level > everydayLevel || epithets[lw] || d.knownPlace(name) {
+		return false // "Long Beach", "New Hope": a place of everyday words
 	}
 	if fm, ml, ok := d.lex.FirstName(lw); ok && fm+ml >= leadName {
-		return f // "Will Smith", "Grace Kelly"
+		return false // "Will Smith", "Grace Kelly"
 	}
-	g := f
-	g.Start = f.End - len(rest)
-	g.Text = rest
-	return g
+	return true
 }
 
 // everydayLevel is the highest SCOWL level of the most frequent English

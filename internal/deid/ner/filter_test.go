@@ -302,6 +302,7 @@ func TestTrimLead(t *testing.T) {
 		{"Will Smith came.", "Will Smith", "Will Smith", deid.Person},
 		{"Long Beach is warm.", "Long Beach", "Long Beach", deid.Place},
 		{"Dr Okonkwo came.", "Dr Okonkwo", "Dr Okonkwo", deid.Person},
+		{"Pt calm. Per Dr. Okonkwo no change.", "Per Dr. Okonkwo", "Dr. Okonkwo", deid.Person},
 		{"we said Ask Tom later", "Ask Tom", "Ask Tom", deid.Person},
 		{"Ask them.", "Ask", "Ask", deid.Person},
 		{"Poor Okonkwo, he tried.", "Poor Okonkwo", "Poor Okonkwo", deid.Person},

@@ -149,8 +149,8 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 			if k, ok := d.plausible(info(), f); ok {
 				// Vetted whole: the trimmed name would look
 				// mid-sentence and pass on that alone.
-				f = d.trimLead(text, f)
 				f.Kind = k
+				f = d.trimLead(text, f)
 				kept = append(kept, f)
 			}
 		}
