@@ -543,6 +543,9 @@ func (d *Detector) ordinaryLead(w, name string) bool {
 		return false
 	}
 	lw := strings.ToLower(w)
+	if beForms[lw] {
+		return false // "Am Jake": a clipped "I am", no imperative or adverb
+	}
 	if level, ok := d.lex.WordLevel(lw); !ok || level > everydayLevel || epithets[lw] || d.knownPlace(name) {
 		return false // "Long Beach", "New Hope": a place of everyday words
 	}
@@ -564,6 +567,10 @@ const (
 // person is called: "Poor Jimmy", "Little Richard", "Old Tom".
 var epithets = map[string]bool{"poor": true, "dear": true, "little": true, "big": true, "old": true, "young": true,
 	"sweet": true, "lil": true, "good": true, "great": true, "saint": true, "uncle": true, "aunt": true, "auntie": true}
+
+// beForms are the forms of "be": a sentence they open is a question or a
+// clipped "I am ...", and what prose took for a name there is left whole.
+var beForms = map[string]bool{"am": true, "is": true, "are": true, "was": true, "were": true}
 
 // sentenceStart reports whether off opens a text, a line or a sentence.
 func sentenceStart(text string, off int) bool {

@@ -305,6 +305,7 @@ func TestTrimLead(t *testing.T) {
 		{"Pt calm. Per Dr. Okonkwo no change.", "Per Dr. Okonkwo", "Dr. Okonkwo", deid.Person},
 		{"we said Ask Tom later", "Ask Tom", "Ask Tom", deid.Person},
 		{"Ask them.", "Ask", "Ask", deid.Person},
+		{"Is Okonkwo coming?", "Is Okonkwo", "Is Okonkwo", deid.Person},
 		{"Poor Okonkwo, he tried.", "Poor Okonkwo", "Poor Okonkwo", deid.Person},
 	} {
 		i := strings.Index(tt.text, tt.entity)
