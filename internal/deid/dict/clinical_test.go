@@ -35,6 +35,8 @@ func TestClinical(t *testing.T) {
 		// After a role abbreviation, one of the commonest words is a word.
 		{note + "GIVEN LASIX AND PA DOWN TO 38/22.", deid.Person, "DOWN", false},
 		{note + "SEEN BY NP ZANETTI TODAY.", deid.Person, "ZANETTI", true},
+		{note + "LT PLEURAL TUBE CLOTTY. RR 18.", deid.Person, "PLEURAL", false},
+		{"MICU 7P-7A RN Note\n" + note, deid.Person, "Note", false},
 		{note + "RN WILL ATTEMPT TO WEAN NEO. LT EAR WITH PACKING.", deid.Person, "WILL", false},
 		{note + "RN WILL ATTEMPT TO WEAN NEO. LT EAR WITH PACKING.", deid.Person, "EAR", false},
 		// "sr" and "ms" in a lower-case note are sinus rhythm and mental

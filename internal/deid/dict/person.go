@@ -128,7 +128,12 @@ func (a *analysis) roleAbbrevWord(i int) bool {
 		return true
 	}
 	f := a.f(i)
-	return f.common(20) && f.births < 1000
+	if f.common(20) && f.births < 1000 {
+		return true
+	}
+	// In a note, "LT PLEURAL TUBE": any dictionary word that no name list
+	// holds.
+	return a.isClinical() && f.wl > 0 && !f.isName()
 }
 
 // titledListMate reports whether the title at word k follows or precedes
@@ -491,7 +496,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	// After a title: "Dr. Zanetti", "Pastor Grace", "DR HUGHES", "dr vasquez".
 	if tc := a.titleBefore(i); tc > 0 && a.isTitle(i) == 0 && !(a.clinicalWord(i) && !strongTitles[a.toks[i-1].lower]) {
 		switch {
-		case informative && t.letters >= 2 && (tc == 2 || f.isName() || !f.common(50)):
+		case informative && t.letters >= 2 && (tc == 2 || f.isName() || !f.common(50)) && !a.roleAbbrevWord(i):
 			return 0.9, "titled"
 		case upper && (f.isName() || !f.common(50)) && f.abbrev == 0 && !a.roleAbbrevWord(i):
 			return 0.85, "titled"
