@@ -68,6 +68,12 @@ func TestDate(t *testing.T) {
 		{"Tuesday the 10th", []span{s("Tuesday the 10th", "weekday")}},
 		{"she called on Tuesday.", []span{s("Tuesday", "weekday")}},
 		{"last Tuesday", []span{s("last Tuesday", "weekday")}},
+		// The length of a sentence or a term served.
+		{"he was sentenced to 9 years for fraud", []span{s("9 years", "duration")}},
+		{"and sentenced to eleven years' imprisonment.", []span{s("eleven years", "duration")}},
+		{"after serving about six months of it", []span{s("six months", "duration")}},
+		{"he served half of the 15 year sentence", []span{s("15 year", "duration")}},
+		{"pt intubated for 24 hrs, on vent 3 days", nil},
 		// A weekday abbreviation counts only before a day of the month.
 		{"on Wed 9th we talked", []span{s("Wed 9th", "weekday")}},
 		{"seen sat. the 21st", []span{s("sat. the 21st", "weekday")}},
