@@ -140,6 +140,11 @@ func TestLowerPlaces(t *testing.T) {
 		{note + "came by ems from the VA in Wexby this am", deid.Place, "Wexby", true},
 		{note + "pt in NSR, to MICU later", deid.Place, "NSR", false},
 		{note + "THRASHING AROUND ALOT. ALOT OF PVC'S.", deid.Place, "ALOT", false},
+		// A local-government unit with its name.
+		{"the flat was outside the Borough of Gravesworth and far away", deid.Place, "Borough", true},
+		{"the flat was outside the Borough of Gravesworth and far away", deid.Place, "Gravesworth", true},
+		{"mark the Region of Interest on the scan", deid.Place, "Region", false},
+		{"THE CITY OF BALTIMORE PD CALLED", deid.Place, "CALLED", false},
 		// Weekday abbreviations are days, never places.
 		{"see you on Mon 3rd at the clinic", deid.Place, "Mon", false},
 		{"we meet on Sat for lunch", deid.Place, "Sat", false},

@@ -123,6 +123,11 @@ func (a *analysis) places() []span {
 			i = s.j - 1
 			continue
 		}
+		if s, ok := a.adminPlace(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
 		if s, ok := a.codePlace(i); ok {
 			out = append(out, s)
 			continue
@@ -302,6 +307,36 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 		return pop >= 1000000 && !f.common(35)
 	}
 	return true
+}
+
+// adminUnits name a division of local government that "of" and a name
+// follow: "the Borough of Southwark", "County of Kent".
+var adminUnits = map[string]bool{"borough": true, "county": true, "city": true, "town": true, "township": true,
+	"province": true, "municipality": true, "parish": true, "canton": true, "prefecture": true, "district": true,
+	"region": true, "commune": true, "village": true}
+
+// adminPlace finds a local-government unit with its name, "Borough of
+// Southwark": the unit word capitalised, "of", and one to three
+// capitalised words that are no common words (or a known place).
+func (a *analysis) adminPlace(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if !adminUnits[t.lower] || !t.isCap() || t.poss || i+2 >= n || a.toks[i+1].lower != "of" || !a.adjacent(i+1) || !a.adjacent(i+2) {
+		return span{}, false
+	}
+	j := i + 2
+	for j < n && j < i+5 && (j == i+2 || a.adjacent(j) && !a.f(j).common(35)) && a.toks[j].isCap() && !isStop(a.toks[j].lower) && !a.toks[j-1].poss {
+		j++
+	}
+	if j == i+2 {
+		return span{}, false
+	}
+	if f := a.f(i + 2); f.common(35) || f.date {
+		if typ, _ := a.gazetteer(a.phrase(i+2, j), i+2, j); typ == "" {
+			return span{}, false // "Region of Interest"; "District of Columbia" is known
+		}
+	}
+	return span{i: i, j: j, conf: 0.8, typ: "small-place"}, true
 }
 
 // residence are the words before "in" or "to" that say where someone
