@@ -240,3 +240,12 @@ func TestNameGluedToNumberPropagated(t *testing.T) {
 		t.Errorf("code with a name prefix replaced: %q", res.Text)
 	}
 }
+
+func TestPropagatedKeepsTheFoundType(t *testing.T) {
+	d := reDetector{re: regexp.MustCompile(`Brackenfield Infirmary`), kind: Organization, typ: "hospital", conf: 0.8}
+	e := New(WithDetectors(d), WithGazetteer(fakeGaz{}))
+	res, _ := e.Deidentify(context.Background(), &Doc{Text: "Sent to Brackenfield Infirmary. Later BRACKENFIELD INFIRMARY called."})
+	if strings.Count(res.Text, "a hospital") != 2 {
+		t.Errorf("propagated occurrence not described as the found one: %q", res.Text)
+	}
+}

@@ -47,7 +47,7 @@ func (e *Engine) propagate(text string, ws []word, fs []Finding) []Finding {
 			continue
 		}
 		out = append(out, Finding{
-			Start: m.start, End: m.end, Kind: src.Kind, Type: "propagated", Text: occ,
+			Start: m.start, End: m.end, Kind: src.Kind, Type: src.Type, Text: occ,
 			Recognizer: "propagate", Confidence: src.Confidence * 0.9,
 		})
 	}
@@ -79,7 +79,7 @@ func (e *Engine) propagateGlued(text string, ws []word, words map[string]Finding
 			continue
 		}
 		out = append(out, Finding{
-			Start: w.start, End: w.start + cut, Kind: src.Kind, Type: "propagated", Text: occ,
+			Start: w.start, End: w.start + cut, Kind: src.Kind, Type: src.Type, Text: occ,
 			Recognizer: "propagate", Confidence: src.Confidence * 0.9,
 		})
 	}
