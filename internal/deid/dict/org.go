@@ -166,9 +166,39 @@ func (a *analysis) orgs() []span {
 			continue // "Medicaid Services": a public entity
 		}
 		out = append(out, span{i: lo, j: hi, conf: 0.8, typ: typ})
-		i = max(i, cueEnd-1)
+		if k, ok := a.acronymAfter(lo, hi); ok {
+			out = append(out, span{i: k, j: k + 1, conf: 0.8, typ: typ})
+			hi = k + 1
+		}
+		i = max(i, cueEnd-1, hi-1)
 	}
 	return mergeSpans(out)
+}
+
+// acronymAfter finds the short form an organisation's name defines in
+// brackets right after it: "Employment Appeal Tribunal (“EAT”)". The
+// short form is in capitals and made of the initials of the capitalised
+// words of the name, in order; it then names the organisation wherever it
+// recurs.
+func (a *analysis) acronymAfter(lo, hi int) (int, bool) {
+	if hi >= len(a.toks) {
+		return 0, false
+	}
+	t := &a.toks[hi]
+	g := strings.Trim(t.gap, " \"“”‘’'")
+	if g != "(" || t.shape != shapeUpper || t.letters < 2 || t.letters > 6 || len(t.text) != t.letters {
+		return 0, false
+	}
+	var initials strings.Builder
+	for k := lo; k < hi; k++ {
+		if a.toks[k].isCap() && a.toks[k].letters > 0 {
+			initials.WriteByte(a.toks[k].text[0])
+		}
+	}
+	if strings.EqualFold(initials.String(), t.text) {
+		return hi, true
+	}
+	return 0, false
 }
 
 // orgNameWord reports whether capitalised word k can be part of an
