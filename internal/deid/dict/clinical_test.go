@@ -124,6 +124,9 @@ func TestHospitals(t *testing.T) {
 		{"He had Open Heart Surgery in May.", deid.Organization, "Heart", false},
 		{note + "FAMILY SAYS THAT AT GRANGER MEMORIAL SHE DID WELL.", deid.Organization, "GRANGER", true},
 		{"They laid flowers at the War Memorial.", deid.Organization, "War", false},
+		// A company's name may open with a number.
+		{"She spoke for 7 Harbour Lanterns Ltd at the fair.", deid.Organization, "7", true},
+		{"She spoke at 10 and met Harbour Lanterns Ltd staff.", deid.Organization, "10", false},
 		// The short form an organisation's name defines in brackets.
 		{"She appealed to the Regional Labour Tribunal (“RLT”) in May.", deid.Organization, "RLT", true},
 		{"She appealed to the Regional Labour Tribunal (“RLA”) in May.", deid.Organization, "RLA", false},

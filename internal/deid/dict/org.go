@@ -125,6 +125,12 @@ func (a *analysis) orgs() []span {
 				continue // kept only if a capitalised word follows on its left
 			}
 			if !a.orgNameWord(k) {
+				// "3 Round Stones Inc": a company's name may open with a
+				// number.
+				if typ == "company" && lo == k+1 && lo < i && pk.shape == shapeNone && len(pk.text) <= 3 && isDigits(pk.text) &&
+					(k == 0 || !a.adjacent(k) || a.toks[k-1].shape != shapeNone) {
+					lo = k
+				}
 				break
 			}
 			lo = k
@@ -361,4 +367,14 @@ func (a *analysis) hospitalAbbrev(i int) (string, bool) {
 		return "", false
 	}
 	return "hospital", true
+}
+
+// isDigits reports whether s is made of ASCII digits only.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
