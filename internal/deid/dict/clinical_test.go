@@ -124,6 +124,10 @@ func TestHospitals(t *testing.T) {
 		{"He had Open Heart Surgery in May.", deid.Organization, "Heart", false},
 		{note + "FAMILY SAYS THAT AT GRANGER MEMORIAL SHE DID WELL.", deid.Organization, "GRANGER", true},
 		{"They laid flowers at the War Memorial.", deid.Organization, "War", false},
+		// A place or a nation and a lower-case body noun.
+		{"he was held at Wexcombe garrison for a week", deid.Organization, "Wexcombe", true},
+		{"the decision of the Wexcombe court was upheld", deid.Organization, "court", true},
+		{"Maria said the court was closed", deid.Organization, "court", false},
 		// A company's name may open with a number.
 		{"She spoke for 7 Harbour Lanterns Ltd at the fair.", deid.Organization, "7", true},
 		{"She spoke at 10 and met Harbour Lanterns Ltd staff.", deid.Organization, "10", false},

@@ -56,6 +56,8 @@ func (a *analysis) orgs() []span {
 		if !t.isCap() {
 			if typ, ok := a.hospitalAbbrev(i); ok {
 				out = append(out, span{i: i, j: i + 1, conf: 0.7, typ: typ})
+			} else if s, ok := a.namedBody(i); ok {
+				out = append(out, s)
 			}
 			continue
 		}
@@ -377,4 +379,35 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// bodyNouns are the lower-case nouns of public bodies that a place or a
+// nation names: "the Beyoğlu court", "Catterick garrison", "the British
+// army".
+var bodyNouns = map[string]bool{"court": true, "garrison": true, "army": true, "navy": true, "police": true,
+	"prison": true, "barracks": true, "council": true, "tribunal": true}
+
+// namedBody finds a public body written as a capitalised name and a
+// lower-case body noun, word i: the name is a place, a nationality or a
+// word no list knows, in mid-sentence.
+func (a *analysis) namedBody(i int) (span, bool) {
+	t := &a.toks[i]
+	if !bodyNouns[t.lower] || t.shape != shapeLower || i == 0 || !a.adjacent(i) || a.isClinical() {
+		return span{}, false
+	}
+	p := &a.toks[i-1]
+	if p.shape != shapeTitle || p.sentStart || p.caps || p.poss || isStop(p.lower) || a.isTitle(i-1) > 0 {
+		return span{}, false
+	}
+	f := a.f(i - 1)
+	if f.date || f.kin || f.title {
+		return span{}, false
+	}
+	nation := a.lex.InCategory(lexicon.Nationality, p.text)
+	place := len(a.lex.Places(p.lower)) > 0 && !f.common(35)
+	unknown := f.wl == 0 && f.births == 0 && f.surname == 0 && f.abbrev == 0 && p.letters >= 4
+	if !nation && !place && !unknown {
+		return span{}, false
+	}
+	return span{i: i - 1, j: i + 1, conf: 0.6, typ: t.lower}, true
 }
