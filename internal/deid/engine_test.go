@@ -243,5 +243,28 @@ func TestFamiliarTitlesStayAndNameTheFirstName(t *testing.T) {
 	}
 	if len(grandma) != 3 || grandma[0] != "Grandma" || grandma[1] != by["Rose"] {
 		t.Errorf("Grandma Rose Ellery -> %q, Rose -> %q", by["Grandma Rose Ellery"], by["Rose"])
+
+func TestNameGluedToNumberPropagated(t *testing.T) {
+	d := reDetector{re: regexp.MustCompile(`\bBrackenfield\b`), kind: Organization, conf: 0.8}
+	e := New(WithDetectors(d), WithGazetteer(fakeGaz{}))
+	res, _ := e.Deidentify(context.Background(), &Doc{Text: "Sent to Brackenfield 4. Back on BRACKENFIELD2 now; bed 12, unit Brackenfield123."})
+	if strings.Contains(strings.ToLower(res.Text), "brackenfield2") {
+		t.Errorf("name glued to a floor number not propagated: %q", res.Text)
+	}
+	if !strings.Contains(res.Text, "2 now") {
+		t.Errorf("the number after the name should stay: %q", res.Text)
+	}
+	// Three digits or more make a code, not a name and its floor.
+	if !strings.Contains(res.Text, "Brackenfield123") {
+		t.Errorf("code with a name prefix replaced: %q", res.Text)
+	}
+}
+
+func TestPropagatedKeepsTheFoundType(t *testing.T) {
+	d := reDetector{re: regexp.MustCompile(`Brackenfield Infirmary`), kind: Organization, typ: "hospital", conf: 0.8}
+	e := New(WithDetectors(d), WithGazetteer(fakeGaz{}))
+	res, _ := e.Deidentify(context.Background(), &Doc{Text: "Sent to Brackenfield Infirmary. Later BRACKENFIELD INFIRMARY called."})
+	if strings.Count(res.Text, "a hospital") != 2 {
+		t.Errorf("propagated occurrence not described as the found one: %q", res.Text)
 	}
 }

@@ -167,10 +167,13 @@ func ClinicalNote(text string) bool {
 // note: a listed term, an abbreviation in capitals, or a word with a drug or
 // procedure ending that no list knows as a word.
 func (a *analysis) clinicalWord(k int) bool {
-	if !a.isClinical() {
-		return false
-	}
 	t := &a.toks[k]
+	if !a.isClinical() {
+		// A short note in capitals with a clinical marker: its listed
+		// devices and terms are still what they are ("PULLED OUT HER
+		// OWN ALINE, BP STABLE").
+		return t.caps && a.clinicalHits > 0 && clinicalTerms[t.lower]
+	}
 	if clinicalTerms[t.lower] || clinicalMarkers[t.lower] || drugNames[t.lower] {
 		return true
 	}

@@ -30,6 +30,28 @@ const note = "Pt resting, HR 80s, BP stable. "
 func TestClinical(t *testing.T) {
 	runKindCases(t, []kindCase{
 		{note + "Aline intact. Neo weaned off.", deid.Person, "Aline", false},
+		// A short note in capitals: a listed device is one.
+		{"PT PULLED OUT HER OWN ALINE WHILE CONFUSED, BP STABLE.", deid.Person, "ALINE", false},
+		// After a role abbreviation, one of the commonest words is a word.
+		{note + "GIVEN LASIX AND PA DOWN TO 38/22.", deid.Person, "DOWN", false},
+		{note + "SEEN BY NP ZANETTI TODAY.", deid.Person, "ZANETTI", true},
+		{note + "LT PLEURAL TUBE CLOTTY. RR 18.", deid.Person, "PLEURAL", false},
+		{"MICU 7P-7A RN Note\n" + note, deid.Person, "Note", false},
+		{note + "RN WILL ATTEMPT TO WEAN NEO. LT EAR WITH PACKING.", deid.Person, "WILL", false},
+		{note + "RN WILL ATTEMPT TO WEAN NEO. LT EAR WITH PACKING.", deid.Person, "EAR", false},
+		// "sr" and "ms" in a lower-case note are sinus rhythm and mental
+		// status.
+		{note + "hr 90's sr. occ pvc's noted.", deid.Person, "occ", false},
+		{note + "assess ms. med for safety.", deid.Person, "med", false},
+		{note + "spoke with ms ostrowski re plan.", deid.Person, "ostrowski", true},
+		// A lone capital after a social title is the surname's initial.
+		{note + "mr I remained on same doses of pressors.", deid.Person, "I", true},
+		{"We met Mrs. K at the door.", deid.Person, "K", true},
+		{note + "I told him I would call.", deid.Person, "I", false},
+		// A surname that is also a word, in a list of titled names.
+		{note + "family met w/dr ostrowski, dr white this am.", deid.Person, "white", true},
+		{note + "dr little and dr ostrowski updated family.", deid.Person, "little", true},
+		{note + "k 3.2, dr aware, dr notified.", deid.Person, "aware", false},
 		{note + "Aline intact. Neo weaned off.", deid.Person, "Neo", false},
 		{note + "Foley draining clear urine.", deid.Place, "Foley", false},
 		{note + "Sats 95% on Cpap, see Carevue.", deid.Person, "Carevue", false},
@@ -102,6 +124,16 @@ func TestHospitals(t *testing.T) {
 		{"He had Open Heart Surgery in May.", deid.Organization, "Heart", false},
 		{note + "FAMILY SAYS THAT AT GRANGER MEMORIAL SHE DID WELL.", deid.Organization, "GRANGER", true},
 		{"They laid flowers at the War Memorial.", deid.Organization, "War", false},
+		// A place or a nation and a lower-case body noun.
+		{"he was held at Wexcombe garrison for a week", deid.Organization, "Wexcombe", true},
+		{"the decision of the Wexcombe court was upheld", deid.Organization, "court", true},
+		{"Maria said the court was closed", deid.Organization, "court", false},
+		// A company's name may open with a number.
+		{"She spoke for 7 Harbour Lanterns Ltd at the fair.", deid.Organization, "7", true},
+		{"She spoke at 10 and met Harbour Lanterns Ltd staff.", deid.Organization, "10", false},
+		// The short form an organisation's name defines in brackets.
+		{"She appealed to the Regional Labour Tribunal (“RLT”) in May.", deid.Organization, "RLT", true},
+		{"She appealed to the Regional Labour Tribunal (“RLA”) in May.", deid.Organization, "RLA", false},
 	})
 }
 
@@ -110,6 +142,22 @@ func TestLowerPlaces(t *testing.T) {
 		{note + "pt married, lives in catonsville.", deid.Place, "catonsville", true},
 		{note + "poss transfer to quartermain tomorrow.", deid.Place, "quartermain", true},
 		{"she lives in comfort now", deid.Place, "comfort", false},
+		// Where someone lives: a state code, a short title-case town.
+		{note + "her sister, who lives in DC, will visit.", deid.Place, "DC", true},
+		{note + "PT LIVES IN NJ WITH SON. HR 80S.", deid.Place, "NJ", true},
+		{note + "pt moved to OR for repair.", deid.Place, "OR", false},
+		{note + "pressures in PA stable.", deid.Place, "PA", false},
+		{note + "came by ems from the VA in Wexby this am", deid.Place, "Wexby", true},
+		{note + "pt in NSR, to MICU later", deid.Place, "NSR", false},
+		{note + "THRASHING AROUND ALOT. ALOT OF PVC'S.", deid.Place, "ALOT", false},
+		// A local-government unit with its name.
+		{"the flat was outside the Borough of Gravesworth and far away", deid.Place, "Borough", true},
+		{"the flat was outside the Borough of Gravesworth and far away", deid.Place, "Gravesworth", true},
+		{"mark the Region of Interest on the scan", deid.Place, "Region", false},
+		{"THE CITY OF BALTIMORE PD CALLED", deid.Place, "CALLED", false},
+		// Weekday abbreviations are days, never places.
+		{"see you on Mon 3rd at the clinic", deid.Place, "Mon", false},
+		{"we meet on Sat for lunch", deid.Place, "Sat", false},
 		// Hospitals known by a saint's or holy name, state universities:
 		// institutions, reported as such.
 		{note + "plan transfer back to holy cross tomorrow.", deid.Organization, "holy", true},
@@ -122,6 +170,9 @@ func TestLowerPlaces(t *testing.T) {
 		{note + "PLAN: TRANSFER TO KESSLERBY 2 IN AM.", deid.Organization, "KESSLERBY", true},
 		{note + "found unresponsive on kesslerby 6 at noon.", deid.Organization, "kesslerby", true},
 		{note + "ADMITTED TO KESSLERBY7 W/ CHF.", deid.Organization, "KESSLERBY7", true},
+		{note + "PLAN: ENC PO INTAKE. TRANSFER KESSLERBY 4.", deid.Organization, "KESSLERBY", true},
+		{note + "plan: xfer kesslerby 4 in am.", deid.Organization, "kesslerby", true},
+		{note + "plan: transfer when stable, neo 2 mcg.", deid.Organization, "neo", false},
 		// Markers hidden in hyphenated headings still make a note.
 		{"neuro-alert. cv- stable. resp-lsc. g.u.-foley draining. plan-amb.transfer to kesslerby 2.", deid.Organization, "kesslerby", true},
 		{note + "weaned to levophed 2 mcg, back to Propofol 20 mcg.", deid.Organization, "levophed", false},

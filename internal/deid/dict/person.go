@@ -96,6 +96,79 @@ func (a *analysis) isTitle(k int) int {
 	return 1
 }
 
+// noteAbbrevTitle reports whether the title at word k is written in lower
+// case in a clinical note as an abbreviation of another word: "sr" (sinus
+// rhythm) and "ms" (mental status) open "sr. occ pvc's", "ms. med for
+// safety"; only a name no list calls an abbreviation follows them as a
+// title.
+func (a *analysis) noteAbbrevTitle(k int) bool {
+	t := &a.toks[k]
+	if t.shape != shapeLower || t.lower != "sr" && t.lower != "ms" {
+		return false
+	}
+	if !a.isClinical() && a.clinicalHits == 0 {
+		return false
+	}
+	f := a.f(k + 1)
+	return !f.isName() || f.abbrev != 0 || a.toks[k+1].letters < 4
+}
+
+// roleAbbrevWord reports whether word i follows a role abbreviation ("PA",
+// "RN") or a title no stronger than a word ("LT", "Judge") and is one of
+// the most common English words, not a first name, or a modal before its
+// verb: "PA DOWN TO 38/22" is the pulmonary artery pressure going down,
+// "LT EAR" the left ear, "RN WILL ATTEMPT" a plan.
+func (a *analysis) roleAbbrevWord(i int) bool {
+	p := &a.toks[i-1]
+	if strongTitles[p.lower] || !roleAbbrev[p.lower] && a.isTitle(i-1) != 1 {
+		return false
+	}
+	// "RN WILL GET PT OOB": a modal and its verb.
+	if a.modalVerb(i) {
+		return true
+	}
+	f := a.f(i)
+	if f.common(20) && f.births < 1000 {
+		return true
+	}
+	// In a note, "LT PLEURAL TUBE": any dictionary word that no name list
+	// holds.
+	return a.isClinical() && f.wl > 0 && !f.isName()
+}
+
+// titledListMate reports whether the title at word k follows or precedes
+// another title and its name across a comma or "and" ("dr rizzo, dr
+// small", "dr small and dr rizzo"): a list of the people so titled.
+func (a *analysis) titledListMate(k int) bool {
+	n := len(a.toks)
+	sep := func(j int) int { // the start of the element after a separator before word j, or -1
+		if j >= n || strings.Contains(a.toks[j].gap, "\n") {
+			return -1
+		}
+		if g := strings.TrimSpace(a.toks[j].gap); g == "," || g == "&" {
+			return j
+		}
+		if a.toks[j].lower == "and" && j+1 < n && a.adjacent(j+1) {
+			return j + 1
+		}
+		return -1
+	}
+	// Before: title, name, separator, then k.
+	if k >= 3 && sep(k) == k && a.isTitle(k-2) == 2 && a.adjacent(k-1) && a.toks[k-1].letters >= 2 {
+		return true
+	}
+	if k >= 4 && a.toks[k-1].lower == "and" && a.adjacent(k) && a.isTitle(k-3) == 2 && a.adjacent(k-2) {
+		return true
+	}
+	// After: k, name, separator, title.
+	if k+2 < n {
+		if e := sep(k + 2); e > 0 && e < n && a.isTitle(e) == 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // titleBefore returns isTitle of the word before i, when it is adjacent.
 func (a *analysis) titleBefore(i int) int {
 	if i == 0 || !a.adjacent(i) {
@@ -411,6 +484,12 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 // and how surely.
 func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	t := &a.toks[i]
+	// "mr I remained on pressors": after a social title, a lone capital
+	// is the initial that stands for the surname, even "I" or "A".
+	if t.letters == 1 && (t.shape == shapeUpper || t.shape == shapeTitle) && !t.dot && i > 0 && a.adjacent(i) && socialTitles[a.toks[i-1].lower] &&
+		(i+1 >= len(a.toks) || a.toks[i+1].shape == shapeLower) {
+		return 0.6, "titled"
+	}
 	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) || isContraction(t.lower) || chatWords[t.lower] {
 		return 0, ""
 	}
@@ -425,12 +504,16 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	// After a title: "Dr. Zanetti", "Pastor Grace", "DR HUGHES", "dr vasquez".
 	if tc := a.titleBefore(i); tc > 0 && a.isTitle(i) == 0 && !(a.clinicalWord(i) && !strongTitles[a.toks[i-1].lower]) {
 		switch {
-		case informative && t.letters >= 2 && (tc == 2 || f.isName() || !f.common(50)):
+		case informative && t.letters >= 2 && (tc == 2 || f.isName() || !f.common(50)) && !a.roleAbbrevWord(i):
 			return 0.9, "titled"
-		case upper && (f.isName() || !f.common(50)) && f.abbrev == 0:
+		case upper && (f.isName() || !f.common(50)) && f.abbrev == 0 && !a.roleAbbrevWord(i):
 			return 0.85, "titled"
-		case t.shape == shapeLower && tc == 2 && ((f.isName() && !f.common(35)) || f.wl == 0) && t.letters >= 2:
+		case t.shape == shapeLower && tc == 2 && ((f.isName() && !f.common(35)) || f.wl == 0) && t.letters >= 2 && !a.noteAbbrevTitle(i-1):
 			return 0.8, "titled"
+		case t.shape == shapeLower && tc == 2 && f.surname > 0 && f.surname <= 20000 && t.letters >= 3 && a.titledListMate(i-1):
+			// "dr rizzo, dr small": a surname that is also a word, in a
+			// list of titled names.
+			return 0.7, "titled"
 		}
 	}
 	// After a kinship or role word: "her son Mateo", "my client Rose".

@@ -123,6 +123,11 @@ func (a *analysis) places() []span {
 			i = s.j - 1
 			continue
 		}
+		if s, ok := a.adminPlace(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
 		if s, ok := a.codePlace(i); ok {
 			out = append(out, s)
 			continue
@@ -278,7 +283,7 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 		return true
 	}
 	f := a.f(i)
-	if f.date || (t.dot && abbrevDot[t.lower]) || t.letters < 2 || a.clinicalWord(i) {
+	if f.date || weekdayAbbrev[t.lower] || runTogether[t.lower] || (t.dot && abbrevDot[t.lower]) || t.letters < 2 || a.clinicalWord(i) {
 		return false
 	}
 	if ctx == 2 || cityAfter {
@@ -303,6 +308,51 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 	}
 	return true
 }
+
+// adminUnits name a division of local government that "of" and a name
+// follow: "the Borough of Southwark", "County of Kent".
+var adminUnits = map[string]bool{"borough": true, "county": true, "city": true, "town": true, "township": true,
+	"province": true, "municipality": true, "parish": true, "canton": true, "prefecture": true, "district": true,
+	"region": true, "commune": true, "village": true}
+
+// adminPlace finds a local-government unit with its name, "Borough of
+// Southwark": the unit word capitalised, "of", and one to three
+// capitalised words that are no common words (or a known place).
+func (a *analysis) adminPlace(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if !adminUnits[t.lower] || !t.isCap() || t.poss || i+2 >= n || a.toks[i+1].lower != "of" || !a.adjacent(i+1) || !a.adjacent(i+2) {
+		return span{}, false
+	}
+	j := i + 2
+	for j < n && j < i+5 && (j == i+2 || a.adjacent(j) && !a.f(j).common(35)) && a.toks[j].isCap() && !isStop(a.toks[j].lower) && !a.toks[j-1].poss {
+		j++
+	}
+	if j == i+2 {
+		return span{}, false
+	}
+	if f := a.f(i + 2); f.common(35) || f.date {
+		if typ, _ := a.gazetteer(a.phrase(i+2, j), i+2, j); typ == "" {
+			return span{}, false // "Region of Interest"; "District of Columbia" is known
+		}
+	}
+	return span{i: i, j: j, conf: 0.8, typ: "small-place"}, true
+}
+
+// residence are the words before "in" or "to" that say where someone
+// lives.
+var residence = map[string]bool{"lives": true, "live": true, "living": true, "lived": true, "resides": true,
+	"reside": true, "residing": true, "resided": true, "born": true}
+
+// runTogether are everyday phrases written as one word, which no word list
+// holds and a gazetteer may ("ALOT OF PVC'S" is no town in India).
+var runTogether = map[string]bool{"alot": true, "abit": true, "atleast": true, "infact": true, "aswell": true,
+	"incase": true, "ofcourse": true, "eachother": true, "everytime": true, "inbetween": true, "alittle": true}
+
+// weekdayAbbrev are the short forms of weekdays: alone, "Mon" or "Sat" is
+// a day, never a place.
+var weekdayAbbrev = map[string]bool{"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true,
+	"thurs": true, "fri": true, "sat": true, "sun": true}
 
 // stateAfter returns the end of a US state written after word j-1 with a
 // comma ("Springfield, IL", "Dayton, Ohio"), or j when there is none.
@@ -400,7 +450,7 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 		}
 		// In a clinical note "in NSR", "to MICU", "for XRAY": short words and
 		// the clinical vocabulary are not places.
-		if a.clinicalWord(i) || a.isClinical() && t.letters < 6 {
+		if a.clinicalWord(i) || a.isClinical() && t.letters < 6 && (t.shape != shapeTitle || t.letters < 4) {
 			return span{}, false
 		}
 		j := i + 1
@@ -496,10 +546,11 @@ func (a *analysis) lowerPlace(i int) (span, bool) {
 
 // wardPrev are the words before the building or ward a patient is moved to
 // or found on ("transfer to Quartermain 2", "arrest on QUARTERMAIN 6").
-var wardPrev = map[string]bool{"to": true, "from": true, "on": true, "at": true, "in": true}
+var wardPrev = map[string]bool{"to": true, "from": true, "on": true, "at": true, "in": true, "transfer": true,
+	"transferred": true, "transferring": true, "xfer": true, "xferred": true}
 
 // wardPlace finds, in a clinical note, a building or ward named with its
-// floor or unit number after "to", "from", "on", "at" or "in": a word that
+// floor or unit number after "to", "from", "on", "at", "in" or "transfer": a word that
 // is no common word, name of a drug or clinical term, followed by a number
 // of one or two digits that no unit follows ("to QUARTERMAIN 3", "from
 // quartermain 5", "ADMITTED TO QUARTERMAIN7").
@@ -795,13 +846,22 @@ func (a *analysis) lowerHospital(i int) (span, bool) {
 // "from ME", "in HI") and no abbreviation SCOWL knows otherwise.
 func (a *analysis) stateCode(i, ctx int) (span, bool) {
 	t := &a.toks[i]
-	if ctx != 2 || t.shape != shapeUpper || t.letters != 2 || t.caps || t.dot || a.isClinical() || a.clinicalHits > 0 {
+	if ctx != 2 || t.shape != shapeUpper || t.letters != 2 {
 		return span{}, false
 	}
 	if _, ok := a.lex.USState(t.text); !ok {
 		return span{}, false
 	}
 	if f := a.f(i); f.wl != 0 || f.births > 0 {
+		return span{}, false // "OR", "ME": codes that are words
+	}
+	// "lives in DC", "born in NY": where someone lives is a place, even
+	// in a note where "in PA" is an artery.
+	if i >= 2 && residence[a.toks[i-2].lower] && (a.toks[i-1].lower == "in" || a.toks[i-1].lower == "to") &&
+		(i+1 >= len(a.toks) || !a.toks[i+1].isCap() || a.toks[i+1].caps) {
+		return span{i: i, j: i + 1, conf: 0.5, typ: "state"}, true
+	}
+	if t.dot || t.caps || a.isClinical() || a.clinicalHits > 0 {
 		return span{}, false
 	}
 	return span{i: i, j: i + 1, conf: 0.3, typ: "state"}, true

@@ -286,3 +286,33 @@ func TestCutLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimLead pins the removal of a sentence-opening everyday word from
+// the front of a name prose found.
+func TestTrimLead(t *testing.T) {
+	d := New(WithLexicon(lexicon.Default()))
+	for _, tt := range []struct {
+		text, entity, want string
+		kind               deid.Kind
+	}{
+		{"Ask Tom, 12 Oak Road.", "Ask Tom", "Tom", deid.Person},
+		{"She left. Thank Okonkwo for me.", "Thank Okonkwo", "Okonkwo", deid.Person},
+		{"Visit Paris soon.", "Visit Paris", "Paris", deid.Place},
+		// A first name, a known place, a title, or mid-sentence: whole.
+		{"Will Smith came.", "Will Smith", "Will Smith", deid.Person},
+		{"Long Beach is warm.", "Long Beach", "Long Beach", deid.Place},
+		{"Dr Okonkwo came.", "Dr Okonkwo", "Dr Okonkwo", deid.Person},
+		{"Pt calm. Per Dr. Okonkwo no change.", "Per Dr. Okonkwo", "Dr. Okonkwo", deid.Person},
+		{"we said Ask Tom later", "Ask Tom", "Ask Tom", deid.Person},
+		{"Ask them.", "Ask", "Ask", deid.Person},
+		{"Is Okonkwo coming?", "Is Okonkwo", "Is Okonkwo", deid.Person},
+		{"Poor Okonkwo, he tried.", "Poor Okonkwo", "Poor Okonkwo", deid.Person},
+	} {
+		i := strings.Index(tt.text, tt.entity)
+		f := deid.Finding{Start: i, End: i + len(tt.entity), Kind: tt.kind, Text: tt.entity}
+		g := d.trimLead(tt.text, f)
+		if g.Text != tt.want || tt.text[g.Start:g.End] != tt.want {
+			t.Errorf("trimLead(%q, %q) = %q [%d:%d], want %q", tt.text, tt.entity, g.Text, g.Start, g.End, tt.want)
+		}
+	}
+}

@@ -51,9 +51,14 @@ func NewDate() *Date {
 	rs = append(rs, rule{trig: tCentury, match: matchYear, fn: bareYear})
 	c(tOr(tShape(2, 4, "'\xe2sS"), tApos, tWordsThenDigit("the", "early", "mid", "late")), `(?i)(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?['’]?((?:19|20)?\d0)['’]?s\b`, decade)
 	// Weekdays and relative dates.
-	c(tOr(tWeekday, tWordsThen([]string{"last", "next", "this", "past", "previous", "coming", "following"}, weekdayWords)), `(?i)\b(?:(last|next|this|past|previous|coming|following)\s+)?([a-z]{6,10})\b(?:,?\s+(?:the\s+)?(\d{1,2})`+reOrd+`\b)?(?:\s+(?:morning|afternoon|evening|night))?`, weekday)
+	c(tOr(tWeekday, tWordsThen([]string{"last", "next", "this", "past", "previous", "coming", "following"}, weekdayWords)), `(?i)\b(?:(last|next|this|past|previous|coming|following)\s+)?([a-z]{3,10})\b(?:\.?,?\s+(?:the\s+)?(\d{1,2})`+reOrd+`\b)?(?:\s+(?:morning|afternoon|evening|night))?`, weekday)
 	c(tOr(tWords("yesterday", "tomorrow"), tWordsThen([]string{"the"}, []string{"day"}), tWordsThen([]string{"last", "next", "this", "past", "previous", "coming"}, []string{"week", "weekend", "month", "year", "spring", "summer", "fall", "autumn", "winter", "night", "past"})), `(?i)\b(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)\b|\b(?:last|next|this\s+past|past|previous|coming)\s+(?:week|weekend|month|year|spring|summer|fall|autumn|winter|night)\b`, relative)
 	c(tOr(tDigits("1-3[ ]{ }[dDwWmMyY]"), tNumWord, tWordsThen([]string{"a", "an"}, []string{"few", "couple", "day", "week", "month", "year", "decade"})), `(?i)\b(?:`+reNumWord+`|\d{1,3})\s+(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)\s+(?:ago|earlier|before|prior|previously|later|from\s+now|hence|back)\b`, relative)
+	// The length of a sentence or a term served, which court judgments
+	// report of the person they protect: "sentenced to 14 years",
+	// "ten years' imprisonment", "the 12 year sentence".
+	c(tWords("sentenced", "sentence", "sentences", "term", "terms", "served", "serving"), `(?i)\b(?:sentenced\s+(?:\w+\s+)?to|sentences?\s+of|terms?\s+of|served|serving)\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|almost\s+|nearly\s+|over\s+)?((?:`+reDurNum+`)[\s-]+(?:years?|months?|weeks?|days?))\b`, duration)
+	c(tOr(tDigits("1-3[ ]{ }[yYmM]"), tDigits("1-3[-][yYmM]"), tNumWord, tWords("fourteen", "sixteen", "seventeen", "eighteen", "nineteen", "forty", "fifty")), `(?i)\b((?:`+reDurNum+`)[\s-]+(?:years?|months?))['’]?\s+(?:imprisonment|detention|custody|prison|jail|probation|sentence|suspended\s+sentence|prison\s+sentence|term)\b`, duration)
 	c(tWords("early", "late", "mid", "spring", "summer", "fall", "autumn", "winter"), `(?i)\b(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4}|'\d{2})\b`, season)
 	rs = append(rs, rule{trig: tOr(tHoliday, tWordsThen([]string{"the", "day", "days", "week", "weekend", "night", "month", "morning", "evening"}, []string{"day", "days", "week", "weekend", "night", "month", "morning", "evening", "before", "after", "of", "following"}), tWordsThen([]string{"last", "next", "this", "past"}, holidayFirst)), match: matchHoliday, fn: holiday})
 	c(tWordsThenDigit(historyEvents...), `(?i)\b([a-z/]{2,8})\s+(\d{2})\b`, eventYear)
@@ -608,7 +613,13 @@ func decade(text string, m []int) []hit {
 }
 
 func weekday(text string, m []int) []hit {
-	if w := strings.ToLower(group(text, m, 2)); !weekdaySet[w] || len(w) < 6 {
+	w := strings.ToLower(group(text, m, 2))
+	if !weekdaySet[w] || w == "the" {
+		return nil
+	}
+	// An abbreviation ("Mon", "sat", "sun") is a weekday only before a day
+	// of the month: "on Mon 3rd", "Sat the 5th".
+	if len(w) < 6 && group(text, m, 3) == "" {
 		return nil
 	}
 	rel := group(text, m, 1) != "" || group(text, m, 3) == ""
@@ -617,6 +628,15 @@ func weekday(text string, m []int) []hit {
 		v.Day = d
 	}
 	return []hit{{start: m[0], end: m[1], typ: "weekday", conf: 0.7, date: v}}
+}
+
+// reDurNum is the number of a duration, in digits or words.
+const reDurNum = `\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|` +
+	`seventeen|eighteen|nineteen|twenty|twenty[\s-](?:one|two|three|four|five|six|seven|eight|nine)|thirty|forty|fifty`
+
+// duration reports the length of a sentence or term, group 1.
+func duration(text string, m []int) []hit {
+	return []hit{{start: m[2], end: m[3], typ: "duration", conf: 0.6, date: &deid.DateValue{Relative: true}}}
 }
 
 func relative(text string, m []int) []hit {

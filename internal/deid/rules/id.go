@@ -225,7 +225,7 @@ var decimalRe = regexp.MustCompile(`^\d{1,4}\.\d{1,2}$`)
 // whose digit runs are all three digits or fewer: "HR-110-133",
 // "600-12-peep", "83-85NSR", "12/700/1.0/5" are ranges and settings.
 func shortGroups(tok string) bool {
-	if !strings.ContainsAny(tok, "-/.") {
+	if !strings.ContainsAny(tok, "-/.") || mixedGroups(tok) >= 2 {
 		return false
 	}
 	run := 0
@@ -240,6 +240,29 @@ func shortGroups(tok string) bool {
 		run = 0
 	}
 	return true
+}
+
+// mixedGroups counts the groups of tok, split at '-', '/' and '.', that
+// hold both a letter and a digit: "1EG4-TE5-MK72" has three. A code made
+// of such groups identifies; a setting's groups are numbers or words
+// ("600-12-peep").
+func mixedGroups(tok string) int {
+	n, letter, digit := 0, false, false
+	for i := 0; i <= len(tok); i++ {
+		if i == len(tok) || tok[i] == '-' || tok[i] == '/' || tok[i] == '.' {
+			if letter && digit {
+				n++
+			}
+			letter, digit = false, false
+			continue
+		}
+		if isDigit(tok[i]) {
+			digit = true
+		} else {
+			letter = true
+		}
+	}
+	return n
 }
 
 func luhn(digits string) bool {

@@ -68,6 +68,16 @@ func TestDate(t *testing.T) {
 		{"Tuesday the 10th", []span{s("Tuesday the 10th", "weekday")}},
 		{"she called on Tuesday.", []span{s("Tuesday", "weekday")}},
 		{"last Tuesday", []span{s("last Tuesday", "weekday")}},
+		// The length of a sentence or a term served.
+		{"he was sentenced to 9 years for fraud", []span{s("9 years", "duration")}},
+		{"and sentenced to eleven years' imprisonment.", []span{s("eleven years", "duration")}},
+		{"after serving about six months of it", []span{s("six months", "duration")}},
+		{"he served half of the 15 year sentence", []span{s("15 year", "duration")}},
+		{"pt intubated for 24 hrs, on vent 3 days", nil},
+		// A weekday abbreviation counts only before a day of the month.
+		{"on Wed 9th we talked", []span{s("Wed 9th", "weekday")}},
+		{"seen sat. the 21st", []span{s("sat. the 21st", "weekday")}},
+		{"out in the sun, then wed at noon", nil},
 		{"yesterday and two weeks ago", []span{s("yesterday", "relative"), s("two weeks ago", "relative")}},
 		{"the week after Christmas", []span{s("the week after Christmas", "holiday")}},
 		{"Thanksgiving, Hanukkah, Diwali and Eid", []span{s("Thanksgiving", "holiday"), s("Hanukkah", "holiday"), s("Diwali", "holiday"), s("Eid", "holiday")}},
@@ -234,6 +244,11 @@ func TestIDNumber(t *testing.T) {
 		{"IBAN GB82 WEST 1234 5698 7654 32", []span{s("GB82 WEST 1234 5698 7654 32", "iban")}},
 		{"application no. 33362/96", []span{s("33362/96", "case")}},
 		{"ref 8336652 today", []span{s("8336652", "id")}},
+		// A code of letter-and-digit groups after a cue and "ID".
+		{"her Medicare ID 2KD7-UW3-PN41 is on file", []span{s("2KD7-UW3-PN41", "policy")}},
+		{"Medicaid number 987654321B was renewed", []span{s("987654321B", "policy")}},
+		{"his member ID: QRT447120 expired", []span{s("QRT447120", "member")}},
+		{"vent a/c 500-14-peep5 overnight", nil},
 		{"in the case NJA 2005 p. 884 the court", []span{s("NJA 2005 p. 884", "reference")}},
 		{"COVID19, 20mg, 1990s, 600x12, 100-120cc, 1,234,567 and 3.14159265, H1N1, group 2", nil},
 		{"a/c 600-12-peep 5, HR-110-133, 83-85NSR, BP NOW 125/42, ID: 98.9 po, RR-REG 14-22 BS", nil},
