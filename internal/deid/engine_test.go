@@ -243,6 +243,8 @@ func TestFamiliarTitlesStayAndNameTheFirstName(t *testing.T) {
 	}
 	if len(grandma) != 3 || grandma[0] != "Grandma" || grandma[1] != by["Rose"] {
 		t.Errorf("Grandma Rose Ellery -> %q, Rose -> %q", by["Grandma Rose Ellery"], by["Rose"])
+	}
+}
 
 func TestNameGluedToNumberPropagated(t *testing.T) {
 	d := reDetector{re: regexp.MustCompile(`\bBrackenfield\b`), kind: Organization, conf: 0.8}
