@@ -210,6 +210,7 @@ func TestIP(t *testing.T) {
 func TestPhone(t *testing.T) {
 	check(t, NewPhone(), deid.Contact, []tcase{
 		{"call (555) 123-4567 now", []span{s("(555) 123-4567", "phone")}},
+		{"my desk line (555-0187) and", []span{s("555-0187", "phone")}},
 		{"555.123.4567 or 555-123-4567 x1234", []span{s("555.123.4567", "phone"), s("555-123-4567 x1234", "phone")}},
 		{"+1 555 123 4567", []span{s("+1 555 123 4567", "phone")}},
 		{"+44 20 7946 0958 and +33 1 23 45 67 89", []span{s("+44 20 7946 0958", "phone"), s("+33 1 23 45 67 89", "phone")}},
