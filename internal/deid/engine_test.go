@@ -76,6 +76,13 @@ func TestMergeKeepsTheContainingNameLikeFinding(t *testing.T) {
 	if got := Merge(text, []Finding{a, b}); len(got) != 1 || got[0].Kind != Person || got[0].Start != 3 || got[0].End != 18 {
 		t.Errorf("overlap: %+v", got)
 	}
+	// The same holds between structured kinds: a case number is no phone.
+	text2 := "file (case #CW-2022-04417) was thin"
+	id := Finding{Start: 12, End: 25, Kind: ID, Confidence: 0.85}
+	phone := Finding{Start: 15, End: 25, Kind: Contact, Confidence: 0.8}
+	if got := Merge(text2, []Finding{phone, id}); len(got) != 1 || got[0].Kind != ID || got[0].Text != "CW-2022-04417" {
+		t.Errorf("id holding a phone: %+v", got)
+	}
 	// A weak container does not overrule a strong name inside it.
 	weak := Finding{Start: 0, End: 25, Kind: Organization, Confidence: 0.6}
 	if got := Merge(text, []Finding{weak, name}); len(got) != 1 || got[0].Kind != Person {

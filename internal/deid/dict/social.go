@@ -661,6 +661,10 @@ func (a *analysis) lowerSubject(i int) bool {
 	if t.poss || chatWords[t.lower] || i+1 >= len(a.toks) || !a.adjacent(i+1) || !subjectVerbs[a.toks[i+1].lower] {
 		return false
 	}
+	// "decision-making is": a compound in no list is no name.
+	if strings.ContainsRune(t.lower, '-') {
+		return false
+	}
 	if !t.sentStart && !(i > 0 && a.adjacent(i) && clauseOpeners[a.toks[i-1].lower]) {
 		return false
 	}
