@@ -188,6 +188,17 @@ func better(f, g Finding) bool {
 			return false
 		}
 	}
+	// So does a structured finding that holds another structured one at no
+	// more confidence: a case number "CW-2022-04417" is not a phone number
+	// because its digits would make one.
+	if !nameLike(f.Kind) && !nameLike(g.Kind) {
+		if contains(f, g) && f.Confidence >= g.Confidence {
+			return true
+		}
+		if contains(g, f) && g.Confidence >= f.Confidence {
+			return false
+		}
+	}
 	if !nameLike(f.Kind) || !nameLike(g.Kind) || f.Confidence == g.Confidence {
 		if f.Kind.specificity() != g.Kind.specificity() {
 			return f.Kind.specificity() > g.Kind.specificity()

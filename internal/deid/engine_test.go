@@ -76,6 +76,13 @@ func TestMergeKeepsTheContainingNameLikeFinding(t *testing.T) {
 	if got := Merge(text, []Finding{a, b}); len(got) != 1 || got[0].Kind != Person || got[0].Start != 3 || got[0].End != 18 {
 		t.Errorf("overlap: %+v", got)
 	}
+	// The same holds between structured kinds: a case number is no phone.
+	text2 := "file (case #CW-2022-04417) was thin"
+	id := Finding{Start: 12, End: 25, Kind: ID, Confidence: 0.85}
+	phone := Finding{Start: 15, End: 25, Kind: Contact, Confidence: 0.8}
+	if got := Merge(text2, []Finding{phone, id}); len(got) != 1 || got[0].Kind != ID || got[0].Text != "CW-2022-04417" {
+		t.Errorf("id holding a phone: %+v", got)
+	}
 	// A weak container does not overrule a strong name inside it.
 	weak := Finding{Start: 0, End: 25, Kind: Organization, Confidence: 0.6}
 	if got := Merge(text, []Finding{weak, name}); len(got) != 1 || got[0].Kind != Person {
@@ -222,5 +229,51 @@ func TestDatePlanning(t *testing.T) {
 	got := p.date(Finding{Date: &DateValue{Year: 2021, Month: 6, Day: 15}}, Replace)
 	if !strings.HasSuffix(got, ", 2021") || got == "June 15, 2021" {
 		t.Errorf("shifted date = %q: want another month/day in 2021", got)
+	}
+}
+
+func TestFamiliarTitlesStayAndNameTheFirstName(t *testing.T) {
+	d := reDetector{re: regexp.MustCompile(`Uncle Dev|\bDev\b|Grandma Rose Ellery|\bRose\b`), kind: Person, conf: 0.9}
+	e := New(WithDetectors(d), WithKey([]byte("k")))
+	text := `She said "Uncle Dev" was coming. Dev left. Grandma Rose Ellery called and Rose cried.`
+	res, err := e.Deidentify(context.Background(), &Doc{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string]string{}
+	for _, f := range res.Findings {
+		by[f.Text] = f.Replacement
+	}
+	uncle, grandma := strings.Fields(by["Uncle Dev"]), strings.Fields(by["Grandma Rose Ellery"])
+	if len(uncle) != 2 || uncle[0] != "Uncle" || uncle[1] != by["Dev"] {
+		t.Errorf("Uncle Dev -> %q, Dev -> %q", by["Uncle Dev"], by["Dev"])
+	}
+	if len(grandma) != 3 || grandma[0] != "Grandma" || grandma[1] != by["Rose"] {
+		t.Errorf("Grandma Rose Ellery -> %q, Rose -> %q", by["Grandma Rose Ellery"], by["Rose"])
+	}
+}
+
+func TestNameGluedToNumberPropagated(t *testing.T) {
+	d := reDetector{re: regexp.MustCompile(`\bBrackenfield\b`), kind: Organization, conf: 0.8}
+	e := New(WithDetectors(d), WithGazetteer(fakeGaz{}))
+	res, _ := e.Deidentify(context.Background(), &Doc{Text: "Sent to Brackenfield 4. Back on BRACKENFIELD2 now; bed 12, unit Brackenfield123."})
+	if strings.Contains(strings.ToLower(res.Text), "brackenfield2") {
+		t.Errorf("name glued to a floor number not propagated: %q", res.Text)
+	}
+	if !strings.Contains(res.Text, "2 now") {
+		t.Errorf("the number after the name should stay: %q", res.Text)
+	}
+	// Three digits or more make a code, not a name and its floor.
+	if !strings.Contains(res.Text, "Brackenfield123") {
+		t.Errorf("code with a name prefix replaced: %q", res.Text)
+	}
+}
+
+func TestPropagatedKeepsTheFoundType(t *testing.T) {
+	d := reDetector{re: regexp.MustCompile(`Brackenfield Infirmary`), kind: Organization, typ: "hospital", conf: 0.8}
+	e := New(WithDetectors(d), WithGazetteer(fakeGaz{}))
+	res, _ := e.Deidentify(context.Background(), &Doc{Text: "Sent to Brackenfield Infirmary. Later BRACKENFIELD INFIRMARY called."})
+	if strings.Count(res.Text, "a hospital") != 2 {
+		t.Errorf("propagated occurrence not described as the found one: %q", res.Text)
 	}
 }

@@ -40,9 +40,10 @@ func findKnown(doc *Doc, ws []word) []Finding {
 }
 
 // dropAllowed removes findings that lie wholly inside an occurrence of an
-// allowed term, or whose own text is an allowed term.
+// allowed term or of a public term (publicTerms), or whose own text is an
+// allowed term.
 func dropAllowed(doc *Doc, ws []word, fs []Finding) []Finding {
-	if len(doc.Allow) == 0 || len(fs) == 0 {
+	if len(fs) == 0 {
 		return fs
 	}
 	allowed := map[string]bool{}
@@ -50,9 +51,10 @@ func dropAllowed(doc *Doc, ws []word, fs []Finding) []Finding {
 		allowed[termID(a)] = true
 	}
 	spans := newTermSet(doc.Allow).find(doc.Text, ws)
+	public := publicTermSet().find(doc.Text, ws)
 	out := fs[:0:0]
 	for _, f := range fs {
-		if allowed[termID(f.Text)] || insideAny(f, spans) {
+		if allowed[termID(f.Text)] || insideAny(f, spans) || insideAny(f, public) {
 			continue
 		}
 		out = append(out, f)

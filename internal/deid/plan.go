@@ -21,7 +21,11 @@ func (e *Engine) plan(doc *Doc, fs []Finding) []Finding {
 	// A word written as the last of a full name is a surname wherever it
 	// appears alone in the same text ("Marchand" after "Odette Marchand").
 	for _, f := range fs {
-		if w := strings.Fields(f.Text); f.Kind == Person && len(w) > 1 {
+		w := strings.Fields(f.Text)
+		for len(w) > 0 && (familiarTitles[strings.ToLower(w[0])] || honorifics[strings.ToLower(strings.TrimRight(w[0], "."))]) {
+			w = w[1:] // "Uncle Dev", "Mr Dev": a title, not a first name
+		}
+		if f.Kind == Person && len(w) > 1 {
 			p.surname[strings.ToLower(strings.TrimRight(w[len(w)-1], ".,"))] = true
 		}
 	}
@@ -144,7 +148,40 @@ func (p *planner) replacement(f Finding) string {
 	if f.Kind != Person && atSentenceStart(p.doc.Text, f.Start) {
 		r = capitalise(r)
 	}
+	if nameLike(f.Kind) && inHashtag(p.doc.Text, f.Start) {
+		r = hashtagWords(r)
+		if strings.HasPrefix(f.Text, "#") {
+			r = "#" + r
+		}
+	}
 	return r
+}
+
+// inHashtag reports whether off is inside a hashtag ("#PrayForGaza") or at
+// its '#'.
+func inHashtag(text string, off int) bool {
+	i := off
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if r == '#' {
+			return true
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' {
+			break
+		}
+		i -= n
+	}
+	return off < len(text) && text[off] == '#'
+}
+
+// hashtagWords writes a replacement so that it stays one hashtag: "a
+// small city" -> "ASmallCity", "[place]" -> "Place".
+func hashtagWords(r string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(r, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '#' }) {
+		b.WriteString(capitalise(w))
+	}
+	return b.String()
 }
 
 func (p *planner) choose(f Finding) string {
@@ -208,7 +245,7 @@ func (p *planner) pseudonym(name string) string {
 		core := strings.ToLower(strings.TrimRight(w, ".,"))
 		if honorifics[core] {
 			titled = true
-		} else if utf8.RuneCountInString(core) > 1 {
+		} else if utf8.RuneCountInString(core) > 1 && !(familiarTitles[core] && nameWords == 0) {
 			nameWords++
 		}
 	}
@@ -220,7 +257,7 @@ func (p *planner) pseudonym(name string) string {
 		core := strings.TrimRight(w, ".,")
 		lw := strings.ToLower(core)
 		switch {
-		case honorifics[lw]:
+		case honorifics[lw], familiarTitles[lw] && seen == 0:
 			out = append(out, w)
 		case utf8.RuneCountInString(core) <= 1:
 			out = append(out, string(rune('A'+p.mac("initial", lw)%26))+w[len(core):])
@@ -294,10 +331,11 @@ func (p *planner) place(f Finding, action Action) string {
 			return f.Text
 		}
 	}
-	switch action {
-	case Redact:
+	switch {
+	case action == Redact:
 		return "[place]"
-	case Replace:
+	case action == Replace || inHashtag(p.doc.Text, f.Start):
+		// In a hashtag a pseudonymous place reads better than a phrase.
 		return p.pick(placeNames, "place", termID(f.Text))
 	}
 	name, state := f.Text, ""
@@ -305,6 +343,11 @@ func (p *planner) place(f Finding, action Action) string {
 		name, state = strings.TrimSpace(name[:i]), strings.TrimSpace(name[i+1:])
 	}
 	info, ok := p.e.gaz.Place(name)
+	if !ok {
+		// A span that took in a word more than the place ("London Games",
+		// "the Leeds office") is described by the place inside it.
+		info, ok = p.placeWithin(name)
+	}
 	if !ok {
 		return "a small town"
 	}
@@ -331,6 +374,20 @@ func (p *planner) place(f Finding, action Action) string {
 		return size + " in " + info.Region
 	}
 	return size
+}
+
+// placeWithin looks up the longest run of name's words that the gazetteer
+// knows as a town or city.
+func (p *planner) placeWithin(name string) (PlaceInfo, bool) {
+	words := strings.Fields(name)
+	for n := len(words) - 1; n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			if info, ok := p.e.gaz.Place(strings.Join(words[i:i+n], " ")); ok && info.Level == Locality {
+				return info, true
+			}
+		}
+	}
+	return PlaceInfo{}, false
 }
 
 // organization describes an organisation by its type: the ordinary words at
@@ -577,6 +634,8 @@ func (p *planner) date(f Finding, action Action) string {
 		// A year is allowed by Safe Harbor; a season, holiday or decade says
 		// less than a year does.
 		return f.Text
+	case "duration":
+		return roughDuration(f.Text)
 	case "weekday", "relative":
 		if f.Type == "weekday" && strings.ContainsAny(f.Text, "0123456789") {
 			// "Tuesday the 10th" names a day of the month: keep the weekday
@@ -628,6 +687,47 @@ func (p *planner) date(f Finding, action Action) string {
 	}
 	// The year is kept: only month and day move.
 	return fmt.Sprintf("%s %d, %d", t.Month(), t.Day(), v.Year)
+}
+
+// roughDuration generalises the length of a sentence or term served, which
+// court reports and case studies give exactly: "14 years" -> "over ten
+// years", "eleven years" -> "over ten years", "6 months" -> "some months".
+func roughDuration(text string) string {
+	lower := strings.ToLower(text)
+	n := 0
+	if m := digitsRE.FindString(lower); m != "" {
+		n, _ = strconv.Atoi(m)
+	} else {
+		for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			n += smallNumbers[w]
+		}
+	}
+	switch {
+	case strings.Contains(lower, "year"):
+		switch {
+		case n >= 10:
+			return "over ten years"
+		case n >= 5:
+			return "several years"
+		case n >= 2:
+			return "a few years"
+		}
+		return "about a year"
+	case strings.Contains(lower, "month"):
+		return "some months"
+	case strings.Contains(lower, "week"):
+		return "some weeks"
+	}
+	return "some days"
+}
+
+// smallNumbers are the number words of durations, added up ("twenty
+// two" -> 22).
+var smallNumbers = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"a": 1, "an": 1, "half": 0,
 }
 
 // weekdayIn returns the weekday named in text, as written.

@@ -55,6 +55,7 @@ func TestPlanReplacements(t *testing.T) {
 		{"in Springfield now", Finding{Start: 3, End: 14, Kind: Place, Type: "city"}, "a mid-sized city in the Midwest"},
 		{"Chicago was cold", Finding{Start: 0, End: 7, Kind: Place}, "A major city in the Midwest"},
 		{"near Lyon today", Finding{Start: 5, End: 9, Kind: Place}, "a large city"},
+		{"at the Springfield Games", Finding{Start: 7, End: 24, Kind: Place}, "a mid-sized city in the Midwest"},
 		{"at Larkin Springs we", Finding{Start: 3, End: 17, Kind: Place}, "a small town"},
 		{"LIVES IN LARKIN", Finding{Start: 9, End: 15, Kind: Place}, "A SMALL TOWN"},
 		{"in Ohio", Finding{Start: 3, End: 7, Kind: Place, Type: "state"}, "Ohio"},
@@ -79,6 +80,10 @@ func TestPlanReplacements(t *testing.T) {
 		{"last Tuesday", Finding{Start: 0, End: 12, Kind: Date, Type: "weekday", Date: &DateValue{Relative: true}}, "Recently"},
 		{"two weeks ago", Finding{Start: 0, End: 13, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "Recently"},
 		{"eleven days later", Finding{Start: 0, End: 17, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "eleven days later"},
+		{"sentenced to 14 years", Finding{Start: 13, End: 21, Kind: Date, Type: "duration"}, "over ten years"},
+		{"sentenced to eleven years", Finding{Start: 13, End: 25, Kind: Date, Type: "duration"}, "over ten years"},
+		{"serving six months", Finding{Start: 8, End: 18, Kind: Date, Type: "duration"}, "some months"},
+		{"a term of 3 years", Finding{Start: 10, End: 17, Kind: Date, Type: "duration"}, "a few years"},
 		{"see you tomorrow", Finding{Start: 8, End: 16, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "soon"},
 		{"on Sunday we", Finding{Start: 3, End: 9, Kind: Date, Type: "weekday"}, "Sunday"},
 		{"on Tuesday the 10th we", Finding{Start: 3, End: 19, Kind: Date, Type: "weekday"}, "a Tuesday"},
@@ -182,5 +187,28 @@ func TestPseudonymKeepsSex(t *testing.T) {
 	}
 	if !in(femaleNames, res.Findings[0].Replacement) || !in(maleNames, res.Findings[1].Replacement) {
 		t.Errorf("pseudonyms %q, %q do not keep the sex", res.Findings[0].Replacement, res.Findings[1].Replacement)
+	}
+}
+
+func TestReplacementsStayInsideHashtags(t *testing.T) {
+	e := New(WithKey([]byte("k")), WithGazetteer(fakeGaz{}))
+	for _, tt := range []struct {
+		text string
+		f    Finding
+	}{
+		{"we love #Springfield", Finding{Start: 9, End: 20, Kind: Place}},
+		{"go #TeamSpringfield now", Finding{Start: 8, End: 19, Kind: Place}},
+		{"for #Odette today", Finding{Start: 4, End: 11, Kind: Person}},
+		{"at #GBMC today", Finding{Start: 4, End: 8, Kind: Organization, Type: "hospital"}},
+	} {
+		f := tt.f
+		f.Text = tt.text[f.Start:f.End]
+		r := e.plan(&Doc{Text: tt.text}, []Finding{f})[0].Replacement
+		if strings.ContainsAny(r, " []") || r == "" {
+			t.Errorf("%q: replacement %q breaks the hashtag", tt.text, r)
+		}
+		if strings.HasPrefix(f.Text, "#") != strings.HasPrefix(r, "#") {
+			t.Errorf("%q: replacement %q lost or gained the '#'", tt.text, r)
+		}
 	}
 }

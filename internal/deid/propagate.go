@@ -13,6 +13,16 @@ var honorifics = map[string]bool{
 	"prof": true, "rev": true, "fr": true, "sr": true, "jr": true, "st": true,
 }
 
+// familiarTitles are kinship and familiar forms of address that may open a
+// name finding ("Uncle Dev", "Grandma Rose"). They are kept as written, are
+// not looked for elsewhere, and the name after them is a first name.
+var familiarTitles = map[string]bool{
+	"uncle": true, "aunt": true, "auntie": true, "aunty": true, "grandma": true, "grandpa": true,
+	"granny": true, "grandad": true, "granddad": true, "nana": true, "nan": true, "papa": true,
+	"mama": true, "cousin": true, "brother": true, "sister": true, "baby": true, "little": true,
+	"big": true, "mister": true,
+}
+
 // propagate finds, once a name has been found anywhere in a text, every
 // other occurrence of it and of each of its words, in any case: "Odette",
 // "odette", "ODETTE's". Lower-case occurrences of a name that is also an
@@ -47,12 +57,46 @@ func (e *Engine) propagate(text string, ws []word, fs []Finding) []Finding {
 			continue
 		}
 		out = append(out, Finding{
-			Start: m.start, End: m.end, Kind: src.Kind, Type: "propagated", Text: occ,
+			Start: m.start, End: m.end, Kind: src.Kind, Type: src.Type, Text: occ,
+			Recognizer: "propagate", Confidence: src.Confidence * 0.9,
+		})
+	}
+	return e.propagateGlued(text, ws, words, out)
+}
+
+// propagateGlued finds a one-word name run into a number for want of a
+// space, as hurried notes write a ward and its floor ("QUARTERMAIN3" once
+// "Quartermain" is found): the letters of the word are the name.
+func (e *Engine) propagateGlued(text string, ws []word, words map[string]Finding, out []Finding) []Finding {
+	for _, w := range ws {
+		k := w.key
+		if len(k) < 5 || !isASCIIDigit(k[len(k)-1]) {
+			continue
+		}
+		cut := len(k)
+		for cut > 0 && isASCIIDigit(k[cut-1]) {
+			cut--
+		}
+		if len(k)-cut > 2 || cut < 4 || strings.ContainsAny(k[:cut], " -'’._0123456789") {
+			continue
+		}
+		src, ok := words[k[:cut]]
+		if !ok {
+			continue
+		}
+		occ := text[w.start : w.start+cut]
+		if isLower(occ) && e.isCommon(k[:cut]) {
+			continue
+		}
+		out = append(out, Finding{
+			Start: w.start, End: w.start + cut, Kind: src.Kind, Type: src.Type, Text: occ,
 			Recognizer: "propagate", Confidence: src.Confidence * 0.9,
 		})
 	}
 	return out
 }
+
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // nameWords returns the words of a name worth looking for elsewhere: the
 // whole name, and for people each word of two or more letters that is not an
@@ -71,7 +115,7 @@ func nameWords(name string, k Kind) []string {
 		return !unicode.IsLetter(r) && r != '\'' && r != '-'
 	}) {
 		w = strings.Trim(w, "'-")
-		if utf8.RuneCountInString(w) < 2 || honorifics[strings.ToLower(w)] || w == name {
+		if utf8.RuneCountInString(w) < 2 || honorifics[strings.ToLower(w)] || familiarTitles[strings.ToLower(w)] || w == name {
 			continue
 		}
 		out = append(out, w)

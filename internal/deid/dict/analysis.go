@@ -45,9 +45,12 @@ type analysis struct {
 	cue   map[string]int    // organisation-cue matches by window
 	// clinical says whether the text reads as a clinical note (isClinical).
 	clinical, clinicalDone bool
-	clinicalHits           int // clinical markers in the text (isClinical)
+	clinicalHits           int             // clinical markers in the text (isClinical)
+	typos                  map[string]bool // words found misspelt (clinicalWord)
 	// register says whether the text is written in lower case (lowerRegister).
 	register, registerDone bool
+	// informalVal says whether the text is written as a comment (informal).
+	informalVal, informalDone bool
 }
 
 func newAnalysis(lex *lexicon.Lexicon, text string) *analysis {
@@ -174,6 +177,9 @@ type span struct {
 	i, j int
 	conf float64
 	typ  string
+	// poss takes the possessive of the last word into the finding: it is
+	// part of the name ("St. Mary's").
+	poss bool
 }
 
 // isStop reports whether a lower-case word is a function word that never

@@ -1,5 +1,12 @@
 package dict
 
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/lexicon"
+)
+
 // Clinical notes are written in a register of their own: abbreviations,
 // drug and device names, unit names and truncated words ("Vanco", "Levo",
 // "Sats"), often in capitals. Many of these are also first names, surnames
@@ -29,6 +36,8 @@ var clinicalMarkers = map[string]bool{
 	"intubated": true, "extubated": true, "sedated": true, "sats": true, "o2": true,
 	"lasix": true, "heparin": true, "propofol": true, "fentanyl": true, "morphine": true,
 	"tylenol": true, "ativan": true, "insulin": true, "dopamine": true, "levophed": true,
+	"rr": true, "oob": true, "mae": true, "cta": true, "cdb": true, "ssi": true, "riss": true,
+	"hob": true, "prbc": true, "prbcs": true, "ffp": true, "u/o": true, "i&o": true, "perrla": true,
 }
 
 // clinicalTerms are words of the clinical vocabulary that the name and
@@ -58,6 +67,7 @@ var clinicalTerms = map[string]bool{
 	"hemodynamics": true, "sternal": true, "apaced": true, "vpaced": true, "av-paced": true,
 	"perla": true, "perrla": true, "mae": true, "max": true, "co": true, "ci": true, "fick": true,
 	"afib": true, "a-fib": true, "aflutter": true, "nsr": true, "sb": true, "svt": true,
+	"ct": true, "ph": true, "usoh": true, "dic": true, "nsicu": true, "pleth": true, "synch": true,
 	// brand names and drugs the word lists lack or hold as names
 	"colace": true, "senna": true, "flovent": true, "atrovent": true, "combivent": true,
 	"percocet": true, "ambien": true, "ativan": true, "haldol": true, "lasix": true,
@@ -70,6 +80,50 @@ var clinicalTerms = map[string]bool{
 	"ensure": true, "glucerna": true, "vasopressin": true, "albuterol": true, "xopenex": true,
 }
 
+// drugNames are generic and brand names of drugs, feeds and supplies that
+// wards use every day, and the shortenings nurses write for them. Many look
+// like surnames no list knows ("Lovenox", "Unasyn"), some are names
+// ("Ativan" aside, "Cipro", "Levo").
+var drugNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		acetaminophen advil aleve allopurinol alprazolam amiodarone amlodipine amoxicillin
+		ampicillin anzemet aprotinin argatroban aricept aspirin atenolol ativan atropine
+		augmentin azithromycin bactrim benadryl beconase bicarb bumex buspar calan captopril
+		carafate cardizem cefazolin cefepime ceftazidime ceftriaxone cefuroxime celexa
+		cellcept chlorhexidine cipro clindamycin clinda clonidine clopidogrel cogentin colchicine
+		compazine cordarone coreg cozaar cyclosporine dapsone decadron demerol depakote
+		desitin dexamethasone dextrose diamox diazepam digoxin dilantin diltiazem diovan
+		diphenhydramine dobutamine dobutrex docusate dopamine dulcolax duragesic effexor
+		enalapril epinephrine epogen esmolol famotidine fentanyl flomax fluconazole
+		fosphenytoin furosemide gabapentin gentamicin glipizide glyburide guaifenesin
+		haloperidol heparin hespan hydralazine hydrocortisone hydromorphone imdur imipenem
+		inderal insulin isordil keflex kefzol keppra ketorolac klonopin labetalol lactated
+		lamictal lanoxin levaquin levofloxacin levothyroxine levoquin lidocaine linezolid
+		lipitor lisinopril lopressor lorazepam lovenox magnesium mannitol maalox meropenem
+		metformin methadone methylprednisolone metolazone metoprolol metronidazole micafungin
+		midazolam milrinone mirtazapine morphine mucomyst mycostatin naloxone neurontin
+		nexium nicardipine nifedipine nitroglycerin nitro norvasc novolog nystatin octreotide
+		olanzapine omeprazole ondansetron oxycodone oxycontin pantoprazole paxil pepcid
+		peptamen percocet phenergan phenobarb phenobarbital phenylephrine phenytoin pitressin
+		plavix potassium pravachol prednisone prevacid procrit propofol protamine protonix
+		prozac pulmicort quetiapine ranitidine risperdal risperidone ritalin rocephin
+		sandostatin senokot serevent seroquel simvastatin solumedrol spironolactone
+		succinylcholine sucralfate synthroid tamiflu tegretol thiamine timoptic tobramycin
+		toprol toradol tramadol trazodone tricor tums ultracal ultram unasyn valium vancomycin
+		vasotec vecuronium verapamil vicodin vitamin warfarin xanax zithromax zocor zoloft
+		zyprexa zyvox afrin ambisome cancidas flolan kcl mso4 ntg prbc prbcs ffp plts
+		osmolite pulmocare nutren promod vivonex isosource boost mdi mdis neb nebs
+		foley aline picc swan cordis introducer trach shiley portex yankauer yankeur coude
+		bair hugger kinair airmattress airmatress pneumoboots venodynes teds steristrips
+		tegaderm duoderm mepilex xeroform kerlix ace ekg telemetry riker ramsay glasgow
+		brady tachy bradycardic tachycardic tachypneic diuresing diuresis diurese extubation
+		intubation reintubated postop preop pre-op post-op medflight`) {
+		m[w] = true
+	}
+	return m
+}()
+
 // isClinical reports whether the text reads as a clinical note: at least
 // three marker words, making up at least one word in fifty. Computed once.
 func (a *analysis) isClinical() bool {
@@ -77,28 +131,220 @@ func (a *analysis) isClinical() bool {
 		return a.clinical
 	}
 	a.clinicalDone = true
+	a.clinicalHits = markerCount(a.toks)
+	a.clinical = clinicalShare(a.clinicalHits, len(a.toks))
+	return a.clinical
+}
+
+// markerCount is the number of clinical markers among toks, also as the
+// first part of a hyphenated word ("resp-lsc", "neuro-alert").
+func markerCount(toks []token) int {
 	hits := 0
-	for k := range a.toks {
-		if clinicalMarkers[a.toks[k].lower] {
+	for k := range toks {
+		w := toks[k].lower
+		if first, _, ok := strings.Cut(w, "-"); ok && first != "" {
+			w = first
+		}
+		if clinicalMarkers[w] {
 			hits++
 		}
 	}
-	a.clinicalHits = hits
-	a.clinical = hits >= 3 && hits*50 >= len(a.toks)
-	return a.clinical
+	return hits
+}
+
+// clinicalShare reports whether hits markers among n words make a clinical
+// note: at least three, and at least one word in fifty.
+func clinicalShare(hits, n int) bool { return hits >= 3 && hits*50 >= n }
+
+// ClinicalNote reports whether text reads as a clinical note, as the
+// dictionary recognizers decide it (isClinical).
+func ClinicalNote(text string) bool {
+	toks := tokenize(text)
+	return clinicalShare(markerCount(toks), len(toks))
 }
 
 // clinicalWord reports whether word k is clinical vocabulary in a clinical
 // note: a listed term, an abbreviation in capitals, or a word with a drug or
 // procedure ending that no list knows as a word.
 func (a *analysis) clinicalWord(k int) bool {
-	if !a.isClinical() {
-		return false
-	}
 	t := &a.toks[k]
-	if clinicalTerms[t.lower] || clinicalMarkers[t.lower] {
+	if !a.isClinical() {
+		// A short note in capitals with a clinical marker: its listed
+		// devices and terms are still what they are ("PULLED OUT HER
+		// OWN ALINE, BP STABLE").
+		return t.caps && a.clinicalHits > 0 && clinicalTerms[t.lower]
+	}
+	if clinicalTerms[t.lower] || clinicalMarkers[t.lower] || drugNames[t.lower] {
 		return true
 	}
+	if a.clinicalCompound(t.lower) || CapsThenLower(t.text) {
+		return true
+	}
+	if t.shape != shapeLower && a.lex.InCategory(lexicon.Language, t.text) {
+		return true // "Spanish speaking only": the patient's language
+	}
 	f := a.f(k)
-	return f.wl == 0 && f.births < 1000 && medicalShape(t.lower)
+	if f.wl != 0 || f.births >= 1000 {
+		return false
+	}
+	if medicalShape(t.lower) || DrugShaped(t.lower) {
+		return true
+	}
+	// A misspelt word ("Imtermittant", "Recieved", "Cardic"), unless it is
+	// a surname of some frequency.
+	if f.surname != 0 && f.surname <= 20000 || t.letters < 5 {
+		return false
+	}
+	v, ok := a.typos[t.lower]
+	if !ok {
+		v = Misspelt(a.lex, t.lower)
+		if a.typos == nil {
+			a.typos = map[string]bool{}
+		}
+		a.typos[t.lower] = v
+	}
+	return v
+}
+
+// clinicalCompound reports whether lw is a hyphenated word of a clinical
+// note that opens with a heading letter, a clinical term, a common word
+// that is no name, or a common word before a clinical term: "a/p-stable",
+// "gu-foley", "abgs-see", "post-extubation". A double-barrelled name
+// ("Stord-Painter", "Mary-Jane") opens with a name.
+func (a *analysis) clinicalCompound(lw string) bool {
+	first, rest, ok := strings.Cut(lw, "-")
+	if !ok {
+		return false
+	}
+	if utf8.RuneCountInString(first) == 1 || ClinicalTerm(first) {
+		return true
+	}
+	lv, isWord := a.lex.WordLevel(first)
+	if !isWord || lv > 50 {
+		return false
+	}
+	if second, _, _ := strings.Cut(rest, "-"); ClinicalTerm(second) {
+		return true // "post-extubation", "post-cath"
+	}
+	if _, _, isFirst := a.lex.FirstName(first); isFirst {
+		return false
+	}
+	_, isSurname := a.lex.Surname(first)
+	return !isSurname
+}
+
+// CapsThenLower reports whether w opens with two capitals or more and goes
+// on in lower case ("PMed", "DEline", "NSicu", "LLleg"): an abbreviation run
+// into a word, or a word typed with the shift key held; names are written
+// "Mark", "McKay", "LaToya".
+func CapsThenLower(w string) bool {
+	n := 0
+	for n < len(w) && w[n] >= 'A' && w[n] <= 'Z' {
+		n++
+	}
+	if n < 2 || n == len(w) {
+		return false
+	}
+	for i := n; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// ClinicalTerm reports whether the lower-case word w is clinical vocabulary
+// that the name and place lists may also hold ("aline", "neuro", "carevue",
+// "tylenol"): in a clinical note such a word is a name only with context.
+// The prose recognizer vets its entities with it.
+func ClinicalTerm(w string) bool {
+	return clinicalTerms[w] || clinicalMarkers[w] || drugNames[w]
+}
+
+// MedicalShape reports whether w, a lower-case word that no list knows,
+// ends like a drug or a clinical term ("milrinone", "mesalamine").
+func MedicalShape(w string) bool { return medicalShape(w) }
+
+// drugStems are the endings of international non-proprietary drug names
+// (WHO INN stems): no first name or surname ends so.
+var drugStems = []string{"mycin", "micin", "pril", "olol", "azole", "statin", "parin",
+	"cillin", "floxacin", "oxacin", "prazole", "sartan", "dipine", "clovir", "navir", "mab",
+	"tinib", "terol", "azepam", "azolam", "cycline", "profen", "tidine", "setron",
+	"triptan", "gliptin", "glitazone", "dronate", "phylline", "semide", "thiazide", "xaban",
+	"gatran", "lukast", "coxib", "tiazem", "floxin", "vudine", "conazole", "bactam", "penem",
+	"sporin", "oxone", "triaxone", "quinolone", "barbital", "tyline", "oxetine", "apine",
+	"peridol", "pramine", "caine", "curium", "uronium", "nitrate", "steroid"}
+
+// DrugShaped reports whether the lower-case word lw ends with a drug stem
+// and is long enough to be a drug name rather than a short word that
+// happens to end so.
+func DrugShaped(lw string) bool {
+	if utf8.RuneCountInString(lw) < 7 {
+		return false
+	}
+	for _, s := range drugStems {
+		if strings.HasSuffix(lw, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// typoLevel is the highest SCOWL level of a word whose misspellings are
+// recognised: common words are the ones notes misspell in passing.
+const typoLevel = 50
+
+// Misspelt reports whether lw, a lower-case word of five or more letters
+// that no list knows, is one edit (a letter dropped, added, changed or two
+// swapped) from a common dictionary word or a clinical term: "ptient",
+// "cardic", "recieved", "yankaur". A name no list knows is seldom that close
+// to an everyday word.
+func Misspelt(lex *lexicon.Lexicon, lw string) bool {
+	if len(lw) < 5 || len(lw) > 24 {
+		return false
+	}
+	for _, r := range lw {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	known := func(c string) bool {
+		lv, ok := lex.WordLevel(c)
+		return ok && lv <= typoLevel || ClinicalTerm(c)
+	}
+	b := []byte(lw)
+	buf := make([]byte, 0, len(b)+1)
+	for i := range b {
+		// a letter too many
+		buf = append(append(buf[:0], b[:i]...), b[i+1:]...)
+		if known(string(buf)) {
+			return true
+		}
+		// two letters swapped
+		if i+1 < len(b) && b[i] != b[i+1] {
+			buf = append(buf[:0], b...)
+			buf[i], buf[i+1] = buf[i+1], buf[i]
+			if known(string(buf)) {
+				return true
+			}
+		}
+	}
+	for i := 0; i <= len(b); i++ {
+		for c := byte('a'); c <= 'z'; c++ {
+			// a letter left out
+			buf = append(append(append(buf[:0], b[:i]...), c), b[i:]...)
+			if known(string(buf)) {
+				return true
+			}
+			// a letter changed
+			if i < len(b) && c != b[i] {
+				buf = append(buf[:0], b...)
+				buf[i] = c
+				if known(string(buf)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -30,6 +30,28 @@ const note = "Pt resting, HR 80s, BP stable. "
 func TestClinical(t *testing.T) {
 	runKindCases(t, []kindCase{
 		{note + "Aline intact. Neo weaned off.", deid.Person, "Aline", false},
+		// A short note in capitals: a listed device is one.
+		{"PT PULLED OUT HER OWN ALINE WHILE CONFUSED, BP STABLE.", deid.Person, "ALINE", false},
+		// After a role abbreviation, one of the commonest words is a word.
+		{note + "GIVEN LASIX AND PA DOWN TO 38/22.", deid.Person, "DOWN", false},
+		{note + "SEEN BY NP ZANETTI TODAY.", deid.Person, "ZANETTI", true},
+		{note + "LT PLEURAL TUBE CLOTTY. RR 18.", deid.Person, "PLEURAL", false},
+		{"MICU 7P-7A RN Note\n" + note, deid.Person, "Note", false},
+		{note + "RN WILL ATTEMPT TO WEAN NEO. LT EAR WITH PACKING.", deid.Person, "WILL", false},
+		{note + "RN WILL ATTEMPT TO WEAN NEO. LT EAR WITH PACKING.", deid.Person, "EAR", false},
+		// "sr" and "ms" in a lower-case note are sinus rhythm and mental
+		// status.
+		{note + "hr 90's sr. occ pvc's noted.", deid.Person, "occ", false},
+		{note + "assess ms. med for safety.", deid.Person, "med", false},
+		{note + "spoke with ms ostrowski re plan.", deid.Person, "ostrowski", true},
+		// A lone capital after a social title is the surname's initial.
+		{note + "mr I remained on same doses of pressors.", deid.Person, "I", true},
+		{"We met Mrs. K at the door.", deid.Person, "K", true},
+		{note + "I told him I would call.", deid.Person, "I", false},
+		// A surname that is also a word, in a list of titled names.
+		{note + "family met w/dr ostrowski, dr white this am.", deid.Person, "white", true},
+		{note + "dr little and dr ostrowski updated family.", deid.Person, "little", true},
+		{note + "k 3.2, dr aware, dr notified.", deid.Person, "aware", false},
 		{note + "Aline intact. Neo weaned off.", deid.Person, "Neo", false},
 		{note + "Foley draining clear urine.", deid.Place, "Foley", false},
 		{note + "Sats 95% on Cpap, see Carevue.", deid.Person, "Carevue", false},
@@ -37,6 +59,10 @@ func TestClinical(t *testing.T) {
 		{note + "IN EARLY AFIB, TO MICU.", deid.Place, "EARLY", false},
 		{note + "IN EARLY AFIB, TO MICU.", deid.Place, "MICU", false},
 		{note + "PROPOFOL INC TO 20. FICK CO 4.2.", deid.Organization, "PROPOFOL", false},
+		// Drugs, drug stems and misspelt words.
+		{note + "Started on Unasyn and Diltiazem today.", deid.Person, "Unasyn", false},
+		{note + "Continues on Tobrafloxin daily.", deid.Person, "Tobrafloxin", false},
+		{note + "Recieved from the floor, Imediately sedated.", deid.Person, "Imediately", false},
 		// Names in a clinical note, and the same words outside one.
 		{note + "Dr. Foley aware.", deid.Person, "Foley", true},
 		{note + "Daughter Aline Kowalczyk visited.", deid.Person, "Aline", true},
@@ -46,6 +72,34 @@ func TestClinical(t *testing.T) {
 		// Hyphenated words of ordinary parts are not names.
 		{note + "POST-OP DAY 2. SON-IN-LAW VISITED.", deid.Person, "POST-OP", false},
 		{"Mary-Jane O'Neill came.", deid.Person, "Mary-Jane", true},
+		{note + "A/P-Stable day, ready for home. GU-Foley draining.", deid.Person, "P-Stable", false},
+		{note + "A/P-Stable day, ready for home. GU-Foley draining.", deid.Person, "GU-Foley", false},
+		{note + "Dr. Stord-Painter aware.", deid.Person, "Stord-Painter", true},
+		{note + "ABG POST-EXTUBATION 136/43. Spanish speaking only.", deid.Person, "POST-EXTUBATION", false},
+		{note + "ABG POST-EXTUBATION 136/43. Spanish speaking only.", deid.Person, "Spanish", false},
+		{note + "LLleg incision pink. This is a male with a PMed Hx of HTN.", deid.Person, "LLleg", false},
+		{note + "Wife LaToya visited with Dr. McKay.", deid.Person, "LaToya", true},
+		// A kin word joined by "&" or ending a hyphenated heading.
+		{note + "SOCIAL: SISTER & CHARLIE (SIGNIFICANT OTHER) INTO VISIT.", deid.Person, "CHARLIE", true},
+		{note + "COPING-SISTER ,JANET HAS PHONED TODAY.", deid.Person, "JANET", true},
+		{note + "SOCIAL: SISTER & FAMILY INTO VISIT.", deid.Person, "FAMILY", false},
+		// After a title: a first name and a surname that is also a word,
+		// an initial and a surname.
+		{note + "Dr Ferdinand Halfpenny spoke with family.", deid.Person, "Halfpenny", true},
+		{note + "LR CONTINUES PER DR B. GILL. RESP STABLE.", deid.Person, "GILL", true},
+		{note + "rate 40 in sinus. NP grace made aware, eps consulted.", deid.Person, "grace", true},
+		{note + "Only able to reach Rob.. when family returns call.", deid.Person, "Rob", true},
+		{note + "Called Pharmacy about the dose.", deid.Person, "Pharmacy", false},
+		// A modal after a kin word in capitals is no name.
+		{note + "HUSBAND WILL TRY TO BE IN LATER TODAY.", deid.Person, "WILL", false},
+		{note + "HER SON WILL VISITED TODAY.", deid.Person, "WILL", true},
+		// A lower-case first name that is also a word, after a kin word
+		// and before a surname.
+		{note + "social: md will call son don reid regarding drainage.", deid.Person, "don", true},
+		{note + "social: son will call tonight.", deid.Person, "will", false},
+		// SOAP headings are no initials.
+		{note + "O. Neuro: alert, follows commands. P. cont to monitor.", deid.Person, "Neuro", false},
+		{note + "Seen by R. Kowalczyk today.", deid.Person, "Kowalczyk", true},
 	})
 }
 
@@ -57,6 +111,10 @@ func TestHospitals(t *testing.T) {
 		{note + "TRANSFERRED TO ICU.", deid.Organization, "ICU", false},
 		{note + "CAME FROM OSH.", deid.Organization, "OSH", false},
 		{"I went to the bath.", deid.Organization, "bath", false},
+		{note + "BREATHING IN SYNCH WITH VENT. APNEIC DUE TO PH 7.60.", deid.Organization, "SYNCH", false},
+		{note + "BREATHING IN SYNCH WITH VENT. APNEIC DUE TO PH 7.60.", deid.Organization, "PH", false},
+		{note + "P: CON'T REHAB/PT. MRI DECLINED BY CT SERVICE.", deid.Organization, "REHAB", false},
+		{note + "P: CON'T REHAB/PT. MRI DECLINED BY CT SERVICE.", deid.Organization, "SERVICE", false},
 		{"PT WAS ADMITTED TO FREDERICK MEMORIAL FOR VFIB.", deid.Organization, "FREDERICK", true},
 		{"TAKEN TO LAUREL REGIONAL WHERE CK'S POS.", deid.Organization, "LAUREL", true},
 		{"HE WORKS AT HARFORD MEMORIAL HOSPITAL.", deid.Organization, "HARFORD", true},
@@ -64,7 +122,18 @@ func TestHospitals(t *testing.T) {
 		{"TX'D FROM WASHINGTON ADVENTIST HOSP VIA MED FLIGHT.", deid.Organization, "ADVENTIST", true},
 		{"PT WAS ADMITTED TO HOSPITAL FOR MENTAL STATUS CHANGES.", deid.Organization, "MENTAL", false},
 		{"He had Open Heart Surgery in May.", deid.Organization, "Heart", false},
+		{note + "FAMILY SAYS THAT AT GRANGER MEMORIAL SHE DID WELL.", deid.Organization, "GRANGER", true},
 		{"They laid flowers at the War Memorial.", deid.Organization, "War", false},
+		// A place or a nation and a lower-case body noun.
+		{"he was held at Wexcombe garrison for a week", deid.Organization, "Wexcombe", true},
+		{"the decision of the Wexcombe court was upheld", deid.Organization, "court", true},
+		{"Maria said the court was closed", deid.Organization, "court", false},
+		// A company's name may open with a number.
+		{"She spoke for 7 Harbour Lanterns Ltd at the fair.", deid.Organization, "7", true},
+		{"She spoke at 10 and met Harbour Lanterns Ltd staff.", deid.Organization, "10", false},
+		// The short form an organisation's name defines in brackets.
+		{"She appealed to the Regional Labour Tribunal (“RLT”) in May.", deid.Organization, "RLT", true},
+		{"She appealed to the Regional Labour Tribunal (“RLA”) in May.", deid.Organization, "RLA", false},
 	})
 }
 
@@ -73,8 +142,47 @@ func TestLowerPlaces(t *testing.T) {
 		{note + "pt married, lives in catonsville.", deid.Place, "catonsville", true},
 		{note + "poss transfer to quartermain tomorrow.", deid.Place, "quartermain", true},
 		{"she lives in comfort now", deid.Place, "comfort", false},
+		// Where someone lives: a state code, a short title-case town.
+		{note + "her sister, who lives in DC, will visit.", deid.Place, "DC", true},
+		{note + "PT LIVES IN NJ WITH SON. HR 80S.", deid.Place, "NJ", true},
+		{note + "pt moved to OR for repair.", deid.Place, "OR", false},
+		{note + "pressures in PA stable.", deid.Place, "PA", false},
+		{note + "came by ems from the VA in Wexby this am", deid.Place, "Wexby", true},
+		{note + "pt in NSR, to MICU later", deid.Place, "NSR", false},
+		{note + "THRASHING AROUND ALOT. ALOT OF PVC'S.", deid.Place, "ALOT", false},
+		// A local-government unit with its name.
+		{"the flat was outside the Borough of Gravesworth and far away", deid.Place, "Borough", true},
+		{"the flat was outside the Borough of Gravesworth and far away", deid.Place, "Gravesworth", true},
+		{"mark the Region of Interest on the scan", deid.Place, "Region", false},
+		{"THE CITY OF BALTIMORE PD CALLED", deid.Place, "CALLED", false},
+		// Weekday abbreviations are days, never places.
+		{"see you on Mon 3rd at the clinic", deid.Place, "Mon", false},
+		{"we meet on Sat for lunch", deid.Place, "Sat", false},
+		// Hospitals known by a saint's or holy name, state universities:
+		// institutions, reported as such.
+		{note + "plan transfer back to holy cross tomorrow.", deid.Organization, "holy", true},
+		{note + "?transfer to St. Brendan's tomorrow", deid.Organization, "Brendan", true},
+		{note + "HR 120s. BACK TO ST NOW.", deid.Organization, "ST", false},
+		{note + "insulin drip per U Vermont scale.", deid.Organization, "Vermont", true},
+		{note + "PRESENTED TO U OF VT MED CENTER.", deid.Organization, "VT", true},
+		{note + "recieved from university of vermont hospital.", deid.Organization, "university", true},
+		// A ward or building with its floor or unit number.
+		{note + "PLAN: TRANSFER TO KESSLERBY 2 IN AM.", deid.Organization, "KESSLERBY", true},
+		{note + "found unresponsive on kesslerby 6 at noon.", deid.Organization, "kesslerby", true},
+		{note + "ADMITTED TO KESSLERBY7 W/ CHF.", deid.Organization, "KESSLERBY7", true},
+		{note + "PLAN: ENC PO INTAKE. TRANSFER KESSLERBY 4.", deid.Organization, "KESSLERBY", true},
+		{note + "plan: xfer kesslerby 4 in am.", deid.Organization, "kesslerby", true},
+		{note + "plan: transfer when stable, neo 2 mcg.", deid.Organization, "neo", false},
+		// Markers hidden in hyphenated headings still make a note.
+		{"neuro-alert. cv- stable. resp-lsc. g.u.-foley draining. plan-amb.transfer to kesslerby 2.", deid.Organization, "kesslerby", true},
+		{note + "weaned to levophed 2 mcg, back to Propofol 20 mcg.", deid.Organization, "levophed", false},
+		{note + "back to bed 2 times, to chair 3 times.", deid.Organization, "bed", false},
 		{note + "transfer to micu tomorrow.", deid.Place, "micu", false},
 		{note + "pt in afib overnight.", deid.Place, "afib", false},
+		// Words made like English words are not places.
+		{note + "pt in atrially paced rhythm.", deid.Place, "atrially", false},
+		{note + "co via thermodilution done.", deid.Place, "thermodilution", false},
+		{note + "walked in hallway-too tired.", deid.Place, "hallway-too", false},
 	})
 }
 

@@ -3,6 +3,7 @@ package dict
 import (
 	"context"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -65,13 +66,17 @@ func analyse(lex *lexicon.Lexicon, text string) *result {
 	n := len(a.toks)
 	orgs := a.orgs()
 	places := a.places()
+	if sp := a.socialPlaces(); len(sp) > 0 {
+		places = mergeSpans(append(places, sp...))
+	}
+	places = a.placeAcronyms(places)
 	blockSeed, blockExt := make([]bool, n), make([]bool, n)
 	for _, s := range orgs {
 		for k := s.i; k < s.j; k++ {
 			blockSeed[k], blockExt[k] = true, true
 		}
 	}
-	var keep []span
+	var keep, sites []span
 	for _, s := range places {
 		strong := s.j-s.i > 1 || s.conf >= 0.85 || s.typ == "small-place"
 		for k := s.i; k < s.j; k++ {
@@ -87,14 +92,20 @@ func analyse(lex *lexicon.Lexicon, text string) *result {
 				break
 			}
 		}
-		if !inside {
+		switch {
+		case inside:
+		case s.typ == "hospital" || s.typ == "university" || s.typ == "ward":
+			// A care site found by its place in a note ("to holy cross",
+			// "to Quartermain 2") is an institution: "a hospital", "a ward".
+			sites = append(sites, s)
+		default:
 			keep = append(keep, s)
 		}
 	}
 	return &result{
 		persons: a.findings(a.persons(blockSeed, blockExt), deid.Person, "dict/person"),
 		places:  a.findings(keep, deid.Place, "dict/place"),
-		orgs:    a.findings(orgs, deid.Organization, "dict/org"),
+		orgs:    append(a.findings(orgs, deid.Organization, "dict/org"), a.findings(sites, deid.Organization, "dict/org")...),
 	}
 }
 
@@ -179,6 +190,12 @@ func (a *analysis) findings(ss []span, kind deid.Kind, rec string) []deid.Findin
 			continue
 		}
 		start, end := a.toks[s.i].start, a.toks[s.j-1].end
+		if s.poss && a.toks[s.j-1].poss {
+			end += len(a.text[end:]) - len(strings.TrimLeft(a.text[end:], "'’"))
+			if end < len(a.text) && (a.text[end] == 's' || a.text[end] == 'S') {
+				end++
+			}
+		}
 		out = append(out, deid.Finding{
 			Start: start, End: end, Kind: kind, Type: s.typ, Text: a.text[start:end],
 			Recognizer: rec, Confidence: s.conf,

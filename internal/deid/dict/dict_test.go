@@ -107,6 +107,7 @@ func TestPersons(t *testing.T) {
 		// as a pair they are a person, whatever the gazetteer says of "Lopez".
 		{"We met Maria Lopez today.", []string{"Maria Lopez"}, nil},
 		{"John Smith said no.", []string{"John Smith"}, nil},
+		{"lol the research on shift work and decision-making is clear", nil, []string{"decision-making"}},
 		{"We drove past Mount Vernon and Grace Church.", nil, []string{"Vernon", "Grace"}},
 	}
 	for _, tt := range tests {

@@ -56,6 +56,8 @@ func (a *analysis) orgs() []span {
 		if !t.isCap() {
 			if typ, ok := a.hospitalAbbrev(i); ok {
 				out = append(out, span{i: i, j: i + 1, conf: 0.7, typ: typ})
+			} else if s, ok := a.namedBody(i); ok {
+				out = append(out, s)
 			}
 			continue
 		}
@@ -125,6 +127,12 @@ func (a *analysis) orgs() []span {
 				continue // kept only if a capitalised word follows on its left
 			}
 			if !a.orgNameWord(k) {
+				// "3 Round Stones Inc": a company's name may open with a
+				// number.
+				if typ == "company" && lo == k+1 && lo < i && pk.shape == shapeNone && len(pk.text) <= 3 && isDigits(pk.text) &&
+					(k == 0 || !a.adjacent(k) || a.toks[k-1].shape != shapeNone) {
+					lo = k
+				}
 				break
 			}
 			lo = k
@@ -159,16 +167,46 @@ func (a *analysis) orgs() []span {
 		if typ == "company" && lo == i {
 			continue
 		}
-		if weak && !a.properBefore(lo, i) {
-			continue // "Heart Surgery", "War Memorial": ordinary words
+		if weak && !a.properBefore(lo, i) && !(lo < i && a.isClinical() && lo > 0 && wardPrev[a.toks[lo-1].lower] && t.lower != "surgery") {
+			continue // "Heart Surgery", "War Memorial": ordinary words; but "AT UNION MEMORIAL" in a note
 		}
 		if lo < i && hi == cueEnd && i-lo == 1 && a.wellKnown(lo) {
 			continue // "Medicaid Services": a public entity
 		}
 		out = append(out, span{i: lo, j: hi, conf: 0.8, typ: typ})
-		i = max(i, cueEnd-1)
+		if k, ok := a.acronymAfter(lo, hi); ok {
+			out = append(out, span{i: k, j: k + 1, conf: 0.8, typ: typ})
+			hi = k + 1
+		}
+		i = max(i, cueEnd-1, hi-1)
 	}
 	return mergeSpans(out)
+}
+
+// acronymAfter finds the short form an organisation's name defines in
+// brackets right after it: "Employment Appeal Tribunal (“EAT”)". The
+// short form is in capitals and made of the initials of the capitalised
+// words of the name, in order; it then names the organisation wherever it
+// recurs.
+func (a *analysis) acronymAfter(lo, hi int) (int, bool) {
+	if hi >= len(a.toks) {
+		return 0, false
+	}
+	t := &a.toks[hi]
+	g := strings.Trim(t.gap, " \"“”‘’'")
+	if g != "(" || t.shape != shapeUpper || t.letters < 2 || t.letters > 6 || len(t.text) != t.letters {
+		return 0, false
+	}
+	var initials strings.Builder
+	for k := lo; k < hi; k++ {
+		if a.toks[k].isCap() && a.toks[k].letters > 0 {
+			initials.WriteByte(a.toks[k].text[0])
+		}
+	}
+	if strings.EqualFold(initials.String(), t.text) {
+		return hi, true
+	}
+	return 0, false
 }
 
 // orgNameWord reports whether capitalised word k can be part of an
@@ -177,6 +215,11 @@ func (a *analysis) orgNameWord(k int) bool {
 	t := &a.toks[k]
 	if !t.isCap() && !(t.shape == shapeMixed) || t.handle {
 		return false
+	}
+	if clinicalTerms[t.lower] || clinicalMarkers[t.lower] || drugNames[t.lower] {
+		if a.isClinical() {
+			return false // "CON'T REHAB", "CT SERVICE"
+		}
 	}
 	if t.caps || t.sentStart {
 		// Capitals carry no signal here: refuse ordinary words ("PT RETURNED HOME").
@@ -310,6 +353,9 @@ func (a *analysis) hospitalAbbrev(i int) (string, bool) {
 	if !(strings.HasSuffix(u, "H") || strings.HasSuffix(u, "MC") || strings.HasSuffix(u, "HC")) {
 		return "", false
 	}
+	if t.letters == 5 && strings.ContainsAny(u, "AEIOUY") {
+		return "", false // "IN SYNCH": a word, not initials
+	}
 	switch a.toks[i-1].lower {
 	case "to", "at", "from", "by", "in":
 	default:
@@ -323,4 +369,45 @@ func (a *analysis) hospitalAbbrev(i int) (string, bool) {
 		return "", false
 	}
 	return "hospital", true
+}
+
+// isDigits reports whether s is made of ASCII digits only.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// bodyNouns are the lower-case nouns of public bodies that a place or a
+// nation names: "the Beyoğlu court", "Catterick garrison", "the British
+// army".
+var bodyNouns = map[string]bool{"court": true, "garrison": true, "army": true, "navy": true, "police": true,
+	"prison": true, "barracks": true, "council": true, "tribunal": true}
+
+// namedBody finds a public body written as a capitalised name and a
+// lower-case body noun, word i: the name is a place, a nationality or a
+// word no list knows, in mid-sentence.
+func (a *analysis) namedBody(i int) (span, bool) {
+	t := &a.toks[i]
+	if !bodyNouns[t.lower] || t.shape != shapeLower || i == 0 || !a.adjacent(i) || a.isClinical() {
+		return span{}, false
+	}
+	p := &a.toks[i-1]
+	if p.shape != shapeTitle || p.sentStart || p.caps || p.poss || isStop(p.lower) || a.isTitle(i-1) > 0 {
+		return span{}, false
+	}
+	f := a.f(i - 1)
+	if f.date || f.kin || f.title {
+		return span{}, false
+	}
+	nation := a.lex.InCategory(lexicon.Nationality, p.text)
+	place := len(a.lex.Places(p.lower)) > 0 && !f.common(35)
+	unknown := f.wl == 0 && f.births == 0 && f.surname == 0 && f.abbrev == 0 && p.letters >= 4
+	if !nation && !place && !unknown {
+		return span{}, false
+	}
+	return span{i: i - 1, j: i + 1, conf: 0.6, typ: t.lower}, true
 }

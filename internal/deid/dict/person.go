@@ -1,6 +1,10 @@
 package dict
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/veil-blog/veil/internal/lexicon"
+)
 
 // strongTitles are abbreviated honorifics: whatever capitalised word follows
 // them is a name ("Dr. Zanetti"), and in notes written in lower case a word
@@ -92,6 +96,79 @@ func (a *analysis) isTitle(k int) int {
 	return 1
 }
 
+// noteAbbrevTitle reports whether the title at word k is written in lower
+// case in a clinical note as an abbreviation of another word: "sr" (sinus
+// rhythm) and "ms" (mental status) open "sr. occ pvc's", "ms. med for
+// safety"; only a name no list calls an abbreviation follows them as a
+// title.
+func (a *analysis) noteAbbrevTitle(k int) bool {
+	t := &a.toks[k]
+	if t.shape != shapeLower || t.lower != "sr" && t.lower != "ms" {
+		return false
+	}
+	if !a.isClinical() && a.clinicalHits == 0 {
+		return false
+	}
+	f := a.f(k + 1)
+	return !f.isName() || f.abbrev != 0 || a.toks[k+1].letters < 4
+}
+
+// roleAbbrevWord reports whether word i follows a role abbreviation ("PA",
+// "RN") or a title no stronger than a word ("LT", "Judge") and is one of
+// the most common English words, not a first name, or a modal before its
+// verb: "PA DOWN TO 38/22" is the pulmonary artery pressure going down,
+// "LT EAR" the left ear, "RN WILL ATTEMPT" a plan.
+func (a *analysis) roleAbbrevWord(i int) bool {
+	p := &a.toks[i-1]
+	if strongTitles[p.lower] || !roleAbbrev[p.lower] && a.isTitle(i-1) != 1 {
+		return false
+	}
+	// "RN WILL GET PT OOB": a modal and its verb.
+	if a.modalVerb(i) {
+		return true
+	}
+	f := a.f(i)
+	if f.common(20) && f.births < 1000 {
+		return true
+	}
+	// In a note, "LT PLEURAL TUBE": any dictionary word that no name list
+	// holds.
+	return a.isClinical() && f.wl > 0 && !f.isName()
+}
+
+// titledListMate reports whether the title at word k follows or precedes
+// another title and its name across a comma or "and" ("dr rizzo, dr
+// small", "dr small and dr rizzo"): a list of the people so titled.
+func (a *analysis) titledListMate(k int) bool {
+	n := len(a.toks)
+	sep := func(j int) int { // the start of the element after a separator before word j, or -1
+		if j >= n || strings.Contains(a.toks[j].gap, "\n") {
+			return -1
+		}
+		if g := strings.TrimSpace(a.toks[j].gap); g == "," || g == "&" {
+			return j
+		}
+		if a.toks[j].lower == "and" && j+1 < n && a.adjacent(j+1) {
+			return j + 1
+		}
+		return -1
+	}
+	// Before: title, name, separator, then k.
+	if k >= 3 && sep(k) == k && a.isTitle(k-2) == 2 && a.adjacent(k-1) && a.toks[k-1].letters >= 2 {
+		return true
+	}
+	if k >= 4 && a.toks[k-1].lower == "and" && a.adjacent(k) && a.isTitle(k-3) == 2 && a.adjacent(k-2) {
+		return true
+	}
+	// After: k, name, separator, title.
+	if k+2 < n {
+		if e := sep(k + 2); e > 0 && e < n && a.isTitle(e) == 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // titleBefore returns isTitle of the word before i, when it is adjacent.
 func (a *analysis) titleBefore(i int) int {
 	if i == 0 || !a.adjacent(i) {
@@ -103,7 +180,7 @@ func (a *analysis) titleBefore(i int) int {
 // cueBefore reports whether the word before i (adjacent, or after a comma)
 // satisfies cue.
 func (a *analysis) cueBefore(i int, cue func(k int) bool) bool {
-	if i == 0 || !(a.adjacent(i) || a.afterComma(i)) {
+	if i == 0 || !(a.adjacent(i) || a.afterComma(i) || strings.TrimSpace(a.toks[i].gap) == "&" && !a.toks[i-1].poss) {
 		return false
 	}
 	return cue(i - 1)
@@ -114,17 +191,64 @@ func (a *analysis) isKin(k int) bool {
 	if t.poss || t.shape == shapeNone || !(t.shape == shapeLower || t.caps || t.sentStart) {
 		return false
 	}
+	if _, last, ok := strings.Cut(t.lower, "-"); ok && !strings.Contains(last, "-") && kinWord(a, last) {
+		return true // "COPING-SISTER, JANET"
+	}
 	return kinAbbrev[t.lower] || a.f(k).kin
 }
 
+// contactVerbs are the verbs of reaching a person, after which a first name
+// that is also a word ("Rob", "Will") is the person's.
+var contactVerbs = map[string]bool{
+	"reach": true, "reached": true, "call": true, "called": true, "phoned": true, "paged": true,
+	"notified": true, "updated": true, "informed": true, "contacted": true, "contact": true,
+}
+
+// modals are the auxiliaries that are also first names.
+var modals = map[string]bool{"will": true, "may": true, "can": true}
+
+// modalVerb reports whether word i, in a line in capitals, is a modal before
+// a verb ("HUSBAND WILL CALL", "RN WILL ATTEMPT"): a common word after it
+// that is no function word and has no past-tense or plural ending.
+func (a *analysis) modalVerb(i int) bool {
+	t := &a.toks[i]
+	if !t.caps || !modals[t.lower] || i+1 >= len(a.toks) || !a.adjacent(i+1) {
+		return false
+	}
+	n := &a.toks[i+1]
+	if n.letters < 2 || isStop(n.lower) || strings.HasSuffix(n.lower, "ed") || strings.HasSuffix(n.lower, "s") {
+		return false
+	}
+	g := a.f(i + 1)
+	return g.common(50) && !g.isName() || g.common(20)
+}
+
+// beforeSurname reports whether word i is followed by a surname that is no
+// common word ("don reid").
+func (a *analysis) beforeSurname(i int) bool {
+	if i+1 >= len(a.toks) || !a.adjacent(i+1) || a.toks[i+1].letters < 2 {
+		return false
+	}
+	g := a.f(i + 1)
+	return g.surname > 0 && !g.common(50) && !a.clinicalWord(i+1)
+}
+
+// kinWord reports whether w, a lower-case word, is a kinship or role word.
+func kinWord(a *analysis, w string) bool {
+	return kinAbbrev[w] || a.lex.InCategory(lexicon.Kinship, w)
+}
+
 // kinAbbrev are kinship and role words as clinical notes abbreviate them,
-// and role nouns the Kinship category lacks.
+// and role nouns the Kinship category lacks, and the words comments use
+// for a spouse or a close friend ("hubby", "bestie").
 var kinAbbrev = map[string]bool{
 	"dtr": true, "dau": true, "husb": true, "hsb": true, "sis": true, "bro": true, "bf": true,
 	"gf": true, "nurse": true, "np": true, "rn": true, "chaplain": true, "proxy": true, "hcp": true,
 	"neighbor": true, "fiance": true, "manager": true, "worker": true, "therapist": true,
 	"counselor": true, "counsellor": true, "doctor": true, "physician": true, "resident": true,
 	"intern": true, "attending": true, "fellow": true, "surgeon": true, "named": true, "called": true,
+	"hubby": true, "wifey": true, "bestie": true, "bff": true, "bestfriend": true, "bffs": true,
+	"besties": true,
 }
 
 // reportCues follow a clinician's name in notes: "Dr. Smith aware".
@@ -141,6 +265,9 @@ func (a *analysis) beforeRoleCue(i int) bool {
 			return false
 		}
 		w := a.toks[k].lower
+		if w == "made" && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].lower == "aware" {
+			return true // "NP grace made aware"
+		}
 		if (credentials[w] && w != "pt" && w != "ot" && w != "do" && w != "sn" && w != "pa") || reportCues[w] {
 			return k > i+1 || a.toks[k].shape == shapeUpper || reportCues[w] || a.afterComma(k) || a.toks[k].shape == a.toks[i].shape
 		}
@@ -238,6 +365,12 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 	sig := a.signatureLines()
 	var out []span
 	for i := 0; i < n; i++ {
+		if a.isHashtag(i) {
+			if s, ok := a.hashName(i); ok && !blockSeed[i] {
+				out = append(out, s)
+			}
+			continue
+		}
 		conf, typ := a.personSeed(i, sig, blockSeed)
 		if conf == 0 {
 			continue
@@ -248,7 +381,7 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 		// title before a name is left out of the span, so that "Dr." stays
 		// readable ("Dr. [name]") and the name is what propagates.
 		for k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].poss && !blockExt[k]; k++ {
-			if a.nameCont(k, lowerSeed) || k == i+1 && (a.lowerSurnameAfter(i) || lowerSeed && a.f(i).births >= 1000 && a.lowerSurname(k)) {
+			if a.nameCont(k, lowerSeed) || k == i+1 && (a.lowerSurnameAfter(i) || lowerSeed && a.f(i).births >= 1000 && a.lowerSurname(k) || lowerSeed && a.lowerPair(i)) {
 				s.j = k + 1
 				continue
 			}
@@ -267,10 +400,23 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 			break
 		}
 		for k := s.i - 1; k >= 0 && a.adjacent(k+1) && !a.toks[k].poss && !blockExt[k]; k-- {
+			// "Louis van Gaal": a particle between the name and a first
+			// name before it.
+			if particles[a.toks[k].lower] && a.toks[k].shape == shapeLower && k > 0 && a.adjacent(k) && !blockExt[k-1] &&
+				a.toks[k-1].shape == shapeTitle && !a.toks[k-1].poss && a.f(k-1).births >= 1000 && a.nameCont(k-1, false) {
+				s.i = k - 1
+				k--
+				continue
+			}
 			if a.isTitle(k) > 0 || !a.nameCont(k, lowerSeed) {
 				break
 			}
 			s.i = k
+		}
+		// "mehmood sahab", "Rahul ji": an honorific after the name is
+		// part of it as written.
+		if k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].poss && nameHonorifics[a.toks[k].lower] && !a.toks[k].caps {
+			s.j = k + 1
 		}
 		// A social title written without a period, as British and legal
 		// style does ("Mr Robert Murray", "Ms Bah"), is part of the name as
@@ -297,7 +443,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 		!a.toks[k+1].caps && (a.f(k+1).isName() && !a.f(k+1).common(50) || a.f(k+1).wl == 0 && a.f(k+1).abbrev == 0 && a.toks[k+1].letters >= 3) {
 		return true
 	}
-	if t.handle || t.shape == shapeNone || isStop(t.lower) || isContraction(t.lower) {
+	if t.handle || t.shape == shapeNone || isStop(t.lower) || isContraction(t.lower) || chatWords[t.lower] {
 		return false
 	}
 	// "Jildau S Bouts": a surname after a middle initial written without a
@@ -321,7 +467,10 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 		if t.sentStart {
 			return !f.common(60) || f.births >= 500 || (f.surname > 0 && f.surname <= 10000)
 		}
-		return f.isName() || !f.common(60)
+		// "Dr Ferdinand Halfpenny": after a title and a first name, the
+		// surname, even one that is also a word.
+		titledFirst := k >= 2 && a.adjacent(k-1) && a.titleBefore(k-1) == 2 && a.f(k-1).births >= 1000
+		return f.isName() || !f.common(60) || titledFirst && !t.caps
 	case t.shape == shapeLower && lower && t.letters == 1:
 		// A middle initial in lower case before a surname: "emidio p lombardo".
 		return !t.poss && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].letters >= 3 && a.lowerSurname(k+1)
@@ -335,7 +484,13 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 // and how surely.
 func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	t := &a.toks[i]
-	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) || isContraction(t.lower) {
+	// "mr I remained on pressors": after a social title, a lone capital
+	// is the initial that stands for the surname, even "I" or "A".
+	if t.letters == 1 && (t.shape == shapeUpper || t.shape == shapeTitle) && !t.dot && i > 0 && a.adjacent(i) && socialTitles[a.toks[i-1].lower] &&
+		(i+1 >= len(a.toks) || a.toks[i+1].shape == shapeLower) {
+		return 0.6, "titled"
+	}
+	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) || isContraction(t.lower) || chatWords[t.lower] {
 		return 0, ""
 	}
 	f := a.f(i)
@@ -349,12 +504,16 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	// After a title: "Dr. Zanetti", "Pastor Grace", "DR HUGHES", "dr vasquez".
 	if tc := a.titleBefore(i); tc > 0 && a.isTitle(i) == 0 && !(a.clinicalWord(i) && !strongTitles[a.toks[i-1].lower]) {
 		switch {
-		case informative && t.letters >= 2 && (tc == 2 || f.isName() || !f.common(50)):
+		case informative && t.letters >= 2 && (tc == 2 || f.isName() || !f.common(50)) && !a.roleAbbrevWord(i):
 			return 0.9, "titled"
-		case upper && (f.isName() || !f.common(50)) && f.abbrev == 0:
+		case upper && (f.isName() || !f.common(50)) && f.abbrev == 0 && !a.roleAbbrevWord(i):
 			return 0.85, "titled"
-		case t.shape == shapeLower && tc == 2 && ((f.isName() && !f.common(35)) || f.wl == 0) && t.letters >= 2:
+		case t.shape == shapeLower && tc == 2 && ((f.isName() && !f.common(35)) || f.wl == 0) && t.letters >= 2 && !a.noteAbbrevTitle(i-1):
 			return 0.8, "titled"
+		case t.shape == shapeLower && tc == 2 && f.surname > 0 && f.surname <= 20000 && t.letters >= 3 && a.titledListMate(i-1):
+			// "dr rizzo, dr small": a surname that is also a word, in a
+			// list of titled names.
+			return 0.7, "titled"
 		}
 	}
 	// After a kinship or role word: "her son Mateo", "my client Rose".
@@ -362,25 +521,56 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		switch {
 		case informative && (f.nameish() || !f.common(50)):
 			return 0.85, "kin"
-		case upper && ((f.nameish() && !f.common(35)) || f.births >= 1000):
+		case upper && ((f.nameish() && !f.common(35)) || f.births >= 1000) && !a.modalVerb(i):
 			return 0.8, "kin"
-		case t.shape == shapeLower && f.births >= 1000 && !f.common(60):
+		case t.shape == shapeLower && f.births >= 1000 && (!f.common(60) || a.beforeRoleCue(i) || a.beforeSurname(i)):
+			// "son don reid", "NP grace made aware": a first name that
+			// is also a word, with a surname or a report verb after it.
 			return 0.6, "kin"
+		case t.shape == shapeLower && f.wl == 0 && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0 &&
+			!strings.HasSuffix(t.lower, "ed") && !strings.HasSuffix(t.lower, "ing"):
+			// "my cousin cicibussey": a word in no list, in a comment.
+			return 0.5, "kin"
 		}
 	}
 	// Vocatives: "Hi Grace", "Thanks, Will."
 	if informative && f.nameish() && a.cueBefore(i, a.isGreeting) {
 		return 0.8, "vocative"
 	}
+	// "THANKS OBAMA": in capitals, a name or a word in no list after a
+	// greeting.
+	if upper && t.letters >= 3 && (f.nameish() && !f.common(35) || f.wl == 0 && f.abbrev == 0) && !chatWords[t.lower] && !stretched(t.lower) &&
+		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
+		return 0.6, "vocative"
+	}
+	// "THANK YOU JINX": in capitals at the end of a line, a word SCOWL
+	// lists as a proper noun, that the name lists have, and that is no
+	// basic word (not "TWITTER").
+	if upper && t.letters >= 3 && t.lineEnd && f.proper > 0 && f.isName() && !f.common(20) && f.abbrev == 0 && !f.kin && !f.title && !chatWords[t.lower] &&
+		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
+		return 0.6, "vocative"
+	}
+	// "thank you Stephi!": a word in no list after a greeting.
+	if informative && !t.sentStart && f.wl == 0 && (f.proper == 0 || f.proper >= 80) && f.abbrev == 0 && t.letters >= 3 && !chatWords[t.lower] &&
+		!stretched(t.lower) && a.cueBefore(i, a.isGreeting) {
+		return 0.6, "vocative"
+	}
+
 	if sig[i] {
 		return 0.8, "signature"
+	}
+	// After a verb of reaching someone: "able to reach Rob", "paged Will".
+	if informative && !t.sentStart && f.births >= 1000 && i > 0 && a.adjacent(i) && contactVerbs[a.toks[i-1].lower] {
+		return 0.7, "contact"
 	}
 	// An initial before a word that is no ordinary word: "R. Kowal",
 	// "W. MAROTTA", "d. renna".
 	if i > 0 && a.adjacent(i) && a.toks[i-1].dot && a.toks[i-1].letters == 1 && strings.HasPrefix(t.gap, ". ") &&
 		(i == 1 || strings.TrimRight(a.toks[i-1].gap, " \t(") != strings.TrimRight(a.toks[i-1].gap, " \t") || a.toks[i-1].gap == "" ||
 			strings.ContainsAny(a.toks[i-1].gap[len(a.toks[i-1].gap)-1:], " \t\n(")) {
-		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !medicalShape(t.lower)) &&
+		// After a title the initial needs no more: "DR B. GILL".
+		titled := i >= 2 && a.titleBefore(i-1) == 2
+		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !medicalShape(t.lower) || titled && !isStop(t.lower)) && !a.clinicalWord(i) &&
 			(t.shape == a.toks[i-1].shape || t.shape == shapeUpper || t.shape == shapeTitle) {
 			return 0.75, "initial"
 		}
@@ -430,6 +620,25 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			if t.poss && !t.sentStart && f.nameish() {
 				return 0.7, "name"
 			}
+			// "Kasich's a liar": a surname that is no first name, with a
+			// possessive, opening a sentence of a comment.
+			if t.poss && t.sentStart && f.surname > 0 && f.surname <= 10000 && f.births < 1000 && !f.common(20) && f.abbrev == 0 &&
+				a.informal() && !a.isClinical() {
+				return 0.6, "name"
+			}
+			if a.midCapName(i) || a.addressOpening(i) {
+				return 0.5, "name"
+			}
+			// "a Kasich supporter", "shitty Kasich jokes": a name before
+			// the people or the jokes that follow a public figure.
+			if !t.sentStart && (f.births >= 1000 || wordNameFeat(f)) && a.beforeFollowers(i) {
+				return 0.6, "name"
+			}
+			// "Ted Cruz, Mike Lee and ...": a first name opening a
+			// sentence before a surname that is no common word.
+			if t.sentStart && a.fullNameAhead(i) {
+				return 0.7, "name"
+			}
 			return 0, ""
 		}
 		if t.shape == shapeTitle && !t.sentStart && f.wl == 0 && f.proper == 0 && f.abbrev == 0 && t.letters >= 3 &&
@@ -442,14 +651,17 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.7, "name"
 		}
 	case t.shape == shapeLower:
-		if f.births >= 15000 && f.wl == 0 && f.abbrev == 0 && t.letters >= 3 {
-			return 0.3, "lowercase"
-		}
 		if a.lowerPair(i) {
 			return 0.6, "lowercase"
 		}
+		if f.births >= 15000 && f.wl == 0 && f.abbrev == 0 && t.letters >= 3 {
+			return 0.3, "lowercase"
+		}
 		if a.lowerName(i) {
 			return 0.3, "lowercase"
+		}
+		if a.lowerCued(i) {
+			return 0.4, "lowercase"
 		}
 	}
 	return 0, ""

@@ -84,11 +84,28 @@ func (a *analysis) places() []span {
 			}
 			continue
 		}
+		if s, ok := a.wardPlace(i); ok {
+			out = append(out, s)
+			continue
+		}
+		if s, ok := a.careSite(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
 		if !t.isCap() {
 			// "lives in catonsville", "transfer to quartermain": in lower
 			// case only a word that is no English word, after "in", "from",
 			// "moved to".
-			if s, ok := a.lowerPlace(i); ok {
+			if s, ok := a.lowerPhrasePlace(i); ok {
+				out = append(out, s)
+				i = s.j - 1
+			} else if s, ok := a.lowerVenue(i); ok {
+				out = append(out, s)
+				i = s.j - 1
+			} else if s, ok := a.lowerPlace(i); ok {
+				out = append(out, s)
+			} else if s, ok := a.lowerCountry(i); ok {
 				out = append(out, s)
 			} else if s, ok := a.lowerCity(i); ok {
 				out = append(out, s)
@@ -102,6 +119,25 @@ func (a *analysis) places() []span {
 		// "Tanner's Cross": a possessive place name before any gazetteer
 		// match of its first word.
 		if s, ok := a.possPlace(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
+		if s, ok := a.adminPlace(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
+		if s, ok := a.codePlace(i); ok {
+			out = append(out, s)
+			continue
+		}
+		if s, ok := a.highway(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
+		if s, ok := a.lowerStreet(i); ok {
 			out = append(out, s)
 			i = s.j - 1
 			continue
@@ -247,7 +283,7 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 		return true
 	}
 	f := a.f(i)
-	if f.date || (t.dot && abbrevDot[t.lower]) || t.letters < 2 || a.clinicalWord(i) {
+	if f.date || weekdayAbbrev[t.lower] || runTogether[t.lower] || (t.dot && abbrevDot[t.lower]) || t.letters < 2 || a.clinicalWord(i) {
 		return false
 	}
 	if ctx == 2 || cityAfter {
@@ -272,6 +308,51 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 	}
 	return true
 }
+
+// adminUnits name a division of local government that "of" and a name
+// follow: "the Borough of Southwark", "County of Kent".
+var adminUnits = map[string]bool{"borough": true, "county": true, "city": true, "town": true, "township": true,
+	"province": true, "municipality": true, "parish": true, "canton": true, "prefecture": true, "district": true,
+	"region": true, "commune": true, "village": true}
+
+// adminPlace finds a local-government unit with its name, "Borough of
+// Southwark": the unit word capitalised, "of", and one to three
+// capitalised words that are no common words (or a known place).
+func (a *analysis) adminPlace(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if !adminUnits[t.lower] || !t.isCap() || t.poss || i+2 >= n || a.toks[i+1].lower != "of" || !a.adjacent(i+1) || !a.adjacent(i+2) {
+		return span{}, false
+	}
+	j := i + 2
+	for j < n && j < i+5 && (j == i+2 || a.adjacent(j) && !a.f(j).common(35)) && a.toks[j].isCap() && !isStop(a.toks[j].lower) && !a.toks[j-1].poss {
+		j++
+	}
+	if j == i+2 {
+		return span{}, false
+	}
+	if f := a.f(i + 2); f.common(35) || f.date {
+		if typ, _ := a.gazetteer(a.phrase(i+2, j), i+2, j); typ == "" {
+			return span{}, false // "Region of Interest"; "District of Columbia" is known
+		}
+	}
+	return span{i: i, j: j, conf: 0.8, typ: "small-place"}, true
+}
+
+// residence are the words before "in" or "to" that say where someone
+// lives.
+var residence = map[string]bool{"lives": true, "live": true, "living": true, "lived": true, "resides": true,
+	"reside": true, "residing": true, "resided": true, "born": true}
+
+// runTogether are everyday phrases written as one word, which no word list
+// holds and a gazetteer may ("ALOT OF PVC'S" is no town in India).
+var runTogether = map[string]bool{"alot": true, "abit": true, "atleast": true, "infact": true, "aswell": true,
+	"incase": true, "ofcourse": true, "eachother": true, "everytime": true, "inbetween": true, "alittle": true}
+
+// weekdayAbbrev are the short forms of weekdays: alone, "Mon" or "Sat" is
+// a day, never a place.
+var weekdayAbbrev = map[string]bool{"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true,
+	"thurs": true, "fri": true, "sat": true, "sun": true}
 
 // stateAfter returns the end of a US state written after word j-1 with a
 // comma ("Springfield, IL", "Dayton, Ohio"), or j when there is none.
@@ -369,7 +450,7 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 		}
 		// In a clinical note "in NSR", "to MICU", "for XRAY": short words and
 		// the clinical vocabulary are not places.
-		if a.clinicalWord(i) || a.isClinical() && t.letters < 6 {
+		if a.clinicalWord(i) || a.isClinical() && t.letters < 6 && (t.shape != shapeTitle || t.letters < 4) {
 			return span{}, false
 		}
 		j := i + 1
@@ -457,10 +538,154 @@ func (a *analysis) lowerPlace(i int) (span, bool) {
 		}
 		return span{i: i, j: i + 1, conf: conf, typ: typ}, true
 	}
-	if a.isClinical() && t.letters >= 6 && f.births == 0 && (f.surname == 0 || f.surname > 5000) && f.rank == 0 {
+	if a.isClinical() && t.letters >= 6 && f.births == 0 && (f.surname == 0 || f.surname > 5000) && f.rank == 0 && !a.wordShaped(t.lower) {
 		return span{i: i, j: i + 1, conf: 0.5, typ: "place"}, true
 	}
 	return span{}, false
+}
+
+// wardPrev are the words before the building or ward a patient is moved to
+// or found on ("transfer to Quartermain 2", "arrest on QUARTERMAIN 6").
+var wardPrev = map[string]bool{"to": true, "from": true, "on": true, "at": true, "in": true, "transfer": true,
+	"transferred": true, "transferring": true, "xfer": true, "xferred": true}
+
+// wardPlace finds, in a clinical note, a building or ward named with its
+// floor or unit number after "to", "from", "on", "at", "in" or "transfer": a word that
+// is no common word, name of a drug or clinical term, followed by a number
+// of one or two digits that no unit follows ("to QUARTERMAIN 3", "from
+// quartermain 5", "ADMITTED TO QUARTERMAIN7").
+func (a *analysis) wardPlace(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if i == 0 || !wardPrev[a.toks[i-1].lower] || strings.ContainsAny(t.gap, "\n.;:") || !a.isClinical() {
+		return span{}, false
+	}
+	var word string
+	var next int // the word after the number, or -1
+	switch {
+	case t.shape == shapeNone && len(t.text) >= 6:
+		// "QUARTERMAIN7": five letters or more, then one or two digits.
+		k := strings.IndexFunc(t.text, func(r rune) bool { return r >= '0' && r <= '9' })
+		if k < 5 || len(t.text)-k > 2 || strings.Trim(t.text[k:], "0123456789") != "" ||
+			strings.Trim(t.text[:k], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+			return span{}, false
+		}
+		word, next = strings.ToLower(t.text[:k]), i+1
+	case t.letters >= 5 && t.letters == len(t.text) && i+1 < n && a.adjacent(i+1):
+		d := &a.toks[i+1]
+		if d.shape != shapeNone || d.letters != 0 || len(d.text) > 2 || strings.TrimSpace(d.gap) != "" {
+			return span{}, false
+		}
+		word, next = t.lower, i+2
+	default:
+		return span{}, false
+	}
+	if next < n && a.adjacent(next) && (unitWord(a.toks[next].lower) || strings.HasPrefix(a.toks[next].gap, "/") || strings.HasPrefix(a.toks[next].gap, "-")) {
+		return span{}, false // "on levophed 2 mcg", "to quartermain 2/3" is still a ward, but "on neo 2-3" is not
+	}
+	if isStop(word) || ClinicalTerm(word) || medicalShape(word) || DrugShaped(word) {
+		return span{}, false
+	}
+	if lv, ok := a.lex.WordLevel(word); ok && lv <= 60 {
+		return span{}, false
+	}
+	if t.shape != shapeNone {
+		if f := a.f(i); f.date || f.title || f.kin || a.clinicalWord(i) {
+			return span{}, false
+		}
+	}
+	return span{i: i, j: i + 1, conf: 0.6, typ: "ward"}, true
+}
+
+// careSiteWords open the names hospitals go by without a cue word
+// ("Holy Cross", "St. Mary's", "Mt Sinai").
+var careSiteWords = map[string]bool{"holy": true, "st": true, "saint": true, "mt": true, "mount": true}
+
+// careSite finds, in a clinical note, a hospital named without a hospital
+// word after "to", "at", "from" or "in": "holy cross", "St. Mary's", "Mt
+// Sinai" (a saint's or holy name and the word after it, "holy" in any case,
+// the others capitalised), and a state university, "U OF MD", "university
+// of maryland" there, "U Maryland" anywhere in the note.
+func (a *analysis) careSite(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if i == 0 || i+1 >= n || !a.isClinical() {
+		return span{}, false
+	}
+	next := &a.toks[i+1]
+	if !a.adjacent(i+1) || next.shape == shapeNone {
+		return span{}, false
+	}
+	after := wardPrev[a.toks[i-1].lower] && !strings.ContainsAny(t.gap, "\n;:")
+	if careSiteWords[t.lower] && (t.lower == "holy" || t.isCap()) && after {
+		if next.letters < 3 || isStop(next.lower) || a.clinicalWord(i+1) || a.f(i+1).date {
+			return span{}, false
+		}
+		if t.lower != "holy" && (!next.isCap() || a.f(i+1).common(50) && !next.poss) {
+			return span{}, false // "TO ST NOW": sinus tachycardia
+		}
+		return span{i: i, j: i + 2, conf: 0.7, typ: "hospital", poss: t.lower != "holy"}, true
+	}
+	// "U Maryland", "U OF MD", "university of maryland"
+	if t.lower == "u" && t.shape != shapeLower || t.lower == "university" || t.lower == "univ" {
+		j := i + 1
+		if next.lower == "of" {
+			j++
+		} else if t.lower != "u" {
+			return span{}, false
+		}
+		if j >= n || !a.adjacent(j) {
+			return span{}, false
+		}
+		w := &a.toks[j]
+		if _, ok := a.lex.USState(w.text); !ok || w.letters < 2 || w.shape == shapeLower && w.letters == 2 {
+			return span{}, false
+		}
+		if !after && (w.letters == 2 || !w.isCap()) {
+			return span{}, false // "U Maryland" anywhere; "U of MD" after "to", "at"
+		}
+		return span{i: i, j: j + 1, conf: 0.7, typ: "university"}, true
+	}
+	return span{}, false
+}
+
+// unitWord reports whether w is a unit of a dose, a rate or a volume.
+func unitWord(w string) bool {
+	switch w {
+	case "mg", "mcg", "g", "gm", "gms", "gram", "grams", "ml", "cc", "l", "liter", "liters", "u", "units", "unit",
+		"meq", "mmol", "mcg/kg/min", "mg/hr", "cc/hr", "ml/hr", "hr", "hrs", "hours", "min", "mins", "minutes",
+		"l/min", "lnc", "nc", "kg", "cm", "mm", "x", "times", "puffs", "tabs", "amps", "days", "weeks", "%":
+		return true
+	}
+	return false
+}
+
+// derivedEndings end English words made from others ("atrially",
+// "transvenous", "thermodilution"), which notes coin and misspell and
+// which no place name wears.
+var derivedEndings = []string{"ly", "ous", "tion", "sion", "ment", "ness", "ity", "ive", "ical", "ic",
+	"oid", "oids", "ism", "ize", "ise", "ing", "able", "ible", "ure", "ency", "ence", "ance"}
+
+// wordShaped reports whether lw, a lower-case word no list knows, is made
+// like an English word rather than a name: joined by a hyphen to a word
+// ("hallway-too", "sats-abg"), or ending as derived words do.
+func (a *analysis) wordShaped(lw string) bool {
+	if strings.Contains(lw, "-") {
+		for _, p := range strings.Split(lw, "-") {
+			if p == "" || ClinicalTerm(p) {
+				return true
+			}
+			if _, ok := a.lex.WordLevel(p); ok {
+				return true
+			}
+		}
+	}
+	for _, e := range derivedEndings {
+		if strings.HasSuffix(lw, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // possPlaceWords end a place name after a possessive ("Quillan's Ferry",
@@ -621,13 +846,22 @@ func (a *analysis) lowerHospital(i int) (span, bool) {
 // "from ME", "in HI") and no abbreviation SCOWL knows otherwise.
 func (a *analysis) stateCode(i, ctx int) (span, bool) {
 	t := &a.toks[i]
-	if ctx != 2 || t.shape != shapeUpper || t.letters != 2 || t.caps || t.dot || a.isClinical() || a.clinicalHits > 0 {
+	if ctx != 2 || t.shape != shapeUpper || t.letters != 2 {
 		return span{}, false
 	}
 	if _, ok := a.lex.USState(t.text); !ok {
 		return span{}, false
 	}
 	if f := a.f(i); f.wl != 0 || f.births > 0 {
+		return span{}, false // "OR", "ME": codes that are words
+	}
+	// "lives in DC", "born in NY": where someone lives is a place, even
+	// in a note where "in PA" is an artery.
+	if i >= 2 && residence[a.toks[i-2].lower] && (a.toks[i-1].lower == "in" || a.toks[i-1].lower == "to") &&
+		(i+1 >= len(a.toks) || !a.toks[i+1].isCap() || a.toks[i+1].caps) {
+		return span{i: i, j: i + 1, conf: 0.5, typ: "state"}, true
+	}
+	if t.dot || t.caps || a.isClinical() || a.clinicalHits > 0 {
 		return span{}, false
 	}
 	return span{i: i, j: i + 1, conf: 0.3, typ: "state"}, true

@@ -57,11 +57,14 @@ func (a *analysis) lowerName(i int) bool {
 func (a *analysis) lowerPair(i int) bool {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 3 || i+1 >= n || t.poss || !a.adjacent(i+1) {
+	if t.shape != shapeLower || t.letters < 2 || i+1 >= n || t.poss || !a.adjacent(i+1) {
 		return false
 	}
 	f := a.f(i)
-	if f.births < 1000 || f.common(10) || f.abbrev != 0 && f.wl != 0 && f.births < 50000 || f.date || f.title || f.kin || a.clinicalWord(i) {
+	// Not among the most basic words ("will", "mark"); a frequent word
+	// that SCOWL ranks rare is a name first ("paul").
+	basic := f.wl != 0 && (f.wl <= 10 || f.rank > 0 && f.rank <= 1500 && f.wl < 50)
+	if f.births < 1000 || basic || f.abbrev != 0 && f.wl != 0 && f.births < 50000 || f.date || f.title || f.kin || a.clinicalWord(i) {
 		return false
 	}
 	k := i + 1
@@ -69,7 +72,28 @@ func (a *analysis) lowerPair(i int) bool {
 	if m := &a.toks[k]; m.shape == shapeLower && m.letters == 1 && !m.poss && k+1 < n && a.adjacent(k+1) {
 		k++
 	}
-	return a.lowerSurname(k)
+	if t.letters == 2 {
+		// "ed sheeran": a first name of two letters only before a surname
+		// that is no word at all.
+		g := a.f(k)
+		return a.toks[k].shape == shapeLower && a.toks[k].letters >= 3 && g.surname > 0 && g.wl == 0 && g.births == 0 && !a.clinicalWord(k)
+	}
+	if a.lowerSurname(k) {
+		return true
+	}
+	// After a first name that is no common word ("kevin", "paul",
+	// "bruno"), a frequent surname may be a word too, but not one of the
+	// most basic ones: "kevin smith", "paul walker", "bruno mars"; not
+	// "kevin said", "paul too".
+	if f.wl != 0 && f.wl < 50 || f.rank > 0 && f.rank <= 300 || f.births < 10000 {
+		return false
+	}
+	s := &a.toks[k]
+	if s.shape != shapeLower || s.letters < 4 || s.poss && k+1 < n && a.adjacent(k+1) || isStop(s.lower) || isContraction(s.lower) || a.clinicalWord(k) {
+		return false
+	}
+	g := a.f(k)
+	return g.surname > 0 && g.surname <= 10000 && g.wl != 10 && (g.rank == 0 || g.rank > 300) && !g.date && !g.title && !g.kin && (g.abbrev == 0 || g.abbrev >= 80)
 }
 
 // lowerSurname reports whether lower-case word k can be a surname after a
@@ -86,7 +110,9 @@ func (a *analysis) lowerSurname(k int) bool {
 	if g.surname > 0 && !g.common(50) {
 		return true
 	}
-	return g.wl == 0 && g.births < 1000 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower) && !stretched(s.lower)
+	// A word in no list, or one so rare that SCOWL puts it in its last
+	// level ("askar").
+	return (g.wl == 0 || g.wl >= 80) && g.births < 1000 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower) && !stretched(s.lower)
 }
 
 // listElem returns the end of a list element that starts at word i: one
@@ -233,7 +259,17 @@ func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
 // first name. Tweets tag places this way.
 func (a *analysis) hashPlace(i int) (span, bool) {
 	t := &a.toks[i]
-	if !t.handle || t.start == 0 || a.text[t.start-1] != '#' || t.letters < 4 || t.shape == shapeNone || t.shape == shapeMixed {
+	if !a.isHashtag(i) || t.shape == shapeNone {
+		return span{}, false
+	}
+	if t.shape == shapeMixed || len(camelParts(t.text)) > 1 {
+		return a.hashPhrasePlace(i)
+	}
+	if t.letters == 2 && t.shape == shapeUpper && a.lex.IsCountry(t.lower) {
+		// "#UK", "#US".
+		return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
+	}
+	if t.letters < 4 {
 		return span{}, false
 	}
 	f := a.f(i)
@@ -245,6 +281,10 @@ func (a *analysis) hashPlace(i int) (span, bool) {
 	case typ == "country" || typ == "state":
 		return span{i: i, j: i + 1, conf: 0.3, typ: typ}, true
 	case typ != "" && pop >= 100000 && !(f.births >= 1000 && f.births > f.surname):
+		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
+	case typ != "" && pop >= 1000000 && !f.common(70):
+		// "#houston": a city of a million people is the likelier reading
+		// of a hashtag than the first name.
 		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
 	}
 	return span{}, false
@@ -323,4 +363,348 @@ func stretched(w string) bool {
 		}
 	}
 	return false
+}
+
+// lowerNameWord reports whether lower-case word i can be a name when
+// context says so: no common word, and a first name, a surname, a proper
+// noun, or a word in no list ("obama", "kishan", "titi").
+func (a *analysis) lowerNameWord(i int) bool {
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 3 || t.handle || isStop(t.lower) || isContraction(t.lower) || !hasVowel(t.lower) ||
+		stretched(t.lower) || kinAbbrev[t.lower] || greetings[t.lower] || a.clinicalWord(i) {
+		return false
+	}
+	f := a.f(i)
+	if f.date || f.title || f.kin || f.abbrev != 0 && f.births < 10000 {
+		return false
+	}
+	switch {
+	case f.births >= 100 && !f.common(50):
+		return true
+	case f.wl == 0:
+		return f.surname > 0 || f.proper > 0 || f.rank == 0
+	case f.wl >= 70:
+		return f.rank == 0 || f.rank > 20000
+	}
+	return false
+}
+
+// nameIntro are the words after which a comment names someone: "my name
+// is krithika", "a guy named kishan".
+var nameIntro = map[string]bool{"named": true, "called": true, "aka": true}
+
+// lowerCued finds a single name written in lower case in a comment whose
+// other words may be capitalised, by its context: after a greeting
+// ("thanks obama", "hey titi"), after "name is", "named", "aka", or with a
+// possessive ("kapil's expression"). A word that is a first name of some
+// currency and in no word list is a name without context ("aleena",
+// "klay"). Clinical notes are left out.
+func (a *analysis) lowerCued(i int) bool {
+	t := &a.toks[i]
+	if t.shape != shapeLower || a.isClinical() {
+		return false
+	}
+	if a.wordName(i) {
+		return true
+	}
+	// "mehmood sahab": a word before an honorific that follows names.
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && nameHonorifics[a.toks[i+1].lower] && t.letters >= 3 && !isStop(t.lower) &&
+		!chatWords[t.lower] && !stretched(t.lower) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
+		return true
+	}
+	if !a.lowerNameWord(i) {
+		// "momo is the best": a rare word in no word list as a subject.
+		if g := a.f(i); g.wl == 0 && g.rank > 20000 && t.letters >= 4 && !t.handle && !stretched(t.lower) && !a.clinicalWord(i) {
+			return a.lowerSubject(i)
+		}
+		return false
+	}
+	f := a.f(i)
+	if f.wl == 0 && f.births >= 1000 && f.abbrev == 0 && t.letters >= 4 && a.informal() {
+		return true
+	}
+	if i > 0 && (a.adjacent(i) || a.afterComma(i)) && a.isGreeting(i-1) && !a.toks[i-1].poss {
+		return true
+	}
+
+	if i > 0 && a.adjacent(i) && nameIntro[a.toks[i-1].lower] {
+		return true
+	}
+	// "follow noldirahman now": an account's name in a tweet.
+	if i > 0 && a.adjacent(i) && a.toks[i-1].lower == "follow" && f.wl == 0 && a.informal() {
+		return true
+	}
+	// "grian fan", "ishawna song": a name before what fans follow.
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && fanWords[a.toks[i+1].lower] && a.informal() && !chatWords[t.lower] {
+		return true
+	}
+	// "he looks like raggedydan".
+	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].lower == "like" && lookWords[a.toks[i-2].lower] && a.informal() && !chatWords[t.lower] {
+		return true
+	}
+	// "hangwani u see now": a comment that opens by speaking to someone.
+	if t.sentStart && !t.poss && i+1 < len(a.toks) && a.adjacent(i+1) && !chatWords[t.lower] {
+		switch a.toks[i+1].lower {
+		case "u", "you", "ur", "your":
+			return a.informal()
+		}
+	}
+	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].lower == "is" && a.toks[i-2].lower == "name" {
+		return true
+	}
+	// "when ishawna did a song", "gaby gave herself more": the subject
+	// of a verb, at the start of a clause.
+	if a.lowerSubject(i) {
+		return true
+	}
+	return t.poss && (f.births >= 100 || f.proper > 0 || f.surname > 0 && f.surname <= 20000)
+}
+
+// chatWords are spellings of chat that no word list has and that comments
+// capitalise at the start of a sentence or write in capitals ("Im", "Bruh",
+// "LOL"): never names.
+var chatWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`lol lols lmao lmfao rofl omg omfg wtf stfu smh tbh imo imho idk ikr irl
+		btw fyi plz pls thx tho ur ya yall bruh brah cuz coz yup yep nope nah yeah haha hehe lel
+		aww awww ugh meh im ive id dont cant wont didnt doesnt isnt wasnt thats whats youre
+		luv ily ilysm xd af asf fr ngl rn bc dm dms rt ppl sis lmk wyd hbu tf`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// informal reports whether a text is written as a comment or a chat is:
+// in lower case, short, or with chat spellings or the pronoun "i" in lower
+// case. Computed once.
+func (a *analysis) informal() bool {
+	if a.informalDone {
+		return a.informalVal
+	}
+	a.informalDone = true
+	v := len(a.text) < 400 || a.lowerRegister()
+	for k := 0; !v && k < len(a.toks); k++ {
+		w := a.toks[k].lower
+		v = chatWords[w] || w == "i" && a.toks[k].text == "i"
+	}
+	a.informalVal = v
+	return v
+}
+
+// determinersBefore are the words after which a capitalised ordinary word
+// names a thing or an institution ("the Rose Bowl", "my Grant"), not a
+// person.
+var determinersBefore = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"my": true, "your": true, "our": true, "their": true, "his": true, "her": true, "its": true,
+	"every": true, "each": true, "any": true, "some": true, "no": true, "of": true,
+}
+
+// midCapName reports whether capitalised word i, a frequent first name that
+// is also an ordinary word ("Amber", "Lily", "Roman"), is a name in an
+// informal text: capitalised after a word in lower case that is no
+// determiner, and never written in lower case in the text.
+func (a *analysis) midCapName(i int) bool {
+	t := &a.toks[i]
+	if t.sentStart || t.caps || i == 0 || !(a.adjacent(i) || a.afterComma(i)) {
+		return false
+	}
+	p := &a.toks[i-1]
+	// "If Roman made a channel": a clause opener that starts the sentence.
+	opener := p.shape == shapeTitle && p.sentStart && clauseOpeners[p.lower] && a.adjacent(i)
+	if p.shape != shapeLower && !opener || p.poss || determinersBefore[p.lower] || p.handle {
+		return false
+	}
+	f := a.f(i)
+	// A word SCOWL lists as an abbreviation only at its rarest levels
+	// ("Pat", "Rose") is still a name here.
+	if f.date || f.title || f.kin || f.abbrev != 0 && f.abbrev < 80 || a.usedAsWord(i) {
+		return false
+	}
+	if f.births < 20000 && !wordNameFeat(f) {
+		return false
+	}
+	// "visited Paris": a well-known place is the likelier reading.
+	if typ, pop := a.gazetteer(t.lower, i, i+1); typ == "country" || typ == "state" || pop >= 100000 {
+		return false
+	}
+	return a.informal() && !a.isClinical()
+}
+
+// addressOpening reports whether capitalised word i opens a comment that
+// speaks to someone: a frequent first name at the start of a sentence that
+// is not among the most basic words, directly before "I", "you" or "your"
+// ("Lily I love your videos", "Amber you are the best").
+func (a *analysis) addressOpening(i int) bool {
+	t := &a.toks[i]
+	if !t.sentStart || t.caps || t.poss || i+1 >= len(a.toks) || !a.adjacent(i+1) {
+		return false
+	}
+	switch n := &a.toks[i+1]; n.lower {
+	case "i":
+		if n.text != "I" {
+			return false
+		}
+	case "you", "your", "u", "ur":
+	default:
+		return false
+	}
+	f := a.f(i)
+	if f.births < 20000 || f.common(10) || f.date || f.title || f.kin || f.abbrev != 0 || a.usedAsWord(i) {
+		return false
+	}
+	return a.informal() && !a.isClinical()
+}
+
+// fullNameAhead reports whether capitalised word i, at the start of a
+// sentence, is a first name of some currency followed by a capitalised
+// surname that is no common word: "Ted Cruz", "Stephen A Smith" (a middle
+// initial may sit between them).
+func (a *analysis) fullNameAhead(i int) bool {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeTitle || t.caps || t.poss || t.letters < 3 || i+1 >= n || !a.adjacent(i+1) {
+		return false
+	}
+	f := a.f(i)
+	if f.births < 1000 || f.common(20) || f.date || f.title || f.kin {
+		return false
+	}
+	k := i + 1
+	if m := &a.toks[k]; m.letters == 1 && m.shape == shapeTitle && m.text != "I" && !m.poss && k+1 < n && a.adjacent(k+1) {
+		k++
+	}
+	s := &a.toks[k]
+	if s.shape != shapeTitle || s.caps || s.letters < 3 || s.handle || chatWords[s.lower] {
+		return false
+	}
+	g := a.f(k)
+	return g.surname > 0 && g.surname <= 50000 && !g.common(35) && !g.date && !g.title && !g.kin
+}
+
+// wordName reports whether lower-case word i is a name in an informal
+// text although it is also a word: a surname or first name of some currency
+// that SCOWL lists as a proper name and as a less common word (levels 35
+// to 50: "mason", "tanner", "butler"), not after a determiner, an
+// adjective's adverb or a form of "be" ("a butler", "the hood", "was
+// savage"), where the word is the likelier reading.
+func (a *analysis) wordName(i int) bool {
+	t := &a.toks[i]
+	if t.letters < 4 || t.handle || isStop(t.lower) || kinAbbrev[t.lower] || a.clinicalWord(i) {
+		return false
+	}
+	if i > 0 && !strings.ContainsAny(t.gap, ".!?;:\n") {
+		switch p := a.toks[i-1].lower; {
+		case determinersBefore[p], p == "was", p == "is", p == "be", p == "so", p == "very", p == "too", p == "being":
+			return false
+		}
+	}
+	f := a.f(i)
+	if f.date || f.title || f.kin || f.abbrev != 0 {
+		return false
+	}
+	return a.informal() && wordNameFeat(f)
+}
+
+// wordNameFeat reports whether a word is a name of some currency that
+// SCOWL also lists as a proper name and as a less common word.
+func wordNameFeat(f *feat) bool {
+	return f.wl >= 35 && f.wl <= 50 && f.proper > 0 && f.proper <= 50 && (f.surname > 0 && f.surname <= 10000 || f.births >= 20000)
+}
+
+// isAddress reports whether word k opens an address to someone: "thanks",
+// "thank you", "hi", "hey", "hello", "dear", "congrats".
+func (a *analysis) isAddress(k int) bool {
+	switch a.toks[k].lower {
+	case "thanks", "thx", "hi", "hey", "hello", "dear", "congrats", "congratulations":
+		return true
+	}
+	return a.toks[k].lower == "you" && k > 0 && a.toks[k-1].lower == "thank" && a.adjacent(k)
+}
+
+// fanWords follow the name of an artist or a creator in comments:
+// "grian fan", "ishawna song".
+var fanWords = map[string]bool{
+	"fan": true, "fans": true, "song": true, "songs": true, "album": true, "albums": true,
+	"concert": true, "concerts": true, "vlog": true, "vlogs": true, "channel": true,
+	"fanbase": true, "lyrics": true, "tour": true, "fandom": true,
+}
+
+// lookWords come before "like" in a comparison with someone: "looks like".
+var lookWords = map[string]bool{
+	"look": true, "looks": true, "looked": true, "looking": true, "sound": true, "sounds": true,
+	"sounded": true, "act": true, "acts": true, "acting": true, "dress": true, "dresses": true,
+}
+
+// subjectVerbs are verbs in the third person or the past that follow a
+// person who is the subject of a clause.
+var subjectVerbs = map[string]bool{
+	"is": true, "was": true, "do": true, "has": true, "had": true, "does": true, "did": true, "gave": true,
+	"said": true, "says": true, "told": true, "looks": true, "looked": true, "made": true,
+	"makes": true, "knows": true, "knew": true, "thinks": true, "wants": true, "needs": true,
+	"went": true, "came": true, "got": true, "gets": true, "sings": true, "sang": true,
+	"watching": true, "playing": true, "singing": true, "talking": true, "dancing": true,
+}
+
+// clauseOpeners are the words after which a clause and its subject begin.
+var clauseOpeners = map[string]bool{
+	"when": true, "if": true, "that": true, "and": true, "but": true, "because": true, "cuz": true, "coz": true,
+	"why": true, "how": true, "where": true, "notice": true, "noticed": true, "think": true,
+	"bet": true, "hope": true, "wish": true, "while": true, "until": true, "till": true,
+}
+
+// lowerSubject reports whether lower-case word i, a word that may be a
+// name (lowerNameWord), opens a clause as the subject of a verb in an
+// informal text: "hangwani is slaying", "when ishawna did".
+func (a *analysis) lowerSubject(i int) bool {
+	t := &a.toks[i]
+	if t.poss || chatWords[t.lower] || i+1 >= len(a.toks) || !a.adjacent(i+1) || !subjectVerbs[a.toks[i+1].lower] {
+		return false
+	}
+	// "decision-making is": a compound in no list is no name.
+	if strings.ContainsRune(t.lower, '-') {
+		return false
+	}
+	if !t.sentStart && !(i > 0 && a.adjacent(i) && clauseOpeners[a.toks[i-1].lower]) {
+		return false
+	}
+	f := a.f(i)
+	if f.wl != 0 && !(f.wl >= 70 && f.births >= 1000) || f.abbrev != 0 {
+		return false
+	}
+	// Some evidence of a name, or a word no list and no word count has:
+	// brands and games ("minecraft", "netflix") are counted words with no
+	// name reading, and a misspelling a rare surname ("thier") too.
+	if f.births == 0 && !(f.surname > 0 && f.surname <= 20000) && (f.rank != 0 || f.proper != 0) {
+		return false
+	}
+	// "when ishawna do a song": comments drop the verb's ending.
+	if a.toks[i+1].lower == "do" && t.sentStart {
+		return false
+	}
+	return a.informal()
+}
+
+// followerWords are the people and things that follow a public figure:
+// "a Kasich supporter", "Kasich jokes".
+var followerWords = map[string]bool{
+	"supporter": true, "supporters": true, "voter": true, "voters": true, "fan": true, "fans": true,
+	"jokes": true, "impersonator": true, "impersonation": true, "haters": true, "stans": true,
+}
+
+// beforeFollowers reports whether word i, capitalised, is directly followed
+// by a follower word in lower case in an informal text or a comment.
+func (a *analysis) beforeFollowers(i int) bool {
+	if i+1 >= len(a.toks) || !a.adjacent(i+1) || a.toks[i].poss || a.isClinical() {
+		return false
+	}
+	n := &a.toks[i+1]
+	return n.shape == shapeLower && followerWords[n.lower]
+}
+
+// nameHonorifics follow a name in South Asian usage: "mehmood sahab",
+// "Rahul ji", "sonu bhai".
+var nameHonorifics = map[string]bool{
+	"sahab": true, "saheb": true, "sahib": true, "saab": true, "ji": true, "jee": true,
+	"bhai": true, "bhaiya": true, "bhaiyya": true,
 }

@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -16,8 +17,10 @@ func TestLowerCaseNames(t *testing.T) {
 		{"we will start the drip", deid.Person, "will", false},
 		// A first name alone in a text written in lower case.
 		{"i was like stop dancing before crissy wakes up", deid.Person, "crissy", true},
-		// Not when the text is written with capitals.
-		{"I was like, stop dancing before crissy wakes up, said Tom at Home Depot.", deid.Person, "crissy", false},
+		// In a text written with capitals, only a first name in no word
+		// list, or one with a cue.
+		{"I was like, stop dancing before crissy wakes up, said Tom at Home Depot.", deid.Person, "crissy", true},
+		{"I was like, stop dancing before the grace period ends, said Tom.", deid.Person, "grace", false},
 		// Not a first name that is an ordinary word.
 		{"i was like stop dancing before the dawn wakes up", deid.Person, "dawn", false},
 	})
@@ -128,5 +131,299 @@ func TestUnknownPlaceBeforePeriod(t *testing.T) {
 		{"He grew up in Okeechobee.", deid.Place, "Okeechobee", true},
 		{"She works in Dept. of Health.", deid.Place, "Dept", false},
 		{"It was in Jan. last year.", deid.Place, "Jan", false},
+	})
+}
+
+func TestHashtagNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A first name and a surname in camel case, after a prefix too.
+		{"so sad today #RIPMarthaKowalczyk", deid.Person, "RIPMarthaKowalczyk", true},
+		{"the hearing is on #BrendaWinter", deid.Person, "BrendaWinter", true},
+		// A phrase of ordinary words, or a common word for a first name.
+		{"good times #MarkMyWords", deid.Person, "MarkMyWords", false},
+		{"good times #GamesWithFriends", deid.Person, "GamesWithFriends", false},
+		// A well-known place inside a camel-case hashtag.
+		{"our run is next week #VisitRotterdamNow", deid.Place, "VisitRotterdamNow", true},
+		{"flags everywhere #PrayForNepal", deid.Place, "PrayForNepal", true},
+		{"good night #LoveReadingBooks", deid.Place, "LoveReadingBooks", false},
+		{"see you at the show #UK", deid.Place, "UK", true},
+	})
+}
+
+func TestLowerCaseNamesInMixedText(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A strong first name before a frequent surname that is a word too.
+		{"I think paul walker was the best of them", deid.Person, "walker", true},
+		{"I think kevin said it was the best of them", deid.Person, "said", false},
+		{"Yesterday the ed committee met again", deid.Person, "committee", false},
+		// Cues: a greeting, "name is", a possessive.
+		{"Great video, thanks obama!", deid.Person, "obama", true},
+		{"My name is tavisha and I love this", deid.Person, "tavisha", true},
+		{"Watch rohan's face at the end", deid.Person, "rohan", true},
+		{"Great video, thanks guys!", deid.Person, "guys", false},
+		// Chat words are not names, in capitals either.
+		{"Im so done with this LOL", deid.Person, "Im", false},
+	})
+}
+
+func TestSocialLowerPlaces(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A state or country of two words in lower case, anywhere.
+		{"greetings from abq new mexico!", deid.Place, "mexico", true},
+		// A compass word before a known place.
+		{"we moved out to east portland last year", deid.Place, "portland", true},
+		{"we sat on the east side of it", deid.Place, "side", false},
+		// A venue named in lower case after a place word.
+		{"i go to willowmere academy in town", deid.Place, "willowmere", true},
+		{"quiz night in jubilee hotel Cardross tonight", deid.Place, "Cardross", true},
+		{"she hated boarding school so much", deid.Place, "boarding", false},
+		{"i went to high school there", deid.Place, "high", false},
+		// Two capitals: a country in a sentence, a state in parentheses.
+		{"strong inflows and weak UK retail data today", deid.Place, "UK", true},
+		{"repairs on Main Ave (NY) tonight", deid.Place, "NY", true},
+		{"call ME when you can", deid.Place, "ME", false},
+	})
+}
+
+func TestSocialMoreNamesAndPlaces(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A frequent first name that is also a word, capitalised after a
+		// lower-case word in a comment, or opening an address.
+		{"happy birthday to you Amber, we love you", deid.Person, "Amber", true},
+		{"Lily I love your videos so much", deid.Person, "Lily", true},
+		{"I love the Amber glow of it", deid.Person, "Amber", false},
+		{"Will I ever see it again?", deid.Person, "Will", false},
+		// Lower-case countries that are no common word, in a comment.
+		{"see you soon ~ portugal!!", deid.Place, "portugal", true},
+		{"we ate turkey and pie", deid.Place, "turkey", false},
+		// Interstates and place prefixes in hashtags.
+		{"Lane closed on I-80 near exit 4", deid.Place, "80", true},
+		{"tides at #LochGlendhu today", deid.Place, "LochGlendhu", true},
+	})
+}
+
+func TestSentenceOpeningNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A first name opening a sentence before a surname, even one that
+		// is also a small place; a particle between name words.
+		{"Ted Kowalczyk and Mike Lee are endorsing him.", deid.Person, "Ted", true},
+		{"Louis van Kesteloot has agreed a deal.", deid.Person, "van", true},
+		// A word in no list after a greeting.
+		{"thank you Stephiya! I miss you too", deid.Person, "Stephiya", true},
+		// An ordinary sentence start.
+		{"Will Power be enough?", deid.Person, "Will", false},
+	})
+}
+
+func TestLowerNamesThatAreWords(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A frequent surname that is also a less common word, in a comment.
+		{"Was it you or mason who said that?", deid.Person, "mason", true},
+		{"the street on Cottonwick road was free", deid.Place, "Cottonwick", true},
+		// Not after a determiner or a form of "be".
+		{"when I'm rich I'll have a butler, lol", deid.Person, "butler", false},
+		{"the hood latch broke again lol", deid.Person, "hood", false},
+	})
+}
+
+func TestCapitalisedWordNamesInComments(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"if you support Mason you are wrong lol", deid.Person, "Mason", true},
+		{"i love the Mason jar i bought lol", deid.Person, "Mason", false},
+	})
+}
+
+func TestCommentAddresses(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"hangwezi u see now!!! next time dont rush", deid.Person, "hangwezi", true},
+		{"Well, THANKS KOWALCZYK! :D", deid.Person, "KOWALCZYK", true},
+		{"lol you are so funny", deid.Person, "lol", false},
+		{note + "THIS EVENING LASIX DOSE GIVEN EARLY.", deid.Person, "LASIX", false},
+	})
+}
+
+func TestFanAndLookalikeCues(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"im a minecraft gamer and zorvik fan so i know", deid.Person, "zorvik", true},
+		{"He looks like tavrenko lol", deid.Person, "tavrenko", true},
+		{"i am a big pop fan so i know", deid.Person, "pop", false},
+		{"He looks like crap lol", deid.Person, "crap", false},
+	})
+}
+
+func TestCamelParts(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string
+	}{
+		{"RIPJohnnyWinter", "RIP|Johnny|Winter"},
+		{"DonaldSterling", "Donald|Sterling"},
+		{"VoteUKMahomies", "Vote|UK|Mahomies"},
+		{"houston", "houston"},
+		{"KCA", "KCA"},
+		{"6thFan", ""},
+	} {
+		if got := strings.Join(camelParts(c.in), "|"); got != c.want {
+			t.Errorf("camelParts(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestKinAndFollowCuesInTweets(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"Happy Birthday to my cousin zizibarrow!!!", deid.Person, "zizibarrow", true},
+		{"follow quendolyn now for more", deid.Person, "quendolyn", true},
+		{"follow me now for more", deid.Person, "me", false},
+		{"Patient reintubated for placement of an oral airway.", deid.Person, "reintubated", false},
+	})
+}
+
+func TestSingleNameHashtags(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"what a game tonight #Kowalczyk", deid.Person, "Kowalczyk", true},
+		{"what a game tonight #Winning", deid.Person, "Winning", false},
+	})
+}
+
+func TestCheckInPlaces(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A check-in: the venue, its acronym and "(City, XX)".
+		{"I'm at Escola Estadual do Carmo (EEC) - @escolacarmo (Pelotas, RS) http://t.co/abc", deid.Place, "Estadual do Carmo", true},
+		{"I'm at Escola Estadual do Carmo (EEC) - @escolacarmo (Pelotas, RS) http://t.co/abc", deid.Place, "EEC", true},
+		{"I'm at Escola Estadual do Carmo (EEC) - @escolacarmo (Pelotas, RS) http://t.co/abc", deid.Place, "RS", true},
+		{"I'm at Padaria Sol Nascente - @padariasol", deid.Place, "Sol Nascente", true},
+		{"I'm at Padaria Sol Nascente in Belo Horizonte, MG", deid.Place, "Sol Nascente", true},
+		{"I'm at Gimnasio Lobato Norte (Lobato, SP)", deid.Place, "SP", true},
+		// Not a check-in: more words follow, or the place is lower case.
+		{"I'm at Home Depot buying paint for the fence", deid.Place, "Home Depot", false},
+		{"I'm at work (again, ugh)", deid.Place, "work", false},
+		// A parenthesised pair needs a code of two capitals.
+		{"we talked (Kevin, honestly) all night", deid.Place, "Kevin", false},
+		{"the report (Okafor, MD) was late", deid.Place, "MD", false},
+		// A site before a comma and a known place; a venue after "at".
+		{"Photos: Gullhaven Rock, Oregon is lovely", deid.Place, "Gullhaven Rock", true},
+		{"Photos: Gullhaven Rock, honestly lovely", deid.Place, "Gullhaven Rock", false},
+		{"Pizza at Bertolazzi's tonight", deid.Place, "Bertolazzi", true},
+		{"Pizza at Mom's tonight", deid.Place, "Mom", false},
+	})
+}
+
+func TestLowerSubjectNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"yo did you see that tiwalade is the best at this", deid.Person, "tiwalade", true},
+		{"lol when cicibussey did that dance", deid.Person, "cicibussey", true},
+		// An ordinary word, a chat word or no verb after it is no name.
+		{"lol when money is tight we cry", deid.Person, "money", false},
+		{"when tbh is used too much", deid.Person, "tbh", false},
+		{"when cicibussey the great dance", deid.Person, "cicibussey", false},
+	})
+}
+
+func TestPublicFigureNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A surname that is also a word, before the people who follow
+		// a public figure, or opening a comment with a possessive.
+		{"honestly not a Kasich supporter but he makes sense", deid.Person, "Kasich", true},
+		{"lol are there any Trump fans here", deid.Person, "Trump", true},
+		{"Trump's a stud lol", deid.Person, "Trump", true},
+		// Ordinary words stay out.
+		{"honestly not a Democrat supporter but they make sense", deid.Person, "Democrat", false},
+		{"we had the Apple jokes again", deid.Person, "Apple", false},
+		{"Today's a good day lol", deid.Person, "Today", false},
+		// A sentence-opening clause word before a name in mid-sentence.
+		{"If Roman made a new channel, i would watch it lol", deid.Person, "Roman", true},
+		{"If Monday comes i will cry lol", deid.Person, "Monday", false},
+	})
+}
+
+func TestSocialPlaceShapes(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A region code after a town.
+		{"we should all go to Toowoomba, QLD", deid.Place, "QLD", true},
+		{"Seen by R. Okafor, MD. Pain improved.", deid.Place, "MD", false},
+		{"we should all go to Toowoomba, QLD Rail permitting", deid.Place, "QLD", false},
+		// City abbreviations in capitals.
+		{"finally moving to NYC next month", deid.Place, "NYC", true},
+		{"LA Galaxy won again", deid.Place, "LA", false},
+		// Compass regions after "the".
+		{"storms moving to the Northeast tonight", deid.Place, "Northeast", true},
+		{"the South won the vote", deid.Place, "South", false},
+		// City wards and metro lines.
+		{"all residents in Ward 12 are invited", deid.Place, "Ward 12", true},
+		{"delays on the Blue Line this morning", deid.Place, "Blue Line", true},
+		{"that is the bottom Line for me", deid.Place, "Line", false},
+	})
+}
+
+func TestRareAbbrevNamesAndRareSubjects(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A name SCOWL knows as a rare abbreviation, in mid-sentence.
+		{"the real question is why did Rose keep the dog lol", deid.Person, "Rose", true},
+		// A rare word in no list as the subject of a clause.
+		{"kiko is the best at this game lol", deid.Person, "kiko", true},
+		{"lol wifi is the worst at this hotel", deid.Person, "wifi", false},
+	})
+}
+
+func TestLowerSubjectNotBrands(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"minecraft is the best game lol", deid.Person, "minecraft", false},
+		{"wifi is the worst at this hotel lol", deid.Person, "wifi", false},
+		{"and netflix is so good lol", deid.Person, "netflix", false},
+		{"and kiko is so good lol", deid.Person, "kiko", true},
+		{"and thier is no way lol", deid.Person, "thier", false},
+	})
+}
+
+func TestHonorificNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"rajesh sahab always gives the best advice", deid.Person, "rajesh sahab", true},
+		{"thanks a lot verma ji", deid.Person, "verma ji", true},
+		// An ordinary word before the honorific is no name.
+		{"nice video bhai keep it up", deid.Person, "video", false},
+	})
+}
+
+func TestLowerCityAbbrevs(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"i want to go to la so bad", deid.Place, "la", true},
+		{"back in nyc yay", deid.Place, "nyc", true},
+		{"hello from abq new mexico!", deid.Place, "abq", true},
+		{"hay que ir a la playa", deid.Place, "la", false},
+		{"pie a la mode lol", deid.Place, "la", false},
+	})
+}
+
+func TestDottedCountries(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"moved to the U.S. last year", deid.Place, "U.S", true},
+		{"if they try this in the U. S, they will regret it", deid.Place, "U. S", true},
+		{"back in the U.K. now", deid.Place, "U.K", true},
+		// Initials before a surname are a person's.
+		{"a letter signed by U. S. Grant", deid.Place, "U. S", false},
+	})
+}
+
+func TestCapitalVocatives(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"you made me love this game. THANK YOU JINX", deid.Person, "JINX", true},
+		{"best app ever. thank you TWITTER", deid.Person, "TWITTER", false},
+		{"what a day. THANK YOU LORD", deid.Person, "LORD", false},
+	})
+}
+
+func TestInformalKin(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"out with my bestie jaxxie tonight lol", deid.Person, "jaxxie", true},
+		{"dinner with my lovely hubby ruairidh", deid.Person, "ruairidh", true},
+		{"my hubby is the best", deid.Person, "best", false},
+	})
+}
+
+func TestPinPlaces(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"golden hour 📍 Ullapool", deid.Place, "Ullapool", true},
+		{"📍 Praia do Forte #beach", deid.Place, "Praia do Forte", true},
+		{"best day 📍 the beach", deid.Place, "beach", false},
 	})
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid/dict"
 )
 
 // A drug order names a drug next to its dose, route or frequency ("Ativan
@@ -147,25 +149,48 @@ func inDoseContext(text string, start, end int) bool {
 var doseNouns = map[string]bool{"dose": true, "doses": true, "bolus": true, "boluses": true,
 	"amp": true, "amps": true, "vial": true, "vials": true, "puff": true, "puffs": true}
 
-// drugStems are the endings of international non-proprietary drug names
-// (WHO INN stems): no first name or surname ends so.
-var drugStems = []string{"mycin", "micin", "pril", "olol", "azole", "statin", "parin",
-	"cillin", "floxacin", "oxacin", "prazole", "sartan", "dipine", "clovir", "navir", "mab",
-	"tinib", "terol", "azepam", "azolam", "cycline", "profen", "tidine", "setron",
-	"triptan", "gliptin", "glitazone", "dronate", "phylline", "semide", "thiazide", "xaban",
-	"gatran", "lukast", "coxib"}
-
-// drugShaped reports whether the lower-case word lw ends with a drug stem
-// and is long enough to be a drug name rather than a short word that
-// happens to end so.
-func drugShaped(lw string) bool {
-	if utf8.RuneCountInString(lw) < 7 {
+// clinicalVocab reports whether w, a word of the entity name that prose
+// found in a text written in shorthand, is clinical vocabulary rather than
+// a name, given what the lexicons say about it (e): a listed clinical term
+// ("Carevue", "Aline", "Neuro"), a plural acronym ("PVCs", "ABGs"), a word
+// written against a number ("Spo2"), or, for a word no list knows, a drug
+// ending ("Mesalamine") or a misspelling of a common word ("Ptient").
+func (d *Detector) clinicalVocab(name, w string, e evidence) bool {
+	lw := strings.ToLower(w)
+	if stem, ok := cutClitic(lw); ok {
+		lw = stem // "Cont'd"
+	}
+	if dict.ClinicalTerm(lw) || dict.CapsThenLower(w) {
+		return true // "Carevue", "PMed", "DEline"
+	}
+	if stem, ok := strings.CutSuffix(w, "s"); ok && len(stem) >= 2 && len(stem) <= 5 && stem == strings.ToUpper(stem) {
+		return true
+	}
+	if nextToDigit(name, w) || !strings.ContainsAny(lw, "aeiouy") {
+		return true // "Spo2", "Dsg", "Ntg"
+	}
+	if e.nameList {
 		return false
 	}
-	for _, s := range drugStems {
-		if strings.HasSuffix(lw, s) {
+	if utf8.RuneCountInString(lw) <= 3 {
+		return true // "Tyl", "Nif": a short word no list knows is an abbreviation
+	}
+	return utf8.RuneCountInString(lw) >= 6 && dict.MedicalShape(lw) || dict.Misspelt(d.lex, lw)
+}
+
+// nextToDigit reports whether the word w of name is written against a
+// digit ("Spo2", "2lnc"): a name is not.
+func nextToDigit(name, w string) bool {
+	for at := 0; ; {
+		i := strings.Index(name[at:], w)
+		if i < 0 {
+			return false
+		}
+		i += at
+		j := i + len(w)
+		if i > 0 && name[i-1] >= '0' && name[i-1] <= '9' || j < len(name) && name[j] >= '0' && name[j] <= '9' {
 			return true
 		}
+		at = j
 	}
-	return false
 }

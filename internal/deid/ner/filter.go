@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/dict"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -90,10 +91,15 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	drug := inDoseContext(text, f.Start, f.End)
 	for _, w := range words {
 		e := d.wordEvidence(w, t.lower)
+		if e.strong || e.nameList {
+			if d.shorthand(t) && d.clinicalVocab(name, w, e) {
+				e = evidence{ordinaryCase: true}
+			}
+		}
 		if e.wordToo && d.shorthand(t) {
 			e.strong = false
 		}
-		if e.strong && !e.person && (drug || drugShaped(strings.ToLower(w))) {
+		if e.strong && !e.person && (drug || dict.DrugShaped(strings.ToLower(w))) {
 			// A drug in an order ("Ativan 1mg IV", "Flovent bid") or
 			// with a drug stem ("Levofloxacin"): a word no list knows,
 			// but not a name.
@@ -300,7 +306,7 @@ func (d *Detector) shorthand(t *textInfo) bool {
 				short++
 			}
 		}
-		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) {
+		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) || dict.ClinicalNote(t.text) {
 			t.short = 1
 		}
 	}
@@ -519,4 +525,95 @@ const orgFirstName = 1000
 // "Government", "Ministry").
 func (d *Detector) isOrgWord(w string) bool {
 	return d.lex.InCategory(lexicon.OrgCue, w) || d.lex.InCategory(lexicon.OrgType, w)
+}
+
+// trimLead drops from a person or place entity a capitalised ordinary word
+// that opens the sentence before the name: prose takes the imperative verb
+// of "Ask Tom, ..." or the adverb of "Yesterday Okonkwo came" into the
+// name. The word goes only when it is one of the most frequent English
+// words and not a common first name ("Will Smith" stays whole), the whole
+// is no known place ("Long Beach"), and a capitalised word is left.
+// Surname lists hold many such words ("Ask", "Call"), so they do not count.
+// A title stays: some style guides count it in the name, some do not.
+func (d *Detector) trimLead(text string, f deid.Finding) deid.Finding {
+	if d.lex == nil || f.Kind == deid.Organization {
+		return f
+	}
+	if w, rest, ok := leadWord(f.Text); ok && sentenceStart(text, f.Start) && d.ordinaryLead(w, f.Text) {
+		return cutTo(f, rest)
+	}
+	return f
+}
+
+// leadWord splits a name after its first word, when a capitalised word
+// follows.
+func leadWord(name string) (w, rest string, ok bool) {
+	sp := strings.IndexByte(name, ' ')
+	if sp <= 0 {
+		return "", "", false
+	}
+	rest = strings.TrimLeft(name[sp:], " ")
+	if rest == "" || !unicode.IsUpper(rune(rest[0])) {
+		return "", "", false
+	}
+	return name[:sp], rest, true
+}
+
+// cutTo keeps the end of f that is rest.
+func cutTo(f deid.Finding, rest string) deid.Finding {
+	f.Start = f.End - len(rest)
+	f.Text = rest
+	return f
+}
+
+// ordinaryLead reports whether w, the first word of name, is an everyday
+// word that opens a sentence rather than part of the name.
+func (d *Detector) ordinaryLead(w, name string) bool {
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || titles[strings.TrimSuffix(w, ".")] {
+		return false
+	}
+	lw := strings.ToLower(w)
+	if beForms[lw] {
+		return false // "Am Jake": a clipped "I am", no imperative or adverb
+	}
+	if level, ok := d.lex.WordLevel(lw); !ok || level > everydayLevel || epithets[lw] || d.knownPlace(name) {
+		return false // "Long Beach", "New Hope": a place of everyday words
+	}
+	if fm, ml, ok := d.lex.FirstName(lw); ok && fm+ml >= leadName {
+		return false // "Will Smith", "Grace Kelly"
+	}
+	return true
+}
+
+// everydayLevel is the highest SCOWL level of the most frequent English
+// words ("ask", "call", "visit"); leadName is the number of births above
+// which such a word that is also a first name opens a name ("Will").
+const (
+	everydayLevel = 20
+	leadName      = 5_000
+)
+
+// epithets are the everyday words that go with a name as part of what a
+// person is called: "Poor Jimmy", "Little Richard", "Old Tom".
+var epithets = map[string]bool{"poor": true, "dear": true, "little": true, "big": true, "old": true, "young": true,
+	"sweet": true, "lil": true, "good": true, "great": true, "saint": true, "uncle": true, "aunt": true, "auntie": true}
+
+// beForms are the forms of "be": a sentence they open is a question or a
+// clipped "I am ...", and what prose took for a name there is left whole.
+var beForms = map[string]bool{"am": true, "is": true, "are": true, "was": true, "were": true}
+
+// sentenceStart reports whether off opens a text, a line or a sentence.
+func sentenceStart(text string, off int) bool {
+	i := off
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == '"' || text[i-1] == '(') {
+		i--
+	}
+	if i == 0 {
+		return true
+	}
+	switch text[i-1] {
+	case '.', '!', '?', '\n', '\r', ':', ';', '-', '*':
+		return true
+	}
+	return false
 }

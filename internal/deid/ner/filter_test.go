@@ -70,7 +70,27 @@ func TestVet(t *testing.T) {
 		// dropped in shorthand.
 		{"Kylie said hi.", "Kylie", deid.Place, keepPersonWord, deid.Person},
 		{"Rubija is lovely.", "Rubija", deid.Place, keepUnknownPlace, deid.Place},
-		{"Pt GI ok. SBP HR fine. Nipride off.", "Nipride", deid.Place, dropPlace, deid.Place},
+		{"Pt GI ok. SBP HR fine. Nipride off.", "Nipride", deid.Place, dropNoNameWord, deid.Place},
+		{"Pt GI ok. SBP HR fine. Kessimor off.", "Kessimor", deid.Place, dropPlace, deid.Place},
+		// In a clinical note, clinical vocabulary is no name: listed terms,
+		// plural acronyms, words against a number or without a vowel,
+		// drug endings and misspellings of common words or of terms.
+		{"Pt GI SBP HR ok. Charted in Carevue.", "Carevue", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. Neuro intact.", "Neuro", deid.Place, dropNoNameWord, deid.Place},
+		{"Pt GI SBP HR ok. Frequent PVCs overnight.", "PVCs", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. Spo2 fine.", "Spo2", deid.Place, dropNoNameWord, deid.Place},
+		{"Pt GI SBP HR ok. Dsg changed.", "Dsg", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. Started Fentolamine today.", "Fentolamine", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. Ptient resting.", "Ptient", deid.Place, dropNoNameWord, deid.Place},
+		{"Pt GI SBP HR ok. Yankaur at bedside.", "Yankaur", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. PMed Hx of HTN.", "PMed", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. CSRU NPN Cont'd", "Cont'd", deid.Person, dropNoNameWord, deid.Person},
+		{"Pt GI SBP HR ok. Nif done.", "Nif", deid.Person, dropNoNameWord, deid.Person},
+		// ... but a name no list confuses with a word stays one there.
+		{"Pt GI SBP HR ok. Okonkwo visited.", "Okonkwo", deid.Person, keepNameWord, deid.Person},
+		{"Pt GI SBP HR ok. Wife Dolores visited.", "Dolores", deid.Person, keepNameWord, deid.Person},
+		// In ordinary prose the same words keep their reading.
+		{"Yesterday Aline came by.", "Aline", deid.Person, keepNameWord, deid.Person},
 		// A title makes a person of any name.
 		{"then Mr Brown left", "Mr Brown", deid.Person, keepTitled, deid.Person},
 	} {
@@ -146,6 +166,8 @@ func TestShorthand(t *testing.T) {
 		// Drug orders make notes of ordinary capitals; one dose does not.
 		"Patient slept well. Morphine 2mg given prn. Heparin drip continues at 800 units.": true,
 		"Later that day I gave Morphine 2mg and then we talked about her family.":          false,
+		// A note of clinical abbreviations is shorthand whatever its capitals.
+		"The pt slept. Overnight the hr and bp were stable and neuro checks were unchanged. Family visited in the Evening.": true,
 	} {
 		if got := d.shorthand(newTextInfo(text)); got != want {
 			t.Errorf("shorthand(%q) = %v, want %v", text, got, want)
@@ -261,6 +283,36 @@ func TestCutLinks(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("cutLinks(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestTrimLead pins the removal of a sentence-opening everyday word from
+// the front of a name prose found.
+func TestTrimLead(t *testing.T) {
+	d := New(WithLexicon(lexicon.Default()))
+	for _, tt := range []struct {
+		text, entity, want string
+		kind               deid.Kind
+	}{
+		{"Ask Tom, 12 Oak Road.", "Ask Tom", "Tom", deid.Person},
+		{"She left. Thank Okonkwo for me.", "Thank Okonkwo", "Okonkwo", deid.Person},
+		{"Visit Paris soon.", "Visit Paris", "Paris", deid.Place},
+		// A first name, a known place, a title, or mid-sentence: whole.
+		{"Will Smith came.", "Will Smith", "Will Smith", deid.Person},
+		{"Long Beach is warm.", "Long Beach", "Long Beach", deid.Place},
+		{"Dr Okonkwo came.", "Dr Okonkwo", "Dr Okonkwo", deid.Person},
+		{"Pt calm. Per Dr. Okonkwo no change.", "Per Dr. Okonkwo", "Dr. Okonkwo", deid.Person},
+		{"we said Ask Tom later", "Ask Tom", "Ask Tom", deid.Person},
+		{"Ask them.", "Ask", "Ask", deid.Person},
+		{"Is Okonkwo coming?", "Is Okonkwo", "Is Okonkwo", deid.Person},
+		{"Poor Okonkwo, he tried.", "Poor Okonkwo", "Poor Okonkwo", deid.Person},
+	} {
+		i := strings.Index(tt.text, tt.entity)
+		f := deid.Finding{Start: i, End: i + len(tt.entity), Kind: tt.kind, Text: tt.entity}
+		g := d.trimLead(tt.text, f)
+		if g.Text != tt.want || tt.text[g.Start:g.End] != tt.want {
+			t.Errorf("trimLead(%q, %q) = %q [%d:%d], want %q", tt.text, tt.entity, g.Text, g.Start, g.End, tt.want)
 		}
 	}
 }

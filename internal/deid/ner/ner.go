@@ -147,7 +147,10 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	for _, e := range out {
 		for _, f := range cutLinks(text, e) {
 			if k, ok := d.plausible(info(), f); ok {
+				// Vetted whole: the trimmed name would look
+				// mid-sentence and pass on that alone.
 				f.Kind = k
+				f = d.trimLead(text, f)
 				kept = append(kept, f)
 			}
 		}

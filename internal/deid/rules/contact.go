@@ -271,6 +271,9 @@ func domainHit(text string, m []int) []hit {
 	}
 	// "e.g", "i.e", "U.S": single letters before the TLD are abbreviations.
 	labels := strings.Split(host, ".")
+	if (wordTLD[tld] || host != strings.ToLower(host)) && strings.Trim(host[:len(host)-len(tld)], "0123456789.") == "" {
+		return nil // "=78.3.no changes", "11.CO/ci": a number, then a word after a missing space
+	}
 	if len(labels[0]) < 2 || countDigits(host) == len(host)-strings.Count(host, ".") {
 		return nil
 	}
@@ -308,9 +311,32 @@ func NewHandle() *Handle {
 			if e < len(text) && text[e] == '.' && e+1 < len(text) && isDigit(text[e+1]) {
 				return nil
 			}
+			if len(name) <= 6 && strings.Trim(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" && atAsWord(text) {
+				return nil // "IVF @KVO", "diminished @BASES" where "@" is written for "at"
+			}
 			return []hit{{start: s, end: e, typ: "handle", conf: 0.8}}
 		},
 	})}}
+}
+
+// atAsWord reports whether text writes "@" for "at" before a time or an
+// amount ("@ 2000", "@1900", "@ 21").
+func atAsWord(text string) bool {
+	for i := strings.IndexByte(text, '@'); i >= 0; {
+		j := i + 1
+		for j < len(text) && text[j] == ' ' {
+			j++
+		}
+		if j < len(text) && isDigit(text[j]) {
+			return true
+		}
+		k := strings.IndexByte(text[i+1:], '@')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
 }
 
 // Name implements deid.Detector.

@@ -51,9 +51,14 @@ func NewDate() *Date {
 	rs = append(rs, rule{trig: tCentury, match: matchYear, fn: bareYear})
 	c(tOr(tShape(2, 4, "'\xe2sS"), tApos, tWordsThenDigit("the", "early", "mid", "late")), `(?i)(?:(?:early|mid|late)[\s-]+)?(?:the\s+)?['’]?((?:19|20)?\d0)['’]?s\b`, decade)
 	// Weekdays and relative dates.
-	c(tOr(tWeekday, tWordsThen([]string{"last", "next", "this", "past", "previous", "coming", "following"}, weekdayWords)), `(?i)\b(?:(last|next|this|past|previous|coming|following)\s+)?([a-z]{6,10})\b(?:,?\s+(?:the\s+)?(\d{1,2})`+reOrd+`\b)?(?:\s+(?:morning|afternoon|evening|night))?`, weekday)
+	c(tOr(tWeekday, tWordsThen([]string{"last", "next", "this", "past", "previous", "coming", "following"}, weekdayWords)), `(?i)\b(?:(last|next|this|past|previous|coming|following)\s+)?([a-z]{3,10})\b(?:\.?,?\s+(?:the\s+)?(\d{1,2})`+reOrd+`\b)?(?:\s+(?:morning|afternoon|evening|night))?`, weekday)
 	c(tOr(tWords("yesterday", "tomorrow"), tWordsThen([]string{"the"}, []string{"day"}), tWordsThen([]string{"last", "next", "this", "past", "previous", "coming"}, []string{"week", "weekend", "month", "year", "spring", "summer", "fall", "autumn", "winter", "night", "past"})), `(?i)\b(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)\b|\b(?:last|next|this\s+past|past|previous|coming)\s+(?:week|weekend|month|year|spring|summer|fall|autumn|winter|night)\b`, relative)
 	c(tOr(tDigits("1-3[ ]{ }[dDwWmMyY]"), tNumWord, tWordsThen([]string{"a", "an"}, []string{"few", "couple", "day", "week", "month", "year", "decade"})), `(?i)\b(?:`+reNumWord+`|\d{1,3})\s+(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)\s+(?:ago|earlier|before|prior|previously|later|from\s+now|hence|back)\b`, relative)
+	// The length of a sentence or a term served, which court judgments
+	// report of the person they protect: "sentenced to 14 years",
+	// "ten years' imprisonment", "the 12 year sentence".
+	c(tWords("sentenced", "sentence", "sentences", "term", "terms", "served", "serving"), `(?i)\b(?:sentenced\s+(?:\w+\s+)?to|sentences?\s+of|terms?\s+of|served|serving)\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|almost\s+|nearly\s+|over\s+)?((?:`+reDurNum+`)[\s-]+(?:years?|months?|weeks?|days?))\b`, duration)
+	c(tOr(tDigits("1-3[ ]{ }[yYmM]"), tDigits("1-3[-][yYmM]"), tNumWord, tWords("fourteen", "sixteen", "seventeen", "eighteen", "nineteen", "forty", "fifty")), `(?i)\b((?:`+reDurNum+`)[\s-]+(?:years?|months?))['’]?\s+(?:imprisonment|detention|custody|prison|jail|probation|sentence|suspended\s+sentence|prison\s+sentence|term)\b`, duration)
 	c(tWords("early", "late", "mid", "spring", "summer", "fall", "autumn", "winter"), `(?i)\b(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4}|'\d{2})\b`, season)
 	rs = append(rs, rule{trig: tOr(tHoliday, tWordsThen([]string{"the", "day", "days", "week", "weekend", "night", "month", "morning", "evening"}, []string{"day", "days", "week", "weekend", "night", "month", "morning", "evening", "before", "after", "of", "following"}), tWordsThen([]string{"last", "next", "this", "past"}, holidayFirst)), match: matchHoliday, fn: holiday})
 	c(tWordsThenDigit(historyEvents...), `(?i)\b([a-z/]{2,8})\s+(\d{2})\b`, eventYear)
@@ -296,12 +301,18 @@ var (
 	fracPrev = set("pain", "scale", "strength", "score", "rated", "rates", "rate", "ratio", "gcs", "apgar", "grade",
 		"murmur", "bp", "b/p", "pressure", "dose", "vision", "x", "was", "is", "of", "abp", "nbp", "cvp", "pap", "pa",
 		"map", "hr", "sbp", "peep", "ps", "vent", "cpap", "bipap", "tv", "rr", "sats", "fio2", "o2", "power", "motor",
-		"reflexes", "mmhg", "percocet", "vicodin", "norco", "tylenol", "mg", "approx", "about", "around")
+		"reflexes", "mmhg", "percocet", "vicodin", "norco", "tylenol", "mg", "approx", "about", "around",
+		// ventilator settings ("PSV 10/5", "flowby 6/3"), lung sounds ("rales
+		// 1/3 up"), pupils and solutions ("perrla, 2/2", "D5 1/2")
+		"psv", "ips", "imv", "simv", "peep/ps", "ps/peep", "cpap/ps", "ventilation", "flowby", "rales",
+		"crackles", "perrla", "perl", "perla", "d5", "rating")
 	fracNext = set("tab", "tabs", "tablet", "tablets", "of", "strength", "cup", "cups", "dose", "doses", "mg", "ml",
 		"cc", "cm", "mm", "inch", "inches", "times", "x", "ns", "hns", "pain", "scale", "mmhg", "bpm", "sx",
 		"power", "grip", "bilat", "bilaterally", "strenght", "str", "motor", "reflexes", "rr", "ratio", "pts",
 		"point", "points", "units", "u", "hrs", "liter", "liters", "l", "nc", "assist", "ways", "way", "teaspoon",
-		"tsp", "tablespoon", "tbsp", "mile", "miles", "majority")
+		"tsp", "tablespoon", "tbsp", "mile", "miles", "majority",
+		"peep", "psv", "ips", "cpap", "bipap", "up", "pillows", "hour", "hr", "amp", "amps", "rate",
+		"gallon", "gallons", "incisional", "cp", "bl")
 	approxWords = set("approx", "about", "around")
 )
 
@@ -360,6 +371,14 @@ func monthDay(text string, m []int) []hit {
 		text[e] == '.' && e+1 < len(text) && isDigit(text[e+1]) || text[e] == ':') {
 		return nil
 	}
+	if s > 1 && text[s-1] == '.' && isASCIIAlnum(text[s-2]) {
+		return nil // "600x12x.4/5": a ventilator setting
+	}
+	if pt := prevToken(text, s); strings.HasSuffix(pt, "%") {
+		return nil // "40% 5/5": a ventilator setting after an oxygen share
+	} else if pt != "" && len(pt) <= 2 && strings.Trim(pt, "0123456789") == "" && e-s == 3 && text[s] < text[s+2] && strings.IndexByte("2348", text[s+2]) >= 0 {
+		return nil // "1 1/2 hours": a mixed number
+	}
 	if e < len(text) && text[e] == '/' && !(e+3 < len(text) && isDigit(text[e+1]) && text[e+3] == '/' || e+4 < len(text) && isDigit(text[e+1]) && text[e+2] != '/' && text[e+3] == '/') {
 		return nil
 	}
@@ -375,8 +394,11 @@ func monthDay(text string, m []int) []hit {
 	if fracPrev[pw] && !(approxWords[pw] && (mo > 4 || d > 8)) {
 		return nil // "pain 5/10", "about 1/2"; but "approx 10/16 0930" is a date
 	}
-	if nw := nextWord(text, e); fracNext[nw] {
-		return nil
+	if nw := nextWord(text, e); fracNext[nw] || fracNext[strings.SplitN(nw, "/", 2)[0]] {
+		return nil // "5/5 PSV/CPAP"
+	}
+	if mo <= 12 && d <= 15 && ventClause(text, s) {
+		return nil // "SETTINGS-SIMV/PS, 500X10, 40%, & 5/8", "on BIPAP overnight 10/5"
 	}
 	conf := 0.7
 	if mo == d || d <= 4 && mo <= 4 {
@@ -436,6 +458,9 @@ func bareYear(text string, m []int) []hit {
 	if wordRuneBefore(text, s) || wordRuneAfter(text, e) {
 		return nil
 	}
+	if e < len(text) && text[e] == '+' {
+		return nil // "dumped 2000+": an amount
+	}
 	pw := prevWord(text, s)
 	if yearPrevDeny[pw] {
 		return nil
@@ -443,11 +468,127 @@ func bareYear(text string, m []int) []hit {
 	if yearNextDeny[nextWord(text, e)] {
 		return nil
 	}
+	if clockYear(text, s, e, pw) {
+		return nil
+	}
 	conf := 0.5
 	if yearPrevGood[pw] {
 		conf = 0.8
 	}
 	return []hit{{start: s, end: e, typ: "year", conf: conf, date: dv(atoi(group(text, m, 1)), 0, 0)}}
+}
+
+// ventWords are the modes and settings of a ventilator: a small fraction in
+// the clause they open is a setting (pressure support over PEEP).
+var ventWords = set("simv", "psv", "ps", "peep", "cpap", "bipap", "imv", "ips", "settings", "setting", "simv/ps",
+	"cpap/ps", "ac", "a/c", "fio2", "vent", "vented", "ventilator", "ventilated")
+
+// ventClause reports whether one of the three words before i, in its
+// clause, is a ventilator mode or setting, an oxygen share or a volume by
+// rate ("on BIPAP overnight 10/5", "SIMV/PS, 500X10, 40%, & 5/8").
+func ventClause(text string, i int) bool {
+	w := window(text, i, 48)
+	if k := strings.LastIndexAny(w, ".\n;:()"); k >= 0 && !(w[k] == '.' && k+1 < len(w) && isDigit(w[k+1])) {
+		w = w[k+1:]
+	}
+	fs := strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return r == ' ' || r == ',' || r == '\t' })
+	for k := len(fs) - 1; k >= 0 && k >= len(fs)-3; k-- {
+		f := strings.Trim(fs[k], "-")
+		if ventWords[f] || strings.HasSuffix(f, "%") || dimsRe.MatchString(f) {
+			return true
+		}
+		for _, p := range strings.FieldsFunc(f, func(r rune) bool { return r == '-' || r == '/' }) {
+			if ventWords[p] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clockPrev are the words before a time of day ("at 2000", "@ 1900",
+// "till approx 2030").
+var clockPrev = set("at", "@", "approx", "aprox", "approx.", "~", "till", "until", "til", "due", "after", "before")
+
+// clockYear reports whether text[s:e], four digits that could be a year, is
+// a time on the 24-hour clock in a text that writes times so ("0400",
+// "2300"): after "at" or "@", after a date ("10/22/03, 1900"), or ending a
+// span of times ("0700->1930").
+func clockYear(text string, s, e int, pw string) bool {
+	if e-s != 4 || text[s+2] > '5' {
+		return false
+	}
+	pt := prevToken(text, s)
+	cue := clockPrev[pw] || s > 0 && text[s-1] == '@' || strings.Contains(pt, "/") && strings.Trim(pt, "0123456789/,") == ""
+	if !cue {
+		t := strings.TrimRight(pt, "->")
+		cue = len(t) < len(pt) && isClock(t)
+		if !cue && s > 0 && (text[s-1] == '-' || text[s-1] == '>') {
+			k := strings.LastIndexFunc(text[:s], func(r rune) bool { return r != '-' && r != '>' })
+			cue = k >= 3 && isClock(text[k-3:k+1]) && (k < 4 || !isASCIIAlnum(text[k-4]))
+		}
+	}
+	return cue && (writesClock(text) || noteWords(text) >= 2)
+}
+
+// clockNoteWords are abbreviations of clinical notes, which write times on
+// the 24-hour clock ("BP 84/40 at 2000").
+var clockNoteWords = set("pt", "bp", "hr", "mg", "iv", "po", "prn", "rr", "npo", "cc", "sbp", "gtt")
+
+// noteWords counts the different clinical abbreviations in text, up to 2.
+func noteWords(text string) int {
+	seen := map[string]bool{}
+	for i := 0; i < len(text); {
+		if !isASCIIAlnum(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isASCIIAlnum(text[j]) {
+			j++
+		}
+		if j-i <= 3 {
+			if w := strings.ToLower(text[i:j]); clockNoteWords[w] {
+				seen[w] = true
+				if len(seen) >= 2 {
+					return 2
+				}
+			}
+		}
+		i = j
+	}
+	return len(seen)
+}
+
+// isClock reports whether w is four digits that read as a time on the
+// 24-hour clock and not as a year ("0400", "1830", "2300").
+func isClock(w string) bool {
+	if len(w) != 4 || strings.Trim(w, "0123456789") != "" {
+		return false
+	}
+	if w[:2] == "19" || w[:2] == "20" {
+		return false
+	}
+	return (w[0] < '2' || w[0] == '2' && w[1] <= '3') && w[2] <= '5'
+}
+
+// writesClock reports whether text holds a time on the 24-hour clock that
+// cannot be a year, standing alone ("at 0400", "1800-2300").
+func writesClock(text string) bool {
+	for i := 0; i+4 <= len(text); i++ {
+		if !isDigit(text[i]) || i > 0 && isASCIIAlnum(text[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(text) && isDigit(text[j]) {
+			j++
+		}
+		if j-i == 4 && (j == len(text) || !isASCIIAlnum(text[j])) && isClock(text[i:j]) {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 var possessive = set("her", "his", "their", "my", "your", "our", "its", "patient's", "pt's", "mother's", "father's")
@@ -460,7 +601,7 @@ func decade(text string, m []int) []hit {
 		if !strings.Contains(low, "the") && text[m[0]] != '\'' && !strings.HasPrefix(text[m[0]:], "’") {
 			return nil
 		}
-		if possessive[prevWord(text, m[0])] || vitalContext(window(text, m[0], 24)) {
+		if possessive[prevWord(text, m[0])] || vitalContext(window(text, m[0], 24)) || measureContext(window(text, m[0], 48)) {
 			return nil
 		}
 	}
@@ -472,7 +613,13 @@ func decade(text string, m []int) []hit {
 }
 
 func weekday(text string, m []int) []hit {
-	if w := strings.ToLower(group(text, m, 2)); !weekdaySet[w] || len(w) < 6 {
+	w := strings.ToLower(group(text, m, 2))
+	if !weekdaySet[w] || w == "the" {
+		return nil
+	}
+	// An abbreviation ("Mon", "sat", "sun") is a weekday only before a day
+	// of the month: "on Mon 3rd", "Sat the 5th".
+	if len(w) < 6 && group(text, m, 3) == "" {
 		return nil
 	}
 	rel := group(text, m, 1) != "" || group(text, m, 3) == ""
@@ -481,6 +628,15 @@ func weekday(text string, m []int) []hit {
 		v.Day = d
 	}
 	return []hit{{start: m[0], end: m[1], typ: "weekday", conf: 0.7, date: v}}
+}
+
+// reDurNum is the number of a duration, in digits or words.
+const reDurNum = `\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|` +
+	`seventeen|eighteen|nineteen|twenty|twenty[\s-](?:one|two|three|four|five|six|seven|eight|nine)|thirty|forty|fifty`
+
+// duration reports the length of a sentence or term, group 1.
+func duration(text string, m []int) []hit {
+	return []hit{{start: m[2], end: m[3], typ: "duration", conf: 0.6, date: &deid.DateValue{Relative: true}}}
 }
 
 func relative(text string, m []int) []hit {
@@ -546,6 +702,41 @@ var (
 var vitalWords = []string{"bp", "hr", "rr", "sat", "rate", "temp", "sbp", "dbp", "map", "pressure", "glucose", "pulse",
 	"resp", "o2", "spo2", "cvp", "pap", "heart", "fs", "bs", "sugar", "k ", "na ", "nsr", "sr ", "sb ", "st ", "afib",
 	"a-fib", "sinus", "tach", "brady", "hypotensive", "hypertensive", "sats", "rhythm", "to", "in"}
+
+// measureWords are the measurements of clinical notes that a decade-shaped
+// number after them is the value of ("desating into the 80s", "PaO2 in the
+// 60s", "peak pressures to the 50s", "A paced in the 70's").
+var measureWords = []string{"desat", "pao2", "pa02", "pco2", "pc02", "paco2", "pac02", "peak", "plateau",
+	"paced", "pressure", "h.r.", "resp rate", "rate", "sats", "hr ", "bp ", "sbp", "map "}
+
+// measureContext reports whether w, text before a decade-shaped number,
+// names a clinical measurement.
+func measureContext(w string) bool {
+	lw := strings.ToLower(w)
+	for _, v := range measureWords {
+		if i := strings.Index(lw, v); i >= 0 && (i == 0 || !isASCIIAlnum(lw[i-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// prevToken returns the run of non-space bytes that ends before the spaces
+// before i ("40%" in "40% 5/5"), lower-cased; "" at a line start.
+func prevToken(text string, i int) string {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	if j == i {
+		return ""
+	}
+	k := j
+	for k > 0 && j-k < 24 && !isSpaceByte(text[k-1]) {
+		k--
+	}
+	return strings.ToLower(text[k:j])
+}
 
 // vitalContext reports whether w (text before a number) talks about a vital
 // sign or a measured value.

@@ -162,8 +162,8 @@ func cueID(text string, m []int) []hit {
 	strong := strings.Contains(between, "#") || strings.Contains(between, "n")
 	// "A/C 600-12-peep", "A/C 12/700/1.0/5", "ID: 98.9": settings, ranges
 	// and readings, not numbers that identify.
-	if !strong && (shortGroups(tok) || decimalRe.MatchString(tok)) {
-		return nil
+	if !strong && (shortGroups(tok) || decimalRe.MatchString(tok) || dimsRe.MatchString(tok) || dimsUnitRe.MatchString(tok) || freqRe.MatchString(tok)) {
+		return nil // "A/C 600x12", "CC Q1H": a setting or a frequency
 	}
 	if cue == "reg" && (countLetters(tok) == 0 || countDigits(tok) == 0) {
 		return nil // "RR-REG 14-22": regular
@@ -185,6 +185,9 @@ func cueID(text string, m []int) []hit {
 
 var dimsRe = regexp.MustCompile(`^\d+(?:[xX]\d+)+[xX]?$`)
 
+// freqRe is a dosing frequency: "q4h", "Q1H", "q12hrs".
+var freqRe = regexp.MustCompile(`(?i)^q\d{1,2}(?:h|hr|hrs)?$`)
+
 var measureRe = regexp.MustCompile(`(?i)^\d+(?:[.,]\d+)?(?:st|nd|rd|th|s|am|pm|hrs?|mg|mcg|ml|cc|kg|g|gm|mm|cm|km|mph|mins?|sec|x|yo|yrs?|lbs?|oz|units?|u|meq|mmol|mmhg|bpm|k|m|l|kb|mb|gb|tb|ghz|mhz|hz|kw|w|v|ft|in|d|h|wk|wks|mo|mos|y|min|ms|kcal|cal|iu|%|c|f|px|pt|em|dpi|fps|p|i|mgs|mcgs|mcq|ug|mic|ccs|cmh2o|cmh20|ns|yards|yds|mls|gtt|gtts|puffs?|tabs?|caps?|hr)$`)
 
 func isMeasure(tok string) bool { return measureRe.MatchString(tok) }
@@ -196,7 +199,7 @@ var dimsUnitRe = regexp.MustCompile(`^\d{1,4}(?:[xX]\d{1,4})+[A-Za-z]{1,3}$`)
 // gluedWordRe is a number run into a lower-case word for want of a space,
 // as hurried notes write: "102rectal", "120sinus", "1200noon". Codes put
 // their letters in capitals or between digits.
-var gluedWordRe = regexp.MustCompile(`^\d{1,4}[a-z]{3,}$`)
+var gluedWordRe = regexp.MustCompile(`^\d{1,4}[a-z]{2,}$|^[a-z]{2,4}\d{1,3}(?:cmh2o|cmh20|cm|mm|mg|ml|cc)$`)
 
 // vitalPrefixes are the vital signs and ventilator settings that notes run
 // into their value ("BP130", "TV500", "sats100").
@@ -222,7 +225,7 @@ var decimalRe = regexp.MustCompile(`^\d{1,4}\.\d{1,2}$`)
 // whose digit runs are all three digits or fewer: "HR-110-133",
 // "600-12-peep", "83-85NSR", "12/700/1.0/5" are ranges and settings.
 func shortGroups(tok string) bool {
-	if !strings.ContainsAny(tok, "-/.") {
+	if !strings.ContainsAny(tok, "-/.") || mixedGroups(tok) >= 2 {
 		return false
 	}
 	run := 0
@@ -237,6 +240,29 @@ func shortGroups(tok string) bool {
 		run = 0
 	}
 	return true
+}
+
+// mixedGroups counts the groups of tok, split at '-', '/' and '.', that
+// hold both a letter and a digit: "1EG4-TE5-MK72" has three. A code made
+// of such groups identifies; a setting's groups are numbers or words
+// ("600-12-peep").
+func mixedGroups(tok string) int {
+	n, letter, digit := 0, false, false
+	for i := 0; i <= len(tok); i++ {
+		if i == len(tok) || tok[i] == '-' || tok[i] == '/' || tok[i] == '.' {
+			if letter && digit {
+				n++
+			}
+			letter, digit = false, false
+			continue
+		}
+		if isDigit(tok[i]) {
+			digit = true
+		} else {
+			letter = true
+		}
+	}
+	return n
 }
 
 func luhn(digits string) bool {
@@ -354,8 +380,15 @@ func mixedID(text string, m []int) []hit {
 	if nl <= 3 && isDigit(tok[0]) && !isDigit(tok[len(tok)-1]) && isMeasure(tok) {
 		return nil
 	}
+	// A model before the device it names: "PB7200 vent".
+	if deviceNouns[nextWord(text, e)] && alternations(tok) == 1 && !isDigit(tok[0]) && nd <= 4 {
+		return nil
+	}
 	return []hit{{start: s, end: e, typ: "code", conf: 0.6}}
 }
+
+// deviceNouns are the machines a model number names ("PB7200 vent").
+var deviceNouns = set("vent", "ventilator", "pump", "monitor", "machine", "bed", "printer", "router", "camera", "phone", "engine")
 
 // alternations counts switches between letters and digits in tok.
 func alternations(tok string) int {
@@ -392,6 +425,9 @@ func applicationNo(text string, m []int) []hit {
 		low := " " + strings.ToLower(window(text, s, 40))
 		if !strings.Contains(low, " no.") && !strings.Contains(low, " no ") && !strings.Contains(low, "number") && !strings.Contains(low, "application") {
 			return nil // "BP NOW 125/42"
+		}
+		if vitalContext(window(text, s, 40)) {
+			return nil // "bp stable, no c/o; 134/80"
 		}
 	}
 	if yearNextDeny[nextWord(text, e)] || fracPrev[prevWord(text, s)] {

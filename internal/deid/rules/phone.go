@@ -138,6 +138,9 @@ func phoneHit(text string, m []int, conf float64, needCue bool) []hit {
 	if !cue && conf < 0.8 && measureLabels[prevWord(text, s)] {
 		return nil // "SVR 954-1183", "HR 100-1112": a range of a reading
 	}
+	if !cue && roundRange(cand) {
+		return nil // "SVR in the 900-1300", "TV IMPROVED TO 900-1000"
+	}
 	if cue && conf < 0.8 {
 		conf = 0.8
 	}
@@ -200,4 +203,14 @@ func timeRange(s string) bool {
 		return n >= 0 && n/100 < 24 && n%100 < 60
 	}
 	return clock(s[:4]) && clock(s[5:])
+}
+
+// roundRange reports whether cand, "ddd-dddd", is a rising range of round
+// hundreds ("900-1300"): a range of readings, not a local number.
+func roundRange(cand string) bool {
+	a, b, ok := strings.Cut(cand, "-")
+	if !ok || len(a) != 3 || len(b) != 4 || !strings.HasSuffix(a, "00") || !strings.HasSuffix(b, "00") {
+		return false
+	}
+	return atoi(a) < atoi(b)
 }

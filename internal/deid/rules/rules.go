@@ -497,6 +497,17 @@ func finish(text, name string, kind deid.Kind, hs []hit) []deid.Finding {
 		if h.start < 0 || h.end > len(text) || h.start >= h.end {
 			continue
 		}
+		// An unbalanced bracket at either end belongs to the text around
+		// the finding: "(555-0187)" keeps its brackets round "[phone]".
+		if text[h.start] == '(' && !strings.Contains(text[h.start:h.end], ")") {
+			h.start++
+		}
+		if h.end > h.start && text[h.end-1] == ')' && !strings.Contains(text[h.start:h.end], "(") {
+			h.end--
+		}
+		if h.start >= h.end {
+			continue
+		}
 		if !utf8.RuneStart(text[h.start]) || (h.end < len(text) && !utf8.RuneStart(text[h.end])) {
 			continue
 		}

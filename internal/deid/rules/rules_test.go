@@ -68,6 +68,16 @@ func TestDate(t *testing.T) {
 		{"Tuesday the 10th", []span{s("Tuesday the 10th", "weekday")}},
 		{"she called on Tuesday.", []span{s("Tuesday", "weekday")}},
 		{"last Tuesday", []span{s("last Tuesday", "weekday")}},
+		// The length of a sentence or a term served.
+		{"he was sentenced to 9 years for fraud", []span{s("9 years", "duration")}},
+		{"and sentenced to eleven years' imprisonment.", []span{s("eleven years", "duration")}},
+		{"after serving about six months of it", []span{s("six months", "duration")}},
+		{"he served half of the 15 year sentence", []span{s("15 year", "duration")}},
+		{"pt intubated for 24 hrs, on vent 3 days", nil},
+		// A weekday abbreviation counts only before a day of the month.
+		{"on Wed 9th we talked", []span{s("Wed 9th", "weekday")}},
+		{"seen sat. the 21st", []span{s("sat. the 21st", "weekday")}},
+		{"out in the sun, then wed at noon", nil},
 		{"yesterday and two weeks ago", []span{s("yesterday", "relative"), s("two weeks ago", "relative")}},
 		{"the week after Christmas", []span{s("the week after Christmas", "holiday")}},
 		{"Thanksgiving, Hanukkah, Diwali and Eid", []span{s("Thanksgiving", "holiday"), s("Hanukkah", "holiday"), s("Diwali", "holiday"), s("Eid", "holiday")}},
@@ -96,6 +106,21 @@ func TestDate(t *testing.T) {
 		{"on the 3rd floor", nil},
 		{"IP 10.1.2.3 and v1.2.10", nil},
 		{"SETTINGS 10/5/65%, deteriorated to 3/2/1500, MI 92 mg", nil},
+		// Ventilator settings, lung sounds, mixed numbers and amounts.
+		{"Vent on PSV 12/5 with flowby 6/3, SIMV 500x10, 40% 5/8, ac 600x12x.4/5 peep", nil},
+		{"crackles 1/3 up bilaterally; perrla, 2/2; D5 1/2 at 75/hr; 1 1/2 hours later", nil},
+		{"extubated from 5/5 PSV. Gave 1/2 amp D50 and ran TF at 1/2 rate", nil},
+		{"EXTUBATED FROM 5/5 PSV/CPAP; SETTINGS-SIMV/PS, 500X10, 40%, & 5/8; ON BIPAP OVERNIGHT 10/5", nil},
+		{"MECH VENT VIA TRACH (PLACED 8/14). AC 100%, PEEP 7.5", []span{s("8/14", "month-day")}},
+		{"pan cultured x 2 8/15 and again 8/17", []span{s("8/15", "month-day"), s("8/17", "month-day")}},
+		// In a note that keeps the 24-hour clock, "at 2000" is a time.
+		{"Pt NPO after 0000. Lasix 40mg IV given at 2000 and @1900; labs at 2030.", nil},
+		{"BP 84/40 at 2000, pt resting", nil},
+		{"notes of 10/22/03, 1900 and 0700->1930", []span{s("10/22/03", "numeric-date")}},
+		{"she left for Spain in 2000 and came back at 2010.", []span{s("2000", "year"), s("2010", "year")}},
+		{"dumped 2000+ after lasix", nil},
+		// A two-digit decade after a measurement is its value.
+		{"PAP pressures very high into the 90s; desating into the 80s; PaO2 in the 60s", nil},
 	})
 }
 
@@ -159,6 +184,8 @@ func TestURL(t *testing.T) {
 		{"see http://example.co/AbC123", []span{s("http://example.co/AbC123", "url")}},
 		{"visit example.org, or EXAMPLE.COM", []span{s("example.org", "domain"), s("EXAMPLE.COM", "domain")}},
 		{"e.g. this; NECESSARY.PT AGREES; liquid.no stool; index.html", nil},
+		{"PTT on heparin=78.3.no change; pcwp 11.CO/ci adequate", nil},
+		{"mirror at 163.com today", []span{s("163.com", "domain")}},
 	})
 }
 
@@ -167,6 +194,8 @@ func TestHandle(t *testing.T) {
 		{"thanks @jane_doe!", []span{s("@jane_doe", "handle")}},
 		{"mail a@b.com, time @0930", nil},
 		{"PROPOFOL @27.87MCG, NS @100CC/HR, due @2pm, gtt @0.5U/HR", nil},
+		{"IVF @KVO, ETT @ 21 @LIP, diminished @BASES", nil},
+		{"thanks @NASA and @CNN", []span{s("@NASA", "handle"), s("@CNN", "handle")}},
 	})
 }
 
@@ -181,6 +210,7 @@ func TestIP(t *testing.T) {
 func TestPhone(t *testing.T) {
 	check(t, NewPhone(), deid.Contact, []tcase{
 		{"call (555) 123-4567 now", []span{s("(555) 123-4567", "phone")}},
+		{"my desk line (555-0187) and", []span{s("555-0187", "phone")}},
 		{"555.123.4567 or 555-123-4567 x1234", []span{s("555.123.4567", "phone"), s("555-123-4567 x1234", "phone")}},
 		{"+1 555 123 4567", []span{s("+1 555 123 4567", "phone")}},
 		{"+44 20 7946 0958 and +33 1 23 45 67 89", []span{s("+44 20 7946 0958", "phone"), s("+33 1 23 45 67 89", "phone")}},
@@ -190,6 +220,8 @@ func TestPhone(t *testing.T) {
 		{"BP 120/80, dated 03-04-2021, SSN 123-45-6789, 1,234,567", nil},
 		{"P: F/U 8/20 \nPager # 98765 \n", []span{s("98765", "phone")}},
 		{"MICU NPN 0700-1930: SVR 954-1183; INCREASE TO .015 1800 PER DR", nil},
+		{"SVR is in the 900-1300; TV IMPROVED TO 900-1000", nil},
+		{"call 555-1200 or 800-1000 anytime", []span{s("555-1200", "phone"), s("800-1000", "phone")}},
 	})
 }
 
@@ -213,12 +245,20 @@ func TestIDNumber(t *testing.T) {
 		{"IBAN GB82 WEST 1234 5698 7654 32", []span{s("GB82 WEST 1234 5698 7654 32", "iban")}},
 		{"application no. 33362/96", []span{s("33362/96", "case")}},
 		{"ref 8336652 today", []span{s("8336652", "id")}},
+		// A code of letter-and-digit groups after a cue and "ID".
+		{"her Medicare ID 2KD7-UW3-PN41 is on file", []span{s("2KD7-UW3-PN41", "policy")}},
+		{"Medicaid number 987654321B was renewed", []span{s("987654321B", "policy")}},
+		{"his member ID: QRT447120 expired", []span{s("QRT447120", "member")}},
+		{"vent a/c 500-14-peep5 overnight", nil},
 		{"in the case NJA 2005 p. 884 the court", []span{s("NJA 2005 p. 884", "reference")}},
 		{"COVID19, 20mg, 1990s, 600x12, 100-120cc, 1,234,567 and 3.14159265, H1N1, group 2", nil},
 		{"a/c 600-12-peep 5, HR-110-133, 83-85NSR, BP NOW 125/42, ID: 98.9 po, RR-REG 14-22 BS", nil},
 		// Settings, glued words and vitals run into their values.
 		{"on 700x12AC, hematoma 2x5cm, fent 125ug, 250ccs, peep 10cmh20", nil},
 		{"TMAX 102rectal, hr 100-120sinus, meeting at 1200noon", nil},
+		{"A/C 600x12, now 12x650; 30 CC Q1H; ACx14, 300tv; hr 72-110sr; peep 10 to5cmh20", nil},
+		{"via PB7200 vent; bp 84/41 - 101/45; bp stable, no c/o; 134/80", nil},
+		{"application no. 123/45 was lodged", []span{s("123/45", "case")}},
 		{"BP130-140/50's, TV500 IMV10, sbp146-155, sats100%", nil},
 		// Codes of the same shapes stay codes.
 		{"code 7ABC12X here", []span{s("7ABC12X", "code")}},

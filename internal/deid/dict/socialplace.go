@@ -1,0 +1,590 @@
+package dict
+
+import "strings"
+
+// Places as comments and tweets write them: in lower case ("hello from abq
+// new mexico", "we live in east portland", "at bryneven primary school"),
+// and as the two capitals of a postal code ("weak US data", "Undercliff Ave
+// (NY)").
+
+// venueCues end the name of a place people go to: "jubilee hotel",
+// "orchard academy".
+var venueCues = map[string]bool{
+	"hotel": true, "school": true, "academy": true, "college": true, "clinic": true,
+	"hospital": true, "church": true, "stadium": true, "arena": true, "mall": true,
+	"library": true, "museum": true, "theatre": true, "theater": true, "university": true,
+	"park": true, "inn": true, "motel": true, "cathedral": true, "chapel": true,
+}
+
+// genericVenue are words that make a kind of venue, not its name, before a
+// venue word ("boarding school", "grad school", "state park").
+var genericVenue = map[string]bool{
+	"boarding": true, "grad": true, "high": true, "middle": true, "primary": true, "secondary": true,
+	"elementary": true, "junior": true, "senior": true, "law": true, "medical": true, "nursing": true,
+	"summer": true, "night": true, "sunday": true, "art": true, "music": true, "dance": true,
+	"driving": true, "film": true, "cooking": true, "local": true, "public": true, "private": true,
+	"catholic": true, "charter": true, "state": true, "national": true, "city": true, "theme": true,
+	"water": true, "skate": true, "dog": true, "trailer": true, "amusement": true, "ball": true,
+	"community": true, "new": true, "old": true, "big": true, "small": true, "little": true,
+	"nearest": true, "next": true, "same": true, "other": true, "whole": true, "entire": true,
+	"business": true, "beauty": true, "flight": true, "graduate": true, "cheap": true, "luxury": true,
+	"psych": true, "mental": true, "animal": true, "pet": true, "vet": true, "dental": true,
+	"eye": true, "walk": true, "sports": true, "football": true, "soccer": true, "baseball": true,
+	"basketball": true, "hockey": true, "bible": true, "prep": true, "language": true, "ski": true,
+}
+
+// lowerVenue finds a venue named in lower case after "in", "at", "from",
+// "near" or "go to" in a text that is no clinical note: one or two words
+// before a venue word, the first no common word and no word of the kind
+// ("orchard academy", "bryneven primary school"), and a town after it in
+// capitals ("jubilee hotel Letterston").
+func (a *analysis) lowerVenue(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 3 || venueCues[t.lower] || genericVenue[t.lower] || isStop(t.lower) || a.isClinical() {
+		return span{}, false
+	}
+	if a.placeContext(i) == 0 && !(i > 0 && a.toks[i-1].lower == "to" && !strings.ContainsAny(t.gap, "\n.!?;:")) {
+		return span{}, false
+	}
+	f := a.f(i)
+	if f.date || f.common(20) || f.title || f.kin || f.abbrev != 0 && f.wl != 0 {
+		return span{}, false
+	}
+	for j := i + 1; j < n && j <= i+2; j++ {
+		w := &a.toks[j]
+		if !a.adjacent(j) || a.toks[j-1].poss || w.shape != shapeLower {
+			return span{}, false
+		}
+		if venueCues[w.lower] {
+			end := j + 1
+			// "jubilee hotel Letterston": the town after it.
+			if end < n && a.adjacent(end) && !w.poss && a.toks[end].shape == shapeTitle && !a.toks[end].sentStart {
+				if g := a.f(end); !g.common(50) && !g.date {
+					end++
+				}
+			}
+			return span{i: i, j: end, conf: 0.6, typ: "place"}, true
+		}
+		if isStop(w.lower) || a.f(j).date || w.poss {
+			return span{}, false
+		}
+	}
+	return span{}, false
+}
+
+// compass are the words that name a part of a place: "east portland".
+var compass = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "downtown": true, "central": true, "upstate": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true, "uptown": true,
+}
+
+// lowerPhrasePlace finds a place of two or three words written in lower
+// case in a text that is no clinical note: a country or a US state
+// ("new mexico", "south africa"), or a compass word before a GeoNames place
+// of 10,000 people or more ("east portland", "north london"). It returns
+// the span, or false.
+func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 3 || i+1 >= n || isStop(t.lower) || a.isClinical() {
+		return span{}, false
+	}
+	for j := i + 2; j <= n && j <= i+3; j++ {
+		if !a.adjacent(j-1) || a.toks[j-2].poss || a.toks[j-1].shape != shapeLower {
+			break
+		}
+		// The last word of a place's name is a proper noun SCOWL lists
+		// ("mexico", "africa", "portland"): a cheap gate before the
+		// phrase look-up.
+		if a.f(j-1).proper == 0 {
+			continue
+		}
+		key := a.phrase(i, j)
+		if typ, _ := a.gazetteer(key, i, j); typ == "country" || typ == "state" {
+			return span{i: i, j: j, conf: 0.3, typ: typ}, true
+		}
+		if compass[t.lower] && j == i+2 && a.toks[i+1].letters >= 4 {
+			f := a.f(i + 1)
+			typ, pop := a.gazetteer(a.toks[i+1].lower, i+1, j)
+			if typ != "" && pop >= 10000 && !f.common(35) && !(f.births >= 1000 && f.births > f.surname) {
+				return span{i: i, j: j, conf: 0.6, typ: typ}, true
+			}
+		}
+	}
+	return span{}, false
+}
+
+// codePlace finds a country or a US state written as its two capitals in
+// running text that is not in capitals and no clinical note: "US" or "UK"
+// inside a sentence ("weak US data"; the pronoun is written in lower case),
+// and a state code in parentheses ("Undercliff Ave (NY)").
+func (a *analysis) codePlace(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.shape != shapeUpper || t.letters != 2 || t.caps || t.dot || t.poss || a.isClinical() {
+		return span{}, false
+	}
+	// "US" is the usual abbreviation of a country whose list name is
+	// "USA"; in capitals inside a sentence it is not the pronoun.
+	if !t.sentStart && (a.lex.IsCountry(t.lower) || t.text == "US") {
+		return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
+	}
+	if strings.HasSuffix(t.gap, "(") && i+1 <= len(a.toks) && strings.HasPrefix(a.text[t.end:], ")") {
+		if _, ok := a.lex.USState(t.text); ok {
+			return span{i: i, j: i + 1, conf: 0.3, typ: "state"}, true
+		}
+	}
+	return span{}, false
+}
+
+// lowerCountry finds a country written in lower case in an informal text
+// that is no clinical note, when the country's name is no common word
+// ("see you soon ~ japan", not "china" or "turkey").
+func (a *analysis) lowerCountry(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 4 || t.handle || a.isClinical() || !a.informal() {
+		return span{}, false
+	}
+	f := a.f(i)
+	if f.wl != 0 && f.wl <= 35 || f.date || f.births >= 1000 || !a.lex.IsCountry(t.lower) {
+		return span{}, false
+	}
+	return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
+}
+
+// highway finds an Interstate written "I-95" or "I- 95": the capital I, a
+// hyphen, and a number of one to three digits.
+func (a *analysis) highway(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.text != "I" || i+1 >= len(a.toks) {
+		return span{}, false
+	}
+	nx := &a.toks[i+1]
+	if g := nx.gap; g != "-" && g != "- " || nx.end-nx.start > 3 {
+		return span{}, false
+	}
+	for _, c := range nx.text {
+		if c < '0' || c > '9' {
+			return span{}, false
+		}
+	}
+	return span{i: i, j: i + 2, conf: 0.6, typ: "street"}, true
+}
+
+// lowerStreet finds a street whose type comments write in lower case after
+// a capitalised name that is no common word: "the Cottonpet road", "on
+// Elkington ave". An abbreviated type needs a word such as "on" before.
+func (a *analysis) lowerStreet(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeTitle || t.caps || t.poss || t.letters < 4 || i+1 >= n || !a.adjacent(i+1) || a.isClinical() {
+		return span{}, false
+	}
+	s := &a.toks[i+1]
+	if s.shape != shapeLower {
+		return span{}, false
+	}
+	strong, ok := streetWords[s.lower]
+	if !ok {
+		return span{}, false
+	}
+	if !strong && !(i > 0 && streetPreps[a.toks[i-1].lower] && !strings.ContainsAny(t.gap, "\n.;:!?")) {
+		return span{}, false
+	}
+	if f := a.f(i); f.common(50) || f.date || f.title || f.abbrev != 0 {
+		return span{}, false
+	}
+	if i > 0 && particles[a.toks[i-1].lower] && a.toks[i-1].shape == shapeLower && a.adjacent(i) {
+		return span{}, false // "avenue de Provence street": part of a longer name
+	}
+	return span{i: i, j: i + 2, conf: 0.6, typ: "street"}, true
+}
+
+// socialPlaces finds the places of check-in posts and of captions, which
+// the gazetteer rules cannot see: the venue after "I'm at" that a check-in
+// service writes before "(City, ST)", " - @venue" or a link ("I'm at
+// Hotel Lisboa Norte (Lisboa, PT)"); a city and its region code in
+// parentheses ("(Lisboa, PT)"); a named site whose last word is a venue or
+// landform word before a comma and a known place ("Riverside Clinic,
+// Norway", "Eagle Rock, Sedona"); and a venue written as a possessive
+// after "at" ("dinner at Marcello's"). Clinical notes are left out.
+func (a *analysis) socialPlaces() []span {
+	if a.isClinical() {
+		return nil
+	}
+	var out []span
+	n := len(a.toks)
+	for i := 0; i < n; i++ {
+		t := &a.toks[i]
+		if t.handle {
+			continue
+		}
+		if s, ok := a.checkIn(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
+		if s, ok := a.pinPlace(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
+		if s, ok := a.parenCityCode(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
+		if s, ok := a.siteBeforePlace(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
+		if s, ok := a.possVenue(i); ok {
+			out = append(out, s)
+			continue
+		}
+		if s, ok := a.cityAbbrev(i); ok {
+			out = append(out, s)
+			continue
+		}
+		if s, ok := a.compassRegion(i); ok {
+			out = append(out, s)
+			continue
+		}
+		if s, ok := a.dottedCountry(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+			continue
+		}
+		if s, ok := a.wardOrLine(i); ok {
+			out = append(out, s)
+			i = s.j - 1
+		}
+	}
+	return out
+}
+
+// checkIn finds the venue of a check-in: "I'm at" opening a sentence, then
+// capitalised words (joined by "de", "do", "&" and the like) up to " (",
+// " - ", " w/", a link or the end of the line.
+func (a *analysis) checkIn(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.lower != "i'm" || !t.sentStart || i+2 >= n || a.toks[i+1].lower != "at" || !a.adjacent(i+1) {
+		return span{}, false
+	}
+	s := i + 2
+	if !a.adjacent(s) && a.toks[s].gap != " " || !a.toks[s].isCap() || a.toks[s].handle {
+		return span{}, false
+	}
+	last := s
+	for k := s + 1; k < n; k++ {
+		g := a.toks[k].gap
+		if a.toks[k].handle || a.toks[k-1].poss || a.toks[k].line != t.line {
+			break
+		}
+		if !(a.adjacent(k) || strings.TrimSpace(g) == "&") {
+			break
+		}
+		if a.toks[k].isCap() || a.toks[k].shape == shapeNone {
+			last = k
+			continue
+		}
+		// "I'm at Café Lume in Porto, Portugal": the town follows.
+		if a.toks[k].lower == "in" && k+1 < n && a.adjacent(k+1) && a.toks[k+1].isCap() {
+			break
+		}
+		if !placeJoin[a.toks[k].lower] {
+			return span{}, false
+		}
+	}
+	// What follows the venue must be the service's: " (", " - ", " w/",
+	// " in " and the town, a link, or the end of the line.
+	rest := strings.TrimLeft(a.text[a.toks[last].end:], " ")
+	if a.toks[last].poss {
+		return span{}, false
+	}
+	if !(rest == "" || rest[0] == '\n' || rest[0] == '(' || strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "w/") ||
+		strings.HasPrefix(rest, "in ") || strings.HasPrefix(rest, "http")) {
+		return span{}, false
+	}
+	return span{i: s, j: last + 1, conf: 0.75, typ: "place"}, true
+}
+
+// parenCityCode finds "(City, XX)": one or two capitalised words that are
+// no common word, a comma and a region code of two capitals, in
+// parentheses.
+func (a *analysis) parenCityCode(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if !strings.HasSuffix(t.gap, "(") || t.shape != shapeTitle || t.caps {
+		return span{}, false
+	}
+	for j := i + 1; j < n && j <= i+2; j++ {
+		c := &a.toks[j]
+		if a.afterComma(j) && c.shape == shapeUpper && c.letters == 2 && len(c.text) == 2 && !credentials[c.lower] && strings.HasPrefix(a.text[c.end:], ")") {
+			for k := i; k < j; k++ {
+				if f := a.f(k); f.common(50) || f.date {
+					return span{}, false
+				}
+			}
+			return span{i: i, j: j + 1, conf: 0.75, typ: "town"}, true
+		}
+		if !a.adjacent(j) || c.shape != shapeTitle {
+			break
+		}
+	}
+	return span{}, false
+}
+
+// siteWords end the name of a site that is a place: venue words and
+// landforms.
+var siteWords = map[string]bool{
+	"rock": true, "rocks": true, "lake": true, "falls": true, "canyon": true, "beach": true,
+	"mountain": true, "island": true, "peak": true, "cave": true, "caves": true, "gardens": true,
+	"garden": true, "square": true, "bridge": true, "tower": true, "castle": true, "palace": true,
+}
+
+// siteBeforePlace finds a named site of two to four capitalised words whose
+// last word is a venue or a landform ("Riverside Clinic", "Eagle Rock"),
+// followed by a comma and a place the gazetteer knows.
+func (a *analysis) siteBeforePlace(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeTitle || t.caps || t.poss || (i > 0 && a.adjacent(i) && a.toks[i-1].isCap()) {
+		return span{}, false
+	}
+	if f := a.f(i); f.date || isStop(t.lower) {
+		return span{}, false
+	}
+	for j := i + 1; j < n && j <= i+3; j++ {
+		c := &a.toks[j]
+		if !a.adjacent(j) || c.shape != shapeTitle || a.toks[j-1].poss {
+			return span{}, false
+		}
+		if !(venueCues[c.lower] || siteWords[c.lower]) || c.poss {
+			continue
+		}
+		if j+1 >= n || !a.afterComma(j+1) || !a.toks[j+1].isCap() {
+			return span{}, false
+		}
+		nx := a.toks[j+1].lower
+		if typ, pop := a.gazetteer(nx, j+1, j+2); typ == "country" || typ == "state" || pop >= 10000 {
+			return span{i: i, j: j + 1, conf: 0.6, typ: "small-place"}, true
+		}
+		return span{}, false
+	}
+	return span{}, false
+}
+
+// possVenue finds a shop or a restaurant named by its owner after "at":
+// "dinner at Marcello's", a capitalised possessive that is no common word
+// and no first name.
+func (a *analysis) possVenue(i int) (span, bool) {
+	t := &a.toks[i]
+	if !t.poss || t.shape != shapeTitle || t.caps || t.letters < 3 || t.sentStart || i == 0 || !a.adjacent(i) || a.toks[i-1].lower != "at" {
+		return span{}, false
+	}
+	if f := a.f(i); f.common(50) || f.date || f.kin || f.title || f.births >= 1000 {
+		return span{}, false
+	}
+	return span{i: i, j: i + 1, conf: 0.6, typ: "place", poss: true}, true
+}
+
+// placeAcronyms adds the acronym written in parentheses right after a place
+// of two words or more when its letters are the initials of the place's
+// capitalised words ("Universidade Federal do Tocantins (UFT)"), and the
+// region code after a town (regionCode).
+func (a *analysis) placeAcronyms(places []span) []span {
+	var add []span
+	for _, s := range places {
+		if r, ok := a.regionCode(s); ok {
+			add = append(add, r)
+			continue
+		}
+		if s.j-s.i < 2 || s.j >= len(a.toks) {
+			continue
+		}
+		c := &a.toks[s.j]
+		if c.shape != shapeUpper || c.caps || strings.TrimSpace(c.gap) != "(" || !strings.HasPrefix(a.text[c.end:], ")") {
+			continue
+		}
+		var ini strings.Builder
+		for k := s.i; k < s.j; k++ {
+			if a.toks[k].isCap() {
+				ini.WriteString(a.toks[k].text[:1])
+			}
+		}
+		if ini.Len() >= 2 && ini.String() == c.text {
+			add = append(add, span{i: s.j, j: s.j + 1, conf: s.conf, typ: s.typ})
+		}
+	}
+	if len(add) == 0 {
+		return places
+	}
+	return mergeSpans(append(places, add...))
+}
+
+// regionCode finds the code of a state or a province written after a town
+// and a comma at the end of a phrase: "Ipswich, QLD", "Palmas, TO". The
+// code is two or three capitals, in a text not written in capitals, and
+// nothing but punctuation, a link or the end of the line follows it.
+func (a *analysis) regionCode(s span) (span, bool) {
+	j := s.j
+	if j >= len(a.toks) || s.typ == "state" || s.typ == "country" || !a.afterComma(j) || a.toks[j-1].poss || a.isClinical() {
+		return span{}, false
+	}
+	c := &a.toks[j]
+	if c.shape != shapeUpper || c.caps || c.letters < 2 || c.letters > 3 || len(c.text) != c.letters || c.poss || credentials[c.lower] {
+		return span{}, false
+	}
+	if j+1 < len(a.toks) && a.toks[j+1].line == c.line && !strings.ContainsAny(a.toks[j+1].gap, ".!?;:)(/") {
+		return span{}, false
+	}
+	return span{i: j, j: j + 1, conf: 0.3, typ: "state"}, true
+}
+
+// cityAbbrevs are the abbreviations that tweets write for big cities.
+var cityAbbrevs = map[string]bool{
+	"NYC": true, "LA": true, "SF": true, "ATL": true, "NOLA": true, "LDN": true, "PHX": true,
+	"ABQ": true, "SLC": true, "KL": true,
+}
+
+// cityAbbrev finds a city abbreviation in capitals inside a text that is
+// not written in capitals ("moving to NYC", "the appeal SF has"), or in
+// lower case after a preposition of place ("back in nyc").
+func (a *analysis) cityAbbrev(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.shape == shapeLower && !t.poss && cityAbbrevs[strings.ToUpper(t.text)] && a.informal() {
+		// "flights to la", "back in nyc": in lower case only after a
+		// preposition of place or motion, before no other word of a name.
+		p := ""
+		if i > 0 && a.adjacent(i) {
+			p = a.toks[i-1].lower
+		}
+		ctx := a.placeContext(i) == 2 || p == "to" && i >= 2 && (a.toks[i-2].lower == "flights" || a.toks[i-2].lower == "flight")
+		// "la" is also the Romance article ("a la playa"): an English word
+		// or nothing must follow it.
+		if ctx && (t.lower != "la" || i+1 >= len(a.toks) || !a.adjacent(i+1) || a.toks[i+1].shape == shapeLower && a.f(i+1).common(50)) {
+			return span{i: i, j: i + 1, conf: 0.6, typ: "city"}, true
+		}
+		return span{}, false
+	}
+	if t.shape != shapeUpper || t.caps || t.poss && t.letters < 3 || !cityAbbrevs[t.text] {
+		return span{}, false
+	}
+	// "LA Galaxy", "NYC FC": part of a longer capitalised name.
+	if i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].isCap() {
+		return span{}, false
+	}
+	return span{i: i, j: i + 1, conf: 0.6, typ: "city"}, true
+}
+
+// compassRegions are the parts of a country or a world named by a compass
+// word: "to the Southwest", "out in the Midwest".
+var compassRegions = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "midwest": true,
+}
+
+// compassRegion finds a capitalised compass word after "the" and a
+// preposition of place or motion, not followed by another capitalised word
+// ("to the Southwest", not "the North Sea").
+func (a *analysis) compassRegion(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.shape != shapeTitle || t.caps || t.poss || !compassRegions[t.lower] || i < 2 || !a.adjacent(i) || !a.adjacent(i-1) {
+		return span{}, false
+	}
+	if a.toks[i-1].lower != "the" {
+		return span{}, false
+	}
+	switch a.toks[i-2].lower {
+	case "to", "in", "from", "across", "toward", "towards", "through", "throughout":
+	default:
+		return span{}, false
+	}
+	if i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].isCap() {
+		return span{}, false
+	}
+	return span{i: i, j: i + 1, conf: 0.3, typ: "place"}, true
+}
+
+// lineColours name the lines of a metro or a bus network.
+var lineColours = map[string]bool{
+	"red": true, "blue": true, "green": true, "orange": true, "yellow": true, "purple": true,
+	"pink": true, "brown": true, "silver": true, "gold": true, "grey": true, "gray": true,
+}
+
+// wardOrLine finds a city ward by its number ("in Ward 8") and a metro or
+// bus line by its colour ("on the Pink Line") in a text that is no
+// clinical note (there a ward is a hospital's).
+func (a *analysis) wardOrLine(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeTitle || t.caps || t.poss || i+1 >= n || !a.adjacent(i+1) || a.isClinical() {
+		return span{}, false
+	}
+	nx := &a.toks[i+1]
+	if t.lower == "ward" {
+		if len(nx.text) > 2 || strings.Trim(nx.text, "0123456789") != "" || nx.poss {
+			return span{}, false
+		}
+		if i+2 < n && a.adjacent(i+2) && unitWord(a.toks[i+2].lower) {
+			return span{}, false
+		}
+		return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
+	}
+	if lineColours[t.lower] && nx.text == "Line" && i > 0 && a.adjacent(i) && a.toks[i-1].lower == "the" {
+		return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
+	}
+	return span{}, false
+}
+
+// dottedCountry finds "U.S.", "U.K." and "U.S.A." written with full stops,
+// also as a tokenised text spaces them ("the U. S").
+func (a *analysis) dottedCountry(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.text != "U" || !t.dot || i+1 >= n {
+		return span{}, false
+	}
+	nx := &a.toks[i+1]
+	if (nx.text != "S" && nx.text != "K") || nx.gap != "." && nx.gap != ". " {
+		return span{}, false
+	}
+	j := i + 2
+	if nx.text == "S" && nx.dot && j < n && a.toks[j].text == "A" && (a.toks[j].gap == "." || a.toks[j].gap == ". ") {
+		j++
+	}
+	// "U. S. Grant": initials before a capitalised surname.
+	if j < n && a.toks[j].isCap() && !a.toks[j].sentStart && a.toks[j].line == t.line && strings.TrimSpace(a.toks[j].gap) != "," {
+		return span{}, false
+	}
+	return span{i: i, j: j, conf: 0.3, typ: "country"}, true
+}
+
+// pinPlace finds the place after a location pin, as posts shared from
+// photo apps write it: "📍 Ullapool", "📍Kirkwall, Orkney". The capitalised
+// words after the pin (joined by "de", "of" and the like) are the place.
+func (a *analysis) pinPlace(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if !strings.HasSuffix(strings.TrimRight(t.gap, " "), "📍") || !t.isCap() {
+		return span{}, false
+	}
+	last := i
+	for k := i + 1; k < n && k <= i+4; k++ {
+		if !a.adjacent(k) || a.toks[k].handle || a.toks[k-1].poss {
+			break
+		}
+		if a.toks[k].isCap() {
+			last = k
+			continue
+		}
+		if !placeJoin[a.toks[k].lower] {
+			break
+		}
+	}
+	return span{i: i, j: last + 1, conf: 0.6, typ: "place"}, true
+}

@@ -1,0 +1,33 @@
+package deid
+
+import (
+	"context"
+	"regexp"
+	"testing"
+)
+
+func TestPublicTermsAreNotFindings(t *testing.T) {
+	d := reDetector{re: regexp.MustCompile(`\b(?:Medicaid|Red Cross|Ada|Odette|NHS)\b`), kind: Organization, conf: 0.6}
+	e := New(WithDetectors(d), WithKey([]byte("k")))
+	text := "Odette, on Medicaid, was helped by the Red Cross and the NHS; Ada came too."
+	fs, err := e.Detect(context.Background(), &Doc{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Text)
+	}
+	if len(got) != 2 || got[0] != "Odette" || got[1] != "Ada" {
+		t.Errorf("findings %q, want only the names", got)
+	}
+	// The author's known list still wins.
+	fs, _ = e.Detect(context.Background(), &Doc{Text: text, Known: []KnownTerm{{Term: "Red Cross", Kind: Organization}}})
+	found := false
+	for _, f := range fs {
+		found = found || f.Text == "Red Cross"
+	}
+	if !found {
+		t.Errorf("a known term that is also public was dropped: %v", fs)
+	}
+}
