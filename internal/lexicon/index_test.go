@@ -232,3 +232,18 @@ func TestNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestWords checks that Words yields each word once with the level WordLevel gives it.
+func TestWords(t *testing.T) {
+	l := Default()
+	n := 0
+	for w, lv := range l.Words() {
+		if got, ok := l.WordLevel(w); !ok || got != lv {
+			t.Fatalf("%q: Words says %d, WordLevel %d, %v", w, lv, got, ok)
+		}
+		n++
+	}
+	if ix := l.words.get(l.loadWords); n != len(ix.rows) || n < 200000 {
+		t.Errorf("%d words yielded, %d indexed", n, len(ix.rows))
+	}
+}

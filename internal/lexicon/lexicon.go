@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"strconv"
 	"strings"
 	"sync"
@@ -281,6 +282,19 @@ func (l *Lexicon) WordLevel(s string) (level int, ok bool) {
 		lv, _, ok = ix.get(base)
 	}
 	return int(lv), ok
+}
+
+// Words yields every word of the word list (see WordLevel) with its level, in the list's
+// order.
+func (l *Lexicon) Words() iter.Seq2[string, int] {
+	return func(yield func(string, int) bool) {
+		ix := l.words.get(l.loadWords)
+		for _, r := range ix.rows {
+			if !yield(ix.text[r.start:r.end], int(r.a)) {
+				return
+			}
+		}
+	}
 }
 
 // loadProper indexes the proper table by the words' lookup forms: a row's a is the word's
