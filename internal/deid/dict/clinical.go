@@ -2,6 +2,7 @@ package dict
 
 import (
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/lexicon"
@@ -308,7 +309,25 @@ func Misspelt(lex *lexicon.Lexicon, lw string) bool {
 			return false
 		}
 	}
+	if v, ok := misspelt.Load(lex, lw); ok {
+		return v
+	}
+	v := oneEditFromKnown(lex, lw)
+	misspelt.Store(lex, lw, v)
+	return v
+}
+
+// misspelt remembers Misspelt across texts: each answer takes some 50
+// lookups per letter, and the unknown words of notes recur.
+var misspelt lexicon.Memo[bool]
+
+// oneEditFromKnown is Misspelt without the checks and the memo.
+func oneEditFromKnown(lex *lexicon.Lexicon, lw string) bool {
+	filter := typoFilterFor(lex)
 	known := func(c string) bool {
+		if !filter.mayHold(c) {
+			return false
+		}
 		lv, ok := lex.WordLevel(c)
 		return ok && lv <= typoLevel || ClinicalTerm(c)
 	}
@@ -347,4 +366,57 @@ func Misspelt(lex *lexicon.Lexicon, lw string) bool {
 		}
 	}
 	return false
+}
+
+// typoSources is a bit set over the hashes of the words a misspelling is
+// looked for from (common words and clinical terms): a candidate whose bit
+// is clear is neither, which spares the lookups of nearly all the edits
+// Misspelt tries.
+type typoSources struct {
+	lex  *lexicon.Lexicon
+	bits []uint64
+}
+
+const typoBits = 1 << 20 // about 64,000 words set: one candidate in 16 passes
+
+var typoFilter atomic.Pointer[typoSources]
+
+// typoFilterFor returns the filter of lex's words, made on first use.
+func typoFilterFor(lex *lexicon.Lexicon) *typoSources {
+	if f := typoFilter.Load(); f != nil && f.lex == lex {
+		return f
+	}
+	f := &typoSources{lex: lex, bits: make([]uint64, typoBits/64)}
+	for w, lv := range lex.Words() {
+		if lv <= typoLevel {
+			f.add(w)
+		}
+	}
+	for _, m := range []map[string]bool{clinicalTerms, clinicalMarkers, drugNames} {
+		for w := range m {
+			f.add(w)
+		}
+	}
+	typoFilter.Store(f)
+	return f
+}
+
+func typoHash(s string) uint32 {
+	h := uint32(2166136261) // FNV-1a
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h % typoBits
+}
+
+func (f *typoSources) add(w string) {
+	h := typoHash(w)
+	f.bits[h/64] |= 1 << (h % 64)
+}
+
+// mayHold reports whether w may be one of the filter's words; false is
+// certain.
+func (f *typoSources) mayHold(w string) bool {
+	h := typoHash(w)
+	return f.bits[h/64]&(1<<(h%64)) != 0
 }

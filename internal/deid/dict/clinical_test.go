@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 // kindCase says that a finding of kind must (or must not) cover word in text.
@@ -214,4 +215,28 @@ func TestStreetsAndPossessivePlaces(t *testing.T) {
 		{"She went to People's Park.", deid.Place, "People", false},
 		{"Grace's Cross was the best.", deid.Place, "Grace", true},
 	})
+}
+
+// TestTypoFilter checks that the filter Misspelt consults first holds every word a
+// misspelling is looked for from, and that Misspelt still finds misspellings and refuses
+// names through it.
+func TestTypoFilter(t *testing.T) {
+	lex := lexicon.Default()
+	f := typoFilterFor(lex)
+	for w, lv := range lex.Words() {
+		if lv <= typoLevel && !f.mayHold(w) {
+			t.Fatalf("common word %q not in the filter", w)
+		}
+	}
+	for w := range clinicalTerms {
+		if !f.mayHold(w) {
+			t.Fatalf("clinical term %q not in the filter", w)
+		}
+	}
+	for w, want := range map[string]bool{"ptient": true, "cardic": true, "recieved": true, "intermittant": true,
+		"okonkwo": false, "zanetti": false} {
+		if got := Misspelt(lex, w); got != want {
+			t.Errorf("Misspelt(%q) = %v, want %v", w, got, want)
+		}
+	}
 }
