@@ -109,6 +109,9 @@ func (l *Lexicon) Places(name string) []Place {
 	return slices.Clone(l.placesOf(name))
 }
 
+// IsPlace reports whether some place is called name (see Places).
+func (l *Lexicon) IsPlace(name string) bool { return len(l.placesOf(name)) > 0 }
+
 // Place returns the most populous place called name (see Places), without copying the
 // others.
 func (l *Lexicon) Place(name string) (Place, bool) {

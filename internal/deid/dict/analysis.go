@@ -41,8 +41,7 @@ type analysis struct {
 	lowerCount, capCount map[string]int
 	// cache holds the features of each distinct word.
 	cache map[string]feat
-	gaz   map[string]gazHit // gazetteer look-ups by phrase
-	cue   map[string]int    // organisation-cue matches by window
+	cue   map[string]int // organisation-cue matches by window
 	// clinical says whether the text reads as a clinical note (isClinical).
 	clinical, clinicalDone bool
 	clinicalHits           int             // clinical markers in the text (isClinical)
@@ -55,7 +54,7 @@ type analysis struct {
 
 func newAnalysis(lex *lexicon.Lexicon, text string) *analysis {
 	toks := tokenize(text)
-	return &analysis{lex: lex, text: text, toks: toks, feats: make([]feat, len(toks)), done: make([]bool, len(toks)), cache: map[string]feat{}, gaz: map[string]gazHit{}, cue: map[string]int{}}
+	return &analysis{lex: lex, text: text, toks: toks, feats: make([]feat, len(toks)), done: make([]bool, len(toks)), cache: map[string]feat{}, cue: map[string]int{}}
 }
 
 // f returns the lexicon features of word i.
@@ -74,12 +73,12 @@ func (a *analysis) f(i int) *feat {
 		*f = c
 		return f
 	}
-	if c, ok := wordFeats.load(a.lex, w); ok {
+	if c, ok := wordFeats.Load(a.lex, w); ok {
 		*f = c
 		a.cache[w] = c
 		return f
 	}
-	defer func() { a.cache[w] = *f; wordFeats.store(a.lex, w, *f) }()
+	defer func() { a.cache[w] = *f; wordFeats.Store(a.lex, w, *f) }()
 	lex := a.lex
 	f.wl, _ = lex.WordLevel(w)
 	f.rank, _ = lex.WordRank(w)
@@ -127,7 +126,7 @@ func (a *analysis) f(i int) *feat {
 // wordFeats remembers the features of words across texts: they depend only
 // on the lexicons, and looking a word up in each list is most of the cost
 // of an analysis.
-var wordFeats lexCache[feat]
+var wordFeats lexicon.Memo[feat]
 
 // adjacent reports whether words i-1 and i belong to one name: only
 // horizontal space between them, or the period of an initial or an

@@ -227,7 +227,7 @@ func (a *analysis) orgNameWord(k int) bool {
 			return false
 		}
 		f := a.f(k)
-		if hospitalWords[t.lower] || len(a.lex.Places(t.lower)) > 0 && (f.wl == 0 || f.wl > 10) && !a.clinicalWord(k) {
+		if hospitalWords[t.lower] || a.lex.IsPlace(t.lower) && (f.wl == 0 || f.wl > 10) && !a.clinicalWord(k) {
 			return true // "HARFORD MEMORIAL HOSPITAL", "UNION HOSPITAL"
 		}
 		if f.common(50) && !(f.isName() && f.wl > 20) && !(t.sentStart && !t.caps && k+1 < len(a.toks) && a.toks[k+1].isCap() && !a.toks[k+1].caps && a.adjacent(k+1) && !a.f(k+1).common(70)) {
@@ -329,7 +329,7 @@ func (a *analysis) properBefore(lo, i int) bool {
 		if t.shape == shapeLower {
 			continue
 		}
-		if t.poss || f.wl == 0 || (f.nameish() || len(a.lex.Places(t.lower)) > 0) && f.wl > 20 {
+		if t.poss || f.wl == 0 || (f.nameish() || a.lex.IsPlace(t.lower)) && f.wl > 20 {
 			return true
 		}
 	}
@@ -404,7 +404,7 @@ func (a *analysis) namedBody(i int) (span, bool) {
 		return span{}, false
 	}
 	nation := a.lex.InCategory(lexicon.Nationality, p.text)
-	place := len(a.lex.Places(p.lower)) > 0 && !f.common(35)
+	place := a.lex.IsPlace(p.lower) && !f.common(35)
 	unknown := f.wl == 0 && f.births == 0 && f.surname == 0 && f.abbrev == 0 && p.letters >= 4
 	if !nation && !place && !unknown {
 		return span{}, false

@@ -642,7 +642,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0, ""
 		}
 		if t.shape == shapeTitle && !t.sentStart && f.wl == 0 && f.proper == 0 && f.abbrev == 0 && t.letters >= 3 &&
-			!f.title && hasVowel(t.lower) && !medicalShape(t.lower) && len(a.lex.Places(t.lower)) == 0 {
+			!f.title && hasVowel(t.lower) && !medicalShape(t.lower) && !a.lex.IsPlace(t.lower) {
 			return 0.5, "unknown"
 		}
 	case upper:
@@ -691,7 +691,7 @@ func (a *analysis) capitalPair(i int) bool {
 	if g.common(35) && g.surname > 5000 {
 		return false
 	}
-	if a.clinicalWord(i) || a.clinicalWord(k) || len(a.lex.Places(t.lower+" "+s.lower)) > 0 {
+	if a.clinicalWord(i) || a.clinicalWord(k) || a.lex.IsPlace(t.lower+" "+s.lower) {
 		return false
 	}
 	return extraCues[s.lower] == "" && a.orgCue([]string{s.lower}) == 0

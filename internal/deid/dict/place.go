@@ -2,6 +2,8 @@ package dict
 
 import (
 	"strings"
+
+	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 // placeJoin are lower-case words that may sit inside a place name
@@ -222,12 +224,7 @@ func (a *analysis) phrase(i, j int) string {
 
 // gazetteer looks a phrase up as a country, a US state or a GeoNames place.
 func (a *analysis) gazetteer(key string, i, j int) (typ string, pop int) {
-	if g, ok := a.gaz[key]; ok {
-		return g.typ, g.pop
-	}
-	typ, pop = a.lookupPlace(key)
-	a.gaz[key] = gazHit{typ, pop}
-	return typ, pop
+	return a.lookupPlace(key)
 }
 
 type gazHit struct {
@@ -235,17 +232,30 @@ type gazHit struct {
 	pop int
 }
 
+// gazHits remembers lookupPlace across texts: the same phrases are looked
+// up in text after text.
+var gazHits lexicon.Memo[gazHit]
+
 func (a *analysis) lookupPlace(key string) (typ string, pop int) {
-	if a.lex.IsCountry(key) {
+	if g, ok := gazHits.Load(a.lex, key); ok {
+		return g.typ, g.pop
+	}
+	typ, pop = lookupPlace(a.lex, key)
+	gazHits.Store(a.lex, key, gazHit{typ, pop})
+	return typ, pop
+}
+
+func lookupPlace(lex *lexicon.Lexicon, key string) (typ string, pop int) {
+	if lex.IsCountry(key) {
 		return "country", 0
 	}
 	if len(key) > 2 {
-		if _, ok := a.lex.USState(key); ok {
+		if _, ok := lex.USState(key); ok {
 			return "state", 0
 		}
 	}
-	if ps := a.lex.Places(key); len(ps) > 0 {
-		return cityType(ps[0].Population), ps[0].Population
+	if p, ok := lex.Place(key); ok {
+		return cityType(p.Population), p.Population
 	}
 	return "", 0
 }
