@@ -217,7 +217,10 @@ func deidStream(ctx context.Context, eng *deid.Engine, know *deid.Knowledge, pol
 		line []byte
 		done chan []byte
 	}
-	workers := runtime.GOMAXPROCS(0)
+	// More workers than cores: at start-up a worker whose text reaches the
+	// NER detector waits for the model to be decoded, and the others keep
+	// the cores busy with the earlier detectors of later texts meanwhile.
+	workers := 4 * runtime.GOMAXPROCS(0)
 	jobs := make(chan *job, workers)
 	order := make(chan *job, 4*workers)
 	var wg sync.WaitGroup
