@@ -96,6 +96,17 @@ var featureNames = [numFeatures]string{
 
 // loadMaxent decodes prose's entity model.
 func loadMaxent() (*maxent, error) {
+	// The biggest file is decompressed on another goroutine meanwhile:
+	// the texts that reach the NER detector first wait for this model.
+	type asset struct {
+		b   []byte
+		err error
+	}
+	mappingAsset := make(chan asset, 1)
+	go func() {
+		b, err := prose.Asset("model/Maxent/mapping.gob")
+		mappingAsset <- asset{b, err}
+	}()
 	var weights []float64
 	var labels, words []string
 	for _, a := range []struct {
@@ -110,11 +121,11 @@ func loadMaxent() (*maxent, error) {
 			return nil, fmt.Errorf("model/Maxent/%s.gob: %w", a.name, err)
 		}
 	}
-	b, err := prose.Asset("model/Maxent/mapping.gob")
-	if err != nil {
-		return nil, err
+	ma := <-mappingAsset
+	if ma.err != nil {
+		return nil, ma.err
 	}
-	mapping := string(b)
+	mapping := string(ma.b)
 	m := &maxent{labels: labels, basic: make(map[string]bool, len(words))}
 	for _, l := range labels {
 		m.simple = append(m.simple, simplePOS(l))
@@ -169,7 +180,7 @@ func loadMaxent() (*maxent, error) {
 			}
 		}
 	}
-	err = stringIntMap(mapping, func(key string, idx int64) {
+	err := stringIntMap(mapping, func(key string, idx int64) {
 		if idx < 0 || idx >= int64(len(weights)) {
 			bad = fmt.Errorf("model/Maxent: feature %q has no weight", key)
 			return
