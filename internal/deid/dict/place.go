@@ -78,6 +78,11 @@ type placeSpan struct {
 func (a *analysis) places() []span {
 	var out []span
 	n := len(a.toks)
+	// Place shapes tried on a capitalised word before the gazetteer:
+	// "Tanner's Cross", "Harlan County", codes, highways, streets.
+	shapeRules := []spanRule{
+		{a.possPlace, true}, {a.adminPlace, true}, {a.codePlace, false}, {a.highway, true}, {a.lowerStreet, true},
+	}
 	for i := 0; i < n; i++ {
 		t := &a.toks[i]
 		if t.handle {
@@ -118,30 +123,11 @@ func (a *analysis) places() []span {
 			continue
 		}
 		ctx := a.placeContext(i)
-		// "Tanner's Cross": a possessive place name before any gazetteer
-		// match of its first word.
-		if s, ok := a.possPlace(i); ok {
-			out = append(out, s)
-			i = s.j - 1
-			continue
-		}
-		if s, ok := a.adminPlace(i); ok {
-			out = append(out, s)
-			i = s.j - 1
-			continue
-		}
-		if s, ok := a.codePlace(i); ok {
-			out = append(out, s)
-			continue
-		}
-		if s, ok := a.highway(i); ok {
-			out = append(out, s)
-			i = s.j - 1
-			continue
-		}
-		if s, ok := a.lowerStreet(i); ok {
-			out = append(out, s)
-			i = s.j - 1
+		if s, ok := firstRule(shapeRules, i); ok {
+			out = append(out, s.span)
+			if s.skip {
+				i = s.j - 1
+			}
 			continue
 		}
 		if s, ok := a.stateCode(i, ctx); ok {

@@ -213,53 +213,21 @@ func (a *analysis) socialPlaces() []span {
 	if a.isClinical() {
 		return nil
 	}
+	rules := []spanRule{
+		{a.checkIn, true}, {a.pinPlace, true}, {a.parenCityCode, true}, {a.siteBeforePlace, true},
+		{a.possVenue, false}, {a.cityAbbrev, false}, {a.compassRegion, false},
+		{a.dottedCountry, true}, {a.wardOrLine, true},
+	}
 	var out []span
-	n := len(a.toks)
-	for i := 0; i < n; i++ {
-		t := &a.toks[i]
-		if t.handle {
+	for i := 0; i < len(a.toks); i++ {
+		if a.toks[i].handle {
 			continue
 		}
-		if s, ok := a.checkIn(i); ok {
-			out = append(out, s)
-			i = s.j - 1
-			continue
-		}
-		if s, ok := a.pinPlace(i); ok {
-			out = append(out, s)
-			i = s.j - 1
-			continue
-		}
-		if s, ok := a.parenCityCode(i); ok {
-			out = append(out, s)
-			i = s.j - 1
-			continue
-		}
-		if s, ok := a.siteBeforePlace(i); ok {
-			out = append(out, s)
-			i = s.j - 1
-			continue
-		}
-		if s, ok := a.possVenue(i); ok {
-			out = append(out, s)
-			continue
-		}
-		if s, ok := a.cityAbbrev(i); ok {
-			out = append(out, s)
-			continue
-		}
-		if s, ok := a.compassRegion(i); ok {
-			out = append(out, s)
-			continue
-		}
-		if s, ok := a.dottedCountry(i); ok {
-			out = append(out, s)
-			i = s.j - 1
-			continue
-		}
-		if s, ok := a.wardOrLine(i); ok {
-			out = append(out, s)
-			i = s.j - 1
+		if s, ok := firstRule(rules, i); ok {
+			out = append(out, s.span)
+			if s.skip {
+				i = s.j - 1
+			}
 		}
 	}
 	return out
@@ -587,4 +555,27 @@ func (a *analysis) pinPlace(i int) (span, bool) {
 		}
 	}
 	return span{i: i, j: last + 1, conf: 0.6, typ: "place"}, true
+}
+
+// spanRule is one rule of a chain tried at each word: find reports a span
+// starting there; skip says the scan moves past the span's words.
+type spanRule struct {
+	find func(int) (span, bool)
+	skip bool
+}
+
+// matched is a span found by a spanRule, with the rule's skip.
+type matched struct {
+	span
+	skip bool
+}
+
+// firstRule tries rules in order at word i and returns the first match.
+func firstRule(rules []spanRule, i int) (matched, bool) {
+	for _, r := range rules {
+		if s, ok := r.find(i); ok {
+			return matched{s, r.skip}, true
+		}
+	}
+	return matched{}, false
 }

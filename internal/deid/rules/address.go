@@ -314,14 +314,7 @@ func postTypeStreet(text string, m []int) []hit {
 		for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
 			j--
 		}
-		k := j
-		for k > 0 {
-			r, size := utf8.DecodeLastRuneInString(text[:k])
-			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
-				break
-			}
-			k -= size
-		}
+		k := nameWordStart(text, j)
 		if k == j {
 			break
 		}
@@ -620,14 +613,7 @@ func townPostcode(text string, m []int) []hit {
 			break
 		}
 		j--
-		k := j
-		for k > 0 {
-			r, size := utf8.DecodeLastRuneInString(text[:k])
-			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
-				break
-			}
-			k -= size
-		}
+		k := nameWordStart(text, j)
 		if k == j {
 			break
 		}
@@ -887,4 +873,18 @@ func hasConnector(name string) bool {
 		}
 	}
 	return false
+}
+
+// nameWordStart returns where the word of letters, hyphens and apostrophes
+// that ends at j starts (j itself when there is none).
+func nameWordStart(text string, j int) int {
+	k := j
+	for k > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:k])
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+			break
+		}
+		k -= size
+	}
+	return k
 }
