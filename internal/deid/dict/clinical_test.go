@@ -45,6 +45,11 @@ func TestClinical(t *testing.T) {
 		{note + "hr 90's sr. occ pvc's noted.", deid.Person, "occ", false},
 		{note + "assess ms. med for safety.", deid.Person, "med", false},
 		{note + "spoke with ms ostrowski re plan.", deid.Person, "ostrowski", true},
+		// A word no list knows, in a lower-case list with a found name,
+		// is a name too; a drug or a kin word beside it is not.
+		{"pt seen by np. hr 80s sr. lungs clear, lasix given. proxys are wife rosalind and brevik, both aware.", deid.Person, "brevik", true},
+		{"pt on lasix and kcl, bp stable. wife rosalind and family aware. cont to monitor uop.", deid.Person, "family", false},
+		{"pt on lasix and kcl, bp stable. wife rosalind and family aware. cont to monitor uop.", deid.Person, "kcl", false},
 		// A lone capital after a social title is the surname's initial.
 		{note + "mr I remained on same doses of pressors.", deid.Person, "I", true},
 		{"We met Mrs. K at the door.", deid.Person, "K", true},

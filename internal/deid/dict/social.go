@@ -139,11 +139,27 @@ func (a *analysis) listElem(i int, inPerson, blockSeed []bool) int {
 	return j
 }
 
+// unknownPlainWord reports whether lower-case word k is in no word list
+// and looks neither clinical nor like a misspelt common word.
+func (a *analysis) unknownPlainWord(k int) bool {
+	t := &a.toks[k]
+	if t.handle || t.poss || strings.ContainsAny(t.lower, "-'0123456789") || !hasVowel(t.lower) || a.clinicalWord(k) {
+		return false
+	}
+	f := a.f(k)
+	return f.wl == 0 && f.abbrev == 0 && f.proper == 0 && !DrugShaped(t.lower) && !medicalShape(t.lower) && !Misspelt(a.lex, t.lower)
+}
+
 // listWord reports whether word k may be a name in a list with a name.
 func (a *analysis) listWord(k int) bool {
 	t := &a.toks[k]
 	if t.shape == shapeLower && (!a.lowerRegister() || a.isClinical()) {
-		return false // checked first: it spares the look-ups of most words
+		// checked first: it spares the look-ups of most words. In a note
+		// written in lower case, a word no list knows can still be a name
+		// beside one ("suzette and ank"), if it does not look clinical.
+		if !(a.isClinical() && a.lowerRegister() && t.letters >= 3 && a.unknownPlainWord(k)) {
+			return false
+		}
 	}
 	if t.handle || t.letters < 2 || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) ||
 		isContraction(t.lower) || !hasVowel(t.lower) || a.isTitle(k) > 0 || a.clinicalWord(k) {
