@@ -68,17 +68,21 @@ func (a *analysis) f(i int) *feat {
 	if t.shape == shapeNone {
 		return f
 	}
-	w := t.lower
+	*f = a.wordFeat(t.lower)
+	return f
+}
+
+// wordFeat returns the lexicon features of a lower-case word, from this
+// text's cache, the cross-text memo, or the lexicons.
+func (a *analysis) wordFeat(w string) feat {
 	if c, ok := a.cache[w]; ok {
-		*f = c
-		return f
+		return c
 	}
 	if c, ok := wordFeats.Load(a.lex, w); ok {
-		*f = c
 		a.cache[w] = c
-		return f
+		return c
 	}
-	defer func() { a.cache[w] = *f; wordFeats.Store(a.lex, w, *f) }()
+	var f feat
 	lex := a.lex
 	f.wl, _ = lex.WordLevel(w)
 	f.rank, _ = lex.WordRank(w)
@@ -120,6 +124,8 @@ func (a *analysis) f(i int) *feat {
 	f.date = lex.InCategory(lexicon.DateWord, w)
 	f.title = lex.InCategory(lexicon.Title, w)
 	f.kin = lex.InCategory(lexicon.Kinship, w)
+	a.cache[w] = f
+	wordFeats.Store(a.lex, w, f)
 	return f
 }
 

@@ -3,7 +3,6 @@ package dict
 import (
 	"strings"
 
-	"github.com/veil-blog/veil/internal/lexicon"
 	"unicode"
 	"unicode/utf8"
 )
@@ -49,27 +48,7 @@ func camelParts(w string) []string {
 }
 
 // partFeat returns the lexicon features of one part of a hashtag.
-func (a *analysis) partFeat(p string) feat {
-	w := strings.ToLower(p)
-	if c, ok := a.cache[w]; ok {
-		return c
-	}
-	var f feat
-	lex := a.lex
-	f.wl, _ = lex.WordLevel(w)
-	f.rank, _ = lex.WordRank(w)
-	if fe, ma, ok := lex.FirstName(w); ok {
-		f.births = fe + ma
-	}
-	f.surname, _ = lex.Surname(w)
-	f.proper, _ = lex.ProperLevel(w)
-	f.abbrev, _ = lex.AbbrevLevel(w)
-	f.date = lex.InCategory(lexicon.DateWord, w)
-	f.title = lex.InCategory(lexicon.Title, w)
-	f.kin = lex.InCategory(lexicon.Kinship, w)
-	a.cache[w] = f
-	return f
-}
+func (a *analysis) partFeat(p string) feat { return a.wordFeat(strings.ToLower(p)) }
 
 // hashName finds a person's full name inside a hashtag in camel case at
 // word i ("#DonaldSterling", "#RIPJohnnyWinter", "#VeronicaMars"): two
