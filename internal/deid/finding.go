@@ -67,6 +67,10 @@ type DateValue struct {
 	// Relative is set for dates that are relative to the time of writing
 	// ("yesterday", "last Tuesday").
 	Relative bool `json:"relative,omitempty"`
+	// Length and Unit describe a duration ("14 years": 14, "year"), set by
+	// recognizers of the length of a sentence or term.
+	Length int    `json:"length,omitempty"`
+	Unit   string `json:"unit,omitempty"` // year, month, week or day
 }
 
 // Finding is one identifying detail found in a text. Start and End are byte

@@ -635,7 +635,7 @@ func (p *planner) date(f Finding, action Action) string {
 		// less than a year does.
 		return f.Text
 	case "duration":
-		return roughDuration(f.Text)
+		return roughDuration(f.Date)
 	case "weekday", "relative":
 		if f.Type == "weekday" && strings.ContainsAny(f.Text, "0123456789") {
 			// "Tuesday the 10th" names a day of the month: keep the weekday
@@ -691,20 +691,14 @@ func (p *planner) date(f Finding, action Action) string {
 
 // roughDuration generalises the length of a sentence or term served, which
 // court reports and case studies give exactly: "14 years" -> "over ten
-// years", "eleven years" -> "over ten years", "6 months" -> "some months".
-func roughDuration(text string) string {
-	lower := strings.ToLower(text)
-	n := 0
-	if m := digitsRE.FindString(lower); m != "" {
-		n, _ = strconv.Atoi(m)
-	} else {
-		for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) }) {
-			n += smallNumbers[w]
-		}
+// years", "6 months" -> "some months". The recognizer reads the length.
+func roughDuration(v *DateValue) string {
+	if v == nil {
+		return "some time"
 	}
-	switch {
-	case strings.Contains(lower, "year"):
-		switch {
+	switch v.Unit {
+	case "year":
+		switch n := v.Length; {
 		case n >= 10:
 			return "over ten years"
 		case n >= 5:
@@ -713,21 +707,12 @@ func roughDuration(text string) string {
 			return "a few years"
 		}
 		return "about a year"
-	case strings.Contains(lower, "month"):
+	case "month":
 		return "some months"
-	case strings.Contains(lower, "week"):
+	case "week":
 		return "some weeks"
 	}
 	return "some days"
-}
-
-// smallNumbers are the number words of durations, added up ("twenty
-// two" -> 22).
-var smallNumbers = map[string]int{
-	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-	"a": 1, "an": 1, "half": 0,
 }
 
 // weekdayIn returns the weekday named in text, as written.

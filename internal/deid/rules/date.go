@@ -636,7 +636,13 @@ const reDurNum = `\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 
 // duration reports the length of a sentence or term, group 1.
 func duration(text string, m []int) []hit {
-	return []hit{{start: m[2], end: m[3], typ: "duration", conf: 0.6, date: &deid.DateValue{Relative: true}}}
+	v := &deid.DateValue{Relative: true}
+	phrase := strings.ToLower(group(text, m, 1))
+	if i := strings.LastIndexAny(phrase, " \t\n-"); i > 0 {
+		v.Length = numberValue(strings.TrimSpace(phrase[:i]))
+		v.Unit = strings.TrimSuffix(phrase[i+1:], "s")
+	}
+	return []hit{{start: m[2], end: m[3], typ: "duration", conf: 0.6, date: v}}
 }
 
 func relative(text string, m []int) []hit {

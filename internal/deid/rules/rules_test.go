@@ -407,3 +407,32 @@ func BenchmarkRules(b *testing.B) {
 		}
 	}
 }
+
+func TestDurationLength(t *testing.T) {
+	for _, tt := range []struct {
+		text   string
+		length int
+		unit   string
+	}{
+		{"he was sentenced to twenty-two years for it", 22, "year"},
+		{"and ten years' imprisonment followed", 10, "year"},
+		{"after serving about six months of it", 6, "month"},
+	} {
+		fs, err := NewDate().Detect(context.Background(), &deid.Doc{Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ok := false
+		for _, f := range fs {
+			if f.Type == "duration" && f.Date != nil {
+				ok = f.Date.Length == tt.length && f.Date.Unit == tt.unit
+				if !ok {
+					t.Errorf("%q: length %d %q, want %d %q", tt.text, f.Date.Length, f.Date.Unit, tt.length, tt.unit)
+				}
+			}
+		}
+		if !ok {
+			t.Errorf("%q: no duration with its length in %+v", tt.text, fs)
+		}
+	}
+}
