@@ -177,25 +177,17 @@ func better(f, g Finding) bool {
 	// Between two name-like kinds the evidence decides: an organisation
 	// ending in "Health Center" beats a statistical guess that it is a
 	// person. Otherwise structured kinds (contacts, IDs, ages, dates) win.
-	// A name-like finding that holds another whole saw more of the text: a
-	// street address "12 Martin Luther King Blvd" or an organisation "St.
-	// Mary's Hospital" is not turned into a person by the name inside it.
-	if nameLike(f.Kind) && nameLike(g.Kind) {
-		if contains(f, g) && f.Confidence >= 0.7 {
+	//
+	// A finding that holds another of its class whole saw more of the
+	// text: a street address "12 Martin Luther King Blvd" or an
+	// organisation "St. Mary's Hospital" is not turned into a person by
+	// the name inside it (if it is fairly sure), nor a case number
+	// "CW-2022-04417" into a phone by its digits (if no less sure).
+	if nameLike(f.Kind) == nameLike(g.Kind) {
+		if contains(f, g) && holdsWhole(f, g) {
 			return true
 		}
-		if contains(g, f) && g.Confidence >= 0.7 {
-			return false
-		}
-	}
-	// So does a structured finding that holds another structured one at no
-	// more confidence: a case number "CW-2022-04417" is not a phone number
-	// because its digits would make one.
-	if !nameLike(f.Kind) && !nameLike(g.Kind) {
-		if contains(f, g) && f.Confidence >= g.Confidence {
-			return true
-		}
-		if contains(g, f) && g.Confidence >= f.Confidence {
+		if contains(g, f) && holdsWhole(g, f) {
 			return false
 		}
 	}
@@ -208,6 +200,15 @@ func better(f, g Finding) bool {
 		return f.Confidence > g.Confidence
 	}
 	return f.Len() > g.Len()
+}
+
+// holdsWhole reports whether outer, which contains inner, is sure enough
+// to keep its kind: 0.7 between names, inner's confidence otherwise.
+func holdsWhole(outer, inner Finding) bool {
+	if nameLike(outer.Kind) {
+		return outer.Confidence >= 0.7
+	}
+	return outer.Confidence >= inner.Confidence
 }
 
 // contains reports whether f holds g whole and is longer.
