@@ -109,6 +109,7 @@ func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	known := findKnown(doc, ws)
 	all = dropAllowed(doc, ws, all)
 	all = append(all, known...)
+	all = trimCredentials(doc.Text, all)
 	all = e.propagate(doc.Text, ws, all)
 	all = append(all, appositiveAges(doc.Text, all)...)
 	return Merge(doc.Text, all), nil

@@ -239,6 +239,10 @@ func (p *planner) mac(parts ...string) uint64 {
 // in the original text is skipped, so a pseudonym is never a real name of
 // the post.
 func (p *planner) pseudonym(name string) string {
+	// "Dr.Berz": a title glued to the name by its full stop stays so.
+	if i := strings.IndexByte(name, '.'); i > 0 && i+1 < len(name) && honorifics[strings.ToLower(name[:i])] && unicode.IsLetter(rune(name[i+1])) {
+		return name[:i+1] + p.pseudonym(name[i+1:])
+	}
 	words := strings.Fields(name)
 	titled, nameWords := false, 0
 	for _, w := range words {
@@ -294,7 +298,7 @@ func (p *planner) afterHonorific(name string) bool {
 	}
 	lower, n := p.lower, strings.ToLower(name)
 	for h := range honorifics {
-		if strings.Contains(lower, h+". "+n) || strings.Contains(lower, h+" "+n) {
+		if strings.Contains(lower, h+". "+n) || strings.Contains(lower, h+" "+n) || strings.Contains(lower, h+"."+n) {
 			return true
 		}
 	}

@@ -212,3 +212,16 @@ func TestReplacementsStayInsideHashtags(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleGluedToNameStays(t *testing.T) {
+	e := New(WithKey([]byte("k")), WithGazetteer(fakeGaz{}))
+	text := "Dr.Berz in to assess; Berz agreed."
+	fs := e.plan(&Doc{Text: text}, []Finding{
+		{Start: 0, End: 7, Kind: Person, Text: "Dr.Berz"},
+		{Start: 22, End: 26, Kind: Person, Text: "Berz"},
+	})
+	got, alone := fs[0].Replacement, fs[1].Replacement
+	if !strings.HasPrefix(got, "Dr.") || got == "Dr.Berz" || got != "Dr."+alone {
+		t.Errorf("Dr.Berz -> %q, Berz -> %q: want Dr. and the same surname", got, alone)
+	}
+}

@@ -109,6 +109,8 @@ func TestPersons(t *testing.T) {
 		{"John Smith said no.", []string{"John Smith"}, nil},
 		{"lol the research on shift work and decision-making is clear", nil, []string{"decision-making"}},
 		{"We drove past Mount Vernon and Grace Church.", nil, []string{"Vernon", "Grace"}},
+		// Credentials after a name are no part of it, nor a state.
+		{"Seen by Ana Ruiz, MD today.", []string{"Ana Ruiz"}, []string{"MD"}},
 	}
 	for _, tt := range tests {
 		fs := detectAll(t, tt.text)
@@ -152,6 +154,9 @@ func TestPlaces(t *testing.T) {
 		if !ok {
 			t.Errorf("%q: want place %q (%s), got %v", tt.text, tt.want, tt.typ, found(fs))
 		}
+	}
+	if fs := detectAll(t, "Seen by Ana Ruiz, MD today."); covers("Seen by Ana Ruiz, MD today.", fs, deid.Place, "MD") {
+		t.Errorf("the credential MD after a name taken for Maryland: %v", found(fs))
 	}
 	for _, text := range []string{
 		"I hope you are well.", "Reading is good for you.", "The mobile phone rang.",

@@ -588,6 +588,9 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	// "florencia cooke np", "grace dudak aware".
 	if a.beforeRoleCue(i) && t.letters >= 2 && (f.nameish() && !f.common(35) ||
 		f.births >= 1000 && i+1 < len(a.toks) && a.adjacent(i+1) && (a.f(i+1).isName() || a.f(i+1).wl == 0)) {
+		if informative && a.capitalPair(i) {
+			return 0.85, "first+surname" // "Ana Ruiz, MD"
+		}
 		return 0.6, "role"
 	}
 	if blockSeed[i] {

@@ -358,6 +358,11 @@ func (a *analysis) stateAfter(j int) int {
 	}
 	t := &a.toks[j]
 	if t.shape == shapeUpper && t.letters == 2 {
+		// "Ana Ruiz, MD": after a first name and a surname that are no
+		// known place, a state code that is also a credential is one.
+		if credentials[t.lower] && j >= 2 && a.capitalPair(j-2) {
+			return j
+		}
 		if _, ok := a.lex.USState(t.text); ok {
 			return j + 1
 		}

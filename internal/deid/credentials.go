@@ -1,0 +1,87 @@
+package deid
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// credentialSuffixes are professional letters written after a name ("Ana
+// Ruiz, MD", "irene snell, rn").
+var credentialSuffixes = map[string]bool{
+	"md": true, "do": true, "rn": true, "np": true, "lpn": true, "bsn": true, "msn": true,
+	"msw": true, "lcsw": true, "lpc": true, "lmft": true, "phd": true, "psyd": true, "pa": true,
+	"dds": true, "dnp": true, "aprn": true, "crna": true, "cnm": true, "rrt": true, "edd": true,
+	"esq": true, "cna": true,
+}
+
+// surnameLike are credentials that are also surnames (Do, Pa).
+var surnameLike = map[string]bool{"do": true, "pa": true}
+
+// trimCredentials ends each person finding at the name: credentials after
+// it ("Ana Ruiz, MD", "irene snell, rn") say nothing of who the person is
+// and stay as written; a recognizer that saw the whole phrase (the
+// statistical model often does) would otherwise report them, and the
+// planner would turn "MD" into a surname. A title before the name stays in
+// the finding: the planner keeps it as written, and most conventions count
+// "Mr. Leiva" whole. Trimmed before propagation, "MD" is not looked for
+// elsewhere as a name.
+func trimCredentials(text string, fs []Finding) []Finding {
+	for i := range fs {
+		f := &fs[i]
+		if f.Kind != Person || f.Replacement != "" {
+			continue // an author's fixed replacement stands for the whole term
+		}
+		for f.Start < f.End {
+			n := trailingCredential(text[f.Start:f.End])
+			if n == 0 {
+				break
+			}
+			f.End -= n
+		}
+		f.Text = text[f.Start:f.End]
+	}
+	return fs
+}
+
+// trailingCredential returns the length of credentials at the end of s
+// (", MD", " RN") when a name is left before them; 0 otherwise.
+func trailingCredential(s string) int {
+	w := len(s)
+	for w > 0 && s[w-1] < utf8.RuneSelf && isASCIILetter(s[w-1]) {
+		w--
+	}
+	word := s[w:]
+	lw := strings.ToLower(word)
+	if w == len(s) || !credentialSuffixes[lw] || len(word) > 1 && word[0] <= 'Z' && word[1:] == lw[1:] {
+		return 0 // "Nguyen Do": written like a name, it is one
+	}
+	k := w
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == ',') {
+		k--
+	}
+	if k == w || !hasNameWord(s[:k]) {
+		return 0
+	}
+	if surnameLike[lw] && !strings.Contains(s[k:w], ",") {
+		return 0 // "NGUYEN DO": a credential that is also a surname needs its comma
+	}
+	return len(s) - k
+}
+
+// hasNameWord reports whether s holds a word of two letters or more.
+func hasNameWord(s string) bool {
+	run := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if run++; run >= 2 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
