@@ -102,7 +102,7 @@ in the site's builds; it is created if missing.`,
 			if err != nil {
 				return inputErr("%w", err)
 			}
-			know, err := loadKnowledge(f.source)
+			know, err := loadKnowledge(f.source, cfg)
 			if err != nil {
 				return &exitError{code: ExitUsage, err: err}
 			}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -70,8 +71,35 @@ func newEngine(root string, cfg *config.Config) (*deid.Engine, error) {
 	return deid.New(opts...), nil
 }
 
-func loadKnowledge(root string) (*deid.Knowledge, error) {
-	return deid.LoadKnowledge(filepath.Join(root, privateDir, "known.yaml"))
+// loadKnowledge reads the site's private known.yaml and allows what the
+// site publishes by the author's own choice: its title, each part of the
+// title around a colon or dash ("Field Notes: Reflective Practice"), and
+// the byline. Left to the recognizers, a title-case site name in a post
+// reads like a person's name.
+func loadKnowledge(root string, cfg *config.Config) (*deid.Knowledge, error) {
+	k, err := deid.LoadKnowledge(filepath.Join(root, privateDir, "known.yaml"))
+	if err != nil || cfg == nil {
+		return k, err
+	}
+	return k.With(nil, siteNames(cfg.Title, cfg.Author)), nil
+}
+
+// siteNames returns the names given and the parts of each around a colon,
+// a dash or a bar, trimmed and without empties.
+func siteNames(names ...string) []string {
+	var out []string
+	for _, n := range names {
+		parts := strings.FieldsFunc(n, func(r rune) bool { return r == ':' || r == '|' || r == '–' || r == '—' })
+		if len(parts) == 1 {
+			parts = strings.Split(n, " - ")
+		}
+		for _, p := range append([]string{n}, parts...) {
+			if p = strings.TrimSpace(p); p != "" && !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // siteOptions assembles everything a build needs.
@@ -84,7 +112,7 @@ func (f *siteFlags) siteOptions(c *cobra.Command, e *env) (site.Options, error) 
 	if err != nil {
 		return site.Options{}, inputErr("%w", err)
 	}
-	know, err := loadKnowledge(f.source)
+	know, err := loadKnowledge(f.source, cfg)
 	if err != nil {
 		return site.Options{}, &exitError{code: ExitUsage, err: err}
 	}
