@@ -3,6 +3,8 @@ package deid
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // appositiveAges finds the age case writing puts right after a person's
@@ -68,3 +70,155 @@ func ageAfter(text string, i int) (start, end, age int, ok bool) {
 }
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// predicateAges finds an age said of a person with a verb: "she is 92",
+// "Walter was 97 when", "I'm 34.", "he turned 91", and "At 94, she ...".
+// The subject is "he", "she", "I" or a person finding (plural pronouns
+// are left out: "we were 3" counts people); the number must end its clause
+// ("she was 5 minutes late", "BP was 97 over 60" are no ages), which keeps
+// measurements out. It looks only behind and after each short number, so it
+// costs little on number-heavy notes.
+func predicateAges(text string, fs []Finding) []Finding {
+	personEnds := map[int]bool{}
+	personStarts := map[int]bool{}
+	for _, f := range fs {
+		if f.Kind == Person {
+			personEnds[f.End], personStarts[f.Start] = true, true
+		}
+	}
+	var out []Finding
+	for s := 0; s < len(text); s++ {
+		if !isDigit(text[s]) {
+			continue
+		}
+		e := s
+		for e < len(text) && isDigit(text[e]) {
+			e++
+		}
+		start, n, typ, ok := ageBefore(text, s, e, personEnds, personStarts)
+		if ok {
+			out = append(out, Finding{
+				Start: start, End: e, Kind: Age, Type: typ, Text: text[start:e],
+				Recognizer: "context", Confidence: 0.75, Age: n,
+			})
+		}
+		s = e
+	}
+	return out
+}
+
+// ageBefore checks the number at [s, e): "At N, she", or a subject and a
+// verb of being or turning before it and the end of a clause after it.
+// It returns where the finding starts, the age and the finding's type.
+func ageBefore(text string, s, e int, personEnds, personStarts map[int]bool) (int, int, string, bool) {
+	if e-s > 3 || s == 0 || text[s-1] != ' ' {
+		return 0, 0, "", false
+	}
+	n, _ := strconv.Atoi(text[s:e])
+	if n < 1 || n > 120 {
+		return 0, 0, "", false
+	}
+	// "At 94, she still swims."
+	if s >= 3 && (text[s-3:s] == "At " || text[s-3:s] == "at ") && clauseStart(text, s-3) && strings.HasPrefix(text[e:], ", ") {
+		rest := text[e+2:]
+		w := leadingWord(rest)
+		if w == "he" || w == "she" || w == "I" || personStarts[e+2] {
+			return s - 3, n, "at-age", true
+		}
+		return 0, 0, "", false
+	}
+	if !endsClause(text[e:]) {
+		return 0, 0, "", false
+	}
+	// Back over an adverb ("was only 91"), then the verb, then the subject.
+	i, w := wordBefore(text, s-1)
+	if ageAdverbs[strings.ToLower(w)] {
+		i, w = wordBefore(text, i)
+	}
+	lw := strings.ToLower(w)
+	switch {
+	case ageVerbs[lw]:
+		if j, w2 := wordBefore(text, i); lw == "turned" && (strings.EqualFold(w2, "had") || strings.EqualFold(w2, "has")) || lw == "be" && (strings.EqualFold(w2, "will") || strings.EqualFold(w2, "would")) {
+			i = j
+		} else if lw == "be" {
+			return 0, 0, "", false
+		}
+		j, subj := wordBefore(text, i)
+		if ageSubjects[strings.ToLower(subj)] || personEnds[j+len(subj)] && subj != "" {
+			return s, n, "predicate", true
+		}
+	case strings.ContainsAny(lw, "'’"):
+		// "I'm 34", "she's 92"
+		k := strings.IndexAny(lw, "'’")
+		subj, verb := lw[:k], strings.TrimLeft(lw[k:], "'’")
+		if ageSubjects[subj] && (verb == "m" || verb == "s") {
+			return s, n, "predicate", true
+		}
+	}
+	return 0, 0, "", false
+}
+
+var (
+	ageVerbs    = map[string]bool{"is": true, "was": true, "am": true, "turned": true, "turns": true, "be": true}
+	ageAdverbs  = map[string]bool{"only": true, "just": true, "now": true, "nearly": true, "almost": true, "barely": true, "already": true, "still": true, "then": true, "about": true, "around": true}
+	ageSubjects = map[string]bool{"he": true, "she": true, "i": true}
+)
+
+// wordBefore returns the word (letters and apostrophes) that ends just
+// before position i, skipping spaces, and where it starts.
+func wordBefore(text string, i int) (int, string) {
+	for i > 0 && text[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' {
+			break
+		}
+		j -= size
+	}
+	return j, text[j:i]
+}
+
+// leadingWord returns the letters at the start of s.
+func leadingWord(s string) string {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		return s
+	}
+	return s[:end]
+}
+
+// clauseStart reports whether position i starts a sentence or a line.
+func clauseStart(text string, i int) bool {
+	b := strings.TrimRight(text[:i], " ")
+	return b == "" || strings.HasSuffix(b, "\n") || strings.ContainsRune(".!?", rune(b[len(b)-1])) && len(b) < i
+}
+
+// clauseEnders may follow an age that ends its clause: "was 97 when he",
+// "is 92 and lives alone", "was 34 at the time".
+var clauseEnders = map[string]bool{
+	"when": true, "and": true, "but": true, "now": true, "then": true, "at": true, "in": true,
+	"this": true, "that": true, "last": true, "next": true, "so": true, "yet": true, "or": true,
+	"with": true, "because": true, "too": true, "already": true, "today": true, "tomorrow": true,
+	"years": true, "year": true, "going": true, "while": true, "until": true,
+	"if": true, "though": true, "although": true, "since": true, "before": true, "after": true,
+}
+
+// endsClause reports whether what follows a number closes its clause: the
+// end of the text, punctuation that is no part of a number, or a word that
+// starts a new phrase.
+func endsClause(after string) bool {
+	switch {
+	case after == "":
+		return true
+	case strings.ContainsRune(".,;:!?)", rune(after[0])):
+		return !startsWithDigit(after[1:])
+	case after[0] == ' ' || after[0] == '\n':
+		return clauseEnders[strings.ToLower(leadingWord(strings.TrimLeft(after, " \n")))]
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -112,6 +112,7 @@ func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	all = trimCredentials(doc.Text, all)
 	all = e.propagate(doc.Text, ws, all)
 	all = append(all, appositiveAges(doc.Text, all)...)
+	all = append(all, predicateAges(doc.Text, all)...)
 	return Merge(doc.Text, all), nil
 }
 

@@ -478,6 +478,25 @@ func (p *planner) age(f Finding, action Action) string {
 		}
 		return agePhrase(n, p.pronoun(f.Start))
 	}
+	if f.Type == "at-age" {
+		// "At 94, she ..." -> "Aged over 89, she ...", "At 8, he" -> "As
+		// a child, he".
+		var out string
+		switch {
+		case n > 89:
+			out = "aged over 89"
+		case n < 13:
+			out = "as a child"
+		case n < 20:
+			out = "as a teenager"
+		default:
+			out = "aged " + bareBand(n)
+		}
+		if f.Text[0] == 'A' {
+			out = "A" + out[1:]
+		}
+		return out
+	}
 	if f.Type == "age-range" && n > 89 {
 		return "over 89"
 	}
@@ -603,6 +622,8 @@ func (p *planner) pronoun(off int) string {
 			return "her"
 		case "he", "his", "him", "man", "boy", "father", "son", "husband":
 			return "his"
+		case "i", "me", "my":
+			return "my"
 		}
 	}
 	return "their"
