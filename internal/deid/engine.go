@@ -110,10 +110,12 @@ func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	all = dropAllowed(doc, ws, all)
 	all = append(all, known...)
 	all = trimCredentials(doc.Text, all)
+	all = e.dropEponyms(doc.Text, all)
 	all = e.propagate(doc.Text, ws, all)
 	all = append(all, appositiveAges(doc.Text, all)...)
 	all = append(all, predicateAges(doc.Text, all)...)
-	return Merge(doc.Text, all), nil
+	// Propagation may have found a name again inside an eponym.
+	return e.dropEponyms(doc.Text, Merge(doc.Text, all)), nil
 }
 
 func sortedByStart(fs []Finding) []Finding {
