@@ -48,7 +48,7 @@ func trimCredentials(text string, fs []Finding) []Finding {
 // (", MD", " RN") when a name is left before them; 0 otherwise.
 func trailingCredential(s string) int {
 	w := len(s)
-	for w > 0 && s[w-1] < utf8.RuneSelf && isASCIILetter(s[w-1]) {
+	for w > 0 && s[w-1] < utf8.RuneSelf && isLetterByte(s[w-1]) {
 		w--
 	}
 	word := s[w:]
@@ -83,5 +83,3 @@ func hasNameWord(s string) bool {
 	}
 	return false
 }
-
-func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -55,10 +55,35 @@ func (e *Engine) plan(doc *Doc, fs []Finding) []Finding {
 		}
 		if f.Replacement == "" {
 			f.Replacement = p.replacement(f)
+			// "at the Cobbler's Row Surgery" -> "at the surgery", not "at the
+			// a surgery".
+			if theBefore(doc.Text, f.Start) >= 0 {
+				f.Replacement = dropArticle(f.Replacement)
+			}
 		}
 		out = append(out, f)
 	}
 	return out
+}
+
+// theBefore returns where a "the " just before off starts, or -1.
+func theBefore(text string, off int) int {
+	s := off - 4
+	if s < 0 || !strings.EqualFold(text[s:off], "the ") || s > 0 && isLetterByte(text[s-1]) {
+		return -1
+	}
+	return s
+}
+
+// dropArticle removes a leading "a " or "an " from r.
+func dropArticle(r string) string {
+	l := strings.ToLower(r)
+	for _, a := range []string{"a ", "an "} {
+		if strings.HasPrefix(l, a) && len(r) > len(a) {
+			return r[len(a):]
+		}
+	}
+	return r
 }
 
 // isState reports whether a place name is a state (or province).
@@ -127,6 +152,11 @@ type planner struct {
 }
 
 func (p *planner) replacement(f Finding) string {
+	if f.Kind == Date && (f.Type == "relative" || f.Type == "weekday" || f.Date != nil && f.Date.Relative) && theBefore(p.doc.Text, f.Start) >= 0 {
+		// "the next week", "the Tuesday after": relative to the story, not
+		// to the time of writing.
+		return f.Text
+	}
 	key := string(f.Kind) + "\x00" + f.Type + "\x00" + termID(f.Text)
 	r, ok := p.memo[key]
 	if !ok {
@@ -762,6 +792,9 @@ func relativeDate(text, lower string) string {
 			return text
 		}
 	}
+	if strings.Contains(lower, "ago") {
+		return agoPhrase(text, lower)
+	}
 	for _, w := range []string{"tomorrow", "next", "coming", "tonight"} {
 		if strings.Contains(lower, w) {
 			return "soon"
@@ -773,6 +806,28 @@ func relativeDate(text, lower string) string {
 		}
 	}
 	return text
+}
+
+// agoPhrase softens "N units ago" to what Safe Harbor lets stand: a year
+// is no protected element, so "two years ago" stays; "four months ago"
+// becomes "some months ago", "three weeks ago" "some weeks ago", and days
+// or hours "recently".
+func agoPhrase(text, lower string) string {
+	words := strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
+	for _, w := range words {
+		switch strings.TrimSuffix(w, "s") {
+		case "year", "yr", "decade", "century":
+			return text
+		case "month", "mo":
+			if w == "month" || w == "mo" {
+				return "some weeks ago" // "a month ago"
+			}
+			return "some months ago"
+		case "week", "wk":
+			return "some weeks ago"
+		}
+	}
+	return "recently"
 }
 
 // numericDate writes t in the numeric form of the original (m is a match of

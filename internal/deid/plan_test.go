@@ -55,7 +55,7 @@ func TestPlanReplacements(t *testing.T) {
 		{"in Springfield now", Finding{Start: 3, End: 14, Kind: Place, Type: "city"}, "a mid-sized city in the Midwest"},
 		{"Chicago was cold", Finding{Start: 0, End: 7, Kind: Place}, "A major city in the Midwest"},
 		{"near Lyon today", Finding{Start: 5, End: 9, Kind: Place}, "a large city"},
-		{"at the Springfield Games", Finding{Start: 7, End: 24, Kind: Place}, "a mid-sized city in the Midwest"},
+		{"at the Springfield Games", Finding{Start: 7, End: 24, Kind: Place}, "mid-sized city in the Midwest"},
 		{"at Larkin Springs we", Finding{Start: 3, End: 17, Kind: Place}, "a small town"},
 		{"LIVES IN LARKIN", Finding{Start: 9, End: 15, Kind: Place}, "A SMALL TOWN"},
 		{"in Ohio", Finding{Start: 3, End: 7, Kind: Place, Type: "state"}, "Ohio"},
@@ -78,7 +78,14 @@ func TestPlanReplacements(t *testing.T) {
 		{"case #CW-1", Finding{Start: 5, End: 10, Kind: ID, Type: "case"}, "[id]"},
 		{"on 7/22 we", Finding{Start: 3, End: 7, Kind: Date, Date: &DateValue{Month: 7, Day: 22}}, ""},
 		{"last Tuesday", Finding{Start: 0, End: 12, Kind: Date, Type: "weekday", Date: &DateValue{Relative: true}}, "Recently"},
-		{"two weeks ago", Finding{Start: 0, End: 13, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "Recently"},
+		{"two weeks ago", Finding{Start: 0, End: 13, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "Some weeks ago"},
+		{"4 days ago", Finding{Start: 0, End: 10, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "Recently"},
+		{"she fell 4 months ago", Finding{Start: 9, End: 21, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "some months ago"},
+		// A year is no protected element.
+		{"about two years ago", Finding{Start: 6, End: 19, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "two years ago"},
+		// Relative to the story, not to the time of writing.
+		{"she came back the next week", Finding{Start: 18, End: 27, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "next week"},
+		{"she came back next week", Finding{Start: 14, End: 23, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "soon"},
 		{"eleven days later", Finding{Start: 0, End: 17, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "eleven days later"},
 		{"sentenced to 14 years", Finding{Start: 13, End: 21, Kind: Date, Type: "duration", Date: &DateValue{Length: 14, Unit: "year"}}, "over ten years"},
 		{"sentenced to eleven years", Finding{Start: 13, End: 25, Kind: Date, Type: "duration", Date: &DateValue{Length: 11, Unit: "year"}}, "over ten years"},
@@ -89,6 +96,10 @@ func TestPlanReplacements(t *testing.T) {
 		{"on Tuesday the 10th we", Finding{Start: 3, End: 19, Kind: Date, Type: "weekday"}, "a Tuesday"},
 		{"in spring 2019", Finding{Start: 3, End: 14, Kind: Date, Type: "season", Date: &DateValue{Year: 2019}}, "spring 2019"},
 		{"at Larkspur House Hospice", Finding{Start: 3, End: 25, Kind: Organization, Type: "hospice"}, "a hospice"},
+		// After "the" the phrase needs no article of its own.
+		{"at the Larkspur House Hospice", Finding{Start: 7, End: 29, Kind: Organization, Type: "hospice"}, "hospice"},
+		{"The Larkspur House Hospice", Finding{Start: 4, End: 26, Kind: Organization, Type: "hospice"}, "hospice"},
+		{"Another Larkspur House Hospice", Finding{Start: 8, End: 30, Kind: Organization, Type: "hospice"}, "a hospice"},
 		{"at 3 a.m.", Finding{Start: 3, End: 9, Kind: Date, Type: "time"}, "[time]"},
 	}
 	e := New(WithKey([]byte("k")), WithGazetteer(fakeGaz{}))
@@ -223,5 +234,26 @@ func TestTitleGluedToNameStays(t *testing.T) {
 	got, alone := fs[0].Replacement, fs[1].Replacement
 	if !strings.HasPrefix(got, "Dr.") || got == "Dr.Berz" || got != "Dr."+alone {
 		t.Errorf("Dr.Berz -> %q, Berz -> %q: want Dr. and the same surname", got, alone)
+	}
+}
+
+func TestNoArticleAfterThe(t *testing.T) {
+	e := New(WithKey([]byte("k")), WithGazetteer(fakeGaz{}))
+	for _, tt := range []struct {
+		text string
+		f    Finding
+		want string
+	}{
+		{"seen at the Larkspur House Hospice today", Finding{Start: 12, End: 34, Kind: Organization, Type: "hospice"}, "seen at the hospice today"},
+		{"The Larkspur House Hospice called.", Finding{Start: 4, End: 26, Kind: Organization, Type: "hospice"}, "The hospice called."},
+		{"in the Quillan's Ferry area", Finding{Start: 7, End: 22, Kind: Place}, "in the small town area"},
+		{"bathe Larkspur House Hospice", Finding{Start: 6, End: 28, Kind: Organization, Type: "hospice"}, "bathe a hospice"},
+	} {
+		fs := []Finding{tt.f}
+		fs[0].Text = tt.text[tt.f.Start:tt.f.End]
+		got := Apply(tt.text, e.plan(&Doc{Text: tt.text}, fs))
+		if got != tt.want {
+			t.Errorf("%q -> %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }
