@@ -697,7 +697,7 @@ func (p *planner) date(f Finding, action Action) string {
 			// only ("a Tuesday").
 			return "a " + weekdayIn(f.Text)
 		}
-		return relativeDate(f.Text, lower)
+		return p.afterPreposition(f.Start, relativeDate(f.Text, lower))
 	}
 	if v == nil {
 		if f.Type == "time" {
@@ -706,7 +706,7 @@ func (p *planner) date(f Finding, action Action) string {
 		return "[date]"
 	}
 	if v.Relative {
-		return relativeDate(f.Text, lower)
+		return p.afterPreposition(f.Start, relativeDate(f.Text, lower))
 	}
 	switch {
 	case v.Month == 0 && v.Year != 0 && v.Day == 0:
@@ -806,6 +806,24 @@ func relativeDate(text, lower string) string {
 		}
 	}
 	return text
+}
+
+// afterPreposition rewords a softened relative date that follows a
+// preposition of time: "by last Tuesday" -> "by a recent date", not "by
+// recently"; "until next week" -> "until a later date".
+func (p *planner) afterPreposition(off int, r string) string {
+	if r != "recently" && r != "soon" {
+		return r
+	}
+	_, w := wordBefore(p.doc.Text, off)
+	switch strings.ToLower(w) {
+	case "by", "until", "till", "since", "before", "after", "on", "from", "for":
+		if r == "soon" {
+			return "a later date"
+		}
+		return "a recent date"
+	}
+	return r
 }
 
 // agoPhrase softens "N units ago" to what Safe Harbor lets stand: a year

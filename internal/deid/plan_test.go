@@ -86,6 +86,8 @@ func TestPlanReplacements(t *testing.T) {
 		// Relative to the story, not to the time of writing.
 		{"she came back the next week", Finding{Start: 18, End: 27, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "next week"},
 		{"she came back next week", Finding{Start: 14, End: 23, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "soon"},
+		{"By last Tuesday we knew", Finding{Start: 3, End: 15, Kind: Date, Type: "weekday", Date: &DateValue{Relative: true}}, "a recent date"},
+		{"wait until next week", Finding{Start: 11, End: 20, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "a later date"},
 		{"eleven days later", Finding{Start: 0, End: 17, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "eleven days later"},
 		{"sentenced to 14 years", Finding{Start: 13, End: 21, Kind: Date, Type: "duration", Date: &DateValue{Length: 14, Unit: "year"}}, "over ten years"},
 		{"sentenced to eleven years", Finding{Start: 13, End: 25, Kind: Date, Type: "duration", Date: &DateValue{Length: 11, Unit: "year"}}, "over ten years"},
