@@ -78,6 +78,8 @@ func FuzzDeidentify(f *testing.F) {
 		"@jess_m lol saw emma at the mall in boston",
 		"Lucía’s son Mateo (aged 4) — 12 Elm St, Apt 2B, Harlow Creek, OH 45011",
 		"\xff\xfeOdette\xc3",
+		"Walter was 97 when he came. At 94, she swims; I'm 34. Ana Ruiz, MD, saw Dr.Berz.",
+		"He has Erdheim–Chester disease and Parkinson's disease. By last Tuesday, about two years ago, the next week.",
 	} {
 		f.Add(s)
 	}
