@@ -480,8 +480,14 @@ var orgDescriptors = map[string]bool{
 }
 
 func article(phrase string) string {
-	if phrase != "" && strings.ContainsRune("aeiou", rune(phrase[0])) {
-		return "an"
+	l := strings.ToLower(phrase)
+	for _, p := range []string{"uni", "use", "usu", "uti", "eu", "one", "once"} {
+		if strings.HasPrefix(l, p) {
+			return "a" // "a university", "a one-bedroom flat": a consonant sound
+		}
+	}
+	if l != "" && strings.ContainsRune("aeiou", rune(l[0])) {
+		return "an" // "an early-80s", "an over-89-year-old"
 	}
 	return "a"
 }

@@ -259,3 +259,14 @@ func TestNoArticleAfterThe(t *testing.T) {
 		}
 	}
 }
+
+func TestArticle(t *testing.T) {
+	for phrase, want := range map[string]string{
+		"university hospital": "a", "hospice": "a", "early-80s": "an", "over-89-year-old": "an",
+		"Urgent care centre": "an", "European city": "a", "one-room school": "a", "": "a",
+	} {
+		if got := article(phrase); got != want {
+			t.Errorf("article(%q) = %q, want %q", phrase, got, want)
+		}
+	}
+}
