@@ -1,0 +1,99 @@
+package deid
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// namedPeople finds the name a sentence gives outright: "my name is borna
+// jerković", "Her maiden name is Key.", "Last name? Langrová", "everyone
+// calls me Bee", "he goes by jonno". After the cue, up to three words are
+// the name while each is capitalised, or no ordinary English word, or (the
+// first) a known first name; function words end it ("my name is not
+// important").
+func (e *Engine) namedPeople(text string, ws []word) []Finding {
+	var out []Finding
+	for i := 0; i < len(ws); i++ {
+		k := e.nameCueEnd(text, ws, i)
+		if k < 0 {
+			continue
+		}
+		j := k
+		for j < len(ws) && j < k+3 && e.nameWordAt(text, ws, j, j == k) {
+			if j > k && strings.ContainsAny(text[ws[j-1].end:ws[j].start], ",;:?!\n") {
+				break
+			}
+			j++
+		}
+		if j > k {
+			s, end := ws[k].start, ws[j-1].end
+			out = append(out, Finding{Start: s, End: end, Kind: Person, Type: "named", Text: text[s:end], Recognizer: "context", Confidence: 0.8})
+			i = j - 1
+		}
+	}
+	return out
+}
+
+// nameCueEnd returns the index of the word after a naming cue that ends at
+// word i ("name is", "name's", "surname:", "calls me", "goes by"), or -1.
+func (e *Engine) nameCueEnd(text string, ws []word, i int) int {
+	next := func(k int) (string, bool) {
+		if k < len(ws) {
+			return ws[k].key, true
+		}
+		return "", false
+	}
+	switch w := ws[i].key; w {
+	case "name", "surname", "nickname", "names":
+		gap := ""
+		if i+1 < len(ws) {
+			gap = text[ws[i].end:ws[i+1].start]
+		}
+		if strings.ContainsAny(gap, ":?") {
+			return i + 1 // "Last name? Langrová", "name: Ada"
+		}
+		if v, ok := next(i + 1); ok && (v == "is" || v == "was") && strings.TrimSpace(gap) == "" {
+			return i + 2
+		}
+	case "name's":
+		return i + 1
+	case "calls", "call", "called":
+		if v, ok := next(i + 1); ok && v == "me" && ws[i].key != "called" {
+			return i + 2 // "everyone calls me Bee"
+		}
+	case "goes", "go", "went":
+		if v, ok := next(i + 1); ok && v == "by" {
+			return i + 2 // "he goes by jonno"
+		}
+	}
+	return -1
+}
+
+// nameWordAt reports whether word k can be part of a name given by a cue.
+func (e *Engine) nameWordAt(text string, ws []word, k int, first bool) bool {
+	w := text[ws[k].start:ws[k].end]
+	key := strings.Trim(ws[k].key, ".'’-")
+	if key == "" || notNames[key] || strings.ContainsAny(w, "0123456789") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		return true
+	}
+	if !e.isCommon(key) {
+		return true // "borna", "jerković"
+	}
+	return first && e.gaz.Sex(key) != SexUnknown // "my name is grace"
+}
+
+// notNames are function words and the answers that withhold a name.
+var notNames = map[string]bool{
+	"the": true, "a": true, "an": true, "not": true, "just": true, "also": true, "on": true,
+	"in": true, "at": true, "of": true, "and": true, "or": true, "but": true, "so": true,
+	"that": true, "this": true, "what": true, "my": true, "his": true, "her": true, "their": true,
+	"your": true, "our": true, "its": true, "is": true, "was": true, "be": true, "to": true,
+	"for": true, "with": true, "from": true, "by": true, "as": true, "if": true, "it": true,
+	"unknown": true, "withheld": true, "redacted": true, "same": true, "different": true,
+	"i": true, "me": true, "you": true, "he": true, "she": true, "we": true, "they": true,
+	"here": true, "there": true, "now": true, "still": true, "really": true, "actually": true,
+}
