@@ -545,6 +545,9 @@ func (p *planner) age(f Finding, action Action) string {
 			adjectival = true
 		}
 	}
+	if adjectival && leadingArticle(lower, "a") == "" && !nounAfter(p.doc.Text[f.End:]) {
+		adjectival = false // "i'm 23 y/o." says "i'm in my early 20s"
+	}
 	if n > 89 {
 		if adjectival {
 			return leadingArticle(lower, "an") + "over-89-year-old"
@@ -568,6 +571,13 @@ func (p *planner) age(f Finding, action Action) string {
 		return bareBand(n)
 	}
 	return agePhrase(n, p.pronoun(f.Start)) // "she was in her mid-40s"
+}
+
+// nounAfter reports whether a word follows on the same line ("58 yo male").
+func nounAfter(rest string) bool {
+	rest = strings.TrimLeft(rest, " \t")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLetter(r)
 }
 
 // ageContext classifies the words just before an age's number: "turn"

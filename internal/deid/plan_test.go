@@ -69,6 +69,8 @@ func TestPlanReplacements(t *testing.T) {
 		{"with an 81-year-old man", Finding{Start: 5, End: 19, Kind: Age, Age: 81}, "an early-80s"},
 		{"with a 97-year-old rower", Finding{Start: 5, End: 18, Kind: Age, Age: 97}, "an over-89-year-old"},
 		{"she was 58 then", Finding{Start: 8, End: 10, Kind: Age, Age: 58}, "in her late 50s"},
+		{"pt is 58 yo male", Finding{Start: 6, End: 11, Kind: Age, Age: 58}, "late-50s"},
+		{"and i'm 23 y/o.", Finding{Start: 8, End: 14, Kind: Age, Age: 23}, "in my early 20s"},
 		{"she was aged 91", Finding{Start: 8, End: 15, Kind: Age, Age: 91}, "over 89"},
 		// Safe Harbor allows one category for ages over 89, not decades.
 		{"she is in her 90s", Finding{Start: 14, End: 17, Kind: Age, Type: "age-range", Age: 90}, "over 89"},
