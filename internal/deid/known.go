@@ -54,7 +54,7 @@ func dropAllowed(doc *Doc, ws []word, fs []Finding) []Finding {
 	public := publicTermSet().find(doc.Text, ws)
 	out := fs[:0:0]
 	for _, f := range fs {
-		if allowed[termID(f.Text)] || insideAny(f, spans) || insideAny(f, public) {
+		if allowed[termID(f.Text)] || insideAny(f, spans) || insideAny(f, public) || nameLike(f.Kind) && publicBody(f.Text) {
 			continue
 		}
 		out = append(out, f)

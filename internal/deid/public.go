@@ -1,6 +1,9 @@
 package deid
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // publicTerms name public programmes, laws, agencies, classifications and
 // large charities that case writing mentions all the time and that identify
@@ -34,4 +37,43 @@ var (
 func publicTermSet() *termSet {
 	publicOnce.Do(func() { publicSet = newTermSet(publicTerms) })
 	return publicSet
+}
+
+// publicBodyWords make up the names of the general public institutions
+// that every country has and that name no one by themselves: "the Supreme
+// Court", "the Court of Appeal", "the Foreign and Commonwealth Office",
+// "the District Court", "the Council". A name with any other word says
+// where or which and stays a finding: a place ("Izmir State Security
+// Court"), a local name ("Alder Valley Family Services") or a field
+// ("the Employment Tribunal", "the Martial Law Court"), which narrows the
+// case down.
+var publicBodyWords = wordSet(`court courts tribunal tribunals ministry department office
+commission committee council government parliament senate congress assembly police prosecutor
+prosecutors prosecution agency authority directorate inspectorate ombudsman registry bench
+judiciary cabinet treasury board supreme high appeal appeals district crown magistrates county
+circuit federal state national european international united nations human rights foreign
+commonwealth home justice public general constitutional cassation interior defence defense
+finance chamber grand royal majesty central regional local city borough municipal provincial
+attorney solicitor registrar affairs secretary rule rules service services his her of and for
+the on`)
+
+// publicBodyHeads are the words one of which a public institution's name
+// must hold.
+var publicBodyHeads = wordSet(`court courts tribunal tribunals ministry department office
+commission committee council government parliament senate congress assembly police prosecutor
+prosecutors prosecution agency authority service services directorate inspectorate ombudsman
+registry bench judiciary cabinet treasury board rules`)
+
+// publicBody reports whether name is made only of institution
+// words and holds a head: a public body that identifies no one.
+func publicBody(name string) bool {
+	head := false
+	for _, w := range termKeys(name) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if !publicBodyWords[w] {
+			return false
+		}
+		head = head || publicBodyHeads[w]
+	}
+	return head
 }

@@ -31,3 +31,20 @@ func TestPublicTermsAreNotFindings(t *testing.T) {
 		t.Errorf("a known term that is also public was dropped: %v", fs)
 	}
 }
+
+func TestPublicBodies(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Supreme Court": true, "Court of Appeal": true, "the District Court": true,
+		"Foreign and Commonwealth Office": true, "European Commission of Human Rights": true,
+		"Council": true, "Crown Prosecution Service's": true, "Her Majesty's Government": true,
+		// A place, a local name or a field says where or which.
+		"Izmir State Security Court": false, "Alder Valley Family Services": false,
+		"Employment Tribunal": false, "Martial Law Court": false, "Springfield City Council": false,
+		// No institution at all.
+		"Supreme": false, "High and Mighty": false, "": false,
+	} {
+		if got := publicBody(name); got != want {
+			t.Errorf("publicBody(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
