@@ -154,8 +154,10 @@ func markerCount(toks []token) int {
 }
 
 // clinicalShare reports whether hits markers among n words make a clinical
-// note: at least three, and at least one word in fifty.
-func clinicalShare(hits, n int) bool { return hits >= 3 && hits*50 >= n }
+// note: at least three, and at least one word in fifty; or, in a note of a
+// few lines ("Given Combivent and Flovent, SBP stable"), two that make one
+// word in fifteen.
+func clinicalShare(hits, n int) bool { return hits >= 3 && hits*50 >= n || hits >= 2 && hits*15 >= n }
 
 // ClinicalNote reports whether text reads as a clinical note, as the
 // dictionary recognizers decide it (isClinical).
@@ -175,7 +177,7 @@ func (a *analysis) clinicalWord(k int) bool {
 		// OWN ALINE, BP STABLE").
 		return t.caps && a.clinicalHits > 0 && clinicalTerms[t.lower]
 	}
-	if clinicalTerms[t.lower] || clinicalMarkers[t.lower] || drugNames[t.lower] {
+	if ClinicalTerm(t.lower) {
 		return true
 	}
 	if a.clinicalCompound(t.lower) || CapsThenLower(t.text) {
@@ -185,6 +187,9 @@ func (a *analysis) clinicalWord(k int) bool {
 		return true // "Spanish speaking only": the patient's language
 	}
 	f := a.f(k)
+	if drugTruncations[t.lower] && (f.wl == 0 || f.wl > typoLevel) && f.births < 1000 && (f.surname == 0 || f.surname > 20000) {
+		return true // "Fent", "Vanc": a drug name cut short
+	}
 	if f.wl != 0 || f.births >= 1000 {
 		return false
 	}
@@ -198,7 +203,8 @@ func (a *analysis) clinicalWord(k int) bool {
 	}
 	v, ok := a.typos[t.lower]
 	if !ok {
-		v = Misspelt(a.lex, t.lower)
+		v = Misspelt(a.lex, t.lower) || gluedWords(a.lex, t.lower) ||
+			f.births == 0 && f.surname == 0 && nearMisspelt(a.lex, t.lower)
 		if a.typos == nil {
 			a.typos = map[string]bool{}
 		}
@@ -259,7 +265,7 @@ func CapsThenLower(w string) bool {
 // "tylenol"): in a clinical note such a word is a name only with context.
 // The prose recognizer vets its entities with it.
 func ClinicalTerm(w string) bool {
-	return clinicalTerms[w] || clinicalMarkers[w] || drugNames[w]
+	return clinicalTerms[w] || clinicalMarkers[w] || drugNames[w] || clinicalVocab[w]
 }
 
 // MedicalShape reports whether w, a lower-case word that no list knows,
@@ -392,7 +398,7 @@ func typoFilterFor(lex *lexicon.Lexicon) *typoSources {
 			f.add(w)
 		}
 	}
-	for _, m := range []map[string]bool{clinicalTerms, clinicalMarkers, drugNames} {
+	for _, m := range []map[string]bool{clinicalTerms, clinicalMarkers, drugNames, clinicalVocab} {
 		for w := range m {
 			f.add(w)
 		}

@@ -1,0 +1,67 @@
+package dict
+
+import (
+	"testing"
+
+	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/lexicon"
+)
+
+func TestLooseMisspellings(t *testing.T) {
+	lex := lexicon.Default()
+	for _, tt := range []struct {
+		w    string
+		want bool
+	}{
+		{"intermitent", true},   // one edit: Misspelt's too
+		{"imtermittant", true},  // two letters off, one sound off
+		{"comode", true},        // a letter dropped, sounds the same
+		{"trendelenberg", true}, // a clinical term, a vowel off
+		{"pnuemothorax", true},  // vowels swapped
+		{"yanulis", false},      // a name: too few consonants to judge
+		{"okonkwo", false},      // a name like no word
+		{"zabrowski", false},    // a name like no word
+		{"ostrowski", false},    // a name like no word
+		{"bantamide", false},    // first letter kept: "pantamide" is not near
+	} {
+		if got := Misspelt(lex, tt.w) || nearMisspelt(lex, tt.w); got != tt.want {
+			t.Errorf("misspelling(%q) = %v, want %v (loose form %q)", tt.w, got, tt.want, looseForm(tt.w))
+		}
+	}
+}
+
+func TestGluedWords(t *testing.T) {
+	lex := lexicon.Default()
+	for _, tt := range []struct {
+		w    string
+		want bool
+	}{
+		{"nasotracheal", true},   // combining form + word
+		{"hemdynamically", true}, // the form's vowel dropped
+		{"airbolus", true},       // a word run into a clinical term
+		{"creatinineand", true},  // a long term run into "and"
+		{"quartermain", false},   // two plain words: a ward's or a building's name
+		{"fairhaven", false},
+		{"stonebridge", false},
+	} {
+		if got := gluedWords(lex, tt.w); got != tt.want {
+			t.Errorf("gluedWords(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}
+
+func TestClinicalVocabulary(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// Drugs cut short, misspelt or run together are no names.
+		{note + "Increased Versed to 4mg and Fent back to 100mcg.", deid.Person, "Fent", false},
+		{note + "Weaning Levofed slowly, MAP 65.", deid.Person, "Levofed", false},
+		{note + "K 3.9 Imtermittant ectopy overnight.", deid.Person, "Imtermittant", false},
+		{note + "Nasotracheal suction for thick secretions.", deid.Person, "Nasotracheal", false},
+		{note + "pt up to camode x2, no BM.", deid.Place, "camode", false},
+		// A short note of two lines with two markers is a note.
+		{"Given Combivent and Flovent inhalers, sats 95%.\nSBP stable in the 110s.", deid.Person, "Combivent", false},
+		// Names in a note stay names.
+		{note + "Wife Dolores Okonkwo at bedside, updated.", deid.Person, "Okonkwo", true},
+		{note + "Transferred to Quartermain 4 this afternoon.", deid.Organization, "Quartermain", true},
+	})
+}
