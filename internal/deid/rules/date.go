@@ -397,6 +397,9 @@ func monthDay(text string, m []int) []hit {
 	if nw := nextWord(text, e); fracNext[nw] || fracNext[strings.SplitN(nw, "/", 2)[0]] {
 		return nil // "5/5 PSV/CPAP"
 	}
+	if scoreClause(text, s) && !datePreps[pw] {
+		return nil // "describes pain as 5/10", "rales half way up, 1/3"
+	}
 	if mo <= 12 && d <= 15 && ventClause(text, s) {
 		return nil // "SETTINGS-SIMV/PS, 500X10, 40%, & 5/8", "on BIPAP overnight 10/5"
 	}
@@ -476,6 +479,33 @@ func bareYear(text string, m []int) []hit {
 		conf = 0.8
 	}
 	return []hit{{start: s, end: e, typ: "year", conf: conf, date: dv(atoi(group(text, m, 1)), 0, 0)}}
+}
+
+// scoreWords say that a number over a number a few words on is a score or
+// a share: a pain rating, a grade of strength, how far up the lungs rales
+// are heard.
+var scoreWords = set("pain", "scale", "score", "scores", "scored", "rated", "rates", "rating", "ratings",
+	"grade", "graded", "strength", "rales", "crackles", "discomfort", "ache", "aching", "soreness")
+
+// datePreps put a date after them even in a clause about pain ("pain
+// free since 6/10").
+var datePreps = set("since", "on", "until", "till", "from", "by", "before", "after", "dated")
+
+// scoreClause reports whether one of the four words before i, in its
+// clause, is a score word ("describes pain as 5/10", "rates her pain at a
+// 3/10").
+func scoreClause(text string, i int) bool {
+	w := window(text, i, 48)
+	if k := strings.LastIndexAny(w, ".\n;()"); k >= 0 && !(w[k] == '.' && k+1 < len(w) && isDigit(w[k+1])) {
+		w = w[k+1:]
+	}
+	fs := strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return r == ' ' || r == ',' || r == '\t' || r == ':' || r == '-' })
+	for k := len(fs) - 1; k >= 0 && k >= len(fs)-4; k-- {
+		if scoreWords[fs[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 // ventWords are the modes and settings of a ventilator: a small fraction in

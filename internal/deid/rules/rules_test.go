@@ -98,6 +98,9 @@ func TestDate(t *testing.T) {
 		// Negatives.
 		{"2 UNITS PRBC, BUN 54, EF 20%", nil},
 		{"BP 120/80, percocet 5/325, pain 5/10", nil},
+		{"she rates her pain at a 6/10 with turning", nil},
+		{"coarse rales heard up to 1/3 bilat", nil},
+		{"pain free since 6/10, seen again on 6/14", []span{s("6/10", "month-day"), s("6/14", "month-day")}},
 		{"you may 2 go", nil},
 		{"patients aged 13 may attend; she may 3 times", nil},
 		{"she may need help", nil},
