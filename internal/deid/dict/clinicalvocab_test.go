@@ -65,3 +65,15 @@ func TestClinicalVocabulary(t *testing.T) {
 		{note + "Transferred to Quartermain 4 this afternoon.", deid.Organization, "Quartermain", true},
 	})
 }
+
+func TestDashBetweenWords(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A name run into the next word by a dash is still a name.
+		{note + "phone call from son Rob-who states he will visit.", deid.Person, "Rob", true},
+		{note + "phone call from son Rob-who states he will visit.", deid.Person, "who", false},
+		{note + "STARTED ON PROTONIX-J. KOWALCZYK AWARE.", deid.Person, "J", true},
+		// Hyphenated words and names stay whole.
+		{"Mary-Jane came by with the kids.", deid.Person, "Mary-Jane", true},
+		{note + "son-in-law at bedside, updated.", deid.Person, "son-in-law", false},
+	})
+}
