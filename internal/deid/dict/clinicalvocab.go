@@ -271,3 +271,26 @@ var drugTruncations = func() map[string]bool {
 func Misspelling(lex *lexicon.Lexicon, lw string) bool {
 	return Misspelt(lex, lw) || gluedWords(lex, lw) || nearMisspelt(lex, lw)
 }
+
+// noteAbbrev reports whether the title at word k stands for something else
+// in a clinical note: glued after a sign ("3+MR." is mitral
+// regurgitation); "MS", "MR", "SR" before an ordinary word that is no name
+// ("MS. Verbal and calm": mental status); "fr" before a clinical term
+// ("16 fr foley": a French gauge).
+func (a *analysis) noteAbbrev(k int) bool {
+	t := &a.toks[k]
+	if k > 0 && strings.Contains(t.gap, "+") && strings.TrimSpace(t.gap) == t.gap {
+		return true
+	}
+	if k+1 >= len(a.toks) || !a.adjacent(k+1) || (!a.isClinical() && a.clinicalHits == 0) {
+		return false
+	}
+	switch t.lower {
+	case "ms", "mr", "sr":
+		f := a.f(k + 1)
+		return a.toks[k+1].letters >= 2 && f.common(50) && !f.isName() && !f.title
+	case "fr":
+		return t.shape == shapeLower && a.clinicalWord(k+1)
+	}
+	return false
+}

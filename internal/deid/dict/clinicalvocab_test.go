@@ -77,3 +77,16 @@ func TestDashBetweenWords(t *testing.T) {
 		{note + "son-in-law at bedside, updated.", deid.Person, "son-in-law", false},
 	})
 }
+
+func TestNoteAbbrevTitles(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// Titles that stand for something else in a note.
+		{note + "Echo with 2+MR. Given 2u PRBC overnight.", deid.Person, "Given", false},
+		{note + "MS. Calm and oriented, following commands.", deid.Person, "Calm", false},
+		{note + "placed 16 fr foley with good return.", deid.Person, "foley", false},
+		// Real titles in a note.
+		{note + "Ms. Ostrowski at bedside, updated.", deid.Person, "Ostrowski", true},
+		{note + "SPOKE WITH MS R. KOWALCZYK ABOUT PLAN.", deid.Person, "R. KOWALCZYK", true},
+		{note + "GI: NGT-BLDY. GIVEN PEPCID-R. DELUCA AWARE-WILL START PROTONIX.", deid.Person, "R. DELUCA", true},
+	})
+}

@@ -85,6 +85,9 @@ func (a *analysis) isTitle(k int) int {
 				return 0
 			}
 		}
+		if a.noteAbbrev(k) {
+			return 0
+		}
 		return 2
 	}
 	if roleAbbrev[t.lower] && t.shape == shapeUpper {
@@ -567,7 +570,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	// "W. MAROTTA", "d. renna".
 	if i > 0 && a.adjacent(i) && a.toks[i-1].dot && a.toks[i-1].letters == 1 && strings.HasPrefix(t.gap, ". ") &&
 		(i == 1 || strings.TrimRight(a.toks[i-1].gap, " \t(") != strings.TrimRight(a.toks[i-1].gap, " \t") || a.toks[i-1].gap == "" ||
-			strings.ContainsAny(a.toks[i-1].gap[len(a.toks[i-1].gap)-1:], " \t\n(")) {
+			strings.ContainsAny(a.toks[i-1].gap[len(a.toks[i-1].gap)-1:], " \t\n(-")) {
 		// After a title the initial needs no more: "DR B. GILL".
 		titled := i >= 2 && a.titleBefore(i-1) == 2
 		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !medicalShape(t.lower) || titled && !isStop(t.lower)) && !a.clinicalWord(i) &&
