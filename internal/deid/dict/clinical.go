@@ -69,6 +69,11 @@ var clinicalTerms = map[string]bool{
 	"perla": true, "perrla": true, "mae": true, "max": true, "co": true, "ci": true, "fick": true,
 	"afib": true, "a-fib": true, "aflutter": true, "nsr": true, "sb": true, "svt": true,
 	"ct": true, "ph": true, "usoh": true, "dic": true, "nsicu": true, "pleth": true, "synch": true,
+	// laboratory values and their shortenings
+	"na": true, "alt": true, "ast": true, "alk": true, "phos": true, "hgb": true, "plt": true,
+	"plts": true, "bili": true, "lft": true, "lfts": true, "ckmb": true, "trop": true, "lytes": true,
+	"gluc": true, "tsh": true, "bnp": true, "esr": true, "crp": true, "hco3": true, "lac": true,
+	"min": true,
 	// brand names and drugs the word lists lack or hold as names
 	"colace": true, "senna": true, "flovent": true, "atrovent": true, "combivent": true,
 	"percocet": true, "ambien": true, "ativan": true, "haldol": true, "lasix": true,
@@ -175,7 +180,12 @@ func (a *analysis) clinicalWord(k int) bool {
 		// A short note in capitals with a clinical marker: its listed
 		// devices and terms are still what they are ("PULLED OUT HER
 		// OWN ALINE, BP STABLE").
-		return t.caps && a.clinicalHits > 0 && clinicalTerms[t.lower]
+		// A marker in capitals in a text with two of them ("DROP IN SBP").
+		return t.caps && a.clinicalHits > 0 && clinicalTerms[t.lower] ||
+			t.shape == shapeUpper && a.clinicalHits >= 2 && clinicalMarkers[t.lower]
+	}
+	if a.eponym(k) {
+		return true
 	}
 	if ClinicalTerm(t.lower) {
 		return true

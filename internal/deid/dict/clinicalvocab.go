@@ -294,3 +294,29 @@ func (a *analysis) noteAbbrev(k int) bool {
 	}
 	return false
 }
+
+// eponymNouns follow the names of physicians in the signs, diseases and
+// devices named after them ("Kussmaul's respirations", "Homans' sign",
+// "Hickman catheter"): there the name is no person's.
+var eponymNouns = map[string]bool{
+	"sign": true, "signs": true, "respirations": true, "respiration": true, "breathing": true,
+	"disease": true, "syndrome": true, "reflex": true, "maneuver": true, "manoeuvre": true,
+	"position": true, "test": true, "phenomenon": true, "triad": true, "ulcer": true,
+	"palsy": true, "score": true, "scale": true, "criteria": true, "catheter": true,
+	"cath": true, "tube": true, "sheath": true, "drain": true, "dressing": true, "mask": true,
+	"collar": true, "procedure": true, "classification": true,
+}
+
+// eponym reports whether word k, in a clinical note, names a sign, a
+// disease or a device after a physician: a name before an eponym noun
+// ("Kussmaul's respirations", "Quinton catheter").
+func (a *analysis) eponym(k int) bool {
+	if k+1 >= len(a.toks) || a.toks[k].letters < 3 {
+		return false
+	}
+	nx := &a.toks[k+1]
+	if strings.TrimLeft(nx.gap, " ") != "" || nx.gap == "" {
+		return false
+	}
+	return nx.shape == shapeLower && eponymNouns[nx.lower] && (a.toks[k].poss || a.toks[k].isCap())
+}

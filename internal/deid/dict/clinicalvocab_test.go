@@ -90,3 +90,19 @@ func TestNoteAbbrevTitles(t *testing.T) {
 		{note + "GI: NGT-BLDY. GIVEN PEPCID-R. DELUCA AWARE-WILL START PROTONIX.", deid.Person, "R. DELUCA", true},
 	})
 }
+
+func TestNoteFindingsNotNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// Eponyms name signs and devices, not people.
+		{note + "tachypneic with Kussmaul's respirations, rate 30.", deid.Person, "Kussmaul", false},
+		{note + "Quinton catheter to be pulled today.", deid.Person, "Quinton", false},
+		{note + "Dr. Kussmaul's team at bedside.", deid.Person, "Kussmaul", true},
+		// Lab values and markers.
+		{note + "Na 146, K 3.9, free water boluses.", deid.Person, "Na", false},
+		{"Some relief.\nDROP IN SBP TO 90S AFTER PROPOFOL, HR 60S.", deid.Place, "SBP", false},
+		// A kin word after a kin word is kin.
+		{note + "SOCIAL: WIFE, SON DISCUSSED PLAN WITH TEAM.", deid.Person, "SON", false},
+		// Abdominal findings on a line are no town and state.
+		{note + "GI:\n+BS NT, ND, soft.", deid.Place, "NT", false},
+	})
+}

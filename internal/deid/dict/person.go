@@ -520,7 +520,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		}
 	}
 	// After a kinship or role word: "her son Mateo", "my client Rose".
-	if a.cueBefore(i, a.isKin) {
+	if a.cueBefore(i, a.isKin) && !f.kin {
 		switch {
 		case informative && (f.nameish() || !f.common(50)):
 			return 0.85, "kin"

@@ -481,6 +481,11 @@ func (a *analysis) addressTown(i int) (int, bool) {
 	if j == i {
 		return 0, false
 	}
+	for k := i; k < j && a.isClinical(); k++ {
+		if a.toks[k].shape == shapeUpper && a.toks[k].letters <= 3 || a.clinicalWord(k) {
+			return 0, false // "BS NT, ND": findings, not a town and state
+		}
+	}
 	// The rest of the line: only a state code or digits.
 	for k := j; k < n && a.toks[k].line == t.line; k++ {
 		if a.toks[k].shape != shapeNone && !(a.toks[k].shape == shapeUpper && a.toks[k].letters == 2) {
