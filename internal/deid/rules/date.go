@@ -563,7 +563,9 @@ func clockYear(text string, s, e int, pw string) bool {
 
 // clockNoteWords are abbreviations of clinical notes, which write times on
 // the 24-hour clock ("BP 84/40 at 2000").
-var clockNoteWords = set("pt", "bp", "hr", "mg", "iv", "po", "prn", "rr", "npo", "cc", "sbp", "gtt")
+var clockNoteWords = set("pt", "bp", "hr", "mg", "iv", "po", "prn", "rr", "npo", "cc", "sbp", "gtt", "vss", "nsr", "icu", "ccu",
+	"ett", "ngt", "ogt", "abg", "cxr", "ekg", "ecg", "ns", "lr", "tf", "oob", "sob", "gi", "gu", "cv", "hct", "wbc", "inr", "ptt",
+	"bun", "mcg", "meq", "ml", "ivf", "cvp", "o2", "nc", "ls", "bs", "ffp", "dnr", "osh", "hob", "rn")
 
 // noteWords counts the different clinical abbreviations in text, up to 2.
 func noteWords(text string) int {

@@ -99,6 +99,8 @@ func TestDate(t *testing.T) {
 		{"2 UNITS PRBC, BUN 54, EF 20%", nil},
 		{"BP 120/80, percocet 5/325, pain 5/10", nil},
 		{"she rates her pain at a 6/10 with turning", nil},
+		{"vss, nsr. extubated at approx 2030 without problem.", nil},
+		{"the plan runs until about 2030 and beyond", []span{s("2030", "year")}},
 		{"coarse rales heard up to 1/3 bilat", nil},
 		{"pain free since 6/10, seen again on 6/14", []span{s("6/10", "month-day"), s("6/14", "month-day")}},
 		{"you may 2 go", nil},
