@@ -288,7 +288,7 @@ func (a *analysis) noteAbbrev(k int) bool {
 	switch t.lower {
 	case "ms", "mr", "sr":
 		f := a.f(k + 1)
-		return a.toks[k+1].letters >= 2 && f.common(50) && !f.isName() && !f.title
+		return a.toks[k+1].letters >= 2 && f.common(50) && !f.nameish() && !f.title
 	case "fr":
 		return t.shape == shapeLower && a.clinicalWord(k+1)
 	}
@@ -304,12 +304,15 @@ var eponymNouns = map[string]bool{
 	"position": true, "test": true, "phenomenon": true, "triad": true, "ulcer": true,
 	"palsy": true, "score": true, "scale": true, "criteria": true, "catheter": true,
 	"cath": true, "tube": true, "sheath": true, "drain": true, "dressing": true, "mask": true,
-	"collar": true, "procedure": true, "classification": true,
+	"collar": true, "procedure": true, "classification": true, "vent": true, "tubes": true,
+	"tubing": true, "mattress": true, "boots": true, "pump": true, "valve": true, "stockings": true,
+	"line": true, "lines": true, "catheters": true, "drains": true, "sheaths": true,
 }
 
 // eponym reports whether word k, in a clinical note, names a sign, a
-// disease or a device after a physician: a name before an eponym noun
-// ("Kussmaul's respirations", "Quinton catheter").
+// disease or a device after a physician or its maker: a name before an
+// eponym noun ("Kussmaul's respirations", "Quinton catheter", "puritan
+// bennett vent").
 func (a *analysis) eponym(k int) bool {
 	if k+1 >= len(a.toks) || a.toks[k].letters < 3 {
 		return false
@@ -318,5 +321,15 @@ func (a *analysis) eponym(k int) bool {
 	if strings.TrimLeft(nx.gap, " ") != "" || nx.gap == "" {
 		return false
 	}
-	return nx.shape == shapeLower && eponymNouns[nx.lower] && (a.toks[k].poss || a.toks[k].isCap())
+	return nx.shape == shapeLower && eponymNouns[nx.lower]
+}
+
+// subjectPronouns are followed by a verb, not a name: "he denise abd
+// pain" is a misspelt "denies".
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "it": true}
+
+// afterSubjectPronoun reports whether word k directly follows a subject
+// pronoun.
+func (a *analysis) afterSubjectPronoun(k int) bool {
+	return k > 0 && a.adjacent(k) && subjectPronouns[a.toks[k-1].lower]
 }

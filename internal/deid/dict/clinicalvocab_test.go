@@ -106,3 +106,15 @@ func TestNoteFindingsNotNames(t *testing.T) {
 		{note + "GI:\n+BS NT, ND, soft.", deid.Place, "NT", false},
 	})
 }
+
+func TestLowerNamesInNotes(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A maker's name before a device, a verb after a pronoun.
+		{note + "on a puritan bennett vent, alarms checked.", deid.Person, "bennett", false},
+		{note + "l groin oozing, he denise abd pain.", deid.Person, "denise", false},
+		{note + "MS. Verbal and calm, following commands.", deid.Person, "Verbal", false},
+		{note + "given 1mg Vit K IV.", deid.Person, "Vit", false},
+		// Lower-case names with their cues stay names.
+		{note + "wife denise called, updated on plan.", deid.Person, "denise", true},
+	})
+}

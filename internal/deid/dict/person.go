@@ -657,6 +657,9 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.7, "name"
 		}
 	case t.shape == shapeLower:
+		if a.afterSubjectPronoun(i) || a.isClinical() && a.eponym(i) {
+			break
+		}
 		if a.lowerPair(i) {
 			return 0.6, "lowercase"
 		}
