@@ -333,3 +333,25 @@ var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we
 func (a *analysis) afterSubjectPronoun(k int) bool {
 	return k > 0 && a.adjacent(k) && subjectPronouns[a.toks[k-1].lower]
 }
+
+// EponymBefore reports whether rest, the text after a name, opens with an
+// eponym noun in lower case after a possessive or one space ("'s
+// respirations", " catheter"): the name is a sign's, a disease's or a
+// device's. The prose recognizer vets its persons with it.
+func EponymBefore(rest string) bool {
+	for _, p := range [...]string{"'s", "’s", "s'", "'"} {
+		if r, ok := strings.CutPrefix(rest, p); ok {
+			rest = r
+			break
+		}
+	}
+	r, ok := strings.CutPrefix(rest, " ")
+	if !ok {
+		return false
+	}
+	end := 0
+	for end < len(r) && r[end] >= 'a' && r[end] <= 'z' {
+		end++
+	}
+	return end > 0 && eponymNouns[r[:end]] && (end == len(r) || r[end] < 'a' || r[end] > 'z')
+}

@@ -118,3 +118,10 @@ func TestLowerNamesInNotes(t *testing.T) {
 		{note + "wife denise called, updated on plan.", deid.Person, "denise", true},
 	})
 }
+
+func TestNoteShortCapsNoTown(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{note + "Abd soft, +BS, NT, ND. TF at goal.", deid.Place, "NT", false},
+		{note + "lines: Quinton, a line and PIV.", deid.Person, "Quinton", false},
+	})
+}

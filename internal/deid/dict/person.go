@@ -600,7 +600,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		return 0, ""
 	}
 	// A comment that opens with a name: "Grace – thank you", "Marisol, ...".
-	if informative && t.sentStart && f.births >= 1000 && i+1 < len(a.toks) {
+	if informative && t.sentStart && f.births >= 1000 && i+1 < len(a.toks) && !a.clinicalWord(i) {
 		g := strings.TrimLeft(a.toks[i+1].gap, " \t")
 		if !a.toks[i].poss && (strings.HasPrefix(g, "–") || strings.HasPrefix(g, "—") || strings.HasPrefix(g, "- ") ||
 			(strings.HasPrefix(g, ",") && !f.common(35))) {

@@ -430,9 +430,10 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 			return span{i: i, j: k + 1, conf: 0.6, typ: "small-place"}, true
 		}
 	}
-	// "Smallville, OH": an unknown city before a state.
+	// "Smallville, OH": an unknown city before a state; in a note not a
+	// short abbreviation ("NT, ND": non-tender, non-distended).
 	f := a.f(i)
-	if !f.common(50) && !f.date && !t.poss && t.letters >= 2 {
+	if !f.common(50) && !f.date && !t.poss && t.letters >= 2 && !(a.isClinical() && t.shape == shapeUpper && t.letters <= 3) {
 		j := i + 1
 		for j < n && j < i+3 && a.adjacent(j) && capAt(j) && !a.toks[j-1].poss && !a.f(j).common(50) {
 			j++

@@ -40,6 +40,7 @@ const (
 	dropPlace                       // in shorthand, a word no list knows called a place with no evidence
 	dropWeak                        // in shorthand, an ordinary word that is also a name
 	dropLink                        // a web address, which the URL rule reports as a contact
+	dropEponym                      // in shorthand, a name before a sign, disease or device it names
 	keepNameWord                    // a word that is not an ordinary one
 	keepMidSentence                 // an ordinary word that is also a name, capitalised mid-sentence
 	keepKnownPlace                  // a country, a US state or a gazetteer place with a locative
@@ -87,6 +88,10 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	if len(words) > 1 && titles[words[0]] && f.Kind == deid.Person {
 		// "Mr Brown", "Dr. White": a title makes any name a person's.
 		return deid.Person, keepTitled
+	}
+	if f.Kind == deid.Person && d.shorthand(t) && dict.EponymBefore(text[f.End:]) {
+		// "Kussmaul's respirations", "Quinton catheter".
+		return f.Kind, dropEponym
 	}
 	drug := inDoseContext(text, f.Start, f.End)
 	for _, w := range words {

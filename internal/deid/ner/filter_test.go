@@ -40,6 +40,10 @@ func TestVet(t *testing.T) {
 		{"Trump Tower is tall.", "Trump", deid.Person, dropNoNameWord, deid.Person},
 		{"we asked the Court again", "Court", deid.Person, dropNoNameWord, deid.Person},
 		{"Pt GI SBP HR ok, seen by Miller today", "Miller", deid.Person, dropWeak, deid.Person},
+		// In shorthand, a name before the sign or device it names.
+		{"Pt GI SBP HR ok, Zwanziger's sign neg", "Zwanziger", deid.Person, dropEponym, deid.Person},
+		{"Pt GI SBP HR ok, Zwanziger catheter out", "Zwanziger", deid.Person, dropEponym, deid.Person},
+		{"Pt GI SBP HR ok, Zwanziger's wife here", "Zwanziger", deid.Person, keepNameWord, deid.Person},
 		// A hashtag of ordinary words is a phrase; one of a name is a name.
 		{"playing #GamesWithFriends tonight", "#GamesWithFriends", deid.Place, dropNoNameWord, deid.Place},
 		{"love #JustinBieber tonight", "#JustinBieber", deid.Person, keepNameWord, deid.Person},
