@@ -481,6 +481,11 @@ func bareYear(text string, m []int) []hit {
 	return []hit{{start: s, end: e, typ: "year", conf: conf, date: dv(atoi(group(text, m, 1)), 0, 0)}}
 }
 
+// distancePrev are the verbs of walking and moving, after which a number
+// with a trailing apostrophe is a distance in feet.
+var distancePrev = set("ambulated", "ambulate", "ambulating", "ambulates", "walked", "walk", "walking", "walks",
+	"amb", "ambulation", "distance", "approx", "about", "around", "another", "x")
+
 // scoreWords say that a number over a number a few words on is a score or
 // a share: a pain rating, a grade of strength, how far up the lungs rales
 // are heard.
@@ -801,6 +806,9 @@ func trailingApostropheYear(text string, m []int) []hit {
 	n := atoi(group(text, m, 1))
 	if n < 0 || n >= 10 && n <= 25 && !yearPrevGood[prevWord(text, s)] {
 		return nil // 12' is a length more often than 2012, but not "REPAIR IN 14'"
+	}
+	if distancePrev[prevWord(text, s)] {
+		return nil // "AMBULATED 30' WITH ASSIST": feet walked
 	}
 	return []hit{{start: s, end: m[3], typ: "year", conf: 0.4, date: dv(yearOf(group(text, m, 1)), 0, 0)}}
 }
