@@ -228,6 +228,29 @@ func monthYear(text string, m []int) []hit {
 
 var ambiguousMonth = set("may", "march", "august")
 
+// modalMay reports whether "may" at text[s:e], after "and" or "to", is the
+// modal: a word follows it, and no month stands before the "and" ("April
+// and May").
+func modalMay(text string, s, e int) bool {
+	nw := nextWord(text, e)
+	if nw == "" || strings.Trim(nw, "0123456789,.") == "" || parseMonth(nw) != 0 || nw == "of" {
+		return false
+	}
+	j := strings.LastIndexAny(text[:s], " \t\n")
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	if j < 0 {
+		return true
+	}
+	// the word before "and"/"to"
+	k := j
+	for k > 0 && text[k-1] != ' ' && text[k-1] != '\t' && text[k-1] != '\n' {
+		k--
+	}
+	return parseMonth(prevWord(text, k)) == 0
+}
+
 func monthAlone(text string, m []int) []hit {
 	word := group(text, m, 1)
 	mon := parseMonth(word)
@@ -239,8 +262,12 @@ func monthAlone(text string, m []int) []hit {
 		return nil // "DEC" is "decreased" in a clinical note
 	}
 	if ambiguousMonth[lw] || strings.HasSuffix(word, ".") {
-		if !datePrep[prevWord(text, m[0])] {
+		pw := prevWord(text, m[0])
+		if !datePrep[pw] {
 			return nil
+		}
+		if lw == "may" && (pw == "and" || pw == "to") && modalMay(text, m[0], m[1]) {
+			return nil // "PLAN TO BOOK PT AND MAY NEED BRONCH"
 		}
 	}
 	return []hit{{start: m[0], end: m[1], typ: "month", conf: 0.6, date: dv(0, mon, 0)}}

@@ -100,6 +100,8 @@ func TestDate(t *testing.T) {
 		{"BP 120/80, percocet 5/325, pain 5/10", nil},
 		{"she rates her pain at a 6/10 with turning", nil},
 		{"AMBULATED 30' WITH 2 ASSIST.", nil},
+		{"PLAN TO BOOK PT FOR SLEEP STUDY AND MAY NEED BRONCH", nil},
+		{"we travelled in April and May this year", []span{s("April", "month"), s("May", "month")}},
 		{"vss, nsr. extubated at approx 2030 without problem.", nil},
 		{"the plan runs until about 2030 and beyond", []span{s("2030", "year")}},
 		{"coarse rales heard up to 1/3 bilat", nil},
