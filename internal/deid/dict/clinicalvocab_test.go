@@ -125,3 +125,14 @@ func TestNoteShortCapsNoTown(t *testing.T) {
 		{note + "lines: Quinton, a line and PIV.", deid.Person, "Quinton", false},
 	})
 }
+
+func TestWardStandingAlone(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A ward and its floor as a clause of their own.
+		{note + "plan: increase lopressor, wellingham 3", deid.Organization, "wellingham", true},
+		{note + "Dispo: Wellingham 4.\nCont to monitor.", deid.Organization, "Wellingham", true},
+		// Not a dose, not a word in a sentence.
+		{note + "plan: lasix 40, zosyn 2", deid.Organization, "zosyn", false},
+		{note + "wellingham 3 times a day", deid.Organization, "wellingham", false},
+	})
+}

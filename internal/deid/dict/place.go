@@ -564,9 +564,16 @@ var wardPrev = map[string]bool{"to": true, "from": true, "on": true, "at": true,
 func (a *analysis) wardPlace(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if i == 0 || !wardPrev[a.toks[i-1].lower] || strings.ContainsAny(t.gap, "\n.;:") || !a.isClinical() {
+	if !a.isClinical() {
 		return span{}, false
 	}
+	// Or standing alone as a clause of its own: "dose, quartermain 2",
+	// "Dispo: Quartermain 4."
+	alone := i == 0 || strings.ContainsAny(t.gap, "\n,:")
+	if !alone && (!wardPrev[a.toks[i-1].lower] || strings.ContainsAny(t.gap, "\n.;:")) {
+		return span{}, false
+	}
+	alone = alone && !(i > 0 && wardPrev[a.toks[i-1].lower] && !strings.ContainsAny(t.gap, "\n.;:"))
 	var word string
 	var next int // the word after the number, or -1
 	switch {
@@ -589,6 +596,9 @@ func (a *analysis) wardPlace(i int) (span, bool) {
 	}
 	if next < n && a.adjacent(next) && (unitWord(a.toks[next].lower) || strings.HasPrefix(a.toks[next].gap, "/") || strings.HasPrefix(a.toks[next].gap, "-")) {
 		return span{}, false // "on levophed 2 mcg", "to quartermain 2/3" is still a ward, but "on neo 2-3" is not
+	}
+	if alone && (next < n && !strings.ContainsAny(a.toks[next].gap, "\n.;") || len(word) < 6 || a.f(i).wl != 0 || a.f(i).isName()) {
+		return span{}, false // alone, the clause must end with the number
 	}
 	if isStop(word) || ClinicalTerm(word) || medicalShape(word) || DrugShaped(word) {
 		return span{}, false
