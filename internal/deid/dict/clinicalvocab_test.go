@@ -136,3 +136,11 @@ func TestWardStandingAlone(t *testing.T) {
 		{note + "wellingham 3 times a day", deid.Organization, "wellingham", false},
 	})
 }
+
+func TestLowerTwoWordTowns(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{note + "pt lives in ellicott city with wife.", deid.Place, "ellicott city", true},
+		{note + "family drove from glen burnie today.", deid.Place, "glen burnie", true},
+		{note + "pt lives in fear of falling.", deid.Place, "fear", false},
+	})
+}

@@ -531,11 +531,17 @@ var unitWords = map[string]bool{"suite": true, "apt": true, "unit": true, "ste":
 // note, an unknown word of six letters or more (a hospital's name).
 func (a *analysis) lowerPlace(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 4 || a.placeContext(i) != 2 {
+	if t.shape != shapeLower || t.letters < 3 || a.placeContext(i) != 2 {
 		return span{}, false
 	}
+	// Two words the gazetteer knows together: "ellicott city", "glen burnie".
+	if i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].shape == shapeLower && !isStop(a.toks[i+1].lower) && !isStop(t.lower) {
+		if typ, pop := a.gazetteer(t.lower+" "+a.toks[i+1].lower, i, i+2); typ != "" && pop >= 5000 && !a.clinicalWord(i+1) {
+			return span{i: i, j: i + 2, conf: 0.6, typ: typ}, true
+		}
+	}
 	f := a.f(i)
-	if f.wl != 0 || f.abbrev != 0 || f.date || f.title || a.clinicalWord(i) || medicalShape(t.lower) {
+	if t.letters < 4 || f.wl != 0 || f.abbrev != 0 || f.date || f.title || a.clinicalWord(i) || medicalShape(t.lower) {
 		return span{}, false
 	}
 	if typ, pop := a.gazetteer(t.lower, i, i+1); typ != "" && (pop >= 1000 || typ == "country" || typ == "state") {
