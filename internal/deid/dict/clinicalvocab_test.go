@@ -144,3 +144,11 @@ func TestLowerTwoWordTowns(t *testing.T) {
 		{note + "pt lives in fear of falling.", deid.Place, "fear", false},
 	})
 }
+
+func TestLowerSaintSites(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{note + "pt transferred to st josephs for rehab.", deid.Organization, "st josephs", true},
+		{note + "hr converted to st with rate 120s.", deid.Organization, "st", false},
+		{note + "went to st elevation protocol.", deid.Organization, "st", false},
+	})
+}

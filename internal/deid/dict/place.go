@@ -640,6 +640,12 @@ func (a *analysis) careSite(i int) (span, bool) {
 		return span{}, false
 	}
 	after := wardPrev[a.toks[i-1].lower] && !strings.ContainsAny(t.gap, "\n;:")
+	// In lower case a saint's name that is no word: "to st josephs".
+	lowerSaint := t.shape == shapeLower && (t.lower == "st" || t.lower == "mt") && next.shape == shapeLower && next.letters >= 4 &&
+		!a.f(i+1).common(60) && !a.clinicalWord(i+1) && !a.f(i+1).date
+	if lowerSaint && after {
+		return span{i: i, j: i + 2, conf: 0.6, typ: "hospital", poss: true}, true
+	}
 	if careSiteWords[t.lower] && (t.lower == "holy" || t.isCap()) && after {
 		if next.letters < 3 || isStop(next.lower) || a.clinicalWord(i+1) || a.f(i+1).date {
 			return span{}, false
