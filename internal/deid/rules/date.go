@@ -175,6 +175,9 @@ func dmy(text string, m []int) []hit {
 	if mw := group(text, m, 2); y == 0 && !(mw[0] == 'M' && ordinalOrDayBefore(text, m[2*2])) && mayIsVerb(text, m[2], m[1], mw) {
 		return nil
 	}
+	if mw := group(text, m, 2); y == 0 && mw == "dec" && decreased(text, m[1]) {
+		return nil // "O2 dec from 4->2": decreased
+	}
 	conf := 0.9
 	if y == 0 {
 		conf = 0.75
@@ -506,6 +509,20 @@ func bareYear(text string, m []int) []hit {
 		conf = 0.8
 	}
 	return []hit{{start: s, end: e, typ: "year", conf: conf, date: dv(atoi(group(text, m, 1)), 0, 0)}}
+}
+
+// decreased reports whether the lower-case "dec" ending at e is
+// "decreased": "from" or "to" and a number follow ("nc 02 dec from 4->2"),
+// not "12 dec to review".
+func decreased(text string, e int) bool {
+	rest := strings.TrimLeft(text[e:], " \t")
+	for _, p := range []string{"from ", "to "} {
+		if r, ok := strings.CutPrefix(rest, p); ok {
+			r = strings.TrimLeft(r, " \t")
+			return r != "" && isDigit(r[0])
+		}
+	}
+	return false
 }
 
 // distancePrev are the verbs of walking and moving, after which a number

@@ -100,6 +100,8 @@ func TestDate(t *testing.T) {
 		{"BP 120/80, percocet 5/325, pain 5/10", nil},
 		{"she rates her pain at a 6/10 with turning", nil},
 		{"AMBULATED 30' WITH 2 ASSIST.", nil},
+		{"Resp: nc 02 dec from 4->2 w/ sats 98%", nil},
+		{"seen on 12 dec to review", []span{s("12 dec", "date")}},
 		{"PLAN TO BOOK PT FOR SLEEP STUDY AND MAY NEED BRONCH", nil},
 		{"we travelled in April and May this year", []span{s("April", "month"), s("May", "month")}},
 		{"vss, nsr. extubated at approx 2030 without problem.", nil},
