@@ -279,10 +279,25 @@ type textInfo struct {
 	// short is 1 if the text is written in shorthand, -1 if not, 0 if not
 	// yet known.
 	short int8
+	// note is 1 if the text reads as a clinical note (dict.ClinicalNote),
+	// -1 if not, 0 if not yet known.
+	note int8
 }
 
 func newTextInfo(text string) *textInfo {
 	return &textInfo{text: text, lower: lowerCaseWords(text)}
+}
+
+// clinicalNote reports whether the text reads as a clinical note, as the
+// dictionary recognizers decide it; computed once.
+func (t *textInfo) clinicalNote() bool {
+	if t.note == 0 {
+		t.note = -1
+		if dict.ClinicalNote(t.text) {
+			t.note = 1
+		}
+	}
+	return t.note > 0
 }
 
 // shorthandShare is the share of a text's capitalised words that are

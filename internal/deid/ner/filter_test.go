@@ -320,3 +320,20 @@ func TestTrimLead(t *testing.T) {
 		}
 	}
 }
+
+func TestNoteTitleOut(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Dr. Lally", "Lally"},
+		{"DR OKAFOR", "OKAFOR"},
+		{"Mrs. A. Brennan", "A. Brennan"},
+		{"Dr.Lally", "Dr.Lally"}, // glued: kept as written
+		{"Drew Lally", "Drew Lally"},
+		{"Dr.", "Dr."},
+	} {
+		f := deid.Finding{Start: 10, End: 10 + len(tt.in), Text: tt.in, Kind: deid.Person}
+		got := noteTitleOut(f)
+		if got.Text != tt.want || got.End != f.End || got.Start != f.End-len(tt.want) {
+			t.Errorf("noteTitleOut(%q) = %q [%d,%d), want %q", tt.in, got.Text, got.Start, got.End, tt.want)
+		}
+	}
+}
