@@ -73,7 +73,7 @@ var clinicalTerms = map[string]bool{
 	"na": true, "alt": true, "ast": true, "alk": true, "phos": true, "hgb": true, "plt": true,
 	"plts": true, "bili": true, "lft": true, "lfts": true, "ckmb": true, "trop": true, "lytes": true,
 	"gluc": true, "tsh": true, "bnp": true, "esr": true, "crp": true, "hco3": true, "lac": true,
-	"min": true, "vit": true, "ij": true, "tlc": true, "sc": true, "fem": true, "rad": true,
+	"min": true, "fe": true, "vit": true, "ij": true, "tlc": true, "sc": true, "fem": true, "rad": true,
 	// brand names and drugs the word lists lack or hold as names
 	"colace": true, "senna": true, "flovent": true, "atrovent": true, "combivent": true,
 	"percocet": true, "ambien": true, "ativan": true, "haldol": true, "lasix": true,

@@ -427,6 +427,9 @@ func monthDay(text string, m []int) []hit {
 	if nw := nextWord(text, e); fracNext[nw] || fracNext[strings.SplitN(nw, "/", 2)[0]] {
 		return nil // "5/5 PSV/CPAP"
 	}
+	if pw == "to" && settingChange(text, s) {
+		return nil // "wean to 10/5", "PS decreased to 5/5": a setting
+	}
 	if scoreClause(text, s) && !datePreps[pw] {
 		return nil // "describes pain as 5/10", "rales half way up, 1/3"
 	}
@@ -535,6 +538,24 @@ var distancePrev = set("ambulated", "ambulate", "ambulating", "ambulates", "walk
 // are heard.
 var scoreWords = set("pain", "scale", "score", "scores", "scored", "rated", "rates", "rating", "ratings",
 	"grade", "graded", "strength", "rales", "crackles", "discomfort", "ache", "aching", "soreness")
+
+// changeVerbs change a setting: "to" and a fraction after them give the
+// new setting ("weaned to 10/5"), where "weaned 4/2" is a date.
+var changeVerbs = set("wean", "weaned", "weaning", "decreased", "decrease", "increased", "increase",
+	"changed", "titrated", "dec'd", "inc'd", "dc'd", "lowered", "raised", "down", "up")
+
+// settingChange reports whether the "to" before i follows a verb of
+// changing a setting.
+func settingChange(text string, i int) bool {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	if j < 2 || strings.ToLower(text[j-2:j]) != "to" {
+		return false
+	}
+	return changeVerbs[strings.Trim(prevToken(text, j-2), ".,;:")]
+}
 
 // datePreps put a date after them even in a clause about pain ("pain
 // free since 6/10").
