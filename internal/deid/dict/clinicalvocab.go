@@ -71,22 +71,23 @@ var clinicalVocab = func() map[string]bool {
 var (
 	nearOnce    sync.Once
 	nearLex     *lexicon.Lexicon
-	nearSources map[string]struct{}
+	nearSources map[string]uint32 // bit n: a source word of n letters (up to 31)
 )
 
-func nearSourcesFor(lex *lexicon.Lexicon) map[string]struct{} {
+func nearSourcesFor(lex *lexicon.Lexicon) map[string]uint32 {
 	nearOnce.Do(func() {
 		nearLex = lex
-		m := make(map[string]struct{}, 60000)
+		m := make(map[string]uint32, 60000)
+		add := func(w string) { m[looseForm(w)] |= 1 << min(len(w), 31) }
 		for w, lv := range lex.Words() {
 			if lv <= typoLevel && len(w) >= 6 && plainLower(w) {
-				m[looseForm(w)] = struct{}{}
+				add(w)
 			}
 		}
 		for _, src := range []map[string]bool{clinicalTerms, drugNames, clinicalVocab} {
 			for w := range src {
 				if len(w) >= 6 && plainLower(w) {
-					m[looseForm(w)] = struct{}{}
+					add(w)
 				}
 			}
 		}
@@ -137,9 +138,9 @@ func looseForm(w string) string {
 // nearMisspelt reports whether lw, a lower-case word of six letters or
 // more that no list knows, is a misspelling farther than Misspelt finds:
 // written as it sounds (looseForm) it is a common word or a clinical term
-// written so ("camode"), or, from seven letters and five consonants, one
-// edit after the first letter from one ("imtermittant", "trendelenberg").
-// Fewer consonants say too little: "yanulis" is a name.
+// of about its length written so ("camode", "trendelenberg"), or, from
+// seven letters and six consonants, one edit inside the word from one
+// ("imtermittant"). Fewer consonants say too little: "yanulis" is a name.
 func nearMisspelt(lex *lexicon.Lexicon, lw string) bool {
 	if len(lw) < 6 || len(lw) > 24 || !plainLower(lw) {
 		return false
@@ -153,8 +154,11 @@ func nearMisspelt(lex *lexicon.Lexicon, lw string) bool {
 		// also be one edit off.
 		lf := looseForm(lw)
 		cons := len(lf) - strings.Count(lf, "*")
-		_, v = src[lf]
-		v = v && cons >= 3 || len(lw) >= 7 && cons >= 5 && oneEditIn(src, lf)
+		// Source words of about the same length only: "farrugia" sounds
+		// like "forage" but is two letters longer.
+		near := uint32(7) << (min(len(lw), 30) - 1)  // lengths n-1, n, n+1
+		wide := uint32(31) << (min(len(lw), 29) - 2) // n-2 .. n+2
+		v = src[lf]&near != 0 && cons >= 3 || len(lw) >= 7 && cons >= 6 && oneEditIn(src, lf, wide)
 	}
 	nearMemo.Store(lex, lw, v)
 	return v
@@ -166,38 +170,42 @@ var nearMemo lexicon.Memo[bool]
 // any vowel.
 const looseLetters = "*bcdfghjklmnpqrstvwxz"
 
-// oneEditIn reports whether s or a word one edit after its first letter
-// from it is in src.
-func oneEditIn(src map[string]struct{}, s string) bool {
-	if _, ok := src[s]; ok {
+// oneEditIn reports whether s, or a form one edit from it after its first
+// letter and before its last, is in src from a source word whose length is
+// in the bit set lens. A name differs from a word at its end more often
+// than a misspelling does ("lombardo", "lombard").
+func oneEditIn(src map[string]uint32, s string, lens uint32) bool {
+	in := func(b []byte) bool { return src[string(b)]&lens != 0 }
+	b := []byte(s)
+	if in(b) {
 		return true
 	}
-	b := []byte(s)
 	buf := make([]byte, 0, len(b)+1)
-	for i := 1; i < len(b); i++ {
+	last := len(b) - 1
+	for i := 1; i < last; i++ {
 		buf = append(append(buf[:0], b[:i]...), b[i+1:]...)
-		if _, ok := src[string(buf)]; ok {
+		if in(buf) {
 			return true
 		}
-		if i+1 < len(b) && b[i] != b[i+1] {
+		if i+1 < last && b[i] != b[i+1] {
 			buf = append(buf[:0], b...)
 			buf[i], buf[i+1] = buf[i+1], buf[i]
-			if _, ok := src[string(buf)]; ok {
+			if in(buf) {
 				return true
 			}
 		}
 	}
-	for i := 1; i <= len(b); i++ {
+	for i := 1; i < last; i++ {
 		for j := 0; j < len(looseLetters); j++ {
 			c := looseLetters[j]
 			buf = append(append(append(buf[:0], b[:i]...), c), b[i:]...)
-			if _, ok := src[string(buf)]; ok {
+			if in(buf) {
 				return true
 			}
-			if i < len(b) && c != b[i] {
+			if c != b[i] {
 				buf = append(buf[:0], b...)
 				buf[i] = c
-				if _, ok := src[string(buf)]; ok {
+				if in(buf) {
 					return true
 				}
 			}
