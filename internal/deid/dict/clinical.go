@@ -69,6 +69,11 @@ var clinicalTerms = map[string]bool{
 	"perla": true, "perrla": true, "mae": true, "max": true, "co": true, "ci": true, "fick": true,
 	"afib": true, "a-fib": true, "aflutter": true, "nsr": true, "sb": true, "svt": true,
 	"ct": true, "ph": true, "usoh": true, "dic": true, "nsicu": true, "pleth": true, "synch": true,
+	// laboratory values and their shortenings
+	"na": true, "alt": true, "ast": true, "alk": true, "phos": true, "hgb": true, "plt": true,
+	"plts": true, "bili": true, "lft": true, "lfts": true, "ckmb": true, "trop": true, "lytes": true,
+	"gluc": true, "tsh": true, "bnp": true, "esr": true, "crp": true, "hco3": true, "lac": true,
+	"min": true, "fe": true, "vit": true, "ij": true, "tlc": true, "sc": true, "fem": true, "rad": true,
 	// brand names and drugs the word lists lack or hold as names
 	"colace": true, "senna": true, "flovent": true, "atrovent": true, "combivent": true,
 	"percocet": true, "ambien": true, "ativan": true, "haldol": true, "lasix": true,
@@ -154,8 +159,10 @@ func markerCount(toks []token) int {
 }
 
 // clinicalShare reports whether hits markers among n words make a clinical
-// note: at least three, and at least one word in fifty.
-func clinicalShare(hits, n int) bool { return hits >= 3 && hits*50 >= n }
+// note: at least three, and at least one word in fifty; or, in a note of a
+// few lines ("Given Combivent and Flovent, SBP stable"), two that make one
+// word in fifteen.
+func clinicalShare(hits, n int) bool { return hits >= 3 && hits*50 >= n || hits >= 2 && hits*15 >= n }
 
 // ClinicalNote reports whether text reads as a clinical note, as the
 // dictionary recognizers decide it (isClinical).
@@ -173,9 +180,14 @@ func (a *analysis) clinicalWord(k int) bool {
 		// A short note in capitals with a clinical marker: its listed
 		// devices and terms are still what they are ("PULLED OUT HER
 		// OWN ALINE, BP STABLE").
-		return t.caps && a.clinicalHits > 0 && clinicalTerms[t.lower]
+		// A marker in capitals in a text with two of them ("DROP IN SBP").
+		return t.caps && a.clinicalHits > 0 && clinicalTerms[t.lower] ||
+			t.shape == shapeUpper && a.clinicalHits >= 2 && clinicalMarkers[t.lower]
 	}
-	if clinicalTerms[t.lower] || clinicalMarkers[t.lower] || drugNames[t.lower] {
+	if a.eponym(k) {
+		return true
+	}
+	if ClinicalTerm(t.lower) {
 		return true
 	}
 	if a.clinicalCompound(t.lower) || CapsThenLower(t.text) {
@@ -185,6 +197,9 @@ func (a *analysis) clinicalWord(k int) bool {
 		return true // "Spanish speaking only": the patient's language
 	}
 	f := a.f(k)
+	if drugTruncations[t.lower] && (f.wl == 0 || f.wl > typoLevel) && f.births < 1000 && (f.surname == 0 || f.surname > 20000) {
+		return true // "Fent", "Vanc": a drug name cut short
+	}
 	if f.wl != 0 || f.births >= 1000 {
 		return false
 	}
@@ -198,7 +213,8 @@ func (a *analysis) clinicalWord(k int) bool {
 	}
 	v, ok := a.typos[t.lower]
 	if !ok {
-		v = Misspelt(a.lex, t.lower)
+		v = Misspelt(a.lex, t.lower) || gluedWords(a.lex, t.lower) ||
+			f.births == 0 && f.surname == 0 && nearMisspelt(a.lex, t.lower)
 		if a.typos == nil {
 			a.typos = map[string]bool{}
 		}
@@ -259,7 +275,7 @@ func CapsThenLower(w string) bool {
 // "tylenol"): in a clinical note such a word is a name only with context.
 // The prose recognizer vets its entities with it.
 func ClinicalTerm(w string) bool {
-	return clinicalTerms[w] || clinicalMarkers[w] || drugNames[w]
+	return clinicalTerms[w] || clinicalMarkers[w] || drugNames[w] || clinicalVocab[w]
 }
 
 // MedicalShape reports whether w, a lower-case word that no list knows,
@@ -392,7 +408,7 @@ func typoFilterFor(lex *lexicon.Lexicon) *typoSources {
 			f.add(w)
 		}
 	}
-	for _, m := range []map[string]bool{clinicalTerms, clinicalMarkers, drugNames} {
+	for _, m := range []map[string]bool{clinicalTerms, clinicalMarkers, drugNames, clinicalVocab} {
 		for w := range m {
 			f.add(w)
 		}

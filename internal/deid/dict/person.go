@@ -85,6 +85,9 @@ func (a *analysis) isTitle(k int) int {
 				return 0
 			}
 		}
+		if a.noteAbbrev(k) {
+			return 0
+		}
 		return 2
 	}
 	if roleAbbrev[t.lower] && t.shape == shapeUpper {
@@ -517,7 +520,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		}
 	}
 	// After a kinship or role word: "her son Mateo", "my client Rose".
-	if a.cueBefore(i, a.isKin) {
+	if a.cueBefore(i, a.isKin) && !f.kin {
 		switch {
 		case informative && (f.nameish() || !f.common(50)):
 			return 0.85, "kin"
@@ -567,7 +570,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	// "W. MAROTTA", "d. renna".
 	if i > 0 && a.adjacent(i) && a.toks[i-1].dot && a.toks[i-1].letters == 1 && strings.HasPrefix(t.gap, ". ") &&
 		(i == 1 || strings.TrimRight(a.toks[i-1].gap, " \t(") != strings.TrimRight(a.toks[i-1].gap, " \t") || a.toks[i-1].gap == "" ||
-			strings.ContainsAny(a.toks[i-1].gap[len(a.toks[i-1].gap)-1:], " \t\n(")) {
+			strings.ContainsAny(a.toks[i-1].gap[len(a.toks[i-1].gap)-1:], " \t\n(-")) {
 		// After a title the initial needs no more: "DR B. GILL".
 		titled := i >= 2 && a.titleBefore(i-1) == 2
 		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !medicalShape(t.lower) || titled && !isStop(t.lower)) && !a.clinicalWord(i) &&
@@ -597,7 +600,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		return 0, ""
 	}
 	// A comment that opens with a name: "Grace – thank you", "Marisol, ...".
-	if informative && t.sentStart && f.births >= 1000 && i+1 < len(a.toks) {
+	if informative && t.sentStart && f.births >= 1000 && i+1 < len(a.toks) && !a.clinicalWord(i) {
 		g := strings.TrimLeft(a.toks[i+1].gap, " \t")
 		if !a.toks[i].poss && (strings.HasPrefix(g, "–") || strings.HasPrefix(g, "—") || strings.HasPrefix(g, "- ") ||
 			(strings.HasPrefix(g, ",") && !f.common(35))) {
@@ -654,6 +657,9 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.7, "name"
 		}
 	case t.shape == shapeLower:
+		if a.afterSubjectPronoun(i) || a.isClinical() && a.eponym(i) {
+			break
+		}
 		if a.lowerPair(i) {
 			return 0.6, "lowercase"
 		}

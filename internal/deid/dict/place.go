@@ -430,9 +430,10 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 			return span{i: i, j: k + 1, conf: 0.6, typ: "small-place"}, true
 		}
 	}
-	// "Smallville, OH": an unknown city before a state.
+	// "Smallville, OH": an unknown city before a state; in a note not a
+	// short abbreviation ("NT, ND": non-tender, non-distended).
 	f := a.f(i)
-	if !f.common(50) && !f.date && !t.poss && t.letters >= 2 {
+	if !f.common(50) && !f.date && !t.poss && t.letters >= 2 && !(a.isClinical() && t.shape == shapeUpper && t.letters <= 3) {
 		j := i + 1
 		for j < n && j < i+3 && a.adjacent(j) && capAt(j) && !a.toks[j-1].poss && !a.f(j).common(50) {
 			j++
@@ -481,6 +482,11 @@ func (a *analysis) addressTown(i int) (int, bool) {
 	if j == i {
 		return 0, false
 	}
+	for k := i; k < j && a.isClinical(); k++ {
+		if a.toks[k].shape == shapeUpper && a.toks[k].letters <= 3 || a.clinicalWord(k) {
+			return 0, false // "BS NT, ND": findings, not a town and state
+		}
+	}
 	// The rest of the line: only a state code or digits.
 	for k := j; k < n && a.toks[k].line == t.line; k++ {
 		if a.toks[k].shape != shapeNone && !(a.toks[k].shape == shapeUpper && a.toks[k].letters == 2) {
@@ -525,11 +531,17 @@ var unitWords = map[string]bool{"suite": true, "apt": true, "unit": true, "ste":
 // note, an unknown word of six letters or more (a hospital's name).
 func (a *analysis) lowerPlace(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 4 || a.placeContext(i) != 2 {
+	if t.shape != shapeLower || t.letters < 3 || a.placeContext(i) != 2 {
 		return span{}, false
 	}
+	// Two words the gazetteer knows together: "ellicott city", "glen burnie".
+	if i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].shape == shapeLower && !isStop(a.toks[i+1].lower) && !isStop(t.lower) {
+		if typ, pop := a.gazetteer(t.lower+" "+a.toks[i+1].lower, i, i+2); typ != "" && pop >= 5000 && !a.clinicalWord(i+1) {
+			return span{i: i, j: i + 2, conf: 0.6, typ: typ}, true
+		}
+	}
 	f := a.f(i)
-	if f.wl != 0 || f.abbrev != 0 || f.date || f.title || a.clinicalWord(i) || medicalShape(t.lower) {
+	if t.letters < 4 || f.wl != 0 || f.abbrev != 0 || f.date || f.title || a.clinicalWord(i) || medicalShape(t.lower) {
 		return span{}, false
 	}
 	if typ, pop := a.gazetteer(t.lower, i, i+1); typ != "" && (pop >= 1000 || typ == "country" || typ == "state") {
@@ -558,9 +570,16 @@ var wardPrev = map[string]bool{"to": true, "from": true, "on": true, "at": true,
 func (a *analysis) wardPlace(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if i == 0 || !wardPrev[a.toks[i-1].lower] || strings.ContainsAny(t.gap, "\n.;:") || !a.isClinical() {
+	if !a.isClinical() {
 		return span{}, false
 	}
+	// Or standing alone as a clause of its own: "dose, quartermain 2",
+	// "Dispo: Quartermain 4."
+	alone := i == 0 || strings.ContainsAny(t.gap, "\n,:")
+	if !alone && (!wardPrev[a.toks[i-1].lower] || strings.ContainsAny(t.gap, "\n.;:")) {
+		return span{}, false
+	}
+	alone = alone && !(i > 0 && wardPrev[a.toks[i-1].lower] && !strings.ContainsAny(t.gap, "\n.;:"))
 	var word string
 	var next int // the word after the number, or -1
 	switch {
@@ -583,6 +602,9 @@ func (a *analysis) wardPlace(i int) (span, bool) {
 	}
 	if next < n && a.adjacent(next) && (unitWord(a.toks[next].lower) || strings.HasPrefix(a.toks[next].gap, "/") || strings.HasPrefix(a.toks[next].gap, "-")) {
 		return span{}, false // "on levophed 2 mcg", "to quartermain 2/3" is still a ward, but "on neo 2-3" is not
+	}
+	if alone && (next < n && !strings.ContainsAny(a.toks[next].gap, "\n.;") || len(word) < 6 || a.f(i).wl != 0 || a.f(i).isName()) {
+		return span{}, false // alone, the clause must end with the number
 	}
 	if isStop(word) || ClinicalTerm(word) || medicalShape(word) || DrugShaped(word) {
 		return span{}, false
@@ -618,6 +640,12 @@ func (a *analysis) careSite(i int) (span, bool) {
 		return span{}, false
 	}
 	after := wardPrev[a.toks[i-1].lower] && !strings.ContainsAny(t.gap, "\n;:")
+	// In lower case a saint's name that is no word: "to st josephs".
+	lowerSaint := t.shape == shapeLower && (t.lower == "st" || t.lower == "mt") && next.shape == shapeLower && next.letters >= 4 &&
+		!a.f(i+1).common(60) && !a.clinicalWord(i+1) && !a.f(i+1).date
+	if lowerSaint && after {
+		return span{i: i, j: i + 2, conf: 0.6, typ: "hospital", poss: true}, true
+	}
 	if careSiteWords[t.lower] && (t.lower == "holy" || t.isCap()) && after {
 		if next.letters < 3 || isStop(next.lower) || a.clinicalWord(i+1) || a.f(i+1).date {
 			return span{}, false

@@ -78,7 +78,7 @@ func tokenize(text string) []token {
 				j += sz
 				continue
 			}
-			if isApostrophe(r) || isHyphen(r) {
+			if isApostrophe(r) || isHyphen(r) && !dashSeparates(text, start, j, j+sz) {
 				if r2, sz2 := utf8.DecodeRuneInString(text[j+sz:]); j+sz < len(text) && unicode.IsLetter(r2) {
 					j += sz + sz2
 					continue
@@ -118,6 +118,40 @@ func tokenize(text string) []token {
 	}
 	markCaps(toks)
 	return toks
+}
+
+// dashSeparates reports whether the hyphen at text[h:next] after the word
+// part text[start:h] is a dash written without spaces between two words,
+// as notes do: before a lower-case function word after a capitalised
+// word ("son Rob-who states"), or before an initial ("CARAFATE-W.
+// MAROTTA"). Hyphenated words and names ("Mary-Jane", "A-fib",
+// "son-in-law") are left whole.
+func dashSeparates(text string, start, h, next int) bool {
+	if c := text[start]; c < 'A' || c > 'Z' || h-start < 2 {
+		return false
+	}
+	e := next
+	for e < len(text) && (text[e] >= 'a' && text[e] <= 'z' || text[e] >= 'A' && text[e] <= 'Z') {
+		e++
+	}
+	if e == next || e < len(text) && (isHyphen(rune(text[e])) || text[e] == '\'' || text[e] >= '0' && text[e] <= '9' || text[e] >= 0x80) {
+		return false
+	}
+	w := text[next:e]
+	if e-next == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		// An initial: a capital, its full stop, a space, a capital.
+		return e+2 < len(text) && text[e] == '.' && text[e+1] == ' ' && text[e+2] >= 'A' && text[e+2] <= 'Z'
+	}
+	return w[0] >= 'a' && w[0] <= 'z' && dashFunctionWords[w]
+}
+
+// dashFunctionWords are the function words that open a clause after a
+// name and a dash ("Rob-who states", "Ann-she will").
+var dashFunctionWords = map[string]bool{
+	"who": true, "whom": true, "whose": true, "which": true, "that": true, "she": true, "he": true,
+	"they": true, "will": true, "would": true, "was": true, "is": true, "has": true, "had": true,
+	"says": true, "said": true, "states": true, "stated": true, "and": true, "to": true, "at": true,
+	"in": true, "aware": true, "called": true, "here": true, "notified": true, "updated": true,
 }
 
 // opensSentence reports whether a word after gap starts a sentence.

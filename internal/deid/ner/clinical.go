@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/dict"
 )
 
@@ -193,4 +194,34 @@ func nextToDigit(name, w string) bool {
 		}
 		at = j
 	}
+}
+
+// noteTitleOut leaves a leading personal title out of a person found in a
+// clinical note ("Dr. Lally" becomes "Lally"), as the dictionary
+// recognizer does: the note still reads "Dr. [name]", and notes' labels
+// name the person without the title. Initials stay with the name.
+func noteTitleOut(f deid.Finding) deid.Finding {
+	w := f.Text
+	i := 0
+	for i < len(w) && isASCIILetter(w[i]) {
+		i++
+	}
+	if i == 0 || !titles[w[:i]] && !titles[strings.ToUpper(w[:1])+strings.ToLower(w[1:i])] {
+		return f
+	}
+	j := i
+	if j < len(w) && w[j] == '.' {
+		j++
+	}
+	if j == i && (j >= len(w) || w[j] != ' ') || j >= len(w) {
+		return f
+	}
+	k := j
+	for k < len(w) && w[k] == ' ' {
+		k++
+	}
+	if k == j || k >= len(w) {
+		return f // "Dr.Lally": the title glued to the name stays
+	}
+	return cutTo(f, w[k:])
 }

@@ -40,6 +40,7 @@ const (
 	dropPlace                       // in shorthand, a word no list knows called a place with no evidence
 	dropWeak                        // in shorthand, an ordinary word that is also a name
 	dropLink                        // a web address, which the URL rule reports as a contact
+	dropEponym                      // in shorthand, a name before a sign, disease or device it names
 	keepNameWord                    // a word that is not an ordinary one
 	keepMidSentence                 // an ordinary word that is also a name, capitalised mid-sentence
 	keepKnownPlace                  // a country, a US state or a gazetteer place with a locative
@@ -87,6 +88,10 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	if len(words) > 1 && titles[words[0]] && f.Kind == deid.Person {
 		// "Mr Brown", "Dr. White": a title makes any name a person's.
 		return deid.Person, keepTitled
+	}
+	if f.Kind == deid.Person && d.shorthand(t) && dict.EponymBefore(text[f.End:]) {
+		// "Kussmaul's respirations", "Quinton catheter".
+		return f.Kind, dropEponym
 	}
 	drug := inDoseContext(text, f.Start, f.End)
 	for _, w := range words {
@@ -274,10 +279,25 @@ type textInfo struct {
 	// short is 1 if the text is written in shorthand, -1 if not, 0 if not
 	// yet known.
 	short int8
+	// note is 1 if the text reads as a clinical note (dict.ClinicalNote),
+	// -1 if not, 0 if not yet known.
+	note int8
 }
 
 func newTextInfo(text string) *textInfo {
 	return &textInfo{text: text, lower: lowerCaseWords(text)}
+}
+
+// clinicalNote reports whether the text reads as a clinical note, as the
+// dictionary recognizers decide it; computed once.
+func (t *textInfo) clinicalNote() bool {
+	if t.note == 0 {
+		t.note = -1
+		if dict.ClinicalNote(t.text) {
+			t.note = 1
+		}
+	}
+	return t.note > 0
 }
 
 // shorthandShare is the share of a text's capitalised words that are

@@ -40,6 +40,10 @@ func TestVet(t *testing.T) {
 		{"Trump Tower is tall.", "Trump", deid.Person, dropNoNameWord, deid.Person},
 		{"we asked the Court again", "Court", deid.Person, dropNoNameWord, deid.Person},
 		{"Pt GI SBP HR ok, seen by Miller today", "Miller", deid.Person, dropWeak, deid.Person},
+		// In shorthand, a name before the sign or device it names.
+		{"Pt GI SBP HR ok, Zwanziger's sign neg", "Zwanziger", deid.Person, dropEponym, deid.Person},
+		{"Pt GI SBP HR ok, Zwanziger catheter out", "Zwanziger", deid.Person, dropEponym, deid.Person},
+		{"Pt GI SBP HR ok, Zwanziger's wife here", "Zwanziger", deid.Person, keepNameWord, deid.Person},
 		// A hashtag of ordinary words is a phrase; one of a name is a name.
 		{"playing #GamesWithFriends tonight", "#GamesWithFriends", deid.Place, dropNoNameWord, deid.Place},
 		{"love #JustinBieber tonight", "#JustinBieber", deid.Person, keepNameWord, deid.Person},
@@ -313,6 +317,23 @@ func TestTrimLead(t *testing.T) {
 		g := d.trimLead(tt.text, f)
 		if g.Text != tt.want || tt.text[g.Start:g.End] != tt.want {
 			t.Errorf("trimLead(%q, %q) = %q [%d:%d], want %q", tt.text, tt.entity, g.Text, g.Start, g.End, tt.want)
+		}
+	}
+}
+
+func TestNoteTitleOut(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Dr. Lally", "Lally"},
+		{"DR OKAFOR", "OKAFOR"},
+		{"Mrs. A. Brennan", "A. Brennan"},
+		{"Dr.Lally", "Dr.Lally"}, // glued: kept as written
+		{"Drew Lally", "Drew Lally"},
+		{"Dr.", "Dr."},
+	} {
+		f := deid.Finding{Start: 10, End: 10 + len(tt.in), Text: tt.in, Kind: deid.Person}
+		got := noteTitleOut(f)
+		if got.Text != tt.want || got.End != f.End || got.Start != f.End-len(tt.want) {
+			t.Errorf("noteTitleOut(%q) = %q [%d,%d), want %q", tt.in, got.Text, got.Start, got.End, tt.want)
 		}
 	}
 }

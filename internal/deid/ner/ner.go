@@ -151,6 +151,9 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 				// mid-sentence and pass on that alone.
 				f.Kind = k
 				f = d.trimLead(text, f)
+				if f.Kind == deid.Person && info().clinicalNote() {
+					f = noteTitleOut(f)
+				}
 				kept = append(kept, f)
 			}
 		}

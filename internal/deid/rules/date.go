@@ -175,6 +175,9 @@ func dmy(text string, m []int) []hit {
 	if mw := group(text, m, 2); y == 0 && !(mw[0] == 'M' && ordinalOrDayBefore(text, m[2*2])) && mayIsVerb(text, m[2], m[1], mw) {
 		return nil
 	}
+	if mw := group(text, m, 2); y == 0 && mw == "dec" && decreased(text, m[1]) {
+		return nil // "O2 dec from 4->2": decreased
+	}
 	conf := 0.9
 	if y == 0 {
 		conf = 0.75
@@ -228,6 +231,29 @@ func monthYear(text string, m []int) []hit {
 
 var ambiguousMonth = set("may", "march", "august")
 
+// modalMay reports whether "may" at text[s:e], after "and" or "to", is the
+// modal: a word follows it, and no month stands before the "and" ("April
+// and May").
+func modalMay(text string, s, e int) bool {
+	nw := nextWord(text, e)
+	if nw == "" || strings.Trim(nw, "0123456789,.") == "" || parseMonth(nw) != 0 || nw == "of" {
+		return false
+	}
+	j := strings.LastIndexAny(text[:s], " \t\n")
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	if j < 0 {
+		return true
+	}
+	// the word before "and"/"to"
+	k := j
+	for k > 0 && text[k-1] != ' ' && text[k-1] != '\t' && text[k-1] != '\n' {
+		k--
+	}
+	return parseMonth(prevWord(text, k)) == 0
+}
+
 func monthAlone(text string, m []int) []hit {
 	word := group(text, m, 1)
 	mon := parseMonth(word)
@@ -239,8 +265,12 @@ func monthAlone(text string, m []int) []hit {
 		return nil // "DEC" is "decreased" in a clinical note
 	}
 	if ambiguousMonth[lw] || strings.HasSuffix(word, ".") {
-		if !datePrep[prevWord(text, m[0])] {
+		pw := prevWord(text, m[0])
+		if !datePrep[pw] {
 			return nil
+		}
+		if lw == "may" && (pw == "and" || pw == "to") && modalMay(text, m[0], m[1]) {
+			return nil // "PLAN TO BOOK PT AND MAY NEED BRONCH"
 		}
 	}
 	return []hit{{start: m[0], end: m[1], typ: "month", conf: 0.6, date: dv(0, mon, 0)}}
@@ -397,6 +427,12 @@ func monthDay(text string, m []int) []hit {
 	if nw := nextWord(text, e); fracNext[nw] || fracNext[strings.SplitN(nw, "/", 2)[0]] {
 		return nil // "5/5 PSV/CPAP"
 	}
+	if pw == "to" && settingChange(text, s) {
+		return nil // "wean to 10/5", "PS decreased to 5/5": a setting
+	}
+	if scoreClause(text, s) && !datePreps[pw] {
+		return nil // "describes pain as 5/10", "rales half way up, 1/3"
+	}
 	if mo <= 12 && d <= 15 && ventClause(text, s) {
 		return nil // "SETTINGS-SIMV/PS, 500X10, 40%, & 5/8", "on BIPAP overnight 10/5"
 	}
@@ -478,6 +514,70 @@ func bareYear(text string, m []int) []hit {
 	return []hit{{start: s, end: e, typ: "year", conf: conf, date: dv(atoi(group(text, m, 1)), 0, 0)}}
 }
 
+// decreased reports whether the lower-case "dec" ending at e is
+// "decreased": "from" or "to" and a number follow ("nc 02 dec from 4->2"),
+// not "12 dec to review".
+func decreased(text string, e int) bool {
+	rest := strings.TrimLeft(text[e:], " \t")
+	for _, p := range []string{"from ", "to "} {
+		if r, ok := strings.CutPrefix(rest, p); ok {
+			r = strings.TrimLeft(r, " \t")
+			return r != "" && isDigit(r[0])
+		}
+	}
+	return false
+}
+
+// distancePrev are the verbs of walking and moving, after which a number
+// with a trailing apostrophe is a distance in feet.
+var distancePrev = set("ambulated", "ambulate", "ambulating", "ambulates", "walked", "walk", "walking", "walks",
+	"amb", "ambulation", "distance", "approx", "about", "around", "another", "x")
+
+// scoreWords say that a number over a number a few words on is a score or
+// a share: a pain rating, a grade of strength, how far up the lungs rales
+// are heard.
+var scoreWords = set("pain", "scale", "score", "scores", "scored", "rated", "rates", "rating", "ratings",
+	"grade", "graded", "strength", "rales", "crackles", "discomfort", "ache", "aching", "soreness")
+
+// changeVerbs change a setting: "to" and a fraction after them give the
+// new setting ("weaned to 10/5"), where "weaned 4/2" is a date.
+var changeVerbs = set("wean", "weaned", "weaning", "decreased", "decrease", "increased", "increase",
+	"changed", "titrated", "dec'd", "inc'd", "dc'd", "lowered", "raised", "down", "up")
+
+// settingChange reports whether the "to" before i follows a verb of
+// changing a setting.
+func settingChange(text string, i int) bool {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	if j < 2 || strings.ToLower(text[j-2:j]) != "to" {
+		return false
+	}
+	return changeVerbs[strings.Trim(prevToken(text, j-2), ".,;:")]
+}
+
+// datePreps put a date after them even in a clause about pain ("pain
+// free since 6/10").
+var datePreps = set("since", "on", "until", "till", "from", "by", "before", "after", "dated")
+
+// scoreClause reports whether one of the four words before i, in its
+// clause, is a score word ("describes pain as 5/10", "rates her pain at a
+// 3/10").
+func scoreClause(text string, i int) bool {
+	w := window(text, i, 48)
+	if k := strings.LastIndexAny(w, ".\n;()"); k >= 0 && !(w[k] == '.' && k+1 < len(w) && isDigit(w[k+1])) {
+		w = w[k+1:]
+	}
+	fs := strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return r == ' ' || r == ',' || r == '\t' || r == ':' || r == '-' })
+	for k := len(fs) - 1; k >= 0 && k >= len(fs)-4; k-- {
+		if scoreWords[fs[k]] {
+			return true
+		}
+	}
+	return false
+}
+
 // ventWords are the modes and settings of a ventilator: a small fraction in
 // the clause they open is a setting (pressure support over PEEP).
 var ventWords = set("simv", "psv", "ps", "peep", "cpap", "bipap", "imv", "ips", "settings", "setting", "simv/ps",
@@ -533,7 +633,9 @@ func clockYear(text string, s, e int, pw string) bool {
 
 // clockNoteWords are abbreviations of clinical notes, which write times on
 // the 24-hour clock ("BP 84/40 at 2000").
-var clockNoteWords = set("pt", "bp", "hr", "mg", "iv", "po", "prn", "rr", "npo", "cc", "sbp", "gtt")
+var clockNoteWords = set("pt", "bp", "hr", "mg", "iv", "po", "prn", "rr", "npo", "cc", "sbp", "gtt", "vss", "nsr", "icu", "ccu",
+	"ett", "ngt", "ogt", "abg", "cxr", "ekg", "ecg", "ns", "lr", "tf", "oob", "sob", "gi", "gu", "cv", "hct", "wbc", "inr", "ptt",
+	"bun", "mcg", "meq", "ml", "ivf", "cvp", "o2", "nc", "ls", "bs", "ffp", "dnr", "osh", "hob", "rn")
 
 // noteWords counts the different clinical abbreviations in text, up to 2.
 func noteWords(text string) int {
@@ -769,6 +871,9 @@ func trailingApostropheYear(text string, m []int) []hit {
 	n := atoi(group(text, m, 1))
 	if n < 0 || n >= 10 && n <= 25 && !yearPrevGood[prevWord(text, s)] {
 		return nil // 12' is a length more often than 2012, but not "REPAIR IN 14'"
+	}
+	if distancePrev[prevWord(text, s)] {
+		return nil // "AMBULATED 30' WITH ASSIST": feet walked
 	}
 	return []hit{{start: s, end: m[3], typ: "year", conf: 0.4, date: dv(yearOf(group(text, m, 1)), 0, 0)}}
 }

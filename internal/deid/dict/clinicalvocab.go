@@ -1,0 +1,365 @@
+package dict
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/veil-blog/veil/internal/lexicon"
+)
+
+// clinicalVocab are words of nursing and medical writing that the general
+// English lists lack or hold only at their rarest levels: laboratory
+// values, signs, procedures, equipment and positions. They are the words
+// notes misspell most ("troponin", "commode", "Trendelenburg"), so they
+// serve Misspelt as sources, and in a note they are never names.
+var clinicalVocab = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		troponin troponins creatinine creatine lactate bilirubin albumin hemoglobin hematocrit
+		platelet platelets leukocytes leukocytosis neutrophils electrolytes potassium sodium
+		phosphorus calcium glucose ammonia lipase amylase fibrinogen coags coagulopathy
+		doppler dopplerable dopplered commode bedpan urinal diaper chux trendelenburg
+		reverse-trendelenburg semi-fowlers pleurodesis thoracentesis paracentesis
+		thoracotomy sternotomy tracheostomy tracheotomy gastrostomy jejunostomy colostomy
+		ileostomy nephrostomy cystostomy bronchoscopy endoscopy colonoscopy laparotomy
+		laparoscopy angioplasty angiogram angiography catheterization cardioversion
+		defibrillation debridement embolization intubated extubated reintubated
+		hemodynamic hemodynamically hemodynamics haemodynamic tracheal nasotracheal endotracheal
+		orotracheal nasogastric orogastric nasopharyngeal oropharyngeal transesophageal
+		transthoracic subclavian femoral jugular brachial radial pedal popliteal
+		intermittently intermittent intravenous subcutaneous sublingual intramuscular
+		tachypnea tachypneic tachycardia bradycardia bradycardic hypotension hypotensive
+		hypertension hypertensive hypoxia hypoxic hypoxemia hypercarbia hypercapnia
+		hyperkalemia hypokalemia hypernatremia hyponatremia hypoglycemia hyperglycemia
+		hypomagnesemia hypocalcemia hypothermia hyperthermia diaphoretic diaphoresis
+		edematous edema anasarca ascites jaundice jaundiced icteric erythema erythematous
+		excoriated excoriation ecchymosis ecchymotic petechiae induration indurated
+		serosanguinous serosanguineous sanguinous purulent tenacious rhonchi rhonchorous
+		wheezes wheezing crackles rales stridor diminished coarse auscultation
+		atelectasis pneumothorax hemothorax effusion effusions infiltrate infiltrates
+		consolidation aspiration emesis hematemesis melena hematochezia hematuria
+		oliguria oliguric anuria anuric polyuria dysuria incontinent incontinence
+		diuresis diuresed diuresing diuretic diuretics sedation sedated unresponsive
+		lethargic lethargy somnolent obtunded agitated agitation delirium delirious
+		restraints ambulated ambulating ambulation repositioned repositioning turned
+		suctioned suctioning secretions sputum expectorate expectorating nebulizer
+		nebulizers spirometer incentive ventilator ventilated ventilation oxygenation
+		saturation saturations desaturation desaturated desats titrated titrating titration
+		weaned weaning infusing infusion infusions bolus boluses transfused transfusion
+		afebrile febrile normothermic perfused perfusion capillary pulses palpable
+		nonpalpable sinus rhythm ectopy ectopic paced pacer pacemaker pacing telemetry
+		arterial venous cannula cannulas introducer sheath sheaths dressing dressings
+		drainage draining drains incision incisions staples sutures steri-strips
+		ostomy stoma tube-feeding tubefeeds residuals residual flatus distended distension
+		tympanic hypoactive hyperactive bowel sounds guaiac heme-positive occult
+		neuro neurologically neurological orientated oriented disoriented confused
+		pupils reactive sluggish nonreactive brisk purposeful nonpurposeful withdraws
+		grimaces grimacing posturing seizure seizures seizing myoclonic tremors
+		cardiomyopathy cardiomegaly arrhythmia arrhythmias fibrillation flutter
+		regurgitation stenosis murmur infarction ischemia ischemic angina pericarditis
+		endocarditis myocarditis tamponade pneumonia bronchitis sepsis septic bacteremia
+		cellulitis pancreatitis cholecystitis hepatitis cirrhosis encephalopathy
+		nephropathy neuropathy retinopathy dialysis hemodialysis ultrafiltration
+		`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// nearSources maps the loose form (looseForm) of every common word and
+// clinical term of six letters or more, built on first use.
+var (
+	nearOnce    sync.Once
+	nearLex     *lexicon.Lexicon
+	nearSources map[string]uint32 // bit n: a source word of n letters (up to 31)
+)
+
+func nearSourcesFor(lex *lexicon.Lexicon) map[string]uint32 {
+	nearOnce.Do(func() {
+		nearLex = lex
+		m := make(map[string]uint32, 60000)
+		add := func(w string) { m[looseForm(w)] |= 1 << min(len(w), 31) }
+		for w, lv := range lex.Words() {
+			if lv <= typoLevel && len(w) >= 6 && plainLower(w) {
+				add(w)
+			}
+		}
+		for _, src := range []map[string]bool{clinicalTerms, drugNames, clinicalVocab} {
+			for w := range src {
+				if len(w) >= 6 && plainLower(w) {
+					add(w)
+				}
+			}
+		}
+		nearSources = m
+	})
+	if nearLex != lex {
+		return nil
+	}
+	return nearSources
+}
+
+func plainLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// looseForm writes a lower-case word the way it sounds more than the way
+// it is spelt: "ph" as "f", every vowel but the first letter as "*", a
+// doubled letter once. The vowels and doubled consonants are what notes
+// misspell ("intermittant", "comode", "levofed" for "levophed"); the first
+// letter is seldom wrong.
+func looseForm(w string) string {
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c == 'p' && i+1 < len(w) && w[i+1] == 'h' {
+			c = 'f'
+			i++
+		}
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			if i > 0 {
+				c = '*'
+			}
+		}
+		if len(b) > 0 && b[len(b)-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// nearMisspelt reports whether lw, a lower-case word of six letters or
+// more that no list knows, is a misspelling farther than Misspelt finds:
+// written as it sounds (looseForm) it is a common word or a clinical term
+// of about its length written so ("camode", "trendelenberg"), or, from
+// seven letters and six consonants, one edit inside the word from one
+// ("imtermittant"). Fewer consonants say too little: "yanulis" is a name.
+func nearMisspelt(lex *lexicon.Lexicon, lw string) bool {
+	if len(lw) < 6 || len(lw) > 24 || !plainLower(lw) {
+		return false
+	}
+	if v, ok := nearMemo.Load(lex, lw); ok {
+		return v
+	}
+	v := false
+	if src := nearSourcesFor(lex); src != nil {
+		// Six letters must sound the same ("camode"); longer words may
+		// also be one edit off.
+		lf := looseForm(lw)
+		cons := len(lf) - strings.Count(lf, "*")
+		// Source words of about the same length only: "farrugia" sounds
+		// like "forage" but is two letters longer.
+		near := uint32(7) << (min(len(lw), 30) - 1)  // lengths n-1, n, n+1
+		wide := uint32(31) << (min(len(lw), 29) - 2) // n-2 .. n+2
+		v = src[lf]&near != 0 && cons >= 3 || len(lw) >= 7 && cons >= 6 && oneEditIn(src, lf, wide)
+	}
+	nearMemo.Store(lex, lw, v)
+	return v
+}
+
+var nearMemo lexicon.Memo[bool]
+
+// looseLetters are the letters of loose forms after the first: "*" for
+// any vowel.
+const looseLetters = "*bcdfghjklmnpqrstvwxz"
+
+// oneEditIn reports whether s, or a form one edit from it after its first
+// letter and before its last, is in src from a source word whose length is
+// in the bit set lens. A name differs from a word at its end more often
+// than a misspelling does ("lombardo", "lombard").
+func oneEditIn(src map[string]uint32, s string, lens uint32) bool {
+	in := func(b []byte) bool { return src[string(b)]&lens != 0 }
+	b := []byte(s)
+	if in(b) {
+		return true
+	}
+	buf := make([]byte, 0, len(b)+1)
+	last := len(b) - 1
+	for i := 1; i < last; i++ {
+		buf = append(append(buf[:0], b[:i]...), b[i+1:]...)
+		if in(buf) {
+			return true
+		}
+		if i+1 < last && b[i] != b[i+1] {
+			buf = append(buf[:0], b...)
+			buf[i], buf[i+1] = buf[i+1], buf[i]
+			if in(buf) {
+				return true
+			}
+		}
+	}
+	for i := 1; i < last; i++ {
+		for j := 0; j < len(looseLetters); j++ {
+			c := looseLetters[j]
+			buf = append(append(append(buf[:0], b[:i]...), c), b[i:]...)
+			if in(buf) {
+				return true
+			}
+			if c != b[i] {
+				buf = append(buf[:0], b...)
+				buf[i] = c
+				if in(buf) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// combiningForms open the compound words of medicine ("naso-tracheal",
+// "hemo-dynamic", "peri-rectal"); notes also drop their vowel ("hemdynamic").
+var combiningForms = []string{
+	"naso", "oro", "hemo", "hem", "haemo", "gastro", "cardio", "pulmo", "broncho", "neuro",
+	"uro", "nephro", "hepato", "entero", "procto", "recto", "osteo", "arthro", "myo",
+	"cerebro", "vaso", "veno", "angio", "thoraco", "tracheo", "laryngo", "pharyngo",
+	"esophago", "duodeno", "jejuno", "ileo", "cysto", "endo", "peri", "intra", "hyper",
+	"hypo", "tachy", "brady", "dys", "hemi",
+}
+
+// gluedWords reports whether lw, a word no list knows, is a medical
+// combining form before a common word ("nasotracheal", "hemdynamically"),
+// or two words typed without the space of which one is a clinical term
+// ("airbolus") or the second a function word after a long first
+// ("creatineand"). Two plain words run together are left: that is how the
+// names of buildings and wards are made ("Quartermain", "Fairview").
+func gluedWords(lex *lexicon.Lexicon, lw string) bool {
+	if len(lw) < 8 || !plainLower(lw) {
+		return false
+	}
+	known := func(w string, min int) bool {
+		if len(w) < min {
+			return false
+		}
+		lv, ok := lex.WordLevel(w)
+		return ok && lv <= typoLevel || ClinicalTerm(w)
+	}
+	for _, p := range combiningForms {
+		if rest, ok := strings.CutPrefix(lw, p); ok && known(rest, 5) {
+			return true
+		}
+	}
+	for i := 3; i+3 <= len(lw); i++ {
+		head, tail := lw[:i], lw[i:]
+		if !known(head, 3) {
+			continue
+		}
+		// A short tail ("and", "the") only after a long clinical head.
+		if len(tail) >= 4 && known(tail, 4) && (ClinicalTerm(head) || ClinicalTerm(tail)) || len(head) >= 6 && isStop(tail) {
+			return true
+		}
+	}
+	return false
+}
+
+// drugTruncations are the shortenings nurses write for drugs ("fent",
+// "vanc", "dilt"): every opening of four letters or more of a listed drug
+// name, short of the whole.
+var drugTruncations = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range drugNames {
+		for n := 4; n < len(w); n++ {
+			m[w[:n]] = true
+		}
+	}
+	return m
+}()
+
+// Misspelling reports whether lw, a lower-case word that no list knows, is
+// clinical vocabulary written wrong or run together: Misspelt, or a word
+// that sounds like a common word or clinical term (nearMisspelt), or two
+// words glued (gluedWords). The prose recognizer vets its entities with it.
+func Misspelling(lex *lexicon.Lexicon, lw string) bool {
+	return Misspelt(lex, lw) || gluedWords(lex, lw) || nearMisspelt(lex, lw)
+}
+
+// noteAbbrev reports whether the title at word k stands for something else
+// in a clinical note: glued after a sign ("3+MR." is mitral
+// regurgitation); "MS", "MR", "SR" before an ordinary word that is no name
+// ("MS. Verbal and calm": mental status); "fr" before a clinical term
+// ("16 fr foley": a French gauge).
+func (a *analysis) noteAbbrev(k int) bool {
+	t := &a.toks[k]
+	if k > 0 && strings.Contains(t.gap, "+") && strings.TrimSpace(t.gap) == t.gap {
+		return true
+	}
+	if k+1 >= len(a.toks) || !a.adjacent(k+1) || (!a.isClinical() && a.clinicalHits == 0) {
+		return false
+	}
+	switch t.lower {
+	case "ms", "mr", "sr":
+		f := a.f(k + 1)
+		return a.toks[k+1].letters >= 2 && f.common(50) && !f.nameish() && !f.title
+	case "fr":
+		return t.shape == shapeLower && a.clinicalWord(k+1)
+	}
+	return false
+}
+
+// eponymNouns follow the names of physicians in the signs, diseases and
+// devices named after them ("Kussmaul's respirations", "Homans' sign",
+// "Hickman catheter"): there the name is no person's.
+var eponymNouns = map[string]bool{
+	"sign": true, "signs": true, "respirations": true, "respiration": true, "breathing": true,
+	"disease": true, "syndrome": true, "reflex": true, "maneuver": true, "manoeuvre": true,
+	"position": true, "test": true, "phenomenon": true, "triad": true, "ulcer": true,
+	"palsy": true, "score": true, "scale": true, "criteria": true, "catheter": true,
+	"cath": true, "tube": true, "sheath": true, "drain": true, "dressing": true, "mask": true,
+	"collar": true, "procedure": true, "classification": true, "vent": true, "tubes": true,
+	"tubing": true, "mattress": true, "boots": true, "pump": true, "valve": true, "stockings": true,
+	"line": true, "lines": true, "catheters": true, "drains": true, "sheaths": true,
+}
+
+// eponym reports whether word k, in a clinical note, names a sign, a
+// disease or a device after a physician or its maker: a name before an
+// eponym noun ("Kussmaul's respirations", "Quinton catheter", "puritan
+// bennett vent").
+func (a *analysis) eponym(k int) bool {
+	if k+1 >= len(a.toks) || a.toks[k].letters < 3 {
+		return false
+	}
+	nx := &a.toks[k+1]
+	if strings.TrimLeft(nx.gap, " ") != "" || nx.gap == "" {
+		return false
+	}
+	return nx.shape == shapeLower && eponymNouns[nx.lower]
+}
+
+// subjectPronouns are followed by a verb, not a name: "he denise abd
+// pain" is a misspelt "denies".
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "it": true}
+
+// afterSubjectPronoun reports whether word k directly follows a subject
+// pronoun.
+func (a *analysis) afterSubjectPronoun(k int) bool {
+	return k > 0 && a.adjacent(k) && subjectPronouns[a.toks[k-1].lower]
+}
+
+// EponymBefore reports whether rest, the text after a name, opens with an
+// eponym noun in lower case after a possessive or one space ("'s
+// respirations", " catheter"): the name is a sign's, a disease's or a
+// device's. The prose recognizer vets its persons with it.
+func EponymBefore(rest string) bool {
+	for _, p := range [...]string{"'s", "’s", "s'", "'"} {
+		if r, ok := strings.CutPrefix(rest, p); ok {
+			rest = r
+			break
+		}
+	}
+	r, ok := strings.CutPrefix(rest, " ")
+	if !ok {
+		return false
+	}
+	end := 0
+	for end < len(r) && r[end] >= 'a' && r[end] <= 'z' {
+		end++
+	}
+	return end > 0 && eponymNouns[r[:end]] && (end == len(r) || r[end] < 'a' || r[end] > 'z')
+}
