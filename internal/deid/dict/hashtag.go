@@ -90,7 +90,39 @@ func (a *analysis) hashName(i int) (span, bool) {
 			return span{i: i, j: i + 1, conf: 0.6, typ: "hashtag"}, true
 		}
 	}
+	if a.rareNameParts(parts) {
+		return span{i: i, j: i + 1, conf: 0.5, typ: "hashtag"}, true
+	}
 	return span{}, false
+}
+
+// rareNameParts reports whether the parts of a hashtag in camel case are
+// two to four words of which none is an ordinary word and one at least is
+// a name ("#AdaezeOkonkwoBarnes"): a phrase of words that no dictionary
+// has, and a name among them, is a person's full name. A phrase with an
+// ordinary word in it ("#TeamOkonkwo", "#MaladoMusic") is a slogan or a
+// brand, left alone.
+func (a *analysis) rareNameParts(parts []string) bool {
+	if len(parts) < 2 || len(parts) > 4 {
+		return false
+	}
+	named := false
+	for _, p := range parts {
+		if !titleCase(p) || len(p) < 3 {
+			return false
+		}
+		f := a.partFeat(p)
+		if f.common(60) || f.rank > 0 && f.rank <= 5000 && f.births < 1000 && f.surname == 0 || f.date || f.title || f.kin || f.abbrev != 0 {
+			return false
+		}
+		if a.lex.IsCountry(strings.ToLower(p)) {
+			return false
+		}
+		if f.births >= 1000 || f.surname > 0 && f.surname <= 50000 {
+			named = true
+		}
+	}
+	return named
 }
 
 // titleCase reports whether a part is a capital and lower-case letters.

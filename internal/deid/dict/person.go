@@ -653,6 +653,9 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		if f.wl == 0 && f.abbrev == 0 && t.letters >= 4 && (f.births >= 5000 || (f.surname > 0 && f.surname <= 5000)) {
 			return 0.7, "name"
 		}
+		if a.shoutedName(i) {
+			return 0.5, "name"
+		}
 	case t.shape == shapeLower:
 		if a.lowerPair(i) {
 			return 0.6, "lowercase"

@@ -33,8 +33,10 @@ func (a *analysis) lowerRegister() bool {
 }
 
 // lowerName reports whether lower-case word i is a first name in a text
-// written in lower case: a first name of some currency that is no ordinary
-// word (SCOWL above 70 at most, as "emma"), no abbreviation and no title.
+// written in lower case: a first name of some currency that is no everyday
+// word (SCOWL above 45: "emma", and "roger" or "mickey", whose word senses
+// are rare), no abbreviation and no title. A name that is also a word needs
+// 15,000 births.
 // Clinical notes are left out: their lower-case vocabulary is too rich in
 // truncations that are also names.
 func (a *analysis) lowerName(i int) bool {
@@ -43,7 +45,7 @@ func (a *analysis) lowerName(i int) bool {
 		return false
 	}
 	f := a.f(i)
-	if f.births < 200 || f.births < 1000 && f.rank != 0 || f.proper > 0 && f.proper <= 35 || f.abbrev != 0 || f.title || f.kin || f.date || f.common(70) || (f.wl != 0 && f.births < 15000) {
+	if f.births < 200 || f.births < 1000 && f.rank != 0 || f.proper > 0 && f.proper <= 35 || f.abbrev != 0 || f.title || f.kin || f.date || f.common(45) || (f.wl != 0 && f.births < 15000) {
 		return false
 	}
 	return a.lowerRegister() && !a.isClinical()
@@ -723,4 +725,37 @@ func (a *analysis) beforeFollowers(i int) bool {
 var nameHonorifics = map[string]bool{
 	"sahab": true, "saheb": true, "sahib": true, "saab": true, "ji": true, "jee": true,
 	"bhai": true, "bhaiya": true, "bhaiyya": true,
+}
+
+// shoutedName reports whether word i, written in capitals in a comment, is
+// a name of some currency that is no word: comments shout names ("IS THAT
+// IDRIS", "WE LOVE YOU ESTEE"), where the general rule for capitals wants
+// a frequent name. The word must be a first name given to 500 children or
+// more, or a surname among the commonest 20,000, and in no word list,
+// abbreviation list or list of chat spellings.
+func (a *analysis) shoutedName(i int) bool {
+	t := &a.toks[i]
+	f := a.f(i)
+	if t.letters < 4 || f.wl != 0 || f.abbrev != 0 || f.title || f.kin || f.date || chatWords[t.lower] || stretched(t.lower) {
+		return false
+	}
+	if f.births < 500 && (f.surname == 0 || f.surname > 20000) {
+		return false
+	}
+	// The comment shouts: an ordinary word in capitals is next to it
+	// ("THAT IDRIS"), where an acronym in a sentence in lower case ("my
+	// IBAN is") stands alone. A neighbour in capitals that is no word
+	// either ("YOUR VLOGS ESTEE") would join the name: the word must stand
+	// alone.
+	shout := false
+	for _, k := range []int{i - 1, i + 1} {
+		if k < 0 || k >= len(a.toks) || !a.adjacent(max(i, k)) || a.toks[k].shape != shapeUpper || a.toks[k].letters < 2 {
+			continue
+		}
+		if g := a.f(k); g.wl == 0 && !isStop(a.toks[k].lower) {
+			return false
+		}
+		shout = true
+	}
+	return shout && a.informal() && !a.isClinical() && a.clinicalHits == 0
 }

@@ -427,3 +427,51 @@ func TestPinPlaces(t *testing.T) {
 		{"best day 📍 the beach", deid.Place, "beach", false},
 	})
 }
+
+func TestShoutedNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A name of some currency that is no word, shouted in a comment.
+		{"OMG IS THAT IDRIS?!", deid.Person, "IDRIS", true},
+		{"WE MISS YOU ESTEE!!", deid.Person, "ESTEE", true},
+		// Ordinary words and chat spellings in capitals are not names.
+		{"WE MISS YOU SO MUCH!!", deid.Person, "MUCH", false},
+		{"IS THAT TRUE LMAO", deid.Person, "LMAO", false},
+		// A neighbour in capitals that is no word either would join it.
+		{"WATCHING THE VLOGS ESTEE POSTED", deid.Person, "VLOGS", false},
+		// Clinical notes keep the stricter rule.
+		{note + "PT SEEN BY ESTEE FROM PT.", deid.Person, "ESTEE", false},
+	})
+}
+
+func TestHashtagRareNameParts(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// Words no dictionary has, one of them a surname.
+		{"thinking of her today #AdaezeOkonkwoBarnes", deid.Person, "AdaezeOkonkwoBarnes", true},
+		// An ordinary word makes it a slogan or a brand.
+		{"join us #TeamBarnes", deid.Person, "TeamBarnes", false},
+		{"new single out #MaladoMusic", deid.Person, "MaladoMusic", false},
+	})
+}
+
+func TestLowerFirstNamesWithRareWordSense(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A frequent first name whose word sense is rare, in a comment
+		// written in lower case.
+		{"why is nobody saying that roger the dog is real", deid.Person, "roger", true},
+		{"is it me or is tony getting taller", deid.Person, "tony", true},
+		// An everyday word that is also a name stays a word.
+		{"cant believe the grace period is over tonight", deid.Person, "grace", false},
+		{"cant believe will won again tonight", deid.Person, "will", false},
+	})
+}
+
+func TestLowerFamousCity(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A famous city in lower case needs no place word in a comment.
+		{"that was such a hollywood ending lol", deid.Place, "hollywood", true},
+		// Not a first name, nor an ordinary word, nor in a clinical note.
+		{"paris is my name and i like it", deid.Place, "paris", false},
+		{"such a boring ending lol", deid.Place, "boring", false},
+		{note + "family watching hollywood films at bedside.", deid.Place, "hollywood", false},
+	})
+}

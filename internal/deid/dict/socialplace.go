@@ -579,3 +579,28 @@ func firstRule(rules []spanRule, i int) (matched, bool) {
 	}
 	return matched{}, false
 }
+
+// lowerFamousCity finds a famous city written in lower case anywhere in a
+// comment ("a hollywood ending", "miss you loads, manchester"): no English
+// word, no first name and no abbreviation, a GeoNames place of 100,000
+// people or more, and a name frequent enough in an encyclopaedia (among
+// its 20,000 most frequent words) to be the place's. lowerCity needs a
+// place word before; a city this well known needs none.
+func (a *analysis) lowerFamousCity(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 5 || t.handle || !a.informal() || a.isClinical() || a.clinicalHits != 0 {
+		return span{}, false
+	}
+	f := a.f(i)
+	if f.wl != 0 || f.rank == 0 || f.rank > 20000 || f.abbrev != 0 || f.births >= 1000 || f.date || f.title || f.kin || chatWords[t.lower] || stretched(t.lower) {
+		return span{}, false
+	}
+	typ, pop := a.gazetteer(t.lower, i, i+1)
+	switch {
+	case typ == "country" || typ == "state":
+		return span{i: i, j: i + 1, conf: 0.3, typ: typ}, true
+	case typ != "" && pop >= 100000:
+		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
+	}
+	return span{}, false
+}
