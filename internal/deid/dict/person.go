@@ -645,7 +645,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0, ""
 		}
 		if t.shape == shapeTitle && !t.sentStart && f.wl == 0 && f.proper == 0 && f.abbrev == 0 && t.letters >= 3 &&
-			!f.title && hasVowel(t.lower) && !medicalShape(t.lower) && !a.lex.IsPlace(t.lower) {
+			!f.title && hasVowel(t.lower) && !a.drugShape(i) && !a.lex.IsPlace(t.lower) {
 			return 0.5, "unknown"
 		}
 	case upper:

@@ -759,3 +759,30 @@ func (a *analysis) shoutedName(i int) bool {
 	}
 	return shout && a.informal() && !a.isClinical() && a.clinicalHits == 0
 }
+
+// drugShape reports whether unknown word i looks like a drug or a clinical
+// term by its ending (medicalShape). In a comment with no clinical word the
+// endings that names share ("Cartman", "Troydan", "Rexall") say nothing;
+// only the endings of drug classes ("-mycin", "-statin", "-pril") do.
+func (a *analysis) drugShape(i int) bool {
+	w := a.toks[i].lower
+	if !medicalShape(w) {
+		return false
+	}
+	if !a.informal() || a.isClinical() || a.clinicalHits != 0 {
+		return true
+	}
+	for _, s := range drugSuffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// drugSuffixes are the endings of medicalSuffixes that names do not have.
+var drugSuffixes = []string{
+	"pril", "mycin", "cillin", "statin", "azole", "oxin", "itis", "osis", "emia", "algia", "ectomy",
+	"otomy", "plasty", "scopy", "cyte", "uria", "mab", "nib", "sone", "zine", "pine", "ssor", "vir",
+	"ax", "ix", "ol", "ide", "ium", "ase",
+}

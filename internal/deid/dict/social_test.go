@@ -475,3 +475,14 @@ func TestLowerFamousCity(t *testing.T) {
 		{note + "family watching hollywood films at bedside.", deid.Place, "hollywood", false},
 	})
 }
+
+func TestUnknownNamesWithDrugLikeEndings(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// In a comment, an unknown capitalised word ending like a drug
+		// ("-an", "-one") is as likely a name.
+		{"honestly I think Brandovan is the funniest guy on here", deid.Person, "Brandovan", true},
+		// The endings of drug classes still say "drug".
+		{"ugh I need to pop some Zorinax right now", deid.Person, "Zorinax", false},
+		{"honestly I think Carbomycin is working now", deid.Person, "Carbomycin", false},
+	})
+}
