@@ -493,6 +493,9 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) || isContraction(t.lower) || chatWords[t.lower] {
 		return 0, ""
 	}
+	if a.initialsPair(i) {
+		return 0.7, "first+surname"
+	}
 	f := a.f(i)
 	if f.date || !hasVowel(t.lower) || (a.isTitle(i) > 0 && i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].shape != shapeLower) {
 		return 0, ""
@@ -646,6 +649,9 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		}
 		if t.shape == shapeTitle && !t.sentStart && f.wl == 0 && f.proper == 0 && f.abbrev == 0 && t.letters >= 3 &&
 			!f.title && hasVowel(t.lower) && !a.drugShape(i) && !a.lex.IsPlace(t.lower) {
+			return 0.5, "unknown"
+		}
+		if a.openingUnknown(i) {
 			return 0.5, "unknown"
 		}
 	case upper:

@@ -786,3 +786,46 @@ var drugSuffixes = []string{
 	"otomy", "plasty", "scopy", "cyte", "uria", "mab", "nib", "sone", "zine", "pine", "ssor", "vir",
 	"ax", "ix", "ol", "ide", "ium", "ase",
 }
+
+// initialsPair reports whether word i is a pair of initials used as a
+// first name before a surname ("TJ Okafor", "Cj Dunmore"): two letters, no
+// word, title, state or country code, then adjacent a capitalised surname
+// that is no common word. Comments and sports write players so.
+func (a *analysis) initialsPair(i int) bool {
+	t := &a.toks[i]
+	if t.letters != 2 || len(t.text) != 2 || t.dot || t.poss || t.caps || t.shape != shapeUpper && t.shape != shapeTitle || i+1 >= len(a.toks) || !a.adjacent(i+1) {
+		return false
+	}
+	f := a.f(i)
+	if f.wl != 0 || f.title || f.kin || f.date || a.lex.IsCountry(t.lower) || credentials[t.lower] || roleAbbrev[t.lower] {
+		return false
+	}
+	if _, ok := a.lex.USState(t.text); ok {
+		return false
+	}
+	s := &a.toks[i+1]
+	if s.shape != shapeTitle || s.caps || s.handle || s.letters < 3 || isStop(s.lower) {
+		return false
+	}
+	g := a.f(i + 1)
+	if g.surname == 0 || g.surname > 20000 || g.common(35) || g.date || g.title || g.abbrev != 0 {
+		return false
+	}
+	return a.informal() && !a.isClinical() && a.clinicalHits == 0
+}
+
+// openingUnknown reports whether capitalised word i, opening a sentence of
+// a comment, is a word no list has (not even the encyclopaedia's frequent
+// words, where slang and foreign words are) before a verb or a colon:
+// "Okoroafor is the best", "Kejrival: not again".
+func (a *analysis) openingUnknown(i int) bool {
+	t := &a.toks[i]
+	if !t.sentStart || t.shape != shapeTitle || !titleCase(t.text) || t.caps || t.letters < 4 || t.handle || chatWords[t.lower] || stretched(t.lower) || !hasVowel(t.lower) {
+		return false
+	}
+	f := a.f(i)
+	if f.wl != 0 || f.proper != 0 || f.abbrev != 0 || f.rank != 0 || f.isName() || f.date || f.title || a.lex.IsPlace(t.lower) || a.drugShape(i) {
+		return false
+	}
+	return a.informal() && !a.isClinical() && a.clinicalHits == 0
+}

@@ -486,3 +486,25 @@ func TestUnknownNamesWithDrugLikeEndings(t *testing.T) {
 		{"honestly I think Carbomycin is working now", deid.Person, "Carbomycin", false},
 	})
 }
+
+func TestInitialsAsFirstName(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"Cj Sawyer wants the ball every single play", deid.Person, "Cj", true},
+		{"Cj Sawyer wants the ball every single play", deid.Person, "Sawyer", true},
+		// A surname that is a common word, or a word in capitals.
+		{"so many UK Brown bears here", deid.Person, "UK", false},
+		{"Tj Brown wants the ball every single play", deid.Person, "Tj", false},
+	})
+}
+
+func TestOpeningUnknownWord(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A word no list has, opening a sentence of a comment.
+		{"Zubenko: are you coming or not", deid.Person, "Zubenko", true},
+		{"Great show. Zubenko is the best part of it", deid.Person, "Zubenko", true},
+		// Camel case, chat spellings, stretched words and known words stay.
+		{"ZubenkoGames is a good name for a channel", deid.Person, "ZubenkoGames", false},
+		{"Yasss this is the best", deid.Person, "Yasss", false},
+		{"Tomorrow is the best day", deid.Person, "Tomorrow", false},
+	})
+}
