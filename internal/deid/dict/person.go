@@ -619,7 +619,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			if !t.sentStart && !f.common(60) {
 				return 0.9, "name"
 			}
-			if t.sentStart && (f.wl == 0 || f.wl > 70) {
+			if t.sentStart && (f.wl == 0 || f.wl > 70 || f.wl > 45 && f.births >= 20000 && !f.common(45) && a.informal() && !a.isClinical()) {
 				return 0.8, "name"
 			}
 			// "Grace's", "Rose's": a possessive in mid-sentence.

@@ -448,6 +448,10 @@ func (a *analysis) lowerCued(i int) bool {
 	if i > 0 && a.adjacent(i) && nameIntro[a.toks[i-1].lower] {
 		return true
 	}
+	// "zorbleking aka Mia": the name before "aka" too.
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && a.toks[i+1].lower == "aka" && a.informal() {
+		return true
+	}
 	// "follow noldirahman now": an account's name in a tweet.
 	if i > 0 && a.adjacent(i) && a.toks[i-1].lower == "follow" && f.wl == 0 && a.informal() {
 		return true

@@ -508,3 +508,15 @@ func TestOpeningUnknownWord(t *testing.T) {
 		{"Tomorrow is the best day", deid.Person, "Tomorrow", false},
 	})
 }
+
+func TestAkaAndOpeningFirstNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// The name before "aka", as after it.
+		{"you should invite zorbleking aka Mia to the stream", deid.Person, "zorbleking", true},
+		{"you should invite the king aka Mia to the stream", deid.Person, "king", false},
+		// A frequent first name opening a comment's sentence, whose word
+		// sense is rare.
+		{"Mickey is so funny in this one", deid.Person, "Mickey", true},
+		{"Bill is due tomorrow. Pay it", deid.Person, "Bill", false},
+	})
+}
