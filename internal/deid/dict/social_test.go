@@ -520,3 +520,15 @@ func TestAkaAndOpeningFirstNames(t *testing.T) {
 		{"Bill is due tomorrow. Pay it", deid.Person, "Bill", false},
 	})
 }
+
+func TestCountryFormalNamesAndCodes(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"so proud of the rep of ireland lads", deid.Place, "rep", true},
+		{"Come on Republic of Korea!!", deid.Place, "Republic", true},
+		{"greetings from the uk lol", deid.Place, "uk", true},
+		{"back in the us for a week", deid.Place, "us", true},
+		// Not the pronoun, nor a kingdom that is no country.
+		{"they told the us team to wait", deid.Place, "us", false},
+		{"the kingdom of heaven is near", deid.Place, "kingdom", false},
+	})
+}

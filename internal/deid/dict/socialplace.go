@@ -216,7 +216,7 @@ func (a *analysis) socialPlaces() []span {
 	rules := []spanRule{
 		{a.checkIn, true}, {a.pinPlace, true}, {a.parenCityCode, true}, {a.siteBeforePlace, true},
 		{a.possVenue, false}, {a.cityAbbrev, false}, {a.compassRegion, false},
-		{a.dottedCountry, true}, {a.wardOrLine, true},
+		{a.dottedCountry, true}, {a.wardOrLine, true}, {a.republicOf, true}, {a.theCountryCode, false},
 	}
 	var out []span
 	for i := 0; i < len(a.toks); i++ {
@@ -604,3 +604,53 @@ func (a *analysis) lowerFamousCity(i int) (span, bool) {
 	}
 	return span{}, false
 }
+
+// stateForms open the formal name of a country: "Republic of Ireland",
+// "rep of korea", "Kingdom of Spain".
+var stateForms = map[string]bool{"republic": true, "rep": true, "kingdom": true, "commonwealth": true}
+
+// republicOf finds a country under its formal name at word i in a
+// comment, in any case: a state form, "of", "the" perhaps, and one to three
+// words that name a country ("republic of ireland", "Rep. of Korea"). The
+// country alone is found elsewhere; comments' annotators take the form as
+// part of the name, where court judgments keep only the country.
+func (a *analysis) republicOf(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if !stateForms[t.lower] || !a.informal() || t.poss || t.shape == shapeMixed || i+2 >= n || a.toks[i+1].lower != "of" || !a.adjacent(i+1) && !(t.dot && strings.TrimSpace(a.toks[i+1].gap) == ".") {
+		return span{}, false
+	}
+	k := i + 2
+	if a.toks[k].lower == "the" && k+1 < n && a.adjacent(k+1) {
+		k++
+	}
+	if !a.adjacent(k) {
+		return span{}, false
+	}
+	for j := min(n, k+3); j > k; j-- {
+		if typ, _ := a.gazetteer(a.phrase(k, j), k, j); typ == "country" {
+			return span{i: i, j: j, conf: 0.3, typ: "country"}, true
+		}
+	}
+	return span{}, false
+}
+
+// theCountryCode finds a country's code written in lower case after "the"
+// in a comment ("greetings from the uk", "back in the usa"): the pronoun
+// "us" only after a word that introduces places ("in the us").
+func (a *analysis) theCountryCode(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 2 || t.letters > 3 || len(t.text) != t.letters || t.handle || i == 0 || !a.adjacent(i) || a.toks[i-1].lower != "the" || !a.informal() {
+		return span{}, false
+	}
+	if !a.lex.IsCountry(t.lower) && t.lower != "us" {
+		return span{}, false
+	}
+	if t.lower == "us" && !(i >= 2 && a.adjacent(i-1) && placePreps[a.toks[i-2].lower]) {
+		return span{}, false
+	}
+	return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
+}
+
+// placePreps introduce a place: "in the us", "from the us".
+var placePreps = map[string]bool{"in": true, "from": true, "to": true, "across": true, "around": true, "throughout": true, "visit": true, "visiting": true}
