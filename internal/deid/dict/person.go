@@ -574,7 +574,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		// After a title the initial needs no more: "DR B. GILL".
 		titled := i >= 2 && a.titleBefore(i-1) == 2
 		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !medicalShape(t.lower) || titled && !isStop(t.lower)) && !a.clinicalWord(i) &&
-			(t.shape == a.toks[i-1].shape || t.shape == shapeUpper || t.shape == shapeTitle) {
+			(t.shape == a.toks[i-1].shape || t.shape == shapeUpper || t.shape == shapeTitle || a.lowerAfterInitial(i)) {
 			return 0.75, "initial"
 		}
 	}

@@ -833,3 +833,10 @@ func (a *analysis) openingUnknown(i int) bool {
 	}
 	return a.informal() && !a.isClinical() && a.clinicalHits == 0
 }
+
+// lowerAfterInitial reports whether lower-case word i, after a capital
+// initial in a comment, is the surname written in lower case ("J. okafor"):
+// a word that can be a name (lowerNameWord), the comment no clinical note.
+func (a *analysis) lowerAfterInitial(i int) bool {
+	return a.toks[i].shape == shapeLower && a.toks[i-1].isCap() && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0
+}

@@ -532,3 +532,11 @@ func TestCountryFormalNamesAndCodes(t *testing.T) {
 		{"the kingdom of heaven is near", deid.Place, "kingdom", false},
 	})
 }
+
+func TestLowerSurnameAfterInitial(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"T. okafor is a Real Star now", deid.Person, "okafor", true},
+		// An ordinary word after an initial stays a word.
+		{"T. what is a Real Star now", deid.Person, "what", false},
+	})
+}
