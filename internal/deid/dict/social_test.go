@@ -540,3 +540,13 @@ func TestLowerSurnameAfterInitial(t *testing.T) {
 		{"T. what is a Real Star now", deid.Person, "what", false},
 	})
 }
+
+func TestLowerCaseHashtagNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A first name in no word list run together with a surname.
+		{"so proud tonight #jacobokafor", deid.Person, "jacobokafor", true},
+		// Ordinary words run together, or a first name that is a word.
+		{"so proud tonight #throwbackthursday", deid.Person, "throwbackthursday", false},
+		{"so proud tonight #willpower", deid.Person, "willpower", false},
+	})
+}
