@@ -471,6 +471,14 @@ func (a *analysis) lowerCued(i int) bool {
 			return a.informal()
 		}
 	}
+	// "wow zubenko, your video is great": spoken to before a comma and
+	// "you" or "your".
+	if !t.poss && i+1 < len(a.toks) && a.afterComma(i+1) && !chatWords[t.lower] && !stretched(t.lower) && (t.sentStart || i > 0 && a.adjacent(i) && interjections[a.toks[i-1].lower]) {
+		switch a.toks[i+1].lower {
+		case "u", "you", "ur", "your":
+			return a.informal()
+		}
+	}
 	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].lower == "is" && a.toks[i-2].lower == "name" {
 		return true
 	}
@@ -839,4 +847,11 @@ func (a *analysis) openingUnknown(i int) bool {
 // a word that can be a name (lowerNameWord), the comment no clinical note.
 func (a *analysis) lowerAfterInitial(i int) bool {
 	return a.toks[i].shape == shapeLower && a.toks[i-1].isCap() && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0
+}
+
+// interjections open a comment before the name of the one spoken to:
+// "wow zubenko, ...".
+var interjections = map[string]bool{
+	"wow": true, "omg": true, "yo": true, "hey": true, "hi": true, "oh": true, "ok": true, "okay": true,
+	"thanks": true, "thank": true, "congrats": true, "dear": true, "dude": true, "lol": true, "haha": true,
 }

@@ -550,3 +550,12 @@ func TestLowerCaseHashtagNames(t *testing.T) {
 		{"so proud tonight #willpower", deid.Person, "willpower", false},
 	})
 }
+
+func TestLowerVocativeBeforeYou(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"wow zubenko, your last video was great", deid.Person, "zubenko", true},
+		{"zubenko, you should stream more", deid.Person, "zubenko", true},
+		// An ordinary word before "you" is no name.
+		{"wow really, you should stream more", deid.Person, "really", false},
+	})
+}
