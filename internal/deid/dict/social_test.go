@@ -559,3 +559,12 @@ func TestLowerVocativeBeforeYou(t *testing.T) {
 		{"wow really, you should stream more", deid.Person, "really", false},
 	})
 }
+
+func TestAcronymVenue(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"we had lunch at the QZR restaurant today", deid.Place, "QZR", true},
+		// A venue word after something other than a name in capitals.
+		{"we had lunch at the new restaurant today", deid.Place, "new", false},
+		{"we had lunch in THE restaurant today", deid.Place, "THE", false},
+	})
+}

@@ -216,7 +216,7 @@ func (a *analysis) socialPlaces() []span {
 	rules := []spanRule{
 		{a.checkIn, true}, {a.pinPlace, true}, {a.parenCityCode, true}, {a.siteBeforePlace, true},
 		{a.possVenue, false}, {a.cityAbbrev, false}, {a.compassRegion, false},
-		{a.dottedCountry, true}, {a.wardOrLine, true}, {a.republicOf, true}, {a.theCountryCode, false},
+		{a.dottedCountry, true}, {a.wardOrLine, true}, {a.republicOf, true}, {a.theCountryCode, false}, {a.acronymVenue, true},
 	}
 	var out []span
 	for i := 0; i < len(a.toks); i++ {
@@ -654,3 +654,32 @@ func (a *analysis) theCountryCode(i int) (span, bool) {
 
 // placePreps introduce a place: "in the us", "from the us".
 var placePreps = map[string]bool{"in": true, "from": true, "to": true, "across": true, "around": true, "throughout": true, "visit": true, "visiting": true}
+
+// venueNouns are the places people go to that a name in capitals comes
+// before: "the QMC restaurant", "at the YMCA gym".
+var venueNouns = map[string]bool{
+	"restaurant": true, "cafe": true, "café": true, "bar": true, "pub": true, "club": true, "gym": true,
+	"mall": true, "hotel": true, "store": true, "shop": true, "cinema": true, "theater": true,
+	"theatre": true, "stadium": true, "arena": true, "park": true, "museum": true, "library": true,
+}
+
+// acronymVenue finds a venue named by letters in capitals before a venue
+// word in lower case, after "the", "at" or "in" in a comment ("at the QMC
+// restaurant").
+func (a *analysis) acronymVenue(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeUpper || t.caps || t.letters < 2 || t.letters > 5 || len(t.text) != t.letters || t.poss || i == 0 || i+1 >= n || !a.informal() {
+		return span{}, false
+	}
+	switch a.toks[i-1].lower {
+	case "the", "at", "in":
+	default:
+		return span{}, false
+	}
+	nx := &a.toks[i+1]
+	if !a.adjacent(i) || !a.adjacent(i+1) || nx.shape != shapeLower || !venueNouns[nx.lower] || credentials[t.lower] || isStop(t.lower) || a.f(i).wl != 0 {
+		return span{}, false
+	}
+	return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
+}
