@@ -57,6 +57,9 @@ func (a *analysis) partFeat(p string) feat { return a.wordFeat(strings.ToLower(p
 // the finding: its words are the name.
 func (a *analysis) hashName(i int) (span, bool) {
 	t := &a.toks[i]
+	if a.isHashtag(i) && t.shape == shapeLower && a.lowerHashName(t.text) {
+		return span{i: i, j: i + 1, conf: 0.5, typ: "hashtag"}, true
+	}
 	if !a.isHashtag(i) || t.shape != shapeMixed && t.shape != shapeTitle || t.letters < 4 {
 		return span{}, false
 	}
@@ -90,7 +93,39 @@ func (a *analysis) hashName(i int) (span, bool) {
 			return span{i: i, j: i + 1, conf: 0.6, typ: "hashtag"}, true
 		}
 	}
+	if a.rareNameParts(parts) {
+		return span{i: i, j: i + 1, conf: 0.5, typ: "hashtag"}, true
+	}
 	return span{}, false
+}
+
+// rareNameParts reports whether the parts of a hashtag in camel case are
+// two to four words of which none is an ordinary word and one at least is
+// a name ("#AdaezeOkonkwoBarnes"): a phrase of words that no dictionary
+// has, and a name among them, is a person's full name. A phrase with an
+// ordinary word in it ("#TeamOkonkwo", "#MaladoMusic") is a slogan or a
+// brand, left alone.
+func (a *analysis) rareNameParts(parts []string) bool {
+	if len(parts) < 2 || len(parts) > 4 {
+		return false
+	}
+	named := false
+	for _, p := range parts {
+		if !titleCase(p) || len(p) < 3 {
+			return false
+		}
+		f := a.partFeat(p)
+		if f.common(60) || f.rank > 0 && f.rank <= 5000 && f.births < 1000 && f.surname == 0 || f.date || f.title || f.kin || f.abbrev != 0 {
+			return false
+		}
+		if a.lex.IsCountry(strings.ToLower(p)) {
+			return false
+		}
+		if f.births >= 1000 || f.surname > 0 && f.surname <= 50000 {
+			named = true
+		}
+	}
+	return named
 }
 
 // titleCase reports whether a part is a capital and lower-case letters.
@@ -165,4 +200,34 @@ func (a *analysis) hashPhrasePlace(i int) (span, bool) {
 		}
 	}
 	return span{}, false
+}
+
+// lowerHashName reports whether a hashtag in lower case runs a first name
+// and a surname together ("#jacobokafor"): some split leaves a frequent
+// first name (20,000 births) that is in no word list, then a surname
+// that is no common word or four letters or more in no list at all.
+func (a *analysis) lowerHashName(w string) bool {
+	if len(w) < 8 || len(w) > 24 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	for k := 4; k+4 <= len(w); k++ {
+		f := a.wordFeat(w[:k])
+		if f.births < 20000 || f.wl != 0 || f.abbrev != 0 || f.date || f.title || f.kin {
+			continue
+		}
+		rest := w[k:]
+		g := a.wordFeat(rest)
+		if g.title || g.kin || g.date || g.abbrev != 0 {
+			continue
+		}
+		if g.surname > 0 && !g.common(60) || g.wl == 0 && g.rank == 0 && g.births == 0 && g.surname == 0 && g.proper == 0 && hasVowel(rest) {
+			return true
+		}
+	}
+	return false
 }

@@ -496,6 +496,9 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) || isContraction(t.lower) || chatWords[t.lower] {
 		return 0, ""
 	}
+	if a.initialsPair(i) {
+		return 0.7, "first+surname"
+	}
 	f := a.f(i)
 	if f.date || !hasVowel(t.lower) || (a.isTitle(i) > 0 && i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].shape != shapeLower) {
 		return 0, ""
@@ -574,7 +577,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		// After a title the initial needs no more: "DR B. GILL".
 		titled := i >= 2 && a.titleBefore(i-1) == 2
 		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !medicalShape(t.lower) || titled && !isStop(t.lower)) && !a.clinicalWord(i) &&
-			(t.shape == a.toks[i-1].shape || t.shape == shapeUpper || t.shape == shapeTitle) {
+			(t.shape == a.toks[i-1].shape || t.shape == shapeUpper || t.shape == shapeTitle || a.lowerAfterInitial(i)) {
 			return 0.75, "initial"
 		}
 	}
@@ -619,7 +622,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			if !t.sentStart && !f.common(60) {
 				return 0.9, "name"
 			}
-			if t.sentStart && (f.wl == 0 || f.wl > 70) {
+			if t.sentStart && (f.wl == 0 || f.wl > 70 || f.wl > 45 && f.births >= 20000 && !f.common(45) && a.informal() && !a.isClinical()) {
 				return 0.8, "name"
 			}
 			// "Grace's", "Rose's": a possessive in mid-sentence.
@@ -648,13 +651,19 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0, ""
 		}
 		if t.shape == shapeTitle && !t.sentStart && f.wl == 0 && f.proper == 0 && f.abbrev == 0 && t.letters >= 3 &&
-			!f.title && hasVowel(t.lower) && !medicalShape(t.lower) && !a.lex.IsPlace(t.lower) {
+			!f.title && hasVowel(t.lower) && !a.drugShape(i) && !a.lex.IsPlace(t.lower) {
+			return 0.5, "unknown"
+		}
+		if a.openingUnknown(i) {
 			return 0.5, "unknown"
 		}
 	case upper:
 		// Capitals say nothing here: only a frequent name that is no word.
 		if f.wl == 0 && f.abbrev == 0 && t.letters >= 4 && (f.births >= 5000 || (f.surname > 0 && f.surname <= 5000)) {
 			return 0.7, "name"
+		}
+		if a.shoutedName(i) {
+			return 0.5, "name"
 		}
 	case t.shape == shapeLower:
 		if a.afterSubjectPronoun(i) || a.isClinical() && a.eponym(i) {

@@ -116,6 +116,8 @@ func (a *analysis) places() []span {
 				out = append(out, s)
 			} else if s, ok := a.lowerCity(i); ok {
 				out = append(out, s)
+			} else if s, ok := a.lowerFamousCity(i); ok {
+				out = append(out, s)
 			} else if s, ok := a.lowerHospital(i); ok {
 				out = append(out, s)
 				i = s.j - 1

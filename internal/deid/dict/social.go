@@ -33,8 +33,10 @@ func (a *analysis) lowerRegister() bool {
 }
 
 // lowerName reports whether lower-case word i is a first name in a text
-// written in lower case: a first name of some currency that is no ordinary
-// word (SCOWL above 70 at most, as "emma"), no abbreviation and no title.
+// written in lower case: a first name of some currency that is no everyday
+// word (SCOWL above 45: "emma", and "roger" or "mickey", whose word senses
+// are rare), no abbreviation and no title. A name that is also a word needs
+// 15,000 births.
 // Clinical notes are left out: their lower-case vocabulary is too rich in
 // truncations that are also names.
 func (a *analysis) lowerName(i int) bool {
@@ -43,7 +45,7 @@ func (a *analysis) lowerName(i int) bool {
 		return false
 	}
 	f := a.f(i)
-	if f.births < 200 || f.births < 1000 && f.rank != 0 || f.proper > 0 && f.proper <= 35 || f.abbrev != 0 || f.title || f.kin || f.date || f.common(70) || (f.wl != 0 && f.births < 15000) {
+	if f.births < 200 || f.births < 1000 && f.rank != 0 || f.proper > 0 && f.proper <= 35 || f.abbrev != 0 || f.title || f.kin || f.date || f.common(45) || (f.wl != 0 && f.births < 15000) {
 		return false
 	}
 	return a.lowerRegister() && !a.isClinical()
@@ -446,6 +448,10 @@ func (a *analysis) lowerCued(i int) bool {
 	if i > 0 && a.adjacent(i) && nameIntro[a.toks[i-1].lower] {
 		return true
 	}
+	// "zorbleking aka Mia": the name before "aka" too.
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && a.toks[i+1].lower == "aka" && a.informal() {
+		return true
+	}
 	// "follow noldirahman now": an account's name in a tweet.
 	if i > 0 && a.adjacent(i) && a.toks[i-1].lower == "follow" && f.wl == 0 && a.informal() {
 		return true
@@ -460,6 +466,14 @@ func (a *analysis) lowerCued(i int) bool {
 	}
 	// "hangwani u see now": a comment that opens by speaking to someone.
 	if t.sentStart && !t.poss && i+1 < len(a.toks) && a.adjacent(i+1) && !chatWords[t.lower] {
+		switch a.toks[i+1].lower {
+		case "u", "you", "ur", "your":
+			return a.informal()
+		}
+	}
+	// "wow zubenko, your video is great": spoken to before a comma and
+	// "you" or "your".
+	if !t.poss && i+1 < len(a.toks) && a.afterComma(i+1) && !chatWords[t.lower] && !stretched(t.lower) && (t.sentStart || i > 0 && a.adjacent(i) && interjections[a.toks[i-1].lower]) {
 		switch a.toks[i+1].lower {
 		case "u", "you", "ur", "your":
 			return a.informal()
@@ -723,4 +737,121 @@ func (a *analysis) beforeFollowers(i int) bool {
 var nameHonorifics = map[string]bool{
 	"sahab": true, "saheb": true, "sahib": true, "saab": true, "ji": true, "jee": true,
 	"bhai": true, "bhaiya": true, "bhaiyya": true,
+}
+
+// shoutedName reports whether word i, written in capitals in a comment, is
+// a name of some currency that is no word: comments shout names ("IS THAT
+// IDRIS", "WE LOVE YOU ESTEE"), where the general rule for capitals wants
+// a frequent name. The word must be a first name given to 500 children or
+// more, or a surname among the commonest 20,000, and in no word list,
+// abbreviation list or list of chat spellings.
+func (a *analysis) shoutedName(i int) bool {
+	t := &a.toks[i]
+	f := a.f(i)
+	if t.letters < 4 || f.wl != 0 || f.abbrev != 0 || f.title || f.kin || f.date || chatWords[t.lower] || stretched(t.lower) {
+		return false
+	}
+	if f.births < 500 && (f.surname == 0 || f.surname > 20000) {
+		return false
+	}
+	// The comment shouts: an ordinary word in capitals is next to it
+	// ("THAT IDRIS"), where an acronym in a sentence in lower case ("my
+	// IBAN is") stands alone. A neighbour in capitals that is no word
+	// either ("YOUR VLOGS ESTEE") would join the name: the word must stand
+	// alone.
+	shout := false
+	for _, k := range []int{i - 1, i + 1} {
+		if k < 0 || k >= len(a.toks) || !a.adjacent(max(i, k)) || a.toks[k].shape != shapeUpper || a.toks[k].letters < 2 {
+			continue
+		}
+		if g := a.f(k); g.wl == 0 && !isStop(a.toks[k].lower) {
+			return false
+		}
+		shout = true
+	}
+	return shout && a.informal() && !a.isClinical() && a.clinicalHits == 0
+}
+
+// drugShape reports whether unknown word i looks like a drug or a clinical
+// term by its ending (medicalShape). In a comment with no clinical word the
+// endings that names share ("Cartman", "Troydan", "Rexall") say nothing;
+// only the endings of drug classes ("-mycin", "-statin", "-pril") do.
+func (a *analysis) drugShape(i int) bool {
+	w := a.toks[i].lower
+	if !medicalShape(w) {
+		return false
+	}
+	if !a.informal() || a.isClinical() || a.clinicalHits != 0 {
+		return true
+	}
+	for _, s := range drugSuffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// drugSuffixes are the endings of medicalSuffixes that names do not have.
+var drugSuffixes = []string{
+	"pril", "mycin", "cillin", "statin", "azole", "oxin", "itis", "osis", "emia", "algia", "ectomy",
+	"otomy", "plasty", "scopy", "cyte", "uria", "mab", "nib", "sone", "zine", "pine", "ssor", "vir",
+	"ax", "ix", "ol", "ide", "ium", "ase",
+}
+
+// initialsPair reports whether word i is a pair of initials used as a
+// first name before a surname ("TJ Okafor", "Cj Dunmore"): two letters, no
+// word, title, state or country code, then adjacent a capitalised surname
+// that is no common word. Comments and sports write players so.
+func (a *analysis) initialsPair(i int) bool {
+	t := &a.toks[i]
+	if t.letters != 2 || len(t.text) != 2 || t.dot || t.poss || t.caps || t.shape != shapeUpper && t.shape != shapeTitle || i+1 >= len(a.toks) || !a.adjacent(i+1) {
+		return false
+	}
+	f := a.f(i)
+	if f.wl != 0 || f.title || f.kin || f.date || a.lex.IsCountry(t.lower) || credentials[t.lower] || roleAbbrev[t.lower] {
+		return false
+	}
+	if _, ok := a.lex.USState(t.text); ok {
+		return false
+	}
+	s := &a.toks[i+1]
+	if s.shape != shapeTitle || s.caps || s.handle || s.letters < 3 || isStop(s.lower) {
+		return false
+	}
+	g := a.f(i + 1)
+	if g.surname == 0 || g.surname > 20000 || g.common(35) || g.date || g.title || g.abbrev != 0 {
+		return false
+	}
+	return a.informal() && !a.isClinical() && a.clinicalHits == 0
+}
+
+// openingUnknown reports whether capitalised word i, opening a sentence of
+// a comment, is a word no list has (not even the encyclopaedia's frequent
+// words, where slang and foreign words are) before a verb or a colon:
+// "Okoroafor is the best", "Kejrival: not again".
+func (a *analysis) openingUnknown(i int) bool {
+	t := &a.toks[i]
+	if !t.sentStart || t.shape != shapeTitle || !titleCase(t.text) || t.caps || t.letters < 4 || t.handle || chatWords[t.lower] || stretched(t.lower) || !hasVowel(t.lower) {
+		return false
+	}
+	f := a.f(i)
+	if f.wl != 0 || f.proper != 0 || f.abbrev != 0 || f.rank != 0 || f.isName() || f.date || f.title || a.lex.IsPlace(t.lower) || a.drugShape(i) {
+		return false
+	}
+	return a.informal() && !a.isClinical() && a.clinicalHits == 0
+}
+
+// lowerAfterInitial reports whether lower-case word i, after a capital
+// initial in a comment, is the surname written in lower case ("J. okafor"):
+// a word that can be a name (lowerNameWord), the comment no clinical note.
+func (a *analysis) lowerAfterInitial(i int) bool {
+	return a.toks[i].shape == shapeLower && a.toks[i-1].isCap() && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0
+}
+
+// interjections open a comment before the name of the one spoken to:
+// "wow zubenko, ...".
+var interjections = map[string]bool{
+	"wow": true, "omg": true, "yo": true, "hey": true, "hi": true, "oh": true, "ok": true, "okay": true,
+	"thanks": true, "thank": true, "congrats": true, "dear": true, "dude": true, "lol": true, "haha": true,
 }

@@ -427,3 +427,144 @@ func TestPinPlaces(t *testing.T) {
 		{"best day 📍 the beach", deid.Place, "beach", false},
 	})
 }
+
+func TestShoutedNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A name of some currency that is no word, shouted in a comment.
+		{"OMG IS THAT IDRIS?!", deid.Person, "IDRIS", true},
+		{"WE MISS YOU ESTEE!!", deid.Person, "ESTEE", true},
+		// Ordinary words and chat spellings in capitals are not names.
+		{"WE MISS YOU SO MUCH!!", deid.Person, "MUCH", false},
+		{"IS THAT TRUE LMAO", deid.Person, "LMAO", false},
+		// A neighbour in capitals that is no word either would join it.
+		{"WATCHING THE VLOGS ESTEE POSTED", deid.Person, "VLOGS", false},
+		// Clinical notes keep the stricter rule.
+		{note + "PT SEEN BY ESTEE FROM PT.", deid.Person, "ESTEE", false},
+	})
+}
+
+func TestHashtagRareNameParts(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// Words no dictionary has, one of them a surname.
+		{"thinking of her today #AdaezeOkonkwoBarnes", deid.Person, "AdaezeOkonkwoBarnes", true},
+		// An ordinary word makes it a slogan or a brand.
+		{"join us #TeamBarnes", deid.Person, "TeamBarnes", false},
+		{"new single out #MaladoMusic", deid.Person, "MaladoMusic", false},
+	})
+}
+
+func TestLowerFirstNamesWithRareWordSense(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A frequent first name whose word sense is rare, in a comment
+		// written in lower case.
+		{"why is nobody saying that roger the dog is real", deid.Person, "roger", true},
+		{"is it me or is tony getting taller", deid.Person, "tony", true},
+		// An everyday word that is also a name stays a word.
+		{"cant believe the grace period is over tonight", deid.Person, "grace", false},
+		{"cant believe will won again tonight", deid.Person, "will", false},
+	})
+}
+
+func TestLowerFamousCity(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A famous city in lower case needs no place word in a comment.
+		{"that was such a hollywood ending lol", deid.Place, "hollywood", true},
+		// Not a first name, nor an ordinary word, nor in a clinical note.
+		{"paris is my name and i like it", deid.Place, "paris", false},
+		{"such a boring ending lol", deid.Place, "boring", false},
+		{note + "family watching hollywood films at bedside.", deid.Place, "hollywood", false},
+	})
+}
+
+func TestUnknownNamesWithDrugLikeEndings(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// In a comment, an unknown capitalised word ending like a drug
+		// ("-an", "-one") is as likely a name.
+		{"honestly I think Brandovan is the funniest guy on here", deid.Person, "Brandovan", true},
+		// The endings of drug classes still say "drug".
+		{"ugh I need to pop some Zorinax right now", deid.Person, "Zorinax", false},
+		{"honestly I think Carbomycin is working now", deid.Person, "Carbomycin", false},
+	})
+}
+
+func TestInitialsAsFirstName(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"Cj Sawyer wants the ball every single play", deid.Person, "Cj", true},
+		{"Cj Sawyer wants the ball every single play", deid.Person, "Sawyer", true},
+		// A surname that is a common word, or a word in capitals.
+		{"so many UK Brown bears here", deid.Person, "UK", false},
+		{"Tj Brown wants the ball every single play", deid.Person, "Tj", false},
+	})
+}
+
+func TestOpeningUnknownWord(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A word no list has, opening a sentence of a comment.
+		{"Zubenko: are you coming or not", deid.Person, "Zubenko", true},
+		{"Great show. Zubenko is the best part of it", deid.Person, "Zubenko", true},
+		// Camel case, chat spellings, stretched words and known words stay.
+		{"ZubenkoGames is a good name for a channel", deid.Person, "ZubenkoGames", false},
+		{"Yasss this is the best", deid.Person, "Yasss", false},
+		{"Tomorrow is the best day", deid.Person, "Tomorrow", false},
+	})
+}
+
+func TestAkaAndOpeningFirstNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// The name before "aka", as after it.
+		{"you should invite zorbleking aka Mia to the stream", deid.Person, "zorbleking", true},
+		{"you should invite the king aka Mia to the stream", deid.Person, "king", false},
+		// A frequent first name opening a comment's sentence, whose word
+		// sense is rare.
+		{"Mickey is so funny in this one", deid.Person, "Mickey", true},
+		{"Bill is due tomorrow. Pay it", deid.Person, "Bill", false},
+	})
+}
+
+func TestCountryFormalNamesAndCodes(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"so proud of the rep of ireland lads", deid.Place, "rep", true},
+		{"Come on Republic of Korea!!", deid.Place, "Republic", true},
+		{"greetings from the uk lol", deid.Place, "uk", true},
+		{"back in the us for a week", deid.Place, "us", true},
+		// Not the pronoun, nor a kingdom that is no country.
+		{"they told the us team to wait", deid.Place, "us", false},
+		{"the kingdom of heaven is near", deid.Place, "kingdom", false},
+	})
+}
+
+func TestLowerSurnameAfterInitial(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"T. okafor is a Real Star now", deid.Person, "okafor", true},
+		// An ordinary word after an initial stays a word.
+		{"T. what is a Real Star now", deid.Person, "what", false},
+	})
+}
+
+func TestLowerCaseHashtagNames(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A first name in no word list run together with a surname.
+		{"so proud tonight #jacobokafor", deid.Person, "jacobokafor", true},
+		// Ordinary words run together, or a first name that is a word.
+		{"so proud tonight #throwbackthursday", deid.Person, "throwbackthursday", false},
+		{"so proud tonight #willpower", deid.Person, "willpower", false},
+	})
+}
+
+func TestLowerVocativeBeforeYou(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"wow zubenko, your last video was great", deid.Person, "zubenko", true},
+		{"zubenko, you should stream more", deid.Person, "zubenko", true},
+		// An ordinary word before "you" is no name.
+		{"wow really, you should stream more", deid.Person, "really", false},
+	})
+}
+
+func TestAcronymVenue(t *testing.T) {
+	runKindCases(t, []kindCase{
+		{"we had lunch at the QZR restaurant today", deid.Place, "QZR", true},
+		// A venue word after something other than a name in capitals.
+		{"we had lunch at the new restaurant today", deid.Place, "new", false},
+		{"we had lunch in THE restaurant today", deid.Place, "THE", false},
+	})
+}

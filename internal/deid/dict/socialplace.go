@@ -216,7 +216,7 @@ func (a *analysis) socialPlaces() []span {
 	rules := []spanRule{
 		{a.checkIn, true}, {a.pinPlace, true}, {a.parenCityCode, true}, {a.siteBeforePlace, true},
 		{a.possVenue, false}, {a.cityAbbrev, false}, {a.compassRegion, false},
-		{a.dottedCountry, true}, {a.wardOrLine, true},
+		{a.dottedCountry, true}, {a.wardOrLine, true}, {a.republicOf, true}, {a.theCountryCode, false}, {a.acronymVenue, true},
 	}
 	var out []span
 	for i := 0; i < len(a.toks); i++ {
@@ -578,4 +578,108 @@ func firstRule(rules []spanRule, i int) (matched, bool) {
 		}
 	}
 	return matched{}, false
+}
+
+// lowerFamousCity finds a famous city written in lower case anywhere in a
+// comment ("a hollywood ending", "miss you loads, manchester"): no English
+// word, no first name and no abbreviation, a GeoNames place of 100,000
+// people or more, and a name frequent enough in an encyclopaedia (among
+// its 20,000 most frequent words) to be the place's. lowerCity needs a
+// place word before; a city this well known needs none.
+func (a *analysis) lowerFamousCity(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 5 || t.handle || !a.informal() || a.isClinical() || a.clinicalHits != 0 {
+		return span{}, false
+	}
+	f := a.f(i)
+	if f.wl != 0 || f.rank == 0 || f.rank > 20000 || f.abbrev != 0 || f.births >= 1000 || f.date || f.title || f.kin || chatWords[t.lower] || stretched(t.lower) {
+		return span{}, false
+	}
+	typ, pop := a.gazetteer(t.lower, i, i+1)
+	switch {
+	case typ == "country" || typ == "state":
+		return span{i: i, j: i + 1, conf: 0.3, typ: typ}, true
+	case typ != "" && pop >= 100000:
+		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
+	}
+	return span{}, false
+}
+
+// stateForms open the formal name of a country: "Republic of Ireland",
+// "rep of korea", "Kingdom of Spain".
+var stateForms = map[string]bool{"republic": true, "rep": true, "kingdom": true, "commonwealth": true}
+
+// republicOf finds a country under its formal name at word i in a
+// comment, in any case: a state form, "of", "the" perhaps, and one to three
+// words that name a country ("republic of ireland", "Rep. of Korea"). The
+// country alone is found elsewhere; comments' annotators take the form as
+// part of the name, where court judgments keep only the country.
+func (a *analysis) republicOf(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if !stateForms[t.lower] || !a.informal() || t.poss || t.shape == shapeMixed || i+2 >= n || a.toks[i+1].lower != "of" || !a.adjacent(i+1) && !(t.dot && strings.TrimSpace(a.toks[i+1].gap) == ".") {
+		return span{}, false
+	}
+	k := i + 2
+	if a.toks[k].lower == "the" && k+1 < n && a.adjacent(k+1) {
+		k++
+	}
+	if !a.adjacent(k) {
+		return span{}, false
+	}
+	for j := min(n, k+3); j > k; j-- {
+		if typ, _ := a.gazetteer(a.phrase(k, j), k, j); typ == "country" {
+			return span{i: i, j: j, conf: 0.3, typ: "country"}, true
+		}
+	}
+	return span{}, false
+}
+
+// theCountryCode finds a country's code written in lower case after "the"
+// in a comment ("greetings from the uk", "back in the usa"): the pronoun
+// "us" only after a word that introduces places ("in the us").
+func (a *analysis) theCountryCode(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.shape != shapeLower || t.letters < 2 || t.letters > 3 || len(t.text) != t.letters || t.handle || i == 0 || !a.adjacent(i) || a.toks[i-1].lower != "the" || !a.informal() {
+		return span{}, false
+	}
+	if !a.lex.IsCountry(t.lower) && t.lower != "us" {
+		return span{}, false
+	}
+	if t.lower == "us" && !(i >= 2 && a.adjacent(i-1) && placePreps[a.toks[i-2].lower]) {
+		return span{}, false
+	}
+	return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
+}
+
+// placePreps introduce a place: "in the us", "from the us".
+var placePreps = map[string]bool{"in": true, "from": true, "to": true, "across": true, "around": true, "throughout": true, "visit": true, "visiting": true}
+
+// venueNouns are the places people go to that a name in capitals comes
+// before: "the QMC restaurant", "at the YMCA gym".
+var venueNouns = map[string]bool{
+	"restaurant": true, "cafe": true, "café": true, "bar": true, "pub": true, "club": true, "gym": true,
+	"mall": true, "hotel": true, "store": true, "shop": true, "cinema": true, "theater": true,
+	"theatre": true, "stadium": true, "arena": true, "park": true, "museum": true, "library": true,
+}
+
+// acronymVenue finds a venue named by letters in capitals before a venue
+// word in lower case, after "the", "at" or "in" in a comment ("at the QMC
+// restaurant").
+func (a *analysis) acronymVenue(i int) (span, bool) {
+	n := len(a.toks)
+	t := &a.toks[i]
+	if t.shape != shapeUpper || t.caps || t.letters < 2 || t.letters > 5 || len(t.text) != t.letters || t.poss || i == 0 || i+1 >= n || !a.informal() {
+		return span{}, false
+	}
+	switch a.toks[i-1].lower {
+	case "the", "at", "in":
+	default:
+		return span{}, false
+	}
+	nx := &a.toks[i+1]
+	if !a.adjacent(i) || !a.adjacent(i+1) || nx.shape != shapeLower || !venueNouns[nx.lower] || credentials[t.lower] || isStop(t.lower) || a.f(i).wl != 0 {
+		return span{}, false
+	}
+	return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
 }
