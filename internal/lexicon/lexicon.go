@@ -32,6 +32,7 @@ type Lexicon struct {
 	places     lazy[placeIndex]
 	countries  lazy[map[string]string]
 	states     lazy[stateIndex]
+	prefixes   lazy[map[string]struct{}] // word prefixes of multi-word place names
 	cats       [numCategories]lazy[phraseSet]
 }
 
@@ -77,6 +78,7 @@ func (l *Lexicon) LoadAll() error {
 		func() error { return second(l.places.try(l.loadPlaces)) },
 		func() error { return second(l.countries.try(l.loadCountries)) },
 		func() error { return second(l.states.try(l.loadStates)) },
+		func() error { return second(l.prefixes.try(l.loadPrefixes)) },
 	}
 	for c := Category(1); c < numCategories; c++ {
 		loads = append(loads, func() error {

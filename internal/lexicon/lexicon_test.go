@@ -331,3 +331,15 @@ func liveMB(l *Lexicon) float64 {
 	runtime.KeepAlive(l)
 	return float64(ms.HeapAlloc) / (1 << 20)
 }
+
+func TestPlacePrefix(t *testing.T) {
+	l := Default()
+	for phrase, want := range map[string]bool{
+		"salt": true, "Salt Lake": true, "salt lake city": false, "United": true,
+		"new": true, "North": true, "lasix": false, "pt is": false, "": false,
+	} {
+		if got := l.PlacePrefix(phrase); got != want {
+			t.Errorf("PlacePrefix(%q) = %v, want %v", phrase, got, want)
+		}
+	}
+}

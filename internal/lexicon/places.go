@@ -109,6 +109,37 @@ func (l *Lexicon) Places(name string) []Place {
 	return slices.Clone(l.placesOf(name))
 }
 
+// PlacePrefix reports whether some place, country or US state has a name of more words
+// that begins with the words of phrase ("salt lake" of "Salt Lake City", "united" of
+// "United Kingdom"). A caller matching the longest name word by word can stop when it
+// is false.
+func (l *Lexicon) PlacePrefix(phrase string) bool {
+	_, ok := l.prefixes.get(l.loadPrefixes)[key(phrase)]
+	return ok
+}
+
+func (l *Lexicon) loadPrefixes() (map[string]struct{}, error) {
+	m := make(map[string]struct{}, 16000)
+	add := func(name string) {
+		for i := 0; i < len(name); i++ {
+			if name[i] == ' ' {
+				m[name[:i]] = struct{}{}
+			}
+		}
+	}
+	pi := l.places.get(l.loadPlaces)
+	for _, r := range pi.ix.rows {
+		add(pi.ix.text[r.start:r.end])
+	}
+	for k := range l.countries.get(l.loadCountries) {
+		add(k)
+	}
+	for k := range l.states.get(l.loadStates).byName {
+		add(k)
+	}
+	return m, nil
+}
+
 // IsPlace reports whether some place is called name (see Places).
 func (l *Lexicon) IsPlace(name string) bool { return len(l.placesOf(name)) > 0 }
 

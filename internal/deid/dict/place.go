@@ -147,6 +147,9 @@ func (a *analysis) places() []span {
 				if !a.toks[k].isCap() && !placeJoin[a.toks[k].lower] {
 					break
 				}
+				if !a.lex.PlacePrefix(a.phrase(i, k)) {
+					break // no place name goes on from here
+				}
 			}
 			if !a.toks[k].isCap() {
 				continue // a joining word cannot end a name
