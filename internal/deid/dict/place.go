@@ -851,27 +851,36 @@ func (a *analysis) lowerHospital(i int) (span, bool) {
 	if t.shape != shapeLower || t.letters < 4 || !a.isClinical() || isStop(t.lower) || hospitalCues[t.lower] || clinicalTerms[t.lower] || clinicalMarkers[t.lower] {
 		return span{}, false
 	}
+	// The cue comes within two words: find it before any lexicon lookup,
+	// which most lower-case words of a note would otherwise cost.
+	cue := -1
+	for j := i + 1; j < n && j <= i+2; j++ {
+		w := &a.toks[j]
+		if !a.adjacent(j) || a.toks[j-1].poss || w.shape != shapeLower || isStop(w.lower) {
+			return span{}, false
+		}
+		if hospitalCues[w.lower] {
+			cue = j
+			break
+		}
+	}
+	if cue < 0 {
+		return span{}, false
+	}
 	f := a.f(i)
 	if f.date || f.common(35) || f.abbrev != 0 || f.title || f.kin {
 		return span{}, false
 	}
-	for j := i + 1; j < n && j <= i+2; j++ {
-		w := &a.toks[j]
-		if !a.adjacent(j) || a.toks[j-1].poss || w.shape != shapeLower {
-			return span{}, false
-		}
-		if hospitalCues[w.lower] {
-			end := j
-			if w.lower == "memorial" {
-				end = j + 1
-			}
-			return span{i: i, j: end, conf: 0.6, typ: "place"}, true
-		}
-		if isStop(w.lower) || a.clinicalWord(j) || a.f(j).date {
+	for j := i + 1; j < cue; j++ {
+		if a.clinicalWord(j) || a.f(j).date {
 			return span{}, false
 		}
 	}
-	return span{}, false
+	end := cue
+	if a.toks[cue].lower == "memorial" {
+		end = cue + 1
+	}
+	return span{i: i, j: end, conf: 0.6, typ: "place"}, true
 }
 
 // stateCode finds a US state written as its postal code after "in",
