@@ -41,6 +41,7 @@ const (
 	dropWeak                        // in shorthand, an ordinary word that is also a name
 	dropLink                        // a web address, which the URL rule reports as a contact
 	dropEponym                      // in shorthand, a name before a sign, disease or device it names
+	dropOpeningVerb                 // an ordinary word opening a sentence before a pronoun ("Hope you are well")
 	keepNameWord                    // a word that is not an ordinary one
 	keepMidSentence                 // an ordinary word that is also a name, capitalised mid-sentence
 	keepKnownPlace                  // a country, a US state or a gazetteer place with a locative
@@ -80,6 +81,11 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	mid := midSentence(text, f.Start)
 	strong, nameLike, personal := false, false, false
 	words := nameWords(name)
+	if len(words) == 1 && sentenceStart(text, f.Start) && d.openingVerb(words[0], text[f.End:]) {
+		// "Hope you are well", "Mark my words", "Trust me": the capital is
+		// the sentence's, and the word a verb.
+		return f.Kind, dropOpeningVerb
+	}
 	if split := splitCamel(words); strings.HasPrefix(name, "#") && len(split) > len(words) {
 		// A hashtag in camel case capitalises every word of a phrase:
 		// its capitals say nothing.
@@ -139,6 +145,10 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		return f.Kind, v
 	}
 	switch {
+	case personal && len(words) == 1 && !afterLocative(text, f.Start) && d.firstNameOverTown(words[0]):
+		// "Hope was born in 1990", "Faith is hard": a frequent first
+		// name that some small town also has is the person.
+		return deid.Person, keepPersonWord
 	case known:
 		return deid.Place, keepKnownPlace
 	case afterLocative(text, f.Start):
@@ -335,6 +345,22 @@ func (d *Detector) shorthand(t *textInfo) bool {
 
 // knownPlace reports whether name is a country, a US state or a place in
 // the gazetteer.
+// firstNameOverTown reports whether w is a frequent first name and, as a
+// place, no more than a town: no country or state, under 100,000 people.
+func (d *Detector) firstNameOverTown(w string) bool {
+	if f, m, ok := d.lex.FirstName(strings.ToLower(w)); !ok || f+m < bigName {
+		return false
+	}
+	if d.lex.IsCountry(w) {
+		return false
+	}
+	if _, ok := d.lex.USState(w); ok {
+		return false
+	}
+	p, ok := d.lex.Place(w)
+	return !ok || p.Population < 100_000
+}
+
 func (d *Detector) knownPlace(name string) bool {
 	if d.lex.IsCountry(name) {
 		return true
@@ -621,6 +647,38 @@ var epithets = map[string]bool{"poor": true, "dear": true, "little": true, "big"
 // beForms are the forms of "be": a sentence they open is a question or a
 // clipped "I am ...", and what prose took for a name there is left whole.
 var beForms = map[string]bool{"am": true, "is": true, "are": true, "was": true, "were": true}
+
+// openingVerb reports whether w, an everyday word opening a sentence, is
+// followed by a word that a name would not be followed by but a verb is:
+// an object pronoun or a determiner ("Hope you", "Mark my", "Wish them").
+// Subject pronouns after a name are possible ("Hope, she said"), but
+// without a comma between them "Hope she is okay" is the verb.
+func (d *Detector) openingVerb(w, rest string) bool {
+	level, ok := d.lex.WordLevel(strings.ToLower(w))
+	if !ok || level > commonLevel || !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	next := strings.ToLower(leadingLetters(strings.TrimLeft(rest, " ")))
+	return afterVerb[next]
+}
+
+// afterVerb are the words that follow a verb opening a sentence and do not
+// follow a name there.
+var afterVerb = map[string]bool{
+	"you": true, "me": true, "him": true, "them": true, "us": true, "my": true, "your": true,
+	"his": true, "their": true, "our": true, "this": true, "these": true, "those": true,
+	"everyone": true, "everybody": true, "all": true, "she": true, "he": true, "i": true,
+	"we": true, "they": true, "it": true, "that": true, "so": true,
+}
+
+// leadingLetters returns the letters at the start of s.
+func leadingLetters(s string) string {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		return s
+	}
+	return s[:end]
+}
 
 // sentenceStart reports whether off opens a text, a line or a sentence.
 func sentenceStart(text string, off int) bool {

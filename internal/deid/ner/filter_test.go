@@ -47,6 +47,14 @@ func TestVet(t *testing.T) {
 		// A hashtag of ordinary words is a phrase; one of a name is a name.
 		{"playing #GamesWithFriends tonight", "#GamesWithFriends", deid.Place, dropNoNameWord, deid.Place},
 		{"love #JustinBieber tonight", "#JustinBieber", deid.Person, keepNameWord, deid.Person},
+		// An everyday word opening a sentence before an object or a
+		// pronoun is a verb; alone, a frequent first name that a small
+		// town also has is the person.
+		{"Hope you are well.", "Hope", deid.Place, dropOpeningVerb, deid.Place},
+		{"Mark my words.", "Mark", deid.Place, dropOpeningVerb, deid.Place},
+		{"Hope was born in 1990.", "Hope", deid.Place, keepPersonWord, deid.Person},
+		{"Grace, she said, was late.", "Grace", deid.Place, keepPersonWord, deid.Person},
+		{"We drove to Hope last year.", "Hope", deid.Place, keepKnownPlace, deid.Place},
 		// A web address is the URL rule's.
 		{"see http://t.co/0hdM75Whvi now", "http://t.co/0hdM75Whvi", deid.Place, dropLink, deid.Place},
 		// A name that ends with a kind of organisation is one, whatever
