@@ -29,18 +29,54 @@ var institutionWords = map[string]bool{
 
 // dropEponyms removes name findings that are part of an eponymous term: a
 // pseudonym there turns "Erdheim–Chester disease" into nonsense and names
-// nobody. A possessive first name stays a person ("Maria's disease" is hers).
-// Whether a rare disease points to someone is the risk gate's question.
+// nobody. Whether a rare disease points to someone is the risk gate's
+// question. A person is never dropped: a name after a title ("Mr Okafor's
+// score"), a name found elsewhere in the text outside such a term, and a
+// possessive that is not a well-known eponym ("Aroha's disease", "Jenny's
+// fracture") stay findings.
 func (e *Engine) dropEponyms(text string, fs []Finding) []Finding {
+	in := make([]bool, len(fs))
+	person := map[string]bool{}
+	for i, f := range fs {
+		if nameLike(f.Kind) && f.Replacement == "" {
+			in[i] = e.inEponym(text, f)
+		}
+		if !in[i] && f.Kind == Person {
+			person[termID(f.Text)] = true
+		}
+	}
 	out := fs[:0:0]
-	for _, f := range fs {
-		if nameLike(f.Kind) && f.Replacement == "" && e.inEponym(text, f) {
+	for i, f := range fs {
+		if in[i] && !person[termID(f.Text)] && !afterTitle(text, f.Start) {
 			continue
 		}
 		out = append(out, f)
 	}
 	return out
 }
+
+// afterTitle reports whether an honorific ends just before off ("Mr ",
+// "Dr. ").
+func afterTitle(text string, off int) bool {
+	b := strings.TrimRight(text[:off], " ")
+	b = strings.TrimSuffix(b, ".")
+	i := strings.LastIndexFunc(b, func(r rune) bool { return !unicode.IsLetter(r) })
+	return honorifics[strings.ToLower(b[i+1:])]
+}
+
+// knownEponyms are physicians' and patients' names that conditions and
+// signs are known by in the possessive ("Parkinson's disease", "Bell's
+// palsy", "Homans' sign"). A possessive name not among them is taken for
+// the person it belongs to.
+var knownEponyms = wordSet(`parkinson alzheimer crohn hodgkin huntington addison cushing graves
+bell tourette asperger raynaud sjogren sjögren hashimoto meniere ménière paget kaposi wilms ewing
+down gehrig bright hirschsprung barrett buerger dupuytren peyronie wegener whipple wilson tay
+sachs niemann pick baker bowen conn gilbert kawasaki marfan munchausen osgood schlatter perthes
+reiter still takayasu kussmaul homans cheyne stokes babinski romberg trendelenburg murphy
+mcburney chvostek trousseau brudzinski kernig lhermitte tinel phalen korsakoff wernicke
+klinefelter turner prader willi angelman rett guillain barré barre creutzfeldt jakob erdheim
+chester von willebrand recklinghausen legg calvé calve hansen lou duchenne becker charcot
+marie tooth bechterew behçet behcet kawasaki menkes tay`)
 
 // inEponym reports whether an eponym's head noun ends finding f or follows
 // it, maybe after a possessive and up to two more capitalised words joined
@@ -59,8 +95,8 @@ func (e *Engine) inEponym(text string, f Finding) bool {
 		}
 	}
 	if poss {
-		words := strings.Fields(f.Text)
-		if len(words) > 0 && e.gaz.Sex(strings.ToLower(words[len(words)-1])) != SexUnknown {
+		words := termKeys(f.Text)
+		if len(words) == 0 || !knownEponyms[words[len(words)-1]] {
 			return false
 		}
 	}

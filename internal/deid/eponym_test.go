@@ -8,7 +8,7 @@ import (
 
 func TestEponymsAreNoNames(t *testing.T) {
 	// A detector that, like the real ones, takes capitalised words for names.
-	names := reDetector{re: regexp.MustCompile(`\b(?:Parkinson|Erdheim|Chester|Down|Odette|Glasgow Coma Scale|Apgar|Walter|Lyme)\b`), kind: Person, conf: 0.9}
+	names := reDetector{re: regexp.MustCompile(`\b(?:Parkinson|Erdheim|Chester|Down|Odette|Glasgow Coma Scale|Apgar|Walter|Lyme|Kowalczyk|Aroha|Okafor)\b`), kind: Person, conf: 0.9}
 	places := reDetector{re: regexp.MustCompile(`\bMayo\b`), kind: Place, conf: 0.9}
 	e := New(WithDetectors(names, places), WithKey([]byte("k")), WithGazetteer(fakeGaz{}))
 	for _, tt := range []struct {
@@ -28,6 +28,13 @@ func TestEponymsAreNoNames(t *testing.T) {
 		{"Per the Mayo Clinic scale.", []string{"Mayo"}},
 		{"Chester was quiet; Odette went to Chester.", []string{"Chester", "Odette", "Chester"}},
 		{"Down the road lived Walter.", []string{"Down", "Walter"}},
+		// A person is never dropped: after a title, found elsewhere, or a
+		// possessive that is no known eponym.
+		{"Mr Kowalczyk's daughter said Mr Kowalczyk's tumour was back.", []string{"Kowalczyk", "Kowalczyk"}},
+		{"Kowalczyk came. Kowalczyk disease, she said.", []string{"Kowalczyk", "Kowalczyk"}},
+		{"Aroha's fracture healed.", []string{"Aroha"}},
+		{"Aroha's disease progressed.", []string{"Aroha"}},
+		{"Dr Okafor's score was high.", []string{"Okafor"}},
 	} {
 		fs, err := e.Detect(context.Background(), &Doc{Text: tt.text})
 		if err != nil {

@@ -317,19 +317,33 @@ var eponymNouns = map[string]bool{
 	"line": true, "lines": true, "catheters": true, "drains": true, "sheaths": true,
 }
 
+// possessiveEponymNouns are the eponym nouns that also take the
+// physician's name in the possessive ("Kussmaul's respirations", "Homans'
+// sign"). Before a device or a dressing a possessive is its owner's:
+// "Jenny's drain", "Mrs Dlamini's ulcer" name the patient.
+var possessiveEponymNouns = map[string]bool{
+	"sign": true, "signs": true, "respirations": true, "respiration": true, "breathing": true,
+	"disease": true, "syndrome": true, "reflex": true, "maneuver": true, "manoeuvre": true,
+	"phenomenon": true, "triad": true, "palsy": true,
+}
+
 // eponym reports whether word k, in a clinical note, names a sign, a
 // disease or a device after a physician or its maker: a name before an
 // eponym noun ("Kussmaul's respirations", "Quinton catheter", "puritan
-// bennett vent").
+// bennett vent"). A name after a title is a person's ("Mr Lombardo's
+// drain").
 func (a *analysis) eponym(k int) bool {
-	if k+1 >= len(a.toks) || a.toks[k].letters < 3 {
+	if k+1 >= len(a.toks) || a.toks[k].letters < 3 || k > 0 && strongTitles[a.toks[k-1].lower] {
 		return false
 	}
 	nx := &a.toks[k+1]
 	if strings.TrimLeft(nx.gap, " ") != "" || nx.gap == "" {
 		return false
 	}
-	return nx.shape == shapeLower && eponymNouns[nx.lower]
+	if nx.shape != shapeLower || !eponymNouns[nx.lower] {
+		return false
+	}
+	return !a.toks[k].poss || possessiveEponymNouns[nx.lower]
 }
 
 // subjectPronouns are followed by a verb, not a name: "he denise abd
@@ -343,13 +357,14 @@ func (a *analysis) afterSubjectPronoun(k int) bool {
 }
 
 // EponymBefore reports whether rest, the text after a name, opens with an
-// eponym noun in lower case after a possessive or one space ("'s
-// respirations", " catheter"): the name is a sign's, a disease's or a
-// device's. The prose recognizer vets its persons with it.
+// eponym noun in lower case after one space (" catheter") or, for a sign or
+// a disease, after a possessive ("'s respirations"): the name is a sign's,
+// a disease's or a device's. The prose recognizer vets its persons with it.
 func EponymBefore(rest string) bool {
+	poss := false
 	for _, p := range [...]string{"'s", "’s", "s'", "'"} {
 		if r, ok := strings.CutPrefix(rest, p); ok {
-			rest = r
+			rest, poss = r, true
 			break
 		}
 	}
@@ -361,5 +376,8 @@ func EponymBefore(rest string) bool {
 	for end < len(r) && r[end] >= 'a' && r[end] <= 'z' {
 		end++
 	}
-	return end > 0 && eponymNouns[r[:end]] && (end == len(r) || r[end] < 'a' || r[end] > 'z')
+	if end == 0 || !eponymNouns[r[:end]] || end < len(r) && r[end] >= 'a' && r[end] <= 'z' {
+		return false
+	}
+	return !poss || possessiveEponymNouns[r[:end]]
 }
