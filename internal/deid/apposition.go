@@ -73,7 +73,7 @@ func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '
 
 // predicateAges finds an age said of a person with a verb: "she is 92",
 // "Walter was 97 when", "I'm 34.", "he turned 91", and "At 94, she ...".
-// The subject is "he", "she", "I" or a person finding (plural pronouns
+// The subject is "he", "she", "I", "who" or a person finding (plural pronouns
 // are left out: "we were 3" counts people); the number must end its clause
 // ("she was 5 minutes late", "BP was 97 over 60" are no ages), which keeps
 // measurements out. It looks only behind and after each short number, so it
@@ -161,7 +161,7 @@ func ageBefore(text string, s, e int, personEnds, personStarts map[int]bool) (in
 var (
 	ageVerbs    = map[string]bool{"is": true, "was": true, "am": true, "turned": true, "turns": true, "be": true}
 	ageAdverbs  = map[string]bool{"only": true, "just": true, "now": true, "nearly": true, "almost": true, "barely": true, "already": true, "still": true, "then": true, "about": true, "around": true}
-	ageSubjects = map[string]bool{"he": true, "she": true, "i": true}
+	ageSubjects = map[string]bool{"he": true, "she": true, "i": true, "who": true}
 )
 
 // wordBefore returns the word (letters and apostrophes) that ends just

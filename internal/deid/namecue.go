@@ -59,15 +59,20 @@ func (e *Engine) nameCueEnd(text string, ws []word, i int) int {
 	case "name's":
 		return i + 1
 	case "calls", "call", "called":
-		if v, ok := next(i + 1); ok && v == "me" && ws[i].key != "called" {
+		if v, ok := next(i + 1); ok && v == "me" && ws[i].key != "called" && spaceAfter(text, ws, i+1) {
 			return i + 2 // "everyone calls me Bee"
 		}
 	case "goes", "go", "went":
-		if v, ok := next(i + 1); ok && v == "by" {
-			return i + 2 // "he goes by jonno"
+		if v, ok := next(i + 1); ok && v == "by" && spaceAfter(text, ws, i+1) {
+			return i + 2 // "he goes by jonno", not "Weeks went by. Nothing"
 		}
 	}
 	return -1
+}
+
+// spaceAfter reports whether only spaces separate word k from the next.
+func spaceAfter(text string, ws []word, k int) bool {
+	return k+1 < len(ws) && strings.Trim(text[ws[k].end:ws[k+1].start], " ") == ""
 }
 
 // nameWordAt reports whether word k can be part of a name given by a cue.

@@ -27,6 +27,9 @@ func TestNamedPeople(t *testing.T) {
 		{"I called me mum", nil},
 		{"the name was Health", []string{"Health"}},
 		{"the name was health", nil},
+		{"Weeks went by. Nothing changed.", nil},
+		{"Time goes by, and she agreed.", nil},
+		{"The months went by\nSlowly.", nil},
 	} {
 		fs, err := e.Detect(context.Background(), &Doc{Text: tt.text})
 		if err != nil {

@@ -649,26 +649,31 @@ var epithets = map[string]bool{"poor": true, "dear": true, "little": true, "big"
 var beForms = map[string]bool{"am": true, "is": true, "are": true, "was": true, "were": true}
 
 // openingVerb reports whether w, an everyday word opening a sentence, is
-// followed by a word that a name would not be followed by but a verb is:
-// an object pronoun or a determiner ("Hope you", "Mark my", "Wish them").
-// Subject pronouns after a name are possible ("Hope, she said"), but
-// without a comma between them "Hope she is okay" is the verb.
+// followed by an object pronoun or a possessive, which follow a verb and
+// not a name there ("Hope you are well", "Mark my words", "Wish them
+// luck"), or by "this", "that" or "it" and a verb ("Hope this helps").
+// Subject pronouns and determiners do follow names ("Frank this time
+// refused", "Dawn so wanted"), and leave the word a name.
 func (d *Detector) openingVerb(w, rest string) bool {
 	level, ok := d.lex.WordLevel(strings.ToLower(w))
 	if !ok || level > commonLevel || !strings.HasPrefix(rest, " ") {
 		return false
 	}
-	next := strings.ToLower(leadingLetters(strings.TrimLeft(rest, " ")))
+	rest = strings.TrimLeft(rest, " ")
+	next := strings.ToLower(leadingLetters(rest))
+	if next == "this" || next == "that" || next == "it" {
+		// "Hope this helps", "Hope it works": a clause with its own verb.
+		then := leadingLetters(strings.TrimLeft(rest[len(next):], " "))
+		return len(then) > 3 && strings.HasSuffix(then, "s") && !strings.HasSuffix(then, "ss")
+	}
 	return afterVerb[next]
 }
 
-// afterVerb are the words that follow a verb opening a sentence and do not
-// follow a name there.
+// afterVerb are the object pronouns and possessives that follow a verb
+// opening a sentence and do not follow a name there.
 var afterVerb = map[string]bool{
 	"you": true, "me": true, "him": true, "them": true, "us": true, "my": true, "your": true,
-	"his": true, "their": true, "our": true, "this": true, "these": true, "those": true,
-	"everyone": true, "everybody": true, "all": true, "she": true, "he": true, "i": true,
-	"we": true, "they": true, "it": true, "that": true, "so": true,
+	"their": true, "our": true, "everyone": true, "everybody": true,
 }
 
 // leadingLetters returns the letters at the start of s.

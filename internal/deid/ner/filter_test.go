@@ -52,6 +52,8 @@ func TestVet(t *testing.T) {
 		// town also has is the person.
 		{"Hope you are well.", "Hope", deid.Place, dropOpeningVerb, deid.Place},
 		{"Mark my words.", "Mark", deid.Place, dropOpeningVerb, deid.Place},
+		{"Hope this helps.", "Hope", deid.Place, dropOpeningVerb, deid.Place},
+		{"Frank this time refused.", "Frank", deid.Person, keepNameWord, deid.Person},
 		{"Hope was born in 1990.", "Hope", deid.Place, keepPersonWord, deid.Person},
 		{"Grace, she said, was late.", "Grace", deid.Place, keepPersonWord, deid.Person},
 		{"We drove to Hope last year.", "Hope", deid.Place, keepKnownPlace, deid.Place},
