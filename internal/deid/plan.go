@@ -66,6 +66,17 @@ func (e *Engine) plan(doc *Doc, fs []Finding) []Finding {
 	return out
 }
 
+// sentenceEnds reports whether rest, the text after a full stop, starts a
+// new sentence or ends the text.
+func sentenceEnds(rest string) bool {
+	t := strings.TrimLeft(rest, " \t")
+	if t == "" || t[0] == '\n' || t[0] == '\r' {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return len(t) < len(rest) && unicode.IsUpper(r)
+}
+
 // theBefore returns where a "the " just before off starts, or -1.
 func theBefore(text string, off int) int {
 	s := off - 4
@@ -223,7 +234,11 @@ func (p *planner) choose(f Finding) string {
 		}
 		return "[name]"
 	case Date:
-		return p.date(f, action)
+		r := p.date(f, action)
+		if strings.HasSuffix(f.Text, ".") && !strings.HasSuffix(r, ".") && r != f.Text && sentenceEnds(p.doc.Text[f.End:]) {
+			r += "." // "until 5 Jan." and "at 3 a.m." end their sentence too
+		}
+		return r
 	case Age:
 		return p.age(f, action)
 	case Contact:
@@ -668,8 +683,8 @@ func (p *planner) pronoun(off int) string {
 			return "her"
 		case "he", "his", "him", "man", "boy", "father", "son", "husband":
 			return "his"
-		case "i", "me", "my":
-			return "my"
+		case "i":
+			return "my" // "I was 14", "I'm 34"; not "my patient, who is 45"
 		}
 	}
 	return "their"

@@ -71,6 +71,7 @@ func TestPlanReplacements(t *testing.T) {
 		{"she was 58 then", Finding{Start: 8, End: 10, Kind: Age, Age: 58}, "in her late 50s"},
 		{"pt is 58 yo male", Finding{Start: 6, End: 11, Kind: Age, Age: 58}, "late-50s"},
 		{"and i'm 23 y/o.", Finding{Start: 8, End: 14, Kind: Age, Age: 23}, "in my early 20s"},
+		{"My patient, who is 45, lives alone", Finding{Start: 19, End: 21, Kind: Age, Age: 45}, "in their mid-40s"},
 		{"she was aged 91", Finding{Start: 8, End: 15, Kind: Age, Age: 91}, "over 89"},
 		// Safe Harbor allows one category for ages over 89, not decades.
 		{"she is in her 90s", Finding{Start: 14, End: 17, Kind: Age, Type: "age-range", Age: 90}, "over 89"},
@@ -79,6 +80,7 @@ func TestPlanReplacements(t *testing.T) {
 		{"see x.org", Finding{Start: 4, End: 9, Kind: Contact, Type: "domain"}, "[url]"},
 		{"case #CW-1", Finding{Start: 5, End: 10, Kind: ID, Type: "case"}, "[id]"},
 		{"on 7/22 we", Finding{Start: 3, End: 7, Kind: Date, Date: &DateValue{Month: 7, Day: 22}}, ""},
+		{"until 5 Jan.", Finding{Start: 6, End: 12, Kind: Date, Date: &DateValue{Month: 1, Day: 5}}, "September 16."},
 		{"last Tuesday", Finding{Start: 0, End: 12, Kind: Date, Type: "weekday", Date: &DateValue{Relative: true}}, "Recently"},
 		{"two weeks ago", Finding{Start: 0, End: 13, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "Some weeks ago"},
 		{"4 days ago", Finding{Start: 0, End: 10, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "Recently"},
@@ -104,7 +106,8 @@ func TestPlanReplacements(t *testing.T) {
 		{"at the Larkspur House Hospice", Finding{Start: 7, End: 29, Kind: Organization, Type: "hospice"}, "hospice"},
 		{"The Larkspur House Hospice", Finding{Start: 4, End: 26, Kind: Organization, Type: "hospice"}, "hospice"},
 		{"Another Larkspur House Hospice", Finding{Start: 8, End: 30, Kind: Organization, Type: "hospice"}, "a hospice"},
-		{"at 3 a.m.", Finding{Start: 3, End: 9, Kind: Date, Type: "time"}, "[time]"},
+		{"at 3 a.m.", Finding{Start: 3, End: 9, Kind: Date, Type: "time"}, "[time]."},
+		{"at 3 a.m. we left", Finding{Start: 3, End: 9, Kind: Date, Type: "time"}, "[time]"},
 	}
 	e := New(WithKey([]byte("k")), WithGazetteer(fakeGaz{}))
 	for _, tt := range tests {

@@ -522,7 +522,17 @@ func decreased(text string, e int) bool {
 	for _, p := range []string{"from ", "to "} {
 		if r, ok := strings.CutPrefix(rest, p); ok {
 			r = strings.TrimLeft(r, " \t")
-			return r != "" && isDigit(r[0])
+			if r == "" || !isDigit(r[0]) {
+				return false
+			}
+			// "from 3 dec to 5 jan": a range of dates, not a setting.
+			r = strings.TrimLeft(r, "0123456789")
+			w := strings.TrimLeft(r, " \t")
+			end := 0
+			for end < len(w) && (w[end] >= 'a' && w[end] <= 'z' || w[end] >= 'A' && w[end] <= 'Z') {
+				end++
+			}
+			return !monthWords[strings.ToLower(w[:end])]
 		}
 	}
 	return false
@@ -541,8 +551,9 @@ var scoreWords = set("pain", "scale", "score", "scores", "scored", "rated", "rat
 
 // changeVerbs change a setting: "to" and a fraction after them give the
 // new setting ("weaned to 10/5"), where "weaned 4/2" is a date.
+// "Moved up to 4/11" and "changed to 6/7" are dates of meetings moved.
 var changeVerbs = set("wean", "weaned", "weaning", "decreased", "decrease", "increased", "increase",
-	"changed", "titrated", "dec'd", "inc'd", "dc'd", "lowered", "raised", "down", "up")
+	"titrated", "dec'd", "inc'd", "dc'd")
 
 // settingChange reports whether the "to" before i follows a verb of
 // changing a setting.
