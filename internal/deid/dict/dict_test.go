@@ -109,6 +109,13 @@ func TestPersons(t *testing.T) {
 		{"John Smith said no.", []string{"John Smith"}, nil},
 		{"lol the research on shift work and decision-making is clear", nil, []string{"decision-making"}},
 		{"We drove past Mount Vernon and Grace Church.", nil, []string{"Vernon", "Grace"}},
+		// A word no list has opening a sentence names someone only as a
+		// subject or standing alone, not before the word it describes.
+		{"Neurodivergent kids often struggle with noise.", nil, []string{"Neurodivergent"}},
+		// In a note, a possessive before a device or dressing is the
+		// patient's; a name before a sign or a device is an eponym.
+		{"BP 90/60, HR 110, SpO2 94% RA. Mrs Dlamini's ulcer redressed.", []string{"Mrs Dlamini"}, nil},
+		{"BP 90/60, HR 110, SpO2 94% RA. Quinton catheter flushed, Kussmaul's respirations noted.", nil, []string{"Quinton", "Kussmaul"}},
 		// Credentials after a name are no part of it, nor a state.
 		{"Seen by Ana Ruiz, MD today.", []string{"Ana Ruiz"}, []string{"MD"}},
 	}

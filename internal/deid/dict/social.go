@@ -828,8 +828,9 @@ func (a *analysis) initialsPair(i int) bool {
 
 // openingUnknown reports whether capitalised word i, opening a sentence of
 // a comment, is a word no list has (not even the encyclopaedia's frequent
-// words, where slang and foreign words are) before a verb or a colon:
-// "Okoroafor is the best", "Kejrival: not again".
+// words, where slang and foreign words are) before a verb, a colon or the
+// end of its clause: "Okoroafor is the best", "Kejrival: not again",
+// "Paxata | 12 Elm St"; not "Neurodivergent kids".
 func (a *analysis) openingUnknown(i int) bool {
 	t := &a.toks[i]
 	if !t.sentStart || t.shape != shapeTitle || !titleCase(t.text) || t.caps || t.letters < 4 || t.handle || chatWords[t.lower] || stretched(t.lower) || !hasVowel(t.lower) {
@@ -839,7 +840,21 @@ func (a *analysis) openingUnknown(i int) bool {
 	if f.wl != 0 || f.proper != 0 || f.abbrev != 0 || f.rank != 0 || f.isName() || f.date || f.title || a.lex.IsPlace(t.lower) || a.drugShape(i) {
 		return false
 	}
-	return a.informal() && !a.isClinical() && a.clinicalHits == 0
+	if !a.informal() || a.isClinical() || a.clinicalHits > 0 || i+1 >= len(a.toks) {
+		return false
+	}
+	// Before a colon, a verb or the end of its line or clause, as a name
+	// stands; not before a word it describes ("Neurodivergent kids").
+	nx := &a.toks[i+1]
+	return strings.Contains(nx.gap, ":") || openingVerbs[nx.lower] || !(a.adjacent(i+1) && nx.shape == shapeLower)
+}
+
+// openingVerbs follow a name that opens a sentence as its subject.
+var openingVerbs = map[string]bool{
+	"is": true, "was": true, "has": true, "had": true, "will": true, "would": true, "can": true,
+	"could": true, "should": true, "did": true, "does": true, "says": true, "said": true,
+	"just": true, "and": true, "isn't": true, "wasn't": true, "doesn't": true, "didn't": true,
+	"won't": true, "can't": true, "needs": true, "wants": true, "loves": true, "thinks": true,
 }
 
 // lowerAfterInitial reports whether lower-case word i, after a capital

@@ -678,7 +678,9 @@ func (a *analysis) acronymVenue(i int) (span, bool) {
 		return span{}, false
 	}
 	nx := &a.toks[i+1]
-	if !a.adjacent(i) || !a.adjacent(i+1) || nx.shape != shapeLower || !venueNouns[nx.lower] || credentials[t.lower] || isStop(t.lower) || a.f(i).wl != 0 {
+	// A known abbreviation names a kind of place or a public body, not
+	// one venue: "the ICU cafe", "the NHS library".
+	if f := a.f(i); !a.adjacent(i) || !a.adjacent(i+1) || nx.shape != shapeLower || !venueNouns[nx.lower] || credentials[t.lower] || isStop(t.lower) || f.wl != 0 || f.abbrev != 0 || f.proper != 0 || a.clinicalWord(i) {
 		return span{}, false
 	}
 	return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
