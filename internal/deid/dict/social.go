@@ -327,14 +327,7 @@ func (a *analysis) lowerCity(i int) (span, bool) {
 	if f.date || f.wl != 0 && f.wl <= 35 || f.abbrev != 0 || f.title || f.kin {
 		return span{}, false
 	}
-	typ, pop := a.gazetteer(t.lower, i, i+1)
-	switch {
-	case typ == "country" || typ == "state":
-		return span{i: i, j: i + 1, conf: 0.3, typ: typ}, true
-	case typ != "" && pop >= 100000:
-		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
-	}
-	return span{}, false
+	return a.bigPlace(i)
 }
 
 // lowerSurnameAfter reports whether the word after capitalised first name

@@ -595,14 +595,7 @@ func (a *analysis) lowerFamousCity(i int) (span, bool) {
 	if f.wl != 0 || f.rank == 0 || f.rank > 20000 || f.abbrev != 0 || f.births >= 1000 || f.date || f.title || f.kin || chatWords[t.lower] || stretched(t.lower) {
 		return span{}, false
 	}
-	typ, pop := a.gazetteer(t.lower, i, i+1)
-	switch {
-	case typ == "country" || typ == "state":
-		return span{i: i, j: i + 1, conf: 0.3, typ: typ}, true
-	case typ != "" && pop >= 100000:
-		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
-	}
-	return span{}, false
+	return a.bigPlace(i)
 }
 
 // stateForms open the formal name of a country: "Republic of Ireland",
@@ -684,4 +677,18 @@ func (a *analysis) acronymVenue(i int) (span, bool) {
 		return span{}, false
 	}
 	return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
+}
+
+// bigPlace returns word i as a place when the gazetteer knows it as a
+// country, a US state or a city of 100,000 people or more: the places a
+// lower-case word may be taken for without a capital.
+func (a *analysis) bigPlace(i int) (span, bool) {
+	typ, pop := a.gazetteer(a.toks[i].lower, i, i+1)
+	switch {
+	case typ == "country" || typ == "state":
+		return span{i: i, j: i + 1, conf: 0.3, typ: typ}, true
+	case typ != "" && pop >= 100000:
+		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
+	}
+	return span{}, false
 }
