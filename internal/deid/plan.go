@@ -768,11 +768,56 @@ func (p *planner) date(f Finding, action Action) string {
 	if m := numericDateRE.FindStringSubmatch(strings.TrimSpace(f.Text)); m != nil {
 		return numericDate(m, t)
 	}
-	if v.Year == 0 {
-		return fmt.Sprintf("%s %d", t.Month(), t.Day())
+	return writtenDate(f.Text, t, v.Year)
+}
+
+// dayFirstRE matches a written date that puts the day first: "6 February
+// 2024", "3rd March", "the 3rd of March".
+var dayFirstRE = regexp.MustCompile(`(?i)^(the\s+)?\d{1,2}(st|nd|rd|th)?(\s+of)?\s`)
+
+// writtenDate writes t in the order and style of the original written date
+// orig ("the 3rd of March" -> "the 1st of April", "6 February 2024" -> "26
+// May 2024", "March 3, 2021" -> "April 1, 2021"), with year kept when
+// given (0: none).
+func writtenDate(orig string, t time.Time, year int) string {
+	m := dayFirstRE.FindStringSubmatch(strings.TrimSpace(orig))
+	if m == nil {
+		if year == 0 {
+			return fmt.Sprintf("%s %d", t.Month(), t.Day())
+		}
+		return fmt.Sprintf("%s %d, %d", t.Month(), t.Day(), year) // only month and day move
 	}
-	// The year is kept: only month and day move.
-	return fmt.Sprintf("%s %d, %d", t.Month(), t.Day(), v.Year)
+	day := strconv.Itoa(t.Day())
+	if m[2] != "" {
+		day += ordinalSuffix(t.Day())
+	}
+	out := day + " " + t.Month().String()
+	if m[3] != "" {
+		out = day + " of " + t.Month().String()
+	}
+	if m[1] != "" {
+		out = m[1] + out
+	}
+	if year != 0 {
+		out += " " + strconv.Itoa(year)
+	}
+	return out
+}
+
+// ordinalSuffix is the English ordinal ending of n: "st", "nd", "rd", "th".
+func ordinalSuffix(n int) string {
+	if n%100 >= 11 && n%100 <= 13 {
+		return "th"
+	}
+	switch n % 10 {
+	case 1:
+		return "st"
+	case 2:
+		return "nd"
+	case 3:
+		return "rd"
+	}
+	return "th"
 }
 
 // roughDuration generalises the length of a sentence or term served, which

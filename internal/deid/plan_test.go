@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fakeGaz is a tiny gazetteer for planner tests.
@@ -80,7 +81,7 @@ func TestPlanReplacements(t *testing.T) {
 		{"see x.org", Finding{Start: 4, End: 9, Kind: Contact, Type: "domain"}, "[url]"},
 		{"case #CW-1", Finding{Start: 5, End: 10, Kind: ID, Type: "case"}, "[id]"},
 		{"on 7/22 we", Finding{Start: 3, End: 7, Kind: Date, Date: &DateValue{Month: 7, Day: 22}}, ""},
-		{"until 5 Jan.", Finding{Start: 6, End: 12, Kind: Date, Date: &DateValue{Month: 1, Day: 5}}, "September 16."},
+		{"until 5 Jan.", Finding{Start: 6, End: 12, Kind: Date, Date: &DateValue{Month: 1, Day: 5}}, "16 September."},
 		{"last Tuesday", Finding{Start: 0, End: 12, Kind: Date, Type: "weekday", Date: &DateValue{Relative: true}}, "Recently"},
 		{"two weeks ago", Finding{Start: 0, End: 13, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "Some weeks ago"},
 		{"4 days ago", Finding{Start: 0, End: 10, Kind: Date, Type: "relative", Date: &DateValue{Relative: true}}, "Recently"},
@@ -272,6 +273,31 @@ func TestArticle(t *testing.T) {
 	} {
 		if got := article(phrase); got != want {
 			t.Errorf("article(%q) = %q, want %q", phrase, got, want)
+		}
+	}
+}
+
+func TestWrittenDateKeepsItsForm(t *testing.T) {
+	day := time.Date(2001, time.April, 1, 12, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		orig string
+		year int
+		want string
+	}{
+		{"March 3, 2021", 2021, "April 1, 2021"},
+		{"March 3", 0, "April 1"},
+		{"3 March 2021", 2021, "1 April 2021"},
+		{"3rd March", 0, "1st April"},
+		{"the 3rd of March", 0, "the 1st of April"},
+		{"The 22nd of March 2020", 2020, "The 1st of April 2020"},
+	} {
+		if got := writtenDate(tt.orig, day, tt.year); got != tt.want {
+			t.Errorf("writtenDate(%q) = %q, want %q", tt.orig, got, tt.want)
+		}
+	}
+	for n, want := range map[int]string{1: "st", 2: "nd", 3: "rd", 4: "th", 11: "th", 12: "th", 13: "th", 21: "st", 22: "nd", 23: "rd", 30: "th"} {
+		if got := ordinalSuffix(n); got != want {
+			t.Errorf("ordinalSuffix(%d) = %q, want %q", n, got, want)
 		}
 	}
 }
