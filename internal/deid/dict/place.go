@@ -298,6 +298,11 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 	if typ == "country" || typ == "state" {
 		return !t.caps || !f.common(60)
 	}
+	if f.births >= 1000 && pop < 100000 {
+		// "Stephen A Smith", "Tyler said": with nothing that announces a
+		// place, a first name that a small town also has is the name.
+		return false
+	}
 	if t.caps || t.shape == shapeUpper {
 		return f.wl == 0 && f.abbrev == 0 && t.letters >= 4 && pop >= 20000 && !f.isName()
 	}
