@@ -110,7 +110,7 @@ func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	all = dropAllowed(doc, ws, all)
 	all = append(all, known...)
 	all = append(all, e.namedPeople(doc.Text, ws)...)
-	all = trimCredentials(doc.Text, all)
+	all = trimToName(doc.Text, all)
 	all = e.dropEponyms(doc.Text, all)
 	all = e.propagate(doc.Text, ws, all)
 	all = append(all, appositiveAges(doc.Text, all)...)

@@ -18,7 +18,8 @@ var credentialSuffixes = map[string]bool{
 // surnameLike are credentials that are also surnames (Do, Pa).
 var surnameLike = map[string]bool{"do": true, "pa": true}
 
-// trimCredentials ends each person finding at the name: credentials after
+// trimToName narrows each person finding to the name: a kinship noun
+// before it ("Son David") and credentials after
 // it ("Ana Ruiz, MD", "irene snell, rn") say nothing of who the person is
 // and stay as written; a recognizer that saw the whole phrase (the
 // statistical model often does) would otherwise report them, and the
@@ -26,7 +27,7 @@ var surnameLike = map[string]bool{"do": true, "pa": true}
 // the finding: the planner keeps it as written, and most conventions count
 // "Mr. Leiva" whole. Trimmed before propagation, "MD" is not looked for
 // elsewhere as a name.
-func trimCredentials(text string, fs []Finding) []Finding {
+func trimToName(text string, fs []Finding) []Finding {
 	for i := range fs {
 		f := &fs[i]
 		if f.Kind != Person || f.Replacement != "" {
@@ -39,9 +40,45 @@ func trimCredentials(text string, fs []Finding) []Finding {
 			}
 			f.End -= n
 		}
+		for f.Start < f.End {
+			n := leadingKin(text[f.Start:f.End])
+			if n == 0 {
+				break
+			}
+			f.Start += n
+		}
 		f.Text = text[f.Start:f.End]
 	}
 	return fs
+}
+
+// kinNouns are the family words notes and posts write before a relative's
+// name ("Son David in to visit", "Sons David and Theodore"). Unlike the
+// forms of address ("Uncle Dev", "Sister Mary"), they are no part of the
+// name.
+var kinNouns = map[string]bool{
+	"son": true, "sons": true, "daughter": true, "daughters": true, "wife": true, "husband": true,
+	"mother": true, "father": true, "mom": true, "mum": true, "dad": true, "grandson": true,
+	"granddaughter": true, "niece": true, "nephew": true, "partner": true, "spouse": true,
+	"boyfriend": true, "girlfriend": true, "fiance": true, "fiancé": true, "fiancee": true,
+	"fiancée": true, "stepson": true, "stepdaughter": true, "dtr": true,
+}
+
+// leadingKin returns the length of a kinship noun and the spaces after it at
+// the start of s, when a name follows; 0 otherwise.
+func leadingKin(s string) int {
+	i := strings.IndexByte(s, ' ')
+	if i <= 0 || !kinNouns[strings.ToLower(s[:i])] {
+		return 0
+	}
+	j := i
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	if !hasNameWord(s[j:]) {
+		return 0
+	}
+	return j
 }
 
 // trailingCredential returns the length of credentials at the end of s

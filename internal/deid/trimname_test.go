@@ -2,7 +2,7 @@ package deid
 
 import "testing"
 
-func TestTrimCredentials(t *testing.T) {
+func TestTrimToName(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"Ana Ruiz, MD", "Ana Ruiz"},
 		{"irene snell, rn", "irene snell"},
@@ -16,6 +16,10 @@ func TestTrimCredentials(t *testing.T) {
 		{"MD", "MD"},
 		{"J, MD", "J, MD"},
 		{"Ana Ruizmd", "Ana Ruizmd"},
+		{"Son David", "David"},
+		{"Sons David", "David"},
+		{"Uncle Dev", "Uncle Dev"},
+		{"Son", "Son"},
 		{"Nguyen Do", "Nguyen Do"},
 		{"NGUYEN DO", "NGUYEN DO"},
 		{"Lee Park, DO", "Lee Park"},
@@ -23,7 +27,7 @@ func TestTrimCredentials(t *testing.T) {
 	} {
 		text := "Seen by " + tc.text + " today."
 		f := Finding{Start: 8, End: 8 + len(tc.text), Kind: Person, Text: tc.text}
-		got := trimCredentials(text, []Finding{f})[0]
+		got := trimToName(text, []Finding{f})[0]
 		if got.Text != tc.want || text[got.Start:got.End] != got.Text {
 			t.Errorf("%q -> %q [%d,%d), want %q", tc.text, got.Text, got.Start, got.End, tc.want)
 		}
@@ -34,7 +38,7 @@ func TestTrimCredentials(t *testing.T) {
 		{Start: 0, End: len(text), Kind: Organization, Text: text},
 		{Start: 0, End: len(text), Kind: Person, Text: text, Replacement: "the consultant"},
 	} {
-		if got := trimCredentials(text, []Finding{f})[0]; got.Text != text {
+		if got := trimToName(text, []Finding{f})[0]; got.Text != text {
 			t.Errorf("%s %q trimmed to %q", f.Kind, text, got.Text)
 		}
 	}
