@@ -116,6 +116,10 @@ func TestPersons(t *testing.T) {
 		// patient's; a name before a sign or a device is an eponym.
 		{"BP 90/60, HR 110, SpO2 94% RA. Mrs Dlamini's ulcer redressed.", []string{"Mrs Dlamini"}, nil},
 		{"BP 90/60, HR 110, SpO2 94% RA. Quinton catheter flushed, Kussmaul's respirations noted.", nil, []string{"Quinton", "Kussmaul"}},
+		// A middle initial without a full stop, then a frequent surname
+		// that is also a word.
+		{"Yesterday Stephen A Smith gave us props.", []string{"Stephen A Smith"}, nil},
+		{"We asked Mary J Baker twice.", []string{"Mary J Baker"}, nil},
 		// Credentials after a name are no part of it, nor a state.
 		{"Seen by Ana Ruiz, MD today.", []string{"Ana Ruiz"}, []string{"MD"}},
 	}

@@ -435,6 +435,17 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 }
 
 // nameCont reports whether word k can continue a name next to a name word.
+// initialSurname reports whether word k, after a first name at word first
+// and a middle initial, is a frequent surname: "Stephen A Smith", "Tom B
+// Baker", where the surname is also an everyday word.
+func (a *analysis) initialSurname(first, k int) bool {
+	if first < 0 || k >= len(a.toks) {
+		return false
+	}
+	g := a.f(k)
+	return a.f(first).births >= 1000 && g.surname > 0 && g.surname <= 20000 && !g.date && !g.title && !g.kin
+}
+
 func (a *analysis) nameCont(k int, lower bool) bool {
 	t := &a.toks[k]
 	// "Martim A Pereira": "A" between a name and a name word that is no
@@ -443,7 +454,8 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 	// not the pronoun.
 	iInitial := t.text == "I" && t.dot && k > 0 && t.gap == " " && a.toks[k-1].shape == shapeTitle && a.toks[k-1].letters >= 2
 	if (t.text == "A" || iInitial) && !t.sentStart && !t.poss && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].shape == shapeTitle &&
-		!a.toks[k+1].caps && (a.f(k+1).isName() && !a.f(k+1).common(50) || a.f(k+1).wl == 0 && a.f(k+1).abbrev == 0 && a.toks[k+1].letters >= 3) {
+		!a.toks[k+1].caps && (a.f(k+1).isName() && !a.f(k+1).common(50) || a.f(k+1).wl == 0 && a.f(k+1).abbrev == 0 && a.toks[k+1].letters >= 3 ||
+		a.initialSurname(k-1, k+1)) {
 		return true
 	}
 	if t.handle || t.shape == shapeNone || isStop(t.lower) || isContraction(t.lower) || chatWords[t.lower] {
@@ -453,7 +465,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 	// full stop may be a word too.
 	if k >= 2 && t.shape == shapeTitle && !t.caps && !t.sentStart && !t.poss && a.adjacent(k) && a.adjacent(k-1) &&
 		a.toks[k-1].letters == 1 && a.toks[k-1].shape == shapeTitle && !a.toks[k-1].dot && a.toks[k-2].shape == shapeTitle &&
-		!a.f(k).common(20) {
+		(!a.f(k).common(20) || a.initialSurname(k-2, k)) {
 		return true
 	}
 	if t.isInitial() || (t.letters == 1 && t.shape == shapeTitle && t.lower != "i" && t.lower != "a") {
