@@ -128,9 +128,9 @@ func loadTagger() (*tagger, error) {
 		return nil, err
 	}
 	weights := string(b)
-	t := &tagger{classes: classes, tags: tags, feats: make(map[string][2]int32, 20000),
-		words:    make(map[string][numWordRoles][2]int32, 40000),
-		suffixes: make(map[string][numSuffixRoles][2]int32, 10000),
+	t := &tagger{classes: classes, tags: tags, feats: make(map[string][2]int32, 30000),
+		words:    make(map[string][numWordRoles][2]int32, 17000),
+		suffixes: make(map[string][numSuffixRoles][2]int32, 3000),
 		weights:  make([]classWeight, 0, 280000)}
 	pref1 := map[string][2]int32{}
 	class := make(map[string]int32, len(classes))
