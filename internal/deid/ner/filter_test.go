@@ -1,8 +1,10 @@
 package ner
 
 import (
+	"maps"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/lexicon"
@@ -342,6 +344,25 @@ func TestNoteTitleOut(t *testing.T) {
 		got := noteTitleOut(f)
 		if got.Text != tt.want || got.End != f.End || got.Start != f.End-len(tt.want) {
 			t.Errorf("noteTitleOut(%q) = %q [%d,%d), want %q", tt.in, got.Text, got.Start, got.End, tt.want)
+		}
+	}
+}
+
+// TestLowerCaseWords checks lowerCaseWords against its definition: the
+// fields of non-letters that strings.ToLower leaves as they are.
+func TestLowerCaseWords(t *testing.T) {
+	for _, text := range []string{
+		"", "a", "A", "the Cat sat", "Ann's café, ÉCOLE école", "x\xffy Z\xff", "naïve NAÏVE Naïve",
+		"ǅemal ǆ", "ΣΊΣΥΦΟΣ σίσυφος", "end.", "mixed3words and-hyphens O'Neill",
+	} {
+		want := map[string]bool{}
+		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if w == strings.ToLower(w) {
+				want[w] = true
+			}
+		}
+		if got := lowerCaseWords(text); !maps.Equal(got, want) {
+			t.Errorf("lowerCaseWords(%q) = %v, want %v", text, got, want)
 		}
 	}
 }
