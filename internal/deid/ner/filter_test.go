@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/lexicon"
@@ -363,6 +364,21 @@ func TestLowerCaseWords(t *testing.T) {
 		}
 		if got := lowerCaseWords(text); !maps.Equal(got, want) {
 			t.Errorf("lowerCaseWords(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestIsSpace checks isSpace against unicode.IsSpace on every rune up to
+// U+3000 and a few invalid ones.
+func TestIsSpace(t *testing.T) {
+	for r := rune(-2); r <= 0x3000; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Errorf("isSpace(%U) = %v", r, isSpace(r))
+		}
+	}
+	for _, r := range []rune{utf8.RuneError, unicode.MaxRune, unicode.MaxRune + 1} {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Errorf("isSpace(%U) = %v", r, isSpace(r))
 		}
 	}
 }
