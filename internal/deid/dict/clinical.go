@@ -340,10 +340,13 @@ var misspelt lexicon.Memo[bool]
 // oneEditFromKnown is Misspelt without the checks and the memo.
 func oneEditFromKnown(lex *lexicon.Lexicon, lw string) bool {
 	filter := typoFilterFor(lex)
-	known := func(c string) bool {
-		if !filter.mayHold(c) {
+	// The filter is asked of the candidate's bytes: nearly every
+	// candidate fails it, and then no string is made of it.
+	known := func(b []byte) bool {
+		if !filter.mayHoldBytes(b) {
 			return false
 		}
+		c := string(b)
 		lv, ok := lex.WordLevel(c)
 		return ok && lv <= typoLevel || ClinicalTerm(c)
 	}
@@ -352,14 +355,14 @@ func oneEditFromKnown(lex *lexicon.Lexicon, lw string) bool {
 	for i := range b {
 		// a letter too many
 		buf = append(append(buf[:0], b[:i]...), b[i+1:]...)
-		if known(string(buf)) {
+		if known(buf) {
 			return true
 		}
 		// two letters swapped
 		if i+1 < len(b) && b[i] != b[i+1] {
 			buf = append(buf[:0], b...)
 			buf[i], buf[i+1] = buf[i+1], buf[i]
-			if known(string(buf)) {
+			if known(buf) {
 				return true
 			}
 		}
@@ -368,14 +371,14 @@ func oneEditFromKnown(lex *lexicon.Lexicon, lw string) bool {
 		for c := byte('a'); c <= 'z'; c++ {
 			// a letter left out
 			buf = append(append(append(buf[:0], b[:i]...), c), b[i:]...)
-			if known(string(buf)) {
+			if known(buf) {
 				return true
 			}
 			// a letter changed
 			if i < len(b) && c != b[i] {
 				buf = append(buf[:0], b...)
 				buf[i] = c
-				if known(string(buf)) {
+				if known(buf) {
 					return true
 				}
 			}
@@ -434,5 +437,15 @@ func (f *typoSources) add(w string) {
 // certain.
 func (f *typoSources) mayHold(w string) bool {
 	h := typoHash(w)
+	return f.bits[h/64]&(1<<(h%64)) != 0
+}
+
+// mayHoldBytes is mayHold(string(b)).
+func (f *typoSources) mayHoldBytes(b []byte) bool {
+	h := uint32(2166136261) // typoHash's FNV-1a
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	h %= typoBits
 	return f.bits[h/64]&(1<<(h%64)) != 0
 }

@@ -232,6 +232,9 @@ func TestTypoFilter(t *testing.T) {
 		if lv <= typoLevel && !f.mayHold(w) {
 			t.Fatalf("common word %q not in the filter", w)
 		}
+		if f.mayHoldBytes([]byte(w)) != f.mayHold(w) || f.mayHoldBytes([]byte(w+"x")) != f.mayHold(w+"x") {
+			t.Fatalf("mayHoldBytes(%q) differs from mayHold", w)
+		}
 	}
 	for w := range clinicalTerms {
 		if !f.mayHold(w) {
