@@ -2,6 +2,7 @@ package dict
 
 import (
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -167,8 +168,43 @@ func clinicalShare(hits, n int) bool { return hits >= 3 && hits*50 >= n || hits 
 // ClinicalNote reports whether text reads as a clinical note, as the
 // dictionary recognizers decide it (isClinical).
 func ClinicalNote(text string) bool {
+	if v, ok := recentNotes.lookup(text); ok {
+		return v
+	}
 	toks := tokenize(text)
 	return clinicalShare(markerCount(toks), len(toks))
+}
+
+// recentNotes holds the verdicts (isClinical) of the texts analysed last:
+// the NER detector asks ClinicalNote of a text the dictionary recognizers
+// have just analysed, and isClinical is ClinicalNote over the same tokens,
+// so the answer is there without tokenizing the text again.
+var recentNotes noteCache
+
+type noteCache struct {
+	mu      sync.Mutex
+	texts   [16]string
+	verdict [16]bool
+	next    int
+}
+
+func (c *noteCache) remember(text string, v bool) {
+	c.mu.Lock()
+	c.texts[c.next], c.verdict[c.next] = text, v
+	c.next = (c.next + 1) % len(c.texts)
+	c.mu.Unlock()
+}
+
+func (c *noteCache) lookup(text string) (v, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i := range c.texts {
+		// An empty slot holds "", whose verdict is false too.
+		if c.texts[i] == text {
+			return c.verdict[i], true
+		}
+	}
+	return false, false
 }
 
 // clinicalWord reports whether word k is clinical vocabulary in a clinical

@@ -248,3 +248,21 @@ func TestTypoFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestClinicalNoteRemembered checks that ClinicalNote answers from the
+// verdicts analyse remembers exactly as it computes them.
+func TestClinicalNoteRemembered(t *testing.T) {
+	lex := lexicon.Default()
+	for _, text := range []string{
+		"", "Pt stable overnight. BP 120/80, HR 72, afebrile. Lasix 40mg given. Plan: cont abx, f/u cxr.",
+		"We went to Paris with Anna last summer and loved it.", "resp-lsc clear, neuro-alert, gi-tolerating tf",
+		"Dr. Okafor saw the pt; vss, sats 98% on RA.",
+	} {
+		toks := tokenize(text)
+		want := clinicalShare(markerCount(toks), len(toks))
+		analyse(lex, text)
+		if got := ClinicalNote(text); got != want {
+			t.Errorf("ClinicalNote(%q) = %v after analyse, want %v", text, got, want)
+		}
+	}
+}

@@ -336,7 +336,7 @@ func (d *Detector) shorthand(t *textInfo) bool {
 				short++
 			}
 		}
-		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) || dict.ClinicalNote(t.text) {
+		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) || t.clinicalNote() {
 			t.short = 1
 		}
 	}
