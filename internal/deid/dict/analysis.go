@@ -55,7 +55,7 @@ type analysis struct {
 
 func newAnalysis(lex *lexicon.Lexicon, text string) *analysis {
 	toks := tokenize(text)
-	return &analysis{lex: lex, text: text, toks: toks, feats: make([]feat, len(toks)), done: make([]bool, len(toks)), cache: map[string]packedFeat{}, cue: map[string]int{}}
+	return &analysis{lex: lex, text: text, toks: toks, feats: make([]feat, len(toks)), done: make([]bool, len(toks)), cache: make(map[string]packedFeat, len(toks)), cue: map[string]int{}}
 }
 
 // f returns the lexicon features of word i.
