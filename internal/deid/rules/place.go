@@ -416,8 +416,16 @@ func tStreetSuffixWord(text string, t token) bool {
 	w := text[t.start:j]
 	if isASCII(w) {
 		// Without building the lower-case word: an ASCII word's is ASCII,
-		// so only the ASCII suffixes can end it.
-		for _, s := range streetSuffixes {
+		// so only the ASCII suffixes can end it, and only those ending in
+		// its last letter.
+		if w == "" {
+			return false
+		}
+		last := w[len(w)-1]
+		if 'A' <= last && last <= 'Z' {
+			last += 'a' - 'A'
+		}
+		for _, s := range streetSuffixesByLast[last] {
 			if len(s) <= len(w) && asciiEqualFoldLower(w[len(w)-len(s):], s) {
 				return true
 			}
@@ -432,6 +440,14 @@ func tStreetSuffixWord(text string, t token) bool {
 	}
 	return false
 }
+
+// streetSuffixesByLast lists the streetSuffixes by their last byte.
+var streetSuffixesByLast = func() (t [256][]string) {
+	for _, s := range streetSuffixes {
+		t[s[len(s)-1]] = append(t[s[len(s)-1]], s)
+	}
+	return t
+}()
 
 // isASCII reports whether s is all ASCII.
 func isASCII(s string) bool {
