@@ -18,14 +18,31 @@ type word struct {
 // apostrophes, hyphens and full stops inside names ("O'Neill", "Mary-Jane",
 // "Dr.").
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWordRune[r]
+	}
+	return isWordRuneSlow(r)
+}
+
+func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-' || r == '.' || r == '_'
 }
+
+// asciiWordRune is isWordRune of each ASCII character, most of any text.
+var asciiWordRune = func() (t [utf8.RuneSelf]bool) {
+	for r := range t {
+		t[r] = isWordRuneSlow(rune(r))
+	}
+	return t
+}()
 
 func isTrim(r rune) bool { return r == '\'' || r == '’' || r == '-' || r == '.' || r == '_' }
 
 // splitWords returns the words of text in order. It is linear in the text.
 func splitWords(text string) []word {
-	var out []word
+	// About one word in six bytes of text; a slice grown from nil would
+	// be copied a dozen times for a long text.
+	out := make([]word, 0, len(text)/6+1)
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {

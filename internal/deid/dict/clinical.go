@@ -2,6 +2,7 @@ package dict
 
 import (
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -167,8 +168,43 @@ func clinicalShare(hits, n int) bool { return hits >= 3 && hits*50 >= n || hits 
 // ClinicalNote reports whether text reads as a clinical note, as the
 // dictionary recognizers decide it (isClinical).
 func ClinicalNote(text string) bool {
+	if v, ok := recentNotes.lookup(text); ok {
+		return v
+	}
 	toks := tokenize(text)
 	return clinicalShare(markerCount(toks), len(toks))
+}
+
+// recentNotes holds the verdicts (isClinical) of the texts analysed last:
+// the NER detector asks ClinicalNote of a text the dictionary recognizers
+// have just analysed, and isClinical is ClinicalNote over the same tokens,
+// so the answer is there without tokenizing the text again.
+var recentNotes noteCache
+
+type noteCache struct {
+	mu      sync.Mutex
+	texts   [16]string
+	verdict [16]bool
+	next    int
+}
+
+func (c *noteCache) remember(text string, v bool) {
+	c.mu.Lock()
+	c.texts[c.next], c.verdict[c.next] = text, v
+	c.next = (c.next + 1) % len(c.texts)
+	c.mu.Unlock()
+}
+
+func (c *noteCache) lookup(text string) (v, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i := range c.texts {
+		// An empty slot holds "", whose verdict is false too.
+		if c.texts[i] == text {
+			return c.verdict[i], true
+		}
+	}
+	return false, false
 }
 
 // clinicalWord reports whether word k is clinical vocabulary in a clinical
@@ -340,10 +376,13 @@ var misspelt lexicon.Memo[bool]
 // oneEditFromKnown is Misspelt without the checks and the memo.
 func oneEditFromKnown(lex *lexicon.Lexicon, lw string) bool {
 	filter := typoFilterFor(lex)
-	known := func(c string) bool {
-		if !filter.mayHold(c) {
+	// The filter is asked of the candidate's bytes: nearly every
+	// candidate fails it, and then no string is made of it.
+	known := func(b []byte) bool {
+		if !filter.mayHoldBytes(b) {
 			return false
 		}
+		c := string(b)
 		lv, ok := lex.WordLevel(c)
 		return ok && lv <= typoLevel || ClinicalTerm(c)
 	}
@@ -352,14 +391,14 @@ func oneEditFromKnown(lex *lexicon.Lexicon, lw string) bool {
 	for i := range b {
 		// a letter too many
 		buf = append(append(buf[:0], b[:i]...), b[i+1:]...)
-		if known(string(buf)) {
+		if known(buf) {
 			return true
 		}
 		// two letters swapped
 		if i+1 < len(b) && b[i] != b[i+1] {
 			buf = append(buf[:0], b...)
 			buf[i], buf[i+1] = buf[i+1], buf[i]
-			if known(string(buf)) {
+			if known(buf) {
 				return true
 			}
 		}
@@ -368,14 +407,14 @@ func oneEditFromKnown(lex *lexicon.Lexicon, lw string) bool {
 		for c := byte('a'); c <= 'z'; c++ {
 			// a letter left out
 			buf = append(append(append(buf[:0], b[:i]...), c), b[i:]...)
-			if known(string(buf)) {
+			if known(buf) {
 				return true
 			}
 			// a letter changed
 			if i < len(b) && c != b[i] {
 				buf = append(buf[:0], b...)
 				buf[i] = c
-				if known(string(buf)) {
+				if known(buf) {
 					return true
 				}
 			}
@@ -434,5 +473,15 @@ func (f *typoSources) add(w string) {
 // certain.
 func (f *typoSources) mayHold(w string) bool {
 	h := typoHash(w)
+	return f.bits[h/64]&(1<<(h%64)) != 0
+}
+
+// mayHoldBytes is mayHold(string(b)).
+func (f *typoSources) mayHoldBytes(b []byte) bool {
+	h := uint32(2166136261) // typoHash's FNV-1a
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	h %= typoBits
 	return f.bits[h/64]&(1<<(h%64)) != 0
 }

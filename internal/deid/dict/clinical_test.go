@@ -232,6 +232,9 @@ func TestTypoFilter(t *testing.T) {
 		if lv <= typoLevel && !f.mayHold(w) {
 			t.Fatalf("common word %q not in the filter", w)
 		}
+		if f.mayHoldBytes([]byte(w)) != f.mayHold(w) || f.mayHoldBytes([]byte(w+"x")) != f.mayHold(w+"x") {
+			t.Fatalf("mayHoldBytes(%q) differs from mayHold", w)
+		}
 	}
 	for w := range clinicalTerms {
 		if !f.mayHold(w) {
@@ -242,6 +245,24 @@ func TestTypoFilter(t *testing.T) {
 		"okonkwo": false, "zanetti": false} {
 		if got := Misspelt(lex, w); got != want {
 			t.Errorf("Misspelt(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestClinicalNoteRemembered checks that ClinicalNote answers from the
+// verdicts analyse remembers exactly as it computes them.
+func TestClinicalNoteRemembered(t *testing.T) {
+	lex := lexicon.Default()
+	for _, text := range []string{
+		"", "Pt stable overnight. BP 120/80, HR 72, afebrile. Lasix 40mg given. Plan: cont abx, f/u cxr.",
+		"We went to Paris with Anna last summer and loved it.", "resp-lsc clear, neuro-alert, gi-tolerating tf",
+		"Dr. Okafor saw the pt; vss, sats 98% on RA.",
+	} {
+		toks := tokenize(text)
+		want := clinicalShare(markerCount(toks), len(toks))
+		analyse(lex, text)
+		if got := ClinicalNote(text); got != want {
+			t.Errorf("ClinicalNote(%q) = %v after analyse, want %v", text, got, want)
 		}
 	}
 }

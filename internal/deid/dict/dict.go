@@ -102,11 +102,15 @@ func analyse(lex *lexicon.Lexicon, text string) *result {
 			keep = append(keep, s)
 		}
 	}
-	return &result{
+	r := &result{
 		persons: a.findings(a.persons(blockSeed, blockExt), deid.Person, "dict/person"),
 		places:  a.findings(keep, deid.Place, "dict/place"),
 		orgs:    append(a.findings(orgs, deid.Organization, "dict/org"), a.findings(sites, deid.Organization, "dict/org")...),
 	}
+	if a.clinicalDone {
+		recentNotes.remember(text, a.clinical)
+	}
+	return r
 }
 
 // Persons finds people's names (Kind person). Type says what made the

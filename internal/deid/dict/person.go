@@ -759,7 +759,18 @@ func medicalShape(w string) bool {
 // capitalised occurrence without context is not taken for a name.
 func (a *analysis) usedAsWord(i int) bool {
 	if a.lowerCount == nil {
-		a.lowerCount, a.capCount = map[string]int{}, map[string]int{}
+		// Made at the size of the words they may count, so as not to
+		// grow.
+		lower, caps := 0, 0
+		for k := range a.toks {
+			switch a.toks[k].shape {
+			case shapeLower:
+				lower++
+			case shapeTitle, shapeUpper:
+				caps++
+			}
+		}
+		a.lowerCount, a.capCount = make(map[string]int, lower), make(map[string]int, caps)
 		for k := range a.toks {
 			switch a.toks[k].shape {
 			case shapeLower:

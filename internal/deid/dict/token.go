@@ -49,8 +49,23 @@ func (t *token) isInitial() bool {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWordRune[r]
+	}
+	return isWordRuneSlow(r)
+}
+
+func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// asciiWordRune is isWordRune of each ASCII character, most of any text.
+var asciiWordRune = func() (t [utf8.RuneSelf]bool) {
+	for r := range t {
+		t[r] = isWordRuneSlow(rune(r))
+	}
+	return t
+}()
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 

@@ -2,7 +2,6 @@ package ner
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -96,7 +95,7 @@ func skipSpace(text string, i int) int {
 			return i
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			return i
 		}
 		i += size

@@ -22,14 +22,14 @@ func chunks(text string, max int) []Span {
 	emit := func(s, e int) {
 		for s < e {
 			r, size := utf8.DecodeRuneInString(text[s:e])
-			if !unicode.IsSpace(r) {
+			if !isSpace(r) {
 				break
 			}
 			s += size
 		}
 		for e > s {
 			r, size := utf8.DecodeLastRuneInString(text[s:e])
-			if !unicode.IsSpace(r) {
+			if !isSpace(r) {
 				break
 			}
 			e -= size
@@ -61,7 +61,7 @@ func chunks(text string, max int) []Span {
 		case r == '\n':
 			emit(start, i)
 			start, lastSpace, wordStart = i+size, -1, i+size
-		case unicode.IsSpace(r):
+		case isSpace(r):
 			if i > start && endsSentence(text[wordStart:i]) {
 				emit(start, i)
 				start, lastSpace = i+size, -1

@@ -336,7 +336,7 @@ func (d *Detector) shorthand(t *textInfo) bool {
 				short++
 			}
 		}
-		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) || dict.ClinicalNote(t.text) {
+		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) || t.clinicalNote() {
 			t.short = 1
 		}
 	}
@@ -486,10 +486,36 @@ func afterLocative(text string, off int) bool {
 // lowerCaseWords returns the words of text written entirely in lower case.
 func lowerCaseWords(text string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if w == strings.ToLower(w) {
+	// The words are the runs of letters (strings.FieldsFunc's fields of
+	// non-letters), read in place rather than collected first; an ASCII
+	// word is in lower case when it has no capital, without building its
+	// lower-case form.
+	start, ascii, upper := -1, true, false
+	word := func(end int) {
+		w := text[start:end]
+		if ascii && !upper || !ascii && w == strings.ToLower(w) {
 			m[w] = true
 		}
+		start = -1
+	}
+	for i, r := range text {
+		if !unicode.IsLetter(r) {
+			if start >= 0 {
+				word(i)
+			}
+			continue
+		}
+		if start < 0 {
+			start, ascii, upper = i, true, false
+		}
+		if r >= utf8.RuneSelf {
+			ascii = false
+		} else if 'A' <= r && r <= 'Z' {
+			upper = true
+		}
+	}
+	if start >= 0 {
+		word(len(text))
 	}
 	return m
 }

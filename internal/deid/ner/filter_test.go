@@ -1,8 +1,11 @@
 package ner
 
 import (
+	"maps"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/lexicon"
@@ -344,6 +347,40 @@ func TestNoteTitleOut(t *testing.T) {
 		got := noteTitleOut(f)
 		if got.Text != tt.want || got.End != f.End || got.Start != f.End-len(tt.want) {
 			t.Errorf("noteTitleOut(%q) = %q [%d,%d), want %q", tt.in, got.Text, got.Start, got.End, tt.want)
+		}
+	}
+}
+
+// TestLowerCaseWords checks lowerCaseWords against its definition: the
+// fields of non-letters that strings.ToLower leaves as they are.
+func TestLowerCaseWords(t *testing.T) {
+	for _, text := range []string{
+		"", "a", "A", "the Cat sat", "Ann's café, ÉCOLE école", "x\xffy Z\xff", "naïve NAÏVE Naïve",
+		"ǅemal ǆ", "ΣΊΣΥΦΟΣ σίσυφος", "end.", "mixed3words and-hyphens O'Neill",
+	} {
+		want := map[string]bool{}
+		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if w == strings.ToLower(w) {
+				want[w] = true
+			}
+		}
+		if got := lowerCaseWords(text); !maps.Equal(got, want) {
+			t.Errorf("lowerCaseWords(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestIsSpace checks isSpace against unicode.IsSpace on every rune up to
+// U+3000 and a few invalid ones.
+func TestIsSpace(t *testing.T) {
+	for r := rune(-2); r <= 0x3000; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Errorf("isSpace(%U) = %v", r, isSpace(r))
+		}
+	}
+	for _, r := range []rune{utf8.RuneError, unicode.MaxRune, unicode.MaxRune + 1} {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Errorf("isSpace(%U) = %v", r, isSpace(r))
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
 
 	prose "github.com/jdkato/prose/v2"
 )
@@ -446,7 +445,7 @@ func fieldSpans(s string) []Span {
 	var out []Span
 	start := -1
 	for i, r := range s {
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			if start >= 0 {
 				out = append(out, Span{start, i})
 				start = -1

@@ -28,10 +28,78 @@ import (
 type tagger struct {
 	classes []string
 	tags    map[string]string // words that always take one tag
-	// feats maps a feature ("i word paris") to its weights:
-	// weights[feats[f][0]:feats[f][1]].
+	// feats maps a feature ("i-1 tag NN") to its weights:
+	// weights[feats[f][0]:feats[f][1]]. The features of words and
+	// suffixes, and the bias and first letter, are not in it but in the
+	// tables below, which find each with fewer lookups.
 	feats   map[string][2]int32
 	weights []classWeight
+	// words maps a context word to its features in each role of
+	// wordRoles ("i word paris", "i-1 word paris", ...); suffixes maps a
+	// suffix to its features in each role of suffixRoles; pref1 holds the
+	// feature "i pref1 " + string(rune(b)) of each byte b; bias is the
+	// feature "bias". An absent feature is the empty range, which scores
+	// nothing, as a feature not found does.
+	words    map[string][numWordRoles][2]int32
+	suffixes map[string][numSuffixRoles][2]int32
+	pref1    [256][2]int32
+	bias     [2]int32
+}
+
+// The roles of a context word and of a suffix in the tagger's features.
+const (
+	roleWord = iota // "i word"
+	rolePrev1Word
+	rolePrev2Word
+	roleNext1Word
+	roleNext2Word
+	numWordRoles
+)
+
+const (
+	roleSuffix = iota // "i suffix", of the word itself (not normalized)
+	rolePrev1Suffix
+	roleNext1Suffix
+	numSuffixRoles
+)
+
+var (
+	wordRoles   = [numWordRoles]string{"i word ", "i-1 word ", "i-2 word ", "i+1 word ", "i+2 word "}
+	suffixRoles = [numSuffixRoles]string{"i suffix ", "i-1 suffix ", "i+1 suffix "}
+)
+
+// setFeat records the weights r of feature f in the table that holds it.
+// pref1 collects the "i pref1" features, put in their table once all are
+// read.
+func (t *tagger) setFeat(f string, r [2]int32, pref1 map[string][2]int32) {
+	if f == "bias" {
+		t.bias = r
+		return
+	}
+	// Each feature is "name value"; the names are told apart by their
+	// first bytes, and a key starting with a name and a space is that
+	// name's whatever its value, since a lookup builds it so.
+	if v, ok := strings.CutPrefix(f, "i pref1 "); ok {
+		pref1[v] = r
+		return
+	}
+	for role, name := range wordRoles {
+		if v, ok := strings.CutPrefix(f, name); ok {
+			e := t.words[v]
+			e[role] = r
+			t.words[v] = e
+			return
+		}
+	}
+	for role, name := range suffixRoles {
+		if v, ok := strings.CutPrefix(f, name); ok {
+			e := t.suffixes[v]
+			e[role] = r
+			t.suffixes[v] = e
+			return
+		}
+	}
+	t.feats[f] = r
 }
 
 type classWeight struct {
@@ -60,8 +128,11 @@ func loadTagger() (*tagger, error) {
 		return nil, err
 	}
 	weights := string(b)
-	t := &tagger{classes: classes, tags: tags, feats: make(map[string][2]int32, 80000),
-		weights: make([]classWeight, 0, 280000)}
+	t := &tagger{classes: classes, tags: tags, feats: make(map[string][2]int32, 30000),
+		words:    make(map[string][numWordRoles][2]int32, 17000),
+		suffixes: make(map[string][numSuffixRoles][2]int32, 3000),
+		weights:  make([]classWeight, 0, 280000)}
+	pref1 := map[string][2]int32{}
 	class := make(map[string]int32, len(classes))
 	for i, c := range classes {
 		class[c] = int32(i)
@@ -71,7 +142,7 @@ func loadTagger() (*tagger, error) {
 	feat, start, open := "", int32(0), false
 	end := func() {
 		if open {
-			t.feats[feat] = [2]int32{start, int32(len(t.weights))}
+			t.setFeat(feat, [2]int32{start, int32(len(t.weights))}, pref1)
 		}
 	}
 	err = stringFloatMaps(weights, func(f string) {
@@ -91,6 +162,9 @@ func loadTagger() (*tagger, error) {
 		return nil, fmt.Errorf("model/AveragedPerceptron/weights.gob: %w", err)
 	}
 	end()
+	for b := range t.pref1 {
+		t.pref1[b] = pref1[string(rune(b))]
+	}
 	return t, nil
 }
 
@@ -124,6 +198,7 @@ func (t *tagger) tag(toks []prose.Token) {
 	scores := make([]float64, len(t.classes))
 	touched := make([]bool, len(t.classes))
 	var buf []byte
+	pos := make([]ctxFeats, len(ctx))
 	p1, p2 := "-START-", "-START2-"
 	for i := range toks {
 		word := toks[i].Text
@@ -145,7 +220,7 @@ func (t *tagger) tag(toks []prose.Token) {
 		default:
 			var ok bool
 			if tag, ok = t.tags[word]; !ok {
-				tag, buf = t.predict(scores, touched, buf, i+2, ctx, word, p1, p2)
+				tag, buf = t.predict(scores, touched, buf, pos, i+2, ctx, word, p1, p2)
 			}
 		}
 		toks[i].Tag = tag
@@ -153,23 +228,34 @@ func (t *tagger) tag(toks []prose.Token) {
 	}
 }
 
+// ctxFeats are the features of one word of the context in the roles it
+// takes for the words around it, looked up when a prediction first needs
+// them.
+type ctxFeats struct {
+	words    [numWordRoles][2]int32
+	suffixes [numSuffixRoles][2]int32
+	done     bool
+}
+
+// at returns the features of context word k.
+func (t *tagger) at(pos []ctxFeats, ctx []string, k int) *ctxFeats {
+	p := &pos[k]
+	if !p.done {
+		p.done = true
+		w := ctx[k]
+		p.words = t.words[w]
+		p.suffixes = t.suffixes[w[len(w)-min(len(w), 3):]]
+	}
+	return p
+}
+
 // predict scores the features prose's featurize gives token i of ctx
 // (whose text is w; p1 and p2 are the tags of the two tokens before) and
-// returns the best tag. scores, touched and buf are scratch space.
-func (t *tagger) predict(scores []float64, touched []bool, buf []byte, i int, ctx []string, w, p1, p2 string) (string, []byte) {
+// returns the best tag. scores, touched, buf and pos are scratch space;
+// pos caches the features of the context words across the tokens of ctx.
+func (t *tagger) predict(scores []float64, touched []bool, buf []byte, pos []ctxFeats, i int, ctx []string, w, p1, p2 string) (string, []byte) {
 	clear(touched)
-	add := func(parts ...string) {
-		buf = buf[:0]
-		for k, p := range parts {
-			if k > 0 {
-				buf = append(buf, ' ')
-			}
-			buf = append(buf, p...)
-		}
-		r, ok := t.feats[string(buf)]
-		if !ok {
-			return
-		}
+	addRange := func(r [2]int32) {
 		for _, cw := range t.weights[r[0]:r[1]] {
 			if !touched[cw.class] {
 				// Only the tags of features found are scored.
@@ -179,20 +265,35 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, i int, ct
 			scores[cw.class] += cw.w
 		}
 	}
-	add("bias")
-	add("i suffix", w[len(w)-min(len(w), 3):])
-	add("i pref1", string(rune(w[0]))) // prose converts the first byte, not rune
+	add := func(parts ...string) {
+		buf = buf[:0]
+		for k, p := range parts {
+			if k > 0 {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, p...)
+		}
+		if r, ok := t.feats[string(buf)]; ok {
+			addRange(r)
+		}
+	}
+	// The features in prose's order.
+	addRange(t.bias)
+	addRange(t.suffixes[w[len(w)-min(len(w), 3):]][roleSuffix])
+	addRange(t.pref1[w[0]]) // prose converts the first byte, not rune
 	add("i-1 tag", p1)
 	add("i-2 tag", p2)
 	add("i tag+i-2 tag", p1, p2)
-	add("i word", ctx[i])
+	cur, prev1 := t.at(pos, ctx, i), t.at(pos, ctx, i-1)
+	addRange(cur.words[roleWord])
 	add("i-1 tag+i word", p1, ctx[i])
-	add("i-1 word", ctx[i-1])
-	add("i-1 suffix", ctx[i-1][len(ctx[i-1])-min(len(ctx[i-1]), 3):])
-	add("i-2 word", ctx[i-2])
-	add("i+1 word", ctx[i+1])
-	add("i+1 suffix", ctx[i+1][len(ctx[i+1])-min(len(ctx[i+1]), 3):])
-	add("i+2 word", ctx[i+2])
+	addRange(prev1.words[rolePrev1Word])
+	addRange(prev1.suffixes[rolePrev1Suffix])
+	addRange(t.at(pos, ctx, i-2).words[rolePrev2Word])
+	next1 := t.at(pos, ctx, i+1)
+	addRange(next1.words[roleNext1Word])
+	addRange(next1.suffixes[roleNext1Suffix])
+	addRange(t.at(pos, ctx, i+2).words[roleNext2Word])
 	best, bestScore := "", math.Inf(-1)
 	for c, s := range scores {
 		if touched[c] && s > bestScore {

@@ -27,14 +27,14 @@ func windowsWhere(s string, ctx int, cand func(words []string, i int) bool) []Sp
 	var names []int // indexes into words of words that may be names
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			i += size
 			continue
 		}
 		j := i
 		for j < len(s) {
 			r, size := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsSpace(r) {
+			if isSpace(r) {
 				break
 			}
 			j += size
@@ -103,3 +103,12 @@ var stopWords = func() map[string]struct{} {
 	}
 	return m
 }()
+
+// isSpace is unicode.IsSpace, answered without a call for ASCII, which is
+// nearly every character the NER detector scans.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}

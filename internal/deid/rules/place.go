@@ -413,13 +413,68 @@ func tStreetSuffixWord(text string, t token) bool {
 	for j < len(text) && j-t.start < 40 && (isASCIIAlnum(text[j]) || text[j] >= 0x80 || text[j] == '-') {
 		j++
 	}
-	w := strings.ToLower(text[t.start:j])
+	w := text[t.start:j]
+	if isASCII(w) {
+		// Without building the lower-case word: an ASCII word's is ASCII,
+		// so only the ASCII suffixes can end it, and only those ending in
+		// its last letter.
+		if w == "" {
+			return false
+		}
+		last := w[len(w)-1]
+		if 'A' <= last && last <= 'Z' {
+			last += 'a' - 'A'
+		}
+		for _, s := range streetSuffixesByLast[last] {
+			if len(s) <= len(w) && asciiEqualFoldLower(w[len(w)-len(s):], s) {
+				return true
+			}
+		}
+		return false
+	}
+	w = strings.ToLower(w)
 	for _, s := range streetSuffixes {
 		if strings.HasSuffix(w, s) {
 			return true
 		}
 	}
 	return false
+}
+
+// streetSuffixesByLast lists the streetSuffixes by their last byte.
+var streetSuffixesByLast = func() (t [256][]string) {
+	for _, s := range streetSuffixes {
+		t[s[len(s)-1]] = append(t[s[len(s)-1]], s)
+	}
+	return t
+}()
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiEqualFoldLower reports whether the ASCII string a, lower-cased as
+// strings.ToLower would, equals b.
+func asciiEqualFoldLower(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		c := a[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // tState accepts a two-letter capital token or the first word of a state name.

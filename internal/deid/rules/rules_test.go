@@ -449,3 +449,32 @@ func TestDurationLength(t *testing.T) {
 		}
 	}
 }
+
+// TestStreetSuffixWord checks tStreetSuffixWord against its definition: the
+// lower-cased word ends in a street suffix.
+func TestStreetSuffixWord(t *testing.T) {
+	for _, text := range []string{
+		"Koskikatu 3", "FRIEDHOFSTRASSE", "Friedhofstraße 1", "Hauptstr.", "Kungsgatan", "Storgata", "Main",
+		"Strandvägen", "Andrássy út", "Vej", "Tie", "ABCtie", "Xstr", "Ölstr", "Oak-Ring", "Élysée", "Q", "Katu\xff",
+		"K\xffkatu", "İstr", "KATU",
+	} {
+		tok := token{start: 0}
+		j := 0
+		for j < len(text) && j < 40 && (isASCIIAlnum(text[j]) || text[j] >= 0x80 || text[j] == '-') {
+			j++
+		}
+		b := text[0]
+		want := false
+		if b >= 'A' && b <= 'Z' || b >= 0xC0 {
+			w := strings.ToLower(text[:j])
+			for _, s := range streetSuffixes {
+				if strings.HasSuffix(w, s) {
+					want = true
+				}
+			}
+		}
+		if got := tStreetSuffixWord(text, tok); got != want {
+			t.Errorf("tStreetSuffixWord(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
