@@ -107,9 +107,9 @@ func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	}
 	ws := splitWords(doc.Text)
 	known := findKnown(doc, ws)
+	all = append(all, e.namedPeople(doc.Text, ws)...)
 	all = dropAllowed(doc, ws, all)
 	all = append(all, known...)
-	all = append(all, e.namedPeople(doc.Text, ws)...)
 	all = trimToName(doc.Text, all)
 	all = e.dropEponyms(doc.Text, all)
 	all = e.propagate(doc.Text, ws, all)

@@ -27,11 +27,13 @@ func TestNamedPeople(t *testing.T) {
 		{"I called me mum", nil},
 		{"the name was Health", []string{"Health"}},
 		{"the name was health", nil},
+		// The author's allow list wins.
+		{"Her stage name was Cherry Blossom.", nil},
 		{"Weeks went by. Nothing changed.", nil},
 		{"Time goes by, and she agreed.", nil},
 		{"The months went by\nSlowly.", nil},
 	} {
-		fs, err := e.Detect(context.Background(), &Doc{Text: tt.text})
+		fs, err := e.Detect(context.Background(), &Doc{Text: tt.text, Allow: []string{"Cherry Blossom"}})
 		if err != nil {
 			t.Fatal(err)
 		}
