@@ -57,7 +57,7 @@ func (e *Engine) plan(doc *Doc, fs []Finding) []Finding {
 			f.Replacement = p.replacement(f)
 			// "at the Cobbler's Row Surgery" -> "at the surgery", not "at the
 			// a surgery".
-			if theBefore(doc.Text, f.Start) >= 0 {
+			if f.Kind != Person && theBefore(doc.Text, f.Start) >= 0 {
 				f.Replacement = dropArticle(f.Replacement)
 			}
 		}
