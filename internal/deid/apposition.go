@@ -199,7 +199,7 @@ func clauseStart(text string, i int) bool {
 // clauseEnders may follow an age that ends its clause: "was 97 when he",
 // "is 92 and lives alone", "was 34 at the time".
 var clauseEnders = map[string]bool{
-	"when": true, "and": true, "but": true, "now": true, "then": true, "at": true, "in": true,
+	"when": true, "and": true, "but": true, "now": true, "then": true, "at": true,
 	"this": true, "that": true, "last": true, "next": true, "so": true, "yet": true, "or": true,
 	"with": true, "because": true, "too": true, "already": true, "today": true, "tomorrow": true,
 	"years": true, "year": true, "going": true, "while": true, "until": true,
@@ -216,7 +216,13 @@ func endsClause(after string) bool {
 	case strings.ContainsRune(".,;:!?)", rune(after[0])):
 		return !startsWithDigit(after[1:])
 	case after[0] == ' ' || after[0] == '\n':
-		return clauseEnders[strings.ToLower(leadingWord(strings.TrimLeft(after, " \n")))]
+		w := strings.TrimLeft(after, " \n")
+		lw := strings.ToLower(leadingWord(w))
+		if lw == "in" {
+			// "she was 45 in 2019", not "she is 1 in a million"
+			return startsWithDigit(strings.TrimLeft(w[2:], " "))
+		}
+		return clauseEnders[lw]
 	}
 	return false
 }

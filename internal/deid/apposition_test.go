@@ -72,6 +72,8 @@ func TestPredicateAges(t *testing.T) {
 		{"At 3, the clinic opens.", nil, "At 3, the clinic"},
 		{"She is 150 and counting.", nil, "150"},
 		{"He was 92.5 kg.", nil, "92.5"},
+		{"She is 1 in a million.", nil, "1 in a million"},
+		{"She was 45 in 2019.", []string{"45"}, "in her mid-40s in 2019"},
 	} {
 		res, err := e.Deidentify(context.Background(), &Doc{Text: tt.text})
 		if err != nil {
