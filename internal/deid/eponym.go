@@ -106,15 +106,8 @@ func (e *Engine) inEponym(text string, f Finding) bool {
 			return false
 		}
 		i += n
-		j := i
-		for j < len(text) {
-			r, n := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r) {
-				break
-			}
-			j += n
-		}
-		w := text[i:j]
+		w := leadingWord(text[i:])
+		j := i + len(w)
 		if w == "" {
 			return false
 		}

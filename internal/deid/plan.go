@@ -590,9 +590,7 @@ func (p *planner) age(f Finding, action Action) string {
 
 // nounAfter reports whether a word follows on the same line ("58 yo male").
 func nounAfter(rest string) bool {
-	rest = strings.TrimLeft(rest, " \t")
-	r, _ := utf8.DecodeRuneInString(rest)
-	return unicode.IsLetter(r)
+	return leadingWord(strings.TrimLeft(rest, " \t")) != ""
 }
 
 // ageContext classifies the words just before an age's number: "turn"
