@@ -30,6 +30,10 @@ func IsMarkdown(name string) bool {
 // that resolves outside it is refused. Files and directories whose names
 // start with "." or "_" are skipped. The posts come back sorted by Rel.
 func Load(ctx context.Context, root, dir string) (*Site, error) {
+	return load(ctx, root, dir, nil)
+}
+
+func load(ctx context.Context, root, dir string, cache *Cache) (*Site, error) {
 	s := &Site{}
 	realRoot, err := RealPath(root)
 	if err != nil {
@@ -84,12 +88,15 @@ func Load(ctx context.Context, root, dir string) (*Site, error) {
 		if err != nil {
 			return err
 		}
-		src, err := readLimited(path)
-		if err != nil {
-			s.Errors = append(s.Errors, err)
-			return nil
+		var p *Post
+		if cache != nil {
+			p, err = cache.parse(path, filepath.ToSlash(rel))
+		} else {
+			var src []byte
+			if src, err = readLimited(path); err == nil {
+				p, err = Parse(path, filepath.ToSlash(rel), src)
+			}
 		}
-		p, err := Parse(path, filepath.ToSlash(rel), src)
 		if err != nil {
 			s.Errors = append(s.Errors, err)
 			return nil

@@ -36,6 +36,27 @@ type Options struct {
 	Now time.Time
 	// Workers bounds parallel per-post work; GOMAXPROCS when 0.
 	Workers int
+
+	// The hooks below let a caller reuse work across builds (veil serve,
+	// a warm veil build); a build without them does everything afresh.
+
+	// Prepare, when set, wraps the per-post work (de-identification and
+	// the risk gate): a cache returns what next returned for the same
+	// inputs. See PrepareFunc.
+	Prepare func(next PrepareFunc) PrepareFunc
+	// Memo remembers Markdown conversions across builds.
+	Memo *render.Memo
+	// Loaded remembers parsed posts across builds.
+	Loaded *content.Cache
+	// Lazy leaves HTML pages unrendered: Report.Files then holds only
+	// the files that need no template, and Report.Pages renders the rest
+	// on demand (the preview renders what the browser asks for).
+	Lazy bool
+	// Unlisted also prepares the drafts that Drafts leaves out, into
+	// Report.Drafts, and keeps the de-identified text of a post the risk
+	// gate held back in Held.Post, for the preview. They are never
+	// rendered into the site.
+	Unlisted bool
 }
 
 // Report says what a build did.
@@ -48,6 +69,12 @@ type Report struct {
 	Warnings []string
 	// Files are the output files, slash paths relative to the output root.
 	Files map[string][]byte
+	// Pages is the planned site; with Options.Lazy, the HTML pages are
+	// rendered from it on demand.
+	Pages *render.Pages
+	// Drafts are the drafts left out of the site, prepared when
+	// Options.Unlisted is set, with the permalinks they would have.
+	Drafts []*Cleared
 }
 
 type builder struct {
@@ -70,25 +97,33 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	if dir := cfg.Path(opts.Root, cfg.ThemeDir); isDir(dir) {
 		themeFS = render.Overlay(os.DirFS(dir), opts.Theme)
 	}
-	r, err := render.New(themeFS)
+	var ropts []render.Option
+	if opts.Memo != nil {
+		ropts = append(ropts, render.WithMemo(opts.Memo))
+	}
+	r, err := render.New(themeFS, ropts...)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
 
-	loaded, err := content.Load(ctx, opts.Root, cfg.Path(opts.Root, cfg.ContentDir))
+	loaded, err := opts.Loaded.Load(ctx, opts.Root, cfg.Path(opts.Root, cfg.ContentDir))
 	if err != nil {
 		return nil, err
 	}
 	rep := &Report{Errors: loaded.Errors, Warnings: loaded.Warnings}
-	var posts []*content.Post
+	var posts, drafts []*content.Post
 	for _, p := range loaded.Posts {
 		if p.Meta.Draft && !opts.Drafts {
+			drafts = append(drafts, p)
 			continue
 		}
 		posts = append(posts, p)
 	}
 
 	cleared, held := b.prepareAll(ctx, posts)
+	if opts.Unlisted {
+		rep.Drafts, _ = b.prepareAll(ctx, drafts)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -100,6 +135,9 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	}
 	assignPermalinks(cleared, cfg.Permalinks)
 	rep.Published = cleared
+	if opts.Unlisted {
+		assignUnlisted(cleared, rep.Drafts, held, cfg.Permalinks)
+	}
 
 	rposts := make([]render.Post, len(cleared))
 	for i, c := range cleared {
@@ -109,18 +147,25 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	if now.IsZero() {
 		now = time.Now().UTC()
 	}
-	files, err := r.Render(ctx, render.Site{
+	pages, err := r.Plan(ctx, render.Site{
 		Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Author: cfg.Author,
 		Description: cfg.Description, Paginate: cfg.Paginate, Now: now,
 	}, rposts)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
+	rep.Pages = pages
+	files := map[string][]byte{}
+	if !opts.Lazy {
+		if files, err = pages.All(ctx); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
+	}
 	static, warns, errs := b.loadStatic(ctx, opts.Root, cfg.Path(opts.Root, cfg.StaticDir))
 	rep.Warnings = append(rep.Warnings, warns...)
 	rep.Errors = append(rep.Errors, errs...)
 	for name, data := range static {
-		if _, clash := files[name]; clash {
+		if pages.Has(name) {
 			rep.Warnings = append(rep.Warnings, fmt.Sprintf("static/%s: a generated page has the same path; the page wins", name))
 			continue
 		}
@@ -156,6 +201,10 @@ func (b *builder) prepareAll(ctx context.Context, posts []*content.Post) ([]*Cle
 		h *Held
 	}
 	results := make([]result, len(posts))
+	prep := PrepareFunc(b.prepare)
+	if b.opts.Prepare != nil {
+		prep = b.opts.Prepare(prep)
+	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(workers, max(len(posts), 1)); w++ {
@@ -163,7 +212,7 @@ func (b *builder) prepareAll(ctx context.Context, posts []*content.Post) ([]*Cle
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				c, h := b.prepare(ctx, posts[i])
+				c, h := prep(ctx, posts[i])
 				results[i] = result{c, h}
 			}
 		}()

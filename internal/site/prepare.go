@@ -20,7 +20,24 @@ type Cleared struct {
 	Post     render.Post
 	Findings []Finding
 	Verdict  risk.Verdict
+	// Spans locate the body's replacements in Post.Markdown, for the
+	// preview's highlights.
+	Spans []Span
 }
+
+// Span is where one replacement lies in a cleared post's Markdown.
+type Span struct {
+	Start, End int
+	// Finding indexes Cleared.Findings.
+	Finding int
+}
+
+// PrepareFunc de-identifies and scores one post: it returns the cleared post,
+// or why it is held back. Its result depends only on the post's file (path
+// and bytes) and on the build's Options (engine and its key, knowledge,
+// configuration), never on other posts: pseudonyms are keyed hashes of the
+// names, so a cache keyed by those inputs keeps them consistent.
+type PrepareFunc func(ctx context.Context, p *content.Post) (*Cleared, *Held)
 
 // Finding is a de-identification finding placed in its source file.
 type Finding struct {
@@ -40,6 +57,9 @@ type Held struct {
 	// failed.
 	Verdict *risk.Verdict
 	Err     error
+	// Post is the de-identified post the risk gate held back, for the
+	// preview (with Options.Unlisted); never rendered into the site.
+	Post *Cleared
 }
 
 // segment is one front-matter field or the body inside the combined text
@@ -93,6 +113,7 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	}
 	fields := map[string][]string{}
 	var findings []Finding
+	var spans []Span
 	lines := content.NewLineIndex(string(p.Source))
 	for _, s := range segs {
 		var local []deid.Finding
@@ -107,12 +128,13 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 			local = append(local, lf)
 			findings = append(findings, b.place(p, lines, s.field, lf))
 		}
-		fields[s.field] = append(fields[s.field], deid.Apply(text[s.start:s.end], local))
+		applied := deid.Apply(text[s.start:s.end], local)
+		if s.field == "body" {
+			spans = bodySpans(local, len(findings)-len(local))
+		}
+		fields[s.field] = append(fields[s.field], applied)
 	}
 	verdict := risk.Assess(res.Findings, b.policy)
-	if verdict.Blocked {
-		return nil, &Held{Path: p.Path, Reason: fmt.Sprintf("re-identification risk %.2f at or above %.2f; held back", verdict.Score, b.policy.Threshold), Verdict: &verdict}
-	}
 	title := fields["title"][0]
 	slug := render.Slugify(fields["slug"][0])
 	if slug == "" {
@@ -135,7 +157,29 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	if s := fields["summary"][0]; s != "" {
 		rp.Summary = template.HTML(html.EscapeString(s))
 	}
-	return &Cleared{Post: rp, Findings: findings, Verdict: verdict}, nil
+	c = &Cleared{Post: rp, Findings: findings, Verdict: verdict, Spans: spans}
+	if verdict.Blocked {
+		h := &Held{Path: p.Path, Reason: fmt.Sprintf("re-identification risk %.2f at or above %.2f; held back", verdict.Score, b.policy.Threshold), Verdict: &verdict}
+		if b.opts.Unlisted {
+			h.Post = c
+		}
+		return nil, h
+	}
+	return c, nil
+}
+
+// bodySpans places each replacement of the body's findings (sorted, in
+// body offsets) in the de-identified body; first is the index of the first
+// of them in the post's findings.
+func bodySpans(local []deid.Finding, first int) []Span {
+	spans := make([]Span, 0, len(local))
+	shift := 0 // bytes the output has grown by so far
+	for i, f := range local {
+		start := f.Start + shift
+		spans = append(spans, Span{Start: start, End: start + len(f.Replacement), Finding: first + i})
+		shift += len(f.Replacement) - (f.End - f.Start)
+	}
+	return spans
 }
 
 // place turns a finding in a field into a finding located in the file: the
