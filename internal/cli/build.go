@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/veil-blog/veil/internal/render"
 	"github.com/veil-blog/veil/internal/site"
 )
 
@@ -29,9 +30,20 @@ error.`,
 			}
 			start := time.Now()
 			dest := opts.Config.Path(f.source, opts.Config.PublishDir)
+			kept, err := e.openCache(opts)
+			if err != nil {
+				fmt.Fprintln(e.stderr, "warning: no cache:", err)
+			} else {
+				opts.Prepare, opts.Memo = kept.Wrap, render.NewMemo(kept.Conversions())
+			}
 			rep, err := site.Build(c.Context(), opts, dest)
 			if err != nil {
 				return inputErr("%w", err)
+			}
+			if kept != nil {
+				if err := kept.Prune(); err != nil {
+					fmt.Fprintln(e.stderr, "warning: cache:", err)
+				}
 			}
 			fmt.Fprintf(e.stderr, "built %d posts (%d held back) into %s: %d files in %s\n",
 				len(rep.Published), len(rep.Held), dest, len(rep.Files), time.Since(start).Round(time.Millisecond))

@@ -53,9 +53,9 @@ type Options struct {
 	// on demand (the preview renders what the browser asks for).
 	Lazy bool
 	// Unlisted also prepares the drafts that Drafts leaves out, into
-	// Report.Drafts, and keeps the de-identified text of a post the risk
-	// gate held back in Held.Post, for the preview. They are never
-	// rendered into the site.
+	// Report.Drafts, and gives them and the posts the risk gate held back
+	// (Held.Post) the permalinks they would have, for the preview. They are
+	// never rendered into the site.
 	Unlisted bool
 }
 

@@ -58,7 +58,7 @@ type Held struct {
 	Verdict *risk.Verdict
 	Err     error
 	// Post is the de-identified post the risk gate held back, for the
-	// preview (with Options.Unlisted); never rendered into the site.
+	// preview; never rendered into the site.
 	Post *Cleared
 }
 
@@ -159,11 +159,7 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	}
 	c = &Cleared{Post: rp, Findings: findings, Verdict: verdict, Spans: spans}
 	if verdict.Blocked {
-		h := &Held{Path: p.Path, Reason: fmt.Sprintf("re-identification risk %.2f at or above %.2f; held back", verdict.Score, b.policy.Threshold), Verdict: &verdict}
-		if b.opts.Unlisted {
-			h.Post = c
-		}
-		return nil, h
+		return nil, &Held{Path: p.Path, Reason: fmt.Sprintf("re-identification risk %.2f at or above %.2f; held back", verdict.Score, b.policy.Threshold), Verdict: &verdict, Post: c}
 	}
 	return c, nil
 }

@@ -35,14 +35,18 @@ func writeAtomic(dest string, files map[string][]byte) error {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	made := map[string]bool{} // directories made so far: one mkdir each
 	for _, name := range names {
 		clean := path.Clean("/" + name)[1:]
 		if clean == "" || clean != name || strings.HasPrefix(clean, "../") {
 			return fmt.Errorf("write %s: refusing output path %q", dest, name)
 		}
 		full := filepath.Join(tmp, filepath.FromSlash(clean))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return fmt.Errorf("write %s: %w", dest, err)
+		if dir := filepath.Dir(full); !made[dir] {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return fmt.Errorf("write %s: %w", dest, err)
+			}
+			made[dir] = true
 		}
 		if err := os.WriteFile(full, files[name], 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", dest, err)
