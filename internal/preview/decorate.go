@@ -86,6 +86,13 @@ func writeChrome(b *bytes.Buffer, info *Info, snap Snapshot) {
 	for _, n := range snap.Notes {
 		b.WriteString(` · ` + esc(n))
 	}
+	if len(snap.Links) > 0 {
+		fmt.Fprintf(b, ` · <details id="veil-unlisted"><summary>not published (%d)</summary><ul>`, len(snap.Links))
+		for _, l := range snap.Links {
+			b.WriteString(`<li><a href="` + esc(l.Href) + `">` + esc(l.Label) + `</a></li>`)
+		}
+		b.WriteString(`</ul></details>`)
+	}
 	b.WriteString(`</div>`)
 	if info != nil && info.Risk != nil {
 		r := info.Risk
@@ -124,6 +131,7 @@ html.veil-originals mark.veil-r::after{content:" \2190 " attr(data-original);fon
 .veil-ui{font:13px/1.4 system-ui,sans-serif;z-index:2147483000;box-sizing:border-box}
 #veil-toolbar{position:fixed;left:0;bottom:0;right:0;background:#222;color:#eee;padding:4px 10px}
 #veil-toolbar code{color:#fff}
+#veil-unlisted{display:inline-block}#veil-unlisted ul{position:absolute;bottom:26px;background:#222;margin:0;padding:6px 18px;max-height:60vh;overflow:auto}#veil-unlisted a{color:#9cf}
 .veil-chip{display:inline-block;border-radius:3px;padding:0 4px;color:#222;background:#fff3b0}
 .veil-chip.veil-k-person{background:#ffe0e0}.veil-chip.veil-k-place{background:#e0f0ff}.veil-chip.veil-k-date{background:#e6f7e6}.veil-chip.veil-k-age{background:#f3e6ff}.veil-chip.veil-k-organization{background:#fff0dd}
 #veil-banner{background:#fff4e5;border:2px solid #e67e22;color:#5a3200;padding:8px 12px;margin:0}

@@ -25,9 +25,15 @@ type Snapshot struct {
 	// Errors are the build's problems, "path:line: message", shown over
 	// every page while the pages stay those of the last good build.
 	Errors []string
-	// Notes are shown in the toolbar (e.g. "3 drafts, 1 held back").
+	// Notes are shown in the toolbar (e.g. "3 drafts", "1 held back").
 	Notes []string
+	// Links are pages the site links from nowhere that the author may
+	// want to see: drafts and held-back posts.
+	Links []Link
 }
+
+// Link is a page to list in the toolbar.
+type Link struct{ Label, Href string }
 
 // Info is what the preview shows about a page beyond the page itself.
 type Info struct {

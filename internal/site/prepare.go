@@ -17,6 +17,8 @@ import (
 // Cleared is a post that passed de-identification and the risk gate: the
 // only form in which post text reaches the renderer.
 type Cleared struct {
+	// Source is the post's file.
+	Source   string
 	Post     render.Post
 	Findings []Finding
 	Verdict  risk.Verdict
@@ -157,7 +159,7 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	if s := fields["summary"][0]; s != "" {
 		rp.Summary = template.HTML(html.EscapeString(s))
 	}
-	c = &Cleared{Post: rp, Findings: findings, Verdict: verdict, Spans: spans}
+	c = &Cleared{Source: p.Path, Post: rp, Findings: findings, Verdict: verdict, Spans: spans}
 	if verdict.Blocked {
 		return nil, &Held{Path: p.Path, Reason: fmt.Sprintf("re-identification risk %.2f at or above %.2f; held back", verdict.Score, b.policy.Threshold), Verdict: &verdict, Post: c}
 	}
