@@ -45,6 +45,10 @@ type Cache struct {
 	mu   sync.Mutex
 	mem  map[key]*entry
 	used map[usedKey]bool
+	// byPost finds the entry of a parsed post that content.Cache handed
+	// out before, without hashing its file again.
+	byPost map[*content.Post]*entry
+	seen   map[*content.Post]bool // since the last Sweep
 
 	hits, misses, bad atomic.Int64
 }
@@ -54,6 +58,8 @@ type Cache struct {
 type entry struct {
 	Cleared *site.Cleared
 	Held    *held
+
+	k key // not stored
 }
 
 type held struct {
@@ -65,7 +71,7 @@ type held struct {
 // Open returns a cache over dir (created on first write, private to the
 // user) whose entries are keyed with salt. dir "" keeps nothing on disk.
 func Open(dir string, salt []byte) *Cache {
-	return &Cache{dir: dir, salt: sha256.Sum256(salt), mem: map[key]*entry{}, used: map[usedKey]bool{}}
+	return &Cache{dir: dir, salt: sha256.Sum256(salt), mem: map[key]*entry{}, used: map[usedKey]bool{}, byPost: map[*content.Post]*entry{}, seen: map[*content.Post]bool{}}
 }
 
 // Stats are a cache's counts since Open.
@@ -95,9 +101,23 @@ func (c *Cache) key(p *content.Post) key {
 // post whose inputs are unchanged, and keeps what next returns otherwise.
 func (c *Cache) Wrap(next site.PrepareFunc) site.PrepareFunc {
 	return func(ctx context.Context, p *content.Post) (*site.Cleared, *site.Held) {
+		c.mu.Lock()
+		c.seen[p] = true
+		e := c.byPost[p]
+		if e != nil {
+			c.used[usedKey{kindPrepare, e.k}] = true
+		}
+		c.mu.Unlock()
+		if e != nil {
+			c.hits.Add(1)
+			return e.result()
+		}
 		k := c.key(p)
 		if e := c.get(k); e != nil {
 			c.hits.Add(1)
+			c.mu.Lock()
+			c.byPost[p] = e
+			c.mu.Unlock()
 			return e.result()
 		}
 		c.misses.Add(1)
@@ -105,15 +125,17 @@ func (c *Cache) Wrap(next site.PrepareFunc) site.PrepareFunc {
 		if ctx.Err() != nil {
 			return cl, h
 		}
-		var e *entry
 		switch {
 		case cl != nil:
-			e = &entry{Cleared: clone(cl)}
+			e = &entry{Cleared: clone(cl), k: k}
 		case h != nil && h.Err == nil:
-			e = &entry{Held: &held{Path: h.Path, Reason: h.Reason, Verdict: h.Verdict, Post: clone(h.Post)}}
+			e = &entry{Held: &held{Path: h.Path, Reason: h.Reason, Verdict: h.Verdict, Post: clone(h.Post)}, k: k}
 		}
 		if e != nil {
 			c.put(k, e)
+			c.mu.Lock()
+			c.byPost[p] = e
+			c.mu.Unlock()
 		}
 		return cl, h
 	}
@@ -153,7 +175,7 @@ func (c *Cache) get(k key) *entry {
 	if !ok {
 		return nil
 	}
-	e = new(entry)
+	e = &entry{k: k}
 	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(e); err != nil || (e.Cleared == nil) == (e.Held == nil) {
 		c.bad.Add(1) // written by a program with other types: a miss
 		return nil
@@ -256,6 +278,28 @@ func (s conversions) key(k [sha256.Size]byte) key {
 func (s conversions) Load(k [sha256.Size]byte) ([]byte, bool) { return s.c.load(kindHTML, s.key(k)) }
 func (s conversions) Save(k [sha256.Size]byte, b []byte)      { s.c.save(kindHTML, s.key(k), b) }
 
+// Sweep forgets, in memory only, the results of posts not looked up since
+// the last Sweep: veil serve calls it after each rebuild, so that the
+// memory holds about one site's worth.
+func (c *Cache) Sweep() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	keep := map[key]bool{}
+	for p, e := range c.byPost {
+		if c.seen[p] {
+			keep[e.k] = true
+		} else {
+			delete(c.byPost, p)
+		}
+	}
+	for k := range c.mem {
+		if !keep[k] {
+			delete(c.mem, k)
+		}
+	}
+	clear(c.seen)
+}
+
 // Prune removes the entries on disk that were not used since Open (or the
 // last Prune), and forgets them in memory: after a full build, what the
 // build did not use is out of date. Only the cache's own files are
@@ -267,6 +311,11 @@ func (c *Cache) Prune() error {
 	for k := range c.mem {
 		if !used[usedKey{kindPrepare, k}] {
 			delete(c.mem, k)
+		}
+	}
+	for p, e := range c.byPost {
+		if !used[usedKey{kindPrepare, e.k}] {
+			delete(c.byPost, p)
 		}
 	}
 	c.mu.Unlock()

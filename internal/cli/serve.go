@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/veil-blog/veil/internal/cache"
 	"github.com/veil-blog/veil/internal/content"
 	"github.com/veil-blog/veil/internal/preview"
 	"github.com/veil-blog/veil/internal/render"
@@ -64,6 +65,7 @@ type previewer struct {
 	opts   site.Options
 	loaded *content.Cache
 	memo   *render.Memo
+	kept   *cache.Cache // nil when the cache could not be opened
 	// good is the last snapshot built without errors: its pages stand in
 	// for posts that fail to build now.
 	good *snapshot
@@ -150,6 +152,7 @@ func (p *previewer) configure() error {
 	opts.Lazy, opts.Unlisted = true, true
 	opts.Loaded = p.loaded
 	kept, err := p.e.openCache(opts)
+	p.kept = kept
 	if err != nil {
 		fmt.Fprintln(p.e.stderr, "warning: no cache:", err)
 		p.memo = render.NewMemo()
@@ -199,6 +202,9 @@ func (p *previewer) rebuild(ctx context.Context, batch []string) {
 		return
 	}
 	p.memo.Sweep()
+	if p.kept != nil {
+		p.kept.Sweep()
+	}
 	snap := newSnapshot(root, cfg.Risk.Threshold, rep, p.good)
 	if len(snap.errors) == 0 {
 		p.good = snap

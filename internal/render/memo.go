@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
+	"hash/maphash"
 	"sync"
 
 	"github.com/veil-blog/veil/internal/markdown"
@@ -14,10 +15,16 @@ import (
 // converter's options are part of what a result depends on: give each
 // Renderer configuration its own Memo. It is safe for concurrent use.
 type Memo struct {
+	seed  maphash.Seed
 	mu    sync.Mutex
-	m     map[[sha256.Size]byte]markdown.Result
-	used  map[[sha256.Size]byte]bool
+	m     map[uint64][]memoEntry // by a fast hash of the Markdown
+	used  map[uint64]bool
 	store Store
+}
+
+type memoEntry struct {
+	src []byte
+	res markdown.Result
 }
 
 // Store keeps conversions beyond the process, for a warm veil build. Its
@@ -30,7 +37,7 @@ type Store interface {
 
 // NewMemo returns an empty Memo, backed by store when it is not nil.
 func NewMemo(store ...Store) *Memo {
-	m := &Memo{m: map[[sha256.Size]byte]markdown.Result{}, used: map[[sha256.Size]byte]bool{}}
+	m := &Memo{seed: maphash.MakeSeed(), m: map[uint64][]memoEntry{}, used: map[uint64]bool{}}
 	if len(store) > 0 {
 		m.store = store[0]
 	}
@@ -42,39 +49,47 @@ func WithMemo(m *Memo) Option {
 	return func(r *Renderer) { r.memo = m }
 }
 
-func (m *Memo) get(k [sha256.Size]byte) (markdown.Result, bool) {
+// get looks src up in memory (by a fast hash, then comparing the bytes),
+// then in the store (by SHA-256).
+func (m *Memo) get(src []byte) (markdown.Result, bool) {
+	h := maphash.Bytes(m.seed, src)
 	m.mu.Lock()
-	res, ok := m.m[k]
-	if ok {
-		m.used[k] = true
+	for _, e := range m.m[h] {
+		if bytes.Equal(e.src, src) {
+			m.used[h] = true
+			m.mu.Unlock()
+			return e.res, true
+		}
 	}
 	m.mu.Unlock()
-	if ok || m.store == nil {
-		return res, ok
+	if m.store == nil {
+		return markdown.Result{}, false
 	}
-	b, ok := m.store.Load(k)
+	b, ok := m.store.Load(sha256.Sum256(src))
 	if !ok {
 		return markdown.Result{}, false
 	}
+	var res markdown.Result
 	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&res); err != nil {
 		return markdown.Result{}, false // an entry of another shape: convert again
 	}
-	m.mu.Lock()
-	m.m[k] = res
-	m.used[k] = true
-	m.mu.Unlock()
+	m.remember(h, src, res)
 	return res, true
 }
 
-func (m *Memo) put(k [sha256.Size]byte, res markdown.Result) {
+func (m *Memo) remember(h uint64, src []byte, res markdown.Result) {
 	m.mu.Lock()
-	m.m[k] = res
-	m.used[k] = true
-	m.mu.Unlock()
+	defer m.mu.Unlock()
+	m.m[h] = append(m.m[h], memoEntry{src: src, res: res})
+	m.used[h] = true
+}
+
+func (m *Memo) put(src []byte, res markdown.Result) {
+	m.remember(maphash.Bytes(m.seed, src), src, res)
 	if m.store != nil {
 		var b bytes.Buffer
 		if err := gob.NewEncoder(&b).Encode(res); err == nil {
-			m.store.Save(k, b.Bytes())
+			m.store.Save(sha256.Sum256(src), b.Bytes())
 		}
 	}
 }
@@ -104,13 +119,12 @@ func (r *Renderer) convert(src []byte) (markdown.Result, error) {
 	if r.memo == nil {
 		return r.conv.Convert(src)
 	}
-	k := sha256.Sum256(src)
-	if res, ok := r.memo.get(k); ok {
+	if res, ok := r.memo.get(src); ok {
 		return res, nil
 	}
 	res, err := r.conv.Convert(src)
 	if err == nil {
-		r.memo.put(k, res)
+		r.memo.put(src, res)
 	}
 	return res, err
 }

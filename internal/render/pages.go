@@ -9,14 +9,16 @@ import (
 	"sync"
 )
 
-// pageJob is an HTML page waiting for its template.
+// pageJob is an output waiting to be made: an HTML page waiting for its
+// template, or a file that make produces (a feed, the sitemap).
 type pageJob struct {
 	layout string
 	page   *Page
+	make   func() ([]byte, error)
 }
 
-// Pages is a planned site: the files that need no template (feeds, sitemap,
-// theme assets) already made, the HTML pages ready to render. It is safe for
+// Pages is a planned site: the files that need no work (theme assets)
+// already made, the HTML pages, feeds and sitemap ready to make. It is safe for
 // concurrent use; it does not change after Plan.
 type Pages struct {
 	r     *Renderer
@@ -54,6 +56,10 @@ func (p *Pages) File(name string) (b []byte, ok bool, err error) {
 	j, ok := p.pages[name]
 	if !ok {
 		return nil, false, nil
+	}
+	if j.make != nil {
+		b, err = j.make()
+		return b, true, err
 	}
 	b, err = p.r.execute(j.layout, j.page)
 	if err != nil {
@@ -116,7 +122,7 @@ feed:
 // returns belongs in a published site.
 func (p *Pages) Variant(name string, markdown []byte) ([]byte, error) {
 	j, ok := p.pages[name]
-	if !ok || j.page.Post == nil {
+	if !ok || j.page == nil || j.page.Post == nil {
 		return nil, fmt.Errorf("render %s: not a post's page", name)
 	}
 	res, err := p.r.conv.Convert(markdown)

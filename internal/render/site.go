@@ -201,11 +201,9 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 		if err := out.page(r, "tag.html", "tags/"+t.Slug+"/index.html", page); err != nil {
 			return nil, err
 		}
-		feed, err := rssFeed(sd, site.Title+" – "+t.Name, t.URL, sd.AbsURL("/tags/"+t.Slug+"/index.xml"), site.Description, t.Posts)
-		if err != nil {
-			return nil, err
-		}
-		if err := out.add("tags/"+t.Slug+"/index.xml", feed); err != nil {
+		if err := out.lazy("tags/"+t.Slug+"/index.xml", func() ([]byte, error) {
+			return rssFeed(sd, site.Title+" – "+t.Name, t.URL, sd.AbsURL("/tags/"+t.Slug+"/index.xml"), site.Description, t.Posts)
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -216,18 +214,12 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 	}
 
 	// Feed, sitemap, robots.
-	feed, err := rssFeed(sd, site.Title, sd.AbsURL("/"), sd.AbsURL("/index.xml"), site.Description, listed)
-	if err != nil {
+	if err := out.lazy("index.xml", func() ([]byte, error) {
+		return rssFeed(sd, site.Title, sd.AbsURL("/"), sd.AbsURL("/index.xml"), site.Description, listed)
+	}); err != nil {
 		return nil, err
 	}
-	if err := out.add("index.xml", feed); err != nil {
-		return nil, err
-	}
-	sm, err := sitemap(sd, listed, pages, tagList)
-	if err != nil {
-		return nil, err
-	}
-	if err := out.add("sitemap.xml", sm); err != nil {
+	if err := out.lazy("sitemap.xml", func() ([]byte, error) { return sitemap(sd, listed, pages, tagList) }); err != nil {
 		return nil, err
 	}
 	if err := out.add("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+sd.AbsURL("/sitemap.xml")+"\n")); err != nil {
@@ -268,6 +260,16 @@ func (o *outputs) page(_ *Renderer, layout, name string, p *Page) error {
 	}
 	delete(o.files, name)
 	o.pages[name] = pageJob{layout: layout, page: p}
+	return nil
+}
+
+// lazy records an output that make produces when it is asked for.
+func (o *outputs) lazy(name string, make func() ([]byte, error)) error {
+	if err := o.add(name, nil); err != nil {
+		return err
+	}
+	delete(o.files, name)
+	o.pages[name] = pageJob{make: make}
 	return nil
 }
 
