@@ -70,24 +70,27 @@ func site(t *testing.T) (root string, rel func(string) string) {
 }
 
 func TestWatcherFiles(t *testing.T) {
-	const quiet = 30 * time.Millisecond
+	// Saves of several steps get a long quiet period, so that a busy
+	// machine pausing between two steps does not split the batch.
+	const quick, slow = 30 * time.Millisecond, 500 * time.Millisecond
 	tests := []struct {
-		name string
-		do   func(t *testing.T, at func(string) string)
-		want []string // slash paths under root
+		name  string
+		quiet time.Duration
+		do    func(t *testing.T, at func(string) string)
+		want  []string // slash paths under root
 	}{
-		{"create", func(t *testing.T, at func(string) string) {
+		{"create", quick, func(t *testing.T, at func(string) string) {
 			write(t, at("content/posts/b.md"), "b")
 		}, []string{"content/posts/b.md"}},
-		{"write", func(t *testing.T, at func(string) string) {
+		{"write", quick, func(t *testing.T, at func(string) string) {
 			write(t, at("content/posts/a.md"), "a2")
 		}, []string{"content/posts/a.md"}},
-		{"delete", func(t *testing.T, at func(string) string) {
+		{"delete", quick, func(t *testing.T, at func(string) string) {
 			if err := os.Remove(at("content/posts/a.md")); err != nil {
 				t.Fatal(err)
 			}
 		}, []string{"content/posts/a.md"}},
-		{"rename over, as editors save: temp file, backup, rename into place", func(t *testing.T, at func(string) string) {
+		{"rename over, as editors save: temp file, backup, rename into place", slow, func(t *testing.T, at func(string) string) {
 			write(t, at("content/posts/4913"), "")
 			os.Remove(at("content/posts/4913"))
 			write(t, at("content/posts/.a.md.swp"), "swap")
@@ -100,18 +103,18 @@ func TestWatcherFiles(t *testing.T) {
 			}
 			write(t, at("content/posts/.#a.md"), "lock")
 		}, []string{"content/posts/a.md"}},
-		{"rename a post", func(t *testing.T, at func(string) string) {
+		{"rename a post", quick, func(t *testing.T, at func(string) string) {
 			if err := os.Rename(at("content/posts/a.md"), at("content/posts/c.md")); err != nil {
 				t.Fatal(err)
 			}
 		}, []string{"content/posts/a.md", "content/posts/c.md"}},
-		{"a config file replaced by rename", func(t *testing.T, at func(string) string) {
+		{"a config file replaced by rename", slow, func(t *testing.T, at func(string) string) {
 			write(t, at("config.yaml.tmp"), "title: y\n")
 			if err := os.Rename(at("config.yaml.tmp"), at("config.yaml")); err != nil {
 				t.Fatal(err)
 			}
 		}, []string{"config.yaml"}},
-		{"a burst of writes is one batch", func(t *testing.T, at func(string) string) {
+		{"a burst of writes is one batch", slow, func(t *testing.T, at func(string) string) {
 			for i := range 30 {
 				write(t, at("content/posts/a.md"), string(rune('a'+i%26)))
 			}
@@ -121,7 +124,7 @@ func TestWatcherFiles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			root, at := site(t)
-			ch := start(t, root, quiet)
+			ch := start(t, root, tt.quiet)
 			tt.do(t, at)
 			got := next(t, ch)
 			var want []string
@@ -131,7 +134,7 @@ func TestWatcherFiles(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Errorf("batch = %q, want %q", got, want)
 			}
-			none(t, ch, quiet)
+			none(t, ch, tt.quiet)
 		})
 	}
 }
