@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	neturl "net/url"
 	"os/exec"
 	"path/filepath"
 	"runtime"
@@ -114,9 +115,9 @@ func (e *env) serve(c *cobra.Command, f *siteFlags, bind string, port int, open 
 	}
 	p.rebuild(ctx, nil)
 
-	url := "http://" + ln.Addr().String() + "/"
+	url := "http://" + ln.Addr().String() + basePath(cfg.BaseURL)
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && tcp.IP.IsLoopback() && tcp.IP.To4() != nil {
-		url = fmt.Sprintf("http://localhost:%d/", tcp.Port)
+		url = fmt.Sprintf("http://localhost:%d%s", tcp.Port, basePath(cfg.BaseURL))
 	}
 	fmt.Fprintf(e.stdout, "Serving %s at %s (Ctrl-C to stop)\n", root, url)
 	if open {
@@ -205,7 +206,7 @@ func (p *previewer) rebuild(ctx context.Context, batch []string) {
 	if p.kept != nil {
 		p.kept.Sweep()
 	}
-	snap := newSnapshot(root, cfg.Risk.Threshold, rep, p.good)
+	snap := newSnapshot(root, basePath(p.opts.Config.BaseURL), p.opts.Config.Risk.Threshold, rep, p.good)
 	if len(snap.errors) == 0 {
 		p.good = snap
 	}
@@ -251,6 +252,15 @@ func openBrowser(url string) {
 	if cmd := exec.Command(name, url); cmd.Start() == nil {
 		go cmd.Wait()
 	}
+}
+
+// basePath is the path of a base URL, "/" or "/blog/".
+func basePath(baseURL string) string {
+	u, err := neturl.Parse(baseURL)
+	if err != nil || strings.Trim(u.Path, "/") == "" {
+		return "/"
+	}
+	return "/" + strings.Trim(u.Path, "/") + "/"
 }
 
 // pageName is the output file of a permalink, as render names it.

@@ -6,6 +6,7 @@ import (
 	"html"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/veil-blog/veil/internal/content"
@@ -18,6 +19,7 @@ import (
 // first asked for and kept.
 type snapshot struct {
 	root      string
+	base      string // the site's path, "/" or "/blog/"
 	threshold float64
 	rep       *site.Report
 	posts     map[string]*postPage // by output name: published, draft, held back
@@ -43,8 +45,8 @@ type rendered struct {
 	ok   bool
 }
 
-func newSnapshot(root string, threshold float64, rep *site.Report, good *snapshot) *snapshot {
-	s := &snapshot{root: root, threshold: threshold, rep: rep, posts: map[string]*postPage{},
+func newSnapshot(root, base string, threshold float64, rep *site.Report, good *snapshot) *snapshot {
+	s := &snapshot{root: root, base: base, threshold: threshold, rep: rep, posts: map[string]*postPage{},
 		bySource: map[string][]string{}, fallback: map[string]*snapshot{}}
 	add := func(pp *postPage) {
 		name := pageName(pp.c.Post.Permalink)
@@ -85,7 +87,7 @@ func newSnapshot(root string, threshold float64, rep *site.Report, good *snapsho
 		if pp.banner[0] == 'h' {
 			label = pp.c.Post.Title + " (held back)"
 		}
-		s.links = append(s.links, preview.Link{Label: label, Href: pp.c.Post.Permalink})
+		s.links = append(s.links, preview.Link{Label: label, Href: strings.TrimSuffix(base, "/") + pp.c.Post.Permalink})
 	}
 	for _, err := range rep.Errors {
 		s.errors = append(s.errors, firstLine(err.Error()))
@@ -114,7 +116,7 @@ func newSnapshot(root string, threshold float64, rep *site.Report, good *snapsho
 }
 
 func (s *snapshot) preview() preview.Snapshot {
-	return preview.Snapshot{Lookup: s.lookup, Errors: s.errors, Notes: s.notes, Links: s.links}
+	return preview.Snapshot{Lookup: s.lookup, Errors: s.errors, Notes: s.notes, Links: s.links, Base: s.base}
 }
 
 func (s *snapshot) lookup(name string) ([]byte, *preview.Info, bool) {

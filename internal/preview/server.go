@@ -30,6 +30,10 @@ type Snapshot struct {
 	// Links are pages the site links from nowhere that the author may
 	// want to see: drafts and held-back posts.
 	Links []Link
+	// Base is the path the site lives under ("/blog/" for a site
+	// published at https://example.org/blog/), as its links expect; ""
+	// or "/" for the root.
+	Base string
 }
 
 // Link is a page to list in the toolbar.
@@ -132,9 +136,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "503 the first build is not ready yet; this page reloads itself", http.StatusServiceUnavailable)
 		return
 	}
-	name, redirect, ok := resolve(snap, r.URL.Path)
+	urlPath := r.URL.Path
+	base := strings.TrimSuffix(snap.Base, "/")
+	if base != "" {
+		if urlPath == "/" {
+			http.Redirect(w, r, base+"/", http.StatusFound)
+			return
+		}
+		rest, ok := strings.CutPrefix(urlPath, base)
+		if !ok || rest != "" && rest[0] != '/' {
+			rest = "/\x00" // outside the site: not found
+		}
+		urlPath = rest
+	}
+	name, redirect, ok := resolve(snap, urlPath)
 	if redirect != "" {
-		http.Redirect(w, r, redirect, http.StatusMovedPermanently)
+		http.Redirect(w, r, base+redirect, http.StatusMovedPermanently)
 		return
 	}
 	status := http.StatusOK

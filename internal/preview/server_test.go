@@ -224,3 +224,22 @@ func TestLoopback(t *testing.T) {
 		}
 	}
 }
+
+// TestBase: a site published below the root is served there.
+func TestBase(t *testing.T) {
+	s := New()
+	snap := files(t, map[string]string{"index.html": page, "posts/a/index.html": page}, nil)
+	snap.Base = "/blog/"
+	s.Publish(snap)
+	for target, code := range map[string]int{
+		"/": 302, "/blog/": 200, "/blog/posts/a/": 200, "/blog/posts/a": 301, "/posts/a/": 404, "/blogposts/a/": 404,
+	} {
+		rec := get(t, s, "GET", target, "localhost")
+		if rec.Code != code {
+			t.Errorf("GET %s: %d, want %d", target, rec.Code, code)
+		}
+		if code == 301 && rec.Header().Get("Location") != "/blog/posts/a/" {
+			t.Errorf("GET %s: Location %q", target, rec.Header().Get("Location"))
+		}
+	}
+}

@@ -48,7 +48,7 @@ func none(t *testing.T, ch <-chan []string, quiet time.Duration) {
 	select {
 	case b := <-ch:
 		t.Errorf("unexpected batch %q", b)
-	case <-time.After(10 * quiet):
+	case <-time.After(4 * quiet):
 	}
 }
 
