@@ -74,17 +74,17 @@ func Open(dir string, salt []byte) *Cache {
 	return &Cache{dir: dir, salt: sha256.Sum256(salt), mem: map[key]*entry{}, used: map[usedKey]bool{}, byPost: map[*content.Post]*entry{}, seen: map[*content.Post]bool{}}
 }
 
-// Stats are a cache's counts since Open.
-type Stats struct {
+// Counts are a cache's counts since Open.
+type Counts struct {
 	Hits, Misses int64
 	// Bad counts entries found unreadable (truncated, corrupt, another
 	// format) and rewritten.
 	Bad int64
 }
 
-// Stats returns the counts so far.
-func (c *Cache) Stats() Stats {
-	return Stats{Hits: c.hits.Load(), Misses: c.misses.Load(), Bad: c.bad.Load()}
+// Counts returns the counts so far.
+func (c *Cache) Counts() Counts {
+	return Counts{Hits: c.hits.Load(), Misses: c.misses.Load(), Bad: c.bad.Load()}
 }
 
 func (c *Cache) key(p *content.Post) key {

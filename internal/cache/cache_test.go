@@ -71,7 +71,7 @@ func options(t *testing.T, root, key string) site.Options {
 
 // build writes the site to a fresh directory through a cache over dir
 // (none when dir is "") and returns the files written.
-func build(t *testing.T, root, dir, key string) (map[string][]byte, Stats) {
+func build(t *testing.T, root, dir, key string) (map[string][]byte, Counts) {
 	t.Helper()
 	opts := options(t, root, key)
 	var c *Cache
@@ -92,9 +92,9 @@ func build(t *testing.T, root, dir, key string) (map[string][]byte, Stats) {
 		}
 		return nil
 	})
-	var st Stats
+	var st Counts
 	if c != nil {
-		st = c.Stats()
+		st = c.Counts()
 	}
 	return out, st
 }

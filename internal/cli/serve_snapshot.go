@@ -27,7 +27,7 @@ type snapshot struct {
 	fallback  map[string]*snapshot // names served from the last good build
 	errors    []string
 	notes     []string
-	links     []preview.Link
+	links     []preview.PageLink
 
 	rendered sync.Map // name -> rendered
 }
@@ -87,7 +87,7 @@ func newSnapshot(root, base string, threshold float64, rep *site.Report, good *s
 		if pp.banner[0] == 'h' {
 			label = pp.c.Post.Title + " (held back)"
 		}
-		s.links = append(s.links, preview.Link{Label: label, Href: strings.TrimSuffix(base, "/") + pp.c.Post.Permalink})
+		s.links = append(s.links, preview.PageLink{Label: label, Href: strings.TrimSuffix(base, "/") + pp.c.Post.Permalink})
 	}
 	for _, err := range rep.Errors {
 		s.errors = append(s.errors, firstLine(err.Error()))
@@ -169,10 +169,10 @@ func (s *snapshot) render(name string) *rendered {
 
 // markedMarkdown returns a copy of the cleared post's Markdown with each
 // replacement between preview markers, and what each marker stands for.
-func markedMarkdown(c *site.Cleared) ([]byte, []preview.Mark) {
+func markedMarkdown(c *site.Cleared) ([]byte, []preview.Highlight) {
 	md := c.Post.Markdown
 	out := make([]byte, 0, len(md)+len(c.Spans)*12)
-	marks := make([]preview.Mark, 0, len(c.Spans))
+	marks := make([]preview.Highlight, 0, len(c.Spans))
 	prev := 0
 	for _, sp := range c.Spans {
 		if sp.Start < prev || sp.End > len(md) || sp.Finding >= len(c.Findings) {
@@ -184,7 +184,7 @@ func markedMarkdown(c *site.Cleared) ([]byte, []preview.Mark) {
 		out = append(out, md[sp.Start:sp.End]...)
 		out = append(out, preview.MarkClose...)
 		prev = sp.End
-		marks = append(marks, preview.Mark{Kind: string(f.Kind), Rule: f.Recognizer, Original: f.Text, Replacement: f.Replacement, Line: f.Line})
+		marks = append(marks, preview.Highlight{Kind: string(f.Kind), Rule: f.Recognizer, Original: f.Text, Replacement: f.Replacement, Line: f.Line})
 	}
 	return append(out, md[prev:]...), marks
 }

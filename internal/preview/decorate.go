@@ -14,7 +14,7 @@ import (
 // apart from a fragment), its highlights, and its banner, toolbar, risk
 // panel and error overlay (after <body>).
 func decorate(page []byte, info *Info, snap Snapshot, version uint64) []byte {
-	var marks []Mark
+	var marks []Highlight
 	if info != nil {
 		marks = info.Marks
 	}

@@ -53,7 +53,7 @@ func hasMarkers(b []byte) bool { return bytes.Contains(b, []byte{0xEE, 0x80}) ||
 // decodeMarks turns markers in page into <mark> elements describing marks,
 // where an opening and its closing marker are in one run of text; every
 // other marker is removed.
-func decodeMarks(page []byte, marks []Mark) []byte {
+func decodeMarks(page []byte, marks []Highlight) []byte {
 	if !hasMarkers(page) {
 		return page
 	}
@@ -75,7 +75,7 @@ func decodeMarks(page []byte, marks []Mark) []byte {
 }
 
 // markText replaces the markers in one raw text run.
-func markText(raw []byte, marks []Mark) []byte {
+func markText(raw []byte, marks []Highlight) []byte {
 	s := string(raw)
 	var b strings.Builder
 	for {
@@ -111,7 +111,7 @@ func strip(s string) string { return markerRE.ReplaceAllString(s, "") }
 
 // open is the opening tag of a mark's highlight. Its original is in
 // data-original for the toggle; this is served on loopback only.
-func (m Mark) open(i int) string {
+func (m Highlight) open(i int) string {
 	title := m.Kind
 	if m.Rule != "" {
 		title += " · " + m.Rule

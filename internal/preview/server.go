@@ -29,15 +29,15 @@ type Snapshot struct {
 	Notes []string
 	// Links are pages the site links from nowhere that the author may
 	// want to see: drafts and held-back posts.
-	Links []Link
+	Links []PageLink
 	// Base is the path the site lives under ("/blog/" for a site
 	// published at https://example.org/blog/), as its links expect; ""
 	// or "/" for the root.
 	Base string
 }
 
-// Link is a page to list in the toolbar.
-type Link struct{ Label, Href string }
+// PageLink is a page to list in the toolbar.
+type PageLink struct{ Label, Href string }
 
 // Info is what the preview shows about a page beyond the page itself.
 type Info struct {
@@ -49,13 +49,13 @@ type Info struct {
 	// Reasons explain the banner.
 	Reasons []string
 	// Marks describe the replacements, by the index their markers carry.
-	Marks []Mark
+	Marks []Highlight
 	// Risk is the risk panel's content; nil for none.
 	Risk *Risk
 }
 
-// Mark is one replacement as the preview shows it.
-type Mark struct {
+// Highlight is one replacement as the preview shows it.
+type Highlight struct {
 	Kind, Rule            string
 	Original, Replacement string
 	Line                  int

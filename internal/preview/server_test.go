@@ -44,14 +44,14 @@ func TestServe(t *testing.T) {
 	s.Publish(files(t, map[string]string{
 		"index.html":          page,
 		"posts/a/index.html":  page,
-		"posts/b/index.html":  strings.Replace(page, "hello", "b "+MarkOpen(0)+"Casey"+MarkClose+` <a href="/x/`+url.PathEscape(MarkOpen(0)+"Casey"+MarkClose)+`">l</a>`, 1),
+		"posts/b/index.html":  strings.Replace(page, "hello", "b "+MarkOpen(0)+"Quillon"+MarkClose+` <a href="/x/`+url.PathEscape(MarkOpen(0)+"Quillon"+MarkClose)+`">l</a>`, 1),
 		"fragment.html":       "<p>no head</p>",
 		"css/style.css":       "body{}",
 		"index.xml":           "<rss></rss>",
 		"404.html":            strings.Replace(page, "hello", "not here", 1),
 		"static/dir/file.txt": "x",
 	}, map[string]*Info{
-		"posts/b/index.html": {Source: "content/posts/b.md", Marks: []Mark{{Kind: "person", Rule: "dict/person", Original: "Odile", Replacement: "Casey", Line: 7}}},
+		"posts/b/index.html": {Source: "content/posts/b.md", Marks: []Highlight{{Kind: "person", Rule: "dict/person", Original: "Odile", Replacement: "Quillon", Line: 7}}},
 	}))
 	tests := []struct {
 		name, method, target, host string
@@ -75,7 +75,7 @@ func TestServe(t *testing.T) {
 		{"html without head gets no script", "GET", "/fragment.html", "localhost", 200, []string{"no head"}, []string{"veil-preview-script"}},
 		{"post", "POST", "/", "localhost", 405, nil, nil},
 		{"highlight with kind and rule, marker gone from the link", "GET", "/posts/b/", "localhost", 200,
-			[]string{`<mark class="veil-r veil-k-person" data-veil-i="0" data-kind="person" data-rule="dict/person" data-original="Odile" title="person · dict/person · line 7">Casey</mark>`, `href="/x/Casey"`, "show originals", "content/posts/b.md"},
+			[]string{`<mark class="veil-r veil-k-person" data-veil-i="0" data-kind="person" data-rule="dict/person" data-original="Odile" title="person · dict/person · line 7">Quillon</mark>`, `href="/x/Quillon"`, "show originals", "content/posts/b.md"},
 			[]string{"\uE000", "%EE%80"}},
 	}
 	for _, tt := range tests {
