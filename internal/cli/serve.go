@@ -227,6 +227,7 @@ func (p *previewer) publishError(err error) {
 	if errors.As(err, &exit) {
 		msg = firstLine(exit.err.Error())
 	}
+	msg = relMessage(p.f.source, msg)
 	if p.good == nil {
 		p.pv.Publish(preview.Snapshot{
 			Lookup: func(string) ([]byte, *preview.Info, bool) { return nil, nil, false },

@@ -90,7 +90,7 @@ func newSnapshot(root, base string, threshold float64, rep *site.Report, good *s
 		s.links = append(s.links, preview.PageLink{Label: label, Href: strings.TrimSuffix(base, "/") + pp.c.Post.Permalink})
 	}
 	for _, err := range rep.Errors {
-		s.errors = append(s.errors, firstLine(err.Error()))
+		s.errors = append(s.errors, relMessage(root, firstLine(err.Error())))
 		var ce *content.Error
 		if errors.As(err, &ce) {
 			failed[ce.Path] = true
@@ -205,4 +205,19 @@ func riskPanel(v risk.Verdict, threshold float64) *preview.Risk {
 func errorPage(err error) []byte {
 	return []byte("<!doctype html><html><head><title>render error</title></head><body><h1>This page could not be rendered</h1><pre>" +
 		html.EscapeString(firstLine(err.Error())) + "</pre></body></html>")
+}
+
+// relMessage shortens a message that starts with a path inside root to
+// the path relative to root, as the author thinks of the site's files.
+func relMessage(root, msg string) string {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return msg
+	}
+	for _, prefix := range []string{filepath.Clean(root) + string(filepath.Separator), abs + string(filepath.Separator)} {
+		if rest, ok := strings.CutPrefix(msg, prefix); ok && prefix != "."+string(filepath.Separator) {
+			return filepath.ToSlash(rest)
+		}
+	}
+	return msg
 }

@@ -167,12 +167,26 @@ func TestServe(t *testing.T) {
 	// A broken post: the error is shown, the last good page stays.
 	writeFile(t, post, "---\ntitle: A porch visit\ndate: someday\n---\nI spoke with Ignatius Fairweather.\n")
 	body = waitFor(t, postURL, func(b string) bool { return strings.Contains(b, `id="veil-errors"`) })
-	if !strings.Contains(body, "porch.md:3:") || !strings.Contains(body, "phoned") {
+	if !strings.Contains(body, "<pre>content/posts/porch.md:3:") || !strings.Contains(body, "phoned") {
 		t.Errorf("broken post: want the error with path:line over the last good page:\n%s", body)
 	}
 
-	// A draft is shown with a banner but not listed.
+	// A broken theme template: the error with its file and line over the
+	// last good page, until it is fixed.
 	writeFile(t, post, servePost)
+	waitFor(t, postURL, func(b string) bool { return !strings.Contains(b, `id="veil-errors"`) })
+	single := filepath.Join(root, "theme", "layouts", "single.html")
+	writeFile(t, single, "{{ define \"main\" }}\n<p>{{ .Post.Title }</p>\n{{ end }}\n")
+	body = waitFor(t, postURL, func(b string) bool { return strings.Contains(b, `id="veil-errors"`) })
+	if !strings.Contains(body, "theme/layouts/single.html:2:") {
+		t.Errorf("theme error without its file and line:\n%s", body)
+	}
+	if err := os.RemoveAll(filepath.Join(root, "theme")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, postURL, func(b string) bool { return !strings.Contains(b, `id="veil-errors"`) })
+
+	// A draft is shown with a banner but not listed.
 	writeFile(t, filepath.Join(root, "content", "posts", "draft.md"), "---\ntitle: Unfinished thoughts\ndate: 2025-03-03\ndraft: true\n---\nNot ready.\n")
 	draftURL := url + "posts/unfinished-thoughts/"
 	body = waitFor(t, draftURL, func(b string) bool { return strings.Contains(b, "Not ready.") })
