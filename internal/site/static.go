@@ -14,6 +14,7 @@ import (
 	"github.com/veil-blog/veil/internal/content"
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/imgclean"
+	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 // maxStaticBytes bounds one static file.
@@ -132,7 +133,7 @@ func (b *builder) loadStatic(ctx context.Context, root string) (map[string][]byt
 // file is broken).
 func (b *builder) publishable(ctx context.Context, fsys fs.FS, rel string) ([]byte, string, error) {
 	if reason := b.nameLeaks(ctx, rel); reason != "" {
-		return nil, "the path " + reason + "; rename it", nil
+		return nil, "the path " + reason + "; rename it (or, if it names no one, add the word to allow: in .veil/known.yaml)", nil
 	}
 	ext := strings.ToLower(path.Ext(rel))
 	scrub := scrubbers[ext]
@@ -163,10 +164,12 @@ func (b *builder) publishable(ctx context.Context, fsys fs.FS, rel string) ([]by
 	return data, "", nil
 }
 
-// nameLeaks runs de-identification over a file path read as words, as
-// written and with each word capitalised (file names are often lower
-// case, and a name is easier to tell capitalised), and says what it found,
-// or "" when the path is clean.
+// nameLeaks runs de-identification over a file path read as words and
+// says what it found, or "" when the path is clean. File names are often
+// lower case, where a name is hard to tell, so the words a name would be
+// (rare words, and names that are not also ordinary words) are read a
+// second time capitalised; in that reading only a person counts, since
+// capitalised technical words ("Favicon") read as places.
 func (b *builder) nameLeaks(ctx context.Context, rel string) string {
 	stem := strings.TrimSuffix(rel, path.Ext(rel))
 	words := strings.Map(func(r rune) rune {
@@ -175,16 +178,42 @@ func (b *builder) nameLeaks(ctx context.Context, rel string) string {
 		}
 		return r
 	}, stem)
-	for _, text := range []string{words, capitalise(words)} {
+	for pass, text := range []string{words, capitaliseNameLike(words)} {
+		if pass == 1 && text == words {
+			break
+		}
 		fs, err := b.engine.Detect(ctx, &deid.Doc{Text: text, Known: b.knowledge.Known, Allow: b.knowledge.Allow})
 		if err != nil {
 			return "could not be checked (" + err.Error() + ")"
 		}
-		if len(fs) > 0 {
-			return fmt.Sprintf("holds what looks like a %s", fs[0].Kind)
+		for _, f := range fs {
+			if pass == 0 || f.Kind == deid.Person {
+				return fmt.Sprintf("holds what looks like a %s", f.Kind)
+			}
 		}
 	}
 	return ""
+}
+
+// capitaliseNameLike capitalises the words of s that could be a name: words
+// too rare for the word list, and first names or surnames that are not
+// ordinary words.
+func capitaliseNameLike(s string) string {
+	lex := lexicon.Default()
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		if w == "" || strings.ToLower(w) != w {
+			continue
+		}
+		_, common := lex.WordRank(w)
+		_, ordinary := lex.WordLevel(w)
+		_, _, first := lex.FirstName(capitalise(w))
+		_, surname := lex.Surname(capitalise(w))
+		if !common || ((first || surname) && !ordinary) {
+			words[i] = capitalise(w)
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // capitalise upper-cases the first letter of each space-separated word.
