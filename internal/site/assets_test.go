@@ -122,7 +122,7 @@ func TestFolderNamesDoNotReachURLs(t *testing.T) {
 		"content/essays/c.md":                post("Third visit", "2024-01-03", "z"),
 		"content/posts/okonkwo-family/d.md":  post("Fourth visit", "2024-01-04", "w"),
 		"config.yaml":                        "permalinks:\n  essays: /writing/:year/:slug/\n",
-		"content/vantresse/e.md":               post("Fifth visit", "2024-01-05", "v"),
+		"content/vantresse/e.md":             post("Fifth visit", "2024-01-05", "v"),
 		"content/posts/quillon-vantresse.md": post("Sixth visit", "2024-01-06", "u"),
 	})
 	rep, err := Render(context.Background(), options(t, root))
