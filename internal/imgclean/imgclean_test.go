@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"golang.org/x/image/tiff"
@@ -308,3 +309,22 @@ func TestCleanRefuses(t *testing.T) {
 }
 
 func decodeConfigWebP(b []byte) (image.Config, error) { return webp.DecodeConfig(bytes.NewReader(b)) }
+
+func TestGIFFrameBomb(t *testing.T) {
+	// One 4000×4000 frame repeated: a few bytes each, gigabytes decoded.
+	pal := image.NewPaletted(image.Rect(0, 0, 4000, 4000), color.Palette{color.Black, color.White})
+	var b bytes.Buffer
+	frames := make([]*image.Paletted, 10)
+	for i := range frames {
+		frames[i] = pal
+	}
+	if err := gif.EncodeAll(&b, &gif.GIF{Image: frames, Delay: make([]int, len(frames))}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Clean(".gif", b.Bytes()); err == nil || !strings.Contains(err.Error(), "frames") {
+		t.Errorf("err = %v, want a refusal that counts frames", err)
+	}
+	if n, err := gifFrames(gifWithMetadata(t)); n != 2 || err != nil {
+		t.Errorf("gifFrames = %d, %v; want 2", n, err)
+	}
+}

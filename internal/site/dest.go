@@ -86,7 +86,7 @@ func checkDest(root string, cfg *config.Config, dest string) (string, error) {
 		return refuse("%v", err)
 	}
 	if !ours {
-		return refuse("it holds files veil did not write (no %s marker from an earlier build); move them away or choose another directory with -d", MarkerName)
+		return refuse("it holds files veil did not write (no %s marker from an earlier build); move them away or choose another directory with -d (output of a veil older than the marker: delete it once)", MarkerName)
 	}
 	return realDest, nil
 }
