@@ -148,19 +148,21 @@ func cleanJPEG(b []byte) ([]byte, error) {
 			// Entropy-coded data runs to the next marker that is neither a
 			// stuffed zero nor a restart marker.
 			start := i
+		data:
 			for i < len(b) {
-				if b[i] == 0xFF && i+1 < len(b) {
-					if next := b[i+1]; next != 0 && (next < 0xD0 || next > 0xD7) && next != 0xFF {
-						break
-					}
-					if b[i+1] == 0xFF {
-						// Fill before a marker: end of the data.
-						break
-					}
-					i += 2
+				if b[i] != 0xFF {
+					i++
 					continue
 				}
-				i++
+				if i+1 == len(b) {
+					break // a lone 0xFF at the end of a truncated file
+				}
+				switch next := b[i+1]; {
+				case next == 0x00, next >= 0xD0 && next <= 0xD7:
+					i += 2 // stuffed zero, restart marker: still data
+				default:
+					break data // a marker (or fill bytes before one)
+				}
 			}
 			out.Write(b[start:i])
 		default:
