@@ -9,7 +9,7 @@ import (
 // decode, must not carry the metadata markers the cleaner removes, and must
 // come back unchanged when cleaned again.
 func FuzzClean(f *testing.F) {
-	exts := []string{".jpg", ".png", ".gif", ".webp", ".tiff"}
+	exts := []string{".jpg", ".png", ".gif", ".webp", ".tiff", ".ico"}
 	for i, seed := range [][]byte{
 		insertAfterFirstScan(f, baselineJPEG(f), segment(0xE1, exifPayload())),
 		append(baselineJPEG(f), "after"...),

@@ -37,6 +37,7 @@ var cleaners = map[string]cleaner{
 	".webp": {cleanWebP, decodeWith(webp.DecodeConfig, webp.Decode)},
 	".tif":  {cleanTIFF, decodeWith(tiff.DecodeConfig, tiff.Decode)},
 	".tiff": {cleanTIFF, decodeWith(tiff.DecodeConfig, tiff.Decode)},
+	".ico":  {cleanICO, func([]byte) error { return nil }}, // each PNG inside is decoded by cleanICO
 }
 
 // Supported reports whether Clean handles files with extension ext (".jpg").

@@ -328,3 +328,32 @@ func TestGIFFrameBomb(t *testing.T) {
 		t.Errorf("gifFrames = %d, %v; want 2", n, err)
 	}
 }
+
+func TestCleanICO(t *testing.T) {
+	p := pngWithMetadata(t)
+	bmp := append(binary.LittleEndian.AppendUint32(nil, 40), make([]byte, 36+8)...)
+	ico := []byte{0, 0, 1, 0, 2, 0}
+	entry := func(size, off int) []byte {
+		e := []byte{16, 12, 0, 0, 1, 0, 32, 0}
+		e = binary.LittleEndian.AppendUint32(e, uint32(size))
+		return binary.LittleEndian.AppendUint32(e, uint32(off))
+	}
+	ico = append(ico, entry(len(p), 6+32)...)
+	ico = append(ico, entry(len(bmp), 6+32+len(p)+len(secret))...)
+	ico = append(ico, p...)
+	ico = append(ico, secret...) // between the images
+	ico = append(ico, bmp...)
+	out, err := Clean(".ico", ico)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(out, []byte(secret)) {
+		t.Errorf("icon keeps the secret")
+	}
+	if again, err := Clean(".ico", out); err != nil || !bytes.Equal(again, out) {
+		t.Errorf("icon cleaning not idempotent: %v", err)
+	}
+	if _, err := Clean(".ico", ico[:40]); err == nil {
+		t.Error("truncated icon cleaned")
+	}
+}

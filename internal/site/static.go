@@ -23,7 +23,7 @@ const maxStaticBytes = 32 << 20
 // verbatim are file types that carry no personal metadata of their own
 // and are copied as they are.
 var verbatim = map[string]bool{
-	".woff": true, ".woff2": true, ".ttf": true, ".otf": true, ".ico": true,
+	".woff": true, ".woff2": true, ".ttf": true, ".otf": true,
 }
 
 // scrubbers rewrite text assets without their comments.
