@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -158,8 +159,10 @@ type planner struct {
 	used map[string]bool   // lower-case words of the original text; see pick
 	// surname holds words known to be surnames in this text.
 	surname map[string]bool
-	// lower is the text in lower case, made when first needed.
-	lower string
+	// lower is the text in lower case, made when first needed, and titled
+	// the offsets in it that follow a title (see titledPositions).
+	lower  string
+	titled []int
 }
 
 func (p *planner) replacement(f Finding) string {
@@ -338,17 +341,48 @@ func (p *planner) firstName(lw string) string {
 // afterHonorific reports whether a single-word name is written after a title
 // somewhere in the text ("Dr. Okafor"), in which case it is a surname.
 func (p *planner) afterHonorific(name string) bool {
-	if p.lower == "" {
+	if p.titled == nil {
 		p.lower = strings.ToLower(p.doc.Text)
+		p.titled = titledPositions(p.lower)
 	}
 	lower, n := p.lower, strings.ToLower(name)
-	for h := range honorifics {
-		if strings.Contains(lower, h+". "+n) || strings.Contains(lower, h+" "+n) || strings.Contains(lower, h+"."+n) {
+	key := n[:min(len(n), titledKey)]
+	i := sort.Search(len(p.titled), func(i int) bool { return titledAt(lower, p.titled[i]) >= key })
+	for ; i < len(p.titled) && strings.HasPrefix(titledAt(lower, p.titled[i]), key); i++ {
+		if strings.HasPrefix(lower[p.titled[i]:], n) {
 			return true
 		}
 	}
 	return false
 }
+
+// titledKey is how many bytes after a title titledPositions sorts by.
+const titledKey = 64
+
+// titledPositions returns every offset of lower that follows a title and
+// its separator ("dr. ", "dr ", "dr."), sorted by the text from there, so
+// that afterHonorific finds whether a name follows a title by binary search
+// rather than by searching the whole text once for each name.
+func titledPositions(lower string) []int {
+	qs := []int{}
+	for h := range honorifics {
+		for _, sep := range []string{". ", " ", "."} {
+			pat := h + sep
+			for from := 0; ; {
+				i := strings.Index(lower[from:], pat)
+				if i < 0 {
+					break
+				}
+				qs = append(qs, from+i+len(pat))
+				from += i + 1
+			}
+		}
+	}
+	sort.Slice(qs, func(i, j int) bool { return titledAt(lower, qs[i]) < titledAt(lower, qs[j]) })
+	return qs
+}
+
+func titledAt(lower string, q int) string { return lower[q:min(len(lower), q+titledKey)] }
 
 func (p *planner) pick(list []string, tag, word string) string {
 	if p.used == nil {
@@ -598,9 +632,22 @@ func nounAfter(rest string) bool {
 // phrase would not read ("aged 45", "age: 45", "at 45", "by 45"), "" for
 // the rest ("she was 45").
 func ageContext(before string) string {
-	b := strings.ToLower(strings.TrimRight(before, " \t:=("))
-	i := strings.LastIndexFunc(b, func(r rune) bool { return !unicode.IsLetter(r) })
-	switch b[i+1:] {
+	t := strings.TrimRight(before, " \t:=(")
+	// Only the last word counts, and no word that counts is longer than
+	// ageWordMax letters: reading further back would make each age cost
+	// as much as the text before it.
+	i := len(t)
+	for n := 0; i > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(t[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		if n == ageWordMax {
+			return ""
+		}
+		i -= size
+	}
+	switch strings.ToLower(t[i:]) {
 	case "turned", "turns", "turning", "turn", "reached", "reaches", "celebrated":
 		return "turn"
 	case "aged", "age", "ages", "of", "at", "by", "from", "to", "until", "till", "before", "after", "about", "around", "nearly", "almost", "over", "under":
@@ -608,6 +655,9 @@ func ageContext(before string) string {
 	}
 	return ""
 }
+
+// ageWordMax is the length in letters of the longest word ageContext knows.
+const ageWordMax = len("celebrated")
 
 // bareBand words a band without a pronoun: "mid-40s", "early 30s", "under
 // 5", "school age", "teenage".
