@@ -163,6 +163,9 @@ type planner struct {
 	// the offsets in it that follow a title (see titledPositions).
 	lower  string
 	titled []int
+	// shoutLines says which lines are written in capitals, made when first
+	// needed.
+	shoutLines []shoutLine
 }
 
 func (p *planner) replacement(f Finding) string {
@@ -185,7 +188,7 @@ func (p *planner) replacement(f Finding) string {
 	}
 	// An acronym in ordinary text ("at GBMC") becomes an ordinary phrase
 	// ("at a hospital"), not a shouted one.
-	acronymPhrase := strings.Contains(r, " ") && isUpperWord(f.Text) && !shouting(p.doc.Text, f.Start)
+	acronymPhrase := strings.Contains(r, " ") && isUpperWord(f.Text) && !p.shouting(f.Start)
 	if !acronymPhrase {
 		r = matchCase(f.Text, r)
 	}
@@ -1021,25 +1024,47 @@ func isUpperWord(s string) bool {
 }
 
 // shouting reports whether the line around off is written in capitals, as
-// many clinical notes are.
-func shouting(text string, off int) bool {
-	start := strings.LastIndexByte(text[:off], '\n') + 1
-	end := strings.IndexByte(text[off:], '\n')
-	if end < 0 {
-		end = len(text)
-	} else {
-		end += off
+// many clinical notes are. Each line is read once per text, however many
+// findings it holds.
+func (p *planner) shouting(off int) bool {
+	if p.shoutLines == nil {
+		p.shoutLines = shoutingLines(p.doc.Text)
 	}
-	upper, letters := 0, 0
-	for _, r := range text[start:end] {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.IsUpper(r) {
-				upper++
+	i := sort.Search(len(p.shoutLines), func(i int) bool { return p.shoutLines[i].end >= off })
+	return i < len(p.shoutLines) && p.shoutLines[i].shout
+}
+
+// shoutLine is one line of a text (end at its newline or the text's end)
+// and whether it is written in capitals.
+type shoutLine struct {
+	end   int
+	shout bool
+}
+
+func shoutingLines(text string) []shoutLine {
+	var out []shoutLine
+	for start := 0; ; {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		upper, letters := 0, 0
+		for _, r := range text[start:end] {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
 			}
 		}
+		out = append(out, shoutLine{end: end, shout: letters > 0 && upper*10 >= letters*7})
+		if end == len(text) {
+			return out
+		}
+		start = end + 1
 	}
-	return letters > 0 && upper*10 >= letters*7
 }
 
 // atSentenceStart reports whether off begins a sentence, a line or the text.
