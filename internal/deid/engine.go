@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"runtime/debug"
 	"slices"
+
+	"github.com/veil-blog/veil/internal/markdown"
 )
 
 // Action says what the planner does with one kind of finding.
@@ -81,18 +83,72 @@ func (e *Engine) Deidentify(ctx context.Context, doc *Doc) (res *Result, err err
 			res, err = nil, fmt.Errorf("deid: panic: %v\n%s", r, debug.Stack())
 		}
 	}()
-	found, err := e.Detect(ctx, doc)
+	view, seen := visible(doc)
+	found, err := e.detect(ctx, seen)
 	if err != nil {
 		return nil, err
 	}
-	planned := e.plan(doc, found)
+	planned := toSource(doc.Text, view, e.plan(seen, found), true)
 	return &Result{Text: Apply(doc.Text, planned), Findings: planned}, nil
 }
 
 // Detect runs the detectors, the author's known and allow lists, propagation
-// and the resolver; it returns merged, non-overlapping findings sorted by
-// offset, without replacements.
+// and the resolver on the text a reader sees of doc.Text (see Deidentify);
+// it returns merged, non-overlapping findings sorted by offset into
+// doc.Text, without replacements.
 func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
+	view, seen := visible(doc)
+	found, err := e.detect(ctx, seen)
+	if err != nil {
+		return nil, err
+	}
+	return toSource(doc.Text, view, found, false), nil
+}
+
+// visible returns the view of doc.Text that a reader sees (character
+// references decoded, invisible characters set aside) and doc with that
+// text, which the detectors and the planner read: "&#77;aria" and
+// "Ma\u00ADria" are read as "Maria", and replaced in the source whole.
+func visible(doc *Doc) (*markdown.View, *Doc) {
+	view := markdown.Visible(doc.Text)
+	if view.Same() {
+		return view, doc
+	}
+	seen := *doc
+	seen.Text = view.Text
+	return view, &seen
+}
+
+// toSource moves findings from the view to the source it shows: each span
+// grows to whole character references and takes the invisible characters
+// inside it, and its Text becomes the source bytes, as the contract of
+// offsets into the exact input requires. Two findings that come to share
+// source bytes (a reference that shows two characters, each in a different
+// finding) become one, with the replacements of both when replaced is set.
+func toSource(src string, view *markdown.View, fs []Finding, replaced bool) []Finding {
+	if view.Same() {
+		return fs
+	}
+	out := make([]Finding, 0, len(fs))
+	for _, f := range fs {
+		f.Start, f.End = view.Source(f.Start, f.End)
+		f.Text = src[f.Start:f.End]
+		if n := len(out); n > 0 && f.Start < out[n-1].End {
+			last := &out[n-1]
+			last.End = max(last.End, f.End)
+			last.Text = src[last.Start:last.End]
+			if replaced {
+				last.Replacement += f.Replacement
+			}
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// detect is Detect on the text as given.
+func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	var all []Finding
 	for _, d := range e.detectors {
 		if err := ctx.Err(); err != nil {
