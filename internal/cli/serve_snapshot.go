@@ -51,7 +51,7 @@ func newSnapshot(root, base string, threshold float64, rep *site.Report, good *s
 	add := func(pp *postPage) {
 		name := pageName(pp.c.Post.Permalink)
 		s.posts[name] = pp
-		s.bySource[pp.c.Source] = append(s.bySource[pp.c.Source], name)
+		s.bySource[pp.c.Path] = append(s.bySource[pp.c.Path], name)
 	}
 	for _, c := range rep.Published {
 		add(&postPage{c: c})
@@ -144,7 +144,7 @@ func (s *snapshot) render(name string) *rendered {
 		if err != nil {
 			body = errorPage(err)
 		}
-		rel, _ := filepath.Rel(s.root, pp.c.Source)
+		rel, _ := filepath.Rel(s.root, pp.c.Path)
 		return &rendered{body: body, ok: true, info: &preview.Info{
 			Source: filepath.ToSlash(rel), Banner: pp.banner, Reasons: pp.reasons, Marks: marks,
 			Risk: riskPanel(pp.c.Verdict, s.threshold),
