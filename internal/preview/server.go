@@ -163,6 +163,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusNotFound
 		name = "404.html"
 		if body, info, ok = snap.Lookup(name); !ok {
+			// With a head, so that the reload script and the error
+			// overlay are added: after a first build that failed, this
+			// page reloads by itself once the error is fixed.
 			body = []byte("<!doctype html><html><head><title>Not found</title></head><body><h1>Not found</h1></body></html>")
 		}
 	}

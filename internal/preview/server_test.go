@@ -167,6 +167,18 @@ func TestEvents(t *testing.T) {
 	}
 }
 
+// TestNothingBuiltYet: when the first build failed, every page is a 404
+// that carries the error and the reload script.
+func TestNothingBuiltYet(t *testing.T) {
+	s := New()
+	s.Publish(Snapshot{Lookup: func(string) ([]byte, *Info, bool) { return nil, nil, false }, Errors: []string{"theme/layouts/baseof.html:3: unexpected EOF"}})
+	rec := get(t, s, "GET", "/", "localhost")
+	body := rec.Body.String()
+	if rec.Code != 404 || !strings.Contains(body, "baseof.html:3: unexpected EOF") || !strings.Contains(body, "EventSource") {
+		t.Errorf("status %d, body:\n%s\nwant 404 with the error and the reload script", rec.Code, body)
+	}
+}
+
 func TestEventsRefuseForeignHost(t *testing.T) {
 	s := New()
 	s.Publish(files(t, map[string]string{"index.html": page}, nil))

@@ -165,6 +165,8 @@ func builds(veil, siteDir string, runs int) error {
 	defer os.RemoveAll(out)
 	hugo, _ := exec.LookPath("hugo")
 	var cold, warm, hugoT []time.Duration
+	cpu := map[*[]time.Duration][]time.Duration{}
+	var last time.Duration // CPU time (user+system) of the last command
 	timeIt := func(name string, args ...string) (time.Duration, error) {
 		t0 := time.Now()
 		cmd := exec.Command(name, args...)
@@ -172,6 +174,7 @@ func builds(veil, siteDir string, runs int) error {
 		if err := cmd.Run(); err != nil {
 			return 0, fmt.Errorf("%s %s: %w", name, strings.Join(args, " "), err)
 		}
+		last = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 		return time.Since(t0), nil
 	}
 	for range runs {
@@ -181,29 +184,34 @@ func builds(veil, siteDir string, runs int) error {
 			return err
 		}
 		cold = append(cold, d)
+		cpu[&cold] = append(cpu[&cold], last)
 		if d, err = timeIt(veil, "build", "-s", siteDir, "-d", filepath.Join(out, "veil")); err != nil {
 			return err
 		}
 		warm = append(warm, d)
+		cpu[&warm] = append(cpu[&warm], last)
 		if hugo != "" {
 			if d, err = timeIt(hugo, "--quiet", "-s", siteDir, "-d", filepath.Join(out, "hugo")); err != nil {
 				return err
 			}
 			hugoT = append(hugoT, d)
+			cpu[&hugoT] = append(cpu[&hugoT], last)
 		}
 	}
 	// Leave the cache warm for the preview.
 	if _, err := timeIt(veil, "build", "-s", siteDir, "-d", filepath.Join(out, "veil")); err != nil {
 		return err
 	}
-	for _, s := range [][]time.Duration{cold, warm, hugoT} {
-		slices.Sort(s)
+	for _, s := range []*[]time.Duration{&cold, &warm, &hugoT} {
+		slices.Sort(*s)
+		slices.Sort(cpu[s])
 	}
-	fmt.Printf("veil build, cold (no cache): median %s of %d\n", ms(pct(cold, 50)), len(cold))
-	fmt.Printf("veil build, warm (nothing changed): median %s of %d\n", ms(pct(warm, 50)), len(warm))
+	fmt.Printf("veil build, cold (no cache): median %s wall, %s CPU, of %d\n", ms(pct(cold, 50)), ms(pct(cpu[&cold], 50)), len(cold))
+	fmt.Printf("veil build, warm (nothing changed): median %s wall, %s CPU, of %d\n", ms(pct(warm, 50)), ms(pct(cpu[&warm], 50)), len(warm))
 	if len(hugoT) > 0 {
-		fmt.Printf("hugo build: median %s of %d; warm veil / hugo = %.2f\n", ms(pct(hugoT, 50)), len(hugoT),
-			float64(pct(warm, 50))/float64(pct(hugoT, 50)))
+		fmt.Printf("hugo build: median %s wall, %s CPU, of %d\n", ms(pct(hugoT, 50)), ms(pct(cpu[&hugoT], 50)), len(hugoT))
+		fmt.Printf("warm veil / hugo: %.2f wall, %.2f CPU\n", float64(pct(warm, 50))/float64(pct(hugoT, 50)),
+			float64(pct(cpu[&warm], 50))/float64(pct(cpu[&hugoT], 50)))
 	} else {
 		fmt.Println("hugo not on PATH: no side-by-side figure")
 	}
