@@ -56,6 +56,9 @@ func TestImportDirection(t *testing.T) {
 		"internal/risk":     {"internal/render", "internal/site", "internal/cli"},
 		"internal/render":   {"internal/deid", "internal/risk", "internal/site", "internal/cli", "internal/content"},
 		"internal/site":     {"internal/cli"},
+		"internal/watch":    {"internal/"},
+		"internal/preview":  {"internal/"},
+		"internal/cache":    {"internal/cli"},
 	}
 	for name, bad := range forbidden {
 		p, ok := deps[name]
@@ -78,6 +81,7 @@ func TestImportDirection(t *testing.T) {
 		"github.com/fsnotify/fsnotify":       "internal/watch",
 		"github.com/spf13/viper":             "internal/config",
 		"github.com/microcosm-cc/bluemonday": "internal/markdown",
+		"github.com/chromedp/chromedp":       "internal/cli", // the browser test only
 	}
 	for name, p := range deps {
 		for _, imp := range p.Imports {
