@@ -52,8 +52,13 @@ veil did not write).`,
 					fmt.Fprintln(e.stderr, "warning: cache:", err)
 				}
 			}
-			fmt.Fprintf(e.stderr, "built %d posts (%d held back) into %s: %d files in %s\n",
+			fmt.Fprintf(e.stderr, "built %d posts (%d held back) into %s: %d files in %s",
 				len(rep.Published), len(rep.Held), dest, len(rep.Files), time.Since(start).Round(time.Millisecond))
+			if kept != nil {
+				n := kept.Counts()
+				fmt.Fprintf(e.stderr, "; %d analysed, %d from .veil/cache", n.Misses, n.Hits)
+			}
+			fmt.Fprintln(e.stderr)
 			return f.report(e, rep)
 		},
 	}

@@ -30,9 +30,12 @@ func (e *env) openCache(opts site.Options) (*cache.Cache, error) {
 	io.WriteString(h, id+"\x00")
 	fp := opts.Engine.Fingerprint()
 	h.Write(fp[:])
-	cfg := *opts.Config
-	cfg.PublishDir, cfg.File = "", "" // where output goes changes no post
-	for _, v := range []any{cfg, opts.Knowledge} {
+	// Of the configuration, a post's result depends on the deid actions and
+	// the risk policy (the title and byline reach it through the
+	// knowledge, which allows them); paginate, permalinks or the output
+	// folder change no post's analysis, so editing them keeps the cache.
+	cfg := opts.Config
+	for _, v := range []any{cfg.Deid, cfg.Risk, opts.Knowledge} {
 		b, err := json.Marshal(v)
 		if err != nil {
 			return nil, fmt.Errorf("cache key: %w", err)
