@@ -37,7 +37,9 @@ func TestServeInBrowser(t *testing.T) {
 	root := t.TempDir()
 	writeFile(t, filepath.Join(root, "config.yaml"), "title: Field notes\n")
 	post := filepath.Join(root, "content", "posts", "porch.md")
-	writeFile(t, post, servePost)
+	// Long enough to scroll: the reload must keep the reader's place.
+	long := servePost + strings.Repeat("\nWe talked about the weather, the roses and the week ahead.\n", 120)
+	writeFile(t, post, long)
 	url, stderr := startServe(t, root)
 
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
@@ -76,12 +78,13 @@ func TestServeInBrowser(t *testing.T) {
 		return !!m && m.textContent.length > 0 && !document.body.innerText.includes('Fairweather');
 	})()`)
 	// A mark left on the window tells a reload from a change in place.
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`window.veilTestBeforeReload = true`)); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`window.veilTestBeforeReload = true; window.scrollTo(0, 900)`)); err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, post, strings.Replace(servePost, "about the garden.", "about the garden. Later, Philippa Horncastle phoned.", 1))
-	eval("the page reloads with the new sentence, its name replaced and highlighted", `(() => {
-		if (window.veilTestBeforeReload) return false;
+	eval("scrolled", `window.scrollY > 850`)
+	writeFile(t, post, strings.Replace(long, "about the garden.", "about the garden. Later, Philippa Horncastle phoned.", 1))
+	eval("the page reloads with the new sentence, its name replaced and highlighted, at the same place", `(() => {
+		if (window.veilTestBeforeReload || Math.abs(window.scrollY - 900) > 40) return false;
 		const m = document.querySelector('mark.veil-r[data-kind="person"][data-original="Philippa Horncastle"]');
 		const text = document.body.innerText;
 		return !!m && text.includes('phoned') && !text.includes('Horncastle') && text.includes(m.textContent);
