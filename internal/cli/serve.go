@@ -113,18 +113,19 @@ func (e *env) serve(c *cobra.Command, f *siteFlags, bind string, port int, open 
 	case err := <-watchDone:
 		return inputErr("serve: watch: %w", err)
 	}
-	p.rebuild(ctx, nil)
-
 	url := "http://" + ln.Addr().String() + basePath(cfg.BaseURL)
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && tcp.IP.IsLoopback() && tcp.IP.To4() != nil {
 		url = fmt.Sprintf("http://localhost:%d%s", tcp.Port, basePath(cfg.BaseURL))
 	}
+	// Serve at once: until the first build is done, pages say so and
+	// refresh themselves.
+	serveDone := make(chan error, 1)
+	go func() { serveDone <- preview.Serve(ctx, ln, p.pv) }()
 	fmt.Fprintf(e.stdout, "Serving %s at %s (Ctrl-C to stop)\n", root, url)
 	if open {
 		openBrowser(url)
 	}
-	serveDone := make(chan error, 1)
-	go func() { serveDone <- preview.Serve(ctx, ln, p.pv) }()
+	p.rebuild(ctx, nil)
 
 	for {
 		select {

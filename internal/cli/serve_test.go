@@ -61,7 +61,11 @@ func startServe(t *testing.T, root string, args ...string) (url string, stderr *
 	deadline := time.Now().Add(120 * time.Second)
 	for time.Now().Before(deadline) {
 		if m := servingRE.FindStringSubmatch(stdout.String()); m != nil {
-			return m[1], stderr
+			// The URL is printed before the first build is done: wait
+			// for it.
+			if code, _ := fetch(t, m[1], ""); code != http.StatusServiceUnavailable {
+				return m[1], stderr
+			}
 		}
 		select {
 		case code := <-done:

@@ -133,7 +133,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	snap, version, _ := s.current()
 	if version == 0 {
-		http.Error(w, "503 the first build is not ready yet; this page reloads itself", http.StatusServiceUnavailable)
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		h.Set("Retry-After", "1")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprint(w, `<!doctype html><html><head><meta http-equiv="refresh" content="1"><title>Building…</title></head><body><p>The first build is not ready yet; this page reloads itself.</p></body></html>`)
 		return
 	}
 	urlPath := r.URL.Path

@@ -91,6 +91,20 @@ func latency(veil, siteDir, post string, orig []byte, edits int) error {
 	if err != nil {
 		return err
 	}
+	// The URL is printed at once; pages answer 503 until the first build.
+	for {
+		resp, err := http.Get(url)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusServiceUnavailable {
+				break
+			}
+		}
+		if time.Since(start) > 10*time.Minute {
+			return fmt.Errorf("no first build after 10 minutes")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 	fmt.Printf("serve: first build served after %s at %s\n", time.Since(start).Round(time.Millisecond), url)
 
 	// Set up: a fixed slug, so the page's address is known.
