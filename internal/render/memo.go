@@ -19,12 +19,21 @@ type Memo struct {
 	mu    sync.Mutex
 	m     map[uint64][]memoEntry // by a fast hash of the Markdown
 	used  map[uint64]bool
+	byPtr map[sameBytes]uint64 // the hash of a slice seen before
 	store Store
 }
 
 type memoEntry struct {
 	src []byte
 	res markdown.Result
+}
+
+// sameBytes identifies a Markdown slice by where it lives: a cached post
+// hands the same, never modified, bytes to every rebuild, which are then
+// found without hashing them.
+type sameBytes struct {
+	p *byte
+	n int
 }
 
 // Store keeps conversions beyond the process, for a warm veil build. Its
@@ -37,7 +46,7 @@ type Store interface {
 
 // NewMemo returns an empty Memo, backed by store when it is not nil.
 func NewMemo(store ...Store) *Memo {
-	m := &Memo{seed: maphash.MakeSeed(), m: map[uint64][]memoEntry{}, used: map[uint64]bool{}}
+	m := &Memo{seed: maphash.MakeSeed(), m: map[uint64][]memoEntry{}, used: map[uint64]bool{}, byPtr: map[sameBytes]uint64{}}
 	if len(store) > 0 {
 		m.store = store[0]
 	}
@@ -52,11 +61,24 @@ func WithMemo(m *Memo) Option {
 // get looks src up in memory (by a fast hash, then comparing the bytes),
 // then in the store (by SHA-256).
 func (m *Memo) get(src []byte) (markdown.Result, bool) {
-	h := maphash.Bytes(m.seed, src)
+	var id sameBytes
+	if len(src) > 0 {
+		id = sameBytes{&src[0], len(src)}
+	}
+	m.mu.Lock()
+	h, known := m.byPtr[id]
+	m.mu.Unlock()
+	if !known {
+		h = maphash.Bytes(m.seed, src)
+	}
 	m.mu.Lock()
 	for _, e := range m.m[h] {
-		if bytes.Equal(e.src, src) {
+		// The same slice is the same bytes; another needs comparing.
+		if known && len(e.src) == id.n && id.n > 0 && &e.src[0] == id.p || bytes.Equal(e.src, src) {
 			m.used[h] = true
+			if id.p != nil {
+				m.byPtr[id] = h
+			}
 			m.mu.Unlock()
 			return e.res, true
 		}
@@ -102,6 +124,11 @@ func (m *Memo) Sweep() {
 	for k := range m.m {
 		if !m.used[k] {
 			delete(m.m, k)
+		}
+	}
+	for id, h := range m.byPtr {
+		if !m.used[h] {
+			delete(m.byPtr, id)
 		}
 	}
 	clear(m.used)
