@@ -188,7 +188,7 @@ func (b *builder) nameLeaks(ctx context.Context, rel string) string {
 		}
 		for _, f := range fs {
 			if pass == 0 || f.Kind == deid.Person {
-				return fmt.Sprintf("holds what looks like a %s", f.Kind)
+				return "holds what looks like " + article(string(f.Kind))
 			}
 		}
 	}
@@ -225,4 +225,12 @@ func capitalise(s string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// article puts "a" or "an" before a word.
+func article(w string) string {
+	if w != "" && strings.ContainsRune("aeiou", rune(w[0])) {
+		return "an " + w
+	}
+	return "a " + w
 }
