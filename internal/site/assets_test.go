@@ -20,6 +20,8 @@ func TestThemeStaticTakesTheStaticPath(t *testing.T) {
 		"theme/static/css/custom.css":  "/* Marchand */ a::after { content: \"/* kept */\" }",
 		"static/css/custom.css":        "b { color: red }",
 		"theme/static/notes/plan.docx": "PK",
+		"static/css/bg.css":            "body { background: url(\"/img/odette-garden.jpg\") }",
+		"static/css/fonts.css":         "body { font-family: \"Quiet Sans\", serif; background: url(data:image/png;base64,AAAA) }",
 	})
 	rep, err := Render(context.Background(), options(t, root))
 	if err != nil {
@@ -40,6 +42,12 @@ func TestThemeStaticTakesTheStaticPath(t *testing.T) {
 	}
 	if css := string(rep.Files["css/custom.css"]); css != "b { color: red }" {
 		t.Errorf("css = %q, want the site's static file over the theme's", css)
+	}
+	if _, ok := rep.Files["css/bg.css"]; ok {
+		t.Error("a style sheet that names a person's image by path was published")
+	}
+	if _, ok := rep.Files["css/fonts.css"]; !ok {
+		t.Error("a style sheet with a font name and a data URL was left out")
 	}
 	if _, ok := rep.Files["css/style.css"]; !ok {
 		t.Error("built-in theme style sheet missing")

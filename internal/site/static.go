@@ -152,6 +152,22 @@ func (b *builder) publishable(ctx context.Context, fsys fs.FS, rel string) ([]by
 	if err != nil {
 		return nil, "", err
 	}
+	if ext == ".css" {
+		// A style sheet names images by path; a path refused for its name
+		// must not be published inside the style sheet either.
+		for _, ref := range cssPaths(data) {
+			u := ref
+			if i := strings.IndexAny(u, "?#"); i >= 0 {
+				u = u[:i]
+			}
+			if strings.HasPrefix(u, "data:") {
+				continue
+			}
+			if reason := b.nameLeaks(ctx, strings.TrimLeft(u, "./")); reason != "" {
+				return nil, "a path it names " + reason + "; rename the file it points to", nil
+			}
+		}
+	}
 	switch {
 	case image:
 		data, err = imgclean.Clean(ext, data)
