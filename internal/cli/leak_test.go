@@ -25,7 +25,8 @@ var leakSecrets = []string{"Ysolde", "Brannagh", "Tavish", "Quorral", "SN-4471-Q
 // camera serial and GPS in a theme photo; a progressive JPEG with EXIF and
 // a comment after its first scan and a second EXIF-carrying JPEG after its
 // end; a PNG with tEXt, iTXt, eXIf and an unknown chunk and data after
-// IEND; comments in CSS and JavaScript.
+// IEND; comments in CSS and JavaScript; a style sheet naming a person's
+// image by url().
 func leakSite(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
@@ -71,6 +72,7 @@ Ysolde Brannagh met Tavish Quorral in Vellmoor. See [Ysolde's notes](https://exa
 		"static/img/progressive.jpg":              progressive,
 		"static/img/chart.png":                    png,
 		"static/tavish-quorral/plan.css":          []byte("p { color: red }"),
+		"static/css/bg.css":                       []byte(".hero { background: url('/img/ysolde-brannagh.jpg') }"),
 		"static/css/site.css":                     []byte("a { color: blue } /* asked by Ysolde Brannagh */"),
 		"static/files/ysolde-brannagh-letter.pdf": []byte("%PDF-1.4 Ysolde"),
 	}
@@ -159,7 +161,7 @@ func TestLeakSite(t *testing.T) {
 			t.Errorf("%s missing from the output (have %d files)", p, len(names))
 		}
 	}
-	for _, w := range []string{"ysolde-brannagh.jpg: not published", "ysolde-brannagh-letter.pdf: not published", "plan.css: not published", "the folder name may name someone"} {
+	for _, w := range []string{"ysolde-brannagh.jpg: not published", "ysolde-brannagh-letter.pdf: not published", "plan.css: not published", "bg.css: not published", "the folder name may name someone"} {
 		if !strings.Contains(stderr.String(), w) {
 			t.Errorf("stderr does not say %q:\n%s", w, stderr.String())
 		}
