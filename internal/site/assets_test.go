@@ -162,7 +162,14 @@ func TestFolderNamesDoNotReachURLs(t *testing.T) {
 }
 
 func TestBuildLock(t *testing.T) {
-	root := writeSite(t, map[string]string{"content/posts/a.md": post("A", "2024-01-01", "x")})
+	root := writeSite(t, map[string]string{
+		"content/posts/a.md": post("A", "2024-01-01", "x"),
+		// Left by a build that was killed: nobody holds it any more.
+		".veil/build.lock": "veil build, process 999999 on elsewhere, since 2020-01-01T00:00:00Z\n",
+	})
+	if _, err := Build(context.Background(), options(t, root), filepath.Join(root, "public")); err != nil {
+		t.Fatalf("a stale lock file blocks the build: %v", err)
+	}
 	unlock, err := lockSite(root)
 	if err != nil {
 		t.Fatal(err)
