@@ -6,6 +6,7 @@ import (
 	"html"
 	"html/template"
 	"runtime/debug"
+	"sort"
 	"strings"
 
 	"github.com/veil-blog/veil/internal/content"
@@ -99,9 +100,14 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	lines := content.NewLineIndex(string(p.Source))
 	for _, s := range segs {
 		var local []deid.Finding
-		for _, f := range res.Findings {
-			if f.End <= s.start || f.Start >= s.end {
-				continue
+		// The findings are sorted and do not overlap: those of this
+		// field start at the first that ends inside it. Searching, rather
+		// than reading every finding for every field, keeps a post with
+		// thousands of tags linear.
+		first := sort.Search(len(res.Findings), func(i int) bool { return res.Findings[i].End > s.start })
+		for _, f := range res.Findings[first:] {
+			if f.Start >= s.end {
+				break
 			}
 			// Clip a finding that runs over the separator to this field.
 			lf := f
