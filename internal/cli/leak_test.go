@@ -3,12 +3,14 @@ package cli
 import (
 	"bytes"
 	"context"
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/veil-blog/veil/internal/imgclean/imgtest"
 )
@@ -25,7 +27,8 @@ var leakSecrets = []string{"Ysolde", "Brannagh", "Tavish", "Quorral", "SN-4471-Q
 // camera serial and GPS in a theme photo; a progressive JPEG with EXIF and
 // a comment after its first scan and a second EXIF-carrying JPEG after its
 // end; a PNG with tEXt, iTXt, eXIf and an unknown chunk and data after
-// IEND; comments in CSS and JavaScript; a style sheet naming a person's
+// IEND; names written as HTML entities or split by soft hyphens and
+// zero-width characters; comments in CSS and JavaScript; a style sheet naming a person's
 // image by url().
 func leakSite(t *testing.T) string {
 	t.Helper()
@@ -55,6 +58,9 @@ Ysolde Brannagh met Tavish Quorral in Vellmoor. See [Ysolde's notes](https://exa
 ![Tavish Quorral smiling](/img/progressive.jpg).
 
 <div title="Ysolde Brannagh">Raw Tavish Quorral</div>
+
+Written as entities, &#89;&#115;&#111;&#108;&#100;&#101; B&#x72;annagh came with T&aacute;vish Quorral;
+split by a word processor, Bran­nagh and Ta​vish Quor‍ral.
 <!-- Brannagh file, serial SN-4471-QX -->
 `
 	files := map[string][]byte{
@@ -117,10 +123,20 @@ func TestLeakSite(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		lower := bytes.ToLower(data)
-		for _, s := range leakSecrets {
-			if bytes.Contains(lower, bytes.ToLower([]byte(s))) {
-				t.Errorf("output file %s holds %q", rel, s)
+		// Search the bytes, and the text a reader sees: entities decoded,
+		// invisible format characters removed.
+		seen := strings.Map(func(r rune) rune {
+			if unicode.Is(unicode.Cf, r) {
+				return -1
+			}
+			return r
+		}, html.UnescapeString(string(data)))
+		for _, text := range []string{string(data), seen} {
+			lower := strings.ToLower(text)
+			for _, s := range leakSecrets {
+				if strings.Contains(lower, strings.ToLower(s)) {
+					t.Errorf("output file %s holds %q", rel, s)
+				}
 			}
 		}
 		switch strings.ToLower(filepath.Ext(p)) {
