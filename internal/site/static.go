@@ -145,6 +145,9 @@ func (b *builder) publishable(ctx context.Context, fsys fs.FS, rel string) ([]by
 	if err != nil {
 		return nil, "", err
 	}
+	if !fi.Mode().IsRegular() {
+		return nil, "", fmt.Errorf("not a regular file")
+	}
 	if fi.Size() > maxStaticBytes {
 		return nil, "", fmt.Errorf("file is %d bytes; static files are limited to %d", fi.Size(), maxStaticBytes)
 	}
