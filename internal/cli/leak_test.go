@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/veil-blog/veil/internal/imgclean/imgtest"
+	"github.com/veil-blog/veil/theme"
 )
 
 // The identifiers the leak site hides; all invented. None may appear, in
@@ -29,7 +30,8 @@ var leakSecrets = []string{"Ysolde", "Brannagh", "Tavish", "Quorral", "SN-4471-Q
 // end; a PNG with tEXt, iTXt, eXIf and an unknown chunk and data after
 // IEND; names written as HTML entities or split by soft hyphens and
 // zero-width characters; comments in CSS and JavaScript; a style sheet naming a person's
-// image by url().
+// image by url(); a theme template whose own text and attributes name
+// people.
 func leakSite(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
@@ -71,6 +73,7 @@ split by a word processor, Bran­nagh and Ta​vish Quor‍ral.
 		"content/ysolde-brannagh/visit.md":        []byte("---\ntitle: A second visit\ndate: 2024-04-05\n---\nPlain words.\n"),
 		"content/posts/tavish-quorral/third.md":   []byte("\ufeff---\ntitle: A third visit\ndate: 2024-05-06\n---\nMore plain words.\n"),
 		"content/posts/brannagh-2024-03-04.md":    []byte("---\ntitle: A fourth visit\ndate: 2024-06-07\n---\nStill plain.\n"),
+		"theme/layouts/404.html":                  []byte("{{ define \"main\" }}\n<p title=\"Photo: Ysolde Brannagh\">Lost? Tavish Quorral at Vellmoor can help.</p>\n{{ end }}\n"),
 		"theme/static/img/header.jpg":             imgtest.JPEG(exif, imgtest.Segment(0xFE, "Ysolde Brannagh")),
 		"theme/static/img/ysolde-brannagh.jpg":    imgtest.JPEG(),
 		"theme/static/css/theme.css":              []byte("/* theme by Tavish Quorral */\nbody { margin: 0 } /*! Vellmoor */\n"),
@@ -177,9 +180,40 @@ func TestLeakSite(t *testing.T) {
 			t.Errorf("%s missing from the output (have %d files)", p, len(names))
 		}
 	}
-	for _, w := range []string{"ysolde-brannagh.jpg: not published", "ysolde-brannagh-letter.pdf: not published", "plan.css: not published", "bg.css: not published", "the folder name may name someone"} {
+	for _, w := range []string{"ysolde-brannagh.jpg: not published", "ysolde-brannagh-letter.pdf: not published", "plan.css: not published", "bg.css: not published", "the folder name may name someone", "404.html:2: the theme's own text"} {
 		if !strings.Contains(stderr.String(), w) {
 			t.Errorf("stderr does not say %q:\n%s", w, stderr.String())
 		}
+	}
+}
+
+// A site that copies the built-in theme's templates into its theme folder
+// gets the same pages: the template text check finds nothing in them.
+func TestCopiedThemeIsUnchanged(t *testing.T) {
+	root := t.TempDir()
+	write := func(name string, data []byte) {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/posts/a.md", []byte("---\ntitle: A quiet week\ndate: 2024-01-02\ntags: [practice]\n---\nText.\n"))
+	err := fs.WalkDir(theme.FS(), "layouts", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(theme.FS(), p)
+		write("theme/"+p, b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := Run(context.Background(), []string{"build", "-s", root}, nil, &stdout, &stderr); code != ExitOK || strings.Contains(stderr.String(), "theme's own text") {
+		t.Fatalf("exit %d:\n%s", code, stderr.String())
 	}
 }

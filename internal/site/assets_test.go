@@ -184,3 +184,21 @@ func TestBuildLock(t *testing.T) {
 		t.Fatalf("build after the lock was released: %v", err)
 	}
 }
+
+func TestThemeTextIsDeidentified(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"content/posts/a.md":     post("A", "2024-01-01", "x"),
+		"theme/layouts/404.html": "{{ define \"main\" }}\n<p title=\"Photo by Odette\">Lost? Ask Odette Marchand.</p>\n{{ .Title }}{{ end }}\n",
+	})
+	rep, err := Render(context.Background(), options(t, root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(rep.Files["404.html"])
+	if strings.Contains(page, "Odette") || strings.Contains(page, "Marchand") || !strings.Contains(page, "Lost? Ask ") || !strings.Contains(page, "Page not found") {
+		t.Errorf("404.html = %s", page)
+	}
+	if !strings.Contains(strings.Join(rep.Warnings, "\n"), filepath.Join("theme", "layouts", "404.html")+":2: the theme's own text") {
+		t.Errorf("warnings = %v", rep.Warnings)
+	}
+}
