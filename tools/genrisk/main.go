@@ -254,10 +254,11 @@ func occupations(path, groupsPath string) ([]string, error) {
 				continue
 			}
 			// The phrase, and its head noun alone ("registered nurse", "nurse").
-			for _, k := range []string{k, w[len(w)-1]} {
-				if k == w[len(w)-1] && len(w) > 1 && !lex.InCategory(lexicon.Occupation, k) {
-					continue
-				}
+			keys := []string{k}
+			if head := w[len(w)-1]; len(w) > 1 && lex.InCategory(lexicon.Occupation, head) {
+				keys = append(keys, head)
+			}
+			for _, k := range keys {
 				emp[k] += n
 				if group[k] == "" {
 					group[k] = f[0][:2]
@@ -451,6 +452,7 @@ func areas(regionsPath, placesPath, statesPath string) ([]string, error) {
 		c := sizeClass(pop)
 		sums[c+"|"+r] += float64(pop)
 		sums["placed|"+r] += float64(pop)
+		sums["state|"+f[3]] += float64(pop)
 		hist[int(math.Floor(4*math.Log10(float64(pop))))]++
 		return nil
 	})
@@ -470,6 +472,13 @@ func areas(regionsPath, placesPath, statesPath string) ([]string, error) {
 			rows = append(rows, row("area", c+"|"+strings.ToLower(r), n, "GeoNames places by size, Census region"))
 		}
 		rows = append(rows, row("area", c+"|", total[c], "GeoNames places by size, US"))
+	}
+	for st, r := range region {
+		// A state's people: its places, scaled up by its region's share of people
+		// living in no listed place.
+		if placed := sums["placed|"+r]; placed > 0 {
+			rows = append(rows, row("state", strings.ToLower(st), sums["state|"+st]*math.Max(1, regionPop[r]/placed), "GeoNames places, scaled to the Census region"))
+		}
 	}
 	for b, n := range hist {
 		rows = append(rows, row("hist", strconv.Itoa(b), n, "US places with population in [10^(b/4), 10^((b+1)/4))"))
