@@ -62,8 +62,8 @@ type VeilMeta struct {
 	// Accept lists the author's decisions to publish a rare detail:
 	//   veil: { accept: [{text: "...", reason: "..."}] }
 	Accept []AcceptEntry `yaml:"accept"`
-	Known []string `yaml:"known"`
-	Allow []string `yaml:"allow"`
+	Known  []string      `yaml:"known"`
+	Allow  []string      `yaml:"allow"`
 }
 
 // Limits on what a post may be. Larger or stranger files are refused with a

@@ -86,8 +86,25 @@ func (f *finder) next(i, n int) string {
 	return f.toks[i+n].key
 }
 
-// authorClause reports whether token i's clause has the author as its subject.
-func (f *finder) authorClause(i int) bool { return f.first[f.toks[i].clause] }
+// authorClause reports whether the words at token i describe the author: "I was the
+// ...", "I started here as the ...". A preposition or another person between the author
+// and the words ("I work with the daughter of the ...") makes them someone else's.
+func (f *finder) authorClause(i int) bool {
+	if !f.first[f.toks[i].clause] {
+		return false
+	}
+	for k := i - 1; k >= 0 && f.toks[k].clause == f.toks[i].clause; k-- {
+		w := f.toks[k].key
+		switch {
+		case w == "i" || w == "we":
+			return true
+		case w == "as" || copulas[w]:
+		case prepositions[w] || w == "of" || thirdPerson[w] || personNouns[w]:
+			return false
+		}
+	}
+	return false
+}
 
 // details runs every finder in order; earlier finders claim their words.
 func (f *finder) details() []Detail {
@@ -128,7 +145,7 @@ func (f *finder) conditions() []Detail {
 		}
 		if !ok {
 			// A condition WordNet knows but no table sizes: uncommon words are rarer.
-			if n := f.lex.MatchAt(lexicon.Condition, f.words(i)); n > 0 && f.sameSentence(i, i+n) {
+			if n := f.lex.MatchAt(lexicon.Condition, f.words(i)); n > 0 && f.sameSentence(i, i+n) && f.specificCondition(i, i+n) {
 				j, ok = i+n, true
 				e = Entry{Value: 0.01}
 				src = "a condition of unknown prevalence; 1 in 100 assumed"
@@ -156,6 +173,20 @@ func (f *finder) conditions() []Detail {
 		i = j - 1
 	}
 	return out
+}
+
+// specificCondition rejects a one-word match that is an ordinary word or a generic head
+// ("disorder", "illness"), and acronyms written in lower case ("did").
+func (f *finder) specificCondition(i, j int) bool {
+	if j-i > 1 {
+		return true
+	}
+	tk := f.toks[i]
+	if len(tk.key) < 4 {
+		return false
+	}
+	r, ok := f.lex.WordRank(tk.key)
+	return !ok || r > 8000
 }
 
 // words returns the keys of the tokens of i's sentence from i on (at most 8).
@@ -198,7 +229,7 @@ func (f *finder) occupations() []Detail {
 			if j, e, ok := f.match(i+2, f.t.Groups, 3); ok && f.next(i, 1) == "in" {
 				d := f.span(KindOccupation, i, j)
 				d.Factor = e.Value / f.t.Territories["US"]
-				d.Why = fmt.Sprintf("BLS %s major group: %s of people", e.Note, share(d.Factor))
+				d.Why = fmt.Sprintf("BLS OEWS May 2023, SOC major group %s: %s of people", e.Note, share(d.Factor))
 				out = append(out, d)
 				i = j - 1
 				continue
@@ -217,8 +248,7 @@ func (f *finder) occupations() []Detail {
 				if e, ok := f.t.Occupations[f.key(s, h+1)]; ok && !f.continuesNoun(h) {
 					d := f.span(KindOccupation, s, h+1)
 					d.Factor = e.Value / f.t.Territories["US"]
-					d.Why = fmt.Sprintf("BLS OEWS: %.0f employed, %s of people", e.Value, share(d.Factor))
-					d.Why = "BLS " + e.Note + " " + d.Why[4:]
+					d.Why = fmt.Sprintf("BLS OEWS May 2023, SOC group %s: %.0f employed, %s of people", e.Note, e.Value, share(d.Factor))
 					if g := f.groupOf(e.Note); g > 0 {
 						d.Say, d.EditFactor = "name the field of work rather than the job", g/f.t.Territories["US"]
 					}

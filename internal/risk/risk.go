@@ -111,6 +111,8 @@ type Verdict struct {
 	Reasons []string `json:"reasons"`
 	// Unmatched lists accept entries that matched no detail.
 	Unmatched []string `json:"unmatched,omitempty"`
+
+	areaWider float64 // the area's population without a stated number
 }
 
 // Score is (1 - e^-λ)/λ, the expected chance a match is right when λ people are expected
@@ -144,7 +146,7 @@ func (m *Model) Assess(text string, p Policy) Verdict {
 	f := newFinder(m.t, text)
 	area := f.area(p.HomeArea)
 	details := f.details()
-	v := Verdict{MinCrowd: p.MinCrowd, Area: area.name, AreaPopulation: area.pop}
+	v := Verdict{MinCrowd: p.MinCrowd, Area: area.name, AreaPopulation: area.pop, areaWider: area.wider}
 	if area.detail != nil {
 		details = append(details, *area.detail)
 	}
@@ -155,7 +157,15 @@ func (m *Model) Assess(text string, p Policy) Verdict {
 	v.Crowd = crowd(area.pop, details, nil)
 	v.Score = Score(v.Crowd)
 	v.Blocked = v.Crowd < p.MinCrowd
-	explain(&v, area)
+	explain(&v)
+	return v
+}
+
+// Explained rewrites a verdict's reasons and edits, for a caller that has since set the
+// details' positions.
+func Explained(v Verdict) Verdict {
+	v.Reasons, v.Edits, v.Smallest = nil, nil, nil
+	explain(&v)
 	return v
 }
 
@@ -189,7 +199,9 @@ func markCounted(details []Detail) {
 	for i := range details {
 		d := &details[i]
 		d.Counted = !d.Accepted
-		if !d.Counted || d.Kind == KindArea {
+		if !d.Counted || d.Kind == KindArea || d.Cap > 0 {
+			// Caps do not multiply: the smallest one bounds the crowd, and each stays
+			// counted so that an edit of one leaves the others in force.
 			continue
 		}
 		if j, ok := best[d.Kind]; ok {
@@ -247,7 +259,7 @@ func crowd(n float64, details []Detail, edits map[int]float64) float64 {
 }
 
 // explain fills the smallest set, the edits and the reasons.
-func explain(v *Verdict, area areaInfo) {
+func explain(v *Verdict) {
 	var idx []int
 	for i, d := range v.Details {
 		if d.Counted && d.Kind != KindArea {
@@ -261,24 +273,37 @@ func explain(v *Verdict, area areaInfo) {
 	sort.SliceStable(idx, func(a, b int) bool { return impact(idx[a]) > impact(idx[b]) })
 	if v.Blocked {
 		v.Smallest = smallest(v.AreaPopulation, v.Details, idx, v.MinCrowd)
+		// Greedy: at each step the edit that raises the crowd most, until the crowd is
+		// large enough or no edit helps.
 		edits := map[int]float64{}
-		for _, i := range idx {
-			d := v.Details[i]
-			if d.Say == "" {
-				continue
+		cur := v.Crowd
+		for len(v.Edits) < 8 && cur < v.MinCrowd {
+			bestI, bestC := -1, cur
+			for _, i := range idx {
+				d := v.Details[i]
+				if _, done := edits[i]; done || d.Say == "" {
+					continue
+				}
+				edits[i] = d.EditFactor
+				if c := crowd(v.AreaPopulation, v.Details, edits); c > bestC*1.0001 {
+					bestI, bestC = i, c
+				}
+				delete(edits, i)
 			}
-			alone := crowd(v.AreaPopulation, v.Details, map[int]float64{i: d.EditFactor})
-			edits[i] = d.EditFactor
-			v.Edits = append(v.Edits, Edit{Detail: i, Say: d.Say, CrowdAfter: alone, CrowdAfterAbove: crowd(v.AreaPopulation, v.Details, edits)})
-			if len(v.Edits) >= 5 || crowd(v.AreaPopulation, v.Details, edits) >= v.MinCrowd {
+			if bestI < 0 {
 				break
 			}
+			d := v.Details[bestI]
+			alone := crowd(v.AreaPopulation, v.Details, map[int]float64{bestI: d.EditFactor})
+			edits[bestI] = d.EditFactor
+			cur = bestC
+			v.Edits = append(v.Edits, Edit{Detail: bestI, Say: d.Say, CrowdAfter: alone, CrowdAfterAbove: cur})
 		}
-		if area.detail != nil {
+		if v.areaWider > 0 {
 			// An area edit changes N, not a factor.
 			for i, d := range v.Details {
 				if d.Kind == KindArea && d.Counted {
-					after := crowd(area.wider, v.Details, nil)
+					after := crowd(v.areaWider, v.Details, nil)
 					v.Edits = append(v.Edits, Edit{Detail: i, Say: d.Say, CrowdAfter: after, CrowdAfterAbove: after})
 				}
 			}
