@@ -369,7 +369,8 @@ func (f *finder) uniqueness() []Detail {
 		if negations[f.prev(i, 2)] || negations[f.prev(i, 3)] || f.authorClause(i) {
 			continue
 		}
-		person, scope := false, false
+		// "She is the only ...": said of a person whatever the noun.
+		person, scope := copulas[f.prev(i, 2)] && (thirdPerson[f.prev(i, 3)] || f.toks[max(i-3, 0)].upper && f.prev(i, 3) != ""), false
 		end := i + 1
 		for h := i + 1; h < len(f.toks) && h <= i+9 && f.toks[h].sent == f.toks[i].sent; h++ {
 			hk := f.toks[h].key
