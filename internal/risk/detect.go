@@ -456,11 +456,15 @@ func (f *finder) origins() []Detail {
 			m    map[string]Entry
 			src  string
 		}
-		for _, c := range []cand{
+		cands := []cand{
 			{KindReligion, f.t.Religions, "religion"},
 			{KindNationality, f.t.Nationality, "CLDR population of the country, as a share of the world's"},
 			{KindLanguage, f.t.Languages, "CLDR share of speakers"},
-		} {
+		}
+		if speechCues[f.prev(i, 1)] || speechCues[f.next(i, 1)] {
+			cands[1], cands[2] = cands[2], cands[1]
+		}
+		for _, c := range cands {
 			if c.kind != KindReligion && !f.toks[i].upper {
 				continue
 			}
@@ -562,6 +566,9 @@ func (f *finder) ageAt(i int) (lo, hi, j int) {
 // number reads a number at token i, in digits or words ("twenty three"); end is the token
 // after it.
 func (f *finder) number(i int) (v, end int) {
+	if i < 0 || i >= len(f.toks) {
+		return 0, i
+	}
 	k := f.toks[i].key
 	if n, err := strconv.Atoi(k); err == nil {
 		return n, i + 1

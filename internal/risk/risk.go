@@ -179,7 +179,8 @@ func accept(details []Detail, acc []Accept) []string {
 		for i := range details {
 			d := &details[i]
 			dk := phrase.Key(d.Text)
-			if k != "" && (strings.Contains(dk, k) || strings.Contains(k, dk) && dk != "") {
+			// Whole words only: accepting "the only ferryman" covers "ferryman", not "he".
+			if k != "" && dk != "" && (strings.Contains(" "+dk+" ", " "+k+" ") || strings.Contains(" "+k+" ", " "+dk+" ")) {
 				d.Accepted, d.AcceptReason, hit = true, a.Reason, true
 			}
 		}

@@ -75,6 +75,9 @@ var (
 	}
 	decadeWords = map[string]int{"teens": 10, "twenties": 20, "thirties": 30, "forties": 40,
 		"fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+	// speechCues make a word that names both a people and a language the language.
+	speechCues = set("speaks", "spoke", "speak", "speaking", "in", "fluent", "only", "language",
+		"speaker", "speakers", "interpreter", "translator", "sign")
 	childWords  = set("children", "kids", "sons", "daughters", "grandchildren", "child", "son", "daughter")
 	parentWords = set("mother", "father", "parent", "mum", "mom", "dad")
 )
