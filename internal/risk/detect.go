@@ -120,15 +120,23 @@ func (f *finder) details() []Detail {
 
 // match finds the longest phrase of table starting at token i within its sentence.
 func (f *finder) match(i int, m map[string]Entry, maxWords int) (int, Entry, bool) {
-	for n := min(maxWords, len(f.toks)-i); n >= 1; n-- {
-		if !f.sameSentence(i, i+n) {
-			continue
+	if i >= len(f.toks) {
+		return i, Entry{}, false
+	}
+	end, best := i, Entry{}
+	key := f.toks[i].key
+	for n := 1; n <= maxWords && i+n <= len(f.toks) && f.toks[i+n-1].sent == f.toks[i].sent; n++ {
+		if n > 1 {
+			key += " " + f.toks[i+n-1].key
 		}
-		if e, ok := m[f.key(i, i+n)]; ok {
-			return i + n, e, true
+		if e, ok := m[key]; ok {
+			end, best = i+n, e
+		}
+		if _, more := f.t.prefixes[key]; !more {
+			break
 		}
 	}
-	return i, Entry{}, false
+	return end, best, end > i
 }
 
 // conditions: a named condition in a sentence about a person, not a topic ("people with").
@@ -143,7 +151,7 @@ func (f *finder) conditions() []Detail {
 		if ok && !strings.HasPrefix(e.Note, "ORPHA:") {
 			src = e.Note
 		}
-		if !ok {
+		if !ok && len(f.toks[i].key) >= 4 && f.third[f.toks[i].sent] {
 			// A condition WordNet knows but no table sizes: uncommon words are rarer.
 			if n := f.lex.MatchAt(lexicon.Condition, f.words(i)); n > 0 && f.sameSentence(i, i+n) && f.specificCondition(i, i+n) {
 				j, ok = i+n, true

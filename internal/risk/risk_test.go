@@ -216,7 +216,7 @@ func TestExplanations(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
-	for _, text := range []string{"", "| a | b |\n|---|---|\n| 1 | 2 |\n", "Ella habla con su hija cada día.", strings.Repeat("x", 10000), "the only", "a", "mother of"} {
+	for _, text := range []string{"", "| a | b |\n|---|---|\n| 1 | 2 |\n", "La señora habla con su hija cada día.", strings.Repeat("x", 10000), "the only", "a", "mother of"} {
 		v := Assess(text, Policy{})
 		if v.Crowd <= 0 || math.IsNaN(v.Crowd) || v.Blocked {
 			t.Errorf("%.30q: crowd %v blocked %v", text, v.Crowd, v.Blocked)
@@ -259,8 +259,8 @@ func TestVerdicts(t *testing.T) {
 }
 
 func TestInputOffset(t *testing.T) {
-	// "Call Ana at home" -> "Call Lisa Hayes at home": offsets after the replacement shift.
-	fs := []deidFinding{{Start: 5, End: 8, Replacement: "Lisa Hayes"}}
+	// "Call Ana at home" -> "Call Mira Solen at home": offsets after the replacement shift.
+	fs := []deidFinding{{Start: 5, End: 8, Replacement: "Mira Solen"}}
 	findings := toDeid(fs)
 	for _, c := range []struct{ pub, want int }{{0, 0}, {5, 5}, {9, 5}, {15, 8}, {18, 11}} {
 		if got := InputOffset(findings, c.pub); got != c.want {

@@ -42,6 +42,9 @@ type Tables struct {
 	Hist map[int]float64
 
 	maxWords int
+	// prefixes holds every word prefix of every phrase ("erdheim", "erdheim chester"), so
+	// that a lookup stops as soon as no phrase continues.
+	prefixes map[string]struct{}
 }
 
 // Entry is one table row.
@@ -68,7 +71,7 @@ func parseTables(gz []byte) (*Tables, error) {
 		Conditions: map[string]Entry{}, Occupations: map[string]Entry{}, Groups: map[string]Entry{},
 		Languages: map[string]Entry{}, Nationality: map[string]Entry{}, Religions: map[string]Entry{},
 		Roles: map[string]Entry{}, Territories: map[string]float64{}, Areas: map[string]float64{},
-		Regions: map[string]float64{}, States: map[string]float64{}, Hist: map[int]float64{},
+		Regions: map[string]float64{}, prefixes: map[string]struct{}{}, States: map[string]float64{}, Hist: map[int]float64{},
 	}
 	sc := bufio.NewScanner(zr)
 	for n := 1; sc.Scan(); n++ {
@@ -123,6 +126,11 @@ func parseTables(gz []byte) (*Tables, error) {
 		if m != nil {
 			m[f[1]] = e
 			t.maxWords = max(t.maxWords, strings.Count(f[1], " ")+1)
+			for k := 0; k < len(f[1]); k++ {
+				if f[1][k] == ' ' {
+					t.prefixes[f[1][:k]] = struct{}{}
+				}
+			}
 		}
 	}
 	if err := sc.Err(); err != nil {
