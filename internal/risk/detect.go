@@ -347,6 +347,13 @@ func (f *finder) roles() []Detail {
 	var out []Detail
 	for i := 1; i < len(f.toks); i++ {
 		p := f.toks[i-1].key
+		if roleModifiers[p] && i >= 2 && f.toks[i-2].sent == f.toks[i].sent {
+			// "the former mayor": read the determiner before the modifier.
+			p = f.toks[i-2].key
+			if !(p == "the" || p == "our" || p == "their" || strings.HasSuffix(f.toks[i-2].raw, "'s")) {
+				continue
+			}
+		}
 		if f.used[i] || !(p == "the" || p == "our" || p == "their" || strings.HasSuffix(f.toks[i-1].raw, "'s") || strings.HasSuffix(f.toks[i-1].raw, "’s")) || f.toks[i-1].sent != f.toks[i].sent {
 			continue
 		}
@@ -371,33 +378,59 @@ func (f *finder) uniqueness() []Detail {
 	for i := 1; i < len(f.toks); i++ {
 		k := f.toks[i].key
 		p := f.prev(i, 1)
-		if !uniqueMarkers[k] || !(p == "the" || p == "her" || p == "his" || p == "their" || p == "its") {
+		// "the town's only pharmacist": the possessive names the community.
+		possessive := p != "" && (strings.HasSuffix(f.toks[i-1].raw, "'s") || strings.HasSuffix(f.toks[i-1].raw, "’s")) && scopeWords[strings.TrimSuffix(p, "s")]
+		count := 1.0
+		markerStart := i - 1
+		if k == "one" && f.next(i, 1) == "of" {
+			// "one of only three women in the county": capped at the stated count.
+			j := i + 2
+			if f.next(i, 2) == "only" || f.next(i, 2) == "the" {
+				j++
+			}
+			if n, end := f.number(j); n >= 2 && n < 20 && end > j {
+				count, markerStart = float64(n), i
+				k = "one of " + strconv.Itoa(n)
+				i = end - 1
+			} else {
+				continue
+			}
+		} else if !uniqueMarkers[k] || !(p == "the" || p == "her" || p == "his" || p == "their" || p == "its" || possessive) {
 			continue
 		}
-		if negations[f.prev(i, 2)] || negations[f.prev(i, 3)] || f.authorClause(i) {
+		if negations[f.prev(markerStart, 1)] || negations[f.prev(markerStart, 2)] || f.authorClause(markerStart) {
 			continue
 		}
 		// "She is the only ...": said of a person whatever the noun.
-		person, scope := copulas[f.prev(i, 2)] && (thirdPerson[f.prev(i, 3)] || f.toks[max(i-3, 0)].upper && f.prev(i, 3) != ""), false
+		person := copulas[f.prev(markerStart, 1)] && (thirdPerson[f.prev(markerStart, 2)] || markerStart >= 2 && f.toks[markerStart-2].upper && f.prev(markerStart, 2) != "")
+		scope := possessive
 		end := i + 1
+		relative := false
 		for h := i + 1; h < len(f.toks) && h <= i+9 && f.toks[h].sent == f.toks[i].sent; h++ {
 			hk := f.toks[h].key
+			if hk == "me" || hk == "i" || hk == "us" || hk == "we" {
+				// "the first client who ever thanked me": unique only in the author's
+				// experience.
+				relative = true
+			}
+			if scope && person {
+				continue
+			}
 			if h <= i+3 && (personNouns[hk] || hk == "surviving" || hk == "living" || hk == "ever" || hk == "to" && h == i+1 || f.isOccupation(hk) || f.isDemonym(h) || f.lex.InCategory(lexicon.Kinship, hk)) {
 				person = true
 				end = max(end, h+1)
 			}
-			if scopeWords[hk] || f.toks[h].upper && h > i+1 && !f.isDemonym(h) {
+			if !scope && (scopeWords[hk] || f.toks[h].upper && h > i+1 && !f.isDemonym(h)) {
 				scope = true
 				end = max(end, h+1)
-				break
 			}
 		}
-		if !person || !scope {
+		if !person || !scope || relative {
 			continue
 		}
-		d := f.span(KindUnique, i-1, end)
-		d.Cap = 1
-		d.Why = fmt.Sprintf("'%s' with a person and a community: one person", k)
+		d := f.span(KindUnique, markerStart, end)
+		d.Cap = count
+		d.Why = fmt.Sprintf("'%s' with a person and a community: %s", k, map[bool]string{true: "one person", false: fmt.Sprintf("%.0f people", count)}[count == 1])
 		d.Say = fmt.Sprintf("leave out '%s'", k)
 		out = append(out, d)
 		i = end - 1

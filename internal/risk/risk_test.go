@@ -135,6 +135,9 @@ func TestCapsAndTies(t *testing.T) {
 		{"He is the last surviving member of the crew.", KindUnique},
 		{"I see the daughter of the town's mayor every Tuesday.", KindRole},
 		{"Their son died in the 2019 Millbrook barn fire.", KindEvent},
+		{"She is the village's only pharmacist.", KindUnique},
+		{"He is one of only three deaf firefighters in the county.", KindUnique},
+		{"Her father, the former mayor, still walks to church.", KindRole},
 	} {
 		d := detailOf(t, c.text, c.kind)
 		if d.Cap <= 0 || d.Cap > 10 {
@@ -149,6 +152,8 @@ func TestCapsAndTies(t *testing.T) {
 	noDetail(t, "I asked the patient whether she wanted a chaplain.", KindOccupation)
 	noDetail(t, "She talked to the principal about the bus.", KindRole)
 	noDetail(t, "We ate at the only diner in town.", KindUnique)
+	noDetail(t, "She was the first client who ever thanked me in writing.", KindUnique)
+	noDetail(t, "He was the first student in the class to finish the exam.", KindUnique)
 }
 
 func TestAreas(t *testing.T) {

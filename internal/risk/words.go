@@ -44,7 +44,7 @@ var (
 		"school", "team", "crew", "club", "island", "community", "region", "history", "ever",
 		"district", "parish", "tribe", "league", "sport", "valley", "province", "reservation",
 		"neighbourhood", "neighborhood", "street", "estate", "college", "university", "unit",
-		"ward", "congregation", "church", "firm", "company", "regiment", "squad", "class", "year")
+		"congregation", "church", "regiment", "squad", "parish")
 	distinctionWords = map[string]float64{
 		// A distinction few hold: about 10,000 living US Olympians in 342 million; medal
 		// and record holders and national champions perhaps ten times as many.
@@ -75,6 +75,8 @@ var (
 	}
 	decadeWords = map[string]int{"teens": 10, "twenties": 20, "thirties": 30, "forties": 40,
 		"fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+	// roleModifiers may stand between "the" and a role: "the former mayor".
+	roleModifiers = set("former", "late", "current", "new", "retired", "longtime", "interim", "acting")
 	// speechCues make a word that names both a people and a language the language.
 	speechCues = set("speaks", "spoke", "speak", "speaking", "in", "fluent", "only", "language",
 		"speaker", "speakers", "interpreter", "translator", "sign")
