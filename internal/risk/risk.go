@@ -271,7 +271,11 @@ func explain(v *Verdict) {
 	impact := func(i int) float64 {
 		return crowd(v.AreaPopulation, v.Details, map[int]float64{i: 1}) / math.Max(v.Crowd, 1e-12)
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return impact(idx[a]) > impact(idx[b]) })
+	imp := make(map[int]float64, len(idx))
+	for _, i := range idx {
+		imp[i] = impact(i)
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return imp[idx[a]] > imp[idx[b]] })
 	if v.Blocked {
 		v.Smallest = smallest(v.AreaPopulation, v.Details, idx, v.MinCrowd)
 		// Greedy: at each step the edit that raises the crowd most, until the crowd is
