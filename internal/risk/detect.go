@@ -403,9 +403,11 @@ func (f *finder) uniqueness() []Detail {
 		}
 		// "She is the only ...": said of a person whatever the noun.
 		person := copulas[f.prev(markerStart, 1)] && (thirdPerson[f.prev(markerStart, 2)] || markerStart >= 2 && f.toks[markerStart-2].upper && f.prev(markerStart, 2) != "")
-		scope := possessive
+		// "the last surviving member of ...": the group is finite and known.
+		scope := possessive || k == "last" && (f.next(i, 1) == "surviving" || f.next(i, 1) == "living")
 		end := i + 1
 		relative := false
+		classDone := false // the first "in/of/from ..." phrase names the comparison class
 		for h := i + 1; h < len(f.toks) && h <= i+9 && f.toks[h].sent == f.toks[i].sent; h++ {
 			hk := f.toks[h].key
 			if hk == "me" || hk == "i" || hk == "us" || hk == "we" {
@@ -419,8 +421,30 @@ func (f *finder) uniqueness() []Detail {
 			if h <= i+3 && (personNouns[hk] || hk == "surviving" || hk == "living" || hk == "ever" || hk == "to" && h == i+1 || f.isOccupation(hk) || f.isDemonym(h) || f.lex.InCategory(lexicon.Kinship, hk)) {
 				person = true
 				end = max(end, h+1)
+				continue
 			}
-			if !scope && (scopeWords[hk] || f.toks[h].upper && h > i+1 && !f.isDemonym(h)) {
+			if classPreps[hk] && !classDone && !scope {
+				// "in her family" or "on the team": a class too small or too private to
+				// single anyone out for a reader; "in the county", "of Harrow Point": a
+				// community.
+				classDone = true
+				for c := h + 1; c <= h+3 && c < len(f.toks) && f.toks[c].sent == f.toks[i].sent; c++ {
+					ck := strings.TrimSuffix(f.toks[c].key, "s")
+					if determiners[f.toks[c].key] || articles[f.toks[c].key] || thirdPerson[f.toks[c].key] || f.toks[c].key == "my" {
+						continue
+					}
+					if scopeWords[f.toks[c].key] || scopeWords[ck] || f.toks[c].upper {
+						scope = true
+						end = max(end, c+1)
+					}
+					break
+				}
+				if !scope {
+					break
+				}
+				continue
+			}
+			if !scope && !classDone && (scopeWords[hk] || f.toks[h].upper && h > i+1 && !f.isDemonym(h)) {
 				scope = true
 				end = max(end, h+1)
 			}
@@ -470,8 +494,15 @@ func (f *finder) distinctions() []Detail {
 				}
 			}
 		}
-		if tk.key == "record" && (f.prev(i, 1) == "world" || f.prev(i, 1) == "national" || f.next(i, 1) == "holder" || f.prev(i, 2) == "holds" || f.prev(i, 2) == "set" || f.prev(i, 2) == "broke") {
-			ok, s = true, 3e-4
+		if tk.key == "record" && (f.prev(i, 1) == "world" || f.prev(i, 1) == "national" || f.prev(i, 1) == "state" || f.next(i, 1) == "holder" || f.prev(i, 2) == "holds" || f.prev(i, 2) == "held" || f.prev(i, 2) == "set" || f.prev(i, 2) == "broke") {
+			// A record is held by one person.
+			if !f.third[tk.sent] {
+				continue
+			}
+			d := f.span(KindDistinction, max(i-1, 0), i+1)
+			d.Cap, d.Why, d.Say = 1, "a record is held by one person", "leave out the record"
+			out = append(out, d)
+			continue
 		}
 		if !ok || s == 0 || !f.third[tk.sent] {
 			continue
@@ -592,6 +623,12 @@ func (f *finder) ageAt(i int) (lo, hi, j int) {
 		return 13, 19, i + 1
 	case strings.HasSuffix(k, "something") && decade(strings.TrimSuffix(k, "something")+"s") > 0:
 	}
+	// "born in 1961": one birth year of about eighty.
+	if k == "born" && f.next(i, 1) == "in" {
+		if y, err := strconv.Atoi(f.next(i, 2)); err == nil && y >= 1900 && y <= 2100 {
+			return 40, 40, i + 3
+		}
+	}
 	// "34 year old", "seven-year-old", "aged 34", "at twenty-three" after retired/died.
 	if v, end := f.number(i); v > 0 && v < 110 {
 		if f.next(end-1, 1) == "year" && f.next(end-1, 2) == "old" {
@@ -644,12 +681,10 @@ func (f *finder) children() []Detail {
 			if n > 0 {
 				end = i + 2
 			}
-		case k == "twins" || k == "twin" || k == "triplets":
+		case multiples[k] > 0:
 			d := f.span(KindChildren, i, i+1)
-			d.Factor, d.Why = 0.03, "a twin: about 3% of births (CDC)"
-			if k == "triplets" {
-				d.Factor, d.Why = 1e-4, "triplets: about 1 in 10,000 births (CDC)"
-			}
+			d.Factor = multiples[k]
+			d.Why = fmt.Sprintf("%s: about %s of births (CDC, National Vital Statistics)", k, share(d.Factor))
 			d.Say = "leave out that they are " + k
 			out = append(out, d)
 			continue
@@ -707,12 +742,21 @@ func (f *finder) events() []Detail {
 	return out
 }
 
-// media: the person's story was in the news.
+// media: the person's story was in the news, or went viral (which caps the crowd: a
+// search finds the handful of such items).
 func (f *finder) media() []Detail {
 	var out []Detail
 	for i := range f.toks {
 		if f.used[i] || !f.third[f.toks[i].sent] {
 			continue
+		}
+		for _, cue := range viralCues {
+			if f.cueAt(i, cue) {
+				d := f.span(KindMedia, i, i+len(cue))
+				d.Cap, d.Why = 10, "it went viral: a search finds the handful of such stories"
+				d.Say = "leave out that it went viral"
+				return append(out, d)
+			}
 		}
 		for _, cue := range mediaCues {
 			if i+len(cue) > len(f.toks) || !f.sameSentence(i, i+len(cue)) {
@@ -729,12 +773,24 @@ func (f *finder) media() []Detail {
 				continue
 			}
 			d := f.span(KindMedia, i, i+len(cue))
-			d.Factor, d.Why = 0.01, "media exposure: a story that was, or was nearly, public; 1 in 100 assumed"
+			d.Factor, d.Why = 1e-3, "media exposure: a story that was, or was nearly, public; 1 in 1,000 people a year assumed"
 			d.Say = "leave out the press coverage"
 			return append(out, d)
 		}
 	}
 	return out
+}
+
+func (f *finder) cueAt(i int, cue []string) bool {
+	if i+len(cue) > len(f.toks) || !f.sameSentence(i, i+len(cue)) {
+		return false
+	}
+	for n, w := range cue {
+		if f.toks[i+n].key != w {
+			return false
+		}
+	}
+	return true
 }
 
 // sex: one factor of one half when the post speaks of a woman or a man.

@@ -113,7 +113,8 @@ func TestSelectivities(t *testing.T) {
 		{"She is a mother of four.", KindChildren, "mother of four", 0.01, 0.03},
 		{"He has twins at the primary school.", KindChildren, "twins", 0.02, 0.04},
 		{"She won a bronze medal in rowing.", KindDistinction, "won", 1e-4, 2e-3},
-		{"He was on the news after the storm.", KindMedia, "on the news", 0.005, 0.02},
+		{"He was on the news after the storm.", KindMedia, "on the news", 5e-4, 2e-3},
+		{"She has triplets and no help at home.", KindChildren, "triplets", 1e-5, 1e-3},
 		{"My client, a retired ostler, lives alone.", KindRareWord, "ostler", 1e-4, 1e-2},
 	} {
 		d := detailOf(t, c.text, c.kind)
@@ -138,6 +139,8 @@ func TestCapsAndTies(t *testing.T) {
 		{"She is the village's only pharmacist.", KindUnique},
 		{"He is one of only three deaf firefighters in the county.", KindUnique},
 		{"Her father, the former mayor, still walks to church.", KindRole},
+		{"He still holds the state record for the mile.", KindDistinction},
+		{"A clip of her dancing went viral last spring.", KindMedia},
 	} {
 		d := detailOf(t, c.text, c.kind)
 		if d.Cap <= 0 || d.Cap > 10 {
@@ -154,6 +157,8 @@ func TestCapsAndTies(t *testing.T) {
 	noDetail(t, "We ate at the only diner in town.", KindUnique)
 	noDetail(t, "She was the first client who ever thanked me in writing.", KindUnique)
 	noDetail(t, "He was the first student in the class to finish the exam.", KindUnique)
+	noDetail(t, "She was the only woman on the team, and she hated the banter.", KindUnique)
+	noDetail(t, "She was the first person in her family to finish school.", KindUnique)
 }
 
 func TestAreas(t *testing.T) {
@@ -280,5 +285,22 @@ func TestTablesParse(t *testing.T) {
 	}
 	if _, err := os.Stat("data/tables.tsv.gz"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestTokenizeSentences(t *testing.T) {
+	toks := tokenize("She was the first\never to do it. Then\n\n- a list item\nwrapped on")
+	sent := map[string]int{}
+	for _, tk := range toks {
+		sent[tk.key] = tk.sent
+	}
+	if sent["first"] != sent["ever"] {
+		t.Error("a wrapped line ends the sentence")
+	}
+	if sent["it"] == sent["then"] || sent["then"] == sent["a"] {
+		t.Errorf("a full stop or a list item does not end the sentence: %v", sent)
+	}
+	if sent["item"] != sent["wrapped"] {
+		t.Errorf("a wrapped list item is split: %v", sent)
 	}
 }

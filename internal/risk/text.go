@@ -75,7 +75,8 @@ func boundary(gap string) (sentence, clause bool) {
 	}
 	if i := strings.IndexByte(gap, '\n'); i >= 0 {
 		rest := strings.TrimLeft(gap[i+1:], " \t")
-		if rest == "" || strings.ContainsAny(rest[:1], "-*+>0123456789") {
+		// A wrapped line goes on with a word; a list item or quote starts a new sentence.
+		if rest != "" && strings.ContainsAny(rest[:1], "-*+>0123456789") {
 			return true, true
 		}
 	}

@@ -41,10 +41,10 @@ var (
 	uniqueMarkers = set("only", "first", "last", "oldest", "youngest", "sole", "lone")
 	// scopeWords say within what a unique description is unique: a community or larger.
 	scopeWords = set("town", "city", "village", "county", "state", "country", "nation", "world",
-		"school", "team", "crew", "club", "island", "community", "region", "history", "ever",
+		"school", "club", "island", "community", "region", "history", "ever",
 		"district", "parish", "tribe", "league", "sport", "valley", "province", "reservation",
 		"neighbourhood", "neighborhood", "street", "estate", "college", "university", "unit",
-		"congregation", "church", "regiment", "squad", "parish")
+		"congregation", "church", "parish")
 	distinctionWords = map[string]float64{
 		// A distinction few hold: about 10,000 living US Olympians in 342 million; medal
 		// and record holders and national champions perhaps ten times as many.
@@ -64,8 +64,12 @@ var (
 		{"local", "paper"}, {"the", "paper"}, {"newspaper"}, {"on", "the", "news"}, {"on", "tv"},
 		{"on", "television"}, {"went", "viral"}, {"ran", "a", "piece"}, {"ran", "a", "story"},
 		{"ran", "a", "feature"}, {"interviewed", "by"}, {"headlines"}, {"documentary"},
-		{"front", "page"}, {"news", "story"}, {"press"},
+		{"front", "page"}, {"news", "story"}, {"press"}, {"on", "the", "radio"},
 	}
+	// viralCues: something about the person was seen by a great many people and can be
+	// found again by searching.
+	viralCues = [][]string{{"went", "viral"}, {"gone", "viral"}, {"go", "viral"}, {"million", "views"},
+		{"millions", "of", "views"}, {"shared", "two", "million"}, {"million", "times"}}
 	numberWords = map[string]int{
 		"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
 		"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -75,11 +79,18 @@ var (
 	}
 	decadeWords = map[string]int{"teens": 10, "twenties": 20, "thirties": 30, "forties": 40,
 		"fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+	// classPreps introduce the class a superlative compares within ("the only ... in ...").
+	classPreps = set("in", "of", "from", "on", "at", "across", "throughout", "among", "for")
 	// roleModifiers may stand between "the" and a role: "the former mayor".
 	roleModifiers = set("former", "late", "current", "new", "retired", "longtime", "interim", "acting")
 	// speechCues make a word that names both a people and a language the language.
 	speechCues = set("speaks", "spoke", "speak", "speaking", "in", "fluent", "only", "language",
 		"speaker", "speakers", "interpreter", "translator", "sign")
+	// multiples: the share of people born a twin, triplet... (CDC NVSS: twins about 3% of
+	// births; triplets and more about 1 in 12,000; quintuplets a handful a year).
+	multiples = map[string]float64{"twin": 0.03, "twins": 0.03, "triplet": 8e-5, "triplets": 8e-5,
+		"quadruplets": 5e-6, "quadruplet": 5e-6, "quintuplets": 3e-7, "quintuplet": 3e-7,
+		"sextuplets": 5e-8, "sextuplet": 5e-8}
 	childWords  = set("children", "kids", "sons", "daughters", "grandchildren", "child", "son", "daughter")
 	parentWords = set("mother", "father", "parent", "mum", "mom", "dad")
 )
