@@ -358,7 +358,15 @@ func (f *finder) roles() []Detail {
 			continue
 		}
 		j, _, ok := f.match(i, f.t.Roles, 3)
-		if !ok || f.authorClause(i) || prepositions[f.prev(i, 2)] && p == "the" || f.continuesNoun(j-1) {
+		possessive := false
+		if !ok {
+			// "the mayor's daughter": the role in the possessive.
+			raw := f.toks[i].raw
+			if _, known := f.t.Roles[strings.TrimSuffix(f.toks[i].key, "s")]; known && (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) {
+				j, ok, possessive = i+1, true, true
+			}
+		}
+		if !ok || f.authorClause(i) || prepositions[f.prev(i, 2)] && p == "the" || f.continuesNoun(j-1) || !possessive && !f.roleDescribed(i, j) {
 			continue
 		}
 		d := f.span(KindRole, i, j)
@@ -369,6 +377,36 @@ func (f *finder) roles() []Detail {
 		i = j - 1
 	}
 	return out
+}
+
+// roleDescribed reports whether the role at tokens [i, j) belongs to a person the post
+// describes rather than to someone the author met at work ("the principal called me"): it
+// is said of someone ("she is the mayor", "her father, the mayor,"), names a relative's
+// relation ("the daughter of the mayor"), or its holder's family is in the sentence ("the
+// pastor ... asked me to see his wife").
+func (f *finder) roleDescribed(i, j int) bool {
+	start := i - 1
+	if roleModifiers[f.toks[start].key] && start > 0 {
+		start--
+	}
+	if raw := f.toks[start].raw; (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) && f.prev(start, 1) == "the" {
+		start-- // "the town's mayor"
+	}
+	p := f.prev(start, 1)
+	switch {
+	case p == "of" && (personNouns[f.prev(start, 2)] || f.lex.InCategory(lexicon.Kinship, f.prev(start, 2))):
+		return true
+	case copulas[p] || p == "as":
+		return true
+	case start > 0 && f.toks[start].clause != f.toks[start-1].clause && f.toks[start].sent == f.toks[start-1].sent:
+		return true // apposition
+	}
+	for k := j; k+1 < len(f.toks) && f.toks[k].sent == f.toks[i].sent; k++ {
+		if thirdPerson[f.toks[k].key] && f.toks[k].key != "he" && f.toks[k].key != "she" && f.lex.InCategory(lexicon.Kinship, f.toks[k+1].key) {
+			return true
+		}
+	}
+	return false
 }
 
 // uniqueness: "the only/first/last/oldest ... person noun ... in the town/ever", not
@@ -541,6 +579,9 @@ func (f *finder) origins() []Detail {
 				continue
 			}
 			j, e, ok := f.match(i, c.m, 3)
+			if ok && c.kind == KindNationality && e.Note == "US" {
+				break // the home country's people: no narrowing
+			}
 			if !ok || e.Value >= 0.5 {
 				continue
 			}

@@ -139,6 +139,8 @@ func TestCapsAndTies(t *testing.T) {
 		{"She is the village's only pharmacist.", KindUnique},
 		{"He is one of only three deaf firefighters in the county.", KindUnique},
 		{"Her father, the former mayor, still walks to church.", KindRole},
+		{"The mayor's son came to the clinic alone.", KindRole},
+		{"The pastor of the chapel asked me to visit his wife, who has stopped eating.", KindRole},
 		{"He still holds the state record for the mile.", KindDistinction},
 		{"A clip of her dancing went viral last spring.", KindMedia},
 	} {
@@ -154,6 +156,8 @@ func TestCapsAndTies(t *testing.T) {
 	noDetail(t, "He was not the only one in the town who struggled.", KindUnique)
 	noDetail(t, "I asked the patient whether she wanted a chaplain.", KindOccupation)
 	noDetail(t, "She talked to the principal about the bus.", KindRole)
+	noDetail(t, "The principal rang me after assembly to ask about a pupil.", KindRole)
+	noDetail(t, "He is an American who grew up on a farm.", KindNationality)
 	noDetail(t, "We ate at the only diner in town.", KindUnique)
 	noDetail(t, "She was the first client who ever thanked me in writing.", KindUnique)
 	noDetail(t, "He was the first student in the class to finish the exam.", KindUnique)
