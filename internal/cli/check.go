@@ -152,7 +152,7 @@ func selectPosts(root string, posts []report.Post, args []string) []report.Post 
 			}
 			hit := false
 			for _, ca := range cands {
-				if abs == ca || content.Within(abs, ca) {
+				if abs == ca || content.Within(ca, abs) {
 					hit = true
 				}
 			}
