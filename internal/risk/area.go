@@ -69,8 +69,13 @@ func (f *finder) area(home string) areaInfo {
 		if err != nil || n < 2 || n > 100000 {
 			continue
 		}
-		p1, n1 := f.prev(i, 1), f.next(i, 1)
-		if !(p1 == "of" && f.prev(i, 2) == "population" || n1 == "residents" || n1 == "inhabitants" || n1 == "people" && (f.prev(i, 2) == "town" || f.prev(i, 2) == "village")) {
+		back := 1
+		for approx[f.prev(i, back)] {
+			back++ // "of about 300", "of fewer than 300"
+		}
+		p1, p2, n1 := f.prev(i, back), f.prev(i, back+1), f.next(i, 1)
+		settlement := settlements[p2] || settlements[f.prev(i, back+2)]
+		if !(p1 == "of" && (p2 == "population" || settlement && (n1 == "people" || n1 == "souls" || n1 == "residents" || n1 == "")) || n1 == "residents" || n1 == "inhabitants") {
 			continue
 		}
 		// A town of n people is one of the US places of about that size.

@@ -147,6 +147,9 @@ func (f *finder) conditions() []Detail {
 			continue
 		}
 		j, e, ok := f.match(i, f.t.Conditions, f.t.maxWords)
+		if a, isAcro := f.t.Acronyms[f.toks[i].raw]; !ok && isAcro {
+			j, e, ok = i+1, a, true
+		}
 		src := "Orphanet prevalence class midpoint"
 		if ok && !strings.HasPrefix(e.Note, "ORPHA:") {
 			src = e.Note

@@ -116,6 +116,8 @@ func TestSelectivities(t *testing.T) {
 		{"He was on the news after the storm.", KindMedia, "on the news", 5e-4, 2e-3},
 		{"She has triplets and no help at home.", KindChildren, "triplets", 1e-5, 1e-3},
 		{"My client, a retired ostler, lives alone.", KindRareWord, "ostler", 1e-4, 1e-2},
+		// An Orphanet acronym, matched in capitals only.
+		{"Her son has PKU and a strict diet.", KindCondition, "PKU", 1e-6, 1e-3},
 	} {
 		d := detailOf(t, c.text, c.kind)
 		if !strings.Contains(strings.ToLower(d.Text), strings.ToLower(c.detail)) {
@@ -177,6 +179,8 @@ func TestAreas(t *testing.T) {
 		{"He moved to a mid-sized city in the South.", 1e6, 1.3e8, "a mid-sized city in the South"},
 		{"She lives in Vermont now.", 1e5, 2e6, "Vermont"},
 		{"The village has a population of 340 and one shop.", 340, 1e6, "a place of 340 people"},
+		{"She grew up in a hamlet of about 90 people.", 90, 1e6, "a place of 90 people"},
+		{"He has 300 friends and a dog.", 3e8, 4e8, "US"},
 	} {
 		v := Assess(c.text, Policy{})
 		if v.AreaPopulation < c.lo || v.AreaPopulation > c.hi || v.Area != c.wantName {

@@ -20,6 +20,8 @@ type Tables struct {
 	// Conditions: share of people with the condition (Orphanet class midpoints, cited
 	// common conditions).
 	Conditions map[string]Entry
+	// Acronyms of rare conditions, as written (upper case): matched only in capitals.
+	Acronyms map[string]Entry
 	// Occupations: US employment by everyday occupation phrase, with its SOC major group.
 	Occupations map[string]Entry
 	// Groups: phrases for SOC major groups ("sales") with the group's employment.
@@ -68,7 +70,7 @@ func parseTables(gz []byte) (*Tables, error) {
 		return nil, err
 	}
 	t := &Tables{
-		Conditions: map[string]Entry{}, Occupations: map[string]Entry{}, Groups: map[string]Entry{},
+		Conditions: map[string]Entry{}, Acronyms: map[string]Entry{}, Occupations: map[string]Entry{}, Groups: map[string]Entry{},
 		Languages: map[string]Entry{}, Nationality: map[string]Entry{}, Religions: map[string]Entry{},
 		Roles: map[string]Entry{}, Territories: map[string]float64{}, Areas: map[string]float64{},
 		Regions: map[string]float64{}, prefixes: map[string]struct{}{}, States: map[string]float64{}, Hist: map[int]float64{},
@@ -88,6 +90,8 @@ func parseTables(gz []byte) (*Tables, error) {
 		switch f[0] {
 		case "cond":
 			m = t.Conditions
+		case "acro":
+			t.Acronyms[f[1]] = e
 		case "occ":
 			m = t.Occupations
 		case "group":

@@ -65,6 +65,7 @@ var (
 		{"on", "television"}, {"went", "viral"}, {"ran", "a", "piece"}, {"ran", "a", "story"},
 		{"ran", "a", "feature"}, {"interviewed", "by"}, {"headlines"}, {"documentary"},
 		{"front", "page"}, {"news", "story"}, {"press"}, {"on", "the", "radio"},
+		{"celebrity"}, {"public", "figure"}, {"household", "name"},
 	}
 	// viralCues: something about the person was seen by a great many people and can be
 	// found again by searching.
@@ -79,6 +80,9 @@ var (
 	}
 	decadeWords = map[string]int{"teens": 10, "twenties": 20, "thirties": 30, "forties": 40,
 		"fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+	// approx words may stand before a stated number; settlements are what it counts.
+	approx      = set("about", "around", "roughly", "just", "only", "barely", "under", "fewer", "than", "some", "nearly", "almost", "over")
+	settlements = set("town", "village", "hamlet", "community", "island", "settlement", "township", "parish", "reservation", "population")
 	// classPreps introduce the class a superlative compares within ("the only ... in ...").
 	classPreps = set("in", "of", "from", "on", "at", "across", "throughout", "among", "for")
 	// roleModifiers may stand between "the" and a role: "the former mayor".

@@ -149,9 +149,17 @@ func orphanet(dir string) ([]string, error) {
 		key, c, _ := strings.Cut(k, "\x00")
 		names[c] = append(names[c], key)
 	}
+	acronyms := map[string]float64{}
+	acroSrc := map[string]string{}
 	err = eachTSV(filepath.Join(dir, "synonyms.tsv"), true, func(f []string) error {
 		if len(f) == 2 && keep[f[0]] {
 			names[f[0]] = append(names[f[0]], phrase.Key(f[1]))
+			// An acronym ("ALS") is kept apart: it is matched only in capitals.
+			if a := f[1]; len(a) >= 2 && len(a) <= 6 && strings.ToUpper(a) == a && strings.IndexFunc(a, func(r rune) bool { return !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') }) < 0 && a[0] >= 'A' && a[0] <= 'Z' {
+				if s := share[f[0]]; s > acronyms[a] {
+					acronyms[a], acroSrc[a] = s, "ORPHA:"+f[0]
+				}
+			}
 		}
 		return nil
 	})
@@ -173,6 +181,9 @@ func orphanet(dir string) ([]string, error) {
 	var rows []string
 	for k, s := range best {
 		rows = append(rows, row("cond", k, s, src[k]))
+	}
+	for a, s := range acronyms {
+		rows = append(rows, row("acro", a, s, acroSrc[a]))
 	}
 	return rows, nil
 }
