@@ -459,7 +459,7 @@ func (f *finder) uniqueness() []Detail {
 			if scope && person {
 				continue
 			}
-			if h <= i+3 && (personNouns[hk] || hk == "surviving" || hk == "living" || hk == "ever" || hk == "to" && h == i+1 || f.isOccupation(hk) || f.isDemonym(h) || f.lex.InCategory(lexicon.Kinship, hk)) {
+			if h <= i+3 && (personNouns[hk] || hk == "surviving" || hk == "living" || hk == "serving" || hk == "ever" || hk == "to" && h == i+1 || f.isOccupation(hk) || f.isDemonym(h) || f.lex.InCategory(lexicon.Kinship, hk)) {
 				person = true
 				end = max(end, h+1)
 				continue

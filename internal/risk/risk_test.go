@@ -111,6 +111,7 @@ func TestSelectivities(t *testing.T) {
 		{"A woman in her mid-30s came to the clinic.", KindAge, "mid-30s", 0.04, 0.07},
 		{"He was over 89 and still gardening.", KindAge, "over 89", 0.004, 0.01},
 		{"She is a mother of four.", KindChildren, "mother of four", 0.01, 0.03},
+		{"He has used a wheelchair since the accident.", KindCondition, "wheelchair", 0.01, 0.03},
 		{"He has twins at the primary school.", KindChildren, "twins", 0.02, 0.04},
 		{"She won a bronze medal in rowing.", KindDistinction, "won", 1e-4, 2e-3},
 		{"He was on the news after the storm.", KindMedia, "on the news", 5e-4, 2e-3},
@@ -144,6 +145,9 @@ func TestCapsAndTies(t *testing.T) {
 		{"The mayor's son came to the clinic alone.", KindRole},
 		{"The pastor of the chapel asked me to visit his wife, who has stopped eating.", KindRole},
 		{"He still holds the state record for the mile.", KindDistinction},
+		{"She is the tallest woman in the county and hates being stared at.", KindUnique},
+		{"The governor's nephew was admitted on Friday.", KindRole},
+		{"They were the only Sudanese family in the village.", KindUnique},
 		{"A clip of her dancing went viral last spring.", KindMedia},
 	} {
 		d := detailOf(t, c.text, c.kind)

@@ -25,7 +25,8 @@ var (
 		"adult", "client", "patient", "resident", "member", "survivor", "athlete", "player", "winner",
 		"student", "pupil", "veteran", "mother", "father", "son", "daughter", "wife", "husband",
 		"parent", "widow", "widower", "one", "individual", "citizen", "native", "local", "someone",
-		"grandmother", "grandfather", "brother", "sister", "twin", "refugee", "immigrant")
+		"grandmother", "grandfather", "brother", "sister", "twin", "refugee", "immigrant", "family",
+		"couple", "household")
 	articles     = set("a", "an")
 	determiners  = set("the", "our", "their", "its", "this", "that")
 	copulas      = set("is", "was", "s", "been", "became", "becomes", "be", "being", "are", "were")
@@ -38,7 +39,8 @@ var (
 		"prevalence", "research", "awareness", "screening", "symptoms", "signs", "treatment",
 		"treatments", "understanding")
 	// uniqueMarkers make a description fit one person ("the only", "the first").
-	uniqueMarkers = set("only", "first", "last", "oldest", "youngest", "sole", "lone")
+	uniqueMarkers = set("only", "first", "last", "oldest", "youngest", "sole", "lone", "tallest",
+		"shortest", "heaviest", "richest", "wealthiest", "fastest", "strongest", "longest")
 	// scopeWords say within what a unique description is unique: a community or larger.
 	scopeWords = set("town", "city", "village", "county", "state", "country", "nation", "world",
 		"school", "club", "island", "community", "region", "history", "ever",
