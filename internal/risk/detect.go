@@ -147,7 +147,7 @@ func (f *finder) conditions() []Detail {
 			continue
 		}
 		j, e, ok := f.match(i, f.t.Conditions, f.t.maxWords)
-		if a, isAcro := f.t.Acronyms[f.toks[i].raw]; !ok && isAcro {
+		if a, isAcro := f.t.Acronyms[f.toks[i].raw]; !ok && isAcro && f.acronym(i) {
 			j, e, ok = i+1, a, true
 		}
 		src := "Orphanet prevalence class midpoint"
@@ -185,6 +185,22 @@ func (f *finder) conditions() []Detail {
 	}
 	return out
 }
+
+// acronym reports whether the capitals at token i read as an acronym: not an ordinary word
+// ("HAS"), and not inside text written all in capitals.
+func (f *finder) acronym(i int) bool {
+	if r, ok := f.lex.WordRank(f.toks[i].key); ok && r < 30000 {
+		return false
+	}
+	for _, k := range []int{i - 1, i + 1} {
+		if k >= 0 && k < len(f.toks) && len(f.toks[k].raw) > 1 && strings.ToUpper(f.toks[k].raw) == f.toks[k].raw && !isDigits(f.toks[k].raw) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigits(s string) bool { return strings.Trim(s, "0123456789") == "" }
 
 // specificCondition rejects a one-word match that is an ordinary word or a generic head
 // ("disorder", "illness"), and acronyms written in lower case ("did").

@@ -157,6 +157,7 @@ func TestCapsAndTies(t *testing.T) {
 	}
 	// Not tied to a person, or about the author, or negated: no detail.
 	noDetail(t, "People with moyamoya disease often need support at school.", KindCondition)
+	noDetail(t, "PT ALERT. SHE HAS NO COMPLAINTS, MED GIVEN.", KindCondition)
 	noDetail(t, "I was the only counsellor in the building that year.", KindUnique)
 	noDetail(t, "It was the first time the group met in the new room.", KindUnique)
 	noDetail(t, "He was not the only one in the town who struggled.", KindUnique)
