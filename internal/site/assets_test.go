@@ -202,3 +202,23 @@ func TestThemeTextIsDeidentified(t *testing.T) {
 		t.Errorf("warnings = %v", rep.Warnings)
 	}
 }
+
+func TestCNAME(t *testing.T) {
+	for _, c := range []struct {
+		config, cname string
+		published     bool
+	}{
+		{"baseURL: https://notes.example.org/\n", "notes.example.org\n", true},
+		{"baseURL: https://notes.example.org/\n", "odette.example.org\n", false},
+		{"", "notes.example.org\n", false},
+	} {
+		root := writeSite(t, map[string]string{"content/posts/a.md": post("A", "2024-01-01", "x"), "config.yaml": c.config, "static/CNAME": c.cname})
+		rep, err := Render(context.Background(), options(t, root))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := rep.Files["CNAME"]; ok != c.published {
+			t.Errorf("config %q, CNAME %q: published %v", c.config, c.cname, ok)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -135,6 +136,9 @@ func (b *builder) publishable(ctx context.Context, fsys fs.FS, rel string) ([]by
 	if reason := b.nameLeaks(ctx, rel); reason != "" {
 		return nil, "the path " + reason + "; rename it (or, if it names no one, add the word to allow: in .veil/known.yaml)", nil
 	}
+	if rel == "CNAME" {
+		return b.cname(fsys)
+	}
 	ext := strings.ToLower(path.Ext(rel))
 	scrub := scrubbers[ext]
 	image := imgclean.Supported(ext)
@@ -252,4 +256,21 @@ func article(w string) string {
 		return "an " + w
 	}
 	return "a " + w
+}
+
+// cname publishes a CNAME file (GitHub Pages' custom domain) when it names
+// the host of the site's baseURL, which every page publishes anyway.
+func (b *builder) cname(fsys fs.FS) ([]byte, string, error) {
+	data, err := fs.ReadFile(fsys, "CNAME")
+	if err != nil {
+		return nil, "", err
+	}
+	host := ""
+	if u, err := url.Parse(b.opts.Config.BaseURL); err == nil {
+		host = u.Hostname()
+	}
+	if got := strings.TrimSpace(string(data)); host == "" || !strings.EqualFold(got, host) {
+		return nil, "a CNAME file is published only when it holds the host of baseURL in config.yaml", nil
+	}
+	return data, "", nil
 }
