@@ -65,6 +65,8 @@ type entry struct {
 type held struct {
 	Path, Reason string
 	Verdict      *risk.Verdict
+	Findings     []site.Finding
+	Warnings     []string
 	Post         *site.Cleared
 }
 
@@ -129,7 +131,7 @@ func (c *Cache) Wrap(next site.PrepareFunc) site.PrepareFunc {
 		case cl != nil:
 			e = &entry{Cleared: clone(cl), k: k}
 		case h != nil && h.Err == nil:
-			e = &entry{Held: &held{Path: h.Path, Reason: h.Reason, Verdict: h.Verdict, Post: clone(h.Post)}, k: k}
+			e = &entry{Held: &held{Path: h.Path, Reason: h.Reason, Verdict: h.Verdict, Findings: h.Findings, Warnings: h.Warnings, Post: clone(h.Post)}, k: k}
 		}
 		if e != nil {
 			c.put(k, e)
@@ -147,7 +149,7 @@ func (e *entry) result() (*site.Cleared, *site.Held) {
 	if e.Cleared != nil {
 		return clone(e.Cleared), nil
 	}
-	h := &site.Held{Path: e.Held.Path, Reason: e.Held.Reason, Verdict: e.Held.Verdict, Post: clone(e.Held.Post)}
+	h := &site.Held{Path: e.Held.Path, Reason: e.Held.Reason, Verdict: e.Held.Verdict, Findings: e.Held.Findings, Warnings: e.Held.Warnings, Post: clone(e.Held.Post)}
 	return nil, h
 }
 

@@ -52,14 +52,18 @@ veil did not write).`,
 					fmt.Fprintln(e.stderr, "warning: cache:", err)
 				}
 			}
-			fmt.Fprintf(e.stderr, "built %d posts (%d held back) into %s: %d files in %s",
-				len(rep.Published), len(rep.Held), dest, len(rep.Files), time.Since(start).Round(time.Millisecond))
+			err = f.report(e, rep)
+			fmt.Fprintf(e.stderr, "built %s: %d files in %s", dest, len(rep.Files), time.Since(start).Round(time.Millisecond))
 			if kept != nil {
 				n := kept.Counts()
 				fmt.Fprintf(e.stderr, "; %d analysed, %d from .veil/cache", n.Misses, n.Hits)
 			}
 			fmt.Fprintln(e.stderr)
-			return f.report(e, rep)
+			fmt.Fprintf(e.stderr, "published %d, held back %d, drafts %d\n", len(rep.Published), len(rep.Held), len(rep.Drafts))
+			for _, h := range rep.Held {
+				fmt.Fprintf(e.stderr, "  held back %s: %s\n", rel(f.source, h.Path), firstLine(h.Reason))
+			}
+			return err
 		},
 	}
 	f.register(c, true)

@@ -57,7 +57,7 @@ func newSnapshot(root, base string, threshold float64, rep *site.Report, good *s
 		add(&postPage{c: c})
 	}
 	var unlisted []*postPage
-	for _, c := range rep.Drafts {
+	for _, c := range rep.DraftPosts {
 		pp := &postPage{c: c, unlisted: true, banner: "draft: not published (draft: true in its front matter; veil build --drafts would publish it)"}
 		if c.Verdict.Blocked {
 			pp.banner = "draft, and held back: would not be published"
@@ -106,7 +106,7 @@ func newSnapshot(root, base string, threshold float64, rep *site.Report, good *s
 			}
 		}
 	}
-	if n := len(rep.Drafts); n > 0 {
+	if n := len(rep.DraftPosts); n > 0 {
 		s.notes = append(s.notes, fmt.Sprintf("%d drafts", n))
 	}
 	if n := len(rep.Held); n > 0 {
@@ -147,7 +147,7 @@ func (s *snapshot) render(name string) *rendered {
 		rel, _ := filepath.Rel(s.root, pp.c.Path)
 		return &rendered{body: body, ok: true, info: &preview.Info{
 			Source: filepath.ToSlash(rel), Banner: pp.banner, Reasons: pp.reasons, Marks: marks,
-			Risk: riskPanel(pp.c.Verdict, s.threshold),
+			Risk: riskPanel(pp.c.Verdict),
 		}}
 	}
 	if s.rep.Pages.Has(name) {
@@ -189,16 +189,39 @@ func markedMarkdown(c *site.Cleared) ([]byte, []preview.Highlight) {
 	return append(out, md[prev:]...), marks
 }
 
-// riskPanel adapts a risk verdict to the preview's panel: one row per
-// figure the verdict carries, then its reasons.
-func riskPanel(v risk.Verdict, threshold float64) *preview.Risk {
-	return &preview.Risk{
-		Score: v.Score, Blocked: v.Blocked, Reasons: v.Reasons,
-		Rows: [][2]string{
-			{"score", fmt.Sprintf("%.2f", v.Score)},
-			{"held back at", fmt.Sprintf("%.2f or more", threshold)},
-		},
+// riskPanel adapts a risk verdict to the preview's panel: the score, the
+// crowd estimate against its minimum, the area, then one row per rare
+// detail (what it is as published, where, how many it fits, why) and the
+// suggested edits. The details are the published text, never originals.
+func riskPanel(v risk.Verdict) *preview.Risk {
+	r := &preview.Risk{Score: v.Score, Blocked: v.Blocked, Reasons: v.Reasons}
+	r.Rows = append(r.Rows,
+		[2]string{"score", fmt.Sprintf("%.2f", v.Score)},
+		[2]string{"crowd estimate", fmt.Sprintf("%s (held back under %s)", risk.Num(v.Crowd), risk.Num(v.MinCrowd))})
+	if v.Area != "" {
+		r.Rows = append(r.Rows, [2]string{"area", fmt.Sprintf("%s (%s people)", v.Area, risk.Num(v.AreaPopulation))})
 	}
+	for _, d := range v.Details {
+		label := d.Kind
+		if !d.Counted {
+			label += " (not counted)"
+		}
+		val := fmt.Sprintf("%q", d.Text)
+		if d.Line > 0 {
+			val += fmt.Sprintf(" line %d", d.Line)
+		}
+		if d.Factor > 0 && d.Factor < 1 {
+			val += fmt.Sprintf(" · fits 1 in %s", risk.Num(1/d.Factor))
+		}
+		if d.Why != "" {
+			val += " · " + d.Why
+		}
+		r.Rows = append(r.Rows, [2]string{label, val})
+	}
+	for _, e := range v.Edits {
+		r.Rows = append(r.Rows, [2]string{"suggestion", fmt.Sprintf("say %q: crowd %s", e.Say, risk.Num(e.CrowdAfterAbove))})
+	}
+	return r
 }
 
 // errorPage is a page that says a page could not be rendered.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -55,7 +56,7 @@ type Options struct {
 	// on demand (the preview renders what the browser asks for).
 	Lazy bool
 	// Unlisted also prepares the drafts that Drafts leaves out, into
-	// Report.Drafts, and gives them and the posts the risk gate held back
+	// Report.DraftPosts, and gives them and the posts the risk gate held back
 	// (Held.Post) the permalinks they would have, for the preview. They are
 	// never rendered into the site.
 	Unlisted bool
@@ -69,14 +70,16 @@ type Report struct {
 	// exit non-zero while the rest of the site is still published.
 	Errors   []error
 	Warnings []string
+	// Drafts are the paths of posts marked draft that were left out.
+	Drafts []string
 	// Files are the output files, slash paths relative to the output root.
 	Files map[string][]byte
 	// Pages is the planned site; with Options.Lazy, the HTML pages are
 	// rendered from it on demand.
 	Pages *render.Pages
-	// Drafts are the drafts left out of the site, prepared when
+	// DraftPosts are the drafts left out of the site, prepared when
 	// Options.Unlisted is set, with the permalinks they would have.
-	Drafts []*Cleared
+	DraftPosts []*Cleared
 }
 
 type builder struct {
@@ -91,7 +94,7 @@ type builder struct {
 // theme does not parse); per-post problems are in the report.
 func Render(ctx context.Context, opts Options) (*Report, error) {
 	cfg := opts.Config
-	b := &builder{opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{Threshold: cfg.Risk.Threshold}}
+	b := &builder{opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{MinCrowd: cfg.Risk.MinCrowd, HomeArea: cfg.Risk.HomeArea}}
 	if b.knowledge == nil {
 		b.knowledge = &deid.Knowledge{}
 	}
@@ -100,11 +103,17 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		return nil, fmt.Errorf("site %s: %w", opts.Root, err)
 	}
 	themeFS := opts.Theme
+	var themeWarnings []string
 	if dir := cfg.Path(opts.Root, cfg.ThemeDir); isDir(dir) {
 		if err := checkThemeLinks(realRoot, dir); err != nil {
 			return nil, err
 		}
-		themeFS = render.Overlay(os.DirFS(dir), opts.Theme)
+		layouts, warns, err := b.cleanLayouts(ctx, dir)
+		if err != nil {
+			return nil, err
+		}
+		themeWarnings = warns
+		themeFS = render.Overlay(render.Overlay(layouts, os.DirFS(dir)), opts.Theme)
 	}
 	var ropts []render.Option
 	if opts.Memo != nil {
@@ -119,10 +128,11 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Errors: loaded.Errors, Warnings: loaded.Warnings}
+	rep := &Report{Errors: loaded.Errors, Warnings: append(loaded.Warnings, themeWarnings...)}
 	var posts, drafts []*content.Post
 	for _, p := range loaded.Posts {
 		if p.Meta.Draft && !opts.Drafts {
+			rep.Drafts = append(rep.Drafts, p.Path)
 			drafts = append(drafts, p)
 			continue
 		}
@@ -131,13 +141,24 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 
 	cleared, held := b.prepareAll(ctx, posts)
 	if opts.Unlisted {
-		rep.Drafts, _ = b.prepareAll(ctx, drafts)
+		// A draft the risk gate would hold back is shown with its verdict.
+		dc, dh := b.prepareAll(ctx, drafts)
+		for _, h := range dh {
+			if h.Post != nil {
+				dc = append(dc, h.Post)
+			}
+		}
+		rep.DraftPosts = dc
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	rep.Held = held
+	for _, c := range cleared {
+		rep.Warnings = append(rep.Warnings, c.Warnings...)
+	}
 	for _, h := range held {
+		rep.Warnings = append(rep.Warnings, h.Warnings...)
 		if h.Err != nil {
 			rep.Errors = append(rep.Errors, fmt.Errorf("%s: %s: %w", h.Path, h.Reason, h.Err))
 		}
@@ -147,7 +168,7 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	assignPermalinks(cleared, cfg.Permalinks, sections)
 	rep.Published = cleared
 	if opts.Unlisted {
-		assignUnlisted(cleared, rep.Drafts, held, cfg.Permalinks, sections)
+		assignUnlisted(cleared, rep.DraftPosts, held, cfg.Permalinks, sections)
 	}
 
 	rposts := make([]render.Post, len(cleared))
@@ -222,6 +243,9 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 	}
 	if err := saveURLRecord(opts.Root, rep.Published); err != nil {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf("could not record this build's URLs in %s: %v", privateDir, err))
+	}
+	if err := appendAudit(filepath.Join(opts.Root, privateDir, "audit.jsonl"), opts.Now, rep); err != nil {
+		rep.Warnings = append(rep.Warnings, "audit log: "+err.Error())
 	}
 	return rep, nil
 }

@@ -48,10 +48,10 @@ func TestUnlistedDrafts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Drafts) != 1 || len(rep.Published) != 1 {
-		t.Fatalf("drafts %d published %d, want 1 and 1", len(rep.Drafts), len(rep.Published))
+	if len(rep.DraftPosts) != 1 || len(rep.Published) != 1 {
+		t.Fatalf("drafts %d published %d, want 1 and 1", len(rep.DraftPosts), len(rep.Published))
 	}
-	d, p := rep.Drafts[0].Post, rep.Published[0].Post
+	d, p := rep.DraftPosts[0].Post, rep.Published[0].Post
 	if d.Permalink == p.Permalink || p.Permalink != "/posts/same-title/" {
 		t.Errorf("draft at %s, published at %s: want the published post to keep /posts/same-title/ and the draft another", d.Permalink, p.Permalink)
 	}

@@ -24,6 +24,8 @@ type Cleared struct {
 	Post      render.Post
 	Findings  []Finding
 	Verdict   risk.Verdict
+	// Warnings are about this post (an accept entry that matched nothing).
+	Warnings []string
 	// Spans locate the body's replacements in Post.Markdown, for the
 	// preview's highlights.
 	Spans []Span
@@ -59,8 +61,10 @@ type Held struct {
 	Reason string
 	// Verdict is set when the risk gate held the post back; Err when a stage
 	// failed.
-	Verdict *risk.Verdict
-	Err     error
+	Verdict  *risk.Verdict
+	Err      error
+	Findings []Finding
+	Warnings []string
 	// Post is the de-identified post the risk gate held back, for the
 	// preview; never rendered into the site.
 	Post *Cleared
@@ -143,7 +147,26 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		}
 		fields[s.field] = append(fields[s.field], applied)
 	}
-	verdict := risk.Assess(res.Findings, b.policy)
+	policy := b.policy
+	for i, a := range p.Meta.Veil.Accept {
+		if strings.TrimSpace(a.Reason) == "" || strings.TrimSpace(a.Text) == "" {
+			return nil, &Held{Path: p.Path, Reason: "front matter veil.accept", Err: &content.Error{Path: p.Path, Line: a.Line,
+				Msg: fmt.Sprintf("veil.accept[%d]: an accepted detail needs both text: and a reason:", i)}}
+		}
+		policy.Accept = append(policy.Accept, risk.Accept{Text: a.Text, Reason: a.Reason})
+	}
+	verdict := risk.Assess(res.Text, policy)
+	b.placeDetails(p, lines, text, segs, res.Findings, &verdict)
+	var warns []string
+	for _, u := range verdict.Unmatched {
+		line := p.Meta.Lines["veil"]
+		for _, a := range p.Meta.Veil.Accept {
+			if a.Text == u {
+				line = a.Line
+			}
+		}
+		warns = append(warns, fmt.Sprintf("%s:%d: veil.accept %q matches no rare detail", p.Path, line, u))
+	}
 	title := fields["title"][0]
 	slug := render.Slugify(fields["slug"][0])
 	if slug == "" {
@@ -166,9 +189,9 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	if s := fields["summary"][0]; s != "" {
 		rp.Summary = template.HTML(html.EscapeString(s))
 	}
-	c = &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict, Spans: spans}
+	c = &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict, Warnings: warns, Spans: spans}
 	if verdict.Blocked {
-		return nil, &Held{Path: p.Path, Reason: fmt.Sprintf("re-identification risk %.2f at or above %.2f; held back", verdict.Score, b.policy.Threshold), Verdict: &verdict, Post: c}
+		return nil, &Held{Path: p.Path, Reason: verdict.Reasons[0], Verdict: &verdict, Findings: findings, Warnings: warns, Post: c}
 	}
 	return c, nil
 }
@@ -185,6 +208,30 @@ func bodySpans(local []deid.Finding, first int) []Span {
 		shift += len(f.Replacement) - (f.End - f.Start)
 	}
 	return spans
+}
+
+// placeDetails gives each rare detail its line and column in the source file: published
+// offset -> offset in the combined text -> field -> file.
+func (b *builder) placeDetails(p *content.Post, lines *content.LineIndex, text string, segs []segment, findings []deid.Finding, v *risk.Verdict) {
+	for i := range v.Details {
+		d := &v.Details[i]
+		off := risk.InputOffset(findings, d.Start)
+		for _, s := range segs {
+			if off < s.start || off > s.end {
+				continue
+			}
+			if s.field == "body" {
+				d.Line, d.Col = lines.Position(off - s.start + p.BodyOffset)
+			} else {
+				d.Line, d.Col = p.Meta.Lines[s.field], 1
+			}
+			break
+		}
+	}
+	// The reasons were written before the positions were known.
+	if len(v.Details) > 0 {
+		*v = risk.Explained(*v)
+	}
 }
 
 // place turns a finding in a field into a finding located in the file: the
