@@ -75,8 +75,8 @@ func newSnapshot(root, base string, threshold float64, rep *site.Report, good *s
 			continue
 		}
 		reasons := []string{h.Reason}
-		if h.Verdict != nil {
-			reasons = append(reasons, h.Verdict.Reasons...)
+		if h.Verdict != nil && len(h.Verdict.Reasons) > 0 {
+			reasons = h.Verdict.Reasons // the first is the reason given
 		}
 		unlisted = append(unlisted, &postPage{c: h.Post, unlisted: true, banner: "held back: would not be published", reasons: reasons})
 	}
