@@ -2,7 +2,6 @@ package content
 
 import (
 	"fmt"
-	"html"
 	"sort"
 	"strconv"
 	"strings"
@@ -244,7 +243,7 @@ func (p *Post) shortcodeEdits(body string) []edit {
 				e.text += "\n"
 			}
 		case t.name == "figure":
-			e.text = figureHTML(&t)
+			e.text = figureMarkdown(&t)
 		case t.name == "youtube":
 			if id := t.arg("id", 0); id != "" {
 				e.text = "[Video on YouTube](https://www.youtube.com/watch?v=" + urlPart(id) + ")"
@@ -289,10 +288,11 @@ func urlPart(s string) string {
 	}, s)
 }
 
-// figureHTML renders Hugo's figure shortcode as a figure element on one
-// line. Its alt text, title and caption are body text like any other and
-// are de-identified with it.
-func figureHTML(t *shortcode) string {
+// figureMarkdown renders Hugo's figure shortcode as a Markdown image with
+// its title and caption on the next line. Alt text, title and caption are
+// body text like any other and are de-identified with it. (Markdown rather
+// than a figure element: the recognizers read Markdown text best.)
+func figureMarkdown(t *shortcode) string {
 	src := t.arg("src", 0)
 	if src == "" {
 		return ""
@@ -301,19 +301,18 @@ func figureHTML(t *shortcode) string {
 	if alt == "" {
 		alt = t.arg("caption", -1)
 	}
-	var b strings.Builder
-	b.WriteString(`<figure><img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(alt) + `">`)
-	title, caption := t.arg("title", -1), t.arg("caption", -1)
-	if title != "" || caption != "" {
-		b.WriteString("<figcaption>")
-		if title != "" {
-			b.WriteString("<strong>" + html.EscapeString(title) + "</strong> ")
+	esc := strings.NewReplacer("[", "\\[", "]", "\\]", "\n", " ")
+	out := "![" + esc.Replace(alt) + "](" + strings.ReplaceAll(src, " ", "%20") + ")"
+	var caption []string
+	for _, s := range []string{t.arg("title", -1), t.arg("caption", -1)} {
+		if s = strings.TrimSpace(strings.ReplaceAll(s, "\n", " ")); s != "" {
+			caption = append(caption, s)
 		}
-		b.WriteString(html.EscapeString(caption))
-		b.WriteString("</figcaption>")
 	}
-	b.WriteString("</figure>")
-	return b.String()
+	if len(caption) > 0 {
+		out += "\\\n" + strings.Join(caption, ". ")
+	}
+	return out
 }
 
 // liquidEdits turns the Liquid tags of a Jekyll file that have a meaning

@@ -30,7 +30,8 @@ type Options struct {
 	Knowledge *deid.Knowledge
 	// Theme is the default theme; a site's own theme directory overrides it.
 	Theme fs.FS
-	// Drafts includes posts marked draft.
+	// Drafts includes posts marked draft, and posts before their publish
+	// date or after their expiry date (Hugo's publishDate, expiryDate).
 	Drafts bool
 	// Now is the build time (feeds); time.Now when zero.
 	Now time.Time
@@ -80,9 +81,13 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	rep := &Report{Errors: loaded.Errors, Warnings: loaded.Warnings}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now().UTC()
+	}
 	var posts []*content.Post
 	for _, p := range loaded.Posts {
-		if p.Meta.Draft && !opts.Drafts {
+		if (p.Meta.Draft || !p.Meta.Live(now)) && !opts.Drafts {
 			continue
 		}
 		posts = append(posts, p)
@@ -99,15 +104,12 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		}
 	}
 	assignPermalinks(cleared, cfg.Permalinks)
+	rep.Warnings = append(rep.Warnings, resolveRefs(cleared)...)
 	rep.Published = cleared
 
 	rposts := make([]render.Post, len(cleared))
 	for i, c := range cleared {
 		rposts[i] = c.Post
-	}
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now().UTC()
 	}
 	files, err := r.Render(ctx, render.Site{
 		Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Author: cfg.Author,
@@ -126,6 +128,9 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		}
 		files[name] = data
 	}
+	warns, errs = b.addImported(files, cleared)
+	rep.Warnings = append(rep.Warnings, warns...)
+	rep.Errors = append(rep.Errors, errs...)
 	rep.Files = files
 	return rep, nil
 }

@@ -20,6 +20,13 @@ type Cleared struct {
 	Post     render.Post
 	Findings []Finding
 	Verdict  risk.Verdict
+
+	// src is the post as loaded (its refs and bundle files); aliases are
+	// its earlier URL paths that de-identification left unchanged; notes
+	// are remarks for the build's warnings.
+	src     *content.Post
+	aliases []string
+	notes   []string
 }
 
 // Finding is a de-identification finding placed in its source file.
@@ -70,6 +77,12 @@ func combine(p *content.Post) (string, []segment) {
 	add("summary", m.Summary)
 	for _, t := range m.Tags {
 		add("tags", t)
+	}
+	for _, c := range m.Categories {
+		add("categories", c)
+	}
+	for _, a := range m.Aliases {
+		add("aliases", aliasWords(a))
 	}
 	// A slug is written with hyphens; as words it reads like the title.
 	add("slug", strings.ReplaceAll(m.Slug, "-", " "))
@@ -129,13 +142,16 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		Date:        p.Meta.Date,
 		Lastmod:     p.Meta.Lastmod,
 		Tags:        fields["tags"],
+		Categories:  fields["categories"],
 		Markdown:    []byte(fields["body"][0]),
 		IsPage:      p.IsPage(),
 	}
 	if s := fields["summary"][0]; s != "" {
 		rp.Summary = template.HTML(html.EscapeString(s))
 	}
-	return &Cleared{Post: rp, Findings: findings, Verdict: verdict}, nil
+	c = &Cleared{Post: rp, Findings: findings, Verdict: verdict, src: p}
+	c.keepAliases(fields["aliases"])
+	return c, nil
 }
 
 // place turns a finding in a field into a finding located in the file: the

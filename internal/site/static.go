@@ -196,3 +196,30 @@ func stripPNG(b []byte) ([]byte, error) {
 		}
 	}
 }
+
+// cleanStatic reads one file that is to be published beside a page (a
+// page bundle's image) and cleans it as loadStatic cleans static files:
+// known image types lose their metadata, plain web assets are copied,
+// anything else is refused with the reason.
+func (b *builder) cleanStatic(p string) ([]byte, error) {
+	ext := strings.ToLower(filepath.Ext(p))
+	clean, known := cleaners[ext]
+	if !known && !verbatim[ext] {
+		return nil, fmt.Errorf("veil cannot check %q files for personal metadata yet", ext)
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if fi.Size() > maxStaticBytes {
+		return nil, fmt.Errorf("file is %d bytes; static files are limited to %d", fi.Size(), maxStaticBytes)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, err
+	}
+	if clean != nil {
+		return clean(data)
+	}
+	return data, nil
+}
