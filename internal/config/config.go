@@ -56,6 +56,29 @@ func findFile(dir string) (string, string, error) {
 // hugoYAML finds keys only a Hugo configuration has.
 var hugoYAML = regexp.MustCompile(`(?m)^(languageCode|theme|params|menus?|taxonomies|markup|defaultContentLanguage)\s*:`)
 
+// hugoPermalink turns a Hugo permalink pattern into veil's: the post's
+// title, file name or slug all become veil's :slug, which is made from the
+// de-identified title. A pattern with a token veil does not have falls
+// back to /section/:slug/.
+func hugoPermalink(p, section string) string {
+	p = strings.NewReplacer(":title", ":slug", ":filename", ":slug", ":contentbasename", ":slug").Replace(p)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	ok := strings.Contains(p, ":slug")
+	for _, tok := range regexp.MustCompile(`:[a-zA-Z_]+`).FindAllString(p, -1) {
+		switch tok {
+		case ":slug", ":year", ":month", ":day", ":section":
+		default:
+			ok = false
+		}
+	}
+	if !ok {
+		return "/" + section + "/:slug/"
+	}
+	return p
+}
+
 // foreignSame are veil keys that mean the same in Hugo's configuration.
 var foreignSame = map[string]bool{
 	"title": true, "baseurl": true, "contentdir": true, "staticdir": true, "publishdir": true, "paginate": true,
@@ -85,6 +108,12 @@ func mapForeign(v *viper.Viper, gen string) map[string]bool {
 		take("language", "languagecode")
 		take("description", "params.description", "description")
 		take("author", "params.author.name", "author.name", "params.author", "author")
+		for _, k := range v.AllKeys() {
+			if strings.HasPrefix(k, "permalinks.") && v.InConfig(k) {
+				v.Set(k, hugoPermalink(v.GetString(k), strings.TrimPrefix(k, "permalinks.")))
+				used[k] = true
+			}
+		}
 		if v.InConfig("pagination.pagersize") {
 			v.Set("paginate", v.Get("pagination.pagersize"))
 			used["pagination.pagersize"] = true

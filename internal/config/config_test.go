@@ -135,7 +135,7 @@ func TestForeignConfig(t *testing.T) {
 		paginate                         int
 		warn                             []string // each must appear
 	}{
-		{"hugo toml", "hugo.toml", "baseURL = 'https://notes.example.org/'\nlanguageCode = 'en-gb'\ntitle = 'Field notes'\ntheme = 'ananke'\n[params]\n  description = 'Reflections on practice'\n  author = 'A. Writer'\n[pagination]\n  pagerSize = 4\n",
+		{"hugo toml", "hugo.toml", "baseURL = 'https://notes.example.org/'\nlanguageCode = 'en-gb'\ntitle = 'Field notes'\ntheme = 'ananke'\n[permalinks]\n  post = '/:year/:month/:title/'\n  notes = '/:sections/:title/'\n[params]\n  description = 'Reflections on practice'\n  author = 'A. Writer'\n[pagination]\n  pagerSize = 4\n",
 			"Field notes", "https://notes.example.org/", "en-gb", "A. Writer", "Reflections on practice", 4,
 			[]string{`hugo.toml: Hugo key "theme" has no meaning in veil; ignored`}},
 		{"hugo config.toml author table", "config.toml", "title = 'T'\nbaseURL = '/'\n[author]\n  name = 'Pen Name'\n",
@@ -167,6 +167,9 @@ func TestForeignConfig(t *testing.T) {
 				if !strings.Contains(all, w) {
 					t.Errorf("warnings %q lack %q", all, w)
 				}
+			}
+			if tt.file == "hugo.toml" && (cfg.Permalinks["post"] != "/:year/:month/:slug/" || cfg.Permalinks["notes"] != "/notes/:slug/") {
+				t.Errorf("permalinks = %v", cfg.Permalinks)
 			}
 			for _, k := range []string{`"title"`, `"baseurl"`, `"languagecode"`, `"params.description"`} {
 				if strings.Contains(all, k) {

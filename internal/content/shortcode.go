@@ -103,7 +103,11 @@ func scanShortcodes(body string) ([]shortcode, []edit) {
 			continue
 		}
 		delim := body[start+2]
-		closer := string(delim) + "}}"
+		closeDelim := delim
+		if delim == '<' {
+			closeDelim = '>'
+		}
+		closer := string(closeDelim) + "}}"
 		rest := body[start+3:]
 		if t := strings.TrimLeft(rest, " \t"); strings.HasPrefix(t, "/*") {
 			end := strings.Index(rest, "*/"+closer)
@@ -113,7 +117,7 @@ func scanShortcodes(body string) ([]shortcode, []edit) {
 			}
 			inner := strings.TrimPrefix(strings.TrimLeft(rest[:end], " \t"), "/*")
 			stop := start + 3 + end + 2 + len(closer)
-			literal = append(literal, edit{start, stop, "{{" + string(delim) + inner + string(delim) + "}}"})
+			literal = append(literal, edit{start, stop, "{{" + string(delim) + inner + string(closeDelim) + "}}"})
 			i = stop
 			continue
 		}
