@@ -340,6 +340,10 @@ func (p *Post) setKey(key string, v any, line int) (string, error) {
 		return "categories", list(&fmm.Categories)
 	case "aliases":
 		return "aliases", list(&fmm.Aliases)
+	case "comments":
+		// Imported comments (veil import wordpress --comments), already
+		// de-identified; kept for the author, not published.
+		return "comments", nil
 	case "veil":
 		m, ok := v.(map[string]any)
 		bad := errors.New("must be a mapping with known: and allow: lists")
