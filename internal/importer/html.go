@@ -55,6 +55,9 @@ var wpShortcode = regexp.MustCompile(`\[(/?)(caption|wp_caption|gallery|embed|au
 var attrSrc = regexp.MustCompile(`\b(?:src|mp3|m4a|ogg|wav|mp4|webm)\s*=\s*["']([^"']+)["']`)
 
 func (im *importer) shortcodes(src string, notes []string) (string, []string) {
+	if !strings.Contains(src, "[") {
+		return src, notes
+	}
 	noted := map[string]bool{}
 	out := wpShortcode.ReplaceAllStringFunc(src, func(m string) string {
 		sub := wpShortcode.FindStringSubmatch(m)
@@ -91,7 +94,13 @@ var uploadURL = regexp.MustCompile(`((?:src|href)\s*=\s*["'])((?:https?:)?//[^"'
 var srcset = regexp.MustCompile(`\s(?:srcset|sizes)\s*=\s*("[^"]*"|'[^']*')`)
 
 func (im *importer) rewriteUploads(src string) string {
-	src = srcset.ReplaceAllString(src, "")
+	// The regular expressions are slow on long posts; most have neither.
+	if strings.Contains(src, "srcset") || strings.Contains(src, "sizes") {
+		src = srcset.ReplaceAllString(src, "")
+	}
+	if !strings.Contains(src, "/wp-content/uploads/") {
+		return src
+	}
 	return uploadURL.ReplaceAllStringFunc(src, func(m string) string {
 		sub := uploadURL.FindStringSubmatch(m)
 		u := sub[2]

@@ -263,8 +263,8 @@ func (im *importer) xmlError(dec *xml.Decoder, err error) error {
 	if errors.Is(err, io.ErrUnexpectedEOF) {
 		return &Error{Path: im.src, Line: l, Msg: "the export ends in the middle of an element: it looks truncated (an interrupted download?)", Err: err}
 	}
-	if strings.Contains(err.Error(), "encoding") {
-		return &Error{Path: im.src, Line: l, Msg: "unknown character encoding: " + err.Error(), Err: err}
+	if strings.Contains(err.Error(), "charset") || strings.Contains(err.Error(), "encoding") {
+		return &Error{Path: im.src, Line: l, Msg: "the export declares a character encoding veil does not know; WordPress writes UTF-8: export again", Err: err}
 	}
 	return &Error{Path: im.src, Line: l, Msg: err.Error(), Err: err}
 }
