@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"sort"
 	"strings"
@@ -53,7 +54,12 @@ func split(src []byte) (f Format, fm, body []byte, bodyOff, fmLine int, err erro
 		dec := json.NewDecoder(bytes.NewReader(src))
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			return JSON, nil, nil, 0, 0, fmt.Errorf("front matter opened with { is not a JSON object: %s", jsonMessage(err))
+			line := 1
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				line += bytes.Count(src[:min(int(se.Offset), len(src))], []byte("\n"))
+			}
+			return JSON, nil, nil, 0, 0, &lineError{line, "front matter (JSON): " + jsonMessage(err)}
 		}
 		end := int(dec.InputOffset())
 		// The body starts on the line after the object.
@@ -66,6 +72,14 @@ func split(src []byte) (f Format, fm, body []byte, bodyOff, fmLine int, err erro
 	}
 	return NoFrontMatter, nil, src, 0, 0, nil
 }
+
+// lineError is a front-matter problem on a known line.
+type lineError struct {
+	line int
+	msg  string
+}
+
+func (e *lineError) Error() string { return e.msg }
 
 // firstLine returns the first line of src without its line ending and
 // where the next line starts; ok is false when src has no line break.
@@ -207,13 +221,11 @@ func decodeJSON(fm []byte) ([]field, int, error) {
 }
 
 func jsonMessage(err error) string {
-	if errors.Is(err, errEOF) || strings.Contains(err.Error(), "unexpected EOF") {
-		return "the object is never closed"
+	if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected EOF") {
+		return "the object opened with { is never closed"
 	}
 	return err.Error()
 }
-
-var errEOF = errors.New("EOF")
 
 // keyLines maps each key name to the first line it appears on.
 func keyLines(fm []byte, re *regexp.Regexp, firstLine int) map[string]int {

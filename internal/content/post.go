@@ -170,7 +170,12 @@ func ParseKind(path, rel string, src []byte, kind Kind) (*Post, error) {
 	p := &Post{Path: path, Rel: rel, Source: src, Section: section(rel)}
 	format, fm, body, bodyOff, fmLine, err := split(src)
 	if err != nil {
-		return nil, &Error{Path: path, Line: 1, Msg: err.Error()}
+		line := 1
+		var le *lineError
+		if errors.As(err, &le) {
+			line = le.line
+		}
+		return nil, &Error{Path: path, Line: line, Msg: err.Error()}
 	}
 	p.Format = format
 	p.Body, p.BodyOffset = body, bodyOff

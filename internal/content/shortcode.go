@@ -293,7 +293,7 @@ func urlPart(s string) string {
 }
 
 // figureMarkdown renders Hugo's figure shortcode as a Markdown image with
-// its title and caption on the next line. Alt text, title and caption are
+// its title and caption after a line break. Alt text, title and caption are
 // body text like any other and are de-identified with it. (Markdown rather
 // than a figure element: the recognizers read Markdown text best.)
 func figureMarkdown(t *shortcode) string {
@@ -314,7 +314,10 @@ func figureMarkdown(t *shortcode) string {
 		}
 	}
 	if len(caption) > 0 {
-		out += "\\\n" + strings.Join(caption, ". ")
+		// On the same line, so lines of the file still match; spaced
+		// from the markup so that a name opening the caption is read as
+		// a word.
+		out += " <br> " + strings.Join(caption, ". ")
 	}
 	return out
 }
