@@ -93,6 +93,10 @@ func TestHugoDates(t *testing.T) {
 			t.Errorf("Live(%v) = %v", tt.now, got)
 		}
 	}
+	p, err = Parse("c/post/c.md", "post/c.md", []byte("+++\ntitle = \"c\"\nlastmod = 2022-02-02\n+++\n"))
+	if err != nil || p.Meta.Date.Format("2006-01-02") != "2022-02-02" {
+		t.Errorf("date should fall back to lastmod: %v, %v", p, err)
+	}
 	// Jekyll's published: false keeps a post back.
 	p, err = Parse("c/post/b.md", "post/b.md", []byte("---\ntitle: b\ndate: 2020-01-01\npublished: false\n---\n"))
 	if err != nil || !p.Meta.Draft {
@@ -278,7 +282,7 @@ func TestLoadJekyllSite(t *testing.T) {
 	root := t.TempDir()
 	writeTree(t, root, map[string]string{
 		"_config.yml":                       "title: x\n",
-		"_posts/2023-03-04-first-visit.md":  "---\nlayout: post\ntags: [visits]\n---\nFirst {% include x.html %}\n",
+		"_posts/2023-03-04-first-visit.md":  "---\nlayout: post\ntags: visits first-meetings\n---\nFirst {% include x.html %}\n",
 		"_posts/2023-03-09-second.markdown": "---\ntitle: Second thoughts\ndate: 2023-03-10 08:00:00 +0100\n---\nSee {% post_url 2023-03-04-first-visit %}\n",
 		"_posts/notes/2023-04-01-nested.md": "---\n---\nnested\n",
 		"_posts/undated.md":                 "---\ntitle: u\n---\n",
@@ -301,6 +305,9 @@ func TestLoadJekyllSite(t *testing.T) {
 		t.Errorf("posts = %s\nwant    %s...", got, want)
 	}
 	for _, p := range s.Posts {
+		if p.Rel == "posts/2023-03-04-first-visit.md" && strings.Join(p.Meta.Tags, ",") != "visits,first-meetings" {
+			t.Errorf("Jekyll tags as a string = %q, want two tags", p.Meta.Tags)
+		}
 		if p.Rel == "posts/idea.md" && (!p.Meta.Draft || p.Meta.Date.IsZero()) {
 			t.Errorf("a _drafts file must be a dated draft: %+v", p.Meta)
 		}

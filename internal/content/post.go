@@ -46,6 +46,10 @@ type Post struct {
 	Resources []Resource
 	// SectionIndex marks a section's _index.md.
 	SectionIndex bool
+
+	// spaceLists reads tags and categories written as one string as
+	// space-separated words (Jekyll).
+	spaceLists bool
 }
 
 // Resource is a file of a leaf bundle: Path is where it is on disk, Name
@@ -179,6 +183,7 @@ func ParseKind(path, rel string, src []byte, kind Kind) (*Post, error) {
 	}
 	p.Format = format
 	p.Body, p.BodyOffset = body, bodyOff
+	p.spaceLists = kind != Native
 	if err := p.parseFrontMatter(format, fm, fmLine); err != nil {
 		return nil, err
 	}
@@ -279,9 +284,17 @@ func (p *Post) parseFrontMatter(f Format, fm []byte, firstLine int) error {
 			p.Meta.Lines[name] = fd.line
 		}
 	}
-	if p.Meta.Date.IsZero() && !p.Meta.PublishDate.IsZero() {
-		p.Meta.Date = p.Meta.PublishDate
-		p.Meta.Lines["date"] = p.Meta.Lines["publishDate"]
+	// Hugo's default order for a post's date: date, publishDate, lastmod.
+	for _, k := range []string{"publishDate", "lastmod"} {
+		if !p.Meta.Date.IsZero() {
+			break
+		}
+		if k == "publishDate" {
+			p.Meta.Date = p.Meta.PublishDate
+		} else {
+			p.Meta.Date = p.Meta.Lastmod
+		}
+		p.Meta.Lines["date"] = p.Meta.Lines[k]
 	}
 	return nil
 }
@@ -307,6 +320,10 @@ func (p *Post) setKey(key string, v any, line int) (string, error) {
 		return nil
 	}
 	list := func(dst *[]string) error {
+		if s, ok := v.(string); ok && p.spaceLists && key != "aliases" {
+			*dst = append(*dst, strings.Fields(s)...)
+			return nil
+		}
 		w, err := words(v)
 		*dst = append(*dst, w...)
 		return err
