@@ -124,7 +124,7 @@ func TestShortcodes(t *testing.T) {
 		"Intro " + RefToken(0) + " and " + RefToken(1) + ".\n",
 		"![A path](walk.jpg) <br> Morning walk\n",
 		"```go\nfmt.Println(1)\n```\n",
-		"[Video on YouTube](https://www.youtube.com/watch?v=abc_123)\n",
+		"[Watch the video](https://www.youtube.com/watch?v=abc_123)\n",
 		"Kept text\n",
 		"{{< figure src=\"x\" >}}\n",
 		"\nline one\nline two\n\nEnd.\n",

@@ -250,11 +250,11 @@ func (p *Post) shortcodeEdits(body string) []edit {
 			e.text = figureMarkdown(&t)
 		case t.name == "youtube":
 			if id := t.arg("id", 0); id != "" {
-				e.text = "[Video on YouTube](https://www.youtube.com/watch?v=" + urlPart(id) + ")"
+				e.text = "[Watch the video](https://www.youtube.com/watch?v=" + urlPart(id) + ")"
 			}
 		case t.name == "vimeo":
 			if id := t.arg("id", 0); id != "" {
-				e.text = "[Video on Vimeo](https://vimeo.com/" + urlPart(id) + ")"
+				e.text = "[Watch the video](https://vimeo.com/" + urlPart(id) + ")"
 			}
 		case t.name == "ref" || t.name == "relref":
 			target := t.arg("path", 0)
