@@ -120,8 +120,8 @@ func mapForeign(v *viper.Viper, gen string) map[string]bool {
 		}
 	case "Jekyll":
 		// Jekyll's baseurl is the path below url at which the site lives.
-		if v.InConfig("url") {
-			u := strings.TrimSuffix(v.GetString("url"), "/")
+		if v.InConfig("url") && strings.TrimSpace(v.GetString("url")) != "" {
+			u := strings.TrimSuffix(strings.TrimSpace(v.GetString("url")), "/")
 			if v.InConfig("baseurl") {
 				u += "/" + strings.Trim(v.GetString("baseurl"), "/")
 			}
@@ -130,7 +130,7 @@ func mapForeign(v *viper.Viper, gen string) map[string]bool {
 		} else if v.InConfig("baseurl") {
 			v.Set("baseurl", defaults()["baseurl"])
 		}
-		used["baseurl"] = true
+		used["baseurl"], used["url"] = true, true
 		take("language", "lang", "locale")
 		take("description", "description")
 		take("author", "author.name", "author")

@@ -142,6 +142,8 @@ func TestForeignConfig(t *testing.T) {
 			"T", "http://localhost/", "en", "Pen Name", "", 10, nil},
 		{"hugo yaml", FileName, "baseURL: https://a.example.org/\nlanguageCode: fr\ntitle: Carnet\nparams:\n  description: Notes\nmenu:\n  main: []\n",
 			"Carnet", "https://a.example.org/", "fr", "", "Notes", 10, []string{`Hugo key "menu.main" has no meaning`}},
+		{"jekyll empty url", "_config.yml", "title: Minimal\nemail: a@example.net\nbaseurl: \"\"\nurl: \"\"\ntheme: minima\n",
+			"Minimal", "http://localhost/", "en", "", "", 10, []string{`Jekyll key "email" has no meaning`, `Jekyll key "theme"`}},
 		{"jekyll", "_config.yml", "title: Practice journal\nurl: https://example.net\nbaseurl: /blog\nlang: en-US\nauthor:\n  name: J. Doe\n  email: j@example.net\ndescription: Short notes\nplugins: [jekyll-feed]\n",
 			"Practice journal", "https://example.net/blog/", "en-US", "J. Doe", "Short notes", 10, []string{`Jekyll key "plugins" has no meaning`, `Jekyll key "author.email"`}},
 	}

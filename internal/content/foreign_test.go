@@ -235,6 +235,9 @@ func TestLoadHugoSite(t *testing.T) {
 		"content/notes/walk/unused.png":          "png",
 		"content/notes/walk/extra.md":            "---\ntitle: e\n---\n",
 		"content/about/index.md":                 "---\ntitle: About\n---\nme\n",
+		"content/homepage/index.md":              "+++\nheadless = true\n+++\n",
+		"content/homepage/work.md":               "+++\ntitle = \"Work\"\n+++\nx\n",
+		"content/blog/hidden.md":                 "---\ntitle: h\n_build: {render: never}\n---\n",
 	})
 	s, err := Load(context.Background(), root, filepath.Join(root, "content"))
 	if err != nil {
@@ -271,7 +274,7 @@ func TestLoadHugoSite(t *testing.T) {
 		t.Errorf("bundle body = %q", body)
 	}
 	warns := strings.Join(s.Warnings, "\n")
-	for _, w := range []string{"content/_index.md: the home page's own text is not used", "walk/unused.png: the post does not refer to this file", "walk/extra.md: a Markdown file inside a bundle"} {
+	for _, w := range []string{"content/_index.md: the home page's own text is not used", "homepage/index.md: headless", "blog/hidden.md: headless", "walk/unused.png: the post does not refer to this file", "walk/extra.md: a Markdown file inside a bundle"} {
 		if !strings.Contains(warns, w) {
 			t.Errorf("warnings lack %q:\n%s", w, warns)
 		}
@@ -289,6 +292,8 @@ func TestLoadJekyllSite(t *testing.T) {
 		"_drafts/idea.md":                   "---\ntitle: An idea\n---\nlater\n",
 		"_layouts/post.html":                "<html>{{ content }}</html>",
 		"about.md":                          "---\ntitle: About\n---\nme\n",
+		"index.markdown":                    "---\nlayout: home\n---\n",
+		"contact-me.md":                     "---\nlayout: page\n---\nWrite.\n",
 		"README.md":                         "# How to build\n",
 		"index.html":                        "---\nlayout: home\n---\n",
 	})
@@ -300,7 +305,7 @@ func TestLoadJekyllSite(t *testing.T) {
 	for _, p := range s.Posts {
 		rels = append(rels, p.Rel+"="+p.Meta.Title+"@"+p.Meta.Date.Format("2006-01-02"))
 	}
-	want := "about.md=About@0001-01-01,posts/2023-03-04-first-visit.md=First visit@2023-03-04,posts/2023-03-09-second.markdown=Second thoughts@2023-03-10,posts/idea.md=An idea@"
+	want := "about.md=About@0001-01-01,contact-me.md=Contact me@0001-01-01,posts/2023-03-04-first-visit.md=First visit@2023-03-04,posts/2023-03-09-second.markdown=Second thoughts@2023-03-10,posts/idea.md=An idea@"
 	if got := strings.Join(rels, ","); !strings.HasPrefix(got, want) || !strings.Contains(got, "posts/notes/2023-04-01-nested.md=Nested@2023-04-01") {
 		t.Errorf("posts = %s\nwant    %s...", got, want)
 	}
@@ -311,7 +316,7 @@ func TestLoadJekyllSite(t *testing.T) {
 		if p.Rel == "posts/idea.md" && (!p.Meta.Draft || p.Meta.Date.IsZero()) {
 			t.Errorf("a _drafts file must be a dated draft: %+v", p.Meta)
 		}
-		if p.Rel != "about.md" && p.Section != "posts" && p.Rel != "posts/idea.md" {
+		if p.Rel != "about.md" && p.Rel != "contact-me.md" && p.Section != "posts" && p.Rel != "posts/idea.md" {
 			t.Errorf("%s: section %q", p.Rel, p.Section)
 		}
 	}
@@ -323,7 +328,7 @@ func TestLoadJekyllSite(t *testing.T) {
 		t.Errorf("errors = %s", errs)
 	}
 	warns := strings.Join(s.Warnings, "\n")
-	if !strings.Contains(warns, "README.md: no front matter") || !strings.Contains(warns, `first-visit.md:5: Liquid tag "include"`) {
+	if !strings.Contains(warns, "index.markdown: the site's own home page is not used") || !strings.Contains(warns, "README.md: no front matter") || !strings.Contains(warns, `first-visit.md:5: Liquid tag "include"`) {
 		t.Errorf("warnings = %s", warns)
 	}
 }

@@ -49,6 +49,10 @@ func (l *loader) loadJekyll(root string) error {
 			continue
 		}
 		path := filepath.Join(root, name)
+		if stem := strings.TrimSuffix(name, filepath.Ext(name)); stem == "index" || stem == "404" {
+			l.s.Warnings = append(l.s.Warnings, fmt.Sprintf("%s: the site's own %s page is not used: veil writes its own", path, map[string]string{"index": "home", "404": "not-found"}[stem]))
+			continue
+		}
 		src, err := readLimited(path)
 		if err != nil {
 			l.s.Errors = append(l.s.Errors, err)

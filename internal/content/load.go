@@ -154,6 +154,10 @@ func (l *loader) loadFile(path, rel string, kind Kind) *Post {
 		l.s.Errors = append(l.s.Errors, err)
 		return nil
 	}
+	if p.Headless {
+		l.s.Warnings = append(l.s.Warnings, fmt.Sprintf("%s: headless (Hugo): not published on its own, as in Hugo", path))
+		return nil
+	}
 	for _, u := range p.Unknown {
 		l.unknown[u.Key] = append(l.unknown[u.Key], fmt.Sprintf("%s:%d", p.Path, u.Line))
 	}

@@ -46,6 +46,9 @@ type Post struct {
 	Resources []Resource
 	// SectionIndex marks a section's _index.md.
 	SectionIndex bool
+	// Headless marks a Hugo page that is never rendered on its own
+	// (headless: true, or build: {render: never}).
+	Headless bool
 
 	// spaceLists reads tags and categories written as one string as
 	// space-separated words (Jekyll).
@@ -195,6 +198,14 @@ func ParseKind(path, rel string, src []byte, kind Kind) (*Post, error) {
 			p.Meta.Title = p.Section
 		}
 		p.Section = ""
+	}
+	if kind == JekyllPage && p.Meta.Title == "" {
+		stem := strings.TrimSuffix(base, filepath.Ext(base))
+		p.Meta.Title = strings.ToUpper(stem[:1]) + strings.ReplaceAll(stem[1:], "-", " ")
+	}
+	if p.Headless {
+		// Not published, so not held to a title or a date.
+		return p, nil
 	}
 	if kind == JekyllPost || kind == JekyllDraft {
 		date, title := datedName(base)
@@ -362,6 +373,19 @@ func (p *Post) setKey(key string, v any, line int) (string, error) {
 		return "categories", list(&fmm.Categories)
 	case "aliases":
 		return "aliases", list(&fmm.Aliases)
+	case "headless":
+		b, err := boolValue(v)
+		p.Headless = p.Headless || b
+		return "headless", err
+	case "_build", "build":
+		if m, ok := v.(map[string]any); ok {
+			if r, ok := m["render"]; ok {
+				if s, _ := scalarText(r); s == "never" || s == "false" {
+					p.Headless = true
+				}
+			}
+		}
+		return "build", nil
 	case "comments":
 		// Imported comments (veil import wordpress --comments), already
 		// de-identified; kept for the author, not published.

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bufio"
+	"html"
 	"bytes"
 	"context"
 	"encoding/xml"
@@ -309,7 +310,7 @@ func (im *importer) item(ctx context.Context, it *wxrItem, at int) error {
 		im.res.Notes = append(im.res.Notes, where+": "+n)
 	}
 	cats, tags := it.terms()
-	title := strings.TrimSpace(it.Title)
+	title := strings.TrimSpace(html.UnescapeString(it.Title))
 	if title == "" {
 		title = "Untitled"
 	}

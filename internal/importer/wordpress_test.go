@@ -103,7 +103,7 @@ func TestImportFixture(t *testing.T) {
 	for _, w := range []string{
 		"title: What Teodora Quillmoor taught me about night shifts\n",
 		"date: 2021-02-09T15:15:00\n", "lastmod: 2021-03-01T08:00:00\n",
-		"tags: [night shift, Teodora]\n", "categories: [Practice]\n",
+		"tags: [night shift, Teodora]\n", "categories: [Practice & care]\n",
 		"author: Person 1\n", "text: Person 1 here, Teodora's niece.", "reply_to: 1\n",
 		"![Teodora in the garden](/uploads/file-1.jpg)",
 		"was admitted to our ward in Greeley on January 14, 2021.\n\nShe told me",
@@ -120,7 +120,7 @@ func TestImportFixture(t *testing.T) {
 	if calls != 1 {
 		t.Errorf("cleaner called %d times, want once (one post has comments)", calls)
 	}
-	if d := read(t, filepath.Join(root, "content/posts/2021-03-05-post-1.md")); !strings.Contains(d, "draft: true") || !strings.Contains(d, "- check the charts") || strings.Contains(d, "wp:paragraph") {
+	if d := read(t, filepath.Join(root, "content/posts/2021-03-05-post-1.md")); !strings.Contains(d, "title: Handover & notes\n") || !strings.Contains(d, "draft: true") || !strings.Contains(d, "- check the charts") || strings.Contains(d, "wp:paragraph") {
 		t.Errorf("draft:\n%s", d)
 	}
 	if p := read(t, filepath.Join(root, "content/posts/2021-04-02-post-1.md")); !strings.Contains(p, "draft: true") || !strings.Contains(p, "summary: A short excerpt.") {

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"encoding/xml"
+	"html"
 	"strings"
 )
 
@@ -79,7 +80,8 @@ func (it *wxrItem) excerpt() string {
 // "Uncategorized" left out.
 func (it *wxrItem) terms() (cats, tags []string) {
 	for _, c := range it.Categories {
-		name := strings.TrimSpace(c.Name)
+		// WordPress stores term names with HTML entities ("Art &amp; care").
+		name := strings.TrimSpace(html.UnescapeString(c.Name))
 		if name == "" {
 			continue
 		}
