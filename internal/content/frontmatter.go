@@ -167,7 +167,9 @@ func yamlValue(n *yaml.Node) any {
 		}
 		return out
 	case yaml.AliasNode:
-		if n.Alias != nil {
+		// Only a scalar is taken through an alias: a list or mapping
+		// could refer to itself, or expand without bound.
+		if n.Alias != nil && n.Alias.Kind == yaml.ScalarNode {
 			return yamlValue(n.Alias)
 		}
 	case yaml.DocumentNode:

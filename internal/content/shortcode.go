@@ -252,7 +252,7 @@ func (p *Post) shortcodeEdits(body string) []edit {
 			if id := t.arg("id", 0); id != "" {
 				e.text = "[Watch the video](https://www.youtube.com/watch?v=" + urlPart(id) + ")"
 			}
-		case t.name == "vimeo":
+		case t.name == "vimeo" || t.name == "vimeo_simple":
 			if id := t.arg("id", 0); id != "" {
 				e.text = "[Watch the video](https://vimeo.com/" + urlPart(id) + ")"
 			}
@@ -395,7 +395,7 @@ func (p *Post) liquidEdits(body string, skip []edit) []edit {
 				break
 			}
 			closeStart := stop + k
-			closeEnd := closeStart + strings.Index(body[closeStart:], "%}") + 2
+			closeEnd := closeStart + 2 + strings.Index(body[closeStart+2:], "%}") + 2
 			if name == "comment" {
 				e.end = closeEnd // a comment is dropped, as HTML comments are
 			} else {
@@ -430,11 +430,11 @@ func liquidTagIndex(s, name string) int {
 		if j < 0 {
 			return -1
 		}
-		k := strings.Index(s[i+j:], "%}")
+		k := strings.Index(s[i+j+2:], "%}")
 		if k < 0 {
 			return -1
 		}
-		if strings.TrimSpace(strings.Trim(s[i+j+2:i+j+k], "-")) == name {
+		if strings.TrimSpace(strings.Trim(s[i+j+2:i+j+2+k], "-")) == name {
 			return i + j
 		}
 		i += j + 2
