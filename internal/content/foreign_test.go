@@ -171,7 +171,7 @@ func TestLiquid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Meta.Title != "A quiet day" || p.Meta.Date.Format("2006-01-02") != "2023-02-03" {
+	if p.Meta.Title != "A Quiet Day" || p.Meta.Date.Format("2006-01-02") != "2023-02-03" {
 		t.Errorf("title %q date %v from the file name", p.Meta.Title, p.Meta.Date)
 	}
 	body := string(p.Body)
@@ -258,7 +258,7 @@ func TestLoadHugoSite(t *testing.T) {
 	if p := got["blog/_index.md"]; !p.SectionIndex || !p.IsPage() || p.Meta.Title != "The blog" {
 		t.Errorf("section page = %+v", p.Meta)
 	}
-	if p := got["notes/_index.md"]; p.Meta.Title != "notes" {
+	if p := got["notes/_index.md"]; p.Meta.Title != "Notes" {
 		t.Errorf("untitled section page title = %q, want the section's name", p.Meta.Title)
 	}
 	walk := got["notes/walk/index.md"]
@@ -305,7 +305,7 @@ func TestLoadJekyllSite(t *testing.T) {
 	for _, p := range s.Posts {
 		rels = append(rels, p.Rel+"="+p.Meta.Title+"@"+p.Meta.Date.Format("2006-01-02"))
 	}
-	want := "about.md=About@0001-01-01,contact-me.md=Contact me@0001-01-01,posts/2023-03-04-first-visit.md=First visit@2023-03-04,posts/2023-03-09-second.markdown=Second thoughts@2023-03-10,posts/idea.md=An idea@"
+	want := "about.md=About@0001-01-01,contact-me.md=Contact Me@0001-01-01,posts/2023-03-04-first-visit.md=First Visit@2023-03-04,posts/2023-03-09-second.markdown=Second thoughts@2023-03-10,posts/idea.md=An idea@"
 	if got := strings.Join(rels, ","); !strings.HasPrefix(got, want) || !strings.Contains(got, "posts/notes/2023-04-01-nested.md=Nested@2023-04-01") {
 		t.Errorf("posts = %s\nwant    %s...", got, want)
 	}

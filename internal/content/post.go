@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -195,13 +196,13 @@ func ParseKind(path, rel string, src []byte, kind Kind) (*Post, error) {
 		// A section's own page (Hugo): its text is published as a page.
 		p.SectionIndex = true
 		if p.Meta.Title == "" {
-			p.Meta.Title = p.Section
+			p.Meta.Title = titleize(p.Section)
 		}
 		p.Section = ""
 	}
 	if kind == JekyllPage && p.Meta.Title == "" {
 		stem := strings.TrimSuffix(base, filepath.Ext(base))
-		p.Meta.Title = strings.ToUpper(stem[:1]) + strings.ReplaceAll(stem[1:], "-", " ")
+		p.Meta.Title = titleize(stem)
 	}
 	if p.Headless {
 		// Not published, so not held to a title or a date.
@@ -211,7 +212,7 @@ func ParseKind(path, rel string, src []byte, kind Kind) (*Post, error) {
 		date, title := datedName(base)
 		if kind == JekyllDraft {
 			title = strings.TrimSuffix(base, filepath.Ext(base))
-			title = strings.ToUpper(title[:1]) + strings.ReplaceAll(title[1:], "-", " ")
+			title = titleize(title)
 		}
 		if p.Meta.Date.IsZero() {
 			p.Meta.Date = date
@@ -249,11 +250,20 @@ func datedName(name string) (time.Time, string) {
 	if err != nil {
 		return time.Time{}, ""
 	}
-	title := strings.TrimSpace(strings.ReplaceAll(stem[11:], "-", " "))
-	if title != "" {
-		title = strings.ToUpper(title[:1]) + title[1:]
+	return t, titleize(stem[11:])
+}
+
+// titleize makes a title of a file or folder name as Jekyll does: words
+// split at hyphens and underscores, each capitalised. Capitals matter
+// here: a name in a file name ("visiting-maria") is then read as a name by
+// de-identification, like the rest of the title.
+func titleize(name string) string {
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
 	}
-	return t, title
+	return strings.Join(words, " ")
 }
 
 func firstInvalid(b []byte) int {

@@ -454,7 +454,14 @@ func (p *Post) liquidOutput(body string, start, stop int, inner string) edit {
 	case (filter == "relative_url" || filter == "absolute_url") && len(expr) > 1 && (expr[0] == '"' || expr[0] == '\''):
 		e.text = unquote(expr)
 	default:
+		// Only Jekyll's own objects are named in the note; anything else
+		// could be a word of the post.
 		name, _, _ := strings.Cut(expr, ".")
+		switch name {
+		case "site", "page", "post", "content", "paginator", "layout", "include", "jekyll", "forloop":
+		default:
+			name = "expression"
+		}
 		p.note(body, start, "Liquid output {{ %s… }} has no meaning in veil: removed", name)
 	}
 	return e
