@@ -188,9 +188,14 @@ func (im *importer) read(ctx context.Context, r io.Reader) error {
 	if bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")) {
 		return &Error{Path: im.src, Line: 1, Msg: "the export is in UTF-16; WordPress writes UTF-8: export again, or convert it (iconv -f utf-16 -t utf-8)"}
 	}
+	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
+		br.Discard(3) // a UTF-8 byte-order mark, added by some editors
+	}
 	dec := xml.NewDecoder(br)
 	dec.CharsetReader = charset.NewReaderLabel
 	dec.Strict = true
+	// HTML entities (&nbsp;) in an element that is not CDATA.
+	dec.Entity = xml.HTMLEntity
 	sawRSS, sawItem := false, false
 	for {
 		if err := ctx.Err(); err != nil {

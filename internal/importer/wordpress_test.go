@@ -218,6 +218,20 @@ func TestMalformedExports(t *testing.T) {
 	}
 }
 
+func TestByteOrderMarkAndEntities(t *testing.T) {
+	src := "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>A&nbsp;blog</title><item><title>Tea &amp; talk</title><content:encoded>Cups.</content:encoded><wp:post_id>3</wp:post_id><wp:post_date>2020-01-02 10:00:00</wp:post_date><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item></channel></rss>"
+	root := site(t)
+	p := filepath.Join(t.TempDir(), "e.xml")
+	os.WriteFile(p, []byte(src), 0o644)
+	res, err := WordPress(context.Background(), p, Options{Root: root, ContentDir: "content", Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, filepath.Join(root, res.Files[0])); !strings.Contains(got, "title: Tea & talk") {
+		t.Errorf("post:\n%s", got)
+	}
+}
+
 func TestLatin1Declared(t *testing.T) {
 	// An export that says it is ISO-8859-1 is read as such.
 	src := "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><item><title>Caf\xe9 notes</title><content:encoded>Un caf\xe9.</content:encoded><wp:post_id>3</wp:post_id><wp:post_date>2020-01-02 10:00:00</wp:post_date><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item></channel></rss>"
