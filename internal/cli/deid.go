@@ -146,16 +146,22 @@ in the site's builds; it is created if missing.`,
 func readInput(name string, stdin io.Reader) ([]byte, error) {
 	var b []byte
 	var err error
-	if name == "-" {
-		b, err = io.ReadAll(io.LimitReader(stdin, content.MaxPostBytes+1))
-	} else {
-		b, err = os.ReadFile(name)
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
 	}
+	// Read no more than the limit, whatever the file claims to be.
+	b, err = io.ReadAll(io.LimitReader(r, content.MaxPostBytes+1))
 	if err != nil {
 		return nil, err
 	}
 	if len(b) > content.MaxPostBytes {
-		return nil, fmt.Errorf("%s: input is larger than %d bytes", name, content.MaxPostBytes)
+		return nil, fmt.Errorf("%s: input is larger than %d bytes; documents are limited to %d", name, content.MaxPostBytes, content.MaxPostBytes)
 	}
 	return b, nil
 }
@@ -223,6 +229,9 @@ func deidStream(ctx context.Context, eng *deid.Engine, know *deid.Knowledge, pol
 	workers := 4 * runtime.GOMAXPROCS(0)
 	jobs := make(chan *job, workers)
 	order := make(chan *job, 4*workers)
+	// Lines in flight hold at most this many bytes (one longer line
+	// passes alone), so memory does not grow with the length of the input.
+	budget := newByteBudget(2 * maxLineBytes)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -240,6 +249,7 @@ func deidStream(ctx context.Context, eng *deid.Engine, know *deid.Knowledge, pol
 		var err error
 		for j := range order {
 			b := <-j.done
+			budget.release(len(j.line))
 			if err == nil {
 				if _, err = bw.Write(b); err == nil {
 					err = bw.Flush()
@@ -248,11 +258,22 @@ func deidStream(ctx context.Context, eng *deid.Engine, know *deid.Knowledge, pol
 		}
 		writeErr <- err
 	}()
-	r := bufio.NewReaderSize(in, 1<<16)
+	r := newLineReader(in, maxLineBytes)
 	var readErr error
 	for n := 1; ; n++ {
-		line, err := r.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
+		line, tooLong, id, err := r.next()
+		switch {
+		case tooLong:
+			if id == "" {
+				id = fmt.Sprintf("line %d", n)
+			}
+			var buf bytes.Buffer
+			writeJSON(&buf, jsonError{ID: id, Error: errLineTooLong.Error()})
+			j := &job{n: n, done: make(chan []byte, 1)}
+			j.done <- buf.Bytes()
+			order <- j
+		case len(bytes.TrimSpace(line)) > 0:
+			budget.acquire(len(line))
 			j := &job{n: n, line: line, done: make(chan []byte, 1)}
 			order <- j
 			jobs <- j
@@ -304,6 +325,9 @@ func deidLine(ctx context.Context, eng *deid.Engine, know *deid.Knowledge, polic
 	}
 	if in.Text == nil {
 		return fail(`missing "text"`)
+	}
+	if len(*in.Text) > content.MaxPostBytes {
+		return fail(fmt.Sprintf("text is %d bytes; documents are limited to %d", len(*in.Text), content.MaxPostBytes))
 	}
 	res, err := eng.Deidentify(ctx, &deid.Doc{Text: *in.Text, Known: know.Known, Allow: know.Allow})
 	if err != nil {

@@ -43,14 +43,21 @@ type field struct {
 // which the front matter's text starts. A file without front matter is all
 // body.
 func split(src []byte) (f Format, fm, body []byte, bodyOff, fmLine int, err error) {
-	first, rest, ok := firstLine(src)
+	// A byte-order mark (Windows editors write one) is not part of the
+	// fence; offsets still count it.
+	start0 := 0
+	if bytes.HasPrefix(src, []byte("\ufeff")) {
+		start0 = len("\ufeff")
+	}
+	first, rest, ok := firstLine(src[start0:])
 	switch {
 	case ok && first == "---":
-		return closeFence(YAML, src, rest, "---")
+		return closeFence(YAML, src, start0+rest, "---")
 	case ok && first == "+++":
-		return closeFence(TOML, src, rest, "+++")
-	case bytes.HasPrefix(src, []byte("{")):
+		return closeFence(TOML, src, start0+rest, "+++")
+	case bytes.HasPrefix(src[start0:], []byte("{")):
 		// A JSON object, ended where its closing brace is.
+		src := src[start0:]
 		dec := json.NewDecoder(bytes.NewReader(src))
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
@@ -68,9 +75,9 @@ func split(src []byte) (f Format, fm, body []byte, bodyOff, fmLine int, err erro
 				end += nl + 1
 			}
 		}
-		return JSON, src[:dec.InputOffset()], src[end:], end, 1, nil
+		return JSON, src[:dec.InputOffset()], src[end:], start0 + end, 1, nil
 	}
-	return NoFrontMatter, nil, src, 0, 0, nil
+	return NoFrontMatter, nil, src[start0:], start0, 0, nil
 }
 
 // lineError is a front-matter problem on a known line.
@@ -126,22 +133,27 @@ func decodeFields(f Format, fm []byte, firstLine int) ([]field, int, error) {
 }
 
 func decodeYAML(fm []byte, firstLine int) ([]field, int, error) {
+	// at turns a YAML line into a file line. YAML also breaks lines at a
+	// lone \r, which this file does not count: keep it inside the front
+	// matter.
+	last := bytes.Count(fm, []byte("\n")) + 1
+	at := func(yamlLine int) int { return firstLine + min(max(yamlLine, 1), last) - 1 }
 	var root yaml.Node
 	if err := yaml.Unmarshal(fm, &root); err != nil {
 		line, msg := yamlErrorLine(err)
-		return nil, firstLine + line - 1, fmt.Errorf("front matter: %s: %w", msg, err)
+		return nil, at(line), fmt.Errorf("front matter: %s: %w", msg, err)
 	}
 	if len(root.Content) == 0 {
 		return nil, 0, nil
 	}
 	m := root.Content[0]
 	if m.Kind != yaml.MappingNode {
-		return nil, firstLine + m.Line - 1, errors.New("front matter must be a mapping of keys to values")
+		return nil, at(m.Line), errors.New("front matter must be a mapping of keys to values")
 	}
 	var out []field
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		out = append(out, field{key: k.Value, val: yamlValue(v), line: firstLine + k.Line - 1})
+		out = append(out, field{key: k.Value, val: yamlValue(v), line: at(k.Line)})
 	}
 	return out, 0, nil
 }

@@ -174,7 +174,6 @@ func ParseKind(path, rel string, src []byte, kind Kind) (*Post, error) {
 		off := firstInvalid(src)
 		return nil, &Error{Path: path, Line: NewLineIndex(string(src)).Line(off), Msg: fmt.Sprintf("invalid UTF-8 at byte %d", off)}
 	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a byte-order mark
 	p := &Post{Path: path, Rel: rel, Source: src, Section: section(rel)}
 	format, fm, body, bodyOff, fmLine, err := split(src)
 	if err != nil {
@@ -315,7 +314,9 @@ func (p *Post) parseFrontMatter(f Format, fm []byte, firstLine int) error {
 		} else {
 			p.Meta.Date = p.Meta.Lastmod
 		}
-		p.Meta.Lines["date"] = p.Meta.Lines[k]
+		if !p.Meta.Date.IsZero() {
+			p.Meta.Lines["date"] = p.Meta.Lines[k]
+		}
 	}
 	return nil
 }

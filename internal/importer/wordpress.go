@@ -2,12 +2,12 @@ package importer
 
 import (
 	"bufio"
-	"html"
 	"bytes"
 	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"os"
 	"path"

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"html"
 	"path"
@@ -102,7 +103,7 @@ func resolveRefs(cs []*Cleared) []string {
 // addImported adds to files the cleaned files of page bundles, beside
 // their post's page, and a redirect page for each kept alias. A file that
 // veil cannot clean is left out with the reason; nothing replaces a page.
-func (b *builder) addImported(files map[string][]byte, cs []*Cleared) (warns []string, errs []error) {
+func (b *builder) addImported(ctx context.Context, files map[string][]byte, cs []*Cleared) (warns []string, errs []error) {
 	type redirect struct{ from, to string }
 	var redirects []redirect
 	for _, c := range cs {
@@ -115,9 +116,13 @@ func (b *builder) addImported(files map[string][]byte, cs []*Cleared) (warns []s
 			dir = path.Dir(dir) + "/"
 		}
 		for _, r := range c.src.Resources {
-			data, err := b.cleanStatic(r.Path)
+			data, warn, err := b.cleanStatic(ctx, r.Path, r.Name)
 			if err != nil {
-				warns = append(warns, fmt.Sprintf("%s: not published: %s", r.Path, err))
+				errs = append(errs, &content.Error{Path: r.Path, Msg: "not published: " + err.Error()})
+				continue
+			}
+			if warn != "" {
+				warns = append(warns, fmt.Sprintf("%s: not published: %s", r.Path, warn))
 				continue
 			}
 			name := dir + r.Name

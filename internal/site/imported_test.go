@@ -5,29 +5,34 @@ import (
 	"context"
 	"encoding/binary"
 	"hash/crc32"
+	"image"
+	"image/color"
+	"image/png"
 	"sort"
 	"strings"
 	"testing"
 )
 
-// pngWithText is a 1x1 PNG carrying a tEXt chunk that names someone.
+// bundlePNG is a 1x1 PNG carrying a tEXt chunk that names someone.
 func bundlePNG(text string) string {
-	chunk := func(typ string, data []byte) []byte {
-		var b bytes.Buffer
-		binary.Write(&b, binary.BigEndian, uint32(len(data)))
-		b.WriteString(typ)
-		b.Write(data)
-		binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(append([]byte(typ), data...)))
-		return b.Bytes()
+	var enc bytes.Buffer
+	img := image.NewRGBA(image.Rect(0, 0, 1, 1))
+	img.Set(0, 0, color.RGBA{200, 100, 50, 255})
+	if err := png.Encode(&enc, img); err != nil {
+		panic(err)
 	}
-	var b bytes.Buffer
-	b.Write(pngSig)
-	b.Write(chunk("IHDR", []byte{0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0}))
-	b.Write(chunk("tEXt", []byte("Author\x00"+text)))
-	b.Write(chunk("IDAT", []byte{0x78, 0x9c, 0x62, 0xf8, 0x0f, 0x04, 0x00, 0x00, 0xff, 0xff, 0x03, 0x01, 0x01, 0x00}))
-	b.Write(chunk("IEND", nil))
-	return b.String()
+	b := enc.Bytes()
+	data := []byte("Author\x00" + text)
+	var chunk bytes.Buffer
+	binary.Write(&chunk, binary.BigEndian, uint32(len(data)))
+	chunk.WriteString("tEXt")
+	chunk.Write(data)
+	binary.Write(&chunk, binary.BigEndian, crc32.ChecksumIEEE(append([]byte("tEXt"), data...)))
+	ihdrEnd := 8 + 8 + 13 + 4 // signature, IHDR length and type, data, CRC
+	return string(b[:ihdrEnd]) + chunk.String() + string(b[ihdrEnd:])
 }
+
+var pngSig = []byte("\x89PNG\r\n\x1a\n")
 
 // TestHugoSiteBuilds builds a Hugo-shaped site: TOML and JSON front
 // matter, a section named "notes", a section page, a leaf bundle with an

@@ -6,6 +6,7 @@ import (
 	"html"
 	"html/template"
 	"runtime/debug"
+	"sort"
 	"strings"
 
 	"github.com/veil-blog/veil/internal/content"
@@ -17,9 +18,12 @@ import (
 // Cleared is a post that passed de-identification and the risk gate: the
 // only form in which post text reaches the renderer.
 type Cleared struct {
-	Post     render.Post
-	Findings []Finding
-	Verdict  risk.Verdict
+	// Path is the source file (for messages); Rel its path under the
+	// content folder. Neither is ever published.
+	Path, Rel string
+	Post      render.Post
+	Findings  []Finding
+	Verdict   risk.Verdict
 
 	// src is the post as loaded (its refs and bundle files); aliases are
 	// its earlier URL paths that de-identification left unchanged; notes
@@ -109,9 +113,14 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	lines := content.NewLineIndex(string(p.Source))
 	for _, s := range segs {
 		var local []deid.Finding
-		for _, f := range res.Findings {
-			if f.End <= s.start || f.Start >= s.end {
-				continue
+		// The findings are sorted and do not overlap: those of this
+		// field start at the first that ends inside it. Searching, rather
+		// than reading every finding for every field, keeps a post with
+		// thousands of tags linear.
+		first := sort.Search(len(res.Findings), func(i int) bool { return res.Findings[i].End > s.start })
+		for _, f := range res.Findings[first:] {
+			if f.Start >= s.end {
+				break
 			}
 			// Clip a finding that runs over the separator to this field.
 			lf := f
@@ -149,7 +158,7 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	if s := fields["summary"][0]; s != "" {
 		rp.Summary = template.HTML(html.EscapeString(s))
 	}
-	c = &Cleared{Post: rp, Findings: findings, Verdict: verdict, src: p}
+	c = &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict, src: p}
 	c.keepAliases(fields["aliases"])
 	return c, nil
 }
