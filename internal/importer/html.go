@@ -20,12 +20,22 @@ func (im *importer) markdown(src string) (string, []string, error) {
 	if classic {
 		src = autop(src)
 	}
+	// WordPress's <!--more--> ends the excerpt, as veil's does; comments
+	// do not survive the conversion, so it is carried through as a word.
+	src = moreTag.ReplaceAllString(src, "<p>"+moreWord+"</p>")
 	md, err := im.conv.ConvertString(src)
 	if err != nil {
 		return "", notes, err
 	}
+	md = strings.ReplaceAll(md, moreWord, "<!--more-->")
 	return strings.TrimSpace(md) + "\n", notes, nil
 }
+
+var moreTag = regexp.MustCompile(`<!--more(?:\s[^>]*)?-->`)
+
+// moreWord stands for <!--more--> during conversion: one word that no
+// post has and Markdown leaves alone.
+const moreWord = "VEILMOREb7e2c9"
 
 // hasBlock finds block-level markup: content written in the block editor
 // or as HTML needs no paragraphs made for it.

@@ -106,7 +106,7 @@ func TestImportFixture(t *testing.T) {
 		"tags: [night shift, Teodora]\n", "categories: [Practice & care]\n",
 		"author: Person 1\n", "text: Person 1 here, Teodora's niece.", "reply_to: 1\n",
 		"![Teodora in the garden](/uploads/file-1.jpg)",
-		"was admitted to our ward in Greeley on January 14, 2021.\n\nShe told me",
+		"was admitted to our ward in Greeley on January 14, 2021.\n\n<!--more-->\n\nShe told me",
 	} {
 		if !strings.Contains(post, w) {
 			t.Errorf("post lacks %q:\n%s", w, post)

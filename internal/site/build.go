@@ -115,7 +115,7 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	sections, warns := b.publicSections(ctx, cleared)
 	rep.Warnings = append(rep.Warnings, warns...)
 	assignPermalinks(cleared, cfg.Permalinks, sections)
-	rep.Warnings = append(rep.Warnings, resolveRefs(cleared)...)
+	rep.Warnings = append(rep.Warnings, resolveRefs(cleared, cfg.BaseURL)...)
 	rep.Published = cleared
 
 	rposts := make([]render.Post, len(cleared))

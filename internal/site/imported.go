@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -62,17 +63,23 @@ func refKey(s string) string {
 // content or by its file name; so does this. A target that is not
 // published (held back, a draft, missing) becomes a link to the home page,
 // with a note: the link must not name what is not published.
-func resolveRefs(cs []*Cleared) []string {
+func resolveRefs(cs []*Cleared, baseURL string) []string {
+	// A site below its host's root (https://host/blog/) needs that path
+	// in front of every site-relative link.
+	base := ""
+	if u, err := url.Parse(baseURL); err == nil {
+		base = strings.TrimSuffix(u.Path, "/")
+	}
 	full := map[string]string{}
-	base := map[string][]string{}
+	byName := map[string][]string{}
 	for _, c := range cs {
 		if c.src == nil {
 			continue
 		}
 		k := refKey(c.src.Rel)
-		full[k] = c.Post.Permalink
+		full[k] = base + c.Post.Permalink
 		b := k[strings.LastIndexByte(k, '/')+1:]
-		base[b] = append(base[b], c.Post.Permalink)
+		byName[b] = append(byName[b], base+c.Post.Permalink)
 	}
 	var notes []string
 	for _, c := range cs {
@@ -84,12 +91,12 @@ func resolveRefs(cs []*Cleared) []string {
 			k := refKey(target)
 			link, ok := full[k]
 			if !ok {
-				if l := base[k[strings.LastIndexByte(k, '/')+1:]]; len(l) == 1 {
+				if l := byName[k[strings.LastIndexByte(k, '/')+1:]]; len(l) == 1 {
 					link, ok = l[0], true
 				}
 			}
 			if !ok {
-				link = "/"
+				link = base + "/"
 				notes = append(notes, fmt.Sprintf("%s: a link to another post (ref %d) names no published post; it points to the home page", c.src.Path, i+1))
 			}
 			md = strings.ReplaceAll(md, content.RefToken(i), link)
