@@ -332,3 +332,15 @@ func TestLoadJekyllSite(t *testing.T) {
 		t.Errorf("warnings = %s", warns)
 	}
 }
+
+// BenchmarkManyShortcodes: a long post full of unknown shortcodes and
+// Liquid tags is rewritten in time linear in its length.
+func BenchmarkManyShortcodes(b *testing.B) {
+	body := strings.Repeat("Text {{< aside >}}kept{{< /aside >}} {% include x %} and {{ page.y }}.\n", 20000)
+	src := []byte("---\ntitle: t\ndate: 2024-01-01\n---\n" + body)
+	for b.Loop() {
+		if _, err := ParseKind("p.md", "posts/p.md", src, JekyllPost); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

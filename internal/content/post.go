@@ -51,6 +51,8 @@ type Post struct {
 	// (headless: true, or build: {render: never}).
 	Headless bool
 
+	// bodyLines indexes the body while it is rewritten (for notes).
+	bodyLines *LineIndex
 	// spaceLists reads tags and categories written as one string as
 	// space-separated words (Jekyll).
 	spaceLists bool

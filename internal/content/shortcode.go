@@ -28,6 +28,7 @@ type edit struct {
 func (p *Post) rewriteBody(liquid bool) {
 	body := string(p.Body)
 	var edits []edit
+	defer func() { p.bodyLines = nil }()
 	edits = append(edits, p.shortcodeEdits(body)...)
 	if liquid {
 		edits = append(edits, p.liquidEdits(body, edits)...)
@@ -58,13 +59,14 @@ func (p *Post) rewriteBody(liquid bool) {
 	p.Body = src[p.BodyOffset:]
 }
 
-// lineOf is the file line of byte off of the body.
-func (p *Post) lineOf(body string, off int) int {
-	return strings.Count(string(p.Source[:p.BodyOffset]), "\n") + strings.Count(body[:off], "\n") + 1
-}
-
+// note records a remark about byte off of the body, with its file line.
+// The body's line index is made once, on the first note.
 func (p *Post) note(body string, off int, format string, a ...any) {
-	p.Notes = append(p.Notes, fmt.Sprintf("%s:%d: %s", p.Path, p.lineOf(body, off), fmt.Sprintf(format, a...)))
+	if p.bodyLines == nil {
+		p.bodyLines = NewLineIndex(body)
+	}
+	line := strings.Count(string(p.Source[:p.BodyOffset]), "\n") + p.bodyLines.Line(off)
+	p.Notes = append(p.Notes, fmt.Sprintf("%s:%d: %s", p.Path, line, fmt.Sprintf(format, a...)))
 }
 
 // shortcode is one {{< name args >}}, {{% name args %}} or closing tag.
@@ -327,13 +329,13 @@ func figureMarkdown(t *shortcode) string {
 // raw. skip are edits already made (Hugo shortcodes).
 func (p *Post) liquidEdits(body string, skip []edit) []edit {
 	var edits []edit
+	sorted := append([]edit(nil), skip...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].start < sorted[j].start })
 	inside := func(off int) bool {
-		for _, e := range skip {
-			if off >= e.start && off < e.end {
-				return true
-			}
-		}
-		return false
+		// The last edit starting at or before off is the only one that
+		// can hold it (shortcode tags do not overlap).
+		i := sort.Search(len(sorted), func(i int) bool { return sorted[i].start > off }) - 1
+		return i >= 0 && off < sorted[i].end
 	}
 	for i := 0; i < len(body); {
 		j := strings.Index(body[i:], "{")
