@@ -120,6 +120,7 @@ type importer struct {
 	uploads    map[string]*Attachment // by URL
 	uploadList []*Attachment
 	taken      map[string]bool // file names staged
+	typed      int             // items with a wp:post_type
 	siteURL    string
 }
 
@@ -244,6 +245,9 @@ func (im *importer) read(ctx context.Context, r io.Reader) error {
 	if !sawItem {
 		im.res.Notes = append(im.res.Notes, fmt.Sprintf("%s: the export holds no posts or pages", im.src))
 	}
+	if sawItem && im.typed == 0 {
+		return &Error{Path: im.src, Msg: "not a WordPress export: its items have no wp:post_type (an RSS feed? export from WordPress with Tools > Export)"}
+	}
 	return nil
 }
 
@@ -279,6 +283,9 @@ func (im *importer) xmlError(dec *xml.Decoder, err error) error {
 func (im *importer) item(ctx context.Context, it *wxrItem, at int) error {
 	typ := strings.TrimSpace(it.Type)
 	status := strings.TrimSpace(it.Status)
+	if typ != "" {
+		im.typed++
+	}
 	if typ == "attachment" {
 		if u := strings.TrimSpace(it.AttachmentURL); u != "" {
 			im.upload(u, false)

@@ -190,6 +190,7 @@ func TestMalformedExports(t *testing.T) {
 		{"not xml", "this is not an export\n", "not a WordPress export"},
 		{"html page", "<!DOCTYPE html>\n<html><body><p>hello</body></html>", "malformed XML"},
 		{"rss without wordpress", "<?xml version=\"1.0\"?>\n<html><item><title>x</title></item></html>", "not a WordPress export"},
+		{"plain rss feed", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><item><title>x</title><description>y</description></item></channel></rss>", "its items have no wp:post_type"},
 		{"bad declared charset", "<?xml version=\"1.0\" encoding=\"x-no-such\"?>\n<rss><channel></channel></rss>", "encoding"},
 	}
 	for _, tt := range tests {
