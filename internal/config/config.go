@@ -23,6 +23,10 @@ const FileName = "config.yaml"
 var foreignFiles = []struct{ name, gen string }{
 	{"hugo.toml", "Hugo"}, {"hugo.yaml", "Hugo"}, {"hugo.json", "Hugo"},
 	{"config.toml", "Hugo"}, {"config.json", "Hugo"},
+	// Hugo's configuration directory (its params.toml and menus are not
+	// read).
+	{"config/_default/hugo.toml", "Hugo"}, {"config/_default/config.toml", "Hugo"},
+	{"config/_default/hugo.yaml", "Hugo"}, {"config/_default/config.yaml", "Hugo"},
 	{"_config.yml", "Jekyll"}, {"_config.yaml", "Jekyll"},
 }
 
@@ -43,7 +47,7 @@ func findFile(dir string) (string, string, error) {
 		return "", "", &Error{File: file, Msg: err.Error()}
 	}
 	for _, f := range foreignFiles {
-		p := filepath.Join(dir, f.name)
+		p := filepath.Join(dir, filepath.FromSlash(f.name))
 		if _, err := os.Stat(p); err == nil {
 			return p, f.gen, nil
 		} else if !errors.Is(err, fs.ErrNotExist) {

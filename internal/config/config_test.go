@@ -140,6 +140,8 @@ func TestForeignConfig(t *testing.T) {
 			[]string{`hugo.toml: Hugo key "theme" has no meaning in veil; ignored`}},
 		{"hugo config.toml author table", "config.toml", "title = 'T'\nbaseURL = '/'\n[author]\n  name = 'Pen Name'\n",
 			"T", "http://localhost/", "en", "Pen Name", "", 10, nil},
+		{"hugo config directory", "config/_default/hugo.toml", "title = 'Dir'\nbaseURL = 'https://d.example.org/'\n",
+			"Dir", "https://d.example.org/", "en", "", "", 10, nil},
 		{"hugo yaml", FileName, "baseURL: https://a.example.org/\nlanguageCode: fr\ntitle: Carnet\nparams:\n  description: Notes\nmenu:\n  main: []\n",
 			"Carnet", "https://a.example.org/", "fr", "", "Notes", 10, []string{`Hugo key "menu.main" has no meaning`}},
 		{"jekyll empty url", "_config.yml", "title: Minimal\nemail: a@example.net\nbaseurl: \"\"\nurl: \"\"\ntheme: minima\n",
@@ -150,6 +152,7 @@ func TestForeignConfig(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
+			os.MkdirAll(filepath.Dir(filepath.Join(dir, tt.file)), 0o755)
 			if err := os.WriteFile(filepath.Join(dir, tt.file), []byte(tt.body), 0o644); err != nil {
 				t.Fatal(err)
 			}
