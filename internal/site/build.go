@@ -95,11 +95,22 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		now = time.Now().UTC()
 	}
 	var posts []*content.Post
+	var drafts, unlive int
 	for _, p := range loaded.Posts {
 		if (p.Meta.Draft || !p.Meta.Live(now)) && !opts.Drafts {
+			if p.Meta.Draft {
+				drafts++
+			} else {
+				unlive++
+			}
 			continue
 		}
 		posts = append(posts, p)
+	}
+	if drafts+unlive > 0 {
+		// Every post is published or reported: a site brought from
+		// elsewhere often has drafts its author forgot.
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("not built: %d drafts and %d posts before their publish date or after their expiry date (--drafts builds them)", drafts, unlive))
 	}
 
 	cleared, held := b.prepareAll(ctx, posts)
