@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"html"
@@ -155,7 +156,8 @@ func (b *builder) addImported(ctx context.Context, files map[string][]byte, cs [
 			continue
 		}
 		to := html.EscapeString(base + r.to)
-		files[out] = []byte(`<!DOCTYPE html><html lang="en"><head><title>` + to + `</title><link rel="canonical" href="` + to +
+		lang := html.EscapeString(cmp.Or(b.opts.Config.Language, "en"))
+		files[out] = []byte(`<!DOCTYPE html><html lang="` + lang + `"><head><title>` + to + `</title><link rel="canonical" href="` + to +
 			`"><meta name="robots" content="noindex"><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=` + to + `"></head></html>` + "\n")
 	}
 	return warns, errs
