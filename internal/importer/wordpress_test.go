@@ -276,6 +276,7 @@ func TestLargeExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("imported %d posts from a %d-byte export", res.Posts, fileSize(t, p))
 	if res.Posts != n || len(res.Files) != n {
 		t.Errorf("imported %d posts (%d files), want %d", res.Posts, len(res.Files), n)
 	}
@@ -291,4 +292,12 @@ func TestCancelledImportWritesNothing(t *testing.T) {
 	if got := files(t, root); len(got) != 0 {
 		t.Errorf("files after cancel: %v", got)
 	}
+}
+
+func fileSize(t *testing.T, p string) int64 {
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Size()
 }
