@@ -121,6 +121,7 @@ type importer struct {
 	uploadList []*Attachment
 	taken      map[string]bool // file names staged
 	typed      int             // items with a wp:post_type
+	staged     []string        // content-relative names, in entries' order
 	siteURL    string
 }
 
@@ -168,6 +169,9 @@ func WordPress(ctx context.Context, srcPath string, opts Options) (*Result, erro
 		)),
 	}
 	if err := im.read(ctx, f); err != nil {
+		return nil, err
+	}
+	if err := im.linkPosts(); err != nil {
 		return nil, err
 	}
 	if err := im.writePrivate(mapPath); err != nil {
@@ -376,6 +380,7 @@ func (im *importer) item(ctx context.Context, it *wxrItem, at int) error {
 		return fmt.Errorf("import wordpress: %w", err)
 	}
 	siteRel, _ := filepath.Rel(im.opts.Root, filepath.Join(im.contentDir, rel))
+	im.staged = append(im.staged, rel)
 	im.entries = append(im.entries, mapEntry{
 		File: filepath.ToSlash(siteRel), ID: id, Type: typ, Status: status,
 		Slug: strings.TrimSpace(it.PostName), Link: strings.TrimSpace(it.Link),

@@ -107,6 +107,7 @@ func TestImportFixture(t *testing.T) {
 		"author: Person 1\n", "text: Person 1 here, Teodora's niece.", "reply_to: 1\n",
 		"![Teodora in the garden](/uploads/file-1.jpg)",
 		"was admitted to our ward in Greeley on January 14, 2021.\n\n<!--more-->\n\nShe told me",
+		`[about me]({{< ref "page-1.md" >}}), [my handover draft]({{< ref "posts/2021-03-05-post-1.md" >}}) and [another site](https://elsewhere.example.org/about/)`,
 	} {
 		if !strings.Contains(post, w) {
 			t.Errorf("post lacks %q:\n%s", w, post)
