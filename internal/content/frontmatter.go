@@ -179,10 +179,11 @@ func yamlValue(n *yaml.Node) any {
 		}
 		return out
 	case yaml.AliasNode:
-		// Only a scalar is taken through an alias: a list or mapping
-		// could refer to itself, or expand without bound.
-		if n.Alias != nil && n.Alias.Kind == yaml.ScalarNode {
-			return yamlValue(n.Alias)
+		// Only a scalar is taken through an alias (yaml decodes it): a
+		// list or mapping could refer to itself, or expand without bound.
+		var s string
+		if err := n.Decode(&s); err == nil {
+			return s
 		}
 	case yaml.DocumentNode:
 		if len(n.Content) > 0 {
@@ -286,7 +287,7 @@ func scalarText(v any) (string, bool) {
 	case fmt.Stringer:
 		return strings.TrimSpace(v.String()), true
 	default:
-		return strings.TrimSpace(fmt.Sprint(v)), true
+		return strings.TrimSpace(fmt.Sprintf("%v", v)), true
 	}
 }
 

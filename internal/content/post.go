@@ -75,8 +75,8 @@ type UnknownKey struct {
 // entry of a section.
 func (p *Post) IsPage() bool { return p.Section == "" }
 
-// FrontMatter holds the recognised keys of a post's front matter. Keys are
-// matched without regard to case, as Hugo does (publishDate, publishdate).
+// FrontMatter holds the recognised keys of a post's front matter. Key
+// names are matched without regard to case, as Hugo does (publishDate, publishdate).
 type FrontMatter struct {
 	Title   string
 	Date    time.Time

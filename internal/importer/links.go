@@ -18,7 +18,7 @@ func (im *importer) linkPosts() error {
 	targets := map[string]string{} // normalised old address -> content-relative file
 	for i, e := range im.entries {
 		rel := filepath.ToSlash(im.staged[i])
-		if k := linkKey(e.Link); k != "" {
+		if k := linkKey(e.Address); k != "" {
 			targets[k] = rel
 		}
 		if e.ID != "" {

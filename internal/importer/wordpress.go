@@ -81,14 +81,14 @@ type Attachment struct {
 
 // mapEntry is one line of the private mapping: what an imported file was.
 type mapEntry struct {
-	File   string `yaml:"file"`
-	ID     string `yaml:"id"`
-	Type   string `yaml:"type"`
-	Status string `yaml:"status"`
-	Slug   string `yaml:"slug,omitempty"`
-	Link   string `yaml:"link,omitempty"`
-	Date   string `yaml:"date,omitempty"`
-	Author string `yaml:"author,omitempty"`
+	File    string `yaml:"file"`
+	ID      string `yaml:"id"`
+	Type    string `yaml:"type"`
+	Status  string `yaml:"status"`
+	Slug    string `yaml:"slug,omitempty"`
+	Address string `yaml:"link,omitempty"`
+	Date    string `yaml:"date,omitempty"`
+	Author  string `yaml:"author,omitempty"`
 }
 
 // Error is a problem with the export as a whole, with the line it is on.
@@ -383,7 +383,7 @@ func (im *importer) item(ctx context.Context, it *wxrItem, at int) error {
 	im.staged = append(im.staged, rel)
 	im.entries = append(im.entries, mapEntry{
 		File: filepath.ToSlash(siteRel), ID: id, Type: typ, Status: status,
-		Slug: strings.TrimSpace(it.PostName), Link: strings.TrimSpace(it.Link),
+		Slug: strings.TrimSpace(it.PostName), Address: strings.TrimSpace(it.Address),
 		Date: strings.TrimSpace(it.PostDate), Author: strings.TrimSpace(it.Creator),
 	})
 	return nil

@@ -12,7 +12,7 @@ import (
 
 type wxrItem struct {
 	Title    string       `xml:"title"`
-	Link     string       `xml:"link"`
+	Address  string       `xml:"link"`
 	PubDate  string       `xml:"pubDate"`
 	Creator  string       `xml:"creator"`
 	Encoded  []wxrEncoded `xml:"encoded"`
