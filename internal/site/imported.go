@@ -29,14 +29,16 @@ func aliasWords(a string) string {
 	}, strings.TrimSuffix(strings.TrimSuffix(a, "/"), ".html"))
 }
 
-// keepAliases keeps the aliases in which de-identification found nothing:
-// a redirect page at an earlier URL that holds a name would publish the
-// name again, so such an alias is left out with a note that names only
-// its line.
-func (c *Cleared) keepAliases(cleaned []string) {
+// keepAliases keeps the aliases in which de-identification found nothing,
+// neither with the post (cleaned) nor read as a path the way static file
+// paths are (leaks, which also reads lower-case name-like words
+// capitalised): a redirect page at an earlier URL that holds a name would
+// publish the name again, so such an alias is left out with a note that
+// names only its line.
+func (c *Cleared) keepAliases(cleaned []string, leaks func(string) bool) {
 	orig := c.src.Meta.Aliases
 	for i, a := range orig {
-		if i < len(cleaned) && cleaned[i] == aliasWords(a) {
+		if i < len(cleaned) && cleaned[i] == aliasWords(a) && !leaks(a) {
 			c.aliases = append(c.aliases, a)
 			continue
 		}

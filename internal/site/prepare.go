@@ -159,7 +159,7 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		rp.Summary = template.HTML(html.EscapeString(s))
 	}
 	c = &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict, src: p}
-	c.keepAliases(fields["aliases"])
+	c.keepAliases(fields["aliases"], func(a string) bool { return b.nameLeaks(ctx, a) != "" })
 	return c, nil
 }
 
