@@ -110,7 +110,14 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	if drafts+unlive > 0 {
 		// Every post is published or reported: a site brought from
 		// elsewhere often has drafts its author forgot.
-		rep.Warnings = append(rep.Warnings, fmt.Sprintf("not built: %d drafts and %d posts before their publish date or after their expiry date (--drafts builds them)", drafts, unlive))
+		var parts []string
+		if drafts > 0 {
+			parts = append(parts, plural(drafts, "draft", "drafts"))
+		}
+		if unlive > 0 {
+			parts = append(parts, plural(unlive, "post before its publish date or after its expiry date", "posts before their publish date or after their expiry date"))
+		}
+		rep.Warnings = append(rep.Warnings, "not built: "+strings.Join(parts, " and ")+" (--drafts builds them)")
 	}
 
 	cleared, held := b.prepareAll(ctx, posts)

@@ -182,3 +182,11 @@ func aliasPath(a string) (string, bool) {
 	}
 	return out, true
 }
+
+// plural writes n with the noun in the right number.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
