@@ -36,6 +36,10 @@ type field struct {
 	key  string
 	val  any
 	line int
+	// node and offset are set for YAML: the value's node, and what turns
+	// its lines into file lines (for the lines of veil.accept entries).
+	node   *yaml.Node
+	offset int
 }
 
 // split separates the front matter from the body. It returns the format,
@@ -153,7 +157,7 @@ func decodeYAML(fm []byte, firstLine int) ([]field, int, error) {
 	var out []field
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		out = append(out, field{key: k.Value, val: yamlValue(v), line: at(k.Line)})
+		out = append(out, field{key: k.Value, val: yamlValue(v), line: at(k.Line), node: v, offset: firstLine - 1})
 	}
 	return out, 0, nil
 }

@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
 )
 
 // Post is one Markdown file of the content directory, parsed but not yet
@@ -117,8 +119,11 @@ func (m *FrontMatter) Live(now time.Time) bool {
 
 // VeilMeta is the per-post `veil:` front-matter section.
 type VeilMeta struct {
-	Known []string `yaml:"known"`
-	Allow []string `yaml:"allow"`
+	// Accept lists the author's decisions to publish a rare detail:
+	//   veil: { accept: [{text: "...", reason: "..."}] }
+	Accept []AcceptEntry `yaml:"accept"`
+	Known  []string      `yaml:"known"`
+	Allow  []string      `yaml:"allow"`
 }
 
 // Limits on what a post may be. Larger or stranger files are refused with a
@@ -305,6 +310,9 @@ func (p *Post) parseFrontMatter(f Format, fm []byte, firstLine int) error {
 		if name != "" {
 			p.Meta.Lines[name] = fd.line
 		}
+		if name == "veil" && fd.node != nil {
+			acceptLines(fd.node, p.Meta.Veil.Accept, fd.offset)
+		}
 	}
 	// Hugo's default order for a post's date: date, publishDate, lastmod.
 	for _, k := range []string{"publishDate", "lastmod"} {
@@ -405,22 +413,39 @@ func (p *Post) setKey(key string, v any, line int) (string, error) {
 		return "comments", nil
 	case "veil":
 		m, ok := v.(map[string]any)
-		bad := errors.New("must be a mapping with known: and allow: lists")
+		bad := errors.New("must be a mapping with known:, allow: and accept: lists")
 		if !ok {
 			return "", bad
 		}
 		for k, val := range m {
-			w, err := words(val)
-			if err != nil {
-				return "", bad
-			}
 			switch k {
-			case "known":
-				fmm.Veil.Known = append(fmm.Veil.Known, w...)
-			case "allow":
-				fmm.Veil.Allow = append(fmm.Veil.Allow, w...)
-			default:
-				return "", bad
+			case "known", "allow":
+				w, err := words(val)
+				if err != nil {
+					return "", bad
+				}
+				if k == "known" {
+					fmm.Veil.Known = append(fmm.Veil.Known, w...)
+				} else {
+					fmm.Veil.Allow = append(fmm.Veil.Allow, w...)
+				}
+			case "accept":
+				// A list of {text, reason}; each entry's line is set from
+				// the YAML nodes when there are any (acceptLines), else
+				// the veil: key's line.
+				list, ok := val.([]any)
+				if !ok && val != nil {
+					return "", bad
+				}
+				for _, item := range list {
+					e, ok := item.(map[string]any)
+					if !ok {
+						return "", bad
+					}
+					text, _ := scalarText(e["text"])
+					reason, _ := scalarText(e["reason"])
+					fmm.Veil.Accept = append(fmm.Veil.Accept, AcceptEntry{Text: text, Reason: reason, Line: line})
+				}
 			}
 		}
 		return "veil", nil
@@ -442,4 +467,28 @@ func yamlErrorLine(err error) (int, string) {
 		return line, msg
 	}
 	return 1, msg
+}
+
+// AcceptEntry is one accepted rare detail and why; Line is its line in the file.
+type AcceptEntry struct {
+	Text   string `yaml:"text"`
+	Reason string `yaml:"reason"`
+	Line   int    `yaml:"-"`
+}
+
+// acceptLines sets the line of each accept entry from the veil: mapping node.
+func acceptLines(v *yaml.Node, acc []AcceptEntry, offset int) {
+	if v.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		if v.Content[i].Value != "accept" || v.Content[i+1].Kind != yaml.SequenceNode {
+			continue
+		}
+		for j, item := range v.Content[i+1].Content {
+			if j < len(acc) {
+				acc[j].Line = item.Line + offset
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -49,6 +50,8 @@ type Report struct {
 	// exit non-zero while the rest of the site is still published.
 	Errors   []error
 	Warnings []string
+	// Drafts are the paths of posts marked draft that were left out.
+	Drafts []string
 	// Files are the output files, slash paths relative to the output root.
 	Files map[string][]byte
 }
@@ -65,7 +68,7 @@ type builder struct {
 // theme does not parse); per-post problems are in the report.
 func Render(ctx context.Context, opts Options) (*Report, error) {
 	cfg := opts.Config
-	b := &builder{opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{Threshold: cfg.Risk.Threshold}}
+	b := &builder{opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{MinCrowd: cfg.Risk.MinCrowd, HomeArea: cfg.Risk.HomeArea}}
 	if b.knowledge == nil {
 		b.knowledge = &deid.Knowledge{}
 	}
@@ -95,29 +98,21 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		now = time.Now().UTC()
 	}
 	var posts []*content.Post
-	var drafts, unlive int
+	var unlive int
 	for _, p := range loaded.Posts {
 		if (p.Meta.Draft || !p.Meta.Live(now)) && !opts.Drafts {
-			if p.Meta.Draft {
-				drafts++
-			} else {
+			// Posts before their publish date or after their expiry date
+			// (Hugo) are left out as drafts are, and listed with them.
+			rep.Drafts = append(rep.Drafts, p.Path)
+			if !p.Meta.Draft {
 				unlive++
 			}
 			continue
 		}
 		posts = append(posts, p)
 	}
-	if drafts+unlive > 0 {
-		// Every post is published or reported: a site brought from
-		// elsewhere often has drafts its author forgot.
-		var parts []string
-		if drafts > 0 {
-			parts = append(parts, plural(drafts, "draft", "drafts"))
-		}
-		if unlive > 0 {
-			parts = append(parts, plural(unlive, "post before its publish date or after its expiry date", "posts before their publish date or after their expiry date"))
-		}
-		rep.Warnings = append(rep.Warnings, "not built: "+strings.Join(parts, " and ")+" (--drafts builds them)")
+	if unlive > 0 {
+		rep.Warnings = append(rep.Warnings, "not built: "+plural(unlive, "post before its publish date or after its expiry date", "posts before their publish date or after their expiry date")+" (--drafts builds them)")
 	}
 
 	cleared, held := b.prepareAll(ctx, posts)
@@ -125,7 +120,11 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	rep.Held = held
+	for _, c := range cleared {
+		rep.Warnings = append(rep.Warnings, c.Warnings...)
+	}
 	for _, h := range held {
+		rep.Warnings = append(rep.Warnings, h.Warnings...)
 		if h.Err != nil {
 			rep.Errors = append(rep.Errors, fmt.Errorf("%s: %s: %w", h.Path, h.Reason, h.Err))
 		}
@@ -200,6 +199,9 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 	}
 	if err := saveURLRecord(opts.Root, rep.Published); err != nil {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf("could not record this build's URLs in %s: %v", privateDir, err))
+	}
+	if err := appendAudit(filepath.Join(opts.Root, privateDir, "audit.jsonl"), opts.Now, rep); err != nil {
+		rep.Warnings = append(rep.Warnings, "audit log: "+err.Error())
 	}
 	return rep, nil
 }

@@ -42,7 +42,7 @@ func (c *Cleared) keepAliases(cleaned []string, leaks func(string) bool) {
 			c.aliases = append(c.aliases, a)
 			continue
 		}
-		c.notes = append(c.notes, fmt.Sprintf("%s:%d: an alias (earlier URL) holds an identifying detail; no redirect page is written for it", c.src.Path, c.src.Meta.Lines["aliases"]))
+		c.Warnings = append(c.Warnings, fmt.Sprintf("%s:%d: an alias (earlier URL) holds an identifying detail; no redirect page is written for it", c.src.Path, c.src.Meta.Lines["aliases"]))
 	}
 }
 
@@ -117,7 +117,6 @@ func (b *builder) addImported(ctx context.Context, files map[string][]byte, cs [
 	type redirect struct{ from, to string }
 	var redirects []redirect
 	for _, c := range cs {
-		warns = append(warns, c.notes...)
 		if c.src == nil {
 			continue
 		}
