@@ -344,3 +344,25 @@ func BenchmarkManyShortcodes(b *testing.B) {
 		}
 	}
 }
+
+func TestVeilAcceptInEveryNotation(t *testing.T) {
+	for _, tt := range []struct {
+		name, src string
+		line      int
+	}{
+		{"yaml", "---\ntitle: a\ndate: 2024-01-01\nveil:\n  known: [Someone]\n  accept:\n    - text: the only lighthouse\n      reason: public landmark\n---\n", 7},
+		{"toml", "+++\ntitle = \"a\"\ndate = 2024-01-01\n[veil]\nknown = [\"Someone\"]\naccept = [{text = \"the only lighthouse\", reason = \"public landmark\"}]\n+++\n", 4},
+		{"json", "{\"title\": \"a\", \"date\": \"2024-01-01\",\n \"veil\": {\"known\": [\"Someone\"], \"accept\": [{\"text\": \"the only lighthouse\", \"reason\": \"public landmark\"}]}}\n", 2},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := Parse("c/posts/a.md", "posts/a.md", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			v := p.Meta.Veil
+			if len(v.Known) != 1 || len(v.Accept) != 1 || v.Accept[0].Text != "the only lighthouse" || v.Accept[0].Reason != "public landmark" || v.Accept[0].Line != tt.line {
+				t.Errorf("veil = %+v, want one known, one accept on line %d", v, tt.line)
+			}
+		})
+	}
+}
