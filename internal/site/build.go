@@ -77,11 +77,17 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		return nil, fmt.Errorf("site %s: %w", opts.Root, err)
 	}
 	themeFS := opts.Theme
+	var themeWarnings []string
 	if dir := cfg.Path(opts.Root, cfg.ThemeDir); isDir(dir) {
 		if err := checkThemeLinks(realRoot, dir); err != nil {
 			return nil, err
 		}
-		themeFS = render.Overlay(os.DirFS(dir), opts.Theme)
+		layouts, warns, err := b.cleanLayouts(ctx, dir)
+		if err != nil {
+			return nil, err
+		}
+		themeWarnings = warns
+		themeFS = render.Overlay(render.Overlay(layouts, os.DirFS(dir)), opts.Theme)
 	}
 	r, err := render.New(withoutStatic{themeFS})
 	if err != nil {
@@ -92,7 +98,7 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Errors: loaded.Errors, Warnings: loaded.Warnings}
+	rep := &Report{Errors: loaded.Errors, Warnings: append(loaded.Warnings, themeWarnings...)}
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now().UTC()
