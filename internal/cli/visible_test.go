@@ -9,8 +9,8 @@ import (
 	"github.com/veil-blog/veil/internal/markdown"
 )
 
-// TestHiddenNames: a name written with character references or split by
-// invisible characters is found as the name it shows, its finding spans
+// TestHiddenNames: a name written with character references, split by
+// invisible characters or by inline markup is found as the name it shows, its finding spans
 // the whole encoded run in the exact input, and no part of it survives.
 func TestHiddenNames(t *testing.T) {
 	eng := engineForTest(t)
@@ -27,6 +27,8 @@ func TestHiddenNames(t *testing.T) {
 			[]string{"Odette Mar\u200bchand", "Ode\u00adtte", "Dr. Oka\u200dfor"}, []string{"Odette", "Marchand", "Okafor", "chand", "\u200b", "\u00ad"}},
 		{"Mixed: O&shy;dette Mar&#x200B;chand and \ufeffOdette\u2060 M&#97;rchand.",
 			[]string{"O&shy;dette Mar&#x200B;chand", "Odette\u2060 M&#97;rchand"}, []string{"Odette", "Marchand", "&shy;"}},
+		{"Later Ode<b>tte</b> Mar<!-- x -->chand and Ren**ée** Oka`for` came.",
+			[]string{"Ode<b>tte", "Mar<!-- x -->chand", "Ren**ée", "Oka`for"}, []string{"Odette", "Marchand", "Renée", "Okafor", "dette"}},
 		{"<p title=\"x\">Ren&#xe9;e Okafor</p> [&#79;dette](/notes/) ![Ode\u200btte Marchand](p.png)",
 			nil, []string{"Renée", "Okafor", "Odette", "Marchand", "&#79;"}},
 	} {

@@ -31,6 +31,11 @@ func TestVisible(t *testing.T) {
 		{"&#99999999999999999999999999;", "\ufffd", "\ufffd", "&#99999999999999999999999999;"},
 		{"Caf&eacute;&#x301;s", "Café\u0301s", "é", "&eacute;"},
 		{"& &# &#x &; &a", "& &# &#x &; &a", "&#x", "&#x"},
+		// Inline markup between two letters shows nothing.
+		{"Ode<b>tte</b> M<!-- x -->ar<span class=\"c\"></span>chand", "Odette</b> Marchand", "Odette", "Ode<b>tte"},
+		{"Ode**tt**e Mar~~ch~~and O`det`te", "Odette Marchand Odette", "Marchand", "Mar~~ch~~and"},
+		{"**Odette** x*y 2*3 a~b <b>Odette</b> a < b > c", "**Odette** xy 2*3 a~b <b>Odette</b> a < b > c", "Odette", "Odette"},
+		{"Ode<b\ntte> Ode<b>&#116;te", "Ode<b\ntte> Odette", "Odette", "Ode<b>&#116;te"},
 	} {
 		v := Visible(tt.src)
 		if v.Text != tt.text {
@@ -55,6 +60,7 @@ func FuzzVisible(f *testing.F) {
 		"&#79;&#100;ette", "Ren&eacute;e", "Od\u200bette", "a&amp;#79;b", "&notit", "&#x1F600;",
 		"\xff&#\xfe&", "Ma\u00adrie &#xAD; &shy; O\u200d", "&#0000000000079;", "[Od&#101;tte](/p/Od&#101;tte) ![Od\u200bette](x.png)",
 		"<b title=\"Od&#101;tte\">Od&#x65;tte</b>", "---\ntitle: Jos&eacute; M\n---\nbody",
+		"Ode<b>tte</b> O<!-- -->de**tt**e~~x~~ M`a`r<i\n>", "a<b and c>d <!-- unterminated",
 	} {
 		f.Add(s)
 	}
@@ -104,6 +110,10 @@ func checkView(t *testing.T, src string, v *View) {
 		if unit[0] == '&' {
 			if n, s := referenceAt(unit, 0); n != len(unit) || withoutInvisible(s) != shown {
 				t.Fatalf("Visible(%q): %q shows %q, want %q", src, unit, shown, s)
+			}
+		} else if strings.ContainsRune("<*~`", rune(unit[0])) {
+			if shown != "" || e.src == 0 || e.srcEnd == len(src) {
+				t.Fatalf("Visible(%q): markup %q shows %q", src, unit, shown)
 			}
 		} else if r, size := utf8.DecodeRuneInString(unit); size != len(unit) || !Invisible(r) || shown != "" {
 			t.Fatalf("Visible(%q): edit %q shows %q", src, unit, shown)
