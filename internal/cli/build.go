@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -20,7 +21,9 @@ output stays.
 
 Exit status: 0 success; 1 when a post or the theme could not be processed
 (or, with --strict, when a post is held back); 2 on a usage or configuration
-error.`,
+error, such as an output directory veil will not replace (one that is, or
+overlaps, the site, a source folder, .git or .veil, or that holds files
+veil did not write).`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			opts, err := f.siteOptions(c, e)
@@ -30,6 +33,10 @@ error.`,
 			start := time.Now()
 			dest := opts.Config.Path(f.source, opts.Config.PublishDir)
 			rep, err := site.Build(c.Context(), opts, dest)
+			var refused *site.RefusedError
+			if errors.As(err, &refused) {
+				return usageErr("%w", err)
+			}
 			if err != nil {
 				return inputErr("%w", err)
 			}

@@ -78,11 +78,11 @@ func TestBadInput(t *testing.T) {
 func FuzzDeidentify(f *testing.F) {
 	for _, s := range []string{
 		"Odette Marchand, a 34-year-old from Springfield, called 555-0134 on March 3, 2021.",
-		"MRN: 12345678. DR OKAFOR SAW PT 7/22 AT CALVERT HOSPITAL.",
+		"MRN: 12345678. DR OKAFOR SAW PT 7/22 AT WINSTEAD HOSPITAL.",
 		"@jess_m lol saw emma at the mall in boston",
 		"Lucía’s son Mateo (aged 4) — 12 Elm St, Apt 2B, Harlow Creek, OH 45011",
 		"\xff\xfeOdette\xc3",
-		"Walter was 97 when he came. At 94, she swims; I'm 34. Ana Ruiz, MD, saw Dr.Berz.",
+		"Walter was 97 when he came. At 94, she swims; I'm 34. Ana Ruiz, MD, saw Dr.Vorn.",
 		"He has Erdheim–Chester disease and Parkinson's disease. By last Tuesday, about two years ago, the next week.",
 		"Yesterday &#79;&#100;&#101;tte Marchand and Ren&eacute;e Okafor came; Ode\u200btte Mar\u00adchand signed.",
 		"---\ntitle: Visit with Jos&eacute; Okafor\n---\n<p>Dr. Oka&#x66;or met O\u200ddette</p> [Od&#101;tte](/a/) ![Mar\ufeffchand](b.png)",

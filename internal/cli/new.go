@@ -36,7 +36,7 @@ func newNewSite(e *env) *cobra.Command {
 			today := time.Now().Format("2006-01-02")
 			files := map[string]string{
 				"config.yaml": siteConfig,
-				".gitignore":  "# veil: the private key, known names, cache and audit log, and the build output\n.veil/\npublic/\n",
+				".gitignore":  "# veil: the private key, known names, cache and audit log, the build output\n# and the temporary output of an unfinished build\n.veil/\npublic/\n.public.new-*\n",
 				filepath.Join("content", "posts", today+"-welcome.md"): fmt.Sprintf(examplePost, today),
 				filepath.Join("static", ".gitkeep"):                    "",
 			}

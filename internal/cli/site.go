@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -116,7 +118,19 @@ func (f *siteFlags) siteOptions(c *cobra.Command, e *env) (site.Options, error) 
 	if err != nil {
 		return site.Options{}, &exitError{code: ExitUsage, err: err}
 	}
-	return site.Options{Root: f.source, Config: cfg, Engine: eng, Knowledge: know, Theme: theme.FS(), Drafts: f.drafts}, nil
+	return site.Options{Root: f.source, Config: cfg, Engine: eng, Knowledge: know, Theme: theme.FS(), Drafts: f.drafts,
+		KeyFingerprint: keyFingerprint(f.source)}, nil
+}
+
+// keyFingerprint identifies the site key by a hash that reveals nothing
+// about it (domain-separated SHA-256, 64 bits), or "" without a key.
+func keyFingerprint(root string) string {
+	key, err := deid.LoadKey(filepath.Join(root, privateDir, "key"), false)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(append([]byte("veil site key fingerprint\x00"), key...))
+	return hex.EncodeToString(sum[:8])
 }
 
 // report prints a build's warnings, errors and held posts and turns them

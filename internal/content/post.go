@@ -133,9 +133,14 @@ func section(rel string) string {
 // the body's byte offset and the line on which the YAML starts. A file
 // without front matter is all body.
 func split(src []byte) (fm, body []byte, bodyOff, fmLine int, err error) {
-	rest, ok := cutLine(src, 0)
+	// A byte-order mark (Windows editors write one) is not part of the fence.
+	start0 := 0
+	if bytes.HasPrefix(src, []byte("\ufeff")) {
+		start0 = len("\ufeff")
+	}
+	rest, ok := cutLine(src, start0)
 	if !ok {
-		return nil, src, 0, 0, nil
+		return nil, src[start0:], start0, 0, nil
 	}
 	start := rest
 	for off := start; off < len(src); {
@@ -173,21 +178,26 @@ func (p *Post) parseFrontMatter(fm []byte, firstLine int) error {
 	if len(bytes.TrimSpace(fm)) == 0 {
 		return nil
 	}
+	// at turns a YAML line into a file line. YAML also breaks lines at a
+	// lone \r, which this file does not count: keep it inside the front
+	// matter.
+	last := bytes.Count(fm, []byte("\n")) + 1
+	at := func(yamlLine int) int { return firstLine + min(max(yamlLine, 1), last) - 1 }
 	var root yaml.Node
 	if err := yaml.Unmarshal(fm, &root); err != nil {
 		line, msg := yamlErrorLine(err)
-		return &Error{Path: p.Path, Line: firstLine + line - 1, Msg: "front matter: " + msg, Err: err}
+		return &Error{Path: p.Path, Line: at(line), Msg: "front matter: " + msg, Err: err}
 	}
 	if len(root.Content) == 0 {
 		return nil
 	}
 	m := root.Content[0]
 	if m.Kind != yaml.MappingNode {
-		return &Error{Path: p.Path, Line: firstLine + m.Line - 1, Msg: "front matter must be a mapping of keys to values"}
+		return &Error{Path: p.Path, Line: at(m.Line), Msg: "front matter must be a mapping of keys to values"}
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		line := firstLine + k.Line - 1
+		line := at(k.Line)
 		if err := p.setKey(k.Value, v, line); err != nil {
 			return &Error{Path: p.Path, Line: line, Msg: fmt.Sprintf("front matter key %s: %s", k.Value, err)}
 		}

@@ -8,7 +8,7 @@ import (
 )
 
 // appositiveAges finds the age case writing puts right after a person's
-// name: "Maria, 34, came in", "Mr. Reyes (72) and", "Ana, 7." Alone, "34"
+// name: "Marisol, 34, came in", "Mr. Reyes (72) and", "Ana, 7." Alone, "34"
 // is any number, so this needs the person finding before it, which the
 // pattern recognizers cannot see; it runs once every name is known.
 func appositiveAges(text string, fs []Finding) []Finding {

@@ -8,19 +8,19 @@ import (
 )
 
 func TestAppositiveAges(t *testing.T) {
-	names := reDetector{re: regexp.MustCompile(`\b(?:Maria|Tom|Ana)\b`), kind: Person, conf: 0.9}
+	names := reDetector{re: regexp.MustCompile(`\b(?:Marisol|Tom|Ana)\b`), kind: Person, conf: 0.9}
 	e := New(WithDetectors(names), WithKey([]byte("k")))
 	for _, tt := range []struct {
 		text string
 		ages []string // the age findings' texts, in order
 	}{
-		{"Maria, 34, came in.", []string{"34"}},
+		{"Marisol, 34, came in.", []string{"34"}},
 		{"We saw Tom (72) and Ana, 7.", []string{"72", "7"}},
-		{"Maria, 41 and Tom, 43, met.", []string{"41", "43"}},
+		{"Marisol, 41 and Tom, 43, met.", []string{"41", "43"}},
 		{"Ana, 34 Elm Street, is her address.", nil},
 		{"Ana, 2021, was a long year.", nil},
 		{"Ana, 2, 3 and 4 are the options.", nil},
-		{"Maria, 130, is no age.", nil},
+		{"Marisol, 130, is no age.", nil},
 		{"The room, 34, was empty.", nil}, // no person before it
 	} {
 		fs, err := e.Detect(context.Background(), &Doc{Text: tt.text})
@@ -47,7 +47,7 @@ func TestAppositiveAges(t *testing.T) {
 }
 
 func TestPredicateAges(t *testing.T) {
-	names := reDetector{re: regexp.MustCompile(`\b(?:Walter|Maria Lopez)\b`), kind: Person, conf: 0.9}
+	names := reDetector{re: regexp.MustCompile(`\b(?:Walter|Marisol Lopez)\b`), kind: Person, conf: 0.9}
 	e := New(WithDetectors(names), WithKey([]byte("k")))
 	for _, tt := range []struct {
 		text string
@@ -62,7 +62,7 @@ func TestPredicateAges(t *testing.T) {
 		{"She turned 45 this week.", []string{"45"}, "She turned 40-something"},
 		{"It rained. At 94, she still swims.", []string{"At 94"}, "Aged over 89, she still swims."},
 		{"At 8, he moved.", []string{"At 8"}, "As a child, he moved."},
-		{"At 45, Maria Lopez left.", []string{"At 45"}, "Aged mid-40s, "},
+		{"At 45, Marisol Lopez left.", []string{"At 45"}, "Aged mid-40s, "},
 		// Measurements, counts and times are no ages.
 		{"BP was 97 over 60.", nil, "97 over 60"},
 		{"HR was 97.", nil, "HR was 97."},

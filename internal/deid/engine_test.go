@@ -144,10 +144,10 @@ func TestPseudonymNeverARealNameOfThePost(t *testing.T) {
 }
 
 func TestKnownAndAllow(t *testing.T) {
-	e := New(WithDetectors(reDetector{re: regexp.MustCompile(`HIPAA|Medicaid|Willow Creek`), kind: Organization, conf: 0.5}))
+	e := New(WithDetectors(reDetector{re: regexp.MustCompile(`HIPAA|Medicaid|Alder Creek`), kind: Organization, conf: 0.5}))
 	doc := &Doc{
-		Text:  "Under HIPAA, the team at willow   creek and Saint Jude's Home spoke of Medicaid.",
-		Known: []KnownTerm{{Term: "Saint Jude", Kind: Organization, Replacement: "a care home"}, {Term: "Willow Creek", Kind: Place}},
+		Text:  "Under HIPAA, the team at alder   creek and Saint Jude's Home spoke of Medicaid.",
+		Known: []KnownTerm{{Term: "Saint Jude", Kind: Organization, Replacement: "a care home"}, {Term: "Alder Creek", Kind: Place}},
 		Allow: []string{"hipaa", "Medicaid"},
 	}
 	res, err := e.Deidentify(context.Background(), doc)

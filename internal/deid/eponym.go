@@ -9,7 +9,7 @@ import (
 // eponymHeads are the nouns that make the names before them part of a
 // medical term: "Erdheim–Chester disease", "Down syndrome", "Bell's palsy".
 // The value is false for heads that also follow an institution's name
-// ("the U Maryland scale", "the Mayo protocol"): they make an eponym only
+// ("the U Vermont scale", "the Kessler protocol"): they make an eponym only
 // of a person finding ("Apgar score") or with a capitalised word between
 // ("Glasgow Coma Scale").
 var eponymHeads = map[string]bool{

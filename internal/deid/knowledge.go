@@ -16,7 +16,7 @@ import (
 // .veil/known.yaml:
 //
 //	people: [Odette Marchand, "Dr. Okafor"]
-//	places: [Willow Creek]
+//	places: [Alder Creek]
 //	organizations: [Saint Jude's Home]
 //	terms: [Ehlers-Danlos]          # rare details
 //	known:                          # any kind, optionally a fixed replacement

@@ -11,7 +11,7 @@ import (
 func TestLoadKnowledge(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "known.yaml")
-	os.WriteFile(p, []byte("people: [Odette Marchand]\nplaces: [Willow Creek]\nknown:\n  - {term: Marisol, replacement: Ana}\nallow: [HIPAA]\n"), 0o600)
+	os.WriteFile(p, []byte("people: [Odette Marchand]\nplaces: [Alder Creek]\nknown:\n  - {term: Marisol, replacement: Ana}\nallow: [HIPAA]\n"), 0o600)
 	k, err := LoadKnowledge(p)
 	if err != nil {
 		t.Fatal(err)

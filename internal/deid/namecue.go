@@ -7,7 +7,7 @@ import (
 )
 
 // namedPeople finds the name a sentence gives outright: "my name is borna
-// jerković", "Her maiden name is Key.", "Last name? Langrová", "everyone
+// jerković", "Her maiden name is Key.", "Last name? Zelenková", "everyone
 // calls me Bee", "he goes by jonno". After the cue, up to three words are
 // the name while each is capitalised, or no ordinary English word, or (the
 // first) a known first name; function words end it ("my name is not
@@ -51,7 +51,7 @@ func (e *Engine) nameCueEnd(text string, ws []word, i int) int {
 			gap = text[ws[i].end:ws[i+1].start]
 		}
 		if strings.ContainsAny(gap, ":?") {
-			return i + 1 // "Last name? Langrová", "name: Ada"
+			return i + 1 // "Last name? Zelenková", "name: Ada"
 		}
 		if v, ok := next(i + 1); ok && (v == "is" || v == "was") && strings.TrimSpace(gap) == "" {
 			return i + 2

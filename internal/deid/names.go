@@ -11,7 +11,7 @@ var femaleNames = []string{
 	"Christine", "Claire", "Cynthia", "Deborah", "Denise", "Diane", "Donna",
 	"Eileen", "Elaine", "Eleanor", "Elena", "Ellen", "Emily", "Erin", "Eva",
 	"Fiona", "Gloria", "Hannah", "Helen", "Irene", "Jacqueline", "Janet", "Jean",
-	"Jennifer", "Jessica", "Joan", "Joanne", "Judith", "Julia", "Karen", "Katherine",
+	"Marian", "Jessica", "Joan", "Joanne", "Judith", "Julia", "Karen", "Katherine",
 	"Laura", "Leah", "Linda", "Lisa", "Lois", "Louise", "Lydia", "Margaret",
 	"Maria", "Marilyn", "Martha", "Megan", "Melissa", "Michelle", "Miriam", "Monica",
 	"Nancy", "Natalie", "Nicole", "Nora", "Olivia", "Pamela", "Patricia", "Paula",

@@ -186,7 +186,7 @@ func (p *planner) replacement(f Finding) string {
 	if r == f.Text {
 		return r
 	}
-	// An acronym in ordinary text ("at GBMC") becomes an ordinary phrase
+	// An acronym in ordinary text ("at WVMC") becomes an ordinary phrase
 	// ("at a hospital"), not a shouted one.
 	acronymPhrase := strings.Contains(r, " ") && isUpperWord(f.Text) && !p.shouting(f.Start)
 	if !acronymPhrase {
@@ -290,7 +290,7 @@ func (p *planner) mac(parts ...string) uint64 {
 // in the original text is skipped, so a pseudonym is never a real name of
 // the post.
 func (p *planner) pseudonym(name string) string {
-	// "Dr.Berz": a title glued to the name by its full stop stays so.
+	// "Dr.Vorn": a title glued to the name by its full stop stays so.
 	if i := strings.IndexByte(name, '.'); i > 0 && i+1 < len(name) && honorifics[strings.ToLower(name[:i])] && unicode.IsLetter(rune(name[i+1])) {
 		return name[:i+1] + p.pseudonym(name[i+1:])
 	}
@@ -430,8 +430,8 @@ func (p *planner) place(f Finding, action Action) string {
 	}
 	info, ok := p.e.gaz.Place(name)
 	if !ok {
-		// A span that took in a word more than the place ("London Games",
-		// "the Leeds office") is described by the place inside it.
+		// A span that took in a word more than the place ("Lisbon Games",
+		// "the Cork office") is described by the place inside it.
 		info, ok = p.placeWithin(name)
 	}
 	if !ok {
@@ -485,7 +485,7 @@ func (p *planner) organization(f Finding, action Action) string {
 	}
 	lowerName := strings.ToLower(f.Text)
 	if t := f.Type; t != "" && t != "company" && !strings.HasSuffix(lowerName, t) && p.e.isCommon(t) {
-		// The recognizer knows the kind ("GBMC", "Harford Memorial" are
+		// The recognizer knows the kind ("WVMC", "Tillbrook Memorial" are
 		// hospitals) though the name does not end with it.
 		return article(t) + " " + t
 	}
@@ -617,7 +617,7 @@ func (p *planner) age(f Finding, action Action) string {
 		}
 		return bareBand(n)
 	case "bare":
-		return bareBand(n) // "aged mid-40s", "Maria, early 30s, came in"
+		return bareBand(n) // "aged mid-40s", "Marisol, early 30s, came in"
 	}
 	if f.Type == "apposition" {
 		return bareBand(n)

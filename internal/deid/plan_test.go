@@ -64,7 +64,7 @@ func TestPlanReplacements(t *testing.T) {
 		{"at 12 Elm Street", Finding{Start: 3, End: 16, Kind: Place, Type: "street"}, "[address]"},
 		{"at Calloway Ridge Community Health Center.", Finding{Start: 3, End: 41, Kind: Organization, Type: "center"}, "a community health center"},
 		{"Alder Valley Family Services", Finding{Start: 0, End: 28, Kind: Organization}, "A family services agency"},
-		{"to GBMC today", Finding{Start: 3, End: 7, Kind: Organization, Type: "hospital"}, "a hospital"},
+		{"to WVMC today", Finding{Start: 3, End: 7, Kind: Organization, Type: "hospital"}, "a hospital"},
 		{"at Zorblax Inc", Finding{Start: 3, End: 14, Kind: Organization, Type: "company"}, "an organisation"},
 		{"a 34-year-old teacher", Finding{Start: 0, End: 13, Kind: Age, Age: 34}, "A mid-30s"},
 		{"with an 81-year-old man", Finding{Start: 5, End: 19, Kind: Age, Age: 81}, "an early-80s"},
@@ -234,14 +234,14 @@ func TestReplacementsStayInsideHashtags(t *testing.T) {
 
 func TestTitleGluedToNameStays(t *testing.T) {
 	e := New(WithKey([]byte("k")), WithGazetteer(fakeGaz{}))
-	text := "Dr.Berz in to assess; Berz agreed."
+	text := "Dr.Vorn in to assess; Vorn agreed."
 	fs := e.plan(&Doc{Text: text}, []Finding{
-		{Start: 0, End: 7, Kind: Person, Text: "Dr.Berz"},
-		{Start: 22, End: 26, Kind: Person, Text: "Berz"},
+		{Start: 0, End: 7, Kind: Person, Text: "Dr.Vorn"},
+		{Start: 22, End: 26, Kind: Person, Text: "Vorn"},
 	})
 	got, alone := fs[0].Replacement, fs[1].Replacement
-	if !strings.HasPrefix(got, "Dr.") || got == "Dr.Berz" || got != "Dr."+alone {
-		t.Errorf("Dr.Berz -> %q, Berz -> %q: want Dr. and the same surname", got, alone)
+	if !strings.HasPrefix(got, "Dr.") || got == "Dr.Vorn" || got != "Dr."+alone {
+		t.Errorf("Dr.Vorn -> %q, Vorn -> %q: want Dr. and the same surname", got, alone)
 	}
 }
 

@@ -66,7 +66,7 @@ func (e *Engine) propagate(text string, ws []word, fs []Finding) []Finding {
 
 // propagateGlued finds a one-word name run into a number for want of a
 // space, as hurried notes write a ward and its floor ("QUARTERMAIN3" once
-// "Quartermain" is found): the letters of the word are the name.
+// "Kettleworth" is found): the letters of the word are the name.
 func (e *Engine) propagateGlued(text string, ws []word, words map[string]Finding, out []Finding) []Finding {
 	for _, w := range ws {
 		k := w.key

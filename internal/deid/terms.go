@@ -14,7 +14,7 @@ type word struct {
 }
 
 // isWordRune reports whether r belongs to a word: letters, digits, and the
-// apostrophes, hyphens and full stops inside names ("O'Neill", "Mary-Jane",
+// apostrophes, hyphens and full stops inside names ("O'Neill", "Lou-Bette",
 // "Dr.").
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {

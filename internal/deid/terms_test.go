@@ -15,7 +15,7 @@ func TestTermSetFind(t *testing.T) {
 		{[]string{"Odette Marchand", "Odette"}, "Odette   Marchand\nsaw Odette, Marchand", "[0 17] [22 28]"},
 		{[]string{"Saint Jude"}, "at Saint Jude’s Home", "[3 13]"},
 		{[]string{"Dr. Okafor"}, "with dr okafor and Dr. Okafor.", "[5 14] [19 29]"},
-		{[]string{"Mary-Jane"}, "Mary-Jane, Mary Jane", "[0 9]"},
+		{[]string{"Lou-Bette"}, "Lou-Bette, Lou Bette", "[0 9]"},
 		{[]string{"Ann"}, "Anne and Ann-Marie and (Ann)", "[24 27]"},
 		{[]string{"Zoë"}, "ZOË and zoë", "[0 4] [9 13]"},
 		{nil, "anything", "[]"},
@@ -40,7 +40,7 @@ func TestTermSetFind(t *testing.T) {
 }
 
 func FuzzSplitWords(f *testing.F) {
-	for _, s := range []string{"Odette's", "a\xffb", "’’--..", "Mary-Jane O'Neill", ""} {
+	for _, s := range []string{"Odette's", "a\xffb", "’’--..", "Lou-Bette O'Neill", ""} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -19,13 +19,13 @@ var credentialSuffixes = map[string]bool{
 var surnameLike = map[string]bool{"do": true, "pa": true}
 
 // trimToName narrows each person finding to the name: a kinship noun
-// before it ("Son David") and credentials after
+// before it ("Son Gavin") and credentials after
 // it ("Ana Ruiz, MD", "irene snell, rn") say nothing of who the person is
 // and stay as written; a recognizer that saw the whole phrase (the
 // statistical model often does) would otherwise report them, and the
 // planner would turn "MD" into a surname. A title before the name stays in
 // the finding: the planner keeps it as written, and most conventions count
-// "Mr. Leiva" whole. Trimmed before propagation, "MD" is not looked for
+// "Mr. Arancibia" whole. Trimmed before propagation, "MD" is not looked for
 // elsewhere as a name.
 func trimToName(text string, fs []Finding) []Finding {
 	for i := range fs {
@@ -53,7 +53,7 @@ func trimToName(text string, fs []Finding) []Finding {
 }
 
 // kinNouns are the family words notes and posts write before a relative's
-// name ("Son David in to visit", "Sons David and Theodore"). Unlike the
+// name ("Son Gavin in to visit", "Sons Gavin and Percival"). Unlike the
 // forms of address ("Uncle Dev", "Sister Mary"), they are no part of the
 // name.
 var kinNouns = map[string]bool{

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -36,6 +35,9 @@ type Options struct {
 	Now time.Time
 	// Workers bounds parallel per-post work; GOMAXPROCS when 0.
 	Workers int
+	// KeyFingerprint identifies the site key without revealing it; Build
+	// records it in the output marker and warns when it changes.
+	KeyFingerprint string
 }
 
 // Report says what a build did.
@@ -66,11 +68,18 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	if b.knowledge == nil {
 		b.knowledge = &deid.Knowledge{}
 	}
+	realRoot, err := content.RealPath(opts.Root)
+	if err != nil {
+		return nil, fmt.Errorf("site %s: %w", opts.Root, err)
+	}
 	themeFS := opts.Theme
 	if dir := cfg.Path(opts.Root, cfg.ThemeDir); isDir(dir) {
+		if err := checkThemeLinks(realRoot, dir); err != nil {
+			return nil, err
+		}
 		themeFS = render.Overlay(os.DirFS(dir), opts.Theme)
 	}
-	r, err := render.New(themeFS)
+	r, err := render.New(withoutStatic{themeFS})
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
@@ -98,7 +107,9 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 			rep.Errors = append(rep.Errors, fmt.Errorf("%s: %s: %w", h.Path, h.Reason, h.Err))
 		}
 	}
-	assignPermalinks(cleared, cfg.Permalinks)
+	sections, warns := b.publicSections(ctx, cleared)
+	rep.Warnings = append(rep.Warnings, warns...)
+	assignPermalinks(cleared, cfg.Permalinks, sections)
 	rep.Published = cleared
 
 	rposts := make([]render.Post, len(cleared))
@@ -116,15 +127,20 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	static, warns, errs := b.loadStatic(ctx, opts.Root, cfg.Path(opts.Root, cfg.StaticDir))
+	static, warns, errs := b.loadStatic(ctx, opts.Root)
 	rep.Warnings = append(rep.Warnings, warns...)
 	rep.Errors = append(rep.Errors, errs...)
-	for name, data := range static {
-		if _, clash := files[name]; clash {
-			rep.Warnings = append(rep.Warnings, fmt.Sprintf("static/%s: a generated page has the same path; the page wins", name))
+	names := make([]string, 0, len(static))
+	for name := range static {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if _, clash := files[name]; clash || name == MarkerName {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("static file %s: a generated page has the same path; the page wins", name))
 			continue
 		}
-		files[name] = data
+		files[name] = static[name]
 	}
 	rep.Files = files
 	return rep, nil
@@ -132,16 +148,35 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 
 // Build renders the site and replaces dest with the result atomically: on
 // any error before the switch, the previous output is left as it was.
+//
+// dest must be a directory veil may replace (see checkDest; a refusal is a
+// *RefusedError). One build of a site runs at a time (a *LockedError
+// otherwise); leftovers of killed builds beside dest are removed.
 func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
-	if err := checkDest(opts.Root, opts.Config, dest); err != nil {
+	realDest, err := checkDest(opts.Root, opts.Config, dest)
+	if err != nil {
 		return nil, err
 	}
+	unlock, err := lockSite(opts.Root)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	leftovers := removeLeftovers(realDest)
 	rep, err := Render(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
-	if err := writeAtomic(dest, rep.Files); err != nil {
+	rep.Warnings = append(rep.Warnings, leftovers...)
+	if w := keyWarning(realDest, opts.KeyFingerprint); w != "" {
+		rep.Warnings = append(rep.Warnings, w)
+	}
+	rep.Warnings = append(rep.Warnings, movedURLs(loadURLRecord(opts.Root), rep.Published)...)
+	if err := writeAtomic(realDest, rep.Files, marker(opts.KeyFingerprint)); err != nil {
 		return nil, err
+	}
+	if err := saveURLRecord(opts.Root, rep.Published); err != nil {
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("could not record this build's URLs in %s: %v", privateDir, err))
 	}
 	return rep, nil
 }
@@ -194,7 +229,10 @@ feed:
 // assignPermalinks sets each post's permalink from the section's pattern and
 // makes slugs unique within a section (a second "my-week" becomes
 // "my-week-2"), in a stable order.
-func assignPermalinks(cs []*Cleared, patterns map[string]string) {
+//
+// A section's pattern is looked up by its folder name; the URL uses its
+// public name from sections (see publicSections).
+func assignPermalinks(cs []*Cleared, patterns map[string]string, sections map[string]string) {
 	sort.SliceStable(cs, func(i, j int) bool {
 		a, b := cs[i].Post, cs[j].Post
 		if !a.Date.Equal(b.Date) {
@@ -207,7 +245,11 @@ func assignPermalinks(cs []*Cleared, patterns map[string]string) {
 		p := &c.Post
 		pattern := "/:slug/"
 		if !p.IsPage {
-			pattern = patterns[p.Section]
+			folder := p.Section
+			if public, ok := sections[folder]; ok {
+				p.Section = public
+			}
+			pattern = patterns[folder]
 			if pattern == "" {
 				pattern = "/" + p.Section + "/:slug/"
 			}
@@ -239,26 +281,4 @@ func expand(pattern string, p *render.Post) string {
 func isDir(p string) bool {
 	fi, err := os.Stat(p)
 	return err == nil && fi.IsDir()
-}
-
-// checkDest refuses output directories that a build must never replace: the
-// site itself, anything that contains it, or the filesystem root.
-func checkDest(root string, cfg *config.Config, dest string) error {
-	absDest, err := filepath.Abs(dest)
-	if err != nil {
-		return err
-	}
-	absRoot, err := filepath.Abs(root)
-	if err != nil {
-		return err
-	}
-	if absDest == filepath.Dir(absDest) || content.Within(absDest, absRoot) {
-		return fmt.Errorf("output directory %s contains the site; refusing to replace it", dest)
-	}
-	for _, d := range []string{cfg.ContentDir, cfg.StaticDir, cfg.ThemeDir, ".veil"} {
-		if p, _ := filepath.Abs(cfg.Path(root, d)); content.Within(p, absDest) || content.Within(absDest, p) {
-			return fmt.Errorf("output directory %s overlaps %s; refusing to write there", dest, d)
-		}
-	}
-	return nil
 }

@@ -18,9 +18,12 @@ import (
 // Cleared is a post that passed de-identification and the risk gate: the
 // only form in which post text reaches the renderer.
 type Cleared struct {
-	Post     render.Post
-	Findings []Finding
-	Verdict  risk.Verdict
+	// Path is the source file (for messages); Rel its path under the
+	// content folder. Neither is ever published.
+	Path, Rel string
+	Post      render.Post
+	Findings  []Finding
+	Verdict   risk.Verdict
 }
 
 // Finding is a de-identification finding placed in its source file.
@@ -141,7 +144,7 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	if s := fields["summary"][0]; s != "" {
 		rp.Summary = template.HTML(html.EscapeString(s))
 	}
-	return &Cleared{Post: rp, Findings: findings, Verdict: verdict}, nil
+	return &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict}, nil
 }
 
 // place turns a finding in a field into a finding located in the file: the

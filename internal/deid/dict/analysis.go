@@ -92,7 +92,7 @@ func (a *analysis) wordFeat(w string) feat {
 	}
 	f.surname, _ = lex.Surname(w)
 	if f.births == 0 && f.surname == 0 && strings.ContainsAny(w, "-‐‑") {
-		// "Mary-Jane", "Taylor-Sabori": a name when a part is one and no
+		// "Lou-Bette", "Taylor-Sabori": a name when a part is one and no
 		// part is an ordinary word ("A-fib", "Non-Hodgkin" are not).
 		var births, surname int
 		parts := strings.FieldsFunc(w, isHyphen)
@@ -174,7 +174,7 @@ func (p packedFeat) unpack() feat {
 
 // adjacent reports whether words i-1 and i belong to one name: only
 // horizontal space between them, or the period of an initial or an
-// abbreviation ("R. Kowal", "C.A. Whomersley", "Dr.Golini").
+// abbreviation ("R. Kowal", "D.E. Penhallow", "Dr.Varelli").
 func (a *analysis) adjacent(i int) bool {
 	if i <= 0 || i >= len(a.toks) {
 		return false
@@ -190,7 +190,7 @@ func (a *analysis) adjacent(i int) bool {
 		}
 		g = g[1:]
 		if g == "" {
-			// "C.A.", "Dr.Golini"; not "t.co".
+			// "C.A.", "Dr.Varelli"; not "t.co".
 			return abbrevDot[prev.lower] || t.letters == 1 && t.dot
 		}
 	}

@@ -263,7 +263,7 @@ func (a *analysis) clinicalWord(k int) bool {
 // note that opens with a heading letter, a clinical term, a common word
 // that is no name, or a common word before a clinical term: "a/p-stable",
 // "gu-foley", "abgs-see", "post-extubation". A double-barrelled name
-// ("Stord-Painter", "Mary-Jane") opens with a name.
+// ("Lusk-Carver", "Lou-Bette") opens with a name.
 func (a *analysis) clinicalCompound(lw string) bool {
 	first, rest, ok := strings.Cut(lw, "-")
 	if !ok {

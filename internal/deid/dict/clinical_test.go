@@ -77,22 +77,22 @@ func TestClinical(t *testing.T) {
 		{"He works for Acme Widgets Inc.", deid.Organization, "Acme", true},
 		// Hyphenated words of ordinary parts are not names.
 		{note + "POST-OP DAY 2. SON-IN-LAW VISITED.", deid.Person, "POST-OP", false},
-		{"Mary-Jane O'Neill came.", deid.Person, "Mary-Jane", true},
+		{"Lou-Bette O'Neill came.", deid.Person, "Lou-Bette", true},
 		{note + "A/P-Stable day, ready for home. GU-Foley draining.", deid.Person, "P-Stable", false},
 		{note + "A/P-Stable day, ready for home. GU-Foley draining.", deid.Person, "GU-Foley", false},
-		{note + "Dr. Stord-Painter aware.", deid.Person, "Stord-Painter", true},
+		{note + "Dr. Lusk-Carver aware.", deid.Person, "Lusk-Carver", true},
 		{note + "ABG POST-EXTUBATION 136/43. Spanish speaking only.", deid.Person, "POST-EXTUBATION", false},
 		{note + "ABG POST-EXTUBATION 136/43. Spanish speaking only.", deid.Person, "Spanish", false},
 		{note + "LLleg incision pink. This is a male with a PMed Hx of HTN.", deid.Person, "LLleg", false},
 		{note + "Wife LaToya visited with Dr. McKay.", deid.Person, "LaToya", true},
 		// A kin word joined by "&" or ending a hyphenated heading.
-		{note + "SOCIAL: SISTER & CHARLIE (SIGNIFICANT OTHER) INTO VISIT.", deid.Person, "CHARLIE", true},
-		{note + "COPING-SISTER ,JANET HAS PHONED TODAY.", deid.Person, "JANET", true},
+		{note + "SOCIAL: SISTER & FREDDIE (SIGNIFICANT OTHER) INTO VISIT.", deid.Person, "FREDDIE", true},
+		{note + "COPING-SISTER ,BERNICE HAS PHONED TODAY.", deid.Person, "BERNICE", true},
 		{note + "SOCIAL: SISTER & FAMILY INTO VISIT.", deid.Person, "FAMILY", false},
 		// After a title: a first name and a surname that is also a word,
 		// an initial and a surname.
-		{note + "Dr Ferdinand Halfpenny spoke with family.", deid.Person, "Halfpenny", true},
-		{note + "LR CONTINUES PER DR B. GILL. RESP STABLE.", deid.Person, "GILL", true},
+		{note + "Dr Leopold Farthing spoke with family.", deid.Person, "Farthing", true},
+		{note + "LR CONTINUES PER DR B. HAYDEN. RESP STABLE.", deid.Person, "HAYDEN", true},
 		{note + "rate 40 in sinus. NP grace made aware, eps consulted.", deid.Person, "grace", true},
 		{note + "Only able to reach Rob.. when family returns call.", deid.Person, "Rob", true},
 		{note + "Called Pharmacy about the dose.", deid.Person, "Pharmacy", false},
@@ -113,7 +113,7 @@ func TestHospitals(t *testing.T) {
 	runKindCases(t, []kindCase{
 		{note + "REFERRED TO GH.", deid.Organization, "GH", true},
 		{note + "pt is followed at gh by dr healey.", deid.Organization, "gh", true},
-		{note + "SEEN BY GBMC NURSE.", deid.Organization, "GBMC", true},
+		{note + "SEEN BY WVMC NURSE.", deid.Organization, "WVMC", true},
 		{note + "TRANSFERRED TO ICU.", deid.Organization, "ICU", false},
 		{note + "CAME FROM OSH.", deid.Organization, "OSH", false},
 		{"I went to the bath.", deid.Organization, "bath", false},
@@ -121,11 +121,11 @@ func TestHospitals(t *testing.T) {
 		{note + "BREATHING IN SYNCH WITH VENT. APNEIC DUE TO PH 7.60.", deid.Organization, "PH", false},
 		{note + "P: CON'T REHAB/PT. MRI DECLINED BY CT SERVICE.", deid.Organization, "REHAB", false},
 		{note + "P: CON'T REHAB/PT. MRI DECLINED BY CT SERVICE.", deid.Organization, "SERVICE", false},
-		{"PT WAS ADMITTED TO FREDERICK MEMORIAL FOR VFIB.", deid.Organization, "FREDERICK", true},
-		{"TAKEN TO LAUREL REGIONAL WHERE CK'S POS.", deid.Organization, "LAUREL", true},
-		{"HE WORKS AT HARFORD MEMORIAL HOSPITAL.", deid.Organization, "HARFORD", true},
-		{"TAKEN TO UNION HOSPITAL.", deid.Organization, "UNION", true},
-		{"TX'D FROM WASHINGTON ADVENTIST HOSP VIA MED FLIGHT.", deid.Organization, "ADVENTIST", true},
+		{"PT WAS ADMITTED TO PRESCOTT MEMORIAL FOR VFIB.", deid.Organization, "PRESCOTT", true},
+		{"TAKEN TO HOLLIS REGIONAL WHERE CK'S POS.", deid.Organization, "HOLLIS", true},
+		{"HE WORKS AT TILLBROOK MEMORIAL HOSPITAL.", deid.Organization, "TILLBROOK", true},
+		{"TAKEN TO HARMONY HOSPITAL.", deid.Organization, "HARMONY", true},
+		{"TX'D FROM BRENTWOOD ADVENTIST HOSP VIA MED FLIGHT.", deid.Organization, "ADVENTIST", true},
 		{"PT WAS ADMITTED TO HOSPITAL FOR MENTAL STATUS CHANGES.", deid.Organization, "MENTAL", false},
 		{"He had Open Heart Surgery in May.", deid.Organization, "Heart", false},
 		{note + "FAMILY SAYS THAT AT GRANGER MEMORIAL SHE DID WELL.", deid.Organization, "GRANGER", true},
@@ -133,7 +133,7 @@ func TestHospitals(t *testing.T) {
 		// A place or a nation and a lower-case body noun.
 		{"he was held at Wexcombe garrison for a week", deid.Organization, "Wexcombe", true},
 		{"the decision of the Wexcombe court was upheld", deid.Organization, "court", true},
-		{"Maria said the court was closed", deid.Organization, "court", false},
+		{"Marisol said the court was closed", deid.Organization, "court", false},
 		// A company's name may open with a number.
 		{"She spoke for 7 Harbour Lanterns Ltd at the fair.", deid.Organization, "7", true},
 		{"She spoke at 10 and met Harbour Lanterns Ltd staff.", deid.Organization, "10", false},
@@ -146,7 +146,7 @@ func TestHospitals(t *testing.T) {
 func TestLowerPlaces(t *testing.T) {
 	runKindCases(t, []kindCase{
 		{note + "pt married, lives in catonsville.", deid.Place, "catonsville", true},
-		{note + "poss transfer to quartermain tomorrow.", deid.Place, "quartermain", true},
+		{note + "poss transfer to kettleworth tomorrow.", deid.Place, "kettleworth", true},
 		{"she lives in comfort now", deid.Place, "comfort", false},
 		// Where someone lives: a state code, a short title-case town.
 		{note + "her sister, who lives in DC, will visit.", deid.Place, "DC", true},
@@ -205,12 +205,12 @@ func TestStreetsAndPossessivePlaces(t *testing.T) {
 	}
 	typed("They live on Orchard Lane now.", deid.Place, "Orchard Lane", "street")
 	typed("She walked down Elm Street alone.", deid.Place, "Elm Street", "street")
-	typed("The flat is off Tanner Close.", deid.Place, "Tanner Close", "street")
+	typed("The flat is off Cooper Close.", deid.Place, "Cooper Close", "street")
 	typed("Elm Street was closed.", deid.Place, "Elm Street", "street")
 	typed("She grew up in Quillan's Ferry.", deid.Place, "Quillan's Ferry", "small-place")
 	typed("She grew up in Quillan’s Ferry.", deid.Place, "Quillan’s Ferry", "small-place")
-	typed("The bus stops at Tanner's Cross.", deid.Place, "Tanner's Cross", "small-place")
-	typed("A worker from Tanner's Cross, referred by her GP.", deid.Place, "Tanner's Cross", "small-place")
+	typed("The bus stops at Cooper's Heath.", deid.Place, "Cooper's Heath", "small-place")
+	typed("A worker from Cooper's Heath, referred by her GP.", deid.Place, "Cooper's Heath", "small-place")
 	runKindCases(t, []kindCase{
 		{"We met at Family Close.", deid.Place, "Family", true},
 		{"Bring it to the Way we agreed.", deid.Place, "Way", false},
@@ -255,7 +255,7 @@ func TestClinicalNoteRemembered(t *testing.T) {
 	lex := lexicon.Default()
 	for _, text := range []string{
 		"", "Pt stable overnight. BP 120/80, HR 72, afebrile. Lasix 40mg given. Plan: cont abx, f/u cxr.",
-		"We went to Paris with Anna last summer and loved it.", "resp-lsc clear, neuro-alert, gi-tolerating tf",
+		"We went to Vienna with Anna last summer and loved it.", "resp-lsc clear, neuro-alert, gi-tolerating tf",
 		"Dr. Okafor saw the pt; vss, sats 98% on RA.",
 	} {
 		toks := tokenize(text)

@@ -229,7 +229,7 @@ var combiningForms = []string{
 // or two words typed without the space of which one is a clinical term
 // ("airbolus") or the second a function word after a long first
 // ("creatineand"). Two plain words run together are left: that is how the
-// names of buildings and wards are made ("Quartermain", "Fairview").
+// names of buildings and wards are made ("Kettleworth", "Fairview").
 func gluedWords(lex *lexicon.Lexicon, lw string) bool {
 	if len(lw) < 8 || !plainLower(lw) {
 		return false

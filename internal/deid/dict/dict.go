@@ -96,7 +96,7 @@ func analyse(lex *lexicon.Lexicon, text string) *result {
 		case inside:
 		case s.typ == "hospital" || s.typ == "university" || s.typ == "ward":
 			// A care site found by its place in a note ("to holy cross",
-			// "to Quartermain 2") is an institution: "a hospital", "a ward".
+			// "to Kettleworth 2") is an institution: "a hospital", "a ward".
 			sites = append(sites, s)
 		default:
 			keep = append(keep, s)
@@ -140,7 +140,7 @@ func (d *Persons) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, er
 // Places finds place names (Kind place). Type is "city" (a GeoNames place
 // of 100,000 people or more), "town" (a smaller one, an unknown city
 // before ", ST", or the town line of a postal address), "small-place" (an
-// invented name by shape: "Willow Creek", "Harlan County", "Lake X"),
+// invented name by shape: "Alder Creek", "Harlan County", "Lake X"),
 // "place" (an unknown word after "in", "from", "moved to"), or "state" and
 // "country". States and countries are not identifiers under HIPAA Safe
 // Harbor; they are reported at Confidence 0.3 so that the planner can keep

@@ -68,7 +68,7 @@ func TestPersons(t *testing.T) {
 	}{
 		{"I met Odette at the clinic.", []string{"Odette"}, nil},
 		{"Yesterday I saw Odette's mother.", []string{"Odette"}, nil},
-		{"Her friend Mary-Jane O'Neill came too.", []string{"Mary-Jane O'Neill"}, nil},
+		{"Her friend Lou-Bette O'Neill came too.", []string{"Lou-Bette O'Neill"}, nil},
 		{"We spoke with Tomasz R. Kowal on Monday.", []string{"Tomasz R. Kowal"}, []string{"Monday"}},
 		// The title stays outside the span, so "Dr." stays readable.
 		{"The referral came from Dr. Ada Okafor last week.", []string{"Ada Okafor"}, []string{"Dr"}},
@@ -91,22 +91,22 @@ func TestPersons(t *testing.T) {
 		{"Signed,\nMarisol", []string{"Marisol"}, nil},
 		{"I think the Bill passed.", nil, []string{"Bill"}},
 		{"i saw jessica at the mall", []string{"jessica"}, nil},
-		{"PT SEEN BY DR HUGHES TODAY.", []string{"HUGHES"}, []string{"PT", "SEEN"}},
+		{"PT SEEN BY DR PRENTICE TODAY.", []string{"PRENTICE"}, []string{"PT", "SEEN"}},
 		{"GU: FOLEY DRAINING CLEAR URINE. NEO WEANED.", nil, []string{"NEO", "GU"}},
 		{"per dr vasquez, hold lasix.", []string{"vasquez"}, []string{"lasix"}},
-		{"W. MAROTTA AWARE OF K 3.2.", []string{"W. MAROTTA"}, nil},
+		{"W. CASTELLI AWARE OF K 3.2.", []string{"W. CASTELLI"}, nil},
 		{"We use Facebook and Medicaid.", nil, []string{"Facebook", "Medicaid"}},
 		{"http://t.co/A68YH6AZqP", nil, []string{"co"}},
 		// A title without a period is part of the name; with one it is not.
-		{"The applicant, Mr Robert Murray, appealed.", []string{"Mr Robert Murray"}, nil},
-		{"They were represented by Ms B. Baysal.", []string{"Ms B. Baysal"}, nil},
+		{"The applicant, Mr Gordon Pettigrew, appealed.", []string{"Mr Gordon Pettigrew"}, nil},
+		{"They were represented by Ms K. Aksoy.", []string{"Ms K. Aksoy"}, nil},
 		{"Mrs. Odette Marchand called.", []string{"Odette Marchand"}, []string{"Mrs"}},
-		{"I'm Naomi Ryan and you're Jennifer.", []string{"Naomi Ryan", "Jennifer"}, []string{"I'm", "you're"}},
+		{"I'm Odile Brannigan and you're Marian.", []string{"Odile Brannigan", "Marian"}, []string{"I'm", "you're"}},
 		{"You're late, Odette.", []string{"Odette"}, []string{"You're"}},
 		// Frequent first names and surnames are ordinary words one by one;
 		// as a pair they are a person, whatever the gazetteer says of "Lopez".
-		{"We met Maria Lopez today.", []string{"Maria Lopez"}, nil},
-		{"John Smith said no.", []string{"John Smith"}, nil},
+		{"We met Marisol Lopez today.", []string{"Marisol Lopez"}, nil},
+		{"Jon Dawes said no.", []string{"Jon Dawes"}, nil},
 		{"lol the research on shift work and decision-making is clear", nil, []string{"decision-making"}},
 		{"We drove past Mount Vernon and Grace Church.", nil, []string{"Vernon", "Grace"}},
 		// A word no list has opening a sentence names someone only as a
@@ -118,7 +118,7 @@ func TestPersons(t *testing.T) {
 		{"BP 90/60, HR 110, SpO2 94% RA. Quinton catheter flushed, Kussmaul's respirations noted.", nil, []string{"Quinton", "Kussmaul"}},
 		// A middle initial without a full stop, then a frequent surname
 		// that is also a word.
-		{"Yesterday Stephen A Smith gave us props.", []string{"Stephen A Smith"}, nil},
+		{"Yesterday Trevor B Jenkins gave us props.", []string{"Trevor B Jenkins"}, nil},
 		{"We asked Mary J Baker twice.", []string{"Mary J Baker"}, nil},
 		// Credentials after a name are no part of it, nor a state.
 		{"Seen by Ana Ruiz, MD today.", []string{"Ana Ruiz"}, []string{"MD"}},
@@ -152,7 +152,7 @@ func TestPlaces(t *testing.T) {
 		{"She moved to Okeechobeeville in June.", "Okeechobeeville", "place"},
 		{"He came from Ohio.", "Ohio", "state"},
 		{"She was born in Kenya.", "Kenya", "country"},
-		{"We were in Boston.", "Boston", "city"},
+		{"We were in Tucson.", "Tucson", "city"},
 	}
 	for _, tt := range tests {
 		fs := detectAll(t, tt.text)
@@ -184,16 +184,16 @@ func TestOrgs(t *testing.T) {
 	tests := []struct {
 		text, want, typ string
 	}{
-		{"She was admitted to Calvert Hospital overnight.", "Calvert Hospital", "hospital"},
-		{"He studies at the University of Maryland now.", "University of Maryland", "university"},
+		{"She was admitted to Winstead Hospital overnight.", "Winstead Hospital", "hospital"},
+		{"He studies at the University of Vermont now.", "University of Vermont", "university"},
 		{"Her son goes to Lincoln Elementary School.", "Lincoln Elementary School", "school"},
 		{"She stayed at Saint Jude's Hospice.", "Saint Jude's Hospice", "hospice"},
 		{"He works for Acme Widgets LLC.", "Acme Widgets LLC", "company"},
-		{"TRANSFERRED FROM CALVERT HOSPITAL ER.", "CALVERT HOSPITAL", "hospital"},
+		{"TRANSFERRED FROM WINSTEAD HOSPITAL ER.", "WINSTEAD HOSPITAL", "hospital"},
 		{"The Department of Human Services called.", "Department of Human Services", "department"},
 		{"She is registered at Cobbler's Row Surgery.", "Cobbler's Row Surgery", "surgery"},
 		{"She is registered at Cobbler’s Row Surgery.", "Cobbler’s Row Surgery", "surgery"},
-		{"He was seen at Frederick Memorial yesterday.", "Frederick Memorial", "hospital"},
+		{"He was seen at Prescott Memorial yesterday.", "Prescott Memorial", "hospital"},
 	}
 	for _, tt := range tests {
 		fs := detectAll(t, tt.text)
@@ -217,7 +217,7 @@ func TestOrgs(t *testing.T) {
 }
 
 func TestTokenize(t *testing.T) {
-	text := "Dr. Ada Okafor's note.\nMARY-JANE saw R. Kowal; lucía said hi"
+	text := "Dr. Ada Okafor's note.\nLOU-BETTE saw R. Kowal; lucía said hi"
 	toks := tokenize(text)
 	var got []string
 	for _, tk := range toks {
@@ -230,14 +230,14 @@ func TestTokenize(t *testing.T) {
 		}
 		got = append(got, s)
 	}
-	want := "^Dr Ada Okafor+s note ^MARY-JANE saw R Kowal ^lucía said hi"
+	want := "^Dr Ada Okafor+s note ^LOU-BETTE saw R Kowal ^lucía said hi"
 	if g := strings.Join(got, " "); g != want {
 		t.Errorf("tokenize(%q)\n got %s\nwant %s", text, g, want)
 	}
 }
 
 func TestDeterministic(t *testing.T) {
-	text := "Hi Grace, my client Rose Okafor moved to Willow Creek from Calvert Hospital in Boston."
+	text := "Hi Hope, my client Ivy Okafor moved to Alder Creek from Winstead Hospital in Tucson."
 	a := found(detectAll(t, text))
 	for range 3 {
 		if b := found(detectAll(t, text)); strings.Join(a, "|") != strings.Join(b, "|") {
@@ -260,10 +260,10 @@ func TestCancelled(t *testing.T) {
 // that leaves the text or splits a rune.
 func FuzzDict(f *testing.F) {
 	for _, s := range []string{
-		"", "Dr.", "Dr. Ada Okafor's note", "Mary-Jane O'Neill", "R.", "C.A. Whomersley",
-		"Springfield, IL", "in Willow Creek", "University of", "Acme LLC", "Lucía Zoë\u0301",
+		"", "Dr.", "Dr. Ada Okafor's note", "Lou-Bette O'Neill", "R.", "D.E. Penhallow",
+		"Springfield, IL", "in Alder Creek", "University of", "Acme LLC", "Lucía Zoë\u0301",
 		"GU-foley", "\xff\xfeOdette", "Hi ,", "—\nMarisol", "'s", "-'", "St. Mary's Hospital",
-		"DR.GOLINI", "t.co/x", "x\u00a0Okafor", "\n\n\nSuite 5\nRiisa\nEstonia 1",
+		"DR.VARELLI", "t.co/x", "x\u00a0Okafor", "\n\n\nSuite 5\nRiisa\nEstonia 1",
 	} {
 		f.Add(s)
 	}
@@ -305,8 +305,8 @@ func utf8Boundary(s string, i int) bool {
 // BenchmarkDict runs all dictionary detectors over a 1,500-word post.
 func BenchmarkDict(b *testing.B) {
 	para := "Last Tuesday my client Rose Okafor came to the clinic with her son Mateo. " +
-		"She moved to Willow Creek from New Bedford after Dr. Zanetti at Calvert Hospital " +
-		"referred her to the University of Maryland. We talked about hope, work and the " +
+		"She moved to Alder Creek from New Bedford after Dr. Zanetti at Winstead Hospital " +
+		"referred her to the University of Vermont. We talked about hope, work and the " +
 		"weekend; she will call Grace Kowal, her sister, before the next session in May. "
 	var sb strings.Builder
 	for sb.Len() < 1500*6 {

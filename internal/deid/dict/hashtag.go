@@ -8,7 +8,7 @@ import (
 )
 
 // Tweets write names and places as hashtags in camel case: "#DonaldSterling",
-// "#RIPJohnnyWinter", "#PrayForGaza", "#NewHaven". The hashtag is one word
+// "#RIPLennyHolcomb", "#PrayForGaza", "#NewBedford". The hashtag is one word
 // of the text; its capitals split it into the words of a phrase, and the
 // name lists test those words.
 
@@ -51,7 +51,7 @@ func camelParts(w string) []string {
 func (a *analysis) partFeat(p string) feat { return a.wordFeat(strings.ToLower(p)) }
 
 // hashName finds a person's full name inside a hashtag in camel case at
-// word i ("#DonaldSterling", "#RIPJohnnyWinter", "#VeronicaMars"): two
+// word i ("#DonaldSterling", "#RIPLennyHolcomb", "#VeronicaHolt"): two
 // adjacent parts of which the first is a first name that is no common word
 // and the second a surname or a word in no list. The whole hashtag is
 // the finding: its words are the name.
@@ -65,7 +65,7 @@ func (a *analysis) hashName(i int) (span, bool) {
 	}
 	parts := camelParts(t.text)
 	if len(parts) == 1 && t.shape == shapeTitle {
-		// "#Colbert", "#Bryant": a name that is no common word.
+		// "#Fennimore", "#Whitlock": a name that is no common word.
 		f := a.f(i)
 		if !f.common(50) && f.abbrev == 0 && !f.date && !f.title && (f.births >= 1000 || f.surname > 0 && f.surname <= 20000) {
 			return span{i: i, j: i + 1, conf: 0.5, typ: "hashtag"}, true
@@ -143,7 +143,7 @@ func titleCase(p string) bool {
 }
 
 // hashPhrasePlace finds a well-known place inside a hashtag in camel case
-// at word i ("#PrayForGaza", "#NewHaven", "#VisitTorontoNow"): one to three
+// at word i ("#PrayForGaza", "#NewBedford", "#VisitTorontoNow"): one to three
 // adjacent parts that name a country, a US state or a GeoNames place of
 // 100,000 people or more, and that are no common word or first name
 // alone. The whole hashtag is the finding.
@@ -156,7 +156,7 @@ func (a *analysis) hashPhrasePlace(i int) (span, bool) {
 	if len(parts) < 2 {
 		return span{}, false
 	}
-	// "#LochDunvegan", "#MountRainier": a word that opens place names
+	// "#LochTorridon", "#MountRainier": a word that opens place names
 	// before a part that is no common word.
 	if len(parts) == 2 && (placePrefix[strings.ToLower(parts[0])] || strings.EqualFold(parts[0], "loch")) && titleCase(parts[1]) && len(parts[1]) >= 4 {
 		if f := a.partFeat(parts[1]); !f.common(50) && !f.date {

@@ -41,8 +41,8 @@ func (a *analysis) orgAdjacent(i int) bool {
 }
 
 // orgs finds organisation names: a capitalised run that ends with an
-// organisation cue ("Calvert Hospital", "Acme Widgets LLC") or starts with
-// one followed by "of" ("University of Maryland"). Type is the cue in lower
+// organisation cue ("Winstead Hospital", "Acme Widgets LLC") or starts with
+// one followed by "of" ("University of Vermont"). Type is the cue in lower
 // case ("hospital", "nursing home") or "company" for legal forms.
 func (a *analysis) orgs() []span {
 	var out []span
@@ -127,7 +127,7 @@ func (a *analysis) orgs() []span {
 				continue // kept only if a capitalised word follows on its left
 			}
 			if !a.orgNameWord(k) {
-				// "3 Round Stones Inc": a company's name may open with a
+				// "7 Blue Kettles Inc": a company's name may open with a
 				// number.
 				if typ == "company" && lo == k+1 && lo < i && pk.shape == shapeNone && len(pk.text) <= 3 && isDigits(pk.text) &&
 					(k == 0 || !a.adjacent(k) || a.toks[k-1].shape != shapeNone) {
@@ -137,7 +137,7 @@ func (a *analysis) orgs() []span {
 			}
 			lo = k
 		}
-		// Right: "University of Maryland", "Department of Health and Human Services".
+		// Right: "University of Vermont", "Department of Health and Human Services".
 		hi := cueEnd
 		capsLine := a.toks[cueEnd-1].caps
 		if cueEnd < n && a.adjacent(cueEnd) && (a.toks[cueEnd].lower == "of" || !capsLine && (a.toks[cueEnd].lower == "for" || a.toks[cueEnd].lower == "de")) && !a.toks[cueEnd-1].poss {
@@ -168,7 +168,7 @@ func (a *analysis) orgs() []span {
 			continue
 		}
 		if weak && !a.properBefore(lo, i) && !(lo < i && a.isClinical() && lo > 0 && wardPrev[a.toks[lo-1].lower] && t.lower != "surgery") {
-			continue // "Heart Surgery", "War Memorial": ordinary words; but "AT UNION MEMORIAL" in a note
+			continue // "Heart Surgery", "War Memorial": ordinary words; but "AT HARMONY MEMORIAL" in a note
 		}
 		if lo < i && hi == cueEnd && i-lo == 1 && a.wellKnown(lo) {
 			continue // "Medicaid Services": a public entity
@@ -184,7 +184,7 @@ func (a *analysis) orgs() []span {
 }
 
 // acronymAfter finds the short form an organisation's name defines in
-// brackets right after it: "Employment Appeal Tribunal (“EAT”)". The
+// brackets right after it: "Lands Valuation Tribunal (“EAT”)". The
 // short form is in capitals and made of the initials of the capitalised
 // words of the name, in order; it then names the organisation wherever it
 // recurs.
@@ -228,7 +228,7 @@ func (a *analysis) orgNameWord(k int) bool {
 		}
 		f := a.f(k)
 		if hospitalWords[t.lower] || a.lex.IsPlace(t.lower) && (f.wl == 0 || f.wl > 10) && !a.clinicalWord(k) {
-			return true // "HARFORD MEMORIAL HOSPITAL", "UNION HOSPITAL"
+			return true // "TILLBROOK MEMORIAL HOSPITAL", "HARMONY HOSPITAL"
 		}
 		if f.common(50) && !(f.isName() && f.wl > 20) && !(t.sentStart && !t.caps && k+1 < len(a.toks) && a.toks[k+1].isCap() && !a.toks[k+1].caps && a.adjacent(k+1) && !a.f(k+1).common(70)) {
 			return t.sentStart && !t.caps && !f.common(35)
@@ -298,9 +298,9 @@ func (a *analysis) orgCue(words []string) int {
 }
 
 // extraCues are organisation cues the lexicon's OrgCue list lacks, with the
-// Type they give: clinical shorthand ("Washington Adventist Hosp"), the
+// Type they give: clinical shorthand ("Brentwood Adventist Hosp"), the
 // words a hospital's name keeps when "Hospital" is dropped ("Frederick
-// Memorial", "Laurel Regional"), and the British GP "Surgery".
+// Memorial", "Hollis Regional"), and the UK GP "Surgery".
 var extraCues = map[string]string{
 	"hosp": "hospital", "memorial": "hospital", "regional": "hospital", "campus": "campus",
 	"surgery": "surgery", "infirmary": "infirmary", "hospice": "hospice", "sanitarium": "hospital",
@@ -311,7 +311,7 @@ var extraCues = map[string]string{
 var weakCues = map[string]bool{"memorial": true, "regional": true, "campus": true, "surgery": true}
 
 // hospitalWords may stand inside a hospital's name before its cue even
-// where capitals say nothing ("HARFORD MEMORIAL HOSPITAL").
+// where capitals say nothing ("TILLBROOK MEMORIAL HOSPITAL").
 var hospitalWords = map[string]bool{
 	"memorial": true, "regional": true, "general": true, "community": true, "medical": true,
 	"university": true, "county": true, "children's": true, "holy": true, "mercy": true,
@@ -339,7 +339,7 @@ func (a *analysis) properBefore(lo, i int) bool {
 // hospitalAbbrev reports whether word i is a hospital written as an
 // abbreviation after "to", "at", "from" or "by": two to five capitals ending
 // in H (hospital), MC or HC (medical or health center) that are no English
-// word and no clinical abbreviation ("REFERRED TO GH", "SEEN BY GBMC
+// word and no clinical abbreviation ("REFERRED TO GH", "SEEN BY WVMC
 // NURSE"). In a clinical note written in lower case, "followed at gh".
 func (a *analysis) hospitalAbbrev(i int) (string, bool) {
 	t := &a.toks[i]
@@ -382,7 +382,7 @@ func isDigits(s string) bool {
 }
 
 // bodyNouns are the lower-case nouns of public bodies that a place or a
-// nation names: "the Beyoğlu court", "Catterick garrison", "the British
+// nation names: "the Kadıköy court", "Tidworth garrison", "the UK
 // army".
 var bodyNouns = map[string]bool{"court": true, "garrison": true, "army": true, "navy": true, "police": true,
 	"prison": true, "barracks": true, "council": true, "tribunal": true}

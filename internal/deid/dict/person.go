@@ -33,7 +33,7 @@ func isContraction(w string) bool {
 }
 
 // roleAbbrev are clinical role abbreviations that work as titles when
-// written in capitals ("per NP Wolfe", "w/MD SPEARS").
+// written in capitals ("per NP Hargrove", "w/MD HOLLOWAY").
 var roleAbbrev = map[string]bool{"md": true, "np": true, "rn": true, "lpn": true, "pa": true, "msw": true, "lcsw": true}
 
 // greetings open a vocative: "Hi Grace", "Thanks, Will."
@@ -195,7 +195,7 @@ func (a *analysis) isKin(k int) bool {
 		return false
 	}
 	if _, last, ok := strings.Cut(t.lower, "-"); ok && !strings.Contains(last, "-") && kinWord(a, last) {
-		return true // "COPING-SISTER, JANET"
+		return true // "COPING-SISTER, BERNICE"
 	}
 	return kinAbbrev[t.lower] || a.f(k).kin
 }
@@ -403,7 +403,7 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 			break
 		}
 		for k := s.i - 1; k >= 0 && a.adjacent(k+1) && !a.toks[k].poss && !blockExt[k]; k-- {
-			// "Louis van Gaal": a particle between the name and a first
+			// "Pieter van Dijkstra": a particle between the name and a first
 			// name before it.
 			if particles[a.toks[k].lower] && a.toks[k].shape == shapeLower && k > 0 && a.adjacent(k) && !blockExt[k-1] &&
 				a.toks[k-1].shape == shapeTitle && !a.toks[k-1].poss && a.f(k-1).births >= 1000 && a.nameCont(k-1, false) {
@@ -422,7 +422,7 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 			s.j = k + 1
 		}
 		// A social title written without a period, as British and legal
-		// style does ("Mr Robert Murray", "Ms Bah"), is part of the name as
+		// style does ("Mr Gordon Pettigrew", "Ms Bah"), is part of the name as
 		// written. The planner keeps honorifics as they are, so the text
 		// still reads "Mr ..."; "Dr." and "Mrs." stay outside the span.
 		if k := s.i - 1; k >= 0 && a.adjacent(s.i) && socialTitles[a.toks[k].lower] && !a.toks[k].dot && a.toks[k].isCap() && !a.toks[k].poss {
@@ -436,7 +436,7 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 
 // nameCont reports whether word k can continue a name next to a name word.
 // initialSurname reports whether word k, after a first name at word first
-// and a middle initial, is a frequent surname: "Stephen A Smith", "Tom B
+// and a middle initial, is a frequent surname: "Trevor B Jenkins", "Tom B
 // Baker", where the surname is also an everyday word.
 func (a *analysis) initialSurname(first, k int) bool {
 	if first < 0 || k >= len(a.toks) {
@@ -448,9 +448,9 @@ func (a *analysis) initialSurname(first, k int) bool {
 
 func (a *analysis) nameCont(k int, lower bool) bool {
 	t := &a.toks[k]
-	// "Martim A Pereira": "A" between a name and a name word that is no
+	// "Duarte F Quintela": "A" between a name and a name word that is no
 	// common word.
-	// "Tom I. Holzman": "I." after a capitalised word is an initial there,
+	// "Ray I. Lindqvist": "I." after a capitalised word is an initial there,
 	// not the pronoun.
 	iInitial := t.text == "I" && t.dot && k > 0 && t.gap == " " && a.toks[k-1].shape == shapeTitle && a.toks[k-1].letters >= 2
 	if (t.text == "A" || iInitial) && !t.sentStart && !t.poss && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].shape == shapeTitle &&
@@ -461,7 +461,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 	if t.handle || t.shape == shapeNone || isStop(t.lower) || isContraction(t.lower) || chatWords[t.lower] {
 		return false
 	}
-	// "Jildau S Bouts": a surname after a middle initial written without a
+	// "Fenna R Hoekstra": a surname after a middle initial written without a
 	// full stop may be a word too.
 	if k >= 2 && t.shape == shapeTitle && !t.caps && !t.sentStart && !t.poss && a.adjacent(k) && a.adjacent(k-1) &&
 		a.toks[k-1].letters == 1 && a.toks[k-1].shape == shapeTitle && !a.toks[k-1].dot && a.toks[k-2].shape == shapeTitle &&
@@ -482,7 +482,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 		if t.sentStart {
 			return !f.common(60) || f.births >= 500 || (f.surname > 0 && f.surname <= 10000)
 		}
-		// "Dr Ferdinand Halfpenny": after a title and a first name, the
+		// "Dr Leopold Farthing": after a title and a first name, the
 		// surname, even one that is also a word.
 		titledFirst := k >= 2 && a.adjacent(k-1) && a.titleBefore(k-1) == 2 && a.f(k-1).births >= 1000
 		return f.isName() || !f.common(60) || titledFirst && !t.caps
@@ -519,7 +519,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	// capitals ("GU", "MAE", "NEO") is most often an abbreviation.
 	informative := t.shape == shapeTitle && !t.caps
 	upper := t.caps || t.shape == shapeUpper
-	// After a title: "Dr. Zanetti", "Pastor Grace", "DR HUGHES", "dr vasquez".
+	// After a title: "Dr. Zanetti", "Pastor Hope", "DR PRENTICE", "dr vasquez".
 	if tc := a.titleBefore(i); tc > 0 && a.isTitle(i) == 0 && !(a.clinicalWord(i) && !strongTitles[a.toks[i-1].lower]) {
 		switch {
 		case informative && t.letters >= 2 && (tc == 2 || f.isName() || !f.common(50)) && !a.roleAbbrevWord(i):
@@ -555,20 +555,20 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	if informative && f.nameish() && a.cueBefore(i, a.isGreeting) {
 		return 0.8, "vocative"
 	}
-	// "THANKS OBAMA": in capitals, a name or a word in no list after a
+	// "THANKS BRANDT": in capitals, a name or a word in no list after a
 	// greeting.
 	if upper && t.letters >= 3 && (f.nameish() && !f.common(35) || f.wl == 0 && f.abbrev == 0) && !chatWords[t.lower] && !stretched(t.lower) &&
 		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
 		return 0.6, "vocative"
 	}
-	// "THANK YOU JINX": in capitals at the end of a line, a word SCOWL
+	// "THANK YOU ZEPHYR": in capitals at the end of a line, a word SCOWL
 	// lists as a proper noun, that the name lists have, and that is no
 	// basic word (not "TWITTER").
 	if upper && t.letters >= 3 && t.lineEnd && f.proper > 0 && f.isName() && !f.common(20) && f.abbrev == 0 && !f.kin && !f.title && !chatWords[t.lower] &&
 		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
 		return 0.6, "vocative"
 	}
-	// "thank you Stephi!": a word in no list after a greeting.
+	// "thank you Trudi!": a word in no list after a greeting.
 	if informative && !t.sentStart && f.wl == 0 && (f.proper == 0 || f.proper >= 80) && f.abbrev == 0 && t.letters >= 3 && !chatWords[t.lower] &&
 		!stretched(t.lower) && a.cueBefore(i, a.isGreeting) {
 		return 0.6, "vocative"
@@ -582,11 +582,11 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		return 0.7, "contact"
 	}
 	// An initial before a word that is no ordinary word: "R. Kowal",
-	// "W. MAROTTA", "d. renna".
+	// "W. CASTELLI", "d. renna".
 	if i > 0 && a.adjacent(i) && a.toks[i-1].dot && a.toks[i-1].letters == 1 && strings.HasPrefix(t.gap, ". ") &&
 		(i == 1 || strings.TrimRight(a.toks[i-1].gap, " \t(") != strings.TrimRight(a.toks[i-1].gap, " \t") || a.toks[i-1].gap == "" ||
 			strings.ContainsAny(a.toks[i-1].gap[len(a.toks[i-1].gap)-1:], " \t\n(-")) {
-		// After a title the initial needs no more: "DR B. GILL".
+		// After a title the initial needs no more: "DR B. HAYDEN".
 		titled := i >= 2 && a.titleBefore(i-1) == 2
 		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !medicalShape(t.lower) || titled && !isStop(t.lower)) && !a.clinicalWord(i) &&
 			(t.shape == a.toks[i-1].shape || t.shape == shapeUpper || t.shape == shapeTitle || a.lowerAfterInitial(i)) {
@@ -594,7 +594,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		}
 	}
 	// A first name, a middle initial written without a full stop and a
-	// surname: "Jildau S Bouts", "Martim A Pereira".
+	// surname: "Fenna R Hoekstra", "Duarte F Quintela".
 	if informative && t.letters >= 3 && i+2 < len(a.toks) && a.adjacent(i+1) && a.adjacent(i+2) && a.toks[i+1].gap == " " &&
 		a.toks[i+1].letters == 1 && a.toks[i+1].shape == shapeTitle && !a.toks[i+1].dot && a.nameCont(i+1, false) &&
 		a.toks[i+2].shape == shapeTitle && !a.toks[i+2].caps && a.toks[i+2].letters >= 2 && !isStop(a.toks[i+2].lower) &&
@@ -655,7 +655,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			if !t.sentStart && (f.births >= 1000 || wordNameFeat(f)) && a.beforeFollowers(i) {
 				return 0.6, "name"
 			}
-			// "Ted Cruz, Mike Lee and ...": a first name opening a
+			// "Wade Pruitt, Rod Haskell and ...": a first name opening a
 			// sentence before a surname that is no common word.
 			if t.sentStart && a.fullNameAhead(i) {
 				return 0.7, "name"
@@ -698,7 +698,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 }
 
 // capitalPair reports whether capitalised word i is a frequent first name
-// followed by a surname, also capitalised: "John Smith", "Maria Lopez".
+// followed by a surname, also capitalised: "Jon Dawes", "Marisol Lopez".
 // Each word alone can be an ordinary word ("Will", "Rose", "Brown"), which
 // is why the single-word rules leave them; together they are a person. A
 // pair the gazetteer knows as a place ("Mount Vernon") or whose second word

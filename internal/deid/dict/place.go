@@ -7,14 +7,14 @@ import (
 )
 
 // placeJoin are lower-case words that may sit inside a place name
-// ("Rio de Janeiro", "Stratford upon Avon").
+// ("Rio de Janeiro", "Ashby upon Trent").
 var placeJoin = map[string]bool{
 	"de": true, "del": true, "la": true, "las": true, "los": true, "do": true, "da": true,
 	"dos": true, "das": true, "di": true, "du": true, "upon": true, "on": true, "of": true,
 	"the": true, "am": true, "an": true, "sur": true, "le": true, "el": true, "en": true,
 }
 
-// placeSuffix are words that end the name of a small place ("Willow Creek",
+// placeSuffix are words that end the name of a small place ("Alder Creek",
 // "Harlan County"): the run before them is a place even when unknown.
 var placeSuffix = map[string]bool{
 	"county": true, "township": true, "parish": true, "borough": true, "springs": true,
@@ -79,7 +79,7 @@ func (a *analysis) places() []span {
 	var out []span
 	n := len(a.toks)
 	// Place shapes tried on a capitalised word before the gazetteer:
-	// "Tanner's Cross", "Harlan County", codes, highways, streets.
+	// "Cooper's Heath", "Harlan County", codes, highways, streets.
 	shapeRules := []spanRule{
 		{a.possPlace, true}, {a.adminPlace, true}, {a.codePlace, false}, {a.highway, true}, {a.lowerStreet, true},
 	}
@@ -101,7 +101,7 @@ func (a *analysis) places() []span {
 			continue
 		}
 		if !t.isCap() {
-			// "lives in catonsville", "transfer to quartermain": in lower
+			// "lives in catonsville", "transfer to kettleworth": in lower
 			// case only a word that is no English word, after "in", "from",
 			// "moved to".
 			if s, ok := a.lowerPhrasePlace(i); ok {
@@ -161,7 +161,7 @@ func (a *analysis) places() []span {
 			}
 		}
 		if best > 0 && j < n && a.adjacent(j) && a.toks[j].isCap() && placeSuffix[a.toks[j].lower] && !a.toks[j-1].poss {
-			// "Harlan County", "Willow Creek Township".
+			// "Harlan County", "Alder Creek Township".
 			best, bestType, j = best+1, "small-place", j+1
 		}
 		if best > 0 && a.acceptPlace(i, j, bestType, bestPop, ctx) {
@@ -299,7 +299,7 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 		return !t.caps || !f.common(60)
 	}
 	if f.births >= 1000 && pop < 100000 {
-		// "Stephen A Smith", "Tyler said": with nothing that announces a
+		// "Trevor B Jenkins", "Tyler said": with nothing that announces a
 		// place, a first name that a small town also has is the name.
 		return false
 	}
@@ -316,13 +316,13 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 }
 
 // adminUnits name a division of local government that "of" and a name
-// follow: "the Borough of Southwark", "County of Kent".
+// follow: "the Borough of Hollinsgate", "County of Cheshire".
 var adminUnits = map[string]bool{"borough": true, "county": true, "city": true, "town": true, "township": true,
 	"province": true, "municipality": true, "parish": true, "canton": true, "prefecture": true, "district": true,
 	"region": true, "commune": true, "village": true}
 
 // adminPlace finds a local-government unit with its name, "Borough of
-// Southwark": the unit word capitalised, "of", and one to three
+// Hollinsgate": the unit word capitalised, "of", and one to three
 // capitalised words that are no common words (or a known place).
 func (a *analysis) adminPlace(i int) (span, bool) {
 	n := len(a.toks)
@@ -395,7 +395,7 @@ func (a *analysis) stateAfter(j int) int {
 	return j
 }
 
-// placeByShape finds an invented small place at word i: "Willow Creek",
+// placeByShape finds an invented small place at word i: "Alder Creek",
 // "Harlan County", "Lake Wobegon", "St. Jude", "Springfield, IL" with an
 // unknown city, or an unknown capitalised word after "in"/"from"/"near".
 func (a *analysis) placeByShape(i, ctx int) (span, bool) {
@@ -428,7 +428,7 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 		}
 		return span{i: i, j: j, conf: 0.6, typ: "small-place"}, true
 	}
-	// Suffix: "Willow Creek", "Harlan County".
+	// Suffix: "Alder Creek", "Harlan County".
 	for k := i + 1; k < n && k <= i+2; k++ {
 		if !a.adjacent(k) || a.toks[k-1].poss || !capAt(k) {
 			break
@@ -453,7 +453,7 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 		}
 	}
 	// "moved to Okeechobee", "lives in Willowbrook": an unknown word in a
-	// place context, also at the end of a sentence ("based in SUND.");
+	// place context, also at the end of a sentence ("based in VOSSEVANGEN.");
 	// only a short word or a known abbreviation before a period is left
 	// out, and notes with clinical markers, which abbreviate with periods.
 	if ctx == 2 && (!t.dot || t.letters >= 4 && !abbrevDot[t.lower] && a.clinicalHits == 0 && !a.isClinical()) && !f.title && a.isTitle(i) == 0 && f.wl == 0 && (f.proper == 0 || f.proper > 50) && !f.isName() && !f.date && t.letters >= 2 && (t.shape == shapeTitle || t.shape == shapeUpper) {
@@ -477,7 +477,7 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 // addressTown reports whether word i opens the town line of a postal
 // address: a line of one to three capitalised words (maybe followed by a
 // state code or a postal code) between a line that starts with a house
-// number or a unit ("Suite 501") and a line that starts with a country or
+// number or a unit ("Suite 736") and a line that starts with a country or
 // a US state. It returns the end of the town name.
 func (a *analysis) addressTown(i int) (int, bool) {
 	n := len(a.toks)
@@ -568,23 +568,23 @@ func (a *analysis) lowerPlace(i int) (span, bool) {
 }
 
 // wardPrev are the words before the building or ward a patient is moved to
-// or found on ("transfer to Quartermain 2", "arrest on QUARTERMAIN 6").
+// or found on ("transfer to Kettleworth 2", "arrest on KETTLEWORTH 6").
 var wardPrev = map[string]bool{"to": true, "from": true, "on": true, "at": true, "in": true, "transfer": true,
 	"transferred": true, "transferring": true, "xfer": true, "xferred": true}
 
 // wardPlace finds, in a clinical note, a building or ward named with its
 // floor or unit number after "to", "from", "on", "at", "in" or "transfer": a word that
 // is no common word, name of a drug or clinical term, followed by a number
-// of one or two digits that no unit follows ("to QUARTERMAIN 3", "from
-// quartermain 5", "ADMITTED TO QUARTERMAIN7").
+// of one or two digits that no unit follows ("to KETTLEWORTH 3", "from
+// kettleworth 5", "ADMITTED TO KETTLEWORTH7").
 func (a *analysis) wardPlace(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
 	if !a.isClinical() {
 		return span{}, false
 	}
-	// Or standing alone as a clause of its own: "dose, quartermain 2",
-	// "Dispo: Quartermain 4."
+	// Or standing alone as a clause of its own: "dose, kettleworth 2",
+	// "Dispo: Kettleworth 4."
 	alone := i == 0 || strings.ContainsAny(t.gap, "\n,:")
 	if !alone && (!wardPrev[a.toks[i-1].lower] || strings.ContainsAny(t.gap, "\n.;:")) {
 		return span{}, false
@@ -594,7 +594,7 @@ func (a *analysis) wardPlace(i int) (span, bool) {
 	var next int // the word after the number, or -1
 	switch {
 	case t.shape == shapeNone && len(t.text) >= 6:
-		// "QUARTERMAIN7": five letters or more, then one or two digits.
+		// "KETTLEWORTH7": five letters or more, then one or two digits.
 		k := strings.IndexFunc(t.text, func(r rune) bool { return r >= '0' && r <= '9' })
 		if k < 5 || len(t.text)-k > 2 || strings.Trim(t.text[k:], "0123456789") != "" ||
 			strings.Trim(t.text[:k], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
@@ -611,7 +611,7 @@ func (a *analysis) wardPlace(i int) (span, bool) {
 		return span{}, false
 	}
 	if next < n && a.adjacent(next) && (unitWord(a.toks[next].lower) || strings.HasPrefix(a.toks[next].gap, "/") || strings.HasPrefix(a.toks[next].gap, "-")) {
-		return span{}, false // "on levophed 2 mcg", "to quartermain 2/3" is still a ward, but "on neo 2-3" is not
+		return span{}, false // "on levophed 2 mcg", "to kettleworth 2/3" is still a ward, but "on neo 2-3" is not
 	}
 	if alone && (next < n && !strings.ContainsAny(a.toks[next].gap, "\n.;") || len(word) < 6 || a.f(i).wl != 0 || a.f(i).isName()) {
 		return span{}, false // alone, the clause must end with the number
@@ -637,8 +637,8 @@ var careSiteWords = map[string]bool{"holy": true, "st": true, "saint": true, "mt
 // careSite finds, in a clinical note, a hospital named without a hospital
 // word after "to", "at", "from" or "in": "holy cross", "St. Mary's", "Mt
 // Sinai" (a saint's or holy name and the word after it, "holy" in any case,
-// the others capitalised), and a state university, "U OF MD", "university
-// of maryland" there, "U Maryland" anywhere in the note.
+// the others capitalised), and a state university, "U OF VT", "university
+// of vermont" there, "U Vermont" anywhere in the note.
 func (a *analysis) careSite(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
@@ -665,7 +665,7 @@ func (a *analysis) careSite(i int) (span, bool) {
 		}
 		return span{i: i, j: i + 2, conf: 0.7, typ: "hospital", poss: t.lower != "holy"}, true
 	}
-	// "U Maryland", "U OF MD", "university of maryland"
+	// "U Vermont", "U OF VT", "university of vermont"
 	if t.lower == "u" && t.shape != shapeLower || t.lower == "university" || t.lower == "univ" {
 		j := i + 1
 		if next.lower == "of" {
@@ -681,7 +681,7 @@ func (a *analysis) careSite(i int) (span, bool) {
 			return span{}, false
 		}
 		if !after && (w.letters == 2 || !w.isCap()) {
-			return span{}, false // "U Maryland" anywhere; "U of MD" after "to", "at"
+			return span{}, false // "U Vermont" anywhere; "U of MD" after "to", "at"
 		}
 		return span{i: i, j: j + 1, conf: 0.7, typ: "university"}, true
 	}
@@ -728,7 +728,7 @@ func (a *analysis) wordShaped(lw string) bool {
 }
 
 // possPlaceWords end a place name after a possessive ("Quillan's Ferry",
-// "Tanner's Cross", "St John's Wood").
+// "Cooper's Heath", "St Alban's Wood").
 var possPlaceWords = map[string]bool{
 	"ferry": true, "cross": true, "green": true, "end": true, "bridge": true, "ford": true,
 	"hill": true, "wood": true, "point": true, "corner": true, "landing": true, "crossing": true,
@@ -740,7 +740,7 @@ var possPlaceWords = map[string]bool{
 }
 
 // possPlace finds a place named with a possessive at word i: "Quillan's
-// Ferry", "Tanner’s Cross" (straight or curly apostrophe), one place.
+// Ferry", "Cooper’s Heath" (straight or curly apostrophe), one place.
 func (a *analysis) possPlace(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]

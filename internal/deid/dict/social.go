@@ -204,7 +204,7 @@ func (a *analysis) listSep(j int) int {
 }
 
 // coordinated finds names in a list or coordination with a name:
-// "Monjeau, Graves and Reed", "BEA TURA AND DRS JOSEPH AND ROBBINSON",
+// "Dufresnay, Holloway and Pratt", "LIA MORO AND DRS FENTON AND ABERNATHY",
 // "emma and kaite". A list of two elements or more, one of which holds a
 // person span, makes its other elements persons when their words can be
 // names. One pass over the words; each list is read once.
@@ -271,8 +271,8 @@ func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
 	return mergeSpans(append(spans, out...))
 }
 
-// hashPlace finds a place written as a hashtag at word i ("#Iran",
-// "#gaza", "#Middelburg"): a country, a US state, or a GeoNames place of
+// hashPlace finds a place written as a hashtag at word i ("#Nepal",
+// "#gaza", "#Groningen"): a country, a US state, or a GeoNames place of
 // 100,000 people or more whose name is not an ordinary word or mostly a
 // first name. Tweets tag places this way.
 func (a *analysis) hashPlace(i int) (span, bool) {
@@ -331,8 +331,8 @@ func (a *analysis) lowerCity(i int) (span, bool) {
 }
 
 // lowerSurnameAfter reports whether the word after capitalised first name
-// i is its surname written in lower case, as comments do ("Kylie minogue",
-// "Mauro renallo"): adjacent, in lower case, a surname that is no common
+// i is its surname written in lower case, as comments do ("Brenna pemberton",
+// "Fausto bellomi"): adjacent, in lower case, a surname that is no common
 // word or a word in no list. Only after a first name of some currency
 // that is itself a name on its own evidence.
 func (a *analysis) lowerSurnameAfter(i int) bool {
@@ -484,7 +484,7 @@ func (a *analysis) lowerCued(i int) bool {
 }
 
 // chatWords are spellings of chat that no word list has and that comments
-// capitalise at the start of a sentence or write in capitals ("Im", "Bruh",
+// capitalise at the start of a sentence or write in capitals ("Im", "Bro",
 // "LOL"): never names.
 var chatWords = func() map[string]bool {
 	m := map[string]bool{}
@@ -547,7 +547,7 @@ func (a *analysis) midCapName(i int) bool {
 	if f.births < 20000 && !wordNameFeat(f) {
 		return false
 	}
-	// "visited Paris": a well-known place is the likelier reading.
+	// "visited Vienna": a well-known place is the likelier reading.
 	if typ, pop := a.gazetteer(t.lower, i, i+1); typ == "country" || typ == "state" || pop >= 100000 {
 		return false
 	}
@@ -581,7 +581,7 @@ func (a *analysis) addressOpening(i int) bool {
 
 // fullNameAhead reports whether capitalised word i, at the start of a
 // sentence, is a first name of some currency followed by a capitalised
-// surname that is no common word: "Ted Cruz", "Stephen A Smith" (a middle
+// surname that is no common word: "Wade Pruitt", "Trevor B Jenkins" (a middle
 // initial may sit between them).
 func (a *analysis) fullNameAhead(i int) bool {
 	n := len(a.toks)
@@ -734,7 +734,7 @@ var nameHonorifics = map[string]bool{
 
 // shoutedName reports whether word i, written in capitals in a comment, is
 // a name of some currency that is no word: comments shout names ("IS THAT
-// IDRIS", "WE LOVE YOU ESTEE"), where the general rule for capitals wants
+// TOBIAS", "WE LOVE YOU MARGAUX"), where the general rule for capitals wants
 // a frequent name. The word must be a first name given to 500 children or
 // more, or a surname among the commonest 20,000, and in no word list,
 // abbreviation list or list of chat spellings.
@@ -748,9 +748,9 @@ func (a *analysis) shoutedName(i int) bool {
 		return false
 	}
 	// The comment shouts: an ordinary word in capitals is next to it
-	// ("THAT IDRIS"), where an acronym in a sentence in lower case ("my
+	// ("THAT TOBIAS"), where an acronym in a sentence in lower case ("my
 	// IBAN is") stands alone. A neighbour in capitals that is no word
-	// either ("YOUR VLOGS ESTEE") would join the name: the word must stand
+	// either ("YOUR VLOGS MARGAUX") would join the name: the word must stand
 	// alone.
 	shout := false
 	for _, k := range []int{i - 1, i + 1} {
@@ -767,7 +767,7 @@ func (a *analysis) shoutedName(i int) bool {
 
 // drugShape reports whether unknown word i looks like a drug or a clinical
 // term by its ending (medicalShape). In a comment with no clinical word the
-// endings that names share ("Cartman", "Troydan", "Rexall") say nothing;
+// endings that names share ("Pendlebury", "Troydan", "Rexall") say nothing;
 // only the endings of drug classes ("-mycin", "-statin", "-pril") do.
 func (a *analysis) drugShape(i int) bool {
 	w := a.toks[i].lower
@@ -823,7 +823,7 @@ func (a *analysis) initialsPair(i int) bool {
 // a comment, is a word no list has (not even the encyclopaedia's frequent
 // words, where slang and foreign words are) before a verb, a colon or the
 // end of its clause: "Okoroafor is the best", "Kejrival: not again",
-// "Paxata | 12 Elm St"; not "Neurodivergent kids".
+// "Tessaly | 12 Elm St"; not "Neurodivergent kids".
 func (a *analysis) openingUnknown(i int) bool {
 	t := &a.toks[i]
 	if !t.sentStart || t.shape != shapeTitle || !titleCase(t.text) || t.caps || t.letters < 4 || t.handle || chatWords[t.lower] || stretched(t.lower) || !hasVowel(t.lower) {

@@ -28,24 +28,24 @@ func TestLowerCaseNames(t *testing.T) {
 
 func TestCoordinatedNames(t *testing.T) {
 	runKindCases(t, []kindCase{
-		{"Usamov, Kastner and Odette Marchand signed it.", deid.Person, "Usamov", true},
-		{"Usamov, Kastner and Odette Marchand signed it.", deid.Person, "Kastner", true},
+		{"Dzhabrailov, Lindqvist and Odette Marchand signed it.", deid.Person, "Dzhabrailov", true},
+		{"Dzhabrailov, Lindqvist and Odette Marchand signed it.", deid.Person, "Lindqvist", true},
 		{"Odette Marchand and Nekolna were engineers.", deid.Person, "Nekolna", true},
-		{note + "BEA TURA AND DRS JOSEPH AND ROBBINSON AWARE.", deid.Person, "ROBBINSON", true},
-		{note + "BEA TURA AND DRS JOSEPH AND ROBBINSON AWARE.", deid.Person, "TURA", true},
+		{note + "LIA MORO AND DRS FENTON AND ABERNATHY AWARE.", deid.Person, "ABERNATHY", true},
+		{note + "LIA MORO AND DRS FENTON AND ABERNATHY AWARE.", deid.Person, "MORO", true},
 		{"wow emma and kaite is so very cute", deid.Person, "kaite", true},
 		// No list without a name in it, and ordinary words stay out.
-		{"The authors are Monjeau, Graves and Reed.", deid.Person, "authors", false},
+		{"The authors are Dufresnay, Holloway and Pratt.", deid.Person, "authors", false},
 		{"I met Odette Marchand and Cooking Club friends.", deid.Person, "Cooking", false},
-		{"We visited Paris and Odette Marchand.", deid.Person, "Paris", false},
+		{"We visited Vienna and Odette Marchand.", deid.Person, "Vienna", false},
 		{note + "LASIX AND HEPARIN GIVEN.", deid.Person, "HEPARIN", false},
 	})
 }
 
 func TestSocialPlaces(t *testing.T) {
 	runKindCases(t, []kindCase{
-		{"candidacy for premier http://t.co/x #Iran", deid.Place, "Iran", true},
-		{"Thats #Middelburg right", deid.Place, "Middelburg", true},
+		{"candidacy for premier http://t.co/x #Peru", deid.Place, "Peru", true},
+		{"Thats #Groningen right", deid.Place, "Groningen", true},
 		{"and it's flights to la trips to paris", deid.Place, "paris", true},
 		// A hashtag that is an ordinary word or a first name is not a place.
 		{"what a day #Reading #love", deid.Place, "Reading", false},
@@ -58,8 +58,8 @@ func TestSocialPlaces(t *testing.T) {
 
 func TestLowerSurnameAfterFirstName(t *testing.T) {
 	runKindCases(t, []kindCase{
-		{"I'm getting a garbage, Kylie minogue feel... I love it", deid.Person, "minogue", true},
-		{"is that Mauro renallo?", deid.Person, "renallo", true},
+		{"I'm getting a garbage, Brenna pemberton feel... I love it", deid.Person, "pemberton", true},
+		{"is that Fausto bellomi?", deid.Person, "bellomi", true},
 		// An ordinary word after a first name stays a word.
 		{"We met Grace today and Emma stone walls.", deid.Person, "stone", false},
 		{"Please ask Kylie tomorrow.", deid.Person, "tomorrow", false},
@@ -127,7 +127,7 @@ func TestStateCodeNotInNotes(t *testing.T) {
 
 func TestUnknownPlaceBeforePeriod(t *testing.T) {
 	runKindCases(t, []kindCase{
-		{"It is a design agency based in KURZENKIRCHEN.", deid.Place, "KURZENKIRCHEN", true},
+		{"It is a design agency based in HOLLERSBACHTAL.", deid.Place, "HOLLERSBACHTAL", true},
 		{"He grew up in Okeechobee.", deid.Place, "Okeechobee", true},
 		{"She works in Dept. of Health.", deid.Place, "Dept", false},
 		{"It was in Jan. last year.", deid.Place, "Jan", false},
@@ -206,7 +206,7 @@ func TestSentenceOpeningNames(t *testing.T) {
 	runKindCases(t, []kindCase{
 		// A first name opening a sentence before a surname, even one that
 		// is also a small place; a particle between name words.
-		{"Ted Kowalczyk and Mike Lee are endorsing him.", deid.Person, "Ted", true},
+		{"Ted Kowalczyk and Rod Haskell are endorsing him.", deid.Person, "Ted", true},
 		{"Louis van Kesteloot has agreed a deal.", deid.Person, "van", true},
 		// A word in no list after a greeting.
 		{"thank you Stephiya! I miss you too", deid.Person, "Stephiya", true},
@@ -324,8 +324,8 @@ func TestPublicFigureNames(t *testing.T) {
 		// A surname that is also a word, before the people who follow
 		// a public figure, or opening a comment with a possessive.
 		{"honestly not a Kasich supporter but he makes sense", deid.Person, "Kasich", true},
-		{"lol are there any Trump fans here", deid.Person, "Trump", true},
-		{"Trump's a stud lol", deid.Person, "Trump", true},
+		{"lol are there any Pelosi fans here", deid.Person, "Pelosi", true},
+		{"Pelosi's a stud lol", deid.Person, "Pelosi", true},
 		// Ordinary words stay out.
 		{"honestly not a Democrat supporter but they make sense", deid.Person, "Democrat", false},
 		{"we had the Apple jokes again", deid.Person, "Apple", false},
@@ -339,9 +339,9 @@ func TestPublicFigureNames(t *testing.T) {
 func TestSocialPlaceShapes(t *testing.T) {
 	runKindCases(t, []kindCase{
 		// A region code after a town.
-		{"we should all go to Toowoomba, QLD", deid.Place, "QLD", true},
+		{"we should all go to Bundaberg, QLD", deid.Place, "QLD", true},
 		{"Seen by R. Okafor, MD. Pain improved.", deid.Place, "MD", false},
-		{"we should all go to Toowoomba, QLD Rail permitting", deid.Place, "QLD", false},
+		{"we should all go to Bundaberg, QLD Rail permitting", deid.Place, "QLD", false},
 		// City abbreviations in capitals.
 		{"finally moving to NYC next month", deid.Place, "NYC", true},
 		{"LA Galaxy won again", deid.Place, "LA", false},
@@ -406,7 +406,7 @@ func TestDottedCountries(t *testing.T) {
 
 func TestCapitalVocatives(t *testing.T) {
 	runKindCases(t, []kindCase{
-		{"you made me love this game. THANK YOU JINX", deid.Person, "JINX", true},
+		{"you made me love this game. THANK YOU ZEPHYR", deid.Person, "ZEPHYR", true},
 		{"best app ever. thank you TWITTER", deid.Person, "TWITTER", false},
 		{"what a day. THANK YOU LORD", deid.Person, "LORD", false},
 	})
@@ -431,15 +431,15 @@ func TestPinPlaces(t *testing.T) {
 func TestShoutedNames(t *testing.T) {
 	runKindCases(t, []kindCase{
 		// A name of some currency that is no word, shouted in a comment.
-		{"OMG IS THAT IDRIS?!", deid.Person, "IDRIS", true},
-		{"WE MISS YOU ESTEE!!", deid.Person, "ESTEE", true},
+		{"OMG IS THAT TOBIAS?!", deid.Person, "TOBIAS", true},
+		{"WE MISS YOU MARGAUX!!", deid.Person, "MARGAUX", true},
 		// Ordinary words and chat spellings in capitals are not names.
 		{"WE MISS YOU SO MUCH!!", deid.Person, "MUCH", false},
 		{"IS THAT TRUE LMAO", deid.Person, "LMAO", false},
 		// A neighbour in capitals that is no word either would join it.
-		{"WATCHING THE VLOGS ESTEE POSTED", deid.Person, "VLOGS", false},
+		{"WATCHING THE VLOGS MARGAUX POSTED", deid.Person, "VLOGS", false},
 		// Clinical notes keep the stricter rule.
-		{note + "PT SEEN BY ESTEE FROM PT.", deid.Person, "ESTEE", false},
+		{note + "PT SEEN BY MARGAUX FROM PT.", deid.Person, "MARGAUX", false},
 	})
 }
 

@@ -4,7 +4,7 @@ import "strings"
 
 // Places as comments and tweets write them: in lower case ("hello from abq
 // new mexico", "we live in east portland", "at bryneven primary school"),
-// and as the two capitals of a postal code ("weak US data", "Undercliff Ave
+// and as the two capitals of a postal code ("weak US data", "Overbrook Ave
 // (NY)").
 
 // venueCues end the name of a place people go to: "jubilee hotel",
@@ -37,7 +37,7 @@ var genericVenue = map[string]bool{
 // "near" or "go to" in a text that is no clinical note: one or two words
 // before a venue word, the first no common word and no word of the kind
 // ("orchard academy", "bryneven primary school"), and a town after it in
-// capitals ("jubilee hotel Letterston").
+// capitals ("lantern hotel Penrhoslyn").
 func (a *analysis) lowerVenue(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
@@ -58,7 +58,7 @@ func (a *analysis) lowerVenue(i int) (span, bool) {
 		}
 		if venueCues[w.lower] {
 			end := j + 1
-			// "jubilee hotel Letterston": the town after it.
+			// "lantern hotel Penrhoslyn": the town after it.
 			if end < n && a.adjacent(end) && !w.poss && a.toks[end].shape == shapeTitle && !a.toks[end].sentStart {
 				if g := a.f(end); !g.common(50) && !g.date {
 					end++
@@ -119,7 +119,7 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 // codePlace finds a country or a US state written as its two capitals in
 // running text that is not in capitals and no clinical note: "US" or "UK"
 // inside a sentence ("weak US data"; the pronoun is written in lower case),
-// and a state code in parentheses ("Undercliff Ave (NY)").
+// and a state code in parentheses ("Overbrook Ave (NY)").
 func (a *analysis) codePlace(i int) (span, bool) {
 	t := &a.toks[i]
 	if t.shape != shapeUpper || t.letters != 2 || t.caps || t.dot || t.poss || a.isClinical() {
@@ -153,7 +153,7 @@ func (a *analysis) lowerCountry(i int) (span, bool) {
 	return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
 }
 
-// highway finds an Interstate written "I-95" or "I- 95": the capital I, a
+// highway finds an Interstate written "I-95" or "I- 73": the capital I, a
 // hyphen, and a number of one to three digits.
 func (a *analysis) highway(i int) (span, bool) {
 	t := &a.toks[i]
@@ -173,8 +173,8 @@ func (a *analysis) highway(i int) (span, bool) {
 }
 
 // lowerStreet finds a street whose type comments write in lower case after
-// a capitalised name that is no common word: "the Cottonpet road", "on
-// Elkington ave". An abbreviated type needs a word such as "on" before.
+// a capitalised name that is no common word: "the Malleshpet road", "on
+// Brantwick ave". An abbreviated type needs a word such as "on" before.
 func (a *analysis) lowerStreet(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
@@ -362,7 +362,7 @@ func (a *analysis) possVenue(i int) (span, bool) {
 
 // placeAcronyms adds the acronym written in parentheses right after a place
 // of two words or more when its letters are the initials of the place's
-// capitalised words ("Universidade Federal do Tocantins (UFT)"), and the
+// capitalised words ("Universidade Estadual do Jequitinhonha (UFT)"), and the
 // region code after a town (regionCode).
 func (a *analysis) placeAcronyms(places []span) []span {
 	var add []span
@@ -395,7 +395,7 @@ func (a *analysis) placeAcronyms(places []span) []span {
 }
 
 // regionCode finds the code of a state or a province written after a town
-// and a comma at the end of a phrase: "Ipswich, QLD", "Palmas, TO". The
+// and a comma at the end of a phrase: "Bundaberg, QLD", "Gurupi, TO". The
 // code is two or three capitals, in a text not written in capitals, and
 // nothing but punctuation, a link or the end of the line follows it.
 func (a *analysis) regionCode(s span) (span, bool) {
@@ -485,7 +485,7 @@ var lineColours = map[string]bool{
 }
 
 // wardOrLine finds a city ward by its number ("in Ward 8") and a metro or
-// bus line by its colour ("on the Pink Line") in a text that is no
+// bus line by its colour ("on the Teal Line") in a text that is no
 // clinical note (there a ward is a hospital's).
 func (a *analysis) wardOrLine(i int) (span, bool) {
 	n := len(a.toks)

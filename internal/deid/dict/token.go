@@ -12,7 +12,7 @@ type shape uint8
 const (
 	shapeNone  shape = iota // no letters, or digits mixed in ("3V", "9GAG")
 	shapeLower              // "grace"
-	shapeTitle              // "Grace", "O'Neill", "McDonald", "R"
+	shapeTitle              // "Grace", "O'Neill", "McAllister", "R"
 	shapeUpper              // "GRACE" (two letters or more)
 	shapeMixed              // "iPhone"
 )
@@ -73,7 +73,7 @@ func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
 // tokenize splits text into words. A word is a run of letters, digits and
 // combining marks, with single inner apostrophes and hyphens ("O'Neill",
-// "Mary-Jane"); a final possessive 's is recorded, not included. Offsets
+// "Lou-Bette"); a final possessive 's is recorded, not included. Offsets
 // always fall on UTF-8 boundaries. The work is linear in len(text).
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/6+1)
@@ -139,7 +139,7 @@ func tokenize(text string) []token {
 // part text[start:h] is a dash written without spaces between two words,
 // as notes do: before a lower-case function word after a capitalised
 // word ("son Rob-who states"), or before an initial ("CARAFATE-W.
-// MAROTTA"). Hyphenated words and names ("Mary-Jane", "A-fib",
+// CASTELLI"). Hyphenated words and names ("Lou-Bette", "A-fib",
 // "son-in-law") are left whole.
 func dashSeparates(text string, start, h, next int) bool {
 	if c := text[start]; c < 'A' || c > 'Z' || h-start < 2 {

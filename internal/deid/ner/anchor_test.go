@@ -13,8 +13,8 @@ func TestAnchor(t *testing.T) {
 		tokens []string
 		want   []string // the text each token is anchored to; "" if skipped
 	}{
-		{"plain", "I met John Smith.", []string{"I", "met", "John", "Smith", "."},
-			[]string{"I", "met", "John", "Smith", "."}},
+		{"plain", "I met Jon Dawes.", []string{"I", "met", "Jon", "Dawes", "."},
+			[]string{"I", "met", "Jon", "Dawes", "."}},
 		{"curly quotes", "\u201cHello,\u201d said \u2018Ann\u2019.", []string{`"`, "Hello", ",", `"`, "said", "'Ann", "'", "."},
 			[]string{"\u201c", "Hello", ",", "\u201d", "said", "\u2018Ann", "\u2019", "."}},
 		{"curly apostrophe in a contraction", "She didn\u2019t go.", []string{"She", "did", "n't", "go", "."},
@@ -72,7 +72,7 @@ func TestAnchorProseTokens(t *testing.T) {
 	for _, text := range []string{
 		"\u201cDon\u2019t,\u201d said Dr. Jane Doe of Microsoft in New York City. It's $100 :-) \U0001F600 ok\tdone",
 		"Bob&rsquo;s (very) \u2018odd\u2019 friend [Ann] paid $5.50; they'll see!",
-		"Ann \xff went to \xc3 Paris\x80 with \xe2\x80 Bob.",
+		"Ann \xff went to \xc3 Vienna\x80 with \xe2\x80 Bob.",
 		"\u023a\u023a\u023a's \xff\xff's \u0130stanbul \u212aelvin",
 	} {
 		toks, ok := d.tag(text)

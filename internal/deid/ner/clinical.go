@@ -197,7 +197,7 @@ func nextToDigit(name, w string) bool {
 }
 
 // noteTitleOut leaves a leading personal title out of a person found in a
-// clinical note ("Dr. Lally" becomes "Lally"), as the dictionary
+// clinical note ("Dr. Quayle" becomes "Quayle"), as the dictionary
 // recognizer does: the note still reads "Dr. [name]", and notes' labels
 // name the person without the title. Initials stay with the name.
 func noteTitleOut(f deid.Finding) deid.Finding {
@@ -221,7 +221,7 @@ func noteTitleOut(f deid.Finding) deid.Finding {
 		k++
 	}
 	if k == j || k >= len(w) {
-		return f // "Dr.Lally": the title glued to the name stays
+		return f // "Dr.Quayle": the title glued to the name stays
 	}
 	return cutTo(f, w[k:])
 }

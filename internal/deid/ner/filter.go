@@ -22,11 +22,11 @@ func WithLexicon(lex *lexicon.Lexicon) Option {
 }
 
 // bigName is the number of births above which a first name that is also a
-// word ("Maria", "Grace") is still taken for a name when prose says so.
+// word ("Marisol", "Hope") is still taken for a name when prose says so.
 const bigName = 50_000
 
 // commonLevel is the highest SCOWL level of an everyday word ("Plan",
-// "Trump", "Harbor"): such a word is a name only with more evidence than
+// "Gates", "Haven"): such a word is a name only with more evidence than
 // prose's say-so.
 const commonLevel = 60
 
@@ -430,7 +430,7 @@ func nameWords(name string) []string {
 }
 
 // midSentence reports whether the word at off follows a word written in
-// lower case, perhaps with a comma between them ("I hate Trump", "met
+// lower case, perhaps with a comma between them ("I hate Gates", "met
 // them, Hope and"): a capital there is not the capital of a sentence or a
 // headline.
 func midSentence(text string, off int) bool {
@@ -526,7 +526,7 @@ func isLink(s string) bool {
 }
 
 // cutLinks returns the parts of f between the web addresses in it: prose
-// takes "solangeUSA http://t.co/0hdM75Whvi #Ohio" for one name, and the URL
+// takes "marisolUSA http://t.co/0hdM75Whvi #Idaho" for one name, and the URL
 // rule reports the address itself.
 func cutLinks(text string, f deid.Finding) []deid.Finding {
 	if !isLink(f.Text) {
@@ -560,7 +560,7 @@ func cutLinks(text string, f deid.Finding) []deid.Finding {
 
 // splitCamel splits the words of a hashtag where a lower-case letter meets
 // an upper-case one: "#GamesWithFriends" is a phrase of ordinary words,
-// "#JustinBieber" a name.
+// "#CalebMorrow" a name.
 func splitCamel(words []string) []string {
 	var out []string
 	for _, w := range words {
@@ -578,7 +578,7 @@ func splitCamel(words []string) []string {
 }
 
 // hasFirstName reports whether one of words is a first name that at least
-// orgFirstName people were given ("Maria Court" is a person; "Kingdom",
+// orgFirstName people were given ("Marisol Court" is a person; "Kingdom",
 // given to a few babies, does not make "United Kingdom Government" one).
 func (d *Detector) hasFirstName(words []string) bool {
 	for _, w := range words {
@@ -603,7 +603,7 @@ func (d *Detector) isOrgWord(w string) bool {
 // that opens the sentence before the name: prose takes the imperative verb
 // of "Ask Tom, ..." or the adverb of "Yesterday Okonkwo came" into the
 // name. The word goes only when it is one of the most frequent English
-// words and not a common first name ("Will Smith" stays whole), the whole
+// words and not a common first name ("Will Dawson" stays whole), the whole
 // is no known place ("Long Beach"), and a capitalised word is left.
 // Surname lists hold many such words ("Ask", "Call"), so they do not count.
 // A title stays: some style guides count it in the name, some do not.
@@ -646,13 +646,13 @@ func (d *Detector) ordinaryLead(w, name string) bool {
 	}
 	lw := strings.ToLower(w)
 	if beForms[lw] {
-		return false // "Am Jake": a clipped "I am", no imperative or adverb
+		return false // "Am Toby": a clipped "I am", no imperative or adverb
 	}
 	if level, ok := d.lex.WordLevel(lw); !ok || level > everydayLevel || epithets[lw] || d.knownPlace(name) {
 		return false // "Long Beach", "New Hope": a place of everyday words
 	}
 	if fm, ml, ok := d.lex.FirstName(lw); ok && fm+ml >= leadName {
-		return false // "Will Smith", "Grace Kelly"
+		return false // "Will Dawson", "Hope Kimball"
 	}
 	return true
 }

@@ -24,7 +24,7 @@ func TestVet(t *testing.T) {
 	}{
 		// A word no list knows, or a name that is not an ordinary word.
 		{"Yesterday Okonkwo came by.", "Okonkwo", deid.Person, keepNameWord, deid.Person},
-		{"Maria rang.", "Maria", deid.Person, keepNameWord, deid.Person},
+		{"Marisol rang.", "Marisol", deid.Person, keepNameWord, deid.Person},
 		// Ordinary words, abbreviations and acronyms are not names.
 		{"Supervision as a mirror", "Supervision", deid.Person, dropNoNameWord, deid.Person},
 		{"Pt stable overnight.", "Pt", deid.Person, dropNoNameWord, deid.Person},
@@ -36,11 +36,11 @@ func TestVet(t *testing.T) {
 		{"We'd better go.", "We'd", deid.Place, dropNoNameWord, deid.Place},
 		{"Wowwww that was fun.", "Wowwww", deid.Place, dropNoNameWord, deid.Place},
 		// A common word that is also a name counts mid-sentence...
-		{"we all hate Trump now", "Trump", deid.Person, keepMidSentence, deid.Person},
-		{"we met, Graves and I", "Graves", deid.Person, keepMidSentence, deid.Person},
+		{"we all hate Gates now", "Gates", deid.Person, keepMidSentence, deid.Person},
+		{"we met, Banks and I", "Banks", deid.Person, keepMidSentence, deid.Person},
 		// ... but not at the start of a sentence, after a determiner, or
 		// in shorthand.
-		{"Trump Tower is tall.", "Trump", deid.Person, dropNoNameWord, deid.Person},
+		{"Gates Tower is tall.", "Gates", deid.Person, dropNoNameWord, deid.Person},
 		{"we asked the Court again", "Court", deid.Person, dropNoNameWord, deid.Person},
 		{"Pt GI SBP HR ok, seen by Miller today", "Miller", deid.Person, dropWeak, deid.Person},
 		// In shorthand, a name before the sign or device it names.
@@ -49,7 +49,7 @@ func TestVet(t *testing.T) {
 		{"Pt GI SBP HR ok, Zwanziger's wife here", "Zwanziger", deid.Person, keepNameWord, deid.Person},
 		// A hashtag of ordinary words is a phrase; one of a name is a name.
 		{"playing #GamesWithFriends tonight", "#GamesWithFriends", deid.Place, dropNoNameWord, deid.Place},
-		{"love #JustinBieber tonight", "#JustinBieber", deid.Person, keepNameWord, deid.Person},
+		{"love #CalebMorrow tonight", "#CalebMorrow", deid.Person, keepNameWord, deid.Person},
 		// An everyday word opening a sentence before an object or a
 		// pronoun is a verb; alone, a frequent first name that a small
 		// town also has is the person.
@@ -66,8 +66,8 @@ func TestVet(t *testing.T) {
 		// prose called it; a lone name stays what it was.
 		{"they told United Kingdom Government officials", "United Kingdom Government", deid.Place, keepMidSentence, deid.Organization},
 		{"before the Ankara Administrative Court today", "Ankara Administrative Court", deid.Person, keepNameWord, deid.Organization},
-		{"Maria Court rang.", "Maria Court", deid.Person, keepNameWord, deid.Person},
-		{"Maria Okonkwo rang.", "Maria Okonkwo", deid.Person, keepNameWord, deid.Person},
+		{"Marisol Court rang.", "Marisol Court", deid.Person, keepNameWord, deid.Person},
+		{"Marisol Okonkwo rang.", "Marisol Okonkwo", deid.Person, keepNameWord, deid.Person},
 		// A name that is also a rarer word is a name in prose, the word
 		// in shorthand.
 		{"Yesterday Foley came by.", "Foley", deid.Person, keepNameWord, deid.Person},
@@ -86,7 +86,7 @@ func TestVet(t *testing.T) {
 		// A place prose cannot place: a person if a name, kept in prose,
 		// dropped in shorthand.
 		{"Kylie said hi.", "Kylie", deid.Place, keepPersonWord, deid.Person},
-		{"Rubija is lovely.", "Rubija", deid.Place, keepUnknownPlace, deid.Place},
+		{"Brelundovo is lovely.", "Brelundovo", deid.Place, keepUnknownPlace, deid.Place},
 		{"Pt GI ok. SBP HR fine. Nipride off.", "Nipride", deid.Place, dropNoNameWord, deid.Place},
 		{"Pt GI ok. SBP HR fine. Kessimor off.", "Kessimor", deid.Place, dropPlace, deid.Place},
 		// In a clinical note, clinical vocabulary is no name: listed terms,
@@ -157,9 +157,9 @@ func TestTitleStart(t *testing.T) {
 	}{
 		{"Mr Smith", 3, 0},
 		{"and Dr. Okafor", 8, 4},
-		{"Mr C.A. Whomersley", 8, 0},
-		{"Mr C. Whomersley", 6, 0},
-		{"C. Whomersley", 3, -1},
+		{"Mr D.E. Penhallow", 8, 0},
+		{"Mr D. Penhallow", 6, 0},
+		{"D. Penhallow", 3, -1},
 		{"AMr Smith", 4, -1},
 		{"Mr", 2, -1},
 		{"Mister Smith", 7, -1},
@@ -177,8 +177,8 @@ func TestTitleStart(t *testing.T) {
 func TestShorthand(t *testing.T) {
 	d := New(WithLexicon(lexicon.Default()))
 	for text, want := range map[string]bool{
-		"Pt stable. SBP 120, HR 80. GI ok. Plan: wean.":     true,
-		"I met Maria Okonkwo at the clinic in Springfield.": false,
+		"Pt stable. SBP 120, HR 80. GI ok. Plan: wean.":       true,
+		"I met Marisol Okonkwo at the clinic in Springfield.": false,
 		"OK": false,
 		// Drug orders make notes of ordinary capitals; one dose does not.
 		"Patient slept well. Morphine 2mg given prn. Heparin drip continues at 800 units.": true,
@@ -248,7 +248,7 @@ func TestDrugs(t *testing.T) {
 		{"heparin 5 units\nOkonkwo visited", "Okonkwo", deid.Person, keepNameWord},
 		// Names stay names in an order; without one a word no list
 		// knows may be a name.
-		{"Maria gave 1mg IV.", "Maria", deid.Person, keepNameWord},
+		{"Marisol gave 1mg IV.", "Marisol", deid.Person, keepNameWord},
 		{"Okonkwo came by with MG.", "Okonkwo", deid.Person, keepNameWord},
 		{"Okonkwo figure out why im here", "Okonkwo", deid.Person, keepNameWord},
 	} {
@@ -283,11 +283,11 @@ func TestCutLinks(t *testing.T) {
 		text string
 		want []string
 	}{
-		{"solangeUSA http://t.co/0hdM75Whvi #Ohio", []string{"solangeUSA", "#Ohio"}},
+		{"marisolUSA http://t.co/0hdM75Whvi #Idaho", []string{"marisolUSA", "#Idaho"}},
 		{"see http://t.co/0hdM75Whvi", []string{"see"}},
 		{"http://t.co/0hdM75Whvi", nil},
 		{"`www.example.org", nil},
-		{"Maria Okonkwo", []string{"Maria Okonkwo"}},
+		{"Marisol Okonkwo", []string{"Marisol Okonkwo"}},
 		{"A B A http://x.y", []string{"A B A"}},
 	} {
 		f := deid.Finding{Start: 0, End: len(tt.text), Kind: deid.Place, Text: tt.text}
@@ -314,9 +314,9 @@ func TestTrimLead(t *testing.T) {
 	}{
 		{"Ask Tom, 12 Oak Road.", "Ask Tom", "Tom", deid.Person},
 		{"She left. Thank Okonkwo for me.", "Thank Okonkwo", "Okonkwo", deid.Person},
-		{"Visit Paris soon.", "Visit Paris", "Paris", deid.Place},
+		{"Visit Vienna soon.", "Visit Vienna", "Vienna", deid.Place},
 		// A first name, a known place, a title, or mid-sentence: whole.
-		{"Will Smith came.", "Will Smith", "Will Smith", deid.Person},
+		{"Will Dawson came.", "Will Dawson", "Will Dawson", deid.Person},
 		{"Long Beach is warm.", "Long Beach", "Long Beach", deid.Place},
 		{"Dr Okonkwo came.", "Dr Okonkwo", "Dr Okonkwo", deid.Person},
 		{"Pt calm. Per Dr. Okonkwo no change.", "Per Dr. Okonkwo", "Dr. Okonkwo", deid.Person},
@@ -336,11 +336,11 @@ func TestTrimLead(t *testing.T) {
 
 func TestNoteTitleOut(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
-		{"Dr. Lally", "Lally"},
+		{"Dr. Quayle", "Quayle"},
 		{"DR OKAFOR", "OKAFOR"},
 		{"Mrs. A. Brennan", "A. Brennan"},
-		{"Dr.Lally", "Dr.Lally"}, // glued: kept as written
-		{"Drew Lally", "Drew Lally"},
+		{"Dr.Quayle", "Dr.Quayle"}, // glued: kept as written
+		{"Drew Quayle", "Drew Quayle"},
 		{"Dr.", "Dr."},
 	} {
 		f := deid.Finding{Start: 10, End: 10 + len(tt.in), Text: tt.in, Kind: deid.Person}

@@ -8,14 +8,14 @@ import (
 )
 
 var fuzzSeeds = []string{
-	"I met John Smith in London and Paris yesterday.",
+	"I met Jon Dawes in Lisbon and Vienna yesterday.",
 	"\u201cDon\u2019t,\u201d said Dr. Jane Doe of Microsoft in New York City. It's $100 :-) \U0001F600 ok\tdone",
 	"Bob&rsquo;s (very) \u2018odd\u2019 friend [Ann] paid $5.50; they'll see!",
-	"Ann \xff went to \xc3 Paris\x80 with \xe2\x80 Bob.",
+	"Ann \xff went to \xc3 Vienna\x80 with \xe2\x80 Bob.",
 	"\u023a\u023a\u023a's \xff\xff's \u0130stanbul \u212aelvin Smith",
-	"MARIA WENT HOME TO BOSTON WITH JOHN SMITH.",
-	"we met Mr C.A. Whomersley, then Dr. Okafor; Lol We'd go to Phoenix",
-	"The applicant, Mr Robert Murray, lives in Lancashire.\n\nHe met Ann.",
+	"MARISOL WENT HOME TO BOSTON WITH JON DAWES.",
+	"we met Mr D.E. Penhallow, then Dr. Okafor; Lol We'd go to Phoenix",
+	"The applicant, Mr Gordon Pettigrew, lives in Cheshire.\n\nHe met Ann.",
 	"",
 }
 

@@ -7,7 +7,7 @@ import (
 
 // mayHoldName reports whether prose could usefully look at s: whether it
 // has an upper-case letter followed by a lower-case one, as names written
-// in ordinary case do ("Maria went home.", "McDonald"). It is false for
+// in ordinary case do ("Marisol went home.", "McAllister"). It is false for
 // lower-case text, numbers and code, where prose finds nothing, and for
 // text written in capitals, where prose tags every word as a proper noun
 // and labels nearly anything as a name (see TestAllCapsGate).

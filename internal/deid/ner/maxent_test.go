@@ -18,15 +18,15 @@ func TestMaxentMatchesProse(t *testing.T) {
 		t.Fatal(err)
 	}
 	texts := []string{
-		"I met John Smith in London and Paris yesterday.",
+		"I met Jon Dawes in Lisbon and Vienna yesterday.",
 		// Repeated words share prose's cached tokens, and their labels.
 		"RT @someone: RT for Alice #vote http://t.co/x RT",
-		"Paris is not Paris without Anna, said Anna in Paris .",
+		"Vienna is not Vienna without Anna, said Anna in Vienna .",
 		"Tom's dog, Tom's cat and Tom's, Tom's. Tom's",
 		// Pieces prose drops ("he's." keeps "he", "Don't," keeps "Do").
 		"He's. He's. he's, Don't, Don't, \u201cDon\u2019t,\u201d won't.",
 		"It\u2019s Ama\u2019s &rsquo;s and Ama's, Ama&rsquo;s, ama's.",
-		"Sloppy Joe Budden < Shawty Lo Mein :) :-) xD O_o 8-) 1.5 +3 NaN inf -",
+		"Sloppy Joe Pelletier < Shorty Lo Chow :) :-) xD O_o 8-) 1.5 +3 NaN inf -",
 		"THE WHOLE LINE IN CAPITALS, THE WHOLE LINE AGAIN",
 		"Ms. O'Neil-Smith met Dr. Ávila and Mr Øster at St. Mary's on 3/4/2021.",
 		"ȺȺȺ's café in İstanbul with ǅemal \u00a0and\u2003Ǆ .",
@@ -79,7 +79,7 @@ func TestShape(t *testing.T) {
 	for _, c := range []struct{ word, want string }{
 		{"", "other"}, {"12", "number"}, {"-1.5e3", "number"}, {"Inf", "number"}, {"nan", "number"},
 		{"1st", "downcase"}, {"n't", "downcase"}, {"Maria", "upcase"}, {"RT", "upcase"},
-		{"McDonald", "upcase"}, {"iPhone", "mixedcase"}, {"Ávila", "upcase"},
+		{"McAllister", "upcase"}, {"iPhone", "mixedcase"}, {"Ávila", "upcase"},
 		{"ok.", "punct"}, {"café", "punct"}, {"\"", "punct"}, {"x\xff", "punct"},
 	} {
 		if got := shape(c.word); got != c.want {

@@ -291,7 +291,7 @@ func (d *Detector) entities(s string) (ents []entity) {
 		label := vote(g.labels)
 		if start, ok := titleStart(s, g.Start); ok {
 			// "Mr Delgado" is a person whatever prose says, and the
-			// title and initials go with the name ("Mr C. Whomersley"):
+			// title and initials go with the name ("Mr D. Penhallow"):
 			// they are part of how the text names the person.
 			label = "PERSON"
 			g.Start = start

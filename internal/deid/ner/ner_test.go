@@ -49,26 +49,26 @@ func TestDetect(t *testing.T) {
 		text string
 		want []want
 	}{
-		{"I met John Smith in London and Paris yesterday.",
-			[]want{{"John Smith", deid.Person}, {"London", deid.Place}, {"Paris", deid.Place}}},
-		{"The applicant, Mr Robert Murray, lives in Lancashire.",
-			[]want{{"Mr Robert Murray", deid.Person}, {"Lancashire", deid.Place}}},
-		{"I first met Maria Delgado at home in Leeds after her fall.",
-			[]want{{"Maria Delgado", deid.Person}, {"Leeds", deid.Place}}},
-		{"We visited Barack Obama in Washington last week.",
-			[]want{{"Barack Obama", deid.Person}, {"Washington", deid.Place}}},
+		{"I met Jon Dawes in Lisbon and Vienna yesterday.",
+			[]want{{"Jon Dawes", deid.Person}, {"Lisbon", deid.Place}, {"Vienna", deid.Place}}},
+		{"The applicant, Mr Gordon Pettigrew, lives in Cheshire.",
+			[]want{{"Mr Gordon Pettigrew", deid.Person}, {"Cheshire", deid.Place}}},
+		{"I first met Marisol Delgado at home in Cork after her fall.",
+			[]want{{"Marisol Delgado", deid.Person}, {"Cork", deid.Place}}},
+		{"We visited Harlan Pettibone in Tucson last week.",
+			[]want{{"Harlan Pettibone", deid.Person}, {"Tucson", deid.Place}}},
 		// The possessive stays outside the name.
-		{"Allen Iverson's jersey was retired in Philadelphia.",
-			[]want{{"Allen Iverson", deid.Person}, {"Philadelphia", deid.Place}}},
+		{"Darnell Whitfield's jersey was retired in Philadelphia.",
+			[]want{{"Darnell Whitfield", deid.Person}, {"Philadelphia", deid.Place}}},
 		// Curly quotes before the names shift every later byte offset.
-		{"\u201cI\u2019m fine,\u201d she said. Her daughter Elena drove up from Manchester.",
-			[]want{{"Elena", deid.Person}}},
+		{"\u201cI\u2019m fine,\u201d she said. Her daughter Elena drove up from Cheshire.",
+			[]want{{"Elena", deid.Person}, {"Cheshire", deid.Place}}},
 		// A sentence-initial name is still found ("Maria" is labelled GPE
 		// by prose: the kind is prose's guess).
-		{"Maria went home.", []want{{"Maria", deid.Place}}},
+		{"Marisol went home.", []want{{"Marisol", deid.Person}}},
 		// A personal title makes the name after it a person's.
-		{"Angela Merkel visited France.", []want{{"Angela Merkel", deid.Place}, {"France", deid.Place}}},
-		{"Ms Angela Merkel visited France.", []want{{"Ms Angela Merkel", deid.Person}, {"France", deid.Place}}},
+		{"Sabine Kessler visited Latvia.", []want{{"Sabine Kessler", deid.Place}, {"Latvia", deid.Place}}},
+		{"Ms Sabine Kessler visited Latvia.", []want{{"Ms Sabine Kessler", deid.Person}, {"Latvia", deid.Place}}},
 		{"Then Dr. Okafor reviewed her tablets.", []want{{"Dr. Okafor", deid.Person}}},
 		// prose calls "Do" (from "Don't") a person; a name cannot end
 		// inside a word.
@@ -104,13 +104,13 @@ func TestDetectOffsetsInLongText(t *testing.T) {
 	// Spans found in later chunks of a text with multi-byte characters
 	// point at the right bytes.
 	text := "Caf\u00e9 notes \u2014 \u201cfine\u201d.\n\n" + strings.Repeat("\u00e9t\u00e9 ", 400) +
-		"\nThe applicant, Mr Robert Murray, lives in Lancashire."
+		"\nThe applicant, Mr Gordon Pettigrew, lives in Cheshire."
 	fs := detect(t, New(), text)
 	var got []string
 	for _, f := range fs {
 		got = append(got, f.Text)
 	}
-	if strings.Join(got, "|") != "Mr Robert Murray|Lancashire" {
+	if strings.Join(got, "|") != "Mr Gordon Pettigrew|Cheshire" {
 		t.Errorf("got %q", got)
 	}
 }
@@ -132,7 +132,7 @@ func TestModelSharedAcrossDetectors(t *testing.T) {
 func TestContextCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := New().Detect(ctx, &deid.Doc{Text: "John Smith lives in London."}); err == nil {
+	if _, err := New().Detect(ctx, &deid.Doc{Text: "Jon Dawes lives in Lisbon."}); err == nil {
 		t.Error("Detect ignored a cancelled context")
 	}
 }
@@ -143,10 +143,10 @@ func TestContextCancelled(t *testing.T) {
 func TestConcurrentDetect(t *testing.T) {
 	d := New()
 	texts := []string{
-		"I met John Smith in London and Paris yesterday.",
-		"The applicant, Mr Robert Murray, lives in Lancashire.",
-		"We visited Barack Obama in Washington last week.",
-		"Allen Iverson's jersey was retired in Philadelphia.",
+		"I met Jon Dawes in Lisbon and Vienna yesterday.",
+		"The applicant, Mr Gordon Pettigrew, lives in Cheshire.",
+		"We visited Harlan Pettibone in Tucson last week.",
+		"Darnell Whitfield's jersey was retired in Philadelphia.",
 	}
 	wantN := make([]int, len(texts))
 	for i, s := range texts {
@@ -184,14 +184,14 @@ func TestAllCapsGate(t *testing.T) {
 		t.Logf("ungated: %s %q", f.Type, f.Text)
 	}
 	d = New()
-	if fs := detect(t, d, "MARIA WENT HOME TO BOSTON WITH JOHN SMITH."); len(fs) != 0 {
+	if fs := detect(t, d, "MARISOL WENT HOME TO BOSTON WITH JON DAWES."); len(fs) != 0 {
 		t.Errorf("gated detector looked at an all-caps sentence: %v", fs)
 	}
 }
 
 func TestMayHoldName(t *testing.T) {
 	for s, want := range map[string]bool{
-		"Maria went home.":       true,
+		"Marisol went home.":     true,
 		"she met Ann":            true,
 		"all lower case":         false,
 		"ALL CAPS NOTE":          false,
@@ -289,8 +289,8 @@ func TestWindows(t *testing.T) {
 		want []string
 	}{
 		{"The case was heard in the court of appeal last year.", 3, nil},
-		{"we saw that the applicant had lived for years in Leeds with her sister and two small children", 2,
-			[]string{"years in Leeds with her"}},
+		{"we saw that the applicant had lived for years in Cork with her sister and two small children", 2,
+			[]string{"years in Cork with her"}},
 		{"Ann and Bob", 1, []string{"Ann and Bob"}},
 		{"Ann went out and then came back home to meet Bob at six", 1,
 			[]string{"Ann went", "meet Bob at"}},
@@ -335,7 +335,7 @@ func TestLexiconDropsOrdinaryWords(t *testing.T) {
 	}{
 		{"Supervision as a mirror", nil},
 		{"Pt stable overnight. Plan: wean vent. pt sleeping.", nil},
-		{"Yesterday I met Maria Okonkwo at the clinic in Springfield.", []string{"Maria Okonkwo", "Springfield"}},
+		{"Yesterday I met Marisol Okonkwo at the clinic in Springfield.", []string{"Marisol Okonkwo", "Springfield"}},
 	} {
 		fs, err := d.Detect(context.Background(), &deid.Doc{Text: tt.text})
 		if err != nil {

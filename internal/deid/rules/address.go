@@ -15,8 +15,8 @@ import (
 //   - a street type written after the name as its own word: "Király u. 15",
 //     "Árpád fejedelem útja 3", "trg revolucije 17";
 //   - a bare name and house number after an address cue: "lives on
-//     Grössgstötten 50", "is on Pod Floriánem 1677"; or after a building
-//     and a house number: "9816 214 Pavlou Drandaki".
+//     Lärchenbühel 38", "is on Nad Mlýnem 2384"; or after a building
+//     and a house number: "9816 318 Nikou Kazantzi".
 
 // addrWord is one word of a street name: its byte span and text.
 type addrWord struct {
@@ -190,8 +190,8 @@ func streetNameAfter(text string, j int, lower bool) (end int, numbered bool) {
 }
 
 // numberFirstPrefix matches a house number (or a building and a house
-// number) before a street type that comes first: "31 Rue Al Imam Al Bakri",
-// "70248 31 Rue tachkent", "688 rue du centre 320". Submatch 1 is the type.
+// number) before a street type that comes first: "27 Rue Al Amir Al Fadl",
+// "70248 27 Rue samarkand", "688 rue du centre 320". Submatch 1 is the type.
 func numberFirstPrefix(w string) []int {
 	j, ok := readDigits(w, 0, 6)
 	if j == 0 || !ok {
@@ -396,9 +396,9 @@ var aloneNotStreet = set("pod", "form", "forms", "benefits", "line", "slide", "p
 	"channel", "route", "position", "group", "team", "batch", "cohort", "day", "night", "shift")
 
 // nameThenNumber matches a house number after a bare street name, and reads
-// the name back from it: "Grössgstötten 50", "Pod Floriánem 1677", "ul. Miła
+// the name back from it: "Lärchenbühel 38", "Nad Mlýnem 2384", "ul. Miła
 // 53". It needs an address cue before the name or a street word after the
-// number ("Hoge Wei 32 St.").
+// number ("Lage Dijk 41 St.").
 func nameThenNumber(text string, m []int) []hit {
 	s := m[0]
 	e := m[1]
@@ -470,7 +470,7 @@ func nameThenNumber(text string, m []int) []hit {
 		return nil
 	}
 	if w := text[start:readNameWord(text, start)]; names == 1 && aloneNotStreet[lowerCore(w)] {
-		return nil // "moved to Pod 2"; "Pod Floriánem 1677" is a street
+		return nil // "moved to Pod 2"; "Nad Mlýnem 2384" is a street
 	}
 	if !bounded && !typed || !streetAfter && !typed && !streetCue(text, start) && !codeAfter(text, e) {
 		return nil
@@ -501,7 +501,7 @@ func tNumberAfterName(text string, t token) bool {
 
 // numbersThenName matches a building and a house number before a street
 // name of capitalised words that ends the sentence, line or part: "9816 214
-// Pavlou Drandaki".
+// Nikou Kazantzi".
 func numbersThenName(w string) []int {
 	j, ok := readDigits(w, 0, 6)
 	if j < 2 || !ok {
@@ -547,7 +547,7 @@ func numbersThenName(w string) []int {
 		return nil
 	}
 	if u := unitAfter.FindStringIndex(w[end:]); u != nil && u[1] > 0 {
-		return []int{0, end + u[1]} // "9816 214 Pavlou Drandaki Suite 4"
+		return []int{0, end + u[1]} // "9816 318 Nikou Kazantzi Suite 4"
 	}
 	if !addressEnds(w, end) && !(end < len(w) && strings.IndexByte(".?!", w[end]) >= 0) {
 		return nil
@@ -590,9 +590,9 @@ func matchPostcodeShape(w string) []int {
 }
 
 // townPostcode reads a town and the postal code after it, after "in":
-// "in Acquapendente 1021", "in ÖVERTURINGEN 840 24", "in Quinta de São
+// "in Roccastrada 1021", "in SVARTBÄCKEN 840 24", "in Quinta de São
 // Tiago 3610-114". A four-digit number that could be a year is left out
-// ("in Paris 2019").
+// ("in Vienna 2019").
 func townPostcode(text string, m []int) []hit {
 	s, e := m[0], m[1]
 	if e-s == 4 {
@@ -851,7 +851,7 @@ func townAfterCode(text string, i int) int {
 }
 
 // codeAfter reports whether a comma, a postal code and a capitalised town
-// follow i: "Nyhavn 17, 1051 København K".
+// follow i: "Vestergade 17, 8000 Aarhus C".
 func codeAfter(text string, i int) bool {
 	if i >= len(text) || text[i] != ',' {
 		return false

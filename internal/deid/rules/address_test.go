@@ -26,7 +26,7 @@ func TestStreetInternational(t *testing.T) {
 		// town make a bare name and number a street.
 		{"Sie wohnt in der Lindenstraße 12, 10969 Berlin.", []span{s("Lindenstraße 12, 10969 Berlin", "street")}},
 		{"Write to Karlova 12, 110 00 Praha 1", []span{s("Karlova 12, 110 00 Praha 1", "street")}},
-		{"Nyhavn 17, 1051 København K", []span{s("Nyhavn 17, 1051 København K", "street")}},
+		{"Vestergade 17, 8000 Aarhus C", []span{s("Vestergade 17, 8000 Aarhus C", "street")}},
 		{"45 Elm St, Springfield, IL 62704 Tomorrow we go.", []span{s("45 Elm St, Springfield, IL 62704", "street")}},
 		{"The score was Arsenal 3, 1000 Fans cheered.", nil},
 		// A street type written after the name.
@@ -85,7 +85,7 @@ func TestTownPostcode(t *testing.T) {
 		{"He works in Vila Nova de Cerveira 4920-275 now", []span{s("Vila Nova de Cerveira 4920-275", "postcode")}},
 		{"in KALMAR 392 31, by the sea", []span{s("KALMAR 392 31", "postcode")}},
 		// Years, rooms and versions are not codes.
-		{"We were in Paris 2019 and in Room 1234, in Windows 2000.", nil},
+		{"We were in Vienna 2019 and in Room 1234, in Windows 2000.", nil},
 		{"ran in 5000 steps", nil},
 		{"Our team is based in Sales 4500 strong", nil},
 	})

@@ -33,7 +33,7 @@ var ambiguousSuffix = set("ct", "dr", "pl", "way", "sq", "park", "pk", "run", "p
 
 // Street finds street addresses (Type "street"): "123 N. Main Street",
 // "45 Elm St Apt 2B", "6750 Koskikatu 25 Apt. 864", "Rue de Virton 38",
-// unit designators ("Suite 377") and military addresses ("PSC 3294, Box
+// unit designators ("Suite 642") and military addresses ("PSC 3294, Box
 // 9168").
 type Street struct{ rules *ruleSet }
 
@@ -211,7 +211,7 @@ func suffixStreet(text string, m []int) []hit {
 	for _, suf := range streetSuffixes {
 		if strings.EqualFold(word, suf) {
 			// The suffix alone ("Strasse 89") names no street: take the
-			// word before it ("Villacher Strasse 89"); short ones ("Ring",
+			// word before it ("Kärntner Gasse 56"); short ones ("Ring",
 			// "Tee") are too often ordinary words.
 			p := prevCapitalised(text, s)
 			if p == s || utf8.RuneCountInString(word) < 5 {
@@ -260,7 +260,7 @@ var notStreetWords = set("and", "or", "of", "the", "to", "in", "on", "at", "for"
 	"weeks", "years", "yrs", "minutes", "min", "mins", "patients", "pts", "people", "beds", "then", "than", "over",
 	"under", "about", "around", "after", "before", "until", "up", "down", "out", "mmhg", "bpm", "kg", "lbs", "l", "g")
 
-// numberedStreet reads "30102 Kaevu 94", "1593 Pagari 18", "3565 Πλατεία
+// numberedStreet reads "30102 Kaevu 94", "1593 Vesiveski 27", "3565 Πλατεία
 // Συντάγματος 204": a building number, a street name and the number on the
 // street, the way addresses are written in much of Europe and Latin America.
 func numberedStreet(text string, m []int) []hit {
@@ -532,7 +532,7 @@ func addressBlock(text string, s, e int, typ string, conf float64) []hit {
 	commit, lastWord, pending := e, e, false
 	// codeOnly is set after a lower-case word or a blank line: from there
 	// only a postal code can still extend the block ("Lyss, nan 50662";
-	// "Riisa\n\n Estonia 62488").
+	// "Tammiku\n\n Latvia 62488").
 	codeOnly, afterBlank := false, -1
 	// partWords counts the words of the current part (a line or a
 	// comma-separated piece); capsLed is set when its first word is in
@@ -785,7 +785,7 @@ const reStateAbbr = `AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME
 const reStateName = `Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|Puerto\s+Rico`
 
 // PostalCode finds ZIP codes after a state ("Springfield, IL 62704",
-// ", CO 64677"), after a cue ("ZIP: 8592", "postal code 7412 SL") or after a
+// ", CO 64677"), after a cue ("ZIP: 8592", "postal code 5821 KP") or after a
 // street address, and UK and Canadian postcodes ("SW1A 1AA", "K1A 0B1").
 // Type "zip" (US) or "postcode".
 type PostalCode struct{ rules *ruleSet }
