@@ -40,9 +40,13 @@ veil did not write).`,
 			if err != nil {
 				return inputErr("%w", err)
 			}
-			fmt.Fprintf(e.stderr, "built %d posts (%d held back) into %s: %d files in %s\n",
-				len(rep.Published), len(rep.Held), dest, len(rep.Files), time.Since(start).Round(time.Millisecond))
-			return f.report(e, rep)
+			err = f.report(e, rep)
+			fmt.Fprintf(e.stderr, "built %s: %d files in %s\n", dest, len(rep.Files), time.Since(start).Round(time.Millisecond))
+			fmt.Fprintf(e.stderr, "published %d, held back %d, drafts %d\n", len(rep.Published), len(rep.Held), len(rep.Drafts))
+			for _, h := range rep.Held {
+				fmt.Fprintf(e.stderr, "  held back %s: %s\n", rel(f.source, h.Path), firstLine(h.Reason))
+			}
+			return err
 		},
 	}
 	f.register(c, true)

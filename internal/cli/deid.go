@@ -39,8 +39,10 @@ type jsonResult struct {
 }
 
 type jsonRisk struct {
-	Score   float64 `json:"score"`
-	Blocked bool    `json:"blocked"`
+	Score    float64 `json:"score"`
+	Crowd    float64 `json:"crowd"`
+	MinCrowd float64 `json:"minCrowd"`
+	Blocked  bool    `json:"blocked"`
 }
 
 type jsonError struct {
@@ -65,7 +67,7 @@ func newDeid(e *env) *cobra.Command {
 would, and prints the de-identified text.
 
   --json     print {"text", "findings": [{start, end, kind, text, replacement,
-             recognizer, confidence}], "risk": {score, blocked}}; start and end
+             recognizer, confidence}], "risk": {score, crowd, minCrowd, blocked}}; start and end
              are byte offsets into the exact input bytes
   --jsonl    read JSON Lines {"id", "text"} on standard input and write one such
              object per line, with its id, in input order
@@ -98,6 +100,9 @@ in the site's builds; it is created if missing.`,
 			if err != nil {
 				return &exitError{code: ExitUsage, err: err}
 			}
+			if err := checkRiskConfig(cfg); err != nil {
+				return err
+			}
 			eng, err := newEngine(f.source, cfg)
 			if err != nil {
 				return inputErr("%w", err)
@@ -106,7 +111,7 @@ in the site's builds; it is created if missing.`,
 			if err != nil {
 				return &exitError{code: ExitUsage, err: err}
 			}
-			policy := risk.Policy{Threshold: cfg.Risk.Threshold}
+			policy := risk.Policy{MinCrowd: cfg.Risk.MinCrowd, HomeArea: cfg.Risk.HomeArea}
 			if f.jsonl {
 				return deidStream(c.Context(), eng, know, policy, e.stdin, e.stdout, e.stderr)
 			}
@@ -127,7 +132,7 @@ in the site's builds; it is created if missing.`,
 			}
 			switch {
 			case f.json:
-				return writeJSON(e.stdout, toJSON(nil, res, risk.Assess(res.Findings, policy)))
+				return writeJSON(e.stdout, toJSON(nil, res, risk.Assess(res.Text, policy)))
 			case f.explain:
 				return explain(e.stdout, name, doc.Text, res, f.showOriginal)
 			}
@@ -167,7 +172,7 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 }
 
 func toJSON(id *string, res *deid.Result, v risk.Verdict) jsonResult {
-	out := jsonResult{ID: id, Text: res.Text, Findings: make([]jsonFinding, 0, len(res.Findings)), Risk: jsonRisk{Score: v.Score, Blocked: v.Blocked}}
+	out := jsonResult{ID: id, Text: res.Text, Findings: make([]jsonFinding, 0, len(res.Findings)), Risk: jsonRisk{Score: v.Score, Crowd: v.Crowd, MinCrowd: v.MinCrowd, Blocked: v.Blocked}}
 	for _, f := range res.Findings {
 		out.Findings = append(out.Findings, jsonFinding{
 			Start: f.Start, End: f.End, Kind: string(f.Kind), Text: f.Text,
@@ -333,6 +338,6 @@ func deidLine(ctx context.Context, eng *deid.Engine, know *deid.Knowledge, polic
 	if err != nil {
 		return fail(err.Error())
 	}
-	writeJSON(&buf, toJSON(&id, res, risk.Assess(res.Findings, policy)))
+	writeJSON(&buf, toJSON(&id, res, risk.Assess(res.Text, policy)))
 	return buf.Bytes()
 }

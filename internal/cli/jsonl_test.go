@@ -73,7 +73,7 @@ func TestIDScannerLongID(t *testing.T) {
 // its id, not de-identified.
 func TestDeidLineTextLimit(t *testing.T) {
 	line, _ := json.Marshal(map[string]string{"id": "big", "text": strings.Repeat("a", content.MaxPostBytes+1)})
-	out := deidLine(context.Background(), engineForTest(t), &deid.Knowledge{}, risk.Policy{Threshold: 1}, 1, line)
+	out := deidLine(context.Background(), engineForTest(t), &deid.Knowledge{}, risk.Policy{MinCrowd: risk.DefaultMinCrowd}, 1, line)
 	var got jsonError
 	if err := json.Unmarshal(out, &got); err != nil || got.ID != "big" || !strings.Contains(got.Error, "limited to") {
 		t.Errorf("got %s (%v), want an error for id big", out, err)

@@ -3,14 +3,17 @@ package cli
 import (
 	"bytes"
 	"context"
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/veil-blog/veil/internal/imgclean/imgtest"
+	"github.com/veil-blog/veil/theme"
 )
 
 // The identifiers the leak site hides; all invented. None may appear, in
@@ -25,7 +28,10 @@ var leakSecrets = []string{"Ysolde", "Brannagh", "Tavish", "Quorral", "SN-4471-Q
 // camera serial and GPS in a theme photo; a progressive JPEG with EXIF and
 // a comment after its first scan and a second EXIF-carrying JPEG after its
 // end; a PNG with tEXt, iTXt, eXIf and an unknown chunk and data after
-// IEND; comments in CSS and JavaScript.
+// IEND; names written as HTML entities or split by soft hyphens and
+// zero-width characters; comments in CSS and JavaScript; a style sheet naming a person's
+// image by url(); a theme template whose own text and attributes name
+// people.
 func leakSite(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
@@ -54,6 +60,9 @@ Ysolde Brannagh met Tavish Quorral in Vellmoor. See [Ysolde's notes](https://exa
 ![Tavish Quorral smiling](/img/progressive.jpg).
 
 <div title="Ysolde Brannagh">Raw Tavish Quorral</div>
+
+Written as entities, &#89;&#115;&#111;&#108;&#100;&#101; B&#x72;annagh came with T&aacute;vish Quorral;
+split by a word processor, Bran­nagh and Ta​vish Quor‍ral.
 <!-- Brannagh file, serial SN-4471-QX -->
 `
 	files := map[string][]byte{
@@ -64,6 +73,7 @@ Ysolde Brannagh met Tavish Quorral in Vellmoor. See [Ysolde's notes](https://exa
 		"content/ysolde-brannagh/visit.md":        []byte("---\ntitle: A second visit\ndate: 2024-04-05\n---\nPlain words.\n"),
 		"content/posts/tavish-quorral/third.md":   []byte("\ufeff---\ntitle: A third visit\ndate: 2024-05-06\n---\nMore plain words.\n"),
 		"content/posts/brannagh-2024-03-04.md":    []byte("---\ntitle: A fourth visit\ndate: 2024-06-07\n---\nStill plain.\n"),
+		"theme/layouts/404.html":                  []byte("{{ define \"main\" }}\n<p title=\"Photo: Ysolde Brannagh\">Lost? Tavish Quorral at Vellmoor can help.</p>\n{{ end }}\n"),
 		"theme/static/img/header.jpg":             imgtest.JPEG(exif, imgtest.Segment(0xFE, "Ysolde Brannagh")),
 		"theme/static/img/ysolde-brannagh.jpg":    imgtest.JPEG(),
 		"theme/static/css/theme.css":              []byte("/* theme by Tavish Quorral */\nbody { margin: 0 } /*! Vellmoor */\n"),
@@ -71,6 +81,7 @@ Ysolde Brannagh met Tavish Quorral in Vellmoor. See [Ysolde's notes](https://exa
 		"static/img/progressive.jpg":              progressive,
 		"static/img/chart.png":                    png,
 		"static/tavish-quorral/plan.css":          []byte("p { color: red }"),
+		"static/css/bg.css":                       []byte(".hero { background: url('/img/ysolde-brannagh.jpg') }"),
 		"static/css/site.css":                     []byte("a { color: blue } /* asked by Ysolde Brannagh */"),
 		"static/files/ysolde-brannagh-letter.pdf": []byte("%PDF-1.4 Ysolde"),
 	}
@@ -115,10 +126,20 @@ func TestLeakSite(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		lower := bytes.ToLower(data)
-		for _, s := range leakSecrets {
-			if bytes.Contains(lower, bytes.ToLower([]byte(s))) {
-				t.Errorf("output file %s holds %q", rel, s)
+		// Search the bytes, and the text a reader sees: entities decoded,
+		// invisible format characters removed.
+		seen := strings.Map(func(r rune) rune {
+			if unicode.Is(unicode.Cf, r) {
+				return -1
+			}
+			return r
+		}, html.UnescapeString(string(data)))
+		for _, text := range []string{string(data), seen} {
+			lower := strings.ToLower(text)
+			for _, s := range leakSecrets {
+				if strings.Contains(lower, strings.ToLower(s)) {
+					t.Errorf("output file %s holds %q", rel, s)
+				}
 			}
 		}
 		switch strings.ToLower(filepath.Ext(p)) {
@@ -159,9 +180,40 @@ func TestLeakSite(t *testing.T) {
 			t.Errorf("%s missing from the output (have %d files)", p, len(names))
 		}
 	}
-	for _, w := range []string{"ysolde-brannagh.jpg: not published", "ysolde-brannagh-letter.pdf: not published", "plan.css: not published", "the folder name may name someone"} {
+	for _, w := range []string{"ysolde-brannagh.jpg: not published", "ysolde-brannagh-letter.pdf: not published", "plan.css: not published", "bg.css: not published", "the folder name may name someone", "404.html:2: the theme's own text"} {
 		if !strings.Contains(stderr.String(), w) {
 			t.Errorf("stderr does not say %q:\n%s", w, stderr.String())
 		}
+	}
+}
+
+// A site that copies the built-in theme's templates into its theme folder
+// gets the same pages: the template text check finds nothing in them.
+func TestCopiedThemeIsUnchanged(t *testing.T) {
+	root := t.TempDir()
+	write := func(name string, data []byte) {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/posts/a.md", []byte("---\ntitle: A quiet week\ndate: 2024-01-02\ntags: [practice]\n---\nText.\n"))
+	err := fs.WalkDir(theme.FS(), "layouts", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(theme.FS(), p)
+		write("theme/"+p, b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := Run(context.Background(), []string{"build", "-s", root}, nil, &stdout, &stderr); code != ExitOK || strings.Contains(stderr.String(), "theme's own text") {
+		t.Fatalf("exit %d:\n%s", code, stderr.String())
 	}
 }

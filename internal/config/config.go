@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -61,7 +62,13 @@ type Deid struct {
 
 // Risk configures the re-identification risk gate.
 type Risk struct {
-	// Threshold is the score at or above which a post is held back.
+	// MinCrowd: a post that leaves fewer people matching its details is held back.
+	MinCrowd float64 `mapstructure:"mincrowd"`
+	// HomeArea is where a post's people live when it states no place: a country code,
+	// a US state code or a US Census region.
+	HomeArea string `mapstructure:"homearea"`
+	// Threshold is the deprecated score limit; when set it is turned into the
+	// equivalent MinCrowd (see Validate).
 	Threshold float64 `mapstructure:"threshold"`
 }
 
@@ -88,7 +95,9 @@ func defaults() map[string]any {
 		"deid.contact":      string(Redact),
 		"deid.id":           string(Redact),
 		"deid.organization": string(Generalise),
-		"risk.threshold":    0.7,
+		"risk.mincrowd":     20,
+		"risk.homearea":     "",
+		"risk.threshold":    0.0,
 	}
 }
 
@@ -171,7 +180,14 @@ func Load(dir string, opts Options) (*Config, []string, error) {
 
 	cfg := &Config{File: file}
 	if err := v.Unmarshal(cfg); err != nil {
-		return nil, warnings, &Error{File: fileOr(file), Msg: oneLine(err.Error())}
+		msg := oneLine(err.Error())
+		for _, k := range knownKeys() {
+			// Name the key when viper could not decode its value ("risk.mincrowd: twenty").
+			if strings.Contains(strings.ToLower(msg), "'"+k+"'") {
+				return nil, warnings, &Error{File: fileOr(file), Key: k, Value: v.Get(k), Msg: "wrong type: " + msg}
+			}
+		}
+		return nil, warnings, &Error{File: fileOr(file), Msg: msg}
 	}
 	if err := cfg.Validate(); err != nil {
 		var ce *Error
@@ -179,6 +195,15 @@ func Load(dir string, opts Options) (*Config, []string, error) {
 			ce.File = fileOr(file)
 		}
 		return nil, warnings, err
+	}
+	if t := cfg.Risk.Threshold; t > 0 {
+		// The score limit of earlier versions: a post is held back when fewer than
+		// minCrowd people match. A threshold below the score of the minimum crowd is
+		// stricter, and is kept as the equivalent crowd.
+		if c := crowdForScore(t); c > cfg.Risk.MinCrowd {
+			cfg.Risk.MinCrowd = c
+		}
+		warnings = append(warnings, fmt.Sprintf("%s: key risk.threshold is deprecated: posts are held back when fewer than risk.minCrowd people (now %.4g) match their details", fileOr(file), cfg.Risk.MinCrowd))
 	}
 	return cfg, warnings, nil
 }
@@ -255,10 +280,41 @@ func (c *Config) Validate() error {
 			return &Error{Key: a.key, Value: a.val, Msg: "must be replace, generalise or redact"}
 		}
 	}
-	if c.Risk.Threshold <= 0 || c.Risk.Threshold > 1 {
-		return &Error{Key: "risk.threshold", Value: c.Risk.Threshold, Msg: "must be a number in (0, 1]"}
+	if c.Risk.MinCrowd <= 0 || c.Risk.MinCrowd != c.Risk.MinCrowd || c.Risk.MinCrowd > 1e9 {
+		return &Error{Key: "risk.minCrowd", Value: c.Risk.MinCrowd, Msg: "must be a positive number of people (default 20)"}
+	}
+	if c.Risk.Threshold < 0 || c.Risk.Threshold > 1 {
+		return &Error{Key: "risk.threshold", Value: c.Risk.Threshold, Msg: "is deprecated; if set, must be a number in (0, 1] (use risk.minCrowd)"}
+	}
+	if !validArea(c.Risk.HomeArea) {
+		return &Error{Key: "risk.homeArea", Value: c.Risk.HomeArea, Msg: "must be a country code (US, GB), a US state code (VT) or a US Census region (Northeast, Midwest, South, West)"}
 	}
 	return nil
+}
+
+// validArea checks the form of risk.homeArea: empty, a two-letter code, or a US Census
+// region. Whether the code is known is checked against the risk tables by the caller.
+func validArea(s string) bool {
+	switch strings.ToLower(s) {
+	case "", "northeast", "midwest", "south", "west":
+		return true
+	}
+	return len(s) == 2 && strings.IndexFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) < 0
+}
+
+// crowdForScore is the crowd λ whose score (1 - e^-λ)/λ equals t, for the deprecated
+// risk.threshold.
+func crowdForScore(t float64) float64 {
+	lo, hi := 0.0, 1e9
+	for range 200 {
+		mid := (lo + hi) / 2
+		if -math.Expm1(-mid)/mid > t {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return (lo + hi) / 2
 }
 
 func validLanguage(s string) bool {

@@ -101,6 +101,10 @@ func TestInvalidValues(t *testing.T) {
 		{"language: \"e n\"\n", "language", "e n"},
 		{"deid:\n  person: scramble\n", "deid.person", "scramble"},
 		{"risk:\n  threshold: 2\n", "risk.threshold", "2"},
+		{"risk:\n  minCrowd: 0\n", "risk.minCrowd", "0"},
+		{"risk:\n  minCrowd: -5\n", "risk.minCrowd", "-5"},
+		{"risk:\n  minCrowd: twenty\n", "risk.mincrowd", "twenty"},
+		{"risk:\n  homeArea: Atlantis\n", "risk.homeArea", "Atlantis"},
 		{"permalinks:\n  posts: /posts/\n", "permalinks.posts", "/posts/"},
 	}
 	for _, tt := range tests {
@@ -125,5 +129,22 @@ func TestUnparsableFile(t *testing.T) {
 	_, _, err := Load(dir, Options{Getenv: env(nil)})
 	if err == nil || !strings.Contains(err.Error(), FileName) {
 		t.Fatalf("err = %v, want a parse error naming %s", err, FileName)
+	}
+}
+
+func TestRiskDefaultsAndDeprecatedThreshold(t *testing.T) {
+	cfg, warns, err := Load(writeConfig(t, "title: x\n"), Options{Getenv: env(nil)})
+	if err != nil || cfg.Risk.MinCrowd != 20 || cfg.Risk.HomeArea != "" || len(warns) != 0 {
+		t.Fatalf("defaults: minCrowd %v homeArea %q warns %q err %v; want 20, \"\", none, nil", cfg.Risk.MinCrowd, cfg.Risk.HomeArea, warns, err)
+	}
+	// 0.7 asks for less than the minimum crowd does: kept at 20, with a warning.
+	cfg, warns, err = Load(writeConfig(t, "risk:\n  threshold: 0.7\n"), Options{Getenv: env(nil)})
+	if err != nil || cfg.Risk.MinCrowd != 20 || len(warns) != 1 || !strings.Contains(warns[0], "deprecated") {
+		t.Fatalf("threshold 0.7: minCrowd %v warns %q err %v", cfg.Risk.MinCrowd, warns, err)
+	}
+	// 0.01 is stricter than a crowd of 20 (score 0.05): it becomes a crowd of about 100.
+	cfg, _, err = Load(writeConfig(t, "risk:\n  threshold: 0.01\n"), Options{Getenv: env(nil)})
+	if err != nil || cfg.Risk.MinCrowd < 99 || cfg.Risk.MinCrowd > 101 {
+		t.Fatalf("threshold 0.01: minCrowd %v err %v, want about 100", cfg.Risk.MinCrowd, err)
 	}
 }

@@ -59,8 +59,11 @@ type FrontMatter struct {
 
 // VeilMeta is the per-post `veil:` front-matter section.
 type VeilMeta struct {
-	Known []string `yaml:"known"`
-	Allow []string `yaml:"allow"`
+	// Accept lists the author's decisions to publish a rare detail:
+	//   veil: { accept: [{text: "...", reason: "..."}] }
+	Accept []AcceptEntry `yaml:"accept"`
+	Known  []string      `yaml:"known"`
+	Allow  []string      `yaml:"allow"`
 }
 
 // Limits on what a post may be. Larger or stranger files are refused with a
@@ -202,6 +205,9 @@ func (p *Post) parseFrontMatter(fm []byte, firstLine int) error {
 			return &Error{Path: p.Path, Line: line, Msg: fmt.Sprintf("front matter key %s: %s", k.Value, err)}
 		}
 		p.Meta.Lines[k.Value] = line
+		if k.Value == "veil" {
+			acceptLines(v, p.Meta.Veil.Accept, firstLine-1)
+		}
 	}
 	return nil
 }
@@ -254,12 +260,36 @@ func (p *Post) setKey(key string, v *yaml.Node, line int) error {
 		}
 	case "veil":
 		if err := v.Decode(&fmm.Veil); err != nil {
-			return fmt.Errorf("must be a mapping with known: and allow: lists")
+			return fmt.Errorf("must be a mapping with known:, allow: and accept: lists")
 		}
 	default:
 		p.Unknown = append(p.Unknown, UnknownKey{Key: key, Line: line})
 	}
 	return nil
+}
+
+// AcceptEntry is one accepted rare detail and why; Line is its line in the file.
+type AcceptEntry struct {
+	Text   string `yaml:"text"`
+	Reason string `yaml:"reason"`
+	Line   int    `yaml:"-"`
+}
+
+// acceptLines sets the line of each accept entry from the veil: mapping node.
+func acceptLines(v *yaml.Node, acc []AcceptEntry, offset int) {
+	if v.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		if v.Content[i].Value != "accept" || v.Content[i+1].Kind != yaml.SequenceNode {
+			continue
+		}
+		for j, item := range v.Content[i+1].Content {
+			if j < len(acc) {
+				acc[j].Line = item.Line + offset
+			}
+		}
+	}
 }
 
 func decodeScalar(v *yaml.Node, dst *string) error {

@@ -357,3 +357,59 @@ func TestCleanICO(t *testing.T) {
 		t.Error("truncated icon cleaned")
 	}
 }
+
+func TestCleanTurnsPhotosUpright(t *testing.T) {
+	src := image.NewRGBA(image.Rect(0, 0, 32, 16)) // wide; left half dark, right half light
+	for y := 0; y < 16; y++ {
+		for x := 0; x < 32; x++ {
+			v := uint8(20)
+			if x >= 16 {
+				v = 230
+			}
+			src.Set(x, y, color.RGBA{v, v, v, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, src, &jpeg.Options{Quality: 95}); err != nil {
+		t.Fatal(err)
+	}
+	for _, order := range []string{"MM", "II"} {
+		var bo binary.AppendByteOrder = binary.BigEndian
+		if order == "II" {
+			bo = binary.LittleEndian
+		}
+		tiffHdr := []byte(order)
+		tiffHdr = bo.AppendUint16(tiffHdr, 42)
+		tiffHdr = bo.AppendUint32(tiffHdr, 8)
+		tiffHdr = bo.AppendUint16(tiffHdr, 1)
+		tiffHdr = bo.AppendUint16(tiffHdr, 0x0112)
+		tiffHdr = bo.AppendUint16(tiffHdr, 3)
+		tiffHdr = bo.AppendUint32(tiffHdr, 1)
+		tiffHdr = bo.AppendUint16(tiffHdr, 6) // turn 90° clockwise to show
+		tiffHdr = append(tiffHdr, 0, 0, 0, 0, 0, 0)
+		in := insertAfterSOI(b.Bytes(), segment(0xE1, "Exif\x00\x00"+string(tiffHdr)+secret))
+		out, err := Clean(".jpg", in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(out, []byte(secret)) {
+			t.Error("EXIF kept")
+		}
+		img, err := jpeg.Decode(bytes.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if img.Bounds().Dx() != 16 || img.Bounds().Dy() != 32 {
+			t.Fatalf("%s: size %v, want 16×32 (turned)", order, img.Bounds())
+		}
+		// Turned clockwise, the left (dark) half is now on top.
+		top, _, _, _ := img.At(8, 4).RGBA()
+		bottom, _, _, _ := img.At(8, 28).RGBA()
+		if top>>8 > 80 || bottom>>8 < 170 {
+			t.Errorf("%s: top %d bottom %d, want dark over light", order, top>>8, bottom>>8)
+		}
+		if again, err := Clean(".jpg", out); err != nil || !bytes.Equal(again, out) {
+			t.Errorf("turned image does not clean to itself: %v", err)
+		}
+	}
+}

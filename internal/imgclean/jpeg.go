@@ -37,9 +37,20 @@ func isSOF(m byte) bool {
 // whatever follows the end-of-image marker (gain maps, Motion Photo video, a
 // second image). Table segments must be exactly as long as their tables, so
 // nothing can ride along inside them.
+//
+// The EXIF orientation goes with EXIF, so a photo that a camera stored on
+// its side is turned upright from its pixels and encoded again.
 func cleanJPEG(b []byte) ([]byte, error) {
+	out, orientation, err := cleanJPEGSegments(b)
+	if err != nil || orientation <= 1 || orientation > 8 {
+		return out, err
+	}
+	return uprightJPEG(out, orientation)
+}
+
+func cleanJPEGSegments(b []byte) (_ []byte, orientation int, _ error) {
 	if len(b) < 4 || b[0] != 0xFF || b[1] != mSOI {
-		return nil, errJPEG
+		return nil, 0, errJPEG
 	}
 	out := bytes.NewBuffer(make([]byte, 0, len(b)))
 	out.Write([]byte{0xFF, mSOI})
@@ -50,12 +61,12 @@ func cleanJPEG(b []byte) ([]byte, error) {
 			if scan {
 				// Truncated after a scan: close the image.
 				out.Write([]byte{0xFF, mEOI})
-				return out.Bytes(), nil
+				return out.Bytes(), orientation, nil
 			}
-			return nil, fmt.Errorf("%w: ends before its image data", errJPEG)
+			return nil, 0, fmt.Errorf("%w: ends before its image data", errJPEG)
 		}
 		if b[i] != 0xFF {
-			return nil, fmt.Errorf("%w: stray byte at %d", errJPEG, i)
+			return nil, 0, fmt.Errorf("%w: stray byte at %d", errJPEG, i)
 		}
 		for i < len(b) && b[i] == 0xFF { // fill bytes
 			i++
@@ -68,19 +79,19 @@ func cleanJPEG(b []byte) ([]byte, error) {
 		switch {
 		case m == mEOI:
 			if !frame || !scan {
-				return nil, fmt.Errorf("%w: no image data", errJPEG)
+				return nil, 0, fmt.Errorf("%w: no image data", errJPEG)
 			}
 			out.Write([]byte{0xFF, mEOI})
-			return out.Bytes(), nil // anything after EOI is dropped
+			return out.Bytes(), orientation, nil // anything after EOI is dropped
 		case m == mSOI || m == 0x00 || m == 0x01 || (m >= 0xD0 && m <= 0xD7):
-			return nil, fmt.Errorf("%w: marker %02X out of place at %d", errJPEG, m, i-2)
+			return nil, 0, fmt.Errorf("%w: marker %02X out of place at %d", errJPEG, m, i-2)
 		}
 		if i+2 > len(b) {
-			return nil, fmt.Errorf("%w: truncated segment", errJPEG)
+			return nil, 0, fmt.Errorf("%w: truncated segment", errJPEG)
 		}
 		n := int(binary.BigEndian.Uint16(b[i:]))
 		if n < 2 || i+n > len(b) {
-			return nil, fmt.Errorf("%w: segment %02X overruns the file", errJPEG, m)
+			return nil, 0, fmt.Errorf("%w: segment %02X overruns the file", errJPEG, m)
 		}
 		body := b[i+2 : i+n]
 		seg := b[i-2 : i+n]
@@ -88,10 +99,10 @@ func cleanJPEG(b []byte) ([]byte, error) {
 		switch {
 		case isSOF(m):
 			if frame {
-				return nil, fmt.Errorf("%w: two frames", errJPEG)
+				return nil, 0, fmt.Errorf("%w: two frames", errJPEG)
 			}
 			if len(body) < 6 || len(body) != 6+3*int(body[5]) || body[5] == 0 {
-				return nil, fmt.Errorf("%w: bad frame header", errJPEG)
+				return nil, 0, fmt.Errorf("%w: bad frame header", errJPEG)
 			}
 			frame = true
 			out.Write(seg)
@@ -102,7 +113,7 @@ func cleanJPEG(b []byte) ([]byte, error) {
 				}
 				return 1 + 128
 			}) {
-				return nil, fmt.Errorf("%w: bad quantisation table", errJPEG)
+				return nil, 0, fmt.Errorf("%w: bad quantisation table", errJPEG)
 			}
 			out.Write(seg)
 		case m == mDHT:
@@ -116,22 +127,22 @@ func cleanJPEG(b []byte) ([]byte, error) {
 				}
 				return n
 			}) {
-				return nil, fmt.Errorf("%w: bad Huffman table", errJPEG)
+				return nil, 0, fmt.Errorf("%w: bad Huffman table", errJPEG)
 			}
 			out.Write(seg)
 		case m == mDAC:
 			if len(body)%2 != 0 {
-				return nil, fmt.Errorf("%w: bad arithmetic-coding table", errJPEG)
+				return nil, 0, fmt.Errorf("%w: bad arithmetic-coding table", errJPEG)
 			}
 			out.Write(seg)
 		case m == mDRI:
 			if len(body) != 2 {
-				return nil, fmt.Errorf("%w: bad restart interval", errJPEG)
+				return nil, 0, fmt.Errorf("%w: bad restart interval", errJPEG)
 			}
 			out.Write(seg)
 		case m == mDNL:
 			if len(body) != 2 {
-				return nil, fmt.Errorf("%w: bad line count", errJPEG)
+				return nil, 0, fmt.Errorf("%w: bad line count", errJPEG)
 			}
 			out.Write(seg)
 		case m == mAPP14:
@@ -141,7 +152,7 @@ func cleanJPEG(b []byte) ([]byte, error) {
 			}
 		case m == mSOS:
 			if !frame || len(body) < 1 || len(body) != 4+2*int(body[0]) || body[0] == 0 {
-				return nil, fmt.Errorf("%w: bad scan header", errJPEG)
+				return nil, 0, fmt.Errorf("%w: bad scan header", errJPEG)
 			}
 			scan = true
 			out.Write(seg)
@@ -165,6 +176,8 @@ func cleanJPEG(b []byte) ([]byte, error) {
 				}
 			}
 			out.Write(b[start:i])
+		case m == 0xE1 && orientation == 0:
+			orientation = exifOrientation(body)
 		default:
 			// APPn, COM, JPG extensions and unknown markers: dropped.
 		}

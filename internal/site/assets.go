@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/css"
@@ -67,3 +68,25 @@ func (v commentDropper) Enter(n js.INode) js.IVisitor {
 }
 
 func (commentDropper) Exit(js.INode) {}
+
+// cssPaths returns the paths a style sheet names: every url(...) and every
+// quoted string with a slash in it (@import "x/y.css"). Font names and
+// other strings are left alone.
+func cssPaths(src []byte) []string {
+	l := css.NewLexer(parse.NewInputBytes(src))
+	var out []string
+	for {
+		tt, data := l.Next()
+		switch tt {
+		case css.ErrorToken:
+			return out
+		case css.URLToken:
+			s := strings.TrimSuffix(strings.TrimPrefix(string(data), "url("), ")")
+			out = append(out, strings.Trim(strings.TrimSpace(s), `"'`))
+		case css.StringToken:
+			if s := strings.Trim(string(data), `"'`); strings.Contains(s, "/") {
+				out = append(out, s)
+			}
+		}
+	}
+}

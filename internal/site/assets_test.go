@@ -20,6 +20,8 @@ func TestThemeStaticTakesTheStaticPath(t *testing.T) {
 		"theme/static/css/custom.css":  "/* Marchand */ a::after { content: \"/* kept */\" }",
 		"static/css/custom.css":        "b { color: red }",
 		"theme/static/notes/plan.docx": "PK",
+		"static/css/bg.css":            "body { background: url(\"/img/odette-garden.jpg\") }",
+		"static/css/fonts.css":         "body { font-family: \"Quiet Sans\", serif; background: url(data:image/png;base64,AAAA) }",
 	})
 	rep, err := Render(context.Background(), options(t, root))
 	if err != nil {
@@ -40,6 +42,12 @@ func TestThemeStaticTakesTheStaticPath(t *testing.T) {
 	}
 	if css := string(rep.Files["css/custom.css"]); css != "b { color: red }" {
 		t.Errorf("css = %q, want the site's static file over the theme's", css)
+	}
+	if _, ok := rep.Files["css/bg.css"]; ok {
+		t.Error("a style sheet that names a person's image by path was published")
+	}
+	if _, ok := rep.Files["css/fonts.css"]; !ok {
+		t.Error("a style sheet with a font name and a data URL was left out")
 	}
 	if _, ok := rep.Files["css/style.css"]; !ok {
 		t.Error("built-in theme style sheet missing")
@@ -154,7 +162,14 @@ func TestFolderNamesDoNotReachURLs(t *testing.T) {
 }
 
 func TestBuildLock(t *testing.T) {
-	root := writeSite(t, map[string]string{"content/posts/a.md": post("A", "2024-01-01", "x")})
+	root := writeSite(t, map[string]string{
+		"content/posts/a.md": post("A", "2024-01-01", "x"),
+		// Left by a build that was killed: nobody holds it any more.
+		".veil/build.lock": "veil build, process 999999 on elsewhere, since 2020-01-01T00:00:00Z\n",
+	})
+	if _, err := Build(context.Background(), options(t, root), filepath.Join(root, "public")); err != nil {
+		t.Fatalf("a stale lock file blocks the build: %v", err)
+	}
 	unlock, err := lockSite(root)
 	if err != nil {
 		t.Fatal(err)
@@ -167,5 +182,43 @@ func TestBuildLock(t *testing.T) {
 	unlock()
 	if _, err := Build(context.Background(), options(t, root), filepath.Join(root, "public")); err != nil {
 		t.Fatalf("build after the lock was released: %v", err)
+	}
+}
+
+func TestThemeTextIsDeidentified(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"content/posts/a.md":     post("A", "2024-01-01", "x"),
+		"theme/layouts/404.html": "{{ define \"main\" }}\n<p title=\"Photo by Odette\">Lost? Ask Odette Marchand.</p>\n{{ .Title }}{{ end }}\n",
+	})
+	rep, err := Render(context.Background(), options(t, root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(rep.Files["404.html"])
+	if strings.Contains(page, "Odette") || strings.Contains(page, "Marchand") || !strings.Contains(page, "Lost? Ask ") || !strings.Contains(page, "Page not found") {
+		t.Errorf("404.html = %s", page)
+	}
+	if !strings.Contains(strings.Join(rep.Warnings, "\n"), filepath.Join("theme", "layouts", "404.html")+":2: the theme's own text") {
+		t.Errorf("warnings = %v", rep.Warnings)
+	}
+}
+
+func TestCNAME(t *testing.T) {
+	for _, c := range []struct {
+		config, cname string
+		published     bool
+	}{
+		{"baseURL: https://notes.example.org/\n", "notes.example.org\n", true},
+		{"baseURL: https://notes.example.org/\n", "odette.example.org\n", false},
+		{"", "notes.example.org\n", false},
+	} {
+		root := writeSite(t, map[string]string{"content/posts/a.md": post("A", "2024-01-01", "x"), "config.yaml": c.config, "static/CNAME": c.cname})
+		rep, err := Render(context.Background(), options(t, root))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := rep.Files["CNAME"]; ok != c.published {
+			t.Errorf("config %q, CNAME %q: published %v", c.config, c.cname, ok)
+		}
 	}
 }

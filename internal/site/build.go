@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -48,6 +49,8 @@ type Report struct {
 	// exit non-zero while the rest of the site is still published.
 	Errors   []error
 	Warnings []string
+	// Drafts are the paths of posts marked draft that were left out.
+	Drafts []string
 	// Files are the output files, slash paths relative to the output root.
 	Files map[string][]byte
 }
@@ -64,7 +67,7 @@ type builder struct {
 // theme does not parse); per-post problems are in the report.
 func Render(ctx context.Context, opts Options) (*Report, error) {
 	cfg := opts.Config
-	b := &builder{opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{Threshold: cfg.Risk.Threshold}}
+	b := &builder{opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{MinCrowd: cfg.Risk.MinCrowd, HomeArea: cfg.Risk.HomeArea}}
 	if b.knowledge == nil {
 		b.knowledge = &deid.Knowledge{}
 	}
@@ -73,11 +76,17 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		return nil, fmt.Errorf("site %s: %w", opts.Root, err)
 	}
 	themeFS := opts.Theme
+	var themeWarnings []string
 	if dir := cfg.Path(opts.Root, cfg.ThemeDir); isDir(dir) {
 		if err := checkThemeLinks(realRoot, dir); err != nil {
 			return nil, err
 		}
-		themeFS = render.Overlay(os.DirFS(dir), opts.Theme)
+		layouts, warns, err := b.cleanLayouts(ctx, dir)
+		if err != nil {
+			return nil, err
+		}
+		themeWarnings = warns
+		themeFS = render.Overlay(render.Overlay(layouts, os.DirFS(dir)), opts.Theme)
 	}
 	r, err := render.New(withoutStatic{themeFS})
 	if err != nil {
@@ -88,10 +97,11 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Errors: loaded.Errors, Warnings: loaded.Warnings}
+	rep := &Report{Errors: loaded.Errors, Warnings: append(loaded.Warnings, themeWarnings...)}
 	var posts []*content.Post
 	for _, p := range loaded.Posts {
 		if p.Meta.Draft && !opts.Drafts {
+			rep.Drafts = append(rep.Drafts, p.Path)
 			continue
 		}
 		posts = append(posts, p)
@@ -102,7 +112,11 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	rep.Held = held
+	for _, c := range cleared {
+		rep.Warnings = append(rep.Warnings, c.Warnings...)
+	}
 	for _, h := range held {
+		rep.Warnings = append(rep.Warnings, h.Warnings...)
 		if h.Err != nil {
 			rep.Errors = append(rep.Errors, fmt.Errorf("%s: %s: %w", h.Path, h.Reason, h.Err))
 		}
@@ -177,6 +191,9 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 	}
 	if err := saveURLRecord(opts.Root, rep.Published); err != nil {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf("could not record this build's URLs in %s: %v", privateDir, err))
+	}
+	if err := appendAudit(filepath.Join(opts.Root, privateDir, "audit.jsonl"), opts.Now, rep); err != nil {
+		rep.Warnings = append(rep.Warnings, "audit log: "+err.Error())
 	}
 	return rep, nil
 }

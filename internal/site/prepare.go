@@ -24,6 +24,8 @@ type Cleared struct {
 	Post      render.Post
 	Findings  []Finding
 	Verdict   risk.Verdict
+	// Warnings are about this post (an accept entry that matched nothing).
+	Warnings []string
 }
 
 // Finding is a de-identification finding placed in its source file.
@@ -42,8 +44,10 @@ type Held struct {
 	Reason string
 	// Verdict is set when the risk gate held the post back; Err when a stage
 	// failed.
-	Verdict *risk.Verdict
-	Err     error
+	Verdict  *risk.Verdict
+	Err      error
+	Findings []Finding
+	Warnings []string
 }
 
 // segment is one front-matter field or the body inside the combined text
@@ -118,9 +122,28 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		}
 		fields[s.field] = append(fields[s.field], deid.Apply(text[s.start:s.end], local))
 	}
-	verdict := risk.Assess(res.Findings, b.policy)
+	policy := b.policy
+	for i, a := range p.Meta.Veil.Accept {
+		if strings.TrimSpace(a.Reason) == "" || strings.TrimSpace(a.Text) == "" {
+			return nil, &Held{Path: p.Path, Reason: "front matter veil.accept", Err: &content.Error{Path: p.Path, Line: a.Line,
+				Msg: fmt.Sprintf("veil.accept[%d]: an accepted detail needs both text: and a reason:", i)}}
+		}
+		policy.Accept = append(policy.Accept, risk.Accept{Text: a.Text, Reason: a.Reason})
+	}
+	verdict := risk.Assess(res.Text, policy)
+	b.placeDetails(p, lines, text, segs, res.Findings, &verdict)
+	var warns []string
+	for _, u := range verdict.Unmatched {
+		line := p.Meta.Lines["veil"]
+		for _, a := range p.Meta.Veil.Accept {
+			if a.Text == u {
+				line = a.Line
+			}
+		}
+		warns = append(warns, fmt.Sprintf("%s:%d: veil.accept %q matches no rare detail", p.Path, line, u))
+	}
 	if verdict.Blocked {
-		return nil, &Held{Path: p.Path, Reason: fmt.Sprintf("re-identification risk %.2f at or above %.2f; held back", verdict.Score, b.policy.Threshold), Verdict: &verdict}
+		return nil, &Held{Path: p.Path, Reason: verdict.Reasons[0], Verdict: &verdict, Findings: findings, Warnings: warns}
 	}
 	title := fields["title"][0]
 	slug := render.Slugify(fields["slug"][0])
@@ -144,7 +167,31 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	if s := fields["summary"][0]; s != "" {
 		rp.Summary = template.HTML(html.EscapeString(s))
 	}
-	return &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict}, nil
+	return &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict, Warnings: warns}, nil
+}
+
+// placeDetails gives each rare detail its line and column in the source file: published
+// offset -> offset in the combined text -> field -> file.
+func (b *builder) placeDetails(p *content.Post, lines *content.LineIndex, text string, segs []segment, findings []deid.Finding, v *risk.Verdict) {
+	for i := range v.Details {
+		d := &v.Details[i]
+		off := risk.InputOffset(findings, d.Start)
+		for _, s := range segs {
+			if off < s.start || off > s.end {
+				continue
+			}
+			if s.field == "body" {
+				d.Line, d.Col = lines.Position(off - s.start + p.BodyOffset)
+			} else {
+				d.Line, d.Col = p.Meta.Lines[s.field], 1
+			}
+			break
+		}
+	}
+	// The reasons were written before the positions were known.
+	if len(v.Details) > 0 {
+		*v = risk.Explained(*v)
+	}
 }
 
 // place turns a finding in a field into a finding located in the file: the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -135,6 +136,9 @@ func (b *builder) publishable(ctx context.Context, fsys fs.FS, rel string) ([]by
 	if reason := b.nameLeaks(ctx, rel); reason != "" {
 		return nil, "the path " + reason + "; rename it (or, if it names no one, add the word to allow: in .veil/known.yaml)", nil
 	}
+	if rel == "CNAME" {
+		return b.cname(fsys)
+	}
 	ext := strings.ToLower(path.Ext(rel))
 	scrub := scrubbers[ext]
 	image := imgclean.Supported(ext)
@@ -145,12 +149,31 @@ func (b *builder) publishable(ctx context.Context, fsys fs.FS, rel string) ([]by
 	if err != nil {
 		return nil, "", err
 	}
+	if !fi.Mode().IsRegular() {
+		return nil, "", fmt.Errorf("not a regular file")
+	}
 	if fi.Size() > maxStaticBytes {
 		return nil, "", fmt.Errorf("file is %d bytes; static files are limited to %d", fi.Size(), maxStaticBytes)
 	}
 	data, err := fs.ReadFile(fsys, rel)
 	if err != nil {
 		return nil, "", err
+	}
+	if ext == ".css" {
+		// A style sheet names images by path; a path refused for its name
+		// must not be published inside the style sheet either.
+		for _, ref := range cssPaths(data) {
+			u := ref
+			if i := strings.IndexAny(u, "?#"); i >= 0 {
+				u = u[:i]
+			}
+			if strings.HasPrefix(u, "data:") {
+				continue
+			}
+			if reason := b.nameLeaks(ctx, strings.TrimLeft(u, "./")); reason != "" {
+				return nil, "a path it names " + reason + "; rename the file it points to", nil
+			}
+		}
 	}
 	switch {
 	case image:
@@ -188,7 +211,7 @@ func (b *builder) nameLeaks(ctx context.Context, rel string) string {
 		}
 		for _, f := range fs {
 			if pass == 0 || f.Kind == deid.Person {
-				return fmt.Sprintf("holds what looks like a %s", f.Kind)
+				return "holds what looks like " + article(string(f.Kind))
 			}
 		}
 	}
@@ -225,4 +248,29 @@ func capitalise(s string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// article puts "a" or "an" before a word.
+func article(w string) string {
+	if w != "" && strings.ContainsRune("aeiou", rune(w[0])) {
+		return "an " + w
+	}
+	return "a " + w
+}
+
+// cname publishes a CNAME file (GitHub Pages' custom domain) when it names
+// the host of the site's baseURL, which every page publishes anyway.
+func (b *builder) cname(fsys fs.FS) ([]byte, string, error) {
+	data, err := fs.ReadFile(fsys, "CNAME")
+	if err != nil {
+		return nil, "", err
+	}
+	host := ""
+	if u, err := url.Parse(b.opts.Config.BaseURL); err == nil {
+		host = u.Hostname()
+	}
+	if got := strings.TrimSpace(string(data)); host == "" || !strings.EqualFold(got, host) {
+		return nil, "a CNAME file is published only when it holds the host of baseURL in config.yaml", nil
+	}
+	return data, "", nil
 }
