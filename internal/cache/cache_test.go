@@ -40,7 +40,7 @@ func testSite(t *testing.T) string {
 	files := map[string]string{
 		"content/posts/a.md": "---\ntitle: Visiting Wilhelmina\ndate: 2024-01-01\ntags: [Wilhelmina]\n---\nWilhelmina Osei met Bartholomew. Osei laughed.\n",
 		"content/posts/b.md": "---\ntitle: Later\ndate: 2024-02-01\n---\nBartholomew and Wilhelmina again.\n",
-		"content/posts/c.md": "---\ntitle: Third\ndate: 2024-03-01\n---\nNo names here, only *emphasis* and a [link](https://example.org/).\n",
+		"content/posts/c.md": "---\ntitle: Third\ndate: 2024-03-01\naliases: [/2019/an-earlier-address/]\n---\nNo names here, only *emphasis* and a [link](https://example.org/).\n",
 		"content/about.md":   "---\ntitle: About\n---\nAbout Bartholomew.\n",
 	}
 	for name, body := range files {
@@ -113,6 +113,9 @@ func TestWarmBuildIsByteIdentical(t *testing.T) {
 	warm, st := build(t, root, dir, "key one")
 	if st.Hits != 4 || st.Misses != 0 || st.Bad != 0 {
 		t.Errorf("warm build: %+v, want 4 hits", st)
+	}
+	if _, ok := cold["2019/an-earlier-address/index.html"]; !ok {
+		t.Fatalf("no redirect page for the alias in the cold build: %v", keys(cold))
 	}
 	for name, out := range map[string]map[string][]byte{"first": first, "warm": warm} {
 		if !maps.EqualFunc(out, cold, bytes.Equal) {

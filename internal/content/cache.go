@@ -21,6 +21,7 @@ type cached struct {
 	size  int64
 	mtime time.Time
 	rel   string
+	kind  Kind
 	post  *Post
 }
 
@@ -51,13 +52,13 @@ func (c *Cache) Clear() {
 
 // parse returns the post at path, from the cache when its file has not
 // changed.
-func (c *Cache) parse(path, rel string) (*Post, error) {
+func (c *Cache) parse(path, rel string, kind Kind) (*Post, error) {
 	fi, err := os.Stat(path)
 	if err == nil {
 		c.mu.Lock()
 		e, ok := c.m[path]
 		c.mu.Unlock()
-		if ok && e.rel == rel && e.size == fi.Size() && e.mtime.Equal(fi.ModTime()) {
+		if ok && e.rel == rel && e.kind == kind && e.size == fi.Size() && e.mtime.Equal(fi.ModTime()) {
 			return e.post, nil
 		}
 	}
@@ -65,13 +66,13 @@ func (c *Cache) parse(path, rel string) (*Post, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := Parse(path, rel, src)
+	p, err := ParseKind(path, rel, src, kind)
 	if err != nil {
 		return nil, err
 	}
 	if fi != nil && int64(len(src)) == fi.Size() {
 		c.mu.Lock()
-		c.m[path] = cached{size: fi.Size(), mtime: fi.ModTime(), rel: rel, post: p}
+		c.m[path] = cached{size: fi.Size(), mtime: fi.ModTime(), rel: rel, kind: kind, post: p}
 		c.mu.Unlock()
 	}
 	return p, nil

@@ -61,6 +61,7 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 	var listed, pages []*PostData
 	tags := map[string]*TagData{}
 	tagNames := map[string][]string{}
+	var catInput []termInput
 	for i, p := range posts {
 		out, err := outputPath(p.Permalink)
 		if err != nil {
@@ -108,6 +109,7 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 			tagNames[slug] = append(tagNames[slug], name)
 			t.Posts = append(t.Posts, pd)
 		}
+		catInput = append(catInput, termInput{pd, p.Categories})
 		listed = append(listed, pd)
 	}
 
@@ -143,6 +145,7 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 		return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.Permalink, b.Permalink))
 	})
 	sd.Menu = pages
+	cats := buildTerms(sd, "/categories/", catInput, func(pd *PostData, t *TagRef) { pd.Categories = append(pd.Categories, t) })
 
 	out := &outputs{files: map[string][]byte{}, pages: map[string]pageJob{}}
 
@@ -208,6 +211,10 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 		}
 	}
 
+	if err := r.renderCategories(out, sd, site, cats); err != nil {
+		return nil, err
+	}
+
 	// 404.
 	if err := out.page(r, "404.html", "404.html", &Page{Site: sd, Kind: "404", Title: "Page not found"}); err != nil {
 		return nil, err
@@ -219,7 +226,9 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 	}); err != nil {
 		return nil, err
 	}
-	if err := out.lazy("sitemap.xml", func() ([]byte, error) { return sitemap(sd, listed, pages, tagList) }); err != nil {
+	if err := out.lazy("sitemap.xml", func() ([]byte, error) {
+		return sitemap(sd, listed, pages, append(slices.Clone(tagList), cats...))
+	}); err != nil {
 		return nil, err
 	}
 	if err := out.add("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+sd.AbsURL("/sitemap.xml")+"\n")); err != nil {

@@ -30,7 +30,8 @@ type Options struct {
 	Knowledge *deid.Knowledge
 	// Theme is the default theme; a site's own theme directory overrides it.
 	Theme fs.FS
-	// Drafts includes posts marked draft.
+	// Drafts includes posts marked draft, and posts before their publish
+	// date or after their expiry date (Hugo's publishDate, expiryDate).
 	Drafts bool
 	// Now is the build time (feeds); time.Now when zero.
 	Now time.Time
@@ -129,14 +130,27 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	rep := &Report{Errors: loaded.Errors, Warnings: append(loaded.Warnings, themeWarnings...)}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now().UTC()
+	}
 	var posts, drafts []*content.Post
+	var unlive int
 	for _, p := range loaded.Posts {
-		if p.Meta.Draft && !opts.Drafts {
+		if (p.Meta.Draft || !p.Meta.Live(now)) && !opts.Drafts {
+			// Posts before their publish date or after their expiry date
+			// (Hugo) are left out as drafts are, and listed with them.
 			rep.Drafts = append(rep.Drafts, p.Path)
 			drafts = append(drafts, p)
+			if !p.Meta.Draft {
+				unlive++
+			}
 			continue
 		}
 		posts = append(posts, p)
+	}
+	if unlive > 0 {
+		rep.Warnings = append(rep.Warnings, "not built: "+plural(unlive, "post before its publish date or after its expiry date", "posts before their publish date or after their expiry date")+" (--drafts builds them)")
 	}
 
 	cleared, held := b.prepareAll(ctx, posts)
@@ -166,6 +180,7 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	sections, warns := b.publicSections(ctx, cleared)
 	rep.Warnings = append(rep.Warnings, warns...)
 	assignPermalinks(cleared, cfg.Permalinks, sections)
+	rep.Warnings = append(rep.Warnings, resolveRefs(cleared, cfg.BaseURL)...)
 	rep.Published = cleared
 	if opts.Unlisted {
 		assignUnlisted(cleared, rep.DraftPosts, held, cfg.Permalinks, sections)
@@ -174,10 +189,6 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	rposts := make([]render.Post, len(cleared))
 	for i, c := range cleared {
 		rposts[i] = c.Post
-	}
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now().UTC()
 	}
 	pages, err := r.Plan(ctx, render.Site{
 		Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Author: cfg.Author,
@@ -208,6 +219,9 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		}
 		files[name] = static[name]
 	}
+	warns, errs = b.addImported(ctx, files, cleared)
+	rep.Warnings = append(rep.Warnings, warns...)
+	rep.Errors = append(rep.Errors, errs...)
 	rep.Files = files
 	return rep, nil
 }
@@ -272,6 +286,12 @@ func (b *builder) prepareAll(ctx context.Context, posts []*content.Post) ([]*Cle
 			defer wg.Done()
 			for i := range jobs {
 				c, h := prep(ctx, posts[i])
+				if c != nil {
+					c.src = posts[i] // as loaded now, also when c comes from a cache
+				}
+				if h != nil && h.Post != nil {
+					h.Post.src = posts[i]
+				}
 				results[i] = result{c, h}
 			}
 		}()

@@ -24,11 +24,19 @@ type Cleared struct {
 	Post      render.Post
 	Findings  []Finding
 	Verdict   risk.Verdict
-	// Warnings are about this post (an accept entry that matched nothing).
+	// Warnings are about this post (an accept entry that matched nothing,
+	// an alias that is not redirected).
 	Warnings []string
 	// Spans locate the body's replacements in Post.Markdown, for the
 	// preview's highlights.
 	Spans []Span
+	// Aliases are the post's earlier URL paths that de-identification
+	// left unchanged (exported so that a cached post keeps them).
+	Aliases []string
+
+	// src is the post as loaded (its refs and bundle files); a build sets
+	// it again on a post that comes from a cache.
+	src *content.Post
 }
 
 // Span is where one replacement lies in a cleared post's Markdown.
@@ -98,6 +106,12 @@ func combine(p *content.Post) (string, []segment) {
 	add("summary", m.Summary)
 	for _, t := range m.Tags {
 		add("tags", t)
+	}
+	for _, c := range m.Categories {
+		add("categories", c)
+	}
+	for _, a := range m.Aliases {
+		add("aliases", aliasWords(a))
 	}
 	// A slug is written with hyphens; as words it reads like the title.
 	add("slug", strings.ReplaceAll(m.Slug, "-", " "))
@@ -183,13 +197,15 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		Date:        p.Meta.Date,
 		Lastmod:     p.Meta.Lastmod,
 		Tags:        fields["tags"],
+		Categories:  fields["categories"],
 		Markdown:    []byte(fields["body"][0]),
 		IsPage:      p.IsPage(),
 	}
 	if s := fields["summary"][0]; s != "" {
 		rp.Summary = template.HTML(html.EscapeString(s))
 	}
-	c = &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict, Warnings: warns, Spans: spans}
+	c = &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict, Warnings: warns, Spans: spans, src: p}
+	c.keepAliases(fields["aliases"], func(a string) bool { return b.nameLeaks(ctx, a) != "" })
 	if verdict.Blocked {
 		return nil, &Held{Path: p.Path, Reason: verdict.Reasons[0], Verdict: &verdict, Findings: findings, Warnings: warns, Post: c}
 	}
