@@ -39,7 +39,10 @@ veil did not write).`,
 			} else {
 				opts.Prepare, opts.Memo = kept.Wrap, render.NewMemo(kept.Conversions())
 			}
+			var finish func()
+			opts.Progress, finish = f.progress(e)
 			rep, err := site.Build(c.Context(), opts, dest)
+			finish()
 			var refused *site.RefusedError
 			if errors.As(err, &refused) {
 				return usageErr("%w", err)

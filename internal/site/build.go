@@ -40,6 +40,10 @@ type Options struct {
 	// KeyFingerprint identifies the site key without revealing it; Build
 	// records it in the output marker and warns when it changes.
 	KeyFingerprint string
+	// Progress, if set, is called after each post is de-identified and
+	// scored, with the posts done so far, their total and how many were
+	// held back; calls are serialised, and must be quick.
+	Progress func(done, total, held int)
 
 	// The hooks below let a caller reuse work across builds (veil serve,
 	// a warm veil build); a build without them does everything afresh.
@@ -280,6 +284,8 @@ func (b *builder) prepareAll(ctx context.Context, posts []*content.Post) ([]*Cle
 	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
+	var mu sync.Mutex // serialises Progress
+	done, nheld := 0, 0
 	for w := 0; w < min(workers, max(len(posts), 1)); w++ {
 		wg.Add(1)
 		go func() {
@@ -293,6 +299,15 @@ func (b *builder) prepareAll(ctx context.Context, posts []*content.Post) ([]*Cle
 					h.Post.src = posts[i]
 				}
 				results[i] = result{c, h}
+				if b.opts.Progress != nil {
+					mu.Lock()
+					done++
+					if h != nil {
+						nheld++
+					}
+					b.opts.Progress(done, len(posts), nheld)
+					mu.Unlock()
+				}
 			}
 		}()
 	}
