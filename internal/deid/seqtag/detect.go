@@ -129,8 +129,14 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	return out, nil
 }
 
-// nameLike reports whether words can be a name: some word has a letter.
+// nameLike reports whether words can be a name: some word has a letter,
+// and it is not a lone acronym of five letters or fewer ("ICU", "SNAP"),
+// which the dictionary recognizers read with their lists of units,
+// services and public bodies.
 func nameLike(ws []word) bool {
+	if len(ws) == 1 && ws[0].shape == shUpper && len(ws[0].lower) <= 5 {
+		return false
+	}
 	letters := false
 	for _, w := range ws {
 		if w.shape != shDigit && w.shape != shPunct && !(w.shape == shMention && !hasLetter(w.lower)) {

@@ -413,8 +413,8 @@ func tagFeatures(dst []uint64, ws []word, i int, p1, p2 uint8) []uint64 {
 }
 
 // plainWord reports whether word i can only be tagged O after an O: a mark,
-// a number, or a word in lower case that is among the most common
-// words of the language (SCOWL level 35 or below) and no first name, surname or place.
+// a number, or a word in lower case that is an ordinary word (in SCOWL's
+// lists) and no first name, surname or place.
 // The tagger does not score such words, which saves most of its work.
 func plainWord(ws []word, i int) bool {
 	w := &ws[i]
@@ -423,7 +423,7 @@ func plainWord(ws []word, i int) bool {
 		return true
 	case shLower:
 		in := w.info
-		return in.wl >= 1 && in.wl <= 4 && in.fn == 0 && in.sn == 0 && in.pop == 0 && in.flags == 0
+		return in.wl >= 1 && in.fn == 0 && in.sn == 0 && in.pop == 0 && in.flags == 0
 	}
 	return false
 }
