@@ -102,6 +102,13 @@ func TestClinical(t *testing.T) {
 		// A lower-case first name that is also a word, after a kin word
 		// and before a surname.
 		{note + "social: md will call son don reid regarding drainage.", deid.Person, "don", true},
+		// A first name in lower case after a kinship word, before what a
+		// relative does: a call, a visit.
+		{note + "son rob called at noon.", deid.Person, "rob", true},
+		{note + "wife dot in to visit, updated.", deid.Person, "dot", true},
+		{note + "daughter pat at bedside.", deid.Person, "pat", true},
+		{note + "son will call later.", deid.Person, "will", false},
+		{note + "wife rose early to come in.", deid.Person, "rose", false},
 		{note + "social: son will call tonight.", deid.Person, "will", false},
 		// SOAP headings are no initials.
 		{note + "O. Neuro: alert, follows commands. P. cont to monitor.", deid.Person, "Neuro", false},

@@ -259,6 +259,32 @@ var reportCues = map[string]bool{
 	"aware": true, "notified": true, "paged": true, "informed": true, "updated": true,
 }
 
+// visitCues are what notes say a relative did: "son rob called", "wife
+// dot in to visit", "dtr bea at bedside".
+var visitCues = map[string]bool{
+	"called": true, "calls": true, "phoned": true, "rang": true, "visited": true, "visits": true,
+	"visiting": true, "came": true, "here": true, "present": true, "spoke": true, "left": true,
+	"brought": true, "asked": true, "states": true, "stated": true, "reports": true, "reported": true,
+}
+
+// beforeVisitCue reports whether word i is followed, in the same clause, by
+// a visit cue, "in to" or "at bedside".
+func (a *analysis) beforeVisitCue(i int) bool {
+	k := i + 1
+	if k >= len(a.toks) || !a.adjacent(k) {
+		return false
+	}
+	w := a.toks[k].lower
+	if visitCues[w] {
+		return true
+	}
+	if k+1 < len(a.toks) && a.adjacent(k+1) {
+		next := a.toks[k+1].lower
+		return w == "in" && next == "to" || w == "at" && next == "bedside"
+	}
+	return false
+}
+
 // beforeRoleCue reports whether the name that word i belongs to (up to
 // three name words) is followed by a credential ("RRT", ", MD") or by a
 // report verb ("aware", "notified").
@@ -541,9 +567,10 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.85, "kin"
 		case upper && ((f.nameish() && !f.common(35)) || f.births >= 1000) && !a.modalVerb(i):
 			return 0.8, "kin"
-		case t.shape == shapeLower && f.births >= 1000 && (!f.common(60) || a.beforeRoleCue(i) || a.beforeSurname(i)):
-			// "son don reid", "NP grace made aware": a first name that
-			// is also a word, with a surname or a report verb after it.
+		case t.shape == shapeLower && f.births >= 1000 && (!f.common(60) || a.beforeRoleCue(i) || a.beforeSurname(i) || a.beforeVisitCue(i)):
+			// "son don reid", "NP grace made aware", "dtr bea called": a
+			// first name that is also a word, with a surname, a report
+			// verb or a verb of a relative's visit or call after it.
 			return 0.6, "kin"
 		case t.shape == shapeLower && f.wl == 0 && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0 &&
 			!strings.HasSuffix(t.lower, "ed") && !strings.HasSuffix(t.lower, "ing"):
