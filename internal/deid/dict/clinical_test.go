@@ -102,6 +102,12 @@ func TestClinical(t *testing.T) {
 		// A lower-case first name that is also a word, after a kin word
 		// and before a surname.
 		{note + "social: md will call son don reid regarding drainage.", deid.Person, "don", true},
+		// After a title: a surname that is also a word, with the title's
+		// full stop; a hyphenated surname with a lower-case part.
+		{note + "per dr. brook order, lasix given.", deid.Person, "brook", true},
+		{note + "Dr. Penhallow-vane aware of K 3.1.", deid.Person, "Penhallow-vane", true},
+		{note + "per dr. orders, lasix given.", deid.Person, "orders", false},
+		{note + "Dr. A-fib noted.", deid.Person, "A-fib", false},
 		// A first name in lower case after a kinship word, before what a
 		// relative does: a call, a visit.
 		{note + "son rob called at noon.", deid.Person, "rob", true},

@@ -2,6 +2,7 @@ package dict
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/veil-blog/veil/internal/lexicon"
 )
@@ -178,6 +179,26 @@ func (a *analysis) titleBefore(i int) int {
 		return 0
 	}
 	return a.isTitle(i - 1)
+}
+
+// hyphenedName reports whether w is a capitalised word joined by hyphens
+// to words in lower case: "Ashby-lane", not "GU-foley" or "A-fib".
+func hyphenedName(w string) bool {
+	first, rest, ok := strings.Cut(w, "-")
+	if !ok || len(first) < 3 || rest == "" {
+		return false
+	}
+	for k, r := range first {
+		if k == 0 && !unicode.IsUpper(r) || k > 0 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	for _, r := range rest {
+		if !unicode.IsLower(r) && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // cueBefore reports whether the word before i (adjacent, or after a comma)
@@ -531,6 +552,11 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		(i+1 >= len(a.toks) || a.toks[i+1].shape == shapeLower) {
 		return 0.6, "titled"
 	}
+	if t.shape == shapeMixed && a.titleBefore(i) == 2 && hyphenedName(t.text) {
+		// "Dr. Ashby-lane": a hyphenated surname whose second part is
+		// written in lower case.
+		return 0.8, "titled"
+	}
 	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) || isContraction(t.lower) || chatWords[t.lower] {
 		return 0, ""
 	}
@@ -554,6 +580,11 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.85, "titled"
 		case t.shape == shapeLower && tc == 2 && ((f.isName() && !f.common(35)) || f.wl == 0) && t.letters >= 2 && !a.noteAbbrevTitle(i-1):
 			return 0.8, "titled"
+		case t.shape == shapeLower && tc == 2 && strings.HasPrefix(t.gap, ".") && f.surname > 0 && f.surname <= 20000 &&
+			t.letters >= 3 && !f.date && !a.clinicalWord(i):
+			// "per dr. marsh order": a surname that is also a word, after
+			// a title written with its full stop.
+			return 0.7, "titled"
 		case t.shape == shapeLower && tc == 2 && f.surname > 0 && f.surname <= 20000 && t.letters >= 3 && a.titledListMate(i-1):
 			// "dr rizzo, dr small": a surname that is also a word, in a
 			// list of titled names.
