@@ -325,6 +325,18 @@ func hashS(id byte, s string) uint64 {
 	return h
 }
 
+// hashTagWord is hashS(fPrevTagWord, string(rune('A'+p)) + w), without
+// making the string.
+func hashTagWord(p uint8, w string) uint64 {
+	h := uint64(fnvOffset)
+	h = (h ^ uint64(fPrevTagWord)) * fnvPrime
+	h = (h ^ uint64('A'+p)) * fnvPrime
+	for k := 0; k < len(w); k++ {
+		h = (h ^ uint64(w[k])) * fnvPrime
+	}
+	return h
+}
+
 func pack(vs ...uint8) uint64 {
 	var a uint64
 	for _, v := range vs {
@@ -408,7 +420,7 @@ func tagFeatures(dst []uint64, ws []word, i int, p1, p2 uint8) []uint64 {
 		hash1(fPrevTag, uint64(p1)),
 		hash1(fPrevTags, pack(p1, p2)),
 		hash1(fPrevTagShape, pack(p1, ws[i].shape)),
-		hashS(fPrevTagWord, string(rune('A'+p1))+ws[i].lower),
+		hashTagWord(p1, ws[i].lower),
 	)
 }
 

@@ -16,6 +16,7 @@ import (
 // one weight per tag. It is read-only once made.
 type Model struct {
 	index   map[uint64]int32 // feature -> offset into weights
+	table   table            // the same, for lookups while tagging
 	weights []float32
 	// Margin is the operating point: a name is reported when each of its
 	// words' tags beats the next best by at least Margin. The training
@@ -23,10 +24,53 @@ type Model struct {
 	Margin float32
 }
 
+// table is an open-addressing hash table from features to offsets into
+// the weights, about twice as fast as a Go map for this: the keys are
+// hashes already, so their low bits pick the slot. Key 0 marks an empty
+// slot (a feature whose hash is 0 is left out).
+type table struct {
+	keys []uint64
+	offs []int32
+	mask uint64
+}
+
+func newTable(index map[uint64]int32) table {
+	n := 1
+	for n < 2*len(index)+1 {
+		n <<= 1
+	}
+	t := table{keys: make([]uint64, n), offs: make([]int32, n), mask: uint64(n - 1)}
+	for k, o := range index {
+		if k == 0 {
+			continue
+		}
+		i := k & t.mask
+		for t.keys[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.offs[i] = k, o
+	}
+	return t
+}
+
+func (t *table) get(k uint64) (int32, bool) {
+	if len(t.keys) == 0 || k == 0 {
+		return 0, false
+	}
+	for i := k & t.mask; ; i = (i + 1) & t.mask {
+		switch t.keys[i] {
+		case k:
+			return t.offs[i], true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
 // score adds the weights of feats to s.
 func (m *Model) score(s *[numTags]float32, feats []uint64) {
 	for _, f := range feats {
-		if o, ok := m.index[f]; ok {
+		if o, ok := m.table.get(f); ok {
 			w := m.weights[o : o+numTags : o+numTags]
 			for k := range s {
 				s[k] += w[k]
@@ -145,6 +189,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	for i := range m.weights {
 		m.weights[i] = math.Float32frombits(binary.LittleEndian.Uint32(data[i*4:]))
 	}
+	m.table = newTable(m.index)
 	return m, nil
 }
 

@@ -168,5 +168,6 @@ func (tr *Trainer) Model(minWeight float64) *Model {
 		m.index[f] = int32(len(m.weights))
 		m.weights = append(m.weights, avg[:]...)
 	}
+	m.table = newTable(m.index)
 	return m
 }
