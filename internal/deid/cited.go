@@ -22,7 +22,7 @@ func citedAuthor(text string, f Finding) bool {
 	}
 	for _, w := range words {
 		if honorifics[strings.ToLower(strings.TrimSuffix(w, "."))] || familiarTitles[strings.ToLower(w)] {
-			return false // "Mr. Okafor", "Nana Ruth": someone the writer knows
+			return false // "Mr. Okafor", "Gran Ruth": someone the writer knows
 		}
 	}
 	before := strings.TrimRight(text[:start], " ")

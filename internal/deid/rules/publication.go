@@ -66,7 +66,7 @@ func (Publication) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 		add(m[2], m[3], 0.7)
 	}
 	for _, m := range pubBeforeRE.FindAllStringSubmatchIndex(text, -1) {
-		// Before the kind, two words at least: "the Times column" is a
+		// Before the kind, two words at least: "the Chronicle column" is a
 		// newspaper's, read by millions.
 		if len(strings.Fields(strings.TrimPrefix(text[m[2]:m[3]], "The "))) >= 2 {
 			add(m[2], m[3], 0.6)

@@ -20,7 +20,7 @@ func TestPublication(t *testing.T) {
 		{"I listen to the Quiet Lantern podcast.", []string{"Quiet Lantern"}},
 		// A newspaper's one-word name, a publication in lower case, a
 		// bar in a sentence: nothing.
-		{"We read the Times column daily.", nil},
+		{"We read the Chronicle column daily.", nil},
 		{"my weekly newsletter, which goes out on Fridays.", nil},
 		{"She said: yes | no", nil},
 	} {

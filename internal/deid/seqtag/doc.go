@@ -12,4 +12,12 @@
 // portion, CC BY 4.0, and sentences generated from templates and the
 // lexicons) and writes model.bin.gz, which is embedded. The same tool
 // scores the model across sources (fit on some, score the one left out).
+//
+// The model's features read the lexicons, and its margin is chosen for
+// what it adds to the other recognizers: after changing either, retrain
+//
+//	go run ./tools/trainseq -eval ../shared/eval -out internal/deid/seqtag/model.bin.gz
+//
+// and measure with .ci/quality. The detector runs after prose and skips
+// clinical notes, a register it is not fitted on.
 package seqtag
