@@ -128,6 +128,13 @@ func TestHospitals(t *testing.T) {
 		{note + "pt is followed at gh by dr healey.", deid.Organization, "gh", true},
 		{note + "SEEN BY WVMC NURSE.", deid.Organization, "WVMC", true},
 		{note + "TRANSFERRED TO ICU.", deid.Organization, "ICU", false},
+		// A care site named with capitalised words, ordinary or not,
+		// before a care word in lower case.
+		{note + "Came from Still Waters hospital last night.", deid.Organization, "Still Waters hospital", true},
+		{note + "then to the Lark rehab for 2 wks.", deid.Organization, "Lark rehab", true},
+		{"The Alder Vale clinic called.", deid.Organization, "The", false},
+		{note + "Hospital stay was long; went to hospital.", deid.Organization, "Hospital", false},
+		{note + "ICU hospital stay was long.", deid.Organization, "ICU", false},
 		{note + "CAME FROM OSH.", deid.Organization, "OSH", false},
 		{"I went to the bath.", deid.Organization, "bath", false},
 		{note + "BREATHING IN SYNCH WITH VENT. APNEIC DUE TO PH 7.60.", deid.Organization, "SYNCH", false},
