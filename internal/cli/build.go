@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -20,7 +21,9 @@ output stays.
 
 Exit status: 0 success; 1 when a post or the theme could not be processed
 (or, with --strict, when a post is held back); 2 on a usage or configuration
-error.`,
+error, such as an output directory veil will not replace (one that is, or
+overlaps, the site, a source folder, .git or .veil, or that holds files
+veil did not write).`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			opts, err := f.siteOptions(c, e)
@@ -30,12 +33,20 @@ error.`,
 			start := time.Now()
 			dest := opts.Config.Path(f.source, opts.Config.PublishDir)
 			rep, err := site.Build(c.Context(), opts, dest)
+			var refused *site.RefusedError
+			if errors.As(err, &refused) {
+				return usageErr("%w", err)
+			}
 			if err != nil {
 				return inputErr("%w", err)
 			}
-			fmt.Fprintf(e.stderr, "built %d posts (%d held back) into %s: %d files in %s\n",
-				len(rep.Published), len(rep.Held), dest, len(rep.Files), time.Since(start).Round(time.Millisecond))
-			return f.report(e, rep)
+			err = f.report(e, rep)
+			fmt.Fprintf(e.stderr, "built %s: %d files in %s\n", dest, len(rep.Files), time.Since(start).Round(time.Millisecond))
+			fmt.Fprintf(e.stderr, "published %d, held back %d, drafts %d\n", len(rep.Published), len(rep.Held), len(rep.Drafts))
+			for _, h := range rep.Held {
+				fmt.Fprintf(e.stderr, "  held back %s: %s\n", rel(f.source, h.Path), firstLine(h.Reason))
+			}
+			return err
 		},
 	}
 	f.register(c, true)

@@ -39,8 +39,10 @@ type jsonResult struct {
 }
 
 type jsonRisk struct {
-	Score   float64 `json:"score"`
-	Blocked bool    `json:"blocked"`
+	Score    float64 `json:"score"`
+	Crowd    float64 `json:"crowd"`
+	MinCrowd float64 `json:"minCrowd"`
+	Blocked  bool    `json:"blocked"`
 }
 
 type jsonError struct {
@@ -65,7 +67,7 @@ func newDeid(e *env) *cobra.Command {
 would, and prints the de-identified text.
 
   --json     print {"text", "findings": [{start, end, kind, text, replacement,
-             recognizer, confidence}], "risk": {score, blocked}}; start and end
+             recognizer, confidence}], "risk": {score, crowd, minCrowd, blocked}}; start and end
              are byte offsets into the exact input bytes
   --jsonl    read JSON Lines {"id", "text"} on standard input and write one such
              object per line, with its id, in input order
@@ -98,6 +100,9 @@ in the site's builds; it is created if missing.`,
 			if err != nil {
 				return &exitError{code: ExitUsage, err: err}
 			}
+			if err := checkRiskConfig(cfg); err != nil {
+				return err
+			}
 			eng, err := newEngine(f.source, cfg)
 			if err != nil {
 				return inputErr("%w", err)
@@ -106,7 +111,7 @@ in the site's builds; it is created if missing.`,
 			if err != nil {
 				return &exitError{code: ExitUsage, err: err}
 			}
-			policy := risk.Policy{Threshold: cfg.Risk.Threshold}
+			policy := risk.Policy{MinCrowd: cfg.Risk.MinCrowd, HomeArea: cfg.Risk.HomeArea}
 			if f.jsonl {
 				return deidStream(c.Context(), eng, know, policy, e.stdin, e.stdout, e.stderr)
 			}
@@ -127,7 +132,7 @@ in the site's builds; it is created if missing.`,
 			}
 			switch {
 			case f.json:
-				return writeJSON(e.stdout, toJSON(nil, res, risk.Assess(res.Findings, policy)))
+				return writeJSON(e.stdout, toJSON(nil, res, risk.Assess(res.Text, policy)))
 			case f.explain:
 				return explain(e.stdout, name, doc.Text, res, f.showOriginal)
 			}
@@ -146,22 +151,28 @@ in the site's builds; it is created if missing.`,
 func readInput(name string, stdin io.Reader) ([]byte, error) {
 	var b []byte
 	var err error
-	if name == "-" {
-		b, err = io.ReadAll(io.LimitReader(stdin, content.MaxPostBytes+1))
-	} else {
-		b, err = os.ReadFile(name)
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
 	}
+	// Read no more than the limit, whatever the file claims to be.
+	b, err = io.ReadAll(io.LimitReader(r, content.MaxPostBytes+1))
 	if err != nil {
 		return nil, err
 	}
 	if len(b) > content.MaxPostBytes {
-		return nil, fmt.Errorf("%s: input is larger than %d bytes", name, content.MaxPostBytes)
+		return nil, fmt.Errorf("%s: input is larger than %d bytes; documents are limited to %d", name, content.MaxPostBytes, content.MaxPostBytes)
 	}
 	return b, nil
 }
 
 func toJSON(id *string, res *deid.Result, v risk.Verdict) jsonResult {
-	out := jsonResult{ID: id, Text: res.Text, Findings: make([]jsonFinding, 0, len(res.Findings)), Risk: jsonRisk{Score: v.Score, Blocked: v.Blocked}}
+	out := jsonResult{ID: id, Text: res.Text, Findings: make([]jsonFinding, 0, len(res.Findings)), Risk: jsonRisk{Score: v.Score, Crowd: v.Crowd, MinCrowd: v.MinCrowd, Blocked: v.Blocked}}
 	for _, f := range res.Findings {
 		out.Findings = append(out.Findings, jsonFinding{
 			Start: f.Start, End: f.End, Kind: string(f.Kind), Text: f.Text,
@@ -223,6 +234,9 @@ func deidStream(ctx context.Context, eng *deid.Engine, know *deid.Knowledge, pol
 	workers := 4 * runtime.GOMAXPROCS(0)
 	jobs := make(chan *job, workers)
 	order := make(chan *job, 4*workers)
+	// Lines in flight hold at most this many bytes (one longer line
+	// passes alone), so memory does not grow with the length of the input.
+	budget := newByteBudget(2 * maxLineBytes)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -240,6 +254,7 @@ func deidStream(ctx context.Context, eng *deid.Engine, know *deid.Knowledge, pol
 		var err error
 		for j := range order {
 			b := <-j.done
+			budget.release(len(j.line))
 			if err == nil {
 				if _, err = bw.Write(b); err == nil {
 					err = bw.Flush()
@@ -248,11 +263,22 @@ func deidStream(ctx context.Context, eng *deid.Engine, know *deid.Knowledge, pol
 		}
 		writeErr <- err
 	}()
-	r := bufio.NewReaderSize(in, 1<<16)
+	r := newLineReader(in, maxLineBytes)
 	var readErr error
 	for n := 1; ; n++ {
-		line, err := r.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
+		line, tooLong, id, err := r.next()
+		switch {
+		case tooLong:
+			if id == "" {
+				id = fmt.Sprintf("line %d", n)
+			}
+			var buf bytes.Buffer
+			writeJSON(&buf, jsonError{ID: id, Error: errLineTooLong.Error()})
+			j := &job{n: n, done: make(chan []byte, 1)}
+			j.done <- buf.Bytes()
+			order <- j
+		case len(bytes.TrimSpace(line)) > 0:
+			budget.acquire(len(line))
 			j := &job{n: n, line: line, done: make(chan []byte, 1)}
 			order <- j
 			jobs <- j
@@ -305,10 +331,13 @@ func deidLine(ctx context.Context, eng *deid.Engine, know *deid.Knowledge, polic
 	if in.Text == nil {
 		return fail(`missing "text"`)
 	}
+	if len(*in.Text) > content.MaxPostBytes {
+		return fail(fmt.Sprintf("text is %d bytes; documents are limited to %d", len(*in.Text), content.MaxPostBytes))
+	}
 	res, err := eng.Deidentify(ctx, &deid.Doc{Text: *in.Text, Known: know.Known, Allow: know.Allow})
 	if err != nil {
 		return fail(err.Error())
 	}
-	writeJSON(&buf, toJSON(&id, res, risk.Assess(res.Findings, policy)))
+	writeJSON(&buf, toJSON(&id, res, risk.Assess(res.Text, policy)))
 	return buf.Bytes()
 }

@@ -36,7 +36,7 @@ func newNewSite(e *env) *cobra.Command {
 			today := time.Now().Format("2006-01-02")
 			files := map[string]string{
 				"config.yaml": siteConfig,
-				".gitignore":  "# veil: the private key, known names, cache and audit log, and the build output\n.veil/\npublic/\n",
+				".gitignore":  "# veil: the private key, known names, cache and audit log, the build output\n# and the temporary output of an unfinished build\n.veil/\npublic/\n.public.new-*\n",
 				filepath.Join("content", "posts", today+"-welcome.md"): fmt.Sprintf(examplePost, today),
 				filepath.Join("static", ".gitkeep"):                    "",
 			}
@@ -140,10 +140,14 @@ const siteConfig = `# veil site configuration. Every key is optional; the values
 #   id: redact
 #   organization: generalise
 
-# The re-identification risk gate: posts scoring at or above the threshold
-# are held back.
+# The re-identification risk gate: a post is held back when fewer than
+# minCrowd people would match the rare details left in it (20: a 0.05 chance
+# that a match is the right person). homeArea is where the people you write
+# about live when a post does not say: a country code, a US state code or a
+# US Census region.
 # risk:
-#   threshold: 0.7
+#   minCrowd: 20
+#   homeArea: US
 `
 
 const examplePost = `---

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -10,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/veil-blog/veil/internal/config"
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/risk"
 	"github.com/veil-blog/veil/internal/site"
 	"github.com/veil-blog/veil/theme"
 )
@@ -47,7 +50,24 @@ func (f *siteFlags) load(c *cobra.Command, e *env) (*config.Config, error) {
 	if err != nil {
 		return nil, &exitError{code: ExitUsage, err: err}
 	}
+	if err := checkRiskConfig(cfg); err != nil {
+		return nil, err
+	}
 	return cfg, nil
+}
+
+// checkRiskConfig checks risk.homeArea against the risk tables (config only checks its
+// form).
+func checkRiskConfig(cfg *config.Config) error {
+	if !risk.ValidHomeArea(cfg.Risk.HomeArea) {
+		file := cfg.File
+		if file == "" {
+			file = "configuration"
+		}
+		return &exitError{code: ExitUsage, err: &config.Error{File: file, Key: "risk.homeArea", Value: cfg.Risk.HomeArea,
+			Msg: "no such country, US state or US Census region"}}
+	}
+	return nil
 }
 
 // engine builds the de-identification engine for a site: its key (created
@@ -116,7 +136,19 @@ func (f *siteFlags) siteOptions(c *cobra.Command, e *env) (site.Options, error) 
 	if err != nil {
 		return site.Options{}, &exitError{code: ExitUsage, err: err}
 	}
-	return site.Options{Root: f.source, Config: cfg, Engine: eng, Knowledge: know, Theme: theme.FS(), Drafts: f.drafts}, nil
+	return site.Options{Root: f.source, Config: cfg, Engine: eng, Knowledge: know, Theme: theme.FS(), Drafts: f.drafts,
+		KeyFingerprint: keyFingerprint(f.source)}, nil
+}
+
+// keyFingerprint identifies the site key by a hash that reveals nothing
+// about it (domain-separated SHA-256, 64 bits), or "" without a key.
+func keyFingerprint(root string) string {
+	key, err := deid.LoadKey(filepath.Join(root, privateDir, "key"), false)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(append([]byte("veil site key fingerprint\x00"), key...))
+	return hex.EncodeToString(sum[:8])
 }
 
 // report prints a build's warnings, errors and held posts and turns them
@@ -127,11 +159,6 @@ func (f *siteFlags) report(e *env, rep *site.Report) error {
 	}
 	for _, err := range rep.Errors {
 		fmt.Fprintln(e.stderr, "error:", firstLine(err.Error()))
-	}
-	for _, h := range rep.Held {
-		if h.Err == nil {
-			fmt.Fprintf(e.stderr, "held back: %s: %s\n", h.Path, h.Reason)
-		}
 	}
 	switch {
 	case len(rep.Errors) > 0:

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -15,6 +17,147 @@ import (
 
 // FileName is the name of the configuration file at the site root.
 const FileName = "config.yaml"
+
+// foreignFiles are the configuration files of the generators a site may
+// come from, in the order they are looked for when the site has no
+// config.yaml, with the generator's name.
+var foreignFiles = []struct{ name, gen string }{
+	{"hugo.toml", "Hugo"}, {"hugo.yaml", "Hugo"}, {"hugo.json", "Hugo"},
+	{"config.toml", "Hugo"}, {"config.json", "Hugo"},
+	// Hugo's configuration directory (its params.toml and menus are not
+	// read).
+	{"config/_default/hugo.toml", "Hugo"}, {"config/_default/config.toml", "Hugo"},
+	{"config/_default/hugo.yaml", "Hugo"}, {"config/_default/config.yaml", "Hugo"},
+	{"_config.yml", "Jekyll"}, {"_config.yaml", "Jekyll"},
+}
+
+// findFile returns the site's configuration file ("" when it has none)
+// and, for another generator's file, that generator's name. A config.yaml
+// written for Hugo is recognised by Hugo's own keys.
+func findFile(dir string) (string, string, error) {
+	file := filepath.Join(dir, FileName)
+	_, err := os.Stat(file)
+	switch {
+	case err == nil:
+		gen := ""
+		if b, err := os.ReadFile(file); err == nil && hugoYAML.Match(b) {
+			gen = "Hugo"
+		}
+		return file, gen, nil
+	case !errors.Is(err, fs.ErrNotExist):
+		return "", "", &Error{File: file, Msg: err.Error()}
+	}
+	for _, f := range foreignFiles {
+		p := filepath.Join(dir, filepath.FromSlash(f.name))
+		if _, err := os.Stat(p); err == nil {
+			return p, f.gen, nil
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return "", "", &Error{File: p, Msg: err.Error()}
+		}
+	}
+	return "", "", nil
+}
+
+// hugoYAML finds keys only a Hugo configuration has.
+var hugoYAML = regexp.MustCompile(`(?m)^(languageCode|theme|params|menus?|taxonomies|markup|defaultContentLanguage)\s*:`)
+
+// hugoPermalink turns a Hugo permalink pattern into veil's: the post's
+// title, file name or slug all become veil's :slug, which is made from the
+// de-identified title. A pattern with a token veil does not have falls
+// back to /section/:slug/.
+func hugoPermalink(p, section string) string {
+	p = strings.NewReplacer(":title", ":slug", ":filename", ":slug", ":contentbasename", ":slug").Replace(p)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	ok := strings.Contains(p, ":slug")
+	for _, tok := range regexp.MustCompile(`:[a-zA-Z_]+`).FindAllString(p, -1) {
+		switch tok {
+		case ":slug", ":year", ":month", ":day", ":section":
+		default:
+			ok = false
+		}
+	}
+	if !ok {
+		return "/" + section + "/:slug/"
+	}
+	return p
+}
+
+// foreignSame are veil keys that mean the same in Hugo's configuration.
+var foreignSame = map[string]bool{
+	"title": true, "baseurl": true, "contentdir": true, "staticdir": true, "publishdir": true, "paginate": true,
+}
+
+// mapForeign copies the keys of a Hugo or Jekyll configuration that have a
+// veil meaning onto veil's keys and returns the foreign keys it used. It
+// runs before the environment and flags are applied, which still win.
+func mapForeign(v *viper.Viper, gen string) map[string]bool {
+	used := map[string]bool{}
+	take := func(to string, from ...string) {
+		for _, f := range from {
+			if !v.InConfig(f) {
+				continue
+			}
+			if val, ok := v.Get(f).(string); ok && strings.TrimSpace(val) != "" {
+				if to != f {
+					v.Set(to, strings.TrimSpace(val))
+				}
+				used[f] = true
+				return
+			}
+		}
+	}
+	switch gen {
+	case "Hugo":
+		take("language", "languagecode")
+		take("description", "params.description", "description")
+		take("author", "params.author.name", "author.name", "params.author", "author")
+		for _, k := range v.AllKeys() {
+			if strings.HasPrefix(k, "permalinks.") && v.InConfig(k) {
+				v.Set(k, hugoPermalink(v.GetString(k), strings.TrimPrefix(k, "permalinks.")))
+				used[k] = true
+			}
+		}
+		if v.InConfig("pagination.pagersize") {
+			v.Set("paginate", v.Get("pagination.pagersize"))
+			used["pagination.pagersize"] = true
+		}
+	case "Jekyll":
+		// Jekyll's baseurl is the path below url at which the site lives.
+		if v.InConfig("url") && strings.TrimSpace(v.GetString("url")) != "" {
+			u := strings.TrimSuffix(strings.TrimSpace(v.GetString("url")), "/")
+			if v.InConfig("baseurl") {
+				u += "/" + strings.Trim(v.GetString("baseurl"), "/")
+			}
+			v.Set("baseurl", strings.TrimSuffix(u, "/")+"/")
+			used["url"] = true
+		} else if v.InConfig("baseurl") {
+			v.Set("baseurl", defaults()["baseurl"])
+		}
+		used["baseurl"], used["url"] = true, true
+		take("language", "lang", "locale")
+		take("description", "description")
+		take("author", "author.name", "author")
+		if v.InConfig("paginate") {
+			used["paginate"] = true
+		}
+	}
+	for _, k := range []string{"title", "contentdir", "staticdir", "publishdir", "paginate"} {
+		if v.InConfig(k) {
+			used[k] = true
+		}
+	}
+	if gen == "Hugo" && v.InConfig("baseurl") {
+		used["baseurl"] = true
+		if u, err := url.Parse(v.GetString("baseurl")); err != nil || !u.IsAbs() || u.Host == "" {
+			// Hugo allows a relative or empty baseURL; veil needs the
+			// absolute one for feeds and the sitemap.
+			v.Set("baseurl", defaults()["baseurl"])
+		}
+	}
+	return used
+}
 
 // Config is a site's configuration after defaults, file, environment and
 // flags have been merged and validated.
@@ -61,7 +204,13 @@ type Deid struct {
 
 // Risk configures the re-identification risk gate.
 type Risk struct {
-	// Threshold is the score at or above which a post is held back.
+	// MinCrowd: a post that leaves fewer people matching its details is held back.
+	MinCrowd float64 `mapstructure:"mincrowd"`
+	// HomeArea is where a post's people live when it states no place: a country code,
+	// a US state code or a US Census region.
+	HomeArea string `mapstructure:"homearea"`
+	// Threshold is the deprecated score limit; when set it is turned into the
+	// equivalent MinCrowd (see Validate).
 	Threshold float64 `mapstructure:"threshold"`
 }
 
@@ -88,7 +237,9 @@ func defaults() map[string]any {
 		"deid.contact":      string(Redact),
 		"deid.id":           string(Redact),
 		"deid.organization": string(Generalise),
-		"risk.threshold":    0.7,
+		"risk.mincrowd":     20,
+		"risk.homearea":     "",
+		"risk.threshold":    0.0,
 	}
 }
 
@@ -124,22 +275,31 @@ func (e *Error) Error() string {
 // warnings (unknown keys) and an error of type *Error for invalid values.
 func Load(dir string, opts Options) (*Config, []string, error) {
 	v := viper.New()
-	v.SetConfigType("yaml")
 	for k, val := range defaults() {
 		v.SetDefault(k, val)
 	}
-	file := filepath.Join(dir, FileName)
-	f, err := os.Open(file)
-	switch {
-	case err == nil:
+	file, gen, err := findFile(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	consumed := map[string]bool{}
+	var fileKeys []string
+	if file != "" {
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, nil, &Error{File: file, Msg: err.Error()}
+		}
 		defer f.Close()
+		v.SetConfigType(strings.TrimPrefix(filepath.Ext(file), "."))
 		if err := v.ReadConfig(f); err != nil {
 			return nil, nil, &Error{File: file, Msg: "cannot parse: " + oneLine(err.Error())}
 		}
-	case errors.Is(err, fs.ErrNotExist):
-		file = ""
-	default:
-		return nil, nil, &Error{File: file, Msg: err.Error()}
+		for _, k := range v.AllKeys() {
+			if v.InConfig(k) {
+				fileKeys = append(fileKeys, k)
+			}
+		}
+		consumed = mapForeign(v, gen)
 	}
 
 	getenv := opts.Getenv
@@ -161,8 +321,12 @@ func Load(dir string, opts Options) (*Config, []string, error) {
 
 	var warnings []string
 	if file != "" {
-		for _, k := range v.AllKeys() {
-			if !isKnown(k) {
+		for _, k := range fileKeys {
+			switch {
+			case consumed[k] || isKnown(k) && gen == "":
+			case gen != "" && (isKnown(k) && !foreignSame[k] || !isKnown(k)):
+				warnings = append(warnings, fmt.Sprintf("%s: %s key %q has no meaning in veil; ignored", file, gen, k))
+			case !isKnown(k):
 				warnings = append(warnings, fmt.Sprintf("%s: unknown key %q ignored", file, k))
 			}
 		}
@@ -171,7 +335,14 @@ func Load(dir string, opts Options) (*Config, []string, error) {
 
 	cfg := &Config{File: file}
 	if err := v.Unmarshal(cfg); err != nil {
-		return nil, warnings, &Error{File: fileOr(file), Msg: oneLine(err.Error())}
+		msg := oneLine(err.Error())
+		for _, k := range knownKeys() {
+			// Name the key when viper could not decode its value ("risk.mincrowd: twenty").
+			if strings.Contains(strings.ToLower(msg), "'"+k+"'") {
+				return nil, warnings, &Error{File: fileOr(file), Key: k, Value: v.Get(k), Msg: "wrong type: " + msg}
+			}
+		}
+		return nil, warnings, &Error{File: fileOr(file), Msg: msg}
 	}
 	if err := cfg.Validate(); err != nil {
 		var ce *Error
@@ -179,6 +350,15 @@ func Load(dir string, opts Options) (*Config, []string, error) {
 			ce.File = fileOr(file)
 		}
 		return nil, warnings, err
+	}
+	if t := cfg.Risk.Threshold; t > 0 {
+		// The score limit of earlier versions: a post is held back when fewer than
+		// minCrowd people match. A threshold below the score of the minimum crowd is
+		// stricter, and is kept as the equivalent crowd.
+		if c := crowdForScore(t); c > cfg.Risk.MinCrowd {
+			cfg.Risk.MinCrowd = c
+		}
+		warnings = append(warnings, fmt.Sprintf("%s: key risk.threshold is deprecated: posts are held back when fewer than risk.minCrowd people (now %.4g) match their details", fileOr(file), cfg.Risk.MinCrowd))
 	}
 	return cfg, warnings, nil
 }
@@ -255,10 +435,41 @@ func (c *Config) Validate() error {
 			return &Error{Key: a.key, Value: a.val, Msg: "must be replace, generalise or redact"}
 		}
 	}
-	if c.Risk.Threshold <= 0 || c.Risk.Threshold > 1 {
-		return &Error{Key: "risk.threshold", Value: c.Risk.Threshold, Msg: "must be a number in (0, 1]"}
+	if c.Risk.MinCrowd <= 0 || c.Risk.MinCrowd != c.Risk.MinCrowd || c.Risk.MinCrowd > 1e9 {
+		return &Error{Key: "risk.minCrowd", Value: c.Risk.MinCrowd, Msg: "must be a positive number of people (default 20)"}
+	}
+	if c.Risk.Threshold < 0 || c.Risk.Threshold > 1 {
+		return &Error{Key: "risk.threshold", Value: c.Risk.Threshold, Msg: "is deprecated; if set, must be a number in (0, 1] (use risk.minCrowd)"}
+	}
+	if !validArea(c.Risk.HomeArea) {
+		return &Error{Key: "risk.homeArea", Value: c.Risk.HomeArea, Msg: "must be a country code (US, GB), a US state code (VT) or a US Census region (Northeast, Midwest, South, West)"}
 	}
 	return nil
+}
+
+// validArea checks the form of risk.homeArea: empty, a two-letter code, or a US Census
+// region. Whether the code is known is checked against the risk tables by the caller.
+func validArea(s string) bool {
+	switch strings.ToLower(s) {
+	case "", "northeast", "midwest", "south", "west":
+		return true
+	}
+	return len(s) == 2 && strings.IndexFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) < 0
+}
+
+// crowdForScore is the crowd λ whose score (1 - e^-λ)/λ equals t, for the deprecated
+// risk.threshold.
+func crowdForScore(t float64) float64 {
+	lo, hi := 0.0, 1e9
+	for range 200 {
+		mid := (lo + hi) / 2
+		if -math.Expm1(-mid)/mid > t {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return (lo + hi) / 2
 }
 
 func validLanguage(s string) bool {

@@ -1,10 +1,13 @@
 package deid
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"runtime/debug"
-	"sort"
+	"slices"
+
+	"github.com/veil-blog/veil/internal/markdown"
 )
 
 // Action says what the planner does with one kind of finding.
@@ -71,27 +74,85 @@ type Result struct {
 	Findings []Finding
 }
 
-// Deidentify finds and replaces identifying details in doc.Text. Any error
-// or panic in a detector is returned as an error: the caller must then hold
-// the text back rather than publish it.
+// Deidentify finds and replaces identifying details in doc.Text. The
+// recognizers and the planner read the text a reader sees (markdown.View:
+// character references decoded, invisible characters and markup inside a
+// word set aside); each finding is then moved back to the exact bytes of
+// doc.Text that show it, and replaced there whole. Any error or panic in a
+// detector is returned as an error: the caller must then hold the text
+// back rather than publish it.
 func (e *Engine) Deidentify(ctx context.Context, doc *Doc) (res *Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			res, err = nil, fmt.Errorf("deid: panic: %v\n%s", r, debug.Stack())
 		}
 	}()
-	found, err := e.Detect(ctx, doc)
+	view, seen := visible(doc)
+	found, err := e.detect(ctx, seen)
 	if err != nil {
 		return nil, err
 	}
-	planned := e.plan(doc, found)
+	planned := toSource(doc.Text, view, e.plan(seen, found), true)
 	return &Result{Text: Apply(doc.Text, planned), Findings: planned}, nil
 }
 
 // Detect runs the detectors, the author's known and allow lists, propagation
-// and the resolver; it returns merged, non-overlapping findings sorted by
-// offset, without replacements.
+// and the resolver on the text a reader sees of doc.Text (see Deidentify);
+// it returns merged, non-overlapping findings sorted by offset into
+// doc.Text, without replacements.
 func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
+	view, seen := visible(doc)
+	found, err := e.detect(ctx, seen)
+	if err != nil {
+		return nil, err
+	}
+	return toSource(doc.Text, view, found, false), nil
+}
+
+// visible returns the view of doc.Text that a reader sees (character
+// references decoded, invisible characters set aside) and doc with that
+// text, which the detectors and the planner read: "&#77;aria" and
+// "Ma\u00ADria" are read as "Maria", and replaced in the source whole.
+func visible(doc *Doc) (*markdown.View, *Doc) {
+	view := markdown.Visible(doc.Text)
+	if view.Same() {
+		return view, doc
+	}
+	seen := *doc
+	seen.Text = view.Text
+	return view, &seen
+}
+
+// toSource moves findings from the view to the source it shows: each span
+// grows to whole character references and takes the invisible characters
+// inside it, and its Text becomes the source bytes, as the contract of
+// offsets into the exact input requires. Two findings that come to share
+// source bytes (a reference that shows two characters, each in a different
+// finding) become one, with the replacements of both when replaced is set.
+func toSource(src string, view *markdown.View, fs []Finding, replaced bool) []Finding {
+	if view.Same() {
+		return fs
+	}
+	out := make([]Finding, 0, len(fs))
+	for _, f := range fs {
+		f.Start, f.End = view.Source(f.Start, f.End)
+		f.Text = src[f.Start:f.End]
+		if n := len(out); n > 0 && f.Start < out[n-1].End {
+			last := &out[n-1]
+			last.End = max(last.End, f.End)
+			last.Text = src[last.Start:last.End]
+			if replaced {
+				last.Replacement += f.Replacement
+			}
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// detect is Detect on the text as given.
+func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	var all []Finding
 	for _, d := range e.detectors {
 		if err := ctx.Err(); err != nil {
@@ -120,8 +181,27 @@ func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 }
 
 func sortedByStart(fs []Finding) []Finding {
-	out := append([]Finding(nil), fs...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return stableSorted(fs, func(f, g *Finding) int { return cmp.Compare(f.Start, g.Start) })
+}
+
+// stableSorted returns a sorted copy of fs, equal findings in their order
+// in fs. It sorts indices, not findings: sort.SliceStable moves the large
+// structs O(n log² n) times, which dominated texts with many findings.
+func stableSorted(fs []Finding, compare func(f, g *Finding) int) []Finding {
+	idx := make([]int32, len(fs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int {
+		if c := compare(&fs[a], &fs[b]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	out := make([]Finding, len(fs))
+	for i, j := range idx {
+		out[i] = fs[j]
+	}
 	return out
 }
 
@@ -155,12 +235,11 @@ func Merge(text string, fs []Finding) []Finding {
 	if len(fs) == 0 {
 		return nil
 	}
-	s := append([]Finding(nil), fs...)
-	sort.SliceStable(s, func(i, j int) bool {
-		if s[i].Start != s[j].Start {
-			return s[i].Start < s[j].Start
+	s := stableSorted(fs, func(f, g *Finding) int {
+		if c := cmp.Compare(f.Start, g.Start); c != 0 {
+			return c
 		}
-		return s[i].End > s[j].End
+		return cmp.Compare(g.End, f.End)
 	})
 	out := []Finding{s[0]}
 	for _, f := range s[1:] {

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -169,8 +170,13 @@ type planner struct {
 	used map[string]bool   // lower-case words of the original text; see pick
 	// surname holds words known to be surnames in this text.
 	surname map[string]bool
-	// lower is the text in lower case, made when first needed.
-	lower string
+	// lower is the text in lower case, made when first needed, and titled
+	// the offsets in it that follow a title (see titledPositions).
+	lower  string
+	titled []int
+	// shoutLines says which lines are written in capitals, made when first
+	// needed.
+	shoutLines []shoutLine
 }
 
 func (p *planner) replacement(f Finding) string {
@@ -193,7 +199,7 @@ func (p *planner) replacement(f Finding) string {
 	}
 	// An acronym in ordinary text ("at WVMC") becomes an ordinary phrase
 	// ("at a hospital"), not a shouted one.
-	acronymPhrase := strings.Contains(r, " ") && isUpperWord(f.Text) && !shouting(p.doc.Text, f.Start)
+	acronymPhrase := strings.Contains(r, " ") && isUpperWord(f.Text) && !p.shouting(f.Start)
 	if !acronymPhrase {
 		r = matchCase(f.Text, r)
 	}
@@ -349,17 +355,48 @@ func (p *planner) firstName(lw string) string {
 // afterHonorific reports whether a single-word name is written after a title
 // somewhere in the text ("Dr. Okafor"), in which case it is a surname.
 func (p *planner) afterHonorific(name string) bool {
-	if p.lower == "" {
+	if p.titled == nil {
 		p.lower = strings.ToLower(p.doc.Text)
+		p.titled = titledPositions(p.lower)
 	}
 	lower, n := p.lower, strings.ToLower(name)
-	for h := range honorifics {
-		if strings.Contains(lower, h+". "+n) || strings.Contains(lower, h+" "+n) || strings.Contains(lower, h+"."+n) {
+	key := n[:min(len(n), titledKey)]
+	i := sort.Search(len(p.titled), func(i int) bool { return titledAt(lower, p.titled[i]) >= key })
+	for ; i < len(p.titled) && strings.HasPrefix(titledAt(lower, p.titled[i]), key); i++ {
+		if strings.HasPrefix(lower[p.titled[i]:], n) {
 			return true
 		}
 	}
 	return false
 }
+
+// titledKey is how many bytes after a title titledPositions sorts by.
+const titledKey = 64
+
+// titledPositions returns every offset of lower that follows a title and
+// its separator ("dr. ", "dr ", "dr."), sorted by the text from there, so
+// that afterHonorific finds whether a name follows a title by binary search
+// rather than by searching the whole text once for each name.
+func titledPositions(lower string) []int {
+	qs := []int{}
+	for h := range honorifics {
+		for _, sep := range []string{". ", " ", "."} {
+			pat := h + sep
+			for from := 0; ; {
+				i := strings.Index(lower[from:], pat)
+				if i < 0 {
+					break
+				}
+				qs = append(qs, from+i+len(pat))
+				from += i + 1
+			}
+		}
+	}
+	sort.Slice(qs, func(i, j int) bool { return titledAt(lower, qs[i]) < titledAt(lower, qs[j]) })
+	return qs
+}
+
+func titledAt(lower string, q int) string { return lower[q:min(len(lower), q+titledKey)] }
 
 func (p *planner) pick(list []string, tag, word string) string {
 	if p.used == nil {
@@ -622,9 +659,22 @@ func nounAfter(rest string) bool {
 // phrase would not read ("aged 45", "age: 45", "at 45", "by 45"), "" for
 // the rest ("she was 45").
 func ageContext(before string) string {
-	b := strings.ToLower(strings.TrimRight(before, " \t:=("))
-	i := strings.LastIndexFunc(b, func(r rune) bool { return !unicode.IsLetter(r) })
-	switch b[i+1:] {
+	t := strings.TrimRight(before, " \t:=(")
+	// Only the last word counts, and no word that counts is longer than
+	// ageWordMax letters: reading further back would make each age cost
+	// as much as the text before it.
+	i := len(t)
+	for n := 0; i > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(t[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		if n == ageWordMax {
+			return ""
+		}
+		i -= size
+	}
+	switch strings.ToLower(t[i:]) {
 	case "turned", "turns", "turning", "turn", "reached", "reaches", "celebrated":
 		return "turn"
 	case "aged", "age", "ages", "of", "at", "by", "from", "to", "until", "till", "before", "after", "about", "around", "nearly", "almost", "over", "under":
@@ -632,6 +682,9 @@ func ageContext(before string) string {
 	}
 	return ""
 }
+
+// ageWordMax is the length in letters of the longest word ageContext knows.
+const ageWordMax = len("celebrated")
 
 // bareBand words a band without a pronoun: "mid-40s", "early 30s", "under
 // 5", "school age", "teenage".
@@ -995,25 +1048,47 @@ func isUpperWord(s string) bool {
 }
 
 // shouting reports whether the line around off is written in capitals, as
-// many clinical notes are.
-func shouting(text string, off int) bool {
-	start := strings.LastIndexByte(text[:off], '\n') + 1
-	end := strings.IndexByte(text[off:], '\n')
-	if end < 0 {
-		end = len(text)
-	} else {
-		end += off
+// many clinical notes are. Each line is read once per text, however many
+// findings it holds.
+func (p *planner) shouting(off int) bool {
+	if p.shoutLines == nil {
+		p.shoutLines = shoutingLines(p.doc.Text)
 	}
-	upper, letters := 0, 0
-	for _, r := range text[start:end] {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.IsUpper(r) {
-				upper++
+	i := sort.Search(len(p.shoutLines), func(i int) bool { return p.shoutLines[i].end >= off })
+	return i < len(p.shoutLines) && p.shoutLines[i].shout
+}
+
+// shoutLine is one line of a text (end at its newline or the text's end)
+// and whether it is written in capitals.
+type shoutLine struct {
+	end   int
+	shout bool
+}
+
+func shoutingLines(text string) []shoutLine {
+	var out []shoutLine
+	for start := 0; ; {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		upper, letters := 0, 0
+		for _, r := range text[start:end] {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
 			}
 		}
+		out = append(out, shoutLine{end: end, shout: letters > 0 && upper*10 >= letters*7})
+		if end == len(text) {
+			return out
+		}
+		start = end + 1
 	}
-	return letters > 0 && upper*10 >= letters*7
 }
 
 // atSentenceStart reports whether off begins a sentence, a line or the text.

@@ -1,7 +1,6 @@
 package deid
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -98,29 +97,46 @@ func termKeys(term string) []string {
 // with any whitespace between the words, on word boundaries, and with a
 // possessive ("Odette's") matching the term before the apostrophe.
 type termSet struct {
-	// byFirst maps a term's first word to its terms, longest first.
-	byFirst map[string][][]string
+	root *termNode
+}
+
+// termNode is a node of the trie of term keys: the words after it, and the
+// term that ends at it (term < 0 when none), numbered in insertion order.
+type termNode struct {
+	next map[string]*termNode
+	term int
+	keys []string
 }
 
 func newTermSet(terms []string) *termSet {
-	ts := &termSet{byFirst: map[string][][]string{}}
-	seen := map[string]bool{}
+	ts := &termSet{root: &termNode{term: -1}}
+	n := 0
 	for _, t := range terms {
 		keys := termKeys(t)
-		id := termID(t)
-		if len(keys) == 0 || seen[id] {
+		if len(keys) == 0 {
 			continue
 		}
-		seen[id] = true
-		ts.byFirst[keys[0]] = append(ts.byFirst[keys[0]], keys)
-	}
-	for _, list := range ts.byFirst {
-		sort.SliceStable(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
+		node := ts.root
+		for _, k := range keys {
+			c := node.next[k]
+			if c == nil {
+				c = &termNode{term: -1}
+				if node.next == nil {
+					node.next = map[string]*termNode{}
+				}
+				node.next[k] = c
+			}
+			node = c
+		}
+		if node.term < 0 { // the first of equal terms counts
+			node.term, node.keys = n, keys
+			n++
+		}
 	}
 	return ts
 }
 
-func (ts *termSet) empty() bool { return ts == nil || len(ts.byFirst) == 0 }
+func (ts *termSet) empty() bool { return ts == nil || len(ts.root.next) == 0 }
 
 // possessive strips a trailing 's or ’s from a key.
 func possessive(key string) (string, int, bool) {
@@ -159,42 +175,47 @@ func (ts *termSet) find(text string, ws []word) []termMatch {
 }
 
 // matchAt returns the end of the longest term starting at word i and the
-// keys of that term (nil when none matches).
+// keys of that term (nil when none matches). It walks the trie of keys
+// along the words, so its cost is the length of the longest term, however
+// many terms share a first word. Of two terms of the same length, one
+// matched whole wins over one matched by its first and only word without
+// a possessive ("Odette's"); otherwise the one added first wins.
 func (ts *termSet) matchAt(text string, ws []word, i int) (end int, best []string) {
-	first := ws[i].key
-	cands := ts.byFirst[first]
-	if stripped, _, ok := possessive(first); ok {
-		cands = append(cands, ts.byFirst[stripped]...)
-	}
-	for _, keys := range cands {
-		if e, ok := matchKeys(text, ws, i, keys); ok && len(keys) > len(best) {
-			end, best = e, keys
+	bestTerm, bestStripped := 0, false
+	consider := func(c *termNode, stripped bool, e int) {
+		switch {
+		case best == nil, len(c.keys) > len(best):
+		case len(c.keys) < len(best):
+			return
+		case stripped != bestStripped:
+			if stripped {
+				return
+			}
+		case c.term > bestTerm:
+			return
 		}
+		end, best, bestTerm, bestStripped = e, c.keys, c.term, stripped
 	}
-	return end, best
-}
-
-// matchKeys checks the term keys against words i.. with only whitespace
-// (and the full stop of an abbreviation) between them; the last word may
-// carry a possessive.
-func matchKeys(text string, ws []word, i int, keys []string) (int, bool) {
-	if i+len(keys) > len(ws) {
-		return 0, false
-	}
-	for k, key := range keys {
+	node := ts.root
+	for k := 0; i+k < len(ws); k++ {
 		w := ws[i+k]
 		if k > 0 && strings.Trim(text[ws[i+k-1].end:w.start], " \t\r\n.") != "" {
-			return 0, false
+			break
 		}
-		if w.key == key {
-			continue
-		}
-		if k == len(keys)-1 {
-			if stripped, n, ok := possessive(w.key); ok && stripped == key {
-				return w.end - n, true
+		// The last word of a term may carry a possessive.
+		if stripped, n, ok := possessive(w.key); ok {
+			if c := node.next[stripped]; c != nil && c.term >= 0 {
+				consider(c, k == 0, w.end-n)
 			}
 		}
-		return 0, false
+		c := node.next[w.key]
+		if c == nil {
+			break
+		}
+		if c.term >= 0 {
+			consider(c, false, w.end)
+		}
+		node = c
 	}
-	return ws[i+len(keys)-1].end, true
+	return end, best
 }

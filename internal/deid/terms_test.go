@@ -19,6 +19,10 @@ func TestTermSetFind(t *testing.T) {
 		{[]string{"Ann"}, "Anne and Ann-Marie and (Ann)", "[24 27]"},
 		{[]string{"Zoë"}, "ZOË and zoë", "[0 4] [9 13]"},
 		{nil, "anything", "[]"},
+		// The longest term wins among many that share a first word, and a
+		// possessive ends a term of several words.
+		{[]string{"Bram", "Bram Ilse", "Bram Ilse Wren", "Bram Wren"}, "Bram Ilse Wren; Bram Ilse's; Bram Wrens", "[0 14] [16 25] [29 33]"},
+		{[]string{"Bram Ilse", "Bram"}, "Bram's Ilse", "[0 4]"},
 	}
 	for _, tt := range tests {
 		var spans [][2]int

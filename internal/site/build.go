@@ -30,12 +30,16 @@ type Options struct {
 	Knowledge *deid.Knowledge
 	// Theme is the default theme; a site's own theme directory overrides it.
 	Theme fs.FS
-	// Drafts includes posts marked draft.
+	// Drafts includes posts marked draft, and posts before their publish
+	// date or after their expiry date (Hugo's publishDate, expiryDate).
 	Drafts bool
 	// Now is the build time (feeds); time.Now when zero.
 	Now time.Time
 	// Workers bounds parallel per-post work; GOMAXPROCS when 0.
 	Workers int
+	// KeyFingerprint identifies the site key without revealing it; Build
+	// records it in the output marker and warns when it changes.
+	KeyFingerprint string
 }
 
 // Report says what a build did.
@@ -46,6 +50,8 @@ type Report struct {
 	// exit non-zero while the rest of the site is still published.
 	Errors   []error
 	Warnings []string
+	// Drafts are the paths of posts marked draft that were left out.
+	Drafts []string
 	// Files are the output files, slash paths relative to the output root.
 	Files map[string][]byte
 }
@@ -62,15 +68,28 @@ type builder struct {
 // theme does not parse); per-post problems are in the report.
 func Render(ctx context.Context, opts Options) (*Report, error) {
 	cfg := opts.Config
-	b := &builder{opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{Threshold: cfg.Risk.Threshold}}
+	b := &builder{opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{MinCrowd: cfg.Risk.MinCrowd, HomeArea: cfg.Risk.HomeArea}}
 	if b.knowledge == nil {
 		b.knowledge = &deid.Knowledge{}
 	}
-	themeFS := opts.Theme
-	if dir := cfg.Path(opts.Root, cfg.ThemeDir); isDir(dir) {
-		themeFS = render.Overlay(os.DirFS(dir), opts.Theme)
+	realRoot, err := content.RealPath(opts.Root)
+	if err != nil {
+		return nil, fmt.Errorf("site %s: %w", opts.Root, err)
 	}
-	r, err := render.New(themeFS)
+	themeFS := opts.Theme
+	var themeWarnings []string
+	if dir := cfg.Path(opts.Root, cfg.ThemeDir); isDir(dir) {
+		if err := checkThemeLinks(realRoot, dir); err != nil {
+			return nil, err
+		}
+		layouts, warns, err := b.cleanLayouts(ctx, dir)
+		if err != nil {
+			return nil, err
+		}
+		themeWarnings = warns
+		themeFS = render.Overlay(render.Overlay(layouts, os.DirFS(dir)), opts.Theme)
+	}
+	r, err := render.New(withoutStatic{themeFS})
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
@@ -79,13 +98,27 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Errors: loaded.Errors, Warnings: loaded.Warnings}
+	rep := &Report{Errors: loaded.Errors, Warnings: append(loaded.Warnings, themeWarnings...)}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now().UTC()
+	}
 	var posts []*content.Post
+	var unlive int
 	for _, p := range loaded.Posts {
-		if p.Meta.Draft && !opts.Drafts {
+		if (p.Meta.Draft || !p.Meta.Live(now)) && !opts.Drafts {
+			// Posts before their publish date or after their expiry date
+			// (Hugo) are left out as drafts are, and listed with them.
+			rep.Drafts = append(rep.Drafts, p.Path)
+			if !p.Meta.Draft {
+				unlive++
+			}
 			continue
 		}
 		posts = append(posts, p)
+	}
+	if unlive > 0 {
+		rep.Warnings = append(rep.Warnings, "not built: "+plural(unlive, "post before its publish date or after its expiry date", "posts before their publish date or after their expiry date")+" (--drafts builds them)")
 	}
 
 	cleared, held := b.prepareAll(ctx, posts)
@@ -93,21 +126,24 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	rep.Held = held
+	for _, c := range cleared {
+		rep.Warnings = append(rep.Warnings, c.Warnings...)
+	}
 	for _, h := range held {
+		rep.Warnings = append(rep.Warnings, h.Warnings...)
 		if h.Err != nil {
 			rep.Errors = append(rep.Errors, fmt.Errorf("%s: %s: %w", h.Path, h.Reason, h.Err))
 		}
 	}
-	assignPermalinks(cleared, cfg.Permalinks)
+	sections, warns := b.publicSections(ctx, cleared)
+	rep.Warnings = append(rep.Warnings, warns...)
+	assignPermalinks(cleared, cfg.Permalinks, sections)
+	rep.Warnings = append(rep.Warnings, resolveRefs(cleared, cfg.BaseURL)...)
 	rep.Published = cleared
 
 	rposts := make([]render.Post, len(cleared))
 	for i, c := range cleared {
 		rposts[i] = c.Post
-	}
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now().UTC()
 	}
 	files, err := r.Render(ctx, render.Site{
 		Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Author: cfg.Author,
@@ -116,32 +152,62 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	static, warns, errs := b.loadStatic(ctx, opts.Root, cfg.Path(opts.Root, cfg.StaticDir))
+	static, warns, errs := b.loadStatic(ctx, opts.Root)
 	rep.Warnings = append(rep.Warnings, warns...)
 	rep.Errors = append(rep.Errors, errs...)
-	for name, data := range static {
-		if _, clash := files[name]; clash {
-			rep.Warnings = append(rep.Warnings, fmt.Sprintf("static/%s: a generated page has the same path; the page wins", name))
+	names := make([]string, 0, len(static))
+	for name := range static {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if _, clash := files[name]; clash || name == MarkerName {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("static file %s: a generated page has the same path; the page wins", name))
 			continue
 		}
-		files[name] = data
+		files[name] = static[name]
 	}
+	warns, errs = b.addImported(ctx, files, cleared)
+	rep.Warnings = append(rep.Warnings, warns...)
+	rep.Errors = append(rep.Errors, errs...)
 	rep.Files = files
 	return rep, nil
 }
 
 // Build renders the site and replaces dest with the result atomically: on
 // any error before the switch, the previous output is left as it was.
+//
+// dest must be a directory veil may replace (see checkDest; a refusal is a
+// *RefusedError). One build of a site runs at a time (a *LockedError
+// otherwise); leftovers of killed builds beside dest are removed.
 func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
-	if err := checkDest(opts.Root, opts.Config, dest); err != nil {
+	realDest, err := checkDest(opts.Root, opts.Config, dest)
+	if err != nil {
 		return nil, err
 	}
+	unlock, err := lockSite(opts.Root)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	leftovers := removeLeftovers(realDest)
 	rep, err := Render(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
-	if err := writeAtomic(dest, rep.Files); err != nil {
+	rep.Warnings = append(rep.Warnings, leftovers...)
+	if w := keyWarning(realDest, opts.KeyFingerprint); w != "" {
+		rep.Warnings = append(rep.Warnings, w)
+	}
+	rep.Warnings = append(rep.Warnings, movedURLs(loadURLRecord(opts.Root), rep.Published)...)
+	if err := writeAtomic(realDest, rep.Files, marker(opts.KeyFingerprint)); err != nil {
 		return nil, err
+	}
+	if err := saveURLRecord(opts.Root, rep.Published); err != nil {
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("could not record this build's URLs in %s: %v", privateDir, err))
+	}
+	if err := appendAudit(filepath.Join(opts.Root, privateDir, "audit.jsonl"), opts.Now, rep); err != nil {
+		rep.Warnings = append(rep.Warnings, "audit log: "+err.Error())
 	}
 	return rep, nil
 }
@@ -194,7 +260,10 @@ feed:
 // assignPermalinks sets each post's permalink from the section's pattern and
 // makes slugs unique within a section (a second "my-week" becomes
 // "my-week-2"), in a stable order.
-func assignPermalinks(cs []*Cleared, patterns map[string]string) {
+//
+// A section's pattern is looked up by its folder name; the URL uses its
+// public name from sections (see publicSections).
+func assignPermalinks(cs []*Cleared, patterns map[string]string, sections map[string]string) {
 	sort.SliceStable(cs, func(i, j int) bool {
 		a, b := cs[i].Post, cs[j].Post
 		if !a.Date.Equal(b.Date) {
@@ -207,7 +276,11 @@ func assignPermalinks(cs []*Cleared, patterns map[string]string) {
 		p := &c.Post
 		pattern := "/:slug/"
 		if !p.IsPage {
-			pattern = patterns[p.Section]
+			folder := p.Section
+			if public, ok := sections[folder]; ok {
+				p.Section = public
+			}
+			pattern = patterns[folder]
 			if pattern == "" {
 				pattern = "/" + p.Section + "/:slug/"
 			}
@@ -239,26 +312,4 @@ func expand(pattern string, p *render.Post) string {
 func isDir(p string) bool {
 	fi, err := os.Stat(p)
 	return err == nil && fi.IsDir()
-}
-
-// checkDest refuses output directories that a build must never replace: the
-// site itself, anything that contains it, or the filesystem root.
-func checkDest(root string, cfg *config.Config, dest string) error {
-	absDest, err := filepath.Abs(dest)
-	if err != nil {
-		return err
-	}
-	absRoot, err := filepath.Abs(root)
-	if err != nil {
-		return err
-	}
-	if absDest == filepath.Dir(absDest) || content.Within(absDest, absRoot) {
-		return fmt.Errorf("output directory %s contains the site; refusing to replace it", dest)
-	}
-	for _, d := range []string{cfg.ContentDir, cfg.StaticDir, cfg.ThemeDir, ".veil"} {
-		if p, _ := filepath.Abs(cfg.Path(root, d)); content.Within(p, absDest) || content.Within(absDest, p) {
-			return fmt.Errorf("output directory %s overlaps %s; refusing to write there", dest, d)
-		}
-	}
-	return nil
 }

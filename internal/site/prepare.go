@@ -6,6 +6,7 @@ import (
 	"html"
 	"html/template"
 	"runtime/debug"
+	"sort"
 	"strings"
 
 	"github.com/veil-blog/veil/internal/content"
@@ -17,9 +18,20 @@ import (
 // Cleared is a post that passed de-identification and the risk gate: the
 // only form in which post text reaches the renderer.
 type Cleared struct {
-	Post     render.Post
-	Findings []Finding
-	Verdict  risk.Verdict
+	// Path is the source file (for messages); Rel its path under the
+	// content folder. Neither is ever published.
+	Path, Rel string
+	Post      render.Post
+	Findings  []Finding
+	Verdict   risk.Verdict
+	// Warnings are about this post (an accept entry that matched nothing,
+	// an alias that is not redirected).
+	Warnings []string
+
+	// src is the post as loaded (its refs and bundle files); aliases are
+	// its earlier URL paths that de-identification left unchanged.
+	src     *content.Post
+	aliases []string
 }
 
 // Finding is a de-identification finding placed in its source file.
@@ -38,8 +50,10 @@ type Held struct {
 	Reason string
 	// Verdict is set when the risk gate held the post back; Err when a stage
 	// failed.
-	Verdict *risk.Verdict
-	Err     error
+	Verdict  *risk.Verdict
+	Err      error
+	Findings []Finding
+	Warnings []string
 }
 
 // segment is one front-matter field or the body inside the combined text
@@ -71,6 +85,12 @@ func combine(p *content.Post) (string, []segment) {
 	for _, t := range m.Tags {
 		add("tags", t)
 	}
+	for _, c := range m.Categories {
+		add("categories", c)
+	}
+	for _, a := range m.Aliases {
+		add("aliases", aliasWords(a))
+	}
 	// A slug is written with hyphens; as words it reads like the title.
 	add("slug", strings.ReplaceAll(m.Slug, "-", " "))
 	add("body", string(p.Body))
@@ -96,9 +116,14 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	lines := content.NewLineIndex(string(p.Source))
 	for _, s := range segs {
 		var local []deid.Finding
-		for _, f := range res.Findings {
-			if f.End <= s.start || f.Start >= s.end {
-				continue
+		// The findings are sorted and do not overlap: those of this
+		// field start at the first that ends inside it. Searching, rather
+		// than reading every finding for every field, keeps a post with
+		// thousands of tags linear.
+		first := sort.Search(len(res.Findings), func(i int) bool { return res.Findings[i].End > s.start })
+		for _, f := range res.Findings[first:] {
+			if f.Start >= s.end {
+				break
 			}
 			// Clip a finding that runs over the separator to this field.
 			lf := f
@@ -109,9 +134,28 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		}
 		fields[s.field] = append(fields[s.field], deid.Apply(text[s.start:s.end], local))
 	}
-	verdict := risk.Assess(res.Findings, b.policy)
+	policy := b.policy
+	for i, a := range p.Meta.Veil.Accept {
+		if strings.TrimSpace(a.Reason) == "" || strings.TrimSpace(a.Text) == "" {
+			return nil, &Held{Path: p.Path, Reason: "front matter veil.accept", Err: &content.Error{Path: p.Path, Line: a.Line,
+				Msg: fmt.Sprintf("veil.accept[%d]: an accepted detail needs both text: and a reason:", i)}}
+		}
+		policy.Accept = append(policy.Accept, risk.Accept{Text: a.Text, Reason: a.Reason})
+	}
+	verdict := risk.Assess(res.Text, policy)
+	b.placeDetails(p, lines, text, segs, res.Findings, &verdict)
+	var warns []string
+	for _, u := range verdict.Unmatched {
+		line := p.Meta.Lines["veil"]
+		for _, a := range p.Meta.Veil.Accept {
+			if a.Text == u {
+				line = a.Line
+			}
+		}
+		warns = append(warns, fmt.Sprintf("%s:%d: veil.accept %q matches no rare detail", p.Path, line, u))
+	}
 	if verdict.Blocked {
-		return nil, &Held{Path: p.Path, Reason: fmt.Sprintf("re-identification risk %.2f at or above %.2f; held back", verdict.Score, b.policy.Threshold), Verdict: &verdict}
+		return nil, &Held{Path: p.Path, Reason: verdict.Reasons[0], Verdict: &verdict, Findings: findings, Warnings: warns}
 	}
 	title := fields["title"][0]
 	slug := render.Slugify(fields["slug"][0])
@@ -129,13 +173,40 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		Date:        p.Meta.Date,
 		Lastmod:     p.Meta.Lastmod,
 		Tags:        fields["tags"],
+		Categories:  fields["categories"],
 		Markdown:    []byte(fields["body"][0]),
 		IsPage:      p.IsPage(),
 	}
 	if s := fields["summary"][0]; s != "" {
 		rp.Summary = template.HTML(html.EscapeString(s))
 	}
-	return &Cleared{Post: rp, Findings: findings, Verdict: verdict}, nil
+	c = &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict, Warnings: warns, src: p}
+	c.keepAliases(fields["aliases"], func(a string) bool { return b.nameLeaks(ctx, a) != "" })
+	return c, nil
+}
+
+// placeDetails gives each rare detail its line and column in the source file: published
+// offset -> offset in the combined text -> field -> file.
+func (b *builder) placeDetails(p *content.Post, lines *content.LineIndex, text string, segs []segment, findings []deid.Finding, v *risk.Verdict) {
+	for i := range v.Details {
+		d := &v.Details[i]
+		off := risk.InputOffset(findings, d.Start)
+		for _, s := range segs {
+			if off < s.start || off > s.end {
+				continue
+			}
+			if s.field == "body" {
+				d.Line, d.Col = lines.Position(off - s.start + p.BodyOffset)
+			} else {
+				d.Line, d.Col = p.Meta.Lines[s.field], 1
+			}
+			break
+		}
+	}
+	// The reasons were written before the positions were known.
+	if len(v.Details) > 0 {
+		*v = risk.Explained(*v)
+	}
 }
 
 // place turns a finding in a field into a finding located in the file: the

@@ -1,198 +1,294 @@
 package site
 
 import (
-	"bytes"
 	"context"
-	"encoding/binary"
-	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/content"
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/imgclean"
+	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 // maxStaticBytes bounds one static file.
 const maxStaticBytes = 32 << 20
 
-// verbatim are static file types that carry no personal metadata of their
-// own and are copied as they are.
+// verbatim are file types that carry no personal metadata of their own
+// and are copied as they are.
 var verbatim = map[string]bool{
-	".css": true, ".js": true, ".woff": true, ".woff2": true, ".ttf": true, ".otf": true, ".ico": true,
+	".woff": true, ".woff2": true, ".ttf": true, ".otf": true,
 }
 
-// cleaners strip metadata (EXIF with GPS, comments, text chunks) from image
-// formats veil understands.
-var cleaners = map[string]func([]byte) ([]byte, error){
-	".jpg": stripJPEG, ".jpeg": stripJPEG, ".png": stripPNG,
+// scrubbers rewrite text assets without their comments.
+var scrubbers = map[string]func([]byte) ([]byte, error){
+	".css": stripCSSComments, ".js": stripJSComments, ".mjs": stripJSComments,
 }
 
-// loadStatic reads the static directory. A file is published only if its
-// name carries no identifying detail and its type is one veil can clean;
-// everything else is left out with a warning that says why.
-func (b *builder) loadStatic(ctx context.Context, root, dir string) (map[string][]byte, []string, []error) {
+// assetSource is one folder of files copied to the output: the embedded
+// theme's static/, the site theme's static/ or the site's static/. Later
+// sources override earlier ones file by file.
+type assetSource struct {
+	// label names the folder in messages ("static", "theme/static").
+	label string
+	fsys  fs.FS
+	// disk is the folder on disk, for symlink checks; "" for the embedded
+	// theme.
+	disk string
+}
+
+// staticSources lists where static files come from, lowest precedence
+// first.
+func (b *builder) staticSources(root string) []assetSource {
+	cfg := b.opts.Config
+	var srcs []assetSource
+	if b.opts.Theme != nil {
+		if sub, err := fs.Sub(b.opts.Theme, "static"); err == nil {
+			srcs = append(srcs, assetSource{label: "built-in theme static", fsys: sub})
+		}
+	}
+	for _, dir := range []string{filepath.Join(cfg.Path(root, cfg.ThemeDir), "static"), cfg.Path(root, cfg.StaticDir)} {
+		if isDir(dir) {
+			srcs = append(srcs, assetSource{label: dir, fsys: os.DirFS(dir), disk: dir})
+		}
+	}
+	return srcs
+}
+
+// loadStatic reads every static file, wherever it comes from, through one
+// path: a file is published only if its path carries no identifying detail
+// and veil can clean its type (image metadata removed, comments stripped
+// from style sheets and scripts); everything else is left out with a
+// warning or an error that says why.
+func (b *builder) loadStatic(ctx context.Context, root string) (map[string][]byte, []string, []error) {
 	out := map[string][]byte{}
 	var warns []string
 	var errs []error
-	if !isDir(dir) {
-		return out, nil, nil
-	}
 	realRoot, err := content.RealPath(root)
 	if err != nil {
-		return out, nil, []error{fmt.Errorf("static %s: %w", dir, err)}
+		return out, nil, []error{fmt.Errorf("static files: %w", err)}
 	}
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			errs = append(errs, &content.Error{Path: p, Msg: err.Error(), Err: err})
-			return nil
-		}
-		name := d.Name()
-		if p != dir && strings.HasPrefix(name, ".") {
+	for _, src := range b.staticSources(root) {
+		err := fs.WalkDir(src.fsys, ".", func(rel string, d fs.DirEntry, err error) error {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			where := path.Join(src.label, rel)
+			if src.disk != "" {
+				where = filepath.Join(src.disk, filepath.FromSlash(rel))
+			}
+			if err != nil {
+				errs = append(errs, &content.Error{Path: where, Msg: err.Error(), Err: err})
+				return nil
+			}
+			if rel == "." {
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 && src.disk != "" {
+				target, err := content.ResolveLink(realRoot, where)
+				if err != nil {
+					errs = append(errs, err)
+					return nil
+				}
+				if isDir(target) {
+					warns = append(warns, fmt.Sprintf("%s: symlinked folder not followed; its files are not published", where))
+					return nil
+				}
+			}
 			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			if _, err := content.ResolveLink(realRoot, p); err != nil {
-				errs = append(errs, err)
 				return nil
 			}
-		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		if reason := b.nameLeaks(ctx, rel); reason != "" {
-			warns = append(warns, fmt.Sprintf("%s: not published: the file name %s; rename it", p, reason))
-			return nil
-		}
-		ext := strings.ToLower(filepath.Ext(name))
-		clean, known := cleaners[ext]
-		if !known && !verbatim[ext] {
-			warns = append(warns, fmt.Sprintf("%s: not published: veil cannot check %q files for personal metadata yet", p, ext))
-			return nil
-		}
-		fi, err := os.Stat(p)
-		if err != nil {
-			errs = append(errs, &content.Error{Path: p, Msg: err.Error(), Err: err})
-			return nil
-		}
-		if fi.Size() > maxStaticBytes {
-			errs = append(errs, &content.Error{Path: p, Msg: fmt.Sprintf("file is %d bytes; static files are limited to %d", fi.Size(), maxStaticBytes)})
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			errs = append(errs, &content.Error{Path: p, Msg: err.Error(), Err: err})
-			return nil
-		}
-		if clean != nil {
-			if data, err = clean(data); err != nil {
-				errs = append(errs, &content.Error{Path: p, Msg: "not published: " + err.Error()})
-				return nil
+			data, warn, err := b.publishable(ctx, src.fsys, rel)
+			switch {
+			case err != nil:
+				errs = append(errs, &content.Error{Path: where, Msg: "not published: " + err.Error()})
+			case warn != "":
+				warns = append(warns, where+": not published: "+warn)
+			default:
+				out[rel] = data
 			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, err)
 		}
-		out[rel] = data
-		return nil
-	})
-	if err != nil {
-		errs = append(errs, err)
 	}
 	return out, warns, errs
 }
 
-// nameLeaks runs de-identification over a file path read as words and says
-// what it found, or "" when the name is clean.
+// publishable reads one static file and returns the bytes that may be
+// published, or a warning (the file is left out by policy) or an error (the
+// file is broken).
+func (b *builder) publishable(ctx context.Context, fsys fs.FS, rel string) ([]byte, string, error) {
+	if reason := b.nameLeaks(ctx, rel); reason != "" {
+		return nil, "the path " + reason + "; rename it (or, if it names no one, add the word to allow: in .veil/known.yaml)", nil
+	}
+	if rel == "CNAME" {
+		return b.cname(fsys)
+	}
+	ext := strings.ToLower(path.Ext(rel))
+	scrub := scrubbers[ext]
+	image := imgclean.Supported(ext)
+	if scrub == nil && !image && !verbatim[ext] {
+		return nil, fmt.Sprintf("veil cannot check %q files for personal details yet", ext), nil
+	}
+	fi, err := fs.Stat(fsys, rel)
+	if err != nil {
+		return nil, "", err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, "", fmt.Errorf("not a regular file")
+	}
+	if fi.Size() > maxStaticBytes {
+		return nil, "", fmt.Errorf("file is %d bytes; static files are limited to %d", fi.Size(), maxStaticBytes)
+	}
+	data, err := fs.ReadFile(fsys, rel)
+	if err != nil {
+		return nil, "", err
+	}
+	if ext == ".css" {
+		// A style sheet names images by path; a path refused for its name
+		// must not be published inside the style sheet either.
+		for _, ref := range cssPaths(data) {
+			u := ref
+			if i := strings.IndexAny(u, "?#"); i >= 0 {
+				u = u[:i]
+			}
+			if strings.HasPrefix(u, "data:") {
+				continue
+			}
+			if reason := b.nameLeaks(ctx, strings.TrimLeft(u, "./")); reason != "" {
+				return nil, "a path it names " + reason + "; rename the file it points to", nil
+			}
+		}
+	}
+	switch {
+	case image:
+		data, err = imgclean.Clean(ext, data)
+	case scrub != nil:
+		data, err = scrub(data)
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	return data, "", nil
+}
+
+// nameLeaks runs de-identification over a file path read as words and
+// says what it found, or "" when the path is clean. File names are often
+// lower case, where a name is hard to tell, so the words a name would be
+// (rare words, and names that are not also ordinary words) are read a
+// second time capitalised; in that reading only a person counts, since
+// capitalised technical words ("Favicon") read as places.
 func (b *builder) nameLeaks(ctx context.Context, rel string) string {
-	stem := strings.TrimSuffix(rel, filepath.Ext(rel))
+	stem := strings.TrimSuffix(rel, path.Ext(rel))
 	words := strings.Map(func(r rune) rune {
-		if r == '-' || r == '_' || r == '/' || r == '.' {
+		if r == '-' || r == '_' || r == '/' || r == '.' || r == '+' {
 			return ' '
 		}
 		return r
 	}, stem)
-	fs, err := b.engine.Detect(ctx, &deid.Doc{Text: words, Known: b.knowledge.Known, Allow: b.knowledge.Allow})
-	if err != nil {
-		return "could not be checked (" + err.Error() + ")"
+	for pass, text := range []string{words, capitaliseNameLike(words)} {
+		if pass == 1 && text == words {
+			break
+		}
+		fs, err := b.engine.Detect(ctx, &deid.Doc{Text: text, Known: b.knowledge.Known, Allow: b.knowledge.Allow})
+		if err != nil {
+			return "could not be checked (" + err.Error() + ")"
+		}
+		for _, f := range fs {
+			if pass == 0 || f.Kind == deid.Person {
+				return "holds what looks like " + article(string(f.Kind))
+			}
+		}
 	}
-	if len(fs) == 0 {
-		return ""
-	}
-	return fmt.Sprintf("holds what looks like a %s", fs[0].Kind)
+	return ""
 }
 
-var errCorrupt = errors.New("image is malformed; veil could not remove its metadata")
-
-// stripJPEG removes APP1-APP15 segments (EXIF, XMP, IPTC: camera, GPS,
-// author) and comments, keeping what decoding needs.
-func stripJPEG(b []byte) ([]byte, error) {
-	if len(b) < 4 || b[0] != 0xFF || b[1] != 0xD8 {
-		return nil, errCorrupt
-	}
-	out := bytes.NewBuffer(make([]byte, 0, len(b)))
-	out.Write(b[:2])
-	i := 2
-	for {
-		if i+4 > len(b) || b[i] != 0xFF {
-			return nil, errCorrupt
-		}
-		marker := b[i+1]
-		if marker == 0xFF { // fill byte
-			i++
+// capitaliseNameLike capitalises the words of s that could be a name: words
+// too rare for the word list, and first names or surnames that are not
+// ordinary words.
+func capitaliseNameLike(s string) string {
+	lex := lexicon.Default()
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		if w == "" || strings.ToLower(w) != w {
 			continue
 		}
-		if marker == 0xD9 { // EOI
-			out.Write(b[i : i+2])
-			return out.Bytes(), nil
+		_, common := lex.WordRank(w)
+		_, ordinary := lex.WordLevel(w)
+		_, _, first := lex.FirstName(capitalise(w))
+		_, surname := lex.Surname(capitalise(w))
+		if !common || ((first || surname) && !ordinary) {
+			words[i] = capitalise(w)
 		}
-		n := int(binary.BigEndian.Uint16(b[i+2:]))
-		if n < 2 || i+2+n > len(b) {
-			return nil, errCorrupt
-		}
-		seg := b[i : i+2+n]
-		if marker == 0xDA { // SOS: the entropy-coded data runs to the end
-			out.Write(b[i:])
-			return out.Bytes(), nil
-		}
-		if !(marker >= 0xE1 && marker <= 0xEF) && marker != 0xFE {
-			out.Write(seg)
-		}
-		i += 2 + n
 	}
+	return strings.Join(words, " ")
 }
 
-var pngSig = []byte("\x89PNG\r\n\x1a\n")
+// capitalise upper-cases the first letter of each space-separated word.
+func capitalise(s string) string {
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		if r, n := utf8.DecodeRuneInString(w); n > 0 {
+			words[i] = string(unicode.ToUpper(r)) + w[n:]
+		}
+	}
+	return strings.Join(words, " ")
+}
 
-// stripPNG removes text, EXIF and time chunks.
-func stripPNG(b []byte) ([]byte, error) {
-	if !bytes.HasPrefix(b, pngSig) {
-		return nil, errCorrupt
+// article puts "a" or "an" before a word.
+func article(w string) string {
+	if w != "" && strings.ContainsRune("aeiou", rune(w[0])) {
+		return "an " + w
 	}
-	out := bytes.NewBuffer(make([]byte, 0, len(b)))
-	out.Write(pngSig)
-	for i := len(pngSig); ; {
-		if i+12 > len(b) {
-			return nil, errCorrupt
-		}
-		n := int(binary.BigEndian.Uint32(b[i:]))
-		if n < 0 || n > len(b)-i-12 {
-			return nil, errCorrupt
-		}
-		typ := string(b[i+4 : i+8])
-		chunk := b[i : i+12+n]
-		switch typ {
-		case "tEXt", "zTXt", "iTXt", "eXIf", "tIME":
-		default:
-			out.Write(chunk)
-		}
-		i += 12 + n
-		if typ == "IEND" {
-			return out.Bytes(), nil
-		}
+	return "a " + w
+}
+
+// cname publishes a CNAME file (GitHub Pages' custom domain) when it names
+// the host of the site's baseURL, which every page publishes anyway.
+func (b *builder) cname(fsys fs.FS) ([]byte, string, error) {
+	data, err := fs.ReadFile(fsys, "CNAME")
+	if err != nil {
+		return nil, "", err
 	}
+	host := ""
+	if u, err := url.Parse(b.opts.Config.BaseURL); err == nil {
+		host = u.Hostname()
+	}
+	if got := strings.TrimSpace(string(data)); host == "" || !strings.EqualFold(got, host) {
+		return nil, "a CNAME file is published only when it holds the host of baseURL in config.yaml", nil
+	}
+	return data, "", nil
+}
+
+// cleanStatic reads one file that is to be published beside a page (a
+// page bundle's image) under the neutral name, through the same path as
+// every static file (publishable): its type must be one veil can clean,
+// and it is cleaned.
+func (b *builder) cleanStatic(ctx context.Context, p, name string) ([]byte, string, error) {
+	return b.publishable(ctx, oneFile{name: name, path: p}, name)
+}
+
+// oneFile is a file system holding one file on disk under another name.
+type oneFile struct{ name, path string }
+
+func (f oneFile) Open(name string) (fs.File, error) {
+	if name != f.name {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return os.Open(f.path)
 }

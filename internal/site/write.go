@@ -12,7 +12,7 @@ import (
 // writeAtomic writes files into a fresh directory beside dest and then
 // swaps it into place, so that readers see either the old site or the new
 // one, never a half-written mix, and a failed build leaves the old site.
-func writeAtomic(dest string, files map[string][]byte) error {
+func writeAtomic(dest string, files map[string][]byte, mark []byte) error {
 	parent := filepath.Dir(filepath.Clean(dest))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", dest, err)
@@ -30,6 +30,11 @@ func writeAtomic(dest string, files map[string][]byte) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", dest, err)
 	}
+	// The marker first: a leftover of a killed build is then recognisably
+	// veil's own.
+	if err := os.WriteFile(filepath.Join(tmp, MarkerName), mark, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", dest, err)
+	}
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
@@ -37,7 +42,7 @@ func writeAtomic(dest string, files map[string][]byte) error {
 	sort.Strings(names)
 	for _, name := range names {
 		clean := path.Clean("/" + name)[1:]
-		if clean == "" || clean != name || strings.HasPrefix(clean, "../") {
+		if clean == "" || clean != name || strings.HasPrefix(clean, "../") || clean == MarkerName {
 			return fmt.Errorf("write %s: refusing output path %q", dest, name)
 		}
 		full := filepath.Join(tmp, filepath.FromSlash(clean))

@@ -1,0 +1,347 @@
+package markdown
+
+import (
+	"html"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// View is the text a reader sees of a Markdown or HTML source, for
+// recognizers to read: character references decoded ("&#77;&#97;" and
+// "Jos&eacute;" read "Ma" and "José", as a browser shows them) and
+// invisible characters set aside (zero-width spaces and joiners, word
+// joiners, soft hyphens, byte-order marks, bidirectional controls and the
+// other format characters, variation selectors), as is inline markup
+// between two letters ("Ode<b>tte", "Ode**tte**"), so that a name written
+// with them reads as the name. Markup is otherwise left as it is: tags,
+// link destinations and code are published too and must be read as well.
+//
+// Every byte of Text comes from a known span of the source; Source maps a
+// span of Text back to the span of the source that shows it.
+type View struct {
+	// Text is what a reader sees; it equals the source when the source
+	// holds no character reference and no invisible character.
+	Text string
+	// edits are the places where Text and the source differ, in order:
+	// decoded references and set-aside characters. Between two edits,
+	// Text and the source are byte for byte the same.
+	edits []edit
+}
+
+// edit says that source bytes [src, srcEnd) show as Text[view:viewEnd]; an
+// invisible character shows as nothing (view == viewEnd).
+type edit struct {
+	view, viewEnd int
+	src, srcEnd   int
+}
+
+// Visible returns the view of src. It is linear in len(src).
+func Visible(src string) *View {
+	if !needsView(src) {
+		return &View{Text: src}
+	}
+	var b strings.Builder
+	b.Grow(len(src))
+	var edits []edit
+	plain := 0 // start of the source not yet copied
+	add := func(at, end int, shown string) {
+		b.WriteString(src[plain:at])
+		edits = append(edits, edit{view: b.Len(), viewEnd: b.Len() + len(shown), src: at, srcEnd: end})
+		b.WriteString(shown)
+		plain = end
+	}
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case (c == '<' || c == '*' || c == '~' || c == '`') && letterBefore(src, plain, i, &b):
+			if k := markupBetweenLetters(src, i); k > i {
+				add(i, k, "")
+				i = k
+				continue
+			}
+			i++
+		case c == '&':
+			if n, shown := referenceAt(src, i); n > 0 {
+				add(i, i+n, withoutInvisible(shown))
+				i += n
+				continue
+			}
+			i++
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(src[i:])
+			if Invisible(r) {
+				add(i, i+size, "")
+			}
+			i += size
+		}
+	}
+	b.WriteString(src[plain:])
+	return &View{Text: b.String(), edits: edits}
+}
+
+// letterBefore reports whether the view so far (b, then the source from
+// plain to i not yet copied) ends with a letter.
+func letterBefore(src string, plain, i int, b *strings.Builder) bool {
+	var r rune
+	if i > plain {
+		r, _ = utf8.DecodeLastRuneInString(src[plain:i])
+	} else {
+		r, _ = utf8.DecodeLastRuneInString(b.String())
+	}
+	return unicode.IsLetter(r)
+}
+
+// Bounds on the markup markupBetweenLetters reads.
+const (
+	maxTagBytes     = 256
+	maxCommentBytes = 4096
+)
+
+// markupBetweenLetters returns the end of a run of inline markup at src[i]
+// that is followed by a letter, or i: tags ("<b>", "</span>"), comments
+// ("<!-- -->"), and Markdown's emphasis, strikethrough and code-span
+// delimiters ("**", "~~", "`"). Between two letters a reader sees none of
+// it — "Ode<b>tte</b>", "Ode<!-- -->tte" and "Ode**tte**" all show a name
+// "Odette" — so the view sets it aside. (An underscore inside a word is no
+// emphasis in Markdown and shows as written.)
+func markupBetweenLetters(src string, i int) int {
+	k := i
+	for k < len(src) {
+		n := markupAt(src, k)
+		if n == 0 {
+			break
+		}
+		k += n
+	}
+	if k == i || k >= len(src) {
+		return i
+	}
+	if r, _ := utf8.DecodeRuneInString(src[k:]); unicode.IsLetter(r) {
+		return k
+	}
+	if src[k] == '&' {
+		if n, shown := referenceAt(src, k); n > 0 {
+			if r, _ := utf8.DecodeRuneInString(shown); unicode.IsLetter(r) {
+				return k
+			}
+		}
+	}
+	return i
+}
+
+// markupAt returns the length of one piece of inline markup at src[k], or 0.
+func markupAt(src string, k int) int {
+	switch c := src[k]; c {
+	case '*', '`':
+		n := 1
+		for k+n < len(src) && src[k+n] == c {
+			n++
+		}
+		return n
+	case '~':
+		n := 1
+		for k+n < len(src) && src[k+n] == c {
+			n++
+		}
+		if n < 2 {
+			return 0 // "~~" strikes through; a lone tilde shows
+		}
+		return n
+	case '<':
+		rest := src[k:min(len(src), k+maxCommentBytes)]
+		if strings.HasPrefix(rest, "<!--") {
+			if e := strings.Index(rest[4:], "-->"); e >= 0 {
+				return 4 + e + 3
+			}
+			return 0
+		}
+		j := 1
+		if j < len(rest) && rest[j] == '/' {
+			j++
+		}
+		if j >= len(rest) || !('a' <= rest[j]|0x20 && rest[j]|0x20 <= 'z') {
+			return 0
+		}
+		rest = rest[:min(len(rest), maxTagBytes)]
+		e := strings.IndexAny(rest[j:], "<>\n")
+		if e < 0 || rest[j+e] != '>' {
+			return 0
+		}
+		return j + e + 1
+	}
+	return 0
+}
+
+// Same reports whether the view is the source itself.
+func (v *View) Same() bool { return len(v.edits) == 0 }
+
+// Source returns the span of the source that shows Text[start:end]: a span
+// that starts or ends inside a decoded reference takes the whole
+// reference, and invisible characters inside the span go with it (those
+// just before or after it do not). start < end.
+func (v *View) Source(start, end int) (int, int) {
+	if len(v.edits) == 0 {
+		return start, end
+	}
+	return v.sourceStart(start), v.sourceEnd(end)
+}
+
+// sourceStart is where the source shown at Text[off] starts.
+func (v *View) sourceStart(off int) int {
+	// The edit that shows off, if any, is the first that ends after it.
+	k := sort.Search(len(v.edits), func(k int) bool { return v.edits[k].viewEnd > off })
+	if k < len(v.edits) && v.edits[k].view <= off {
+		return v.edits[k].src
+	}
+	if k == 0 {
+		return off
+	}
+	p := v.edits[k-1]
+	return p.srcEnd + off - p.viewEnd
+}
+
+// sourceEnd is where the source shown at Text[end-1] ends.
+func (v *View) sourceEnd(end int) int {
+	if end <= 0 {
+		return v.sourceStart(0)
+	}
+	off := end - 1
+	k := sort.Search(len(v.edits), func(k int) bool { return v.edits[k].viewEnd > off })
+	if k < len(v.edits) && v.edits[k].view <= off {
+		return v.edits[k].srcEnd
+	}
+	if k == 0 {
+		return end
+	}
+	p := v.edits[k-1]
+	return p.srcEnd + end - p.viewEnd
+}
+
+// Invisible reports whether r is a character a reader does not see between
+// two letters: a format character (Unicode category Cf: soft hyphen,
+// zero-width space, non-joiner and joiner, word joiner, byte-order mark,
+// bidirectional marks, embeddings, overrides and isolates, tags...), the
+// combining grapheme joiner or a variation selector.
+func Invisible(r rune) bool {
+	switch {
+	case r < 0xAD:
+		return false
+	case r == 0x34F, 0x180B <= r && r <= 0x180F, 0xFE00 <= r && r <= 0xFE0F, 0xE0100 <= r && r <= 0xE01EF:
+		return true
+	}
+	return unicode.Is(unicode.Cf, r)
+}
+
+// needsView reports whether src holds an ampersand or an invisible
+// character, without allocating.
+func needsView(src string) bool {
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '&', '<', '*', '~', '`':
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(src[i:])
+		if Invisible(r) {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+func withoutInvisible(s string) string {
+	if strings.IndexFunc(s, Invisible) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if Invisible(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// maxNameRun bounds how many letters after "&" are read as a reference
+// name; the longest name HTML defines has 31.
+const maxNameRun = 40
+
+// referenceAt reads a character reference at src[i] == '&' as a browser
+// does in text: "&#77;", "&#x4D;", "&eacute;", and the forms without a
+// semicolon that browsers also decode ("&#77", "&eacute"). It returns the
+// bytes it spans and what they show, or 0 when there is none.
+func referenceAt(src string, i int) (int, string) {
+	j := i + 1
+	if j < len(src) && src[j] == '#' {
+		j++
+		base := 10
+		if j < len(src) && src[j]|0x20 == 'x' {
+			base = 16
+			j++
+		}
+		digits := j
+		value := 0
+		for j < len(src) {
+			d := digitValue(src[j], base)
+			if d < 0 {
+				break
+			}
+			value = min(value*base+d, unicode.MaxRune+1) // saturate: out of range shows U+FFFD
+			j++
+		}
+		if j == digits {
+			return 0, ""
+		}
+		if j < len(src) && src[j] == ';' {
+			j++
+		}
+		// The html package knows what each number shows (U+FFFD for 0,
+		// surrogates and values out of range; Windows-1252 for 0x80-0x9F).
+		return j - i, html.UnescapeString("&#" + strconv.Itoa(value) + ";")
+	}
+	for j < len(src) && j-i <= maxNameRun && isAlnum(src[j]) {
+		j++
+	}
+	if j == i+1 {
+		return 0, ""
+	}
+	if j < len(src) && src[j] == ';' {
+		j++
+	}
+	cand := src[i:j]
+	shown := html.UnescapeString(cand)
+	if shown == cand {
+		return 0, ""
+	}
+	// A name without a semicolon may be a shorter name followed by
+	// letters ("&notit" shows "¬it"): what follows the reference is the
+	// common tail of the candidate and what it shows.
+	tail := 0
+	for tail < len(cand)-1 && tail < len(shown) && cand[len(cand)-1-tail] == shown[len(shown)-1-tail] {
+		tail++
+	}
+	return len(cand) - tail, shown[:len(shown)-tail]
+}
+
+func digitValue(c byte, base int) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case base == 16 && 'a' <= c|0x20 && c|0x20 <= 'f':
+		return int(c|0x20-'a') + 10
+	}
+	return -1
+}
+
+func isAlnum(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z'
+}

@@ -1,0 +1,145 @@
+package risk
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/veil-blog/veil/internal/risk/phrase"
+)
+
+// areaInfo is the smallest area a post states or implies.
+type areaInfo struct {
+	name string
+	pop  float64
+	// detail is set when a stated number narrowed the area ("a population of 212"); wider
+	// is the population without it.
+	detail *Detail
+	wider  float64
+}
+
+var sizeClasses = []string{"small town", "small city", "mid-sized city", "large city", "major city"}
+
+// area finds the smallest area: the home area by default; a place size class the
+// de-identifier or the author wrote ("a small town in the West"); a US state or a country
+// left as written; a town's stated population.
+func (f *finder) area(home string) areaInfo {
+	best := f.homeArea(home)
+	consider := func(name string, pop float64) {
+		if pop > 0 && pop < best.pop {
+			best = areaInfo{name: name, pop: pop}
+		}
+	}
+	for i, tk := range f.toks {
+		// "a small town", "a small coastal town", "a mid-sized city in the West".
+		if tk.key == "a" || tk.key == "an" {
+			for _, c := range sizeClasses {
+				cw := strings.Fields(phrase.Key(c))
+				j, ok := f.phraseAfter(i+1, cw)
+				if !ok {
+					continue
+				}
+				region := ""
+				if f.next(j-1, 1) == "in" && f.next(j-1, 2) == "the" {
+					if _, known := f.t.Regions[f.next(j-1, 3)]; known {
+						region = f.next(j-1, 3)
+					}
+				}
+				consider("a "+c+" in the "+orUS(region), f.t.Areas["a "+c+"|"+region])
+			}
+		}
+		if tk.upper {
+			if code, ok := f.lex.Country(tk.raw); ok && code != "US" {
+				consider(tk.raw, f.t.Territories[code])
+			}
+			if name, ok := f.lex.USState(tk.raw); ok && name == tk.raw {
+				for code, p := range f.t.States {
+					if n, _ := f.lex.USState(strings.ToUpper(code)); n == name {
+						consider(name, p)
+					}
+				}
+			}
+		}
+	}
+	wider := best.pop
+	// "a population of 212", "a village of 300 people", "212 residents".
+	for i, tk := range f.toks {
+		n, err := strconv.Atoi(strings.ReplaceAll(tk.raw, ",", ""))
+		if err != nil || n < 2 || n > 100000 {
+			continue
+		}
+		back := 1
+		for approx[f.prev(i, back)] {
+			back++ // "of about 300", "of fewer than 300"
+		}
+		p1, p2, n1 := f.prev(i, back), f.prev(i, back+1), f.next(i, 1)
+		settlement := settlements[p2] || settlements[f.prev(i, back+2)]
+		if !(p1 == "of" && (p2 == "population" || settlement && (n1 == "people" || n1 == "souls" || n1 == "residents" || n1 == "")) || n1 == "residents" || n1 == "inhabitants") {
+			continue
+		}
+		// A town of n people is one of the US places of about that size.
+		towns := math.Max(1, f.t.Hist[int(math.Floor(4*math.Log10(float64(n))))])
+		pop := float64(n) * towns
+		if pop < best.pop {
+			d := f.span(KindArea, i, i+1)
+			d.Why = fmt.Sprintf("a place of %d people: one of about %.0f US places that size", n, towns)
+			d.Say = "leave out the population"
+			best = areaInfo{name: fmt.Sprintf("a place of %d people", n), pop: pop, detail: &d, wider: wider}
+		}
+	}
+	return best
+}
+
+func orUS(region string) string {
+	if region == "" {
+		return "US"
+	}
+	return strings.ToUpper(region[:1]) + region[1:]
+}
+
+// phraseAfter matches words from token i, allowing one extra modifier before the last
+// word ("a small coastal town").
+func (f *finder) phraseAfter(i int, words []string) (int, bool) {
+	j := i
+	for n, w := range words {
+		if j >= len(f.toks) || f.toks[j].sent != f.toks[i].sent {
+			return 0, false
+		}
+		if f.toks[j].key != w {
+			if n == len(words)-1 && j+1 < len(f.toks) && f.toks[j+1].key == w && !f.toks[j].upper {
+				j++
+			} else {
+				return 0, false
+			}
+		}
+		j++
+	}
+	return j, true
+}
+
+// homeArea resolves risk.homeArea: a country code or a US Census region; the US when empty
+// or unknown.
+func (f *finder) homeArea(home string) areaInfo {
+	if home != "" {
+		if p, ok := f.t.Territories[strings.ToUpper(home)]; ok {
+			return areaInfo{name: strings.ToUpper(home), pop: p}
+		}
+		if p, ok := f.t.Regions[strings.ToLower(home)]; ok {
+			return areaInfo{name: "the " + orUS(strings.ToLower(home)), pop: p}
+		}
+		if p, ok := f.t.States[strings.ToLower(home)]; ok {
+			return areaInfo{name: strings.ToUpper(home), pop: p}
+		}
+	}
+	return areaInfo{name: "US", pop: f.t.Territories["US"]}
+}
+
+// ValidHomeArea reports whether s names an area the tables know.
+func ValidHomeArea(s string) bool {
+	t := DefaultTables()
+	_, c := t.Territories[strings.ToUpper(s)]
+	_, r := t.Regions[strings.ToLower(s)]
+	_, st := t.States[strings.ToLower(s)]
+	return s == "" || c || r || st
+}

@@ -1,0 +1,874 @@
+package risk
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/veil-blog/veil/internal/lexicon"
+)
+
+// finder reads one published text.
+type finder struct {
+	t    *Tables
+	lex  *lexicon.Lexicon
+	text string
+	toks []token
+	// per sentence: does it describe a third person; per clause: is its subject the author.
+	third map[int]bool
+	first map[int]bool
+	used  []bool // tokens already part of a detail
+}
+
+func newFinder(t *Tables, text string) *finder {
+	f := &finder{t: t, lex: lexicon.Default(), text: text, toks: tokenize(text), third: map[int]bool{}, first: map[int]bool{}}
+	f.used = make([]bool, len(f.toks))
+	for i, tk := range f.toks {
+		k := tk.key
+		if thirdPerson[k] {
+			f.third[tk.sent] = true
+		}
+		if personNouns[k] && i > 0 && (articles[f.toks[i-1].key] || determiners[f.toks[i-1].key] || f.toks[i-1].key == "my") {
+			f.third[tk.sent] = true
+		}
+		if tk.upper && i > 0 && f.toks[i-1].sent == tk.sent {
+			if fem, male, ok := f.lex.FirstName(k); ok && fem+male > 1000 {
+				if _, word := f.lex.WordLevel(k); !word {
+					f.third[tk.sent] = true
+				}
+			}
+		}
+		if k == "i" || k == "we" {
+			f.first[tk.clause] = true
+		}
+	}
+	return f
+}
+
+func (f *finder) key(i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f.toks[k].key)
+	}
+	return b.String()
+}
+
+// span makes a detail over tokens [i, j).
+func (f *finder) span(kind string, i, j int) Detail {
+	for k := i; k < j; k++ {
+		f.used[k] = true
+	}
+	s, e := f.toks[i].start, f.toks[j-1].end
+	return Detail{Kind: kind, Text: f.text[s:e], Start: s, End: e, Factor: 1, EditFactor: 1}
+}
+
+// sameSentence reports whether tokens i..j-1 are in one sentence.
+func (f *finder) sameSentence(i, j int) bool {
+	return j <= len(f.toks) && f.toks[i].sent == f.toks[j-1].sent
+}
+
+// prev returns the key of token i-n in the same sentence, or "".
+func (f *finder) prev(i, n int) string {
+	if i-n < 0 || f.toks[i-n].sent != f.toks[i].sent {
+		return ""
+	}
+	return f.toks[i-n].key
+}
+
+func (f *finder) next(i, n int) string {
+	if i+n >= len(f.toks) || f.toks[i+n].sent != f.toks[i].sent {
+		return ""
+	}
+	return f.toks[i+n].key
+}
+
+// authorClause reports whether the words at token i describe the author: "I was the
+// ...", "I started here as the ...". A preposition or another person between the author
+// and the words ("I work with the daughter of the ...") makes them someone else's.
+func (f *finder) authorClause(i int) bool {
+	if !f.first[f.toks[i].clause] {
+		return false
+	}
+	for k := i - 1; k >= 0 && f.toks[k].clause == f.toks[i].clause; k-- {
+		w := f.toks[k].key
+		switch {
+		case w == "i" || w == "we":
+			return true
+		case w == "as" || copulas[w]:
+		case prepositions[w] || w == "of" || thirdPerson[w] || personNouns[w]:
+			return false
+		}
+	}
+	return false
+}
+
+// details runs every finder in order; earlier finders claim their words.
+func (f *finder) details() []Detail {
+	var out []Detail
+	for _, find := range []func() []Detail{
+		f.uniqueness, f.distinctions, f.roles, f.conditions, f.occupations, f.origins,
+		f.ages, f.children, f.events, f.media, f.sex,
+	} {
+		out = append(out, find()...)
+	}
+	return out
+}
+
+// match finds the longest phrase of table starting at token i within its sentence.
+func (f *finder) match(i int, m map[string]Entry, maxWords int) (int, Entry, bool) {
+	if i >= len(f.toks) {
+		return i, Entry{}, false
+	}
+	end, best := i, Entry{}
+	key := f.toks[i].key
+	for n := 1; n <= maxWords && i+n <= len(f.toks) && f.toks[i+n-1].sent == f.toks[i].sent; n++ {
+		if n > 1 {
+			key += " " + f.toks[i+n-1].key
+		}
+		if e, ok := m[key]; ok {
+			end, best = i+n, e
+		}
+		if _, more := f.t.prefixes[key]; !more {
+			break
+		}
+	}
+	return end, best, end > i
+}
+
+// conditions: a named condition in a sentence about a person, not a topic ("people with").
+func (f *finder) conditions() []Detail {
+	var out []Detail
+	for i := 0; i < len(f.toks); i++ {
+		if f.used[i] {
+			continue
+		}
+		j, e, ok := f.match(i, f.t.Conditions, f.t.maxWords)
+		if a, isAcro := f.t.Acronyms[f.toks[i].raw]; !ok && isAcro && f.acronym(i) {
+			j, e, ok = i+1, a, true
+		}
+		src := "Orphanet prevalence class midpoint"
+		if ok && !strings.HasPrefix(e.Note, "ORPHA:") {
+			src = e.Note
+		}
+		if !ok && len(f.toks[i].key) >= 4 && f.third[f.toks[i].sent] {
+			// A condition WordNet knows but no table sizes: uncommon words are rarer.
+			if n := f.lex.MatchAt(lexicon.Condition, f.words(i)); n > 0 && f.sameSentence(i, i+n) && f.specificCondition(i, i+n) {
+				j, ok = i+n, true
+				e = Entry{Value: 0.01}
+				src = "a condition of unknown prevalence; 1 in 100 assumed"
+				if r, known := f.lex.WordRank(f.toks[j-1].key); !known || r > 30000 {
+					e.Value, src = 1e-3, "a condition of unknown prevalence named by an uncommon word; 1 in 1,000 assumed"
+				}
+			}
+		}
+		if !ok || !f.third[f.toks[i].sent] || f.generic(i) {
+			continue
+		}
+		d := f.span(KindCondition, i, j)
+		d.Factor = e.Value
+		d.Why = fmt.Sprintf("%s: %s of people", src, share(e.Value))
+		if strings.HasPrefix(e.Note, "ORPHA:") {
+			d.Why = fmt.Sprintf("Orphanet %s, prevalence class midpoint: %s of people", e.Note, share(e.Value))
+		}
+		if e.Value < 1e-3 {
+			// About 1 in 17 people lives with one of the rare diseases (EURORDIS: 3.5-5.9%).
+			d.Say, d.EditFactor = "say 'a rare condition' instead", 0.05
+		} else {
+			d.Say, d.EditFactor = "leave out the diagnosis", 1
+		}
+		out = append(out, d)
+		i = j - 1
+	}
+	return out
+}
+
+// acronym reports whether the capitals at token i read as an acronym: not an ordinary word
+// ("HAS"), and not inside text written all in capitals.
+func (f *finder) acronym(i int) bool {
+	if r, ok := f.lex.WordRank(f.toks[i].key); ok && r < 30000 {
+		return false
+	}
+	for _, k := range []int{i - 1, i + 1} {
+		if k >= 0 && k < len(f.toks) && len(f.toks[k].raw) > 1 && strings.ToUpper(f.toks[k].raw) == f.toks[k].raw && !isDigits(f.toks[k].raw) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigits(s string) bool { return strings.Trim(s, "0123456789") == "" }
+
+// specificCondition rejects a one-word match that is an ordinary word or a generic head
+// ("disorder", "illness"), and acronyms written in lower case ("did").
+func (f *finder) specificCondition(i, j int) bool {
+	if j-i > 1 {
+		return true
+	}
+	tk := f.toks[i]
+	if len(tk.key) < 4 {
+		return false
+	}
+	r, ok := f.lex.WordRank(tk.key)
+	return !ok || r > 8000
+}
+
+// words returns the keys of the tokens of i's sentence from i on (at most 8).
+func (f *finder) words(i int) []string {
+	var w []string
+	for k := i; k < len(f.toks) && k < i+8 && f.toks[k].sent == f.toks[i].sent; k++ {
+		w = append(w, f.toks[k].key)
+	}
+	return w
+}
+
+// generic reports a condition written as a topic: "people with ...", "families living
+// with ...", "symptoms of ...".
+func (f *finder) generic(i int) bool {
+	for n := 1; n <= 3; n++ {
+		p := f.prev(i, n)
+		if p == "" {
+			return false
+		}
+		if genericCues[p] {
+			return true
+		}
+		if thirdPerson[p] || p == "has" || p == "had" || p == "with" && !genericCues[f.prev(i, n+1)] && !genericCues[f.prev(i, n+2)] {
+			return false
+		}
+	}
+	return false
+}
+
+// occupations: an occupation said of someone ("a retired ferry captain", "was a welder",
+// "works in sales"); a rare noun in the same frame is a rare word.
+func (f *finder) occupations() []Detail {
+	var out []Detail
+	for i := 0; i < len(f.toks); i++ {
+		if f.used[i] || !f.third[f.toks[i].sent] || f.authorClause(i) {
+			continue
+		}
+		k := f.toks[i].key
+		if (k == "works" || k == "worked" || k == "working" || k == "work") && (f.next(i, 1) == "in" || f.next(i, 1) == "as") {
+			if j, e, ok := f.match(i+2, f.t.Groups, 3); ok && f.next(i, 1) == "in" {
+				d := f.span(KindOccupation, i, j)
+				d.Factor = e.Value / f.t.Territories["US"]
+				d.Why = fmt.Sprintf("BLS OEWS May 2023, SOC major group %s: %s of people", e.Note, share(d.Factor))
+				out = append(out, d)
+				i = j - 1
+				continue
+			}
+		}
+		if !f.occupationFrame(i) {
+			continue
+		}
+		// The noun phrase after the article: up to three modifiers, then the head.
+		for h := i + 1; h <= i+4 && h < len(f.toks) && f.sameSentence(i, h+1); h++ {
+			if f.used[h] {
+				break
+			}
+			// Longest occupation phrase ending at h.
+			for s := max(i+1, h-2); s <= h; s++ {
+				if e, ok := f.t.Occupations[f.key(s, h+1)]; ok && !f.continuesNoun(h) {
+					d := f.span(KindOccupation, s, h+1)
+					d.Factor = e.Value / f.t.Territories["US"]
+					d.Why = fmt.Sprintf("BLS OEWS May 2023, SOC group %s: %.0f employed, %s of people", e.Note, e.Value, share(d.Factor))
+					if g := f.groupOf(e.Note); g > 0 {
+						d.Say, d.EditFactor = "name the field of work rather than the job", g/f.t.Territories["US"]
+					}
+					out = append(out, d)
+					h = len(f.toks)
+					break
+				}
+			}
+			if h == len(f.toks) {
+				break
+			}
+			if d, ok := f.rareWord(h); ok && !f.continuesNoun(h) {
+				out = append(out, d)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// continuesNoun reports whether the word after h continues a noun phrase (so h is a
+// modifier, as "nurse" in "nurse practitioner" the table would have matched).
+func (f *finder) continuesNoun(h int) bool {
+	n := f.next(h, 1)
+	if n == "" {
+		return false
+	}
+	if _, ok := f.t.Occupations[n]; ok {
+		return true
+	}
+	return false
+}
+
+func (f *finder) groupOf(code string) float64 {
+	for _, e := range f.t.Groups {
+		if e.Note == code {
+			return e.Value
+		}
+	}
+	return 0
+}
+
+// occupationFrame reports whether token i is an article that introduces what someone is:
+// after a copula, "as", "retired"/"former", a comma (apposition), or opening the sentence.
+func (f *finder) occupationFrame(i int) bool {
+	k := f.toks[i].key
+	if !articles[k] {
+		return k == "retired" || k == "former"
+	}
+	p := f.prev(i, 1)
+	switch {
+	case p == "":
+		return true
+	case copulas[p] || p == "as" || p == "retired" || p == "former":
+		return true
+	case prepositions[p]:
+		return false
+	}
+	// Apposition: "Name, a ..." has a clause break just before the article.
+	return f.toks[i].clause != f.toks[i-1].clause && f.toks[i].sent == f.toks[i-1].sent
+}
+
+// rareWord: a word rare in general English (absent from the frequency list's top 50,000 but
+// a dictionary word) in an occupation frame: what someone is, in an uncommon word.
+func (f *finder) rareWord(h int) (Detail, bool) {
+	tk := f.toks[h]
+	if tk.upper || len(tk.key) < 5 || strings.IndexFunc(tk.key, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+		return Detail{}, false
+	}
+	if _, ok := f.lex.WordLevel(tk.key); !ok {
+		return Detail{}, false
+	}
+	if r, ok := f.lex.WordRank(tk.key); ok && r < 50000 {
+		return Detail{}, false
+	}
+	if strings.HasSuffix(tk.key, "ly") || strings.HasSuffix(tk.key, "ing") || strings.HasSuffix(tk.key, "ed") {
+		return Detail{}, false
+	}
+	d := f.span(KindRareWord, h, h+1)
+	d.Factor = 1e-3
+	d.Why = "a word outside the 50,000 most frequent in English; 1 in 1,000 assumed"
+	d.Say, d.EditFactor = "use a common word for it", 1
+	return d, true
+}
+
+// roles: a role one person holds in a community, said with "the" or a possessive.
+func (f *finder) roles() []Detail {
+	var out []Detail
+	for i := 1; i < len(f.toks); i++ {
+		p := f.toks[i-1].key
+		if roleModifiers[p] && i >= 2 && f.toks[i-2].sent == f.toks[i].sent {
+			// "the former mayor": read the determiner before the modifier.
+			p = f.toks[i-2].key
+			if !(p == "the" || p == "our" || p == "their" || strings.HasSuffix(f.toks[i-2].raw, "'s")) {
+				continue
+			}
+		}
+		if f.used[i] || !(p == "the" || p == "our" || p == "their" || strings.HasSuffix(f.toks[i-1].raw, "'s") || strings.HasSuffix(f.toks[i-1].raw, "’s")) || f.toks[i-1].sent != f.toks[i].sent {
+			continue
+		}
+		j, _, ok := f.match(i, f.t.Roles, 3)
+		possessive := false
+		if !ok {
+			// "the mayor's daughter": the role in the possessive.
+			raw := f.toks[i].raw
+			if _, known := f.t.Roles[strings.TrimSuffix(f.toks[i].key, "s")]; known && (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) {
+				j, ok, possessive = i+1, true, true
+			}
+		}
+		if !ok || f.authorClause(i) || prepositions[f.prev(i, 2)] && p == "the" || f.continuesNoun(j-1) || !possessive && !f.roleDescribed(i, j) {
+			continue
+		}
+		d := f.span(KindRole, i, j)
+		d.Cap = 1
+		d.Why = "a role one person holds in a community"
+		d.Say = "leave out the role"
+		out = append(out, d)
+		i = j - 1
+	}
+	return out
+}
+
+// roleDescribed reports whether the role at tokens [i, j) belongs to a person the post
+// describes rather than to someone the author met at work ("the principal called me"): it
+// is said of someone ("she is the mayor", "her father, the mayor,"), names a relative's
+// relation ("the daughter of the mayor"), or its holder's family is in the sentence ("the
+// pastor ... asked me to see his wife").
+func (f *finder) roleDescribed(i, j int) bool {
+	start := i - 1
+	if roleModifiers[f.toks[start].key] && start > 0 {
+		start--
+	}
+	if raw := f.toks[start].raw; (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) && f.prev(start, 1) == "the" {
+		start-- // "the town's mayor"
+	}
+	p := f.prev(start, 1)
+	switch {
+	case p == "of" && (personNouns[f.prev(start, 2)] || f.lex.InCategory(lexicon.Kinship, f.prev(start, 2))):
+		return true
+	case copulas[p] || p == "as":
+		return true
+	case start > 0 && f.toks[start].clause != f.toks[start-1].clause && f.toks[start].sent == f.toks[start-1].sent:
+		return true // apposition
+	}
+	for k := j; k+1 < len(f.toks) && f.toks[k].sent == f.toks[i].sent; k++ {
+		if thirdPerson[f.toks[k].key] && f.toks[k].key != "he" && f.toks[k].key != "she" && f.lex.InCategory(lexicon.Kinship, f.toks[k+1].key) {
+			return true
+		}
+	}
+	return false
+}
+
+// uniqueness: "the only/first/last/oldest ... person noun ... in the town/ever", not
+// negated and not about the author; "the last surviving".
+func (f *finder) uniqueness() []Detail {
+	var out []Detail
+	for i := 1; i < len(f.toks); i++ {
+		k := f.toks[i].key
+		p := f.prev(i, 1)
+		// "the town's only pharmacist": the possessive names the community.
+		possessive := p != "" && (strings.HasSuffix(f.toks[i-1].raw, "'s") || strings.HasSuffix(f.toks[i-1].raw, "’s")) && scopeWords[strings.TrimSuffix(p, "s")]
+		count := 1.0
+		markerStart := i - 1
+		if k == "one" && f.next(i, 1) == "of" {
+			// "one of only three women in the county": capped at the stated count.
+			j := i + 2
+			if f.next(i, 2) == "only" || f.next(i, 2) == "the" {
+				j++
+			}
+			if n, end := f.number(j); n >= 2 && n < 20 && end > j {
+				count, markerStart = float64(n), i
+				k = "one of " + strconv.Itoa(n)
+				i = end - 1
+			} else {
+				continue
+			}
+		} else if !uniqueMarkers[k] || !(p == "the" || p == "her" || p == "his" || p == "their" || p == "its" || possessive) {
+			continue
+		}
+		if negations[f.prev(markerStart, 1)] || negations[f.prev(markerStart, 2)] || f.authorClause(markerStart) {
+			continue
+		}
+		// "She is the only ...": said of a person whatever the noun.
+		person := copulas[f.prev(markerStart, 1)] && (thirdPerson[f.prev(markerStart, 2)] || markerStart >= 2 && f.toks[markerStart-2].upper && f.prev(markerStart, 2) != "")
+		// "the last surviving member of ...": the group is finite and known.
+		scope := possessive || k == "last" && (f.next(i, 1) == "surviving" || f.next(i, 1) == "living")
+		end := i + 1
+		relative := false
+		classDone := false // the first "in/of/from ..." phrase names the comparison class
+		for h := i + 1; h < len(f.toks) && h <= i+9 && f.toks[h].sent == f.toks[i].sent; h++ {
+			hk := f.toks[h].key
+			if hk == "me" || hk == "i" || hk == "us" || hk == "we" {
+				// "the first client who ever thanked me": unique only in the author's
+				// experience.
+				relative = true
+			}
+			if scope && person {
+				continue
+			}
+			if h <= i+3 && (personNouns[hk] || hk == "surviving" || hk == "living" || hk == "serving" || hk == "ever" || hk == "to" && h == i+1 || f.isOccupation(hk) || f.isDemonym(h) || f.lex.InCategory(lexicon.Kinship, hk)) {
+				person = true
+				end = max(end, h+1)
+				continue
+			}
+			if classPreps[hk] && !classDone && !scope {
+				// "in her family" or "on the team": a class too small or too private to
+				// single anyone out for a reader; "in the county", "of Harrow Point": a
+				// community.
+				classDone = true
+				for c := h + 1; c <= h+3 && c < len(f.toks) && f.toks[c].sent == f.toks[i].sent; c++ {
+					ck := strings.TrimSuffix(f.toks[c].key, "s")
+					if determiners[f.toks[c].key] || articles[f.toks[c].key] || thirdPerson[f.toks[c].key] || f.toks[c].key == "my" {
+						continue
+					}
+					if scopeWords[f.toks[c].key] || scopeWords[ck] || f.toks[c].upper {
+						scope = true
+						end = max(end, c+1)
+					}
+					break
+				}
+				if !scope {
+					break
+				}
+				continue
+			}
+			if !scope && !classDone && (scopeWords[hk] || f.toks[h].upper && h > i+1 && !f.isDemonym(h)) {
+				scope = true
+				end = max(end, h+1)
+			}
+		}
+		if !person || !scope || relative {
+			continue
+		}
+		d := f.span(KindUnique, markerStart, end)
+		d.Cap = count
+		d.Why = fmt.Sprintf("'%s' with a person and a community: %s", k, map[bool]string{true: "one person", false: fmt.Sprintf("%.0f people", count)}[count == 1])
+		d.Say = fmt.Sprintf("leave out '%s'", k)
+		out = append(out, d)
+		i = end - 1
+	}
+	return out
+}
+
+func (f *finder) isOccupation(k string) bool {
+	if _, ok := f.t.Occupations[k]; ok {
+		return true
+	}
+	return f.lex.InCategory(lexicon.Occupation, k) || strings.HasSuffix(k, "ian") && len(k) > 5
+}
+
+func (f *finder) isDemonym(i int) bool {
+	if !f.toks[i].upper {
+		return false
+	}
+	_, ok := f.t.Nationality[f.toks[i].key]
+	return ok
+}
+
+// distinctions: Olympians, medallists, champions, record holders, winners of titles.
+func (f *finder) distinctions() []Detail {
+	var out []Detail
+	for i, tk := range f.toks {
+		if f.used[i] || f.authorClause(i) {
+			continue
+		}
+		s, ok := distinctionWords[tk.key]
+		won := tk.key == "won" || tk.key == "wins" || tk.key == "win"
+		if won {
+			for n := 1; n <= 4; n++ {
+				if wonObjects[f.next(i, n)] {
+					ok, s = true, 1e-3
+					break
+				}
+			}
+		}
+		if tk.key == "record" && (f.prev(i, 1) == "world" || f.prev(i, 1) == "national" || f.prev(i, 1) == "state" || f.next(i, 1) == "holder" || f.prev(i, 2) == "holds" || f.prev(i, 2) == "held" || f.prev(i, 2) == "set" || f.prev(i, 2) == "broke") {
+			// A record is held by one person.
+			if !f.third[tk.sent] {
+				continue
+			}
+			d := f.span(KindDistinction, max(i-1, 0), i+1)
+			d.Cap, d.Why, d.Say = 1, "a record is held by one person", "leave out the record"
+			out = append(out, d)
+			continue
+		}
+		if !ok || s == 0 || !f.third[tk.sent] {
+			continue
+		}
+		d := f.span(KindDistinction, i, i+1)
+		d.Factor = s
+		d.Why = fmt.Sprintf("a distinction few hold: %s of people assumed", share(s))
+		d.Say = "leave out the distinction"
+		out = append(out, d)
+	}
+	return out
+}
+
+// origins: a language, nationality or religion said of someone.
+func (f *finder) origins() []Detail {
+	var out []Detail
+	for i := 0; i < len(f.toks); i++ {
+		if f.used[i] || !f.third[f.toks[i].sent] {
+			continue
+		}
+		type cand struct {
+			kind string
+			m    map[string]Entry
+			src  string
+		}
+		cands := []cand{
+			{KindReligion, f.t.Religions, "religion"},
+			{KindNationality, f.t.Nationality, "CLDR population of the country, as a share of the world's"},
+			{KindLanguage, f.t.Languages, "CLDR share of speakers"},
+		}
+		if speechCues[f.prev(i, 1)] || speechCues[f.next(i, 1)] {
+			cands[1], cands[2] = cands[2], cands[1]
+		}
+		for _, c := range cands {
+			if c.kind != KindReligion && !f.toks[i].upper {
+				continue
+			}
+			j, e, ok := f.match(i, c.m, 3)
+			if ok && c.kind == KindNationality && e.Note == "US" {
+				break // the home country's people: no narrowing
+			}
+			if !ok || e.Value >= 0.5 {
+				continue
+			}
+			if c.kind == KindReligion {
+				c.src = e.Note
+			}
+			d := f.span(c.kind, i, j)
+			d.Factor = e.Value
+			d.Why = fmt.Sprintf("%s: %s of people", c.src, share(e.Value))
+			d.Say = "leave out the " + c.kind
+			out = append(out, d)
+			i = j - 1
+			break
+		}
+	}
+	return out
+}
+
+// ages: the age bands the de-identifier writes and the ages authors write.
+func (f *finder) ages() []Detail {
+	var out []Detail
+	for i := 0; i < len(f.toks); i++ {
+		if f.used[i] {
+			continue
+		}
+		lo, hi, j := f.ageAt(i)
+		if j == i {
+			continue
+		}
+		d := f.span(KindAge, i, j)
+		d.Factor = f.t.AgeShare(lo, hi)
+		if hi >= 99 {
+			d.Why = fmt.Sprintf("aged %d or more: %s of people (2020 Census)", lo, share(d.Factor))
+		} else {
+			d.Why = fmt.Sprintf("aged %d-%d: %s of people (2020 Census)", lo, hi, share(d.Factor))
+		}
+		if hi-lo < 19 {
+			d.Say, d.EditFactor = "give a wider age ('older', 'middle-aged', 'young')", 0.3
+		}
+		out = append(out, d)
+		i = j - 1
+	}
+	return out
+}
+
+// ageAt reads an age at token i: returns the band and the end token (j == i: none).
+func (f *finder) ageAt(i int) (lo, hi, j int) {
+	k := f.toks[i].key
+	n1 := f.next(i, 1)
+	decade := func(s string) int {
+		if d, ok := decadeWords[s]; ok {
+			return d
+		}
+		if len(s) == 3 && s[2] == 's' && s[1] == '0' {
+			if v, err := strconv.Atoi(s[:2]); err == nil {
+				return v
+			}
+		}
+		return -1
+	}
+	switch {
+	case (k == "early" || k == "mid" || k == "late") && decade(n1) >= 10:
+		d := decade(n1)
+		switch k {
+		case "early":
+			return d, d + 3, i + 2
+		case "mid":
+			return d + 3, d + 6, i + 2
+		}
+		return d + 7, d + 9, i + 2
+	case (k == "her" || k == "his" || k == "their") && decade(n1) >= 10 && f.prev(i, 1) == "in":
+		d := decade(n1)
+		if d == 10 {
+			return 13, 19, i + 2
+		}
+		return d, d + 9, i + 2
+	case k == "over" && (n1 == "89" || n1 == "90"):
+		return 90, 99, i + 2
+	case k == "teenage" || k == "teenager" || k == "teen":
+		return 13, 19, i + 1
+	case strings.HasSuffix(k, "something") && decade(strings.TrimSuffix(k, "something")+"s") > 0:
+	}
+	// "born in 1961": one birth year of about eighty.
+	if k == "born" && f.next(i, 1) == "in" {
+		if y, err := strconv.Atoi(f.next(i, 2)); err == nil && y >= 1900 && y <= 2100 {
+			return 40, 40, i + 3
+		}
+	}
+	// "34 year old", "seven-year-old", "aged 34", "at twenty-three" after retired/died.
+	if v, end := f.number(i); v > 0 && v < 110 {
+		if f.next(end-1, 1) == "year" && f.next(end-1, 2) == "old" {
+			return v, v, end + 2
+		}
+		if p := f.prev(i, 1); p == "aged" || p == "age" || (p == "at" && (f.prev(i, 2) == "retired" || f.prev(i, 2) == "died" || f.prev(i, 2) == "married")) {
+			return v, v, end
+		}
+	}
+	return 0, 0, i
+}
+
+// number reads a number at token i, in digits or words ("twenty three"); end is the token
+// after it.
+func (f *finder) number(i int) (v, end int) {
+	if i < 0 || i >= len(f.toks) {
+		return 0, i
+	}
+	k := f.toks[i].key
+	if n, err := strconv.Atoi(k); err == nil {
+		return n, i + 1
+	}
+	n, ok := numberWords[k]
+	if !ok {
+		return 0, i
+	}
+	if n >= 20 && n%10 == 0 {
+		if u, ok := numberWords[f.next(i, 1)]; ok && u < 10 && f.toks[i+1].start-f.toks[i].end == 1 {
+			return n + u, i + 2
+		}
+	}
+	return n, i + 1
+}
+
+// children: "mother of three", "four children", twins and triplets.
+func (f *finder) children() []Detail {
+	var out []Detail
+	shares := map[int]float64{1: 0.1, 2: 0.12, 3: 0.06, 4: 0.02, 5: 0.007}
+	for i := 0; i < len(f.toks); i++ {
+		if f.used[i] || f.authorClause(i) {
+			continue
+		}
+		k := f.toks[i].key
+		var n, end int
+		switch {
+		case parentWords[k] && f.next(i, 1) == "of":
+			n, end = f.number(i + 2)
+		case childWords[f.next(i, 1)] && !childWords[k]:
+			n, end = f.number(i)
+			if n > 0 {
+				end = i + 2
+			}
+		case multiples[k] > 0:
+			d := f.span(KindChildren, i, i+1)
+			d.Factor = multiples[k]
+			d.Why = fmt.Sprintf("%s: about %s of births (CDC, National Vital Statistics)", k, share(d.Factor))
+			d.Say = "leave out that they are " + k
+			out = append(out, d)
+			continue
+		}
+		if n <= 0 || n > 20 || end <= i {
+			continue
+		}
+		s := shares[min(n, 5)]
+		if n > 5 {
+			s = 0.003
+		}
+		d := f.span(KindChildren, i, end)
+		d.Factor = s
+		d.Why = fmt.Sprintf("%d children: %s of people (order of magnitude from Census family data)", n, share(s))
+		d.Say, d.EditFactor = "say 'a parent' or 'a large family'", math.Max(s, 0.3)
+		out = append(out, d)
+		i = end - 1
+	}
+	return out
+}
+
+// events: a named or dated event someone was part of. Small events (a fire, a crash) touch a
+// handful of people and cap the crowd; large ones (a flood, an election) are a factor.
+func (f *finder) events() []Detail {
+	var out []Detail
+	for i, tk := range f.toks {
+		small, large := smallEvents[tk.key], largeEvents[tk.key]
+		if f.used[i] || !(small || large) || !f.third[tk.sent] {
+			continue
+		}
+		named := false
+		start := i
+		for n := 1; n <= 3; n++ {
+			p := f.prev(i, n)
+			if p == "" || p == "the" || p == "a" || p == "that" {
+				break
+			}
+			if y, err := strconv.Atoi(p); err == nil && y >= 1900 && y <= 2100 || f.toks[i-n].upper || p == "local" || strings.HasSuffix(f.toks[i-n].raw, "'s") {
+				named = true
+				start = i - n
+			}
+		}
+		if !named {
+			continue
+		}
+		d := f.span(KindEvent, start, i+1)
+		if small {
+			d.Cap, d.Why = 10, "a named or dated local event touches a handful of people"
+		} else {
+			d.Factor, d.Why = 1e-3, "a named or dated event: 1 in 1,000 of the area assumed to have been part of it"
+		}
+		d.Say = "leave out the name or date of the event"
+		out = append(out, d)
+	}
+	return out
+}
+
+// media: the person's story was in the news, or went viral (which caps the crowd: a
+// search finds the handful of such items).
+func (f *finder) media() []Detail {
+	var out []Detail
+	for i := range f.toks {
+		if f.used[i] || !f.third[f.toks[i].sent] {
+			continue
+		}
+		for _, cue := range viralCues {
+			if f.cueAt(i, cue) {
+				d := f.span(KindMedia, i, i+len(cue))
+				d.Cap, d.Why = 10, "it went viral: a search finds the handful of such stories"
+				d.Say = "leave out that it went viral"
+				return append(out, d)
+			}
+		}
+		for _, cue := range mediaCues {
+			if i+len(cue) > len(f.toks) || !f.sameSentence(i, i+len(cue)) {
+				continue
+			}
+			ok := true
+			for n, w := range cue {
+				if f.toks[i+n].key != w {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			d := f.span(KindMedia, i, i+len(cue))
+			d.Factor, d.Why = 1e-3, "media exposure: a story that was, or was nearly, public; 1 in 1,000 people a year assumed"
+			d.Say = "leave out the press coverage"
+			return append(out, d)
+		}
+	}
+	return out
+}
+
+func (f *finder) cueAt(i int, cue []string) bool {
+	if i+len(cue) > len(f.toks) || !f.sameSentence(i, i+len(cue)) {
+		return false
+	}
+	for n, w := range cue {
+		if f.toks[i+n].key != w {
+			return false
+		}
+	}
+	return true
+}
+
+// sex: one factor of one half when the post speaks of a woman or a man.
+func (f *finder) sex() []Detail {
+	for i, tk := range f.toks {
+		if femaleWords[tk.key] || maleWords[tk.key] {
+			d := Detail{Kind: KindSex, Text: tk.raw, Start: tk.start, End: tk.end, Factor: 0.5, EditFactor: 1,
+				Why: "a woman or a man: one half"}
+			_ = i
+			return []Detail{d}
+		}
+	}
+	return nil
+}
+
+func share(x float64) string {
+	if x >= 0.01 {
+		return fmt.Sprintf("%.3g%%", 100*x)
+	}
+	return "1 in " + fmt.Sprintf("%.0f", 1/x)
+}
