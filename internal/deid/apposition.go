@@ -32,6 +32,10 @@ func appositiveAges(text string, fs []Finding) []Finding {
 		if text[i] != '(' && text[i] != ',' {
 			continue
 		}
+		// Cheap test first: a digit must open what follows.
+		if d := i + 1 + boolInt(text[i] == ','); d >= len(text) || !isDigit(text[d]) || text[i] == ',' && text[i+1] != ' ' {
+			continue
+		}
 		j := i
 		if j > 0 && text[j-1] == ' ' && text[i] == '(' {
 			j--
@@ -48,6 +52,13 @@ func appositiveAges(text string, fs []Finding) []Finding {
 		}
 	}
 	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // kinAgeWord reports whether w is a word for a relative or a child, after

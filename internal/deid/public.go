@@ -74,6 +74,10 @@ var professionalCodeRE = regexp.MustCompile(`\b[A-Z]{2,8}(?:'s|’s)?\s+(?:Code\
 
 // professionalCodes returns the spans of professional codes in text.
 func professionalCodes(text string) []termMatch {
+	if !strings.Contains(text, "Code of Ethics") && !strings.Contains(text, "Ethics Code") &&
+		!strings.Contains(text, "Ethical Framework") && !strings.Contains(text, "Standards of") {
+		return nil // most texts: no need to run the pattern
+	}
 	var out []termMatch
 	for _, m := range professionalCodeRE.FindAllStringIndex(text, -1) {
 		out = append(out, termMatch{start: m[0], end: m[1]})

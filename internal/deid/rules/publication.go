@@ -3,7 +3,9 @@ package rules
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
 )
@@ -30,6 +32,18 @@ func NewPublication() Publication { return Publication{} }
 func (Publication) Name() string { return "rules/publication" }
 
 const pubKinds = `newsletter|letter|blog|podcast|zine|column|substack|journal|magazine|bulletin|vlog|channel`
+
+// pubKindList is pubKinds in lower case, for the scan that finds where
+// to look.
+var pubKindList = strings.Split(pubKinds, "|")
+
+// runeStart moves i forward to the start of a UTF-8 character.
+func runeStart(text string, i int) int {
+	for i < len(text) && !utf8.RuneStart(text[i]) {
+		i++
+	}
+	return i
+}
 
 // pubName is a publication's name: capitalised words, with the small words
 // titles keep in lower case between them.
@@ -62,15 +76,40 @@ func (Publication) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 			add(m[2], m[3], 0.8)
 		}
 	}
-	for _, m := range pubAfterRE.FindAllStringSubmatchIndex(text, -1) {
-		add(m[2], m[3], 0.7)
-	}
-	for _, m := range pubBeforeRE.FindAllStringSubmatchIndex(text, -1) {
-		// Before the kind, two words at least: "the Chronicle column" is a
-		// newspaper's, read by millions.
-		if len(strings.Fields(strings.TrimPrefix(text[m[2]:m[3]], "The "))) >= 2 {
-			add(m[2], m[3], 0.6)
+	// The two patterns around a kind of publication run only on windows
+	// around the kinds the text holds: over a whole post they would cost
+	// more than every other rule.
+	seen := map[[2]int]bool{}
+	for _, kind := range pubKindList {
+		for off := 0; ; {
+			p := strings.Index(text[off:], kind)
+			if p < 0 {
+				break
+			}
+			p += off
+			off = p + len(kind)
+			if p > 0 && isASCIIAlnum(text[p-1]) || off < len(text) && isASCIIAlnum(text[off]) {
+				continue
+			}
+			lo, hi := runeStart(text, max(0, p-120)), min(len(text), off+160)
+			for _, m := range pubAfterRE.FindAllStringSubmatchIndex(text[lo:hi], -1) {
+				if k := [2]int{lo + m[2], lo + m[3]}; !seen[k] {
+					seen[k] = true
+					add(k[0], k[1], 0.7)
+				}
+			}
+			for _, m := range pubBeforeRE.FindAllStringSubmatchIndex(text[lo:min(hi, off+1)], -1) {
+				// Before the kind, two words at least: "the Chronicle
+				// column" is a newspaper's, read by millions.
+				k := [2]int{lo + m[2], lo + m[3]}
+				if seen[k] || len(strings.Fields(strings.TrimPrefix(text[k[0]:k[1]], "The "))) < 2 {
+					continue
+				}
+				seen[k] = true
+				add(k[0], k[1], 0.6)
+			}
 		}
 	}
+	slices.SortFunc(out, func(a, b deid.Finding) int { return a.Start - b.Start })
 	return out, nil
 }
