@@ -84,7 +84,9 @@ func checkReplaced(t *testing.T, text string, res *deid.Result) {
 		if len(orig) < 2 || strings.Contains(repl, orig) {
 			continue
 		}
-		vp := len(markdown.Visible(res.Text[:at]).Text)
+		// Lower-cased like outView: ToLower turns each invalid UTF-8 byte into
+		// U+FFFD, three bytes, so the prefix must be measured the same way.
+		vp := len(strings.ToLower(markdown.Visible(res.Text[:at]).Text))
 		vq := vp + len(repl)
 		lo, hi := max(0, vp-len(orig)+1), min(len(outView), vq+len(orig)-1)
 		if lo < hi && strings.Contains(outView[lo:hi], orig) {
