@@ -385,6 +385,9 @@ func (a *analysis) lowerNameWord(i int) bool {
 		stretched(t.lower) || kinAbbrev[t.lower] || greetings[t.lower] || a.clinicalWord(i) {
 		return false
 	}
+	if a.wordCompound(t.lower) {
+		return false
+	}
 	f := a.f(i)
 	if f.date || f.title || f.kin || f.abbrev != 0 && f.births < 10000 {
 		return false
@@ -398,6 +401,26 @@ func (a *analysis) lowerNameWord(i int) bool {
 		return f.rank == 0 || f.rank > 20000
 	}
 	return false
+}
+
+// wordCompound reports whether lw is a lower-case compound of ordinary words joined by
+// hyphens ("small-towns", "self-care", "end-of-life"), as tags and slugs are written: no
+// name in lower case is made that way.
+func (a *analysis) wordCompound(lw string) bool {
+	parts := strings.Split(lw, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		_, ok := a.lex.WordLevel(p)
+		if !ok && strings.HasSuffix(p, "s") {
+			_, ok = a.lex.WordLevel(strings.TrimSuffix(p, "s"))
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // nameIntro are the words after which a comment names someone: "my name

@@ -23,6 +23,10 @@ func TestLowerCaseNames(t *testing.T) {
 		{"I was like, stop dancing before the grace period ends, said Tom.", deid.Person, "grace", false},
 		// Not a first name that is an ordinary word.
 		{"i was like stop dancing before the dawn wakes up", deid.Person, "dawn", false},
+		// A compound of ordinary words after a kin word, as a tag list is written, is no
+		// name; a name in no list after one still is.
+		{"tags: [sister, long-walks]", deid.Person, "long-walks", false},
+		{"my cousin zorbelline came too lol", deid.Person, "zorbelline", true},
 	})
 }
 
