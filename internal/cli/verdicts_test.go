@@ -162,3 +162,38 @@ func TestVerdictsPipeline(t *testing.T) {
 		}
 	}
 }
+
+// TestRiskFlag: a post in which the de-identifier found an identifier of a kind risk.flag
+// lists is held back for review, with the kind and its place first among the reasons;
+// without the key the same post is published.
+func TestRiskFlag(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the de-identification models")
+	}
+	root := t.TempDir()
+	post := "---\ntitle: Referrals\ndate: 2026-01-02\n---\nI rang the referral line on 555-301-7788 and we talked about waiting lists.\n"
+	if err := os.MkdirAll(filepath.Join(root, "content", "posts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "content", "posts", "a.md"), []byte(post), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		config string
+		code   int
+		want   string
+	}{
+		{"title: t\n", ExitOK, `"status": "publish"`},
+		{"title: t\nrisk:\n  flag: [contact]\n", ExitInput, `contact at 5:29: a direct identifier of a kind risk.flag holds back`},
+		{"title: t\nrisk:\n  flag: [id]\n", ExitOK, `"status": "publish"`},
+	} {
+		if err := os.WriteFile(filepath.Join(root, "config.yaml"), []byte(c.config), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var stdout, stderr bytes.Buffer
+		code := Run(context.Background(), []string{"check", "--format", "json", "-s", root}, nil, &stdout, &stderr)
+		if code != c.code || !strings.Contains(stdout.String(), c.want) {
+			t.Errorf("%q: exit %d, want %d with %q\n%s%s", c.config, code, c.code, c.want, stdout.String(), stderr.String())
+		}
+	}
+}

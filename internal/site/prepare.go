@@ -142,6 +142,13 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		}
 		warns = append(warns, fmt.Sprintf("%s:%d: veil.accept %q matches no rare detail", p.Path, line, u))
 	}
+	flagged := 0
+	for _, f := range findings {
+		if policy.Flags(string(f.Kind)) && flagged < 3 {
+			verdict.FlagIdentifier(string(f.Kind), f.Line, f.Col)
+			flagged++
+		}
+	}
 	if verdict.Blocked {
 		return nil, &Held{Path: p.Path, Reason: verdict.Reasons[0], Verdict: &verdict, Findings: findings, Warnings: warns}
 	}
