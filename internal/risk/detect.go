@@ -471,6 +471,9 @@ func (f *finder) uniqueness() []Detail {
 		if negations[f.prev(markerStart, 1)] || negations[f.prev(markerStart, 2)] || f.authorClause(markerStart) {
 			continue
 		}
+		// "her youngest daughter", "their only son", "his first job": a superlative
+		// within the person's own family or life, not a community.
+		family := thirdPerson[p] || p == "their" || p == "its"
 		// "She is the only ...": said of a person whatever the noun.
 		person := copulas[f.prev(markerStart, 1)] && (thirdPerson[f.prev(markerStart, 2)] || markerStart >= 2 && f.toks[markerStart-2].upper && f.prev(markerStart, 2) != "")
 		// "the last surviving member of ...": the group is finite and known.
@@ -536,7 +539,7 @@ func (f *finder) uniqueness() []Detail {
 				end = max(end, h+1)
 			}
 		}
-		if !person || !scope || relative {
+		if !person || !scope || relative || family {
 			continue
 		}
 		d := f.span(KindUnique, markerStart, end)

@@ -317,3 +317,15 @@ func TestTokenizeSentences(t *testing.T) {
 		t.Errorf("a wrapped list item is split: %v", sent)
 	}
 }
+
+func TestAgeShareOldest(t *testing.T) {
+	tb := DefaultTables()
+	all := tb.AgeShare(0, 99)
+	if math.Abs(all-1) > 0.05 {
+		t.Errorf("AgeShare(0, 99) = %v, want about 1", all)
+	}
+	old := tb.AgeShare(97, 97)
+	if old <= 0 || old >= tb.AgeShare(80, 80) {
+		t.Errorf("AgeShare(97, 97) = %v: want a share above 0 and below that of 80 (%v)", old, tb.AgeShare(80, 80))
+	}
+}
