@@ -168,6 +168,14 @@ func (f *finder) conditions() []Detail {
 				}
 			}
 		}
+		if !ok && f.toks[i].upper && f.third[f.toks[i].sent] && eponymHeads[f.next(i, 1)] && f.sameSentence(i, i+2) {
+			// "<Name> disease", "<Name>'s syndrome" that neither table knows: the
+			// common named conditions are in the hand table, and most of the thousands
+			// of named disorders are rare (Orphanet), so a rare class is assumed.
+			j, ok = i+2, true
+			e = Entry{Value: 1e-4}
+			src = "a named disease no table sizes; named disorders outside the common-condition table are mostly rare (Orphanet): 1 in 10,000 assumed"
+		}
 		if !ok || !f.third[f.toks[i].sent] || f.generic(i) {
 			continue
 		}

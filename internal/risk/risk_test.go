@@ -329,3 +329,29 @@ func TestAgeShareOldest(t *testing.T) {
 		t.Errorf("AgeShare(97, 97) = %v: want a share above 0 and below that of 80 (%v)", old, tb.AgeShare(80, 80))
 	}
 }
+
+func TestNamedDiseaseFallback(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want float64
+	}{
+		// A named disorder no table knows is assumed rare.
+		{"Her son has Brellin-Voss syndrome and started school this year.", 1e-4},
+		{"He was diagnosed with Tarnow disease at six.", 1e-4},
+		// A common named condition keeps its cited share.
+		{"She has Crohn's disease and works in a bank.", 0.003},
+		// A named disorder as a topic describes nobody.
+		{"Families living with Tarnow disease often wait years for a diagnosis.", 0},
+	} {
+		v := Assess(c.text, Policy{})
+		got := 0.0
+		for _, d := range v.Details {
+			if d.Kind == KindCondition {
+				got = d.Factor
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: condition factor %v, want %v (%+v)", c.text, got, c.want, v.Details)
+		}
+	}
+}

@@ -102,6 +102,8 @@ var (
 		"conjoined": 5e-6}
 	// childWords count someone's children; a number of grandchildren is not the same
 	// statistic, and is common among older people.
+	// eponymHeads follow a name to make the name of a disorder ("<Name> disease").
+	eponymHeads = set("disease", "syndrome", "anomaly", "dystrophy", "palsy", "sequence")
 	childWords  = set("children", "kids", "sons", "daughters", "child", "son", "daughter")
 	parentWords = set("mother", "father", "parent", "mum", "mom", "dad")
 )
