@@ -174,6 +174,7 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 // assess scores the published text and holds it back for an identifier of a kind the
 // policy flags, as a build does.
 func assess(res *deid.Result, policy risk.Policy) risk.Verdict {
+	policy.People = risk.PersonStarts(res.Findings)
 	v := risk.Assess(res.Text, policy)
 	for _, f := range res.Findings {
 		if policy.Flags(string(f.Kind)) {

@@ -49,6 +49,20 @@ func newFinder(t *Tables, text string) *finder {
 	return f
 }
 
+// markPeople marks the sentences that hold a pseudonym the de-identifier wrote for a
+// person (published offsets) as describing a person.
+func (f *finder) markPeople(starts []int) {
+	k := 0
+	for _, off := range starts {
+		for k < len(f.toks) && f.toks[k].end <= off {
+			k++
+		}
+		if k < len(f.toks) && f.toks[k].start <= off+1 {
+			f.third[f.toks[k].sent] = true
+		}
+	}
+}
+
 func (f *finder) key(i, j int) string {
 	var b strings.Builder
 	for k := i; k < j; k++ {

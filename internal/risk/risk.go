@@ -26,6 +26,9 @@ type Policy struct {
 	// presence in a post holds it back for the author's review, even though the
 	// de-identifier replaced them (risk.flag).
 	Flag []string
+	// People are the published offsets where the de-identifier put a person's
+	// pseudonym (PersonStarts): the sentences holding them describe a person.
+	People []int
 }
 
 // Flags reports whether the policy holds back posts in which an identifier of kind was
@@ -174,6 +177,7 @@ func (m *Model) Assess(text string, p Policy) Verdict {
 		p.MinCrowd = DefaultMinCrowd
 	}
 	f := newFinder(m.t, text)
+	f.markPeople(p.People)
 	area := f.area(p.HomeArea)
 	details := f.details()
 	v := Verdict{MinCrowd: p.MinCrowd, Area: area.name, AreaPopulation: area.pop, areaWider: area.wider}

@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"github.com/veil-blog/veil/internal/deid"
 	"math"
 	"os"
 	"path/filepath"
@@ -353,5 +354,31 @@ func TestNamedDiseaseFallback(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%q: condition factor %v, want %v (%+v)", c.text, got, c.want, v.Details)
 		}
+	}
+}
+
+func TestPeopleMarkSentences(t *testing.T) {
+	// A pseudonym the first-name lexicon does not know, opening the sentence: only the
+	// de-identifier's word says it is a person.
+	text := "Zephyrine Oakhollow set the state record for the mile. Practice was hard."
+	held := func(p Policy) bool {
+		v := Assess(text, p)
+		for _, d := range v.Details {
+			if d.Kind == KindDistinction && d.Cap == 1 {
+				return true
+			}
+		}
+		return false
+	}
+	if held(Policy{}) {
+		t.Skip("the lexicon knows the invented name; the test needs one it does not")
+	}
+	findings := []deid.Finding{{Start: 0, End: 8, Kind: deid.Person, Replacement: "Zephyrine Oakhollow"}}
+	starts := PersonStarts(findings)
+	if len(starts) != 1 || starts[0] != 0 {
+		t.Fatalf("PersonStarts = %v, want [0]", starts)
+	}
+	if !held(Policy{People: starts}) {
+		t.Error("a record said of a replaced person is not found")
 	}
 }

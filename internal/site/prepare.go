@@ -130,6 +130,7 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		}
 		policy.Accept = append(policy.Accept, risk.Accept{Text: a.Text, Reason: a.Reason})
 	}
+	policy.People = risk.PersonStarts(res.Findings)
 	verdict := risk.Assess(res.Text, policy)
 	b.placeDetails(p, lines, text, segs, res.Findings, &verdict)
 	var warns []string
