@@ -287,6 +287,12 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 	if f.date || weekdayAbbrev[t.lower] || runTogether[t.lower] || (t.dot && abbrevDot[t.lower]) || t.letters < 2 || a.clinicalWord(i) {
 		return false
 	}
+	if !cityAfter && (a.lex.InCategory(lexicon.Language, t.lower) || a.lex.InCategory(lexicon.Nationality, t.lower)) {
+		// "speaks very little English", "in English": a language or a people, which a
+		// small town may also be called; only a state after it ("English, Indiana")
+		// makes it the town.
+		return false
+	}
 	if ctx == 2 || cityAfter {
 		if t.caps {
 			// "IN EARLY AFIB", "TO MOST": in capitals an ordinary word

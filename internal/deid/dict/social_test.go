@@ -572,3 +572,13 @@ func TestAcronymVenue(t *testing.T) {
 		{"we had lunch in THE restaurant today", deid.Place, "THE", false},
 	})
 }
+
+func TestLanguageIsNoPlace(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A language or a people that a small town is also named after.
+		{"Her grandfather speaks very little English and reads the paper in Polish.", deid.Place, "English", false},
+		{"We wrote the letter in English for the landlord.", deid.Place, "English", false},
+		// With its state after it, the town.
+		{"They moved to English, Indiana, last spring.", deid.Place, "English", true},
+	})
+}
