@@ -29,7 +29,10 @@ func newFinder(t *Tables, text string) *finder {
 		if thirdPerson[k] {
 			f.third[tk.sent] = true
 		}
-		if personNouns[k] && i > 0 && (articles[f.toks[i-1].key] || determiners[f.toks[i-1].key] || f.toks[i-1].key == "my") {
+		// "a client", "the man"; but not the first part of a compound modifier ("a
+		// one-page form", "a child-care place").
+		compound := tk.end < len(text) && text[tk.end] == '-'
+		if personNouns[k] && !compound && i > 0 && (articles[f.toks[i-1].key] || determiners[f.toks[i-1].key] || f.toks[i-1].key == "my") {
 			f.third[tk.sent] = true
 		}
 		// A first name that is not also a word marks a sentence about a person, at the start

@@ -382,3 +382,16 @@ func TestPeopleMarkSentences(t *testing.T) {
 		t.Error("a record said of a replaced person is not found")
 	}
 }
+
+func TestCompoundModifierIsNoPerson(t *testing.T) {
+	// "a one-page form": "one" before a hyphen modifies a noun; nobody is described, so
+	// the viral form caps nothing.
+	v := Assess("That winter a one-page intake form went viral among social workers online.", Policy{})
+	if v.Blocked {
+		t.Errorf("held: %q", v.Reasons)
+	}
+	v = Assess("That winter a video of her went viral among students online.", Policy{})
+	if !v.Blocked {
+		t.Errorf("a viral video of a person is not held: crowd %v", v.Crowd)
+	}
+}
