@@ -325,6 +325,10 @@ func (f *finder) occupations() []Detail {
 			if initial && !apposition(h) {
 				continue
 			}
+			if d, ok := f.unlistedOccupation(h); ok && !f.continuesNoun(h) {
+				out = append(out, d)
+				break
+			}
 			if d, ok := f.rareWord(h); ok && !f.continuesNoun(h) {
 				out = append(out, d)
 				break
@@ -374,6 +378,26 @@ func (f *finder) occupationFrame(i int) bool {
 	}
 	// Apposition: "Name, a ..." has a clause break just before the article.
 	return f.toks[i].clause != f.toks[i-1].clause && f.toks[i].sent == f.toks[i-1].sent
+}
+
+// unlistedOccupation: a noun WordNet files as an occupation that no BLS phrase names, said
+// of someone ("a retired falconer"). BLS lists every occupation with more than a few
+// thousand workers under some phrase, so one it lacks is a niche trade: 1 in 10,000 is
+// assumed, and 1 in 1,000 for a common word (often another name for a listed job).
+func (f *finder) unlistedOccupation(h int) (Detail, bool) {
+	tk := f.toks[h]
+	if tk.upper || len(tk.key) < 5 || personNouns[tk.key] || f.lex.InCategory(lexicon.Kinship, tk.key) || !f.lex.InCategory(lexicon.Occupation, tk.key) {
+		return Detail{}, false
+	}
+	d := f.span(KindOccupation, h, h+1)
+	d.Factor = 1e-4
+	d.Why = "an occupation BLS does not list (a niche trade); 1 in 10,000 assumed"
+	if r, ok := f.lex.WordRank(tk.key); ok && r < 20000 {
+		d.Factor = 1e-3
+		d.Why = "an occupation BLS does not list by this name; 1 in 1,000 assumed"
+	}
+	d.Say, d.EditFactor = "name the field of work rather than the trade", 1
+	return d, true
 }
 
 // rareWord: a word rare in general English (absent from the frequency list's top 50,000 but

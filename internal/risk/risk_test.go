@@ -117,7 +117,8 @@ func TestSelectivities(t *testing.T) {
 		{"She won a bronze medal in rowing.", KindDistinction, "won", 1e-4, 2e-3},
 		{"He was on the news after the storm.", KindMedia, "on the news", 5e-4, 2e-3},
 		{"She has triplets and no help at home.", KindChildren, "triplets", 1e-5, 1e-3},
-		{"My client, a retired ostler, lives alone.", KindRareWord, "ostler", 1e-4, 1e-2},
+		{"My client, a retired ostler, lives alone.", KindOccupation, "ostler", 1e-5, 1e-3},
+		{"Her neighbour, a retired beekeeper, lives alone.", KindRareWord, "beekeeper", 1e-4, 1e-2},
 		// An Orphanet acronym, matched in capitals only.
 		{"Her son has PKU and a strict diet.", KindCondition, "PKU", 1e-6, 1e-3},
 	} {
