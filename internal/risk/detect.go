@@ -194,6 +194,9 @@ func (f *finder) conditions() []Detail {
 			src = "a named disease no table sizes; named disorders outside the common-condition table are mostly rare (Orphanet): 1 in 10,000 assumed"
 		}
 		if !ok || !f.third[f.toks[i].sent] || f.generic(i) {
+			if ok {
+				i = j - 1 // a condition written as a topic: none of its words is another
+			}
 			continue
 		}
 		d := f.span(KindCondition, i, j)
@@ -389,10 +392,16 @@ func (f *finder) unlistedOccupation(h int) (Detail, bool) {
 	if tk.upper || len(tk.key) < 5 || personNouns[tk.key] || f.lex.InCategory(lexicon.Kinship, tk.key) || !f.lex.InCategory(lexicon.Occupation, tk.key) {
 		return Detail{}, false
 	}
+	r, known := f.lex.WordRank(tk.key)
+	if known && r < 10000 {
+		// A common word ("professor", "potter"): most often another name for a job
+		// BLS lists under its own phrase, held by many.
+		return Detail{}, false
+	}
 	d := f.span(KindOccupation, h, h+1)
 	d.Factor = 1e-4
 	d.Why = "an occupation BLS does not list (a niche trade); 1 in 10,000 assumed"
-	if r, ok := f.lex.WordRank(tk.key); ok && r < 20000 {
+	if known && r < 20000 {
 		d.Factor = 1e-3
 		d.Why = "an occupation BLS does not list by this name; 1 in 1,000 assumed"
 	}
