@@ -87,6 +87,6 @@ anything is written to the output directory.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErr("%s: %w (see %s --help)", c.CommandPath(), err, c.CommandPath())
 	})
-	root.AddCommand(newBuild(e), newServe(e), newCheck(e), newDeid(e), newNew(e), newVersion(e))
+	root.AddCommand(newBuild(e), newServe(e), newCheck(e), newDeid(e), newNew(e), newImport(e), newVersion(e))
 	return root
 }

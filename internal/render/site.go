@@ -50,6 +50,7 @@ func (r *Renderer) Render(ctx context.Context, site Site, posts []Post) (map[str
 	var listed, pages []*PostData
 	tags := map[string]*TagData{}
 	tagNames := map[string][]string{}
+	var catInput []termInput
 	for i, p := range posts {
 		out, err := outputPath(p.Permalink)
 		if err != nil {
@@ -97,6 +98,7 @@ func (r *Renderer) Render(ctx context.Context, site Site, posts []Post) (map[str
 			tagNames[slug] = append(tagNames[slug], name)
 			t.Posts = append(t.Posts, pd)
 		}
+		catInput = append(catInput, termInput{pd, p.Categories})
 		listed = append(listed, pd)
 	}
 
@@ -132,6 +134,7 @@ func (r *Renderer) Render(ctx context.Context, site Site, posts []Post) (map[str
 		return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.Permalink, b.Permalink))
 	})
 	sd.Menu = pages
+	cats := buildTerms(sd, "/categories/", catInput, func(pd *PostData, t *TagRef) { pd.Categories = append(pd.Categories, t) })
 
 	out := &outputs{files: map[string][]byte{}}
 
@@ -199,6 +202,10 @@ func (r *Renderer) Render(ctx context.Context, site Site, posts []Post) (map[str
 		}
 	}
 
+	if err := r.renderCategories(out, sd, site, cats); err != nil {
+		return nil, err
+	}
+
 	// 404.
 	if err := out.page(r, "404.html", "404.html", &Page{Site: sd, Kind: "404", Title: "Page not found"}); err != nil {
 		return nil, err
@@ -212,7 +219,7 @@ func (r *Renderer) Render(ctx context.Context, site Site, posts []Post) (map[str
 	if err := out.add("index.xml", feed); err != nil {
 		return nil, err
 	}
-	sm, err := sitemap(sd, listed, pages, tagList)
+	sm, err := sitemap(sd, listed, pages, append(slices.Clone(tagList), cats...))
 	if err != nil {
 		return nil, err
 	}

@@ -30,7 +30,8 @@ type Options struct {
 	Knowledge *deid.Knowledge
 	// Theme is the default theme; a site's own theme directory overrides it.
 	Theme fs.FS
-	// Drafts includes posts marked draft.
+	// Drafts includes posts marked draft, and posts before their publish
+	// date or after their expiry date (Hugo's publishDate, expiryDate).
 	Drafts bool
 	// Now is the build time (feeds); time.Now when zero.
 	Now time.Time
@@ -39,6 +40,10 @@ type Options struct {
 	// KeyFingerprint identifies the site key without revealing it; Build
 	// records it in the output marker and warns when it changes.
 	KeyFingerprint string
+	// Progress, if set, is called after each post is de-identified and
+	// scored, with the posts done so far, their total and how many were
+	// held back; calls are serialised, and must be quick.
+	Progress func(done, total, held int)
 }
 
 // Report says what a build did.
@@ -98,13 +103,26 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	rep := &Report{Errors: loaded.Errors, Warnings: append(loaded.Warnings, themeWarnings...)}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now().UTC()
+	}
 	var posts []*content.Post
+	var unlive int
 	for _, p := range loaded.Posts {
-		if p.Meta.Draft && !opts.Drafts {
+		if (p.Meta.Draft || !p.Meta.Live(now)) && !opts.Drafts {
+			// Posts before their publish date or after their expiry date
+			// (Hugo) are left out as drafts are, and listed with them.
 			rep.Drafts = append(rep.Drafts, p.Path)
+			if !p.Meta.Draft {
+				unlive++
+			}
 			continue
 		}
 		posts = append(posts, p)
+	}
+	if unlive > 0 {
+		rep.Warnings = append(rep.Warnings, "not built: "+plural(unlive, "post before its publish date or after its expiry date", "posts before their publish date or after their expiry date")+" (--drafts builds them)")
 	}
 
 	cleared, held := b.prepareAll(ctx, posts)
@@ -124,15 +142,12 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	sections, warns := b.publicSections(ctx, cleared)
 	rep.Warnings = append(rep.Warnings, warns...)
 	assignPermalinks(cleared, cfg.Permalinks, sections)
+	rep.Warnings = append(rep.Warnings, resolveRefs(cleared, cfg.BaseURL)...)
 	rep.Published = cleared
 
 	rposts := make([]render.Post, len(cleared))
 	for i, c := range cleared {
 		rposts[i] = c.Post
-	}
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now().UTC()
 	}
 	files, err := r.Render(ctx, render.Site{
 		Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Author: cfg.Author,
@@ -156,6 +171,9 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		}
 		files[name] = static[name]
 	}
+	warns, errs = b.addImported(ctx, files, cleared)
+	rep.Warnings = append(rep.Warnings, warns...)
+	rep.Errors = append(rep.Errors, errs...)
 	rep.Files = files
 	return rep, nil
 }
@@ -210,6 +228,8 @@ func (b *builder) prepareAll(ctx context.Context, posts []*content.Post) ([]*Cle
 	results := make([]result, len(posts))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
+	var mu sync.Mutex // serialises Progress
+	done, nheld := 0, 0
 	for w := 0; w < min(workers, max(len(posts), 1)); w++ {
 		wg.Add(1)
 		go func() {
@@ -217,6 +237,15 @@ func (b *builder) prepareAll(ctx context.Context, posts []*content.Post) ([]*Cle
 			for i := range jobs {
 				c, h := b.prepare(ctx, posts[i])
 				results[i] = result{c, h}
+				if b.opts.Progress != nil {
+					mu.Lock()
+					done++
+					if h != nil {
+						nheld++
+					}
+					b.opts.Progress(done, len(posts), nheld)
+					mu.Unlock()
+				}
 			}
 		}()
 	}

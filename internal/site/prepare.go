@@ -24,8 +24,14 @@ type Cleared struct {
 	Post      render.Post
 	Findings  []Finding
 	Verdict   risk.Verdict
-	// Warnings are about this post (an accept entry that matched nothing).
+	// Warnings are about this post (an accept entry that matched nothing,
+	// an alias that is not redirected).
 	Warnings []string
+
+	// src is the post as loaded (its refs and bundle files); aliases are
+	// its earlier URL paths that de-identification left unchanged.
+	src     *content.Post
+	aliases []string
 }
 
 // Finding is a de-identification finding placed in its source file.
@@ -78,6 +84,12 @@ func combine(p *content.Post) (string, []segment) {
 	add("summary", m.Summary)
 	for _, t := range m.Tags {
 		add("tags", t)
+	}
+	for _, c := range m.Categories {
+		add("categories", c)
+	}
+	for _, a := range m.Aliases {
+		add("aliases", aliasWords(a))
 	}
 	// A slug is written with hyphens; as words it reads like the title.
 	add("slug", strings.ReplaceAll(m.Slug, "-", " "))
@@ -169,13 +181,16 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		Date:        p.Meta.Date,
 		Lastmod:     p.Meta.Lastmod,
 		Tags:        fields["tags"],
+		Categories:  fields["categories"],
 		Markdown:    []byte(fields["body"][0]),
 		IsPage:      p.IsPage(),
 	}
 	if s := fields["summary"][0]; s != "" {
 		rp.Summary = template.HTML(html.EscapeString(s))
 	}
-	return &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict, Warnings: warns}, nil
+	c = &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict, Warnings: warns, src: p}
+	c.keepAliases(fields["aliases"], func(a string) bool { return b.nameLeaks(ctx, a) != "" })
+	return c, nil
 }
 
 // placeDetails gives each rare detail its line and column in the source file: published
