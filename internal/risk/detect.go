@@ -37,7 +37,7 @@ func newFinder(t *Tables, text string) *finder {
 		}
 		// A first name that is not also a word marks a sentence about a person, at the start
 		// of the sentence too ("Name Surname was the ..."): there the capital says nothing,
-		// but an ordinary word ("Will", "Grace") is excluded below either way.
+		// but an ordinary word ("Hope", "Dawn") is excluded below either way.
 		if tk.upper {
 			if fem, male, ok := f.lex.FirstName(k); ok && fem+male > 1000 {
 				if _, word := f.lex.WordLevel(k); !word {
