@@ -313,7 +313,7 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 		return f.wl == 0 && f.abbrev == 0 && t.letters >= 4 && pop >= 20000 && !f.isName()
 	}
 	if t.sentStart {
-		return f.wl == 0 || f.wl > 70
+		return (f.wl == 0 || f.wl > 70) && !a.foreign()
 	}
 	if f.common(60) {
 		return pop >= 1000000 && !f.common(35)
