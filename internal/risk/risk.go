@@ -342,8 +342,9 @@ func explain(v *Verdict) {
 			// An area edit changes N, not a factor.
 			for i, d := range v.Details {
 				if d.Kind == KindArea && d.Counted {
+					// Alone, and together with the edits above it, as for the others.
 					after := crowd(v.areaWider, v.Details, nil)
-					v.Edits = append(v.Edits, Edit{Detail: i, Say: d.Say, CrowdAfter: after, CrowdAfterAbove: after})
+					v.Edits = append(v.Edits, Edit{Detail: i, Say: d.Say, CrowdAfter: after, CrowdAfterAbove: crowd(v.areaWider, v.Details, edits)})
 				}
 			}
 		}

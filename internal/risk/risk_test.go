@@ -214,6 +214,20 @@ func TestExplanations(t *testing.T) {
 	if len(v.Edits) == 0 {
 		t.Fatal("no edits")
 	}
+	// Each edit is counted together with those above it: the crowd never
+	// falls along the list (an area edit once reported its crowd alone).
+	for i := 1; i < len(v.Edits); i++ {
+		if v.Edits[i].CrowdAfterAbove < v.Edits[i-1].CrowdAfterAbove {
+			t.Errorf("edit %d: crowd with the edits above %v, below the previous %v", i, v.Edits[i].CrowdAfterAbove, v.Edits[i-1].CrowdAfterAbove)
+		}
+	}
+	// A stated population is an edit too, counted with the others.
+	pv := Assess("She grew up in a village of 900 people. My client, a woman in her late 60s, has moyamoya disease and was the only ferry pilot there.", Policy{})
+	for i := 1; i < len(pv.Edits); i++ {
+		if pv.Edits[i].CrowdAfterAbove < pv.Edits[i-1].CrowdAfterAbove {
+			t.Errorf("edit %d (%s): crowd with the edits above %v, below the previous %v", i, pv.Details[pv.Edits[i].Detail].Kind, pv.Edits[i].CrowdAfterAbove, pv.Edits[i-1].CrowdAfterAbove)
+		}
+	}
 	last := v.Edits[len(v.Edits)-1]
 	if last.CrowdAfterAbove < v.Crowd {
 		t.Errorf("edits leave the crowd at %v, below where it was (%v)", last.CrowdAfterAbove, v.Crowd)
