@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"testing"
 
 	"github.com/spf13/cobra"
@@ -45,6 +46,18 @@ func BenchmarkServeRebuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { os.WriteFile(post, orig, 0o644) })
+	// VEIL_BENCH_PROFILE=<file> profiles the timed rebuilds only, without
+	// the first build (go test's -cpuprofile includes it).
+	if out := os.Getenv("VEIL_BENCH_PROFILE"); out != "" {
+		f, err := os.Create(out)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			b.Fatal(err)
+		}
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
+	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()

@@ -76,11 +76,12 @@ func (r *Renderer) renderCategories(out *outputs, sd SiteData, site Site, cats [
 		if err := out.page(r, "tag.html", "categories/"+t.Slug+"/index.html", page); err != nil {
 			return err
 		}
-		feed, err := rssFeed(sd, site.Title+" – "+t.Name, t.URL, sd.AbsURL("/categories/"+t.Slug+"/index.xml"), site.Description, t.Posts)
-		if err != nil {
-			return err
-		}
-		if err := out.add("categories/"+t.Slug+"/index.xml", feed); err != nil {
+		// Made when asked for, as the tag feeds are: the preview plans the
+		// whole site on every save and would otherwise encode every
+		// category's feed each time.
+		if err := out.lazy("categories/"+t.Slug+"/index.xml", func() ([]byte, error) {
+			return rssFeed(sd, site.Title+" – "+t.Name, t.URL, sd.AbsURL("/categories/"+t.Slug+"/index.xml"), site.Description, t.Posts)
+		}); err != nil {
 			return err
 		}
 	}
