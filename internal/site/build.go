@@ -375,15 +375,41 @@ func assignPermalinks(cs []*Cleared, patterns map[string]string, sections map[st
 	}
 }
 
+// expand fills in a permalink pattern's :slug, :section, :year, :month and
+// :day. It runs for every post on every build (and on every save in veil
+// serve), so it scans the pattern once rather than building a replacer.
 func expand(pattern string, p *render.Post) string {
-	r := strings.NewReplacer(
-		":slug", p.Slug,
-		":section", p.Section,
-		":year", fmt.Sprintf("%04d", p.Date.Year()),
-		":month", fmt.Sprintf("%02d", int(p.Date.Month())),
-		":day", fmt.Sprintf("%02d", p.Date.Day()),
-	)
-	return r.Replace(pattern)
+	var b strings.Builder
+	b.Grow(len(pattern) + len(p.Slug) + len(p.Section))
+	for {
+		i := strings.IndexByte(pattern, ':')
+		if i < 0 {
+			b.WriteString(pattern)
+			return b.String()
+		}
+		b.WriteString(pattern[:i])
+		rest := pattern[i:]
+		switch {
+		case strings.HasPrefix(rest, ":slug"):
+			b.WriteString(p.Slug)
+			pattern = rest[len(":slug"):]
+		case strings.HasPrefix(rest, ":section"):
+			b.WriteString(p.Section)
+			pattern = rest[len(":section"):]
+		case strings.HasPrefix(rest, ":year"):
+			fmt.Fprintf(&b, "%04d", p.Date.Year())
+			pattern = rest[len(":year"):]
+		case strings.HasPrefix(rest, ":month"):
+			fmt.Fprintf(&b, "%02d", int(p.Date.Month()))
+			pattern = rest[len(":month"):]
+		case strings.HasPrefix(rest, ":day"):
+			fmt.Fprintf(&b, "%02d", p.Date.Day())
+			pattern = rest[len(":day"):]
+		default:
+			b.WriteByte(':')
+			pattern = rest[1:]
+		}
+	}
 }
 
 func isDir(p string) bool {
