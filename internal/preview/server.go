@@ -78,6 +78,10 @@ type Server struct {
 	snap    Snapshot
 	version uint64
 	changed chan struct{} // closed and replaced on every Publish
+	// decorated holds the HTML pages of this version as served, so that
+	// a page asked for again (a reload, a poll) is not decorated again:
+	// decorating walks the whole page.
+	decorated map[string][]byte
 }
 
 // New returns a Server with nothing published: it answers 503 until the
@@ -92,6 +96,7 @@ func (s *Server) Publish(snap Snapshot) {
 	defer s.mu.Unlock()
 	s.snap = snap
 	s.version++
+	s.decorated = nil
 	close(s.changed)
 	s.changed = make(chan struct{})
 }
@@ -177,7 +182,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ctype = http.DetectContentType(body)
 	}
 	if strings.HasPrefix(ctype, "text/html") {
-		body = decorate(body, info, snap, version)
+		body = s.decorate(name, body, info, snap, version)
 	}
 	h.Set("Content-Type", ctype)
 	h.Set("Content-Length", strconv.Itoa(len(body)))
@@ -311,3 +316,24 @@ func Serve(ctx context.Context, ln net.Listener, s *Server) error {
 
 // headEnd finds where </head> starts, case-insensitively, or -1.
 func headEnd(b []byte) int { return bytes.Index(bytes.ToLower(b), []byte("</head>")) }
+
+// decorate is decorate, remembered per page until the next Publish.
+func (s *Server) decorate(name string, page []byte, info *Info, snap Snapshot, version uint64) []byte {
+	s.mu.Lock()
+	b, ok := s.decorated[name]
+	current := s.version == version
+	s.mu.Unlock()
+	if ok && current {
+		return b
+	}
+	b = decorate(page, info, snap, version)
+	s.mu.Lock()
+	if s.version == version {
+		if s.decorated == nil {
+			s.decorated = map[string][]byte{}
+		}
+		s.decorated[name] = b
+	}
+	s.mu.Unlock()
+	return b
+}

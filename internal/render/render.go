@@ -199,13 +199,13 @@ func samplePage() *Page {
 
 // converted is one post after Markdown conversion.
 type converted struct {
-	res markdown.Result
+	res conversion
 	err error
 }
 
 // convertAll converts every post's Markdown once, in parallel, keeping the
 // results in input order.
-func (r *Renderer) convertAll(ctx context.Context, posts []Post) ([]markdown.Result, error) {
+func (r *Renderer) convertAll(ctx context.Context, posts []Post) ([]conversion, error) {
 	out := make([]converted, len(posts))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -233,7 +233,7 @@ feed:
 	if ctxErr != nil {
 		return nil, ctxErr
 	}
-	results := make([]markdown.Result, len(posts))
+	results := make([]conversion, len(posts))
 	for i, c := range out {
 		if c.err != nil {
 			return nil, fmt.Errorf("convert %s: %w", posts[i].Permalink, c.err)

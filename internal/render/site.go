@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"net/url"
 	"path"
@@ -72,7 +71,7 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 			Title: p.Title, Description: p.Description, Slug: p.Slug, Section: p.Section,
 			Permalink: p.Permalink, RelPermalink: sd.RelURL(p.Permalink), URL: sd.AbsURL(p.Permalink),
 			Date: p.Date, Lastmod: p.Lastmod,
-			Summary: p.Summary, Content: template.HTML(res.HTML), // sanitised by markdown
+			Summary: p.Summary, Content: res.html,
 			Headings: res.Headings, WordCount: res.WordCount,
 			ReadingTime: readingTime(res.WordCount),
 			IsPage:      p.IsPage,
@@ -80,10 +79,10 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 			summaryText: res.SummaryText,
 		}
 		if pd.Summary == "" {
-			pd.Summary = template.HTML(res.Summary) // sanitised by markdown
+			pd.Summary = res.summary
 		}
 		if pd.Description == "" {
-			pd.Description = truncate(res.SummaryText, 160)
+			pd.Description = res.description
 		}
 		if p.IsPage {
 			pages = append(pages, pd)
@@ -331,7 +330,7 @@ func homePagePath(n int) string {
 
 // sortPosts orders posts newest first; ties by slug, then permalink.
 func sortPosts(ps []*PostData) {
-	slices.SortStableFunc(ps, func(a, b *PostData) int {
+	slices.SortFunc(ps, func(a, b *PostData) int {
 		return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Slug, b.Slug), strings.Compare(a.Permalink, b.Permalink))
 	})
 }
