@@ -1,7 +1,10 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -57,6 +60,12 @@ func writeAtomic(dest string, files map[string][]byte, mark []byte) error {
 		}
 		fulls[i] = full
 	}
+	// A file the previous output already holds with the same bytes is
+	// hard-linked into the new folder rather than written again: a build
+	// with nothing changed then writes almost nothing, and the swap below
+	// stays as atomic as before (the old folder's name for the file goes
+	// with the old folder).
+	prev := previousFiles(dest)
 	// The files go in in parallel: a build of a thousand pages spends
 	// most of its time waiting on the file system, one file at a time.
 	errs := make([]error, len(names))
@@ -65,7 +74,11 @@ func writeAtomic(dest string, files map[string][]byte, mark []byte) error {
 	for range min(4, max(len(names), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				errs[i] = os.WriteFile(fulls[i], files[names[i]], 0o644)
+				data := files[names[i]]
+				if old, ok := prev[names[i]]; ok && sameFile(old, data) && os.Link(old, fulls[i]) == nil {
+					continue
+				}
+				errs[i] = os.WriteFile(fulls[i], data, 0o644)
 			}
 		})
 	}
@@ -105,4 +118,48 @@ func writeAtomic(dest string, files map[string][]byte, mark []byte) error {
 		}
 	}
 	return nil
+}
+
+// previousFiles maps the output names of the regular files in an earlier
+// output dest to their paths, walking it without following symbolic
+// links, so that a file reached through a linked folder, or a link, is
+// never reused. Only files veil writes itself qualify: mode 0644 and no
+// other name (a file hard-linked from elsewhere stays elsewhere's). Nil
+// when there is no earlier output.
+func previousFiles(dest string) map[string]string {
+	out := map[string]string{}
+	filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil || fi.Mode() != 0o644 || links(fi) != 1 {
+			return nil
+		}
+		rel, err := filepath.Rel(dest, p)
+		if err == nil {
+			out[filepath.ToSlash(rel)] = p
+		}
+		return nil
+	})
+	return out
+}
+
+// sameFile reports whether the file at p holds exactly data.
+func sameFile(p string, data []byte) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
+		return false
+	}
+	buf := make([]byte, len(data)+1) // one more: a file that grew is not the same
+	n, err := io.ReadFull(f, buf)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return false
+	}
+	return n == len(data) && bytes.Equal(buf[:n], data)
 }
