@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -341,12 +342,12 @@ feed:
 // A section's pattern is looked up by its folder name; the URL uses its
 // public name from sections (see publicSections).
 func assignPermalinks(cs []*Cleared, patterns map[string]string, sections map[string]string) {
-	sort.SliceStable(cs, func(i, j int) bool {
-		a, b := cs[i].Post, cs[j].Post
-		if !a.Date.Equal(b.Date) {
-			return a.Date.Before(b.Date)
+	slices.SortStableFunc(cs, func(x, y *Cleared) int {
+		a, b := &x.Post, &y.Post
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
 		}
-		return a.Slug < b.Slug
+		return strings.Compare(a.Slug, b.Slug)
 	})
 	taken := map[string]bool{}
 	for _, c := range cs {

@@ -7,6 +7,7 @@ import (
 	"html"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -72,6 +73,11 @@ func resolveRefs(cs []*Cleared, baseURL string) []string {
 	base := ""
 	if u, err := url.Parse(baseURL); err == nil {
 		base = strings.TrimSuffix(u.Path, "/")
+	}
+	// Most sites have no such links: then there is nothing to map (this
+	// runs on every save in veil serve).
+	if !slices.ContainsFunc(cs, func(c *Cleared) bool { return c.src != nil && len(c.src.Refs) > 0 }) {
+		return nil
 	}
 	full := map[string]string{}
 	byName := map[string][]string{}
