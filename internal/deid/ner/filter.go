@@ -711,11 +711,17 @@ func leadingLetters(s string) string {
 	return s[:end]
 }
 
-// sentenceStart reports whether off opens a text, a line or a sentence.
+// sentenceStart reports whether off opens a text, a line or a sentence,
+// perhaps after opening quotes, brackets or markup marks of any kind
+// ("\u201cHope you", "(Ask Tom", "**Wish them").
 func sentenceStart(text string, off int) bool {
 	i := off
-	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == '"' || text[i-1] == '(') {
-		i--
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if r != ' ' && r != '\t' && !edgeMark(text, i-size, r) {
+			break
+		}
+		i -= size
 	}
 	if i == 0 {
 		return true

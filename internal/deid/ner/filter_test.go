@@ -324,6 +324,11 @@ func TestTrimLead(t *testing.T) {
 		{"Ask them.", "Ask", "Ask", deid.Person},
 		{"Is Okonkwo coming?", "Is Okonkwo", "Is Okonkwo", deid.Person},
 		{"Poor Okonkwo, he tried.", "Poor Okonkwo", "Poor Okonkwo", deid.Person},
+		// Opening quotes, brackets and marks of any kind open a sentence.
+		{"\u201cAsk Tom,\u201d she said.", "Ask Tom", "Tom", deid.Person},
+		{"She said: \u00abAsk Tom\u00bb.", "Ask Tom", "Tom", deid.Person},
+		{"**Ask Tom** first.", "Ask Tom", "Tom", deid.Person},
+		{"we said \u201cAsk Tom\u201d later", "Ask Tom", "Ask Tom", deid.Person},
 	} {
 		i := strings.Index(tt.text, tt.entity)
 		f := deid.Finding{Start: i, End: i + len(tt.entity), Kind: tt.kind, Text: tt.entity}
