@@ -103,6 +103,7 @@ func (c *Converter) Convert(src []byte) (Result, error) {
 
 	var res Result
 	res.Headings = assignHeadingIDs(doc, src)
+	dropUnknownLanguages(doc, src)
 
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {

@@ -15,6 +15,7 @@ import (
 	"github.com/veil-blog/veil/internal/config"
 	"github.com/veil-blog/veil/internal/content"
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/markdown"
 	"github.com/veil-blog/veil/internal/render"
 	"github.com/veil-blog/veil/internal/risk"
 )
@@ -61,6 +62,7 @@ type builder struct {
 	engine    *deid.Engine
 	knowledge *deid.Knowledge
 	policy    risk.Policy
+	md        *markdown.Converter // reads the structure of post bodies
 }
 
 // Render loads, de-identifies, scores and renders the site into memory. It
@@ -68,7 +70,7 @@ type builder struct {
 // theme does not parse); per-post problems are in the report.
 func Render(ctx context.Context, opts Options) (*Report, error) {
 	cfg := opts.Config
-	b := &builder{opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{MinCrowd: cfg.Risk.MinCrowd, HomeArea: cfg.Risk.HomeArea}}
+	b := &builder{opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{MinCrowd: cfg.Risk.MinCrowd, HomeArea: cfg.Risk.HomeArea}, md: markdown.New()}
 	if b.knowledge == nil {
 		b.knowledge = &deid.Knowledge{}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/veil-blog/veil/internal/content"
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/markdown"
 	"github.com/veil-blog/veil/internal/render"
 	"github.com/veil-blog/veil/internal/risk"
 )
@@ -68,8 +69,9 @@ type segment struct {
 // block, so no recognizer reads across two fields.
 const separator = "\n\n"
 
-// combine joins the post's public fields and body into one text.
-func combine(p *content.Post) (string, []segment) {
+// combine joins the post's public fields and body into one text; body is
+// the post's body as de-identification is to read it.
+func combine(p *content.Post, body string) (string, []segment) {
 	var b strings.Builder
 	var segs []segment
 	add := func(field, s string) {
@@ -93,8 +95,51 @@ func combine(p *content.Post) (string, []segment) {
 	}
 	// A slug is written with hyphens; as words it reads like the title.
 	add("slug", strings.ReplaceAll(m.Slug, "-", " "))
-	add("body", string(p.Body))
+	add("body", body)
 	return b.String(), segs
+}
+
+// withoutInfo returns body with the info strings of its fenced code blocks
+// ("```ruby") turned into spaces, byte for byte. An info string is markup,
+// not text a reader sees: it reaches the page only as the class of the
+// code, and then only as a known language (see withLanguages). Read as
+// text it was taken for a name ("ruby" became "language-<a pseudonym>").
+func withoutInfo(body string, infos []markdown.FenceInfo) string {
+	if len(infos) == 0 {
+		return body
+	}
+	b := []byte(body)
+	for _, in := range infos {
+		for i := in.Start; i < in.End; i++ {
+			if b[i] != '\n' && b[i] != '\r' {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
+}
+
+// withLanguages adds to the body's findings (sorted, offsets into the
+// body) one that writes back each blanked info string as the language it
+// names, or leaves it blank when it names none. An info string that a
+// finding overlaps stays blank.
+func withLanguages(fs []deid.Finding, infos []markdown.FenceInfo) []deid.Finding {
+	if len(infos) == 0 {
+		return fs
+	}
+	out := make([]deid.Finding, 0, len(fs)+len(infos))
+	i := 0
+	for _, in := range infos {
+		for i < len(fs) && fs[i].End <= in.Start {
+			out = append(out, fs[i])
+			i++
+		}
+		if in.Language == "" || i < len(fs) && fs[i].Start < in.End {
+			continue
+		}
+		out = append(out, deid.Finding{Start: in.Start, End: in.End, Replacement: in.Language})
+	}
+	return append(out, fs[i:]...)
 }
 
 // prepare de-identifies and scores one post. Any error or panic holds the
@@ -105,7 +150,8 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 			c, held = nil, &Held{Path: p.Path, Reason: "internal error while de-identifying; held back", Err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
 		}
 	}()
-	text, segs := combine(p)
+	infos := b.md.FenceInfos(p.Body)
+	text, segs := combine(p, withoutInfo(string(p.Body), infos))
 	know := b.knowledge.With(p.Meta.Veil.Known, p.Meta.Veil.Allow)
 	res, err := b.engine.Deidentify(ctx, &deid.Doc{Text: text, Known: know.Known, Allow: know.Allow})
 	if err != nil {
@@ -131,6 +177,9 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 			lf.Text = text[s.start+lf.Start : s.start+lf.End]
 			local = append(local, lf)
 			findings = append(findings, b.place(p, lines, s.field, lf))
+		}
+		if s.field == "body" {
+			local = withLanguages(local, infos)
 		}
 		fields[s.field] = append(fields[s.field], deid.Apply(text[s.start:s.end], local))
 	}
