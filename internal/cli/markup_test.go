@@ -102,3 +102,42 @@ It was *Marisol* who spoke, then **Marisol**, and _Marisol_.
 		t.Errorf("the page has %d <em>, want 2 (*...* and _..._)", n)
 	}
 }
+
+// Tags reach the page and their own URLs (/tags/<slug>/). Ordinary words
+// in them stay, even one that is also a surname and in a short post; a
+// first name in a tag is replaced though tags are written in lower case.
+// The names are invented.
+func TestTagsKeepOrdinaryWords(t *testing.T) {
+	out := buildSite(t, map[string]string{
+		"content/posts/a.md": "---\ntitle: Notes on a visit\ndate: 2024-03-04\n" +
+			"tags: [shortcodes, small-towns, marsh, rural-life, marisol-visit, visit-with-teodora]\n" +
+			"categories: [practice, Jaxon]\n---\nWe talked about small towns and the marsh behind the house.\n",
+	})
+	for _, keep := range []string{"tags/shortcodes/index.html", "tags/small-towns/index.html", "tags/marsh/index.html",
+		"tags/rural-life/index.html", "categories/practice/index.html"} {
+		if _, err := os.Stat(filepath.Join(out, keep)); err != nil {
+			t.Errorf("%s is missing: an ordinary word was taken for a name", keep)
+		}
+	}
+	entries, err := os.ReadDir(filepath.Join(out, "tags"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var visits int
+	for _, e := range entries {
+		for _, name := range []string{"marisol", "teodora"} {
+			if strings.Contains(e.Name(), name) {
+				t.Errorf("tag folder %s holds %q", e.Name(), name)
+			}
+		}
+		if strings.Contains(e.Name(), "visit") {
+			visits++
+		}
+	}
+	if visits != 2 {
+		t.Errorf("%d tags with visit, want 2 (the names in them replaced)", visits)
+	}
+	if _, err := os.Stat(filepath.Join(out, "categories", "jaxon")); err == nil {
+		t.Error("the category Jaxon is published as written")
+	}
+}

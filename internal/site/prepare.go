@@ -153,7 +153,13 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	infos := b.md.FenceInfos(p.Body)
 	text, segs := combine(p, withoutInfo(string(p.Body), infos))
 	know := b.knowledge.With(p.Meta.Veil.Known, p.Meta.Veil.Allow)
-	res, err := b.engine.Deidentify(ctx, &deid.Doc{Text: text, Known: know.Known, Allow: know.Allow})
+	var labels []deid.Label
+	for _, s := range segs {
+		if s.field == "tags" || s.field == "categories" {
+			labels = append(labels, deid.Label{Start: s.start, End: s.end})
+		}
+	}
+	res, err := b.engine.Deidentify(ctx, &deid.Doc{Text: text, Known: know.Known, Allow: know.Allow, Labels: labels})
 	if err != nil {
 		return nil, &Held{Path: p.Path, Reason: "de-identification failed; held back", Err: err}
 	}
