@@ -32,7 +32,10 @@ veil did not write).`,
 			}
 			start := time.Now()
 			dest := opts.Config.Path(f.source, opts.Config.PublishDir)
+			var finish func()
+			opts.Progress, finish = f.progress(e)
 			rep, err := site.Build(c.Context(), opts, dest)
+			finish()
 			var refused *site.RefusedError
 			if errors.As(err, &refused) {
 				return usageErr("%w", err)

@@ -11,9 +11,6 @@ import (
 // detectors lists the recognizers, in order: structured patterns first,
 // then the lexicons with context, then the statistical model.
 func detectors() []deid.Detector {
-	// Parse the lexicons on the other core while prose's model is decoded
-	// (each takes about half a second); lookups wait for their table.
-	go lexicon.Default().LoadAll()
 	ds := rules.Default()
 	ds = append(ds, dict.Default(lexicon.Default())...)
 	return append(ds, ner.New(ner.WithLexicon(lexicon.Default())))

@@ -41,6 +41,10 @@ type Options struct {
 	// KeyFingerprint identifies the site key without revealing it; Build
 	// records it in the output marker and warns when it changes.
 	KeyFingerprint string
+	// Progress, if set, is called after each post is de-identified and
+	// scored, with the posts done so far, their total and how many were
+	// held back; calls are serialised, and must be quick.
+	Progress func(done, total, held int)
 }
 
 // Report says what a build did.
@@ -226,6 +230,8 @@ func (b *builder) prepareAll(ctx context.Context, posts []*content.Post) ([]*Cle
 	results := make([]result, len(posts))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
+	var mu sync.Mutex // serialises Progress
+	done, nheld := 0, 0
 	for w := 0; w < min(workers, max(len(posts), 1)); w++ {
 		wg.Add(1)
 		go func() {
@@ -233,6 +239,15 @@ func (b *builder) prepareAll(ctx context.Context, posts []*content.Post) ([]*Cle
 			for i := range jobs {
 				c, h := b.prepare(ctx, posts[i])
 				results[i] = result{c, h}
+				if b.opts.Progress != nil {
+					mu.Lock()
+					done++
+					if h != nil {
+						nheld++
+					}
+					b.opts.Progress(done, len(posts), nheld)
+					mu.Unlock()
+				}
 			}
 		}()
 	}
