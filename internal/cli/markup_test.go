@@ -141,3 +141,27 @@ func TestTagsKeepOrdinaryWords(t *testing.T) {
 		t.Error("the category Jaxon is published as written")
 	}
 }
+
+// A slug is written like a tag and becomes the post's URL: the same
+// reading applies.
+func TestSlugKeepsOrdinaryWords(t *testing.T) {
+	out := buildSite(t, map[string]string{
+		"content/posts/a.md": "---\ntitle: Another\ndate: 2024-03-05\nslug: small-towns-and-marsh\n---\nPlain words.\n",
+		"content/posts/b.md": "---\ntitle: A visit\ndate: 2024-03-04\nslug: teodora-visit-notes\n---\nPlain words about the week.\n",
+	})
+	entries, err := os.ReadDir(filepath.Join(out, "posts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	got := strings.Join(names, " ")
+	if !strings.Contains(got, "small-towns-and-marsh") {
+		t.Errorf("posts %q: the ordinary words of a slug were replaced", got)
+	}
+	if strings.Contains(got, "teodora") || !strings.Contains(got, "-visit-notes") {
+		t.Errorf("posts %q: the name in a slug was kept, or the slug lost", got)
+	}
+}

@@ -155,7 +155,9 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	know := b.knowledge.With(p.Meta.Veil.Known, p.Meta.Veil.Allow)
 	var labels []deid.Label
 	for _, s := range segs {
-		if s.field == "tags" || s.field == "categories" {
+		switch s.field {
+		case "tags", "categories", "slug", "aliases":
+			// Words in slug case, one label to a line (see deid.Label).
 			labels = append(labels, deid.Label{Start: s.start, End: s.end})
 		}
 	}
