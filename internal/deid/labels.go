@@ -85,9 +85,10 @@ func (e *Engine) labelFindings(doc *Doc) []Finding {
 }
 
 // inLabels drops the findings inside doc's labels that rest on no evidence
-// a label can give: one found by reading context, whose words are not names
-// by labelName. What the author listed, what the label rule found, and
-// names found elsewhere in the text and propagated stay.
+// a label can give: one found by reading context, whose words are neither
+// names by labelName nor capitalised words that are no ordinary words. What
+// the author listed, what the label rule found, and names found elsewhere
+// in the text and propagated stay.
 func (e *Engine) inLabels(doc *Doc, fs []Finding) []Finding {
 	if len(doc.Labels) == 0 {
 		return fs
@@ -120,11 +121,14 @@ func (e *Engine) keepInLabel(doc *Doc, f Finding) bool {
 	case "known", "label", "propagate":
 		return true
 	}
-	name := false
 	for _, w := range strings.FieldsFunc(f.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if w != strings.ToLower(w) || e.labelName(w) {
-			name = true // written with capitals, or a name by the lexicons
+		lw := strings.ToLower(w)
+		// A name by the lexicons; or, written with a capital, a word that
+		// is no ordinary one ("Okonkwo"). Capitals in a label may be the
+		// title case of ordinary words ("Small Towns"), which stay.
+		if e.labelName(lw) || w != lw && !e.isCommon(lw) {
+			return true
 		}
 	}
-	return name
+	return false
 }

@@ -28,7 +28,7 @@ func TestLabels(t *testing.T) {
 	// A context rule that takes lower-case words for names, as the rules
 	// for short informal texts do.
 	lower := reDetector{re: regexp.MustCompile(`\b(?:fenwick|brindle|small)\b`), kind: Person, typ: "lowercase", conf: 0.4}
-	named := reDetector{re: regexp.MustCompile(`Mrs Quillon`), kind: Person, typ: "titled", conf: 0.9}
+	named := reDetector{re: regexp.MustCompile(`Mrs Quillon|Small Towns|Quorvane`), kind: Person, typ: "titled", conf: 0.9}
 	e := New(WithDetectors(lower, named), WithKey([]byte("k")), WithGazetteer(labelGaz{}))
 	for _, tt := range []struct {
 		name, title string
@@ -42,6 +42,10 @@ func TestLabels(t *testing.T) {
 			[]string{"*-visit", "*", "visit"}},
 		{"a name of the text is a name in a tag", "Notes", []string{"quillon", "small"}, "We saw Mrs Quillon today.",
 			[]string{"*", "small"}},
+		// Title case says nothing of ordinary words; a capitalised word
+		// in no word list may be a surname.
+		{"title case", "Notes", []string{"Small Towns", "Quorvane"}, "A walk.",
+			[]string{"Small Towns", "*"}},
 		{"the body's context rules still apply outside labels", "Notes", []string{"visit"}, "then fenwick came",
 			[]string{"visit"}},
 		// A character reference before the labels moves them in the text
