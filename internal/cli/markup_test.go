@@ -109,9 +109,11 @@ It was *Marisol* who spoke, then **Marisol**, and _Marisol_.
 // The names are invented.
 func TestTagsKeepOrdinaryWords(t *testing.T) {
 	out := buildSite(t, map[string]string{
-		"content/posts/a.md": "---\ntitle: Notes on a visit\ndate: 2024-03-04\n" +
+		// "Shortcodes" capitalised in the title and a heading is read as
+		// a name there; the tag is not one.
+		"content/posts/a.md": "---\ntitle: Using Shortcodes\ndate: 2024-03-04\n" +
 			"tags: [shortcodes, small-towns, marsh, rural-life, marisol-visit, visit-with-teodora]\n" +
-			"categories: [practice, Jaxon]\n---\nWe talked about small towns and the marsh behind the house.\n",
+			"categories: [practice, Jaxon]\n---\n## Shortcodes\n\nWe talked about small towns and the marsh behind the house.\n",
 	})
 	for _, keep := range []string{"tags/shortcodes/index.html", "tags/small-towns/index.html", "tags/marsh/index.html",
 		"tags/rural-life/index.html", "categories/practice/index.html"} {

@@ -190,7 +190,7 @@ func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	all = trimToName(doc.Text, all)
 	all = e.dropEponyms(doc.Text, all)
 	all = e.inLabels(doc, append(all, e.labelFindings(doc)...))
-	all = e.propagate(doc.Text, ws, all)
+	all = e.inLabels(doc, e.propagate(doc.Text, ws, all))
 	all = append(all, appositiveAges(doc.Text, all)...)
 	all = append(all, predicateAges(doc.Text, all)...)
 	// Propagation may have found a name again inside an eponym.

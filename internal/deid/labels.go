@@ -118,8 +118,14 @@ func (e *Engine) keepInLabel(doc *Doc, f Finding) bool {
 		return true
 	}
 	switch f.Recognizer {
-	case "known", "label", "propagate":
+	case "known", "label":
 		return true
+	case "propagate":
+		// A name of the running text, unless the label spells it as
+		// two everyday words run together: a capitalised compound in a
+		// title or heading ("Using Shortcodes") is read as a name
+		// there, and the tag "shortcodes" is not one.
+		return !e.compound(strings.ToLower(f.Text))
 	}
 	for _, w := range strings.FieldsFunc(f.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		lw := strings.ToLower(w)
@@ -127,6 +133,39 @@ func (e *Engine) keepInLabel(doc *Doc, f Finding) bool {
 		// is no ordinary one ("Okonkwo"). Capitals in a label may be the
 		// title case of ordinary words ("Small Towns"), which stay.
 		if e.labelName(lw) || w != lw && !e.isCommon(lw) {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundLevel is the highest SCOWL size of each part of a compound
+// word ("short" and "codes" are everyday words).
+const compoundLevel = 35
+
+// compound reports whether the lower-case word w is no word and no name
+// itself but two everyday words run together ("shortcodes", "bookclub"),
+// the second perhaps with a plural "s". Names made of two words
+// ("Blackwood") are first names or surnames, which labelName knows.
+func (e *Engine) compound(w string) bool {
+	if len(w) < 7 || e.labelName(w) {
+		return false
+	}
+	for _, c := range []byte(w) {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	if _, ok := e.gaz.WordLevel(w); ok {
+		return false
+	}
+	everyday := func(s string) bool {
+		l, ok := e.gaz.WordLevel(s)
+		return ok && l <= compoundLevel
+	}
+	for k := 3; k <= len(w)-3; k++ {
+		head, tail := w[:k], w[k:]
+		if everyday(head) && (everyday(tail) || len(tail) > 3 && tail[len(tail)-1] == 's' && everyday(tail[:len(tail)-1])) {
 			return true
 		}
 	}

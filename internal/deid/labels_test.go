@@ -16,7 +16,8 @@ func (labelGaz) FirstNameBirths(name string) int {
 }
 
 func (labelGaz) WordLevel(w string) (int, bool) {
-	l, ok := map[string]int{"corabelle": 35, "fenwick": 35, "brindle": 20, "towns": 20, "visit": 10, "small": 10}[w]
+	l, ok := map[string]int{"corabelle": 35, "fenwick": 35, "brindle": 20, "towns": 20, "visit": 10, "small": 10,
+		"paper": 10, "clip": 20}[w]
 	return l, ok
 }
 
@@ -28,7 +29,7 @@ func TestLabels(t *testing.T) {
 	// A context rule that takes lower-case words for names, as the rules
 	// for short informal texts do.
 	lower := reDetector{re: regexp.MustCompile(`\b(?:fenwick|brindle|small)\b`), kind: Person, typ: "lowercase", conf: 0.4}
-	named := reDetector{re: regexp.MustCompile(`Mrs Quillon|Small Towns|Quorvane`), kind: Person, typ: "titled", conf: 0.9}
+	named := reDetector{re: regexp.MustCompile(`Mrs Quillon|Small Towns|Quorvane|Paperclips`), kind: Person, typ: "titled", conf: 0.9}
 	e := New(WithDetectors(lower, named), WithKey([]byte("k")), WithGazetteer(labelGaz{}))
 	for _, tt := range []struct {
 		name, title string
@@ -42,6 +43,10 @@ func TestLabels(t *testing.T) {
 			[]string{"*-visit", "*", "visit"}},
 		{"a name of the text is a name in a tag", "Notes", []string{"quillon", "small"}, "We saw Mrs Quillon today.",
 			[]string{"*", "small"}},
+		// A capitalised compound of everyday words taken for a name in the
+		// running text is not propagated into a label.
+		{"compound", "Using Paperclips", []string{"paperclips", "quorvane"}, "We met Quorvane there.",
+			[]string{"paperclips", "*"}},
 		// Title case says nothing of ordinary words; a capitalised word
 		// in no word list may be a surname.
 		{"title case", "Notes", []string{"Small Towns", "Quorvane"}, "A walk.",
