@@ -5,6 +5,7 @@ import (
 	"github.com/veil-blog/veil/internal/deid/dict"
 	"github.com/veil-blog/veil/internal/deid/ner"
 	"github.com/veil-blog/veil/internal/deid/rules"
+	"github.com/veil-blog/veil/internal/deid/seqtag"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -13,7 +14,7 @@ import (
 func detectors() []deid.Detector {
 	ds := rules.Default()
 	ds = append(ds, dict.Default(lexicon.Default())...)
-	return append(ds, ner.New(ner.WithLexicon(lexicon.Default())))
+	return append(ds, ner.New(ner.WithLexicon(lexicon.Default())), seqtag.New(lexicon.Default(), seqtag.WithSkip(dict.ClinicalNote)))
 }
 
 // engineOptions are engine options that draw on the lexicons.
