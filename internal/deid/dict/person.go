@@ -3,6 +3,7 @@ package dict
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/lexicon"
 )
@@ -721,7 +722,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0, ""
 		}
 		if t.shape == shapeTitle && !t.sentStart && f.wl == 0 && f.proper == 0 && f.abbrev == 0 && t.letters >= 3 &&
-			!f.title && hasVowel(t.lower) && !a.drugShape(i) && !a.lex.IsPlace(t.lower) {
+			!f.title && hasVowel(t.lower) && !a.drugShape(i) && !a.lex.IsPlace(t.lower) && !a.afterMedium(i) {
 			return 0.5, "unknown"
 		}
 		if a.openingUnknown(i) {
@@ -841,4 +842,57 @@ func (a *analysis) usedAsWord(i int) bool {
 	w := a.toks[i].lower
 	lc := a.lowerCount[w]
 	return lc >= 2 || (lc > 0 && lc >= a.capCount[w])
+}
+
+// namePrefixes are the particles that open surnames written with an inner
+// capital ("McKee", "DeLuca", "LaRue", "VanHorn").
+var namePrefixes = map[string]bool{
+	"mc": true, "mac": true, "de": true, "da": true, "di": true, "du": true, "la": true, "le": true,
+	"van": true, "von": true, "o": true, "fitz": true, "st": true,
+}
+
+// BrandShaped reports whether a word is written as the names of products,
+// sites and apps are, with a capital inside ("PhotoBooth", "eBay",
+// "SoundCloud") after a part that is no surname particle: "McKee" and
+// "DeLuca" are names.
+func BrandShaped(w string) bool {
+	start := 0
+	for k, r := range w {
+		if k > 0 && unicode.IsUpper(r) {
+			prev, _ := utf8.DecodeLastRuneInString(w[:k])
+			if unicode.IsLower(prev) && !namePrefixes[strings.ToLower(w[start:k])] {
+				return true
+			}
+		}
+		if !unicode.IsLetter(r) {
+			start = k + utf8.RuneLen(r)
+		}
+	}
+	return false
+}
+
+// afterMedium reports whether word i follows "on" or "via", directly or as
+// a later item of a list of capitalised words ("shared on Flickr and
+// Tumblr", "via Slack, Trello or Asana"): the medium something was posted
+// or found on, a site or an app rather than a person. Before a person
+// these words are rare ("on Ana's side" has a possessive, which does not
+// count here).
+func (a *analysis) afterMedium(i int) bool {
+	for items := 0; items < 4 && i > 0; items++ {
+		if !a.adjacent(i) && !a.afterComma(i) {
+			return false
+		}
+		p := &a.toks[i-1]
+		switch {
+		case p.lower == "on" || p.lower == "via":
+			return a.adjacent(i)
+		case (p.lower == "and" || p.lower == "or") && a.adjacent(i) && i >= 2 && (a.adjacent(i-1) || a.afterComma(i-1)) && a.toks[i-2].isCap():
+			i -= 2
+		case a.afterComma(i) && p.isCap():
+			i--
+		default:
+			return false
+		}
+	}
+	return false
 }

@@ -50,6 +50,7 @@ const (
 	keepLocative                    // a place after "in", "from", "near" ...
 	keepUnknownPlace                // in ordinary prose, a word no list knows called a place
 	keepTitled                      // a person's title and a capitalised word ("Mr Brown")
+	keepMedium                      // a word no list knows called a place, written as a brand or after "on"/"via": a site or app, so an organisation
 )
 
 func (v verdict) keep() bool { return v >= keepNameWord }
@@ -189,6 +190,12 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		// prose often calls a lone first name or surname a place
 		// ("Kylie", "Jensen").
 		return deid.Person, keepPersonWord
+	case len(words) == 1 && (dict.BrandShaped(words[0]) || afterMedium(text, f.Start)):
+		// "posted it on Flickr", "a ZoomInfo profile": a word no list
+		// knows as a place, written as brands are or named as the
+		// medium something was shared on, is a site or an app: an
+		// organisation's name, never a town.
+		return deid.Organization, keepMedium
 	}
 	return f.Kind, keepUnknownPlace
 }
@@ -511,6 +518,57 @@ func afterLocative(text string, off int) bool {
 		j--
 	}
 	return locatives[strings.ToLower(text[j:i])]
+}
+
+// mediumWords say what something was shared, posted or found on: "on",
+// "via". Before a place they are rare ("on Main Street" has a street word;
+// islands are in the gazetteer).
+var mediumWords = map[string]bool{"on": true, "via": true}
+
+// afterMedium reports whether the word before off is a medium word, or
+// the entity follows one as the next item of a list ("on Flickr and
+// Tumblr", "via Slack, Trello or Asana").
+func afterMedium(text string, off int) bool {
+	for items := 0; items < 4; items++ {
+		i := off
+		for i > 0 && text[i-1] == ' ' {
+			i--
+		}
+		j := i
+		for j > 0 && (text[j-1] >= 'a' && text[j-1] <= 'z' || text[j-1] >= 'A' && text[j-1] <= 'Z') {
+			j--
+		}
+		w := text[j:i]
+		if mediumWords[w] {
+			return true
+		}
+		// Step back over a list joint and the item before it.
+		k := j
+		if w == "and" || w == "or" {
+			for k > 0 && text[k-1] == ' ' {
+				k--
+			}
+			if k > 0 && text[k-1] == ',' {
+				k--
+			}
+		} else if w == "" && j > 0 && text[j-1] == ',' {
+			k = j - 1
+		} else {
+			return false
+		}
+		for k > 0 && text[k-1] == ' ' {
+			k--
+		}
+		m := k
+		for m > 0 && (text[m-1] >= 'a' && text[m-1] <= 'z' || text[m-1] >= 'A' && text[m-1] <= 'Z') {
+			m--
+		}
+		if m == k || !(text[m] >= 'A' && text[m] <= 'Z') {
+			return false
+		}
+		off = m
+	}
+	return false
 }
 
 // lowerCaseWords returns the words of text written entirely in lower case.
