@@ -27,7 +27,7 @@ func TestNoNonsenseInPosts(t *testing.T) {
 		{"A 34-year-old weaver and a 71-year-old potter shared the ward.", nil, []string{"weaver and", "potter shared"}, nil},
 		{"We hired a part-time cooper for the workshop.", nil, []string{"part-time cooper"}, nil},
 		// A site or an app something was posted on is no town.
-		{"I first posted the drawing on DeviantArt, then on Tumblr and Pinterest.", nil, nil, []string{"a small town", "a city"}},
+		{"I first posted the drawing on DeviantArt, then on Vimeo and Pinterest.", nil, nil, []string{"a small town", "a city"}},
 		{"Nobody should find a client on GoFundMe.", nil, nil, []string{"a small town", "a city"}},
 		// A book cited by chapter and verse, and again by name.
 		{"Read Lamentations 3:22 with me. As Lamentations says, mercies are new.", nil, []string{"Lamentations 3:22", "As Lamentations says"}, nil},

@@ -852,7 +852,7 @@ var namePrefixes = map[string]bool{
 }
 
 // BrandShaped reports whether a word is written as the names of products,
-// sites and apps are, with a capital inside ("PhotoBooth", "eBay",
+// sites and apps are, with a capital inside ("PhotoBooth", "iMovie",
 // "SoundCloud") after a part that is no surname particle: "McKee" and
 // "DeLuca" are names.
 func BrandShaped(w string) bool {
@@ -873,7 +873,7 @@ func BrandShaped(w string) bool {
 
 // afterMedium reports whether word i follows "on" or "via", directly or as
 // a later item of a list of capitalised words ("shared on Flickr and
-// Tumblr", "via Slack, Trello or Asana"): the medium something was posted
+// Vimeo", "via Slack, Trello or Asana"): the medium something was posted
 // or found on, a site or an app rather than a person. Before a person
 // these words are rare ("on Ana's side" has a possessive, which does not
 // count here).

@@ -527,7 +527,7 @@ var mediumWords = map[string]bool{"on": true, "via": true}
 
 // afterMedium reports whether the word before off is a medium word, or
 // the entity follows one as the next item of a list ("on Flickr and
-// Tumblr", "via Slack, Trello or Asana").
+// Vimeo", "via Slack, Trello or Asana").
 func afterMedium(text string, off int) bool {
 	for items := 0; items < 4; items++ {
 		i := off
