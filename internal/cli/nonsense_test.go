@@ -31,9 +31,12 @@ func TestNoNonsenseInPosts(t *testing.T) {
 		{"Nobody should find a client on GoFundMe.", nil, nil, []string{"a small town", "a city"}},
 		// A book cited by chapter and verse, and again by name.
 		{"Read Lamentations 3:22 with me. As Lamentations says, mercies are new.", nil, []string{"Lamentations 3:22", "As Lamentations says"}, nil},
+		// A language is no one's name, even one a surname list has.
+		{"At home they speak Amharic and Farsi; she writes to me in Tagalog.", nil, []string{"speak Amharic and Farsi", "in Tagalog"}, nil},
 		// Names stay replaced: a lower-case name after a kinship word, a
 		// client quoted with "as ... says".
 		{"My son tobias called from the car.", []string{"tobias"}, []string{"My son"}, nil},
+		{"My niece kat came by, and dtr liv rang twice.", []string{"kat", "liv"}, []string{"My niece", "rang twice"}, nil},
 		{"As Marisol says, the bus is never on time.", []string{"Marisol"}, nil, nil},
 		{"We chatted on Zoom with Wendeline Okonjo.", []string{"Wendeline", "Okonjo"}, nil, nil},
 	} {

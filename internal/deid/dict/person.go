@@ -604,6 +604,12 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			// first name that is also a word, with a surname, a report
 			// verb or a verb of a relative's visit or call after it.
 			return 0.6, "kin"
+		case t.shape == shapeLower && !f.common(60) && f.abbrev == 0 && (f.births > 0 || f.proper > 0 && !a.isClinical()) && t.letters >= 2 && !chatWords[t.lower] &&
+			!strings.HasSuffix(t.lower, "ed") && !strings.HasSuffix(t.lower, "ing"):
+			// "my niece kat visited", "dtr liv called": a first name in
+			// lower case that is no common word, after a kinship word:
+			// any first name, or a proper name SCOWL lists.
+			return 0.6, "kin"
 		case t.shape == shapeLower && f.wl == 0 && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0 &&
 			!strings.HasSuffix(t.lower, "ed") && !strings.HasSuffix(t.lower, "ing"):
 			// "my cousin cicibussey": a word in no list, in a comment.
@@ -682,6 +688,13 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		}
 	}
 	if t.shape != shapeLower && a.usedAsWord(i) || a.clinicalWord(i) {
+		return 0, ""
+	}
+	// A language ("Amharic", "Gujarati"), capitalised as one writes
+	// it, with no title or kinship word before it, names no one, even when
+	// a surname list has it too; a frequent first name that is also a
+	// language or a people stays a name.
+	if t.shape != shapeLower && f.births < 1000 && a.lex.InCategory(lexicon.Language, t.text) {
 		return 0, ""
 	}
 	if informative && a.capitalPair(i) {
