@@ -33,6 +33,8 @@ func TestNoNonsenseInPosts(t *testing.T) {
 		{"Read Lamentations 3:22 with me. As Lamentations says, mercies are new.", nil, []string{"Lamentations 3:22", "As Lamentations says"}, nil},
 		// A language is no one's name, even one a surname list has.
 		{"At home they speak Amharic and Farsi; she writes to me in Tagalog.", nil, []string{"speak Amharic and Farsi", "in Tagalog"}, nil},
+		// A job title written with capitals, after an article.
+		{"The Charge Nurse rang the Senior Social Worker about Ilse Brandvold.", []string{"Ilse", "Brandvold"}, []string{"The Charge Nurse rang the Senior Social Worker"}, nil},
 		// Names stay replaced: a lower-case name after a kinship word, a
 		// client quoted with "as ... says".
 		{"My son tobias called from the car.", []string{"tobias"}, []string{"My son"}, nil},

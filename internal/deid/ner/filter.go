@@ -43,6 +43,7 @@ const (
 	dropEponym                      // in shorthand, a name before a sign, disease or device it names
 	dropOpeningVerb                 // an ordinary word opening a sentence before a pronoun ("Hope you are well")
 	dropKinWord                     // a kinship word alone called a place ("Grandad said"), or a blog software label
+	dropJobTitle                    // a job title of several words, capitalised ("Staff Nurse")
 	keepNameWord                    // a word that is not an ordinary one
 	keepMidSentence                 // an ordinary word that is also a name, capitalised mid-sentence
 	keepKnownPlace                  // a country, a US state or a gazetteer place with a locative
@@ -105,6 +106,13 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	}
 	if d.lex.InCategory(lexicon.Nationality, name) || d.lex.InCategory(lexicon.Language, name) {
 		return f.Kind, dropGroupWord
+	}
+	if f.Kind != deid.Organization && afterArticle(text, f.Start) && d.jobTitle(name) {
+		// "the Charge Nurse", "a Social Worker": a job title written
+		// with capitals, as rotas and signatures do, names a role; it
+		// takes an article or a possessive, which a nickname of the same
+		// shape ("Captain Thunder") does not.
+		return f.Kind, dropJobTitle
 	}
 	mid := midSentence(text, f.Start)
 	strong, nameLike, personal := false, false, false
@@ -198,6 +206,51 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		return deid.Organization, keepMedium
 	}
 	return f.Kind, keepUnknownPlace
+}
+
+// jobTitle reports whether name is a job title of several words: the
+// occupation table has it whole, or its last word is an occupation noun
+// and each word before is a common word that is no frequent first name
+// ("Senior Care Worker", "Night Porter"). "Will Baker" and "Mina Nurse"
+// stay names: a frequent first name or a word no list knows says person.
+func (d *Detector) jobTitle(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	if d.lex.InCategory(lexicon.Occupation, strings.ToLower(name)) {
+		return true
+	}
+	last := strings.ToLower(words[len(words)-1])
+	if !d.lex.InCategory(lexicon.Occupation, last) {
+		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		lw := strings.ToLower(strings.TrimRight(w, ".,"))
+		x := d.lexFactsOf(lw)
+		if !x.isWord || x.level > commonLevel || x.first && x.births >= 1000 {
+			return false
+		}
+	}
+	return true
+}
+
+// articles open a noun phrase that names a role rather than a person.
+var articles = map[string]bool{"the": true, "a": true, "an": true, "our": true, "my": true, "your": true,
+	"their": true, "his": true, "her": true, "its": true}
+
+// afterArticle reports whether the word before off is an article or a
+// possessive determiner.
+func afterArticle(text string, off int) bool {
+	i := off
+	for i > 0 && text[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > 0 && (text[j-1] >= 'a' && text[j-1] <= 'z' || text[j-1] >= 'A' && text[j-1] <= 'Z') {
+		j--
+	}
+	return i < off && articles[strings.ToLower(text[j:i])]
 }
 
 // evidence is what the lexicons say about one word of an entity.
