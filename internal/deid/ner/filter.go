@@ -211,7 +211,7 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 // jobTitle reports whether name is a job title of several words: the
 // occupation table has it whole, or its last word is an occupation noun
 // and each word before is a common word that is no frequent first name
-// ("Senior Care Worker", "Night Porter"). "Will Baker" and "Mina Nurse"
+// ("Senior Care Worker", "Night Porter"). "Lark Fletcher" and "Mina Nurse"
 // stay names: a frequent first name or a word no list knows says person.
 func (d *Detector) jobTitle(name string) bool {
 	words := strings.Fields(name)
