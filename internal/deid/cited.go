@@ -119,7 +119,8 @@ func opensClause(s string) bool {
 
 // citedWork reports whether the name finding f names a written work a post
 // cites, by the context alone: a capitalised word before a chapter and
-// verse ("Lamentations 3:22", "2 Timothy 1:7", "Psalm 46:10"), or a place
+// verse ("Lamentations 3:22", "Psalm 46:10"), or numbered and before a
+// chapter ("2 Timothy 1", "1 Samuel 17:4"; see bookReference), or a place
 // finding that a clause opening with "As" makes the subject of a verb of
 // writing or saying ("As Leviticus says", "as Proverbs puts it"): a place
 // says nothing, a book does. versed holds the terms (termID) that the text
@@ -127,7 +128,7 @@ func opensClause(s string) bool {
 // is the book too. A person finding needs its own verse: "As Ana says"
 // stays a finding.
 func citedWork(text string, f Finding, versed map[string]bool) bool {
-	if chapterVerseAfter(text[f.End:]) {
+	if bookReference(text, f) {
 		return true
 	}
 	if f.Kind != Place {
@@ -174,4 +175,24 @@ func chapterVerseAfter(s string) bool {
 		m++
 	}
 	return m > n+1 && (m == len(s) || !isWordByte(s[m]) || s[m] == '-')
+}
+
+// bookReference reports whether finding f is the name in a reference to a
+// book and a chapter: before a chapter and verse (" 3:16"), or after the
+// number of a book of several parts (1 to 3) and before a chapter number
+// ("2 Timothy 1", "1 Samuel 17"). The second form is weaker: a person
+// finding needs the verse ("at 3 Ana 4" stays a finding).
+func bookReference(text string, f Finding) bool {
+	after := text[f.End:]
+	if chapterVerseAfter(after) {
+		return true
+	}
+	if f.Kind == Person {
+		return false // a person's name needs the verse
+	}
+	b := text[:f.Start]
+	if len(b) < 2 || b[len(b)-1] != ' ' || b[len(b)-2] < '1' || b[len(b)-2] > '3' || len(b) > 2 && isWordByte(b[len(b)-3]) {
+		return false
+	}
+	return len(after) > 1 && after[0] == ' ' && after[1] >= '1' && after[1] <= '9'
 }

@@ -40,7 +40,7 @@ func (e *Engine) dropEponyms(text string, fs []Finding) []Finding {
 	person := map[string]bool{}
 	var versed map[string]bool
 	for _, f := range fs {
-		if nameLike(f.Kind) && f.Replacement == "" && chapterVerseAfter(text[f.End:]) {
+		if nameLike(f.Kind) && f.Replacement == "" && bookReference(text, f) {
 			if versed == nil {
 				versed = map[string]bool{}
 			}
