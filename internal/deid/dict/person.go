@@ -735,7 +735,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0, ""
 		}
 		if t.shape == shapeTitle && !t.sentStart && f.wl == 0 && f.proper == 0 && f.abbrev == 0 && t.letters >= 3 &&
-			!f.title && hasVowel(t.lower) && !a.drugShape(i) && !a.lex.IsPlace(t.lower) && !a.afterMedium(i) {
+			!f.title && hasVowel(t.lower) && !a.drugShape(i) && !a.lex.IsPlace(t.lower) {
 			return 0.5, "unknown"
 		}
 		if a.openingUnknown(i) {
@@ -879,32 +879,6 @@ func BrandShaped(w string) bool {
 		}
 		if !unicode.IsLetter(r) {
 			start = k + utf8.RuneLen(r)
-		}
-	}
-	return false
-}
-
-// afterMedium reports whether word i follows "on" or "via", directly or as
-// a later item of a list of capitalised words ("shared on Flickr and
-// Vimeo", "via Slack, Trello or Asana"): the medium something was posted
-// or found on, a site or an app rather than a person. Before a person
-// these words are rare ("on Ana's side" has a possessive, which does not
-// count here).
-func (a *analysis) afterMedium(i int) bool {
-	for items := 0; items < 4 && i > 0; items++ {
-		if !a.adjacent(i) && !a.afterComma(i) {
-			return false
-		}
-		p := &a.toks[i-1]
-		switch {
-		case p.lower == "on" || p.lower == "via":
-			return a.adjacent(i)
-		case (p.lower == "and" || p.lower == "or") && a.adjacent(i) && i >= 2 && (a.adjacent(i-1) || a.afterComma(i-1)) && a.toks[i-2].isCap():
-			i -= 2
-		case a.afterComma(i) && p.isCap():
-			i--
-		default:
-			return false
 		}
 	}
 	return false
