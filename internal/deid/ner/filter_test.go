@@ -91,6 +91,16 @@ func TestVet(t *testing.T) {
 		// dropped in shorthand.
 		{"Kylie said hi.", "Kylie", deid.Place, keepPersonWord, deid.Person},
 		{"Brelundovo is lovely.", "Brelundovo", deid.Place, keepUnknownPlace, deid.Place},
+		// ... unless written as a brand or named as where something was
+		// posted: a site or an app, kept as an organisation, never a town.
+		{"I posted it on Zorblet last week.", "Zorblet", deid.Place, keepMedium, deid.Organization},
+		{"I posted it on Zorblet and Quimmo.", "Quimmo", deid.Place, keepMedium, deid.Organization},
+		{"A PixelDrome clip went round.", "PixelDrome", deid.Place, keepMedium, deid.Organization},
+		// A capitalised job title after an article is a role; a nickname
+		// of the same shape, with no article, stays a person.
+		{"I rang the Charge Nurse first.", "Charge Nurse", deid.Person, dropJobTitle, deid.Person},
+		{"We met the Senior Social Worker.", "Senior Social Worker", deid.Place, dropJobTitle, deid.Place},
+		{"Then Captain Plumber replied.", "Captain Plumber", deid.Person, keepMidSentence, deid.Person},
 		{"Pt GI ok. SBP HR fine. Nipride off.", "Nipride", deid.Place, dropNoNameWord, deid.Place},
 		{"Pt GI ok. SBP HR fine. Kessimor off.", "Kessimor", deid.Place, dropPlace, deid.Place},
 		// In a clinical note, clinical vocabulary is no name: listed terms,
