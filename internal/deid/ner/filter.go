@@ -42,7 +42,7 @@ const (
 	dropLink                        // a web address, which the URL rule reports as a contact
 	dropEponym                      // in shorthand, a name before a sign, disease or device it names
 	dropOpeningVerb                 // an ordinary word opening a sentence before a pronoun ("Hope you are well")
-	dropKinWord                     // a kinship word alone called a place ("Grandad said"), or a blog software label
+	dropKinWord                     // a kinship word alone called a place ("Grandad said"), a blog software label, or a site under "Share this:"
 	dropJobTitle                    // a job title of several words, capitalised ("Staff Nurse")
 	keepNameWord                    // a word that is not an ordinary one
 	keepMidSentence                 // an ordinary word that is also a name, capitalised mid-sentence
@@ -91,7 +91,51 @@ func (d *Detector) interfaceWord(text string, f deid.Finding, words []string) ve
 	if blogSoftwareWords[strings.ToLower(w)] {
 		return dropKinWord
 	}
+	if f.Kind == deid.Place && !d.knownPlace(w) && underShareLabel(text, f.Start, f.End) {
+		return dropKinWord
+	}
 	return keepNameWord
+}
+
+// shareLabelWords make up the labels that blog software writes above its
+// row of sharing and following buttons ("Share this:", "Follow us on",
+// "Share on"); the items below such a label are the names of sites.
+var shareLabelWords = map[string]bool{"share": true, "follow": true, "this": true, "us": true, "me": true,
+	"on": true, "it": true, "post": true, "via": true, "with": true, "find": true}
+
+// underShareLabel reports whether [start, end) fills a line of its own (a
+// list item or a bare line) in a run of such lines under a share or follow
+// label.
+func underShareLabel(text string, start, end int) bool {
+	ls := strings.LastIndexByte(text[:start], '\n') + 1
+	le := strings.IndexByte(text[end:], '\n')
+	if le < 0 {
+		le = len(text) - end
+	}
+	if strings.TrimSpace(text[end:end+le]) != "" || strings.Trim(text[ls:start], " \t-*+") != "" {
+		return false
+	}
+	// Walk up over the other items and blank lines to the label.
+	for pos := ls; pos > 0; {
+		prev := strings.LastIndexByte(text[:pos-1], '\n') + 1
+		line := strings.TrimSpace(text[prev : pos-1])
+		pos = prev
+		if line == "" || strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "+ ") ||
+			!strings.ContainsAny(line, " :") {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(strings.TrimRight(line, ":")))
+		if len(words) == 0 || words[0] != "share" && words[0] != "follow" {
+			return false
+		}
+		for _, w := range words {
+			if !shareLabelWords[w] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // vet is plausible with the rule that decided.

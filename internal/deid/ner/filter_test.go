@@ -64,6 +64,11 @@ func TestVet(t *testing.T) {
 		{"Grandad said it was fine.", "Grandad", deid.Place, dropKinWord, deid.Place},
 		{"Grandma Tavi said it was fine.", "Grandma Tavi", deid.Person, keepNameWord, deid.Person},
 		{"Pingback: Ten years on", "Pingback", deid.Place, dropKinWord, deid.Place},
+		// The items under a share or follow label are sites; the items of
+		// any other list are what prose made of them.
+		{"Done.\n\nShare this:\n\n- Zorblet\n- Quimmo\n", "Quimmo", deid.Place, dropKinWord, deid.Place},
+		{"Follow me on\nZorblet\n", "Zorblet", deid.Place, dropKinWord, deid.Place},
+		{"Where we lived:\n\n- Brelundovo\n", "Brelundovo", deid.Place, keepUnknownPlace, deid.Place},
 		// A web address is the URL rule's.
 		{"see http://t.co/0hdM75Whvi now", "http://t.co/0hdM75Whvi", deid.Place, dropLink, deid.Place},
 		// A name that ends with a kind of organisation is one, whatever
