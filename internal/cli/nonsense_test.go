@@ -35,6 +35,9 @@ func TestNoNonsenseInPosts(t *testing.T) {
 		{"At home they speak Amharic and Farsi; she writes to me in Tagalog.", nil, []string{"speak Amharic and Farsi", "in Tagalog"}, nil},
 		// A job title written with capitals, after an article.
 		{"The Charge Nurse rang the Senior Social Worker about Ilse Brandvold.", []string{"Ilse", "Brandvold"}, []string{"The Charge Nurse rang the Senior Social Worker"}, nil},
+		// A kinship word alone is a relation; with a name, the name goes.
+		{"Later my Nanna brought soup, and Grandad sat with her.", nil, []string{"my Nanna brought soup, and Grandad sat"}, nil},
+		{"Then Auntie Wendeline rang.", []string{"Wendeline"}, nil, nil},
 		// Names stay replaced: a lower-case name after a kinship word, a
 		// client quoted with "as ... says".
 		{"My son tobias called from the car.", []string{"tobias"}, []string{"My son"}, nil},

@@ -702,6 +702,11 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	}
 	switch {
 	case informative:
+		if f.isName() && f.kin {
+			// "my Nanna", "Grandad said": a kinship word alone, which
+			// some name list also has, names a relation, not who.
+			return 0, ""
+		}
 		if f.isName() {
 			if !t.sentStart && !f.common(60) {
 				return 0.9, "name"

@@ -88,6 +88,11 @@ func (d *Detector) interfaceWord(text string, f deid.Finding, words []string) ve
 	if f.Kind == deid.Place && d.lex.InCategory(lexicon.Kinship, w) {
 		return dropKinWord
 	}
+	if f.Kind == deid.Person && afterArticle(text, f.Start) && d.lex.InCategory(lexicon.Kinship, w) {
+		// "my Nanna", "our Grandad": after a possessive, a kinship
+		// word is the relation, not what someone is called.
+		return dropKinWord
+	}
 	if blogSoftwareWords[strings.ToLower(w)] {
 		return dropKinWord
 	}

@@ -63,6 +63,8 @@ func TestVet(t *testing.T) {
 		// A kinship word alone names no one.
 		{"Grandad said it was fine.", "Grandad", deid.Place, dropKinWord, deid.Place},
 		{"Grandma Tavi said it was fine.", "Grandma Tavi", deid.Person, keepNameWord, deid.Person},
+		{"Later my Grandad said it was fine.", "Grandad", deid.Person, dropKinWord, deid.Person},
+		{"Later Grandad said it was fine.", "Grandad", deid.Person, keepNameWord, deid.Person},
 		{"Pingback: Ten years on", "Pingback", deid.Place, dropKinWord, deid.Place},
 		// The items under a share or follow label are sites; the items of
 		// any other list are what prose made of them.
