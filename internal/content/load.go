@@ -34,7 +34,11 @@ func IsMarkdown(name string) bool {
 // Jekyll site (it has _posts/), its posts and Markdown pages are read
 // instead. The posts come back sorted by Rel.
 func Load(ctx context.Context, root, dir string) (*Site, error) {
-	l := &loader{ctx: ctx, s: &Site{}, unknown: map[string][]string{}}
+	return load(ctx, root, dir, nil)
+}
+
+func load(ctx context.Context, root, dir string, cache *Cache) (*Site, error) {
+	l := &loader{ctx: ctx, s: &Site{}, unknown: map[string][]string{}, cache: cache}
 	var err error
 	l.realRoot, err = RealPath(root)
 	if err != nil {
@@ -65,6 +69,7 @@ type loader struct {
 	s        *Site
 	realRoot string
 	unknown  map[string][]string // front-matter key -> where
+	cache    *Cache              // nil: parse every file
 }
 
 func (l *loader) finish() *Site {
@@ -144,12 +149,16 @@ func (l *loader) walk(dir, prefix string, kind Kind) error {
 
 // loadFile parses one Markdown file and keeps it, or its error.
 func (l *loader) loadFile(path, rel string, kind Kind) *Post {
-	src, err := readLimited(path)
-	if err != nil {
-		l.s.Errors = append(l.s.Errors, err)
-		return nil
+	var p *Post
+	var err error
+	if l.cache != nil {
+		p, err = l.cache.parse(path, rel, kind)
+	} else {
+		var src []byte
+		if src, err = readLimited(path); err == nil {
+			p, err = ParseKind(path, rel, src, kind)
+		}
 	}
-	p, err := ParseKind(path, rel, src, kind)
 	if err != nil {
 		l.s.Errors = append(l.s.Errors, err)
 		return nil

@@ -27,12 +27,31 @@ type Cleared struct {
 	// Warnings are about this post (an accept entry that matched nothing,
 	// an alias that is not redirected).
 	Warnings []string
+	// Spans locate the body's replacements in Post.Markdown, for the
+	// preview's highlights.
+	Spans []Span
+	// Aliases are the post's earlier URL paths that de-identification
+	// left unchanged (exported so that a cached post keeps them).
+	Aliases []string
 
-	// src is the post as loaded (its refs and bundle files); aliases are
-	// its earlier URL paths that de-identification left unchanged.
-	src     *content.Post
-	aliases []string
+	// src is the post as loaded (its refs and bundle files); a build sets
+	// it again on a post that comes from a cache.
+	src *content.Post
 }
+
+// Span is where one replacement lies in a cleared post's Markdown.
+type Span struct {
+	Start, End int
+	// Finding indexes Cleared.Findings.
+	Finding int
+}
+
+// PrepareFunc de-identifies and scores one post: it returns the cleared post,
+// or why it is held back. Its result depends only on the post's file (path
+// and bytes) and on the build's Options (engine and its key, knowledge,
+// configuration), never on other posts: pseudonyms are keyed hashes of the
+// names, so a cache keyed by those inputs keeps them consistent.
+type PrepareFunc func(ctx context.Context, p *content.Post) (*Cleared, *Held)
 
 // Finding is a de-identification finding placed in its source file.
 type Finding struct {
@@ -54,6 +73,9 @@ type Held struct {
 	Err      error
 	Findings []Finding
 	Warnings []string
+	// Post is the de-identified post the risk gate held back, for the
+	// preview; never rendered into the site.
+	Post *Cleared
 }
 
 // segment is one front-matter field or the body inside the combined text
@@ -113,6 +135,7 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	}
 	fields := map[string][]string{}
 	var findings []Finding
+	var spans []Span
 	lines := content.NewLineIndex(string(p.Source))
 	for _, s := range segs {
 		var local []deid.Finding
@@ -132,7 +155,11 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 			local = append(local, lf)
 			findings = append(findings, b.place(p, lines, s.field, lf))
 		}
-		fields[s.field] = append(fields[s.field], deid.Apply(text[s.start:s.end], local))
+		applied := deid.Apply(text[s.start:s.end], local)
+		if s.field == "body" {
+			spans = bodySpans(local, len(findings)-len(local))
+		}
+		fields[s.field] = append(fields[s.field], applied)
 	}
 	policy := b.policy
 	for i, a := range p.Meta.Veil.Accept {
@@ -142,6 +169,7 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		}
 		policy.Accept = append(policy.Accept, risk.Accept{Text: a.Text, Reason: a.Reason})
 	}
+	policy.People = risk.PersonStarts(res.Findings)
 	verdict := risk.Assess(res.Text, policy)
 	b.placeDetails(p, lines, text, segs, res.Findings, &verdict)
 	var warns []string
@@ -154,8 +182,12 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		}
 		warns = append(warns, fmt.Sprintf("%s:%d: veil.accept %q matches no rare detail", p.Path, line, u))
 	}
-	if verdict.Blocked {
-		return nil, &Held{Path: p.Path, Reason: verdict.Reasons[0], Verdict: &verdict, Findings: findings, Warnings: warns}
+	flagged := 0
+	for _, f := range findings {
+		if policy.Flags(string(f.Kind)) && flagged < 3 {
+			verdict.FlagIdentifier(string(f.Kind), f.Line, f.Col)
+			flagged++
+		}
 	}
 	title := fields["title"][0]
 	slug := render.Slugify(fields["slug"][0])
@@ -180,9 +212,26 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	if s := fields["summary"][0]; s != "" {
 		rp.Summary = template.HTML(html.EscapeString(s))
 	}
-	c = &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict, Warnings: warns, src: p}
+	c = &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict, Warnings: warns, Spans: spans, src: p}
 	c.keepAliases(fields["aliases"], func(a string) bool { return b.nameLeaks(ctx, a) != "" })
+	if verdict.Blocked {
+		return nil, &Held{Path: p.Path, Reason: verdict.Reasons[0], Verdict: &verdict, Findings: findings, Warnings: warns, Post: c}
+	}
 	return c, nil
+}
+
+// bodySpans places each replacement of the body's findings (sorted, in
+// body offsets) in the de-identified body; first is the index of the first
+// of them in the post's findings.
+func bodySpans(local []deid.Finding, first int) []Span {
+	spans := make([]Span, 0, len(local))
+	shift := 0 // bytes the output has grown by so far
+	for i, f := range local {
+		start := f.Start + shift
+		spans = append(spans, Span{Start: start, End: start + len(f.Replacement), Finding: first + i})
+		shift += len(f.Replacement) - (f.End - f.Start)
+	}
+	return spans
 }
 
 // placeDetails gives each rare detail its line and column in the source file: published
