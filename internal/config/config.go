@@ -138,6 +138,10 @@ func Load(dir string, opts Options) (*Config, []string, error) {
 		v.SetDefault(k, val)
 	}
 	file := filepath.Join(dir, FileName)
+	if fi, serr := os.Stat(file); serr == nil && !fi.Mode().IsRegular() {
+		// A named pipe would block the read forever.
+		return nil, nil, &Error{File: file, Msg: "not a regular file (a named pipe, socket or device)"}
+	}
 	f, err := os.Open(file)
 	switch {
 	case err == nil:

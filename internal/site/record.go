@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/veil-blog/veil/internal/content"
 )
 
 // privateDir is where a site keeps what must never be published.
@@ -52,7 +54,7 @@ func lockSite(root string) (func(), error) {
 		return nil, fmt.Errorf("build lock %s: %w", p, err)
 	}
 	if !ok {
-		holder, _ := os.ReadFile(p)
+		holder, _ := content.ReadRegular(p)
 		f.Close()
 		return nil, &LockedError{Lock: p, Holder: strings.TrimSpace(string(holder))}
 	}
@@ -80,7 +82,7 @@ func marker(fingerprint string) []byte {
 
 // markerKey reads the key fingerprint from an output directory's marker.
 func markerKey(dest string) string {
-	b, err := os.ReadFile(filepath.Join(dest, MarkerName))
+	b, err := content.ReadRegular(filepath.Join(dest, MarkerName))
 	if err != nil {
 		return ""
 	}
@@ -110,7 +112,7 @@ func keyWarning(dest, fingerprint string) string {
 type urlRecord map[string]string
 
 func loadURLRecord(root string) urlRecord {
-	b, err := os.ReadFile(filepath.Join(root, privateDir, recordName))
+	b, err := content.ReadRegular(filepath.Join(root, privateDir, recordName))
 	if err != nil {
 		return nil
 	}

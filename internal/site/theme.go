@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing/fstest"
@@ -77,7 +76,7 @@ func (b *builder) cleanLayouts(ctx context.Context, dir string) (fs.FS, []string
 		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
-		src, err := os.ReadFile(p)
+		src, err := content.ReadRegular(p)
 		if err != nil {
 			return err
 		}
