@@ -5,12 +5,15 @@ import (
 	"context"
 	"html"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/veil-blog/veil/internal/imgclean/imgtest"
 	"github.com/veil-blog/veil/theme"
@@ -51,7 +54,7 @@ title: "What Ysolde Brannagh taught me"
 date: 2024-03-04
 description: "Ysolde and Tavish Quorral at Vellmoor"
 summary: "A visit with Ysolde Brannagh"
-tags: [Ysolde Brannagh, practice, Tavish]
+tags: [Ysolde Brannagh, practice, Tavish, ysolde-brannagh, tavish_quorral]
 slug: ysolde-brannagh-visit
 ---
 # Meeting Ysolde Brannagh
@@ -64,6 +67,11 @@ Ysolde Brannagh met Tavish Quorral in Vellmoor. See [Ysolde's notes](https://exa
 Written as entities, &#89;&#115;&#111;&#108;&#100;&#101; B&#x72;annagh came with T&aacute;vish Quorral;
 split by a word processor, Bran­nagh and Ta​vish Quor‍ral.
 <!-- Brannagh file, serial SN-4471-QX -->
+
+## Filed under {#ysolde-brannagh}
+
+Her folder was ysolde-brannagh, his tavish_quorral; typed in wide letters, Ｙｓｏｌｄｅ Ｂｒａｎｎａｇｈ, or
+in bold maths, 𝐓𝐚𝐯𝐢𝐬𝐡 𝐐𝐮𝐨𝐫𝐫𝐚𝐥. [Write to the desk](mailto:desk@example.org?subject=Tavish%20Quorral).
 `
 	files := map[string][]byte{
 		"config.yaml":                             []byte("title: Practice notes\nbaseURL: https://example.org/\n"),
@@ -84,6 +92,8 @@ split by a word processor, Bran­nagh and Ta​vish Quor‍ral.
 		"static/css/bg.css":                       []byte(".hero { background: url('/img/ysolde-brannagh.jpg') }"),
 		"static/css/site.css":                     []byte("a { color: blue } /* asked by Ysolde Brannagh */"),
 		"static/files/ysolde-brannagh-letter.pdf": []byte("%PDF-1.4 Ysolde"),
+		"static/css/quote.css":                    []byte(".quote::after { content: \"Tavish Quorral\" } .ysolde-brannagh { color: red }"),
+		"static/js/greet.js":                      []byte("var who = 'Ysolde Brannagh'; document.title = `Tavish ${'Quorral'}`;\n"),
 	}
 	for name, data := range files {
 		p := filepath.Join(root, filepath.FromSlash(name))
@@ -133,7 +143,10 @@ func TestLeakSite(t *testing.T) {
 				return -1
 			}
 			return r
-		}, html.UnescapeString(string(data)))
+		}, norm.NFKC.String(html.UnescapeString(string(data))))
+		if u, err := url.PathUnescape(seen); err == nil {
+			seen += "\n" + u
+		}
 		for _, text := range []string{string(data), seen} {
 			lower := strings.ToLower(text)
 			for _, s := range leakSecrets {
@@ -180,7 +193,7 @@ func TestLeakSite(t *testing.T) {
 			t.Errorf("%s missing from the output (have %d files)", p, len(names))
 		}
 	}
-	for _, w := range []string{"ysolde-brannagh.jpg: not published", "ysolde-brannagh-letter.pdf: not published", "plan.css: not published", "bg.css: not published", "the folder name may name someone", "404.html:2: the theme's own text"} {
+	for _, w := range []string{"ysolde-brannagh.jpg: not published", "ysolde-brannagh-letter.pdf: not published", "plan.css: not published", "bg.css: not published", "the folder name may name someone", "404.html:2: the theme's own text", "quote.css: not published", "greet.js: not published"} {
 		if !strings.Contains(stderr.String(), w) {
 			t.Errorf("stderr does not say %q:\n%s", w, stderr.String())
 		}

@@ -56,6 +56,9 @@ type Held struct {
 type segment struct {
 	field      string
 	start, end int // in the combined text
+	// src is the field as written, when the combined text reads it
+	// otherwise (a slug's or tag's hyphens read as spaces); the same length.
+	src string
 }
 
 // separator keeps fields apart: a blank line ends a sentence and a Markdown
@@ -72,15 +75,27 @@ func combine(p *content.Post) (string, []segment) {
 		segs = append(segs, segment{field: field, start: start, end: b.Len()})
 		b.WriteString(separator)
 	}
+	// A slug or tag is often written as one word joined by hyphens,
+	// underscores or dots ("first-last"); it is read as the words it joins,
+	// and what is found is replaced in the value as written.
+	addWords := func(field, s string) {
+		add(field, strings.Map(func(r rune) rune {
+			if r == '-' || r == '_' || r == '.' || r == '+' {
+				return ' '
+			}
+			return r
+		}, s))
+		segs[len(segs)-1].src = s
+	}
 	m := p.Meta
 	add("title", m.Title)
 	add("description", m.Description)
 	add("summary", m.Summary)
 	for _, t := range m.Tags {
-		add("tags", t)
+		addWords("tags", t)
 	}
 	// A slug is written with hyphens; as words it reads like the title.
-	add("slug", strings.ReplaceAll(m.Slug, "-", " "))
+	addWords("slug", m.Slug)
 	add("body", string(p.Body))
 	return b.String(), segs
 }
@@ -120,7 +135,11 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 			local = append(local, lf)
 			findings = append(findings, b.place(p, lines, s.field, lf))
 		}
-		fields[s.field] = append(fields[s.field], deid.Apply(text[s.start:s.end], local))
+		src := text[s.start:s.end]
+		if s.src != "" {
+			src = s.src
+		}
+		fields[s.field] = append(fields[s.field], deid.Apply(src, local))
 	}
 	policy := b.policy
 	for i, a := range p.Meta.Veil.Accept {
