@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // View is the text a reader sees of a Markdown or HTML source, for
@@ -14,8 +16,9 @@ import (
 // "Jos&eacute;" read "Ma" and "José", as a browser shows them) and
 // invisible characters set aside (zero-width spaces and joiners, word
 // joiners, soft hyphens, byte-order marks, bidirectional controls and the
-// other format characters, variation selectors), so that a name written
-// with them reads as the name. Markup is otherwise left as it is: tags,
+// other format characters, variation selectors), and compatibility forms
+// of Latin letters and digits read as those (fullwidth "Ｍ", mathematical
+// "𝐌", circled "Ⓜ"), so that a name written with them reads as the name. Markup is otherwise left as it is: tags,
 // link destinations and code are published too and must be read as well.
 //
 // Every byte of Text comes from a known span of the source; Source maps a
@@ -68,6 +71,8 @@ func Visible(src string) *View {
 			r, size := utf8.DecodeRuneInString(src[i:])
 			if Invisible(r) {
 				add(i, i+size, "")
+			} else if f := folded(src[i : i+size]); f != "" {
+				add(i, i+size, f)
 			}
 			i += size
 		}
@@ -149,12 +154,30 @@ func needsView(src string) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(src[i:])
-		if Invisible(r) {
+		if Invisible(r) || folded(src[i:i+size]) != "" {
 			return true
 		}
 		i += size
 	}
 	return false
+}
+
+// folded returns the plain Latin letters or digits that the character c
+// (one UTF-8 encoded rune) is a compatibility form of, as a reader sees
+// them: fullwidth "Ｍ", mathematical bold or script "𝐌", circled "Ⓜ",
+// the ligature "ﬁ". It returns "" for every other character, including
+// accented letters, which are letters of their own.
+func folded(c string) string {
+	d := norm.NFKC.PropertiesString(c).Decomposition()
+	if len(d) == 0 {
+		return ""
+	}
+	for _, b := range d {
+		if !('a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9') {
+			return ""
+		}
+	}
+	return string(d)
 }
 
 func withoutInvisible(s string) string {
