@@ -13,7 +13,8 @@ import (
 
 // View is the text a reader sees of a Markdown or HTML source, for
 // recognizers to read: character references decoded ("&#77;&#97;" and
-// "Jos&eacute;" read "Ma" and "José", as a browser shows them) and
+// "Jos&eacute;" read "Ma" and "José", as a browser shows them; a
+// percent-escape in a link reads as its character: "%20" as a space) and
 // invisible characters set aside (zero-width spaces and joiners, word
 // joiners, soft hyphens, byte-order marks, bidirectional controls and the
 // other format characters, variation selectors), and compatibility forms
@@ -62,6 +63,13 @@ func Visible(src string) *View {
 			if n, shown := referenceAt(src, i); n > 0 {
 				add(i, i+n, withoutInvisible(shown))
 				i += n
+				continue
+			}
+			i++
+		case c == '%':
+			if shown, ok := percentAt(src, i); ok {
+				add(i, i+3, shown)
+				i += 3
 				continue
 			}
 			i++
@@ -150,6 +158,9 @@ func needsView(src string) bool {
 			if c == '&' {
 				return true
 			}
+			if _, ok := percentAt(src, i); ok {
+				return true
+			}
 			i++
 			continue
 		}
@@ -160,6 +171,24 @@ func needsView(src string) bool {
 		i += size
 	}
 	return false
+}
+
+// percentAt reads a percent-escape at src[i] == '%' as a browser's
+// address bar and a mail client's subject line show it: "%20" is a space,
+// "%41" an A. Only printable ASCII is decoded.
+func percentAt(src string, i int) (string, bool) {
+	if i+2 >= len(src) {
+		return "", false
+	}
+	hi, lo := digitValue(src[i+1], 16), digitValue(src[i+2], 16)
+	if hi < 0 || lo < 0 {
+		return "", false
+	}
+	c := byte(hi<<4 | lo)
+	if c < 0x20 || c >= 0x7F {
+		return "", false
+	}
+	return string(c), true
 }
 
 // folded returns the plain Latin letters or digits that the character c

@@ -14,6 +14,8 @@ func TestVisible(t *testing.T) {
 		{"ask 𝐎𝐝𝐞𝐭𝐭𝐞 now", "ask Odette now", "𝐎𝐝𝐞𝐭𝐭𝐞"},
 		{"ask Ⓞdette now", "ask Odette now", "Ⓞdette"},
 		{"ask Odétte now", "ask Odétte now", "Odétte"},
+		{"ask Od%65tte now", "ask Odette now", "Od%65tte"},
+		{"ask 5%ab%20Odette", "ask 5%ab Odette", "5%ab%20Od"},
 		{"ask Ｏd&eacute;t\u00adte now", "ask Odétte now", "Ｏd&eacute;t\u00adte"},
 	} {
 		v := Visible(tc.src)
