@@ -184,7 +184,83 @@ func (b *builder) publishable(ctx context.Context, fsys fs.FS, rel string) ([]by
 	if err != nil {
 		return nil, "", err
 	}
+	if scrub != nil {
+		// Without its comments a style sheet or script still publishes
+		// its strings (content: "...", a greeting in a script) and its
+		// names (a class named after a client); veil does not rewrite
+		// code, so one that names someone is left out.
+		if reason := b.textLeaks(ctx, data); reason != "" {
+			return nil, "its code " + reason + "; edit it (or, if it names no one, add the word to allow: in .veil/known.yaml)", nil
+		}
+	}
 	return data, "", nil
+}
+
+// textLeaks says what de-identification finds in the text of a style
+// sheet or script, and on which line, or "" when it finds nothing. Code is
+// full of words that read as names to a recognizer of prose (colours as
+// IDs, font names as people), so two readings count: the author's known
+// terms anywhere, also inside class and variable names joined by hyphens
+// or underscores; and everything in the string literals a page shows
+// (content: "...", a greeting in a script), other than font names.
+func (b *builder) textLeaks(ctx context.Context, data []byte) string {
+	text := string(data)
+	for pass, t := range []string{text, stringLiterals(text)} {
+		fs, err := b.engine.Detect(ctx, &deid.Doc{Text: t, Known: b.knowledge.Known, Allow: b.knowledge.Allow})
+		if err != nil {
+			return "could not be checked (" + err.Error() + ")"
+		}
+		for _, f := range fs {
+			if pass == 0 && f.Recognizer != "known" {
+				continue
+			}
+			line := 1 + strings.Count(t[:f.Start], "\n")
+			return fmt.Sprintf("holds what looks like %s on line %d", article(string(f.Kind)), line)
+		}
+	}
+	return ""
+}
+
+// stringLiterals returns text with everything but the insides of its
+// quoted strings ('...', "...", `...`) blanked, line breaks kept, so that
+// offsets and lines stay those of text. A CSS string in a font declaration
+// (font-family: "Some Sans") names a typeface and is blanked too.
+func stringLiterals(text string) string {
+	out := []byte(text)
+	blank := func(from, to int) {
+		for k := from; k < to; k++ {
+			if out[k] != '\n' {
+				out[k] = ' '
+			}
+		}
+	}
+	last := 0 // first byte not yet kept or blanked
+	for i := 0; i < len(text); i++ {
+		q := text[i]
+		if q != '"' && q != '\'' && q != '`' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && text[j] != q && (q == '`' || text[j] != '\n') {
+			if text[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		j = min(j, len(text))
+		blank(last, i+1)
+		decl := text[max(0, i-80):i] // a bounded look back keeps this linear
+		if k := strings.LastIndexAny(decl, "{;\n"); k >= 0 {
+			decl = decl[k+1:]
+		}
+		if strings.HasPrefix(strings.TrimSpace(decl), "font") {
+			blank(i+1, j)
+		}
+		last = j
+		i = j
+	}
+	blank(last, len(text))
+	return string(out)
 }
 
 // nameLeaks runs de-identification over a file path read as words and
