@@ -78,13 +78,20 @@ func combine(p *content.Post) (string, []segment) {
 	// A slug or tag is often written as one word joined by hyphens,
 	// underscores or dots ("first-last"); it is read as the words it joins,
 	// and what is found is replaced in the value as written.
+	// Such a value is mostly lower case, where a name is hard to tell, so
+	// the words a name could be are read capitalised, as the same name in
+	// the title would be.
 	addWords := func(field, s string) {
-		add(field, strings.Map(func(r rune) rune {
+		words := strings.Map(func(r rune) rune {
 			if r == '-' || r == '_' || r == '.' || r == '+' {
 				return ' '
 			}
 			return r
-		}, s))
+		}, s)
+		if c := capitaliseNameLike(words); len(c) == len(words) {
+			words = c
+		}
+		add(field, words)
 		segs[len(segs)-1].src = s
 	}
 	m := p.Meta

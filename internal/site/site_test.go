@@ -237,3 +237,23 @@ func TestStaticFiles(t *testing.T) {
 		t.Errorf("errors = %v", rep.Errors)
 	}
 }
+
+// A slug or tag is written in lower case with hyphens or underscores; the
+// name in it is found as it would be in the title, and it reaches neither
+// a URL nor a page.
+func TestLowerCaseSlugAndTagNamesAreFound(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"content/posts/a.md": "---\ntitle: A visit\ndate: 2024-01-01\nslug: odette-marchand\ntags: [marchand_odette, care]\n---\nText.\n",
+	})
+	rep, err := Render(context.Background(), options(t, root))
+	if err != nil || len(rep.Published) != 1 {
+		t.Fatalf("err %v, published %d, errors %v", err, len(rep.Published), rep.Errors)
+	}
+	for name, data := range rep.Files {
+		for _, s := range []string{"odette", "marchand"} {
+			if strings.Contains(strings.ToLower(name), s) || strings.Contains(strings.ToLower(string(data)), s) {
+				t.Errorf("%s holds %q", name, s)
+			}
+		}
+	}
+}
