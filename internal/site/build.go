@@ -186,7 +186,7 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 		rep.Warnings = append(rep.Warnings, w)
 	}
 	rep.Warnings = append(rep.Warnings, movedURLs(loadURLRecord(opts.Root), rep.Published)...)
-	if err := writeAtomic(realDest, rep.Files, marker(opts.KeyFingerprint)); err != nil {
+	if err := writeAtomic(realDest, rep.Files, marker(opts.KeyFingerprint, rep.Files)); err != nil {
 		return nil, err
 	}
 	if err := saveURLRecord(opts.Root, rep.Published); err != nil {

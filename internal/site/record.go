@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -69,15 +70,63 @@ func lockSite(root string) (func(), error) {
 
 // marker is the content of the output marker. It holds a fingerprint of the
 // site key (a hash that reveals nothing about the key) so that a build with
-// a different key can say so.
-func marker(fingerprint string) []byte {
+// a different key can say so, and the files the build wrote (all of them
+// published anyway), so that the next build can tell a file the author
+// added to the output from its own.
+func marker(fingerprint string, files map[string][]byte) []byte {
 	var b bytes.Buffer
 	b.WriteString("veil build output: this directory is replaced on every build.\n")
 	b.WriteString("veil only replaces a directory that holds this file, or an empty one.\n")
 	if fingerprint != "" {
 		fmt.Fprintf(&b, "key: %s\n", fingerprint)
 	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(&b, "file: %s\n", name)
+	}
 	return b.Bytes()
+}
+
+// foreignFiles lists the files in dest that the build which wrote it did
+// not (its marker lists what it wrote); nil for a marker from a veil that
+// did not list them.
+func foreignFiles(dest string) ([]string, error) {
+	b, err := content.ReadRegular(filepath.Join(dest, MarkerName))
+	if err != nil {
+		return nil, nil
+	}
+	wrote := map[string]bool{MarkerName: true, ".gitkeep": true}
+	listed := false
+	for _, line := range strings.Split(string(b), "\n") {
+		if name, ok := strings.CutPrefix(line, "file: "); ok {
+			wrote[name], listed = true, true
+		}
+	}
+	if !listed {
+		return nil, nil
+	}
+	var out []string
+	err = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(dest, p)
+		if err != nil {
+			return err
+		}
+		if rel = filepath.ToSlash(rel); !wrote[rel] {
+			out = append(out, rel)
+		}
+		return nil
+	})
+	return out, err
 }
 
 // markerKey reads the key fingerprint from an output directory's marker.

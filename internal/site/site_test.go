@@ -257,3 +257,35 @@ func TestLowerCaseSlugAndTagNamesAreFound(t *testing.T) {
 		}
 	}
 }
+
+// A file the author put into the output after a build (a CNAME for the
+// host, notes) is not veil's to delete: the next build refuses and says
+// which, and replaces the output again once it is moved away.
+func TestBuildKeepsFilesAddedToOutput(t *testing.T) {
+	root := writeSite(t, map[string]string{"content/posts/a.md": post("A", "2024-01-01", "x")})
+	dest := filepath.Join(t.TempDir(), "docs")
+	if _, err := Build(context.Background(), options(t, root), dest); err != nil {
+		t.Fatal(err)
+	}
+	added := filepath.Join(dest, "extra", "notes.txt")
+	if err := os.MkdirAll(filepath.Dir(added), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(added, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Build(context.Background(), options(t, root), dest)
+	var refused *RefusedError
+	if !errors.As(err, &refused) || !strings.Contains(err.Error(), "extra/notes.txt") {
+		t.Errorf("build over an added file: err %v", err)
+	}
+	if _, err := os.Stat(added); err != nil {
+		t.Errorf("added file gone: %v", err)
+	}
+	if err := os.RemoveAll(filepath.Join(dest, "extra")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(context.Background(), options(t, root), dest); err != nil {
+		t.Errorf("build after the file was moved: %v", err)
+	}
+}
