@@ -11,6 +11,7 @@ import (
 
 	"github.com/veil-blog/veil/internal/content"
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/markdown"
 	"github.com/veil-blog/veil/internal/render"
 	"github.com/veil-blog/veil/internal/risk"
 )
@@ -115,6 +116,10 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 			c, held = nil, &Held{Path: p.Path, Reason: "internal error while de-identifying; held back", Err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
 		}
 	}()
+	if line, err := markdown.CheckCost(p.Body); err != nil {
+		bodyLine, _ := content.NewLineIndex(string(p.Source)).Position(p.BodyOffset)
+		return nil, &Held{Path: p.Path, Reason: "cannot be parsed in reasonable time; held back", Err: &content.Error{Path: p.Path, Line: bodyLine + line - 1, Msg: err.Error()}}
+	}
 	text, segs := combine(p)
 	know := b.knowledge.With(p.Meta.Veil.Known, p.Meta.Veil.Allow)
 	res, err := b.engine.Deidentify(ctx, &deid.Doc{Text: text, Known: know.Known, Allow: know.Allow})
