@@ -19,6 +19,12 @@ func TestCheckCost(t *testing.T) {
 		{"nested openings", "intro\n\n" + strings.Repeat("[a](", 60000) + "\n", 3},
 		{"angle openings", "x\n" + strings.Repeat("[a](<", 40000) + "\n", 2},
 		{"image openings", strings.Repeat("![a](", 50000), 1},
+		{"quotes in lists", "> - 1. quote in a list\n>   - nested\n\n---\n* * *\n", 0},
+		{"deep quotes", "a\n\n" + strings.Repeat("> ", 20000) + "x\n", 3},
+		{"deep lists", strings.Repeat("- ", 20000) + "x\n", 1},
+		{"deep numbered lists", strings.Repeat("1) ", 20000) + "x\n", 1},
+		{"footnotes", strings.Repeat("A claim.[^n]\n\n[^n]: A source.\n\n", 2000), 0},
+		{"too many footnotes", strings.Repeat("A claim.[^n]\n\n[^n]: A source.\n\n", 2001), 2000*4 + 3},
 	} {
 		line, err := CheckCost([]byte(tc.src))
 		if (err != nil) != (tc.line != 0) || line != tc.line {
