@@ -74,7 +74,7 @@ Her folder was ysolde-brannagh, his tavish_quorral; typed in wide letters, Ｙ�
 in bold maths, 𝐓𝐚𝐯𝐢𝐬𝐡 𝐐𝐮𝐨𝐫𝐫𝐚𝐥. [Write to the desk](mailto:desk@example.org?subject=Tavish%20Quorral).
 `
 	files := map[string][]byte{
-		"config.yaml":                             []byte("title: Practice notes\nbaseURL: https://example.org/\n"),
+		"config.yaml":                             []byte("title: Practice notes from Vellmoor\ndescription: What Ysolde Brannagh taught me\nauthor: Tavish Quorral\nbaseURL: https://example.org/\n"),
 		".veil/known.yaml":                        []byte("people: [Ysolde Brannagh, Tavish Quorral]\nplaces: [Vellmoor]\n"),
 		"content/about.md":                        []byte("---\ntitle: About\n---\nAbout this site.\n"),
 		"content/posts/a.md":                      []byte(post),
@@ -193,7 +193,7 @@ func TestLeakSite(t *testing.T) {
 			t.Errorf("%s missing from the output (have %d files)", p, len(names))
 		}
 	}
-	for _, w := range []string{"ysolde-brannagh.jpg: not published", "ysolde-brannagh-letter.pdf: not published", "plan.css: not published", "bg.css: not published", "the folder name may name someone", "404.html:2: the theme's own text", "quote.css: not published", "greet.js: not published"} {
+	for _, w := range []string{"ysolde-brannagh.jpg: not published", "ysolde-brannagh-letter.pdf: not published", "plan.css: not published", "bg.css: not published", "the folder name may name someone", "404.html:2: the theme's own text", "quote.css: not published", "greet.js: not published", "config.yaml: title: holds", "config.yaml: author: holds"} {
 		if !strings.Contains(stderr.String(), w) {
 			t.Errorf("stderr does not say %q:\n%s", w, stderr.String())
 		}

@@ -134,9 +134,14 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	if now.IsZero() {
 		now = time.Now().UTC()
 	}
+	siteText, warns, err := b.siteText(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rep.Warnings = append(rep.Warnings, warns...)
 	files, err := r.Render(ctx, render.Site{
-		Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Author: cfg.Author,
-		Description: cfg.Description, Paginate: cfg.Paginate, Now: now,
+		Title: siteText["title"], BaseURL: cfg.BaseURL, Language: cfg.Language, Author: siteText["author"],
+		Description: siteText["description"], Paginate: cfg.Paginate, Now: now,
 	}, rposts)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)

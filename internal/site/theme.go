@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 	"unicode"
 
+	"github.com/veil-blog/veil/internal/config"
 	"github.com/veil-blog/veil/internal/content"
 	"github.com/veil-blog/veil/internal/deid"
 )
@@ -100,6 +101,39 @@ func (b *builder) cleanLayouts(ctx context.Context, dir string) (fs.FS, []string
 // cleanTemplateText de-identifies the text of a template outside its
 // actions in one pass (so one name is replaced the same way throughout)
 // and returns it with the lines where something was replaced.
+// siteText is the site's own text from config.yaml that every page
+// publishes (title, description, byline), de-identified like the theme's
+// own text: a careless "Notes from my work at <a named ward>" is replaced,
+// and the build says so.
+func (b *builder) siteText(ctx context.Context) (map[string]string, []string, error) {
+	cfg := b.opts.Config
+	out := map[string]string{}
+	var warns []string
+	for _, f := range []struct{ key, text string }{{"title", cfg.Title}, {"description", cfg.Description}, {"author", cfg.Author}} {
+		res, err := b.engine.Deidentify(ctx, &deid.Doc{Text: f.text, Known: b.knowledge.Known, Allow: b.knowledge.Allow})
+		if err != nil {
+			return nil, nil, fmt.Errorf("config.yaml: %s: de-identification failed: %w", f.key, err)
+		}
+		found := res.Findings
+		if f.key == "author" {
+			// The byline is meant to name someone: the author, under a
+			// pen name. Only a name the author listed as someone else's
+			// is replaced.
+			found = found[:0:0]
+			for _, x := range res.Findings {
+				if x.Recognizer == "known" {
+					found = append(found, x)
+				}
+			}
+		}
+		out[f.key] = deid.Apply(f.text, found)
+		if len(found) > 0 {
+			warns = append(warns, fmt.Sprintf("%s: %s: holds what looks like %s; it is replaced in the output (edit config.yaml, or add the words to allow: in .veil/known.yaml)", config.FileName, f.key, article(string(found[0].Kind))))
+		}
+	}
+	return out, warns, nil
+}
+
 func (b *builder) cleanTemplateText(ctx context.Context, src string) (string, []int, error) {
 	type piece struct{ start, end, at int } // in src; at: in the combined text
 	var pieces []piece
