@@ -13,15 +13,17 @@ import (
 func TestThemeStaticTakesTheStaticPath(t *testing.T) {
 	photo := jpegWith(t, exifSegment("Marchand", "41.38"))
 	root := writeSite(t, map[string]string{
-		"content/posts/a.md":           post("A", "2024-01-01", "x"),
-		"theme/static/img/banner.jpg":  string(photo),
-		"theme/static/img/Odette.png":  string(pngWith(t)),
-		"theme/static/js/site.js":      "/*! theme by Marchand */\n// Odette helped\nvar a = 1 / 2; var r = /x\\/*y/; // end\n",
-		"theme/static/css/custom.css":  "/* Marchand */ a::after { content: \"/* kept */\" }",
-		"static/css/custom.css":        "b { color: red }",
-		"theme/static/notes/plan.docx": "PK",
-		"static/css/bg.css":            "body { background: url(\"/img/odette-garden.jpg\") }",
-		"static/css/fonts.css":         "body { font-family: \"Quiet Sans\", serif; background: url(data:image/png;base64,AAAA) }",
+		"content/posts/a.md":            post("A", "2024-01-01", "x"),
+		"theme/static/img/banner.jpg":   string(photo),
+		"theme/static/img/Odette.png":   string(pngWith(t)),
+		"theme/static/js/site.js":       "/*! theme by Marchand */\n// Odette helped\nvar a = 1 / 2; var r = /x\\/*y/; // end\n",
+		"theme/static/css/custom.css":   "/* Marchand */ a::after { content: \"/* kept */\" }",
+		"static/css/custom.css":         "b { color: red }",
+		"theme/static/notes/plan.docx":  "PK",
+		"static/css/bg.css":             "body { background: url(\"/img/odette-garden.jpg\") }",
+		"static/css/fonts.css":          "body { font-family: \"Quiet Sans\", serif; background: url(data:image/png;base64,AAAA) }",
+		"static/img/OdetteMarchand.png": string(pngWith(t)),
+		"static/img/odette2024.png":     string(pngWith(t)),
 	})
 	rep, err := Render(context.Background(), options(t, root))
 	if err != nil {
@@ -32,6 +34,11 @@ func TestThemeStaticTakesTheStaticPath(t *testing.T) {
 	}
 	if _, ok := rep.Files["img/Odette.png"]; ok {
 		t.Error("theme file named after a person published")
+	}
+	for _, name := range []string{"img/OdetteMarchand.png", "img/odette2024.png"} {
+		if _, ok := rep.Files[name]; ok {
+			t.Errorf("%s: a file named after a person in joined words was published", name)
+		}
 	}
 	if _, ok := rep.Files["notes/plan.docx"]; ok {
 		t.Error("theme file of an unchecked type published")

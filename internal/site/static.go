@@ -271,12 +271,12 @@ func stringLiterals(text string) string {
 // capitalised technical words ("Favicon") read as places.
 func (b *builder) nameLeaks(ctx context.Context, rel string) string {
 	stem := strings.TrimSuffix(rel, path.Ext(rel))
-	words := strings.Map(func(r rune) rune {
+	words := joinedWords(strings.Map(func(r rune) rune {
 		if r == '-' || r == '_' || r == '/' || r == '.' || r == '+' {
 			return ' '
 		}
 		return r
-	}, stem)
+	}, stem))
 	for pass, text := range []string{words, capitaliseNameLike(words)} {
 		if pass == 1 && text == words {
 			break
@@ -292,6 +292,23 @@ func (b *builder) nameLeaks(ctx context.Context, rel string) string {
 		}
 	}
 	return ""
+}
+
+// joinedWords puts a space where a file name joins two words without
+// one: before a capital that follows a small letter ("FirstLast") and
+// between letters and digits ("first2024").
+func joinedWords(s string) string {
+	var b strings.Builder
+	prev := rune(0)
+	for _, r := range s {
+		if prev != 0 && (unicode.IsLower(prev) && unicode.IsUpper(r) ||
+			unicode.IsLetter(prev) && unicode.IsDigit(r) || unicode.IsDigit(prev) && unicode.IsLetter(r)) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }
 
 // capitaliseNameLike capitalises the words of s that could be a name: words
