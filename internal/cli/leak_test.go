@@ -81,7 +81,7 @@ in bold maths, 𝐓𝐚𝐯𝐢𝐬𝐡 𝐐𝐮𝐨𝐫𝐫𝐚𝐥. [Write to 
 		"content/ysolde-brannagh/visit.md":        []byte("---\ntitle: A second visit\ndate: 2024-04-05\n---\nPlain words.\n"),
 		"content/posts/tavish-quorral/third.md":   []byte("\ufeff---\ntitle: A third visit\ndate: 2024-05-06\n---\nMore plain words.\n"),
 		"content/posts/brannagh-2024-03-04.md":    []byte("---\ntitle: A fourth visit\ndate: 2024-06-07\n---\nStill plain.\n"),
-		"theme/layouts/404.html":                  []byte("{{ define \"main\" }}\n<p title=\"Photo: Ysolde Brannagh\">Lost? Tavish Quorral at Vellmoor can help.</p>\n{{ end }}\n"),
+		"theme/layouts/404.html":                  []byte("{{ define \"main\" }}\n<p title=\"Photo: Ysolde Brannagh\">Lost? Tavish Quorral at Vellmoor can help.</p>\n<p>{{ \"Ask Tavish Quorral\" }} {{ printf \"%s at %s\" \"Ysolde Brannagh\" `Vellmoor` }} {{ .Site.Now.Format \"2 January 2006\" }}</p>\n{{ end }}\n"),
 		"theme/static/img/header.jpg":             imgtest.JPEG(exif, imgtest.Segment(0xFE, "Ysolde Brannagh")),
 		"theme/static/img/ysolde-brannagh.jpg":    imgtest.JPEG(),
 		"theme/static/css/theme.css":              []byte("/* theme by Tavish Quorral */\nbody { margin: 0 } /*! Vellmoor */\n"),

@@ -160,6 +160,13 @@ func (b *builder) cleanTemplateText(ctx context.Context, src string) (string, []
 		if close < 0 {
 			break // an unclosed action: the template parser reports it
 		}
+		// A string literal in an action is printed as written
+		// ({{ "..." }}, printf's arguments): it is text of the theme too.
+		for _, lit := range actionLiterals(src, end+2, end+close) {
+			pieces = append(pieces, piece{lit[0], lit[1], text.Len()})
+			text.WriteString(src[lit[0]:lit[1]])
+			text.WriteString(separator)
+		}
 		i = end + close + 2
 	}
 	combined := text.String()
@@ -211,6 +218,34 @@ func (b *builder) cleanTemplateText(ctx context.Context, src string) (string, []
 	}
 	out.WriteString(src[last:])
 	return out.String(), lines, nil
+}
+
+// actionLiterals returns the spans of the insides of the string literals
+// ("..." and `...`) in the template action src[start:end], except a time
+// layout (the argument of .Format), which is not text.
+func actionLiterals(src string, start, end int) [][2]int {
+	var out [][2]int
+	for i := start; i < end; i++ {
+		q := src[i]
+		if q != '"' && q != '`' {
+			continue
+		}
+		j := i + 1
+		for j < end && src[j] != q {
+			if q == '"' && src[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= end {
+			break
+		}
+		if !strings.HasSuffix(strings.TrimSpace(src[start:i]), "Format") && j > i+1 {
+			out = append(out, [2]int{i + 1, j})
+		}
+		i = j
+	}
+	return out
 }
 
 // maskMarkup returns src with HTML tag and attribute names, the brackets
