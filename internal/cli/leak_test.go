@@ -71,7 +71,7 @@ split by a word processor, Bran­nagh and Ta​vish Quor‍ral.
 ## Filed under {#ysolde-brannagh}
 
 Her folder was ysolde-brannagh, his tavish_quorral; typed in wide letters, Ｙｓｏｌｄｅ Ｂｒａｎｎａｇｈ, or
-in bold maths, 𝐓𝐚𝐯𝐢𝐬𝐡 𝐐𝐮𝐨𝐫𝐫𝐚𝐥. [Write to the desk](mailto:desk@example.org?subject=Tavish%20Quorral).
+in bold maths, 𝐓𝐚𝐯𝐢𝐬𝐡 𝐐𝐮𝐨𝐫𝐫𝐚𝐥, or with Cyrillic letters, brаnnagh and Тavish. [Write to the desk](mailto:desk@example.org?subject=Tavish%20Quorral).
 `
 	files := map[string][]byte{
 		"config.yaml":                             []byte("title: Practice notes from Vellmoor\ndescription: What Ysolde Brannagh taught me\nauthor: Tavish Quorral\nbaseURL: https://example.org/\n"),
@@ -143,7 +143,7 @@ func TestLeakSite(t *testing.T) {
 				return -1
 			}
 			return r
-		}, norm.NFKC.String(html.UnescapeString(string(data))))
+		}, foldLookalikes(norm.NFKC.String(html.UnescapeString(string(data)))))
 		if u, err := url.PathUnescape(seen); err == nil {
 			seen += "\n" + u
 		}
@@ -229,4 +229,9 @@ func TestCopiedThemeIsUnchanged(t *testing.T) {
 	if code := Run(context.Background(), []string{"build", "-s", root}, nil, &stdout, &stderr); code != ExitOK || strings.Contains(stderr.String(), "theme's own text") {
 		t.Fatalf("exit %d:\n%s", code, stderr.String())
 	}
+}
+
+// foldLookalikes reads the Cyrillic letters drawn like Latin ones as those.
+func foldLookalikes(s string) string {
+	return strings.NewReplacer("а", "a", "е", "e", "о", "o", "р", "p", "с", "c", "Т", "T", "В", "B").Replace(s)
 }

@@ -81,6 +81,8 @@ func Visible(src string) *View {
 				add(i, i+size, "")
 			} else if f := folded(src[i : i+size]); f != "" {
 				add(i, i+size, f)
+			} else if l, ok := homoglyph(src, i, r, size); ok {
+				add(i, i+size, string(l))
 			}
 			i += size
 		}
@@ -165,7 +167,7 @@ func needsView(src string) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(src[i:])
-		if Invisible(r) || folded(src[i:i+size]) != "" {
+		if _, ok := homoglyph(src, i, r, size); ok || Invisible(r) || folded(src[i:i+size]) != "" {
 			return true
 		}
 		i += size
@@ -189,6 +191,29 @@ func percentAt(src string, i int) (string, bool) {
 		return "", false
 	}
 	return string(c), true
+}
+
+// lookalikes maps Cyrillic and Greek letters to the Latin letters they
+// are drawn like (Unicode's confusables data, single letters only).
+var lookalikes = map[rune]byte{
+	'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's', 'һ': 'h', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'ӏ': 'l',
+	'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T', 'Х': 'X', 'У': 'Y', 'І': 'I', 'Ј': 'J', 'Ѕ': 'S',
+	'ο': 'o', 'ν': 'v', 'ρ': 'p', 'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
+}
+
+// homoglyph reads r, a letter at src[i] of size bytes, as the Latin letter
+// it looks like when it stands next to a Latin letter: a word that mixes
+// scripts ("Mаria" with a Cyrillic а) is a name disguised, not Russian or
+// Greek, whose words are left as they are.
+func homoglyph(src string, i int, r rune, size int) (byte, bool) {
+	l, ok := lookalikes[r]
+	if !ok {
+		return 0, false
+	}
+	latin := func(c rune) bool { return c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z') }
+	before, _ := utf8.DecodeLastRuneInString(src[:i])
+	after, _ := utf8.DecodeRuneInString(src[i+size:])
+	return l, latin(before) || latin(after)
 }
 
 // folded returns the plain Latin letters or digits that the character c

@@ -15,6 +15,8 @@ func TestVisible(t *testing.T) {
 		{"ask Ⓞdette now", "ask Odette now", "Ⓞdette"},
 		{"ask Odétte now", "ask Odétte now", "Odétte"},
 		{"ask Od%65tte now", "ask Odette now", "Od%65tte"},
+		{"ask Оdеttе now", "ask Odette now", "Оdеttе"},
+		{"ask Одетта now", "ask Одетта now", "Одетта"},
 		{"ask 5%ab%20Odette", "ask 5%ab Odette", "5%ab%20Od"},
 		{"ask Ｏd&eacute;t\u00adte now", "ask Odétte now", "Ｏd&eacute;t\u00adte"},
 	} {
