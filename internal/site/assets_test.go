@@ -229,3 +229,23 @@ func TestCNAME(t *testing.T) {
 		}
 	}
 }
+
+// A script whose regular expression holds a quote still has its strings
+// read: a name in one keeps the script out.
+func TestScriptStringsAfterAQuoteInARegexp(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"content/posts/a.md": post("A", "2024-01-01", "x"),
+		"static/js/a.js":     "var q = /\"/, who = \"Odette Marchand\", r = \"x\";\n",
+		"static/js/b.js":     "var q = /\"/, what = \"menu open\", r = \"x\";\n",
+	})
+	rep, err := Render(context.Background(), options(t, root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := rep.Files["js/a.js"]; ok {
+		t.Errorf("a script naming someone in a string was published: %q", rep.Files["js/a.js"])
+	}
+	if _, ok := rep.Files["js/b.js"]; !ok {
+		t.Errorf("a script without a name was left out: %v", rep.Warnings)
+	}
+}
