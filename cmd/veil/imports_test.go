@@ -56,6 +56,10 @@ func TestImportDirection(t *testing.T) {
 		"internal/risk":     {"internal/render", "internal/site", "internal/cli"},
 		"internal/render":   {"internal/deid", "internal/risk", "internal/site", "internal/cli", "internal/content"},
 		"internal/site":     {"internal/cli"},
+		"internal/importer": {"internal/deid", "internal/render", "internal/site", "internal/cli", "internal/risk"},
+		"internal/watch":    {"internal/"},
+		"internal/preview":  {"internal/"},
+		"internal/cache":    {"internal/cli"},
 	}
 	for name, bad := range forbidden {
 		p, ok := deps[name]
@@ -73,11 +77,14 @@ func TestImportDirection(t *testing.T) {
 	}
 	// Each library has one importer.
 	owners := map[string]string{
-		"github.com/yuin/goldmark":           "internal/markdown",
-		"github.com/jdkato/prose/v2":         "internal/deid/ner",
-		"github.com/fsnotify/fsnotify":       "internal/watch",
-		"github.com/spf13/viper":             "internal/config",
-		"github.com/microcosm-cc/bluemonday": "internal/markdown",
+		"github.com/yuin/goldmark":                        "internal/markdown",
+		"github.com/jdkato/prose/v2":                      "internal/deid/ner",
+		"github.com/fsnotify/fsnotify":                    "internal/watch",
+		"github.com/spf13/viper":                          "internal/config",
+		"github.com/microcosm-cc/bluemonday":              "internal/markdown",
+		"github.com/JohannesKaufmann/html-to-markdown/v2": "internal/importer",
+		"github.com/pelletier/go-toml/v2":                 "internal/content",
+		"github.com/chromedp/chromedp":                    "internal/cli", // the browser test only
 	}
 	for name, p := range deps {
 		for _, imp := range p.Imports {

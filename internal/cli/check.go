@@ -45,7 +45,10 @@ configuration error.`,
 			if err != nil {
 				return err
 			}
+			var finish func()
+			opts.Progress, finish = f.progress(e)
 			rep, err := site.Render(c.Context(), opts)
+			finish()
 			if err != nil {
 				return inputErr("%w", err)
 			}

@@ -71,6 +71,10 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// FuzzDeidentify: whatever the text, every finding is a valid span of the
+// exact input and no replaced span can still be read at its place in the
+// output, however it was written (character references, invisible
+// characters).
 func FuzzDeidentify(f *testing.F) {
 	for _, s := range []string{
 		"Odette Marchand, a 34-year-old from Springfield, called 555-0134 on March 3, 2021.",
@@ -80,6 +84,8 @@ func FuzzDeidentify(f *testing.F) {
 		"\xff\xfeOdette\xc3",
 		"Walter was 97 when he came. At 94, she swims; I'm 34. Ana Ruiz, MD, saw Dr.Vorn.",
 		"He has Erdheim–Chester disease and Parkinson's disease. By last Tuesday, about two years ago, the next week.",
+		"Yesterday &#79;&#100;&#101;tte Marchand and Ren&eacute;e Okafor came; Ode\u200btte Mar\u00adchand signed.",
+		"---\ntitle: Visit with Jos&eacute; Okafor\n---\n<p>Dr. Oka&#x66;or met O\u200ddette</p> [Od&#101;tte](/a/) ![Mar\ufeffchand](b.png)",
 	} {
 		f.Add(s)
 	}
@@ -90,5 +96,6 @@ func FuzzDeidentify(f *testing.F) {
 			t.Fatal(err)
 		}
 		checkResult(t, text, res)
+		checkReplaced(t, text, res)
 	})
 }

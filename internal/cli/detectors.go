@@ -5,18 +5,16 @@ import (
 	"github.com/veil-blog/veil/internal/deid/dict"
 	"github.com/veil-blog/veil/internal/deid/ner"
 	"github.com/veil-blog/veil/internal/deid/rules"
+	"github.com/veil-blog/veil/internal/deid/seqtag"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 // detectors lists the recognizers, in order: structured patterns first,
 // then the lexicons with context, then the statistical model.
 func detectors() []deid.Detector {
-	// Parse the lexicons on the other core while prose's model is decoded
-	// (each takes about half a second); lookups wait for their table.
-	go lexicon.Default().LoadAll()
 	ds := rules.Default()
 	ds = append(ds, dict.Default(lexicon.Default())...)
-	return append(ds, ner.New(ner.WithLexicon(lexicon.Default())))
+	return append(ds, ner.New(ner.WithLexicon(lexicon.Default())), seqtag.New(lexicon.Default(), seqtag.WithSkip(dict.ClinicalNote)))
 }
 
 // engineOptions are engine options that draw on the lexicons.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -76,5 +77,26 @@ func TestDeidLineTextLimit(t *testing.T) {
 	var got jsonError
 	if err := json.Unmarshal(out, &got); err != nil || got.ID != "big" || !strings.Contains(got.Error, "limited to") {
 		t.Errorf("got %s (%v), want an error for id big", out, err)
+	}
+}
+
+// TestReadInputLimit: deid FILE and deid - refuse a document over the post
+// limit with a message that names it.
+func TestReadInputLimit(t *testing.T) {
+	big := strings.Repeat("a", content.MaxPostBytes+1)
+	name := t.TempDir() + "/big.md"
+	if err := os.WriteFile(name, []byte(big), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name  string
+		stdin io.Reader
+	}{{name, nil}, {"-", strings.NewReader(big)}} {
+		if _, err := readInput(tt.name, tt.stdin); err == nil || !strings.Contains(err.Error(), "limited to 4194304") {
+			t.Errorf("readInput(%s) of %d bytes: err %v, want the limit named", tt.name, len(big), err)
+		}
+	}
+	if b, err := readInput("-", strings.NewReader(big[:content.MaxPostBytes])); err != nil || len(b) != content.MaxPostBytes {
+		t.Errorf("readInput of exactly the limit: %d bytes, %v", len(b), err)
 	}
 }

@@ -23,6 +23,7 @@ type siteFlags struct {
 	dest   string
 	drafts bool
 	strict bool
+	quiet  bool // no progress line
 }
 
 func (f *siteFlags) register(c *cobra.Command, withDest bool) {
@@ -32,6 +33,7 @@ func (f *siteFlags) register(c *cobra.Command, withDest bool) {
 	}
 	c.Flags().BoolVar(&f.drafts, "drafts", false, "include posts marked draft: true")
 	c.Flags().BoolVar(&f.strict, "strict", false, "exit 1 when any post is held back")
+	c.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "no progress line on a terminal")
 }
 
 // privateDir is where a site keeps what must never be published.

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -16,6 +17,155 @@ import (
 
 // FileName is the name of the configuration file at the site root.
 const FileName = "config.yaml"
+
+// foreignFiles are the configuration files of the generators a site may
+// come from, in the order they are looked for when the site has no
+// config.yaml, with the generator's name.
+var foreignFiles = []struct{ name, gen string }{
+	{"hugo.toml", "Hugo"}, {"hugo.yaml", "Hugo"}, {"hugo.json", "Hugo"},
+	{"config.toml", "Hugo"}, {"config.json", "Hugo"},
+	// Hugo's configuration directory (its params.toml and menus are not
+	// read).
+	{"config/_default/hugo.toml", "Hugo"}, {"config/_default/config.toml", "Hugo"},
+	{"config/_default/hugo.yaml", "Hugo"}, {"config/_default/config.yaml", "Hugo"},
+	{"_config.yml", "Jekyll"}, {"_config.yaml", "Jekyll"},
+}
+
+const notRegular = "not a regular file (a named pipe, socket or device)"
+
+// findFile returns the site's configuration file ("" when it has none)
+// and, for another generator's file, that generator's name. A config.yaml
+// written for Hugo is recognised by Hugo's own keys.
+func findFile(dir string) (string, string, error) {
+	file := filepath.Join(dir, FileName)
+	fi, err := os.Stat(file)
+	switch {
+	case err == nil && !fi.Mode().IsRegular():
+		// A named pipe would block the read forever.
+		return "", "", &Error{File: file, Msg: notRegular}
+	case err == nil:
+		gen := ""
+		if b, err := os.ReadFile(file); err == nil && hugoYAML.Match(b) {
+			gen = "Hugo"
+		}
+		return file, gen, nil
+	case !errors.Is(err, fs.ErrNotExist):
+		return "", "", &Error{File: file, Msg: err.Error()}
+	}
+	for _, f := range foreignFiles {
+		p := filepath.Join(dir, filepath.FromSlash(f.name))
+		if fi, err := os.Stat(p); err == nil {
+			if !fi.Mode().IsRegular() {
+				return "", "", &Error{File: p, Msg: notRegular}
+			}
+			return p, f.gen, nil
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return "", "", &Error{File: p, Msg: err.Error()}
+		}
+	}
+	return "", "", nil
+}
+
+// hugoYAML finds keys only a Hugo configuration has.
+var hugoYAML = regexp.MustCompile(`(?m)^(languageCode|theme|params|menus?|taxonomies|markup|defaultContentLanguage)\s*:`)
+
+// hugoPermalink turns a Hugo permalink pattern into veil's: the post's
+// title, file name or slug all become veil's :slug, which is made from the
+// de-identified title. A pattern with a token veil does not have falls
+// back to /section/:slug/.
+func hugoPermalink(p, section string) string {
+	p = strings.NewReplacer(":title", ":slug", ":filename", ":slug", ":contentbasename", ":slug").Replace(p)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	ok := strings.Contains(p, ":slug")
+	for _, tok := range regexp.MustCompile(`:[a-zA-Z_]+`).FindAllString(p, -1) {
+		switch tok {
+		case ":slug", ":year", ":month", ":day", ":section":
+		default:
+			ok = false
+		}
+	}
+	if !ok {
+		return "/" + section + "/:slug/"
+	}
+	return p
+}
+
+// foreignSame are veil keys that mean the same in Hugo's configuration.
+var foreignSame = map[string]bool{
+	"title": true, "baseurl": true, "contentdir": true, "staticdir": true, "publishdir": true, "paginate": true,
+}
+
+// mapForeign copies the keys of a Hugo or Jekyll configuration that have a
+// veil meaning onto veil's keys and returns the foreign keys it used. It
+// runs before the environment and flags are applied, which still win.
+func mapForeign(v *viper.Viper, gen string) map[string]bool {
+	used := map[string]bool{}
+	take := func(to string, from ...string) {
+		for _, f := range from {
+			if !v.InConfig(f) {
+				continue
+			}
+			if val, ok := v.Get(f).(string); ok && strings.TrimSpace(val) != "" {
+				if to != f {
+					v.Set(to, strings.TrimSpace(val))
+				}
+				used[f] = true
+				return
+			}
+		}
+	}
+	switch gen {
+	case "Hugo":
+		take("language", "languagecode")
+		take("description", "params.description", "description")
+		take("author", "params.author.name", "author.name", "params.author", "author")
+		for _, k := range v.AllKeys() {
+			if strings.HasPrefix(k, "permalinks.") && v.InConfig(k) {
+				v.Set(k, hugoPermalink(v.GetString(k), strings.TrimPrefix(k, "permalinks.")))
+				used[k] = true
+			}
+		}
+		if v.InConfig("pagination.pagersize") {
+			v.Set("paginate", v.Get("pagination.pagersize"))
+			used["pagination.pagersize"] = true
+		}
+	case "Jekyll":
+		// Jekyll's baseurl is the path below url at which the site lives.
+		if v.InConfig("url") && strings.TrimSpace(v.GetString("url")) != "" {
+			u := strings.TrimSuffix(strings.TrimSpace(v.GetString("url")), "/")
+			if v.InConfig("baseurl") {
+				u += "/" + strings.Trim(v.GetString("baseurl"), "/")
+			}
+			v.Set("baseurl", strings.TrimSuffix(u, "/")+"/")
+			used["url"] = true
+		} else if v.InConfig("baseurl") {
+			v.Set("baseurl", defaults()["baseurl"])
+		}
+		used["baseurl"], used["url"] = true, true
+		take("language", "lang", "locale")
+		take("description", "description")
+		take("author", "author.name", "author")
+		if v.InConfig("paginate") {
+			used["paginate"] = true
+		}
+	}
+	for _, k := range []string{"title", "contentdir", "staticdir", "publishdir", "paginate"} {
+		if v.InConfig(k) {
+			used[k] = true
+		}
+	}
+	if gen == "Hugo" && v.InConfig("baseurl") {
+		used["baseurl"] = true
+		if u, err := url.Parse(v.GetString("baseurl")); err != nil || !u.IsAbs() || u.Host == "" {
+			// Hugo allows a relative or empty baseURL; veil needs the
+			// absolute one for feeds and the sitemap.
+			v.Set("baseurl", defaults()["baseurl"])
+		}
+	}
+	return used
+}
 
 // Config is a site's configuration after defaults, file, environment and
 // flags have been merged and validated.
@@ -133,26 +283,31 @@ func (e *Error) Error() string {
 // warnings (unknown keys) and an error of type *Error for invalid values.
 func Load(dir string, opts Options) (*Config, []string, error) {
 	v := viper.New()
-	v.SetConfigType("yaml")
 	for k, val := range defaults() {
 		v.SetDefault(k, val)
 	}
-	file := filepath.Join(dir, FileName)
-	if fi, serr := os.Stat(file); serr == nil && !fi.Mode().IsRegular() {
-		// A named pipe would block the read forever.
-		return nil, nil, &Error{File: file, Msg: "not a regular file (a named pipe, socket or device)"}
+	file, gen, err := findFile(dir)
+	if err != nil {
+		return nil, nil, err
 	}
-	f, err := os.Open(file)
-	switch {
-	case err == nil:
+	consumed := map[string]bool{}
+	var fileKeys []string
+	if file != "" {
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, nil, &Error{File: file, Msg: err.Error()}
+		}
 		defer f.Close()
+		v.SetConfigType(strings.TrimPrefix(filepath.Ext(file), "."))
 		if err := v.ReadConfig(f); err != nil {
 			return nil, nil, &Error{File: file, Msg: "cannot parse: " + oneLine(err.Error())}
 		}
-	case errors.Is(err, fs.ErrNotExist):
-		file = ""
-	default:
-		return nil, nil, &Error{File: file, Msg: err.Error()}
+		for _, k := range v.AllKeys() {
+			if v.InConfig(k) {
+				fileKeys = append(fileKeys, k)
+			}
+		}
+		consumed = mapForeign(v, gen)
 	}
 
 	getenv := opts.Getenv
@@ -174,8 +329,12 @@ func Load(dir string, opts Options) (*Config, []string, error) {
 
 	var warnings []string
 	if file != "" {
-		for _, k := range v.AllKeys() {
-			if !isKnown(k) {
+		for _, k := range fileKeys {
+			switch {
+			case consumed[k] || isKnown(k) && gen == "":
+			case gen != "" && (isKnown(k) && !foreignSame[k] || !isKnown(k)):
+				warnings = append(warnings, fmt.Sprintf("%s: %s key %q has no meaning in veil; ignored", file, gen, k))
+			case !isKnown(k):
 				warnings = append(warnings, fmt.Sprintf("%s: unknown key %q ignored", file, k))
 			}
 		}

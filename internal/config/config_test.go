@@ -132,6 +132,63 @@ func TestUnparsableFile(t *testing.T) {
 	}
 }
 
+func TestForeignConfig(t *testing.T) {
+	tests := []struct {
+		name, file, body                 string
+		title, base, lang, author, descr string
+		paginate                         int
+		warn                             []string // each must appear
+	}{
+		{"hugo toml", "hugo.toml", "baseURL = 'https://notes.example.org/'\nlanguageCode = 'en-gb'\ntitle = 'Field notes'\ntheme = 'ananke'\n[permalinks]\n  post = '/:year/:month/:title/'\n  notes = '/:sections/:title/'\n[params]\n  description = 'Reflections on practice'\n  author = 'A. Writer'\n[pagination]\n  pagerSize = 4\n",
+			"Field notes", "https://notes.example.org/", "en-gb", "A. Writer", "Reflections on practice", 4,
+			[]string{`hugo.toml: Hugo key "theme" has no meaning in veil; ignored`}},
+		{"hugo config.toml author table", "config.toml", "title = 'T'\nbaseURL = '/'\n[author]\n  name = 'Pen Name'\n",
+			"T", "http://localhost/", "en", "Pen Name", "", 10, nil},
+		{"hugo config directory", "config/_default/hugo.toml", "title = 'Dir'\nbaseURL = 'https://d.example.org/'\n",
+			"Dir", "https://d.example.org/", "en", "", "", 10, nil},
+		{"hugo yaml", FileName, "baseURL: https://a.example.org/\nlanguageCode: fr\ntitle: Carnet\nparams:\n  description: Notes\nmenu:\n  main: []\n",
+			"Carnet", "https://a.example.org/", "fr", "", "Notes", 10, []string{`Hugo key "menu.main" has no meaning`}},
+		{"jekyll empty url", "_config.yml", "title: Minimal\nemail: a@example.net\nbaseurl: \"\"\nurl: \"\"\ntheme: minima\n",
+			"Minimal", "http://localhost/", "en", "", "", 10, []string{`Jekyll key "email" has no meaning`, `Jekyll key "theme"`}},
+		{"jekyll", "_config.yml", "title: Practice journal\nurl: https://example.net\nbaseurl: /blog\nlang: en-US\nauthor:\n  name: J. Doe\n  email: j@example.net\ndescription: Short notes\nplugins: [jekyll-feed]\n",
+			"Practice journal", "https://example.net/blog/", "en-US", "J. Doe", "Short notes", 10, []string{`Jekyll key "plugins" has no meaning`, `Jekyll key "author.email"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.MkdirAll(filepath.Dir(filepath.Join(dir, tt.file)), 0o755)
+			if err := os.WriteFile(filepath.Join(dir, tt.file), []byte(tt.body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cfg, warns, err := Load(dir, Options{Getenv: env(nil)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []any{cfg.Title, cfg.BaseURL, cfg.Language, cfg.Author, cfg.Description, cfg.Paginate}
+			want := []any{tt.title, tt.base, tt.lang, tt.author, tt.descr, tt.paginate}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Errorf("field %d = %v, want %v (config %+v)", i, got[i], want[i], cfg)
+				}
+			}
+			all := strings.Join(warns, "\n")
+			for _, w := range tt.warn {
+				if !strings.Contains(all, w) {
+					t.Errorf("warnings %q lack %q", all, w)
+				}
+			}
+			if tt.file == "hugo.toml" && (cfg.Permalinks["post"] != "/:year/:month/:slug/" || cfg.Permalinks["notes"] != "/notes/:slug/") {
+				t.Errorf("permalinks = %v", cfg.Permalinks)
+			}
+			for _, k := range []string{`"title"`, `"baseurl"`, `"languagecode"`, `"params.description"`} {
+				if strings.Contains(all, k) {
+					t.Errorf("mapped key %s reported as ignored: %q", k, all)
+				}
+			}
+		})
+	}
+}
+
 func TestRiskDefaultsAndDeprecatedThreshold(t *testing.T) {
 	cfg, warns, err := Load(writeConfig(t, "title: x\n"), Options{Getenv: env(nil)})
 	if err != nil || cfg.Risk.MinCrowd != 20 || cfg.Risk.HomeArea != "" || len(warns) != 0 {

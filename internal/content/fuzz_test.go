@@ -53,10 +53,18 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if p.BodyOffset < 0 || p.BodyOffset > len(src) || !bytes.Equal(src[p.BodyOffset:], p.Body) {
+		// Shortcodes are rewritten into Source line by line; without any,
+		// Source is the file.
+		if p.BodyOffset < 0 || p.BodyOffset > len(p.Source) || !bytes.Equal(p.Source[p.BodyOffset:], p.Body) {
 			t.Fatalf("body offset %d does not point at the body", p.BodyOffset)
 		}
-		if strings.TrimSpace(p.Meta.Title) == "" {
+		if !bytes.Contains(src, []byte("{{")) && !bytes.Equal(p.Source, src) {
+			t.Fatalf("source changed without a shortcode in it")
+		}
+		if bytes.Count(p.Source, []byte("\n")) < bytes.Count(src, []byte("\n")) {
+			t.Fatalf("rewriting lost lines: %d < %d", bytes.Count(p.Source, []byte("\n")), bytes.Count(src, []byte("\n")))
+		}
+		if strings.TrimSpace(p.Meta.Title) == "" && !p.Headless {
 			t.Fatal("parsed without a title")
 		}
 		lines := bytes.Count(src, []byte("\n")) + 1
@@ -71,6 +79,41 @@ func FuzzParse(f *testing.F) {
 		q, err := Parse("content/posts/f.md", "posts/f.md", append([]byte("\ufeff"), src...))
 		if err != nil || q.Meta.Title != p.Meta.Title || !bytes.Equal(q.Body, p.Body) || q.BodyOffset != p.BodyOffset+3 {
 			t.Fatalf("a byte-order mark changes the parse: %v", err)
+		}
+	})
+}
+
+// FuzzParseKind: Hugo and Jekyll files of any bytes either parse into a
+// post whose Body is the tail of its Source, or give an *Error; never a
+// panic.
+func FuzzParseKind(f *testing.F) {
+	for _, s := range []string{
+		"---\ntitle: a\ndate: 2024-01-01\n---\nbody {{< figure src=\"x.png\" caption=\"c\" >}}\n",
+		"+++\ntitle = \"a\"\ndate = 2024-01-01\n+++\n{{< highlight go >}}\nx\n{{< /highlight >}}\n{{% aside %}}t{{% /aside %}}\n",
+		"{\n\"title\": \"a\", \"date\": \"2024-01-01\"\n}\n{{</* x */>}} {{< ref \"b.md\" >}}\n",
+		"+++\n+++\n{{< unclosed\n",
+		"{\"title\": [1, {\"x\": null}]}",
+		"---\na: &x [*x]\nb: &y {k: *y}\ntitle: *z\n---\n",
+	} {
+		f.Add([]byte(s), false)
+		f.Add([]byte(s), true)
+	}
+	f.Add([]byte("---\n---\n{% highlight ruby %}\nx\n{% endhighlight %}{% raw %}{{ y }}{% endraw %}{% comment %}z"), true)
+	f.Fuzz(func(t *testing.T, src []byte, jekyll bool) {
+		kind := Native
+		if jekyll {
+			kind = JekyllPost
+		}
+		p, err := ParseKind("content/posts/2024-01-02-x.md", "posts/2024-01-02-x.md", src, kind)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error %T %v is not *Error", err, err)
+			}
+			return
+		}
+		if !bytes.Equal(p.Source[p.BodyOffset:], p.Body) {
+			t.Fatalf("Body is not Source[BodyOffset:]")
 		}
 	})
 }

@@ -29,24 +29,69 @@ func IsMarkdown(name string) bool {
 
 // Load reads every Markdown file under dir. root is the site root: a symlink
 // that resolves outside it is refused. Files and directories whose names
-// start with "." or "_" are skipped. The posts come back sorted by Rel.
+// start with "." or "_" are skipped, except a section's _index.md (Hugo).
+// A directory holding an index.md is a leaf bundle (Hugo): the other files
+// in it are the post's resources. When dir does not exist and root is a
+// Jekyll site (it has _posts/), its posts and Markdown pages are read
+// instead. The posts come back sorted by Rel.
 func Load(ctx context.Context, root, dir string) (*Site, error) {
-	s := &Site{}
-	realRoot, err := RealPath(root)
+	return load(ctx, root, dir, nil)
+}
+
+func load(ctx context.Context, root, dir string, cache *Cache) (*Site, error) {
+	l := &loader{ctx: ctx, s: &Site{}, unknown: map[string][]string{}, cache: cache}
+	var err error
+	l.realRoot, err = RealPath(root)
 	if err != nil {
 		return nil, fmt.Errorf("load site %s: %w", root, err)
 	}
 	if _, err := os.Stat(dir); err != nil {
-		if os.IsNotExist(err) {
-			s.Warnings = append(s.Warnings, fmt.Sprintf("%s: no content directory; nothing to publish", dir))
-			return s, nil
+		if !os.IsNotExist(err) {
+			return nil, fmt.Errorf("load content %s: %w", dir, err)
 		}
+		if isJekyll(root) {
+			if err := l.loadJekyll(root); err != nil {
+				return nil, err
+			}
+			return l.finish(), nil
+		}
+		l.s.Warnings = append(l.s.Warnings, fmt.Sprintf("%s: no content directory; nothing to publish", dir))
+		return l.s, nil
+	}
+	if err := l.walk(dir, "", Native); err != nil {
 		return nil, fmt.Errorf("load content %s: %w", dir, err)
 	}
-	unknown := map[string][]string{} // front-matter key -> where
-	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if ctx.Err() != nil {
-			return ctx.Err()
+	return l.finish(), nil
+}
+
+// loader collects what Load finds.
+type loader struct {
+	ctx      context.Context
+	s        *Site
+	realRoot string
+	unknown  map[string][]string // front-matter key -> where
+	cache    *Cache              // nil: parse every file
+}
+
+func (l *loader) finish() *Site {
+	sort.Slice(l.s.Posts, func(i, j int) bool { return l.s.Posts[i].Rel < l.s.Posts[j].Rel })
+	l.s.Warnings = append(l.s.Warnings, unknownKeyWarnings(l.unknown)...)
+	return l.s
+}
+
+// isBundleIndex reports whether name is the page file of a leaf bundle.
+func isBundleIndex(name string) bool { return name == "index.md" || name == "index.markdown" }
+
+// isSectionIndex reports whether name is a Hugo section's _index.md.
+func isSectionIndex(name string) bool { return name == "_index.md" || name == "_index.markdown" }
+
+// walk loads the Markdown files under dir; prefix is put before each path
+// relative to dir to make Rel (Jekyll's _posts are read as posts/).
+func (l *loader) walk(dir, prefix string, kind Kind) error {
+	s := l.s
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if l.ctx.Err() != nil {
+			return l.ctx.Err()
 		}
 		if err != nil {
 			s.Errors = append(s.Errors, &Error{Path: path, Msg: err.Error(), Err: err})
@@ -56,14 +101,14 @@ func Load(ctx context.Context, root, dir string) (*Site, error) {
 			return nil
 		}
 		name := d.Name()
-		if path != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+		if path != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && !isSectionIndex(name)) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			target, err := ResolveLink(realRoot, path)
+			target, err := ResolveLink(l.realRoot, path)
 			if err != nil {
 				s.Errors = append(s.Errors, err)
 				return nil
@@ -74,39 +119,61 @@ func Load(ctx context.Context, root, dir string) (*Site, error) {
 				return nil
 			}
 		}
-		if d.IsDir() {
-			return nil
-		}
-		if !IsMarkdown(name) {
-			s.Warnings = append(s.Warnings, fmt.Sprintf("%s: not a Markdown file; not published (put files for the site in static/)", path))
-			return nil
-		}
 		rel, err := filepath.Rel(dir, path)
 		if err != nil {
 			return err
 		}
-		src, err := readLimited(path)
-		if err != nil {
-			s.Errors = append(s.Errors, err)
+		rel = prefix + filepath.ToSlash(rel)
+		if d.IsDir() {
+			if path != dir {
+				for _, idx := range []string{"index.md", "index.markdown"} {
+					if fi, err := os.Lstat(filepath.Join(path, idx)); err == nil && fi.Mode().IsRegular() {
+						l.loadBundle(path, rel, idx, kind)
+						return fs.SkipDir
+					}
+				}
+			}
 			return nil
 		}
-		p, err := Parse(path, filepath.ToSlash(rel), src)
-		if err != nil {
-			s.Errors = append(s.Errors, err)
+		if !IsMarkdown(name) {
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s: not a Markdown file; not published (put files for the site in static/, or beside a post in a bundle folder with its index.md)", path))
 			return nil
 		}
-		for _, u := range p.Unknown {
-			unknown[u.Key] = append(unknown[u.Key], fmt.Sprintf("%s:%d", p.Path, u.Line))
+		if isSectionIndex(name) && !strings.Contains(rel, "/") {
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s: the home page's own text is not used: veil's home page lists the posts", path))
+			return nil
 		}
-		s.Posts = append(s.Posts, p)
+		l.loadFile(path, rel, kind)
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("load content %s: %w", dir, err)
+}
+
+// loadFile parses one Markdown file and keeps it, or its error.
+func (l *loader) loadFile(path, rel string, kind Kind) *Post {
+	var p *Post
+	var err error
+	if l.cache != nil {
+		p, err = l.cache.parse(path, rel, kind)
+	} else {
+		var src []byte
+		if src, err = readLimited(path); err == nil {
+			p, err = ParseKind(path, rel, src, kind)
+		}
 	}
-	sort.Slice(s.Posts, func(i, j int) bool { return s.Posts[i].Rel < s.Posts[j].Rel })
-	s.Warnings = append(s.Warnings, unknownKeyWarnings(unknown)...)
-	return s, nil
+	if err != nil {
+		l.s.Errors = append(l.s.Errors, err)
+		return nil
+	}
+	if p.Headless {
+		l.s.Warnings = append(l.s.Warnings, fmt.Sprintf("%s: headless (Hugo): not published on its own, as in Hugo", path))
+		return nil
+	}
+	for _, u := range p.Unknown {
+		l.unknown[u.Key] = append(l.unknown[u.Key], fmt.Sprintf("%s:%d", p.Path, u.Line))
+	}
+	l.s.Warnings = append(l.s.Warnings, p.Notes...)
+	l.s.Posts = append(l.s.Posts, p)
+	return p
 }
 
 func readLimited(path string) ([]byte, error) {

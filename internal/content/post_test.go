@@ -118,7 +118,7 @@ func TestLoadSkipsAndRefuses(t *testing.T) {
 	write("content/posts/.hidden.md", "---\ntitle: Hidden\n---\n")
 	write("content/posts/photo.jpg", "jpeg")
 	for i := 0; i < 5; i++ {
-		write(fmt.Sprintf("content/posts/many%d.md", i), "---\ntitle: M\ndate: 2024-01-01\ncategories: [x]\n---\nok\n")
+		write(fmt.Sprintf("content/posts/many%d.md", i), "---\ntitle: M\ndate: 2024-01-01\nlayout: [x]\n---\nok\n")
 	}
 	write("content/posts/once.md", "---\ntitle: O\ndate: 2024-01-01\nweight: 3\n---\nok\n")
 	write("content/about.md", "---\ntitle: About\n---\nme\n")
@@ -147,7 +147,7 @@ func TestLoadSkipsAndRefuses(t *testing.T) {
 	}
 	warns := strings.Join(s.Warnings, "\n")
 	if !strings.Contains(warns, "photo.jpg: not a Markdown file") ||
-		!strings.Contains(warns, `many0.md:4: unknown front matter key "categories" ignored (and in 4 more files)`) ||
+		!strings.Contains(warns, `many0.md:4: unknown front matter key "layout" ignored (and in 4 more files)`) ||
 		!strings.Contains(warns, `once.md:4: unknown front matter key "weight" ignored`) || len(s.Warnings) != 3 {
 		t.Errorf("warnings = %q", s.Warnings)
 	}

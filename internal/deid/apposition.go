@@ -11,6 +11,10 @@ import (
 // name: "Marisol, 34, came in", "Mr. Reyes (72) and", "Ana, 7." Alone, "34"
 // is any number, so this needs the person finding before it, which the
 // pattern recognizers cannot see; it runs once every name is known.
+//
+// Posts give a relative's age the same way without the name: "my brother
+// (9) and I", "her son, 14, and daughter". After a kinship word only the
+// bracketed form or commas on both sides count.
 func appositiveAges(text string, fs []Finding) []Finding {
 	var out []Finding
 	for _, f := range fs {
@@ -24,7 +28,53 @@ func appositiveAges(text string, fs []Finding) []Finding {
 			})
 		}
 	}
+	for i := 0; i < len(text); i++ {
+		if text[i] != '(' && text[i] != ',' {
+			continue
+		}
+		// Cheap test first: a digit must open what follows.
+		if d := i + 1 + boolInt(text[i] == ','); d >= len(text) || !isDigit(text[d]) || text[i] == ',' && text[i+1] != ' ' {
+			continue
+		}
+		j := i
+		if j > 0 && text[j-1] == ' ' && text[i] == '(' {
+			j--
+		}
+		_, w := wordBefore(text, j)
+		if !kinAgeWord(strings.ToLower(w)) {
+			continue
+		}
+		if s, e, n, ok := ageAfter(text, j); ok && (text[i] == '(' || strings.HasPrefix(text[e:], ", ") || strings.HasPrefix(text[e:], ",\n")) {
+			out = append(out, Finding{
+				Start: s, End: e, Kind: Age, Type: "apposition", Text: text[s:e],
+				Recognizer: "context", Confidence: 0.7, Age: n,
+			})
+		}
+	}
 	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// kinAgeWord reports whether w is a word for a relative or a child, after
+// which a bracketed number is that person's age: the kinship nouns and
+// familiar titles, and a few more.
+func kinAgeWord(w string) bool {
+	if kinNouns[w] || familiarTitles[w] && w != "little" && w != "big" && w != "mister" {
+		return true
+	}
+	switch w {
+	case "brothers", "sisters", "sibling", "siblings", "twin", "twins", "child", "children", "kid", "kids",
+		"grandmother", "grandfather", "granddaughter", "grandchild", "grandchildren", "stepmother",
+		"stepfather", "stepbrother", "stepsister", "cousins", "toddler", "boy", "girl":
+		return true
+	}
+	return false
 }
 
 // ageAfter reads ", NN," / ", NN." / " (NN)" at position i: one to three

@@ -22,6 +22,13 @@ func TestAppositiveAges(t *testing.T) {
 		{"Ana, 2, 3 and 4 are the options.", nil},
 		{"Marisol, 130, is no age.", nil},
 		{"The room, 34, was empty.", nil}, // no person before it
+		// After a kinship word, the bracketed age or one between commas.
+		{"My brother (9) and I walked to school.", []string{"9"}},
+		{"Her son, 14, and her daughter came.", []string{"14"}},
+		{"Her twins (3) and (5) slept.", []string{"3"}},
+		{"Her son, 14 and up, is the rule.", nil},
+		{"My brother (2nd) came.", nil},
+		{"The ward (12) was full.", nil},
 	} {
 		fs, err := e.Detect(context.Background(), &Doc{Text: tt.text})
 		if err != nil {

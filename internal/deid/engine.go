@@ -74,9 +74,13 @@ type Result struct {
 	Findings []Finding
 }
 
-// Deidentify finds and replaces identifying details in doc.Text. Any error
-// or panic in a detector is returned as an error: the caller must then hold
-// the text back rather than publish it.
+// Deidentify finds and replaces identifying details in doc.Text. The
+// recognizers and the planner read the text a reader sees (markdown.View:
+// character references decoded, invisible characters and markup inside a
+// word set aside); each finding is then moved back to the exact bytes of
+// doc.Text that show it, and replaced there whole. Any error or panic in a
+// detector is returned as an error: the caller must then hold the text
+// back rather than publish it.
 func (e *Engine) Deidentify(ctx context.Context, doc *Doc) (res *Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {

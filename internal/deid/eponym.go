@@ -29,7 +29,7 @@ var institutionWords = map[string]bool{
 
 // dropEponyms removes name findings that are part of an eponymous term: a
 // pseudonym there turns "Erdheim–Chester disease" into nonsense and names
-// nobody. Whether a rare disease points to someone is the risk gate's
+// nobody; and those of an author a post cites (see citedAuthor). Whether a rare disease points to someone is the risk gate's
 // question. A person is never dropped: a name after a title ("Mr Okafor's
 // score"), a name found elsewhere in the text outside such a term, and a
 // possessive that is not a well-known eponym ("Aroha's disease", "Jenny's
@@ -39,7 +39,7 @@ func (e *Engine) dropEponyms(text string, fs []Finding) []Finding {
 	person := map[string]bool{}
 	for i, f := range fs {
 		if nameLike(f.Kind) && f.Replacement == "" {
-			in[i] = e.inEponym(text, f)
+			in[i] = e.inEponym(text, f) || f.Kind == Person && citedAuthor(text, f)
 		}
 		if !in[i] && f.Kind == Person {
 			person[termID(f.Text)] = true

@@ -42,8 +42,8 @@ func findKnown(doc *Doc, ws []word) []Finding {
 }
 
 // dropAllowed removes findings that lie wholly inside an occurrence of an
-// allowed term or of a public term (publicTerms), or whose own text is an
-// allowed term.
+// allowed term, of a public term (publicTerms) or of a professional code
+// (professionalCodes), or whose own text is an allowed term.
 func dropAllowed(doc *Doc, ws []word, fs []Finding) []Finding {
 	if len(fs) == 0 {
 		return fs
@@ -54,9 +54,11 @@ func dropAllowed(doc *Doc, ws []word, fs []Finding) []Finding {
 	}
 	spans := newTermSet(doc.Allow).find(doc.Text, ws)
 	public := publicTermSet().find(doc.Text, ws)
+	codes := professionalCodes(doc.Text)
 	out := fs[:0:0]
 	for _, f := range fs {
-		if allowed[termID(f.Text)] || insideAny(f, spans) || insideAny(f, public) || nameLike(f.Kind) && publicBody(f.Text) {
+		if allowed[termID(f.Text)] || insideAny(f, spans) || insideAny(f, public) || insideAny(f, codes) ||
+			nameLike(f.Kind) && publicBody(f.Text) {
 			continue
 		}
 		out = append(out, f)

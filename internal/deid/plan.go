@@ -106,7 +106,11 @@ func (p *planner) isState(name string) bool {
 
 // ageSuffixRE matches what follows an age's number when the age is used as
 // an adjective or abbreviated: "-year-old", " years old", " yo", " y/o".
-var ageSuffixRE = regexp.MustCompile(`^(?i:-?\s?years?[- ]old|-yr-old|\s?y/?o\b|\s?yrs?\.?\s?old)`)
+var ageSuffixRE = regexp.MustCompile(`^(?i:-?\s?years?[- ]old|-yr-old|\s?y/?o\b|\s?yrs?\.?\s?old|\s?years?[- ]young)`)
+
+// ordinalRE matches the ordinal ending right after an age's number: "her
+// 43rd birthday".
+var ordinalRE = regexp.MustCompile(`^(?i:st|nd|rd|th)\b`)
 
 // ageOfRE matches "at the age of " just before an age's number.
 var ageOfRE = regexp.MustCompile(`(?i)\b(?:at\s+)?the\s+age\s+of\s+$`)
@@ -119,6 +123,13 @@ var inPronounRE = regexp.MustCompile(`(?i)\bin\s+(?:her|his|their|my|your|our|it
 // "-year-old" after it and the article before it ("a 34-year-old" -> "a
 // mid-30s"). It stays within [lo, hi), clear of its neighbours.
 func widenAge(text string, f Finding, lo, hi int) Finding {
+	if m := ordinalRE.FindStringIndex(text[f.End:min(hi, f.End+3)]); m != nil && f.End+m[1] <= hi {
+		// "her 43rd birthday": the ending goes with the number.
+		f.End += m[1]
+		f.Text = text[f.Start:f.End]
+		f.Type = "ordinal"
+		return f
+	}
 	if f.Type == "age-range" && f.Age > 89 {
 		// "in her 90s" says more than Safe Harbor's single "90 or older"
 		// category: the pronoun phrase goes too, for "over 89".
@@ -560,6 +571,19 @@ func (p *planner) age(f Finding, action Action) string {
 		return "[age]"
 	}
 	lower := strings.ToLower(f.Text)
+	if f.Type == "ordinal" {
+		// "her 43rd birthday" -> "her 40-something birthday", "his
+		// 100th" -> "his 90th-or-later".
+		switch {
+		case n > 89:
+			return "90th-or-later"
+		case n < 13:
+			return "childhood"
+		case n < 20:
+			return "teenage"
+		}
+		return fmt.Sprintf("%d-something", n/10*10)
+	}
 	if strings.HasPrefix(lower, "at the age of") || strings.HasPrefix(lower, "the age of") {
 		if n > 89 {
 			return "aged over 89"

@@ -176,6 +176,11 @@ func TestAgeNumberWidensToThePhrase(t *testing.T) {
 		{"a 7-year-old boy", "7", "A school-age boy"},
 		{"a 4-year-old girl", "4", "An under-5 girl"},
 		{"he is 16", "16", "he is in his teens"},
+		// Ordinals and the way people write ages in prose.
+		{"it was her 43rd birthday", "43", "it was her 40-something birthday"},
+		{"for his 101st party", "101", "for his 90th-or-later party"},
+		{"my 7th birthday", "7", "my childhood birthday"},
+		{"She is 88 years young.", "88", "She is in her late 80s."},
 	} {
 		i := strings.Index(tt.text, tt.num)
 		d := reDetector{re: regexp.MustCompile(regexp.QuoteMeta(tt.num)), kind: Age, conf: 0.9}

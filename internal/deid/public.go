@@ -1,6 +1,7 @@
 package deid
 
 import (
+	"regexp"
 	"strings"
 	"sync"
 )
@@ -55,7 +56,34 @@ circuit federal state national european international united nations human right
 commonwealth home justice public general constitutional cassation interior defence defense
 finance chamber grand royal majesty central regional local city borough municipal provincial
 attorney solicitor registrar affairs secretary rule rules service services his her of and for
-the on`)
+the on
+licensing licensure registration regulatory examiners nursing nurses medicine medical pharmacy
+psychology social work behavioral behavioural sciences counseling counselling therapy marriage in
+family professions professional`)
+
+// The fields and functions above ("licensing", "nursing", "social work",
+// "behavioral sciences") make the regulators and licensing boards of a
+// profession ("the State Board of Nursing", "the Board of Behavioral
+// Sciences"), which a practitioner cites and which identify no one.
+
+// professionalCodeRE matches a professional body's acronym before the code
+// or standards it publishes: "the AAMFT Code of Ethics", "CCPA Standards of
+// Practice", "the BACP Ethical Framework". An employer's "Code of Conduct"
+// is not among them: it names a workplace.
+var professionalCodeRE = regexp.MustCompile(`\b[A-Z]{2,8}(?:'s|’s)?\s+(?:Code\s+of\s+Ethics|Ethics\s+Code|Ethical\s+Framework|Standards\s+of\s+(?:Practice|Proficiency|Ethics))\b`)
+
+// professionalCodes returns the spans of professional codes in text.
+func professionalCodes(text string) []termMatch {
+	if !strings.Contains(text, "Code of Ethics") && !strings.Contains(text, "Ethics Code") &&
+		!strings.Contains(text, "Ethical Framework") && !strings.Contains(text, "Standards of") {
+		return nil // most texts: no need to run the pattern
+	}
+	var out []termMatch
+	for _, m := range professionalCodeRE.FindAllStringIndex(text, -1) {
+		out = append(out, termMatch{start: m[0], end: m[1]})
+	}
+	return out
+}
 
 // publicBodyHeads are the words one of which a public institution's name
 // must hold.

@@ -3,6 +3,7 @@ package deid
 import (
 	"context"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -37,6 +38,9 @@ func TestPublicBodies(t *testing.T) {
 		"Supreme Court": true, "Court of Appeal": true, "the District Court": true,
 		"Foreign and Commonwealth Office": true, "European Commission of Human Rights": true,
 		"Council": true, "Crown Prosecution Service's": true, "Her Majesty's Government": true,
+		// A profession's regulators and licensing boards.
+		"the State Board of Nursing": true, "Board of Behavioral Sciences": true,
+		"Board of Examiners in Psychology": true, "Alder Valley Nursing Board": false,
 		// A place, a local name or a field says where or which.
 		"Izmir State Security Court": false, "Alder Valley Family Services": false,
 		"Employment Tribunal": false, "Martial Law Court": false, "Springfield City Council": false,
@@ -45,6 +49,32 @@ func TestPublicBodies(t *testing.T) {
 	} {
 		if got := publicBody(name); got != want {
 			t.Errorf("publicBody(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestProfessionalCodes(t *testing.T) {
+	d := reDetector{re: regexp.MustCompile(`\b(?:QWPA Code|QWPA|Code|Tavi)\b`), kind: Person, conf: 0.6}
+	e := New(WithDetectors(d), WithKey([]byte("k")))
+	for _, tt := range []struct {
+		text string
+		kept []string
+	}{
+		{"Per the QWPA Code of Ethics, Tavi was told.", []string{"Tavi"}},
+		{"The QWPA Ethical Framework and the QWPA Standards of Practice agree.", nil},
+		// An employer's code of conduct names a workplace.
+		{"Under the QWPA Code of Conduct we met.", []string{"QWPA Code"}},
+	} {
+		fs, err := e.Detect(context.Background(), &Doc{Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range fs {
+			got = append(got, f.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.kept, "|") {
+			t.Errorf("%q: findings %q, want %q", tt.text, got, tt.kept)
 		}
 	}
 }

@@ -32,6 +32,10 @@ const (
 var categoryNames = [numCategories]string{"", "condition", "occupation", "nationality", "language",
 	"religion", "holiday", "orgtype", "orgcue", "dateword", "streetsuffix", "title", "kinship"}
 
+// catTables are the names of the categories' tables.
+var catTables = [numCategories]string{"", "cat_condition", "cat_occupation", "cat_nationality", "cat_language",
+	"cat_religion", "cat_holiday", "cat_orgtype", "cat_orgcue", "cat_dateword", "cat_streetsuffix", "cat_title", "cat_kinship"}
+
 // AllCategories lists the categories in order.
 func AllCategories() []Category {
 	all := make([]Category, 0, numCategories-1)
@@ -51,31 +55,41 @@ func (c Category) String() string {
 	return categoryNames[c]
 }
 
-// phraseSet holds a category's phrases in lookup form, words joined by one space.
-type phraseSet struct {
-	m        map[string]struct{}
-	maxWords int
-}
+// A category's table holds its phrases in lookup form, words joined by one space; its Aux is
+// the number of words of the longest.
 
-func (l *Lexicon) loadCategory(c Category) (phraseSet, error) {
-	ps := phraseSet{m: map[string]struct{}{}}
+func (l *Lexicon) buildCategory(c Category) (*TableBuilder, error) {
+	tb := NewTableBuilder(0)
+	maxWords := 0
 	err := l.table("cat_"+categoryNames[c]+".tsv.gz", 1, func(f []string) error {
 		k := phraseKey(strings.Fields(f[0]))
 		if k == "" {
 			return fmt.Errorf("empty phrase")
 		}
-		ps.m[k] = struct{}{}
-		ps.maxWords = max(ps.maxWords, strings.Count(k, " ")+1)
+		tb.Insert(k)
+		maxWords = max(maxWords, strings.Count(k, " ")+1)
 		return nil
 	})
-	return ps, err
+	tb.SetAux(uint32(maxWords))
+	return tb, err
 }
 
-func (l *Lexicon) category(c Category) phraseSet {
+// category returns the table of c, or nil for an invalid category.
+func (l *Lexicon) category(c Category) *Table {
 	if !c.valid() {
-		return phraseSet{}
+		return nil
 	}
-	return l.cats[c].get(func() (phraseSet, error) { return l.loadCategory(c) })
+	return l.tab(&l.cats[c], catTables[c])
+}
+
+// has reports whether the table of c holds key k.
+func (l *Lexicon) has(c Category, k []byte) bool {
+	t := l.category(c)
+	if t == nil {
+		return false
+	}
+	_, ok := t.Find(string(k))
+	return ok
 }
 
 // phraseKey is the lookup form of words: lower case, joined by single spaces.
@@ -136,8 +150,7 @@ func appendPhraseKey(b []byte, phrase string) []byte {
 // space are ignored.
 func (l *Lexicon) InCategory(cat Category, phrase string) bool {
 	var buf [64]byte
-	_, ok := l.category(cat).m[string(appendPhraseKey(buf[:0], phrase))]
-	return ok
+	return l.has(cat, appendPhraseKey(buf[:0], phrase))
 }
 
 // Categories returns, in order, the categories that have phrase as an entry.
@@ -146,7 +159,7 @@ func (l *Lexicon) Categories(phrase string) []Category {
 	k := appendPhraseKey(buf[:0], phrase)
 	var out []Category
 	for c := Category(1); c < numCategories; c++ {
-		if _, ok := l.category(c).m[string(k)]; ok {
+		if l.has(c, k) {
 			out = append(out, c)
 		}
 	}
@@ -154,14 +167,19 @@ func (l *Lexicon) Categories(phrase string) []Category {
 }
 
 // MaxWords returns the number of words of cat's longest entry.
-func (l *Lexicon) MaxWords(cat Category) int { return l.category(cat).maxWords }
+func (l *Lexicon) MaxWords(cat Category) int {
+	if t := l.category(cat); t != nil {
+		return int(t.Aux())
+	}
+	return 0
+}
 
 // MatchAt returns how many words, starting at words[0], form the longest entry of cat, or 0.
 // Words are compared case-insensitively; a hyphenated entry ("Tay-Sachs disease") needs the
 // hyphenated form as one word.
 func (l *Lexicon) MatchAt(cat Category, words []string) int {
 	ps := l.category(cat)
-	n := min(len(words), ps.maxWords)
+	n := min(len(words), l.MaxWords(cat))
 	if n == 0 {
 		return 0
 	}
@@ -181,7 +199,7 @@ func (l *Lexicon) MatchAt(cat Category, words []string) int {
 		ends = append(ends, len(joined))
 	}
 	for i := n; i > 0; i-- {
-		if _, ok := ps.m[string(joined[:ends[i-1]])]; ok {
+		if _, ok := ps.Find(string(joined[:ends[i-1]])); ok {
 			return i
 		}
 	}

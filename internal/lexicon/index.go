@@ -2,107 +2,150 @@ package lexicon
 
 import (
 	"fmt"
-	"hash/maphash"
-	"math/bits"
+	"io/fs"
 )
 
-// index is a read-only hash index over the first column of a TSV table, for the big tables
-// that map a lower-case word to one or two numbers (first names, surnames, words, ranks).
-// Rows hold the offsets of their key in the decompressed file and their numbers, and an
-// open-addressed table of row numbers finds them: building it hashes each key once and
-// allocates two slices, where a Go map of 250,000 string keys spends most of a table's load
-// time growing and rehashing, and holds no pointers, so that the garbage collector, which
-// scanned every key of those maps at each cycle, skips it.
-type index struct {
-	text  string     // the decompressed table; keys are substrings of it
-	rows  []indexRow // in file order, but a repeated key keeps its first row (see add)
-	slots []uint32   // row number + 1, or 0 for an empty slot; len is a power of two
-	seed  maphash.Seed
+// The tables are built from the gzip'd TSV files of data/ by Freeze (go generate runs
+// tools/genfrozen) into one pack of Tables, lexicon.pack, which is embedded uncompressed and
+// read in place: a lookup hashes the key and reads the table where the binary holds it, so
+// start-up decompresses and indexes nothing (it took half a second of CPU) and the garbage
+// collector has nothing to scan. TestFrozenIsFresh checks that the pack is what Freeze
+// makes of data/ today, and the other tests check the pack's answers against maps built
+// from the TSV files.
+
+// tableDefs lists the pack's tables and how each is built from the source files, in an
+// order where a table is built after those it reads.
+func (l *Lexicon) tableDefs() []tableDef {
+	defs := []tableDef{
+		{"first_names", l.buildFirstNames},
+		{"surnames", func() (*TableBuilder, error) { return l.rankTable("surnames.tsv.gz") }},
+		{"word_rank", func() (*TableBuilder, error) { return l.rankTable("word_rank.tsv.gz") }},
+		{"words", l.buildWords},
+		{"proper", l.buildProper},
+		{"place_list", func() (*TableBuilder, error) { return second2(l.buildPlaces()) }},
+		{"places", func() (*TableBuilder, error) { return first2(l.buildPlaces()) }},
+		{"countries", l.buildCountries},
+		{"states_code", func() (*TableBuilder, error) { return first2(l.buildStates()) }},
+		{"states_name", func() (*TableBuilder, error) { return second2(l.buildStates()) }},
+		{"prefixes", l.buildPrefixes},
+	}
+	for c := Category(1); c < numCategories; c++ {
+		defs = append(defs, tableDef{"cat_" + categoryNames[c], func() (*TableBuilder, error) { return l.buildCategory(c) }})
+	}
+	return defs
 }
 
-type indexRow struct {
-	start, end uint32 // the key, text[start:end]
-	a, b       int32  // the row's numbers
+type tableDef struct {
+	name  string
+	build func() (*TableBuilder, error)
 }
 
-// indexTable reads a table into an index: key is the first of nfields fields, and val parses
-// the row's numbers. A key that occurs again takes the later row's numbers, as a map would.
-func (l *Lexicon) indexTable(name string, nfields, sizeHint int, val func(f []string) (a, b int32, err error)) (*index, error) {
+func first2(a, _ *TableBuilder, err error) (*TableBuilder, error)  { return a, err }
+func second2(_, b *TableBuilder, err error) (*TableBuilder, error) { return b, err }
+
+// Freeze builds every table from the gzip'd TSV files under src (a directory holding
+// data/) and returns their pack, the bytes of lexicon.pack. Two runs give the same bytes.
+func Freeze(src fs.FS) ([]byte, error) {
+	l := &Lexicon{src: src}
+	tables := map[string][]byte{}
+	for _, d := range l.tableDefs() {
+		b, err := d.build()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", d.name, err)
+		}
+		if tables[d.name], err = b.Bytes(); err != nil {
+			return nil, fmt.Errorf("%s: %w", d.name, err)
+		}
+	}
+	return Pack(tables), nil
+}
+
+// open returns the named table: read in place from the pack, or, for a Lexicon over the
+// source files (see Freeze), built from them.
+func (l *Lexicon) open(name string) (*Table, error) {
+	if l.src == nil {
+		data, ok := l.pack[name]
+		if !ok {
+			return nil, fmt.Errorf("table %s missing from the pack", name)
+		}
+		return OpenTable(data)
+	}
+	for _, d := range l.tableDefs() {
+		if d.name != name {
+			continue
+		}
+		b, err := d.build()
+		if err != nil {
+			return nil, err
+		}
+		data, err := b.Bytes()
+		if err != nil {
+			return nil, err
+		}
+		return OpenTable(string(data))
+	}
+	return nil, fmt.Errorf("no table %s", name)
+}
+
+// opener returns a loader of the named table for a lazy field.
+func (l *Lexicon) opener(name string) func() (*Table, error) {
+	return func() (*Table, error) { return l.open(name) }
+}
+
+// tab returns the table of the lazy field z, opening the named table on first use.
+func (l *Lexicon) tab(z *lazy[*Table], name string) *Table {
+	return z.get(func() (*Table, error) { return l.open(name) })
+}
+
+// cutPossessive returns k without a final "'s", the suffix WordLevel and ProperLevel
+// ignore.
+func cutPossessive(k []byte) ([]byte, bool) {
+	if n := len(k); n >= 2 && k[n-2] == '\'' && k[n-1] == 's' {
+		return k[:n-2], true
+	}
+	return k, false
+}
+
+// findKey looks up the lookup form of s (see key), building it on the stack: a lookup of a
+// capitalised word then allocates nothing.
+func findKey(t *Table, s string) (int, bool) {
+	var buf [64]byte
+	return t.Find(string(appendKey(buf[:0], s)))
+}
+
+// getKeyAB is getAB of the lookup form of s, without allocating.
+func getKeyAB(t *Table, s string) (a, b int32, ok bool) {
+	var buf [64]byte
+	return getAB(t, string(appendKey(buf[:0], s)))
+}
+
+// getAB returns the two numbers of key k in a table of two-word rows.
+func getAB(t *Table, k string) (a, b int32, ok bool) {
+	r, ok := t.Find(k)
+	if !ok {
+		return 0, 0, false
+	}
+	return t.Int32(r, 0), t.Int32(r, 1), true
+}
+
+// numberTable reads a TSV table into a builder of two-word rows: key is the first of nfields
+// fields, and val parses the row's numbers. A key that occurs again takes the later row's
+// numbers, as a map would, but keeps its first row's place.
+func (l *Lexicon) numberTable(name string, nfields int, val func(f []string) (a, b int32, err error)) (*TableBuilder, error) {
 	text, err := l.tableText(name)
 	if err != nil {
 		return nil, err
 	}
-	if len(text) >= 1<<32 {
-		return nil, fmt.Errorf("%s: too large", name)
-	}
-	ix := newIndex(text, sizeHint)
-	err = eachRow(name, text, nfields, func(start int, f []string) error {
+	tb := NewTableBuilder(2)
+	err = eachRow(name, text, nfields, func(_ int, f []string) error {
 		a, b, err := val(f)
 		if err != nil {
 			return err
 		}
-		ix.add(indexRow{uint32(start), uint32(start + len(f[0])), a, b})
+		r, _ := tb.Insert(f[0])
+		v := tb.Vals(r)
+		v[0], v[1] = uint32(a), uint32(b)
 		return nil
 	})
-	return ix, err
-}
-
-// newIndex returns an empty index over text with room for about sizeHint keys.
-func newIndex(text string, sizeHint int) *index {
-	return &index{text: text, rows: make([]indexRow, 0, sizeHint), seed: maphash.MakeSeed(),
-		slots: make([]uint32, 1<<bits.Len(uint(2*sizeHint)))}
-}
-
-// insert returns the row of the key text[start:end], adding a row with zero numbers if
-// there was none (added).
-func (ix *index) insert(start, end uint32) (row *indexRow, added bool) {
-	if 2*(len(ix.rows)+1) > len(ix.slots) {
-		ix.grow()
-	}
-	k := ix.text[start:end]
-	mask := uint64(len(ix.slots) - 1)
-	for i := maphash.String(ix.seed, k) & mask; ; i = (i + 1) & mask {
-		s := ix.slots[i]
-		if s == 0 {
-			ix.rows = append(ix.rows, indexRow{start: start, end: end})
-			ix.slots[i] = uint32(len(ix.rows))
-			return &ix.rows[len(ix.rows)-1], true
-		}
-		if old := &ix.rows[s-1]; ix.text[old.start:old.end] == k {
-			return old, false
-		}
-	}
-}
-
-// add inserts r, or gives r's numbers to the row that already has its key.
-func (ix *index) add(r indexRow) {
-	row, _ := ix.insert(r.start, r.end)
-	row.a, row.b = r.a, r.b
-}
-
-// grow doubles the slot table (sizeHint was too small).
-func (ix *index) grow() {
-	ix.slots = make([]uint32, 2*len(ix.slots))
-	mask := uint64(len(ix.slots) - 1)
-	for n, r := range ix.rows {
-		i := maphash.String(ix.seed, ix.text[r.start:r.end]) & mask
-		for ix.slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		ix.slots[i] = uint32(n + 1)
-	}
-}
-
-// get returns the numbers of key k.
-func (ix *index) get(k string) (a, b int32, ok bool) {
-	mask := uint64(len(ix.slots) - 1)
-	for i := maphash.String(ix.seed, k) & mask; ; i = (i + 1) & mask {
-		s := ix.slots[i]
-		if s == 0 {
-			return 0, 0, false
-		}
-		if r := &ix.rows[s-1]; ix.text[r.start:r.end] == k {
-			return r.a, r.b, true
-		}
-	}
+	return tb, err
 }

@@ -1,7 +1,7 @@
 package lexicon
 
 import (
-	"hash/maphash"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,34 +11,34 @@ import (
 // TestIndexMatchesMap checks each indexed table against a map of its rows (a later row of
 // the same key wins), for every key and for keys it does not hold.
 func TestIndexMatchesMap(t *testing.T) {
-	l := New()
+	l, src := New(), source()
 	for _, tb := range []struct {
 		name    string
 		nfields int
-		ix      *index
+		ix      *Table
 	}{
-		{"first_names.tsv.gz", 3, l.firstNames.get(l.loadFirstNames)},
-		{"surnames.tsv.gz", 2, l.surnames.get(l.loadSurnames)},
-		{"word_rank.tsv.gz", 2, l.ranks.get(l.loadRanks)},
-		{"words.tsv.gz", 2, l.words.get(l.loadWords)},
+		{"first_names.tsv.gz", 3, l.tab(&l.firstNames, "first_names")},
+		{"surnames.tsv.gz", 2, l.tab(&l.surnames, "surnames")},
+		{"word_rank.tsv.gz", 2, l.tab(&l.ranks, "word_rank")},
+		{"words.tsv.gz", 2, l.tab(&l.words, "words")},
 	} {
 		want := map[string]string{}
-		err := l.table(tb.name, tb.nfields, func(f []string) error {
+		err := src.table(tb.name, tb.nfields, func(f []string) error {
 			want[f[0]] = f[1]
 			return nil
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(tb.ix.rows) != len(want) {
-			t.Errorf("%s: %d rows indexed, %d keys", tb.name, len(tb.ix.rows), len(want))
+		if tb.ix.Len() != len(want) {
+			t.Errorf("%s: %d rows indexed, %d keys", tb.name, tb.ix.Len(), len(want))
 		}
 		for k, v := range want {
-			a, _, ok := tb.ix.get(k)
+			a, _, ok := getAB(tb.ix, k)
 			if !ok || int(a) != mustAtoi(t, v) {
 				t.Fatalf("%s: %q: got %d, %v; want %s", tb.name, k, a, ok, v)
 			}
-			if _, _, ok := tb.ix.get(k + "\x00"); ok {
+			if _, _, ok := getAB(tb.ix, k+"\x00"); ok {
 				t.Fatalf("%s: %q found", tb.name, k+"\x00")
 			}
 		}
@@ -53,28 +53,115 @@ func mustAtoi(t *testing.T, s string) int {
 	return int(n)
 }
 
-// TestIndexGrowsAndReplaces builds an index with too small a size hint and repeated keys.
-func TestIndexGrowsAndReplaces(t *testing.T) {
-	text := "b\t1\na\t2\nb\t3\nc\t4\nd\t5\ne\t6\n"
-	ix := &index{text: text, slots: make([]uint32, 2), seed: maphash.MakeSeed()}
-	err := eachRow("t", text, 2, func(start int, f []string) error {
-		n, err := atoi32(f[1])
-		ix.add(indexRow{uint32(start), uint32(start + len(f[0])), n, -n})
-		return err
-	})
+// source returns a Lexicon that builds its tables from the TSV files of data/.
+func source() *Lexicon { return &Lexicon{src: os.DirFS(".")} }
+
+// TestTableBuilder builds tables with repeated keys, many keys (so that probes collide),
+// strings and no keys, and reads them back.
+func TestTableBuilder(t *testing.T) {
+	b := NewTableBuilder(3)
+	want := map[string]int32{}
+	for i := range 5000 {
+		k := strconv.Itoa(i % 3000) // the later 2,000 repeat keys
+		r, added := b.Insert(k)
+		if added != (i < 3000) {
+			t.Fatalf("%q: added %v", k, added)
+		}
+		b.Vals(r)[0] = uint32(i)
+		b.SetFloat64(r, 1, float64(i)/7)
+		want[k] = int32(i)
+	}
+	b.SetAux(42)
+	data, err := b.Bytes()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for k, want := range map[string]int32{"a": 2, "b": 3, "c": 4, "d": 5, "e": 6} {
-		if a, b, ok := ix.get(k); !ok || a != want || b != -want {
-			t.Errorf("%q: got %d, %d, %v; want %d", k, a, b, ok, want)
+	again, _ := b.Bytes()
+	if !slices.Equal(data, again) {
+		t.Error("two layouts of one table differ")
+	}
+	tb, err := OpenTable(string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tb.Len() != 3000 || tb.Aux() != 42 {
+		t.Errorf("Len %d, Aux %d; want 3000, 42", tb.Len(), tb.Aux())
+	}
+	for k, v := range want {
+		r, ok := tb.Find(k)
+		if !ok || tb.Key(r) != k || tb.Int32(r, 0) != v || tb.Float64(r, 1) != float64(v)/7 {
+			t.Fatalf("%q: row %d, %v: %q %d %v", k, r, ok, tb.Key(r), tb.Int32(r, 0), tb.Float64(r, 1))
+		}
+		if r, err := strconv.Atoi(k); err != nil || tb.Key(r) != k {
+			t.Fatalf("%q is not row %d: rows keep the order of first insertion", k, r)
 		}
 	}
-	if _, _, ok := ix.get("f"); ok {
-		t.Error(`"f" found`)
+	for _, k := range []string{"", "3000", "-1", "x"} {
+		if _, ok := tb.Find(k); ok {
+			t.Errorf("%q found", k)
+		}
 	}
-	if len(ix.rows) != 5 {
-		t.Errorf("%d rows, want 5", len(ix.rows))
+
+	a := NewArrayBuilder(4)
+	for _, s := range []string{"b", "", "a", "b"} {
+		r := a.Append()
+		a.SetString(r, 0, s)
+		a.SetString(r, 2, s+s)
+	}
+	data, _ = a.Bytes()
+	arr, err := OpenTable(string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, s := range []string{"b", "", "a", "b"} {
+		if arr.String(r, 0) != s || arr.String(r, 2) != s+s || arr.Key(r) != "" {
+			t.Errorf("row %d: %q %q %q", r, arr.String(r, 0), arr.String(r, 2), arr.Key(r))
+		}
+	}
+	if _, ok := arr.Find("b"); ok {
+		t.Error("an array found a key")
+	}
+
+	// A damaged table is an error, not a panic later.
+	for _, n := range []int{0, 3, 27, len(data) - 1} {
+		if _, err := OpenTable(string(data[:n])); err == nil {
+			t.Errorf("%d of %d bytes: no error", n, len(data))
+		}
+	}
+}
+
+// TestPack packs and unpacks tables, and refuses damaged packs.
+func TestPack(t *testing.T) {
+	in := map[string][]byte{"b": []byte("second"), "a": []byte("first"), "": nil}
+	p := Pack(in)
+	out, err := Unpack(string(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != len(in) {
+		t.Errorf("%d tables, want %d", len(out), len(in))
+	}
+	for k, v := range in {
+		if out[k] != string(v) {
+			t.Errorf("%q: %q, want %q", k, out[k], v)
+		}
+	}
+	for n := range len(p) - 1 {
+		if _, err := Unpack(string(p[:n])); err == nil && n < len(p)-len("secondfirst") {
+			t.Errorf("%d of %d bytes: no error", n, len(p))
+		}
+	}
+}
+
+// TestFrozenIsFresh checks that the embedded pack is what Freeze makes of data/ today (run
+// go generate ./internal/lexicon/ after changing data/ or the table layouts).
+func TestFrozenIsFresh(t *testing.T) {
+	b, err := Freeze(os.DirFS("."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != packed {
+		t.Fatal("lexicon.pack is stale: run go generate ./internal/lexicon/")
 	}
 }
 
@@ -135,7 +222,7 @@ func TestLookupsDoNotAllocate(t *testing.T) {
 func TestPlacesMatchMap(t *testing.T) {
 	l := New()
 	want := map[string][]Place{}
-	err := l.table("places.tsv.gz", 5, func(f []string) error {
+	err := source().table("places.tsv.gz", 5, func(f []string) error {
 		p := Place{Name: f[0], Country: f[2], Admin1: f[3], Population: mustAtoi(t, f[4])}
 		k := key(f[0])
 		want[k] = append(want[k], p)
@@ -148,8 +235,8 @@ func TestPlacesMatchMap(t *testing.T) {
 		t.Fatal(err)
 	}
 	pi := l.places.get(l.loadPlaces)
-	if len(pi.ix.rows) != len(want) {
-		t.Errorf("%d names indexed, want %d", len(pi.ix.rows), len(want))
+	if pi.ix.Len() != len(want) {
+		t.Errorf("%d names indexed, want %d", pi.ix.Len(), len(want))
 	}
 	for k, ps := range want {
 		got := l.Places(k)
@@ -184,7 +271,7 @@ func TestPlacesMatchMap(t *testing.T) {
 func TestProperMatchesMap(t *testing.T) {
 	l := New()
 	want := map[string]properLevels{}
-	err := l.table("proper.tsv.gz", 3, func(f []string) error {
+	err := source().table("proper.tsv.gz", 3, func(f []string) error {
 		lv := uint8(mustAtoi(t, f[1]))
 		k := key(f[0])
 		p := want[k]
@@ -201,9 +288,9 @@ func TestProperMatchesMap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix := l.proper.get(l.loadProper)
-	if len(ix.rows) != len(want) {
-		t.Errorf("%d words indexed, want %d", len(ix.rows), len(want))
+	ix := l.tab(&l.proper, "proper")
+	if ix.Len() != len(want) {
+		t.Errorf("%d words indexed, want %d", ix.Len(), len(want))
 	}
 	for k, p := range want {
 		if got := l.properFor(k); got != p {
@@ -243,7 +330,7 @@ func TestWords(t *testing.T) {
 		}
 		n++
 	}
-	if ix := l.words.get(l.loadWords); n != len(ix.rows) || n < 200000 {
-		t.Errorf("%d words yielded, %d indexed", n, len(ix.rows))
+	if ix := l.tab(&l.words, "words"); n != ix.Len() || n < 200000 {
+		t.Errorf("%d words yielded, %d indexed", n, ix.Len())
 	}
 }

@@ -3,7 +3,7 @@ package lexicon
 import (
 	"bytes"
 	"compress/gzip"
-	"embed"
+	_ "embed"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -16,24 +16,29 @@ import (
 	"unicode/utf8"
 )
 
-//go:embed data/*.tsv.gz
-var embedded embed.FS
+//go:generate go run ../../tools/genfrozen -lexicon lexicon.pack
 
-// Lexicon answers lookups over the embedded lists. The zero value is not usable; call New or
-// Default. Each table is parsed once, on first use.
+// packed is lexicon.pack, the tables Freeze builds from data/ (see index.go).
+//
+//go:embed lexicon.pack
+var packed string
+
+// Lexicon answers lookups over the embedded tables. The zero value is not usable; call New or
+// Default. Each table is opened once, on first use.
 type Lexicon struct {
-	fsys fs.FS
+	pack map[string]string // the tables, read in place
+	src  fs.FS             // or, for Freeze and its tests, the directory holding data/
 
-	firstNames lazy[*index] // female, male births
-	surnames   lazy[*index] // rank
-	words      lazy[*index] // level
-	proper     lazy[*index] // proper, abbrev levels
-	ranks      lazy[*index] // rank
+	firstNames lazy[*Table] // female, male births
+	surnames   lazy[*Table] // rank
+	words      lazy[*Table] // level
+	proper     lazy[*Table] // proper, abbrev levels
+	ranks      lazy[*Table] // rank
 	places     lazy[placeIndex]
-	countries  lazy[map[string]string]
+	countries  lazy[*Table] // code
 	states     lazy[stateIndex]
-	prefixes   lazy[map[string]struct{}] // word prefixes of multi-word place names
-	cats       [numCategories]lazy[phraseSet]
+	prefixes   lazy[*Table]
+	cats       [numCategories]lazy[*Table]
 }
 
 // lazy is a table parsed on first use.
@@ -58,34 +63,40 @@ func (z *lazy[T]) try(load func() (T, error)) (T, error) {
 	return z.v, z.err
 }
 
-// New returns a Lexicon over the embedded data. Nothing is parsed until a lookup needs it.
-func New() *Lexicon { return &Lexicon{fsys: embedded} }
+// New returns a Lexicon over the embedded tables. Nothing is read until a lookup needs it.
+func New() *Lexicon {
+	pack, err := Unpack(packed)
+	if err != nil {
+		panic("lexicon: " + err.Error()) // checked by the package tests
+	}
+	return &Lexicon{pack: pack}
+}
 
 var defaultLexicon = sync.OnceValue(New)
 
 // Default returns the shared Lexicon; its tables are parsed once per process.
 func Default() *Lexicon { return defaultLexicon() }
 
-// LoadAll parses every table now and reports the first problem of each, for start-up checks
+// LoadAll opens every table now and reports the first problem of each, for start-up checks
 // and tests; lookups would otherwise parse lazily.
 func (l *Lexicon) LoadAll() error {
 	loads := []func() error{
-		func() error { return second(l.firstNames.try(l.loadFirstNames)) },
-		func() error { return second(l.surnames.try(l.loadSurnames)) },
-		func() error { return second(l.words.try(l.loadWords)) },
-		func() error { return second(l.proper.try(l.loadProper)) },
-		func() error { return second(l.ranks.try(l.loadRanks)) },
+		func() error { return second(l.firstNames.try(l.opener("first_names"))) },
+		func() error { return second(l.surnames.try(l.opener("surnames"))) },
+		func() error { return second(l.words.try(l.opener("words"))) },
+		func() error { return second(l.proper.try(l.opener("proper"))) },
+		func() error { return second(l.ranks.try(l.opener("word_rank"))) },
 		func() error { return second(l.places.try(l.loadPlaces)) },
-		func() error { return second(l.countries.try(l.loadCountries)) },
+		func() error { return second(l.countries.try(l.opener("countries"))) },
 		func() error { return second(l.states.try(l.loadStates)) },
-		func() error { return second(l.prefixes.try(l.loadPrefixes)) },
+		func() error { return second(l.prefixes.try(l.opener("prefixes"))) },
 	}
 	for c := Category(1); c < numCategories; c++ {
 		loads = append(loads, func() error {
-			return second(l.cats[c].try(func() (phraseSet, error) { return l.loadCategory(c) }))
+			return second(l.cats[c].try(l.opener(catTables[c])))
 		})
 	}
-	// The tables are independent: decompress and parse them on every core.
+	// The tables are independent: open (or, from the source files, build) them on every core.
 	errs := make([]error, len(loads))
 	var wg sync.WaitGroup
 	for i, load := range loads {
@@ -137,7 +148,10 @@ func (l *Lexicon) table(name string, nfields int, row func(f []string) error) er
 
 // tableText returns the decompressed text of a gzip'd table.
 func (l *Lexicon) tableText(name string) (string, error) {
-	b, err := fs.ReadFile(l.fsys, "data/"+name)
+	if l.src == nil {
+		return "", fmt.Errorf("%s: the source tables are not embedded", name)
+	}
+	b, err := fs.ReadFile(l.src, "data/"+name)
 	if err != nil {
 		return "", err
 	}
@@ -228,8 +242,8 @@ func digits(s string, max int) (uint64, bool) {
 	return n, true
 }
 
-func (l *Lexicon) loadFirstNames() (*index, error) {
-	return l.indexTable("first_names.tsv.gz", 3, 70000, func(f []string) (int32, int32, error) {
+func (l *Lexicon) buildFirstNames() (*TableBuilder, error) {
+	return l.numberTable("first_names.tsv.gz", 3, func(f []string) (int32, int32, error) {
 		fem, err1 := atoi32(f[1])
 		male, err2 := atoi32(f[2])
 		return fem, male, errors.Join(err1, err2)
@@ -239,15 +253,12 @@ func (l *Lexicon) loadFirstNames() (*index, error) {
 // FirstName reports the US births (SSA, 1880-2024) of babies given the first name s, by sex.
 // Only names with at least 20 births in all are listed.
 func (l *Lexicon) FirstName(s string) (female, male int, ok bool) {
-	f, m, ok := l.firstNames.get(l.loadFirstNames).get(key(s))
+	f, m, ok := getKeyAB(l.tab(&l.firstNames, "first_names"), s)
 	return int(f), int(m), ok
 }
 
-func (l *Lexicon) loadSurnames() (*index, error) { return l.rankTable("surnames.tsv.gz", 90000) }
-func (l *Lexicon) loadRanks() (*index, error)    { return l.rankTable("word_rank.tsv.gz", 100000) }
-
-func (l *Lexicon) rankTable(name string, size int) (*index, error) {
-	return l.indexTable(name, 2, size, func(f []string) (int32, int32, error) {
+func (l *Lexicon) rankTable(name string) (*TableBuilder, error) {
+	return l.numberTable(name, 2, func(f []string) (int32, int32, error) {
 		r, err := atoi32(f[1])
 		return r, 0, err
 	})
@@ -255,19 +266,19 @@ func (l *Lexicon) rankTable(name string, size int) (*index, error) {
 
 // Surname reports the rank of s among the 88,799 surnames of the 1990 US Census (1 = Smith).
 func (l *Lexicon) Surname(s string) (rank int, ok bool) {
-	r, _, ok := l.surnames.get(l.loadSurnames).get(key(s))
+	r, _, ok := getKeyAB(l.tab(&l.surnames, "surnames"), s)
 	return int(r), ok
 }
 
 // WordRank reports how common s is in English Wikipedia text: 1 is the most frequent word;
 // only the 100,000 most frequent are listed, so a word without a rank is rare (or a name).
 func (l *Lexicon) WordRank(s string) (rank int, ok bool) {
-	r, _, ok := l.ranks.get(l.loadRanks).get(key(s))
+	r, _, ok := getKeyAB(l.tab(&l.ranks, "word_rank"), s)
 	return int(r), ok
 }
 
-func (l *Lexicon) loadWords() (*index, error) {
-	return l.indexTable("words.tsv.gz", 2, 250000, func(f []string) (int32, int32, error) {
+func (l *Lexicon) buildWords() (*TableBuilder, error) {
+	return l.numberTable("words.tsv.gz", 2, func(f []string) (int32, int32, error) {
 		lv, err := level(f[1])
 		return int32(lv), 0, err
 	})
@@ -277,11 +288,12 @@ func (l *Lexicon) loadWords() (*index, error) {
 // ordinary lower-case word, enters the American or British lists; a trailing possessive 's
 // is ignored. Names that are not also words (Dolores) have no level.
 func (l *Lexicon) WordLevel(s string) (level int, ok bool) {
-	ix := l.words.get(l.loadWords)
-	k := key(s)
-	lv, _, ok := ix.get(k)
-	if base, found := strings.CutSuffix(k, "'s"); !ok && found {
-		lv, _, ok = ix.get(base)
+	ix := l.tab(&l.words, "words")
+	var buf [64]byte
+	k := appendKey(buf[:0], s)
+	lv, _, ok := getAB(ix, string(k))
+	if base, found := cutPossessive(k); !ok && found {
+		lv, _, ok = getAB(ix, string(base))
 	}
 	return int(lv), ok
 }
@@ -290,64 +302,44 @@ func (l *Lexicon) WordLevel(s string) (level int, ok bool) {
 // order.
 func (l *Lexicon) Words() iter.Seq2[string, int] {
 	return func(yield func(string, int) bool) {
-		ix := l.words.get(l.loadWords)
-		for _, r := range ix.rows {
-			if !yield(ix.text[r.start:r.end], int(r.a)) {
+		ix := l.tab(&l.words, "words")
+		for r := range ix.Len() {
+			if !yield(ix.Key(r), int(ix.Int32(r, 0))) {
 				return
 			}
 		}
 	}
 }
 
-// loadProper indexes the proper table by the words' lookup forms: a row's a is the word's
-// lowest level as a proper name or capitalised word, b as an abbreviation, 0 if it is not
-// one.
-func (l *Lexicon) loadProper() (*index, error) {
+// buildProper indexes the proper table by the words' lookup forms: a row's first number is
+// the word's lowest level as a proper name or capitalised word, the second as an
+// abbreviation, 0 if it is not one.
+func (l *Lexicon) buildProper() (*TableBuilder, error) {
 	const name = "proper.tsv.gz"
 	text, err := l.tableText(name)
 	if err != nil {
 		return nil, err
 	}
-	type ref struct {
-		start, end uint32
-		level      uint8
-		abbrev     bool
-	}
-	refs := make([]ref, 0, 90000)
-	keys := make([]byte, 0, len(text))
+	tb := NewTableBuilder(2)
+	var k []byte
 	err = eachRow(name, text, 3, func(_ int, f []string) error {
 		lv, err := level(f[1])
-		r := ref{start: uint32(len(keys)), level: lv}
-		keys = appendKey(keys, f[0])
-		r.end = uint32(len(keys))
+		k = appendKey(k[:0], f[0])
+		r, _ := tb.Insert(string(k))
+		at := &tb.Vals(r)[0]
 		switch f[2] {
 		case "P", "U":
 		case "A":
-			r.abbrev = true
+			at = &tb.Vals(r)[1]
 		default:
 			err = errors.Join(err, fmt.Errorf("kind %q", f[2]))
 		}
-		refs = append(refs, r)
+		if *at == 0 || uint32(lv) < *at {
+			*at = uint32(lv)
+		}
 		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	if len(keys) >= 1<<32 {
-		return nil, fmt.Errorf("%s: too large", name)
-	}
-	ix := newIndex(string(keys), len(refs))
-	for _, r := range refs {
-		row, _ := ix.insert(r.start, r.end)
-		lv := &row.a
-		if r.abbrev {
-			lv = &row.b
-		}
-		if *lv == 0 || int32(r.level) < *lv {
-			*lv = int32(r.level)
-		}
-	}
-	return ix, nil
+	return tb, err
 }
 
 // ProperLevel reports the SCOWL level (up to 95) of s as a proper name or other capitalised
@@ -365,11 +357,12 @@ func (l *Lexicon) AbbrevLevel(s string) (level int, ok bool) {
 }
 
 func (l *Lexicon) properFor(s string) properLevels {
-	ix := l.proper.get(l.loadProper)
-	k := key(s)
-	p, a, ok := ix.get(k)
-	if base, found := strings.CutSuffix(k, "'s"); !ok && found {
-		p, a, _ = ix.get(base)
+	ix := l.tab(&l.proper, "proper")
+	var buf [64]byte
+	k := appendKey(buf[:0], s)
+	p, a, ok := getAB(ix, string(k))
+	if base, found := cutPossessive(k); !ok && found {
+		p, a, _ = getAB(ix, string(base))
 	}
 	return properLevels{uint8(p), uint8(a)}
 }

@@ -2,7 +2,6 @@ package lexicon
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 )
@@ -16,97 +15,122 @@ type Place struct {
 	Population int
 }
 
-// placeIndex finds the places of a name: the index maps the name's lookup form (kept in
-// keys) to places[a:a+b], most populous first. The places' strings share the decompressed
-// table, and the index holds no pointers, so loading it allocates a handful of objects, not
-// the 150,000 of a map from names to slices.
+// placeIndex finds the places of a name: ix maps the name's lookup form to the rows
+// start..start+n of list (the row's two numbers), most populous first; a row of list holds a
+// place's name, country and admin1 (two words each, see TableBuilder.SetString) and its
+// population.
 type placeIndex struct {
-	ix     *index
-	places []Place
+	ix, list *Table
 }
 
 func (l *Lexicon) loadPlaces() (placeIndex, error) {
-	const name = "places.tsv.gz"
-	text, err := l.tableText(name)
+	ix, err := l.open("places")
 	if err != nil {
 		return placeIndex{}, err
 	}
+	list, err := l.open("place_list")
+	return placeIndex{ix, list}, err
+}
+
+// buildPlaces builds the places index and its list.
+func (l *Lexicon) buildPlaces() (ix, list *TableBuilder, err error) {
+	const name = "places.tsv.gz"
+	text, err := l.tableText(name)
+	if err != nil {
+		return nil, nil, err
+	}
 	// Each row is a place, listed under its name and under its ASCII spelling when that
-	// has another lookup form. refs holds, for each listing, its key in keys and its
-	// place.
+	// has another lookup form. refs holds, for each listing, its key and its place.
 	type ref struct {
-		start, end uint32
-		place      int32
+		key   string
+		place int32
 	}
 	places := make([]Place, 0, 70000) // the table has 66,532 rows, 9,649 with an ASCII spelling
 	refs := make([]ref, 0, 80000)
-	keys := make([]byte, 0, len(text)/3)
 	err = eachRow(name, text, 5, func(_ int, f []string) error {
 		pop, err := strconv.Atoi(f[4])
 		n := int32(len(places))
 		places = append(places, Place{Name: f[0], Country: f[2], Admin1: f[3], Population: pop})
-		start := len(keys)
-		keys = appendKey(keys, f[0])
-		refs = append(refs, ref{uint32(start), uint32(len(keys)), n})
+		k := key(f[0])
+		refs = append(refs, ref{k, n})
 		if f[1] != "" {
-			alt := len(keys)
-			if keys = appendKey(keys, f[1]); string(keys[alt:]) == string(keys[start:alt]) {
-				keys = keys[:alt]
-			} else {
-				refs = append(refs, ref{uint32(alt), uint32(len(keys)), n})
+			if alt := key(f[1]); alt != k {
+				refs = append(refs, ref{alt, n})
 			}
 		}
 		return err
 	})
 	if err != nil {
-		return placeIndex{}, err
+		return nil, nil, err
 	}
-	if len(keys) >= 1<<32 {
-		return placeIndex{}, fmt.Errorf("%s: too large", name)
-	}
-	// Index the keys, chaining the listings of each through next; a row's a is its first
+	// Index the keys, chaining the listings of each through next; first[row] is its first
 	// listing.
-	ix := newIndex(string(keys), len(refs))
+	ix = NewTableBuilder(2)
 	next := make([]int32, len(refs))
+	var first []int32
 	for i, r := range refs {
-		row, added := ix.insert(r.start, r.end)
+		row, added := ix.Insert(r.key)
 		next[i] = -1
 		if !added {
-			next[i] = row.a
+			next[i] = first[row]
+			first[row] = int32(i)
+		} else {
+			first = append(first, int32(i))
 		}
-		row.a = int32(i)
 	}
 	// Lay each name's places out together, most populous first.
 	out := make([]Place, 0, len(refs))
-	for i := range ix.rows {
-		row := &ix.rows[i]
+	for row, head := range first {
 		start := len(out)
-		for j := row.a; j >= 0; j = next[j] {
+		for j := head; j >= 0; j = next[j] {
 			out = append(out, places[refs[j].place])
 		}
 		slices.SortFunc(out[start:], func(a, b Place) int {
 			return cmp.Or(b.Population-a.Population, cmp.Compare(a.Country, b.Country),
 				cmp.Compare(a.Admin1, b.Admin1), cmp.Compare(a.Name, b.Name))
 		})
-		row.a, row.b = int32(start), int32(len(out)-start)
+		v := ix.Vals(row)
+		v[0], v[1] = uint32(start), uint32(len(out)-start)
 	}
-	return placeIndex{ix: ix, places: out}, nil
+	list = NewArrayBuilder(7)
+	for _, p := range out {
+		r := list.Append()
+		list.SetString(r, 0, p.Name)
+		list.SetString(r, 2, p.Country)
+		list.SetString(r, 4, p.Admin1)
+		list.Vals(r)[6] = uint32(p.Population)
+	}
+	return ix, list, nil
 }
 
-// placesOf returns the places called name, most populous first, in the index's storage.
-func (l *Lexicon) placesOf(name string) []Place {
-	pi := l.places.get(l.loadPlaces)
-	start, n, ok := pi.ix.get(key(name))
+// place returns row r of the list; its strings are the table's.
+func (pi placeIndex) place(r int) Place {
+	return Place{Name: pi.list.String(r, 0), Country: pi.list.String(r, 2), Admin1: pi.list.String(r, 4),
+		Population: int(pi.list.Int32(r, 6))}
+}
+
+// placesOf returns the rows of list that hold the places called name, most populous first.
+func (l *Lexicon) placesOf(name string) (pi placeIndex, start, n int) {
+	pi = l.places.get(l.loadPlaces)
+	s, c, ok := getKeyAB(pi.ix, name)
 	if !ok {
-		return nil
+		return pi, 0, 0
 	}
-	return pi.places[start : start+n : start+n]
+	return pi, int(s), int(c)
 }
 
 // Places returns the places called name (by their own or their ASCII spelling, so "Bogota"
 // finds Bogotá), most populous first; nil if none. The slice is the caller's.
 func (l *Lexicon) Places(name string) []Place {
-	return slices.Clone(l.placesOf(name))
+	pi, start, n := l.placesOf(name)
+	if n == 0 {
+		return nil
+	}
+	out := make([]Place, n)
+	for i := range out {
+		out[i] = pi.place(start + i)
+	}
+	return out
 }
 
 // PlacePrefix reports whether some place, country or US state has a name of more words
@@ -114,61 +138,67 @@ func (l *Lexicon) Places(name string) []Place {
 // "United Kingdom"). A caller matching the longest name word by word can stop when it
 // is false.
 func (l *Lexicon) PlacePrefix(phrase string) bool {
-	_, ok := l.prefixes.get(l.loadPrefixes)[key(phrase)]
+	_, ok := findKey(l.tab(&l.prefixes, "prefixes"), phrase)
 	return ok
 }
 
-func (l *Lexicon) loadPrefixes() (map[string]struct{}, error) {
-	m := make(map[string]struct{}, 16000)
-	add := func(name string) {
-		for i := 0; i < len(name); i++ {
-			if name[i] == ' ' {
-				m[name[:i]] = struct{}{}
+// buildPrefixes builds the set of the word prefixes of the names of places, countries and
+// states, from their tables' keys.
+func (l *Lexicon) buildPrefixes() (*TableBuilder, error) {
+	tb := NewTableBuilder(0)
+	for _, name := range []string{"places", "countries", "states_name"} {
+		t, err := l.open(name)
+		if err != nil {
+			return nil, err
+		}
+		for r := range t.Len() {
+			k := t.Key(r)
+			for i := 0; i < len(k); i++ {
+				if k[i] == ' ' {
+					tb.Insert(k[:i])
+				}
 			}
 		}
 	}
-	pi := l.places.get(l.loadPlaces)
-	for _, r := range pi.ix.rows {
-		add(pi.ix.text[r.start:r.end])
-	}
-	for k := range l.countries.get(l.loadCountries) {
-		add(k)
-	}
-	for k := range l.states.get(l.loadStates).byName {
-		add(k)
-	}
-	return m, nil
+	return tb, nil
 }
 
 // IsPlace reports whether some place is called name (see Places).
-func (l *Lexicon) IsPlace(name string) bool { return len(l.placesOf(name)) > 0 }
+func (l *Lexicon) IsPlace(name string) bool {
+	_, _, n := l.placesOf(name)
+	return n > 0
+}
 
 // Place returns the most populous place called name (see Places), without copying the
 // others.
 func (l *Lexicon) Place(name string) (Place, bool) {
-	if ps := l.placesOf(name); len(ps) > 0 {
-		return ps[0], true
+	if pi, start, n := l.placesOf(name); n > 0 {
+		return pi.place(start), true
 	}
 	return Place{}, false
 }
 
-func (l *Lexicon) loadCountries() (map[string]string, error) {
-	m := make(map[string]string, 400)
+func (l *Lexicon) buildCountries() (*TableBuilder, error) {
+	tb := NewTableBuilder(2)
 	// A name of two countries ("Congo") keeps the first code in file order.
 	err := l.table("countries.tsv.gz", 2, func(f []string) error {
-		if k := key(f[0]); m[k] == "" {
-			m[k] = f[1]
+		if r, added := tb.Insert(key(f[0])); added {
+			tb.SetString(r, 0, f[1])
 		}
 		return nil
 	})
-	return m, err
+	return tb, err
 }
 
 // Country returns the ISO 3166 code of the country called name: its English CLDR name
 // ("Germany", "Côte d’Ivoire") or a common alias ("USA", "Britain", "Burma").
 func (l *Lexicon) Country(name string) (code string, ok bool) {
-	code, ok = l.countries.get(l.loadCountries)[key(name)]
-	return code, ok
+	t := l.tab(&l.countries, "countries")
+	r, ok := findKey(t, name)
+	if !ok {
+		return "", false
+	}
+	return t.String(r, 0), true
 }
 
 // IsCountry reports whether s names a country; see Country.
@@ -179,32 +209,53 @@ func (l *Lexicon) IsCountry(s string) bool {
 
 type usState struct{ code, name, region string }
 
+// stateIndex finds a state by its code and by its name's lookup form; a row holds the
+// state's code, name and region (two words each).
 type stateIndex struct {
-	byCode map[string]usState // "OH"
-	byName map[string]usState // "ohio"
+	byCode, byName *Table
 }
 
-func (l *Lexicon) loadStates() (stateIndex, error) {
-	ix := stateIndex{byCode: map[string]usState{}, byName: map[string]usState{}}
-	err := l.table("us_states.tsv.gz", 3, func(f []string) error {
+func (l *Lexicon) buildStates() (byCode, byName *TableBuilder, err error) {
+	byCode, byName = NewTableBuilder(6), NewTableBuilder(6)
+	err = l.table("us_states.tsv.gz", 3, func(f []string) error {
 		s := usState{code: f[0], name: f[1], region: f[2]}
 		if s.region == "-" {
 			s.region = ""
 		}
-		ix.byCode[s.code] = s
-		ix.byName[key(s.name)] = s
+		for _, tb := range []struct {
+			b *TableBuilder
+			k string
+		}{{byCode, s.code}, {byName, key(s.name)}} {
+			r, _ := tb.b.Insert(tb.k)
+			tb.b.SetString(r, 0, s.code)
+			tb.b.SetString(r, 2, s.name)
+			tb.b.SetString(r, 4, s.region)
+		}
 		return nil
 	})
-	return ix, err
+	return byCode, byName, err
+}
+
+func (l *Lexicon) loadStates() (stateIndex, error) {
+	byCode, err := l.open("states_code")
+	if err != nil {
+		return stateIndex{}, err
+	}
+	byName, err := l.open("states_name")
+	return stateIndex{byCode, byName}, err
 }
 
 func (l *Lexicon) state(s string) (usState, bool) {
 	ix := l.states.get(l.loadStates)
-	if st, ok := ix.byCode[s]; ok {
-		return st, true
+	t := ix.byCode
+	r, ok := t.Find(s)
+	if !ok {
+		t = ix.byName
+		if r, ok = findKey(t, s); !ok {
+			return usState{}, false
+		}
 	}
-	st, ok := ix.byName[key(s)]
-	return st, ok
+	return usState{code: t.String(r, 0), name: t.String(r, 2), region: t.String(r, 4)}, true
 }
 
 // USState returns the name of the US state, DC or inhabited territory that s names, by its

@@ -17,9 +17,11 @@ import (
 // percent-escape in a link reads as its character: "%20" as a space) and
 // invisible characters set aside (zero-width spaces and joiners, word
 // joiners, soft hyphens, byte-order marks, bidirectional controls and the
-// other format characters, variation selectors), and compatibility forms
-// of Latin letters and digits read as those (fullwidth "Ｍ", mathematical
-// "𝐌", circled "Ⓜ"), so that a name written with them reads as the name. Markup is otherwise left as it is: tags,
+// other format characters, variation selectors), as is inline markup
+// between two letters ("Ode<b>tte", "Ode**tte**"); compatibility forms of
+// Latin letters and digits read as those (fullwidth "Ｍ", mathematical
+// "𝐌", circled "Ⓜ"), so that a name written with them reads as the name.
+// Markup is otherwise left as it is: tags,
 // link destinations and code are published too and must be read as well.
 //
 // Every byte of Text comes from a known span of the source; Source maps a
@@ -59,6 +61,13 @@ func Visible(src string) *View {
 	for i := 0; i < len(src); {
 		c := src[i]
 		switch {
+		case (c == '<' || c == '*' || c == '~' || c == '`') && letterBefore(src, plain, i, &b):
+			if k := markupBetweenLetters(src, i); k > i {
+				add(i, k, "")
+				i = k
+				continue
+			}
+			i++
 		case c == '&':
 			if n, shown := referenceAt(src, i); n > 0 {
 				add(i, i+n, withoutInvisible(shown))
@@ -89,6 +98,99 @@ func Visible(src string) *View {
 	}
 	b.WriteString(src[plain:])
 	return &View{Text: b.String(), edits: edits}
+}
+
+// letterBefore reports whether the view so far (b, then the source from
+// plain to i not yet copied) ends with a letter.
+func letterBefore(src string, plain, i int, b *strings.Builder) bool {
+	var r rune
+	if i > plain {
+		r, _ = utf8.DecodeLastRuneInString(src[plain:i])
+	} else {
+		r, _ = utf8.DecodeLastRuneInString(b.String())
+	}
+	return unicode.IsLetter(r)
+}
+
+// Bounds on the markup markupBetweenLetters reads.
+const (
+	maxTagBytes     = 256
+	maxCommentBytes = 4096
+)
+
+// markupBetweenLetters returns the end of a run of inline markup at src[i]
+// that is followed by a letter, or i: tags ("<b>", "</span>"), comments
+// ("<!-- -->"), and Markdown's emphasis, strikethrough and code-span
+// delimiters ("**", "~~", "`"). Between two letters a reader sees none of
+// it — "Ode<b>tte</b>", "Ode<!-- -->tte" and "Ode**tte**" all show a name
+// "Odette" — so the view sets it aside. (An underscore inside a word is no
+// emphasis in Markdown and shows as written.)
+func markupBetweenLetters(src string, i int) int {
+	k := i
+	for k < len(src) {
+		n := markupAt(src, k)
+		if n == 0 {
+			break
+		}
+		k += n
+	}
+	if k == i || k >= len(src) {
+		return i
+	}
+	if r, _ := utf8.DecodeRuneInString(src[k:]); unicode.IsLetter(r) {
+		return k
+	}
+	if src[k] == '&' {
+		if n, shown := referenceAt(src, k); n > 0 {
+			if r, _ := utf8.DecodeRuneInString(shown); unicode.IsLetter(r) {
+				return k
+			}
+		}
+	}
+	return i
+}
+
+// markupAt returns the length of one piece of inline markup at src[k], or 0.
+func markupAt(src string, k int) int {
+	switch c := src[k]; c {
+	case '*', '`':
+		n := 1
+		for k+n < len(src) && src[k+n] == c {
+			n++
+		}
+		return n
+	case '~':
+		n := 1
+		for k+n < len(src) && src[k+n] == c {
+			n++
+		}
+		if n < 2 {
+			return 0 // "~~" strikes through; a lone tilde shows
+		}
+		return n
+	case '<':
+		rest := src[k:min(len(src), k+maxCommentBytes)]
+		if strings.HasPrefix(rest, "<!--") {
+			if e := strings.Index(rest[4:], "-->"); e >= 0 {
+				return 4 + e + 3
+			}
+			return 0
+		}
+		j := 1
+		if j < len(rest) && rest[j] == '/' {
+			j++
+		}
+		if j >= len(rest) || !('a' <= rest[j]|0x20 && rest[j]|0x20 <= 'z') {
+			return 0
+		}
+		rest = rest[:min(len(rest), maxTagBytes)]
+		e := strings.IndexAny(rest[j:], "<>\n")
+		if e < 0 || rest[j+e] != '>' {
+			return 0
+		}
+		return j + e + 1
+	}
+	return 0
 }
 
 // Same reports whether the view is the source itself.
@@ -157,7 +259,8 @@ func needsView(src string) bool {
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
-			if c == '&' {
+			switch c {
+			case '&', '<', '*', '~', '`':
 				return true
 			}
 			if _, ok := percentAt(src, i); ok {

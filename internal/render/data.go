@@ -28,6 +28,8 @@ type Post struct {
 	Date      time.Time
 	Lastmod   time.Time
 	Tags      []string
+	// Categories are a second taxonomy, listed under /categories/.
+	Categories []string
 	// Summary, if empty, is derived from the Markdown (first paragraphs or
 	// the text before <!--more-->). A given Summary is trusted HTML.
 	Summary template.HTML
@@ -43,7 +45,8 @@ type Post struct {
 // Page is the data of one HTML page.
 type Page struct {
 	Site SiteData
-	// Kind is "home", "post", "page", "tags", "tag" or "404".
+	// Kind is "home", "post", "page", "tags", "tag", "categories",
+	// "category" or "404".
 	Kind string
 	// Title is the page's own title, empty for the first home page.
 	Title string
@@ -93,6 +96,7 @@ type PostData struct {
 	URL                               string // absolute
 	Date, Lastmod                     time.Time
 	Tags                              []*TagRef
+	Categories                        []*TagRef
 	Summary                           template.HTML
 	Content                           template.HTML
 	Headings                          []markdown.Heading

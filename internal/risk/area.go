@@ -137,9 +137,14 @@ func (f *finder) homeArea(home string) areaInfo {
 
 // ValidHomeArea reports whether s names an area the tables know.
 func ValidHomeArea(s string) bool {
+	if s == "" {
+		// The default (the whole country) needs no tables: parsing them here
+		// would cost every start-up, even of a command that never scores risk.
+		return true
+	}
 	t := DefaultTables()
 	_, c := t.Territories[strings.ToUpper(s)]
 	_, r := t.Regions[strings.ToLower(s)]
 	_, st := t.States[strings.ToLower(s)]
-	return s == "" || c || r || st
+	return c || r || st
 }

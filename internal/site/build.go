@@ -30,7 +30,8 @@ type Options struct {
 	Knowledge *deid.Knowledge
 	// Theme is the default theme; a site's own theme directory overrides it.
 	Theme fs.FS
-	// Drafts includes posts marked draft.
+	// Drafts includes posts marked draft, and posts before their publish
+	// date or after their expiry date (Hugo's publishDate, expiryDate).
 	Drafts bool
 	// Now is the build time (feeds); time.Now when zero.
 	Now time.Time
@@ -39,6 +40,31 @@ type Options struct {
 	// KeyFingerprint identifies the site key without revealing it; Build
 	// records it in the output marker and warns when it changes.
 	KeyFingerprint string
+	// Progress, if set, is called after each post is de-identified and
+	// scored, with the posts done so far, their total and how many were
+	// held back; calls are serialised, and must be quick.
+	Progress func(done, total, held int)
+
+	// The hooks below let a caller reuse work across builds (veil serve,
+	// a warm veil build); a build without them does everything afresh.
+
+	// Prepare, when set, wraps the per-post work (de-identification and
+	// the risk gate): a cache returns what next returned for the same
+	// inputs. See PrepareFunc.
+	Prepare func(next PrepareFunc) PrepareFunc
+	// Memo remembers Markdown conversions across builds.
+	Memo *render.Memo
+	// Loaded remembers parsed posts across builds.
+	Loaded *content.Cache
+	// Lazy leaves HTML pages unrendered: Report.Files then holds only
+	// the files that need no template, and Report.Pages renders the rest
+	// on demand (the preview renders what the browser asks for).
+	Lazy bool
+	// Unlisted also prepares the drafts that Drafts leaves out, into
+	// Report.DraftPosts, and gives them and the posts the risk gate held back
+	// (Held.Post) the permalinks they would have, for the preview. They are
+	// never rendered into the site.
+	Unlisted bool
 }
 
 // Report says what a build did.
@@ -53,6 +79,12 @@ type Report struct {
 	Drafts []string
 	// Files are the output files, slash paths relative to the output root.
 	Files map[string][]byte
+	// Pages is the planned site; with Options.Lazy, the HTML pages are
+	// rendered from it on demand.
+	Pages *render.Pages
+	// DraftPosts are the drafts left out of the site, prepared when
+	// Options.Unlisted is set, with the permalinks they would have.
+	DraftPosts []*Cleared
 }
 
 type builder struct {
@@ -88,26 +120,54 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		themeWarnings = warns
 		themeFS = render.Overlay(render.Overlay(layouts, os.DirFS(dir)), opts.Theme)
 	}
-	r, err := render.New(withoutStatic{themeFS})
+	var ropts []render.Option
+	if opts.Memo != nil {
+		ropts = append(ropts, render.WithMemo(opts.Memo))
+	}
+	r, err := render.New(withoutStatic{themeFS}, ropts...)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
 
-	loaded, err := content.Load(ctx, opts.Root, cfg.Path(opts.Root, cfg.ContentDir))
+	loaded, err := opts.Loaded.Load(ctx, opts.Root, cfg.Path(opts.Root, cfg.ContentDir))
 	if err != nil {
 		return nil, err
 	}
 	rep := &Report{Errors: loaded.Errors, Warnings: append(loaded.Warnings, themeWarnings...)}
-	var posts []*content.Post
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now().UTC()
+	}
+	var posts, drafts []*content.Post
+	var unlive int
 	for _, p := range loaded.Posts {
-		if p.Meta.Draft && !opts.Drafts {
+		if (p.Meta.Draft || !p.Meta.Live(now)) && !opts.Drafts {
+			// Posts before their publish date or after their expiry date
+			// (Hugo) are left out as drafts are, and listed with them.
 			rep.Drafts = append(rep.Drafts, p.Path)
+			drafts = append(drafts, p)
+			if !p.Meta.Draft {
+				unlive++
+			}
 			continue
 		}
 		posts = append(posts, p)
 	}
+	if unlive > 0 {
+		rep.Warnings = append(rep.Warnings, "not built: "+plural(unlive, "post before its publish date or after its expiry date", "posts before their publish date or after their expiry date")+" (--drafts builds them)")
+	}
 
 	cleared, held := b.prepareAll(ctx, posts)
+	if opts.Unlisted {
+		// A draft the risk gate would hold back is shown with its verdict.
+		dc, dh := b.prepareAll(ctx, drafts)
+		for _, h := range dh {
+			if h.Post != nil {
+				dc = append(dc, h.Post)
+			}
+		}
+		rep.DraftPosts = dc
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -124,27 +184,34 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	sections, warns := b.publicSections(ctx, cleared)
 	rep.Warnings = append(rep.Warnings, warns...)
 	assignPermalinks(cleared, cfg.Permalinks, sections)
+	rep.Warnings = append(rep.Warnings, resolveRefs(cleared, cfg.BaseURL)...)
 	rep.Published = cleared
+	if opts.Unlisted {
+		assignUnlisted(cleared, rep.DraftPosts, held, cfg.Permalinks, sections)
+	}
 
 	rposts := make([]render.Post, len(cleared))
 	for i, c := range cleared {
 		rposts[i] = c.Post
-	}
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now().UTC()
 	}
 	siteText, warns, err := b.siteText(ctx)
 	if err != nil {
 		return nil, err
 	}
 	rep.Warnings = append(rep.Warnings, warns...)
-	files, err := r.Render(ctx, render.Site{
+	pages, err := r.Plan(ctx, render.Site{
 		Title: siteText["title"], BaseURL: cfg.BaseURL, Language: cfg.Language, Author: siteText["author"],
 		Description: siteText["description"], Paginate: cfg.Paginate, Now: now,
 	}, rposts)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
+	}
+	rep.Pages = pages
+	files := map[string][]byte{}
+	if !opts.Lazy {
+		if files, err = pages.All(ctx); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
 	}
 	static, warns, errs := b.loadStatic(ctx, opts.Root)
 	rep.Warnings = append(rep.Warnings, warns...)
@@ -155,12 +222,15 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if _, clash := files[name]; clash || name == MarkerName {
+		if pages.Has(name) || name == MarkerName {
 			rep.Warnings = append(rep.Warnings, fmt.Sprintf("static file %s: a generated page has the same path; the page wins", name))
 			continue
 		}
 		files[name] = static[name]
 	}
+	warns, errs = b.addImported(ctx, files, cleared)
+	rep.Warnings = append(rep.Warnings, warns...)
+	rep.Errors = append(rep.Errors, errs...)
 	rep.Files = files
 	return rep, nil
 }
@@ -213,15 +283,36 @@ func (b *builder) prepareAll(ctx context.Context, posts []*content.Post) ([]*Cle
 		h *Held
 	}
 	results := make([]result, len(posts))
+	prep := PrepareFunc(b.prepare)
+	if b.opts.Prepare != nil {
+		prep = b.opts.Prepare(prep)
+	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
+	var mu sync.Mutex // serialises Progress
+	done, nheld := 0, 0
 	for w := 0; w < min(workers, max(len(posts), 1)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				c, h := b.prepare(ctx, posts[i])
+				c, h := prep(ctx, posts[i])
+				if c != nil {
+					c.src = posts[i] // as loaded now, also when c comes from a cache
+				}
+				if h != nil && h.Post != nil {
+					h.Post.src = posts[i]
+				}
 				results[i] = result{c, h}
+				if b.opts.Progress != nil {
+					mu.Lock()
+					done++
+					if h != nil {
+						nheld++
+					}
+					b.opts.Progress(done, len(posts), nheld)
+					mu.Unlock()
+				}
 			}
 		}()
 	}

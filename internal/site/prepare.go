@@ -25,9 +25,34 @@ type Cleared struct {
 	Post      render.Post
 	Findings  []Finding
 	Verdict   risk.Verdict
-	// Warnings are about this post (an accept entry that matched nothing).
+	// Warnings are about this post (an accept entry that matched nothing,
+	// an alias that is not redirected).
 	Warnings []string
+	// Spans locate the body's replacements in Post.Markdown, for the
+	// preview's highlights.
+	Spans []Span
+	// Aliases are the post's earlier URL paths that de-identification
+	// left unchanged (exported so that a cached post keeps them).
+	Aliases []string
+
+	// src is the post as loaded (its refs and bundle files); a build sets
+	// it again on a post that comes from a cache.
+	src *content.Post
 }
+
+// Span is where one replacement lies in a cleared post's Markdown.
+type Span struct {
+	Start, End int
+	// Finding indexes Cleared.Findings.
+	Finding int
+}
+
+// PrepareFunc de-identifies and scores one post: it returns the cleared post,
+// or why it is held back. Its result depends only on the post's file (path
+// and bytes) and on the build's Options (engine and its key, knowledge,
+// configuration), never on other posts: pseudonyms are keyed hashes of the
+// names, so a cache keyed by those inputs keeps them consistent.
+type PrepareFunc func(ctx context.Context, p *content.Post) (*Cleared, *Held)
 
 // Finding is a de-identification finding placed in its source file.
 type Finding struct {
@@ -49,6 +74,9 @@ type Held struct {
 	Err      error
 	Findings []Finding
 	Warnings []string
+	// Post is the de-identified post the risk gate held back, for the
+	// preview; never rendered into the site.
+	Post *Cleared
 }
 
 // segment is one front-matter field or the body inside the combined text
@@ -102,6 +130,12 @@ func combine(p *content.Post) (string, []segment) {
 	for _, t := range m.Tags {
 		addWords("tags", t)
 	}
+	for _, c := range m.Categories {
+		addWords("categories", c)
+	}
+	for _, a := range m.Aliases {
+		add("aliases", aliasWords(a))
+	}
 	// A slug is written with hyphens; as words it reads like the title.
 	addWords("slug", m.Slug)
 	add("body", string(p.Body))
@@ -128,6 +162,7 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	}
 	fields := map[string][]string{}
 	var findings []Finding
+	var spans []Span
 	lines := content.NewLineIndex(string(p.Source))
 	for _, s := range segs {
 		var local []deid.Finding
@@ -151,7 +186,11 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		if s.src != "" {
 			src = s.src
 		}
-		fields[s.field] = append(fields[s.field], deid.Apply(src, local))
+		applied := deid.Apply(src, local)
+		if s.field == "body" {
+			spans = bodySpans(local, len(findings)-len(local))
+		}
+		fields[s.field] = append(fields[s.field], applied)
 	}
 	policy := b.policy
 	for i, a := range p.Meta.Veil.Accept {
@@ -173,9 +212,6 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		}
 		warns = append(warns, fmt.Sprintf("%s:%d: veil.accept %q matches no rare detail", p.Path, line, u))
 	}
-	if verdict.Blocked {
-		return nil, &Held{Path: p.Path, Reason: verdict.Reasons[0], Verdict: &verdict, Findings: findings, Warnings: warns}
-	}
 	title := fields["title"][0]
 	slug := render.Slugify(fields["slug"][0])
 	if slug == "" {
@@ -192,13 +228,33 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		Date:        p.Meta.Date,
 		Lastmod:     p.Meta.Lastmod,
 		Tags:        fields["tags"],
+		Categories:  fields["categories"],
 		Markdown:    []byte(fields["body"][0]),
 		IsPage:      p.IsPage(),
 	}
 	if s := fields["summary"][0]; s != "" {
 		rp.Summary = template.HTML(html.EscapeString(s))
 	}
-	return &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict, Warnings: warns}, nil
+	c = &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict, Warnings: warns, Spans: spans, src: p}
+	c.keepAliases(fields["aliases"], func(a string) bool { return b.nameLeaks(ctx, a) != "" })
+	if verdict.Blocked {
+		return nil, &Held{Path: p.Path, Reason: verdict.Reasons[0], Verdict: &verdict, Findings: findings, Warnings: warns, Post: c}
+	}
+	return c, nil
+}
+
+// bodySpans places each replacement of the body's findings (sorted, in
+// body offsets) in the de-identified body; first is the index of the first
+// of them in the post's findings.
+func bodySpans(local []deid.Finding, first int) []Span {
+	spans := make([]Span, 0, len(local))
+	shift := 0 // bytes the output has grown by so far
+	for i, f := range local {
+		start := f.Start + shift
+		spans = append(spans, Span{Start: start, End: start + len(f.Replacement), Finding: first + i})
+		shift += len(f.Replacement) - (f.End - f.Start)
+	}
+	return spans
 }
 
 // placeDetails gives each rare detail its line and column in the source file: published

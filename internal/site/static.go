@@ -376,3 +376,21 @@ func (b *builder) cname(fsys fs.FS) ([]byte, string, error) {
 	}
 	return data, "", nil
 }
+
+// cleanStatic reads one file that is to be published beside a page (a
+// page bundle's image) under the neutral name, through the same path as
+// every static file (publishable): its type must be one veil can clean,
+// and it is cleaned.
+func (b *builder) cleanStatic(ctx context.Context, p, name string) ([]byte, string, error) {
+	return b.publishable(ctx, oneFile{name: name, path: p}, name)
+}
+
+// oneFile is a file system holding one file on disk under another name.
+type oneFile struct{ name, path string }
+
+func (f oneFile) Open(name string) (fs.File, error) {
+	if name != f.name {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return os.Open(f.path)
+}

@@ -102,6 +102,19 @@ func TestClinical(t *testing.T) {
 		// A lower-case first name that is also a word, after a kin word
 		// and before a surname.
 		{note + "social: md will call son don reid regarding drainage.", deid.Person, "don", true},
+		// After a title: a surname that is also a word, with the title's
+		// full stop; a hyphenated surname with a lower-case part.
+		{note + "per dr. brook order, lasix given.", deid.Person, "brook", true},
+		{note + "Dr. Penhallow-vane aware of K 3.1.", deid.Person, "Penhallow-vane", true},
+		{note + "per dr. orders, lasix given.", deid.Person, "orders", false},
+		{note + "Dr. A-fib noted.", deid.Person, "A-fib", false},
+		// A first name in lower case after a kinship word, before what a
+		// relative does: a call, a visit.
+		{note + "son rob called at noon.", deid.Person, "rob", true},
+		{note + "wife dot in to visit, updated.", deid.Person, "dot", true},
+		{note + "daughter pat at bedside.", deid.Person, "pat", true},
+		{note + "son will call later.", deid.Person, "will", false},
+		{note + "wife rose early to come in.", deid.Person, "rose", false},
 		{note + "social: son will call tonight.", deid.Person, "will", false},
 		// SOAP headings are no initials.
 		{note + "O. Neuro: alert, follows commands. P. cont to monitor.", deid.Person, "Neuro", false},
@@ -115,6 +128,13 @@ func TestHospitals(t *testing.T) {
 		{note + "pt is followed at gh by dr healey.", deid.Organization, "gh", true},
 		{note + "SEEN BY WVMC NURSE.", deid.Organization, "WVMC", true},
 		{note + "TRANSFERRED TO ICU.", deid.Organization, "ICU", false},
+		// A care site named with capitalised words, ordinary or not,
+		// before a care word in lower case.
+		{note + "Came from Still Waters hospital last night.", deid.Organization, "Still Waters hospital", true},
+		{note + "then to the Lark rehab for 2 wks.", deid.Organization, "Lark rehab", true},
+		{"The Alder Vale clinic called.", deid.Organization, "The", false},
+		{note + "Hospital stay was long; went to hospital.", deid.Organization, "Hospital", false},
+		{note + "ICU hospital stay was long.", deid.Organization, "ICU", false},
 		{note + "CAME FROM OSH.", deid.Organization, "OSH", false},
 		{"I went to the bath.", deid.Organization, "bath", false},
 		{note + "BREATHING IN SYNCH WITH VENT. APNEIC DUE TO PH 7.60.", deid.Organization, "SYNCH", false},

@@ -76,6 +76,17 @@ func analyse(lex *lexicon.Lexicon, text string) *result {
 			blockSeed[k], blockExt[k] = true, true
 		}
 	}
+	// orgReach[k] is the furthest end of an organisation that starts at or
+	// before word k: a place lies inside one when that reaches its end.
+	// (Comparing every place with every organisation grew with their
+	// product on a long text.)
+	orgReach := make([]int, n+1)
+	for _, o := range orgs {
+		orgReach[o.i] = max(orgReach[o.i], o.j)
+	}
+	for k := 1; k <= n; k++ {
+		orgReach[k] = max(orgReach[k], orgReach[k-1])
+	}
 	var keep, sites []span
 	for _, s := range places {
 		strong := s.j-s.i > 1 || s.conf >= 0.85 || s.typ == "small-place"
@@ -85,13 +96,7 @@ func analyse(lex *lexicon.Lexicon, text string) *result {
 		}
 		// A place inside an organisation's name ("Baltimore Rehab Center")
 		// is reported by the organisation.
-		inside := false
-		for _, o := range orgs {
-			if s.i >= o.i && s.j <= o.j {
-				inside = true
-				break
-			}
-		}
+		inside := orgReach[s.i] >= s.j
 		switch {
 		case inside:
 		case s.typ == "hospital" || s.typ == "university" || s.typ == "ward":

@@ -58,6 +58,8 @@ func (a *analysis) orgs() []span {
 				out = append(out, span{i: i, j: i + 1, conf: 0.7, typ: typ})
 			} else if s, ok := a.namedBody(i); ok {
 				out = append(out, s)
+			} else if s, ok := a.lowerCareCue(i); ok {
+				out = append(out, s)
 			}
 			continue
 		}
@@ -284,6 +286,37 @@ func sortSpansSlow(s []span) {
 		}
 		return s[x].j > s[y].j
 	})
+}
+
+// careCues are the kinds of care sites notes and posts write in lower case
+// after the site's name: "Still Waters hospital", "the Lark rehab".
+var careCues = map[string]bool{"hospital": true, "hosp": true, "rehab": true, "clinic": true, "hospice": true,
+	"infirmary": true, "sanatorium": true}
+
+// lowerCareCue finds a care site named with capitalised words, ordinary
+// or not, before a care word in lower case at word i: one to three
+// adjacent capitalised words, not one alone that opens a sentence or a
+// line, no title, kinship or date word among them.
+func (a *analysis) lowerCareCue(i int) (span, bool) {
+	t := &a.toks[i]
+	if t.shape != shapeLower || !careCues[t.lower] || i == 0 || !a.adjacent(i) {
+		return span{}, false
+	}
+	lo := i
+	for k := i - 1; k >= 0 && k >= i-3 && a.adjacent(k+1); k-- {
+		pk := &a.toks[k]
+		if !pk.isCap() || isStop(pk.lower) || pk.poss && k != i-1 || pk.shape == shapeUpper && pk.letters <= 4 {
+			break
+		}
+		if f := a.f(k); f.title || f.kin || f.date {
+			break
+		}
+		lo = k
+	}
+	if lo == i || lo == i-1 && a.toks[lo].sentStart {
+		return span{}, false
+	}
+	return span{i: lo, j: i + 1, conf: 0.6, typ: t.lower}, true
 }
 
 // orgCue is lexicon MatchAt for OrgCue, remembered per window of words.

@@ -2,6 +2,7 @@ package dict
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/veil-blog/veil/internal/lexicon"
 )
@@ -180,6 +181,26 @@ func (a *analysis) titleBefore(i int) int {
 	return a.isTitle(i - 1)
 }
 
+// hyphenedName reports whether w is a capitalised word joined by hyphens
+// to words in lower case: "Ashby-lane", not "GU-foley" or "A-fib".
+func hyphenedName(w string) bool {
+	first, rest, ok := strings.Cut(w, "-")
+	if !ok || len(first) < 3 || rest == "" {
+		return false
+	}
+	for k, r := range first {
+		if k == 0 && !unicode.IsUpper(r) || k > 0 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	for _, r := range rest {
+		if !unicode.IsLower(r) && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
 // cueBefore reports whether the word before i (adjacent, or after a comma)
 // satisfies cue.
 func (a *analysis) cueBefore(i int, cue func(k int) bool) bool {
@@ -257,6 +278,32 @@ var kinAbbrev = map[string]bool{
 // reportCues follow a clinician's name in notes: "Dr. Smith aware".
 var reportCues = map[string]bool{
 	"aware": true, "notified": true, "paged": true, "informed": true, "updated": true,
+}
+
+// visitCues are what notes say a relative did: "son rob called", "wife
+// dot in to visit", "dtr bea at bedside".
+var visitCues = map[string]bool{
+	"called": true, "calls": true, "phoned": true, "rang": true, "visited": true, "visits": true,
+	"visiting": true, "came": true, "here": true, "present": true, "spoke": true, "left": true,
+	"brought": true, "asked": true, "states": true, "stated": true, "reports": true, "reported": true,
+}
+
+// beforeVisitCue reports whether word i is followed, in the same clause, by
+// a visit cue, "in to" or "at bedside".
+func (a *analysis) beforeVisitCue(i int) bool {
+	k := i + 1
+	if k >= len(a.toks) || !a.adjacent(k) {
+		return false
+	}
+	w := a.toks[k].lower
+	if visitCues[w] {
+		return true
+	}
+	if k+1 < len(a.toks) && a.adjacent(k+1) {
+		next := a.toks[k+1].lower
+		return w == "in" && next == "to" || w == "at" && next == "bedside"
+	}
+	return false
 }
 
 // beforeRoleCue reports whether the name that word i belongs to (up to
@@ -505,6 +552,11 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		(i+1 >= len(a.toks) || a.toks[i+1].shape == shapeLower) {
 		return 0.6, "titled"
 	}
+	if t.shape == shapeMixed && a.titleBefore(i) == 2 && hyphenedName(t.text) {
+		// "Dr. Ashby-lane": a hyphenated surname whose second part is
+		// written in lower case.
+		return 0.8, "titled"
+	}
 	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) || isContraction(t.lower) || chatWords[t.lower] {
 		return 0, ""
 	}
@@ -528,6 +580,11 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.85, "titled"
 		case t.shape == shapeLower && tc == 2 && ((f.isName() && !f.common(35)) || f.wl == 0) && t.letters >= 2 && !a.noteAbbrevTitle(i-1):
 			return 0.8, "titled"
+		case t.shape == shapeLower && tc == 2 && strings.HasPrefix(t.gap, ".") && f.surname > 0 && f.surname <= 20000 &&
+			t.letters >= 3 && !f.date && !a.clinicalWord(i):
+			// "per dr. marsh order": a surname that is also a word, after
+			// a title written with its full stop.
+			return 0.7, "titled"
 		case t.shape == shapeLower && tc == 2 && f.surname > 0 && f.surname <= 20000 && t.letters >= 3 && a.titledListMate(i-1):
 			// "dr rizzo, dr small": a surname that is also a word, in a
 			// list of titled names.
@@ -541,9 +598,10 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.85, "kin"
 		case upper && ((f.nameish() && !f.common(35)) || f.births >= 1000) && !a.modalVerb(i):
 			return 0.8, "kin"
-		case t.shape == shapeLower && f.births >= 1000 && (!f.common(60) || a.beforeRoleCue(i) || a.beforeSurname(i)):
-			// "son don reid", "NP grace made aware": a first name that
-			// is also a word, with a surname or a report verb after it.
+		case t.shape == shapeLower && f.births >= 1000 && (!f.common(60) || a.beforeRoleCue(i) || a.beforeSurname(i) || a.beforeVisitCue(i)):
+			// "son don reid", "NP grace made aware", "dtr bea called": a
+			// first name that is also a word, with a surname, a report
+			// verb or a verb of a relative's visit or call after it.
 			return 0.6, "kin"
 		case t.shape == shapeLower && f.wl == 0 && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0 &&
 			!strings.HasSuffix(t.lower, "ed") && !strings.HasSuffix(t.lower, "ing"):

@@ -485,13 +485,14 @@ func (a *analysis) lowerCued(i int) bool {
 
 // chatWords are spellings of chat that no word list has and that comments
 // capitalise at the start of a sentence or write in capitals ("Im", "Bro",
-// "LOL"): never names.
+// "LOL"), and the labels blog software writes ("Pingback:"): never names.
 var chatWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`lol lols lmao lmfao rofl omg omfg wtf stfu smh tbh imo imho idk ikr irl
 		btw fyi plz pls thx tho ur ya yall bruh brah cuz coz yup yep nope nah yeah haha hehe lel
 		aww awww ugh meh im ive id dont cant wont didnt doesnt isnt wasnt thats whats youre
-		luv ily ilysm xd af asf fr ngl rn bc dm dms rt ppl sis lmk wyd hbu tf`) {
+		luv ily ilysm xd af asf fr ngl rn bc dm dms rt ppl sis lmk wyd hbu tf
+		pingback pingbacks trackback trackbacks permalink`) {
 		m[w] = true
 	}
 	return m

@@ -42,6 +42,7 @@ const (
 	dropLink                        // a web address, which the URL rule reports as a contact
 	dropEponym                      // in shorthand, a name before a sign, disease or device it names
 	dropOpeningVerb                 // an ordinary word opening a sentence before a pronoun ("Hope you are well")
+	dropKinWord                     // a kinship word alone called a place ("Grandad said"), or a blog software label
 	keepNameWord                    // a word that is not an ordinary one
 	keepMidSentence                 // an ordinary word that is also a name, capitalised mid-sentence
 	keepKnownPlace                  // a country, a US state or a gazetteer place with a locative
@@ -65,6 +66,32 @@ func (d *Detector) plausible(t *textInfo, f deid.Finding) (deid.Kind, bool) {
 	return k, v.keep()
 }
 
+// blogSoftwareWords are the labels blog software writes before comments
+// and links ("Pingback: ..."), which prose takes for names.
+var blogSoftwareWords = map[string]bool{"pingback": true, "trackback": true, "permalink": true}
+
+// interfaceWord tells the words that posts write with capitals but that
+// name no place: a kinship word alone ("Grandad said it was fine"), which
+// prose sometimes calls a place (called a person, it may be what someone
+// is called, "Baby", and stays), and the labels of blog software
+// ("Pingback"). It returns keepNameWord when none applies.
+func (d *Detector) interfaceWord(text string, f deid.Finding, words []string) verdict {
+	if len(words) != 1 {
+		return keepNameWord
+	}
+	w := words[0]
+	if strings.HasPrefix(f.Text, "#") {
+		return keepNameWord // hashtags have their own rules
+	}
+	if f.Kind == deid.Place && d.lex.InCategory(lexicon.Kinship, w) {
+		return dropKinWord
+	}
+	if blogSoftwareWords[strings.ToLower(w)] {
+		return dropKinWord
+	}
+	return keepNameWord
+}
+
 // vet is plausible with the rule that decided.
 func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	text := t.text
@@ -81,6 +108,9 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	mid := midSentence(text, f.Start)
 	strong, nameLike, personal := false, false, false
 	words := nameWords(name)
+	if v := d.interfaceWord(text, f, words); v != keepNameWord {
+		return f.Kind, v
+	}
 	if len(words) == 1 && sentenceStart(text, f.Start) && d.openingVerb(words[0], text[f.End:]) {
 		// "Hope you are well", "Mark my words", "Trust me": the capital is
 		// the sentence's, and the word a verb.

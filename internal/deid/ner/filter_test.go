@@ -60,6 +60,10 @@ func TestVet(t *testing.T) {
 		{"Hope was born in 1990.", "Hope", deid.Place, keepPersonWord, deid.Person},
 		{"Grace, she said, was late.", "Grace", deid.Place, keepPersonWord, deid.Person},
 		{"We drove to Hope last year.", "Hope", deid.Place, keepKnownPlace, deid.Place},
+		// A kinship word alone names no one.
+		{"Grandad said it was fine.", "Grandad", deid.Place, dropKinWord, deid.Place},
+		{"Grandma Tavi said it was fine.", "Grandma Tavi", deid.Person, keepNameWord, deid.Person},
+		{"Pingback: Ten years on", "Pingback", deid.Place, dropKinWord, deid.Place},
 		// A web address is the URL rule's.
 		{"see http://t.co/0hdM75Whvi now", "http://t.co/0hdM75Whvi", deid.Place, dropLink, deid.Place},
 		// A name that ends with a kind of organisation is one, whatever

@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"encoding/gob"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
 	prose "github.com/jdkato/prose/v2"
+
+	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 // maxent labels tagged tokens with IOB entity labels exactly as prose
@@ -34,19 +38,32 @@ type maxent struct {
 	// as "prevtag".
 	simple []string
 	// feats holds, for each feature of featureOrder, the weights of each
-	// value the model knows, the first in the map, so that the lookup that
-	// finds the value also brings its weight, and the others side by side
-	// in more. Each label occurs at most once for a feature and value (its
-	// joint feature "name-value-label" is one key of the model), so the
-	// order of the pairs does not change the sums.
-	feats [numFeatures]map[string]valueWeights
-	more  []labelWeight
+	// value the model knows, the first in the table's row, so that the
+	// lookup that finds the value also brings its weight, and the others
+	// side by side in more (see valueWeights and labelWeight for the
+	// words of their rows). Each label occurs at most once for a feature
+	// and value (its joint feature "name-value-label" is one key of the
+	// model), so the order of the pairs does not change the sums.
+	feats [numFeatures]*lexicon.Table
+	more  *lexicon.Table
 	// basic is prose's English word list (the "en-wordlist" feature).
-	basic map[string]bool
+	basic *lexicon.Table
+}
+
+// feat returns the weights of value v of feature f.
+func (m *maxent) feat(f int, v string) (valueWeights, bool) {
+	t := m.feats[f]
+	r, ok := t.Find(v)
+	if !ok {
+		return valueWeights{}, false
+	}
+	w0 := t.Word(r, 0)
+	return valueWeights{label: int16(w0), n: int16(w0 >> 16), start: t.Int32(r, 1), w: t.Float64(r, 2)}, true
 }
 
 // valueWeights are the (label, weight) pairs of one feature value: the
-// first, then more[start:start+n].
+// first, then rows start..start+n of more. A feature table's row holds
+// label | n<<16, start and w; a row of more holds label and w.
 type valueWeights struct {
 	label, n int16
 	start    int32
@@ -93,8 +110,56 @@ var featureNames = [numFeatures]string{
 	"prefix3", "prevpos", "prevtag", "prevword", "shape", "shape+prevtag",
 	"suffix3", "word", "word+nextpos", "word.lower", "wordlen"}
 
-// loadMaxent decodes prose's entity model.
-func loadMaxent() (*maxent, error) {
+// maxentTables names the tables of the entity model in the model pack.
+func maxentTables() (labels, more, basic string, feats [numFeatures]string) {
+	for f, name := range featureNames {
+		feats[f] = "maxent/feature/" + name
+	}
+	return "maxent/labels", "maxent/more", "maxent/wordlist", feats
+}
+
+// openMaxent reads the entity model from the tables of the model pack.
+func openMaxent(pack map[string]string) (*maxent, error) {
+	labelsName, moreName, basicName, featNames := maxentTables()
+	open := func(name string) (*lexicon.Table, error) {
+		t, err := lexicon.OpenTable(pack[name])
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return t, nil
+	}
+	labels, err := open(labelsName)
+	if err != nil {
+		return nil, err
+	}
+	m := &maxent{}
+	for r := range labels.Len() {
+		m.labels = append(m.labels, labels.String(r, 0))
+		m.simple = append(m.simple, simplePOS(labels.String(r, 0)))
+	}
+	if m.more, err = open(moreName); err != nil {
+		return nil, err
+	}
+	if m.basic, err = open(basicName); err != nil {
+		return nil, err
+	}
+	for f, name := range featNames {
+		if m.feats[f], err = open(name); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// buildMaxent decodes prose's entity model and lays it out in the tables
+// openMaxent reads.
+func buildMaxent() (map[string][]byte, error) {
+	type maxentSource struct {
+		labels []string
+		feats  [numFeatures]map[string]valueWeights
+		more   []labelWeight
+		basic  map[string]bool
+	}
 	// The biggest file is decompressed on another goroutine meanwhile:
 	// the texts that reach the NER detector first wait for this model.
 	type asset struct {
@@ -125,10 +190,7 @@ func loadMaxent() (*maxent, error) {
 		return nil, ma.err
 	}
 	mapping := string(ma.b)
-	m := &maxent{labels: labels, basic: make(map[string]bool, len(words))}
-	for _, l := range labels {
-		m.simple = append(m.simple, simplePOS(l))
-	}
+	m := &maxentSource{labels: labels, basic: make(map[string]bool, len(words))}
 	for _, w := range words {
 		m.basic[w] = true
 	}
@@ -217,7 +279,38 @@ func loadMaxent() (*maxent, error) {
 			m.feats[f][v] = vw
 		}
 	}
-	return m, nil
+	// The tables, each map's keys in sorted order (the layout of more
+	// follows the maps' random order; it is rebuilt here in that order).
+	labelsName, moreName, basicName, featNames := maxentTables()
+	out := map[string]*lexicon.TableBuilder{}
+	lt := lexicon.NewArrayBuilder(2)
+	for _, l := range m.labels {
+		lt.SetString(lt.Append(), 0, l)
+	}
+	more := lexicon.NewArrayBuilder(3)
+	for f := range m.feats {
+		ft := lexicon.NewTableBuilder(4)
+		for _, v := range slices.Sorted(maps.Keys(m.feats[f])) {
+			vw := m.feats[f][v]
+			r, _ := ft.Insert(v)
+			w := ft.Vals(r)
+			w[0] = uint32(uint16(vw.label)) | uint32(uint16(vw.n))<<16
+			w[1] = uint32(more.Len())
+			ft.SetFloat64(r, 2, vw.w)
+			for _, lw := range m.more[vw.start : vw.start+int32(vw.n)] {
+				mr := more.Append()
+				more.Vals(mr)[0] = uint32(lw.label)
+				more.SetFloat64(mr, 1, lw.w)
+			}
+		}
+		out[featNames[f]] = ft
+	}
+	bt := lexicon.NewTableBuilder(0)
+	for _, w := range slices.Sorted(maps.Keys(m.basic)) {
+		bt.Insert(w)
+	}
+	out[labelsName], out[moreName], out[basicName] = lt, more, bt
+	return layOut(out)
 }
 
 // simplePOS is what prose keeps of a label as the history the next token's
@@ -249,7 +342,7 @@ func (m *maxent) classify(toks []prose.Token) {
 		var vals [numFeatures]string
 		vals[fBias] = "True"
 		vals[fWordlist] = "False"
-		if m.basic[word] {
+		if _, ok := m.basic.Find(word); ok {
 			vals[fWordlist] = "True"
 		}
 		vals[fWord] = word
@@ -285,22 +378,22 @@ func (m *maxent) classify(toks []prose.Token) {
 			switch f {
 			case fWordNextPos:
 				buf = join(buf[:0], vals[fWordLower], vals[fNextPos])
-				vw, ok = m.feats[f][string(buf)]
+				vw, ok = m.feat(f, string(buf))
 			case fPosPrevTag:
 				buf = join(buf[:0], vals[fPos], vals[fPrevTag])
-				vw, ok = m.feats[f][string(buf)]
+				vw, ok = m.feat(f, string(buf))
 			case fShapePrevTag:
 				buf = join(buf[:0], prevShape, vals[fPrevTag])
-				vw, ok = m.feats[f][string(buf)]
+				vw, ok = m.feat(f, string(buf))
 			default:
-				vw, ok = m.feats[f][vals[f]]
+				vw, ok = m.feat(f, vals[f])
 			}
 			if !ok {
 				continue
 			}
 			scores[vw.label] += vw.w
-			for _, lw := range m.more[vw.start : vw.start+int32(vw.n)] {
-				scores[lw.label] += lw.w
+			for r := int(vw.start); r < int(vw.start)+int(vw.n); r++ {
+				scores[m.more.Word(r, 0)] += m.more.Float64(r, 1)
 			}
 		}
 		best, bestScore := -1, math.Inf(-1)

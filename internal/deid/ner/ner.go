@@ -22,32 +22,19 @@ const Name = "ner/prose"
 // a small maximum-entropy model that often confuses persons and places.
 const confidence = 0.6
 
-// loadModel decodes veil's copy of prose v2.0.0's tagger and entity
-// extracter (see tagger and maxent) from prose's embedded model files, once
-// per process and on two goroutines: they cost about 60 MB of heap and a
-// quarter of a second each to decode. Both are read-only once loaded, so one
-// model is shared by all goroutines; TestConcurrentDetect checks this under
-// the race detector. Of prose itself only the tokenizer runs, whose
-// package-level state (a strings.Replacer, regular expressions, the
-// emoticon list) is only read.
+// loadModel opens veil's copy of prose v2.0.0's tagger and entity
+// extracter (see tagger, maxent and model.go), embedded as tables read in
+// place, once per process. Both are read-only, so one model is shared by
+// all goroutines; TestConcurrentDetect checks this under the race
+// detector. Of prose itself only the tokenizer runs, whose package-level
+// state (a strings.Replacer, regular expressions, the emoticon list) is
+// only read.
 var loadModel = sync.OnceValue(func() *model {
-	var m model
-	var entsErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		m.ents, entsErr = loadMaxent()
-	}()
-	tagger, err := loadTagger()
+	m, err := openModel(packedModel)
 	if err != nil {
-		panic(fmt.Sprintf("ner: loading the prose tagger model: %v", err))
+		panic(fmt.Sprintf("ner: opening the model: %v", err))
 	}
-	m.tagger = tagger
-	<-done
-	if entsErr != nil {
-		panic(fmt.Sprintf("ner: loading the prose entity model: %v", entsErr))
-	}
-	return &m
+	return m
 })
 
 // model is veil's copy of prose's tagger and entity extracter.

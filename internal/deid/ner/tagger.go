@@ -4,13 +4,17 @@ import (
 	"bytes"
 	"encoding/gob"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	prose "github.com/jdkato/prose/v2"
 	"github.com/mingrammer/commonregex"
+
+	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 // tagger gives tokens part-of-speech tags as prose v2.0.0's averaged
@@ -27,19 +31,34 @@ import (
 // class list wins.
 type tagger struct {
 	classes []string
-	tags    map[string]string // words that always take one tag
-	// feats maps a feature ("i-1 tag NN") to its weights:
-	// weights[feats[f][0]:feats[f][1]]. The features of words and
+	tags    *lexicon.Table // words that always take one tag (a string)
+	// feats maps a feature ("i-1 tag NN") to its weights: rows
+	// start..end of weights (a row of feats holds start and end, one of
+	// weights a class and its weight). The features of words and
 	// suffixes, and the bias and first letter, are not in it but in the
 	// tables below, which find each with fewer lookups.
-	feats   map[string][2]int32
-	weights []classWeight
+	feats   *lexicon.Table
+	weights *lexicon.Table
 	// words maps a context word to its features in each role of
 	// wordRoles ("i word paris", "i-1 word paris", ...); suffixes maps a
-	// suffix to its features in each role of suffixRoles; pref1 holds the
-	// feature "i pref1 " + string(rune(b)) of each byte b; bias is the
-	// feature "bias". An absent feature is the empty range, which scores
+	// suffix to its features in each role of suffixRoles (their rows
+	// hold a start and end for each role); pref1 holds the feature
+	// "i pref1 " + string(rune(b)) of each byte b; bias is the feature
+	// "bias". An absent feature is the empty range, which scores
 	// nothing, as a feature not found does.
+	words    *lexicon.Table
+	suffixes *lexicon.Table
+	pref1    [256][2]int32
+	bias     [2]int32
+}
+
+// taggerSource is the tagger as decoded from prose's files, before it
+// is laid out in tables.
+type taggerSource struct {
+	classes  []string
+	tags     map[string]string
+	feats    map[string][2]int32
+	weights  []classWeight
 	words    map[string][numWordRoles][2]int32
 	suffixes map[string][numSuffixRoles][2]int32
 	pref1    [256][2]int32
@@ -71,7 +90,7 @@ var (
 // setFeat records the weights r of feature f in the table that holds it.
 // pref1 collects the "i pref1" features, put in their table once all are
 // read.
-func (t *tagger) setFeat(f string, r [2]int32, pref1 map[string][2]int32) {
+func (t *taggerSource) setFeat(f string, r [2]int32, pref1 map[string][2]int32) {
 	if f == "bias" {
 		t.bias = r
 		return
@@ -107,8 +126,99 @@ type classWeight struct {
 	w     float64
 }
 
-// loadTagger decodes prose's tagger model.
-func loadTagger() (*tagger, error) {
+// The tables of the tagger in the model pack.
+const (
+	tagClasses  = "tagger/classes"
+	tagTags     = "tagger/tags"
+	tagFeats    = "tagger/features"
+	tagWeights  = "tagger/weights"
+	tagWords    = "tagger/words"
+	tagSuffixes = "tagger/suffixes"
+	tagPref1    = "tagger/pref1" // 256 rows, then the bias
+)
+
+// openTagger reads the tagger from the tables of the model pack.
+func openTagger(pack map[string]string) (*tagger, error) {
+	var tabs [7]*lexicon.Table
+	for i, name := range []string{tagClasses, tagTags, tagFeats, tagWeights, tagWords, tagSuffixes, tagPref1} {
+		var err error
+		if tabs[i], err = lexicon.OpenTable(pack[name]); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	t := &tagger{tags: tabs[1], feats: tabs[2], weights: tabs[3], words: tabs[4], suffixes: tabs[5]}
+	for r := range tabs[0].Len() {
+		t.classes = append(t.classes, tabs[0].String(r, 0))
+	}
+	if p := tabs[6]; p.Len() == 257 {
+		for b := range t.pref1 {
+			t.pref1[b] = [2]int32{p.Int32(b, 0), p.Int32(b, 1)}
+		}
+		t.bias = [2]int32{p.Int32(256, 0), p.Int32(256, 1)}
+	} else {
+		return nil, fmt.Errorf("%s: %d rows, want 257", tagPref1, p.Len())
+	}
+	return t, nil
+}
+
+// buildTagger decodes prose's tagger model and lays it out in the
+// tables openTagger reads.
+func buildTagger() (map[string]*lexicon.TableBuilder, error) {
+	t, err := loadTaggerSource()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*lexicon.TableBuilder{}
+	classes := lexicon.NewArrayBuilder(2)
+	for _, c := range t.classes {
+		classes.SetString(classes.Append(), 0, c)
+	}
+	tags := lexicon.NewTableBuilder(2)
+	for _, w := range slices.Sorted(maps.Keys(t.tags)) {
+		r, _ := tags.Insert(w)
+		tags.SetString(r, 0, t.tags[w])
+	}
+	ranges := func(rs ...[2]int32) []uint32 {
+		var v []uint32
+		for _, r := range rs {
+			v = append(v, uint32(r[0]), uint32(r[1]))
+		}
+		return v
+	}
+	feats := lexicon.NewTableBuilder(2)
+	for _, f := range slices.Sorted(maps.Keys(t.feats)) {
+		r, _ := feats.Insert(f)
+		copy(feats.Vals(r), ranges(t.feats[f]))
+	}
+	weights := lexicon.NewArrayBuilder(3)
+	for _, cw := range t.weights {
+		r := weights.Append()
+		weights.Vals(r)[0] = uint32(cw.class)
+		weights.SetFloat64(r, 1, cw.w)
+	}
+	words := lexicon.NewTableBuilder(2 * numWordRoles)
+	for _, w := range slices.Sorted(maps.Keys(t.words)) {
+		r, _ := words.Insert(w)
+		e := t.words[w]
+		copy(words.Vals(r), ranges(e[:]...))
+	}
+	suffixes := lexicon.NewTableBuilder(2 * numSuffixRoles)
+	for _, w := range slices.Sorted(maps.Keys(t.suffixes)) {
+		r, _ := suffixes.Insert(w)
+		e := t.suffixes[w]
+		copy(suffixes.Vals(r), ranges(e[:]...))
+	}
+	pref1 := lexicon.NewArrayBuilder(2)
+	for _, r := range append(t.pref1[:], t.bias) {
+		copy(pref1.Vals(pref1.Append()), ranges(r))
+	}
+	out[tagClasses], out[tagTags], out[tagFeats], out[tagWeights] = classes, tags, feats, weights
+	out[tagWords], out[tagSuffixes], out[tagPref1] = words, suffixes, pref1
+	return out, nil
+}
+
+// loadTaggerSource decodes prose's tagger model.
+func loadTaggerSource() (*taggerSource, error) {
 	var tags map[string]string
 	var classes []string
 	for _, a := range []struct {
@@ -128,7 +238,7 @@ func loadTagger() (*tagger, error) {
 		return nil, err
 	}
 	weights := string(b)
-	t := &tagger{classes: classes, tags: tags, feats: make(map[string][2]int32, 30000),
+	t := &taggerSource{classes: classes, tags: tags, feats: make(map[string][2]int32, 30000),
 		words:    make(map[string][numWordRoles][2]int32, 17000),
 		suffixes: make(map[string][numSuffixRoles][2]int32, 3000),
 		weights:  make([]classWeight, 0, 280000)}
@@ -219,7 +329,10 @@ func (t *tagger) tag(toks []prose.Token) {
 			tag = word
 		default:
 			var ok bool
-			if tag, ok = t.tags[word]; !ok {
+			var r int
+			if r, ok = t.tags.Find(word); ok {
+				tag = t.tags.String(r, 0)
+			} else {
 				tag, buf = t.predict(scores, touched, buf, pos, i+2, ctx, word, p1, p2)
 			}
 		}
@@ -237,14 +350,28 @@ type ctxFeats struct {
 	done     bool
 }
 
+// suffix returns the features of suffix s in each role.
+func (t *tagger) suffix(s string) (e [numSuffixRoles][2]int32) {
+	if r, ok := t.suffixes.Find(s); ok {
+		for i := range e {
+			e[i] = [2]int32{t.suffixes.Int32(r, 2*i), t.suffixes.Int32(r, 2*i+1)}
+		}
+	}
+	return e
+}
+
 // at returns the features of context word k.
 func (t *tagger) at(pos []ctxFeats, ctx []string, k int) *ctxFeats {
 	p := &pos[k]
 	if !p.done {
 		p.done = true
 		w := ctx[k]
-		p.words = t.words[w]
-		p.suffixes = t.suffixes[w[len(w)-min(len(w), 3):]]
+		if r, ok := t.words.Find(w); ok {
+			for i := range p.words {
+				p.words[i] = [2]int32{t.words.Int32(r, 2*i), t.words.Int32(r, 2*i+1)}
+			}
+		}
+		p.suffixes = t.suffix(w[len(w)-min(len(w), 3):])
 	}
 	return p
 }
@@ -256,13 +383,14 @@ func (t *tagger) at(pos []ctxFeats, ctx []string, k int) *ctxFeats {
 func (t *tagger) predict(scores []float64, touched []bool, buf []byte, pos []ctxFeats, i int, ctx []string, w, p1, p2 string) (string, []byte) {
 	clear(touched)
 	addRange := func(r [2]int32) {
-		for _, cw := range t.weights[r[0]:r[1]] {
-			if !touched[cw.class] {
+		for k := int(r[0]); k < int(r[1]); k++ {
+			class := t.weights.Word(k, 0)
+			if !touched[class] {
 				// Only the tags of features found are scored.
-				touched[cw.class] = true
-				scores[cw.class] = 0
+				touched[class] = true
+				scores[class] = 0
 			}
-			scores[cw.class] += cw.w
+			scores[class] += t.weights.Float64(k, 1)
 		}
 	}
 	add := func(parts ...string) {
@@ -273,13 +401,13 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, pos []ctx
 			}
 			buf = append(buf, p...)
 		}
-		if r, ok := t.feats[string(buf)]; ok {
-			addRange(r)
+		if r, ok := t.feats.Find(string(buf)); ok {
+			addRange([2]int32{t.feats.Int32(r, 0), t.feats.Int32(r, 1)})
 		}
 	}
 	// The features in prose's order.
 	addRange(t.bias)
-	addRange(t.suffixes[w[len(w)-min(len(w), 3):]][roleSuffix])
+	addRange(t.suffix(w[len(w)-min(len(w), 3):])[roleSuffix])
 	addRange(t.pref1[w[0]]) // prose converts the first byte, not rune
 	add("i-1 tag", p1)
 	add("i-2 tag", p2)

@@ -91,7 +91,12 @@ func NewPhone() *Phone {
 	c(tDigits("3-3[.-]4-4"), `\b\d{3}[.\-]\d{4}`+ext, 0.5, false)
 	c(tOr(tByte("("), tDigits("2-4{)}[ .-]1-8")), `(?:\b|\()\d{2,4}\)?(?:[\s.\-]\d{2,8}){1,4}`+ext, 0.7, true)
 	c(tShape(7, 12, ""), `\b\d{7,12}`+ext, 0.7, true)
-	rs = append(rs, rule{trig: tWords("pager", "beeper", "pgr", "bleep"), re: anchored(`(?i)\b(?:pager|beeper|pgr|bleep)\s*(?:#|no\.?|number|num)?\s*[:#=]?\s*(\d{4,6})\b`), fn: pagerHit})
+	// A US number with loose separators: slashes ("617/555/0199") or a
+	// space after each dash ("617- 555- 0199").
+	c(tOr(tByte("("), tDigits("3-3[/-]")), `\(?\b\d{3}(?:/|-\s?)\d{3}(?:/|-\s?)\d{4}\b\)?`, 0.8, false)
+	// A pager's number, also as hospitals write internal ones: "beeper
+	// 5-4412", "pgr 2-7319".
+	rs = append(rs, rule{trig: tWords("pager", "beeper", "pgr", "bleep"), re: anchored(`(?i)\b(?:pager|beeper|pgr|bleep)\s*(?:#|no\.?|number|num)?\s*[:#=]?\s*(\d{4,6}|\d{1,2}-\d{4})\b`), fn: pagerHit})
 	return &Phone{contactDetector{name: "rules/phone", rules: newRuleSet(rs...)}}
 }
 

@@ -31,6 +31,7 @@ func Default() []deid.Detector {
 		NewStreet(),
 		NewPOBox(),
 		NewPostalCode(),
+		NewPublication(),
 	}
 }
 

@@ -226,6 +226,10 @@ func TestPhone(t *testing.T) {
 		{"my desk line (555-0187) and", []span{s("555-0187", "phone")}},
 		{"555.123.4567 or 555-123-4567 x1234", []span{s("555.123.4567", "phone"), s("555-123-4567 x1234", "phone")}},
 		{"+1 555 123 4567", []span{s("+1 555 123 4567", "phone")}},
+		// Loose separators and hospital pager numbers.
+		{"ring (555/123/4567) or 555- 123- 4568", []span{s("(555/123/4567)", "phone"), s("555- 123- 4568", "phone")}},
+		{"beeper 5-4412, pgr 31874", []span{s("5-4412", "phone"), s("31874", "phone")}},
+		{"on 3/4/2021 and 12/25/20, beeper off", nil},
 		{"+44 20 7946 0958 and +33 1 23 45 67 89", []span{s("+44 20 7946 0958", "phone"), s("+33 1 23 45 67 89", "phone")}},
 		{"cell 555-1234", []span{s("555-1234", "phone")}},
 		{"Fax: 9498777106", []span{s("9498777106", "fax")}},

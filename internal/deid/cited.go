@@ -1,0 +1,118 @@
+package deid
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// citedAuthor reports whether the person finding f names an author a post
+// quotes, by the context alone, never by a list of famous names: a full
+// name (two or three capitalised words) after a clause-opening "As" and
+// before a verb of writing or arguing ("As Viktor Frankl wrote", "as Ada
+// Quill reminds us"), or a full name alone after a quotation's closing
+// mark and a dash at the end of a line (`"..." — Ada Quill`). A client
+// named with a verb of speech ("As Ana said") or with a title ("— Mr.
+// Okafor") stays a finding.
+func citedAuthor(text string, f Finding) bool {
+	start, end := nameRun(text, f.Start, f.End)
+	words := strings.Fields(text[start:end])
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		if honorifics[strings.ToLower(strings.TrimSuffix(w, "."))] || familiarTitles[strings.ToLower(w)] {
+			return false // "Mr. Okafor", "Gran Ruth": someone the writer knows
+		}
+	}
+	before := strings.TrimRight(text[:start], " ")
+	after := text[end:]
+	if lw := lastWord(before); strings.EqualFold(lw, "as") && opensClause(before[:len(before)-len(lw)]) {
+		for _, v := range citeVerbs {
+			if strings.HasPrefix(after, " "+v) && (len(after) == len(v)+1 || !isWordByte(after[len(v)+1])) {
+				return true
+			}
+		}
+		return false
+	}
+	// An epigraph's attribution: the name ends its line.
+	if rest := strings.TrimLeft(after, " "); rest != "" && rest[0] != '\n' && rest[0] != '\r' {
+		return false
+	}
+	for _, dash := range []string{"—", "–", "-", "~"} {
+		if b, ok := strings.CutSuffix(before, dash); ok {
+			b = strings.TrimRight(b, " ")
+			r, _ := utf8.DecodeLastRuneInString(b)
+			return r == '"' || r == '”' || r == '’' || r == '\''
+		}
+	}
+	return false
+}
+
+// citeVerbs follow a cited author: verbs of writing and arguing, not of
+// speech, which clients do too.
+var citeVerbs = []string{"wrote", "writes", "has written", "once wrote", "put it", "puts it", "argued", "argues",
+	"observed", "observes", "noted", "notes", "reminds us", "reminded us", "famously said", "taught", "teaches"}
+
+// nameRun widens [s, e) to the capitalised words next to it on the same
+// line: a finding may hold one word of a name.
+func nameRun(text string, s, e int) (int, int) {
+	for {
+		j := s
+		for j > 0 && text[j-1] == ' ' {
+			j--
+		}
+		k := j
+		for k > 0 && isWordByte(text[k-1]) {
+			k--
+		}
+		if k == j || j == s || !capital(text[k:j]) || strings.EqualFold(text[k:j], "as") {
+			break
+		}
+		s = k
+	}
+	for {
+		j := e
+		for j < len(text) && text[j] == ' ' {
+			j++
+		}
+		k := j
+		for k < len(text) && isWordByte(text[k]) {
+			k++
+		}
+		if k == j || j == e || !capital(text[j:k]) {
+			break
+		}
+		e = k
+	}
+	return s, e
+}
+
+func capital(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func isWordByte(c byte) bool {
+	return c >= 0x80 || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' || c == '-'
+}
+
+// lastWord is the last run of word bytes of s.
+func lastWord(s string) string {
+	k := len(s)
+	for k > 0 && isWordByte(s[k-1]) {
+		k--
+	}
+	return s[k:]
+}
+
+// opensClause reports whether a word after s opens a clause: s ends with
+// nothing, a line break, a stop, a comma, a semicolon, a colon or a dash.
+func opensClause(s string) bool {
+	s = strings.TrimRight(s, " ")
+	if s == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("\n.!?,;:—–(\"“", r)
+}

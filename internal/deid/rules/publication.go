@@ -1,0 +1,115 @@
+package rules
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid"
+)
+
+// Publication finds the names of blogs, newsletters, podcasts and other
+// publications where posts and their comments cite them (Kind
+// Organization, Type "publication"): a small blog or a practitioner's
+// newsletter points to its author.
+//
+//   - a pingback or trackback line ends with the citing site's name after
+//     a bar or a dash: "Pingback: Ten years on | Notes From The Porch";
+//   - a kind of publication, then its capitalised name between commas:
+//     "my monthly letter, The Kettle Table, goes out on Fridays";
+//   - a capitalised name of two words or more before the kind of
+//     publication: "the Quiet Lantern podcast".
+type Publication struct{}
+
+var _ deid.Detector = Publication{}
+
+// NewPublication returns the publication detector.
+func NewPublication() Publication { return Publication{} }
+
+// Name implements deid.Detector.
+func (Publication) Name() string { return "rules/publication" }
+
+const pubKinds = `newsletter|letter|blog|podcast|zine|column|substack|journal|magazine|bulletin|vlog|channel`
+
+// pubKindList is pubKinds in lower case, for the scan that finds where
+// to look.
+var pubKindList = strings.Split(pubKinds, "|")
+
+// runeStart moves i forward to the start of a UTF-8 character.
+func runeStart(text string, i int) int {
+	for i < len(text) && !utf8.RuneStart(text[i]) {
+		i++
+	}
+	return i
+}
+
+// pubName is a publication's name: capitalised words, with the small words
+// titles keep in lower case between them.
+const pubName = `(?:The\s+)?[A-Z][\p{L}'’]*(?:\s+(?:[A-Z][\p{L}'’]*|of|the|and|&|for|in|on|at|from|to|a))*?`
+
+var (
+	pingbackRE  = regexp.MustCompile(`(?m)^[ \t]*(?:Pingback|Trackback)\s*:[^\n]*?\s[|–—-]\s+(` + pubName + `)[ \t]*$`)
+	pubAfterRE  = regexp.MustCompile(`\b(?i:a|an|my|our|her|his|their)\s+(?:(?i:weekly|monthly|fortnightly|quarterly|daily|little)\s+)?(?i:` + pubKinds + `)\s*,\s+(` + pubName + `)\s*[,.;:)]`)
+	pubBeforeRE = regexp.MustCompile(`\b(?i:the|my|our|her|his|their)\s+(` + pubName + `)\s+(?:` + pubKinds + `)\b`)
+)
+
+// Detect implements deid.Detector.
+func (Publication) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	text := doc.Text
+	var out []deid.Finding
+	add := func(s, e int, conf float64) {
+		name := text[s:e]
+		// "The" alone, or a name of one short word, says nothing.
+		if strings.TrimPrefix(name, "The ") == "" || len(name) < 4 {
+			return
+		}
+		out = append(out, deid.Finding{Start: s, End: e, Kind: deid.Organization, Type: "publication",
+			Text: name, Recognizer: "rules/publication", Confidence: conf})
+	}
+	if strings.Contains(text, "back") {
+		for _, m := range pingbackRE.FindAllStringSubmatchIndex(text, -1) {
+			add(m[2], m[3], 0.8)
+		}
+	}
+	// The two patterns around a kind of publication run only on windows
+	// around the kinds the text holds: over a whole post they would cost
+	// more than every other rule.
+	seen := map[[2]int]bool{}
+	for _, kind := range pubKindList {
+		for off := 0; ; {
+			p := strings.Index(text[off:], kind)
+			if p < 0 {
+				break
+			}
+			p += off
+			off = p + len(kind)
+			if p > 0 && isASCIIAlnum(text[p-1]) || off < len(text) && isASCIIAlnum(text[off]) {
+				continue
+			}
+			lo, hi := runeStart(text, max(0, p-120)), min(len(text), off+160)
+			for _, m := range pubAfterRE.FindAllStringSubmatchIndex(text[lo:hi], -1) {
+				if k := [2]int{lo + m[2], lo + m[3]}; !seen[k] {
+					seen[k] = true
+					add(k[0], k[1], 0.7)
+				}
+			}
+			for _, m := range pubBeforeRE.FindAllStringSubmatchIndex(text[lo:min(hi, off+1)], -1) {
+				// Before the kind, two words at least: "the Chronicle
+				// column" is a newspaper's, read by millions.
+				k := [2]int{lo + m[2], lo + m[3]}
+				if seen[k] || len(strings.Fields(strings.TrimPrefix(text[k[0]:k[1]], "The "))) < 2 {
+					continue
+				}
+				seen[k] = true
+				add(k[0], k[1], 0.6)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b deid.Finding) int { return a.Start - b.Start })
+	return out, nil
+}

@@ -1,0 +1,441 @@
+package seqtag
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/lexicon"
+)
+
+// The tags, B- and I- for each kind of name, and O.
+const (
+	tagO = iota
+	tagBPer
+	tagIPer
+	tagBLoc
+	tagILoc
+	tagBOrg
+	tagIOrg
+	numTags
+)
+
+// TagNames are the tags in order, as the training tool writes them.
+var TagNames = [numTags]string{"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"}
+
+// Word flags: what the lexicons say of a word beside its frequencies.
+const (
+	flCountry = 1 << iota
+	flState
+	flTitle
+	flKin
+	flOrgCue
+	flOrgType
+	flStreet
+	flDateWord
+	flNationality
+	flOccupation
+	flLanguage
+	numFlags = 11
+)
+
+// info is what the lexicons say of one word, in small buckets.
+type info struct {
+	fn, sex, sn, wl, wr, pl, pop uint8
+	flags                        uint16
+}
+
+// lookup asks the lexicons about the word w (lower is its lower case).
+func lookup(lex *lexicon.Lexicon, w, lower string) info {
+	var in info
+	if f, m, ok := lex.FirstName(lower); ok {
+		in.fn = uint8(1 + min(6, int(math.Log10(float64(f+m)))))
+		switch {
+		case f >= 4*m:
+			in.sex = 1
+		case m >= 4*f:
+			in.sex = 2
+		default:
+			in.sex = 3
+		}
+	}
+	if r, ok := lex.Surname(lower); ok {
+		in.sn = rankBucket(r)
+	}
+	if lv, ok := lex.WordLevel(lower); ok {
+		in.wl = uint8(1 + lv/10)
+	}
+	if r, ok := lex.WordRank(lower); ok {
+		in.wr = rankBucket(r)
+	}
+	if lv, ok := lex.ProperLevel(w); ok {
+		in.pl = uint8(1 + lv/10)
+	}
+	if p, ok := lex.Place(w); ok {
+		in.pop = uint8(1 + min(8, int(math.Log10(float64(p.Population+1)))))
+	}
+	if len(lower) >= 2 {
+		if lex.IsCountry(lower) {
+			in.flags |= flCountry
+		}
+		if _, ok := lex.USState(w); ok {
+			in.flags |= flState
+		}
+	}
+	for _, c := range lex.Categories(lower) {
+		switch c {
+		case lexicon.Title:
+			in.flags |= flTitle
+		case lexicon.Kinship:
+			in.flags |= flKin
+		case lexicon.OrgCue:
+			in.flags |= flOrgCue
+		case lexicon.OrgType:
+			in.flags |= flOrgType
+		case lexicon.StreetSuffix:
+			in.flags |= flStreet
+		case lexicon.DateWord, lexicon.Holiday:
+			in.flags |= flDateWord
+		case lexicon.Nationality:
+			in.flags |= flNationality
+		case lexicon.Occupation:
+			in.flags |= flOccupation
+		case lexicon.Language:
+			in.flags |= flLanguage
+		}
+	}
+	return in
+}
+
+func rankBucket(r int) uint8 {
+	switch {
+	case r <= 100:
+		return 1
+	case r <= 1000:
+		return 2
+	case r <= 10000:
+		return 3
+	case r <= 50000:
+		return 4
+	}
+	return 5
+}
+
+// Shapes of a word.
+const (
+	shLower = iota + 1
+	shTitle // "Tavi", "O'Neill"
+	shUpper // "GRACE", "NY"
+	shMixed // "McKay", "iPhone"
+	shDigit
+	shAlnum
+	shPunct
+	shHash    // "#word"
+	shMention // "@word"
+)
+
+func shapeOf(w string) uint8 {
+	switch w[0] {
+	case '#':
+		if len(w) > 1 {
+			return shHash
+		}
+	case '@':
+		if len(w) > 1 {
+			return shMention
+		}
+	}
+	var up, low, dig, other int
+	first := true
+	firstUp := false
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			up++
+			if first {
+				firstUp = true
+			}
+		case unicode.IsLower(r):
+			low++
+		case unicode.IsDigit(r):
+			dig++
+		case unicode.IsLetter(r):
+			low++
+		default:
+			other++
+		}
+		first = false
+	}
+	switch {
+	case up+low == 0 && dig > 0:
+		return shDigit
+	case up+low == 0:
+		return shPunct
+	case dig > 0:
+		return shAlnum
+	case up == 0:
+		return shLower
+	case low == 0:
+		return shUpper
+	case firstUp && up == 1:
+		return shTitle
+	case firstUp && strings.ContainsAny(w, "'’-"):
+		return shTitle
+	}
+	return shMixed
+}
+
+// Registers of a text.
+const (
+	regProse = iota + 1
+	regCaps  // most words in capitals: clinical notes
+	regSocial
+)
+
+// word is one token with what is known of it.
+type word struct {
+	lower string
+	shape uint8
+	info  info
+	// sentStart: the first word of a line or after a full stop.
+	sentStart bool
+}
+
+// analyse prepares the words of a text.
+// memo, if not nil, keeps what the lexicons say of words across texts.
+func analyse(lex *lexicon.Lexicon, memo *lexicon.Memo[info], text string, toks []Token) ([]word, uint8) {
+	ws := make([]word, len(toks))
+	cache := make(map[string]info, len(toks)/4+1)
+	var caps, letters, social int
+	prevEnd := 0
+	for i, t := range toks {
+		w := &ws[i]
+		w.shape = shapeOf(t.Text)
+		w.lower = strings.ToLower(t.Text)
+		if i == 0 || strings.ContainsRune(text[prevEnd:t.Start], '\n') {
+			w.sentStart = true
+		} else if p := toks[i-1].Text; p == "." || p == "!" || p == "?" || p == ":" || p == "\"" || p == "“" {
+			w.sentStart = true
+		}
+		prevEnd = t.End
+		switch w.shape {
+		case shUpper:
+			caps++
+			letters++
+		case shLower, shTitle, shMixed:
+			letters++
+		case shHash, shMention:
+			social++
+		}
+		if w.shape == shPunct || w.shape == shDigit {
+			continue
+		}
+		key := t.Text
+		if w.shape == shHash || w.shape == shMention {
+			key = t.Text[1:]
+		}
+		in, ok := cache[key]
+		if !ok && memo != nil {
+			in, ok = memo.Load(lex, key)
+		}
+		if !ok {
+			in = lookup(lex, key, strings.ToLower(key))
+			if memo != nil {
+				memo.Store(lex, key, in)
+			}
+		}
+		cache[key] = in
+		w.info = in
+	}
+	reg := uint8(regProse)
+	switch {
+	case letters >= 8 && caps*2 > letters:
+		reg = regCaps
+	case social > 0 || strings.Contains(text, "http"):
+		reg = regSocial
+	}
+	return ws, reg
+}
+
+// Feature ids: the first byte hashed into each feature.
+const (
+	fBias = iota + 1
+	fWord
+	fSuf3
+	fSuf2
+	fPre2
+	fShape
+	fSent
+	fReg
+	fRegShape
+	fFn
+	fSex
+	fSn
+	fWl
+	fWr
+	fPl
+	fPop
+	fFlag
+	fShapeFn
+	fShapeSn
+	fShapeWl
+	fShapePop
+	fLen
+	fPrevWord
+	fPrev2Word
+	fNextWord
+	fNext2Word
+	fPrevShape
+	fNextShape
+	fPrevFlag
+	fNextFlag
+	fPrevName
+	fNextName
+	fPrevTag
+	fPrevTags
+	fPrevTagShape
+	fPrevTagWord
+	fRegShapeWl
+	fNextCap
+	fPrevCap
+)
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hash1(id byte, a uint64) uint64 {
+	h := uint64(fnvOffset)
+	h = (h ^ uint64(id)) * fnvPrime
+	for k := 0; k < 8; k++ {
+		h = (h ^ (a & 0xff)) * fnvPrime
+		a >>= 8
+	}
+	return h
+}
+
+func hashS(id byte, s string) uint64 {
+	h := uint64(fnvOffset)
+	h = (h ^ uint64(id)) * fnvPrime
+	for k := 0; k < len(s); k++ {
+		h = (h ^ uint64(s[k])) * fnvPrime
+	}
+	return h
+}
+
+// hashTagWord is hashS(fPrevTagWord, string(rune('A'+p)) + w), without
+// making the string.
+func hashTagWord(p uint8, w string) uint64 {
+	h := uint64(fnvOffset)
+	h = (h ^ uint64(fPrevTagWord)) * fnvPrime
+	h = (h ^ uint64('A'+p)) * fnvPrime
+	for k := 0; k < len(w); k++ {
+		h = (h ^ uint64(w[k])) * fnvPrime
+	}
+	return h
+}
+
+func pack(vs ...uint8) uint64 {
+	var a uint64
+	for _, v := range vs {
+		a = a<<8 | uint64(v)
+	}
+	return a
+}
+
+// staticFeatures appends the features of word i that do not depend on the
+// tags before it.
+func staticFeatures(dst []uint64, ws []word, i int, reg uint8) []uint64 {
+	w := &ws[i]
+	in := w.info
+	sent := uint8(0)
+	if w.sentStart {
+		sent = 1
+	}
+	dst = append(dst,
+		hash1(fBias, 0),
+		hashS(fWord, w.lower),
+		hash1(fShape, uint64(w.shape)),
+		hash1(fSent, pack(sent, w.shape)),
+		hash1(fReg, uint64(reg)),
+		hash1(fRegShape, pack(reg, w.shape, sent)),
+		hash1(fFn, pack(in.fn, sent)),
+		hash1(fSex, uint64(in.sex)),
+		hash1(fSn, uint64(in.sn)),
+		hash1(fWl, uint64(in.wl)),
+		hash1(fWr, uint64(in.wr)),
+		hash1(fPl, uint64(in.pl)),
+		hash1(fPop, uint64(in.pop)),
+		hash1(fShapeFn, pack(w.shape, in.fn, in.wl)),
+		hash1(fShapeSn, pack(w.shape, in.sn, in.wl)),
+		hash1(fShapeWl, pack(w.shape, in.wl, in.wr)),
+		hash1(fShapePop, pack(w.shape, in.pop, in.wl)),
+		hash1(fRegShapeWl, pack(reg, w.shape, in.wl, in.fn, in.sn)),
+		hash1(fLen, pack(w.shape, uint8(min(utf8.RuneCountInString(w.lower), 12)))),
+	)
+	if n := len(w.lower); n >= 3 {
+		dst = append(dst, hashS(fSuf3, w.lower[n-3:]), hashS(fSuf2, w.lower[n-2:]), hashS(fPre2, w.lower[:2]))
+	}
+	for b := 0; b < numFlags; b++ {
+		if in.flags&(1<<b) != 0 {
+			dst = append(dst, hash1(fFlag, uint64(b)))
+		}
+	}
+	ctx := func(j int) (string, uint8, info, bool) {
+		if j < 0 {
+			return "<s>", 0, info{}, false
+		}
+		if j >= len(ws) {
+			return "</s>", 0, info{}, false
+		}
+		return ws[j].lower, ws[j].shape, ws[j].info, true
+	}
+	pw, ps, pi, _ := ctx(i - 1)
+	p2w, _, _, _ := ctx(i - 2)
+	nw, ns, ni, _ := ctx(i + 1)
+	n2w, _, _, _ := ctx(i + 2)
+	dst = append(dst,
+		hashS(fPrevWord, pw), hashS(fPrev2Word, p2w), hashS(fNextWord, nw), hashS(fNext2Word, n2w),
+		hash1(fPrevShape, pack(ps, w.shape)), hash1(fNextShape, pack(ns, w.shape)),
+		hash1(fPrevName, pack(pi.fn, pi.sn, w.shape)), hash1(fNextName, pack(ni.fn, ni.sn, ni.wl, w.shape)),
+		hash1(fPrevCap, pack(ps, pi.wl, w.shape, in.wl)), hash1(fNextCap, pack(ns, ni.wl, ni.pop, w.shape)),
+	)
+	for b := 0; b < numFlags; b++ {
+		if pi.flags&(1<<b) != 0 {
+			dst = append(dst, hash1(fPrevFlag, pack(uint8(b), w.shape)))
+		}
+		if ni.flags&(1<<b) != 0 {
+			dst = append(dst, hash1(fNextFlag, pack(uint8(b), w.shape)))
+		}
+	}
+	return dst
+}
+
+// tagFeatures appends the features of word i that depend on the two tags
+// before it.
+func tagFeatures(dst []uint64, ws []word, i int, p1, p2 uint8) []uint64 {
+	return append(dst,
+		hash1(fPrevTag, uint64(p1)),
+		hash1(fPrevTags, pack(p1, p2)),
+		hash1(fPrevTagShape, pack(p1, ws[i].shape)),
+		hashTagWord(p1, ws[i].lower),
+	)
+}
+
+// plainWord reports whether word i can only be tagged O after an O: a mark,
+// a number, or a word in lower case that is an ordinary word (in SCOWL's
+// lists) and no first name, surname or place.
+// The tagger does not score such words, which saves most of its work.
+func plainWord(ws []word, i int) bool {
+	w := &ws[i]
+	switch w.shape {
+	case shPunct, shDigit:
+		return true
+	case shLower:
+		in := w.info
+		return in.wl >= 1 && in.fn == 0 && in.sn == 0 && in.pop == 0 && in.flags == 0
+	}
+	return false
+}

@@ -1,0 +1,197 @@
+package seqtag
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// Model holds the weights of the tagger: for each feature (a 64-bit hash),
+// one weight per tag. It is read-only once made.
+type Model struct {
+	index   map[uint64]int32 // feature -> offset into weights
+	table   table            // the same, for lookups while tagging
+	weights []float32
+	// Margin is the operating point: a name is reported when each of its
+	// words' tags beats the next best by at least Margin. The training
+	// tool chooses it by cross-validation on the training data.
+	Margin float32
+}
+
+// table is an open-addressing hash table from features to offsets into
+// the weights, about twice as fast as a Go map for this: the keys are
+// hashes already, so their low bits pick the slot. Key 0 marks an empty
+// slot (a feature whose hash is 0 is left out).
+type table struct {
+	keys []uint64
+	offs []int32
+	mask uint64
+}
+
+func newTable(index map[uint64]int32) table {
+	n := 1
+	for n < 2*len(index)+1 {
+		n <<= 1
+	}
+	t := table{keys: make([]uint64, n), offs: make([]int32, n), mask: uint64(n - 1)}
+	for k, o := range index {
+		if k == 0 {
+			continue
+		}
+		i := k & t.mask
+		for t.keys[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.offs[i] = k, o
+	}
+	return t
+}
+
+func (t *table) get(k uint64) (int32, bool) {
+	if len(t.keys) == 0 || k == 0 {
+		return 0, false
+	}
+	for i := k & t.mask; ; i = (i + 1) & t.mask {
+		switch t.keys[i] {
+		case k:
+			return t.offs[i], true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
+// score adds the weights of feats to s.
+func (m *Model) score(s *[numTags]float32, feats []uint64) {
+	for _, f := range feats {
+		if o, ok := m.table.get(f); ok {
+			w := m.weights[o : o+numTags : o+numTags]
+			for k := range s {
+				s[k] += w[k]
+			}
+		}
+	}
+}
+
+// allowed reports whether tag t may follow tag p (an I- only after a B- or
+// I- of the same kind).
+func allowed(p, t uint8) bool {
+	if t == tagIPer || t == tagILoc || t == tagIOrg {
+		return p == t || p == t-1
+	}
+	return true
+}
+
+// decode tags words left to right, each with the best tag allowed after
+// the one before. It returns the tags and, for each word, the margin of its
+// tag over the best other.
+func (m *Model) decode(ws []word, reg uint8, skip func(i int) bool) ([]uint8, []float32) {
+	tags := make([]uint8, len(ws))
+	margins := make([]float32, len(ws))
+	feats := make([]uint64, 0, 96)
+	var p1, p2 uint8
+	for i := range ws {
+		if skip != nil && p1 == tagO && skip(i) {
+			tags[i] = tagO
+			p2, p1 = p1, tagO
+			continue
+		}
+		feats = staticFeatures(feats[:0], ws, i, reg)
+		feats = tagFeatures(feats, ws, i, p1, p2)
+		var s [numTags]float32
+		m.score(&s, feats)
+		best, second := -1, float32(math.Inf(-1))
+		for t := range s {
+			if !allowed(p1, uint8(t)) {
+				continue
+			}
+			if best < 0 || s[t] > s[best] {
+				if best >= 0 {
+					second = s[best]
+				}
+				best = t
+			} else if s[t] > second {
+				second = s[t]
+			}
+		}
+		tags[i] = uint8(best)
+		margins[i] = s[best] - second
+		p2, p1 = p1, uint8(best)
+	}
+	return tags, margins
+}
+
+// The model file: "VSEQ2", the margin (float32), the number of features, then for each, in order
+// of its hash, the hash and numTags weights as float32, little-endian;
+// gzip-compressed.
+const magic = "VSEQ2"
+
+// WriteTo writes m in the model file format.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	bw := bufio.NewWriter(zw)
+	keys := make([]uint64, 0, len(m.index))
+	for k := range m.index {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	bw.WriteString(magic)
+	binary.Write(bw, binary.LittleEndian, m.Margin)
+	binary.Write(bw, binary.LittleEndian, uint32(len(keys)))
+	for _, k := range keys {
+		binary.Write(bw, binary.LittleEndian, k)
+	}
+	for _, k := range keys {
+		o := m.index[k]
+		binary.Write(bw, binary.LittleEndian, m.weights[o:o+numTags])
+	}
+	if err := bw.Flush(); err != nil {
+		return 0, err
+	}
+	return 0, zw.Close()
+}
+
+// ReadModel reads a model written by WriteTo.
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.HasPrefix(data, []byte(magic)) || len(data) < len(magic)+8 {
+		return nil, errors.New("seqtag: not a model file")
+	}
+	data = data[len(magic):]
+	margin := math.Float32frombits(binary.LittleEndian.Uint32(data))
+	data = data[4:]
+	n := int(binary.LittleEndian.Uint32(data))
+	data = data[4:]
+	if len(data) != n*8+n*numTags*4 {
+		return nil, fmt.Errorf("seqtag: model of %d features has %d bytes", n, len(data))
+	}
+	m := &Model{index: make(map[uint64]int32, n), weights: make([]float32, n*numTags), Margin: margin}
+	for i := 0; i < n; i++ {
+		m.index[binary.LittleEndian.Uint64(data[i*8:])] = int32(i * numTags)
+	}
+	data = data[n*8:]
+	for i := range m.weights {
+		m.weights[i] = math.Float32frombits(binary.LittleEndian.Uint32(data[i*4:]))
+	}
+	m.table = newTable(m.index)
+	return m, nil
+}
+
+// Features reports how many features the model weighs.
+func (m *Model) Features() int { return len(m.index) }

@@ -1,0 +1,128 @@
+package seqtag
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/lexicon"
+)
+
+func TestEmbeddedModel(t *testing.T) {
+	if len(modelFile) > 10<<20 {
+		t.Errorf("model file of %d bytes, over 10 MB", len(modelFile))
+	}
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Features() < 1000 || m.Margin <= 0 {
+		t.Errorf("model of %d features, margin %v", m.Features(), m.Margin)
+	}
+}
+
+func TestFind(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex := lexicon.Default()
+	tests := []struct {
+		text, name, kind string
+	}{
+		{"Great interview with Marguerite Okonkwo on the radio this morning", "Marguerite Okonkwo", "PER"},
+		{"happy birthday Tavita!! love you", "Tavita", "PER"},
+		{"just landed in Lethbridge #travel", "Lethbridge", "LOC"},
+	}
+	for _, tt := range tests {
+		var got []string
+		found := false
+		for _, f := range m.Find(lex, tt.text) {
+			got = append(got, f.Kind+":"+tt.text[f.Start:f.End])
+			found = found || f.Kind == tt.kind && tt.text[f.Start:f.End] == tt.name
+		}
+		if !found {
+			t.Errorf("%q: got %v, want %s:%s", tt.text, got, tt.kind, tt.name)
+		}
+	}
+	// Words that are no name are left alone.
+	for _, text := range []string{"I hope you are well and that the new year is kind to you.", "see you at 3 !!"} {
+		for _, f := range m.Find(lex, text) {
+			if f.Margin >= m.Margin {
+				t.Errorf("%q: found %s %q", text, f.Kind, text[f.Start:f.End])
+			}
+		}
+	}
+}
+
+func TestDetector(t *testing.T) {
+	text := "Great interview with Marguerite Okonkwo on the radio this morning"
+	d := New(lexicon.Default())
+	fs, err := d.Detect(context.Background(), &deid.Doc{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) == 0 || fs[0].Kind != deid.Person || fs[0].Check(text) != nil || fs[0].Recognizer != Name {
+		t.Errorf("got %+v", fs)
+	}
+	skip := New(lexicon.Default(), WithSkip(func(s string) bool { return strings.Contains(s, "radio") }))
+	if fs, _ := skip.Detect(context.Background(), &deid.Doc{Text: text}); len(fs) != 0 {
+		t.Errorf("a skipped text gave %+v", fs)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := d.Detect(ctx, &deid.Doc{Text: text}); err == nil {
+		t.Error("Detect ignored a cancelled context")
+	}
+}
+
+// TestTrainDeterministic trains twice on the same invented examples and
+// expects the same model file, and a model that learned them.
+func TestTrainDeterministic(t *testing.T) {
+	lex := lexicon.Default()
+	examples := []Example{
+		Label("I met Orla Brennick in Tulsa.", []Span{{6, 19, "PER"}, {23, 28, "LOC"}}),
+		Label("Dr Quayle saw him at Fenwick Clinic.", []Span{{3, 9, "PER"}, {21, 35, "ORG"}}),
+		Label("nothing to see here today", nil),
+	}
+	train := func() []byte {
+		tr := NewTrainer(lex)
+		for _, ex := range examples {
+			tr.Add(ex)
+		}
+		for range 5 {
+			tr.Epoch([]int{2, 0, 1})
+		}
+		var buf bytes.Buffer
+		if _, err := tr.Model(0).WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	a, b := train(), train()
+	if !bytes.Equal(a, b) {
+		t.Fatal("two trainings on the same examples differ")
+	}
+	m, err := ReadModel(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := examples[0].Text
+	var got []string
+	for _, f := range m.Find(lex, text) {
+		got = append(got, f.Kind+":"+text[f.Start:f.End])
+	}
+	if strings.Join(got, "|") != "PER:Orla Brennick|LOC:Tulsa" {
+		t.Errorf("a model trained on %q finds %v", text, got)
+	}
+}
+
+func TestReadModelRejectsJunk(t *testing.T) {
+	for _, b := range [][]byte{nil, []byte("VSEQ2"), []byte("not gzip at all")} {
+		if _, err := ReadModel(bytes.NewReader(b)); err == nil {
+			t.Errorf("ReadModel(%q) gave no error", b)
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package seqtag
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is a word or a punctuation mark of a text, by byte offsets.
+type Token struct {
+	Start, End int
+	Text       string
+}
+
+// Tokenize splits text into words and single punctuation marks. A word is a
+// run of letters, marks and digits, with apostrophes, hyphens and inner full
+// stops between its parts ("O'Neill", "Lou-Bette", "N.Z"); a leading "#" or
+// "@" stays with the word it opens.
+func Tokenize(text string) []Token {
+	toks := make([]Token, 0, len(text)/5+1)
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		start := i
+		if (r == '#' || r == '@') && i+n < len(text) {
+			if r2, _ := utf8.DecodeRuneInString(text[i+n:]); isWordRune(r2) {
+				i += n
+				r, n = r2, 0
+			}
+		}
+		if (r == '\'' || r == '’') && possessive(text[i+n:]) {
+			i += n + 1
+			toks = append(toks, Token{start, i, text[start:i]})
+			continue
+		}
+		if !isWordRune(r) {
+			i += n
+			toks = append(toks, Token{start, i, text[start:i]})
+			continue
+		}
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			if (r == '\'' || r == '’') && possessive(text[i+n:]) {
+				break // "Ada's": the possessive is a word of its own
+			}
+			if (r == '\'' || r == '’' || r == '-' || r == '.') && i+n < len(text) {
+				if r2, _ := utf8.DecodeRuneInString(text[i+n:]); isWordRune(r2) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		toks = append(toks, Token{start, i, text[start:i]})
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// possessive reports whether rest, the text after an apostrophe, opens
+// with a lone "s".
+func possessive(rest string) bool {
+	if len(rest) == 0 || rest[0] != 's' && rest[0] != 'S' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest[1:])
+	return len(rest) == 1 || !isWordRune(r)
+}

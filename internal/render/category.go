@@ -1,0 +1,88 @@
+package render
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// termInput is one listed post with the names of its terms in a taxonomy.
+type termInput struct {
+	pd    *PostData
+	names []string
+}
+
+// buildTerms groups posts by term for the taxonomy under base
+// ("/categories/"), as Render does for tags: one page per slug, named by
+// the spelling that sorts first, posts newest first, terms by name. It
+// sets each post's links in set.
+func buildTerms(sd SiteData, base string, in []termInput, set func(*PostData, *TagRef)) []*TagData {
+	terms := map[string]*TagData{}
+	names := map[string][]string{}
+	for _, it := range in {
+		seen := map[string]bool{}
+		for _, name := range it.names {
+			name = strings.TrimSpace(name)
+			if name == "" {
+				continue
+			}
+			slug := tagSlug(name)
+			if seen[slug] {
+				continue
+			}
+			seen[slug] = true
+			t := terms[slug]
+			if t == nil {
+				rel := base + slug + "/"
+				t = &TagData{Slug: slug, RelPermalink: sd.RelURL(rel), URL: sd.AbsURL(rel), FeedURL: sd.RelURL(rel + "index.xml")}
+				terms[slug] = t
+			}
+			names[slug] = append(names[slug], name)
+			t.Posts = append(t.Posts, it.pd)
+		}
+	}
+	list := make([]*TagData, 0, len(terms))
+	for slug, t := range terms {
+		t.Name = slices.Min(names[slug])
+		sortPosts(t.Posts)
+		list = append(list, t)
+	}
+	slices.SortFunc(list, func(a, b *TagData) int {
+		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Slug, b.Slug))
+	})
+	for _, t := range list {
+		for _, pd := range t.Posts {
+			set(pd, &TagRef{Name: t.Name, Slug: t.Slug, RelPermalink: t.RelPermalink})
+		}
+	}
+	return list
+}
+
+// renderCategories writes the category index, each category's page and
+// feed, when any post has a category. Categories use the tag layouts; the
+// page Kind ("categories", "category") tells them apart.
+func (r *Renderer) renderCategories(out *outputs, sd SiteData, site Site, cats []*TagData) error {
+	if len(cats) == 0 {
+		return nil
+	}
+	index := &Page{Site: sd, Kind: "categories", Title: "Categories", Description: "All categories of " + site.Title,
+		RelURL: sd.RelURL("/categories/"), URL: sd.AbsURL("/categories/"), Tags: cats}
+	if err := out.page(r, "tags.html", "categories/index.html", index); err != nil {
+		return err
+	}
+	for _, t := range cats {
+		page := &Page{Site: sd, Kind: "category", Title: t.Name, Description: "Posts in the category " + t.Name,
+			RelURL: t.RelPermalink, URL: t.URL, FeedURL: t.FeedURL, Posts: t.Posts, Tag: t}
+		if err := out.page(r, "tag.html", "categories/"+t.Slug+"/index.html", page); err != nil {
+			return err
+		}
+		feed, err := rssFeed(sd, site.Title+" – "+t.Name, t.URL, sd.AbsURL("/categories/"+t.Slug+"/index.xml"), site.Description, t.Posts)
+		if err != nil {
+			return err
+		}
+		if err := out.add("categories/"+t.Slug+"/index.xml", feed); err != nil {
+			return err
+		}
+	}
+	return nil
+}
