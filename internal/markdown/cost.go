@@ -5,12 +5,12 @@ import (
 	"fmt"
 )
 
-// maxLinkScan bounds the work goldmark's inline link parser does on one
+// maxDestScan bounds the work goldmark's inline link parser does on one
 // document, in bytes scanned. For each "](" it reads the destination to
 // its end: to the next space when the destination is plain (nested
 // brackets never close "[a]([a]([a](...") or the end of the run. A line of tens of thousands of such openings takes minutes; a
 // paragraph of prose with its links takes thousands.
-const maxLinkScan = 1 << 27
+const maxDestScan = 1 << 27
 
 // maxNesting bounds how deep quotes and lists nest on one line ("> > >",
 // "- - -"); goldmark's time grows with the square of the depth.
@@ -50,7 +50,7 @@ func CheckCost(src []byte) (int, error) {
 						return line, fmt.Errorf("more than %d footnotes; the Markdown parser's time grows with the square of their number", maxFootnotes)
 					}
 				}
-				if cost > maxLinkScan {
+				if cost > maxDestScan {
 					return line, fmt.Errorf("too many link openings \"](\" in one run of text without spaces (%s); the Markdown parser would take minutes: add spaces or line breaks", plural(countOpenings(src[lineStart:i]), "opening"))
 				}
 				line++

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// Link openings in one unbroken run make goldmark's parse quadratic; such
+// Openings of links in one unbroken run make goldmark's parse quadratic; such
 // a document is refused with its line, and ordinary ones of any size pass.
 func TestCheckCost(t *testing.T) {
 	prose := strings.Repeat("A sentence with [a link](https://example.org/a) and ![a picture](/img/a.png \"t\").\n", 40000)

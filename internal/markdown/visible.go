@@ -296,7 +296,7 @@ func percentAt(src string, i int) (string, bool) {
 	return string(c), true
 }
 
-// lookalikes maps Cyrillic and Greek letters to the Latin letters they
+// lookalikes maps Cyrillic and Hellenic letters to the Latin letters they
 // are drawn like (Unicode's confusables data, single letters only).
 var lookalikes = map[rune]byte{
 	'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's', 'һ': 'h', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'ӏ': 'l',
@@ -306,8 +306,8 @@ var lookalikes = map[rune]byte{
 
 // homoglyph reads r, a letter at src[i] of size bytes, as the Latin letter
 // it looks like when it stands next to a Latin letter: a word that mixes
-// scripts ("Mаria" with a Cyrillic а) is a name disguised, not Russian or
-// Greek, whose words are left as they are.
+// scripts ("Mаria" with a Cyrillic а) is a name disguised; a word all in
+// another script is left as it is.
 func homoglyph(src string, i int, r rune, size int) (byte, bool) {
 	l, ok := lookalikes[r]
 	if !ok {
