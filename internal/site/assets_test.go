@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/veil-blog/veil/internal/content"
 )
 
 func TestThemeStaticTakesTheStaticPath(t *testing.T) {
@@ -247,5 +249,21 @@ func TestScriptStringsAfterAQuoteInARegexp(t *testing.T) {
 	}
 	if _, ok := rep.Files["js/b.js"]; !ok {
 		t.Errorf("a script without a name was left out: %v", rep.Warnings)
+	}
+}
+
+// A style sheet larger than a post may be is left out with a warning
+// rather than read whole by de-identification.
+func TestLargeStyleSheetIsLeftOut(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"content/posts/a.md": post("A", "2024-01-01", "x"),
+		"static/css/big.css": strings.Repeat(".a{color:red}\n", content.MaxPostBytes/14+1),
+	})
+	rep, err := Render(context.Background(), options(t, root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := rep.Files["css/big.css"]; ok || !strings.Contains(strings.Join(rep.Warnings, "\n"), "big.css: not published: a style sheet or script is checked") {
+		t.Errorf("large style sheet published or not reported: %v", rep.Warnings)
 	}
 }

@@ -184,6 +184,11 @@ func (b *builder) publishable(ctx context.Context, fsys fs.FS, rel string) ([]by
 	if err != nil {
 		return nil, "", err
 	}
+	if scrub != nil && len(data) > content.MaxPostBytes {
+		// The check below reads the whole text as de-identification reads a
+		// post, under the same limit.
+		return nil, fmt.Sprintf("a style sheet or script is checked for names up to %d bytes, as a post is; this one has %d", content.MaxPostBytes, len(data)), nil
+	}
 	if scrub != nil {
 		// Without its comments a style sheet or script still publishes
 		// its strings (content: "...", a greeting in a script) and its
