@@ -91,6 +91,13 @@ func marker(fingerprint string, files map[string][]byte) []byte {
 	return b.Bytes()
 }
 
+// osJunk reports whether name is a file a file manager leaves in a folder
+// it shows (Finder's .DS_Store and ._ files, Windows' Thumbs.db and
+// desktop.ini): not the author's, and replaced with the output.
+func osJunk(name string) bool {
+	return name == ".DS_Store" || name == "Thumbs.db" || name == "desktop.ini" || strings.HasPrefix(name, "._")
+}
+
 // foreignFiles lists the files in dest that the build which wrote it did
 // not (its marker lists what it wrote); nil for a marker from a veil that
 // did not list them.
@@ -121,7 +128,7 @@ func foreignFiles(dest string) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		if rel = filepath.ToSlash(rel); !wrote[rel] {
+		if rel = filepath.ToSlash(rel); !wrote[rel] && !osJunk(d.Name()) {
 			out = append(out, rel)
 		}
 		return nil

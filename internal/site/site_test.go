@@ -267,6 +267,13 @@ func TestBuildKeepsFilesAddedToOutput(t *testing.T) {
 	if _, err := Build(context.Background(), options(t, root), dest); err != nil {
 		t.Fatal(err)
 	}
+	// A file manager's own files are not the author's.
+	if err := os.WriteFile(filepath.Join(dest, ".DS_Store"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(context.Background(), options(t, root), dest); err != nil {
+		t.Fatalf("build over a .DS_Store: %v", err)
+	}
 	added := filepath.Join(dest, "extra", "notes.txt")
 	if err := os.MkdirAll(filepath.Dir(added), 0o755); err != nil {
 		t.Fatal(err)
