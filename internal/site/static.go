@@ -339,11 +339,19 @@ func capitaliseNameLike(s string) string {
 		_, ordinary := lex.WordLevel(w)
 		_, _, first := lex.FirstName(capitalise(w))
 		_, surname := lex.Surname(capitalise(w))
-		if !common || ((first || surname) && !ordinary) {
+		// A condition written as one word ("parkinsons") is no one,
+		// unless its stem is also a surname people have.
+		eponym := deid.EponymCondition(w) && !surnameOf(lex, strings.TrimSuffix(w, "s"))
+		if (!common || ((first || surname) && !ordinary)) && !eponym {
 			words[i] = capitalise(w)
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+func surnameOf(lex *lexicon.Lexicon, w string) bool {
+	_, ok := lex.Surname(capitalise(w))
+	return ok
 }
 
 // capitalise upper-cases the first letter of each space-separated word.
