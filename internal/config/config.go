@@ -220,6 +220,9 @@ type Risk struct {
 	// Threshold is the deprecated score limit; when set it is turned into the
 	// equivalent MinCrowd (see Validate).
 	Threshold float64 `mapstructure:"threshold"`
+	// Flag lists kinds of direct identifier (person, place, date, age, contact, id,
+	// organization) whose presence holds a post back for review, although replaced.
+	Flag []string `mapstructure:"flag"`
 }
 
 // defaults are the values used when neither file, environment nor flags set
@@ -247,6 +250,7 @@ func defaults() map[string]any {
 		"deid.organization": string(Generalise),
 		"risk.mincrowd":     20,
 		"risk.homearea":     "",
+		"risk.flag":         []string{},
 		"risk.threshold":    0.0,
 	}
 }
@@ -445,6 +449,13 @@ func (c *Config) Validate() error {
 	}
 	if c.Risk.MinCrowd <= 0 || c.Risk.MinCrowd != c.Risk.MinCrowd || c.Risk.MinCrowd > 1e9 {
 		return &Error{Key: "risk.minCrowd", Value: c.Risk.MinCrowd, Msg: "must be a positive number of people (default 20)"}
+	}
+	for _, k := range c.Risk.Flag {
+		switch k {
+		case "person", "place", "date", "age", "contact", "id", "organization":
+		default:
+			return &Error{Key: "risk.flag", Value: k, Msg: "must list kinds of identifier: person, place, date, age, contact, id, organization"}
+		}
 	}
 	if c.Risk.Threshold < 0 || c.Risk.Threshold > 1 {
 		return &Error{Key: "risk.threshold", Value: c.Risk.Threshold, Msg: "is deprecated; if set, must be a number in (0, 1] (use risk.minCrowd)"}

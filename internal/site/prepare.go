@@ -200,6 +200,7 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		}
 		policy.Accept = append(policy.Accept, risk.Accept{Text: a.Text, Reason: a.Reason})
 	}
+	policy.People = risk.PersonStarts(res.Findings)
 	verdict := risk.Assess(res.Text, policy)
 	b.placeDetails(p, lines, text, segs, res.Findings, &verdict)
 	var warns []string
@@ -211,6 +212,13 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 			}
 		}
 		warns = append(warns, fmt.Sprintf("%s:%d: veil.accept %q matches no rare detail", p.Path, line, u))
+	}
+	flagged := 0
+	for _, f := range findings {
+		if policy.Flags(string(f.Kind)) && flagged < 3 {
+			verdict.FlagIdentifier(string(f.Kind), f.Line, f.Col)
+			flagged++
+		}
 	}
 	title := fields["title"][0]
 	slug := render.Slugify(fields["slug"][0])

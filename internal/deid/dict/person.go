@@ -736,7 +736,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.5, "name"
 		}
 	case t.shape == shapeLower:
-		if a.afterSubjectPronoun(i) || a.isClinical() && a.eponym(i) {
+		if a.afterSubjectPronoun(i) || a.isClinical() && a.eponym(i) || a.foreign() {
 			break
 		}
 		if a.lowerPair(i) {
