@@ -138,3 +138,11 @@ func (e *Engine) isHead(f Finding, w string, named bool) bool {
 	any, ok := eponymHeads[strings.ToLower(w)]
 	return ok && (any || named || f.Kind == Person)
 }
+
+// EponymCondition reports whether word, in any case, is a condition named
+// after a person and written as one word with an s ("alzheimers",
+// "crohns"), as tags and slugs write them.
+func EponymCondition(word string) bool {
+	stem, ok := strings.CutSuffix(strings.ToLower(word), "s")
+	return ok && knownEponyms[stem]
+}

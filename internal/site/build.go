@@ -194,9 +194,14 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	for i, c := range cleared {
 		rposts[i] = c.Post
 	}
+	siteText, warns, err := b.siteText(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rep.Warnings = append(rep.Warnings, warns...)
 	pages, err := r.Plan(ctx, render.Site{
-		Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Author: cfg.Author,
-		Description: cfg.Description, Paginate: cfg.Paginate, Now: now,
+		Title: siteText["title"], BaseURL: cfg.BaseURL, Language: cfg.Language, Author: siteText["author"],
+		Description: siteText["description"], Paginate: cfg.Paginate, Now: now,
 	}, rposts)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -256,7 +261,7 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 		rep.Warnings = append(rep.Warnings, w)
 	}
 	rep.Warnings = append(rep.Warnings, movedURLs(loadURLRecord(opts.Root), rep.Published)...)
-	if err := writeAtomic(realDest, rep.Files, marker(opts.KeyFingerprint)); err != nil {
+	if err := writeAtomic(realDest, rep.Files, marker(opts.KeyFingerprint, rep.Files)); err != nil {
 		return nil, err
 	}
 	if err := saveURLRecord(opts.Root, rep.Published); err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/veil-blog/veil/internal/content"
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/markdown"
 	"github.com/veil-blog/veil/internal/render"
 	"github.com/veil-blog/veil/internal/risk"
 )
@@ -84,6 +85,9 @@ type Held struct {
 type segment struct {
 	field      string
 	start, end int // in the combined text
+	// src is the field as written, when the combined text reads it
+	// otherwise (a slug's or tag's hyphens read as spaces); the same length.
+	src string
 }
 
 // separator keeps fields apart: a blank line ends a sentence and a Markdown
@@ -100,21 +104,40 @@ func combine(p *content.Post) (string, []segment) {
 		segs = append(segs, segment{field: field, start: start, end: b.Len()})
 		b.WriteString(separator)
 	}
+	// A slug or tag is often written as one word joined by hyphens,
+	// underscores or dots ("first-last"); it is read as the words it joins,
+	// and what is found is replaced in the value as written.
+	// Such a value is mostly lower case, where a name is hard to tell, so
+	// the words a name could be are read capitalised, as the same name in
+	// the title would be.
+	addWords := func(field, s string) {
+		words := strings.Map(func(r rune) rune {
+			if r == '-' || r == '_' || r == '.' || r == '+' {
+				return ' '
+			}
+			return r
+		}, s)
+		if c := capitaliseNameLike(words); len(c) == len(words) {
+			words = c
+		}
+		add(field, words)
+		segs[len(segs)-1].src = s
+	}
 	m := p.Meta
 	add("title", m.Title)
 	add("description", m.Description)
 	add("summary", m.Summary)
 	for _, t := range m.Tags {
-		add("tags", t)
+		addWords("tags", t)
 	}
 	for _, c := range m.Categories {
-		add("categories", c)
+		addWords("categories", c)
 	}
 	for _, a := range m.Aliases {
 		add("aliases", aliasWords(a))
 	}
 	// A slug is written with hyphens; as words it reads like the title.
-	add("slug", strings.ReplaceAll(m.Slug, "-", " "))
+	addWords("slug", m.Slug)
 	add("body", string(p.Body))
 	return b.String(), segs
 }
@@ -127,6 +150,10 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 			c, held = nil, &Held{Path: p.Path, Reason: "internal error while de-identifying; held back", Err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
 		}
 	}()
+	if line, err := markdown.CheckCost(p.Body); err != nil {
+		bodyLine, _ := content.NewLineIndex(string(p.Source)).Position(p.BodyOffset)
+		return nil, &Held{Path: p.Path, Reason: "cannot be parsed in reasonable time; held back", Err: &content.Error{Path: p.Path, Line: bodyLine + line - 1, Msg: err.Error()}}
+	}
 	text, segs := combine(p)
 	know := b.knowledge.With(p.Meta.Veil.Known, p.Meta.Veil.Allow)
 	res, err := b.engine.Deidentify(ctx, &deid.Doc{Text: text, Known: know.Known, Allow: know.Allow})
@@ -155,7 +182,11 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 			local = append(local, lf)
 			findings = append(findings, b.place(p, lines, s.field, lf))
 		}
-		applied := deid.Apply(text[s.start:s.end], local)
+		src := text[s.start:s.end]
+		if s.src != "" {
+			src = s.src
+		}
+		applied := deid.Apply(src, local)
 		if s.field == "body" {
 			spans = bodySpans(local, len(findings)-len(local))
 		}
