@@ -346,13 +346,7 @@ feed:
 // A section's pattern is looked up by its folder name; the URL uses its
 // public name from sections (see publicSections).
 func assignPermalinks(cs []*Cleared, patterns map[string]string, sections map[string]string) {
-	sort.SliceStable(cs, func(i, j int) bool {
-		a, b := cs[i].Post, cs[j].Post
-		if !a.Date.Equal(b.Date) {
-			return a.Date.Before(b.Date)
-		}
-		return a.Slug < b.Slug
-	})
+	sortByDate(cs)
 	taken := map[string]bool{}
 	for _, c := range cs {
 		p := &c.Post
@@ -367,16 +361,34 @@ func assignPermalinks(cs []*Cleared, patterns map[string]string, sections map[st
 				pattern = "/" + p.Section + "/:slug/"
 			}
 		}
-		base := p.Slug
-		for n := 2; ; n++ {
-			link := expand(pattern, p)
-			if !taken[link] {
-				taken[link] = true
-				p.Permalink = link
-				break
-			}
-			p.Slug = fmt.Sprintf("%s-%d", base, n)
+		claimPermalink(p, pattern, taken)
+	}
+}
+
+// sortByDate orders posts oldest first, by slug on the same date: the order
+// in which they claim their permalinks.
+func sortByDate(cs []*Cleared) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i].Post, cs[j].Post
+		if !a.Date.Equal(b.Date) {
+			return a.Date.Before(b.Date)
 		}
+		return a.Slug < b.Slug
+	})
+}
+
+// claimPermalink gives p the permalink pattern makes of it, numbering its
+// slug ("my-week-2") until the link is not taken, and marks it taken.
+func claimPermalink(p *render.Post, pattern string, taken map[string]bool) {
+	base := p.Slug
+	for n := 2; ; n++ {
+		link := expand(pattern, p)
+		if !taken[link] {
+			taken[link] = true
+			p.Permalink = link
+			return
+		}
+		p.Slug = fmt.Sprintf("%s-%d", base, n)
 	}
 }
 
