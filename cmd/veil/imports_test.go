@@ -57,6 +57,9 @@ func TestImportDirection(t *testing.T) {
 		"internal/render":   {"internal/deid", "internal/risk", "internal/site", "internal/cli", "internal/content"},
 		"internal/site":     {"internal/cli"},
 		"internal/importer": {"internal/deid", "internal/render", "internal/site", "internal/cli", "internal/risk"},
+		"internal/watch":    {"internal/"},
+		"internal/preview":  {"internal/"},
+		"internal/cache":    {"internal/cli"},
 	}
 	for name, bad := range forbidden {
 		p, ok := deps[name]
@@ -81,6 +84,7 @@ func TestImportDirection(t *testing.T) {
 		"github.com/microcosm-cc/bluemonday":              "internal/markdown",
 		"github.com/JohannesKaufmann/html-to-markdown/v2": "internal/importer",
 		"github.com/pelletier/go-toml/v2":                 "internal/content",
+		"github.com/chromedp/chromedp":                    "internal/cli", // the browser test only
 	}
 	for name, p := range deps {
 		for _, imp := range p.Imports {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/veil-blog/veil/internal/render"
 	"github.com/veil-blog/veil/internal/site"
 )
 
@@ -32,6 +33,12 @@ veil did not write).`,
 			}
 			start := time.Now()
 			dest := opts.Config.Path(f.source, opts.Config.PublishDir)
+			kept, err := e.openCache(opts)
+			if err != nil {
+				fmt.Fprintln(e.stderr, "warning: no cache:", err)
+			} else {
+				opts.Prepare, opts.Memo = kept.Wrap, render.NewMemo(kept.Conversions())
+			}
 			var finish func()
 			opts.Progress, finish = f.progress(e)
 			rep, err := site.Build(c.Context(), opts, dest)
@@ -43,8 +50,18 @@ veil did not write).`,
 			if err != nil {
 				return inputErr("%w", err)
 			}
+			if kept != nil {
+				if err := kept.Prune(); err != nil {
+					fmt.Fprintln(e.stderr, "warning: cache:", err)
+				}
+			}
 			err = f.report(e, rep)
-			fmt.Fprintf(e.stderr, "built %s: %d files in %s\n", dest, len(rep.Files), time.Since(start).Round(time.Millisecond))
+			fmt.Fprintf(e.stderr, "built %s: %d files in %s", dest, len(rep.Files), time.Since(start).Round(time.Millisecond))
+			if kept != nil {
+				n := kept.Counts()
+				fmt.Fprintf(e.stderr, "; %d analysed, %d from .veil/cache", n.Misses, n.Hits)
+			}
+			fmt.Fprintln(e.stderr)
 			fmt.Fprintf(e.stderr, "published %d, held back %d, drafts %d\n", len(rep.Published), len(rep.Held), len(rep.Drafts))
 			for _, h := range rep.Held {
 				fmt.Fprintf(e.stderr, "  held back %s: %s\n", rel(f.source, h.Path), firstLine(h.Reason))

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/spf13/cobra"
 )
@@ -42,6 +43,10 @@ func (s silent) Error() string { return fmt.Sprintf("exit status %d", int(s)) }
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+
+	idOnce sync.Once // programID
+	id     string
+	idErr  error
 }
 
 // Run runs veil with args (without the program name) and returns the exit

@@ -111,7 +111,7 @@ in the site's builds; it is created if missing.`,
 			if err != nil {
 				return &exitError{code: ExitUsage, err: err}
 			}
-			policy := risk.Policy{MinCrowd: cfg.Risk.MinCrowd, HomeArea: cfg.Risk.HomeArea}
+			policy := risk.Policy{MinCrowd: cfg.Risk.MinCrowd, HomeArea: cfg.Risk.HomeArea, Flag: cfg.Risk.Flag}
 			if f.jsonl {
 				return deidStream(c.Context(), eng, know, policy, e.stdin, e.stdout, e.stderr)
 			}
@@ -132,7 +132,7 @@ in the site's builds; it is created if missing.`,
 			}
 			switch {
 			case f.json:
-				return writeJSON(e.stdout, toJSON(nil, res, risk.Assess(res.Text, policy)))
+				return writeJSON(e.stdout, toJSON(nil, res, assess(res, policy)))
 			case f.explain:
 				return explain(e.stdout, name, doc.Text, res, f.showOriginal)
 			}
@@ -169,6 +169,20 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 		return nil, fmt.Errorf("%s: input is larger than %d bytes; documents are limited to %d", name, content.MaxPostBytes, content.MaxPostBytes)
 	}
 	return b, nil
+}
+
+// assess scores the published text and holds it back for an identifier of a kind the
+// policy flags, as a build does.
+func assess(res *deid.Result, policy risk.Policy) risk.Verdict {
+	policy.People = risk.PersonStarts(res.Findings)
+	v := risk.Assess(res.Text, policy)
+	for _, f := range res.Findings {
+		if policy.Flags(string(f.Kind)) {
+			v.FlagIdentifier(string(f.Kind), 0, 0)
+			break
+		}
+	}
+	return v
 }
 
 func toJSON(id *string, res *deid.Result, v risk.Verdict) jsonResult {
@@ -338,6 +352,6 @@ func deidLine(ctx context.Context, eng *deid.Engine, know *deid.Knowledge, polic
 	if err != nil {
 		return fail(err.Error())
 	}
-	writeJSON(&buf, toJSON(&id, res, risk.Assess(res.Text, policy)))
+	writeJSON(&buf, toJSON(&id, res, assess(res, policy)))
 	return buf.Bytes()
 }

@@ -31,13 +31,18 @@ var foreignFiles = []struct{ name, gen string }{
 	{"_config.yml", "Jekyll"}, {"_config.yaml", "Jekyll"},
 }
 
+const notRegular = "not a regular file (a named pipe, socket or device)"
+
 // findFile returns the site's configuration file ("" when it has none)
 // and, for another generator's file, that generator's name. A config.yaml
 // written for Hugo is recognised by Hugo's own keys.
 func findFile(dir string) (string, string, error) {
 	file := filepath.Join(dir, FileName)
-	_, err := os.Stat(file)
+	fi, err := os.Stat(file)
 	switch {
+	case err == nil && !fi.Mode().IsRegular():
+		// A named pipe would block the read forever.
+		return "", "", &Error{File: file, Msg: notRegular}
 	case err == nil:
 		gen := ""
 		if b, err := os.ReadFile(file); err == nil && hugoYAML.Match(b) {
@@ -49,7 +54,10 @@ func findFile(dir string) (string, string, error) {
 	}
 	for _, f := range foreignFiles {
 		p := filepath.Join(dir, filepath.FromSlash(f.name))
-		if _, err := os.Stat(p); err == nil {
+		if fi, err := os.Stat(p); err == nil {
+			if !fi.Mode().IsRegular() {
+				return "", "", &Error{File: p, Msg: notRegular}
+			}
 			return p, f.gen, nil
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return "", "", &Error{File: p, Msg: err.Error()}
@@ -212,6 +220,9 @@ type Risk struct {
 	// Threshold is the deprecated score limit; when set it is turned into the
 	// equivalent MinCrowd (see Validate).
 	Threshold float64 `mapstructure:"threshold"`
+	// Flag lists kinds of direct identifier (person, place, date, age, contact, id,
+	// organization) whose presence holds a post back for review, although replaced.
+	Flag []string `mapstructure:"flag"`
 }
 
 // defaults are the values used when neither file, environment nor flags set
@@ -239,6 +250,7 @@ func defaults() map[string]any {
 		"deid.organization": string(Generalise),
 		"risk.mincrowd":     20,
 		"risk.homearea":     "",
+		"risk.flag":         []string{},
 		"risk.threshold":    0.0,
 	}
 }
@@ -437,6 +449,13 @@ func (c *Config) Validate() error {
 	}
 	if c.Risk.MinCrowd <= 0 || c.Risk.MinCrowd != c.Risk.MinCrowd || c.Risk.MinCrowd > 1e9 {
 		return &Error{Key: "risk.minCrowd", Value: c.Risk.MinCrowd, Msg: "must be a positive number of people (default 20)"}
+	}
+	for _, k := range c.Risk.Flag {
+		switch k {
+		case "person", "place", "date", "age", "contact", "id", "organization":
+		default:
+			return &Error{Key: "risk.flag", Value: k, Msg: "must list kinds of identifier: person, place, date, age, contact, id, organization"}
+		}
 	}
 	if c.Risk.Threshold < 0 || c.Risk.Threshold > 1 {
 		return &Error{Key: "risk.threshold", Value: c.Risk.Threshold, Msg: "is deprecated; if set, must be a number in (0, 1] (use risk.minCrowd)"}

@@ -105,6 +105,7 @@ func TestInvalidValues(t *testing.T) {
 		{"risk:\n  minCrowd: -5\n", "risk.minCrowd", "-5"},
 		{"risk:\n  minCrowd: twenty\n", "risk.mincrowd", "twenty"},
 		{"risk:\n  homeArea: Atlantis\n", "risk.homeArea", "Atlantis"},
+		{"risk:\n  flag: [contact, phone]\n", "risk.flag", "phone"},
 		{"permalinks:\n  posts: /posts/\n", "permalinks.posts", "/posts/"},
 	}
 	for _, tt := range tests {

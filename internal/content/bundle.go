@@ -19,6 +19,12 @@ func (l *loader) loadBundle(dir, rel, idx string, kind Kind) {
 	if p == nil {
 		return
 	}
+	// The bundle's resources are added to a copy: a parsed post may be
+	// shared with later loads (Cache), and its files may change apart
+	// from its index.
+	cp := *p
+	p = &cp
+	l.s.Posts[len(l.s.Posts)-1] = p
 	var files []string // slash paths relative to dir
 	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -34,7 +35,11 @@ func IsMarkdown(name string) bool {
 // Jekyll site (it has _posts/), its posts and Markdown pages are read
 // instead. The posts come back sorted by Rel.
 func Load(ctx context.Context, root, dir string) (*Site, error) {
-	l := &loader{ctx: ctx, s: &Site{}, unknown: map[string][]string{}}
+	return load(ctx, root, dir, nil)
+}
+
+func load(ctx context.Context, root, dir string, cache *Cache) (*Site, error) {
+	l := &loader{ctx: ctx, s: &Site{}, unknown: map[string][]string{}, cache: cache}
 	var err error
 	l.realRoot, err = RealPath(root)
 	if err != nil {
@@ -65,6 +70,7 @@ type loader struct {
 	s        *Site
 	realRoot string
 	unknown  map[string][]string // front-matter key -> where
+	cache    *Cache              // nil: parse every file
 }
 
 func (l *loader) finish() *Site {
@@ -144,12 +150,16 @@ func (l *loader) walk(dir, prefix string, kind Kind) error {
 
 // loadFile parses one Markdown file and keeps it, or its error.
 func (l *loader) loadFile(path, rel string, kind Kind) *Post {
-	src, err := readLimited(path)
-	if err != nil {
-		l.s.Errors = append(l.s.Errors, err)
-		return nil
+	var p *Post
+	var err error
+	if l.cache != nil {
+		p, err = l.cache.parse(path, rel, kind)
+	} else {
+		var src []byte
+		if src, err = readLimited(path); err == nil {
+			p, err = ParseKind(path, rel, src, kind)
+		}
 	}
-	p, err := ParseKind(path, rel, src, kind)
 	if err != nil {
 		l.s.Errors = append(l.s.Errors, err)
 		return nil
@@ -174,11 +184,30 @@ func readLimited(path string) ([]byte, error) {
 	if fi.Size() > MaxPostBytes {
 		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is %d bytes; posts are limited to %d", fi.Size(), MaxPostBytes)}
 	}
-	b, err := os.ReadFile(path)
+	b, err := ReadRegular(path)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: err.Error(), Err: err}
 	}
 	return b, nil
+}
+
+// ErrNotRegular refuses a path that is not a regular file: a named pipe
+// would block a read forever (nothing writes to it), a device may never
+// end.
+var ErrNotRegular = errors.New("not a regular file (a named pipe, socket or device); veil reads only ordinary files")
+
+// ReadRegular reads the file at path, or refuses it with ErrNotRegular
+// when it (or what a symlink points to) is not a regular file. Every file
+// of a site that veil reads goes through it, so no read can block.
+func ReadRegular(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, ErrNotRegular
+	}
+	return os.ReadFile(path)
 }
 
 // Within reports whether path is root or inside it.

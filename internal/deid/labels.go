@@ -131,8 +131,9 @@ func (e *Engine) keepInLabel(doc *Doc, f Finding) bool {
 		lw := strings.ToLower(w)
 		// A name by the lexicons; or, written with a capital, a word that
 		// is no ordinary one ("Okonkwo"). Capitals in a label may be the
-		// title case of ordinary words ("Small Towns"), which stay.
-		if e.labelName(lw) || w != lw && !e.isCommon(lw) {
+		// title case of ordinary words ("Small Towns") or of a compound
+		// of them ("Shortcodes"), which stay.
+		if e.labelName(lw) || w != lw && !e.isCommon(lw) && !e.compound(lw) {
 			return true
 		}
 	}

@@ -445,7 +445,20 @@ func (p *planner) place(f Finding, action Action) string {
 		// "the Cork office") is described by the place inside it.
 		info, ok = p.placeWithin(name)
 	}
+	if ok && state != "" && info.Level == Locality {
+		// "Name, State": the gazetteer's best place of that name must lie in the
+		// state's country and region, else it is another place of the same name and
+		// the one meant is too small for the gazetteer to know.
+		if si, known := p.e.gaz.Place(state); known && si.Level == State && (si.Country != info.Country || info.Region != "" && si.Region != "" && si.Region != info.Region) {
+			ok = false
+		}
+	}
 	if !ok {
+		// A place the gazetteer does not know is too small for its population
+		// data: the smallest class is the safe one, for the text and for the crowd.
+		if si, known := p.e.gaz.Place(state); state != "" && known && si.Region != "" {
+			return "a small town in " + si.Region
+		}
 		return "a small town"
 	}
 	if info.Level != Locality && state == "" {
@@ -473,12 +486,36 @@ func (p *planner) place(f Finding, action Action) string {
 	return size
 }
 
+// locating reports whether words only place something within a place: lower-case words
+// ("downtown", "the", "central") or compass and size words written as part of a name.
+func locating(words []string) bool {
+	for _, w := range words {
+		switch strings.ToLower(w) {
+		case "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+			"central", "greater", "downtown", "inner", "outer", "upper", "lower", "old":
+			continue
+		}
+		if w == strings.ToLower(w) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
 // placeWithin looks up the longest run of name's words that the gazetteer
 // knows as a town or city.
 func (p *planner) placeWithin(name string) (PlaceInfo, bool) {
 	words := strings.Fields(name)
 	for n := len(words) - 1; n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
+			// A known place at the end of a longer name is often the head of another,
+			// smaller place's name ("Larkin Springs", "Cedar Falls" beside "Springs",
+			// "Falls"); only words that locate within a place may stand before it
+			// ("downtown", "North", "Greater").
+			if i+n == len(words) && i > 0 && !locating(words[:i]) {
+				continue
+			}
 			if info, ok := p.e.gaz.Place(strings.Join(words[i:i+n], " ")); ok && info.Level == Locality {
 				return info, true
 			}

@@ -58,6 +58,12 @@ func TestPlanReplacements(t *testing.T) {
 		{"near Lyon today", Finding{Start: 5, End: 9, Kind: Place}, "a large city"},
 		{"at the Springfield Games", Finding{Start: 7, End: 24, Kind: Place}, "mid-sized city in the Midwest"},
 		{"at Larkin Springs we", Finding{Start: 3, End: 17, Kind: Place}, "a small town"},
+		// A known place as the last word of an unknown name is another place ("Quill
+		// Springfield"), and a place of a stated state is not the namesake elsewhere.
+		{"at Quill Springfield we", Finding{Start: 3, End: 20, Kind: Place}, "a small town"},
+		{"in downtown Springfield", Finding{Start: 3, End: 23, Kind: Place}, "a mid-sized city in the Midwest"},
+		{"near Lyon, Illinois", Finding{Start: 5, End: 19, Kind: Place}, "a small town in the Midwest"},
+		{"near Springfield, Illinois", Finding{Start: 5, End: 26, Kind: Place}, "a mid-sized city in the Midwest"},
 		{"LIVES IN LARKIN", Finding{Start: 9, End: 15, Kind: Place}, "A SMALL TOWN"},
 		{"in Ohio", Finding{Start: 3, End: 7, Kind: Place, Type: "state"}, "Ohio"},
 		{"in the United Kingdom", Finding{Start: 7, End: 21, Kind: Place, Type: "ner-gpe"}, "United Kingdom"},

@@ -39,6 +39,7 @@ type Renderer struct {
 	themeDir string
 	conv     *markdown.Converter
 	layouts  map[string]*template.Template // by file name, e.g. "single.html"
+	memo     *Memo
 }
 
 // Option configures a Renderer.
@@ -212,7 +213,7 @@ func (r *Renderer) convertAll(ctx context.Context, posts []Post) ([]markdown.Res
 	for range workers {
 		wg.Go(func() {
 			for i := range jobs {
-				res, err := r.conv.Convert(posts[i].Markdown)
+				res, err := r.convert(posts[i].Markdown)
 				out[i] = converted{res, err}
 			}
 		})

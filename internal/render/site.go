@@ -30,6 +30,17 @@ import (
 // Markdown is converted once per post, in parallel; ctx cancels that work.
 // Two outputs with the same path are an error.
 func (r *Renderer) Render(ctx context.Context, site Site, posts []Post) (map[string][]byte, error) {
+	p, err := r.Plan(ctx, site, posts)
+	if err != nil {
+		return nil, err
+	}
+	return p.All(ctx)
+}
+
+// Plan does all of Render's work but executing the HTML templates: the
+// pages are rendered by Pages.All, or one at a time by Pages.File (the
+// preview renders only what is asked for).
+func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, error) {
 	sd, err := siteData(site)
 	if err != nil {
 		return nil, err
@@ -136,7 +147,7 @@ func (r *Renderer) Render(ctx context.Context, site Site, posts []Post) (map[str
 	sd.Menu = pages
 	cats := buildTerms(sd, "/categories/", catInput, func(pd *PostData, t *TagRef) { pd.Categories = append(pd.Categories, t) })
 
-	out := &outputs{files: map[string][]byte{}}
+	out := &outputs{files: map[string][]byte{}, pages: map[string]pageJob{}}
 
 	// Home, paginated.
 	per := site.Paginate
@@ -193,11 +204,9 @@ func (r *Renderer) Render(ctx context.Context, site Site, posts []Post) (map[str
 		if err := out.page(r, "tag.html", "tags/"+t.Slug+"/index.html", page); err != nil {
 			return nil, err
 		}
-		feed, err := rssFeed(sd, site.Title+" – "+t.Name, t.URL, sd.AbsURL("/tags/"+t.Slug+"/index.xml"), site.Description, t.Posts)
-		if err != nil {
-			return nil, err
-		}
-		if err := out.add("tags/"+t.Slug+"/index.xml", feed); err != nil {
+		if err := out.lazy("tags/"+t.Slug+"/index.xml", func() ([]byte, error) {
+			return rssFeed(sd, site.Title+" – "+t.Name, t.URL, sd.AbsURL("/tags/"+t.Slug+"/index.xml"), site.Description, t.Posts)
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -212,18 +221,14 @@ func (r *Renderer) Render(ctx context.Context, site Site, posts []Post) (map[str
 	}
 
 	// Feed, sitemap, robots.
-	feed, err := rssFeed(sd, site.Title, sd.AbsURL("/"), sd.AbsURL("/index.xml"), site.Description, listed)
-	if err != nil {
+	if err := out.lazy("index.xml", func() ([]byte, error) {
+		return rssFeed(sd, site.Title, sd.AbsURL("/"), sd.AbsURL("/index.xml"), site.Description, listed)
+	}); err != nil {
 		return nil, err
 	}
-	if err := out.add("index.xml", feed); err != nil {
-		return nil, err
-	}
-	sm, err := sitemap(sd, listed, pages, append(slices.Clone(tagList), cats...))
-	if err != nil {
-		return nil, err
-	}
-	if err := out.add("sitemap.xml", sm); err != nil {
+	if err := out.lazy("sitemap.xml", func() ([]byte, error) {
+		return sitemap(sd, listed, pages, append(slices.Clone(tagList), cats...))
+	}); err != nil {
 		return nil, err
 	}
 	if err := out.add("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+sd.AbsURL("/sitemap.xml")+"\n")); err != nil {
@@ -234,29 +239,47 @@ func (r *Renderer) Render(ctx context.Context, site Site, posts []Post) (map[str
 	if err := r.addStatic(out); err != nil {
 		return nil, err
 	}
-	return out.files, nil
+	return &Pages{r: r, site: sd, files: out.files, pages: out.pages}, nil
 }
 
-// outputs collects files and refuses a second file at the same path.
-type outputs struct{ files map[string][]byte }
+// outputs collects files and pages to render, and refuses a second output
+// at the same path.
+type outputs struct {
+	files map[string][]byte
+	pages map[string]pageJob
+}
 
 func (o *outputs) add(name string, b []byte) error {
 	if _, dup := o.files[name]; dup {
+		return fmt.Errorf("output %s: written twice (two posts or a post and a generated page share a permalink)", name)
+	}
+	if _, dup := o.pages[name]; dup {
 		return fmt.Errorf("output %s: written twice (two posts or a post and a generated page share a permalink)", name)
 	}
 	o.files[name] = b
 	return nil
 }
 
-func (o *outputs) page(r *Renderer, layout, name string, p *Page) error {
-	if _, dup := o.files[name]; dup {
+func (o *outputs) page(_ *Renderer, layout, name string, p *Page) error {
+	if _, dup := o.pages[name]; dup {
 		return o.add(name, nil) // reports the duplicate
 	}
-	b, err := r.execute(layout, p)
-	if err != nil {
-		return fmt.Errorf("render %s: %w", name, err)
+	if err := o.add(name, nil); err != nil {
+		return err
 	}
-	return o.add(name, b)
+	delete(o.files, name)
+	o.pages[name] = pageJob{layout: layout, page: p}
+	return nil
+}
+
+// lazy records an output that make produces when it is asked for.
+func (o *outputs) lazy(name string, make func() ([]byte, error)) error {
+	if err := o.add(name, nil); err != nil {
+		return err
+	}
+	delete(o.files, name)
+	o.pages[name] = pageJob{make: make}
+	return nil
 }
 
 func (r *Renderer) addStatic(out *outputs) error {

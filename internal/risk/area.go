@@ -47,6 +47,17 @@ func (f *finder) area(home string) areaInfo {
 					}
 				}
 				consider("a "+c+" in the "+orUS(region), f.t.Areas["a "+c+"|"+region])
+				// "a small town in Minnesota": the state's people living in places of that
+				// size, at the national share of the class.
+				if f.next(j-1, 1) == "in" && j < len(f.toks) && f.toks[j].sent == tk.sent && j+1 < len(f.toks) && f.toks[j+1].upper {
+					if name, ok := f.lex.USState(f.toks[j+1].raw); ok && name == f.toks[j+1].raw {
+						for code, p := range f.t.States {
+							if n, _ := f.lex.USState(strings.ToUpper(code)); n == name {
+								consider("a "+c+" in "+name, p*f.t.Areas["a "+c+"|"]/f.t.Territories["US"])
+							}
+						}
+					}
+				}
 			}
 		}
 		if tk.upper {

@@ -29,10 +29,16 @@ func newFinder(t *Tables, text string) *finder {
 		if thirdPerson[k] {
 			f.third[tk.sent] = true
 		}
-		if personNouns[k] && i > 0 && (articles[f.toks[i-1].key] || determiners[f.toks[i-1].key] || f.toks[i-1].key == "my") {
+		// "a client", "the man"; but not the first part of a compound modifier ("a
+		// one-page form", "a child-care place").
+		compound := tk.end < len(text) && text[tk.end] == '-'
+		if personNouns[k] && !compound && i > 0 && (articles[f.toks[i-1].key] || determiners[f.toks[i-1].key] || f.toks[i-1].key == "my") {
 			f.third[tk.sent] = true
 		}
-		if tk.upper && i > 0 && f.toks[i-1].sent == tk.sent {
+		// A first name that is not also a word marks a sentence about a person, at the start
+		// of the sentence too ("Name Surname was the ..."): there the capital says nothing,
+		// but an ordinary word ("Hope", "Dawn") is excluded below either way.
+		if tk.upper {
 			if fem, male, ok := f.lex.FirstName(k); ok && fem+male > 1000 {
 				if _, word := f.lex.WordLevel(k); !word {
 					f.third[tk.sent] = true
@@ -44,6 +50,20 @@ func newFinder(t *Tables, text string) *finder {
 		}
 	}
 	return f
+}
+
+// markPeople marks the sentences that hold a pseudonym the de-identifier wrote for a
+// person (published offsets) as describing a person.
+func (f *finder) markPeople(starts []int) {
+	k := 0
+	for _, off := range starts {
+		for k < len(f.toks) && f.toks[k].end <= off {
+			k++
+		}
+		if k < len(f.toks) && f.toks[k].start <= off+1 {
+			f.third[f.toks[k].sent] = true
+		}
+	}
 }
 
 func (f *finder) key(i, j int) string {
@@ -165,7 +185,18 @@ func (f *finder) conditions() []Detail {
 				}
 			}
 		}
+		if !ok && f.toks[i].upper && f.third[f.toks[i].sent] && eponymHeads[f.next(i, 1)] && f.sameSentence(i, i+2) {
+			// "<Name> disease", "<Name>'s syndrome" that neither table knows: the
+			// common named conditions are in the hand table, and most of the thousands
+			// of named disorders are rare (Orphanet), so a rare class is assumed.
+			j, ok = i+2, true
+			e = Entry{Value: 1e-4}
+			src = "a named disease no table sizes; named disorders outside the common-condition table are mostly rare (Orphanet): 1 in 10,000 assumed"
+		}
 		if !ok || !f.third[f.toks[i].sent] || f.generic(i) {
+			if ok {
+				i = j - 1 // a condition written as a topic: none of its words is another
+			}
 			continue
 		}
 		d := f.span(KindCondition, i, j)
@@ -265,6 +296,13 @@ func (f *finder) occupations() []Detail {
 		if !f.occupationFrame(i) {
 			continue
 		}
+		// An article opening the sentence frames what someone is only in apposition ("A
+		// retired welder, he ..."); otherwise it is an indefinite subject, often a generic
+		// one ("A practitioner who listens ...", "A nurse can ...").
+		initial := articles[k] && f.prev(i, 1) == ""
+		apposition := func(h int) bool {
+			return h+1 >= len(f.toks) || f.toks[h+1].clause != f.toks[h].clause
+		}
 		// The noun phrase after the article: up to three modifiers, then the head.
 		for h := i + 1; h <= i+4 && h < len(f.toks) && f.sameSentence(i, h+1); h++ {
 			if f.used[h] {
@@ -272,7 +310,7 @@ func (f *finder) occupations() []Detail {
 			}
 			// Longest occupation phrase ending at h.
 			for s := max(i+1, h-2); s <= h; s++ {
-				if e, ok := f.t.Occupations[f.key(s, h+1)]; ok && !f.continuesNoun(h) {
+				if e, ok := f.t.Occupations[f.key(s, h+1)]; ok && !f.continuesNoun(h) && (!initial || apposition(h)) {
 					d := f.span(KindOccupation, s, h+1)
 					d.Factor = e.Value / f.t.Territories["US"]
 					d.Why = fmt.Sprintf("BLS OEWS May 2023, SOC group %s: %.0f employed, %s of people", e.Note, e.Value, share(d.Factor))
@@ -285,6 +323,13 @@ func (f *finder) occupations() []Detail {
 				}
 			}
 			if h == len(f.toks) {
+				break
+			}
+			if initial && !apposition(h) {
+				continue
+			}
+			if d, ok := f.unlistedOccupation(h); ok && !f.continuesNoun(h) {
+				out = append(out, d)
 				break
 			}
 			if d, ok := f.rareWord(h); ok && !f.continuesNoun(h) {
@@ -336,6 +381,32 @@ func (f *finder) occupationFrame(i int) bool {
 	}
 	// Apposition: "Name, a ..." has a clause break just before the article.
 	return f.toks[i].clause != f.toks[i-1].clause && f.toks[i].sent == f.toks[i-1].sent
+}
+
+// unlistedOccupation: a noun WordNet files as an occupation that no BLS phrase names, said
+// of someone ("a retired falconer"). BLS lists every occupation with more than a few
+// thousand workers under some phrase, so one it lacks is a niche trade: 1 in 10,000 is
+// assumed, and 1 in 1,000 for a common word (often another name for a listed job).
+func (f *finder) unlistedOccupation(h int) (Detail, bool) {
+	tk := f.toks[h]
+	if tk.upper || len(tk.key) < 5 || personNouns[tk.key] || f.lex.InCategory(lexicon.Kinship, tk.key) || !f.lex.InCategory(lexicon.Occupation, tk.key) {
+		return Detail{}, false
+	}
+	r, known := f.lex.WordRank(tk.key)
+	if known && r < 10000 {
+		// A common word ("professor", "potter"): most often another name for a job
+		// BLS lists under its own phrase, held by many.
+		return Detail{}, false
+	}
+	d := f.span(KindOccupation, h, h+1)
+	d.Factor = 1e-4
+	d.Why = "an occupation BLS does not list (a niche trade); 1 in 10,000 assumed"
+	if known && r < 20000 {
+		d.Factor = 1e-3
+		d.Why = "an occupation BLS does not list by this name; 1 in 1,000 assumed"
+	}
+	d.Say, d.EditFactor = "name the field of work rather than the trade", 1
+	return d, true
 }
 
 // rareWord: a word rare in general English (absent from the frequency list's top 50,000 but
@@ -458,6 +529,9 @@ func (f *finder) uniqueness() []Detail {
 		if negations[f.prev(markerStart, 1)] || negations[f.prev(markerStart, 2)] || f.authorClause(markerStart) {
 			continue
 		}
+		// "her youngest daughter", "their only son", "his first job": a superlative
+		// within the person's own family or life, not a community.
+		family := thirdPerson[p] || p == "their" || p == "its"
 		// "She is the only ...": said of a person whatever the noun.
 		person := copulas[f.prev(markerStart, 1)] && (thirdPerson[f.prev(markerStart, 2)] || markerStart >= 2 && f.toks[markerStart-2].upper && f.prev(markerStart, 2) != "")
 		// "the last surviving member of ...": the group is finite and known.
@@ -465,7 +539,7 @@ func (f *finder) uniqueness() []Detail {
 		end := i + 1
 		relative := false
 		classDone := false // the first "in/of/from ..." phrase names the comparison class
-		for h := i + 1; h < len(f.toks) && h <= i+9 && f.toks[h].sent == f.toks[i].sent; h++ {
+		for h := i + 1; h < len(f.toks) && h <= i+12 && f.toks[h].sent == f.toks[i].sent; h++ {
 			hk := f.toks[h].key
 			if hk == "me" || hk == "i" || hk == "us" || hk == "we" {
 				// "the first client who ever thanked me": unique only in the author's
@@ -481,22 +555,39 @@ func (f *finder) uniqueness() []Detail {
 				continue
 			}
 			if classPreps[hk] && !classDone && !scope {
-				// "in her family" or "on the team": a class too small or too private to
-				// single anyone out for a reader; "in the county", "of Harrow Point": a
-				// community.
-				classDone = true
-				for c := h + 1; c <= h+3 && c < len(f.toks) && f.toks[c].sent == f.toks[i].sent; c++ {
+				// "in her family": a class too private to single anyone out for a reader,
+				// and what follows is still within it. "on the team", "at the plant": a
+				// group that may itself sit in a community named next ("on the fire
+				// crew in the county"), so reading goes on. "in the county", "of Harrow
+				// Point", "in a small town": a community.
+				private := false
+				for c := h + 1; c <= h+4 && c < len(f.toks) && f.toks[c].sent == f.toks[i].sent; c++ {
 					ck := strings.TrimSuffix(f.toks[c].key, "s")
-					if determiners[f.toks[c].key] || articles[f.toks[c].key] || thirdPerson[f.toks[c].key] || f.toks[c].key == "my" {
+					if firstPerson[f.toks[c].key] && f.toks[c].key != "our" {
+						private = true // "on my caseload": unique in the author's experience
+						break
+					}
+					if determiners[f.toks[c].key] || articles[f.toks[c].key] {
 						continue
+					}
+					if thirdPerson[f.toks[c].key] {
+						continue // "at his school": the person's own community
+					}
+					if f.lex.InCategory(lexicon.Kinship, ck) || ck == "family" || ck == "household" {
+						private = true
+						break
 					}
 					if scopeWords[f.toks[c].key] || scopeWords[ck] || f.toks[c].upper {
 						scope = true
 						end = max(end, c+1)
+						break
 					}
-					break
+					if classPreps[f.toks[c].key] || c > h+1 && !f.modifier(c-1) {
+						break
+					}
 				}
-				if !scope {
+				if private {
+					classDone = true
 					break
 				}
 				continue
@@ -506,7 +597,7 @@ func (f *finder) uniqueness() []Detail {
 				end = max(end, h+1)
 			}
 		}
-		if !person || !scope || relative {
+		if !person || !scope || relative || family {
 			continue
 		}
 		d := f.span(KindUnique, markerStart, end)
@@ -517,6 +608,13 @@ func (f *finder) uniqueness() []Detail {
 		i = end - 1
 	}
 	return out
+}
+
+// modifier reports whether token c can stand before a noun inside a noun phrase: an
+// adjective or a noun used as one ("a small coastal town", "the volunteer fire crew").
+func (f *finder) modifier(c int) bool {
+	k := f.toks[c].key
+	return !copulas[k] && !prepositions[k] && !classPreps[k] && !thirdPerson[k] && k != "and" && k != "or" && k != "who" && k != "that"
 }
 
 func (f *finder) isOccupation(k string) bool {
@@ -561,6 +659,24 @@ func (f *finder) distinctions() []Detail {
 			out = append(out, d)
 			continue
 		}
+		if (tk.key == "played" || tk.key == "plays") && f.third[tk.sent] {
+			if end, league, yes := f.professional(i); yes {
+				// BLS OEWS May 2023, 27-2021 Athletes and Sports Competitors: 14,930
+				// employed; former professionals are perhaps a few times as many. A named
+				// league or team names the sport too: about a tenth of them.
+				d := f.span(KindDistinction, i, end)
+				d.Factor = 5 * 14930 / f.t.Territories["US"]
+				d.Why = "a professional athlete (BLS 27-2021: 14,930 employed, former ones a few times as many)"
+				if league {
+					d.Factor /= 10
+					d.Why += " in a named league, which names the sport (a tenth of them)"
+				}
+				d.Why += fmt.Sprintf(": %s of people", share(d.Factor))
+				d.Say = "say 'played sport' without the level, league or seasons"
+				out = append(out, d)
+				continue
+			}
+		}
 		if !ok || s == 0 || !f.third[tk.sent] {
 			continue
 		}
@@ -571,6 +687,26 @@ func (f *finder) distinctions() []Detail {
 		out = append(out, d)
 	}
 	return out
+}
+
+// professional reads a sports career after "played" at token i: "played professionally",
+// "played six seasons in the <League>", "played for the <Team>" with a count of seasons.
+func (f *finder) professional(i int) (end int, league, ok bool) {
+	seasons := false
+	for n := 1; n <= 8; n++ {
+		w := f.next(i, n)
+		switch {
+		case w == "":
+			return 0, false, false
+		case w == "professionally" || w == "semi" && f.next(i, n+1) == "professionally":
+			return i + n + 1, false, true
+		case w == "seasons" || w == "season":
+			seasons = true
+		case seasons && (w == "in" || w == "for") && f.next(i, n+1) == "the" && i+n+2 < len(f.toks) && f.toks[i+n+2].upper && f.sameSentence(i, i+n+3):
+			return i + n + 3, true, true
+		}
+	}
+	return 0, false, false
 }
 
 // origins: a language, nationality or religion said of someone.
@@ -694,11 +830,40 @@ func (f *finder) ageAt(i int) (lo, hi, j int) {
 		if f.next(end-1, 1) == "year" && f.next(end-1, 2) == "old" {
 			return v, v, end + 2
 		}
+		// "She is nineteen.", "He is thirty-one now", "they turned six this spring": a
+		// number said of a person that ends the clause is their age; a unit after it
+		// ("is 6 feet", "was 40 minutes late") is not.
+		if p := f.prev(i, 1); (copulas[p] || p == "turned" || p == "turns") && f.subject(i-1) && f.clauseEnds(end) {
+			return v, v, end
+		}
 		if p := f.prev(i, 1); p == "aged" || p == "age" || (p == "at" && (f.prev(i, 2) == "retired" || f.prev(i, 2) == "died" || f.prev(i, 2) == "married")) {
 			return v, v, end
 		}
 	}
 	return 0, 0, i
+}
+
+// subject reports whether the word before the verb at token v names a person the post
+// describes: a third-person pronoun, "they", or a capitalised name.
+func (f *finder) subject(v int) bool {
+	p := f.prev(v, 1)
+	if p == "" {
+		return false
+	}
+	return thirdPerson[p] || p == "they" || f.toks[v-1].upper && !f.isDemonym(v-1) && p != "i"
+}
+
+// clauseEnds reports whether the clause ends at token j, or goes on only with a word of
+// time ("now", "today", "this year").
+func (f *finder) clauseEnds(j int) bool {
+	if j >= len(f.toks) || f.toks[j].clause != f.toks[j-1].clause {
+		return true
+	}
+	switch f.toks[j].key {
+	case "now", "today", "this", "last", "next", "and", "but":
+		return true
+	}
+	return false
 }
 
 // number reads a number at token i, in digits or words ("twenty three"); end is the token
@@ -742,11 +907,16 @@ func (f *finder) children() []Detail {
 				end = i + 2
 			}
 		case multiples[k] > 0:
-			d := f.span(KindChildren, i, i+1)
+			j := i + 1
+			if multiples[f.next(i, 1)] > 0 {
+				j++ // "conjoined twins": the modifier is the rarer fact
+			}
+			d := f.span(KindChildren, i, j)
 			d.Factor = multiples[k]
-			d.Why = fmt.Sprintf("%s: about %s of births (CDC, National Vital Statistics)", k, share(d.Factor))
-			d.Say = "leave out that they are " + k
+			d.Why = fmt.Sprintf("%s: about %s of births (CDC, National Vital Statistics; conjoined: Mutchinick et al. 2011)", f.key(i, j), share(d.Factor))
+			d.Say = "leave out that they are " + f.key(i, j)
 			out = append(out, d)
+			i = j - 1
 			continue
 		}
 		if n <= 0 || n > 20 || end <= i {

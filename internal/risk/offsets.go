@@ -21,3 +21,18 @@ func InputOffset(findings []deid.Finding, pub int) int {
 	}
 	return pub - shift
 }
+
+// PersonStarts returns where each replaced person's name starts in the published text,
+// given the findings that were replaced (sorted by Start, not overlapping): a sentence
+// holding one is about a person, whatever pseudonym stands there.
+func PersonStarts(findings []deid.Finding) []int {
+	var out []int
+	shift := 0
+	for _, f := range findings {
+		if f.Kind == deid.Person && f.Replacement != "" {
+			out = append(out, f.Start+shift)
+		}
+		shift += len(f.Replacement) - (f.End - f.Start)
+	}
+	return out
+}

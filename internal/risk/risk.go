@@ -22,6 +22,39 @@ type Policy struct {
 	HomeArea string
 	// Accept lists the details the author decided to publish (front matter veil.accept).
 	Accept []Accept
+	// Flag lists the kinds of direct identifier (deid kinds: "contact", "id", ...) whose
+	// presence in a post holds it back for the author's review, even though the
+	// de-identifier replaced them (risk.flag).
+	Flag []string
+	// People are the published offsets where the de-identifier put a person's
+	// pseudonym (PersonStarts): the sentences holding them describe a person.
+	People []int
+}
+
+// Flags reports whether the policy holds back posts in which an identifier of kind was
+// found.
+func (p Policy) Flags(kind string) bool {
+	for _, k := range p.Flag {
+		if k == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// FlagIdentifier holds the post back for a direct identifier of a kind the configuration
+// flags, found at line:col (0: unknown) of the source: its reason comes first.
+func (v *Verdict) FlagIdentifier(kind string, line, col int) {
+	pos := ""
+	if line > 0 {
+		pos = fmt.Sprintf(" at %d:%d", line, col)
+	}
+	r := fmt.Sprintf("%s%s: a direct identifier of a kind risk.flag holds back; it is replaced in the text, but review the post (take it out, or remove %q from risk.flag)", kind, pos, kind)
+	if !v.Blocked {
+		v.Reasons = nil
+	}
+	v.Blocked = true
+	v.Reasons = append([]string{r}, v.Reasons...)
 }
 
 // Accept is one author decision: the detail whose published text contains Text is
@@ -144,6 +177,7 @@ func (m *Model) Assess(text string, p Policy) Verdict {
 		p.MinCrowd = DefaultMinCrowd
 	}
 	f := newFinder(m.t, text)
+	f.markPeople(p.People)
 	area := f.area(p.HomeArea)
 	details := f.details()
 	v := Verdict{MinCrowd: p.MinCrowd, Area: area.name, AreaPopulation: area.pop, areaWider: area.wider}
@@ -308,8 +342,9 @@ func explain(v *Verdict) {
 			// An area edit changes N, not a factor.
 			for i, d := range v.Details {
 				if d.Kind == KindArea && d.Counted {
+					// Alone, and together with the edits above it, as for the others.
 					after := crowd(v.areaWider, v.Details, nil)
-					v.Edits = append(v.Edits, Edit{Detail: i, Say: d.Say, CrowdAfter: after, CrowdAfterAbove: after})
+					v.Edits = append(v.Edits, Edit{Detail: i, Say: d.Say, CrowdAfter: after, CrowdAfterAbove: crowd(v.areaWider, v.Details, edits)})
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"github.com/veil-blog/veil/internal/deid"
 	"math"
 	"os"
 	"path/filepath"
@@ -116,7 +117,8 @@ func TestSelectivities(t *testing.T) {
 		{"She won a bronze medal in rowing.", KindDistinction, "won", 1e-4, 2e-3},
 		{"He was on the news after the storm.", KindMedia, "on the news", 5e-4, 2e-3},
 		{"She has triplets and no help at home.", KindChildren, "triplets", 1e-5, 1e-3},
-		{"My client, a retired ostler, lives alone.", KindRareWord, "ostler", 1e-4, 1e-2},
+		{"My client, a retired ostler, lives alone.", KindOccupation, "ostler", 1e-5, 1e-3},
+		{"Her neighbour, a retired beekeeper, lives alone.", KindRareWord, "beekeeper", 1e-4, 1e-2},
 		// An Orphanet acronym, matched in capitals only.
 		{"Her son has PKU and a strict diet.", KindCondition, "PKU", 1e-6, 1e-3},
 	} {
@@ -211,6 +213,20 @@ func TestExplanations(t *testing.T) {
 	}
 	if len(v.Edits) == 0 {
 		t.Fatal("no edits")
+	}
+	// Each edit is counted together with those above it: the crowd never
+	// falls along the list (an area edit once reported its crowd alone).
+	for i := 1; i < len(v.Edits); i++ {
+		if v.Edits[i].CrowdAfterAbove < v.Edits[i-1].CrowdAfterAbove {
+			t.Errorf("edit %d: crowd with the edits above %v, below the previous %v", i, v.Edits[i].CrowdAfterAbove, v.Edits[i-1].CrowdAfterAbove)
+		}
+	}
+	// A stated population is an edit too, counted with the others.
+	pv := Assess("She grew up in a village of 900 people. My client, a woman in her late 60s, has moyamoya disease and was the only ferry pilot there.", Policy{})
+	for i := 1; i < len(pv.Edits); i++ {
+		if pv.Edits[i].CrowdAfterAbove < pv.Edits[i-1].CrowdAfterAbove {
+			t.Errorf("edit %d (%s): crowd with the edits above %v, below the previous %v", i, pv.Details[pv.Edits[i].Detail].Kind, pv.Edits[i].CrowdAfterAbove, pv.Edits[i-1].CrowdAfterAbove)
+		}
 	}
 	last := v.Edits[len(v.Edits)-1]
 	if last.CrowdAfterAbove < v.Crowd {
@@ -315,5 +331,82 @@ func TestTokenizeSentences(t *testing.T) {
 	}
 	if sent["item"] != sent["wrapped"] {
 		t.Errorf("a wrapped list item is split: %v", sent)
+	}
+}
+
+func TestAgeShareOldest(t *testing.T) {
+	tb := DefaultTables()
+	all := tb.AgeShare(0, 99)
+	if math.Abs(all-1) > 0.05 {
+		t.Errorf("AgeShare(0, 99) = %v, want about 1", all)
+	}
+	old := tb.AgeShare(97, 97)
+	if old <= 0 || old >= tb.AgeShare(80, 80) {
+		t.Errorf("AgeShare(97, 97) = %v: want a share above 0 and below that of 80 (%v)", old, tb.AgeShare(80, 80))
+	}
+}
+
+func TestNamedDiseaseFallback(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want float64
+	}{
+		// A named disorder no table knows is assumed rare.
+		{"Her son has Brellin-Voss syndrome and started school this year.", 1e-4},
+		{"He was diagnosed with Tarnow disease at six.", 1e-4},
+		// A common named condition keeps its cited share.
+		{"She has Crohn's disease and works in a bank.", 0.003},
+		// A named disorder as a topic describes nobody.
+		{"Families living with Tarnow disease often wait years for a diagnosis.", 0},
+	} {
+		v := Assess(c.text, Policy{})
+		got := 0.0
+		for _, d := range v.Details {
+			if d.Kind == KindCondition {
+				got = d.Factor
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: condition factor %v, want %v (%+v)", c.text, got, c.want, v.Details)
+		}
+	}
+}
+
+func TestPeopleMarkSentences(t *testing.T) {
+	// A pseudonym the first-name lexicon does not know, opening the sentence: only the
+	// de-identifier's word says it is a person.
+	text := "Zephyrine Oakhollow set the state record for the mile. Practice was hard."
+	held := func(p Policy) bool {
+		v := Assess(text, p)
+		for _, d := range v.Details {
+			if d.Kind == KindDistinction && d.Cap == 1 {
+				return true
+			}
+		}
+		return false
+	}
+	if held(Policy{}) {
+		t.Skip("the lexicon knows the invented name; the test needs one it does not")
+	}
+	findings := []deid.Finding{{Start: 0, End: 8, Kind: deid.Person, Replacement: "Zephyrine Oakhollow"}}
+	starts := PersonStarts(findings)
+	if len(starts) != 1 || starts[0] != 0 {
+		t.Fatalf("PersonStarts = %v, want [0]", starts)
+	}
+	if !held(Policy{People: starts}) {
+		t.Error("a record said of a replaced person is not found")
+	}
+}
+
+func TestCompoundModifierIsNoPerson(t *testing.T) {
+	// "a one-page form": "one" before a hyphen modifies a noun; nobody is described, so
+	// the viral form caps nothing.
+	v := Assess("That winter a one-page intake form went viral among social workers online.", Policy{})
+	if v.Blocked {
+		t.Errorf("held: %q", v.Reasons)
+	}
+	v = Assess("That winter a video of her went viral among students online.", Policy{})
+	if !v.Blocked {
+		t.Errorf("a viral video of a person is not held: crowd %v", v.Crowd)
 	}
 }

@@ -150,11 +150,17 @@ func parseTables(gz []byte) (*Tables, error) {
 // five-year band evenly over its years; 90 and over is one band of ten years.
 func (t *Tables) AgeShare(lo, hi int) float64 {
 	lo, hi = max(lo, 0), min(hi, 99)
+	// The last band the table fills is open ("90 and over"): spread over ten years. An
+	// age past it is in it, never in an empty band (a share of 0 is a crowd of 0).
+	last := len(t.Ages) - 1
+	for last > 0 && t.Ages[last] == 0 {
+		last--
+	}
 	s := 0.0
 	for a := lo; a <= hi; a++ {
-		b := min(a/5, len(t.Ages)-1)
+		b := min(a/5, last)
 		w := 5.0
-		if b == len(t.Ages)-1 {
+		if b == last {
 			w = 10
 		}
 		s += t.Ages[b] / w

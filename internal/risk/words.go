@@ -96,7 +96,14 @@ var (
 	// births; triplets and more about 1 in 12,000; quintuplets a handful a year).
 	multiples = map[string]float64{"twin": 0.03, "twins": 0.03, "triplet": 8e-5, "triplets": 8e-5,
 		"quadruplets": 5e-6, "quadruplet": 5e-6, "quintuplets": 3e-7, "quintuplet": 3e-7,
-		"sextuplets": 5e-8, "sextuplet": 5e-8}
-	childWords  = set("children", "kids", "sons", "daughters", "grandchildren", "child", "son", "daughter")
+		"sextuplets": 5e-8, "sextuplet": 5e-8,
+		// Conjoined twins: about 1 in 50,000 to 200,000 births, most not surviving
+		// (Mutchinick et al., Am J Med Genet C 2011).
+		"conjoined": 5e-6}
+	// childWords count someone's children; a number of grandchildren is not the same
+	// statistic, and is common among older people.
+	// eponymHeads follow a name to make the name of a disorder ("<Name> disease").
+	eponymHeads = set("disease", "syndrome", "anomaly", "dystrophy", "palsy", "sequence")
+	childWords  = set("children", "kids", "sons", "daughters", "child", "son", "daughter")
 	parentWords = set("mother", "father", "parent", "mum", "mom", "dad")
 )

@@ -45,6 +45,27 @@ type Options struct {
 	// scored, with the posts done so far, their total and how many were
 	// held back; calls are serialised, and must be quick.
 	Progress func(done, total, held int)
+
+	// The hooks below let a caller reuse work across builds (veil serve,
+	// a warm veil build); a build without them does everything afresh.
+
+	// Prepare, when set, wraps the per-post work (de-identification and
+	// the risk gate): a cache returns what next returned for the same
+	// inputs. See PrepareFunc.
+	Prepare func(next PrepareFunc) PrepareFunc
+	// Memo remembers Markdown conversions across builds.
+	Memo *render.Memo
+	// Loaded remembers parsed posts across builds.
+	Loaded *content.Cache
+	// Lazy leaves HTML pages unrendered: Report.Files then holds only
+	// the files that need no template, and Report.Pages renders the rest
+	// on demand (the preview renders what the browser asks for).
+	Lazy bool
+	// Unlisted also prepares the drafts that Drafts leaves out, into
+	// Report.DraftPosts, and gives them and the posts the risk gate held back
+	// (Held.Post) the permalinks they would have, for the preview. They are
+	// never rendered into the site.
+	Unlisted bool
 }
 
 // Report says what a build did.
@@ -59,6 +80,12 @@ type Report struct {
 	Drafts []string
 	// Files are the output files, slash paths relative to the output root.
 	Files map[string][]byte
+	// Pages is the planned site; with Options.Lazy, the HTML pages are
+	// rendered from it on demand.
+	Pages *render.Pages
+	// DraftPosts are the drafts left out of the site, prepared when
+	// Options.Unlisted is set, with the permalinks they would have.
+	DraftPosts []*Cleared
 }
 
 type builder struct {
@@ -74,7 +101,7 @@ type builder struct {
 // theme does not parse); per-post problems are in the report.
 func Render(ctx context.Context, opts Options) (*Report, error) {
 	cfg := opts.Config
-	b := &builder{opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{MinCrowd: cfg.Risk.MinCrowd, HomeArea: cfg.Risk.HomeArea}, md: markdown.New()}
+	b := &builder{opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{MinCrowd: cfg.Risk.MinCrowd, HomeArea: cfg.Risk.HomeArea, Flag: cfg.Risk.Flag}, md: markdown.New()}
 	if b.knowledge == nil {
 		b.knowledge = &deid.Knowledge{}
 	}
@@ -95,12 +122,16 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 		themeWarnings = warns
 		themeFS = render.Overlay(render.Overlay(layouts, os.DirFS(dir)), opts.Theme)
 	}
-	r, err := render.New(withoutStatic{themeFS})
+	var ropts []render.Option
+	if opts.Memo != nil {
+		ropts = append(ropts, render.WithMemo(opts.Memo))
+	}
+	r, err := render.New(withoutStatic{themeFS}, ropts...)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
 
-	loaded, err := content.Load(ctx, opts.Root, cfg.Path(opts.Root, cfg.ContentDir))
+	loaded, err := opts.Loaded.Load(ctx, opts.Root, cfg.Path(opts.Root, cfg.ContentDir))
 	if err != nil {
 		return nil, err
 	}
@@ -109,13 +140,14 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	if now.IsZero() {
 		now = time.Now().UTC()
 	}
-	var posts []*content.Post
+	var posts, drafts []*content.Post
 	var unlive int
 	for _, p := range loaded.Posts {
 		if (p.Meta.Draft || !p.Meta.Live(now)) && !opts.Drafts {
 			// Posts before their publish date or after their expiry date
 			// (Hugo) are left out as drafts are, and listed with them.
 			rep.Drafts = append(rep.Drafts, p.Path)
+			drafts = append(drafts, p)
 			if !p.Meta.Draft {
 				unlive++
 			}
@@ -128,6 +160,16 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	}
 
 	cleared, held := b.prepareAll(ctx, posts)
+	if opts.Unlisted {
+		// A draft the risk gate would hold back is shown with its verdict.
+		dc, dh := b.prepareAll(ctx, drafts)
+		for _, h := range dh {
+			if h.Post != nil {
+				dc = append(dc, h.Post)
+			}
+		}
+		rep.DraftPosts = dc
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -146,17 +188,32 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	assignPermalinks(cleared, cfg.Permalinks, sections)
 	rep.Warnings = append(rep.Warnings, resolveRefs(cleared, cfg.BaseURL)...)
 	rep.Published = cleared
+	if opts.Unlisted {
+		assignUnlisted(cleared, rep.DraftPosts, held, cfg.Permalinks, sections)
+	}
 
 	rposts := make([]render.Post, len(cleared))
 	for i, c := range cleared {
 		rposts[i] = c.Post
 	}
-	files, err := r.Render(ctx, render.Site{
-		Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Author: cfg.Author,
-		Description: cfg.Description, Paginate: cfg.Paginate, Now: now,
+	siteText, warns, err := b.siteText(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rep.Warnings = append(rep.Warnings, warns...)
+	pages, err := r.Plan(ctx, render.Site{
+		Title: siteText["title"], BaseURL: cfg.BaseURL, Language: cfg.Language, Author: siteText["author"],
+		Description: siteText["description"], Paginate: cfg.Paginate, Now: now,
 	}, rposts)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
+	}
+	rep.Pages = pages
+	files := map[string][]byte{}
+	if !opts.Lazy {
+		if files, err = pages.All(ctx); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
 	}
 	static, warns, errs := b.loadStatic(ctx, opts.Root)
 	rep.Warnings = append(rep.Warnings, warns...)
@@ -167,7 +224,7 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if _, clash := files[name]; clash || name == MarkerName {
+		if pages.Has(name) || name == MarkerName {
 			rep.Warnings = append(rep.Warnings, fmt.Sprintf("static file %s: a generated page has the same path; the page wins", name))
 			continue
 		}
@@ -206,7 +263,7 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 		rep.Warnings = append(rep.Warnings, w)
 	}
 	rep.Warnings = append(rep.Warnings, movedURLs(loadURLRecord(opts.Root), rep.Published)...)
-	if err := writeAtomic(realDest, rep.Files, marker(opts.KeyFingerprint)); err != nil {
+	if err := writeAtomic(realDest, rep.Files, marker(opts.KeyFingerprint, rep.Files)); err != nil {
 		return nil, err
 	}
 	if err := saveURLRecord(opts.Root, rep.Published); err != nil {
@@ -228,6 +285,10 @@ func (b *builder) prepareAll(ctx context.Context, posts []*content.Post) ([]*Cle
 		h *Held
 	}
 	results := make([]result, len(posts))
+	prep := PrepareFunc(b.prepare)
+	if b.opts.Prepare != nil {
+		prep = b.opts.Prepare(prep)
+	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex // serialises Progress
@@ -237,7 +298,13 @@ func (b *builder) prepareAll(ctx context.Context, posts []*content.Post) ([]*Cle
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				c, h := b.prepare(ctx, posts[i])
+				c, h := prep(ctx, posts[i])
+				if c != nil {
+					c.src = posts[i] // as loaded now, also when c comes from a cache
+				}
+				if h != nil && h.Post != nil {
+					h.Post.src = posts[i]
+				}
 				results[i] = result{c, h}
 				if b.opts.Progress != nil {
 					mu.Lock()
@@ -281,13 +348,7 @@ feed:
 // A section's pattern is looked up by its folder name; the URL uses its
 // public name from sections (see publicSections).
 func assignPermalinks(cs []*Cleared, patterns map[string]string, sections map[string]string) {
-	sort.SliceStable(cs, func(i, j int) bool {
-		a, b := cs[i].Post, cs[j].Post
-		if !a.Date.Equal(b.Date) {
-			return a.Date.Before(b.Date)
-		}
-		return a.Slug < b.Slug
-	})
+	sortByDate(cs)
 	taken := map[string]bool{}
 	for _, c := range cs {
 		p := &c.Post
@@ -302,16 +363,34 @@ func assignPermalinks(cs []*Cleared, patterns map[string]string, sections map[st
 				pattern = "/" + p.Section + "/:slug/"
 			}
 		}
-		base := p.Slug
-		for n := 2; ; n++ {
-			link := expand(pattern, p)
-			if !taken[link] {
-				taken[link] = true
-				p.Permalink = link
-				break
-			}
-			p.Slug = fmt.Sprintf("%s-%d", base, n)
+		claimPermalink(p, pattern, taken)
+	}
+}
+
+// sortByDate orders posts oldest first, by slug on the same date: the order
+// in which they claim their permalinks.
+func sortByDate(cs []*Cleared) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i].Post, cs[j].Post
+		if !a.Date.Equal(b.Date) {
+			return a.Date.Before(b.Date)
 		}
+		return a.Slug < b.Slug
+	})
+}
+
+// claimPermalink gives p the permalink pattern makes of it, numbering its
+// slug ("my-week-2") until the link is not taken, and marks it taken.
+func claimPermalink(p *render.Post, pattern string, taken map[string]bool) {
+	base := p.Slug
+	for n := 2; ; n++ {
+		link := expand(pattern, p)
+		if !taken[link] {
+			taken[link] = true
+			p.Permalink = link
+			return
+		}
+		p.Slug = fmt.Sprintf("%s-%d", base, n)
 	}
 }
 

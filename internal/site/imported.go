@@ -39,7 +39,7 @@ func (c *Cleared) keepAliases(cleaned []string, leaks func(string) bool) {
 	orig := c.src.Meta.Aliases
 	for i, a := range orig {
 		if i < len(cleaned) && cleaned[i] == aliasWords(a) && !leaks(a) {
-			c.aliases = append(c.aliases, a)
+			c.Aliases = append(c.Aliases, a)
 			continue
 		}
 		c.Warnings = append(c.Warnings, fmt.Sprintf("%s:%d: an alias (earlier URL) holds an identifying detail; no redirect page is written for it", c.src.Path, c.src.Meta.Lines["aliases"]))
@@ -141,7 +141,7 @@ func (b *builder) addImported(ctx context.Context, files map[string][]byte, cs [
 			}
 			files[name] = data
 		}
-		for _, a := range c.aliases {
+		for _, a := range c.Aliases {
 			redirects = append(redirects, redirect{a, c.Post.Permalink})
 		}
 	}

@@ -28,12 +28,31 @@ type Cleared struct {
 	// Warnings are about this post (an accept entry that matched nothing,
 	// an alias that is not redirected).
 	Warnings []string
+	// Spans locate the body's replacements in Post.Markdown, for the
+	// preview's highlights.
+	Spans []Span
+	// Aliases are the post's earlier URL paths that de-identification
+	// left unchanged (exported so that a cached post keeps them).
+	Aliases []string
 
-	// src is the post as loaded (its refs and bundle files); aliases are
-	// its earlier URL paths that de-identification left unchanged.
-	src     *content.Post
-	aliases []string
+	// src is the post as loaded (its refs and bundle files); a build sets
+	// it again on a post that comes from a cache.
+	src *content.Post
 }
+
+// Span is where one replacement lies in a cleared post's Markdown.
+type Span struct {
+	Start, End int
+	// Finding indexes Cleared.Findings.
+	Finding int
+}
+
+// PrepareFunc de-identifies and scores one post: it returns the cleared post,
+// or why it is held back. Its result depends only on the post's file (path
+// and bytes) and on the build's Options (engine and its key, knowledge,
+// configuration), never on other posts: pseudonyms are keyed hashes of the
+// names, so a cache keyed by those inputs keeps them consistent.
+type PrepareFunc func(ctx context.Context, p *content.Post) (*Cleared, *Held)
 
 // Finding is a de-identification finding placed in its source file.
 type Finding struct {
@@ -55,6 +74,9 @@ type Held struct {
 	Err      error
 	Findings []Finding
 	Warnings []string
+	// Post is the de-identified post the risk gate held back, for the
+	// preview; never rendered into the site.
+	Post *Cleared
 }
 
 // segment is one front-matter field or the body inside the combined text
@@ -63,6 +85,9 @@ type Held struct {
 type segment struct {
 	field      string
 	start, end int // in the combined text
+	// src is the field as written, when the combined text reads it
+	// otherwise (a slug's or tag's hyphens read as spaces); the same length.
+	src string
 }
 
 // separator keeps fields apart: a blank line ends a sentence and a Markdown
@@ -80,21 +105,40 @@ func combine(p *content.Post, body string) (string, []segment) {
 		segs = append(segs, segment{field: field, start: start, end: b.Len()})
 		b.WriteString(separator)
 	}
+	// A slug or tag is often written as one word joined by hyphens,
+	// underscores or dots ("first-last"); it is read as the words it joins,
+	// and what is found is replaced in the value as written.
+	// Such a value is mostly lower case, where a name is hard to tell, so
+	// the words a name could be are read capitalised, as the same name in
+	// the title would be.
+	addWords := func(field, s string) {
+		words := strings.Map(func(r rune) rune {
+			if r == '-' || r == '_' || r == '.' || r == '+' {
+				return ' '
+			}
+			return r
+		}, s)
+		if c := capitaliseNameLike(words); len(c) == len(words) {
+			words = c
+		}
+		add(field, words)
+		segs[len(segs)-1].src = s
+	}
 	m := p.Meta
 	add("title", m.Title)
 	add("description", m.Description)
 	add("summary", m.Summary)
 	for _, t := range m.Tags {
-		add("tags", t)
+		addWords("tags", t)
 	}
 	for _, c := range m.Categories {
-		add("categories", c)
+		addWords("categories", c)
 	}
 	for _, a := range m.Aliases {
 		add("aliases", aliasWords(a))
 	}
 	// A slug is written with hyphens; as words it reads like the title.
-	add("slug", strings.ReplaceAll(m.Slug, "-", " "))
+	addWords("slug", m.Slug)
 	add("body", body)
 	return b.String(), segs
 }
@@ -119,6 +163,9 @@ func withoutInfo(body string, infos []markdown.FenceInfo) string {
 	return string(b)
 }
 
+// fenceInfo marks the findings of withLanguages, which are no findings.
+const fenceInfo = "markdown/fence-info"
+
 // withLanguages adds to the body's findings (sorted, offsets into the
 // body) one that writes back each blanked info string as the language it
 // names, or leaves it blank when it names none. An info string that a
@@ -137,7 +184,7 @@ func withLanguages(fs []deid.Finding, infos []markdown.FenceInfo) []deid.Finding
 		if in.Language == "" || i < len(fs) && fs[i].Start < in.End {
 			continue
 		}
-		out = append(out, deid.Finding{Start: in.Start, End: in.End, Replacement: in.Language})
+		out = append(out, deid.Finding{Start: in.Start, End: in.End, Replacement: in.Language, Recognizer: fenceInfo})
 	}
 	return append(out, fs[i:]...)
 }
@@ -150,6 +197,10 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 			c, held = nil, &Held{Path: p.Path, Reason: "internal error while de-identifying; held back", Err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
 		}
 	}()
+	if line, err := markdown.CheckCost(p.Body); err != nil {
+		bodyLine, _ := content.NewLineIndex(string(p.Source)).Position(p.BodyOffset)
+		return nil, &Held{Path: p.Path, Reason: "cannot be parsed in reasonable time; held back", Err: &content.Error{Path: p.Path, Line: bodyLine + line - 1, Msg: err.Error()}}
+	}
 	infos := b.md.FenceInfos(p.Body)
 	text, segs := combine(p, withoutInfo(string(p.Body), infos))
 	know := b.knowledge.With(p.Meta.Veil.Known, p.Meta.Veil.Allow)
@@ -167,6 +218,7 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	}
 	fields := map[string][]string{}
 	var findings []Finding
+	var spans []Span
 	lines := content.NewLineIndex(string(p.Source))
 	for _, s := range segs {
 		var local []deid.Finding
@@ -186,10 +238,19 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 			local = append(local, lf)
 			findings = append(findings, b.place(p, lines, s.field, lf))
 		}
+		src := text[s.start:s.end]
+		if s.src != "" {
+			src = s.src
+		}
+		firstFinding := len(findings) - len(local)
 		if s.field == "body" {
 			local = withLanguages(local, infos)
 		}
-		fields[s.field] = append(fields[s.field], deid.Apply(text[s.start:s.end], local))
+		applied := deid.Apply(src, local)
+		if s.field == "body" {
+			spans = bodySpans(local, firstFinding)
+		}
+		fields[s.field] = append(fields[s.field], applied)
 	}
 	policy := b.policy
 	for i, a := range p.Meta.Veil.Accept {
@@ -199,6 +260,7 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		}
 		policy.Accept = append(policy.Accept, risk.Accept{Text: a.Text, Reason: a.Reason})
 	}
+	policy.People = risk.PersonStarts(res.Findings)
 	verdict := risk.Assess(res.Text, policy)
 	b.placeDetails(p, lines, text, segs, res.Findings, &verdict)
 	var warns []string
@@ -211,8 +273,12 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		}
 		warns = append(warns, fmt.Sprintf("%s:%d: veil.accept %q matches no rare detail", p.Path, line, u))
 	}
-	if verdict.Blocked {
-		return nil, &Held{Path: p.Path, Reason: verdict.Reasons[0], Verdict: &verdict, Findings: findings, Warnings: warns}
+	flagged := 0
+	for _, f := range findings {
+		if policy.Flags(string(f.Kind)) && flagged < 3 {
+			verdict.FlagIdentifier(string(f.Kind), f.Line, f.Col)
+			flagged++
+		}
 	}
 	title := fields["title"][0]
 	slug := render.Slugify(fields["slug"][0])
@@ -237,9 +303,31 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	if s := fields["summary"][0]; s != "" {
 		rp.Summary = template.HTML(html.EscapeString(s))
 	}
-	c = &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict, Warnings: warns, src: p}
+	c = &Cleared{Path: p.Path, Rel: p.Rel, Post: rp, Findings: findings, Verdict: verdict, Warnings: warns, Spans: spans, src: p}
 	c.keepAliases(fields["aliases"], func(a string) bool { return b.nameLeaks(ctx, a) != "" })
+	if verdict.Blocked {
+		return nil, &Held{Path: p.Path, Reason: verdict.Reasons[0], Verdict: &verdict, Findings: findings, Warnings: warns, Post: c}
+	}
 	return c, nil
+}
+
+// bodySpans places each replacement of the body's findings (sorted, in
+// body offsets) in the de-identified body; first is the index of the first
+// of them in the post's findings.
+func bodySpans(local []deid.Finding, first int) []Span {
+	spans := make([]Span, 0, len(local))
+	shift := 0 // bytes the output has grown by so far
+	n := 0
+	for _, f := range local {
+		start := f.Start + shift
+		shift += len(f.Replacement) - (f.End - f.Start)
+		if f.Recognizer == fenceInfo {
+			continue // a code block's language, written back: no finding
+		}
+		spans = append(spans, Span{Start: start, End: start + len(f.Replacement), Finding: first + n})
+		n++
+	}
+	return spans
 }
 
 // placeDetails gives each rare detail its line and column in the source file: published

@@ -51,6 +51,8 @@ type analysis struct {
 	register, registerDone bool
 	// informalVal says whether the text is written as a comment (informal).
 	informalVal, informalDone bool
+	// foreignVal says whether the text is mostly not in English (see foreign).
+	foreignVal, foreignDone bool
 }
 
 func newAnalysis(lex *lexicon.Lexicon, text string) *analysis {

@@ -287,6 +287,12 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 	if f.date || weekdayAbbrev[t.lower] || runTogether[t.lower] || (t.dot && abbrevDot[t.lower]) || t.letters < 2 || a.clinicalWord(i) {
 		return false
 	}
+	if !cityAfter && (a.lex.InCategory(lexicon.Language, t.lower) || a.lex.InCategory(lexicon.Nationality, t.lower)) {
+		// "speaks very little English", "in English": a language or a people, which a
+		// small town may also be called; only a state after it ("English, Indiana")
+		// makes it the town.
+		return false
+	}
 	if ctx == 2 || cityAfter {
 		if t.caps {
 			// "IN EARLY AFIB", "TO MOST": in capitals an ordinary word
@@ -307,7 +313,7 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 		return f.wl == 0 && f.abbrev == 0 && t.letters >= 4 && pop >= 20000 && !f.isName()
 	}
 	if t.sentStart {
-		return f.wl == 0 || f.wl > 70
+		return (f.wl == 0 || f.wl > 70) && !a.foreign()
 	}
 	if f.common(60) {
 		return pop >= 1000000 && !f.common(35)

@@ -258,7 +258,7 @@ func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
 				for m := el[0]; m < el[1]; m++ {
 					have = have || inPerson[m]
 				}
-				if !have && el[1] > el[0] {
+				if !have && el[1] > el[0] && !(a.foreign() && a.toks[el[0]].shape == shapeLower) {
 					out = append(out, span{i: el[0], j: el[1], conf: 0.6, typ: "list"})
 				}
 			}
@@ -385,6 +385,9 @@ func (a *analysis) lowerNameWord(i int) bool {
 		stretched(t.lower) || kinAbbrev[t.lower] || greetings[t.lower] || a.clinicalWord(i) {
 		return false
 	}
+	if a.wordCompound(t.lower) {
+		return false
+	}
 	f := a.f(i)
 	if f.date || f.title || f.kin || f.abbrev != 0 && f.births < 10000 {
 		return false
@@ -398,6 +401,26 @@ func (a *analysis) lowerNameWord(i int) bool {
 		return f.rank == 0 || f.rank > 20000
 	}
 	return false
+}
+
+// wordCompound reports whether lw is a lower-case compound of ordinary words joined by
+// hyphens ("small-towns", "self-care", "end-of-life"), as tags and slugs are written: no
+// name in lower case is made that way.
+func (a *analysis) wordCompound(lw string) bool {
+	parts := strings.Split(lw, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		_, ok := a.lex.WordLevel(p)
+		if !ok && strings.HasSuffix(p, "s") {
+			_, ok = a.lex.WordLevel(strings.TrimSuffix(p, "s"))
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // nameIntro are the words after which a comment names someone: "my name
@@ -515,6 +538,30 @@ func (a *analysis) informal() bool {
 	return v
 }
 
+// foreign reports whether the text is mostly written in another language: of at least 40
+// words in lower case, fewer than half are English words. There a lower-case word no English
+// list has ("una", "durante") is an ordinary word of that language, not a name written in
+// lower case, and a capitalised word opening a sentence ("Este") is not a place.
+func (a *analysis) foreign() bool {
+	if a.foreignDone {
+		return a.foreignVal
+	}
+	a.foreignDone = true
+	n, known := 0, 0
+	for k := range a.toks {
+		t := &a.toks[k]
+		if t.shape != shapeLower || t.letters < 2 {
+			continue
+		}
+		n++
+		if _, ok := a.lex.WordLevel(t.lower); ok {
+			known++
+		}
+	}
+	a.foreignVal = n >= 40 && 2*known < n
+	return a.foreignVal
+}
+
 // determinersBefore are the words after which a capitalised ordinary word
 // names a thing or an institution ("the Rose Bowl", "my Grant"), not a
 // person.
@@ -623,11 +670,34 @@ func (a *analysis) wordName(i int) bool {
 			return false
 		}
 	}
+	if a.afterCompoundModifier(i) {
+		return false
+	}
 	f := a.f(i)
 	if f.date || f.title || f.kin || f.abbrev != 0 {
 		return false
 	}
 	return a.informal() && wordNameFeat(f)
+}
+
+// afterCompoundModifier reports whether word i is the head of a noun phrase
+// whose determiner is followed by hyphenated compound adjectives: "a
+// 63-year-old roofer", "the two-year-old twins", "a full-time florist". A
+// word so placed is a common noun, even one that is also a surname; a
+// person's name in lower case takes no article.
+func (a *analysis) afterCompoundModifier(i int) bool {
+	k, mods := i-1, 0
+	for ; k >= 0 && mods < 3; k-- {
+		if !a.adjacent(k+1) || strings.TrimSpace(a.toks[k+1].gap) != "" {
+			return false
+		}
+		m := &a.toks[k]
+		if !strings.ContainsAny(m.text, "-‐‑") || m.shape == shapeTitle && !m.sentStart || m.shape == shapeUpper {
+			break
+		}
+		mods++
+	}
+	return mods > 0 && k >= 0 && determinersBefore[a.toks[k].lower] && strings.TrimSpace(a.toks[k+1].gap) == ""
 }
 
 // wordNameFeat reports whether a word is a name of some currency that

@@ -23,6 +23,10 @@ func TestLowerCaseNames(t *testing.T) {
 		{"I was like, stop dancing before the grace period ends, said Tom.", deid.Person, "grace", false},
 		// Not a first name that is an ordinary word.
 		{"i was like stop dancing before the dawn wakes up", deid.Person, "dawn", false},
+		// A compound of ordinary words after a kin word, as a tag list is written, is no
+		// name; a name in no list after one still is.
+		{"tags: [sister, long-walks]", deid.Person, "long-walks", false},
+		{"my cousin zorbelline came too lol", deid.Person, "zorbelline", true},
 	})
 }
 
@@ -566,5 +570,30 @@ func TestAcronymVenue(t *testing.T) {
 		// A venue word after something other than a name in capitals.
 		{"we had lunch at the new restaurant today", deid.Place, "new", false},
 		{"we had lunch in THE restaurant today", deid.Place, "THE", false},
+	})
+}
+
+func TestLanguageIsNoPlace(t *testing.T) {
+	runKindCases(t, []kindCase{
+		// A language or a people that a small town is also named after.
+		{"Her grandfather speaks very little English and reads the paper in Polish.", deid.Place, "English", false},
+		{"We wrote the letter in English for the landlord.", deid.Place, "English", false},
+		// With its state after it, the town.
+		{"They moved to English, Indiana, last spring.", deid.Place, "English", true},
+	})
+}
+
+func TestForeignTextKeepsItsWords(t *testing.T) {
+	// A post in Spanish: its lower-case words are no names written in lower case, and a
+	// list of them is no list of names; the capitalised name is still found.
+	text := "Ayer fui a visitar a Dolores Quintanilla en su casa. Hablamos durante una hora de su marido, " +
+		"de sus hijos y de la huerta que cuidan juntos desde hace muchos años. Me dijo que las mañanas son " +
+		"lo más difícil, porque todavía prepara dos tazas de café sin pensar, y que los domingos la casa se " +
+		"queda muy callada cuando se van los nietos."
+	runKindCases(t, []kindCase{
+		{text, deid.Person, "durante", false},
+		{text, deid.Person, "una", false},
+		{text, deid.Person, "de", false},
+		{text, deid.Person, "Quintanilla", true},
 	})
 }

@@ -65,21 +65,41 @@ func numberValue(s string) int {
 	if n := atoi(s); n >= 0 {
 		return n
 	}
-	total := 0
+	// One number, as English writes it: "and" only after "hundred", a unit only at the
+	// start or after a tens word, "hundred" or "and". "eleven and fourteen" is two
+	// numbers (two children's ages), not twenty-five.
+	total, prev := 0, 0 // prev: the last word's value; 100 for "hundred", -1 for "and"
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == '\t' || r == '\n' }) {
 		v, ok := wordValue[w]
 		switch {
 		case w == "and":
+			if prev != 100 {
+				return 0
+			}
+			prev = -1
+			continue
 		case !ok:
 			return 0
 		case v == 100:
+			if prev > 9 || prev < 0 || total >= 100 {
+				return 0
+			}
 			if total == 0 {
 				total = 1
 			}
 			total *= 100
+		case v < 10:
+			if prev != 0 && !(prev >= 20 && prev%10 == 0 && prev < 100) && prev != 100 && prev != -1 {
+				return 0
+			}
+			total += v
 		default:
+			if prev != 0 && prev != 100 && prev != -1 {
+				return 0
+			}
 			total += v
 		}
+		prev = v
 	}
 	return total
 }

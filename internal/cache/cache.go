@@ -1,0 +1,356 @@
+package cache
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/veil-blog/veil/internal/content"
+	"github.com/veil-blog/veil/internal/render"
+	"github.com/veil-blog/veil/internal/risk"
+	"github.com/veil-blog/veil/internal/site"
+)
+
+// magic starts every entry file; the number is the format's version.
+const magic = "veil cache 1\n"
+
+type key [sha256.Size]byte
+
+// The kinds of entries, each in its own folder.
+const (
+	kindPrepare = "prepare" // a post's cleared or held result
+	kindHTML    = "html"    // a Markdown conversion (render.Store)
+)
+
+type usedKey struct {
+	kind string
+	k    key
+}
+
+// Cache is safe for concurrent use.
+type Cache struct {
+	dir  string // "" keeps entries in memory only
+	salt [sha256.Size]byte
+
+	mu   sync.Mutex
+	mem  map[key]*entry
+	used map[usedKey]bool
+	// byPost finds the entry of a parsed post that content.Cache handed
+	// out before, without hashing its file again.
+	byPost map[*content.Post]*entry
+	seen   map[*content.Post]bool // since the last Sweep
+
+	hits, misses, bad atomic.Int64
+}
+
+// entry is what is kept of one post: the cleared post, or why the risk
+// gate held it back. Stage errors are not kept: they are retried.
+type entry struct {
+	Cleared *site.Cleared
+	Held    *held
+
+	k key // not stored
+}
+
+type held struct {
+	Path, Reason string
+	Verdict      *risk.Verdict
+	Findings     []site.Finding
+	Warnings     []string
+	Post         *site.Cleared
+}
+
+// Open returns a cache over dir (created on first write, private to the
+// user) whose entries are keyed with salt. dir "" keeps nothing on disk.
+func Open(dir string, salt []byte) *Cache {
+	return &Cache{dir: dir, salt: sha256.Sum256(salt), mem: map[key]*entry{}, used: map[usedKey]bool{}, byPost: map[*content.Post]*entry{}, seen: map[*content.Post]bool{}}
+}
+
+// Counts are a cache's counts since Open.
+type Counts struct {
+	Hits, Misses int64
+	// Bad counts entries found unreadable (truncated, corrupt, another
+	// format) and rewritten.
+	Bad int64
+}
+
+// Counts returns the counts so far.
+func (c *Cache) Counts() Counts {
+	return Counts{Hits: c.hits.Load(), Misses: c.misses.Load(), Bad: c.bad.Load()}
+}
+
+func (c *Cache) key(p *content.Post) key {
+	h := sha256.New()
+	h.Write(c.salt[:])
+	fmt.Fprintf(h, "%d:%s\x00%d:%s\x00%d:", len(p.Path), p.Path, len(p.Rel), p.Rel, len(p.Source))
+	h.Write(p.Source)
+	var k key
+	h.Sum(k[:0])
+	return k
+}
+
+// Wrap is a site.Options.Prepare hook: it returns the kept result for a
+// post whose inputs are unchanged, and keeps what next returns otherwise.
+func (c *Cache) Wrap(next site.PrepareFunc) site.PrepareFunc {
+	return func(ctx context.Context, p *content.Post) (*site.Cleared, *site.Held) {
+		c.mu.Lock()
+		c.seen[p] = true
+		e := c.byPost[p]
+		if e != nil {
+			c.used[usedKey{kindPrepare, e.k}] = true
+		}
+		c.mu.Unlock()
+		if e != nil {
+			c.hits.Add(1)
+			return e.result()
+		}
+		k := c.key(p)
+		if e := c.get(k); e != nil {
+			c.hits.Add(1)
+			c.mu.Lock()
+			c.byPost[p] = e
+			c.mu.Unlock()
+			return e.result()
+		}
+		c.misses.Add(1)
+		cl, h := next(ctx, p)
+		if ctx.Err() != nil {
+			return cl, h
+		}
+		switch {
+		case cl != nil:
+			e = &entry{Cleared: clone(cl), k: k}
+		case h != nil && h.Err == nil:
+			e = &entry{Held: &held{Path: h.Path, Reason: h.Reason, Verdict: h.Verdict, Findings: h.Findings, Warnings: h.Warnings, Post: clone(h.Post)}, k: k}
+		}
+		if e != nil {
+			c.put(k, e)
+			c.mu.Lock()
+			c.byPost[p] = e
+			c.mu.Unlock()
+		}
+		return cl, h
+	}
+}
+
+// result returns fresh copies: the build changes a cleared post's slug and
+// permalink, and must not change what is kept.
+func (e *entry) result() (*site.Cleared, *site.Held) {
+	if e.Cleared != nil {
+		return clone(e.Cleared), nil
+	}
+	h := &site.Held{Path: e.Held.Path, Reason: e.Held.Reason, Verdict: e.Held.Verdict, Findings: e.Held.Findings, Warnings: e.Held.Warnings, Post: clone(e.Held.Post)}
+	return nil, h
+}
+
+// clone copies a cleared post's own fields; its slices are never changed
+// by a build, so they are shared.
+func clone(c *site.Cleared) *site.Cleared {
+	if c == nil {
+		return nil
+	}
+	cp := *c
+	return &cp
+}
+
+func (c *Cache) get(k key) *entry {
+	c.mu.Lock()
+	e, ok := c.mem[k]
+	if ok {
+		c.used[usedKey{kindPrepare, k}] = true
+	}
+	c.mu.Unlock()
+	if ok {
+		return e
+	}
+	b, ok := c.load(kindPrepare, k)
+	if !ok {
+		return nil
+	}
+	e = &entry{k: k}
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(e); err != nil || (e.Cleared == nil) == (e.Held == nil) {
+		c.bad.Add(1) // written by a program with other types: a miss
+		return nil
+	}
+	c.mu.Lock()
+	c.mem[k] = e
+	c.mu.Unlock()
+	return e
+}
+
+func (c *Cache) put(k key, e *entry) {
+	c.mu.Lock()
+	c.mem[k] = e
+	c.mu.Unlock()
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(e); err == nil {
+		c.save(kindPrepare, k, b.Bytes())
+	}
+}
+
+func (c *Cache) path(kind string, k key) string {
+	name := hex.EncodeToString(k[:])
+	return filepath.Join(c.dir, kind, name[:2], name)
+}
+
+// load returns the payload on disk for k, or false when there is none or
+// it cannot be trusted (counted as bad, and rewritten by the next save).
+func (c *Cache) load(kind string, k key) ([]byte, bool) {
+	c.mu.Lock()
+	c.used[usedKey{kind, k}] = true
+	c.mu.Unlock()
+	if c.dir == "" {
+		return nil, false
+	}
+	b, err := os.ReadFile(c.path(kind, k))
+	if err != nil {
+		return nil, false
+	}
+	payload, err := unwrap(b)
+	if err != nil {
+		c.bad.Add(1)
+		return nil, false
+	}
+	return payload, true
+}
+
+// unwrap checks an entry file's format and checksum and returns its
+// payload.
+func unwrap(b []byte) ([]byte, error) {
+	rest, ok := bytes.CutPrefix(b, []byte(magic))
+	if !ok {
+		return nil, errors.New("not an entry of this format")
+	}
+	if len(rest) < sha256.Size {
+		return nil, errors.New("truncated")
+	}
+	sum, payload := rest[:sha256.Size], rest[sha256.Size:]
+	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
+		return nil, errors.New("checksum mismatch")
+	}
+	return payload, nil
+}
+
+// save stores payload under k atomically: a reader sees the old file, the
+// new one, or none, never half of one. A cache that cannot be written is
+// only slower, so errors are dropped.
+func (c *Cache) save(kind string, k key, payload []byte) {
+	c.mu.Lock()
+	c.used[usedKey{kind, k}] = true
+	c.mu.Unlock()
+	if c.dir == "" {
+		return
+	}
+	sum := sha256.Sum256(payload)
+	b := make([]byte, 0, len(magic)+len(sum)+len(payload))
+	b = append(append(append(b, magic...), sum[:]...), payload...)
+	p := c.path(kind, k)
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		return
+	}
+	f, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
+	if err != nil {
+		return
+	}
+	_, werr := f.Write(b)
+	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), p) != nil {
+		os.Remove(f.Name())
+	}
+}
+
+// Conversions returns a render.Store over the cache: Markdown conversions
+// keyed by the Markdown's hash, salted like every entry.
+func (c *Cache) Conversions() render.Store { return conversions{c} }
+
+type conversions struct{ c *Cache }
+
+func (s conversions) key(k [sha256.Size]byte) key {
+	return sha256.Sum256(append(s.c.salt[:], k[:]...))
+}
+func (s conversions) Load(k [sha256.Size]byte) ([]byte, bool) { return s.c.load(kindHTML, s.key(k)) }
+func (s conversions) Save(k [sha256.Size]byte, b []byte)      { s.c.save(kindHTML, s.key(k), b) }
+
+// Sweep forgets, in memory only, the results of posts not looked up since
+// the last Sweep: veil serve calls it after each rebuild, so that the
+// memory holds about one site's worth.
+func (c *Cache) Sweep() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	keep := map[key]bool{}
+	for p, e := range c.byPost {
+		if c.seen[p] {
+			keep[e.k] = true
+		} else {
+			delete(c.byPost, p)
+		}
+	}
+	for k := range c.mem {
+		if !keep[k] {
+			delete(c.mem, k)
+		}
+	}
+	clear(c.seen)
+}
+
+// Prune removes the entries on disk that were not used since Open (or the
+// last Prune), and forgets them in memory: after a full build, what the
+// build did not use is out of date. Only the cache's own files are
+// touched.
+func (c *Cache) Prune() error {
+	c.mu.Lock()
+	used := c.used
+	c.used = map[usedKey]bool{}
+	for k := range c.mem {
+		if !used[usedKey{kindPrepare, k}] {
+			delete(c.mem, k)
+		}
+	}
+	for p, e := range c.byPost {
+		if !used[usedKey{kindPrepare, e.k}] {
+			delete(c.byPost, p)
+		}
+	}
+	c.mu.Unlock()
+	if c.dir == "" {
+		return nil
+	}
+	for _, kind := range []string{kindPrepare, kindHTML} {
+		err := filepath.WalkDir(filepath.Join(c.dir, kind), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					return nil
+				}
+				return err
+			}
+			if d.IsDir() {
+				return nil
+			}
+			name := d.Name()
+			b, derr := hex.DecodeString(name)
+			stale := strings.HasPrefix(name, ".tmp-")
+			if derr == nil && len(b) == sha256.Size {
+				stale = !used[usedKey{kind, key(b)}]
+			}
+			if stale {
+				if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,79 @@
+package content
+
+import (
+	"context"
+	"os"
+	"sync"
+	"time"
+)
+
+// Cache remembers parsed posts by path, with the size and modification time
+// their file had, so that loading a site again reads and parses only the
+// files that changed. Forget drops a path whose change a watcher reported,
+// in case a file system's clock is too coarse to show it. A nil *Cache
+// loads everything afresh. It is safe for concurrent use.
+type Cache struct {
+	mu sync.Mutex
+	m  map[string]cached
+}
+
+type cached struct {
+	size  int64
+	mtime time.Time
+	rel   string
+	kind  Kind
+	post  *Post
+}
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache { return &Cache{m: map[string]cached{}} }
+
+// Load is content.Load through the cache.
+func (c *Cache) Load(ctx context.Context, root, dir string) (*Site, error) {
+	if c == nil {
+		return Load(ctx, root, dir)
+	}
+	return load(ctx, root, dir, c)
+}
+
+// Forget drops what is remembered of path.
+func (c *Cache) Forget(path string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.m, path)
+}
+
+// Clear drops everything.
+func (c *Cache) Clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	clear(c.m)
+}
+
+// parse returns the post at path, from the cache when its file has not
+// changed.
+func (c *Cache) parse(path, rel string, kind Kind) (*Post, error) {
+	fi, err := os.Stat(path)
+	if err == nil {
+		c.mu.Lock()
+		e, ok := c.m[path]
+		c.mu.Unlock()
+		if ok && e.rel == rel && e.kind == kind && e.size == fi.Size() && e.mtime.Equal(fi.ModTime()) {
+			return e.post, nil
+		}
+	}
+	src, err := readLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	p, err := ParseKind(path, rel, src, kind)
+	if err != nil {
+		return nil, err
+	}
+	if fi != nil && int64(len(src)) == fi.Size() {
+		c.mu.Lock()
+		c.m[path] = cached{size: fi.Size(), mtime: fi.ModTime(), rel: rel, kind: kind, post: p}
+		c.mu.Unlock()
+	}
+	return p, nil
+}

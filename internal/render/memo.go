@@ -1,0 +1,157 @@
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"hash/maphash"
+	"sync"
+
+	"github.com/veil-blog/veil/internal/markdown"
+)
+
+// Memo remembers Markdown conversions by the bytes converted, so that a
+// rebuild converts only the posts whose de-identified Markdown changed. The
+// converter's options are part of what a result depends on: give each
+// Renderer configuration its own Memo. It is safe for concurrent use.
+type Memo struct {
+	seed  maphash.Seed
+	mu    sync.Mutex
+	m     map[uint64][]memoEntry // by a fast hash of the Markdown
+	used  map[uint64]bool
+	byPtr map[sameBytes]uint64 // the hash of a slice seen before
+	store Store
+}
+
+type memoEntry struct {
+	src []byte
+	res markdown.Result
+}
+
+// sameBytes identifies a Markdown slice by where it lives: a cached post
+// hands the same, never modified, bytes to every rebuild, which are then
+// found without hashing them.
+type sameBytes struct {
+	p *byte
+	n int
+}
+
+// Store keeps conversions beyond the process, for a warm veil build. Its
+// keys are the hashes of the Markdown converted; it must tell apart the
+// results of different builds of the program (a different converter).
+type Store interface {
+	Load(key [sha256.Size]byte) ([]byte, bool)
+	Save(key [sha256.Size]byte, b []byte)
+}
+
+// NewMemo returns an empty Memo, backed by store when it is not nil.
+func NewMemo(store ...Store) *Memo {
+	m := &Memo{seed: maphash.MakeSeed(), m: map[uint64][]memoEntry{}, used: map[uint64]bool{}, byPtr: map[sameBytes]uint64{}}
+	if len(store) > 0 {
+		m.store = store[0]
+	}
+	return m
+}
+
+// WithMemo makes the Renderer look conversions up in m first.
+func WithMemo(m *Memo) Option {
+	return func(r *Renderer) { r.memo = m }
+}
+
+// get looks src up in memory (by a fast hash, then comparing the bytes),
+// then in the store (by SHA-256).
+func (m *Memo) get(src []byte) (markdown.Result, bool) {
+	var id sameBytes
+	if len(src) > 0 {
+		id = sameBytes{&src[0], len(src)}
+	}
+	m.mu.Lock()
+	h, known := m.byPtr[id]
+	m.mu.Unlock()
+	if !known {
+		h = maphash.Bytes(m.seed, src)
+	}
+	m.mu.Lock()
+	for _, e := range m.m[h] {
+		// The same slice is the same bytes; another needs comparing.
+		if known && len(e.src) == id.n && id.n > 0 && &e.src[0] == id.p || bytes.Equal(e.src, src) {
+			m.used[h] = true
+			if id.p != nil {
+				m.byPtr[id] = h
+			}
+			m.mu.Unlock()
+			return e.res, true
+		}
+	}
+	m.mu.Unlock()
+	if m.store == nil {
+		return markdown.Result{}, false
+	}
+	b, ok := m.store.Load(sha256.Sum256(src))
+	if !ok {
+		return markdown.Result{}, false
+	}
+	var res markdown.Result
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&res); err != nil {
+		return markdown.Result{}, false // an entry of another shape: convert again
+	}
+	m.remember(h, src, res)
+	return res, true
+}
+
+func (m *Memo) remember(h uint64, src []byte, res markdown.Result) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.m[h] = append(m.m[h], memoEntry{src: src, res: res})
+	m.used[h] = true
+}
+
+func (m *Memo) put(src []byte, res markdown.Result) {
+	m.remember(maphash.Bytes(m.seed, src), src, res)
+	if m.store != nil {
+		var b bytes.Buffer
+		if err := gob.NewEncoder(&b).Encode(res); err == nil {
+			m.store.Save(sha256.Sum256(src), b.Bytes())
+		}
+	}
+}
+
+// Sweep forgets every conversion not looked up or added since the last
+// Sweep, so that the Memo holds about one site's worth.
+func (m *Memo) Sweep() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for k := range m.m {
+		if !m.used[k] {
+			delete(m.m, k)
+		}
+	}
+	for id, h := range m.byPtr {
+		if !m.used[h] {
+			delete(m.byPtr, id)
+		}
+	}
+	clear(m.used)
+}
+
+// Len is the number of conversions held.
+func (m *Memo) Len() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.m)
+}
+
+// convert converts src through the memo when there is one.
+func (r *Renderer) convert(src []byte) (markdown.Result, error) {
+	if r.memo == nil {
+		return r.conv.Convert(src)
+	}
+	if res, ok := r.memo.get(src); ok {
+		return res, nil
+	}
+	res, err := r.conv.Convert(src)
+	if err == nil {
+		r.memo.put(src, res)
+	}
+	return res, err
+}

@@ -1,0 +1,81 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"maps"
+	"strings"
+	"testing"
+
+	"github.com/veil-blog/veil/theme"
+)
+
+// TestMemoSameOutput: a renderer with a memo writes the same bytes as one
+// without, on the first run and on a run served from the memo, and the
+// memo holds one conversion per post.
+func TestMemoSameOutput(t *testing.T) {
+	want := renderSample(t)
+	memo := NewMemo()
+	r, err := New(theme.FS(), WithMemo(memo))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for run := range 2 {
+		got, err := r.Render(context.Background(), sampleSite(), samplePosts())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !maps.EqualFunc(got, want, bytes.Equal) {
+			t.Fatalf("run %d: output with a memo differs from output without", run)
+		}
+	}
+	if memo.Len() != len(samplePosts()) {
+		t.Errorf("memo holds %d conversions, want %d", memo.Len(), len(samplePosts()))
+	}
+	memo.Sweep()
+	memo.Sweep() // nothing used since the first sweep
+	if memo.Len() != 0 {
+		t.Errorf("after two sweeps the memo holds %d, want 0", memo.Len())
+	}
+}
+
+// TestPagesFileAndVariant: File renders one page as All does; Variant
+// renders a post's page with other Markdown; Unlisted renders a post that
+// is in no list.
+func TestPagesFileAndVariant(t *testing.T) {
+	r := newRenderer(t, theme.FS())
+	p, err := r.Plan(context.Background(), sampleSite(), samplePosts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := p.All(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range p.Names() {
+		b, ok, err := p.File(name)
+		if !ok || err != nil || !bytes.Equal(b, all[name]) {
+			t.Errorf("File(%q) = ok %v, err %v, equal %v; want the bytes All gave", name, ok, err, bytes.Equal(b, all[name]))
+		}
+	}
+	if _, ok, _ := p.File("no/such/index.html"); ok {
+		t.Error("File of a missing path: ok, want not found")
+	}
+	v, err := p.Variant("posts/on-listening/index.html", []byte("Something *else* entirely.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(v), "Something <em>else</em> entirely.") || strings.Contains(string(v), "<p>A visit with") {
+		t.Errorf("Variant does not show the other Markdown:\n%s", v)
+	}
+	if _, err := p.Variant("index.html", nil); err == nil {
+		t.Error("Variant of the home page: no error, want one")
+	}
+	u, err := p.Unlisted(Post{Title: "A draft", Slug: "a-draft", Section: "posts", Date: date("2025-03-01T08:00:00Z"), Markdown: []byte("Draft text.\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(u), "Draft text.") || !strings.Contains(string(u), "A draft") {
+		t.Errorf("Unlisted page lacks its title or text:\n%s", u)
+	}
+}
