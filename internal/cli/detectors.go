@@ -25,7 +25,10 @@ func engineOptions() []deid.Option {
 // gazetteer adapts the lexicons to what the de-identification planner asks.
 type gazetteer struct{ lex *lexicon.Lexicon }
 
-var _ deid.Gazetteer = gazetteer{}
+var (
+	_ deid.Gazetteer        = gazetteer{}
+	_ deid.FirstNameCounter = gazetteer{}
+)
 
 // Sex is the sex that at least four in five people with the name have.
 func (g gazetteer) Sex(name string) deid.Sex {
@@ -67,3 +70,9 @@ func region(r string) string {
 }
 
 func (g gazetteer) WordLevel(w string) (int, bool) { return g.lex.WordLevel(w) }
+
+// FirstNameBirths is how many people were given a first name.
+func (g gazetteer) FirstNameBirths(name string) int {
+	f, m, _ := g.lex.FirstName(name)
+	return f + m
+}

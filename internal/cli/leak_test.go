@@ -5,12 +5,15 @@ import (
 	"context"
 	"html"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/veil-blog/veil/internal/imgclean/imgtest"
 	"github.com/veil-blog/veil/theme"
@@ -51,7 +54,7 @@ title: "What Ysolde Brannagh taught me"
 date: 2024-03-04
 description: "Ysolde and Tavish Quorral at Vellmoor"
 summary: "A visit with Ysolde Brannagh"
-tags: [Ysolde Brannagh, practice, Tavish]
+tags: [Ysolde Brannagh, practice, Tavish, ysolde-brannagh, tavish_quorral, alzheimers]
 slug: ysolde-brannagh-visit
 ---
 # Meeting Ysolde Brannagh
@@ -64,16 +67,21 @@ Ysolde Brannagh met Tavish Quorral in Vellmoor. See [Ysolde's notes](https://exa
 Written as entities, &#89;&#115;&#111;&#108;&#100;&#101; B&#x72;annagh came with T&aacute;vish Quorral;
 split by a word processor, Bran­nagh and Ta​vish Quor‍ral.
 <!-- Brannagh file, serial SN-4471-QX -->
+
+## Filed under {#ysolde-brannagh}
+
+Her folder was ysolde-brannagh, his tavish_quorral; typed in wide letters, Ｙｓｏｌｄｅ Ｂｒａｎｎａｇｈ, or
+in bold maths, 𝐓𝐚𝐯𝐢𝐬𝐡 𝐐𝐮𝐨𝐫𝐫𝐚𝐥, or with Cyrillic letters, brаnnagh and Тavish. [Write to the desk](mailto:desk@example.org?subject=Tavish%20Quorral).
 `
 	files := map[string][]byte{
-		"config.yaml":                             []byte("title: Practice notes\nbaseURL: https://example.org/\n"),
+		"config.yaml":                             []byte("title: Practice notes from Vellmoor\ndescription: What Ysolde Brannagh taught me\nauthor: Tavish Quorral\nbaseURL: https://example.org/\n"),
 		".veil/known.yaml":                        []byte("people: [Ysolde Brannagh, Tavish Quorral]\nplaces: [Vellmoor]\n"),
 		"content/about.md":                        []byte("---\ntitle: About\n---\nAbout this site.\n"),
 		"content/posts/a.md":                      []byte(post),
 		"content/ysolde-brannagh/visit.md":        []byte("---\ntitle: A second visit\ndate: 2024-04-05\n---\nPlain words.\n"),
 		"content/posts/tavish-quorral/third.md":   []byte("\ufeff---\ntitle: A third visit\ndate: 2024-05-06\n---\nMore plain words.\n"),
 		"content/posts/brannagh-2024-03-04.md":    []byte("---\ntitle: A fourth visit\ndate: 2024-06-07\n---\nStill plain.\n"),
-		"theme/layouts/404.html":                  []byte("{{ define \"main\" }}\n<p title=\"Photo: Ysolde Brannagh\">Lost? Tavish Quorral at Vellmoor can help.</p>\n{{ end }}\n"),
+		"theme/layouts/404.html":                  []byte("{{ define \"main\" }}\n<p title=\"Photo: Ysolde Brannagh\">Lost? Tavish Quorral at Vellmoor can help.</p>\n<p>{{ \"Ask Tavish Quorral\" }} {{ printf \"%s at %s\" \"Ysolde Brannagh\" `Vellmoor` }} {{ .Site.Now.Format \"2 January 2006\" }}</p>\n{{ end }}\n"),
 		"theme/static/img/header.jpg":             imgtest.JPEG(exif, imgtest.Segment(0xFE, "Ysolde Brannagh")),
 		"theme/static/img/ysolde-brannagh.jpg":    imgtest.JPEG(),
 		"theme/static/css/theme.css":              []byte("/* theme by Tavish Quorral */\nbody { margin: 0 } /*! Vellmoor */\n"),
@@ -84,6 +92,8 @@ split by a word processor, Bran­nagh and Ta​vish Quor‍ral.
 		"static/css/bg.css":                       []byte(".hero { background: url('/img/ysolde-brannagh.jpg') }"),
 		"static/css/site.css":                     []byte("a { color: blue } /* asked by Ysolde Brannagh */"),
 		"static/files/ysolde-brannagh-letter.pdf": []byte("%PDF-1.4 Ysolde"),
+		"static/css/quote.css":                    []byte(".quote::after { content: \"Tavish Quorral\" } .ysolde-brannagh { color: red }"),
+		"static/js/greet.js":                      []byte("var who = 'Ysolde Brannagh'; document.title = `Tavish ${'Quorral'}`;\n"),
 	}
 	for name, data := range files {
 		p := filepath.Join(root, filepath.FromSlash(name))
@@ -133,7 +143,10 @@ func TestLeakSite(t *testing.T) {
 				return -1
 			}
 			return r
-		}, html.UnescapeString(string(data)))
+		}, foldLookalikes(norm.NFKC.String(html.UnescapeString(string(data)))))
+		if u, err := url.PathUnescape(seen); err == nil {
+			seen += "\n" + u
+		}
 		for _, text := range []string{string(data), seen} {
 			lower := strings.ToLower(text)
 			for _, s := range leakSecrets {
@@ -175,12 +188,13 @@ func TestLeakSite(t *testing.T) {
 			t.Errorf("%s missing from the output:\n%s", want, stderr.String())
 		}
 	}
-	for _, p := range []string{"posts/a-second-visit/index.html", "posts/a-third-visit/index.html", "posts/a-fourth-visit/index.html"} {
+	// A condition named after a person, written as a tag, names no one.
+	for _, p := range []string{"tags/alzheimers/index.html", "posts/a-second-visit/index.html", "posts/a-third-visit/index.html", "posts/a-fourth-visit/index.html"} {
 		if !slices.Contains(names, p) {
 			t.Errorf("%s missing from the output (have %d files)", p, len(names))
 		}
 	}
-	for _, w := range []string{"ysolde-brannagh.jpg: not published", "ysolde-brannagh-letter.pdf: not published", "plan.css: not published", "bg.css: not published", "the folder name may name someone", "404.html:2: the theme's own text"} {
+	for _, w := range []string{"ysolde-brannagh.jpg: not published", "ysolde-brannagh-letter.pdf: not published", "plan.css: not published", "bg.css: not published", "the folder name may name someone", "404.html:2: the theme's own text", "quote.css: not published", "greet.js: not published", "config.yaml: title: holds", "config.yaml: author: holds"} {
 		if !strings.Contains(stderr.String(), w) {
 			t.Errorf("stderr does not say %q:\n%s", w, stderr.String())
 		}
@@ -216,4 +230,9 @@ func TestCopiedThemeIsUnchanged(t *testing.T) {
 	if code := Run(context.Background(), []string{"build", "-s", root}, nil, &stdout, &stderr); code != ExitOK || strings.Contains(stderr.String(), "theme's own text") {
 		t.Fatalf("exit %d:\n%s", code, stderr.String())
 	}
+}
+
+// foldLookalikes reads the Cyrillic letters drawn like Latin ones as those.
+func foldLookalikes(s string) string {
+	return strings.NewReplacer("а", "a", "е", "e", "о", "o", "р", "p", "с", "c", "Т", "T", "В", "B").Replace(s)
 }

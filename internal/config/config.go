@@ -31,13 +31,18 @@ var foreignFiles = []struct{ name, gen string }{
 	{"_config.yml", "Jekyll"}, {"_config.yaml", "Jekyll"},
 }
 
+const notRegular = "not a regular file (a named pipe, socket or device)"
+
 // findFile returns the site's configuration file ("" when it has none)
 // and, for another generator's file, that generator's name. A config.yaml
 // written for Hugo is recognised by Hugo's own keys.
 func findFile(dir string) (string, string, error) {
 	file := filepath.Join(dir, FileName)
-	_, err := os.Stat(file)
+	fi, err := os.Stat(file)
 	switch {
+	case err == nil && !fi.Mode().IsRegular():
+		// A named pipe would block the read forever.
+		return "", "", &Error{File: file, Msg: notRegular}
 	case err == nil:
 		gen := ""
 		if b, err := os.ReadFile(file); err == nil && hugoYAML.Match(b) {
@@ -49,7 +54,10 @@ func findFile(dir string) (string, string, error) {
 	}
 	for _, f := range foreignFiles {
 		p := filepath.Join(dir, filepath.FromSlash(f.name))
-		if _, err := os.Stat(p); err == nil {
+		if fi, err := os.Stat(p); err == nil {
+			if !fi.Mode().IsRegular() {
+				return "", "", &Error{File: p, Msg: notRegular}
+			}
 			return p, f.gen, nil
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return "", "", &Error{File: p, Msg: err.Error()}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -183,11 +184,30 @@ func readLimited(path string) ([]byte, error) {
 	if fi.Size() > MaxPostBytes {
 		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is %d bytes; posts are limited to %d", fi.Size(), MaxPostBytes)}
 	}
-	b, err := os.ReadFile(path)
+	b, err := ReadRegular(path)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: err.Error(), Err: err}
 	}
 	return b, nil
+}
+
+// ErrNotRegular refuses a path that is not a regular file: a named pipe
+// would block a read forever (nothing writes to it), a device may never
+// end.
+var ErrNotRegular = errors.New("not a regular file (a named pipe, socket or device); veil reads only ordinary files")
+
+// ReadRegular reads the file at path, or refuses it with ErrNotRegular
+// when it (or what a symlink points to) is not a regular file. Every file
+// of a site that veil reads goes through it, so no read can block.
+func ReadRegular(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, ErrNotRegular
+	}
+	return os.ReadFile(path)
 }
 
 // Within reports whether path is root or inside it.

@@ -116,3 +116,83 @@ func opensClause(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune("\n.!?,;:—–(\"“", r)
 }
+
+// citedWork reports whether the name finding f names a written work a post
+// cites, by the context alone: a capitalised word before a chapter and
+// verse ("Lamentations 3:22", "Psalm 46:10"), or numbered and before a
+// chapter ("2 Timothy 1", "1 Samuel 17:4"; see bookReference), or a place
+// finding that a clause opening with "As" makes the subject of a verb of
+// writing or saying ("As Leviticus says", "as Proverbs puts it"): a place
+// says nothing, a book does. versed holds the terms (termID) that the text
+// cites with a chapter and verse elsewhere; a place finding of one of them
+// is the book too. A person finding needs its own verse: "As Ana says"
+// stays a finding.
+func citedWork(text string, f Finding, versed map[string]bool) bool {
+	if bookReference(text, f) {
+		return true
+	}
+	if f.Kind != Place {
+		return false
+	}
+	if versed[termID(f.Text)] {
+		return true
+	}
+	if strings.Contains(f.Text, " ") {
+		return false
+	}
+	before := strings.TrimRight(text[:f.Start], " ")
+	lw := lastWord(before)
+	if !strings.EqualFold(lw, "as") || !opensClause(before[:len(before)-len(lw)]) {
+		return false
+	}
+	after := text[f.End:]
+	for _, v := range append([]string{"says", "said", "tells us", "told us"}, citeVerbs...) {
+		if strings.HasPrefix(after, " "+v) && (len(after) == len(v)+1 || !isWordByte(after[len(v)+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// chapterVerseAfter reports whether s opens with a chapter and verse
+// reference, " 3:16" or " 3:16-18", as a citation of a book of scripture or
+// of a numbered work writes it after the book's name. A time ("at 3:15")
+// follows no capitalised name.
+func chapterVerseAfter(s string) bool {
+	if !strings.HasPrefix(s, " ") {
+		return false
+	}
+	s = s[1:]
+	n := 0
+	for n < len(s) && n < 4 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 0 || n >= len(s) || s[n] != ':' {
+		return false
+	}
+	m := n + 1
+	for m < len(s) && m-n-1 < 4 && s[m] >= '0' && s[m] <= '9' {
+		m++
+	}
+	return m > n+1 && (m == len(s) || !isWordByte(s[m]) || s[m] == '-')
+}
+
+// bookReference reports whether finding f is the name in a reference to a
+// book and a chapter: before a chapter and verse (" 3:16"), or after the
+// number of a book of several parts (1 to 3) and before a chapter number
+// ("2 Timothy 1", "1 Samuel 17"). The second form is weaker: a person
+// finding needs the verse ("at 3 Ana 4" stays a finding).
+func bookReference(text string, f Finding) bool {
+	after := text[f.End:]
+	if chapterVerseAfter(after) {
+		return true
+	}
+	if f.Kind == Person {
+		return false // a person's name needs the verse
+	}
+	b := text[:f.Start]
+	if len(b) < 2 || b[len(b)-1] != ' ' || b[len(b)-2] < '1' || b[len(b)-2] > '3' || len(b) > 2 && isWordByte(b[len(b)-3]) {
+		return false
+	}
+	return len(after) > 1 && after[0] == ' ' && after[1] >= '1' && after[1] <= '9'
+}

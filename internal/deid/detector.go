@@ -11,6 +11,9 @@ type Doc struct {
 	Known []KnownTerm
 	// Allow lists terms the author says must never be touched.
 	Allow []string
+	// Labels are the spans of Text that are labels (tags, categories):
+	// their words are read by the lexicons alone (see Label).
+	Labels []Label
 	// Found holds what the detectors that ran before this one found, sorted
 	// by Start. A costly detector may skip text already covered by strong
 	// findings; it must not rely on Found for correctness.

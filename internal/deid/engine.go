@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"slices"
+	"sort"
 
 	"github.com/veil-blog/veil/internal/markdown"
 )
@@ -120,7 +121,22 @@ func visible(doc *Doc) (*markdown.View, *Doc) {
 	}
 	seen := *doc
 	seen.Text = view.Text
+	if len(doc.Labels) > 0 {
+		seen.Labels = make([]Label, len(doc.Labels))
+		for i, l := range doc.Labels {
+			seen.Labels[i] = Label{viewOffset(view, l.Start), viewOffset(view, l.End)}
+		}
+	}
 	return view, &seen
+}
+
+// viewOffset returns the offset in view.Text of the first character shown
+// from source offset off or after it.
+func viewOffset(view *markdown.View, off int) int {
+	return sort.Search(len(view.Text), func(o int) bool {
+		s, _ := view.Source(o, o+1)
+		return s >= off
+	})
 }
 
 // toSource moves findings from the view to the source it shows: each span
@@ -173,7 +189,8 @@ func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	all = append(all, known...)
 	all = trimToName(doc.Text, all)
 	all = e.dropEponyms(doc.Text, all)
-	all = e.propagate(doc.Text, ws, all)
+	all = e.inLabels(doc, append(all, e.labelFindings(doc)...))
+	all = e.inLabels(doc, e.propagate(doc.Text, ws, all))
 	all = append(all, appositiveAges(doc.Text, all)...)
 	all = append(all, predicateAges(doc.Text, all)...)
 	// Propagation may have found a name again inside an eponym.

@@ -171,6 +171,20 @@ func TestKnownTermKeepsItsReplacementWhateverItsSpelling(t *testing.T) {
 	}
 }
 
+// A known name written as one word joined by hyphens or underscores (a
+// file, folder, tag or anchor name) is the name.
+func TestKnownTermInsideJoinedWord(t *testing.T) {
+	doc := &Doc{Text: "See okafor-ama's file, ama_okafor and the #okafor-ama-notes anchor; Lou-Bette came.",
+		Known: []KnownTerm{{Term: "Ama Okafor", Kind: Person, Replacement: "the client"}, {Term: "Okafor Ama", Kind: Person, Replacement: "the client"}, {Term: "Lou-Bette", Kind: Person, Replacement: "her aunt"}}}
+	res, err := New().Deidentify(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "See the client's file, the client and the #the client-notes anchor; her aunt came."; res.Text != want {
+		t.Errorf("got  %q\nwant %q", res.Text, want)
+	}
+}
+
 func TestDetectorFailuresFailClosed(t *testing.T) {
 	for _, d := range []Detector{panicky{}, liar{}} {
 		res, err := New(WithDetectors(d)).Deidentify(context.Background(), &Doc{Text: "some text"})

@@ -29,7 +29,8 @@ var institutionWords = map[string]bool{
 
 // dropEponyms removes name findings that are part of an eponymous term: a
 // pseudonym there turns "Erdheim–Chester disease" into nonsense and names
-// nobody; and those of an author a post cites (see citedAuthor). Whether a rare disease points to someone is the risk gate's
+// nobody; and those of an author a post cites (see citedAuthor) or of a
+// work it cites (see citedWork). Whether a rare disease points to someone is the risk gate's
 // question. A person is never dropped: a name after a title ("Mr Okafor's
 // score"), a name found elsewhere in the text outside such a term, and a
 // possessive that is not a well-known eponym ("Aroha's disease", "Jenny's
@@ -37,9 +38,18 @@ var institutionWords = map[string]bool{
 func (e *Engine) dropEponyms(text string, fs []Finding) []Finding {
 	in := make([]bool, len(fs))
 	person := map[string]bool{}
+	var versed map[string]bool
+	for _, f := range fs {
+		if nameLike(f.Kind) && f.Replacement == "" && bookReference(text, f) {
+			if versed == nil {
+				versed = map[string]bool{}
+			}
+			versed[termID(f.Text)] = true
+		}
+	}
 	for i, f := range fs {
 		if nameLike(f.Kind) && f.Replacement == "" {
-			in[i] = e.inEponym(text, f) || f.Kind == Person && citedAuthor(text, f)
+			in[i] = e.inEponym(text, f) || f.Kind == Person && citedAuthor(text, f) || citedWork(text, f, versed)
 		}
 		if !in[i] && f.Kind == Person {
 			person[termID(f.Text)] = true
@@ -127,4 +137,12 @@ func (e *Engine) inEponym(text string, f Finding) bool {
 func (e *Engine) isHead(f Finding, w string, named bool) bool {
 	any, ok := eponymHeads[strings.ToLower(w)]
 	return ok && (any || named || f.Kind == Person)
+}
+
+// EponymCondition reports whether word, in any case, is a condition named
+// after a person and written as one word with an s ("alzheimers",
+// "crohns"), as tags and slugs write them.
+func EponymCondition(word string) bool {
+	stem, ok := strings.CutSuffix(strings.ToLower(word), "s")
+	return ok && knownEponyms[stem]
 }

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/veil-blog/veil/internal/content"
 )
 
 // KeySize is the size of a site key in bytes.
@@ -18,7 +20,7 @@ const KeySize = 32
 // not exist and create is true, a new random key is written there with
 // permissions 0600, its directory 0700. The key is never printed or logged.
 func LoadKey(path string, create bool) ([]byte, error) {
-	b, err := os.ReadFile(path)
+	b, err := content.ReadRegular(path)
 	if err == nil {
 		key, err := hex.DecodeString(strings.TrimSpace(string(b)))
 		if err != nil || len(key) < 16 {

@@ -6,7 +6,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
+
+	"github.com/veil-blog/veil/internal/content"
 
 	"gopkg.in/yaml.v3"
 )
@@ -39,7 +40,7 @@ type knowledgeFile struct {
 // LoadKnowledge reads a known.yaml file. A missing file is no knowledge, not
 // an error.
 func LoadKnowledge(path string) (*Knowledge, error) {
-	b, err := os.ReadFile(path)
+	b, err := content.ReadRegular(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &Knowledge{}, nil
 	}

@@ -2,6 +2,7 @@ package deid
 
 import (
 	"sort"
+	"strings"
 )
 
 // findKnown finds every occurrence of the author's known terms. Matching is
@@ -23,8 +24,9 @@ func findKnown(doc *Doc, ws []word) []Finding {
 			terms = append(terms, k.Term)
 		}
 	}
+	set := newTermSet(terms)
 	var out []Finding
-	for _, m := range newTermSet(terms).find(doc.Text, ws) {
+	for _, m := range knownMatches(set, doc.Text, ws) {
 		text := doc.Text[m.start:m.end]
 		k := byTerm[m.id]
 		kind := k.Kind
@@ -72,4 +74,47 @@ func insideAny(f Finding, spans []termMatch) bool {
 		}
 	}
 	return false
+}
+
+// knownMatches finds the terms of set in text, whose words are ws, and
+// also inside words joined by hyphens or underscores, as file, folder,
+// tag and anchor names are written ("first-last", "last_first"): those
+// are read a second time with the joins as spaces, which keeps every
+// offset, and a match there counts where it overlaps no match of the
+// first reading.
+func knownMatches(set *termSet, text string, ws []word) []termMatch {
+	ms := set.find(text, ws)
+	joined := false
+	for _, w := range ws {
+		if strings.ContainsAny(text[w.start:w.end], "-_") {
+			joined = true
+			break
+		}
+	}
+	if !joined {
+		return ms
+	}
+	spaced := strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' {
+			return ' '
+		}
+		return r
+	}, text)
+	more := set.find(spaced, splitWords(spaced))
+	if len(more) == 0 {
+		return ms
+	}
+	out := make([]termMatch, 0, len(ms)+len(more))
+	i := 0
+	for _, m := range more {
+		for i < len(ms) && ms[i].end <= m.start {
+			out = append(out, ms[i])
+			i++
+		}
+		if i < len(ms) && ms[i].start < m.end {
+			continue // the first reading found a term here
+		}
+		out = append(out, m)
+	}
+	return append(out, ms[i:]...)
 }

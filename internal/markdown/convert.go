@@ -99,10 +99,14 @@ var moreMarker = regexp.MustCompile(`<!--\s*more\s*-->`)
 
 // Convert converts one Markdown document.
 func (c *Converter) Convert(src []byte) (Result, error) {
+	if line, err := CheckCost(src); err != nil {
+		return Result{}, fmt.Errorf("line %d: %w", line, err)
+	}
 	doc := c.md.Parser().Parse(text.NewReader(src))
 
 	var res Result
 	res.Headings = assignHeadingIDs(doc, src)
+	dropUnknownLanguages(doc, src)
 
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {

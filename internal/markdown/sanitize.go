@@ -59,8 +59,9 @@ func newPolicy(keepIDs bool) *bluemonday.Policy {
 	// Alignment is the only style goldmark writes (style="text-align:left").
 	p.AllowStyles("text-align").MatchingEnum("left", "right", "center").OnElements("th", "td")
 
-	// Code blocks: <pre><code class="language-go">.
-	p.AllowAttrs("class").Matching(regexp.MustCompile(`^language-[\w.+#-]{1,32}$`)).OnElements("code")
+	// Code blocks: <pre><code class="language-go">, for a known language
+	// only, whether goldmark or the author's raw HTML wrote it.
+	p.AllowAttrs("class").Matching(langClass).OnElements("code")
 
 	// Task lists: a checkbox, nothing else of forms (no <form>, so it can
 	// never submit anything).

@@ -7,16 +7,21 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // View is the text a reader sees of a Markdown or HTML source, for
 // recognizers to read: character references decoded ("&#77;&#97;" and
-// "Jos&eacute;" read "Ma" and "José", as a browser shows them) and
+// "Jos&eacute;" read "Ma" and "José", as a browser shows them; a
+// percent-escape in a link reads as its character: "%20" as a space) and
 // invisible characters set aside (zero-width spaces and joiners, word
 // joiners, soft hyphens, byte-order marks, bidirectional controls and the
 // other format characters, variation selectors), as is inline markup
-// between two letters ("Ode<b>tte", "Ode**tte**"), so that a name written
-// with them reads as the name. Markup is otherwise left as it is: tags,
+// between two letters ("Ode<b>tte", "Ode**tte**"); compatibility forms of
+// Latin letters and digits read as those (fullwidth "Ｍ", mathematical
+// "𝐌", circled "Ⓜ"), so that a name written with them reads as the name.
+// Markup is otherwise left as it is: tags,
 // link destinations and code are published too and must be read as well.
 //
 // Every byte of Text comes from a known span of the source; Source maps a
@@ -70,12 +75,23 @@ func Visible(src string) *View {
 				continue
 			}
 			i++
+		case c == '%':
+			if shown, ok := percentAt(src, i); ok {
+				add(i, i+3, shown)
+				i += 3
+				continue
+			}
+			i++
 		case c < utf8.RuneSelf:
 			i++
 		default:
 			r, size := utf8.DecodeRuneInString(src[i:])
 			if Invisible(r) {
 				add(i, i+size, "")
+			} else if f := folded(src[i : i+size]); f != "" {
+				add(i, i+size, f)
+			} else if l, ok := homoglyph(src, i, r, size); ok {
+				add(i, i+size, string(l))
 			}
 			i += size
 		}
@@ -247,16 +263,78 @@ func needsView(src string) bool {
 			case '&', '<', '*', '~', '`':
 				return true
 			}
+			if _, ok := percentAt(src, i); ok {
+				return true
+			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(src[i:])
-		if Invisible(r) {
+		if _, ok := homoglyph(src, i, r, size); ok || Invisible(r) || folded(src[i:i+size]) != "" {
 			return true
 		}
 		i += size
 	}
 	return false
+}
+
+// percentAt reads a percent-escape at src[i] == '%' as a browser's
+// address bar and a mail client's subject line show it: "%20" is a space,
+// "%41" an A. Only printable ASCII is decoded.
+func percentAt(src string, i int) (string, bool) {
+	if i+2 >= len(src) {
+		return "", false
+	}
+	hi, lo := digitValue(src[i+1], 16), digitValue(src[i+2], 16)
+	if hi < 0 || lo < 0 {
+		return "", false
+	}
+	c := byte(hi<<4 | lo)
+	if c < 0x20 || c >= 0x7F {
+		return "", false
+	}
+	return string(c), true
+}
+
+// lookalikes maps Cyrillic and Hellenic letters to the Latin letters they
+// are drawn like (Unicode's confusables data, single letters only).
+var lookalikes = map[rune]byte{
+	'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's', 'һ': 'h', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'ӏ': 'l',
+	'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T', 'Х': 'X', 'У': 'Y', 'І': 'I', 'Ј': 'J', 'Ѕ': 'S',
+	'ο': 'o', 'ν': 'v', 'ρ': 'p', 'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
+}
+
+// homoglyph reads r, a letter at src[i] of size bytes, as the Latin letter
+// it looks like when it stands next to a Latin letter: a word that mixes
+// scripts ("Mаria" with a Cyrillic а) is a name disguised; a word all in
+// another script is left as it is.
+func homoglyph(src string, i int, r rune, size int) (byte, bool) {
+	l, ok := lookalikes[r]
+	if !ok {
+		return 0, false
+	}
+	latin := func(c rune) bool { return c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z') }
+	before, _ := utf8.DecodeLastRuneInString(src[:i])
+	after, _ := utf8.DecodeRuneInString(src[i+size:])
+	return l, latin(before) || latin(after)
+}
+
+// folded returns the plain Latin letters or digits that the character c
+// (one UTF-8 encoded rune) is a compatibility form of, as a reader sees
+// them: fullwidth "Ｍ", mathematical bold or script "𝐌", circled "Ⓜ",
+// the ligature "ﬁ". It returns "" for every other character, including
+// accented letters, which are letters of their own.
+func folded(c string) string {
+	d := norm.NFKC.PropertiesString(c).Decomposition()
+	if len(d) == 0 {
+		return ""
+	}
+	for _, b := range d {
+		if !('a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9') {
+			return ""
+		}
+	}
+	return string(d)
 }
 
 func withoutInvisible(s string) string {

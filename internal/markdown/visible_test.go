@@ -16,6 +16,15 @@ func TestVisible(t *testing.T) {
 		from string // ...and the source that must show it
 	}{
 		{"plain Odette here", "plain Odette here", "Odette", "Odette"},
+		{"ask Ｏｄｅｔｔｅ now", "ask Odette now", "Odette", "Ｏｄｅｔｔｅ"},
+		{"ask 𝐎𝐝𝐞𝐭𝐭𝐞 now", "ask Odette now", "Odette", "𝐎𝐝𝐞𝐭𝐭𝐞"},
+		{"ask Ⓞdette now", "ask Odette now", "Odette", "Ⓞdette"},
+		{"ask Odétte now", "ask Odétte now", "Odétte", "Odétte"},
+		{"ask Od%65tte now", "ask Odette now", "Odette", "Od%65tte"},
+		{"ask 5%ab%20Odette", "ask 5%ab Odette", "5%ab Od", "5%ab%20Od"},
+		{"ask Оdеttе now", "ask Odette now", "Odette", "Оdеttе"},
+		{"ask Одетта now", "ask Одетта now", "Одетта", "Одетта"},
+		{"ask Ｏd&eacute;t\u00adte now", "ask Odétte now", "Odétte", "Ｏd&eacute;t\u00adte"},
 		{"x &#79;&#100;&#101;tte y", "x Odette y", "Odette", "&#79;&#100;&#101;tte"},
 		{"x &#x4F;&#X64;ette y", "x Odette y", "Odette", "&#x4F;&#X64;ette"},
 		{"Ren&eacute;e B", "Renée B", "Renée", "Ren&eacute;e"},
@@ -61,6 +70,7 @@ func FuzzVisible(f *testing.F) {
 		"\xff&#\xfe&", "Ma\u00adrie &#xAD; &shy; O\u200d", "&#0000000000079;", "[Od&#101;tte](/p/Od&#101;tte) ![Od\u200bette](x.png)",
 		"<b title=\"Od&#101;tte\">Od&#x65;tte</b>", "---\ntitle: Jos&eacute; M\n---\nbody",
 		"Ode<b>tte</b> O<!-- -->de**tt**e~~x~~ M`a`r<i\n>", "a<b and c>d <!-- unterminated",
+		"Ｏｄｅｔｔｅ 𝐎d Оdеttе Од %4Fd%e9 5%",
 	} {
 		f.Add(s)
 	}
@@ -115,7 +125,12 @@ func checkView(t *testing.T, src string, v *View) {
 			if shown != "" || e.src == 0 || e.srcEnd == len(src) {
 				t.Fatalf("Visible(%q): markup %q shows %q", src, unit, shown)
 			}
-		} else if r, size := utf8.DecodeRuneInString(unit); size != len(unit) || !Invisible(r) || shown != "" {
+		} else if unit[0] == '%' {
+			if p, ok := percentAt(unit, 0); !ok || len(unit) != 3 || p != shown {
+				t.Fatalf("Visible(%q): escape %q shows %q", src, unit, shown)
+			}
+		} else if r, size := utf8.DecodeRuneInString(unit); size != len(unit) ||
+			!(Invisible(r) && shown == "" || folded(unit) != "" && folded(unit) == shown || lookalikes[r] != 0 && string(lookalikes[r]) == shown) {
 			t.Fatalf("Visible(%q): edit %q shows %q", src, unit, shown)
 		}
 		b.WriteString(shown)

@@ -90,3 +90,38 @@ func cssPaths(src []byte) []string {
 		}
 	}
 }
+
+// scriptStrings returns the string and template literals of a script, as
+// its parser reads them, one to a paragraph ("" for a script that does not
+// parse, which is refused anyway).
+func scriptStrings(src []byte) string {
+	ast, err := js.Parse(parse.NewInputBytes(src), js.Options{})
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	js.Walk(&literalCollector{b: &b}, ast)
+	return b.String()
+}
+
+type literalCollector struct{ b *strings.Builder }
+
+func (v *literalCollector) Enter(n js.INode) js.IVisitor {
+	switch n := n.(type) {
+	case *js.LiteralExpr:
+		if n.TokenType == js.StringToken && len(n.Data) >= 2 {
+			v.b.Write(n.Data[1 : len(n.Data)-1])
+			v.b.WriteString("\n\n")
+		}
+	case *js.TemplateExpr:
+		for _, p := range n.List {
+			v.b.Write(p.Value)
+			v.b.WriteString("\n\n")
+		}
+		v.b.Write(n.Tail)
+		v.b.WriteString("\n\n")
+	}
+	return v
+}
+
+func (*literalCollector) Exit(js.INode) {}

@@ -8,20 +8,24 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/veil-blog/veil/internal/content"
 )
 
 func TestThemeStaticTakesTheStaticPath(t *testing.T) {
 	photo := jpegWith(t, exifSegment("Marchand", "41.38"))
 	root := writeSite(t, map[string]string{
-		"content/posts/a.md":           post("A", "2024-01-01", "x"),
-		"theme/static/img/banner.jpg":  string(photo),
-		"theme/static/img/Odette.png":  string(pngWith(t)),
-		"theme/static/js/site.js":      "/*! theme by Marchand */\n// Odette helped\nvar a = 1 / 2; var r = /x\\/*y/; // end\n",
-		"theme/static/css/custom.css":  "/* Marchand */ a::after { content: \"/* kept */\" }",
-		"static/css/custom.css":        "b { color: red }",
-		"theme/static/notes/plan.docx": "PK",
-		"static/css/bg.css":            "body { background: url(\"/img/odette-garden.jpg\") }",
-		"static/css/fonts.css":         "body { font-family: \"Quiet Sans\", serif; background: url(data:image/png;base64,AAAA) }",
+		"content/posts/a.md":            post("A", "2024-01-01", "x"),
+		"theme/static/img/banner.jpg":   string(photo),
+		"theme/static/img/Odette.png":   string(pngWith(t)),
+		"theme/static/js/site.js":       "/*! theme by Marchand */\n// Odette helped\nvar a = 1 / 2; var r = /x\\/*y/; // end\n",
+		"theme/static/css/custom.css":   "/* Marchand */ a::after { content: \"/* kept */\" }",
+		"static/css/custom.css":         "b { color: red }",
+		"theme/static/notes/plan.docx":  "PK",
+		"static/css/bg.css":             "body { background: url(\"/img/odette-garden.jpg\") }",
+		"static/css/fonts.css":          "body { font-family: \"Quiet Sans\", serif; background: url(data:image/png;base64,AAAA) }",
+		"static/img/OdetteMarchand.png": string(pngWith(t)),
+		"static/img/odette2024.png":     string(pngWith(t)),
 	})
 	rep, err := Render(context.Background(), options(t, root))
 	if err != nil {
@@ -32,6 +36,11 @@ func TestThemeStaticTakesTheStaticPath(t *testing.T) {
 	}
 	if _, ok := rep.Files["img/Odette.png"]; ok {
 		t.Error("theme file named after a person published")
+	}
+	for _, name := range []string{"img/OdetteMarchand.png", "img/odette2024.png"} {
+		if _, ok := rep.Files[name]; ok {
+			t.Errorf("%s: a file named after a person in joined words was published", name)
+		}
 	}
 	if _, ok := rep.Files["notes/plan.docx"]; ok {
 		t.Error("theme file of an unchecked type published")
@@ -220,5 +229,41 @@ func TestCNAME(t *testing.T) {
 		if _, ok := rep.Files["CNAME"]; ok != c.published {
 			t.Errorf("config %q, CNAME %q: published %v", c.config, c.cname, ok)
 		}
+	}
+}
+
+// A script whose regular expression holds a quote still has its strings
+// read: a name in one keeps the script out.
+func TestScriptStringsAfterAQuoteInARegexp(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"content/posts/a.md": post("A", "2024-01-01", "x"),
+		"static/js/a.js":     "var q = /\"/, who = \"Odette Marchand\", r = \"x\";\n",
+		"static/js/b.js":     "var q = /\"/, what = \"menu open\", r = \"x\";\n",
+	})
+	rep, err := Render(context.Background(), options(t, root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := rep.Files["js/a.js"]; ok {
+		t.Errorf("a script naming someone in a string was published: %q", rep.Files["js/a.js"])
+	}
+	if _, ok := rep.Files["js/b.js"]; !ok {
+		t.Errorf("a script without a name was left out: %v", rep.Warnings)
+	}
+}
+
+// A style sheet larger than a post may be is left out with a warning
+// rather than read whole by de-identification.
+func TestLargeStyleSheetIsLeftOut(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"content/posts/a.md": post("A", "2024-01-01", "x"),
+		"static/css/big.css": strings.Repeat(".a{color:red}\n", content.MaxPostBytes/14+1),
+	})
+	rep, err := Render(context.Background(), options(t, root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := rep.Files["css/big.css"]; ok || !strings.Contains(strings.Join(rep.Warnings, "\n"), "big.css: not published: a style sheet or script is checked") {
+		t.Errorf("large style sheet published or not reported: %v", rep.Warnings)
 	}
 }

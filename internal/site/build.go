@@ -16,6 +16,7 @@ import (
 	"github.com/veil-blog/veil/internal/config"
 	"github.com/veil-blog/veil/internal/content"
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/markdown"
 	"github.com/veil-blog/veil/internal/render"
 	"github.com/veil-blog/veil/internal/risk"
 )
@@ -93,6 +94,7 @@ type builder struct {
 	engine    *deid.Engine
 	knowledge *deid.Knowledge
 	policy    risk.Policy
+	md        *markdown.Converter // reads the structure of post bodies
 }
 
 // Render loads, de-identifies, scores and renders the site into memory. It
@@ -100,7 +102,7 @@ type builder struct {
 // theme does not parse); per-post problems are in the report.
 func Render(ctx context.Context, opts Options) (*Report, error) {
 	cfg := opts.Config
-	b := &builder{opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{MinCrowd: cfg.Risk.MinCrowd, HomeArea: cfg.Risk.HomeArea, Flag: cfg.Risk.Flag}}
+	b := &builder{opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{MinCrowd: cfg.Risk.MinCrowd, HomeArea: cfg.Risk.HomeArea, Flag: cfg.Risk.Flag}, md: markdown.New()}
 	if b.knowledge == nil {
 		b.knowledge = &deid.Knowledge{}
 	}
@@ -195,9 +197,14 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	for i, c := range cleared {
 		rposts[i] = c.Post
 	}
+	siteText, warns, err := b.siteText(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rep.Warnings = append(rep.Warnings, warns...)
 	pages, err := r.Plan(ctx, render.Site{
-		Title: cfg.Title, BaseURL: cfg.BaseURL, Language: cfg.Language, Author: cfg.Author,
-		Description: cfg.Description, Paginate: cfg.Paginate, Now: now,
+		Title: siteText["title"], BaseURL: cfg.BaseURL, Language: cfg.Language, Author: siteText["author"],
+		Description: siteText["description"], Paginate: cfg.Paginate, Now: now,
 	}, rposts)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -257,7 +264,7 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 		rep.Warnings = append(rep.Warnings, w)
 	}
 	rep.Warnings = append(rep.Warnings, movedURLs(loadURLRecord(opts.Root), rep.Published)...)
-	if err := writeAtomic(realDest, rep.Files, marker(opts.KeyFingerprint)); err != nil {
+	if err := writeAtomic(realDest, rep.Files, marker(opts.KeyFingerprint, rep.Files)); err != nil {
 		return nil, err
 	}
 	if err := saveURLRecord(opts.Root, rep.Published); err != nil {
@@ -342,13 +349,7 @@ feed:
 // A section's pattern is looked up by its folder name; the URL uses its
 // public name from sections (see publicSections).
 func assignPermalinks(cs []*Cleared, patterns map[string]string, sections map[string]string) {
-	slices.SortStableFunc(cs, func(x, y *Cleared) int {
-		a, b := &x.Post, &y.Post
-		if c := a.Date.Compare(b.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Slug, b.Slug)
-	})
+	sortByDate(cs)
 	taken := map[string]bool{}
 	for _, c := range cs {
 		p := &c.Post
@@ -363,16 +364,34 @@ func assignPermalinks(cs []*Cleared, patterns map[string]string, sections map[st
 				pattern = "/" + p.Section + "/:slug/"
 			}
 		}
-		base := p.Slug
-		for n := 2; ; n++ {
-			link := expand(pattern, p)
-			if !taken[link] {
-				taken[link] = true
-				p.Permalink = link
-				break
-			}
-			p.Slug = fmt.Sprintf("%s-%d", base, n)
+		claimPermalink(p, pattern, taken)
+	}
+}
+
+// sortByDate orders posts oldest first, by slug on the same date: the order
+// in which they claim their permalinks.
+func sortByDate(cs []*Cleared) {
+	slices.SortStableFunc(cs, func(x, y *Cleared) int {
+		a, b := &x.Post, &y.Post
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
 		}
+		return strings.Compare(a.Slug, b.Slug)
+	})
+}
+
+// claimPermalink gives p the permalink pattern makes of it, numbering its
+// slug ("my-week-2") until the link is not taken, and marks it taken.
+func claimPermalink(p *render.Post, pattern string, taken map[string]bool) {
+	base := p.Slug
+	for n := 2; ; n++ {
+		link := expand(pattern, p)
+		if !taken[link] {
+			taken[link] = true
+			p.Permalink = link
+			return
+		}
+		p.Slug = fmt.Sprintf("%s-%d", base, n)
 	}
 }
 

@@ -88,6 +88,18 @@ func checkDest(root string, cfg *config.Config, dest string) (string, error) {
 	if !ours {
 		return refuse("it holds files veil did not write (no %s marker from an earlier build); move them away or choose another directory with -d (output of a veil older than the marker: delete it once)", MarkerName)
 	}
+	foreign, err := foreignFiles(realDest)
+	if err != nil {
+		return refuse("%v", err)
+	}
+	if len(foreign) > 0 {
+		more := ""
+		if len(foreign) > 3 {
+			more = fmt.Sprintf(" and %d more", len(foreign)-3)
+			foreign = foreign[:3]
+		}
+		return refuse("it holds files the last build did not write (%s%s); move them away (a file to publish goes in static/)", strings.Join(foreign, ", "), more)
+	}
 	return realDest, nil
 }
 

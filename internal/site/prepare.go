@@ -11,6 +11,7 @@ import (
 
 	"github.com/veil-blog/veil/internal/content"
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/markdown"
 	"github.com/veil-blog/veil/internal/render"
 	"github.com/veil-blog/veil/internal/risk"
 )
@@ -84,14 +85,18 @@ type Held struct {
 type segment struct {
 	field      string
 	start, end int // in the combined text
+	// src is the field as written, when the combined text reads it
+	// otherwise (a slug's or tag's hyphens read as spaces); the same length.
+	src string
 }
 
 // separator keeps fields apart: a blank line ends a sentence and a Markdown
 // block, so no recognizer reads across two fields.
 const separator = "\n\n"
 
-// combine joins the post's public fields and body into one text.
-func combine(p *content.Post) (string, []segment) {
+// combine joins the post's public fields and body into one text; body is
+// the post's body as de-identification is to read it.
+func combine(p *content.Post, body string) (string, []segment) {
 	var b strings.Builder
 	var segs []segment
 	add := func(field, s string) {
@@ -100,23 +105,88 @@ func combine(p *content.Post) (string, []segment) {
 		segs = append(segs, segment{field: field, start: start, end: b.Len()})
 		b.WriteString(separator)
 	}
+	// A slug or tag is often written as one word joined by hyphens,
+	// underscores or dots ("first-last"); it is read as the words it joins,
+	// and what is found is replaced in the value as written.
+	// Such a value is mostly lower case, where a name is hard to tell, so
+	// the words a name could be are read capitalised, as the same name in
+	// the title would be.
+	addWords := func(field, s string) {
+		words := strings.Map(func(r rune) rune {
+			if r == '-' || r == '_' || r == '.' || r == '+' {
+				return ' '
+			}
+			return r
+		}, s)
+		if c := capitaliseNameLike(words); len(c) == len(words) {
+			words = c
+		}
+		add(field, words)
+		segs[len(segs)-1].src = s
+	}
 	m := p.Meta
 	add("title", m.Title)
 	add("description", m.Description)
 	add("summary", m.Summary)
 	for _, t := range m.Tags {
-		add("tags", t)
+		addWords("tags", t)
 	}
 	for _, c := range m.Categories {
-		add("categories", c)
+		addWords("categories", c)
 	}
 	for _, a := range m.Aliases {
 		add("aliases", aliasWords(a))
 	}
 	// A slug is written with hyphens; as words it reads like the title.
-	add("slug", strings.ReplaceAll(m.Slug, "-", " "))
-	add("body", string(p.Body))
+	addWords("slug", m.Slug)
+	add("body", body)
 	return b.String(), segs
+}
+
+// withoutInfo returns body with the info strings of its fenced code blocks
+// ("```ruby") turned into spaces, byte for byte. An info string is markup,
+// not text a reader sees: it reaches the page only as the class of the
+// code, and then only as a known language (see withLanguages). Read as
+// text it was taken for a name ("ruby" became "language-<a pseudonym>").
+func withoutInfo(body string, infos []markdown.FenceInfo) string {
+	if len(infos) == 0 {
+		return body
+	}
+	b := []byte(body)
+	for _, in := range infos {
+		for i := in.Start; i < in.End; i++ {
+			if b[i] != '\n' && b[i] != '\r' {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
+}
+
+// fenceInfo marks the findings of withLanguages, which are no findings.
+const fenceInfo = "markdown/fence-info"
+
+// withLanguages adds to the body's findings (sorted, offsets into the
+// body) one that writes back each blanked info string as the language it
+// names, or leaves it blank when it names none. An info string that a
+// finding overlaps stays blank.
+func withLanguages(fs []deid.Finding, infos []markdown.FenceInfo) []deid.Finding {
+	if len(infos) == 0 {
+		return fs
+	}
+	out := make([]deid.Finding, 0, len(fs)+len(infos))
+	i := 0
+	for _, in := range infos {
+		for i < len(fs) && fs[i].End <= in.Start {
+			out = append(out, fs[i])
+			i++
+		}
+		if in.Language == "" || i < len(fs) && fs[i].Start < in.End {
+			continue
+		}
+		out = append(out, deid.Finding{Start: in.Start, End: in.End, Replacement: in.Language, Recognizer: fenceInfo})
+	}
+	return append(out, fs[i:]...)
 }
 
 // prepare de-identifies and scores one post. Any error or panic holds the
@@ -127,9 +197,22 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 			c, held = nil, &Held{Path: p.Path, Reason: "internal error while de-identifying; held back", Err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
 		}
 	}()
-	text, segs := combine(p)
+	if line, err := markdown.CheckCost(p.Body); err != nil {
+		bodyLine, _ := content.NewLineIndex(string(p.Source)).Position(p.BodyOffset)
+		return nil, &Held{Path: p.Path, Reason: "cannot be parsed in reasonable time; held back", Err: &content.Error{Path: p.Path, Line: bodyLine + line - 1, Msg: err.Error()}}
+	}
+	infos := b.md.FenceInfos(p.Body)
+	text, segs := combine(p, withoutInfo(string(p.Body), infos))
 	know := b.knowledge.With(p.Meta.Veil.Known, p.Meta.Veil.Allow)
-	res, err := b.engine.Deidentify(ctx, &deid.Doc{Text: text, Known: know.Known, Allow: know.Allow})
+	var labels []deid.Label
+	for _, s := range segs {
+		switch s.field {
+		case "tags", "categories", "slug", "aliases":
+			// Words in slug case, one label to a line (see deid.Label).
+			labels = append(labels, deid.Label{Start: s.start, End: s.end})
+		}
+	}
+	res, err := b.engine.Deidentify(ctx, &deid.Doc{Text: text, Known: know.Known, Allow: know.Allow, Labels: labels})
 	if err != nil {
 		return nil, &Held{Path: p.Path, Reason: "de-identification failed; held back", Err: err}
 	}
@@ -155,9 +238,17 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 			local = append(local, lf)
 			findings = append(findings, b.place(p, lines, s.field, lf))
 		}
-		applied := deid.Apply(text[s.start:s.end], local)
+		src := text[s.start:s.end]
+		if s.src != "" {
+			src = s.src
+		}
+		firstFinding := len(findings) - len(local)
 		if s.field == "body" {
-			spans = bodySpans(local, len(findings)-len(local))
+			local = withLanguages(local, infos)
+		}
+		applied := deid.Apply(src, local)
+		if s.field == "body" {
+			spans = bodySpans(local, firstFinding)
 		}
 		fields[s.field] = append(fields[s.field], applied)
 	}
@@ -226,10 +317,15 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 func bodySpans(local []deid.Finding, first int) []Span {
 	spans := make([]Span, 0, len(local))
 	shift := 0 // bytes the output has grown by so far
-	for i, f := range local {
+	n := 0
+	for _, f := range local {
 		start := f.Start + shift
-		spans = append(spans, Span{Start: start, End: start + len(f.Replacement), Finding: first + i})
 		shift += len(f.Replacement) - (f.End - f.Start)
+		if f.Recognizer == fenceInfo {
+			continue // a code block's language, written back: no finding
+		}
+		spans = append(spans, Span{Start: start, End: start + len(f.Replacement), Finding: first + n})
+		n++
 	}
 	return spans
 }

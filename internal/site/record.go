@@ -5,11 +5,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/veil-blog/veil/internal/content"
 )
 
 // privateDir is where a site keeps what must never be published.
@@ -52,7 +55,7 @@ func lockSite(root string) (func(), error) {
 		return nil, fmt.Errorf("build lock %s: %w", p, err)
 	}
 	if !ok {
-		holder, _ := os.ReadFile(p)
+		holder, _ := content.ReadRegular(p)
 		f.Close()
 		return nil, &LockedError{Lock: p, Holder: strings.TrimSpace(string(holder))}
 	}
@@ -67,20 +70,75 @@ func lockSite(root string) (func(), error) {
 
 // marker is the content of the output marker. It holds a fingerprint of the
 // site key (a hash that reveals nothing about the key) so that a build with
-// a different key can say so.
-func marker(fingerprint string) []byte {
+// a different key can say so, and the files the build wrote (all of them
+// published anyway), so that the next build can tell a file the author
+// added to the output from its own.
+func marker(fingerprint string, files map[string][]byte) []byte {
 	var b bytes.Buffer
 	b.WriteString("veil build output: this directory is replaced on every build.\n")
 	b.WriteString("veil only replaces a directory that holds this file, or an empty one.\n")
 	if fingerprint != "" {
 		fmt.Fprintf(&b, "key: %s\n", fingerprint)
 	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(&b, "file: %s\n", name)
+	}
 	return b.Bytes()
+}
+
+// osJunk reports whether name is a file a file manager leaves in a folder
+// it shows (Finder's .DS_Store and ._ files, Windows' Thumbs.db and
+// desktop.ini): not the author's, and replaced with the output.
+func osJunk(name string) bool {
+	return name == ".DS_Store" || name == "Thumbs.db" || name == "desktop.ini" || strings.HasPrefix(name, "._")
+}
+
+// foreignFiles lists the files in dest that the build which wrote it did
+// not (its marker lists what it wrote); nil for a marker from a veil that
+// did not list them.
+func foreignFiles(dest string) ([]string, error) {
+	b, err := content.ReadRegular(filepath.Join(dest, MarkerName))
+	if err != nil {
+		return nil, nil
+	}
+	wrote := map[string]bool{MarkerName: true, ".gitkeep": true}
+	listed := false
+	for _, line := range strings.Split(string(b), "\n") {
+		if name, ok := strings.CutPrefix(line, "file: "); ok {
+			wrote[name], listed = true, true
+		}
+	}
+	if !listed {
+		return nil, nil
+	}
+	var out []string
+	err = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(dest, p)
+		if err != nil {
+			return err
+		}
+		if rel = filepath.ToSlash(rel); !wrote[rel] && !osJunk(d.Name()) {
+			out = append(out, rel)
+		}
+		return nil
+	})
+	return out, err
 }
 
 // markerKey reads the key fingerprint from an output directory's marker.
 func markerKey(dest string) string {
-	b, err := os.ReadFile(filepath.Join(dest, MarkerName))
+	b, err := content.ReadRegular(filepath.Join(dest, MarkerName))
 	if err != nil {
 		return ""
 	}
@@ -110,7 +168,7 @@ func keyWarning(dest, fingerprint string) string {
 type urlRecord map[string]string
 
 func loadURLRecord(root string) urlRecord {
-	b, err := os.ReadFile(filepath.Join(root, privateDir, recordName))
+	b, err := content.ReadRegular(filepath.Join(root, privateDir, recordName))
 	if err != nil {
 		return nil
 	}

@@ -237,3 +237,62 @@ func TestStaticFiles(t *testing.T) {
 		t.Errorf("errors = %v", rep.Errors)
 	}
 }
+
+// A slug or tag is written in lower case with hyphens or underscores; the
+// name in it is found as it would be in the title, and it reaches neither
+// a URL nor a page.
+func TestLowerCaseSlugAndTagNamesAreFound(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"content/posts/a.md": "---\ntitle: A visit\ndate: 2024-01-01\nslug: odette-marchand\ntags: [marchand_odette, care]\n---\nText.\n",
+	})
+	rep, err := Render(context.Background(), options(t, root))
+	if err != nil || len(rep.Published) != 1 {
+		t.Fatalf("err %v, published %d, errors %v", err, len(rep.Published), rep.Errors)
+	}
+	for name, data := range rep.Files {
+		for _, s := range []string{"odette", "marchand"} {
+			if strings.Contains(strings.ToLower(name), s) || strings.Contains(strings.ToLower(string(data)), s) {
+				t.Errorf("%s holds %q", name, s)
+			}
+		}
+	}
+}
+
+// A file the author put into the output after a build (a CNAME for the
+// host, notes) is not veil's to delete: the next build refuses and says
+// which, and replaces the output again once it is moved away.
+func TestBuildKeepsFilesAddedToOutput(t *testing.T) {
+	root := writeSite(t, map[string]string{"content/posts/a.md": post("A", "2024-01-01", "x")})
+	dest := filepath.Join(t.TempDir(), "docs")
+	if _, err := Build(context.Background(), options(t, root), dest); err != nil {
+		t.Fatal(err)
+	}
+	// A file manager's own files are not the author's.
+	if err := os.WriteFile(filepath.Join(dest, ".DS_Store"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(context.Background(), options(t, root), dest); err != nil {
+		t.Fatalf("build over a .DS_Store: %v", err)
+	}
+	added := filepath.Join(dest, "extra", "notes.txt")
+	if err := os.MkdirAll(filepath.Dir(added), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(added, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Build(context.Background(), options(t, root), dest)
+	var refused *RefusedError
+	if !errors.As(err, &refused) || !strings.Contains(err.Error(), "extra/notes.txt") {
+		t.Errorf("build over an added file: err %v", err)
+	}
+	if _, err := os.Stat(added); err != nil {
+		t.Errorf("added file gone: %v", err)
+	}
+	if err := os.RemoveAll(filepath.Join(dest, "extra")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(context.Background(), options(t, root), dest); err != nil {
+		t.Errorf("build after the file was moved: %v", err)
+	}
+}

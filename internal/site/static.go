@@ -184,7 +184,97 @@ func (b *builder) publishable(ctx context.Context, fsys fs.FS, rel string) ([]by
 	if err != nil {
 		return nil, "", err
 	}
+	if scrub != nil && len(data) > content.MaxPostBytes {
+		// The check below reads the whole text as de-identification reads a
+		// post, under the same limit.
+		return nil, fmt.Sprintf("a style sheet or script is checked for names up to %d bytes, as a post is; this one has %d", content.MaxPostBytes, len(data)), nil
+	}
+	if scrub != nil {
+		// Without its comments a style sheet or script still publishes
+		// its strings (content: "...", a greeting in a script) and its
+		// names (a class named after a client); veil does not rewrite
+		// code, so one that names someone is left out.
+		if reason := b.textLeaks(ctx, data, ext != ".css"); reason != "" {
+			return nil, "its code " + reason + "; edit it (or, if it names no one, add the word to allow: in .veil/known.yaml)", nil
+		}
+	}
 	return data, "", nil
+}
+
+// textLeaks says what de-identification finds in the text of a style
+// sheet or script, and on which line, or "" when it finds nothing. Code is
+// full of words that read as names to a recognizer of prose (colours as
+// IDs, font names as people), so two readings count: the author's known
+// terms anywhere, also inside class and variable names joined by hyphens
+// or underscores; and everything in the string literals a page shows
+// (content: "...", a greeting in a script), other than font names.
+func (b *builder) textLeaks(ctx context.Context, data []byte, script bool) string {
+	text := string(data)
+	readings := []string{text, stringLiterals(text)}
+	if script {
+		// A regular expression can hold a quote that sets a scan of
+		// quotes out of step; the parser's own string literals are read too.
+		readings = append(readings, scriptStrings(data))
+	}
+	for pass, t := range readings {
+		fs, err := b.engine.Detect(ctx, &deid.Doc{Text: t, Known: b.knowledge.Known, Allow: b.knowledge.Allow})
+		if err != nil {
+			return "could not be checked (" + err.Error() + ")"
+		}
+		for _, f := range fs {
+			if pass == 0 && f.Recognizer != "known" {
+				continue
+			}
+			if pass == 2 {
+				return fmt.Sprintf("holds what looks like %s in a string", article(string(f.Kind)))
+			}
+			line := 1 + strings.Count(t[:f.Start], "\n")
+			return fmt.Sprintf("holds what looks like %s on line %d", article(string(f.Kind)), line)
+		}
+	}
+	return ""
+}
+
+// stringLiterals returns text with everything but the insides of its
+// quoted strings ('...', "...", `...`) blanked, line breaks kept, so that
+// offsets and lines stay those of text. A CSS string in a font declaration
+// (font-family: "Some Sans") names a typeface and is blanked too.
+func stringLiterals(text string) string {
+	out := []byte(text)
+	blank := func(from, to int) {
+		for k := from; k < to; k++ {
+			if out[k] != '\n' {
+				out[k] = ' '
+			}
+		}
+	}
+	last := 0 // first byte not yet kept or blanked
+	for i := 0; i < len(text); i++ {
+		q := text[i]
+		if q != '"' && q != '\'' && q != '`' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && text[j] != q && (q == '`' || text[j] != '\n') {
+			if text[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		j = min(j, len(text))
+		blank(last, i+1)
+		decl := text[max(0, i-80):i] // a bounded look back keeps this linear
+		if k := strings.LastIndexAny(decl, "{;\n"); k >= 0 {
+			decl = decl[k+1:]
+		}
+		if strings.HasPrefix(strings.TrimSpace(decl), "font") {
+			blank(i+1, j)
+		}
+		last = j
+		i = j
+	}
+	blank(last, len(text))
+	return string(out)
 }
 
 // nameLeaks runs de-identification over a file path read as words and
@@ -195,12 +285,12 @@ func (b *builder) publishable(ctx context.Context, fsys fs.FS, rel string) ([]by
 // capitalised technical words ("Favicon") read as places.
 func (b *builder) nameLeaks(ctx context.Context, rel string) string {
 	stem := strings.TrimSuffix(rel, path.Ext(rel))
-	words := strings.Map(func(r rune) rune {
+	words := joinedWords(strings.Map(func(r rune) rune {
 		if r == '-' || r == '_' || r == '/' || r == '.' || r == '+' {
 			return ' '
 		}
 		return r
-	}, stem)
+	}, stem))
 	for pass, text := range []string{words, capitaliseNameLike(words)} {
 		if pass == 1 && text == words {
 			break
@@ -218,6 +308,23 @@ func (b *builder) nameLeaks(ctx context.Context, rel string) string {
 	return ""
 }
 
+// joinedWords puts a space where a file name joins two words without
+// one: before a capital that follows a small letter ("FirstLast") and
+// between letters and digits ("first2024").
+func joinedWords(s string) string {
+	var b strings.Builder
+	prev := rune(0)
+	for _, r := range s {
+		if prev != 0 && (unicode.IsLower(prev) && unicode.IsUpper(r) ||
+			unicode.IsLetter(prev) && unicode.IsDigit(r) || unicode.IsDigit(prev) && unicode.IsLetter(r)) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
 // capitaliseNameLike capitalises the words of s that could be a name: words
 // too rare for the word list, and first names or surnames that are not
 // ordinary words.
@@ -232,11 +339,19 @@ func capitaliseNameLike(s string) string {
 		_, ordinary := lex.WordLevel(w)
 		_, _, first := lex.FirstName(capitalise(w))
 		_, surname := lex.Surname(capitalise(w))
-		if !common || ((first || surname) && !ordinary) {
+		// A condition written as one word ("parkinsons") is no one,
+		// unless its stem is also a surname people have.
+		eponym := deid.EponymCondition(w) && !surnameOf(lex, strings.TrimSuffix(w, "s"))
+		if (!common || ((first || surname) && !ordinary)) && !eponym {
 			words[i] = capitalise(w)
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+func surnameOf(lex *lexicon.Lexicon, w string) bool {
+	_, ok := lex.Surname(capitalise(w))
+	return ok
 }
 
 // capitalise upper-cases the first letter of each space-separated word.

@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing/fstest"
 	"unicode"
 
+	"github.com/veil-blog/veil/internal/config"
 	"github.com/veil-blog/veil/internal/content"
 	"github.com/veil-blog/veil/internal/deid"
 )
@@ -77,7 +77,7 @@ func (b *builder) cleanLayouts(ctx context.Context, dir string) (fs.FS, []string
 		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
-		src, err := os.ReadFile(p)
+		src, err := content.ReadRegular(p)
 		if err != nil {
 			return err
 		}
@@ -101,6 +101,39 @@ func (b *builder) cleanLayouts(ctx context.Context, dir string) (fs.FS, []string
 // cleanTemplateText de-identifies the text of a template outside its
 // actions in one pass (so one name is replaced the same way throughout)
 // and returns it with the lines where something was replaced.
+// siteText is the site's own text from config.yaml that every page
+// publishes (title, description, byline), de-identified like the theme's
+// own text: a careless "Notes from my work at <a named ward>" is replaced,
+// and the build says so.
+func (b *builder) siteText(ctx context.Context) (map[string]string, []string, error) {
+	cfg := b.opts.Config
+	out := map[string]string{}
+	var warns []string
+	for _, f := range []struct{ key, text string }{{"title", cfg.Title}, {"description", cfg.Description}, {"author", cfg.Author}} {
+		res, err := b.engine.Deidentify(ctx, &deid.Doc{Text: f.text, Known: b.knowledge.Known, Allow: b.knowledge.Allow})
+		if err != nil {
+			return nil, nil, fmt.Errorf("config.yaml: %s: de-identification failed: %w", f.key, err)
+		}
+		found := res.Findings
+		if f.key == "author" {
+			// The byline is meant to name someone: the author, under a
+			// pen name. Only a name the author listed as someone else's
+			// is replaced.
+			found = found[:0:0]
+			for _, x := range res.Findings {
+				if x.Recognizer == "known" {
+					found = append(found, x)
+				}
+			}
+		}
+		out[f.key] = deid.Apply(f.text, found)
+		if len(found) > 0 {
+			warns = append(warns, fmt.Sprintf("%s: %s: holds what looks like %s; it is replaced in the output (edit config.yaml, or add the words to allow: in .veil/known.yaml)", config.FileName, f.key, article(string(found[0].Kind))))
+		}
+	}
+	return out, warns, nil
+}
+
 func (b *builder) cleanTemplateText(ctx context.Context, src string) (string, []int, error) {
 	type piece struct{ start, end, at int } // in src; at: in the combined text
 	var pieces []piece
@@ -126,6 +159,13 @@ func (b *builder) cleanTemplateText(ctx context.Context, src string) (string, []
 		close := strings.Index(src[end:], "}}")
 		if close < 0 {
 			break // an unclosed action: the template parser reports it
+		}
+		// A string literal in an action is printed as written
+		// ({{ "..." }}, printf's arguments): it is text of the theme too.
+		for _, lit := range actionLiterals(src, end+2, end+close) {
+			pieces = append(pieces, piece{lit[0], lit[1], text.Len()})
+			text.WriteString(src[lit[0]:lit[1]])
+			text.WriteString(separator)
 		}
 		i = end + close + 2
 	}
@@ -178,6 +218,34 @@ func (b *builder) cleanTemplateText(ctx context.Context, src string) (string, []
 	}
 	out.WriteString(src[last:])
 	return out.String(), lines, nil
+}
+
+// actionLiterals returns the spans of the insides of the string literals
+// ("..." and `...`) in the template action src[start:end], except a time
+// layout (the argument of .Format), which is not text.
+func actionLiterals(src string, start, end int) [][2]int {
+	var out [][2]int
+	for i := start; i < end; i++ {
+		q := src[i]
+		if q != '"' && q != '`' {
+			continue
+		}
+		j := i + 1
+		for j < end && src[j] != q {
+			if q == '"' && src[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= end {
+			break
+		}
+		if !strings.HasSuffix(strings.TrimSpace(src[start:i]), "Format") && j > i+1 {
+			out = append(out, [2]int{i + 1, j})
+		}
+		i = j
+	}
+	return out
 }
 
 // maskMarkup returns src with HTML tag and attribute names, the brackets

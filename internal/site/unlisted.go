@@ -1,10 +1,5 @@
 package site
 
-import (
-	"fmt"
-	"sort"
-)
-
 // assignUnlisted gives drafts and held-back posts the permalinks they would
 // have if published, numbered past the published posts' (which keep
 // theirs), so that the preview shows each at the address it would have.
@@ -19,13 +14,7 @@ func assignUnlisted(published, drafts []*Cleared, held []Held, patterns, section
 			rest = append(rest, h.Post)
 		}
 	}
-	sort.SliceStable(rest, func(i, j int) bool {
-		a, b := rest[i].Post, rest[j].Post
-		if !a.Date.Equal(b.Date) {
-			return a.Date.Before(b.Date)
-		}
-		return a.Slug < b.Slug
-	})
+	sortByDate(rest)
 	for _, c := range rest {
 		p := &c.Post
 		pattern := "/:slug/"
@@ -43,15 +32,6 @@ func assignUnlisted(published, drafts []*Cleared, held []Held, patterns, section
 				pattern = "/" + p.Section + "/:slug/"
 			}
 		}
-		base := p.Slug
-		for n := 2; ; n++ {
-			link := expand(pattern, p)
-			if !taken[link] {
-				taken[link] = true
-				p.Permalink = link
-				break
-			}
-			p.Slug = fmt.Sprintf("%s-%d", base, n)
-		}
+		claimPermalink(p, pattern, taken)
 	}
 }

@@ -3,6 +3,7 @@ package dict
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/lexicon"
 )
@@ -603,6 +604,12 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			// first name that is also a word, with a surname, a report
 			// verb or a verb of a relative's visit or call after it.
 			return 0.6, "kin"
+		case t.shape == shapeLower && !f.common(60) && f.abbrev == 0 && (f.births > 0 || f.proper > 0 && !a.isClinical()) && t.letters >= 2 && !chatWords[t.lower] &&
+			!strings.HasSuffix(t.lower, "ed") && !strings.HasSuffix(t.lower, "ing"):
+			// "my niece kat visited", "dtr liv called": a first name in
+			// lower case that is no common word, after a kinship word:
+			// any first name, or a proper name SCOWL lists.
+			return 0.6, "kin"
 		case t.shape == shapeLower && f.wl == 0 && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0 &&
 			!strings.HasSuffix(t.lower, "ed") && !strings.HasSuffix(t.lower, "ing"):
 			// "my cousin cicibussey": a word in no list, in a comment.
@@ -683,11 +690,23 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	if t.shape != shapeLower && a.usedAsWord(i) || a.clinicalWord(i) {
 		return 0, ""
 	}
+	// A language ("Amharic", "Gujarati"), capitalised as one writes
+	// it, with no title or kinship word before it, names no one, even when
+	// a surname list has it too; a frequent first name that is also a
+	// language or a people stays a name.
+	if t.shape != shapeLower && f.births < 1000 && a.lex.InCategory(lexicon.Language, t.text) {
+		return 0, ""
+	}
 	if informative && a.capitalPair(i) {
 		return 0.85, "first+surname"
 	}
 	switch {
 	case informative:
+		if f.isName() && f.kin {
+			// "my Nanna", "Grandad said": a kinship word alone, which
+			// some name list also has, names a relation, not who.
+			return 0, ""
+		}
 		if f.isName() {
 			if !t.sentStart && !f.common(60) {
 				return 0.9, "name"
@@ -841,4 +860,31 @@ func (a *analysis) usedAsWord(i int) bool {
 	w := a.toks[i].lower
 	lc := a.lowerCount[w]
 	return lc >= 2 || (lc > 0 && lc >= a.capCount[w])
+}
+
+// namePrefixes are the particles that open surnames written with an inner
+// capital ("McKee", "DeLuca", "LaRue", "VanHorn").
+var namePrefixes = map[string]bool{
+	"mc": true, "mac": true, "de": true, "da": true, "di": true, "du": true, "la": true, "le": true,
+	"van": true, "von": true, "o": true, "fitz": true, "st": true,
+}
+
+// BrandShaped reports whether a word is written as the names of products,
+// sites and apps are, with a capital inside ("PhotoBooth", "iMovie",
+// "SoundCloud") after a part that is no surname particle: "McKee" and
+// "DeLuca" are names.
+func BrandShaped(w string) bool {
+	start := 0
+	for k, r := range w {
+		if k > 0 && unicode.IsUpper(r) {
+			prev, _ := utf8.DecodeLastRuneInString(w[:k])
+			if unicode.IsLower(prev) && !namePrefixes[strings.ToLower(w[start:k])] {
+				return true
+			}
+		}
+		if !unicode.IsLetter(r) {
+			start = k + utf8.RuneLen(r)
+		}
+	}
+	return false
 }

@@ -670,11 +670,34 @@ func (a *analysis) wordName(i int) bool {
 			return false
 		}
 	}
+	if a.afterCompoundModifier(i) {
+		return false
+	}
 	f := a.f(i)
 	if f.date || f.title || f.kin || f.abbrev != 0 {
 		return false
 	}
 	return a.informal() && wordNameFeat(f)
+}
+
+// afterCompoundModifier reports whether word i is the head of a noun phrase
+// whose determiner is followed by hyphenated compound adjectives: "a
+// 63-year-old roofer", "the two-year-old twins", "a full-time florist". A
+// word so placed is a common noun, even one that is also a surname; a
+// person's name in lower case takes no article.
+func (a *analysis) afterCompoundModifier(i int) bool {
+	k, mods := i-1, 0
+	for ; k >= 0 && mods < 3; k-- {
+		if !a.adjacent(k+1) || strings.TrimSpace(a.toks[k+1].gap) != "" {
+			return false
+		}
+		m := &a.toks[k]
+		if !strings.ContainsAny(m.text, "-‐‑") || m.shape == shapeTitle && !m.sentStart || m.shape == shapeUpper {
+			break
+		}
+		mods++
+	}
+	return mods > 0 && k >= 0 && determinersBefore[a.toks[k].lower] && strings.TrimSpace(a.toks[k+1].gap) == ""
 }
 
 // wordNameFeat reports whether a word is a name of some currency that

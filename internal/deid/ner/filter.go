@@ -42,7 +42,8 @@ const (
 	dropLink                        // a web address, which the URL rule reports as a contact
 	dropEponym                      // in shorthand, a name before a sign, disease or device it names
 	dropOpeningVerb                 // an ordinary word opening a sentence before a pronoun ("Hope you are well")
-	dropKinWord                     // a kinship word alone called a place ("Grandad said"), or a blog software label
+	dropKinWord                     // a kinship word alone called a place ("Grandad said"), a blog software label, or a site under "Share this:"
+	dropJobTitle                    // a job title of several words, capitalised ("Staff Nurse")
 	keepNameWord                    // a word that is not an ordinary one
 	keepMidSentence                 // an ordinary word that is also a name, capitalised mid-sentence
 	keepKnownPlace                  // a country, a US state or a gazetteer place with a locative
@@ -50,6 +51,7 @@ const (
 	keepLocative                    // a place after "in", "from", "near" ...
 	keepUnknownPlace                // in ordinary prose, a word no list knows called a place
 	keepTitled                      // a person's title and a capitalised word ("Mr Brown")
+	keepMedium                      // a word no list knows called a place, written as a brand or after "on"/"via": a site or app, so an organisation
 )
 
 func (v verdict) keep() bool { return v >= keepNameWord }
@@ -86,10 +88,59 @@ func (d *Detector) interfaceWord(text string, f deid.Finding, words []string) ve
 	if f.Kind == deid.Place && d.lex.InCategory(lexicon.Kinship, w) {
 		return dropKinWord
 	}
+	if f.Kind == deid.Person && afterArticle(text, f.Start) && d.lex.InCategory(lexicon.Kinship, w) {
+		// "my Nanna", "our Grandad": after a possessive, a kinship
+		// word is the relation, not what someone is called.
+		return dropKinWord
+	}
 	if blogSoftwareWords[strings.ToLower(w)] {
 		return dropKinWord
 	}
+	if f.Kind == deid.Place && !d.knownPlace(w) && underShareLabel(text, f.Start, f.End) {
+		return dropKinWord
+	}
 	return keepNameWord
+}
+
+// shareLabelWords make up the labels that blog software writes above its
+// row of sharing and following buttons ("Share this:", "Follow us on",
+// "Share on"); the items below such a label are the names of sites.
+var shareLabelWords = map[string]bool{"share": true, "follow": true, "this": true, "us": true, "me": true,
+	"on": true, "it": true, "post": true, "via": true, "with": true, "find": true}
+
+// underShareLabel reports whether [start, end) fills a line of its own (a
+// list item or a bare line) in a run of such lines under a share or follow
+// label.
+func underShareLabel(text string, start, end int) bool {
+	ls := strings.LastIndexByte(text[:start], '\n') + 1
+	le := strings.IndexByte(text[end:], '\n')
+	if le < 0 {
+		le = len(text) - end
+	}
+	if strings.TrimSpace(text[end:end+le]) != "" || strings.Trim(text[ls:start], " \t-*+") != "" {
+		return false
+	}
+	// Walk up over the other items and blank lines to the label.
+	for pos := ls; pos > 0; {
+		prev := strings.LastIndexByte(text[:pos-1], '\n') + 1
+		line := strings.TrimSpace(text[prev : pos-1])
+		pos = prev
+		if line == "" || strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "+ ") ||
+			!strings.ContainsAny(line, " :") {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(strings.TrimRight(line, ":")))
+		if len(words) == 0 || words[0] != "share" && words[0] != "follow" {
+			return false
+		}
+		for _, w := range words {
+			if !shareLabelWords[w] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // vet is plausible with the rule that decided.
@@ -104,6 +155,13 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	}
 	if d.lex.InCategory(lexicon.Nationality, name) || d.lex.InCategory(lexicon.Language, name) {
 		return f.Kind, dropGroupWord
+	}
+	if f.Kind != deid.Organization && afterArticle(text, f.Start) && d.jobTitle(name) {
+		// "the Charge Nurse", "a Social Worker": a job title written
+		// with capitals, as rotas and signatures do, names a role; it
+		// takes an article or a possessive, which a nickname of the same
+		// shape ("Captain Thunder") does not.
+		return f.Kind, dropJobTitle
 	}
 	mid := midSentence(text, f.Start)
 	strong, nameLike, personal := false, false, false
@@ -189,8 +247,59 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		// prose often calls a lone first name or surname a place
 		// ("Kylie", "Jensen").
 		return deid.Person, keepPersonWord
+	case len(words) == 1 && (dict.BrandShaped(words[0]) || afterMedium(text, f.Start)):
+		// "posted it on Flickr", "a ZoomInfo profile": a word no list
+		// knows as a place, written as brands are or named as the
+		// medium something was shared on, is a site or an app: an
+		// organisation's name, never a town.
+		return deid.Organization, keepMedium
 	}
 	return f.Kind, keepUnknownPlace
+}
+
+// jobTitle reports whether name is a job title of several words: the
+// occupation table has it whole, or its last word is an occupation noun
+// and each word before is a common word that is no frequent first name
+// ("Senior Care Worker", "Night Porter"). "Lark Fletcher" and "Mina Nurse"
+// stay names: a frequent first name or a word no list knows says person.
+func (d *Detector) jobTitle(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	if d.lex.InCategory(lexicon.Occupation, strings.ToLower(name)) {
+		return true
+	}
+	last := strings.ToLower(words[len(words)-1])
+	if !d.lex.InCategory(lexicon.Occupation, last) {
+		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		lw := strings.ToLower(strings.TrimRight(w, ".,"))
+		x := d.lexFactsOf(lw)
+		if !x.isWord || x.level > commonLevel || x.first && x.births >= 1000 {
+			return false
+		}
+	}
+	return true
+}
+
+// articles open a noun phrase that names a role rather than a person.
+var articles = map[string]bool{"the": true, "a": true, "an": true, "our": true, "my": true, "your": true,
+	"their": true, "his": true, "her": true, "its": true}
+
+// afterArticle reports whether the word before off is an article or a
+// possessive determiner.
+func afterArticle(text string, off int) bool {
+	i := off
+	for i > 0 && text[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > 0 && (text[j-1] >= 'a' && text[j-1] <= 'z' || text[j-1] >= 'A' && text[j-1] <= 'Z') {
+		j--
+	}
+	return i < off && articles[strings.ToLower(text[j:i])]
 }
 
 // evidence is what the lexicons say about one word of an entity.
@@ -513,6 +622,57 @@ func afterLocative(text string, off int) bool {
 	return locatives[strings.ToLower(text[j:i])]
 }
 
+// mediumWords say what something was shared, posted or found on: "on",
+// "via". Before a place they are rare ("on Main Street" has a street word;
+// islands are in the gazetteer).
+var mediumWords = map[string]bool{"on": true, "via": true}
+
+// afterMedium reports whether the word before off is a medium word, or
+// the entity follows one as the next item of a list ("on Flickr and
+// Vimeo", "via Slack, Trello or Asana").
+func afterMedium(text string, off int) bool {
+	for items := 0; items < 4; items++ {
+		i := off
+		for i > 0 && text[i-1] == ' ' {
+			i--
+		}
+		j := i
+		for j > 0 && (text[j-1] >= 'a' && text[j-1] <= 'z' || text[j-1] >= 'A' && text[j-1] <= 'Z') {
+			j--
+		}
+		w := text[j:i]
+		if mediumWords[w] {
+			return true
+		}
+		// Step back over a list joint and the item before it.
+		k := j
+		if w == "and" || w == "or" {
+			for k > 0 && text[k-1] == ' ' {
+				k--
+			}
+			if k > 0 && text[k-1] == ',' {
+				k--
+			}
+		} else if w == "" && j > 0 && text[j-1] == ',' {
+			k = j - 1
+		} else {
+			return false
+		}
+		for k > 0 && text[k-1] == ' ' {
+			k--
+		}
+		m := k
+		for m > 0 && (text[m-1] >= 'a' && text[m-1] <= 'z' || text[m-1] >= 'A' && text[m-1] <= 'Z') {
+			m--
+		}
+		if m == k || !(text[m] >= 'A' && text[m] <= 'Z') {
+			return false
+		}
+		off = m
+	}
+	return false
+}
+
 // lowerCaseWords returns the words of text written entirely in lower case.
 func lowerCaseWords(text string) map[string]bool {
 	m := map[string]bool{}
@@ -741,11 +901,17 @@ func leadingLetters(s string) string {
 	return s[:end]
 }
 
-// sentenceStart reports whether off opens a text, a line or a sentence.
+// sentenceStart reports whether off opens a text, a line or a sentence,
+// perhaps after opening quotes, brackets or markup marks of any kind
+// ("\u201cHope you", "(Ask Tom", "**Wish them").
 func sentenceStart(text string, off int) bool {
 	i := off
-	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == '"' || text[i-1] == '(') {
-		i--
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if r != ' ' && r != '\t' && !edgeMark(text, i-size, r) {
+			break
+		}
+		i -= size
 	}
 	if i == 0 {
 		return true

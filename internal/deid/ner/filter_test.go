@@ -63,7 +63,14 @@ func TestVet(t *testing.T) {
 		// A kinship word alone names no one.
 		{"Grandad said it was fine.", "Grandad", deid.Place, dropKinWord, deid.Place},
 		{"Grandma Tavi said it was fine.", "Grandma Tavi", deid.Person, keepNameWord, deid.Person},
+		{"Later my Grandad said it was fine.", "Grandad", deid.Person, dropKinWord, deid.Person},
+		{"Later Grandad said it was fine.", "Grandad", deid.Person, keepNameWord, deid.Person},
 		{"Pingback: Ten years on", "Pingback", deid.Place, dropKinWord, deid.Place},
+		// The items under a share or follow label are sites; the items of
+		// any other list are what prose made of them.
+		{"Done.\n\nShare this:\n\n- Zorblet\n- Quimmo\n", "Quimmo", deid.Place, dropKinWord, deid.Place},
+		{"Follow me on\nZorblet\n", "Zorblet", deid.Place, dropKinWord, deid.Place},
+		{"Where we lived:\n\n- Brelundovo\n", "Brelundovo", deid.Place, keepUnknownPlace, deid.Place},
 		// A web address is the URL rule's.
 		{"see http://t.co/0hdM75Whvi now", "http://t.co/0hdM75Whvi", deid.Place, dropLink, deid.Place},
 		// A name that ends with a kind of organisation is one, whatever
@@ -91,6 +98,16 @@ func TestVet(t *testing.T) {
 		// dropped in shorthand.
 		{"Kylie said hi.", "Kylie", deid.Place, keepPersonWord, deid.Person},
 		{"Brelundovo is lovely.", "Brelundovo", deid.Place, keepUnknownPlace, deid.Place},
+		// ... unless written as a brand or named as where something was
+		// posted: a site or an app, kept as an organisation, never a town.
+		{"I posted it on Zorblet last week.", "Zorblet", deid.Place, keepMedium, deid.Organization},
+		{"I posted it on Zorblet and Quimmo.", "Quimmo", deid.Place, keepMedium, deid.Organization},
+		{"A PixelDrome clip went round.", "PixelDrome", deid.Place, keepMedium, deid.Organization},
+		// A capitalised job title after an article is a role; a nickname
+		// of the same shape, with no article, stays a person.
+		{"I rang the Charge Nurse first.", "Charge Nurse", deid.Person, dropJobTitle, deid.Person},
+		{"We met the Senior Social Worker.", "Senior Social Worker", deid.Place, dropJobTitle, deid.Place},
+		{"Then Captain Plumber replied.", "Captain Plumber", deid.Person, keepMidSentence, deid.Person},
 		{"Pt GI ok. SBP HR fine. Nipride off.", "Nipride", deid.Place, dropNoNameWord, deid.Place},
 		{"Pt GI ok. SBP HR fine. Kessimor off.", "Kessimor", deid.Place, dropPlace, deid.Place},
 		// In a clinical note, clinical vocabulary is no name: listed terms,
@@ -328,6 +345,11 @@ func TestTrimLead(t *testing.T) {
 		{"Ask them.", "Ask", "Ask", deid.Person},
 		{"Is Okonkwo coming?", "Is Okonkwo", "Is Okonkwo", deid.Person},
 		{"Poor Okonkwo, he tried.", "Poor Okonkwo", "Poor Okonkwo", deid.Person},
+		// Opening quotes, brackets and marks of any kind open a sentence.
+		{"\u201cAsk Tom,\u201d she said.", "Ask Tom", "Tom", deid.Person},
+		{"She said: \u00abAsk Tom\u00bb.", "Ask Tom", "Tom", deid.Person},
+		{"**Ask Tom** first.", "Ask Tom", "Tom", deid.Person},
+		{"we said \u201cAsk Tom\u201d later", "Ask Tom", "Ask Tom", deid.Person},
 	} {
 		i := strings.Index(tt.text, tt.entity)
 		f := deid.Finding{Start: i, End: i + len(tt.entity), Kind: tt.kind, Text: tt.entity}

@@ -55,11 +55,11 @@ func TestMaxentMatchesProse(t *testing.T) {
 	}
 	d := New()
 	for _, s := range texts {
-		got, ok := d.tag(s)
+		got, seen, ok := d.tag(s)
 		if !ok {
 			t.Fatalf("%q: tag failed", s)
 		}
-		doc, err := prose.NewDocument(safeText(s), prose.UsingModel(full.Model), prose.WithSegmentation(false))
+		doc, err := prose.NewDocument(seen, prose.UsingModel(full.Model), prose.WithSegmentation(false))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -195,7 +195,7 @@ var kinds = map[string]deid.Kind{
 // entities runs prose on one chunk and returns the entities it labels,
 // anchored to byte offsets of s.
 func (d *Detector) entities(s string) (ents []entity) {
-	toks, ok := d.tag(s)
+	toks, seen, ok := d.tag(s)
 	if !ok {
 		return nil
 	}
@@ -203,7 +203,10 @@ func (d *Detector) entities(s string) (ents []entity) {
 	for i, t := range toks {
 		words[i] = t.Text
 	}
-	spans := anchor(s, words)
+	// The tokens are placed in the text prose read, which has the
+	// offsets of s; what lies between them is read in s itself, where
+	// markup between two names keeps them apart.
+	spans := anchor(seen, words)
 
 	// Group tokens by their IOB labels: B-X opens an entity, I-Y continues
 	// the open one (prose often labels the second part of a name with
@@ -215,6 +218,11 @@ func (d *Detector) entities(s string) (ents []entity) {
 		if !spans[i].Found() {
 			g = nil
 			continue
+		}
+		if g != nil && s[g.End:spans[i].Start] != seen[g.End:spans[i].Start] {
+			// A quote, bracket or markup mark that proseText blanked
+			// ends the entity: "Penal Code (Strafgesetz" is two.
+			g = nil
 		}
 		label, inside := strings.CutPrefix(t.Label, "I-")
 		if !inside {
@@ -390,15 +398,16 @@ func keep(tok string) bool {
 	return false
 }
 
-// tag runs prose's tokenizer, tagger and entity extracter on s. It returns
-// false if prose panicked, which safeText is meant to prevent.
-func (d *Detector) tag(s string) (toks []prose.Token, ok bool) {
+// tag runs prose's tokenizer, tagger and entity extracter on proseText(s),
+// which it returns with the tokens. It returns false if prose panicked,
+// which safeText is meant to prevent.
+func (d *Detector) tag(s string) (toks []prose.Token, safe string, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			toks, ok = nil, false
+			toks, safe, ok = nil, "", false
 		}
 	}()
-	safe := safeText(s)
+	safe = proseText(s)
 	doc, err := prose.NewDocument(safe,
 		// We segment ourselves (see chunks); prose's Punkt segmenter
 		// reloads its training data for every document.
@@ -407,7 +416,7 @@ func (d *Detector) tag(s string) (toks []prose.Token, ok bool) {
 		// faster.
 		prose.WithTagging(false), prose.WithExtraction(false))
 	if err != nil {
-		return nil, false
+		return nil, "", false
 	}
 	toks = doc.Tokens()
 	src := sharing(safe, toks)
@@ -420,7 +429,7 @@ func (d *Detector) tag(s string) (toks []prose.Token, ok bool) {
 	for i, j := range src {
 		toks[i].Label = toks[j].Label
 	}
-	return toks, true
+	return toks, safe, true
 }
 
 // safeText returns s with the bytes that make prose's tokenizer fail

@@ -122,6 +122,11 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 		if f.Margin < margin {
 			continue
 		}
+		if d.lex != nil && d.lex.InCategory(lexicon.Kinship, doc.Text[f.Start:f.End]) {
+			// "Nanna brought soup": a kinship word alone names a
+			// relation, not who.
+			continue
+		}
 		kind := map[string]deid.Kind{"PER": deid.Person, "LOC": deid.Place, "ORG": deid.Organization}[f.Kind]
 		out = append(out, deid.Finding{Start: f.Start, End: f.End, Kind: kind, Type: "seq-" + f.Kind,
 			Text: doc.Text[f.Start:f.End], Recognizer: Name, Confidence: 0.5})

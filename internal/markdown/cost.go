@@ -1,0 +1,110 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// maxDestScan bounds the work goldmark's inline link parser does on one
+// document, in bytes scanned. For each "](" it reads the destination to
+// its end: to the next space when the destination is plain (nested
+// brackets never close "[a]([a]([a](...") or the end of the run. A line of tens of thousands of such openings takes minutes; a
+// paragraph of prose with its links takes thousands.
+const maxDestScan = 1 << 27
+
+// maxNesting bounds how deep quotes and lists nest on one line ("> > >",
+// "- - -"); goldmark's time grows with the square of the depth.
+const maxNesting = 100
+
+// maxFootnotes bounds a document's footnote definitions; goldmark's
+// footnote extension takes time that grows with the square of their
+// number (20,000 took seconds).
+const maxFootnotes = 2000
+
+// CheckCost returns an error, and the 1-based line where the costly text
+// starts, when parsing src would take time that grows with the square of
+// its length: many link openings in one unbroken run of text, quotes and
+// lists nested hundreds deep, thousands of footnotes. Ordinary
+// documents of any length pass. It is linear in len(src).
+func CheckCost(src []byte) (int, error) {
+	cost := 0
+	line, lineStart := 1, 0
+	runStart := 0 // start of the current run without whitespace
+	runOpen := 0  // "](" in the run
+	notes := 0    // footnote definitions
+	flushRun := func(end int) {
+		cost += runOpen * (end - runStart)
+		runOpen = 0
+	}
+	for i := 0; i <= len(src); i++ {
+		if i == len(src) || src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r' {
+			flushRun(i)
+			runStart = i + 1
+			if i == len(src) || src[i] == '\n' {
+				depth, rest := containers(src[lineStart:i])
+				if depth > maxNesting {
+					return line, fmt.Errorf("quotes and lists nested %d deep; the Markdown parser's time grows with the square of the depth, and veil reads at most %d", depth, maxNesting)
+				}
+				if bytes.HasPrefix(rest, []byte("[^")) && bytes.Contains(rest, []byte("]:")) {
+					if notes++; notes > maxFootnotes {
+						return line, fmt.Errorf("more than %d footnotes; the Markdown parser's time grows with the square of their number", maxFootnotes)
+					}
+				}
+				if cost > maxDestScan {
+					return line, fmt.Errorf("too many link openings \"](\" in one run of text without spaces (%s); the Markdown parser would take minutes: add spaces or line breaks", plural(countOpenings(src[lineStart:i]), "opening"))
+				}
+				line++
+				lineStart = i + 1
+			}
+			continue
+		}
+		if src[i] == ']' && i+1 < len(src) && src[i+1] == '(' {
+			runOpen++
+		}
+	}
+	return 0, nil
+}
+
+func countOpenings(b []byte) int { return bytes.Count(b, []byte("](")) }
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// containers counts the block quote markers and list item markers that
+// open line, and returns the rest of the line.
+func containers(line []byte) (int, []byte) {
+	depth := 0
+	for {
+		i := 0
+		for i < len(line) && i < 3 && line[i] == ' ' {
+			i++
+		}
+		j := i
+		switch {
+		case j < len(line) && line[j] == '>':
+			j++
+		case j < len(line) && (line[j] == '-' || line[j] == '*' || line[j] == '+'):
+			j++
+		default:
+			for j < len(line) && j-i < 9 && '0' <= line[j] && line[j] <= '9' {
+				j++
+			}
+			if j == i || j >= len(line) || (line[j] != '.' && line[j] != ')') {
+				return depth, line[i:]
+			}
+			j++
+		}
+		if line[i] != '>' && (j >= len(line) || (line[j] != ' ' && line[j] != '\t')) {
+			return depth, line[i:]
+		}
+		if j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+			j++
+		}
+		depth++
+		line = line[j:]
+	}
+}
