@@ -56,7 +56,7 @@ veil did not write).`,
 				}
 			}
 			err = f.report(e, rep)
-			fmt.Fprintf(e.stderr, "built %s: %d files in %s", dest, len(rep.Files), time.Since(start).Round(time.Millisecond))
+			fmt.Fprintf(e.stderr, "built %s: %d files in %s", dest, rep.Written, time.Since(start).Round(time.Millisecond))
 			if kept != nil {
 				n := kept.Counts()
 				fmt.Fprintf(e.stderr, "; %d analysed, %d from .veil/cache", n.Misses, n.Hits)

@@ -81,6 +81,9 @@ type Report struct {
 	Drafts []string
 	// Files are the output files, slash paths relative to the output root.
 	Files map[string][]byte
+	// Written is the number of files Build wrote (Build renders the
+	// pages as it writes them, so its Files holds only the others).
+	Written int
 	// Pages is the planned site; with Options.Lazy, the HTML pages are
 	// rendered from it on demand.
 	Pages *render.Pages
@@ -255,7 +258,12 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 	}
 	defer unlock()
 	leftovers := removeLeftovers(realDest)
-	rep, err := Render(ctx, opts)
+	// The pages are rendered as they are written (writeStream), not all
+	// held in memory first: a large site's pages outweigh everything else
+	// a build keeps.
+	lazy := opts
+	lazy.Lazy = true
+	rep, err := Render(ctx, lazy)
 	if err != nil {
 		return nil, err
 	}
@@ -264,9 +272,23 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 		rep.Warnings = append(rep.Warnings, w)
 	}
 	rep.Warnings = append(rep.Warnings, movedURLs(loadURLRecord(opts.Root), rep.Published)...)
-	if err := writeAtomic(realDest, rep.Files, marker(opts.KeyFingerprint, rep.Files)); err != nil {
+	names := outputNames(rep)
+	get := func(name string) ([]byte, error) {
+		// As Render without Lazy: a static or imported file the report
+		// holds replaces a theme file of the same name.
+		if b, ok := rep.Files[name]; ok {
+			return b, nil
+		}
+		b, _, err := rep.Pages.File(name)
+		if err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
+		return b, nil
+	}
+	if err := writeStream(ctx, realDest, names, get, marker(opts.KeyFingerprint, names)); err != nil {
 		return nil, err
 	}
+	rep.Written = len(names)
 	if err := saveURLRecord(opts.Root, rep.Published); err != nil {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf("could not record this build's URLs in %s: %v", privateDir, err))
 	}
@@ -274,6 +296,19 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 		rep.Warnings = append(rep.Warnings, "audit log: "+err.Error())
 	}
 	return rep, nil
+}
+
+// outputNames lists, sorted, every file of a lazy report's site: the
+// planned pages and the files the report holds.
+func outputNames(rep *Report) []string {
+	names := rep.Pages.Names()
+	for name := range rep.Files {
+		if !rep.Pages.Has(name) {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return names
 }
 
 func (b *builder) prepareAll(ctx context.Context, posts []*content.Post) ([]*Cleared, []Held) {

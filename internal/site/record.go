@@ -73,18 +73,13 @@ func lockSite(root string) (func(), error) {
 // a different key can say so, and the files the build wrote (all of them
 // published anyway), so that the next build can tell a file the author
 // added to the output from its own.
-func marker(fingerprint string, files map[string][]byte) []byte {
+func marker(fingerprint string, names []string) []byte {
 	var b bytes.Buffer
 	b.WriteString("veil build output: this directory is replaced on every build.\n")
 	b.WriteString("veil only replaces a directory that holds this file, or an empty one.\n")
 	if fingerprint != "" {
 		fmt.Fprintf(&b, "key: %s\n", fingerprint)
 	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
 	for _, name := range names {
 		fmt.Fprintf(&b, "file: %s\n", name)
 	}

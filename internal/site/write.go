@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -17,6 +18,21 @@ import (
 // swaps it into place, so that readers see either the old site or the new
 // one, never a half-written mix, and a failed build leaves the old site.
 func writeAtomic(dest string, files map[string][]byte, mark []byte) error {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return writeStream(context.Background(), dest, names, func(name string) ([]byte, error) { return files[name], nil }, mark)
+}
+
+// writeStream is writeAtomic for outputs made one at a time: get returns
+// the bytes of each name (sorted, unique), called from a few goroutines at
+// once, and each file is written as soon as it is made, so that a build
+// never holds the whole site in memory. An error from get (the first in
+// name order) is returned as it is, after the fresh directory is removed:
+// nothing is swapped in.
+func writeStream(ctx context.Context, dest string, names []string, get func(name string) ([]byte, error), mark []byte) error {
 	parent := filepath.Dir(filepath.Clean(dest))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", dest, err)
@@ -39,11 +55,6 @@ func writeAtomic(dest string, files map[string][]byte, mark []byte) error {
 	if err := os.WriteFile(filepath.Join(tmp, MarkerName), mark, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", dest, err)
 	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
 	made := map[string]bool{} // directories made so far: one mkdir each
 	fulls := make([]string, len(names))
 	for i, name := range names {
@@ -69,12 +80,17 @@ func writeAtomic(dest string, files map[string][]byte, mark []byte) error {
 	// The files go in in parallel: a build of a thousand pages spends
 	// most of its time waiting on the file system, one file at a time.
 	errs := make([]error, len(names))
+	getErrs := make([]error, len(names)) // errors of get
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(4, max(len(names), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				data := files[names[i]]
+				data, err := get(names[i])
+				if err != nil {
+					getErrs[i] = err
+					continue
+				}
 				if old, ok := prev[names[i]]; ok && sameFile(old, data) && os.Link(old, fulls[i]) == nil {
 					continue
 				}
@@ -82,11 +98,26 @@ func writeAtomic(dest string, files map[string][]byte, mark []byte) error {
 			}
 		})
 	}
+	var ctxErr error
+feed:
 	for i := range names {
-		next <- i
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			ctxErr = ctx.Err()
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
+	if ctxErr != nil {
+		return ctxErr
+	}
+	for _, err := range getErrs {
+		if err != nil {
+			return err
+		}
+	}
 	for _, err := range errs {
 		if err != nil {
 			return fmt.Errorf("write %s: %w", dest, err)
