@@ -40,7 +40,12 @@ type conversion struct {
 }
 
 func newConversion(res markdown.Result) conversion {
-	return conversion{Result: res, html: template.HTML(res.HTML), summary: template.HTML(res.Summary), description: truncate(res.SummaryText, 160)}
+	c := conversion{Result: res, html: template.HTML(res.HTML), summary: template.HTML(res.Summary), description: truncate(res.SummaryText, 160)}
+	// The strings are what pages read; the bytes they were copied from
+	// would double what a large site holds (a tenth of a 10,000-post
+	// build's heap).
+	c.HTML, c.Summary = nil, nil
+	return c
 }
 
 // sameBytes identifies a Markdown slice by where it lives: a cached post
