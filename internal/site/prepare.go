@@ -359,6 +359,10 @@ func (b *builder) placeDetails(p *content.Post, lines *content.LineIndex, text s
 // line.
 func (b *builder) place(p *content.Post, lines *content.LineIndex, field string, f deid.Finding) Finding {
 	out := Finding{Finding: f, Field: field}
+	// A copy of the few words found, not a window into the post's whole
+	// text: a report keeps every post's findings, and would otherwise
+	// keep every post's text with them.
+	out.Text = strings.Clone(f.Text)
 	if field == "body" {
 		out.Start, out.End = f.Start+p.BodyOffset, f.End+p.BodyOffset
 		out.Line, out.Col = lines.Position(out.Start)
