@@ -263,6 +263,11 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	policy.People = risk.PersonStarts(res.Findings)
 	verdict := risk.Assess(res.Text, policy)
 	b.placeDetails(p, lines, text, segs, res.Findings, &verdict)
+	// As for findings: the details keep copies of their words, not the
+	// whole de-identified text they were found in.
+	for i := range verdict.Details {
+		verdict.Details[i].Text = strings.Clone(verdict.Details[i].Text)
+	}
 	var warns []string
 	for _, u := range verdict.Unmatched {
 		line := p.Meta.Lines["veil"]
@@ -363,6 +368,7 @@ func (b *builder) place(p *content.Post, lines *content.LineIndex, field string,
 	// text: a report keeps every post's findings, and would otherwise
 	// keep every post's text with them.
 	out.Text = strings.Clone(f.Text)
+	out.Replacement = strings.Clone(f.Replacement)
 	if field == "body" {
 		out.Start, out.End = f.Start+p.BodyOffset, f.End+p.BodyOffset
 		out.Line, out.Col = lines.Position(out.Start)
