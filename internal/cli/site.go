@@ -3,7 +3,6 @@ package cli
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -175,8 +174,6 @@ func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
 }
-
-var errNotYet = errors.New("not built yet")
 
 // loadConfigQuiet reads a site's configuration without flags; a missing
 // config.yaml means defaults.

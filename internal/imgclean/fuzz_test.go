@@ -3,6 +3,8 @@ package imgclean
 import (
 	"bytes"
 	"testing"
+
+	"github.com/veil-blog/veil/internal/imgclean/imgtest"
 )
 
 // FuzzClean feeds hostile bytes to every cleaner. Whatever it returns must
@@ -11,7 +13,7 @@ import (
 func FuzzClean(f *testing.F) {
 	exts := []string{".jpg", ".png", ".gif", ".webp", ".tiff", ".ico"}
 	for i, seed := range [][]byte{
-		insertAfterFirstScan(f, baselineJPEG(f), segment(0xE1, exifPayload())),
+		insertAfterFirstScan(f, baselineJPEG(f), imgtest.Segment(0xE1, exifPayload())),
 		append(baselineJPEG(f), "after"...),
 		pngWithMetadata(f),
 		gifWithMetadata(f),

@@ -3,7 +3,6 @@ package imgclean
 import (
 	"bytes"
 	"encoding/binary"
-	"hash/crc32"
 	"image"
 	"image/color"
 	"image/gif"
@@ -17,6 +16,8 @@ import (
 
 	"golang.org/x/image/tiff"
 	"golang.org/x/image/webp"
+
+	"github.com/veil-blog/veil/internal/imgclean/imgtest"
 )
 
 // secret is what every test image hides in its metadata; none of it may
@@ -31,12 +32,6 @@ func picture() *image.RGBA {
 		}
 	}
 	return img
-}
-
-// segment is a JPEG marker segment with its length.
-func segment(marker byte, payload string) []byte {
-	n := len(payload) + 2
-	return append([]byte{0xFF, marker, byte(n >> 8), byte(n)}, payload...)
 }
 
 // exifPayload is an APP1 EXIF block holding Artist and a GPS-looking value.
@@ -89,15 +84,6 @@ func progressiveJPEG(t testing.TB) []byte {
 	return b
 }
 
-func pngChunk(typ, data string) []byte {
-	var b bytes.Buffer
-	binary.Write(&b, binary.BigEndian, uint32(len(data)))
-	b.WriteString(typ)
-	b.WriteString(data)
-	binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE([]byte(typ+data)))
-	return b.Bytes()
-}
-
 func pngWithMetadata(t testing.TB) []byte {
 	var b bytes.Buffer
 	if err := png.Encode(&b, picture()); err != nil {
@@ -107,11 +93,11 @@ func pngWithMetadata(t testing.TB) []byte {
 	iend := len(p) - 12
 	var out []byte
 	out = append(out, p[:33]...) // signature and IHDR
-	out = append(out, pngChunk("tEXt", "Author\x00"+secret)...)
-	out = append(out, pngChunk("iCCP", secret+"\x00\x00x")...)
+	out = append(out, imgtest.Chunk("tEXt", "Author\x00"+secret)...)
+	out = append(out, imgtest.Chunk("iCCP", secret+"\x00\x00x")...)
 	out = append(out, p[33:iend]...)
-	out = append(out, pngChunk("eXIf", "MM\x00*"+secret)...)
-	out = append(out, pngChunk("zzZz", secret)...)
+	out = append(out, imgtest.Chunk("eXIf", "MM\x00*"+secret)...)
+	out = append(out, imgtest.Chunk("zzZz", secret)...)
 	out = append(out, p[iend:]...)
 	return append(out, "trailing "+secret...)
 }
@@ -200,16 +186,16 @@ func webpWithMetadata(t testing.TB) []byte {
 }
 
 func TestCleanRemovesMetadata(t *testing.T) {
-	after := append(segment(0xE1, exifPayload()), 0xFF, 0xD9)
+	after := append(imgtest.Segment(0xE1, exifPayload()), 0xFF, 0xD9)
 	cases := []struct {
 		name, ext string
 		in        []byte
 	}{
-		{"jpeg app segments", ".jpg", insertAfterSOI(baselineJPEG(t), segment(0xE1, exifPayload()), segment(0xFE, secret), segment(0xED, "Photoshop 3.0\x00"+secret), segment(0xE2, "ICC_PROFILE\x00"+secret))},
-		{"jpeg segment after first scan", ".jpg", insertAfterFirstScan(t, baselineJPEG(t), segment(0xE1, exifPayload()), segment(0xFE, secret))},
-		{"jpeg data after EOI", ".jpeg", append(baselineJPEG(t), insertAfterSOI(baselineJPEG(t), segment(0xE1, exifPayload()))...)},
+		{"jpeg app segments", ".jpg", insertAfterSOI(baselineJPEG(t), imgtest.Segment(0xE1, exifPayload()), imgtest.Segment(0xFE, secret), imgtest.Segment(0xED, "Photoshop 3.0\x00"+secret), imgtest.Segment(0xE2, "ICC_PROFILE\x00"+secret))},
+		{"jpeg segment after first scan", ".jpg", insertAfterFirstScan(t, baselineJPEG(t), imgtest.Segment(0xE1, exifPayload()), imgtest.Segment(0xFE, secret))},
+		{"jpeg data after EOI", ".jpeg", append(baselineJPEG(t), insertAfterSOI(baselineJPEG(t), imgtest.Segment(0xE1, exifPayload()))...)},
 		{"jpeg trailing video", ".jpg", append(baselineJPEG(t), "ftypmp42 "+secret...)},
-		{"progressive jpeg", ".jpg", append(insertAfterFirstScan(t, insertAfterSOI(progressiveJPEG(t), segment(0xE1, exifPayload())), segment(0xE1, exifPayload()), segment(0xFE, secret)), after...)},
+		{"progressive jpeg", ".jpg", append(insertAfterFirstScan(t, insertAfterSOI(progressiveJPEG(t), imgtest.Segment(0xE1, exifPayload())), imgtest.Segment(0xE1, exifPayload()), imgtest.Segment(0xFE, secret)), after...)},
 		{"png", ".png", pngWithMetadata(t)},
 		{"gif", ".gif", gifWithMetadata(t)},
 		{"tiff", ".tiff", tiffWithArtist()},
@@ -236,7 +222,7 @@ func TestCleanRemovesMetadata(t *testing.T) {
 }
 
 func TestCleanKeepsPixels(t *testing.T) {
-	in := insertAfterFirstScan(t, progressiveJPEG(t), segment(0xE1, exifPayload()))
+	in := insertAfterFirstScan(t, progressiveJPEG(t), imgtest.Segment(0xE1, exifPayload()))
 	want, err := jpeg.Decode(bytes.NewReader(progressiveJPEG(t)))
 	if err != nil {
 		t.Fatal(err)
@@ -387,7 +373,7 @@ func TestCleanTurnsPhotosUpright(t *testing.T) {
 		tiffHdr = bo.AppendUint32(tiffHdr, 1)
 		tiffHdr = bo.AppendUint16(tiffHdr, 6) // turn 90° clockwise to show
 		tiffHdr = append(tiffHdr, 0, 0, 0, 0, 0, 0)
-		in := insertAfterSOI(b.Bytes(), segment(0xE1, "Exif\x00\x00"+string(tiffHdr)+secret))
+		in := insertAfterSOI(b.Bytes(), imgtest.Segment(0xE1, "Exif\x00\x00"+string(tiffHdr)+secret))
 		out, err := Clean(".jpg", in)
 		if err != nil {
 			t.Fatal(err)

@@ -13,7 +13,7 @@ type termInput struct {
 }
 
 // buildTerms groups posts by term for the taxonomy under base
-// ("/categories/"), as Render does for tags: one page per slug, named by
+// ("/tags/" or "/categories/"): one page per slug, named by
 // the spelling that sorts first, posts newest first, terms by name. It
 // sets each post's links in set.
 func buildTerms(sd SiteData, base string, in []termInput, set func(*PostData, *TagRef)) []*TagData {

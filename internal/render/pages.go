@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html/template"
-	"runtime"
 	"slices"
-	"sync"
 )
 
 // pageJob is an output waiting to be made: an HTML page waiting for its
@@ -81,29 +79,10 @@ func (p *Pages) All(ctx context.Context) (map[string][]byte, error) {
 	slices.Sort(names)
 	bufs := make([][]byte, len(names))
 	errs := make([]error, len(names))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(names), 1)) {
-		wg.Go(func() {
-			for i := range jobs {
-				bufs[i], _, errs[i] = p.File(names[i])
-			}
-		})
-	}
-	var ctxErr error
-feed:
-	for i := range names {
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			ctxErr = ctx.Err()
-			break feed
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	if ctxErr != nil {
-		return nil, ctxErr
+	if err := forEach(ctx, len(names), func(i int) {
+		bufs[i], _, errs[i] = p.File(names[i])
+	}); err != nil {
+		return nil, err
 	}
 	// The first error in path order, so that a broken template reports the
 	// same page on every run.

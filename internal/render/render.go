@@ -207,31 +207,11 @@ type converted struct {
 // results in input order.
 func (r *Renderer) convertAll(ctx context.Context, posts []Post) ([]conversion, error) {
 	out := make([]converted, len(posts))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), len(posts))
-	for range workers {
-		wg.Go(func() {
-			for i := range jobs {
-				res, err := r.convert(posts[i].Markdown)
-				out[i] = converted{res, err}
-			}
-		})
-	}
-	var ctxErr error
-feed:
-	for i := range posts {
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			ctxErr = ctx.Err()
-			break feed
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	if ctxErr != nil {
-		return nil, ctxErr
+	if err := forEach(ctx, len(posts), func(i int) {
+		res, err := r.convert(posts[i].Markdown)
+		out[i] = converted{res, err}
+	}); err != nil {
+		return nil, err
 	}
 	results := make([]conversion, len(posts))
 	for i, c := range out {
@@ -241,6 +221,34 @@ feed:
 		results[i] = c.res
 	}
 	return results, nil
+}
+
+// forEach calls fn for each index below n on GOMAXPROCS workers and
+// returns when every call it started has returned. If ctx ends first, the
+// indexes not yet handed out are skipped and ctx's error is returned.
+func forEach(ctx context.Context, n int, fn func(i int)) error {
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Go(func() {
+			for i := range jobs {
+				fn(i)
+			}
+		})
+	}
+	var err error
+feed:
+	for i := range n {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	return err
 }
 
 // execute runs one layout for page.

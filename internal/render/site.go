@@ -58,9 +58,7 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 
 	// Views, split into listed posts and standalone pages.
 	var listed, pages []*PostData
-	tags := map[string]*TagData{}
-	tagNames := map[string][]string{}
-	var catInput []termInput
+	var tagInput, catInput []termInput
 	for i, p := range posts {
 		out, err := outputPath(p.Permalink)
 		if err != nil {
@@ -88,35 +86,11 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 			pages = append(pages, pd)
 			continue
 		}
-		seen := map[string]bool{}
-		for _, name := range p.Tags {
-			name = strings.TrimSpace(name)
-			if name == "" {
-				continue
-			}
-			slug := tagSlug(name)
-			if seen[slug] {
-				continue
-			}
-			seen[slug] = true
-			t := tags[slug]
-			if t == nil {
-				rel := "/tags/" + slug + "/"
-				t = &TagData{Slug: slug, RelPermalink: sd.RelURL(rel), URL: sd.AbsURL(rel), FeedURL: sd.RelURL(rel + "index.xml")}
-				tags[slug] = t
-			}
-			tagNames[slug] = append(tagNames[slug], name)
-			t.Posts = append(t.Posts, pd)
-		}
+		tagInput = append(tagInput, termInput{pd, p.Tags})
 		catInput = append(catInput, termInput{pd, p.Categories})
 		listed = append(listed, pd)
 	}
 
-	// Tag names: several spellings of one slug ("Self care", "self-care")
-	// share a page, shown under the spelling that sorts first.
-	for slug, t := range tags {
-		t.Name = slices.Min(tagNames[slug])
-	}
 	sortPosts(listed)
 	for i, pd := range listed {
 		if i > 0 {
@@ -126,20 +100,10 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 			pd.Older = listed[i+1]
 		}
 	}
-	tagList := make([]*TagData, 0, len(tags))
-	for _, t := range tags {
-		sortPosts(t.Posts)
-		tagList = append(tagList, t)
-	}
-	slices.SortFunc(tagList, func(a, b *TagData) int {
-		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Slug, b.Slug))
-	})
-	// Each post's tag links, in the order of the sorted tag list.
-	for _, t := range tagList {
-		for _, pd := range t.Posts {
-			pd.Tags = append(pd.Tags, &TagRef{Name: t.Name, Slug: t.Slug, RelPermalink: t.RelPermalink})
-		}
-	}
+	// Tag names: several spellings of one slug ("Self care", "self-care")
+	// share a page, shown under the spelling that sorts first; each post's
+	// tag links follow the sorted tag list.
+	tagList := buildTerms(sd, "/tags/", tagInput, func(pd *PostData, t *TagRef) { pd.Tags = append(pd.Tags, t) })
 	slices.SortFunc(pages, func(a, b *PostData) int {
 		return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.Permalink, b.Permalink))
 	})

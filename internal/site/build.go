@@ -387,20 +387,29 @@ func assignPermalinks(cs []*Cleared, patterns map[string]string, sections map[st
 	sortByDate(cs)
 	taken := map[string]bool{}
 	for _, c := range cs {
-		p := &c.Post
-		pattern := "/:slug/"
-		if !p.IsPage {
-			folder := p.Section
-			if public, ok := sections[folder]; ok {
-				p.Section = public
-			}
-			pattern = patterns[folder]
-			if pattern == "" {
-				pattern = "/" + p.Section + "/:slug/"
-			}
-		}
-		claimPermalink(p, pattern, taken)
+		claimPermalink(&c.Post, sectionPattern(&c.Post, patterns, sections, false), taken)
 	}
+}
+
+// sectionPattern returns the permalink pattern of p's section and sets
+// p.Section to the section's public name. A page's pattern is "/:slug/". A
+// folder without a public name keeps its name, or, with hideUnknown, is
+// put under neutralSection when no published post is in it either: its
+// folder name was never de-identified, so it is not put in the address.
+func sectionPattern(p *render.Post, patterns, sections map[string]string, hideUnknown bool) string {
+	if p.IsPage {
+		return "/:slug/"
+	}
+	folder := p.Section
+	if public, ok := sections[folder]; ok {
+		p.Section = public
+	} else if _, ok := patterns[folder]; hideUnknown && !ok {
+		p.Section = neutralSection
+	}
+	if pattern := patterns[folder]; pattern != "" {
+		return pattern
+	}
+	return "/" + p.Section + "/:slug/"
 }
 
 // sortByDate orders posts oldest first, by slug on the same date: the order

@@ -16,22 +16,6 @@ func assignUnlisted(published, drafts []*Cleared, held []Held, patterns, section
 	}
 	sortByDate(rest)
 	for _, c := range rest {
-		p := &c.Post
-		pattern := "/:slug/"
-		if !p.IsPage {
-			folder := p.Section
-			if public, ok := sections[folder]; ok {
-				p.Section = public
-			} else if _, ok := patterns[folder]; !ok {
-				// A section no published post is in: its folder name was
-				// never de-identified, so it is not put in the address.
-				p.Section = neutralSection
-			}
-			pattern = patterns[folder]
-			if pattern == "" {
-				pattern = "/" + p.Section + "/:slug/"
-			}
-		}
-		claimPermalink(p, pattern, taken)
+		claimPermalink(&c.Post, sectionPattern(&c.Post, patterns, sections, true), taken)
 	}
 }

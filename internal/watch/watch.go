@@ -158,7 +158,11 @@ func (w *Watcher) Run(ctx context.Context, batch func([]string)) error {
 	// a slow rebuild.
 	var box mailbox
 	d := newDebouncer(w.quiet, w.maxWait, box.put)
-	go d.run(ctx)
+	debounced := make(chan struct{})
+	go func() {
+		defer close(debounced)
+		d.run(ctx)
+	}()
 	results := make(chan struct{})
 	go func() {
 		defer close(results)
@@ -173,7 +177,7 @@ func (w *Watcher) Run(ctx context.Context, batch func([]string)) error {
 			}
 		}
 	}()
-	defer func() { cancel(); <-results }()
+	defer func() { cancel(); <-results; <-debounced }()
 	w.ready()
 
 	for {

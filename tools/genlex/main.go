@@ -11,17 +11,15 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"compress/gzip"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/veil-blog/veil/tools/internal/gztable"
 )
 
 // config holds the command-line settings.
@@ -90,7 +88,7 @@ func run(c *config) error {
 		if len(rows) == 0 {
 			return fmt.Errorf("%s: no rows", s.out)
 		}
-		n, err := writeGz(filepath.Join(c.out, s.out), rows)
+		n, err := gztable.Write(filepath.Join(c.out, s.out), rows)
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.out, err)
 		}
@@ -99,33 +97,6 @@ func run(c *config) error {
 	}
 	fmt.Printf("%-28s %8s      %9d bytes\n", "total", "", total)
 	return nil
-}
-
-// writeGz sorts and de-duplicates rows and writes them, one a line, gzip -9 compressed with a
-// header that carries no name or time. It returns the compressed size.
-func writeGz(path string, rows []string) (int64, error) {
-	slices.Sort(rows)
-	rows = slices.Compact(rows)
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return 0, err
-	}
-	for _, r := range rows {
-		if strings.ContainsAny(r, "\n\r") {
-			return 0, fmt.Errorf("row %q contains a line break", r)
-		}
-		io.WriteString(zw, r)
-		zw.Write([]byte{'\n'})
-	}
-	if err := zw.Close(); err != nil {
-		return 0, err
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
-		return 0, err
-	}
-	return int64(buf.Len()), os.Rename(tmp, path)
 }
 
 // eachLine calls fn with every line of the file at path, without its line ending.

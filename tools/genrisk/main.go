@@ -18,11 +18,9 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -31,6 +29,7 @@ import (
 
 	"github.com/veil-blog/veil/internal/lexicon"
 	"github.com/veil-blog/veil/internal/risk/phrase"
+	"github.com/veil-blog/veil/tools/internal/gztable"
 )
 
 func main() {
@@ -62,7 +61,7 @@ func main() {
 		}
 		rows = append(rows, r...)
 	}
-	n, err := writeGz(filepath.Join(*out, "tables.tsv.gz"), rows)
+	n, err := gztable.Write(filepath.Join(*out, "tables.tsv.gz"), rows)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "genrisk:", err)
 		os.Exit(1)
@@ -530,22 +529,4 @@ func eachGzRow(path string, fn func(f []string) error) error {
 		}
 	}
 	return sc.Err()
-}
-
-func writeGz(path string, rows []string) (int64, error) {
-	slices.Sort(rows)
-	rows = slices.Compact(rows)
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return 0, err
-	}
-	for _, r := range rows {
-		io.WriteString(zw, r)
-		zw.Write([]byte{'\n'})
-	}
-	if err := zw.Close(); err != nil {
-		return 0, err
-	}
-	return int64(buf.Len()), os.WriteFile(path, buf.Bytes(), 0o644)
 }

@@ -65,12 +65,6 @@ func (a *analysis) placeContext(i int) int {
 	return 0
 }
 
-// placeSpan is a place candidate with its type.
-type placeSpan struct {
-	span
-	pop int
-}
-
 // places finds place names: GeoNames places, countries and US states (longest
 // match first), "City, ST" pairs, invented small places by shape ("Willow
 // Creek", "Harlan County", "Lake X"), and unknown capitalised words after

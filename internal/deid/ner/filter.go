@@ -288,17 +288,24 @@ func (d *Detector) jobTitle(name string) bool {
 var articles = map[string]bool{"the": true, "a": true, "an": true, "our": true, "my": true, "your": true,
 	"their": true, "his": true, "her": true, "its": true}
 
+// wordBefore returns the bounds [start, end) of the run of ASCII letters
+// that ends where the spaces before off begin; start == end when none does.
+func wordBefore(text string, off int) (start, end int) {
+	end = off
+	for end > 0 && text[end-1] == ' ' {
+		end--
+	}
+	start = end
+	for start > 0 && (text[start-1] >= 'a' && text[start-1] <= 'z' || text[start-1] >= 'A' && text[start-1] <= 'Z') {
+		start--
+	}
+	return start, end
+}
+
 // afterArticle reports whether the word before off is an article or a
 // possessive determiner.
 func afterArticle(text string, off int) bool {
-	i := off
-	for i > 0 && text[i-1] == ' ' {
-		i--
-	}
-	j := i
-	for j > 0 && (text[j-1] >= 'a' && text[j-1] <= 'z' || text[j-1] >= 'A' && text[j-1] <= 'Z') {
-		j--
-	}
+	j, i := wordBefore(text, off)
 	return i < off && articles[strings.ToLower(text[j:i])]
 }
 
@@ -611,14 +618,7 @@ var locatives = map[string]bool{
 
 // afterLocative reports whether the word before off introduces a place.
 func afterLocative(text string, off int) bool {
-	i := off
-	for i > 0 && text[i-1] == ' ' {
-		i--
-	}
-	j := i
-	for j > 0 && (text[j-1] >= 'a' && text[j-1] <= 'z' || text[j-1] >= 'A' && text[j-1] <= 'Z') {
-		j--
-	}
+	j, i := wordBefore(text, off)
 	return locatives[strings.ToLower(text[j:i])]
 }
 
@@ -632,14 +632,7 @@ var mediumWords = map[string]bool{"on": true, "via": true}
 // Vimeo", "via Slack, Trello or Asana").
 func afterMedium(text string, off int) bool {
 	for items := 0; items < 4; items++ {
-		i := off
-		for i > 0 && text[i-1] == ' ' {
-			i--
-		}
-		j := i
-		for j > 0 && (text[j-1] >= 'a' && text[j-1] <= 'z' || text[j-1] >= 'A' && text[j-1] <= 'Z') {
-			j--
-		}
+		j, i := wordBefore(text, off)
 		w := text[j:i]
 		if mediumWords[w] {
 			return true

@@ -18,12 +18,6 @@ import (
 //     Lärchenbühel 38", "is on Nad Mlýnem 2384"; or after a building
 //     and a house number: "9816 318 Nikou Kazantzi".
 
-// addrWord is one word of a street name: its byte span and text.
-type addrWord struct {
-	s, e int
-	w    string
-}
-
 // readNameWord reads a word of letters (with ' ’ - inside and an optional
 // final full stop) starting at j, and returns its end, or j when there is
 // none.

@@ -211,8 +211,6 @@ func wordFirsts(words []string) string {
 
 const digits = "0123456789"
 
-var tDigit = custom(digits, false, func(string, token) bool { return true })
-
 // tShape accepts a token that starts with a run of minRun to maxRun
 // digits followed by one of the bytes in next (any byte, or the end of the
 // text, when next is empty; "\x00" in next also accepts the end).

@@ -73,11 +73,8 @@ func clockAMPM(text string, m []int) []hit {
 	return []hit{{start: s, end: m[1], typ: "time", conf: 0.7}}
 }
 
-var (
-	milPrev = set("at", "@", "since", "until", "till", "from", "by", "approx", "approximately", "around", "about", "after",
-		"before", "starting", "started", "to", "between", "and", "->", "-", "thru", "through", "@approx", "time", "@around")
-	milNext = set("hrs", "hr", "h", "hours", "to", "-", "->", "until", "and")
-)
+var milPrev = set("at", "@", "since", "until", "till", "from", "by", "approx", "approximately", "around", "about", "after",
+	"before", "starting", "started", "to", "between", "and", "->", "-", "thru", "through", "@approx", "time", "@around")
 
 func militaryTime(text string, m []int) []hit {
 	s, e := m[0], m[1]

@@ -21,8 +21,12 @@ const (
 	numTags
 )
 
-// TagNames are the tags in order, as the training tool writes them.
-var TagNames = [numTags]string{"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"}
+// TagName returns the name of tag t (0 to 6: "O", "B-PER", "I-PER",
+// "B-LOC", "I-LOC", "B-ORG", "I-ORG"), as the training tool writes them.
+// A function, not a package variable, so that no caller can change it.
+func TagName(t int) string {
+	return [numTags]string{"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"}[t]
+}
 
 // Word flags: what the lexicons say of a word beside its frequencies.
 const (

@@ -7,7 +7,7 @@ import (
 )
 
 // Example is a labelled text for training: Tags gives each token of
-// Tokenize(Text) its tag, by the indexes of TagNames.
+// Tokenize(Text) its tag, numbered as TagName names them.
 type Example struct {
 	Text string
 	Tags []uint8
