@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/rand"
 	"strings"
+	"testing"
 )
 
 // sentences are invented: names, places, numbers and contacts of the kinds
@@ -33,4 +34,17 @@ func Texts(n int) []string {
 		out[i] = sb.String()
 	}
 	return out
+}
+
+// Run benchmarks f on 32 of the texts in turn, reporting bytes and
+// allocations, so that each package's tokenizer is measured the same way.
+func Run(b *testing.B, f func(string)) {
+	texts := Texts(32)
+	b.SetBytes(int64(len(texts[0])))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		f(texts[i%len(texts)])
+		i++
+	}
 }
