@@ -16,7 +16,7 @@ import (
 // with the findings before it. It is deterministic.
 func hostileProse(n int) string {
 	r := rand.New(rand.NewSource(int64(n)))
-	first := []string{"Odette", "Bram", "Ilse", "Tomasz", "Wren", "Perpetua", "Casimir", "Yusra", "Linnea", "Desmond"}
+	first := []string{"Odette", "Bram", "Ilse", "Tomasz", "Wren", "Perpetua", "Casimir", "Yusra", "Linnea", "Ottoline"}
 	last := []string{"Marchand", "Okafor", "Vantongeren", "Halloran", "Szczepan", "Ruddock", "Abernethy", "Kowalczuk"}
 	months := []string{"March", "June", "October", "January"}
 	sentences := []string{
@@ -24,7 +24,7 @@ func hostileProse(n int) string {
 		"Ms. %[2]s said she was %[3]d years old when she moved to Springfield.",
 		"We talked about the plan; %[1]s agreed to call 555-01%02[4]d on %[4]d %[5]s.",
 		"The team met again and the client, aged %[3]d, seemed calmer than before.",
-		"Dr. %[2]s reviewed the notes with %[1]s and the supervisor at St. Anne's Hospital.",
+		"Dr. %[2]s reviewed the notes with %[1]s and the supervisor at St. Wilfrida's Hospital.",
 		"It was a quiet session about boundaries, trust and what had changed since the spring.",
 	}
 	var b strings.Builder

@@ -112,8 +112,8 @@ func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 
 // visible returns the view of doc.Text that a reader sees (character
 // references decoded, invisible characters set aside) and doc with that
-// text, which the detectors and the planner read: "&#77;aria" and
-// "Ma\u00ADria" are read as "Maria", and replaced in the source whole.
+// text, which the detectors and the planner read: "&#79;dette" and
+// "Ode\u00ADtte" are read as "Odette", and replaced in the source whole.
 func visible(doc *Doc) (*markdown.View, *Doc) {
 	view := markdown.Visible(doc.Text)
 	if view.Same() {

@@ -94,7 +94,7 @@ func (a *analysis) wordFeat(w string) feat {
 	}
 	f.surname, _ = lex.Surname(w)
 	if f.births == 0 && f.surname == 0 && strings.ContainsAny(w, "-‐‑") {
-		// "Lou-Bette", "Taylor-Sabori": a name when a part is one and no
+		// "Lou-Bette", "Penrose-Sabori": a name when a part is one and no
 		// part is an ordinary word ("A-fib", "Non-Hodgkin" are not).
 		var births, surname int
 		parts := strings.FieldsFunc(w, isHyphen)

@@ -275,7 +275,7 @@ func TestClinicalNoteRemembered(t *testing.T) {
 	lex := lexicon.Default()
 	for _, text := range []string{
 		"", "Pt stable overnight. BP 120/80, HR 72, afebrile. Lasix 40mg given. Plan: cont abx, f/u cxr.",
-		"We went to Vienna with Anna last summer and loved it.", "resp-lsc clear, neuro-alert, gi-tolerating tf",
+		"We went to Vienna with Liesl last summer and loved it.", "resp-lsc clear, neuro-alert, gi-tolerating tf",
 		"Dr. Okafor saw the pt; vss, sats 98% on RA.",
 	} {
 		toks := tokenize(text)

@@ -586,7 +586,7 @@ func TestLanguageIsNoPlace(t *testing.T) {
 func TestForeignTextKeepsItsWords(t *testing.T) {
 	// A post in Spanish: its lower-case words are no names written in lower case, and a
 	// list of them is no list of names; the capitalised name is still found.
-	text := "Ayer fui a visitar a Dolores Quintanilla en su casa. Hablamos durante una hora de su marido, " +
+	text := "Ayer fui a visitar a Eulalia Quintanilla en su casa. Hablamos durante una hora de su marido, " +
 		"de sus hijos y de la huerta que cuidan juntos desde hace muchos años. Me dijo que las mañanas son " +
 		"lo más difícil, porque todavía prepara dos tazas de café sin pensar, y que los domingos la casa se " +
 		"queda muy callada cuando se van los nietos."

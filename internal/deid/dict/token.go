@@ -12,7 +12,7 @@ type shape uint8
 const (
 	shapeNone  shape = iota // no letters, or digits mixed in ("3V", "9GAG")
 	shapeLower              // "grace"
-	shapeTitle              // "Grace", "O'Neill", "McAllister", "R"
+	shapeTitle              // "Orla", "O'Neill", "McAllister", "R"
 	shapeUpper              // "GRACE" (two letters or more)
 	shapeMixed              // "iPhone"
 )

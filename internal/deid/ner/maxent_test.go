@@ -21,7 +21,7 @@ func TestMaxentMatchesProse(t *testing.T) {
 		"I met Jon Dawes in Lisbon and Vienna yesterday.",
 		// Repeated words share prose's cached tokens, and their labels.
 		"RT @someone: RT for Alice #vote http://t.co/x RT",
-		"Vienna is not Vienna without Anna, said Anna in Vienna .",
+		"Vienna is not Vienna without Liesl, said Liesl in Vienna .",
 		"Tom's dog, Tom's cat and Tom's, Tom's. Tom's",
 		// Pieces prose drops ("he's." keeps "he", "Don't," keeps "Do").
 		"He's. He's. he's, Don't, Don't, \u201cDon\u2019t,\u201d won't.",
