@@ -531,6 +531,9 @@ func (p *planner) organization(f Finding, action Action) string {
 	if action == Redact {
 		return "[organization]"
 	}
+	if f.Type == "app" {
+		return "an app" // a site or an app the post names as a medium ("notes in ...")
+	}
 	lowerName := strings.ToLower(f.Text)
 	if t := f.Type; t != "" && t != "company" && !strings.HasSuffix(lowerName, t) && p.e.isCommon(t) {
 		// The recognizer knows the kind ("WVMC", "Tillbrook Memorial" are
