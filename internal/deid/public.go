@@ -59,12 +59,22 @@ attorney solicitor registrar affairs secretary rule rules service services his h
 the on
 licensing licensure registration regulatory examiners nursing nurses medicine medical pharmacy
 psychology social work behavioral behavioural sciences counseling counselling therapy marriage in
-family professions professional`)
+family professions professional
+association associations society college federation institute
+midwifery midwives therapists therapist counsellors counselors psychologists psychotherapists
+psychotherapy workers practitioners practice health visiting care mental clinical physicians
+psychiatrists psychiatric pharmacists occupational physiotherapy physical ethics standards
+addiction professionals american british canadian australian irish scottish welsh zealand`)
 
 // The fields and functions above ("licensing", "nursing", "social work",
 // "behavioral sciences") make the regulators and licensing boards of a
 // profession ("the State Board of Nursing", "the Board of Behavioral
-// Sciences"), which a practitioner cites and which identify no one.
+// Sciences"), which a practitioner cites and which identify no one; with
+// the heads of learned and professional bodies ("association", "society",
+// "college") and the nations they are named after, they make the
+// professional associations ("the Association of Family Therapists", "the
+// Royal College of Nursing"). A local name among them ("Alder Valley
+// Therapists Association") still makes a finding.
 
 // professionalCodeRE matches a professional body's acronym before the code
 // or standards it publishes: "the AAMFT Code of Ethics", "CCPA Standards of
@@ -90,7 +100,8 @@ func professionalCodes(text string) []termMatch {
 var publicBodyHeads = wordSet(`court courts tribunal tribunals ministry department office
 commission committee council government parliament senate congress assembly police prosecutor
 prosecutors prosecution agency authority service services directorate inspectorate ombudsman
-registry bench judiciary cabinet treasury board rules`)
+registry bench judiciary cabinet treasury board rules association associations society college
+federation institute`)
 
 // publicBody reports whether name is made only of institution
 // words and holds a head: a public body that identifies no one.
