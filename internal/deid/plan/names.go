@@ -1,4 +1,4 @@
-package deid
+package plan
 
 // Pseudonyms: common, ordinary US names, so that a replaced post reads
 // naturally and a pseudonym does not itself stand out as a rare detail. The

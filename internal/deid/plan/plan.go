@@ -1,4 +1,4 @@
-package deid
+package plan
 
 import (
 	"crypto/hmac"
@@ -12,31 +12,41 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid"
 )
 
-// plan sets the Replacement of every finding. The same original (compared
+// Planner is veil's planner.
+type Planner struct{}
+
+var _ deid.Planner = (*Planner)(nil)
+
+// New returns the planner.
+func New() *Planner { return &Planner{} }
+
+// Plan sets the Replacement of every finding. The same original (compared
 // case-insensitively) gets the same replacement within a text, and, because
 // pseudonyms and date shifts are keyed hashes, across texts and builds.
-func (e *Engine) plan(doc *Doc, fs []Finding) []Finding {
-	p := &planner{e: e, doc: doc, memo: map[string]string{}, surname: map[string]bool{}}
+func (*Planner) Plan(doc *deid.Doc, fs []deid.Finding, s deid.Settings) []deid.Finding {
+	p := &planner{s: s, doc: doc, memo: map[string]string{}, surname: map[string]bool{}}
 	// A word written as the last of a full name is a surname wherever it
 	// appears alone in the same text ("Marchand" after "Odette Marchand").
 	for _, f := range fs {
 		w := strings.Fields(f.Text)
-		for len(w) > 0 && (familiarTitles[strings.ToLower(w[0])] || honorifics[strings.ToLower(strings.TrimRight(w[0], "."))]) {
+		for len(w) > 0 && (deid.FamiliarTitle(strings.ToLower(w[0])) || deid.Honorific(strings.ToLower(strings.TrimRight(w[0], ".")))) {
 			w = w[1:] // "Uncle Dev", "Mr Dev": a title, not a first name
 		}
-		if f.Kind == Person && len(w) > 1 {
+		if f.Kind == deid.Person && len(w) > 1 {
 			p.surname[strings.ToLower(strings.TrimRight(w[len(w)-1], ".,"))] = true
 		}
 	}
-	fs = append([]Finding(nil), fs...)
-	out := make([]Finding, 0, len(fs))
+	fs = append([]deid.Finding(nil), fs...)
+	out := make([]deid.Finding, 0, len(fs))
 	for i, f := range fs {
 		if f.Start >= f.End {
 			continue // merged into the finding before it
 		}
-		if f.Kind == Age {
+		if f.Kind == deid.Age {
 			lo, hi := 0, len(doc.Text)
 			if i > 0 {
 				lo = fs[i-1].End
@@ -46,10 +56,10 @@ func (e *Engine) plan(doc *Doc, fs []Finding) []Finding {
 			}
 			f = widenAge(doc.Text, f, lo, hi)
 		}
-		if f.Kind == Place && i+1 < len(fs) {
+		if f.Kind == deid.Place && i+1 < len(fs) {
 			// "Springfield, IL": the state goes with the city, so that the
 			// generalised phrase is not followed by a stray ", IL".
-			if g := fs[i+1]; g.Kind == Place && p.isState(g.Text) && strings.TrimSpace(doc.Text[f.End:g.Start]) == "," && !p.isState(f.Text) {
+			if g := fs[i+1]; g.Kind == deid.Place && p.isState(g.Text) && strings.TrimSpace(doc.Text[f.End:g.Start]) == "," && !p.isState(f.Text) {
 				f.End, f.Text = g.End, doc.Text[f.Start:g.End]
 				fs[i+1].Start = g.End // swallowed: skipped below
 			}
@@ -58,7 +68,7 @@ func (e *Engine) plan(doc *Doc, fs []Finding) []Finding {
 			f.Replacement = p.replacement(f)
 			// "at the Cobbler's Row Surgery" -> "at the surgery", not "at the
 			// a surgery".
-			if f.Kind != Person && theBefore(doc.Text, f.Start) >= 0 {
+			if f.Kind != deid.Person && theBefore(doc.Text, f.Start) >= 0 {
 				f.Replacement = dropArticle(f.Replacement)
 			}
 		}
@@ -100,8 +110,8 @@ func dropArticle(r string) string {
 
 // isState reports whether a place name is a state (or province).
 func (p *planner) isState(name string) bool {
-	info, ok := p.e.gaz.Place(name)
-	return ok && info.Level == State
+	info, ok := p.s.Gazetteer.Place(name)
+	return ok && info.Level == deid.State
 }
 
 // ageSuffixRE matches what follows an age's number when the age is used as
@@ -122,7 +132,7 @@ var inPronounRE = regexp.MustCompile(`(?i)\bin\s+(?:her|his|their|my|your|our|it
 // that make it an age phrase, so that the phrase is replaced whole: the
 // "-year-old" after it and the article before it ("a 34-year-old" -> "a
 // mid-30s"). It stays within [lo, hi), clear of its neighbours.
-func widenAge(text string, f Finding, lo, hi int) Finding {
+func widenAge(text string, f deid.Finding, lo, hi int) deid.Finding {
 	if m := ordinalRE.FindStringIndex(text[f.End:min(hi, f.End+3)]); m != nil && f.End+m[1] <= hi {
 		// "her 43rd birthday": the ending goes with the number.
 		f.End += m[1]
@@ -163,9 +173,37 @@ func widenAge(text string, f Finding, lo, hi int) Finding {
 
 func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
+func nameLike(k deid.Kind) bool { return k == deid.Person || k == deid.Place || k == deid.Organization }
+
+// wordBefore returns the word (letters and apostrophes) that ends just
+// before position i, skipping spaces, and where it starts.
+func wordBefore(text string, i int) (int, string) {
+	for i > 0 && text[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' {
+			break
+		}
+		j -= size
+	}
+	return j, text[j:i]
+}
+
+// leadingWord returns the letters at the start of s.
+func leadingWord(s string) string {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		return s
+	}
+	return s[:end]
+}
+
 type planner struct {
-	e    *Engine
-	doc  *Doc
+	s    deid.Settings
+	doc  *deid.Doc
 	memo map[string]string // kind + normalised original -> replacement
 	used map[string]bool   // lower-case words of the original text; see pick
 	// surname holds words known to be surnames in this text.
@@ -179,18 +217,18 @@ type planner struct {
 	shoutLines []shoutLine
 }
 
-func (p *planner) replacement(f Finding) string {
-	if f.Kind == Date && (f.Type == "relative" || f.Type == "weekday" || f.Date != nil && f.Date.Relative) && theBefore(p.doc.Text, f.Start) >= 0 {
+func (p *planner) replacement(f deid.Finding) string {
+	if f.Kind == deid.Date && (f.Type == "relative" || f.Type == "weekday" || f.Date != nil && f.Date.Relative) && theBefore(p.doc.Text, f.Start) >= 0 {
 		// "the next week", "the Tuesday after": relative to the story, not
 		// to the time of writing.
 		return f.Text
 	}
-	key := string(f.Kind) + "\x00" + f.Type + "\x00" + termID(f.Text)
+	key := string(f.Kind) + "\x00" + f.Type + "\x00" + deid.TermID(f.Text)
 	r, ok := p.memo[key]
 	if !ok {
 		r = p.choose(f)
 		// Ages and phrases depend on their context; names and places do not.
-		if f.Kind != Age {
+		if f.Kind != deid.Age {
 			p.memo[key] = r
 		}
 	}
@@ -203,7 +241,7 @@ func (p *planner) replacement(f Finding) string {
 	if !acronymPhrase {
 		r = matchCase(f.Text, r)
 	}
-	if f.Kind != Person && atSentenceStart(p.doc.Text, f.Start) {
+	if f.Kind != deid.Person && atSentenceStart(p.doc.Text, f.Start) {
 		r = capitalise(r)
 	}
 	if nameLike(f.Kind) && inHashtag(p.doc.Text, f.Start) {
@@ -242,29 +280,29 @@ func hashtagWords(r string) string {
 	return b.String()
 }
 
-func (p *planner) choose(f Finding) string {
-	action := p.e.actions[f.Kind]
+func (p *planner) choose(f deid.Finding) string {
+	action := p.s.Actions[f.Kind]
 	switch f.Kind {
-	case Person:
-		if action == Replace {
+	case deid.Person:
+		if action == deid.Replace {
 			return p.pseudonym(f.Text)
 		}
 		return "[name]"
-	case Date:
+	case deid.Date:
 		r := p.date(f, action)
 		if strings.HasSuffix(f.Text, ".") && !strings.HasSuffix(r, ".") && r != f.Text && sentenceEnds(p.doc.Text[f.End:]) {
 			r += "." // "until 5 Jan." and "at 3 a.m." end their sentence too
 		}
 		return r
-	case Age:
+	case deid.Age:
 		return p.age(f, action)
-	case Contact:
+	case deid.Contact:
 		return label(f.Type, "contact", "phone", "fax", "email", "url", "handle", "ip")
-	case ID:
+	case deid.ID:
 		return label(f.Type, "id", "ssn")
-	case Place:
+	case deid.Place:
 		return p.place(f, action)
-	case Organization:
+	case deid.Organization:
 		return p.organization(f, action)
 	}
 	return "[detail]"
@@ -286,7 +324,7 @@ func label(t, fallback string, allowed ...string) string {
 
 // mac returns a keyed 64-bit hash of the parts.
 func (p *planner) mac(parts ...string) uint64 {
-	m := hmac.New(sha256.New, p.e.key)
+	m := hmac.New(sha256.New, p.s.Key)
 	for _, s := range parts {
 		m.Write([]byte(s))
 		m.Write([]byte{0})
@@ -302,16 +340,16 @@ func (p *planner) mac(parts ...string) uint64 {
 // the post.
 func (p *planner) pseudonym(name string) string {
 	// "Dr.Vorn": a title glued to the name by its full stop stays so.
-	if i := strings.IndexByte(name, '.'); i > 0 && i+1 < len(name) && honorifics[strings.ToLower(name[:i])] && unicode.IsLetter(rune(name[i+1])) {
+	if i := strings.IndexByte(name, '.'); i > 0 && i+1 < len(name) && deid.Honorific(strings.ToLower(name[:i])) && unicode.IsLetter(rune(name[i+1])) {
 		return name[:i+1] + p.pseudonym(name[i+1:])
 	}
 	words := strings.Fields(name)
 	titled, nameWords := false, 0
 	for _, w := range words {
 		core := strings.ToLower(strings.TrimRight(w, ".,"))
-		if honorifics[core] {
+		if deid.Honorific(core) {
 			titled = true
-		} else if utf8.RuneCountInString(core) > 1 && !(familiarTitles[core] && nameWords == 0) {
+		} else if utf8.RuneCountInString(core) > 1 && !(deid.FamiliarTitle(core) && nameWords == 0) {
 			nameWords++
 		}
 	}
@@ -323,7 +361,7 @@ func (p *planner) pseudonym(name string) string {
 		core := strings.TrimRight(w, ".,")
 		lw := strings.ToLower(core)
 		switch {
-		case honorifics[lw], familiarTitles[lw] && seen == 0:
+		case deid.Honorific(lw), deid.FamiliarTitle(lw) && seen == 0:
 			out = append(out, w)
 		case utf8.RuneCountInString(core) <= 1:
 			out = append(out, string(rune('A'+p.mac("initial", lw)%26))+w[len(core):])
@@ -343,10 +381,10 @@ func (p *planner) pseudonym(name string) string {
 
 // firstName picks a pseudonymous first name of the sex the lexicon gives.
 func (p *planner) firstName(lw string) string {
-	switch p.e.gaz.Sex(lw) {
-	case Female:
+	switch p.s.Gazetteer.Sex(lw) {
+	case deid.Female:
 		return p.pick(femaleNames, "first", lw)
-	case Male:
+	case deid.Male:
 		return p.pick(maleNames, "first", lw)
 	}
 	return p.pick(unisexNames, "first", lw)
@@ -379,7 +417,7 @@ const titledKey = 64
 // rather than by searching the whole text once for each name.
 func titledPositions(lower string) []int {
 	qs := []int{}
-	for h := range honorifics {
+	for _, h := range deid.Honorifics() {
 		for _, sep := range []string{". ", " ", "."} {
 			pat := h + sep
 			for from := 0; ; {
@@ -417,55 +455,55 @@ func (p *planner) pick(list []string, tag, word string) string {
 // addresses and postal codes become labels.
 // States and countries are kept: Safe Harbor allows them, and a post that
 // loses every country reads badly. Their rarity is the risk gate's concern.
-func (p *planner) place(f Finding, action Action) string {
+func (p *planner) place(f deid.Finding, action deid.Action) string {
 	switch f.Type {
 	case "street", "address", "pobox":
 		return "[address]"
 	case "zip", "postcode":
 		return "[postcode]"
 	case "state", "country":
-		if action != Redact {
+		if action != deid.Redact {
 			return f.Text
 		}
 	}
 	switch {
-	case action == Redact:
+	case action == deid.Redact:
 		return "[place]"
-	case action == Replace || inHashtag(p.doc.Text, f.Start):
+	case action == deid.Replace || inHashtag(p.doc.Text, f.Start):
 		// In a hashtag a pseudonymous place reads better than a phrase.
-		return p.pick(placeNames, "place", termID(f.Text))
+		return p.pick(placeNames, "place", deid.TermID(f.Text))
 	}
 	name, state := f.Text, ""
 	if i := strings.LastIndexByte(name, ','); i > 0 {
 		name, state = strings.TrimSpace(name[:i]), strings.TrimSpace(name[i+1:])
 	}
-	info, ok := p.e.gaz.Place(name)
+	info, ok := p.s.Gazetteer.Place(name)
 	if !ok {
 		// A span that took in a word more than the place ("Lisbon Games",
 		// "the Cork office") is described by the place inside it.
 		info, ok = p.placeWithin(name)
 	}
-	if ok && state != "" && info.Level == Locality {
+	if ok && state != "" && info.Level == deid.Locality {
 		// "Name, State": the gazetteer's best place of that name must lie in the
 		// state's country and region, else it is another place of the same name and
 		// the one meant is too small for the gazetteer to know.
-		if si, known := p.e.gaz.Place(state); known && si.Level == State && (si.Country != info.Country || info.Region != "" && si.Region != "" && si.Region != info.Region) {
+		if si, known := p.s.Gazetteer.Place(state); known && si.Level == deid.State && (si.Country != info.Country || info.Region != "" && si.Region != "" && si.Region != info.Region) {
 			ok = false
 		}
 	}
 	if !ok {
 		// A place the gazetteer does not know is too small for its population
 		// data: the smallest class is the safe one, for the text and for the crowd.
-		if si, known := p.e.gaz.Place(state); state != "" && known && si.Region != "" {
+		if si, known := p.s.Gazetteer.Place(state); state != "" && known && si.Region != "" {
 			return "a small town in " + si.Region
 		}
 		return "a small town"
 	}
-	if info.Level != Locality && state == "" {
+	if info.Level != deid.Locality && state == "" {
 		return f.Text // a state or country, which Safe Harbor allows
 	}
 	if state != "" && info.Region == "" {
-		if si, ok := p.e.gaz.Place(state); ok {
+		if si, ok := p.s.Gazetteer.Place(state); ok {
 			info.Region = si.Region
 		}
 	}
@@ -505,7 +543,7 @@ func locating(words []string) bool {
 
 // placeWithin looks up the longest run of name's words that the gazetteer
 // knows as a town or city.
-func (p *planner) placeWithin(name string) (PlaceInfo, bool) {
+func (p *planner) placeWithin(name string) (deid.PlaceInfo, bool) {
 	words := strings.Fields(name)
 	for n := len(words) - 1; n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
@@ -516,23 +554,23 @@ func (p *planner) placeWithin(name string) (PlaceInfo, bool) {
 			if i+n == len(words) && i > 0 && !locating(words[:i]) {
 				continue
 			}
-			if info, ok := p.e.gaz.Place(strings.Join(words[i:i+n], " ")); ok && info.Level == Locality {
+			if info, ok := p.s.Gazetteer.Place(strings.Join(words[i:i+n], " ")); ok && info.Level == deid.Locality {
 				return info, true
 			}
 		}
 	}
-	return PlaceInfo{}, false
+	return deid.PlaceInfo{}, false
 }
 
 // organization describes an organisation by its type: the ordinary words at
 // the end of its name ("Calloway Ridge Community Health Center" -> "a
 // community health center").
-func (p *planner) organization(f Finding, action Action) string {
-	if action == Redact {
+func (p *planner) organization(f deid.Finding, action deid.Action) string {
+	if action == deid.Redact {
 		return "[organization]"
 	}
 	lowerName := strings.ToLower(f.Text)
-	if t := f.Type; t != "" && t != "company" && !strings.HasSuffix(lowerName, t) && p.e.isCommon(t) {
+	if t := f.Type; t != "" && t != "company" && !strings.HasSuffix(lowerName, t) && deid.CommonWord(p.s.Gazetteer, t) {
 		// The recognizer knows the kind ("WVMC", "Tillbrook Memorial" are
 		// hospitals) though the name does not end with it.
 		return article(t) + " " + t
@@ -543,13 +581,13 @@ func (p *planner) organization(f Finding, action Action) string {
 		w := strings.Trim(words[i], ".,'’")
 		// The last word is the cue ("hospice"); the words before it must
 		// describe the kind of organisation, or they may be its name.
-		if w == "" || !(orgDescriptors[w] || len(tail) == 0 && p.e.isCommon(w)) {
+		if w == "" || !(orgDescriptors[w] || len(tail) == 0 && deid.CommonWord(p.s.Gazetteer, w)) {
 			break
 		}
 		tail = append([]string{w}, tail...)
 	}
 	if len(tail) == 0 {
-		if f.Type != "" && p.e.isCommon(f.Type) {
+		if f.Type != "" && deid.CommonWord(p.s.Gazetteer, f.Type) {
 			tail = []string{f.Type}
 		} else {
 			return "an organisation"
@@ -594,7 +632,7 @@ func article(phrase string) string {
 
 // age bands an age: "a 34-year-old" -> "a mid-30s", "aged 58" -> "in her
 // late 50s", and any age over 89 -> "over 89", as Safe Harbor asks.
-func (p *planner) age(f Finding, action Action) string {
+func (p *planner) age(f deid.Finding, action deid.Action) string {
 	n := f.Age
 	if n == 0 {
 		if m := digitsRE.FindString(f.Text); m != "" {
@@ -604,7 +642,7 @@ func (p *planner) age(f Finding, action Action) string {
 	if n == 0 {
 		return "[age]"
 	}
-	if action == Redact {
+	if action == deid.Redact {
 		return "[age]"
 	}
 	lower := strings.ToLower(f.Text)
@@ -818,9 +856,9 @@ var numericDateRE = regexp.MustCompile(`^(\d{1,4})([/.-])(\d{1,2})(?:([/.-])(\d{
 // is shifted by the site's offset and keeps its year and its numeric or
 // written form; with generalise it becomes its month and year; relative
 // dates become "recently"; a year alone is kept.
-func (p *planner) date(f Finding, action Action) string {
+func (p *planner) date(f deid.Finding, action deid.Action) string {
 	v := f.Date
-	if action == Redact {
+	if action == deid.Redact {
 		if f.Type == "time" {
 			return "[time]"
 		}
@@ -861,7 +899,7 @@ func (p *planner) date(f Finding, action Action) string {
 	if year == 0 {
 		year = 2001 // any non-leap year; the year is not printed
 	}
-	if action == Generalise {
+	if action == deid.Generalise {
 		if v.Year != 0 {
 			return fmt.Sprintf("%s %d", time.Month(v.Month), v.Year)
 		}
@@ -935,7 +973,7 @@ func ordinalSuffix(n int) string {
 // roughDuration generalises the length of a sentence or term served, which
 // court reports and case studies give exactly: "14 years" -> "over ten
 // years", "6 months" -> "some months". The recognizer reads the length.
-func roughDuration(v *DateValue) string {
+func roughDuration(v *deid.DateValue) string {
 	if v == nil {
 		return "some time"
 	}
