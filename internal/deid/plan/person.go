@@ -1,0 +1,114 @@
+package plan
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid"
+)
+
+// pseudonym maps a person's name to a pseudonym word by word: the first
+// word to a first name of the same sex, later words to surnames, so that
+// "Odette" and "Odette Marchand" share a first name. Honorifics are kept;
+// initials are replaced by keyed initials. A pseudonym that occurs as a word
+// in the original text is skipped, so a pseudonym is never a real name of
+// the post.
+func (p *planner) pseudonym(name string) string {
+	// "Dr.Vorn": a title glued to the name by its full stop stays so.
+	if i := strings.IndexByte(name, '.'); i > 0 && i+1 < len(name) && deid.Honorific(strings.ToLower(name[:i])) && unicode.IsLetter(rune(name[i+1])) {
+		return name[:i+1] + p.pseudonym(name[i+1:])
+	}
+	words := strings.Fields(name)
+	titled, nameWords := false, 0
+	for _, w := range words {
+		core := strings.ToLower(strings.TrimRight(w, ".,"))
+		if deid.Honorific(core) {
+			titled = true
+		} else if utf8.RuneCountInString(core) > 1 && !(deid.FamiliarTitle(core) && nameWords == 0) {
+			nameWords++
+		}
+	}
+	// A lone word is a first name unless a title goes with it ("Dr. Okafor").
+	loneSurname := nameWords == 1 && (titled || p.surname[strings.ToLower(strings.Trim(name, ". ,"))] || p.afterHonorific(name))
+	out := make([]string, 0, len(words))
+	seen := 0
+	for _, w := range words {
+		core := strings.TrimRight(w, ".,")
+		lw := strings.ToLower(core)
+		switch {
+		case deid.Honorific(lw), deid.FamiliarTitle(lw) && seen == 0:
+			out = append(out, w)
+		case utf8.RuneCountInString(core) <= 1:
+			out = append(out, string(rune('A'+p.mac("initial", lw)%26))+w[len(core):])
+		default:
+			var pick string
+			if seen == 0 && !loneSurname {
+				pick = p.firstName(lw)
+			} else {
+				pick = p.pick(surnames, "last", lw)
+			}
+			seen++
+			out = append(out, pick+w[len(core):])
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// firstName picks a pseudonymous first name of the sex the lexicon gives.
+func (p *planner) firstName(lw string) string {
+	switch p.s.Gazetteer.Sex(lw) {
+	case deid.Female:
+		return p.pick(femaleNames, "first", lw)
+	case deid.Male:
+		return p.pick(maleNames, "first", lw)
+	}
+	return p.pick(unisexNames, "first", lw)
+}
+
+// afterHonorific reports whether a single-word name is written after a title
+// somewhere in the text ("Dr. Okafor"), in which case it is a surname.
+func (p *planner) afterHonorific(name string) bool {
+	if p.titled == nil {
+		p.lower = strings.ToLower(p.doc.Text)
+		p.titled = titledPositions(p.lower)
+	}
+	lower, n := p.lower, strings.ToLower(name)
+	key := n[:min(len(n), titledKey)]
+	i := sort.Search(len(p.titled), func(i int) bool { return titledAt(lower, p.titled[i]) >= key })
+	for ; i < len(p.titled) && strings.HasPrefix(titledAt(lower, p.titled[i]), key); i++ {
+		if strings.HasPrefix(lower[p.titled[i]:], n) {
+			return true
+		}
+	}
+	return false
+}
+
+// titledKey is how many bytes after a title titledPositions sorts by.
+const titledKey = 64
+
+// titledPositions returns every offset of lower that follows a title and
+// its separator ("dr. ", "dr ", "dr."), sorted by the text from there, so
+// that afterHonorific finds whether a name follows a title by binary search
+// rather than by searching the whole text once for each name.
+func titledPositions(lower string) []int {
+	qs := []int{}
+	for _, h := range deid.Honorifics() {
+		for _, sep := range []string{". ", " ", "."} {
+			pat := h + sep
+			for from := 0; ; {
+				i := strings.Index(lower[from:], pat)
+				if i < 0 {
+					break
+				}
+				qs = append(qs, from+i+len(pat))
+				from += i + 1
+			}
+		}
+	}
+	sort.Slice(qs, func(i, j int) bool { return titledAt(lower, qs[i]) < titledAt(lower, qs[j]) })
+	return qs
+}
+
+func titledAt(lower string, q int) string { return lower[q:min(len(lower), q+titledKey)] }
