@@ -68,9 +68,11 @@ func widenAge(text string, f deid.Finding, lo, hi int) deid.Finding {
 	return f
 }
 
-// age bands an age: "a 34-year-old" -> "a mid-30s", "aged 58" -> "in her
+// ageOp bands an age: "a 34-year-old" -> "a mid-30s", "aged 58" -> "in her
 // late 50s", and any age over 89 -> "over 89", as Safe Harbor asks.
-func (p *planner) age(f deid.Finding, action deid.Action) string {
+type ageOp struct{}
+
+func (ageOp) replace(d *document, f deid.Finding, action deid.Action) string {
 	n := f.Age
 	if n == 0 {
 		if m := digitsRE.FindString(f.Text); m != "" {
@@ -101,7 +103,7 @@ func (p *planner) age(f deid.Finding, action deid.Action) string {
 		if n > 89 {
 			return "aged over 89"
 		}
-		return agePhrase(n, p.pronoun(f.Start))
+		return agePhrase(n, d.pronoun(f.Start))
 	}
 	if f.Type == "at-age" {
 		// "At 94, she ..." -> "Aged over 89, she ...", "At 8, he" -> "As
@@ -134,7 +136,7 @@ func (p *planner) age(f deid.Finding, action deid.Action) string {
 			adjectival = true
 		}
 	}
-	if adjectival && leadingArticle(lower, "a") == "" && !nounAfter(p.doc.Text[f.End:]) {
+	if adjectival && leadingArticle(lower, "a") == "" && !nounAfter(d.doc.Text[f.End:]) {
 		adjectival = false // "i'm 23 y/o." says "i'm in my early 20s"
 	}
 	if n > 89 {
@@ -147,7 +149,7 @@ func (p *planner) age(f deid.Finding, action deid.Action) string {
 	if adjectival {
 		return leadingArticle(lower, article(band)) + band
 	}
-	switch ageContext(p.doc.Text[:f.Start]) {
+	switch ageContext(d.doc.Text[:f.Start]) {
 	case "turn":
 		if n >= 20 {
 			return fmt.Sprintf("%d-something", n/10*10) // "turned 40-something"
@@ -159,7 +161,7 @@ func (p *planner) age(f deid.Finding, action deid.Action) string {
 	if f.Type == "apposition" {
 		return bareBand(n)
 	}
-	return agePhrase(n, p.pronoun(f.Start)) // "she was in her mid-40s"
+	return agePhrase(n, d.pronoun(f.Start)) // "she was in her mid-40s"
 }
 
 // nounAfter reports whether a word follows on the same line ("58 yo male").
@@ -259,12 +261,12 @@ func agePhrase(n int, pronoun string) string {
 }
 
 // pronoun guesses "her", "his" or "their" from the words just before off.
-func (p *planner) pronoun(off int) string {
+func (d *document) pronoun(off int) string {
 	from := max(0, off-80)
-	for from < off && !utf8.RuneStart(p.doc.Text[from]) {
+	for from < off && !utf8.RuneStart(d.doc.Text[from]) {
 		from++
 	}
-	words := strings.FieldsFunc(strings.ToLower(p.doc.Text[from:off]), func(r rune) bool { return !unicode.IsLetter(r) })
+	words := strings.FieldsFunc(strings.ToLower(d.doc.Text[from:off]), func(r rune) bool { return !unicode.IsLetter(r) })
 	for i := len(words) - 1; i >= 0; i-- {
 		switch words[i] {
 		case "she", "her", "woman", "girl", "mother", "daughter", "wife":

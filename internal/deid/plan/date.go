@@ -11,14 +11,26 @@ import (
 	"github.com/veil-blog/veil/internal/deid"
 )
 
+// dateOp shifts, generalises or labels a date (see date); a date written
+// with a full stop at the end of a sentence keeps it.
+type dateOp struct{}
+
+func (dateOp) replace(d *document, f deid.Finding, action deid.Action) string {
+	r := d.date(f, action)
+	if strings.HasSuffix(f.Text, ".") && !strings.HasSuffix(r, ".") && r != f.Text && sentenceEnds(d.doc.Text[f.End:]) {
+		r += "." // "until 5 Jan." and "at 3 a.m." end their sentence too
+	}
+	return r
+}
+
 // shiftDays is the site's keyed date offset: between 7 and 120 days, forward
 // or back, never zero.
-func (p *planner) shiftDays() int {
-	d := int(p.mac("date-shift")%114) + 7
-	if p.mac("date-shift-sign")%2 == 0 {
-		d = -d
+func (d *document) shiftDays() int {
+	n := int(d.mac("date-shift")%114) + 7
+	if d.mac("date-shift-sign")%2 == 0 {
+		n = -n
 	}
-	return d
+	return n
 }
 
 var numericDateRE = regexp.MustCompile(`^(\d{1,4})([/.-])(\d{1,2})(?:([/.-])(\d{2,4}))?$`)
@@ -27,7 +39,7 @@ var numericDateRE = regexp.MustCompile(`^(\d{1,4})([/.-])(\d{1,2})(?:([/.-])(\d{
 // is shifted by the site's offset and keeps its year and its numeric or
 // written form; with generalise it becomes its month and year; relative
 // dates become "recently"; a year alone is kept.
-func (p *planner) date(f deid.Finding, action deid.Action) string {
+func (d *document) date(f deid.Finding, action deid.Action) string {
 	v := f.Date
 	if action == deid.Redact {
 		if f.Type == "time" {
@@ -49,7 +61,7 @@ func (p *planner) date(f deid.Finding, action deid.Action) string {
 			// only ("a Tuesday").
 			return "a " + weekdayIn(f.Text)
 		}
-		return p.afterPreposition(f.Start, relativeDate(f.Text, lower))
+		return d.afterPreposition(f.Start, relativeDate(f.Text, lower))
 	}
 	if v == nil {
 		if f.Type == "time" {
@@ -58,7 +70,7 @@ func (p *planner) date(f deid.Finding, action deid.Action) string {
 		return "[date]"
 	}
 	if v.Relative {
-		return p.afterPreposition(f.Start, relativeDate(f.Text, lower))
+		return d.afterPreposition(f.Start, relativeDate(f.Text, lower))
 	}
 	switch {
 	case v.Month == 0 && v.Year != 0 && v.Day == 0:
@@ -79,13 +91,13 @@ func (p *planner) date(f deid.Finding, action deid.Action) string {
 	if v.Day == 0 {
 		// A month alone moves with the site's shift, from its middle, so
 		// that "in May ... on May 23" stay in step.
-		t := time.Date(year, time.Month(v.Month), 15, 12, 0, 0, 0, time.UTC).AddDate(0, 0, p.shiftDays())
+		t := time.Date(year, time.Month(v.Month), 15, 12, 0, 0, 0, time.UTC).AddDate(0, 0, d.shiftDays())
 		if v.Year != 0 {
 			return fmt.Sprintf("%s %d", t.Month(), v.Year)
 		}
 		return t.Month().String()
 	}
-	t := time.Date(year, time.Month(v.Month), v.Day, 12, 0, 0, 0, time.UTC).AddDate(0, 0, p.shiftDays())
+	t := time.Date(year, time.Month(v.Month), v.Day, 12, 0, 0, 0, time.UTC).AddDate(0, 0, d.shiftDays())
 	if m := numericDateRE.FindStringSubmatch(strings.TrimSpace(f.Text)); m != nil {
 		return numericDate(m, t)
 	}
@@ -208,11 +220,11 @@ func relativeDate(text, lower string) string {
 // afterPreposition rewords a softened relative date that follows a
 // preposition of time: "by last Tuesday" -> "by a recent date", not "by
 // recently"; "until next week" -> "until a later date".
-func (p *planner) afterPreposition(off int, r string) string {
+func (d *document) afterPreposition(off int, r string) string {
 	if r != "recently" && r != "soon" {
 		return r
 	}
-	_, w := wordBefore(p.doc.Text, off)
+	_, w := wordBefore(d.doc.Text, off)
 	switch strings.ToLower(w) {
 	case "by", "until", "till", "since", "before", "after", "on", "from", "for":
 		if r == "soon" {

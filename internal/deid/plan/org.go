@@ -6,15 +6,17 @@ import (
 	"github.com/veil-blog/veil/internal/deid"
 )
 
-// organization describes an organisation by its type: the ordinary words at
+// orgOp describes an organisation by its type: the ordinary words at
 // the end of its name ("Calloway Ridge Community Health Center" -> "a
 // community health center").
-func (p *planner) organization(f deid.Finding, action deid.Action) string {
+type orgOp struct{}
+
+func (orgOp) replace(d *document, f deid.Finding, action deid.Action) string {
 	if action == deid.Redact {
 		return "[organization]"
 	}
 	lowerName := strings.ToLower(f.Text)
-	if t := f.Type; t != "" && t != "company" && !strings.HasSuffix(lowerName, t) && deid.CommonWord(p.s.Gazetteer, t) {
+	if t := f.Type; t != "" && t != "company" && !strings.HasSuffix(lowerName, t) && deid.CommonWord(d.s.Gazetteer, t) {
 		// The recognizer knows the kind ("WVMC", "Tillbrook Memorial" are
 		// hospitals) though the name does not end with it.
 		return article(t) + " " + t
@@ -25,13 +27,13 @@ func (p *planner) organization(f deid.Finding, action deid.Action) string {
 		w := strings.Trim(words[i], ".,'’")
 		// The last word is the cue ("hospice"); the words before it must
 		// describe the kind of organisation, or they may be its name.
-		if w == "" || !(orgDescriptors[w] || len(tail) == 0 && deid.CommonWord(p.s.Gazetteer, w)) {
+		if w == "" || !(orgDescriptors[w] || len(tail) == 0 && deid.CommonWord(d.s.Gazetteer, w)) {
 			break
 		}
 		tail = append([]string{w}, tail...)
 	}
 	if len(tail) == 0 {
-		if f.Type != "" && deid.CommonWord(p.s.Gazetteer, f.Type) {
+		if f.Type != "" && deid.CommonWord(d.s.Gazetteer, f.Type) {
 			tail = []string{f.Type}
 		} else {
 			return "an organisation"

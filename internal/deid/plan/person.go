@@ -9,16 +9,27 @@ import (
 	"github.com/veil-blog/veil/internal/deid"
 )
 
+// personOp replaces a person's name by a keyed pseudonym (see pseudonym)
+// or, with generalise or redact, by "[name]".
+type personOp struct{}
+
+func (personOp) replace(d *document, f deid.Finding, action deid.Action) string {
+	if action == deid.Replace {
+		return d.pseudonym(f.Text)
+	}
+	return "[name]"
+}
+
 // pseudonym maps a person's name to a pseudonym word by word: the first
 // word to a first name of the same sex, later words to surnames, so that
 // "Odette" and "Odette Marchand" share a first name. Honorifics are kept;
 // initials are replaced by keyed initials. A pseudonym that occurs as a word
 // in the original text is skipped, so a pseudonym is never a real name of
 // the post.
-func (p *planner) pseudonym(name string) string {
+func (d *document) pseudonym(name string) string {
 	// "Dr.Vorn": a title glued to the name by its full stop stays so.
 	if i := strings.IndexByte(name, '.'); i > 0 && i+1 < len(name) && deid.Honorific(strings.ToLower(name[:i])) && unicode.IsLetter(rune(name[i+1])) {
-		return name[:i+1] + p.pseudonym(name[i+1:])
+		return name[:i+1] + d.pseudonym(name[i+1:])
 	}
 	words := strings.Fields(name)
 	titled, nameWords := false, 0
@@ -31,7 +42,7 @@ func (p *planner) pseudonym(name string) string {
 		}
 	}
 	// A lone word is a first name unless a title goes with it ("Dr. Okafor").
-	loneSurname := nameWords == 1 && (titled || p.surname[strings.ToLower(strings.Trim(name, ". ,"))] || p.afterHonorific(name))
+	loneSurname := nameWords == 1 && (titled || d.surname[strings.ToLower(strings.Trim(name, ". ,"))] || d.afterHonorific(name))
 	out := make([]string, 0, len(words))
 	seen := 0
 	for _, w := range words {
@@ -41,13 +52,13 @@ func (p *planner) pseudonym(name string) string {
 		case deid.Honorific(lw), deid.FamiliarTitle(lw) && seen == 0:
 			out = append(out, w)
 		case utf8.RuneCountInString(core) <= 1:
-			out = append(out, string(rune('A'+p.mac("initial", lw)%26))+w[len(core):])
+			out = append(out, string(rune('A'+d.mac("initial", lw)%26))+w[len(core):])
 		default:
 			var pick string
 			if seen == 0 && !loneSurname {
-				pick = p.firstName(lw)
+				pick = d.firstName(lw)
 			} else {
-				pick = p.pick(surnames, "last", lw)
+				pick = d.pick(surnames, "last", lw)
 			}
 			seen++
 			out = append(out, pick+w[len(core):])
@@ -57,28 +68,28 @@ func (p *planner) pseudonym(name string) string {
 }
 
 // firstName picks a pseudonymous first name of the sex the lexicon gives.
-func (p *planner) firstName(lw string) string {
-	switch p.s.Gazetteer.Sex(lw) {
+func (d *document) firstName(lw string) string {
+	switch d.s.Gazetteer.Sex(lw) {
 	case deid.Female:
-		return p.pick(femaleNames, "first", lw)
+		return d.pick(femaleNames, "first", lw)
 	case deid.Male:
-		return p.pick(maleNames, "first", lw)
+		return d.pick(maleNames, "first", lw)
 	}
-	return p.pick(unisexNames, "first", lw)
+	return d.pick(unisexNames, "first", lw)
 }
 
 // afterHonorific reports whether a single-word name is written after a title
 // somewhere in the text ("Dr. Okafor"), in which case it is a surname.
-func (p *planner) afterHonorific(name string) bool {
-	if p.titled == nil {
-		p.lower = strings.ToLower(p.doc.Text)
-		p.titled = titledPositions(p.lower)
+func (d *document) afterHonorific(name string) bool {
+	if d.titled == nil {
+		d.lower = strings.ToLower(d.doc.Text)
+		d.titled = titledPositions(d.lower)
 	}
-	lower, n := p.lower, strings.ToLower(name)
+	lower, n := d.lower, strings.ToLower(name)
 	key := n[:min(len(n), titledKey)]
-	i := sort.Search(len(p.titled), func(i int) bool { return titledAt(lower, p.titled[i]) >= key })
-	for ; i < len(p.titled) && strings.HasPrefix(titledAt(lower, p.titled[i]), key); i++ {
-		if strings.HasPrefix(lower[p.titled[i]:], n) {
+	i := sort.Search(len(d.titled), func(i int) bool { return titledAt(lower, d.titled[i]) >= key })
+	for ; i < len(d.titled) && strings.HasPrefix(titledAt(lower, d.titled[i]), key); i++ {
+		if strings.HasPrefix(lower[d.titled[i]:], n) {
 			return true
 		}
 	}

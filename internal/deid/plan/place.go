@@ -7,17 +7,19 @@ import (
 )
 
 // isState reports whether a place name is a state (or province).
-func (p *planner) isState(name string) bool {
-	info, ok := p.s.Gazetteer.Place(name)
+func (d *document) isState(name string) bool {
+	info, ok := d.s.Gazetteer.Place(name)
 	return ok && info.Level == deid.State
 }
 
-// place generalises a place by size and region ("a large city in the
+// placeOp generalises a place by size and region ("a large city in the
 // Midwest", "a small town") or, with replace, gives it a pseudonymous name;
 // addresses and postal codes become labels.
 // States and countries are kept: Safe Harbor allows them, and a post that
 // loses every country reads badly. Their rarity is the risk gate's concern.
-func (p *planner) place(f deid.Finding, action deid.Action) string {
+type placeOp struct{}
+
+func (placeOp) replace(d *document, f deid.Finding, action deid.Action) string {
 	switch f.Type {
 	case "street", "address", "pobox":
 		return "[address]"
@@ -31,32 +33,32 @@ func (p *planner) place(f deid.Finding, action deid.Action) string {
 	switch {
 	case action == deid.Redact:
 		return "[place]"
-	case action == deid.Replace || inHashtag(p.doc.Text, f.Start):
+	case action == deid.Replace || inHashtag(d.doc.Text, f.Start):
 		// In a hashtag a pseudonymous place reads better than a phrase.
-		return p.pick(placeNames, "place", deid.TermID(f.Text))
+		return d.pick(placeNames, "place", deid.TermID(f.Text))
 	}
 	name, state := f.Text, ""
 	if i := strings.LastIndexByte(name, ','); i > 0 {
 		name, state = strings.TrimSpace(name[:i]), strings.TrimSpace(name[i+1:])
 	}
-	info, ok := p.s.Gazetteer.Place(name)
+	info, ok := d.s.Gazetteer.Place(name)
 	if !ok {
 		// A span that took in a word more than the place ("Lisbon Games",
 		// "the Cork office") is described by the place inside it.
-		info, ok = p.placeWithin(name)
+		info, ok = d.placeWithin(name)
 	}
 	if ok && state != "" && info.Level == deid.Locality {
 		// "Name, State": the gazetteer's best place of that name must lie in the
 		// state's country and region, else it is another place of the same name and
 		// the one meant is too small for the gazetteer to know.
-		if si, known := p.s.Gazetteer.Place(state); known && si.Level == deid.State && (si.Country != info.Country || info.Region != "" && si.Region != "" && si.Region != info.Region) {
+		if si, known := d.s.Gazetteer.Place(state); known && si.Level == deid.State && (si.Country != info.Country || info.Region != "" && si.Region != "" && si.Region != info.Region) {
 			ok = false
 		}
 	}
 	if !ok {
 		// A place the gazetteer does not know is too small for its population
 		// data: the smallest class is the safe one, for the text and for the crowd.
-		if si, known := p.s.Gazetteer.Place(state); state != "" && known && si.Region != "" {
+		if si, known := d.s.Gazetteer.Place(state); state != "" && known && si.Region != "" {
 			return "a small town in " + si.Region
 		}
 		return "a small town"
@@ -65,7 +67,7 @@ func (p *planner) place(f deid.Finding, action deid.Action) string {
 		return f.Text // a state or country, which Safe Harbor allows
 	}
 	if state != "" && info.Region == "" {
-		if si, ok := p.s.Gazetteer.Place(state); ok {
+		if si, ok := d.s.Gazetteer.Place(state); ok {
 			info.Region = si.Region
 		}
 	}
@@ -105,7 +107,7 @@ func locating(words []string) bool {
 
 // placeWithin looks up the longest run of name's words that the gazetteer
 // knows as a town or city.
-func (p *planner) placeWithin(name string) (deid.PlaceInfo, bool) {
+func (d *document) placeWithin(name string) (deid.PlaceInfo, bool) {
 	words := strings.Fields(name)
 	for n := len(words) - 1; n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
@@ -116,7 +118,7 @@ func (p *planner) placeWithin(name string) (deid.PlaceInfo, bool) {
 			if i+n == len(words) && i > 0 && !locating(words[:i]) {
 				continue
 			}
-			if info, ok := p.s.Gazetteer.Place(strings.Join(words[i:i+n], " ")); ok && info.Level == deid.Locality {
+			if info, ok := d.s.Gazetteer.Place(strings.Join(words[i:i+n], " ")); ok && info.Level == deid.Locality {
 				return info, true
 			}
 		}

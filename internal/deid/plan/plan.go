@@ -13,19 +13,40 @@ import (
 	"github.com/veil-blog/veil/internal/deid"
 )
 
-// Planner is veil's planner.
-type Planner struct{}
+// Planner is veil's planner: it runs the operator of each finding's kind.
+type Planner struct {
+	ops map[deid.Kind]operator
+}
 
 var _ deid.Planner = (*Planner)(nil)
 
-// New returns the planner.
-func New() *Planner { return &Planner{} }
+// New returns the planner with an operator for every kind.
+func New() *Planner {
+	return &Planner{ops: map[deid.Kind]operator{
+		deid.Person:       personOp{},
+		deid.Place:        placeOp{},
+		deid.Date:         dateOp{},
+		deid.Age:          ageOp{},
+		deid.Organization: orgOp{},
+		deid.Contact:      labelOp{fallback: "contact", allowed: []string{"phone", "fax", "email", "url", "handle", "ip"}},
+		deid.ID:           labelOp{fallback: "id", allowed: []string{"ssn"}},
+		deid.Rare:         labelOp{fallback: "detail"},
+	}}
+}
+
+// operator chooses the replacement of one finding of its kind, as
+// Presidio's anonymizer operators do: it gets the finding, the action the
+// site set for the kind, and the document the finding is in, with what the
+// planner learnt of it once for all its findings.
+type operator interface {
+	replace(d *document, f deid.Finding, action deid.Action) string
+}
 
 // Plan sets the Replacement of every finding. The same original (compared
 // case-insensitively) gets the same replacement within a text, and, because
 // pseudonyms and date shifts are keyed hashes, across texts and builds.
-func (*Planner) Plan(doc *deid.Doc, fs []deid.Finding, s deid.Settings) []deid.Finding {
-	p := &planner{s: s, doc: doc, memo: map[string]string{}, surname: map[string]bool{}}
+func (pl *Planner) Plan(doc *deid.Doc, fs []deid.Finding, s deid.Settings) []deid.Finding {
+	p := &document{s: s, ops: pl.ops, doc: doc, memo: map[string]string{}, surname: map[string]bool{}}
 	// A word written as the last of a full name is a surname wherever it
 	// appears alone in the same text ("Marchand" after "Odette Marchand").
 	for _, f := range fs {
@@ -135,8 +156,10 @@ func leadingWord(s string) string {
 	return s[:end]
 }
 
-type planner struct {
+// document is what the planner knows of one document while it plans it.
+type document struct {
 	s    deid.Settings
+	ops  map[deid.Kind]operator
 	doc  *deid.Doc
 	memo map[string]string // kind + normalised original -> replacement
 	used map[string]bool   // lower-case words of the original text; see pick
@@ -151,19 +174,19 @@ type planner struct {
 	shoutLines []shoutLine
 }
 
-func (p *planner) replacement(f deid.Finding) string {
-	if f.Kind == deid.Date && (f.Type == "relative" || f.Type == "weekday" || f.Date != nil && f.Date.Relative) && theBefore(p.doc.Text, f.Start) >= 0 {
+func (d *document) replacement(f deid.Finding) string {
+	if f.Kind == deid.Date && (f.Type == "relative" || f.Type == "weekday" || f.Date != nil && f.Date.Relative) && theBefore(d.doc.Text, f.Start) >= 0 {
 		// "the next week", "the Tuesday after": relative to the story, not
 		// to the time of writing.
 		return f.Text
 	}
 	key := string(f.Kind) + "\x00" + f.Type + "\x00" + deid.TermID(f.Text)
-	r, ok := p.memo[key]
+	r, ok := d.memo[key]
 	if !ok {
-		r = p.choose(f)
+		r = d.choose(f)
 		// Ages and phrases depend on their context; names and places do not.
 		if f.Kind != deid.Age {
-			p.memo[key] = r
+			d.memo[key] = r
 		}
 	}
 	if r == f.Text {
@@ -171,14 +194,14 @@ func (p *planner) replacement(f deid.Finding) string {
 	}
 	// An acronym in ordinary text ("at WVMC") becomes an ordinary phrase
 	// ("at a hospital"), not a shouted one.
-	acronymPhrase := strings.Contains(r, " ") && isUpperWord(f.Text) && !p.shouting(f.Start)
+	acronymPhrase := strings.Contains(r, " ") && isUpperWord(f.Text) && !d.shouting(f.Start)
 	if !acronymPhrase {
 		r = matchCase(f.Text, r)
 	}
-	if f.Kind != deid.Person && atSentenceStart(p.doc.Text, f.Start) {
+	if f.Kind != deid.Person && atSentenceStart(d.doc.Text, f.Start) {
 		r = capitalise(r)
 	}
-	if nameLike(f.Kind) && inHashtag(p.doc.Text, f.Start) {
+	if nameLike(f.Kind) && inHashtag(d.doc.Text, f.Start) {
 		r = hashtagWords(r)
 		if strings.HasPrefix(f.Text, "#") {
 			r = "#" + r
@@ -214,37 +237,17 @@ func hashtagWords(r string) string {
 	return b.String()
 }
 
-func (p *planner) choose(f deid.Finding) string {
-	action := p.s.Actions[f.Kind]
-	switch f.Kind {
-	case deid.Person:
-		if action == deid.Replace {
-			return p.pseudonym(f.Text)
-		}
-		return "[name]"
-	case deid.Date:
-		r := p.date(f, action)
-		if strings.HasSuffix(f.Text, ".") && !strings.HasSuffix(r, ".") && r != f.Text && sentenceEnds(p.doc.Text[f.End:]) {
-			r += "." // "until 5 Jan." and "at 3 a.m." end their sentence too
-		}
-		return r
-	case deid.Age:
-		return p.age(f, action)
-	case deid.Contact:
-		return label(f.Type, "contact", "phone", "fax", "email", "url", "handle", "ip")
-	case deid.ID:
-		return label(f.Type, "id", "ssn")
-	case deid.Place:
-		return p.place(f, action)
-	case deid.Organization:
-		return p.organization(f, action)
+func (d *document) choose(f deid.Finding) string {
+	op, ok := d.ops[f.Kind]
+	if !ok {
+		return "[detail]"
 	}
-	return "[detail]"
+	return op.replace(d, f, d.s.Actions[f.Kind])
 }
 
 // mac returns a keyed 64-bit hash of the parts.
-func (p *planner) mac(parts ...string) uint64 {
-	m := hmac.New(sha256.New, p.s.Key)
+func (d *document) mac(parts ...string) uint64 {
+	m := hmac.New(sha256.New, d.s.Key)
 	for _, s := range parts {
 		m.Write([]byte(s))
 		m.Write([]byte{0})
@@ -252,18 +255,18 @@ func (p *planner) mac(parts ...string) uint64 {
 	return binary.BigEndian.Uint64(m.Sum(nil))
 }
 
-func (p *planner) pick(list []string, tag, word string) string {
-	if p.used == nil {
+func (d *document) pick(list []string, tag, word string) string {
+	if d.used == nil {
 		// Most texts need no pseudonym: the set is made for the first.
-		p.used = wordSet(p.doc.Text)
+		d.used = wordSet(d.doc.Text)
 	}
 	for attempt := 0; attempt < 16; attempt++ {
-		c := list[p.mac(tag, word, strconv.Itoa(attempt))%uint64(len(list))]
-		if !p.used[strings.ToLower(c)] {
+		c := list[d.mac(tag, word, strconv.Itoa(attempt))%uint64(len(list))]
+		if !d.used[strings.ToLower(c)] {
 			return c
 		}
 	}
-	return list[p.mac(tag, word)%uint64(len(list))]
+	return list[d.mac(tag, word)%uint64(len(list))]
 }
 
 func article(phrase string) string {
@@ -311,12 +314,12 @@ func isUpperWord(s string) bool {
 // shouting reports whether the line around off is written in capitals, as
 // many clinical notes are. Each line is read once per text, however many
 // findings it holds.
-func (p *planner) shouting(off int) bool {
-	if p.shoutLines == nil {
-		p.shoutLines = shoutingLines(p.doc.Text)
+func (d *document) shouting(off int) bool {
+	if d.shoutLines == nil {
+		d.shoutLines = shoutingLines(d.doc.Text)
 	}
-	i := sort.Search(len(p.shoutLines), func(i int) bool { return p.shoutLines[i].end >= off })
-	return i < len(p.shoutLines) && p.shoutLines[i].shout
+	i := sort.Search(len(d.shoutLines), func(i int) bool { return d.shoutLines[i].end >= off })
+	return i < len(d.shoutLines) && d.shoutLines[i].shout
 }
 
 // shoutLine is one line of a text (end at its newline or the text's end)

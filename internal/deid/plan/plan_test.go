@@ -363,7 +363,7 @@ func TestWrittenDateKeepsItsForm(t *testing.T) {
 }
 
 func TestDatePlanning(t *testing.T) {
-	p := &planner{s: settings("k", nil).s, doc: &deid.Doc{}}
+	p := &document{s: settings("k", nil).s, doc: &deid.Doc{}}
 	shift := p.shiftDays()
 	if shift == 0 || shift < -120 || shift > 120 {
 		t.Fatalf("shift = %d", shift)
