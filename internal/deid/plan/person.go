@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -102,20 +103,37 @@ const titledKey = 64
 // titledPositions returns every offset of lower that follows a title and
 // its separator ("dr. ", "dr ", "dr."), sorted by the text from there, so
 // that afterHonorific finds whether a name follows a title by binary search
-// rather than by searching the whole text once for each name.
+// rather than by searching the whole text once for each name. It reads the
+// text once: at each space or full stop it asks whether a title ends just
+// before (or just before a full stop and the space).
 func titledPositions(lower string) []int {
-	qs := []int{}
+	var lengths []int // the lengths of the titles, each once
 	for _, h := range deid.Honorifics() {
-		for _, sep := range []string{". ", " ", "."} {
-			pat := h + sep
-			for from := 0; ; {
-				i := strings.Index(lower[from:], pat)
-				if i < 0 {
-					break
-				}
-				qs = append(qs, from+i+len(pat))
-				from += i + 1
+		if !slices.Contains(lengths, len(h)) {
+			lengths = append(lengths, len(h))
+		}
+	}
+	titleEndsAt := func(end int) int { // how many titles end at end
+		n := 0
+		for _, l := range lengths {
+			if l <= end && deid.Honorific(lower[end-l:end]) {
+				n++
 			}
+		}
+		return n
+	}
+	qs := []int{}
+	for i := 0; i < len(lower); i++ {
+		c := lower[i]
+		if c != ' ' && c != '.' {
+			continue
+		}
+		n := titleEndsAt(i) // "dr " and "dr."
+		if c == ' ' && i > 0 && lower[i-1] == '.' {
+			n += titleEndsAt(i - 1) // "dr. "
+		}
+		for ; n > 0; n-- {
+			qs = append(qs, i+1)
 		}
 	}
 	sort.Slice(qs, func(i, j int) bool { return titledAt(lower, qs[i]) < titledAt(lower, qs[j]) })

@@ -162,7 +162,7 @@ type document struct {
 	ops  map[deid.Kind]operator
 	doc  *deid.Doc
 	memo map[string]string // kind + normalised original -> replacement
-	used map[string]bool   // lower-case words of the original text; see pick
+	used map[string]bool   // the pseudonyms the original text holds as words; see pick
 	// surname holds words known to be surnames in this text.
 	surname map[string]bool
 	// lower is the text in lower case, made when first needed, and titled
@@ -258,7 +258,7 @@ func (d *document) mac(parts ...string) uint64 {
 func (d *document) pick(list []string, tag, word string) string {
 	if d.used == nil {
 		// Most texts need no pseudonym: the set is made for the first.
-		d.used = wordSet(d.doc.Text)
+		d.used = pseudonymsIn(d.doc.Text)
 	}
 	for attempt := 0; attempt < 16; attempt++ {
 		c := list[d.mac(tag, word, strconv.Itoa(attempt))%uint64(len(list))]
@@ -377,12 +377,4 @@ func capitalise(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-func wordSet(text string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		m[strings.ToLower(w)] = true
-	}
-	return m
 }
