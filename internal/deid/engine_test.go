@@ -13,7 +13,7 @@ import (
 type reDetector struct {
 	re   *regexp.Regexp
 	kind Kind
-	typ  string
+	typ  Type
 	conf float64
 }
 

@@ -34,10 +34,10 @@ func widenAge(text string, f deid.Finding, lo, hi int) deid.Finding {
 		// "her 43rd birthday": the ending goes with the number.
 		f.End += m[1]
 		f.Text = text[f.Start:f.End]
-		f.Type = "ordinal"
+		f.Type = deid.TypeOrdinal
 		return f
 	}
-	if f.Type == "age-range" && f.Age > 89 {
+	if f.Type == deid.TypeAgeRange && f.Age > 89 {
 		// "in her 90s" says more than Safe Harbor's single "90 or older"
 		// category: the pronoun phrase goes too, for "over 89".
 		if m := inPronounRE.FindStringIndex(text[max(lo, f.Start-12):f.Start]); m != nil {
@@ -46,7 +46,7 @@ func widenAge(text string, f deid.Finding, lo, hi int) deid.Finding {
 		}
 		return f
 	}
-	if m := ageOfRE.FindStringIndex(text[max(lo, f.Start-20):f.Start]); m != nil && f.Type != "apposition" {
+	if m := ageOfRE.FindStringIndex(text[max(lo, f.Start-20):f.Start]); m != nil && f.Type != deid.TypeApposition {
 		// "at the age of 51" -> "in her early 50s".
 		f.Start -= f.Start - max(lo, f.Start-20) - m[0]
 		f.Text = text[f.Start:f.End]
@@ -86,7 +86,7 @@ func (ageOp) replace(d *document, f deid.Finding, action deid.Action) string {
 		return "[age]"
 	}
 	lower := strings.ToLower(f.Text)
-	if f.Type == "ordinal" {
+	if f.Type == deid.TypeOrdinal {
 		// "her 43rd birthday" -> "her 40-something birthday", "his
 		// 100th" -> "his 90th-or-later".
 		switch {
@@ -105,7 +105,7 @@ func (ageOp) replace(d *document, f deid.Finding, action deid.Action) string {
 		}
 		return agePhrase(n, d.pronoun(f.Start))
 	}
-	if f.Type == "at-age" {
+	if f.Type == deid.TypeAtAge {
 		// "At 94, she ..." -> "Aged over 89, she ...", "At 8, he" -> "As
 		// a child, he".
 		var out string
@@ -124,7 +124,7 @@ func (ageOp) replace(d *document, f deid.Finding, action deid.Action) string {
 		}
 		return out
 	}
-	if f.Type == "age-range" && n > 89 {
+	if f.Type == deid.TypeAgeRange && n > 89 {
 		return "over 89"
 	}
 	if strings.HasPrefix(lower, "in ") || strings.HasSuffix(lower, "s") {
@@ -158,7 +158,7 @@ func (ageOp) replace(d *document, f deid.Finding, action deid.Action) string {
 	case "bare":
 		return bareBand(n) // "aged mid-40s", "Marisol, early 30s, came in"
 	}
-	if f.Type == "apposition" {
+	if f.Type == deid.TypeApposition {
 		return bareBand(n)
 	}
 	return agePhrase(n, d.pronoun(f.Start)) // "she was in her mid-40s"

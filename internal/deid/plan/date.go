@@ -42,21 +42,21 @@ var numericDateRE = regexp.MustCompile(`^(\d{1,4})([/.-])(\d{1,2})(?:([/.-])(\d{
 func (d *document) date(f deid.Finding, action deid.Action) string {
 	v := f.Date
 	if action == deid.Redact {
-		if f.Type == "time" {
+		if f.Type == deid.TypeTime {
 			return "[time]"
 		}
 		return "[date]"
 	}
 	lower := strings.ToLower(f.Text)
 	switch f.Type {
-	case "season", "holiday", "decade", "year":
+	case deid.TypeSeason, deid.TypeHoliday, deid.TypeDecade, deid.TypeYear:
 		// A year is allowed by Safe Harbor; a season, holiday or decade says
 		// less than a year does.
 		return f.Text
-	case "duration":
+	case deid.TypeDuration:
 		return roughDuration(f.Date)
-	case "weekday", "relative":
-		if f.Type == "weekday" && strings.ContainsAny(f.Text, "0123456789") {
+	case deid.TypeWeekday, deid.TypeRelative:
+		if f.Type == deid.TypeWeekday && strings.ContainsAny(f.Text, "0123456789") {
 			// "Tuesday the 10th" names a day of the month: keep the weekday
 			// only ("a Tuesday").
 			return "a " + weekdayIn(f.Text)
@@ -64,7 +64,7 @@ func (d *document) date(f deid.Finding, action deid.Action) string {
 		return d.afterPreposition(f.Start, relativeDate(f.Text, lower))
 	}
 	if v == nil {
-		if f.Type == "time" {
+		if f.Type == deid.TypeTime {
 			return "[time]"
 		}
 		return "[date]"

@@ -8,17 +8,17 @@ import "github.com/veil-blog/veil/internal/deid"
 // is a "url".
 type labelOp struct {
 	fallback string
-	allowed  []string
+	allowed  []deid.Type
 }
 
 func (o labelOp) replace(_ *document, f deid.Finding, _ deid.Action) string {
 	t := f.Type
-	if t == "domain" {
-		t = "url"
+	if t == deid.TypeDomain {
+		t = deid.TypeURL
 	}
 	for _, a := range o.allowed {
 		if t == a {
-			return "[" + t + "]"
+			return "[" + string(t) + "]"
 		}
 	}
 	return "[" + o.fallback + "]"

@@ -16,7 +16,7 @@ func (orgOp) replace(d *document, f deid.Finding, action deid.Action) string {
 		return "[organization]"
 	}
 	lowerName := strings.ToLower(f.Text)
-	if t := f.Type; t != "" && t != "company" && !strings.HasSuffix(lowerName, t) && deid.CommonWord(d.s.Gazetteer, t) {
+	if t := string(f.Type); t != "" && f.Type != deid.TypeCompany && !strings.HasSuffix(lowerName, t) && deid.CommonWord(d.s.Gazetteer, t) {
 		// The recognizer knows the kind ("WVMC", "Tillbrook Memorial" are
 		// hospitals) though the name does not end with it.
 		return article(t) + " " + t
@@ -33,8 +33,8 @@ func (orgOp) replace(d *document, f deid.Finding, action deid.Action) string {
 		tail = append([]string{w}, tail...)
 	}
 	if len(tail) == 0 {
-		if f.Type != "" && deid.CommonWord(d.s.Gazetteer, f.Type) {
-			tail = []string{f.Type}
+		if t := string(f.Type); t != "" && deid.CommonWord(d.s.Gazetteer, t) {
+			tail = []string{t}
 		} else {
 			return "an organisation"
 		}

@@ -21,11 +21,11 @@ type placeOp struct{}
 
 func (placeOp) replace(d *document, f deid.Finding, action deid.Action) string {
 	switch f.Type {
-	case "street", "address", "pobox":
+	case deid.TypeStreet, deid.TypeAddress, deid.TypePOBox:
 		return "[address]"
-	case "zip", "postcode":
+	case deid.TypeZip, deid.TypePostcode:
 		return "[postcode]"
-	case "state", "country":
+	case deid.TypeState, deid.TypeCountry:
 		if action != deid.Redact {
 			return f.Text
 		}

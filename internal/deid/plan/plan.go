@@ -28,8 +28,8 @@ func New() *Planner {
 		deid.Date:         dateOp{},
 		deid.Age:          ageOp{},
 		deid.Organization: orgOp{},
-		deid.Contact:      labelOp{fallback: "contact", allowed: []string{"phone", "fax", "email", "url", "handle", "ip"}},
-		deid.ID:           labelOp{fallback: "id", allowed: []string{"ssn"}},
+		deid.Contact:      labelOp{fallback: "contact", allowed: []deid.Type{deid.TypePhone, deid.TypeFax, deid.TypeEmail, deid.TypeURL, deid.TypeHandle, deid.TypeIP}},
+		deid.ID:           labelOp{fallback: "id", allowed: []deid.Type{deid.TypeSSN}},
 		deid.Rare:         labelOp{fallback: "detail"},
 	}}
 }
@@ -175,12 +175,12 @@ type document struct {
 }
 
 func (d *document) replacement(f deid.Finding) string {
-	if f.Kind == deid.Date && (f.Type == "relative" || f.Type == "weekday" || f.Date != nil && f.Date.Relative) && theBefore(d.doc.Text, f.Start) >= 0 {
+	if f.Kind == deid.Date && (f.Type == deid.TypeRelative || f.Type == deid.TypeWeekday || f.Date != nil && f.Date.Relative) && theBefore(d.doc.Text, f.Start) >= 0 {
 		// "the next week", "the Tuesday after": relative to the story, not
 		// to the time of writing.
 		return f.Text
 	}
-	key := string(f.Kind) + "\x00" + f.Type + "\x00" + deid.TermID(f.Text)
+	key := string(f.Kind) + "\x00" + string(f.Type) + "\x00" + deid.TermID(f.Text)
 	r, ok := d.memo[key]
 	if !ok {
 		r = d.choose(f)

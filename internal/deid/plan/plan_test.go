@@ -43,7 +43,7 @@ func (noGaz) WordLevel(string) (int, bool)        { return 0, false }
 type reDetector struct {
 	re   *regexp.Regexp
 	kind deid.Kind
-	typ  string
+	typ  deid.Type
 	conf float64
 }
 
