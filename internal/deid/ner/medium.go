@@ -19,10 +19,6 @@ func appNameBefore(text string, end int) bool {
 	return w == "app" || w == "apps"
 }
 
-// appType is the finding type that tells the planner the name is a site or
-// an app.
-const appType = "app"
-
 // mediumNouns follow a site's or an app's name: "the Calmora app", "my
 // Flickbox account", "her Pinpost page".
 var mediumNouns = map[string]bool{

@@ -138,7 +138,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 				// mid-sentence and pass on that alone.
 				f.Kind = k
 				if v == keepMedium {
-					f.Type = appType // the planner writes "an app"
+					f.Type = deid.TypeApp // the planner writes "an app"
 				}
 				f = d.trimLead(text, f)
 				if f.Kind == deid.Person && info().clinicalNote() {
@@ -166,7 +166,7 @@ func (d *Detector) appendFindings(out []deid.Finding, text string, p Span) []dei
 			Start:      start,
 			End:        end,
 			Kind:       e.Kind,
-			Type:       "ner-" + strings.ToLower(e.Label),
+			Type:       deid.Type("ner-" + strings.ToLower(e.Label)),
 			Text:       text[start:end],
 			Recognizer: Name,
 			Confidence: confidence,
