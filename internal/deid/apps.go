@@ -6,7 +6,7 @@ import "strings"
 // apps") names a product, which identifies no one, and stays as written:
 // replaced, it reads as nonsense ("the Quinn app", "the an app app"). The
 // name is one capitalised word that the gazetteer knows neither as a place
-// nor as a first name of any currency ("the Jordan app" may be a person's
+// nor as a first name of any currency ("the Tamsin app" may be a person's
 // and is replaced). Names of apps in other positions ("notes in ...") are
 // the statistical layer's to tell, which marks them as type "app" for the
 // planner's "an app".

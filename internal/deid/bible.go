@@ -7,9 +7,10 @@ import "strings"
 // name no one, and read as towns they make nonsense ("the words of a small
 // town"). A book's title that is no first name of any currency stays as
 // written wherever it stands; a title that is also a first name ("Ruth",
-// "Mark") is a book only in a reference ("the book of Ruth", "the Gospel of
-// Mark", "the letter of James"), and elsewhere stays a name. With a chapter
-// and verse, any name is a book (citedWork).
+// "Titus") is a book only in a reference ("the book of Ruth", "the epistle
+// to Titus", "the Gospel of ..."), and elsewhere stays a name. So is a title
+// that is an everyday word ("Numbers", "Acts"), which any title or heading
+// may capitalise. With a chapter and verse, any name is a book (citedWork).
 
 // bibleBooks are the titles of the books of the Bible (the Protestant
 // canon and the deuterocanonical books), one word each, as they are cited;
@@ -22,10 +23,10 @@ thessalonians timothy titus philemon hebrews james peter jude revelation tobit j
 sirach baruch`)
 
 // bookPhrases open a reference to a book by its title: "the book of
-// Ruth", "the Gospel of Mark", "the Gospel according to Luke", "the letter
-// of James", "the epistle to the Romans".
-var bookPhrases = []string{"book of ", "gospel of ", "gospel according to ", "letter of ", "letter to the ",
-	"epistle of ", "epistle to the ", "epistles of ", "books of "}
+// Ruth", "the epistle to Titus", "the Gospel according to ...", "the
+// letter to the Romans". Not "a letter to Ruth", which a person gets.
+var bookPhrases = []string{"book of ", "gospel of ", "gospel according to ", "letter to the ", "epistle of ",
+	"epistle to ", "epistles of ", "books of "}
 
 // bookNameBirths is the number of people given a first name from which a
 // book's title is also a person's name.
@@ -47,9 +48,9 @@ func (e *Engine) dropBibleBooks(text string, fs []Finding) []Finding {
 // bibleBook reports whether finding f is a book of the Bible cited by its
 // title.
 func (e *Engine) bibleBook(text string, f Finding) bool {
-	w := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(f.Text, "'s"), "’s"))
-	if !bibleBooks[w] || f.Text == "" || !isUpperByte(f.Text[0]) {
-		return false
+	w := strings.ToLower(f.Text)
+	if !bibleBooks[w] || !isUpperByte(f.Text[0]) || strings.HasPrefix(text[f.End:], "'s") || strings.HasPrefix(text[f.End:], "’s") {
+		return false // "a book of Ruth's poems" is hers
 	}
 	before := strings.ToLower(text[max(0, f.Start-24):f.Start])
 	for _, p := range bookPhrases {
@@ -58,7 +59,10 @@ func (e *Engine) bibleBook(text string, f Finding) bool {
 		}
 	}
 	if c, ok := e.gaz.(FirstNameCounter); !ok || c.FirstNameBirths(w) >= bookNameBirths {
-		return false // "Ruth", "Mark": a name unless the reference says book
+		return false // "Ruth", "Titus": a name unless the reference says book
+	}
+	if lvl, ok := e.gaz.WordLevel(w); ok && lvl < genericLevel {
+		return false // "Numbers", "Acts": an everyday word capitalised in any title
 	}
 	return true
 }

@@ -72,9 +72,9 @@ addiction professionals american british canadian australian irish scottish wels
 // Sciences"), which a practitioner cites and which identify no one; with
 // the heads of learned and professional bodies ("association", "society",
 // "college") and the nations they are named after, they make the
-// professional associations ("the Association of Family Therapists", "the
-// Royal College of Nursing"). A local name among them ("Alder Valley
-// Therapists Association") still makes a finding.
+// professional associations and societies ("the Society of Family
+// Therapists", "the Royal College of Nursing"). A local name among the words
+// ("Alder Valley Therapists Society") still makes a finding.
 
 // professionalCodeRE matches a professional body's acronym before the code
 // or standards it publishes: "the AAMFT Code of Ethics", "CCPA Standards of

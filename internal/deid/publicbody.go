@@ -3,14 +3,14 @@ package deid
 import "strings"
 
 // publicJoiners are the lower-case words inside a public body's name ("the
-// Board of Social Work Examiners", "the Council for Nursing Practice").
+// Board of Social Work Examiners", "the Board for Nursing Practice").
 var publicJoiners = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "in": true}
 
 // publicBodySpans returns the spans in text, whose words are ws, of the
 // names of public bodies: runs of two or more capitalised institution words
 // (publicBodyWords), joined by spaces and the small words of names, one of
 // them a head (publicBodyHeads). A detector may have found only part of
-// such a name ("Family Therapists" in "the Association of Family
+// such a name ("Family Therapists" in "the Society of Family
 // Therapists"); the part goes with the whole.
 func publicBodySpans(text string, ws []word) []termMatch {
 	var out []termMatch

@@ -8,7 +8,7 @@ import "strings"
 // Scrivly", "saved it to Pocketly", "the Calmora app", "a clip on
 // Flickbox"), and the planner writes "an app" for it, never "a small town"
 // or "an organisation". A place a list knows stays a place ("posted it
-// from Denver").
+// from Tulsa").
 
 // appNameBefore reports whether "app" or "apps" follows the name ending
 // at end: "the Calmora app" names an app, which identifies no one, and
