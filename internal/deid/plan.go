@@ -12,6 +12,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // plan sets the Replacement of every finding. The same original (compared
@@ -23,7 +25,7 @@ func (e *Engine) plan(doc *Doc, fs []Finding) []Finding {
 	// appears alone in the same text ("Marchand" after "Odette Marchand").
 	for _, f := range fs {
 		w := strings.Fields(f.Text)
-		for len(w) > 0 && (familiarTitles[strings.ToLower(w[0])] || honorifics[strings.ToLower(strings.TrimRight(w[0], "."))]) {
+		for len(w) > 0 && (vocab.FamiliarTitles().Has(strings.ToLower(w[0])) || vocab.Honorifics().Has(strings.ToLower(strings.TrimRight(w[0], ".")))) {
 			w = w[1:] // "Uncle Dev", "Mr Dev": a title, not a first name
 		}
 		if f.Kind == Person && len(w) > 1 {
@@ -302,16 +304,16 @@ func (p *planner) mac(parts ...string) uint64 {
 // the post.
 func (p *planner) pseudonym(name string) string {
 	// "Dr.Vorn": a title glued to the name by its full stop stays so.
-	if i := strings.IndexByte(name, '.'); i > 0 && i+1 < len(name) && honorifics[strings.ToLower(name[:i])] && unicode.IsLetter(rune(name[i+1])) {
+	if i := strings.IndexByte(name, '.'); i > 0 && i+1 < len(name) && vocab.Honorifics().Has(strings.ToLower(name[:i])) && unicode.IsLetter(rune(name[i+1])) {
 		return name[:i+1] + p.pseudonym(name[i+1:])
 	}
 	words := strings.Fields(name)
 	titled, nameWords := false, 0
 	for _, w := range words {
 		core := strings.ToLower(strings.TrimRight(w, ".,"))
-		if honorifics[core] {
+		if vocab.Honorifics().Has(core) {
 			titled = true
-		} else if utf8.RuneCountInString(core) > 1 && !(familiarTitles[core] && nameWords == 0) {
+		} else if utf8.RuneCountInString(core) > 1 && !(vocab.FamiliarTitles().Has(core) && nameWords == 0) {
 			nameWords++
 		}
 	}
@@ -323,7 +325,7 @@ func (p *planner) pseudonym(name string) string {
 		core := strings.TrimRight(w, ".,")
 		lw := strings.ToLower(core)
 		switch {
-		case honorifics[lw], familiarTitles[lw] && seen == 0:
+		case vocab.Honorifics().Has(lw), vocab.FamiliarTitles().Has(lw) && seen == 0:
 			out = append(out, w)
 		case utf8.RuneCountInString(core) <= 1:
 			out = append(out, string(rune('A'+p.mac("initial", lw)%26))+w[len(core):])
@@ -379,7 +381,7 @@ const titledKey = 64
 // rather than by searching the whole text once for each name.
 func titledPositions(lower string) []int {
 	qs := []int{}
-	for h := range honorifics {
+	for h := range vocab.Honorifics().All() {
 		for _, sep := range []string{". ", " ", "."} {
 			pat := h + sep
 			for from := 0; ; {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/dict"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // A drug order names a drug next to its dose, route or frequency ("Ativan
@@ -14,27 +15,6 @@ import (
 // ("Tylenol", "Lopressor") are in no word list, so to the lexicon filter
 // they look like surnames no list knows; the order around them says what
 // they are.
-
-// routeWords are the routes, forms and frequencies of drug orders, in lower
-// case: words that mean nothing else in English ("prn", "gtt", "IV").
-var routeWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`gtt gtts drip drips iv ivp ivpb po sl sq subq neb nebs
-		mdi mdis prn bid tid qid qd qod qhs qam qpm qday`) {
-		m[w] = true
-	}
-	return m
-}()
-
-// units are the units of a dose; they count only after a number ("4mg",
-// "1 mg"), since letters such as "MG" are also initials.
-var units = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`mg mgs mcg mcgs ug gm ml mls cc ccs meq mmol units u iu`) {
-		m[w] = true
-	}
-	return m
-}()
 
 // isDoseToken reports whether w, a run of letters, digits, dots and
 // slashes that follows prev, belongs to a drug order: a route or frequency
@@ -49,7 +29,7 @@ func isDoseToken(prev, w string) bool {
 	if i := strings.IndexByte(lw, '/'); i > 0 {
 		lw = lw[:i] // "mcg/kg/min", "cc/hr"
 	}
-	if routeWords[lw] {
+	if vocab.RouteWords().Has(lw) {
 		return true
 	}
 	if len(lw) >= 2 && lw[0] == 'q' && lw[1] >= '0' && lw[1] <= '9' {
@@ -64,7 +44,7 @@ func isDoseToken(prev, w string) bool {
 			return false
 		}
 	}
-	return units[unit]
+	return vocab.Units().Has(unit)
 }
 
 // doseTokenFields splits text into the runs isDoseToken looks at.
@@ -138,17 +118,12 @@ func inDoseContext(text string, start, end int) bool {
 		if i > 0 {
 			prev = ws[i-1]
 		}
-		if isDoseToken(prev, ws[i]) || doseNouns[strings.ToLower(ws[i])] {
+		if isDoseToken(prev, ws[i]) || vocab.DoseNouns().Has(strings.ToLower(ws[i])) {
 			return true
 		}
 	}
 	return false
 }
-
-// doseNouns are the amounts a drug is given in, which come before its name
-// ("a dose of", "2 boluses of").
-var doseNouns = map[string]bool{"dose": true, "doses": true, "bolus": true, "boluses": true,
-	"amp": true, "amps": true, "vial": true, "vials": true, "puff": true, "puffs": true}
 
 // clinicalVocab reports whether w, a word of the entity name that prose
 // found in a text written in shorthand, is clinical vocabulary rather than
@@ -206,7 +181,7 @@ func noteTitleOut(f deid.Finding) deid.Finding {
 	for i < len(w) && isASCIILetter(w[i]) {
 		i++
 	}
-	if i == 0 || !titles[w[:i]] && !titles[strings.ToUpper(w[:1])+strings.ToLower(w[1:i])] {
+	if i == 0 || !vocab.Titles().Has(w[:i]) && !vocab.Titles().Has(strings.ToUpper(w[:1])+strings.ToLower(w[1:i])) {
 		return f
 	}
 	j := i

@@ -12,6 +12,7 @@ import (
 	prose "github.com/jdkato/prose/v2"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -278,7 +279,7 @@ func (d *Detector) entities(s string) (ents []entity) {
 			// a person; a name does not end inside a word.
 			continue
 		}
-		if _, stop := stopWords[s[g.Start:g.End]]; stop {
+		if vocab.CapitalFunctionWords().Has(s[g.Start:g.End]) {
 			// prose labels capitalised words that start sentences ("None
 			// of these", "Nobody had shown her").
 			continue
@@ -317,13 +318,6 @@ func isAlnum(r rune) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-// titles are the personal titles that mark the name after them as a
-// person's.
-var titles = map[string]bool{
-	"Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Mx": true, "Dr": true,
-	"Prof": true, "Sir": true, "Dame": true, "Lady": true, "Lord": true,
-}
-
 // afterTitle reports whether before, the text before an entity, ends with a
 // personal title and white space ("Mrs ", "Dr. ").
 func afterTitle(before string) bool {
@@ -350,7 +344,7 @@ func titleStart(s string, off int) (int, bool) {
 	}
 	w := strings.TrimSuffix(s[:j], ".")
 	b := strings.LastIndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-	if !titles[w[b+1:]] {
+	if !vocab.Titles().Has(w[b+1:]) {
 		return 0, false
 	}
 	if b >= 0 && !strings.ContainsRune(" \t\n(,;:\"'", rune(w[b])) {
