@@ -111,10 +111,10 @@ func (a *analysis) clinicalWord(k int) bool {
 	if a.eponym(k) {
 		return true
 	}
-	if ClinicalTerm(t.lower) {
+	if vocab.ClinicalTerm(t.lower) {
 		return true
 	}
-	if a.clinicalCompound(t.lower) || CapsThenLower(t.text) {
+	if a.clinicalCompound(t.lower) || vocab.CapsThenLower(t.text) {
 		return true
 	}
 	if t.shape != shapeLower && a.lex.InCategory(lexicon.Language, t.text) {
@@ -127,7 +127,7 @@ func (a *analysis) clinicalWord(k int) bool {
 	if f.wl != 0 || f.births >= 1000 {
 		return false
 	}
-	if medicalShape(t.lower) || DrugShaped(t.lower) {
+	if vocab.MedicalShape(t.lower) || vocab.DrugShaped(t.lower) {
 		return true
 	}
 	// A misspelt word ("Imtermittant", "Recieved", "Cardic"), unless it is
@@ -157,14 +157,14 @@ func (a *analysis) clinicalCompound(lw string) bool {
 	if !ok {
 		return false
 	}
-	if utf8.RuneCountInString(first) == 1 || ClinicalTerm(first) {
+	if utf8.RuneCountInString(first) == 1 || vocab.ClinicalTerm(first) {
 		return true
 	}
 	lv, isWord := a.lex.WordLevel(first)
 	if !isWord || lv > 50 {
 		return false
 	}
-	if second, _, _ := strings.Cut(rest, "-"); ClinicalTerm(second) {
+	if second, _, _ := strings.Cut(rest, "-"); vocab.ClinicalTerm(second) {
 		return true // "post-extubation", "post-cath"
 	}
 	if _, _, isFirst := a.lex.FirstName(first); isFirst {
@@ -172,63 +172,6 @@ func (a *analysis) clinicalCompound(lw string) bool {
 	}
 	_, isSurname := a.lex.Surname(first)
 	return !isSurname
-}
-
-// CapsThenLower reports whether w opens with two capitals or more and goes
-// on in lower case ("PMed", "DEline", "NSicu", "LLleg"): an abbreviation run
-// into a word, or a word typed with the shift key held; names are written
-// "Mark", "McKay", "LaToya".
-func CapsThenLower(w string) bool {
-	n := 0
-	for n < len(w) && w[n] >= 'A' && w[n] <= 'Z' {
-		n++
-	}
-	if n < 2 || n == len(w) {
-		return false
-	}
-	for i := n; i < len(w); i++ {
-		if w[i] < 'a' || w[i] > 'z' {
-			return false
-		}
-	}
-	return true
-}
-
-// ClinicalTerm reports whether the lower-case word w is clinical vocabulary
-// that the name and place lists may also hold ("aline", "neuro", "carevue",
-// "tylenol"): in a clinical note such a word is a name only with context.
-// The prose recognizer vets its entities with it.
-func ClinicalTerm(w string) bool {
-	return vocab.ClinicalTerms().Has(w) || vocab.ClinicalMarkers().Has(w) || vocab.DrugNames().Has(w) || vocab.ClinicalVocab().Has(w)
-}
-
-// MedicalShape reports whether w, a lower-case word that no list knows,
-// ends like a drug or a clinical term ("milrinone", "mesalamine").
-func MedicalShape(w string) bool { return medicalShape(w) }
-
-// drugStems are the endings of international non-proprietary drug names
-// (WHO INN stems): no first name or surname ends so.
-var drugStems = []string{"mycin", "micin", "pril", "olol", "azole", "statin", "parin",
-	"cillin", "floxacin", "oxacin", "prazole", "sartan", "dipine", "clovir", "navir", "mab",
-	"tinib", "terol", "azepam", "azolam", "cycline", "profen", "tidine", "setron",
-	"triptan", "gliptin", "glitazone", "dronate", "phylline", "semide", "thiazide", "xaban",
-	"gatran", "lukast", "coxib", "tiazem", "floxin", "vudine", "conazole", "bactam", "penem",
-	"sporin", "oxone", "triaxone", "quinolone", "barbital", "tyline", "oxetine", "apine",
-	"peridol", "pramine", "caine", "curium", "uronium", "nitrate", "steroid"}
-
-// DrugShaped reports whether the lower-case word lw ends with a drug stem
-// and is long enough to be a drug name rather than a short word that
-// happens to end so.
-func DrugShaped(lw string) bool {
-	if utf8.RuneCountInString(lw) < 7 {
-		return false
-	}
-	for _, s := range drugStems {
-		if strings.HasSuffix(lw, s) {
-			return true
-		}
-	}
-	return false
 }
 
 // typoLevel is the highest SCOWL level of a word whose misspellings are
@@ -272,7 +215,7 @@ func oneEditFromKnown(lex *lexicon.Lexicon, lw string) bool {
 		}
 		c := string(b)
 		lv, ok := lex.WordLevel(c)
-		return ok && lv <= typoLevel || ClinicalTerm(c)
+		return ok && lv <= typoLevel || vocab.ClinicalTerm(c)
 	}
 	b := []byte(lw)
 	buf := make([]byte, 0, len(b)+1)

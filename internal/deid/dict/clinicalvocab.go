@@ -181,7 +181,7 @@ func gluedWords(lex *lexicon.Lexicon, lw string) bool {
 			return false
 		}
 		lv, ok := lex.WordLevel(w)
-		return ok && lv <= typoLevel || ClinicalTerm(w)
+		return ok && lv <= typoLevel || vocab.ClinicalTerm(w)
 	}
 	for _, p := range combiningForms {
 		if rest, ok := strings.CutPrefix(lw, p); ok && known(rest, 5) {
@@ -194,7 +194,7 @@ func gluedWords(lex *lexicon.Lexicon, lw string) bool {
 			continue
 		}
 		// A short tail ("and", "the") only after a long clinical head.
-		if len(tail) >= 4 && known(tail, 4) && (ClinicalTerm(head) || ClinicalTerm(tail)) || len(head) >= 6 && isStop(tail) {
+		if len(tail) >= 4 && known(tail, 4) && (vocab.ClinicalTerm(head) || vocab.ClinicalTerm(tail)) || len(head) >= 6 && isStop(tail) {
 			return true
 		}
 	}
@@ -268,30 +268,4 @@ func (a *analysis) eponym(k int) bool {
 // pronoun.
 func (a *analysis) afterSubjectPronoun(k int) bool {
 	return k > 0 && a.adjacent(k) && vocab.SubjectPronouns().Has(a.toks[k-1].lower)
-}
-
-// EponymBefore reports whether rest, the text after a name, opens with an
-// eponym noun in lower case after one space (" catheter") or, for a sign or
-// a disease, after a possessive ("'s respirations"): the name is a sign's,
-// a disease's or a device's. The prose recognizer vets its persons with it.
-func EponymBefore(rest string) bool {
-	poss := false
-	for _, p := range [...]string{"'s", "’s", "s'", "'"} {
-		if r, ok := strings.CutPrefix(rest, p); ok {
-			rest, poss = r, true
-			break
-		}
-	}
-	r, ok := strings.CutPrefix(rest, " ")
-	if !ok {
-		return false
-	}
-	end := 0
-	for end < len(r) && r[end] >= 'a' && r[end] <= 'z' {
-		end++
-	}
-	if end == 0 || !vocab.EponymNouns().Has(r[:end]) || end < len(r) && r[end] >= 'a' && r[end] <= 'z' {
-		return false
-	}
-	return !poss || vocab.PossessiveEponymNouns().Has(r[:end])
 }

@@ -3,7 +3,6 @@ package dict
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
@@ -573,7 +572,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			strings.ContainsAny(a.toks[i-1].gap[len(a.toks[i-1].gap)-1:], " \t\n(-")) {
 		// After a title the initial needs no more: "DR B. HAYDEN".
 		titled := i >= 2 && a.titleBefore(i-1) == 2
-		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !medicalShape(t.lower) || titled && !isStop(t.lower)) && !a.clinicalWord(i) &&
+		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !vocab.MedicalShape(t.lower) || titled && !isStop(t.lower)) && !a.clinicalWord(i) &&
 			(t.shape == a.toks[i-1].shape || t.shape == shapeUpper || t.shape == shapeTitle || a.lowerAfterInitial(i)) {
 			return 0.75, "initial"
 		}
@@ -583,7 +582,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	if informative && t.letters >= 3 && i+2 < len(a.toks) && a.adjacent(i+1) && a.adjacent(i+2) && a.toks[i+1].gap == " " &&
 		a.toks[i+1].letters == 1 && a.toks[i+1].shape == shapeTitle && !a.toks[i+1].dot && a.nameCont(i+1, false) &&
 		a.toks[i+2].shape == shapeTitle && !a.toks[i+2].caps && a.toks[i+2].letters >= 2 && !isStop(a.toks[i+2].lower) &&
-		(f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && !medicalShape(t.lower)) &&
+		(f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && !vocab.MedicalShape(t.lower)) &&
 		(a.f(i+2).isName() || !a.f(i+2).common(20)) {
 		return 0.7, "initial"
 	}
@@ -730,26 +729,6 @@ func hasVowel(w string) bool {
 	return strings.ContainsAny(w, "aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
 }
 
-// medicalSuffixes end drug and clinical terms that the word lists lack
-// ("Lopressor" aside, "Propofol", "Dobutamine", "Lasix", "Captopril").
-var medicalSuffixes = []string{
-	"ol", "ine", "ix", "il", "pril", "mycin", "cillin", "statin", "azole", "pam", "lam", "ide",
-	"one", "ate", "ium", "oxin", "itis", "osis", "emia", "algia", "ectomy", "otomy", "plasty",
-	"scopy", "gram", "cyte", "oma", "uria", "ase", "ac", "an", "ax", "ex", "yl", "ril", "vir",
-	"mab", "nib", "sone", "done", "zine", "pine", "tal", "ssor",
-}
-
-// medicalShape reports whether an unknown word looks like a drug or a
-// clinical term by its ending.
-func medicalShape(w string) bool {
-	for _, s := range medicalSuffixes {
-		if strings.HasSuffix(w, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // usedAsWord reports whether the text itself uses word i's word as an
 // ordinary lower-case word, repeatedly or more often than capitalised
 // ("Foley" and "foley", "Neo" and "neo" in a clinical note): then a
@@ -780,24 +759,4 @@ func (a *analysis) usedAsWord(i int) bool {
 	w := a.toks[i].lower
 	lc := a.lowerCount[w]
 	return lc >= 2 || (lc > 0 && lc >= a.capCount[w])
-}
-
-// BrandShaped reports whether a word is written as the names of products,
-// sites and apps are, with a capital inside ("PhotoBooth", "iMovie",
-// "SoundCloud") after a part that is no surname particle: "McKee" and
-// "DeLuca" are names.
-func BrandShaped(w string) bool {
-	start := 0
-	for k, r := range w {
-		if k > 0 && unicode.IsUpper(r) {
-			prev, _ := utf8.DecodeLastRuneInString(w[:k])
-			if unicode.IsLower(prev) && !vocab.NamePrefixes().Has(strings.ToLower(w[start:k])) {
-				return true
-			}
-		}
-		if !unicode.IsLetter(r) {
-			start = k + utf8.RuneLen(r)
-		}
-	}
-	return false
 }

@@ -490,7 +490,7 @@ func (a *analysis) lowerPlace(i int) (span, bool) {
 		}
 	}
 	f := a.f(i)
-	if t.letters < 4 || f.wl != 0 || f.abbrev != 0 || f.date || f.title || a.clinicalWord(i) || medicalShape(t.lower) {
+	if t.letters < 4 || f.wl != 0 || f.abbrev != 0 || f.date || f.title || a.clinicalWord(i) || vocab.MedicalShape(t.lower) {
 		return span{}, false
 	}
 	if typ, pop := a.gazetteer(t.lower, i, i+1); typ != "" && (pop >= 1000 || typ == "country" || typ == "state") {
@@ -550,7 +550,7 @@ func (a *analysis) wardPlace(i int) (span, bool) {
 	if alone && (next < n && !strings.ContainsAny(a.toks[next].gap, "\n.;") || len(word) < 6 || a.f(i).wl != 0 || a.f(i).isName()) {
 		return span{}, false // alone, the clause must end with the number
 	}
-	if isStop(word) || ClinicalTerm(word) || medicalShape(word) || DrugShaped(word) {
+	if isStop(word) || vocab.ClinicalTerm(word) || vocab.MedicalShape(word) || vocab.DrugShaped(word) {
 		return span{}, false
 	}
 	if lv, ok := a.lex.WordLevel(word); ok && lv <= 60 {
@@ -641,7 +641,7 @@ var derivedEndings = []string{"ly", "ous", "tion", "sion", "ment", "ness", "ity"
 func (a *analysis) wordShaped(lw string) bool {
 	if strings.Contains(lw, "-") {
 		for _, p := range strings.Split(lw, "-") {
-			if p == "" || ClinicalTerm(p) {
+			if p == "" || vocab.ClinicalTerm(p) {
 				return true
 			}
 			if _, ok := a.lex.WordLevel(p); ok {

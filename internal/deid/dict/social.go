@@ -118,7 +118,7 @@ func (a *analysis) lowerSurname(k int) bool {
 	}
 	// A word in no list, or one so rare that SCOWL puts it in its last
 	// level ("askar").
-	return (g.wl == 0 || g.wl >= 80) && g.births < 1000 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower) && !stretched(s.lower)
+	return (g.wl == 0 || g.wl >= 80) && g.births < 1000 && g.rank == 0 && hasVowel(s.lower) && !vocab.MedicalShape(s.lower) && !stretched(s.lower)
 }
 
 // listElem returns the end of a list element that starts at word i: one
@@ -153,7 +153,7 @@ func (a *analysis) unknownPlainWord(k int) bool {
 		return false
 	}
 	f := a.f(k)
-	return f.wl == 0 && f.abbrev == 0 && f.proper == 0 && !DrugShaped(t.lower) && !medicalShape(t.lower) && !Misspelt(a.lex, t.lower)
+	return f.wl == 0 && f.abbrev == 0 && f.proper == 0 && !vocab.DrugShaped(t.lower) && !vocab.MedicalShape(t.lower) && !Misspelt(a.lex, t.lower)
 }
 
 // listWord reports whether word k may be a name in a list with a name.
@@ -359,7 +359,7 @@ func (a *analysis) lowerSurnameAfter(i int) bool {
 	if g.surname > 0 && !g.common(35) {
 		return true
 	}
-	return g.wl == 0 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower) && !stretched(s.lower)
+	return g.wl == 0 && g.rank == 0 && hasVowel(s.lower) && !vocab.MedicalShape(s.lower) && !stretched(s.lower)
 }
 
 // stretched reports whether a word is laughter or a stretched word of a
@@ -773,7 +773,7 @@ func (a *analysis) shoutedName(i int) bool {
 // only the endings of drug classes ("-mycin", "-statin", "-pril") do.
 func (a *analysis) drugShape(i int) bool {
 	w := a.toks[i].lower
-	if !medicalShape(w) {
+	if !vocab.MedicalShape(w) {
 		return false
 	}
 	if !a.informal() || a.isClinical() || a.clinicalHits != 0 {

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
-	"github.com/veil-blog/veil/internal/deid/dict"
 	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
@@ -136,7 +135,7 @@ func (d *Detector) clinicalVocab(name, w string, e evidence) bool {
 	if stem, ok := cutClitic(lw); ok {
 		lw = stem // "Cont'd"
 	}
-	if dict.ClinicalTerm(lw) || dict.CapsThenLower(w) {
+	if vocab.ClinicalTerm(lw) || vocab.CapsThenLower(w) {
 		return true // "Carevue", "PMed", "DEline"
 	}
 	if stem, ok := strings.CutSuffix(w, "s"); ok && len(stem) >= 2 && len(stem) <= 5 && stem == strings.ToUpper(stem) {
@@ -151,7 +150,7 @@ func (d *Detector) clinicalVocab(name, w string, e evidence) bool {
 	if utf8.RuneCountInString(lw) <= 3 {
 		return true // "Tyl", "Nif": a short word no list knows is an abbreviation
 	}
-	return utf8.RuneCountInString(lw) >= 6 && dict.MedicalShape(lw) || dict.Misspelt(d.lex, lw)
+	return utf8.RuneCountInString(lw) >= 6 && vocab.MedicalShape(lw) || d.misspelt != nil && d.misspelt(lw)
 }
 
 // nextToDigit reports whether the word w of name is written against a

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
-	"github.com/veil-blog/veil/internal/deid/dict"
 	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
@@ -20,6 +19,17 @@ type Option func(*Detector)
 // prose reports is kept.
 func WithLexicon(lex *lexicon.Lexicon) Option {
 	return func(d *Detector) { d.lex = lex }
+}
+
+// WithClinical gives the vetting of WithLexicon the dictionary recognizers'
+// reading of clinical notes: note reports whether a whole text reads as a
+// clinical note (dict.ClinicalNote), misspelt whether a lower-case word no
+// list knows is one edit from a common word or a clinical term
+// (dict.Misspelt). They are handed in so that ner does not depend on dict.
+// Without them no text is a note and no word misspelt, and prose's names in
+// notes are kept more often.
+func WithClinical(note func(text string) bool, misspelt func(lw string) bool) Option {
+	return func(d *Detector) { d.note, d.misspelt = note, misspelt }
 }
 
 // bigName is the number of births above which a first name that is also a
@@ -174,7 +184,7 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		// "Mr Brown", "Dr. White": a title makes any name a person's.
 		return deid.Person, keepTitled
 	}
-	if f.Kind == deid.Person && d.shorthand(t) && dict.EponymBefore(text[f.End:]) {
+	if f.Kind == deid.Person && d.shorthand(t) && vocab.EponymBefore(text[f.End:]) {
 		// "Kussmaul's respirations", "Quinton catheter".
 		return f.Kind, dropEponym
 	}
@@ -189,7 +199,7 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		if e.wordToo && d.shorthand(t) {
 			e.strong = false
 		}
-		if e.strong && !e.person && (drug || dict.DrugShaped(strings.ToLower(w))) {
+		if e.strong && !e.person && (drug || vocab.DrugShaped(strings.ToLower(w))) {
 			// A drug in an order ("Ativan 1mg IV", "Flovent bid") or
 			// with a drug stem ("Levofloxacin"): a word no list knows,
 			// but not a name.
@@ -238,7 +248,7 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		// prose often calls a lone first name or surname a place
 		// ("Kylie", "Jensen").
 		return deid.Person, keepPersonWord
-	case len(words) == 1 && (dict.BrandShaped(words[0]) || afterMedium(text, f.Start)):
+	case len(words) == 1 && (vocab.BrandShaped(words[0]) || afterMedium(text, f.Start)):
 		// "posted it on Flickr", "a ZoomInfo profile": a word no list
 		// knows as a place, written as brands are or named as the
 		// medium something was shared on, is a site or an app: an
@@ -422,7 +432,7 @@ type textInfo struct {
 	// short is 1 if the text is written in shorthand, -1 if not, 0 if not
 	// yet known.
 	short int8
-	// note is 1 if the text reads as a clinical note (dict.ClinicalNote),
+	// note is 1 if the text reads as a clinical note (WithClinical),
 	// -1 if not, 0 if not yet known.
 	note int8
 }
@@ -431,12 +441,12 @@ func newTextInfo(text string) *textInfo {
 	return &textInfo{text: text, lower: lowerCaseWords(text)}
 }
 
-// clinicalNote reports whether the text reads as a clinical note, as the
-// dictionary recognizers decide it; computed once.
-func (t *textInfo) clinicalNote() bool {
+// clinicalNote reports whether the text of t reads as a clinical note, as
+// the dictionary recognizers decide it (WithClinical); computed once.
+func (d *Detector) clinicalNote(t *textInfo) bool {
 	if t.note == 0 {
 		t.note = -1
-		if dict.ClinicalNote(t.text) {
+		if d.note != nil && d.note(t.text) {
 			t.note = 1
 		}
 	}
@@ -469,7 +479,7 @@ func (d *Detector) shorthand(t *textInfo) bool {
 				short++
 			}
 		}
-		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) || t.clinicalNote() {
+		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) || d.clinicalNote(t) {
 			t.short = 1
 		}
 	}

@@ -58,6 +58,10 @@ type Detector struct {
 	window int
 	// lex, if set, vets the entities prose finds (see plausible).
 	lex *lexicon.Lexicon
+	// note and misspelt, if set, tell a clinical note and a misspelt word
+	// to that vetting (see WithClinical).
+	note     func(text string) bool
+	misspelt func(lw string) bool
 }
 
 var _ deid.Detector = (*Detector)(nil)
@@ -139,7 +143,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 				// mid-sentence and pass on that alone.
 				f.Kind = k
 				f = d.trimLead(text, f)
-				if f.Kind == deid.Person && info().clinicalNote() {
+				if f.Kind == deid.Person && d.clinicalNote(info()) {
 					f = noteTitleOut(f)
 				}
 				kept = append(kept, f)

@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
-	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 type want struct {
@@ -328,7 +327,7 @@ func TestAfterTitle(t *testing.T) {
 }
 
 func TestLexiconDropsOrdinaryWords(t *testing.T) {
-	d := New(WithLexicon(lexicon.Default()))
+	d := newVetted()
 	for _, tt := range []struct {
 		text string
 		want []string

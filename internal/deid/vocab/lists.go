@@ -3,6 +3,8 @@ package vocab
 // One function per file of lists/, each returning the set read from it.
 
 var (
+	drugStems             = load("drug_stems")
+	medicalSuffixes       = load("medical_suffixes")
 	abbrevDot             = load("abbrev_dot")
 	adminUnits            = load("admin_units")
 	afterVerb             = load("after_verb")
@@ -552,3 +554,9 @@ func YearPrevDeny() Set { return yearPrevDeny }
 
 // YearPrevGood returns lists/year_prev_good.txt.
 func YearPrevGood() Set { return yearPrevGood }
+
+// DrugStems returns lists/drug_stems.txt.
+func DrugStems() Set { return drugStems }
+
+// MedicalSuffixes returns lists/medical_suffixes.txt.
+func MedicalSuffixes() Set { return medicalSuffixes }

@@ -23,6 +23,16 @@ func (s Set) Has(w string) bool {
 	return ok
 }
 
+// HasSuffixOf reports whether w ends with one of the set's words.
+func (s Set) HasSuffixOf(w string) bool {
+	for _, x := range s.words {
+		if strings.HasSuffix(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
 // Len returns the number of words in the set.
 func (s Set) Len() int { return len(s.words) }
 
