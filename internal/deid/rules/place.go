@@ -112,7 +112,7 @@ func usStreet(text string, m []int) []hit {
 		e = se
 	}
 	if !upper {
-		s = withHouseNumber(text, s) // "9448 175 Iroon Polytechniou Avenue"
+		s = withHouseNumber(text, s) // "6127 48 Agiou Dimitriou Avenue"
 	}
 	return streetBlock(text, s, e, conf)
 }
@@ -239,7 +239,7 @@ func prevCapitalised(text string, i int) int {
 	return k
 }
 
-// numberedStreet reads "30102 Kaevu 94", "1593 Vesiveski 27", "3565 Πλατεία
+// numberedStreet reads "41207 Tammeoja 58", "1593 Vesiveski 27", "3565 Πλατεία
 // Συντάγματος 204": a building number, a street name and the number on the
 // street, the way addresses are written in much of Europe and Latin America.
 func numberedStreet(text string, m []int) []hit {
