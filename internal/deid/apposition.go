@@ -67,7 +67,7 @@ func boolInt(b bool) int {
 // which a bracketed number is that person's age: the kinship nouns and
 // familiar titles, and a few more.
 func kinAgeWord(w string) bool {
-	if vocab.KinNouns().Has(w) || vocab.FamiliarTitles().Has(w) && w != "little" && w != "big" && w != "mister" {
+	if vocab.KinRelations().Has(w) || vocab.FamiliarTitles().Has(w) && w != "little" && w != "big" && w != "mister" {
 		return true
 	}
 	switch w {

@@ -46,7 +46,7 @@ func trimToName(text string, fs []Finding) []Finding {
 // the start of s, when a name follows; 0 otherwise.
 func leadingKin(s string) int {
 	i := strings.IndexByte(s, ' ')
-	if i <= 0 || !vocab.KinNouns().Has(strings.ToLower(s[:i])) {
+	if i <= 0 || !vocab.KinRelations().Has(strings.ToLower(s[:i])) {
 		return 0
 	}
 	j := i
@@ -68,7 +68,7 @@ func trailingCredential(s string) int {
 	}
 	word := s[w:]
 	lw := strings.ToLower(word)
-	if w == len(s) || !vocab.CredentialSuffixes().Has(lw) || len(word) > 1 && word[0] <= 'Z' && word[1:] == lw[1:] {
+	if w == len(s) || !vocab.Credentials().Has(lw) || len(word) > 1 && word[0] <= 'Z' && word[1:] == lw[1:] {
 		return 0 // "Nguyen Do": written like a name, it is one
 	}
 	k := w

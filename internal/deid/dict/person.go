@@ -355,10 +355,10 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 				s.j = k + 1
 				continue
 			}
-			if vocab.Particles().Has(a.toks[k].lower) && a.toks[k].shape == shapeLower {
+			if vocab.NameParticles().Has(a.toks[k].lower) && a.toks[k].shape == shapeLower {
 				// One or two particles: "ten Pas", "van de Noort".
 				m := k + 1
-				if m < n && vocab.Particles().Has(a.toks[m].lower) && a.toks[m].shape == shapeLower && a.adjacent(m) {
+				if m < n && vocab.NameParticles().Has(a.toks[m].lower) && a.toks[m].shape == shapeLower && a.adjacent(m) {
 					m++
 				}
 				if m < n && a.adjacent(m) && !blockExt[m] && a.nameCont(m, false) {
@@ -372,7 +372,7 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 		for k := s.i - 1; k >= 0 && a.adjacent(k+1) && !a.toks[k].poss && !blockExt[k]; k-- {
 			// "Pieter van Dijkstra": a particle between the name and a first
 			// name before it.
-			if vocab.Particles().Has(a.toks[k].lower) && a.toks[k].shape == shapeLower && k > 0 && a.adjacent(k) && !blockExt[k-1] &&
+			if vocab.NameParticles().Has(a.toks[k].lower) && a.toks[k].shape == shapeLower && k > 0 && a.adjacent(k) && !blockExt[k-1] &&
 				a.toks[k-1].shape == shapeTitle && !a.toks[k-1].poss && a.f(k-1).births >= 1000 && a.nameCont(k-1, false) {
 				s.i = k - 1
 				k--

@@ -241,7 +241,7 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 		return true
 	}
 	f := a.f(i)
-	if f.date || vocab.WeekdayAbbrev().Has(t.lower) || vocab.RunTogether().Has(t.lower) || (t.dot && vocab.AbbrevDot().Has(t.lower)) || t.letters < 2 || a.clinicalWord(i) {
+	if f.date || vocab.Weekdays().Has(t.lower) || vocab.RunTogether().Has(t.lower) || (t.dot && vocab.AbbrevDot().Has(t.lower)) || t.letters < 2 || a.clinicalWord(i) {
 		return false
 	}
 	if !cityAfter && (a.lex.InCategory(lexicon.Language, t.lower) || a.lex.InCategory(lexicon.Nationality, t.lower)) {

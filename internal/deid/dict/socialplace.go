@@ -166,7 +166,7 @@ func (a *analysis) lowerStreet(i int) (span, bool) {
 	if f := a.f(i); f.common(50) || f.date || f.title || f.abbrev != 0 {
 		return span{}, false
 	}
-	if i > 0 && vocab.Particles().Has(a.toks[i-1].lower) && a.toks[i-1].shape == shapeLower && a.adjacent(i) {
+	if i > 0 && vocab.NameParticles().Has(a.toks[i-1].lower) && a.toks[i-1].shape == shapeLower && a.adjacent(i) {
 		return span{}, false // "avenue de Provence street": part of a longer name
 	}
 	return span{i: i, j: i + 2, conf: 0.6, typ: "street"}, true

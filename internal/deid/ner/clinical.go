@@ -180,7 +180,7 @@ func noteTitleOut(f deid.Finding) deid.Finding {
 	for i < len(w) && isASCIILetter(w[i]) {
 		i++
 	}
-	if i == 0 || !vocab.Titles().Has(w[:i]) && !vocab.Titles().Has(strings.ToUpper(w[:1])+strings.ToLower(w[1:i])) {
+	if i == 0 || !vocab.ProseTitles().Has(strings.ToLower(w[:i])) {
 		return f
 	}
 	j := i

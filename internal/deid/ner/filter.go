@@ -180,7 +180,7 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		// its capitals say nothing.
 		words, mid = split, false
 	}
-	if len(words) > 1 && vocab.Titles().Has(words[0]) && f.Kind == deid.Person {
+	if len(words) > 1 && proseTitle(words[0]) && f.Kind == deid.Person {
 		// "Mr Brown", "Dr. White": a title makes any name a person's.
 		return deid.Person, keepTitled
 	}
@@ -407,7 +407,7 @@ func (d *Detector) candidate(t *textInfo, words []string, i int) bool {
 	if d.knownPlace(w) {
 		return true
 	}
-	if i > 0 && vocab.Titles().Has(strings.TrimSuffix(words[i-1], ".")) {
+	if i > 0 && proseTitle(strings.TrimSuffix(words[i-1], ".")) {
 		return true
 	}
 	if i+1 < len(words) {
@@ -785,7 +785,7 @@ func cutTo(f deid.Finding, rest string) deid.Finding {
 // ordinaryLead reports whether w, the first word of name, is an everyday
 // word that opens a sentence rather than part of the name.
 func (d *Detector) ordinaryLead(w, name string) bool {
-	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || vocab.Titles().Has(strings.TrimSuffix(w, ".")) {
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || proseTitle(strings.TrimSuffix(w, ".")) {
 		return false
 	}
 	lw := strings.ToLower(w)

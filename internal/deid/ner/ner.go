@@ -348,7 +348,7 @@ func titleStart(s string, off int) (int, bool) {
 	}
 	w := strings.TrimSuffix(s[:j], ".")
 	b := strings.LastIndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-	if !vocab.Titles().Has(w[b+1:]) {
+	if !proseTitle(w[b+1:]) {
 		return 0, false
 	}
 	if b >= 0 && !strings.ContainsRune(" \t\n(,;:\"'", rune(w[b])) {
@@ -514,4 +514,19 @@ func strongly(found []deid.Finding, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// proseTitle reports whether w is a personal title written with one capital
+// and the rest in lower case ("Mr", "Dr", "Lady"), the way titles mark the
+// entity after them as a person.
+func proseTitle(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return vocab.ProseTitles().Has(strings.ToLower(w))
 }

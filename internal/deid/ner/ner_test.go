@@ -349,3 +349,11 @@ func TestLexiconDropsOrdinaryWords(t *testing.T) {
 		}
 	}
 }
+
+func TestProseTitle(t *testing.T) {
+	for w, want := range map[string]bool{"Mr": true, "Lady": true, "Dr": true, "MR": false, "mr": false, "Jr": false, "M": false, "": false} {
+		if got := proseTitle(w); got != want {
+			t.Errorf("proseTitle(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -135,7 +135,7 @@ func streetNameAfter(text string, j int, lower bool) (end int, numbered bool) {
 		}
 		w := text[k:e]
 		lw := lowerCore(w)
-		if vocab.NameStop().Has(lw) || vocab.MonthWords().Has(lw) || vocab.WeekdaySet().Has(lw) {
+		if vocab.NameStop().Has(lw) || vocab.MonthWords().Has(lw) || vocab.Weekdays().Has(lw) {
 			break
 		}
 		stop := sentenceBreak(w)
@@ -288,7 +288,7 @@ func postTypeStreet(text string, m []int) []hit {
 			break
 		}
 		w := text[k:j]
-		if lw := strings.ToLower(w); vocab.NameStop().Has(lw) || vocab.MonthWords().Has(lw) || vocab.WeekdaySet().Has(lw) {
+		if lw := strings.ToLower(w); vocab.NameStop().Has(lw) || vocab.MonthWords().Has(lw) || vocab.Weekdays().Has(lw) {
 			break
 		}
 		if capitalised(w) {
@@ -402,7 +402,7 @@ func nameThenNumber(text string, m []int) []hit {
 			start = k
 			continue
 		}
-		if !capitalised(w) || strings.HasSuffix(w, ".") || vocab.NameStop().Has(lw) || vocab.NotStreetName().Has(lw) || vocab.MonthWords().Has(lw) || vocab.WeekdaySet().Has(lw) {
+		if !capitalised(w) || strings.HasSuffix(w, ".") || vocab.NameStop().Has(lw) || vocab.NotStreetName().Has(lw) || vocab.MonthWords().Has(lw) || vocab.Weekdays().Has(lw) {
 			break
 		}
 		if strings.ToUpper(w) == w {
@@ -486,7 +486,7 @@ func numbersThenName(w string) []int {
 		if streetSuffixSet[lw] {
 			return nil // the US rule reads a suffix
 		}
-		if vocab.NameStop().Has(lw) || vocab.NotStreetName().Has(lw) || vocab.MonthWords().Has(lw) || vocab.WeekdaySet().Has(lw) {
+		if vocab.NameStop().Has(lw) || vocab.NotStreetName().Has(lw) || vocab.MonthWords().Has(lw) || vocab.Weekdays().Has(lw) {
 			break
 		}
 		end, names = e, names+1
@@ -582,7 +582,7 @@ func townPostcode(text string, m []int) []hit {
 		}
 		switch {
 		case vocab.StreetConnectors().Has(lw) && !capitalised(w):
-		case capitalised(w) && !vocab.NameStop().Has(lw) && !vocab.NotStreetName().Has(lw) && !vocab.MonthWords().Has(lw) && !vocab.WeekdaySet().Has(lw):
+		case capitalised(w) && !vocab.NameStop().Has(lw) && !vocab.NotStreetName().Has(lw) && !vocab.MonthWords().Has(lw) && !vocab.Weekdays().Has(lw):
 			names++
 		default:
 			return nil
@@ -663,7 +663,7 @@ func lowerUSStreet(w string) []int {
 			}
 			return []int{0, end, ns, e}
 		}
-		if isDigit(word[0]) && !isStreetNameWord(word) || !lowerPlaceWord(word) || vocab.MonthWords().Has(word) || vocab.WeekdaySet().Has(word) {
+		if isDigit(word[0]) && !isStreetNameWord(word) || !lowerPlaceWord(word) || vocab.MonthWords().Has(word) || vocab.Weekdays().Has(word) {
 			return nil
 		}
 		if k = skipBlanks(w, e); k == e {

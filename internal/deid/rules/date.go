@@ -104,7 +104,7 @@ func checkPrefix(text string, s, core int) int {
 	for j < core && isASCIIAlnum(text[j]) {
 		j++
 	}
-	if vocab.WeekdaySet().Has(strings.ToLower(text[s:j])) {
+	if vocab.Weekdays().Has(strings.ToLower(text[s:j])) {
 		return s
 	}
 	return core
@@ -644,7 +644,7 @@ func decade(text string, m []int) []hit {
 
 func weekday(text string, m []int) []hit {
 	w := strings.ToLower(group(text, m, 2))
-	if !vocab.WeekdaySet().Has(w) || w == "the" {
+	if !vocab.Weekdays().Has(w) || w == "the" {
 		return nil
 	}
 	// An abbreviation ("Mon", "sat", "sun") is a weekday only before a day

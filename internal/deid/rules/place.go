@@ -259,7 +259,7 @@ func numberedStreet(text string, m []int) []hit {
 	for _, w := range words {
 		core := strings.TrimSuffix(w, ".")
 		lw := strings.ToLower(core)
-		if vocab.NotStreetWords().Has(lw) || vocab.MonthWords().Has(lw) || vocab.WeekdaySet().Has(lw) {
+		if vocab.NotStreetWords().Has(lw) || vocab.MonthWords().Has(lw) || vocab.Weekdays().Has(lw) {
 			return nil // "12 March 2019"
 		}
 		r, _ := utf8.DecodeRuneInString(core)

@@ -3,6 +3,17 @@ package vocab
 // One function per file of lists/, each returning the set read from it.
 
 var (
+	titles         = loadTagged("titles")
+	strongTitles   = tagged(titles, "strong")
+	socialTitles   = tagged(titles, "social")
+	proseTitles    = tagged(titles, "prose")
+	honorifics     = tagged(titles, "honorific")
+	kinship        = loadTagged("kinship")
+	kinRelations   = tagged(kinship, "relation")
+	familiarTitles = tagged(kinship, "address")
+	weekdays              = load("weekdays")
+	credentials           = load("credentials")
+	nameParticles         = load("name_particles")
 	drugStems             = load("drug_stems")
 	medicalSuffixes       = load("medical_suffixes")
 	abbrevDot             = load("abbrev_dot")
@@ -38,8 +49,6 @@ var (
 	compass               = load("compass")
 	compassRegions        = load("compass_regions")
 	contactVerbs          = load("contact_verbs")
-	credentialSuffixes    = load("credential_suffixes")
-	credentials           = load("credentials")
 	dashFunctionWords     = load("dash_function_words")
 	datePrep              = load("date_prep")
 	datePreps             = load("date_preps")
@@ -52,7 +61,6 @@ var (
 	englishPrefix         = load("english_prefix")
 	epithets              = load("epithets")
 	eponymNouns           = load("eponym_nouns")
-	familiarTitles        = load("familiar_titles")
 	fanWords              = load("fan_words")
 	followerWords         = load("follower_words")
 	fracNext              = load("frac_next")
@@ -60,14 +68,12 @@ var (
 	genericTLD            = load("generic_tld")
 	genericVenue          = load("generic_venue")
 	greetings             = load("greetings")
-	honorifics            = load("honorifics")
 	hospitalCues          = load("hospital_cues")
 	hospitalWords         = load("hospital_words")
 	idCueWords            = load("id_cue_words")
 	institutionWords      = load("institution_words")
 	interjections         = load("interjections")
 	kinAbbrev             = load("kin_abbrev")
-	kinNouns              = load("kin_nouns")
 	knownEponyms          = load("known_eponyms")
 	lineColours           = load("line_colours")
 	linkShorteners        = load("link_shorteners")
@@ -82,7 +88,6 @@ var (
 	motion                = load("motion")
 	nameHonorifics        = load("name_honorifics")
 	nameIntro             = load("name_intro")
-	nameParticles         = load("name_particles")
 	namePrefixes          = load("name_prefixes")
 	nameStop              = load("name_stop")
 	notNames              = load("not_names")
@@ -91,7 +96,6 @@ var (
 	openingVerbs          = load("opening_verbs")
 	ordinalNextOK         = load("ordinal_next_ok")
 	orgJoin               = load("org_join")
-	particles             = load("particles")
 	placeJoin             = load("place_join")
 	placePrefix           = load("place_prefix")
 	placePreps            = load("place_preps")
@@ -114,19 +118,16 @@ var (
 	shareLabelWords       = load("share_label_words")
 	signOffs              = load("sign_offs")
 	siteWords             = load("site_words")
-	socialTitles          = load("social_titles")
 	stateFirst            = load("state_first")
 	stateForms            = load("state_forms")
 	stopWords             = load("stop_words")
 	streetConnectors      = load("street_connectors")
 	streetNameDeny        = load("street_name_deny")
 	streetPreps           = load("street_preps")
-	strongTitles          = load("strong_titles")
 	subjectPronouns       = load("subject_pronouns")
 	subjectVerbs          = load("subject_verbs")
 	surnameLike           = load("surname_like")
 	titleOnlyHoliday      = load("title_only_holiday")
-	titles                = load("titles")
 	unitWords             = load("unit_words")
 	units                 = load("units")
 	ventWords             = load("vent_words")
@@ -136,8 +137,6 @@ var (
 	vitalPrefixes         = load("vital_prefixes")
 	wardPrev              = load("ward_prev")
 	weakCues              = load("weak_cues")
-	weekdayAbbrev         = load("weekday_abbrev")
-	weekdaySet            = load("weekday_set")
 	wordTLD               = load("word_tld")
 	yearNextDeny          = load("year_next_deny")
 	yearPrevDeny          = load("year_prev_deny")
@@ -243,12 +242,6 @@ func CompassRegions() Set { return compassRegions }
 // ContactVerbs returns lists/contact_verbs.txt.
 func ContactVerbs() Set { return contactVerbs }
 
-// CredentialSuffixes returns lists/credential_suffixes.txt.
-func CredentialSuffixes() Set { return credentialSuffixes }
-
-// Credentials returns lists/credentials.txt.
-func Credentials() Set { return credentials }
-
 // DashFunctionWords returns lists/dash_function_words.txt.
 func DashFunctionWords() Set { return dashFunctionWords }
 
@@ -285,9 +278,6 @@ func Epithets() Set { return epithets }
 // EponymNouns returns lists/eponym_nouns.txt.
 func EponymNouns() Set { return eponymNouns }
 
-// FamiliarTitles returns lists/familiar_titles.txt.
-func FamiliarTitles() Set { return familiarTitles }
-
 // FanWords returns lists/fan_words.txt.
 func FanWords() Set { return fanWords }
 
@@ -309,9 +299,6 @@ func GenericVenue() Set { return genericVenue }
 // Greetings returns lists/greetings.txt.
 func Greetings() Set { return greetings }
 
-// Honorifics returns lists/honorifics.txt.
-func Honorifics() Set { return honorifics }
-
 // HospitalCues returns lists/hospital_cues.txt.
 func HospitalCues() Set { return hospitalCues }
 
@@ -329,9 +316,6 @@ func Interjections() Set { return interjections }
 
 // KinAbbrev returns lists/kin_abbrev.txt.
 func KinAbbrev() Set { return kinAbbrev }
-
-// KinNouns returns lists/kin_nouns.txt.
-func KinNouns() Set { return kinNouns }
 
 // KnownEponyms returns lists/known_eponyms.txt.
 func KnownEponyms() Set { return knownEponyms }
@@ -375,9 +359,6 @@ func NameHonorifics() Set { return nameHonorifics }
 // NameIntro returns lists/name_intro.txt.
 func NameIntro() Set { return nameIntro }
 
-// NameParticles returns lists/name_particles.txt.
-func NameParticles() Set { return nameParticles }
-
 // NamePrefixes returns lists/name_prefixes.txt.
 func NamePrefixes() Set { return namePrefixes }
 
@@ -401,9 +382,6 @@ func OrdinalNextOK() Set { return ordinalNextOK }
 
 // OrgJoin returns lists/org_join.txt.
 func OrgJoin() Set { return orgJoin }
-
-// Particles returns lists/particles.txt.
-func Particles() Set { return particles }
 
 // PlaceJoin returns lists/place_join.txt.
 func PlaceJoin() Set { return placeJoin }
@@ -471,9 +449,6 @@ func SignOffs() Set { return signOffs }
 // SiteWords returns lists/site_words.txt.
 func SiteWords() Set { return siteWords }
 
-// SocialTitles returns lists/social_titles.txt.
-func SocialTitles() Set { return socialTitles }
-
 // StateFirst returns lists/state_first.txt.
 func StateFirst() Set { return stateFirst }
 
@@ -492,9 +467,6 @@ func StreetNameDeny() Set { return streetNameDeny }
 // StreetPreps returns lists/street_preps.txt.
 func StreetPreps() Set { return streetPreps }
 
-// StrongTitles returns lists/strong_titles.txt.
-func StrongTitles() Set { return strongTitles }
-
 // SubjectPronouns returns lists/subject_pronouns.txt.
 func SubjectPronouns() Set { return subjectPronouns }
 
@@ -506,9 +478,6 @@ func SurnameLike() Set { return surnameLike }
 
 // TitleOnlyHoliday returns lists/title_only_holiday.txt.
 func TitleOnlyHoliday() Set { return titleOnlyHoliday }
-
-// Titles returns lists/titles.txt.
-func Titles() Set { return titles }
 
 // UnitWords returns lists/unit_words.txt.
 func UnitWords() Set { return unitWords }
@@ -537,12 +506,6 @@ func WardPrev() Set { return wardPrev }
 // WeakCues returns lists/weak_cues.txt.
 func WeakCues() Set { return weakCues }
 
-// WeekdayAbbrev returns lists/weekday_abbrev.txt.
-func WeekdayAbbrev() Set { return weekdayAbbrev }
-
-// WeekdaySet returns lists/weekday_set.txt.
-func WeekdaySet() Set { return weekdaySet }
-
 // WordTLD returns lists/word_tld.txt.
 func WordTLD() Set { return wordTLD }
 
@@ -560,3 +523,36 @@ func DrugStems() Set { return drugStems }
 
 // MedicalSuffixes returns lists/medical_suffixes.txt.
 func MedicalSuffixes() Set { return medicalSuffixes }
+
+// NameParticles returns lists/name_particles.txt.
+func NameParticles() Set { return nameParticles }
+
+// Credentials returns lists/credentials.txt.
+func Credentials() Set { return credentials }
+
+// Weekdays returns lists/weekdays.txt.
+func Weekdays() Set { return weekdays }
+
+// StrongTitles returns the titles of lists/titles.txt tagged strong: after
+// them any capitalised word is a name.
+func StrongTitles() Set { return strongTitles }
+
+// SocialTitles returns the titles of lists/titles.txt tagged social, the
+// honorifics of ordinary address.
+func SocialTitles() Set { return socialTitles }
+
+// ProseTitles returns the titles of lists/titles.txt tagged prose, which mark
+// the entity prose finds after them as a person.
+func ProseTitles() Set { return proseTitles }
+
+// Honorifics returns the titles of lists/titles.txt tagged honorific, which
+// open a name finding but are no part of the name looked for elsewhere.
+func Honorifics() Set { return honorifics }
+
+// KinRelations returns the words of lists/kinship.txt tagged relation: family
+// words before a relative's name and no part of it ("son Gavin").
+func KinRelations() Set { return kinRelations }
+
+// FamiliarTitles returns the words of lists/kinship.txt tagged address: forms
+// of address that open a name and stay with it ("Uncle Dev").
+func FamiliarTitles() Set { return familiarTitles }

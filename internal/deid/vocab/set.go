@@ -59,6 +59,48 @@ func load(name string) Set {
 	return s
 }
 
+// loadTagged reads lists/name.txt, a tagged list, whose lines are a word and
+// the tags of the readings that use it, into one Set per tag. Like load, it
+// panics on a malformed file.
+func loadTagged(name string) map[string]Set {
+	lines, err := parse(name)
+	if err != nil {
+		panic(err)
+	}
+	words := map[string][]string{}
+	for _, l := range lines {
+		f := strings.Fields(l)
+		if len(f) < 2 {
+			panic(fmt.Sprintf("vocab: lists/%s.txt: %q has no tag", name, l))
+		}
+		for _, tag := range f[1:] {
+			words[tag] = append(words[tag], f[0])
+		}
+	}
+	sets := map[string]Set{}
+	for tag, ws := range words {
+		s := Set{m: make(map[string]struct{}, len(ws)), words: ws}
+		for _, w := range ws {
+			if _, dup := s.m[w]; dup {
+				panic(fmt.Sprintf("vocab: lists/%s.txt: %q is listed twice", name, w))
+			}
+			s.m[w] = struct{}{}
+		}
+		sets[tag] = s
+	}
+	return sets
+}
+
+// tagged returns the Set of tag in sets, made by loadTagged; a tag no line
+// has is a mistake, and panics.
+func tagged(sets map[string]Set, tag string) Set {
+	s, ok := sets[tag]
+	if !ok {
+		panic("vocab: no word is tagged " + tag)
+	}
+	return s
+}
+
 // parse returns the words of lists/name.txt in order.
 func parse(name string) ([]string, error) {
 	b, err := files.ReadFile("lists/" + name + ".txt")

@@ -25,7 +25,7 @@ func loadedNames(t *testing.T) []string {
 		if !ok {
 			return true
 		}
-		if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "load" && len(c.Args) == 1 {
+		if id, ok := c.Fun.(*ast.Ident); ok && (id.Name == "load" || id.Name == "loadTagged") && len(c.Args) == 1 {
 			lit, ok := c.Args[0].(*ast.BasicLit)
 			if !ok {
 				t.Fatalf("load with %T, want a string literal", c.Args[0])
@@ -130,5 +130,33 @@ func TestSet(t *testing.T) {
 	}
 	if n != s.Len() {
 		t.Errorf("All yields %d words, Len %d", n, s.Len())
+	}
+}
+
+// TestTagged checks that a tagged list gives each reading its own words.
+func TestTagged(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		set  Set
+		in   []string
+		out  []string
+	}{
+		{"strong", StrongTitles(), []string{"dr", "mrs", "herr"}, []string{"jr", "lady"}},
+		{"social", SocialTitles(), []string{"mr", "ms"}, []string{"dr"}},
+		{"prose", ProseTitles(), []string{"dr", "lady", "lord"}, []string{"Dr", "jr"}},
+		{"honorific", Honorifics(), []string{"dr", "jr", "st"}, []string{"lady", "herr"}},
+		{"relation", KinRelations(), []string{"son", "dtr"}, []string{"uncle"}},
+		{"address", FamiliarTitles(), []string{"uncle", "grandma"}, []string{"son"}},
+	} {
+		for _, w := range tc.in {
+			if !tc.set.Has(w) {
+				t.Errorf("%s: %q missing", tc.name, w)
+			}
+		}
+		for _, w := range tc.out {
+			if tc.set.Has(w) {
+				t.Errorf("%s: %q present", tc.name, w)
+			}
+		}
 	}
 }
