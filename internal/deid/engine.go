@@ -94,6 +94,7 @@ func (e *Engine) Deidentify(ctx context.Context, doc *Doc) (res *Result, err err
 	if err != nil {
 		return nil, err
 	}
+	found = e.wholePhrases(seen.Text, found)
 	planned := toSource(doc.Text, view, e.planner.Plan(seen, found, Settings{Key: e.key, Actions: e.actions, Gazetteer: e.gaz}), true)
 	return &Result{Text: Apply(doc.Text, planned), Findings: planned}, nil
 }
