@@ -308,7 +308,6 @@ func TestInputOffset(t *testing.T) {
 	}
 }
 
-
 func TestTokenizeSentences(t *testing.T) {
 	toks := tokenize("She was the first\never to do it. Then\n\n- a list item\nwrapped on")
 	sent := map[string]int{}
