@@ -192,8 +192,11 @@ func (f *finder) conditions() []Detail {
 			continue
 		}
 		j, e, ok := f.match(i, tabCondition, f.t.maxWords)
-		if a, isAcro := f.t.Acronym(f.toks[i].raw); !ok && isAcro && f.acronym(i) {
-			j, e, ok = i+1, a, true
+		if !ok && f.toks[i].upper {
+			// Acronyms are written in capitals.
+			if a, isAcro := f.t.Acronym(f.toks[i].raw); isAcro && f.acronym(i) {
+				j, e, ok = i+1, a, true
+			}
 		}
 		src := "Orphanet prevalence class midpoint"
 		if ok && !strings.HasPrefix(e.Note, "ORPHA:") {

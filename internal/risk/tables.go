@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/lexicon"
 )
@@ -373,6 +375,10 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 
 	acro := lexicon.NewTableBuilder(4)
 	for _, key := range sortedKeys(s.acronyms) {
+		if r, _ := utf8.DecodeRuneInString(key); !unicode.IsUpper(r) {
+			// The scorer looks acronyms up only for words that start with a capital.
+			return nil, fmt.Errorf("acronym %q does not start with a capital", key)
+		}
 		r, _ := acro.Insert(key)
 		acro.SetFloat64(r, 0, s.acronyms[key].Value)
 		acro.SetString(r, 2, s.acronyms[key].Note)
