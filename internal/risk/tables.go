@@ -50,7 +50,7 @@ const (
 var phraseKinds = map[string]int{"cond": tabCondition, "occ": tabOccupation, "group": tabGroup,
 	"lang": tabLanguage, "nat": tabNationality, "rel": tabReligion, "role": tabRole}
 
-// Tables are the selectivity tables, read in place from the embedded pack. Keys are in
+// Tables are the selectivity tables, read in place from the embedded pack. Every key is in
 // phrase.Key form.
 //
 // The phrase table holds the conditions (share of people with the condition: Orphanet
@@ -352,7 +352,7 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 	}
 	phrases, entries := lexicon.NewTableBuilder(2), lexicon.NewArrayBuilder(4)
 	phrases.SetAux(uint32(maxWords))
-	for _, key := range sortedKeys(kinds) {
+	for _, key := range orderedKeys(kinds) {
 		r, _ := phrases.Insert(key)
 		v := phrases.Vals(r)
 		v[0], v[1] = kinds[key], uint32(entries.Len())
@@ -374,7 +374,7 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 	}
 
 	acro := lexicon.NewTableBuilder(4)
-	for _, key := range sortedKeys(s.acronyms) {
+	for _, key := range orderedKeys(s.acronyms) {
 		if r, _ := utf8.DecodeRuneInString(key); !unicode.IsUpper(r) {
 			// The scorer looks acronyms up only for words that start with a capital.
 			return nil, fmt.Errorf("acronym %q does not start with a capital", key)
@@ -411,7 +411,7 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 	}{{"territories", s.territories}, {"areas", s.areas}, {"regions", s.regions}, {"states", s.states},
 		{"state_names", names}, {"groups", groups}} {
 		b := lexicon.NewTableBuilder(2)
-		for _, key := range sortedKeys(nt.m) {
+		for _, key := range orderedKeys(nt.m) {
 			r, _ := b.Insert(key)
 			b.SetFloat64(r, 0, nt.m[key])
 		}
@@ -441,7 +441,7 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 	return lexicon.Pack(out), nil
 }
 
-func sortedKeys[V any](m map[string]V) []string {
+func orderedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
