@@ -188,6 +188,8 @@ func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	known := findKnown(doc, ws)
 	all = append(all, e.namedPeople(doc.Text, ws)...)
 	all = dropAllowed(doc, ws, all)
+	all = e.dropAppNames(doc.Text, all)
+	all = e.dropBibleBooks(doc.Text, all)
 	all = append(all, known...)
 	all = trimToName(doc.Text, all)
 	all = e.dropEponyms(doc.Text, all)

@@ -119,10 +119,13 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	var kept []deid.Finding
 	for _, e := range out {
 		for _, f := range cutLinks(text, e) {
-			if k, ok := d.plausible(info(), f); ok {
+			if k, v := d.vet(info(), f); v.keep() {
 				// Vetted whole: the trimmed name would look
 				// mid-sentence and pass on that alone.
 				f.Kind = k
+				if v == keepMedium {
+					f.Type = deid.TypeApp // the planner writes "an app"
+				}
 				f = d.trimLead(text, f)
 				if f.Kind == deid.Person && d.clinicalNote(info()) {
 					f = noteTitleOut(f)
