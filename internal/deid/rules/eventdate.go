@@ -2,6 +2,8 @@ package rules
 
 import (
 	"strings"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // Compact dates of a medical history. A note dates past events tersely,
@@ -168,7 +170,7 @@ func monthDayRange(text string, m []int) []hit {
 	if b <= a || b-a > 62 {
 		return nil
 	}
-	if fracPrev[prevWord(text, s)] || fracNext[nextWord(text, e)] || scoreClause(text, s) || ventClause(text, s) {
+	if vocab.FracPrev().Has(prevWord(text, s)) || vocab.FracNext().Has(nextWord(text, e)) || scoreClause(text, s) || ventClause(text, s) {
 		return nil
 	}
 	return []hit{

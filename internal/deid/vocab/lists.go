@@ -3,14 +3,14 @@ package vocab
 // One function per file of lists/, each returning the set read from it.
 
 var (
-	titles         = loadTagged("titles")
-	strongTitles   = tagged(titles, "strong")
-	socialTitles   = tagged(titles, "social")
-	proseTitles    = tagged(titles, "prose")
-	honorifics     = tagged(titles, "honorific")
-	kinship        = loadTagged("kinship")
-	kinRelations   = tagged(kinship, "relation")
-	familiarTitles = tagged(kinship, "address")
+	titles                = loadTagged("titles")
+	strongTitles          = tagged(titles, "strong")
+	socialTitles          = tagged(titles, "social")
+	proseTitles           = tagged(titles, "prose")
+	honorifics            = tagged(titles, "honorific")
+	kinship               = loadTagged("kinship")
+	kinRelations          = tagged(kinship, "relation")
+	familiarTitles        = tagged(kinship, "address")
 	weekdays              = load("weekdays")
 	credentials           = load("credentials")
 	nameParticles         = load("name_particles")
