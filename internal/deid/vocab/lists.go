@@ -22,6 +22,8 @@ var (
 	bibleBooks            = load("bible_books")
 	bookPhrases           = load("book_phrases")
 	publicBodyJoiners     = load("public_body_joiners")
+	facilityNouns         = load("facility_nouns")
+	dischargeVerbs        = load("discharge_verbs")
 	weekdays              = load("weekdays")
 	credentials           = load("credentials")
 	nameParticles         = load("name_particles")
@@ -600,3 +602,9 @@ func BookPhrases() Set { return bookPhrases }
 
 // PublicBodyJoiners returns lists/public_body_joiners.txt.
 func PublicBodyJoiners() Set { return publicBodyJoiners }
+
+// FacilityNouns returns lists/facility_nouns.txt.
+func FacilityNouns() Set { return facilityNouns }
+
+// DischargeVerbs returns lists/discharge_verbs.txt.
+func DischargeVerbs() Set { return dischargeVerbs }
