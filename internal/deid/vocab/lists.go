@@ -141,6 +141,8 @@ var (
 	yearNextDeny          = load("year_next_deny")
 	yearPrevDeny          = load("year_prev_deny")
 	yearPrevGood          = load("year_prev_good")
+	orgDescriptors        = load("org_descriptors")
+	placeLocators         = load("place_locators")
 )
 
 // AbbrevDot returns lists/abbrev_dot.txt.
@@ -556,3 +558,9 @@ func KinRelations() Set { return kinRelations }
 // FamiliarTitles returns the words of lists/kinship.txt tagged address: forms
 // of address that open a name and stay with it ("Uncle Dev").
 func FamiliarTitles() Set { return familiarTitles }
+
+// OrgDescriptors returns lists/org_descriptors.txt.
+func OrgDescriptors() Set { return orgDescriptors }
+
+// PlaceLocators returns lists/place_locators.txt.
+func PlaceLocators() Set { return placeLocators }
