@@ -253,7 +253,7 @@ func (d *document) pick(list []string, tag, word string) string {
 
 func article(phrase string) string {
 	l := strings.ToLower(phrase)
-	for _, p := range []string{"uni", "use", "usu", "uti", "eu", "one", "once"} {
+	for p := range vocab.ConsonantSoundPrefixes().All() {
 		if strings.HasPrefix(l, p) {
 			return "a" // "a university", "a one-bedroom flat": a consonant sound
 		}
