@@ -24,6 +24,8 @@ var (
 	mediumNouns            = load("medium_nouns")
 	mediumPreps            = load("medium_preps")
 	publicBodyJoiners      = load("public_body_joiners")
+	ageSubjectNouns        = load("age_subject_nouns")
+	lifeEventWords         = load("life_event_words")
 	weekdays               = load("weekdays")
 	credentials            = load("credentials")
 	nameParticles          = load("name_particles")
@@ -674,3 +676,9 @@ func MediumPreps() Set { return mediumPreps }
 
 // PublicBodyJoiners returns lists/public_body_joiners.txt.
 func PublicBodyJoiners() Set { return publicBodyJoiners }
+
+// AgeSubjectNouns returns lists/age_subject_nouns.txt.
+func AgeSubjectNouns() Set { return ageSubjectNouns }
+
+// LifeEventWords returns lists/life_event_words.txt.
+func LifeEventWords() Set { return lifeEventWords }
