@@ -23,6 +23,7 @@ import (
 //
 // A line of replaced or kept may be "context | part": the part where it
 // first occurs inside each occurrence of the context ("son is 7 | 7").
+//
 //	-- as --        "original => replacement" lines: the finding over original has
 //	                that replacement (only for replacements that do not depend
 //	                on the key)
