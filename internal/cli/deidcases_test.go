@@ -20,14 +20,13 @@ import (
 //	                occurrence lies inside a finding
 //	-- kept --      one string a line, each of which the output must still hold
 //	                where the input had it (no finding overlaps it)
-//
-// A line of replaced or kept may be "context | part": the part where it
-// first occurs inside each occurrence of the context ("son is 7 | 7").
-//
 //	-- as --        "original => replacement" lines: the finding over original has
 //	                that replacement (only for replacements that do not depend
 //	                on the key)
 //	-- never --     strings no replacement may be (nonsense in context)
+//
+// A line of replaced or kept may be "context | part": the part where it
+// first occurs inside each occurrence of the context ("son is 7 | 7").
 func TestDeidCases(t *testing.T) {
 	files, err := filepath.Glob("testdata/deidcases/*.txtar")
 	if err != nil || len(files) == 0 {
