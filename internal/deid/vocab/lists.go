@@ -26,6 +26,7 @@ var (
 	publicBodyJoiners      = load("public_body_joiners")
 	ageSubjectNouns        = load("age_subject_nouns")
 	lifeEventWords         = load("life_event_words")
+	roleHeads              = load("role_heads")
 	weekdays               = load("weekdays")
 	credentials            = load("credentials")
 	nameParticles          = load("name_particles")
@@ -682,3 +683,6 @@ func AgeSubjectNouns() Set { return ageSubjectNouns }
 
 // LifeEventWords returns lists/life_event_words.txt.
 func LifeEventWords() Set { return lifeEventWords }
+
+// RoleHeads returns lists/role_heads.txt.
+func RoleHeads() Set { return roleHeads }
