@@ -35,6 +35,9 @@ type Post struct {
 	Summary template.HTML
 	// Markdown is the de-identified body.
 	Markdown []byte
+	// Converted, when set, is Markdown already converted (Preconvert);
+	// Markdown is then nil.
+	Converted *Converted
 	// IsPage marks a standalone page (about): not listed, not in feeds.
 	IsPage bool
 }
@@ -98,7 +101,6 @@ type PostData struct {
 	Tags                              []*TagRef
 	Categories                        []*TagRef
 	Summary                           template.HTML
-	Content                           template.HTML
 	Headings                          []markdown.Heading
 	WordCount                         int
 	// ReadingTime is in minutes: WordCount/220 rounded, at least 1.
@@ -110,6 +112,10 @@ type PostData struct {
 
 	outPath     string
 	summaryText string
+	// content is the body's HTML (the method Content), or where it is
+	// spooled.
+	content template.HTML
+	spooled spooled
 }
 
 // Updated is Lastmod if set, else Date.

@@ -208,6 +208,10 @@ type converted struct {
 func (r *Renderer) convertAll(ctx context.Context, posts []Post) ([]conversion, error) {
 	out := make([]converted, len(posts))
 	if err := forEach(ctx, len(posts), func(i int) {
+		if c := posts[i].Converted; c != nil {
+			out[i] = converted{c.c, c.err}
+			return
+		}
 		res, err := r.convert(posts[i].Markdown)
 		out[i] = converted{res, err}
 	}); err != nil {

@@ -69,7 +69,7 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 			Title: p.Title, Description: p.Description, Slug: p.Slug, Section: p.Section,
 			Permalink: p.Permalink, RelPermalink: sd.RelURL(p.Permalink), URL: sd.AbsURL(p.Permalink),
 			Date: p.Date, Lastmod: p.Lastmod,
-			Summary: p.Summary, Content: res.html,
+			Summary: p.Summary, content: res.html, spooled: res.spooled,
 			Headings: res.Headings, WordCount: res.WordCount,
 			ReadingTime: readingTime(res.WordCount),
 			IsPage:      p.IsPage,
