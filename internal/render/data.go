@@ -35,9 +35,9 @@ type Post struct {
 	Summary template.HTML
 	// Markdown is the de-identified body.
 	Markdown []byte
-	// Converted, when set, is Markdown already converted (Preconvert);
-	// Markdown is then nil.
-	Converted *Converted
+	// converted, when set, is Markdown already converted (Preconvert);
+	// Markdown is then nil. (Not exported: a cache stores Posts with gob.)
+	converted *converted
 	// IsPage marks a standalone page (about): not listed, not in feeds.
 	IsPage bool
 }

@@ -65,13 +65,6 @@ func (sp spooled) read() (string, error) {
 	return string(b), nil
 }
 
-// Converted is a post's Markdown converted ahead of Plan (see
-// Renderer.Preconvert).
-type Converted struct {
-	c   conversion
-	err error
-}
-
 // Preconvert converts p's Markdown now, so that Plan need not, and drops
 // the Markdown: a build converts each post as soon as it is cleared, and
 // holds only what the pages need. With a spool, the HTML waits there
@@ -85,7 +78,7 @@ func (r *Renderer) Preconvert(p *Post, spool *Spool) {
 			c.html, c.spooled = "", sp
 		}
 	}
-	p.Converted = &Converted{c: c, err: err}
+	p.converted = &converted{c, err}
 	p.Markdown = nil
 }
 
