@@ -85,7 +85,9 @@ type Report struct {
 	// pages as it writes them, so its Files holds only the others).
 	Written int
 	// Pages is the planned site; with Options.Lazy, the HTML pages are
-	// rendered from it on demand.
+	// rendered from it on demand. After Build it renders no post's page
+	// (their HTML was spooled to a file that is gone); Build's Published
+	// posts keep no findings and only the accepted risk details.
 	Pages *render.Pages
 	// DraftPosts are the drafts left out of the site, prepared when
 	// Options.Unlisted is set, with the permalinks they would have.
@@ -330,13 +332,24 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 // let goes of what a streaming build no longer needs of a post once it is
 // prepared: its text, its Markdown (converted now, unless the post links
 // to others by ref, whose links are only known once every post has its
-// permalink) and the held-back post kept for the preview.
+// permalink), the held-back post kept for the preview, and of a published
+// post its findings and the risk details that were not accepted (Build's
+// report feeds the audit log, which keeps the verdict's figures and the
+// accepted details; veil check and the preview use Render).
 func (b *builder) let(c *Cleared, h *Held, p *content.Post) {
 	if c != nil {
 		c.src = p.WithoutText()
 		if len(p.Refs) == 0 {
 			b.r.Preconvert(&c.Post, b.stream.spool)
 		}
+		c.Findings, c.Spans = nil, nil
+		var kept []risk.Detail
+		for _, d := range c.Verdict.Details {
+			if d.Accepted {
+				kept = append(kept, d)
+			}
+		}
+		c.Verdict.Details = kept
 	}
 	if h != nil && !b.opts.Unlisted {
 		h.Post = nil
