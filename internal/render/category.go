@@ -19,25 +19,33 @@ type termInput struct {
 func buildTerms(sd SiteData, base string, in []termInput, set func(*PostData, *TagRef)) []*TagData {
 	terms := map[string]*TagData{}
 	names := map[string][]string{}
+	slugs := map[string]string{} // by name: a site has few, used by many posts
+	var seen []string            // this post's slugs so far (a post has few)
 	for _, it := range in {
-		seen := map[string]bool{}
+		seen = seen[:0]
 		for _, name := range it.names {
 			name = strings.TrimSpace(name)
 			if name == "" {
 				continue
 			}
-			slug := tagSlug(name)
-			if seen[slug] {
+			slug, ok := slugs[name]
+			if !ok {
+				slug = tagSlug(name)
+				slugs[name] = slug
+			}
+			if slices.Contains(seen, slug) {
 				continue
 			}
-			seen[slug] = true
+			seen = append(seen, slug)
 			t := terms[slug]
 			if t == nil {
 				rel := base + slug + "/"
 				t = &TagData{Slug: slug, RelPermalink: sd.RelURL(rel), URL: sd.AbsURL(rel), FeedURL: sd.RelURL(rel + "index.xml")}
 				terms[slug] = t
 			}
-			names[slug] = append(names[slug], name)
+			if ns := names[slug]; !slices.Contains(ns, name) {
+				names[slug] = append(ns, name)
+			}
 			t.Posts = append(t.Posts, it.pd)
 		}
 	}
