@@ -309,7 +309,7 @@ func (s conversions) Save(k [sha256.Size]byte, b []byte)      { s.c.save(kindHTM
 func (c *Cache) Sweep() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	keep := map[key]bool{}
+	keep := make(map[key]bool, len(c.byPost))
 	for p, e := range c.byPost {
 		if c.seen[p] {
 			keep[e.k] = true

@@ -15,7 +15,8 @@ type termInput struct {
 // buildTerms groups posts by term for the taxonomy under base
 // ("/tags/" or "/categories/"): one page per slug, named by
 // the spelling that sorts first, posts newest first, terms by name. It
-// sets each post's links in set.
+// sets each post's links in set. in must be in list order (sortPosts):
+// each term's posts keep it.
 func buildTerms(sd SiteData, base string, in []termInput, set func(*PostData, *TagRef)) []*TagData {
 	terms := map[string]*TagData{}
 	names := map[string][]string{}
@@ -52,15 +53,15 @@ func buildTerms(sd SiteData, base string, in []termInput, set func(*PostData, *T
 	list := make([]*TagData, 0, len(terms))
 	for slug, t := range terms {
 		t.Name = slices.Min(names[slug])
-		sortPosts(t.Posts)
-		list = append(list, t)
+		list = append(list, t) // t.Posts are in the order of in: sorted
 	}
 	slices.SortFunc(list, func(a, b *TagData) int {
 		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Slug, b.Slug))
 	})
 	for _, t := range list {
+		ref := &TagRef{Name: t.Name, Slug: t.Slug, RelPermalink: t.RelPermalink} // read-only: shared by the posts
 		for _, pd := range t.Posts {
-			set(pd, &TagRef{Name: t.Name, Slug: t.Slug, RelPermalink: t.RelPermalink})
+			set(pd, ref)
 		}
 	}
 	return list

@@ -116,6 +116,8 @@ type PostData struct {
 	// spooled.
 	content template.HTML
 	spooled spooled
+	// tagNames and catNames are the post's terms as written, for Plan.
+	tagNames, catNames []string
 }
 
 // Updated is Lastmod if set, else Date.
