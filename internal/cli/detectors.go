@@ -4,6 +4,7 @@ import (
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/dict"
 	"github.com/veil-blog/veil/internal/deid/ner"
+	"github.com/veil-blog/veil/internal/deid/plan"
 	"github.com/veil-blog/veil/internal/deid/rules"
 	"github.com/veil-blog/veil/internal/deid/seqtag"
 	"github.com/veil-blog/veil/internal/lexicon"
@@ -12,14 +13,17 @@ import (
 // detectors lists the recognizers, in order: structured patterns first,
 // then the lexicons with context, then the statistical model.
 func detectors() []deid.Detector {
+	lex := lexicon.Default()
 	ds := rules.Default()
-	ds = append(ds, dict.Default(lexicon.Default())...)
-	return append(ds, ner.New(ner.WithLexicon(lexicon.Default())), seqtag.New(lexicon.Default(), seqtag.WithSkip(dict.ClinicalNote)))
+	ds = append(ds, dict.Default(lex)...)
+	clinical := ner.WithClinical(dict.ClinicalNote, func(lw string) bool { return dict.Misspelt(lex, lw) })
+	return append(ds, ner.New(ner.WithLexicon(lex), clinical), seqtag.New(lex, seqtag.WithSkip(dict.ClinicalNote)))
 }
 
-// engineOptions are engine options that draw on the lexicons.
+// engineOptions are the planner and the engine options that draw on the
+// lexicons.
 func engineOptions() []deid.Option {
-	return []deid.Option{deid.WithGazetteer(gazetteer{lexicon.Default()})}
+	return []deid.Option{deid.WithGazetteer(gazetteer{lexicon.Default()}), deid.WithPlanner(plan.New())}
 }
 
 // gazetteer adapts the lexicons to what the de-identification planner asks.
