@@ -12,8 +12,9 @@ type Site struct {
 	Title, BaseURL, Language, Author, Description string
 	// Paginate is the number of posts per home page; 0 or less means 10.
 	Paginate int
-	// Now is the build time, used as the feeds' lastBuildDate. Tests pass a
-	// fixed time so output stays byte-identical.
+	// Now is the build time. (The feeds' lastBuildDate is their newest
+	// post's date, so that a build that changes nothing writes the same
+	// bytes.)
 	Now time.Time
 }
 
