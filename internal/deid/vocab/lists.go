@@ -3,144 +3,179 @@ package vocab
 // One function per file of lists/, each returning the set read from it.
 
 var (
-	titles                = loadTagged("titles")
-	strongTitles          = tagged(titles, "strong")
-	socialTitles          = tagged(titles, "social")
-	proseTitles           = tagged(titles, "prose")
-	honorifics            = tagged(titles, "honorific")
-	kinship               = loadTagged("kinship")
-	kinRelations          = tagged(kinship, "relation")
-	familiarTitles        = tagged(kinship, "address")
-	weekdays              = load("weekdays")
-	credentials           = load("credentials")
-	nameParticles         = load("name_particles")
-	drugStems             = load("drug_stems")
-	medicalSuffixes       = load("medical_suffixes")
-	abbrevDot             = load("abbrev_dot")
-	adminUnits            = load("admin_units")
-	afterVerb             = load("after_verb")
-	ageAdverbs            = load("age_adverbs")
-	ageNextDeny           = load("age_next_deny")
-	ageSubjects           = load("age_subjects")
-	ageVerbs              = load("age_verbs")
-	aloneNotStreet        = load("alone_not_street")
-	ambiguousMonth        = load("ambiguous_month")
-	ambiguousSuffix       = load("ambiguous_suffix")
-	approxWords           = load("approx_words")
-	articles              = load("articles")
-	beForms               = load("be_forms")
-	blogSoftwareWords     = load("blog_software_words")
-	bodyNouns             = load("body_nouns")
-	capitalFunctionWords  = load("capital_function_words")
-	careCues              = load("care_cues")
-	careSiteWords         = load("care_site_words")
-	changeVerbs           = load("change_verbs")
-	chatSpellings         = load("chat_spellings")
-	chatWords             = load("chat_words")
-	cityAbbrevs           = load("city_abbrevs")
-	clauseEnders          = load("clause_enders")
-	clauseOpeners         = load("clause_openers")
-	clinicalMarkers       = load("clinical_markers")
-	clinicalTerms         = load("clinical_terms")
-	clinicalVocab         = load("clinical_vocab")
-	clockNoteWords        = load("clock_note_words")
-	clockPrev             = load("clock_prev")
-	companySuffix         = load("company_suffix")
-	compass               = load("compass")
-	compassRegions        = load("compass_regions")
-	contactVerbs          = load("contact_verbs")
-	dashFunctionWords     = load("dash_function_words")
-	datePrep              = load("date_prep")
-	datePreps             = load("date_preps")
-	determiners           = load("determiners")
-	determinersBefore     = load("determiners_before")
-	deviceNouns           = load("device_nouns")
-	distancePrev          = load("distance_prev")
-	doseNouns             = load("dose_nouns")
-	drugNames             = load("drug_names")
-	englishPrefix         = load("english_prefix")
-	epithets              = load("epithets")
-	eponymNouns           = load("eponym_nouns")
-	fanWords              = load("fan_words")
-	followerWords         = load("follower_words")
-	fracNext              = load("frac_next")
-	fracPrev              = load("frac_prev")
-	genericTLD            = load("generic_tld")
-	genericVenue          = load("generic_venue")
-	greetings             = load("greetings")
-	hospitalCues          = load("hospital_cues")
-	hospitalWords         = load("hospital_words")
-	idCueWords            = load("id_cue_words")
-	institutionWords      = load("institution_words")
-	interjections         = load("interjections")
-	kinAbbrev             = load("kin_abbrev")
-	knownEponyms          = load("known_eponyms")
-	lineColours           = load("line_colours")
-	linkShorteners        = load("link_shorteners")
-	locatives             = load("locatives")
-	lookWords             = load("look_words")
-	lowerSuffix           = load("lower_suffix")
-	measureLabels         = load("measure_labels")
-	mediumWords           = load("medium_words")
-	milPrev               = load("mil_prev")
-	modals                = load("modals")
-	monthWords            = load("month_words")
-	motion                = load("motion")
-	nameHonorifics        = load("name_honorifics")
-	nameIntro             = load("name_intro")
-	namePrefixes          = load("name_prefixes")
-	nameStop              = load("name_stop")
-	notNames              = load("not_names")
-	notStreetName         = load("not_street_name")
-	notStreetWords        = load("not_street_words")
-	openingVerbs          = load("opening_verbs")
-	ordinalNextOK         = load("ordinal_next_ok")
-	orgJoin               = load("org_join")
-	placeJoin             = load("place_join")
-	placePrefix           = load("place_prefix")
-	placePreps            = load("place_preps")
-	placeSuffix           = load("place_suffix")
-	plateCue              = load("plate_cue")
-	possPlaceWords        = load("poss_place_words")
-	possessive            = load("possessive")
-	possessiveEponymNouns = load("possessive_eponym_nouns")
-	postTypes             = load("post_types")
-	prefixTypes           = load("prefix_types")
-	publicBodyHeads       = load("public_body_heads")
-	publicBodyWords       = load("public_body_words")
-	ratioNext             = load("ratio_next")
-	reportCues            = load("report_cues")
-	residence             = load("residence")
-	roleAbbrev            = load("role_abbrev")
-	routeWords            = load("route_words")
-	runTogether           = load("run_together")
-	scoreWords            = load("score_words")
-	shareLabelWords       = load("share_label_words")
-	signOffs              = load("sign_offs")
-	siteWords             = load("site_words")
-	stateFirst            = load("state_first")
-	stateForms            = load("state_forms")
-	stopWords             = load("stop_words")
-	streetConnectors      = load("street_connectors")
-	streetNameDeny        = load("street_name_deny")
-	streetPreps           = load("street_preps")
-	subjectPronouns       = load("subject_pronouns")
-	subjectVerbs          = load("subject_verbs")
-	surnameLike           = load("surname_like")
-	titleOnlyHoliday      = load("title_only_holiday")
-	unitWords             = load("unit_words")
-	units                 = load("units")
-	ventWords             = load("vent_words")
-	venueCues             = load("venue_cues")
-	venueNouns            = load("venue_nouns")
-	visitCues             = load("visit_cues")
-	vitalPrefixes         = load("vital_prefixes")
-	wardPrev              = load("ward_prev")
-	weakCues              = load("weak_cues")
-	wordTLD               = load("word_tld")
-	yearNextDeny          = load("year_next_deny")
-	yearPrevDeny          = load("year_prev_deny")
-	yearPrevGood          = load("year_prev_good")
+	titles                 = loadTagged("titles")
+	strongTitles           = tagged(titles, "strong")
+	socialTitles           = tagged(titles, "social")
+	proseTitles            = tagged(titles, "prose")
+	honorifics             = tagged(titles, "honorific")
+	kinship                = loadTagged("kinship")
+	kinRelations           = tagged(kinship, "relation")
+	familiarTitles         = tagged(kinship, "address")
+	bibleBooks             = load("bible_books")
+	birthdayOwners         = load("birthday_owners")
+	bookPhrases            = load("book_phrases")
+	celebrationNext        = load("celebration_next")
+	clauseJoiners          = load("clause_joiners")
+	dischargeVerbs         = load("discharge_verbs")
+	eventSuffixes          = load("event_suffixes")
+	eventWords             = load("event_words")
+	facilityNouns          = load("facility_nouns")
+	mediumActs             = load("medium_acts")
+	mediumNouns            = load("medium_nouns")
+	mediumPreps            = load("medium_preps")
+	publicBodyJoiners      = load("public_body_joiners")
+	ageSubjectNouns        = load("age_subject_nouns")
+	lifeEventWords         = load("life_event_words")
+	roleHeads              = load("role_heads")
+	weekdays               = load("weekdays")
+	credentials            = load("credentials")
+	nameParticles          = load("name_particles")
+	drugStems              = load("drug_stems")
+	medicalSuffixes        = load("medical_suffixes")
+	abbrevDot              = load("abbrev_dot")
+	adminUnits             = load("admin_units")
+	afterVerb              = load("after_verb")
+	ageAdverbs             = load("age_adverbs")
+	ageNextDeny            = load("age_next_deny")
+	ageSubjects            = load("age_subjects")
+	ageVerbs               = load("age_verbs")
+	aloneNotStreet         = load("alone_not_street")
+	ambiguousMonth         = load("ambiguous_month")
+	ambiguousSuffix        = load("ambiguous_suffix")
+	approxWords            = load("approx_words")
+	articles               = load("articles")
+	beForms                = load("be_forms")
+	blogSoftwareWords      = load("blog_software_words")
+	bodyNouns              = load("body_nouns")
+	capitalFunctionWords   = load("capital_function_words")
+	careCues               = load("care_cues")
+	careSiteWords          = load("care_site_words")
+	changeVerbs            = load("change_verbs")
+	chatSpellings          = load("chat_spellings")
+	chatWords              = load("chat_words")
+	cityAbbrevs            = load("city_abbrevs")
+	clauseEnders           = load("clause_enders")
+	clauseOpeners          = load("clause_openers")
+	clinicalMarkers        = load("clinical_markers")
+	clinicalTerms          = load("clinical_terms")
+	clinicalVocab          = load("clinical_vocab")
+	clockNoteWords         = load("clock_note_words")
+	clockPrev              = load("clock_prev")
+	companySuffix          = load("company_suffix")
+	compass                = load("compass")
+	compassRegions         = load("compass_regions")
+	contactVerbs           = load("contact_verbs")
+	dashFunctionWords      = load("dash_function_words")
+	datePrep               = load("date_prep")
+	datePreps              = load("date_preps")
+	determiners            = load("determiners")
+	determinersBefore      = load("determiners_before")
+	deviceNouns            = load("device_nouns")
+	distancePrev           = load("distance_prev")
+	doseNouns              = load("dose_nouns")
+	drugNames              = load("drug_names")
+	englishPrefix          = load("english_prefix")
+	epithets               = load("epithets")
+	eponymNouns            = load("eponym_nouns")
+	fanWords               = load("fan_words")
+	followerWords          = load("follower_words")
+	fracNext               = load("frac_next")
+	fracPrev               = load("frac_prev")
+	genericTLD             = load("generic_tld")
+	genericVenue           = load("generic_venue")
+	greetings              = load("greetings")
+	hospitalCues           = load("hospital_cues")
+	hospitalWords          = load("hospital_words")
+	idCueWords             = load("id_cue_words")
+	institutionWords       = load("institution_words")
+	interjections          = load("interjections")
+	kinAbbrev              = load("kin_abbrev")
+	knownEponyms           = load("known_eponyms")
+	lineColours            = load("line_colours")
+	linkShorteners         = load("link_shorteners")
+	locatives              = load("locatives")
+	lookWords              = load("look_words")
+	lowerSuffix            = load("lower_suffix")
+	measureLabels          = load("measure_labels")
+	mediumWords            = load("medium_words")
+	milPrev                = load("mil_prev")
+	modals                 = load("modals")
+	monthWords             = load("month_words")
+	motion                 = load("motion")
+	nameHonorifics         = load("name_honorifics")
+	nameIntro              = load("name_intro")
+	namePrefixes           = load("name_prefixes")
+	nameStop               = load("name_stop")
+	notNames               = load("not_names")
+	notStreetName          = load("not_street_name")
+	notStreetWords         = load("not_street_words")
+	openingVerbs           = load("opening_verbs")
+	ordinalNextOK          = load("ordinal_next_ok")
+	orgJoin                = load("org_join")
+	placeJoin              = load("place_join")
+	placePrefix            = load("place_prefix")
+	placePreps             = load("place_preps")
+	placeSuffix            = load("place_suffix")
+	plateCue               = load("plate_cue")
+	possPlaceWords         = load("poss_place_words")
+	possessive             = load("possessive")
+	possessiveEponymNouns  = load("possessive_eponym_nouns")
+	postTypes              = load("post_types")
+	prefixTypes            = load("prefix_types")
+	publicBodyHeads        = load("public_body_heads")
+	publicBodyWords        = load("public_body_words")
+	ratioNext              = load("ratio_next")
+	reportCues             = load("report_cues")
+	residence              = load("residence")
+	roleAbbrev             = load("role_abbrev")
+	routeWords             = load("route_words")
+	runTogether            = load("run_together")
+	scoreWords             = load("score_words")
+	shareLabelWords        = load("share_label_words")
+	signOffs               = load("sign_offs")
+	siteWords              = load("site_words")
+	stateFirst             = load("state_first")
+	stateForms             = load("state_forms")
+	stopWords              = load("stop_words")
+	streetConnectors       = load("street_connectors")
+	streetNameDeny         = load("street_name_deny")
+	streetPreps            = load("street_preps")
+	subjectPronouns        = load("subject_pronouns")
+	subjectVerbs           = load("subject_verbs")
+	surnameLike            = load("surname_like")
+	titleOnlyHoliday       = load("title_only_holiday")
+	unitWords              = load("unit_words")
+	units                  = load("units")
+	ventWords              = load("vent_words")
+	venueCues              = load("venue_cues")
+	venueNouns             = load("venue_nouns")
+	visitCues              = load("visit_cues")
+	vitalPrefixes          = load("vital_prefixes")
+	wardPrev               = load("ward_prev")
+	weakCues               = load("weak_cues")
+	wordTLD                = load("word_tld")
+	yearNextDeny           = load("year_next_deny")
+	yearPrevDeny           = load("year_prev_deny")
+	yearPrevGood           = load("year_prev_good")
+	orgDescriptors         = load("org_descriptors")
+	placeLocators          = load("place_locators")
+	ageCues                = loadTagged("age_cues")
+	ageTurnCues            = tagged(ageCues, "turn")
+	ageBareCues            = tagged(ageCues, "bare")
+	pronounCues            = loadTagged("pronoun_cues")
+	herCues                = tagged(pronounCues, "her")
+	hisCues                = tagged(pronounCues, "his")
+	myCues                 = tagged(pronounCues, "my")
+	relativeTimeWords      = loadTagged("relative_time_words")
+	intervalWords          = tagged(relativeTimeWords, "interval")
+	soonWords              = tagged(relativeTimeWords, "soon")
+	recentWords            = tagged(relativeTimeWords, "recent")
+	agoUnits               = loadTagged("ago_units")
+	agoKeptUnits           = tagged(agoUnits, "kept")
+	agoMonthUnits          = tagged(agoUnits, "month")
+	agoWeekUnits           = tagged(agoUnits, "week")
+	timePrepositions       = load("time_prepositions")
+	consonantSoundPrefixes = load("consonant_sound_prefixes")
 )
 
 // AbbrevDot returns lists/abbrev_dot.txt.
@@ -556,3 +591,98 @@ func KinRelations() Set { return kinRelations }
 // FamiliarTitles returns the words of lists/kinship.txt tagged address: forms
 // of address that open a name and stay with it ("Uncle Dev").
 func FamiliarTitles() Set { return familiarTitles }
+
+// OrgDescriptors returns lists/org_descriptors.txt.
+func OrgDescriptors() Set { return orgDescriptors }
+
+// PlaceLocators returns lists/place_locators.txt.
+func PlaceLocators() Set { return placeLocators }
+
+// AgeTurnCues returns the words of lists/age_cues.txt tagged turn.
+func AgeTurnCues() Set { return ageTurnCues }
+
+// AgeBareCues returns the words of lists/age_cues.txt tagged bare.
+func AgeBareCues() Set { return ageBareCues }
+
+// HerCues returns the words of lists/pronoun_cues.txt tagged her.
+func HerCues() Set { return herCues }
+
+// HisCues returns the words of lists/pronoun_cues.txt tagged his.
+func HisCues() Set { return hisCues }
+
+// MyCues returns the words of lists/pronoun_cues.txt tagged my.
+func MyCues() Set { return myCues }
+
+// IntervalWords returns the words of lists/relative_time_words.txt tagged
+// interval.
+func IntervalWords() Set { return intervalWords }
+
+// SoonWords returns the words of lists/relative_time_words.txt tagged soon.
+func SoonWords() Set { return soonWords }
+
+// RecentWords returns the words of lists/relative_time_words.txt tagged
+// recent.
+func RecentWords() Set { return recentWords }
+
+// AgoKeptUnits returns the units of lists/ago_units.txt tagged kept.
+func AgoKeptUnits() Set { return agoKeptUnits }
+
+// AgoMonthUnits returns the units of lists/ago_units.txt tagged month.
+func AgoMonthUnits() Set { return agoMonthUnits }
+
+// AgoWeekUnits returns the units of lists/ago_units.txt tagged week.
+func AgoWeekUnits() Set { return agoWeekUnits }
+
+// TimePrepositions returns lists/time_prepositions.txt.
+func TimePrepositions() Set { return timePrepositions }
+
+// ConsonantSoundPrefixes returns lists/consonant_sound_prefixes.txt.
+func ConsonantSoundPrefixes() Set { return consonantSoundPrefixes }
+
+// BibleBooks returns lists/bible_books.txt.
+func BibleBooks() Set { return bibleBooks }
+
+// BirthdayOwners returns lists/birthday_owners.txt.
+func BirthdayOwners() Set { return birthdayOwners }
+
+// BookPhrases returns lists/book_phrases.txt.
+func BookPhrases() Set { return bookPhrases }
+
+// CelebrationNext returns lists/celebration_next.txt.
+func CelebrationNext() Set { return celebrationNext }
+
+// ClauseJoiners returns lists/clause_joiners.txt.
+func ClauseJoiners() Set { return clauseJoiners }
+
+// DischargeVerbs returns lists/discharge_verbs.txt.
+func DischargeVerbs() Set { return dischargeVerbs }
+
+// EventSuffixes returns lists/event_suffixes.txt.
+func EventSuffixes() Set { return eventSuffixes }
+
+// EventWords returns lists/event_words.txt.
+func EventWords() Set { return eventWords }
+
+// FacilityNouns returns lists/facility_nouns.txt.
+func FacilityNouns() Set { return facilityNouns }
+
+// MediumActs returns lists/medium_acts.txt.
+func MediumActs() Set { return mediumActs }
+
+// MediumNouns returns lists/medium_nouns.txt.
+func MediumNouns() Set { return mediumNouns }
+
+// MediumPreps returns lists/medium_preps.txt.
+func MediumPreps() Set { return mediumPreps }
+
+// PublicBodyJoiners returns lists/public_body_joiners.txt.
+func PublicBodyJoiners() Set { return publicBodyJoiners }
+
+// AgeSubjectNouns returns lists/age_subject_nouns.txt.
+func AgeSubjectNouns() Set { return ageSubjectNouns }
+
+// LifeEventWords returns lists/life_event_words.txt.
+func LifeEventWords() Set { return lifeEventWords }
+
+// RoleHeads returns lists/role_heads.txt.
+func RoleHeads() Set { return roleHeads }
