@@ -3,14 +3,31 @@ package vocab
 // One function per file of lists/, each returning the set read from it.
 
 var (
-	titles         = loadTagged("titles")
-	strongTitles   = tagged(titles, "strong")
-	socialTitles   = tagged(titles, "social")
-	proseTitles    = tagged(titles, "prose")
-	honorifics     = tagged(titles, "honorific")
-	kinship        = loadTagged("kinship")
-	kinRelations   = tagged(kinship, "relation")
-	familiarTitles = tagged(kinship, "address")
+	emoticons             = load("emoticons")
+	orgDescriptors        = load("org_descriptors")
+	publicTerms           = load("public_terms")
+	citeVerbs             = load("cite_verbs")
+	phoneCues             = load("phone_cues")
+	addressCueWords       = load("address_cue_words")
+	historyEvents         = load("history_events")
+	combiningForms        = load("combining_forms")
+	drugSuffixes          = load("drug_suffixes")
+	derivedEndings        = load("derived_endings")
+	gluedStreetSuffixes   = load("glued_street_suffixes")
+	streetTypes           = loadTagged("street_types")
+	strongStreetTypes     = tagged(streetTypes, "strong")
+	weakStreetTypes       = tagged(streetTypes, "weak")
+	eponymHeadNouns       = loadTagged("eponym_heads")
+	eponymHeads           = tagged(eponymHeadNouns, "any")
+	personEponymHeads     = tagged(eponymHeadNouns, "person")
+	titles                = loadTagged("titles")
+	strongTitles          = tagged(titles, "strong")
+	socialTitles          = tagged(titles, "social")
+	proseTitles           = tagged(titles, "prose")
+	honorifics            = tagged(titles, "honorific")
+	kinship               = loadTagged("kinship")
+	kinRelations          = tagged(kinship, "relation")
+	familiarTitles        = tagged(kinship, "address")
 	weekdays              = load("weekdays")
 	credentials           = load("credentials")
 	nameParticles         = load("name_particles")
@@ -556,3 +573,53 @@ func KinRelations() Set { return kinRelations }
 // FamiliarTitles returns the words of lists/kinship.txt tagged address: forms
 // of address that open a name and stay with it ("Uncle Dev").
 func FamiliarTitles() Set { return familiarTitles }
+
+// StrongStreetTypes returns the street types of lists/street_types.txt that
+// name a street after any capitalised word ("Elm Street").
+func StrongStreetTypes() Set { return strongStreetTypes }
+
+// WeakStreetTypes returns the street types of lists/street_types.txt that
+// name a street only after a street preposition ("on Mill Close").
+func WeakStreetTypes() Set { return weakStreetTypes }
+
+// EponymHeads returns the nouns of lists/eponym_heads.txt that make any name
+// before them part of a medical term ("Down syndrome").
+func EponymHeads() Set { return eponymHeads }
+
+// PersonEponymHeads returns the nouns of lists/eponym_heads.txt that make an
+// eponym only of a person's name or with a capitalised word between
+// ("Apgar score", "Glasgow Coma Scale").
+func PersonEponymHeads() Set { return personEponymHeads }
+
+// OrgDescriptors returns lists/org_descriptors.txt.
+func OrgDescriptors() Set { return orgDescriptors }
+
+// PublicTerms returns lists/public_terms.txt.
+func PublicTerms() Set { return publicTerms }
+
+// CiteVerbs returns lists/cite_verbs.txt.
+func CiteVerbs() Set { return citeVerbs }
+
+// PhoneCues returns lists/phone_cues.txt.
+func PhoneCues() Set { return phoneCues }
+
+// AddressCueWords returns lists/address_cue_words.txt.
+func AddressCueWords() Set { return addressCueWords }
+
+// HistoryEvents returns lists/history_events.txt.
+func HistoryEvents() Set { return historyEvents }
+
+// CombiningForms returns lists/combining_forms.txt.
+func CombiningForms() Set { return combiningForms }
+
+// DrugSuffixes returns lists/drug_suffixes.txt.
+func DrugSuffixes() Set { return drugSuffixes }
+
+// DerivedEndings returns lists/derived_endings.txt.
+func DerivedEndings() Set { return derivedEndings }
+
+// GluedStreetSuffixes returns lists/glued_street_suffixes.txt.
+func GluedStreetSuffixes() Set { return gluedStreetSuffixes }
+
+// Emoticons returns lists/emoticons.txt.
+func Emoticons() Set { return emoticons }
