@@ -17,7 +17,8 @@
 // group of cases. The input is the section's text without its final newline.
 // Each line of want is a label (what the test compares: a finding's type, or
 // its kind) and the finding's text, quoted as Go quotes strings; a line
-// starting with "!" names a text that no finding with that label may cover.
+// starting with "!" names a text that no finding with that label may cover,
+// or, with an empty text, says there is no finding with that label at all.
 // An empty want says the recognizer finds nothing. Lines starting with "#"
 // are comments.
 package casefile
