@@ -30,7 +30,7 @@ func (e *Engine) dropEponyms(text string, fs []Finding) []Finding {
 	}
 	for i, f := range fs {
 		if nameLike(f.Kind) && f.Replacement == "" {
-			in[i] = e.inEponym(text, f) || f.Kind == Person && citedAuthor(text, f) || citedWork(text, f, versed)
+			in[i] = e.inEponym(text, f) || (f.Kind == Person || f.Kind == Place) && citedAuthor(text, f) || citedWork(text, f, versed)
 		}
 		if !in[i] && f.Kind == Person {
 			person[termID(f.Text)] = true

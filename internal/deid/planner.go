@@ -11,13 +11,13 @@ import (
 // planner it is given (WithPlanner); package deid/plan holds veil's, one
 // operator per kind. A Planner must be safe for concurrent use.
 type Planner interface {
-	// Plan returns the findings with Replacement set. fs is sorted and
-	// non-overlapping, as Merge returns it, and its offsets point into
-	// doc.Text; a finding whose Replacement is already set (a known term
-	// with the author's replacement) keeps it. The result must be sorted
-	// and non-overlapping too: a planner may widen a finding into the gap
-	// before its neighbours ("a 34-year-old" for the age "34") or join two
-	// findings into one, but never reach into another finding.
+	// Plan returns the findings with Replacement set, in the same order
+	// and with the same spans. fs is sorted and non-overlapping, its
+	// offsets point into doc.Text, and each finding spans the whole of
+	// what is to be replaced: the engine has widened an age to its phrase
+	// ("a 34-year-old" for the age "34") and joined a city and its state.
+	// A finding whose Replacement is already set (a known term with the
+	// author's replacement) keeps it.
 	Plan(doc *Doc, fs []Finding, s Settings) []Finding
 }
 

@@ -22,7 +22,12 @@ func publicTermSet() *termSet {
 // The fields and functions above ("licensing", "nursing", "social work",
 // "behavioral sciences") make the regulators and licensing boards of a
 // profession ("the State Board of Nursing", "the Board of Behavioral
-// Sciences"), which a practitioner cites and which identify no one.
+// Sciences"), which a practitioner cites and which identify no one; with
+// the heads of learned and professional bodies ("association", "society",
+// "college") and the nations they are named after, they make the
+// professional associations and societies ("the Society of Family
+// Therapists", "the Royal College of Nursing"). A local name among the words
+// ("Alder Valley Therapists Society") still makes a finding.
 
 // professionalCodeRE matches a professional body's acronym before the code
 // or standards it publishes: "the AAMFT Code of Ethics", "CCPA Standards of

@@ -55,6 +55,7 @@ const (
 	dropOpeningVerb                 // an ordinary word opening a sentence before a pronoun ("Hope you are well")
 	dropKinWord                     // a kinship word alone called a place ("Grandad said"), a blog software label, or a site under "Share this:"
 	dropJobTitle                    // a job title of several words, capitalised ("Staff Nurse")
+	dropAppName                     // a word no list knows before "app": an app's name, kept as written
 	keepNameWord                    // a word that is not an ordinary one
 	keepMidSentence                 // an ordinary word that is also a name, capitalised mid-sentence
 	keepKnownPlace                  // a country, a US state or a gazetteer place with a locative
@@ -223,6 +224,15 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		v = keepMidSentence
 	default:
 		return f.Kind, dropNoNameWord
+	}
+	if len(words) == 1 && !known && !personal && (f.Kind == deid.Place || f.Kind == deid.Organization) && !d.shorthand(t) {
+		// "notes in Scrivly", "the Calmora app": a site or an app (medium.go).
+		if appNameBefore(text, f.End) {
+			return f.Kind, dropAppName
+		}
+		if inMediumContext(text, f.Start, f.End) {
+			return deid.Organization, keepMedium
+		}
 	}
 	if last := words[len(words)-1]; len(words) > 1 && d.isOrgWord(last) && !d.hasFirstName(words[:len(words)-1]) {
 		// "United Kingdom Government", "Ankara Administrative Court":

@@ -105,30 +105,11 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 		}
 		return t
 	}
-	var cand func([]string, int) bool
-	if d.lex != nil {
-		cand = func(words []string, i int) bool { return d.candidate(info(), words, i) }
-	}
 	for _, c := range chunks(text, d.max) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		parts := []Span{c}
-		if d.window > 0 {
-			parts = windowsWhere(text[c.Start:c.End], d.window, cand)
-			kept := parts[:0]
-			for _, p := range parts {
-				p.Start += c.Start
-				p.End += c.Start
-				if !allCovered(text, p, doc.Found) {
-					kept = append(kept, p)
-				}
-			}
-			parts = kept
-		} else if d.gate && !mayHoldName(text[c.Start:c.End]) {
-			continue
-		}
-		for _, p := range parts {
+		for _, p := range d.parts(text, c, doc.Found, info) {
 			out = d.appendFindings(out, text, p)
 		}
 	}
@@ -138,10 +119,13 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	var kept []deid.Finding
 	for _, e := range out {
 		for _, f := range cutLinks(text, e) {
-			if k, ok := d.plausible(info(), f); ok {
+			if k, v := d.vet(info(), f); v.keep() {
 				// Vetted whole: the trimmed name would look
 				// mid-sentence and pass on that alone.
 				f.Kind = k
+				if v == keepMedium {
+					f.Type = deid.TypeApp // the planner writes "an app"
+				}
 				f = d.trimLead(text, f)
 				if f.Kind == deid.Person && d.clinicalNote(info()) {
 					f = noteTitleOut(f)
@@ -151,6 +135,48 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 		}
 	}
 	return kept, nil
+}
+
+// Parts returns the parts of doc.Text that Detect gives prose to tag and label, given
+// what the earlier recognizers found (doc.Found), in order: the windows around possible
+// names that those findings leave in doubt.
+func (d *Detector) Parts(doc *deid.Doc) []Span {
+	var t *textInfo
+	info := func() *textInfo {
+		if t == nil {
+			t = newTextInfo(doc.Text)
+		}
+		return t
+	}
+	var out []Span
+	for _, c := range chunks(doc.Text, d.max) {
+		out = append(out, d.parts(doc.Text, c, doc.Found, info)...)
+	}
+	return out
+}
+
+// parts returns the parts of chunk c of text that prose reads.
+func (d *Detector) parts(text string, c Span, found []deid.Finding, info func() *textInfo) []Span {
+	if d.window <= 0 {
+		if d.gate && !mayHoldName(text[c.Start:c.End]) {
+			return nil
+		}
+		return []Span{c}
+	}
+	var cand func([]string, int) bool
+	if d.lex != nil {
+		cand = func(words []string, i int) bool { return d.candidate(info(), words, i) }
+	}
+	parts := windowsWhere(text[c.Start:c.End], d.window, cand)
+	kept := parts[:0]
+	for _, p := range parts {
+		p.Start += c.Start
+		p.End += c.Start
+		if !allCovered(text, p, found) {
+			kept = append(kept, p)
+		}
+	}
+	return kept
 }
 
 // appendFindings appends the names prose finds in text[p.Start:p.End].
@@ -470,8 +496,9 @@ var sameLength = [5]string{2: "À", 3: "Ａ", 4: "𐐀"}
 // trusted enough that prose need not look at its words again.
 const strongConfidence = 0.8
 
-// allCovered reports whether every word of window p that may be a name lies
-// inside a strong name-like finding of found (sorted by Start). Such a window
+// allCovered reports whether every word of window p that may be a name (its
+// possessive "'s" aside) lies inside a strong name-like finding of found
+// (sorted by Start). Such a window
 // tells prose nothing the earlier recognizers did not: its names are
 // replaced whatever prose says. A window with one uncovered candidate is
 // kept whole, context included.
@@ -490,6 +517,14 @@ func allCovered(text string, p Span, found []deid.Finding) bool {
 		if i < j && mayBeName(text[i:j]) {
 			w := text[i:j]
 			core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			// A possessive is the name's: "Name's" is covered by a finding of
+			// "Name", which the replacement keeps the "'s" after.
+			for _, sfx := range [...]string{"'s", "’s"} {
+				if c, ok := strings.CutSuffix(core, sfx); ok && c != "" {
+					core = c
+					break
+				}
+			}
 			off := i + strings.Index(w, core)
 			if core == "" || !strongly(found, off, off+len(core)) {
 				return false

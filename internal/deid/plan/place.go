@@ -6,12 +6,6 @@ import (
 	"github.com/veil-blog/veil/internal/deid"
 )
 
-// isState reports whether a place name is a state (or province).
-func (d *document) isState(name string) bool {
-	info, ok := d.s.Gazetteer.Place(name)
-	return ok && info.Level == deid.State
-}
-
 // placeOp generalises a place by size and region ("a large city in the
 // Midwest", "a small town") or, with replace, gives it a pseudonymous name;
 // addresses and postal codes become labels.

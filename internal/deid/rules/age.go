@@ -39,6 +39,7 @@ func NewAge() *Age {
 	c(tWords("turned", "turns", "turning", "turn", "reached", "reaches", "celebrated"), `(?i)\b(?:turned|turns|turning|turn|reached|reaches|celebrated\s+(?:her|his|their|my)?)\s+`+reAgeNum+`\b`, ageNumber)
 	c(tShape(1, 3, "sntrSNTR"), `(?i)\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b`, ageNumber)
 	c(tWordsThen([]string{"in"}, []string{"her", "his", "their", "my", "your", "our", "its"}), `(?i)\bin\s+(?:her|his|their|my|your|our|its)\s+((?:(?:early|mid|late)[\s-]+)?(?:(\d0)['’]?s|`+reDecadeW+`))\b`, ageDecade)
+	rs = append(rs, proseAgeRules(num)...)
 	return &Age{rules: newRuleSet(rs...)}
 }
 

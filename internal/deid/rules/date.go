@@ -65,6 +65,7 @@ func NewDate() *Date {
 	c(tWordsThenDigit(vocab.HistoryEvents().Words()...), `(?i)\b([a-z/]{2,8})\s+(\d{2})\b`, eventYear)
 	c(tWordsThenDigit("on", "since", "until", "till", "by"), `(?i)\b(?:on|since|until|till|by)\s+(\d{1,2})-(\d{1,2})\b`, dashedMonthDay)
 	c(tWordsThenDigit("on", "by", "since", "until", "till", "from", "before", "after", "through", "thru", "starting", "beginning"), `(?i)\b(?:on|by|since|until|till|from|before|after|through|thru|as\s+of|starting|beginning)\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b`, ordinalDay)
+	rs = append(rs, eventDateRules()...)
 	return &Date{rules: newRuleSet(rs...)}
 }
 
