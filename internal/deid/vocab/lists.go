@@ -3,6 +3,16 @@ package vocab
 // One function per file of lists/, each returning the set read from it.
 
 var (
+	eventSuffixes         = load("event_suffixes")
+	bibleBooks            = load("bible_books")
+	birthdayOwners        = load("birthday_owners")
+	celebrationNext       = load("celebration_next")
+	clauseJoiners         = load("clause_joiners")
+	eventWords            = load("event_words")
+	mediumActs            = load("medium_acts")
+	mediumNouns           = load("medium_nouns")
+	mediumPreps           = load("medium_preps")
+	publicJoiners         = load("public_joiners")
 	emoticons             = load("emoticons")
 	orgDescriptors        = load("org_descriptors")
 	publicTerms           = load("public_terms")
@@ -623,3 +633,33 @@ func GluedStreetSuffixes() Set { return gluedStreetSuffixes }
 
 // Emoticons returns lists/emoticons.txt.
 func Emoticons() Set { return emoticons }
+
+// BibleBooks returns lists/bible_books.txt.
+func BibleBooks() Set { return bibleBooks }
+
+// BirthdayOwners returns lists/birthday_owners.txt.
+func BirthdayOwners() Set { return birthdayOwners }
+
+// CelebrationNext returns lists/celebration_next.txt.
+func CelebrationNext() Set { return celebrationNext }
+
+// ClauseJoiners returns lists/clause_joiners.txt.
+func ClauseJoiners() Set { return clauseJoiners }
+
+// EventWords returns lists/event_words.txt.
+func EventWords() Set { return eventWords }
+
+// MediumActs returns lists/medium_acts.txt.
+func MediumActs() Set { return mediumActs }
+
+// MediumNouns returns lists/medium_nouns.txt.
+func MediumNouns() Set { return mediumNouns }
+
+// MediumPreps returns lists/medium_preps.txt.
+func MediumPreps() Set { return mediumPreps }
+
+// PublicJoiners returns lists/public_joiners.txt.
+func PublicJoiners() Set { return publicJoiners }
+
+// EventSuffixes returns lists/event_suffixes.txt.
+func EventSuffixes() Set { return eventSuffixes }
