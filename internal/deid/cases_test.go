@@ -74,6 +74,9 @@ func TestCaseFiles(t *testing.T) {
 		}
 		e := r.engine()
 		for _, c := range cases {
+			if len(c.Not)+len(c.Some) > 0 {
+				t.Errorf("%s:%d: these case files list every finding; no ! or ~ lines", path, c.Line)
+			}
 			doc := &Doc{Text: c.In}
 			if r.doc != nil {
 				doc = r.doc(c.In)

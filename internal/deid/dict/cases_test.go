@@ -13,8 +13,9 @@ import (
 // testdata/*.txtar, one file per recognizer (person, place, org). A want
 // line's label is a kind, or a kind and a type ("place/city"); the finding
 // must be among those of the three recognizers, which read a text together.
-// A "!" line names a text no finding of the kind may cover, or with an
-// empty text says there is none of the kind.
+// A "~" line names a text some finding of the kind covers; a "!" line one
+// that no finding of the kind may cover, or with an empty text says there is
+// none of the kind.
 func TestCaseFiles(t *testing.T) {
 	paths, err := filepath.Glob("testdata/*.txtar")
 	if err != nil {
@@ -45,6 +46,11 @@ func TestCaseFiles(t *testing.T) {
 				}
 				if !ok {
 					t.Errorf("%s:%d: %q: want %s %q, got %v", path, c.Line, c.In, w.Label, w.Text, found(fs))
+				}
+			}
+			for _, w := range c.Some {
+				if !covers(c.In, fs, deid.Kind(w.Label), w.Text) {
+					t.Errorf("%s:%d: %q: want a %s covering %q, got %v", path, c.Line, c.In, w.Label, w.Text, found(fs))
 				}
 			}
 			for _, n := range c.Not {
