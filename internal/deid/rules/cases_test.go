@@ -28,6 +28,7 @@ var caseRecognizers = map[string]struct {
 	"street":      {NewStreet(), deid.Place},
 	"po_box":      {NewPOBox(), deid.Place},
 	"postal_code": {NewPostalCode(), deid.Place},
+	"publication": {NewPublication(), deid.Organization},
 }
 
 // TestCaseFiles runs each recognizer over the examples of its case file and
