@@ -1,11 +1,5 @@
 package deid
 
-import (
-	"sort"
-
-	"github.com/veil-blog/veil/internal/deid/vocab"
-)
-
 // Planner chooses the replacement of every finding of a document: a
 // pseudonym, a coarser description or a neutral label. The engine runs the
 // planner it is given (WithPlanner); package deid/plan holds veil's, one
@@ -50,22 +44,6 @@ func (labelPlanner) Plan(_ *Doc, fs []Finding, _ Settings) []Finding {
 	}
 	return out
 }
-
-// Honorific reports whether a lower-case word, without its full stop, is a
-// title that opens a name ("dr", "mrs").
-func Honorific(w string) bool { return vocab.Honorifics().Has(w) }
-
-// Honorifics lists the titles Honorific knows, sorted.
-func Honorifics() []string {
-	out := vocab.Honorifics().Words()
-	sort.Strings(out)
-	return out
-}
-
-// FamiliarTitle reports whether a lower-case word is a kinship or familiar
-// form of address that may open a name ("uncle", "grandma"); the name after
-// it is a first name.
-func FamiliarTitle(w string) bool { return vocab.FamiliarTitles().Has(w) }
 
 // TermID is the key under which a term is matched and looked up: its word
 // keys joined by spaces ("Dr. Okafor" and "dr okafor" are both "dr okafor").

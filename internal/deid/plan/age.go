@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // ageOp bands an age: "a 34-year-old" -> "a mid-30s", "aged 58" -> "in her
@@ -132,17 +133,26 @@ func ageContext(before string) string {
 		}
 		i -= size
 	}
-	switch strings.ToLower(t[i:]) {
-	case "turned", "turns", "turning", "turn", "reached", "reaches", "celebrated":
+	switch w := strings.ToLower(t[i:]); {
+	case vocab.AgeTurnCues().Has(w):
 		return "turn"
-	case "aged", "age", "ages", "of", "at", "by", "from", "to", "until", "till", "before", "after", "about", "around", "nearly", "almost", "over", "under":
+	case vocab.AgeBareCues().Has(w):
 		return "bare"
 	}
 	return ""
 }
 
 // ageWordMax is the length in letters of the longest word ageContext knows.
-const ageWordMax = len("celebrated")
+// It is computed once and only read.
+var ageWordMax = func() int {
+	n := 0
+	for _, s := range []vocab.Set{vocab.AgeTurnCues(), vocab.AgeBareCues()} {
+		for w := range s.All() {
+			n = max(n, utf8.RuneCountInString(w))
+		}
+	}
+	return n
+}()
 
 // bareBand words a band without a pronoun: "mid-40s", "early 30s", "under
 // 5", "school age", "teenage".
@@ -211,12 +221,12 @@ func (d *document) pronoun(off int) string {
 	}
 	words := strings.FieldsFunc(strings.ToLower(d.doc.Text[from:off]), func(r rune) bool { return !unicode.IsLetter(r) })
 	for i := len(words) - 1; i >= 0; i-- {
-		switch words[i] {
-		case "she", "her", "woman", "girl", "mother", "daughter", "wife":
+		switch w := words[i]; {
+		case vocab.HerCues().Has(w):
 			return "her"
-		case "he", "his", "him", "man", "boy", "father", "son", "husband":
+		case vocab.HisCues().Has(w):
 			return "his"
-		case "i":
+		case vocab.MyCues().Has(w):
 			return "my" // "I was 14", "I'm 34"; not "my patient, who is 45"
 		}
 	}

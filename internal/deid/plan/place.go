@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // placeOp generalises a place by size and region ("a large city in the
@@ -86,12 +87,7 @@ func (placeOp) replace(d *document, f deid.Finding, action deid.Action) string {
 // ("downtown", "the", "central") or compass and size words written as part of a name.
 func locating(words []string) bool {
 	for _, w := range words {
-		switch strings.ToLower(w) {
-		case "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-			"central", "greater", "downtown", "inner", "outer", "upper", "lower", "old":
-			continue
-		}
-		if w == strings.ToLower(w) {
+		if l := strings.ToLower(w); l == w || vocab.PlaceLocators().Has(l) {
 			continue
 		}
 		return false

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // Planner is veil's planner: it runs the operator of each finding's kind.
@@ -54,7 +55,7 @@ func (pl *Planner) Plan(doc *deid.Doc, fs []deid.Finding, s deid.Settings) []dei
 			continue
 		}
 		w := strings.Fields(f.Text)
-		for len(w) > 0 && (deid.FamiliarTitle(strings.ToLower(w[0])) || deid.Honorific(strings.ToLower(strings.TrimRight(w[0], ".")))) {
+		for len(w) > 0 && (vocab.FamiliarTitles().Has(strings.ToLower(w[0])) || vocab.Honorifics().Has(strings.ToLower(strings.TrimRight(w[0], ".")))) {
 			w = w[1:] // "Uncle Dev", "Mr Dev": a title, not a first name
 		}
 		if len(w) > 1 {
@@ -252,7 +253,7 @@ func (d *document) pick(list []string, tag, word string) string {
 
 func article(phrase string) string {
 	l := strings.ToLower(phrase)
-	for _, p := range []string{"uni", "use", "usu", "uti", "eu", "one", "once"} {
+	for p := range vocab.ConsonantSoundPrefixes().All() {
 		if strings.HasPrefix(l, p) {
 			return "a" // "a university", "a one-bedroom flat": a consonant sound
 		}

@@ -3,175 +3,196 @@ package vocab
 // One function per file of lists/, each returning the set read from it.
 
 var (
-	eventSuffixes         = load("event_suffixes")
-	bibleBooks            = load("bible_books")
-	birthdayOwners        = load("birthday_owners")
-	celebrationNext       = load("celebration_next")
-	clauseJoiners         = load("clause_joiners")
-	eventWords            = load("event_words")
-	mediumActs            = load("medium_acts")
-	mediumNouns           = load("medium_nouns")
-	mediumPreps           = load("medium_preps")
-	publicJoiners         = load("public_joiners")
-	emoticons             = load("emoticons")
-	orgDescriptors        = load("org_descriptors")
-	publicTerms           = load("public_terms")
-	citeVerbs             = load("cite_verbs")
-	phoneCues             = load("phone_cues")
-	addressCueWords       = load("address_cue_words")
-	historyEvents         = load("history_events")
-	combiningForms        = load("combining_forms")
-	drugSuffixes          = load("drug_suffixes")
-	derivedEndings        = load("derived_endings")
-	gluedStreetSuffixes   = load("glued_street_suffixes")
-	streetTypes           = loadTagged("street_types")
-	strongStreetTypes     = tagged(streetTypes, "strong")
-	weakStreetTypes       = tagged(streetTypes, "weak")
-	eponymHeadNouns       = loadTagged("eponym_heads")
-	eponymHeads           = tagged(eponymHeadNouns, "any")
-	personEponymHeads     = tagged(eponymHeadNouns, "person")
-	titles                = loadTagged("titles")
-	strongTitles          = tagged(titles, "strong")
-	socialTitles          = tagged(titles, "social")
-	proseTitles           = tagged(titles, "prose")
-	honorifics            = tagged(titles, "honorific")
-	kinship               = loadTagged("kinship")
-	kinRelations          = tagged(kinship, "relation")
-	familiarTitles        = tagged(kinship, "address")
-	weekdays              = load("weekdays")
-	credentials           = load("credentials")
-	nameParticles         = load("name_particles")
-	drugStems             = load("drug_stems")
-	medicalSuffixes       = load("medical_suffixes")
-	abbrevDot             = load("abbrev_dot")
-	adminUnits            = load("admin_units")
-	afterVerb             = load("after_verb")
-	ageAdverbs            = load("age_adverbs")
-	ageNextDeny           = load("age_next_deny")
-	ageSubjects           = load("age_subjects")
-	ageVerbs              = load("age_verbs")
-	aloneNotStreet        = load("alone_not_street")
-	ambiguousMonth        = load("ambiguous_month")
-	ambiguousSuffix       = load("ambiguous_suffix")
-	approxWords           = load("approx_words")
-	articles              = load("articles")
-	beForms               = load("be_forms")
-	blogSoftwareWords     = load("blog_software_words")
-	bodyNouns             = load("body_nouns")
-	capitalFunctionWords  = load("capital_function_words")
-	careCues              = load("care_cues")
-	careSiteWords         = load("care_site_words")
-	changeVerbs           = load("change_verbs")
-	chatSpellings         = load("chat_spellings")
-	chatWords             = load("chat_words")
-	cityAbbrevs           = load("city_abbrevs")
-	clauseEnders          = load("clause_enders")
-	clauseOpeners         = load("clause_openers")
-	clinicalMarkers       = load("clinical_markers")
-	clinicalTerms         = load("clinical_terms")
-	clinicalVocab         = load("clinical_vocab")
-	clockNoteWords        = load("clock_note_words")
-	clockPrev             = load("clock_prev")
-	companySuffix         = load("company_suffix")
-	compass               = load("compass")
-	compassRegions        = load("compass_regions")
-	contactVerbs          = load("contact_verbs")
-	dashFunctionWords     = load("dash_function_words")
-	datePrep              = load("date_prep")
-	datePreps             = load("date_preps")
-	determiners           = load("determiners")
-	determinersBefore     = load("determiners_before")
-	deviceNouns           = load("device_nouns")
-	distancePrev          = load("distance_prev")
-	doseNouns             = load("dose_nouns")
-	drugNames             = load("drug_names")
-	englishPrefix         = load("english_prefix")
-	epithets              = load("epithets")
-	eponymNouns           = load("eponym_nouns")
-	fanWords              = load("fan_words")
-	followerWords         = load("follower_words")
-	fracNext              = load("frac_next")
-	fracPrev              = load("frac_prev")
-	genericTLD            = load("generic_tld")
-	genericVenue          = load("generic_venue")
-	greetings             = load("greetings")
-	hospitalCues          = load("hospital_cues")
-	hospitalWords         = load("hospital_words")
-	idCueWords            = load("id_cue_words")
-	institutionWords      = load("institution_words")
-	interjections         = load("interjections")
-	kinAbbrev             = load("kin_abbrev")
-	knownEponyms          = load("known_eponyms")
-	lineColours           = load("line_colours")
-	linkShorteners        = load("link_shorteners")
-	locatives             = load("locatives")
-	lookWords             = load("look_words")
-	lowerSuffix           = load("lower_suffix")
-	measureLabels         = load("measure_labels")
-	mediumWords           = load("medium_words")
-	milPrev               = load("mil_prev")
-	modals                = load("modals")
-	monthWords            = load("month_words")
-	motion                = load("motion")
-	nameHonorifics        = load("name_honorifics")
-	nameIntro             = load("name_intro")
-	namePrefixes          = load("name_prefixes")
-	nameStop              = load("name_stop")
-	notNames              = load("not_names")
-	notStreetName         = load("not_street_name")
-	notStreetWords        = load("not_street_words")
-	openingVerbs          = load("opening_verbs")
-	ordinalNextOK         = load("ordinal_next_ok")
-	orgJoin               = load("org_join")
-	placeJoin             = load("place_join")
-	placePrefix           = load("place_prefix")
-	placePreps            = load("place_preps")
-	placeSuffix           = load("place_suffix")
-	plateCue              = load("plate_cue")
-	possPlaceWords        = load("poss_place_words")
-	possessive            = load("possessive")
-	possessiveEponymNouns = load("possessive_eponym_nouns")
-	postTypes             = load("post_types")
-	prefixTypes           = load("prefix_types")
-	publicBodyHeads       = load("public_body_heads")
-	publicBodyWords       = load("public_body_words")
-	ratioNext             = load("ratio_next")
-	reportCues            = load("report_cues")
-	residence             = load("residence")
-	roleAbbrev            = load("role_abbrev")
-	routeWords            = load("route_words")
-	runTogether           = load("run_together")
-	scoreWords            = load("score_words")
-	shareLabelWords       = load("share_label_words")
-	signOffs              = load("sign_offs")
-	siteWords             = load("site_words")
-	stateFirst            = load("state_first")
-	stateForms            = load("state_forms")
-	stopWords             = load("stop_words")
-	streetConnectors      = load("street_connectors")
-	streetNameDeny        = load("street_name_deny")
-	streetPreps           = load("street_preps")
-	subjectPronouns       = load("subject_pronouns")
-	subjectVerbs          = load("subject_verbs")
-	surnameLike           = load("surname_like")
-	titleOnlyHoliday      = load("title_only_holiday")
-	unitWords             = load("unit_words")
-	units                 = load("units")
-	ventWords             = load("vent_words")
-	venueCues             = load("venue_cues")
-	venueNouns            = load("venue_nouns")
-	visitCues             = load("visit_cues")
-	vitalPrefixes         = load("vital_prefixes")
-	wardPrev              = load("ward_prev")
-	weakCues              = load("weak_cues")
-	wordTLD               = load("word_tld")
-	yearNextDeny          = load("year_next_deny")
-	yearPrevDeny          = load("year_prev_deny")
-	yearPrevGood          = load("year_prev_good")
+	ageCues                = loadTagged("age_cues")
+	agoUnits               = loadTagged("ago_units")
+	eponymHeadNouns        = loadTagged("eponym_heads")
+	kinship                = loadTagged("kinship")
+	pronounCues            = loadTagged("pronoun_cues")
+	relativeTimeWords      = loadTagged("relative_time_words")
+	streetTypes            = loadTagged("street_types")
+	titles                 = loadTagged("titles")
+	ageBareCues            = tagged(ageCues, "bare")
+	ageTurnCues            = tagged(ageCues, "turn")
+	agoKeptUnits           = tagged(agoUnits, "kept")
+	agoMonthUnits          = tagged(agoUnits, "month")
+	agoWeekUnits           = tagged(agoUnits, "week")
+	eponymHeads            = tagged(eponymHeadNouns, "any")
+	familiarTitles         = tagged(kinship, "address")
+	herCues                = tagged(pronounCues, "her")
+	hisCues                = tagged(pronounCues, "his")
+	honorifics             = tagged(titles, "honorific")
+	intervalWords          = tagged(relativeTimeWords, "interval")
+	kinRelations           = tagged(kinship, "relation")
+	myCues                 = tagged(pronounCues, "my")
+	personEponymHeads      = tagged(eponymHeadNouns, "person")
+	proseTitles            = tagged(titles, "prose")
+	recentWords            = tagged(relativeTimeWords, "recent")
+	socialTitles           = tagged(titles, "social")
+	soonWords              = tagged(relativeTimeWords, "soon")
+	strongStreetTypes      = tagged(streetTypes, "strong")
+	strongTitles           = tagged(titles, "strong")
+	weakStreetTypes        = tagged(streetTypes, "weak")
+	abbrevDot              = load("abbrev_dot")
+	addressCueWords        = load("address_cue_words")
+	adminUnits             = load("admin_units")
+	afterVerb              = load("after_verb")
+	ageAdverbs             = load("age_adverbs")
+	ageNextDeny            = load("age_next_deny")
+	ageSubjects            = load("age_subjects")
+	ageVerbs               = load("age_verbs")
+	aloneNotStreet         = load("alone_not_street")
+	ambiguousMonth         = load("ambiguous_month")
+	ambiguousSuffix        = load("ambiguous_suffix")
+	approxWords            = load("approx_words")
+	articles               = load("articles")
+	beForms                = load("be_forms")
+	bibleBooks             = load("bible_books")
+	birthdayOwners         = load("birthday_owners")
+	blogSoftwareWords      = load("blog_software_words")
+	bodyNouns              = load("body_nouns")
+	capitalFunctionWords   = load("capital_function_words")
+	careCues               = load("care_cues")
+	careSiteWords          = load("care_site_words")
+	celebrationNext        = load("celebration_next")
+	changeVerbs            = load("change_verbs")
+	chatSpellings          = load("chat_spellings")
+	chatWords              = load("chat_words")
+	citeVerbs              = load("cite_verbs")
+	cityAbbrevs            = load("city_abbrevs")
+	clauseEnders           = load("clause_enders")
+	clauseJoiners          = load("clause_joiners")
+	clauseOpeners          = load("clause_openers")
+	clinicalMarkers        = load("clinical_markers")
+	clinicalTerms          = load("clinical_terms")
+	clinicalVocab          = load("clinical_vocab")
+	clockNoteWords         = load("clock_note_words")
+	clockPrev              = load("clock_prev")
+	combiningForms         = load("combining_forms")
+	companySuffix          = load("company_suffix")
+	compass                = load("compass")
+	compassRegions         = load("compass_regions")
+	consonantSoundPrefixes = load("consonant_sound_prefixes")
+	contactVerbs           = load("contact_verbs")
+	credentials            = load("credentials")
+	dashFunctionWords      = load("dash_function_words")
+	datePrep               = load("date_prep")
+	datePreps              = load("date_preps")
+	derivedEndings         = load("derived_endings")
+	determiners            = load("determiners")
+	determinersBefore      = load("determiners_before")
+	deviceNouns            = load("device_nouns")
+	distancePrev           = load("distance_prev")
+	doseNouns              = load("dose_nouns")
+	drugNames              = load("drug_names")
+	drugStems              = load("drug_stems")
+	drugSuffixes           = load("drug_suffixes")
+	emoticons              = load("emoticons")
+	englishPrefix          = load("english_prefix")
+	epithets               = load("epithets")
+	eponymNouns            = load("eponym_nouns")
+	eventSuffixes          = load("event_suffixes")
+	eventWords             = load("event_words")
+	fanWords               = load("fan_words")
+	followerWords          = load("follower_words")
+	fracNext               = load("frac_next")
+	fracPrev               = load("frac_prev")
+	genericTLD             = load("generic_tld")
+	genericVenue           = load("generic_venue")
+	gluedStreetSuffixes    = load("glued_street_suffixes")
+	greetings              = load("greetings")
+	historyEvents          = load("history_events")
+	hospitalCues           = load("hospital_cues")
+	hospitalWords          = load("hospital_words")
+	idCueWords             = load("id_cue_words")
+	institutionWords       = load("institution_words")
+	interjections          = load("interjections")
+	kinAbbrev              = load("kin_abbrev")
+	knownEponyms           = load("known_eponyms")
+	lineColours            = load("line_colours")
+	linkShorteners         = load("link_shorteners")
+	locatives              = load("locatives")
+	lookWords              = load("look_words")
+	lowerSuffix            = load("lower_suffix")
+	measureLabels          = load("measure_labels")
+	medicalSuffixes        = load("medical_suffixes")
+	mediumActs             = load("medium_acts")
+	mediumNouns            = load("medium_nouns")
+	mediumPreps            = load("medium_preps")
+	mediumWords            = load("medium_words")
+	milPrev                = load("mil_prev")
+	modals                 = load("modals")
+	monthWords             = load("month_words")
+	motion                 = load("motion")
+	nameHonorifics         = load("name_honorifics")
+	nameIntro              = load("name_intro")
+	nameParticles          = load("name_particles")
+	namePrefixes           = load("name_prefixes")
+	nameStop               = load("name_stop")
+	notNames               = load("not_names")
+	notStreetName          = load("not_street_name")
+	notStreetWords         = load("not_street_words")
+	openingVerbs           = load("opening_verbs")
+	ordinalNextOK          = load("ordinal_next_ok")
+	orgDescriptors         = load("org_descriptors")
+	orgJoin                = load("org_join")
+	phoneCues              = load("phone_cues")
+	placeJoin              = load("place_join")
+	placeLocators          = load("place_locators")
+	placePrefix            = load("place_prefix")
+	placePreps             = load("place_preps")
+	placeSuffix            = load("place_suffix")
+	plateCue               = load("plate_cue")
+	possPlaceWords         = load("poss_place_words")
+	possessive             = load("possessive")
+	possessiveEponymNouns  = load("possessive_eponym_nouns")
+	postTypes              = load("post_types")
+	prefixTypes            = load("prefix_types")
+	publicBodyHeads        = load("public_body_heads")
+	publicBodyWords        = load("public_body_words")
+	publicJoiners          = load("public_joiners")
+	publicTerms            = load("public_terms")
+	ratioNext              = load("ratio_next")
+	reportCues             = load("report_cues")
+	residence              = load("residence")
+	roleAbbrev             = load("role_abbrev")
+	routeWords             = load("route_words")
+	runTogether            = load("run_together")
+	scoreWords             = load("score_words")
+	shareLabelWords        = load("share_label_words")
+	signOffs               = load("sign_offs")
+	siteWords              = load("site_words")
+	stateFirst             = load("state_first")
+	stateForms             = load("state_forms")
+	stopWords              = load("stop_words")
+	streetConnectors       = load("street_connectors")
+	streetNameDeny         = load("street_name_deny")
+	streetPreps            = load("street_preps")
+	subjectPronouns        = load("subject_pronouns")
+	subjectVerbs           = load("subject_verbs")
+	surnameLike            = load("surname_like")
+	timePrepositions       = load("time_prepositions")
+	titleOnlyHoliday       = load("title_only_holiday")
+	unitWords              = load("unit_words")
+	units                  = load("units")
+	ventWords              = load("vent_words")
+	venueCues              = load("venue_cues")
+	venueNouns             = load("venue_nouns")
+	visitCues              = load("visit_cues")
+	vitalPrefixes          = load("vital_prefixes")
+	wardPrev               = load("ward_prev")
+	weakCues               = load("weak_cues")
+	weekdays               = load("weekdays")
+	wordTLD                = load("word_tld")
+	yearNextDeny           = load("year_next_deny")
+	yearPrevDeny           = load("year_prev_deny")
+	yearPrevGood           = load("year_prev_good")
 )
 
 // AbbrevDot returns lists/abbrev_dot.txt.
 func AbbrevDot() Set { return abbrevDot }
+
+// AddressCueWords returns lists/address_cue_words.txt.
+func AddressCueWords() Set { return addressCueWords }
 
 // AdminUnits returns lists/admin_units.txt.
 func AdminUnits() Set { return adminUnits }
@@ -182,14 +203,29 @@ func AfterVerb() Set { return afterVerb }
 // AgeAdverbs returns lists/age_adverbs.txt.
 func AgeAdverbs() Set { return ageAdverbs }
 
+// AgeBareCues returns the words of lists/age_cues.txt tagged bare.
+func AgeBareCues() Set { return ageBareCues }
+
 // AgeNextDeny returns lists/age_next_deny.txt.
 func AgeNextDeny() Set { return ageNextDeny }
 
 // AgeSubjects returns lists/age_subjects.txt.
 func AgeSubjects() Set { return ageSubjects }
 
+// AgeTurnCues returns the words of lists/age_cues.txt tagged turn.
+func AgeTurnCues() Set { return ageTurnCues }
+
 // AgeVerbs returns lists/age_verbs.txt.
 func AgeVerbs() Set { return ageVerbs }
+
+// AgoKeptUnits returns the units of lists/ago_units.txt tagged kept.
+func AgoKeptUnits() Set { return agoKeptUnits }
+
+// AgoMonthUnits returns the units of lists/ago_units.txt tagged month.
+func AgoMonthUnits() Set { return agoMonthUnits }
+
+// AgoWeekUnits returns the units of lists/ago_units.txt tagged week.
+func AgoWeekUnits() Set { return agoWeekUnits }
 
 // AloneNotStreet returns lists/alone_not_street.txt.
 func AloneNotStreet() Set { return aloneNotStreet }
@@ -209,6 +245,12 @@ func Articles() Set { return articles }
 // BeForms returns lists/be_forms.txt.
 func BeForms() Set { return beForms }
 
+// BibleBooks returns lists/bible_books.txt.
+func BibleBooks() Set { return bibleBooks }
+
+// BirthdayOwners returns lists/birthday_owners.txt.
+func BirthdayOwners() Set { return birthdayOwners }
+
 // BlogSoftwareWords returns lists/blog_software_words.txt.
 func BlogSoftwareWords() Set { return blogSoftwareWords }
 
@@ -224,6 +266,9 @@ func CareCues() Set { return careCues }
 // CareSiteWords returns lists/care_site_words.txt.
 func CareSiteWords() Set { return careSiteWords }
 
+// CelebrationNext returns lists/celebration_next.txt.
+func CelebrationNext() Set { return celebrationNext }
+
 // ChangeVerbs returns lists/change_verbs.txt.
 func ChangeVerbs() Set { return changeVerbs }
 
@@ -233,11 +278,17 @@ func ChatSpellings() Set { return chatSpellings }
 // ChatWords returns lists/chat_words.txt.
 func ChatWords() Set { return chatWords }
 
+// CiteVerbs returns lists/cite_verbs.txt.
+func CiteVerbs() Set { return citeVerbs }
+
 // CityAbbrevs returns lists/city_abbrevs.txt.
 func CityAbbrevs() Set { return cityAbbrevs }
 
 // ClauseEnders returns lists/clause_enders.txt.
 func ClauseEnders() Set { return clauseEnders }
+
+// ClauseJoiners returns lists/clause_joiners.txt.
+func ClauseJoiners() Set { return clauseJoiners }
 
 // ClauseOpeners returns lists/clause_openers.txt.
 func ClauseOpeners() Set { return clauseOpeners }
@@ -257,6 +308,9 @@ func ClockNoteWords() Set { return clockNoteWords }
 // ClockPrev returns lists/clock_prev.txt.
 func ClockPrev() Set { return clockPrev }
 
+// CombiningForms returns lists/combining_forms.txt.
+func CombiningForms() Set { return combiningForms }
+
 // CompanySuffix returns lists/company_suffix.txt.
 func CompanySuffix() Set { return companySuffix }
 
@@ -266,8 +320,14 @@ func Compass() Set { return compass }
 // CompassRegions returns lists/compass_regions.txt.
 func CompassRegions() Set { return compassRegions }
 
+// ConsonantSoundPrefixes returns lists/consonant_sound_prefixes.txt.
+func ConsonantSoundPrefixes() Set { return consonantSoundPrefixes }
+
 // ContactVerbs returns lists/contact_verbs.txt.
 func ContactVerbs() Set { return contactVerbs }
+
+// Credentials returns lists/credentials.txt.
+func Credentials() Set { return credentials }
 
 // DashFunctionWords returns lists/dash_function_words.txt.
 func DashFunctionWords() Set { return dashFunctionWords }
@@ -277,6 +337,9 @@ func DatePrep() Set { return datePrep }
 
 // DatePreps returns lists/date_preps.txt.
 func DatePreps() Set { return datePreps }
+
+// DerivedEndings returns lists/derived_endings.txt.
+func DerivedEndings() Set { return derivedEndings }
 
 // Determiners returns lists/determiners.txt.
 func Determiners() Set { return determiners }
@@ -296,14 +359,37 @@ func DoseNouns() Set { return doseNouns }
 // DrugNames returns lists/drug_names.txt.
 func DrugNames() Set { return drugNames }
 
+// DrugStems returns lists/drug_stems.txt.
+func DrugStems() Set { return drugStems }
+
+// DrugSuffixes returns lists/drug_suffixes.txt.
+func DrugSuffixes() Set { return drugSuffixes }
+
+// Emoticons returns lists/emoticons.txt.
+func Emoticons() Set { return emoticons }
+
 // EnglishPrefix returns lists/english_prefix.txt.
 func EnglishPrefix() Set { return englishPrefix }
 
 // Epithets returns lists/epithets.txt.
 func Epithets() Set { return epithets }
 
+// EponymHeads returns the nouns of lists/eponym_heads.txt that make any name
+// before them part of a medical term ("Down syndrome").
+func EponymHeads() Set { return eponymHeads }
+
 // EponymNouns returns lists/eponym_nouns.txt.
 func EponymNouns() Set { return eponymNouns }
+
+// EventSuffixes returns lists/event_suffixes.txt.
+func EventSuffixes() Set { return eventSuffixes }
+
+// EventWords returns lists/event_words.txt.
+func EventWords() Set { return eventWords }
+
+// FamiliarTitles returns the words of lists/kinship.txt tagged address: forms
+// of address that open a name and stay with it ("Uncle Dev").
+func FamiliarTitles() Set { return familiarTitles }
 
 // FanWords returns lists/fan_words.txt.
 func FanWords() Set { return fanWords }
@@ -323,8 +409,24 @@ func GenericTLD() Set { return genericTLD }
 // GenericVenue returns lists/generic_venue.txt.
 func GenericVenue() Set { return genericVenue }
 
+// GluedStreetSuffixes returns lists/glued_street_suffixes.txt.
+func GluedStreetSuffixes() Set { return gluedStreetSuffixes }
+
 // Greetings returns lists/greetings.txt.
 func Greetings() Set { return greetings }
+
+// HerCues returns the words of lists/pronoun_cues.txt tagged her.
+func HerCues() Set { return herCues }
+
+// HisCues returns the words of lists/pronoun_cues.txt tagged his.
+func HisCues() Set { return hisCues }
+
+// HistoryEvents returns lists/history_events.txt.
+func HistoryEvents() Set { return historyEvents }
+
+// Honorifics returns the titles of lists/titles.txt tagged honorific, which
+// open a name finding but are no part of the name looked for elsewhere.
+func Honorifics() Set { return honorifics }
 
 // HospitalCues returns lists/hospital_cues.txt.
 func HospitalCues() Set { return hospitalCues }
@@ -341,8 +443,16 @@ func InstitutionWords() Set { return institutionWords }
 // Interjections returns lists/interjections.txt.
 func Interjections() Set { return interjections }
 
+// IntervalWords returns the words of lists/relative_time_words.txt tagged
+// interval.
+func IntervalWords() Set { return intervalWords }
+
 // KinAbbrev returns lists/kin_abbrev.txt.
 func KinAbbrev() Set { return kinAbbrev }
+
+// KinRelations returns the words of lists/kinship.txt tagged relation: family
+// words before a relative's name and no part of it ("son Gavin").
+func KinRelations() Set { return kinRelations }
 
 // KnownEponyms returns lists/known_eponyms.txt.
 func KnownEponyms() Set { return knownEponyms }
@@ -365,6 +475,18 @@ func LowerSuffix() Set { return lowerSuffix }
 // MeasureLabels returns lists/measure_labels.txt.
 func MeasureLabels() Set { return measureLabels }
 
+// MedicalSuffixes returns lists/medical_suffixes.txt.
+func MedicalSuffixes() Set { return medicalSuffixes }
+
+// MediumActs returns lists/medium_acts.txt.
+func MediumActs() Set { return mediumActs }
+
+// MediumNouns returns lists/medium_nouns.txt.
+func MediumNouns() Set { return mediumNouns }
+
+// MediumPreps returns lists/medium_preps.txt.
+func MediumPreps() Set { return mediumPreps }
+
 // MediumWords returns lists/medium_words.txt.
 func MediumWords() Set { return mediumWords }
 
@@ -380,11 +502,17 @@ func MonthWords() Set { return monthWords }
 // Motion returns lists/motion.txt.
 func Motion() Set { return motion }
 
+// MyCues returns the words of lists/pronoun_cues.txt tagged my.
+func MyCues() Set { return myCues }
+
 // NameHonorifics returns lists/name_honorifics.txt.
 func NameHonorifics() Set { return nameHonorifics }
 
 // NameIntro returns lists/name_intro.txt.
 func NameIntro() Set { return nameIntro }
+
+// NameParticles returns lists/name_particles.txt.
+func NameParticles() Set { return nameParticles }
 
 // NamePrefixes returns lists/name_prefixes.txt.
 func NamePrefixes() Set { return namePrefixes }
@@ -407,11 +535,25 @@ func OpeningVerbs() Set { return openingVerbs }
 // OrdinalNextOK returns lists/ordinal_next_ok.txt.
 func OrdinalNextOK() Set { return ordinalNextOK }
 
+// OrgDescriptors returns lists/org_descriptors.txt.
+func OrgDescriptors() Set { return orgDescriptors }
+
 // OrgJoin returns lists/org_join.txt.
 func OrgJoin() Set { return orgJoin }
 
+// PersonEponymHeads returns the nouns of lists/eponym_heads.txt that make an
+// eponym only of a person's name or with a capitalised word between
+// ("Apgar score", "Glasgow Coma Scale").
+func PersonEponymHeads() Set { return personEponymHeads }
+
+// PhoneCues returns lists/phone_cues.txt.
+func PhoneCues() Set { return phoneCues }
+
 // PlaceJoin returns lists/place_join.txt.
 func PlaceJoin() Set { return placeJoin }
+
+// PlaceLocators returns lists/place_locators.txt.
+func PlaceLocators() Set { return placeLocators }
 
 // PlacePrefix returns lists/place_prefix.txt.
 func PlacePrefix() Set { return placePrefix }
@@ -440,14 +582,28 @@ func PostTypes() Set { return postTypes }
 // PrefixTypes returns lists/prefix_types.txt.
 func PrefixTypes() Set { return prefixTypes }
 
+// ProseTitles returns the titles of lists/titles.txt tagged prose, which mark
+// the entity prose finds after them as a person.
+func ProseTitles() Set { return proseTitles }
+
 // PublicBodyHeads returns lists/public_body_heads.txt.
 func PublicBodyHeads() Set { return publicBodyHeads }
 
 // PublicBodyWords returns lists/public_body_words.txt.
 func PublicBodyWords() Set { return publicBodyWords }
 
+// PublicJoiners returns lists/public_joiners.txt.
+func PublicJoiners() Set { return publicJoiners }
+
+// PublicTerms returns lists/public_terms.txt.
+func PublicTerms() Set { return publicTerms }
+
 // RatioNext returns lists/ratio_next.txt.
 func RatioNext() Set { return ratioNext }
+
+// RecentWords returns the words of lists/relative_time_words.txt tagged
+// recent.
+func RecentWords() Set { return recentWords }
 
 // ReportCues returns lists/report_cues.txt.
 func ReportCues() Set { return reportCues }
@@ -476,6 +632,13 @@ func SignOffs() Set { return signOffs }
 // SiteWords returns lists/site_words.txt.
 func SiteWords() Set { return siteWords }
 
+// SocialTitles returns the titles of lists/titles.txt tagged social, the
+// honorifics of ordinary address.
+func SocialTitles() Set { return socialTitles }
+
+// SoonWords returns the words of lists/relative_time_words.txt tagged soon.
+func SoonWords() Set { return soonWords }
+
 // StateFirst returns lists/state_first.txt.
 func StateFirst() Set { return stateFirst }
 
@@ -494,6 +657,14 @@ func StreetNameDeny() Set { return streetNameDeny }
 // StreetPreps returns lists/street_preps.txt.
 func StreetPreps() Set { return streetPreps }
 
+// StrongStreetTypes returns the street types of lists/street_types.txt that
+// name a street after any capitalised word ("Elm Street").
+func StrongStreetTypes() Set { return strongStreetTypes }
+
+// StrongTitles returns the titles of lists/titles.txt tagged strong: after
+// them any capitalised word is a name.
+func StrongTitles() Set { return strongTitles }
+
 // SubjectPronouns returns lists/subject_pronouns.txt.
 func SubjectPronouns() Set { return subjectPronouns }
 
@@ -502,6 +673,9 @@ func SubjectVerbs() Set { return subjectVerbs }
 
 // SurnameLike returns lists/surname_like.txt.
 func SurnameLike() Set { return surnameLike }
+
+// TimePrepositions returns lists/time_prepositions.txt.
+func TimePrepositions() Set { return timePrepositions }
 
 // TitleOnlyHoliday returns lists/title_only_holiday.txt.
 func TitleOnlyHoliday() Set { return titleOnlyHoliday }
@@ -533,6 +707,13 @@ func WardPrev() Set { return wardPrev }
 // WeakCues returns lists/weak_cues.txt.
 func WeakCues() Set { return weakCues }
 
+// WeakStreetTypes returns the street types of lists/street_types.txt that
+// name a street only after a street preposition ("on Mill Close").
+func WeakStreetTypes() Set { return weakStreetTypes }
+
+// Weekdays returns lists/weekdays.txt.
+func Weekdays() Set { return weekdays }
+
 // WordTLD returns lists/word_tld.txt.
 func WordTLD() Set { return wordTLD }
 
@@ -544,122 +725,3 @@ func YearPrevDeny() Set { return yearPrevDeny }
 
 // YearPrevGood returns lists/year_prev_good.txt.
 func YearPrevGood() Set { return yearPrevGood }
-
-// DrugStems returns lists/drug_stems.txt.
-func DrugStems() Set { return drugStems }
-
-// MedicalSuffixes returns lists/medical_suffixes.txt.
-func MedicalSuffixes() Set { return medicalSuffixes }
-
-// NameParticles returns lists/name_particles.txt.
-func NameParticles() Set { return nameParticles }
-
-// Credentials returns lists/credentials.txt.
-func Credentials() Set { return credentials }
-
-// Weekdays returns lists/weekdays.txt.
-func Weekdays() Set { return weekdays }
-
-// StrongTitles returns the titles of lists/titles.txt tagged strong: after
-// them any capitalised word is a name.
-func StrongTitles() Set { return strongTitles }
-
-// SocialTitles returns the titles of lists/titles.txt tagged social, the
-// honorifics of ordinary address.
-func SocialTitles() Set { return socialTitles }
-
-// ProseTitles returns the titles of lists/titles.txt tagged prose, which mark
-// the entity prose finds after them as a person.
-func ProseTitles() Set { return proseTitles }
-
-// Honorifics returns the titles of lists/titles.txt tagged honorific, which
-// open a name finding but are no part of the name looked for elsewhere.
-func Honorifics() Set { return honorifics }
-
-// KinRelations returns the words of lists/kinship.txt tagged relation: family
-// words before a relative's name and no part of it ("son Gavin").
-func KinRelations() Set { return kinRelations }
-
-// FamiliarTitles returns the words of lists/kinship.txt tagged address: forms
-// of address that open a name and stay with it ("Uncle Dev").
-func FamiliarTitles() Set { return familiarTitles }
-
-// StrongStreetTypes returns the street types of lists/street_types.txt that
-// name a street after any capitalised word ("Elm Street").
-func StrongStreetTypes() Set { return strongStreetTypes }
-
-// WeakStreetTypes returns the street types of lists/street_types.txt that
-// name a street only after a street preposition ("on Mill Close").
-func WeakStreetTypes() Set { return weakStreetTypes }
-
-// EponymHeads returns the nouns of lists/eponym_heads.txt that make any name
-// before them part of a medical term ("Down syndrome").
-func EponymHeads() Set { return eponymHeads }
-
-// PersonEponymHeads returns the nouns of lists/eponym_heads.txt that make an
-// eponym only of a person's name or with a capitalised word between
-// ("Apgar score", "Glasgow Coma Scale").
-func PersonEponymHeads() Set { return personEponymHeads }
-
-// OrgDescriptors returns lists/org_descriptors.txt.
-func OrgDescriptors() Set { return orgDescriptors }
-
-// PublicTerms returns lists/public_terms.txt.
-func PublicTerms() Set { return publicTerms }
-
-// CiteVerbs returns lists/cite_verbs.txt.
-func CiteVerbs() Set { return citeVerbs }
-
-// PhoneCues returns lists/phone_cues.txt.
-func PhoneCues() Set { return phoneCues }
-
-// AddressCueWords returns lists/address_cue_words.txt.
-func AddressCueWords() Set { return addressCueWords }
-
-// HistoryEvents returns lists/history_events.txt.
-func HistoryEvents() Set { return historyEvents }
-
-// CombiningForms returns lists/combining_forms.txt.
-func CombiningForms() Set { return combiningForms }
-
-// DrugSuffixes returns lists/drug_suffixes.txt.
-func DrugSuffixes() Set { return drugSuffixes }
-
-// DerivedEndings returns lists/derived_endings.txt.
-func DerivedEndings() Set { return derivedEndings }
-
-// GluedStreetSuffixes returns lists/glued_street_suffixes.txt.
-func GluedStreetSuffixes() Set { return gluedStreetSuffixes }
-
-// Emoticons returns lists/emoticons.txt.
-func Emoticons() Set { return emoticons }
-
-// BibleBooks returns lists/bible_books.txt.
-func BibleBooks() Set { return bibleBooks }
-
-// BirthdayOwners returns lists/birthday_owners.txt.
-func BirthdayOwners() Set { return birthdayOwners }
-
-// CelebrationNext returns lists/celebration_next.txt.
-func CelebrationNext() Set { return celebrationNext }
-
-// ClauseJoiners returns lists/clause_joiners.txt.
-func ClauseJoiners() Set { return clauseJoiners }
-
-// EventWords returns lists/event_words.txt.
-func EventWords() Set { return eventWords }
-
-// MediumActs returns lists/medium_acts.txt.
-func MediumActs() Set { return mediumActs }
-
-// MediumNouns returns lists/medium_nouns.txt.
-func MediumNouns() Set { return mediumNouns }
-
-// MediumPreps returns lists/medium_preps.txt.
-func MediumPreps() Set { return mediumPreps }
-
-// PublicJoiners returns lists/public_joiners.txt.
-func PublicJoiners() Set { return publicJoiners }
-
-// EventSuffixes returns lists/event_suffixes.txt.
-func EventSuffixes() Set { return eventSuffixes }
