@@ -73,7 +73,7 @@ const reIDCue = `mrn|m\.r\.n\.?|medical\s+record|med\s+rec|record|records|chart|
 	`iban|routing|aba|swift|bic|bank|card|credit\s+card|debit\s+card|cc|order|invoice|receipt|ticket|booking|confirmation|` +
 	`tracking|device|serial|imei|mac|unit\s+id|inmate|prisoner|booking|warrant|court|complaint|petition|inv|accession|specimen|sample|lab`
 
-// idCueWords are the one-word cues of reIDCue; idCueMulti matches its
+// vocab.IDCueWords are the one-word cues of reIDCue; idCueMulti matches its
 // cues of several words or with punctuation. idCueRest is what may follow
 // a cue before the number. Together they match what reIDCue would, without
 // one big alternation that keeps RE2 off its fast path.
