@@ -510,7 +510,7 @@ func matchIDCue(w string) []int {
 		for ce < len(w) && ce < 24 && isASCIIAlnum(w[ce]) {
 			ce++
 		}
-		if ce == 0 || ce < len(w) && isASCIIAlnum(w[ce]) || !vocab.IdCueWords().Has(strings.ToLower(w[:ce])) {
+		if ce == 0 || ce < len(w) && isASCIIAlnum(w[ce]) || !vocab.IDCueWords().Has(strings.ToLower(w[:ce])) {
 			return nil
 		}
 	}

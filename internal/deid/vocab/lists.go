@@ -434,8 +434,8 @@ func HospitalCues() Set { return hospitalCues }
 // HospitalWords returns lists/hospital_words.txt.
 func HospitalWords() Set { return hospitalWords }
 
-// IdCueWords returns lists/id_cue_words.txt.
-func IdCueWords() Set { return idCueWords }
+// IDCueWords returns lists/id_cue_words.txt.
+func IDCueWords() Set { return idCueWords }
 
 // InstitutionWords returns lists/institution_words.txt.
 func InstitutionWords() Set { return institutionWords }
