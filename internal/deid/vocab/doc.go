@@ -8,7 +8,17 @@
 // comments anywhere in the file; a word that itself starts with "#" or "\" is
 // written with a "\" before it. Blank lines are skipped.
 //
+// A tagged list gives each word once, followed by the tags of the readings
+// that use it ("dr strong prose honorific" in titles.txt): words that several
+// readings share have one home, and where the readings differ on purpose the
+// file shows it. Each tag is a Set of its own.
+//
 // Each list is read once, when the package is initialised, into a Set that
-// nothing can change: callers ask Has, and range over Words. The package
-// imports nothing of veil's, so that every detector can share its lists.
+// nothing can change: callers ask Has, and range over All or Words in the
+// file's order. The package imports nothing of veil's, so that every detector
+// can share its lists.
+//
+// To add a list, write lists/NAME.txt with its header, then a load (or
+// loadTagged and tagged) line and an accessor in lists.go;
+// TestEveryFileHasOneAccessor fails while a file has none.
 package vocab
