@@ -13,7 +13,7 @@ var (
 	publicSet  *termSet
 )
 
-// publicTermSet is the matcher for publicTerms, built once per process.
+// publicTermSet is the matcher for vocab.PublicTerms, built once per process.
 func publicTermSet() *termSet {
 	publicOnce.Do(func() { publicSet = newTermSet(vocab.PublicTerms().Words()) })
 	return publicSet

@@ -8,8 +8,8 @@ import (
 
 // publicBodySpans returns the spans in text, whose words are ws, of the
 // names of public bodies: runs of two or more capitalised institution words
-// (publicBodyWords), joined by spaces and the small words of names, one of
-// them a head (publicBodyHeads). A detector may have found only part of
+// (vocab.PublicBodyWords), joined by spaces and the small words of names, one of
+// them a head (vocab.PublicBodyHeads). A detector may have found only part of
 // such a name ("Family Therapists" in "the Society of Family
 // Therapists"); the part goes with the whole.
 func publicBodySpans(text string, ws []word) []termMatch {
