@@ -3,6 +3,12 @@ package vocab
 // One function per file of lists/, each returning the set read from it.
 
 var (
+	datePrepWords          = loadTagged("date_preps")
+	mediumPrepWords        = loadTagged("medium_preps")
+	possessiveWords        = loadTagged("possessive")
+	chatSpellingWords      = loadTagged("chat_words")
+	determinerWords        = loadTagged("determiners")
+	credentialLetters      = loadTagged("credentials")
 	ageCues                = loadTagged("age_cues")
 	agoUnits               = loadTagged("ago_units")
 	eponymHeadNouns        = loadTagged("eponym_heads")
@@ -44,10 +50,10 @@ var (
 	ambiguousMonth         = load("ambiguous_month")
 	ambiguousSuffix        = load("ambiguous_suffix")
 	approxWords            = load("approx_words")
-	articles               = load("articles")
+	articles               = tagged(determinerWords, "role")
 	beForms                = load("be_forms")
 	bibleBooks             = load("bible_books")
-	birthdayOwners         = load("birthday_owners")
+	birthdayOwners         = tagged(possessiveWords, "birthday")
 	blogSoftwareWords      = load("blog_software_words")
 	bodyNouns              = load("body_nouns")
 	capitalFunctionWords   = load("capital_function_words")
@@ -55,8 +61,8 @@ var (
 	careSiteWords          = load("care_site_words")
 	celebrationNext        = load("celebration_next")
 	changeVerbs            = load("change_verbs")
-	chatSpellings          = load("chat_spellings")
-	chatWords              = load("chat_words")
+	chatSpellings          = tagged(chatSpellingWords, "opener")
+	chatWords              = tagged(chatSpellingWords, "comment")
 	citeVerbs              = load("cite_verbs")
 	cityAbbrevs            = load("city_abbrevs")
 	clauseEnders           = load("clause_enders")
@@ -73,13 +79,13 @@ var (
 	compassRegions         = load("compass_regions")
 	consonantSoundPrefixes = load("consonant_sound_prefixes")
 	contactVerbs           = load("contact_verbs")
-	credentials            = load("credentials")
+	credentials            = tagged(credentialLetters, "after")
 	dashFunctionWords      = load("dash_function_words")
-	datePrep               = load("date_prep")
-	datePreps              = load("date_preps")
+	datePrep               = tagged(datePrepWords, "any")
+	datePreps              = tagged(datePrepWords, "strong")
 	derivedEndings         = load("derived_endings")
-	determiners            = load("determiners")
-	determinersBefore      = load("determiners_before")
+	determiners            = tagged(determinerWords, "common")
+	determinersBefore      = tagged(determinerWords, "thing")
 	deviceNouns            = load("device_nouns")
 	distancePrev           = load("distance_prev")
 	doseNouns              = load("dose_nouns")
@@ -117,8 +123,8 @@ var (
 	medicalSuffixes        = load("medical_suffixes")
 	mediumActs             = load("medium_acts")
 	mediumNouns            = load("medium_nouns")
-	mediumPreps            = load("medium_preps")
-	mediumWords            = load("medium_words")
+	mediumPreps            = tagged(mediumPrepWords, "act")
+	mediumWords            = tagged(mediumPrepWords, "alone")
 	milPrev                = load("mil_prev")
 	modals                 = load("modals")
 	monthWords             = load("month_words")
@@ -143,7 +149,7 @@ var (
 	placeSuffix            = load("place_suffix")
 	plateCue               = load("plate_cue")
 	possPlaceWords         = load("poss_place_words")
-	possessive             = load("possessive")
+	possessive             = tagged(possessiveWords, "owned")
 	possessiveEponymNouns  = load("possessive_eponym_nouns")
 	postTypes              = load("post_types")
 	prefixTypes            = load("prefix_types")
@@ -154,7 +160,7 @@ var (
 	ratioNext              = load("ratio_next")
 	reportCues             = load("report_cues")
 	residence              = load("residence")
-	roleAbbrev             = load("role_abbrev")
+	roleAbbrev             = tagged(credentialLetters, "role")
 	routeWords             = load("route_words")
 	runTogether            = load("run_together")
 	scoreWords             = load("score_words")
@@ -239,7 +245,7 @@ func AmbiguousSuffix() Set { return ambiguousSuffix }
 // ApproxWords returns lists/approx_words.txt.
 func ApproxWords() Set { return approxWords }
 
-// Articles returns lists/articles.txt.
+// Articles returns the words of lists/determiners.txt tagged role.
 func Articles() Set { return articles }
 
 // BeForms returns lists/be_forms.txt.
@@ -248,7 +254,7 @@ func BeForms() Set { return beForms }
 // BibleBooks returns lists/bible_books.txt.
 func BibleBooks() Set { return bibleBooks }
 
-// BirthdayOwners returns lists/birthday_owners.txt.
+// BirthdayOwners returns the words of lists/possessive.txt tagged birthday.
 func BirthdayOwners() Set { return birthdayOwners }
 
 // BlogSoftwareWords returns lists/blog_software_words.txt.
@@ -272,10 +278,10 @@ func CelebrationNext() Set { return celebrationNext }
 // ChangeVerbs returns lists/change_verbs.txt.
 func ChangeVerbs() Set { return changeVerbs }
 
-// ChatSpellings returns lists/chat_spellings.txt.
+// ChatSpellings returns the words of lists/chat_words.txt tagged opener.
 func ChatSpellings() Set { return chatSpellings }
 
-// ChatWords returns lists/chat_words.txt.
+// ChatWords returns the words of lists/chat_words.txt tagged comment.
 func ChatWords() Set { return chatWords }
 
 // CiteVerbs returns lists/cite_verbs.txt.
@@ -326,25 +332,25 @@ func ConsonantSoundPrefixes() Set { return consonantSoundPrefixes }
 // ContactVerbs returns lists/contact_verbs.txt.
 func ContactVerbs() Set { return contactVerbs }
 
-// Credentials returns lists/credentials.txt.
+// Credentials returns the words of lists/credentials.txt tagged after.
 func Credentials() Set { return credentials }
 
 // DashFunctionWords returns lists/dash_function_words.txt.
 func DashFunctionWords() Set { return dashFunctionWords }
 
-// DatePrep returns lists/date_prep.txt.
+// DatePrep returns the words of lists/date_preps.txt tagged any.
 func DatePrep() Set { return datePrep }
 
-// DatePreps returns lists/date_preps.txt.
+// DatePreps returns the words of lists/date_preps.txt tagged strong.
 func DatePreps() Set { return datePreps }
 
 // DerivedEndings returns lists/derived_endings.txt.
 func DerivedEndings() Set { return derivedEndings }
 
-// Determiners returns lists/determiners.txt.
+// Determiners returns the words of lists/determiners.txt tagged common.
 func Determiners() Set { return determiners }
 
-// DeterminersBefore returns lists/determiners_before.txt.
+// DeterminersBefore returns the words of lists/determiners.txt tagged thing.
 func DeterminersBefore() Set { return determinersBefore }
 
 // DeviceNouns returns lists/device_nouns.txt.
@@ -484,10 +490,10 @@ func MediumActs() Set { return mediumActs }
 // MediumNouns returns lists/medium_nouns.txt.
 func MediumNouns() Set { return mediumNouns }
 
-// MediumPreps returns lists/medium_preps.txt.
+// MediumPreps returns the words of lists/medium_preps.txt tagged act.
 func MediumPreps() Set { return mediumPreps }
 
-// MediumWords returns lists/medium_words.txt.
+// MediumWords returns the words of lists/medium_preps.txt tagged alone.
 func MediumWords() Set { return mediumWords }
 
 // MilPrev returns lists/mil_prev.txt.
@@ -570,7 +576,7 @@ func PlateCue() Set { return plateCue }
 // PossPlaceWords returns lists/poss_place_words.txt.
 func PossPlaceWords() Set { return possPlaceWords }
 
-// Possessive returns lists/possessive.txt.
+// Possessive returns the words of lists/possessive.txt tagged owned.
 func Possessive() Set { return possessive }
 
 // PossessiveEponymNouns returns lists/possessive_eponym_nouns.txt.
@@ -611,7 +617,7 @@ func ReportCues() Set { return reportCues }
 // Residence returns lists/residence.txt.
 func Residence() Set { return residence }
 
-// RoleAbbrev returns lists/role_abbrev.txt.
+// RoleAbbrev returns the words of lists/credentials.txt tagged role.
 func RoleAbbrev() Set { return roleAbbrev }
 
 // RouteWords returns lists/route_words.txt.
