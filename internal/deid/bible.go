@@ -16,12 +16,6 @@ import (
 // that is an everyday word ("Numbers", "Acts"), which any title or heading
 // may capitalise. With a chapter and verse, any name is a book (citedWork).
 
-// bookPhrases open a reference to a book by its title: "the book of
-// Ruth", "the epistle to Titus", "the Gospel according to ...", "the
-// letter to the Romans". Not "a letter to Ruth", which a person gets.
-var bookPhrases = []string{"book of ", "gospel of ", "gospel according to ", "letter to the ", "epistle of ",
-	"epistle to ", "epistles of ", "books of "}
-
 // bookNameBirths is the number of people given a first name from which a
 // book's title is also a person's name.
 const bookNameBirths = 1_000
@@ -47,8 +41,8 @@ func (e *Engine) bibleBook(text string, f Finding) bool {
 		return false // "a book of Ruth's poems" is hers
 	}
 	before := strings.ToLower(text[max(0, f.Start-24):f.Start])
-	for _, p := range bookPhrases {
-		if strings.HasSuffix(before, p) {
+	for p := range vocab.BookPhrases().All() {
+		if strings.HasSuffix(before, p+" ") {
 			return true
 		}
 	}

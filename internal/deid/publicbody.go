@@ -8,17 +8,17 @@ import (
 
 // publicBodySpans returns the spans in text, whose words are ws, of the
 // names of public bodies: runs of two or more capitalised institution words
-// (vocab.PublicBodyWords), joined by spaces and the small words of names, one of
+// (vocab.PublicBodyWords), joined by spaces and the small words of names (vocab.PublicBodyJoiners), one of
 // them a head (vocab.PublicBodyHeads). A detector may have found only part of
 // such a name ("Family Therapists" in "the Society of Family
 // Therapists"); the part goes with the whole.
 func publicBodySpans(text string, ws []word) []termMatch {
 	var out []termMatch
 	flush := func(run []word) {
-		for len(run) > 0 && vocab.PublicJoiners().Has(run[len(run)-1].key) {
+		for len(run) > 0 && vocab.PublicBodyJoiners().Has(run[len(run)-1].key) {
 			run = run[:len(run)-1]
 		}
-		for len(run) > 0 && vocab.PublicJoiners().Has(run[0].key) {
+		for len(run) > 0 && vocab.PublicBodyJoiners().Has(run[0].key) {
 			run = run[1:]
 		}
 		if len(run) < 2 {
@@ -35,7 +35,7 @@ func publicBodySpans(text string, ws []word) []termMatch {
 	var run []word
 	for i, w := range ws {
 		k := bodyKey(w.key)
-		inName := vocab.PublicBodyWords().Has(k) && (isUpperByte(text[w.start]) || vocab.PublicJoiners().Has(k))
+		inName := vocab.PublicBodyWords().Has(k) && (isUpperByte(text[w.start]) || vocab.PublicBodyJoiners().Has(k))
 		if inName && len(run) > 0 && strings.Trim(text[ws[i-1].end:w.start], " ") != "" {
 			flush(run) // punctuation or a line break between the words
 			run = nil

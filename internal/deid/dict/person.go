@@ -160,7 +160,7 @@ func hyphenedName(w string) bool {
 // cueBefore reports whether the word before i (adjacent, or after a comma)
 // satisfies cue.
 func (a *analysis) cueBefore(i int, cue func(k int) bool) bool {
-	if i == 0 || !(a.adjacent(i) || a.afterComma(i) || strings.TrimSpace(a.toks[i].gap) == "&" && !a.toks[i-1].poss) {
+	if i == 0 || !(a.adjacent(i) || a.afterComma(i) || a.bracketed(i) || strings.TrimSpace(a.toks[i].gap) == "&" && !a.toks[i-1].poss) {
 		return false
 	}
 	return cue(i - 1)

@@ -19,10 +19,15 @@ func (a *analysis) placeContext(i int) int {
 		"via", "visiting", "downtown", "en", "into", "through", "between", "throughout":
 		return 2
 	case "to":
-		if i >= 2 && vocab.Motion().Has(a.toks[i-2].lower) {
+		if i >= 2 && (vocab.Motion().Has(a.toks[i-2].lower) || a.dischargeBefore(i-1)) {
 			return 2
 		}
-	case "at", "and":
+	case "at":
+		if a.facilityBefore(i - 1) {
+			return 2 // "REHAB AT OAKWOOD"
+		}
+		return 1
+	case "and":
 		return 1
 	}
 	return 0

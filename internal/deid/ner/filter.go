@@ -158,7 +158,7 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	if d.lex.InCategory(lexicon.Nationality, name) || d.lex.InCategory(lexicon.Language, name) {
 		return f.Kind, dropGroupWord
 	}
-	if f.Kind != deid.Organization && afterArticle(text, f.Start) && d.jobTitle(name) {
+	if ts := titleRun(text, f.Start); f.Kind != deid.Organization && afterArticle(text, ts) && d.jobTitle(text[ts:f.End]) {
 		// "the Charge Nurse", "a Social Worker": a job title written
 		// with capitals, as rotas and signatures do, names a role; it
 		// takes an article or a possessive, which a nickname of the same
@@ -282,7 +282,7 @@ func (d *Detector) jobTitle(name string) bool {
 		return true
 	}
 	last := strings.ToLower(words[len(words)-1])
-	if !d.lex.InCategory(lexicon.Occupation, last) {
+	if !d.roleHead(last) {
 		return false
 	}
 	for _, w := range words[:len(words)-1] {

@@ -24,9 +24,9 @@ func appNameBefore(text string, end int) bool {
 }
 
 // inMediumContext reports whether the single word at text[start:end] is
-// named as a site or an app: a medium noun follows it, or a medium
-// preposition precedes it with a medium act among the four words before
-// that, within the clause.
+// named as a site or an app: a medium noun follows it (vocab.MediumNouns),
+// or a medium preposition (vocab.MediumPreps) precedes it with a medium act
+// (vocab.MediumActs) among the five words before that, within the clause.
 func inMediumContext(text string, start, end int) bool {
 	if vocab.MediumNouns().Has(strings.ToLower(nextWordAfter(text, end))) {
 		return true

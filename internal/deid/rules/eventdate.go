@@ -17,9 +17,10 @@ import (
 //   - two month/day dates joined by a dash: "6/2-6/5", "12/30-1/4".
 //
 // An event word is a diagnosis, an injury, an operation or an admission
-// (eventWord). A number of minutes or a count ("in 20 min", "in 12
-// places") is no year: the year must end its clause or be followed by a
-// word that joins clauses.
+// (eventWord: vocab.EventWords, vocab.EventSuffixes). A number of minutes
+// or a count ("in 20 min", "in 12 places") is no year: the year must end
+// its clause or be followed by a word that joins clauses
+// (vocab.ClauseJoiners).
 
 // eventWord reports whether the lower-cased word w names an event a
 // history dates.

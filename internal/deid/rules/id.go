@@ -71,7 +71,8 @@ const reIDCue = `mrn|m\.r\.n\.?|medical\s+record|med\s+rec|record|records|chart|
 	`claim|reference|ref|certificate|cert|serial|badge|employee|staff|student|insurance|medicaid|medicare|health\s+card|nhs|` +
 	`group|plan|subscriber|beneficiary|visa|permit|application|applications|docket|registration|reg|plate|plates|tag|vin|` +
 	`iban|routing|aba|swift|bic|bank|card|credit\s+card|debit\s+card|cc|order|invoice|receipt|ticket|booking|confirmation|` +
-	`tracking|device|serial|imei|mac|unit\s+id|inmate|prisoner|booking|warrant|court|complaint|petition|inv|accession|specimen|sample|lab`
+	`tracking|device|serial|imei|mac|unit\s+id|inmate|prisoner|booking|warrant|court|complaint|petition|inv|accession|specimen|sample|lab|` +
+	`judgment|judgement|decision|ruling|proceedings`
 
 // vocab.IDCueWords are the one-word cues of reIDCue; idCueMulti matches its
 // cues of several words or with punctuation. idCueRest is what may follow
@@ -92,6 +93,7 @@ var (
 		"plate": "plate", "plates": "plate", "tag": "plate", "registration": "plate", "reg": "plate", "vin": "vehicle",
 		"card": "card", "credit card": "card", "debit card": "card", "cc": "card", "device": "device", "serial": "device",
 		"imei": "device", "mac": "device", "ssn": "ssn",
+		"judgment": "case", "judgement": "case", "decision": "case", "ruling": "case", "proceedings": "case",
 	}
 )
 
@@ -414,7 +416,11 @@ func applicationNo(text string, m []int) []hit {
 			return nil // "bp stable, no c/o; 134/80"
 		}
 	}
-	if vocab.YearNextDeny().Has(nextWord(text, e)) || vocab.FracPrev().Has(prevWord(text, s)) {
+	pw := prevWord(text, s)
+	if vocab.YearNextDeny().Has(nextWord(text, e)) || vocab.FracPrev().Has(pw) && !(slash >= 4 && vocab.BeForms().Has(pw)) {
+		// "pain was 5/10" is a score; "the number of which was 88213/12"
+		// is no score: a form of "be" says fraction only before a small
+		// numerator.
 		return nil
 	}
 	return []hit{{start: s, end: e, typ: "reference", conf: 0.6}}
@@ -428,7 +434,7 @@ var tIDCue = tWords("mrn", "m", "medical", "med", "record", "records", "chart", 
 	"docket", "registration", "reg", "plate", "plates", "tag", "vin", "iban", "routing", "aba", "swift", "bic", "bank",
 	"card", "credit", "debit", "cc", "order", "invoice", "receipt", "ticket", "booking", "confirmation", "tracking",
 	"device", "imei", "mac", "unit", "inmate", "prisoner", "warrant", "court", "complaint", "petition", "inv",
-	"accession", "specimen", "sample", "lab")
+	"accession", "specimen", "sample", "lab", "judgment", "judgement", "decision", "ruling", "proceedings")
 
 func tIBAN(text string, t token) bool {
 	i := t.start

@@ -3,16 +3,16 @@ package vocab
 // One function per file of lists/, each returning the set read from it.
 
 var (
-	datePrepWords          = loadTagged("date_preps")
-	mediumPrepWords        = loadTagged("medium_preps")
-	possessiveWords        = loadTagged("possessive")
-	chatSpellingWords      = loadTagged("chat_words")
-	determinerWords        = loadTagged("determiners")
-	credentialLetters      = loadTagged("credentials")
 	ageCues                = loadTagged("age_cues")
 	agoUnits               = loadTagged("ago_units")
+	chatSpellingWords      = loadTagged("chat_words")
+	credentialLetters      = loadTagged("credentials")
+	datePrepWords          = loadTagged("date_preps")
+	determinerWords        = loadTagged("determiners")
 	eponymHeadNouns        = loadTagged("eponym_heads")
 	kinship                = loadTagged("kinship")
+	mediumPrepWords        = loadTagged("medium_preps")
+	possessiveWords        = loadTagged("possessive")
 	pronounCues            = loadTagged("pronoun_cues")
 	relativeTimeWords      = loadTagged("relative_time_words")
 	streetTypes            = loadTagged("street_types")
@@ -22,6 +22,15 @@ var (
 	agoKeptUnits           = tagged(agoUnits, "kept")
 	agoMonthUnits          = tagged(agoUnits, "month")
 	agoWeekUnits           = tagged(agoUnits, "week")
+	articles               = tagged(determinerWords, "role")
+	birthdayOwners         = tagged(possessiveWords, "birthday")
+	chatSpellings          = tagged(chatSpellingWords, "opener")
+	chatWords              = tagged(chatSpellingWords, "comment")
+	credentials            = tagged(credentialLetters, "after")
+	datePrep               = tagged(datePrepWords, "any")
+	datePreps              = tagged(datePrepWords, "strong")
+	determiners            = tagged(determinerWords, "common")
+	determinersBefore      = tagged(determinerWords, "thing")
 	eponymHeads            = tagged(eponymHeadNouns, "any")
 	familiarTitles         = tagged(kinship, "address")
 	herCues                = tagged(pronounCues, "her")
@@ -29,10 +38,14 @@ var (
 	honorifics             = tagged(titles, "honorific")
 	intervalWords          = tagged(relativeTimeWords, "interval")
 	kinRelations           = tagged(kinship, "relation")
+	mediumPreps            = tagged(mediumPrepWords, "act")
+	mediumWords            = tagged(mediumPrepWords, "alone")
 	myCues                 = tagged(pronounCues, "my")
 	personEponymHeads      = tagged(eponymHeadNouns, "person")
+	possessive             = tagged(possessiveWords, "owned")
 	proseTitles            = tagged(titles, "prose")
 	recentWords            = tagged(relativeTimeWords, "recent")
+	roleAbbrev             = tagged(credentialLetters, "role")
 	socialTitles           = tagged(titles, "social")
 	soonWords              = tagged(relativeTimeWords, "soon")
 	strongStreetTypes      = tagged(streetTypes, "strong")
@@ -44,25 +57,23 @@ var (
 	afterVerb              = load("after_verb")
 	ageAdverbs             = load("age_adverbs")
 	ageNextDeny            = load("age_next_deny")
+	ageSubjectNouns        = load("age_subject_nouns")
 	ageSubjects            = load("age_subjects")
 	ageVerbs               = load("age_verbs")
 	aloneNotStreet         = load("alone_not_street")
 	ambiguousMonth         = load("ambiguous_month")
 	ambiguousSuffix        = load("ambiguous_suffix")
 	approxWords            = load("approx_words")
-	articles               = tagged(determinerWords, "role")
 	beForms                = load("be_forms")
 	bibleBooks             = load("bible_books")
-	birthdayOwners         = tagged(possessiveWords, "birthday")
 	blogSoftwareWords      = load("blog_software_words")
 	bodyNouns              = load("body_nouns")
+	bookPhrases            = load("book_phrases")
 	capitalFunctionWords   = load("capital_function_words")
 	careCues               = load("care_cues")
 	careSiteWords          = load("care_site_words")
 	celebrationNext        = load("celebration_next")
 	changeVerbs            = load("change_verbs")
-	chatSpellings          = tagged(chatSpellingWords, "opener")
-	chatWords              = tagged(chatSpellingWords, "comment")
 	citeVerbs              = load("cite_verbs")
 	cityAbbrevs            = load("city_abbrevs")
 	clauseEnders           = load("clause_enders")
@@ -79,14 +90,10 @@ var (
 	compassRegions         = load("compass_regions")
 	consonantSoundPrefixes = load("consonant_sound_prefixes")
 	contactVerbs           = load("contact_verbs")
-	credentials            = tagged(credentialLetters, "after")
 	dashFunctionWords      = load("dash_function_words")
-	datePrep               = tagged(datePrepWords, "any")
-	datePreps              = tagged(datePrepWords, "strong")
 	derivedEndings         = load("derived_endings")
-	determiners            = tagged(determinerWords, "common")
-	determinersBefore      = tagged(determinerWords, "thing")
 	deviceNouns            = load("device_nouns")
+	dischargeVerbs         = load("discharge_verbs")
 	distancePrev           = load("distance_prev")
 	doseNouns              = load("dose_nouns")
 	drugNames              = load("drug_names")
@@ -98,6 +105,7 @@ var (
 	eponymNouns            = load("eponym_nouns")
 	eventSuffixes          = load("event_suffixes")
 	eventWords             = load("event_words")
+	facilityNouns          = load("facility_nouns")
 	fanWords               = load("fan_words")
 	followerWords          = load("follower_words")
 	fracNext               = load("frac_next")
@@ -114,6 +122,7 @@ var (
 	interjections          = load("interjections")
 	kinAbbrev              = load("kin_abbrev")
 	knownEponyms           = load("known_eponyms")
+	lifeEventWords         = load("life_event_words")
 	lineColours            = load("line_colours")
 	linkShorteners         = load("link_shorteners")
 	locatives              = load("locatives")
@@ -123,8 +132,6 @@ var (
 	medicalSuffixes        = load("medical_suffixes")
 	mediumActs             = load("medium_acts")
 	mediumNouns            = load("medium_nouns")
-	mediumPreps            = tagged(mediumPrepWords, "act")
-	mediumWords            = tagged(mediumPrepWords, "alone")
 	milPrev                = load("mil_prev")
 	modals                 = load("modals")
 	monthWords             = load("month_words")
@@ -149,18 +156,17 @@ var (
 	placeSuffix            = load("place_suffix")
 	plateCue               = load("plate_cue")
 	possPlaceWords         = load("poss_place_words")
-	possessive             = tagged(possessiveWords, "owned")
 	possessiveEponymNouns  = load("possessive_eponym_nouns")
 	postTypes              = load("post_types")
 	prefixTypes            = load("prefix_types")
 	publicBodyHeads        = load("public_body_heads")
+	publicBodyJoiners      = load("public_body_joiners")
 	publicBodyWords        = load("public_body_words")
-	publicJoiners          = load("public_joiners")
 	publicTerms            = load("public_terms")
 	ratioNext              = load("ratio_next")
 	reportCues             = load("report_cues")
 	residence              = load("residence")
-	roleAbbrev             = tagged(credentialLetters, "role")
+	roleHeads              = load("role_heads")
 	routeWords             = load("route_words")
 	runTogether            = load("run_together")
 	scoreWords             = load("score_words")
@@ -215,6 +221,9 @@ func AgeBareCues() Set { return ageBareCues }
 // AgeNextDeny returns lists/age_next_deny.txt.
 func AgeNextDeny() Set { return ageNextDeny }
 
+// AgeSubjectNouns returns lists/age_subject_nouns.txt.
+func AgeSubjectNouns() Set { return ageSubjectNouns }
+
 // AgeSubjects returns lists/age_subjects.txt.
 func AgeSubjects() Set { return ageSubjects }
 
@@ -262,6 +271,9 @@ func BlogSoftwareWords() Set { return blogSoftwareWords }
 
 // BodyNouns returns lists/body_nouns.txt.
 func BodyNouns() Set { return bodyNouns }
+
+// BookPhrases returns lists/book_phrases.txt.
+func BookPhrases() Set { return bookPhrases }
 
 // CapitalFunctionWords returns lists/capital_function_words.txt.
 func CapitalFunctionWords() Set { return capitalFunctionWords }
@@ -356,6 +368,9 @@ func DeterminersBefore() Set { return determinersBefore }
 // DeviceNouns returns lists/device_nouns.txt.
 func DeviceNouns() Set { return deviceNouns }
 
+// DischargeVerbs returns lists/discharge_verbs.txt.
+func DischargeVerbs() Set { return dischargeVerbs }
+
 // DistancePrev returns lists/distance_prev.txt.
 func DistancePrev() Set { return distancePrev }
 
@@ -392,6 +407,9 @@ func EventSuffixes() Set { return eventSuffixes }
 
 // EventWords returns lists/event_words.txt.
 func EventWords() Set { return eventWords }
+
+// FacilityNouns returns lists/facility_nouns.txt.
+func FacilityNouns() Set { return facilityNouns }
 
 // FamiliarTitles returns the words of lists/kinship.txt tagged address: forms
 // of address that open a name and stay with it ("Uncle Dev").
@@ -443,6 +461,9 @@ func HospitalWords() Set { return hospitalWords }
 // IDCueWords returns lists/id_cue_words.txt.
 func IDCueWords() Set { return idCueWords }
 
+// IdCueWords returns lists/id_cue_words.txt.
+func IdCueWords() Set { return idCueWords }
+
 // InstitutionWords returns lists/institution_words.txt.
 func InstitutionWords() Set { return institutionWords }
 
@@ -462,6 +483,9 @@ func KinRelations() Set { return kinRelations }
 
 // KnownEponyms returns lists/known_eponyms.txt.
 func KnownEponyms() Set { return knownEponyms }
+
+// LifeEventWords returns lists/life_event_words.txt.
+func LifeEventWords() Set { return lifeEventWords }
 
 // LineColours returns lists/line_colours.txt.
 func LineColours() Set { return lineColours }
@@ -595,11 +619,11 @@ func ProseTitles() Set { return proseTitles }
 // PublicBodyHeads returns lists/public_body_heads.txt.
 func PublicBodyHeads() Set { return publicBodyHeads }
 
+// PublicBodyJoiners returns lists/public_body_joiners.txt.
+func PublicBodyJoiners() Set { return publicBodyJoiners }
+
 // PublicBodyWords returns lists/public_body_words.txt.
 func PublicBodyWords() Set { return publicBodyWords }
-
-// PublicJoiners returns lists/public_joiners.txt.
-func PublicJoiners() Set { return publicJoiners }
 
 // PublicTerms returns lists/public_terms.txt.
 func PublicTerms() Set { return publicTerms }
@@ -619,6 +643,9 @@ func Residence() Set { return residence }
 
 // RoleAbbrev returns the words of lists/credentials.txt tagged role.
 func RoleAbbrev() Set { return roleAbbrev }
+
+// RoleHeads returns lists/role_heads.txt.
+func RoleHeads() Set { return roleHeads }
 
 // RouteWords returns lists/route_words.txt.
 func RouteWords() Set { return routeWords }
