@@ -100,6 +100,8 @@ var (
 	drugStems              = load("drug_stems")
 	drugSuffixes           = load("drug_suffixes")
 	emoticons              = load("emoticons")
+	employerCues           = load("employer_cues")
+	employerMoves          = load("employer_moves")
 	englishPrefix          = load("english_prefix")
 	epithets               = load("epithets")
 	eponymNouns            = load("eponym_nouns")
@@ -148,6 +150,7 @@ var (
 	ordinalNextOK          = load("ordinal_next_ok")
 	orgDescriptors         = load("org_descriptors")
 	orgJoin                = load("org_join")
+	orgKindNouns           = load("org_kind_nouns")
 	phoneCues              = load("phone_cues")
 	placeJoin              = load("place_join")
 	placeLocators          = load("place_locators")
@@ -389,6 +392,12 @@ func DrugSuffixes() Set { return drugSuffixes }
 // Emoticons returns lists/emoticons.txt.
 func Emoticons() Set { return emoticons }
 
+// EmployerCues returns lists/employer_cues.txt.
+func EmployerCues() Set { return employerCues }
+
+// EmployerMoves returns lists/employer_moves.txt.
+func EmployerMoves() Set { return employerMoves }
+
 // EnglishPrefix returns lists/english_prefix.txt.
 func EnglishPrefix() Set { return englishPrefix }
 
@@ -570,6 +579,9 @@ func OrgDescriptors() Set { return orgDescriptors }
 
 // OrgJoin returns lists/org_join.txt.
 func OrgJoin() Set { return orgJoin }
+
+// OrgKindNouns returns lists/org_kind_nouns.txt.
+func OrgKindNouns() Set { return orgKindNouns }
 
 // PersonEponymHeads returns the nouns of lists/eponym_heads.txt that make an
 // eponym only of a person's name or with a capitalised word between
