@@ -71,7 +71,7 @@ func (a *analysis) orgs() []span {
 			m = a.orgCue(words)
 		}
 		if m == 0 && len(words) > 1 {
-			m = a.orgCue(undotted(words)) // "PINE KNOLL NURSING HOME.": the sentence's full stop
+			m = a.orgCue(undotted(words)) // "PINE KNOLL DAY CARE.": the sentence's full stop
 		}
 		weak := false
 		if m == 0 {
