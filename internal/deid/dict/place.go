@@ -258,8 +258,9 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 	if ctx == 2 || cityAfter {
 		if t.caps {
 			// "IN EARLY AFIB", "TO MOST": in capitals an ordinary word
-			// after a preposition is just a word.
-			return !f.common(50)
+			// after a preposition is just a word; but a large city's
+			// name is the city ("FROM PROVIDENCE", bigCityWord).
+			return !f.common(50) || bigCityWord(f.wl, pop)
 		}
 		return !f.common(20) || !t.sentStart
 	}
