@@ -3,7 +3,6 @@ package deid
 import (
 	"regexp"
 	"strings"
-	"sync"
 )
 
 // publicTerms name public programmes, laws, agencies, classifications and
@@ -29,16 +28,12 @@ var publicTerms = []string{
 	"NASW", "ACA", "APA", "BASW", "NMC", "HCPC", "DSM", "DSM-5", "DSM-5-TR", "ICD-10", "ICD-11",
 }
 
-var (
-	publicOnce sync.Once
-	publicSet  *termSet
-)
+// publicSet is the matcher for publicTerms, built at initialisation and
+// read-only afterwards.
+var publicSet = newTermSet(publicTerms)
 
-// publicTermSet is the matcher for publicTerms, built once per process.
-func publicTermSet() *termSet {
-	publicOnce.Do(func() { publicSet = newTermSet(publicTerms) })
-	return publicSet
-}
+// publicTermSet is the matcher for publicTerms.
+func publicTermSet() *termSet { return publicSet }
 
 // publicBodyWords make up the names of the general public institutions
 // that every country has and that name no one by themselves: "the Supreme

@@ -39,6 +39,7 @@ type Lexicon struct {
 	states     lazy[stateIndex]
 	prefixes   lazy[*Table]
 	cats       [numCategories]lazy[*Table]
+	derived    derived // tables built from these by other packages (Derived)
 }
 
 // lazy is a table parsed on first use.

@@ -2,7 +2,6 @@ package dict
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/veil-blog/veil/internal/lexicon"
 )
@@ -66,17 +65,14 @@ var clinicalVocab = func() map[string]bool {
 	return m
 }()
 
-// nearSources maps the loose form (looseForm) of every common word and
-// clinical term of six letters or more, built on first use.
-var (
-	nearOnce    sync.Once
-	nearLex     *lexicon.Lexicon
-	nearSources map[string]uint32 // bit n: a source word of n letters (up to 31)
-)
+type nearKey struct{}
 
+// nearSourcesFor maps the loose form (looseForm) of every common word and
+// clinical term of six letters or more of lex; bit n of a value says a
+// source word has n letters (up to 31). It is made once per lexicon and
+// kept with it.
 func nearSourcesFor(lex *lexicon.Lexicon) map[string]uint32 {
-	nearOnce.Do(func() {
-		nearLex = lex
+	return lexicon.Derived(lex, nearKey{}, func(lex *lexicon.Lexicon) map[string]uint32 {
 		m := make(map[string]uint32, 60000)
 		add := func(w string) { m[looseForm(w)] |= 1 << min(len(w), 31) }
 		for w, lv := range lex.Words() {
@@ -91,12 +87,8 @@ func nearSourcesFor(lex *lexicon.Lexicon) map[string]uint32 {
 				}
 			}
 		}
-		nearSources = m
+		return m
 	})
-	if nearLex != lex {
-		return nil
-	}
-	return nearSources
 }
 
 func plainLower(w string) bool {
@@ -145,9 +137,6 @@ func nearMisspelt(lex *lexicon.Lexicon, lw string) bool {
 	if len(lw) < 6 || len(lw) > 24 || !plainLower(lw) {
 		return false
 	}
-	if v, ok := nearMemo.Load(lex, lw); ok {
-		return v
-	}
 	v := false
 	if src := nearSourcesFor(lex); src != nil {
 		// Six letters must sound the same ("camode"); longer words may
@@ -160,11 +149,8 @@ func nearMisspelt(lex *lexicon.Lexicon, lw string) bool {
 		wide := uint32(31) << (min(len(lw), 29) - 2) // n-2 .. n+2
 		v = src[lf]&near != 0 && cons >= 3 || len(lw) >= 7 && cons >= 6 && oneEditIn(src, lf, wide)
 	}
-	nearMemo.Store(lex, lw, v)
 	return v
 }
-
-var nearMemo lexicon.Memo[bool]
 
 // looseLetters are the letters of loose forms after the first: "*" for
 // any vowel.
@@ -287,18 +273,18 @@ func Misspelling(lex *lexicon.Lexicon, lw string) bool {
 // ("16 fr foley": a French gauge).
 func (a *analysis) noteAbbrev(k int) bool {
 	t := &a.toks[k]
-	if k > 0 && strings.Contains(t.gap, "+") && strings.TrimSpace(t.gap) == t.gap {
+	if k > 0 && strings.Contains(t.Gap, "+") && strings.TrimSpace(t.Gap) == t.Gap {
 		return true
 	}
 	if k+1 >= len(a.toks) || !a.adjacent(k+1) || (!a.isClinical() && a.clinicalHits == 0) {
 		return false
 	}
-	switch t.lower {
+	switch t.Lower {
 	case "ms", "mr", "sr":
 		f := a.f(k + 1)
-		return a.toks[k+1].letters >= 2 && f.common(50) && !f.nameish() && !f.title
+		return a.toks[k+1].Letters >= 2 && f.common(50) && !f.nameish() && !f.title
 	case "fr":
-		return t.shape == shapeLower && a.clinicalWord(k+1)
+		return t.Shape == shapeLower && a.clinicalWord(k+1)
 	}
 	return false
 }
@@ -333,17 +319,17 @@ var possessiveEponymNouns = map[string]bool{
 // bennett vent"). A name after a title is a person's ("Mr Lombardo's
 // drain").
 func (a *analysis) eponym(k int) bool {
-	if k+1 >= len(a.toks) || a.toks[k].letters < 3 || k > 0 && strongTitles[a.toks[k-1].lower] {
+	if k+1 >= len(a.toks) || a.toks[k].Letters < 3 || k > 0 && strongTitles[a.toks[k-1].Lower] {
 		return false
 	}
 	nx := &a.toks[k+1]
-	if strings.TrimLeft(nx.gap, " ") != "" || nx.gap == "" {
+	if strings.TrimLeft(nx.Gap, " ") != "" || nx.Gap == "" {
 		return false
 	}
-	if nx.shape != shapeLower || !eponymNouns[nx.lower] {
+	if nx.Shape != shapeLower || !eponymNouns[nx.Lower] {
 		return false
 	}
-	return !a.toks[k].poss || possessiveEponymNouns[nx.lower]
+	return !a.toks[k].Poss || possessiveEponymNouns[nx.Lower]
 }
 
 // subjectPronouns are followed by a verb, not a name: "he denise abd
@@ -353,7 +339,7 @@ var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we
 // afterSubjectPronoun reports whether word k directly follows a subject
 // pronoun.
 func (a *analysis) afterSubjectPronoun(k int) bool {
-	return k > 0 && a.adjacent(k) && subjectPronouns[a.toks[k-1].lower]
+	return k > 0 && a.adjacent(k) && subjectPronouns[a.toks[k-1].Lower]
 }
 
 // EponymBefore reports whether rest, the text after a name, opens with an

@@ -216,26 +216,6 @@ func TestOrgs(t *testing.T) {
 	}
 }
 
-func TestTokenize(t *testing.T) {
-	text := "Dr. Ada Okafor's note.\nLOU-BETTE saw R. Kowal; lucía said hi"
-	toks := tokenize(text)
-	var got []string
-	for _, tk := range toks {
-		s := tk.text
-		if tk.poss {
-			s += "+s"
-		}
-		if tk.sentStart {
-			s = "^" + s
-		}
-		got = append(got, s)
-	}
-	want := "^Dr Ada Okafor+s note ^LOU-BETTE saw R Kowal ^lucía said hi"
-	if g := strings.Join(got, " "); g != want {
-		t.Errorf("tokenize(%q)\n got %s\nwant %s", text, g, want)
-	}
-}
-
 func TestDeterministic(t *testing.T) {
 	text := "Hi Hope, my client Ivy Okafor moved to Alder Creek from Winstead Hospital in Tucson."
 	a := found(detectAll(t, text))
@@ -334,4 +314,9 @@ func BenchmarkDict(b *testing.B) {
 			}
 		}
 	}
+}
+
+// analyseText runs the dictionary analysis on a text of its own.
+func analyseText(lex *lexicon.Lexicon, text string) *result {
+	return analyse(lex, (&deid.Doc{Text: text}).Analysis())
 }

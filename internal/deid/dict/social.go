@@ -20,11 +20,11 @@ func (a *analysis) lowerRegister() bool {
 	all, capd := 0, 0
 	for k := range a.toks {
 		t := &a.toks[k]
-		if t.letters < 2 || t.sentStart || t.caps || t.handle || t.shape == shapeNone {
+		if t.Letters < 2 || t.SentStart || t.Caps || t.Handle || t.Shape == shapeNone {
 			continue
 		}
 		all++
-		if t.isCap() || t.shape == shapeMixed {
+		if t.IsCap() || t.Shape == shapeMixed {
 			capd++
 		}
 	}
@@ -41,7 +41,7 @@ func (a *analysis) lowerRegister() bool {
 // truncations that are also names.
 func (a *analysis) lowerName(i int) bool {
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 4 || t.handle {
+	if t.Shape != shapeLower || t.Letters < 4 || t.Handle {
 		return false
 	}
 	f := a.f(i)
@@ -59,7 +59,7 @@ func (a *analysis) lowerName(i int) bool {
 func (a *analysis) lowerPair(i int) bool {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 2 || i+1 >= n || t.poss || !a.adjacent(i+1) {
+	if t.Shape != shapeLower || t.Letters < 2 || i+1 >= n || t.Poss || !a.adjacent(i+1) {
 		return false
 	}
 	f := a.f(i)
@@ -71,14 +71,14 @@ func (a *analysis) lowerPair(i int) bool {
 	}
 	k := i + 1
 	// A middle initial in lower case: "codey m ross", "eric g. samoylova".
-	if m := &a.toks[k]; m.shape == shapeLower && m.letters == 1 && !m.poss && k+1 < n && a.adjacent(k+1) {
+	if m := &a.toks[k]; m.Shape == shapeLower && m.Letters == 1 && !m.Poss && k+1 < n && a.adjacent(k+1) {
 		k++
 	}
-	if t.letters == 2 {
+	if t.Letters == 2 {
 		// "ed sheeran": a first name of two letters only before a surname
 		// that is no word at all.
 		g := a.f(k)
-		return a.toks[k].shape == shapeLower && a.toks[k].letters >= 3 && g.surname > 0 && g.wl == 0 && g.births == 0 && !a.clinicalWord(k)
+		return a.toks[k].Shape == shapeLower && a.toks[k].Letters >= 3 && g.surname > 0 && g.wl == 0 && g.births == 0 && !a.clinicalWord(k)
 	}
 	if a.lowerSurname(k) {
 		return true
@@ -91,7 +91,7 @@ func (a *analysis) lowerPair(i int) bool {
 		return false
 	}
 	s := &a.toks[k]
-	if s.shape != shapeLower || s.letters < 4 || s.poss && k+1 < n && a.adjacent(k+1) || isStop(s.lower) || isContraction(s.lower) || a.clinicalWord(k) {
+	if s.Shape != shapeLower || s.Letters < 4 || s.Poss && k+1 < n && a.adjacent(k+1) || isStop(s.Lower) || isContraction(s.Lower) || a.clinicalWord(k) {
 		return false
 	}
 	g := a.f(k)
@@ -102,7 +102,7 @@ func (a *analysis) lowerPair(i int) bool {
 // first name: a surname that is no common word, or an unknown word.
 func (a *analysis) lowerSurname(k int) bool {
 	s := &a.toks[k]
-	if s.shape != shapeLower || s.letters < 3 || s.handle || isStop(s.lower) || isContraction(s.lower) || a.clinicalWord(k) {
+	if s.Shape != shapeLower || s.Letters < 3 || s.Handle || isStop(s.Lower) || isContraction(s.Lower) || a.clinicalWord(k) {
 		return false
 	}
 	g := a.f(k)
@@ -114,7 +114,7 @@ func (a *analysis) lowerSurname(k int) bool {
 	}
 	// A word in no list, or one so rare that SCOWL puts it in its last
 	// level ("askar").
-	return (g.wl == 0 || g.wl >= 80) && g.births < 1000 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower) && !stretched(s.lower)
+	return (g.wl == 0 || g.wl >= 80) && g.births < 1000 && g.rank == 0 && hasVowel(s.Lower) && !medicalShape(s.Lower) && !stretched(s.Lower)
 }
 
 // listElem returns the end of a list element that starts at word i: one
@@ -128,7 +128,7 @@ func (a *analysis) listElem(i int, inPerson, blockSeed []bool) int {
 		i++
 	}
 	j := i
-	for j < n && j < i+3 && (j == i || a.adjacent(j) && !a.toks[j-1].poss) {
+	for j < n && j < i+3 && (j == i || a.adjacent(j) && !a.toks[j-1].Poss) {
 		if inPerson[j] {
 			j++
 			continue
@@ -145,26 +145,26 @@ func (a *analysis) listElem(i int, inPerson, blockSeed []bool) int {
 // and looks neither clinical nor like a misspelt common word.
 func (a *analysis) unknownPlainWord(k int) bool {
 	t := &a.toks[k]
-	if t.handle || t.poss || strings.ContainsAny(t.lower, "-'0123456789") || !hasVowel(t.lower) || a.clinicalWord(k) {
+	if t.Handle || t.Poss || strings.ContainsAny(t.Lower, "-'0123456789") || !hasVowel(t.Lower) || a.clinicalWord(k) {
 		return false
 	}
 	f := a.f(k)
-	return f.wl == 0 && f.abbrev == 0 && f.proper == 0 && !DrugShaped(t.lower) && !medicalShape(t.lower) && !Misspelt(a.lex, t.lower)
+	return f.wl == 0 && f.abbrev == 0 && f.proper == 0 && !DrugShaped(t.Lower) && !medicalShape(t.Lower) && !Misspelt(a.lex, t.Lower)
 }
 
 // listWord reports whether word k may be a name in a list with a name.
 func (a *analysis) listWord(k int) bool {
 	t := &a.toks[k]
-	if t.shape == shapeLower && (!a.lowerRegister() || a.isClinical()) {
+	if t.Shape == shapeLower && (!a.lowerRegister() || a.isClinical()) {
 		// checked first: it spares the look-ups of most words. In a note
 		// written in lower case, a word no list knows can still be a name
 		// beside one ("suzette and ank"), if it does not look clinical.
-		if !(a.isClinical() && a.lowerRegister() && t.letters >= 3 && a.unknownPlainWord(k)) {
+		if !(a.isClinical() && a.lowerRegister() && t.Letters >= 3 && a.unknownPlainWord(k)) {
 			return false
 		}
 	}
-	if t.handle || t.letters < 2 || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) ||
-		isContraction(t.lower) || !hasVowel(t.lower) || a.isTitle(k) > 0 || a.clinicalWord(k) {
+	if t.Handle || t.Letters < 2 || t.Shape == shapeNone || t.Shape == shapeMixed || isStop(t.Lower) ||
+		isContraction(t.Lower) || !hasVowel(t.Lower) || a.isTitle(k) > 0 || a.clinicalWord(k) {
 		return false
 	}
 	f := a.f(k)
@@ -172,12 +172,12 @@ func (a *analysis) listWord(k int) bool {
 		return false
 	}
 	switch {
-	case t.shape == shapeLower:
-		return f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && t.letters >= 3
-	case t.caps || t.shape == shapeUpper:
-		return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && t.letters >= 3
+	case t.Shape == shapeLower:
+		return f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && t.Letters >= 3
+	case t.Caps || t.Shape == shapeUpper:
+		return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && t.Letters >= 3
 	}
-	return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && f.proper == 0 && t.letters >= 3
+	return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && f.proper == 0 && t.Letters >= 3
 }
 
 // listSep returns where the next element of a list begins after an
@@ -185,18 +185,18 @@ func (a *analysis) listWord(k int) bool {
 // same line (", and" too). It returns -1 when no list goes on.
 func (a *analysis) listSep(j int) int {
 	n := len(a.toks)
-	if j >= n || a.toks[j-1].poss || strings.Contains(a.toks[j].gap, "\n") {
+	if j >= n || a.toks[j-1].Poss || strings.Contains(a.toks[j].Gap, "\n") {
 		return -1
 	}
-	g := strings.TrimSpace(a.toks[j].gap)
+	g := strings.TrimSpace(a.toks[j].Gap)
 	switch g {
 	case ",", "&", ",&", ", &":
-		if w := a.toks[j].lower; (w == "and" || w == "or") && j+1 < n && a.adjacent(j+1) {
+		if w := a.toks[j].Lower; (w == "and" || w == "or") && j+1 < n && a.adjacent(j+1) {
 			return j + 1
 		}
 		return j
 	case "":
-		if w := a.toks[j].lower; (w == "and" || w == "or") && a.toks[j].shape != shapeMixed && j+1 < n && a.adjacent(j+1) {
+		if w := a.toks[j].Lower; (w == "and" || w == "or") && a.toks[j].Shape != shapeMixed && j+1 < n && a.adjacent(j+1) {
 			return j + 1
 		}
 	}
@@ -258,7 +258,7 @@ func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
 				for m := el[0]; m < el[1]; m++ {
 					have = have || inPerson[m]
 				}
-				if !have && el[1] > el[0] && !(a.foreign() && a.toks[el[0]].shape == shapeLower) {
+				if !have && el[1] > el[0] && !(a.foreign() && a.toks[el[0]].Shape == shapeLower) {
 					out = append(out, span{i: el[0], j: el[1], conf: 0.6, typ: "list"})
 				}
 			}
@@ -277,24 +277,24 @@ func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
 // first name. Tweets tag places this way.
 func (a *analysis) hashPlace(i int) (span, bool) {
 	t := &a.toks[i]
-	if !a.isHashtag(i) || t.shape == shapeNone {
+	if !a.isHashtag(i) || t.Shape == shapeNone {
 		return span{}, false
 	}
-	if t.shape == shapeMixed || len(camelParts(t.text)) > 1 {
+	if t.Shape == shapeMixed || len(camelParts(t.Text)) > 1 {
 		return a.hashPhrasePlace(i)
 	}
-	if t.letters == 2 && t.shape == shapeUpper && a.lex.IsCountry(t.lower) {
+	if t.Letters == 2 && t.Shape == shapeUpper && a.lex.IsCountry(t.Lower) {
 		// "#UK", "#US".
 		return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
 	}
-	if t.letters < 4 {
+	if t.Letters < 4 {
 		return span{}, false
 	}
 	f := a.f(i)
 	if f.date || f.common(50) || f.abbrev != 0 {
 		return span{}, false
 	}
-	typ, pop := a.gazetteer(t.lower, i, i+1)
+	typ, pop := a.gazetteer(t.Lower, i, i+1)
 	switch {
 	case typ == "country" || typ == "state":
 		return span{i: i, j: i + 1, conf: 0.3, typ: typ}, true
@@ -316,11 +316,11 @@ func (a *analysis) hashPlace(i int) (span, bool) {
 // all in any text.
 func (a *analysis) lowerCity(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 4 || !a.lowerRegister() || a.isClinical() {
+	if t.Shape != shapeLower || t.Letters < 4 || !a.lowerRegister() || a.isClinical() {
 		return span{}, false
 	}
 	ctx := a.placeContext(i)
-	if ctx == 0 && !(i > 0 && a.toks[i-1].lower == "to" && !strings.ContainsAny(t.gap, "\n.!?;:")) {
+	if ctx == 0 && !(i > 0 && a.toks[i-1].Lower == "to" && !strings.ContainsAny(t.Gap, "\n.!?;:")) {
 		return span{}, false
 	}
 	f := a.f(i)
@@ -338,14 +338,14 @@ func (a *analysis) lowerCity(i int) (span, bool) {
 func (a *analysis) lowerSurnameAfter(i int) bool {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeTitle || t.caps || t.poss || i+1 >= n || !a.adjacent(i+1) {
+	if t.Shape != shapeTitle || t.Caps || t.Poss || i+1 >= n || !a.adjacent(i+1) {
 		return false
 	}
 	if f := a.f(i); f.births < 1000 || f.common(35) {
 		return false
 	}
 	s := &a.toks[i+1]
-	if s.shape != shapeLower || s.letters < 3 || s.handle || isStop(s.lower) || isContraction(s.lower) || a.clinicalWord(i+1) {
+	if s.Shape != shapeLower || s.Letters < 3 || s.Handle || isStop(s.Lower) || isContraction(s.Lower) || a.clinicalWord(i+1) {
 		return false
 	}
 	g := a.f(i + 1)
@@ -355,7 +355,7 @@ func (a *analysis) lowerSurnameAfter(i int) bool {
 	if g.surname > 0 && !g.common(35) {
 		return true
 	}
-	return g.wl == 0 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower) && !stretched(s.lower)
+	return g.wl == 0 && g.rank == 0 && hasVowel(s.Lower) && !medicalShape(s.Lower) && !stretched(s.Lower)
 }
 
 // stretched reports whether a word is laughter or a stretched word of a
@@ -381,11 +381,11 @@ func stretched(w string) bool {
 // noun, or a word in no list ("obama", "kishan", "titi").
 func (a *analysis) lowerNameWord(i int) bool {
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 3 || t.handle || isStop(t.lower) || isContraction(t.lower) || !hasVowel(t.lower) ||
-		stretched(t.lower) || kinAbbrev[t.lower] || greetings[t.lower] || a.clinicalWord(i) {
+	if t.Shape != shapeLower || t.Letters < 3 || t.Handle || isStop(t.Lower) || isContraction(t.Lower) || !hasVowel(t.Lower) ||
+		stretched(t.Lower) || kinAbbrev[t.Lower] || greetings[t.Lower] || a.clinicalWord(i) {
 		return false
 	}
-	if a.wordCompound(t.lower) {
+	if a.wordCompound(t.Lower) {
 		return false
 	}
 	f := a.f(i)
@@ -435,67 +435,67 @@ var nameIntro = map[string]bool{"named": true, "called": true, "aka": true}
 // "klay"). Clinical notes are left out.
 func (a *analysis) lowerCued(i int) bool {
 	t := &a.toks[i]
-	if t.shape != shapeLower || a.isClinical() {
+	if t.Shape != shapeLower || a.isClinical() {
 		return false
 	}
 	if a.wordName(i) {
 		return true
 	}
 	// "mehmood sahab": a word before an honorific that follows names.
-	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && nameHonorifics[a.toks[i+1].lower] && t.letters >= 3 && !isStop(t.lower) &&
-		!chatWords[t.lower] && !stretched(t.lower) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && nameHonorifics[a.toks[i+1].Lower] && t.Letters >= 3 && !isStop(t.Lower) &&
+		!chatWords[t.Lower] && !stretched(t.Lower) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
 		return true
 	}
 	if !a.lowerNameWord(i) {
 		// "momo is the best": a rare word in no word list as a subject.
-		if g := a.f(i); g.wl == 0 && g.rank > 20000 && t.letters >= 4 && !t.handle && !stretched(t.lower) && !a.clinicalWord(i) {
+		if g := a.f(i); g.wl == 0 && g.rank > 20000 && t.Letters >= 4 && !t.Handle && !stretched(t.Lower) && !a.clinicalWord(i) {
 			return a.lowerSubject(i)
 		}
 		return false
 	}
 	f := a.f(i)
-	if f.wl == 0 && f.births >= 1000 && f.abbrev == 0 && t.letters >= 4 && a.informal() {
+	if f.wl == 0 && f.births >= 1000 && f.abbrev == 0 && t.Letters >= 4 && a.informal() {
 		return true
 	}
-	if i > 0 && (a.adjacent(i) || a.afterComma(i)) && a.isGreeting(i-1) && !a.toks[i-1].poss {
+	if i > 0 && (a.adjacent(i) || a.afterComma(i)) && a.isGreeting(i-1) && !a.toks[i-1].Poss {
 		return true
 	}
 
-	if i > 0 && a.adjacent(i) && nameIntro[a.toks[i-1].lower] {
+	if i > 0 && a.adjacent(i) && nameIntro[a.toks[i-1].Lower] {
 		return true
 	}
 	// "zorbleking aka Mia": the name before "aka" too.
-	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && a.toks[i+1].lower == "aka" && a.informal() {
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && a.toks[i+1].Lower == "aka" && a.informal() {
 		return true
 	}
 	// "follow noldirahman now": an account's name in a tweet.
-	if i > 0 && a.adjacent(i) && a.toks[i-1].lower == "follow" && f.wl == 0 && a.informal() {
+	if i > 0 && a.adjacent(i) && a.toks[i-1].Lower == "follow" && f.wl == 0 && a.informal() {
 		return true
 	}
 	// "grian fan", "ishawna song": a name before what fans follow.
-	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && fanWords[a.toks[i+1].lower] && a.informal() && !chatWords[t.lower] {
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && fanWords[a.toks[i+1].Lower] && a.informal() && !chatWords[t.Lower] {
 		return true
 	}
 	// "he looks like raggedydan".
-	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].lower == "like" && lookWords[a.toks[i-2].lower] && a.informal() && !chatWords[t.lower] {
+	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].Lower == "like" && lookWords[a.toks[i-2].Lower] && a.informal() && !chatWords[t.Lower] {
 		return true
 	}
 	// "hangwani u see now": a comment that opens by speaking to someone.
-	if t.sentStart && !t.poss && i+1 < len(a.toks) && a.adjacent(i+1) && !chatWords[t.lower] {
-		switch a.toks[i+1].lower {
+	if t.SentStart && !t.Poss && i+1 < len(a.toks) && a.adjacent(i+1) && !chatWords[t.Lower] {
+		switch a.toks[i+1].Lower {
 		case "u", "you", "ur", "your":
 			return a.informal()
 		}
 	}
 	// "wow zubenko, your video is great": spoken to before a comma and
 	// "you" or "your".
-	if !t.poss && i+1 < len(a.toks) && a.afterComma(i+1) && !chatWords[t.lower] && !stretched(t.lower) && (t.sentStart || i > 0 && a.adjacent(i) && interjections[a.toks[i-1].lower]) {
-		switch a.toks[i+1].lower {
+	if !t.Poss && i+1 < len(a.toks) && a.afterComma(i+1) && !chatWords[t.Lower] && !stretched(t.Lower) && (t.SentStart || i > 0 && a.adjacent(i) && interjections[a.toks[i-1].Lower]) {
+		switch a.toks[i+1].Lower {
 		case "u", "you", "ur", "your":
 			return a.informal()
 		}
 	}
-	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].lower == "is" && a.toks[i-2].lower == "name" {
+	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].Lower == "is" && a.toks[i-2].Lower == "name" {
 		return true
 	}
 	// "when ishawna did a song", "gaby gave herself more": the subject
@@ -503,7 +503,7 @@ func (a *analysis) lowerCued(i int) bool {
 	if a.lowerSubject(i) {
 		return true
 	}
-	return t.poss && (f.births >= 100 || f.proper > 0 || f.surname > 0 && f.surname <= 20000)
+	return t.Poss && (f.births >= 100 || f.proper > 0 || f.surname > 0 && f.surname <= 20000)
 }
 
 // chatWords are spellings of chat that no word list has and that comments
@@ -531,8 +531,8 @@ func (a *analysis) informal() bool {
 	a.informalDone = true
 	v := len(a.text) < 400 || a.lowerRegister()
 	for k := 0; !v && k < len(a.toks); k++ {
-		w := a.toks[k].lower
-		v = chatWords[w] || w == "i" && a.toks[k].text == "i"
+		w := a.toks[k].Lower
+		v = chatWords[w] || w == "i" && a.toks[k].Text == "i"
 	}
 	a.informalVal = v
 	return v
@@ -550,11 +550,11 @@ func (a *analysis) foreign() bool {
 	n, known := 0, 0
 	for k := range a.toks {
 		t := &a.toks[k]
-		if t.shape != shapeLower || t.letters < 2 {
+		if t.Shape != shapeLower || t.Letters < 2 {
 			continue
 		}
 		n++
-		if _, ok := a.lex.WordLevel(t.lower); ok {
+		if _, ok := a.lex.WordLevel(t.Lower); ok {
 			known++
 		}
 	}
@@ -577,13 +577,13 @@ var determinersBefore = map[string]bool{
 // determiner, and never written in lower case in the text.
 func (a *analysis) midCapName(i int) bool {
 	t := &a.toks[i]
-	if t.sentStart || t.caps || i == 0 || !(a.adjacent(i) || a.afterComma(i)) {
+	if t.SentStart || t.Caps || i == 0 || !(a.adjacent(i) || a.afterComma(i)) {
 		return false
 	}
 	p := &a.toks[i-1]
 	// "If Roman made a channel": a clause opener that starts the sentence.
-	opener := p.shape == shapeTitle && p.sentStart && clauseOpeners[p.lower] && a.adjacent(i)
-	if p.shape != shapeLower && !opener || p.poss || determinersBefore[p.lower] || p.handle {
+	opener := p.Shape == shapeTitle && p.SentStart && clauseOpeners[p.Lower] && a.adjacent(i)
+	if p.Shape != shapeLower && !opener || p.Poss || determinersBefore[p.Lower] || p.Handle {
 		return false
 	}
 	f := a.f(i)
@@ -596,7 +596,7 @@ func (a *analysis) midCapName(i int) bool {
 		return false
 	}
 	// "visited Vienna": a well-known place is the likelier reading.
-	if typ, pop := a.gazetteer(t.lower, i, i+1); typ == "country" || typ == "state" || pop >= 100000 {
+	if typ, pop := a.gazetteer(t.Lower, i, i+1); typ == "country" || typ == "state" || pop >= 100000 {
 		return false
 	}
 	return a.informal() && !a.isClinical()
@@ -608,12 +608,12 @@ func (a *analysis) midCapName(i int) bool {
 // ("Lily I love your videos", "Amber you are the best").
 func (a *analysis) addressOpening(i int) bool {
 	t := &a.toks[i]
-	if !t.sentStart || t.caps || t.poss || i+1 >= len(a.toks) || !a.adjacent(i+1) {
+	if !t.SentStart || t.Caps || t.Poss || i+1 >= len(a.toks) || !a.adjacent(i+1) {
 		return false
 	}
-	switch n := &a.toks[i+1]; n.lower {
+	switch n := &a.toks[i+1]; n.Lower {
 	case "i":
-		if n.text != "I" {
+		if n.Text != "I" {
 			return false
 		}
 	case "you", "your", "u", "ur":
@@ -634,7 +634,7 @@ func (a *analysis) addressOpening(i int) bool {
 func (a *analysis) fullNameAhead(i int) bool {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeTitle || t.caps || t.poss || t.letters < 3 || i+1 >= n || !a.adjacent(i+1) {
+	if t.Shape != shapeTitle || t.Caps || t.Poss || t.Letters < 3 || i+1 >= n || !a.adjacent(i+1) {
 		return false
 	}
 	f := a.f(i)
@@ -642,11 +642,11 @@ func (a *analysis) fullNameAhead(i int) bool {
 		return false
 	}
 	k := i + 1
-	if m := &a.toks[k]; m.letters == 1 && m.shape == shapeTitle && m.text != "I" && !m.poss && k+1 < n && a.adjacent(k+1) {
+	if m := &a.toks[k]; m.Letters == 1 && m.Shape == shapeTitle && m.Text != "I" && !m.Poss && k+1 < n && a.adjacent(k+1) {
 		k++
 	}
 	s := &a.toks[k]
-	if s.shape != shapeTitle || s.caps || s.letters < 3 || s.handle || chatWords[s.lower] {
+	if s.Shape != shapeTitle || s.Caps || s.Letters < 3 || s.Handle || chatWords[s.Lower] {
 		return false
 	}
 	g := a.f(k)
@@ -661,11 +661,11 @@ func (a *analysis) fullNameAhead(i int) bool {
 // savage"), where the word is the likelier reading.
 func (a *analysis) wordName(i int) bool {
 	t := &a.toks[i]
-	if t.letters < 4 || t.handle || isStop(t.lower) || kinAbbrev[t.lower] || a.clinicalWord(i) {
+	if t.Letters < 4 || t.Handle || isStop(t.Lower) || kinAbbrev[t.Lower] || a.clinicalWord(i) {
 		return false
 	}
-	if i > 0 && !strings.ContainsAny(t.gap, ".!?;:\n") {
-		switch p := a.toks[i-1].lower; {
+	if i > 0 && !strings.ContainsAny(t.Gap, ".!?;:\n") {
+		switch p := a.toks[i-1].Lower; {
 		case determinersBefore[p], p == "was", p == "is", p == "be", p == "so", p == "very", p == "too", p == "being":
 			return false
 		}
@@ -688,16 +688,16 @@ func (a *analysis) wordName(i int) bool {
 func (a *analysis) afterCompoundModifier(i int) bool {
 	k, mods := i-1, 0
 	for ; k >= 0 && mods < 3; k-- {
-		if !a.adjacent(k+1) || strings.TrimSpace(a.toks[k+1].gap) != "" {
+		if !a.adjacent(k+1) || strings.TrimSpace(a.toks[k+1].Gap) != "" {
 			return false
 		}
 		m := &a.toks[k]
-		if !strings.ContainsAny(m.text, "-‐‑") || m.shape == shapeTitle && !m.sentStart || m.shape == shapeUpper {
+		if !strings.ContainsAny(m.Text, "-‐‑") || m.Shape == shapeTitle && !m.SentStart || m.Shape == shapeUpper {
 			break
 		}
 		mods++
 	}
-	return mods > 0 && k >= 0 && determinersBefore[a.toks[k].lower] && strings.TrimSpace(a.toks[k+1].gap) == ""
+	return mods > 0 && k >= 0 && determinersBefore[a.toks[k].Lower] && strings.TrimSpace(a.toks[k+1].Gap) == ""
 }
 
 // wordNameFeat reports whether a word is a name of some currency that
@@ -709,11 +709,11 @@ func wordNameFeat(f *feat) bool {
 // isAddress reports whether word k opens an address to someone: "thanks",
 // "thank you", "hi", "hey", "hello", "dear", "congrats".
 func (a *analysis) isAddress(k int) bool {
-	switch a.toks[k].lower {
+	switch a.toks[k].Lower {
 	case "thanks", "thx", "hi", "hey", "hello", "dear", "congrats", "congratulations":
 		return true
 	}
-	return a.toks[k].lower == "you" && k > 0 && a.toks[k-1].lower == "thank" && a.adjacent(k)
+	return a.toks[k].Lower == "you" && k > 0 && a.toks[k-1].Lower == "thank" && a.adjacent(k)
 }
 
 // fanWords follow the name of an artist or a creator in comments:
@@ -752,14 +752,14 @@ var clauseOpeners = map[string]bool{
 // informal text: "hangwani is slaying", "when ishawna did".
 func (a *analysis) lowerSubject(i int) bool {
 	t := &a.toks[i]
-	if t.poss || chatWords[t.lower] || i+1 >= len(a.toks) || !a.adjacent(i+1) || !subjectVerbs[a.toks[i+1].lower] {
+	if t.Poss || chatWords[t.Lower] || i+1 >= len(a.toks) || !a.adjacent(i+1) || !subjectVerbs[a.toks[i+1].Lower] {
 		return false
 	}
 	// "decision-making is": a compound in no list is no name.
-	if strings.ContainsRune(t.lower, '-') {
+	if strings.ContainsRune(t.Lower, '-') {
 		return false
 	}
-	if !t.sentStart && !(i > 0 && a.adjacent(i) && clauseOpeners[a.toks[i-1].lower]) {
+	if !t.SentStart && !(i > 0 && a.adjacent(i) && clauseOpeners[a.toks[i-1].Lower]) {
 		return false
 	}
 	f := a.f(i)
@@ -773,7 +773,7 @@ func (a *analysis) lowerSubject(i int) bool {
 		return false
 	}
 	// "when ishawna do a song": comments drop the verb's ending.
-	if a.toks[i+1].lower == "do" && t.sentStart {
+	if a.toks[i+1].Lower == "do" && t.SentStart {
 		return false
 	}
 	return a.informal()
@@ -789,11 +789,11 @@ var followerWords = map[string]bool{
 // beforeFollowers reports whether word i, capitalised, is directly followed
 // by a follower word in lower case in an informal text or a comment.
 func (a *analysis) beforeFollowers(i int) bool {
-	if i+1 >= len(a.toks) || !a.adjacent(i+1) || a.toks[i].poss || a.isClinical() {
+	if i+1 >= len(a.toks) || !a.adjacent(i+1) || a.toks[i].Poss || a.isClinical() {
 		return false
 	}
 	n := &a.toks[i+1]
-	return n.shape == shapeLower && followerWords[n.lower]
+	return n.Shape == shapeLower && followerWords[n.Lower]
 }
 
 // nameHonorifics follow a name in South Asian usage: "mehmood sahab",
@@ -812,7 +812,7 @@ var nameHonorifics = map[string]bool{
 func (a *analysis) shoutedName(i int) bool {
 	t := &a.toks[i]
 	f := a.f(i)
-	if t.letters < 4 || f.wl != 0 || f.abbrev != 0 || f.title || f.kin || f.date || chatWords[t.lower] || stretched(t.lower) {
+	if t.Letters < 4 || f.wl != 0 || f.abbrev != 0 || f.title || f.kin || f.date || chatWords[t.Lower] || stretched(t.Lower) {
 		return false
 	}
 	if f.births < 500 && (f.surname == 0 || f.surname > 20000) {
@@ -825,10 +825,10 @@ func (a *analysis) shoutedName(i int) bool {
 	// alone.
 	shout := false
 	for _, k := range []int{i - 1, i + 1} {
-		if k < 0 || k >= len(a.toks) || !a.adjacent(max(i, k)) || a.toks[k].shape != shapeUpper || a.toks[k].letters < 2 {
+		if k < 0 || k >= len(a.toks) || !a.adjacent(max(i, k)) || a.toks[k].Shape != shapeUpper || a.toks[k].Letters < 2 {
 			continue
 		}
-		if g := a.f(k); g.wl == 0 && !isStop(a.toks[k].lower) {
+		if g := a.f(k); g.wl == 0 && !isStop(a.toks[k].Lower) {
 			return false
 		}
 		shout = true
@@ -841,7 +841,7 @@ func (a *analysis) shoutedName(i int) bool {
 // endings that names share ("Pendlebury", "Troydan", "Rexall") say nothing;
 // only the endings of drug classes ("-mycin", "-statin", "-pril") do.
 func (a *analysis) drugShape(i int) bool {
-	w := a.toks[i].lower
+	w := a.toks[i].Lower
 	if !medicalShape(w) {
 		return false
 	}
@@ -869,18 +869,18 @@ var drugSuffixes = []string{
 // that is no common word. Comments and sports write players so.
 func (a *analysis) initialsPair(i int) bool {
 	t := &a.toks[i]
-	if t.letters != 2 || len(t.text) != 2 || t.dot || t.poss || t.caps || t.shape != shapeUpper && t.shape != shapeTitle || i+1 >= len(a.toks) || !a.adjacent(i+1) {
+	if t.Letters != 2 || len(t.Text) != 2 || t.Dot || t.Poss || t.Caps || t.Shape != shapeUpper && t.Shape != shapeTitle || i+1 >= len(a.toks) || !a.adjacent(i+1) {
 		return false
 	}
 	f := a.f(i)
-	if f.wl != 0 || f.title || f.kin || f.date || a.lex.IsCountry(t.lower) || credentials[t.lower] || roleAbbrev[t.lower] {
+	if f.wl != 0 || f.title || f.kin || f.date || a.lex.IsCountry(t.Lower) || credentials[t.Lower] || roleAbbrev[t.Lower] {
 		return false
 	}
-	if _, ok := a.lex.USState(t.text); ok {
+	if _, ok := a.lex.USState(t.Text); ok {
 		return false
 	}
 	s := &a.toks[i+1]
-	if s.shape != shapeTitle || s.caps || s.handle || s.letters < 3 || isStop(s.lower) {
+	if s.Shape != shapeTitle || s.Caps || s.Handle || s.Letters < 3 || isStop(s.Lower) {
 		return false
 	}
 	g := a.f(i + 1)
@@ -897,11 +897,11 @@ func (a *analysis) initialsPair(i int) bool {
 // "Tessaly | 12 Elm St"; not "Neurodivergent kids".
 func (a *analysis) openingUnknown(i int) bool {
 	t := &a.toks[i]
-	if !t.sentStart || t.shape != shapeTitle || !titleCase(t.text) || t.caps || t.letters < 4 || t.handle || chatWords[t.lower] || stretched(t.lower) || !hasVowel(t.lower) {
+	if !t.SentStart || t.Shape != shapeTitle || !titleCase(t.Text) || t.Caps || t.Letters < 4 || t.Handle || chatWords[t.Lower] || stretched(t.Lower) || !hasVowel(t.Lower) {
 		return false
 	}
 	f := a.f(i)
-	if f.wl != 0 || f.proper != 0 || f.abbrev != 0 || f.rank != 0 || f.isName() || f.date || f.title || a.lex.IsPlace(t.lower) || a.drugShape(i) {
+	if f.wl != 0 || f.proper != 0 || f.abbrev != 0 || f.rank != 0 || f.isName() || f.date || f.title || a.lex.IsPlace(t.Lower) || a.drugShape(i) {
 		return false
 	}
 	if !a.informal() || a.isClinical() || a.clinicalHits > 0 || i+1 >= len(a.toks) {
@@ -910,7 +910,7 @@ func (a *analysis) openingUnknown(i int) bool {
 	// Before a colon, a verb or the end of its line or clause, as a name
 	// stands; not before a word it describes ("Neurodivergent kids").
 	nx := &a.toks[i+1]
-	return strings.Contains(nx.gap, ":") || openingVerbs[nx.lower] || !(a.adjacent(i+1) && nx.shape == shapeLower)
+	return strings.Contains(nx.Gap, ":") || openingVerbs[nx.Lower] || !(a.adjacent(i+1) && nx.Shape == shapeLower)
 }
 
 // openingVerbs follow a name that opens a sentence as its subject.
@@ -925,7 +925,7 @@ var openingVerbs = map[string]bool{
 // initial in a comment, is the surname written in lower case ("J. okafor"):
 // a word that can be a name (lowerNameWord), the comment no clinical note.
 func (a *analysis) lowerAfterInitial(i int) bool {
-	return a.toks[i].shape == shapeLower && a.toks[i-1].isCap() && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0
+	return a.toks[i].Shape == shapeLower && a.toks[i-1].IsCap() && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0
 }
 
 // interjections open a comment before the name of the one spoken to:

@@ -189,7 +189,7 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	}
 	drug := inDoseContext(text, f.Start, f.End)
 	for _, w := range words {
-		e := d.wordEvidence(w, t.lower)
+		e := d.wordEvidence(t, w)
 		if e.strong || e.nameList {
 			if d.shorthand(t) && d.clinicalVocab(name, w, e) {
 				e = evidence{ordinaryCase: true}
@@ -318,20 +318,20 @@ type evidence struct {
 	wordToo      bool // a name, but also a rarer dictionary word
 }
 
-// wordEvidence returns what the lexicons say about w.
-func (d *Detector) wordEvidence(w string, lowerWords map[string]bool) evidence {
+// wordEvidence returns what the lexicons say about w, a word of t's text.
+func (d *Detector) wordEvidence(t *textInfo, w string) evidence {
 	n := utf8.RuneCountInString(w)
 	if n < 2 {
 		return evidence{ordinaryCase: true}
 	}
 	lw := strings.ToLower(w)
-	if lowerWords[lw] || chatWords[lw] || elongated(lw) {
+	if t.lower[lw] || chatWords[lw] || elongated(lw) {
 		return evidence{ordinaryCase: true}
 	}
-	lx, ok := lexFacts.Load(d.lex, lw)
+	lx, ok := t.facts[lw]
 	if !ok {
 		lx = d.lexFactsOf(lw)
-		lexFacts.Store(d.lex, lw, lx)
+		t.facts[lw] = lx
 	}
 	if stem, ok := cutClitic(lw); ok {
 		if lx.stemIsWord || chatWords[stem] {
@@ -375,10 +375,6 @@ type lexWord struct {
 	stemIsWord             bool // a word once a clitic ("'d", "n't") is cut
 }
 
-// lexFacts remembers lexWord across texts: names recur, and each takes six
-// lookups in five tables.
-var lexFacts lexicon.Memo[lexWord]
-
 func (d *Detector) lexFactsOf(lw string) lexWord {
 	var x lexWord
 	f, m, isFirst := d.lex.FirstName(lw)
@@ -400,7 +396,7 @@ func (d *Detector) lexFactsOf(lw string) lexWord {
 // with the next word ("United Kingdom"), or a word after a title.
 func (d *Detector) candidate(t *textInfo, words []string, i int) bool {
 	w := strings.TrimFunc(words[i], func(r rune) bool { return !unicode.IsLetter(r) })
-	e := d.wordEvidence(w, t.lower)
+	e := d.wordEvidence(t, w)
 	if e.strong || e.nameList && !e.ordinaryCase {
 		return true
 	}
@@ -430,8 +426,13 @@ func (d *Detector) candidate(t *textInfo, words []string, i int) bool {
 
 // textInfo is what the filter learns about a whole text, once.
 type textInfo struct {
+	doc   *deid.Doc
 	text  string
 	lower map[string]bool // words written in lower case somewhere
+	// facts holds what the lexicons say of each word looked up (lexWord):
+	// names recur within a text, and each takes six lookups in five
+	// tables.
+	facts map[string]lexWord
 	// short is 1 if the text is written in shorthand, -1 if not, 0 if not
 	// yet known.
 	short int8
@@ -440,8 +441,8 @@ type textInfo struct {
 	note int8
 }
 
-func newTextInfo(text string) *textInfo {
-	return &textInfo{text: text, lower: lowerCaseWords(text)}
+func newTextInfo(doc *deid.Doc) *textInfo {
+	return &textInfo{doc: doc, text: doc.Text, lower: lowerCaseWords(doc.Text), facts: map[string]lexWord{}}
 }
 
 // clinicalNote reports whether the text reads as a clinical note, as the
@@ -449,7 +450,7 @@ func newTextInfo(text string) *textInfo {
 func (t *textInfo) clinicalNote() bool {
 	if t.note == 0 {
 		t.note = -1
-		if dict.ClinicalNote(t.text) {
+		if dict.ClinicalNote(t.doc) {
 			t.note = 1
 		}
 	}

@@ -96,7 +96,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	var t *textInfo
 	info := func() *textInfo {
 		if t == nil {
-			t = newTextInfo(text)
+			t = newTextInfo(doc)
 		}
 		return t
 	}

@@ -207,8 +207,8 @@ type word struct {
 }
 
 // analyse prepares the words of a text.
-// memo, if not nil, keeps what the lexicons say of words across texts.
-func analyse(lex *lexicon.Lexicon, memo *lexicon.Memo[info], text string, toks []Token) ([]word, uint8) {
+// What the lexicons say of a word is looked up once per text.
+func analyse(lex *lexicon.Lexicon, text string, toks []Token) ([]word, uint8) {
 	ws := make([]word, len(toks))
 	cache := make(map[string]info, len(toks)/4+1)
 	var caps, letters, social int
@@ -240,16 +240,10 @@ func analyse(lex *lexicon.Lexicon, memo *lexicon.Memo[info], text string, toks [
 			key = t.Text[1:]
 		}
 		in, ok := cache[key]
-		if !ok && memo != nil {
-			in, ok = memo.Load(lex, key)
-		}
 		if !ok {
 			in = lookup(lex, key, strings.ToLower(key))
-			if memo != nil {
-				memo.Store(lex, key, in)
-			}
+			cache[key] = in
 		}
-		cache[key] = in
 		w.info = in
 	}
 	reg := uint8(regProse)
