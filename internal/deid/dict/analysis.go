@@ -82,7 +82,7 @@ func (a *analysis) f(i int) *feat {
 	}
 	if !a.looked[t.ID] {
 		a.looked[t.ID] = true
-		a.feats[t.ID] = lookFeat(a.lex, t.Lower)
+		a.feats[t.ID] = lookFeat(a.lex, t.Lower, a.doc.Facts(a.lex, t.ID))
 	}
 	return &a.feats[t.ID]
 }
@@ -92,29 +92,29 @@ func (a *analysis) wordFeat(w string) feat {
 	if id, ok := a.doc.ID(w); ok {
 		if !a.looked[id] {
 			a.looked[id] = true
-			a.feats[id] = lookFeat(a.lex, w)
+			a.feats[id] = lookFeat(a.lex, w, a.doc.Facts(a.lex, id))
 		}
 		return a.feats[id]
 	}
 	if c, ok := a.others[w]; ok {
 		return c.unpack()
 	}
-	f := lookFeat(a.lex, w)
+	f := lookFeat(a.lex, w, a.lex.Facts(w))
 	if p, ok := f.pack(); ok {
 		a.others[w] = p
 	}
 	return f
 }
 
-// lookFeat looks a lower-case word up in the lexicons.
-func lookFeat(lex *lexicon.Lexicon, w string) feat {
+// lookFeat derives the features of a lower-case word from what the word
+// lists say of it (x) and its categories.
+func lookFeat(lex *lexicon.Lexicon, w string, x lexicon.Facts) feat {
 	var f feat
-	f.wl, _ = lex.WordLevel(w)
-	f.rank, _ = lex.WordRank(w)
-	if fe, ma, ok := lex.FirstName(w); ok {
-		f.births = fe + ma
+	f.wl, f.rank = int(x.Level), int(x.Rank)
+	if x.First {
+		f.births = int(x.Female) + int(x.Male)
 	}
-	f.surname, _ = lex.Surname(w)
+	f.surname = int(x.Surname)
 	if f.births == 0 && f.surname == 0 && strings.ContainsAny(w, "-‐‑") {
 		// "Lou-Bette", "Penrose-Sabori": a name when a part is one and no
 		// part is an ordinary word ("A-fib", "Non-Hodgkin" are not).
@@ -144,8 +144,7 @@ func lookFeat(lex *lexicon.Lexicon, w string) feat {
 		}
 		f.births, f.surname = births, surname
 	}
-	f.proper, _ = lex.ProperLevel(w)
-	f.abbrev, _ = lex.AbbrevLevel(w)
+	f.proper, f.abbrev = int(x.Proper), int(x.Abbrev)
 	f.date = lex.InCategory(lexicon.DateWord, w)
 	f.title = lex.InCategory(lexicon.Title, w)
 	f.kin = lex.InCategory(lexicon.Kinship, w)

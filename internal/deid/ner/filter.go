@@ -276,7 +276,7 @@ func (d *Detector) jobTitle(name string) bool {
 	}
 	for _, w := range words[:len(words)-1] {
 		lw := strings.ToLower(strings.TrimRight(w, ".,"))
-		x := d.lexFactsOf(lw)
+		x := d.lexFactsOf(lw, d.lex.Facts(lw))
 		if !x.isWord || x.level > commonLevel || x.first && x.births >= 1000 {
 			return false
 		}
@@ -330,7 +330,7 @@ func (d *Detector) wordEvidence(t *textInfo, w string) evidence {
 	}
 	lx, ok := t.facts[lw]
 	if !ok {
-		lx = d.lexFactsOf(lw)
+		lx = d.lexFactsOf(lw, t.doc.Analysis().FactsOf(d.lex, lw))
 		t.facts[lw] = lx
 	}
 	if stem, ok := cutClitic(lw); ok {
@@ -375,14 +375,14 @@ type lexWord struct {
 	stemIsWord             bool // a word once a clitic ("'d", "n't") is cut
 }
 
-func (d *Detector) lexFactsOf(lw string) lexWord {
+// lexFactsOf is what the lexicons say of lw, read from fx, lex.Facts of lw.
+func (d *Detector) lexFactsOf(lw string, fx lexicon.Facts) lexWord {
 	var x lexWord
-	f, m, isFirst := d.lex.FirstName(lw)
-	x.births, x.first = f+m, isFirst
-	_, x.surname = d.lex.Surname(lw)
-	_, x.proper = d.lex.ProperLevel(lw)
-	_, x.abbrev = d.lex.AbbrevLevel(lw)
-	x.level, x.isWord = d.lex.WordLevel(lw)
+	if fx.First {
+		x.births, x.first = int(fx.Female)+int(fx.Male), true
+	}
+	x.surname, x.proper, x.abbrev = fx.Surname != 0, fx.Proper != 0, fx.Abbrev != 0
+	x.level, x.isWord = int(fx.Level), fx.Level != 0
 	if stem, ok := cutClitic(lw); ok {
 		_, x.stemIsWord = d.lex.WordLevel(stem)
 	}

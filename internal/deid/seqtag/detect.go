@@ -34,12 +34,16 @@ type Found struct {
 }
 
 // Find tags text and returns the names in it.
-func (m *Model) Find(lex *lexicon.Lexicon, text string) []Found {
+func (m *Model) Find(lex *lexicon.Lexicon, text string) []Found { return m.find(lex, nil, text) }
+
+// find is Find, reading what the lexicons say of words from the document's
+// analysis an when it is not nil.
+func (m *Model) find(lex *lexicon.Lexicon, an *deid.Analysis, text string) []Found {
 	toks := Tokenize(text)
 	if len(toks) == 0 {
 		return nil
 	}
-	ws, reg := analyse(lex, text, toks)
+	ws, reg := analyse(lex, an, text, toks)
 	tags, margins := m.decode(ws, reg, func(i int) bool { return plainWord(ws, i) })
 	var out []Found
 	for i := 0; i < len(tags); {
@@ -115,7 +119,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 		margin = m.Margin
 	}
 	var out []deid.Finding
-	for _, f := range m.Find(d.lex, doc.Text) {
+	for _, f := range m.find(d.lex, doc.Analysis(), doc.Text) {
 		if f.Margin < margin {
 			continue
 		}

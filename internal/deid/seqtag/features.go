@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -51,9 +52,10 @@ type info struct {
 }
 
 // lookup asks the lexicons about the word w (lower is its lower case).
-func lookup(lex *lexicon.Lexicon, w, lower string) info {
+// x is what the word lists say of w (lexicon.Facts).
+func lookup(lex *lexicon.Lexicon, w, lower string, x lexicon.Facts) info {
 	var in info
-	if f, m, ok := lex.FirstName(lower); ok {
+	if f, m, ok := int(x.Female), int(x.Male), x.First; ok {
 		in.fn = uint8(1 + min(6, int(math.Log10(float64(f+m)))))
 		switch {
 		case f >= 4*m:
@@ -64,16 +66,16 @@ func lookup(lex *lexicon.Lexicon, w, lower string) info {
 			in.sex = 3
 		}
 	}
-	if r, ok := lex.Surname(lower); ok {
+	if r := int(x.Surname); r != 0 {
 		in.sn = rankBucket(r)
 	}
-	if lv, ok := lex.WordLevel(lower); ok {
+	if lv := int(x.Level); lv != 0 {
 		in.wl = uint8(1 + lv/10)
 	}
-	if r, ok := lex.WordRank(lower); ok {
+	if r := int(x.Rank); r != 0 {
 		in.wr = rankBucket(r)
 	}
-	if lv, ok := lex.ProperLevel(w); ok {
+	if lv := int(x.Proper); lv != 0 {
 		in.pl = uint8(1 + lv/10)
 	}
 	if p, ok := lex.Place(w); ok {
@@ -207,8 +209,9 @@ type word struct {
 }
 
 // analyse prepares the words of a text.
-// What the lexicons say of a word is looked up once per text.
-func analyse(lex *lexicon.Lexicon, text string, toks []Token) ([]word, uint8) {
+// What the lexicons say of a word is looked up once per text, and once per
+// document when an is the document's analysis (nil otherwise).
+func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token) ([]word, uint8) {
 	ws := make([]word, len(toks))
 	cache := make(map[string]info, len(toks)/4+1)
 	var caps, letters, social int
@@ -241,7 +244,13 @@ func analyse(lex *lexicon.Lexicon, text string, toks []Token) ([]word, uint8) {
 		}
 		in, ok := cache[key]
 		if !ok {
-			in = lookup(lex, key, strings.ToLower(key))
+			var x lexicon.Facts
+			if an != nil {
+				x = an.FactsOf(lex, key)
+			} else {
+				x = lex.Facts(key)
+			}
+			in = lookup(lex, key, strings.ToLower(key), x)
 			cache[key] = in
 		}
 		w.info = in

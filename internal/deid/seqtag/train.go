@@ -84,7 +84,7 @@ func NewTrainer(lex *lexicon.Lexicon) *Trainer {
 
 // Add prepares an example for training.
 func (tr *Trainer) Add(ex Example) {
-	ws, reg := analyse(tr.lex, ex.Text, Tokenize(ex.Text))
+	ws, reg := analyse(tr.lex, nil, ex.Text, Tokenize(ex.Text))
 	tr.prep = append(tr.prep, prepared{ws, reg, ex.Tags})
 }
 
