@@ -14,6 +14,7 @@ import (
 
 	"github.com/veil-blog/veil/internal/config"
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/plan"
 	"github.com/veil-blog/veil/internal/render"
 	"github.com/veil-blog/veil/internal/site"
 	"github.com/veil-blog/veil/theme"
@@ -64,7 +65,7 @@ func options(t *testing.T, root, key string) site.Options {
 	det := names{regexp.MustCompile(`\b(?:Wilhelmina|Osei|Bartholomew)\b`)}
 	return site.Options{
 		Root: root, Config: cfg, Theme: theme.FS(),
-		Engine: deid.New(deid.WithDetectors(det), deid.WithKey([]byte(key))),
+		Engine: deid.New(deid.WithDetectors(det), deid.WithKey([]byte(key)), deid.WithPlanner(plan.New())),
 		Now:    time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
 	}
 }

@@ -209,7 +209,7 @@ func explain(w io.Writer, name, text string, res *deid.Result, showOriginal bool
 		l, col := lines.Position(f.Start)
 		rule := f.Recognizer
 		if f.Type != "" {
-			rule += ": " + f.Type
+			rule += ": " + string(f.Type)
 		}
 		fmt.Fprintf(bw, "%s:%d:%d: %s (%s, confidence %.2f) -> %q", name, l, col, f.Kind, rule, f.Confidence, f.Replacement)
 		if showOriginal {

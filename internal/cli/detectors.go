@@ -4,6 +4,7 @@ import (
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/dict"
 	"github.com/veil-blog/veil/internal/deid/ner"
+	"github.com/veil-blog/veil/internal/deid/plan"
 	"github.com/veil-blog/veil/internal/deid/rules"
 	"github.com/veil-blog/veil/internal/deid/seqtag"
 	"github.com/veil-blog/veil/internal/lexicon"
@@ -17,9 +18,10 @@ func detectors() []deid.Detector {
 	return append(ds, ner.New(ner.WithLexicon(lexicon.Default())), seqtag.New(lexicon.Default(), seqtag.WithSkip(dict.ClinicalNote)))
 }
 
-// engineOptions are engine options that draw on the lexicons.
+// engineOptions are the planner and the engine options that draw on the
+// lexicons.
 func engineOptions() []deid.Option {
-	return []deid.Option{deid.WithGazetteer(gazetteer{lexicon.Default()})}
+	return []deid.Option{deid.WithGazetteer(gazetteer{lexicon.Default()}), deid.WithPlanner(plan.New())}
 }
 
 // gazetteer adapts the lexicons to what the de-identification planner asks.

@@ -10,6 +10,8 @@ import (
 
 	"github.com/veil-blog/veil/internal/config"
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/plan"
+	"github.com/veil-blog/veil/internal/lexicon"
 	"github.com/veil-blog/veil/internal/markdown"
 	"github.com/veil-blog/veil/internal/render"
 	"github.com/veil-blog/veil/internal/risk"
@@ -71,8 +73,8 @@ func totalLen(texts []string) int64 {
 // Markdown bytes. detect/<name> is one recognizer alone (with the
 // document's analysis, which the others would share);
 // detect/all is every recognizer plus the resolvers (Engine.Detect);
-// deidentify adds the planner and the splice, so plan ≈ deidentify −
-// detect/all; risk scores the de-identified text. render is Markdown plus templates for a whole site, so
+// deidentify adds the planner and the splice; plan is the planner alone on
+// the findings of detect/all; risk scores the de-identified text. render is Markdown plus templates for a whole site, so
 // templates ≈ render − markdown. write is the files of the rendered site
 // written to a fresh directory.
 func BenchmarkStages(b *testing.B) {
@@ -116,6 +118,25 @@ func BenchmarkStages(b *testing.B) {
 				b.Fatal(err)
 			}
 		})
+	})
+	// plan is the planner alone, on the findings Detect returned.
+	found := make([][]deid.Finding, len(texts))
+	for i, t := range texts {
+		fs, err := eng.Detect(ctx, &deid.Doc{Text: t})
+		if err != nil {
+			b.Fatal(err)
+		}
+		found[i] = fs
+	}
+	planner, settings := plan.New(), deid.Settings{Key: []byte("bench key"), Actions: deid.DefaultActions(), Gazetteer: gazetteer{lexicon.Default()}}
+	b.Run("plan", func(b *testing.B) {
+		b.SetBytes(totalLen(texts) / int64(len(texts)))
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			planner.Plan(&deid.Doc{Text: texts[i%len(texts)]}, found[i%len(texts)], settings)
+			i++
+		}
 	})
 	cleared := make([]string, len(texts))
 	for i, t := range texts {

@@ -23,7 +23,7 @@ func appositiveAges(text string, fs []Finding) []Finding {
 		}
 		if s, e, n, ok := ageAfter(text, f.End); ok {
 			out = append(out, Finding{
-				Start: s, End: e, Kind: Age, Type: "apposition", Text: text[s:e],
+				Start: s, End: e, Kind: Age, Type: TypeApposition, Text: text[s:e],
 				Recognizer: "context", Confidence: 0.8, Age: n,
 			})
 		}
@@ -46,7 +46,7 @@ func appositiveAges(text string, fs []Finding) []Finding {
 		}
 		if s, e, n, ok := ageAfter(text, j); ok && (text[i] == '(' || strings.HasPrefix(text[e:], ", ") || strings.HasPrefix(text[e:], ",\n")) {
 			out = append(out, Finding{
-				Start: s, End: e, Kind: Age, Type: "apposition", Text: text[s:e],
+				Start: s, End: e, Kind: Age, Type: TypeApposition, Text: text[s:e],
 				Recognizer: "context", Confidence: 0.7, Age: n,
 			})
 		}
@@ -160,7 +160,7 @@ func predicateAges(text string, fs []Finding) []Finding {
 // ageBefore checks the number at [s, e): "At N, she", or a subject and a
 // verb of being or turning before it and the end of a clause after it.
 // It returns where the finding starts, the age and the finding's type.
-func ageBefore(text string, s, e int, personEnds, personStarts map[int]bool) (int, int, string, bool) {
+func ageBefore(text string, s, e int, personEnds, personStarts map[int]bool) (int, int, Type, bool) {
 	if e-s > 3 || s == 0 || text[s-1] != ' ' {
 		return 0, 0, "", false
 	}
@@ -173,7 +173,7 @@ func ageBefore(text string, s, e int, personEnds, personStarts map[int]bool) (in
 		rest := text[e+2:]
 		w := leadingWord(rest)
 		if w == "he" || w == "she" || w == "I" || personStarts[e+2] {
-			return s - 3, n, "at-age", true
+			return s - 3, n, TypeAtAge, true
 		}
 		return 0, 0, "", false
 	}

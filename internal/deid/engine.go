@@ -28,6 +28,7 @@ type Engine struct {
 	actions   map[Kind]Action
 	key       []byte
 	gaz       Gazetteer
+	planner   Planner
 }
 
 // Option configures an Engine.
@@ -59,7 +60,7 @@ func DefaultActions() map[Kind]Action {
 
 // New builds an Engine.
 func New(opts ...Option) *Engine {
-	e := &Engine{actions: DefaultActions(), gaz: noGazetteer{}}
+	e := &Engine{actions: DefaultActions(), gaz: noGazetteer{}, planner: labelPlanner{}}
 	for _, o := range opts {
 		o(e)
 	}
@@ -93,7 +94,7 @@ func (e *Engine) Deidentify(ctx context.Context, doc *Doc) (res *Result, err err
 	if err != nil {
 		return nil, err
 	}
-	planned := toSource(doc.Text, view, e.plan(seen, found), true)
+	planned := toSource(doc.Text, view, e.planner.Plan(seen, found, Settings{Key: e.key, Actions: e.actions, Gazetteer: e.gaz}), true)
 	return &Result{Text: Apply(doc.Text, planned), Findings: planned}, nil
 }
 

@@ -58,6 +58,56 @@ func (k Kind) specificity() int {
 	return 0
 }
 
+// Type is a finer label than the kind, chosen by the recognizer. Any
+// lower-case word will do; the types below are those that the resolvers and
+// the planner read, and a recognizer that means one of them uses its
+// constant.
+type Type string
+
+// Types of places.
+const (
+	TypeStreet   Type = "street"  // a street address
+	TypeAddress  Type = "address" // a whole postal address
+	TypePOBox    Type = "pobox"   // a post-office box
+	TypeZip      Type = "zip"     // a US ZIP code
+	TypePostcode Type = "postcode"
+	TypeState    Type = "state" // a state or province, which Safe Harbor allows
+	TypeCountry  Type = "country"
+)
+
+// Types of dates.
+const (
+	TypeRelative Type = "relative" // relative to the time of writing: "last week"
+	TypeWeekday  Type = "weekday"  // "on Tuesday"
+	TypeSeason   Type = "season"   // "spring 2019"
+	TypeHoliday  Type = "holiday"  // "Christmas"
+	TypeDecade   Type = "decade"   // "the 1990s"
+	TypeYear     Type = "year"     // a year alone
+	TypeDuration Type = "duration" // the length of a term served: "14 years"
+	TypeTime     Type = "time"     // a time of day
+)
+
+// Types of ages.
+const (
+	TypeAgeRange   Type = "age-range"  // a decade of life: "in her 80s"
+	TypeOrdinal    Type = "ordinal"    // "her 43rd birthday"
+	TypeApposition Type = "apposition" // "Mateo, 4," or "my son (9)"
+	TypeAtAge      Type = "at-age"     // "At 94, she ..."
+)
+
+// Types of contacts, IDs and organisations.
+const (
+	TypePhone   Type = "phone"
+	TypeFax     Type = "fax"
+	TypeEmail   Type = "email"
+	TypeURL     Type = "url"
+	TypeDomain  Type = "domain" // a bare domain, which is shown as a URL
+	TypeHandle  Type = "handle" // a social-media handle
+	TypeIP      Type = "ip"
+	TypeSSN     Type = "ssn"
+	TypeCompany Type = "company" // an organisation whose kind is unknown
+)
+
 // DateValue is what a date recognizer understood of a date. Zero fields are
 // absent (a date written "March 3" has no Year).
 type DateValue struct {
@@ -81,7 +131,8 @@ type Finding struct {
 	Kind  Kind `json:"kind"`
 	// Type is a finer label chosen by the recognizer, such as "email",
 	// "phone", "url", "ssn", "street", "zip", "numeric-date", "first-name".
-	Type        string  `json:"type,omitempty"`
+	// The types that later steps read have constants (TypeStreet, ...).
+	Type        Type    `json:"type,omitempty"`
 	Text        string  `json:"text"`
 	Replacement string  `json:"replacement"`
 	Recognizer  string  `json:"recognizer"`

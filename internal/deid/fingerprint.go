@@ -27,6 +27,7 @@ func (e *Engine) Fingerprint() [sha256.Size]byte {
 		fmt.Fprintf(h, "detector %s\x00", d.Name())
 	}
 	fmt.Fprintf(h, "gazetteer %T\x00", e.gaz)
+	fmt.Fprintf(h, "planner %T\x00", e.planner)
 	var out [sha256.Size]byte
 	h.Sum(out[:0])
 	return out

@@ -68,7 +68,4 @@ const (
 )
 
 // isCommon reports whether a lower-case word is an ordinary English word.
-func (e *Engine) isCommon(w string) bool {
-	l, ok := e.gaz.WordLevel(w)
-	return ok && l <= commonLevel
-}
+func (e *Engine) isCommon(w string) bool { return CommonWord(e.gaz, w) }

@@ -219,3 +219,12 @@ func (ts *termSet) matchAt(text string, ws []word, i int) (end int, best []strin
 	}
 	return end, best
 }
+
+// wordSet returns the lower-case words (runs of letters) of text.
+func wordSet(text string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}

@@ -120,3 +120,5 @@ func hasNameWord(s string) bool {
 	}
 	return false
 }
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

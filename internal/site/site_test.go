@@ -13,6 +13,7 @@ import (
 
 	"github.com/veil-blog/veil/internal/config"
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/plan"
 	"github.com/veil-blog/veil/theme"
 )
 
@@ -67,7 +68,7 @@ func options(t *testing.T, root string, ds ...deid.Detector) Options {
 	ds = append([]deid.Detector{nameDetector{regexp.MustCompile(`\b(?:Odette|Marchand)\b`)}}, ds...)
 	return Options{
 		Root: root, Config: cfg, Theme: theme.FS(),
-		Engine: deid.New(deid.WithDetectors(ds...), deid.WithKey([]byte("test key"))),
+		Engine: deid.New(deid.WithDetectors(ds...), deid.WithKey([]byte("test key")), deid.WithPlanner(plan.New())),
 		Now:    time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
 	}
 }

@@ -218,7 +218,7 @@ func TestStreetsAndPossessivePlaces(t *testing.T) {
 		t.Helper()
 		fs := detectAll(t, text)
 		for _, f := range fs {
-			if f.Kind == kind && f.Text == want && f.Type == typ {
+			if f.Kind == kind && f.Text == want && string(f.Type) == typ {
 				return
 			}
 		}

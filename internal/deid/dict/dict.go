@@ -195,7 +195,7 @@ func (a *analysis) findings(ss []span, kind deid.Kind, rec string) []deid.Findin
 			}
 		}
 		out = append(out, deid.Finding{
-			Start: start, End: end, Kind: kind, Type: s.typ, Text: a.text[start:end],
+			Start: start, End: end, Kind: kind, Type: deid.Type(s.typ), Text: a.text[start:end],
 			Recognizer: rec, Confidence: s.conf,
 		})
 	}

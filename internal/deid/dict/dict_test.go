@@ -158,7 +158,7 @@ func TestPlaces(t *testing.T) {
 		fs := detectAll(t, tt.text)
 		ok := false
 		for _, f := range fs {
-			if f.Kind == deid.Place && f.Text == tt.want && f.Type == tt.typ {
+			if f.Kind == deid.Place && f.Text == tt.want && string(f.Type) == tt.typ {
 				ok = true
 			}
 		}
@@ -199,7 +199,7 @@ func TestOrgs(t *testing.T) {
 		fs := detectAll(t, tt.text)
 		ok := false
 		for _, f := range fs {
-			if f.Kind == deid.Organization && f.Text == tt.want && f.Type == tt.typ {
+			if f.Kind == deid.Organization && f.Text == tt.want && string(f.Type) == tt.typ {
 				ok = true
 			}
 		}

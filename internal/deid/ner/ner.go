@@ -163,7 +163,7 @@ func (d *Detector) appendFindings(out []deid.Finding, text string, p Span) []dei
 			Start:      start,
 			End:        end,
 			Kind:       e.Kind,
-			Type:       "ner-" + strings.ToLower(e.Label),
+			Type:       deid.Type("ner-" + strings.ToLower(e.Label)),
 			Text:       text[start:end],
 			Recognizer: Name,
 			Confidence: confidence,

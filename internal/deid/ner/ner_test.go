@@ -37,7 +37,7 @@ func checkFindings(t testing.TB, text string, fs []deid.Finding) {
 		if !utf8.RuneStart(text[f.Start]) || f.End < len(text) && !utf8.RuneStart(text[f.End]) {
 			t.Fatalf("%q: finding %+v not on rune boundaries", text, f)
 		}
-		if !f.Kind.Valid() || f.Recognizer != Name || f.Confidence <= 0 || !strings.HasPrefix(f.Type, "ner-") {
+		if !f.Kind.Valid() || f.Recognizer != Name || f.Confidence <= 0 || !strings.HasPrefix(string(f.Type), "ner-") {
 			t.Fatalf("%q: bad finding %+v", text, f)
 		}
 	}

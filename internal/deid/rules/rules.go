@@ -528,7 +528,7 @@ func finish(text, name string, kind deid.Kind, hs []hit) []deid.Finding {
 			Start:      h.start,
 			End:        h.end,
 			Kind:       kind,
-			Type:       h.typ,
+			Type:       deid.Type(h.typ),
 			Text:       text[h.start:h.end],
 			Recognizer: name,
 			Confidence: h.conf,

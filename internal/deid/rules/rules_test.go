@@ -45,7 +45,7 @@ func check(t *testing.T, d deid.Detector, kind deid.Kind, cases []tcase) {
 			if f.Kind != kind {
 				t.Errorf("%s(%q): kind %s, want %s", d.Name(), c.in, f.Kind, kind)
 			}
-			got = append(got, span{f.Text, f.Type})
+			got = append(got, span{f.Text, string(f.Type)})
 		}
 		if !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s(%q)\n got %v\nwant %v", d.Name(), c.in, got, c.want)

@@ -129,7 +129,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 			continue
 		}
 		kind := map[string]deid.Kind{"PER": deid.Person, "LOC": deid.Place, "ORG": deid.Organization}[f.Kind]
-		out = append(out, deid.Finding{Start: f.Start, End: f.End, Kind: kind, Type: "seq-" + f.Kind,
+		out = append(out, deid.Finding{Start: f.Start, End: f.End, Kind: kind, Type: deid.Type("seq-" + f.Kind),
 			Text: doc.Text[f.Start:f.End], Recognizer: Name, Confidence: 0.5})
 	}
 	return out, nil

@@ -1,4 +1,10 @@
-package deid
+package plan
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Pseudonyms: common, ordinary US names, so that a replaced post reads
 // naturally and a pseudonym does not itself stand out as a rare detail. The
@@ -64,4 +70,65 @@ var placeNames = []string{
 	"Glenwood", "Greenville", "Hillcrest", "Lakeside", "Maple Grove", "Meadowbrook",
 	"Millbrook", "Oak Ridge", "Pine Hill", "Riverside", "Rockport", "Salem",
 	"Springdale", "Stonebridge", "Westfield", "Willow Bend", "Woodland", "Northfield",
+}
+
+// pseudonymWords are the pseudonyms in lower case, the words pick must not
+// choose when the text holds them; maxPseudonymWord is the longest in bytes.
+// Both are made once and only read.
+var pseudonymWords, maxPseudonymWord = func() (map[string]bool, int) {
+	m, longest := map[string]bool{}, 0
+	for _, list := range [][]string{femaleNames, maleNames, unisexNames, surnames, placeNames} {
+		for _, n := range list {
+			m[strings.ToLower(n)] = true
+			longest = max(longest, len(n))
+		}
+	}
+	return m, longest
+}()
+
+// pseudonymsIn returns the pseudonyms that text holds as words (runs of
+// letters), in any case, in one pass and without copying the text's other
+// words: a post is never given a pseudonym that is a real name in it.
+func pseudonymsIn(text string) map[string]bool {
+	used := map[string]bool{}
+	var buf [32]byte
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			i += n
+			continue
+		}
+		start, ascii := i, true
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			ascii = ascii && r < utf8.RuneSelf
+			i += n
+		}
+		w := text[start:i]
+		if !ascii {
+			// strings.ToLower may turn other letters into ASCII ones (the
+			// Kelvin sign into "k").
+			if l := strings.ToLower(w); pseudonymWords[l] {
+				used[l] = true
+			}
+			continue
+		}
+		if len(w) > maxPseudonymWord || len(w) > len(buf) {
+			continue
+		}
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[k] = c
+		}
+		if pseudonymWords[string(buf[:len(w)])] {
+			used[string(buf[:len(w)])] = true
+		}
+	}
+	return used
 }

@@ -1,0 +1,281 @@
+package plan
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid"
+)
+
+// ageSuffixRE matches what follows an age's number when the age is used as
+// an adjective or abbreviated: "-year-old", " years old", " yo", " y/o".
+var ageSuffixRE = regexp.MustCompile(`^(?i:-?\s?years?[- ]old|-yr-old|\s?y/?o\b|\s?yrs?\.?\s?old|\s?years?[- ]young)`)
+
+// ordinalRE matches the ordinal ending right after an age's number: "her
+// 43rd birthday".
+var ordinalRE = regexp.MustCompile(`^(?i:st|nd|rd|th)\b`)
+
+// ageOfRE matches "at the age of " just before an age's number.
+var ageOfRE = regexp.MustCompile(`(?i)\b(?:at\s+)?the\s+age\s+of\s+$`)
+
+// inPronounRE matches "in her " just before an age band.
+var inPronounRE = regexp.MustCompile(`(?i)\bin\s+(?:her|his|their|my|your|our|its)\s+$`)
+
+// widenAge takes into an age finding that spans only the number the words
+// that make it an age phrase, so that the phrase is replaced whole: the
+// "-year-old" after it and the article before it ("a 34-year-old" -> "a
+// mid-30s"). It stays within [lo, hi), clear of its neighbours.
+func widenAge(text string, f deid.Finding, lo, hi int) deid.Finding {
+	if m := ordinalRE.FindStringIndex(text[f.End:min(hi, f.End+3)]); m != nil && f.End+m[1] <= hi {
+		// "her 43rd birthday": the ending goes with the number.
+		f.End += m[1]
+		f.Text = text[f.Start:f.End]
+		f.Type = deid.TypeOrdinal
+		return f
+	}
+	if f.Type == deid.TypeAgeRange && f.Age > 89 {
+		// "in her 90s" says more than Safe Harbor's single "90 or older"
+		// category: the pronoun phrase goes too, for "over 89".
+		if m := inPronounRE.FindStringIndex(text[max(lo, f.Start-12):f.Start]); m != nil {
+			f.Start -= f.Start - max(lo, f.Start-12) - m[0]
+			f.Text = text[f.Start:f.End]
+		}
+		return f
+	}
+	if m := ageOfRE.FindStringIndex(text[max(lo, f.Start-20):f.Start]); m != nil && f.Type != deid.TypeApposition {
+		// "at the age of 51" -> "in her early 50s".
+		f.Start -= f.Start - max(lo, f.Start-20) - m[0]
+		f.Text = text[f.Start:f.End]
+		return f
+	}
+	m := ageSuffixRE.FindStringIndex(text[f.End:min(hi, f.End+16)])
+	if m == nil || strings.Contains(strings.ToLower(f.Text), "old") {
+		return f
+	}
+	f.End += m[1]
+	lower := strings.ToLower(text[max(lo, f.Start-3):f.Start])
+	switch {
+	case strings.HasSuffix(lower, "an ") && f.Start-3 >= lo:
+		f.Start -= 3
+	case strings.HasSuffix(lower, "a ") && f.Start-2 >= lo && (f.Start-2 == 0 || !isLetterByte(text[f.Start-3])):
+		f.Start -= 2
+	}
+	f.Text = text[f.Start:f.End]
+	return f
+}
+
+// ageOp bands an age: "a 34-year-old" -> "a mid-30s", "aged 58" -> "in her
+// late 50s", and any age over 89 -> "over 89", as Safe Harbor asks.
+type ageOp struct{}
+
+func (ageOp) replace(d *document, f deid.Finding, action deid.Action) string {
+	n := f.Age
+	if n == 0 {
+		if m := digitsRE.FindString(f.Text); m != "" {
+			n, _ = strconv.Atoi(m)
+		}
+	}
+	if n == 0 {
+		return "[age]"
+	}
+	if action == deid.Redact {
+		return "[age]"
+	}
+	lower := strings.ToLower(f.Text)
+	if f.Type == deid.TypeOrdinal {
+		// "her 43rd birthday" -> "her 40-something birthday", "his
+		// 100th" -> "his 90th-or-later".
+		switch {
+		case n > 89:
+			return "90th-or-later"
+		case n < 13:
+			return "childhood"
+		case n < 20:
+			return "teenage"
+		}
+		return fmt.Sprintf("%d-something", n/10*10)
+	}
+	if strings.HasPrefix(lower, "at the age of") || strings.HasPrefix(lower, "the age of") {
+		if n > 89 {
+			return "aged over 89"
+		}
+		return agePhrase(n, d.pronoun(f.Start))
+	}
+	if f.Type == deid.TypeAtAge {
+		// "At 94, she ..." -> "Aged over 89, she ...", "At 8, he" -> "As
+		// a child, he".
+		var out string
+		switch {
+		case n > 89:
+			out = "aged over 89"
+		case n < 13:
+			out = "as a child"
+		case n < 20:
+			out = "as a teenager"
+		default:
+			out = "aged " + bareBand(n)
+		}
+		if f.Text[0] == 'A' {
+			out = "A" + out[1:]
+		}
+		return out
+	}
+	if f.Type == deid.TypeAgeRange && n > 89 {
+		return "over 89"
+	}
+	if strings.HasPrefix(lower, "in ") || strings.HasSuffix(lower, "s") {
+		return f.Text // already a band: "in her 40s", "80s"
+	}
+	adjectival := false
+	for _, w := range []string{"year-old", "years-old", "yr-old", "yo", "y/o"} {
+		if strings.HasSuffix(lower, w) {
+			adjectival = true
+		}
+	}
+	if adjectival && leadingArticle(lower, "a") == "" && !nounAfter(d.doc.Text[f.End:]) {
+		adjectival = false // "i'm 23 y/o." says "i'm in my early 20s"
+	}
+	if n > 89 {
+		if adjectival {
+			return leadingArticle(lower, "an") + "over-89-year-old"
+		}
+		return "over 89"
+	}
+	band := ageBand(n)
+	if adjectival {
+		return leadingArticle(lower, article(band)) + band
+	}
+	switch ageContext(d.doc.Text[:f.Start]) {
+	case "turn":
+		if n >= 20 {
+			return fmt.Sprintf("%d-something", n/10*10) // "turned 40-something"
+		}
+		return bareBand(n)
+	case "bare":
+		return bareBand(n) // "aged mid-40s", "Marisol, early 30s, came in"
+	}
+	if f.Type == deid.TypeApposition {
+		return bareBand(n)
+	}
+	return agePhrase(n, d.pronoun(f.Start)) // "she was in her mid-40s"
+}
+
+// nounAfter reports whether a word follows on the same line ("58 yo male").
+func nounAfter(rest string) bool {
+	return leadingWord(strings.TrimLeft(rest, " \t")) != ""
+}
+
+// ageContext classifies the words just before an age's number: "turn"
+// after a verb of reaching an age ("turned 45"), "bare" where a pronoun
+// phrase would not read ("aged 45", "age: 45", "at 45", "by 45"), "" for
+// the rest ("she was 45").
+func ageContext(before string) string {
+	t := strings.TrimRight(before, " \t:=(")
+	// Only the last word counts, and no word that counts is longer than
+	// ageWordMax letters: reading further back would make each age cost
+	// as much as the text before it.
+	i := len(t)
+	for n := 0; i > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(t[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		if n == ageWordMax {
+			return ""
+		}
+		i -= size
+	}
+	switch strings.ToLower(t[i:]) {
+	case "turned", "turns", "turning", "turn", "reached", "reaches", "celebrated":
+		return "turn"
+	case "aged", "age", "ages", "of", "at", "by", "from", "to", "until", "till", "before", "after", "about", "around", "nearly", "almost", "over", "under":
+		return "bare"
+	}
+	return ""
+}
+
+// ageWordMax is the length in letters of the longest word ageContext knows.
+const ageWordMax = len("celebrated")
+
+// bareBand words a band without a pronoun: "mid-40s", "early 30s", "under
+// 5", "school age", "teenage".
+func bareBand(n int) string {
+	switch {
+	case n < 5:
+		return "under 5"
+	case n < 13:
+		return "school age"
+	case n < 20:
+		return "teenage"
+	}
+	return strings.NewReplacer("early-", "early ", "late-", "late ").Replace(ageBand(n))
+}
+
+var digitsRE = regexp.MustCompile(`\d+`)
+
+// leadingArticle returns art+" " when the finding starts with an article.
+func leadingArticle(lower, art string) string {
+	if strings.HasPrefix(lower, "a ") || strings.HasPrefix(lower, "an ") {
+		return art + " "
+	}
+	return ""
+}
+
+// ageBand is "early-30s", "mid-30s" or "late-30s" from 20 on; children
+// and teenagers get wider bands, which ageBandPhrase words for each use.
+func ageBand(n int) string {
+	switch {
+	case n < 5:
+		return "under-5"
+	case n < 13:
+		return "school-age"
+	case n < 20:
+		return "teenage"
+	}
+	decade := n / 10 * 10
+	switch d := n % 10; {
+	case d <= 3:
+		return fmt.Sprintf("early-%ds", decade)
+	case d <= 6:
+		return fmt.Sprintf("mid-%ds", decade)
+	}
+	return fmt.Sprintf("late-%ds", decade)
+}
+
+// agePhrase words a band for use after a verb or "aged": "in her mid-30s",
+// "under 5", "between 5 and 12", "in his teens".
+func agePhrase(n int, pronoun string) string {
+	switch {
+	case n < 5:
+		return "under 5"
+	case n < 13:
+		return "between 5 and 12"
+	case n < 20:
+		return "in " + pronoun + " teens"
+	}
+	return "in " + pronoun + " " + bareBand(n)
+}
+
+// pronoun guesses "her", "his" or "their" from the words just before off.
+func (d *document) pronoun(off int) string {
+	from := max(0, off-80)
+	for from < off && !utf8.RuneStart(d.doc.Text[from]) {
+		from++
+	}
+	words := strings.FieldsFunc(strings.ToLower(d.doc.Text[from:off]), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i := len(words) - 1; i >= 0; i-- {
+		switch words[i] {
+		case "she", "her", "woman", "girl", "mother", "daughter", "wife":
+			return "her"
+		case "he", "his", "him", "man", "boy", "father", "son", "husband":
+			return "his"
+		case "i":
+			return "my" // "I was 14", "I'm 34"; not "my patient, who is 45"
+		}
+	}
+	return "their"
+}

@@ -1,0 +1,380 @@
+package plan
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/binary"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid"
+)
+
+// Planner is veil's planner: it runs the operator of each finding's kind.
+type Planner struct {
+	ops map[deid.Kind]operator
+}
+
+var _ deid.Planner = (*Planner)(nil)
+
+// New returns the planner with an operator for every kind.
+func New() *Planner {
+	return &Planner{ops: map[deid.Kind]operator{
+		deid.Person:       personOp{},
+		deid.Place:        placeOp{},
+		deid.Date:         dateOp{},
+		deid.Age:          ageOp{},
+		deid.Organization: orgOp{},
+		deid.Contact:      labelOp{fallback: "contact", allowed: []deid.Type{deid.TypePhone, deid.TypeFax, deid.TypeEmail, deid.TypeURL, deid.TypeHandle, deid.TypeIP}},
+		deid.ID:           labelOp{fallback: "id", allowed: []deid.Type{deid.TypeSSN}},
+		deid.Rare:         labelOp{fallback: "detail"},
+	}}
+}
+
+// operator chooses the replacement of one finding of its kind, as
+// Presidio's anonymizer operators do: it gets the finding, the action the
+// site set for the kind, and the document the finding is in, with what the
+// planner learnt of it once for all its findings.
+type operator interface {
+	replace(d *document, f deid.Finding, action deid.Action) string
+}
+
+// Plan sets the Replacement of every finding. The same original (compared
+// case-insensitively) gets the same replacement within a text, and, because
+// pseudonyms and date shifts are keyed hashes, across texts and builds.
+func (pl *Planner) Plan(doc *deid.Doc, fs []deid.Finding, s deid.Settings) []deid.Finding {
+	p := &document{s: s, ops: pl.ops, doc: doc, memo: map[string]string{}, surname: map[string]bool{}}
+	// A word written as the last of a full name is a surname wherever it
+	// appears alone in the same text ("Marchand" after "Odette Marchand").
+	for _, f := range fs {
+		w := strings.Fields(f.Text)
+		for len(w) > 0 && (deid.FamiliarTitle(strings.ToLower(w[0])) || deid.Honorific(strings.ToLower(strings.TrimRight(w[0], ".")))) {
+			w = w[1:] // "Uncle Dev", "Mr Dev": a title, not a first name
+		}
+		if f.Kind == deid.Person && len(w) > 1 {
+			p.surname[strings.ToLower(strings.TrimRight(w[len(w)-1], ".,"))] = true
+		}
+	}
+	fs = append([]deid.Finding(nil), fs...)
+	out := make([]deid.Finding, 0, len(fs))
+	for i, f := range fs {
+		if f.Start >= f.End {
+			continue // merged into the finding before it
+		}
+		if f.Kind == deid.Age {
+			lo, hi := 0, len(doc.Text)
+			if i > 0 {
+				lo = fs[i-1].End
+			}
+			if i+1 < len(fs) {
+				hi = fs[i+1].Start
+			}
+			f = widenAge(doc.Text, f, lo, hi)
+		}
+		if f.Kind == deid.Place && i+1 < len(fs) {
+			// "Springfield, IL": the state goes with the city, so that the
+			// generalised phrase is not followed by a stray ", IL".
+			if g := fs[i+1]; g.Kind == deid.Place && p.isState(g.Text) && strings.TrimSpace(doc.Text[f.End:g.Start]) == "," && !p.isState(f.Text) {
+				f.End, f.Text = g.End, doc.Text[f.Start:g.End]
+				fs[i+1].Start = g.End // swallowed: skipped below
+			}
+		}
+		if f.Replacement == "" {
+			f.Replacement = p.replacement(f)
+			// "at the Cobbler's Row Surgery" -> "at the surgery", not "at the
+			// a surgery".
+			if f.Kind != deid.Person && theBefore(doc.Text, f.Start) >= 0 {
+				f.Replacement = dropArticle(f.Replacement)
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// sentenceEnds reports whether rest, the text after a full stop, starts a
+// new sentence or ends the text.
+func sentenceEnds(rest string) bool {
+	t := strings.TrimLeft(rest, " \t")
+	if t == "" || t[0] == '\n' || t[0] == '\r' {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return len(t) < len(rest) && unicode.IsUpper(r)
+}
+
+// theBefore returns where a "the " just before off starts, or -1.
+func theBefore(text string, off int) int {
+	s := off - 4
+	if s < 0 || !strings.EqualFold(text[s:off], "the ") || s > 0 && isLetterByte(text[s-1]) {
+		return -1
+	}
+	return s
+}
+
+// dropArticle removes a leading "a " or "an " from r.
+func dropArticle(r string) string {
+	l := strings.ToLower(r)
+	for _, a := range []string{"a ", "an "} {
+		if strings.HasPrefix(l, a) && len(r) > len(a) {
+			return r[len(a):]
+		}
+	}
+	return r
+}
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+func nameLike(k deid.Kind) bool { return k == deid.Person || k == deid.Place || k == deid.Organization }
+
+// wordBefore returns the word (letters and apostrophes) that ends just
+// before position i, skipping spaces, and where it starts.
+func wordBefore(text string, i int) (int, string) {
+	for i > 0 && text[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' {
+			break
+		}
+		j -= size
+	}
+	return j, text[j:i]
+}
+
+// leadingWord returns the letters at the start of s.
+func leadingWord(s string) string {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		return s
+	}
+	return s[:end]
+}
+
+// document is what the planner knows of one document while it plans it.
+type document struct {
+	s    deid.Settings
+	ops  map[deid.Kind]operator
+	doc  *deid.Doc
+	memo map[string]string // kind + normalised original -> replacement
+	used map[string]bool   // the pseudonyms the original text holds as words; see pick
+	// surname holds words known to be surnames in this text.
+	surname map[string]bool
+	// lower is the text in lower case, made when first needed, and titled
+	// the offsets in it that follow a title (see titledPositions).
+	lower  string
+	titled []int
+	// shoutLines says which lines are written in capitals, made when first
+	// needed.
+	shoutLines []shoutLine
+}
+
+func (d *document) replacement(f deid.Finding) string {
+	if f.Kind == deid.Date && (f.Type == deid.TypeRelative || f.Type == deid.TypeWeekday || f.Date != nil && f.Date.Relative) && theBefore(d.doc.Text, f.Start) >= 0 {
+		// "the next week", "the Tuesday after": relative to the story, not
+		// to the time of writing.
+		return f.Text
+	}
+	key := string(f.Kind) + "\x00" + string(f.Type) + "\x00" + deid.TermID(f.Text)
+	r, ok := d.memo[key]
+	if !ok {
+		r = d.choose(f)
+		// Ages and phrases depend on their context; names and places do not.
+		if f.Kind != deid.Age {
+			d.memo[key] = r
+		}
+	}
+	if r == f.Text {
+		return r
+	}
+	// An acronym in ordinary text ("at WVMC") becomes an ordinary phrase
+	// ("at a hospital"), not a shouted one.
+	acronymPhrase := strings.Contains(r, " ") && isUpperWord(f.Text) && !d.shouting(f.Start)
+	if !acronymPhrase {
+		r = matchCase(f.Text, r)
+	}
+	if f.Kind != deid.Person && atSentenceStart(d.doc.Text, f.Start) {
+		r = capitalise(r)
+	}
+	if nameLike(f.Kind) && inHashtag(d.doc.Text, f.Start) {
+		r = hashtagWords(r)
+		if strings.HasPrefix(f.Text, "#") {
+			r = "#" + r
+		}
+	}
+	return r
+}
+
+// inHashtag reports whether off is inside a hashtag ("#PrayForGaza") or at
+// its '#'.
+func inHashtag(text string, off int) bool {
+	i := off
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if r == '#' {
+			return true
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' {
+			break
+		}
+		i -= n
+	}
+	return off < len(text) && text[off] == '#'
+}
+
+// hashtagWords writes a replacement so that it stays one hashtag: "a
+// small city" -> "ASmallCity", "[place]" -> "Place".
+func hashtagWords(r string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(r, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '#' }) {
+		b.WriteString(capitalise(w))
+	}
+	return b.String()
+}
+
+func (d *document) choose(f deid.Finding) string {
+	op, ok := d.ops[f.Kind]
+	if !ok {
+		return "[detail]"
+	}
+	return op.replace(d, f, d.s.Actions[f.Kind])
+}
+
+// mac returns a keyed 64-bit hash of the parts.
+func (d *document) mac(parts ...string) uint64 {
+	m := hmac.New(sha256.New, d.s.Key)
+	for _, s := range parts {
+		m.Write([]byte(s))
+		m.Write([]byte{0})
+	}
+	return binary.BigEndian.Uint64(m.Sum(nil))
+}
+
+func (d *document) pick(list []string, tag, word string) string {
+	if d.used == nil {
+		// Most texts need no pseudonym: the set is made for the first.
+		d.used = pseudonymsIn(d.doc.Text)
+	}
+	for attempt := 0; attempt < 16; attempt++ {
+		c := list[d.mac(tag, word, strconv.Itoa(attempt))%uint64(len(list))]
+		if !d.used[strings.ToLower(c)] {
+			return c
+		}
+	}
+	return list[d.mac(tag, word)%uint64(len(list))]
+}
+
+func article(phrase string) string {
+	l := strings.ToLower(phrase)
+	for _, p := range []string{"uni", "use", "usu", "uti", "eu", "one", "once"} {
+		if strings.HasPrefix(l, p) {
+			return "a" // "a university", "a one-bedroom flat": a consonant sound
+		}
+	}
+	if l != "" && strings.ContainsRune("aeiou", rune(l[0])) {
+		return "an" // "an early-80s", "an over-89-year-old"
+	}
+	return "a"
+}
+
+// matchCase gives r the case pattern of orig: all upper, all lower, or as is.
+func matchCase(orig, r string) string {
+	hasLetter, allUpper, allLower := false, true, true
+	for _, c := range orig {
+		if unicode.IsLetter(c) {
+			hasLetter = true
+			if !unicode.IsUpper(c) {
+				allUpper = false
+			}
+			if !unicode.IsLower(c) {
+				allLower = false
+			}
+		}
+	}
+	switch {
+	case !hasLetter || strings.HasPrefix(r, "["):
+		return r
+	case allUpper && utf8.RuneCountInString(orig) > 1:
+		return strings.ToUpper(r)
+	case allLower:
+		return strings.ToLower(r)
+	}
+	return r
+}
+
+func isUpperWord(s string) bool {
+	return s == strings.ToUpper(s) && s != strings.ToLower(s)
+}
+
+// shouting reports whether the line around off is written in capitals, as
+// many clinical notes are. Each line is read once per text, however many
+// findings it holds.
+func (d *document) shouting(off int) bool {
+	if d.shoutLines == nil {
+		d.shoutLines = shoutingLines(d.doc.Text)
+	}
+	i := sort.Search(len(d.shoutLines), func(i int) bool { return d.shoutLines[i].end >= off })
+	return i < len(d.shoutLines) && d.shoutLines[i].shout
+}
+
+// shoutLine is one line of a text (end at its newline or the text's end)
+// and whether it is written in capitals.
+type shoutLine struct {
+	end   int
+	shout bool
+}
+
+func shoutingLines(text string) []shoutLine {
+	var out []shoutLine
+	for start := 0; ; {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		upper, letters := 0, 0
+		for _, r := range text[start:end] {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		}
+		out = append(out, shoutLine{end: end, shout: letters > 0 && upper*10 >= letters*7})
+		if end == len(text) {
+			return out
+		}
+		start = end + 1
+	}
+}
+
+// atSentenceStart reports whether off begins a sentence, a line or the text.
+func atSentenceStart(text string, off int) bool {
+	i := off
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == '"' || text[i-1] == '*' || text[i-1] == '#') {
+		i--
+	}
+	if i == 0 {
+		return true
+	}
+	switch text[i-1] {
+	case '\n', '.', '!', '?':
+		return true
+	}
+	return false
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == '[' || n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
