@@ -1,8 +1,8 @@
 package lexicon
 
 // Facts is what the word lists say of one word: the answers of FirstName,
-// Surname, WordRank, WordLevel, ProperLevel and AbbrevLevel, looked up at
-// once with the word's lookup form made once. A recognizer that reads
+// Surname, WordRank, WordLevel, ProperLevel, AbbrevLevel and InCategory,
+// looked up at once with the word's lookup form made once. A recognizer that reads
 // several of them for every word of a text asks for its Facts instead.
 type Facts struct {
 	Female, Male int32 // FirstName's births, when First
@@ -12,7 +12,11 @@ type Facts struct {
 	Level        uint8 // WordLevel; 0 when not a word
 	Proper       uint8 // ProperLevel; 0 when absent
 	Abbrev       uint8 // AbbrevLevel; 0 when absent
+	cats         uint16
 }
+
+// In reports whether the word is an entry of c (InCategory).
+func (f Facts) In(c Category) bool { return c.valid() && f.cats&(1<<c) != 0 }
 
 // Facts returns what the word lists say of s; each field is what the
 // method it names returns for s.
@@ -38,5 +42,7 @@ func (l *Lexicon) Facts(s string) Facts {
 		p, a, _ = getAB(proper, string(base))
 	}
 	f.Proper, f.Abbrev = uint8(p), uint8(a)
+	var pbuf [64]byte
+	f.cats = l.categorySet(appendPhraseKey(pbuf[:0], s))
 	return f
 }

@@ -17,7 +17,7 @@ func TestFacts(t *testing.T) {
 		}
 		i++
 	}
-	for _, w := range []string{"harriet", "okafor", "delacroix", "rivers", "patel", "june", "page", "asap", "nyc", "facebook"} {
+	for _, w := range []string{"harriet", "okafor", "june", "monday", "pastor", "nephew", "avenue", "hospital", "catholic", "french", "asthma", "delacroix", "rivers", "patel", "june", "page", "asap", "nyc", "facebook"} {
 		words = append(words, w, strings.ToUpper(w[:1])+w[1:], w+"’s")
 	}
 	for _, w := range words {
@@ -32,11 +32,46 @@ func TestFacts(t *testing.T) {
 		if first {
 			want.Female, want.Male = int32(fe), int32(ma)
 		}
+		for _, c := range AllCategories() {
+			if f.In(c) != l.InCategory(c, w) {
+				t.Errorf("Facts(%q).In(%v) = %v, want %v", w, c, f.In(c), !f.In(c))
+			}
+		}
+		f.cats = 0
 		if f != want {
 			t.Errorf("Facts(%q) = %+v, want %+v", w, f, want)
 		}
 	}
 	if len(words) < 1000 {
 		t.Errorf("only %d words tried", len(words))
+	}
+}
+
+// TestCategorySetOfWords: the categories of every one-word entry, read
+// from the index of one-word entries, are those whose tables hold it.
+func TestCategorySetOfWords(t *testing.T) {
+	l := Default()
+	n := 0
+	for _, c := range AllCategories() {
+		tab := l.category(c)
+		for r := range tab.Len() {
+			k := tab.Key(r)
+			if strings.Contains(k, " ") {
+				continue
+			}
+			n++
+			var want uint16
+			for _, d := range AllCategories() {
+				if l.has(d, []byte(k)) {
+					want |= 1 << d
+				}
+			}
+			if got := l.categorySet([]byte(k)); got != want {
+				t.Errorf("categorySet(%q) = %b, want %b", k, got, want)
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d one-word entries", n)
 	}
 }

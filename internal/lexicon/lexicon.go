@@ -39,7 +39,8 @@ type Lexicon struct {
 	states     lazy[stateIndex]
 	prefixes   lazy[*Table]
 	cats       [numCategories]lazy[*Table]
-	derived    derived // tables built from these by other packages (Derived)
+	wordCats   lazy[map[string]uint16] // see oneWordCats
+	derived    derived                 // tables built from these by other packages (Derived)
 }
 
 // lazy is a table parsed on first use.

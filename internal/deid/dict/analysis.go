@@ -145,9 +145,7 @@ func lookFeat(lex *lexicon.Lexicon, w string, x lexicon.Facts) feat {
 		f.births, f.surname = births, surname
 	}
 	f.proper, f.abbrev = int(x.Proper), int(x.Abbrev)
-	f.date = lex.InCategory(lexicon.DateWord, w)
-	f.title = lex.InCategory(lexicon.Title, w)
-	f.kin = lex.InCategory(lexicon.Kinship, w)
+	f.date, f.title, f.kin = x.In(lexicon.DateWord), x.In(lexicon.Title), x.In(lexicon.Kinship)
 	return f
 }
 

@@ -52,6 +52,9 @@ type info struct {
 }
 
 // lookup asks the lexicons about the word w (lower is its lower case).
+// categories are the lexicon's categories, in order.
+var categories = lexicon.AllCategories()
+
 // x is what the word lists say of w (lexicon.Facts).
 func lookup(lex *lexicon.Lexicon, w, lower string, x lexicon.Facts) info {
 	var in info
@@ -89,7 +92,10 @@ func lookup(lex *lexicon.Lexicon, w, lower string, x lexicon.Facts) info {
 			in.flags |= flState
 		}
 	}
-	for _, c := range lex.Categories(lower) {
+	for _, c := range categories {
+		if !x.In(c) {
+			continue
+		}
 		switch c {
 		case lexicon.Title:
 			in.flags |= flTitle
