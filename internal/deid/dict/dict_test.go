@@ -320,3 +320,29 @@ func BenchmarkDict(b *testing.B) {
 func analyseText(lex *lexicon.Lexicon, text string) *result {
 	return analyse(lex, (&deid.Doc{Text: text}).Analysis())
 }
+
+// TestLookupPlaceGate: the prefix gate of lookupPlace changes no answer,
+// for names of places, countries and states of several words and for
+// phrases that are none.
+func TestLookupPlaceGate(t *testing.T) {
+	lex := lexicon.Default()
+	found := 0
+	for _, key := range []string{
+		"salt lake city", "new york", "united kingdom", "north dakota", "port of spain", "st. louis",
+		"saint louis", "rio de janeiro", "south africa", "new zealand", "the dog", "salt water",
+		"new", "quillon", "west", "los angeles", "las vegas", "hong kong", "ivory coast", "de la",
+		"united states of america", "district of columbia", "kuala lumpur", "new delhi", "san josé",
+	} {
+		gt, gp := lookupPlace(lex, key)
+		wt, wp := lookupPlaceAll(lex, key)
+		if gt != wt || gp != wp {
+			t.Errorf("lookupPlace(%q) = %q, %d; without the gate %q, %d", key, gt, gp, wt, wp)
+		}
+		if gt != "" && strings.Contains(key, " ") {
+			found++
+		}
+	}
+	if found < 10 {
+		t.Errorf("only %d of the names of several words found", found)
+	}
+}

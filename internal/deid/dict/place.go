@@ -230,6 +230,17 @@ func (a *analysis) lookupPlace(key string) (typ string, pop int) {
 }
 
 func lookupPlace(lex *lexicon.Lexicon, key string) (typ string, pop int) {
+	// A name of several words is looked up only when some place, country
+	// or state has a name of several words that begins with the first: one
+	// probe instead of four for most of the phrases tried.
+	if sp := strings.IndexByte(key, ' '); sp > 0 && !lex.PlacePrefix(key[:sp]) {
+		return "", 0
+	}
+	return lookupPlaceAll(lex, key)
+}
+
+// lookupPlaceAll is lookupPlace without the prefix gate.
+func lookupPlaceAll(lex *lexicon.Lexicon, key string) (typ string, pop int) {
 	if lex.IsCountry(key) {
 		return "country", 0
 	}
