@@ -24,24 +24,29 @@ func (l *Lexicon) Facts(s string) Facts {
 	var f Facts
 	var buf [64]byte
 	k := appendKey(buf[:0], s)
-	base, poss := cutPossessive(k)
-	if a, b, ok := getAB(l.tab(&l.firstNames, "first_names"), string(k)); ok {
-		f.Female, f.Male, f.First = a, b, true
+	t, r, lv, ok := l.factRow(string(k))
+	if ok {
+		if lv&factFirst != 0 {
+			f.Female, f.Male, f.First = t.Int32(r, factFemale), t.Int32(r, factMale), true
+		}
+		f.Surname, f.Rank = t.Int32(r, factSurname), t.Int32(r, factRank)
 	}
-	f.Surname, _, _ = getAB(l.tab(&l.surnames, "surnames"), string(k))
-	f.Rank, _, _ = getAB(l.tab(&l.ranks, "word_rank"), string(k))
-	words := l.tab(&l.words, "words")
-	lv, _, ok := getAB(words, string(k))
-	if !ok && poss {
-		lv, _, _ = getAB(words, string(base))
+	words, proper := lv, lv
+	if base, poss := cutPossessive(k); poss && lv&(factWord|factProper) != factWord|factProper {
+		_, _, blv, _ := l.factRow(string(base))
+		if lv&factWord == 0 {
+			words = blv
+		}
+		if lv&factProper == 0 {
+			proper = blv
+		}
 	}
-	f.Level = uint8(lv)
-	proper := l.tab(&l.proper, "proper")
-	p, a, ok := getAB(proper, string(k))
-	if !ok && poss {
-		p, a, _ = getAB(proper, string(base))
+	if words&factWord != 0 {
+		f.Level = uint8(words)
 	}
-	f.Proper, f.Abbrev = uint8(p), uint8(a)
+	if proper&factProper != 0 {
+		f.Proper, f.Abbrev = uint8(proper>>8), uint8(proper>>16)
+	}
 	var pbuf [64]byte
 	f.cats = l.categorySet(appendPhraseKey(pbuf[:0], s))
 	return f
