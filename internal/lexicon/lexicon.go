@@ -29,14 +29,14 @@ type Lexicon struct {
 	pack map[string]string // the tables, read in place
 	src  fs.FS             // or, for Freeze and its tests, the directory holding data/
 
-	facts      lazy[*Table] // word_facts: the word lists, one row a word (see wordfacts.go)
-	places     lazy[placeIndex]
-	countries  lazy[*Table] // code
-	states     lazy[stateIndex]
-	prefixes   lazy[*Table]
-	cats       [numCategories]lazy[*Table]
-	wordCats   lazy[map[string]uint16] // see oneWordCats
-	derived    derived                 // tables built from these by other packages (Derived)
+	facts     lazy[*Table] // word_facts: the word lists, one row a word (see wordfacts.go)
+	places    lazy[placeIndex]
+	countries lazy[*Table] // code
+	states    lazy[stateIndex]
+	prefixes  lazy[*Table]
+	cats      [numCategories]lazy[*Table]
+	wordCats  lazy[map[string]uint16] // see oneWordCats
+	derived   derived                 // tables built from these by other packages (Derived)
 }
 
 // lazy is a table parsed on first use.

@@ -20,11 +20,11 @@ const (
 
 // The lists that hold a word, in the top bits of factLevels.
 const (
-	factFirst   = 1 << (24 + iota) // first_names
-	factSurn                       // surnames
-	factRanked                     // word_rank
-	factWord                       // words
-	factProper                     // proper (as a proper name or an abbreviation)
+	factFirst  = 1 << (24 + iota) // first_names
+	factSurn                      // surnames
+	factRanked                    // word_rank
+	factWord                      // words
+	factProper                    // proper (as a proper name or an abbreviation)
 )
 
 // buildWordFacts merges the word lists into one table.
