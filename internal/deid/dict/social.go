@@ -554,7 +554,7 @@ func (a *analysis) foreign() bool {
 			continue
 		}
 		n++
-		if _, ok := a.lex.WordLevel(t.Lower); ok {
+		if a.f(k).wl != 0 { // WordLevel, once per distinct word
 			known++
 		}
 	}
