@@ -1,10 +1,6 @@
 package deid
 
-import (
-	"sync"
-
-	"github.com/veil-blog/veil/internal/lexicon"
-)
+import "sync"
 
 // Analysis is what the recognizers share of one document: its words, each
 // with an id into the document's vocabulary (Words, Vocab), and whatever a
@@ -22,11 +18,6 @@ type Analysis struct {
 
 	mu   sync.Mutex
 	vals map[any]any
-	// facts holds what the lexicon factsLex says of each word of the
-	// vocabulary, by id; looked says which are looked up.
-	factsLex *lexicon.Lexicon
-	facts    []lexicon.Facts
-	looked   []bool
 }
 
 // Analysis returns the analysis of d.Text. The engine makes it before the
@@ -66,37 +57,6 @@ func (a *Analysis) ID(lower string) (int32, bool) {
 	a.wordsOnce.Do(a.tokenize)
 	id, ok := a.ids[lower]
 	return id, ok
-}
-
-// Facts returns what lex says of the word whose id is id (lex.Facts of
-// Vocab()[id]): each distinct word of a document is looked up once, however
-// many recognizers ask and however often it recurs.
-func (a *Analysis) Facts(lex *lexicon.Lexicon, id int32) lexicon.Facts {
-	vocab := a.Vocab()
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.factsLex == nil {
-		a.factsLex = lex
-		a.facts = make([]lexicon.Facts, len(vocab))
-		a.looked = make([]bool, len(vocab))
-	}
-	if lex != a.factsLex {
-		return lex.Facts(vocab[id])
-	}
-	if !a.looked[id] {
-		a.looked[id] = true
-		a.facts[id] = lex.Facts(vocab[id])
-	}
-	return a.facts[id]
-}
-
-// FactsOf is Facts of any word: looked up once per document when it is a
-// word of the text (in its lookup form, LookupForm), directly otherwise.
-func (a *Analysis) FactsOf(lex *lexicon.Lexicon, word string) lexicon.Facts {
-	if id, ok := a.ID(LookupForm(word)); ok {
-		return a.Facts(lex, id)
-	}
-	return lex.Facts(word)
 }
 
 func (a *Analysis) tokenize() {

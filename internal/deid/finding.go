@@ -106,6 +106,7 @@ const (
 	TypeIP      Type = "ip"
 	TypeSSN     Type = "ssn"
 	TypeCompany Type = "company" // an organisation whose kind is unknown
+	TypeApp     Type = "app"     // a site or an app named as a medium ("notes in ...")
 )
 
 // DateValue is what a date recognizer understood of a date. Zero fields are

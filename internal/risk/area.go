@@ -3,7 +3,6 @@ package risk
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/veil-blog/veil/internal/risk/phrase"
@@ -21,6 +20,15 @@ type areaInfo struct {
 
 var sizeClasses = []string{"small town", "small city", "mid-sized city", "large city", "major city"}
 
+// sizeClassWords are the words of each size class, in phrase.Key form.
+var sizeClassWords = func() [][]string {
+	out := make([][]string, len(sizeClasses))
+	for i, c := range sizeClasses {
+		out[i] = strings.Fields(phrase.Key(c))
+	}
+	return out
+}()
+
 // area finds the smallest area: the home area by default; a place size class the
 // de-identifier or the author wrote ("a small town in the West"); a US state or a country
 // left as written; a town's stated population.
@@ -34,27 +42,25 @@ func (f *finder) area(home string) areaInfo {
 	for i, tk := range f.toks {
 		// "a small town", "a small coastal town", "a mid-sized city in the West".
 		if tk.key == "a" || tk.key == "an" {
-			for _, c := range sizeClasses {
-				cw := strings.Fields(phrase.Key(c))
+			for ci, c := range sizeClasses {
+				cw := sizeClassWords[ci]
 				j, ok := f.phraseAfter(i+1, cw)
 				if !ok {
 					continue
 				}
 				region := ""
 				if f.next(j-1, 1) == "in" && f.next(j-1, 2) == "the" {
-					if _, known := f.t.Regions[f.next(j-1, 3)]; known {
+					if _, known := f.t.Region(f.next(j-1, 3)); known {
 						region = f.next(j-1, 3)
 					}
 				}
-				consider("a "+c+" in the "+orUS(region), f.t.Areas["a "+c+"|"+region])
+				consider("a "+c+" in the "+orUS(region), f.t.Area("a "+c, region))
 				// "a small town in Minnesota": the state's people living in places of that
 				// size, at the national share of the class.
 				if f.next(j-1, 1) == "in" && j < len(f.toks) && f.toks[j].sent == tk.sent && j+1 < len(f.toks) && f.toks[j+1].upper {
 					if name, ok := f.lex.USState(f.toks[j+1].raw); ok && name == f.toks[j+1].raw {
-						for code, p := range f.t.States {
-							if n, _ := f.lex.USState(strings.ToUpper(code)); n == name {
-								consider("a "+c+" in "+name, p*f.t.Areas["a "+c+"|"]/f.t.Territories["US"])
-							}
+						if p, ok := f.t.StateNamed(name); ok {
+							consider("a "+c+" in "+name, p*f.t.Area("a "+c, "")/f.us)
 						}
 					}
 				}
@@ -62,13 +68,12 @@ func (f *finder) area(home string) areaInfo {
 		}
 		if tk.upper {
 			if code, ok := f.lex.Country(tk.raw); ok && code != "US" {
-				consider(tk.raw, f.t.Territories[code])
+				p, _ := f.t.Territory(code)
+				consider(tk.raw, p)
 			}
 			if name, ok := f.lex.USState(tk.raw); ok && name == tk.raw {
-				for code, p := range f.t.States {
-					if n, _ := f.lex.USState(strings.ToUpper(code)); n == name {
-						consider(name, p)
-					}
+				if p, ok := f.t.StateNamed(name); ok {
+					consider(name, p)
 				}
 			}
 		}
@@ -76,8 +81,10 @@ func (f *finder) area(home string) areaInfo {
 	wider := best.pop
 	// "a population of 212", "a village of 300 people", "212 residents".
 	for i, tk := range f.toks {
-		n, err := strconv.Atoi(strings.ReplaceAll(tk.raw, ",", ""))
-		if err != nil || n < 2 || n > 100000 {
+		// A word is letters and digits: "212,000" is two words, and neither is a
+		// population.
+		n, ok := atoi(tk.raw)
+		if !ok || n < 2 || n > 100000 {
 			continue
 		}
 		back := 1
@@ -90,7 +97,7 @@ func (f *finder) area(home string) areaInfo {
 			continue
 		}
 		// A town of n people is one of the US places of about that size.
-		towns := math.Max(1, f.t.Hist[int(math.Floor(4*math.Log10(float64(n))))])
+		towns := math.Max(1, f.t.Places(int(math.Floor(4*math.Log10(float64(n))))))
 		pop := float64(n) * towns
 		if pop < best.pop {
 			d := f.span(KindArea, i, i+1)
@@ -133,29 +140,28 @@ func (f *finder) phraseAfter(i int, words []string) (int, bool) {
 // or unknown.
 func (f *finder) homeArea(home string) areaInfo {
 	if home != "" {
-		if p, ok := f.t.Territories[strings.ToUpper(home)]; ok {
+		if p, ok := f.t.Territory(strings.ToUpper(home)); ok {
 			return areaInfo{name: strings.ToUpper(home), pop: p}
 		}
-		if p, ok := f.t.Regions[strings.ToLower(home)]; ok {
+		if p, ok := f.t.Region(strings.ToLower(home)); ok {
 			return areaInfo{name: "the " + orUS(strings.ToLower(home)), pop: p}
 		}
-		if p, ok := f.t.States[strings.ToLower(home)]; ok {
+		if p, ok := f.t.State(strings.ToLower(home)); ok {
 			return areaInfo{name: strings.ToUpper(home), pop: p}
 		}
 	}
-	return areaInfo{name: "US", pop: f.t.Territories["US"]}
+	return areaInfo{name: "US", pop: f.us}
 }
 
 // ValidHomeArea reports whether s names an area the tables know.
 func ValidHomeArea(s string) bool {
 	if s == "" {
-		// The default (the whole country) needs no tables: parsing them here
-		// would cost every start-up, even of a command that never scores risk.
+		// The default (the whole country) needs no tables.
 		return true
 	}
 	t := DefaultTables()
-	_, c := t.Territories[strings.ToUpper(s)]
-	_, r := t.Regions[strings.ToLower(s)]
-	_, st := t.States[strings.ToLower(s)]
+	_, c := t.Territory(strings.ToUpper(s))
+	_, r := t.Region(strings.ToLower(s))
+	_, st := t.State(strings.ToLower(s))
 	return c || r || st
 }

@@ -16,14 +16,25 @@ type finder struct {
 	text string
 	toks []token
 	// per sentence: does it describe a third person; per clause: is its subject the author.
-	third map[int]bool
-	first map[int]bool
-	used  []bool // tokens already part of a detail
+	third   []bool
+	first   []bool
+	used    []bool // tokens already part of a detail
+	us      float64
+	wordBuf []string // the buffer of words()
 }
 
 func newFinder(t *Tables, text string) *finder {
-	f := &finder{t: t, lex: lexicon.Default(), text: text, toks: tokenize(text), third: map[int]bool{}, first: map[int]bool{}}
+	f := &finder{t: t, lex: lexicon.Default(), text: text, toks: tokenize(text)}
+	f.us, _ = t.Territory("US")
 	f.used = make([]bool, len(f.toks))
+	if n := len(f.toks); n > 0 {
+		f.third = make([]bool, f.toks[n-1].sent+1)
+		f.first = make([]bool, f.toks[n-1].clause+1)
+	}
+	for i := range f.toks {
+		// Each word's row in the phrase table, looked up once: the finders read it.
+		f.toks[i].row = int32(t.phrase(f.toks[i].key))
+	}
 	for i, tk := range f.toks {
 		k := tk.key
 		if thirdPerson[k] {
@@ -138,25 +149,39 @@ func (f *finder) details() []Detail {
 	return out
 }
 
-// match finds the longest phrase of table starting at token i within its sentence.
-func (f *finder) match(i int, m map[string]Entry, maxWords int) (int, Entry, bool) {
+// match finds the longest phrase of a kind of table starting at token i within its
+// sentence.
+func (f *finder) match(i int, kind int, maxWords int) (int, Entry, bool) {
 	if i >= len(f.toks) {
 		return i, Entry{}, false
 	}
-	end, best := i, Entry{}
+	end, row := i, -1
 	key := f.toks[i].key
+	r := int(f.toks[i].row)
 	for n := 1; n <= maxWords && i+n <= len(f.toks) && f.toks[i+n-1].sent == f.toks[i].sent; n++ {
 		if n > 1 {
 			key += " " + f.toks[i+n-1].key
+			r = f.t.phrase(key)
 		}
-		if e, ok := m[key]; ok {
-			end, best = i+n, e
+		if f.t.has(r, kind) {
+			end, row = i+n, r
 		}
-		if _, more := f.t.prefixes[key]; !more {
+		if !f.t.continues(r) {
 			break
 		}
 	}
-	return end, best, end > i
+	if end == i {
+		return i, Entry{}, false
+	}
+	return end, f.t.entry(row, kind), true
+}
+
+// phraseRow returns the phrase table's row of the words [i, j), or -1.
+func (f *finder) phraseRow(i, j int) int {
+	if j == i+1 {
+		return int(f.toks[i].row)
+	}
+	return f.t.phrase(f.key(i, j))
 }
 
 // conditions: a named condition in a sentence about a person, not a topic ("people with").
@@ -166,9 +191,12 @@ func (f *finder) conditions() []Detail {
 		if f.used[i] {
 			continue
 		}
-		j, e, ok := f.match(i, f.t.Conditions, f.t.maxWords)
-		if a, isAcro := f.t.Acronyms[f.toks[i].raw]; !ok && isAcro && f.acronym(i) {
-			j, e, ok = i+1, a, true
+		j, e, ok := f.match(i, tabCondition, f.t.maxWords)
+		if !ok && f.toks[i].upper {
+			// Acronyms are written in capitals.
+			if a, isAcro := f.t.Acronym(f.toks[i].raw); isAcro && f.acronym(i) {
+				j, e, ok = i+1, a, true
+			}
 		}
 		src := "Orphanet prevalence class midpoint"
 		if ok && !strings.HasPrefix(e.Note, "ORPHA:") {
@@ -247,12 +275,14 @@ func (f *finder) specificCondition(i, j int) bool {
 	return !ok || r > 8000
 }
 
-// words returns the keys of the tokens of i's sentence from i on (at most 8).
+// words returns the keys of the tokens of i's sentence from i on (at most 8), in a buffer
+// the next call reuses.
 func (f *finder) words(i int) []string {
-	var w []string
+	w := f.wordBuf[:0]
 	for k := i; k < len(f.toks) && k < i+8 && f.toks[k].sent == f.toks[i].sent; k++ {
 		w = append(w, f.toks[k].key)
 	}
+	f.wordBuf = w
 	return w
 }
 
@@ -284,9 +314,9 @@ func (f *finder) occupations() []Detail {
 		}
 		k := f.toks[i].key
 		if (k == "works" || k == "worked" || k == "working" || k == "work") && (f.next(i, 1) == "in" || f.next(i, 1) == "as") {
-			if j, e, ok := f.match(i+2, f.t.Groups, 3); ok && f.next(i, 1) == "in" {
+			if j, e, ok := f.match(i+2, tabGroup, 3); ok && f.next(i, 1) == "in" {
 				d := f.span(KindOccupation, i, j)
-				d.Factor = e.Value / f.t.Territories["US"]
+				d.Factor = e.Value / f.us
 				d.Why = fmt.Sprintf("BLS OEWS May 2023, SOC major group %s: %s of people", e.Note, share(d.Factor))
 				out = append(out, d)
 				i = j - 1
@@ -310,12 +340,13 @@ func (f *finder) occupations() []Detail {
 			}
 			// Longest occupation phrase ending at h.
 			for s := max(i+1, h-2); s <= h; s++ {
-				if e, ok := f.t.Occupations[f.key(s, h+1)]; ok && !f.continuesNoun(h) && (!initial || apposition(h)) {
+				if r := f.phraseRow(s, h+1); f.t.has(r, tabOccupation) && !f.continuesNoun(h) && (!initial || apposition(h)) {
+					e := f.t.entry(r, tabOccupation)
 					d := f.span(KindOccupation, s, h+1)
-					d.Factor = e.Value / f.t.Territories["US"]
+					d.Factor = e.Value / f.us
 					d.Why = fmt.Sprintf("BLS OEWS May 2023, SOC group %s: %.0f employed, %s of people", e.Note, e.Value, share(d.Factor))
 					if g := f.groupOf(e.Note); g > 0 {
-						d.Say, d.EditFactor = "name the field of work rather than the job", g/f.t.Territories["US"]
+						d.Say, d.EditFactor = "name the field of work rather than the job", g/f.us
 					}
 					out = append(out, d)
 					h = len(f.toks)
@@ -348,20 +379,10 @@ func (f *finder) continuesNoun(h int) bool {
 	if n == "" {
 		return false
 	}
-	if _, ok := f.t.Occupations[n]; ok {
-		return true
-	}
-	return false
+	return f.t.has(int(f.toks[h+1].row), tabOccupation)
 }
 
-func (f *finder) groupOf(code string) float64 {
-	for _, e := range f.t.Groups {
-		if e.Note == code {
-			return e.Value
-		}
-	}
-	return 0
-}
+func (f *finder) groupOf(code string) float64 { return f.t.Group(code) }
 
 // occupationFrame reports whether token i is an article that introduces what someone is:
 // after a copula, "as", "retired"/"former", a comma (apposition), or opening the sentence.
@@ -447,12 +468,12 @@ func (f *finder) roles() []Detail {
 		if f.used[i] || !(p == "the" || p == "our" || p == "their" || strings.HasSuffix(f.toks[i-1].raw, "'s") || strings.HasSuffix(f.toks[i-1].raw, "’s")) || f.toks[i-1].sent != f.toks[i].sent {
 			continue
 		}
-		j, _, ok := f.match(i, f.t.Roles, 3)
+		j, _, ok := f.match(i, tabRole, 3)
 		possessive := false
 		if !ok {
 			// "the mayor's daughter": the role in the possessive.
 			raw := f.toks[i].raw
-			if _, known := f.t.Roles[strings.TrimSuffix(f.toks[i].key, "s")]; known && (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) {
+			if _, known := f.t.get(tabRole, strings.TrimSuffix(f.toks[i].key, "s")); known && (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) {
 				j, ok, possessive = i+1, true, true
 			}
 		}
@@ -549,7 +570,7 @@ func (f *finder) uniqueness() []Detail {
 			if scope && person {
 				continue
 			}
-			if h <= i+3 && (personNouns[hk] || hk == "surviving" || hk == "living" || hk == "serving" || hk == "ever" || hk == "to" && h == i+1 || f.isOccupation(hk) || f.isDemonym(h) || f.lex.InCategory(lexicon.Kinship, hk)) {
+			if h <= i+3 && (personNouns[hk] || hk == "surviving" || hk == "living" || hk == "serving" || hk == "ever" || hk == "to" && h == i+1 || f.isOccupation(h) || f.isDemonym(h) || f.lex.InCategory(lexicon.Kinship, hk)) {
 				person = true
 				end = max(end, h+1)
 				continue
@@ -617,10 +638,12 @@ func (f *finder) modifier(c int) bool {
 	return !copulas[k] && !prepositions[k] && !classPreps[k] && !thirdPerson[k] && k != "and" && k != "or" && k != "who" && k != "that"
 }
 
-func (f *finder) isOccupation(k string) bool {
-	if _, ok := f.t.Occupations[k]; ok {
+// isOccupation reports whether token h is an occupation.
+func (f *finder) isOccupation(h int) bool {
+	if f.t.has(int(f.toks[h].row), tabOccupation) {
 		return true
 	}
+	k := f.toks[h].key
 	return f.lex.InCategory(lexicon.Occupation, k) || strings.HasSuffix(k, "ian") && len(k) > 5
 }
 
@@ -628,8 +651,7 @@ func (f *finder) isDemonym(i int) bool {
 	if !f.toks[i].upper {
 		return false
 	}
-	_, ok := f.t.Nationality[f.toks[i].key]
-	return ok
+	return f.t.has(int(f.toks[i].row), tabNationality)
 }
 
 // distinctions: Olympians, medallists, champions, record holders, winners of titles.
@@ -665,7 +687,7 @@ func (f *finder) distinctions() []Detail {
 				// employed; former professionals are perhaps a few times as many. A named
 				// league or team names the sport too: about a tenth of them.
 				d := f.span(KindDistinction, i, end)
-				d.Factor = 5 * 14930 / f.t.Territories["US"]
+				d.Factor = 5 * 14930 / f.us
 				d.Why = "a professional athlete (BLS 27-2021: 14,930 employed, former ones a few times as many)"
 				if league {
 					d.Factor /= 10
@@ -718,13 +740,13 @@ func (f *finder) origins() []Detail {
 		}
 		type cand struct {
 			kind string
-			m    map[string]Entry
+			m    int
 			src  string
 		}
-		cands := []cand{
-			{KindReligion, f.t.Religions, "religion"},
-			{KindNationality, f.t.Nationality, "CLDR population of the country, as a share of the world's"},
-			{KindLanguage, f.t.Languages, "CLDR share of speakers"},
+		cands := [...]cand{
+			{KindReligion, tabReligion, "religion"},
+			{KindNationality, tabNationality, "CLDR population of the country, as a share of the world's"},
+			{KindLanguage, tabLanguage, "CLDR share of speakers"},
 		}
 		if speechCues[f.prev(i, 1)] || speechCues[f.next(i, 1)] {
 			cands[1], cands[2] = cands[2], cands[1]
@@ -791,7 +813,7 @@ func (f *finder) ageAt(i int) (lo, hi, j int) {
 			return d
 		}
 		if len(s) == 3 && s[2] == 's' && s[1] == '0' {
-			if v, err := strconv.Atoi(s[:2]); err == nil {
+			if v, ok := atoi(s[:2]); ok {
 				return v
 			}
 		}
@@ -821,7 +843,7 @@ func (f *finder) ageAt(i int) (lo, hi, j int) {
 	}
 	// "born in 1961": one birth year of about eighty.
 	if k == "born" && f.next(i, 1) == "in" {
-		if y, err := strconv.Atoi(f.next(i, 2)); err == nil && y >= 1900 && y <= 2100 {
+		if y, ok := atoi(f.next(i, 2)); ok && y >= 1900 && y <= 2100 {
 			return 40, 40, i + 3
 		}
 	}
@@ -873,7 +895,7 @@ func (f *finder) number(i int) (v, end int) {
 		return 0, i
 	}
 	k := f.toks[i].key
-	if n, err := strconv.Atoi(k); err == nil {
+	if n, ok := atoi(k); ok {
 		return n, i + 1
 	}
 	n, ok := numberWords[k]
@@ -952,7 +974,7 @@ func (f *finder) events() []Detail {
 			if p == "" || p == "the" || p == "a" || p == "that" {
 				break
 			}
-			if y, err := strconv.Atoi(p); err == nil && y >= 1900 && y <= 2100 || f.toks[i-n].upper || p == "local" || strings.HasSuffix(f.toks[i-n].raw, "'s") {
+			if y, ok := atoi(p); ok && y >= 1900 && y <= 2100 || f.toks[i-n].upper || p == "local" || strings.HasSuffix(f.toks[i-n].raw, "'s") {
 				named = true
 				start = i - n
 			}
@@ -1041,4 +1063,22 @@ func share(x float64) string {
 		return fmt.Sprintf("%.3g%%", 100*x)
 	}
 	return "1 in " + fmt.Sprintf("%.0f", 1/x)
+}
+
+// atoi reads a number written in ASCII digits only, as strconv.Atoi does for words, without
+// the error value Atoi allocates for every word that is not a number.
+func atoi(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, false // too many digits
+	}
+	return n, true
 }

@@ -16,6 +16,7 @@ type token struct {
 	sent       int    // sentence number
 	clause     int    // clause number (commas, semicolons, colons, brackets and dashes split clauses)
 	upper      bool   // starts with an upper-case letter
+	row        int32  // the key's row in the phrase table (-1: none); set by newFinder
 }
 
 // tokenize splits text into words with their byte spans, sentences and clauses. A word is a
@@ -58,7 +59,7 @@ func tokenize(text string) []token {
 		}
 		raw := text[start:i]
 		first, _ := utf8.DecodeRuneInString(raw)
-		toks = append(toks, token{start: start, end: i, raw: raw, key: phrase.Key(raw), sent: sent, clause: clause, upper: unicode.IsUpper(first)})
+		toks = append(toks, token{start: start, end: i, raw: raw, key: wordKey(raw), sent: sent, clause: clause, upper: unicode.IsUpper(first), row: -1})
 		gapStart = i
 	}
 	return toks
@@ -81,4 +82,35 @@ func boundary(gap string) (sentence, clause bool) {
 		}
 	}
 	return false, strings.ContainsAny(gap, ",;:()[]–—\"“”")
+}
+
+// wordKey is phrase.Key of a word (letters, digits and inner apostrophes), without its
+// Unicode normalisation when the word is ASCII (most are): lower case, apostrophes
+// dropped, and the word itself when that changes nothing.
+func wordKey(raw string) string {
+	plain := true
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c >= utf8.RuneSelf {
+			return phrase.Key(raw)
+		}
+		if 'A' <= c && c <= 'Z' || c == '\'' {
+			plain = false
+		}
+	}
+	if plain {
+		return raw
+	}
+	b := make([]byte, 0, len(raw))
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case c == '\'':
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }

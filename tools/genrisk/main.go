@@ -4,6 +4,7 @@
 //
 //	npm pack cldr-core@48.2.0 i18n-nationality@1.4.0   # in /tmp/veil-risk, then untar each
 //	go run ./tools/genrisk -data ../shared/data -npm /tmp/veil-risk -out internal/risk/data
+//	go generate ./internal/risk/   # freezes tables.tsv.gz into tables.pack, which veil embeds
 //
 // Inputs: Orphanet prevalence classes and synonyms (CC BY 4.0), BLS OEWS employment (public
 // domain), CLDR territory populations and language shares (Unicode licence), i18n-nationality
@@ -497,7 +498,7 @@ func areas(regionsPath, placesPath, statesPath string) ([]string, error) {
 }
 
 // sizeClass is the de-identifier's description of a place of population n
-// (internal/deid/plan.go).
+// (internal/deid/plan/place.go).
 func sizeClass(n int) string {
 	switch {
 	case n >= 1_000_000:

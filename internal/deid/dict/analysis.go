@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/lexfacts"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -43,7 +45,8 @@ type analysis struct {
 	// often it recurs; looked says which are.
 	feats  []feat
 	looked []bool
-	none   feat // the features of a word without letters
+	facts  *lexfacts.Words // what the word lists say of the words, by id
+	none   feat            // the features of a word without letters
 	// lowerCount and capCount count the words written in lower case and
 	// capitalised; built on first use.
 	lowerCount, capCount map[string]int
@@ -51,7 +54,7 @@ type analysis struct {
 	// (the parts of a hashtag).
 	others map[string]packedFeat
 	cue    map[string]int // organisation-cue matches by window
-	// places holds the gazetteer entries of the phrases looked up.
+	// gaz holds the gazetteer entries of the phrases looked up.
 	gaz map[string]gazHit
 	// clinical says whether the text reads as a clinical note (isClinical).
 	clinical, clinicalDone bool
@@ -68,7 +71,7 @@ type analysis struct {
 func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 	toks := doc.Words()
 	n := len(doc.Vocab())
-	return &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: make([]feat, n), looked: make([]bool, n),
+	return &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: make([]feat, n), looked: make([]bool, n), facts: lexfacts.Of(doc, lex),
 		others: map[string]packedFeat{}, cue: map[string]int{}, gaz: map[string]gazHit{}}
 }
 
@@ -82,7 +85,7 @@ func (a *analysis) f(i int) *feat {
 	}
 	if !a.looked[t.ID] {
 		a.looked[t.ID] = true
-		a.feats[t.ID] = lookFeat(a.lex, t.Lower, a.doc.Facts(a.lex, t.ID))
+		a.feats[t.ID] = lookFeat(a.lex, t.Lower, a.facts.Facts(t.ID))
 	}
 	return &a.feats[t.ID]
 }
@@ -92,7 +95,7 @@ func (a *analysis) wordFeat(w string) feat {
 	if id, ok := a.doc.ID(w); ok {
 		if !a.looked[id] {
 			a.looked[id] = true
-			a.feats[id] = lookFeat(a.lex, w, a.doc.Facts(a.lex, id))
+			a.feats[id] = lookFeat(a.lex, w, a.facts.Facts(id))
 		}
 		return a.feats[id]
 	}
@@ -107,7 +110,7 @@ func (a *analysis) wordFeat(w string) feat {
 }
 
 // lookFeat derives the features of a lower-case word from what the word
-// lists say of it (x) and its categories.
+// lists say of it (x).
 func lookFeat(lex *lexicon.Lexicon, w string, x lexicon.Facts) feat {
 	var f feat
 	f.wl, f.rank = int(x.Level), int(x.Rank)
@@ -197,13 +200,13 @@ func (a *analysis) adjacent(i int) bool {
 	}
 	g := t.Gap
 	if prev.Dot {
-		if !(prev.Letters == 1 || deid.AbbrevDot(prev.Lower)) {
+		if !(prev.Letters == 1 || vocab.AbbrevDot().Has(prev.Lower)) {
 			return false
 		}
 		g = g[1:]
 		if g == "" {
 			// "C.A.", "Dr.Varelli"; not "t.co".
-			return deid.AbbrevDot(prev.Lower) || t.Letters == 1 && t.Dot
+			return vocab.AbbrevDot().Has(prev.Lower) || t.Letters == 1 && t.Dot
 		}
 	}
 	if g == "" || len(g) > 4 {
@@ -239,17 +242,4 @@ type span struct {
 
 // isStop reports whether a lower-case word is a function word that never
 // begins or ends a name.
-func isStop(w string) bool { return stopWords[w] }
-
-var stopWords = map[string]bool{
-	"a": true, "an": true, "the": true, "of": true, "to": true, "in": true, "on": true, "at": true,
-	"for": true, "from": true, "with": true, "by": true, "and": true, "or": true, "but": true,
-	"per": true, "via": true, "as": true, "is": true, "was": true, "are": true, "were": true,
-	"be": true, "been": true, "has": true, "had": true, "have": true, "he": true, "she": true,
-	"would": true, "can": true, "could": true, "should": true, "did": true, "does": true,
-	"it": true, "they": true, "we": true, "i": true, "you": true, "his": true, "her": true,
-	"their": true, "our": true, "my": true, "your": true, "this": true, "that": true,
-	"these": true, "those": true, "not": true, "no": true, "if": true, "so": true,
-	"into": true, "onto": true, "than": true, "then": true, "when": true, "while": true,
-	"after": true, "before": true, "up": true, "out": true, "off": true, "over": true,
-}
+func isStop(w string) bool { return vocab.StopWords().Has(w) }

@@ -12,6 +12,7 @@ import (
 	prose "github.com/jdkato/prose/v2"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -57,6 +58,10 @@ type Detector struct {
 	window int
 	// lex, if set, vets the entities prose finds (see plausible).
 	lex *lexicon.Lexicon
+	// note and misspelt, if set, tell a clinical note and a misspelt word
+	// to that vetting (see WithClinical).
+	note     func(doc *deid.Doc) bool
+	misspelt func(lw string) bool
 }
 
 var _ deid.Detector = (*Detector)(nil)
@@ -100,30 +105,11 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 		}
 		return t
 	}
-	var cand func([]string, int) bool
-	if d.lex != nil {
-		cand = func(words []string, i int) bool { return d.candidate(info(), words, i) }
-	}
 	for _, c := range chunks(text, d.max) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		parts := []Span{c}
-		if d.window > 0 {
-			parts = windowsWhere(text[c.Start:c.End], d.window, cand)
-			kept := parts[:0]
-			for _, p := range parts {
-				p.Start += c.Start
-				p.End += c.Start
-				if !allCovered(text, p, doc.Found) {
-					kept = append(kept, p)
-				}
-			}
-			parts = kept
-		} else if d.gate && !mayHoldName(text[c.Start:c.End]) {
-			continue
-		}
-		for _, p := range parts {
+		for _, p := range d.parts(text, c, doc.Found, info) {
 			out = d.appendFindings(out, text, p)
 		}
 	}
@@ -133,12 +119,15 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	var kept []deid.Finding
 	for _, e := range out {
 		for _, f := range cutLinks(text, e) {
-			if k, ok := d.plausible(info(), f); ok {
+			if k, v := d.vet(info(), f); v.keep() {
 				// Vetted whole: the trimmed name would look
 				// mid-sentence and pass on that alone.
 				f.Kind = k
+				if v == keepMedium {
+					f.Type = deid.TypeApp // the planner writes "an app"
+				}
 				f = d.trimLead(text, f)
-				if f.Kind == deid.Person && info().clinicalNote() {
+				if f.Kind == deid.Person && d.clinicalNote(info()) {
 					f = noteTitleOut(f)
 				}
 				kept = append(kept, f)
@@ -146,6 +135,48 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 		}
 	}
 	return kept, nil
+}
+
+// Parts returns the parts of doc.Text that Detect gives prose to tag and label, given
+// what the earlier recognizers found (doc.Found), in order: the windows around possible
+// names that those findings leave in doubt.
+func (d *Detector) Parts(doc *deid.Doc) []Span {
+	var t *textInfo
+	info := func() *textInfo {
+		if t == nil {
+			t = newTextInfo(doc)
+		}
+		return t
+	}
+	var out []Span
+	for _, c := range chunks(doc.Text, d.max) {
+		out = append(out, d.parts(doc.Text, c, doc.Found, info)...)
+	}
+	return out
+}
+
+// parts returns the parts of chunk c of text that prose reads.
+func (d *Detector) parts(text string, c Span, found []deid.Finding, info func() *textInfo) []Span {
+	if d.window <= 0 {
+		if d.gate && !mayHoldName(text[c.Start:c.End]) {
+			return nil
+		}
+		return []Span{c}
+	}
+	var cand func([]string, int) bool
+	if d.lex != nil {
+		cand = func(words []string, i int) bool { return d.candidate(info(), words, i) }
+	}
+	parts := windowsWhere(text[c.Start:c.End], d.window, cand)
+	kept := parts[:0]
+	for _, p := range parts {
+		p.Start += c.Start
+		p.End += c.Start
+		if !allCovered(text, p, found) {
+			kept = append(kept, p)
+		}
+	}
+	return kept
 }
 
 // appendFindings appends the names prose finds in text[p.Start:p.End].
@@ -278,7 +309,7 @@ func (d *Detector) entities(s string) (ents []entity) {
 			// a person; a name does not end inside a word.
 			continue
 		}
-		if _, stop := stopWords[s[g.Start:g.End]]; stop {
+		if vocab.CapitalFunctionWords().Has(s[g.Start:g.End]) {
 			// prose labels capitalised words that start sentences ("None
 			// of these", "Nobody had shown her").
 			continue
@@ -317,13 +348,6 @@ func isAlnum(r rune) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-// titles are the personal titles that mark the name after them as a
-// person's.
-var titles = map[string]bool{
-	"Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Mx": true, "Dr": true,
-	"Prof": true, "Sir": true, "Dame": true, "Lady": true, "Lord": true,
-}
-
 // afterTitle reports whether before, the text before an entity, ends with a
 // personal title and white space ("Mrs ", "Dr. ").
 func afterTitle(before string) bool {
@@ -350,7 +374,7 @@ func titleStart(s string, off int) (int, bool) {
 	}
 	w := strings.TrimSuffix(s[:j], ".")
 	b := strings.LastIndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-	if !titles[w[b+1:]] {
+	if !proseTitle(w[b+1:]) {
 		return 0, false
 	}
 	if b >= 0 && !strings.ContainsRune(" \t\n(,;:\"'", rune(w[b])) {
@@ -472,8 +496,9 @@ var sameLength = [5]string{2: "À", 3: "Ａ", 4: "𐐀"}
 // trusted enough that prose need not look at its words again.
 const strongConfidence = 0.8
 
-// allCovered reports whether every word of window p that may be a name lies
-// inside a strong name-like finding of found (sorted by Start). Such a window
+// allCovered reports whether every word of window p that may be a name (its
+// possessive "'s" aside) lies inside a strong name-like finding of found
+// (sorted by Start). Such a window
 // tells prose nothing the earlier recognizers did not: its names are
 // replaced whatever prose says. A window with one uncovered candidate is
 // kept whole, context included.
@@ -492,6 +517,14 @@ func allCovered(text string, p Span, found []deid.Finding) bool {
 		if i < j && mayBeName(text[i:j]) {
 			w := text[i:j]
 			core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			// A possessive is the name's: "Name's" is covered by a finding of
+			// "Name", which the replacement keeps the "'s" after.
+			for _, sfx := range [...]string{"'s", "’s"} {
+				if c, ok := strings.CutSuffix(core, sfx); ok && c != "" {
+					core = c
+					break
+				}
+			}
 			off := i + strings.Index(w, core)
 			if core == "" || !strongly(found, off, off+len(core)) {
 				return false
@@ -516,4 +549,19 @@ func strongly(found []deid.Finding, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// proseTitle reports whether w is a personal title written with one capital
+// and the rest in lower case ("Mr", "Dr", "Lady"), the way titles mark the
+// entity after them as a person.
+func proseTitle(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return vocab.ProseTitles().Has(strings.ToLower(w))
 }

@@ -328,7 +328,7 @@ func TestAfterTitle(t *testing.T) {
 }
 
 func TestLexiconDropsOrdinaryWords(t *testing.T) {
-	d := New(WithLexicon(lexicon.Default()))
+	d := newVetted()
 	for _, tt := range []struct {
 		text string
 		want []string
@@ -347,6 +347,46 @@ func TestLexiconDropsOrdinaryWords(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestProseTitle(t *testing.T) {
+	for w, want := range map[string]bool{"Mr": true, "Lady": true, "Dr": true, "MR": false, "mr": false, "Jr": false, "M": false, "": false} {
+		if got := proseTitle(w); got != want {
+			t.Errorf("proseTitle(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestPartsSkipExplainedWindows checks which windows prose is given when earlier
+// recognizers found names: a window whose possible names (a possessive's "'s" aside) all
+// lie in strong name findings is skipped; a weak finding, or one capitalised word left
+// unexplained, keeps the window whole.
+func TestPartsSkipExplainedWindows(t *testing.T) {
+	d := New(WithLexicon(lexicon.Default()))
+	text := "We met at noon and Talvrin Oskaby's sister waited outside the door for a while."
+	at := func(s string) (int, int) {
+		i := strings.Index(text, s)
+		return i, i + len(s)
+	}
+	name := func(s string, conf float64) deid.Finding {
+		st, en := at(s)
+		return deid.Finding{Start: st, End: en, Kind: deid.Person, Text: s, Confidence: conf}
+	}
+	if ps := d.Parts(&deid.Doc{Text: text}); len(ps) != 1 {
+		t.Fatalf("no findings: parts %v, want one window", ps)
+	}
+	for _, c := range []struct {
+		found []deid.Finding
+		want  int
+	}{
+		{[]deid.Finding{name("Talvrin Oskaby", 0.9)}, 0},
+		{[]deid.Finding{name("Talvrin Oskaby", 0.5)}, 1},
+		{[]deid.Finding{name("Talvrin", 0.9)}, 1},
+	} {
+		if ps := d.Parts(&deid.Doc{Text: text, Found: c.found}); len(ps) != c.want {
+			t.Errorf("found %+v: %d parts, want %d", c.found, len(ps), c.want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/lexfacts"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -219,6 +220,10 @@ type word struct {
 // document when an is the document's analysis (nil otherwise).
 func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token) ([]word, uint8) {
 	ws := make([]word, len(toks))
+	var facts *lexfacts.Words
+	if an != nil {
+		facts = lexfacts.Of(an, lex)
+	}
 	cache := make(map[string]info, len(toks)/4+1)
 	var caps, letters, social int
 	prevEnd := 0
@@ -251,8 +256,8 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token)
 		in, ok := cache[key]
 		if !ok {
 			var x lexicon.Facts
-			if an != nil {
-				x = an.FactsOf(lex, key)
+			if facts != nil {
+				x = facts.FactsOf(key)
 			} else {
 				x = lex.Facts(key)
 			}

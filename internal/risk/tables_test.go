@@ -1,0 +1,160 @@
+package risk
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/veil-blog/veil/internal/lexicon"
+	"github.com/veil-blog/veil/internal/risk/phrase"
+)
+
+func readSource(t *testing.T) []byte {
+	t.Helper()
+	gz, err := os.ReadFile("data/tables.tsv.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return gz
+}
+
+// TestFrozenIsFresh checks that the embedded pack is what Freeze makes of
+// data/tables.tsv.gz today (run go generate ./internal/risk/ after changing either).
+func TestFrozenIsFresh(t *testing.T) {
+	gz := readSource(t)
+	b, err := Freeze(gz, lexicon.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != packedTables {
+		t.Fatal("data/tables.pack is stale: run go generate ./internal/risk/")
+	}
+	again, err := Freeze(gz, lexicon.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b, again) {
+		t.Error("two runs of Freeze differ")
+	}
+}
+
+// TestFrozenMatchesSource reads every row of the source through the frozen tables.
+func TestFrozenMatchesSource(t *testing.T) {
+	src, err := parseSource(readSource(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := DefaultTables()
+	maxWords := 0
+	for kind, m := range src.phrases {
+		for key, want := range m {
+			maxWords = max(maxWords, len(strings.Fields(key)))
+			if got, ok := tab.get(kind, key); !ok || got != want {
+				t.Errorf("kind %d, %q: got %+v %v, want %+v", kind, key, got, ok, want)
+			}
+			for other := range numPhraseKinds {
+				if _, in := src.phrases[other][key]; !in && tab.has(tab.phrase(key), other) {
+					t.Errorf("%q is not of kind %d, but the table says it is", key, other)
+				}
+			}
+			// Every word prefix of a phrase is marked as continued.
+			for i := 0; i < len(key); i++ {
+				if key[i] == ' ' && !tab.continues(tab.phrase(key[:i])) {
+					t.Errorf("%q: its prefix %q is not marked", key, key[:i])
+				}
+			}
+		}
+	}
+	if tab.maxWords != maxWords {
+		t.Errorf("maxWords %d, want %d", tab.maxWords, maxWords)
+	}
+	for _, k := range []string{"zzqx", "", "a b c d e f"} {
+		if r := tab.phrase(k); r >= 0 {
+			t.Errorf("%q: row %d, want none", k, r)
+		}
+	}
+	for key, want := range src.acronyms {
+		if got, ok := tab.Acronym(key); !ok || got != want {
+			t.Errorf("acronym %q: got %+v, want %+v", key, got, want)
+		}
+	}
+	for _, c := range []struct {
+		m   map[string]float64
+		get func(string) (float64, bool)
+	}{{src.territories, tab.Territory}, {src.regions, tab.Region}, {src.states, tab.State}} {
+		for k, want := range c.m {
+			if got, ok := c.get(k); !ok || got != want {
+				t.Errorf("%q: got %v, want %v", k, got, want)
+			}
+		}
+	}
+	for k, want := range src.areas {
+		class, region, _ := strings.Cut(k, "|")
+		if got := tab.Area(class, region); got != want {
+			t.Errorf("area %q: got %v, want %v", k, got, want)
+		}
+	}
+	if tab.ages != src.ages {
+		t.Errorf("ages %v, want %v", tab.ages, src.ages)
+	}
+	for b := -1; b < 40; b++ {
+		if got := tab.Places(b); got != src.hist[b] {
+			t.Errorf("band %d: %v places, want %v", b, got, src.hist[b])
+		}
+	}
+	// A state by its name: the population of its code.
+	lex := lexicon.Default()
+	for code, p := range src.states {
+		name, ok := lex.USState(strings.ToUpper(code))
+		if !ok {
+			continue
+		}
+		if got, ok := tab.StateNamed(name); !ok || got > p {
+			t.Errorf("state %q (%s): got %v, want at most %v", name, code, got, p)
+		}
+	}
+	for _, e := range src.phrases[tabGroup] {
+		if got := tab.Group(e.Note); got != e.Value {
+			t.Errorf("group %s: %v, want %v", e.Note, got, e.Value)
+		}
+	}
+}
+
+// TestOpenTablesRefusesDamage checks that a damaged pack is an error when the tables are
+// opened, not a panic while scoring.
+func TestOpenTablesRefusesDamage(t *testing.T) {
+	if _, err := openTables(packedTables); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{0, 10, len(packedTables) / 2, len(packedTables) - 1} {
+		if _, err := openTables(packedTables[:n]); err == nil {
+			t.Errorf("%d of %d bytes: no error", n, len(packedTables))
+		}
+	}
+}
+
+// TestWordKey checks the tokenizer's fast key against phrase.Key on words of every shape
+// the tokenizer makes.
+func TestWordKey(t *testing.T) {
+	for _, w := range []string{"plain", "Capital", "ALLCAPS", "o'clock", "Kell'Oran", "x2", "1987",
+		"naïve", "Ærin", "Brønvik", "it’s", "İstan", "straße", "ǅemal", "ﬁne", "a", "Z"} {
+		if got, want := wordKey(w), phrase.Key(w); got != want {
+			t.Errorf("wordKey(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestAtoi checks the number reader against strconv.Atoi on words.
+func TestAtoi(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+		ok   bool
+	}{{"0", 0, true}, {"212", 212, true}, {"", 0, false}, {"12a", 0, false}, {"١٢", 0, false},
+		{"99999999999999999999", 0, false}, {"+5", 0, false}} {
+		if got, ok := atoi(c.in); got != c.want || ok != c.ok {
+			t.Errorf("atoi(%q) = %d, %v; want %d, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
