@@ -106,6 +106,7 @@ func NewIDNumber() *IDNumber {
 		{scan: scanCodes},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tCapsThenYear), re: anchored(`\b([A-Z]{2,6})\s+((?:19|20)\d{2})\s+(?:p|pp|s)\.\s*(\d{1,5})\b`), fn: reportCitation},
 		{trig: tDigits("3-5[/]2-2"), re: anchored(`\b\d{3,5}/\d{2}\b`), fn: applicationNo},
+		numberedRule(),
 	}...)}
 }
 

@@ -27,6 +27,9 @@ var (
 	ageSubjectNouns        = load("age_subject_nouns")
 	lifeEventWords         = load("life_event_words")
 	roleHeads              = load("role_heads")
+	employerCues           = load("employer_cues")
+	employerMoves          = load("employer_moves")
+	orgKindNouns           = load("org_kind_nouns")
 	weekdays               = load("weekdays")
 	credentials            = load("credentials")
 	nameParticles          = load("name_particles")
@@ -686,3 +689,12 @@ func LifeEventWords() Set { return lifeEventWords }
 
 // RoleHeads returns lists/role_heads.txt.
 func RoleHeads() Set { return roleHeads }
+
+// EmployerCues returns lists/employer_cues.txt.
+func EmployerCues() Set { return employerCues }
+
+// EmployerMoves returns lists/employer_moves.txt.
+func EmployerMoves() Set { return employerMoves }
+
+// OrgKindNouns returns lists/org_kind_nouns.txt.
+func OrgKindNouns() Set { return orgKindNouns }
