@@ -156,8 +156,8 @@ func (a *analysis) lowerStreet(i int) (span, bool) {
 	if s.Shape != shapeLower {
 		return span{}, false
 	}
-	strong, ok := streetWords[s.Lower]
-	if !ok {
+	strong := vocab.StrongStreetTypes().Has(s.Lower)
+	if !strong && !vocab.WeakStreetTypes().Has(s.Lower) {
 		return span{}, false
 	}
 	if !strong && !(i > 0 && vocab.StreetPreps().Has(a.toks[i-1].Lower) && !strings.ContainsAny(t.Gap, "\n.;:!?")) {
