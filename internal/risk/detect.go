@@ -1008,8 +1008,8 @@ func (f *finder) events() []Detail {
 func (f *finder) media() []Detail {
 	var out []Detail
 	for i := range f.toks {
-		if f.used[i] || !f.third[f.toks[i].sent] {
-			continue
+		if f.toks[i].cls&clsCueStart == 0 || f.used[i] || !f.third[f.toks[i].sent] {
+			continue // no cue starts with the word
 		}
 		for _, cue := range viralCues {
 			if f.cueAt(i, cue) {

@@ -122,6 +122,7 @@ const (
 	clsSmallEvent
 	clsLargeEvent
 	clsSex
+	clsCueStart // the first word of a media or viral cue
 )
 
 // wordClasses maps a word to its classes.
@@ -137,6 +138,11 @@ var wordClasses = func() map[string]uint32 {
 			if in {
 				m[w] |= c.cls
 			}
+		}
+	}
+	for _, cues := range [][][]string{mediaCues, viralCues} {
+		for _, cue := range cues {
+			m[cue[0]] |= clsCueStart
 		}
 	}
 	for w, share := range multiples {
