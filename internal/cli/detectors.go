@@ -13,9 +13,11 @@ import (
 // detectors lists the recognizers, in order: structured patterns first,
 // then the lexicons with context, then the statistical model.
 func detectors() []deid.Detector {
+	lex := lexicon.Default()
 	ds := rules.Default()
-	ds = append(ds, dict.Default(lexicon.Default())...)
-	return append(ds, ner.New(ner.WithLexicon(lexicon.Default())), seqtag.New(lexicon.Default(), seqtag.WithSkip(dict.ClinicalNote)))
+	ds = append(ds, dict.Default(lex)...)
+	clinical := ner.WithClinical(dict.ClinicalNote, func(lw string) bool { return dict.Misspelt(lex, lw) })
+	return append(ds, ner.New(ner.WithLexicon(lex), clinical), seqtag.New(lex, seqtag.WithSkip(dict.ClinicalNote)))
 }
 
 // engineOptions are the planner and the engine options that draw on the

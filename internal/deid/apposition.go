@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // appositiveAges finds the age case writing puts right after a person's
@@ -65,7 +67,7 @@ func boolInt(b bool) int {
 // which a bracketed number is that person's age: the kinship nouns and
 // familiar titles, and a few more.
 func kinAgeWord(w string) bool {
-	if kinNouns[w] || familiarTitles[w] && w != "little" && w != "big" && w != "mister" {
+	if vocab.KinRelations().Has(w) || vocab.FamiliarTitles().Has(w) && w != "little" && w != "big" && w != "mister" {
 		return true
 	}
 	switch w {
@@ -165,8 +167,17 @@ func ageBefore(text string, s, e int, personEnds, personStarts map[int]bool) (in
 		return 0, 0, "", false
 	}
 	n, _ := strconv.Atoi(text[s:e])
-	if n < 1 || n > 120 {
+	return ageBeforeN(text, s, e, n, personEnds, personStarts)
+}
+
+// ageBeforeN is ageBefore for the number n written at [s, e), in digits
+// or in words (proseages.go).
+func ageBeforeN(text string, s, e, n int, personEnds, personStarts map[int]bool) (int, int, Type, bool) {
+	if n < 1 || n > 120 || s == 0 || text[s-1] != ' ' {
 		return 0, 0, "", false
+	}
+	if at, ok := lifeEventAt(text, s, e); ok {
+		return at, n, TypeAtAge, true // "He died at 67." -> "He died aged late 60s."
 	}
 	// "At 94, she still swims."
 	if s >= 3 && (text[s-3:s] == "At " || text[s-3:s] == "at ") && clauseStart(text, s-3) && strings.HasPrefix(text[e:], ", ") {
@@ -182,37 +193,31 @@ func ageBefore(text string, s, e int, personEnds, personStarts map[int]bool) (in
 	}
 	// Back over an adverb ("was only 91"), then the verb, then the subject.
 	i, w := wordBefore(text, s-1)
-	if ageAdverbs[strings.ToLower(w)] {
+	if vocab.AgeAdverbs().Has(strings.ToLower(w)) {
 		i, w = wordBefore(text, i)
 	}
 	lw := strings.ToLower(w)
 	switch {
-	case ageVerbs[lw]:
+	case vocab.AgeVerbs().Has(lw):
 		if j, w2 := wordBefore(text, i); lw == "turned" && (strings.EqualFold(w2, "had") || strings.EqualFold(w2, "has")) || lw == "be" && (strings.EqualFold(w2, "will") || strings.EqualFold(w2, "would")) {
 			i = j
 		} else if lw == "be" {
 			return 0, 0, "", false
 		}
 		j, subj := wordBefore(text, i)
-		if ageSubjects[strings.ToLower(subj)] || personEnds[j+len(subj)] && subj != "" {
+		if vocab.AgeSubjects().Has(strings.ToLower(subj)) || personEnds[j+len(subj)] && subj != "" || possessedSubject(text, j, subj) {
 			return s, n, "predicate", true
 		}
 	case strings.ContainsAny(lw, "'’"):
 		// "I'm 34", "she's 92"
 		k := strings.IndexAny(lw, "'’")
 		subj, verb := lw[:k], strings.TrimLeft(lw[k:], "'’")
-		if ageSubjects[subj] && (verb == "m" || verb == "s") {
+		if vocab.AgeSubjects().Has(subj) && (verb == "m" || verb == "s") {
 			return s, n, "predicate", true
 		}
 	}
 	return 0, 0, "", false
 }
-
-var (
-	ageVerbs    = map[string]bool{"is": true, "was": true, "am": true, "turned": true, "turns": true, "be": true}
-	ageAdverbs  = map[string]bool{"only": true, "just": true, "now": true, "nearly": true, "almost": true, "barely": true, "already": true, "still": true, "then": true, "about": true, "around": true}
-	ageSubjects = map[string]bool{"he": true, "she": true, "i": true, "who": true}
-)
 
 // wordBefore returns the word (letters and apostrophes) that ends just
 // before position i, skipping spaces, and where it starts.
@@ -246,16 +251,6 @@ func clauseStart(text string, i int) bool {
 	return b == "" || strings.HasSuffix(b, "\n") || strings.ContainsRune(".!?", rune(b[len(b)-1])) && len(b) < i
 }
 
-// clauseEnders may follow an age that ends its clause: "was 97 when he",
-// "is 92 and lives alone", "was 34 at the time".
-var clauseEnders = map[string]bool{
-	"when": true, "and": true, "but": true, "now": true, "then": true, "at": true,
-	"this": true, "that": true, "last": true, "next": true, "so": true, "yet": true, "or": true,
-	"with": true, "because": true, "too": true, "already": true, "today": true, "tomorrow": true,
-	"years": true, "year": true, "going": true, "while": true, "until": true,
-	"if": true, "though": true, "although": true, "since": true, "before": true, "after": true,
-}
-
 // endsClause reports whether what follows a number closes its clause: the
 // end of the text, punctuation that is no part of a number, or a word that
 // starts a new phrase.
@@ -272,7 +267,7 @@ func endsClause(after string) bool {
 			// "she was 45 in 2019", not "she is 1 in a million"
 			return startsWithDigit(strings.TrimLeft(w[2:], " "))
 		}
-		return clauseEnders[lw]
+		return vocab.ClauseEnders().Has(lw)
 	}
 	return false
 }

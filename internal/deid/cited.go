@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // citedAuthor reports whether the person finding f names an author a post
@@ -21,7 +23,7 @@ func citedAuthor(text string, f Finding) bool {
 		return false
 	}
 	for _, w := range words {
-		if honorifics[strings.ToLower(strings.TrimSuffix(w, "."))] || familiarTitles[strings.ToLower(w)] {
+		if vocab.Honorifics().Has(strings.ToLower(strings.TrimSuffix(w, "."))) || vocab.FamiliarTitles().Has(strings.ToLower(w)) {
 			return false // "Mr. Okafor", "Gran Ruth": someone the writer knows
 		}
 	}

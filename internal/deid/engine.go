@@ -94,6 +94,7 @@ func (e *Engine) Deidentify(ctx context.Context, doc *Doc) (res *Result, err err
 	if err != nil {
 		return nil, err
 	}
+	found = e.wholePhrases(seen.Text, found)
 	planned := toSource(doc.Text, view, e.planner.Plan(seen, found, Settings{Key: e.key, Actions: e.actions, Gazetteer: e.gaz}), true)
 	return &Result{Text: Apply(doc.Text, planned), Findings: planned}, nil
 }
@@ -187,6 +188,8 @@ func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	known := findKnown(doc, ws)
 	all = append(all, e.namedPeople(doc.Text, ws)...)
 	all = dropAllowed(doc, ws, all)
+	all = e.dropAppNames(doc.Text, all)
+	all = e.dropBibleBooks(doc.Text, all)
 	all = append(all, known...)
 	all = trimToName(doc.Text, all)
 	all = e.dropEponyms(doc.Text, all)
@@ -194,6 +197,7 @@ func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	all = e.inLabels(doc, e.propagate(doc.Text, ws, all))
 	all = append(all, appositiveAges(doc.Text, all)...)
 	all = append(all, predicateAges(doc.Text, all)...)
+	all = append(all, wordAges(doc.Text, all)...)
 	// Propagation may have found a name again inside an eponym.
 	return e.dropEponyms(doc.Text, Merge(doc.Text, all)), nil
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // eponymHeads are the nouns that make the names before them part of a
@@ -19,12 +21,6 @@ var eponymHeads = map[string]bool{
 	"hernia": true, "phenomenon": true, "encephalopathy": true, "dystrophy": true,
 	"ataxia": true, "chorea": true, "neuralgia": true,
 	"score": false, "scale": false, "criteria": false, "classification": false, "procedure": false,
-}
-
-// institutionWords end the name of an institution, never an eponym.
-var institutionWords = map[string]bool{
-	"clinic": true, "hospital": true, "university": true, "center": true, "centre": true,
-	"institute": true, "college": true, "health": true, "medical": true, "school": true,
 }
 
 // dropEponyms removes name findings that are part of an eponymous term: a
@@ -49,7 +45,7 @@ func (e *Engine) dropEponyms(text string, fs []Finding) []Finding {
 	}
 	for i, f := range fs {
 		if nameLike(f.Kind) && f.Replacement == "" {
-			in[i] = e.inEponym(text, f) || f.Kind == Person && citedAuthor(text, f) || citedWork(text, f, versed)
+			in[i] = e.inEponym(text, f) || (f.Kind == Person || f.Kind == Place) && citedAuthor(text, f) || citedWork(text, f, versed)
 		}
 		if !in[i] && f.Kind == Person {
 			person[termID(f.Text)] = true
@@ -71,22 +67,8 @@ func afterTitle(text string, off int) bool {
 	b := strings.TrimRight(text[:off], " ")
 	b = strings.TrimSuffix(b, ".")
 	i := strings.LastIndexFunc(b, func(r rune) bool { return !unicode.IsLetter(r) })
-	return honorifics[strings.ToLower(b[i+1:])]
+	return vocab.Honorifics().Has(strings.ToLower(b[i+1:]))
 }
-
-// knownEponyms are physicians' and patients' names that conditions and
-// signs are known by in the possessive ("Parkinson's disease", "Bell's
-// palsy", "Homans' sign"). A possessive name not among them is taken for
-// the person it belongs to.
-var knownEponyms = wordSet(`parkinson alzheimer crohn hodgkin huntington addison cushing graves
-bell tourette asperger raynaud sjogren sjögren hashimoto meniere ménière paget kaposi wilms ewing
-down gehrig bright hirschsprung barrett buerger dupuytren peyronie wegener whipple wilson tay
-sachs niemann pick baker bowen conn gilbert kawasaki marfan munchausen osgood schlatter perthes
-reiter still takayasu kussmaul homans cheyne stokes babinski romberg trendelenburg murphy
-mcburney chvostek trousseau brudzinski kernig lhermitte tinel phalen korsakoff wernicke
-klinefelter turner prader willi angelman rett guillain barré barre creutzfeldt jakob erdheim
-chester von willebrand recklinghausen legg calvé calve hansen lou duchenne becker charcot
-marie tooth bechterew behçet behcet kawasaki menkes tay`)
 
 // inEponym reports whether an eponym's head noun ends finding f or follows
 // it, maybe after a possessive and up to two more capitalised words joined
@@ -106,7 +88,7 @@ func (e *Engine) inEponym(text string, f Finding) bool {
 	}
 	if poss {
 		words := termKeys(f.Text)
-		if len(words) == 0 || !knownEponyms[words[len(words)-1]] {
+		if len(words) == 0 || !vocab.KnownEponyms().Has(words[len(words)-1]) {
 			return false
 		}
 	}
@@ -124,7 +106,7 @@ func (e *Engine) inEponym(text string, f Finding) bool {
 		if r == ' ' && e.isHead(f, w, hops > 0) {
 			return true
 		}
-		if first, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(first) || poss || institutionWords[strings.ToLower(w)] {
+		if first, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(first) || poss || vocab.InstitutionWords().Has(strings.ToLower(w)) {
 			return false // "the Mayo Clinic scale" names the clinic
 		}
 		i = j
@@ -144,5 +126,5 @@ func (e *Engine) isHead(f Finding, w string, named bool) bool {
 // "crohns"), as tags and slugs write them.
 func EponymCondition(word string) bool {
 	stem, ok := strings.CutSuffix(strings.ToLower(word), "s")
-	return ok && knownEponyms[stem]
+	return ok && vocab.KnownEponyms().Has(stem)
 }

@@ -13,6 +13,8 @@ func TestFingerprint(t *testing.T) {
 	for name, other := range map[string][32]byte{
 		"another key":    New(WithKey([]byte("key two"))).Fingerprint(),
 		"another action": base(WithAction(Person, Redact)),
+		// Another planner gives other replacements for the same findings.
+		"a planner": base(WithPlanner(countingPlanner{new(int)})),
 	} {
 		if other == a {
 			t.Errorf("%s: same fingerprint", name)

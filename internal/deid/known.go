@@ -55,10 +55,11 @@ func dropAllowed(doc *Doc, ws []word, fs []Finding) []Finding {
 	spans := newTermSet(doc.Allow).find(doc.Text, ws)
 	public := publicTermSet().find(doc.Text, ws)
 	codes := professionalCodes(doc.Text)
+	bodies := publicBodySpans(doc.Text, ws)
 	out := fs[:0:0]
 	for _, f := range fs {
 		if allowed[termID(f.Text)] || insideAny(f, spans) || insideAny(f, public) || insideAny(f, codes) ||
-			nameLike(f.Kind) && publicBody(f.Text) {
+			nameLike(f.Kind) && (publicBody(f.Text) || insideAny(f, bodies)) {
 			continue
 		}
 		out = append(out, f)

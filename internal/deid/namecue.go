@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // namedPeople finds the name a sentence gives outright: "my name is borna
@@ -79,7 +81,7 @@ func spaceAfter(text string, ws []word, k int) bool {
 func (e *Engine) nameWordAt(text string, ws []word, k int, first bool) bool {
 	w := text[ws[k].start:ws[k].end]
 	key := strings.Trim(ws[k].key, ".'’-")
-	if key == "" || notNames[key] || strings.ContainsAny(w, "0123456789") {
+	if key == "" || vocab.NotNames().Has(key) || strings.ContainsAny(w, "0123456789") {
 		return false
 	}
 	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
@@ -89,16 +91,4 @@ func (e *Engine) nameWordAt(text string, ws []word, k int, first bool) bool {
 		return true // "borna", "jerković"
 	}
 	return first && e.gaz.Sex(key) != SexUnknown // "my name is grace"
-}
-
-// notNames are function words and the answers that withhold a name.
-var notNames = map[string]bool{
-	"the": true, "a": true, "an": true, "not": true, "just": true, "also": true, "on": true,
-	"in": true, "at": true, "of": true, "and": true, "or": true, "but": true, "so": true,
-	"that": true, "this": true, "what": true, "my": true, "his": true, "her": true, "their": true,
-	"your": true, "our": true, "its": true, "is": true, "was": true, "be": true, "to": true,
-	"for": true, "with": true, "from": true, "by": true, "as": true, "if": true, "it": true,
-	"unknown": true, "withheld": true, "redacted": true, "same": true, "different": true,
-	"i": true, "me": true, "you": true, "he": true, "she": true, "we": true, "they": true,
-	"here": true, "there": true, "now": true, "still": true, "really": true, "actually": true,
 }

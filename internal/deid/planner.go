@@ -1,19 +1,17 @@
 package deid
 
-import "sort"
-
 // Planner chooses the replacement of every finding of a document: a
 // pseudonym, a coarser description or a neutral label. The engine runs the
 // planner it is given (WithPlanner); package deid/plan holds veil's, one
 // operator per kind. A Planner must be safe for concurrent use.
 type Planner interface {
-	// Plan returns the findings with Replacement set. fs is sorted and
-	// non-overlapping, as Merge returns it, and its offsets point into
-	// doc.Text; a finding whose Replacement is already set (a known term
-	// with the author's replacement) keeps it. The result must be sorted
-	// and non-overlapping too: a planner may widen a finding into the gap
-	// before its neighbours ("a 34-year-old" for the age "34") or join two
-	// findings into one, but never reach into another finding.
+	// Plan returns the findings with Replacement set, in the same order
+	// and with the same spans. fs is sorted and non-overlapping, its
+	// offsets point into doc.Text, and each finding spans the whole of
+	// what is to be replaced: the engine has widened an age to its phrase
+	// ("a 34-year-old" for the age "34") and joined a city and its state.
+	// A finding whose Replacement is already set (a known term with the
+	// author's replacement) keeps it.
 	Plan(doc *Doc, fs []Finding, s Settings) []Finding
 }
 
@@ -46,25 +44,6 @@ func (labelPlanner) Plan(_ *Doc, fs []Finding, _ Settings) []Finding {
 	}
 	return out
 }
-
-// Honorific reports whether a lower-case word, without its full stop, is a
-// title that opens a name ("dr", "mrs").
-func Honorific(w string) bool { return honorifics[w] }
-
-// Honorifics lists the titles Honorific knows, sorted.
-func Honorifics() []string {
-	out := make([]string, 0, len(honorifics))
-	for h := range honorifics {
-		out = append(out, h)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// FamiliarTitle reports whether a lower-case word is a kinship or familiar
-// form of address that may open a name ("uncle", "grandma"); the name after
-// it is a first name.
-func FamiliarTitle(w string) bool { return familiarTitles[w] }
 
 // TermID is the key under which a term is matched and looked up: its word
 // keys joined by spaces ("Dr. Okafor" and "dr okafor" are both "dr okafor").

@@ -4,24 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
-
-// honorifics are words that may open a name finding but are not part of the
-// name to look for elsewhere ("Dr. Okafor" -> look for "Okafor").
-var honorifics = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true,
-	"prof": true, "rev": true, "fr": true, "sr": true, "jr": true, "st": true,
-}
-
-// familiarTitles are kinship and familiar forms of address that may open a
-// name finding ("Uncle Dev", "Grandma Rose"). They are kept as written, are
-// not looked for elsewhere, and the name after them is a first name.
-var familiarTitles = map[string]bool{
-	"uncle": true, "aunt": true, "auntie": true, "aunty": true, "grandma": true, "grandpa": true,
-	"granny": true, "grandad": true, "granddad": true, "nana": true, "nan": true, "papa": true,
-	"mama": true, "cousin": true, "brother": true, "sister": true, "baby": true, "little": true,
-	"big": true, "mister": true,
-}
 
 // propagate finds, once a name has been found anywhere in a text, every
 // other occurrence of it and of each of its words, in any case: "Odette",
@@ -115,7 +100,7 @@ func nameWords(name string, k Kind) []string {
 		return !unicode.IsLetter(r) && r != '\'' && r != '-'
 	}) {
 		w = strings.Trim(w, "'-")
-		if utf8.RuneCountInString(w) < 2 || honorifics[strings.ToLower(w)] || familiarTitles[strings.ToLower(w)] || w == name {
+		if utf8.RuneCountInString(w) < 2 || vocab.Honorifics().Has(strings.ToLower(w)) || vocab.FamiliarTitles().Has(strings.ToLower(w)) || w == name {
 			continue
 		}
 		out = append(out, w)

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // publicTerms name public programmes, laws, agencies, classifications and
@@ -40,31 +42,15 @@ func publicTermSet() *termSet {
 	return publicSet
 }
 
-// publicBodyWords make up the names of the general public institutions
-// that every country has and that name no one by themselves: "the Supreme
-// Court", "the Court of Appeal", "the Foreign and Commonwealth Office",
-// "the District Court", "the Council". A name with any other word says
-// where or which and stays a finding: a place ("Izmir State Security
-// Court"), a local name ("Alder Valley Family Services") or a field
-// ("the Employment Tribunal", "the Martial Law Court"), which narrows the
-// case down.
-var publicBodyWords = wordSet(`court courts tribunal tribunals ministry department office
-commission committee council government parliament senate congress assembly police prosecutor
-prosecutors prosecution agency authority directorate inspectorate ombudsman registry bench
-judiciary cabinet treasury board supreme high appeal appeals district crown magistrates county
-circuit federal state national european international united nations human rights foreign
-commonwealth home justice public general constitutional cassation interior defence defense
-finance chamber grand royal majesty central regional local city borough municipal provincial
-attorney solicitor registrar affairs secretary rule rules service services his her of and for
-the on
-licensing licensure registration regulatory examiners nursing nurses medicine medical pharmacy
-psychology social work behavioral behavioural sciences counseling counselling therapy marriage in
-family professions professional`)
-
 // The fields and functions above ("licensing", "nursing", "social work",
 // "behavioral sciences") make the regulators and licensing boards of a
 // profession ("the State Board of Nursing", "the Board of Behavioral
-// Sciences"), which a practitioner cites and which identify no one.
+// Sciences"), which a practitioner cites and which identify no one; with
+// the heads of learned and professional bodies ("association", "society",
+// "college") and the nations they are named after, they make the
+// professional associations and societies ("the Society of Family
+// Therapists", "the Royal College of Nursing"). A local name among the words
+// ("Alder Valley Therapists Society") still makes a finding.
 
 // professionalCodeRE matches a professional body's acronym before the code
 // or standards it publishes: "the AAMFT Code of Ethics", "CCPA Standards of
@@ -85,23 +71,16 @@ func professionalCodes(text string) []termMatch {
 	return out
 }
 
-// publicBodyHeads are the words one of which a public institution's name
-// must hold.
-var publicBodyHeads = wordSet(`court courts tribunal tribunals ministry department office
-commission committee council government parliament senate congress assembly police prosecutor
-prosecutors prosecution agency authority service services directorate inspectorate ombudsman
-registry bench judiciary cabinet treasury board rules`)
-
 // publicBody reports whether name is made only of institution
 // words and holds a head: a public body that identifies no one.
 func publicBody(name string) bool {
 	head := false
 	for _, w := range termKeys(name) {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-		if !publicBodyWords[w] {
+		if !vocab.PublicBodyWords().Has(w) {
 			return false
 		}
-		head = head || publicBodyHeads[w]
+		head = head || vocab.PublicBodyHeads().Has(w)
 	}
 	return head
 }

@@ -4,19 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
-
-// credentialSuffixes are professional letters written after a name ("Ana
-// Ruiz, MD", "irene snell, rn").
-var credentialSuffixes = map[string]bool{
-	"md": true, "do": true, "rn": true, "np": true, "lpn": true, "bsn": true, "msn": true,
-	"msw": true, "lcsw": true, "lpc": true, "lmft": true, "phd": true, "psyd": true, "pa": true,
-	"dds": true, "dnp": true, "aprn": true, "crna": true, "cnm": true, "rrt": true, "edd": true,
-	"esq": true, "cna": true,
-}
-
-// surnameLike are credentials that are also surnames (Do, Pa).
-var surnameLike = map[string]bool{"do": true, "pa": true}
 
 // trimToName narrows each person finding to the name: a kinship noun
 // before it ("Son Gavin") and credentials after
@@ -52,23 +42,11 @@ func trimToName(text string, fs []Finding) []Finding {
 	return fs
 }
 
-// kinNouns are the family words notes and posts write before a relative's
-// name ("Son Gavin in to visit", "Sons Gavin and Percival"). Unlike the
-// forms of address ("Uncle Dev", "Sister Mary"), they are no part of the
-// name.
-var kinNouns = map[string]bool{
-	"son": true, "sons": true, "daughter": true, "daughters": true, "wife": true, "husband": true,
-	"mother": true, "father": true, "mom": true, "mum": true, "dad": true, "grandson": true,
-	"granddaughter": true, "niece": true, "nephew": true, "partner": true, "spouse": true,
-	"boyfriend": true, "girlfriend": true, "fiance": true, "fiancé": true, "fiancee": true,
-	"fiancée": true, "stepson": true, "stepdaughter": true, "dtr": true,
-}
-
 // leadingKin returns the length of a kinship noun and the spaces after it at
 // the start of s, when a name follows; 0 otherwise.
 func leadingKin(s string) int {
 	i := strings.IndexByte(s, ' ')
-	if i <= 0 || !kinNouns[strings.ToLower(s[:i])] {
+	if i <= 0 || !vocab.KinRelations().Has(strings.ToLower(s[:i])) {
 		return 0
 	}
 	j := i
@@ -90,7 +68,7 @@ func trailingCredential(s string) int {
 	}
 	word := s[w:]
 	lw := strings.ToLower(word)
-	if w == len(s) || !credentialSuffixes[lw] || len(word) > 1 && word[0] <= 'Z' && word[1:] == lw[1:] {
+	if w == len(s) || !vocab.Credentials().Has(lw) || len(word) > 1 && word[0] <= 'Z' && word[1:] == lw[1:] {
 		return 0 // "Nguyen Do": written like a name, it is one
 	}
 	k := w
@@ -100,7 +78,7 @@ func trailingCredential(s string) int {
 	if k == w || !hasNameWord(s[:k]) {
 		return 0
 	}
-	if surnameLike[lw] && !strings.Contains(s[k:w], ",") {
+	if vocab.SurnameLike().Has(lw) && !strings.Contains(s[k:w], ",") {
 		return 0 // "NGUYEN DO": a credential that is also a surname needs its comma
 	}
 	return len(s) - k

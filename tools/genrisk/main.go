@@ -498,7 +498,7 @@ func areas(regionsPath, placesPath, statesPath string) ([]string, error) {
 }
 
 // sizeClass is the de-identifier's description of a place of population n
-// (internal/deid/plan.go).
+// (internal/deid/plan/place.go).
 func sizeClass(n int) string {
 	switch {
 	case n >= 1_000_000:

@@ -49,7 +49,7 @@ type doc struct {
 // text, so that the margin is chosen for what the model adds to them.
 func handFindings(lex *lexicon.Lexicon, docs []doc) {
 	ds := append(rules.Default(), dict.Default(lex)...)
-	ds = append(ds, ner.New(ner.WithLexicon(lex)))
+	ds = append(ds, ner.New(ner.WithLexicon(lex), ner.WithClinical(dict.ClinicalNote, func(lw string) bool { return dict.Misspelt(lex, lw) })))
 	for i := range docs {
 		for _, d := range ds {
 			fs, err := d.Detect(context.Background(), &deid.Doc{Text: docs[i].text})

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -187,13 +188,13 @@ func (a *analysis) adjacent(i int) bool {
 	}
 	g := t.gap
 	if prev.dot {
-		if !(prev.letters == 1 || abbrevDot[prev.lower]) {
+		if !(prev.letters == 1 || vocab.AbbrevDot().Has(prev.lower)) {
 			return false
 		}
 		g = g[1:]
 		if g == "" {
 			// "C.A.", "Dr.Varelli"; not "t.co".
-			return abbrevDot[prev.lower] || t.letters == 1 && t.dot
+			return vocab.AbbrevDot().Has(prev.lower) || t.letters == 1 && t.dot
 		}
 	}
 	if g == "" || len(g) > 4 {
@@ -229,17 +230,4 @@ type span struct {
 
 // isStop reports whether a lower-case word is a function word that never
 // begins or ends a name.
-func isStop(w string) bool { return stopWords[w] }
-
-var stopWords = map[string]bool{
-	"a": true, "an": true, "the": true, "of": true, "to": true, "in": true, "on": true, "at": true,
-	"for": true, "from": true, "with": true, "by": true, "and": true, "or": true, "but": true,
-	"per": true, "via": true, "as": true, "is": true, "was": true, "are": true, "were": true,
-	"be": true, "been": true, "has": true, "had": true, "have": true, "he": true, "she": true,
-	"would": true, "can": true, "could": true, "should": true, "did": true, "does": true,
-	"it": true, "they": true, "we": true, "i": true, "you": true, "his": true, "her": true,
-	"their": true, "our": true, "my": true, "your": true, "this": true, "that": true,
-	"these": true, "those": true, "not": true, "no": true, "if": true, "so": true,
-	"into": true, "onto": true, "than": true, "then": true, "when": true, "while": true,
-	"after": true, "before": true, "up": true, "out": true, "off": true, "over": true,
-}
+func isStop(w string) bool { return vocab.StopWords().Has(w) }

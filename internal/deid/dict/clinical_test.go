@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -256,7 +257,7 @@ func TestTypoFilter(t *testing.T) {
 			t.Fatalf("mayHoldBytes(%q) differs from mayHold", w)
 		}
 	}
-	for w := range clinicalTerms {
+	for w := range vocab.ClinicalTerms().All() {
 		if !f.mayHold(w) {
 			t.Fatalf("clinical term %q not in the filter", w)
 		}

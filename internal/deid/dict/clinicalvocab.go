@@ -4,67 +4,9 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
-
-// clinicalVocab are words of nursing and medical writing that the general
-// English lists lack or hold only at their rarest levels: laboratory
-// values, signs, procedures, equipment and positions. They are the words
-// notes misspell most ("troponin", "commode", "Trendelenburg"), so they
-// serve Misspelt as sources, and in a note they are never names.
-var clinicalVocab = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`
-		troponin troponins creatinine creatine lactate bilirubin albumin hemoglobin hematocrit
-		platelet platelets leukocytes leukocytosis neutrophils electrolytes potassium sodium
-		phosphorus calcium glucose ammonia lipase amylase fibrinogen coags coagulopathy
-		doppler dopplerable dopplered commode bedpan urinal diaper chux trendelenburg
-		reverse-trendelenburg semi-fowlers pleurodesis thoracentesis paracentesis
-		thoracotomy sternotomy tracheostomy tracheotomy gastrostomy jejunostomy colostomy
-		ileostomy nephrostomy cystostomy bronchoscopy endoscopy colonoscopy laparotomy
-		laparoscopy angioplasty angiogram angiography catheterization cardioversion
-		defibrillation debridement embolization intubated extubated reintubated
-		hemodynamic hemodynamically hemodynamics haemodynamic tracheal nasotracheal endotracheal
-		orotracheal nasogastric orogastric nasopharyngeal oropharyngeal transesophageal
-		transthoracic subclavian femoral jugular brachial radial pedal popliteal
-		intermittently intermittent intravenous subcutaneous sublingual intramuscular
-		tachypnea tachypneic tachycardia bradycardia bradycardic hypotension hypotensive
-		hypertension hypertensive hypoxia hypoxic hypoxemia hypercarbia hypercapnia
-		hyperkalemia hypokalemia hypernatremia hyponatremia hypoglycemia hyperglycemia
-		hypomagnesemia hypocalcemia hypothermia hyperthermia diaphoretic diaphoresis
-		edematous edema anasarca ascites jaundice jaundiced icteric erythema erythematous
-		excoriated excoriation ecchymosis ecchymotic petechiae induration indurated
-		serosanguinous serosanguineous sanguinous purulent tenacious rhonchi rhonchorous
-		wheezes wheezing crackles rales stridor diminished coarse auscultation
-		atelectasis pneumothorax hemothorax effusion effusions infiltrate infiltrates
-		consolidation aspiration emesis hematemesis melena hematochezia hematuria
-		oliguria oliguric anuria anuric polyuria dysuria incontinent incontinence
-		diuresis diuresed diuresing diuretic diuretics sedation sedated unresponsive
-		lethargic lethargy somnolent obtunded agitated agitation delirium delirious
-		restraints ambulated ambulating ambulation repositioned repositioning turned
-		suctioned suctioning secretions sputum expectorate expectorating nebulizer
-		nebulizers spirometer incentive ventilator ventilated ventilation oxygenation
-		saturation saturations desaturation desaturated desats titrated titrating titration
-		weaned weaning infusing infusion infusions bolus boluses transfused transfusion
-		afebrile febrile normothermic perfused perfusion capillary pulses palpable
-		nonpalpable sinus rhythm ectopy ectopic paced pacer pacemaker pacing telemetry
-		arterial venous cannula cannulas introducer sheath sheaths dressing dressings
-		drainage draining drains incision incisions staples sutures steri-strips
-		ostomy stoma tube-feeding tubefeeds residuals residual flatus distended distension
-		tympanic hypoactive hyperactive bowel sounds guaiac heme-positive occult
-		neuro neurologically neurological orientated oriented disoriented confused
-		pupils reactive sluggish nonreactive brisk purposeful nonpurposeful withdraws
-		grimaces grimacing posturing seizure seizures seizing myoclonic tremors
-		cardiomyopathy cardiomegaly arrhythmia arrhythmias fibrillation flutter
-		regurgitation stenosis murmur infarction ischemia ischemic angina pericarditis
-		endocarditis myocarditis tamponade pneumonia bronchitis sepsis septic bacteremia
-		cellulitis pancreatitis cholecystitis hepatitis cirrhosis encephalopathy
-		nephropathy neuropathy retinopathy dialysis hemodialysis ultrafiltration
-		`) {
-		m[w] = true
-	}
-	return m
-}()
 
 // nearSources maps the loose form (looseForm) of every common word and
 // clinical term of six letters or more, built on first use.
@@ -84,8 +26,8 @@ func nearSourcesFor(lex *lexicon.Lexicon) map[string]uint32 {
 				add(w)
 			}
 		}
-		for _, src := range []map[string]bool{clinicalTerms, drugNames, clinicalVocab} {
-			for w := range src {
+		for _, src := range []vocab.Set{vocab.ClinicalTerms(), vocab.DrugNames(), vocab.ClinicalVocab()} {
+			for w := range src.All() {
 				if len(w) >= 6 && plainLower(w) {
 					add(w)
 				}
@@ -239,7 +181,7 @@ func gluedWords(lex *lexicon.Lexicon, lw string) bool {
 			return false
 		}
 		lv, ok := lex.WordLevel(w)
-		return ok && lv <= typoLevel || ClinicalTerm(w)
+		return ok && lv <= typoLevel || vocab.ClinicalTerm(w)
 	}
 	for _, p := range combiningForms {
 		if rest, ok := strings.CutPrefix(lw, p); ok && known(rest, 5) {
@@ -252,7 +194,7 @@ func gluedWords(lex *lexicon.Lexicon, lw string) bool {
 			continue
 		}
 		// A short tail ("and", "the") only after a long clinical head.
-		if len(tail) >= 4 && known(tail, 4) && (ClinicalTerm(head) || ClinicalTerm(tail)) || len(head) >= 6 && isStop(tail) {
+		if len(tail) >= 4 && known(tail, 4) && (vocab.ClinicalTerm(head) || vocab.ClinicalTerm(tail)) || len(head) >= 6 && isStop(tail) {
 			return true
 		}
 	}
@@ -264,7 +206,7 @@ func gluedWords(lex *lexicon.Lexicon, lw string) bool {
 // name, short of the whole.
 var drugTruncations = func() map[string]bool {
 	m := map[string]bool{}
-	for w := range drugNames {
+	for w := range vocab.DrugNames().All() {
 		for n := 4; n < len(w); n++ {
 			m[w[:n]] = true
 		}
@@ -303,81 +245,27 @@ func (a *analysis) noteAbbrev(k int) bool {
 	return false
 }
 
-// eponymNouns follow the names of physicians in the signs, diseases and
-// devices named after them ("Kussmaul's respirations", "Homans' sign",
-// "Hickman catheter"): there the name is no person's.
-var eponymNouns = map[string]bool{
-	"sign": true, "signs": true, "respirations": true, "respiration": true, "breathing": true,
-	"disease": true, "syndrome": true, "reflex": true, "maneuver": true, "manoeuvre": true,
-	"position": true, "test": true, "phenomenon": true, "triad": true, "ulcer": true,
-	"palsy": true, "score": true, "scale": true, "criteria": true, "catheter": true,
-	"cath": true, "tube": true, "sheath": true, "drain": true, "dressing": true, "mask": true,
-	"collar": true, "procedure": true, "classification": true, "vent": true, "tubes": true,
-	"tubing": true, "mattress": true, "boots": true, "pump": true, "valve": true, "stockings": true,
-	"line": true, "lines": true, "catheters": true, "drains": true, "sheaths": true,
-}
-
-// possessiveEponymNouns are the eponym nouns that also take the
-// physician's name in the possessive ("Kussmaul's respirations", "Homans'
-// sign"). Before a device or a dressing a possessive is its owner's:
-// "Jenny's drain", "Mrs Dlamini's ulcer" name the patient.
-var possessiveEponymNouns = map[string]bool{
-	"sign": true, "signs": true, "respirations": true, "respiration": true, "breathing": true,
-	"disease": true, "syndrome": true, "reflex": true, "maneuver": true, "manoeuvre": true,
-	"phenomenon": true, "triad": true, "palsy": true,
-}
-
 // eponym reports whether word k, in a clinical note, names a sign, a
 // disease or a device after a physician or its maker: a name before an
 // eponym noun ("Kussmaul's respirations", "Quinton catheter", "puritan
 // bennett vent"). A name after a title is a person's ("Mr Lombardo's
 // drain").
 func (a *analysis) eponym(k int) bool {
-	if k+1 >= len(a.toks) || a.toks[k].letters < 3 || k > 0 && strongTitles[a.toks[k-1].lower] {
+	if k+1 >= len(a.toks) || a.toks[k].letters < 3 || k > 0 && vocab.StrongTitles().Has(a.toks[k-1].lower) {
 		return false
 	}
 	nx := &a.toks[k+1]
 	if strings.TrimLeft(nx.gap, " ") != "" || nx.gap == "" {
 		return false
 	}
-	if nx.shape != shapeLower || !eponymNouns[nx.lower] {
+	if nx.shape != shapeLower || !vocab.EponymNouns().Has(nx.lower) {
 		return false
 	}
-	return !a.toks[k].poss || possessiveEponymNouns[nx.lower]
+	return !a.toks[k].poss || vocab.PossessiveEponymNouns().Has(nx.lower)
 }
-
-// subjectPronouns are followed by a verb, not a name: "he denise abd
-// pain" is a misspelt "denies".
-var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "it": true}
 
 // afterSubjectPronoun reports whether word k directly follows a subject
 // pronoun.
 func (a *analysis) afterSubjectPronoun(k int) bool {
-	return k > 0 && a.adjacent(k) && subjectPronouns[a.toks[k-1].lower]
-}
-
-// EponymBefore reports whether rest, the text after a name, opens with an
-// eponym noun in lower case after one space (" catheter") or, for a sign or
-// a disease, after a possessive ("'s respirations"): the name is a sign's,
-// a disease's or a device's. The prose recognizer vets its persons with it.
-func EponymBefore(rest string) bool {
-	poss := false
-	for _, p := range [...]string{"'s", "’s", "s'", "'"} {
-		if r, ok := strings.CutPrefix(rest, p); ok {
-			rest, poss = r, true
-			break
-		}
-	}
-	r, ok := strings.CutPrefix(rest, " ")
-	if !ok {
-		return false
-	}
-	end := 0
-	for end < len(r) && r[end] >= 'a' && r[end] <= 'z' {
-		end++
-	}
-	if end == 0 || !eponymNouns[r[:end]] || end < len(r) && r[end] >= 'a' && r[end] <= 'z' {
-		return false
-	}
-	return !poss || possessiveEponymNouns[r[:end]]
+	return k > 0 && a.adjacent(k) && vocab.SubjectPronouns().Has(a.toks[k-1].lower)
 }

@@ -16,7 +16,7 @@ import (
 // the words, lexicon look-ups and spans of the first.
 func Default(lex *lexicon.Lexicon) []deid.Detector {
 	s := newShared(lex)
-	return []deid.Detector{&Persons{s}, &Places{s}, &Orgs{s}}
+	return []deid.Detector{&Persons{s}, &Places{s}, &Orgs{s}, &Employers{lex}}
 }
 
 var (

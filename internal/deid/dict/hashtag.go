@@ -5,6 +5,8 @@ import (
 
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // Tweets write names and places as hashtags in camel case: "#DonaldSterling",
@@ -158,7 +160,7 @@ func (a *analysis) hashPhrasePlace(i int) (span, bool) {
 	}
 	// "#LochTorridon", "#MountRainier": a word that opens place names
 	// before a part that is no common word.
-	if len(parts) == 2 && (placePrefix[strings.ToLower(parts[0])] || strings.EqualFold(parts[0], "loch")) && titleCase(parts[1]) && len(parts[1]) >= 4 {
+	if len(parts) == 2 && (vocab.PlacePrefix().Has(strings.ToLower(parts[0])) || strings.EqualFold(parts[0], "loch")) && titleCase(parts[1]) && len(parts[1]) >= 4 {
 		if f := a.partFeat(parts[1]); !f.common(50) && !f.date {
 			return span{i: i, j: i + 1, conf: 0.6, typ: "small-place"}, true
 		}

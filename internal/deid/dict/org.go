@@ -4,22 +4,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
-
-// companySuffix are organisation cues that name a company's legal form; their
-// findings get Type "company".
-var companySuffix = map[string]bool{
-	"inc": true, "inc.": true, "incorporated": true, "llc": true, "l.l.c.": true, "llp": true,
-	"ltd": true, "ltd.": true, "limited": true, "corp": true, "corp.": true, "corporation": true,
-	"co": true, "co.": true, "plc": true, "gmbh": true, "s.a.": true, "s.l.": true, "cía": true,
-}
-
-// orgJoin are lower-case words that may sit inside an organisation's name.
-var orgJoin = map[string]bool{
-	"of": true, "for": true, "and": true, "the": true, "de": true, "del": true, "la": true,
-	"los": true, "las": true, "el": true, "on": true, "in": true, "at": true, "y": true,
-}
 
 // orgAdjacent is adjacent, or joined by an ampersand ("Johnson & Johnson").
 func (a *analysis) orgAdjacent(i int) bool {
@@ -92,7 +79,7 @@ func (a *analysis) orgs() []span {
 			if _, ok := extraCues[t.lower]; !ok || t.shape == shapeLower {
 				continue
 			}
-			m, weak = 1, weakCues[t.lower]
+			m, weak = 1, vocab.WeakCues().Has(t.lower)
 		}
 		if m == 1 && (t.lower == "co" || t.lower == "inc") && a.isClinical() {
 			continue // cardiac output and "increase" in a clinical note
@@ -108,7 +95,7 @@ func (a *analysis) orgs() []span {
 		}
 		cue := strings.ToLower(strings.Join(strings.Fields(a.text[t.start:a.toks[cueEnd-1].end]), " "))
 		typ := strings.TrimSuffix(cue, ".")
-		if companySuffix[cue] || companySuffix[typ] {
+		if vocab.CompanySuffix().Has(cue) || vocab.CompanySuffix().Has(typ) {
 			typ = "company"
 		}
 		if x, ok := extraCues[typ]; ok {
@@ -123,7 +110,7 @@ func (a *analysis) orgs() []span {
 				break
 			}
 			if pk.shape == shapeLower {
-				if !orgJoin[pk.lower] || pk.lower == "the" {
+				if !vocab.OrgJoin().Has(pk.lower) || pk.lower == "the" {
 					break
 				}
 				continue // kept only if a capitalised word follows on its left
@@ -145,11 +132,11 @@ func (a *analysis) orgs() []span {
 		if cueEnd < n && a.adjacent(cueEnd) && (a.toks[cueEnd].lower == "of" || !capsLine && (a.toks[cueEnd].lower == "for" || a.toks[cueEnd].lower == "de")) && !a.toks[cueEnd-1].poss {
 			for k := cueEnd + 1; k < n && a.orgAdjacent(k); k++ {
 				pk := &a.toks[k]
-				if capsLine && a.f(k).common(20) && !hospitalWords[pk.lower] {
+				if capsLine && a.f(k).common(20) && !vocab.HospitalWords().Has(pk.lower) {
 					break // "HOSPITAL OF MENTAL STATUS": capitals say nothing
 				}
 				if pk.shape == shapeLower {
-					if !orgJoin[pk.lower] {
+					if !vocab.OrgJoin().Has(pk.lower) {
 						break
 					}
 					continue
@@ -169,7 +156,7 @@ func (a *analysis) orgs() []span {
 		if typ == "company" && lo == i {
 			continue
 		}
-		if weak && !a.properBefore(lo, i) && !(lo < i && a.isClinical() && lo > 0 && wardPrev[a.toks[lo-1].lower] && t.lower != "surgery") {
+		if weak && !a.properBefore(lo, i) && !(lo < i && a.isClinical() && lo > 0 && vocab.WardPrev().Has(a.toks[lo-1].lower) && t.lower != "surgery") {
 			continue // "Heart Surgery", "War Memorial": ordinary words; but "AT HARMONY MEMORIAL" in a note
 		}
 		if lo < i && hi == cueEnd && i-lo == 1 && a.wellKnown(lo) {
@@ -218,7 +205,7 @@ func (a *analysis) orgNameWord(k int) bool {
 	if !t.isCap() && !(t.shape == shapeMixed) || t.handle {
 		return false
 	}
-	if clinicalTerms[t.lower] || clinicalMarkers[t.lower] || drugNames[t.lower] {
+	if vocab.ClinicalTerms().Has(t.lower) || vocab.ClinicalMarkers().Has(t.lower) || vocab.DrugNames().Has(t.lower) {
 		if a.isClinical() {
 			return false // "CON'T REHAB", "CT SERVICE"
 		}
@@ -229,7 +216,7 @@ func (a *analysis) orgNameWord(k int) bool {
 			return false
 		}
 		f := a.f(k)
-		if hospitalWords[t.lower] || a.lex.IsPlace(t.lower) && (f.wl == 0 || f.wl > 10) && !a.clinicalWord(k) {
+		if vocab.HospitalWords().Has(t.lower) || a.lex.IsPlace(t.lower) && (f.wl == 0 || f.wl > 10) && !a.clinicalWord(k) {
 			return true // "TILLBROOK MEMORIAL HOSPITAL", "HARMONY HOSPITAL"
 		}
 		if f.common(50) && !(f.isName() && f.wl > 20) && !(t.sentStart && !t.caps && k+1 < len(a.toks) && a.toks[k+1].isCap() && !a.toks[k+1].caps && a.adjacent(k+1) && !a.f(k+1).common(70)) {
@@ -288,18 +275,13 @@ func sortSpansSlow(s []span) {
 	})
 }
 
-// careCues are the kinds of care sites notes and posts write in lower case
-// after the site's name: "Still Waters hospital", "the Lark rehab".
-var careCues = map[string]bool{"hospital": true, "hosp": true, "rehab": true, "clinic": true, "hospice": true,
-	"infirmary": true, "sanatorium": true}
-
 // lowerCareCue finds a care site named with capitalised words, ordinary
 // or not, before a care word in lower case at word i: one to three
 // adjacent capitalised words, not one alone that opens a sentence or a
 // line, no title, kinship or date word among them.
 func (a *analysis) lowerCareCue(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.shape != shapeLower || !careCues[t.lower] || i == 0 || !a.adjacent(i) {
+	if t.shape != shapeLower || !vocab.CareCues().Has(t.lower) || i == 0 || !a.adjacent(i) {
 		return span{}, false
 	}
 	lo := i
@@ -337,19 +319,6 @@ func (a *analysis) orgCue(words []string) int {
 var extraCues = map[string]string{
 	"hosp": "hospital", "memorial": "hospital", "regional": "hospital", "campus": "campus",
 	"surgery": "surgery", "infirmary": "infirmary", "hospice": "hospice", "sanitarium": "hospital",
-}
-
-// weakCues are extra cues that are also ordinary words ("open-heart
-// surgery", "a war memorial"): they need a proper name before them.
-var weakCues = map[string]bool{"memorial": true, "regional": true, "campus": true, "surgery": true}
-
-// hospitalWords may stand inside a hospital's name before its cue even
-// where capitals say nothing ("TILLBROOK MEMORIAL HOSPITAL").
-var hospitalWords = map[string]bool{
-	"memorial": true, "regional": true, "general": true, "community": true, "medical": true,
-	"university": true, "county": true, "children's": true, "holy": true, "mercy": true,
-	"methodist": true, "baptist": true, "presbyterian": true, "lutheran": true,
-	"adventist": true, "episcopal": true, "catholic": true, "veterans": true, "sinai": true,
 }
 
 // properBefore reports whether words [lo, i) hold a proper name: a word in
@@ -398,7 +367,7 @@ func (a *analysis) hospitalAbbrev(i int) (string, bool) {
 		return "", false
 	}
 	f := a.f(i)
-	if f.wl != 0 || (f.abbrev > 0 && f.abbrev < 80) || clinicalTerms[t.lower] || clinicalMarkers[t.lower] || f.isName() {
+	if f.wl != 0 || (f.abbrev > 0 && f.abbrev < 80) || vocab.ClinicalTerms().Has(t.lower) || vocab.ClinicalMarkers().Has(t.lower) || f.isName() {
 		return "", false
 	}
 	return "hospital", true
@@ -414,18 +383,12 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// bodyNouns are the lower-case nouns of public bodies that a place or a
-// nation names: "the Kadıköy court", "Tidworth garrison", "the UK
-// army".
-var bodyNouns = map[string]bool{"court": true, "garrison": true, "army": true, "navy": true, "police": true,
-	"prison": true, "barracks": true, "council": true, "tribunal": true}
-
 // namedBody finds a public body written as a capitalised name and a
 // lower-case body noun, word i: the name is a place, a nationality or a
 // word no list knows, in mid-sentence.
 func (a *analysis) namedBody(i int) (span, bool) {
 	t := &a.toks[i]
-	if !bodyNouns[t.lower] || t.shape != shapeLower || i == 0 || !a.adjacent(i) || a.isClinical() {
+	if !vocab.BodyNouns().Has(t.lower) || t.shape != shapeLower || i == 0 || !a.adjacent(i) || a.isClinical() {
 		return span{}, false
 	}
 	p := &a.toks[i-1]

@@ -3,22 +3,10 @@ package dict
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
+	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
-
-// strongTitles are abbreviated honorifics: whatever capitalised word follows
-// them is a name ("Dr. Zanetti"), and in notes written in lower case a word
-// that is not an ordinary word ("dr vasquez").
-var strongTitles = map[string]bool{
-	"dr": true, "drs": true, "mr": true, "mrs": true, "ms": true, "mx": true, "miss": true,
-	"prof": true, "dra": true, "sra": true, "srta": true, "rev": true, "fr": true,
-	"mme": true, "mlle": true, "sr": true, "herr": true, "frau": true, "sir": true, "dame": true,
-}
-
-// socialTitles are the honorifics of ordinary address.
-var socialTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "mx": true, "miss": true}
 
 // isContraction reports whether a word is a contraction ("I'm", "You're",
 // "we'll"), which is never a name.
@@ -32,39 +20,6 @@ func isContraction(w string) bool {
 		return true
 	}
 	return false
-}
-
-// roleAbbrev are clinical role abbreviations that work as titles when
-// written in capitals ("per NP Hargrove", "w/MD HOLLOWAY").
-var roleAbbrev = map[string]bool{"md": true, "np": true, "rn": true, "lpn": true, "pa": true, "msw": true, "lcsw": true}
-
-// greetings open a vocative: "Hi Grace", "Thanks, Will."
-var greetings = map[string]bool{
-	"hi": true, "hello": true, "hey": true, "dear": true, "thanks": true, "thx": true,
-	"bye": true, "goodbye": true, "cheers": true, "congrats": true, "congratulations": true,
-	"morning": true, "evening": true, "night": true, "welcome": true, "sorry": true, "yo": true,
-	"hiya": true, "howdy": true, "love": true, "xoxo": true, "ty": true, "greetings": true,
-}
-
-// signOffs end a letter; the next line is a signature.
-var signOffs = map[string]bool{
-	"thanks": true, "regards": true, "best": true, "cheers": true, "love": true,
-	"sincerely": true, "wishes": true, "yours": true, "warmly": true, "xoxo": true, "thank": true,
-}
-
-// credentials follow a name on a signature line ("irene snell, rn").
-var credentials = map[string]bool{
-	"rn": true, "md": true, "np": true, "lpn": true, "bsn": true, "msw": true, "lcsw": true,
-	"lpc": true, "phd": true, "psyd": true, "do": true, "pa": true, "cna": true, "lmft": true,
-	"cns": true, "aprn": true, "sn": true, "rrt": true, "pt": true, "ot": true, "slp": true,
-}
-
-// particles may sit inside a name between two name words ("Ludwig van Beethoven").
-var particles = map[string]bool{
-	"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "di": true,
-	"del": true, "della": true, "dos": true, "das": true, "du": true, "la": true, "le": true,
-	"bin": true, "bint": true, "ibn": true, "al": true, "el": true, "ter": true, "ten": true,
-	"y": true,
 }
 
 // nameish reports whether a word is a name common enough that context makes
@@ -81,7 +36,7 @@ func (a *analysis) isTitle(k int) int {
 	if t.poss || t.shape == shapeNone {
 		return 0
 	}
-	if strongTitles[t.lower] {
+	if vocab.StrongTitles().Has(t.lower) {
 		if t.lower == "miss" || t.lower == "sir" || t.lower == "dame" {
 			if t.shape == shapeLower {
 				return 0
@@ -92,7 +47,7 @@ func (a *analysis) isTitle(k int) int {
 		}
 		return 2
 	}
-	if roleAbbrev[t.lower] && t.shape == shapeUpper {
+	if vocab.RoleAbbrev().Has(t.lower) && t.shape == shapeUpper {
 		return 2
 	}
 	if t.shape == shapeLower || !a.f(k).title {
@@ -125,7 +80,7 @@ func (a *analysis) noteAbbrevTitle(k int) bool {
 // "LT EAR" the left ear, "RN WILL ATTEMPT" a plan.
 func (a *analysis) roleAbbrevWord(i int) bool {
 	p := &a.toks[i-1]
-	if strongTitles[p.lower] || !roleAbbrev[p.lower] && a.isTitle(i-1) != 1 {
+	if vocab.StrongTitles().Has(p.lower) || !vocab.RoleAbbrev().Has(p.lower) && a.isTitle(i-1) != 1 {
 		return false
 	}
 	// "RN WILL GET PT OOB": a modal and its verb.
@@ -205,7 +160,7 @@ func hyphenedName(w string) bool {
 // cueBefore reports whether the word before i (adjacent, or after a comma)
 // satisfies cue.
 func (a *analysis) cueBefore(i int, cue func(k int) bool) bool {
-	if i == 0 || !(a.adjacent(i) || a.afterComma(i) || strings.TrimSpace(a.toks[i].gap) == "&" && !a.toks[i-1].poss) {
+	if i == 0 || !(a.adjacent(i) || a.afterComma(i) || a.bracketed(i) || strings.TrimSpace(a.toks[i].gap) == "&" && !a.toks[i-1].poss) {
 		return false
 	}
 	return cue(i - 1)
@@ -219,25 +174,15 @@ func (a *analysis) isKin(k int) bool {
 	if _, last, ok := strings.Cut(t.lower, "-"); ok && !strings.Contains(last, "-") && kinWord(a, last) {
 		return true // "COPING-SISTER, BERNICE"
 	}
-	return kinAbbrev[t.lower] || a.f(k).kin
+	return vocab.KinAbbrev().Has(t.lower) || a.f(k).kin
 }
-
-// contactVerbs are the verbs of reaching a person, after which a first name
-// that is also a word ("Rob", "Will") is the person's.
-var contactVerbs = map[string]bool{
-	"reach": true, "reached": true, "call": true, "called": true, "phoned": true, "paged": true,
-	"notified": true, "updated": true, "informed": true, "contacted": true, "contact": true,
-}
-
-// modals are the auxiliaries that are also first names.
-var modals = map[string]bool{"will": true, "may": true, "can": true}
 
 // modalVerb reports whether word i, in a line in capitals, is a modal before
 // a verb ("HUSBAND WILL CALL", "RN WILL ATTEMPT"): a common word after it
 // that is no function word and has no past-tense or plural ending.
 func (a *analysis) modalVerb(i int) bool {
 	t := &a.toks[i]
-	if !t.caps || !modals[t.lower] || i+1 >= len(a.toks) || !a.adjacent(i+1) {
+	if !t.caps || !vocab.Modals().Has(t.lower) || i+1 >= len(a.toks) || !a.adjacent(i+1) {
 		return false
 	}
 	n := &a.toks[i+1]
@@ -260,33 +205,7 @@ func (a *analysis) beforeSurname(i int) bool {
 
 // kinWord reports whether w, a lower-case word, is a kinship or role word.
 func kinWord(a *analysis, w string) bool {
-	return kinAbbrev[w] || a.lex.InCategory(lexicon.Kinship, w)
-}
-
-// kinAbbrev are kinship and role words as clinical notes abbreviate them,
-// and role nouns the Kinship category lacks, and the words comments use
-// for a spouse or a close friend ("hubby", "bestie").
-var kinAbbrev = map[string]bool{
-	"dtr": true, "dau": true, "husb": true, "hsb": true, "sis": true, "bro": true, "bf": true,
-	"gf": true, "nurse": true, "np": true, "rn": true, "chaplain": true, "proxy": true, "hcp": true,
-	"neighbor": true, "fiance": true, "manager": true, "worker": true, "therapist": true,
-	"counselor": true, "counsellor": true, "doctor": true, "physician": true, "resident": true,
-	"intern": true, "attending": true, "fellow": true, "surgeon": true, "named": true, "called": true,
-	"hubby": true, "wifey": true, "bestie": true, "bff": true, "bestfriend": true, "bffs": true,
-	"besties": true,
-}
-
-// reportCues follow a clinician's name in notes: "Dr. Smith aware".
-var reportCues = map[string]bool{
-	"aware": true, "notified": true, "paged": true, "informed": true, "updated": true,
-}
-
-// visitCues are what notes say a relative did: "son rob called", "wife
-// dot in to visit", "dtr bea at bedside".
-var visitCues = map[string]bool{
-	"called": true, "calls": true, "phoned": true, "rang": true, "visited": true, "visits": true,
-	"visiting": true, "came": true, "here": true, "present": true, "spoke": true, "left": true,
-	"brought": true, "asked": true, "states": true, "stated": true, "reports": true, "reported": true,
+	return vocab.KinAbbrev().Has(w) || a.lex.InCategory(lexicon.Kinship, w)
 }
 
 // beforeVisitCue reports whether word i is followed, in the same clause, by
@@ -297,7 +216,7 @@ func (a *analysis) beforeVisitCue(i int) bool {
 		return false
 	}
 	w := a.toks[k].lower
-	if visitCues[w] {
+	if vocab.VisitCues().Has(w) {
 		return true
 	}
 	if k+1 < len(a.toks) && a.adjacent(k+1) {
@@ -319,8 +238,8 @@ func (a *analysis) beforeRoleCue(i int) bool {
 		if w == "made" && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].lower == "aware" {
 			return true // "NP grace made aware"
 		}
-		if (credentials[w] && w != "pt" && w != "ot" && w != "do" && w != "sn" && w != "pa") || reportCues[w] {
-			return k > i+1 || a.toks[k].shape == shapeUpper || reportCues[w] || a.afterComma(k) || a.toks[k].shape == a.toks[i].shape
+		if (vocab.Credentials().Has(w) && w != "pt" && w != "ot" && w != "do" && w != "sn" && w != "pa") || vocab.ReportCues().Has(w) {
+			return k > i+1 || a.toks[k].shape == shapeUpper || vocab.ReportCues().Has(w) || a.afterComma(k) || a.toks[k].shape == a.toks[i].shape
 		}
 		t := &a.toks[k]
 		if t.isInitial() || isStop(w) {
@@ -336,7 +255,7 @@ func (a *analysis) beforeRoleCue(i int) bool {
 
 func (a *analysis) isGreeting(k int) bool {
 	t := &a.toks[k]
-	if greetings[t.lower] {
+	if vocab.Greetings().Has(t.lower) {
 		return true
 	}
 	return t.lower == "you" && k > 0 && a.toks[k-1].lower == "thank" && a.adjacent(k)
@@ -362,13 +281,13 @@ func (a *analysis) signatureLines() []bool {
 func (a *analysis) checkSignature(i, j int, sig []bool) {
 	names := j
 	for k := i; k < j; k++ {
-		if credentials[a.toks[k].lower] && k > i {
+		if vocab.Credentials().Has(a.toks[k].lower) && k > i {
 			names = k
 			break
 		}
 	}
 	for k := names; k < j; k++ {
-		if !credentials[a.toks[k].lower] {
+		if !vocab.Credentials().Has(a.toks[k].lower) {
 			return
 		}
 	}
@@ -398,7 +317,7 @@ func (a *analysis) checkSignature(i, j int, sig []bool) {
 	lead := strings.TrimLeft(a.toks[i].gap, " \t\r\n")
 	dash := strings.HasPrefix(lead, "-") || strings.HasPrefix(lead, "–") || strings.HasPrefix(lead, "—") || strings.HasPrefix(lead, "~")
 	last := j == len(a.toks) && i > 0
-	after := i > 0 && signOffs[a.toks[i-1].lower] && a.toks[i-1].lineEnd
+	after := i > 0 && vocab.SignOffs().Has(a.toks[i-1].lower) && a.toks[i-1].lineEnd
 	cred := names < j
 	if !(dash || last || after || cred) {
 		return
@@ -436,10 +355,10 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 				s.j = k + 1
 				continue
 			}
-			if particles[a.toks[k].lower] && a.toks[k].shape == shapeLower {
+			if vocab.NameParticles().Has(a.toks[k].lower) && a.toks[k].shape == shapeLower {
 				// One or two particles: "ten Pas", "van de Noort".
 				m := k + 1
-				if m < n && particles[a.toks[m].lower] && a.toks[m].shape == shapeLower && a.adjacent(m) {
+				if m < n && vocab.NameParticles().Has(a.toks[m].lower) && a.toks[m].shape == shapeLower && a.adjacent(m) {
 					m++
 				}
 				if m < n && a.adjacent(m) && !blockExt[m] && a.nameCont(m, false) {
@@ -453,7 +372,7 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 		for k := s.i - 1; k >= 0 && a.adjacent(k+1) && !a.toks[k].poss && !blockExt[k]; k-- {
 			// "Pieter van Dijkstra": a particle between the name and a first
 			// name before it.
-			if particles[a.toks[k].lower] && a.toks[k].shape == shapeLower && k > 0 && a.adjacent(k) && !blockExt[k-1] &&
+			if vocab.NameParticles().Has(a.toks[k].lower) && a.toks[k].shape == shapeLower && k > 0 && a.adjacent(k) && !blockExt[k-1] &&
 				a.toks[k-1].shape == shapeTitle && !a.toks[k-1].poss && a.f(k-1).births >= 1000 && a.nameCont(k-1, false) {
 				s.i = k - 1
 				k--
@@ -466,14 +385,14 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 		}
 		// "mehmood sahab", "Rahul ji": an honorific after the name is
 		// part of it as written.
-		if k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].poss && nameHonorifics[a.toks[k].lower] && !a.toks[k].caps {
+		if k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].poss && vocab.NameHonorifics().Has(a.toks[k].lower) && !a.toks[k].caps {
 			s.j = k + 1
 		}
 		// A social title written without a period, as British and legal
 		// style does ("Mr Gordon Pettigrew", "Ms Bah"), is part of the name as
 		// written. The planner keeps honorifics as they are, so the text
 		// still reads "Mr ..."; "Dr." and "Mrs." stay outside the span.
-		if k := s.i - 1; k >= 0 && a.adjacent(s.i) && socialTitles[a.toks[k].lower] && !a.toks[k].dot && a.toks[k].isCap() && !a.toks[k].poss {
+		if k := s.i - 1; k >= 0 && a.adjacent(s.i) && vocab.SocialTitles().Has(a.toks[k].lower) && !a.toks[k].dot && a.toks[k].isCap() && !a.toks[k].poss {
 			s.i = k
 		}
 		out = append(out, s)
@@ -506,7 +425,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 		a.initialSurname(k-1, k+1)) {
 		return true
 	}
-	if t.handle || t.shape == shapeNone || isStop(t.lower) || isContraction(t.lower) || chatWords[t.lower] {
+	if t.handle || t.shape == shapeNone || isStop(t.lower) || isContraction(t.lower) || vocab.ChatWords().Has(t.lower) {
 		return false
 	}
 	// "Fenna R Hoekstra": a surname after a middle initial written without a
@@ -549,7 +468,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	t := &a.toks[i]
 	// "mr I remained on pressors": after a social title, a lone capital
 	// is the initial that stands for the surname, even "I" or "A".
-	if t.letters == 1 && (t.shape == shapeUpper || t.shape == shapeTitle) && !t.dot && i > 0 && a.adjacent(i) && socialTitles[a.toks[i-1].lower] &&
+	if t.letters == 1 && (t.shape == shapeUpper || t.shape == shapeTitle) && !t.dot && i > 0 && a.adjacent(i) && vocab.SocialTitles().Has(a.toks[i-1].lower) &&
 		(i+1 >= len(a.toks) || a.toks[i+1].shape == shapeLower) {
 		return 0.6, "titled"
 	}
@@ -558,7 +477,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		// written in lower case.
 		return 0.8, "titled"
 	}
-	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) || isContraction(t.lower) || chatWords[t.lower] {
+	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) || isContraction(t.lower) || vocab.ChatWords().Has(t.lower) {
 		return 0, ""
 	}
 	if a.initialsPair(i) {
@@ -573,7 +492,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	informative := t.shape == shapeTitle && !t.caps
 	upper := t.caps || t.shape == shapeUpper
 	// After a title: "Dr. Zanetti", "Pastor Hope", "DR PRENTICE", "dr vasquez".
-	if tc := a.titleBefore(i); tc > 0 && a.isTitle(i) == 0 && !(a.clinicalWord(i) && !strongTitles[a.toks[i-1].lower]) {
+	if tc := a.titleBefore(i); tc > 0 && a.isTitle(i) == 0 && !(a.clinicalWord(i) && !vocab.StrongTitles().Has(a.toks[i-1].lower)) {
 		switch {
 		case informative && t.letters >= 2 && (tc == 2 || f.isName() || !f.common(50)) && !a.roleAbbrevWord(i):
 			return 0.9, "titled"
@@ -604,7 +523,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			// first name that is also a word, with a surname, a report
 			// verb or a verb of a relative's visit or call after it.
 			return 0.6, "kin"
-		case t.shape == shapeLower && !f.common(60) && f.abbrev == 0 && (f.births > 0 || f.proper > 0 && !a.isClinical()) && t.letters >= 2 && !chatWords[t.lower] &&
+		case t.shape == shapeLower && !f.common(60) && f.abbrev == 0 && (f.births > 0 || f.proper > 0 && !a.isClinical()) && t.letters >= 2 && !vocab.ChatWords().Has(t.lower) &&
 			!strings.HasSuffix(t.lower, "ed") && !strings.HasSuffix(t.lower, "ing"):
 			// "my niece kat visited", "dtr liv called": a first name in
 			// lower case that is no common word, after a kinship word:
@@ -622,19 +541,19 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	}
 	// "THANKS BRANDT": in capitals, a name or a word in no list after a
 	// greeting.
-	if upper && t.letters >= 3 && (f.nameish() && !f.common(35) || f.wl == 0 && f.abbrev == 0) && !chatWords[t.lower] && !stretched(t.lower) &&
+	if upper && t.letters >= 3 && (f.nameish() && !f.common(35) || f.wl == 0 && f.abbrev == 0) && !vocab.ChatWords().Has(t.lower) && !stretched(t.lower) &&
 		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
 		return 0.6, "vocative"
 	}
 	// "THANK YOU ZEPHYR": in capitals at the end of a line, a word SCOWL
 	// lists as a proper noun, that the name lists have, and that is no
 	// basic word (not "TWITTER").
-	if upper && t.letters >= 3 && t.lineEnd && f.proper > 0 && f.isName() && !f.common(20) && f.abbrev == 0 && !f.kin && !f.title && !chatWords[t.lower] &&
+	if upper && t.letters >= 3 && t.lineEnd && f.proper > 0 && f.isName() && !f.common(20) && f.abbrev == 0 && !f.kin && !f.title && !vocab.ChatWords().Has(t.lower) &&
 		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
 		return 0.6, "vocative"
 	}
 	// "thank you Trudi!": a word in no list after a greeting.
-	if informative && !t.sentStart && f.wl == 0 && (f.proper == 0 || f.proper >= 80) && f.abbrev == 0 && t.letters >= 3 && !chatWords[t.lower] &&
+	if informative && !t.sentStart && f.wl == 0 && (f.proper == 0 || f.proper >= 80) && f.abbrev == 0 && t.letters >= 3 && !vocab.ChatWords().Has(t.lower) &&
 		!stretched(t.lower) && a.cueBefore(i, a.isGreeting) {
 		return 0.6, "vocative"
 	}
@@ -643,7 +562,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		return 0.8, "signature"
 	}
 	// After a verb of reaching someone: "able to reach Rob", "paged Will".
-	if informative && !t.sentStart && f.births >= 1000 && i > 0 && a.adjacent(i) && contactVerbs[a.toks[i-1].lower] {
+	if informative && !t.sentStart && f.births >= 1000 && i > 0 && a.adjacent(i) && vocab.ContactVerbs().Has(a.toks[i-1].lower) {
 		return 0.7, "contact"
 	}
 	// An initial before a word that is no ordinary word: "R. Kowal",
@@ -653,7 +572,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			strings.ContainsAny(a.toks[i-1].gap[len(a.toks[i-1].gap)-1:], " \t\n(-")) {
 		// After a title the initial needs no more: "DR B. HAYDEN".
 		titled := i >= 2 && a.titleBefore(i-1) == 2
-		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !medicalShape(t.lower) || titled && !isStop(t.lower)) && !a.clinicalWord(i) &&
+		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !vocab.MedicalShape(t.lower) || titled && !isStop(t.lower)) && !a.clinicalWord(i) &&
 			(t.shape == a.toks[i-1].shape || t.shape == shapeUpper || t.shape == shapeTitle || a.lowerAfterInitial(i)) {
 			return 0.75, "initial"
 		}
@@ -663,7 +582,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	if informative && t.letters >= 3 && i+2 < len(a.toks) && a.adjacent(i+1) && a.adjacent(i+2) && a.toks[i+1].gap == " " &&
 		a.toks[i+1].letters == 1 && a.toks[i+1].shape == shapeTitle && !a.toks[i+1].dot && a.nameCont(i+1, false) &&
 		a.toks[i+2].shape == shapeTitle && !a.toks[i+2].caps && a.toks[i+2].letters >= 2 && !isStop(a.toks[i+2].lower) &&
-		(f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && !medicalShape(t.lower)) &&
+		(f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && !vocab.MedicalShape(t.lower)) &&
 		(a.f(i+2).isName() || !a.f(i+2).common(20)) {
 		return 0.7, "initial"
 	}
@@ -810,26 +729,6 @@ func hasVowel(w string) bool {
 	return strings.ContainsAny(w, "aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
 }
 
-// medicalSuffixes end drug and clinical terms that the word lists lack
-// ("Lopressor" aside, "Propofol", "Dobutamine", "Lasix", "Captopril").
-var medicalSuffixes = []string{
-	"ol", "ine", "ix", "il", "pril", "mycin", "cillin", "statin", "azole", "pam", "lam", "ide",
-	"one", "ate", "ium", "oxin", "itis", "osis", "emia", "algia", "ectomy", "otomy", "plasty",
-	"scopy", "gram", "cyte", "oma", "uria", "ase", "ac", "an", "ax", "ex", "yl", "ril", "vir",
-	"mab", "nib", "sone", "done", "zine", "pine", "tal", "ssor",
-}
-
-// medicalShape reports whether an unknown word looks like a drug or a
-// clinical term by its ending.
-func medicalShape(w string) bool {
-	for _, s := range medicalSuffixes {
-		if strings.HasSuffix(w, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // usedAsWord reports whether the text itself uses word i's word as an
 // ordinary lower-case word, repeatedly or more often than capitalised
 // ("Foley" and "foley", "Neo" and "neo" in a clinical note): then a
@@ -860,31 +759,4 @@ func (a *analysis) usedAsWord(i int) bool {
 	w := a.toks[i].lower
 	lc := a.lowerCount[w]
 	return lc >= 2 || (lc > 0 && lc >= a.capCount[w])
-}
-
-// namePrefixes are the particles that open surnames written with an inner
-// capital ("McKee", "DeLuca", "LaRue", "VanHorn").
-var namePrefixes = map[string]bool{
-	"mc": true, "mac": true, "de": true, "da": true, "di": true, "du": true, "la": true, "le": true,
-	"van": true, "von": true, "o": true, "fitz": true, "st": true,
-}
-
-// BrandShaped reports whether a word is written as the names of products,
-// sites and apps are, with a capital inside ("PhotoBooth", "iMovie",
-// "SoundCloud") after a part that is no surname particle: "McKee" and
-// "DeLuca" are names.
-func BrandShaped(w string) bool {
-	start := 0
-	for k, r := range w {
-		if k > 0 && unicode.IsUpper(r) {
-			prev, _ := utf8.DecodeLastRuneInString(w[:k])
-			if unicode.IsLower(prev) && !namePrefixes[strings.ToLower(w[start:k])] {
-				return true
-			}
-		}
-		if !unicode.IsLetter(r) {
-			start = k + utf8.RuneLen(r)
-		}
-	}
-	return false
 }

@@ -3,46 +3,9 @@ package dict
 import (
 	"strings"
 
+	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
-
-// placeJoin are lower-case words that may sit inside a place name
-// ("Rio de Janeiro", "Ashby upon Trent").
-var placeJoin = map[string]bool{
-	"de": true, "del": true, "la": true, "las": true, "los": true, "do": true, "da": true,
-	"dos": true, "das": true, "di": true, "du": true, "upon": true, "on": true, "of": true,
-	"the": true, "am": true, "an": true, "sur": true, "le": true, "el": true, "en": true,
-}
-
-// placeSuffix are words that end the name of a small place ("Alder Creek",
-// "Harlan County"): the run before them is a place even when unknown.
-var placeSuffix = map[string]bool{
-	"county": true, "township": true, "parish": true, "borough": true, "springs": true,
-	"falls": true, "creek": true, "ridge": true, "heights": true, "valley": true,
-	"harbor": true, "harbour": true, "hills": true, "beach": true, "bay": true,
-	"junction": true, "landing": true, "grove": true, "hollow": true, "city": true,
-	"crossing": true, "bluffs": true, "mills": true, "lake": true, "lakes": true,
-	"ville": true, "glen": true, "estates": true,
-}
-
-// placePrefix are words that open the name of a place ("Lake Placid",
-// "Mount Vernon", "Fort Wayne").
-var placePrefix = map[string]bool{
-	"lake": true, "mount": true, "mt": true, "fort": true, "ft": true, "port": true,
-	"cape": true, "st": true, "saint": true, "san": true, "santa": true, "glen": true,
-}
-
-// motion are words after which "to X" names a place.
-var motion = map[string]bool{
-	"moved": true, "move": true, "moving": true, "moves": true, "relocated": true,
-	"relocating": true, "drove": true, "driving": true, "drive": true, "flew": true,
-	"fly": true, "flying": true, "went": true, "go": true, "going": true, "goes": true,
-	"gone": true, "travel": true, "traveled": true, "travelled": true, "traveling": true,
-	"travelling": true, "trip": true, "back": true, "transferred": true, "transfer": true,
-	"transfered": true, "admitted": true, "readmitted": true, "returned": true, "return": true,
-	"sent": true, "discharged": true, "welcome": true, "came": true, "come": true,
-	"coming": true, "headed": true, "heading": true, "road": true, "visit": true, "way": true,
-}
 
 // placeContext reports how strongly the words before word i announce a
 // place: 2 for "in", "from", "near", "moved to"; 1 for "at"; 0 otherwise.
@@ -56,10 +19,15 @@ func (a *analysis) placeContext(i int) int {
 		"via", "visiting", "downtown", "en", "into", "through", "between", "throughout":
 		return 2
 	case "to":
-		if i >= 2 && motion[a.toks[i-2].lower] {
+		if i >= 2 && (vocab.Motion().Has(a.toks[i-2].lower) || a.dischargeBefore(i-1)) {
 			return 2
 		}
-	case "at", "and":
+	case "at":
+		if a.facilityBefore(i - 1) {
+			return 2 // "REHAB AT OAKWOOD"
+		}
+		return 1
+	case "and":
 		return 1
 	}
 	return 0
@@ -138,7 +106,7 @@ func (a *analysis) places() []span {
 				if !a.adjacent(k) || a.toks[k-1].poss {
 					break
 				}
-				if !a.toks[k].isCap() && !placeJoin[a.toks[k].lower] {
+				if !a.toks[k].isCap() && !vocab.PlaceJoin().Has(a.toks[k].lower) {
 					break
 				}
 				if !a.lex.PlacePrefix(a.phrase(i, k)) {
@@ -154,7 +122,7 @@ func (a *analysis) places() []span {
 				best, bestType, bestPop, j = k+1-i, typ, pop, k+1
 			}
 		}
-		if best > 0 && j < n && a.adjacent(j) && a.toks[j].isCap() && placeSuffix[a.toks[j].lower] && !a.toks[j-1].poss {
+		if best > 0 && j < n && a.adjacent(j) && a.toks[j].isCap() && vocab.PlaceSuffix().Has(a.toks[j].lower) && !a.toks[j-1].poss {
 			// "Harlan County", "Alder Creek Township".
 			best, bestType, j = best+1, "small-place", j+1
 		}
@@ -278,7 +246,7 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 		return true
 	}
 	f := a.f(i)
-	if f.date || weekdayAbbrev[t.lower] || runTogether[t.lower] || (t.dot && abbrevDot[t.lower]) || t.letters < 2 || a.clinicalWord(i) {
+	if f.date || vocab.Weekdays().Has(t.lower) || vocab.RunTogether().Has(t.lower) || (t.dot && vocab.AbbrevDot().Has(t.lower)) || t.letters < 2 || a.clinicalWord(i) {
 		return false
 	}
 	if !cityAfter && (a.lex.InCategory(lexicon.Language, t.lower) || a.lex.InCategory(lexicon.Nationality, t.lower)) {
@@ -315,19 +283,13 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 	return true
 }
 
-// adminUnits name a division of local government that "of" and a name
-// follow: "the Borough of Hollinsgate", "County of Cheshire".
-var adminUnits = map[string]bool{"borough": true, "county": true, "city": true, "town": true, "township": true,
-	"province": true, "municipality": true, "parish": true, "canton": true, "prefecture": true, "district": true,
-	"region": true, "commune": true, "village": true}
-
 // adminPlace finds a local-government unit with its name, "Borough of
 // Hollinsgate": the unit word capitalised, "of", and one to three
 // capitalised words that are no common words (or a known place).
 func (a *analysis) adminPlace(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if !adminUnits[t.lower] || !t.isCap() || t.poss || i+2 >= n || a.toks[i+1].lower != "of" || !a.adjacent(i+1) || !a.adjacent(i+2) {
+	if !vocab.AdminUnits().Has(t.lower) || !t.isCap() || t.poss || i+2 >= n || a.toks[i+1].lower != "of" || !a.adjacent(i+1) || !a.adjacent(i+2) {
 		return span{}, false
 	}
 	j := i + 2
@@ -345,21 +307,6 @@ func (a *analysis) adminPlace(i int) (span, bool) {
 	return span{i: i, j: j, conf: 0.8, typ: "small-place"}, true
 }
 
-// residence are the words before "in" or "to" that say where someone
-// lives.
-var residence = map[string]bool{"lives": true, "live": true, "living": true, "lived": true, "resides": true,
-	"reside": true, "residing": true, "resided": true, "born": true}
-
-// runTogether are everyday phrases written as one word, which no word list
-// holds and a gazetteer may ("ALOT OF PVC'S" is no town in India).
-var runTogether = map[string]bool{"alot": true, "abit": true, "atleast": true, "infact": true, "aswell": true,
-	"incase": true, "ofcourse": true, "eachother": true, "everytime": true, "inbetween": true, "alittle": true}
-
-// weekdayAbbrev are the short forms of weekdays: alone, "Mon" or "Sat" is
-// a day, never a place.
-var weekdayAbbrev = map[string]bool{"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true,
-	"thurs": true, "fri": true, "sat": true, "sun": true}
-
 // stateAfter returns the end of a US state written after word j-1 with a
 // comma ("Springfield, IL", "Dayton, Ohio"), or j when there is none.
 func (a *analysis) stateAfter(j int) int {
@@ -370,7 +317,7 @@ func (a *analysis) stateAfter(j int) int {
 	if t.shape == shapeUpper && t.letters == 2 {
 		// "Ana Ruiz, MD": after a first name and a surname that are no
 		// known place, a state code that is also a credential is one.
-		if credentials[t.lower] && j >= 2 && a.capitalPair(j-2) {
+		if vocab.Credentials().Has(t.lower) && j >= 2 && a.capitalPair(j-2) {
 			return j
 		}
 		if _, ok := a.lex.USState(t.text); ok {
@@ -414,7 +361,7 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 		return s, true
 	}
 	// Prefix: "Lake X", "Mount X", "Fort X", "St. X".
-	if placePrefix[t.lower] && !t.poss && i+1 < n && a.adjacent(i+1) && capAt(i+1) && !a.f(i+1).date &&
+	if vocab.PlacePrefix().Has(t.lower) && !t.poss && i+1 < n && a.adjacent(i+1) && capAt(i+1) && !a.f(i+1).date &&
 		!(t.lower == "st" && !t.dot && t.shape == shapeUpper && a.isClinical()) && !a.clinicalWord(i+1) {
 		if t.lower == "st" || t.lower == "saint" {
 			// "St. Mary's" after a capitalised word is a street ("Main St.").
@@ -433,7 +380,7 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 		if !a.adjacent(k) || a.toks[k-1].poss || !capAt(k) {
 			break
 		}
-		if placeSuffix[a.toks[k].lower] {
+		if vocab.PlaceSuffix().Has(a.toks[k].lower) {
 			if t.sentStart && a.f(i).common(20) && !(k > i+1) {
 				break
 			}
@@ -456,7 +403,7 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 	// place context, also at the end of a sentence ("based in VOSSEVANGEN.");
 	// only a short word or a known abbreviation before a period is left
 	// out, and notes with clinical markers, which abbreviate with periods.
-	if ctx == 2 && (!t.dot || t.letters >= 4 && !abbrevDot[t.lower] && a.clinicalHits == 0 && !a.isClinical()) && !f.title && a.isTitle(i) == 0 && f.wl == 0 && (f.proper == 0 || f.proper > 50) && !f.isName() && !f.date && t.letters >= 2 && (t.shape == shapeTitle || t.shape == shapeUpper) {
+	if ctx == 2 && (!t.dot || t.letters >= 4 && !vocab.AbbrevDot().Has(t.lower) && a.clinicalHits == 0 && !a.isClinical()) && !f.title && a.isTitle(i) == 0 && f.wl == 0 && (f.proper == 0 || f.proper > 50) && !f.isName() && !f.date && t.letters >= 2 && (t.shape == shapeTitle || t.shape == shapeUpper) {
 		if t.shape == shapeUpper && (f.abbrev > 0 || t.letters < 3) {
 			return span{}, false
 		}
@@ -508,7 +455,7 @@ func (a *analysis) addressTown(i int) (int, bool) {
 	for p > 0 && a.toks[p-1].line == a.toks[p].line {
 		p--
 	}
-	prevOK := a.toks[p].shape == shapeNone || unitWords[a.toks[p].lower]
+	prevOK := a.toks[p].shape == shapeNone || vocab.UnitWords().Has(a.toks[p].lower)
 	// The next line starts with a country or a state.
 	q := i
 	for q < n && a.toks[q].line == t.line {
@@ -532,9 +479,6 @@ func (a *analysis) addressTown(i int) (int, bool) {
 	return 0, false
 }
 
-// unitWords open the unit line of an address.
-var unitWords = map[string]bool{"suite": true, "apt": true, "unit": true, "ste": true, "flat": true, "box": true, "floor": true, "room": true}
-
 // lowerPlace finds a place written in lower case at word i: a word that is
 // no English word and no name, after a strong place context ("in", "from",
 // "moved to", "transfer to"), and either a GeoNames place or, in a clinical
@@ -551,7 +495,7 @@ func (a *analysis) lowerPlace(i int) (span, bool) {
 		}
 	}
 	f := a.f(i)
-	if t.letters < 4 || f.wl != 0 || f.abbrev != 0 || f.date || f.title || a.clinicalWord(i) || medicalShape(t.lower) {
+	if t.letters < 4 || f.wl != 0 || f.abbrev != 0 || f.date || f.title || a.clinicalWord(i) || vocab.MedicalShape(t.lower) {
 		return span{}, false
 	}
 	if typ, pop := a.gazetteer(t.lower, i, i+1); typ != "" && (pop >= 1000 || typ == "country" || typ == "state") {
@@ -567,11 +511,6 @@ func (a *analysis) lowerPlace(i int) (span, bool) {
 	return span{}, false
 }
 
-// wardPrev are the words before the building or ward a patient is moved to
-// or found on ("transfer to Kettleworth 2", "arrest on KETTLEWORTH 6").
-var wardPrev = map[string]bool{"to": true, "from": true, "on": true, "at": true, "in": true, "transfer": true,
-	"transferred": true, "transferring": true, "xfer": true, "xferred": true}
-
 // wardPlace finds, in a clinical note, a building or ward named with its
 // floor or unit number after "to", "from", "on", "at", "in" or "transfer": a word that
 // is no common word, name of a drug or clinical term, followed by a number
@@ -586,10 +525,10 @@ func (a *analysis) wardPlace(i int) (span, bool) {
 	// Or standing alone as a clause of its own: "dose, kettleworth 2",
 	// "Dispo: Kettleworth 4."
 	alone := i == 0 || strings.ContainsAny(t.gap, "\n,:")
-	if !alone && (!wardPrev[a.toks[i-1].lower] || strings.ContainsAny(t.gap, "\n.;:")) {
+	if !alone && (!vocab.WardPrev().Has(a.toks[i-1].lower) || strings.ContainsAny(t.gap, "\n.;:")) {
 		return span{}, false
 	}
-	alone = alone && !(i > 0 && wardPrev[a.toks[i-1].lower] && !strings.ContainsAny(t.gap, "\n.;:"))
+	alone = alone && !(i > 0 && vocab.WardPrev().Has(a.toks[i-1].lower) && !strings.ContainsAny(t.gap, "\n.;:"))
 	var word string
 	var next int // the word after the number, or -1
 	switch {
@@ -616,7 +555,7 @@ func (a *analysis) wardPlace(i int) (span, bool) {
 	if alone && (next < n && !strings.ContainsAny(a.toks[next].gap, "\n.;") || len(word) < 6 || a.f(i).wl != 0 || a.f(i).isName()) {
 		return span{}, false // alone, the clause must end with the number
 	}
-	if isStop(word) || ClinicalTerm(word) || medicalShape(word) || DrugShaped(word) {
+	if isStop(word) || vocab.ClinicalTerm(word) || vocab.MedicalShape(word) || vocab.DrugShaped(word) {
 		return span{}, false
 	}
 	if lv, ok := a.lex.WordLevel(word); ok && lv <= 60 {
@@ -629,10 +568,6 @@ func (a *analysis) wardPlace(i int) (span, bool) {
 	}
 	return span{i: i, j: i + 1, conf: 0.6, typ: "ward"}, true
 }
-
-// careSiteWords open the names hospitals go by without a cue word
-// ("Holy Cross", "St. Mary's", "Mt Sinai").
-var careSiteWords = map[string]bool{"holy": true, "st": true, "saint": true, "mt": true, "mount": true}
 
 // careSite finds, in a clinical note, a hospital named without a hospital
 // word after "to", "at", "from" or "in": "holy cross", "St. Mary's", "Mt
@@ -649,14 +584,14 @@ func (a *analysis) careSite(i int) (span, bool) {
 	if !a.adjacent(i+1) || next.shape == shapeNone {
 		return span{}, false
 	}
-	after := wardPrev[a.toks[i-1].lower] && !strings.ContainsAny(t.gap, "\n;:")
+	after := vocab.WardPrev().Has(a.toks[i-1].lower) && !strings.ContainsAny(t.gap, "\n;:")
 	// In lower case a saint's name that is no word: "to st josephs".
 	lowerSaint := t.shape == shapeLower && (t.lower == "st" || t.lower == "mt") && next.shape == shapeLower && next.letters >= 4 &&
 		!a.f(i+1).common(60) && !a.clinicalWord(i+1) && !a.f(i+1).date
 	if lowerSaint && after {
 		return span{i: i, j: i + 2, conf: 0.6, typ: "hospital", poss: true}, true
 	}
-	if careSiteWords[t.lower] && (t.lower == "holy" || t.isCap()) && after {
+	if vocab.CareSiteWords().Has(t.lower) && (t.lower == "holy" || t.isCap()) && after {
 		if next.letters < 3 || isStop(next.lower) || a.clinicalWord(i+1) || a.f(i+1).date {
 			return span{}, false
 		}
@@ -711,7 +646,7 @@ var derivedEndings = []string{"ly", "ous", "tion", "sion", "ment", "ness", "ity"
 func (a *analysis) wordShaped(lw string) bool {
 	if strings.Contains(lw, "-") {
 		for _, p := range strings.Split(lw, "-") {
-			if p == "" || ClinicalTerm(p) {
+			if p == "" || vocab.ClinicalTerm(p) {
 				return true
 			}
 			if _, ok := a.lex.WordLevel(p); ok {
@@ -727,18 +662,6 @@ func (a *analysis) wordShaped(lw string) bool {
 	return false
 }
 
-// possPlaceWords end a place name after a possessive ("Quillan's Ferry",
-// "Cooper's Heath", "St Alban's Wood").
-var possPlaceWords = map[string]bool{
-	"ferry": true, "cross": true, "green": true, "end": true, "bridge": true, "ford": true,
-	"hill": true, "wood": true, "point": true, "corner": true, "landing": true, "crossing": true,
-	"creek": true, "mill": true, "well": true, "wells": true, "heath": true, "common": true,
-	"vale": true, "hollow": true, "bay": true, "harbour": true, "harbor": true, "island": true,
-	"head": true, "gate": true, "field": true, "brook": true, "lake": true, "falls": true,
-	"town": true, "haven": true, "rest": true, "bottom": true, "bluff": true, "station": true,
-	"village": true, "grove": true, "meadow": true, "meadows": true, "marsh": true, "cove": true,
-}
-
 // possPlace finds a place named with a possessive at word i: "Quillan's
 // Ferry", "Cooper’s Heath" (straight or curly apostrophe), one place.
 func (a *analysis) possPlace(i int) (span, bool) {
@@ -748,14 +671,14 @@ func (a *analysis) possPlace(i int) (span, bool) {
 		return span{}, false
 	}
 	nx := &a.toks[i+1]
-	if nx.shape != shapeTitle || !possPlaceWords[nx.lower] || !possStreet(a, i) {
+	if nx.shape != shapeTitle || !vocab.PossPlaceWords().Has(nx.lower) || !possStreet(a, i) {
 		return span{}, false
 	}
 	if f := a.f(i); f.common(20) && !f.nameish() || f.date {
 		return span{}, false // "People's Park" is a park, not a named place
 	}
 	j := i + 2
-	if j < n && a.adjacent(j) && a.toks[j].isCap() && placeSuffix[a.toks[j].lower] {
+	if j < n && a.adjacent(j) && a.toks[j].isCap() && vocab.PlaceSuffix().Has(a.toks[j].lower) {
 		j++
 	}
 	return span{i: i, j: j, conf: 0.7, typ: "small-place"}, true
@@ -772,12 +695,6 @@ var streetWords = map[string]bool{
 	"rd": false, "ave": false, "ln": false, "blvd": false,
 }
 
-// streetPreps announce a street without a house number: "on Orchard Lane".
-var streetPreps = map[string]bool{
-	"on": true, "off": true, "along": true, "down": true, "up": true, "onto": true,
-	"past": true, "near": true, "at": true, "from": true, "to": true, "into": true,
-}
-
 // streetName finds a street named without a house number at word i: one
 // or two capitalised words and a street type ("on Orchard Lane", "off
 // Mill Road"). Type "street": the planner writes "[address]".
@@ -787,7 +704,7 @@ func (a *analysis) streetName(i int) (span, bool) {
 	if t.caps || t.poss && i+1 < n && !possStreet(a, i) {
 		return span{}, false
 	}
-	prep := i > 0 && streetPreps[a.toks[i-1].lower] && a.toks[i-1].shape == shapeLower && !strings.ContainsAny(t.gap, "\n.;:!?")
+	prep := i > 0 && vocab.StreetPreps().Has(a.toks[i-1].lower) && a.toks[i-1].shape == shapeLower && !strings.ContainsAny(t.gap, "\n.;:!?")
 	for k := i + 1; k < n && k <= i+2; k++ {
 		pk := &a.toks[k]
 		if !pk.isCap() || pk.caps {
@@ -837,14 +754,6 @@ func possStreet(a *analysis, k int) bool {
 	return g == " "
 }
 
-// hospitalCues follow the name of a hospital or a site in clinical notes
-// written in lower case ("harford memorial", "franklin square hosp",
-// "kernan ew", "mazur campus").
-var hospitalCues = map[string]bool{
-	"hospital": true, "hosp": true, "memorial": true, "campus": true, "ew": true,
-	"medical": true, "infirmary": true,
-}
-
 // lowerHospital finds, in a clinical note, the lower-case name of a
 // hospital before a hospital word: one or two words, the first no common
 // word (SCOWL above 35) and neither a stop word nor a listed clinical term
@@ -853,7 +762,7 @@ var hospitalCues = map[string]bool{
 func (a *analysis) lowerHospital(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 4 || !a.isClinical() || isStop(t.lower) || hospitalCues[t.lower] || clinicalTerms[t.lower] || clinicalMarkers[t.lower] {
+	if t.shape != shapeLower || t.letters < 4 || !a.isClinical() || isStop(t.lower) || vocab.HospitalCues().Has(t.lower) || vocab.ClinicalTerms().Has(t.lower) || vocab.ClinicalMarkers().Has(t.lower) {
 		return span{}, false
 	}
 	// The cue comes within two words: find it before any lexicon lookup,
@@ -864,7 +773,7 @@ func (a *analysis) lowerHospital(i int) (span, bool) {
 		if !a.adjacent(j) || a.toks[j-1].poss || w.shape != shapeLower || isStop(w.lower) {
 			return span{}, false
 		}
-		if hospitalCues[w.lower] {
+		if vocab.HospitalCues().Has(w.lower) {
 			cue = j
 			break
 		}
@@ -905,7 +814,7 @@ func (a *analysis) stateCode(i, ctx int) (span, bool) {
 	}
 	// "lives in DC", "born in NY": where someone lives is a place, even
 	// in a note where "in PA" is an artery.
-	if i >= 2 && residence[a.toks[i-2].lower] && (a.toks[i-1].lower == "in" || a.toks[i-1].lower == "to") &&
+	if i >= 2 && vocab.Residence().Has(a.toks[i-2].lower) && (a.toks[i-1].lower == "in" || a.toks[i-1].lower == "to") &&
 		(i+1 >= len(a.toks) || !a.toks[i+1].isCap() || a.toks[i+1].caps) {
 		return span{i: i, j: i + 1, conf: 0.5, typ: "state"}, true
 	}

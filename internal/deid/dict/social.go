@@ -1,6 +1,10 @@
 package dict
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
+)
 
 // Comments and tweets are often written all in lower case, and there a
 // name is written in lower case too ("wow emma and kaite"). Capitalisation
@@ -114,7 +118,7 @@ func (a *analysis) lowerSurname(k int) bool {
 	}
 	// A word in no list, or one so rare that SCOWL puts it in its last
 	// level ("askar").
-	return (g.wl == 0 || g.wl >= 80) && g.births < 1000 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower) && !stretched(s.lower)
+	return (g.wl == 0 || g.wl >= 80) && g.births < 1000 && g.rank == 0 && hasVowel(s.lower) && !vocab.MedicalShape(s.lower) && !stretched(s.lower)
 }
 
 // listElem returns the end of a list element that starts at word i: one
@@ -149,7 +153,7 @@ func (a *analysis) unknownPlainWord(k int) bool {
 		return false
 	}
 	f := a.f(k)
-	return f.wl == 0 && f.abbrev == 0 && f.proper == 0 && !DrugShaped(t.lower) && !medicalShape(t.lower) && !Misspelt(a.lex, t.lower)
+	return f.wl == 0 && f.abbrev == 0 && f.proper == 0 && !vocab.DrugShaped(t.lower) && !vocab.MedicalShape(t.lower) && !Misspelt(a.lex, t.lower)
 }
 
 // listWord reports whether word k may be a name in a list with a name.
@@ -355,7 +359,7 @@ func (a *analysis) lowerSurnameAfter(i int) bool {
 	if g.surname > 0 && !g.common(35) {
 		return true
 	}
-	return g.wl == 0 && g.rank == 0 && hasVowel(s.lower) && !medicalShape(s.lower) && !stretched(s.lower)
+	return g.wl == 0 && g.rank == 0 && hasVowel(s.lower) && !vocab.MedicalShape(s.lower) && !stretched(s.lower)
 }
 
 // stretched reports whether a word is laughter or a stretched word of a
@@ -382,7 +386,7 @@ func stretched(w string) bool {
 func (a *analysis) lowerNameWord(i int) bool {
 	t := &a.toks[i]
 	if t.shape != shapeLower || t.letters < 3 || t.handle || isStop(t.lower) || isContraction(t.lower) || !hasVowel(t.lower) ||
-		stretched(t.lower) || kinAbbrev[t.lower] || greetings[t.lower] || a.clinicalWord(i) {
+		stretched(t.lower) || vocab.KinAbbrev().Has(t.lower) || vocab.Greetings().Has(t.lower) || a.clinicalWord(i) {
 		return false
 	}
 	if a.wordCompound(t.lower) {
@@ -423,10 +427,6 @@ func (a *analysis) wordCompound(lw string) bool {
 	return true
 }
 
-// nameIntro are the words after which a comment names someone: "my name
-// is krithika", "a guy named kishan".
-var nameIntro = map[string]bool{"named": true, "called": true, "aka": true}
-
 // lowerCued finds a single name written in lower case in a comment whose
 // other words may be capitalised, by its context: after a greeting
 // ("thanks obama", "hey titi"), after "name is", "named", "aka", or with a
@@ -442,8 +442,8 @@ func (a *analysis) lowerCued(i int) bool {
 		return true
 	}
 	// "mehmood sahab": a word before an honorific that follows names.
-	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && nameHonorifics[a.toks[i+1].lower] && t.letters >= 3 && !isStop(t.lower) &&
-		!chatWords[t.lower] && !stretched(t.lower) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && vocab.NameHonorifics().Has(a.toks[i+1].lower) && t.letters >= 3 && !isStop(t.lower) &&
+		!vocab.ChatWords().Has(t.lower) && !stretched(t.lower) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
 		return true
 	}
 	if !a.lowerNameWord(i) {
@@ -461,7 +461,7 @@ func (a *analysis) lowerCued(i int) bool {
 		return true
 	}
 
-	if i > 0 && a.adjacent(i) && nameIntro[a.toks[i-1].lower] {
+	if i > 0 && a.adjacent(i) && vocab.NameIntro().Has(a.toks[i-1].lower) {
 		return true
 	}
 	// "zorbleking aka Mia": the name before "aka" too.
@@ -473,15 +473,15 @@ func (a *analysis) lowerCued(i int) bool {
 		return true
 	}
 	// "grian fan", "ishawna song": a name before what fans follow.
-	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && fanWords[a.toks[i+1].lower] && a.informal() && !chatWords[t.lower] {
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && vocab.FanWords().Has(a.toks[i+1].lower) && a.informal() && !vocab.ChatWords().Has(t.lower) {
 		return true
 	}
 	// "he looks like raggedydan".
-	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].lower == "like" && lookWords[a.toks[i-2].lower] && a.informal() && !chatWords[t.lower] {
+	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].lower == "like" && vocab.LookWords().Has(a.toks[i-2].lower) && a.informal() && !vocab.ChatWords().Has(t.lower) {
 		return true
 	}
 	// "hangwani u see now": a comment that opens by speaking to someone.
-	if t.sentStart && !t.poss && i+1 < len(a.toks) && a.adjacent(i+1) && !chatWords[t.lower] {
+	if t.sentStart && !t.poss && i+1 < len(a.toks) && a.adjacent(i+1) && !vocab.ChatWords().Has(t.lower) {
 		switch a.toks[i+1].lower {
 		case "u", "you", "ur", "your":
 			return a.informal()
@@ -489,7 +489,7 @@ func (a *analysis) lowerCued(i int) bool {
 	}
 	// "wow zubenko, your video is great": spoken to before a comma and
 	// "you" or "your".
-	if !t.poss && i+1 < len(a.toks) && a.afterComma(i+1) && !chatWords[t.lower] && !stretched(t.lower) && (t.sentStart || i > 0 && a.adjacent(i) && interjections[a.toks[i-1].lower]) {
+	if !t.poss && i+1 < len(a.toks) && a.afterComma(i+1) && !vocab.ChatWords().Has(t.lower) && !stretched(t.lower) && (t.sentStart || i > 0 && a.adjacent(i) && vocab.Interjections().Has(a.toks[i-1].lower)) {
 		switch a.toks[i+1].lower {
 		case "u", "you", "ur", "your":
 			return a.informal()
@@ -506,21 +506,6 @@ func (a *analysis) lowerCued(i int) bool {
 	return t.poss && (f.births >= 100 || f.proper > 0 || f.surname > 0 && f.surname <= 20000)
 }
 
-// chatWords are spellings of chat that no word list has and that comments
-// capitalise at the start of a sentence or write in capitals ("Im", "Bro",
-// "LOL"), and the labels blog software writes ("Pingback:"): never names.
-var chatWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`lol lols lmao lmfao rofl omg omfg wtf stfu smh tbh imo imho idk ikr irl
-		btw fyi plz pls thx tho ur ya yall bruh brah cuz coz yup yep nope nah yeah haha hehe lel
-		aww awww ugh meh im ive id dont cant wont didnt doesnt isnt wasnt thats whats youre
-		luv ily ilysm xd af asf fr ngl rn bc dm dms rt ppl sis lmk wyd hbu tf
-		pingback pingbacks trackback trackbacks permalink`) {
-		m[w] = true
-	}
-	return m
-}()
-
 // informal reports whether a text is written as a comment or a chat is:
 // in lower case, short, or with chat spellings or the pronoun "i" in lower
 // case. Computed once.
@@ -532,7 +517,7 @@ func (a *analysis) informal() bool {
 	v := len(a.text) < 400 || a.lowerRegister()
 	for k := 0; !v && k < len(a.toks); k++ {
 		w := a.toks[k].lower
-		v = chatWords[w] || w == "i" && a.toks[k].text == "i"
+		v = vocab.ChatWords().Has(w) || w == "i" && a.toks[k].text == "i"
 	}
 	a.informalVal = v
 	return v
@@ -562,15 +547,6 @@ func (a *analysis) foreign() bool {
 	return a.foreignVal
 }
 
-// determinersBefore are the words after which a capitalised ordinary word
-// names a thing or an institution ("the Rose Bowl", "my Grant"), not a
-// person.
-var determinersBefore = map[string]bool{
-	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
-	"my": true, "your": true, "our": true, "their": true, "his": true, "her": true, "its": true,
-	"every": true, "each": true, "any": true, "some": true, "no": true, "of": true,
-}
-
 // midCapName reports whether capitalised word i, a frequent first name that
 // is also an ordinary word ("Amber", "Lily", "Roman"), is a name in an
 // informal text: capitalised after a word in lower case that is no
@@ -582,8 +558,8 @@ func (a *analysis) midCapName(i int) bool {
 	}
 	p := &a.toks[i-1]
 	// "If Roman made a channel": a clause opener that starts the sentence.
-	opener := p.shape == shapeTitle && p.sentStart && clauseOpeners[p.lower] && a.adjacent(i)
-	if p.shape != shapeLower && !opener || p.poss || determinersBefore[p.lower] || p.handle {
+	opener := p.shape == shapeTitle && p.sentStart && vocab.ClauseOpeners().Has(p.lower) && a.adjacent(i)
+	if p.shape != shapeLower && !opener || p.poss || vocab.DeterminersBefore().Has(p.lower) || p.handle {
 		return false
 	}
 	f := a.f(i)
@@ -646,7 +622,7 @@ func (a *analysis) fullNameAhead(i int) bool {
 		k++
 	}
 	s := &a.toks[k]
-	if s.shape != shapeTitle || s.caps || s.letters < 3 || s.handle || chatWords[s.lower] {
+	if s.shape != shapeTitle || s.caps || s.letters < 3 || s.handle || vocab.ChatWords().Has(s.lower) {
 		return false
 	}
 	g := a.f(k)
@@ -661,12 +637,12 @@ func (a *analysis) fullNameAhead(i int) bool {
 // savage"), where the word is the likelier reading.
 func (a *analysis) wordName(i int) bool {
 	t := &a.toks[i]
-	if t.letters < 4 || t.handle || isStop(t.lower) || kinAbbrev[t.lower] || a.clinicalWord(i) {
+	if t.letters < 4 || t.handle || isStop(t.lower) || vocab.KinAbbrev().Has(t.lower) || a.clinicalWord(i) {
 		return false
 	}
 	if i > 0 && !strings.ContainsAny(t.gap, ".!?;:\n") {
 		switch p := a.toks[i-1].lower; {
-		case determinersBefore[p], p == "was", p == "is", p == "be", p == "so", p == "very", p == "too", p == "being":
+		case vocab.DeterminersBefore().Has(p), p == "was", p == "is", p == "be", p == "so", p == "very", p == "too", p == "being":
 			return false
 		}
 	}
@@ -697,7 +673,7 @@ func (a *analysis) afterCompoundModifier(i int) bool {
 		}
 		mods++
 	}
-	return mods > 0 && k >= 0 && determinersBefore[a.toks[k].lower] && strings.TrimSpace(a.toks[k+1].gap) == ""
+	return mods > 0 && k >= 0 && vocab.DeterminersBefore().Has(a.toks[k].lower) && strings.TrimSpace(a.toks[k+1].gap) == ""
 }
 
 // wordNameFeat reports whether a word is a name of some currency that
@@ -716,50 +692,19 @@ func (a *analysis) isAddress(k int) bool {
 	return a.toks[k].lower == "you" && k > 0 && a.toks[k-1].lower == "thank" && a.adjacent(k)
 }
 
-// fanWords follow the name of an artist or a creator in comments:
-// "grian fan", "ishawna song".
-var fanWords = map[string]bool{
-	"fan": true, "fans": true, "song": true, "songs": true, "album": true, "albums": true,
-	"concert": true, "concerts": true, "vlog": true, "vlogs": true, "channel": true,
-	"fanbase": true, "lyrics": true, "tour": true, "fandom": true,
-}
-
-// lookWords come before "like" in a comparison with someone: "looks like".
-var lookWords = map[string]bool{
-	"look": true, "looks": true, "looked": true, "looking": true, "sound": true, "sounds": true,
-	"sounded": true, "act": true, "acts": true, "acting": true, "dress": true, "dresses": true,
-}
-
-// subjectVerbs are verbs in the third person or the past that follow a
-// person who is the subject of a clause.
-var subjectVerbs = map[string]bool{
-	"is": true, "was": true, "do": true, "has": true, "had": true, "does": true, "did": true, "gave": true,
-	"said": true, "says": true, "told": true, "looks": true, "looked": true, "made": true,
-	"makes": true, "knows": true, "knew": true, "thinks": true, "wants": true, "needs": true,
-	"went": true, "came": true, "got": true, "gets": true, "sings": true, "sang": true,
-	"watching": true, "playing": true, "singing": true, "talking": true, "dancing": true,
-}
-
-// clauseOpeners are the words after which a clause and its subject begin.
-var clauseOpeners = map[string]bool{
-	"when": true, "if": true, "that": true, "and": true, "but": true, "because": true, "cuz": true, "coz": true,
-	"why": true, "how": true, "where": true, "notice": true, "noticed": true, "think": true,
-	"bet": true, "hope": true, "wish": true, "while": true, "until": true, "till": true,
-}
-
 // lowerSubject reports whether lower-case word i, a word that may be a
 // name (lowerNameWord), opens a clause as the subject of a verb in an
 // informal text: "hangwani is slaying", "when ishawna did".
 func (a *analysis) lowerSubject(i int) bool {
 	t := &a.toks[i]
-	if t.poss || chatWords[t.lower] || i+1 >= len(a.toks) || !a.adjacent(i+1) || !subjectVerbs[a.toks[i+1].lower] {
+	if t.poss || vocab.ChatWords().Has(t.lower) || i+1 >= len(a.toks) || !a.adjacent(i+1) || !vocab.SubjectVerbs().Has(a.toks[i+1].lower) {
 		return false
 	}
 	// "decision-making is": a compound in no list is no name.
 	if strings.ContainsRune(t.lower, '-') {
 		return false
 	}
-	if !t.sentStart && !(i > 0 && a.adjacent(i) && clauseOpeners[a.toks[i-1].lower]) {
+	if !t.sentStart && !(i > 0 && a.adjacent(i) && vocab.ClauseOpeners().Has(a.toks[i-1].lower)) {
 		return false
 	}
 	f := a.f(i)
@@ -779,13 +724,6 @@ func (a *analysis) lowerSubject(i int) bool {
 	return a.informal()
 }
 
-// followerWords are the people and things that follow a public figure:
-// "a Kasich supporter", "Kasich jokes".
-var followerWords = map[string]bool{
-	"supporter": true, "supporters": true, "voter": true, "voters": true, "fan": true, "fans": true,
-	"jokes": true, "impersonator": true, "impersonation": true, "haters": true, "stans": true,
-}
-
 // beforeFollowers reports whether word i, capitalised, is directly followed
 // by a follower word in lower case in an informal text or a comment.
 func (a *analysis) beforeFollowers(i int) bool {
@@ -793,14 +731,7 @@ func (a *analysis) beforeFollowers(i int) bool {
 		return false
 	}
 	n := &a.toks[i+1]
-	return n.shape == shapeLower && followerWords[n.lower]
-}
-
-// nameHonorifics follow a name in South Asian usage: "mehmood sahab",
-// "Rahul ji", "sonu bhai".
-var nameHonorifics = map[string]bool{
-	"sahab": true, "saheb": true, "sahib": true, "saab": true, "ji": true, "jee": true,
-	"bhai": true, "bhaiya": true, "bhaiyya": true,
+	return n.shape == shapeLower && vocab.FollowerWords().Has(n.lower)
 }
 
 // shoutedName reports whether word i, written in capitals in a comment, is
@@ -812,7 +743,7 @@ var nameHonorifics = map[string]bool{
 func (a *analysis) shoutedName(i int) bool {
 	t := &a.toks[i]
 	f := a.f(i)
-	if t.letters < 4 || f.wl != 0 || f.abbrev != 0 || f.title || f.kin || f.date || chatWords[t.lower] || stretched(t.lower) {
+	if t.letters < 4 || f.wl != 0 || f.abbrev != 0 || f.title || f.kin || f.date || vocab.ChatWords().Has(t.lower) || stretched(t.lower) {
 		return false
 	}
 	if f.births < 500 && (f.surname == 0 || f.surname > 20000) {
@@ -842,7 +773,7 @@ func (a *analysis) shoutedName(i int) bool {
 // only the endings of drug classes ("-mycin", "-statin", "-pril") do.
 func (a *analysis) drugShape(i int) bool {
 	w := a.toks[i].lower
-	if !medicalShape(w) {
+	if !vocab.MedicalShape(w) {
 		return false
 	}
 	if !a.informal() || a.isClinical() || a.clinicalHits != 0 {
@@ -873,7 +804,7 @@ func (a *analysis) initialsPair(i int) bool {
 		return false
 	}
 	f := a.f(i)
-	if f.wl != 0 || f.title || f.kin || f.date || a.lex.IsCountry(t.lower) || credentials[t.lower] || roleAbbrev[t.lower] {
+	if f.wl != 0 || f.title || f.kin || f.date || a.lex.IsCountry(t.lower) || vocab.Credentials().Has(t.lower) || vocab.RoleAbbrev().Has(t.lower) {
 		return false
 	}
 	if _, ok := a.lex.USState(t.text); ok {
@@ -897,7 +828,7 @@ func (a *analysis) initialsPair(i int) bool {
 // "Tessaly | 12 Elm St"; not "Neurodivergent kids".
 func (a *analysis) openingUnknown(i int) bool {
 	t := &a.toks[i]
-	if !t.sentStart || t.shape != shapeTitle || !titleCase(t.text) || t.caps || t.letters < 4 || t.handle || chatWords[t.lower] || stretched(t.lower) || !hasVowel(t.lower) {
+	if !t.sentStart || t.shape != shapeTitle || !titleCase(t.text) || t.caps || t.letters < 4 || t.handle || vocab.ChatWords().Has(t.lower) || stretched(t.lower) || !hasVowel(t.lower) {
 		return false
 	}
 	f := a.f(i)
@@ -910,15 +841,7 @@ func (a *analysis) openingUnknown(i int) bool {
 	// Before a colon, a verb or the end of its line or clause, as a name
 	// stands; not before a word it describes ("Neurodivergent kids").
 	nx := &a.toks[i+1]
-	return strings.Contains(nx.gap, ":") || openingVerbs[nx.lower] || !(a.adjacent(i+1) && nx.shape == shapeLower)
-}
-
-// openingVerbs follow a name that opens a sentence as its subject.
-var openingVerbs = map[string]bool{
-	"is": true, "was": true, "has": true, "had": true, "will": true, "would": true, "can": true,
-	"could": true, "should": true, "did": true, "does": true, "says": true, "said": true,
-	"just": true, "and": true, "isn't": true, "wasn't": true, "doesn't": true, "didn't": true,
-	"won't": true, "can't": true, "needs": true, "wants": true, "loves": true, "thinks": true,
+	return strings.Contains(nx.gap, ":") || vocab.OpeningVerbs().Has(nx.lower) || !(a.adjacent(i+1) && nx.shape == shapeLower)
 }
 
 // lowerAfterInitial reports whether lower-case word i, after a capital
@@ -926,11 +849,4 @@ var openingVerbs = map[string]bool{
 // a word that can be a name (lowerNameWord), the comment no clinical note.
 func (a *analysis) lowerAfterInitial(i int) bool {
 	return a.toks[i].shape == shapeLower && a.toks[i-1].isCap() && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0
-}
-
-// interjections open a comment before the name of the one spoken to:
-// "wow zubenko, ...".
-var interjections = map[string]bool{
-	"wow": true, "omg": true, "yo": true, "hey": true, "hi": true, "oh": true, "ok": true, "okay": true,
-	"thanks": true, "thank": true, "congrats": true, "dear": true, "dude": true, "lol": true, "haha": true,
 }

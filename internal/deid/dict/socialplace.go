@@ -1,37 +1,15 @@
 package dict
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
+)
 
 // Places as comments and tweets write them: in lower case ("hello from abq
 // new mexico", "we live in east portland", "at bryneven primary school"),
 // and as the two capitals of a postal code ("weak US data", "Overbrook Ave
 // (NY)").
-
-// venueCues end the name of a place people go to: "jubilee hotel",
-// "orchard academy".
-var venueCues = map[string]bool{
-	"hotel": true, "school": true, "academy": true, "college": true, "clinic": true,
-	"hospital": true, "church": true, "stadium": true, "arena": true, "mall": true,
-	"library": true, "museum": true, "theatre": true, "theater": true, "university": true,
-	"park": true, "inn": true, "motel": true, "cathedral": true, "chapel": true,
-}
-
-// genericVenue are words that make a kind of venue, not its name, before a
-// venue word ("boarding school", "grad school", "state park").
-var genericVenue = map[string]bool{
-	"boarding": true, "grad": true, "high": true, "middle": true, "primary": true, "secondary": true,
-	"elementary": true, "junior": true, "senior": true, "law": true, "medical": true, "nursing": true,
-	"summer": true, "night": true, "sunday": true, "art": true, "music": true, "dance": true,
-	"driving": true, "film": true, "cooking": true, "local": true, "public": true, "private": true,
-	"catholic": true, "charter": true, "state": true, "national": true, "city": true, "theme": true,
-	"water": true, "skate": true, "dog": true, "trailer": true, "amusement": true, "ball": true,
-	"community": true, "new": true, "old": true, "big": true, "small": true, "little": true,
-	"nearest": true, "next": true, "same": true, "other": true, "whole": true, "entire": true,
-	"business": true, "beauty": true, "flight": true, "graduate": true, "cheap": true, "luxury": true,
-	"psych": true, "mental": true, "animal": true, "pet": true, "vet": true, "dental": true,
-	"eye": true, "walk": true, "sports": true, "football": true, "soccer": true, "baseball": true,
-	"basketball": true, "hockey": true, "bible": true, "prep": true, "language": true, "ski": true,
-}
 
 // lowerVenue finds a venue named in lower case after "in", "at", "from",
 // "near" or "go to" in a text that is no clinical note: one or two words
@@ -41,7 +19,7 @@ var genericVenue = map[string]bool{
 func (a *analysis) lowerVenue(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 3 || venueCues[t.lower] || genericVenue[t.lower] || isStop(t.lower) || a.isClinical() {
+	if t.shape != shapeLower || t.letters < 3 || vocab.VenueCues().Has(t.lower) || vocab.GenericVenue().Has(t.lower) || isStop(t.lower) || a.isClinical() {
 		return span{}, false
 	}
 	if a.placeContext(i) == 0 && !(i > 0 && a.toks[i-1].lower == "to" && !strings.ContainsAny(t.gap, "\n.!?;:")) {
@@ -56,7 +34,7 @@ func (a *analysis) lowerVenue(i int) (span, bool) {
 		if !a.adjacent(j) || a.toks[j-1].poss || w.shape != shapeLower {
 			return span{}, false
 		}
-		if venueCues[w.lower] {
+		if vocab.VenueCues().Has(w.lower) {
 			end := j + 1
 			// "lantern hotel Penrhoslyn": the town after it.
 			if end < n && a.adjacent(end) && !w.poss && a.toks[end].shape == shapeTitle && !a.toks[end].sentStart {
@@ -71,13 +49,6 @@ func (a *analysis) lowerVenue(i int) (span, bool) {
 		}
 	}
 	return span{}, false
-}
-
-// compass are the words that name a part of a place: "east portland".
-var compass = map[string]bool{
-	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
-	"eastern": true, "western": true, "downtown": true, "central": true, "upstate": true,
-	"northeast": true, "northwest": true, "southeast": true, "southwest": true, "uptown": true,
 }
 
 // lowerPhrasePlace finds a place of two or three words written in lower
@@ -105,7 +76,7 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 		if typ, _ := a.gazetteer(key, i, j); typ == "country" || typ == "state" {
 			return span{i: i, j: j, conf: 0.3, typ: typ}, true
 		}
-		if compass[t.lower] && j == i+2 && a.toks[i+1].letters >= 4 {
+		if vocab.Compass().Has(t.lower) && j == i+2 && a.toks[i+1].letters >= 4 {
 			f := a.f(i + 1)
 			typ, pop := a.gazetteer(a.toks[i+1].lower, i+1, j)
 			if typ != "" && pop >= 10000 && !f.common(35) && !(f.births >= 1000 && f.births > f.surname) {
@@ -189,13 +160,13 @@ func (a *analysis) lowerStreet(i int) (span, bool) {
 	if !ok {
 		return span{}, false
 	}
-	if !strong && !(i > 0 && streetPreps[a.toks[i-1].lower] && !strings.ContainsAny(t.gap, "\n.;:!?")) {
+	if !strong && !(i > 0 && vocab.StreetPreps().Has(a.toks[i-1].lower) && !strings.ContainsAny(t.gap, "\n.;:!?")) {
 		return span{}, false
 	}
 	if f := a.f(i); f.common(50) || f.date || f.title || f.abbrev != 0 {
 		return span{}, false
 	}
-	if i > 0 && particles[a.toks[i-1].lower] && a.toks[i-1].shape == shapeLower && a.adjacent(i) {
+	if i > 0 && vocab.NameParticles().Has(a.toks[i-1].lower) && a.toks[i-1].shape == shapeLower && a.adjacent(i) {
 		return span{}, false // "avenue de Provence street": part of a longer name
 	}
 	return span{i: i, j: i + 2, conf: 0.6, typ: "street"}, true
@@ -263,7 +234,7 @@ func (a *analysis) checkIn(i int) (span, bool) {
 		if a.toks[k].lower == "in" && k+1 < n && a.adjacent(k+1) && a.toks[k+1].isCap() {
 			break
 		}
-		if !placeJoin[a.toks[k].lower] {
+		if !vocab.PlaceJoin().Has(a.toks[k].lower) {
 			return span{}, false
 		}
 	}
@@ -291,7 +262,7 @@ func (a *analysis) parenCityCode(i int) (span, bool) {
 	}
 	for j := i + 1; j < n && j <= i+2; j++ {
 		c := &a.toks[j]
-		if a.afterComma(j) && c.shape == shapeUpper && c.letters == 2 && len(c.text) == 2 && !credentials[c.lower] && strings.HasPrefix(a.text[c.end:], ")") {
+		if a.afterComma(j) && c.shape == shapeUpper && c.letters == 2 && len(c.text) == 2 && !vocab.Credentials().Has(c.lower) && strings.HasPrefix(a.text[c.end:], ")") {
 			for k := i; k < j; k++ {
 				if f := a.f(k); f.common(50) || f.date {
 					return span{}, false
@@ -304,14 +275,6 @@ func (a *analysis) parenCityCode(i int) (span, bool) {
 		}
 	}
 	return span{}, false
-}
-
-// siteWords end the name of a site that is a place: venue words and
-// landforms.
-var siteWords = map[string]bool{
-	"rock": true, "rocks": true, "lake": true, "falls": true, "canyon": true, "beach": true,
-	"mountain": true, "island": true, "peak": true, "cave": true, "caves": true, "gardens": true,
-	"garden": true, "square": true, "bridge": true, "tower": true, "castle": true, "palace": true,
 }
 
 // siteBeforePlace finds a named site of two to four capitalised words whose
@@ -331,7 +294,7 @@ func (a *analysis) siteBeforePlace(i int) (span, bool) {
 		if !a.adjacent(j) || c.shape != shapeTitle || a.toks[j-1].poss {
 			return span{}, false
 		}
-		if !(venueCues[c.lower] || siteWords[c.lower]) || c.poss {
+		if !(vocab.VenueCues().Has(c.lower) || vocab.SiteWords().Has(c.lower)) || c.poss {
 			continue
 		}
 		if j+1 >= n || !a.afterComma(j+1) || !a.toks[j+1].isCap() {
@@ -404,7 +367,7 @@ func (a *analysis) regionCode(s span) (span, bool) {
 		return span{}, false
 	}
 	c := &a.toks[j]
-	if c.shape != shapeUpper || c.caps || c.letters < 2 || c.letters > 3 || len(c.text) != c.letters || c.poss || credentials[c.lower] {
+	if c.shape != shapeUpper || c.caps || c.letters < 2 || c.letters > 3 || len(c.text) != c.letters || c.poss || vocab.Credentials().Has(c.lower) {
 		return span{}, false
 	}
 	if j+1 < len(a.toks) && a.toks[j+1].line == c.line && !strings.ContainsAny(a.toks[j+1].gap, ".!?;:)(/") {
@@ -413,18 +376,12 @@ func (a *analysis) regionCode(s span) (span, bool) {
 	return span{i: j, j: j + 1, conf: 0.3, typ: "state"}, true
 }
 
-// cityAbbrevs are the abbreviations that tweets write for big cities.
-var cityAbbrevs = map[string]bool{
-	"NYC": true, "LA": true, "SF": true, "ATL": true, "NOLA": true, "LDN": true, "PHX": true,
-	"ABQ": true, "SLC": true, "KL": true,
-}
-
 // cityAbbrev finds a city abbreviation in capitals inside a text that is
 // not written in capitals ("moving to NYC", "the appeal SF has"), or in
 // lower case after a preposition of place ("back in nyc").
 func (a *analysis) cityAbbrev(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.shape == shapeLower && !t.poss && cityAbbrevs[strings.ToUpper(t.text)] && a.informal() {
+	if t.shape == shapeLower && !t.poss && vocab.CityAbbrevs().Has(strings.ToUpper(t.text)) && a.informal() {
 		// "flights to la", "back in nyc": in lower case only after a
 		// preposition of place or motion, before no other word of a name.
 		p := ""
@@ -439,7 +396,7 @@ func (a *analysis) cityAbbrev(i int) (span, bool) {
 		}
 		return span{}, false
 	}
-	if t.shape != shapeUpper || t.caps || t.poss && t.letters < 3 || !cityAbbrevs[t.text] {
+	if t.shape != shapeUpper || t.caps || t.poss && t.letters < 3 || !vocab.CityAbbrevs().Has(t.text) {
 		return span{}, false
 	}
 	// "LA Galaxy", "NYC FC": part of a longer capitalised name.
@@ -449,19 +406,12 @@ func (a *analysis) cityAbbrev(i int) (span, bool) {
 	return span{i: i, j: i + 1, conf: 0.6, typ: "city"}, true
 }
 
-// compassRegions are the parts of a country or a world named by a compass
-// word: "to the Southwest", "out in the Midwest".
-var compassRegions = map[string]bool{
-	"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
-	"southeast": true, "southwest": true, "midwest": true,
-}
-
 // compassRegion finds a capitalised compass word after "the" and a
 // preposition of place or motion, not followed by another capitalised word
 // ("to the Southwest", not "the North Sea").
 func (a *analysis) compassRegion(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.shape != shapeTitle || t.caps || t.poss || !compassRegions[t.lower] || i < 2 || !a.adjacent(i) || !a.adjacent(i-1) {
+	if t.shape != shapeTitle || t.caps || t.poss || !vocab.CompassRegions().Has(t.lower) || i < 2 || !a.adjacent(i) || !a.adjacent(i-1) {
 		return span{}, false
 	}
 	if a.toks[i-1].lower != "the" {
@@ -476,12 +426,6 @@ func (a *analysis) compassRegion(i int) (span, bool) {
 		return span{}, false
 	}
 	return span{i: i, j: i + 1, conf: 0.3, typ: "place"}, true
-}
-
-// lineColours name the lines of a metro or a bus network.
-var lineColours = map[string]bool{
-	"red": true, "blue": true, "green": true, "orange": true, "yellow": true, "purple": true,
-	"pink": true, "brown": true, "silver": true, "gold": true, "grey": true, "gray": true,
 }
 
 // wardOrLine finds a city ward by its number ("in Ward 8") and a metro or
@@ -503,7 +447,7 @@ func (a *analysis) wardOrLine(i int) (span, bool) {
 		}
 		return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
 	}
-	if lineColours[t.lower] && nx.text == "Line" && i > 0 && a.adjacent(i) && a.toks[i-1].lower == "the" {
+	if vocab.LineColours().Has(t.lower) && nx.text == "Line" && i > 0 && a.adjacent(i) && a.toks[i-1].lower == "the" {
 		return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
 	}
 	return span{}, false
@@ -550,7 +494,7 @@ func (a *analysis) pinPlace(i int) (span, bool) {
 			last = k
 			continue
 		}
-		if !placeJoin[a.toks[k].lower] {
+		if !vocab.PlaceJoin().Has(a.toks[k].lower) {
 			break
 		}
 	}
@@ -592,15 +536,11 @@ func (a *analysis) lowerFamousCity(i int) (span, bool) {
 		return span{}, false
 	}
 	f := a.f(i)
-	if f.wl != 0 || f.rank == 0 || f.rank > 20000 || f.abbrev != 0 || f.births >= 1000 || f.date || f.title || f.kin || chatWords[t.lower] || stretched(t.lower) {
+	if f.wl != 0 || f.rank == 0 || f.rank > 20000 || f.abbrev != 0 || f.births >= 1000 || f.date || f.title || f.kin || vocab.ChatWords().Has(t.lower) || stretched(t.lower) {
 		return span{}, false
 	}
 	return a.bigPlace(i)
 }
-
-// stateForms open the formal name of a country: "Republic of Ireland",
-// "rep of korea", "Kingdom of Spain".
-var stateForms = map[string]bool{"republic": true, "rep": true, "kingdom": true, "commonwealth": true}
 
 // republicOf finds a country under its formal name at word i in a
 // comment, in any case: a state form, "of", "the" perhaps, and one to three
@@ -610,7 +550,7 @@ var stateForms = map[string]bool{"republic": true, "rep": true, "kingdom": true,
 func (a *analysis) republicOf(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if !stateForms[t.lower] || !a.informal() || t.poss || t.shape == shapeMixed || i+2 >= n || a.toks[i+1].lower != "of" || !a.adjacent(i+1) && !(t.dot && strings.TrimSpace(a.toks[i+1].gap) == ".") {
+	if !vocab.StateForms().Has(t.lower) || !a.informal() || t.poss || t.shape == shapeMixed || i+2 >= n || a.toks[i+1].lower != "of" || !a.adjacent(i+1) && !(t.dot && strings.TrimSpace(a.toks[i+1].gap) == ".") {
 		return span{}, false
 	}
 	k := i + 2
@@ -639,21 +579,10 @@ func (a *analysis) theCountryCode(i int) (span, bool) {
 	if !a.lex.IsCountry(t.lower) && t.lower != "us" {
 		return span{}, false
 	}
-	if t.lower == "us" && !(i >= 2 && a.adjacent(i-1) && placePreps[a.toks[i-2].lower]) {
+	if t.lower == "us" && !(i >= 2 && a.adjacent(i-1) && vocab.PlacePreps().Has(a.toks[i-2].lower)) {
 		return span{}, false
 	}
 	return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
-}
-
-// placePreps introduce a place: "in the us", "from the us".
-var placePreps = map[string]bool{"in": true, "from": true, "to": true, "across": true, "around": true, "throughout": true, "visit": true, "visiting": true}
-
-// venueNouns are the places people go to that a name in capitals comes
-// before: "the QMC restaurant", "at the YMCA gym".
-var venueNouns = map[string]bool{
-	"restaurant": true, "cafe": true, "café": true, "bar": true, "pub": true, "club": true, "gym": true,
-	"mall": true, "hotel": true, "store": true, "shop": true, "cinema": true, "theater": true,
-	"theatre": true, "stadium": true, "arena": true, "park": true, "museum": true, "library": true,
 }
 
 // acronymVenue finds a venue named by letters in capitals before a venue
@@ -673,7 +602,7 @@ func (a *analysis) acronymVenue(i int) (span, bool) {
 	nx := &a.toks[i+1]
 	// A known abbreviation names a kind of place or a public body, not
 	// one venue: "the ICU cafe", "the NHS library".
-	if f := a.f(i); !a.adjacent(i) || !a.adjacent(i+1) || nx.shape != shapeLower || !venueNouns[nx.lower] || credentials[t.lower] || isStop(t.lower) || f.wl != 0 || f.abbrev != 0 || f.proper != 0 || a.clinicalWord(i) {
+	if f := a.f(i); !a.adjacent(i) || !a.adjacent(i+1) || nx.shape != shapeLower || !vocab.VenueNouns().Has(nx.lower) || vocab.Credentials().Has(t.lower) || isStop(t.lower) || f.wl != 0 || f.abbrev != 0 || f.proper != 0 || a.clinicalWord(i) {
 		return span{}, false
 	}
 	return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // shape is the capitalisation of a word.
@@ -157,16 +159,7 @@ func dashSeparates(text string, start, h, next int) bool {
 		// An initial: a capital, its full stop, a space, a capital.
 		return e+2 < len(text) && text[e] == '.' && text[e+1] == ' ' && text[e+2] >= 'A' && text[e+2] <= 'Z'
 	}
-	return w[0] >= 'a' && w[0] <= 'z' && dashFunctionWords[w]
-}
-
-// dashFunctionWords are the function words that open a clause after a
-// name and a dash ("Rob-who states", "Ann-she will").
-var dashFunctionWords = map[string]bool{
-	"who": true, "whom": true, "whose": true, "which": true, "that": true, "she": true, "he": true,
-	"they": true, "will": true, "would": true, "was": true, "is": true, "has": true, "had": true,
-	"says": true, "said": true, "states": true, "stated": true, "and": true, "to": true, "at": true,
-	"in": true, "aware": true, "called": true, "here": true, "notified": true, "updated": true,
+	return w[0] >= 'a' && w[0] <= 'z' && vocab.DashFunctionWords().Has(w)
 }
 
 // opensSentence reports whether a word after gap starts a sentence.
@@ -179,21 +172,10 @@ func opensSentence(gap string, toks []token) bool {
 	}
 	prev := &toks[len(toks)-1]
 	// "R. Kowal", "Dr. Okafor", "St. Louis": the period closes an abbreviation.
-	if strings.HasPrefix(gap, ".") && prev.dot && (prev.letters == 1 || abbrevDot[prev.lower]) {
+	if strings.HasPrefix(gap, ".") && prev.dot && (prev.letters == 1 || vocab.AbbrevDot().Has(prev.lower)) {
 		return strings.Contains(gap[1:], ".")
 	}
 	return true
-}
-
-// abbrevDot are abbreviations whose period does not end a sentence.
-var abbrevDot = map[string]bool{
-	"dr": true, "mr": true, "mrs": true, "ms": true, "mx": true, "prof": true, "st": true,
-	"mt": true, "ft": true, "rev": true, "fr": true, "sr": true, "jr": true, "sra": true,
-	"srta": true, "dra": true, "capt": true, "col": true, "gen": true, "lt": true, "sgt": true,
-	"det": true, "ofc": true, "gov": true, "sen": true, "rep": true, "atty": true, "br": true,
-	"drs": true, "pvt": true, "cpl": true, "maj": true, "cmdr": true, "adm": true, "pres": true,
-	"vs": true, "no": true, "co": true, "inc": true, "ltd": true, "corp": true, "dept": true,
-	"approx": true, "e.g": true, "i.e": true, "etc": true, "ave": true, "rd": true, "blvd": true,
 }
 
 // lookupForm is the lexicon key of a word: lower case with plain apostrophes.

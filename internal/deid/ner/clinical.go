@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
-	"github.com/veil-blog/veil/internal/deid/dict"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // A drug order names a drug next to its dose, route or frequency ("Ativan
@@ -14,27 +14,6 @@ import (
 // ("Tylenol", "Lopressor") are in no word list, so to the lexicon filter
 // they look like surnames no list knows; the order around them says what
 // they are.
-
-// routeWords are the routes, forms and frequencies of drug orders, in lower
-// case: words that mean nothing else in English ("prn", "gtt", "IV").
-var routeWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`gtt gtts drip drips iv ivp ivpb po sl sq subq neb nebs
-		mdi mdis prn bid tid qid qd qod qhs qam qpm qday`) {
-		m[w] = true
-	}
-	return m
-}()
-
-// units are the units of a dose; they count only after a number ("4mg",
-// "1 mg"), since letters such as "MG" are also initials.
-var units = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`mg mgs mcg mcgs ug gm ml mls cc ccs meq mmol units u iu`) {
-		m[w] = true
-	}
-	return m
-}()
 
 // isDoseToken reports whether w, a run of letters, digits, dots and
 // slashes that follows prev, belongs to a drug order: a route or frequency
@@ -49,7 +28,7 @@ func isDoseToken(prev, w string) bool {
 	if i := strings.IndexByte(lw, '/'); i > 0 {
 		lw = lw[:i] // "mcg/kg/min", "cc/hr"
 	}
-	if routeWords[lw] {
+	if vocab.RouteWords().Has(lw) {
 		return true
 	}
 	if len(lw) >= 2 && lw[0] == 'q' && lw[1] >= '0' && lw[1] <= '9' {
@@ -64,7 +43,7 @@ func isDoseToken(prev, w string) bool {
 			return false
 		}
 	}
-	return units[unit]
+	return vocab.Units().Has(unit)
 }
 
 // doseTokenFields splits text into the runs isDoseToken looks at.
@@ -138,17 +117,12 @@ func inDoseContext(text string, start, end int) bool {
 		if i > 0 {
 			prev = ws[i-1]
 		}
-		if isDoseToken(prev, ws[i]) || doseNouns[strings.ToLower(ws[i])] {
+		if isDoseToken(prev, ws[i]) || vocab.DoseNouns().Has(strings.ToLower(ws[i])) {
 			return true
 		}
 	}
 	return false
 }
-
-// doseNouns are the amounts a drug is given in, which come before its name
-// ("a dose of", "2 boluses of").
-var doseNouns = map[string]bool{"dose": true, "doses": true, "bolus": true, "boluses": true,
-	"amp": true, "amps": true, "vial": true, "vials": true, "puff": true, "puffs": true}
 
 // clinicalVocab reports whether w, a word of the entity name that prose
 // found in a text written in shorthand, is clinical vocabulary rather than
@@ -161,7 +135,7 @@ func (d *Detector) clinicalVocab(name, w string, e evidence) bool {
 	if stem, ok := cutClitic(lw); ok {
 		lw = stem // "Cont'd"
 	}
-	if dict.ClinicalTerm(lw) || dict.CapsThenLower(w) {
+	if vocab.ClinicalTerm(lw) || vocab.CapsThenLower(w) {
 		return true // "Carevue", "PMed", "DEline"
 	}
 	if stem, ok := strings.CutSuffix(w, "s"); ok && len(stem) >= 2 && len(stem) <= 5 && stem == strings.ToUpper(stem) {
@@ -176,7 +150,7 @@ func (d *Detector) clinicalVocab(name, w string, e evidence) bool {
 	if utf8.RuneCountInString(lw) <= 3 {
 		return true // "Tyl", "Nif": a short word no list knows is an abbreviation
 	}
-	return utf8.RuneCountInString(lw) >= 6 && dict.MedicalShape(lw) || dict.Misspelt(d.lex, lw)
+	return utf8.RuneCountInString(lw) >= 6 && vocab.MedicalShape(lw) || d.misspelt != nil && d.misspelt(lw)
 }
 
 // nextToDigit reports whether the word w of name is written against a
@@ -206,7 +180,7 @@ func noteTitleOut(f deid.Finding) deid.Finding {
 	for i < len(w) && isASCIILetter(w[i]) {
 		i++
 	}
-	if i == 0 || !titles[w[:i]] && !titles[strings.ToUpper(w[:1])+strings.ToLower(w[1:i])] {
+	if i == 0 || !vocab.ProseTitles().Has(strings.ToLower(w[:i])) {
 		return f
 	}
 	j := i

@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
-	"github.com/veil-blog/veil/internal/deid/dict"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -19,6 +19,17 @@ type Option func(*Detector)
 // prose reports is kept.
 func WithLexicon(lex *lexicon.Lexicon) Option {
 	return func(d *Detector) { d.lex = lex }
+}
+
+// WithClinical gives the vetting of WithLexicon the dictionary recognizers'
+// reading of clinical notes: note reports whether a whole text reads as a
+// clinical note (dict.ClinicalNote), misspelt whether a lower-case word no
+// list knows is one edit from a common word or a clinical term
+// (dict.Misspelt). They are handed in so that ner does not depend on dict.
+// Without them no text is a note and no word misspelt, and prose's names in
+// notes are kept more often.
+func WithClinical(note func(text string) bool, misspelt func(lw string) bool) Option {
+	return func(d *Detector) { d.note, d.misspelt = note, misspelt }
 }
 
 // bigName is the number of births above which a first name that is also a
@@ -44,6 +55,7 @@ const (
 	dropOpeningVerb                 // an ordinary word opening a sentence before a pronoun ("Hope you are well")
 	dropKinWord                     // a kinship word alone called a place ("Grandad said"), a blog software label, or a site under "Share this:"
 	dropJobTitle                    // a job title of several words, capitalised ("Staff Nurse")
+	dropAppName                     // a word no list knows before "app": an app's name, kept as written
 	keepNameWord                    // a word that is not an ordinary one
 	keepMidSentence                 // an ordinary word that is also a name, capitalised mid-sentence
 	keepKnownPlace                  // a country, a US state or a gazetteer place with a locative
@@ -68,10 +80,6 @@ func (d *Detector) plausible(t *textInfo, f deid.Finding) (deid.Kind, bool) {
 	return k, v.keep()
 }
 
-// blogSoftwareWords are the labels blog software writes before comments
-// and links ("Pingback: ..."), which prose takes for names.
-var blogSoftwareWords = map[string]bool{"pingback": true, "trackback": true, "permalink": true}
-
 // interfaceWord tells the words that posts write with capitals but that
 // name no place: a kinship word alone ("Grandad said it was fine"), which
 // prose sometimes calls a place (called a person, it may be what someone
@@ -93,7 +101,7 @@ func (d *Detector) interfaceWord(text string, f deid.Finding, words []string) ve
 		// word is the relation, not what someone is called.
 		return dropKinWord
 	}
-	if blogSoftwareWords[strings.ToLower(w)] {
+	if vocab.BlogSoftwareWords().Has(strings.ToLower(w)) {
 		return dropKinWord
 	}
 	if f.Kind == deid.Place && !d.knownPlace(w) && underShareLabel(text, f.Start, f.End) {
@@ -101,12 +109,6 @@ func (d *Detector) interfaceWord(text string, f deid.Finding, words []string) ve
 	}
 	return keepNameWord
 }
-
-// shareLabelWords make up the labels that blog software writes above its
-// row of sharing and following buttons ("Share this:", "Follow us on",
-// "Share on"); the items below such a label are the names of sites.
-var shareLabelWords = map[string]bool{"share": true, "follow": true, "this": true, "us": true, "me": true,
-	"on": true, "it": true, "post": true, "via": true, "with": true, "find": true}
 
 // underShareLabel reports whether [start, end) fills a line of its own (a
 // list item or a bare line) in a run of such lines under a share or follow
@@ -134,7 +136,7 @@ func underShareLabel(text string, start, end int) bool {
 			return false
 		}
 		for _, w := range words {
-			if !shareLabelWords[w] {
+			if !vocab.ShareLabelWords().Has(w) {
 				return false
 			}
 		}
@@ -156,7 +158,7 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	if d.lex.InCategory(lexicon.Nationality, name) || d.lex.InCategory(lexicon.Language, name) {
 		return f.Kind, dropGroupWord
 	}
-	if f.Kind != deid.Organization && afterArticle(text, f.Start) && d.jobTitle(name) {
+	if ts := titleRun(text, f.Start); f.Kind != deid.Organization && afterArticle(text, ts) && d.jobTitle(text[ts:f.End]) {
 		// "the Charge Nurse", "a Social Worker": a job title written
 		// with capitals, as rotas and signatures do, names a role; it
 		// takes an article or a possessive, which a nickname of the same
@@ -179,13 +181,13 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		// its capitals say nothing.
 		words, mid = split, false
 	}
-	if len(words) > 1 && titles[words[0]] && f.Kind == deid.Person {
+	if len(words) > 1 && proseTitle(words[0]) && f.Kind == deid.Person {
 		// "Mr Brown", "Dr. White": a title makes any name a person's.
 		return deid.Person, keepTitled
 	}
 	// The cheap tests of the words go before shorthand, which reads the whole text the
 	// first time it is asked: most texts never need it.
-	if f.Kind == deid.Person && dict.EponymBefore(text[f.End:]) && d.shorthand(t) {
+	if f.Kind == deid.Person && vocab.EponymBefore(text[f.End:]) && d.shorthand(t) {
 		// "Kussmaul's respirations", "Quinton catheter".
 		return f.Kind, dropEponym
 	}
@@ -200,7 +202,7 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		if e.wordToo && d.shorthand(t) {
 			e.strong = false
 		}
-		if e.strong && !e.person && (drug || dict.DrugShaped(strings.ToLower(w))) {
+		if e.strong && !e.person && (drug || vocab.DrugShaped(strings.ToLower(w))) {
 			// A drug in an order ("Ativan 1mg IV", "Flovent bid") or
 			// with a drug stem ("Levofloxacin"): a word no list knows,
 			// but not a name.
@@ -224,6 +226,15 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		v = keepMidSentence
 	default:
 		return f.Kind, dropNoNameWord
+	}
+	if len(words) == 1 && !known && !personal && (f.Kind == deid.Place || f.Kind == deid.Organization) && !d.shorthand(t) {
+		// "notes in Scrivly", "the Calmora app": a site or an app (medium.go).
+		if appNameBefore(text, f.End) {
+			return f.Kind, dropAppName
+		}
+		if inMediumContext(text, f.Start, f.End) {
+			return deid.Organization, keepMedium
+		}
 	}
 	if last := words[len(words)-1]; len(words) > 1 && d.isOrgWord(last) && !d.hasFirstName(words[:len(words)-1]) {
 		// "United Kingdom Government", "Ankara Administrative Court":
@@ -249,7 +260,7 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		// prose often calls a lone first name or surname a place
 		// ("Kylie", "Jensen").
 		return deid.Person, keepPersonWord
-	case len(words) == 1 && (dict.BrandShaped(words[0]) || afterMedium(text, f.Start)):
+	case len(words) == 1 && (vocab.BrandShaped(words[0]) || afterMedium(text, f.Start)):
 		// "posted it on Flickr", "a ZoomInfo profile": a word no list
 		// knows as a place, written as brands are or named as the
 		// medium something was shared on, is a site or an app: an
@@ -273,7 +284,7 @@ func (d *Detector) jobTitle(name string) bool {
 		return true
 	}
 	last := strings.ToLower(words[len(words)-1])
-	if !d.lex.InCategory(lexicon.Occupation, last) {
+	if !d.roleHead(last) {
 		return false
 	}
 	for _, w := range words[:len(words)-1] {
@@ -285,10 +296,6 @@ func (d *Detector) jobTitle(name string) bool {
 	}
 	return true
 }
-
-// articles open a noun phrase that names a role rather than a person.
-var articles = map[string]bool{"the": true, "a": true, "an": true, "our": true, "my": true, "your": true,
-	"their": true, "his": true, "her": true, "its": true}
 
 // wordBefore returns the bounds [start, end) of the run of ASCII letters
 // that ends where the spaces before off begin; start == end when none does.
@@ -308,7 +315,7 @@ func wordBefore(text string, off int) (start, end int) {
 // possessive determiner.
 func afterArticle(text string, off int) bool {
 	j, i := wordBefore(text, off)
-	return i < off && articles[strings.ToLower(text[j:i])]
+	return i < off && vocab.Articles().Has(strings.ToLower(text[j:i]))
 }
 
 // evidence is what the lexicons say about one word of an entity.
@@ -327,7 +334,7 @@ func (d *Detector) wordEvidence(w string, lowerWords map[string]bool) evidence {
 		return evidence{ordinaryCase: true}
 	}
 	lw := strings.ToLower(w)
-	if lowerWords[lw] || chatWords[lw] || elongated(lw) {
+	if lowerWords[lw] || vocab.ChatSpellings().Has(lw) || elongated(lw) {
 		return evidence{ordinaryCase: true}
 	}
 	lx, ok := lexFacts.Load(d.lex, lw)
@@ -336,7 +343,7 @@ func (d *Detector) wordEvidence(w string, lowerWords map[string]bool) evidence {
 		lexFacts.Store(d.lex, lw, lx)
 	}
 	if stem, ok := cutClitic(lw); ok {
-		if lx.stemIsWord || chatWords[stem] {
+		if lx.stemIsWord || vocab.ChatSpellings().Has(stem) {
 			return evidence{ordinaryCase: true} // "We'd", "That'd", "Would've"
 		}
 	}
@@ -412,7 +419,7 @@ func (d *Detector) candidate(t *textInfo, words []string, i int) bool {
 	if d.knownPlace(w) {
 		return true
 	}
-	if i > 0 && titles[strings.TrimSuffix(words[i-1], ".")] {
+	if i > 0 && proseTitle(strings.TrimSuffix(words[i-1], ".")) {
 		return true
 	}
 	if i+1 < len(words) {
@@ -437,7 +444,7 @@ type textInfo struct {
 	// short is 1 if the text is written in shorthand, -1 if not, 0 if not
 	// yet known.
 	short int8
-	// note is 1 if the text reads as a clinical note (dict.ClinicalNote),
+	// note is 1 if the text reads as a clinical note (WithClinical),
 	// -1 if not, 0 if not yet known.
 	note int8
 }
@@ -446,12 +453,12 @@ func newTextInfo(text string) *textInfo {
 	return &textInfo{text: text, lower: lowerCaseWords(text)}
 }
 
-// clinicalNote reports whether the text reads as a clinical note, as the
-// dictionary recognizers decide it; computed once.
-func (t *textInfo) clinicalNote() bool {
+// clinicalNote reports whether the text of t reads as a clinical note, as
+// the dictionary recognizers decide it (WithClinical); computed once.
+func (d *Detector) clinicalNote(t *textInfo) bool {
 	if t.note == 0 {
 		t.note = -1
-		if dict.ClinicalNote(t.text) {
+		if d.note != nil && d.note(t.text) {
 			t.note = 1
 		}
 	}
@@ -484,7 +491,7 @@ func (d *Detector) shorthand(t *textInfo) bool {
 				short++
 			}
 		}
-		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) || t.clinicalNote() {
+		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) || d.clinicalNote(t) {
 			t.short = 1
 		}
 	}
@@ -519,21 +526,6 @@ func (d *Detector) knownPlace(name string) bool {
 	_, ok := d.lex.Place(name)
 	return ok
 }
-
-// chatWords are the spellings of chat and texting that no dictionary has
-// and that start sentences capitalised ("Lol", "Thats", "Plz").
-var chatWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`lol lols lmao lmfao rofl omg omfg wtf stfu smh tbh imo imho idk
-		ikr irl btw fyi plz pls thx tho altho ur ya yall bruh brah dat dis dem dey
-		thats whats youre im ive id dont cant wont didnt doesnt isnt wasnt arent
-		shouldnt wouldnt couldnt aint gonna wanna gotta kinda sorta lemme gimme
-		cuz coz yup yep nope nah yeah haha hehe ha hah lel wow aww awww ugh meh
-		atleast alot ok okay hmm hm ooh oh`) {
-		m[w] = true
-	}
-	return m
-}()
 
 // elongated reports whether w repeats a letter three times in a row, as
 // chat stretches words ("Wowwww", "Pleaseee") and names never do.
@@ -599,35 +591,14 @@ func midSentence(text string, off int) bool {
 	// After a determiner a capital marks an institution or a title
 	// ("the Court", "our Government"), not a name.
 	j := strings.LastIndexFunc(text[:i], func(r rune) bool { return !unicode.IsLetter(r) })
-	return !determiners[text[j+1:i]]
-}
-
-// determiners are the lower-case words after which a capitalised common
-// word is not a name.
-var determiners = map[string]bool{
-	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true,
-	"those": true, "our": true, "your": true, "their": true, "its": true, "my": true,
-	"his": true, "every": true, "each": true, "any": true, "some": true, "no": true,
-}
-
-// locatives are the words that introduce a place.
-var locatives = map[string]bool{
-	"in": true, "from": true, "to": true, "near": true, "at": true, "outside": true,
-	"towards": true, "toward": true, "of": true, "around": true, "across": true,
-	"visit": true, "visited": true, "visiting": true, "moved": true, "live": true,
-	"lives": true, "living": true, "born": true, "based": true,
+	return !vocab.Determiners().Has(text[j+1 : i])
 }
 
 // afterLocative reports whether the word before off introduces a place.
 func afterLocative(text string, off int) bool {
 	j, i := wordBefore(text, off)
-	return locatives[strings.ToLower(text[j:i])]
+	return vocab.Locatives().Has(strings.ToLower(text[j:i]))
 }
-
-// mediumWords say what something was shared, posted or found on: "on",
-// "via". Before a place they are rare ("on Main Street" has a street word;
-// islands are in the gazetteer).
-var mediumWords = map[string]bool{"on": true, "via": true}
 
 // afterMedium reports whether the word before off is a medium word, or
 // the entity follows one as the next item of a list ("on Flickr and
@@ -636,7 +607,7 @@ func afterMedium(text string, off int) bool {
 	for items := 0; items < 4; items++ {
 		j, i := wordBefore(text, off)
 		w := text[j:i]
-		if mediumWords[w] {
+		if vocab.MediumWords().Has(w) {
 			return true
 		}
 		// Step back over a list joint and the item before it.
@@ -826,14 +797,14 @@ func cutTo(f deid.Finding, rest string) deid.Finding {
 // ordinaryLead reports whether w, the first word of name, is an everyday
 // word that opens a sentence rather than part of the name.
 func (d *Detector) ordinaryLead(w, name string) bool {
-	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || titles[strings.TrimSuffix(w, ".")] {
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || proseTitle(strings.TrimSuffix(w, ".")) {
 		return false
 	}
 	lw := strings.ToLower(w)
-	if beForms[lw] {
+	if vocab.BeForms().Has(lw) {
 		return false // "Am Toby": a clipped "I am", no imperative or adverb
 	}
-	if level, ok := d.lex.WordLevel(lw); !ok || level > everydayLevel || epithets[lw] || d.knownPlace(name) {
+	if level, ok := d.lex.WordLevel(lw); !ok || level > everydayLevel || vocab.Epithets().Has(lw) || d.knownPlace(name) {
 		return false // "Long Beach", "New Hope": a place of everyday words
 	}
 	if fm, ml, ok := d.lex.FirstName(lw); ok && fm+ml >= leadName {
@@ -849,15 +820,6 @@ const (
 	everydayLevel = 20
 	leadName      = 5_000
 )
-
-// epithets are the everyday words that go with a name as part of what a
-// person is called: "Poor Jimmy", "Little Richard", "Old Tom".
-var epithets = map[string]bool{"poor": true, "dear": true, "little": true, "big": true, "old": true, "young": true,
-	"sweet": true, "lil": true, "good": true, "great": true, "saint": true, "uncle": true, "aunt": true, "auntie": true}
-
-// beForms are the forms of "be": a sentence they open is a question or a
-// clipped "I am ...", and what prose took for a name there is left whole.
-var beForms = map[string]bool{"am": true, "is": true, "are": true, "was": true, "were": true}
 
 // openingVerb reports whether w, an everyday word opening a sentence, is
 // followed by an object pronoun or a possessive, which follow a verb and
@@ -877,14 +839,7 @@ func (d *Detector) openingVerb(w, rest string) bool {
 		then := leadingLetters(strings.TrimLeft(rest[len(next):], " "))
 		return len(then) > 3 && strings.HasSuffix(then, "s") && !strings.HasSuffix(then, "ss")
 	}
-	return afterVerb[next]
-}
-
-// afterVerb are the object pronouns and possessives that follow a verb
-// opening a sentence and do not follow a name there.
-var afterVerb = map[string]bool{
-	"you": true, "me": true, "him": true, "them": true, "us": true, "my": true, "your": true,
-	"their": true, "our": true, "everyone": true, "everybody": true,
+	return vocab.AfterVerb().Has(next)
 }
 
 // leadingLetters returns the letters at the start of s.

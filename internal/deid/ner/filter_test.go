@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/dict"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -15,7 +16,7 @@ import (
 // one it drops. The entity is the first occurrence of name in text, with
 // the kind prose might give it.
 func TestVet(t *testing.T) {
-	d := New(WithLexicon(lexicon.Default()))
+	d := newVetted()
 	for _, tt := range []struct {
 		text, name string
 		kind       deid.Kind
@@ -196,7 +197,7 @@ func TestTitleStart(t *testing.T) {
 }
 
 func TestShorthand(t *testing.T) {
-	d := New(WithLexicon(lexicon.Default()))
+	d := newVetted()
 	for text, want := range map[string]bool{
 		"Pt stable. SBP 120, HR 80. GI ok. Plan: wean.":       true,
 		"I met Marisol Okonkwo at the clinic in Springfield.": false,
@@ -227,7 +228,7 @@ func TestChatWords(t *testing.T) {
 }
 
 func TestCandidate(t *testing.T) {
-	d := New(WithLexicon(lexicon.Default()))
+	d := newVetted()
 	for _, tt := range []struct {
 		text string
 		i    int
@@ -252,7 +253,7 @@ func TestCandidate(t *testing.T) {
 // order, or with a drug stem, is not a name; a known name in an order, and
 // a word with no order near it, still are.
 func TestDrugs(t *testing.T) {
-	d := New(WithLexicon(lexicon.Default()))
+	d := newVetted()
 	for _, tt := range []struct {
 		text, name string
 		kind       deid.Kind
@@ -328,7 +329,7 @@ func TestCutLinks(t *testing.T) {
 // TestTrimLead pins the removal of a sentence-opening everyday word from
 // the front of a name prose found.
 func TestTrimLead(t *testing.T) {
-	d := New(WithLexicon(lexicon.Default()))
+	d := newVetted()
 	for _, tt := range []struct {
 		text, entity, want string
 		kind               deid.Kind
@@ -409,4 +410,11 @@ func TestIsSpace(t *testing.T) {
 			t.Errorf("isSpace(%U) = %v", r, isSpace(r))
 		}
 	}
+}
+
+// newVetted returns the Detector as veil wires it: vetted with the lexicon
+// and the dictionary recognizers' reading of clinical notes.
+func newVetted() *Detector {
+	lex := lexicon.Default()
+	return New(WithLexicon(lex), WithClinical(dict.ClinicalNote, func(lw string) bool { return dict.Misspelt(lex, lw) }))
 }

@@ -3,8 +3,6 @@ package ner
 import (
 	"testing"
 	"unicode/utf8"
-
-	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 var fuzzSeeds = []string{
@@ -58,7 +56,7 @@ func FuzzDetect(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
 	}
-	plain, vetted := New(), New(WithLexicon(lexicon.Default()))
+	plain, vetted := New(), newVetted()
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, d := range []*Detector{plain, vetted} {
 			for _, x := range detect(t, d, text) {

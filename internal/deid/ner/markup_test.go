@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid"
-	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 // A name inside Markdown or HTML markup, or after an opening quote or
@@ -18,7 +17,7 @@ import (
 // the names, with "%s" where the marked-up name goes. The names are
 // invented; "Hazel" and "Ivy" are also words.
 func TestNamesInMarkup(t *testing.T) {
-	d := New(WithLexicon(lexicon.Default()))
+	d := newVetted()
 	sentences := []struct{ text, name string }{
 		{"%s smiling", "Marisol Okonkwo"},
 		{"a photo of %s at lunch", "Marisol Okonkwo"},

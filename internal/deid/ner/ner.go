@@ -12,6 +12,7 @@ import (
 	prose "github.com/jdkato/prose/v2"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -57,6 +58,10 @@ type Detector struct {
 	window int
 	// lex, if set, vets the entities prose finds (see plausible).
 	lex *lexicon.Lexicon
+	// note and misspelt, if set, tell a clinical note and a misspelt word
+	// to that vetting (see WithClinical).
+	note     func(text string) bool
+	misspelt func(lw string) bool
 }
 
 var _ deid.Detector = (*Detector)(nil)
@@ -114,12 +119,15 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	var kept []deid.Finding
 	for _, e := range out {
 		for _, f := range cutLinks(text, e) {
-			if k, ok := d.plausible(info(), f); ok {
+			if k, v := d.vet(info(), f); v.keep() {
 				// Vetted whole: the trimmed name would look
 				// mid-sentence and pass on that alone.
 				f.Kind = k
+				if v == keepMedium {
+					f.Type = deid.TypeApp // the planner writes "an app"
+				}
 				f = d.trimLead(text, f)
-				if f.Kind == deid.Person && info().clinicalNote() {
+				if f.Kind == deid.Person && d.clinicalNote(info()) {
 					f = noteTitleOut(f)
 				}
 				kept = append(kept, f)
@@ -301,7 +309,7 @@ func (d *Detector) entities(s string) (ents []entity) {
 			// a person; a name does not end inside a word.
 			continue
 		}
-		if _, stop := stopWords[s[g.Start:g.End]]; stop {
+		if vocab.CapitalFunctionWords().Has(s[g.Start:g.End]) {
 			// prose labels capitalised words that start sentences ("None
 			// of these", "Nobody had shown her").
 			continue
@@ -340,13 +348,6 @@ func isAlnum(r rune) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-// titles are the personal titles that mark the name after them as a
-// person's.
-var titles = map[string]bool{
-	"Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Mx": true, "Dr": true,
-	"Prof": true, "Sir": true, "Dame": true, "Lady": true, "Lord": true,
-}
-
 // afterTitle reports whether before, the text before an entity, ends with a
 // personal title and white space ("Mrs ", "Dr. ").
 func afterTitle(before string) bool {
@@ -373,7 +374,7 @@ func titleStart(s string, off int) (int, bool) {
 	}
 	w := strings.TrimSuffix(s[:j], ".")
 	b := strings.LastIndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-	if !titles[w[b+1:]] {
+	if !proseTitle(w[b+1:]) {
 		return 0, false
 	}
 	if b >= 0 && !strings.ContainsRune(" \t\n(,;:\"'", rune(w[b])) {
@@ -548,4 +549,19 @@ func strongly(found []deid.Finding, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// proseTitle reports whether w is a personal title written with one capital
+// and the rest in lower case ("Mr", "Dr", "Lady"), the way titles mark the
+// entity after them as a person.
+func proseTitle(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return vocab.ProseTitles().Has(strings.ToLower(w))
 }

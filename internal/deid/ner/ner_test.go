@@ -328,7 +328,7 @@ func TestAfterTitle(t *testing.T) {
 }
 
 func TestLexiconDropsOrdinaryWords(t *testing.T) {
-	d := New(WithLexicon(lexicon.Default()))
+	d := newVetted()
 	for _, tt := range []struct {
 		text string
 		want []string
@@ -347,6 +347,14 @@ func TestLexiconDropsOrdinaryWords(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestProseTitle(t *testing.T) {
+	for w, want := range map[string]bool{"Mr": true, "Lady": true, "Dr": true, "MR": false, "mr": false, "Jr": false, "M": false, "": false} {
+		if got := proseTitle(w); got != want {
+			t.Errorf("proseTitle(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

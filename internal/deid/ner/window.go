@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // windowWords is how many words on each side of a possible name are given
@@ -80,29 +82,8 @@ func mayBeName(w string) bool {
 		return false
 	}
 	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-	_, stop := stopWords[w]
-	return !stop
+	return !vocab.CapitalFunctionWords().Has(w)
 }
-
-// stopWords are capitalised function words: they start sentences but are
-// never names on their own. Words in this list do not make prose look at a
-// sentence, and prose's labels on them alone are dropped.
-var stopWords = func() map[string]struct{} {
-	m := map[string]struct{}{}
-	for _, w := range strings.Fields(`The A An He She It We They You This That These Those
-		There Then But And Or So If When While As In On At For Of To With From By
-		After Before His Her Its Our Their My Your What Who How Why Where Which
-		Not No Yes Is Was Are Were Be Been Have Has Had Do Does Did Can Could
-		Would Should Must Shall Some Any All Each Every Both Also Although
-		Because Since Until Once However Instead Finally First Second Third
-		Here Now Today Yesterday Tomorrow None Nobody Nothing Noone Everyone
-		Everybody Everything Someone Somebody Something Anyone Anybody
-		Anything Fourth Fifth Last Next Other Another Such Most Many Much Few
-		Several Perhaps Still Just Only Even Again Thanks Please Hi Hello Dear`) {
-		m[w] = struct{}{}
-	}
-	return m
-}()
 
 // isSpace is unicode.IsSpace, answered without a call for ASCII, which is
 // nearly every character the NER detector scans.

@@ -9,64 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
-
-// ageSuffixRE matches what follows an age's number when the age is used as
-// an adjective or abbreviated: "-year-old", " years old", " yo", " y/o".
-var ageSuffixRE = regexp.MustCompile(`^(?i:-?\s?years?[- ]old|-yr-old|\s?y/?o\b|\s?yrs?\.?\s?old|\s?years?[- ]young)`)
-
-// ordinalRE matches the ordinal ending right after an age's number: "her
-// 43rd birthday".
-var ordinalRE = regexp.MustCompile(`^(?i:st|nd|rd|th)\b`)
-
-// ageOfRE matches "at the age of " just before an age's number.
-var ageOfRE = regexp.MustCompile(`(?i)\b(?:at\s+)?the\s+age\s+of\s+$`)
-
-// inPronounRE matches "in her " just before an age band.
-var inPronounRE = regexp.MustCompile(`(?i)\bin\s+(?:her|his|their|my|your|our|its)\s+$`)
-
-// widenAge takes into an age finding that spans only the number the words
-// that make it an age phrase, so that the phrase is replaced whole: the
-// "-year-old" after it and the article before it ("a 34-year-old" -> "a
-// mid-30s"). It stays within [lo, hi), clear of its neighbours.
-func widenAge(text string, f deid.Finding, lo, hi int) deid.Finding {
-	if m := ordinalRE.FindStringIndex(text[f.End:min(hi, f.End+3)]); m != nil && f.End+m[1] <= hi {
-		// "her 43rd birthday": the ending goes with the number.
-		f.End += m[1]
-		f.Text = text[f.Start:f.End]
-		f.Type = deid.TypeOrdinal
-		return f
-	}
-	if f.Type == deid.TypeAgeRange && f.Age > 89 {
-		// "in her 90s" says more than Safe Harbor's single "90 or older"
-		// category: the pronoun phrase goes too, for "over 89".
-		if m := inPronounRE.FindStringIndex(text[max(lo, f.Start-12):f.Start]); m != nil {
-			f.Start -= f.Start - max(lo, f.Start-12) - m[0]
-			f.Text = text[f.Start:f.End]
-		}
-		return f
-	}
-	if m := ageOfRE.FindStringIndex(text[max(lo, f.Start-20):f.Start]); m != nil && f.Type != deid.TypeApposition {
-		// "at the age of 51" -> "in her early 50s".
-		f.Start -= f.Start - max(lo, f.Start-20) - m[0]
-		f.Text = text[f.Start:f.End]
-		return f
-	}
-	m := ageSuffixRE.FindStringIndex(text[f.End:min(hi, f.End+16)])
-	if m == nil || strings.Contains(strings.ToLower(f.Text), "old") {
-		return f
-	}
-	f.End += m[1]
-	lower := strings.ToLower(text[max(lo, f.Start-3):f.Start])
-	switch {
-	case strings.HasSuffix(lower, "an ") && f.Start-3 >= lo:
-		f.Start -= 3
-	case strings.HasSuffix(lower, "a ") && f.Start-2 >= lo && (f.Start-2 == 0 || !isLetterByte(text[f.Start-3])):
-		f.Start -= 2
-	}
-	f.Text = text[f.Start:f.End]
-	return f
-}
 
 // ageOp bands an age: "a 34-year-old" -> "a mid-30s", "aged 58" -> "in her
 // late 50s", and any age over 89 -> "over 89", as Safe Harbor asks.
@@ -189,17 +133,26 @@ func ageContext(before string) string {
 		}
 		i -= size
 	}
-	switch strings.ToLower(t[i:]) {
-	case "turned", "turns", "turning", "turn", "reached", "reaches", "celebrated":
+	switch w := strings.ToLower(t[i:]); {
+	case vocab.AgeTurnCues().Has(w):
 		return "turn"
-	case "aged", "age", "ages", "of", "at", "by", "from", "to", "until", "till", "before", "after", "about", "around", "nearly", "almost", "over", "under":
+	case vocab.AgeBareCues().Has(w):
 		return "bare"
 	}
 	return ""
 }
 
 // ageWordMax is the length in letters of the longest word ageContext knows.
-const ageWordMax = len("celebrated")
+// It is computed once and only read.
+var ageWordMax = func() int {
+	n := 0
+	for _, s := range []vocab.Set{vocab.AgeTurnCues(), vocab.AgeBareCues()} {
+		for w := range s.All() {
+			n = max(n, utf8.RuneCountInString(w))
+		}
+	}
+	return n
+}()
 
 // bareBand words a band without a pronoun: "mid-40s", "early 30s", "under
 // 5", "school age", "teenage".
@@ -268,12 +221,12 @@ func (d *document) pronoun(off int) string {
 	}
 	words := strings.FieldsFunc(strings.ToLower(d.doc.Text[from:off]), func(r rune) bool { return !unicode.IsLetter(r) })
 	for i := len(words) - 1; i >= 0; i-- {
-		switch words[i] {
-		case "she", "her", "woman", "girl", "mother", "daughter", "wife":
+		switch w := words[i]; {
+		case vocab.HerCues().Has(w):
 			return "her"
-		case "he", "his", "him", "man", "boy", "father", "son", "husband":
+		case vocab.HisCues().Has(w):
 			return "his"
-		case "i":
+		case vocab.MyCues().Has(w):
 			return "my" // "I was 14", "I'm 34"; not "my patient, who is 45"
 		}
 	}

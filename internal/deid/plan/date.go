@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // dateOp shifts, generalises or labels a date (see date); a date written
@@ -196,23 +197,23 @@ func weekdayIn(text string) string {
 // events ("eleven days later") and a bare weekday say nothing of when, and
 // are kept.
 func relativeDate(text, lower string) string {
-	for _, w := range []string{"later", "after", "before", "earlier", "prior", "following"} {
-		if strings.Contains(lower, w) {
-			return text
+	holds := func(s vocab.Set) bool {
+		for w := range s.All() {
+			if strings.Contains(lower, w) {
+				return true
+			}
 		}
+		return false
 	}
-	if strings.Contains(lower, "ago") {
+	switch {
+	case holds(vocab.IntervalWords()):
+		return text
+	case strings.Contains(lower, "ago"):
 		return agoPhrase(text, lower)
-	}
-	for _, w := range []string{"tomorrow", "next", "coming", "tonight"} {
-		if strings.Contains(lower, w) {
-			return "soon"
-		}
-	}
-	for _, w := range []string{"last", "ago", "yesterday", "past", "this", "today", "recent"} {
-		if strings.Contains(lower, w) {
-			return "recently"
-		}
+	case holds(vocab.SoonWords()):
+		return "soon"
+	case holds(vocab.RecentWords()):
+		return "recently"
 	}
 	return text
 }
@@ -225,14 +226,13 @@ func (d *document) afterPreposition(off int, r string) string {
 		return r
 	}
 	_, w := wordBefore(d.doc.Text, off)
-	switch strings.ToLower(w) {
-	case "by", "until", "till", "since", "before", "after", "on", "from", "for":
-		if r == "soon" {
-			return "a later date"
-		}
-		return "a recent date"
+	if !vocab.TimePrepositions().Has(strings.ToLower(w)) {
+		return r
 	}
-	return r
+	if r == "soon" {
+		return "a later date"
+	}
+	return "a recent date"
 }
 
 // agoPhrase softens "N units ago" to what Safe Harbor lets stand: a year
@@ -242,15 +242,15 @@ func (d *document) afterPreposition(off int, r string) string {
 func agoPhrase(text, lower string) string {
 	words := strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
 	for _, w := range words {
-		switch strings.TrimSuffix(w, "s") {
-		case "year", "yr", "decade", "century":
+		switch unit := strings.TrimSuffix(w, "s"); {
+		case vocab.AgoKeptUnits().Has(unit):
 			return text
-		case "month", "mo":
-			if w == "month" || w == "mo" {
+		case vocab.AgoMonthUnits().Has(unit):
+			if w == unit {
 				return "some weeks ago" // "a month ago"
 			}
 			return "some months ago"
-		case "week", "wk":
+		case vocab.AgoWeekUnits().Has(unit):
 			return "some weeks ago"
 		}
 	}

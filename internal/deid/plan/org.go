@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // orgOp describes an organisation by its type: the ordinary words at
@@ -14,6 +15,12 @@ type orgOp struct{}
 func (orgOp) replace(d *document, f deid.Finding, action deid.Action) string {
 	if action == deid.Redact {
 		return "[organization]"
+	}
+	if f.Type == deid.TypeApp {
+		return "an app" // a site or an app the post names as a medium ("notes in ...")
+	}
+	if f.Type == deid.TypeEmployer {
+		return "an organisation" // its words ("Second Chances") say nothing of its kind
 	}
 	lowerName := strings.ToLower(f.Text)
 	if t := string(f.Type); t != "" && f.Type != deid.TypeCompany && !strings.HasSuffix(lowerName, t) && deid.CommonWord(d.s.Gazetteer, t) {
@@ -27,7 +34,7 @@ func (orgOp) replace(d *document, f deid.Finding, action deid.Action) string {
 		w := strings.Trim(words[i], ".,'’")
 		// The last word is the cue ("hospice"); the words before it must
 		// describe the kind of organisation, or they may be its name.
-		if w == "" || !(orgDescriptors[w] || len(tail) == 0 && deid.CommonWord(d.s.Gazetteer, w)) {
+		if w == "" || !(vocab.OrgDescriptors().Has(w) || len(tail) == 0 && deid.CommonWord(d.s.Gazetteer, w)) {
 			break
 		}
 		tail = append([]string{w}, tail...)
@@ -47,18 +54,4 @@ func (orgOp) replace(d *document, f deid.Finding, action deid.Action) string {
 		}
 	}
 	return article(phrase) + " " + phrase
-}
-
-// orgDescriptors are words that say what kind of organisation a name is
-// ("Community Health Center") without naming it.
-var orgDescriptors = map[string]bool{
-	"community": true, "health": true, "mental": true, "medical": true, "family": true,
-	"public": true, "primary": true, "care": true, "senior": true, "youth": true,
-	"children's": true, "behavioral": true, "behavioural": true, "social": true,
-	"regional": true, "general": true, "elementary": true, "middle": true, "high": true,
-	"secondary": true, "nursing": true, "rehabilitation": true, "rehab": true,
-	"counseling": true, "counselling": true, "treatment": true, "recovery": true,
-	"protective": true, "human": true, "legal": true, "housing": true, "food": true,
-	"crisis": true, "women's": true, "veterans": true, "psychiatric": true, "state": true,
-	"university": true, "teaching": true, "charter": true, "day": true, "residential": true,
 }

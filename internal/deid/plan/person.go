@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // personOp replaces a person's name by a keyed pseudonym (see pseudonym)
@@ -29,16 +30,16 @@ func (personOp) replace(d *document, f deid.Finding, action deid.Action) string 
 // the post.
 func (d *document) pseudonym(name string) string {
 	// "Dr.Vorn": a title glued to the name by its full stop stays so.
-	if i := strings.IndexByte(name, '.'); i > 0 && i+1 < len(name) && deid.Honorific(strings.ToLower(name[:i])) && unicode.IsLetter(rune(name[i+1])) {
+	if i := strings.IndexByte(name, '.'); i > 0 && i+1 < len(name) && vocab.Honorifics().Has(strings.ToLower(name[:i])) && unicode.IsLetter(rune(name[i+1])) {
 		return name[:i+1] + d.pseudonym(name[i+1:])
 	}
 	words := strings.Fields(name)
 	titled, nameWords := false, 0
 	for _, w := range words {
 		core := strings.ToLower(strings.TrimRight(w, ".,"))
-		if deid.Honorific(core) {
+		if vocab.Honorifics().Has(core) {
 			titled = true
-		} else if utf8.RuneCountInString(core) > 1 && !(deid.FamiliarTitle(core) && nameWords == 0) {
+		} else if utf8.RuneCountInString(core) > 1 && !(vocab.FamiliarTitles().Has(core) && nameWords == 0) {
 			nameWords++
 		}
 	}
@@ -50,7 +51,7 @@ func (d *document) pseudonym(name string) string {
 		core := strings.TrimRight(w, ".,")
 		lw := strings.ToLower(core)
 		switch {
-		case deid.Honorific(lw), deid.FamiliarTitle(lw) && seen == 0:
+		case vocab.Honorifics().Has(lw), vocab.FamiliarTitles().Has(lw) && seen == 0:
 			out = append(out, w)
 		case utf8.RuneCountInString(core) <= 1:
 			out = append(out, string(rune('A'+d.mac("initial", lw)%26))+w[len(core):])
@@ -108,7 +109,7 @@ const titledKey = 64
 // before (or just before a full stop and the space).
 func titledPositions(lower string) []int {
 	var lengths []int // the lengths of the titles, each once
-	for _, h := range deid.Honorifics() {
+	for _, h := range vocab.Honorifics().Words() {
 		if !slices.Contains(lengths, len(h)) {
 			lengths = append(lengths, len(h))
 		}
@@ -116,7 +117,7 @@ func titledPositions(lower string) []int {
 	titleEndsAt := func(end int) int { // how many titles end at end
 		n := 0
 		for _, l := range lengths {
-			if l <= end && deid.Honorific(lower[end-l:end]) {
+			if l <= end && vocab.Honorifics().Has(lower[end-l:end]) {
 				n++
 			}
 		}

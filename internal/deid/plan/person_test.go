@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // TestTitledPositions compares the one-pass reading with the plain one:
@@ -18,7 +18,7 @@ func TestTitledPositions(t *testing.T) {
 		"mr.  double space, dr.. two stops, ms.mr. ms",
 	} {
 		var want []int
-		for _, h := range deid.Honorifics() {
+		for _, h := range vocab.Honorifics().Words() {
 			for _, sep := range []string{". ", " ", "."} {
 				for from := 0; ; {
 					i := strings.Index(text[from:], h+sep)

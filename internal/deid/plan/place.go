@@ -4,13 +4,8 @@ import (
 	"strings"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
-
-// isState reports whether a place name is a state (or province).
-func (d *document) isState(name string) bool {
-	info, ok := d.s.Gazetteer.Place(name)
-	return ok && info.Level == deid.State
-}
 
 // placeOp generalises a place by size and region ("a large city in the
 // Midwest", "a small town") or, with replace, gives it a pseudonymous name;
@@ -92,12 +87,7 @@ func (placeOp) replace(d *document, f deid.Finding, action deid.Action) string {
 // ("downtown", "the", "central") or compass and size words written as part of a name.
 func locating(words []string) bool {
 	for _, w := range words {
-		switch strings.ToLower(w) {
-		case "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-			"central", "greater", "downtown", "inner", "outer", "upper", "lower", "old":
-			continue
-		}
-		if w == strings.ToLower(w) {
+		if l := strings.ToLower(w); l == w || vocab.PlaceLocators().Has(l) {
 			continue
 		}
 		return false

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // Planner is veil's planner: it runs the operator of each finding's kind.
@@ -46,44 +47,25 @@ type operator interface {
 // case-insensitively) gets the same replacement within a text, and, because
 // pseudonyms and date shifts are keyed hashes, across texts and builds.
 func (pl *Planner) Plan(doc *deid.Doc, fs []deid.Finding, s deid.Settings) []deid.Finding {
-	p := &document{s: s, ops: pl.ops, doc: doc, memo: map[string]string{}, surname: map[string]bool{}}
+	d := &document{s: s, ops: pl.ops, doc: doc, memo: map[string]string{}, surname: map[string]bool{}}
 	// A word written as the last of a full name is a surname wherever it
 	// appears alone in the same text ("Marchand" after "Odette Marchand").
 	for _, f := range fs {
+		if f.Kind != deid.Person {
+			continue
+		}
 		w := strings.Fields(f.Text)
-		for len(w) > 0 && (deid.FamiliarTitle(strings.ToLower(w[0])) || deid.Honorific(strings.ToLower(strings.TrimRight(w[0], ".")))) {
+		for len(w) > 0 && (vocab.FamiliarTitles().Has(strings.ToLower(w[0])) || vocab.Honorifics().Has(strings.ToLower(strings.TrimRight(w[0], ".")))) {
 			w = w[1:] // "Uncle Dev", "Mr Dev": a title, not a first name
 		}
-		if f.Kind == deid.Person && len(w) > 1 {
-			p.surname[strings.ToLower(strings.TrimRight(w[len(w)-1], ".,"))] = true
+		if len(w) > 1 {
+			d.surname[strings.ToLower(strings.TrimRight(w[len(w)-1], ".,"))] = true
 		}
 	}
-	fs = append([]deid.Finding(nil), fs...)
 	out := make([]deid.Finding, 0, len(fs))
-	for i, f := range fs {
-		if f.Start >= f.End {
-			continue // merged into the finding before it
-		}
-		if f.Kind == deid.Age {
-			lo, hi := 0, len(doc.Text)
-			if i > 0 {
-				lo = fs[i-1].End
-			}
-			if i+1 < len(fs) {
-				hi = fs[i+1].Start
-			}
-			f = widenAge(doc.Text, f, lo, hi)
-		}
-		if f.Kind == deid.Place && i+1 < len(fs) {
-			// "Springfield, IL": the state goes with the city, so that the
-			// generalised phrase is not followed by a stray ", IL".
-			if g := fs[i+1]; g.Kind == deid.Place && p.isState(g.Text) && strings.TrimSpace(doc.Text[f.End:g.Start]) == "," && !p.isState(f.Text) {
-				f.End, f.Text = g.End, doc.Text[f.Start:g.End]
-				fs[i+1].Start = g.End // swallowed: skipped below
-			}
-		}
+	for _, f := range fs {
 		if f.Replacement == "" {
-			f.Replacement = p.replacement(f)
+			f.Replacement = d.replacement(f)
 			// "at the Cobbler's Row Surgery" -> "at the surgery", not "at the
 			// a surgery".
 			if f.Kind != deid.Person && theBefore(doc.Text, f.Start) >= 0 {
@@ -271,7 +253,7 @@ func (d *document) pick(list []string, tag, word string) string {
 
 func article(phrase string) string {
 	l := strings.ToLower(phrase)
-	for _, p := range []string{"uni", "use", "usu", "uti", "eu", "one", "once"} {
+	for p := range vocab.ConsonantSoundPrefixes().All() {
 		if strings.HasPrefix(l, p) {
 			return "a" // "a university", "a one-bedroom flat": a consonant sound
 		}

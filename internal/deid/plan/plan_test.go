@@ -208,11 +208,14 @@ func TestPlaceActions(t *testing.T) {
 }
 
 func TestCityTakesItsState(t *testing.T) {
-	text := "in Springfield, IL 62704"
-	fs := []deid.Finding{{Start: 3, End: 14, Kind: deid.Place, Text: "Springfield"}, {Start: 16, End: 18, Kind: deid.Place, Type: "state", Text: "IL"}}
-	got := settings("", fakeGaz{}).plan(&deid.Doc{Text: text}, fs)
-	if len(got) != 1 || got[0].Text != "Springfield, IL" || got[0].Replacement != "a mid-sized city in the Midwest" {
-		t.Errorf("got %+v", got)
+	city := reDetector{re: regexp.MustCompile(`Springfield`), kind: deid.Place, conf: 0.8}
+	state := reDetector{re: regexp.MustCompile(`\bIL\b`), kind: deid.Place, typ: deid.TypeState, conf: 0.8}
+	res, err := engine(deid.WithDetectors(city, state), deid.WithGazetteer(fakeGaz{})).Deidentify(context.Background(), &deid.Doc{Text: "in Springfield, IL 62704"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "in a mid-sized city in the Midwest 62704"; res.Text != want || len(res.Findings) != 1 {
+		t.Errorf("got %q with %d findings, want %q with one", res.Text, len(res.Findings), want)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // Street forms that the US-style and suffix rules in place.go do not read,
@@ -88,26 +90,6 @@ func capitalised(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-// nameStop are the words a street name does not run into: function words,
-// a trailing street word ("Rue de Tanger St."), verbs of the sentence.
-var nameStop = set("and", "or", "of", "the", "to", "in", "on", "at", "for", "with", "was", "is", "are", "be", "by",
-	"from", "near", "after", "before", "until", "when", "where", "which", "who", "that", "this", "it", "i", "we", "you",
-	"he", "she", "they", "but", "so", "if", "as", "st", "street", "str", "please", "last", "next", "then", "has", "had",
-	"have", "will", "can", "could", "would", "should", "my", "our", "your", "his", "her", "their", "its", "a", "an",
-	"not", "no", "also", "there", "here", "now", "today", "tomorrow", "yesterday")
-
-// prefixTypes are street types written before the name; englishPrefix are
-// those that are also English words, after which the name must be
-// capitalised ("12 via email" is no address).
-var (
-	prefixTypes = set("rue", "rua", "rúa", "avenue", "avenida", "av", "avda", "calle", "c/", "via", "viale", "vicolo",
-		"strada", "boulevard", "bd", "bld", "chemin", "allée", "impasse", "quai", "route", "rte", "piazza", "piazzale",
-		"plaza", "praça", "largo", "travessa", "camino", "paseo", "carrer", "ul", "ulica", "aleja", "al", "trg", "cesta",
-		"ulitsa", "odos", "leoforos", "οδός", "λεωφόρος", "πλατεία", "cite", "cité", "rambla", "passeig", "estrada",
-		"alameda", "corso", "lungomare", "contrada", "sentiero", "ruelle", "cours", "faubourg", "sokak", "caddesi")
-	englishPrefix = set("avenue", "av", "via", "boulevard", "bd", "route", "rte", "plaza", "largo", "al", "cours", "corso")
-)
-
 // prefixWordEnd reads a street type written before the name at j ("Rue",
 // "ul.", "C/") and returns its end and lower-cased form, or j.
 func prefixWordEnd(text string, j int) (int, string) {
@@ -119,7 +101,7 @@ func prefixWordEnd(text string, j int) (int, string) {
 		return j, ""
 	}
 	w := lowerCore(text[j:k])
-	if !prefixTypes[w] {
+	if !vocab.PrefixTypes().Has(w) {
 		return j, ""
 	}
 	return k, w
@@ -153,12 +135,12 @@ func streetNameAfter(text string, j int, lower bool) (end int, numbered bool) {
 		}
 		w := text[k:e]
 		lw := lowerCore(w)
-		if nameStop[lw] || monthWords[lw] || weekdaySet[lw] {
+		if vocab.NameStop().Has(lw) || vocab.MonthWords().Has(lw) || vocab.Weekdays().Has(lw) {
 			break
 		}
 		stop := sentenceBreak(w)
 		switch {
-		case streetConnectors[lw] && !capitalised(w):
+		case vocab.StreetConnectors().Has(lw) && !capitalised(w):
 			// a connector alone ends no name
 		case capitalised(w) || lower && !seenCap:
 			// After a capitalised word a lower-case one starts the
@@ -215,7 +197,7 @@ func numberFirstPrefix(w string) []int {
 	if pw := w[k:pe]; len(pw) >= 2 && strings.ToUpper(pw) == pw {
 		return nil // "HR 70 AV PACED" in an all-caps note
 	}
-	english := englishPrefix[typ]
+	english := vocab.EnglishPrefix().Has(typ)
 	lowerType := !capitalised(w[k:pe]) && typ != "c/"
 	end, _ := streetNameAfter(w, pe, !english)
 	if end == pe {
@@ -229,7 +211,7 @@ func numberFirstPrefix(w string) []int {
 			if capitalised(f) || f[0] >= 0x80 {
 				cap = true
 			}
-			if streetConnectors[lowerCore(f)] {
+			if vocab.StreetConnectors().Has(lowerCore(f)) {
 				conn = true
 			}
 		}
@@ -259,13 +241,6 @@ func numberFirstStreet(text string, m []int) []hit {
 	return streetBlock(text, s, m[1], 0.75)
 }
 
-// postTypes are street types written as their own word after the name
-// (Hungarian, Czech, Slovene, Croatian, Polish, Turkish): "Király u. 15",
-// "Árpád fejedelem útja 3", "Belgrád rkp. 18", "Prešernov trg 2".
-var postTypes = set("u", "utca", "út", "útja", "tér", "tere", "körút", "krt", "köz", "rakpart", "rkp", "sétány",
-	"fasor", "lépcső", "náměstí", "nám", "třída", "nábřeží", "trg", "ulica", "ulice", "cesta", "sokak", "sok",
-	"caddesi", "cad", "bulvarı", "utcája", "tere")
-
 // tPostType accepts a lower-case street type written after the name.
 func tPostType(text string, t token) bool {
 	// The cheap test first: a short word, a blank and a digit.
@@ -277,7 +252,7 @@ func tPostType(text string, t token) bool {
 		return false
 	}
 	w := text[t.start:e]
-	if capitalised(w) || !postTypes[lowerCore(w)] {
+	if capitalised(w) || !vocab.PostTypes().Has(lowerCore(w)) {
 		return false
 	}
 	// "u" must be written "u." ("love u 2" is chat).
@@ -313,7 +288,7 @@ func postTypeStreet(text string, m []int) []hit {
 			break
 		}
 		w := text[k:j]
-		if lw := strings.ToLower(w); nameStop[lw] || monthWords[lw] || weekdaySet[lw] {
+		if lw := strings.ToLower(w); vocab.NameStop().Has(lw) || vocab.MonthWords().Has(lw) || vocab.Weekdays().Has(lw) {
 			break
 		}
 		if capitalised(w) {
@@ -372,23 +347,6 @@ func streetCue(text string, i int) bool {
 	return false
 }
 
-// notStreetName are capitalised words that, with a number after them, name
-// something else than a street ("Room 12", "Windows 10", "Chapter 3").
-var notStreetName = set("room", "rm", "ward", "bed", "floor", "level", "page", "chapter", "section", "table", "figure",
-	"fig", "gate", "platform", "flight", "bus", "train", "apt", "apartment", "suite", "unit", "box", "building", "bldg",
-	"block", "lot", "exit", "windows", "version", "season", "episode", "day", "week", "year", "grade", "class", "stage",
-	"phase", "part", "no", "number", "act", "vol", "volume", "issue", "item", "step", "round", "game", "match", "track",
-	"studio", "hall", "terminal", "pier", "dock", "seat", "row", "bay", "zone", "area", "district", "sector", "code",
-	"model", "type", "series", "mark", "mk", "iphone", "galaxy", "office", "the", "a", "an", "highway", "interstate",
-	"i", "us", "patient", "article", "articles", "paragraph", "rule", "rules", "clause", "regulation", "protocol",
-	"note", "annex", "schedule", "appendix", "bun", "creat", "hr", "bp", "rr", "sat", "temp", "wbc", "hct", "plt", "peep", "pt", "dr", "mr", "mrs", "ms", "top", "over", "under", "about", "around", "only")
-
-// aloneNotStreet are words that can start a street name but, alone before a
-// number, name a room, a form or a stage.
-var aloneNotStreet = set("pod", "form", "forms", "benefits", "line", "slide", "point", "points", "option", "module",
-	"lesson", "session", "stage", "question", "bay", "cell", "wing", "block", "tower", "camp", "house", "site", "plot",
-	"channel", "route", "position", "group", "team", "batch", "cohort", "day", "night", "shift")
-
 // nameThenNumber matches a house number after a bare street name, and reads
 // the name back from it: "Lärchenbühel 38", "Nad Mlýnem 2384", "ul. Miła
 // 53". It needs an address cue before the name or a street word after the
@@ -406,7 +364,7 @@ func nameThenNumber(text string, m []int) []hit {
 		streetAfter = nw == "st." || nw == "street" || nw == "st" || nw == "str."
 		// "on Benefits 1200 a month": a number before "a" is an amount.
 		bounded = streetAfter || addressEnds(text, e) || strings.ContainsRune(".?!)", rune(text[e])) ||
-			nameStop[strings.TrimSuffix(nw, ".")] && nw != "a" && nw != "an" && nw != "per"
+			vocab.NameStop().Has(strings.TrimSuffix(nw, ".")) && nw != "a" && nw != "an" && nw != "per"
 	}
 	// Read the name back: one to four words, capitalised or connectors,
 	// with an optional type written first ("ul.", "C/", "Rua").
@@ -434,17 +392,17 @@ func nameThenNumber(text string, m []int) []hit {
 		lw := lowerCore(w)
 		if pe, typ := prefixWordEnd(text, k); pe == j && names > 0 {
 			start = k // "ul. Miła", "C/ Señores Curas", "Rúa do Paseo"
-			typed = !englishPrefix[typ]
+			typed = !vocab.EnglishPrefix().Has(typ)
 			break
 		}
 		if strings.ContainsRune(strings.TrimSuffix(w, "."), '.') || strings.ContainsRune(w, '/') {
 			break
 		}
-		if streetConnectors[lw] && !capitalised(w) && names > 0 {
+		if vocab.StreetConnectors().Has(lw) && !capitalised(w) && names > 0 {
 			start = k
 			continue
 		}
-		if !capitalised(w) || strings.HasSuffix(w, ".") || nameStop[lw] || notStreetName[lw] || monthWords[lw] || weekdaySet[lw] {
+		if !capitalised(w) || strings.HasSuffix(w, ".") || vocab.NameStop().Has(lw) || vocab.NotStreetName().Has(lw) || vocab.MonthWords().Has(lw) || vocab.Weekdays().Has(lw) {
 			break
 		}
 		if strings.ToUpper(w) == w {
@@ -455,7 +413,7 @@ func nameThenNumber(text string, m []int) []hit {
 	// Connectors read last belong to the sentence ("de").
 	for start < s && !typed {
 		k := readNameWord(text, start)
-		if !streetConnectors[lowerCore(text[start:k])] || capitalised(text[start:k]) {
+		if !vocab.StreetConnectors().Has(lowerCore(text[start:k])) || capitalised(text[start:k]) {
 			break
 		}
 		start = skipBlanks(text, k)
@@ -463,7 +421,7 @@ func nameThenNumber(text string, m []int) []hit {
 	if names == 0 || start >= s {
 		return nil
 	}
-	if w := text[start:readNameWord(text, start)]; names == 1 && aloneNotStreet[lowerCore(w)] {
+	if w := text[start:readNameWord(text, start)]; names == 1 && vocab.AloneNotStreet().Has(lowerCore(w)) {
 		return nil // "moved to Pod 2"; "Nad Mlýnem 2384" is a street
 	}
 	if !bounded && !typed || !streetAfter && !typed && !streetCue(text, start) && !codeAfter(text, e) {
@@ -528,7 +486,7 @@ func numbersThenName(w string) []int {
 		if streetSuffixSet[lw] {
 			return nil // the US rule reads a suffix
 		}
-		if nameStop[lw] || notStreetName[lw] || monthWords[lw] || weekdaySet[lw] {
+		if vocab.NameStop().Has(lw) || vocab.NotStreetName().Has(lw) || vocab.MonthWords().Has(lw) || vocab.Weekdays().Has(lw) {
 			break
 		}
 		end, names = e, names+1
@@ -597,7 +555,7 @@ func townPostcode(text string, m []int) []hit {
 	// The code ends the part: "in Hov 4830 last year" but not "in Sales
 	// 4500 strong".
 	if nw := nextWord(text, e); !addressEnds(text, e) && (e >= len(text) || strings.IndexByte(".?!)", text[e]) < 0) &&
-		!nameStop[nw] && nw != "last" && nw != "since" {
+		!vocab.NameStop().Has(nw) && nw != "last" && nw != "since" {
 		return nil
 	}
 	start, names := s, 0
@@ -623,8 +581,8 @@ func townPostcode(text string, m []int) []hit {
 			return []hit{{start: start, end: e, typ: "postcode", conf: 0.6}}
 		}
 		switch {
-		case streetConnectors[lw] && !capitalised(w):
-		case capitalised(w) && !nameStop[lw] && !notStreetName[lw] && !monthWords[lw] && !weekdaySet[lw]:
+		case vocab.StreetConnectors().Has(lw) && !capitalised(w):
+		case capitalised(w) && !vocab.NameStop().Has(lw) && !vocab.NotStreetName().Has(lw) && !vocab.MonthWords().Has(lw) && !vocab.Weekdays().Has(lw):
 			names++
 		default:
 			return nil
@@ -662,7 +620,7 @@ func hasUpper(s string) bool {
 // or number word.
 func lowerPlaceWord(w string) bool {
 	lw := strings.ToLower(w)
-	if nameStop[lw] || notStreetWords[lw] || contraction(lw) {
+	if vocab.NameStop().Has(lw) || vocab.NotStreetWords().Has(lw) || contraction(lw) {
 		return false
 	}
 	if len(lw) <= 4 {
@@ -670,11 +628,6 @@ func lowerPlaceWord(w string) bool {
 	}
 	return !strings.HasSuffix(lw, "ing") && !strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "ly")
 }
-
-// lowerSuffix are the street types that, written in lower case after a
-// house number and a name in lower case, still say "street".
-var lowerSuffix = set("street", "avenue", "road", "boulevard", "drive", "lane", "court", "crescent", "terrace",
-	"parkway", "highway", "blvd", "ave", "way")
 
 // lowerUSStreet matches a street written all in lower case: "3911 fourth
 // avenue suite 112", "12 elm street". Submatch 1 is the name and the
@@ -703,14 +656,14 @@ func lowerUSStreet(w string) []int {
 			return nil
 		}
 		word := w[k:e]
-		if n > 0 && lowerSuffix[word] {
+		if n > 0 && vocab.LowerSuffix().Has(word) {
 			end := e
 			if u := unitAfter.FindStringIndex(w[e:]); u != nil {
 				end += u[1]
 			}
 			return []int{0, end, ns, e}
 		}
-		if isDigit(word[0]) && !isStreetNameWord(word) || !lowerPlaceWord(word) || monthWords[word] || weekdaySet[word] {
+		if isDigit(word[0]) && !isStreetNameWord(word) || !lowerPlaceWord(word) || vocab.MonthWords().Has(word) || vocab.Weekdays().Has(word) {
 			return nil
 		}
 		if k = skipBlanks(w, e); k == e {
@@ -755,7 +708,7 @@ func tPrefixType(text string, t token) bool {
 	for i := t.start; i < e; i++ {
 		b := text[i]
 		if b >= 0x80 {
-			return prefixTypes[lowerCore(text[t.start:e])] // "Rúa", "Οδός"
+			return vocab.PrefixTypes().Has(lowerCore(text[t.start:e])) // "Rúa", "Οδός"
 		}
 		if b >= 'A' && b <= 'Z' {
 			b |= 0x20
@@ -766,7 +719,7 @@ func tPrefixType(text string, t token) bool {
 	if buf[n-1] == '.' {
 		n--
 	}
-	return text[t.start] >= 'A' && text[t.start] <= 'Z' && prefixTypes[string(buf[:n])]
+	return text[t.start] >= 'A' && text[t.start] <= 'Z' && vocab.PrefixTypes().Has(string(buf[:n]))
 }
 
 // prefixComma matches a street type, a capitalised name, a comma and the
@@ -782,7 +735,7 @@ func prefixComma(w string) []int {
 		return nil
 	}
 	names := strings.Fields(w[pe:end])
-	if englishPrefix[typ] && len(names) == 0 {
+	if vocab.EnglishPrefix().Has(typ) && len(names) == 0 {
 		return nil
 	}
 	if end >= len(w) || w[end] != ',' {
@@ -800,7 +753,7 @@ func prefixComma(w string) []int {
 		return nil
 	}
 	// The number ends the part: "Calle Mayor, 5, Madrid", not "Rua Nova, 3 dias".
-	if h < len(w) && !addressEnds(w, h) && strings.IndexByte(".?!)", w[h]) < 0 && !nameStop[nextWord(w, h)] {
+	if h < len(w) && !addressEnds(w, h) && strings.IndexByte(".?!)", w[h]) < 0 && !vocab.NameStop().Has(nextWord(w, h)) {
 		return nil
 	}
 	return []int{0, h}
@@ -819,7 +772,7 @@ func townAfterCode(text string, i int) int {
 	for n := 0; n < 4; n++ {
 		k := readNameWord(text, j)
 		switch {
-		case k > j && capitalised(text[j:k]) && !nameStop[lowerCore(text[j:k])]:
+		case k > j && capitalised(text[j:k]) && !vocab.NameStop().Has(lowerCore(text[j:k])):
 		case n > 0 && k == j && j < len(text) && isDigit(text[j]):
 			k, _ = readDigits(text, j, 2) // "Praha 1"
 		default:
@@ -862,7 +815,7 @@ func codeAfter(text string, i int) bool {
 // "do").
 func hasConnector(name string) bool {
 	for _, f := range strings.Fields(name) {
-		if streetConnectors[lowerCore(f)] {
+		if vocab.StreetConnectors().Has(lowerCore(f)) {
 			return true
 		}
 	}

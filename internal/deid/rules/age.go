@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 const (
@@ -38,6 +39,7 @@ func NewAge() *Age {
 	c(tWords("turned", "turns", "turning", "turn", "reached", "reaches", "celebrated"), `(?i)\b(?:turned|turns|turning|turn|reached|reaches|celebrated\s+(?:her|his|their|my)?)\s+`+reAgeNum+`\b`, ageNumber)
 	c(tShape(1, 3, "sntrSNTR"), `(?i)\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b`, ageNumber)
 	c(tWordsThen([]string{"in"}, []string{"her", "his", "their", "my", "your", "our", "its"}), `(?i)\bin\s+(?:her|his|their|my|your|our|its)\s+((?:(?:early|mid|late)[\s-]+)?(?:(\d0)['’]?s|`+reDecadeW+`))\b`, ageDecade)
+	rs = append(rs, proseAgeRules(num)...)
 	return &Age{rules: newRuleSet(rs...)}
 }
 
@@ -113,7 +115,7 @@ func ageNumber(text string, m []int) []hit {
 	if n <= 0 || n > 125 {
 		return nil
 	}
-	if e == m[1] && ageNextDeny[nextWord(text, e)] {
+	if e == m[1] && vocab.AgeNextDeny().Has(nextWord(text, e)) {
 		return nil
 	}
 	return []hit{{start: s, end: e, typ: "age", conf: 0.9, age: n}}
@@ -150,6 +152,3 @@ func ageDecade(text string, m []int) []hit {
 	}
 	return []hit{{start: m[2], end: m[3], typ: "age-range", conf: 0.8, age: n}}
 }
-
-var ageNextDeny = set("degrees", "deg", "degree", "times", "mg", "mcg", "ml", "cc", "minutes", "mins", "min", "hours",
-	"hrs", "percent", "units", "pounds", "lbs", "kg", "feet", "ft", "miles", "points", "pts", "o'clock", "pm", "am")

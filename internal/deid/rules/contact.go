@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // contactDetector is the shared shape of the contact detectors.
@@ -82,13 +83,6 @@ const reTLD = `com|org|net|edu|gov|mil|int|info|biz|io|co|us|uk|ca|au|nz|ie|de|f
 	`gr|hu|si|sk|ee|lv|lt|cy|uy|ar|mx|cl|za|il|tr|ro|bg|hr|rs|ua|kr|tw|hk|sg|my|ph|th|vn|id|is|lu|li|ly|tv|fm|ai|app|dev|` +
 	`xyz|org\.uk|co\.uk|ac\.uk|nhs\.uk|gov\.uk|com\.au|net\.au|org\.au|gov\.au|com\.br|co\.nz|co\.jp|me\.uk`
 
-// Two-letter TLDs that are also English words: only lower-case domains count.
-var wordTLD = set("in", "it", "be", "at", "me", "no", "is", "my", "id", "us", "co", "to", "am", "so", "do", "go", "ly", "fm",
-	"tv", "pt", "ca", "de", "es", "se", "hr", "ar", "il", "th", "my", "ai", "ph", "sk", "si", "ch", "cz", "lt", "lv", "li", "mx")
-
-// genericTLD lists the top-level domains that are domains even in capitals.
-var genericTLD = set("com", "org", "net", "edu", "gov", "mil", "info", "biz")
-
 // NewURL returns the URL and domain detector.
 func NewURL() *URL {
 	return &URL{contactDetector{name: "rules/url", rules: newRuleSet([]rule{
@@ -144,12 +138,6 @@ func urlHit(text string, m []int) []hit {
 	return []hit{{start: m[0], end: m[0] + len(s), typ: "url", conf: 0.95}}
 }
 
-// linkShorteners are public URL-shortening hosts: their links say nothing
-// until followed, and only the code after the host is particular.
-var linkShorteners = set("t.co", "bit.ly", "goo.gl", "ow.ly", "tinyurl.com", "buff.ly", "dlvr.it", "ift.tt", "fb.me",
-	"youtu.be", "lnkd.in", "wp.me", "tmblr.co", "instagr.am", "j.mp", "is.gd", "trib.al", "amzn.to", "po.st", "shar.es",
-	"flic.kr", "rebrand.ly", "cutt.ly", "t.ly", "tiny.cc", "redd.it", "spoti.fi", "apple.co", "g.co", "msft.it")
-
 // shortLinkCode returns the offset in the URL s of the code after a link
 // shortener's host ("http://t.co/" + code), len(s) when the link has no
 // code, or -1 when s is not a short link.
@@ -163,7 +151,7 @@ func shortLinkCode(s string) int {
 	if e < 0 {
 		e = len(host)
 	}
-	if !linkShorteners[strings.ToLower(host[:e])] {
+	if !vocab.LinkShorteners().Has(strings.ToLower(host[:e])) {
 		return -1
 	}
 	p := i + 3 + e
@@ -263,15 +251,15 @@ func domainHit(text string, m []int) []hit {
 		host = host[:i]
 	}
 	hasPath := len(s) > len(host)
-	if host != strings.ToLower(host) && !genericTLD[tld] && !strings.Contains(tld, ".") && !hasPath {
+	if host != strings.ToLower(host) && !vocab.GenericTLD().Has(tld) && !strings.Contains(tld, ".") && !hasPath {
 		return nil // "HELD.PT", "needed.Pt": a missing space after a full stop
 	}
-	if wordTLD[tld] && !hasPath && strings.Count(host, ".") == 1 {
+	if vocab.WordTLD().Has(tld) && !hasPath && strings.Count(host, ".") == 1 {
 		return nil // "liquid.no", "pt.is"
 	}
 	// "e.g", "i.e", "U.S": single letters before the TLD are abbreviations.
 	labels := strings.Split(host, ".")
-	if (wordTLD[tld] || host != strings.ToLower(host)) && strings.Trim(host[:len(host)-len(tld)], "0123456789.") == "" {
+	if (vocab.WordTLD().Has(tld) || host != strings.ToLower(host)) && strings.Trim(host[:len(host)-len(tld)], "0123456789.") == "" {
 		return nil // "=78.3.no changes", "11.CO/ci": a number, then a word after a missing space
 	}
 	if len(labels[0]) < 2 || countDigits(host) == len(host)-strings.Count(host, ".") {

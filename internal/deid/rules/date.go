@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 const (
@@ -64,6 +65,7 @@ func NewDate() *Date {
 	c(tWordsThenDigit(historyEvents...), `(?i)\b([a-z/]{2,8})\s+(\d{2})\b`, eventYear)
 	c(tWordsThenDigit("on", "since", "until", "till", "by"), `(?i)\b(?:on|since|until|till|by)\s+(\d{1,2})-(\d{1,2})\b`, dashedMonthDay)
 	c(tWordsThenDigit("on", "by", "since", "until", "till", "from", "before", "after", "through", "thru", "starting", "beginning"), `(?i)\b(?:on|by|since|until|till|from|before|after|through|thru|as\s+of|starting|beginning)\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b`, ordinalDay)
+	rs = append(rs, eventDateRules()...)
 	return &Date{rules: newRuleSet(rs...)}
 }
 
@@ -84,17 +86,10 @@ var monthNum = map[string]int{
 	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
-var monthWords = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
-	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-
-var weekdaySet = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays",
-	"tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "mon", "tue", "tues", "wed", "thu",
-	"thur", "thurs", "fri", "sat", "sun", "the")
-
 // parseMonth returns 1-12 for a month name or abbreviation, 0 otherwise.
 func parseMonth(s string) int {
 	s = strings.ToLower(strings.TrimSuffix(s, "."))
-	if len(s) < 3 || !monthWords[s] {
+	if len(s) < 3 || !vocab.MonthWords().Has(s) {
 		return 0
 	}
 	return monthNum[s[:3]]
@@ -110,7 +105,7 @@ func checkPrefix(text string, s, core int) int {
 	for j < core && isASCIIAlnum(text[j]) {
 		j++
 	}
-	if weekdaySet[strings.ToLower(text[s:j])] {
+	if vocab.Weekdays().Has(strings.ToLower(text[s:j])) {
 		return s
 	}
 	return core
@@ -141,14 +136,12 @@ func yearOf(s string) int {
 
 func dv(y, m, d int) *deid.DateValue { return &deid.DateValue{Year: y, Month: m, Day: d} }
 
-var datePrep = set("on", "by", "since", "until", "till", "from", "of", "in", "before", "after", "dated", "date", "during", "through", "thru", "between", "and", "to", "early", "late", "mid", "last", "next", "this", "born", "dob", "d.o.b", "admitted", "discharged", "seen", "visit")
-
 // mayIsVerb guards the month "May" without a year: it is most often the verb.
 func mayIsVerb(text string, mStart, end int, month string) bool {
 	if !strings.EqualFold(strings.TrimSuffix(month, "."), "may") {
 		return false
 	}
-	if datePrep[prevWord(text, mStart)] {
+	if vocab.DatePrep().Has(prevWord(text, mStart)) {
 		return false
 	}
 	if end >= len(text) {
@@ -229,8 +222,6 @@ func monthYear(text string, m []int) []hit {
 	return []hit{{start: m[0], end: m[1], typ: "month-year", conf: 0.85, date: dv(y, mon, 0)}}
 }
 
-var ambiguousMonth = set("may", "march", "august")
-
 // modalMay reports whether "may" at text[s:e], after "and" or "to", is the
 // modal: a word follows it, and no month stands before the "and" ("April
 // and May").
@@ -264,9 +255,9 @@ func monthAlone(text string, m []int) []hit {
 	if len(lw) <= 3 && lw != "may" && !strings.HasSuffix(word, ".") {
 		return nil // "DEC" is "decreased" in a clinical note
 	}
-	if ambiguousMonth[lw] || strings.HasSuffix(word, ".") {
+	if vocab.AmbiguousMonth().Has(lw) || strings.HasSuffix(word, ".") {
 		pw := prevWord(text, m[0])
-		if !datePrep[pw] {
+		if !vocab.DatePrep().Has(pw) {
 			return nil
 		}
 		if lw == "may" && (pw == "and" || pw == "to") && modalMay(text, m[0], m[1]) {
@@ -325,26 +316,6 @@ func numericDate(text string, m []int) []hit {
 	}
 	return []hit{{start: s, end: e, typ: "numeric-date", conf: conf, date: dv(y, mo, d)}}
 }
-
-// Words around "n/m" that say it is a score, ratio, dose or measure.
-var (
-	fracPrev = set("pain", "scale", "strength", "score", "rated", "rates", "rate", "ratio", "gcs", "apgar", "grade",
-		"murmur", "bp", "b/p", "pressure", "dose", "vision", "x", "was", "is", "of", "abp", "nbp", "cvp", "pap", "pa",
-		"map", "hr", "sbp", "peep", "ps", "vent", "cpap", "bipap", "tv", "rr", "sats", "fio2", "o2", "power", "motor",
-		"reflexes", "mmhg", "percocet", "vicodin", "norco", "tylenol", "mg", "approx", "about", "around",
-		// ventilator settings ("PSV 10/5", "flowby 6/3"), lung sounds ("rales
-		// 1/3 up"), pupils and solutions ("perrla, 2/2", "D5 1/2")
-		"psv", "ips", "imv", "simv", "peep/ps", "ps/peep", "cpap/ps", "ventilation", "flowby", "rales",
-		"crackles", "perrla", "perl", "perla", "d5", "rating")
-	fracNext = set("tab", "tabs", "tablet", "tablets", "of", "strength", "cup", "cups", "dose", "doses", "mg", "ml",
-		"cc", "cm", "mm", "inch", "inches", "times", "x", "ns", "hns", "pain", "scale", "mmhg", "bpm", "sx",
-		"power", "grip", "bilat", "bilaterally", "strenght", "str", "motor", "reflexes", "rr", "ratio", "pts",
-		"point", "points", "units", "u", "hrs", "liter", "liters", "l", "nc", "assist", "ways", "way", "teaspoon",
-		"tsp", "tablespoon", "tbsp", "mile", "miles", "majority",
-		"peep", "psv", "ips", "cpap", "bipap", "up", "pillows", "hour", "hr", "amp", "amps", "rate",
-		"gallon", "gallons", "incisional", "cp", "bl")
-	approxWords = set("approx", "about", "around")
-)
 
 // prevWordInSentence is prevWord, or "" when a full stop ends the sentence
 // before i ("DECREASED O2. 10/1 WENT").
@@ -415,22 +386,22 @@ func monthDay(text string, m []int) []hit {
 	mo, d := atoi(group(text, m, 1)), atoi(group(text, m, 2))
 	if !validMD(mo, d) {
 		// "8/87", "(12/93)": month and two-digit year.
-		if mo >= 1 && mo <= 12 && d > 31 && len(group(text, m, 2)) == 2 && !fracPrev[prevWord(text, s)] && !fracNext[nextWord(text, e)] {
+		if mo >= 1 && mo <= 12 && d > 31 && len(group(text, m, 2)) == 2 && !vocab.FracPrev().Has(prevWord(text, s)) && !vocab.FracNext().Has(nextWord(text, e)) {
 			return []hit{{start: s, end: e, typ: "month-year", conf: 0.6, date: dv(yearOf(group(text, m, 2)), mo, 0)}}
 		}
 		return nil
 	}
 	pw := prevWordInSentence(text, s)
-	if fracPrev[pw] && !(approxWords[pw] && (mo > 4 || d > 8)) {
+	if vocab.FracPrev().Has(pw) && !(vocab.ApproxWords().Has(pw) && (mo > 4 || d > 8)) {
 		return nil // "pain 5/10", "about 1/2"; but "approx 10/16 0930" is a date
 	}
-	if nw := nextWord(text, e); fracNext[nw] || fracNext[strings.SplitN(nw, "/", 2)[0]] {
+	if nw := nextWord(text, e); vocab.FracNext().Has(nw) || vocab.FracNext().Has(strings.SplitN(nw, "/", 2)[0]) {
 		return nil // "5/5 PSV/CPAP"
 	}
 	if pw == "to" && settingChange(text, s) {
 		return nil // "wean to 10/5", "PS decreased to 5/5": a setting
 	}
-	if scoreClause(text, s) && !datePreps[pw] {
+	if scoreClause(text, s) && !vocab.DatePreps().Has(pw) {
 		return nil // "describes pain as 5/10", "rales half way up, 1/3"
 	}
 	if mo <= 12 && d <= 15 && ventClause(text, s) {
@@ -454,21 +425,6 @@ func shortYear(text string, m []int) []hit {
 	}
 	return []hit{{start: s, end: e, typ: "year", conf: 0.6, date: dv(yearOf(group(text, m, 1)), 0, 0)}}
 }
-
-var (
-	yearNextDeny = set("cc", "ml", "mls", "mg", "mcg", "g", "gm", "gms", "grams", "kg", "kcal", "cal", "cals", "calories", "unit", "units", "u",
-		"hrs", "hr", "h", "hours", "min", "mins", "minutes", "meq", "mmol", "l", "liters", "litres", "feet", "ft", "miles", "m", "km",
-		"people", "patients", "dollars", "usd", "eur", "steps", "words", "times", "x", "lbs", "lb", "pounds", "members", "cases",
-		"beds", "staff", "employees", "sq", "square", "ml/hr", "cc/hr", "mg/dl", "per", "points", "pts", "copies", "cells", "k", "kb", "mb")
-	yearPrevDeny = set("bp", "hr", "rr", "uo", "u/o", "i/o", "io", "total", "tot", "intake", "output", "na", "k", "cl", "bun",
-		"cr", "ck", "cpk", "ldh", "alt", "ast", "vt", "tv", "peep", "fio2", "mcg", "level", "glucose", "bs", "fs", "fsbs",
-		"wbc", "plt", "plts", "hct", "inr", "ptt", "room", "rm", "bed", "#", "no", "no.", "number", "$", "code", "page",
-		"pg", "p", "pp", "vol", "volume", "ref", "id", "ext", "x", "suite", "apt", "unit", "box")
-	yearPrevGood = set("in", "since", "from", "during", "until", "till", "by", "of", "circa", "year", "born", "early", "late",
-		"mid", "between", "and", "to", "before", "after", "around", "c", "ca", "summer", "winter", "spring", "fall", "autumn",
-		"s/p", "hx", "history", "dx", "diagnosed", "dob", "married", "divorced", "died", "moved", "graduated", "retired",
-		"the", "-", "through", "thru")
-)
 
 func bareYear(text string, m []int) []hit {
 	s, e := m[0], m[1]
@@ -498,17 +454,17 @@ func bareYear(text string, m []int) []hit {
 		return nil // "dumped 2000+": an amount
 	}
 	pw := prevWord(text, s)
-	if yearPrevDeny[pw] {
+	if vocab.YearPrevDeny().Has(pw) {
 		return nil
 	}
-	if yearNextDeny[nextWord(text, e)] {
+	if vocab.YearNextDeny().Has(nextWord(text, e)) {
 		return nil
 	}
 	if clockYear(text, s, e, pw) {
 		return nil
 	}
 	conf := 0.5
-	if yearPrevGood[pw] {
+	if vocab.YearPrevGood().Has(pw) {
 		conf = 0.8
 	}
 	return []hit{{start: s, end: e, typ: "year", conf: conf, date: dv(atoi(group(text, m, 1)), 0, 0)}}
@@ -532,28 +488,11 @@ func decreased(text string, e int) bool {
 			for end < len(w) && (w[end] >= 'a' && w[end] <= 'z' || w[end] >= 'A' && w[end] <= 'Z') {
 				end++
 			}
-			return !monthWords[strings.ToLower(w[:end])]
+			return !vocab.MonthWords().Has(strings.ToLower(w[:end]))
 		}
 	}
 	return false
 }
-
-// distancePrev are the verbs of walking and moving, after which a number
-// with a trailing apostrophe is a distance in feet.
-var distancePrev = set("ambulated", "ambulate", "ambulating", "ambulates", "walked", "walk", "walking", "walks",
-	"amb", "ambulation", "distance", "approx", "about", "around", "another", "x")
-
-// scoreWords say that a number over a number a few words on is a score or
-// a share: a pain rating, a grade of strength, how far up the lungs rales
-// are heard.
-var scoreWords = set("pain", "scale", "score", "scores", "scored", "rated", "rates", "rating", "ratings",
-	"grade", "graded", "strength", "rales", "crackles", "discomfort", "ache", "aching", "soreness")
-
-// changeVerbs change a setting: "to" and a fraction after them give the
-// new setting ("weaned to 10/5"), where "weaned 4/2" is a date.
-// "Moved up to 4/11" and "changed to 6/7" are dates of meetings moved.
-var changeVerbs = set("wean", "weaned", "weaning", "decreased", "decrease", "increased", "increase",
-	"titrated", "dec'd", "inc'd", "dc'd")
 
 // settingChange reports whether the "to" before i follows a verb of
 // changing a setting.
@@ -565,12 +504,8 @@ func settingChange(text string, i int) bool {
 	if j < 2 || strings.ToLower(text[j-2:j]) != "to" {
 		return false
 	}
-	return changeVerbs[strings.Trim(prevToken(text, j-2), ".,;:")]
+	return vocab.ChangeVerbs().Has(strings.Trim(prevToken(text, j-2), ".,;:"))
 }
-
-// datePreps put a date after them even in a clause about pain ("pain
-// free since 6/10").
-var datePreps = set("since", "on", "until", "till", "from", "by", "before", "after", "dated")
 
 // scoreClause reports whether one of the four words before i, in its
 // clause, is a score word ("describes pain as 5/10", "rates her pain at a
@@ -582,17 +517,12 @@ func scoreClause(text string, i int) bool {
 	}
 	fs := strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return r == ' ' || r == ',' || r == '\t' || r == ':' || r == '-' })
 	for k := len(fs) - 1; k >= 0 && k >= len(fs)-4; k-- {
-		if scoreWords[fs[k]] {
+		if vocab.ScoreWords().Has(fs[k]) {
 			return true
 		}
 	}
 	return false
 }
-
-// ventWords are the modes and settings of a ventilator: a small fraction in
-// the clause they open is a setting (pressure support over PEEP).
-var ventWords = set("simv", "psv", "ps", "peep", "cpap", "bipap", "imv", "ips", "settings", "setting", "simv/ps",
-	"cpap/ps", "ac", "a/c", "fio2", "vent", "vented", "ventilator", "ventilated")
 
 // ventClause reports whether one of the three words before i, in its
 // clause, is a ventilator mode or setting, an oxygen share or a volume by
@@ -605,21 +535,17 @@ func ventClause(text string, i int) bool {
 	fs := strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return r == ' ' || r == ',' || r == '\t' })
 	for k := len(fs) - 1; k >= 0 && k >= len(fs)-3; k-- {
 		f := strings.Trim(fs[k], "-")
-		if ventWords[f] || strings.HasSuffix(f, "%") || dimsRe.MatchString(f) {
+		if vocab.VentWords().Has(f) || strings.HasSuffix(f, "%") || dimsRe.MatchString(f) {
 			return true
 		}
 		for _, p := range strings.FieldsFunc(f, func(r rune) bool { return r == '-' || r == '/' }) {
-			if ventWords[p] {
+			if vocab.VentWords().Has(p) {
 				return true
 			}
 		}
 	}
 	return false
 }
-
-// clockPrev are the words before a time of day ("at 2000", "@ 1900",
-// "till approx 2030").
-var clockPrev = set("at", "@", "approx", "aprox", "approx.", "~", "till", "until", "til", "due", "after", "before")
 
 // clockYear reports whether text[s:e], four digits that could be a year, is
 // a time on the 24-hour clock in a text that writes times so ("0400",
@@ -630,7 +556,7 @@ func clockYear(text string, s, e int, pw string) bool {
 		return false
 	}
 	pt := prevToken(text, s)
-	cue := clockPrev[pw] || s > 0 && text[s-1] == '@' || strings.Contains(pt, "/") && strings.Trim(pt, "0123456789/,") == ""
+	cue := vocab.ClockPrev().Has(pw) || s > 0 && text[s-1] == '@' || strings.Contains(pt, "/") && strings.Trim(pt, "0123456789/,") == ""
 	if !cue {
 		t := strings.TrimRight(pt, "->")
 		cue = len(t) < len(pt) && isClock(t)
@@ -641,12 +567,6 @@ func clockYear(text string, s, e int, pw string) bool {
 	}
 	return cue && (writesClock(text) || noteWords(text) >= 2)
 }
-
-// clockNoteWords are abbreviations of clinical notes, which write times on
-// the 24-hour clock ("BP 84/40 at 2000").
-var clockNoteWords = set("pt", "bp", "hr", "mg", "iv", "po", "prn", "rr", "npo", "cc", "sbp", "gtt", "vss", "nsr", "icu", "ccu",
-	"ett", "ngt", "ogt", "abg", "cxr", "ekg", "ecg", "ns", "lr", "tf", "oob", "sob", "gi", "gu", "cv", "hct", "wbc", "inr", "ptt",
-	"bun", "mcg", "meq", "ml", "ivf", "cvp", "o2", "nc", "ls", "bs", "ffp", "dnr", "osh", "hob", "rn")
 
 // noteWords counts the different clinical abbreviations in text, up to 2.
 func noteWords(text string) int {
@@ -661,7 +581,7 @@ func noteWords(text string) int {
 			j++
 		}
 		if j-i <= 3 {
-			if w := strings.ToLower(text[i:j]); clockNoteWords[w] {
+			if w := strings.ToLower(text[i:j]); vocab.ClockNoteWords().Has(w) {
 				seen[w] = true
 				if len(seen) >= 2 {
 					return 2
@@ -704,8 +624,6 @@ func writesClock(text string) bool {
 	return false
 }
 
-var possessive = set("her", "his", "their", "my", "your", "our", "its", "patient's", "pt's", "mother's", "father's")
-
 func decade(text string, m []int) []hit {
 	g := group(text, m, 1)
 	if len(g) == 2 {
@@ -714,7 +632,7 @@ func decade(text string, m []int) []hit {
 		if !strings.Contains(low, "the") && text[m[0]] != '\'' && !strings.HasPrefix(text[m[0]:], "’") {
 			return nil
 		}
-		if possessive[prevWord(text, m[0])] || vitalContext(window(text, m[0], 24)) || measureContext(window(text, m[0], 48)) {
+		if vocab.Possessive().Has(prevWord(text, m[0])) || vitalContext(window(text, m[0], 24)) || measureContext(window(text, m[0], 48)) {
 			return nil
 		}
 	}
@@ -727,7 +645,7 @@ func decade(text string, m []int) []hit {
 
 func weekday(text string, m []int) []hit {
 	w := strings.ToLower(group(text, m, 2))
-	if !weekdaySet[w] || w == "the" {
+	if !vocab.Weekdays().Has(w) || w == "the" {
 		return nil
 	}
 	// An abbreviation ("Mon", "sat", "sun") is a weekday only before a day
@@ -766,11 +684,9 @@ func season(text string, m []int) []hit {
 	return []hit{{start: m[0], end: m[1], typ: "season", conf: 0.8, date: dv(yearOf(group(text, m, 1)), 0, 0)}}
 }
 
-var titleOnlyHoliday = set("lent", "holi", "purim", "vesak")
-
 func holiday(text string, m []int) []hit {
 	h := group(text, m, 1)
-	if titleOnlyHoliday[strings.ToLower(h)] && (h[0] < 'A' || h[0] > 'Z' || h == strings.ToUpper(h)) {
+	if vocab.TitleOnlyHoliday().Has(strings.ToLower(h)) && (h[0] < 'A' || h[0] > 'Z' || h == strings.ToUpper(h)) {
 		return nil
 	}
 	v := &deid.DateValue{Relative: group(text, m, 2) == ""}
@@ -780,16 +696,12 @@ func holiday(text string, m []int) []hit {
 	return []hit{{start: m[0], end: m[1], typ: "holiday", conf: 0.8, date: v}}
 }
 
-var ordinalNextOK = set("", "and", "at", "or", "to", "through", "thru", "until", "when", "in", "but", "she", "he", "they",
-	"we", "i", "was", "were", "the", "pt", "patient", "after", "before", "morning", "evening", "night", "afternoon", "is",
-	"will", "so", "then", "with", "for", "of", "as", "because", "due", "while", "where", "around", "about", "by", "on")
-
 func ordinalDay(text string, m []int) []hit {
 	d := atoi(group(text, m, 1))
 	if d < 1 || d > 31 {
 		return nil
 	}
-	if !ordinalNextOK[nextWord(text, m[1])] {
+	if next := nextWord(text, m[1]); next != "" && !vocab.OrdinalNextOK().Has(next) {
 		return nil
 	}
 	s := m[2*1]
@@ -880,10 +792,10 @@ func trailingApostropheYear(text string, m []int) []hit {
 		return nil
 	}
 	n := atoi(group(text, m, 1))
-	if n < 0 || n >= 10 && n <= 25 && !yearPrevGood[prevWord(text, s)] {
+	if n < 0 || n >= 10 && n <= 25 && !vocab.YearPrevGood().Has(prevWord(text, s)) {
 		return nil // 12' is a length more often than 2012, but not "REPAIR IN 14'"
 	}
-	if distancePrev[prevWord(text, s)] {
+	if vocab.DistancePrev().Has(prevWord(text, s)) {
 		return nil // "AMBULATED 30' WITH ASSIST": feet walked
 	}
 	return []hit{{start: s, end: m[3], typ: "year", conf: 0.4, date: dv(yearOf(group(text, m, 1)), 0, 0)}}
@@ -1057,7 +969,7 @@ func dashedMonthDay(text string, m []int) []hit {
 		return nil
 	}
 	mo, d := atoi(group(text, m, 1)), atoi(group(text, m, 2))
-	if !validMD(mo, d) || fracNext[nextWord(text, e)] || yearNextDeny[nextWord(text, e)] {
+	if !validMD(mo, d) || vocab.FracNext().Has(nextWord(text, e)) || vocab.YearNextDeny().Has(nextWord(text, e)) {
 		return nil
 	}
 	return []hit{{start: m[2], end: e, typ: "month-day", conf: 0.5, date: dv(0, mo, d)}}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // SSN finds US Social Security numbers written 123-45-6789 or 123 45 6789,
@@ -70,24 +71,16 @@ const reIDCue = `mrn|m\.r\.n\.?|medical\s+record|med\s+rec|record|records|chart|
 	`claim|reference|ref|certificate|cert|serial|badge|employee|staff|student|insurance|medicaid|medicare|health\s+card|nhs|` +
 	`group|plan|subscriber|beneficiary|visa|permit|application|applications|docket|registration|reg|plate|plates|tag|vin|` +
 	`iban|routing|aba|swift|bic|bank|card|credit\s+card|debit\s+card|cc|order|invoice|receipt|ticket|booking|confirmation|` +
-	`tracking|device|serial|imei|mac|unit\s+id|inmate|prisoner|booking|warrant|court|complaint|petition|inv|accession|specimen|sample|lab`
+	`tracking|device|serial|imei|mac|unit\s+id|inmate|prisoner|booking|warrant|court|complaint|petition|inv|accession|specimen|sample|lab|` +
+	`judgment|judgement|decision|ruling|proceedings`
 
 // idCueWords are the one-word cues of reIDCue; idCueMulti matches its
 // cues of several words or with punctuation. idCueRest is what may follow
 // a cue before the number. Together they match what reIDCue would, without
 // one big alternation that keeps RE2 off its fast path.
 var (
-	idCueWords = set("mrn", "record", "records", "chart", "case", "file", "account", "acct", "member", "membership",
-		"policy", "licence", "license", "lic", "dl", "passport", "npi", "dea", "ein", "tin", "itin", "id", "identifier",
-		"identification", "claim", "reference", "ref", "certificate", "cert", "serial", "badge", "employee", "staff",
-		"student", "insurance", "medicaid", "medicare", "nhs", "group", "plan", "subscriber", "beneficiary", "visa",
-		"permit", "application", "applications", "docket", "registration", "reg", "plate", "plates", "tag", "vin",
-		"iban", "routing", "aba", "swift", "bic", "bank", "card", "cc", "order", "invoice", "receipt", "ticket",
-		"booking", "confirmation", "tracking", "device", "imei", "mac", "inmate", "prisoner", "warrant", "court",
-		"complaint", "petition", "inv", "accession", "specimen", "sample", "lab")
 	idCueMulti = regexp.MustCompile(`^(?i:m\.r\.n\.?|medical\s+record|med\s+rec|a/c|driver['’]?s?\s+licen[cs]e|i\.d\.|patient\s+id|pt\s+id|health\s+card|credit\s+card|debit\s+card|unit\s+id)`)
 	idCueRest  = regexp.MustCompile(`^(?i)\.?(?:\s*(?:number|numbers|num|nos?\.?|nr\.?|#|code|id))?\s*(?:is|was|:|#|=|-)?\s*[:#]?\s*([A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9])*)`)
-	plateCue   = set("plate", "plates", "tag", "registration", "reg")
 	cueToType  = map[string]string{
 		"mrn": "mrn", "m.r.n": "mrn", "medical record": "mrn", "med rec": "mrn", "chart": "mrn", "record": "record", "records": "record",
 		"account": "account", "acct": "account", "a/c": "account", "bank": "account", "routing": "account", "aba": "account",
@@ -100,6 +93,7 @@ var (
 		"plate": "plate", "plates": "plate", "tag": "plate", "registration": "plate", "reg": "plate", "vin": "vehicle",
 		"card": "card", "credit card": "card", "debit card": "card", "cc": "card", "device": "device", "serial": "device",
 		"imei": "device", "mac": "device", "ssn": "ssn",
+		"judgment": "case", "judgement": "case", "decision": "case", "ruling": "case", "proceedings": "case",
 	}
 )
 
@@ -112,6 +106,7 @@ func NewIDNumber() *IDNumber {
 		{scan: scanCodes},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tCapsThenYear), re: anchored(`\b([A-Z]{2,6})\s+((?:19|20)\d{2})\s+(?:p|pp|s)\.\s*(\d{1,5})\b`), fn: reportCitation},
 		{trig: tDigits("3-5[/]2-2"), re: anchored(`\b\d{3,5}/\d{2}\b`), fn: applicationNo},
+		numberedRule(),
 	}...)}
 }
 
@@ -168,7 +163,7 @@ func cueID(text string, m []int) []hit {
 	if cue == "reg" && (countLetters(tok) == 0 || countDigits(tok) == 0) {
 		return nil // "RR-REG 14-22": regular
 	}
-	if plateCue[cue] {
+	if vocab.PlateCue().Has(cue) {
 		// Plates may be split by a space: "7ABC 123".
 		if e+1 < len(text) && text[e] == ' ' {
 			j := e + 1
@@ -201,11 +196,6 @@ var dimsUnitRe = regexp.MustCompile(`^\d{1,4}(?:[xX]\d{1,4})+[A-Za-z]{1,3}$`)
 // their letters in capitals or between digits.
 var gluedWordRe = regexp.MustCompile(`^\d{1,4}[a-z]{2,}$|^[a-z]{2,4}\d{1,3}(?:cmh2o|cmh20|cm|mm|mg|ml|cc)$`)
 
-// vitalPrefixes are the vital signs and ventilator settings that notes run
-// into their value ("BP130", "TV500", "sats100").
-var vitalPrefixes = set("bp", "sbp", "dbp", "map", "hr", "rr", "tv", "vt", "sat", "sats", "spo2", "sao2", "cvp",
-	"pip", "peep", "imv", "psv", "ps", "st", "temp", "tmax", "wt", "fio2", "pao2", "paco2")
-
 // isVital reports whether tok is a vital sign or a ventilator setting
 // run into its value of at most three digits ("BP130", "TV500").
 func isVital(tok string) bool {
@@ -216,7 +206,7 @@ func isVital(tok string) bool {
 	if n := len(tok) - i; n == 0 || n > 3 || i == 0 {
 		return false
 	}
-	return vitalPrefixes[strings.ToLower(tok[:i])]
+	return vocab.VitalPrefixes().Has(strings.ToLower(tok[:i]))
 }
 
 var decimalRe = regexp.MustCompile(`^\d{1,4}\.\d{1,2}$`)
@@ -381,14 +371,11 @@ func mixedID(text string, m []int) []hit {
 		return nil
 	}
 	// A model before the device it names: "PB7200 vent".
-	if deviceNouns[nextWord(text, e)] && alternations(tok) == 1 && !isDigit(tok[0]) && nd <= 4 {
+	if vocab.DeviceNouns().Has(nextWord(text, e)) && alternations(tok) == 1 && !isDigit(tok[0]) && nd <= 4 {
 		return nil
 	}
 	return []hit{{start: s, end: e, typ: "code", conf: 0.6}}
 }
-
-// deviceNouns are the machines a model number names ("PB7200 vent").
-var deviceNouns = set("vent", "ventilator", "pump", "monitor", "machine", "bed", "printer", "router", "camera", "phone", "engine")
 
 // alternations counts switches between letters and digits in tok.
 func alternations(tok string) int {
@@ -430,7 +417,11 @@ func applicationNo(text string, m []int) []hit {
 			return nil // "bp stable, no c/o; 134/80"
 		}
 	}
-	if yearNextDeny[nextWord(text, e)] || fracPrev[prevWord(text, s)] {
+	pw := prevWord(text, s)
+	if vocab.YearNextDeny().Has(nextWord(text, e)) || vocab.FracPrev().Has(pw) && !(slash >= 4 && vocab.BeForms().Has(pw)) {
+		// "pain was 5/10" is a score; "the number of which was 88213/12"
+		// is no score: a form of "be" says fraction only before a small
+		// numerator.
 		return nil
 	}
 	return []hit{{start: s, end: e, typ: "reference", conf: 0.6}}
@@ -444,7 +435,7 @@ var tIDCue = tWords("mrn", "m", "medical", "med", "record", "records", "chart", 
 	"docket", "registration", "reg", "plate", "plates", "tag", "vin", "iban", "routing", "aba", "swift", "bic", "bank",
 	"card", "credit", "debit", "cc", "order", "invoice", "receipt", "ticket", "booking", "confirmation", "tracking",
 	"device", "imei", "mac", "unit", "inmate", "prisoner", "warrant", "court", "complaint", "petition", "inv",
-	"accession", "specimen", "sample", "lab")
+	"accession", "specimen", "sample", "lab", "judgment", "judgement", "decision", "ruling", "proceedings")
 
 func tIBAN(text string, t token) bool {
 	i := t.start
@@ -526,7 +517,7 @@ func matchIDCue(w string) []int {
 		for ce < len(w) && ce < 24 && isASCIIAlnum(w[ce]) {
 			ce++
 		}
-		if ce == 0 || ce < len(w) && isASCIIAlnum(w[ce]) || !idCueWords[strings.ToLower(w[:ce])] {
+		if ce == 0 || ce < len(w) && isASCIIAlnum(w[ce]) || !vocab.IdCueWords().Has(strings.ToLower(w[:ce])) {
 			return nil
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // Phone finds telephone and fax numbers (Type "phone" or "fax"): US numbers
@@ -140,7 +141,7 @@ func phoneHit(text string, m []int, conf float64, needCue bool) []hit {
 	if strings.Count(cand, " ") > 0 && !cue && !strings.ContainsAny(cand, "+()-.") && cand[0] != '0' {
 		return nil // bare space-separated numbers need a cue
 	}
-	if !cue && conf < 0.8 && measureLabels[prevWord(text, s)] {
+	if !cue && conf < 0.8 && vocab.MeasureLabels().Has(prevWord(text, s)) {
 		return nil // "SVR 954-1183", "HR 100-1112": a range of a reading
 	}
 	if !cue && roundRange(cand) {
@@ -191,11 +192,6 @@ func pagerHit(text string, m []int) []hit {
 	}
 	return []hit{{start: m[2], end: e, typ: "phone", conf: 0.85}}
 }
-
-// measureLabels are the labels of readings written as ranges.
-var measureLabels = set("hr", "rr", "bp", "sbp", "dbp", "map", "cvp", "pad", "pas", "svr", "pvr", "co", "ci", "tv", "vt",
-	"rate", "sat", "sats", "spo2", "fio2", "peep", "ps", "psv", "temp", "glucose", "bs", "fs", "fsbs", "hct", "wbc",
-	"plt", "plts", "inr", "uo", "svo2", "svri", "pcwp", "wedge", "icp", "cpp", "etco2", "k", "na", "bun", "cr")
 
 // timeRange reports whether s is two 24-hour clock times joined by a dash
 // or a blank: "0700-1930".

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // USPS street suffixes (Publication 28, the common ones) and their usual
@@ -24,12 +25,6 @@ const reStreetSuffix = `Street|St|Str|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Drive
 	`Union|Viaduct|Via|Ville|Vl|Wharf|Wynd|Embankment|Promenade|Broadway|Esplanade|Drove|Chase|Rise|Parade|Approach|Causeway|Quadrant`
 
 const reUnit = `(?:,?\s*(?i:Apt\.?|Apartment|Suite|Ste\.?|Unit|Rm\.?|Room|Floor|Fl\.?|Flat|Bldg\.?|Building|#)\s*#?\s*[A-Za-z0-9][A-Za-z0-9\-]*)?`
-
-// Suffixes that are also common clinical or everyday words when written in
-// capitals ("HEAD CT", "DR SMITH").
-var ambiguousSuffix = set("ct", "dr", "pl", "way", "sq", "park", "pk", "run", "pass", "row", "walk", "path", "point", "pt",
-	"view", "center", "ctr", "spring", "mount", "mt", "fort", "ft", "field", "green", "rest", "union", "br", "via", "vis",
-	"station", "sta", "track", "cv", "fl", "dl", "dam", "gr", "hill", "lake", "port", "wood", "island", "ford", "bend", "cove", "flat", "close", "chase", "rise", "st", "av")
 
 // Street finds street addresses (Type "street"): "123 N. Main Street",
 // "45 Elm St Apt 2B", "6750 Koskikatu 25 Apt. 864", "Rue de Virton 38",
@@ -70,8 +65,6 @@ func (d *Street) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, err
 	return finish(doc.Text, d.Name(), deid.Place, hs), nil
 }
 
-var streetNameDeny = set("Dr", "DR", "Dr.", "DR.", "Mr", "Mrs", "Ms", "MR", "MRS", "MS", "The", "THE", "And", "AND", "Of", "OF", "At", "AT")
-
 func usStreet(text string, m []int) []hit {
 	s, e := m[0], m[1]
 	if s > 0 && (text[s-1] == '.' || text[s-1] == ',' || text[s-1] == '/' || text[s-1] == '$') && s > 1 && isDigit(text[s-2]) {
@@ -83,13 +76,13 @@ func usStreet(text string, m []int) []hit {
 		return nil
 	}
 	for _, n := range names {
-		if streetNameDeny[n] {
+		if vocab.StreetNameDeny().Has(n) {
 			return nil
 		}
 	}
 	upper := text[s:m[3*2+1]] == strings.ToUpper(text[s:m[3*2+1]])
 	ls := strings.ToLower(suffix)
-	if ambiguousSuffix[ls] {
+	if vocab.AmbiguousSuffix().Has(ls) {
 		// "2 AMPS HEAD CT" in an all-caps note; "at 3 Dr Smith".
 		if upper {
 			return nil
@@ -119,7 +112,7 @@ func usStreet(text string, m []int) []hit {
 		e = se
 	}
 	if !upper {
-		s = withHouseNumber(text, s) // "9448 175 Iroon Polytechniou Avenue"
+		s = withHouseNumber(text, s) // "6127 48 Agiou Dimitriou Avenue"
 	}
 	return streetBlock(text, s, e, conf)
 }
@@ -246,21 +239,7 @@ func prevCapitalised(text string, i int) int {
 	return k
 }
 
-// streetConnectors are the short lower-case words street names are built
-// with in many languages ("Rua Vinte e Cinco de Setembro", "Jiřího z
-// Poděbrad", "Piroska u.").
-var streetConnectors = set("de", "du", "da", "do", "dos", "das", "del", "della", "di", "la", "le", "les", "los", "las",
-	"van", "von", "der", "den", "het", "e", "y", "i", "a", "u", "z", "v", "ul", "al", "el", "am", "an", "im", "st", "sv", "str")
-
-// notStreetWords are everyday words that never name a street: a number,
-// such a word and a number is a dose, a count or a time ("1400 lasix 40",
-// "2 units of 40").
-var notStreetWords = set("and", "or", "of", "the", "to", "in", "on", "at", "for", "with", "was", "is", "are", "be", "x",
-	"mg", "mcg", "ml", "cc", "units", "unit", "times", "from", "by", "per", "q", "pm", "am", "hrs", "hr", "hours", "days",
-	"weeks", "years", "yrs", "minutes", "min", "mins", "patients", "pts", "people", "beds", "then", "than", "over",
-	"under", "about", "around", "after", "before", "until", "up", "down", "out", "mmhg", "bpm", "kg", "lbs", "l", "g")
-
-// numberedStreet reads "30102 Kaevu 94", "1593 Vesiveski 27", "3565 Πλατεία
+// numberedStreet reads "41207 Tammeoja 58", "1593 Vesiveski 27", "3565 Πλατεία
 // Συντάγματος 204": a building number, a street name and the number on the
 // street, the way addresses are written in much of Europe and Latin America.
 func numberedStreet(text string, m []int) []hit {
@@ -272,7 +251,7 @@ func numberedStreet(text string, m []int) []hit {
 	if e < len(text) && (strings.IndexByte("/:%", text[e]) >= 0 || (text[e] == '.' || text[e] == ',' || text[e] == '-') && e+1 < len(text) && isDigit(text[e+1])) {
 		return nil
 	}
-	if nw := nextWord(text, e); yearNextDeny[nw] || ageNextDeny[nw] {
+	if nw := nextWord(text, e); vocab.YearNextDeny().Has(nw) || vocab.AgeNextDeny().Has(nw) {
 		return nil
 	}
 	words := strings.Fields(group(text, m, 2))
@@ -280,13 +259,13 @@ func numberedStreet(text string, m []int) []hit {
 	for _, w := range words {
 		core := strings.TrimSuffix(w, ".")
 		lw := strings.ToLower(core)
-		if notStreetWords[lw] || monthWords[lw] || weekdaySet[lw] {
+		if vocab.NotStreetWords().Has(lw) || vocab.MonthWords().Has(lw) || vocab.Weekdays().Has(lw) {
 			return nil // "12 March 2019"
 		}
 		r, _ := utf8.DecodeRuneInString(core)
 		upperRest := strings.ToUpper(core) == core
 		switch {
-		case streetConnectors[lw] && !unicode.IsUpper(r):
+		case vocab.StreetConnectors().Has(lw) && !unicode.IsUpper(r):
 			continue
 		case unicode.IsUpper(r) && upperRest && utf8.RuneCountInString(core) > 1:
 			caps++
@@ -483,17 +462,11 @@ func tState(text string, t token) bool {
 	if i+2 <= len(text) && text[i] >= 'A' && text[i] <= 'Z' && text[i+1] >= 'A' && text[i+1] <= 'Z' && (i+2 == len(text) || !isASCIIAlnum(text[i+2])) {
 		return strings.ContainsAny(text[i+2:min(len(text), i+7)], "0123456789")
 	}
-	if !inSet(stateFirst, text, t) {
+	if !inVocab(vocab.StateFirst(), text, t) {
 		return false
 	}
 	return strings.ContainsAny(text[t.start:min(len(text), t.start+28)], "0123456789")
 }
-
-var stateFirst = set("alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
-	"florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
-	"maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
-	"new", "north", "south", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode", "tennessee", "texas", "utah",
-	"vermont", "virginia", "washington", "west", "wisconsin", "wyoming", "puerto")
 
 // tUpperDigit accepts a token of capitals and a digit within its first four bytes.
 func tUpperDigit(text string, t token) bool {
@@ -710,10 +683,10 @@ func streetLineBefore(text string, i int) int {
 		f := fields[n]
 		pos = strings.LastIndex(text[ps:pos], f) + ps
 		core := strings.Trim(f, ">?*-|")
-		if core == "" || strings.ContainsAny(core, ":@/=,;") || nameStop[strings.ToLower(core)] {
+		if core == "" || strings.ContainsAny(core, ":@/=,;") || vocab.NameStop().Has(strings.ToLower(core)) {
 			break
 		}
-		if notStreetName[strings.ToLower(core)] {
+		if vocab.NotStreetName().Has(strings.ToLower(core)) {
 			return -1 // "Chapter 12 Summary"
 		}
 		switch d := countDigits(core); {
@@ -1005,11 +978,6 @@ func isStreetNameWord(s string) bool {
 	return false
 }
 
-// nameParticles are the lower-case words inside names of people and the
-// streets named after them ("ten Pas", "van Gijn", "de la Paz").
-var nameParticles = set("de", "du", "da", "do", "dos", "das", "del", "della", "di", "la", "le", "van", "von", "der",
-	"den", "ten", "ter", "te", "het", "y", "e", "al", "el", "bin", "ibn")
-
 var cornerOf = regexp.MustCompile(`^(?i)(?:the\s+)?corner\s+of\s+`)
 
 // matchCorner matches an intersection: "the corner of Dalbraut 99 and
@@ -1060,7 +1028,7 @@ func matchCorner(w string) []int {
 	for i := and + 1; i < len(ws) && i <= and+most; i++ {
 		if !ws[i].upper && !lowerDoc {
 			// "ten Pas Pass", "de la Paz": a particle before a capital.
-			if !nameParticles[strings.ToLower(w[ws[i].s:ws[i].e])] || i+1 >= len(ws) {
+			if !vocab.NameParticles().Has(strings.ToLower(w[ws[i].s:ws[i].e])) || i+1 >= len(ws) {
 				break
 			}
 			continue

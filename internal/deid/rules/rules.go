@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // Default returns the rule detectors that veil runs, in a stable order.
@@ -270,15 +271,29 @@ func tByte(bs string) *trig {
 // inSet reports whether the token's letters, lower-cased, are in m. It does
 // not allocate.
 func inSet(m map[string]bool, text string, t token) bool {
-	n := t.wend - t.start
-	if n == 0 || n > 24 {
-		return false
-	}
 	var buf [24]byte
+	b := lowerToken(&buf, text, t)
+	return b != nil && m[string(b)]
+}
+
+// inVocab is inSet for a list of package vocab.
+func inVocab(s vocab.Set, text string, t token) bool {
+	var buf [24]byte
+	b := lowerToken(&buf, text, t)
+	return b != nil && s.Has(string(b))
+}
+
+// lowerToken writes the token in ASCII lower case into buf and returns it;
+// nil when the token is empty or longer than buf.
+func lowerToken(buf *[24]byte, text string, t token) []byte {
+	n := t.wend - t.start
+	if n == 0 || n > len(buf) {
+		return nil
+	}
 	for k := 0; k < n; k++ {
 		buf[k] = text[t.start+k] | 0x20
 	}
-	return m[string(buf[:n])]
+	return buf[:n]
 }
 
 // afterWord returns the index of the first non-blank byte after the token's

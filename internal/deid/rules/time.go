@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // Time finds clock times: "3:45 pm", "3pm", "at 0930", "2130 hrs". Times are
@@ -36,8 +37,6 @@ func (t *Time) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error
 	return finish(doc.Text, t.Name(), deid.Date, hs), nil
 }
 
-var ratioNext = set("dilution", "ratio", "sitter", "odds", "assist", "ie", "i:e", "scale")
-
 func clockTime(text string, m []int) []hit {
 	s, e := m[0], m[1]
 	if s > 0 && (text[s-1] == ':' || text[s-1] == '.' || isDigit(text[s-1])) {
@@ -51,7 +50,7 @@ func clockTime(text string, m []int) []hit {
 	if h > 23 || ampm && (h == 0 || h > 12) {
 		return nil
 	}
-	if !ampm && (ratioNext[nextWord(text, e)] || ratioNext[prevWord(text, s)]) {
+	if !ampm && (vocab.RatioNext().Has(nextWord(text, e)) || vocab.RatioNext().Has(prevWord(text, s))) {
 		return nil
 	}
 	conf := 0.6
@@ -73,9 +72,6 @@ func clockAMPM(text string, m []int) []hit {
 	return []hit{{start: s, end: m[1], typ: "time", conf: 0.7}}
 }
 
-var milPrev = set("at", "@", "since", "until", "till", "from", "by", "approx", "approximately", "around", "about", "after",
-	"before", "starting", "started", "to", "between", "and", "->", "-", "thru", "through", "@approx", "time", "@around")
-
 func militaryTime(text string, m []int) []hit {
 	s, e := m[0], m[1]
 	if s > 0 && strings_containsByte("$#.,/:+", text[s-1]) {
@@ -88,7 +84,7 @@ func militaryTime(text string, m []int) []hit {
 		return []hit{{start: s, end: e, typ: "time", conf: 0.7}}
 	}
 	pw := prevWord(text, s)
-	ctxOK := milPrev[pw] || s > 0 && text[s-1] == '@'
+	ctxOK := vocab.MilPrev().Has(pw) || s > 0 && text[s-1] == '@'
 	if !ctxOK {
 		// Ranges "0700-1930", "0700->1930".
 		if e+2 < len(text) && (text[e] == '-' || text[e] == '>') && isDigit(text[e+1]) || e+3 < len(text) && text[e:e+2] == "->" {
@@ -100,7 +96,7 @@ func militaryTime(text string, m []int) []hit {
 	if !ctxOK {
 		return nil
 	}
-	if yearNextDeny[nextWord(text, e)] {
+	if vocab.YearNextDeny().Has(nextWord(text, e)) {
 		return nil
 	}
 	return []hit{{start: s, end: e, typ: "time", conf: 0.5}}

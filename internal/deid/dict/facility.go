@@ -1,0 +1,27 @@
+package dict
+
+import (
+	"strings"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
+)
+
+// dischargeBefore reports whether the words before word k (a "to") are an
+// abbreviation of sending a patient on: "D/C TO", "dc to", "xfer to"
+// (vocab.DischargeVerbs). "D/C" is two one-letter words joined by a slash.
+func (a *analysis) dischargeBefore(k int) bool {
+	if k < 1 || !a.adjacent(k) {
+		return false
+	}
+	p := &a.toks[k-1]
+	if vocab.DischargeVerbs().Has(p.lower) {
+		return true
+	}
+	return p.lower == "c" && k >= 2 && strings.TrimSpace(p.gap) == "/" && a.toks[k-2].lower == "d"
+}
+
+// facilityBefore reports whether a kind of care facility comes right
+// before word k (an "at"): "REHAB AT", "snf at" (vocab.FacilityNouns).
+func (a *analysis) facilityBefore(k int) bool {
+	return k >= 1 && a.adjacent(k) && vocab.FacilityNouns().Has(a.toks[k-1].lower)
+}
