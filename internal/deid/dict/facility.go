@@ -25,3 +25,13 @@ func (a *analysis) dischargeBefore(k int) bool {
 func (a *analysis) facilityBefore(k int) bool {
 	return k >= 1 && a.adjacent(k) && vocab.FacilityNouns().Has(a.toks[k-1].lower)
 }
+
+// bigCityWord reports whether a gazetteer city of pop people whose name is
+// also a word of SCOWL level level is the city after "in" or "from" in
+// a note in capitals: a city of 100,000 people or more named by a word that
+// is not an everyday one ("FROM PROVIDENCE", "IN WARREN"), or of a million
+// and more named by any but the most common words ("FROM PHOENIX"). "IN
+// READING", "IN ORANGE" stay words.
+func bigCityWord(level, pop int) bool {
+	return pop >= 1_000_000 && level > 10 || pop >= 100_000 && level > 20
+}

@@ -70,6 +70,9 @@ func (a *analysis) orgs() []span {
 			words[0] = t.text // "Inc." may be listed without its period
 			m = a.orgCue(words)
 		}
+		if m == 0 && len(words) > 1 {
+			m = a.orgCue(undotted(words)) // "PINE KNOLL DAY CARE.": the sentence's full stop
+		}
 		weak := false
 		if m == 0 {
 			if typ, ok := a.hospitalAbbrev(i); ok {
