@@ -15,6 +15,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/veil-blog/veil/internal/cache/gobstream"
 	"github.com/veil-blog/veil/internal/content"
 	"github.com/veil-blog/veil/internal/render"
 	"github.com/veil-blog/veil/internal/risk"
@@ -49,6 +50,9 @@ type Cache struct {
 	// out before, without hashing its file again.
 	byPost map[*content.Post]*entry
 	seen   map[*content.Post]bool // since the last Sweep
+
+	// dec decodes entries with decoders kept from one entry to the next.
+	dec gobstream.Decoders
 
 	hits, misses, bad atomic.Int64
 	// oneShot keeps no results in memory (OneShot).
@@ -197,7 +201,7 @@ func (c *Cache) get(k key) *entry {
 		return nil
 	}
 	e = &entry{k: k}
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(e); err != nil || (e.Cleared == nil) == (e.Held == nil) {
+	if err := c.dec.Decode(b, e); err != nil || (e.Cleared == nil) == (e.Held == nil) {
 		c.bad.Add(1) // written by a program with other types: a miss
 		return nil
 	}

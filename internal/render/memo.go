@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"sync"
 
+	"github.com/veil-blog/veil/internal/cache/gobstream"
 	"github.com/veil-blog/veil/internal/markdown"
 )
 
@@ -22,6 +23,7 @@ type Memo struct {
 	used  map[uint64]bool
 	byPtr map[sameBytes]uint64 // the hash of a slice seen before
 	store Store
+	dec   gobstream.Decoders // for the store's entries
 	// forget keeps nothing in memory: only the store (NewStoreMemo).
 	forget bool
 }
@@ -125,7 +127,7 @@ func (m *Memo) get(src []byte) (conversion, bool) {
 		return conversion{}, false
 	}
 	var res markdown.Result
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&res); err != nil {
+	if err := m.dec.Decode(b, &res); err != nil {
 		return conversion{}, false // an entry of another shape: convert again
 	}
 	c := newConversion(res)
