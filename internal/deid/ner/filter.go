@@ -186,7 +186,9 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		// "Mr Brown", "Dr. White": a title makes any name a person's.
 		return deid.Person, keepTitled
 	}
-	if f.Kind == deid.Person && d.shorthand(t) && vocab.EponymBefore(text[f.End:]) {
+	// The cheap tests of the words go before shorthand, which reads the whole text the
+	// first time it is asked: most texts never need it.
+	if f.Kind == deid.Person && vocab.EponymBefore(text[f.End:]) && d.shorthand(t) {
 		// "Kussmaul's respirations", "Quinton catheter".
 		return f.Kind, dropEponym
 	}
@@ -194,7 +196,7 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	for _, w := range words {
 		e := d.wordEvidence(t, w)
 		if e.strong || e.nameList {
-			if d.shorthand(t) && d.clinicalVocab(name, w, e) {
+			if d.clinicalVocab(name, w, e) && d.shorthand(t) {
 				e = evidence{ordinaryCase: true}
 			}
 		}
