@@ -5,6 +5,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"reflect"
+	"strconv"
 	"sync"
 	"testing"
 )
@@ -45,10 +46,10 @@ func records(n int) []record {
 	for i := range n {
 		r := record{Path: fmt.Sprintf("posts/p%d.md", i), Body: bytes.Repeat([]byte{byte(i)}, i%7), Score: float64(i) / 3}
 		for j := range i % 4 {
-			r.Spans = append(r.Spans, inner{Start: j, End: j + i, Kind: "kind" + fmt.Sprint(j)})
+			r.Spans = append(r.Spans, inner{Start: j, End: j + i, Kind: "kind" + strconv.Itoa(j)})
 		}
 		if i%2 == 0 {
-			r.Meta = map[string]string{"a": fmt.Sprint(i)}
+			r.Meta = map[string]string{"a": strconv.Itoa(i)}
 			r.Next = &inner{Start: i}
 		}
 		rs = append(rs, r)
@@ -75,7 +76,7 @@ func TestDecodeSameAsFresh(t *testing.T) {
 			t.Fatalf("record %d: got %+v, want %+v", i, got, want)
 		}
 		if i%10 == 9 { // another shape now and then
-			o := other{Name: fmt.Sprint(i), N: []int{i, -i}}
+			o := other{Name: strconv.Itoa(i), N: []int{i, -i}}
 			var og other
 			if err := p.Decode(encode(t, o), &og); err != nil || !reflect.DeepEqual(og, o) {
 				t.Fatalf("other %d: %+v, %v", i, og, err)
