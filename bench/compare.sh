@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compare veil with Hugo on generated sites, side by side.
 #
-#   bench/compare.sh [-r RUNS] [-s "1000 10000"] [-w WORKDIR]
+#   bench/compare.sh [-r RUNS] [-s "1000 10000"] [-w WORKDIR] [-W]
 #
 # Builds ./cmd/veil, generates each site size with gen_corpus.py (GEN_CORPUS,
 # or ../shared/bench/gen_corpus.py beside the checkout, or
@@ -11,7 +11,11 @@
 # the median wall time, CPU time (user + system) and peak resident memory
 # (/usr/bin/time),
 # the time per post, and veil/Hugo. Last, the median wall time of 20 runs of
-# `veil deid` on one paragraph (start-up). The machines this runs on are
+# `veil deid` on one paragraph (start-up).
+#
+# -W times warm veil builds instead (issue 10: nothing changed since the
+# last build): veil builds each site once, untimed, then every timed veil
+# build keeps the output folder and .veil/cache. Hugo's builds stay full. The machines this runs on are
 # shared and noisy: compare the ratio of runs made together, not seconds
 # across days.
 set -euo pipefail
@@ -19,12 +23,14 @@ cd "$(dirname "$0")/.."
 runs=3
 sizes="1000 10000"
 work=${TMPDIR:-/tmp}/veil-compare
-while getopts r:s:w: opt; do
+warm=0
+while getopts r:s:w:W opt; do
   case $opt in
     r) runs=$OPTARG ;;
     s) sizes=$OPTARG ;;
     w) work=$OPTARG ;;
-    *) echo "usage: $0 [-r RUNS] [-s SIZES] [-w WORKDIR]" >&2; exit 2 ;;
+    W) warm=1 ;;
+    *) echo "usage: $0 [-r RUNS] [-s SIZES] [-w WORKDIR] [-W]" >&2; exit 2 ;;
   esac
 done
 gen=${GEN_CORPUS:-}
@@ -59,27 +65,32 @@ measure() {
 # median FILE COLUMN
 median() { sort -n -k"$2" "$1" | awk -v c="$2" '{v[NR]=$c} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 
-printf '%-7s %-5s %10s %10s %10s %12s %8s\n' posts tool "wall s" "CPU s" "peak MiB" "ms/post" veil/hugo
+[ "$warm" = 1 ] && echo "veil: warm builds (built once before the timed runs); hugo: full builds"
+printf '%-7s %-5s %10s %10s %10s %12s %8s %8s\n' posts tool "wall s" "CPU s" "peak MiB" "ms/post" "/hugo" "CPU/hugo"
 for n in $sizes; do
   site=$work/site$n
   [ -d "$site/content" ] || python3 "$gen" --posts "$n" --out "$site" --force >/dev/null
   rm -f "$work/hugo$n.times" "$work/veil$n.times"
+  if [ "$warm" = 1 ]; then
+    rm -rf "$work/out-veil$n" "$site/.veil/cache"
+    measure "veil$n-cold" "$site" "$work/veil" build --quiet -s . -d "$work/out-veil$n"
+  fi
   for ((i = 0; i < runs; i++)); do
     if [ -n "$hugo" ]; then
       rm -rf "$work/out-hugo$n" "$work/hugo-cache"
       measure "hugo$n" "$site" "$hugo" --quiet -d "$work/out-hugo$n" --cacheDir "$work/hugo-cache"
     fi
-    rm -rf "$work/out-veil$n" "$site/.veil/cache"
+    [ "$warm" = 1 ] || rm -rf "$work/out-veil$n" "$site/.veil/cache"
     measure "veil$n" "$site" "$work/veil" build --quiet -s . -d "$work/out-veil$n"
   done
   vw=$(median "$work/veil$n.times" 1)
   if [ -n "$hugo" ]; then
-    hw=$(median "$work/hugo$n.times" 1)
+    hw=$(median "$work/hugo$n.times" 1) hc=$(median "$work/hugo$n.times" 3)
     awk -v n="$n" -v w="$hw" -v m="$(median "$work/hugo$n.times" 2)" -v c="$(median "$work/hugo$n.times" 3)" \
       'BEGIN {printf "%-7s %-5s %10.2f %10.2f %10.0f %12.2f\n", n, "hugo", w/1000, c, m/1024, w/n}'
   fi
-  awk -v n="$n" -v w="$vw" -v m="$(median "$work/veil$n.times" 2)" -v c="$(median "$work/veil$n.times" 3)" -v h="${hw:-0}" \
-    'BEGIN {printf "%-7s %-5s %10.2f %10.2f %10.0f %12.2f", n, "veil", w/1000, c, m/1024, w/n; if (h > 0) printf " %8.2fx", w/h; printf "\n"}'
+  awk -v n="$n" -v w="$vw" -v m="$(median "$work/veil$n.times" 2)" -v c="$(median "$work/veil$n.times" 3)" -v h="${hw:-0}" -v hc="${hc:-0}" \
+    'BEGIN {printf "%-7s %-5s %10.2f %10.2f %10.0f %12.2f", n, "veil", w/1000, c, m/1024, w/n; if (h > 0) printf " %7.2fx %7.2fx", w/h, c/hc; printf "\n"}'
 done
 
 # Start-up: veil deid on one paragraph (invented), 20 runs.
