@@ -61,6 +61,7 @@ func (p *Decoders) Decode(b []byte, v any) error {
 		return err // the decoder is dropped: its state is not known
 	}
 	if ok {
+		d.r.Reset(nil) // hold on to no entry's bytes while idle
 		p.put(prefix, d)
 	}
 	return nil
