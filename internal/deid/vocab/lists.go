@@ -30,6 +30,7 @@ var (
 	employerCues           = load("employer_cues")
 	employerMoves          = load("employer_moves")
 	orgKindNouns           = load("org_kind_nouns")
+	atPlaceVerbs           = load("at_place_verbs")
 	weekdays               = load("weekdays")
 	credentials            = load("credentials")
 	nameParticles          = load("name_particles")
@@ -698,3 +699,6 @@ func EmployerMoves() Set { return employerMoves }
 
 // OrgKindNouns returns lists/org_kind_nouns.txt.
 func OrgKindNouns() Set { return orgKindNouns }
+
+// AtPlaceVerbs returns lists/at_place_verbs.txt.
+func AtPlaceVerbs() Set { return atPlaceVerbs }
