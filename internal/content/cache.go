@@ -25,6 +25,10 @@ type cached struct {
 	rel   string
 	kind  Kind
 	post  *Post
+	// link marks a post read through a symbolic link: a watcher reports
+	// a change to the file it points to under that file's own path, so
+	// it is checked by its size and time even when the cache trusts.
+	link bool
 }
 
 // NewCache returns an empty Cache.
@@ -67,7 +71,7 @@ func (c *Cache) Clear() {
 func (c *Cache) parse(path, rel string, kind Kind) (*Post, error) {
 	c.mu.Lock()
 	e, ok := c.m[path]
-	trusted := ok && c.trust && e.rel == rel && e.kind == kind
+	trusted := ok && c.trust && !e.link && e.rel == rel && e.kind == kind
 	c.mu.Unlock()
 	if trusted {
 		return e.post, nil
@@ -90,8 +94,10 @@ func (c *Cache) parse(path, rel string, kind Kind) (*Post, error) {
 		return nil, err
 	}
 	if fi != nil && int64(len(src)) == fi.Size() {
+		li, lerr := os.Lstat(path)
+		link := lerr != nil || li.Mode()&os.ModeSymlink != 0
 		c.mu.Lock()
-		c.m[path] = cached{size: fi.Size(), mtime: fi.ModTime(), rel: rel, kind: kind, post: p}
+		c.m[path] = cached{size: fi.Size(), mtime: fi.ModTime(), rel: rel, kind: kind, post: p, link: link}
 		c.mu.Unlock()
 	}
 	return p, nil

@@ -52,3 +52,37 @@ func TestCacheTrust(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheTrustChecksLinks: a post read through a symbolic link is
+// checked by its file's size and time even by a trusting cache, since a
+// watcher reports a change to the linked file under that file's path.
+func TestCacheTrustChecksLinks(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "content")
+	target := filepath.Join(root, "drafts", "kept.md")
+	os.MkdirAll(filepath.Dir(target), 0o755)
+	os.MkdirAll(filepath.Join(dir, "posts"), 0o755)
+	write := func(title string, mtime time.Time) {
+		t.Helper()
+		if err := os.WriteFile(target, []byte("---\ntitle: "+title+"\ndate: 2024-01-02\n---\nText.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Chtimes(target, mtime, mtime)
+	}
+	write("First", time.Unix(1e9, 0))
+	if err := os.Symlink(target, filepath.Join(dir, "posts", "kept.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	c := NewCache()
+	c.Trust(true)
+	for _, want := range []string{"First", "Second one"} {
+		s, err := c.Load(context.Background(), root, dir)
+		if err != nil || len(s.Posts) != 1 {
+			t.Fatalf("load: %v, %d posts %v", err, len(s.Posts), s.Errors)
+		}
+		if got := s.Posts[0].Meta.Title; got != want {
+			t.Errorf("title %q, want %q", got, want)
+		}
+		write("Second one", time.Unix(2e9, 0))
+	}
+}

@@ -15,7 +15,7 @@ import (
 type Spool struct {
 	mu   sync.Mutex
 	f    *os.File
-	name string
+	name string // "" once removed
 	off  int64
 }
 
@@ -26,14 +26,22 @@ func NewSpool(dir string) (*Spool, error) {
 	if err != nil {
 		return nil, fmt.Errorf("spool: %w", err)
 	}
-	return &Spool{f: f, name: f.Name()}, nil
+	s := &Spool{f: f, name: f.Name()}
+	// Where an open file can lose its name (Unix), it does at once: a
+	// build that is killed then leaves nothing behind.
+	if os.Remove(s.name) == nil {
+		s.name = ""
+	}
+	return s, nil
 }
 
-// Close closes and removes the spool file.
+// Close closes the spool file and removes it.
 func (s *Spool) Close() error {
 	err := s.f.Close()
-	if rerr := os.Remove(s.name); err == nil {
-		err = rerr
+	if s.name != "" {
+		if rerr := os.Remove(s.name); err == nil {
+			err = rerr
+		}
 	}
 	return err
 }

@@ -15,8 +15,8 @@ import (
 // "Sats"), often in capitals. Many of these are also first names, surnames
 // or GeoNames places (Aline, Neo, Foley, Hickman), and the word lists cannot
 // tell them apart. So the analysis first decides whether a text reads as a
-// clinical note (clinicalMarkers, counted once), and there a word of the
-// clinical vocabulary (clinicalTerms, or a drug-like ending) needs context
+// clinical note (vocab.ClinicalMarkers, counted once), and there a word of the
+// clinical vocabulary (vocab.ClinicalTerms, or a drug-like ending) needs context
 // (a title, a kinship or role word, a place preposition) to be a name.
 
 // isClinical reports whether the text reads as a clinical note: at least

@@ -156,16 +156,6 @@ func oneEditIn(src map[string]uint32, s string, lens uint32) bool {
 	return false
 }
 
-// combiningForms open the compound words of medicine ("naso-tracheal",
-// "hemo-dynamic", "peri-rectal"); notes also drop their vowel ("hemdynamic").
-var combiningForms = []string{
-	"naso", "oro", "hemo", "hem", "haemo", "gastro", "cardio", "pulmo", "broncho", "neuro",
-	"uro", "nephro", "hepato", "entero", "procto", "recto", "osteo", "arthro", "myo",
-	"cerebro", "vaso", "veno", "angio", "thoraco", "tracheo", "laryngo", "pharyngo",
-	"esophago", "duodeno", "jejuno", "ileo", "cysto", "endo", "peri", "intra", "hyper",
-	"hypo", "tachy", "brady", "dys", "hemi",
-}
-
 // gluedWords reports whether lw, a word no list knows, is a medical
 // combining form before a common word ("nasotracheal", "hemdynamically"),
 // or two words typed without the space of which one is a clinical term
@@ -183,7 +173,7 @@ func gluedWords(lex *lexicon.Lexicon, lw string) bool {
 		lv, ok := lex.WordLevel(w)
 		return ok && lv <= typoLevel || vocab.ClinicalTerm(w)
 	}
-	for _, p := range combiningForms {
+	for p := range vocab.CombiningForms().All() {
 		if rest, ok := strings.CutPrefix(lw, p); ok && known(rest, 5) {
 			return true
 		}

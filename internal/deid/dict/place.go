@@ -635,12 +635,6 @@ func unitWord(w string) bool {
 	return false
 }
 
-// derivedEndings end English words made from others ("atrially",
-// "transvenous", "thermodilution"), which notes coin and misspell and
-// which no place name wears.
-var derivedEndings = []string{"ly", "ous", "tion", "sion", "ment", "ness", "ity", "ive", "ical", "ic",
-	"oid", "oids", "ism", "ize", "ise", "ing", "able", "ible", "ure", "ency", "ence", "ance"}
-
 // wordShaped reports whether lw, a lower-case word no list knows, is made
 // like an English word rather than a name: joined by a hyphen to a word
 // ("hallway-too", "sats-abg"), or ending as derived words do.
@@ -655,7 +649,7 @@ func (a *analysis) wordShaped(lw string) bool {
 			}
 		}
 	}
-	for _, e := range derivedEndings {
+	for e := range vocab.DerivedEndings().All() {
 		if strings.HasSuffix(lw, e) {
 			return true
 		}
@@ -685,17 +679,6 @@ func (a *analysis) possPlace(i int) (span, bool) {
 	return span{i: i, j: j, conf: 0.7, typ: "small-place"}, true
 }
 
-// streetWords are street types. The strong ones name a street after any
-// capitalised word ("Elm Street"); the others ("Close", "Row", "Way") only
-// after "on", "off", "along" and the like.
-var streetWords = map[string]bool{
-	"street": true, "lane": true, "road": true, "avenue": true, "boulevard": true,
-	"crescent": true, "terrace": true, "mews": true,
-	"drive": false, "close": false, "way": false, "row": false, "place": false,
-	"court": false, "walk": false, "parade": false, "gardens": false, "st": false,
-	"rd": false, "ave": false, "ln": false, "blvd": false,
-}
-
 // streetName finds a street named without a house number at word i: one
 // or two capitalised words and a street type ("on Orchard Lane", "off
 // Mill Road"). Type "street": the planner writes "[address]".
@@ -714,8 +697,8 @@ func (a *analysis) streetName(i int) (span, bool) {
 		if !(a.adjacent(k) || a.toks[k-1].poss && possStreet(a, k-1)) {
 			break
 		}
-		strong, ok := streetWords[pk.lower]
-		if !ok {
+		strong := vocab.StrongStreetTypes().Has(pk.lower)
+		if !strong && !vocab.WeakStreetTypes().Has(pk.lower) {
 			if a.toks[k-1].poss || isStop(pk.lower) || a.f(k).date {
 				break
 			}

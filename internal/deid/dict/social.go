@@ -779,19 +779,12 @@ func (a *analysis) drugShape(i int) bool {
 	if !a.informal() || a.isClinical() || a.clinicalHits != 0 {
 		return true
 	}
-	for _, s := range drugSuffixes {
+	for s := range vocab.DrugSuffixes().All() {
 		if strings.HasSuffix(w, s) {
 			return true
 		}
 	}
 	return false
-}
-
-// drugSuffixes are the endings of medicalSuffixes that names do not have.
-var drugSuffixes = []string{
-	"pril", "mycin", "cillin", "statin", "azole", "oxin", "itis", "osis", "emia", "algia", "ectomy",
-	"otomy", "plasty", "scopy", "cyte", "uria", "mab", "nib", "sone", "zine", "pine", "ssor", "vir",
-	"ax", "ix", "ol", "ide", "ium", "ase",
 }
 
 // initialsPair reports whether word i is a pair of initials used as a

@@ -156,8 +156,8 @@ func (a *analysis) lowerStreet(i int) (span, bool) {
 	if s.shape != shapeLower {
 		return span{}, false
 	}
-	strong, ok := streetWords[s.lower]
-	if !ok {
+	strong := vocab.StrongStreetTypes().Has(s.lower)
+	if !strong && !vocab.WeakStreetTypes().Has(s.lower) {
 		return span{}, false
 	}
 	if !strong && !(i > 0 && vocab.StreetPreps().Has(a.toks[i-1].lower) && !strings.ContainsAny(t.gap, "\n.;:!?")) {

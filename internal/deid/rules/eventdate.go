@@ -26,7 +26,7 @@ import (
 // history dates.
 func eventWord(w string) bool {
 	w = strings.Trim(w, ".,;:()'’")
-	if vocab.EventWords().Has(w) || historyEventSet[w] {
+	if vocab.EventWords().Has(w) || vocab.HistoryEvents().Has(w) {
 		return true
 	}
 	for s := range vocab.EventSuffixes().All() {

@@ -74,7 +74,7 @@ const reIDCue = `mrn|m\.r\.n\.?|medical\s+record|med\s+rec|record|records|chart|
 	`tracking|device|serial|imei|mac|unit\s+id|inmate|prisoner|booking|warrant|court|complaint|petition|inv|accession|specimen|sample|lab|` +
 	`judgment|judgement|decision|ruling|proceedings`
 
-// idCueWords are the one-word cues of reIDCue; idCueMulti matches its
+// vocab.IDCueWords are the one-word cues of reIDCue; idCueMulti matches its
 // cues of several words or with punctuation. idCueRest is what may follow
 // a cue before the number. Together they match what reIDCue would, without
 // one big alternation that keeps RE2 off its fast path.
@@ -517,7 +517,7 @@ func matchIDCue(w string) []int {
 		for ce < len(w) && ce < 24 && isASCIIAlnum(w[ce]) {
 			ce++
 		}
-		if ce == 0 || ce < len(w) && isASCIIAlnum(w[ce]) || !vocab.IdCueWords().Has(strings.ToLower(w[:ce])) {
+		if ce == 0 || ce < len(w) && isASCIIAlnum(w[ce]) || !vocab.IDCueWords().Has(strings.ToLower(w[:ce])) {
 			return nil
 		}
 	}
