@@ -3,21 +3,16 @@ package deid
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
-var (
-	publicOnce sync.Once
-	publicSet  *termSet
-)
+// publicSet is the matcher for vocab.PublicTerms, built at initialisation
+// (after vocab's, which deid imports) and read-only afterwards.
+var publicSet = newTermSet(vocab.PublicTerms().Words())
 
-// publicTermSet is the matcher for vocab.PublicTerms, built once per process.
-func publicTermSet() *termSet {
-	publicOnce.Do(func() { publicSet = newTermSet(vocab.PublicTerms().Words()) })
-	return publicSet
-}
+// publicTermSet is the matcher for vocab.PublicTerms.
+func publicTermSet() *termSet { return publicSet }
 
 // The fields and functions above ("licensing", "nursing", "social work",
 // "behavioral sciences") make the regulators and licensing boards of a

@@ -33,18 +33,20 @@ func newFinder(t *Tables, text string) *finder {
 		f.first = make([]bool, f.toks[n-1].clause+1)
 	}
 	for i := range f.toks {
-		// Each word's row in the phrase table, looked up once: the finders read it.
+		// Each word's row in the phrase table and its closed classes, looked up once:
+		// the finders read them.
 		f.toks[i].row = int32(t.phrase(f.toks[i].key))
+		f.toks[i].cls = wordClasses[f.toks[i].key]
 	}
 	for i, tk := range f.toks {
 		k := tk.key
-		if thirdPerson[k] {
+		if tk.cls&clsThird != 0 {
 			f.third[tk.sent] = true
 		}
 		// "a client", "the man"; but not the first part of a compound modifier ("a
 		// one-page form", "a child-care place").
 		compound := tk.end < len(text) && text[tk.end] == '-'
-		if personNouns[k] && !compound && i > 0 && (articles[f.toks[i-1].key] || determiners[f.toks[i-1].key] || f.toks[i-1].key == "my") {
+		if tk.cls&clsPersonNoun != 0 && !compound && i > 0 && (f.toks[i-1].cls&(clsArticle|clsDeterminer) != 0 || f.toks[i-1].key == "my") {
 			f.third[tk.sent] = true
 		}
 		// A first name that is not also a word marks a sentence about a person, at the start
@@ -563,6 +565,9 @@ func (f *finder) uniqueness() []Detail {
 	var out []Detail
 	for i := 1; i < len(f.toks); i++ {
 		k := f.toks[i].key
+		if k != "one" && f.toks[i].cls&clsUnique == 0 {
+			continue // neither a marker nor "one of"
+		}
 		p := f.prev(i, 1)
 		// "the town's only pharmacist": the possessive names the community.
 		possessive := p != "" && (strings.HasSuffix(f.toks[i-1].raw, "'s") || strings.HasSuffix(f.toks[i-1].raw, "’s")) && scopeWords[strings.TrimSuffix(p, "s")]
@@ -986,6 +991,10 @@ func (f *finder) children() []Detail {
 	var out []Detail
 	shares := map[int]float64{1: 0.1, 2: 0.12, 3: 0.06, 4: 0.02, 5: 0.007}
 	for i := 0; i < len(f.toks); i++ {
+		nextChild := i+1 < len(f.toks) && f.toks[i+1].sent == f.toks[i].sent && f.toks[i+1].cls&clsChild != 0
+		if f.toks[i].cls&(clsParent|clsMultiple) == 0 && !nextChild {
+			continue // none of the cases below
+		}
 		if f.used[i] || f.authorClause(i) {
 			continue
 		}
@@ -1034,7 +1043,7 @@ func (f *finder) children() []Detail {
 func (f *finder) events() []Detail {
 	var out []Detail
 	for i, tk := range f.toks {
-		small, large := smallEvents[tk.key], largeEvents[tk.key]
+		small, large := tk.cls&clsSmallEvent != 0, tk.cls&clsLargeEvent != 0
 		if f.used[i] || !(small || large) || !f.third[tk.sent] {
 			continue
 		}
@@ -1070,8 +1079,8 @@ func (f *finder) events() []Detail {
 func (f *finder) media() []Detail {
 	var out []Detail
 	for i := range f.toks {
-		if f.used[i] || !f.third[f.toks[i].sent] {
-			continue
+		if f.toks[i].cls&clsCueStart == 0 || f.used[i] || !f.third[f.toks[i].sent] {
+			continue // no cue starts with the word
 		}
 		for _, cue := range viralCues {
 			if f.cueAt(i, cue) {
@@ -1119,7 +1128,7 @@ func (f *finder) cueAt(i int, cue []string) bool {
 // sex: one factor of one half when the post speaks of a woman or a man.
 func (f *finder) sex() []Detail {
 	for i, tk := range f.toks {
-		if femaleWords[tk.key] || maleWords[tk.key] {
+		if tk.cls&clsSex != 0 {
 			d := Detail{Kind: KindSex, Text: tk.raw, Start: tk.start, End: tk.end, Factor: 0.5, EditFactor: 1,
 				Why: "a woman or a man: one half"}
 			_ = i

@@ -10,12 +10,12 @@ func (a *analysis) bracketed(i int) bool {
 	if i <= 0 || i >= len(a.toks) {
 		return false
 	}
-	g := a.toks[i].gap
+	g := a.toks[i].Gap
 	if strings.Contains(g, "\n") || strings.TrimSpace(g) != "(" {
 		return false
 	}
 	if i+1 < len(a.toks) {
-		return strings.HasPrefix(strings.TrimLeft(a.toks[i+1].gap, " "), ")")
+		return strings.HasPrefix(strings.TrimLeft(a.toks[i+1].Gap, " "), ")")
 	}
 	return false
 }

@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"context"
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -95,11 +96,22 @@ func TestClinicalNoteRemembered(t *testing.T) {
 		"We went to Vienna with Liesl last summer and loved it.", "resp-lsc clear, neuro-alert, gi-tolerating tf",
 		"Dr. Okafor saw the pt; vss, sats 98% on RA.",
 	} {
-		toks := tokenize(text)
+		toks := deid.Tokenize(text)
 		want := clinicalShare(markerCount(toks), len(toks))
-		analyse(lex, text)
-		if got := ClinicalNote(text); got != want {
+		if got := ClinicalNote(&deid.Doc{Text: text}); got != want {
+			t.Errorf("ClinicalNote(%q) = %v, want %v", text, got, want)
+		}
+		doc := &deid.Doc{Text: text}
+		sh := newShared(lex)
+		r, err := sh.get(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ClinicalNote(doc); got != want {
 			t.Errorf("ClinicalNote(%q) = %v after analyse, want %v", text, got, want)
+		}
+		if again, _ := sh.get(context.Background(), doc); again != r {
+			t.Errorf("the detectors of one document made two analyses of it")
 		}
 	}
 }

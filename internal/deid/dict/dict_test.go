@@ -60,26 +60,6 @@ func covers(text string, fs []deid.Finding, kind deid.Kind, w string) bool {
 	return false
 }
 
-func TestTokenize(t *testing.T) {
-	text := "Dr. Ada Okafor's note.\nLOU-BETTE saw R. Kowal; lucía said hi"
-	toks := tokenize(text)
-	var got []string
-	for _, tk := range toks {
-		s := tk.text
-		if tk.poss {
-			s += "+s"
-		}
-		if tk.sentStart {
-			s = "^" + s
-		}
-		got = append(got, s)
-	}
-	want := "^Dr Ada Okafor+s note ^LOU-BETTE saw R Kowal ^lucía said hi"
-	if g := strings.Join(got, " "); g != want {
-		t.Errorf("tokenize(%q)\n got %s\nwant %s", text, g, want)
-	}
-}
-
 func TestDeterministic(t *testing.T) {
 	text := "Hi Hope, my client Ivy Okafor moved to Alder Creek from Winstead Hospital in Tucson."
 	a := found(detectAll(t, text))
@@ -177,5 +157,36 @@ func BenchmarkDict(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// analyseText runs the dictionary analysis on a text of its own.
+func analyseText(lex *lexicon.Lexicon, text string) *result {
+	return analyse(lex, (&deid.Doc{Text: text}).Analysis())
+}
+
+// TestLookupPlaceGate: the prefix gate of lookupPlace changes no answer,
+// for names of places, countries and states of several words and for
+// phrases that are none.
+func TestLookupPlaceGate(t *testing.T) {
+	lex := lexicon.Default()
+	found := 0
+	for _, key := range []string{
+		"salt lake city", "new york", "united kingdom", "north dakota", "port of spain", "st. louis",
+		"saint louis", "rio de janeiro", "south africa", "new zealand", "the dog", "salt water",
+		"new", "quillon", "west", "los angeles", "las vegas", "hong kong", "ivory coast", "de la",
+		"united states of america", "district of columbia", "kuala lumpur", "new delhi", "san josé",
+	} {
+		gt, gp := lookupPlace(lex, key)
+		wt, wp := lookupPlaceAll(lex, key)
+		if gt != wt || gp != wp {
+			t.Errorf("lookupPlace(%q) = %q, %d; without the gate %q, %d", key, gt, gp, wt, wp)
+		}
+		if gt != "" && strings.Contains(key, " ") {
+			found++
+		}
+	}
+	if found < 10 {
+		t.Errorf("only %d of the names of several words found", found)
 	}
 }

@@ -51,7 +51,7 @@ func (d *Employers) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, 
 		return nil, err
 	}
 	text := doc.Text
-	if ClinicalNote(text) {
+	if ClinicalNote(doc) {
 		return nil, nil // a note's "PT worked with Pt": employers are named in prose
 	}
 	var out []deid.Finding

@@ -14,16 +14,16 @@ func (a *analysis) dischargeBefore(k int) bool {
 		return false
 	}
 	p := &a.toks[k-1]
-	if vocab.DischargeVerbs().Has(p.lower) {
+	if vocab.DischargeVerbs().Has(p.Lower) {
 		return true
 	}
-	return p.lower == "c" && k >= 2 && strings.TrimSpace(p.gap) == "/" && a.toks[k-2].lower == "d"
+	return p.Lower == "c" && k >= 2 && strings.TrimSpace(p.Gap) == "/" && a.toks[k-2].Lower == "d"
 }
 
 // facilityBefore reports whether a kind of care facility comes right
 // before word k (an "at"): "REHAB AT", "snf at" (vocab.FacilityNouns).
 func (a *analysis) facilityBefore(k int) bool {
-	return k >= 1 && a.adjacent(k) && vocab.FacilityNouns().Has(a.toks[k-1].lower)
+	return k >= 1 && a.adjacent(k) && vocab.FacilityNouns().Has(a.toks[k-1].Lower)
 }
 
 // bigCityWord reports whether a gazetteer city of pop people whose name is

@@ -74,7 +74,7 @@ func (d *Date) Name() string { return "rules/date" }
 
 // Detect implements deid.Detector.
 func (d *Date) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	hs, err := runRules(ctx, doc.Text, d.rules)
+	hs, err := runRules(ctx, doc, d.rules)
 	if err != nil {
 		return nil, err
 	}

@@ -30,7 +30,7 @@ func (d *SSN) Name() string { return "rules/ssn" }
 
 // Detect implements deid.Detector.
 func (d *SSN) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	hs, err := runRules(ctx, doc.Text, d.rules)
+	hs, err := runRules(ctx, doc, d.rules)
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +115,7 @@ func (d *IDNumber) Name() string { return "rules/id" }
 
 // Detect implements deid.Detector.
 func (d *IDNumber) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	hs, err := runRules(ctx, doc.Text, d.rules)
+	hs, err := runRules(ctx, doc, d.rules)
 	if err != nil {
 		return nil, err
 	}

@@ -58,7 +58,7 @@ func (d *Street) Name() string { return "rules/street" }
 
 // Detect implements deid.Detector.
 func (d *Street) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	hs, err := runRules(ctx, doc.Text, d.rules)
+	hs, err := runRules(ctx, doc, d.rules)
 	if err != nil {
 		return nil, err
 	}
@@ -738,7 +738,7 @@ func (d *POBox) Name() string { return "rules/pobox" }
 
 // Detect implements deid.Detector.
 func (d *POBox) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	hs, err := runRules(ctx, doc.Text, d.rules)
+	hs, err := runRules(ctx, doc, d.rules)
 	if err != nil {
 		return nil, err
 	}
@@ -772,7 +772,7 @@ func (d *PostalCode) Name() string { return "rules/postcode" }
 
 // Detect implements deid.Detector.
 func (d *PostalCode) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	hs, err := runRules(ctx, doc.Text, d.rules)
+	hs, err := runRules(ctx, doc, d.rules)
 	if err != nil {
 		return nil, err
 	}

@@ -36,12 +36,14 @@ type Found struct {
 // Find tags text and returns the names in it.
 func (m *Model) Find(lex *lexicon.Lexicon, text string) []Found { return m.find(lex, nil, text) }
 
-func (m *Model) find(lex *lexicon.Lexicon, memo *lexicon.Memo[info], text string) []Found {
+// find is Find, reading what the lexicons say of words from the document's
+// analysis an when it is not nil.
+func (m *Model) find(lex *lexicon.Lexicon, an *deid.Analysis, text string) []Found {
 	toks := Tokenize(text)
 	if len(toks) == 0 {
 		return nil
 	}
-	ws, reg := analyse(lex, memo, text, toks)
+	ws, reg := analyse(lex, an, text, toks)
 	tags, margins := m.decode(ws, reg, func(i int) bool { return plainWord(ws, i) })
 	var out []Found
 	for i := 0; i < len(tags); {
@@ -74,8 +76,7 @@ func (m *Model) find(lex *lexicon.Lexicon, memo *lexicon.Memo[info], text string
 type Detector struct {
 	lex    *lexicon.Lexicon
 	margin float32 // negative: the model's own
-	memo   *lexicon.Memo[info]
-	skip   func(text string) bool
+	skip   func(doc *deid.Doc) bool
 }
 
 // Option configures a Detector.
@@ -83,7 +84,7 @@ type Option func(*Detector)
 
 // WithSkip leaves out texts for which skip is true (clinical notes, say,
 // a register the model was not fitted on).
-func WithSkip(skip func(text string) bool) Option { return func(d *Detector) { d.skip = skip } }
+func WithSkip(skip func(doc *deid.Doc) bool) Option { return func(d *Detector) { d.skip = skip } }
 
 // WithMargin reports only names whose every word's tag beats the next best
 // by at least m, in place of the model's own margin.
@@ -93,7 +94,7 @@ var _ deid.Detector = (*Detector)(nil)
 
 // New returns a Detector over the embedded model, reading words with lex.
 func New(lex *lexicon.Lexicon, opts ...Option) *Detector {
-	d := &Detector{lex: lex, margin: -1, memo: new(lexicon.Memo[info])}
+	d := &Detector{lex: lex, margin: -1}
 	for _, o := range opts {
 		o(d)
 	}
@@ -110,7 +111,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if d.skip != nil && d.skip(doc.Text) {
+	if d.skip != nil && d.skip(doc) {
 		return nil, nil
 	}
 	margin := d.margin
@@ -118,7 +119,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 		margin = m.Margin
 	}
 	var out []deid.Finding
-	for _, f := range m.find(d.lex, d.memo, doc.Text) {
+	for _, f := range m.find(d.lex, doc.Analysis(), doc.Text) {
 		if f.Margin < margin {
 			continue
 		}

@@ -67,7 +67,7 @@ func TestDetector(t *testing.T) {
 	if len(fs) == 0 || fs[0].Kind != deid.Person || fs[0].Check(text) != nil || fs[0].Recognizer != Name {
 		t.Errorf("got %+v", fs)
 	}
-	skip := New(lexicon.Default(), WithSkip(func(s string) bool { return strings.Contains(s, "radio") }))
+	skip := New(lexicon.Default(), WithSkip(func(doc *deid.Doc) bool { return strings.Contains(doc.Text, "radio") }))
 	if fs, _ := skip.Detect(context.Background(), &deid.Doc{Text: text}); len(fs) != 0 {
 		t.Errorf("a skipped text gave %+v", fs)
 	}

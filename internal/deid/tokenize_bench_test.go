@@ -1,4 +1,4 @@
-package dict
+package deid
 
 import (
 	"testing"
@@ -9,5 +9,5 @@ import (
 // BenchmarkTokenize tokenizes 32 different texts of about 8 KB in turn (see
 // BenchmarkStages in internal/cli for the other stages).
 func BenchmarkTokenize(b *testing.B) {
-	benchtext.Run(b, func(s string) { tokenize(s) })
+	benchtext.Run(b, func(s string) { Tokenize(s) })
 }
