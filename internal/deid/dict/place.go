@@ -23,7 +23,7 @@ func (a *analysis) placeContext(i int) int {
 			return 2
 		}
 	case "at":
-		if a.facilityBefore(i-1) || i >= 2 && a.adjacent(i-1) && vocab.AtPlaceVerbs().Has(a.toks[i-2].lower) && a.isClinical() {
+		if a.facilityBefore(i-1) || i >= 2 && a.adjacent(i-1) && vocab.AtPlaceVerbs().Has(a.toks[i-2].Lower) && a.isClinical() {
 			return 2 // "REHAB AT OAKWOOD"; in a note, "WAS SEEN AT BAYCROFT"
 		}
 		return 1
