@@ -5,6 +5,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"strings"
 	"sync"
 	"unicode"
 
@@ -73,7 +74,7 @@ func (m *Model) find(lex *lexicon.Lexicon, memo *lexicon.Memo[info], text string
 			z--
 		}
 		if a < z && nameLike(ws[a:z]) {
-			out = append(out, Found{toks[a].Start, toks[z-1].End, kind, mg})
+			out = append(out, Found{toks[a].Start, nameEnd(lex, toks[z-1]), kind, mg})
 		}
 		i = j
 	}
@@ -156,6 +157,25 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 			Text: doc.Text[f.Start:f.End], Recognizer: Name, Confidence: 0.5})
 	}
 	return out, nil
+}
+
+// nameEnd returns where a name ending in tok ends: before a hyphen that
+// joins one of the hundred commonest words in lower case ("Tavi-who
+// called"), a dash written as a hyphen, not part of a double name
+// ("Ashby-lane").
+func nameEnd(lex *lexicon.Lexicon, tok Token) int {
+	i := strings.LastIndexByte(tok.Text, '-')
+	if i <= 0 || lex == nil {
+		return tok.End
+	}
+	tail := tok.Text[i+1:]
+	if tail != strings.ToLower(tail) {
+		return tok.End
+	}
+	if r, ok := lex.WordRank(tail); ok && r <= 100 {
+		return tok.Start + i
+	}
+	return tok.End
 }
 
 // nameLike reports whether words can be a name: some word has a letter,

@@ -489,8 +489,9 @@ func tagFeatures(dst []uint64, ws []word, i int, p1, p2 uint8) []uint64 {
 }
 
 // plainWord reports whether word i can only be tagged O after an O: a mark,
-// a number, or a word in lower case that is an ordinary word (in SCOWL's
-// lists) and no first name, surname or place.
+// a number, a word in lower case that is an ordinary word (in SCOWL's
+// lists) and no first name, surname or place, or one in capitals that is a
+// common word and none of those.
 // The tagger does not score such words, which saves most of its work.
 func plainWord(ws []word, i int) bool {
 	w := &ws[i]
@@ -500,6 +501,11 @@ func plainWord(ws []word, i int) bool {
 	case shLower:
 		in := w.info
 		return in.wl >= 1 && in.fn == 0 && in.sn == 0 && in.pop == 0 && in.flags == 0
+	case shUpper:
+		// In capitals ("PT SEEN BY"), a common word that no list of
+		// names or places holds.
+		in := w.info
+		return in.wl >= 1 && in.wl <= 3 && in.fn == 0 && in.sn == 0 && in.pop == 0 && in.pl == 0 && in.flags == 0
 	}
 	return false
 }

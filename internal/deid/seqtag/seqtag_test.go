@@ -162,3 +162,18 @@ func TestReadModelRejectsJunk(t *testing.T) {
 		}
 	}
 }
+
+func TestNameEnd(t *testing.T) {
+	lex := lexicon.Default()
+	for _, tt := range []struct{ text, want string }{
+		{"Tavi-who", "Tavi"},
+		{"Ashby-lane", "Ashby-lane"},
+		{"Lou-Bette", "Lou-Bette"},
+		{"Orlund", "Orlund"},
+	} {
+		tok := Token{Start: 3, End: 3 + len(tt.text), Text: tt.text}
+		if got := ("..." + tt.text)[3:nameEnd(lex, tok)]; got != tt.want {
+			t.Errorf("nameEnd(%q) keeps %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
