@@ -1,5 +1,6 @@
 // Command trainseq trains the name tagger of internal/deid/seqtag, chooses
-// its margins and scores it on folds it was not fitted on.
+// its margins and scores it on folds it was not fitted on (README.md holds
+// the table).
 //
 //	go run ./tools/trainseq -eval ../shared/eval -out internal/deid/seqtag/model.bin.gz
 //
