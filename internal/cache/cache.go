@@ -51,6 +51,8 @@ type Cache struct {
 	seen   map[*content.Post]bool // since the last Sweep
 
 	hits, misses, bad atomic.Int64
+	// oneShot keeps no results in memory (OneShot).
+	oneShot bool
 }
 
 // entry is what is kept of one post: the cleared post, or why the risk
@@ -74,6 +76,14 @@ type held struct {
 // user) whose entries are keyed with salt. dir "" keeps nothing on disk.
 func Open(dir string, salt []byte) *Cache {
 	return &Cache{dir: dir, salt: sha256.Sum256(salt), mem: map[key]*entry{}, used: map[usedKey]bool{}, byPost: map[*content.Post]*entry{}, seen: map[*content.Post]bool{}}
+}
+
+// OneShot makes c keep no results in memory, only on disk, and returns
+// it: a one-shot build looks each post up once, and holding every result
+// would only make it bigger (at 10,000 posts, hundreds of megabytes).
+func (c *Cache) OneShot() *Cache {
+	c.oneShot = true
+	return c
 }
 
 // Counts are a cache's counts since Open.
@@ -104,8 +114,11 @@ func (c *Cache) key(p *content.Post) key {
 func (c *Cache) Wrap(next site.PrepareFunc) site.PrepareFunc {
 	return func(ctx context.Context, p *content.Post) (*site.Cleared, *site.Held) {
 		c.mu.Lock()
-		c.seen[p] = true
-		e := c.byPost[p]
+		var e *entry
+		if !c.oneShot {
+			c.seen[p] = true
+			e = c.byPost[p]
+		}
 		if e != nil {
 			c.used[usedKey{kindPrepare, e.k}] = true
 		}
@@ -117,9 +130,7 @@ func (c *Cache) Wrap(next site.PrepareFunc) site.PrepareFunc {
 		k := c.key(p)
 		if e := c.get(k); e != nil {
 			c.hits.Add(1)
-			c.mu.Lock()
-			c.byPost[p] = e
-			c.mu.Unlock()
+			c.remember(p, e)
 			return e.result()
 		}
 		c.misses.Add(1)
@@ -135,12 +146,20 @@ func (c *Cache) Wrap(next site.PrepareFunc) site.PrepareFunc {
 		}
 		if e != nil {
 			c.put(k, e)
-			c.mu.Lock()
-			c.byPost[p] = e
-			c.mu.Unlock()
+			c.remember(p, e)
 		}
 		return cl, h
 	}
+}
+
+// remember keeps e as p's result, unless c is OneShot.
+func (c *Cache) remember(p *content.Post, e *entry) {
+	if c.oneShot {
+		return
+	}
+	c.mu.Lock()
+	c.byPost[p] = e
+	c.mu.Unlock()
 }
 
 // result returns fresh copies: the build changes a cleared post's slug and
@@ -182,16 +201,20 @@ func (c *Cache) get(k key) *entry {
 		c.bad.Add(1) // written by a program with other types: a miss
 		return nil
 	}
-	c.mu.Lock()
-	c.mem[k] = e
-	c.mu.Unlock()
+	if !c.oneShot {
+		c.mu.Lock()
+		c.mem[k] = e
+		c.mu.Unlock()
+	}
 	return e
 }
 
 func (c *Cache) put(k key, e *entry) {
-	c.mu.Lock()
-	c.mem[k] = e
-	c.mu.Unlock()
+	if !c.oneShot {
+		c.mu.Lock()
+		c.mem[k] = e
+		c.mu.Unlock()
+	}
 	var b bytes.Buffer
 	if err := gob.NewEncoder(&b).Encode(e); err == nil {
 		c.save(kindPrepare, k, b.Bytes())
@@ -286,7 +309,7 @@ func (s conversions) Save(k [sha256.Size]byte, b []byte)      { s.c.save(kindHTM
 func (c *Cache) Sweep() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	keep := map[key]bool{}
+	keep := make(map[key]bool, len(c.byPost))
 	for p, e := range c.byPost {
 		if c.seen[p] {
 			keep[e.k] = true

@@ -73,12 +73,21 @@ func options(t *testing.T, root, key string) site.Options {
 // build writes the site to a fresh directory through a cache over dir
 // (none when dir is "") and returns the files written.
 func build(t *testing.T, root, dir, key string) (map[string][]byte, Counts) {
+	return buildWith(t, root, dir, key, false)
+}
+
+// buildWith is build, with a OneShot cache and a memo that keeps nothing
+// in memory when oneShot is set, as veil build has.
+func buildWith(t *testing.T, root, dir, key string, oneShot bool) (map[string][]byte, Counts) {
 	t.Helper()
 	opts := options(t, root, key)
 	var c *Cache
 	if dir != "" {
 		c = Open(dir, []byte("salt:"+key))
 		opts.Prepare, opts.Memo = c.Wrap, render.NewMemo(c.Conversions())
+		if oneShot {
+			opts.Prepare, opts.Memo = c.OneShot().Wrap, render.NewStoreMemo(c.Conversions())
+		}
 	}
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, err := site.Build(context.Background(), opts, dest); err != nil {
@@ -147,6 +156,32 @@ func TestWarmBuildIsByteIdentical(t *testing.T) {
 	pa, pb := firstWordAfter(a, "met "), firstWordAfter(b, "<p>")
 	if pa == "" || pa != pb {
 		t.Errorf("Bartholomew is %q in one post and %q in the other", pa, pb)
+	}
+}
+
+// TestOneShotBuildIsByteIdentical: veil build's cache, which keeps its
+// results on disk only, writes a cold build's bytes, cold and warm, and
+// writes entries that a serving cache reads.
+func TestOneShotBuildIsByteIdentical(t *testing.T) {
+	root := testSite(t)
+	dir := filepath.Join(root, ".veil", "cache")
+	cold, _ := build(t, root, "", "key one")
+	first, st := buildWith(t, root, dir, "key one", true)
+	if st.Hits != 0 || st.Misses != 4 {
+		t.Errorf("first build: %+v, want 4 misses", st)
+	}
+	warm, st := buildWith(t, root, dir, "key one", true)
+	if st.Hits != 4 || st.Misses != 0 || st.Bad != 0 {
+		t.Errorf("warm build: %+v, want 4 hits", st)
+	}
+	served, st := build(t, root, dir, "key one")
+	if st.Hits != 4 || st.Misses != 0 || st.Bad != 0 {
+		t.Errorf("serving cache after one-shot builds: %+v, want 4 hits", st)
+	}
+	for name, out := range map[string]map[string][]byte{"first": first, "warm": warm, "served": served} {
+		if !maps.EqualFunc(out, cold, bytes.Equal) {
+			t.Errorf("%s build differs from a cold build", name)
+		}
 	}
 }
 

@@ -24,7 +24,9 @@ func engineForTest(tb testing.TB) *deid.Engine {
 }
 
 // BenchmarkPipeline de-identifies one 1,500-word reflection with every
-// recognizer.
+// recognizer. Each run analyses the text afresh: the analysis belongs to
+// the run (deid.Analysis), and no recognizer keeps anything of the last
+// text (TestAnalysisPerDocument).
 func BenchmarkPipeline(b *testing.B) {
 	src, err := os.ReadFile("testdata/post1500.md")
 	if err != nil {

@@ -37,7 +37,10 @@ veil did not write).`,
 			if err != nil {
 				fmt.Fprintln(e.stderr, "warning: no cache:", err)
 			} else {
-				opts.Prepare, opts.Memo = kept.Wrap, render.NewMemo(kept.Conversions())
+				// One build looks each post up once: the cache keeps its
+				// results on disk only, not also in memory.
+				kept.OneShot()
+				opts.Prepare, opts.Memo = kept.Wrap, render.NewStoreMemo(kept.Conversions())
 			}
 			var finish func()
 			opts.Progress, finish = f.progress(e)

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -80,13 +81,6 @@ func (e *env) serve(c *cobra.Command, f *siteFlags, bind string, port int, open 
 	}
 	root := f.source
 	cfg := p.opts.Config
-	ready := make(chan struct{})
-	w := watch.New(
-		watch.WithDirs(cfg.Path(root, cfg.ContentDir), cfg.Path(root, cfg.StaticDir), cfg.Path(root, cfg.ThemeDir)),
-		watch.WithFiles(filepath.Join(root, "config.yaml"), filepath.Join(root, privateDir, "known.yaml")),
-		watch.WithErrors(func(err error) { fmt.Fprintln(e.stderr, "warning: watch:", err) }),
-		watch.WithReady(func() { close(ready) }),
-	)
 	ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
 	if err != nil {
 		return usageErr("serve: %w", err)
@@ -99,20 +93,14 @@ func (e *env) serve(c *cobra.Command, f *siteFlags, bind string, port int, open 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	batches := make(chan []string, 1)
-	watchDone := make(chan error, 1)
-	go func() {
-		watchDone <- w.Run(ctx, func(b []string) {
-			select {
-			case batches <- b:
-			case <-ctx.Done():
-			}
-		})
-	}()
-	select {
-	case <-ready:
-	case err := <-watchDone:
+	// The watcher trusted with every change: the content cache then reads
+	// no file it was not told about (see content.Cache.Trust).
+	p.loaded.Trust(true)
+	w, err := p.watch(ctx, batches)
+	if err != nil {
 		return inputErr("serve: watch: %w", err)
 	}
+	defer func() { w.stop() }()
 	url := "http://" + ln.Addr().String() + basePath(cfg.BaseURL)
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && tcp.IP.IsLoopback() && tcp.IP.To4() != nil {
 		url = fmt.Sprintf("http://localhost:%d%s", tcp.Port, basePath(cfg.BaseURL))
@@ -126,21 +114,99 @@ func (e *env) serve(c *cobra.Command, f *siteFlags, bind string, port int, open 
 		openBrowser(url)
 	}
 	p.rebuild(ctx, nil)
+	if p.kept != nil && ctx.Err() == nil {
+		// As after veil build: what the first build did not use is out of
+		// date. Later rebuilds add the entries of the versions saved
+		// meanwhile, which the next start or build prunes.
+		if err := p.kept.Prune(); err != nil {
+			fmt.Fprintln(e.stderr, "warning: cache:", err)
+		}
+	}
 
 	for {
 		select {
 		case <-ctx.Done():
 			err := <-serveDone
-			<-watchDone
+			w.stop()
 			fmt.Fprintln(e.stderr, "stopped")
 			return err
 		case err := <-serveDone:
 			cancel()
-			<-watchDone
+			w.stop()
 			return inputErr("serve: %w", err)
 		case b := <-batches:
 			p.rebuild(ctx, b)
+			if !slices.Equal(p.watchedDirs(), w.dirs) {
+				// The configuration moved a folder: watch the new one,
+				// not the old.
+				w.stop()
+				if w, err = p.watch(ctx, batches); err != nil {
+					cancel()
+					<-serveDone
+					return inputErr("serve: watch: %w", err)
+				}
+				p.loaded.Clear()
+				p.rebuild(ctx, nil)
+			}
 		}
+	}
+}
+
+// watching is one running watcher of veil serve.
+type watching struct {
+	dirs   []string
+	cancel context.CancelFunc
+	done   chan error
+}
+
+// stop stops the watcher and waits for it; a second stop does nothing.
+func (w *watching) stop() {
+	if w == nil || w.cancel == nil {
+		return
+	}
+	w.cancel()
+	<-w.done
+	w.cancel = nil
+}
+
+// watchedDirs are the folders the configuration says to watch.
+func (p *previewer) watchedDirs() []string {
+	root, cfg := p.f.source, p.opts.Config
+	return []string{cfg.Path(root, cfg.ContentDir), cfg.Path(root, cfg.StaticDir), cfg.Path(root, cfg.ThemeDir)}
+}
+
+// watch starts watching the site's folders and files, sending batches of
+// changes, and returns once every watch is in place.
+func (p *previewer) watch(ctx context.Context, batches chan<- []string) (*watching, error) {
+	root := p.f.source
+	w := &watching{dirs: p.watchedDirs(), done: make(chan error, 1)}
+	ready := make(chan struct{})
+	wt := watch.New(
+		watch.WithDirs(w.dirs...),
+		watch.WithFiles(filepath.Join(root, "config.yaml"), filepath.Join(root, privateDir, "known.yaml")),
+		watch.WithErrors(func(err error) {
+			// A change may have gone unreported: look at every file again.
+			p.loaded.Trust(false)
+			fmt.Fprintln(p.e.stderr, "warning: watch:", err)
+		}),
+		watch.WithReady(func() { close(ready) }),
+	)
+	wctx, cancel := context.WithCancel(ctx)
+	w.cancel = cancel
+	go func() {
+		w.done <- wt.Run(wctx, func(b []string) {
+			select {
+			case batches <- b:
+			case <-wctx.Done():
+			}
+		})
+	}()
+	select {
+	case <-ready:
+		return w, nil
+	case err := <-w.done:
+		cancel()
+		return nil, err
 	}
 }
 

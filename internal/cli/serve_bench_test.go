@@ -33,6 +33,7 @@ func BenchmarkServeRebuild(b *testing.B) {
 	if err := p.configure(); err != nil {
 		b.Fatal(err)
 	}
+	p.loaded.Trust(true) // as serve does: each rebuild is told what changed
 	ctx := context.Background()
 	p.rebuild(ctx, nil)
 	if p.good == nil || len(p.good.rep.Published) == 0 {

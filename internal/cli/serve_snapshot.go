@@ -46,8 +46,9 @@ type rendered struct {
 }
 
 func newSnapshot(root, base string, threshold float64, rep *site.Report, good *snapshot) *snapshot {
-	s := &snapshot{root: root, base: base, threshold: threshold, rep: rep, posts: map[string]*postPage{},
-		bySource: map[string][]string{}, fallback: map[string]*snapshot{}}
+	n := len(rep.Published) + len(rep.DraftPosts) + len(rep.Held)
+	s := &snapshot{root: root, base: base, threshold: threshold, rep: rep, posts: make(map[string]*postPage, n),
+		bySource: make(map[string][]string, n), fallback: map[string]*snapshot{}}
 	add := func(pp *postPage) {
 		name := pageName(pp.c.Post.Permalink)
 		s.posts[name] = pp

@@ -225,3 +225,23 @@ func TestServe(t *testing.T) {
 func stripMarks(s string) string {
 	return regexp.MustCompile(`data-original="[^"]*"|title="[^"]*"`).ReplaceAllString(s, "")
 }
+
+// TestServeFollowsContentDir: when config.yaml moves the content folder,
+// serve shows the new folder's posts and follows edits there (the watcher
+// moves with the configuration), and no longer the old folder's.
+func TestServeFollowsContentDir(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "config.yaml"), "title: Field notes\n")
+	writeFile(t, filepath.Join(root, "content", "posts", "porch.md"), servePost)
+	writeFile(t, filepath.Join(root, "drafts", "posts", "kitchen.md"), "---\ntitle: A kitchen visit\ndate: 2025-03-04\n---\nTea and biscuits.\n")
+	url, _ := startServe(t, root)
+	waitFor(t, url, func(b string) bool { return strings.Contains(b, "/posts/a-porch-visit/") })
+
+	writeFile(t, filepath.Join(root, "config.yaml"), "title: Field notes\ncontentDir: drafts\n")
+	waitFor(t, url, func(b string) bool {
+		return strings.Contains(b, "/posts/a-kitchen-visit/") && !strings.Contains(b, "/posts/a-porch-visit/")
+	})
+	// An edit in the new folder is seen.
+	writeFile(t, filepath.Join(root, "drafts", "posts", "kitchen.md"), "---\ntitle: A kitchen visit\ndate: 2025-03-04\n---\nTea and toast.\n")
+	waitFor(t, url+"posts/a-kitchen-visit/", func(b string) bool { return strings.Contains(b, "Tea and toast.") })
+}

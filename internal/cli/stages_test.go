@@ -34,8 +34,9 @@ func benchSite(b *testing.B, n int) string {
 
 // benchBodies returns up to n post bodies of the site, without front
 // matter: the benchmarks cycle through them so that no stage sees the same
-// text twice in a row (the recognizers keep the tokens of the last text,
-// which made BenchmarkPipeline, one text over and over, under-report).
+// text twice in a row (the recognizers once kept the tokens of the last
+// text, which made BenchmarkPipeline, one text over and over, under-report;
+// now nothing of a text outlives its run).
 func benchBodies(b *testing.B, root string, n int) []string {
 	b.Helper()
 	paths, err := filepath.Glob(filepath.Join(root, "content", "posts", "*.md"))
@@ -69,8 +70,8 @@ func totalLen(texts []string) int64 {
 
 // BenchmarkStages times each stage of a build on its own, over varied
 // posts, so that a regression shows in the stage that has it. MB/s is
-// Markdown bytes. detect/<name> is one recognizer alone (with its own
-// tokenization, which the others would share through their caches);
+// Markdown bytes. detect/<name> is one recognizer alone (with the
+// document's analysis, which the others would share);
 // detect/all is every recognizer plus the resolvers (Engine.Detect);
 // deidentify adds the planner and the splice; plan is the planner alone on
 // the findings of detect/all; risk scores the de-identified text. render is Markdown plus templates for a whole site, so

@@ -73,6 +73,15 @@ type UnknownKey struct {
 	Line int
 }
 
+// WithoutText returns a copy of p without its Source and Body: what a
+// build still reads of a post once it is de-identified (its path, front
+// matter, refs and bundle files).
+func (p *Post) WithoutText() *Post {
+	cp := *p
+	cp.Source, cp.Body = nil, nil
+	return &cp
+}
+
 // IsPage reports whether the post is a standalone page rather than a dated
 // entry of a section.
 func (p *Post) IsPage() bool { return p.Section == "" }

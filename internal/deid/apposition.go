@@ -167,8 +167,17 @@ func ageBefore(text string, s, e int, personEnds, personStarts map[int]bool) (in
 		return 0, 0, "", false
 	}
 	n, _ := strconv.Atoi(text[s:e])
-	if n < 1 || n > 120 {
+	return ageBeforeN(text, s, e, n, personEnds, personStarts)
+}
+
+// ageBeforeN is ageBefore for the number n written at [s, e), in digits
+// or in words (proseages.go).
+func ageBeforeN(text string, s, e, n int, personEnds, personStarts map[int]bool) (int, int, Type, bool) {
+	if n < 1 || n > 120 || s == 0 || text[s-1] != ' ' {
 		return 0, 0, "", false
+	}
+	if at, ok := lifeEventAt(text, s, e); ok {
+		return at, n, TypeAtAge, true // "He died at 67." -> "He died aged late 60s."
 	}
 	// "At 94, she still swims."
 	if s >= 3 && (text[s-3:s] == "At " || text[s-3:s] == "at ") && clauseStart(text, s-3) && strings.HasPrefix(text[e:], ", ") {
@@ -196,7 +205,7 @@ func ageBefore(text string, s, e int, personEnds, personStarts map[int]bool) (in
 			return 0, 0, "", false
 		}
 		j, subj := wordBefore(text, i)
-		if vocab.AgeSubjects().Has(strings.ToLower(subj)) || personEnds[j+len(subj)] && subj != "" {
+		if vocab.AgeSubjects().Has(strings.ToLower(subj)) || personEnds[j+len(subj)] && subj != "" || possessedSubject(text, j, subj) {
 			return s, n, "predicate", true
 		}
 	case strings.ContainsAny(lw, "'’"):

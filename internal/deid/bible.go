@@ -1,6 +1,10 @@
 package deid
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
+)
 
 // Books of the Bible that a post cites without chapter and verse ("I have
 // been reading Ephesians", "the words of Lamentations") are works: they
@@ -11,22 +15,6 @@ import "strings"
 // to Titus", "the Gospel of ..."), and elsewhere stays a name. So is a title
 // that is an everyday word ("Numbers", "Acts"), which any title or heading
 // may capitalise. With a chapter and verse, any name is a book (citedWork).
-
-// bibleBooks are the titles of the books of the Bible (the Protestant
-// canon and the deuterocanonical books), one word each, as they are cited;
-// the numbered ones ("1 Corinthians") by their word.
-var bibleBooks = wordSet(`genesis exodus leviticus numbers deuteronomy joshua judges ruth samuel kings
-chronicles ezra nehemiah esther job psalms psalm proverbs ecclesiastes isaiah jeremiah lamentations
-ezekiel daniel hosea joel amos obadiah jonah micah nahum habakkuk zephaniah haggai zechariah malachi
-matthew mark luke john acts romans corinthians galatians ephesians philippians colossians
-thessalonians timothy titus philemon hebrews james peter jude revelation tobit judith maccabees
-sirach baruch`)
-
-// bookPhrases open a reference to a book by its title: "the book of
-// Ruth", "the epistle to Titus", "the Gospel according to ...", "the
-// letter to the Romans". Not "a letter to Ruth", which a person gets.
-var bookPhrases = []string{"book of ", "gospel of ", "gospel according to ", "letter to the ", "epistle of ",
-	"epistle to ", "epistles of ", "books of "}
 
 // bookNameBirths is the number of people given a first name from which a
 // book's title is also a person's name.
@@ -49,12 +37,12 @@ func (e *Engine) dropBibleBooks(text string, fs []Finding) []Finding {
 // title.
 func (e *Engine) bibleBook(text string, f Finding) bool {
 	w := strings.ToLower(f.Text)
-	if !bibleBooks[w] || !isUpperByte(f.Text[0]) || strings.HasPrefix(text[f.End:], "'s") || strings.HasPrefix(text[f.End:], "’s") {
+	if !vocab.BibleBooks().Has(w) || !isUpperByte(f.Text[0]) || strings.HasPrefix(text[f.End:], "'s") || strings.HasPrefix(text[f.End:], "’s") {
 		return false // "a book of Ruth's poems" is hers
 	}
 	before := strings.ToLower(text[max(0, f.Start-24):f.Start])
-	for _, p := range bookPhrases {
-		if strings.HasSuffix(before, p) {
+	for p := range vocab.BookPhrases().All() {
+		if strings.HasSuffix(before, p+" ") {
 			return true
 		}
 	}

@@ -30,7 +30,7 @@ func citedAuthor(text string, f Finding) bool {
 	before := strings.TrimRight(text[:start], " ")
 	after := text[end:]
 	if lw := lastWord(before); strings.EqualFold(lw, "as") && opensClause(before[:len(before)-len(lw)]) {
-		for _, v := range citeVerbs {
+		for v := range vocab.CiteVerbs().All() {
 			if strings.HasPrefix(after, " "+v) && (len(after) == len(v)+1 || !isWordByte(after[len(v)+1])) {
 				return true
 			}
@@ -50,11 +50,6 @@ func citedAuthor(text string, f Finding) bool {
 	}
 	return false
 }
-
-// citeVerbs follow a cited author: verbs of writing and arguing, not of
-// speech, which clients do too.
-var citeVerbs = []string{"wrote", "writes", "has written", "once wrote", "put it", "puts it", "argued", "argues",
-	"observed", "observes", "noted", "notes", "reminds us", "reminded us", "famously said", "taught", "teaches"}
 
 // nameRun widens [s, e) to the capitalised words next to it on the same
 // line: a finding may hold one word of a name.
@@ -148,7 +143,7 @@ func citedWork(text string, f Finding, versed map[string]bool) bool {
 		return false
 	}
 	after := text[f.End:]
-	for _, v := range append([]string{"says", "said", "tells us", "told us"}, citeVerbs...) {
+	for _, v := range append([]string{"says", "said", "tells us", "told us"}, vocab.CiteVerbs().Words()...) {
 		if strings.HasPrefix(after, " "+v) && (len(after) == len(v)+1 || !isWordByte(after[len(v)+1])) {
 			return true
 		}

@@ -18,6 +18,9 @@ type Doc struct {
 	// by Start. A costly detector may skip text already covered by strong
 	// findings; it must not rely on Found for correctness.
 	Found []Finding
+
+	// analysis is what the recognizers share of Text (see Analysis).
+	analysis *Analysis
 }
 
 // KnownTerm is a term from the author's private list (.veil/known.yaml or a

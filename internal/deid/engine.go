@@ -123,6 +123,7 @@ func visible(doc *Doc) (*markdown.View, *Doc) {
 	}
 	seen := *doc
 	seen.Text = view.Text
+	seen.analysis = nil
 	if len(doc.Labels) > 0 {
 		seen.Labels = make([]Label, len(doc.Labels))
 		for i, l := range doc.Labels {
@@ -171,6 +172,12 @@ func toSource(src string, view *markdown.View, fs []Finding, replaced bool) []Fi
 
 // detect is Detect on the text as given.
 func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
+	// One analysis of the text, made here so that every detector (each
+	// sees a copy of doc) shares it; the caller's Doc is left alone.
+	d := *doc
+	d.analysis = nil
+	doc = &d
+	doc.Analysis()
 	var all []Finding
 	for _, d := range e.detectors {
 		if err := ctx.Err(); err != nil {
@@ -197,6 +204,7 @@ func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	all = e.inLabels(doc, e.propagate(doc.Text, ws, all))
 	all = append(all, appositiveAges(doc.Text, all)...)
 	all = append(all, predicateAges(doc.Text, all)...)
+	all = append(all, wordAges(doc.Text, all)...)
 	// Propagation may have found a name again inside an eponym.
 	return e.dropEponyms(doc.Text, Merge(doc.Text, all)), nil
 }

@@ -8,21 +8,6 @@ import (
 	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
-// eponymHeads are the nouns that make the names before them part of a
-// medical term: "Erdheim–Chester disease", "Down syndrome", "Bell's palsy".
-// The value is false for heads that also follow an institution's name
-// ("the U Vermont scale", "the Kessler protocol"): they make an eponym only
-// of a person finding ("Apgar score") or with a capitalised word between
-// ("Glasgow Coma Scale").
-var eponymHeads = map[string]bool{
-	"disease": true, "diseases": true, "syndrome": true, "palsy": true, "sarcoma": true,
-	"lymphoma": true, "tumor": true, "tumour": true, "anomaly": true, "disorder": true,
-	"reflex": true, "maneuver": true, "manoeuvre": true, "fracture": true, "ulcer": true,
-	"hernia": true, "phenomenon": true, "encephalopathy": true, "dystrophy": true,
-	"ataxia": true, "chorea": true, "neuralgia": true,
-	"score": false, "scale": false, "criteria": false, "classification": false, "procedure": false,
-}
-
 // dropEponyms removes name findings that are part of an eponymous term: a
 // pseudonym there turns "Erdheim–Chester disease" into nonsense and names
 // nobody; and those of an author a post cites (see citedAuthor) or of a
@@ -117,8 +102,8 @@ func (e *Engine) inEponym(text string, f Finding) bool {
 // isHead reports whether w is an eponym's head noun for finding f; named
 // says a capitalised word stands between them ("Glasgow Coma Scale").
 func (e *Engine) isHead(f Finding, w string, named bool) bool {
-	any, ok := eponymHeads[strings.ToLower(w)]
-	return ok && (any || named || f.Kind == Person)
+	lw := strings.ToLower(w)
+	return vocab.EponymHeads().Has(lw) || vocab.PersonEponymHeads().Has(lw) && (named || f.Kind == Person)
 }
 
 // EponymCondition reports whether word, in any case, is a condition named

@@ -107,6 +107,9 @@ const (
 	TypeSSN     Type = "ssn"
 	TypeCompany Type = "company" // an organisation whose kind is unknown
 	TypeApp     Type = "app"     // a site or an app named as a medium ("notes in ...")
+	// TypeEmployer is an employer, an agency or a charity named by context
+	// ("I work for ..."), whose name says nothing of its kind.
+	TypeEmployer Type = "employer"
 )
 
 // DateValue is what a date recognizer understood of a date. Zero fields are

@@ -42,7 +42,7 @@ func findKnown(doc *Doc, ws []word) []Finding {
 }
 
 // dropAllowed removes findings that lie wholly inside an occurrence of an
-// allowed term, of a public term (publicTerms) or of a professional code
+// allowed term, of a public term (vocab.PublicTerms) or of a professional code
 // (professionalCodes), or whose own text is an allowed term.
 func dropAllowed(doc *Doc, ws []word, fs []Finding) []Finding {
 	if len(fs) == 0 {

@@ -6,23 +6,19 @@ import (
 	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
-// publicJoiners are the lower-case words inside a public body's name ("the
-// Board of Social Work Examiners", "the Board for Nursing Practice").
-var publicJoiners = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "in": true}
-
 // publicBodySpans returns the spans in text, whose words are ws, of the
 // names of public bodies: runs of two or more capitalised institution words
-// (publicBodyWords), joined by spaces and the small words of names, one of
-// them a head (publicBodyHeads). A detector may have found only part of
+// (vocab.PublicBodyWords), joined by spaces and the small words of names (vocab.PublicBodyJoiners), one of
+// them a head (vocab.PublicBodyHeads). A detector may have found only part of
 // such a name ("Family Therapists" in "the Society of Family
 // Therapists"); the part goes with the whole.
 func publicBodySpans(text string, ws []word) []termMatch {
 	var out []termMatch
 	flush := func(run []word) {
-		for len(run) > 0 && publicJoiners[run[len(run)-1].key] {
+		for len(run) > 0 && vocab.PublicBodyJoiners().Has(run[len(run)-1].key) {
 			run = run[:len(run)-1]
 		}
-		for len(run) > 0 && publicJoiners[run[0].key] {
+		for len(run) > 0 && vocab.PublicBodyJoiners().Has(run[0].key) {
 			run = run[1:]
 		}
 		if len(run) < 2 {
@@ -39,7 +35,7 @@ func publicBodySpans(text string, ws []word) []termMatch {
 	var run []word
 	for i, w := range ws {
 		k := bodyKey(w.key)
-		inName := vocab.PublicBodyWords().Has(k) && (isUpperByte(text[w.start]) || publicJoiners[k])
+		inName := vocab.PublicBodyWords().Has(k) && (isUpperByte(text[w.start]) || vocab.PublicBodyJoiners().Has(k))
 		if inName && len(run) > 0 && strings.Trim(text[ws[i-1].end:w.start], " ") != "" {
 			flush(run) // punctuation or a line break between the words
 			run = nil

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
@@ -156,14 +157,52 @@ func (l *Lexicon) InCategory(cat Category, phrase string) bool {
 // Categories returns, in order, the categories that have phrase as an entry.
 func (l *Lexicon) Categories(phrase string) []Category {
 	var buf [64]byte
-	k := appendPhraseKey(buf[:0], phrase)
+	set := l.categorySet(appendPhraseKey(buf[:0], phrase))
 	var out []Category
 	for c := Category(1); c < numCategories; c++ {
-		if l.has(c, k) {
+		if set&(1<<c) != 0 {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// categorySet is the set of categories (bit c) that have the phrase key k
+// as an entry: one map lookup for a single word, the most frequent
+// question, one table lookup per category for a phrase.
+func (l *Lexicon) categorySet(k []byte) uint16 {
+	if bytes.IndexByte(k, ' ') < 0 {
+		return l.oneWordCats()[string(k)]
+	}
+	var set uint16
+	for c := Category(1); c < numCategories; c++ {
+		if l.has(c, k) {
+			set |= 1 << c
+		}
+	}
+	return set
+}
+
+// oneWordCats maps each entry of one word of any category to the set of
+// its categories: a few thousand words, indexed on first use and kept with
+// the Lexicon, so that the categories of a word take one lookup, not one
+// per category.
+func (l *Lexicon) oneWordCats() map[string]uint16 {
+	return l.wordCats.get(func() (map[string]uint16, error) {
+		m := make(map[string]uint16, 8192)
+		for c := Category(1); c < numCategories; c++ {
+			t := l.category(c)
+			if t == nil {
+				continue
+			}
+			for r := range t.Len() {
+				if k := t.Key(r); !strings.Contains(k, " ") {
+					m[k] |= 1 << c
+				}
+			}
+		}
+		return m, nil
+	})
 }
 
 // MaxWords returns the number of words of cat's longest entry.

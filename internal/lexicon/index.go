@@ -17,11 +17,7 @@ import (
 // order where a table is built after those it reads.
 func (l *Lexicon) tableDefs() []tableDef {
 	defs := []tableDef{
-		{"first_names", l.buildFirstNames},
-		{"surnames", func() (*TableBuilder, error) { return l.rankTable("surnames.tsv.gz") }},
-		{"word_rank", func() (*TableBuilder, error) { return l.rankTable("word_rank.tsv.gz") }},
-		{"words", l.buildWords},
-		{"proper", l.buildProper},
+		{"word_facts", l.buildWordFacts},
 		{"place_list", func() (*TableBuilder, error) { return second2(l.buildPlaces()) }},
 		{"places", func() (*TableBuilder, error) { return first2(l.buildPlaces()) }},
 		{"countries", l.buildCountries},

@@ -8,19 +8,21 @@ import (
 	"testing"
 )
 
-// TestIndexMatchesMap checks each indexed table against a map of its rows (a later row of
-// the same key wins), for every key and for keys it does not hold.
+// TestIndexMatchesMap checks the word lists of word_facts against a map of each list's rows
+// (a later row of the same key wins), for every key and for keys it does not hold.
 func TestIndexMatchesMap(t *testing.T) {
 	l, src := New(), source()
+	ix := l.tab(&l.facts, "word_facts")
 	for _, tb := range []struct {
 		name    string
 		nfields int
-		ix      *Table
+		flag    uint32
+		val     func(r int, levels uint32) int
 	}{
-		{"first_names.tsv.gz", 3, l.tab(&l.firstNames, "first_names")},
-		{"surnames.tsv.gz", 2, l.tab(&l.surnames, "surnames")},
-		{"word_rank.tsv.gz", 2, l.tab(&l.ranks, "word_rank")},
-		{"words.tsv.gz", 2, l.tab(&l.words, "words")},
+		{"first_names.tsv.gz", 3, factFirst, func(r int, _ uint32) int { return int(ix.Int32(r, factFemale)) }},
+		{"surnames.tsv.gz", 2, factSurn, func(r int, _ uint32) int { return int(ix.Int32(r, factSurname)) }},
+		{"word_rank.tsv.gz", 2, factRanked, func(r int, _ uint32) int { return int(ix.Int32(r, factRank)) }},
+		{"words.tsv.gz", 2, factWord, func(_ int, lv uint32) int { return int(lv & 0xff) }},
 	} {
 		want := map[string]string{}
 		err := src.table(tb.name, tb.nfields, func(f []string) error {
@@ -30,15 +32,21 @@ func TestIndexMatchesMap(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if tb.ix.Len() != len(want) {
-			t.Errorf("%s: %d rows indexed, %d keys", tb.name, tb.ix.Len(), len(want))
+		n := 0
+		for r := range ix.Len() {
+			if ix.Word(r, factLevels)&tb.flag != 0 {
+				n++
+			}
+		}
+		if n != len(want) {
+			t.Errorf("%s: %d rows indexed, %d keys", tb.name, n, len(want))
 		}
 		for k, v := range want {
-			a, _, ok := getAB(tb.ix, k)
-			if !ok || int(a) != mustAtoi(t, v) {
-				t.Fatalf("%s: %q: got %d, %v; want %s", tb.name, k, a, ok, v)
+			_, r, lv, ok := l.factRow(k)
+			if !ok || lv&tb.flag == 0 || tb.val(r, lv) != mustAtoi(t, v) {
+				t.Fatalf("%s: %q: got %v, %b; want %s", tb.name, k, ok, lv, v)
 			}
-			if _, _, ok := getAB(tb.ix, k+"\x00"); ok {
+			if _, _, lv, _ := l.factRow(k + "\x00"); lv&tb.flag != 0 {
 				t.Fatalf("%s: %q found", tb.name, k+"\x00")
 			}
 		}
@@ -288,9 +296,15 @@ func TestProperMatchesMap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix := l.tab(&l.proper, "proper")
-	if ix.Len() != len(want) {
-		t.Errorf("%d words indexed, want %d", ix.Len(), len(want))
+	ix := l.tab(&l.facts, "word_facts")
+	n := 0
+	for r := range ix.Len() {
+		if ix.Word(r, factLevels)&factProper != 0 {
+			n++
+		}
+	}
+	if n != len(want) {
+		t.Errorf("%d words indexed, want %d", n, len(want))
 	}
 	for k, p := range want {
 		if got := l.properFor(k); got != p {
@@ -330,7 +344,11 @@ func TestWords(t *testing.T) {
 		}
 		n++
 	}
-	if ix := l.tab(&l.words, "words"); n != ix.Len() || n < 200000 {
-		t.Errorf("%d words yielded, %d indexed", n, ix.Len())
+	src := map[string]bool{}
+	if err := source().table("words.tsv.gz", 2, func(f []string) error { src[f[0]] = true; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if n != len(src) || n < 200000 {
+		t.Errorf("%d words yielded, %d in the list", n, len(src))
 	}
 }

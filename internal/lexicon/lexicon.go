@@ -29,16 +29,14 @@ type Lexicon struct {
 	pack map[string]string // the tables, read in place
 	src  fs.FS             // or, for Freeze and its tests, the directory holding data/
 
-	firstNames lazy[*Table] // female, male births
-	surnames   lazy[*Table] // rank
-	words      lazy[*Table] // level
-	proper     lazy[*Table] // proper, abbrev levels
-	ranks      lazy[*Table] // rank
-	places     lazy[placeIndex]
-	countries  lazy[*Table] // code
-	states     lazy[stateIndex]
-	prefixes   lazy[*Table]
-	cats       [numCategories]lazy[*Table]
+	facts     lazy[*Table] // word_facts: the word lists, one row a word (see wordfacts.go)
+	places    lazy[placeIndex]
+	countries lazy[*Table] // code
+	states    lazy[stateIndex]
+	prefixes  lazy[*Table]
+	cats      [numCategories]lazy[*Table]
+	wordCats  lazy[map[string]uint16] // see oneWordCats
+	derived   derived                 // tables built from these by other packages (Derived)
 }
 
 // lazy is a table parsed on first use.
@@ -81,11 +79,7 @@ func Default() *Lexicon { return defaultLexicon() }
 // and tests; lookups would otherwise parse lazily.
 func (l *Lexicon) LoadAll() error {
 	loads := []func() error{
-		func() error { return second(l.firstNames.try(l.opener("first_names"))) },
-		func() error { return second(l.surnames.try(l.opener("surnames"))) },
-		func() error { return second(l.words.try(l.opener("words"))) },
-		func() error { return second(l.proper.try(l.opener("proper"))) },
-		func() error { return second(l.ranks.try(l.opener("word_rank"))) },
+		func() error { return second(l.facts.try(l.opener("word_facts"))) },
 		func() error { return second(l.places.try(l.loadPlaces)) },
 		func() error { return second(l.countries.try(l.opener("countries"))) },
 		func() error { return second(l.states.try(l.loadStates)) },
@@ -253,8 +247,12 @@ func (l *Lexicon) buildFirstNames() (*TableBuilder, error) {
 // FirstName reports the US births (SSA, 1880-2024) of babies given the first name s, by sex.
 // Only names with at least 20 births in all are listed.
 func (l *Lexicon) FirstName(s string) (female, male int, ok bool) {
-	f, m, ok := getKeyAB(l.tab(&l.firstNames, "first_names"), s)
-	return int(f), int(m), ok
+	var buf [64]byte
+	t, r, lv, ok := l.factRow(string(appendKey(buf[:0], s)))
+	if !ok || lv&factFirst == 0 {
+		return 0, 0, false
+	}
+	return int(t.Int32(r, factFemale)), int(t.Int32(r, factMale)), true
 }
 
 func (l *Lexicon) rankTable(name string) (*TableBuilder, error) {
@@ -266,15 +264,23 @@ func (l *Lexicon) rankTable(name string) (*TableBuilder, error) {
 
 // Surname reports the rank of s among the 88,799 surnames of the 1990 US Census (1 = Smith).
 func (l *Lexicon) Surname(s string) (rank int, ok bool) {
-	r, _, ok := getKeyAB(l.tab(&l.surnames, "surnames"), s)
-	return int(r), ok
+	var buf [64]byte
+	t, r, lv, ok := l.factRow(string(appendKey(buf[:0], s)))
+	if !ok || lv&factSurn == 0 {
+		return 0, false
+	}
+	return int(t.Int32(r, factSurname)), true
 }
 
 // WordRank reports how common s is in English Wikipedia text: 1 is the most frequent word;
 // only the 100,000 most frequent are listed, so a word without a rank is rare (or a name).
 func (l *Lexicon) WordRank(s string) (rank int, ok bool) {
-	r, _, ok := getKeyAB(l.tab(&l.ranks, "word_rank"), s)
-	return int(r), ok
+	var buf [64]byte
+	t, r, lv, ok := l.factRow(string(appendKey(buf[:0], s)))
+	if !ok || lv&factRanked == 0 {
+		return 0, false
+	}
+	return int(t.Int32(r, factRank)), true
 }
 
 func (l *Lexicon) buildWords() (*TableBuilder, error) {
@@ -288,23 +294,29 @@ func (l *Lexicon) buildWords() (*TableBuilder, error) {
 // ordinary lower-case word, enters the American or British lists; a trailing possessive 's
 // is ignored. Names that are not also words (Dolores) have no level.
 func (l *Lexicon) WordLevel(s string) (level int, ok bool) {
-	ix := l.tab(&l.words, "words")
 	var buf [64]byte
 	k := appendKey(buf[:0], s)
-	lv, _, ok := getAB(ix, string(k))
-	if base, found := cutPossessive(k); !ok && found {
-		lv, _, ok = getAB(ix, string(base))
+	_, _, lv, _ := l.factRow(string(k))
+	if base, found := cutPossessive(k); lv&factWord == 0 && found {
+		_, _, lv, _ = l.factRow(string(base))
 	}
-	return int(lv), ok
+	if lv&factWord == 0 {
+		return 0, false
+	}
+	return int(lv & 0xff), true
 }
 
 // Words yields every word of the word list (see WordLevel) with its level, in the list's
 // order.
 func (l *Lexicon) Words() iter.Seq2[string, int] {
 	return func(yield func(string, int) bool) {
-		ix := l.tab(&l.words, "words")
+		ix := l.tab(&l.facts, "word_facts")
 		for r := range ix.Len() {
-			if !yield(ix.Key(r), int(ix.Int32(r, 0))) {
+			lv := ix.Word(r, factLevels)
+			if lv&factWord == 0 {
+				return // the words' rows come first
+			}
+			if !yield(ix.Key(r), int(lv&0xff)) {
 				return
 			}
 		}
@@ -357,12 +369,14 @@ func (l *Lexicon) AbbrevLevel(s string) (level int, ok bool) {
 }
 
 func (l *Lexicon) properFor(s string) properLevels {
-	ix := l.tab(&l.proper, "proper")
 	var buf [64]byte
 	k := appendKey(buf[:0], s)
-	p, a, ok := getAB(ix, string(k))
-	if base, found := cutPossessive(k); !ok && found {
-		p, a, _ = getAB(ix, string(base))
+	_, _, lv, _ := l.factRow(string(k))
+	if base, found := cutPossessive(k); lv&factProper == 0 && found {
+		_, _, lv, _ = l.factRow(string(base))
 	}
-	return properLevels{uint8(p), uint8(a)}
+	if lv&factProper == 0 {
+		return properLevels{}
+	}
+	return properLevels{uint8(lv >> 8), uint8(lv >> 16)}
 }

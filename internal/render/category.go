@@ -15,44 +15,53 @@ type termInput struct {
 // buildTerms groups posts by term for the taxonomy under base
 // ("/tags/" or "/categories/"): one page per slug, named by
 // the spelling that sorts first, posts newest first, terms by name. It
-// sets each post's links in set.
+// sets each post's links in set. in must be in list order (sortPosts):
+// each term's posts keep it.
 func buildTerms(sd SiteData, base string, in []termInput, set func(*PostData, *TagRef)) []*TagData {
 	terms := map[string]*TagData{}
 	names := map[string][]string{}
+	slugs := map[string]string{} // by name: a site has few, used by many posts
+	var seen []string            // this post's slugs so far (a post has few)
 	for _, it := range in {
-		seen := map[string]bool{}
+		seen = seen[:0]
 		for _, name := range it.names {
 			name = strings.TrimSpace(name)
 			if name == "" {
 				continue
 			}
-			slug := tagSlug(name)
-			if seen[slug] {
+			slug, ok := slugs[name]
+			if !ok {
+				slug = tagSlug(name)
+				slugs[name] = slug
+			}
+			if slices.Contains(seen, slug) {
 				continue
 			}
-			seen[slug] = true
+			seen = append(seen, slug)
 			t := terms[slug]
 			if t == nil {
 				rel := base + slug + "/"
 				t = &TagData{Slug: slug, RelPermalink: sd.RelURL(rel), URL: sd.AbsURL(rel), FeedURL: sd.RelURL(rel + "index.xml")}
 				terms[slug] = t
 			}
-			names[slug] = append(names[slug], name)
+			if ns := names[slug]; !slices.Contains(ns, name) {
+				names[slug] = append(ns, name)
+			}
 			t.Posts = append(t.Posts, it.pd)
 		}
 	}
 	list := make([]*TagData, 0, len(terms))
 	for slug, t := range terms {
 		t.Name = slices.Min(names[slug])
-		sortPosts(t.Posts)
-		list = append(list, t)
+		list = append(list, t) // t.Posts are in the order of in: sorted
 	}
 	slices.SortFunc(list, func(a, b *TagData) int {
 		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Slug, b.Slug))
 	})
 	for _, t := range list {
+		ref := &TagRef{Name: t.Name, Slug: t.Slug, RelPermalink: t.RelPermalink} // read-only: shared by the posts
 		for _, pd := range t.Posts {
-			set(pd, &TagRef{Name: t.Name, Slug: t.Slug, RelPermalink: t.RelPermalink})
+			set(pd, ref)
 		}
 	}
 	return list

@@ -12,8 +12,9 @@ type Site struct {
 	Title, BaseURL, Language, Author, Description string
 	// Paginate is the number of posts per home page; 0 or less means 10.
 	Paginate int
-	// Now is the build time, used as the feeds' lastBuildDate. Tests pass a
-	// fixed time so output stays byte-identical.
+	// Now is the build time. (The feeds' lastBuildDate is their newest
+	// post's date, so that a build that changes nothing writes the same
+	// bytes.)
 	Now time.Time
 }
 
@@ -35,6 +36,9 @@ type Post struct {
 	Summary template.HTML
 	// Markdown is the de-identified body.
 	Markdown []byte
+	// converted, when set, is Markdown already converted (Preconvert);
+	// Markdown is then nil. (Not exported: a cache stores Posts with gob.)
+	converted *converted
 	// IsPage marks a standalone page (about): not listed, not in feeds.
 	IsPage bool
 }
@@ -98,7 +102,6 @@ type PostData struct {
 	Tags                              []*TagRef
 	Categories                        []*TagRef
 	Summary                           template.HTML
-	Content                           template.HTML
 	Headings                          []markdown.Heading
 	WordCount                         int
 	// ReadingTime is in minutes: WordCount/220 rounded, at least 1.
@@ -110,6 +113,12 @@ type PostData struct {
 
 	outPath     string
 	summaryText string
+	// content is the body's HTML (the method Content), or where it is
+	// spooled.
+	content template.HTML
+	spooled spooled
+	// tagNames and catNames are the post's terms as written, for Plan.
+	tagNames, catNames []string
 }
 
 // Updated is Lastmod if set, else Date.

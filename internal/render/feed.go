@@ -62,8 +62,12 @@ func rssFeed(sd SiteData, title, link, self, desc string, posts []*PostData) ([]
 	if ch.Description == "" {
 		ch.Description = "Recent posts on " + sd.Title
 	}
-	if !sd.Now.IsZero() {
-		ch.LastBuildDate = sd.Now.Format(time.RFC1123Z)
+	// When the channel's content last changed (RSS 2.0; Hugo's
+	// .Site.LastChange), not when it was built: a build that changes no
+	// post writes the same feed, byte for byte, and leaves the output as
+	// it was.
+	if t := newest(posts); !t.IsZero() {
+		ch.LastBuildDate = t.Format(time.RFC1123Z)
 	}
 	for _, p := range posts {
 		it := rssItem{

@@ -22,6 +22,8 @@ type Memo struct {
 	used  map[uint64]bool
 	byPtr map[sameBytes]uint64 // the hash of a slice seen before
 	store Store
+	// forget keeps nothing in memory: only the store (NewStoreMemo).
+	forget bool
 }
 
 type memoEntry struct {
@@ -37,6 +39,8 @@ type conversion struct {
 	markdown.Result
 	html, summary template.HTML // sanitised by markdown
 	description   string        // SummaryText cut for a description
+	// spooled, when set, holds html (see Spool).
+	spooled spooled
 }
 
 func newConversion(res markdown.Result) conversion {
@@ -73,6 +77,15 @@ func NewMemo(store ...Store) *Memo {
 	return m
 }
 
+// NewStoreMemo returns a Memo that only reads and writes store and keeps
+// nothing in memory: a one-shot build converts each post once, and
+// holding every conversion would only make it bigger.
+func NewStoreMemo(store Store) *Memo {
+	m := NewMemo(store)
+	m.forget = true
+	return m
+}
+
 // WithMemo makes the Renderer look conversions up in m first.
 func WithMemo(m *Memo) Option {
 	return func(r *Renderer) { r.memo = m }
@@ -88,7 +101,7 @@ func (m *Memo) get(src []byte) (conversion, bool) {
 	m.mu.Lock()
 	h, known := m.byPtr[id]
 	m.mu.Unlock()
-	if !known {
+	if !known && !m.forget {
 		h = maphash.Bytes(m.seed, src)
 	}
 	m.mu.Lock()
@@ -121,6 +134,9 @@ func (m *Memo) get(src []byte) (conversion, bool) {
 }
 
 func (m *Memo) remember(h uint64, src []byte, res conversion) {
+	if m.forget {
+		return
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.m[h] = append(m.m[h], memoEntry{src: src, res: res})
@@ -129,7 +145,9 @@ func (m *Memo) remember(h uint64, src []byte, res conversion) {
 
 func (m *Memo) put(src []byte, res markdown.Result) conversion {
 	c := newConversion(res)
-	m.remember(maphash.Bytes(m.seed, src), src, c)
+	if !m.forget {
+		m.remember(maphash.Bytes(m.seed, src), src, c)
+	}
 	if m.store != nil {
 		var b bytes.Buffer
 		if err := gob.NewEncoder(&b).Encode(res); err == nil {

@@ -109,7 +109,7 @@ func (p *Pages) Variant(name string, markdown []byte) ([]byte, error) {
 		return nil, fmt.Errorf("convert %s: %w", name, err)
 	}
 	pd := *j.page.Post
-	pd.Content = template.HTML(res.HTML) // sanitised by markdown
+	pd.content, pd.spooled = template.HTML(res.HTML), spooled{} // sanitised by markdown
 	pd.Headings = res.Headings
 	page := *j.page
 	page.Post = &pd
@@ -132,7 +132,7 @@ func (p *Pages) Unlisted(post Post) ([]byte, error) {
 		Title: post.Title, Description: post.Description, Slug: post.Slug, Section: post.Section,
 		Permalink: post.Permalink, RelPermalink: sd.RelURL(post.Permalink), URL: sd.AbsURL(post.Permalink),
 		Date: post.Date, Lastmod: post.Lastmod, Summary: post.Summary,
-		Content:  template.HTML(res.HTML), // sanitised by markdown
+		content:  template.HTML(res.HTML), // sanitised by markdown
 		Headings: res.Headings, WordCount: res.WordCount, ReadingTime: readingTime(res.WordCount),
 		IsPage: post.IsPage, summaryText: res.SummaryText,
 	}

@@ -197,7 +197,7 @@ func samplePage() *Page {
 	}
 }
 
-// converted is one post after Markdown conversion.
+// converted is one post after Markdown conversion (or its error).
 type converted struct {
 	res conversion
 	err error
@@ -208,6 +208,10 @@ type converted struct {
 func (r *Renderer) convertAll(ctx context.Context, posts []Post) ([]conversion, error) {
 	out := make([]converted, len(posts))
 	if err := forEach(ctx, len(posts), func(i int) {
+		if c := posts[i].converted; c != nil {
+			out[i] = *c
+			return
+		}
 		res, err := r.convert(posts[i].Markdown)
 		out[i] = converted{res, err}
 	}); err != nil {

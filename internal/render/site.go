@@ -58,7 +58,6 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 
 	// Views, split into listed posts and standalone pages.
 	var listed, pages []*PostData
-	var tagInput, catInput []termInput
 	for i, p := range posts {
 		out, err := outputPath(p.Permalink)
 		if err != nil {
@@ -69,7 +68,7 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 			Title: p.Title, Description: p.Description, Slug: p.Slug, Section: p.Section,
 			Permalink: p.Permalink, RelPermalink: sd.RelURL(p.Permalink), URL: sd.AbsURL(p.Permalink),
 			Date: p.Date, Lastmod: p.Lastmod,
-			Summary: p.Summary, Content: res.html,
+			Summary: p.Summary, content: res.html, spooled: res.spooled,
 			Headings: res.Headings, WordCount: res.WordCount,
 			ReadingTime: readingTime(res.WordCount),
 			IsPage:      p.IsPage,
@@ -86,12 +85,21 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 			pages = append(pages, pd)
 			continue
 		}
-		tagInput = append(tagInput, termInput{pd, p.Tags})
-		catInput = append(catInput, termInput{pd, p.Categories})
+		pd.tagNames, pd.catNames = p.Tags, p.Categories
 		listed = append(listed, pd)
 	}
 
 	sortPosts(listed)
+	// The terms' inputs in list order: each term's posts come out sorted.
+	var tagInput, catInput []termInput
+	for _, pd := range listed {
+		if len(pd.tagNames) > 0 {
+			tagInput = append(tagInput, termInput{pd, pd.tagNames})
+		}
+		if len(pd.catNames) > 0 {
+			catInput = append(catInput, termInput{pd, pd.catNames})
+		}
+	}
 	for i, pd := range listed {
 		if i > 0 {
 			pd.Newer = listed[i-1]
@@ -110,7 +118,9 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 	sd.Menu = pages
 	cats := buildTerms(sd, "/categories/", catInput, func(pd *PostData, t *TagRef) { pd.Categories = append(pd.Categories, t) })
 
-	out := &outputs{files: map[string][]byte{}, pages: map[string]pageJob{}}
+	// Sized for the posts and a page and a feed per tag: a large site's
+	// maps would otherwise grow and rehash a dozen times on every save.
+	out := &outputs{files: map[string][]byte{}, pages: make(map[string]pageJob, len(posts)+2*(len(tagList)+len(cats))+16)}
 
 	// Home, paginated.
 	per := site.Paginate

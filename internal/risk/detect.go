@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/veil-blog/veil/internal/lexicon"
 )
@@ -32,18 +33,20 @@ func newFinder(t *Tables, text string) *finder {
 		f.first = make([]bool, f.toks[n-1].clause+1)
 	}
 	for i := range f.toks {
-		// Each word's row in the phrase table, looked up once: the finders read it.
+		// Each word's row in the phrase table and its closed classes, looked up once:
+		// the finders read them.
 		f.toks[i].row = int32(t.phrase(f.toks[i].key))
+		f.toks[i].cls = wordClasses[f.toks[i].key]
 	}
 	for i, tk := range f.toks {
 		k := tk.key
-		if thirdPerson[k] {
+		if tk.cls&clsThird != 0 {
 			f.third[tk.sent] = true
 		}
 		// "a client", "the man"; but not the first part of a compound modifier ("a
 		// one-page form", "a child-care place").
 		compound := tk.end < len(text) && text[tk.end] == '-'
-		if personNouns[k] && !compound && i > 0 && (articles[f.toks[i-1].key] || determiners[f.toks[i-1].key] || f.toks[i-1].key == "my") {
+		if tk.cls&clsPersonNoun != 0 && !compound && i > 0 && (f.toks[i-1].cls&(clsArticle|clsDeterminer) != 0 || f.toks[i-1].key == "my") {
 			f.third[tk.sent] = true
 		}
 		// A first name that is not also a word marks a sentence about a person, at the start
@@ -221,6 +224,25 @@ func (f *finder) conditions() []Detail {
 			e = Entry{Value: 1e-4}
 			src = "a named disease no table sizes; named disorders outside the common-condition table are mostly rare (Orphanet): 1 in 10,000 assumed"
 		}
+		if ok {
+			// A subtype named after the condition ("<condition>, <x> type", "<condition>
+			// type <x>"): Orphanet sizes many subtypes apart, rarer than their family, as
+			// "<condition> type <x>", "<condition> <x> type" or, for a gene's code, "<x>
+			// disease".
+			if k, x := f.subtype(j); x != "" {
+				base := f.key(i, j)
+				cands := []string{base + " type " + x, base + " " + x + " type"}
+				if strings.ContainsAny(x, "0123456789") && strings.IndexFunc(x, unicode.IsLetter) >= 0 {
+					cands = append(cands, x+" disease")
+				}
+				for _, c := range cands {
+					if se, found := f.t.get(tabCondition, c); found && se.Value < e.Value {
+						j, e = k, se
+						break
+					}
+				}
+			}
+		}
 		if !ok || !f.third[f.toks[i].sent] || f.generic(i) {
 			if ok {
 				i = j - 1 // a condition written as a topic: none of its words is another
@@ -243,6 +265,23 @@ func (f *finder) conditions() []Detail {
 		i = j - 1
 	}
 	return out
+}
+
+// subtype reads the name of a subtype just after a condition ending at token j: "<x>
+// type" (also "form", "variant") or "type <x>". It returns the token after it and x, or "".
+func (f *finder) subtype(j int) (int, string) {
+	if j <= 0 || j+1 >= len(f.toks) || !f.sameSentence(j-1, j+2) {
+		return j, ""
+	}
+	switch a, b := f.toks[j].key, f.toks[j+1].key; {
+	case b == "type" || b == "form" || b == "variant":
+		if !articles[a] && !determiners[a] {
+			return j + 2, a
+		}
+	case a == "type" && !articles[b] && !determiners[b]:
+		return j + 2, b
+	}
+	return j, ""
 }
 
 // acronym reports whether the capitals at token i read as an acronym: not an ordinary word
@@ -526,6 +565,9 @@ func (f *finder) uniqueness() []Detail {
 	var out []Detail
 	for i := 1; i < len(f.toks); i++ {
 		k := f.toks[i].key
+		if k != "one" && f.toks[i].cls&clsUnique == 0 {
+			continue // neither a marker nor "one of"
+		}
 		p := f.prev(i, 1)
 		// "the town's only pharmacist": the possessive names the community.
 		possessive := p != "" && (strings.HasSuffix(f.toks[i-1].raw, "'s") || strings.HasSuffix(f.toks[i-1].raw, "’s")) && scopeWords[strings.TrimSuffix(p, "s")]
@@ -841,6 +883,25 @@ func (f *finder) ageAt(i int) (lo, hi, j int) {
 		return 13, 19, i + 1
 	case strings.HasSuffix(k, "something") && decade(strings.TrimSuffix(k, "something")+"s") > 0:
 	}
+	// The children's bands the de-identifier writes ("is under 5", "aged under-5", "is
+	// between 5 and 12", "a school-age child"), read as the ages they cover when they are
+	// said of a person as an age is ("is under 5 feet" is not).
+	if k == "school" && f.next(i, 1) == "age" {
+		return 5, 12, i + 2
+	}
+	if k == "under" || k == "between" {
+		var lo, hi, end int
+		if v, e := f.number(i + 1); k == "under" && v > 1 && v <= 18 {
+			lo, hi, end = 0, v-1, e
+		} else if a, e := f.number(i + 1); k == "between" && a > 0 && f.next(e-1, 1) == "and" {
+			if b, e2 := f.number(e + 1); b > a && b <= 18 {
+				lo, hi, end = a, b, e2
+			}
+		}
+		if end > 0 && f.ageSaid(i, end) {
+			return lo, hi, end
+		}
+	}
 	// "born in 1961": one birth year of about eighty.
 	if k == "born" && f.next(i, 1) == "in" {
 		if y, ok := atoi(f.next(i, 2)); ok && y >= 1900 && y <= 2100 {
@@ -863,6 +924,21 @@ func (f *finder) ageAt(i int) (lo, hi, j int) {
 		}
 	}
 	return 0, 0, i
+}
+
+// ageSaid reports whether the words at tokens [i, end) are said of a person as an age
+// is: after "aged", or after a copula whose subject is a person (a name, a pronoun, "the
+// child", "her daughter"), ending the clause.
+func (f *finder) ageSaid(i, end int) bool {
+	p := f.prev(i, 1)
+	if p == "aged" || p == "age" {
+		return true
+	}
+	if !copulas[p] || !f.clauseEnds(end) {
+		return false
+	}
+	s := f.prev(i, 2)
+	return f.subject(i-1) || personNouns[s] || f.lex.InCategory(lexicon.Kinship, s)
 }
 
 // subject reports whether the word before the verb at token v names a person the post
@@ -915,6 +991,10 @@ func (f *finder) children() []Detail {
 	var out []Detail
 	shares := map[int]float64{1: 0.1, 2: 0.12, 3: 0.06, 4: 0.02, 5: 0.007}
 	for i := 0; i < len(f.toks); i++ {
+		nextChild := i+1 < len(f.toks) && f.toks[i+1].sent == f.toks[i].sent && f.toks[i+1].cls&clsChild != 0
+		if f.toks[i].cls&(clsParent|clsMultiple) == 0 && !nextChild {
+			continue // none of the cases below
+		}
 		if f.used[i] || f.authorClause(i) {
 			continue
 		}
@@ -963,7 +1043,7 @@ func (f *finder) children() []Detail {
 func (f *finder) events() []Detail {
 	var out []Detail
 	for i, tk := range f.toks {
-		small, large := smallEvents[tk.key], largeEvents[tk.key]
+		small, large := tk.cls&clsSmallEvent != 0, tk.cls&clsLargeEvent != 0
 		if f.used[i] || !(small || large) || !f.third[tk.sent] {
 			continue
 		}
@@ -999,8 +1079,8 @@ func (f *finder) events() []Detail {
 func (f *finder) media() []Detail {
 	var out []Detail
 	for i := range f.toks {
-		if f.used[i] || !f.third[f.toks[i].sent] {
-			continue
+		if f.toks[i].cls&clsCueStart == 0 || f.used[i] || !f.third[f.toks[i].sent] {
+			continue // no cue starts with the word
 		}
 		for _, cue := range viralCues {
 			if f.cueAt(i, cue) {
@@ -1048,7 +1128,7 @@ func (f *finder) cueAt(i int, cue []string) bool {
 // sex: one factor of one half when the post speaks of a woman or a man.
 func (f *finder) sex() []Detail {
 	for i, tk := range f.toks {
-		if femaleWords[tk.key] || maleWords[tk.key] {
+		if tk.cls&clsSex != 0 {
 			d := Detail{Kind: KindSex, Text: tk.raw, Start: tk.start, End: tk.end, Factor: 0.5, EditFactor: 1,
 				Why: "a woman or a man: one half"}
 			_ = i

@@ -110,6 +110,12 @@ func TestSelectivities(t *testing.T) {
 		// Census ages: a four-year band in the 30s is about 5% of people.
 		{"A woman in her mid-30s came to the clinic.", KindAge, "mid-30s", 0.04, 0.07},
 		{"He was over 89 and still gardening.", KindAge, "over 89", 0.004, 0.01},
+		// The bands the de-identifier writes for children: under 5 is about 6% of people,
+		// 5 to 12 about 10%.
+		{"Tomasz Wren is under 5 and sleeps badly.", KindAge, "under 5", 0.04, 0.08},
+		{"The boy, aged under-5, was seen twice.", KindAge, "under-5", 0.04, 0.08},
+		{"Her daughter is between 5 and 12 and loves maps.", KindAge, "between 5 and 12", 0.08, 0.14},
+		{"A school-age child waited outside.", KindAge, "school-age", 0.08, 0.14},
 		{"She is a mother of four.", KindChildren, "mother of four", 0.01, 0.03},
 		{"He has used a wheelchair since the accident.", KindCondition, "wheelchair", 0.01, 0.03},
 		{"He has twins at the primary school.", KindChildren, "twins", 0.02, 0.04},
@@ -118,6 +124,10 @@ func TestSelectivities(t *testing.T) {
 		{"She has triplets and no help at home.", KindChildren, "triplets", 1e-5, 1e-3},
 		{"My client, a retired ostler, lives alone.", KindOccupation, "ostler", 1e-5, 1e-3},
 		{"Her neighbour, a retired beekeeper, lives alone.", KindRareWord, "beekeeper", 1e-4, 1e-2},
+		// A subtype after its family: Orphanet sizes the subtype, rarer than the family.
+		{"Her nephew has Gaucher disease, type 2, and a feeding tube.", KindCondition, "type 2", 1e-7, 1e-6},
+		{"His aunt lives with Ehlers-Danlos syndrome, kosho type.", KindCondition, "kosho type", 1e-7, 1e-6},
+		{"Her son has Tallis disease, CLN5 type, found last spring.", KindCondition, "CLN5 type", 1e-7, 1e-6},
 		// An Orphanet acronym, matched in capitals only.
 		{"Her son has PKU and a strict diet.", KindCondition, "PKU", 1e-6, 1e-3},
 	} {

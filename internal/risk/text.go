@@ -17,6 +17,7 @@ type token struct {
 	clause     int    // clause number (commas, semicolons, colons, brackets and dashes split clauses)
 	upper      bool   // starts with an upper-case letter
 	row        int32  // the key's row in the phrase table (-1: none); set by newFinder
+	cls        uint32 // the key's closed classes (wordClasses); set by newFinder
 }
 
 // tokenize splits text into words with their byte spans, sentences and clauses. A word is a

@@ -107,3 +107,48 @@ var (
 	childWords  = set("children", "kids", "sons", "daughters", "child", "son", "daughter")
 	parentWords = set("mother", "father", "parent", "mum", "mom", "dad")
 )
+
+// Closed classes a word may be in, read once per word of a text (token.cls) instead of
+// one map lookup per class and finder.
+const (
+	clsThird uint32 = 1 << iota
+	clsPersonNoun
+	clsArticle
+	clsDeterminer
+	clsUnique
+	clsParent
+	clsChild
+	clsMultiple
+	clsSmallEvent
+	clsLargeEvent
+	clsSex
+	clsCueStart // the first word of a media or viral cue
+)
+
+// wordClasses maps a word to its classes.
+var wordClasses = func() map[string]uint32 {
+	m := map[string]uint32{}
+	for _, c := range []struct {
+		cls   uint32
+		words map[string]bool
+	}{{clsThird, thirdPerson}, {clsPersonNoun, personNouns}, {clsArticle, articles}, {clsDeterminer, determiners},
+		{clsUnique, uniqueMarkers}, {clsParent, parentWords}, {clsChild, childWords}, {clsSmallEvent, smallEvents},
+		{clsLargeEvent, largeEvents}, {clsSex, femaleWords}, {clsSex, maleWords}} {
+		for w, in := range c.words {
+			if in {
+				m[w] |= c.cls
+			}
+		}
+	}
+	for _, cues := range [][][]string{mediaCues, viralCues} {
+		for _, cue := range cues {
+			m[cue[0]] |= clsCueStart
+		}
+	}
+	for w, share := range multiples {
+		if share > 0 {
+			m[w] |= clsMultiple
+		}
+	}
+	return m
+}()

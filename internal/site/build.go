@@ -85,7 +85,9 @@ type Report struct {
 	// pages as it writes them, so its Files holds only the others).
 	Written int
 	// Pages is the planned site; with Options.Lazy, the HTML pages are
-	// rendered from it on demand.
+	// rendered from it on demand. After Build it renders no post's page
+	// (their HTML was spooled to a file that is gone); Build's Published
+	// posts keep no findings and only the accepted risk details.
 	Pages *render.Pages
 	// DraftPosts are the drafts left out of the site, prepared when
 	// Options.Unlisted is set, with the permalinks they would have.
@@ -93,7 +95,11 @@ type Report struct {
 }
 
 type builder struct {
-	opts      Options
+	opts Options
+	r    *render.Renderer
+	// stream is set by Build: each post is converted as soon as it is
+	// cleared, and its text dropped (see streaming).
+	stream    *streaming
 	engine    *deid.Engine
 	knowledge *deid.Knowledge
 	policy    risk.Policy
@@ -104,8 +110,21 @@ type builder struct {
 // writes nothing. An error means nothing can be published (for example the
 // theme does not parse); per-post problems are in the report.
 func Render(ctx context.Context, opts Options) (*Report, error) {
+	return renderSite(ctx, opts, nil)
+}
+
+// streaming is how Build keeps a large site's memory small: a post's
+// source is dropped once it is de-identified, its Markdown once it is
+// converted (at once, by the worker that cleared it), and its HTML waits
+// in spool (when there is one) until its page is written. Only what the
+// lists, feeds and sitemap read stays in memory.
+type streaming struct {
+	spool *render.Spool
+}
+
+func renderSite(ctx context.Context, opts Options, stream *streaming) (*Report, error) {
 	cfg := opts.Config
-	b := &builder{opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{MinCrowd: cfg.Risk.MinCrowd, HomeArea: cfg.Risk.HomeArea, Flag: cfg.Risk.Flag}, md: markdown.New()}
+	b := &builder{stream: stream, opts: opts, engine: opts.Engine, knowledge: opts.Knowledge, policy: risk.Policy{MinCrowd: cfg.Risk.MinCrowd, HomeArea: cfg.Risk.HomeArea, Flag: cfg.Risk.Flag}, md: markdown.New()}
 	if b.knowledge == nil {
 		b.knowledge = &deid.Knowledge{}
 	}
@@ -134,6 +153,7 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
+	b.r = r
 
 	loaded, err := opts.Loaded.Load(ctx, opts.Root, cfg.Path(opts.Root, cfg.ContentDir))
 	if err != nil {
@@ -158,6 +178,9 @@ func Render(ctx context.Context, opts Options) (*Report, error) {
 			continue
 		}
 		posts = append(posts, p)
+	}
+	if stream != nil {
+		loaded.Posts = nil // prepareAll lets go of each post once it is done
 	}
 	if unlive > 0 {
 		rep.Warnings = append(rep.Warnings, "not built: "+plural(unlive, "post before its publish date or after its expiry date", "posts before their publish date or after their expiry date")+" (--drafts builds them)")
@@ -263,7 +286,15 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 	// a build keeps.
 	lazy := opts
 	lazy.Lazy = true
-	rep, err := Render(ctx, lazy)
+	stream := &streaming{}
+	if err := os.MkdirAll(filepath.Join(opts.Root, privateDir), 0o700); err == nil {
+		// Without a spool the HTML stays in memory: slower to nothing,
+		// only bigger.
+		if stream.spool, err = render.NewSpool(filepath.Join(opts.Root, privateDir)); err == nil {
+			defer stream.spool.Close()
+		}
+	}
+	rep, err := renderSite(ctx, lazy, stream)
 	if err != nil {
 		return nil, err
 	}
@@ -296,6 +327,33 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 		rep.Warnings = append(rep.Warnings, "audit log: "+err.Error())
 	}
 	return rep, nil
+}
+
+// let goes of what a streaming build no longer needs of a post once it is
+// prepared: its text, its Markdown (converted now, unless the post links
+// to others by ref, whose links are only known once every post has its
+// permalink), the held-back post kept for the preview, and of a published
+// post its findings and the risk details that were not accepted (Build's
+// report feeds the audit log, which keeps the verdict's figures and the
+// accepted details; veil check and the preview use Render).
+func (b *builder) let(c *Cleared, h *Held, p *content.Post) {
+	if c != nil {
+		c.src = p.WithoutText()
+		if len(p.Refs) == 0 {
+			b.r.Preconvert(&c.Post, b.stream.spool)
+		}
+		c.Findings, c.Spans = nil, nil
+		var kept []risk.Detail
+		for _, d := range c.Verdict.Details {
+			if d.Accepted {
+				kept = append(kept, d)
+			}
+		}
+		c.Verdict.Details = kept
+	}
+	if h != nil && !b.opts.Unlisted {
+		h.Post = nil
+	}
 }
 
 // outputNames lists, sorted, every file of a lazy report's site: the
@@ -340,6 +398,10 @@ func (b *builder) prepareAll(ctx context.Context, posts []*content.Post) ([]*Cle
 				}
 				if h != nil && h.Post != nil {
 					h.Post.src = posts[i]
+				}
+				if b.stream != nil {
+					b.let(c, h, posts[i])
+					posts[i] = nil
 				}
 				results[i] = result{c, h}
 				if b.opts.Progress != nil {

@@ -33,6 +33,24 @@ func writeAtomic(dest string, files map[string][]byte, mark []byte) error {
 // name order) is returned as it is, after the fresh directory is removed:
 // nothing is swapped in.
 func writeStream(ctx context.Context, dest string, names []string, get func(name string) ([]byte, error), mark []byte) error {
+	for _, name := range names {
+		clean := path.Clean("/" + name)[1:]
+		if clean == "" || clean != name || strings.HasPrefix(clean, "../") || clean == MarkerName {
+			return fmt.Errorf("write %s: refusing output path %q", dest, name)
+		}
+	}
+	// Each file is first compared with the previous output: a build that
+	// changed nothing leaves that output as it is (no folder made, no
+	// file linked or removed), and one that changed a few pages writes
+	// those and links the rest.
+	prev := previousFiles(dest)
+	cmp, err := compareOutput(ctx, dest, prev, names, get)
+	if err != nil {
+		return err
+	}
+	if cmp.unchanged(names) && sameFile(filepath.Join(dest, MarkerName), mark) && onlyOutput(dest, names) {
+		return nil
+	}
 	parent := filepath.Dir(filepath.Clean(dest))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", dest, err)
@@ -58,11 +76,7 @@ func writeStream(ctx context.Context, dest string, names []string, get func(name
 	made := map[string]bool{} // directories made so far: one mkdir each
 	fulls := make([]string, len(names))
 	for i, name := range names {
-		clean := path.Clean("/" + name)[1:]
-		if clean == "" || clean != name || strings.HasPrefix(clean, "../") || clean == MarkerName {
-			return fmt.Errorf("write %s: refusing output path %q", dest, name)
-		}
-		full := filepath.Join(tmp, filepath.FromSlash(clean))
+		full := filepath.Join(tmp, filepath.FromSlash(name))
 		if dir := filepath.Dir(full); !made[dir] {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return fmt.Errorf("write %s: %w", dest, err)
@@ -73,10 +87,9 @@ func writeStream(ctx context.Context, dest string, names []string, get func(name
 	}
 	// A file the previous output already holds with the same bytes is
 	// hard-linked into the new folder rather than written again: a build
-	// with nothing changed then writes almost nothing, and the swap below
-	// stays as atomic as before (the old folder's name for the file goes
-	// with the old folder).
-	prev := previousFiles(dest)
+	// with a few pages changed then writes almost nothing, and the swap
+	// below stays as atomic as before (the old folder's name for the file
+	// goes with the old folder).
 	// The files go in in parallel: a build of a thousand pages spends
 	// most of its time waiting on the file system, one file at a time.
 	errs := make([]error, len(names))
@@ -86,7 +99,14 @@ func writeStream(ctx context.Context, dest string, names []string, get func(name
 	for range min(4, max(len(names), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				data, err := get(names[i])
+				if cmp.same[i] && os.Link(prev[names[i]], fulls[i]) == nil {
+					continue
+				}
+				data, made := cmp.made[i]
+				var err error
+				if !made {
+					data, err = get(names[i])
+				}
 				if err != nil {
 					getErrs[i] = err
 					continue
@@ -149,6 +169,139 @@ feed:
 		}
 	}
 	return nil
+}
+
+// compared is what compareOutput found of each output name (by index).
+type compared struct {
+	same []bool         // the previous output's file holds these bytes
+	made map[int][]byte // made, and not the previous file's: to write
+}
+
+// unchanged reports whether every name was found the same.
+func (c compared) unchanged(names []string) bool {
+	if len(names) == 0 || len(c.same) != len(names) {
+		return false
+	}
+	for _, s := range c.same {
+		if !s {
+			return false
+		}
+	}
+	return true
+}
+
+// maxMadeBytes bounds what compareOutput keeps of the files that
+// changed: past it, the rest are made again while they are written (a
+// new theme changes every page, and a large site's pages must not all be
+// held in memory).
+const maxMadeBytes = 16 << 20
+
+// compareOutput makes each output in turn, from a few goroutines, and
+// compares it with the file of the previous output (prev, from
+// previousFiles): same, or kept to be written, until maxMadeBytes of
+// changed files are kept. The first error of get in name order is
+// returned.
+func compareOutput(ctx context.Context, dest string, prev map[string]string, names []string, get func(string) ([]byte, error)) (compared, error) {
+	c := compared{same: make([]bool, len(names)), made: map[int][]byte{}}
+	if len(prev) == 0 {
+		return c, nil
+	}
+	errs := make([]error, len(names))
+	var mu sync.Mutex
+	kept, full := 0, false
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(4, max(len(names), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				data, err := get(names[i])
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				if old, ok := prev[names[i]]; ok && sameFile(old, data) {
+					c.same[i] = true
+					continue
+				}
+				mu.Lock()
+				if kept+len(data) <= maxMadeBytes {
+					kept += len(data)
+					c.made[i] = data
+				} else {
+					full = true
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	var ctxErr error
+feed:
+	for i := range names {
+		mu.Lock()
+		stop := full
+		mu.Unlock()
+		if stop {
+			break
+		}
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			ctxErr = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if ctxErr != nil {
+		return compared{}, ctxErr
+	}
+	for _, err := range errs {
+		if err != nil {
+			return compared{}, err
+		}
+	}
+	return c, nil
+}
+
+// onlyOutput reports whether dest holds nothing but names, the marker,
+// a .gitkeep and their folders, all veil's own (see previousFiles): what
+// a build writing names would leave.
+func onlyOutput(dest string, names []string) bool {
+	want := make(map[string]bool, len(names)+2)
+	dirs := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+		for d := path.Dir(n); d != "."; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	want[MarkerName], want[".gitkeep"] = true, true
+	ok := true
+	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dest, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		switch {
+		case rel == ".":
+		case d.IsDir():
+			ok = ok && dirs[rel]
+		case d.Type().IsRegular():
+			fi, err := d.Info()
+			ok = ok && err == nil && want[rel] && fi.Mode() == 0o644 && links(fi) == 1
+		default:
+			ok = false
+		}
+		if !ok {
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return ok && err == nil
 }
 
 // previousFiles maps the output names of the regular files in an earlier

@@ -89,3 +89,60 @@ func TestWriteReusesSameBytes(t *testing.T) {
 		t.Errorf("the file outside the output changed: %q, %v", b, err)
 	}
 }
+
+// TestWriteKeepsUnchangedOutput: a write of exactly what the output holds
+// leaves it as it is (the same folder, the same files); a stray folder in
+// it, a different marker or one changed file make a fresh output again,
+// with the unchanged files linked and the changed one written.
+func TestWriteKeepsUnchangedOutput(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	files := map[string][]byte{
+		"index.html":     []byte("home"),
+		"a/index.html":   []byte("post a"),
+		"b/c/index.html": []byte("post c"),
+	}
+	if err := writeAtomic(dest, files, []byte("marker\n")); err != nil {
+		t.Fatal(err)
+	}
+	folder, file := inode(t, dest), inode(t, filepath.Join(dest, "a/index.html"))
+	if err := writeAtomic(dest, files, []byte("marker\n")); err != nil {
+		t.Fatal(err)
+	}
+	if inode(t, dest) != folder || inode(t, filepath.Join(dest, "a/index.html")) != file {
+		t.Errorf("an unchanged output was replaced")
+	}
+
+	// A folder no output needs: a fresh output, without it.
+	if err := os.MkdirAll(filepath.Join(dest, "stray"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeAtomic(dest, files, []byte("marker\n")); err != nil {
+		t.Fatal(err)
+	}
+	if inode(t, dest) == folder {
+		t.Errorf("an output with a stray folder was kept")
+	}
+	if _, err := os.Stat(filepath.Join(dest, "stray")); err == nil {
+		t.Errorf("the stray folder is still there")
+	}
+	// Another marker (another key): a fresh output with the new marker.
+	folder = inode(t, dest)
+	if err := writeAtomic(dest, files, []byte("other marker\n")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dest, MarkerName)); inode(t, dest) == folder || string(b) != "other marker\n" {
+		t.Errorf("marker %q; the output was kept: %v", b, inode(t, dest) == folder)
+	}
+	// One changed file: written; the others linked.
+	folder, file = inode(t, dest), inode(t, filepath.Join(dest, "a/index.html"))
+	files["b/c/index.html"] = []byte("post C")
+	if err := writeAtomic(dest, files, []byte("other marker\n")); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dest, "b/c/index.html")); inode(t, dest) == folder || string(got) != "post C" {
+		t.Errorf("changed file: %q, output kept: %v", got, inode(t, dest) == folder)
+	}
+	if inode(t, filepath.Join(dest, "a/index.html")) != file {
+		t.Errorf("an unchanged file was not linked")
+	}
+}

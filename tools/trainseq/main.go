@@ -96,7 +96,7 @@ func main() {
 	assignFolds(docs, *folds)
 	docs = append(docs, templates(lex, 3000)...)
 	for i := range docs {
-		docs[i].note = dict.ClinicalNote(docs[i].text)
+		docs[i].note = dict.ClinicalNote(&deid.Doc{Text: docs[i].text})
 	}
 	ctx := context.Background()
 	rulesOnly := deid.New(append([]deid.Option{deid.WithDetectors(cli.RuleDetectors()...)}, cli.EngineOptions()...)...)

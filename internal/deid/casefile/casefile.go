@@ -17,7 +17,10 @@
 // group of cases. The input is the section's text without its final newline.
 // Each line of want is a label (what the test compares: a finding's type, or
 // its kind) and the finding's text, quoted as Go quotes strings; a line
-// starting with "!" names a text that no finding with that label may cover.
+// starting with "!" names a text that no finding with that label may cover,
+// or, with an empty text, says there is no finding with that label at all;
+// a line starting with "~" names a text that some finding with that label
+// covers, whatever its bounds.
 // An empty want says the recognizer finds nothing. Lines starting with "#"
 // are comments.
 package casefile
@@ -38,6 +41,7 @@ type Case struct {
 	In   string
 	Want []Want // the findings, in the order of the file
 	Not  []Want // texts no finding with the label may cover
+	Some []Want // texts some finding with the label covers
 }
 
 // Want is one expected finding: a label and the finding's text.
@@ -81,11 +85,13 @@ func Parse(path string, data []byte) (comment string, cases []Case, err error) {
 			}
 			label, quoted, ok := strings.Cut(l, " ")
 			text, err := strconv.Unquote(strings.TrimSpace(quoted))
-			if !ok || err != nil || label == "" || label == "!" {
+			if !ok || err != nil || strings.Trim(label, "!~") == "" {
 				return "", nil, fmt.Errorf("%s:%d: %q: want a label and a quoted text", path, wantLine+1+k, l)
 			}
 			if l, ok := strings.CutPrefix(label, "!"); ok {
 				c.Not = append(c.Not, Want{l, text})
+			} else if l, ok := strings.CutPrefix(label, "~"); ok {
+				c.Some = append(c.Some, Want{l, text})
 			} else {
 				c.Want = append(c.Want, Want{label, text})
 			}

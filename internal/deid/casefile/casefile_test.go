@@ -19,6 +19,7 @@ and "quotes"
 -- want --
 # nothing here
 !year "two"
+~line "and"
 -- in: words --
 on Tuesday
 -- want --
@@ -32,8 +33,8 @@ on Tuesday
 	}
 	want := []Case{
 		{Note: "numbers", Line: 3, In: "moved in 2019", Want: []Want{{"year", "2019"}}},
-		{Note: "numbers", Line: 7, In: "two lines\nand \"quotes\"", Not: []Want{{"year", "two"}}},
-		{Note: "words", Line: 13, In: "on Tuesday"},
+		{Note: "numbers", Line: 7, In: "two lines\nand \"quotes\"", Not: []Want{{"year", "two"}}, Some: []Want{{"line", "and"}}},
+		{Note: "words", Line: 14, In: "on Tuesday"},
 	}
 	if !reflect.DeepEqual(cases, want) {
 		t.Errorf("got  %+v\nwant %+v", cases, want)

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/lexfacts"
 	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
@@ -31,19 +33,29 @@ func (f *feat) common(max int) bool {
 }
 
 // analysis is one text's words with their lexicon features, computed on
-// demand. It is owned by one Detect call.
+// demand. It is built once per document (see analyse) and read by the three
+// detectors of Default.
 type analysis struct {
-	lex   *lexicon.Lexicon
-	text  string
-	toks  []token
-	feats []feat
-	done  []bool
+	lex  *lexicon.Lexicon
+	doc  *deid.Analysis
+	text string
+	toks []token
+	// feats holds the features of each distinct word, by its id
+	// (token.ID): each is looked up in the lexicons once per text, however
+	// often it recurs; looked says which are.
+	feats  []feat
+	looked []bool
+	facts  *lexfacts.Words // what the word lists say of the words, by id
+	none   feat            // the features of a word without letters
 	// lowerCount and capCount count the words written in lower case and
 	// capitalised; built on first use.
 	lowerCount, capCount map[string]int
-	// cache holds the features of each distinct word.
-	cache map[string]packedFeat
-	cue   map[string]int // organisation-cue matches by window
+	// others holds the features of words that are not words of the text
+	// (the parts of a hashtag).
+	others map[string]packedFeat
+	cue    map[string]int // organisation-cue matches by window
+	// gaz holds the gazetteer entries of the phrases looked up.
+	gaz map[string]gazHit
 	// clinical says whether the text reads as a clinical note (isClinical).
 	clinical, clinicalDone bool
 	clinicalHits           int             // clinical markers in the text (isClinical)
@@ -56,44 +68,56 @@ type analysis struct {
 	foreignVal, foreignDone bool
 }
 
-func newAnalysis(lex *lexicon.Lexicon, text string) *analysis {
-	toks := tokenize(text)
-	return &analysis{lex: lex, text: text, toks: toks, feats: make([]feat, len(toks)), done: make([]bool, len(toks)), cache: make(map[string]packedFeat, len(toks)), cue: map[string]int{}}
+func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
+	toks := doc.Words()
+	n := len(doc.Vocab())
+	return &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: make([]feat, n), looked: make([]bool, n), facts: lexfacts.Of(doc, lex),
+		others: map[string]packedFeat{}, cue: map[string]int{}, gaz: map[string]gazHit{}}
 }
 
-// f returns the lexicon features of word i.
+// f returns the lexicon features of word i. The result is shared by every
+// use of the word: callers must not modify it.
 func (a *analysis) f(i int) *feat {
-	f := &a.feats[i]
-	if a.done[i] {
-		return f
-	}
-	a.done[i] = true
 	t := &a.toks[i]
-	if t.shape == shapeNone {
-		return f
+	if t.Shape == shapeNone {
+		a.none = feat{}
+		return &a.none
 	}
-	*f = a.wordFeat(t.lower)
+	if !a.looked[t.ID] {
+		a.looked[t.ID] = true
+		a.feats[t.ID] = lookFeat(a.lex, t.Lower, a.facts.Facts(t.ID))
+	}
+	return &a.feats[t.ID]
+}
+
+// wordFeat returns the lexicon features of a lower-case word.
+func (a *analysis) wordFeat(w string) feat {
+	if id, ok := a.doc.ID(w); ok {
+		if !a.looked[id] {
+			a.looked[id] = true
+			a.feats[id] = lookFeat(a.lex, w, a.facts.Facts(id))
+		}
+		return a.feats[id]
+	}
+	if c, ok := a.others[w]; ok {
+		return c.unpack()
+	}
+	f := lookFeat(a.lex, w, a.lex.Facts(w))
+	if p, ok := f.pack(); ok {
+		a.others[w] = p
+	}
 	return f
 }
 
-// wordFeat returns the lexicon features of a lower-case word, from this
-// text's cache, the cross-text memo, or the lexicons.
-func (a *analysis) wordFeat(w string) feat {
-	if c, ok := a.cache[w]; ok {
-		return c.unpack()
-	}
-	if c, ok := wordFeats.Load(a.lex, w); ok {
-		a.cache[w] = c
-		return c.unpack()
-	}
+// lookFeat derives the features of a lower-case word from what the word
+// lists say of it (x).
+func lookFeat(lex *lexicon.Lexicon, w string, x lexicon.Facts) feat {
 	var f feat
-	lex := a.lex
-	f.wl, _ = lex.WordLevel(w)
-	f.rank, _ = lex.WordRank(w)
-	if fe, ma, ok := lex.FirstName(w); ok {
-		f.births = fe + ma
+	f.wl, f.rank = int(x.Level), int(x.Rank)
+	if x.First {
+		f.births = int(x.Female) + int(x.Male)
 	}
-	f.surname, _ = lex.Surname(w)
+	f.surname = int(x.Surname)
 	if f.births == 0 && f.surname == 0 && strings.ContainsAny(w, "-‐‑") {
 		// "Lou-Bette", "Penrose-Sabori": a name when a part is one and no
 		// part is an ordinary word ("A-fib", "Non-Hodgkin" are not).
@@ -123,22 +147,10 @@ func (a *analysis) wordFeat(w string) feat {
 		}
 		f.births, f.surname = births, surname
 	}
-	f.proper, _ = lex.ProperLevel(w)
-	f.abbrev, _ = lex.AbbrevLevel(w)
-	f.date = lex.InCategory(lexicon.DateWord, w)
-	f.title = lex.InCategory(lexicon.Title, w)
-	f.kin = lex.InCategory(lexicon.Kinship, w)
-	if p, ok := f.pack(); ok {
-		a.cache[w] = p
-		wordFeats.Store(a.lex, w, p)
-	}
+	f.proper, f.abbrev = int(x.Proper), int(x.Abbrev)
+	f.date, f.title, f.kin = x.In(lexicon.DateWord), x.In(lexicon.Title), x.In(lexicon.Kinship)
 	return f
 }
-
-// wordFeats remembers the features of words across texts: they depend only
-// on the lexicons, and looking a word up in each list is most of the cost
-// of an analysis.
-var wordFeats lexicon.Memo[packedFeat]
 
 // packedFeat is a feat in 16 bytes rather than 56, for the maps that cache
 // features: their entries are then a third of the size, cheaper to insert,
@@ -183,18 +195,18 @@ func (a *analysis) adjacent(i int) bool {
 		return false
 	}
 	prev, t := &a.toks[i-1], &a.toks[i]
-	if prev.poss {
+	if prev.Poss {
 		return false
 	}
-	g := t.gap
-	if prev.dot {
-		if !(prev.letters == 1 || vocab.AbbrevDot().Has(prev.lower)) {
+	g := t.Gap
+	if prev.Dot {
+		if !(prev.Letters == 1 || vocab.AbbrevDot().Has(prev.Lower)) {
 			return false
 		}
 		g = g[1:]
 		if g == "" {
 			// "C.A.", "Dr.Varelli"; not "t.co".
-			return vocab.AbbrevDot().Has(prev.lower) || t.letters == 1 && t.dot
+			return vocab.AbbrevDot().Has(prev.Lower) || t.Letters == 1 && t.Dot
 		}
 	}
 	if g == "" || len(g) > 4 {
@@ -214,8 +226,8 @@ func (a *analysis) afterComma(i int) bool {
 	if i <= 0 {
 		return false
 	}
-	g := strings.TrimSpace(a.toks[i].gap)
-	return g == "," && !strings.Contains(a.toks[i].gap, "\n")
+	g := strings.TrimSpace(a.toks[i].Gap)
+	return g == "," && !strings.Contains(a.toks[i].Gap, "\n")
 }
 
 // span is a candidate finding over words [i, j).

@@ -2,10 +2,9 @@ package dict
 
 import (
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
@@ -15,8 +14,8 @@ import (
 // "Sats"), often in capitals. Many of these are also first names, surnames
 // or GeoNames places (Aline, Neo, Foley, Hickman), and the word lists cannot
 // tell them apart. So the analysis first decides whether a text reads as a
-// clinical note (clinicalMarkers, counted once), and there a word of the
-// clinical vocabulary (clinicalTerms, or a drug-like ending) needs context
+// clinical note (vocab.ClinicalMarkers, counted once), and there a word of the
+// clinical vocabulary (vocab.ClinicalTerms, or a drug-like ending) needs context
 // (a title, a kinship or role word, a place preposition) to be a name.
 
 // isClinical reports whether the text reads as a clinical note: at least
@@ -26,7 +25,7 @@ func (a *analysis) isClinical() bool {
 		return a.clinical
 	}
 	a.clinicalDone = true
-	a.clinicalHits = markerCount(a.toks)
+	a.clinicalHits = clinicalMarkerCount(a.doc)
 	a.clinical = clinicalShare(a.clinicalHits, len(a.toks))
 	return a.clinical
 }
@@ -36,7 +35,7 @@ func (a *analysis) isClinical() bool {
 func markerCount(toks []token) int {
 	hits := 0
 	for k := range toks {
-		w := toks[k].lower
+		w := toks[k].Lower
 		if first, _, ok := strings.Cut(w, "-"); ok && first != "" {
 			w = first
 		}
@@ -53,46 +52,20 @@ func markerCount(toks []token) int {
 // word in fifteen.
 func clinicalShare(hits, n int) bool { return hits >= 3 && hits*50 >= n || hits >= 2 && hits*15 >= n }
 
-// ClinicalNote reports whether text reads as a clinical note, as the
-// dictionary recognizers decide it (isClinical).
-func ClinicalNote(text string) bool {
-	if v, ok := recentNotes.lookup(text); ok {
-		return v
-	}
-	toks := tokenize(text)
-	return clinicalShare(markerCount(toks), len(toks))
+// ClinicalNote reports whether the text of doc reads as a clinical note,
+// as the dictionary recognizers decide it (isClinical), from the words of
+// the document's analysis, counted once per document.
+func ClinicalNote(doc *deid.Doc) bool {
+	an := doc.Analysis()
+	return clinicalShare(clinicalMarkerCount(an), len(an.Words()))
 }
 
-// recentNotes holds the verdicts (isClinical) of the texts analysed last:
-// the NER detector asks ClinicalNote of a text the dictionary recognizers
-// have just analysed, and isClinical is ClinicalNote over the same tokens,
-// so the answer is there without tokenizing the text again.
-var recentNotes noteCache
+type markerKey struct{}
 
-type noteCache struct {
-	mu      sync.Mutex
-	texts   [16]string
-	verdict [16]bool
-	next    int
-}
-
-func (c *noteCache) remember(text string, v bool) {
-	c.mu.Lock()
-	c.texts[c.next], c.verdict[c.next] = text, v
-	c.next = (c.next + 1) % len(c.texts)
-	c.mu.Unlock()
-}
-
-func (c *noteCache) lookup(text string) (v, ok bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for i := range c.texts {
-		// An empty slot holds "", whose verdict is false too.
-		if c.texts[i] == text {
-			return c.verdict[i], true
-		}
-	}
-	return false, false
+// clinicalMarkerCount is markerCount of the document's words, once per
+// document.
+func clinicalMarkerCount(an *deid.Analysis) int {
+	return deid.AnalysisValue(an, markerKey{}, func() int { return markerCount(an.Words()) })
 }
 
 // clinicalWord reports whether word k is clinical vocabulary in a clinical
@@ -105,44 +78,44 @@ func (a *analysis) clinicalWord(k int) bool {
 		// devices and terms are still what they are ("PULLED OUT HER
 		// OWN ALINE, BP STABLE").
 		// A marker in capitals in a text with two of them ("DROP IN SBP").
-		return t.caps && a.clinicalHits > 0 && vocab.ClinicalTerms().Has(t.lower) ||
-			t.shape == shapeUpper && a.clinicalHits >= 2 && vocab.ClinicalMarkers().Has(t.lower)
+		return t.Caps && a.clinicalHits > 0 && vocab.ClinicalTerms().Has(t.Lower) ||
+			t.Shape == shapeUpper && a.clinicalHits >= 2 && vocab.ClinicalMarkers().Has(t.Lower)
 	}
 	if a.eponym(k) {
 		return true
 	}
-	if vocab.ClinicalTerm(t.lower) {
+	if vocab.ClinicalTerm(t.Lower) {
 		return true
 	}
-	if a.clinicalCompound(t.lower) || vocab.CapsThenLower(t.text) {
+	if a.clinicalCompound(t.Lower) || vocab.CapsThenLower(t.Text) {
 		return true
 	}
-	if t.shape != shapeLower && a.lex.InCategory(lexicon.Language, t.text) {
+	if t.Shape != shapeLower && a.lex.InCategory(lexicon.Language, t.Text) {
 		return true // "Spanish speaking only": the patient's language
 	}
 	f := a.f(k)
-	if drugTruncations[t.lower] && (f.wl == 0 || f.wl > typoLevel) && f.births < 1000 && (f.surname == 0 || f.surname > 20000) {
+	if drugTruncations[t.Lower] && (f.wl == 0 || f.wl > typoLevel) && f.births < 1000 && (f.surname == 0 || f.surname > 20000) {
 		return true // "Fent", "Vanc": a drug name cut short
 	}
 	if f.wl != 0 || f.births >= 1000 {
 		return false
 	}
-	if vocab.MedicalShape(t.lower) || vocab.DrugShaped(t.lower) {
+	if vocab.MedicalShape(t.Lower) || vocab.DrugShaped(t.Lower) {
 		return true
 	}
 	// A misspelt word ("Imtermittant", "Recieved", "Cardic"), unless it is
 	// a surname of some frequency.
-	if f.surname != 0 && f.surname <= 20000 || t.letters < 5 {
+	if f.surname != 0 && f.surname <= 20000 || t.Letters < 5 {
 		return false
 	}
-	v, ok := a.typos[t.lower]
+	v, ok := a.typos[t.Lower]
 	if !ok {
-		v = Misspelt(a.lex, t.lower) || gluedWords(a.lex, t.lower) ||
-			f.births == 0 && f.surname == 0 && nearMisspelt(a.lex, t.lower)
+		v = Misspelt(a.lex, t.Lower) || gluedWords(a.lex, t.Lower) ||
+			f.births == 0 && f.surname == 0 && nearMisspelt(a.lex, t.Lower)
 		if a.typos == nil {
 			a.typos = map[string]bool{}
 		}
-		a.typos[t.lower] = v
+		a.typos[t.Lower] = v
 	}
 	return v
 }
@@ -192,19 +165,10 @@ func Misspelt(lex *lexicon.Lexicon, lw string) bool {
 			return false
 		}
 	}
-	if v, ok := misspelt.Load(lex, lw); ok {
-		return v
-	}
-	v := oneEditFromKnown(lex, lw)
-	misspelt.Store(lex, lw, v)
-	return v
+	return oneEditFromKnown(lex, lw)
 }
 
-// misspelt remembers Misspelt across texts: each answer takes some 50
-// lookups per letter, and the unknown words of notes recur.
-var misspelt lexicon.Memo[bool]
-
-// oneEditFromKnown is Misspelt without the checks and the memo.
+// oneEditFromKnown is Misspelt without the checks.
 func oneEditFromKnown(lex *lexicon.Lexicon, lw string) bool {
 	filter := typoFilterFor(lex)
 	// The filter is asked of the candidate's bytes: nearly every
@@ -259,20 +223,21 @@ func oneEditFromKnown(lex *lexicon.Lexicon, lw string) bool {
 // is clear is neither, which spares the lookups of nearly all the edits
 // Misspelt tries.
 type typoSources struct {
-	lex  *lexicon.Lexicon
 	bits []uint64
 }
 
 const typoBits = 1 << 20 // about 64,000 words set: one candidate in 16 passes
 
-var typoFilter atomic.Pointer[typoSources]
+type typoKey struct{}
 
-// typoFilterFor returns the filter of lex's words, made on first use.
+// typoFilterFor returns the filter of lex's words, made once per lexicon
+// and kept with it.
 func typoFilterFor(lex *lexicon.Lexicon) *typoSources {
-	if f := typoFilter.Load(); f != nil && f.lex == lex {
-		return f
-	}
-	f := &typoSources{lex: lex, bits: make([]uint64, typoBits/64)}
+	return lexicon.Derived(lex, typoKey{}, buildTypoFilter)
+}
+
+func buildTypoFilter(lex *lexicon.Lexicon) *typoSources {
+	f := &typoSources{bits: make([]uint64, typoBits/64)}
 	for w, lv := range lex.Words() {
 		if lv <= typoLevel {
 			f.add(w)
@@ -283,7 +248,6 @@ func typoFilterFor(lex *lexicon.Lexicon) *typoSources {
 			f.add(w)
 		}
 	}
-	typoFilter.Store(f)
 	return f
 }
 

@@ -2,23 +2,19 @@ package dict
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
-// nearSources maps the loose form (looseForm) of every common word and
-// clinical term of six letters or more, built on first use.
-var (
-	nearOnce    sync.Once
-	nearLex     *lexicon.Lexicon
-	nearSources map[string]uint32 // bit n: a source word of n letters (up to 31)
-)
+type nearKey struct{}
 
+// nearSourcesFor maps the loose form (looseForm) of every common word and
+// clinical term of six letters or more of lex; bit n of a value says a
+// source word has n letters (up to 31). It is made once per lexicon and
+// kept with it.
 func nearSourcesFor(lex *lexicon.Lexicon) map[string]uint32 {
-	nearOnce.Do(func() {
-		nearLex = lex
+	return lexicon.Derived(lex, nearKey{}, func(lex *lexicon.Lexicon) map[string]uint32 {
 		m := make(map[string]uint32, 60000)
 		add := func(w string) { m[looseForm(w)] |= 1 << min(len(w), 31) }
 		for w, lv := range lex.Words() {
@@ -33,12 +29,8 @@ func nearSourcesFor(lex *lexicon.Lexicon) map[string]uint32 {
 				}
 			}
 		}
-		nearSources = m
+		return m
 	})
-	if nearLex != lex {
-		return nil
-	}
-	return nearSources
 }
 
 func plainLower(w string) bool {
@@ -87,9 +79,6 @@ func nearMisspelt(lex *lexicon.Lexicon, lw string) bool {
 	if len(lw) < 6 || len(lw) > 24 || !plainLower(lw) {
 		return false
 	}
-	if v, ok := nearMemo.Load(lex, lw); ok {
-		return v
-	}
 	v := false
 	if src := nearSourcesFor(lex); src != nil {
 		// Six letters must sound the same ("camode"); longer words may
@@ -102,11 +91,8 @@ func nearMisspelt(lex *lexicon.Lexicon, lw string) bool {
 		wide := uint32(31) << (min(len(lw), 29) - 2) // n-2 .. n+2
 		v = src[lf]&near != 0 && cons >= 3 || len(lw) >= 7 && cons >= 6 && oneEditIn(src, lf, wide)
 	}
-	nearMemo.Store(lex, lw, v)
 	return v
 }
-
-var nearMemo lexicon.Memo[bool]
 
 // looseLetters are the letters of loose forms after the first: "*" for
 // any vowel.
@@ -156,16 +142,6 @@ func oneEditIn(src map[string]uint32, s string, lens uint32) bool {
 	return false
 }
 
-// combiningForms open the compound words of medicine ("naso-tracheal",
-// "hemo-dynamic", "peri-rectal"); notes also drop their vowel ("hemdynamic").
-var combiningForms = []string{
-	"naso", "oro", "hemo", "hem", "haemo", "gastro", "cardio", "pulmo", "broncho", "neuro",
-	"uro", "nephro", "hepato", "entero", "procto", "recto", "osteo", "arthro", "myo",
-	"cerebro", "vaso", "veno", "angio", "thoraco", "tracheo", "laryngo", "pharyngo",
-	"esophago", "duodeno", "jejuno", "ileo", "cysto", "endo", "peri", "intra", "hyper",
-	"hypo", "tachy", "brady", "dys", "hemi",
-}
-
 // gluedWords reports whether lw, a word no list knows, is a medical
 // combining form before a common word ("nasotracheal", "hemdynamically"),
 // or two words typed without the space of which one is a clinical term
@@ -183,7 +159,7 @@ func gluedWords(lex *lexicon.Lexicon, lw string) bool {
 		lv, ok := lex.WordLevel(w)
 		return ok && lv <= typoLevel || vocab.ClinicalTerm(w)
 	}
-	for _, p := range combiningForms {
+	for p := range vocab.CombiningForms().All() {
 		if rest, ok := strings.CutPrefix(lw, p); ok && known(rest, 5) {
 			return true
 		}
@@ -229,18 +205,18 @@ func Misspelling(lex *lexicon.Lexicon, lw string) bool {
 // ("16 fr foley": a French gauge).
 func (a *analysis) noteAbbrev(k int) bool {
 	t := &a.toks[k]
-	if k > 0 && strings.Contains(t.gap, "+") && strings.TrimSpace(t.gap) == t.gap {
+	if k > 0 && strings.Contains(t.Gap, "+") && strings.TrimSpace(t.Gap) == t.Gap {
 		return true
 	}
 	if k+1 >= len(a.toks) || !a.adjacent(k+1) || (!a.isClinical() && a.clinicalHits == 0) {
 		return false
 	}
-	switch t.lower {
+	switch t.Lower {
 	case "ms", "mr", "sr":
 		f := a.f(k + 1)
-		return a.toks[k+1].letters >= 2 && f.common(50) && !f.nameish() && !f.title
+		return a.toks[k+1].Letters >= 2 && f.common(50) && !f.nameish() && !f.title
 	case "fr":
-		return t.shape == shapeLower && a.clinicalWord(k+1)
+		return t.Shape == shapeLower && a.clinicalWord(k+1)
 	}
 	return false
 }
@@ -251,21 +227,21 @@ func (a *analysis) noteAbbrev(k int) bool {
 // bennett vent"). A name after a title is a person's ("Mr Lombardo's
 // drain").
 func (a *analysis) eponym(k int) bool {
-	if k+1 >= len(a.toks) || a.toks[k].letters < 3 || k > 0 && vocab.StrongTitles().Has(a.toks[k-1].lower) {
+	if k+1 >= len(a.toks) || a.toks[k].Letters < 3 || k > 0 && vocab.StrongTitles().Has(a.toks[k-1].Lower) {
 		return false
 	}
 	nx := &a.toks[k+1]
-	if strings.TrimLeft(nx.gap, " ") != "" || nx.gap == "" {
+	if strings.TrimLeft(nx.Gap, " ") != "" || nx.Gap == "" {
 		return false
 	}
-	if nx.shape != shapeLower || !vocab.EponymNouns().Has(nx.lower) {
+	if nx.Shape != shapeLower || !vocab.EponymNouns().Has(nx.Lower) {
 		return false
 	}
-	return !a.toks[k].poss || vocab.PossessiveEponymNouns().Has(nx.lower)
+	return !a.toks[k].Poss || vocab.PossessiveEponymNouns().Has(nx.Lower)
 }
 
 // afterSubjectPronoun reports whether word k directly follows a subject
 // pronoun.
 func (a *analysis) afterSubjectPronoun(k int) bool {
-	return k > 0 && a.adjacent(k) && vocab.SubjectPronouns().Has(a.toks[k-1].lower)
+	return k > 0 && a.adjacent(k) && vocab.SubjectPronouns().Has(a.toks[k-1].Lower)
 }

@@ -43,7 +43,7 @@ func TestDebug(t *testing.T) {
 			idx = append(idx, i)
 		}
 		idx = append(idx, len(d.Text))
-		r := analyse(lex, d.Text)
+		r := analyseText(lex, d.Text)
 		for _, fs := range [][]findingLike{wrap(r.persons), wrap(r.places), wrap(r.orgs)} {
 			for _, x := range fs {
 				in := false

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/lexicon"
@@ -16,7 +15,7 @@ import (
 // the words, lexicon look-ups and spans of the first.
 func Default(lex *lexicon.Lexicon) []deid.Detector {
 	s := newShared(lex)
-	return []deid.Detector{&Persons{s}, &Places{s}, &Orgs{s}}
+	return []deid.Detector{&Persons{s}, &Places{s}, &Orgs{s}, &Employers{lex}}
 }
 
 var (
@@ -30,39 +29,32 @@ type result struct {
 	persons, places, orgs []deid.Finding
 }
 
-// shared runs the analysis of a text once for the three detectors and keeps
-// the last result. It is safe for concurrent use.
+// shared runs the analysis of a document once for the three detectors:
+// the result is kept with the document (deid.Analysis), so the second and
+// third detector to ask find it there. It holds no state of its own.
 type shared struct {
-	lex  *lexicon.Lexicon
-	mu   sync.Mutex
-	text string
-	last *result
+	lex *lexicon.Lexicon
 }
 
 func newShared(lex *lexicon.Lexicon) *shared { return &shared{lex: lex} }
 
-// get returns the analysis of text, computing it unless it is the last one.
-func (s *shared) get(ctx context.Context, text string) (*result, error) {
+// resultKey is the key of the dictionary analysis among a document's
+// values: one per lexicon.
+type resultKey struct{ lex *lexicon.Lexicon }
+
+// get returns the analysis of doc, computing it the first time it is asked
+// of that document.
+func (s *shared) get(ctx context.Context, doc *deid.Doc) (*result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	s.mu.Lock()
-	if s.last != nil && s.text == text {
-		r := s.last
-		s.mu.Unlock()
-		return r, nil
-	}
-	s.mu.Unlock()
-	r := analyse(s.lex, text)
-	s.mu.Lock()
-	s.text, s.last = text, r
-	s.mu.Unlock()
-	return r, nil
+	an := doc.Analysis()
+	return deid.AnalysisValue(an, resultKey{s.lex}, func() *result { return analyse(s.lex, an) }), nil
 }
 
 // analyse finds the people, places and organisations of a text.
-func analyse(lex *lexicon.Lexicon, text string) *result {
-	a := newAnalysis(lex, text)
+func analyse(lex *lexicon.Lexicon, doc *deid.Analysis) *result {
+	a := newAnalysis(lex, doc)
 	n := len(a.toks)
 	orgs := a.orgs()
 	places := a.places()
@@ -112,9 +104,6 @@ func analyse(lex *lexicon.Lexicon, text string) *result {
 		places:  a.findings(keep, deid.Place, "dict/place"),
 		orgs:    append(a.findings(orgs, deid.Organization, "dict/org"), a.findings(sites, deid.Organization, "dict/org")...),
 	}
-	if a.clinicalDone {
-		recentNotes.remember(text, a.clinical)
-	}
 	return r
 }
 
@@ -135,7 +124,7 @@ func (*Persons) Name() string { return "dict/person" }
 
 // Detect implements deid.Detector.
 func (d *Persons) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	r, err := d.s.get(ctx, doc.Text)
+	r, err := d.s.get(ctx, doc)
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +149,7 @@ func (*Places) Name() string { return "dict/place" }
 
 // Detect implements deid.Detector.
 func (d *Places) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	r, err := d.s.get(ctx, doc.Text)
+	r, err := d.s.get(ctx, doc)
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +170,7 @@ func (*Orgs) Name() string { return "dict/org" }
 
 // Detect implements deid.Detector.
 func (d *Orgs) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	r, err := d.s.get(ctx, doc.Text)
+	r, err := d.s.get(ctx, doc)
 	if err != nil {
 		return nil, err
 	}
@@ -198,8 +187,8 @@ func (a *analysis) findings(ss []span, kind deid.Kind, rec string) []deid.Findin
 		if s.i < 0 || s.j > len(a.toks) || s.i >= s.j {
 			continue
 		}
-		start, end := a.toks[s.i].start, a.toks[s.j-1].end
-		if s.poss && a.toks[s.j-1].poss {
+		start, end := a.toks[s.i].Start, a.toks[s.j-1].End
+		if s.poss && a.toks[s.j-1].Poss {
 			end += len(a.text[end:]) - len(strings.TrimLeft(a.text[end:], "'’"))
 			if end < len(a.text) && (a.text[end] == 's' || a.text[end] == 'S') {
 				end++

@@ -8,13 +8,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 func TestFeat(t *testing.T) {
 	lex := lexicon.Default()
 	for _, w := range strings.Fields(os.Getenv("VEIL_WORDS")) {
-		a := newAnalysis(lex, w)
+		a := newAnalysis(lex, (&deid.Doc{Text: w}).Analysis())
 		f := a.f(0)
 		ps := lex.Places(strings.ToLower(w))
 		pop := 0

@@ -17,7 +17,7 @@ import (
 // isHashtag reports whether word i is written after '#'.
 func (a *analysis) isHashtag(i int) bool {
 	t := &a.toks[i]
-	return t.handle && t.start > 0 && a.text[t.start-1] == '#'
+	return t.Handle && t.Start > 0 && a.text[t.Start-1] == '#'
 }
 
 // camelParts splits a word in camel case into its parts: where a lower-case
@@ -59,14 +59,14 @@ func (a *analysis) partFeat(p string) feat { return a.wordFeat(strings.ToLower(p
 // the finding: its words are the name.
 func (a *analysis) hashName(i int) (span, bool) {
 	t := &a.toks[i]
-	if a.isHashtag(i) && t.shape == shapeLower && a.lowerHashName(t.text) {
+	if a.isHashtag(i) && t.Shape == shapeLower && a.lowerHashName(t.Text) {
 		return span{i: i, j: i + 1, conf: 0.5, typ: "hashtag"}, true
 	}
-	if !a.isHashtag(i) || t.shape != shapeMixed && t.shape != shapeTitle || t.letters < 4 {
+	if !a.isHashtag(i) || t.Shape != shapeMixed && t.Shape != shapeTitle || t.Letters < 4 {
 		return span{}, false
 	}
-	parts := camelParts(t.text)
-	if len(parts) == 1 && t.shape == shapeTitle {
+	parts := camelParts(t.Text)
+	if len(parts) == 1 && t.Shape == shapeTitle {
 		// "#Fennimore", "#Whitlock": a name that is no common word.
 		f := a.f(i)
 		if !f.common(50) && f.abbrev == 0 && !f.date && !f.title && (f.births >= 1000 || f.surname > 0 && f.surname <= 20000) {
@@ -151,10 +151,10 @@ func titleCase(p string) bool {
 // alone. The whole hashtag is the finding.
 func (a *analysis) hashPhrasePlace(i int) (span, bool) {
 	t := &a.toks[i]
-	if !a.isHashtag(i) || t.shape != shapeMixed && t.shape != shapeTitle {
+	if !a.isHashtag(i) || t.Shape != shapeMixed && t.Shape != shapeTitle {
 		return span{}, false
 	}
-	parts := camelParts(t.text)
+	parts := camelParts(t.Text)
 	if len(parts) < 2 {
 		return span{}, false
 	}

@@ -16,13 +16,13 @@ func (a *analysis) orgAdjacent(i int) bool {
 	if i <= 0 || i >= len(a.toks) {
 		return false
 	}
-	g := a.toks[i].gap
+	g := a.toks[i].Gap
 	if strings.Contains(g, "\n") {
 		return false
 	}
-	if a.toks[i-1].poss {
+	if a.toks[i-1].Poss {
 		// "Saint Jude's Hospice": the possessive is part of the name.
-		return a.toks[i-1].isCap() && strings.TrimSpace(g) == "" && g != ""
+		return a.toks[i-1].IsCap() && strings.TrimSpace(g) == "" && g != ""
 	}
 	return strings.TrimSpace(g) == "&"
 }
@@ -37,10 +37,10 @@ func (a *analysis) orgs() []span {
 	words := make([]string, 0, 4)
 	for i := 0; i < n; i++ {
 		t := &a.toks[i]
-		if t.handle {
+		if t.Handle {
 			continue
 		}
-		if !t.isCap() {
+		if !t.IsCap() {
 			if typ, ok := a.hospitalAbbrev(i); ok {
 				out = append(out, span{i: i, j: i + 1, conf: 0.7, typ: typ})
 			} else if s, ok := a.namedBody(i); ok {
@@ -56,19 +56,22 @@ func (a *analysis) orgs() []span {
 			if k > i && !a.adjacent(k) {
 				break
 			}
-			w := a.toks[k].text
-			if a.toks[k].dot {
+			w := a.toks[k].Text
+			if a.toks[k].Dot {
 				w += "."
 			}
 			words = append(words, w)
-			if a.toks[k].poss {
+			if a.toks[k].Poss {
 				break
 			}
 		}
 		m := a.orgCue(words)
-		if m == 0 && t.dot {
-			words[0] = t.text // "Inc." may be listed without its period
+		if m == 0 && t.Dot {
+			words[0] = t.Text // "Inc." may be listed without its period
 			m = a.orgCue(words)
+		}
+		if m == 0 && len(words) > 1 {
+			m = a.orgCue(undotted(words)) // "PINE KNOLL DAY CARE.": the sentence's full stop
 		}
 		weak := false
 		if m == 0 {
@@ -76,24 +79,24 @@ func (a *analysis) orgs() []span {
 				out = append(out, span{i: i, j: i + 1, conf: 0.7, typ: typ})
 				continue
 			}
-			if _, ok := extraCues[t.lower]; !ok || t.shape == shapeLower {
+			if _, ok := extraCues[t.Lower]; !ok || t.Shape == shapeLower {
 				continue
 			}
-			m, weak = 1, vocab.WeakCues().Has(t.lower)
+			m, weak = 1, vocab.WeakCues().Has(t.Lower)
 		}
-		if m == 1 && (t.lower == "co" || t.lower == "inc") && a.isClinical() {
+		if m == 1 && (t.Lower == "co" || t.Lower == "inc") && a.isClinical() {
 			continue // cardiac output and "increase" in a clinical note
 		}
 		cueEnd := i + m // words [i, cueEnd) are the cue
 		for k := i + 1; k < cueEnd; k++ {
-			if !a.toks[k].isCap() {
+			if !a.toks[k].IsCap() {
 				cueEnd = k
 			}
 		}
-		if cueEnd < n && a.adjacent(cueEnd) && a.toks[cueEnd].isCap() && a.lex.MatchAt(lexicon.OrgCue, []string{a.toks[cueEnd].text}) > 0 {
+		if cueEnd < n && a.adjacent(cueEnd) && a.toks[cueEnd].IsCap() && a.lex.MatchAt(lexicon.OrgCue, []string{a.toks[cueEnd].Text}) > 0 {
 			continue // "Elementary School": the last cue names the kind
 		}
-		cue := strings.ToLower(strings.Join(strings.Fields(a.text[t.start:a.toks[cueEnd-1].end]), " "))
+		cue := strings.ToLower(strings.Join(strings.Fields(a.text[t.Start:a.toks[cueEnd-1].End]), " "))
 		typ := strings.TrimSuffix(cue, ".")
 		if vocab.CompanySuffix().Has(cue) || vocab.CompanySuffix().Has(typ) {
 			typ = "company"
@@ -105,12 +108,12 @@ func (a *analysis) orgs() []span {
 		lo := i
 		for k := i - 1; k >= 0 && a.orgAdjacent(k+1); k-- {
 			pk := &a.toks[k]
-			if pk.poss && k != i-1 && !(k == i-2 && pk.isCap() && a.toks[k+1].isCap()) {
+			if pk.Poss && k != i-1 && !(k == i-2 && pk.IsCap() && a.toks[k+1].IsCap()) {
 				// "Saint Jude's Hospice", "Cobbler's Row Surgery".
 				break
 			}
-			if pk.shape == shapeLower {
-				if !vocab.OrgJoin().Has(pk.lower) || pk.lower == "the" {
+			if pk.Shape == shapeLower {
+				if !vocab.OrgJoin().Has(pk.Lower) || pk.Lower == "the" {
 					break
 				}
 				continue // kept only if a capitalised word follows on its left
@@ -118,8 +121,8 @@ func (a *analysis) orgs() []span {
 			if !a.orgNameWord(k) {
 				// "7 Blue Kettles Inc": a company's name may open with a
 				// number.
-				if typ == "company" && lo == k+1 && lo < i && pk.shape == shapeNone && len(pk.text) <= 3 && isDigits(pk.text) &&
-					(k == 0 || !a.adjacent(k) || a.toks[k-1].shape != shapeNone) {
+				if typ == "company" && lo == k+1 && lo < i && pk.Shape == shapeNone && len(pk.Text) <= 3 && isDigits(pk.Text) &&
+					(k == 0 || !a.adjacent(k) || a.toks[k-1].Shape != shapeNone) {
 					lo = k
 				}
 				break
@@ -128,24 +131,24 @@ func (a *analysis) orgs() []span {
 		}
 		// Right: "University of Vermont", "Department of Health and Human Services".
 		hi := cueEnd
-		capsLine := a.toks[cueEnd-1].caps
-		if cueEnd < n && a.adjacent(cueEnd) && (a.toks[cueEnd].lower == "of" || !capsLine && (a.toks[cueEnd].lower == "for" || a.toks[cueEnd].lower == "de")) && !a.toks[cueEnd-1].poss {
+		capsLine := a.toks[cueEnd-1].Caps
+		if cueEnd < n && a.adjacent(cueEnd) && (a.toks[cueEnd].Lower == "of" || !capsLine && (a.toks[cueEnd].Lower == "for" || a.toks[cueEnd].Lower == "de")) && !a.toks[cueEnd-1].Poss {
 			for k := cueEnd + 1; k < n && a.orgAdjacent(k); k++ {
 				pk := &a.toks[k]
-				if capsLine && a.f(k).common(20) && !vocab.HospitalWords().Has(pk.lower) {
+				if capsLine && a.f(k).common(20) && !vocab.HospitalWords().Has(pk.Lower) {
 					break // "HOSPITAL OF MENTAL STATUS": capitals say nothing
 				}
-				if pk.shape == shapeLower {
-					if !vocab.OrgJoin().Has(pk.lower) {
+				if pk.Shape == shapeLower {
+					if !vocab.OrgJoin().Has(pk.Lower) {
 						break
 					}
 					continue
 				}
-				if !pk.isCap() || pk.handle || (a.toks[k].caps && isStop(pk.lower)) {
+				if !pk.IsCap() || pk.Handle || (a.toks[k].Caps && isStop(pk.Lower)) {
 					break
 				}
 				hi = k + 1
-				if pk.poss {
+				if pk.Poss {
 					break
 				}
 			}
@@ -156,7 +159,7 @@ func (a *analysis) orgs() []span {
 		if typ == "company" && lo == i {
 			continue
 		}
-		if weak && !a.properBefore(lo, i) && !(lo < i && a.isClinical() && lo > 0 && vocab.WardPrev().Has(a.toks[lo-1].lower) && t.lower != "surgery") {
+		if weak && !a.properBefore(lo, i) && !(lo < i && a.isClinical() && lo > 0 && vocab.WardPrev().Has(a.toks[lo-1].Lower) && t.Lower != "surgery") {
 			continue // "Heart Surgery", "War Memorial": ordinary words; but "AT HARMONY MEMORIAL" in a note
 		}
 		if lo < i && hi == cueEnd && i-lo == 1 && a.wellKnown(lo) {
@@ -182,17 +185,17 @@ func (a *analysis) acronymAfter(lo, hi int) (int, bool) {
 		return 0, false
 	}
 	t := &a.toks[hi]
-	g := strings.Trim(t.gap, " \"“”‘’'")
-	if g != "(" || t.shape != shapeUpper || t.letters < 2 || t.letters > 6 || len(t.text) != t.letters {
+	g := strings.Trim(t.Gap, " \"“”‘’'")
+	if g != "(" || t.Shape != shapeUpper || t.Letters < 2 || t.Letters > 6 || len(t.Text) != t.Letters {
 		return 0, false
 	}
 	var initials strings.Builder
 	for k := lo; k < hi; k++ {
-		if a.toks[k].isCap() && a.toks[k].letters > 0 {
-			initials.WriteByte(a.toks[k].text[0])
+		if a.toks[k].IsCap() && a.toks[k].Letters > 0 {
+			initials.WriteByte(a.toks[k].Text[0])
 		}
 	}
-	if strings.EqualFold(initials.String(), t.text) {
+	if strings.EqualFold(initials.String(), t.Text) {
 		return hi, true
 	}
 	return 0, false
@@ -202,25 +205,25 @@ func (a *analysis) acronymAfter(lo, hi int) (int, bool) {
 // organisation's name before its cue.
 func (a *analysis) orgNameWord(k int) bool {
 	t := &a.toks[k]
-	if !t.isCap() && !(t.shape == shapeMixed) || t.handle {
+	if !t.IsCap() && !(t.Shape == shapeMixed) || t.Handle {
 		return false
 	}
-	if vocab.ClinicalTerms().Has(t.lower) || vocab.ClinicalMarkers().Has(t.lower) || vocab.DrugNames().Has(t.lower) {
+	if vocab.ClinicalTerms().Has(t.Lower) || vocab.ClinicalMarkers().Has(t.Lower) || vocab.DrugNames().Has(t.Lower) {
 		if a.isClinical() {
 			return false // "CON'T REHAB", "CT SERVICE"
 		}
 	}
-	if t.caps || t.sentStart {
+	if t.Caps || t.SentStart {
 		// Capitals carry no signal here: refuse ordinary words ("PT RETURNED HOME").
-		if isStop(t.lower) {
+		if isStop(t.Lower) {
 			return false
 		}
 		f := a.f(k)
-		if vocab.HospitalWords().Has(t.lower) || a.lex.IsPlace(t.lower) && (f.wl == 0 || f.wl > 10) && !a.clinicalWord(k) {
+		if vocab.HospitalWords().Has(t.Lower) || a.lex.IsPlace(t.Lower) && (f.wl == 0 || f.wl > 10) && !a.clinicalWord(k) {
 			return true // "TILLBROOK MEMORIAL HOSPITAL", "HARMONY HOSPITAL"
 		}
-		if f.common(50) && !(f.isName() && f.wl > 20) && !(t.sentStart && !t.caps && k+1 < len(a.toks) && a.toks[k+1].isCap() && !a.toks[k+1].caps && a.adjacent(k+1) && !a.f(k+1).common(70)) {
-			return t.sentStart && !t.caps && !f.common(35)
+		if f.common(50) && !(f.isName() && f.wl > 20) && !(t.SentStart && !t.Caps && k+1 < len(a.toks) && a.toks[k+1].IsCap() && !a.toks[k+1].Caps && a.adjacent(k+1) && !a.f(k+1).common(70)) {
+			return t.SentStart && !t.Caps && !f.common(35)
 		}
 	}
 	return true
@@ -281,13 +284,13 @@ func sortSpansSlow(s []span) {
 // line, no title, kinship or date word among them.
 func (a *analysis) lowerCareCue(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.shape != shapeLower || !vocab.CareCues().Has(t.lower) || i == 0 || !a.adjacent(i) {
+	if t.Shape != shapeLower || !vocab.CareCues().Has(t.Lower) || i == 0 || !a.adjacent(i) {
 		return span{}, false
 	}
 	lo := i
 	for k := i - 1; k >= 0 && k >= i-3 && a.adjacent(k+1); k-- {
 		pk := &a.toks[k]
-		if !pk.isCap() || isStop(pk.lower) || pk.poss && k != i-1 || pk.shape == shapeUpper && pk.letters <= 4 {
+		if !pk.IsCap() || isStop(pk.Lower) || pk.Poss && k != i-1 || pk.Shape == shapeUpper && pk.Letters <= 4 {
 			break
 		}
 		if f := a.f(k); f.title || f.kin || f.date {
@@ -295,10 +298,10 @@ func (a *analysis) lowerCareCue(i int) (span, bool) {
 		}
 		lo = k
 	}
-	if lo == i || lo == i-1 && a.toks[lo].sentStart {
+	if lo == i || lo == i-1 && a.toks[lo].SentStart {
 		return span{}, false
 	}
-	return span{i: lo, j: i + 1, conf: 0.6, typ: t.lower}, true
+	return span{i: lo, j: i + 1, conf: 0.6, typ: t.Lower}, true
 }
 
 // orgCue is lexicon MatchAt for OrgCue, remembered per window of words.
@@ -328,10 +331,10 @@ func (a *analysis) properBefore(lo, i int) bool {
 	for k := lo; k < i; k++ {
 		t := &a.toks[k]
 		f := a.f(k)
-		if t.shape == shapeLower {
+		if t.Shape == shapeLower {
 			continue
 		}
-		if t.poss || f.wl == 0 || (f.nameish() || a.lex.IsPlace(t.lower)) && f.wl > 20 {
+		if t.Poss || f.wl == 0 || (f.nameish() || a.lex.IsPlace(t.Lower)) && f.wl > 20 {
 			return true
 		}
 	}
@@ -345,29 +348,29 @@ func (a *analysis) properBefore(lo, i int) bool {
 // NURSE"). In a clinical note written in lower case, "followed at gh".
 func (a *analysis) hospitalAbbrev(i int) (string, bool) {
 	t := &a.toks[i]
-	if i == 0 || t.letters < 2 || t.letters > 5 || t.letters != len(t.text) || t.poss {
+	if i == 0 || t.Letters < 2 || t.Letters > 5 || t.Letters != len(t.Text) || t.Poss {
 		return "", false
 	}
-	if t.shape == shapeLower && !a.isClinical() || t.shape == shapeTitle || t.shape == shapeMixed {
+	if t.Shape == shapeLower && !a.isClinical() || t.Shape == shapeTitle || t.Shape == shapeMixed {
 		return "", false
 	}
-	u := strings.ToUpper(t.text)
+	u := strings.ToUpper(t.Text)
 	if !(strings.HasSuffix(u, "H") || strings.HasSuffix(u, "MC") || strings.HasSuffix(u, "HC")) {
 		return "", false
 	}
-	if t.letters == 5 && strings.ContainsAny(u, "AEIOUY") {
+	if t.Letters == 5 && strings.ContainsAny(u, "AEIOUY") {
 		return "", false // "IN SYNCH": a word, not initials
 	}
-	switch a.toks[i-1].lower {
+	switch a.toks[i-1].Lower {
 	case "to", "at", "from", "by", "in":
 	default:
 		return "", false
 	}
-	if strings.ContainsAny(t.gap, "\n.;:") {
+	if strings.ContainsAny(t.Gap, "\n.;:") {
 		return "", false
 	}
 	f := a.f(i)
-	if f.wl != 0 || (f.abbrev > 0 && f.abbrev < 80) || vocab.ClinicalTerms().Has(t.lower) || vocab.ClinicalMarkers().Has(t.lower) || f.isName() {
+	if f.wl != 0 || (f.abbrev > 0 && f.abbrev < 80) || vocab.ClinicalTerms().Has(t.Lower) || vocab.ClinicalMarkers().Has(t.Lower) || f.isName() {
 		return "", false
 	}
 	return "hospital", true
@@ -388,22 +391,22 @@ func isDigits(s string) bool {
 // word no list knows, in mid-sentence.
 func (a *analysis) namedBody(i int) (span, bool) {
 	t := &a.toks[i]
-	if !vocab.BodyNouns().Has(t.lower) || t.shape != shapeLower || i == 0 || !a.adjacent(i) || a.isClinical() {
+	if !vocab.BodyNouns().Has(t.Lower) || t.Shape != shapeLower || i == 0 || !a.adjacent(i) || a.isClinical() {
 		return span{}, false
 	}
 	p := &a.toks[i-1]
-	if p.shape != shapeTitle || p.sentStart || p.caps || p.poss || isStop(p.lower) || a.isTitle(i-1) > 0 {
+	if p.Shape != shapeTitle || p.SentStart || p.Caps || p.Poss || isStop(p.Lower) || a.isTitle(i-1) > 0 {
 		return span{}, false
 	}
 	f := a.f(i - 1)
 	if f.date || f.kin || f.title {
 		return span{}, false
 	}
-	nation := a.lex.InCategory(lexicon.Nationality, p.text)
-	place := a.lex.IsPlace(p.lower) && !f.common(35)
-	unknown := f.wl == 0 && f.births == 0 && f.surname == 0 && f.abbrev == 0 && p.letters >= 4
+	nation := a.lex.InCategory(lexicon.Nationality, p.Text)
+	place := a.lex.IsPlace(p.Lower) && !f.common(35)
+	unknown := f.wl == 0 && f.births == 0 && f.surname == 0 && f.abbrev == 0 && p.Letters >= 4
 	if !nation && !place && !unknown {
 		return span{}, false
 	}
-	return span{i: i - 1, j: i + 1, conf: 0.6, typ: t.lower}, true
+	return span{i: i - 1, j: i + 1, conf: 0.6, typ: t.Lower}, true
 }

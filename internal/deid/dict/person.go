@@ -33,12 +33,12 @@ func (f *feat) nameish() bool {
 // (Pastor, Officer, Judge), 0 otherwise.
 func (a *analysis) isTitle(k int) int {
 	t := &a.toks[k]
-	if t.poss || t.shape == shapeNone {
+	if t.Poss || t.Shape == shapeNone {
 		return 0
 	}
-	if vocab.StrongTitles().Has(t.lower) {
-		if t.lower == "miss" || t.lower == "sir" || t.lower == "dame" {
-			if t.shape == shapeLower {
+	if vocab.StrongTitles().Has(t.Lower) {
+		if t.Lower == "miss" || t.Lower == "sir" || t.Lower == "dame" {
+			if t.Shape == shapeLower {
 				return 0
 			}
 		}
@@ -47,10 +47,10 @@ func (a *analysis) isTitle(k int) int {
 		}
 		return 2
 	}
-	if vocab.RoleAbbrev().Has(t.lower) && t.shape == shapeUpper {
+	if vocab.RoleAbbrev().Has(t.Lower) && t.Shape == shapeUpper {
 		return 2
 	}
-	if t.shape == shapeLower || !a.f(k).title {
+	if t.Shape == shapeLower || !a.f(k).title {
 		return 0
 	}
 	return 1
@@ -63,14 +63,14 @@ func (a *analysis) isTitle(k int) int {
 // title.
 func (a *analysis) noteAbbrevTitle(k int) bool {
 	t := &a.toks[k]
-	if t.shape != shapeLower || t.lower != "sr" && t.lower != "ms" {
+	if t.Shape != shapeLower || t.Lower != "sr" && t.Lower != "ms" {
 		return false
 	}
 	if !a.isClinical() && a.clinicalHits == 0 {
 		return false
 	}
 	f := a.f(k + 1)
-	return !f.isName() || f.abbrev != 0 || a.toks[k+1].letters < 4
+	return !f.isName() || f.abbrev != 0 || a.toks[k+1].Letters < 4
 }
 
 // roleAbbrevWord reports whether word i follows a role abbreviation ("PA",
@@ -80,7 +80,7 @@ func (a *analysis) noteAbbrevTitle(k int) bool {
 // "LT EAR" the left ear, "RN WILL ATTEMPT" a plan.
 func (a *analysis) roleAbbrevWord(i int) bool {
 	p := &a.toks[i-1]
-	if vocab.StrongTitles().Has(p.lower) || !vocab.RoleAbbrev().Has(p.lower) && a.isTitle(i-1) != 1 {
+	if vocab.StrongTitles().Has(p.Lower) || !vocab.RoleAbbrev().Has(p.Lower) && a.isTitle(i-1) != 1 {
 		return false
 	}
 	// "RN WILL GET PT OOB": a modal and its verb.
@@ -102,22 +102,22 @@ func (a *analysis) roleAbbrevWord(i int) bool {
 func (a *analysis) titledListMate(k int) bool {
 	n := len(a.toks)
 	sep := func(j int) int { // the start of the element after a separator before word j, or -1
-		if j >= n || strings.Contains(a.toks[j].gap, "\n") {
+		if j >= n || strings.Contains(a.toks[j].Gap, "\n") {
 			return -1
 		}
-		if g := strings.TrimSpace(a.toks[j].gap); g == "," || g == "&" {
+		if g := strings.TrimSpace(a.toks[j].Gap); g == "," || g == "&" {
 			return j
 		}
-		if a.toks[j].lower == "and" && j+1 < n && a.adjacent(j+1) {
+		if a.toks[j].Lower == "and" && j+1 < n && a.adjacent(j+1) {
 			return j + 1
 		}
 		return -1
 	}
 	// Before: title, name, separator, then k.
-	if k >= 3 && sep(k) == k && a.isTitle(k-2) == 2 && a.adjacent(k-1) && a.toks[k-1].letters >= 2 {
+	if k >= 3 && sep(k) == k && a.isTitle(k-2) == 2 && a.adjacent(k-1) && a.toks[k-1].Letters >= 2 {
 		return true
 	}
-	if k >= 4 && a.toks[k-1].lower == "and" && a.adjacent(k) && a.isTitle(k-3) == 2 && a.adjacent(k-2) {
+	if k >= 4 && a.toks[k-1].Lower == "and" && a.adjacent(k) && a.isTitle(k-3) == 2 && a.adjacent(k-2) {
 		return true
 	}
 	// After: k, name, separator, title.
@@ -160,7 +160,7 @@ func hyphenedName(w string) bool {
 // cueBefore reports whether the word before i (adjacent, or after a comma)
 // satisfies cue.
 func (a *analysis) cueBefore(i int, cue func(k int) bool) bool {
-	if i == 0 || !(a.adjacent(i) || a.afterComma(i) || strings.TrimSpace(a.toks[i].gap) == "&" && !a.toks[i-1].poss) {
+	if i == 0 || !(a.adjacent(i) || a.afterComma(i) || a.bracketed(i) || strings.TrimSpace(a.toks[i].Gap) == "&" && !a.toks[i-1].Poss) {
 		return false
 	}
 	return cue(i - 1)
@@ -168,13 +168,13 @@ func (a *analysis) cueBefore(i int, cue func(k int) bool) bool {
 
 func (a *analysis) isKin(k int) bool {
 	t := &a.toks[k]
-	if t.poss || t.shape == shapeNone || !(t.shape == shapeLower || t.caps || t.sentStart) {
+	if t.Poss || t.Shape == shapeNone || !(t.Shape == shapeLower || t.Caps || t.SentStart) {
 		return false
 	}
-	if _, last, ok := strings.Cut(t.lower, "-"); ok && !strings.Contains(last, "-") && kinWord(a, last) {
+	if _, last, ok := strings.Cut(t.Lower, "-"); ok && !strings.Contains(last, "-") && kinWord(a, last) {
 		return true // "COPING-SISTER, BERNICE"
 	}
-	return vocab.KinAbbrev().Has(t.lower) || a.f(k).kin
+	return vocab.KinAbbrev().Has(t.Lower) || a.f(k).kin
 }
 
 // modalVerb reports whether word i, in a line in capitals, is a modal before
@@ -182,11 +182,11 @@ func (a *analysis) isKin(k int) bool {
 // that is no function word and has no past-tense or plural ending.
 func (a *analysis) modalVerb(i int) bool {
 	t := &a.toks[i]
-	if !t.caps || !vocab.Modals().Has(t.lower) || i+1 >= len(a.toks) || !a.adjacent(i+1) {
+	if !t.Caps || !vocab.Modals().Has(t.Lower) || i+1 >= len(a.toks) || !a.adjacent(i+1) {
 		return false
 	}
 	n := &a.toks[i+1]
-	if n.letters < 2 || isStop(n.lower) || strings.HasSuffix(n.lower, "ed") || strings.HasSuffix(n.lower, "s") {
+	if n.Letters < 2 || isStop(n.Lower) || strings.HasSuffix(n.Lower, "ed") || strings.HasSuffix(n.Lower, "s") {
 		return false
 	}
 	g := a.f(i + 1)
@@ -196,7 +196,7 @@ func (a *analysis) modalVerb(i int) bool {
 // beforeSurname reports whether word i is followed by a surname that is no
 // common word ("don reid").
 func (a *analysis) beforeSurname(i int) bool {
-	if i+1 >= len(a.toks) || !a.adjacent(i+1) || a.toks[i+1].letters < 2 {
+	if i+1 >= len(a.toks) || !a.adjacent(i+1) || a.toks[i+1].Letters < 2 {
 		return false
 	}
 	g := a.f(i + 1)
@@ -215,12 +215,12 @@ func (a *analysis) beforeVisitCue(i int) bool {
 	if k >= len(a.toks) || !a.adjacent(k) {
 		return false
 	}
-	w := a.toks[k].lower
+	w := a.toks[k].Lower
 	if vocab.VisitCues().Has(w) {
 		return true
 	}
 	if k+1 < len(a.toks) && a.adjacent(k+1) {
-		next := a.toks[k+1].lower
+		next := a.toks[k+1].Lower
 		return w == "in" && next == "to" || w == "at" && next == "bedside"
 	}
 	return false
@@ -231,18 +231,18 @@ func (a *analysis) beforeVisitCue(i int) bool {
 // report verb ("aware", "notified").
 func (a *analysis) beforeRoleCue(i int) bool {
 	for k := i + 1; k < len(a.toks) && k <= i+3; k++ {
-		if !(a.adjacent(k) || a.afterComma(k)) || a.toks[k-1].poss {
+		if !(a.adjacent(k) || a.afterComma(k)) || a.toks[k-1].Poss {
 			return false
 		}
-		w := a.toks[k].lower
-		if w == "made" && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].lower == "aware" {
+		w := a.toks[k].Lower
+		if w == "made" && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].Lower == "aware" {
 			return true // "NP grace made aware"
 		}
 		if (vocab.Credentials().Has(w) && w != "pt" && w != "ot" && w != "do" && w != "sn" && w != "pa") || vocab.ReportCues().Has(w) {
-			return k > i+1 || a.toks[k].shape == shapeUpper || vocab.ReportCues().Has(w) || a.afterComma(k) || a.toks[k].shape == a.toks[i].shape
+			return k > i+1 || a.toks[k].Shape == shapeUpper || vocab.ReportCues().Has(w) || a.afterComma(k) || a.toks[k].Shape == a.toks[i].Shape
 		}
 		t := &a.toks[k]
-		if t.isInitial() || isStop(w) {
+		if t.IsInitial() || isStop(w) {
 			return false
 		}
 		f := a.f(k)
@@ -255,10 +255,10 @@ func (a *analysis) beforeRoleCue(i int) bool {
 
 func (a *analysis) isGreeting(k int) bool {
 	t := &a.toks[k]
-	if vocab.Greetings().Has(t.lower) {
+	if vocab.Greetings().Has(t.Lower) {
 		return true
 	}
-	return t.lower == "you" && k > 0 && a.toks[k-1].lower == "thank" && a.adjacent(k)
+	return t.Lower == "you" && k > 0 && a.toks[k-1].Lower == "thank" && a.adjacent(k)
 }
 
 // signatureLines marks the words of lines that are signatures: one to three
@@ -269,7 +269,7 @@ func (a *analysis) signatureLines() []bool {
 	sig := make([]bool, n)
 	for i := 0; i < n; {
 		j := i + 1
-		for j < n && a.toks[j].line == a.toks[i].line {
+		for j < n && a.toks[j].Line == a.toks[i].Line {
 			j++
 		}
 		a.checkSignature(i, j, sig)
@@ -281,13 +281,13 @@ func (a *analysis) signatureLines() []bool {
 func (a *analysis) checkSignature(i, j int, sig []bool) {
 	names := j
 	for k := i; k < j; k++ {
-		if vocab.Credentials().Has(a.toks[k].lower) && k > i {
+		if vocab.Credentials().Has(a.toks[k].Lower) && k > i {
 			names = k
 			break
 		}
 	}
 	for k := names; k < j; k++ {
-		if !vocab.Credentials().Has(a.toks[k].lower) {
+		if !vocab.Credentials().Has(a.toks[k].Lower) {
 			return
 		}
 	}
@@ -298,10 +298,10 @@ func (a *analysis) checkSignature(i, j int, sig []bool) {
 	for k := i; k < names; k++ {
 		t := &a.toks[k]
 		f := a.f(k)
-		if t.handle || t.poss || (t.shape != shapeTitle && t.shape != shapeUpper && t.shape != shapeLower) || f.date {
+		if t.Handle || t.Poss || (t.Shape != shapeTitle && t.Shape != shapeUpper && t.Shape != shapeLower) || f.date {
 			return
 		}
-		if t.isInitial() {
+		if t.IsInitial() {
 			continue
 		}
 		if !f.nameish() && f.wl != 0 {
@@ -314,10 +314,10 @@ func (a *analysis) checkSignature(i, j int, sig []bool) {
 	if !first {
 		return
 	}
-	lead := strings.TrimLeft(a.toks[i].gap, " \t\r\n")
+	lead := strings.TrimLeft(a.toks[i].Gap, " \t\r\n")
 	dash := strings.HasPrefix(lead, "-") || strings.HasPrefix(lead, "–") || strings.HasPrefix(lead, "—") || strings.HasPrefix(lead, "~")
 	last := j == len(a.toks) && i > 0
-	after := i > 0 && vocab.SignOffs().Has(a.toks[i-1].lower) && a.toks[i-1].lineEnd
+	after := i > 0 && vocab.SignOffs().Has(a.toks[i-1].Lower) && a.toks[i-1].LineEnd
 	cred := names < j
 	if !(dash || last || after || cred) {
 		return
@@ -346,19 +346,19 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 			continue
 		}
 		s := span{i: i, j: i + 1, conf: conf, typ: typ}
-		lowerSeed := a.toks[i].shape == shapeLower
+		lowerSeed := a.toks[i].Shape == shapeLower
 		// Grow over neighbouring name words, initials and particles. The
 		// title before a name is left out of the span, so that "Dr." stays
 		// readable ("Dr. [name]") and the name is what propagates.
-		for k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].poss && !blockExt[k]; k++ {
+		for k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].Poss && !blockExt[k]; k++ {
 			if a.nameCont(k, lowerSeed) || k == i+1 && (a.lowerSurnameAfter(i) || lowerSeed && a.f(i).births >= 1000 && a.lowerSurname(k) || lowerSeed && a.lowerPair(i)) {
 				s.j = k + 1
 				continue
 			}
-			if vocab.NameParticles().Has(a.toks[k].lower) && a.toks[k].shape == shapeLower {
+			if vocab.NameParticles().Has(a.toks[k].Lower) && a.toks[k].Shape == shapeLower {
 				// One or two particles: "ten Pas", "van de Noort".
 				m := k + 1
-				if m < n && vocab.NameParticles().Has(a.toks[m].lower) && a.toks[m].shape == shapeLower && a.adjacent(m) {
+				if m < n && vocab.NameParticles().Has(a.toks[m].Lower) && a.toks[m].Shape == shapeLower && a.adjacent(m) {
 					m++
 				}
 				if m < n && a.adjacent(m) && !blockExt[m] && a.nameCont(m, false) {
@@ -369,11 +369,11 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 			}
 			break
 		}
-		for k := s.i - 1; k >= 0 && a.adjacent(k+1) && !a.toks[k].poss && !blockExt[k]; k-- {
+		for k := s.i - 1; k >= 0 && a.adjacent(k+1) && !a.toks[k].Poss && !blockExt[k]; k-- {
 			// "Pieter van Dijkstra": a particle between the name and a first
 			// name before it.
-			if vocab.NameParticles().Has(a.toks[k].lower) && a.toks[k].shape == shapeLower && k > 0 && a.adjacent(k) && !blockExt[k-1] &&
-				a.toks[k-1].shape == shapeTitle && !a.toks[k-1].poss && a.f(k-1).births >= 1000 && a.nameCont(k-1, false) {
+			if vocab.NameParticles().Has(a.toks[k].Lower) && a.toks[k].Shape == shapeLower && k > 0 && a.adjacent(k) && !blockExt[k-1] &&
+				a.toks[k-1].Shape == shapeTitle && !a.toks[k-1].Poss && a.f(k-1).births >= 1000 && a.nameCont(k-1, false) {
 				s.i = k - 1
 				k--
 				continue
@@ -385,14 +385,14 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 		}
 		// "mehmood sahab", "Rahul ji": an honorific after the name is
 		// part of it as written.
-		if k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].poss && vocab.NameHonorifics().Has(a.toks[k].lower) && !a.toks[k].caps {
+		if k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].Poss && vocab.NameHonorifics().Has(a.toks[k].Lower) && !a.toks[k].Caps {
 			s.j = k + 1
 		}
 		// A social title written without a period, as British and legal
 		// style does ("Mr Gordon Pettigrew", "Ms Bah"), is part of the name as
 		// written. The planner keeps honorifics as they are, so the text
 		// still reads "Mr ..."; "Dr." and "Mrs." stay outside the span.
-		if k := s.i - 1; k >= 0 && a.adjacent(s.i) && vocab.SocialTitles().Has(a.toks[k].lower) && !a.toks[k].dot && a.toks[k].isCap() && !a.toks[k].poss {
+		if k := s.i - 1; k >= 0 && a.adjacent(s.i) && vocab.SocialTitles().Has(a.toks[k].Lower) && !a.toks[k].Dot && a.toks[k].IsCap() && !a.toks[k].Poss {
 			s.i = k
 		}
 		out = append(out, s)
@@ -419,23 +419,23 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 	// common word.
 	// "Ray I. Lindqvist": "I." after a capitalised word is an initial there,
 	// not the pronoun.
-	iInitial := t.text == "I" && t.dot && k > 0 && t.gap == " " && a.toks[k-1].shape == shapeTitle && a.toks[k-1].letters >= 2
-	if (t.text == "A" || iInitial) && !t.sentStart && !t.poss && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].shape == shapeTitle &&
-		!a.toks[k+1].caps && (a.f(k+1).isName() && !a.f(k+1).common(50) || a.f(k+1).wl == 0 && a.f(k+1).abbrev == 0 && a.toks[k+1].letters >= 3 ||
+	iInitial := t.Text == "I" && t.Dot && k > 0 && t.Gap == " " && a.toks[k-1].Shape == shapeTitle && a.toks[k-1].Letters >= 2
+	if (t.Text == "A" || iInitial) && !t.SentStart && !t.Poss && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].Shape == shapeTitle &&
+		!a.toks[k+1].Caps && (a.f(k+1).isName() && !a.f(k+1).common(50) || a.f(k+1).wl == 0 && a.f(k+1).abbrev == 0 && a.toks[k+1].Letters >= 3 ||
 		a.initialSurname(k-1, k+1)) {
 		return true
 	}
-	if t.handle || t.shape == shapeNone || isStop(t.lower) || isContraction(t.lower) || vocab.ChatWords().Has(t.lower) {
+	if t.Handle || t.Shape == shapeNone || isStop(t.Lower) || isContraction(t.Lower) || vocab.ChatWords().Has(t.Lower) {
 		return false
 	}
 	// "Fenna R Hoekstra": a surname after a middle initial written without a
 	// full stop may be a word too.
-	if k >= 2 && t.shape == shapeTitle && !t.caps && !t.sentStart && !t.poss && a.adjacent(k) && a.adjacent(k-1) &&
-		a.toks[k-1].letters == 1 && a.toks[k-1].shape == shapeTitle && !a.toks[k-1].dot && a.toks[k-2].shape == shapeTitle &&
+	if k >= 2 && t.Shape == shapeTitle && !t.Caps && !t.SentStart && !t.Poss && a.adjacent(k) && a.adjacent(k-1) &&
+		a.toks[k-1].Letters == 1 && a.toks[k-1].Shape == shapeTitle && !a.toks[k-1].Dot && a.toks[k-2].Shape == shapeTitle &&
 		(!a.f(k).common(20) || a.initialSurname(k-2, k)) {
 		return true
 	}
-	if t.isInitial() || (t.letters == 1 && t.shape == shapeTitle && t.lower != "i" && t.lower != "a") {
+	if t.IsInitial() || (t.Letters == 1 && t.Shape == shapeTitle && t.Lower != "i" && t.Lower != "a") {
 		return true
 	}
 	f := a.f(k)
@@ -443,20 +443,20 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 		return false
 	}
 	switch {
-	case t.caps:
-		return (f.isName() && !f.common(35)) || (f.wl == 0 && f.abbrev == 0 && t.letters >= 3)
-	case t.shape == shapeTitle || t.shape == shapeUpper:
-		if t.sentStart {
+	case t.Caps:
+		return (f.isName() && !f.common(35)) || (f.wl == 0 && f.abbrev == 0 && t.Letters >= 3)
+	case t.Shape == shapeTitle || t.Shape == shapeUpper:
+		if t.SentStart {
 			return !f.common(60) || f.births >= 500 || (f.surname > 0 && f.surname <= 10000)
 		}
 		// "Dr Leopold Farthing": after a title and a first name, the
 		// surname, even one that is also a word.
 		titledFirst := k >= 2 && a.adjacent(k-1) && a.titleBefore(k-1) == 2 && a.f(k-1).births >= 1000
-		return f.isName() || !f.common(60) || titledFirst && !t.caps
-	case t.shape == shapeLower && lower && t.letters == 1:
+		return f.isName() || !f.common(60) || titledFirst && !t.Caps
+	case t.Shape == shapeLower && lower && t.Letters == 1:
 		// A middle initial in lower case before a surname: "emidio p lombardo".
-		return !t.poss && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].letters >= 3 && a.lowerSurname(k+1)
-	case t.shape == shapeLower && lower:
+		return !t.Poss && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].Letters >= 3 && a.lowerSurname(k+1)
+	case t.Shape == shapeLower && lower:
 		return f.isName() && !f.common(50)
 	}
 	return false
@@ -468,44 +468,44 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	t := &a.toks[i]
 	// "mr I remained on pressors": after a social title, a lone capital
 	// is the initial that stands for the surname, even "I" or "A".
-	if t.letters == 1 && (t.shape == shapeUpper || t.shape == shapeTitle) && !t.dot && i > 0 && a.adjacent(i) && vocab.SocialTitles().Has(a.toks[i-1].lower) &&
-		(i+1 >= len(a.toks) || a.toks[i+1].shape == shapeLower) {
+	if t.Letters == 1 && (t.Shape == shapeUpper || t.Shape == shapeTitle) && !t.Dot && i > 0 && a.adjacent(i) && vocab.SocialTitles().Has(a.toks[i-1].Lower) &&
+		(i+1 >= len(a.toks) || a.toks[i+1].Shape == shapeLower) {
 		return 0.6, "titled"
 	}
-	if t.shape == shapeMixed && a.titleBefore(i) == 2 && hyphenedName(t.text) {
+	if t.Shape == shapeMixed && a.titleBefore(i) == 2 && hyphenedName(t.Text) {
 		// "Dr. Ashby-lane": a hyphenated surname whose second part is
 		// written in lower case.
 		return 0.8, "titled"
 	}
-	if t.handle || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) || isContraction(t.lower) || vocab.ChatWords().Has(t.lower) {
+	if t.Handle || t.Shape == shapeNone || t.Shape == shapeMixed || isStop(t.Lower) || isContraction(t.Lower) || vocab.ChatWords().Has(t.Lower) {
 		return 0, ""
 	}
 	if a.initialsPair(i) {
 		return 0.7, "first+surname"
 	}
 	f := a.f(i)
-	if f.date || !hasVowel(t.lower) || (a.isTitle(i) > 0 && i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].shape != shapeLower) {
+	if f.date || !hasVowel(t.Lower) || (a.isTitle(i) > 0 && i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].Shape != shapeLower) {
 		return 0, ""
 	}
 	// Only a capital initial in ordinary text says "name"; a word in
 	// capitals ("GU", "MAE", "NEO") is most often an abbreviation.
-	informative := t.shape == shapeTitle && !t.caps
-	upper := t.caps || t.shape == shapeUpper
+	informative := t.Shape == shapeTitle && !t.Caps
+	upper := t.Caps || t.Shape == shapeUpper
 	// After a title: "Dr. Zanetti", "Pastor Hope", "DR PRENTICE", "dr vasquez".
-	if tc := a.titleBefore(i); tc > 0 && a.isTitle(i) == 0 && !(a.clinicalWord(i) && !vocab.StrongTitles().Has(a.toks[i-1].lower)) {
+	if tc := a.titleBefore(i); tc > 0 && a.isTitle(i) == 0 && !(a.clinicalWord(i) && !vocab.StrongTitles().Has(a.toks[i-1].Lower)) {
 		switch {
-		case informative && t.letters >= 2 && (tc == 2 || f.isName() || !f.common(50)) && !a.roleAbbrevWord(i):
+		case informative && t.Letters >= 2 && (tc == 2 || f.isName() || !f.common(50)) && !a.roleAbbrevWord(i):
 			return 0.9, "titled"
 		case upper && (f.isName() || !f.common(50)) && f.abbrev == 0 && !a.roleAbbrevWord(i):
 			return 0.85, "titled"
-		case t.shape == shapeLower && tc == 2 && ((f.isName() && !f.common(35)) || f.wl == 0) && t.letters >= 2 && !a.noteAbbrevTitle(i-1):
+		case t.Shape == shapeLower && tc == 2 && ((f.isName() && !f.common(35)) || f.wl == 0) && t.Letters >= 2 && !a.noteAbbrevTitle(i-1):
 			return 0.8, "titled"
-		case t.shape == shapeLower && tc == 2 && strings.HasPrefix(t.gap, ".") && f.surname > 0 && f.surname <= 20000 &&
-			t.letters >= 3 && !f.date && !a.clinicalWord(i):
+		case t.Shape == shapeLower && tc == 2 && strings.HasPrefix(t.Gap, ".") && f.surname > 0 && f.surname <= 20000 &&
+			t.Letters >= 3 && !f.date && !a.clinicalWord(i):
 			// "per dr. marsh order": a surname that is also a word, after
 			// a title written with its full stop.
 			return 0.7, "titled"
-		case t.shape == shapeLower && tc == 2 && f.surname > 0 && f.surname <= 20000 && t.letters >= 3 && a.titledListMate(i-1):
+		case t.Shape == shapeLower && tc == 2 && f.surname > 0 && f.surname <= 20000 && t.Letters >= 3 && a.titledListMate(i-1):
 			// "dr rizzo, dr small": a surname that is also a word, in a
 			// list of titled names.
 			return 0.7, "titled"
@@ -518,19 +518,19 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0.85, "kin"
 		case upper && ((f.nameish() && !f.common(35)) || f.births >= 1000) && !a.modalVerb(i):
 			return 0.8, "kin"
-		case t.shape == shapeLower && f.births >= 1000 && (!f.common(60) || a.beforeRoleCue(i) || a.beforeSurname(i) || a.beforeVisitCue(i)):
+		case t.Shape == shapeLower && f.births >= 1000 && (!f.common(60) || a.beforeRoleCue(i) || a.beforeSurname(i) || a.beforeVisitCue(i)):
 			// "son don reid", "NP grace made aware", "dtr bea called": a
 			// first name that is also a word, with a surname, a report
 			// verb or a verb of a relative's visit or call after it.
 			return 0.6, "kin"
-		case t.shape == shapeLower && !f.common(60) && f.abbrev == 0 && (f.births > 0 || f.proper > 0 && !a.isClinical()) && t.letters >= 2 && !vocab.ChatWords().Has(t.lower) &&
-			!strings.HasSuffix(t.lower, "ed") && !strings.HasSuffix(t.lower, "ing"):
+		case t.Shape == shapeLower && !f.common(60) && f.abbrev == 0 && (f.births > 0 || f.proper > 0 && !a.isClinical()) && t.Letters >= 2 && !vocab.ChatWords().Has(t.Lower) &&
+			!strings.HasSuffix(t.Lower, "ed") && !strings.HasSuffix(t.Lower, "ing"):
 			// "my niece kat visited", "dtr liv called": a first name in
 			// lower case that is no common word, after a kinship word:
 			// any first name, or a proper name SCOWL lists.
 			return 0.6, "kin"
-		case t.shape == shapeLower && f.wl == 0 && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0 &&
-			!strings.HasSuffix(t.lower, "ed") && !strings.HasSuffix(t.lower, "ing"):
+		case t.Shape == shapeLower && f.wl == 0 && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0 &&
+			!strings.HasSuffix(t.Lower, "ed") && !strings.HasSuffix(t.Lower, "ing"):
 			// "my cousin cicibussey": a word in no list, in a comment.
 			return 0.5, "kin"
 		}
@@ -541,20 +541,20 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	}
 	// "THANKS BRANDT": in capitals, a name or a word in no list after a
 	// greeting.
-	if upper && t.letters >= 3 && (f.nameish() && !f.common(35) || f.wl == 0 && f.abbrev == 0) && !vocab.ChatWords().Has(t.lower) && !stretched(t.lower) &&
+	if upper && t.Letters >= 3 && (f.nameish() && !f.common(35) || f.wl == 0 && f.abbrev == 0) && !vocab.ChatWords().Has(t.Lower) && !stretched(t.Lower) &&
 		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
 		return 0.6, "vocative"
 	}
 	// "THANK YOU ZEPHYR": in capitals at the end of a line, a word SCOWL
 	// lists as a proper noun, that the name lists have, and that is no
 	// basic word (not "TWITTER").
-	if upper && t.letters >= 3 && t.lineEnd && f.proper > 0 && f.isName() && !f.common(20) && f.abbrev == 0 && !f.kin && !f.title && !vocab.ChatWords().Has(t.lower) &&
+	if upper && t.Letters >= 3 && t.LineEnd && f.proper > 0 && f.isName() && !f.common(20) && f.abbrev == 0 && !f.kin && !f.title && !vocab.ChatWords().Has(t.Lower) &&
 		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
 		return 0.6, "vocative"
 	}
 	// "thank you Trudi!": a word in no list after a greeting.
-	if informative && !t.sentStart && f.wl == 0 && (f.proper == 0 || f.proper >= 80) && f.abbrev == 0 && t.letters >= 3 && !vocab.ChatWords().Has(t.lower) &&
-		!stretched(t.lower) && a.cueBefore(i, a.isGreeting) {
+	if informative && !t.SentStart && f.wl == 0 && (f.proper == 0 || f.proper >= 80) && f.abbrev == 0 && t.Letters >= 3 && !vocab.ChatWords().Has(t.Lower) &&
+		!stretched(t.Lower) && a.cueBefore(i, a.isGreeting) {
 		return 0.6, "vocative"
 	}
 
@@ -562,33 +562,33 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		return 0.8, "signature"
 	}
 	// After a verb of reaching someone: "able to reach Rob", "paged Will".
-	if informative && !t.sentStart && f.births >= 1000 && i > 0 && a.adjacent(i) && vocab.ContactVerbs().Has(a.toks[i-1].lower) {
+	if informative && !t.SentStart && f.births >= 1000 && i > 0 && a.adjacent(i) && vocab.ContactVerbs().Has(a.toks[i-1].Lower) {
 		return 0.7, "contact"
 	}
 	// An initial before a word that is no ordinary word: "R. Kowal",
 	// "W. CASTELLI", "d. renna".
-	if i > 0 && a.adjacent(i) && a.toks[i-1].dot && a.toks[i-1].letters == 1 && strings.HasPrefix(t.gap, ". ") &&
-		(i == 1 || strings.TrimRight(a.toks[i-1].gap, " \t(") != strings.TrimRight(a.toks[i-1].gap, " \t") || a.toks[i-1].gap == "" ||
-			strings.ContainsAny(a.toks[i-1].gap[len(a.toks[i-1].gap)-1:], " \t\n(-")) {
+	if i > 0 && a.adjacent(i) && a.toks[i-1].Dot && a.toks[i-1].Letters == 1 && strings.HasPrefix(t.Gap, ". ") &&
+		(i == 1 || strings.TrimRight(a.toks[i-1].Gap, " \t(") != strings.TrimRight(a.toks[i-1].Gap, " \t") || a.toks[i-1].Gap == "" ||
+			strings.ContainsAny(a.toks[i-1].Gap[len(a.toks[i-1].Gap)-1:], " \t\n(-")) {
 		// After a title the initial needs no more: "DR B. HAYDEN".
 		titled := i >= 2 && a.titleBefore(i-1) == 2
-		if t.letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !vocab.MedicalShape(t.lower) || titled && !isStop(t.lower)) && !a.clinicalWord(i) &&
-			(t.shape == a.toks[i-1].shape || t.shape == shapeUpper || t.shape == shapeTitle || a.lowerAfterInitial(i)) {
+		if t.Letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !vocab.MedicalShape(t.Lower) || titled && !isStop(t.Lower)) && !a.clinicalWord(i) &&
+			(t.Shape == a.toks[i-1].Shape || t.Shape == shapeUpper || t.Shape == shapeTitle || a.lowerAfterInitial(i)) {
 			return 0.75, "initial"
 		}
 	}
 	// A first name, a middle initial written without a full stop and a
 	// surname: "Fenna R Hoekstra", "Duarte F Quintela".
-	if informative && t.letters >= 3 && i+2 < len(a.toks) && a.adjacent(i+1) && a.adjacent(i+2) && a.toks[i+1].gap == " " &&
-		a.toks[i+1].letters == 1 && a.toks[i+1].shape == shapeTitle && !a.toks[i+1].dot && a.nameCont(i+1, false) &&
-		a.toks[i+2].shape == shapeTitle && !a.toks[i+2].caps && a.toks[i+2].letters >= 2 && !isStop(a.toks[i+2].lower) &&
-		(f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && !vocab.MedicalShape(t.lower)) &&
+	if informative && t.Letters >= 3 && i+2 < len(a.toks) && a.adjacent(i+1) && a.adjacent(i+2) && a.toks[i+1].Gap == " " &&
+		a.toks[i+1].Letters == 1 && a.toks[i+1].Shape == shapeTitle && !a.toks[i+1].Dot && a.nameCont(i+1, false) &&
+		a.toks[i+2].Shape == shapeTitle && !a.toks[i+2].Caps && a.toks[i+2].Letters >= 2 && !isStop(a.toks[i+2].Lower) &&
+		(f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && !vocab.MedicalShape(t.Lower)) &&
 		(a.f(i+2).isName() || !a.f(i+2).common(20)) {
 		return 0.7, "initial"
 	}
 	// Before a credential or a clinical report verb: "Jon Devaux RRT",
 	// "florencia cooke np", "grace dudak aware".
-	if a.beforeRoleCue(i) && t.letters >= 2 && (f.nameish() && !f.common(35) ||
+	if a.beforeRoleCue(i) && t.Letters >= 2 && (f.nameish() && !f.common(35) ||
 		f.births >= 1000 && i+1 < len(a.toks) && a.adjacent(i+1) && (a.f(i+1).isName() || a.f(i+1).wl == 0)) {
 		if informative && a.capitalPair(i) {
 			return 0.85, "first+surname" // "Ana Ruiz, MD"
@@ -599,21 +599,21 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		return 0, ""
 	}
 	// A comment that opens with a name: "Grace – thank you", "Marisol, ...".
-	if informative && t.sentStart && f.births >= 1000 && i+1 < len(a.toks) && !a.clinicalWord(i) {
-		g := strings.TrimLeft(a.toks[i+1].gap, " \t")
-		if !a.toks[i].poss && (strings.HasPrefix(g, "–") || strings.HasPrefix(g, "—") || strings.HasPrefix(g, "- ") ||
+	if informative && t.SentStart && f.births >= 1000 && i+1 < len(a.toks) && !a.clinicalWord(i) {
+		g := strings.TrimLeft(a.toks[i+1].Gap, " \t")
+		if !a.toks[i].Poss && (strings.HasPrefix(g, "–") || strings.HasPrefix(g, "—") || strings.HasPrefix(g, "- ") ||
 			(strings.HasPrefix(g, ",") && !f.common(35))) {
 			return 0.7, "vocative"
 		}
 	}
-	if t.shape != shapeLower && a.usedAsWord(i) || a.clinicalWord(i) {
+	if t.Shape != shapeLower && a.usedAsWord(i) || a.clinicalWord(i) {
 		return 0, ""
 	}
 	// A language ("Amharic", "Gujarati"), capitalised as one writes
 	// it, with no title or kinship word before it, names no one, even when
 	// a surname list has it too; a frequent first name that is also a
 	// language or a people stays a name.
-	if t.shape != shapeLower && f.births < 1000 && a.lex.InCategory(lexicon.Language, t.text) {
+	if t.Shape != shapeLower && f.births < 1000 && a.lex.InCategory(lexicon.Language, t.Text) {
 		return 0, ""
 	}
 	if informative && a.capitalPair(i) {
@@ -627,19 +627,19 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0, ""
 		}
 		if f.isName() {
-			if !t.sentStart && !f.common(60) {
+			if !t.SentStart && !f.common(60) {
 				return 0.9, "name"
 			}
-			if t.sentStart && (f.wl == 0 || f.wl > 70 || f.wl > 45 && f.births >= 20000 && !f.common(45) && a.informal() && !a.isClinical()) {
+			if t.SentStart && (f.wl == 0 || f.wl > 70 || f.wl > 45 && f.births >= 20000 && !f.common(45) && a.informal() && !a.isClinical()) {
 				return 0.8, "name"
 			}
 			// "Grace's", "Rose's": a possessive in mid-sentence.
-			if t.poss && !t.sentStart && f.nameish() {
+			if t.Poss && !t.SentStart && f.nameish() {
 				return 0.7, "name"
 			}
 			// "Kasich's a liar": a surname that is no first name, with a
 			// possessive, opening a sentence of a comment.
-			if t.poss && t.sentStart && f.surname > 0 && f.surname <= 10000 && f.births < 1000 && !f.common(20) && f.abbrev == 0 &&
+			if t.Poss && t.SentStart && f.surname > 0 && f.surname <= 10000 && f.births < 1000 && !f.common(20) && f.abbrev == 0 &&
 				a.informal() && !a.isClinical() {
 				return 0.6, "name"
 			}
@@ -648,18 +648,18 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			}
 			// "a Kasich supporter", "shitty Kasich jokes": a name before
 			// the people or the jokes that follow a public figure.
-			if !t.sentStart && (f.births >= 1000 || wordNameFeat(f)) && a.beforeFollowers(i) {
+			if !t.SentStart && (f.births >= 1000 || wordNameFeat(f)) && a.beforeFollowers(i) {
 				return 0.6, "name"
 			}
 			// "Wade Pruitt, Rod Haskell and ...": a first name opening a
 			// sentence before a surname that is no common word.
-			if t.sentStart && a.fullNameAhead(i) {
+			if t.SentStart && a.fullNameAhead(i) {
 				return 0.7, "name"
 			}
 			return 0, ""
 		}
-		if t.shape == shapeTitle && !t.sentStart && f.wl == 0 && f.proper == 0 && f.abbrev == 0 && t.letters >= 3 &&
-			!f.title && hasVowel(t.lower) && !a.drugShape(i) && !a.lex.IsPlace(t.lower) {
+		if t.Shape == shapeTitle && !t.SentStart && f.wl == 0 && f.proper == 0 && f.abbrev == 0 && t.Letters >= 3 &&
+			!f.title && hasVowel(t.Lower) && !a.drugShape(i) && !a.lex.IsPlace(t.Lower) {
 			return 0.5, "unknown"
 		}
 		if a.openingUnknown(i) {
@@ -667,20 +667,20 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		}
 	case upper:
 		// Capitals say nothing here: only a frequent name that is no word.
-		if f.wl == 0 && f.abbrev == 0 && t.letters >= 4 && (f.births >= 5000 || (f.surname > 0 && f.surname <= 5000)) {
+		if f.wl == 0 && f.abbrev == 0 && t.Letters >= 4 && (f.births >= 5000 || (f.surname > 0 && f.surname <= 5000)) {
 			return 0.7, "name"
 		}
 		if a.shoutedName(i) {
 			return 0.5, "name"
 		}
-	case t.shape == shapeLower:
+	case t.Shape == shapeLower:
 		if a.afterSubjectPronoun(i) || a.isClinical() && a.eponym(i) || a.foreign() {
 			break
 		}
 		if a.lowerPair(i) {
 			return 0.6, "lowercase"
 		}
-		if f.births >= 15000 && f.wl == 0 && f.abbrev == 0 && t.letters >= 3 {
+		if f.births >= 15000 && f.wl == 0 && f.abbrev == 0 && t.Letters >= 3 {
 			return 0.3, "lowercase"
 		}
 		if a.lowerName(i) {
@@ -701,11 +701,11 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 // is a title or a cue word of places and organisations is left alone.
 func (a *analysis) capitalPair(i int) bool {
 	k := i + 1
-	if k >= len(a.toks) || !a.adjacent(k) || a.toks[i].poss {
+	if k >= len(a.toks) || !a.adjacent(k) || a.toks[i].Poss {
 		return false
 	}
 	t, s := &a.toks[i], &a.toks[k]
-	if t.letters < 3 || s.letters < 2 || s.shape != shapeTitle || s.caps || s.handle || isStop(s.lower) {
+	if t.Letters < 3 || s.Letters < 2 || s.Shape != shapeTitle || s.Caps || s.Handle || isStop(s.Lower) {
 		return false
 	}
 	f, g := a.f(i), a.f(k)
@@ -717,10 +717,10 @@ func (a *analysis) capitalPair(i int) bool {
 	if g.common(35) && g.surname > 5000 {
 		return false
 	}
-	if a.clinicalWord(i) || a.clinicalWord(k) || a.lex.IsPlace(t.lower+" "+s.lower) {
+	if a.clinicalWord(i) || a.clinicalWord(k) || a.lex.IsPlace(t.Lower+" "+s.Lower) {
 		return false
 	}
-	return extraCues[s.lower] == "" && a.orgCue([]string{s.lower}) == 0
+	return extraCues[s.Lower] == "" && a.orgCue([]string{s.Lower}) == 0
 }
 
 // hasVowel reports whether a word has a vowel; "Hct" and "Pt" are
@@ -739,7 +739,7 @@ func (a *analysis) usedAsWord(i int) bool {
 		// grow.
 		lower, caps := 0, 0
 		for k := range a.toks {
-			switch a.toks[k].shape {
+			switch a.toks[k].Shape {
 			case shapeLower:
 				lower++
 			case shapeTitle, shapeUpper:
@@ -748,15 +748,15 @@ func (a *analysis) usedAsWord(i int) bool {
 		}
 		a.lowerCount, a.capCount = make(map[string]int, lower), make(map[string]int, caps)
 		for k := range a.toks {
-			switch a.toks[k].shape {
+			switch a.toks[k].Shape {
 			case shapeLower:
-				a.lowerCount[a.toks[k].lower]++
+				a.lowerCount[a.toks[k].Lower]++
 			case shapeTitle, shapeUpper:
-				a.capCount[a.toks[k].lower]++
+				a.capCount[a.toks[k].Lower]++
 			}
 		}
 	}
-	w := a.toks[i].lower
+	w := a.toks[i].Lower
 	lc := a.lowerCount[w]
 	return lc >= 2 || (lc > 0 && lc >= a.capCount[w])
 }

@@ -10,19 +10,24 @@ import (
 // placeContext reports how strongly the words before word i announce a
 // place: 2 for "in", "from", "near", "moved to"; 1 for "at"; 0 otherwise.
 func (a *analysis) placeContext(i int) int {
-	if i <= 0 || strings.ContainsAny(a.toks[i].gap, "\n.!?;:") {
+	if i <= 0 || strings.ContainsAny(a.toks[i].Gap, "\n.!?;:") {
 		return 0
 	}
-	p := a.toks[i-1].lower
+	p := a.toks[i-1].Lower
 	switch p {
 	case "in", "from", "near", "outside", "around", "towards", "toward", "across",
 		"via", "visiting", "downtown", "en", "into", "through", "between", "throughout":
 		return 2
 	case "to":
-		if i >= 2 && vocab.Motion().Has(a.toks[i-2].lower) {
+		if i >= 2 && (vocab.Motion().Has(a.toks[i-2].Lower) || a.dischargeBefore(i-1)) {
 			return 2
 		}
-	case "at", "and":
+	case "at":
+		if a.facilityBefore(i - 1) {
+			return 2 // "REHAB AT OAKWOOD"
+		}
+		return 1
+	case "and":
 		return 1
 	}
 	return 0
@@ -42,7 +47,7 @@ func (a *analysis) places() []span {
 	}
 	for i := 0; i < n; i++ {
 		t := &a.toks[i]
-		if t.handle {
+		if t.Handle {
 			if s, ok := a.hashPlace(i); ok {
 				out = append(out, s)
 			}
@@ -57,7 +62,7 @@ func (a *analysis) places() []span {
 			i = s.j - 1
 			continue
 		}
-		if !t.isCap() {
+		if !t.IsCap() {
 			// "lives in catonsville", "transfer to kettleworth": in lower
 			// case only a word that is no English word, after "in", "from",
 			// "moved to".
@@ -98,17 +103,17 @@ func (a *analysis) places() []span {
 		j := i + 1
 		for k := i; k < n && k < i+5; k++ {
 			if k > i {
-				if !a.adjacent(k) || a.toks[k-1].poss {
+				if !a.adjacent(k) || a.toks[k-1].Poss {
 					break
 				}
-				if !a.toks[k].isCap() && !vocab.PlaceJoin().Has(a.toks[k].lower) {
+				if !a.toks[k].IsCap() && !vocab.PlaceJoin().Has(a.toks[k].Lower) {
 					break
 				}
 				if !a.lex.PlacePrefix(a.phrase(i, k)) {
 					break // no place name goes on from here
 				}
 			}
-			if !a.toks[k].isCap() {
+			if !a.toks[k].IsCap() {
 				continue // a joining word cannot end a name
 			}
 			key := a.phrase(i, k+1)
@@ -117,7 +122,7 @@ func (a *analysis) places() []span {
 				best, bestType, bestPop, j = k+1-i, typ, pop, k+1
 			}
 		}
-		if best > 0 && j < n && a.adjacent(j) && a.toks[j].isCap() && vocab.PlaceSuffix().Has(a.toks[j].lower) && !a.toks[j-1].poss {
+		if best > 0 && j < n && a.adjacent(j) && a.toks[j].IsCap() && vocab.PlaceSuffix().Has(a.toks[j].Lower) && !a.toks[j-1].Poss {
 			// "Harlan County", "Alder Creek Township".
 			best, bestType, j = best+1, "small-place", j+1
 		}
@@ -155,17 +160,17 @@ func (a *analysis) places() []span {
 // phrase is the lookup form of words [i, j), single-spaced.
 func (a *analysis) phrase(i, j int) string {
 	if j == i+1 {
-		return a.toks[i].lower
+		return a.toks[i].Lower
 	}
 	var b strings.Builder
 	for k := i; k < j; k++ {
 		if k > i {
-			if a.toks[k-1].dot {
+			if a.toks[k-1].Dot {
 				b.WriteByte('.')
 			}
 			b.WriteByte(' ')
 		}
-		b.WriteString(a.toks[k].lower)
+		b.WriteString(a.toks[k].Lower)
 	}
 	return b.String()
 }
@@ -180,20 +185,29 @@ type gazHit struct {
 	pop int
 }
 
-// gazHits remembers lookupPlace across texts: the same phrases are looked
-// up in text after text.
-var gazHits lexicon.Memo[gazHit]
-
+// lookupPlace is lookupPlace of this text's lexicon, each phrase looked up
+// once per text.
 func (a *analysis) lookupPlace(key string) (typ string, pop int) {
-	if g, ok := gazHits.Load(a.lex, key); ok {
+	if g, ok := a.gaz[key]; ok {
 		return g.typ, g.pop
 	}
 	typ, pop = lookupPlace(a.lex, key)
-	gazHits.Store(a.lex, key, gazHit{typ, pop})
+	a.gaz[key] = gazHit{typ, pop}
 	return typ, pop
 }
 
 func lookupPlace(lex *lexicon.Lexicon, key string) (typ string, pop int) {
+	// A name of several words is looked up only when some place, country
+	// or state has a name of several words that begins with the first: one
+	// probe instead of four for most of the phrases tried.
+	if sp := strings.IndexByte(key, ' '); sp > 0 && !lex.PlacePrefix(key[:sp]) {
+		return "", 0
+	}
+	return lookupPlaceAll(lex, key)
+}
+
+// lookupPlaceAll is lookupPlace without the prefix gate.
+func lookupPlaceAll(lex *lexicon.Lexicon, key string) (typ string, pop int) {
 	if lex.IsCountry(key) {
 		return "country", 0
 	}
@@ -224,12 +238,12 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 	t := &a.toks[i]
 	cityAfter := a.stateAfter(j) > j
 	if j-i > 1 {
-		if t.caps && typ != "country" && typ != "state" && pop < 10000 && ctx == 0 && !cityAfter {
+		if t.Caps && typ != "country" && typ != "state" && pop < 10000 && ctx == 0 && !cityAfter {
 			return false
 		}
 		// "New Hope", "Long Beach": all words are capitalised; refuse only when
 		// every word is a very common word and nothing announces a place.
-		if ctx == 0 && !cityAfter && t.sentStart {
+		if ctx == 0 && !cityAfter && t.SentStart {
 			allCommon := true
 			for k := i; k < j; k++ {
 				if !a.f(k).common(35) {
@@ -241,35 +255,36 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 		return true
 	}
 	f := a.f(i)
-	if f.date || vocab.Weekdays().Has(t.lower) || vocab.RunTogether().Has(t.lower) || (t.dot && vocab.AbbrevDot().Has(t.lower)) || t.letters < 2 || a.clinicalWord(i) {
+	if f.date || vocab.Weekdays().Has(t.Lower) || vocab.RunTogether().Has(t.Lower) || (t.Dot && vocab.AbbrevDot().Has(t.Lower)) || t.Letters < 2 || a.clinicalWord(i) {
 		return false
 	}
-	if !cityAfter && (a.lex.InCategory(lexicon.Language, t.lower) || a.lex.InCategory(lexicon.Nationality, t.lower)) {
+	if !cityAfter && (a.lex.InCategory(lexicon.Language, t.Lower) || a.lex.InCategory(lexicon.Nationality, t.Lower)) {
 		// "speaks very little English", "in English": a language or a people, which a
 		// small town may also be called; only a state after it ("English, Indiana")
 		// makes it the town.
 		return false
 	}
 	if ctx == 2 || cityAfter {
-		if t.caps {
+		if t.Caps {
 			// "IN EARLY AFIB", "TO MOST": in capitals an ordinary word
-			// after a preposition is just a word.
-			return !f.common(50)
+			// after a preposition is just a word; but a large city's
+			// name is the city ("FROM PROVIDENCE", bigCityWord).
+			return !f.common(50) || bigCityWord(f.wl, pop)
 		}
-		return !f.common(20) || !t.sentStart
+		return !f.common(20) || !t.SentStart
 	}
 	if typ == "country" || typ == "state" {
-		return !t.caps || !f.common(60)
+		return !t.Caps || !f.common(60)
 	}
 	if f.births >= 1000 && pop < 100000 {
 		// "Trevor B Jenkins", "Tyler said": with nothing that announces a
 		// place, a first name that a small town also has is the name.
 		return false
 	}
-	if t.caps || t.shape == shapeUpper {
-		return f.wl == 0 && f.abbrev == 0 && t.letters >= 4 && pop >= 20000 && !f.isName()
+	if t.Caps || t.Shape == shapeUpper {
+		return f.wl == 0 && f.abbrev == 0 && t.Letters >= 4 && pop >= 20000 && !f.isName()
 	}
-	if t.sentStart {
+	if t.SentStart {
 		return (f.wl == 0 || f.wl > 70) && !a.foreign()
 	}
 	if f.common(60) {
@@ -284,11 +299,11 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 func (a *analysis) adminPlace(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if !vocab.AdminUnits().Has(t.lower) || !t.isCap() || t.poss || i+2 >= n || a.toks[i+1].lower != "of" || !a.adjacent(i+1) || !a.adjacent(i+2) {
+	if !vocab.AdminUnits().Has(t.Lower) || !t.IsCap() || t.Poss || i+2 >= n || a.toks[i+1].Lower != "of" || !a.adjacent(i+1) || !a.adjacent(i+2) {
 		return span{}, false
 	}
 	j := i + 2
-	for j < n && j < i+5 && (j == i+2 || a.adjacent(j) && !a.f(j).common(35)) && a.toks[j].isCap() && !isStop(a.toks[j].lower) && !a.toks[j-1].poss {
+	for j < n && j < i+5 && (j == i+2 || a.adjacent(j) && !a.f(j).common(35)) && a.toks[j].IsCap() && !isStop(a.toks[j].Lower) && !a.toks[j-1].Poss {
 		j++
 	}
 	if j == i+2 {
@@ -305,22 +320,22 @@ func (a *analysis) adminPlace(i int) (span, bool) {
 // stateAfter returns the end of a US state written after word j-1 with a
 // comma ("Springfield, IL", "Dayton, Ohio"), or j when there is none.
 func (a *analysis) stateAfter(j int) int {
-	if j >= len(a.toks) || !a.afterComma(j) || a.toks[j-1].poss {
+	if j >= len(a.toks) || !a.afterComma(j) || a.toks[j-1].Poss {
 		return j
 	}
 	t := &a.toks[j]
-	if t.shape == shapeUpper && t.letters == 2 {
+	if t.Shape == shapeUpper && t.Letters == 2 {
 		// "Ana Ruiz, MD": after a first name and a surname that are no
 		// known place, a state code that is also a credential is one.
-		if vocab.Credentials().Has(t.lower) && j >= 2 && a.capitalPair(j-2) {
+		if vocab.Credentials().Has(t.Lower) && j >= 2 && a.capitalPair(j-2) {
 			return j
 		}
-		if _, ok := a.lex.USState(t.text); ok {
+		if _, ok := a.lex.USState(t.Text); ok {
 			return j + 1
 		}
 		return j
 	}
-	if !t.isCap() {
+	if !t.IsCap() {
 		return j
 	}
 	for k := min(len(a.toks), j+2); k > j; k-- {
@@ -343,11 +358,11 @@ func (a *analysis) stateAfter(j int) int {
 func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.caps && ctx < 2 {
+	if t.Caps && ctx < 2 {
 		return span{}, false
 	}
 	capAt := func(k int) bool {
-		return k < n && a.toks[k].isCap() && !a.toks[k].handle && !isStop(a.toks[k].lower)
+		return k < n && a.toks[k].IsCap() && !a.toks[k].Handle && !isStop(a.toks[k].Lower)
 	}
 	if s, ok := a.possPlace(i); ok {
 		return s, true
@@ -356,27 +371,27 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 		return s, true
 	}
 	// Prefix: "Lake X", "Mount X", "Fort X", "St. X".
-	if vocab.PlacePrefix().Has(t.lower) && !t.poss && i+1 < n && a.adjacent(i+1) && capAt(i+1) && !a.f(i+1).date &&
-		!(t.lower == "st" && !t.dot && t.shape == shapeUpper && a.isClinical()) && !a.clinicalWord(i+1) {
-		if t.lower == "st" || t.lower == "saint" {
+	if vocab.PlacePrefix().Has(t.Lower) && !t.Poss && i+1 < n && a.adjacent(i+1) && capAt(i+1) && !a.f(i+1).date &&
+		!(t.Lower == "st" && !t.Dot && t.Shape == shapeUpper && a.isClinical()) && !a.clinicalWord(i+1) {
+		if t.Lower == "st" || t.Lower == "saint" {
 			// "St. Mary's" after a capitalised word is a street ("Main St.").
-			if i > 0 && a.adjacent(i) && a.toks[i-1].isCap() {
+			if i > 0 && a.adjacent(i) && a.toks[i-1].IsCap() {
 				return span{}, false
 			}
 		}
 		j := i + 2
-		if j < n && a.adjacent(j) && capAt(j) && !a.toks[j-1].poss && !a.f(j).common(35) {
+		if j < n && a.adjacent(j) && capAt(j) && !a.toks[j-1].Poss && !a.f(j).common(35) {
 			j++
 		}
 		return span{i: i, j: j, conf: 0.6, typ: "small-place"}, true
 	}
 	// Suffix: "Alder Creek", "Harlan County".
 	for k := i + 1; k < n && k <= i+2; k++ {
-		if !a.adjacent(k) || a.toks[k-1].poss || !capAt(k) {
+		if !a.adjacent(k) || a.toks[k-1].Poss || !capAt(k) {
 			break
 		}
-		if vocab.PlaceSuffix().Has(a.toks[k].lower) {
-			if t.sentStart && a.f(i).common(20) && !(k > i+1) {
+		if vocab.PlaceSuffix().Has(a.toks[k].Lower) {
+			if t.SentStart && a.f(i).common(20) && !(k > i+1) {
 				break
 			}
 			return span{i: i, j: k + 1, conf: 0.6, typ: "small-place"}, true
@@ -385,9 +400,9 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 	// "Smallville, OH": an unknown city before a state; in a note not a
 	// short abbreviation ("NT, ND": non-tender, non-distended).
 	f := a.f(i)
-	if !f.common(50) && !f.date && !t.poss && t.letters >= 2 && !(a.isClinical() && t.shape == shapeUpper && t.letters <= 3) {
+	if !f.common(50) && !f.date && !t.Poss && t.Letters >= 2 && !(a.isClinical() && t.Shape == shapeUpper && t.Letters <= 3) {
 		j := i + 1
-		for j < n && j < i+3 && a.adjacent(j) && capAt(j) && !a.toks[j-1].poss && !a.f(j).common(50) {
+		for j < n && j < i+3 && a.adjacent(j) && capAt(j) && !a.toks[j-1].Poss && !a.f(j).common(50) {
 			j++
 		}
 		if st := a.stateAfter(j); st > j {
@@ -398,17 +413,17 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 	// place context, also at the end of a sentence ("based in VOSSEVANGEN.");
 	// only a short word or a known abbreviation before a period is left
 	// out, and notes with clinical markers, which abbreviate with periods.
-	if ctx == 2 && (!t.dot || t.letters >= 4 && !vocab.AbbrevDot().Has(t.lower) && a.clinicalHits == 0 && !a.isClinical()) && !f.title && a.isTitle(i) == 0 && f.wl == 0 && (f.proper == 0 || f.proper > 50) && !f.isName() && !f.date && t.letters >= 2 && (t.shape == shapeTitle || t.shape == shapeUpper) {
-		if t.shape == shapeUpper && (f.abbrev > 0 || t.letters < 3) {
+	if ctx == 2 && (!t.Dot || t.Letters >= 4 && !vocab.AbbrevDot().Has(t.Lower) && a.clinicalHits == 0 && !a.isClinical()) && !f.title && a.isTitle(i) == 0 && f.wl == 0 && (f.proper == 0 || f.proper > 50) && !f.isName() && !f.date && t.Letters >= 2 && (t.Shape == shapeTitle || t.Shape == shapeUpper) {
+		if t.Shape == shapeUpper && (f.abbrev > 0 || t.Letters < 3) {
 			return span{}, false
 		}
 		// In a clinical note "in NSR", "to MICU", "for XRAY": short words and
 		// the clinical vocabulary are not places.
-		if a.clinicalWord(i) || a.isClinical() && t.letters < 6 && (t.shape != shapeTitle || t.letters < 4) {
+		if a.clinicalWord(i) || a.isClinical() && t.Letters < 6 && (t.Shape != shapeTitle || t.Letters < 4) {
 			return span{}, false
 		}
 		j := i + 1
-		for j < n && j < i+3 && a.adjacent(j) && capAt(j) && !a.toks[j-1].poss && !a.f(j).common(35) {
+		for j < n && j < i+3 && a.adjacent(j) && capAt(j) && !a.toks[j-1].Poss && !a.f(j).common(35) {
 			j++
 		}
 		return span{i: i, j: j, conf: 0.5, typ: "place"}, true
@@ -424,36 +439,36 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 func (a *analysis) addressTown(i int) (int, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if !t.lineStart || i == 0 {
+	if !t.LineStart || i == 0 {
 		return 0, false
 	}
 	j := i
-	for j < n && j < i+3 && a.toks[j].line == t.line && a.toks[j].isCap() && !isStop(a.toks[j].lower) && !a.f(j).date {
+	for j < n && j < i+3 && a.toks[j].Line == t.Line && a.toks[j].IsCap() && !isStop(a.toks[j].Lower) && !a.f(j).date {
 		j++
 	}
 	if j == i {
 		return 0, false
 	}
 	for k := i; k < j && a.isClinical(); k++ {
-		if a.toks[k].shape == shapeUpper && a.toks[k].letters <= 3 || a.clinicalWord(k) {
+		if a.toks[k].Shape == shapeUpper && a.toks[k].Letters <= 3 || a.clinicalWord(k) {
 			return 0, false // "BS NT, ND": findings, not a town and state
 		}
 	}
 	// The rest of the line: only a state code or digits.
-	for k := j; k < n && a.toks[k].line == t.line; k++ {
-		if a.toks[k].shape != shapeNone && !(a.toks[k].shape == shapeUpper && a.toks[k].letters == 2) {
+	for k := j; k < n && a.toks[k].Line == t.Line; k++ {
+		if a.toks[k].Shape != shapeNone && !(a.toks[k].Shape == shapeUpper && a.toks[k].Letters == 2) {
 			return 0, false
 		}
 	}
 	// The previous line starts with a number or a unit word.
 	p := i - 1
-	for p > 0 && a.toks[p-1].line == a.toks[p].line {
+	for p > 0 && a.toks[p-1].Line == a.toks[p].Line {
 		p--
 	}
-	prevOK := a.toks[p].shape == shapeNone || vocab.UnitWords().Has(a.toks[p].lower)
+	prevOK := a.toks[p].Shape == shapeNone || vocab.UnitWords().Has(a.toks[p].Lower)
 	// The next line starts with a country or a state.
 	q := i
-	for q < n && a.toks[q].line == t.line {
+	for q < n && a.toks[q].Line == t.Line {
 		q++
 	}
 	nextOK := false
@@ -464,11 +479,11 @@ func (a *analysis) addressTown(i int) (int, bool) {
 				break
 			}
 		}
-		if _, ok := a.lex.USState(a.toks[q].text); ok && a.toks[q].shape == shapeUpper {
+		if _, ok := a.lex.USState(a.toks[q].Text); ok && a.toks[q].Shape == shapeUpper {
 			nextOK = true
 		}
 	}
-	if prevOK && (nextOK || j < n && a.toks[j].line == t.line) {
+	if prevOK && (nextOK || j < n && a.toks[j].Line == t.Line) {
 		return j, true
 	}
 	return 0, false
@@ -480,27 +495,27 @@ func (a *analysis) addressTown(i int) (int, bool) {
 // note, an unknown word of six letters or more (a hospital's name).
 func (a *analysis) lowerPlace(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 3 || a.placeContext(i) != 2 {
+	if t.Shape != shapeLower || t.Letters < 3 || a.placeContext(i) != 2 {
 		return span{}, false
 	}
 	// Two words the gazetteer knows together: "ellicott city", "glen burnie".
-	if i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].shape == shapeLower && !isStop(a.toks[i+1].lower) && !isStop(t.lower) {
-		if typ, pop := a.gazetteer(t.lower+" "+a.toks[i+1].lower, i, i+2); typ != "" && pop >= 5000 && !a.clinicalWord(i+1) {
+	if i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].Shape == shapeLower && !isStop(a.toks[i+1].Lower) && !isStop(t.Lower) {
+		if typ, pop := a.gazetteer(t.Lower+" "+a.toks[i+1].Lower, i, i+2); typ != "" && pop >= 5000 && !a.clinicalWord(i+1) {
 			return span{i: i, j: i + 2, conf: 0.6, typ: typ}, true
 		}
 	}
 	f := a.f(i)
-	if t.letters < 4 || f.wl != 0 || f.abbrev != 0 || f.date || f.title || a.clinicalWord(i) || vocab.MedicalShape(t.lower) {
+	if t.Letters < 4 || f.wl != 0 || f.abbrev != 0 || f.date || f.title || a.clinicalWord(i) || vocab.MedicalShape(t.Lower) {
 		return span{}, false
 	}
-	if typ, pop := a.gazetteer(t.lower, i, i+1); typ != "" && (pop >= 1000 || typ == "country" || typ == "state") {
+	if typ, pop := a.gazetteer(t.Lower, i, i+1); typ != "" && (pop >= 1000 || typ == "country" || typ == "state") {
 		conf := 0.6
 		if typ == "country" || typ == "state" {
 			conf = 0.3
 		}
 		return span{i: i, j: i + 1, conf: conf, typ: typ}, true
 	}
-	if a.isClinical() && t.letters >= 6 && f.births == 0 && (f.surname == 0 || f.surname > 5000) && f.rank == 0 && !a.wordShaped(t.lower) {
+	if a.isClinical() && t.Letters >= 6 && f.births == 0 && (f.surname == 0 || f.surname > 5000) && f.rank == 0 && !a.wordShaped(t.Lower) {
 		return span{i: i, j: i + 1, conf: 0.5, typ: "place"}, true
 	}
 	return span{}, false
@@ -519,35 +534,35 @@ func (a *analysis) wardPlace(i int) (span, bool) {
 	}
 	// Or standing alone as a clause of its own: "dose, kettleworth 2",
 	// "Dispo: Kettleworth 4."
-	alone := i == 0 || strings.ContainsAny(t.gap, "\n,:")
-	if !alone && (!vocab.WardPrev().Has(a.toks[i-1].lower) || strings.ContainsAny(t.gap, "\n.;:")) {
+	alone := i == 0 || strings.ContainsAny(t.Gap, "\n,:")
+	if !alone && (!vocab.WardPrev().Has(a.toks[i-1].Lower) || strings.ContainsAny(t.Gap, "\n.;:")) {
 		return span{}, false
 	}
-	alone = alone && !(i > 0 && vocab.WardPrev().Has(a.toks[i-1].lower) && !strings.ContainsAny(t.gap, "\n.;:"))
+	alone = alone && !(i > 0 && vocab.WardPrev().Has(a.toks[i-1].Lower) && !strings.ContainsAny(t.Gap, "\n.;:"))
 	var word string
 	var next int // the word after the number, or -1
 	switch {
-	case t.shape == shapeNone && len(t.text) >= 6:
+	case t.Shape == shapeNone && len(t.Text) >= 6:
 		// "KETTLEWORTH7": five letters or more, then one or two digits.
-		k := strings.IndexFunc(t.text, func(r rune) bool { return r >= '0' && r <= '9' })
-		if k < 5 || len(t.text)-k > 2 || strings.Trim(t.text[k:], "0123456789") != "" ||
-			strings.Trim(t.text[:k], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		k := strings.IndexFunc(t.Text, func(r rune) bool { return r >= '0' && r <= '9' })
+		if k < 5 || len(t.Text)-k > 2 || strings.Trim(t.Text[k:], "0123456789") != "" ||
+			strings.Trim(t.Text[:k], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
 			return span{}, false
 		}
-		word, next = strings.ToLower(t.text[:k]), i+1
-	case t.letters >= 5 && t.letters == len(t.text) && i+1 < n && a.adjacent(i+1):
+		word, next = strings.ToLower(t.Text[:k]), i+1
+	case t.Letters >= 5 && t.Letters == len(t.Text) && i+1 < n && a.adjacent(i+1):
 		d := &a.toks[i+1]
-		if d.shape != shapeNone || d.letters != 0 || len(d.text) > 2 || strings.TrimSpace(d.gap) != "" {
+		if d.Shape != shapeNone || d.Letters != 0 || len(d.Text) > 2 || strings.TrimSpace(d.Gap) != "" {
 			return span{}, false
 		}
-		word, next = t.lower, i+2
+		word, next = t.Lower, i+2
 	default:
 		return span{}, false
 	}
-	if next < n && a.adjacent(next) && (unitWord(a.toks[next].lower) || strings.HasPrefix(a.toks[next].gap, "/") || strings.HasPrefix(a.toks[next].gap, "-")) {
+	if next < n && a.adjacent(next) && (unitWord(a.toks[next].Lower) || strings.HasPrefix(a.toks[next].Gap, "/") || strings.HasPrefix(a.toks[next].Gap, "-")) {
 		return span{}, false // "on levophed 2 mcg", "to kettleworth 2/3" is still a ward, but "on neo 2-3" is not
 	}
-	if alone && (next < n && !strings.ContainsAny(a.toks[next].gap, "\n.;") || len(word) < 6 || a.f(i).wl != 0 || a.f(i).isName()) {
+	if alone && (next < n && !strings.ContainsAny(a.toks[next].Gap, "\n.;") || len(word) < 6 || a.f(i).wl != 0 || a.f(i).isName()) {
 		return span{}, false // alone, the clause must end with the number
 	}
 	if isStop(word) || vocab.ClinicalTerm(word) || vocab.MedicalShape(word) || vocab.DrugShaped(word) {
@@ -556,7 +571,7 @@ func (a *analysis) wardPlace(i int) (span, bool) {
 	if lv, ok := a.lex.WordLevel(word); ok && lv <= 60 {
 		return span{}, false
 	}
-	if t.shape != shapeNone {
+	if t.Shape != shapeNone {
 		if f := a.f(i); f.date || f.title || f.kin || a.clinicalWord(i) {
 			return span{}, false
 		}
@@ -576,41 +591,41 @@ func (a *analysis) careSite(i int) (span, bool) {
 		return span{}, false
 	}
 	next := &a.toks[i+1]
-	if !a.adjacent(i+1) || next.shape == shapeNone {
+	if !a.adjacent(i+1) || next.Shape == shapeNone {
 		return span{}, false
 	}
-	after := vocab.WardPrev().Has(a.toks[i-1].lower) && !strings.ContainsAny(t.gap, "\n;:")
+	after := vocab.WardPrev().Has(a.toks[i-1].Lower) && !strings.ContainsAny(t.Gap, "\n;:")
 	// In lower case a saint's name that is no word: "to st josephs".
-	lowerSaint := t.shape == shapeLower && (t.lower == "st" || t.lower == "mt") && next.shape == shapeLower && next.letters >= 4 &&
+	lowerSaint := t.Shape == shapeLower && (t.Lower == "st" || t.Lower == "mt") && next.Shape == shapeLower && next.Letters >= 4 &&
 		!a.f(i+1).common(60) && !a.clinicalWord(i+1) && !a.f(i+1).date
 	if lowerSaint && after {
 		return span{i: i, j: i + 2, conf: 0.6, typ: "hospital", poss: true}, true
 	}
-	if vocab.CareSiteWords().Has(t.lower) && (t.lower == "holy" || t.isCap()) && after {
-		if next.letters < 3 || isStop(next.lower) || a.clinicalWord(i+1) || a.f(i+1).date {
+	if vocab.CareSiteWords().Has(t.Lower) && (t.Lower == "holy" || t.IsCap()) && after {
+		if next.Letters < 3 || isStop(next.Lower) || a.clinicalWord(i+1) || a.f(i+1).date {
 			return span{}, false
 		}
-		if t.lower != "holy" && (!next.isCap() || a.f(i+1).common(50) && !next.poss) {
+		if t.Lower != "holy" && (!next.IsCap() || a.f(i+1).common(50) && !next.Poss) {
 			return span{}, false // "TO ST NOW": sinus tachycardia
 		}
-		return span{i: i, j: i + 2, conf: 0.7, typ: "hospital", poss: t.lower != "holy"}, true
+		return span{i: i, j: i + 2, conf: 0.7, typ: "hospital", poss: t.Lower != "holy"}, true
 	}
 	// "U Vermont", "U OF VT", "university of vermont"
-	if t.lower == "u" && t.shape != shapeLower || t.lower == "university" || t.lower == "univ" {
+	if t.Lower == "u" && t.Shape != shapeLower || t.Lower == "university" || t.Lower == "univ" {
 		j := i + 1
-		if next.lower == "of" {
+		if next.Lower == "of" {
 			j++
-		} else if t.lower != "u" {
+		} else if t.Lower != "u" {
 			return span{}, false
 		}
 		if j >= n || !a.adjacent(j) {
 			return span{}, false
 		}
 		w := &a.toks[j]
-		if _, ok := a.lex.USState(w.text); !ok || w.letters < 2 || w.shape == shapeLower && w.letters == 2 {
+		if _, ok := a.lex.USState(w.Text); !ok || w.Letters < 2 || w.Shape == shapeLower && w.Letters == 2 {
 			return span{}, false
 		}
-		if !after && (w.letters == 2 || !w.isCap()) {
+		if !after && (w.Letters == 2 || !w.IsCap()) {
 			return span{}, false // "U Vermont" anywhere; "U of MD" after "to", "at"
 		}
 		return span{i: i, j: j + 1, conf: 0.7, typ: "university"}, true
@@ -629,12 +644,6 @@ func unitWord(w string) bool {
 	return false
 }
 
-// derivedEndings end English words made from others ("atrially",
-// "transvenous", "thermodilution"), which notes coin and misspell and
-// which no place name wears.
-var derivedEndings = []string{"ly", "ous", "tion", "sion", "ment", "ness", "ity", "ive", "ical", "ic",
-	"oid", "oids", "ism", "ize", "ise", "ing", "able", "ible", "ure", "ency", "ence", "ance"}
-
 // wordShaped reports whether lw, a lower-case word no list knows, is made
 // like an English word rather than a name: joined by a hyphen to a word
 // ("hallway-too", "sats-abg"), or ending as derived words do.
@@ -649,7 +658,7 @@ func (a *analysis) wordShaped(lw string) bool {
 			}
 		}
 	}
-	for _, e := range derivedEndings {
+	for e := range vocab.DerivedEndings().All() {
 		if strings.HasSuffix(lw, e) {
 			return true
 		}
@@ -662,32 +671,21 @@ func (a *analysis) wordShaped(lw string) bool {
 func (a *analysis) possPlace(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if !t.poss || t.shape != shapeTitle || i+1 >= n || t.caps {
+	if !t.Poss || t.Shape != shapeTitle || i+1 >= n || t.Caps {
 		return span{}, false
 	}
 	nx := &a.toks[i+1]
-	if nx.shape != shapeTitle || !vocab.PossPlaceWords().Has(nx.lower) || !possStreet(a, i) {
+	if nx.Shape != shapeTitle || !vocab.PossPlaceWords().Has(nx.Lower) || !possStreet(a, i) {
 		return span{}, false
 	}
 	if f := a.f(i); f.common(20) && !f.nameish() || f.date {
 		return span{}, false // "People's Park" is a park, not a named place
 	}
 	j := i + 2
-	if j < n && a.adjacent(j) && a.toks[j].isCap() && vocab.PlaceSuffix().Has(a.toks[j].lower) {
+	if j < n && a.adjacent(j) && a.toks[j].IsCap() && vocab.PlaceSuffix().Has(a.toks[j].Lower) {
 		j++
 	}
 	return span{i: i, j: j, conf: 0.7, typ: "small-place"}, true
-}
-
-// streetWords are street types. The strong ones name a street after any
-// capitalised word ("Elm Street"); the others ("Close", "Row", "Way") only
-// after "on", "off", "along" and the like.
-var streetWords = map[string]bool{
-	"street": true, "lane": true, "road": true, "avenue": true, "boulevard": true,
-	"crescent": true, "terrace": true, "mews": true,
-	"drive": false, "close": false, "way": false, "row": false, "place": false,
-	"court": false, "walk": false, "parade": false, "gardens": false, "st": false,
-	"rd": false, "ave": false, "ln": false, "blvd": false,
 }
 
 // streetName finds a street named without a house number at word i: one
@@ -696,21 +694,21 @@ var streetWords = map[string]bool{
 func (a *analysis) streetName(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.caps || t.poss && i+1 < n && !possStreet(a, i) {
+	if t.Caps || t.Poss && i+1 < n && !possStreet(a, i) {
 		return span{}, false
 	}
-	prep := i > 0 && vocab.StreetPreps().Has(a.toks[i-1].lower) && a.toks[i-1].shape == shapeLower && !strings.ContainsAny(t.gap, "\n.;:!?")
+	prep := i > 0 && vocab.StreetPreps().Has(a.toks[i-1].Lower) && a.toks[i-1].Shape == shapeLower && !strings.ContainsAny(t.Gap, "\n.;:!?")
 	for k := i + 1; k < n && k <= i+2; k++ {
 		pk := &a.toks[k]
-		if !pk.isCap() || pk.caps {
+		if !pk.IsCap() || pk.Caps {
 			break
 		}
-		if !(a.adjacent(k) || a.toks[k-1].poss && possStreet(a, k-1)) {
+		if !(a.adjacent(k) || a.toks[k-1].Poss && possStreet(a, k-1)) {
 			break
 		}
-		strong, ok := streetWords[pk.lower]
-		if !ok {
-			if a.toks[k-1].poss || isStop(pk.lower) || a.f(k).date {
+		strong := vocab.StrongStreetTypes().Has(pk.Lower)
+		if !strong && !vocab.WeakStreetTypes().Has(pk.Lower) {
+			if a.toks[k-1].Poss || isStop(pk.Lower) || a.f(k).date {
 				break
 			}
 			continue
@@ -721,15 +719,15 @@ func (a *analysis) streetName(i int) (span, bool) {
 		// The words before the type: capitalised, no stop or date word, and at
 		// a sentence start not an ordinary word ("Cross Street" after a stop).
 		for m := i; m < k; m++ {
-			if !a.toks[m].isCap() || isStop(a.toks[m].lower) || a.f(m).date || a.isTitle(m) > 0 {
+			if !a.toks[m].IsCap() || isStop(a.toks[m].Lower) || a.f(m).date || a.isTitle(m) > 0 {
 				return span{}, false
 			}
 		}
-		if t.sentStart && !prep && a.f(i).common(20) && k == i+1 {
+		if t.SentStart && !prep && a.f(i).common(20) && k == i+1 {
 			return span{}, false
 		}
 		j := k + 1
-		if pk.lower == "st" || pk.lower == "rd" || pk.lower == "ave" || pk.lower == "ln" || pk.lower == "blvd" {
+		if pk.Lower == "st" || pk.Lower == "rd" || pk.Lower == "ave" || pk.Lower == "ln" || pk.Lower == "blvd" {
 			if !prep {
 				return span{}, false
 			}
@@ -742,10 +740,10 @@ func (a *analysis) streetName(i int) (span, bool) {
 // possStreet reports whether word k is a possessive joined to the next
 // word by one space ("Cobbler's Row").
 func possStreet(a *analysis, k int) bool {
-	if k+1 >= len(a.toks) || !a.toks[k].poss {
+	if k+1 >= len(a.toks) || !a.toks[k].Poss {
 		return false
 	}
-	g := strings.TrimPrefix(strings.TrimPrefix(a.toks[k+1].gap, "'s"), "’s")
+	g := strings.TrimPrefix(strings.TrimPrefix(a.toks[k+1].Gap, "'s"), "’s")
 	return g == " "
 }
 
@@ -757,7 +755,7 @@ func possStreet(a *analysis, k int) bool {
 func (a *analysis) lowerHospital(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 4 || !a.isClinical() || isStop(t.lower) || vocab.HospitalCues().Has(t.lower) || vocab.ClinicalTerms().Has(t.lower) || vocab.ClinicalMarkers().Has(t.lower) {
+	if t.Shape != shapeLower || t.Letters < 4 || !a.isClinical() || isStop(t.Lower) || vocab.HospitalCues().Has(t.Lower) || vocab.ClinicalTerms().Has(t.Lower) || vocab.ClinicalMarkers().Has(t.Lower) {
 		return span{}, false
 	}
 	// The cue comes within two words: find it before any lexicon lookup,
@@ -765,10 +763,10 @@ func (a *analysis) lowerHospital(i int) (span, bool) {
 	cue := -1
 	for j := i + 1; j < n && j <= i+2; j++ {
 		w := &a.toks[j]
-		if !a.adjacent(j) || a.toks[j-1].poss || w.shape != shapeLower || isStop(w.lower) {
+		if !a.adjacent(j) || a.toks[j-1].Poss || w.Shape != shapeLower || isStop(w.Lower) {
 			return span{}, false
 		}
-		if vocab.HospitalCues().Has(w.lower) {
+		if vocab.HospitalCues().Has(w.Lower) {
 			cue = j
 			break
 		}
@@ -786,7 +784,7 @@ func (a *analysis) lowerHospital(i int) (span, bool) {
 		}
 	}
 	end := cue
-	if a.toks[cue].lower == "memorial" {
+	if a.toks[cue].Lower == "memorial" {
 		end = cue + 1
 	}
 	return span{i: i, j: end, conf: 0.6, typ: "place"}, true
@@ -798,10 +796,10 @@ func (a *analysis) lowerHospital(i int) (span, bool) {
 // "from ME", "in HI") and no abbreviation SCOWL knows otherwise.
 func (a *analysis) stateCode(i, ctx int) (span, bool) {
 	t := &a.toks[i]
-	if ctx != 2 || t.shape != shapeUpper || t.letters != 2 {
+	if ctx != 2 || t.Shape != shapeUpper || t.Letters != 2 {
 		return span{}, false
 	}
-	if _, ok := a.lex.USState(t.text); !ok {
+	if _, ok := a.lex.USState(t.Text); !ok {
 		return span{}, false
 	}
 	if f := a.f(i); f.wl != 0 || f.births > 0 {
@@ -809,11 +807,11 @@ func (a *analysis) stateCode(i, ctx int) (span, bool) {
 	}
 	// "lives in DC", "born in NY": where someone lives is a place, even
 	// in a note where "in PA" is an artery.
-	if i >= 2 && vocab.Residence().Has(a.toks[i-2].lower) && (a.toks[i-1].lower == "in" || a.toks[i-1].lower == "to") &&
-		(i+1 >= len(a.toks) || !a.toks[i+1].isCap() || a.toks[i+1].caps) {
+	if i >= 2 && vocab.Residence().Has(a.toks[i-2].Lower) && (a.toks[i-1].Lower == "in" || a.toks[i-1].Lower == "to") &&
+		(i+1 >= len(a.toks) || !a.toks[i+1].IsCap() || a.toks[i+1].Caps) {
 		return span{i: i, j: i + 1, conf: 0.5, typ: "state"}, true
 	}
-	if t.dot || t.caps || a.isClinical() || a.clinicalHits > 0 {
+	if t.Dot || t.Caps || a.isClinical() || a.clinicalHits > 0 {
 		return span{}, false
 	}
 	return span{i: i, j: i + 1, conf: 0.3, typ: "state"}, true

@@ -24,11 +24,11 @@ func (a *analysis) lowerRegister() bool {
 	all, capd := 0, 0
 	for k := range a.toks {
 		t := &a.toks[k]
-		if t.letters < 2 || t.sentStart || t.caps || t.handle || t.shape == shapeNone {
+		if t.Letters < 2 || t.SentStart || t.Caps || t.Handle || t.Shape == shapeNone {
 			continue
 		}
 		all++
-		if t.isCap() || t.shape == shapeMixed {
+		if t.IsCap() || t.Shape == shapeMixed {
 			capd++
 		}
 	}
@@ -45,7 +45,7 @@ func (a *analysis) lowerRegister() bool {
 // truncations that are also names.
 func (a *analysis) lowerName(i int) bool {
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 4 || t.handle {
+	if t.Shape != shapeLower || t.Letters < 4 || t.Handle {
 		return false
 	}
 	f := a.f(i)
@@ -63,7 +63,7 @@ func (a *analysis) lowerName(i int) bool {
 func (a *analysis) lowerPair(i int) bool {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 2 || i+1 >= n || t.poss || !a.adjacent(i+1) {
+	if t.Shape != shapeLower || t.Letters < 2 || i+1 >= n || t.Poss || !a.adjacent(i+1) {
 		return false
 	}
 	f := a.f(i)
@@ -75,14 +75,14 @@ func (a *analysis) lowerPair(i int) bool {
 	}
 	k := i + 1
 	// A middle initial in lower case: "codey m ross", "eric g. samoylova".
-	if m := &a.toks[k]; m.shape == shapeLower && m.letters == 1 && !m.poss && k+1 < n && a.adjacent(k+1) {
+	if m := &a.toks[k]; m.Shape == shapeLower && m.Letters == 1 && !m.Poss && k+1 < n && a.adjacent(k+1) {
 		k++
 	}
-	if t.letters == 2 {
+	if t.Letters == 2 {
 		// "ed sheeran": a first name of two letters only before a surname
 		// that is no word at all.
 		g := a.f(k)
-		return a.toks[k].shape == shapeLower && a.toks[k].letters >= 3 && g.surname > 0 && g.wl == 0 && g.births == 0 && !a.clinicalWord(k)
+		return a.toks[k].Shape == shapeLower && a.toks[k].Letters >= 3 && g.surname > 0 && g.wl == 0 && g.births == 0 && !a.clinicalWord(k)
 	}
 	if a.lowerSurname(k) {
 		return true
@@ -95,7 +95,7 @@ func (a *analysis) lowerPair(i int) bool {
 		return false
 	}
 	s := &a.toks[k]
-	if s.shape != shapeLower || s.letters < 4 || s.poss && k+1 < n && a.adjacent(k+1) || isStop(s.lower) || isContraction(s.lower) || a.clinicalWord(k) {
+	if s.Shape != shapeLower || s.Letters < 4 || s.Poss && k+1 < n && a.adjacent(k+1) || isStop(s.Lower) || isContraction(s.Lower) || a.clinicalWord(k) {
 		return false
 	}
 	g := a.f(k)
@@ -106,7 +106,7 @@ func (a *analysis) lowerPair(i int) bool {
 // first name: a surname that is no common word, or an unknown word.
 func (a *analysis) lowerSurname(k int) bool {
 	s := &a.toks[k]
-	if s.shape != shapeLower || s.letters < 3 || s.handle || isStop(s.lower) || isContraction(s.lower) || a.clinicalWord(k) {
+	if s.Shape != shapeLower || s.Letters < 3 || s.Handle || isStop(s.Lower) || isContraction(s.Lower) || a.clinicalWord(k) {
 		return false
 	}
 	g := a.f(k)
@@ -118,7 +118,7 @@ func (a *analysis) lowerSurname(k int) bool {
 	}
 	// A word in no list, or one so rare that SCOWL puts it in its last
 	// level ("askar").
-	return (g.wl == 0 || g.wl >= 80) && g.births < 1000 && g.rank == 0 && hasVowel(s.lower) && !vocab.MedicalShape(s.lower) && !stretched(s.lower)
+	return (g.wl == 0 || g.wl >= 80) && g.births < 1000 && g.rank == 0 && hasVowel(s.Lower) && !vocab.MedicalShape(s.Lower) && !stretched(s.Lower)
 }
 
 // listElem returns the end of a list element that starts at word i: one
@@ -132,7 +132,7 @@ func (a *analysis) listElem(i int, inPerson, blockSeed []bool) int {
 		i++
 	}
 	j := i
-	for j < n && j < i+3 && (j == i || a.adjacent(j) && !a.toks[j-1].poss) {
+	for j < n && j < i+3 && (j == i || a.adjacent(j) && !a.toks[j-1].Poss) {
 		if inPerson[j] {
 			j++
 			continue
@@ -149,26 +149,26 @@ func (a *analysis) listElem(i int, inPerson, blockSeed []bool) int {
 // and looks neither clinical nor like a misspelt common word.
 func (a *analysis) unknownPlainWord(k int) bool {
 	t := &a.toks[k]
-	if t.handle || t.poss || strings.ContainsAny(t.lower, "-'0123456789") || !hasVowel(t.lower) || a.clinicalWord(k) {
+	if t.Handle || t.Poss || strings.ContainsAny(t.Lower, "-'0123456789") || !hasVowel(t.Lower) || a.clinicalWord(k) {
 		return false
 	}
 	f := a.f(k)
-	return f.wl == 0 && f.abbrev == 0 && f.proper == 0 && !vocab.DrugShaped(t.lower) && !vocab.MedicalShape(t.lower) && !Misspelt(a.lex, t.lower)
+	return f.wl == 0 && f.abbrev == 0 && f.proper == 0 && !vocab.DrugShaped(t.Lower) && !vocab.MedicalShape(t.Lower) && !Misspelt(a.lex, t.Lower)
 }
 
 // listWord reports whether word k may be a name in a list with a name.
 func (a *analysis) listWord(k int) bool {
 	t := &a.toks[k]
-	if t.shape == shapeLower && (!a.lowerRegister() || a.isClinical()) {
+	if t.Shape == shapeLower && (!a.lowerRegister() || a.isClinical()) {
 		// checked first: it spares the look-ups of most words. In a note
 		// written in lower case, a word no list knows can still be a name
 		// beside one ("suzette and ank"), if it does not look clinical.
-		if !(a.isClinical() && a.lowerRegister() && t.letters >= 3 && a.unknownPlainWord(k)) {
+		if !(a.isClinical() && a.lowerRegister() && t.Letters >= 3 && a.unknownPlainWord(k)) {
 			return false
 		}
 	}
-	if t.handle || t.letters < 2 || t.shape == shapeNone || t.shape == shapeMixed || isStop(t.lower) ||
-		isContraction(t.lower) || !hasVowel(t.lower) || a.isTitle(k) > 0 || a.clinicalWord(k) {
+	if t.Handle || t.Letters < 2 || t.Shape == shapeNone || t.Shape == shapeMixed || isStop(t.Lower) ||
+		isContraction(t.Lower) || !hasVowel(t.Lower) || a.isTitle(k) > 0 || a.clinicalWord(k) {
 		return false
 	}
 	f := a.f(k)
@@ -176,12 +176,12 @@ func (a *analysis) listWord(k int) bool {
 		return false
 	}
 	switch {
-	case t.shape == shapeLower:
-		return f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && t.letters >= 3
-	case t.caps || t.shape == shapeUpper:
-		return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && t.letters >= 3
+	case t.Shape == shapeLower:
+		return f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && t.Letters >= 3
+	case t.Caps || t.Shape == shapeUpper:
+		return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && t.Letters >= 3
 	}
-	return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && f.proper == 0 && t.letters >= 3
+	return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && f.proper == 0 && t.Letters >= 3
 }
 
 // listSep returns where the next element of a list begins after an
@@ -189,18 +189,18 @@ func (a *analysis) listWord(k int) bool {
 // same line (", and" too). It returns -1 when no list goes on.
 func (a *analysis) listSep(j int) int {
 	n := len(a.toks)
-	if j >= n || a.toks[j-1].poss || strings.Contains(a.toks[j].gap, "\n") {
+	if j >= n || a.toks[j-1].Poss || strings.Contains(a.toks[j].Gap, "\n") {
 		return -1
 	}
-	g := strings.TrimSpace(a.toks[j].gap)
+	g := strings.TrimSpace(a.toks[j].Gap)
 	switch g {
 	case ",", "&", ",&", ", &":
-		if w := a.toks[j].lower; (w == "and" || w == "or") && j+1 < n && a.adjacent(j+1) {
+		if w := a.toks[j].Lower; (w == "and" || w == "or") && j+1 < n && a.adjacent(j+1) {
 			return j + 1
 		}
 		return j
 	case "":
-		if w := a.toks[j].lower; (w == "and" || w == "or") && a.toks[j].shape != shapeMixed && j+1 < n && a.adjacent(j+1) {
+		if w := a.toks[j].Lower; (w == "and" || w == "or") && a.toks[j].Shape != shapeMixed && j+1 < n && a.adjacent(j+1) {
 			return j + 1
 		}
 	}
@@ -262,7 +262,7 @@ func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
 				for m := el[0]; m < el[1]; m++ {
 					have = have || inPerson[m]
 				}
-				if !have && el[1] > el[0] && !(a.foreign() && a.toks[el[0]].shape == shapeLower) {
+				if !have && el[1] > el[0] && !(a.foreign() && a.toks[el[0]].Shape == shapeLower) {
 					out = append(out, span{i: el[0], j: el[1], conf: 0.6, typ: "list"})
 				}
 			}
@@ -281,24 +281,24 @@ func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
 // first name. Tweets tag places this way.
 func (a *analysis) hashPlace(i int) (span, bool) {
 	t := &a.toks[i]
-	if !a.isHashtag(i) || t.shape == shapeNone {
+	if !a.isHashtag(i) || t.Shape == shapeNone {
 		return span{}, false
 	}
-	if t.shape == shapeMixed || len(camelParts(t.text)) > 1 {
+	if t.Shape == shapeMixed || len(camelParts(t.Text)) > 1 {
 		return a.hashPhrasePlace(i)
 	}
-	if t.letters == 2 && t.shape == shapeUpper && a.lex.IsCountry(t.lower) {
+	if t.Letters == 2 && t.Shape == shapeUpper && a.lex.IsCountry(t.Lower) {
 		// "#UK", "#US".
 		return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
 	}
-	if t.letters < 4 {
+	if t.Letters < 4 {
 		return span{}, false
 	}
 	f := a.f(i)
 	if f.date || f.common(50) || f.abbrev != 0 {
 		return span{}, false
 	}
-	typ, pop := a.gazetteer(t.lower, i, i+1)
+	typ, pop := a.gazetteer(t.Lower, i, i+1)
 	switch {
 	case typ == "country" || typ == "state":
 		return span{i: i, j: i + 1, conf: 0.3, typ: typ}, true
@@ -320,11 +320,11 @@ func (a *analysis) hashPlace(i int) (span, bool) {
 // all in any text.
 func (a *analysis) lowerCity(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 4 || !a.lowerRegister() || a.isClinical() {
+	if t.Shape != shapeLower || t.Letters < 4 || !a.lowerRegister() || a.isClinical() {
 		return span{}, false
 	}
 	ctx := a.placeContext(i)
-	if ctx == 0 && !(i > 0 && a.toks[i-1].lower == "to" && !strings.ContainsAny(t.gap, "\n.!?;:")) {
+	if ctx == 0 && !(i > 0 && a.toks[i-1].Lower == "to" && !strings.ContainsAny(t.Gap, "\n.!?;:")) {
 		return span{}, false
 	}
 	f := a.f(i)
@@ -342,14 +342,14 @@ func (a *analysis) lowerCity(i int) (span, bool) {
 func (a *analysis) lowerSurnameAfter(i int) bool {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeTitle || t.caps || t.poss || i+1 >= n || !a.adjacent(i+1) {
+	if t.Shape != shapeTitle || t.Caps || t.Poss || i+1 >= n || !a.adjacent(i+1) {
 		return false
 	}
 	if f := a.f(i); f.births < 1000 || f.common(35) {
 		return false
 	}
 	s := &a.toks[i+1]
-	if s.shape != shapeLower || s.letters < 3 || s.handle || isStop(s.lower) || isContraction(s.lower) || a.clinicalWord(i+1) {
+	if s.Shape != shapeLower || s.Letters < 3 || s.Handle || isStop(s.Lower) || isContraction(s.Lower) || a.clinicalWord(i+1) {
 		return false
 	}
 	g := a.f(i + 1)
@@ -359,7 +359,7 @@ func (a *analysis) lowerSurnameAfter(i int) bool {
 	if g.surname > 0 && !g.common(35) {
 		return true
 	}
-	return g.wl == 0 && g.rank == 0 && hasVowel(s.lower) && !vocab.MedicalShape(s.lower) && !stretched(s.lower)
+	return g.wl == 0 && g.rank == 0 && hasVowel(s.Lower) && !vocab.MedicalShape(s.Lower) && !stretched(s.Lower)
 }
 
 // stretched reports whether a word is laughter or a stretched word of a
@@ -385,11 +385,11 @@ func stretched(w string) bool {
 // noun, or a word in no list ("obama", "kishan", "titi").
 func (a *analysis) lowerNameWord(i int) bool {
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 3 || t.handle || isStop(t.lower) || isContraction(t.lower) || !hasVowel(t.lower) ||
-		stretched(t.lower) || vocab.KinAbbrev().Has(t.lower) || vocab.Greetings().Has(t.lower) || a.clinicalWord(i) {
+	if t.Shape != shapeLower || t.Letters < 3 || t.Handle || isStop(t.Lower) || isContraction(t.Lower) || !hasVowel(t.Lower) ||
+		stretched(t.Lower) || vocab.KinAbbrev().Has(t.Lower) || vocab.Greetings().Has(t.Lower) || a.clinicalWord(i) {
 		return false
 	}
-	if a.wordCompound(t.lower) {
+	if a.wordCompound(t.Lower) {
 		return false
 	}
 	f := a.f(i)
@@ -435,67 +435,67 @@ func (a *analysis) wordCompound(lw string) bool {
 // "klay"). Clinical notes are left out.
 func (a *analysis) lowerCued(i int) bool {
 	t := &a.toks[i]
-	if t.shape != shapeLower || a.isClinical() {
+	if t.Shape != shapeLower || a.isClinical() {
 		return false
 	}
 	if a.wordName(i) {
 		return true
 	}
 	// "mehmood sahab": a word before an honorific that follows names.
-	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && vocab.NameHonorifics().Has(a.toks[i+1].lower) && t.letters >= 3 && !isStop(t.lower) &&
-		!vocab.ChatWords().Has(t.lower) && !stretched(t.lower) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && vocab.NameHonorifics().Has(a.toks[i+1].Lower) && t.Letters >= 3 && !isStop(t.Lower) &&
+		!vocab.ChatWords().Has(t.Lower) && !stretched(t.Lower) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
 		return true
 	}
 	if !a.lowerNameWord(i) {
 		// "momo is the best": a rare word in no word list as a subject.
-		if g := a.f(i); g.wl == 0 && g.rank > 20000 && t.letters >= 4 && !t.handle && !stretched(t.lower) && !a.clinicalWord(i) {
+		if g := a.f(i); g.wl == 0 && g.rank > 20000 && t.Letters >= 4 && !t.Handle && !stretched(t.Lower) && !a.clinicalWord(i) {
 			return a.lowerSubject(i)
 		}
 		return false
 	}
 	f := a.f(i)
-	if f.wl == 0 && f.births >= 1000 && f.abbrev == 0 && t.letters >= 4 && a.informal() {
+	if f.wl == 0 && f.births >= 1000 && f.abbrev == 0 && t.Letters >= 4 && a.informal() {
 		return true
 	}
-	if i > 0 && (a.adjacent(i) || a.afterComma(i)) && a.isGreeting(i-1) && !a.toks[i-1].poss {
+	if i > 0 && (a.adjacent(i) || a.afterComma(i)) && a.isGreeting(i-1) && !a.toks[i-1].Poss {
 		return true
 	}
 
-	if i > 0 && a.adjacent(i) && vocab.NameIntro().Has(a.toks[i-1].lower) {
+	if i > 0 && a.adjacent(i) && vocab.NameIntro().Has(a.toks[i-1].Lower) {
 		return true
 	}
 	// "zorbleking aka Mia": the name before "aka" too.
-	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && a.toks[i+1].lower == "aka" && a.informal() {
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && a.toks[i+1].Lower == "aka" && a.informal() {
 		return true
 	}
 	// "follow noldirahman now": an account's name in a tweet.
-	if i > 0 && a.adjacent(i) && a.toks[i-1].lower == "follow" && f.wl == 0 && a.informal() {
+	if i > 0 && a.adjacent(i) && a.toks[i-1].Lower == "follow" && f.wl == 0 && a.informal() {
 		return true
 	}
 	// "grian fan", "ishawna song": a name before what fans follow.
-	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.poss && vocab.FanWords().Has(a.toks[i+1].lower) && a.informal() && !vocab.ChatWords().Has(t.lower) {
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && vocab.FanWords().Has(a.toks[i+1].Lower) && a.informal() && !vocab.ChatWords().Has(t.Lower) {
 		return true
 	}
 	// "he looks like raggedydan".
-	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].lower == "like" && vocab.LookWords().Has(a.toks[i-2].lower) && a.informal() && !vocab.ChatWords().Has(t.lower) {
+	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].Lower == "like" && vocab.LookWords().Has(a.toks[i-2].Lower) && a.informal() && !vocab.ChatWords().Has(t.Lower) {
 		return true
 	}
 	// "hangwani u see now": a comment that opens by speaking to someone.
-	if t.sentStart && !t.poss && i+1 < len(a.toks) && a.adjacent(i+1) && !vocab.ChatWords().Has(t.lower) {
-		switch a.toks[i+1].lower {
+	if t.SentStart && !t.Poss && i+1 < len(a.toks) && a.adjacent(i+1) && !vocab.ChatWords().Has(t.Lower) {
+		switch a.toks[i+1].Lower {
 		case "u", "you", "ur", "your":
 			return a.informal()
 		}
 	}
 	// "wow zubenko, your video is great": spoken to before a comma and
 	// "you" or "your".
-	if !t.poss && i+1 < len(a.toks) && a.afterComma(i+1) && !vocab.ChatWords().Has(t.lower) && !stretched(t.lower) && (t.sentStart || i > 0 && a.adjacent(i) && vocab.Interjections().Has(a.toks[i-1].lower)) {
-		switch a.toks[i+1].lower {
+	if !t.Poss && i+1 < len(a.toks) && a.afterComma(i+1) && !vocab.ChatWords().Has(t.Lower) && !stretched(t.Lower) && (t.SentStart || i > 0 && a.adjacent(i) && vocab.Interjections().Has(a.toks[i-1].Lower)) {
+		switch a.toks[i+1].Lower {
 		case "u", "you", "ur", "your":
 			return a.informal()
 		}
 	}
-	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].lower == "is" && a.toks[i-2].lower == "name" {
+	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].Lower == "is" && a.toks[i-2].Lower == "name" {
 		return true
 	}
 	// "when ishawna did a song", "gaby gave herself more": the subject
@@ -503,7 +503,7 @@ func (a *analysis) lowerCued(i int) bool {
 	if a.lowerSubject(i) {
 		return true
 	}
-	return t.poss && (f.births >= 100 || f.proper > 0 || f.surname > 0 && f.surname <= 20000)
+	return t.Poss && (f.births >= 100 || f.proper > 0 || f.surname > 0 && f.surname <= 20000)
 }
 
 // informal reports whether a text is written as a comment or a chat is:
@@ -516,8 +516,8 @@ func (a *analysis) informal() bool {
 	a.informalDone = true
 	v := len(a.text) < 400 || a.lowerRegister()
 	for k := 0; !v && k < len(a.toks); k++ {
-		w := a.toks[k].lower
-		v = vocab.ChatWords().Has(w) || w == "i" && a.toks[k].text == "i"
+		w := a.toks[k].Lower
+		v = vocab.ChatWords().Has(w) || w == "i" && a.toks[k].Text == "i"
 	}
 	a.informalVal = v
 	return v
@@ -535,11 +535,11 @@ func (a *analysis) foreign() bool {
 	n, known := 0, 0
 	for k := range a.toks {
 		t := &a.toks[k]
-		if t.shape != shapeLower || t.letters < 2 {
+		if t.Shape != shapeLower || t.Letters < 2 {
 			continue
 		}
 		n++
-		if _, ok := a.lex.WordLevel(t.lower); ok {
+		if a.f(k).wl != 0 { // WordLevel, once per distinct word
 			known++
 		}
 	}
@@ -553,13 +553,13 @@ func (a *analysis) foreign() bool {
 // determiner, and never written in lower case in the text.
 func (a *analysis) midCapName(i int) bool {
 	t := &a.toks[i]
-	if t.sentStart || t.caps || i == 0 || !(a.adjacent(i) || a.afterComma(i)) {
+	if t.SentStart || t.Caps || i == 0 || !(a.adjacent(i) || a.afterComma(i)) {
 		return false
 	}
 	p := &a.toks[i-1]
 	// "If Roman made a channel": a clause opener that starts the sentence.
-	opener := p.shape == shapeTitle && p.sentStart && vocab.ClauseOpeners().Has(p.lower) && a.adjacent(i)
-	if p.shape != shapeLower && !opener || p.poss || vocab.DeterminersBefore().Has(p.lower) || p.handle {
+	opener := p.Shape == shapeTitle && p.SentStart && vocab.ClauseOpeners().Has(p.Lower) && a.adjacent(i)
+	if p.Shape != shapeLower && !opener || p.Poss || vocab.DeterminersBefore().Has(p.Lower) || p.Handle {
 		return false
 	}
 	f := a.f(i)
@@ -572,7 +572,7 @@ func (a *analysis) midCapName(i int) bool {
 		return false
 	}
 	// "visited Vienna": a well-known place is the likelier reading.
-	if typ, pop := a.gazetteer(t.lower, i, i+1); typ == "country" || typ == "state" || pop >= 100000 {
+	if typ, pop := a.gazetteer(t.Lower, i, i+1); typ == "country" || typ == "state" || pop >= 100000 {
 		return false
 	}
 	return a.informal() && !a.isClinical()
@@ -584,12 +584,12 @@ func (a *analysis) midCapName(i int) bool {
 // ("Lily I love your videos", "Amber you are the best").
 func (a *analysis) addressOpening(i int) bool {
 	t := &a.toks[i]
-	if !t.sentStart || t.caps || t.poss || i+1 >= len(a.toks) || !a.adjacent(i+1) {
+	if !t.SentStart || t.Caps || t.Poss || i+1 >= len(a.toks) || !a.adjacent(i+1) {
 		return false
 	}
-	switch n := &a.toks[i+1]; n.lower {
+	switch n := &a.toks[i+1]; n.Lower {
 	case "i":
-		if n.text != "I" {
+		if n.Text != "I" {
 			return false
 		}
 	case "you", "your", "u", "ur":
@@ -610,7 +610,7 @@ func (a *analysis) addressOpening(i int) bool {
 func (a *analysis) fullNameAhead(i int) bool {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeTitle || t.caps || t.poss || t.letters < 3 || i+1 >= n || !a.adjacent(i+1) {
+	if t.Shape != shapeTitle || t.Caps || t.Poss || t.Letters < 3 || i+1 >= n || !a.adjacent(i+1) {
 		return false
 	}
 	f := a.f(i)
@@ -618,11 +618,11 @@ func (a *analysis) fullNameAhead(i int) bool {
 		return false
 	}
 	k := i + 1
-	if m := &a.toks[k]; m.letters == 1 && m.shape == shapeTitle && m.text != "I" && !m.poss && k+1 < n && a.adjacent(k+1) {
+	if m := &a.toks[k]; m.Letters == 1 && m.Shape == shapeTitle && m.Text != "I" && !m.Poss && k+1 < n && a.adjacent(k+1) {
 		k++
 	}
 	s := &a.toks[k]
-	if s.shape != shapeTitle || s.caps || s.letters < 3 || s.handle || vocab.ChatWords().Has(s.lower) {
+	if s.Shape != shapeTitle || s.Caps || s.Letters < 3 || s.Handle || vocab.ChatWords().Has(s.Lower) {
 		return false
 	}
 	g := a.f(k)
@@ -637,11 +637,11 @@ func (a *analysis) fullNameAhead(i int) bool {
 // savage"), where the word is the likelier reading.
 func (a *analysis) wordName(i int) bool {
 	t := &a.toks[i]
-	if t.letters < 4 || t.handle || isStop(t.lower) || vocab.KinAbbrev().Has(t.lower) || a.clinicalWord(i) {
+	if t.Letters < 4 || t.Handle || isStop(t.Lower) || vocab.KinAbbrev().Has(t.Lower) || a.clinicalWord(i) {
 		return false
 	}
-	if i > 0 && !strings.ContainsAny(t.gap, ".!?;:\n") {
-		switch p := a.toks[i-1].lower; {
+	if i > 0 && !strings.ContainsAny(t.Gap, ".!?;:\n") {
+		switch p := a.toks[i-1].Lower; {
 		case vocab.DeterminersBefore().Has(p), p == "was", p == "is", p == "be", p == "so", p == "very", p == "too", p == "being":
 			return false
 		}
@@ -664,16 +664,16 @@ func (a *analysis) wordName(i int) bool {
 func (a *analysis) afterCompoundModifier(i int) bool {
 	k, mods := i-1, 0
 	for ; k >= 0 && mods < 3; k-- {
-		if !a.adjacent(k+1) || strings.TrimSpace(a.toks[k+1].gap) != "" {
+		if !a.adjacent(k+1) || strings.TrimSpace(a.toks[k+1].Gap) != "" {
 			return false
 		}
 		m := &a.toks[k]
-		if !strings.ContainsAny(m.text, "-‐‑") || m.shape == shapeTitle && !m.sentStart || m.shape == shapeUpper {
+		if !strings.ContainsAny(m.Text, "-‐‑") || m.Shape == shapeTitle && !m.SentStart || m.Shape == shapeUpper {
 			break
 		}
 		mods++
 	}
-	return mods > 0 && k >= 0 && vocab.DeterminersBefore().Has(a.toks[k].lower) && strings.TrimSpace(a.toks[k+1].gap) == ""
+	return mods > 0 && k >= 0 && vocab.DeterminersBefore().Has(a.toks[k].Lower) && strings.TrimSpace(a.toks[k+1].Gap) == ""
 }
 
 // wordNameFeat reports whether a word is a name of some currency that
@@ -685,11 +685,11 @@ func wordNameFeat(f *feat) bool {
 // isAddress reports whether word k opens an address to someone: "thanks",
 // "thank you", "hi", "hey", "hello", "dear", "congrats".
 func (a *analysis) isAddress(k int) bool {
-	switch a.toks[k].lower {
+	switch a.toks[k].Lower {
 	case "thanks", "thx", "hi", "hey", "hello", "dear", "congrats", "congratulations":
 		return true
 	}
-	return a.toks[k].lower == "you" && k > 0 && a.toks[k-1].lower == "thank" && a.adjacent(k)
+	return a.toks[k].Lower == "you" && k > 0 && a.toks[k-1].Lower == "thank" && a.adjacent(k)
 }
 
 // lowerSubject reports whether lower-case word i, a word that may be a
@@ -697,14 +697,14 @@ func (a *analysis) isAddress(k int) bool {
 // informal text: "hangwani is slaying", "when ishawna did".
 func (a *analysis) lowerSubject(i int) bool {
 	t := &a.toks[i]
-	if t.poss || vocab.ChatWords().Has(t.lower) || i+1 >= len(a.toks) || !a.adjacent(i+1) || !vocab.SubjectVerbs().Has(a.toks[i+1].lower) {
+	if t.Poss || vocab.ChatWords().Has(t.Lower) || i+1 >= len(a.toks) || !a.adjacent(i+1) || !vocab.SubjectVerbs().Has(a.toks[i+1].Lower) {
 		return false
 	}
 	// "decision-making is": a compound in no list is no name.
-	if strings.ContainsRune(t.lower, '-') {
+	if strings.ContainsRune(t.Lower, '-') {
 		return false
 	}
-	if !t.sentStart && !(i > 0 && a.adjacent(i) && vocab.ClauseOpeners().Has(a.toks[i-1].lower)) {
+	if !t.SentStart && !(i > 0 && a.adjacent(i) && vocab.ClauseOpeners().Has(a.toks[i-1].Lower)) {
 		return false
 	}
 	f := a.f(i)
@@ -718,7 +718,7 @@ func (a *analysis) lowerSubject(i int) bool {
 		return false
 	}
 	// "when ishawna do a song": comments drop the verb's ending.
-	if a.toks[i+1].lower == "do" && t.sentStart {
+	if a.toks[i+1].Lower == "do" && t.SentStart {
 		return false
 	}
 	return a.informal()
@@ -727,11 +727,11 @@ func (a *analysis) lowerSubject(i int) bool {
 // beforeFollowers reports whether word i, capitalised, is directly followed
 // by a follower word in lower case in an informal text or a comment.
 func (a *analysis) beforeFollowers(i int) bool {
-	if i+1 >= len(a.toks) || !a.adjacent(i+1) || a.toks[i].poss || a.isClinical() {
+	if i+1 >= len(a.toks) || !a.adjacent(i+1) || a.toks[i].Poss || a.isClinical() {
 		return false
 	}
 	n := &a.toks[i+1]
-	return n.shape == shapeLower && vocab.FollowerWords().Has(n.lower)
+	return n.Shape == shapeLower && vocab.FollowerWords().Has(n.Lower)
 }
 
 // shoutedName reports whether word i, written in capitals in a comment, is
@@ -743,7 +743,7 @@ func (a *analysis) beforeFollowers(i int) bool {
 func (a *analysis) shoutedName(i int) bool {
 	t := &a.toks[i]
 	f := a.f(i)
-	if t.letters < 4 || f.wl != 0 || f.abbrev != 0 || f.title || f.kin || f.date || vocab.ChatWords().Has(t.lower) || stretched(t.lower) {
+	if t.Letters < 4 || f.wl != 0 || f.abbrev != 0 || f.title || f.kin || f.date || vocab.ChatWords().Has(t.Lower) || stretched(t.Lower) {
 		return false
 	}
 	if f.births < 500 && (f.surname == 0 || f.surname > 20000) {
@@ -756,10 +756,10 @@ func (a *analysis) shoutedName(i int) bool {
 	// alone.
 	shout := false
 	for _, k := range []int{i - 1, i + 1} {
-		if k < 0 || k >= len(a.toks) || !a.adjacent(max(i, k)) || a.toks[k].shape != shapeUpper || a.toks[k].letters < 2 {
+		if k < 0 || k >= len(a.toks) || !a.adjacent(max(i, k)) || a.toks[k].Shape != shapeUpper || a.toks[k].Letters < 2 {
 			continue
 		}
-		if g := a.f(k); g.wl == 0 && !isStop(a.toks[k].lower) {
+		if g := a.f(k); g.wl == 0 && !isStop(a.toks[k].Lower) {
 			return false
 		}
 		shout = true
@@ -772,26 +772,19 @@ func (a *analysis) shoutedName(i int) bool {
 // endings that names share ("Pendlebury", "Troydan", "Rexall") say nothing;
 // only the endings of drug classes ("-mycin", "-statin", "-pril") do.
 func (a *analysis) drugShape(i int) bool {
-	w := a.toks[i].lower
+	w := a.toks[i].Lower
 	if !vocab.MedicalShape(w) {
 		return false
 	}
 	if !a.informal() || a.isClinical() || a.clinicalHits != 0 {
 		return true
 	}
-	for _, s := range drugSuffixes {
+	for s := range vocab.DrugSuffixes().All() {
 		if strings.HasSuffix(w, s) {
 			return true
 		}
 	}
 	return false
-}
-
-// drugSuffixes are the endings of medicalSuffixes that names do not have.
-var drugSuffixes = []string{
-	"pril", "mycin", "cillin", "statin", "azole", "oxin", "itis", "osis", "emia", "algia", "ectomy",
-	"otomy", "plasty", "scopy", "cyte", "uria", "mab", "nib", "sone", "zine", "pine", "ssor", "vir",
-	"ax", "ix", "ol", "ide", "ium", "ase",
 }
 
 // initialsPair reports whether word i is a pair of initials used as a
@@ -800,18 +793,18 @@ var drugSuffixes = []string{
 // that is no common word. Comments and sports write players so.
 func (a *analysis) initialsPair(i int) bool {
 	t := &a.toks[i]
-	if t.letters != 2 || len(t.text) != 2 || t.dot || t.poss || t.caps || t.shape != shapeUpper && t.shape != shapeTitle || i+1 >= len(a.toks) || !a.adjacent(i+1) {
+	if t.Letters != 2 || len(t.Text) != 2 || t.Dot || t.Poss || t.Caps || t.Shape != shapeUpper && t.Shape != shapeTitle || i+1 >= len(a.toks) || !a.adjacent(i+1) {
 		return false
 	}
 	f := a.f(i)
-	if f.wl != 0 || f.title || f.kin || f.date || a.lex.IsCountry(t.lower) || vocab.Credentials().Has(t.lower) || vocab.RoleAbbrev().Has(t.lower) {
+	if f.wl != 0 || f.title || f.kin || f.date || a.lex.IsCountry(t.Lower) || vocab.Credentials().Has(t.Lower) || vocab.RoleAbbrev().Has(t.Lower) {
 		return false
 	}
-	if _, ok := a.lex.USState(t.text); ok {
+	if _, ok := a.lex.USState(t.Text); ok {
 		return false
 	}
 	s := &a.toks[i+1]
-	if s.shape != shapeTitle || s.caps || s.handle || s.letters < 3 || isStop(s.lower) {
+	if s.Shape != shapeTitle || s.Caps || s.Handle || s.Letters < 3 || isStop(s.Lower) {
 		return false
 	}
 	g := a.f(i + 1)
@@ -828,11 +821,11 @@ func (a *analysis) initialsPair(i int) bool {
 // "Tessaly | 12 Elm St"; not "Neurodivergent kids".
 func (a *analysis) openingUnknown(i int) bool {
 	t := &a.toks[i]
-	if !t.sentStart || t.shape != shapeTitle || !titleCase(t.text) || t.caps || t.letters < 4 || t.handle || vocab.ChatWords().Has(t.lower) || stretched(t.lower) || !hasVowel(t.lower) {
+	if !t.SentStart || t.Shape != shapeTitle || !titleCase(t.Text) || t.Caps || t.Letters < 4 || t.Handle || vocab.ChatWords().Has(t.Lower) || stretched(t.Lower) || !hasVowel(t.Lower) {
 		return false
 	}
 	f := a.f(i)
-	if f.wl != 0 || f.proper != 0 || f.abbrev != 0 || f.rank != 0 || f.isName() || f.date || f.title || a.lex.IsPlace(t.lower) || a.drugShape(i) {
+	if f.wl != 0 || f.proper != 0 || f.abbrev != 0 || f.rank != 0 || f.isName() || f.date || f.title || a.lex.IsPlace(t.Lower) || a.drugShape(i) {
 		return false
 	}
 	if !a.informal() || a.isClinical() || a.clinicalHits > 0 || i+1 >= len(a.toks) {
@@ -841,12 +834,12 @@ func (a *analysis) openingUnknown(i int) bool {
 	// Before a colon, a verb or the end of its line or clause, as a name
 	// stands; not before a word it describes ("Neurodivergent kids").
 	nx := &a.toks[i+1]
-	return strings.Contains(nx.gap, ":") || vocab.OpeningVerbs().Has(nx.lower) || !(a.adjacent(i+1) && nx.shape == shapeLower)
+	return strings.Contains(nx.Gap, ":") || vocab.OpeningVerbs().Has(nx.Lower) || !(a.adjacent(i+1) && nx.Shape == shapeLower)
 }
 
 // lowerAfterInitial reports whether lower-case word i, after a capital
 // initial in a comment, is the surname written in lower case ("J. okafor"):
 // a word that can be a name (lowerNameWord), the comment no clinical note.
 func (a *analysis) lowerAfterInitial(i int) bool {
-	return a.toks[i].shape == shapeLower && a.toks[i-1].isCap() && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0
+	return a.toks[i].Shape == shapeLower && a.toks[i-1].IsCap() && a.lowerNameWord(i) && a.informal() && !a.isClinical() && a.clinicalHits == 0
 }

@@ -19,10 +19,10 @@ import (
 func (a *analysis) lowerVenue(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 3 || vocab.VenueCues().Has(t.lower) || vocab.GenericVenue().Has(t.lower) || isStop(t.lower) || a.isClinical() {
+	if t.Shape != shapeLower || t.Letters < 3 || vocab.VenueCues().Has(t.Lower) || vocab.GenericVenue().Has(t.Lower) || isStop(t.Lower) || a.isClinical() {
 		return span{}, false
 	}
-	if a.placeContext(i) == 0 && !(i > 0 && a.toks[i-1].lower == "to" && !strings.ContainsAny(t.gap, "\n.!?;:")) {
+	if a.placeContext(i) == 0 && !(i > 0 && a.toks[i-1].Lower == "to" && !strings.ContainsAny(t.Gap, "\n.!?;:")) {
 		return span{}, false
 	}
 	f := a.f(i)
@@ -31,20 +31,20 @@ func (a *analysis) lowerVenue(i int) (span, bool) {
 	}
 	for j := i + 1; j < n && j <= i+2; j++ {
 		w := &a.toks[j]
-		if !a.adjacent(j) || a.toks[j-1].poss || w.shape != shapeLower {
+		if !a.adjacent(j) || a.toks[j-1].Poss || w.Shape != shapeLower {
 			return span{}, false
 		}
-		if vocab.VenueCues().Has(w.lower) {
+		if vocab.VenueCues().Has(w.Lower) {
 			end := j + 1
 			// "lantern hotel Penrhoslyn": the town after it.
-			if end < n && a.adjacent(end) && !w.poss && a.toks[end].shape == shapeTitle && !a.toks[end].sentStart {
+			if end < n && a.adjacent(end) && !w.Poss && a.toks[end].Shape == shapeTitle && !a.toks[end].SentStart {
 				if g := a.f(end); !g.common(50) && !g.date {
 					end++
 				}
 			}
 			return span{i: i, j: end, conf: 0.6, typ: "place"}, true
 		}
-		if isStop(w.lower) || a.f(j).date || w.poss {
+		if isStop(w.Lower) || a.f(j).date || w.Poss {
 			return span{}, false
 		}
 	}
@@ -59,11 +59,11 @@ func (a *analysis) lowerVenue(i int) (span, bool) {
 func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 3 || i+1 >= n || isStop(t.lower) || a.isClinical() {
+	if t.Shape != shapeLower || t.Letters < 3 || i+1 >= n || isStop(t.Lower) || a.isClinical() {
 		return span{}, false
 	}
 	for j := i + 2; j <= n && j <= i+3; j++ {
-		if !a.adjacent(j-1) || a.toks[j-2].poss || a.toks[j-1].shape != shapeLower {
+		if !a.adjacent(j-1) || a.toks[j-2].Poss || a.toks[j-1].Shape != shapeLower {
 			break
 		}
 		// The last word of a place's name is a proper noun SCOWL lists
@@ -76,9 +76,9 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 		if typ, _ := a.gazetteer(key, i, j); typ == "country" || typ == "state" {
 			return span{i: i, j: j, conf: 0.3, typ: typ}, true
 		}
-		if vocab.Compass().Has(t.lower) && j == i+2 && a.toks[i+1].letters >= 4 {
+		if vocab.Compass().Has(t.Lower) && j == i+2 && a.toks[i+1].Letters >= 4 {
 			f := a.f(i + 1)
-			typ, pop := a.gazetteer(a.toks[i+1].lower, i+1, j)
+			typ, pop := a.gazetteer(a.toks[i+1].Lower, i+1, j)
 			if typ != "" && pop >= 10000 && !f.common(35) && !(f.births >= 1000 && f.births > f.surname) {
 				return span{i: i, j: j, conf: 0.6, typ: typ}, true
 			}
@@ -93,16 +93,16 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 // and a state code in parentheses ("Overbrook Ave (NY)").
 func (a *analysis) codePlace(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.shape != shapeUpper || t.letters != 2 || t.caps || t.dot || t.poss || a.isClinical() {
+	if t.Shape != shapeUpper || t.Letters != 2 || t.Caps || t.Dot || t.Poss || a.isClinical() {
 		return span{}, false
 	}
 	// "US" is the usual abbreviation of a country whose list name is
 	// "USA"; in capitals inside a sentence it is not the pronoun.
-	if !t.sentStart && (a.lex.IsCountry(t.lower) || t.text == "US") {
+	if !t.SentStart && (a.lex.IsCountry(t.Lower) || t.Text == "US") {
 		return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
 	}
-	if strings.HasSuffix(t.gap, "(") && i+1 <= len(a.toks) && strings.HasPrefix(a.text[t.end:], ")") {
-		if _, ok := a.lex.USState(t.text); ok {
+	if strings.HasSuffix(t.Gap, "(") && i+1 <= len(a.toks) && strings.HasPrefix(a.text[t.End:], ")") {
+		if _, ok := a.lex.USState(t.Text); ok {
 			return span{i: i, j: i + 1, conf: 0.3, typ: "state"}, true
 		}
 	}
@@ -114,11 +114,11 @@ func (a *analysis) codePlace(i int) (span, bool) {
 // ("see you soon ~ japan", not "china" or "turkey").
 func (a *analysis) lowerCountry(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 4 || t.handle || a.isClinical() || !a.informal() {
+	if t.Shape != shapeLower || t.Letters < 4 || t.Handle || a.isClinical() || !a.informal() {
 		return span{}, false
 	}
 	f := a.f(i)
-	if f.wl != 0 && f.wl <= 35 || f.date || f.births >= 1000 || !a.lex.IsCountry(t.lower) {
+	if f.wl != 0 && f.wl <= 35 || f.date || f.births >= 1000 || !a.lex.IsCountry(t.Lower) {
 		return span{}, false
 	}
 	return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
@@ -128,14 +128,14 @@ func (a *analysis) lowerCountry(i int) (span, bool) {
 // hyphen, and a number of one to three digits.
 func (a *analysis) highway(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.text != "I" || i+1 >= len(a.toks) {
+	if t.Text != "I" || i+1 >= len(a.toks) {
 		return span{}, false
 	}
 	nx := &a.toks[i+1]
-	if g := nx.gap; g != "-" && g != "- " || nx.end-nx.start > 3 {
+	if g := nx.Gap; g != "-" && g != "- " || nx.End-nx.Start > 3 {
 		return span{}, false
 	}
-	for _, c := range nx.text {
+	for _, c := range nx.Text {
 		if c < '0' || c > '9' {
 			return span{}, false
 		}
@@ -149,24 +149,24 @@ func (a *analysis) highway(i int) (span, bool) {
 func (a *analysis) lowerStreet(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeTitle || t.caps || t.poss || t.letters < 4 || i+1 >= n || !a.adjacent(i+1) || a.isClinical() {
+	if t.Shape != shapeTitle || t.Caps || t.Poss || t.Letters < 4 || i+1 >= n || !a.adjacent(i+1) || a.isClinical() {
 		return span{}, false
 	}
 	s := &a.toks[i+1]
-	if s.shape != shapeLower {
+	if s.Shape != shapeLower {
 		return span{}, false
 	}
-	strong, ok := streetWords[s.lower]
-	if !ok {
+	strong := vocab.StrongStreetTypes().Has(s.Lower)
+	if !strong && !vocab.WeakStreetTypes().Has(s.Lower) {
 		return span{}, false
 	}
-	if !strong && !(i > 0 && vocab.StreetPreps().Has(a.toks[i-1].lower) && !strings.ContainsAny(t.gap, "\n.;:!?")) {
+	if !strong && !(i > 0 && vocab.StreetPreps().Has(a.toks[i-1].Lower) && !strings.ContainsAny(t.Gap, "\n.;:!?")) {
 		return span{}, false
 	}
 	if f := a.f(i); f.common(50) || f.date || f.title || f.abbrev != 0 {
 		return span{}, false
 	}
-	if i > 0 && vocab.NameParticles().Has(a.toks[i-1].lower) && a.toks[i-1].shape == shapeLower && a.adjacent(i) {
+	if i > 0 && vocab.NameParticles().Has(a.toks[i-1].Lower) && a.toks[i-1].Shape == shapeLower && a.adjacent(i) {
 		return span{}, false // "avenue de Provence street": part of a longer name
 	}
 	return span{i: i, j: i + 2, conf: 0.6, typ: "street"}, true
@@ -191,7 +191,7 @@ func (a *analysis) socialPlaces() []span {
 	}
 	var out []span
 	for i := 0; i < len(a.toks); i++ {
-		if a.toks[i].handle {
+		if a.toks[i].Handle {
 			continue
 		}
 		if s, ok := firstRule(rules, i); ok {
@@ -210,38 +210,38 @@ func (a *analysis) socialPlaces() []span {
 func (a *analysis) checkIn(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.lower != "i'm" || !t.sentStart || i+2 >= n || a.toks[i+1].lower != "at" || !a.adjacent(i+1) {
+	if t.Lower != "i'm" || !t.SentStart || i+2 >= n || a.toks[i+1].Lower != "at" || !a.adjacent(i+1) {
 		return span{}, false
 	}
 	s := i + 2
-	if !a.adjacent(s) && a.toks[s].gap != " " || !a.toks[s].isCap() || a.toks[s].handle {
+	if !a.adjacent(s) && a.toks[s].Gap != " " || !a.toks[s].IsCap() || a.toks[s].Handle {
 		return span{}, false
 	}
 	last := s
 	for k := s + 1; k < n; k++ {
-		g := a.toks[k].gap
-		if a.toks[k].handle || a.toks[k-1].poss || a.toks[k].line != t.line {
+		g := a.toks[k].Gap
+		if a.toks[k].Handle || a.toks[k-1].Poss || a.toks[k].Line != t.Line {
 			break
 		}
 		if !(a.adjacent(k) || strings.TrimSpace(g) == "&") {
 			break
 		}
-		if a.toks[k].isCap() || a.toks[k].shape == shapeNone {
+		if a.toks[k].IsCap() || a.toks[k].Shape == shapeNone {
 			last = k
 			continue
 		}
 		// "I'm at Café Lume in Porto, Portugal": the town follows.
-		if a.toks[k].lower == "in" && k+1 < n && a.adjacent(k+1) && a.toks[k+1].isCap() {
+		if a.toks[k].Lower == "in" && k+1 < n && a.adjacent(k+1) && a.toks[k+1].IsCap() {
 			break
 		}
-		if !vocab.PlaceJoin().Has(a.toks[k].lower) {
+		if !vocab.PlaceJoin().Has(a.toks[k].Lower) {
 			return span{}, false
 		}
 	}
 	// What follows the venue must be the service's: " (", " - ", " w/",
 	// " in " and the town, a link, or the end of the line.
-	rest := strings.TrimLeft(a.text[a.toks[last].end:], " ")
-	if a.toks[last].poss {
+	rest := strings.TrimLeft(a.text[a.toks[last].End:], " ")
+	if a.toks[last].Poss {
 		return span{}, false
 	}
 	if !(rest == "" || rest[0] == '\n' || rest[0] == '(' || strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "w/") ||
@@ -257,12 +257,12 @@ func (a *analysis) checkIn(i int) (span, bool) {
 func (a *analysis) parenCityCode(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if !strings.HasSuffix(t.gap, "(") || t.shape != shapeTitle || t.caps {
+	if !strings.HasSuffix(t.Gap, "(") || t.Shape != shapeTitle || t.Caps {
 		return span{}, false
 	}
 	for j := i + 1; j < n && j <= i+2; j++ {
 		c := &a.toks[j]
-		if a.afterComma(j) && c.shape == shapeUpper && c.letters == 2 && len(c.text) == 2 && !vocab.Credentials().Has(c.lower) && strings.HasPrefix(a.text[c.end:], ")") {
+		if a.afterComma(j) && c.Shape == shapeUpper && c.Letters == 2 && len(c.Text) == 2 && !vocab.Credentials().Has(c.Lower) && strings.HasPrefix(a.text[c.End:], ")") {
 			for k := i; k < j; k++ {
 				if f := a.f(k); f.common(50) || f.date {
 					return span{}, false
@@ -270,7 +270,7 @@ func (a *analysis) parenCityCode(i int) (span, bool) {
 			}
 			return span{i: i, j: j + 1, conf: 0.75, typ: "town"}, true
 		}
-		if !a.adjacent(j) || c.shape != shapeTitle {
+		if !a.adjacent(j) || c.Shape != shapeTitle {
 			break
 		}
 	}
@@ -283,24 +283,24 @@ func (a *analysis) parenCityCode(i int) (span, bool) {
 func (a *analysis) siteBeforePlace(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeTitle || t.caps || t.poss || (i > 0 && a.adjacent(i) && a.toks[i-1].isCap()) {
+	if t.Shape != shapeTitle || t.Caps || t.Poss || (i > 0 && a.adjacent(i) && a.toks[i-1].IsCap()) {
 		return span{}, false
 	}
-	if f := a.f(i); f.date || isStop(t.lower) {
+	if f := a.f(i); f.date || isStop(t.Lower) {
 		return span{}, false
 	}
 	for j := i + 1; j < n && j <= i+3; j++ {
 		c := &a.toks[j]
-		if !a.adjacent(j) || c.shape != shapeTitle || a.toks[j-1].poss {
+		if !a.adjacent(j) || c.Shape != shapeTitle || a.toks[j-1].Poss {
 			return span{}, false
 		}
-		if !(vocab.VenueCues().Has(c.lower) || vocab.SiteWords().Has(c.lower)) || c.poss {
+		if !(vocab.VenueCues().Has(c.Lower) || vocab.SiteWords().Has(c.Lower)) || c.Poss {
 			continue
 		}
-		if j+1 >= n || !a.afterComma(j+1) || !a.toks[j+1].isCap() {
+		if j+1 >= n || !a.afterComma(j+1) || !a.toks[j+1].IsCap() {
 			return span{}, false
 		}
-		nx := a.toks[j+1].lower
+		nx := a.toks[j+1].Lower
 		if typ, pop := a.gazetteer(nx, j+1, j+2); typ == "country" || typ == "state" || pop >= 10000 {
 			return span{i: i, j: j + 1, conf: 0.6, typ: "small-place"}, true
 		}
@@ -314,7 +314,7 @@ func (a *analysis) siteBeforePlace(i int) (span, bool) {
 // and no first name.
 func (a *analysis) possVenue(i int) (span, bool) {
 	t := &a.toks[i]
-	if !t.poss || t.shape != shapeTitle || t.caps || t.letters < 3 || t.sentStart || i == 0 || !a.adjacent(i) || a.toks[i-1].lower != "at" {
+	if !t.Poss || t.Shape != shapeTitle || t.Caps || t.Letters < 3 || t.SentStart || i == 0 || !a.adjacent(i) || a.toks[i-1].Lower != "at" {
 		return span{}, false
 	}
 	if f := a.f(i); f.common(50) || f.date || f.kin || f.title || f.births >= 1000 {
@@ -338,16 +338,16 @@ func (a *analysis) placeAcronyms(places []span) []span {
 			continue
 		}
 		c := &a.toks[s.j]
-		if c.shape != shapeUpper || c.caps || strings.TrimSpace(c.gap) != "(" || !strings.HasPrefix(a.text[c.end:], ")") {
+		if c.Shape != shapeUpper || c.Caps || strings.TrimSpace(c.Gap) != "(" || !strings.HasPrefix(a.text[c.End:], ")") {
 			continue
 		}
 		var ini strings.Builder
 		for k := s.i; k < s.j; k++ {
-			if a.toks[k].isCap() {
-				ini.WriteString(a.toks[k].text[:1])
+			if a.toks[k].IsCap() {
+				ini.WriteString(a.toks[k].Text[:1])
 			}
 		}
-		if ini.Len() >= 2 && ini.String() == c.text {
+		if ini.Len() >= 2 && ini.String() == c.Text {
 			add = append(add, span{i: s.j, j: s.j + 1, conf: s.conf, typ: s.typ})
 		}
 	}
@@ -363,14 +363,14 @@ func (a *analysis) placeAcronyms(places []span) []span {
 // nothing but punctuation, a link or the end of the line follows it.
 func (a *analysis) regionCode(s span) (span, bool) {
 	j := s.j
-	if j >= len(a.toks) || s.typ == "state" || s.typ == "country" || !a.afterComma(j) || a.toks[j-1].poss || a.isClinical() {
+	if j >= len(a.toks) || s.typ == "state" || s.typ == "country" || !a.afterComma(j) || a.toks[j-1].Poss || a.isClinical() {
 		return span{}, false
 	}
 	c := &a.toks[j]
-	if c.shape != shapeUpper || c.caps || c.letters < 2 || c.letters > 3 || len(c.text) != c.letters || c.poss || vocab.Credentials().Has(c.lower) {
+	if c.Shape != shapeUpper || c.Caps || c.Letters < 2 || c.Letters > 3 || len(c.Text) != c.Letters || c.Poss || vocab.Credentials().Has(c.Lower) {
 		return span{}, false
 	}
-	if j+1 < len(a.toks) && a.toks[j+1].line == c.line && !strings.ContainsAny(a.toks[j+1].gap, ".!?;:)(/") {
+	if j+1 < len(a.toks) && a.toks[j+1].Line == c.Line && !strings.ContainsAny(a.toks[j+1].Gap, ".!?;:)(/") {
 		return span{}, false
 	}
 	return span{i: j, j: j + 1, conf: 0.3, typ: "state"}, true
@@ -381,26 +381,26 @@ func (a *analysis) regionCode(s span) (span, bool) {
 // lower case after a preposition of place ("back in nyc").
 func (a *analysis) cityAbbrev(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.shape == shapeLower && !t.poss && vocab.CityAbbrevs().Has(strings.ToUpper(t.text)) && a.informal() {
+	if t.Shape == shapeLower && !t.Poss && vocab.CityAbbrevs().Has(strings.ToUpper(t.Text)) && a.informal() {
 		// "flights to la", "back in nyc": in lower case only after a
 		// preposition of place or motion, before no other word of a name.
 		p := ""
 		if i > 0 && a.adjacent(i) {
-			p = a.toks[i-1].lower
+			p = a.toks[i-1].Lower
 		}
-		ctx := a.placeContext(i) == 2 || p == "to" && i >= 2 && (a.toks[i-2].lower == "flights" || a.toks[i-2].lower == "flight")
+		ctx := a.placeContext(i) == 2 || p == "to" && i >= 2 && (a.toks[i-2].Lower == "flights" || a.toks[i-2].Lower == "flight")
 		// "la" is also the Romance article ("a la playa"): an English word
 		// or nothing must follow it.
-		if ctx && (t.lower != "la" || i+1 >= len(a.toks) || !a.adjacent(i+1) || a.toks[i+1].shape == shapeLower && a.f(i+1).common(50)) {
+		if ctx && (t.Lower != "la" || i+1 >= len(a.toks) || !a.adjacent(i+1) || a.toks[i+1].Shape == shapeLower && a.f(i+1).common(50)) {
 			return span{i: i, j: i + 1, conf: 0.6, typ: "city"}, true
 		}
 		return span{}, false
 	}
-	if t.shape != shapeUpper || t.caps || t.poss && t.letters < 3 || !vocab.CityAbbrevs().Has(t.text) {
+	if t.Shape != shapeUpper || t.Caps || t.Poss && t.Letters < 3 || !vocab.CityAbbrevs().Has(t.Text) {
 		return span{}, false
 	}
 	// "LA Galaxy", "NYC FC": part of a longer capitalised name.
-	if i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].isCap() {
+	if i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].IsCap() {
 		return span{}, false
 	}
 	return span{i: i, j: i + 1, conf: 0.6, typ: "city"}, true
@@ -411,18 +411,18 @@ func (a *analysis) cityAbbrev(i int) (span, bool) {
 // ("to the Southwest", not "the North Sea").
 func (a *analysis) compassRegion(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.shape != shapeTitle || t.caps || t.poss || !vocab.CompassRegions().Has(t.lower) || i < 2 || !a.adjacent(i) || !a.adjacent(i-1) {
+	if t.Shape != shapeTitle || t.Caps || t.Poss || !vocab.CompassRegions().Has(t.Lower) || i < 2 || !a.adjacent(i) || !a.adjacent(i-1) {
 		return span{}, false
 	}
-	if a.toks[i-1].lower != "the" {
+	if a.toks[i-1].Lower != "the" {
 		return span{}, false
 	}
-	switch a.toks[i-2].lower {
+	switch a.toks[i-2].Lower {
 	case "to", "in", "from", "across", "toward", "towards", "through", "throughout":
 	default:
 		return span{}, false
 	}
-	if i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].isCap() {
+	if i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].IsCap() {
 		return span{}, false
 	}
 	return span{i: i, j: i + 1, conf: 0.3, typ: "place"}, true
@@ -434,20 +434,20 @@ func (a *analysis) compassRegion(i int) (span, bool) {
 func (a *analysis) wardOrLine(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeTitle || t.caps || t.poss || i+1 >= n || !a.adjacent(i+1) || a.isClinical() {
+	if t.Shape != shapeTitle || t.Caps || t.Poss || i+1 >= n || !a.adjacent(i+1) || a.isClinical() {
 		return span{}, false
 	}
 	nx := &a.toks[i+1]
-	if t.lower == "ward" {
-		if len(nx.text) > 2 || strings.Trim(nx.text, "0123456789") != "" || nx.poss {
+	if t.Lower == "ward" {
+		if len(nx.Text) > 2 || strings.Trim(nx.Text, "0123456789") != "" || nx.Poss {
 			return span{}, false
 		}
-		if i+2 < n && a.adjacent(i+2) && unitWord(a.toks[i+2].lower) {
+		if i+2 < n && a.adjacent(i+2) && unitWord(a.toks[i+2].Lower) {
 			return span{}, false
 		}
 		return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
 	}
-	if vocab.LineColours().Has(t.lower) && nx.text == "Line" && i > 0 && a.adjacent(i) && a.toks[i-1].lower == "the" {
+	if vocab.LineColours().Has(t.Lower) && nx.Text == "Line" && i > 0 && a.adjacent(i) && a.toks[i-1].Lower == "the" {
 		return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
 	}
 	return span{}, false
@@ -458,19 +458,19 @@ func (a *analysis) wardOrLine(i int) (span, bool) {
 func (a *analysis) dottedCountry(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.text != "U" || !t.dot || i+1 >= n {
+	if t.Text != "U" || !t.Dot || i+1 >= n {
 		return span{}, false
 	}
 	nx := &a.toks[i+1]
-	if (nx.text != "S" && nx.text != "K") || nx.gap != "." && nx.gap != ". " {
+	if (nx.Text != "S" && nx.Text != "K") || nx.Gap != "." && nx.Gap != ". " {
 		return span{}, false
 	}
 	j := i + 2
-	if nx.text == "S" && nx.dot && j < n && a.toks[j].text == "A" && (a.toks[j].gap == "." || a.toks[j].gap == ". ") {
+	if nx.Text == "S" && nx.Dot && j < n && a.toks[j].Text == "A" && (a.toks[j].Gap == "." || a.toks[j].Gap == ". ") {
 		j++
 	}
 	// "U. S. Grant": initials before a capitalised surname.
-	if j < n && a.toks[j].isCap() && !a.toks[j].sentStart && a.toks[j].line == t.line && strings.TrimSpace(a.toks[j].gap) != "," {
+	if j < n && a.toks[j].IsCap() && !a.toks[j].SentStart && a.toks[j].Line == t.Line && strings.TrimSpace(a.toks[j].Gap) != "," {
 		return span{}, false
 	}
 	return span{i: i, j: j, conf: 0.3, typ: "country"}, true
@@ -482,19 +482,19 @@ func (a *analysis) dottedCountry(i int) (span, bool) {
 func (a *analysis) pinPlace(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if !strings.HasSuffix(strings.TrimRight(t.gap, " "), "📍") || !t.isCap() {
+	if !strings.HasSuffix(strings.TrimRight(t.Gap, " "), "📍") || !t.IsCap() {
 		return span{}, false
 	}
 	last := i
 	for k := i + 1; k < n && k <= i+4; k++ {
-		if !a.adjacent(k) || a.toks[k].handle || a.toks[k-1].poss {
+		if !a.adjacent(k) || a.toks[k].Handle || a.toks[k-1].Poss {
 			break
 		}
-		if a.toks[k].isCap() {
+		if a.toks[k].IsCap() {
 			last = k
 			continue
 		}
-		if !vocab.PlaceJoin().Has(a.toks[k].lower) {
+		if !vocab.PlaceJoin().Has(a.toks[k].Lower) {
 			break
 		}
 	}
@@ -532,11 +532,11 @@ func firstRule(rules []spanRule, i int) (matched, bool) {
 // place word before; a city this well known needs none.
 func (a *analysis) lowerFamousCity(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 5 || t.handle || !a.informal() || a.isClinical() || a.clinicalHits != 0 {
+	if t.Shape != shapeLower || t.Letters < 5 || t.Handle || !a.informal() || a.isClinical() || a.clinicalHits != 0 {
 		return span{}, false
 	}
 	f := a.f(i)
-	if f.wl != 0 || f.rank == 0 || f.rank > 20000 || f.abbrev != 0 || f.births >= 1000 || f.date || f.title || f.kin || vocab.ChatWords().Has(t.lower) || stretched(t.lower) {
+	if f.wl != 0 || f.rank == 0 || f.rank > 20000 || f.abbrev != 0 || f.births >= 1000 || f.date || f.title || f.kin || vocab.ChatWords().Has(t.Lower) || stretched(t.Lower) {
 		return span{}, false
 	}
 	return a.bigPlace(i)
@@ -550,11 +550,11 @@ func (a *analysis) lowerFamousCity(i int) (span, bool) {
 func (a *analysis) republicOf(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if !vocab.StateForms().Has(t.lower) || !a.informal() || t.poss || t.shape == shapeMixed || i+2 >= n || a.toks[i+1].lower != "of" || !a.adjacent(i+1) && !(t.dot && strings.TrimSpace(a.toks[i+1].gap) == ".") {
+	if !vocab.StateForms().Has(t.Lower) || !a.informal() || t.Poss || t.Shape == shapeMixed || i+2 >= n || a.toks[i+1].Lower != "of" || !a.adjacent(i+1) && !(t.Dot && strings.TrimSpace(a.toks[i+1].Gap) == ".") {
 		return span{}, false
 	}
 	k := i + 2
-	if a.toks[k].lower == "the" && k+1 < n && a.adjacent(k+1) {
+	if a.toks[k].Lower == "the" && k+1 < n && a.adjacent(k+1) {
 		k++
 	}
 	if !a.adjacent(k) {
@@ -573,13 +573,13 @@ func (a *analysis) republicOf(i int) (span, bool) {
 // "us" only after a word that introduces places ("in the us").
 func (a *analysis) theCountryCode(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.shape != shapeLower || t.letters < 2 || t.letters > 3 || len(t.text) != t.letters || t.handle || i == 0 || !a.adjacent(i) || a.toks[i-1].lower != "the" || !a.informal() {
+	if t.Shape != shapeLower || t.Letters < 2 || t.Letters > 3 || len(t.Text) != t.Letters || t.Handle || i == 0 || !a.adjacent(i) || a.toks[i-1].Lower != "the" || !a.informal() {
 		return span{}, false
 	}
-	if !a.lex.IsCountry(t.lower) && t.lower != "us" {
+	if !a.lex.IsCountry(t.Lower) && t.Lower != "us" {
 		return span{}, false
 	}
-	if t.lower == "us" && !(i >= 2 && a.adjacent(i-1) && vocab.PlacePreps().Has(a.toks[i-2].lower)) {
+	if t.Lower == "us" && !(i >= 2 && a.adjacent(i-1) && vocab.PlacePreps().Has(a.toks[i-2].Lower)) {
 		return span{}, false
 	}
 	return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
@@ -591,10 +591,10 @@ func (a *analysis) theCountryCode(i int) (span, bool) {
 func (a *analysis) acronymVenue(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.shape != shapeUpper || t.caps || t.letters < 2 || t.letters > 5 || len(t.text) != t.letters || t.poss || i == 0 || i+1 >= n || !a.informal() {
+	if t.Shape != shapeUpper || t.Caps || t.Letters < 2 || t.Letters > 5 || len(t.Text) != t.Letters || t.Poss || i == 0 || i+1 >= n || !a.informal() {
 		return span{}, false
 	}
-	switch a.toks[i-1].lower {
+	switch a.toks[i-1].Lower {
 	case "the", "at", "in":
 	default:
 		return span{}, false
@@ -602,7 +602,7 @@ func (a *analysis) acronymVenue(i int) (span, bool) {
 	nx := &a.toks[i+1]
 	// A known abbreviation names a kind of place or a public body, not
 	// one venue: "the ICU cafe", "the NHS library".
-	if f := a.f(i); !a.adjacent(i) || !a.adjacent(i+1) || nx.shape != shapeLower || !vocab.VenueNouns().Has(nx.lower) || vocab.Credentials().Has(t.lower) || isStop(t.lower) || f.wl != 0 || f.abbrev != 0 || f.proper != 0 || a.clinicalWord(i) {
+	if f := a.f(i); !a.adjacent(i) || !a.adjacent(i+1) || nx.Shape != shapeLower || !vocab.VenueNouns().Has(nx.Lower) || vocab.Credentials().Has(t.Lower) || isStop(t.Lower) || f.wl != 0 || f.abbrev != 0 || f.proper != 0 || a.clinicalWord(i) {
 		return span{}, false
 	}
 	return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
@@ -612,7 +612,7 @@ func (a *analysis) acronymVenue(i int) (span, bool) {
 // country, a US state or a city of 100,000 people or more: the places a
 // lower-case word may be taken for without a capital.
 func (a *analysis) bigPlace(i int) (span, bool) {
-	typ, pop := a.gazetteer(a.toks[i].lower, i, i+1)
+	typ, pop := a.gazetteer(a.toks[i].Lower, i, i+1)
 	switch {
 	case typ == "country" || typ == "state":
 		return span{i: i, j: i + 1, conf: 0.3, typ: typ}, true

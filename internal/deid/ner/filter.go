@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/lexfacts"
 	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
@@ -22,13 +23,13 @@ func WithLexicon(lex *lexicon.Lexicon) Option {
 }
 
 // WithClinical gives the vetting of WithLexicon the dictionary recognizers'
-// reading of clinical notes: note reports whether a whole text reads as a
-// clinical note (dict.ClinicalNote), misspelt whether a lower-case word no
+// reading of clinical notes: note reports whether a whole document reads as
+// a clinical note (dict.ClinicalNote), misspelt whether a lower-case word no
 // list knows is one edit from a common word or a clinical term
 // (dict.Misspelt). They are handed in so that ner does not depend on dict.
 // Without them no text is a note and no word misspelt, and prose's names in
 // notes are kept more often.
-func WithClinical(note func(text string) bool, misspelt func(lw string) bool) Option {
+func WithClinical(note func(doc *deid.Doc) bool, misspelt func(lw string) bool) Option {
 	return func(d *Detector) { d.note, d.misspelt = note, misspelt }
 }
 
@@ -158,7 +159,7 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 	if d.lex.InCategory(lexicon.Nationality, name) || d.lex.InCategory(lexicon.Language, name) {
 		return f.Kind, dropGroupWord
 	}
-	if f.Kind != deid.Organization && afterArticle(text, f.Start) && d.jobTitle(name) {
+	if ts := titleRun(text, f.Start); f.Kind != deid.Organization && afterArticle(text, ts) && d.jobTitle(text[ts:f.End]) {
 		// "the Charge Nurse", "a Social Worker": a job title written
 		// with capitals, as rotas and signatures do, names a role; it
 		// takes an article or a possessive, which a nickname of the same
@@ -185,15 +186,17 @@ func (d *Detector) vet(t *textInfo, f deid.Finding) (deid.Kind, verdict) {
 		// "Mr Brown", "Dr. White": a title makes any name a person's.
 		return deid.Person, keepTitled
 	}
-	if f.Kind == deid.Person && d.shorthand(t) && vocab.EponymBefore(text[f.End:]) {
+	// The cheap tests of the words go before shorthand, which reads the whole text the
+	// first time it is asked: most texts never need it.
+	if f.Kind == deid.Person && vocab.EponymBefore(text[f.End:]) && d.shorthand(t) {
 		// "Kussmaul's respirations", "Quinton catheter".
 		return f.Kind, dropEponym
 	}
 	drug := inDoseContext(text, f.Start, f.End)
 	for _, w := range words {
-		e := d.wordEvidence(w, t.lower)
+		e := d.wordEvidence(t, w)
 		if e.strong || e.nameList {
-			if d.shorthand(t) && d.clinicalVocab(name, w, e) {
+			if d.clinicalVocab(name, w, e) && d.shorthand(t) {
 				e = evidence{ordinaryCase: true}
 			}
 		}
@@ -282,12 +285,12 @@ func (d *Detector) jobTitle(name string) bool {
 		return true
 	}
 	last := strings.ToLower(words[len(words)-1])
-	if !d.lex.InCategory(lexicon.Occupation, last) {
+	if !d.roleHead(last) {
 		return false
 	}
 	for _, w := range words[:len(words)-1] {
 		lw := strings.ToLower(strings.TrimRight(w, ".,"))
-		x := d.lexFactsOf(lw)
+		x := d.lexFactsOf(lw, d.lex.Facts(lw))
 		if !x.isWord || x.level > commonLevel || x.first && x.births >= 1000 {
 			return false
 		}
@@ -325,20 +328,20 @@ type evidence struct {
 	wordToo      bool // a name, but also a rarer dictionary word
 }
 
-// wordEvidence returns what the lexicons say about w.
-func (d *Detector) wordEvidence(w string, lowerWords map[string]bool) evidence {
+// wordEvidence returns what the lexicons say about w, a word of t's text.
+func (d *Detector) wordEvidence(t *textInfo, w string) evidence {
 	n := utf8.RuneCountInString(w)
 	if n < 2 {
 		return evidence{ordinaryCase: true}
 	}
 	lw := strings.ToLower(w)
-	if lowerWords[lw] || vocab.ChatSpellings().Has(lw) || elongated(lw) {
+	if t.lower[lw] || vocab.ChatSpellings().Has(lw) || elongated(lw) {
 		return evidence{ordinaryCase: true}
 	}
-	lx, ok := lexFacts.Load(d.lex, lw)
+	lx, ok := t.facts[lw]
 	if !ok {
-		lx = d.lexFactsOf(lw)
-		lexFacts.Store(d.lex, lw, lx)
+		lx = d.lexFactsOf(lw, lexfacts.Of(t.doc.Analysis(), d.lex).FactsOf(lw))
+		t.facts[lw] = lx
 	}
 	if stem, ok := cutClitic(lw); ok {
 		if lx.stemIsWord || vocab.ChatSpellings().Has(stem) {
@@ -382,18 +385,14 @@ type lexWord struct {
 	stemIsWord             bool // a word once a clitic ("'d", "n't") is cut
 }
 
-// lexFacts remembers lexWord across texts: names recur, and each takes six
-// lookups in five tables.
-var lexFacts lexicon.Memo[lexWord]
-
-func (d *Detector) lexFactsOf(lw string) lexWord {
+// lexFactsOf is what the lexicons say of lw, read from fx, lex.Facts of lw.
+func (d *Detector) lexFactsOf(lw string, fx lexicon.Facts) lexWord {
 	var x lexWord
-	f, m, isFirst := d.lex.FirstName(lw)
-	x.births, x.first = f+m, isFirst
-	_, x.surname = d.lex.Surname(lw)
-	_, x.proper = d.lex.ProperLevel(lw)
-	_, x.abbrev = d.lex.AbbrevLevel(lw)
-	x.level, x.isWord = d.lex.WordLevel(lw)
+	if fx.First {
+		x.births, x.first = int(fx.Female)+int(fx.Male), true
+	}
+	x.surname, x.proper, x.abbrev = fx.Surname != 0, fx.Proper != 0, fx.Abbrev != 0
+	x.level, x.isWord = int(fx.Level), fx.Level != 0
 	if stem, ok := cutClitic(lw); ok {
 		_, x.stemIsWord = d.lex.WordLevel(stem)
 	}
@@ -407,7 +406,7 @@ func (d *Detector) lexFactsOf(lw string) lexWord {
 // with the next word ("United Kingdom"), or a word after a title.
 func (d *Detector) candidate(t *textInfo, words []string, i int) bool {
 	w := strings.TrimFunc(words[i], func(r rune) bool { return !unicode.IsLetter(r) })
-	e := d.wordEvidence(w, t.lower)
+	e := d.wordEvidence(t, w)
 	if e.strong || e.nameList && !e.ordinaryCase {
 		return true
 	}
@@ -437,8 +436,13 @@ func (d *Detector) candidate(t *textInfo, words []string, i int) bool {
 
 // textInfo is what the filter learns about a whole text, once.
 type textInfo struct {
+	doc   *deid.Doc
 	text  string
 	lower map[string]bool // words written in lower case somewhere
+	// facts holds what the lexicons say of each word looked up (lexWord):
+	// names recur within a text, and each takes six lookups in five
+	// tables.
+	facts map[string]lexWord
 	// short is 1 if the text is written in shorthand, -1 if not, 0 if not
 	// yet known.
 	short int8
@@ -447,8 +451,8 @@ type textInfo struct {
 	note int8
 }
 
-func newTextInfo(text string) *textInfo {
-	return &textInfo{text: text, lower: lowerCaseWords(text)}
+func newTextInfo(doc *deid.Doc) *textInfo {
+	return &textInfo{doc: doc, text: doc.Text, lower: lowerCaseWords(doc.Text), facts: map[string]lexWord{}}
 }
 
 // clinicalNote reports whether the text of t reads as a clinical note, as
@@ -456,7 +460,7 @@ func newTextInfo(text string) *textInfo {
 func (d *Detector) clinicalNote(t *textInfo) bool {
 	if t.note == 0 {
 		t.note = -1
-		if d.note != nil && d.note(t.text) {
+		if d.note != nil && d.note(t.doc) {
 			t.note = 1
 		}
 	}

@@ -135,7 +135,7 @@ func TestVet(t *testing.T) {
 	} {
 		start := indexOf(tt.text, tt.name)
 		f := deid.Finding{Start: start, End: start + len(tt.name), Kind: tt.kind, Text: tt.name}
-		k, v := d.vet(newTextInfo(tt.text), f)
+		k, v := d.vet(newTextInfo(&deid.Doc{Text: tt.text}), f)
 		if v != tt.want || k != tt.wantKind {
 			t.Errorf("%q in %q: got %d %s, want %d %s", tt.name, tt.text, v, k, tt.want, tt.wantKind)
 		}
@@ -208,7 +208,7 @@ func TestShorthand(t *testing.T) {
 		// A note of clinical abbreviations is shorthand whatever its capitals.
 		"The pt slept. Overnight the hr and bp were stable and neuro checks were unchanged. Family visited in the Evening.": true,
 	} {
-		if got := d.shorthand(newTextInfo(text)); got != want {
+		if got := d.shorthand(newTextInfo(&deid.Doc{Text: text})); got != want {
 			t.Errorf("shorthand(%q) = %v, want %v", text, got, want)
 		}
 	}
@@ -243,7 +243,7 @@ func TestCandidate(t *testing.T) {
 		{"Lol ok", 0, false},
 	} {
 		words := strings.Fields(tt.text)
-		if got := d.candidate(newTextInfo(tt.text), words, tt.i); got != tt.want {
+		if got := d.candidate(newTextInfo(&deid.Doc{Text: tt.text}), words, tt.i); got != tt.want {
 			t.Errorf("candidate(%q, %d) = %v, want %v", tt.text, tt.i, got, tt.want)
 		}
 	}
@@ -276,7 +276,7 @@ func TestDrugs(t *testing.T) {
 	} {
 		start := strings.Index(tt.text, tt.name)
 		f := deid.Finding{Start: start, End: start + len(tt.name), Kind: tt.kind, Text: tt.name}
-		if _, got := d.vet(newTextInfo(tt.text), f); got != tt.want {
+		if _, got := d.vet(newTextInfo(&deid.Doc{Text: tt.text}), f); got != tt.want {
 			t.Errorf("vet(%q in %q) = %v, want %v", tt.name, tt.text, got, tt.want)
 		}
 	}

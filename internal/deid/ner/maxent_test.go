@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	prose "github.com/jdkato/prose/v2"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // TestMaxentMatchesProse checks that the tokens, tags and labels the
@@ -37,7 +38,7 @@ func TestMaxentMatchesProse(t *testing.T) {
 		"see http://example.com/a.b or www.x.org, mail a.b@c.org, @handle - -LRB- -RRB- 0 *-1 *T*-2 * 1999 2024-25 12 3rd",
 		"Émile et Ørsted à l'École; ¿Qué? «Oui» 日本 東京 Δx",
 	}
-	for e := range emoticons {
+	for e := range vocab.Emoticons().All() {
 		texts = append(texts, e, "Sam said "+e+" to Kim", "Sam "+e)
 	}
 	if b, err := os.ReadFile("testdata/reflection.txt"); err == nil {

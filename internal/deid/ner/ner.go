@@ -60,7 +60,7 @@ type Detector struct {
 	lex *lexicon.Lexicon
 	// note and misspelt, if set, tell a clinical note and a misspelt word
 	// to that vetting (see WithClinical).
-	note     func(text string) bool
+	note     func(doc *deid.Doc) bool
 	misspelt func(lw string) bool
 }
 
@@ -101,7 +101,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	var t *textInfo
 	info := func() *textInfo {
 		if t == nil {
-			t = newTextInfo(text)
+			t = newTextInfo(doc)
 		}
 		return t
 	}
@@ -144,7 +144,7 @@ func (d *Detector) Parts(doc *deid.Doc) []Span {
 	var t *textInfo
 	info := func() *textInfo {
 		if t == nil {
-			t = newTextInfo(doc.Text)
+			t = newTextInfo(doc)
 		}
 		return t
 	}

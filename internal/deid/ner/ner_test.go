@@ -12,11 +12,6 @@ import (
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
-type want struct {
-	text string
-	kind deid.Kind
-}
-
 func detect(t testing.TB, d *Detector, text string) []deid.Finding {
 	t.Helper()
 	fs, err := d.Detect(context.Background(), &deid.Doc{Text: text})
@@ -39,63 +34,6 @@ func checkFindings(t testing.TB, text string, fs []deid.Finding) {
 		}
 		if !f.Kind.Valid() || f.Recognizer != Name || f.Confidence <= 0 || !strings.HasPrefix(string(f.Type), "ner-") {
 			t.Fatalf("%q: bad finding %+v", text, f)
-		}
-	}
-}
-
-func TestDetect(t *testing.T) {
-	d := New()
-	tests := []struct {
-		text string
-		want []want
-	}{
-		{"I met Jon Dawes in Lisbon and Vienna yesterday.",
-			[]want{{"Jon Dawes", deid.Person}, {"Lisbon", deid.Place}, {"Vienna", deid.Place}}},
-		{"The applicant, Mr Gordon Pettigrew, lives in Cheshire.",
-			[]want{{"Mr Gordon Pettigrew", deid.Person}, {"Cheshire", deid.Place}}},
-		{"I first met Marisol Delgado at home in Cork after her fall.",
-			[]want{{"Marisol Delgado", deid.Person}, {"Cork", deid.Place}}},
-		{"We visited Harlan Pettibone in Tucson last week.",
-			[]want{{"Harlan Pettibone", deid.Person}, {"Tucson", deid.Place}}},
-		// The possessive stays outside the name.
-		{"Darnell Whitfield's jersey was retired in Philadelphia.",
-			[]want{{"Darnell Whitfield", deid.Person}, {"Philadelphia", deid.Place}}},
-		// Curly quotes before the names shift every later byte offset.
-		{"\u201cI\u2019m fine,\u201d she said. Her daughter Elena drove up from Cheshire.",
-			[]want{{"Elena", deid.Person}, {"Cheshire", deid.Place}}},
-		// A sentence-initial name is still found ("Maria" is labelled GPE
-		// by prose: the kind is prose's guess).
-		{"Marisol went home.", []want{{"Marisol", deid.Person}}},
-		// A personal title makes the name after it a person's.
-		{"Sabine Kessler visited Latvia.", []want{{"Sabine Kessler", deid.Place}, {"Latvia", deid.Place}}},
-		{"Ms Sabine Kessler visited Latvia.", []want{{"Ms Sabine Kessler", deid.Person}, {"Latvia", deid.Place}}},
-		{"Then Dr. Okafor reviewed her tablets.", []want{{"Dr. Okafor", deid.Person}}},
-		// prose calls "Do" (from "Don't") a person; a name cannot end
-		// inside a word.
-		{"\u201cDon\u2019t,\u201d she said.", nil},
-		{"nothing to see here, all lower case.", nil},
-		// prose labels some capitalised function words that start
-		// sentences.
-		{"Nobody had shown her how to use the spacer.", nil},
-		// A proper noun that prose leaves out after a place belongs to it.
-		{"She lives in New York City now.", []want{{"New York City", deid.Place}}},
-		{"", nil},
-	}
-	for _, tt := range tests {
-		fs := detect(t, d, tt.text)
-		var got []want
-		for _, f := range fs {
-			got = append(got, want{f.Text, f.Kind})
-		}
-		if len(got) != len(tt.want) {
-			t.Errorf("%q: got %v, want %v", tt.text, got, tt.want)
-			continue
-		}
-		for i := range got {
-			if got[i] != tt.want[i] {
-				t.Errorf("%q: got %v, want %v", tt.text, got, tt.want)
-				break
-			}
 		}
 	}
 }
@@ -323,30 +261,6 @@ func TestAfterTitle(t *testing.T) {
 	} {
 		if got := afterTitle(before); got != want {
 			t.Errorf("afterTitle(%q) = %v, want %v", before, got, want)
-		}
-	}
-}
-
-func TestLexiconDropsOrdinaryWords(t *testing.T) {
-	d := newVetted()
-	for _, tt := range []struct {
-		text string
-		want []string
-	}{
-		{"Supervision as a mirror", nil},
-		{"Pt stable overnight. Plan: wean vent. pt sleeping.", nil},
-		{"Yesterday I met Marisol Okonkwo at the clinic in Springfield.", []string{"Marisol Okonkwo", "Springfield"}},
-	} {
-		fs, err := d.Detect(context.Background(), &deid.Doc{Text: tt.text})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, f := range fs {
-			got = append(got, f.Text)
-		}
-		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

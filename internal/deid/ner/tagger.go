@@ -14,6 +14,7 @@ import (
 	prose "github.com/jdkato/prose/v2"
 	"github.com/mingrammer/commonregex"
 
+	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -278,18 +279,6 @@ func loadTaggerSource() (*taggerSource, error) {
 	return t, nil
 }
 
-// emoticons are the tokens prose tags SYM (its tokenizer's emoticon list).
-var emoticons = func() map[string]bool {
-	m := map[string]bool{}
-	for _, e := range strings.Fields(`(-8 (-; (-_-) (._.) (: (= (o: (¬_¬) (ಠ_ಠ) (╯°□°）╯︵┻━┻
-		-__- 8-) 8-D 8D :( :(( :((( :() :))) :-) :-)) :-))) :-* :-/ :-X :-] :-o :-p
-		:-x :-| :-} :0 :3 :P :] :` + "`" + `( :` + "`" + `) :` + "`" + `-( :o :o) =( =) =D =| @_@ O.o O_o V_V XDD
-		[-: ^___^ o_0 o_O o_o v_v xD xDD ¯\(ツ)/¯`) {
-		m[e] = true
-	}
-	return m
-}()
-
 // The tokens prose tags -NONE- (trace markers of the Penn treebank) and
 // those it tags as themselves ("-LRB-").
 var (
@@ -316,7 +305,7 @@ func (t *tagger) tag(toks []prose.Token) {
 		switch {
 		case word == "-":
 			tag = "-"
-		case emoticons[word]:
+		case vocab.Emoticons().Has(word):
 			tag = "SYM"
 		// The regexps need a '.' (a link) or an '@' (an e-mail address).
 		case strings.HasPrefix(word, "@"),

@@ -19,6 +19,9 @@ func (orgOp) replace(d *document, f deid.Finding, action deid.Action) string {
 	if f.Type == deid.TypeApp {
 		return "an app" // a site or an app the post names as a medium ("notes in ...")
 	}
+	if f.Type == deid.TypeEmployer {
+		return "an organisation" // its words ("Second Chances") say nothing of its kind
+	}
 	lowerName := strings.ToLower(f.Text)
 	if t := string(f.Type); t != "" && f.Type != deid.TypeCompany && !strings.HasSuffix(lowerName, t) && deid.CommonWord(d.s.Gazetteer, t) {
 		// The recognizer knows the kind ("WVMC", "Tillbrook Memorial" are

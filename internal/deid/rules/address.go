@@ -334,7 +334,7 @@ func streetCue(text string, i int) bool {
 	if k := strings.LastIndexAny(w, ".!?\n"); k >= 0 {
 		w = w[k+1:]
 	}
-	for _, c := range addressCueWords {
+	for c := range vocab.AddressCueWords().All() {
 		if strings.Contains(w, c) {
 			return true
 		}
@@ -597,7 +597,7 @@ func townPostcode(text string, m []int) []hit {
 func gluedStreetType(words []string) bool {
 	for _, w := range words {
 		lw := lowerCore(w)
-		for _, suf := range streetSuffixes {
+		for suf := range vocab.GluedStreetSuffixes().All() {
 			if strings.HasSuffix(lw, suf) && utf8.RuneCountInString(lw) >= utf8.RuneCountInString(suf)+4 {
 				return true
 			}

@@ -48,7 +48,7 @@ func (a *Age) Name() string { return "rules/age" }
 
 // Detect implements deid.Detector.
 func (a *Age) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	hs, err := runRules(ctx, doc.Text, a.rules)
+	hs, err := runRules(ctx, doc, a.rules)
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,7 @@ type contactDetector struct {
 }
 
 func (c *contactDetector) detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	hs, err := runRules(ctx, doc.Text, c.rules)
+	hs, err := runRules(ctx, doc, c.rules)
 	if err != nil {
 		return nil, err
 	}

@@ -62,7 +62,7 @@ func NewDate() *Date {
 	c(tOr(tDigits("1-3[ ]{ }[yYmM]"), tDigits("1-3[-][yYmM]"), tNumWord, tWords("fourteen", "sixteen", "seventeen", "eighteen", "nineteen", "forty", "fifty")), `(?i)\b((?:`+reDurNum+`)[\s-]+(?:years?|months?))['’]?\s+(?:imprisonment|detention|custody|prison|jail|probation|sentence|suspended\s+sentence|prison\s+sentence|term)\b`, duration)
 	c(tWords("early", "late", "mid", "spring", "summer", "fall", "autumn", "winter"), `(?i)\b(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4}|'\d{2})\b`, season)
 	rs = append(rs, rule{trig: tOr(tHoliday, tWordsThen([]string{"the", "day", "days", "week", "weekend", "night", "month", "morning", "evening"}, []string{"day", "days", "week", "weekend", "night", "month", "morning", "evening", "before", "after", "of", "following"}), tWordsThen([]string{"last", "next", "this", "past"}, holidayFirst)), match: matchHoliday, fn: holiday})
-	c(tWordsThenDigit(historyEvents...), `(?i)\b([a-z/]{2,8})\s+(\d{2})\b`, eventYear)
+	c(tWordsThenDigit(vocab.HistoryEvents().Words()...), `(?i)\b([a-z/]{2,8})\s+(\d{2})\b`, eventYear)
 	c(tWordsThenDigit("on", "since", "until", "till", "by"), `(?i)\b(?:on|since|until|till|by)\s+(\d{1,2})-(\d{1,2})\b`, dashedMonthDay)
 	c(tWordsThenDigit("on", "by", "since", "until", "till", "from", "before", "after", "through", "thru", "starting", "beginning"), `(?i)\b(?:on|by|since|until|till|from|before|after|through|thru|as\s+of|starting|beginning)\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b`, ordinalDay)
 	rs = append(rs, eventDateRules()...)
@@ -74,7 +74,7 @@ func (d *Date) Name() string { return "rules/date" }
 
 // Detect implements deid.Detector.
 func (d *Date) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	hs, err := runRules(ctx, doc.Text, d.rules)
+	hs, err := runRules(ctx, doc, d.rules)
 	if err != nil {
 		return nil, err
 	}
@@ -937,18 +937,11 @@ func matchHoliday(w string) []int {
 	return h
 }
 
-// historyEvents are the events a medical history dates with a bare
-// two-digit year: "PMH MI 92, CABG 95".
-var historyEvents = []string{"mi", "ami", "imi", "nstemi", "stemi", "cabg", "cva", "tia", "ptca", "pci", "avr", "mvr",
-	"dvt", "chf", "stroke", "stent", "stented", "turp", "tah", "chole", "appy", "lap", "dx", "dx'd", "diagnosed"}
-
-var historyEventSet = set(historyEvents...)
-
 // eventYear reads the two-digit year after a medical event in a history
 // list ("PMH MI 92, 3 VCABG"); a value, a dose or a rate follows a
 // measurement, not an event.
 func eventYear(text string, m []int) []hit {
-	if !historyEventSet[strings.ToLower(group(text, m, 1))] {
+	if !vocab.HistoryEvents().Has(strings.ToLower(group(text, m, 1))) {
 		return nil
 	}
 	s, e := m[4], m[5]

@@ -17,55 +17,25 @@ import (
 //   - two month/day dates joined by a dash: "6/2-6/5", "12/30-1/4".
 //
 // An event word is a diagnosis, an injury, an operation or an admission
-// (eventWord). A number of minutes or a count ("in 20 min", "in 12
-// places") is no year: the year must end its clause or be followed by a
-// word that joins clauses.
-
-// eventWords are events a history dates: diagnoses, injuries, operations,
-// admissions and the turning points of a life that a note records.
-var eventWords = set(
-	// events and diagnoses
-	"stroke", "strokes", "attack", "infarct", "seizure", "arrest", "bleed", "fall", "fell", "injury", "injured",
-	"accident", "mva", "mvc", "fracture", "fractured", "fx", "fxs", "break", "broke", "dx", "dx'd", "dxd",
-	"diagnosed", "diagnosis", "hx", "onset", "relapse", "overdose", "od", "sepsis", "pneumonia", "clot", "pe",
-	"embolus", "cancer", "ca", "tumor", "tumour", "mass", "lesion", "miscarriage", "sah", "ich", "gib",
-	// operations and treatments
-	"surgery", "surgeries", "op", "operation", "operated", "repair", "repaired", "replaced", "replacement",
-	"transplant", "transplanted", "amputation", "amputated", "bypass", "graft", "stent", "stents", "stented",
-	"placed", "implanted", "removed", "resected", "resection", "excision", "excised", "ablation", "ablated",
-	"chemo", "chemotherapy", "radiation", "xrt", "rx", "tx", "treated", "c-section", "delivery", "delivered",
-	"ect", "dialysis", "hd", "biopsy", "cath", "cathed",
-	// stays and turning points
-	"admission", "admitted", "hospitalized", "hospitalised", "hospitalization", "hospitalisation", "discharged",
-	"rehab", "detox", "sober", "quit", "stopped", "started", "retired", "married", "divorced", "widowed",
-	"moved", "born", "died", "passed", "since",
-)
-
-// eventSuffixes end the names of operations and procedures
-// ("cholecystectomy", "laparotomy", "colostomy", "angioplasty",
-// "colonoscopy").
-var eventSuffixes = []string{"ectomy", "ectomies", "otomy", "ostomy", "plasty", "scopy", "pexy", "rrhaphy", "graphy", "gram"}
+// (eventWord: vocab.EventWords, vocab.EventSuffixes). A number of minutes
+// or a count ("in 20 min", "in 12 places") is no year: the year must end
+// its clause or be followed by a word that joins clauses
+// (vocab.ClauseJoiners).
 
 // eventWord reports whether the lower-cased word w names an event a
 // history dates.
 func eventWord(w string) bool {
 	w = strings.Trim(w, ".,;:()'’")
-	if eventWords[w] || historyEventSet[w] {
+	if vocab.EventWords().Has(w) || vocab.HistoryEvents().Has(w) {
 		return true
 	}
-	for _, s := range eventSuffixes {
+	for s := range vocab.EventSuffixes().All() {
 		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
 			return true
 		}
 	}
 	return false
 }
-
-// clauseJoiners may follow a year that ends a clause: "stroke in 97 with
-// left weakness", "fell in 08 and again in 09".
-var clauseJoiners = set("and", "with", "w/", "at", "after", "when", "while", "but", "then", "that", "which",
-	"requiring", "required", "treated", "s/p", "followed", "&", "or", "complicated", "c/b", "w", "for", "b/l",
-	"left", "right", "l", "r", "lt", "rt", "without", "w/o", "no", "resulting", "leaving")
 
 // wordBefore returns the lower-cased word that ends before i (skipping
 // spaces) and where it starts.
@@ -103,7 +73,7 @@ func yearEndsClause(text string, e int) bool {
 			}
 			return j == len(text) || strings.IndexByte("-–(,;.", text[j]) >= 0
 		}
-		return clauseJoiners[nw]
+		return vocab.ClauseJoiners().Has(nw)
 	}
 	return false
 }

@@ -30,7 +30,7 @@ func (d *SSN) Name() string { return "rules/ssn" }
 
 // Detect implements deid.Detector.
 func (d *SSN) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	hs, err := runRules(ctx, doc.Text, d.rules)
+	hs, err := runRules(ctx, doc, d.rules)
 	if err != nil {
 		return nil, err
 	}
@@ -71,9 +71,10 @@ const reIDCue = `mrn|m\.r\.n\.?|medical\s+record|med\s+rec|record|records|chart|
 	`claim|reference|ref|certificate|cert|serial|badge|employee|staff|student|insurance|medicaid|medicare|health\s+card|nhs|` +
 	`group|plan|subscriber|beneficiary|visa|permit|application|applications|docket|registration|reg|plate|plates|tag|vin|` +
 	`iban|routing|aba|swift|bic|bank|card|credit\s+card|debit\s+card|cc|order|invoice|receipt|ticket|booking|confirmation|` +
-	`tracking|device|serial|imei|mac|unit\s+id|inmate|prisoner|booking|warrant|court|complaint|petition|inv|accession|specimen|sample|lab`
+	`tracking|device|serial|imei|mac|unit\s+id|inmate|prisoner|booking|warrant|court|complaint|petition|inv|accession|specimen|sample|lab|` +
+	`judgment|judgement|decision|ruling|proceedings`
 
-// idCueWords are the one-word cues of reIDCue; idCueMulti matches its
+// vocab.IDCueWords are the one-word cues of reIDCue; idCueMulti matches its
 // cues of several words or with punctuation. idCueRest is what may follow
 // a cue before the number. Together they match what reIDCue would, without
 // one big alternation that keeps RE2 off its fast path.
@@ -92,6 +93,7 @@ var (
 		"plate": "plate", "plates": "plate", "tag": "plate", "registration": "plate", "reg": "plate", "vin": "vehicle",
 		"card": "card", "credit card": "card", "debit card": "card", "cc": "card", "device": "device", "serial": "device",
 		"imei": "device", "mac": "device", "ssn": "ssn",
+		"judgment": "case", "judgement": "case", "decision": "case", "ruling": "case", "proceedings": "case",
 	}
 )
 
@@ -104,6 +106,7 @@ func NewIDNumber() *IDNumber {
 		{scan: scanCodes},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tCapsThenYear), re: anchored(`\b([A-Z]{2,6})\s+((?:19|20)\d{2})\s+(?:p|pp|s)\.\s*(\d{1,5})\b`), fn: reportCitation},
 		{trig: tDigits("3-5[/]2-2"), re: anchored(`\b\d{3,5}/\d{2}\b`), fn: applicationNo},
+		numberedRule(),
 	}...)}
 }
 
@@ -112,7 +115,7 @@ func (d *IDNumber) Name() string { return "rules/id" }
 
 // Detect implements deid.Detector.
 func (d *IDNumber) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	hs, err := runRules(ctx, doc.Text, d.rules)
+	hs, err := runRules(ctx, doc, d.rules)
 	if err != nil {
 		return nil, err
 	}
@@ -414,7 +417,11 @@ func applicationNo(text string, m []int) []hit {
 			return nil // "bp stable, no c/o; 134/80"
 		}
 	}
-	if vocab.YearNextDeny().Has(nextWord(text, e)) || vocab.FracPrev().Has(prevWord(text, s)) {
+	pw := prevWord(text, s)
+	if vocab.YearNextDeny().Has(nextWord(text, e)) || vocab.FracPrev().Has(pw) && !(slash >= 4 && vocab.BeForms().Has(pw)) {
+		// "pain was 5/10" is a score; "the number of which was 88213/12"
+		// is no score: a form of "be" says fraction only before a small
+		// numerator.
 		return nil
 	}
 	return []hit{{start: s, end: e, typ: "reference", conf: 0.6}}
@@ -428,7 +435,7 @@ var tIDCue = tWords("mrn", "m", "medical", "med", "record", "records", "chart", 
 	"docket", "registration", "reg", "plate", "plates", "tag", "vin", "iban", "routing", "aba", "swift", "bic", "bank",
 	"card", "credit", "debit", "cc", "order", "invoice", "receipt", "ticket", "booking", "confirmation", "tracking",
 	"device", "imei", "mac", "unit", "inmate", "prisoner", "warrant", "court", "complaint", "petition", "inv",
-	"accession", "specimen", "sample", "lab")
+	"accession", "specimen", "sample", "lab", "judgment", "judgement", "decision", "ruling", "proceedings")
 
 func tIBAN(text string, t token) bool {
 	i := t.start
@@ -510,7 +517,7 @@ func matchIDCue(w string) []int {
 		for ce < len(w) && ce < 24 && isASCIIAlnum(w[ce]) {
 			ce++
 		}
-		if ce == 0 || ce < len(w) && isASCIIAlnum(w[ce]) || !vocab.IdCueWords().Has(strings.ToLower(w[:ce])) {
+		if ce == 0 || ce < len(w) && isASCIIAlnum(w[ce]) || !vocab.IDCueWords().Has(strings.ToLower(w[:ce])) {
 			return nil
 		}
 	}

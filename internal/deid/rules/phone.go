@@ -17,10 +17,6 @@ type Phone struct{ contactDetector }
 
 var _ deid.Detector = (*Phone)(nil)
 
-var phoneCues = []string{"phone", "ph", "tel", "cell", "mobile", "mob", "call", "contact", "fax", "pager", "beeper",
-	"text", "sms", "whatsapp", "home", "work", "office", "desk", "reach", "dial", "line", "vm", "voicemail", "answer", "messag", "ring", "number", "c:", "h:",
-	"w:", "m:", "p:", "t:", "f:"}
-
 // hasPhoneCue reports whether w (the bytes before a number) holds a phone
 // cue word starting at a word boundary. It does not allocate.
 func hasPhoneCue(w string) bool {
@@ -31,7 +27,7 @@ func hasPhoneCue(w string) bool {
 		if !cueFirst[w[k]|0x20] {
 			continue
 		}
-		for _, c := range phoneCues {
+		for c := range vocab.PhoneCues().All() {
 			if len(w)-k < len(c) || !hasPrefixFold(w[k:], c) {
 				continue
 			}
@@ -45,7 +41,7 @@ func hasPhoneCue(w string) bool {
 
 // cueFirst holds the first letters of the phone cues.
 var cueFirst = func() (m [256]bool) {
-	for _, c := range phoneCues {
+	for c := range vocab.PhoneCues().All() {
 		m[c[0]] = true
 	}
 	return m

@@ -58,7 +58,7 @@ func (d *Street) Name() string { return "rules/street" }
 
 // Detect implements deid.Detector.
 func (d *Street) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	hs, err := runRules(ctx, doc.Text, d.rules)
+	hs, err := runRules(ctx, doc, d.rules)
 	if err != nil {
 		return nil, err
 	}
@@ -201,7 +201,7 @@ func suffixStreet(text string, m []int) []hit {
 	if !unicode.IsUpper(r) {
 		return nil
 	}
-	for _, suf := range streetSuffixes {
+	for suf := range vocab.GluedStreetSuffixes().All() {
 		if strings.EqualFold(word, suf) {
 			// The suffix alone ("Strasse 89") names no street: take the
 			// word before it ("Kärntner Gasse 56"); short ones ("Ring",
@@ -302,17 +302,13 @@ func numberedStreet(text string, m []int) []hit {
 // ("lives at", "address:", "sent to").
 func addressCue(text string, i int) bool {
 	w := strings.ToLower(window(text, i, 48))
-	for _, c := range addressCueWords {
+	for c := range vocab.AddressCueWords().All() {
 		if strings.Contains(w, c) {
 			return true
 		}
 	}
 	return false
 }
-
-// addressCueWords are the stems of words that introduce an address.
-var addressCueWords = []string{"address", "live", "locat", "return", "send", "sent", "deliver", "moved", "drop",
-	"stay", "resid", "office", "based"}
 
 // addressEnds reports whether an address could end at i: the end of the
 // text or the line, or a comma or semicolon.
@@ -374,11 +370,6 @@ var (
 		"boulevard", "bd", "piazza", "plaza", "plac", "ulica", "ul", "travessa", "largo", "strada", "chemin", "route",
 		"impasse", "quai", "camino", "paseo", "ronda", "pasaje", "aleja", "cesta", "ulitsa", "prospekt", "odos", "leoforos",
 		"pra", "all"), custom("", true, func(string, token) bool { return true }))
-	streetSuffixes = []string{"katu", "kuja", "tie", "polku", "kaari", "rinne", "vej", "vegen", "veien", "veg", "gade",
-		"gata", "gatan", "vägen", "väg", "stræde", "straße", "strasse", "str", "weg", "laan", "straat", "plein", "dreef",
-		"gracht", "kade", "singel", "gasse", "allee", "platz", "ring", "damm", "ufer", "tér", "utca", "út", "körút",
-		"ulica", "cesta", "iela", "gatve", "tänav", "tee", "plads", "torv", "stien", "svingen", "bakken", "lia", "haugen",
-		"aveny", "tori"}
 )
 
 // tStreetSuffixWord accepts a capitalised word ending in a street suffix
@@ -412,7 +403,7 @@ func tStreetSuffixWord(text string, t token) bool {
 		return false
 	}
 	w = strings.ToLower(w)
-	for _, s := range streetSuffixes {
+	for s := range vocab.GluedStreetSuffixes().All() {
 		if strings.HasSuffix(w, s) {
 			return true
 		}
@@ -420,9 +411,9 @@ func tStreetSuffixWord(text string, t token) bool {
 	return false
 }
 
-// streetSuffixesByLast lists the streetSuffixes by their last byte.
+// streetSuffixesByLast lists vocab.GluedStreetSuffixes by their last byte.
 var streetSuffixesByLast = func() (t [256][]string) {
-	for _, s := range streetSuffixes {
+	for s := range vocab.GluedStreetSuffixes().All() {
 		t[s[len(s)-1]] = append(t[s[len(s)-1]], s)
 	}
 	return t
@@ -747,7 +738,7 @@ func (d *POBox) Name() string { return "rules/pobox" }
 
 // Detect implements deid.Detector.
 func (d *POBox) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	hs, err := runRules(ctx, doc.Text, d.rules)
+	hs, err := runRules(ctx, doc, d.rules)
 	if err != nil {
 		return nil, err
 	}
@@ -781,7 +772,7 @@ func (d *PostalCode) Name() string { return "rules/postcode" }
 
 // Detect implements deid.Detector.
 func (d *PostalCode) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	hs, err := runRules(ctx, doc.Text, d.rules)
+	hs, err := runRules(ctx, doc, d.rules)
 	if err != nil {
 		return nil, err
 	}

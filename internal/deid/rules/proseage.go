@@ -1,6 +1,10 @@
 package rules
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
+)
 
 // Ages as people write them in prose, beside the forms NewAge reads:
 //
@@ -12,17 +16,6 @@ import "strings"
 //
 // An ordinal after a possessive that a noun follows counts something else
 // ("her 2nd child", "his 12th session") and is left alone.
-
-// celebrationNext may follow a birthday written as a possessive and an
-// ordinal: words of celebrating, and the words that start the next part of
-// a clause.
-var celebrationNext = set("birthday", "bday", "b-day", "party", "celebration", "bash", "do", "dinner", "lunch", "tea",
-	"last", "this", "next", "in", "on", "at", "with", "and", "was", "is", "will", "came", "went", "passed", "had",
-	"back", "together", "yesterday", "today", "tomorrow", "recently", "so", "but", "because", "when", "while", "we", "i",
-	"she", "he", "they", "too", "though", "already", "coming", "soon")
-
-// possessives that a birthday ordinal follows.
-var birthdayOwners = set("her", "his", "their", "my", "your", "our")
 
 // ageYoung reads "91 years young".
 func ageYoung(text string, m []int) []hit {
@@ -56,7 +49,7 @@ func ageBirthdayOrdinal(text string, m []int) []hit {
 		if j < len(text) && strings.IndexByte(".,;:!?)\"'’—–-\n", text[j]) < 0 {
 			return nil
 		}
-	} else if !celebrationNext[nw] {
+	} else if !vocab.CelebrationNext().Has(nw) {
 		return nil
 	}
 	return []hit{{start: s, end: e, typ: "age", conf: 0.7, age: n}}
@@ -66,6 +59,6 @@ func ageBirthdayOrdinal(text string, m []int) []hit {
 func proseAgeRules(num *trig) []rule {
 	return []rule{
 		{re: anchored(`(?i)\b` + reAgeNum + `(?:\s*|-)(?:years?|yrs?)(?:\s*|-)young\b`), trig: num, fn: ageYoung},
-		{re: anchored(`(?i)\b(?:her|his|their|my|your|our)\s+(\d{1,3})(?:st|nd|rd|th)\b`), trig: wordTrig(birthdayOwners, always), fn: ageBirthdayOrdinal},
+		{re: anchored(`(?i)\b(?:her|his|their|my|your|our)\s+(\d{1,3})(?:st|nd|rd|th)\b`), trig: wordTrig(set(vocab.BirthdayOwners().Words()...), always), fn: ageBirthdayOrdinal},
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -80,31 +79,24 @@ type token struct {
 	wend  int // end of the run of ASCII letters at start (== start for digits)
 }
 
-// tokCache keeps the tokens of the last text seen, since every detector of
-// Default looks at the same text in turn. Tokens are read-only once made.
-var tokCache struct {
-	sync.Mutex
-	text  string
+// ruleTokens are the candidate tokens of a text and the text with its ASCII
+// letters lower-cased (same length, so token offsets index both).
+type ruleTokens struct {
 	toks  []token
 	lower string
 }
 
-// cachedTokens returns the tokens of text and text with its ASCII letters
-// lower-cased (same length, so token offsets index both).
-func cachedTokens(text string) ([]token, string) {
-	tokCache.Lock()
-	if len(text) == len(tokCache.text) && text == tokCache.text && tokCache.toks != nil {
-		ts, lw := tokCache.toks, tokCache.lower
-		tokCache.Unlock()
-		return ts, lw
-	}
-	tokCache.Unlock()
-	ts := tokenize(text)
-	lw := asciiLower(text)
-	tokCache.Lock()
-	tokCache.text, tokCache.toks, tokCache.lower = text, ts, lw
-	tokCache.Unlock()
-	return ts, lw
+type tokensKey struct{}
+
+// docTokens returns the candidate tokens of doc's text and its lower-cased
+// form, made once per document: every detector of Default reads the same
+// text in turn.
+func docTokens(doc *deid.Doc) ([]token, string) {
+	an := doc.Analysis()
+	rt := deid.AnalysisValue(an, tokensKey{}, func() ruleTokens {
+		return ruleTokens{tokenize(an.Text()), asciiLower(an.Text())}
+	})
+	return rt.toks, rt.lower
 }
 
 func asciiLower(text string) string {
@@ -393,7 +385,8 @@ func newRuleSet(rs ...rule) *ruleSet {
 }
 
 // runRules applies every rule to text and returns the hits.
-func runRules(ctx context.Context, text string, s *ruleSet) ([]hit, error) {
+func runRules(ctx context.Context, doc *deid.Doc, s *ruleSet) ([]hit, error) {
+	text := doc.Text
 	var hs []hit
 	for _, i := range s.scans {
 		if err := ctx.Err(); err != nil {
@@ -410,7 +403,7 @@ func runRules(ctx context.Context, text string, s *ruleSet) ([]hit, error) {
 	if len(s.scans) == len(s.rules) {
 		return hs, nil
 	}
-	toks, lower := cachedTokens(text)
+	toks, lower := docTokens(doc)
 	next := make([]int, 2*len(s.rules))
 	tried := next[len(s.rules):] // token index + 1 of the last try
 	next = next[:len(s.rules)]

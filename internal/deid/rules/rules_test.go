@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 type span struct {
@@ -219,7 +220,7 @@ func TestStreetSuffixWord(t *testing.T) {
 		want := false
 		if b >= 'A' && b <= 'Z' || b >= 0xC0 {
 			w := strings.ToLower(text[:j])
-			for _, s := range streetSuffixes {
+			for s := range vocab.GluedStreetSuffixes().All() {
 				if strings.HasSuffix(w, s) {
 					want = true
 				}

@@ -30,7 +30,7 @@ func (t *Time) Name() string { return "rules/time" }
 
 // Detect implements deid.Detector.
 func (t *Time) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	hs, err := runRules(ctx, doc.Text, t.rules)
+	hs, err := runRules(ctx, doc, t.rules)
 	if err != nil {
 		return nil, err
 	}

@@ -40,12 +40,14 @@ func (m *Model) Find(lex *lexicon.Lexicon, text string, note bool) []Found {
 	return m.find(lex, nil, text, note)
 }
 
-func (m *Model) find(lex *lexicon.Lexicon, memo *lexicon.Memo[info], text string, note bool) []Found {
+// find is Find, reading what the lexicons say of words from the document's
+// analysis an when it is not nil.
+func (m *Model) find(lex *lexicon.Lexicon, an *deid.Analysis, text string, note bool) []Found {
 	toks := Tokenize(text)
 	if len(toks) == 0 {
 		return nil
 	}
-	ws, reg := analyse(lex, memo, text, toks, note)
+	ws, reg := analyse(lex, an, text, toks, note)
 	tags, margins := m.decode(ws, reg, func(i int) bool { return plainWord(ws, i) })
 	var out []Found
 	for i := 0; i < len(tags); {
@@ -87,20 +89,19 @@ type Detector struct {
 	lex    *lexicon.Lexicon
 	model  *Model
 	margin float32 // negative: the model's own
-	memo   *lexicon.Memo[info]
-	skip   func(text string) bool
-	note   func(text string) bool
+	skip   func(doc *deid.Doc) bool
+	note   func(doc *deid.Doc) bool
 }
 
 // Option configures a Detector.
 type Option func(*Detector)
 
-// WithSkip leaves out texts for which skip is true.
-func WithSkip(skip func(text string) bool) Option { return func(d *Detector) { d.skip = skip } }
+// WithSkip leaves out documents for which skip is true.
+func WithSkip(skip func(doc *deid.Doc) bool) Option { return func(d *Detector) { d.skip = skip } }
 
 // WithNote tells clinical notes from other text, a register with margins
 // of its own.
-func WithNote(note func(text string) bool) Option { return func(d *Detector) { d.note = note } }
+func WithNote(note func(doc *deid.Doc) bool) Option { return func(d *Detector) { d.note = note } }
 
 // WithModel tags with m in place of the embedded model (a model in
 // training, scored on held-out text).
@@ -114,7 +115,7 @@ var _ deid.Detector = (*Detector)(nil)
 
 // New returns a Detector over the embedded model, reading words with lex.
 func New(lex *lexicon.Lexicon, opts ...Option) *Detector {
-	d := &Detector{lex: lex, margin: -1, memo: new(lexicon.Memo[info])}
+	d := &Detector{lex: lex, margin: -1}
 	for _, o := range opts {
 		o(d)
 	}
@@ -134,12 +135,12 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if d.skip != nil && d.skip(doc.Text) {
+	if d.skip != nil && d.skip(doc) {
 		return nil, nil
 	}
-	note := d.note != nil && d.note(doc.Text)
+	note := d.note != nil && d.note(doc)
 	var out []deid.Finding
-	for _, f := range m.find(d.lex, d.memo, doc.Text, note) {
+	for _, f := range m.find(d.lex, doc.Analysis(), doc.Text, note) {
 		margin := d.margin
 		if margin < 0 {
 			margin = m.Margin(note, f.Kind)

@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/lexfacts"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -51,9 +53,13 @@ type info struct {
 }
 
 // lookup asks the lexicons about the word w (lower is its lower case).
-func lookup(lex *lexicon.Lexicon, w, lower string) info {
+// categories are the lexicon's categories, in order.
+var categories = lexicon.AllCategories()
+
+// x is what the word lists say of w (lexicon.Facts).
+func lookup(lex *lexicon.Lexicon, w, lower string, x lexicon.Facts) info {
 	var in info
-	if f, m, ok := lex.FirstName(lower); ok {
+	if f, m, ok := int(x.Female), int(x.Male), x.First; ok {
 		in.fn = uint8(1 + min(6, int(math.Log10(float64(f+m)))))
 		switch {
 		case f >= 4*m:
@@ -64,16 +70,16 @@ func lookup(lex *lexicon.Lexicon, w, lower string) info {
 			in.sex = 3
 		}
 	}
-	if r, ok := lex.Surname(lower); ok {
+	if r := int(x.Surname); r != 0 {
 		in.sn = rankBucket(r)
 	}
-	if lv, ok := lex.WordLevel(lower); ok {
+	if lv := int(x.Level); lv != 0 {
 		in.wl = uint8(1 + lv/10)
 	}
-	if r, ok := lex.WordRank(lower); ok {
+	if r := int(x.Rank); r != 0 {
 		in.wr = rankBucket(r)
 	}
-	if lv, ok := lex.ProperLevel(w); ok {
+	if lv := int(x.Proper); lv != 0 {
 		in.pl = uint8(1 + lv/10)
 	}
 	if p, ok := lex.Place(w); ok {
@@ -87,7 +93,10 @@ func lookup(lex *lexicon.Lexicon, w, lower string) info {
 			in.flags |= flState
 		}
 	}
-	for _, c := range lex.Categories(lower) {
+	for _, c := range categories {
+		if !x.In(c) {
+			continue
+		}
 		switch c {
 		case lexicon.Title:
 			in.flags |= flTitle
@@ -217,10 +226,15 @@ type word struct {
 }
 
 // analyse prepares the words of a text; note says whether it is a
-// clinical note. memo, if not nil, keeps what the lexicons say of words
-// across texts.
-func analyse(lex *lexicon.Lexicon, memo *lexicon.Memo[info], text string, toks []Token, note bool) ([]word, uint8) {
+// clinical note. What the lexicons say of a word is looked up once per
+// text, and once per document when an is the document's analysis (nil
+// otherwise).
+func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token, note bool) ([]word, uint8) {
 	ws := make([]word, len(toks))
+	var facts *lexfacts.Words
+	if an != nil {
+		facts = lexfacts.Of(an, lex)
+	}
 	cache := make(map[string]info, len(toks)/4+1)
 	var caps, letters, social int
 	prevEnd := 0
@@ -251,16 +265,16 @@ func analyse(lex *lexicon.Lexicon, memo *lexicon.Memo[info], text string, toks [
 			key = t.Text[1:]
 		}
 		in, ok := cache[key]
-		if !ok && memo != nil {
-			in, ok = memo.Load(lex, key)
-		}
 		if !ok {
-			in = lookup(lex, key, strings.ToLower(key))
-			if memo != nil {
-				memo.Store(lex, key, in)
+			var x lexicon.Facts
+			if facts != nil {
+				x = facts.FactsOf(key)
+			} else {
+				x = lex.Facts(key)
 			}
+			in = lookup(lex, key, strings.ToLower(key), x)
+			cache[key] = in
 		}
-		cache[key] = in
 		w.info = in
 	}
 	inner := make(map[string]int, len(toks)/8+1)

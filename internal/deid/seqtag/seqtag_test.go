@@ -74,7 +74,7 @@ func TestDetector(t *testing.T) {
 	if len(fs) == 0 || fs[0].Kind != deid.Person || fs[0].Check(text) != nil || fs[0].Recognizer != Name {
 		t.Errorf("got %+v", fs)
 	}
-	skip := New(lexicon.Default(), WithSkip(func(s string) bool { return strings.Contains(s, "radio") }))
+	skip := New(lexicon.Default(), WithSkip(func(doc *deid.Doc) bool { return strings.Contains(doc.Text, "radio") }))
 	if fs, _ := skip.Detect(context.Background(), &deid.Doc{Text: text}); len(fs) != 0 {
 		t.Errorf("a skipped text gave %+v", fs)
 	}
@@ -140,7 +140,7 @@ func TestTrainDeterministic(t *testing.T) {
 		note bool
 		want string
 	}{{false, "Orla Brennick|Tulsa"}, {true, "Orla Brennick"}} {
-		d := New(lex, WithModel(m), WithNote(func(string) bool { return tt.note }))
+		d := New(lex, WithModel(m), WithNote(func(*deid.Doc) bool { return tt.note }))
 		fs, err := d.Detect(context.Background(), &deid.Doc{Text: text})
 		if err != nil {
 			t.Fatal(err)

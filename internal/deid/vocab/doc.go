@@ -8,7 +8,23 @@
 // comments anywhere in the file; a word that itself starts with "#" or "\" is
 // written with a "\" before it. Blank lines are skipped.
 //
+// A tagged list gives each word once, followed by the tags of the readings
+// that use it ("dr strong prose honorific" in titles.txt): words that several
+// readings share have one home, and where the readings differ on purpose the
+// file shows it. Each tag is a Set of its own. Lines starting with "#:" are
+// directives for the accessors (see below).
+//
 // Each list is read once, when the package is initialised, into a Set that
-// nothing can change: callers ask Has, and range over Words. The package
-// imports nothing of veil's, so that every detector can share its lists.
+// nothing can change: callers ask Has, and range over All or Words in the
+// file's order. The package imports nothing of veil's, so that every detector
+// can share its lists.
+//
+// lists.go, the accessors, is generated from lists/: to add a list, write
+// lists/NAME.txt with its header (a "#: Name" line names its accessor when
+// the file's name in camel case will not do; a tagged list names the
+// accessor of each tag with "#: tag Name" lines), then run
+//
+//	go test ./internal/deid/vocab -run TestListsGoIsFresh -update
+//
+// which is also how a conflict in lists.go is resolved after a merge.
 package vocab

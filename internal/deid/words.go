@@ -1,0 +1,272 @@
+package deid
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
+)
+
+// Shape is the capitalisation of a word.
+type Shape uint8
+
+// The shapes.
+const (
+	ShapeNone  Shape = iota // no letters, or digits mixed in ("3V", "9GAG")
+	ShapeLower              // "grace"
+	ShapeTitle              // "Orla", "O'Neill", "McAllister", "R"
+	ShapeUpper              // "GRACE" (two letters or more)
+	ShapeMixed              // "iPhone"
+)
+
+// Word is one word of a text, as Tokenize reads it.
+type Word struct {
+	Start, End int    // the word, without a possessive 's
+	Text       string // text[Start:End]
+	Lower      string // lookup form: lower case, typographic apostrophes made plain
+	ID         int32  // index of Lower in the document's vocabulary (Analysis.Vocab)
+	Shape      Shape
+	Letters    int  // number of letters
+	Poss       bool // followed by 's or ’s (not part of [Start,End))
+	Dot        bool // followed directly by '.'
+	Handle     bool // preceded directly by '@' or '#'
+	SentStart  bool // first word of a sentence (or of a line, or after an opening quote)
+	LineStart  bool // first word of a line
+	LineEnd    bool // last word of its line
+	Caps       bool // in a line written in capitals
+	Line       int  // line number, from 0
+	// Gap is the text between the previous word (with its possessive) and
+	// this one.
+	Gap string
+}
+
+// IsCap reports whether the word starts with a capital letter.
+func (t *Word) IsCap() bool {
+	return t.Shape == ShapeTitle || t.Shape == ShapeUpper
+}
+
+// IsInitial reports whether the word is one capital letter followed by a
+// period ("R.").
+func (t *Word) IsInitial() bool {
+	return t.Letters == 1 && t.Shape == ShapeTitle && t.Dot
+}
+
+func isLetterRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiLetterRune[r]
+	}
+	return isLetterRuneSlow(r)
+}
+
+func isLetterRuneSlow(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// asciiLetterRune is isLetterRune of each ASCII character, most of any text.
+var asciiLetterRune = func() (t [utf8.RuneSelf]bool) {
+	for r := range t {
+		t[r] = isLetterRuneSlow(rune(r))
+	}
+	return t
+}()
+
+// IsApostrophe reports whether r is a plain or typographic apostrophe.
+func IsApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// IsHyphen reports whether r is a hyphen.
+func IsHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+// Tokenize splits text into words. A word is a run of letters, digits and
+// combining marks, with single inner apostrophes and hyphens ("O'Neill",
+// "Lou-Bette"); a final possessive 's is recorded, not included. Offsets
+// always fall on UTF-8 boundaries. The work is linear in len(text). IDs
+// are left at 0: Analysis.Words sets them.
+func Tokenize(text string) []Word {
+	toks := make([]Word, 0, len(text)/6+1)
+	prevEnd := 0 // end of the previous word with its possessive
+	line := 0
+	for i := 0; i < len(text); {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		if !isLetterRune(r) {
+			i += sz
+			continue
+		}
+		start := i
+		j := i + sz
+		for j < len(text) {
+			r, sz := utf8.DecodeRuneInString(text[j:])
+			if isLetterRune(r) {
+				j += sz
+				continue
+			}
+			if IsApostrophe(r) || IsHyphen(r) && !dashSeparates(text, start, j, j+sz) {
+				if r2, sz2 := utf8.DecodeRuneInString(text[j+sz:]); j+sz < len(text) && unicode.IsLetter(r2) {
+					j += sz + sz2
+					continue
+				}
+			}
+			break
+		}
+		end, rawEnd := j, j
+		poss := false
+		for _, suf := range [...]string{"'s", "’s"} {
+			if strings.HasSuffix(text[start:end], suf) && end-len(suf) > start {
+				end -= len(suf)
+				poss = true
+				break
+			}
+		}
+		gap := text[prevEnd:start]
+		t := Word{Start: start, End: end, Text: text[start:end], Poss: poss, Gap: gap}
+		t.Lower = LookupForm(t.Text)
+		t.Shape, t.Letters = ShapeOf(t.Text)
+		t.Dot = rawEnd < len(text) && text[rawEnd] == '.'
+		t.Handle = start > 0 && (text[start-1] == '@' || text[start-1] == '#')
+		nl := strings.Count(gap, "\n")
+		line += nl
+		t.Line = line
+		t.LineStart = len(toks) == 0 || nl > 0
+		if n := len(toks); n > 0 && nl > 0 {
+			toks[n-1].LineEnd = true
+		}
+		t.SentStart = t.LineStart || opensSentence(gap, toks)
+		toks = append(toks, t)
+		prevEnd = rawEnd
+		i = rawEnd
+	}
+	if n := len(toks); n > 0 {
+		toks[n-1].LineEnd = true
+	}
+	markCaps(toks)
+	return toks
+}
+
+// dashSeparates reports whether the hyphen at text[h:next] after the word
+// part text[start:h] is a dash written without spaces between two words,
+// as notes do: before a lower-case function word after a capitalised
+// word ("son Rob-who states"), or before an initial ("CARAFATE-W.
+// CASTELLI"). Hyphenated words and names ("Lou-Bette", "A-fib",
+// "son-in-law") are left whole.
+func dashSeparates(text string, start, h, next int) bool {
+	if c := text[start]; c < 'A' || c > 'Z' || h-start < 2 {
+		return false
+	}
+	e := next
+	for e < len(text) && (text[e] >= 'a' && text[e] <= 'z' || text[e] >= 'A' && text[e] <= 'Z') {
+		e++
+	}
+	if e == next || e < len(text) && (IsHyphen(rune(text[e])) || text[e] == '\'' || text[e] >= '0' && text[e] <= '9' || text[e] >= 0x80) {
+		return false
+	}
+	w := text[next:e]
+	if e-next == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		// An initial: a capital, its full stop, a space, a capital.
+		return e+2 < len(text) && text[e] == '.' && text[e+1] == ' ' && text[e+2] >= 'A' && text[e+2] <= 'Z'
+	}
+	return w[0] >= 'a' && w[0] <= 'z' && vocab.DashFunctionWords().Has(w)
+}
+
+// opensSentence reports whether a word after gap starts a sentence.
+func opensSentence(gap string, toks []Word) bool {
+	if strings.ContainsAny(gap, "!?:;\"“«") {
+		return true
+	}
+	if !strings.Contains(gap, ".") {
+		return false
+	}
+	prev := &toks[len(toks)-1]
+	// "R. Kowal", "Dr. Okafor", "St. Louis": the period closes an abbreviation.
+	if strings.HasPrefix(gap, ".") && prev.Dot && (prev.Letters == 1 || vocab.AbbrevDot().Has(prev.Lower)) {
+		return strings.Contains(gap[1:], ".")
+	}
+	return true
+}
+
+// LookupForm is the lexicon key of a word: lower case with plain apostrophes.
+func LookupForm(s string) string {
+	if strings.ContainsRune(s, '’') {
+		s = strings.ReplaceAll(s, "’", "'")
+	}
+	return strings.ToLower(s)
+}
+
+// ShapeOf classifies the capitalisation of a word and counts its letters.
+func ShapeOf(s string) (Shape, int) {
+	upper, lower, letters := 0, 0, 0
+	firstUpper, first := false, true
+	partUpper, partLower := false, false // parts after a hyphen that start upper, lower
+	for _, r := range s {
+		switch {
+		case unicode.IsDigit(r):
+			return ShapeNone, 0
+		case IsHyphen(r):
+			first = true
+			continue
+		case unicode.IsUpper(r) || unicode.IsTitle(r):
+			upper++
+			letters++
+			if first && letters == 1 {
+				firstUpper = true
+			} else if first {
+				partUpper = true
+			}
+			first = false
+		case unicode.IsLetter(r):
+			lower++
+			letters++
+			if first && letters > 1 {
+				partLower = true
+			}
+			first = false
+		}
+	}
+	switch {
+	case letters == 0:
+		return ShapeNone, 0
+	case upper == 0:
+		return ShapeLower, letters
+	case !firstUpper || (partLower && (partUpper || upper > 0)):
+		// "iPhone", "GU-foley": no single shape.
+		return ShapeMixed, letters
+	case lower == 0 && letters >= 2:
+		return ShapeUpper, letters
+	}
+	return ShapeTitle, letters
+}
+
+// markCaps sets Caps on the words of lines written in capitals: where they
+// are, capitalisation says nothing about names. A short line takes the
+// verdict of the whole text.
+func markCaps(toks []Word) {
+	count := func(ts []Word) (up, other int) {
+		for i := range ts {
+			if ts[i].Letters < 2 {
+				continue
+			}
+			if ts[i].Shape == ShapeUpper {
+				up++
+			} else if ts[i].Shape != ShapeNone {
+				other++
+			}
+		}
+		return up, other
+	}
+	dup, dother := count(toks)
+	docCaps := dup >= 3 && dup >= 2*dother
+	for i := 0; i < len(toks); {
+		j := i + 1
+		for j < len(toks) && toks[j].Line == toks[i].Line {
+			j++
+		}
+		up, other := count(toks[i:j])
+		caps := up >= 2 && up >= 2*other
+		if up+other < 4 {
+			caps = docCaps || (up >= 2 && other == 0)
+		}
+		for k := i; k < j; k++ {
+			toks[k].Caps = caps
+		}
+		i = j
+	}
+}
