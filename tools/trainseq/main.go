@@ -8,7 +8,7 @@
 // templates and the lexicons (templates.go). The dev sets and the training
 // tweets are cut into k folds by group, never by document: nursing notes
 // by patient (a third of the names in one patient's notes recur in the
-// others), the Broad Twitter Corpus training portion by section, court
+// others), the BTC training portion by section, court
 // judgments by case, Presidio's sentences by template, and the comments
 // and tweets of the dev sets in runs of consecutive posts (which share
 // threads and authors). For each fold a model is fitted on the rest and
@@ -37,6 +37,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -452,7 +453,7 @@ func read(src string, r io.Reader) ([]doc, error) {
 		case "tab":
 			d.group = rec.ID // a case
 		default:
-			d.group = fmt.Sprint(n / 20) // runs of consecutive posts
+			d.group = strconv.Itoa(n / 20) // runs of consecutive posts
 		}
 		for _, e := range rec.Entities {
 			if e.End >= len(byteAt) || e.Start >= e.End {

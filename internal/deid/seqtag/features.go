@@ -208,7 +208,7 @@ const (
 	// weigh differently in every shape ("PT SEEN BY", "Pt seen by").
 	regNote = 3
 	// regForeign is added to the register of a text most of whose
-	// lower-case words the English word lists do not know.
+	// lower-case words the word lists do not know.
 	regForeign = 6
 )
 
