@@ -292,7 +292,7 @@ func (l *Lexicon) buildWords() (*TableBuilder, error) {
 
 // WordLevel reports the SCOWL size level (10 = most basic, up to 80) at which s, taken as an
 // ordinary lower-case word, enters the American or British lists; a trailing possessive 's
-// is ignored. Names that are not also words (Dolores) have no level.
+// is ignored. Names that are not also words (Philippa) have no level.
 func (l *Lexicon) WordLevel(s string) (level int, ok bool) {
 	var buf [64]byte
 	k := appendKey(buf[:0], s)
@@ -355,7 +355,7 @@ func (l *Lexicon) buildProper() (*TableBuilder, error) {
 }
 
 // ProperLevel reports the SCOWL level (up to 95) of s as a proper name or other capitalised
-// word (Dolores, Facebook, Hispanic), matched case-insensitively; a trailing 's is ignored.
+// word (Philippa, Facebook, Hispanic), matched case-insensitively; a trailing 's is ignored.
 func (l *Lexicon) ProperLevel(s string) (level int, ok bool) {
 	p := l.properFor(s)
 	return int(p.proper), p.proper != 0

@@ -43,7 +43,7 @@ func TestFirstName(t *testing.T) {
 		ok        bool
 		femaleDom bool // female births exceed male
 	}{
-		{"Dolores", true, true},
+		{"Philippa", true, true},
 		{"dolores", true, true},
 		{"Mark", true, false},
 		{"Grace", true, true},
@@ -80,7 +80,7 @@ func TestWordLevel(t *testing.T) {
 		maxLevel int // 0: not an ordinary word
 	}{
 		{"rose", 20}, {"Rose", 20}, {"will", 10}, {"hunter", 35}, {"schizophrenia", 50},
-		{"rose's", 20}, {"rose’s", 20}, {"Dolores", 0}, {"Okafor", 0}, {"Brianna", 0},
+		{"rose's", 20}, {"rose’s", 20}, {"Philippa", 0}, {"Okafor", 0}, {"Brianna", 0},
 	} {
 		lv, ok := l.WordLevel(tc.word)
 		if ok != (tc.maxLevel > 0) || lv > tc.maxLevel {
@@ -94,8 +94,8 @@ func TestProperAndAbbrev(t *testing.T) {
 	if lv, ok := l.ProperLevel("Facebook"); !ok || lv > 60 {
 		t.Errorf("ProperLevel(Facebook) = %d, %v; want <= 60", lv, ok)
 	}
-	if lv, ok := l.ProperLevel("Dolores"); !ok || lv > 95 {
-		t.Errorf("ProperLevel(Dolores) = %d, %v; want listed", lv, ok)
+	if lv, ok := l.ProperLevel("Philippa"); !ok || lv > 95 {
+		t.Errorf("ProperLevel(Philippa) = %d, %v; want listed", lv, ok)
 	}
 	if _, ok := l.ProperLevel("Okafor"); ok {
 		t.Errorf("ProperLevel(Okafor) listed; want absent")
@@ -280,8 +280,8 @@ func TestConcurrentFirstUse(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
-			if _, _, ok := l.FirstName("Dolores"); !ok {
-				t.Error("FirstName(Dolores) not found")
+			if _, _, ok := l.FirstName("Philippa"); !ok {
+				t.Error("FirstName(Philippa) not found")
 			}
 			if !l.InCategory(Condition, "schizophrenia") {
 				t.Error("schizophrenia not a condition")

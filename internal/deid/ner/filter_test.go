@@ -127,7 +127,7 @@ func TestVet(t *testing.T) {
 		{"Pt GI SBP HR ok. Nif done.", "Nif", deid.Person, dropNoNameWord, deid.Person},
 		// ... but a name no list confuses with a word stays one there.
 		{"Pt GI SBP HR ok. Okonkwo visited.", "Okonkwo", deid.Person, keepNameWord, deid.Person},
-		{"Pt GI SBP HR ok. Wife Dolores visited.", "Dolores", deid.Person, keepNameWord, deid.Person},
+		{"Pt GI SBP HR ok. Wife Philippa visited.", "Philippa", deid.Person, keepNameWord, deid.Person},
 		// In ordinary prose the same words keep their reading.
 		{"Yesterday Aline came by.", "Aline", deid.Person, keepNameWord, deid.Person},
 		// A title makes a person of any name.

@@ -281,7 +281,7 @@ func TestReplacementsStayInsideHashtags(t *testing.T) {
 		{"we love #Springfield", deid.Finding{Start: 9, End: 20, Kind: deid.Place}},
 		{"go #TeamSpringfield now", deid.Finding{Start: 8, End: 19, Kind: deid.Place}},
 		{"for #Odette today", deid.Finding{Start: 4, End: 11, Kind: deid.Person}},
-		{"at #GBMC today", deid.Finding{Start: 4, End: 8, Kind: deid.Organization, Type: "hospital"}},
+		{"at #KVMC today", deid.Finding{Start: 4, End: 8, Kind: deid.Organization, Type: "hospital"}},
 	} {
 		f := tt.f
 		f.Text = tt.text[f.Start:f.End]
