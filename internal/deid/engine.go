@@ -281,9 +281,25 @@ func Merge(text string, fs []Finding) []Finding {
 		if better(f, *last) {
 			*last = f
 		}
+		if last.Start != start || last.End != end {
+			last.Type = grownType(last.Type)
+		}
 		last.Start, last.End, last.Text = start, end, text[start:end]
 	}
 	return out
+}
+
+// grownType is the type of a finding whose span grew to hold the words of
+// another it overlapped: the types the planner keeps as written (a season, a
+// holiday, a decade, a year) are dropped, since the text now holds more than
+// the recognizer read ("spring" and a name after it), and the planner works
+// from the parsed value instead.
+func grownType(t Type) Type {
+	switch t {
+	case TypeSeason, TypeHoliday, TypeDecade, TypeYear:
+		return ""
+	}
+	return t
 }
 
 func better(f, g Finding) bool {

@@ -23,8 +23,8 @@ func (a *analysis) placeContext(i int) int {
 			return 2
 		}
 	case "at":
-		if a.facilityBefore(i - 1) {
-			return 2 // "REHAB AT OAKWOOD"
+		if a.facilityBefore(i-1) || i >= 2 && a.adjacent(i-1) && vocab.AtPlaceVerbs().Has(a.toks[i-2].Lower) && a.isClinical() {
+			return 2 // "REHAB AT OAKWOOD"; in a note, "WAS SEEN AT BAYCROFT"
 		}
 		return 1
 	case "and":

@@ -71,8 +71,8 @@ func (ageOp) replace(d *document, f deid.Finding, action deid.Action) string {
 	if f.Type == deid.TypeAgeRange && n > 89 {
 		return "over 89"
 	}
-	if strings.HasPrefix(lower, "in ") || strings.HasSuffix(lower, "s") {
-		return f.Text // already a band: "in her 40s", "80s"
+	if bandRE.MatchString(lower) {
+		return f.Text // already a band: "in her 40s", "80s", "mid-forties"
 	}
 	adjectival := false
 	for _, w := range []string{"year-old", "years-old", "yr-old", "yo", "y/o"} {
@@ -82,6 +82,11 @@ func (ageOp) replace(d *document, f deid.Finding, action deid.Action) string {
 	}
 	if adjectival && leadingArticle(lower, "a") == "" && !nounAfter(d.doc.Text[f.End:]) {
 		adjectival = false // "i'm 23 y/o." says "i'm in my early 20s"
+	}
+	// Written apart, a singular "year old" before a noun is the same adjective: "the
+	// 8 year old boy", "a 45 yr old man" ("8 years old" is said of someone).
+	if !adjectival && (strings.HasSuffix(lower, " year old") || strings.HasSuffix(lower, " yr old")) && nounAfter(d.doc.Text[f.End:]) {
+		adjectival = true
 	}
 	if n > 89 {
 		if adjectival {
@@ -169,6 +174,10 @@ func bareBand(n int) string {
 }
 
 var digitsRE = regexp.MustCompile(`\d+`)
+
+// bandRE matches a text that is only an age band, which the planner keeps as
+// written: "in her 40s", "80s", "mid-40's", "in their late forties".
+var bandRE = regexp.MustCompile(`^(?:in\s+(?:her|his|their|my|our|your|the)\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d0'?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|teens)$`)
 
 // leadingArticle returns art+" " when the finding starts with an article.
 func leadingArticle(lower, art string) string {

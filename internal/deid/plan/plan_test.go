@@ -233,6 +233,10 @@ func TestAgeNumberWidensToThePhrase(t *testing.T) {
 		{"Mateo, aged 4, and", "4", "Mateo, aged under 5, and"},
 		{"a 7-year-old boy", "7", "A school-age boy"},
 		{"a 4-year-old girl", "4", "An under-5 girl"},
+		// Written apart, "year old" before a noun is still an adjective.
+		{"The 8 year old boy waited.", "8", "The school-age boy waited."},
+		{"a 45 yr old man", "45", "A mid-40s man"},
+		{"She is 8 years old.", "8", "She is between 5 and 12."},
 		{"he is 16", "16", "he is in his teens"},
 		// Ordinals and the way people write ages in prose.
 		{"it was her 43rd birthday", "43", "it was her 40-something birthday"},
@@ -396,5 +400,34 @@ func TestDatePlanning(t *testing.T) {
 	got := p.date(deid.Finding{Date: &deid.DateValue{Year: 2021, Month: 6, Day: 15}}, deid.Replace)
 	if !strings.HasSuffix(got, ", 2021") || got == "June 15, 2021" {
 		t.Errorf("shifted date = %q: want another month/day in 2021", got)
+	}
+}
+
+// TestGrownFindingIsNotKeptAsWritten checks that a finding the planner would keep as
+// written (a season, a year, an age band) is not kept once it has grown to hold the
+// words of a name it overlapped: the name would be published whole.
+func TestGrownFindingIsNotKeptAsWritten(t *testing.T) {
+	for _, c := range []struct {
+		text      string
+		kept      reDetector
+		name, out string
+	}{
+		{"We met Autumn Lindqvist at the fair.", reDetector{re: regexp.MustCompile(`Autumn`), kind: deid.Date, typ: deid.TypeSeason, conf: 0.9}, "Autumn Lindqvist", "Lindqvist"},
+		{"Report by 1987 Hollis, filed late.", reDetector{re: regexp.MustCompile(`1987`), kind: deid.Date, typ: deid.TypeYear, conf: 0.9}, "1987 Hollis", "Hollis"},
+		{"Both in their 40s Brannigan twins came.", reDetector{re: regexp.MustCompile(`in their 40s`), kind: deid.Age, conf: 0.9}, "40s Brannigan", "Brannigan"},
+	} {
+		name := reDetector{re: regexp.MustCompile(regexp.QuoteMeta(c.name)), kind: deid.Person, conf: 0.8}
+		res, err := engine(deid.WithDetectors(c.kept, name), deid.WithKey([]byte("k"))).Deidentify(context.Background(), &deid.Doc{Text: c.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(res.Text, c.out) {
+			t.Errorf("%q: got %q, which keeps %q", c.text, res.Text, c.out)
+		}
+	}
+	// Alone, they stay as written.
+	res, err := engine(deid.WithDetectors(reDetector{re: regexp.MustCompile(`in their 40s`), kind: deid.Age, conf: 0.9}), deid.WithKey([]byte("k"))).Deidentify(context.Background(), &deid.Doc{Text: "Both in their 40s, they came."})
+	if err != nil || res.Text != "Both in their 40s, they came." {
+		t.Errorf("a band alone: got %q, %v", res.Text, err)
 	}
 }

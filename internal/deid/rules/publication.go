@@ -76,6 +76,9 @@ func (Publication) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 			add(m[2], m[3], 0.8)
 		}
 	}
+	for _, k := range reblogNames(text) {
+		add(k[0], k[1], 0.8) // "Reblogged this on ... and commented:" (reblog.go)
+	}
 	for _, k := range partOfNames(text) {
 		add(k[0], k[1], 0.7) // "the latest episode of ..." (pubepisode.go)
 	}

@@ -27,6 +27,7 @@ var (
 	ambiguousSuffix        = load("ambiguous_suffix")
 	approxWords            = load("approx_words")
 	articles               = tagged(determinersTags, "role")
+	atPlaceVerbs           = load("at_place_verbs")
 	beForms                = load("be_forms")
 	bibleBooks             = load("bible_books")
 	birthdayOwners         = tagged(possessiveTags, "birthday")
@@ -262,6 +263,9 @@ func ApproxWords() Set { return approxWords }
 
 // Articles returns the words of lists/determiners.txt tagged role.
 func Articles() Set { return articles }
+
+// AtPlaceVerbs returns lists/at_place_verbs.txt.
+func AtPlaceVerbs() Set { return atPlaceVerbs }
 
 // BeForms returns lists/be_forms.txt.
 func BeForms() Set { return beForms }
