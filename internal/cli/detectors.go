@@ -11,14 +11,30 @@ import (
 )
 
 // detectors lists the recognizers, in order: structured patterns first,
-// then the lexicons with context, then the statistical model.
-func detectors() []deid.Detector {
+// then the lexicons with context, then the learned tagger.
+func detectors() []deid.Detector { return append(RuleDetectors(), Tagger()) }
+
+// RuleDetectors are the recognizers veil runs before the learned tagger:
+// patterns, lexicons with context and prose. tools/trainseq scores the
+// tagger beside them, as veil runs it.
+func RuleDetectors() []deid.Detector {
 	lex := lexicon.Default()
 	ds := rules.Default()
 	ds = append(ds, dict.Default(lex)...)
 	clinical := ner.WithClinical(dict.ClinicalNote, func(lw string) bool { return dict.Misspelt(lex, lw) })
-	return append(ds, ner.New(ner.WithLexicon(lex), clinical), seqtag.New(lex, seqtag.WithSkip(dict.ClinicalNote)))
+	return append(ds, ner.New(ner.WithLexicon(lex), clinical))
 }
+
+// Tagger is the learned name tagger as veil runs it, telling clinical
+// notes from other text; opts come after (tools/trainseq passes a model in
+// training).
+func Tagger(opts ...seqtag.Option) deid.Detector {
+	return seqtag.New(lexicon.Default(), append([]seqtag.Option{seqtag.WithNote(dict.ClinicalNote)}, opts...)...)
+}
+
+// EngineOptions are the engine options that draw on the lexicons (exported
+// for tools/trainseq).
+func EngineOptions() []deid.Option { return engineOptions() }
 
 // engineOptions are the planner and the engine options that draw on the
 // lexicons.

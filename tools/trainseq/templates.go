@@ -125,7 +125,7 @@ func templates(lex *lexicon.Lexicon, n int) []doc {
 			}
 			spans = append(spans, seqtag.Span{Start: start, End: b.Len(), Kind: kind})
 		}
-		out = append(out, doc{source: "templates", group: strconv.Itoa(k), text: b.String(), spans: spans})
+		out = append(out, doc{source: "templates", group: strconv.Itoa(k), fold: -1, text: b.String(), spans: spans})
 	}
 	return out
 }

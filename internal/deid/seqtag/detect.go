@@ -5,6 +5,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"strings"
 	"sync"
 	"unicode"
 
@@ -33,17 +34,20 @@ type Found struct {
 	Margin     float32
 }
 
-// Find tags text and returns the names in it.
-func (m *Model) Find(lex *lexicon.Lexicon, text string) []Found { return m.find(lex, nil, text) }
+// Find tags text, a clinical note or not, and returns the names in it,
+// whatever their margins.
+func (m *Model) Find(lex *lexicon.Lexicon, text string, note bool) []Found {
+	return m.find(lex, nil, text, note)
+}
 
 // find is Find, reading what the lexicons say of words from the document's
 // analysis an when it is not nil.
-func (m *Model) find(lex *lexicon.Lexicon, an *deid.Analysis, text string) []Found {
+func (m *Model) find(lex *lexicon.Lexicon, an *deid.Analysis, text string, note bool) []Found {
 	toks := Tokenize(text)
 	if len(toks) == 0 {
 		return nil
 	}
-	ws, reg := analyse(lex, an, text, toks)
+	ws, reg := analyse(lex, an, text, toks, note)
 	tags, margins := m.decode(ws, reg, func(i int) bool { return plainWord(ws, i) })
 	var out []Found
 	for i := 0; i < len(tags); {
@@ -63,8 +67,16 @@ func (m *Model) find(lex *lexicon.Lexicon, an *deid.Analysis, text string) []Fou
 			j++
 		}
 		kind := [...]string{tagBPer: "PER", tagBLoc: "LOC", tagBOrg: "ORG"}[b]
-		if nameLike(ws[i:j]) {
-			out = append(out, Found{toks[i].Start, toks[j-1].End, kind, mg})
+		// Marks at either end are no part of the name ("_Ada_").
+		a, z := i, j
+		for a < z && ws[a].shape == shPunct {
+			a++
+		}
+		for z > a && ws[z-1].shape == shPunct {
+			z--
+		}
+		if a < z && nameLike(ws[a:z]) {
+			out = append(out, Found{toks[a].Start, nameEnd(lex, toks[z-1]), kind, mg})
 		}
 		i = j
 	}
@@ -72,22 +84,31 @@ func (m *Model) find(lex *lexicon.Lexicon, an *deid.Analysis, text string) []Fou
 }
 
 // Detector reports the names the model finds whose tags win by at least
-// a margin.
+// the margin for their kind and register.
 type Detector struct {
 	lex    *lexicon.Lexicon
+	model  *Model
 	margin float32 // negative: the model's own
 	skip   func(doc *deid.Doc) bool
+	note   func(doc *deid.Doc) bool
 }
 
 // Option configures a Detector.
 type Option func(*Detector)
 
-// WithSkip leaves out texts for which skip is true (clinical notes, say,
-// a register the model was not fitted on).
+// WithSkip leaves out documents for which skip is true.
 func WithSkip(skip func(doc *deid.Doc) bool) Option { return func(d *Detector) { d.skip = skip } }
 
+// WithNote tells clinical notes from other text, a register with margins
+// of its own.
+func WithNote(note func(doc *deid.Doc) bool) Option { return func(d *Detector) { d.note = note } }
+
+// WithModel tags with m in place of the embedded model (a model in
+// training, scored on held-out text).
+func WithModel(m *Model) Option { return func(d *Detector) { d.model = m } }
+
 // WithMargin reports only names whose every word's tag beats the next best
-// by at least m, in place of the model's own margin.
+// by at least m, in place of the model's own margins.
 func WithMargin(m float32) Option { return func(d *Detector) { d.margin = m } }
 
 var _ deid.Detector = (*Detector)(nil)
@@ -104,9 +125,12 @@ func New(lex *lexicon.Lexicon, opts ...Option) *Detector {
 func (d *Detector) Name() string { return Name }
 
 func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
-	m, err := embedded()
-	if err != nil {
-		return nil, fmt.Errorf("seqtag: %w", err)
+	m := d.model
+	if m == nil {
+		var err error
+		if m, err = embedded(); err != nil {
+			return nil, fmt.Errorf("seqtag: %w", err)
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -114,12 +138,13 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	if d.skip != nil && d.skip(doc) {
 		return nil, nil
 	}
-	margin := d.margin
-	if margin < 0 {
-		margin = m.Margin
-	}
+	note := d.note != nil && d.note(doc)
 	var out []deid.Finding
-	for _, f := range m.find(d.lex, doc.Analysis(), doc.Text) {
+	for _, f := range m.find(d.lex, doc.Analysis(), doc.Text, note) {
+		margin := d.margin
+		if margin < 0 {
+			margin = m.Margin(note, f.Kind)
+		}
 		if f.Margin < margin {
 			continue
 		}
@@ -133,6 +158,25 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 			Text: doc.Text[f.Start:f.End], Recognizer: Name, Confidence: 0.5})
 	}
 	return out, nil
+}
+
+// nameEnd returns where a name ending in tok ends: before a hyphen that
+// joins one of the hundred commonest words in lower case ("Tavi-who
+// called"), a dash written as a hyphen, not part of a double name
+// ("Ashby-lane").
+func nameEnd(lex *lexicon.Lexicon, tok Token) int {
+	i := strings.LastIndexByte(tok.Text, '-')
+	if i <= 0 || lex == nil {
+		return tok.End
+	}
+	tail := tok.Text[i+1:]
+	if tail != strings.ToLower(tail) {
+		return tok.End
+	}
+	if r, ok := lex.WordRank(tail); ok && r <= 100 {
+		return tok.Start + i
+	}
+	return tok.End
 }
 
 // nameLike reports whether words can be a name: some word has a letter,

@@ -204,6 +204,12 @@ const (
 	regProse = iota + 1
 	regCaps  // most words in capitals: clinical notes
 	regSocial
+	// regNote is added to the register of a clinical note, whose words
+	// weigh differently in every shape ("PT SEEN BY", "Pt seen by").
+	regNote = 3
+	// regForeign is added to the register of a text most of whose
+	// lower-case words the word lists do not know.
+	regForeign = 6
 )
 
 // word is one token with what is known of it.
@@ -213,12 +219,17 @@ type word struct {
 	info  info
 	// sentStart: the first word of a line or after a full stop.
 	sentStart bool
+	// capsElsewhere: how many other times the text writes the word with
+	// a capital inside a sentence (0, 1, 2: more), evidence of a name that
+	// the word's own position may lack.
+	capsElsewhere uint8
 }
 
-// analyse prepares the words of a text.
-// What the lexicons say of a word is looked up once per text, and once per
-// document when an is the document's analysis (nil otherwise).
-func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token) ([]word, uint8) {
+// analyse prepares the words of a text; note says whether it is a
+// clinical note. What the lexicons say of a word is looked up once per
+// text, and once per document when an is the document's analysis (nil
+// otherwise).
+func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token, note bool) ([]word, uint8) {
 	ws := make([]word, len(toks))
 	var facts *lexfacts.Words
 	if an != nil {
@@ -266,12 +277,42 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token)
 		}
 		w.info = in
 	}
+	inner := make(map[string]int, len(toks)/8+1)
+	for i := range ws {
+		if !ws[i].sentStart && (ws[i].shape == shTitle || ws[i].shape == shMixed) {
+			inner[ws[i].lower]++
+		}
+	}
+	for i := range ws {
+		n := inner[ws[i].lower]
+		if !ws[i].sentStart && (ws[i].shape == shTitle || ws[i].shape == shMixed) {
+			n--
+		}
+		ws[i].capsElsewhere = uint8(min(n, 2))
+	}
 	reg := uint8(regProse)
 	switch {
 	case letters >= 8 && caps*2 > letters:
 		reg = regCaps
 	case social > 0 || strings.Contains(text, "http"):
 		reg = regSocial
+	}
+	if note {
+		reg += regNote
+	}
+	// Text mostly in another language: its ordinary words, unknown to the
+	// word lists, look like names.
+	var plain, known int
+	for i := range ws {
+		if ws[i].shape == shLower && len(ws[i].lower) > 2 {
+			plain++
+			if ws[i].info.wl > 0 {
+				known++
+			}
+		}
+	}
+	if plain >= 5 && known*2 < plain {
+		reg += regForeign
 	}
 	return ws, reg
 }
@@ -317,6 +358,9 @@ const (
 	fRegShapeWl
 	fNextCap
 	fPrevCap
+	fCapsElsewhere
+	fPrevWordSkip
+	fPrevFlagSkip
 )
 
 const (
@@ -420,6 +464,22 @@ func staticFeatures(dst []uint64, ws []word, i int, reg uint8) []uint64 {
 		hash1(fPrevName, pack(pi.fn, pi.sn, w.shape)), hash1(fNextName, pack(ni.fn, ni.sn, ni.wl, w.shape)),
 		hash1(fPrevCap, pack(ps, pi.wl, w.shape, in.wl)), hash1(fNextCap, pack(ns, ni.wl, ni.pop, w.shape)),
 	)
+	dst = append(dst, hash1(fCapsElsewhere, pack(w.capsElsewhere, w.shape, sent, reg)))
+	// The word before across marks ("Dr. Vance", "son - Mateo").
+	if i > 0 && ws[i-1].shape == shPunct {
+		j := i - 2
+		for j >= 0 && i-j <= 3 && ws[j].shape == shPunct {
+			j--
+		}
+		if j >= 0 && ws[j].shape != shPunct {
+			dst = append(dst, hashS(fPrevWordSkip, ws[j].lower))
+			for b := 0; b < numFlags; b++ {
+				if ws[j].info.flags&(1<<b) != 0 {
+					dst = append(dst, hash1(fPrevFlagSkip, pack(uint8(b), w.shape)))
+				}
+			}
+		}
+	}
 	for b := 0; b < numFlags; b++ {
 		if pi.flags&(1<<b) != 0 {
 			dst = append(dst, hash1(fPrevFlag, pack(uint8(b), w.shape)))
@@ -443,8 +503,9 @@ func tagFeatures(dst []uint64, ws []word, i int, p1, p2 uint8) []uint64 {
 }
 
 // plainWord reports whether word i can only be tagged O after an O: a mark,
-// a number, or a word in lower case that is an ordinary word (in SCOWL's
-// lists) and no first name, surname or place.
+// a number, a word in lower case that is an ordinary word (in SCOWL's
+// lists) and no first name, surname or place, or one in capitals that is a
+// common word and none of those.
 // The tagger does not score such words, which saves most of its work.
 func plainWord(ws []word, i int) bool {
 	w := &ws[i]
@@ -454,6 +515,11 @@ func plainWord(ws []word, i int) bool {
 	case shLower:
 		in := w.info
 		return in.wl >= 1 && in.fn == 0 && in.sn == 0 && in.pop == 0 && in.flags == 0
+	case shUpper:
+		// In capitals ("PT SEEN BY"), a common word that no list of
+		// names or places holds.
+		in := w.info
+		return in.wl >= 1 && in.wl <= 3 && in.fn == 0 && in.sn == 0 && in.pop == 0 && in.pl == 0 && in.flags == 0
 	}
 	return false
 }

@@ -18,10 +18,29 @@ type Model struct {
 	index   map[uint64]int32 // feature -> offset into weights
 	table   table            // the same, for lookups while tagging
 	weights []float32
-	// Margin is the operating point: a name is reported when each of its
-	// words' tags beats the next best by at least Margin. The training
-	// tool chooses it by cross-validation on the training data.
-	Margin float32
+	// Margins are the operating points, by register (0: other text, 1: a
+	// clinical note) and kind (PER, LOC, ORG, as Kinds lists them): a name
+	// is reported when each of its words' tags beats the next best by at
+	// least its margin; +Inf reports none of that kind there. The training
+	// tool chooses them on folds held out by patient, author or template.
+	Margins [2][3]float32
+}
+
+// Kinds are the kinds of name the model tags, in the order of Margins.
+func Kinds() [3]string { return [3]string{"PER", "LOC", "ORG"} }
+
+// Margin returns the operating point for names of kind in a note or not.
+func (m *Model) Margin(note bool, kind string) float32 {
+	r := 0
+	if note {
+		r = 1
+	}
+	for k, name := range Kinds() {
+		if name == kind {
+			return m.Margins[r][k]
+		}
+	}
+	return float32(math.Inf(1))
 }
 
 // table is an open-addressing hash table from features to offsets into
@@ -127,10 +146,10 @@ func (m *Model) decode(ws []word, reg uint8, skip func(i int) bool) ([]uint8, []
 	return tags, margins
 }
 
-// The model file: "VSEQ2", the margin (float32), the number of features, then for each, in order
+// The model file: "VSEQ3", the six margins (float32, Margins in order), the number of features, then for each, in order
 // of its hash, the hash and numTags weights as float32, little-endian;
 // gzip-compressed.
-const magic = "VSEQ2"
+const magic = "VSEQ3"
 
 // WriteTo writes m in the model file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
@@ -145,7 +164,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	slices.Sort(keys)
 	bw.WriteString(magic)
-	binary.Write(bw, binary.LittleEndian, m.Margin)
+	binary.Write(bw, binary.LittleEndian, m.Margins)
 	binary.Write(bw, binary.LittleEndian, uint32(len(keys)))
 	for _, k := range keys {
 		binary.Write(bw, binary.LittleEndian, k)
@@ -170,18 +189,23 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !bytes.HasPrefix(data, []byte(magic)) || len(data) < len(magic)+8 {
+	if !bytes.HasPrefix(data, []byte(magic)) || len(data) < len(magic)+6*4+4 {
 		return nil, errors.New("seqtag: not a model file")
 	}
 	data = data[len(magic):]
-	margin := math.Float32frombits(binary.LittleEndian.Uint32(data))
-	data = data[4:]
+	var margins [2][3]float32
+	for r := range margins {
+		for k := range margins[r] {
+			margins[r][k] = math.Float32frombits(binary.LittleEndian.Uint32(data))
+			data = data[4:]
+		}
+	}
 	n := int(binary.LittleEndian.Uint32(data))
 	data = data[4:]
 	if len(data) != n*8+n*numTags*4 {
 		return nil, fmt.Errorf("seqtag: model of %d features has %d bytes", n, len(data))
 	}
-	m := &Model{index: make(map[uint64]int32, n), weights: make([]float32, n*numTags), Margin: margin}
+	m := &Model{index: make(map[uint64]int32, n), weights: make([]float32, n*numTags), Margins: margins}
 	for i := 0; i < n; i++ {
 		m.index[binary.LittleEndian.Uint64(data[i*8:])] = int32(i * numTags)
 	}

@@ -3,6 +3,7 @@ package seqtag
 import (
 	"bytes"
 	"context"
+	"math"
 	"strings"
 	"testing"
 
@@ -18,8 +19,11 @@ func TestEmbeddedModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Features() < 1000 || m.Margin <= 0 {
-		t.Errorf("model of %d features, margin %v", m.Features(), m.Margin)
+	if m.Features() < 1000 {
+		t.Errorf("model of %d features", m.Features())
+	}
+	if mg := m.Margin(false, "PER"); mg <= 0 || math.IsInf(float64(mg), 1) {
+		t.Errorf("the margin of names of people outside notes is %v", mg)
 	}
 }
 
@@ -39,7 +43,10 @@ func TestFind(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		found := false
-		for _, f := range m.Find(lex, tt.text) {
+		for _, f := range m.Find(lex, tt.text, false) {
+			if f.Margin < m.Margin(false, f.Kind) {
+				continue
+			}
 			got = append(got, f.Kind+":"+tt.text[f.Start:f.End])
 			found = found || f.Kind == tt.kind && tt.text[f.Start:f.End] == tt.name
 		}
@@ -49,8 +56,8 @@ func TestFind(t *testing.T) {
 	}
 	// Words that are no name are left alone.
 	for _, text := range []string{"I hope you are well and that the new year is kind to you.", "see you at 3 !!"} {
-		for _, f := range m.Find(lex, text) {
-			if f.Margin >= m.Margin {
+		for _, f := range m.Find(lex, text, false) {
+			if f.Margin >= m.Margin(false, f.Kind) {
 				t.Errorf("%q: found %s %q", text, f.Kind, text[f.Start:f.End])
 			}
 		}
@@ -111,18 +118,62 @@ func TestTrainDeterministic(t *testing.T) {
 	}
 	text := examples[0].Text
 	var got []string
-	for _, f := range m.Find(lex, text) {
+	for _, f := range m.Find(lex, text, false) {
 		got = append(got, f.Kind+":"+text[f.Start:f.End])
 	}
 	if strings.Join(got, "|") != "PER:Orla Brennick|LOC:Tulsa" {
 		t.Errorf("a model trained on %q finds %v", text, got)
 	}
+
+	// The margins are kept by kind and register: with places shut out of
+	// notes, a note gives the person only.
+	m.Margins = [2][3]float32{{0, 0, 0}, {0, float32(math.Inf(1)), 0}}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m, err = ReadModel(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		note bool
+		want string
+	}{{false, "Orla Brennick|Tulsa"}, {true, "Orla Brennick"}} {
+		d := New(lex, WithModel(m), WithNote(func(*deid.Doc) bool { return tt.note }))
+		fs, err := d.Detect(context.Background(), &deid.Doc{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range fs {
+			got = append(got, f.Text)
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("note %v: got %v, want %s", tt.note, got, tt.want)
+		}
+	}
 }
 
 func TestReadModelRejectsJunk(t *testing.T) {
-	for _, b := range [][]byte{nil, []byte("VSEQ2"), []byte("not gzip at all")} {
+	for _, b := range [][]byte{nil, []byte("VSEQ3"), []byte("not gzip at all")} {
 		if _, err := ReadModel(bytes.NewReader(b)); err == nil {
 			t.Errorf("ReadModel(%q) gave no error", b)
+		}
+	}
+}
+
+func TestNameEnd(t *testing.T) {
+	lex := lexicon.Default()
+	for _, tt := range []struct{ text, want string }{
+		{"Tavi-who", "Tavi"},
+		{"Ashby-lane", "Ashby-lane"},
+		{"Lou-Bette", "Lou-Bette"},
+		{"Orlund", "Orlund"},
+	} {
+		tok := Token{Start: 3, End: 3 + len(tt.text), Text: tt.text}
+		if got := ("..." + tt.text)[3:nameEnd(lex, tok)]; got != tt.want {
+			t.Errorf("nameEnd(%q) keeps %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

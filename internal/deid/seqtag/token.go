@@ -12,9 +12,11 @@ type Token struct {
 }
 
 // Tokenize splits text into words and single punctuation marks. A word is a
-// run of letters, marks and digits, with apostrophes, hyphens and inner full
-// stops between its parts ("O'Neill", "Lou-Bette", "N.Z"); a leading "#" or
-// "@" stays with the word it opens.
+// run of letters, marks and digits, with apostrophes and hyphens between
+// its parts ("O'Neill", "Lou-Bette") and full stops between single letters
+// ("N.Z", "U.S.A"); a full stop with no space after between longer parts
+// ends a word ("Dr.Vance", "seen.plan"). A leading "#" or "@" stays with
+// the word it opens.
 func Tokenize(text string) []Token {
 	toks := make([]Token, 0, len(text)/5+1)
 	i := 0
@@ -41,6 +43,7 @@ func Tokenize(text string) []Token {
 			toks = append(toks, Token{start, i, text[start:i]})
 			continue
 		}
+		partStart := i
 		for i < len(text) {
 			r, n := utf8.DecodeRuneInString(text[i:])
 			if isWordRune(r) {
@@ -50,11 +53,16 @@ func Tokenize(text string) []Token {
 			if (r == '\'' || r == '’') && possessive(text[i+n:]) {
 				break // "Ada's": the possessive is a word of its own
 			}
-			if (r == '\'' || r == '’' || r == '-' || r == '.') && i+n < len(text) {
+			if (r == '\'' || r == '’' || r == '-') && i+n < len(text) {
 				if r2, _ := utf8.DecodeRuneInString(text[i+n:]); isWordRune(r2) {
 					i += n
 					continue
 				}
+			}
+			if r == '.' && initials(text[partStart:i], text[i+n:]) {
+				i += n
+				partStart = i
+				continue
 			}
 			break
 		}
@@ -78,4 +86,19 @@ func possessive(rest string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(rest[1:])
 	return len(rest) == 1 || !isWordRune(r)
+}
+
+// initials reports whether a full stop between part (the letters before
+// it, since the word's last mark) and rest (the text after it) joins
+// initials: a single letter on each side.
+func initials(part, rest string) bool {
+	if utf8.RuneCountInString(part) != 1 {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(rest)
+	if !isWordRune(r) {
+		return false
+	}
+	r2, _ := utf8.DecodeRuneInString(rest[n:])
+	return n == len(rest) || !isWordRune(r2)
 }

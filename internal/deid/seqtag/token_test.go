@@ -9,6 +9,7 @@ func TestTokenize(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{"I met Lou-Bette O'Keane.", "I|met|Lou-Bette|O'Keane|."},
 		{"Ada's mum, from the N.Z.", "Ada|'s|mum|,|from|the|N.Z|."},
+		{"seen by Dr.Vance.plan agreed, U.S.A. too", "seen|by|Dr|.|Vance|.|plan|agreed|,|U.S.A|.|too"},
 		{"Tavi’s dog", "Tavi|’s|dog"},
 		{"#Brookvale @quill_ok #", "#Brookvale|@quill|_|ok|#"},
 		{"  ", ""},

@@ -11,6 +11,8 @@ import (
 type Example struct {
 	Text string
 	Tags []uint8
+	// Note says the text is a clinical note (a register of its own).
+	Note bool
 }
 
 // Span is a labelled entity in an example, by byte offsets.
@@ -84,7 +86,7 @@ func NewTrainer(lex *lexicon.Lexicon) *Trainer {
 
 // Add prepares an example for training.
 func (tr *Trainer) Add(ex Example) {
-	ws, reg := analyse(tr.lex, nil, ex.Text, Tokenize(ex.Text))
+	ws, reg := analyse(tr.lex, nil, ex.Text, Tokenize(ex.Text), ex.Note)
 	tr.prep = append(tr.prep, prepared{ws, reg, ex.Tags})
 }
 
