@@ -38,12 +38,136 @@ func (*Employers) Name() string { return "dict/employer" }
 // words names keep in lower case between them.
 const employerName = `((?:The\s+)?[A-Z][a-z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|the|and|&|for))*)`
 
-var (
-	employerCueRE  = regexp.MustCompile(`\b([A-Za-z]+)[ \t]+(for|at|with|by)[ \t]+` + employerName)
-	employerMoveRE = regexp.MustCompile(`\b([A-Za-z]+)[ \t]+` + employerName)
-	orgKindAfterRE = regexp.MustCompile(`\b([A-Za-z-]+),[ \t]+` + employerName + `,`)
-	orgKindNextRE  = regexp.MustCompile(employerName + `,[ \t]+(?:a|an|the|our|my)[ \t]+(?:[a-z-]+[ \t]+){0,2}([a-z-]+)\b`)
+// The patterns' bodies; a match of the first three starts at a word
+// boundary (\b), which the start tests below check.
+const (
+	employerCueBody  = `([A-Za-z]+)[ \t]+(for|at|with|by)[ \t]+` + employerName
+	employerMoveBody = `([A-Za-z]+)[ \t]+` + employerName
+	orgKindAfterBody = `([A-Za-z-]+),[ \t]+` + employerName + `,`
+	orgKindNextBody  = employerName + `,[ \t]+(?:a|an|the|our|my)[ \t]+(?:[a-z-]+[ \t]+){0,2}([a-z-]+)\b`
 )
+
+// Each pattern anchored and tried only where it can start (see startsAt):
+// run unanchored over the whole text, their machines stepped through every
+// byte, which made this detector a fifth of a whole build.
+var (
+	employerCue  = startsAt{regexp.MustCompile(`^(?:` + employerCueBody + `)`), cueStart}
+	employerMove = startsAt{regexp.MustCompile(`^(?:` + employerMoveBody + `)`), moveStart}
+	orgKindAfter = startsAt{regexp.MustCompile(`^(?:` + orgKindAfterBody + `)`), kindAfterStart}
+	orgKindNext  = startsAt{regexp.MustCompile(`^(?:` + orgKindNextBody + `)`), nameStart}
+)
+
+// startsAt is an anchored pattern and a test of the places where a match of
+// it can start. Trying it at those places from left to right, each after the
+// end of the last match, finds what the unanchored pattern's
+// FindAllStringSubmatchIndex finds: the leftmost match first, then the
+// leftmost from its end on.
+type startsAt struct {
+	re  *regexp.Regexp
+	can func(text string, p int) bool
+}
+
+// findAll calls yield with each match's submatch offsets in text.
+func (a startsAt) findAll(text string, yield func(m []int)) {
+	end := 0
+	for p := 0; p < len(text); p++ {
+		if p < end || !a.can(text, p) {
+			continue
+		}
+		m := a.re.FindStringSubmatchIndex(text[p:])
+		if m == nil {
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += p
+			}
+		}
+		yield(m)
+		end = max(m[1], p+1)
+	}
+}
+
+func isASCIIWord(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
+}
+
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// wordBoundary is the pattern's \b before text[p]: an ASCII word character
+// on one side and not on the other (a byte of a longer UTF-8 character is
+// not one).
+func wordBoundary(text string, p int) bool {
+	before := p > 0 && isASCIIWord(text[p-1])
+	return before != isASCIIWord(text[p])
+}
+
+// afterBlanks returns the index after the spaces and tabs from q, and
+// whether there was at least one.
+func afterBlanks(text string, q int) (int, bool) {
+	r := q
+	for r < len(text) && (text[r] == ' ' || text[r] == '\t') {
+		r++
+	}
+	return r, r > q
+}
+
+func isUpperAt(text string, q int) bool { return q < len(text) && text[q] >= 'A' && text[q] <= 'Z' }
+
+// letterRun returns the end of the run of ASCII letters (and hyphens, when
+// hyphen) from p.
+func letterRun(text string, p int, hyphen bool) int {
+	for p < len(text) && (isASCIILetter(text[p]) || hyphen && text[p] == '-') {
+		p++
+	}
+	return p
+}
+
+// cueStart: a word, blanks, "for", "at", "with" or "by", blanks, a capital.
+func cueStart(text string, p int) bool {
+	if !isASCIILetter(text[p]) || !wordBoundary(text, p) {
+		return false
+	}
+	q, ok := afterBlanks(text, letterRun(text, p, false))
+	if !ok {
+		return false
+	}
+	for _, w := range [...]string{"for", "at", "with", "by"} {
+		if strings.HasPrefix(text[q:], w) {
+			if r, ok := afterBlanks(text, q+len(w)); ok && isUpperAt(text, r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// moveStart: a word, blanks, a capital.
+func moveStart(text string, p int) bool {
+	if !isASCIILetter(text[p]) || !wordBoundary(text, p) {
+		return false
+	}
+	q, ok := afterBlanks(text, letterRun(text, p, false))
+	return ok && isUpperAt(text, q)
+}
+
+// kindAfterStart: a word (hyphens allowed), a comma, blanks, a capital.
+func kindAfterStart(text string, p int) bool {
+	if !(isASCIILetter(text[p]) || text[p] == '-') || !wordBoundary(text, p) {
+		return false
+	}
+	q := letterRun(text, p, true)
+	if q >= len(text) || text[q] != ',' {
+		return false
+	}
+	r, ok := afterBlanks(text, q+1)
+	return ok && isUpperAt(text, r)
+}
+
+// nameStart: a capital and a small letter, where employerName starts.
+func nameStart(text string, p int) bool {
+	return isUpperAt(text, p) && p+1 < len(text) && text[p+1] >= 'a' && text[p+1] <= 'z'
+}
 
 // Detect implements deid.Detector.
 func (d *Employers) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
@@ -63,26 +187,26 @@ func (d *Employers) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, 
 		out = append(out, deid.Finding{Start: s, End: e, Kind: deid.Organization, Type: deid.TypeEmployer,
 			Text: text[s:e], Recognizer: d.Name(), Confidence: 0.7})
 	}
-	for _, m := range employerCueRE.FindAllStringSubmatchIndex(text, -1) {
+	employerCue.findAll(text, func(m []int) {
 		if vocab.EmployerCues().Has(strings.ToLower(text[m[2]:m[3]])) {
 			add(m[6], m[7], strings.ToLower(text[m[4]:m[5]]) == "with")
 		}
-	}
-	for _, m := range employerMoveRE.FindAllStringSubmatchIndex(text, -1) {
+	})
+	employerMove.findAll(text, func(m []int) {
 		if vocab.EmployerMoves().Has(strings.ToLower(text[m[2]:m[3]])) {
 			add(m[4], m[5], true)
 		}
-	}
-	for _, m := range orgKindAfterRE.FindAllStringSubmatchIndex(text, -1) {
+	})
+	orgKindAfter.findAll(text, func(m []int) {
 		if vocab.OrgKindNouns().Has(strings.ToLower(text[m[2]:m[3]])) {
 			add(m[4], m[5], false)
 		}
-	}
-	for _, m := range orgKindNextRE.FindAllStringSubmatchIndex(text, -1) {
+	})
+	orgKindNext.findAll(text, func(m []int) {
 		if vocab.OrgKindNouns().Has(strings.ToLower(text[m[4]:m[5]])) {
 			add(m[2], m[3], false)
 		}
-	}
+	})
 	return out, nil
 }
 
