@@ -271,17 +271,20 @@ func Merge(text string, fs []Finding) []Finding {
 		return cmp.Compare(g.End, f.End)
 	})
 	out := []Finding{s[0]}
+	mixed := false // the group being merged holds findings of more than one kind
 	for _, f := range s[1:] {
 		last := &out[len(out)-1]
 		if f.Start >= last.End {
 			out = append(out, f)
+			mixed = false
 			continue
 		}
+		mixed = mixed || f.Kind != last.Kind
 		start, end := last.Start, max(last.End, f.End)
 		if better(f, *last) {
 			*last = f
 		}
-		if last.Start != start || last.End != end {
+		if mixed && (last.Start != start || last.End != end) {
 			last.Type = grownType(last.Type)
 		}
 		last.Start, last.End, last.Text = start, end, text[start:end]
@@ -290,7 +293,7 @@ func Merge(text string, fs []Finding) []Finding {
 }
 
 // grownType is the type of a finding whose span grew to hold the words of
-// another it overlapped: the types the planner keeps as written (a season, a
+// another kind's finding it overlapped: the types the planner keeps as written (a season, a
 // holiday, a decade, a year) are dropped, since the text now holds more than
 // the recognizer read ("spring" and a name after it), and the planner works
 // from the parsed value instead.
