@@ -26,8 +26,11 @@
 package casefile
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -47,6 +50,46 @@ type Case struct {
 // Want is one expected finding: a label and the finding's text.
 type Want struct {
 	Label, Text string
+}
+
+// File is one case file: the recognizer it is named after, its path and its
+// cases.
+type File struct {
+	Name, Path string
+	Cases      []Case
+}
+
+// ReadDir reads the case files dir/*.txtar of the recognizers named in names,
+// one file each, named after its recognizer, sorted by name. It
+// fails on a file that names no recognizer, on a recognizer with no file and
+// on a file it cannot parse, naming each.
+func ReadDir(dir string, names []string) ([]File, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
+	if err != nil {
+		return nil, err
+	}
+	var files []File
+	var errs []error
+	for _, path := range paths {
+		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
+		if !slices.Contains(names, name) {
+			errs = append(errs, fmt.Errorf("%s: no recognizer %q", path, name))
+			continue
+		}
+		_, cases, err := Read(path)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		files = append(files, File{Name: name, Path: path, Cases: cases})
+	}
+	for _, name := range names {
+		if !slices.ContainsFunc(files, func(f File) bool { return f.Name == name }) && !slices.Contains(paths, filepath.Join(dir, name+".txtar")) {
+			errs = append(errs, fmt.Errorf("no case file %s", filepath.Join(dir, name+".txtar")))
+		}
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	return files, errors.Join(errs...)
 }
 
 // Read parses the case file at path.

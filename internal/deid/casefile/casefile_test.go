@@ -1,6 +1,8 @@
 package casefile
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -51,5 +53,24 @@ func TestParseErrors(t *testing.T) {
 		if _, _, err := Parse("x.txtar", []byte(tc.data)); err == nil || !strings.Contains(err.Error(), tc.err) {
 			t.Errorf("Parse(%q): error %v, want one with %q", tc.data, err, tc.err)
 		}
+	}
+}
+
+func TestReadDirNamesWhatIsMissing(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"street.txtar": "-- in --\n12 Alder Row\n-- want --\nstreet \"12 Alder Row\"\n",
+		"stray.txtar":  "-- in --\nnothing\n-- want --\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, err := ReadDir(dir, []string{"street", "phone"})
+	if err == nil || !strings.Contains(err.Error(), `no recognizer "stray"`) || !strings.Contains(err.Error(), "no case file "+filepath.Join(dir, "phone.txtar")) {
+		t.Errorf("err = %v, want the stray file and the missing phone file named", err)
+	}
+	if len(files) != 1 || files[0].Name != "street" || len(files[0].Cases) != 1 || files[0].Cases[0].Want[0].Text != "12 Alder Row" {
+		t.Errorf("files = %+v, want street's one case", files)
 	}
 }

@@ -1,7 +1,8 @@
 package rules
 
 import (
-	"path/filepath"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,24 +35,13 @@ var caseRecognizers = map[string]struct {
 // TestCaseFiles runs each recognizer over the examples of its case file and
 // compares the findings, in order, with the file's.
 func TestCaseFiles(t *testing.T) {
-	paths, err := filepath.Glob("testdata/*.txtar")
+	files, err := casefile.ReadDir("testdata", slices.Collect(maps.Keys(caseRecognizers)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	seen := map[string]bool{}
-	for _, path := range paths {
-		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
-		seen[name] = true
-		r, ok := caseRecognizers[name]
-		if !ok {
-			t.Errorf("%s: no recognizer of that name in caseRecognizers", path)
-			continue
-		}
-		_, cases, err := casefile.Read(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Run(name, func(t *testing.T) {
+	for _, file := range files {
+		r, path, cases := caseRecognizers[file.Name], file.Path, file.Cases
+		t.Run(file.Name, func(t *testing.T) {
 			for _, c := range cases {
 				var want []span
 				for _, w := range c.Want {
@@ -68,10 +58,5 @@ func TestCaseFiles(t *testing.T) {
 				})
 			}
 		})
-	}
-	for name := range caseRecognizers {
-		if !seen[name] {
-			t.Errorf("no case file testdata/%s.txtar", name)
-		}
 	}
 }
