@@ -16,9 +16,11 @@ import (
 
 // templates are invented sentences in the three registers veil reads
 // (practitioners' prose, clinical notes in capitals, comments and posts),
-// with slots: {F} a first name, {L} a surname, {C} a town, {O} an
-// organisation's name word, {f} and {l} the same in lower case. Each slot
-// is labelled; the words around are not.
+// with slots: {F} a first name, {L} a surname, {W} a surname that is also
+// an everyday word, {I} an initial and its full stop, {C} a town, {O} an
+// organisation's name word, {f}, {l} and {w} the same in lower case. Each
+// slot is labelled; the words around are not, and slots of a name joined by
+// one space or hyphen make one name.
 var templateSet = []string{
 	// Prose.
 	"I first met {F} {L} at the day centre in {C}, where her son {F} worked.",
@@ -42,6 +44,26 @@ var templateSet = []string{
 	"Spoke with {F} {L} (HCP) re: goals of care.",
 	"Pt's sister {F} from {C} will visit tomorrow.",
 	"NP {L} notified of BP 88/40.",
+	// Notes: the sorts of names clinical notes write that the rules and the
+	// other templates miss. A title before a surname that is also a word;
+	// a title in lower case; an initial and a surname in capitals; a kin
+	// word before a first name in lower case; a hyphenated surname whose
+	// second part is in lower case.
+	"Dr. {W} in to see pt, aware of labs.",
+	"per dr. {w}'s order, lasix held tonight.",
+	"Nurse {W} covering for the night shift.",
+	"MD {W} paged re: low u/o, will recheck in 1 hr.",
+	"{I} {W} IN TO SEE PT. PLAN UNCHANGED.",
+	"{I} {L} AWARE OF K 3.1, REPLETED.",
+	"DR {W} SPOKE WITH FAMILY AT BEDSIDE.",
+	"SEEN BY DR {L}-{L} THIS AM, NO NEW ORDERS.",
+	"dtr {f} visited this afternoon, updated on plan.",
+	"son {f} called, will come in tomorrow.",
+	"wife {f} at bedside, questions answered.",
+	"pt's sister {f} in this eve, very supportive.",
+	"Case discussed with Dr. {L}-{l}, will f/u in am.",
+	"Seen by {I} {W}, RN; no new orders.",
+	"plan reviewed w/ dr {l} and team.",
 	// Comments and posts.
 	"omg {F} you are the best lol",
 	"{f} {l} is so funny haha",
@@ -65,13 +87,20 @@ var templateSet = []string{
 // templates fills the templates n times with names drawn from the
 // lexicons' data files, by a fixed seed.
 func templates(lex *lexicon.Lexicon, n int) []doc {
-	_ = lex
 	first := column("first_names.tsv.gz", func(f []string) bool {
 		a, _ := strconv.Atoi(f[1])
 		b, _ := strconv.Atoi(f[2])
 		return a+b >= 20000
 	})
 	last := column("surnames.tsv.gz", func(f []string) bool { r, _ := strconv.Atoi(f[1]); return r <= 30000 })
+	// Surnames that are also everyday words (a few hundred of the commonest
+	// surnames), for the titles notes put before them.
+	var wordLast []string
+	for _, l := range last {
+		if lv, ok := lex.WordLevel(l); ok && lv <= 35 {
+			wordLast = append(wordLast, l)
+		}
+	}
 	towns := column("places.tsv.gz", func(f []string) bool {
 		p, _ := strconv.Atoi(f[4])
 		return p >= 20000 && !strings.ContainsAny(f[0], "'’-")
@@ -105,12 +134,16 @@ func templates(lex *lexicon.Lexicon, n int) []doc {
 				w, kind = title(pick(first)), "PER"
 			case "L", "l":
 				w, kind = title(pick(last)), "PER"
+			case "W", "w":
+				w, kind = title(pick(wordLast)), "PER"
+			case "I":
+				w, kind = string(rune('A'+rng.IntN(26)))+".", "PER"
 			case "C":
 				w, kind = pick(towns), "LOC"
 			case "O":
 				w, kind = title(pick(last)), "ORG"
 			}
-			if slot == "f" || slot == "l" {
+			if slot == "f" || slot == "l" || slot == "w" {
 				w = strings.ToLower(w)
 			}
 			if caps {
@@ -118,7 +151,7 @@ func templates(lex *lexicon.Lexicon, n int) []doc {
 			}
 			start := b.Len()
 			b.WriteString(w)
-			// Adjacent slots of one kind make one name.
+			// Slots of a name one space or hyphen apart make one name.
 			if n := len(spans); n > 0 && spans[n-1].Kind == kind && spans[n-1].End+1 == start && kind == "PER" {
 				spans[n-1].End = b.Len()
 				continue
