@@ -129,13 +129,7 @@ func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '
 // measurements out. It looks only behind and after each short number, so it
 // costs little on number-heavy notes.
 func predicateAges(text string, fs []Finding) []Finding {
-	personEnds := map[int]bool{}
-	personStarts := map[int]bool{}
-	for _, f := range fs {
-		if f.Kind == Person {
-			personEnds[f.End], personStarts[f.Start] = true, true
-		}
-	}
+	personEnds, personStarts := personBounds(fs)
 	var out []Finding
 	for s := 0; s < len(text); s++ {
 		if !isDigit(text[s]) {
@@ -245,3 +239,15 @@ func endsClause(after string) bool {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// personBounds returns the offsets where the person findings among fs end and
+// where they start.
+func personBounds(fs []Finding) (ends, starts map[int]bool) {
+	ends, starts = map[int]bool{}, map[int]bool{}
+	for _, f := range fs {
+		if f.Kind == Person {
+			ends[f.End], starts[f.Start] = true, true
+		}
+	}
+	return ends, starts
+}

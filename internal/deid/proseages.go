@@ -55,13 +55,7 @@ func lifeEventAt(text string, s, e int) (int, bool) {
 // wordAges finds ages written in words where predicateAges would read
 // digits: "she was only sixteen when", "I was twenty-two and".
 func wordAges(text string, fs []Finding) []Finding {
-	personEnds := map[int]bool{}
-	personStarts := map[int]bool{}
-	for _, f := range fs {
-		if f.Kind == Person {
-			personEnds[f.End], personStarts[f.Start] = true, true
-		}
-	}
+	personEnds, personStarts := personBounds(fs)
 	var out []Finding
 	for i := 0; i < len(text); {
 		if !isLetterASCII(text[i]) || i > 0 && isLetterASCII(text[i-1]) {
