@@ -3,8 +3,6 @@ package deid
 import (
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid/vocab"
 )
@@ -42,7 +40,7 @@ func appositiveAges(text string, fs []Finding) []Finding {
 		if j > 0 && text[j-1] == ' ' && text[i] == '(' {
 			j--
 		}
-		_, w := wordBefore(text, j)
+		_, w := vocab.WordBefore(text, j)
 		if !kinAgeWord(strings.ToLower(w)) {
 			continue
 		}
@@ -131,13 +129,7 @@ func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '
 // measurements out. It looks only behind and after each short number, so it
 // costs little on number-heavy notes.
 func predicateAges(text string, fs []Finding) []Finding {
-	personEnds := map[int]bool{}
-	personStarts := map[int]bool{}
-	for _, f := range fs {
-		if f.Kind == Person {
-			personEnds[f.End], personStarts[f.Start] = true, true
-		}
-	}
+	personEnds, personStarts := personBounds(fs)
 	var out []Finding
 	for s := 0; s < len(text); s++ {
 		if !isDigit(text[s]) {
@@ -182,7 +174,7 @@ func ageBeforeN(text string, s, e, n int, personEnds, personStarts map[int]bool)
 	// "At 94, she still swims."
 	if s >= 3 && (text[s-3:s] == "At " || text[s-3:s] == "at ") && clauseStart(text, s-3) && strings.HasPrefix(text[e:], ", ") {
 		rest := text[e+2:]
-		w := leadingWord(rest)
+		w := vocab.LeadingWord(rest)
 		if w == "he" || w == "she" || w == "I" || personStarts[e+2] {
 			return s - 3, n, TypeAtAge, true
 		}
@@ -192,19 +184,19 @@ func ageBeforeN(text string, s, e, n int, personEnds, personStarts map[int]bool)
 		return 0, 0, "", false
 	}
 	// Back over an adverb ("was only 91"), then the verb, then the subject.
-	i, w := wordBefore(text, s-1)
+	i, w := vocab.WordBefore(text, s-1)
 	if vocab.AgeAdverbs().Has(strings.ToLower(w)) {
-		i, w = wordBefore(text, i)
+		i, w = vocab.WordBefore(text, i)
 	}
 	lw := strings.ToLower(w)
 	switch {
 	case vocab.AgeVerbs().Has(lw):
-		if j, w2 := wordBefore(text, i); lw == "turned" && (strings.EqualFold(w2, "had") || strings.EqualFold(w2, "has")) || lw == "be" && (strings.EqualFold(w2, "will") || strings.EqualFold(w2, "would")) {
+		if j, w2 := vocab.WordBefore(text, i); lw == "turned" && (strings.EqualFold(w2, "had") || strings.EqualFold(w2, "has")) || lw == "be" && (strings.EqualFold(w2, "will") || strings.EqualFold(w2, "would")) {
 			i = j
 		} else if lw == "be" {
 			return 0, 0, "", false
 		}
-		j, subj := wordBefore(text, i)
+		j, subj := vocab.WordBefore(text, i)
 		if vocab.AgeSubjects().Has(strings.ToLower(subj)) || personEnds[j+len(subj)] && subj != "" || possessedSubject(text, j, subj) {
 			return s, n, "predicate", true
 		}
@@ -217,32 +209,6 @@ func ageBeforeN(text string, s, e, n int, personEnds, personStarts map[int]bool)
 		}
 	}
 	return 0, 0, "", false
-}
-
-// wordBefore returns the word (letters and apostrophes) that ends just
-// before position i, skipping spaces, and where it starts.
-func wordBefore(text string, i int) (int, string) {
-	for i > 0 && text[i-1] == ' ' {
-		i--
-	}
-	j := i
-	for j > 0 {
-		r, size := utf8.DecodeLastRuneInString(text[:j])
-		if !unicode.IsLetter(r) && r != '\'' && r != '’' {
-			break
-		}
-		j -= size
-	}
-	return j, text[j:i]
-}
-
-// leadingWord returns the letters at the start of s.
-func leadingWord(s string) string {
-	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
-	if end < 0 {
-		return s
-	}
-	return s[:end]
 }
 
 // clauseStart reports whether position i starts a sentence or a line.
@@ -262,7 +228,7 @@ func endsClause(after string) bool {
 		return !startsWithDigit(after[1:])
 	case after[0] == ' ' || after[0] == '\n':
 		w := strings.TrimLeft(after, " \n")
-		lw := strings.ToLower(leadingWord(w))
+		lw := strings.ToLower(vocab.LeadingWord(w))
 		if lw == "in" {
 			// "she was 45 in 2019", not "she is 1 in a million"
 			return startsWithDigit(strings.TrimLeft(w[2:], " "))
@@ -273,3 +239,15 @@ func endsClause(after string) bool {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// personBounds returns the offsets where the person findings among fs end and
+// where they start.
+func personBounds(fs []Finding) (ends, starts map[int]bool) {
+	ends, starts = map[int]bool{}, map[int]bool{}
+	for _, f := range fs {
+		if f.Kind == Person {
+			ends[f.End], starts[f.Start] = true, true
+		}
+	}
+	return ends, starts
+}

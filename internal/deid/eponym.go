@@ -83,7 +83,7 @@ func (e *Engine) inEponym(text string, f Finding) bool {
 			return false
 		}
 		i += n
-		w := leadingWord(text[i:])
+		w := vocab.LeadingWord(text[i:])
 		j := i + len(w)
 		if w == "" {
 			return false

@@ -26,7 +26,7 @@ func possessedSubject(text string, j int, subj string) bool {
 	if !kinAgeWord(w) && !vocab.AgeSubjectNouns().Has(w) {
 		return false
 	}
-	_, p := wordBefore(text, j)
+	_, p := vocab.WordBefore(text, j)
 	return vocab.BirthdayOwners().Has(strings.ToLower(p))
 }
 
@@ -35,17 +35,17 @@ func possessedSubject(text string, j int, subj string) bool {
 // at 17". It returns where the finding starts: at "at", which the planner
 // words with the age ("died aged late 60s", "a mother as a teenager").
 func lifeEventAt(text string, s, e int) (int, bool) {
-	i, w := wordBefore(text, s-1)
+	i, w := vocab.WordBefore(text, s-1)
 	if !strings.EqualFold(w, "at") || !endsClause(text[e:]) {
 		return 0, false
 	}
-	_, ev := wordBefore(text, i)
+	_, ev := vocab.WordBefore(text, i)
 	ev = strings.ToLower(ev)
 	if vocab.LifeEventWords().Has(ev) || kinAgeWord(ev) && ev != "baby" && ev != "little" && ev != "big" {
 		return i, true
 	}
 	if ev == "away" { // "passed away at 80"
-		if _, v := wordBefore(text, i-len("away")-1); strings.EqualFold(v, "passed") {
+		if _, v := vocab.WordBefore(text, i-len("away")-1); strings.EqualFold(v, "passed") {
 			return i, true
 		}
 	}
@@ -55,13 +55,7 @@ func lifeEventAt(text string, s, e int) (int, bool) {
 // wordAges finds ages written in words where predicateAges would read
 // digits: "she was only sixteen when", "I was twenty-two and".
 func wordAges(text string, fs []Finding) []Finding {
-	personEnds := map[int]bool{}
-	personStarts := map[int]bool{}
-	for _, f := range fs {
-		if f.Kind == Person {
-			personEnds[f.End], personStarts[f.Start] = true, true
-		}
-	}
+	personEnds, personStarts := personBounds(fs)
 	var out []Finding
 	for i := 0; i < len(text); {
 		if !isLetterASCII(text[i]) || i > 0 && isLetterASCII(text[i-1]) {

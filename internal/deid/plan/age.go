@@ -115,7 +115,7 @@ func (ageOp) replace(d *document, f deid.Finding, action deid.Action) string {
 
 // nounAfter reports whether a word follows on the same line ("58 yo male").
 func nounAfter(rest string) bool {
-	return leadingWord(strings.TrimLeft(rest, " \t")) != ""
+	return vocab.LeadingWord(strings.TrimLeft(rest, " \t")) != ""
 }
 
 // ageContext classifies the words just before an age's number: "turn"

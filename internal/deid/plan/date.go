@@ -225,7 +225,7 @@ func (d *document) afterPreposition(off int, r string) string {
 	if r != "recently" && r != "soon" {
 		return r
 	}
-	_, w := wordBefore(d.doc.Text, off)
+	_, w := vocab.WordBefore(d.doc.Text, off)
 	if !vocab.TimePrepositions().Has(strings.ToLower(w)) {
 		return r
 	}

@@ -112,32 +112,6 @@ func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <=
 
 func nameLike(k deid.Kind) bool { return k == deid.Person || k == deid.Place || k == deid.Organization }
 
-// wordBefore returns the word (letters and apostrophes) that ends just
-// before position i, skipping spaces, and where it starts.
-func wordBefore(text string, i int) (int, string) {
-	for i > 0 && text[i-1] == ' ' {
-		i--
-	}
-	j := i
-	for j > 0 {
-		r, size := utf8.DecodeLastRuneInString(text[:j])
-		if !unicode.IsLetter(r) && r != '\'' && r != '’' {
-			break
-		}
-		j -= size
-	}
-	return j, text[j:i]
-}
-
-// leadingWord returns the letters at the start of s.
-func leadingWord(s string) string {
-	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
-	if end < 0 {
-		return s
-	}
-	return s[:end]
-}
-
 // document is what the planner knows of one document while it plans it.
 type document struct {
 	s    deid.Settings

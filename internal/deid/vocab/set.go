@@ -15,10 +15,22 @@ var files embed.FS
 type Set struct {
 	m     map[string]struct{}
 	words []string // in the file's order
+	// lens has bit n set when a word of n bytes is in the set (bit 63: one
+	// of 63 or more), first bit b when a word starts with byte b: most
+	// words asked about are in neither, and are answered without hashing.
+	lens  uint64
+	first [4]uint64
 }
 
 // Has reports whether w is in the set, compared exactly as written.
 func (s Set) Has(w string) bool {
+	if w == "" {
+		_, ok := s.m[w]
+		return ok
+	}
+	if s.lens&(1<<min(len(w), 63)) == 0 || s.first[w[0]>>6]&(1<<(w[0]&63)) == 0 {
+		return false
+	}
 	_, ok := s.m[w]
 	return ok
 }
@@ -52,9 +64,9 @@ func load(name string) Set {
 	if err != nil {
 		panic(err)
 	}
-	s := Set{m: make(map[string]struct{}, len(words)), words: words}
-	for _, w := range words {
-		s.m[w] = struct{}{}
+	s, dup := newSet(words)
+	if dup != "" {
+		panic(fmt.Sprintf("vocab: lists/%s.txt: %q is listed twice", name, dup))
 	}
 	return s
 }
@@ -79,16 +91,30 @@ func loadTagged(name string) map[string]Set {
 	}
 	sets := map[string]Set{}
 	for tag, ws := range words {
-		s := Set{m: make(map[string]struct{}, len(ws)), words: ws}
-		for _, w := range ws {
-			if _, dup := s.m[w]; dup {
-				panic(fmt.Sprintf("vocab: lists/%s.txt: %q is listed twice", name, w))
-			}
-			s.m[w] = struct{}{}
+		s, dup := newSet(ws)
+		if dup != "" {
+			panic(fmt.Sprintf("vocab: lists/%s.txt: %q is listed twice", name, dup))
 		}
 		sets[tag] = s
 	}
 	return sets
+}
+
+// newSet makes the Set of words, in their order; dup is a word listed twice,
+// or "".
+func newSet(words []string) (s Set, dup string) {
+	s = Set{m: make(map[string]struct{}, len(words)), words: words}
+	for _, w := range words {
+		if _, ok := s.m[w]; ok && dup == "" {
+			dup = w
+		}
+		s.m[w] = struct{}{}
+		if w != "" {
+			s.lens |= 1 << min(len(w), 63)
+			s.first[w[0]>>6] |= 1 << (w[0] & 63)
+		}
+	}
+	return s, dup
 }
 
 // tagged returns the Set of tag in sets, made by loadTagged; a tag no line

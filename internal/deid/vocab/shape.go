@@ -47,3 +47,29 @@ func BrandShaped(w string) bool {
 	}
 	return false
 }
+
+// WordBefore returns the word (letters and apostrophes) that ends just
+// before position i, skipping spaces, and where it starts.
+func WordBefore(text string, i int) (int, string) {
+	for i > 0 && text[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' {
+			break
+		}
+		j -= size
+	}
+	return j, text[j:i]
+}
+
+// LeadingWord returns the letters at the start of s.
+func LeadingWord(s string) string {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		return s
+	}
+	return s[:end]
+}

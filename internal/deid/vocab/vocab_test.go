@@ -160,3 +160,45 @@ func TestTagged(t *testing.T) {
 		}
 	}
 }
+
+// TestHasAgreesWithItsWords checks the quick rejection of Has (by length and
+// first byte) against the words themselves: every word is found, and words
+// one byte off are found exactly when they are listed.
+func TestHasAgreesWithItsWords(t *testing.T) {
+	entries, err := files.ReadDir("lists")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sets []Set
+	for _, e := range entries {
+		name := strings.TrimSuffix(e.Name(), ".txt")
+		func() {
+			defer func() {
+				if recover() != nil { // a tagged list: its lines carry tags
+					for _, s := range loadTagged(name) {
+						sets = append(sets, s)
+					}
+				}
+			}()
+			sets = append(sets, load(name))
+		}()
+	}
+	if len(sets) < 100 {
+		t.Fatalf("only %d sets read", len(sets))
+	}
+	for _, s := range sets {
+		for w := range s.All() {
+			if !s.Has(w) {
+				t.Errorf("Has(%q) = false for a listed word", w)
+			}
+			for _, v := range []string{w + "s", w[1:], strings.ToUpper(w), "x" + w, w + strings.Repeat("y", 70)} {
+				if got, want := s.Has(v), slices.Contains(s.Words(), v); got != want {
+					t.Errorf("Has(%q) = %v, listed %v", v, got, want)
+				}
+			}
+		}
+	}
+	if (Set{}).Has("") || (Set{}).Has("a") {
+		t.Error("the empty set has a word")
+	}
+}
