@@ -43,7 +43,11 @@ func (a *analysis) places() []span {
 	// Place shapes tried on a capitalised word before the gazetteer:
 	// "Cooper's Heath", "Harlan County", codes, highways, streets.
 	shapeRules := []spanRule{
-		{a.possPlace, true}, {a.adminPlace, true}, {a.codePlace, false}, {a.highway, true}, {a.lowerStreet, true},
+		{find: a.possPlace, skip: true, shapes: onlyTitle, plain: true},
+		{find: a.adminPlace, skip: true, shapes: anyCap},
+		{find: a.codePlace, shapes: onlyUpper, plain: true},
+		{find: a.highway, skip: true, shapes: onlyTitle},
+		{find: a.lowerStreet, skip: true, shapes: onlyTitle, plain: true},
 	}
 	for i := 0; i < n; i++ {
 		t := &a.toks[i]
@@ -87,7 +91,7 @@ func (a *analysis) places() []span {
 			continue
 		}
 		ctx := a.placeContext(i)
-		if s, ok := firstRule(shapeRules, i); ok {
+		if s, ok := firstRule(shapeRules, t, i); ok {
 			out = append(out, s.span)
 			if s.skip {
 				i = s.j - 1

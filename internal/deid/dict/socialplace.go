@@ -185,16 +185,25 @@ func (a *analysis) socialPlaces() []span {
 		return nil
 	}
 	rules := []spanRule{
-		{a.checkIn, true}, {a.pinPlace, true}, {a.parenCityCode, true}, {a.siteBeforePlace, true},
-		{a.possVenue, false}, {a.cityAbbrev, false}, {a.compassRegion, false},
-		{a.dottedCountry, true}, {a.wardOrLine, true}, {a.republicOf, true}, {a.theCountryCode, false}, {a.acronymVenue, true},
+		{find: a.checkIn, skip: true},
+		{find: a.pinPlace, skip: true, shapes: anyCap},
+		{find: a.parenCityCode, skip: true, shapes: onlyTitle, plain: true},
+		{find: a.siteBeforePlace, skip: true, shapes: onlyTitle, plain: true},
+		{find: a.possVenue, shapes: onlyTitle, plain: true},
+		{find: a.cityAbbrev, shapes: onlyLower | onlyUpper},
+		{find: a.compassRegion, shapes: onlyTitle, plain: true},
+		{find: a.dottedCountry, skip: true, shapes: onlyTitle},
+		{find: a.wardOrLine, skip: true, shapes: onlyTitle, plain: true},
+		{find: a.republicOf, skip: true, shapes: notMixed},
+		{find: a.theCountryCode, shapes: onlyLower},
+		{find: a.acronymVenue, skip: true, shapes: onlyUpper, plain: true},
 	}
 	var out []span
 	for i := 0; i < len(a.toks); i++ {
 		if a.toks[i].Handle {
 			continue
 		}
-		if s, ok := firstRule(rules, i); ok {
+		if s, ok := firstRule(rules, &a.toks[i], i); ok {
 			out = append(out, s.span)
 			if s.skip {
 				i = s.j - 1
@@ -502,10 +511,33 @@ func (a *analysis) pinPlace(i int) (span, bool) {
 }
 
 // spanRule is one rule of a chain tried at each word: find reports a span
-// starting there; skip says the scan moves past the span's words.
+// starting there; skip says the scan moves past the span's words. shapes
+// and plain restate the first test of find on the word itself, so that
+// firstRule passes over a word the rule cannot start at without calling
+// it: shapes, when not zero, holds the shapes (1<<shape) a starting word
+// may have; plain says it is in no line written in capitals.
 type spanRule struct {
-	find func(int) (span, bool)
-	skip bool
+	find   func(int) (span, bool)
+	skip   bool
+	shapes shapeSet
+	plain  bool
+}
+
+// shapeSet is a set of word shapes, one bit (1<<shape) each.
+type shapeSet uint8
+
+const (
+	onlyLower = shapeSet(1 << shapeLower)
+	onlyTitle = shapeSet(1 << shapeTitle)
+	onlyUpper = shapeSet(1 << shapeUpper)
+	anyCap    = onlyTitle | onlyUpper
+	notMixed  = ^shapeSet(1 << shapeMixed)
+)
+
+// admits reports whether a rule may start at word t: whether t passes the
+// rule's stated pre-test.
+func (r *spanRule) admits(t *token) bool {
+	return (r.shapes == 0 || r.shapes&(1<<t.Shape) != 0) && !(r.plain && t.Caps)
 }
 
 // matched is a span found by a spanRule, with the rule's skip.
@@ -515,8 +547,12 @@ type matched struct {
 }
 
 // firstRule tries rules in order at word i and returns the first match.
-func firstRule(rules []spanRule, i int) (matched, bool) {
-	for _, r := range rules {
+func firstRule(rules []spanRule, t *token, i int) (matched, bool) {
+	for k := range rules {
+		r := &rules[k]
+		if !r.admits(t) {
+			continue
+		}
 		if s, ok := r.find(i); ok {
 			return matched{s, r.skip}, true
 		}
