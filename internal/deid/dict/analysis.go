@@ -45,8 +45,10 @@ type analysis struct {
 	// often it recurs; looked says which are.
 	feats  []feat
 	looked []bool
-	facts  *lexfacts.Words // what the word lists say of the words, by id
-	none   feat            // the features of a word without letters
+	// stops says which distinct words (by token.ID) are stop words.
+	stops []bool
+	facts *lexfacts.Words // what the word lists say of the words, by id
+	none  feat            // the features of a word without letters
 	// lowerCount and capCount count the words written in lower case and
 	// capitalised; built on first use.
 	lowerCount, capCount map[string]int
@@ -70,10 +72,22 @@ type analysis struct {
 
 func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 	toks := doc.Words()
-	n := len(doc.Vocab())
-	return &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: make([]feat, n), looked: make([]bool, n), facts: lexfacts.Of(doc, lex),
+	words := doc.Vocab()
+	n := len(words)
+	stops := make([]bool, n)
+	for id, w := range words {
+		stops[id] = isStop(w)
+	}
+	return &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: make([]feat, n), looked: make([]bool, n), stops: stops, facts: lexfacts.Of(doc, lex),
 		others: map[string]packedFeat{}, cue: map[string]int{}, gaz: map[string]gazHit{}}
 }
+
+// stop reports whether word t of the text is a stop word, as isStop(t.Lower)
+// does, from the table built once per text.
+func (a *analysis) stop(t *token) bool { return a.stops[t.ID] }
+
+// stopAt reports whether word i is a stop word.
+func (a *analysis) stopAt(i int) bool { return a.stops[a.toks[i].ID] }
 
 // f returns the lexicon features of word i. The result is shared by every
 // use of the word: callers must not modify it.

@@ -144,7 +144,7 @@ func (a *analysis) orgs() []span {
 					}
 					continue
 				}
-				if !pk.IsCap() || pk.Handle || (a.toks[k].Caps && isStop(pk.Lower)) {
+				if !pk.IsCap() || pk.Handle || (a.toks[k].Caps && a.stop(pk)) {
 					break
 				}
 				hi = k + 1
@@ -215,7 +215,7 @@ func (a *analysis) orgNameWord(k int) bool {
 	}
 	if t.Caps || t.SentStart {
 		// Capitals carry no signal here: refuse ordinary words ("PT RETURNED HOME").
-		if isStop(t.Lower) {
+		if a.stop(t) {
 			return false
 		}
 		f := a.f(k)
@@ -290,7 +290,7 @@ func (a *analysis) lowerCareCue(i int) (span, bool) {
 	lo := i
 	for k := i - 1; k >= 0 && k >= i-3 && a.adjacent(k+1); k-- {
 		pk := &a.toks[k]
-		if !pk.IsCap() || isStop(pk.Lower) || pk.Poss && k != i-1 || pk.Shape == shapeUpper && pk.Letters <= 4 {
+		if !pk.IsCap() || a.stop(pk) || pk.Poss && k != i-1 || pk.Shape == shapeUpper && pk.Letters <= 4 {
 			break
 		}
 		if f := a.f(k); f.title || f.kin || f.date {
@@ -395,7 +395,7 @@ func (a *analysis) namedBody(i int) (span, bool) {
 		return span{}, false
 	}
 	p := &a.toks[i-1]
-	if p.Shape != shapeTitle || p.SentStart || p.Caps || p.Poss || isStop(p.Lower) || a.isTitle(i-1) > 0 {
+	if p.Shape != shapeTitle || p.SentStart || p.Caps || p.Poss || a.stop(p) || a.isTitle(i-1) > 0 {
 		return span{}, false
 	}
 	f := a.f(i - 1)

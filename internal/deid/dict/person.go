@@ -186,7 +186,7 @@ func (a *analysis) modalVerb(i int) bool {
 		return false
 	}
 	n := &a.toks[i+1]
-	if n.Letters < 2 || isStop(n.Lower) || strings.HasSuffix(n.Lower, "ed") || strings.HasSuffix(n.Lower, "s") {
+	if n.Letters < 2 || a.stop(n) || strings.HasSuffix(n.Lower, "ed") || strings.HasSuffix(n.Lower, "s") {
 		return false
 	}
 	g := a.f(i + 1)
@@ -425,7 +425,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 		a.initialSurname(k-1, k+1)) {
 		return true
 	}
-	if t.Handle || t.Shape == shapeNone || isStop(t.Lower) || isContraction(t.Lower) || vocab.ChatWords().Has(t.Lower) {
+	if t.Handle || t.Shape == shapeNone || a.stop(t) || isContraction(t.Lower) || vocab.ChatWords().Has(t.Lower) {
 		return false
 	}
 	// "Fenna R Hoekstra": a surname after a middle initial written without a
@@ -477,7 +477,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		// written in lower case.
 		return 0.8, "titled"
 	}
-	if t.Handle || t.Shape == shapeNone || t.Shape == shapeMixed || isStop(t.Lower) || isContraction(t.Lower) || vocab.ChatWords().Has(t.Lower) {
+	if t.Handle || t.Shape == shapeNone || t.Shape == shapeMixed || a.stop(t) || isContraction(t.Lower) || vocab.ChatWords().Has(t.Lower) {
 		return 0, ""
 	}
 	if a.initialsPair(i) {
@@ -572,7 +572,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			strings.ContainsAny(a.toks[i-1].Gap[len(a.toks[i-1].Gap)-1:], " \t\n(-")) {
 		// After a title the initial needs no more: "DR B. HAYDEN".
 		titled := i >= 2 && a.titleBefore(i-1) == 2
-		if t.Letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !vocab.MedicalShape(t.Lower) || titled && !isStop(t.Lower)) && !a.clinicalWord(i) &&
+		if t.Letters >= 2 && (f.isName() && !f.common(50) || f.wl == 0 && !vocab.MedicalShape(t.Lower) || titled && !a.stop(t)) && !a.clinicalWord(i) &&
 			(t.Shape == a.toks[i-1].Shape || t.Shape == shapeUpper || t.Shape == shapeTitle || a.lowerAfterInitial(i)) {
 			return 0.75, "initial"
 		}
@@ -581,7 +581,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	// surname: "Fenna R Hoekstra", "Duarte F Quintela".
 	if informative && t.Letters >= 3 && i+2 < len(a.toks) && a.adjacent(i+1) && a.adjacent(i+2) && a.toks[i+1].Gap == " " &&
 		a.toks[i+1].Letters == 1 && a.toks[i+1].Shape == shapeTitle && !a.toks[i+1].Dot && a.nameCont(i+1, false) &&
-		a.toks[i+2].Shape == shapeTitle && !a.toks[i+2].Caps && a.toks[i+2].Letters >= 2 && !isStop(a.toks[i+2].Lower) &&
+		a.toks[i+2].Shape == shapeTitle && !a.toks[i+2].Caps && a.toks[i+2].Letters >= 2 && !a.stopAt(i+2) &&
 		(f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && !vocab.MedicalShape(t.Lower)) &&
 		(a.f(i+2).isName() || !a.f(i+2).common(20)) {
 		return 0.7, "initial"
@@ -705,7 +705,7 @@ func (a *analysis) capitalPair(i int) bool {
 		return false
 	}
 	t, s := &a.toks[i], &a.toks[k]
-	if t.Letters < 3 || s.Letters < 2 || s.Shape != shapeTitle || s.Caps || s.Handle || isStop(s.Lower) {
+	if t.Letters < 3 || s.Letters < 2 || s.Shape != shapeTitle || s.Caps || s.Handle || a.stop(s) {
 		return false
 	}
 	f, g := a.f(i), a.f(k)

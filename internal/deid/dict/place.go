@@ -307,7 +307,7 @@ func (a *analysis) adminPlace(i int) (span, bool) {
 		return span{}, false
 	}
 	j := i + 2
-	for j < n && j < i+5 && (j == i+2 || a.adjacent(j) && !a.f(j).common(35)) && a.toks[j].IsCap() && !isStop(a.toks[j].Lower) && !a.toks[j-1].Poss {
+	for j < n && j < i+5 && (j == i+2 || a.adjacent(j) && !a.f(j).common(35)) && a.toks[j].IsCap() && !a.stopAt(j) && !a.toks[j-1].Poss {
 		j++
 	}
 	if j == i+2 {
@@ -366,7 +366,7 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 		return span{}, false
 	}
 	capAt := func(k int) bool {
-		return k < n && a.toks[k].IsCap() && !a.toks[k].Handle && !isStop(a.toks[k].Lower)
+		return k < n && a.toks[k].IsCap() && !a.toks[k].Handle && !a.stopAt(k)
 	}
 	if s, ok := a.possPlace(i); ok {
 		return s, true
@@ -447,7 +447,7 @@ func (a *analysis) addressTown(i int) (int, bool) {
 		return 0, false
 	}
 	j := i
-	for j < n && j < i+3 && a.toks[j].Line == t.Line && a.toks[j].IsCap() && !isStop(a.toks[j].Lower) && !a.f(j).date {
+	for j < n && j < i+3 && a.toks[j].Line == t.Line && a.toks[j].IsCap() && !a.stopAt(j) && !a.f(j).date {
 		j++
 	}
 	if j == i {
@@ -503,7 +503,7 @@ func (a *analysis) lowerPlace(i int) (span, bool) {
 		return span{}, false
 	}
 	// Two words the gazetteer knows together: "ellicott city", "glen burnie".
-	if i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].Shape == shapeLower && !isStop(a.toks[i+1].Lower) && !isStop(t.Lower) {
+	if i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].Shape == shapeLower && !a.stopAt(i+1) && !a.stop(t) {
 		if typ, pop := a.gazetteer(t.Lower+" "+a.toks[i+1].Lower, i, i+2); typ != "" && pop >= 5000 && !a.clinicalWord(i+1) {
 			return span{i: i, j: i + 2, conf: 0.6, typ: typ}, true
 		}
@@ -606,7 +606,7 @@ func (a *analysis) careSite(i int) (span, bool) {
 		return span{i: i, j: i + 2, conf: 0.6, typ: "hospital", poss: true}, true
 	}
 	if vocab.CareSiteWords().Has(t.Lower) && (t.Lower == "holy" || t.IsCap()) && after {
-		if next.Letters < 3 || isStop(next.Lower) || a.clinicalWord(i+1) || a.f(i+1).date {
+		if next.Letters < 3 || a.stop(next) || a.clinicalWord(i+1) || a.f(i+1).date {
 			return span{}, false
 		}
 		if t.Lower != "holy" && (!next.IsCap() || a.f(i+1).common(50) && !next.Poss) {
@@ -712,7 +712,7 @@ func (a *analysis) streetName(i int) (span, bool) {
 		}
 		strong := vocab.StrongStreetTypes().Has(pk.Lower)
 		if !strong && !vocab.WeakStreetTypes().Has(pk.Lower) {
-			if a.toks[k-1].Poss || isStop(pk.Lower) || a.f(k).date {
+			if a.toks[k-1].Poss || a.stop(pk) || a.f(k).date {
 				break
 			}
 			continue
@@ -723,7 +723,7 @@ func (a *analysis) streetName(i int) (span, bool) {
 		// The words before the type: capitalised, no stop or date word, and at
 		// a sentence start not an ordinary word ("Cross Street" after a stop).
 		for m := i; m < k; m++ {
-			if !a.toks[m].IsCap() || isStop(a.toks[m].Lower) || a.f(m).date || a.isTitle(m) > 0 {
+			if !a.toks[m].IsCap() || a.stopAt(m) || a.f(m).date || a.isTitle(m) > 0 {
 				return span{}, false
 			}
 		}
@@ -759,7 +759,7 @@ func possStreet(a *analysis, k int) bool {
 func (a *analysis) lowerHospital(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.Shape != shapeLower || t.Letters < 4 || !a.isClinical() || isStop(t.Lower) || vocab.HospitalCues().Has(t.Lower) || vocab.ClinicalTerms().Has(t.Lower) || vocab.ClinicalMarkers().Has(t.Lower) {
+	if t.Shape != shapeLower || t.Letters < 4 || !a.isClinical() || a.stop(t) || vocab.HospitalCues().Has(t.Lower) || vocab.ClinicalTerms().Has(t.Lower) || vocab.ClinicalMarkers().Has(t.Lower) {
 		return span{}, false
 	}
 	// The cue comes within two words: find it before any lexicon lookup,
@@ -767,7 +767,7 @@ func (a *analysis) lowerHospital(i int) (span, bool) {
 	cue := -1
 	for j := i + 1; j < n && j <= i+2; j++ {
 		w := &a.toks[j]
-		if !a.adjacent(j) || a.toks[j-1].Poss || w.Shape != shapeLower || isStop(w.Lower) {
+		if !a.adjacent(j) || a.toks[j-1].Poss || w.Shape != shapeLower || a.stop(w) {
 			return span{}, false
 		}
 		if vocab.HospitalCues().Has(w.Lower) {

@@ -95,7 +95,7 @@ func (a *analysis) lowerPair(i int) bool {
 		return false
 	}
 	s := &a.toks[k]
-	if s.Shape != shapeLower || s.Letters < 4 || s.Poss && k+1 < n && a.adjacent(k+1) || isStop(s.Lower) || isContraction(s.Lower) || a.clinicalWord(k) {
+	if s.Shape != shapeLower || s.Letters < 4 || s.Poss && k+1 < n && a.adjacent(k+1) || a.stop(s) || isContraction(s.Lower) || a.clinicalWord(k) {
 		return false
 	}
 	g := a.f(k)
@@ -106,7 +106,7 @@ func (a *analysis) lowerPair(i int) bool {
 // first name: a surname that is no common word, or an unknown word.
 func (a *analysis) lowerSurname(k int) bool {
 	s := &a.toks[k]
-	if s.Shape != shapeLower || s.Letters < 3 || s.Handle || isStop(s.Lower) || isContraction(s.Lower) || a.clinicalWord(k) {
+	if s.Shape != shapeLower || s.Letters < 3 || s.Handle || a.stop(s) || isContraction(s.Lower) || a.clinicalWord(k) {
 		return false
 	}
 	g := a.f(k)
@@ -167,7 +167,7 @@ func (a *analysis) listWord(k int) bool {
 			return false
 		}
 	}
-	if t.Handle || t.Letters < 2 || t.Shape == shapeNone || t.Shape == shapeMixed || isStop(t.Lower) ||
+	if t.Handle || t.Letters < 2 || t.Shape == shapeNone || t.Shape == shapeMixed || a.stop(t) ||
 		isContraction(t.Lower) || !hasVowel(t.Lower) || a.isTitle(k) > 0 || a.clinicalWord(k) {
 		return false
 	}
@@ -349,7 +349,7 @@ func (a *analysis) lowerSurnameAfter(i int) bool {
 		return false
 	}
 	s := &a.toks[i+1]
-	if s.Shape != shapeLower || s.Letters < 3 || s.Handle || isStop(s.Lower) || isContraction(s.Lower) || a.clinicalWord(i+1) {
+	if s.Shape != shapeLower || s.Letters < 3 || s.Handle || a.stop(s) || isContraction(s.Lower) || a.clinicalWord(i+1) {
 		return false
 	}
 	g := a.f(i + 1)
@@ -385,7 +385,7 @@ func stretched(w string) bool {
 // noun, or a word in no list ("obama", "kishan", "titi").
 func (a *analysis) lowerNameWord(i int) bool {
 	t := &a.toks[i]
-	if t.Shape != shapeLower || t.Letters < 3 || t.Handle || isStop(t.Lower) || isContraction(t.Lower) || !hasVowel(t.Lower) ||
+	if t.Shape != shapeLower || t.Letters < 3 || t.Handle || a.stop(t) || isContraction(t.Lower) || !hasVowel(t.Lower) ||
 		stretched(t.Lower) || vocab.KinAbbrev().Has(t.Lower) || vocab.Greetings().Has(t.Lower) || a.clinicalWord(i) {
 		return false
 	}
@@ -442,7 +442,7 @@ func (a *analysis) lowerCued(i int) bool {
 		return true
 	}
 	// "mehmood sahab": a word before an honorific that follows names.
-	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && vocab.NameHonorifics().Has(a.toks[i+1].Lower) && t.Letters >= 3 && !isStop(t.Lower) &&
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && vocab.NameHonorifics().Has(a.toks[i+1].Lower) && t.Letters >= 3 && !a.stop(t) &&
 		!vocab.ChatWords().Has(t.Lower) && !stretched(t.Lower) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
 		return true
 	}
@@ -637,7 +637,7 @@ func (a *analysis) fullNameAhead(i int) bool {
 // savage"), where the word is the likelier reading.
 func (a *analysis) wordName(i int) bool {
 	t := &a.toks[i]
-	if t.Letters < 4 || t.Handle || isStop(t.Lower) || vocab.KinAbbrev().Has(t.Lower) || a.clinicalWord(i) {
+	if t.Letters < 4 || t.Handle || a.stop(t) || vocab.KinAbbrev().Has(t.Lower) || a.clinicalWord(i) {
 		return false
 	}
 	if i > 0 && !strings.ContainsAny(t.Gap, ".!?;:\n") {
@@ -759,7 +759,7 @@ func (a *analysis) shoutedName(i int) bool {
 		if k < 0 || k >= len(a.toks) || !a.adjacent(max(i, k)) || a.toks[k].Shape != shapeUpper || a.toks[k].Letters < 2 {
 			continue
 		}
-		if g := a.f(k); g.wl == 0 && !isStop(a.toks[k].Lower) {
+		if g := a.f(k); g.wl == 0 && !a.stopAt(k) {
 			return false
 		}
 		shout = true
@@ -804,7 +804,7 @@ func (a *analysis) initialsPair(i int) bool {
 		return false
 	}
 	s := &a.toks[i+1]
-	if s.Shape != shapeTitle || s.Caps || s.Handle || s.Letters < 3 || isStop(s.Lower) {
+	if s.Shape != shapeTitle || s.Caps || s.Handle || s.Letters < 3 || a.stop(s) {
 		return false
 	}
 	g := a.f(i + 1)

@@ -19,7 +19,7 @@ import (
 func (a *analysis) lowerVenue(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.Shape != shapeLower || t.Letters < 3 || vocab.VenueCues().Has(t.Lower) || vocab.GenericVenue().Has(t.Lower) || isStop(t.Lower) || a.isClinical() {
+	if t.Shape != shapeLower || t.Letters < 3 || vocab.VenueCues().Has(t.Lower) || vocab.GenericVenue().Has(t.Lower) || a.stop(t) || a.isClinical() {
 		return span{}, false
 	}
 	if a.placeContext(i) == 0 && !(i > 0 && a.toks[i-1].Lower == "to" && !strings.ContainsAny(t.Gap, "\n.!?;:")) {
@@ -44,7 +44,7 @@ func (a *analysis) lowerVenue(i int) (span, bool) {
 			}
 			return span{i: i, j: end, conf: 0.6, typ: "place"}, true
 		}
-		if isStop(w.Lower) || a.f(j).date || w.Poss {
+		if a.stop(w) || a.f(j).date || w.Poss {
 			return span{}, false
 		}
 	}
@@ -59,7 +59,7 @@ func (a *analysis) lowerVenue(i int) (span, bool) {
 func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.Shape != shapeLower || t.Letters < 3 || i+1 >= n || isStop(t.Lower) || a.isClinical() {
+	if t.Shape != shapeLower || t.Letters < 3 || i+1 >= n || a.stop(t) || a.isClinical() {
 		return span{}, false
 	}
 	for j := i + 2; j <= n && j <= i+3; j++ {
@@ -295,7 +295,7 @@ func (a *analysis) siteBeforePlace(i int) (span, bool) {
 	if t.Shape != shapeTitle || t.Caps || t.Poss || (i > 0 && a.adjacent(i) && a.toks[i-1].IsCap()) {
 		return span{}, false
 	}
-	if f := a.f(i); f.date || isStop(t.Lower) {
+	if f := a.f(i); f.date || a.stop(t) {
 		return span{}, false
 	}
 	for j := i + 1; j < n && j <= i+3; j++ {
@@ -638,7 +638,7 @@ func (a *analysis) acronymVenue(i int) (span, bool) {
 	nx := &a.toks[i+1]
 	// A known abbreviation names a kind of place or a public body, not
 	// one venue: "the ICU cafe", "the NHS library".
-	if f := a.f(i); !a.adjacent(i) || !a.adjacent(i+1) || nx.Shape != shapeLower || !vocab.VenueNouns().Has(nx.Lower) || vocab.Credentials().Has(t.Lower) || isStop(t.Lower) || f.wl != 0 || f.abbrev != 0 || f.proper != 0 || a.clinicalWord(i) {
+	if f := a.f(i); !a.adjacent(i) || !a.adjacent(i+1) || nx.Shape != shapeLower || !vocab.VenueNouns().Has(nx.Lower) || vocab.Credentials().Has(t.Lower) || a.stop(t) || f.wl != 0 || f.abbrev != 0 || f.proper != 0 || a.clinicalWord(i) {
 		return span{}, false
 	}
 	return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
