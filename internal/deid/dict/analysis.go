@@ -45,10 +45,11 @@ type analysis struct {
 	// often it recurs; looked says which are.
 	feats  []feat
 	looked []bool
-	// stops says which distinct words (by token.ID) are stop words.
-	stops []bool
-	facts *lexfacts.Words // what the word lists say of the words, by id
-	none  feat            // the features of a word without letters
+	// classes says which word lists each distinct word (by token.ID) is
+	// in, for the lists asked about at most words.
+	classes []wordClass
+	facts   *lexfacts.Words // what the word lists say of the words, by id
+	none    feat            // the features of a word without letters
 	// lowerCount and capCount count the words written in lower case and
 	// capitalised; built on first use.
 	lowerCount, capCount map[string]int
@@ -74,20 +75,48 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 	toks := doc.Words()
 	words := doc.Vocab()
 	n := len(words)
-	stops := make([]bool, n)
+	classes := make([]wordClass, n)
 	for id, w := range words {
-		stops[id] = isStop(w)
+		classes[id] = classify(w)
 	}
-	return &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: make([]feat, n), looked: make([]bool, n), stops: stops, facts: lexfacts.Of(doc, lex),
+	return &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: make([]feat, n), looked: make([]bool, n), classes: classes, facts: lexfacts.Of(doc, lex),
 		others: map[string]packedFeat{}, cue: map[string]int{}, gaz: map[string]gazHit{}}
 }
 
+// wordClass is a set of word lists a lower-case word is in, one bit each.
+type wordClass uint8
+
+const (
+	classStop        wordClass = 1 << iota // isStop
+	classStrongTitle                       // vocab.StrongTitles
+	classRoleAbbrev                        // vocab.RoleAbbrev
+)
+
+// classify looks a lower-case word up in the lists of wordClass.
+func classify(w string) wordClass {
+	var c wordClass
+	if isStop(w) {
+		c |= classStop
+	}
+	if vocab.StrongTitles().Has(w) {
+		c |= classStrongTitle
+	}
+	if vocab.RoleAbbrev().Has(w) {
+		c |= classRoleAbbrev
+	}
+	return c
+}
+
+// is reports whether word t of the text (its Lower) is in the lists of c,
+// from the table built once per text.
+func (a *analysis) is(t *token, c wordClass) bool { return a.classes[t.ID]&c != 0 }
+
 // stop reports whether word t of the text is a stop word, as isStop(t.Lower)
-// does, from the table built once per text.
-func (a *analysis) stop(t *token) bool { return a.stops[t.ID] }
+// does.
+func (a *analysis) stop(t *token) bool { return a.is(t, classStop) }
 
 // stopAt reports whether word i is a stop word.
-func (a *analysis) stopAt(i int) bool { return a.stops[a.toks[i].ID] }
+func (a *analysis) stopAt(i int) bool { return a.stop(&a.toks[i]) }
 
 // f returns the lexicon features of word i. The result is shared by every
 // use of the word: callers must not modify it.

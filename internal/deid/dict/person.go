@@ -36,7 +36,7 @@ func (a *analysis) isTitle(k int) int {
 	if t.Poss || t.Shape == shapeNone {
 		return 0
 	}
-	if vocab.StrongTitles().Has(t.Lower) {
+	if a.is(t, classStrongTitle) {
 		if t.Lower == "miss" || t.Lower == "sir" || t.Lower == "dame" {
 			if t.Shape == shapeLower {
 				return 0
@@ -47,7 +47,7 @@ func (a *analysis) isTitle(k int) int {
 		}
 		return 2
 	}
-	if vocab.RoleAbbrev().Has(t.Lower) && t.Shape == shapeUpper {
+	if a.is(t, classRoleAbbrev) && t.Shape == shapeUpper {
 		return 2
 	}
 	if t.Shape == shapeLower || !a.f(k).title {

@@ -2,6 +2,7 @@ package dict
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid/vocab"
 )
@@ -390,7 +391,7 @@ func (a *analysis) regionCode(s span) (span, bool) {
 // lower case after a preposition of place ("back in nyc").
 func (a *analysis) cityAbbrev(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.Shape == shapeLower && !t.Poss && vocab.CityAbbrevs().Has(strings.ToUpper(t.Text)) && a.informal() {
+	if t.Shape == shapeLower && !t.Poss && hasUpper(vocab.CityAbbrevs(), t.Text) && a.informal() {
 		// "flights to la", "back in nyc": in lower case only after a
 		// preposition of place or motion, before no other word of a name.
 		p := ""
@@ -656,4 +657,25 @@ func (a *analysis) bigPlace(i int) (span, bool) {
 		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
 	}
 	return span{}, false
+}
+
+// hasUpper reports whether set holds w written in capitals, as
+// set.Has(strings.ToUpper(w)) does, without making the string for a short
+// ASCII word.
+func hasUpper(set vocab.Set, w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return set.Has(strings.ToUpper(w))
+	}
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= utf8.RuneSelf {
+			return set.Has(strings.ToUpper(w))
+		}
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return set.Has(string(buf[:len(w)]))
 }
