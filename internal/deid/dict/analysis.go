@@ -90,6 +90,7 @@ const (
 	classStop        wordClass = 1 << iota // isStop
 	classStrongTitle                       // vocab.StrongTitles
 	classRoleAbbrev                        // vocab.RoleAbbrev
+	classVowel                             // hasVowel
 )
 
 // classify looks a lower-case word up in the lists of wordClass.
@@ -104,6 +105,9 @@ func classify(w string) wordClass {
 	if vocab.RoleAbbrev().Has(w) {
 		c |= classRoleAbbrev
 	}
+	if hasVowel(w) {
+		c |= classVowel
+	}
 	return c
 }
 
@@ -114,6 +118,10 @@ func (a *analysis) is(t *token, c wordClass) bool { return a.classes[t.ID]&c != 
 // stop reports whether word t of the text is a stop word, as isStop(t.Lower)
 // does.
 func (a *analysis) stop(t *token) bool { return a.is(t, classStop) }
+
+// vowel reports whether word t of the text has a vowel, as
+// hasVowel(t.Lower) does.
+func (a *analysis) vowel(t *token) bool { return a.is(t, classVowel) }
 
 // stopAt reports whether word i is a stop word.
 func (a *analysis) stopAt(i int) bool { return a.stop(&a.toks[i]) }

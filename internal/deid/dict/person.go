@@ -484,7 +484,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		return 0.7, "first+surname"
 	}
 	f := a.f(i)
-	if f.date || !hasVowel(t.Lower) || (a.isTitle(i) > 0 && i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].Shape != shapeLower) {
+	if f.date || !a.vowel(t) || (a.isTitle(i) > 0 && i+1 < len(a.toks) && a.adjacent(i+1) && a.toks[i+1].Shape != shapeLower) {
 		return 0, ""
 	}
 	// Only a capital initial in ordinary text says "name"; a word in
@@ -659,7 +659,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			return 0, ""
 		}
 		if t.Shape == shapeTitle && !t.SentStart && f.wl == 0 && f.proper == 0 && f.abbrev == 0 && t.Letters >= 3 &&
-			!f.title && hasVowel(t.Lower) && !a.drugShape(i) && !a.lex.IsPlace(t.Lower) {
+			!f.title && a.vowel(t) && !a.drugShape(i) && !a.lex.IsPlace(t.Lower) {
 			return 0.5, "unknown"
 		}
 		if a.openingUnknown(i) {

@@ -118,7 +118,7 @@ func (a *analysis) lowerSurname(k int) bool {
 	}
 	// A word in no list, or one so rare that SCOWL puts it in its last
 	// level ("askar").
-	return (g.wl == 0 || g.wl >= 80) && g.births < 1000 && g.rank == 0 && hasVowel(s.Lower) && !vocab.MedicalShape(s.Lower) && !stretched(s.Lower)
+	return (g.wl == 0 || g.wl >= 80) && g.births < 1000 && g.rank == 0 && a.vowel(s) && !vocab.MedicalShape(s.Lower) && !stretched(s.Lower)
 }
 
 // listElem returns the end of a list element that starts at word i: one
@@ -149,7 +149,7 @@ func (a *analysis) listElem(i int, inPerson, blockSeed []bool) int {
 // and looks neither clinical nor like a misspelt common word.
 func (a *analysis) unknownPlainWord(k int) bool {
 	t := &a.toks[k]
-	if t.Handle || t.Poss || strings.ContainsAny(t.Lower, "-'0123456789") || !hasVowel(t.Lower) || a.clinicalWord(k) {
+	if t.Handle || t.Poss || strings.ContainsAny(t.Lower, "-'0123456789") || !a.vowel(t) || a.clinicalWord(k) {
 		return false
 	}
 	f := a.f(k)
@@ -168,7 +168,7 @@ func (a *analysis) listWord(k int) bool {
 		}
 	}
 	if t.Handle || t.Letters < 2 || t.Shape == shapeNone || t.Shape == shapeMixed || a.stop(t) ||
-		isContraction(t.Lower) || !hasVowel(t.Lower) || a.isTitle(k) > 0 || a.clinicalWord(k) {
+		isContraction(t.Lower) || !a.vowel(t) || a.isTitle(k) > 0 || a.clinicalWord(k) {
 		return false
 	}
 	f := a.f(k)
@@ -359,7 +359,7 @@ func (a *analysis) lowerSurnameAfter(i int) bool {
 	if g.surname > 0 && !g.common(35) {
 		return true
 	}
-	return g.wl == 0 && g.rank == 0 && hasVowel(s.Lower) && !vocab.MedicalShape(s.Lower) && !stretched(s.Lower)
+	return g.wl == 0 && g.rank == 0 && a.vowel(s) && !vocab.MedicalShape(s.Lower) && !stretched(s.Lower)
 }
 
 // stretched reports whether a word is laughter or a stretched word of a
@@ -385,7 +385,7 @@ func stretched(w string) bool {
 // noun, or a word in no list ("obama", "kishan", "titi").
 func (a *analysis) lowerNameWord(i int) bool {
 	t := &a.toks[i]
-	if t.Shape != shapeLower || t.Letters < 3 || t.Handle || a.stop(t) || isContraction(t.Lower) || !hasVowel(t.Lower) ||
+	if t.Shape != shapeLower || t.Letters < 3 || t.Handle || a.stop(t) || isContraction(t.Lower) || !a.vowel(t) ||
 		stretched(t.Lower) || vocab.KinAbbrev().Has(t.Lower) || vocab.Greetings().Has(t.Lower) || a.clinicalWord(i) {
 		return false
 	}
@@ -821,7 +821,7 @@ func (a *analysis) initialsPair(i int) bool {
 // "Tessaly | 12 Elm St"; not "Neurodivergent kids".
 func (a *analysis) openingUnknown(i int) bool {
 	t := &a.toks[i]
-	if !t.SentStart || t.Shape != shapeTitle || !titleCase(t.Text) || t.Caps || t.Letters < 4 || t.Handle || vocab.ChatWords().Has(t.Lower) || stretched(t.Lower) || !hasVowel(t.Lower) {
+	if !t.SentStart || t.Shape != shapeTitle || !titleCase(t.Text) || t.Caps || t.Letters < 4 || t.Handle || vocab.ChatWords().Has(t.Lower) || stretched(t.Lower) || !a.vowel(t) {
 		return false
 	}
 	f := a.f(i)
