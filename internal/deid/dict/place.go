@@ -43,11 +43,11 @@ func (a *analysis) places() []span {
 	// Place shapes tried on a capitalised word before the gazetteer:
 	// "Cooper's Heath", "Harlan County", codes, highways, streets.
 	shapeRules := []spanRule{
-		{find: a.possPlace, skip: true, shapes: onlyTitle, plain: true},
-		{find: a.adminPlace, skip: true, shapes: anyCap},
-		{find: a.codePlace, shapes: onlyUpper, plain: true},
-		{find: a.highway, skip: true, shapes: onlyTitle},
-		{find: a.lowerStreet, skip: true, shapes: onlyTitle, plain: true},
+		{find: (*analysis).possPlace, skip: true, shapes: onlyTitle, plain: true, poss: true},
+		{find: (*analysis).adminPlace, skip: true, shapes: anyCap, noPoss: true},
+		{find: (*analysis).codePlace, shapes: onlyUpper, plain: true, noPoss: true},
+		{find: (*analysis).highway, skip: true, shapes: onlyTitle, word: "i"},
+		{find: (*analysis).lowerStreet, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
 	}
 	for i := 0; i < n; i++ {
 		t := &a.toks[i]
@@ -91,7 +91,7 @@ func (a *analysis) places() []span {
 			continue
 		}
 		ctx := a.placeContext(i)
-		if s, ok := firstRule(shapeRules, t, i); ok {
+		if s, ok := a.firstRule(shapeRules, i); ok {
 			out = append(out, s.span)
 			if s.skip {
 				i = s.j - 1

@@ -186,25 +186,25 @@ func (a *analysis) socialPlaces() []span {
 		return nil
 	}
 	rules := []spanRule{
-		{find: a.checkIn, skip: true},
-		{find: a.pinPlace, skip: true, shapes: anyCap},
-		{find: a.parenCityCode, skip: true, shapes: onlyTitle, plain: true},
-		{find: a.siteBeforePlace, skip: true, shapes: onlyTitle, plain: true},
-		{find: a.possVenue, shapes: onlyTitle, plain: true},
-		{find: a.cityAbbrev, shapes: onlyLower | onlyUpper},
-		{find: a.compassRegion, shapes: onlyTitle, plain: true},
-		{find: a.dottedCountry, skip: true, shapes: onlyTitle},
-		{find: a.wardOrLine, skip: true, shapes: onlyTitle, plain: true},
-		{find: a.republicOf, skip: true, shapes: notMixed},
-		{find: a.theCountryCode, shapes: onlyLower},
-		{find: a.acronymVenue, skip: true, shapes: onlyUpper, plain: true},
+		{find: (*analysis).checkIn, skip: true, word: "i'm"},
+		{find: (*analysis).pinPlace, skip: true, shapes: anyCap},
+		{find: (*analysis).parenCityCode, skip: true, shapes: onlyTitle, plain: true},
+		{find: (*analysis).siteBeforePlace, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
+		{find: (*analysis).possVenue, shapes: onlyTitle, plain: true, poss: true},
+		{find: (*analysis).cityAbbrev, shapes: onlyLower | onlyUpper},
+		{find: (*analysis).compassRegion, shapes: onlyTitle, plain: true, noPoss: true},
+		{find: (*analysis).dottedCountry, skip: true, shapes: onlyTitle, word: "u"},
+		{find: (*analysis).wardOrLine, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
+		{find: (*analysis).republicOf, skip: true, shapes: notMixed, noPoss: true},
+		{find: (*analysis).theCountryCode, shapes: onlyLower},
+		{find: (*analysis).acronymVenue, skip: true, shapes: onlyUpper, plain: true, noPoss: true},
 	}
 	var out []span
 	for i := 0; i < len(a.toks); i++ {
 		if a.toks[i].Handle {
 			continue
 		}
-		if s, ok := firstRule(rules, &a.toks[i], i); ok {
+		if s, ok := a.firstRule(rules, i); ok {
 			out = append(out, s.span)
 			if s.skip {
 				i = s.j - 1
@@ -512,16 +512,21 @@ func (a *analysis) pinPlace(i int) (span, bool) {
 }
 
 // spanRule is one rule of a chain tried at each word: find reports a span
-// starting there; skip says the scan moves past the span's words. shapes
-// and plain restate the first test of find on the word itself, so that
+// starting there; skip says the scan moves past the span's words. The
+// other fields restate the first test of find on the word itself, so that
 // firstRule passes over a word the rule cannot start at without calling
 // it: shapes, when not zero, holds the shapes (1<<shape) a starting word
-// may have; plain says it is in no line written in capitals.
+// may have; plain says it is in no line written in capitals; word, when
+// not empty, is the one word (its Lower) the rule starts at; poss and
+// noPoss say the word must or must not be followed by 's.
 type spanRule struct {
-	find   func(int) (span, bool)
+	find   func(*analysis, int) (span, bool)
 	skip   bool
 	shapes shapeSet
 	plain  bool
+	word   string
+	poss   bool
+	noPoss bool
 }
 
 // shapeSet is a set of word shapes, one bit (1<<shape) each.
@@ -538,7 +543,8 @@ const (
 // admits reports whether a rule may start at word t: whether t passes the
 // rule's stated pre-test.
 func (r *spanRule) admits(t *token) bool {
-	return (r.shapes == 0 || r.shapes&(1<<t.Shape) != 0) && !(r.plain && t.Caps)
+	return (r.shapes == 0 || r.shapes&(1<<t.Shape) != 0) && !(r.plain && t.Caps) &&
+		(r.word == "" || r.word == t.Lower) && !(r.poss && !t.Poss) && !(r.noPoss && t.Poss)
 }
 
 // matched is a span found by a spanRule, with the rule's skip.
@@ -548,13 +554,14 @@ type matched struct {
 }
 
 // firstRule tries rules in order at word i and returns the first match.
-func firstRule(rules []spanRule, t *token, i int) (matched, bool) {
+func (a *analysis) firstRule(rules []spanRule, i int) (matched, bool) {
+	t := &a.toks[i]
 	for k := range rules {
 		r := &rules[k]
 		if !r.admits(t) {
 			continue
 		}
-		if s, ok := r.find(i); ok {
+		if s, ok := r.find(a, i); ok {
 			return matched{s, r.skip}, true
 		}
 	}
