@@ -63,6 +63,13 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 	if t.Shape != shapeLower || t.Letters < 3 || i+1 >= n || a.stop(t) || a.isClinical() {
 		return span{}, false
 	}
+	// lookupPlace's own gate, asked once for all the phrases tried here:
+	// whether some name of several words begins with this word.
+	first := t.Lower
+	if t.Dot {
+		first += "."
+	}
+	prefix := a.lex.PlacePrefix(first)
 	for j := i + 2; j <= n && j <= i+3; j++ {
 		if !a.adjacent(j-1) || a.toks[j-2].Poss || a.toks[j-1].Shape != shapeLower {
 			break
@@ -73,9 +80,10 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 		if a.f(j-1).proper == 0 {
 			continue
 		}
-		key := a.phrase(i, j)
-		if typ, _ := a.gazetteer(key, i, j); typ == "country" || typ == "state" {
-			return span{i: i, j: j, conf: 0.3, typ: typ}, true
+		if prefix {
+			if typ, _ := a.gazetteer(a.phrase(i, j), i, j); typ == "country" || typ == "state" {
+				return span{i: i, j: j, conf: 0.3, typ: typ}, true
+			}
 		}
 		if vocab.Compass().Has(t.Lower) && j == i+2 && a.toks[i+1].Letters >= 4 {
 			f := a.f(i + 1)
