@@ -91,6 +91,8 @@ const (
 	classStrongTitle                       // vocab.StrongTitles
 	classRoleAbbrev                        // vocab.RoleAbbrev
 	classVowel                             // hasVowel
+	classCredential                        // vocab.Credentials
+	classReportCue                         // vocab.ReportCues
 )
 
 // classify looks a lower-case word up in the lists of wordClass.
@@ -107,6 +109,12 @@ func classify(w string) wordClass {
 	}
 	if hasVowel(w) {
 		c |= classVowel
+	}
+	if vocab.Credentials().Has(w) {
+		c |= classCredential
+	}
+	if vocab.ReportCues().Has(w) {
+		c |= classReportCue
 	}
 	return c
 }

@@ -234,15 +234,15 @@ func (a *analysis) beforeRoleCue(i int) bool {
 		if !(a.adjacent(k) || a.afterComma(k)) || a.toks[k-1].Poss {
 			return false
 		}
-		w := a.toks[k].Lower
+		t := &a.toks[k]
+		w := t.Lower
 		if w == "made" && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].Lower == "aware" {
 			return true // "NP grace made aware"
 		}
-		if (vocab.Credentials().Has(w) && w != "pt" && w != "ot" && w != "do" && w != "sn" && w != "pa") || vocab.ReportCues().Has(w) {
-			return k > i+1 || a.toks[k].Shape == shapeUpper || vocab.ReportCues().Has(w) || a.afterComma(k) || a.toks[k].Shape == a.toks[i].Shape
+		if (a.is(t, classCredential) && w != "pt" && w != "ot" && w != "do" && w != "sn" && w != "pa") || a.is(t, classReportCue) {
+			return k > i+1 || t.Shape == shapeUpper || a.is(t, classReportCue) || a.afterComma(k) || t.Shape == a.toks[i].Shape
 		}
-		t := &a.toks[k]
-		if t.IsInitial() || isStop(w) {
+		if t.IsInitial() || a.stop(t) {
 			return false
 		}
 		f := a.f(k)

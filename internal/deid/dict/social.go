@@ -411,6 +411,9 @@ func (a *analysis) lowerNameWord(i int) bool {
 // hyphens ("small-towns", "self-care", "end-of-life"), as tags and slugs are written: no
 // name in lower case is made that way.
 func (a *analysis) wordCompound(lw string) bool {
+	if strings.IndexByte(lw, '-') < 0 {
+		return false // one part: no compound (and no slice made)
+	}
 	parts := strings.Split(lw, "-")
 	if len(parts) < 2 {
 		return false
