@@ -51,8 +51,8 @@ type analysis struct {
 	facts   *lexfacts.Words // what the word lists say of the words, by id
 	none    feat            // the features of a word without letters
 	// lowerCount and capCount count the words written in lower case and
-	// capitalised; built on first use.
-	lowerCount, capCount map[string]int
+	// capitalised, by word id (token.ID); built on first use.
+	lowerCount, capCount []int32
 	// others holds the features of words that are not words of the text
 	// (the parts of a hashtag).
 	others map[string]packedFeat

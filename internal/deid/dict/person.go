@@ -735,28 +735,19 @@ func hasVowel(w string) bool {
 // capitalised occurrence without context is not taken for a name.
 func (a *analysis) usedAsWord(i int) bool {
 	if a.lowerCount == nil {
-		// Made at the size of the words they may count, so as not to
-		// grow.
-		lower, caps := 0, 0
+		// Counted by word id (token.ID): one slot per distinct word.
+		n := len(a.feats)
+		a.lowerCount, a.capCount = make([]int32, n), make([]int32, n)
 		for k := range a.toks {
 			switch a.toks[k].Shape {
 			case shapeLower:
-				lower++
+				a.lowerCount[a.toks[k].ID]++
 			case shapeTitle, shapeUpper:
-				caps++
-			}
-		}
-		a.lowerCount, a.capCount = make(map[string]int, lower), make(map[string]int, caps)
-		for k := range a.toks {
-			switch a.toks[k].Shape {
-			case shapeLower:
-				a.lowerCount[a.toks[k].Lower]++
-			case shapeTitle, shapeUpper:
-				a.capCount[a.toks[k].Lower]++
+				a.capCount[a.toks[k].ID]++
 			}
 		}
 	}
-	w := a.toks[i].Lower
-	lc := a.lowerCount[w]
-	return lc >= 2 || (lc > 0 && lc >= a.capCount[w])
+	id := a.toks[i].ID
+	lc := a.lowerCount[id]
+	return lc >= 2 || (lc > 0 && lc >= a.capCount[id])
 }
