@@ -93,6 +93,7 @@ const (
 	classVowel                             // hasVowel
 	classCredential                        // vocab.Credentials
 	classReportCue                         // vocab.ReportCues
+	classChat                              // vocab.ChatWords
 )
 
 // classify looks a lower-case word up in the lists of wordClass.
@@ -116,6 +117,9 @@ func classify(w string) wordClass {
 	if vocab.ReportCues().Has(w) {
 		c |= classReportCue
 	}
+	if vocab.ChatWords().Has(w) {
+		c |= classChat
+	}
 	return c
 }
 
@@ -130,6 +134,10 @@ func (a *analysis) stop(t *token) bool { return a.is(t, classStop) }
 // vowel reports whether word t of the text has a vowel, as
 // hasVowel(t.Lower) does.
 func (a *analysis) vowel(t *token) bool { return a.is(t, classVowel) }
+
+// chat reports whether word t of the text is a chat word, as
+// vocab.ChatWords().Has(t.Lower) does.
+func (a *analysis) chat(t *token) bool { return a.is(t, classChat) }
 
 // stopAt reports whether word i is a stop word.
 func (a *analysis) stopAt(i int) bool { return a.stop(&a.toks[i]) }

@@ -425,7 +425,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 		a.initialSurname(k-1, k+1)) {
 		return true
 	}
-	if t.Handle || t.Shape == shapeNone || a.stop(t) || isContraction(t.Lower) || vocab.ChatWords().Has(t.Lower) {
+	if t.Handle || t.Shape == shapeNone || a.stop(t) || isContraction(t.Lower) || a.chat(t) {
 		return false
 	}
 	// "Fenna R Hoekstra": a surname after a middle initial written without a
@@ -477,7 +477,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		// written in lower case.
 		return 0.8, "titled"
 	}
-	if t.Handle || t.Shape == shapeNone || t.Shape == shapeMixed || a.stop(t) || isContraction(t.Lower) || vocab.ChatWords().Has(t.Lower) {
+	if t.Handle || t.Shape == shapeNone || t.Shape == shapeMixed || a.stop(t) || isContraction(t.Lower) || a.chat(t) {
 		return 0, ""
 	}
 	if a.initialsPair(i) {
@@ -523,7 +523,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 			// first name that is also a word, with a surname, a report
 			// verb or a verb of a relative's visit or call after it.
 			return 0.6, "kin"
-		case t.Shape == shapeLower && !f.common(60) && f.abbrev == 0 && (f.births > 0 || f.proper > 0 && !a.isClinical()) && t.Letters >= 2 && !vocab.ChatWords().Has(t.Lower) &&
+		case t.Shape == shapeLower && !f.common(60) && f.abbrev == 0 && (f.births > 0 || f.proper > 0 && !a.isClinical()) && t.Letters >= 2 && !a.chat(t) &&
 			!strings.HasSuffix(t.Lower, "ed") && !strings.HasSuffix(t.Lower, "ing"):
 			// "my niece kat visited", "dtr liv called": a first name in
 			// lower case that is no common word, after a kinship word:
@@ -541,19 +541,19 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	}
 	// "THANKS BRANDT": in capitals, a name or a word in no list after a
 	// greeting.
-	if upper && t.Letters >= 3 && (f.nameish() && !f.common(35) || f.wl == 0 && f.abbrev == 0) && !vocab.ChatWords().Has(t.Lower) && !stretched(t.Lower) &&
+	if upper && t.Letters >= 3 && (f.nameish() && !f.common(35) || f.wl == 0 && f.abbrev == 0) && !a.chat(t) && !stretched(t.Lower) &&
 		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
 		return 0.6, "vocative"
 	}
 	// "THANK YOU ZEPHYR": in capitals at the end of a line, a word SCOWL
 	// lists as a proper noun, that the name lists have, and that is no
 	// basic word (not "TWITTER").
-	if upper && t.Letters >= 3 && t.LineEnd && f.proper > 0 && f.isName() && !f.common(20) && f.abbrev == 0 && !f.kin && !f.title && !vocab.ChatWords().Has(t.Lower) &&
+	if upper && t.Letters >= 3 && t.LineEnd && f.proper > 0 && f.isName() && !f.common(20) && f.abbrev == 0 && !f.kin && !f.title && !a.chat(t) &&
 		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
 		return 0.6, "vocative"
 	}
 	// "thank you Trudi!": a word in no list after a greeting.
-	if informative && !t.SentStart && f.wl == 0 && (f.proper == 0 || f.proper >= 80) && f.abbrev == 0 && t.Letters >= 3 && !vocab.ChatWords().Has(t.Lower) &&
+	if informative && !t.SentStart && f.wl == 0 && (f.proper == 0 || f.proper >= 80) && f.abbrev == 0 && t.Letters >= 3 && !a.chat(t) &&
 		!stretched(t.Lower) && a.cueBefore(i, a.isGreeting) {
 		return 0.6, "vocative"
 	}

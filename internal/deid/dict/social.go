@@ -446,7 +446,7 @@ func (a *analysis) lowerCued(i int) bool {
 	}
 	// "mehmood sahab": a word before an honorific that follows names.
 	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && vocab.NameHonorifics().Has(a.toks[i+1].Lower) && t.Letters >= 3 && !a.stop(t) &&
-		!vocab.ChatWords().Has(t.Lower) && !stretched(t.Lower) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
+		!a.chat(t) && !stretched(t.Lower) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
 		return true
 	}
 	if !a.lowerNameWord(i) {
@@ -476,15 +476,15 @@ func (a *analysis) lowerCued(i int) bool {
 		return true
 	}
 	// "grian fan", "ishawna song": a name before what fans follow.
-	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && vocab.FanWords().Has(a.toks[i+1].Lower) && a.informal() && !vocab.ChatWords().Has(t.Lower) {
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && vocab.FanWords().Has(a.toks[i+1].Lower) && a.informal() && !a.chat(t) {
 		return true
 	}
 	// "he looks like raggedydan".
-	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].Lower == "like" && vocab.LookWords().Has(a.toks[i-2].Lower) && a.informal() && !vocab.ChatWords().Has(t.Lower) {
+	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].Lower == "like" && vocab.LookWords().Has(a.toks[i-2].Lower) && a.informal() && !a.chat(t) {
 		return true
 	}
 	// "hangwani u see now": a comment that opens by speaking to someone.
-	if t.SentStart && !t.Poss && i+1 < len(a.toks) && a.adjacent(i+1) && !vocab.ChatWords().Has(t.Lower) {
+	if t.SentStart && !t.Poss && i+1 < len(a.toks) && a.adjacent(i+1) && !a.chat(t) {
 		switch a.toks[i+1].Lower {
 		case "u", "you", "ur", "your":
 			return a.informal()
@@ -492,7 +492,7 @@ func (a *analysis) lowerCued(i int) bool {
 	}
 	// "wow zubenko, your video is great": spoken to before a comma and
 	// "you" or "your".
-	if !t.Poss && i+1 < len(a.toks) && a.afterComma(i+1) && !vocab.ChatWords().Has(t.Lower) && !stretched(t.Lower) && (t.SentStart || i > 0 && a.adjacent(i) && vocab.Interjections().Has(a.toks[i-1].Lower)) {
+	if !t.Poss && i+1 < len(a.toks) && a.afterComma(i+1) && !a.chat(t) && !stretched(t.Lower) && (t.SentStart || i > 0 && a.adjacent(i) && vocab.Interjections().Has(a.toks[i-1].Lower)) {
 		switch a.toks[i+1].Lower {
 		case "u", "you", "ur", "your":
 			return a.informal()
@@ -625,7 +625,7 @@ func (a *analysis) fullNameAhead(i int) bool {
 		k++
 	}
 	s := &a.toks[k]
-	if s.Shape != shapeTitle || s.Caps || s.Letters < 3 || s.Handle || vocab.ChatWords().Has(s.Lower) {
+	if s.Shape != shapeTitle || s.Caps || s.Letters < 3 || s.Handle || a.chat(s) {
 		return false
 	}
 	g := a.f(k)
@@ -700,7 +700,7 @@ func (a *analysis) isAddress(k int) bool {
 // informal text: "hangwani is slaying", "when ishawna did".
 func (a *analysis) lowerSubject(i int) bool {
 	t := &a.toks[i]
-	if t.Poss || vocab.ChatWords().Has(t.Lower) || i+1 >= len(a.toks) || !a.adjacent(i+1) || !vocab.SubjectVerbs().Has(a.toks[i+1].Lower) {
+	if t.Poss || a.chat(t) || i+1 >= len(a.toks) || !a.adjacent(i+1) || !vocab.SubjectVerbs().Has(a.toks[i+1].Lower) {
 		return false
 	}
 	// "decision-making is": a compound in no list is no name.
@@ -746,7 +746,7 @@ func (a *analysis) beforeFollowers(i int) bool {
 func (a *analysis) shoutedName(i int) bool {
 	t := &a.toks[i]
 	f := a.f(i)
-	if t.Letters < 4 || f.wl != 0 || f.abbrev != 0 || f.title || f.kin || f.date || vocab.ChatWords().Has(t.Lower) || stretched(t.Lower) {
+	if t.Letters < 4 || f.wl != 0 || f.abbrev != 0 || f.title || f.kin || f.date || a.chat(t) || stretched(t.Lower) {
 		return false
 	}
 	if f.births < 500 && (f.surname == 0 || f.surname > 20000) {
@@ -824,7 +824,7 @@ func (a *analysis) initialsPair(i int) bool {
 // "Tessaly | 12 Elm St"; not "Neurodivergent kids".
 func (a *analysis) openingUnknown(i int) bool {
 	t := &a.toks[i]
-	if !t.SentStart || t.Shape != shapeTitle || !titleCase(t.Text) || t.Caps || t.Letters < 4 || t.Handle || vocab.ChatWords().Has(t.Lower) || stretched(t.Lower) || !a.vowel(t) {
+	if !t.SentStart || t.Shape != shapeTitle || !titleCase(t.Text) || t.Caps || t.Letters < 4 || t.Handle || a.chat(t) || stretched(t.Lower) || !a.vowel(t) {
 		return false
 	}
 	f := a.f(i)
