@@ -42,6 +42,10 @@ type usedKey struct {
 type Cache struct {
 	dir  string // "" keeps entries in memory only
 	salt [sha256.Size]byte
+	// root is the site's folder as the caller spells it (SiteRoot): posts
+	// under it are keyed, and their messages kept, by their path relative
+	// to it, so that another spelling of the same site finds them.
+	root string
 
 	mu   sync.Mutex
 	mem  map[key]*entry
@@ -90,6 +94,17 @@ func (c *Cache) OneShot() *Cache {
 	return c
 }
 
+// SiteRoot tells c the site's folder, spelled as the build's posts' paths
+// begin, and returns it. An entry is then keyed by its post's path
+// relative to root, not by the path as typed, and the messages it keeps
+// name that relative path, given back joined with the path the next build
+// typed: "veil build -s /abs/site", "veil build -s site" and "cd site &&
+// veil serve" share their entries, and each prints its own spelling.
+func (c *Cache) SiteRoot(root string) *Cache {
+	c.root = root
+	return c
+}
+
 // Counts are a cache's counts since Open.
 type Counts struct {
 	Hits, Misses int64
@@ -103,10 +118,29 @@ func (c *Cache) Counts() Counts {
 	return Counts{Hits: c.hits.Load(), Misses: c.misses.Load(), Bad: c.bad.Load()}
 }
 
+// relPath is p's path relative to the site root, slash-separated, or
+// false when c has no root or the post lies outside it (a content folder
+// configured elsewhere): such a post is keyed by its path as typed.
+func (c *Cache) relPath(p *content.Post) (string, bool) {
+	if c.root == "" {
+		return "", false
+	}
+	r, err := filepath.Rel(c.root, p.Path)
+	if err != nil || r == "." || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(r), true
+}
+
 func (c *Cache) key(p *content.Post) key {
 	h := sha256.New()
 	h.Write(c.salt[:])
-	fmt.Fprintf(h, "%d:%s\x00%d:%s\x00%d:", len(p.Path), p.Path, len(p.Rel), p.Rel, len(p.Source))
+	if rel, ok := c.relPath(p); ok {
+		fmt.Fprintf(h, "site\x00%d:%s\x00", len(rel), rel)
+	} else {
+		fmt.Fprintf(h, "typed\x00%d:%s\x00", len(p.Path), p.Path)
+	}
+	fmt.Fprintf(h, "%d:%s\x00%d:", len(p.Rel), p.Rel, len(p.Source))
 	h.Write(p.Source)
 	var k key
 	h.Sum(k[:0])
@@ -129,24 +163,25 @@ func (c *Cache) Wrap(next site.PrepareFunc) site.PrepareFunc {
 		c.mu.Unlock()
 		if e != nil {
 			c.hits.Add(1)
-			return e.result()
+			return c.result(e, p)
 		}
 		k := c.key(p)
 		if e := c.get(k); e != nil {
 			c.hits.Add(1)
 			c.remember(p, e)
-			return e.result()
+			return c.result(e, p)
 		}
 		c.misses.Add(1)
 		cl, h := next(ctx, p)
 		if ctx.Err() != nil {
 			return cl, h
 		}
+		from, to := c.spellings(p, false)
 		switch {
 		case cl != nil:
-			e = &entry{Cleared: clone(cl), k: k}
+			e = &entry{Cleared: respell(cl, from, to), k: k}
 		case h != nil && h.Err == nil:
-			e = &entry{Held: &held{Path: h.Path, Reason: h.Reason, Verdict: h.Verdict, Findings: h.Findings, Warnings: h.Warnings, Post: clone(h.Post)}, k: k}
+			e = &entry{Held: &held{Path: respellPath(h.Path, from, to), Reason: h.Reason, Verdict: h.Verdict, Findings: h.Findings, Warnings: respellAll(h.Warnings, from, to), Post: respell(h.Post, from, to)}, k: k}
 		}
 		if e != nil {
 			c.put(k, e)
@@ -166,14 +201,64 @@ func (c *Cache) remember(p *content.Post, e *entry) {
 	c.mu.Unlock()
 }
 
-// result returns fresh copies: the build changes a cleared post's slug and
-// permalink, and must not change what is kept.
-func (e *entry) result() (*site.Cleared, *site.Held) {
+// result returns fresh copies of e for p: the build changes a cleared
+// post's slug and permalink, and must not change what is kept; the
+// messages name p's path as this build typed it.
+func (c *Cache) result(e *entry, p *content.Post) (*site.Cleared, *site.Held) {
+	from, to := c.spellings(p, true)
 	if e.Cleared != nil {
-		return clone(e.Cleared), nil
+		return respell(e.Cleared, from, to), nil
 	}
-	h := &site.Held{Path: e.Held.Path, Reason: e.Held.Reason, Verdict: e.Held.Verdict, Findings: e.Held.Findings, Warnings: e.Held.Warnings, Post: clone(e.Held.Post)}
+	h := &site.Held{Path: respellPath(e.Held.Path, from, to), Reason: e.Held.Reason, Verdict: e.Held.Verdict, Findings: e.Held.Findings, Warnings: respellAll(e.Held.Warnings, from, to), Post: respell(e.Held.Post, from, to)}
 	return nil, h
+}
+
+// spellings returns the post's path as typed and as kept (relative to the
+// site root), in the order a result is rewritten: to be kept, or (back)
+// to be reported. Both are the typed path for a post keyed by it.
+func (c *Cache) spellings(p *content.Post, back bool) (from, to string) {
+	kept, ok := c.relPath(p)
+	if !ok {
+		return p.Path, p.Path
+	}
+	if back {
+		return kept, p.Path
+	}
+	return p.Path, kept
+}
+
+// respellPath is path with the spelling from replaced by to.
+func respellPath(path, from, to string) string {
+	if path == from {
+		return to
+	}
+	return path
+}
+
+// respellAll returns a copy of msgs ("path:line: message") with those that
+// begin with the path spelled from beginning with it spelled to.
+func respellAll(msgs []string, from, to string) []string {
+	if from == to || msgs == nil {
+		return msgs
+	}
+	out := make([]string, len(msgs))
+	for i, m := range msgs {
+		if rest, ok := strings.CutPrefix(m, from+":"); ok {
+			m = to + ":" + rest
+		}
+		out[i] = m
+	}
+	return out
+}
+
+// respell is a copy of c (as clone) whose path and messages are spelled to.
+func respell(c *site.Cleared, from, to string) *site.Cleared {
+	c = clone(c)
+	if c != nil {
+		c.Path = respellPath(c.Path, from, to)
+		c.Warnings = respellAll(c.Warnings, from, to)
+	}
+	return c
 }
 
 // clone copies a cleared post's own fields; its slices are never changed

@@ -3,8 +3,9 @@
 // that veil serve re-analyses only the posts that changed and a later
 // veil build, or a restart, is warm.
 //
-// An entry is keyed by a hash of the post's file (path and bytes) and of a
-// salt the caller derives from everything else the result depends on: the
+// An entry is keyed by a hash of the post's file (its path relative to the
+// site root, however the site was named, and its bytes) and of a salt the
+// caller derives from everything else the result depends on: the
 // program's identity (which covers the recognizers, lexicons and models),
 // the engine's fingerprint (its site key, hashed, and actions), the
 // author's known and allow lists and the configuration. Pseudonyms are

@@ -43,7 +43,7 @@ func (e *env) openCache(opts site.Options) (*cache.Cache, error) {
 		h.Write(b)
 		h.Write([]byte{0})
 	}
-	return cache.Open(cacheDir(opts.Root), h.Sum(nil)), nil
+	return cache.Open(cacheDir(opts.Root), h.Sum(nil)).SiteRoot(opts.Root), nil
 }
 
 // programID is computeProgramID, once per run (hashing the executable

@@ -48,8 +48,9 @@ func (e *Engine) isState(name string) bool {
 }
 
 // ageSuffixRE matches what follows an age's number when the age is used as
-// an adjective or abbreviated: "-year-old", " years old", " yo", " y/o".
-var ageSuffixRE = regexp.MustCompile(`^(?i:-?\s?years?[- ]old|-yr-old|\s?y/?o\b|\s?yrs?\.?\s?old|\s?years?[- ]young)`)
+// an adjective or abbreviated: "-year-old", " years old", " yo", " y/o",
+// " y.o.".
+var ageSuffixRE = regexp.MustCompile(`^(?i:-?\s?years?[- ]old|-yr-old|\s?y/?o\b|\s?y\.\s?o\b\.?|\s?yrs?\.?\s?old|\s?years?[- ]young)`)
 
 // ordinalRE matches the ordinal ending right after an age's number: "her
 // 43rd birthday".

@@ -16,7 +16,16 @@ import (
 // late 50s", and any age over 89 -> "over 89", as Safe Harbor asks.
 type ageOp struct{}
 
-func (ageOp) replace(d *document, f deid.Finding, action deid.Action) string {
+func (op ageOp) replace(d *document, f deid.Finding, action deid.Action) string {
+	r := op.phrase(d, f, action)
+	if strings.HasSuffix(f.Text, ".") && !strings.HasSuffix(r, ".") && sentenceEnds(d.doc.Text[f.End:]) {
+		r += "." // "he is 14 y.o." ends its sentence
+	}
+	return r
+}
+
+// phrase is the replacement of an age finding.
+func (ageOp) phrase(d *document, f deid.Finding, action deid.Action) string {
 	n := f.Age
 	if n == 0 {
 		if m := digitsRE.FindString(f.Text); m != "" {
@@ -75,12 +84,12 @@ func (ageOp) replace(d *document, f deid.Finding, action deid.Action) string {
 		return f.Text // already a band: "in her 40s", "80s", "mid-forties"
 	}
 	adjectival := false
-	for _, w := range []string{"year-old", "years-old", "yr-old", "yo", "y/o"} {
+	for _, w := range []string{"year-old", "years-old", "yr-old", "yo", "y/o", "y.o.", "y.o"} {
 		if strings.HasSuffix(lower, w) {
 			adjectival = true
 		}
 	}
-	if adjectival && leadingArticle(lower, "a") == "" && !nounAfter(d.doc.Text[f.End:]) {
+	if rest := d.doc.Text[f.End:]; adjectival && leadingArticle(lower, "a") == "" && (!nounAfter(rest) || strings.HasSuffix(lower, ".") && sentenceEnds(rest)) {
 		adjectival = false // "i'm 23 y/o." says "i'm in my early 20s"
 	}
 	// Written apart, a singular "year old" before a noun is the same adjective: "the

@@ -236,6 +236,8 @@ func TestAgeNumberWidensToThePhrase(t *testing.T) {
 		// Written apart, "year old" before a noun is still an adjective.
 		{"The 8 year old boy waited.", "8", "The school-age boy waited."},
 		{"a 45 yr old man", "45", "A mid-40s man"},
+		{"Pt is a 14 y.o. male.", "14", "Pt is a teenage male."},
+		{"He is 52 y.o. He lives alone.", "52", "He is in his early 50s. He lives alone."},
 		{"She is 8 years old.", "8", "She is between 5 and 12."},
 		{"he is 16", "16", "he is in his teens"},
 		// Ordinals and the way people write ages in prose.
