@@ -94,42 +94,24 @@ func writeStream(ctx context.Context, dest string, names []string, get func(name
 	// most of its time waiting on the file system, one file at a time.
 	errs := make([]error, len(names))
 	getErrs := make([]error, len(names)) // errors of get
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(4, max(len(names), 1)) {
-		wg.Go(func() {
-			for i := range next {
-				if cmp.same[i] && os.Link(prev[names[i]], fulls[i]) == nil {
-					continue
-				}
-				data, made := cmp.made[i]
-				var err error
-				if !made {
-					data, err = get(names[i])
-				}
-				if err != nil {
-					getErrs[i] = err
-					continue
-				}
-				if old, ok := prev[names[i]]; ok && sameFile(old, data) && os.Link(old, fulls[i]) == nil {
-					continue
-				}
-				errs[i] = os.WriteFile(fulls[i], data, 0o644)
-			}
-		})
-	}
-	var ctxErr error
-feed:
-	for i := range names {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			ctxErr = ctx.Err()
-			break feed
+	ctxErr := inParallel(ctx, len(names), nil, func(i int) {
+		if cmp.same[i] && os.Link(prev[names[i]], fulls[i]) == nil {
+			return
 		}
-	}
-	close(next)
-	wg.Wait()
+		data, made := cmp.made[i]
+		var err error
+		if !made {
+			data, err = get(names[i])
+		}
+		if err != nil {
+			getErrs[i] = err
+			return
+		}
+		if old, ok := prev[names[i]]; ok && sameFile(old, data) && os.Link(old, fulls[i]) == nil {
+			return
+		}
+		errs[i] = os.WriteFile(fulls[i], data, 0o644)
+	})
 	if ctxErr != nil {
 		return ctxErr
 	}
@@ -209,38 +191,58 @@ func compareOutput(ctx context.Context, dest string, prev map[string]string, nam
 	errs := make([]error, len(names))
 	var mu sync.Mutex
 	kept, full := 0, false
+	stop := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return full
+	}
+	ctxErr := inParallel(ctx, len(names), stop, func(i int) {
+		data, err := get(names[i])
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		if old, ok := prev[names[i]]; ok && sameFile(old, data) {
+			c.same[i] = true
+			return
+		}
+		mu.Lock()
+		if kept+len(data) <= maxMadeBytes {
+			kept += len(data)
+			c.made[i] = data
+		} else {
+			full = true
+		}
+		mu.Unlock()
+	})
+	if ctxErr != nil {
+		return compared{}, ctxErr
+	}
+	for _, err := range errs {
+		if err != nil {
+			return compared{}, err
+		}
+	}
+	return c, nil
+}
+
+// inParallel runs work(i) for i from 0 to n-1 on up to four goroutines, in
+// order of i, and waits for them. It stops handing out indices when ctx is
+// done (and returns its error) or when stop, if not nil, reports true.
+func inParallel(ctx context.Context, n int, stop func() bool, work func(i int)) error {
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(4, max(len(names), 1)) {
+	for range min(4, max(n, 1)) {
 		wg.Go(func() {
 			for i := range next {
-				data, err := get(names[i])
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				if old, ok := prev[names[i]]; ok && sameFile(old, data) {
-					c.same[i] = true
-					continue
-				}
-				mu.Lock()
-				if kept+len(data) <= maxMadeBytes {
-					kept += len(data)
-					c.made[i] = data
-				} else {
-					full = true
-				}
-				mu.Unlock()
+				work(i)
 			}
 		})
 	}
 	var ctxErr error
 feed:
-	for i := range names {
-		mu.Lock()
-		stop := full
-		mu.Unlock()
-		if stop {
+	for i := range n {
+		if stop != nil && stop() {
 			break
 		}
 		select {
@@ -252,15 +254,7 @@ feed:
 	}
 	close(next)
 	wg.Wait()
-	if ctxErr != nil {
-		return compared{}, ctxErr
-	}
-	for _, err := range errs {
-		if err != nil {
-			return compared{}, err
-		}
-	}
-	return c, nil
+	return ctxErr
 }
 
 // onlyOutput reports whether dest holds nothing but names, the marker,
