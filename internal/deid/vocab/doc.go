@@ -27,4 +27,12 @@
 //	go test ./internal/deid/vocab -run TestListsGoIsFresh -update
 //
 // which is also how a conflict in lists.go is resolved after a merge.
+//
+// What stays in Go code, and why: tables that map a word to a value (a
+// number word's value, a cue's finding type), sets derived from the regular
+// expressions they must agree with (state names and abbreviations, street
+// suffixes, top-level domains), words written beside the pattern they
+// trigger, and the planner's pools of replacement names, whose order is part
+// of the output. TestWordSetsLiveHere fails on a set of words written in a
+// recognizer's Go code.
 package vocab
