@@ -11,9 +11,7 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -30,6 +28,7 @@ import (
 	"github.com/veil-blog/veil/internal/deid/rules"
 	"github.com/veil-blog/veil/internal/deid/seqtag"
 	"github.com/veil-blog/veil/internal/lexicon"
+	"github.com/veil-blog/veil/tools/internal/evalset"
 )
 
 type text struct {
@@ -165,7 +164,7 @@ func overlapsAny(fs []deid.Finding, start, end int) bool {
 	return false
 }
 
-// jsonlTexts reads labelled texts; entity offsets are code points, turned into bytes.
+// jsonlTexts reads labelled texts, with the spans of their names.
 func jsonlTexts(path string) ([]text, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -173,36 +172,20 @@ func jsonlTexts(path string) ([]text, error) {
 	}
 	defer f.Close()
 	var out []text
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<26)
-	for sc.Scan() {
-		var rec struct {
-			Text     string `json:"text"`
-			Entities []struct {
-				Start, End int
-				Label      string
-			} `json:"entities"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		byteAt := make([]int, 0, len(rec.Text)+1)
-		for i := range rec.Text {
-			byteAt = append(byteAt, i)
-		}
-		byteAt = append(byteAt, len(rec.Text))
+	err = evalset.Read(f, func(_ int, rec evalset.Record) error {
 		t := text{text: rec.Text}
 		for _, e := range rec.Entities {
-			if e.Label != "PERSON" && e.Label != "LOCATION" && e.Label != "ORGANIZATION" {
-				continue
-			}
-			if e.End < len(byteAt) {
-				t.gold = append(t.gold, [2]int{byteAt[e.Start], byteAt[e.End]})
+			if e.Label == "PERSON" || e.Label == "LOCATION" || e.Label == "ORGANIZATION" {
+				t.gold = append(t.gold, [2]int{e.Start, e.End})
 			}
 		}
 		out = append(out, t)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return out, sc.Err()
+	return out, nil
 }
 
 // siteTexts reads the bodies of a site's posts, without front matter.

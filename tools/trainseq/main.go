@@ -24,10 +24,8 @@
 package main
 
 import (
-	"bufio"
 	"cmp"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -47,6 +45,7 @@ import (
 	"github.com/veil-blog/veil/internal/deid/dict"
 	"github.com/veil-blog/veil/internal/deid/seqtag"
 	"github.com/veil-blog/veil/internal/lexicon"
+	"github.com/veil-blog/veil/tools/internal/evalset"
 )
 
 type doc struct {
@@ -419,29 +418,7 @@ func load(dir string) ([]doc, error) {
 
 func read(src string, r io.Reader) ([]doc, error) {
 	var docs []doc
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for n := 0; sc.Scan(); n++ {
-		var rec struct {
-			ID       string          `json:"id"`
-			Source   string          `json:"source"`
-			Patient  json.RawMessage `json:"patient"`
-			Template json.RawMessage `json:"template_id"`
-			Text     string          `json:"text"`
-			Entities []struct {
-				Start, End int
-				Label      string
-			} `json:"entities"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			return nil, err
-		}
-		// Gold offsets count characters; findings count bytes.
-		byteAt := make([]int, 0, len(rec.Text)+1)
-		for i := range rec.Text {
-			byteAt = append(byteAt, i)
-		}
-		byteAt = append(byteAt, len(rec.Text))
+	err := evalset.Read(r, func(n int, rec evalset.Record) error {
 		d := doc{source: src, text: rec.Text}
 		switch src {
 		case "btc-train":
@@ -456,18 +433,15 @@ func read(src string, r io.Reader) ([]doc, error) {
 			d.group = strconv.Itoa(n / 20) // runs of consecutive posts
 		}
 		for _, e := range rec.Entities {
-			if e.End >= len(byteAt) || e.Start >= e.End {
-				continue
-			}
-			a, b := byteAt[e.Start], byteAt[e.End]
-			d.gold = append(d.gold, [2]int{a, b})
+			d.gold = append(d.gold, [2]int{e.Start, e.End})
 			if k := map[string]string{"PERSON": "PER", "LOCATION": "LOC", "ORGANIZATION": "ORG"}[e.Label]; k != "" {
-				d.spans = append(d.spans, seqtag.Span{Start: a, End: b, Kind: k})
+				d.spans = append(d.spans, seqtag.Span{Start: e.Start, End: e.End, Kind: k})
 			}
 		}
 		docs = append(docs, d)
-	}
-	return docs, sc.Err()
+		return nil
+	})
+	return docs, err
 }
 
 // printSweep prints, per source, register and kind, the held-out recall
