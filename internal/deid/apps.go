@@ -1,6 +1,9 @@
 package deid
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // An app's name before the word "app" ("the Calmora app", "two Brightloop
 // apps") names a product, which identifies no one, and stays as written:
@@ -20,14 +23,7 @@ func (e *Engine) dropAppNames(text string, fs []Finding) []Finding {
 	if !strings.Contains(text, " app") {
 		return fs // most texts: nothing to do
 	}
-	out := fs[:0:0]
-	for _, f := range fs {
-		if nameLike(f.Kind) && e.appName(text, f) {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(fs), func(f Finding) bool { return nameLike(f.Kind) && e.appName(text, f) })
 }
 
 // appName reports whether f is one capitalised word followed by "app" or

@@ -1,6 +1,7 @@
 package deid
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/veil-blog/veil/internal/deid/vocab"
@@ -23,14 +24,7 @@ const bookNameBirths = 1_000
 // dropBibleBooks returns fs without the findings that are books of the
 // Bible cited by title.
 func (e *Engine) dropBibleBooks(text string, fs []Finding) []Finding {
-	out := fs[:0:0]
-	for _, f := range fs {
-		if nameLike(f.Kind) && e.bibleBook(text, f) {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(fs), func(f Finding) bool { return nameLike(f.Kind) && e.bibleBook(text, f) })
 }
 
 // bibleBook reports whether finding f is a book of the Bible cited by its

@@ -1,6 +1,7 @@
 package deid
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -56,15 +57,10 @@ func dropAllowed(doc *Doc, ws []word, fs []Finding) []Finding {
 	public := publicTermSet().find(doc.Text, ws)
 	codes := professionalCodes(doc.Text)
 	bodies := publicBodySpans(doc.Text, ws)
-	out := fs[:0:0]
-	for _, f := range fs {
-		if allowed[termID(f.Text)] || insideAny(f, spans) || insideAny(f, public) || insideAny(f, codes) ||
-			nameLike(f.Kind) && (publicBody(f.Text) || insideAny(f, bodies)) {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(fs), func(f Finding) bool {
+		return allowed[termID(f.Text)] || insideAny(f, spans) || insideAny(f, public) || insideAny(f, codes) ||
+			nameLike(f.Kind) && (publicBody(f.Text) || insideAny(f, bodies))
+	})
 }
 
 func insideAny(f Finding, spans []termMatch) bool {
