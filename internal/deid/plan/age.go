@@ -17,11 +17,7 @@ import (
 type ageOp struct{}
 
 func (op ageOp) replace(d *document, f deid.Finding, action deid.Action) string {
-	r := op.phrase(d, f, action)
-	if strings.HasSuffix(f.Text, ".") && !strings.HasSuffix(r, ".") && sentenceEnds(d.doc.Text[f.End:]) {
-		r += "." // "he is 14 y.o." ends its sentence
-	}
-	return r
+	return d.keepFullStop(f, op.phrase(d, f, action)) // "he is 14 y.o." ends its sentence
 }
 
 // phrase is the replacement of an age finding.

@@ -17,11 +17,7 @@ import (
 type dateOp struct{}
 
 func (dateOp) replace(d *document, f deid.Finding, action deid.Action) string {
-	r := d.date(f, action)
-	if strings.HasSuffix(f.Text, ".") && !strings.HasSuffix(r, ".") && r != f.Text && sentenceEnds(d.doc.Text[f.End:]) {
-		r += "." // "until 5 Jan." and "at 3 a.m." end their sentence too
-	}
-	return r
+	return d.keepFullStop(f, d.date(f, action)) // "until 5 Jan." and "at 3 a.m." end their sentence too
 }
 
 // shiftDays is the site's keyed date offset: between 7 and 120 days, forward

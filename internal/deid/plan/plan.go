@@ -88,6 +88,15 @@ func sentenceEnds(rest string) bool {
 	return len(t) < len(rest) && unicode.IsUpper(r)
 }
 
+// keepFullStop adds to r, the replacement of f, the full stop f's text ended
+// with when that stop also ended the sentence.
+func (d *document) keepFullStop(f deid.Finding, r string) string {
+	if strings.HasSuffix(f.Text, ".") && !strings.HasSuffix(r, ".") && r != f.Text && sentenceEnds(d.doc.Text[f.End:]) {
+		return r + "."
+	}
+	return r
+}
+
 // theBefore returns where a "the " just before off starts, or -1.
 func theBefore(text string, off int) int {
 	s := off - 4
