@@ -222,7 +222,10 @@ func cueWord(text string, q int) int {
 func cueNext(text string, p int) int {
 	for p = wordStart(text, p); p < len(text); p = wordStart(text, p+1) {
 		q, ok := afterBlanks(text, letterRun(text, p, false))
-		if !ok {
+		if !ok || q >= len(text) {
+			continue
+		}
+		if c := text[q]; c != 'f' && c != 'a' && c != 'w' && c != 'b' {
 			continue
 		}
 		if n := cueWord(text, q); n > 0 {
@@ -331,19 +334,27 @@ func nameRun(text string, p int) int {
 	return p
 }
 
-// kindAfterNext: a word (hyphens allowed), a comma, blanks, a name.
+// kindAfterNext: a word (hyphens allowed), a comma, blanks, a name. It
+// goes from comma to comma: a start is in the run of letters and hyphens
+// just before one.
 func kindAfterNext(text string, p int) int {
-	for ; p < len(text); p++ {
-		c := text[p]
-		if !(isASCIILetter(c) || c == '-') || !wordBoundary(text, p) {
+	for c := p; c < len(text); c++ {
+		k := strings.IndexByte(text[c:], ',')
+		if k < 0 {
+			break
+		}
+		c += k
+		if r, ok := afterBlanks(text, c+1); !ok || !nameAt(text, r) {
 			continue
 		}
-		q := letterRun(text, p, true)
-		if q >= len(text) || text[q] != ',' {
-			continue
+		s := c
+		for s > p && (isASCIILetter(text[s-1]) || text[s-1] == '-') {
+			s--
 		}
-		if r, ok := afterBlanks(text, q+1); ok && nameAt(text, r) {
-			return p
+		for q := s; q < c; q++ {
+			if (isASCIILetter(text[q]) || text[q] == '-') && wordBoundary(text, q) {
+				return q
+			}
 		}
 	}
 	return len(text)
