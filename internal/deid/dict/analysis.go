@@ -49,8 +49,11 @@ type analysis struct {
 	// (vocabSet); vowels whether it has a vowel (hasVowel).
 	lists  []wordLists
 	vowels []bool
-	facts  *lexfacts.Words // what the word lists say of the words, by id
-	none   feat            // the features of a word without letters
+	// cityLower is cityAbbrevLower by word id: 0 not yet asked, 1 yes,
+	// -1 no.
+	cityLower []int8
+	facts     *lexfacts.Words // what the word lists say of the words, by id
+	none      feat            // the features of a word without letters
 	// lowerCount and capCount count the words written in lower case and
 	// capitalised, by word id (token.ID); built on first use.
 	lowerCount, capCount []int32
@@ -125,14 +128,20 @@ func (a *analysis) stopAt(i int) bool { return a.stop(&a.toks[i]) }
 // use of the word: callers must not modify it.
 func (a *analysis) f(i int) *feat {
 	t := &a.toks[i]
+	if t.Shape != shapeNone && a.looked[t.ID] {
+		return &a.feats[t.ID]
+	}
+	return a.look(t)
+}
+
+// look is f of a word without letters, or of a word not looked up yet.
+func (a *analysis) look(t *token) *feat {
 	if t.Shape == shapeNone {
 		a.none = feat{}
 		return &a.none
 	}
-	if !a.looked[t.ID] {
-		a.looked[t.ID] = true
-		a.feats[t.ID] = lookFeat(a.lex, t.Lower, a.facts.Facts(t.ID))
-	}
+	a.looked[t.ID] = true
+	a.feats[t.ID] = lookFeat(a.lex, t.Lower, a.facts.Facts(t.ID))
 	return &a.feats[t.ID]
 }
 

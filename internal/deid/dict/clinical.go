@@ -24,6 +24,11 @@ func (a *analysis) isClinical() bool {
 	if a.clinicalDone {
 		return a.clinical
 	}
+	return a.isClinicalOnce()
+}
+
+// isClinicalOnce works out isClinical, the first time it is asked.
+func (a *analysis) isClinicalOnce() bool {
 	a.clinicalDone = true
 	a.clinicalHits = clinicalMarkerCount(a.doc)
 	a.clinical = clinicalShare(a.clinicalHits, len(a.toks))

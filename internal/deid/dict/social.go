@@ -20,6 +20,11 @@ func (a *analysis) lowerRegister() bool {
 	if a.registerDone {
 		return a.register
 	}
+	return a.lowerRegisterOnce()
+}
+
+// lowerRegisterOnce works out lowerRegister, the first time it is asked.
+func (a *analysis) lowerRegisterOnce() bool {
 	a.registerDone = true
 	all, capd := 0, 0
 	for k := range a.toks {
@@ -516,6 +521,11 @@ func (a *analysis) informal() bool {
 	if a.informalDone {
 		return a.informalVal
 	}
+	return a.informalOnce()
+}
+
+// informalOnce works out informal, the first time it is asked.
+func (a *analysis) informalOnce() bool {
 	a.informalDone = true
 	v := len(a.text) < 400 || a.lowerRegister()
 	for k := 0; !v && k < len(a.toks); k++ {
@@ -534,6 +544,11 @@ func (a *analysis) foreign() bool {
 	if a.foreignDone {
 		return a.foreignVal
 	}
+	return a.foreignOnce()
+}
+
+// foreignOnce works out foreign, the first time it is asked.
+func (a *analysis) foreignOnce() bool {
 	a.foreignDone = true
 	n, known := 0, 0
 	for k := range a.toks {

@@ -65,11 +65,7 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 	}
 	// lookupPlace's own gate, asked once for all the phrases tried here:
 	// whether some name of several words begins with this word.
-	first := t.Lower
-	if t.Dot {
-		first += "."
-	}
-	prefix := a.lex.PlacePrefix(first)
+	prefix, prefixDone := false, false
 	for j := i + 2; j <= n && j <= i+3; j++ {
 		if !a.adjacent(j-1) || a.toks[j-2].Poss || a.toks[j-1].Shape != shapeLower {
 			break
@@ -79,6 +75,13 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 		// phrase look-up.
 		if a.f(j-1).proper == 0 {
 			continue
+		}
+		if !prefixDone {
+			first := t.Lower
+			if t.Dot {
+				first += "."
+			}
+			prefix, prefixDone = a.lex.PlacePrefix(first), true
 		}
 		if prefix {
 			if typ, _ := a.gazetteer(a.phrase(i, j), i, j); typ == "country" || typ == "state" {
@@ -401,7 +404,7 @@ func (a *analysis) regionCode(s span) (span, bool) {
 // lower case after a preposition of place ("back in nyc").
 func (a *analysis) cityAbbrev(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.Shape == shapeLower && !t.Poss && hasUpper(vocab.CityAbbrevs(), t.Text) && a.informal() {
+	if t.Shape == shapeLower && !t.Poss && a.cityAbbrevLower(t) && a.informal() {
 		// "flights to la", "back in nyc": in lower case only after a
 		// preposition of place or motion, before no other word of a name.
 		p := ""
@@ -711,6 +714,26 @@ func (a *analysis) bigPlace(i int) (span, bool) {
 		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
 	}
 	return span{}, false
+}
+
+// cityAbbrevLower is hasUpper(vocab.CityAbbrevs(), t.Text) for a word of
+// the text, worked out once per distinct word when t.Text is its Lower.
+func (a *analysis) cityAbbrevLower(t *token) bool {
+	if t.Text != t.Lower {
+		return hasUpper(vocab.CityAbbrevs(), t.Text)
+	}
+	if a.cityLower == nil {
+		a.cityLower = make([]int8, len(a.lists))
+	}
+	if c := a.cityLower[t.ID]; c != 0 {
+		return c > 0
+	}
+	v := hasUpper(vocab.CityAbbrevs(), t.Text)
+	a.cityLower[t.ID] = -1
+	if v {
+		a.cityLower[t.ID] = 1
+	}
+	return v
 }
 
 // hasUpper reports whether set holds w written in capitals, as
