@@ -173,7 +173,7 @@ func lookFeat(lex *lexicon.Lexicon, w string, x lexicon.Facts) feat {
 		f.births = int(x.Female) + int(x.Male)
 	}
 	f.surname = int(x.Surname)
-	if f.births == 0 && f.surname == 0 && strings.ContainsAny(w, "-‐‑") {
+	if f.births == 0 && f.surname == 0 && hasHyphen(w) {
 		// "Lou-Bette", "Penrose-Sabori": a name when a part is one and no
 		// part is an ordinary word ("A-fib", "Non-Hodgkin" are not).
 		var births, surname int

@@ -3,6 +3,7 @@ package dict
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
@@ -726,7 +727,28 @@ func (a *analysis) capitalPair(i int) bool {
 // hasVowel reports whether a word has a vowel; "Hct" and "Pt" are
 // abbreviations, not names.
 func hasVowel(w string) bool {
-	return strings.ContainsAny(w, "aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
+	return containsAnyASCIIFirst(w, "aeiouy", "aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
+}
+
+// hasHyphen reports whether w holds a hyphen, plain or typographic.
+func hasHyphen(w string) bool { return containsAnyASCIIFirst(w, "-", "-‐‑") }
+
+// containsAnyASCIIFirst is strings.ContainsAny(s, chars), where ascii holds
+// the ASCII characters of chars: it reads the ASCII bytes of s itself and
+// hands the rest, from the first other byte on, to strings.ContainsAny,
+// whose search for characters beyond ASCII takes every rune of s through
+// the whole of chars.
+func containsAnyASCIIFirst(s, ascii, chars string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ContainsAny(s[i:], chars)
+		}
+		if strings.IndexByte(ascii, c) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // usedAsWord reports whether the text itself uses word i's word as an

@@ -686,7 +686,7 @@ func (a *analysis) afterCompoundModifier(i int) bool {
 			return false
 		}
 		m := &a.toks[k]
-		if !strings.ContainsAny(m.Text, "-‐‑") || m.Shape == shapeTitle && !m.SentStart || m.Shape == shapeUpper {
+		if !hasHyphen(m.Text) || m.Shape == shapeTitle && !m.SentStart || m.Shape == shapeUpper {
 			break
 		}
 		mods++

@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -38,6 +39,20 @@ func TestVocabIndex(t *testing.T) {
 			if got, want := a.in(tk, vocabSet(s)), set().Has(tk.Lower); got != want {
 				t.Errorf("%q in list %d = %v, want %v", tk.Text, s, got, want)
 			}
+		}
+	}
+}
+
+// TestContainsAnyASCIIFirst: hasVowel and hasHyphen answer as
+// strings.ContainsAny does, on ASCII words and words with other letters.
+func TestContainsAnyASCIIFirst(t *testing.T) {
+	for _, w := range []string{"", "rhythm", "hct", "zoë", "brûlée", "café-noir", "x‐ray", "nth‑degree", "a-fib",
+		"ŧŵ", "ßß", "grr-", "nrg‐", "ǅ", "q", "y", "école", "über", "øre", "ÿ", "–"} {
+		if got, want := hasVowel(w), strings.ContainsAny(w, "aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ"); got != want {
+			t.Errorf("hasVowel(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := hasHyphen(w), strings.ContainsAny(w, "-‐‑"); got != want {
+			t.Errorf("hasHyphen(%q) = %v, want %v", w, got, want)
 		}
 	}
 }
