@@ -169,7 +169,7 @@ func dashSeparates(text string, start, h, next int) bool {
 
 // opensSentence reports whether a word after gap starts a sentence.
 func opensSentence(gap string, toks []Word) bool {
-	if strings.ContainsAny(gap, "!?:;\"“«") {
+	if gapOpens(gap) {
 		return true
 	}
 	if !strings.Contains(gap, ".") {
@@ -183,6 +183,21 @@ func opensSentence(gap string, toks []Word) bool {
 	return true
 }
 
+// gapOpens is strings.ContainsAny(gap, "!?:;\"“«"), reading ASCII bytes
+// itself: gaps are short and nearly always ASCII, and ContainsAny takes
+// every rune through the whole set when the set goes beyond ASCII.
+func gapOpens(gap string) bool {
+	for i := 0; i < len(gap); i++ {
+		switch c := gap[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.ContainsAny(gap[i:], "!?:;\"“«")
+		case c == '!' || c == '?' || c == ':' || c == ';' || c == '"':
+			return true
+		}
+	}
+	return false
+}
+
 // LookupForm is the lexicon key of a word: lower case with plain apostrophes.
 func LookupForm(s string) string {
 	if strings.ContainsRune(s, '’') {
@@ -193,6 +208,42 @@ func LookupForm(s string) string {
 
 // ShapeOf classifies the capitalisation of a word and counts its letters.
 func ShapeOf(s string) (Shape, int) {
+	// Most words are ASCII: classified byte by byte as shapeOfRunes
+	// classifies their runes.
+	upper, lower, letters := 0, 0, 0
+	firstUpper, first := false, true
+	partUpper, partLower := false, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return shapeOfRunes(s)
+		case '0' <= c && c <= '9':
+			return ShapeNone, 0
+		case c == '-':
+			first = true
+		case 'A' <= c && c <= 'Z':
+			upper++
+			letters++
+			if first && letters == 1 {
+				firstUpper = true
+			} else if first {
+				partUpper = true
+			}
+			first = false
+		case 'a' <= c && c <= 'z':
+			lower++
+			letters++
+			if first && letters > 1 {
+				partLower = true
+			}
+			first = false
+		}
+	}
+	return shapeFrom(upper, lower, letters, firstUpper, partUpper, partLower)
+}
+
+// shapeOfRunes is ShapeOf of any word.
+func shapeOfRunes(s string) (Shape, int) {
 	upper, lower, letters := 0, 0, 0
 	firstUpper, first := false, true
 	partUpper, partLower := false, false // parts after a hyphen that start upper, lower
@@ -221,6 +272,11 @@ func ShapeOf(s string) (Shape, int) {
 			first = false
 		}
 	}
+	return shapeFrom(upper, lower, letters, firstUpper, partUpper, partLower)
+}
+
+// shapeFrom is the shape of a word from its counts of letters.
+func shapeFrom(upper, lower, letters int, firstUpper, partUpper, partLower bool) (Shape, int) {
 	switch {
 	case letters == 0:
 		return ShapeNone, 0
