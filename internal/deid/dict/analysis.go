@@ -49,9 +49,9 @@ type analysis struct {
 	// (vocabSet); vowels whether it has a vowel (hasVowel).
 	lists  []wordLists
 	vowels []bool
-	// cityLower is cityAbbrevLower by word id: 0 not yet asked, 1 yes,
-	// -1 no.
-	cityLower []int8
+	// cityLower, prefixMemo and countryMemo are cityAbbrevLower,
+	// placePrefix and isCountry by word id (see memo).
+	cityLower, prefixMemo, countryMemo []int8
 	facts     *lexfacts.Words // what the word lists say of the words, by id
 	none      feat            // the features of a word without letters
 	// lowerCount and capCount count the words written in lower case and

@@ -292,7 +292,7 @@ func (a *analysis) hashPlace(i int) (span, bool) {
 	if t.Shape == shapeMixed || len(camelParts(t.Text)) > 1 {
 		return a.hashPhrasePlace(i)
 	}
-	if t.Letters == 2 && t.Shape == shapeUpper && a.lex.IsCountry(t.Lower) {
+	if t.Letters == 2 && t.Shape == shapeUpper && a.isCountry(t) {
 		// "#UK", "#US".
 		return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
 	}
@@ -815,7 +815,7 @@ func (a *analysis) initialsPair(i int) bool {
 		return false
 	}
 	f := a.f(i)
-	if f.wl != 0 || f.title || f.kin || f.date || a.lex.IsCountry(t.Lower) || a.in(t, vCredentials) || a.in(t, vRoleAbbrev) {
+	if f.wl != 0 || f.title || f.kin || f.date || a.isCountry(t) || a.in(t, vCredentials) || a.in(t, vRoleAbbrev) {
 		return false
 	}
 	if _, ok := a.lex.USState(t.Text); ok {

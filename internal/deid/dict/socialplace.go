@@ -77,11 +77,7 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 			continue
 		}
 		if !prefixDone {
-			first := t.Lower
-			if t.Dot {
-				first += "."
-			}
-			prefix, prefixDone = a.lex.PlacePrefix(first), true
+			prefix, prefixDone = a.placePrefix(t), true
 		}
 		if prefix {
 			if typ, _ := a.gazetteer(a.phrase(i, j), i, j); typ == "country" || typ == "state" {
@@ -110,7 +106,7 @@ func (a *analysis) codePlace(i int) (span, bool) {
 	}
 	// "US" is the usual abbreviation of a country whose list name is
 	// "USA"; in capitals inside a sentence it is not the pronoun.
-	if !t.SentStart && (a.lex.IsCountry(t.Lower) || t.Text == "US") {
+	if !t.SentStart && (a.isCountry(t) || t.Text == "US") {
 		return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
 	}
 	if strings.HasSuffix(t.Gap, "(") && i+1 <= len(a.toks) && strings.HasPrefix(a.text[t.End:], ")") {
@@ -130,7 +126,7 @@ func (a *analysis) lowerCountry(i int) (span, bool) {
 		return span{}, false
 	}
 	f := a.f(i)
-	if f.wl != 0 && f.wl <= 35 || f.date || f.births >= 1000 || !a.lex.IsCountry(t.Lower) {
+	if f.wl != 0 && f.wl <= 35 || f.date || f.births >= 1000 || !a.isCountry(t) {
 		return span{}, false
 	}
 	return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
@@ -670,7 +666,7 @@ func (a *analysis) theCountryCode(i int) (span, bool) {
 	if t.Shape != shapeLower || t.Letters < 2 || t.Letters > 3 || len(t.Text) != t.Letters || t.Handle || i == 0 || !a.adjacent(i) || a.toks[i-1].Lower != "the" || !a.informal() {
 		return span{}, false
 	}
-	if !a.lex.IsCountry(t.Lower) && t.Lower != "us" {
+	if !a.isCountry(t) && t.Lower != "us" {
 		return span{}, false
 	}
 	if t.Lower == "us" && !(i >= 2 && a.adjacent(i-1) && a.in(&a.toks[i-2], vPlacePreps)) {
@@ -716,24 +712,46 @@ func (a *analysis) bigPlace(i int) (span, bool) {
 	return span{}, false
 }
 
+// placePrefix reports whether some place name of several words begins
+// with word t (with its full stop, if it has one), as lexicon.PlacePrefix
+// does, worked out once per distinct word.
+func (a *analysis) placePrefix(t *token) bool {
+	if t.Dot {
+		return a.lex.PlacePrefix(t.Lower + ".")
+	}
+	return a.memo(&a.prefixMemo, t.ID, func() bool { return a.lex.PlacePrefix(t.Lower) })
+}
+
+// isCountry is a.lex.IsCountry(t.Lower), worked out once per distinct
+// word.
+func (a *analysis) isCountry(t *token) bool {
+	return a.memo(&a.countryMemo, t.ID, func() bool { return a.lex.IsCountry(t.Lower) })
+}
+
+// memo returns the answer of f for word id id, kept in *m (by id: 0 not
+// yet asked, 1 yes, -1 no) after the first time.
+func (a *analysis) memo(m *[]int8, id int32, f func() bool) bool {
+	if *m == nil {
+		*m = make([]int8, len(a.lists))
+	}
+	if c := (*m)[id]; c != 0 {
+		return c > 0
+	}
+	v := f()
+	(*m)[id] = -1
+	if v {
+		(*m)[id] = 1
+	}
+	return v
+}
+
 // cityAbbrevLower is hasUpper(vocab.CityAbbrevs(), t.Text) for a word of
 // the text, worked out once per distinct word when t.Text is its Lower.
 func (a *analysis) cityAbbrevLower(t *token) bool {
 	if t.Text != t.Lower {
 		return hasUpper(vocab.CityAbbrevs(), t.Text)
 	}
-	if a.cityLower == nil {
-		a.cityLower = make([]int8, len(a.lists))
-	}
-	if c := a.cityLower[t.ID]; c != 0 {
-		return c > 0
-	}
-	v := hasUpper(vocab.CityAbbrevs(), t.Text)
-	a.cityLower[t.ID] = -1
-	if v {
-		a.cityLower[t.ID] = 1
-	}
-	return v
+	return a.memo(&a.cityLower, t.ID, func() bool { return hasUpper(vocab.CityAbbrevs(), t.Text) })
 }
 
 // hasUpper reports whether set holds w written in capitals, as
