@@ -52,8 +52,10 @@ type analysis struct {
 	// cityLower, prefixMemo and countryMemo are cityAbbrevLower,
 	// placePrefix and isCountry by word id (see memo).
 	cityLower, prefixMemo, countryMemo []int8
-	facts     *lexfacts.Words // what the word lists say of the words, by id
-	none      feat            // the features of a word without letters
+	// ctx is placeContext by word, plus one (0: not yet asked).
+	ctx   []int8
+	facts *lexfacts.Words // what the word lists say of the words, by id
+	none  feat            // the features of a word without letters
 	// lowerCount and capCount count the words written in lower case and
 	// capitalised, by word id (token.ID); built on first use.
 	lowerCount, capCount []int32

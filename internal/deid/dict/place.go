@@ -10,6 +10,19 @@ import (
 // placeContext reports how strongly the words before word i announce a
 // place: 2 for "in", "from", "near", "moved to"; 1 for "at"; 0 otherwise.
 func (a *analysis) placeContext(i int) int {
+	if a.ctx == nil {
+		a.ctx = make([]int8, len(a.toks))
+	}
+	if c := a.ctx[i]; c != 0 {
+		return int(c) - 1
+	}
+	c := a.placeContextOf(i)
+	a.ctx[i] = int8(c) + 1
+	return c
+}
+
+// placeContextOf works out placeContext(i), the first time it is asked.
+func (a *analysis) placeContextOf(i int) int {
 	if i <= 0 || strings.ContainsAny(a.toks[i].Gap, "\n.!?;:") {
 		return 0
 	}

@@ -218,8 +218,8 @@ var socialRules = newRuleChain([]spanRule{
 	{find: (*analysis).compassRegion, shapes: onlyTitle, plain: true, noPoss: true},
 	{find: (*analysis).dottedCountry, skip: true, shapes: onlyTitle, word: "u"},
 	{find: (*analysis).wardOrLine, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
-	{find: (*analysis).republicOf, skip: true, shapes: notMixed, noPoss: true},
-	{find: (*analysis).theCountryCode, shapes: onlyLower},
+	{find: (*analysis).republicOf, skip: true, shapes: notMixed, noPoss: true, listed: true, list: vStateForms},
+	{find: (*analysis).theCountryCode, shapes: onlyLower, letters: 2},
 	{find: (*analysis).acronymVenue, skip: true, shapes: onlyUpper, plain: true, noPoss: true},
 })
 
@@ -536,6 +536,18 @@ type spanRule struct {
 	word   string
 	poss   bool
 	noPoss bool
+	// letters, when not zero, is the fewest letters the word may have;
+	// noHandle says it may not follow "@" or "#"; notStop that it is no
+	// stop word.
+	letters  int
+	noHandle bool
+	notStop  bool
+	// listed says the word must be in list.
+	listed bool
+	list   vocabSet
+	// wordTests says whether any of word, letters, noHandle, notStop and
+	// listed is set (newRuleChain sets it).
+	wordTests bool
 }
 
 // shapeSet is a set of word shapes, one bit (1<<shape) each.
@@ -556,6 +568,12 @@ func (r *spanRule) admits(t *token) bool {
 		(r.word == "" || r.word == t.Lower) && !(r.poss && !t.Poss) && !(r.noPoss && t.Poss)
 }
 
+// admitsWord is the rest of the pre-test of r on word t of a's text: the
+// tests of the word itself that ruleChain's index does not make.
+func (r *spanRule) admitsWord(a *analysis, t *token) bool {
+	return t.Letters >= r.letters && (r.word == "" || r.word == t.Lower) && !(r.noHandle && t.Handle) && !(r.notStop && a.stop(t)) && !(r.listed && !a.in(t, r.list))
+}
+
 // matched is a span found by a spanRule, with the rule's skip.
 type matched struct {
 	span
@@ -574,13 +592,17 @@ type ruleChain struct {
 
 func newRuleChain(rules []spanRule) ruleChain {
 	c := ruleChain{rules: rules}
+	for k := range rules {
+		r := &rules[k]
+		r.wordTests = r.word != "" || r.letters > 0 || r.noHandle || r.notStop || r.listed
+	}
 	for sh := range c.may {
 		for caps := range 2 {
 			for poss := range 2 {
 				t := token{Shape: shape(sh), Caps: caps == 1, Poss: poss == 1}
 				for k := range rules {
 					r := rules[k]
-					r.word = "" // firstRule compares the word
+					r.word = "" // firstRule tests the word itself
 					if r.admits(&t) {
 						c.may[sh][caps][poss] = append(c.may[sh][caps][poss], uint8(k))
 					}
@@ -604,7 +626,7 @@ func (a *analysis) firstRule(c *ruleChain, i int) (matched, bool) {
 	t := &a.toks[i]
 	for _, k := range c.may[t.Shape&7][b2i(t.Caps)][b2i(t.Poss)] {
 		r := &c.rules[k]
-		if r.word != "" && r.word != t.Lower {
+		if r.wordTests && !r.admitsWord(a, t) {
 			continue
 		}
 		if s, ok := r.find(a, i); ok {
