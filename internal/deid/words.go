@@ -87,6 +87,10 @@ func Tokenize(text string) []Word {
 	prevEnd := 0 // end of the previous word with its possessive
 	line := 0
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !asciiLetterRune[c] {
+			i++ // most bytes between words: no rune to decode
+			continue
+		}
 		r, sz := utf8.DecodeRuneInString(text[i:])
 		if !isLetterRune(r) {
 			i += sz
@@ -95,6 +99,10 @@ func Tokenize(text string) []Word {
 		start := i
 		j := i + sz
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf && asciiLetterRune[c] {
+				j++ // most bytes of a word
+				continue
+			}
 			r, sz := utf8.DecodeRuneInString(text[j:])
 			if isLetterRune(r) {
 				j += sz
