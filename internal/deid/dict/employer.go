@@ -183,30 +183,6 @@ func letterRun(text string, p int, hyphen bool) int {
 	return p
 }
 
-// wordStart returns the first p' >= p where an ASCII letter follows no
-// ASCII word character, or len(text).
-func wordStart(text string, p int) int {
-	if p > 0 && p < len(text) && byteClass[text[p-1]]&clsWord != 0 {
-		for p < len(text) && byteClass[text[p]]&clsWord != 0 {
-			p++
-		}
-	}
-	for p < len(text) {
-		c := byteClass[text[p]]
-		if c&clsLetter != 0 {
-			return p
-		}
-		if c&clsWord != 0 {
-			for p < len(text) && byteClass[text[p]]&clsWord != 0 {
-				p++
-			}
-			continue
-		}
-		p++
-	}
-	return len(text)
-}
-
 // cueWord returns the length of "for", "at", "with" or "by" at q followed
 // by a blank, or 0.
 func cueWord(text string, q int) int {
@@ -220,18 +196,43 @@ func cueWord(text string, q int) int {
 
 // cueNext: a word, blanks, "for", "at", "with" or "by", blanks, a capital.
 func cueNext(text string, p int) int {
-	for p = wordStart(text, p); p < len(text); p = wordStart(text, p+1) {
-		q, ok := afterBlanks(text, letterRun(text, p, false))
-		if !ok || q >= len(text) {
-			continue
-		}
+	return afterWordNext(text, p, func(q int) bool {
 		if c := text[q]; c != 'f' && c != 'a' && c != 'w' && c != 'b' {
+			return false
+		}
+		n := cueWord(text, q)
+		if n == 0 {
+			return false
+		}
+		r, _ := afterBlanks(text, q+n)
+		return isUpperAt(text, r)
+	})
+}
+
+// afterWordNext returns the first start at or after p of a word of ASCII
+// letters at a word boundary followed by blanks, where what follows the
+// blanks (at q < len(text)) passes then; or len(text). It goes from blank
+// to blank: the word is the run of letters before them.
+func afterWordNext(text string, p int, then func(q int) bool) int {
+	for i := p; i < len(text); {
+		for i < len(text) && byteClass[text[i]]&clsBlank == 0 {
+			i++
+		}
+		if i >= len(text) {
+			break
+		}
+		s := i // a run of blanks starts here
+		q, _ := afterBlanks(text, s)
+		i = q
+		if q >= len(text) || !then(q) {
 			continue
 		}
-		if n := cueWord(text, q); n > 0 {
-			if r, _ := afterBlanks(text, q+n); isUpperAt(text, r) {
-				return p
-			}
+		w := s
+		for w > p && byteClass[text[w-1]]&clsLetter != 0 {
+			w--
+		}
+		if w < s && byteClass[text[w]]&clsLetter != 0 && (w == 0 || byteClass[text[w-1]]&clsWord == 0) {
+			return w
 		}
 	}
 	return len(text)
@@ -253,12 +254,7 @@ func matchCue(text string, p int, m []int) []int {
 
 // moveNext: a word, blanks, a capital.
 func moveNext(text string, p int) int {
-	for p = wordStart(text, p); p < len(text); p = wordStart(text, p+1) {
-		if q, ok := afterBlanks(text, letterRun(text, p, false)); ok && isUpperAt(text, q) {
-			return p
-		}
-	}
-	return len(text)
+	return afterWordNext(text, p, func(q int) bool { return isUpperAt(text, q) })
 }
 
 // matchMove matches employerMoveBody at p, where moveNext found its start:
@@ -344,7 +340,10 @@ func kindAfterNext(text string, p int) int {
 			break
 		}
 		c += k
+		// The name after the comma must end with a comma too.
 		if r, ok := afterBlanks(text, c+1); !ok || !nameAt(text, r) {
+			continue
+		} else if e := nameEnd(text, r); e >= len(text) || text[e] != ',' {
 			continue
 		}
 		s := c
@@ -360,31 +359,55 @@ func kindAfterNext(text string, p int) int {
 	return len(text)
 }
 
-// kindNextNext: a name, and at the first byte after p that no name can
-// hold (nameRun's, blanks and the spaces after "The"), a comma and a blank.
+// kindNextNext: a name, and at the first byte after it that no name can
+// hold (nameEnd), a comma, blanks, and "a", "an", "the", "our" or "my"
+// before a blank.
 func kindNextNext(text string, p int) int {
-	barrier := -1 // the first byte at or after p that no name holds
+	barrier := -1 // nameEnd from a place at or before p
 	for ; p < len(text); p++ {
-		if !nameAt(text, p) {
+		if byteClass[text[p]]&clsUpper == 0 || !nameAt(text, p) {
 			continue
 		}
 		if barrier < p {
-			barrier = p
-			for barrier < len(text) {
-				if byteClass[text[barrier]]&(clsName|clsSpace) != 0 {
-					barrier++
-				} else if strings.HasPrefix(text[barrier:], "’") {
-					barrier += len("’")
-				} else {
-					break
-				}
-			}
+			barrier = nameEnd(text, p)
 		}
-		if barrier+1 < len(text) && text[barrier] == ',' && byteClass[text[barrier+1]]&clsBlank != 0 {
+		if barrier < len(text) && text[barrier] == ',' && determinerAt(text, barrier+1) {
 			return p
 		}
 	}
 	return len(text)
+}
+
+// nameEnd returns the first byte at or after p that no name (employerName)
+// can hold: not a byte of a name word, a blank or a space after "The".
+// A name that starts at p ends there or before.
+func nameEnd(text string, p int) int {
+	for p < len(text) {
+		if byteClass[text[p]]&(clsName|clsSpace) != 0 {
+			p++
+		} else if strings.HasPrefix(text[p:], "’") {
+			p += len("’")
+		} else {
+			break
+		}
+	}
+	return p
+}
+
+// determinerAt reports whether blanks from q are followed by "a", "an",
+// "the", "our" or "my" and a blank, as orgKindNextBody has them after the
+// name's comma.
+func determinerAt(text string, q int) bool {
+	r, ok := afterBlanks(text, q)
+	if !ok {
+		return false
+	}
+	for _, w := range [...]string{"a", "an", "the", "our", "my"} {
+		if strings.HasPrefix(text[r:], w) && r+len(w) < len(text) && byteClass[text[r+len(w)]]&clsBlank != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // Detect implements deid.Detector.
