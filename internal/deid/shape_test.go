@@ -7,7 +7,8 @@ import (
 )
 
 // TestShapeOfASCII: ShapeOf's reading of ASCII bytes classifies words as
-// its reading of runes does, and gapOpens answers as strings.ContainsAny.
+// its reading of runes does, LookupForm as lookupForm, and gapOpens as
+// strings.ContainsAny.
 func TestShapeOfASCII(t *testing.T) {
 	pieces := []string{"a", "Z", "b", "Q", "-", "'", "7", "é", "É", "‐", "’", "x", "Mc", "ab", "CD", "!", ";", "“", "«", " "}
 	r := rand.New(rand.NewPCG(3, 4))
@@ -21,6 +22,9 @@ func TestShapeOfASCII(t *testing.T) {
 		ws, wn := shapeOfRunes(w)
 		if gs != ws || gn != wn {
 			t.Fatalf("ShapeOf(%q) = %v, %d; by runes %v, %d", w, gs, gn, ws, wn)
+		}
+		if got, want := LookupForm(w), lookupForm(w); got != want {
+			t.Fatalf("LookupForm(%q) = %q, want %q", w, got, want)
 		}
 		if got, want := gapOpens(w), strings.ContainsAny(w, "!?:;\"“«"); got != want {
 			t.Fatalf("gapOpens(%q) = %v, want %v", w, got, want)

@@ -208,6 +208,24 @@ func gapOpens(gap string) bool {
 
 // LookupForm is the lexicon key of a word: lower case with plain apostrophes.
 func LookupForm(s string) string {
+	// An ASCII word has no typographic apostrophe, and one without
+	// capitals is its own lookup form.
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return lookupForm(s)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return s
+	}
+	return strings.ToLower(s)
+}
+
+// lookupForm is LookupForm of any word.
+func lookupForm(s string) string {
 	if strings.ContainsRune(s, '’') {
 		s = strings.ReplaceAll(s, "’", "'")
 	}

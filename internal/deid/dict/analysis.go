@@ -45,6 +45,9 @@ type analysis struct {
 	// often it recurs; looked says which are.
 	feats  []feat
 	looked []bool
+	// fok says, by word, that f may answer from feats at once: the word
+	// has letters and its id is looked up.
+	fok []bool
 	// lists says which word lists each distinct word (by token.ID) is in
 	// (vocabSet); vowels whether it has a vowel (hasVowel).
 	lists  []wordLists
@@ -97,7 +100,7 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 	}
 	a := &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: make([]feat, n), looked: make([]bool, n), lists: lists, vowels: vowels, facts: lexfacts.Of(doc, lex),
 		others: map[string]packedFeat{}, cue: map[string]int{}, gaz: map[string]gazHit{}}
-	a.join = make([]uint8, len(toks))
+	a.join, a.fok = make([]uint8, len(toks)), make([]bool, len(toks))
 	for i := 1; i < len(toks); i++ {
 		var j uint8
 		if a.adjacentWords(i) {
@@ -129,21 +132,25 @@ func (a *analysis) stopAt(i int) bool { return a.stop(&a.toks[i]) }
 // f returns the lexicon features of word i. The result is shared by every
 // use of the word: callers must not modify it.
 func (a *analysis) f(i int) *feat {
-	t := &a.toks[i]
-	if t.Shape != shapeNone && a.looked[t.ID] {
-		return &a.feats[t.ID]
+	if a.fok[i] {
+		return &a.feats[a.toks[i].ID]
 	}
-	return a.look(t)
+	return a.look(i)
 }
 
-// look is f of a word without letters, or of a word not looked up yet.
-func (a *analysis) look(t *token) *feat {
+// look is f of a word without letters, or of a word f has not been asked
+// about yet.
+func (a *analysis) look(i int) *feat {
+	t := &a.toks[i]
 	if t.Shape == shapeNone {
 		a.none = feat{}
 		return &a.none
 	}
-	a.looked[t.ID] = true
-	a.feats[t.ID] = lookFeat(a.lex, t.Lower, a.facts.Facts(t.ID))
+	if !a.looked[t.ID] {
+		a.looked[t.ID] = true
+		a.feats[t.ID] = lookFeat(a.lex, t.Lower, a.facts.Facts(t.ID))
+	}
+	a.fok[i] = true
 	return &a.feats[t.ID]
 }
 

@@ -739,12 +739,16 @@ func hasHyphen(w string) bool { return containsAnyASCIIFirst(w, "-", "-‐‑") 
 // whose search for characters beyond ASCII takes every rune of s through
 // the whole of chars.
 func containsAnyASCIIFirst(s, ascii, chars string) bool {
+	var set [2]uint64 // the bytes of ascii
+	for i := 0; i < len(ascii); i++ {
+		set[ascii[i]>>6] |= 1 << (ascii[i] & 63)
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			return strings.ContainsAny(s[i:], chars)
 		}
-		if strings.IndexByte(ascii, c) >= 0 {
+		if set[c>>6]&(1<<(c&63)) != 0 {
 			return true
 		}
 	}
