@@ -721,13 +721,21 @@ func (a *analysis) capitalPair(i int) bool {
 	if a.clinicalWord(i) || a.clinicalWord(k) || a.lex.IsPlace(t.Lower+" "+s.Lower) {
 		return false
 	}
-	return extraCues[s.Lower] == "" && a.orgCue([]string{s.Lower}) == 0
+	return extraCues[s.Lower] == "" && (!a.mayOpenOrgCue(s.Lower, false) || a.orgCue([]string{s.Lower}) == 0)
 }
 
 // hasVowel reports whether a word has a vowel; "Hct" and "Pt" are
 // abbreviations, not names.
 func hasVowel(w string) bool {
-	return containsAnyASCIIFirst(w, "aeiouy", "aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y':
+			return true
+		case c >= utf8.RuneSelf:
+			return strings.ContainsAny(w[i:], "aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
+		}
+	}
+	return false
 }
 
 // hasHyphen reports whether w holds a hyphen, plain or typographic.

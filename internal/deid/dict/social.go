@@ -660,7 +660,7 @@ func (a *analysis) wordName(i int) bool {
 	}
 	if i > 0 && !strings.ContainsAny(t.Gap, ".!?;:\n") {
 		switch p := a.toks[i-1].Lower; {
-		case vocab.DeterminersBefore().Has(p), p == "was", p == "is", p == "be", p == "so", p == "very", p == "too", p == "being":
+		case a.in(&a.toks[i-1], vDeterminersBefore), p == "was", p == "is", p == "be", p == "so", p == "very", p == "too", p == "being":
 			return false
 		}
 	}
