@@ -571,7 +571,15 @@ func (r *spanRule) admits(t *token) bool {
 // admitsWord is the rest of the pre-test of r on word t of a's text: the
 // tests of the word itself that ruleChain's index does not make.
 func (r *spanRule) admitsWord(a *analysis, t *token) bool {
-	return t.Letters >= r.letters && (r.word == "" || r.word == t.Lower) && !(r.noHandle && t.Handle) && !(r.notStop && a.stop(t)) && !(r.listed && !a.in(t, r.list))
+	if t.Letters < r.letters || r.word != "" && r.word != t.Lower || r.noHandle && t.Handle {
+		return false
+	}
+	return !(r.notStop || r.listed) || r.admitsLists(a, t)
+}
+
+// admitsLists is the part of admitsWord that reads the word's lists.
+func (r *spanRule) admitsLists(a *analysis, t *token) bool {
+	return !(r.notStop && a.stop(t)) && !(r.listed && !a.in(t, r.list))
 }
 
 // matched is a span found by a spanRule, with the rule's skip.
