@@ -513,7 +513,11 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		}
 	}
 	// After a kinship or role word: "her son Mateo", "my client Rose".
-	if a.cueBefore(i, a.isKin) && !f.kin {
+	// kinCase: what the word itself must be for a case below to hold,
+	// asked before the words around it.
+	kinCase := informative && (f.nameish() || !f.common(50)) || upper ||
+		t.Shape == shapeLower && (f.births >= 1000 || !f.common(60) || f.wl == 0)
+	if !f.kin && kinCase && a.cueBefore(i, a.isKin) {
 		switch {
 		case informative && (f.nameish() || !f.common(50)):
 			return 0.85, "kin"
@@ -589,8 +593,8 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	}
 	// Before a credential or a clinical report verb: "Jon Devaux RRT",
 	// "florencia cooke np", "grace dudak aware".
-	if a.beforeRoleCue(i) && t.Letters >= 2 && (f.nameish() && !f.common(35) ||
-		f.births >= 1000 && i+1 < len(a.toks) && a.adjacent(i+1) && (a.f(i+1).isName() || a.f(i+1).wl == 0)) {
+	if t.Letters >= 2 && (f.nameish() && !f.common(35) ||
+		f.births >= 1000 && i+1 < len(a.toks) && a.adjacent(i+1) && (a.f(i+1).isName() || a.f(i+1).wl == 0)) && a.beforeRoleCue(i) {
 		if informative && a.capitalPair(i) {
 			return 0.85, "first+surname" // "Ana Ruiz, MD"
 		}
