@@ -275,7 +275,7 @@ func refShapeOf(w string) uint8 {
 type refWord struct {
 	lower string
 	shape uint8
-	info refInfo
+	info  refInfo
 	// sentStart: the first refWord of a line or after a full stop.
 	sentStart bool
 	// capsElsewhere: how many other times the text writes the refWord with
