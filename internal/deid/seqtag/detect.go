@@ -47,8 +47,9 @@ func (m *Model) find(lex *lexicon.Lexicon, an *deid.Analysis, text string, note 
 	if len(toks) == 0 {
 		return nil
 	}
-	ws, reg := analyse(lex, an, text, toks, note)
-	tags, margins := m.decode(ws, reg, func(i int) bool { return plainWord(ws, i) })
+	ws, types, reg := analyse(lex, an, text, toks, note)
+	tg := tagger{m: m, ws: ws, types: types, reg: reg, feats: make([]uint64, 0, 40)}
+	tags, margins := tg.decode()
 	var out []Found
 	for i := 0; i < len(tags); {
 		t := tags[i]

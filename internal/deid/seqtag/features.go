@@ -217,6 +217,9 @@ type word struct {
 	lower string
 	shape uint8
 	info  info
+	// typ is the index of the token's text among the document's distinct
+	// token texts (wtype).
+	typ int32
 	// sentStart: the first word of a line or after a full stop.
 	sentStart bool
 	// capsElsewhere: how many other times the text writes the word with
@@ -225,23 +228,54 @@ type word struct {
 	capsElsewhere uint8
 }
 
+// wtype is a distinct token text of a document: what every word of that
+// text shares (its lower case, shape and lexicon facts) is found once, and
+// what the tagger derives from it (the weights of the features that depend
+// on the word alone, the rows of the features that name it) is kept here
+// when first needed.
+type wtype struct {
+	lower string
+	shape uint8
+	info  info
+	// lowerID numbers the distinct lower cases of the document.
+	lowerID int32
+	// rows: the weights' offsets of the features naming this word in each
+	// role (rowUnknown until asked, rowAbsent when the model lacks it).
+	rows [numRoles]int32
+	// tagRows: the same of fPrevTagWord after each tag.
+	tagRows [numTags]int32
+	// prefix: the summed weights of the word's own features (prefixFeatures)
+	// inside a sentence and at its start, once prefixDone.
+	prefix     [2][numTags]float32
+	prefixDone [2]bool
+}
+
 // analyse prepares the words of a text; note says whether it is a
 // clinical note. What the lexicons say of a word is looked up once per
-// text, and once per document when an is the document's analysis (nil
-// otherwise).
-func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token, note bool) ([]word, uint8) {
+// distinct token text, and once per document when an is the document's
+// analysis (nil otherwise). It returns the words, the distinct token texts
+// they point to (word.typ) and the register.
+func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token, note bool) ([]word, []wtype, uint8) {
 	ws := make([]word, len(toks))
 	var facts *lexfacts.Words
 	if an != nil {
 		facts = lexfacts.Of(an, lex)
 	}
-	cache := make(map[string]info, len(toks)/4+1)
+	ids := make(map[string]int32, len(toks)/4+1)
+	lowers := make(map[string]int32, len(toks)/4+1)
+	types := make([]wtype, 0, len(toks)/4+1)
 	var caps, letters, social int
 	prevEnd := 0
 	for i, t := range toks {
 		w := &ws[i]
-		w.shape = shapeOf(t.Text)
-		w.lower = strings.ToLower(t.Text)
+		id, ok := ids[t.Text]
+		if !ok {
+			id = int32(len(types))
+			ids[t.Text] = id
+			types = append(types, newType(lex, facts, t.Text, lowers))
+		}
+		ty := &types[id]
+		w.typ, w.lower, w.shape, w.info = id, ty.lower, ty.shape, ty.info
 		if i == 0 || strings.ContainsRune(text[prevEnd:t.Start], '\n') {
 			w.sentStart = true
 		} else if p := toks[i-1].Text; p == "." || p == "!" || p == "?" || p == ":" || p == "\"" || p == "“" {
@@ -257,34 +291,15 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token,
 		case shHash, shMention:
 			social++
 		}
-		if w.shape == shPunct || w.shape == shDigit {
-			continue
-		}
-		key := t.Text
-		if w.shape == shHash || w.shape == shMention {
-			key = t.Text[1:]
-		}
-		in, ok := cache[key]
-		if !ok {
-			var x lexicon.Facts
-			if facts != nil {
-				x = facts.FactsOf(key)
-			} else {
-				x = lex.Facts(key)
-			}
-			in = lookup(lex, key, strings.ToLower(key), x)
-			cache[key] = in
-		}
-		w.info = in
 	}
-	inner := make(map[string]int, len(toks)/8+1)
+	inner := make([]int32, len(lowers))
 	for i := range ws {
 		if !ws[i].sentStart && (ws[i].shape == shTitle || ws[i].shape == shMixed) {
-			inner[ws[i].lower]++
+			inner[types[ws[i].typ].lowerID]++
 		}
 	}
 	for i := range ws {
-		n := inner[ws[i].lower]
+		n := inner[types[ws[i].typ].lowerID]
 		if !ws[i].sentStart && (ws[i].shape == shTitle || ws[i].shape == shMixed) {
 			n--
 		}
@@ -314,7 +329,41 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token,
 	if plain >= 5 && known*2 < plain {
 		reg += regForeign
 	}
-	return ws, reg
+	return ws, types, reg
+}
+
+// newType finds what is known of the token text s: its lower case and
+// shape, and, for a word, what the lexicons say of it (of the word after
+// its "#" or "@" for a handle). lowers numbers the lower cases.
+func newType(lex *lexicon.Lexicon, facts *lexfacts.Words, s string, lowers map[string]int32) wtype {
+	ty := wtype{lower: strings.ToLower(s), shape: shapeOf(s)}
+	for r := range ty.rows {
+		ty.rows[r] = rowUnknown
+	}
+	for t := range ty.tagRows {
+		ty.tagRows[t] = rowUnknown
+	}
+	id, ok := lowers[ty.lower]
+	if !ok {
+		id = int32(len(lowers))
+		lowers[ty.lower] = id
+	}
+	ty.lowerID = id
+	if ty.shape == shPunct || ty.shape == shDigit {
+		return ty
+	}
+	key := s
+	if ty.shape == shHash || ty.shape == shMention {
+		key = s[1:]
+	}
+	var x lexicon.Facts
+	if facts != nil {
+		x = facts.FactsOf(key)
+	} else {
+		x = lex.Facts(key)
+	}
+	ty.info = lookup(lex, key, strings.ToLower(key), x)
+	return ty
 }
 
 // Feature ids: the first byte hashed into each feature.
@@ -408,21 +457,31 @@ func pack(vs ...uint8) uint64 {
 }
 
 // staticFeatures appends the features of word i that do not depend on the
-// tags before it.
+// tags before it: the word's own (prefixFeatures), then those of its
+// context (contextFeatures).
 func staticFeatures(dst []uint64, ws []word, i int, reg uint8) []uint64 {
 	w := &ws[i]
-	in := w.info
+	dst = prefixFeatures(dst, w.lower, w.shape, w.info, w.sentStart, reg)
+	return contextFeatures(dst, ws, i, reg)
+}
+
+// prefixFeatures appends the features of a word that depend on nothing but
+// the word (its lower case, shape and lexicon facts), whether it starts a
+// sentence and the register: the same for every use of a word in a
+// sentence's first place or in another, so that the tagger sums their
+// weights once per document (wtype.prefix).
+func prefixFeatures(dst []uint64, lower string, shape uint8, in info, sentStart bool, reg uint8) []uint64 {
 	sent := uint8(0)
-	if w.sentStart {
+	if sentStart {
 		sent = 1
 	}
 	dst = append(dst,
 		hash1(fBias, 0),
-		hashS(fWord, w.lower),
-		hash1(fShape, uint64(w.shape)),
-		hash1(fSent, pack(sent, w.shape)),
+		hashS(fWord, lower),
+		hash1(fShape, uint64(shape)),
+		hash1(fSent, pack(sent, shape)),
 		hash1(fReg, uint64(reg)),
-		hash1(fRegShape, pack(reg, w.shape, sent)),
+		hash1(fRegShape, pack(reg, shape, sent)),
 		hash1(fFn, pack(in.fn, sent)),
 		hash1(fSex, uint64(in.sex)),
 		hash1(fSn, uint64(in.sn)),
@@ -430,20 +489,32 @@ func staticFeatures(dst []uint64, ws []word, i int, reg uint8) []uint64 {
 		hash1(fWr, uint64(in.wr)),
 		hash1(fPl, uint64(in.pl)),
 		hash1(fPop, uint64(in.pop)),
-		hash1(fShapeFn, pack(w.shape, in.fn, in.wl)),
-		hash1(fShapeSn, pack(w.shape, in.sn, in.wl)),
-		hash1(fShapeWl, pack(w.shape, in.wl, in.wr)),
-		hash1(fShapePop, pack(w.shape, in.pop, in.wl)),
-		hash1(fRegShapeWl, pack(reg, w.shape, in.wl, in.fn, in.sn)),
-		hash1(fLen, pack(w.shape, uint8(min(utf8.RuneCountInString(w.lower), 12)))),
+		hash1(fShapeFn, pack(shape, in.fn, in.wl)),
+		hash1(fShapeSn, pack(shape, in.sn, in.wl)),
+		hash1(fShapeWl, pack(shape, in.wl, in.wr)),
+		hash1(fShapePop, pack(shape, in.pop, in.wl)),
+		hash1(fRegShapeWl, pack(reg, shape, in.wl, in.fn, in.sn)),
+		hash1(fLen, pack(shape, uint8(min(utf8.RuneCountInString(lower), 12)))),
 	)
-	if n := len(w.lower); n >= 3 {
-		dst = append(dst, hashS(fSuf3, w.lower[n-3:]), hashS(fSuf2, w.lower[n-2:]), hashS(fPre2, w.lower[:2]))
+	if n := len(lower); n >= 3 {
+		dst = append(dst, hashS(fSuf3, lower[n-3:]), hashS(fSuf2, lower[n-2:]), hashS(fPre2, lower[:2]))
 	}
 	for b := 0; b < numFlags; b++ {
 		if in.flags&(1<<b) != 0 {
 			dst = append(dst, hash1(fFlag, uint64(b)))
 		}
+	}
+	return dst
+}
+
+// contextFeatures appends the features of word i that depend on the words
+// around it. tagger.static sums the same features in the same order.
+func contextFeatures(dst []uint64, ws []word, i int, reg uint8) []uint64 {
+	w := &ws[i]
+	in := w.info
+	sent := uint8(0)
+	if w.sentStart {
+		sent = 1
 	}
 	ctx := func(j int) (string, uint8, info, bool) {
 		if j < 0 {
@@ -466,17 +537,11 @@ func staticFeatures(dst []uint64, ws []word, i int, reg uint8) []uint64 {
 	)
 	dst = append(dst, hash1(fCapsElsewhere, pack(w.capsElsewhere, w.shape, sent, reg)))
 	// The word before across marks ("Dr. Vance", "son - Mateo").
-	if i > 0 && ws[i-1].shape == shPunct {
-		j := i - 2
-		for j >= 0 && i-j <= 3 && ws[j].shape == shPunct {
-			j--
-		}
-		if j >= 0 && ws[j].shape != shPunct {
-			dst = append(dst, hashS(fPrevWordSkip, ws[j].lower))
-			for b := 0; b < numFlags; b++ {
-				if ws[j].info.flags&(1<<b) != 0 {
-					dst = append(dst, hash1(fPrevFlagSkip, pack(uint8(b), w.shape)))
-				}
+	if j := skipBack(ws, i); j >= 0 {
+		dst = append(dst, hashS(fPrevWordSkip, ws[j].lower))
+		for b := 0; b < numFlags; b++ {
+			if ws[j].info.flags&(1<<b) != 0 {
+				dst = append(dst, hash1(fPrevFlagSkip, pack(uint8(b), w.shape)))
 			}
 		}
 	}
@@ -489,6 +554,23 @@ func staticFeatures(dst []uint64, ws []word, i int, reg uint8) []uint64 {
 		}
 	}
 	return dst
+}
+
+// skipBack returns the word before word i across one to three marks
+// ("Dr. Vance", "son - Mateo"), or -1 when word i follows no mark or the
+// marks run back further or to the start.
+func skipBack(ws []word, i int) int {
+	if i == 0 || ws[i-1].shape != shPunct {
+		return -1
+	}
+	j := i - 2
+	for j >= 0 && i-j <= 3 && ws[j].shape == shPunct {
+		j--
+	}
+	if j >= 0 && ws[j].shape != shPunct {
+		return j
+	}
+	return -1
 }
 
 // tagFeatures appends the features of word i that depend on the two tags

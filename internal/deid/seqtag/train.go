@@ -86,7 +86,7 @@ func NewTrainer(lex *lexicon.Lexicon) *Trainer {
 
 // Add prepares an example for training.
 func (tr *Trainer) Add(ex Example) {
-	ws, reg := analyse(tr.lex, nil, ex.Text, Tokenize(ex.Text), ex.Note)
+	ws, _, reg := analyse(tr.lex, nil, ex.Text, Tokenize(ex.Text), ex.Note)
 	tr.prep = append(tr.prep, prepared{ws, reg, ex.Tags})
 }
 
@@ -171,5 +171,6 @@ func (tr *Trainer) Model(minWeight float64) *Model {
 		m.weights = append(m.weights, avg[:]...)
 	}
 	m.table = newTable(m.index)
+	m.finish()
 	return m
 }
