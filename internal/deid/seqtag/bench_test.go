@@ -78,6 +78,9 @@ func BenchmarkDetectPosts(b *testing.B) {
 	texts := postTexts(b, 64)
 	lex := lexicon.Default()
 	lex.LoadAll()
+	if _, err := Embedded(); err != nil {
+		b.Fatal(err)
+	}
 	d := New(lex, WithNote(dict.ClinicalNote))
 	ctx := context.Background()
 	before := dict.Default(lex)[0] // the dictionary's analysis is shared by its detectors

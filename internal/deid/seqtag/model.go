@@ -25,7 +25,7 @@ type Model struct {
 	// tool chooses them on folds held out by patient, author or template.
 	Margins [2][3]float32
 	// rows are offsets found once per model (finish).
-	rows rows
+	rows *rows
 }
 
 // Kinds are the kinds of name the model tags, in the order of Margins.

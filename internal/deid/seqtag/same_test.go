@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -166,4 +167,33 @@ func extraTexts(t *testing.T) []string {
 		}
 	}
 	return out
+}
+
+// TestTokenizeSameAsReference: the tokenizer splits random strings of
+// bytes and of runes (spaces, marks, letters of several scripts, combining
+// marks, invalid UTF-8) as the reference does.
+func TestTokenizeSameAsReference(t *testing.T) {
+	pieces := []string{" ", "  ", "\t", "\n", "\r\n", "\v", "\f", "\u0085", "\u00a0", "\u2003", "a", "Z", "q", "7", "é", "ß", "Ω", "ж", "中", "\u0301", "'", "’", "s", "S", "-", ".", "#", "@", "_", ",", "!", "\"", "\xff", "\xe2\x80", "x'", "'s", "’S"}
+	r := rand.New(rand.NewPCG(3, 5))
+	for range 20000 {
+		var sb strings.Builder
+		for range r.IntN(24) {
+			if r.IntN(8) == 0 {
+				sb.WriteByte(byte(r.IntN(256)))
+			} else {
+				sb.WriteString(pieces[r.IntN(len(pieces))])
+			}
+		}
+		text := sb.String()
+		var got, want []string
+		for _, tok := range Tokenize(text) {
+			got = append(got, fmt.Sprint(tok.Start, tok.End, tok.Text))
+		}
+		for _, tok := range refTokenize(text) {
+			want = append(want, fmt.Sprint(tok.Start, tok.End, tok.Text))
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("Tokenize(%q) = %q, want %q", text, got, want)
+		}
+	}
 }

@@ -44,8 +44,27 @@ type rows struct {
 	// word's shape.
 	prevTag      [numTags]int32
 	prevTags     [numTags][numTags]int32
-	prevTagShape [numTags][shMention + 1]int32
+	prevTagShape [numTags][numShapes]int32
+	// The features of contextFeatures over small domains, by their packed
+	// values: shapes, first-name and surname buckets, word levels (below
+	// numLevels; a rarer level is hashed), populations, caps elsewhere,
+	// sentence starts, registers and flags.
+	prevShape, nextShape [numShapes][numShapes]int32                       // [ps][shape]
+	prevName             [8][6][numShapes]int32                            // [pi.fn][pi.sn][shape]
+	nextName             [8][6][numLevels][numShapes]int32                 // [ni.fn][ni.sn][ni.wl][shape]
+	prevCap              [numShapes][numLevels][numShapes][numLevels]int32 // [ps][pi.wl][shape][in.wl]
+	nextCap              [numShapes][numLevels][10][numShapes]int32        // [ns][ni.wl][ni.pop][shape]
+	capsElsewhere        [3][numShapes][2][numRegs]int32                   // [capsElsewhere][shape][sent][reg]
+	prevFlagSkip         [numFlags][numShapes]int32                        // [flag][shape]
+	prevFlag, nextFlag   [numFlags][numShapes]int32                        // [flag][shape]
 }
+
+// Sizes of the small domains of rows.
+const (
+	numShapes = shMention + 1
+	numLevels = 16                                   // word levels (1 + level/10) found by table; higher ones are hashed
+	numRegs   = regSocial + regNote + regForeign + 1 // the largest register, plus one
+)
 
 // row returns the offset of feature f's weights, or rowAbsent.
 func (m *Model) row(f uint64) int32 {
@@ -57,7 +76,8 @@ func (m *Model) row(f uint64) int32 {
 
 // finish finds the model's rows; ReadModel and Trainer.Model call it.
 func (m *Model) finish() {
-	r := &m.rows
+	r := &rows{}
+	m.rows = r
 	for role := range numRoles {
 		r.start[role] = m.row(hashS(roleFeature(role), "<s>"))
 		r.end[role] = m.row(hashS(roleFeature(role), "</s>"))
@@ -67,8 +87,52 @@ func (m *Model) finish() {
 		for p2 := range uint8(numTags) {
 			r.prevTags[p1][p2] = m.row(hash1(fPrevTags, pack(p1, p2)))
 		}
-		for sh := range uint8(shMention + 1) {
+		for sh := range uint8(numShapes) {
 			r.prevTagShape[p1][sh] = m.row(hash1(fPrevTagShape, pack(p1, sh)))
+		}
+	}
+	for a := range uint8(numShapes) {
+		for sh := range uint8(numShapes) {
+			r.prevShape[a][sh] = m.row(hash1(fPrevShape, pack(a, sh)))
+			r.nextShape[a][sh] = m.row(hash1(fNextShape, pack(a, sh)))
+		}
+	}
+	for fn := range uint8(8) {
+		for sn := range uint8(6) {
+			for sh := range uint8(numShapes) {
+				r.prevName[fn][sn][sh] = m.row(hash1(fPrevName, pack(fn, sn, sh)))
+				for wl := range uint8(numLevels) {
+					r.nextName[fn][sn][wl][sh] = m.row(hash1(fNextName, pack(fn, sn, wl, sh)))
+				}
+			}
+		}
+	}
+	for a := range uint8(numShapes) {
+		for wl := range uint8(numLevels) {
+			for sh := range uint8(numShapes) {
+				for wl2 := range uint8(numLevels) {
+					r.prevCap[a][wl][sh][wl2] = m.row(hash1(fPrevCap, pack(a, wl, sh, wl2)))
+				}
+				for pop := range uint8(10) {
+					r.nextCap[a][wl][pop][sh] = m.row(hash1(fNextCap, pack(a, wl, pop, sh)))
+				}
+			}
+		}
+	}
+	for ce := range uint8(3) {
+		for sh := range uint8(numShapes) {
+			for sent := range uint8(2) {
+				for reg := range uint8(numRegs) {
+					r.capsElsewhere[ce][sh][sent][reg] = m.row(hash1(fCapsElsewhere, pack(ce, sh, sent, reg)))
+				}
+			}
+		}
+	}
+	for b := range uint8(numFlags) {
+		for sh := range uint8(numShapes) {
+			r.prevFlagSkip[b][sh] = m.row(hash1(fPrevFlagSkip, pack(b, sh)))
+			r.prevFlag[b][sh] = m.row(hash1(fPrevFlag, pack(b, sh)))
+			r.nextFlag[b][sh] = m.row(hash1(fNextFlag, pack(b, sh)))
 		}
 	}
 }
@@ -171,27 +235,41 @@ func (t *tagger) static(s *[numTags]float32, i int) {
 	m.add(s, t.wordRow(i-2, rolePrev2))
 	m.add(s, t.wordRow(i+1, roleNext))
 	m.add(s, t.wordRow(i+2, roleNext2))
-	m.addFeature(s, hash1(fPrevShape, pack(ps, w.shape)))
-	m.addFeature(s, hash1(fNextShape, pack(ns, w.shape)))
-	m.addFeature(s, hash1(fPrevName, pack(pi.fn, pi.sn, w.shape)))
-	m.addFeature(s, hash1(fNextName, pack(ni.fn, ni.sn, ni.wl, w.shape)))
-	m.addFeature(s, hash1(fPrevCap, pack(ps, pi.wl, w.shape, in.wl)))
-	m.addFeature(s, hash1(fNextCap, pack(ns, ni.wl, ni.pop, w.shape)))
-	m.addFeature(s, hash1(fCapsElsewhere, pack(w.capsElsewhere, w.shape, sent, t.reg)))
+	r := m.rows
+	sh := w.shape
+	m.add(s, r.prevShape[ps][sh])
+	m.add(s, r.nextShape[ns][sh])
+	m.add(s, r.prevName[pi.fn][pi.sn][sh])
+	if ni.wl < numLevels {
+		m.add(s, r.nextName[ni.fn][ni.sn][ni.wl][sh])
+	} else {
+		m.addFeature(s, hash1(fNextName, pack(ni.fn, ni.sn, ni.wl, sh)))
+	}
+	if pi.wl < numLevels && in.wl < numLevels {
+		m.add(s, r.prevCap[ps][pi.wl][sh][in.wl])
+	} else {
+		m.addFeature(s, hash1(fPrevCap, pack(ps, pi.wl, sh, in.wl)))
+	}
+	if ni.wl < numLevels {
+		m.add(s, r.nextCap[ns][ni.wl][ni.pop][sh])
+	} else {
+		m.addFeature(s, hash1(fNextCap, pack(ns, ni.wl, ni.pop, sh)))
+	}
+	m.add(s, r.capsElsewhere[w.capsElsewhere][sh][sent][t.reg])
 	if j := skipBack(ws, i); j >= 0 {
 		m.add(s, t.wordRow(j, roleSkip))
 		for b := 0; b < numFlags; b++ {
 			if ws[j].info.flags&(1<<b) != 0 {
-				m.addFeature(s, hash1(fPrevFlagSkip, pack(uint8(b), w.shape)))
+				m.add(s, r.prevFlagSkip[b][sh])
 			}
 		}
 	}
 	for b := 0; b < numFlags; b++ {
 		if pi.flags&(1<<b) != 0 {
-			m.addFeature(s, hash1(fPrevFlag, pack(uint8(b), w.shape)))
+			m.add(s, r.prevFlag[b][sh])
 		}
 		if ni.flags&(1<<b) != 0 {
-			m.addFeature(s, hash1(fNextFlag, pack(uint8(b), w.shape)))
+			m.add(s, r.nextFlag[b][sh])
 		}
 	}
 }
