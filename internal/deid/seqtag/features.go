@@ -214,12 +214,11 @@ const (
 
 // word is one token with what is known of it.
 type word struct {
-	lower string
-	shape uint8
-	info  info
+	info info
 	// typ is the index of the token's text among the document's distinct
-	// token texts (wtype).
-	typ int32
+	// token texts (wtype), which holds its lower case.
+	typ   int32
+	shape uint8
 	// sentStart: the first word of a line or after a full stop.
 	sentStart bool
 	// capsElsewhere: how many other times the text writes the word with
@@ -250,38 +249,49 @@ type wtype struct {
 	prefixDone [2]bool
 }
 
-// analyse prepares the words of a text; note says whether it is a
-// clinical note. What the lexicons say of a word is looked up once per
-// distinct token text, and once per document when an is the document's
-// analysis (nil otherwise). It returns the words, the distinct token texts
-// they point to (word.typ) and the register.
-func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token, note bool) ([]word, []wtype, uint8) {
+// analyse prepares the words of a text, its tokens toks; note says
+// whether it is a clinical note. What the lexicons say of a word is looked
+// up once per distinct token text, and once per document when an is the
+// document's analysis (nil otherwise). It returns the words, the distinct
+// token texts they point to (word.typ) and the register.
+func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, note bool) ([]word, []wtype, uint8) {
 	ws := make([]word, len(toks))
 	var facts *lexfacts.Words
 	if an != nil {
 		facts = lexfacts.Of(an, lex)
 	}
-	ids := make(map[string]int32, len(toks)/4+1)
-	lowers := make(map[string]int32, len(toks)/4+1)
+	ids := make(map[string]int32, len(toks)/8+1)
+	var ascii [utf8.RuneSelf]int32 // 1 + the id of a one-character ASCII token
+	lowers := make(map[string]int32, len(toks)/8+1)
 	types := make([]wtype, 0, len(toks)/4+1)
 	var caps, letters, social int
 	prevEnd := 0
 	for i, t := range toks {
 		w := &ws[i]
-		id, ok := ids[t.Text]
-		if !ok {
-			id = int32(len(types))
-			ids[t.Text] = id
-			types = append(types, newType(lex, facts, t.Text, lowers))
+		s := text[t.start:t.end]
+		var id int32
+		if c := s[0]; len(s) == 1 && c < utf8.RuneSelf {
+			if ascii[c] == 0 {
+				ascii[c] = int32(len(types)) + 1
+				types = append(types, newType(lex, facts, s, lowers))
+			}
+			id = ascii[c] - 1
+		} else {
+			var ok bool
+			if id, ok = ids[s]; !ok {
+				id = int32(len(types))
+				ids[s] = id
+				types = append(types, newType(lex, facts, s, lowers))
+			}
 		}
 		ty := &types[id]
-		w.typ, w.lower, w.shape, w.info = id, ty.lower, ty.shape, ty.info
-		if i == 0 || strings.ContainsRune(text[prevEnd:t.Start], '\n') {
+		w.typ, w.shape, w.info = id, ty.shape, ty.info
+		if i == 0 || strings.IndexByte(text[prevEnd:t.start], '\n') >= 0 {
 			w.sentStart = true
-		} else if p := toks[i-1].Text; p == "." || p == "!" || p == "?" || p == ":" || p == "\"" || p == "“" {
+		} else if p := text[toks[i-1].start:toks[i-1].end]; p == "." || p == "!" || p == "?" || p == ":" || p == "\"" || p == "“" {
 			w.sentStart = true
 		}
-		prevEnd = t.End
+		prevEnd = t.end
 		switch w.shape {
 		case shUpper:
 			caps++
@@ -319,7 +329,7 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token,
 	// word lists, look like names.
 	var plain, known int
 	for i := range ws {
-		if ws[i].shape == shLower && len(ws[i].lower) > 2 {
+		if ws[i].shape == shLower && len(types[ws[i].typ].lower) > 2 {
 			plain++
 			if ws[i].info.wl > 0 {
 				known++
@@ -352,9 +362,10 @@ func newType(lex *lexicon.Lexicon, facts *lexfacts.Words, s string, lowers map[s
 	if ty.shape == shPunct || ty.shape == shDigit {
 		return ty
 	}
-	key := s
+	key, lower := s, ty.lower
 	if ty.shape == shHash || ty.shape == shMention {
-		key = s[1:]
+		// The lower case of "#Word" is "#" and the lower case of "Word".
+		key, lower = s[1:], lower[1:]
 	}
 	var x lexicon.Facts
 	if facts != nil {
@@ -362,7 +373,7 @@ func newType(lex *lexicon.Lexicon, facts *lexfacts.Words, s string, lowers map[s
 	} else {
 		x = lex.Facts(key)
 	}
-	ty.info = lookup(lex, key, strings.ToLower(key), x)
+	ty.info = lookup(lex, key, lower, x)
 	return ty
 }
 
@@ -459,10 +470,10 @@ func pack(vs ...uint8) uint64 {
 // staticFeatures appends the features of word i that do not depend on the
 // tags before it: the word's own (prefixFeatures), then those of its
 // context (contextFeatures).
-func staticFeatures(dst []uint64, ws []word, i int, reg uint8) []uint64 {
+func staticFeatures(dst []uint64, ws []word, types []wtype, i int, reg uint8) []uint64 {
 	w := &ws[i]
-	dst = prefixFeatures(dst, w.lower, w.shape, w.info, w.sentStart, reg)
-	return contextFeatures(dst, ws, i, reg)
+	dst = prefixFeatures(dst, types[w.typ].lower, w.shape, w.info, w.sentStart, reg)
+	return contextFeatures(dst, ws, types, i, reg)
 }
 
 // prefixFeatures appends the features of a word that depend on nothing but
@@ -509,7 +520,7 @@ func prefixFeatures(dst []uint64, lower string, shape uint8, in info, sentStart 
 
 // contextFeatures appends the features of word i that depend on the words
 // around it. tagger.static sums the same features in the same order.
-func contextFeatures(dst []uint64, ws []word, i int, reg uint8) []uint64 {
+func contextFeatures(dst []uint64, ws []word, types []wtype, i int, reg uint8) []uint64 {
 	w := &ws[i]
 	in := w.info
 	sent := uint8(0)
@@ -523,7 +534,7 @@ func contextFeatures(dst []uint64, ws []word, i int, reg uint8) []uint64 {
 		if j >= len(ws) {
 			return "</s>", 0, info{}, false
 		}
-		return ws[j].lower, ws[j].shape, ws[j].info, true
+		return types[ws[j].typ].lower, ws[j].shape, ws[j].info, true
 	}
 	pw, ps, pi, _ := ctx(i - 1)
 	p2w, _, _, _ := ctx(i - 2)
@@ -538,7 +549,7 @@ func contextFeatures(dst []uint64, ws []word, i int, reg uint8) []uint64 {
 	dst = append(dst, hash1(fCapsElsewhere, pack(w.capsElsewhere, w.shape, sent, reg)))
 	// The word before across marks ("Dr. Vance", "son - Mateo").
 	if j := skipBack(ws, i); j >= 0 {
-		dst = append(dst, hashS(fPrevWordSkip, ws[j].lower))
+		dst = append(dst, hashS(fPrevWordSkip, types[ws[j].typ].lower))
 		for b := 0; b < numFlags; b++ {
 			if ws[j].info.flags&(1<<b) != 0 {
 				dst = append(dst, hash1(fPrevFlagSkip, pack(uint8(b), w.shape)))
@@ -575,12 +586,12 @@ func skipBack(ws []word, i int) int {
 
 // tagFeatures appends the features of word i that depend on the two tags
 // before it.
-func tagFeatures(dst []uint64, ws []word, i int, p1, p2 uint8) []uint64 {
+func tagFeatures(dst []uint64, ws []word, types []wtype, i int, p1, p2 uint8) []uint64 {
 	return append(dst,
 		hash1(fPrevTag, uint64(p1)),
 		hash1(fPrevTags, pack(p1, p2)),
 		hash1(fPrevTagShape, pack(p1, ws[i].shape)),
-		hashTagWord(p1, ws[i].lower),
+		hashTagWord(p1, types[ws[i].typ].lower),
 	)
 }
 

@@ -104,7 +104,7 @@ func randomTexts(lex *lexicon.Lexicon, n int) []string {
 		}
 	}
 	marks := []string{".", ",", ";", ":", "!", "?", "\"", "“", "”", "(", ")", "-", "–", "'s", "’s", "'", "&", "/", "...", "\n", "\n\n", "#", "@", "http://x.example"}
-	odd := []string{"Zoë", "ÉLODIE", "mcAdam", "O'Brannagh", "Lou-Bette", "van der", "R.J.", "N.Z", "Dr.Vance", "3rd", "A1", "12:30", "St", "Mt.", "São", "naïve", "ﬁsh", "İz"}
+	odd := []string{"Zoë", "ÉLODIE", "mcAdam", "O'Brannagh", "Lou-Bette", "van der", "R.J.", "N.Z", "Dr.Vance", "3rd", "A1", "12:30", "St", "Mt.", "São", "naïve", "ﬁsh", "İz", "#Zoë", "@\xffab", "#İz", "\xe2\x80", "\xff", "ǅa"}
 	r := rand.New(rand.NewPCG(7, 11))
 	out := make([]string, n)
 	for k := range out {

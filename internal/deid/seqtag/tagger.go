@@ -1,6 +1,9 @@
 package seqtag
 
-import "math"
+import (
+	"math"
+	"unicode/utf8"
+)
 
 // Roles in which a feature names another word than the one tagged.
 const (
@@ -57,6 +60,23 @@ type rows struct {
 	capsElsewhere        [3][numShapes][2][numRegs]int32                   // [capsElsewhere][shape][sent][reg]
 	prevFlagSkip         [numFlags][numShapes]int32                        // [flag][shape]
 	prevFlag, nextFlag   [numFlags][numShapes]int32                        // [flag][shape]
+	// The features of prefixFeatures over small domains, the same way.
+	bias     int32
+	shape    [numShapes]int32
+	sent     [2][numShapes]int32             // [sent][shape]
+	reg      [numRegs]int32                  // [reg]
+	regShape [numRegs][numShapes][2]int32    // [reg][shape][sent]
+	fn       [8][2]int32                     // [fn][sent]
+	sex      [4]int32                        // [sex]
+	sn, wr   [6]int32                        // [sn], [wr]
+	wl, pl   [numLevels]int32                // [wl], [pl]
+	pop      [10]int32                       // [pop]
+	shapeFn  [numShapes][8][numLevels]int32  // [shape][fn][wl]
+	shapeSn  [numShapes][6][numLevels]int32  // [shape][sn][wl]
+	shapeWl  [numShapes][numLevels][6]int32  // [shape][wl][wr]
+	shapePop [numShapes][10][numLevels]int32 // [shape][pop][wl]
+	length   [numShapes][13]int32            // [shape][runes, at most 12]
+	flag     [numFlags]int32                 // [flag]
 }
 
 // Sizes of the small domains of rows.
@@ -128,7 +148,55 @@ func (m *Model) finish() {
 			}
 		}
 	}
+	r.bias = m.row(hash1(fBias, 0))
+	for sh := range uint8(numShapes) {
+		r.shape[sh] = m.row(hash1(fShape, uint64(sh)))
+		for sent := range uint8(2) {
+			r.sent[sent][sh] = m.row(hash1(fSent, pack(sent, sh)))
+			for reg := range uint8(numRegs) {
+				r.regShape[reg][sh][sent] = m.row(hash1(fRegShape, pack(reg, sh, sent)))
+			}
+		}
+		for wl := range uint8(numLevels) {
+			for fn := range uint8(8) {
+				r.shapeFn[sh][fn][wl] = m.row(hash1(fShapeFn, pack(sh, fn, wl)))
+			}
+			for sn := range uint8(6) {
+				r.shapeSn[sh][sn][wl] = m.row(hash1(fShapeSn, pack(sh, sn, wl)))
+				r.shapeWl[sh][wl][sn] = m.row(hash1(fShapeWl, pack(sh, wl, sn)))
+			}
+			for pop := range uint8(10) {
+				r.shapePop[sh][pop][wl] = m.row(hash1(fShapePop, pack(sh, pop, wl)))
+			}
+		}
+		for n := range uint8(13) {
+			r.length[sh][n] = m.row(hash1(fLen, pack(sh, n)))
+		}
+	}
+	for reg := range uint8(numRegs) {
+		r.reg[reg] = m.row(hash1(fReg, uint64(reg)))
+	}
+	for fn := range uint8(8) {
+		for sent := range uint8(2) {
+			r.fn[fn][sent] = m.row(hash1(fFn, pack(fn, sent)))
+		}
+	}
+	for sex := range uint64(4) {
+		r.sex[sex] = m.row(hash1(fSex, sex))
+	}
+	for b := range uint64(6) {
+		r.sn[b] = m.row(hash1(fSn, b))
+		r.wr[b] = m.row(hash1(fWr, b))
+	}
+	for lv := range uint64(numLevels) {
+		r.wl[lv] = m.row(hash1(fWl, lv))
+		r.pl[lv] = m.row(hash1(fPl, lv))
+	}
+	for pop := range uint64(10) {
+		r.pop[pop] = m.row(hash1(fPop, pop))
+	}
 	for b := range uint8(numFlags) {
+		r.flag[b] = m.row(hash1(fFlag, uint64(b)))
 		for sh := range uint8(numShapes) {
 			r.prevFlagSkip[b][sh] = m.row(hash1(fPrevFlagSkip, pack(b, sh)))
 			r.prevFlag[b][sh] = m.row(hash1(fPrevFlag, pack(b, sh)))
@@ -142,19 +210,30 @@ func (m *Model) add(s *[numTags]float32, o int32) {
 	if o < 0 {
 		return
 	}
-	w := m.weights[o : o+numTags : o+numTags]
-	for k := range s {
-		s[k] += w[k]
-	}
+	addWeights(s, (*[numTags]float32)(m.weights[o:o+numTags]))
+}
+
+// addWeights adds w to s, written out: the loop costs three times as much.
+// (The two constants below stop the build if numTags is not 7.)
+const (
+	_ = uint(numTags - 7)
+	_ = uint(7 - numTags)
+)
+
+func addWeights(s, w *[numTags]float32) {
+	s[0] += w[0]
+	s[1] += w[1]
+	s[2] += w[2]
+	s[3] += w[3]
+	s[4] += w[4]
+	s[5] += w[5]
+	s[6] += w[6]
 }
 
 // addFeature adds the weights of feature f, if any, to s.
 func (m *Model) addFeature(s *[numTags]float32, f uint64) {
 	if o, ok := m.table.get(f); ok {
-		w := m.weights[o : o+numTags : o+numTags]
-		for k := range s {
-			s[k] += w[k]
-		}
+		addWeights(s, (*[numTags]float32)(m.weights[o:o+numTags]))
 	}
 }
 
@@ -179,13 +258,60 @@ func (t *tagger) prefix(ty int32, sentStart bool) *[numTags]float32 {
 		k = 1
 	}
 	if !w.prefixDone[k] {
-		t.feats = prefixFeatures(t.feats[:0], w.lower, w.shape, w.info, sentStart, t.reg)
-		for _, f := range t.feats {
-			t.m.addFeature(&w.prefix[k], f)
-		}
+		t.m.prefixScore(&w.prefix[k], w.lower, w.shape, w.info, uint8(k), t.reg)
 		w.prefixDone[k] = true
 	}
 	return &w.prefix[k]
+}
+
+// prefixScore adds the weights of prefixFeatures of a word to s, in their
+// order: by table where the feature's domain is small, hashed otherwise.
+func (m *Model) prefixScore(s *[numTags]float32, lower string, sh uint8, in info, sent, reg uint8) {
+	r := m.rows
+	m.add(s, r.bias)
+	m.addFeature(s, hashS(fWord, lower))
+	m.add(s, r.shape[sh])
+	m.add(s, r.sent[sent][sh])
+	m.add(s, r.reg[reg])
+	m.add(s, r.regShape[reg][sh][sent])
+	m.add(s, r.fn[in.fn][sent])
+	m.add(s, r.sex[in.sex])
+	m.add(s, r.sn[in.sn])
+	if in.wl < numLevels {
+		m.add(s, r.wl[in.wl])
+	} else {
+		m.addFeature(s, hash1(fWl, uint64(in.wl)))
+	}
+	m.add(s, r.wr[in.wr])
+	if in.pl < numLevels {
+		m.add(s, r.pl[in.pl])
+	} else {
+		m.addFeature(s, hash1(fPl, uint64(in.pl)))
+	}
+	m.add(s, r.pop[in.pop])
+	if in.wl < numLevels {
+		m.add(s, r.shapeFn[sh][in.fn][in.wl])
+		m.add(s, r.shapeSn[sh][in.sn][in.wl])
+		m.add(s, r.shapeWl[sh][in.wl][in.wr])
+		m.add(s, r.shapePop[sh][in.pop][in.wl])
+	} else {
+		m.addFeature(s, hash1(fShapeFn, pack(sh, in.fn, in.wl)))
+		m.addFeature(s, hash1(fShapeSn, pack(sh, in.sn, in.wl)))
+		m.addFeature(s, hash1(fShapeWl, pack(sh, in.wl, in.wr)))
+		m.addFeature(s, hash1(fShapePop, pack(sh, in.pop, in.wl)))
+	}
+	m.addFeature(s, hash1(fRegShapeWl, pack(reg, sh, in.wl, in.fn, in.sn)))
+	m.add(s, r.length[sh][min(utf8.RuneCountInString(lower), 12)])
+	if n := len(lower); n >= 3 {
+		m.addFeature(s, hashS(fSuf3, lower[n-3:]))
+		m.addFeature(s, hashS(fSuf2, lower[n-2:]))
+		m.addFeature(s, hashS(fPre2, lower[:2]))
+	}
+	for b := 0; b < numFlags; b++ {
+		if in.flags&(1<<b) != 0 {
+			m.add(s, r.flag[b])
+		}
+	}
 }
 
 // wordRow returns the offset of the feature naming word j in role.
