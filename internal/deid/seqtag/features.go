@@ -1,6 +1,7 @@
 package seqtag
 
 import (
+	"hash/maphash"
 	"math"
 	"strings"
 	"unicode"
@@ -236,8 +237,12 @@ type wtype struct {
 	lower string
 	shape uint8
 	info  info
-	// lowerID numbers the distinct lower cases of the document.
-	lowerID int32
+	// text is the token text.
+	text string
+	// capsInner counts the uses of this text with a capital inside a
+	// sentence (title or mixed case, not a sentence's first word);
+	// capsLower, the same of every text with this lower case.
+	capsInner, capsLower int32
 	// rows: the weights' offsets of the features naming this word in each
 	// role (rowUnknown until asked, rowAbsent when the model lacks it).
 	rows [numRoles]int32
@@ -260,9 +265,8 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 	if an != nil {
 		facts = lexfacts.Of(an, lex)
 	}
-	ids := make(map[string]int32, len(toks)/8+1)
+	ids := newTypeTable(len(toks))
 	var ascii [utf8.RuneSelf]int32 // 1 + the id of a one-character ASCII token
-	lowers := make(map[string]int32, len(toks)/8+1)
 	types := make([]wtype, 0, len(toks)/4+1)
 	var caps, letters, social int
 	prevEnd := 0
@@ -273,15 +277,15 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 		if c := s[0]; len(s) == 1 && c < utf8.RuneSelf {
 			if ascii[c] == 0 {
 				ascii[c] = int32(len(types)) + 1
-				types = append(types, newType(lex, facts, s, lowers))
+				types = append(types, newType(lex, facts, s))
 			}
 			id = ascii[c] - 1
 		} else {
 			var ok bool
-			if id, ok = ids[s]; !ok {
+			if id, ok = ids.find(types, s); !ok {
 				id = int32(len(types))
-				ids[s] = id
-				types = append(types, newType(lex, facts, s, lowers))
+				types = append(types, newType(lex, facts, s))
+				ids.add(types, id)
 			}
 		}
 		ty := &types[id]
@@ -301,15 +305,30 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 		case shHash, shMention:
 			social++
 		}
+		if !w.sentStart && (w.shape == shTitle || w.shape == shMixed) {
+			ty.capsInner++
+		}
 	}
-	inner := make([]int32, len(lowers))
-	for i := range ws {
-		if !ws[i].sentStart && (ws[i].shape == shTitle || ws[i].shape == shMixed) {
-			inner[types[ws[i].typ].lowerID]++
+	// How many times each lower case is written with a capital inside a
+	// sentence, over all the texts that have it.
+	var capsByLower map[string]int32
+	for k := range types {
+		if n := types[k].capsInner; n > 0 {
+			if capsByLower == nil {
+				capsByLower = make(map[string]int32)
+			}
+			capsByLower[types[k].lower] += n
+		}
+	}
+	if capsByLower != nil {
+		for k := range types {
+			if sh := types[k].shape; sh != shPunct && sh != shDigit {
+				types[k].capsLower = capsByLower[types[k].lower]
+			}
 		}
 	}
 	for i := range ws {
-		n := inner[types[ws[i].typ].lowerID]
+		n := types[ws[i].typ].capsLower
 		if !ws[i].sentStart && (ws[i].shape == shTitle || ws[i].shape == shMixed) {
 			n--
 		}
@@ -344,21 +363,15 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 
 // newType finds what is known of the token text s: its lower case and
 // shape, and, for a word, what the lexicons say of it (of the word after
-// its "#" or "@" for a handle). lowers numbers the lower cases.
-func newType(lex *lexicon.Lexicon, facts *lexfacts.Words, s string, lowers map[string]int32) wtype {
-	ty := wtype{lower: strings.ToLower(s), shape: shapeOf(s)}
+// its "#" or "@" for a handle).
+func newType(lex *lexicon.Lexicon, facts *lexfacts.Words, s string) wtype {
+	ty := wtype{text: s, lower: strings.ToLower(s), shape: shapeOf(s)}
 	for r := range ty.rows {
 		ty.rows[r] = rowUnknown
 	}
 	for t := range ty.tagRows {
 		ty.tagRows[t] = rowUnknown
 	}
-	id, ok := lowers[ty.lower]
-	if !ok {
-		id = int32(len(lowers))
-		lowers[ty.lower] = id
-	}
-	ty.lowerID = id
 	if ty.shape == shPunct || ty.shape == shDigit {
 		return ty
 	}
@@ -615,4 +628,56 @@ func plainWord(ws []word, i int) bool {
 		return in.wl >= 1 && in.wl <= 3 && in.fn == 0 && in.sn == 0 && in.pop == 0 && in.pl == 0 && in.flags == 0
 	}
 	return false
+}
+
+// typeTable finds the type of a token text among a document's types: open
+// addressing over the types' ids, cheaper than a Go map for the many
+// lookups and few insertions of a text's tokens.
+type typeTable struct {
+	seed  maphash.Seed
+	slots []int32 // 1 + a type's id; 0: empty
+	n     int
+}
+
+func newTypeTable(tokens int) typeTable {
+	size := 64
+	for size < tokens/2 {
+		size <<= 1
+	}
+	return typeTable{seed: maphash.MakeSeed(), slots: make([]int32, size)}
+}
+
+// find returns the id of the type whose text is s.
+func (tt *typeTable) find(types []wtype, s string) (int32, bool) {
+	mask := len(tt.slots) - 1
+	for i := int(maphash.String(tt.seed, s)) & mask; ; i = (i + 1) & mask {
+		id := tt.slots[i] - 1
+		if id < 0 {
+			return 0, false
+		}
+		if types[id].text == s {
+			return id, true
+		}
+	}
+}
+
+// add adds type id, not yet in the table, growing it to keep it at most
+// half full.
+func (tt *typeTable) add(types []wtype, id int32) {
+	if 2*(tt.n+1) > len(tt.slots) {
+		old := tt.slots
+		tt.slots, tt.n = make([]int32, 2*len(old)), 0
+		for _, o := range old {
+			if o != 0 {
+				tt.add(types, o-1)
+			}
+		}
+	}
+	mask := len(tt.slots) - 1
+	i := int(maphash.String(tt.seed, types[id].text)) & mask
+	for tt.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	tt.slots[i] = id + 1
+	tt.n++
 }

@@ -2,6 +2,7 @@ package seqtag
 
 import (
 	"math"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -307,10 +308,8 @@ func (m *Model) prefixScore(s *[numTags]float32, lower string, sh uint8, in info
 		m.addFeature(s, hashS(fSuf2, lower[n-2:]))
 		m.addFeature(s, hashS(fPre2, lower[:2]))
 	}
-	for b := 0; b < numFlags; b++ {
-		if in.flags&(1<<b) != 0 {
-			m.add(s, r.flag[b])
-		}
+	for f := in.flags; f != 0; f &= f - 1 {
+		m.add(s, r.flag[bits.TrailingZeros16(f)])
 	}
 }
 
@@ -384,13 +383,14 @@ func (t *tagger) static(s *[numTags]float32, i int) {
 	m.add(s, r.capsElsewhere[w.capsElsewhere][sh][sent][t.reg])
 	if j := skipBack(ws, i); j >= 0 {
 		m.add(s, t.wordRow(j, roleSkip))
-		for b := 0; b < numFlags; b++ {
-			if ws[j].info.flags&(1<<b) != 0 {
-				m.add(s, r.prevFlagSkip[b][sh])
-			}
+		for f := ws[j].info.flags; f != 0; f &= f - 1 {
+			m.add(s, r.prevFlagSkip[bits.TrailingZeros16(f)][sh])
 		}
 	}
-	for b := 0; b < numFlags; b++ {
+	// The flags of the words before and after, by flag, the one before
+	// first.
+	for f := pi.flags | ni.flags; f != 0; f &= f - 1 {
+		b := bits.TrailingZeros16(f)
 		if pi.flags&(1<<b) != 0 {
 			m.add(s, r.prevFlag[b][sh])
 		}
