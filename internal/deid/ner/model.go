@@ -68,5 +68,6 @@ func openModel(packed string) (*model, error) {
 	if err != nil {
 		return nil, err
 	}
+	m.initSmall(t.tagSet())
 	return &model{tagger: t, ents: m}, nil
 }

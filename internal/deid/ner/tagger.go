@@ -286,6 +286,17 @@ var (
 	keepRE = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
 )
 
+// tagSet returns every tag the tagger gives but those it copies from a
+// token ("-LRB-"): its classes, those of its fixed words and those of its
+// special cases.
+func (t *tagger) tagSet() []string {
+	tags := append([]string{"-", "SYM", "NN", "-NONE-"}, t.classes...)
+	for r := range t.tags.Len() {
+		tags = append(tags, t.tags.String(r, 0))
+	}
+	return tags
+}
+
 // tag sets the Tag of each token, as prose's tagger does.
 func (t *tagger) tag(toks []prose.Token) {
 	ctx := make([]string, len(toks)+4)
