@@ -105,12 +105,26 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 		}
 		return t
 	}
+	// entities is a function of the window's text alone, and a text
+	// repeats its windows ("said Marisol." after each quote): each
+	// distinct window is tagged once.
+	var tagged map[string][]entity
+	var scratch windowScratch
 	for _, c := range chunks(text, d.max) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		for _, p := range d.parts(text, c, doc.Found, info) {
-			out = d.appendFindings(out, text, p)
+		for _, p := range d.parts(text, c, doc.Found, info, &scratch) {
+			w := text[p.Start:p.End]
+			ents, ok := tagged[w]
+			if !ok {
+				ents = d.entities(w)
+				if tagged == nil {
+					tagged = map[string][]entity{}
+				}
+				tagged[w] = ents
+			}
+			out = d.appendFindings(out, text, p, ents)
 		}
 	}
 	if d.lex == nil || len(out) == 0 {
@@ -149,25 +163,27 @@ func (d *Detector) Parts(doc *deid.Doc) []Span {
 		return t
 	}
 	var out []Span
+	var scratch windowScratch
 	for _, c := range chunks(doc.Text, d.max) {
-		out = append(out, d.parts(doc.Text, c, doc.Found, info)...)
+		out = append(out, d.parts(doc.Text, c, doc.Found, info, &scratch)...)
 	}
 	return out
 }
 
-// parts returns the parts of chunk c of text that prose reads.
-func (d *Detector) parts(text string, c Span, found []deid.Finding, info func() *textInfo) []Span {
+// parts returns the parts of chunk c of text that prose reads; scratch is
+// space reused from chunk to chunk.
+func (d *Detector) parts(text string, c Span, found []deid.Finding, info func() *textInfo, scratch *windowScratch) []Span {
 	if d.window <= 0 {
 		if d.gate && !mayHoldName(text[c.Start:c.End]) {
 			return nil
 		}
 		return []Span{c}
 	}
-	var cand func([]string, int) bool
+	var cand func(chunkWords, int) bool
 	if d.lex != nil {
-		cand = func(words []string, i int) bool { return d.candidate(info(), words, i) }
+		cand = func(words chunkWords, i int) bool { return d.candidate(info(), words, i) }
 	}
-	parts := windowsWhere(text[c.Start:c.End], d.window, cand)
+	parts := windowsWhere(text[c.Start:c.End], d.window, cand, scratch)
 	kept := parts[:0]
 	for _, p := range parts {
 		p.Start += c.Start
@@ -179,9 +195,10 @@ func (d *Detector) parts(text string, c Span, found []deid.Finding, info func() 
 	return kept
 }
 
-// appendFindings appends the names prose finds in text[p.Start:p.End].
-func (d *Detector) appendFindings(out []deid.Finding, text string, p Span) []deid.Finding {
-	for _, e := range d.entities(text[p.Start:p.End]) {
+// appendFindings appends the names prose finds in text[p.Start:p.End],
+// ents (d.entities of it).
+func (d *Detector) appendFindings(out []deid.Finding, text string, p Span, ents []entity) []deid.Finding {
+	for _, e := range ents {
 		start, end := p.Start+e.Start, p.Start+e.End
 		// A token never ends inside a UTF-8 sequence of safeText, but the
 		// text may continue with stray continuation bytes, which safeText

@@ -51,6 +51,14 @@ type tagger struct {
 	suffixes *lexicon.Table
 	pref1    [256][2]int32
 	bias     [2]int32
+	// tagIDs numbers the tags a token can have before the one being
+	// tagged (tagSet and the -START- marks); prev1, prev2 and pair hold
+	// the features that read only them, "i-1 tag X", "i-2 tag X" and
+	// "i tag+i-2 tag X Y" (at X*len(prev1)+Y), looked up when the model is
+	// opened rather than per token.
+	tagIDs       map[string]int32
+	prev1, prev2 [][2]int32
+	pair         [][2]int32
 }
 
 // taggerSource is the tagger as decoded from prose's files, before it
@@ -159,7 +167,45 @@ func openTagger(pack map[string]string) (*tagger, error) {
 	} else {
 		return nil, fmt.Errorf("%s: %d rows, want 257", tagPref1, p.Len())
 	}
+	t.initTagFeats()
 	return t, nil
+}
+
+// featRange returns the weights of feature f (the empty range if the model
+// has none).
+func (t *tagger) featRange(f string) [2]int32 {
+	if r, ok := t.feats.Find(f); ok {
+		return [2]int32{t.feats.Int32(r, 0), t.feats.Int32(r, 1)}
+	}
+	return [2]int32{}
+}
+
+// initTagFeats looks up the features of the tags before a token.
+func (t *tagger) initTagFeats() {
+	tags := append([]string{"-START-", "-START2-"}, t.tagSet()...)
+	t.tagIDs = make(map[string]int32, len(tags))
+	for _, tag := range tags {
+		if _, ok := t.tagIDs[tag]; !ok {
+			t.tagIDs[tag] = int32(len(t.prev1))
+			t.prev1 = append(t.prev1, t.featRange("i-1 tag "+tag))
+			t.prev2 = append(t.prev2, t.featRange("i-2 tag "+tag))
+		}
+	}
+	n := len(t.prev1)
+	t.pair = make([][2]int32, n*n)
+	for x, i := range t.tagIDs {
+		for y, j := range t.tagIDs {
+			t.pair[int(i)*n+int(j)] = t.featRange("i tag+i-2 tag " + x + " " + y)
+		}
+	}
+}
+
+// tagID returns the number of a tag in tagIDs, or -1.
+func (t *tagger) tagID(tag string) int32 {
+	if id, ok := t.tagIDs[tag]; ok {
+		return id
+	}
+	return -1
 }
 
 // buildTagger decodes prose's tagger model and lays it out in the
@@ -310,6 +356,7 @@ func (t *tagger) tag(toks []prose.Token) {
 	var buf []byte
 	pos := make([]ctxFeats, len(ctx))
 	p1, p2 := "-START-", "-START2-"
+	id1, id2 := t.tagID(p1), t.tagID(p2)
 	for i := range toks {
 		word := toks[i].Text
 		var tag string
@@ -333,11 +380,12 @@ func (t *tagger) tag(toks []prose.Token) {
 			if r, ok = t.tags.Find(word); ok {
 				tag = t.tags.String(r, 0)
 			} else {
-				tag, buf = t.predict(scores, touched, buf, pos, i+2, ctx, word, p1, p2)
+				tag, buf = t.predict(scores, touched, buf, pos, i+2, ctx, word, p1, p2, id1, id2)
 			}
 		}
 		toks[i].Tag = tag
 		p2, p1 = p1, tag
+		id2, id1 = id1, t.tagID(tag)
 	}
 }
 
@@ -378,9 +426,10 @@ func (t *tagger) at(pos []ctxFeats, ctx []string, k int) *ctxFeats {
 
 // predict scores the features prose's featurize gives token i of ctx
 // (whose text is w; p1 and p2 are the tags of the two tokens before) and
-// returns the best tag. scores, touched, buf and pos are scratch space;
-// pos caches the features of the context words across the tokens of ctx.
-func (t *tagger) predict(scores []float64, touched []bool, buf []byte, pos []ctxFeats, i int, ctx []string, w, p1, p2 string) (string, []byte) {
+// returns the best tag; id1 and id2 are the numbers of p1 and p2 in
+// tagIDs, or -1. scores, touched, buf and pos are scratch space; pos
+// caches the features of the context words across the tokens of ctx.
+func (t *tagger) predict(scores []float64, touched []bool, buf []byte, pos []ctxFeats, i int, ctx []string, w, p1, p2 string, id1, id2 int32) (string, []byte) {
 	clear(touched)
 	addRange := func(r [2]int32) {
 		for k := int(r[0]); k < int(r[1]); k++ {
@@ -409,9 +458,15 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, pos []ctx
 	addRange(t.bias)
 	addRange(t.suffix(w[len(w)-min(len(w), 3):])[roleSuffix])
 	addRange(t.pref1[w[0]]) // prose converts the first byte, not rune
-	add("i-1 tag", p1)
-	add("i-2 tag", p2)
-	add("i tag+i-2 tag", p1, p2)
+	if id1 >= 0 && id2 >= 0 {
+		addRange(t.prev1[id1])
+		addRange(t.prev2[id2])
+		addRange(t.pair[int(id1)*len(t.prev1)+int(id2)])
+	} else {
+		add("i-1 tag", p1)
+		add("i-2 tag", p2)
+		add("i tag+i-2 tag", p1, p2)
+	}
 	cur, prev1 := t.at(pos, ctx, i), t.at(pos, ctx, i-1)
 	addRange(cur.words[roleWord])
 	add("i-1 tag+i word", p1, ctx[i])
