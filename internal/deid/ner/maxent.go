@@ -9,8 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
-	"unsafe"
 
 	prose "github.com/jdkato/prose/v2"
 
@@ -327,13 +325,6 @@ func simplePOS(label string) string {
 	return s
 }
 
-// tokenInfo holds the features of one token that its neighbours share.
-type tokenInfo struct {
-	lower string
-	tag   *posFeats
-	shape int8
-}
-
 // weightsOf is the weights of one feature value, if the model has it.
 type weightsOf struct {
 	vw valueWeights
@@ -457,11 +448,12 @@ func (m *maxent) initSmall(tags []string) {
 	}
 }
 
-// classify sets the Label of each token, as prose's entity extracter does.
-func (m *maxent) classify(toks []prose.Token) {
-	info := make([]tokenInfo, len(toks))
+// classify sets the Label of each token, as prose's entity extracter does;
+// feats are the features of the tokens' texts (tokenCache.of).
+func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
+	tags := make([]*posFeats, len(toks))
 	for i, t := range toks {
-		info[i] = tokenInfo{lower: strings.ToLower(t.Text), tag: m.posFeatsOf(t.Tag), shape: shapeOf(t.Text)}
+		tags[i] = m.posFeatsOf(t.Tag)
 	}
 	s := &m.small
 	scores := make([]float64, len(m.labels))
@@ -469,47 +461,40 @@ func (m *maxent) classify(toks []prose.Token) {
 	prevID := 0 // the label before, as prevIDs counts it
 	var fs [numFeatures]weightsOf
 	for i := range toks {
-		word := toks[i].Text
-		tok := &info[i]
+		tok, tag := feats[i], tags[i]
 		fs[fBias] = s.bias
 		fs[fWordlist] = s.notInList
-		if _, ok := m.basic.Find(word); ok {
+		if tok.inList {
 			fs[fWordlist] = s.inList
 		}
-		fs[fWord] = m.weightsOf(fWord, word)
-		fs[fPos] = tok.tag.pos
-		fs[fWordLower] = m.weightsOf(fWordLower, tok.lower)
-		buf = append(buf[:0], word[len(word)-min(len(word), 3):]...)
-		fs[fSuffix3] = m.weightsOf(fSuffix3, lowerBytes(buf))
-		buf = append(buf[:0], word[:min(len(word), 3)]...)
-		fs[fPrefix3] = m.weightsOf(fPrefix3, lowerBytes(buf))
+		fs[fWord] = tok.word
+		fs[fPos] = tag.pos
+		fs[fWordLower] = tok.wordLower
+		fs[fSuffix3] = tok.suffix3
+		fs[fPrefix3] = tok.prefix3
 		fs[fShape] = s.shape[tok.shape]
-		if len(word) < maxWordLen {
-			fs[fWordLen] = s.wordLen[len(word)]
-		} else {
-			fs[fWordLen] = m.weightsOf(fWordLen, strconv.Itoa(len(word)))
-		}
+		fs[fWordLen] = tok.wordLen
 		prevShape := shapeNone
 		prev := &s.none
 		fs[fPrevWord] = s.prevWordNone
 		if i > 0 {
-			prev = info[i-1].tag
-			fs[fPrevWord] = m.weightsOf(fPrevWord, info[i-1].lower)
+			prev = tags[i-1]
+			fs[fPrevWord] = feats[i-1].asPrevWord
 			if i > 1 {
 				// prose leaves the shape of the word before the second
 				// one as "None".
-				prevShape = int(info[i-1].shape)
+				prevShape = int(feats[i-1].shape)
 			}
 		}
 		fs[fPrevPos] = prev.prevPos
 		fs[fPrevTag] = s.prevTag[prevID]
-		fs[fPosPrevTag] = tok.tag.posPrev[prevID]
+		fs[fPosPrevTag] = tag.posPrev[prevID]
 		fs[fShapePrevTag] = s.shapePrev[prevShape][prevID]
 		next := &s.none
 		fs[fNextWord] = s.nextWordNone
 		if i < len(toks)-1 {
-			next = info[i+1].tag
-			fs[fNextWord] = m.weightsOf(fNextWord, info[i+1].lower)
+			next = tags[i+1]
+			fs[fNextWord] = feats[i+1].asNextWord
 		}
 		fs[fNextPos] = next.nextPos
 		buf = join(buf[:0], tok.lower, next.lower)
@@ -538,17 +523,6 @@ func (m *maxent) classify(toks []prose.Token) {
 		}
 		toks[i].Label = label
 	}
-}
-
-// lowerBytes returns strings.ToLower of b, without a copy when b is ASCII
-// with no capital; the string is only valid until b changes.
-func lowerBytes(b []byte) string {
-	for _, c := range b {
-		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			return strings.ToLower(string(b))
-		}
-	}
-	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 func join(buf []byte, a, b string) []byte {

@@ -69,5 +69,7 @@ func openModel(packed string) (*model, error) {
 		return nil, err
 	}
 	m.initSmall(t.tagSet())
-	return &model{tagger: t, ents: m}, nil
+	mod := &model{tagger: t, ents: m}
+	mod.initFrequent()
+	return mod, nil
 }

@@ -42,6 +42,9 @@ var loadModel = sync.OnceValue(func() *model {
 type model struct {
 	tagger *tagger
 	ents   *maxent
+	// frequent holds the features of the words of the tagger's fixed
+	// list (see tokenFeats).
+	frequent map[string]*tokenFeats
 }
 
 // Detector finds person, place and organisation names with prose's
@@ -110,6 +113,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	// distinct window is tagged once.
 	var tagged map[string][]entity
 	var scratch windowScratch
+	var cache *tokenCache // the features of the tokens' texts, made on first use
 	for _, c := range chunks(text, d.max) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -118,7 +122,10 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 			w := text[p.Start:p.End]
 			ents, ok := tagged[w]
 			if !ok {
-				ents = d.entities(w)
+				if cache == nil {
+					cache = newTokenCache(loadModel())
+				}
+				ents = d.entities(w, cache)
 				if tagged == nil {
 					tagged = map[string][]entity{}
 				}
@@ -241,9 +248,10 @@ var kinds = map[string]deid.Kind{
 }
 
 // entities runs prose on one chunk and returns the entities it labels,
-// anchored to byte offsets of s.
-func (d *Detector) entities(s string) (ents []entity) {
-	toks, seen, ok := d.tag(s)
+// anchored to byte offsets of s; cache holds the features of token texts
+// met before in the same text.
+func (d *Detector) entities(s string, cache *tokenCache) (ents []entity) {
+	toks, seen, ok := d.tag(s, cache)
 	if !ok {
 		return nil
 	}
@@ -442,7 +450,7 @@ func keep(tok string) bool {
 // tag runs prose's tokenizer, tagger and entity extracter on proseText(s),
 // which it returns with the tokens. It returns false if prose panicked,
 // which safeText is meant to prevent.
-func (d *Detector) tag(s string) (toks []prose.Token, safe string, ok bool) {
+func (d *Detector) tag(s string, cache *tokenCache) (toks []prose.Token, safe string, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			toks, safe, ok = nil, "", false
@@ -462,11 +470,15 @@ func (d *Detector) tag(s string) (toks []prose.Token, safe string, ok bool) {
 	toks = doc.Tokens()
 	src := sharing(safe, toks)
 	m := loadModel()
-	m.tagger.tag(toks)
+	if cache == nil {
+		cache = newTokenCache(m)
+	}
+	feats := cache.of(toks)
+	m.tagger.tag(toks, feats)
 	for i, j := range src {
 		toks[i].Tag = toks[j].Tag
 	}
-	m.ents.classify(toks)
+	m.ents.classify(toks, feats)
 	for i, j := range src {
 		toks[i].Label = toks[j].Label
 	}

@@ -151,19 +151,20 @@ func refTexts(t *testing.T) []string {
 // classifyRef does, bit for bit the same scores deciding.
 func TestClassifyMatchesRef(t *testing.T) {
 	m := loadModel()
+	cache := newTokenCache(m) // shared by the texts, as by the windows of one text
 	for _, s := range refTexts(t) {
 		doc, err := prose.NewDocument(proseText(s), prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
 		if err != nil {
 			t.Fatal(err)
 		}
 		toks := doc.Tokens()
-		m.tagger.tag(toks)
+		m.tagger.tag(toks, cache.of(toks))
 		if len(toks) > 2 && len(s)%3 == 0 {
 			toks[1].Tag = "-XYZ-" // a tag the tagger copies from a token
 		}
 		want := slices.Clone(toks)
 		m.ents.classifyRef(want)
-		m.ents.classify(toks)
+		m.ents.classify(toks, cache.of(toks))
 		if !slices.Equal(toks, want) {
 			t.Errorf("%q: labels %v, want %v", s, toks, want)
 		}
@@ -182,7 +183,7 @@ func (t *tagger) tagRef(toks []prose.Token) {
 	scores := make([]float64, len(t.classes))
 	touched := make([]bool, len(t.classes))
 	var buf []byte
-	pos := make([]ctxFeats, len(ctx))
+	pos := make([]refCtxFeats, len(ctx))
 	p1, p2 := "-START-", "-START2-"
 	for i := range toks {
 		word := toks[i].Text
@@ -219,7 +220,7 @@ func (t *tagger) tagRef(toks []prose.Token) {
 // (whose text is w; p1 and p2 are the tags of the two tokens before) and
 // returns the best tag. scores, touched, buf and pos are scratch space;
 // pos caches the features of the context words across the tokens of ctx.
-func (t *tagger) predictRef(scores []float64, touched []bool, buf []byte, pos []ctxFeats, i int, ctx []string, w, p1, p2 string) (string, []byte) {
+func (t *tagger) predictRef(scores []float64, touched []bool, buf []byte, pos []refCtxFeats, i int, ctx []string, w, p1, p2 string) (string, []byte) {
 	clear(touched)
 	addRange := func(r [2]int32) {
 		for k := int(r[0]); k < int(r[1]); k++ {
@@ -251,16 +252,16 @@ func (t *tagger) predictRef(scores []float64, touched []bool, buf []byte, pos []
 	add("i-1 tag", p1)
 	add("i-2 tag", p2)
 	add("i tag+i-2 tag", p1, p2)
-	cur, prev1 := t.at(pos, ctx, i), t.at(pos, ctx, i-1)
+	cur, prev1 := t.atRef(pos, ctx, i), t.atRef(pos, ctx, i-1)
 	addRange(cur.words[roleWord])
 	add("i-1 tag+i word", p1, ctx[i])
 	addRange(prev1.words[rolePrev1Word])
 	addRange(prev1.suffixes[rolePrev1Suffix])
-	addRange(t.at(pos, ctx, i-2).words[rolePrev2Word])
-	next1 := t.at(pos, ctx, i+1)
+	addRange(t.atRef(pos, ctx, i-2).words[rolePrev2Word])
+	next1 := t.atRef(pos, ctx, i+1)
 	addRange(next1.words[roleNext1Word])
 	addRange(next1.suffixes[roleNext1Suffix])
-	addRange(t.at(pos, ctx, i+2).words[roleNext2Word])
+	addRange(t.atRef(pos, ctx, i+2).words[roleNext2Word])
 	best, bestScore := "", math.Inf(-1)
 	for c, s := range scores {
 		if touched[c] && s > bestScore {
@@ -270,10 +271,34 @@ func (t *tagger) predictRef(scores []float64, touched []bool, buf []byte, pos []
 	return best, buf
 }
 
+// refCtxFeats and atRef are ctxFeats and the tagger's lookup of them as they
+// were, for tagRef.
+type refCtxFeats struct {
+	words    [numWordRoles][2]int32
+	suffixes [numSuffixRoles][2]int32
+	done     bool
+}
+
+func (t *tagger) atRef(pos []refCtxFeats, ctx []string, k int) *refCtxFeats {
+	p := &pos[k]
+	if !p.done {
+		p.done = true
+		w := ctx[k]
+		if r, ok := t.words.Find(w); ok {
+			for i := range p.words {
+				p.words[i] = [2]int32{t.words.Int32(r, 2*i), t.words.Int32(r, 2*i+1)}
+			}
+		}
+		p.suffixes = t.suffix(w[len(w)-min(len(w), 3):])
+	}
+	return p
+}
+
 // TestTagMatchesRef checks that tag gives every token the tag tagRef
 // gives.
 func TestTagMatchesRef(t *testing.T) {
 	m := loadModel()
+	cache := newTokenCache(m) // shared by the texts, as by the windows of one text
 	for _, s := range refTexts(t) {
 		doc, err := prose.NewDocument(proseText(s), prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
 		if err != nil {
@@ -282,7 +307,7 @@ func TestTagMatchesRef(t *testing.T) {
 		toks := doc.Tokens()
 		want := slices.Clone(toks)
 		m.tagger.tagRef(want)
-		m.tagger.tag(toks)
+		m.tagger.tag(toks, cache.of(toks))
 		if !slices.Equal(toks, want) {
 			t.Errorf("%q: tags %v, want %v", s, toks, want)
 		}
