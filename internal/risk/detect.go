@@ -12,10 +12,11 @@ import (
 
 // finder reads one published text.
 type finder struct {
-	t    *Tables
-	lex  *lexicon.Lexicon
-	text string
-	toks []token
+	t     *Tables
+	lex   *lexicon.Lexicon
+	text  string
+	toks  []token
+	vocab []vocabWord // the document's distinct keys, by token.id
 	// per sentence: does it describe a third person; per clause: is its subject the author.
 	third   []bool
 	first   []bool
@@ -25,46 +26,58 @@ type finder struct {
 }
 
 func newFinder(t *Tables, text string) *finder {
-	f := &finder{t: t, lex: lexicon.Default(), text: text, toks: tokenize(text)}
+	f := &finder{t: t, lex: lexicon.Default(), text: text}
+	f.toks, f.vocab = tokenize(t, text)
 	f.us, _ = t.Territory("US")
 	f.used = make([]bool, len(f.toks))
 	if n := len(f.toks); n > 0 {
 		f.third = make([]bool, f.toks[n-1].sent+1)
 		f.first = make([]bool, f.toks[n-1].clause+1)
 	}
-	for i := range f.toks {
-		// Each word's row in the phrase table and its closed classes, looked up once:
-		// the finders read them.
-		f.toks[i].row = int32(t.phrase(f.toks[i].key))
-		f.toks[i].cls = wordClasses[f.toks[i].key]
-	}
 	for i, tk := range f.toks {
-		k := tk.key
-		if tk.cls&clsThird != 0 {
+		w := &f.vocab[tk.id]
+		if w.cls&clsThird != 0 {
 			f.third[tk.sent] = true
 		}
 		// "a client", "the man"; but not the first part of a compound modifier ("a
 		// one-page form", "a child-care place").
 		compound := tk.end < len(text) && text[tk.end] == '-'
-		if tk.cls&clsPersonNoun != 0 && !compound && i > 0 && (f.toks[i-1].cls&(clsArticle|clsDeterminer) != 0 || f.toks[i-1].key == "my") {
+		if w.cls&clsPersonNoun != 0 && !compound && i > 0 && (f.clsAt(i-1)&(clsArticle|clsDeterminer) != 0 || f.keyAt(i-1) == "my") {
 			f.third[tk.sent] = true
 		}
 		// A first name that is not also a word marks a sentence about a person, at the start
 		// of the sentence too ("Name Surname was the ..."): there the capital says nothing,
 		// but an ordinary word ("Hope", "Dawn") is excluded below either way.
-		if tk.upper {
-			if fem, male, ok := f.lex.FirstName(k); ok && fem+male > 1000 {
-				if _, word := f.lex.WordLevel(k); !word {
-					f.third[tk.sent] = true
-				}
-			}
+		if tk.upper && f.personName(w) {
+			f.third[tk.sent] = true
 		}
-		if k == "i" || k == "we" {
+		if w.key == "i" || w.key == "we" {
 			f.first[tk.clause] = true
 		}
 	}
 	return f
 }
+
+// personName reports whether w is a first name given to more than 1,000 babies that is not
+// also a word; asked once per word of a document.
+func (f *finder) personName(w *vocabWord) bool {
+	if w.facts&factPersonKnown == 0 {
+		w.facts |= factPersonKnown
+		if fem, male, ok := f.lex.FirstName(w.key); ok && fem+male > 1000 {
+			if _, word := f.lex.WordLevel(w.key); !word {
+				w.facts |= factPerson
+			}
+		}
+	}
+	return w.facts&factPerson != 0
+}
+
+// keyAt, rawAt, rowAt and clsAt are token i's key, text as written, phrase table row and
+// closed classes.
+func (f *finder) keyAt(i int) string { return f.vocab[f.toks[i].id].key }
+func (f *finder) rawAt(i int) string { return f.text[f.toks[i].start:f.toks[i].end] }
+func (f *finder) rowAt(i int) int    { return int(f.vocab[f.toks[i].id].row) }
+func (f *finder) clsAt(i int) uint32 { return f.vocab[f.toks[i].id].cls }
 
 // markPeople marks the sentences that hold a pseudonym the de-identifier wrote for a
 // person (published offsets) as describing a person.
@@ -86,7 +99,7 @@ func (f *finder) key(i, j int) string {
 		if k > i {
 			b.WriteByte(' ')
 		}
-		b.WriteString(f.toks[k].key)
+		b.WriteString(f.keyAt(k))
 	}
 	return b.String()
 }
@@ -110,14 +123,14 @@ func (f *finder) prev(i, n int) string {
 	if i-n < 0 || f.toks[i-n].sent != f.toks[i].sent {
 		return ""
 	}
-	return f.toks[i-n].key
+	return f.keyAt(i - n)
 }
 
 func (f *finder) next(i, n int) string {
 	if i+n >= len(f.toks) || f.toks[i+n].sent != f.toks[i].sent {
 		return ""
 	}
-	return f.toks[i+n].key
+	return f.keyAt(i + n)
 }
 
 // authorClause reports whether the words at token i describe the author: "I was the
@@ -128,7 +141,7 @@ func (f *finder) authorClause(i int) bool {
 		return false
 	}
 	for k := i - 1; k >= 0 && f.toks[k].clause == f.toks[i].clause; k-- {
-		w := f.toks[k].key
+		w := f.keyAt(k)
 		switch {
 		case w == "i" || w == "we":
 			return true
@@ -159,11 +172,11 @@ func (f *finder) match(i int, kind int, maxWords int) (int, Entry, bool) {
 		return i, Entry{}, false
 	}
 	end, row := i, -1
-	key := f.toks[i].key
-	r := int(f.toks[i].row)
+	key := f.keyAt(i)
+	r := int(f.rowAt(i))
 	for n := 1; n <= maxWords && i+n <= len(f.toks) && f.toks[i+n-1].sent == f.toks[i].sent; n++ {
 		if n > 1 {
-			key += " " + f.toks[i+n-1].key
+			key += " " + f.keyAt(i+n-1)
 			r = f.t.phrase(key)
 		}
 		if f.t.has(r, kind) {
@@ -182,7 +195,7 @@ func (f *finder) match(i int, kind int, maxWords int) (int, Entry, bool) {
 // phraseRow returns the phrase table's row of the words [i, j), or -1.
 func (f *finder) phraseRow(i, j int) int {
 	if j == i+1 {
-		return int(f.toks[i].row)
+		return int(f.rowAt(i))
 	}
 	return f.t.phrase(f.key(i, j))
 }
@@ -197,7 +210,7 @@ func (f *finder) conditions() []Detail {
 		j, e, ok := f.match(i, tabCondition, f.t.maxWords)
 		if !ok && f.toks[i].upper {
 			// Acronyms are written in capitals.
-			if a, isAcro := f.t.Acronym(f.toks[i].raw); isAcro && f.acronym(i) {
+			if a, isAcro := f.t.Acronym(f.rawAt(i)); isAcro && f.acronym(i) {
 				j, e, ok = i+1, a, true
 			}
 		}
@@ -205,13 +218,13 @@ func (f *finder) conditions() []Detail {
 		if ok && !strings.HasPrefix(e.Note, "ORPHA:") {
 			src = e.Note
 		}
-		if !ok && len(f.toks[i].key) >= 4 && f.third[f.toks[i].sent] {
+		if !ok && len(f.keyAt(i)) >= 4 && f.third[f.toks[i].sent] {
 			// A condition WordNet knows but no table sizes: uncommon words are rarer.
 			if n := f.lex.MatchAt(lexicon.Condition, f.words(i)); n > 0 && f.sameSentence(i, i+n) && f.specificCondition(i, i+n) {
 				j, ok = i+n, true
 				e = Entry{Value: 0.01}
 				src = "a condition of unknown prevalence; 1 in 100 assumed"
-				if r, known := f.lex.WordRank(f.toks[j-1].key); !known || r > 30000 {
+				if r, known := f.lex.WordRank(f.keyAt(j - 1)); !known || r > 30000 {
 					e.Value, src = 1e-3, "a condition of unknown prevalence named by an uncommon word; 1 in 1,000 assumed"
 				}
 			}
@@ -273,7 +286,7 @@ func (f *finder) subtype(j int) (int, string) {
 	if j <= 0 || j+1 >= len(f.toks) || !f.sameSentence(j-1, j+2) {
 		return j, ""
 	}
-	switch a, b := f.toks[j].key, f.toks[j+1].key; {
+	switch a, b := f.keyAt(j), f.keyAt(j+1); {
 	case b == "type" || b == "form" || b == "variant":
 		if !articles[a] && !determiners[a] {
 			return j + 2, a
@@ -287,11 +300,11 @@ func (f *finder) subtype(j int) (int, string) {
 // acronym reports whether the capitals at token i read as an acronym: not an ordinary word
 // ("HAS"), and not inside text written all in capitals.
 func (f *finder) acronym(i int) bool {
-	if r, ok := f.lex.WordRank(f.toks[i].key); ok && r < 30000 {
+	if r, ok := f.lex.WordRank(f.keyAt(i)); ok && r < 30000 {
 		return false
 	}
 	for _, k := range []int{i - 1, i + 1} {
-		if k >= 0 && k < len(f.toks) && len(f.toks[k].raw) > 1 && strings.ToUpper(f.toks[k].raw) == f.toks[k].raw && !isDigits(f.toks[k].raw) {
+		if k >= 0 && k < len(f.toks) && len(f.rawAt(k)) > 1 && strings.ToUpper(f.rawAt(k)) == f.rawAt(k) && !isDigits(f.rawAt(k)) {
 			return false
 		}
 	}
@@ -306,11 +319,10 @@ func (f *finder) specificCondition(i, j int) bool {
 	if j-i > 1 {
 		return true
 	}
-	tk := f.toks[i]
-	if len(tk.key) < 4 {
+	if len(f.keyAt(i)) < 4 {
 		return false
 	}
-	r, ok := f.lex.WordRank(tk.key)
+	r, ok := f.lex.WordRank(f.keyAt(i))
 	return !ok || r > 8000
 }
 
@@ -319,7 +331,7 @@ func (f *finder) specificCondition(i, j int) bool {
 func (f *finder) words(i int) []string {
 	w := f.wordBuf[:0]
 	for k := i; k < len(f.toks) && k < i+8 && f.toks[k].sent == f.toks[i].sent; k++ {
-		w = append(w, f.toks[k].key)
+		w = append(w, f.keyAt(k))
 	}
 	f.wordBuf = w
 	return w
@@ -351,7 +363,7 @@ func (f *finder) occupations() []Detail {
 		if f.used[i] || !f.third[f.toks[i].sent] || f.authorClause(i) {
 			continue
 		}
-		k := f.toks[i].key
+		k := f.keyAt(i)
 		if (k == "works" || k == "worked" || k == "working" || k == "work") && (f.next(i, 1) == "in" || f.next(i, 1) == "as") {
 			if j, e, ok := f.match(i+2, tabGroup, 3); ok && f.next(i, 1) == "in" {
 				d := f.span(KindOccupation, i, j)
@@ -418,7 +430,7 @@ func (f *finder) continuesNoun(h int) bool {
 	if n == "" {
 		return false
 	}
-	return f.t.has(int(f.toks[h+1].row), tabOccupation)
+	return f.t.has(int(f.rowAt(h+1)), tabOccupation)
 }
 
 func (f *finder) groupOf(code string) float64 { return f.t.Group(code) }
@@ -426,7 +438,7 @@ func (f *finder) groupOf(code string) float64 { return f.t.Group(code) }
 // occupationFrame reports whether token i is an article that introduces what someone is:
 // after a copula, "as", "retired"/"former", a comma (apposition), or opening the sentence.
 func (f *finder) occupationFrame(i int) bool {
-	k := f.toks[i].key
+	k := f.keyAt(i)
 	if !articles[k] {
 		return k == "retired" || k == "former"
 	}
@@ -448,11 +460,11 @@ func (f *finder) occupationFrame(i int) bool {
 // thousand workers under some phrase, so one it lacks is a niche trade: 1 in 10,000 is
 // assumed, and 1 in 1,000 for a common word (often another name for a listed job).
 func (f *finder) unlistedOccupation(h int) (Detail, bool) {
-	tk := f.toks[h]
-	if tk.upper || len(tk.key) < 5 || personNouns[tk.key] || f.lex.InCategory(lexicon.Kinship, tk.key) || !f.lex.InCategory(lexicon.Occupation, tk.key) {
+	tk, k := f.toks[h], f.keyAt(h)
+	if tk.upper || len(k) < 5 || personNouns[k] || f.lex.InCategory(lexicon.Kinship, k) || !f.lex.InCategory(lexicon.Occupation, k) {
 		return Detail{}, false
 	}
-	r, known := f.lex.WordRank(tk.key)
+	r, known := f.lex.WordRank(k)
 	if known && r < 10000 {
 		// A common word ("professor", "potter"): most often another name for a job
 		// BLS lists under its own phrase, held by many.
@@ -472,17 +484,17 @@ func (f *finder) unlistedOccupation(h int) (Detail, bool) {
 // rareWord: a word rare in general English (absent from the frequency list's top 50,000 but
 // a dictionary word) in an occupation frame: what someone is, in an uncommon word.
 func (f *finder) rareWord(h int) (Detail, bool) {
-	tk := f.toks[h]
-	if tk.upper || len(tk.key) < 5 || strings.IndexFunc(tk.key, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+	tk, k := f.toks[h], f.keyAt(h)
+	if tk.upper || len(k) < 5 || strings.IndexFunc(k, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
 		return Detail{}, false
 	}
-	if _, ok := f.lex.WordLevel(tk.key); !ok {
+	if _, ok := f.lex.WordLevel(k); !ok {
 		return Detail{}, false
 	}
-	if r, ok := f.lex.WordRank(tk.key); ok && r < 50000 {
+	if r, ok := f.lex.WordRank(k); ok && r < 50000 {
 		return Detail{}, false
 	}
-	if strings.HasSuffix(tk.key, "ly") || strings.HasSuffix(tk.key, "ing") || strings.HasSuffix(tk.key, "ed") {
+	if strings.HasSuffix(k, "ly") || strings.HasSuffix(k, "ing") || strings.HasSuffix(k, "ed") {
 		return Detail{}, false
 	}
 	d := f.span(KindRareWord, h, h+1)
@@ -496,23 +508,23 @@ func (f *finder) rareWord(h int) (Detail, bool) {
 func (f *finder) roles() []Detail {
 	var out []Detail
 	for i := 1; i < len(f.toks); i++ {
-		p := f.toks[i-1].key
+		p := f.keyAt(i - 1)
 		if roleModifiers[p] && i >= 2 && f.toks[i-2].sent == f.toks[i].sent {
 			// "the former mayor": read the determiner before the modifier.
-			p = f.toks[i-2].key
-			if !(p == "the" || p == "our" || p == "their" || strings.HasSuffix(f.toks[i-2].raw, "'s")) {
+			p = f.keyAt(i - 2)
+			if !(p == "the" || p == "our" || p == "their" || strings.HasSuffix(f.rawAt(i-2), "'s")) {
 				continue
 			}
 		}
-		if f.used[i] || !(p == "the" || p == "our" || p == "their" || strings.HasSuffix(f.toks[i-1].raw, "'s") || strings.HasSuffix(f.toks[i-1].raw, "’s")) || f.toks[i-1].sent != f.toks[i].sent {
+		if f.used[i] || !(p == "the" || p == "our" || p == "their" || strings.HasSuffix(f.rawAt(i-1), "'s") || strings.HasSuffix(f.rawAt(i-1), "’s")) || f.toks[i-1].sent != f.toks[i].sent {
 			continue
 		}
 		j, _, ok := f.match(i, tabRole, 3)
 		possessive := false
 		if !ok {
 			// "the mayor's daughter": the role in the possessive.
-			raw := f.toks[i].raw
-			if _, known := f.t.get(tabRole, strings.TrimSuffix(f.toks[i].key, "s")); known && (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) {
+			raw := f.rawAt(i)
+			if _, known := f.t.get(tabRole, strings.TrimSuffix(f.keyAt(i), "s")); known && (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) {
 				j, ok, possessive = i+1, true, true
 			}
 		}
@@ -536,10 +548,10 @@ func (f *finder) roles() []Detail {
 // pastor ... asked me to see his wife").
 func (f *finder) roleDescribed(i, j int) bool {
 	start := i - 1
-	if roleModifiers[f.toks[start].key] && start > 0 {
+	if roleModifiers[f.keyAt(start)] && start > 0 {
 		start--
 	}
-	if raw := f.toks[start].raw; (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) && f.prev(start, 1) == "the" {
+	if raw := f.rawAt(start); (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) && f.prev(start, 1) == "the" {
 		start-- // "the town's mayor"
 	}
 	p := f.prev(start, 1)
@@ -552,7 +564,7 @@ func (f *finder) roleDescribed(i, j int) bool {
 		return true // apposition
 	}
 	for k := j; k+1 < len(f.toks) && f.toks[k].sent == f.toks[i].sent; k++ {
-		if thirdPerson[f.toks[k].key] && f.toks[k].key != "he" && f.toks[k].key != "she" && f.lex.InCategory(lexicon.Kinship, f.toks[k+1].key) {
+		if thirdPerson[f.keyAt(k)] && f.keyAt(k) != "he" && f.keyAt(k) != "she" && f.lex.InCategory(lexicon.Kinship, f.keyAt(k+1)) {
 			return true
 		}
 	}
@@ -564,13 +576,13 @@ func (f *finder) roleDescribed(i, j int) bool {
 func (f *finder) uniqueness() []Detail {
 	var out []Detail
 	for i := 1; i < len(f.toks); i++ {
-		k := f.toks[i].key
-		if k != "one" && f.toks[i].cls&clsUnique == 0 {
+		k := f.keyAt(i)
+		if k != "one" && f.clsAt(i)&clsUnique == 0 {
 			continue // neither a marker nor "one of"
 		}
 		p := f.prev(i, 1)
 		// "the town's only pharmacist": the possessive names the community.
-		possessive := p != "" && (strings.HasSuffix(f.toks[i-1].raw, "'s") || strings.HasSuffix(f.toks[i-1].raw, "’s")) && scopeWords[strings.TrimSuffix(p, "s")]
+		possessive := p != "" && (strings.HasSuffix(f.rawAt(i-1), "'s") || strings.HasSuffix(f.rawAt(i-1), "’s")) && scopeWords[strings.TrimSuffix(p, "s")]
 		count := 1.0
 		markerStart := i - 1
 		if k == "one" && f.next(i, 1) == "of" {
@@ -603,7 +615,7 @@ func (f *finder) uniqueness() []Detail {
 		relative := false
 		classDone := false // the first "in/of/from ..." phrase names the comparison class
 		for h := i + 1; h < len(f.toks) && h <= i+12 && f.toks[h].sent == f.toks[i].sent; h++ {
-			hk := f.toks[h].key
+			hk := f.keyAt(h)
 			if hk == "me" || hk == "i" || hk == "us" || hk == "we" {
 				// "the first client who ever thanked me": unique only in the author's
 				// experience.
@@ -625,27 +637,27 @@ func (f *finder) uniqueness() []Detail {
 				// Point", "in a small town": a community.
 				private := false
 				for c := h + 1; c <= h+4 && c < len(f.toks) && f.toks[c].sent == f.toks[i].sent; c++ {
-					ck := strings.TrimSuffix(f.toks[c].key, "s")
-					if firstPerson[f.toks[c].key] && f.toks[c].key != "our" {
+					ck := strings.TrimSuffix(f.keyAt(c), "s")
+					if firstPerson[f.keyAt(c)] && f.keyAt(c) != "our" {
 						private = true // "on my caseload": unique in the author's experience
 						break
 					}
-					if determiners[f.toks[c].key] || articles[f.toks[c].key] {
+					if determiners[f.keyAt(c)] || articles[f.keyAt(c)] {
 						continue
 					}
-					if thirdPerson[f.toks[c].key] {
+					if thirdPerson[f.keyAt(c)] {
 						continue // "at his school": the person's own community
 					}
 					if f.lex.InCategory(lexicon.Kinship, ck) || ck == "family" || ck == "household" {
 						private = true
 						break
 					}
-					if scopeWords[f.toks[c].key] || scopeWords[ck] || f.toks[c].upper {
+					if scopeWords[f.keyAt(c)] || scopeWords[ck] || f.toks[c].upper {
 						scope = true
 						end = max(end, c+1)
 						break
 					}
-					if classPreps[f.toks[c].key] || c > h+1 && !f.modifier(c-1) {
+					if classPreps[f.keyAt(c)] || c > h+1 && !f.modifier(c-1) {
 						break
 					}
 				}
@@ -676,16 +688,16 @@ func (f *finder) uniqueness() []Detail {
 // modifier reports whether token c can stand before a noun inside a noun phrase: an
 // adjective or a noun used as one ("a small coastal town", "the volunteer fire crew").
 func (f *finder) modifier(c int) bool {
-	k := f.toks[c].key
+	k := f.keyAt(c)
 	return !copulas[k] && !prepositions[k] && !classPreps[k] && !thirdPerson[k] && k != "and" && k != "or" && k != "who" && k != "that"
 }
 
 // isOccupation reports whether token h is an occupation.
 func (f *finder) isOccupation(h int) bool {
-	if f.t.has(int(f.toks[h].row), tabOccupation) {
+	if f.t.has(int(f.rowAt(h)), tabOccupation) {
 		return true
 	}
-	k := f.toks[h].key
+	k := f.keyAt(h)
 	return f.lex.InCategory(lexicon.Occupation, k) || strings.HasSuffix(k, "ian") && len(k) > 5
 }
 
@@ -693,7 +705,7 @@ func (f *finder) isDemonym(i int) bool {
 	if !f.toks[i].upper {
 		return false
 	}
-	return f.t.has(int(f.toks[i].row), tabNationality)
+	return f.t.has(int(f.rowAt(i)), tabNationality)
 }
 
 // distinctions: Olympians, medallists, champions, record holders, winners of titles.
@@ -703,8 +715,8 @@ func (f *finder) distinctions() []Detail {
 		if f.used[i] || f.authorClause(i) {
 			continue
 		}
-		s, ok := distinctionWords[tk.key]
-		won := tk.key == "won" || tk.key == "wins" || tk.key == "win"
+		s, ok := distinctionWords[f.keyAt(i)]
+		won := f.keyAt(i) == "won" || f.keyAt(i) == "wins" || f.keyAt(i) == "win"
 		if won {
 			for n := 1; n <= 4; n++ {
 				if wonObjects[f.next(i, n)] {
@@ -713,7 +725,7 @@ func (f *finder) distinctions() []Detail {
 				}
 			}
 		}
-		if tk.key == "record" && (f.prev(i, 1) == "world" || f.prev(i, 1) == "national" || f.prev(i, 1) == "state" || f.next(i, 1) == "holder" || f.prev(i, 2) == "holds" || f.prev(i, 2) == "held" || f.prev(i, 2) == "set" || f.prev(i, 2) == "broke") {
+		if f.keyAt(i) == "record" && (f.prev(i, 1) == "world" || f.prev(i, 1) == "national" || f.prev(i, 1) == "state" || f.next(i, 1) == "holder" || f.prev(i, 2) == "holds" || f.prev(i, 2) == "held" || f.prev(i, 2) == "set" || f.prev(i, 2) == "broke") {
 			// A record is held by one person.
 			if !f.third[tk.sent] {
 				continue
@@ -723,7 +735,7 @@ func (f *finder) distinctions() []Detail {
 			out = append(out, d)
 			continue
 		}
-		if (tk.key == "played" || tk.key == "plays") && f.third[tk.sent] {
+		if (f.keyAt(i) == "played" || f.keyAt(i) == "plays") && f.third[tk.sent] {
 			if end, league, yes := f.professional(i); yes {
 				// BLS OEWS May 2023, 27-2021 Athletes and Sports Competitors: 14,930
 				// employed; former professionals are perhaps a few times as many. A named
@@ -848,7 +860,7 @@ func (f *finder) ages() []Detail {
 
 // ageAt reads an age at token i: returns the band and the end token (j == i: none).
 func (f *finder) ageAt(i int) (lo, hi, j int) {
-	k := f.toks[i].key
+	k := f.keyAt(i)
 	n1 := f.next(i, 1)
 	decade := func(s string) int {
 		if d, ok := decadeWords[s]; ok {
@@ -957,7 +969,7 @@ func (f *finder) clauseEnds(j int) bool {
 	if j >= len(f.toks) || f.toks[j].clause != f.toks[j-1].clause {
 		return true
 	}
-	switch f.toks[j].key {
+	switch f.keyAt(j) {
 	case "now", "today", "this", "last", "next", "and", "but":
 		return true
 	}
@@ -970,7 +982,7 @@ func (f *finder) number(i int) (v, end int) {
 	if i < 0 || i >= len(f.toks) {
 		return 0, i
 	}
-	k := f.toks[i].key
+	k := f.keyAt(i)
 	if n, ok := atoi(k); ok {
 		return n, i + 1
 	}
@@ -991,14 +1003,14 @@ func (f *finder) children() []Detail {
 	var out []Detail
 	shares := map[int]float64{1: 0.1, 2: 0.12, 3: 0.06, 4: 0.02, 5: 0.007}
 	for i := 0; i < len(f.toks); i++ {
-		nextChild := i+1 < len(f.toks) && f.toks[i+1].sent == f.toks[i].sent && f.toks[i+1].cls&clsChild != 0
-		if f.toks[i].cls&(clsParent|clsMultiple) == 0 && !nextChild {
+		nextChild := i+1 < len(f.toks) && f.toks[i+1].sent == f.toks[i].sent && f.clsAt(i+1)&clsChild != 0
+		if f.clsAt(i)&(clsParent|clsMultiple) == 0 && !nextChild {
 			continue // none of the cases below
 		}
 		if f.used[i] || f.authorClause(i) {
 			continue
 		}
-		k := f.toks[i].key
+		k := f.keyAt(i)
 		var n, end int
 		switch {
 		case parentWords[k] && f.next(i, 1) == "of":
@@ -1043,7 +1055,7 @@ func (f *finder) children() []Detail {
 func (f *finder) events() []Detail {
 	var out []Detail
 	for i, tk := range f.toks {
-		small, large := tk.cls&clsSmallEvent != 0, tk.cls&clsLargeEvent != 0
+		small, large := f.clsAt(i)&clsSmallEvent != 0, f.clsAt(i)&clsLargeEvent != 0
 		if f.used[i] || !(small || large) || !f.third[tk.sent] {
 			continue
 		}
@@ -1054,7 +1066,7 @@ func (f *finder) events() []Detail {
 			if p == "" || p == "the" || p == "a" || p == "that" {
 				break
 			}
-			if y, ok := atoi(p); ok && y >= 1900 && y <= 2100 || f.toks[i-n].upper || p == "local" || strings.HasSuffix(f.toks[i-n].raw, "'s") {
+			if y, ok := atoi(p); ok && y >= 1900 && y <= 2100 || f.toks[i-n].upper || p == "local" || strings.HasSuffix(f.rawAt(i-n), "'s") {
 				named = true
 				start = i - n
 			}
@@ -1079,7 +1091,7 @@ func (f *finder) events() []Detail {
 func (f *finder) media() []Detail {
 	var out []Detail
 	for i := range f.toks {
-		if f.toks[i].cls&clsCueStart == 0 || f.used[i] || !f.third[f.toks[i].sent] {
+		if f.clsAt(i)&clsCueStart == 0 || f.used[i] || !f.third[f.toks[i].sent] {
 			continue // no cue starts with the word
 		}
 		for _, cue := range viralCues {
@@ -1096,7 +1108,7 @@ func (f *finder) media() []Detail {
 			}
 			ok := true
 			for n, w := range cue {
-				if f.toks[i+n].key != w {
+				if f.keyAt(i+n) != w {
 					ok = false
 					break
 				}
@@ -1118,7 +1130,7 @@ func (f *finder) cueAt(i int, cue []string) bool {
 		return false
 	}
 	for n, w := range cue {
-		if f.toks[i+n].key != w {
+		if f.keyAt(i+n) != w {
 			return false
 		}
 	}
@@ -1128,8 +1140,8 @@ func (f *finder) cueAt(i int, cue []string) bool {
 // sex: one factor of one half when the post speaks of a woman or a man.
 func (f *finder) sex() []Detail {
 	for i, tk := range f.toks {
-		if tk.cls&clsSex != 0 {
-			d := Detail{Kind: KindSex, Text: tk.raw, Start: tk.start, End: tk.end, Factor: 0.5, EditFactor: 1,
+		if f.clsAt(i)&clsSex != 0 {
+			d := Detail{Kind: KindSex, Text: f.rawAt(i), Start: tk.start, End: tk.end, Factor: 0.5, EditFactor: 1,
 				Why: "a woman or a man: one half"}
 			_ = i
 			return []Detail{d}
