@@ -23,6 +23,9 @@ type finder struct {
 	used    []bool // tokens already part of a detail
 	us      float64
 	wordBuf []string // the buffer of words()
+	author  []bool   // see markAuthor; nil until asked
+	// pairs: the phrase table's row of two words (phraseRow), by their ids.
+	pairs map[uint64]int32
 }
 
 func newFinder(t *Tables, text string) *finder {
@@ -72,6 +75,20 @@ func (f *finder) personName(w *vocabWord) bool {
 	return w.facts&factPerson != 0
 }
 
+// startsCondition reports whether some condition of the lexicon begins with token i's
+// word (lexicon.Starts): where none does, MatchAt finds none. Asked once per word of a
+// document.
+func (f *finder) startsCondition(i int) bool {
+	w := &f.vocab[f.toks[i].id]
+	if w.facts&factCondKnown == 0 {
+		w.facts |= factCondKnown
+		if f.lex.Starts(lexicon.Condition, w.key) {
+			w.facts |= factCond
+		}
+	}
+	return w.facts&factCond != 0
+}
+
 // keyAt, rawAt, rowAt and clsAt are token i's key, text as written, phrase table row and
 // closed classes.
 func (f *finder) keyAt(i int) string { return f.vocab[f.toks[i].id].key }
@@ -93,6 +110,7 @@ func (f *finder) markPeople(starts []int) {
 	}
 }
 
+// key returns the phrase.Key form of the words [i, j).
 func (f *finder) key(i, j int) string {
 	var b strings.Builder
 	for k := i; k < j; k++ {
@@ -140,17 +158,33 @@ func (f *finder) authorClause(i int) bool {
 	if !f.first[f.toks[i].clause] {
 		return false
 	}
-	for k := i - 1; k >= 0 && f.toks[k].clause == f.toks[i].clause; k-- {
-		w := f.keyAt(k)
+	if f.author == nil {
+		f.markAuthor()
+	}
+	return f.author[i]
+}
+
+// markAuthor sets author[i] for every token: whether, reading back from token i-1 to the
+// start of its clause, the author ("I", "we") comes before a preposition, "of" or another
+// person (copulas and "as" are read past, as every other word). One pass over the text
+// instead of a walk back from every word.
+func (f *finder) markAuthor() {
+	f.author = make([]bool, len(f.toks))
+	author := false // what the last deciding word of the clause said
+	for i, tk := range f.toks {
+		if i > 0 && tk.clause != f.toks[i-1].clause {
+			author = false
+		}
+		f.author[i] = author
+		w := &f.vocab[tk.id]
 		switch {
-		case w == "i" || w == "we":
-			return true
-		case w == "as" || copulas[w]:
-		case prepositions[w] || w == "of" || thirdPerson[w] || personNouns[w]:
-			return false
+		case w.key == "i" || w.key == "we":
+			author = true
+		case w.key == "as" || w.cls&clsCopula != 0:
+		case w.cls&(clsPreposition|clsThird|clsPersonNoun) != 0 || w.key == "of":
+			author = false
 		}
 	}
-	return false
 }
 
 // details runs every finder in order; earlier finders claim their words.
@@ -172,12 +206,10 @@ func (f *finder) match(i int, kind int, maxWords int) (int, Entry, bool) {
 		return i, Entry{}, false
 	}
 	end, row := i, -1
-	key := f.keyAt(i)
-	r := int(f.rowAt(i))
+	r := f.rowAt(i)
 	for n := 1; n <= maxWords && i+n <= len(f.toks) && f.toks[i+n-1].sent == f.toks[i].sent; n++ {
 		if n > 1 {
-			key += " " + f.keyAt(i+n-1)
-			r = f.t.phrase(key)
+			r = f.phraseRow(i, i+n)
 		}
 		if f.t.has(r, kind) {
 			end, row = i+n, r
@@ -192,10 +224,24 @@ func (f *finder) match(i int, kind int, maxWords int) (int, Entry, bool) {
 	return end, f.t.entry(row, kind), true
 }
 
-// phraseRow returns the phrase table's row of the words [i, j), or -1.
+// phraseRow returns the phrase table's row of the words [i, j), or -1. The row of two
+// words is looked up once per pair of words of the document: after "the" or "a", which
+// begin some phrases, most finders ask for the next word too.
 func (f *finder) phraseRow(i, j int) int {
-	if j == i+1 {
-		return int(f.rowAt(i))
+	switch j - i {
+	case 1:
+		return f.rowAt(i)
+	case 2:
+		pair := uint64(uint32(f.toks[i].id))<<32 | uint64(uint32(f.toks[i+1].id))
+		if r, ok := f.pairs[pair]; ok {
+			return int(r)
+		}
+		if f.pairs == nil {
+			f.pairs = make(map[uint64]int32)
+		}
+		r := f.t.phrase(f.key(i, j))
+		f.pairs[pair] = int32(r)
+		return r
 	}
 	return f.t.phrase(f.key(i, j))
 }
@@ -218,7 +264,7 @@ func (f *finder) conditions() []Detail {
 		if ok && !strings.HasPrefix(e.Note, "ORPHA:") {
 			src = e.Note
 		}
-		if !ok && len(f.keyAt(i)) >= 4 && f.third[f.toks[i].sent] {
+		if !ok && len(f.keyAt(i)) >= 4 && f.third[f.toks[i].sent] && f.startsCondition(i) {
 			// A condition WordNet knows but no table sizes: uncommon words are rarer.
 			if n := f.lex.MatchAt(lexicon.Condition, f.words(i)); n > 0 && f.sameSentence(i, i+n) && f.specificCondition(i, i+n) {
 				j, ok = i+n, true
@@ -430,7 +476,7 @@ func (f *finder) continuesNoun(h int) bool {
 	if n == "" {
 		return false
 	}
-	return f.t.has(int(f.rowAt(h+1)), tabOccupation)
+	return f.t.has(f.rowAt(h+1), tabOccupation)
 }
 
 func (f *finder) groupOf(code string) float64 { return f.t.Group(code) }
@@ -694,7 +740,7 @@ func (f *finder) modifier(c int) bool {
 
 // isOccupation reports whether token h is an occupation.
 func (f *finder) isOccupation(h int) bool {
-	if f.t.has(int(f.rowAt(h)), tabOccupation) {
+	if f.t.has(f.rowAt(h), tabOccupation) {
 		return true
 	}
 	k := f.keyAt(h)
@@ -705,7 +751,7 @@ func (f *finder) isDemonym(i int) bool {
 	if !f.toks[i].upper {
 		return false
 	}
-	return f.t.has(int(f.rowAt(i)), tabNationality)
+	return f.t.has(f.rowAt(i), tabNationality)
 }
 
 // distinctions: Olympians, medallists, champions, record holders, winners of titles.
@@ -715,7 +761,11 @@ func (f *finder) distinctions() []Detail {
 		if f.used[i] || f.authorClause(i) {
 			continue
 		}
-		s, ok := distinctionWords[f.keyAt(i)]
+		var s float64
+		ok := false
+		if f.clsAt(i)&clsDistinction != 0 {
+			s, ok = distinctionWords[f.keyAt(i)]
+		}
 		won := f.keyAt(i) == "won" || f.keyAt(i) == "wins" || f.keyAt(i) == "win"
 		if won {
 			for n := 1; n <= 4; n++ {
@@ -789,8 +839,8 @@ func (f *finder) professional(i int) (end int, league, ok bool) {
 func (f *finder) origins() []Detail {
 	var out []Detail
 	for i := 0; i < len(f.toks); i++ {
-		if f.used[i] || !f.third[f.toks[i].sent] {
-			continue
+		if f.used[i] || !f.third[f.toks[i].sent] || f.rowAt(i) < 0 {
+			continue // a word no phrase starts with matches no kind below
 		}
 		type cand struct {
 			kind string
@@ -982,20 +1032,35 @@ func (f *finder) number(i int) (v, end int) {
 	if i < 0 || i >= len(f.toks) {
 		return 0, i
 	}
-	k := f.keyAt(i)
-	if n, ok := atoi(k); ok {
-		return n, i + 1
+	w := f.numberOf(i)
+	if w.facts&factDigits != 0 {
+		return w.num, i + 1
 	}
-	n, ok := numberWords[k]
-	if !ok {
+	if w.facts&factNumberWord == 0 {
 		return 0, i
 	}
-	if n >= 20 && n%10 == 0 {
-		if u, ok := numberWords[f.next(i, 1)]; ok && u < 10 && f.toks[i+1].start-f.toks[i].end == 1 {
-			return n + u, i + 2
+	n := w.num
+	if n >= 20 && n%10 == 0 && f.next(i, 1) != "" {
+		if u := f.numberOf(i + 1); u.facts&factNumberWord != 0 && u.num < 10 && f.toks[i+1].start-f.toks[i].end == 1 {
+			return n + u.num, i + 2
 		}
 	}
 	return n, i + 1
+}
+
+// numberOf returns token i's word with its number (atoi, or numberWords) looked up: once
+// per word of a document.
+func (f *finder) numberOf(i int) *vocabWord {
+	w := &f.vocab[f.toks[i].id]
+	if w.facts&factNumKnown == 0 {
+		w.facts |= factNumKnown
+		if n, ok := atoi(w.key); ok {
+			w.num, w.facts = n, w.facts|factDigits
+		} else if n, ok := numberWords[w.key]; ok {
+			w.num, w.facts = n, w.facts|factNumberWord
+		}
+	}
+	return w
 }
 
 // children: "mother of three", "four children", twins and triplets.

@@ -28,6 +28,7 @@ type vocabWord struct {
 	cls uint32 // the key's closed classes (wordClasses)
 	// facts: what the lexicon says of the key, looked up on first use (fact*).
 	facts uint8
+	num   int // see factDigits and factNumberWord
 }
 
 // Bits of vocabWord.facts: each fact has a bit saying it was looked up and one for its
@@ -35,6 +36,11 @@ type vocabWord struct {
 const (
 	factPersonKnown uint8 = 1 << iota
 	factPerson
+	factCondKnown
+	factCond
+	factNumKnown
+	factDigits     // num is the word read as digits (atoi)
+	factNumberWord // num is the number the word names (numberWords)
 )
 
 // vocab is a document's distinct keys.

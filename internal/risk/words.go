@@ -123,6 +123,9 @@ const (
 	clsLargeEvent
 	clsSex
 	clsCueStart // the first word of a media or viral cue
+	clsCopula
+	clsPreposition
+	clsDistinction // a key of distinctionWords
 )
 
 // wordClasses maps a word to its classes.
@@ -133,7 +136,8 @@ var wordClasses = func() map[string]uint32 {
 		words map[string]bool
 	}{{clsThird, thirdPerson}, {clsPersonNoun, personNouns}, {clsArticle, articles}, {clsDeterminer, determiners},
 		{clsUnique, uniqueMarkers}, {clsParent, parentWords}, {clsChild, childWords}, {clsSmallEvent, smallEvents},
-		{clsLargeEvent, largeEvents}, {clsSex, femaleWords}, {clsSex, maleWords}} {
+		{clsLargeEvent, largeEvents}, {clsSex, femaleWords}, {clsSex, maleWords}, {clsCopula, copulas},
+		{clsPreposition, prepositions}} {
 		for w, in := range c.words {
 			if in {
 				m[w] |= c.cls
@@ -144,6 +148,9 @@ var wordClasses = func() map[string]uint32 {
 		for _, cue := range cues {
 			m[cue[0]] |= clsCueStart
 		}
+	}
+	for w := range distinctionWords {
+		m[w] |= clsDistinction
 	}
 	for w, share := range multiples {
 		if share > 0 {
