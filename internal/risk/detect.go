@@ -24,8 +24,7 @@ type finder struct {
 	us      float64
 	wordBuf []string // the buffer of words()
 	author  []bool   // see markAuthor; nil until asked
-	// pairs: the phrase table's row of two words (phraseRow), by their ids.
-	pairs map[uint64]int32
+	keyBuf  []byte   // the buffer of phraseRow
 }
 
 func newFinder(t *Tables, text string) *finder {
@@ -224,26 +223,31 @@ func (f *finder) match(i int, kind int, maxWords int) (int, Entry, bool) {
 	return end, f.t.entry(row, kind), true
 }
 
-// phraseRow returns the phrase table's row of the words [i, j), or -1. The row of two
-// words is looked up once per pair of words of the document: after "the" or "a", which
-// begin some phrases, most finders ask for the next word too.
+// phraseRow returns the phrase table's row of the words [i, j), or -1. The bits of the
+// words' own rows rule out most pairs without a lookup: after "the" or "a", which begin
+// some phrases, most finders ask for the next word too.
 func (f *finder) phraseRow(i, j int) int {
 	switch j - i {
 	case 1:
 		return f.rowAt(i)
 	case 2:
-		pair := uint64(uint32(f.toks[i].id))<<32 | uint64(uint32(f.toks[i+1].id))
-		if r, ok := f.pairs[pair]; ok {
-			return int(r)
+		if !f.t.continues(f.rowAt(i)) || !f.t.second(f.rowAt(i+1)) {
+			return -1 // no phrase begins with these two words
 		}
-		if f.pairs == nil {
-			f.pairs = make(map[uint64]int32)
+	default:
+		if !f.t.continues(f.phraseRow(i, j-1)) {
+			return -1 // every word prefix of a phrase is a continued key
 		}
-		r := f.t.phrase(f.key(i, j))
-		f.pairs[pair] = int32(r)
-		return r
 	}
-	return f.t.phrase(f.key(i, j))
+	b := f.keyBuf[:0]
+	for k := i; k < j; k++ {
+		if k > i {
+			b = append(b, ' ')
+		}
+		b = append(b, f.keyAt(k)...)
+	}
+	f.keyBuf = b
+	return f.t.phrase(string(b))
 }
 
 // conditions: a named condition in a sentence about a person, not a topic ("people with").

@@ -44,6 +44,10 @@ const (
 	numPhraseKinds
 
 	bitPrefix = 1 << numPhraseKinds
+	// bitSecond marks a word that is the second word of some phrase: a pair of words can
+	// be a key only if its first word is continued and its second has this bit, which
+	// rules out most pairs without building and looking up their key.
+	bitSecond = bitPrefix << 1
 )
 
 // phraseKinds maps the source's kind column to a table kind.
@@ -158,6 +162,11 @@ func (t *Tables) has(row, kind int) bool {
 // continues reports whether some phrase continues the one at row.
 func (t *Tables) continues(row int) bool {
 	return row >= 0 && t.phrases.Word(row, 0)&bitPrefix != 0
+}
+
+// second reports whether the word at row (-1: none) is the second word of some phrase.
+func (t *Tables) second(row int) bool {
+	return row >= 0 && t.phrases.Word(row, 0)&bitSecond != 0
 }
 
 // entry returns the kind's entry of a row that has it.
@@ -336,7 +345,8 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 		return err
 	}
 
-	// The phrase table: every phrase and every word prefix of one, in key order.
+	// The phrase table: every phrase and every word prefix of one, and every second word
+	// of one, in key order.
 	kinds := map[string]uint32{}
 	maxWords := 0
 	for k, m := range s.phrases {
@@ -347,6 +357,9 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 				if key[i] == ' ' {
 					kinds[key[:i]] |= bitPrefix
 				}
+			}
+			if w := strings.Fields(key); len(w) > 1 {
+				kinds[w[1]] |= bitSecond
 			}
 		}
 	}

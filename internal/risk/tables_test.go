@@ -64,6 +64,10 @@ func TestFrozenMatchesSource(t *testing.T) {
 					t.Errorf("%q: its prefix %q is not marked", key, key[:i])
 				}
 			}
+			// and its second word as one.
+			if w := strings.Fields(key); len(w) > 1 && !tab.second(tab.phrase(w[1])) {
+				t.Errorf("%q: its second word is not marked", key)
+			}
 		}
 	}
 	if tab.maxWords != maxWords {
