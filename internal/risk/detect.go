@@ -95,6 +95,18 @@ func (f *finder) rawAt(i int) string { return f.text[f.toks[i].start:f.toks[i].e
 func (f *finder) rowAt(i int) int    { return int(f.vocab[f.toks[i].id].row) }
 func (f *finder) clsAt(i int) uint32 { return f.vocab[f.toks[i].id].cls }
 
+// bitsAt is the bits of token i's row in the phrase table (Tables.bits): read once per word
+// of a document, with its row.
+func (f *finder) bitsAt(i int) uint32 { return f.vocab[f.toks[i].id].bits }
+
+// clsPrev is the classes of the word n before token i in its sentence (0: none).
+func (f *finder) clsPrev(i, n int) uint32 {
+	if i-n < 0 || f.toks[i-n].sent != f.toks[i].sent {
+		return 0
+	}
+	return f.clsAt(i - n)
+}
+
 // markPeople marks the sentences that hold a pseudonym the de-identifier wrote for a
 // person (published offsets) as describing a person.
 func (f *finder) markPeople(starts []int) {
@@ -205,15 +217,16 @@ func (f *finder) match(i int, kind int, maxWords int) (int, Entry, bool) {
 		return i, Entry{}, false
 	}
 	end, row := i, -1
-	r := f.rowAt(i)
+	r, bits := f.rowAt(i), f.bitsAt(i)
 	for n := 1; n <= maxWords && i+n <= len(f.toks) && f.toks[i+n-1].sent == f.toks[i].sent; n++ {
 		if n > 1 {
 			r = f.phraseRow(i, i+n)
+			bits = f.t.bits(r)
 		}
-		if f.t.has(r, kind) {
+		if bits&(1<<kind) != 0 {
 			end, row = i+n, r
 		}
-		if !f.t.continues(r) {
+		if bits&bitPrefix == 0 {
 			break
 		}
 	}
@@ -231,7 +244,7 @@ func (f *finder) phraseRow(i, j int) int {
 	case 1:
 		return f.rowAt(i)
 	case 2:
-		if !f.t.continues(f.rowAt(i)) || !f.t.second(f.rowAt(i+1)) {
+		if f.bitsAt(i)&bitPrefix == 0 || f.bitsAt(i+1)&bitSecond == 0 {
 			return -1 // no phrase begins with these two words
 		}
 	default:
@@ -258,7 +271,7 @@ func (f *finder) conditions() []Detail {
 			continue
 		}
 		j, e, ok := f.match(i, tabCondition, f.t.maxWords)
-		if !ok && f.toks[i].upper {
+		if !ok && f.toks[i].upper && mayBeAcronym(f.rawAt(i)) {
 			// Acronyms are written in capitals.
 			if a, isAcro := f.t.Acronym(f.rawAt(i)); isAcro && f.acronym(i) {
 				j, e, ok = i+1, a, true
@@ -362,6 +375,13 @@ func (f *finder) acronym(i int) bool {
 }
 
 func isDigits(s string) bool { return strings.Trim(s, "0123456789") == "" }
+
+func startsDigit(s string) bool { return s != "" && '0' <= s[0] && s[0] <= '9' }
+
+// mayBeAcronym reports whether a word written with a capital could be an acronym of the
+// tables: Freeze refuses an acronym whose second letter is lower case, so a word such as
+// "She" or "Mary" needs no lookup.
+func mayBeAcronym(raw string) bool { return len(raw) >= 2 && !('a' <= raw[1] && raw[1] <= 'z') }
 
 // specificCondition rejects a one-word match that is an ordinary word or a generic head
 // ("disorder", "illness"), and acronyms written in lower case ("did").
@@ -480,7 +500,7 @@ func (f *finder) continuesNoun(h int) bool {
 	if n == "" {
 		return false
 	}
-	return f.t.has(f.rowAt(h+1), tabOccupation)
+	return f.bitsAt(h+1)&(1<<tabOccupation) != 0
 }
 
 func (f *finder) groupOf(code string) float64 { return f.t.Group(code) }
@@ -489,16 +509,16 @@ func (f *finder) groupOf(code string) float64 { return f.t.Group(code) }
 // after a copula, "as", "retired"/"former", a comma (apposition), or opening the sentence.
 func (f *finder) occupationFrame(i int) bool {
 	k := f.keyAt(i)
-	if !articles[k] {
+	if f.clsAt(i)&clsArticle == 0 {
 		return k == "retired" || k == "former"
 	}
-	p := f.prev(i, 1)
+	p, pc := f.prev(i, 1), f.clsPrev(i, 1)
 	switch {
 	case p == "":
 		return true
-	case copulas[p] || p == "as" || p == "retired" || p == "former":
+	case pc&clsCopula != 0 || p == "as" || p == "retired" || p == "former":
 		return true
-	case prepositions[p]:
+	case pc&clsPreposition != 0:
 		return false
 	}
 	// Apposition: "Name, a ..." has a clause break just before the article.
@@ -559,7 +579,7 @@ func (f *finder) roles() []Detail {
 	var out []Detail
 	for i := 1; i < len(f.toks); i++ {
 		p := f.keyAt(i - 1)
-		if roleModifiers[p] && i >= 2 && f.toks[i-2].sent == f.toks[i].sent {
+		if f.clsAt(i-1)&clsRoleModifier != 0 && i >= 2 && f.toks[i-2].sent == f.toks[i].sent {
 			// "the former mayor": read the determiner before the modifier.
 			p = f.keyAt(i - 2)
 			if !(p == "the" || p == "our" || p == "their" || strings.HasSuffix(f.rawAt(i-2), "'s")) {
@@ -744,7 +764,7 @@ func (f *finder) modifier(c int) bool {
 
 // isOccupation reports whether token h is an occupation.
 func (f *finder) isOccupation(h int) bool {
-	if f.t.has(f.rowAt(h), tabOccupation) {
+	if f.bitsAt(h)&(1<<tabOccupation) != 0 {
 		return true
 	}
 	k := f.keyAt(h)
@@ -755,7 +775,7 @@ func (f *finder) isDemonym(i int) bool {
 	if !f.toks[i].upper {
 		return false
 	}
-	return f.t.has(f.rowAt(i), tabNationality)
+	return f.bitsAt(i)&(1<<tabNationality) != 0
 }
 
 // distinctions: Olympians, medallists, champions, record holders, winners of titles.
@@ -891,6 +911,9 @@ func (f *finder) ages() []Detail {
 	for i := 0; i < len(f.toks); i++ {
 		if f.used[i] {
 			continue
+		}
+		if f.clsAt(i)&(clsAgeCue|clsNumberWord) == 0 && !startsDigit(f.keyAt(i)) {
+			continue // neither a number nor a word ageAt reads an age after
 		}
 		lo, hi, j := f.ageAt(i)
 		if j == i {
@@ -1060,8 +1083,8 @@ func (f *finder) numberOf(i int) *vocabWord {
 		w.facts |= factNumKnown
 		if n, ok := atoi(w.key); ok {
 			w.num, w.facts = n, w.facts|factDigits
-		} else if n, ok := numberWords[w.key]; ok {
-			w.num, w.facts = n, w.facts|factNumberWord
+		} else if w.cls&clsNumberWord != 0 {
+			w.num, w.facts = numberWords[w.key], w.facts|factNumberWord
 		}
 	}
 	return w

@@ -169,6 +169,15 @@ func (t *Tables) second(row int) bool {
 	return row >= 0 && t.phrases.Word(row, 0)&bitSecond != 0
 }
 
+// bits returns the kinds and marks of a row (-1: none, 0): bit k for table kind k,
+// bitPrefix, bitSecond.
+func (t *Tables) bits(row int) uint32 {
+	if row < 0 {
+		return 0
+	}
+	return t.phrases.Word(row, 0)
+}
+
 // entry returns the kind's entry of a row that has it.
 func (t *Tables) entry(row, kind int) Entry {
 	m := t.phrases.Word(row, 0)
@@ -391,6 +400,10 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 		if r, _ := utf8.DecodeRuneInString(key); !unicode.IsUpper(r) {
 			// The scorer looks acronyms up only for words that start with a capital.
 			return nil, fmt.Errorf("acronym %q does not start with a capital", key)
+		}
+		if !mayBeAcronym(key) {
+			// Nor for words whose second letter is lower case (mayBeAcronym).
+			return nil, fmt.Errorf("acronym %q has a lower-case second letter", key)
 		}
 		r, _ := acro.Insert(key)
 		acro.SetFloat64(r, 0, s.acronyms[key].Value)

@@ -23,9 +23,10 @@ type token struct {
 // vocabWord is one distinct key of a document, with what the tables say of it, looked up
 // once per document instead of once per use.
 type vocabWord struct {
-	key string // phrase.Key form
-	row int32  // the key's row in the phrase table (-1: none)
-	cls uint32 // the key's closed classes (wordClasses)
+	key  string // phrase.Key form
+	row  int32  // the key's row in the phrase table (-1: none)
+	cls  uint32 // the key's closed classes (wordClasses)
+	bits uint32 // the row's kinds and marks (Tables.bits)
 	// facts: what the lexicon says of the key, looked up on first use (fact*).
 	facts uint8
 	num   int // see factDigits and factNumberWord
@@ -73,7 +74,8 @@ func (v *vocab) id(t *Tables, raw string) int32 {
 	}
 	id := int32(len(v.words))
 	v.ids[key] = id
-	v.words = append(v.words, vocabWord{key: key, row: int32(t.phrase(key)), cls: wordClasses[key]})
+	row := t.phrase(key)
+	v.words = append(v.words, vocabWord{key: key, row: int32(row), cls: wordClasses[key], bits: t.bits(row)})
 	return id
 }
 

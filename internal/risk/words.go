@@ -126,7 +126,16 @@ const (
 	clsCopula
 	clsPreposition
 	clsDistinction // a key of distinctionWords
+	clsRoleModifier
+	clsNumberWord // a key of numberWords
+	clsAgeCue     // a word ageAt reads an age after (besides numbers)
 )
+
+// ageCues are the words (besides numbers) at which ageAt may read an age: "early
+// thirties", "in her forties", "over 90", "teenage", "school age", "under 5", "between 5
+// and 12", "born in".
+var ageCues = set("early", "mid", "late", "her", "his", "their", "over", "teenage", "teenager", "teen",
+	"school", "under", "between", "born")
 
 // wordClasses maps a word to its classes.
 var wordClasses = func() map[string]uint32 {
@@ -137,7 +146,7 @@ var wordClasses = func() map[string]uint32 {
 	}{{clsThird, thirdPerson}, {clsPersonNoun, personNouns}, {clsArticle, articles}, {clsDeterminer, determiners},
 		{clsUnique, uniqueMarkers}, {clsParent, parentWords}, {clsChild, childWords}, {clsSmallEvent, smallEvents},
 		{clsLargeEvent, largeEvents}, {clsSex, femaleWords}, {clsSex, maleWords}, {clsCopula, copulas},
-		{clsPreposition, prepositions}} {
+		{clsPreposition, prepositions}, {clsRoleModifier, roleModifiers}, {clsAgeCue, ageCues}} {
 		for w, in := range c.words {
 			if in {
 				m[w] |= c.cls
@@ -151,6 +160,9 @@ var wordClasses = func() map[string]uint32 {
 	}
 	for w := range distinctionWords {
 		m[w] |= clsDistinction
+	}
+	for w := range numberWords {
+		m[w] |= clsNumberWord
 	}
 	for w, share := range multiples {
 		if share > 0 {
