@@ -2,19 +2,16 @@ package lexicon
 
 import "strings"
 
-// startsKey keys the first words of a category's entries among the Lexicon's derived tables.
-type startsKey struct{ cat Category }
-
 // Starts reports whether some entry of cat begins with the word w, compared as MatchAt
 // compares words: MatchAt(cat, words) is 0 whenever Starts(cat, words[0]) is false, so a
 // caller that asks MatchAt at every word of a text can ask this first, once per distinct
 // word. The first words of the category are indexed on first use.
 func (l *Lexicon) Starts(cat Category, w string) bool {
-	t := l.category(cat)
-	if t == nil || strings.IndexByte(w, ' ') >= 0 {
+	if !cat.valid() || strings.IndexByte(w, ' ') >= 0 {
 		return false
 	}
-	first := Derived(l, startsKey{cat}, func(l *Lexicon) map[string]struct{} {
+	first := l.starts[cat].get(func() (map[string]struct{}, error) {
+		t := l.category(cat)
 		m := make(map[string]struct{}, t.Len())
 		for r := range t.Len() {
 			k := t.Key(r)
@@ -23,7 +20,7 @@ func (l *Lexicon) Starts(cat Category, w string) bool {
 			}
 			m[k] = struct{}{}
 		}
-		return m
+		return m, nil
 	})
 	var buf [64]byte
 	_, ok := first[string(appendKey(buf[:0], w))]
