@@ -35,9 +35,10 @@ type Lexicon struct {
 	states    lazy[stateIndex]
 	prefixes  lazy[*Table]
 	cats      [numCategories]lazy[*Table]
-	wordCats  lazy[map[string]uint16]                  // see oneWordCats
-	starts    [numCategories]lazy[map[string]struct{}] // see Starts
-	derived   derived                                  // tables built from these by other packages (Derived)
+	wordCats  lazy[map[string]uint16] // see oneWordCats
+	derived   derived                 // tables built from these by other packages (Derived)
+
+	starts [numCategories]lazy[map[string]struct{}] // the first words of entries (Starts)
 }
 
 // lazy is a table parsed on first use.
