@@ -44,39 +44,81 @@ const (
 	factNumberWord // num is the number the word names (numberWords)
 )
 
-// vocab is a document's distinct keys.
+// vocab is a document's distinct keys, in an open-addressing hash table of their ids: a
+// word's key is hashed as it is built, in a reused buffer, and compared only with keys of
+// the same hash, which costs less than a Go map's lookup of a string at every word.
 type vocab struct {
-	ids   map[string]int32
-	words []vocabWord
-	buf   []byte // the key of a word being looked up
+	slots  []int32 // id+1 of the key whose probe sequence passes here; 0: empty
+	hashes []uint32
+	words  []vocabWord
+	buf    []byte // the key of a word being looked up
+}
+
+func newVocab(capacity int) vocab {
+	n := 64
+	for n < 2*capacity {
+		n *= 2
+	}
+	return vocab{slots: make([]int32, n), hashes: make([]uint32, 0, capacity), words: make([]vocabWord, 0, capacity)}
 }
 
 // id returns the id of the key of raw (a word as tokenize cuts it), adding it when new.
 func (v *vocab) id(t *Tables, raw string) int32 {
-	var key string
 	b, ascii := appendWordKey(v.buf[:0], raw)
+	if !ascii {
+		b = append(b[:0], phrase.Key(raw)...)
+	}
 	v.buf = b
-	if ascii {
-		// The lookup allocates nothing; the key is copied only for a new word.
-		if id, ok := v.ids[string(b)]; ok {
-			return id
-		}
-		if string(b) == raw {
-			key = raw
-		} else {
-			key = string(b)
-		}
-	} else {
-		key = phrase.Key(raw)
-		if id, ok := v.ids[key]; ok {
+	h := hashBytes(b)
+	mask := uint32(len(v.slots) - 1)
+	i := h & mask
+	for ; v.slots[i] != 0; i = (i + 1) & mask {
+		if id := v.slots[i] - 1; v.hashes[id] == h && v.words[id].key == string(b) {
 			return id
 		}
 	}
+	// A new word: its key is the word itself when that is its key (most words), or a copy.
+	key := raw
+	if string(b) != raw {
+		key = string(b)
+	}
 	id := int32(len(v.words))
-	v.ids[key] = id
 	row := t.phrase(key)
 	v.words = append(v.words, vocabWord{key: key, row: int32(row), cls: wordClasses[key], bits: t.bits(row)})
+	v.hashes = append(v.hashes, h)
+	v.slots[i] = id + 1
+	if 2*len(v.words) > len(v.slots) {
+		v.grow()
+	}
 	return id
+}
+
+// grow doubles the slots (at most half of them are used) and places every id again.
+func (v *vocab) grow() {
+	v.slots = make([]int32, 2*len(v.slots))
+	mask := uint32(len(v.slots) - 1)
+	for id, h := range v.hashes {
+		i := h & mask
+		for v.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		v.slots[i] = int32(id) + 1
+	}
+}
+
+// hashBytes is FNV-1a with a final mix (MurmurHash3's), so that the low bits the slot mask
+// keeps depend on every byte.
+func hashBytes(b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	h ^= h >> 16
+	h *= 0x85ebca6b
+	h ^= h >> 13
+	h *= 0xc2b2ae35
+	h ^= h >> 16
+	return h
 }
 
 // tokenize splits text into words with their byte spans, sentences and clauses, and gives
@@ -84,9 +126,10 @@ func (v *vocab) id(t *Tables, raw string) int32 {
 // digits with inner apostrophes; a hyphen or dash ends a word, as in phrase.Key, so
 // "Brightwater–Lowe" is two words.
 func tokenize(t *Tables, text string) ([]token, []vocabWord) {
-	// About one word in six bytes of prose; a guess that is short costs one growth.
-	toks := make([]token, 0, len(text)/6+1)
-	v := vocab{ids: make(map[string]int32, min(len(text)/24+16, 4096))}
+	// About one word in five to six bytes of prose; a guess that is short costs a growth.
+	toks := make([]token, 0, len(text)/5+8)
+	// A short text has a new word every seven bytes or so, a long post every thirty.
+	v := newVocab(min(len(text)/7, 256+len(text)/32))
 	var sent, clause int32
 	i := 0
 	gapStart := 0
