@@ -270,7 +270,10 @@ func (f *finder) conditions() []Detail {
 		if f.used[i] {
 			continue
 		}
-		j, e, ok := f.match(i, tabCondition, f.t.maxWords)
+		j, e, ok := i, Entry{}, false
+		if f.bitsAt(i)&(1<<tabCondition|bitPrefix) != 0 {
+			j, e, ok = f.match(i, tabCondition, f.t.maxWords) // no condition starts elsewhere
+		}
 		if !ok && f.toks[i].upper && mayBeAcronym(f.rawAt(i)) {
 			// Acronyms are written in capitals.
 			if a, isAcro := f.t.Acronym(f.rawAt(i)); isAcro && f.acronym(i) {
@@ -372,6 +375,11 @@ func (f *finder) acronym(i int) bool {
 		}
 	}
 	return true
+}
+
+// possessive reports whether a word ends in 's.
+func possessive(raw string) bool {
+	return strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")
 }
 
 func isDigits(s string) bool { return strings.Trim(s, "0123456789") == "" }
@@ -578,6 +586,9 @@ func (f *finder) rareWord(h int) (Detail, bool) {
 func (f *finder) roles() []Detail {
 	var out []Detail
 	for i := 1; i < len(f.toks); i++ {
+		if f.bitsAt(i)&(1<<tabRole|bitPrefix) == 0 && !possessive(f.rawAt(i)) {
+			continue // neither a role nor one in the possessive starts here
+		}
 		p := f.keyAt(i - 1)
 		if f.clsAt(i-1)&clsRoleModifier != 0 && i >= 2 && f.toks[i-2].sent == f.toks[i].sent {
 			// "the former mayor": read the determiner before the modifier.
@@ -782,8 +793,8 @@ func (f *finder) isDemonym(i int) bool {
 func (f *finder) distinctions() []Detail {
 	var out []Detail
 	for i, tk := range f.toks {
-		if f.used[i] || f.authorClause(i) {
-			continue
+		if f.clsAt(i)&(clsDistinction|clsDistinctionCue) == 0 || f.used[i] || f.authorClause(i) {
+			continue // none of the cases below
 		}
 		var s float64
 		ok := false
@@ -1186,7 +1197,8 @@ func (f *finder) media() []Detail {
 		if f.clsAt(i)&clsCueStart == 0 || f.used[i] || !f.third[f.toks[i].sent] {
 			continue // no cue starts with the word
 		}
-		for _, cue := range viralCues {
+		cues := cuesByFirst[f.keyAt(i)]
+		for _, cue := range cues.viral {
 			if f.cueAt(i, cue) {
 				d := f.span(KindMedia, i, i+len(cue))
 				d.Cap, d.Why = 10, "it went viral: a search finds the handful of such stories"
@@ -1194,7 +1206,7 @@ func (f *finder) media() []Detail {
 				return append(out, d)
 			}
 		}
-		for _, cue := range mediaCues {
+		for _, cue := range cues.media {
 			if i+len(cue) > len(f.toks) || !f.sameSentence(i, i+len(cue)) {
 				continue
 			}

@@ -129,7 +129,29 @@ const (
 	clsRoleModifier
 	clsNumberWord // a key of numberWords
 	clsAgeCue     // a word ageAt reads an age after (besides numbers)
+	// clsDistinctionCue: a word distinctions reads besides distinctionWords ("won",
+	// "record", "played").
+	clsDistinctionCue
 )
+
+// distinctionCues are the words besides distinctionWords at which distinctions reads one.
+var distinctionCues = set("won", "wins", "win", "record", "played", "plays")
+
+// cuesByFirst lists the viral and media cues by their first word, each in its list's order.
+var cuesByFirst = func() map[string]struct{ viral, media [][]string } {
+	m := map[string]struct{ viral, media [][]string }{}
+	for _, c := range viralCues {
+		e := m[c[0]]
+		e.viral = append(e.viral, c)
+		m[c[0]] = e
+	}
+	for _, c := range mediaCues {
+		e := m[c[0]]
+		e.media = append(e.media, c)
+		m[c[0]] = e
+	}
+	return m
+}()
 
 // ageCues are the words (besides numbers) at which ageAt may read an age: "early
 // thirties", "in her forties", "over 90", "teenage", "school age", "under 5", "between 5
@@ -146,7 +168,8 @@ var wordClasses = func() map[string]uint32 {
 	}{{clsThird, thirdPerson}, {clsPersonNoun, personNouns}, {clsArticle, articles}, {clsDeterminer, determiners},
 		{clsUnique, uniqueMarkers}, {clsParent, parentWords}, {clsChild, childWords}, {clsSmallEvent, smallEvents},
 		{clsLargeEvent, largeEvents}, {clsSex, femaleWords}, {clsSex, maleWords}, {clsCopula, copulas},
-		{clsPreposition, prepositions}, {clsRoleModifier, roleModifiers}, {clsAgeCue, ageCues}} {
+		{clsPreposition, prepositions}, {clsRoleModifier, roleModifiers}, {clsAgeCue, ageCues},
+		{clsDistinctionCue, distinctionCues}} {
 		for w, in := range c.words {
 			if in {
 				m[w] |= c.cls
