@@ -93,11 +93,19 @@ func (f *finder) startsCondition(i int) bool {
 func (f *finder) keyAt(i int) string { return f.vocab[f.toks[i].id].key }
 func (f *finder) rawAt(i int) string { return f.text[f.toks[i].start:f.toks[i].end] }
 func (f *finder) rowAt(i int) int    { return int(f.vocab[f.toks[i].id].row) }
-func (f *finder) clsAt(i int) uint32 { return f.vocab[f.toks[i].id].cls }
+func (f *finder) clsAt(i int) uint32 { return f.toks[i].cls }
 
 // bitsAt is the bits of token i's row in the phrase table (Tables.bits): read once per word
-// of a document, with its row.
-func (f *finder) bitsAt(i int) uint32 { return f.vocab[f.toks[i].id].bits }
+// of a document, with its row, and kept in the token with its classes.
+func (f *finder) bitsAt(i int) uint32 { return f.toks[i].bits }
+
+// clsNext is the classes of the word n after token i in its sentence (0: none).
+func (f *finder) clsNext(i, n int) uint32 {
+	if i+n >= len(f.toks) || f.toks[i+n].sent != f.toks[i].sent {
+		return 0
+	}
+	return f.clsAt(i + n)
+}
 
 // clsPrev is the classes of the word n before token i in its sentence (0: none).
 func (f *finder) clsPrev(i, n int) uint32 {
@@ -295,7 +303,7 @@ func (f *finder) conditions() []Detail {
 				}
 			}
 		}
-		if !ok && f.toks[i].upper && f.third[f.toks[i].sent] && eponymHeads[f.next(i, 1)] && f.sameSentence(i, i+2) {
+		if !ok && f.toks[i].upper && f.third[f.toks[i].sent] && f.clsNext(i, 1)&clsEponymHead != 0 && f.sameSentence(i, i+2) {
 			// "<Name> disease", "<Name>'s syndrome" that neither table knows: the
 			// common named conditions are in the hand table, and most of the thousands
 			// of named disorders are rare (Orphanet), so a rare class is assumed.
@@ -887,7 +895,7 @@ func (f *finder) origins() []Detail {
 			{KindNationality, tabNationality, "CLDR population of the country, as a share of the world's"},
 			{KindLanguage, tabLanguage, "CLDR share of speakers"},
 		}
-		if speechCues[f.prev(i, 1)] || speechCues[f.next(i, 1)] {
+		if (f.clsPrev(i, 1)|f.clsNext(i, 1))&clsSpeechCue != 0 {
 			cands[1], cands[2] = cands[2], cands[1]
 		}
 		for _, c := range cands {

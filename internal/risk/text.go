@@ -18,6 +18,9 @@ type token struct {
 	clause     int32 // clause number (commas, semicolons, colons, brackets and dashes split clauses)
 	id         int32 // the word's index in the document's vocabulary (vocab.words)
 	upper      bool  // starts with an upper-case letter
+	// cls and bits are the word's vocabWord.cls and .bits, which the finders read at
+	// nearly every token.
+	cls, bits uint32
 }
 
 // vocabWord is one distinct key of a document, with what the tables say of it, looked up
@@ -169,7 +172,7 @@ func tokenize(t *Tables, text string) ([]token, []vocabWord) {
 		}
 		if len(toks) > 0 {
 			if gap := text[gapStart:start]; gap != " " {
-				s, c := boundary(gap)
+				s, c := boundaryASCII(gap)
 				if s {
 					sent++
 					clause++
@@ -184,7 +187,9 @@ func tokenize(t *Tables, text string) ([]token, []vocabWord) {
 			first, _ := utf8.DecodeRuneInString(raw)
 			upper = unicode.IsUpper(first)
 		}
-		toks = append(toks, token{start: start, end: i, sent: sent, clause: clause, id: v.id(t, raw), upper: upper})
+		id := v.id(t, raw)
+		w := &v.words[id]
+		toks = append(toks, token{start: start, end: i, sent: sent, clause: clause, id: id, upper: upper, cls: w.cls, bits: w.bits})
 		gapStart = i
 	}
 	return toks, v.words
@@ -215,6 +220,26 @@ func boundary(gap string) (sentence, clause bool) {
 		}
 	}
 	return false, strings.ContainsAny(gap, ",;:()[]–—\"“”")
+}
+
+// boundaryASCII is boundary, read in one pass over a gap of ASCII punctuation and spaces
+// without a line break (most are); any other gap is left to boundary.
+func boundaryASCII(gap string) (sentence, clause bool) {
+	for i := 0; i < len(gap); i++ {
+		switch c := gap[i]; c {
+		case '.', '!', '?', '|', '#':
+			return true, true
+		case ',', ';', ':', '(', ')', '[', ']', '"':
+			clause = true
+		case '\n':
+			return boundary(gap)
+		default:
+			if c >= utf8.RuneSelf {
+				return boundary(gap)
+			}
+		}
+	}
+	return false, clause
 }
 
 // wordKey is phrase.Key of a word (letters, digits and inner apostrophes), without its

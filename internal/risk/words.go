@@ -132,6 +132,8 @@ const (
 	// clsDistinctionCue: a word distinctions reads besides distinctionWords ("won",
 	// "record", "played").
 	clsDistinctionCue
+	clsEponymHead
+	clsSpeechCue
 )
 
 // distinctionCues are the words besides distinctionWords at which distinctions reads one.
@@ -169,7 +171,7 @@ var wordClasses = func() map[string]uint32 {
 		{clsUnique, uniqueMarkers}, {clsParent, parentWords}, {clsChild, childWords}, {clsSmallEvent, smallEvents},
 		{clsLargeEvent, largeEvents}, {clsSex, femaleWords}, {clsSex, maleWords}, {clsCopula, copulas},
 		{clsPreposition, prepositions}, {clsRoleModifier, roleModifiers}, {clsAgeCue, ageCues},
-		{clsDistinctionCue, distinctionCues}} {
+		{clsDistinctionCue, distinctionCues}, {clsEponymHead, eponymHeads}, {clsSpeechCue, speechCues}} {
 		for w, in := range c.words {
 			if in {
 				m[w] |= c.cls
