@@ -67,22 +67,50 @@ func newVocab(capacity int) vocab {
 
 // id returns the id of the key of raw (a word as tokenize cuts it), adding it when new.
 func (v *vocab) id(t *Tables, raw string) int32 {
-	b, ascii := appendWordKey(v.buf[:0], raw)
-	if !ascii {
-		b = append(b[:0], phrase.Key(raw)...)
+	// One pass over an ASCII word hashes its key (wordKey: lower case, apostrophes
+	// dropped) and tells whether the key is the word itself, as most are.
+	h := uint32(fnvOffset)
+	plain := true
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			b := append(v.buf[:0], phrase.Key(raw)...)
+			v.buf = b
+			return v.lookup(t, b, raw, hashBytes(b))
+		case c == '\'':
+			plain = false
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			plain = false
+		}
+		h = (h ^ uint32(c)) * fnvPrime
 	}
+	h = mix32(h)
+	if plain {
+		return v.lookup(t, nil, raw, h)
+	}
+	b, _ := appendWordKey(v.buf[:0], raw)
 	v.buf = b
-	h := hashBytes(b)
+	return v.lookup(t, b, raw, h)
+}
+
+// lookup returns the id of the key (b, or raw itself when b is nil) whose hash is h, adding
+// it when new.
+func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32) int32 {
 	mask := uint32(len(v.slots) - 1)
 	i := h & mask
 	for ; v.slots[i] != 0; i = (i + 1) & mask {
-		if id := v.slots[i] - 1; v.hashes[id] == h && v.words[id].key == string(b) {
-			return id
+		if id := v.slots[i] - 1; v.hashes[id] == h {
+			if w := v.words[id].key; b == nil && w == raw || b != nil && w == string(b) {
+				return id
+			}
 		}
 	}
-	// A new word: its key is the word itself when that is its key (most words), or a copy.
+	// A new word: its key is the word itself when that is its key, or a copy.
 	key := raw
-	if string(b) != raw {
+	if b != nil && string(b) != raw {
 		key = string(b)
 	}
 	id := int32(len(v.words))
@@ -112,10 +140,19 @@ func (v *vocab) grow() {
 // hashBytes is FNV-1a with a final mix (MurmurHash3's), so that the low bits the slot mask
 // keeps depend on every byte.
 func hashBytes(b []byte) uint32 {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for _, c := range b {
-		h = (h ^ uint32(c)) * 16777619
+		h = (h ^ uint32(c)) * fnvPrime
 	}
+	return mix32(h)
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func mix32(h uint32) uint32 {
 	h ^= h >> 16
 	h *= 0x85ebca6b
 	h ^= h >> 13
