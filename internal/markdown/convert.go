@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 )
@@ -49,7 +50,9 @@ type Result struct {
 // Converter converts Markdown to sanitised HTML. Build it once with New; it
 // is safe for concurrent use.
 type Converter struct {
-	md           goldmark.Markdown
+	md goldmark.Markdown
+	// blocks parses block structure only (see FenceInfos).
+	blocks       parser.Parser
 	policy       *bluemonday.Policy
 	summaryPol   *bluemonday.Policy
 	summaryWords int
@@ -76,22 +79,30 @@ func New(opts ...Option) *Converter {
 		o(c)
 	}
 	c.md = goldmark.New(
-		goldmark.WithExtensions(
-			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
-			extension.Strikethrough,
-			extension.Linkify,
-			extension.TaskList,
-			extension.Footnote,
-			extension.Typographer,
-		),
+		goldmark.WithExtensions(extensions()...),
 		goldmark.WithRendererOptions(
 			// Raw HTML goes through; the sanitiser decides what stays.
 			gmhtml.WithUnsafe(),
 		),
 	)
+	c.blocks = blockParser(extensions())
 	c.policy = newPolicy(true)
 	c.summaryPol = newPolicy(false)
 	return c
+}
+
+// extensions are the goldmark extensions of every Converter: GFM (tables,
+// strikethrough, autolinks, task lists), footnotes and typographic
+// punctuation.
+func extensions() []goldmark.Extender {
+	return []goldmark.Extender{
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
+		extension.Strikethrough,
+		extension.Linkify,
+		extension.TaskList,
+		extension.Footnote,
+		extension.Typographer,
+	}
 }
 
 // moreMarker is the summary divider, as in Hugo: <!--more-->.
