@@ -38,6 +38,11 @@ func benchDocs(b *testing.B) [][]byte {
 		}
 		return out
 	}
+	return genDocs(64)
+}
+
+// genDocs returns n varied Markdown documents, the same every time.
+func genDocs(n int) [][]byte {
 	r := rand.New(rand.NewSource(1))
 	words := strings.Fields(`the session client colleague supervisor team plan review boundary decision
 pattern practice conversation referral assessment note goal feedback meeting family carer student
@@ -74,7 +79,7 @@ it's "quoted" -- & uncertain thoughtful small familiar awkward useful clear noti
 		b.WriteString("\n\n")
 	}
 	var out [][]byte
-	for d := 0; d < 64; d++ {
+	for d := 0; d < n; d++ {
 		var b strings.Builder
 		for blk := 0; blk < 30; blk++ {
 			switch r.Intn(14) {
