@@ -1,10 +1,14 @@
 package rules
 
 import (
+	"context"
 	"math/rand"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/veil-blog/veil/internal/deid"
 )
 
 // randomText joins n pieces drawn from pieces, so that the shortcuts of the
@@ -92,5 +96,123 @@ func TestPubKindsAtIsIndex(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("pubKindsAt(%q)\n got %v\nwant %v", text, got, want)
 		}
+	}
+}
+
+// plainSet is s as the rules ran before their shortcuts: its own pass,
+// and no rule skipped for want of a digit.
+func plainSet(s *ruleSet) *ruleSet {
+	rs := slices.Clone(s.rules)
+	for i := range rs {
+		rs[i].digit = false
+	}
+	p := &ruleSet{rules: rs, scans: s.scans}
+	p.own = newPass(p)
+	return p
+}
+
+// plain returns d with plainSet's rules.
+func plain(t *testing.T, d deid.Detector) deid.Detector {
+	switch v := d.(type) {
+	case *Email:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *URL:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *Handle:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *IP:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *Phone:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *SSN:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *IDNumber:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *Date:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *Age:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *Street:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *POBox:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *PostalCode:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case Publication:
+		return v
+	}
+	t.Fatalf("no plain form of %T", d)
+	return nil
+}
+
+// rulePieces make texts in which every rule of Default finds something
+// now and then: invented numbers, dates, addresses and contacts, cue
+// words and the blanks and marks between them.
+var rulePieces = []string{
+	" ", " ", " ", " ", "  ", "\n", "\t", ".", ",", ";", ":", "(", ")", "-", "/", "#", "'", "’", "+", "@", "_", "é", "ſ",
+	"1", "7", "12", "42", "365", "2024", "1987", "04", "555", "0187", "62704", "123456789", "4111",
+	"the", "The", "a", "an", "on", "in", "of", "by", "since", "last", "next", "this", "her", "his", "my", "our",
+	"March", "Mar", "oct", "Tuesday", "spring", "Christmas", "yesterday", "years", "year", "old", "aged", "turned",
+	"months", "ago", "st", "nd", "th", "Elm", "St", "Street", "Rd", "Ave", "Apt", "Suite", "PO", "Box", "IL", "Ohio",
+	"zip", "MRN", "case", "no", "No.", "file", "account", "ID", "SSN", "phone", "call", "tel", "ext", "fax",
+	"www", "http", "https", "://", "example", ".org", ".com", "x", "AB", "Koskikatu", "Rue", "Calle", "corner",
+	"SW1A", "1AA", "K1A", "0B1", "birthday", "decade", "1990s", "'90s", "late", "early", "mid",
+}
+
+// TestShortcutsKeepFindings runs every detector of Default and its plain
+// form (one pass each, no rule skipped) on random texts, and wants the
+// same findings.
+func TestShortcutsKeepFindings(t *testing.T) {
+	fast := Default()
+	var slow []deid.Detector
+	for _, d := range fast {
+		slow = append(slow, plain(t, d))
+	}
+	r := rand.New(rand.NewSource(3))
+	found := 0
+	for i := 0; i < 3000; i++ {
+		text := randomText(r, rulePieces, 1+r.Intn(300))
+		doc := &deid.Doc{Text: text}
+		for k := range fast {
+			got, err := fast[k].Detect(context.Background(), doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := slow[k].Detect(context.Background(), &deid.Doc{Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s(%q)\n got %+v\nwant %+v", fast[k].Name(), text, got, want)
+			}
+			found += len(want)
+		}
+	}
+	if found < 3000 {
+		t.Errorf("only %d findings in the random texts: they do not exercise the rules", found)
 	}
 }

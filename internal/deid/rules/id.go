@@ -100,7 +100,8 @@ var (
 // NewIDNumber returns the ID-number detector.
 func NewIDNumber() *IDNumber {
 	return &IDNumber{rules: newRuleSet([]rule{
-		{trig: tIDCue, match: matchIDCue, fn: cueID},
+		// cueID keeps only a number with a digit, inside the window.
+		{trig: tIDCue, match: matchIDCue, fn: cueID, digit: true},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", false, tIBAN), re: anchored(`(?i)\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?\b`), fn: ibanHit},
 		{trig: tDigits("4-4[ -]4-6[ -]"), re: anchored(`\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b|\b\d{4}[ \-]\d{6}[ \-]\d{4,5}\b`), fn: groupedCard},
 		{scan: scanCodes},
