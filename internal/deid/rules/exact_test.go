@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
 )
@@ -214,5 +216,163 @@ func TestShortcutsKeepFindings(t *testing.T) {
 	}
 	if found < 3000 {
 		t.Errorf("only %d findings in the random texts: they do not exercise the rules", found)
+	}
+}
+
+// tokenizeRef is tokenize as it was first written, byte by byte.
+func tokenizeRef(text string) []token {
+	var ts []token
+	prevWord := false
+	for i := 0; i < len(text); {
+		b := text[i]
+		if b < utf8.RuneSelf {
+			w := isASCIIAlnum(b) || b == '_'
+			if w && !prevWord || b == '+' || b == '(' || b == '@' || b == '\'' || b == '#' {
+				j := i
+				for j < len(text) && j-i < 24 && (text[j]|0x20 >= 'a' && text[j]|0x20 <= 'z') {
+					j++
+				}
+				ts = append(ts, token{start: i, wend: j})
+			}
+			prevWord = w
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		w := r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		if w && !prevWord || r == '’' {
+			ts = append(ts, token{start: i, wend: i})
+		}
+		prevWord = w
+		i += size
+	}
+	for k := range ts {
+		ts[k].digit = len(text)
+		if d := strings.IndexAny(text[ts[k].start:], "0123456789"); d >= 0 {
+			ts[k].digit = ts[k].start + d
+		}
+	}
+	return ts
+}
+
+func TestTokenizeIsRef(t *testing.T) {
+	r := rand.New(rand.NewSource(4))
+	pieces := append(slices.Clone(rulePieces), "abcdefghijklmnopqrstuvwxyzabcdefgh", "x1_y", "_", "__", "\xff", "\xe2\x80", "ü", "٣", "Ⅻ", "a\u0301")
+	for i := 0; i < 20000; i++ {
+		text := randomText(r, pieces, r.Intn(60))
+		if got, want := tokenize(text), tokenizeRef(text); !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
+			t.Fatalf("tokenize(%q)\n got %v\nwant %v", text, got, want)
+		}
+	}
+}
+
+// The scanners as they were first written, byte by byte.
+func scanCodesRef(text string) []hit {
+	var hs []hit
+	for i := 0; i < len(text); {
+		if !isASCIIAlnum(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (isASCIIAlnum(text[j]) || text[j] == '-' && j+1 < len(text) && isASCIIAlnum(text[j+1]) && j > i) {
+			j++
+		}
+		tok := text[i:j]
+		if countLetters(tok) == 0 {
+			// Each hyphen-free digit run on its own.
+			for k := i; k < j; {
+				if !isDigit(text[k]) {
+					k++
+					continue
+				}
+				l := k
+				for l < j && isDigit(text[l]) {
+					l++
+				}
+				if l-k >= 6 {
+					hs = append(hs, digitRun(text, []int{k, l})...)
+				}
+				k = l
+			}
+		} else if countDigits(tok) > 0 {
+			hs = append(hs, mixedID(text, []int{i, j})...)
+			if !strings.Contains(tok, "-") {
+				// fine
+			} else if len(hs) == 0 || hs[len(hs)-1].start != i {
+				// Try each hyphen part alone: "ID-12345678".
+				for _, part := range splitKeep(text, i, j) {
+					if countLetters(text[part[0]:part[1]]) == 0 && part[1]-part[0] >= 6 {
+						hs = append(hs, digitRun(text, part[:])...)
+					} else {
+						hs = append(hs, mixedID(text, part[:])...)
+					}
+				}
+			}
+		}
+		i = j
+	}
+	return hs
+}
+func scanEmailRef(text string) []hit {
+	var starts []int
+	for i := 0; i < len(text); i++ {
+		if text[i] != '@' {
+			continue
+		}
+		j := i
+		for j > 0 && i-j < 64 && (isASCIIAlnum(text[j-1]) || strings.IndexByte("._%+-", text[j-1]) >= 0) {
+			j--
+		}
+		for j < i && !isASCIIAlnum(text[j]) {
+			j++
+		}
+		if j < i && (len(starts) == 0 || starts[len(starts)-1] < j) {
+			starts = append(starts, j)
+		}
+	}
+	return scanAt(text, rule{re: emailRe, fn: emailHit, win: 320}, starts)
+}
+func scanDomainRef(text string) []hit {
+	var starts []int
+	last := -1
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] != '.' || !isASCIIAlnum(text[i-1]) || text[i+1]|0x20 < 'a' || text[i+1]|0x20 > 'z' {
+			continue
+		}
+		j := i
+		for j > 0 && i-j < 253 && (isASCIIAlnum(text[j-1]) || text[j-1] == '.' || text[j-1] == '-') {
+			j--
+		}
+		for j < i && !isASCIIAlnum(text[j]) {
+			j++
+		}
+		if j > last {
+			starts = append(starts, j)
+			last = j
+		}
+	}
+	return scanAt(text, rule{match: matchDomain, fn: domainHit, win: 400}, starts)
+}
+
+func TestScannersAreRef(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	pieces := append(slices.Clone(rulePieces), "A-4471", "AB-12-CD", "x-", "-", "--", "1234567", "ab12cd34", "a.b", "@x.org", "j.doe@example.org", ".uk", "co.uk")
+	n := 0
+	for i := 0; i < 20000; i++ {
+		text := randomText(r, pieces, r.Intn(80))
+		for _, f := range []struct {
+			name      string
+			fast, ref func(string) []hit
+		}{{"scanCodes", scanCodes, scanCodesRef}, {"scanEmail", scanEmail, scanEmailRef}, {"scanDomain", scanDomain, scanDomainRef}} {
+			got, want := f.fast(text), f.ref(text)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s(%q)\n got %v\nwant %v", f.name, text, got, want)
+			}
+			n += len(want)
+		}
+	}
+	if n < 5000 {
+		t.Errorf("only %d hits in the random texts", n)
 	}
 }

@@ -445,13 +445,23 @@ func tIBAN(text string, t token) bool {
 
 // scanCodes walks the runs of ASCII letters, digits and inner hyphens once,
 // reporting long digit runs and mixed letter-digit codes.
+//
+// Only runs with a digit make hits, so it goes from digit to digit: a run
+// is a maximal string of letters and digits joined by single hyphens,
+// found as well from any of its bytes as by walking from the left.
 func scanCodes(text string) []hit {
 	var hs []hit
 	for i := 0; i < len(text); {
-		if !isASCIIAlnum(text[i]) {
-			i++
-			continue
+		d := strings.IndexAny(text[i:], digits)
+		if d < 0 {
+			break
 		}
+		d += i
+		// The start of the run that holds the digit.
+		for d > i && (isASCIIAlnum(text[d-1]) || d-1 > i && text[d-1] == '-' && isASCIIAlnum(text[d-2])) {
+			d--
+		}
+		i = d
 		j := i
 		for j < len(text) && (isASCIIAlnum(text[j]) || text[j] == '-' && j+1 < len(text) && isASCIIAlnum(text[j+1]) && j > i) {
 			j++

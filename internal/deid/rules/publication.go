@@ -43,16 +43,16 @@ var pubKindList = strings.Split(pubKinds, "|")
 func pubKindsAt(text string) [][2]int {
 	var at [][2]int
 	for i := 0; i < len(text); {
-		if !isASCIIAlnum(text[i]) {
+		if byteClass[text[i]]&(classLetter|classDigit) == 0 {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(text) && isASCIIAlnum(text[j]) {
+		for j < len(text) && byteClass[text[j]]&(classLetter|classDigit) != 0 {
 			j++
 		}
-		if n := j - i; n >= 4 && n <= 10 && pubKindFirst[text[i]] {
-			if k := slices.Index(pubKindList, text[i:j]); k >= 0 {
+		for _, k := range pubKindByFirst[text[i]] {
+			if pubKindList[k] == text[i:j] {
 				at = append(at, [2]int{k, i})
 			}
 		}
@@ -61,10 +61,11 @@ func pubKindsAt(text string) [][2]int {
 	return at
 }
 
-// pubKindFirst holds the first byte of each kind of pubKindList.
-var pubKindFirst = func() (t [256]bool) {
-	for _, k := range pubKindList {
-		t[k[0]] = true
+// pubKindByFirst holds the indices in pubKindList of the kinds that
+// start with each byte.
+var pubKindByFirst = func() (t [256][]int) {
+	for k, kind := range pubKindList {
+		t[kind[0]] = append(t[kind[0]], k)
 	}
 	return t
 }()

@@ -95,6 +95,8 @@ func docTokens(doc *deid.Doc) []token {
 	return deid.AnalysisValue(an, tokensKey{}, func() []token { return tokenize(an.Text()) })
 }
 
+// tokenize returns the candidate tokens of text: the start of each run of
+// letters, digits and '_' (ASCII or not), and each of + ( @ ' # ’.
 func tokenize(text string) []token {
 	ts := make([]token, 0, len(text)/5+1)
 	prevWord := false
@@ -102,21 +104,35 @@ func tokenize(text string) []token {
 	for i := 0; i < len(text); {
 		b := text[i]
 		if b < utf8.RuneSelf {
-			w := isASCIIAlnum(b) || b == '_'
-			if w && !prevWord || b == '+' || b == '(' || b == '@' || b == '\'' || b == '#' {
+			c := byteClass[b]
+			if c&classWord == 0 {
+				if c&classMark != 0 {
+					ts = append(ts, token{start: i, wend: i})
+				}
+				prevWord = false
+				i++
+				continue
+			}
+			if !prevWord {
 				j := i
-				for j < len(text) && j-i < 24 && (text[j]|0x20 >= 'a' && text[j]|0x20 <= 'z') {
+				for j < len(text) && j-i < 24 && byteClass[text[j]]&classLetter != 0 {
 					j++
 				}
 				ts = append(ts, token{start: i, wend: j})
 			}
-			if isDigit(b) {
-				for ; pending < len(ts); pending++ {
-					ts[pending].digit = i
+			// The rest of the run of ASCII word bytes starts no token.
+			for ; i < len(text); i++ {
+				c := byteClass[text[i]]
+				if c&classWord == 0 {
+					break
+				}
+				if c&classDigit != 0 {
+					for ; pending < len(ts); pending++ {
+						ts[pending].digit = i
+					}
 				}
 			}
-			prevWord = w
-			i++
+			prevWord = true
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -132,6 +148,30 @@ func tokenize(text string) []token {
 	}
 	return ts
 }
+
+// The classes of ASCII bytes that tokenize reads.
+const (
+	classWord   = 1 << iota // a letter, a digit or '_'
+	classLetter             // a letter
+	classDigit              // a digit
+	classMark               // a mark that starts a token: + ( @ ' #
+)
+
+var byteClass = func() (t [256]uint8) {
+	for b := 0; b < utf8.RuneSelf; b++ {
+		switch {
+		case b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z':
+			t[b] = classWord | classLetter
+		case b >= '0' && b <= '9':
+			t[b] = classWord | classDigit
+		case b == '_':
+			t[b] = classWord
+		case strings.IndexByte("+(@'#", byte(b)) >= 0:
+			t[b] = classMark
+		}
+	}
+	return t
+}()
 
 // needsDigit reports whether every match of the pattern re holds an ASCII
 // digit: a literal digit or a class of digits only that every way through
