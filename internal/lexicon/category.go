@@ -244,24 +244,3 @@ func (l *Lexicon) MatchAt(cat Category, words []string) int {
 	}
 	return 0
 }
-
-// FirstWords returns the first words (in lookup form) of cat's entries,
-// made on first use and kept with the Lexicon: MatchAt finds nothing at a
-// word that is not among them, which a recognizer can ask first.
-func (l *Lexicon) FirstWords(cat Category) map[string]bool {
-	return Derived(l, firstWordsKey{cat}, func(l *Lexicon) map[string]bool {
-		m := map[string]bool{}
-		if t := l.category(cat); t != nil {
-			for r := range t.Len() {
-				k := t.Key(r)
-				if sp := strings.IndexByte(k, ' '); sp >= 0 {
-					k = k[:sp]
-				}
-				m[k] = true
-			}
-		}
-		return m
-	})
-}
-
-type firstWordsKey struct{ cat Category }

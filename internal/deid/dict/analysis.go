@@ -66,8 +66,6 @@ type analysis struct {
 	// (the parts of a hashtag).
 	others map[string]packedFeat
 	cue    map[string]int // organisation-cue matches by window
-	// cueFirst holds the first words of the OrgCue entries (mayOpenOrgCue).
-	cueFirst map[string]bool
 	// gaz holds the gazetteer entries of the phrases looked up.
 	gaz map[string]gazHit
 	// clinical says whether the text reads as a clinical note (isClinical).

@@ -320,12 +320,9 @@ func (a *analysis) orgCue(words []string) int {
 
 // mayOpenOrgCue reports whether a word whose lookup form is lower, or
 // that with a full stop when dot, is the first word of an OrgCue entry:
-// MatchAt finds nothing at a word that opens none.
+// MatchAt finds nothing at a word that opens none (lexicon.Starts).
 func (a *analysis) mayOpenOrgCue(lower string, dot bool) bool {
-	if a.cueFirst == nil {
-		a.cueFirst = a.lex.FirstWords(lexicon.OrgCue)
-	}
-	return a.cueFirst[lower] || dot && a.cueFirst[lower+"."]
+	return a.lex.Starts(lexicon.OrgCue, lower) || dot && a.lex.Starts(lexicon.OrgCue, lower+".")
 }
 
 // extraCues are organisation cues the lexicon's OrgCue list lacks, with the
