@@ -173,20 +173,25 @@ func (a *analysis) listWord(k int) bool {
 		}
 	}
 	if t.Handle || t.Letters < 2 || t.Shape == shapeNone || t.Shape == shapeMixed || a.stop(t) ||
-		isContraction(t.Lower) || !a.vowel(t) || a.isTitle(k) > 0 || a.clinicalWord(k) {
+		isContraction(t.Lower) || !a.vowel(t) {
 		return false
 	}
+	// What the lists say of the word first; its neighbours (isTitle) and
+	// the clinical tests after, for the few words that pass.
 	f := a.f(k)
 	if f.date || f.kin || f.title {
 		return false
 	}
+	var name bool
 	switch {
 	case t.Shape == shapeLower:
-		return f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && t.Letters >= 3
+		name = f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && t.Letters >= 3
 	case t.Caps || t.Shape == shapeUpper:
-		return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && t.Letters >= 3
+		name = f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && t.Letters >= 3
+	default:
+		name = f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && f.proper == 0 && t.Letters >= 3
 	}
-	return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && f.proper == 0 && t.Letters >= 3
+	return name && a.isTitle(k) == 0 && !a.clinicalWord(k)
 }
 
 // listSep returns where the next element of a list begins after an
@@ -391,25 +396,25 @@ func stretched(w string) bool {
 func (a *analysis) lowerNameWord(i int) bool {
 	t := &a.toks[i]
 	if t.Shape != shapeLower || t.Letters < 3 || t.Handle || a.stop(t) || isContraction(t.Lower) || !a.vowel(t) ||
-		stretched(t.Lower) || a.in(t, vKinAbbrev) || a.in(t, vGreetings) || a.clinicalWord(i) {
+		a.in(t, vKinAbbrev) || a.in(t, vGreetings) {
 		return false
 	}
-	if a.wordCompound(t.Lower) {
-		return false
-	}
+	// What the lists say of the word first; the costlier tests of its
+	// spelling and its clinical reading after, for the few words that pass.
 	f := a.f(i)
 	if f.date || f.title || f.kin || f.abbrev != 0 && f.births < 10000 {
 		return false
 	}
+	var name bool
 	switch {
 	case f.births >= 100 && !f.common(50):
-		return true
+		name = true
 	case f.wl == 0:
-		return f.surname > 0 || f.proper > 0 || f.rank == 0
+		name = f.surname > 0 || f.proper > 0 || f.rank == 0
 	case f.wl >= 70:
-		return f.rank == 0 || f.rank > 20000
+		name = f.rank == 0 || f.rank > 20000
 	}
-	return false
+	return name && !stretched(t.Lower) && !a.clinicalWord(i) && !a.wordCompound(t.Lower)
 }
 
 // wordCompound reports whether lw is a lower-case compound of ordinary words joined by
@@ -655,7 +660,13 @@ func (a *analysis) fullNameAhead(i int) bool {
 // savage"), where the word is the likelier reading.
 func (a *analysis) wordName(i int) bool {
 	t := &a.toks[i]
-	if t.Letters < 4 || t.Handle || a.stop(t) || a.in(t, vKinAbbrev) || a.clinicalWord(i) {
+	if t.Letters < 4 || t.Handle || a.stop(t) || a.in(t, vKinAbbrev) {
+		return false
+	}
+	// What the lists say of the word first; its clinical reading and its
+	// neighbours after, for the few words that pass.
+	f := a.f(i)
+	if f.date || f.title || f.kin || f.abbrev != 0 || !a.informal() || !wordNameFeat(f) || a.clinicalWord(i) {
 		return false
 	}
 	if i > 0 && !strings.ContainsAny(t.Gap, ".!?;:\n") {
@@ -664,14 +675,7 @@ func (a *analysis) wordName(i int) bool {
 			return false
 		}
 	}
-	if a.afterCompoundModifier(i) {
-		return false
-	}
-	f := a.f(i)
-	if f.date || f.title || f.kin || f.abbrev != 0 {
-		return false
-	}
-	return a.informal() && wordNameFeat(f)
+	return !a.afterCompoundModifier(i)
 }
 
 // afterCompoundModifier reports whether word i is the head of a noun phrase
