@@ -426,7 +426,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 		a.initialSurname(k-1, k+1)) {
 		return true
 	}
-	if t.Handle || t.Shape == shapeNone || a.stop(t) || isContraction(t.Lower) || a.chat(t) {
+	if t.Handle || t.Shape == shapeNone || a.stop(t) || a.contraction(t) || a.chat(t) {
 		return false
 	}
 	// "Fenna R Hoekstra": a surname after a middle initial written without a
@@ -478,7 +478,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		// written in lower case.
 		return 0.8, "titled"
 	}
-	if t.Handle || t.Shape == shapeNone || t.Shape == shapeMixed || a.stop(t) || isContraction(t.Lower) || a.chat(t) {
+	if t.Handle || t.Shape == shapeNone || t.Shape == shapeMixed || a.stop(t) || a.contraction(t) || a.chat(t) {
 		return 0, ""
 	}
 	if a.initialsPair(i) {
@@ -546,7 +546,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	}
 	// "THANKS BRANDT": in capitals, a name or a word in no list after a
 	// greeting.
-	if upper && t.Letters >= 3 && (f.nameish() && !f.common(35) || f.wl == 0 && f.abbrev == 0) && !a.chat(t) && !stretched(t.Lower) &&
+	if upper && t.Letters >= 3 && (f.nameish() && !f.common(35) || f.wl == 0 && f.abbrev == 0) && !a.chat(t) && !a.stretchedWord(t) &&
 		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
 		return 0.6, "vocative"
 	}
@@ -559,7 +559,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	}
 	// "thank you Trudi!": a word in no list after a greeting.
 	if informative && !t.SentStart && f.wl == 0 && (f.proper == 0 || f.proper >= 80) && f.abbrev == 0 && t.Letters >= 3 && !a.chat(t) &&
-		!stretched(t.Lower) && a.cueBefore(i, a.isGreeting) {
+		!a.stretchedWord(t) && a.cueBefore(i, a.isGreeting) {
 		return 0.6, "vocative"
 	}
 

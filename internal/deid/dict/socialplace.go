@@ -656,7 +656,7 @@ func (a *analysis) lowerFamousCity(i int) (span, bool) {
 		return span{}, false
 	}
 	f := a.f(i)
-	if f.wl != 0 || f.rank == 0 || f.rank > 20000 || f.abbrev != 0 || f.births >= 1000 || f.date || f.title || f.kin || a.chat(t) || stretched(t.Lower) {
+	if f.wl != 0 || f.rank == 0 || f.rank > 20000 || f.abbrev != 0 || f.births >= 1000 || f.date || f.title || f.kin || a.chat(t) || a.stretchedWord(t) {
 		return span{}, false
 	}
 	return a.bigPlace(i)
