@@ -119,6 +119,9 @@ func Tokenize(text string) []Word {
 		end, rawEnd := j, j
 		poss := false
 		for _, suf := range [...]string{"'s", "’s"} {
+			if text[end-1] != 's' {
+				break // both suffixes end so; most words end otherwise
+			}
 			if strings.HasSuffix(text[start:end], suf) && end-len(suf) > start {
 				end -= len(suf)
 				poss = true
