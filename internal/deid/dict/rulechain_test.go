@@ -26,14 +26,14 @@ func TestRuleChainPretests(t *testing.T) {
 			for _, c := range []*ruleChain{&shapeRules, &socialRules} {
 				for i := range a.toks {
 					tk := &a.toks[i]
-					may := map[uint8]bool{}
-					for _, k := range c.may[tk.Shape&7][b2i(tk.Caps)][b2i(tk.Poss)] {
-						if c.rules[k].admitsWord(a, tk) {
-							may[k] = true
+					may := map[*spanRule]bool{}
+					for _, r := range c.may[tk.Shape&7][b2i(tk.Caps)][b2i(tk.Poss)] {
+						if r.admitsWord(a, tk) {
+							may[r] = true
 						}
 					}
 					for k := range c.rules {
-						if may[uint8(k)] {
+						if may[&c.rules[k]] {
 							continue
 						}
 						if s, ok := c.rules[k].find(a, i); ok {

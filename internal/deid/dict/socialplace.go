@@ -595,7 +595,7 @@ type matched struct {
 // places' time).
 type ruleChain struct {
 	rules []spanRule
-	may   [8][2][2][]uint8 // [shape][Caps][Poss]: indices into rules
+	may   [8][2][2][]*spanRule // [shape][Caps][Poss]: rules, in order
 }
 
 func newRuleChain(rules []spanRule) ruleChain {
@@ -612,7 +612,7 @@ func newRuleChain(rules []spanRule) ruleChain {
 					r := rules[k]
 					r.word = "" // firstRule tests the word itself
 					if r.admits(&t) {
-						c.may[sh][caps][poss] = append(c.may[sh][caps][poss], uint8(k))
+						c.may[sh][caps][poss] = append(c.may[sh][caps][poss], &rules[k])
 					}
 				}
 			}
@@ -632,8 +632,7 @@ func b2i(b bool) int {
 // match.
 func (a *analysis) firstRule(c *ruleChain, i int) (matched, bool) {
 	t := &a.toks[i]
-	for _, k := range c.may[t.Shape&7][b2i(t.Caps)][b2i(t.Poss)] {
-		r := &c.rules[k]
+	for _, r := range c.may[t.Shape&7][b2i(t.Caps)][b2i(t.Poss)] {
 		if r.wordTests && !r.admitsWord(a, t) {
 			continue
 		}
