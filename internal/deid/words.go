@@ -169,6 +169,9 @@ func dashSeparates(text string, start, h, next int) bool {
 
 // opensSentence reports whether a word after gap starts a sentence.
 func opensSentence(gap string, toks []Word) bool {
+	if gap == " " { // most gaps: nothing below holds
+		return false
+	}
 	if strings.ContainsAny(gap, "!?:;\"“«") {
 		return true
 	}
@@ -185,6 +188,13 @@ func opensSentence(gap string, toks []Word) bool {
 
 // LookupForm is the lexicon key of a word: lower case with plain apostrophes.
 func LookupForm(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii { // most words: no typographic apostrophe to look for
+		return strings.ToLower(s)
+	}
 	if strings.ContainsRune(s, '’') {
 		s = strings.ReplaceAll(s, "’", "'")
 	}
@@ -193,6 +203,9 @@ func LookupForm(s string) string {
 
 // ShapeOf classifies the capitalisation of a word and counts its letters.
 func ShapeOf(s string) (Shape, int) {
+	if sh, n, ok := asciiShapeOf(s); ok {
+		return sh, n
+	}
 	upper, lower, letters := 0, 0, 0
 	firstUpper, first := false, true
 	partUpper, partLower := false, false // parts after a hyphen that start upper, lower
@@ -233,6 +246,53 @@ func ShapeOf(s string) (Shape, int) {
 		return ShapeUpper, letters
 	}
 	return ShapeTitle, letters
+}
+
+// asciiShapeOf is ShapeOf of a word of ASCII bytes, read byte by byte
+// (ok is false for any other word): for ASCII, unicode's digits, upper-case,
+// title-case and other letters are 0-9, A-Z and a-z, and '-' is the only
+// hyphen.
+func asciiShapeOf(s string) (sh Shape, n int, ok bool) {
+	upper, lower, letters := 0, 0, 0
+	firstUpper, first := false, true
+	partUpper, partLower := false, false
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= utf8.RuneSelf:
+			return 0, 0, false
+		case b >= '0' && b <= '9':
+			return ShapeNone, 0, true // as ShapeOf, whatever follows
+		case b == '-':
+			first = true
+		case b >= 'A' && b <= 'Z':
+			upper++
+			letters++
+			if first && letters == 1 {
+				firstUpper = true
+			} else if first {
+				partUpper = true
+			}
+			first = false
+		case b >= 'a' && b <= 'z':
+			lower++
+			letters++
+			if first && letters > 1 {
+				partLower = true
+			}
+			first = false
+		}
+	}
+	switch {
+	case letters == 0:
+		return ShapeNone, 0, true
+	case upper == 0:
+		return ShapeLower, letters, true
+	case !firstUpper || (partLower && (partUpper || upper > 0)):
+		return ShapeMixed, letters, true
+	case lower == 0 && letters >= 2:
+		return ShapeUpper, letters, true
+	}
+	return ShapeTitle, letters, true
 }
 
 // markCaps sets Caps on the words of lines written in capitals: where they
