@@ -137,3 +137,45 @@ func TestTitledPositionsIsRef(t *testing.T) {
 		t.Errorf("only %d titled positions", found)
 	}
 }
+
+// shoutingLinesRef is shoutingLines as first written, rune by rune.
+func shoutingLinesRef(text string) []shoutLine {
+	var out []shoutLine
+	for start := 0; ; {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		upper, letters := 0, 0
+		for _, r := range text[start:end] {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		}
+		out = append(out, shoutLine{end: end, shout: letters > 0 && upper*10 >= letters*7})
+		if end == len(text) {
+			return out
+		}
+		start = end + 1
+	}
+}
+
+func TestShoutingLinesIsRef(t *testing.T) {
+	pieces := []string{" ", "\n", "A", "b", "QUIET", "quiet", "É", "é", "ǅ", "1", ".", "\xff", "Ω", "ω", "K"}
+	r := rand.New(rand.NewSource(11))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.Intn(40); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		text := b.String()
+		if got, want := shoutingLines(text), shoutingLinesRef(text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("shoutingLines(%q)\n got %v\nwant %v", text, got, want)
+		}
+	}
+}
