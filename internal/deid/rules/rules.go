@@ -386,20 +386,30 @@ func afterWord(text string, t token) int {
 	return j
 }
 
-// nextIn reports whether the word after t is in m.
-func nextIn(m map[string]bool, text string, t token) bool {
-	j := afterWord(text, t)
-	k := j
-	for k < len(text) && k-j < 24 && (text[k]|0x20 >= 'a' && text[k]|0x20 <= 'z') {
-		k++
-	}
-	return inSet(m, text, token{start: j, wend: k})
-}
-
 // tWordsThen accepts a token in words when the following word is in next.
 func tWordsThen(words []string, next []string) *trig {
 	n := set(next...)
-	return wordTrig(set(words...), func(text string, t token) bool { return nextIn(n, text, t) })
+	// The lengths and first letters of the next words: most words after
+	// a token have another, and are not looked up.
+	var lens uint32
+	var first [256]bool
+	for _, w := range next {
+		if w != "" && len(w) < 32 {
+			lens |= 1 << len(w)
+			first[w[0]|0x20], first[w[0]&^0x20] = true, true
+		}
+	}
+	return wordTrig(set(words...), func(text string, t token) bool {
+		j := afterWord(text, t)
+		k := j
+		for k < len(text) && k-j < 24 && (text[k]|0x20 >= 'a' && text[k]|0x20 <= 'z') {
+			k++
+		}
+		if k == j || lens&(1<<(k-j)) == 0 || !first[text[j]] {
+			return false
+		}
+		return inSet(n, text, token{start: j, wend: k})
+	})
 }
 
 // tWordsThenDigit accepts a token in words followed (after an optional
