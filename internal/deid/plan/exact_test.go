@@ -60,8 +60,14 @@ func pseudonymsInRef(text string) map[string]bool {
 }
 
 func TestPseudonymsInIsRef(t *testing.T) {
-	pieces := []string{" ", " ", ".", ",", "-", "'", "\n", "é", "\xff", "K", "ſ", "Ann", "ANNA", "smith", "Smith's",
-		"Cedar", "Hill", "Rockport", "Westfield", "Okafor", "Odette", "the", "a", "WOOD", "wood", "Young", "Youngs", "x1"}
+	pieces := []string{" ", " ", ".", ",", "-", "'", "\n", "é", "\xff", "K", "ſ", "Okafor", "Odette", "the", "a", "x1"}
+	// Pseudonyms from each list, as written, in capitals, in lower case
+	// and with a possessive or a letter after them.
+	for _, list := range [][]string{femaleNames, maleNames, unisexNames, surnames, placeNames} {
+		for _, n := range list[:4] {
+			pieces = append(pieces, n, strings.ToUpper(n), strings.ToLower(n), n+"'s", n+"s")
+		}
+	}
 	r := rand.New(rand.NewSource(8))
 	found := 0
 	for i := 0; i < 20000; i++ {
