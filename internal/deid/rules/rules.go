@@ -113,24 +113,33 @@ func tokenize(text string) []token {
 				i++
 				continue
 			}
+			// A run of ASCII word bytes: a token at its start unless it
+			// goes on from a word; its letters end at the first other
+			// byte of the run (or 24 bytes on).
+			start, tok, wend := i, -1, -1
 			if !prevWord {
-				j := i
-				for j < len(text) && j-i < 24 && byteClass[text[j]]&classLetter != 0 {
-					j++
-				}
-				ts = append(ts, token{start: i, wend: j})
+				tok = len(ts)
+				ts = append(ts, token{start: i})
 			}
-			// The rest of the run of ASCII word bytes starts no token.
 			for ; i < len(text); i++ {
 				c := byteClass[text[i]]
 				if c&classWord == 0 {
 					break
+				}
+				if c&classLetter == 0 && wend < 0 {
+					wend = i
 				}
 				if c&classDigit != 0 {
 					for ; pending < len(ts); pending++ {
 						ts[pending].digit = i
 					}
 				}
+			}
+			if tok >= 0 {
+				if wend < 0 {
+					wend = i
+				}
+				ts[tok].wend = min(wend, start+24)
 			}
 			prevWord = true
 			continue
