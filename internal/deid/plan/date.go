@@ -23,10 +23,14 @@ func (dateOp) replace(d *document, f deid.Finding, action deid.Action) string {
 // shiftDays is the site's keyed date offset: between 7 and 120 days, forward
 // or back, never zero.
 func (d *document) shiftDays() int {
+	if d.shiftOK {
+		return d.shift
+	}
 	n := int(d.mac("date-shift")%114) + 7
 	if d.mac("date-shift-sign")%2 == 0 {
 		n = -n
 	}
+	d.shift, d.shiftOK = n, true
 	return n
 }
 

@@ -1,6 +1,9 @@
 package plan
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/binary"
 	"math/rand"
 	"reflect"
 	"slices"
@@ -10,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
@@ -144,7 +148,15 @@ func TestTitledPositionsIsRef(t *testing.T) {
 	}
 }
 
-// shoutingLinesRef is shoutingLines as first written, rune by rune.
+// shoutLine is one line of a text (end at its newline or the text's end)
+// and whether it is written in capitals.
+type shoutLine struct {
+	end   int
+	shout bool
+}
+
+// shoutingLinesRef is how shouting first read a text: every line, rune by
+// rune, before the first finding asked.
 func shoutingLinesRef(text string) []shoutLine {
 	var out []shoutLine
 	for start := 0; ; {
@@ -171,7 +183,16 @@ func shoutingLinesRef(text string) []shoutLine {
 	}
 }
 
-func TestShoutingLinesIsRef(t *testing.T) {
+// shoutingRef is shouting as first written, on the lines of the whole text.
+func shoutingRef(lines []shoutLine, off int) bool {
+	i := sort.Search(len(lines), func(i int) bool { return lines[i].end >= off })
+	return i < len(lines) && lines[i].shout
+}
+
+// TestShoutingIsRef asks shouting about every offset of random texts, in a
+// random order (so that lines are read and remembered in any order), and
+// compares it with the lines of the whole text read rune by rune.
+func TestShoutingIsRef(t *testing.T) {
 	pieces := []string{" ", "\n", "A", "b", "QUIET", "quiet", "É", "é", "ǅ", "1", ".", "\xff", "Ω", "ω", "K"}
 	r := rand.New(rand.NewSource(11))
 	for i := 0; i < 20000; i++ {
@@ -180,8 +201,51 @@ func TestShoutingLinesIsRef(t *testing.T) {
 			b.WriteString(pieces[r.Intn(len(pieces))])
 		}
 		text := b.String()
-		if got, want := shoutingLines(text), shoutingLinesRef(text); !reflect.DeepEqual(got, want) {
-			t.Fatalf("shoutingLines(%q)\n got %v\nwant %v", text, got, want)
+		lines := shoutingLinesRef(text)
+		d := &document{doc: &deid.Doc{Text: text}}
+		for _, off := range r.Perm(len(text) + 1) {
+			if got, want := d.shouting(off), shoutingRef(lines, off); got != want {
+				t.Fatalf("shouting(%q, %d) = %v, want %v", text, off, got, want)
+			}
+		}
+	}
+}
+
+// macRef is mac as first written: a new keyed hash for every value.
+func macRef(key []byte, parts ...string) uint64 {
+	m := hmac.New(sha256.New, key)
+	for _, s := range parts {
+		m.Write([]byte(s))
+		m.Write([]byte{0})
+	}
+	return binary.BigEndian.Uint64(m.Sum(nil))
+}
+
+// TestMacIsRef checks that mac, which reuses one keyed hash per document,
+// gives what a new hash gives, call after call, with the date shift it
+// remembers among them.
+func TestMacIsRef(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	words := []string{"", "first", "last", "initial", "Quillon", "é", "0", "a\x00b"}
+	for k := 0; k < 20; k++ {
+		key := make([]byte, r.Intn(80))
+		r.Read(key)
+		d := &document{s: deid.Settings{Key: key}}
+		for i := 0; i < 50; i++ {
+			parts := make([]string, r.Intn(4))
+			for j := range parts {
+				parts[j] = words[r.Intn(len(words))]
+			}
+			if got, want := d.mac(parts...), macRef(key, parts...); got != want {
+				t.Fatalf("mac(%q) = %d, want %d", parts, got, want)
+			}
+			n := int(macRef(key, "date-shift")%114) + 7
+			if macRef(key, "date-shift-sign")%2 == 0 {
+				n = -n
+			}
+			if got := d.shiftDays(); got != n {
+				t.Fatalf("shiftDays() = %d, want %d", got, n)
+			}
 		}
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/binary"
-	"sort"
+	"hash"
 	"strconv"
 	"strings"
 	"unicode"
@@ -134,9 +134,16 @@ type document struct {
 	// the offsets in it that follow a title (see titledPositions).
 	lower  string
 	titled []int
-	// shoutLines says which lines are written in capitals, made when first
-	// needed.
-	shoutLines []shoutLine
+	// shoutLines says, by the offset of its end, whether a line is written
+	// in capitals: each line is read when a finding in it first asks.
+	shoutLines map[int]bool
+	// hm is the keyed hash mac reuses (reset, not rebuilt, for each value),
+	// macBuf its input and sum; shift is shiftDays once known (shiftOK).
+	hm      hash.Hash
+	macBuf  []byte
+	sum     []byte
+	shift   int
+	shiftOK bool
 }
 
 func (d *document) replacement(f deid.Finding) string {
@@ -212,12 +219,20 @@ func (d *document) choose(f deid.Finding) string {
 
 // mac returns a keyed 64-bit hash of the parts.
 func (d *document) mac(parts ...string) uint64 {
-	m := hmac.New(sha256.New, d.s.Key)
-	for _, s := range parts {
-		m.Write([]byte(s))
-		m.Write([]byte{0})
+	if d.hm == nil {
+		d.hm = hmac.New(sha256.New, d.s.Key)
+	} else {
+		d.hm.Reset()
 	}
-	return binary.BigEndian.Uint64(m.Sum(nil))
+	b := d.macBuf[:0]
+	for _, s := range parts {
+		b = append(b, s...)
+		b = append(b, 0)
+	}
+	d.macBuf = b
+	d.hm.Write(b)
+	d.sum = d.hm.Sum(d.sum[:0])
+	return binary.BigEndian.Uint64(d.sum)
 }
 
 func (d *document) pick(list []string, tag, word string) string {
@@ -277,60 +292,53 @@ func isUpperWord(s string) bool {
 }
 
 // shouting reports whether the line around off is written in capitals, as
-// many clinical notes are. Each line is read once per text, however many
-// findings it holds.
+// many clinical notes are. Only the lines that hold findings that ask are
+// read, each once per text, however many findings it holds.
 func (d *document) shouting(off int) bool {
-	if d.shoutLines == nil {
-		d.shoutLines = shoutingLines(d.doc.Text)
+	text := d.doc.Text
+	end := strings.IndexByte(text[off:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += off
 	}
-	i := sort.Search(len(d.shoutLines), func(i int) bool { return d.shoutLines[i].end >= off })
-	return i < len(d.shoutLines) && d.shoutLines[i].shout
+	if s, ok := d.shoutLines[end]; ok {
+		return s
+	}
+	if d.shoutLines == nil {
+		d.shoutLines = map[int]bool{}
+	}
+	start := strings.LastIndexByte(text[:off], '\n') + 1
+	s := shoutingLine(text[start:end])
+	d.shoutLines[end] = s
+	return s
 }
 
-// shoutLine is one line of a text (end at its newline or the text's end)
-// and whether it is written in capitals.
-type shoutLine struct {
-	end   int
-	shout bool
-}
-
-func shoutingLines(text string) []shoutLine {
-	var out []shoutLine
-	for start := 0; ; {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
-		upper, letters := 0, 0
-		line := text[start:end]
-		for i := 0; i < len(line); {
-			if b := line[i]; b < utf8.RuneSelf { // ASCII: letters are A-Z, a-z
-				if isLetterByte(b) {
-					letters++
-					if b <= 'Z' {
-						upper++
-					}
-				}
-				i++
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(line[i:])
-			if unicode.IsLetter(r) {
+// shoutingLine reports whether a line is written in capitals: it has
+// letters, and seven in ten of them are capitals.
+func shoutingLine(line string) bool {
+	upper, letters := 0, 0
+	for i := 0; i < len(line); {
+		if b := line[i]; b < utf8.RuneSelf { // ASCII: letters are A-Z, a-z
+			if isLetterByte(b) {
 				letters++
-				if unicode.IsUpper(r) {
+				if b <= 'Z' {
 					upper++
 				}
 			}
-			i += n
+			i++
+			continue
 		}
-		out = append(out, shoutLine{end: end, shout: letters > 0 && upper*10 >= letters*7})
-		if end == len(text) {
-			return out
+		r, n := utf8.DecodeRuneInString(line[i:])
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
 		}
-		start = end + 1
+		i += n
 	}
+	return letters > 0 && upper*10 >= letters*7
 }
 
 // atSentenceStart reports whether off begins a sentence, a line or the text.
