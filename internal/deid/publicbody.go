@@ -34,6 +34,13 @@ func publicBodySpans(text string, ws []word) []termMatch {
 	}
 	var run []word
 	for i, w := range ws {
+		if len(run) == 0 && !isUpperByte(text[w.start]) && !possessiveKey(w.key) {
+			// A word in lower case can start a run only as a joiner, which
+			// flush trims from the front of any run it heads: the word
+			// makes no span and is not looked up. (With a possessive
+			// ending, a joiner's key may not be one, and is kept.)
+			continue
+		}
 		k := bodyKey(w.key)
 		// The cheap test first: most words are in lower case and no joiner.
 		inName := (isUpperByte(text[w.start]) || vocab.PublicBodyJoiners().Has(k)) && vocab.PublicBodyWords().Has(k)
@@ -50,6 +57,11 @@ func publicBodySpans(text string, ws []word) []termMatch {
 	}
 	flush(run)
 	return out
+}
+
+// possessiveKey reports whether a key ends in "'s" or "’s".
+func possessiveKey(k string) bool {
+	return strings.HasSuffix(k, "'s") || strings.HasSuffix(k, "’s")
 }
 
 // bodyKey is a word's key without a possessive ending.

@@ -1,0 +1,91 @@
+package deid
+
+import (
+	"math/rand"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
+)
+
+// publicBodySpansRef is publicBodySpans as first written: every word looked
+// up.
+func publicBodySpansRef(text string, ws []word) []termMatch {
+	var out []termMatch
+	flush := func(run []word) {
+		for len(run) > 0 && vocab.PublicBodyJoiners().Has(run[len(run)-1].key) {
+			run = run[:len(run)-1]
+		}
+		for len(run) > 0 && vocab.PublicBodyJoiners().Has(run[0].key) {
+			run = run[1:]
+		}
+		if len(run) < 2 {
+			return
+		}
+		head := false
+		for _, w := range run {
+			head = head || vocab.PublicBodyHeads().Has(bodyKey(w.key))
+		}
+		if head {
+			out = append(out, termMatch{start: run[0].start, end: run[len(run)-1].end})
+		}
+	}
+	var run []word
+	for i, w := range ws {
+		k := bodyKey(w.key)
+		inName := (isUpperByte(text[w.start]) || vocab.PublicBodyJoiners().Has(k)) && vocab.PublicBodyWords().Has(k)
+		if inName && len(run) > 0 && strings.Trim(text[ws[i-1].end:w.start], " ") != "" {
+			flush(run)
+			run = nil
+		}
+		if !inName {
+			flush(run)
+			run = nil
+			continue
+		}
+		run = append(run, w)
+	}
+	flush(run)
+	return out
+}
+
+// glueWords are pieces for random texts: the lists' own words in several
+// cases and with possessive endings, and words of no list.
+func glueWords() []string {
+	var out []string
+	add := func(ws []string, n int) {
+		for i := 0; i < n && i < len(ws); i++ {
+			w := ws[i*7%len(ws)]
+			out = append(out, w, strings.ToUpper(w[:1])+w[1:], w+"'s", strings.ToUpper(w[:1])+w[1:]+"’s")
+		}
+	}
+	add(vocab.PublicBodyJoiners().Words(), 20)
+	add(vocab.PublicBodyWords().Words(), 40)
+	add(vocab.PublicBodyHeads().Words(), 20)
+	return append(out, "Quibble", "marrow", "Tansy", "zed's")
+}
+
+func TestPublicBodySpansIsRef(t *testing.T) {
+	words := glueWords()
+	seps := []string{" ", " ", " ", "  ", ", ", ".\n", " - ", "\n"}
+	r := rand.New(rand.NewSource(3))
+	found := 0
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.Intn(12); n > 0; n-- {
+			b.WriteString(words[r.Intn(len(words))])
+			b.WriteString(seps[r.Intn(len(seps))])
+		}
+		text := b.String()
+		ws := splitWords(text)
+		got, want := publicBodySpans(text, ws), publicBodySpansRef(text, ws)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("publicBodySpans(%q)\n got %v\nwant %v", text, got, want)
+		}
+		found += len(want)
+	}
+	if found < 1000 {
+		t.Errorf("only %d spans", found)
+	}
+}
