@@ -178,18 +178,23 @@ func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	d.analysis = nil
 	doc = &d
 	doc.Analysis()
-	var all []Finding
+	// found is all sorted by start (stably), as each detector sees it:
+	// kept by merging in each detector's findings, not sorted anew.
+	var all, found []Finding
 	for _, d := range e.detectors {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		seen := *doc
-		seen.Found = sortedByStart(all)
+		seen.Found = found
 		fs, err := runDetector(ctx, d, &seen)
 		if err != nil {
 			return nil, err
 		}
 		all = append(all, fs...)
+		if len(fs) > 0 {
+			found = mergeByStart(found, sortedByStart(fs))
+		}
 	}
 	ws := splitWords(doc.Text)
 	known := findKnown(doc, ws)
@@ -211,6 +216,22 @@ func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 
 func sortedByStart(fs []Finding) []Finding {
 	return stableSorted(fs, func(f, g *Finding) int { return cmp.Compare(f.Start, g.Start) })
+}
+
+// mergeByStart returns a new slice of the findings of a and b, each sorted
+// by start, in order of start, a's before b's at the same start: what
+// sortedByStart gives for a followed by b.
+func mergeByStart(a, b []Finding) []Finding {
+	out := make([]Finding, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Start < a[0].Start {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...)
 }
 
 // stableSorted returns a sorted copy of fs, equal findings in their order

@@ -89,3 +89,26 @@ func TestPublicBodySpansIsRef(t *testing.T) {
 		t.Errorf("only %d spans", found)
 	}
 }
+
+// TestMergeByStartIsSort checks that merging the findings of each detector
+// in turn gives what sorting all of them so far gives, ties in their order.
+func TestMergeByStartIsSort(t *testing.T) {
+	r := rand.New(rand.NewSource(9))
+	for i := 0; i < 5000; i++ {
+		var all, found []Finding
+		for d := r.Intn(6); d > 0; d-- {
+			fs := make([]Finding, r.Intn(8))
+			for j := range fs {
+				start := r.Intn(20)
+				fs[j] = Finding{Start: start, End: start + 1 + r.Intn(5), Recognizer: string(rune('a' + d)), Confidence: float64(j)}
+			}
+			all = append(all, fs...)
+			if len(fs) > 0 {
+				found = mergeByStart(found, sortedByStart(fs))
+			}
+			if want := sortedByStart(all); !reflect.DeepEqual(found, want) && len(want) > 0 {
+				t.Fatalf("merged %v\nwant %v", found, want)
+			}
+		}
+	}
+}

@@ -41,7 +41,7 @@ func TestNumberWordValue(t *testing.T) {
 	for _, a := range words {
 		for _, b := range words {
 			for _, w := range []string{a, a + "-" + b, a + b, a + "-" + b + "-" + a} {
-				got, want := numberWordValue(w), numberWordValueRef(w)
+				got, want := numberWordValue([]byte(w)), numberWordValueRef(w)
 				if got != want {
 					t.Errorf("numberWordValue(%q) = %d, want %d", w, got, want)
 				}

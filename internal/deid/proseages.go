@@ -1,6 +1,7 @@
 package deid
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/veil-blog/veil/internal/deid/vocab"
@@ -74,7 +75,7 @@ func wordAges(text string, fs []Finding) []Finding {
 			for k := range b {
 				b[k] = text[i+k] | 0x20 // letters and '-', which |0x20 keeps
 			}
-			if n := numberWordValue(string(b)); n >= 2 {
+			if n := numberWordValue(b); n >= 2 {
 				if personEnds == nil {
 					personEnds, personStarts = personBounds(fs)
 				}
@@ -93,18 +94,19 @@ func isLetterASCII(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <
 
 // numberWordValue reads a number from two to ninety-nine written in words
 // ("seven", "sixteen", "forty", "twenty-two"), or 0 (it reads "one" as 1).
-func numberWordValue(w string) int {
-	if t, u, ok := strings.Cut(w, "-"); ok {
-		tv, uv := numberTens[t], numberUnits[u]
+// It takes the word's bytes, which the map lookups read without copying.
+func numberWordValue(w []byte) int {
+	if t, u, ok := bytes.Cut(w, []byte{'-'}); ok {
+		tv, uv := numberTens[string(t)], numberUnits[string(u)]
 		if tv == 0 || uv == 0 || uv > 9 {
 			return 0
 		}
 		return tv + uv
 	}
-	if v := numberUnits[w]; v > 0 {
+	if v := numberUnits[string(w)]; v > 0 {
 		return v
 	}
-	return numberTens[w]
+	return numberTens[string(w)]
 }
 
 var (
