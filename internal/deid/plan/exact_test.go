@@ -127,6 +127,20 @@ func titledPositionsRef(lower string) []int {
 	return qs
 }
 
+// afterHonorificRef is afterHonorific as first written, on the text in
+// lower case and its titled positions.
+func afterHonorificRef(lower string, titled []int, name string) bool {
+	n := strings.ToLower(name)
+	key := n[:min(len(n), titledKey)]
+	i := sort.Search(len(titled), func(i int) bool { return titledAt(lower, titled[i]) >= key })
+	for ; i < len(titled) && strings.HasPrefix(titledAt(lower, titled[i]), key); i++ {
+		if strings.HasPrefix(lower[titled[i]:], n) {
+			return true
+		}
+	}
+	return false
+}
+
 func TestTitledPositionsIsRef(t *testing.T) {
 	pieces := []string{" ", " ", ".", ". ", "dr", "mr", "mrs", "miss", "prof", "of", "st", "rev", "x", "okafor", "ms", "\n", "é"}
 	r := rand.New(rand.NewSource(10))
@@ -136,10 +150,36 @@ func TestTitledPositionsIsRef(t *testing.T) {
 		for n := r.Intn(30); n > 0; n-- {
 			b.WriteString(pieces[r.Intn(len(pieces))])
 		}
-		lower := b.String()
-		got, want := titledPositions(lower), titledPositionsRef(lower)
+		text := b.String()
+		if r.Intn(2) == 0 { // capitals, which an ASCII text keeps
+			text = strings.Map(func(c rune) rune {
+				if r.Intn(3) == 0 {
+					return unicode.ToUpper(c)
+				}
+				return c
+			}, text)
+		}
+		lower := strings.ToLower(text)
+		in := lower
+		if isASCII(text) {
+			in = text
+		}
+		got, keys := titledPositions(in)
+		want := titledPositionsRef(lower)
 		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("titledPositions(%q)\n got %v\nwant %v", lower, got, want)
+			t.Fatalf("titledPositions(%q)\n got %v\nwant %v", in, got, want)
+		}
+		for i, q := range got {
+			if keys[i] != titledAt(lower, q) {
+				t.Fatalf("titledPositions(%q): key %q at %d, want %q", in, keys[i], q, titledAt(lower, q))
+			}
+		}
+		// afterHonorific against its first form, for every word of the text.
+		d := &document{doc: &deid.Doc{Text: text}}
+		for _, w := range strings.Fields(text) {
+			if got, want := d.afterHonorific(w), afterHonorificRef(lower, want, w); got != want {
+				t.Fatalf("afterHonorific(%q) in %q = %v, want %v", w, text, got, want)
+			}
 		}
 		found += len(want)
 	}

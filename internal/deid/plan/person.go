@@ -83,14 +83,20 @@ func (d *document) firstName(lw string) string {
 // somewhere in the text ("Dr. Okafor"), in which case it is a surname.
 func (d *document) afterHonorific(name string) bool {
 	if d.titled == nil {
-		d.lower = strings.ToLower(d.doc.Text)
-		d.titled = titledPositions(d.lower)
+		// An ASCII text is read as it is, each byte lowered where it is
+		// compared (what strings.ToLower does to ASCII); any other is
+		// lowered whole first, which may move its offsets.
+		d.lower = d.doc.Text
+		if !isASCII(d.lower) {
+			d.lower = strings.ToLower(d.lower)
+		}
+		d.titled, d.titledKeys = titledPositions(d.lower)
 	}
-	lower, n := d.lower, strings.ToLower(name)
+	n := strings.ToLower(name)
 	key := n[:min(len(n), titledKey)]
-	i := sort.Search(len(d.titled), func(i int) bool { return titledAt(lower, d.titled[i]) >= key })
-	for ; i < len(d.titled) && strings.HasPrefix(titledAt(lower, d.titled[i]), key); i++ {
-		if strings.HasPrefix(lower[d.titled[i]:], n) {
+	i := sort.Search(len(d.titled), func(i int) bool { return d.titledKeys[i] >= key })
+	for ; i < len(d.titled) && strings.HasPrefix(d.titledKeys[i], key); i++ {
+		if q := d.titled[i]; len(d.lower)-q >= len(n) && equalLower(d.lower[q:q+len(n)], n) {
 			return true
 		}
 	}
@@ -100,47 +106,119 @@ func (d *document) afterHonorific(name string) bool {
 // titledKey is how many bytes after a title titledPositions sorts by.
 const titledKey = 64
 
-// titledPositions returns every offset of lower that follows a title and
-// its separator ("dr. ", "dr ", "dr."), sorted by the text from there, so
-// that afterHonorific finds whether a name follows a title by binary search
-// rather than by searching the whole text once for each name. It reads the
-// text once: at each space or full stop it asks whether a title ends just
-// before (or just before a full stop and the space).
-func titledPositions(lower string) []int {
-	var byLast [256][]string // the titles by their last byte
+// honorificsByLast holds the titles by their last byte (a title listed
+// twice, twice), built at initialisation.
+var honorificsByLast = func() (t [256][]string) {
 	for _, h := range vocab.Honorifics().Words() {
 		if h != "" {
-			byLast[h[len(h)-1]] = append(byLast[h[len(h)-1]], h)
+			t[h[len(h)-1]] = append(t[h[len(h)-1]], h)
 		}
 	}
+	return t
+}()
+
+// titledPositions returns every offset of text that follows a title and
+// its separator ("dr. ", "dr ", "dr."), sorted by the lower-case text from
+// there (titledKey bytes of it, which keys holds), so that afterHonorific
+// finds whether a name follows a title by binary search rather than by
+// searching the whole text once for each name. It reads the text once: at
+// each space or full stop it asks whether a title ends just before (or
+// just before a full stop and the space). text is in lower case or in
+// ASCII: its bytes are compared lowered (lowerByte).
+func titledPositions(text string) (qs []int, keys []string) {
 	titleEndsAt := func(end int) int { // how many titles end at end
 		if end == 0 {
 			return 0
 		}
 		n := 0
-		for _, h := range byLast[lower[end-1]] {
-			if len(h) <= end && lower[end-len(h):end] == h {
+		for _, h := range honorificsByLast[lowerByte(text[end-1])] {
+			if len(h) <= end && equalLower(text[end-len(h):end], h) {
 				n++
 			}
 		}
 		return n
 	}
-	qs := []int{}
-	for i := 0; i < len(lower); i++ {
-		c := lower[i]
+	qs = []int{}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
 		if c != ' ' && c != '.' {
 			continue
 		}
 		n := titleEndsAt(i) // "dr " and "dr."
-		if c == ' ' && i > 0 && lower[i-1] == '.' {
+		if c == ' ' && i > 0 && text[i-1] == '.' {
 			n += titleEndsAt(i - 1) // "dr. "
 		}
 		for ; n > 0; n-- {
 			qs = append(qs, i+1)
 		}
 	}
-	sort.Slice(qs, func(i, j int) bool { return titledAt(lower, qs[i]) < titledAt(lower, qs[j]) })
-	return qs
+	// Sorted as pairs, with the comparisons of sorting the offsets by their
+	// keys, so that equal keys keep the order that gave.
+	keys = make([]string, len(qs))
+	for i, q := range qs {
+		keys[i] = lowerASCII(titledAt(text, q))
+	}
+	sort.Sort(byKey{qs, keys})
+	return qs, keys
+}
+
+// byKey sorts titled offsets by their keys.
+type byKey struct {
+	qs   []int
+	keys []string
+}
+
+func (b byKey) Len() int           { return len(b.qs) }
+func (b byKey) Less(i, j int) bool { return b.keys[i] < b.keys[j] }
+func (b byKey) Swap(i, j int) {
+	b.qs[i], b.qs[j] = b.qs[j], b.qs[i]
+	b.keys[i], b.keys[j] = b.keys[j], b.keys[i]
 }
 
 func titledAt(lower string, q int) string { return lower[q:min(len(lower), q+titledKey)] }
+
+// lowerByte lowers an ASCII capital; other bytes are kept.
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// equalLower reports whether s, its ASCII capitals lowered, is t.
+func equalLower(s, t string) bool {
+	if len(s) != len(t) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if lowerByte(s[i]) != t[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII returns s with its ASCII capitals lowered (s itself if it has
+// none).
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				b[j] = lowerByte(b[j])
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

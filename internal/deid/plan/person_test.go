@@ -30,7 +30,7 @@ func TestTitledPositions(t *testing.T) {
 				}
 			}
 		}
-		got := titledPositions(text)
+		got, _ := titledPositions(text)
 		slices.Sort(want)
 		sorted := slices.Sorted(slices.Values(got))
 		if !slices.Equal(sorted, want) {

@@ -130,10 +130,13 @@ type document struct {
 	used map[string]bool   // the pseudonyms the original text holds as words; see pick
 	// surname holds words known to be surnames in this text.
 	surname map[string]bool
-	// lower is the text in lower case, made when first needed, and titled
-	// the offsets in it that follow a title (see titledPositions).
-	lower  string
-	titled []int
+	// lower is the text in lower case or, if it is ASCII, as it is (see
+	// afterHonorific), titled the offsets in it that follow a title and
+	// titledKeys the lower-case text after each (see titledPositions), made
+	// when first needed.
+	lower      string
+	titled     []int
+	titledKeys []string
 	// shoutLines says, by the offset of its end, whether a line is written
 	// in capitals: each line is read when a finding in it first asks.
 	shoutLines map[int]bool
