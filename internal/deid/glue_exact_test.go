@@ -112,3 +112,78 @@ func TestMergeByStartIsSort(t *testing.T) {
 		}
 	}
 }
+
+// propagateRef is propagate as first written: every name finding's words
+// split twice and looked up, however often the name was found.
+func (e *Engine) propagateRef(text string, ws []word, fs []Finding) []Finding {
+	words := map[string]Finding{}
+	var terms []string
+	for _, f := range fs {
+		if f.Kind != Person && f.Kind != Place && f.Kind != Organization {
+			continue
+		}
+		for _, w := range nameWords(f.Text, f.Kind) {
+			key := termID(w)
+			if _, ok := words[key]; ok {
+				continue
+			}
+			words[key] = f
+			terms = append(terms, w)
+		}
+	}
+	if len(terms) == 0 {
+		return fs
+	}
+	out := fs
+	for _, m := range newTermSet(terms).find(text, ws) {
+		occ := text[m.start:m.end]
+		src, ok := words[m.id]
+		if !ok {
+			continue
+		}
+		if isLower(occ) && e.isCommon(strings.ToLower(occ)) {
+			continue
+		}
+		out = append(out, Finding{
+			Start: m.start, End: m.end, Kind: src.Kind, Type: src.Type, Text: occ,
+			Recognizer: "propagate", Confidence: src.Confidence * 0.9,
+		})
+	}
+	return e.propagateGlued(text, ws, words, out)
+}
+
+// TestPropagateIsRef finds random spans of random texts (names repeated, in
+// other cases, with titles and possessives) as findings of random kinds, and
+// compares propagate with its first form.
+func TestPropagateIsRef(t *testing.T) {
+	pieces := []string{"Quillon", "quillon", "QUILLON", "Tansy", "Marrow's", "Dr", "Dr.", "Mrs", "Vell-Aster", "Vell", "Aster", "the", "Orbury", "Ward", "Orbury3", "é", "of"}
+	seps := []string{" ", " ", ", ", ".\n", "-", "_"}
+	kinds := []Kind{Person, Person, Place, Organization, Date}
+	e := New()
+	r := rand.New(rand.NewSource(4))
+	found := 0
+	for i := 0; i < 5000; i++ {
+		var b strings.Builder
+		for n := r.Intn(20); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+			b.WriteString(seps[r.Intn(len(seps))])
+		}
+		text := b.String()
+		ws := splitWords(text)
+		var fs []Finding
+		for n := r.Intn(6); n > 0 && len(ws) > 0; n-- {
+			a := r.Intn(len(ws))
+			z := min(len(ws)-1, a+r.Intn(3))
+			fs = append(fs, Finding{Start: ws[a].start, End: ws[z].end, Kind: kinds[r.Intn(len(kinds))],
+				Text: text[ws[a].start:ws[z].end], Confidence: float64(r.Intn(10)) / 10})
+		}
+		got, want := e.propagate(text, ws, fs), e.propagateRef(text, ws, fs)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("propagate(%q, %v)\n got %v\nwant %v", text, fs, got, want)
+		}
+		found += len(want) - len(fs)
+	}
+	if found < 1000 {
+		t.Errorf("only %d findings propagated", found)
+	}
+}

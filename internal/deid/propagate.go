@@ -14,25 +14,38 @@ import (
 // ordinary word ("will", "grace") are left alone.
 func (e *Engine) propagate(text string, ws []word, fs []Finding) []Finding {
 	words := map[string]Finding{}
-	var terms []string
+	var terms [][]string
+	// A name found again (same text, and a person or not, which decides its
+	// words) adds nothing: each of its words is in words already.
+	type name struct {
+		text   string
+		person bool
+	}
+	done := map[name]bool{}
 	for _, f := range fs {
 		if f.Kind != Person && f.Kind != Place && f.Kind != Organization {
 			continue
 		}
+		if n := (name{f.Text, f.Kind == Person}); done[n] {
+			continue
+		} else {
+			done[n] = true
+		}
 		for _, w := range nameWords(f.Text, f.Kind) {
-			key := termID(w)
+			keys := termKeys(w)
+			key := strings.Join(keys, " ") // termID(w)
 			if _, ok := words[key]; ok {
 				continue
 			}
 			words[key] = f
-			terms = append(terms, w)
+			terms = append(terms, keys)
 		}
 	}
 	if len(terms) == 0 {
 		return fs
 	}
 	out := fs
-	for _, m := range newTermSet(terms).find(text, ws) {
+	for _, m := range newTermSetOfKeys(terms).find(text, ws) {
 		occ := text[m.start:m.end]
 		src, ok := words[m.id]
 		if !ok {

@@ -171,10 +171,19 @@ type termNode struct {
 }
 
 func newTermSet(terms []string) *termSet {
+	keys := make([][]string, len(terms))
+	for i, t := range terms {
+		keys[i] = termKeys(t)
+	}
+	return newTermSetOfKeys(keys)
+}
+
+// newTermSetOfKeys is newTermSet of terms already split into their keys
+// (termKeys).
+func newTermSetOfKeys(terms [][]string) *termSet {
 	ts := &termSet{root: &termNode{term: -1}}
 	n := 0
-	for _, t := range terms {
-		keys := termKeys(t)
+	for _, keys := range terms {
 		if len(keys) == 0 {
 			continue
 		}
