@@ -35,8 +35,10 @@ func numberWordValueRef(w string) int {
 // every pair of the words it knows and some it does not, and checks that
 // numberFirst and the length bound of wordAges keep every number word.
 func TestNumberWordValue(t *testing.T) {
-	words := []string{"", "one", "two", "three", "seven", "nine", "ten", "eleven", "twelve", "thirteen", "seventeen",
-		"nineteen", "twenty", "forty", "seventy", "ninety", "hundred", "zero", "a", "fourty", "-", "twenty-", "x"}
+	words := []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+		"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+		"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "zero", "a", "fourty", "-",
+		"twenty-", "x", "On", "t", "ninet", "sixt"}
 	n := 0
 	for _, a := range words {
 		for _, b := range words {
@@ -47,7 +49,7 @@ func TestNumberWordValue(t *testing.T) {
 				}
 				if want > 0 {
 					n++
-					if !numberFirst[w[0]] || len(w) > len("seventy-seven") {
+					if !numberFirst[w[0]] || len(w) > len("seventy-seven") || len(w) < len("one") {
 						t.Errorf("wordAges would pass over %q", w)
 					}
 				}

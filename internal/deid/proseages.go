@@ -70,7 +70,7 @@ func wordAges(text string, fs []Finding) []Finding {
 		// A number word is short and starts with one of few letters: the
 		// rest are read without lower-casing them.
 		var buf [len("seventy-seven")]byte
-		if j-i <= len(buf) && numberFirst[text[i]|0x20] {
+		if j-i <= len(buf) && j-i >= len("one") && numberFirst[text[i]|0x20] {
 			b := buf[:j-i]
 			for k := range b {
 				b[k] = text[i+k] | 0x20 // letters and '-', which |0x20 keeps
@@ -94,35 +94,95 @@ func isLetterASCII(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <
 
 // numberWordValue reads a number from two to ninety-nine written in words
 // ("seven", "sixteen", "forty", "twenty-two"), or 0 (it reads "one" as 1).
-// It takes the word's bytes, which the map lookups read without copying.
+// It takes the word's bytes, which the switches read without copying.
 func numberWordValue(w []byte) int {
 	if t, u, ok := bytes.Cut(w, []byte{'-'}); ok {
-		tv, uv := numberTens[string(t)], numberUnits[string(u)]
+		tv, uv := numberTen(t), numberUnit(u)
 		if tv == 0 || uv == 0 || uv > 9 {
 			return 0
 		}
 		return tv + uv
 	}
-	if v := numberUnits[string(w)]; v > 0 {
+	if v := numberUnit(w); v > 0 {
 		return v
 	}
-	return numberTens[string(w)]
+	return numberTen(w)
 }
 
-var (
-	numberUnits = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-		"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-		"seventeen": 17, "eighteen": 18, "nineteen": 19}
-	numberTens = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-		"eighty": 80, "ninety": 90}
-	// numberFirst holds the first letters of the number words.
-	numberFirst = func() (t [256]bool) {
-		for w := range numberUnits {
-			t[w[0]] = true
-		}
-		for w := range numberTens {
-			t[w[0]] = true
-		}
-		return t
-	}()
-)
+// numberUnit is the value of a number word from "one" to "nineteen", or 0.
+func numberUnit(w []byte) int {
+	switch string(w) {
+	case "one":
+		return 1
+	case "two":
+		return 2
+	case "three":
+		return 3
+	case "four":
+		return 4
+	case "five":
+		return 5
+	case "six":
+		return 6
+	case "seven":
+		return 7
+	case "eight":
+		return 8
+	case "nine":
+		return 9
+	case "ten":
+		return 10
+	case "eleven":
+		return 11
+	case "twelve":
+		return 12
+	case "thirteen":
+		return 13
+	case "fourteen":
+		return 14
+	case "fifteen":
+		return 15
+	case "sixteen":
+		return 16
+	case "seventeen":
+		return 17
+	case "eighteen":
+		return 18
+	case "nineteen":
+		return 19
+	}
+	return 0
+}
+
+// numberTen is the value of a number word of tens from "twenty" to
+// "ninety", or 0.
+func numberTen(w []byte) int {
+	switch string(w) {
+	case "twenty":
+		return 20
+	case "thirty":
+		return 30
+	case "forty":
+		return 40
+	case "fifty":
+		return 50
+	case "sixty":
+		return 60
+	case "seventy":
+		return 70
+	case "eighty":
+		return 80
+	case "ninety":
+		return 90
+	}
+	return 0
+}
+
+// numberFirst holds the first letters of the number words ("one" to
+// "ninety"), the shortest of which has three letters.
+var numberFirst = func() (t [256]bool) {
+	for _, c := range "eftnos" {
+		t[c] = true
+	}
+	return t
+}()
