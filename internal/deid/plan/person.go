@@ -117,6 +117,24 @@ var honorificsByLast = func() (t [256][]string) {
 	return t
 }()
 
+// honorificsBefore has, for each last byte of a title, the bit of the byte
+// before it in each title ending so (bit 256 for a title of one byte, which
+// has none): most words end in a byte no title ends in, or in one no title
+// has before it, and are passed over without comparing titles.
+var honorificsBefore = func() (t [256][5]uint64) {
+	for _, h := range vocab.Honorifics().Words() {
+		if h == "" {
+			continue
+		}
+		b := 256
+		if len(h) > 1 {
+			b = int(h[len(h)-2])
+		}
+		t[h[len(h)-1]][b>>6] |= 1 << (b & 63)
+	}
+	return t
+}()
+
 // titledPositions returns every offset of text that follows a title and
 // its separator ("dr. ", "dr ", "dr."), sorted by the lower-case text from
 // there (titledKey bytes of it, which keys holds), so that afterHonorific
@@ -130,8 +148,13 @@ func titledPositions(text string) (qs []int, keys []string) {
 		if end == 0 {
 			return 0
 		}
+		last := lowerByte(text[end-1])
+		before := &honorificsBefore[last]
+		if before[4]&1 == 0 && (end < 2 || before[lowerByte(text[end-2])>>6]&(1<<(lowerByte(text[end-2])&63)) == 0) {
+			return 0 // no title of one byte, none with the byte before
+		}
 		n := 0
-		for _, h := range honorificsByLast[lowerByte(text[end-1])] {
+		for _, h := range honorificsByLast[last] {
 			if len(h) <= end && equalLower(text[end-len(h):end], h) {
 				n++
 			}
