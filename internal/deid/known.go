@@ -57,9 +57,26 @@ func dropAllowed(doc *Doc, ws []word, fs []Finding) []Finding {
 	public := publicTermSet().find(doc.Text, ws)
 	codes := professionalCodes(doc.Text)
 	bodies := publicBodySpans(doc.Text, ws)
+	var isBody map[string]bool // publicBody of each name's text, asked once
 	return slices.DeleteFunc(slices.Clone(fs), func(f Finding) bool {
-		return len(allowed) > 0 && allowed[termID(f.Text)] || insideAny(f, spans) || insideAny(f, public) || insideAny(f, codes) ||
-			nameLike(f.Kind) && (publicBody(f.Text) || insideAny(f, bodies))
+		if len(allowed) > 0 && allowed[termID(f.Text)] || insideAny(f, spans) || insideAny(f, public) || insideAny(f, codes) {
+			return true
+		}
+		if !nameLike(f.Kind) {
+			return false
+		}
+		if insideAny(f, bodies) {
+			return true
+		}
+		b, ok := isBody[f.Text]
+		if !ok {
+			if isBody == nil {
+				isBody = map[string]bool{}
+			}
+			b = publicBody(f.Text)
+			isBody[f.Text] = b
+		}
+		return b
 	})
 }
 
