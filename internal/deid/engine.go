@@ -193,7 +193,7 @@ func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 		}
 		all = append(all, fs...)
 		if len(fs) > 0 {
-			found = mergeByStart(found, sortedByStart(fs))
+			found = mergeByStart(found, byStart(fs))
 		}
 	}
 	ws := splitWords(doc.Text)
@@ -216,6 +216,15 @@ func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 
 func sortedByStart(fs []Finding) []Finding {
 	return stableSorted(fs, func(f, g *Finding) int { return cmp.Compare(f.Start, g.Start) })
+}
+
+// byStart is fs sorted by start, equal starts in their order in fs: fs
+// itself if it is (as most detectors return them), else a sorted copy.
+func byStart(fs []Finding) []Finding {
+	if slices.IsSortedFunc(fs, func(f, g Finding) int { return cmp.Compare(f.Start, g.Start) }) {
+		return fs
+	}
+	return sortedByStart(fs)
 }
 
 // mergeByStart returns a new slice of the findings of a and b, each sorted

@@ -46,7 +46,11 @@ func (e *Engine) nameCueEnd(text string, ws []word, i int) int {
 		}
 		return "", false
 	}
-	switch w := ws[i].key; w {
+	w := ws[i].key
+	if w == "" || w[0] != 'n' && w[0] != 's' && w[0] != 'c' && w[0] != 'g' && w[0] != 'w' {
+		return -1 // the first letters of the cues below
+	}
+	switch w {
 	case "name", "surname", "nickname", "names":
 		gap := ""
 		if i+1 < len(ws) {
