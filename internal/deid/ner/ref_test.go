@@ -376,7 +376,8 @@ func windowsRef(s string, ctx int, cand func(words []string, i int) bool) []Span
 func TestWindowsMatchRef(t *testing.T) {
 	texts := refTexts(t)
 	rng := rand.New(rand.NewPCG(3, 4))
-	pieces := []string{"a", "B", "Cd", "é", "É", " ", "\t", "\n", "\u00a0", "\u2003", "\xff", "'", "The", "MR", "Ann", ".", "ǅ"}
+	pieces := []string{"a", "B", "Cd", "é", "É", " ", "\t", "\n", "\u00a0", "\u2003", "\xff", "'", "The", "MR", "Ann", ".", "ǅ",
+		"\xe2\x80", "\xc2", "\x85", "\xa0", "\u3000", "\u2019", "Ña", "None"}
 	for range 3000 {
 		var b strings.Builder
 		for range rng.IntN(40) {
@@ -387,6 +388,9 @@ func TestWindowsMatchRef(t *testing.T) {
 	odd := func(words []string, i int) bool { return len(words[i])%2 == 1 }
 	var scratch windowScratch
 	for _, s := range texts {
+		if got, want := holdsNameWord(s), len(windowsRef(s, 0, nil)) > 0; got != want {
+			t.Errorf("holdsNameWord(%q) = %v, want %v", s, got, want)
+		}
 		for _, ctx := range []int{0, 1, 3} {
 			if got, want := windowsWhere(s, ctx, nil, &scratch), windowsRef(s, ctx, nil); !slices.Equal(got, want) {
 				t.Errorf("windowsWhere(%q, %d) = %v, want %v", s, ctx, got, want)
@@ -506,6 +510,93 @@ func TestDoseMatchesRef(t *testing.T) {
 		want := caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinicalRef(s)
 		if got := d.shorthand(newTextInfo(&deid.Doc{Text: s})); got != want {
 			t.Errorf("shorthand(%q) = %v, want %v (%d capitalised, %d short)", s, got, want, caps, short)
+		}
+	}
+}
+
+// chunksRef is chunks as it was before it skipped plain ASCII bytes: the
+// oracle of TestChunksMatchRef.
+func chunksRef(text string, max int) []Span {
+	var out []Span
+	emit := func(s, e int) {
+		for s < e {
+			r, size := utf8.DecodeRuneInString(text[s:e])
+			if !isSpace(r) {
+				break
+			}
+			s += size
+		}
+		for e > s {
+			r, size := utf8.DecodeLastRuneInString(text[s:e])
+			if !isSpace(r) {
+				break
+			}
+			e -= size
+		}
+		if s < e {
+			out = append(out, Span{s, e})
+		}
+	}
+	start := 0      // start of the current chunk
+	lastSpace := -1 // end of the last white space rune in the chunk
+	wordStart := 0  // start of the current word
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if i+size-start > max && i > start {
+			// Cut before this rune, at the last white space if there is one
+			// in the second half of the chunk.
+			cut := i
+			if lastSpace > start+max/2 {
+				cut = lastSpace
+			}
+			emit(start, cut)
+			start, lastSpace = cut, -1
+			if wordStart < start {
+				wordStart = start
+			}
+			continue
+		}
+		switch {
+		case r == '\n':
+			emit(start, i)
+			start, lastSpace, wordStart = i+size, -1, i+size
+		case isSpace(r):
+			if i > start && endsSentence(text[wordStart:i]) {
+				emit(start, i)
+				start, lastSpace = i+size, -1
+			} else {
+				lastSpace = i + size
+			}
+			wordStart = i + size
+		}
+		i += size
+	}
+	emit(start, len(text))
+	return out
+}
+
+// TestChunksMatchRef checks chunks against chunksRef on the reference
+// texts and random strings of words, sentence ends, abbreviations, white
+// space and non-ASCII bytes, at several bounds.
+func TestChunksMatchRef(t *testing.T) {
+	texts := refTexts(t)
+	rng := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"word", "Ann", "Dr.", "U.S.", "end.", "why?", "no!", "\u201d", " ", "  ", "\n", "\t", "\u00a0", "é", "\xff", "x", "\")", "aaaaaaaaaaaaaaaaaaaa"}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(60) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		for _, max := range []int{5, 10, 37, maxChunk} {
+			if got, want := chunks(s, max), chunksRef(s, max); !slices.Equal(got, want) {
+				t.Errorf("chunks(%q, %d) = %v, want %v", s, max, got, want)
+			}
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	prose "github.com/jdkato/prose/v2"
 
@@ -422,7 +423,7 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 			}
 			buf = append(buf, p...)
 		}
-		if r, ok := t.feats.Find(string(buf)); ok {
+		if r, ok := t.feats.Find(unsafe.String(unsafe.SliceData(buf), len(buf))); ok {
 			addRange([2]int32{t.feats.Int32(r, 0), t.feats.Int32(r, 1)})
 		}
 	}
