@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/gob"
 	"fmt"
 	"maps"
@@ -507,8 +508,9 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
 			}
 			vw := w.vw
 			scores[vw.label] += vw.w
-			for r := int(vw.start); r < int(vw.start)+int(vw.n); r++ {
-				scores[m.more.Word(r, 0)] += m.more.Float64(r, 1)
+			more, stride := m.more.Rows(int(vw.start), int(vw.start)+int(vw.n))
+			for p := 0; p+12 <= len(more); p += stride {
+				scores[binary.LittleEndian.Uint32(more[p:])] += math.Float64frombits(binary.LittleEndian.Uint64(more[p+4:]))
 			}
 		}
 		best, bestScore := -1, math.Inf(-1)
