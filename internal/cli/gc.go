@@ -3,6 +3,8 @@ package cli
 import (
 	"os"
 	"runtime/debug"
+	"runtime/metrics"
+	"time"
 )
 
 // buildGCPercent and buildMemoryLimit tune the garbage collector for
@@ -23,20 +25,55 @@ const (
 // instead; the limit makes it run sooner when the heap nears it, so that
 // a large site still fits its memory target (peak RSS, which adds the
 // binary's tables to what the runtime counts, under 400 MiB at 10,000
-// posts).
+// posts). A site whose live heap grows past half the limit gets a limit
+// of twice its live heap instead (see followLive), so that the collector
+// never runs more often than at GOGC=100.
 func oneShotGC(percent int, limit int64) (undo func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
 	oldPercent := debug.SetGCPercent(percent)
-	oldLimit := int64(-1)
-	if os.Getenv("GOMEMLIMIT") == "" {
-		oldLimit = debug.SetMemoryLimit(limit)
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() { debug.SetGCPercent(oldPercent) }
 	}
+	oldLimit := debug.SetMemoryLimit(limit)
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		followLive(limit, time.Second, stop)
+	}()
 	return func() {
-		if oldLimit >= 0 {
-			debug.SetMemoryLimit(oldLimit)
-		}
+		close(stop)
+		<-done
+		debug.SetMemoryLimit(oldLimit)
 		debug.SetGCPercent(oldPercent)
 	}
+}
+
+// followLive sets the soft memory limit to limitFor(base, the live heap)
+// every tick until stop is closed.
+func followLive(base int64, tick time.Duration, stop <-chan struct{}) {
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	t := time.NewTicker(tick)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+		}
+		metrics.Read(live)
+		if live[0].Value.Kind() != metrics.KindUint64 {
+			return // not measured by this runtime: keep base
+		}
+		debug.SetMemoryLimit(limitFor(base, int64(live[0].Value.Uint64())))
+	}
+}
+
+// limitFor is the soft memory limit for a live heap of live bytes: base,
+// or twice the live heap when that is more. A limit that the live heap
+// nears would have the collector run over and over (up to half the CPU)
+// to stay under it; twice the live heap is where GOGC=100 would collect.
+func limitFor(base, live int64) int64 {
+	return max(base, 2*live)
 }

@@ -45,3 +45,18 @@ func TestOneShotGC(t *testing.T) {
 		})
 	}
 }
+
+func TestLimitFor(t *testing.T) {
+	const base = 280 << 20
+	for _, tt := range []struct{ live, want int64 }{
+		{0, base},
+		{20 << 20, base},
+		{140 << 20, base},
+		{141 << 20, 282 << 20},
+		{300 << 20, 600 << 20},
+	} {
+		if got := limitFor(base, tt.live); got != tt.want {
+			t.Errorf("limitFor(%d MiB live) = %d, want %d", tt.live>>20, got, tt.want)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -379,11 +380,22 @@ func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " "
 func countWords(s string) int {
 	n := 0
 	counted := false // the current token has been counted
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		var space, alnum bool
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, as unicode.IsSpace, IsLetter and IsDigit read it.
+			space = c == ' ' || '\t' <= c && c <= '\r'
+			alnum = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space, alnum = unicode.IsSpace(r), unicode.IsLetter(r) || unicode.IsDigit(r)
+			i += size
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case space:
 			counted = false
-		case !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case !counted && alnum:
 			n++
 			counted = true
 		}

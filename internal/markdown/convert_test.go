@@ -205,7 +205,7 @@ func TestCountWordsAsFields(t *testing.T) {
 		return n
 	}
 	parts := []string{"a", "word", "Über", "42", "-", "—", "•", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\x85",
-		"\xff", "\xe2\x80", "x\xffy", "'", "it's", "é", "日本", "٣", "\u200b", "...", "&"}
+		"\xff", "\xe2\x80", "x\xffy", "'", "it's", "é", "日本", "٣", "\u200b", "...", "&", "@", "[", "`", "{", "Z", "z", "0", "9", "/", ":", "\v", "\f", "\r", "\x1c"}
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < 20000; i++ {
 		var b strings.Builder
