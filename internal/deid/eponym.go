@@ -19,6 +19,7 @@ import (
 func (e *Engine) dropEponyms(text string, fs []Finding) []Finding {
 	in := make([]bool, len(fs))
 	person := map[string]bool{}
+	var seen map[string]bool // the texts of the persons put in person
 	var versed map[string]bool
 	for _, f := range fs {
 		if nameLike(f.Kind) && f.Replacement == "" && bookReference(text, f) {
@@ -32,7 +33,12 @@ func (e *Engine) dropEponyms(text string, fs []Finding) []Finding {
 		if nameLike(f.Kind) && f.Replacement == "" {
 			in[i] = e.inEponym(text, f) || (f.Kind == Person || f.Kind == Place) && citedAuthor(text, f) || citedWork(text, f, versed)
 		}
-		if !in[i] && f.Kind == Person {
+		if !in[i] && f.Kind == Person && !seen[f.Text] {
+			// A name found again has the same termID: it is made once.
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			seen[f.Text] = true
 			person[termID(f.Text)] = true
 		}
 	}
