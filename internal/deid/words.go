@@ -83,7 +83,14 @@ func IsHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 // always fall on UTF-8 boundaries. The work is linear in len(text). IDs
 // are left at 0: Analysis.Words sets them.
 func Tokenize(text string) []Word {
-	toks := make([]Word, 0, len(text)/6+1)
+	return tokenize(text, nil)
+}
+
+// tokenize is Tokenize; with v, it also gives each word the id of its
+// lookup form in v, adding the forms v has not seen, and a lower-cased
+// form already in v is shared rather than made again.
+func tokenize(text string, v *vocabTable) []Word {
+	toks := make([]Word, 0, wordRuns(text)+1)
 	prevEnd := 0 // end of the previous word with its possessive
 	line := 0
 	for i := 0; i < len(text); {
@@ -130,7 +137,13 @@ func Tokenize(text string) []Word {
 		}
 		gap := text[prevEnd:start]
 		t := Word{Start: start, End: end, Text: text[start:end], Poss: poss, Gap: gap}
-		t.Lower, t.Shape, t.Letters = wordForms(t.Text)
+		if v == nil {
+			t.Lower, t.Shape, t.Letters = wordForms(t.Text)
+		} else {
+			var form int
+			t.Shape, t.Letters, form = wordShape(t.Text)
+			t.Lower, t.ID = v.intern(t.Text, form)
+		}
 		t.Dot = rawEnd < len(text) && text[rawEnd] == '.'
 		t.Handle = start > 0 && (text[start-1] == '@' || text[start-1] == '#')
 		nl := strings.Count(gap, "\n")
@@ -273,6 +286,26 @@ func ShapeOf(s string) (Shape, int) {
 // wordForms returns LookupForm(s) and ShapeOf(s) in one pass over an ASCII
 // word.
 func wordForms(s string) (lookup string, sh Shape, letters int) {
+	sh, letters, form := wordShape(s)
+	switch form {
+	case formSelf:
+		return s, sh, letters
+	case formASCIIUpper:
+		return strings.ToLower(s), sh, letters
+	}
+	return lookupForm(s), sh, letters
+}
+
+// What a word's lookup form is (wordShape).
+const (
+	formSelf       = iota // the word itself: ASCII without capitals
+	formASCIIUpper        // ASCII with capitals: strings.ToLower
+	formOther             // beyond ASCII: lookupForm
+)
+
+// wordShape returns ShapeOf(s) and which of the forms s's lookup form is,
+// in one pass over an ASCII word.
+func wordShape(s string) (sh Shape, letters, form int) {
 	upper, lower := 0, 0
 	firstUpper, first := false, true
 	partUpper, partLower := false, false
@@ -280,9 +313,9 @@ func wordForms(s string) (lookup string, sh Shape, letters int) {
 		switch c := s[i]; {
 		case c >= utf8.RuneSelf:
 			sh, letters = shapeOfRunes(s)
-			return lookupForm(s), sh, letters
+			return sh, letters, formOther
 		case '0' <= c && c <= '9':
-			return LookupForm(s), ShapeNone, 0
+			return ShapeNone, 0, asciiForm(s[i:], upper > 0)
 		case c == '-':
 			first = true
 		case 'A' <= c && c <= 'Z':
@@ -305,9 +338,43 @@ func wordForms(s string) (lookup string, sh Shape, letters int) {
 	}
 	sh, letters = shapeFrom(upper, lower, letters, firstUpper, partUpper, partLower)
 	if upper == 0 {
-		return s, sh, letters
+		return sh, letters, formSelf
 	}
-	return strings.ToLower(s), sh, letters
+	return sh, letters, formASCIIUpper
+}
+
+// asciiForm is the form of a word whose rest is s, capitals having been
+// seen before it if upper.
+func asciiForm(s string, upper bool) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return formOther
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if upper {
+		return formASCIIUpper
+	}
+	return formSelf
+}
+
+// wordRuns counts the runs of ASCII letters and digits and of bytes beyond
+// ASCII in text: about the number of words Tokenize finds (rarely fewer,
+// where a dash beyond ASCII separates two words), so that its slice of
+// words is made once at about the right size rather than grown and copied.
+func wordRuns(text string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		w := c >= utf8.RuneSelf || asciiLetterRune[c]
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
 }
 
 // shapeOfRunes is ShapeOf of any word.
