@@ -62,6 +62,19 @@ func (a *Analysis) ID(lower string) (int32, bool) {
 	return a.vocab.find(maphash.String(a.vocab.seed, lower), lower)
 }
 
+// WordID is ID(LookupForm(w)), without making the lookup form of an ASCII
+// word with capitals.
+func (a *Analysis) WordID(w string) (int32, bool) {
+	a.wordsOnce.Do(a.tokenize)
+	if len(w) <= 64 && asciiForm(w, false) == formASCIIUpper {
+		var buf [64]byte
+		b := lowerASCII(buf[:len(w)], w)
+		return a.vocab.find(maphash.Bytes(a.vocab.seed, b), unsafe.String(&b[0], len(b)))
+	}
+	lower := LookupForm(w)
+	return a.vocab.find(maphash.String(a.vocab.seed, lower), lower)
+}
+
 func (a *Analysis) tokenize() {
 	a.vocab.seed = maphash.MakeSeed()
 	a.words = tokenize(a.text, &a.vocab)
@@ -130,14 +143,7 @@ func (v *vocabTable) intern(w string, form int) (string, int32) {
 	case form == formSelf:
 	case form == formASCIIUpper && len(w) <= 64:
 		var buf [64]byte
-		b := buf[:len(w)]
-		for i := 0; i < len(w); i++ {
-			c := w[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b[i] = c
-		}
+		b := lowerASCII(buf[:len(w)], w)
 		h := maphash.Bytes(v.seed, b)
 		if id, ok := v.find(h, unsafe.String(&b[0], len(b))); ok {
 			return v.forms[id], id
@@ -179,4 +185,17 @@ func AnalysisValue[T any](a *Analysis, key any, build func() T) T {
 	}
 	a.vals[key] = v
 	return v
+}
+
+// lowerASCII writes the lower case of the ASCII word w into b, of w's
+// length, and returns b.
+func lowerASCII(b []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return b
 }

@@ -113,10 +113,18 @@ func TestAnalysisVocab(t *testing.T) {
 				t.Fatalf("ID(%q) in %q = %d, %v; want %d", form, text, id, ok, want)
 			}
 		}
+		for _, w := range got {
+			if id, ok := a.WordID(w.Text); !ok || id != w.ID {
+				t.Fatalf("WordID(%q) in %q = %d, %v; want %d", w.Text, text, id, ok, w.ID)
+			}
+		}
 		for _, form := range []string{"", "zz", "Bo", "bo's"} {
 			if _, in := ids[form]; !in {
 				if id, ok := a.ID(form); ok {
 					t.Fatalf("ID(%q) in %q = %d, not a word of it", form, text, id)
+				}
+				if id, ok := a.WordID(form); ok && LookupForm(form) == form {
+					t.Fatalf("WordID(%q) in %q = %d, not a word of it", form, text, id)
 				}
 			}
 		}

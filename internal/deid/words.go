@@ -90,7 +90,7 @@ func Tokenize(text string) []Word {
 // lookup form in v, adding the forms v has not seen, and a lower-cased
 // form already in v is shared rather than made again.
 func tokenize(text string, v *vocabTable) []Word {
-	toks := make([]Word, 0, wordRuns(text)+1)
+	toks := make([]Word, 0, wordsAtMost(text))
 	prevEnd := 0 // end of the previous word with its possessive
 	line := 0
 	for i := 0; i < len(text); {
@@ -136,7 +136,28 @@ func tokenize(text string, v *vocabTable) []Word {
 			}
 		}
 		gap := text[prevEnd:start]
-		t := Word{Start: start, End: end, Text: text[start:end], Poss: poss, Gap: gap}
+		nl := 0 // line breaks in the gap, most often one blank
+		if len(gap) == 1 {
+			if gap[0] == '\n' {
+				nl = 1
+			}
+		} else {
+			nl = strings.Count(gap, "\n")
+		}
+		line += nl
+		n := len(toks)
+		if n > 0 && nl > 0 {
+			toks[n-1].LineEnd = true
+		}
+		sent := n == 0 || nl > 0 || opensSentence(gap, toks)
+		if n == cap(toks) {
+			toks = append(toks, Word{})
+		}
+		// The word is written in place: a Word copied in whole is moved
+		// under the collector's bulk write barrier.
+		toks = toks[:n+1]
+		t := &toks[n]
+		t.Start, t.End, t.Text, t.Poss, t.Gap = start, end, text[start:end], poss, gap
 		if v == nil {
 			t.Lower, t.Shape, t.Letters = wordForms(t.Text)
 		} else {
@@ -146,15 +167,9 @@ func tokenize(text string, v *vocabTable) []Word {
 		}
 		t.Dot = rawEnd < len(text) && text[rawEnd] == '.'
 		t.Handle = start > 0 && (text[start-1] == '@' || text[start-1] == '#')
-		nl := strings.Count(gap, "\n")
-		line += nl
 		t.Line = line
-		t.LineStart = len(toks) == 0 || nl > 0
-		if n := len(toks); n > 0 && nl > 0 {
-			toks[n-1].LineEnd = true
-		}
-		t.SentStart = t.LineStart || opensSentence(gap, toks)
-		toks = append(toks, t)
+		t.LineStart = n == 0 || nl > 0
+		t.SentStart = sent
 		prevEnd = rawEnd
 		i = rawEnd
 	}
@@ -359,22 +374,15 @@ func asciiForm(s string, upper bool) int {
 	return formSelf
 }
 
-// wordRuns counts the runs of ASCII letters and digits and of bytes beyond
-// ASCII in text: about the number of words Tokenize finds (rarely fewer,
-// where a dash beyond ASCII separates two words), so that its slice of
-// words is made once at about the right size rather than grown and copied.
-func wordRuns(text string) int {
-	n := 0
-	in := false
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		w := c >= utf8.RuneSelf || asciiLetterRune[c]
-		if w && !in {
-			n++
-		}
-		in = w
-	}
-	return n
+// wordsAtMost is about the most words Tokenize can find in text, so that
+// its slice of words is made once rather than grown and copied: words are
+// nearly always separated by blanks or line breaks, which strings.Count
+// counts many bytes at a time; with an allowance of one word per 32 bytes
+// for words joined by punctuation alone, it was never short on 754 posts,
+// notes and chat messages (23 % above the words found, in all). A text
+// with more words gets its slice grown.
+func wordsAtMost(text string) int {
+	return strings.Count(text, " ") + strings.Count(text, "\n") + len(text)/32 + 8
 }
 
 // shapeOfRunes is ShapeOf of any word.
