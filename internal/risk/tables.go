@@ -81,6 +81,22 @@ type Tables struct {
 	hist []float64
 	// maxWords is the most words of any phrase.
 	maxWords int
+	// bloom: a Bloom filter of the phrase table's one-word keys (bloomBits bits, two per
+	// key, by hashBytes), 32 KB that stay in cache where a probe of the 3 MB table misses:
+	// most words of a post are no key, and the filter rules out all but a few of them.
+	bloom *lexicon.Table
+}
+
+// bloomLog is the log2 of the filter's bits; bloomIndex gives a key's two bits.
+const bloomLog = 18
+
+func bloomIndex(h uint32) (uint32, uint32) { return h & (1<<bloomLog - 1), h >> (32 - bloomLog) }
+
+// mayHaveWord reports whether the phrase table may hold a one-word key whose hashBytes is
+// h: false means it holds none.
+func (t *Tables) mayHaveWord(h uint32) bool {
+	i, j := bloomIndex(h)
+	return t.bloom.Word(int(i>>5), 0)&(1<<(i&31)) != 0 && t.bloom.Word(int(j>>5), 0)&(1<<(j&31)) != 0
 }
 
 // Entry is one table row.
@@ -99,7 +115,7 @@ var DefaultTables = sync.OnceValue(func() *Tables {
 	return t
 })
 
-var packNames = []string{"phrases", "entries", "acronyms", "territories", "areas", "regions", "states", "state_names", "groups", "ages", "hist"}
+var packNames = []string{"phrases", "entries", "acronyms", "territories", "areas", "regions", "states", "state_names", "groups", "ages", "hist", "phrase_bloom"}
 
 func openTables(pack string) (*Tables, error) {
 	raw, err := lexicon.Unpack(pack)
@@ -118,7 +134,10 @@ func openTables(pack string) (*Tables, error) {
 	}
 	t := &Tables{phrases: tabs["phrases"], entries: tabs["entries"], acronyms: tabs["acronyms"],
 		territories: tabs["territories"], areas: tabs["areas"], regions: tabs["regions"], states: tabs["states"],
-		stateNames: tabs["state_names"], groups: tabs["groups"], maxWords: int(tabs["phrases"].Aux())}
+		stateNames: tabs["state_names"], groups: tabs["groups"], maxWords: int(tabs["phrases"].Aux()), bloom: tabs["phrase_bloom"]}
+	if t.bloom.Len() != 1<<bloomLog/32 {
+		return nil, fmt.Errorf("phrase_bloom: %d words, want %d", t.bloom.Len(), 1<<bloomLog/32)
+	}
 	ages := tabs["ages"]
 	if ages.Len() != len(t.ages) {
 		return nil, fmt.Errorf("ages: %d bands, want %d", ages.Len(), len(t.ages))
@@ -389,6 +408,21 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 		}
 	}
 	if err := put("phrases", phrases); err != nil {
+		return nil, err
+	}
+	bits := make([]uint32, 1<<bloomLog/32)
+	for key := range kinds {
+		if !strings.Contains(key, " ") {
+			i, j := bloomIndex(hashBytes([]byte(key)))
+			bits[i>>5] |= 1 << (i & 31)
+			bits[j>>5] |= 1 << (j & 31)
+		}
+	}
+	bloom := lexicon.NewArrayBuilder(1)
+	for _, w := range bits {
+		bloom.Vals(bloom.Append())[0] = w
+	}
+	if err := put("phrase_bloom", bloom); err != nil {
 		return nil, err
 	}
 	if err := put("entries", entries); err != nil {

@@ -71,6 +71,22 @@ func TestFrozenMatchesSource(t *testing.T) {
 			}
 		}
 	}
+	// Every one-word key passes the filter in front of the table; most other words do not.
+	for r := range tab.phrases.Len() {
+		if k := tab.phrases.Key(r); !strings.Contains(k, " ") && !tab.mayHaveWord(hashBytes([]byte(k))) {
+			t.Errorf("%q: a key the filter rules out", k)
+		}
+	}
+	passed := 0
+	for i := range 10000 {
+		k := fmt.Sprintf("zq%dv", i)
+		if tab.mayHaveWord(hashBytes([]byte(k))) {
+			passed++
+		}
+	}
+	if passed > 300 {
+		t.Errorf("the filter passes %d of 10,000 words that are no key", passed)
+	}
 	if tab.maxWords != maxWords {
 		t.Errorf("maxWords %d, want %d", tab.maxWords, maxWords)
 	}

@@ -114,7 +114,10 @@ func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32) int32 {
 		key = string(b)
 	}
 	id := int32(len(v.words))
-	row := t.phrase(key)
+	row := -1
+	if t.mayHaveWord(h) {
+		row = t.phrase(key)
+	}
 	v.words = append(v.words, vocabWord{key: key, row: int32(row), cls: wordClasses[key], bits: t.bits(row)})
 	v.hashes = append(v.hashes, h)
 	v.slots[i] = id + 1
