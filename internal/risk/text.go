@@ -66,29 +66,15 @@ func newVocab(capacity int) vocab {
 }
 
 // id returns the id of the key of raw (a word as tokenize cuts it), adding it when new.
-func (v *vocab) id(t *Tables, raw string) int32 {
-	// One pass over an ASCII word hashes its key (wordKey: lower case, apostrophes
-	// dropped) and tells whether the key is the word itself, as most are.
-	h := uint32(fnvOffset)
-	plain := true
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			b := append(v.buf[:0], phrase.Key(raw)...)
-			v.buf = b
-			return v.lookup(t, b, raw, hashBytes(b))
-		case c == '\'':
-			plain = false
-			continue
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-			plain = false
-		}
-		h = (h ^ uint32(c)) * fnvPrime
-	}
-	h = mix32(h)
-	if plain {
+// When raw is ASCII (ascii), h is hashBytes of its key and plain tells whether the key is
+// raw itself, as tokenize worked out while reading the word.
+func (v *vocab) id(t *Tables, raw string, h uint32, plain, ascii bool) int32 {
+	switch {
+	case !ascii:
+		b := append(v.buf[:0], phrase.Key(raw)...)
+		v.buf = b
+		return v.lookup(t, b, raw, hashBytes(b))
+	case plain:
 		return v.lookup(t, nil, raw, h)
 	}
 	b, _ := appendWordKey(v.buf[:0], raw)
@@ -188,9 +174,17 @@ func tokenize(t *Tables, text string) ([]token, []vocabWord) {
 			continue
 		}
 		start := i
+		// The word's key is hashed as the word is read (wordKey's ASCII form: lower case,
+		// apostrophes dropped); plain: the key is the word itself.
+		h, plain, ascii := uint32(fnvOffset), true, true
 		for i < len(text) {
 			c := text[i]
 			if c < utf8.RuneSelf && asciiWord[c] {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+					plain = false
+				}
+				h = (h ^ uint32(c)) * fnvPrime
 				i++
 				continue
 			}
@@ -198,12 +192,14 @@ func tokenize(t *Tables, text string) ([]token, []vocabWord) {
 			if c >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(text[i:])
 				if isWord(r) {
+					ascii = false
 					i += n
 					continue
 				}
 			}
 			if (r == '\'' || r == '’') && i+n < len(text) {
 				if r2, _ := utf8.DecodeRuneInString(text[i+n:]); unicode.IsLetter(r2) {
+					plain, ascii = false, ascii && r == '\''
 					i += n
 					continue
 				}
@@ -227,7 +223,7 @@ func tokenize(t *Tables, text string) ([]token, []vocabWord) {
 			first, _ := utf8.DecodeRuneInString(raw)
 			upper = unicode.IsUpper(first)
 		}
-		id := v.id(t, raw)
+		id := v.id(t, raw, mix32(h), plain, ascii)
 		w := &v.words[id]
 		toks = append(toks, token{start: start, end: i, sent: sent, clause: clause, id: id, upper: upper, cls: w.cls, bits: w.bits})
 		gapStart = i
