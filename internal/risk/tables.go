@@ -48,6 +48,10 @@ const (
 	// be a key only if its first word is continued and its second has this bit, which
 	// rules out most pairs without building and looking up their key.
 	bitSecond = bitPrefix << 1
+	// bitLexCondition marks a word (of ASCII letters and digits) that begins a condition of
+	// the lexicon (lexicon.Starts), so that the scorer need not ask the lexicon at each new
+	// word of a post.
+	bitLexCondition = bitSecond << 1
 )
 
 // phraseKinds maps the source's kind column to a table kind.
@@ -391,6 +395,11 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 			}
 		}
 	}
+	for e := range lex.Entries(lexicon.Condition) {
+		if w, _, _ := strings.Cut(e, " "); plainWord(w) {
+			kinds[w] |= bitLexCondition
+		}
+	}
 	phrases, entries := lexicon.NewTableBuilder(2), lexicon.NewArrayBuilder(4)
 	phrases.SetAux(uint32(maxWords))
 	for _, key := range orderedKeys(kinds) {
@@ -499,6 +508,17 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 		return nil, err
 	}
 	return lexicon.Pack(out), nil
+}
+
+// plainWord reports whether w is ASCII lower-case letters and digits only, as the key of an
+// ASCII word is.
+func plainWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return w != ""
 }
 
 func orderedKeys[V any](m map[string]V) []string {

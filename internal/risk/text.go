@@ -73,18 +73,19 @@ func (v *vocab) id(t *Tables, raw string, h uint32, plain, ascii bool) int32 {
 	case !ascii:
 		b := append(v.buf[:0], phrase.Key(raw)...)
 		v.buf = b
-		return v.lookup(t, b, raw, hashBytes(b))
+		return v.lookup(t, b, raw, hashBytes(b), false)
 	case plain:
-		return v.lookup(t, nil, raw, h)
+		return v.lookup(t, nil, raw, h, true)
 	}
 	b, _ := appendWordKey(v.buf[:0], raw)
 	v.buf = b
-	return v.lookup(t, b, raw, h)
+	return v.lookup(t, b, raw, h, true)
 }
 
 // lookup returns the id of the key (b, or raw itself when b is nil) whose hash is h, adding
-// it when new.
-func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32) int32 {
+// it when new. The key of an ASCII word is ASCII letters and digits: whether a condition of
+// the lexicon begins with it is a bit of its row (bitLexCondition).
+func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32, ascii bool) int32 {
 	mask := uint32(len(v.slots) - 1)
 	i := h & mask
 	for ; v.slots[i] != 0; i = (i + 1) & mask {
@@ -104,7 +105,14 @@ func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32) int32 {
 	if t.mayHaveWord(h) {
 		row = t.phrase(key)
 	}
-	v.words = append(v.words, vocabWord{key: key, row: int32(row), cls: wordClasses[key], bits: t.bits(row)})
+	w := vocabWord{key: key, row: int32(row), cls: wordClasses[key], bits: t.bits(row)}
+	if ascii {
+		w.facts = factCondKnown
+		if w.bits&bitLexCondition != 0 {
+			w.facts |= factCond
+		}
+	}
+	v.words = append(v.words, w)
 	v.hashes = append(v.hashes, h)
 	v.slots[i] = id + 1
 	if 2*len(v.words) > len(v.slots) {
