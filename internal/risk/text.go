@@ -31,20 +31,24 @@ type vocabWord struct {
 	cls  uint32 // the key's closed classes (wordClasses)
 	bits uint32 // the row's kinds and marks (Tables.bits)
 	// facts: what the lexicon says of the key, looked up on first use (fact*).
-	facts uint8
+	facts uint16
 	num   int // see factDigits and factNumberWord
+	// placeStart and placeEnd: the spelling mayBePlace asked the lexicon about.
+	placeStart, placeEnd int32
 }
 
 // Bits of vocabWord.facts: each fact has a bit saying it was looked up and one for its
 // value.
 const (
-	factPersonKnown uint8 = 1 << iota
+	factPersonKnown uint16 = 1 << iota
 	factPerson
 	factCondKnown
 	factCond
 	factNumKnown
 	factDigits     // num is the word read as digits (atoi)
 	factNumberWord // num is the number the word names (numberWords)
+	factPlaceKnown
+	factPlace // see mayBePlace
 )
 
 // vocab is a document's distinct keys, in an open-addressing hash table of their ids: a
