@@ -24,6 +24,11 @@ func (a *analysis) isClinical() bool {
 	if a.clinicalDone {
 		return a.clinical
 	}
+	return a.isClinicalOnce()
+}
+
+// isClinicalOnce works out isClinical, the first time it is asked.
+func (a *analysis) isClinicalOnce() bool {
 	a.clinicalDone = true
 	a.clinicalHits = clinicalMarkerCount(a.doc)
 	a.clinical = clinicalShare(a.clinicalHits, len(a.toks))
@@ -78,8 +83,8 @@ func (a *analysis) clinicalWord(k int) bool {
 		// devices and terms are still what they are ("PULLED OUT HER
 		// OWN ALINE, BP STABLE").
 		// A marker in capitals in a text with two of them ("DROP IN SBP").
-		return t.Caps && a.clinicalHits > 0 && vocab.ClinicalTerms().Has(t.Lower) ||
-			t.Shape == shapeUpper && a.clinicalHits >= 2 && vocab.ClinicalMarkers().Has(t.Lower)
+		return t.Caps && a.clinicalHits > 0 && a.in(t, vClinicalTerms) ||
+			t.Shape == shapeUpper && a.clinicalHits >= 2 && a.in(t, vClinicalMarkers)
 	}
 	if a.eponym(k) {
 		return true

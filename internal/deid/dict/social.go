@@ -20,6 +20,11 @@ func (a *analysis) lowerRegister() bool {
 	if a.registerDone {
 		return a.register
 	}
+	return a.lowerRegisterOnce()
+}
+
+// lowerRegisterOnce works out lowerRegister, the first time it is asked.
+func (a *analysis) lowerRegisterOnce() bool {
 	a.registerDone = true
 	all, capd := 0, 0
 	for k := range a.toks {
@@ -287,7 +292,7 @@ func (a *analysis) hashPlace(i int) (span, bool) {
 	if t.Shape == shapeMixed || len(camelParts(t.Text)) > 1 {
 		return a.hashPhrasePlace(i)
 	}
-	if t.Letters == 2 && t.Shape == shapeUpper && a.lex.IsCountry(t.Lower) {
+	if t.Letters == 2 && t.Shape == shapeUpper && a.isCountry(t) {
 		// "#UK", "#US".
 		return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
 	}
@@ -386,7 +391,7 @@ func stretched(w string) bool {
 func (a *analysis) lowerNameWord(i int) bool {
 	t := &a.toks[i]
 	if t.Shape != shapeLower || t.Letters < 3 || t.Handle || a.stop(t) || isContraction(t.Lower) || !a.vowel(t) ||
-		stretched(t.Lower) || vocab.KinAbbrev().Has(t.Lower) || vocab.Greetings().Has(t.Lower) || a.clinicalWord(i) {
+		stretched(t.Lower) || a.in(t, vKinAbbrev) || a.in(t, vGreetings) || a.clinicalWord(i) {
 		return false
 	}
 	if a.wordCompound(t.Lower) {
@@ -445,7 +450,7 @@ func (a *analysis) lowerCued(i int) bool {
 		return true
 	}
 	// "mehmood sahab": a word before an honorific that follows names.
-	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && vocab.NameHonorifics().Has(a.toks[i+1].Lower) && t.Letters >= 3 && !a.stop(t) &&
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && a.in(&a.toks[i+1], vNameHonorifics) && t.Letters >= 3 && !a.stop(t) &&
 		!a.chat(t) && !stretched(t.Lower) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
 		return true
 	}
@@ -464,7 +469,7 @@ func (a *analysis) lowerCued(i int) bool {
 		return true
 	}
 
-	if i > 0 && a.adjacent(i) && vocab.NameIntro().Has(a.toks[i-1].Lower) {
+	if i > 0 && a.adjacent(i) && a.in(&a.toks[i-1], vNameIntro) {
 		return true
 	}
 	// "zorbleking aka Mia": the name before "aka" too.
@@ -476,11 +481,11 @@ func (a *analysis) lowerCued(i int) bool {
 		return true
 	}
 	// "grian fan", "ishawna song": a name before what fans follow.
-	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && vocab.FanWords().Has(a.toks[i+1].Lower) && a.informal() && !a.chat(t) {
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && a.in(&a.toks[i+1], vFanWords) && a.informal() && !a.chat(t) {
 		return true
 	}
 	// "he looks like raggedydan".
-	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].Lower == "like" && vocab.LookWords().Has(a.toks[i-2].Lower) && a.informal() && !a.chat(t) {
+	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].Lower == "like" && a.in(&a.toks[i-2], vLookWords) && a.informal() && !a.chat(t) {
 		return true
 	}
 	// "hangwani u see now": a comment that opens by speaking to someone.
@@ -492,7 +497,7 @@ func (a *analysis) lowerCued(i int) bool {
 	}
 	// "wow zubenko, your video is great": spoken to before a comma and
 	// "you" or "your".
-	if !t.Poss && i+1 < len(a.toks) && a.afterComma(i+1) && !a.chat(t) && !stretched(t.Lower) && (t.SentStart || i > 0 && a.adjacent(i) && vocab.Interjections().Has(a.toks[i-1].Lower)) {
+	if !t.Poss && i+1 < len(a.toks) && a.afterComma(i+1) && !a.chat(t) && !stretched(t.Lower) && (t.SentStart || i > 0 && a.adjacent(i) && a.in(&a.toks[i-1], vInterjections)) {
 		switch a.toks[i+1].Lower {
 		case "u", "you", "ur", "your":
 			return a.informal()
@@ -516,6 +521,11 @@ func (a *analysis) informal() bool {
 	if a.informalDone {
 		return a.informalVal
 	}
+	return a.informalOnce()
+}
+
+// informalOnce works out informal, the first time it is asked.
+func (a *analysis) informalOnce() bool {
 	a.informalDone = true
 	v := len(a.text) < 400 || a.lowerRegister()
 	for k := 0; !v && k < len(a.toks); k++ {
@@ -534,6 +544,11 @@ func (a *analysis) foreign() bool {
 	if a.foreignDone {
 		return a.foreignVal
 	}
+	return a.foreignOnce()
+}
+
+// foreignOnce works out foreign, the first time it is asked.
+func (a *analysis) foreignOnce() bool {
 	a.foreignDone = true
 	n, known := 0, 0
 	for k := range a.toks {
@@ -561,8 +576,8 @@ func (a *analysis) midCapName(i int) bool {
 	}
 	p := &a.toks[i-1]
 	// "If Roman made a channel": a clause opener that starts the sentence.
-	opener := p.Shape == shapeTitle && p.SentStart && vocab.ClauseOpeners().Has(p.Lower) && a.adjacent(i)
-	if p.Shape != shapeLower && !opener || p.Poss || vocab.DeterminersBefore().Has(p.Lower) || p.Handle {
+	opener := p.Shape == shapeTitle && p.SentStart && a.in(p, vClauseOpeners) && a.adjacent(i)
+	if p.Shape != shapeLower && !opener || p.Poss || a.in(p, vDeterminersBefore) || p.Handle {
 		return false
 	}
 	f := a.f(i)
@@ -640,7 +655,7 @@ func (a *analysis) fullNameAhead(i int) bool {
 // savage"), where the word is the likelier reading.
 func (a *analysis) wordName(i int) bool {
 	t := &a.toks[i]
-	if t.Letters < 4 || t.Handle || a.stop(t) || vocab.KinAbbrev().Has(t.Lower) || a.clinicalWord(i) {
+	if t.Letters < 4 || t.Handle || a.stop(t) || a.in(t, vKinAbbrev) || a.clinicalWord(i) {
 		return false
 	}
 	if i > 0 && !strings.ContainsAny(t.Gap, ".!?;:\n") {
@@ -671,12 +686,12 @@ func (a *analysis) afterCompoundModifier(i int) bool {
 			return false
 		}
 		m := &a.toks[k]
-		if !strings.ContainsAny(m.Text, "-‐‑") || m.Shape == shapeTitle && !m.SentStart || m.Shape == shapeUpper {
+		if !hasHyphen(m.Text) || m.Shape == shapeTitle && !m.SentStart || m.Shape == shapeUpper {
 			break
 		}
 		mods++
 	}
-	return mods > 0 && k >= 0 && vocab.DeterminersBefore().Has(a.toks[k].Lower) && strings.TrimSpace(a.toks[k+1].Gap) == ""
+	return mods > 0 && k >= 0 && a.in(&a.toks[k], vDeterminersBefore) && strings.TrimSpace(a.toks[k+1].Gap) == ""
 }
 
 // wordNameFeat reports whether a word is a name of some currency that
@@ -700,14 +715,14 @@ func (a *analysis) isAddress(k int) bool {
 // informal text: "hangwani is slaying", "when ishawna did".
 func (a *analysis) lowerSubject(i int) bool {
 	t := &a.toks[i]
-	if t.Poss || a.chat(t) || i+1 >= len(a.toks) || !a.adjacent(i+1) || !vocab.SubjectVerbs().Has(a.toks[i+1].Lower) {
+	if t.Poss || a.chat(t) || i+1 >= len(a.toks) || !a.adjacent(i+1) || !a.in(&a.toks[i+1], vSubjectVerbs) {
 		return false
 	}
 	// "decision-making is": a compound in no list is no name.
 	if strings.ContainsRune(t.Lower, '-') {
 		return false
 	}
-	if !t.SentStart && !(i > 0 && a.adjacent(i) && vocab.ClauseOpeners().Has(a.toks[i-1].Lower)) {
+	if !t.SentStart && !(i > 0 && a.adjacent(i) && a.in(&a.toks[i-1], vClauseOpeners)) {
 		return false
 	}
 	f := a.f(i)
@@ -734,7 +749,7 @@ func (a *analysis) beforeFollowers(i int) bool {
 		return false
 	}
 	n := &a.toks[i+1]
-	return n.Shape == shapeLower && vocab.FollowerWords().Has(n.Lower)
+	return n.Shape == shapeLower && a.in(n, vFollowerWords)
 }
 
 // shoutedName reports whether word i, written in capitals in a comment, is
@@ -800,7 +815,7 @@ func (a *analysis) initialsPair(i int) bool {
 		return false
 	}
 	f := a.f(i)
-	if f.wl != 0 || f.title || f.kin || f.date || a.lex.IsCountry(t.Lower) || vocab.Credentials().Has(t.Lower) || vocab.RoleAbbrev().Has(t.Lower) {
+	if f.wl != 0 || f.title || f.kin || f.date || a.isCountry(t) || a.in(t, vCredentials) || a.in(t, vRoleAbbrev) {
 		return false
 	}
 	if _, ok := a.lex.USState(t.Text); ok {
@@ -837,7 +852,7 @@ func (a *analysis) openingUnknown(i int) bool {
 	// Before a colon, a verb or the end of its line or clause, as a name
 	// stands; not before a word it describes ("Neurodivergent kids").
 	nx := &a.toks[i+1]
-	return strings.Contains(nx.Gap, ":") || vocab.OpeningVerbs().Has(nx.Lower) || !(a.adjacent(i+1) && nx.Shape == shapeLower)
+	return strings.Contains(nx.Gap, ":") || a.in(nx, vOpeningVerbs) || !(a.adjacent(i+1) && nx.Shape == shapeLower)
 }
 
 // lowerAfterInitial reports whether lower-case word i, after a capital

@@ -42,7 +42,10 @@ func chunks(text string, max int) []Span {
 	lastSpace := -1 // end of the last white space rune in the chunk
 	wordStart := 0  // start of the current word
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if i+size-start > max && i > start {
 			// Cut before this rune, at the last white space if there is one
 			// in the second half of the chunk.

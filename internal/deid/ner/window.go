@@ -19,42 +19,78 @@ const windowWords = 3
 // windows that overlap or touch. It returns nil if no word may be a name.
 // Running prose on windows rather than whole sentences skips most of the
 // words of ordinary prose, and prose's cost is linear in the words it sees.
-func windows(s string, ctx int) []Span { return windowsWhere(s, ctx, nil) }
+func windows(s string, ctx int) []Span { return windowsWhere(s, ctx, nil, nil) }
+
+// chunkWords are the white-space delimited words of a chunk.
+type chunkWords struct {
+	s     string
+	spans []Span
+}
+
+func (c chunkWords) len() int        { return len(c.spans) }
+func (c chunkWords) at(k int) string { return c.s[c.spans[k].Start:c.spans[k].End] }
+func fieldWords(s string) chunkWords { return chunkWords{s, fieldSpans(s)} }
+
+// windowScratch is space windowsWhere reuses from one chunk to the next.
+type windowScratch struct {
+	words []Span
+	names []int
+}
 
 // windowsWhere is windows with a further test of the words that may be
 // names: cand, if not nil, is given the words of s and the index of one
-// that may be a name, and says whether prose should look at it.
-func windowsWhere(s string, ctx int, cand func(words []string, i int) bool) []Span {
-	var words []Span
-	var names []int // indexes into words of words that may be names
+// that may be a name, and says whether prose should look at it. scratch,
+// if not nil, lends its slices.
+func windowsWhere(s string, ctx int, cand func(words chunkWords, i int) bool, scratch *windowScratch) []Span {
+	if scratch == nil {
+		scratch = &windowScratch{}
+	}
+	words, names := scratch.words[:0], scratch.names[:0] // names: indexes into words of words that may be names
+	defer func() { scratch.words, scratch.names = words, names }()
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if isSpace(r) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if isASCIISpace(c) {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(s[i:]); isSpace(r) {
 			i += size
 			continue
 		}
+		// The word runs to the next white space. An ASCII word may be a
+		// name only if a capital is followed by a lower-case letter
+		// (mayHoldName), noted on the way; any other word is asked.
 		j := i
+		ascii, pair, prevUpper := true, false, false
 		for j < len(s) {
+			c := s[j]
+			if c < utf8.RuneSelf {
+				if isASCIISpace(c) {
+					break
+				}
+				pair = pair || prevUpper && 'a' <= c && c <= 'z'
+				prevUpper = 'A' <= c && c <= 'Z'
+				j++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[j:])
 			if isSpace(r) {
 				break
 			}
+			ascii = false
 			j += size
 		}
-		if mayBeName(s[i:j]) {
+		if (pair || !ascii) && mayBeName(s[i:j]) {
 			names = append(names, len(words))
 		}
 		words = append(words, Span{i, j})
 		i = j
 	}
 	if cand != nil && len(names) > 0 {
-		texts := make([]string, len(words))
-		for k, w := range words {
-			texts[k] = s[w.Start:w.End]
-		}
+		cw := chunkWords{s, words}
 		kept := names[:0]
 		for _, n := range names {
-			if cand(texts, n) {
+			if cand(cw, n) {
 				kept = append(kept, n)
 			}
 		}
@@ -84,6 +120,9 @@ func mayBeName(w string) bool {
 	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
 	return !vocab.CapitalFunctionWords().Has(w)
 }
+
+// isASCIISpace is isSpace of an ASCII byte.
+func isASCIISpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 
 // isSpace is unicode.IsSpace, answered without a call for ASCII, which is
 // nearly every character the NER detector scans.

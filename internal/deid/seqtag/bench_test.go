@@ -5,9 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/benchtext"
 	"github.com/veil-blog/veil/internal/deid/dict"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
@@ -61,4 +64,80 @@ func BenchmarkDetect(b *testing.B) {
 			d.Detect(context.Background(), &deid.Doc{Text: t})
 		}
 	}
+}
+
+// BenchmarkDetectPosts runs the detector as the engine does, over varied
+// posts: the bodies of the first 64 posts of VEIL_BENCH_SITE (a site made
+// by ../shared/bench/gen_corpus.py), or else benchtext's texts. Each text
+// is a fresh document whose shared analysis, which the recognizers before
+// seqtag make in a build (the words, the clinical-note verdict, the
+// dictionary's analysis with the lexicon facts of the words it reads), is
+// made outside the timer; what seqtag derives from it is timed. MB/s is
+// text bytes.
+func BenchmarkDetectPosts(b *testing.B) {
+	texts := postTexts(b, 64)
+	lex := lexicon.Default()
+	lex.LoadAll()
+	if _, err := Embedded(); err != nil {
+		b.Fatal(err)
+	}
+	d := New(lex, WithNote(dict.ClinicalNote))
+	ctx := context.Background()
+	before := dict.Default(lex)[0] // the dictionary's analysis is shared by its detectors
+	docs := make([]*deid.Doc, len(texts))
+	fresh := func() {
+		for i, t := range texts {
+			docs[i] = &deid.Doc{Text: t}
+			dict.ClinicalNote(docs[i])
+			if _, err := before.Detect(ctx, docs[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	var n int64
+	for _, t := range texts {
+		n += int64(len(t))
+	}
+	b.SetBytes(n / int64(len(texts)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if i%len(docs) == 0 {
+			b.StopTimer()
+			fresh()
+			b.StartTimer()
+		}
+		if _, err := d.Detect(ctx, docs[i%len(docs)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// postTexts returns up to n post bodies of VEIL_BENCH_SITE, without their
+// front matter, or benchtext's texts when it is not set.
+func postTexts(b *testing.B, n int) []string {
+	root := os.Getenv("VEIL_BENCH_SITE")
+	if root == "" {
+		return benchtext.Texts(32)
+	}
+	paths, err := filepath.Glob(filepath.Join(root, "content", "posts", "*.md"))
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no posts under %s: %v", root, err)
+	}
+	var out []string
+	for _, p := range paths[:min(n, len(paths))] {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s := string(src)
+		if rest, ok := strings.CutPrefix(s, "---\n"); ok {
+			if _, body, ok := strings.Cut(rest, "\n---\n"); ok {
+				s = body
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }

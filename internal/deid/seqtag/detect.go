@@ -43,12 +43,13 @@ func (m *Model) Find(lex *lexicon.Lexicon, text string, note bool) []Found {
 // find is Find, reading what the lexicons say of words from the document's
 // analysis an when it is not nil.
 func (m *Model) find(lex *lexicon.Lexicon, an *deid.Analysis, text string, note bool) []Found {
-	toks := Tokenize(text)
+	toks := tokenize(text, nil)
 	if len(toks) == 0 {
 		return nil
 	}
-	ws, reg := analyse(lex, an, text, toks, note)
-	tags, margins := m.decode(ws, reg, func(i int) bool { return plainWord(ws, i) })
+	ws, types, reg := analyse(lex, an, text, toks, note)
+	tg := tagger{m: m, ws: ws, types: types, reg: reg, feats: make([]uint64, 0, 40)}
+	tags, margins := tg.decode()
 	var out []Found
 	for i := 0; i < len(tags); {
 		t := tags[i]
@@ -75,8 +76,9 @@ func (m *Model) find(lex *lexicon.Lexicon, an *deid.Analysis, text string, note 
 		for z > a && ws[z-1].shape == shPunct {
 			z--
 		}
-		if a < z && nameLike(ws[a:z]) {
-			out = append(out, Found{toks[a].Start, nameEnd(lex, toks[z-1]), kind, mg})
+		if a < z && nameLike(ws[a:z], types) {
+			last := toks[z-1]
+			out = append(out, Found{toks[a].start, nameEnd(lex, Token{last.start, last.end, text[last.start:last.end]}), kind, mg})
 		}
 		i = j
 	}
@@ -183,13 +185,13 @@ func nameEnd(lex *lexicon.Lexicon, tok Token) int {
 // and it is not a lone acronym of five letters or fewer ("ICU", "SNAP"),
 // which the dictionary recognizers read with their lists of units,
 // services and public bodies.
-func nameLike(ws []word) bool {
-	if len(ws) == 1 && ws[0].shape == shUpper && len(ws[0].lower) <= 5 {
+func nameLike(ws []word, types []wtype) bool {
+	if len(ws) == 1 && ws[0].shape == shUpper && len(types[ws[0].typ].lower) <= 5 {
 		return false
 	}
 	letters := false
 	for _, w := range ws {
-		if w.shape != shDigit && w.shape != shPunct && !(w.shape == shMention && !hasLetter(w.lower)) {
+		if w.shape != shDigit && w.shape != shPunct && !(w.shape == shMention && !hasLetter(types[w.typ].lower)) {
 			letters = true
 		}
 	}

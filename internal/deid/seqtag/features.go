@@ -1,6 +1,7 @@
 package seqtag
 
 import (
+	"hash/maphash"
 	"math"
 	"strings"
 	"unicode"
@@ -214,9 +215,11 @@ const (
 
 // word is one token with what is known of it.
 type word struct {
-	lower string
+	info info
+	// typ is the index of the token's text among the document's distinct
+	// token texts (wtype), which holds its lower case.
+	typ   int32
 	shape uint8
-	info  info
 	// sentStart: the first word of a line or after a full stop.
 	sentStart bool
 	// capsElsewhere: how many other times the text writes the word with
@@ -225,29 +228,74 @@ type word struct {
 	capsElsewhere uint8
 }
 
-// analyse prepares the words of a text; note says whether it is a
-// clinical note. What the lexicons say of a word is looked up once per
-// text, and once per document when an is the document's analysis (nil
-// otherwise).
-func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token, note bool) ([]word, uint8) {
+// wtype is a distinct token text of a document: what every word of that
+// text shares (its lower case, shape and lexicon facts) is found once, and
+// what the tagger derives from it (the weights of the features that depend
+// on the word alone, the rows of the features that name it) is kept here
+// when first needed.
+type wtype struct {
+	lower string
+	shape uint8
+	info  info
+	// text is the token text.
+	text string
+	// capsInner counts the uses of this text with a capital inside a
+	// sentence (title or mixed case, not a sentence's first word);
+	// capsLower, the same of every text with this lower case.
+	capsInner, capsLower int32
+	// rows: the weights' offsets of the features naming this word in each
+	// role (rowUnknown until asked, rowAbsent when the model lacks it).
+	rows [numRoles]int32
+	// tagRows: the same of fPrevTagWord after each tag.
+	tagRows [numTags]int32
+	// prefix: the summed weights of the word's own features (prefixFeatures)
+	// inside a sentence and at its start, once prefixDone.
+	prefix     [2][numTags]float32
+	prefixDone [2]bool
+}
+
+// analyse prepares the words of a text, its tokens toks; note says
+// whether it is a clinical note. What the lexicons say of a word is looked
+// up once per distinct token text, and once per document when an is the
+// document's analysis (nil otherwise). It returns the words, the distinct
+// token texts they point to (word.typ) and the register.
+func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, note bool) ([]word, []wtype, uint8) {
 	ws := make([]word, len(toks))
 	var facts *lexfacts.Words
 	if an != nil {
 		facts = lexfacts.Of(an, lex)
 	}
-	cache := make(map[string]info, len(toks)/4+1)
+	ids := newTypeTable(len(toks))
+	var ascii [utf8.RuneSelf]int32 // 1 + the id of a one-character ASCII token
+	types := make([]wtype, 0, len(toks)/4+1)
 	var caps, letters, social int
 	prevEnd := 0
 	for i, t := range toks {
 		w := &ws[i]
-		w.shape = shapeOf(t.Text)
-		w.lower = strings.ToLower(t.Text)
-		if i == 0 || strings.ContainsRune(text[prevEnd:t.Start], '\n') {
+		s := text[t.start:t.end]
+		var id int32
+		if c := s[0]; len(s) == 1 && c < utf8.RuneSelf {
+			if ascii[c] == 0 {
+				ascii[c] = int32(len(types)) + 1
+				types = append(types, newType(lex, facts, s))
+			}
+			id = ascii[c] - 1
+		} else {
+			var ok bool
+			if id, ok = ids.find(types, s); !ok {
+				id = int32(len(types))
+				types = append(types, newType(lex, facts, s))
+				ids.add(types, id)
+			}
+		}
+		ty := &types[id]
+		w.typ, w.shape, w.info = id, ty.shape, ty.info
+		if i == 0 || strings.IndexByte(text[prevEnd:t.start], '\n') >= 0 {
 			w.sentStart = true
-		} else if p := toks[i-1].Text; p == "." || p == "!" || p == "?" || p == ":" || p == "\"" || p == "“" {
+		} else if p := text[toks[i-1].start:toks[i-1].end]; p == "." || p == "!" || p == "?" || p == ":" || p == "\"" || p == "“" {
 			w.sentStart = true
 		}
-		prevEnd = t.End
+		prevEnd = t.end
 		switch w.shape {
 		case shUpper:
 			caps++
@@ -257,34 +305,30 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token,
 		case shHash, shMention:
 			social++
 		}
-		if w.shape == shPunct || w.shape == shDigit {
-			continue
+		if !w.sentStart && (w.shape == shTitle || w.shape == shMixed) {
+			ty.capsInner++
 		}
-		key := t.Text
-		if w.shape == shHash || w.shape == shMention {
-			key = t.Text[1:]
-		}
-		in, ok := cache[key]
-		if !ok {
-			var x lexicon.Facts
-			if facts != nil {
-				x = facts.FactsOf(key)
-			} else {
-				x = lex.Facts(key)
+	}
+	// How many times each lower case is written with a capital inside a
+	// sentence, over all the texts that have it.
+	var capsByLower map[string]int32
+	for k := range types {
+		if n := types[k].capsInner; n > 0 {
+			if capsByLower == nil {
+				capsByLower = make(map[string]int32)
 			}
-			in = lookup(lex, key, strings.ToLower(key), x)
-			cache[key] = in
-		}
-		w.info = in
-	}
-	inner := make(map[string]int, len(toks)/8+1)
-	for i := range ws {
-		if !ws[i].sentStart && (ws[i].shape == shTitle || ws[i].shape == shMixed) {
-			inner[ws[i].lower]++
+			capsByLower[types[k].lower] += n
 		}
 	}
+	if capsByLower != nil {
+		for k := range types {
+			if sh := types[k].shape; sh != shPunct && sh != shDigit {
+				types[k].capsLower = capsByLower[types[k].lower]
+			}
+		}
+	}
 	for i := range ws {
-		n := inner[ws[i].lower]
+		n := types[ws[i].typ].capsLower
 		if !ws[i].sentStart && (ws[i].shape == shTitle || ws[i].shape == shMixed) {
 			n--
 		}
@@ -304,7 +348,7 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token,
 	// word lists, look like names.
 	var plain, known int
 	for i := range ws {
-		if ws[i].shape == shLower && len(ws[i].lower) > 2 {
+		if ws[i].shape == shLower && len(types[ws[i].typ].lower) > 2 {
 			plain++
 			if ws[i].info.wl > 0 {
 				known++
@@ -314,7 +358,36 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []Token,
 	if plain >= 5 && known*2 < plain {
 		reg += regForeign
 	}
-	return ws, reg
+	return ws, types, reg
+}
+
+// newType finds what is known of the token text s: its lower case and
+// shape, and, for a word, what the lexicons say of it (of the word after
+// its "#" or "@" for a handle).
+func newType(lex *lexicon.Lexicon, facts *lexfacts.Words, s string) wtype {
+	ty := wtype{text: s, lower: strings.ToLower(s), shape: shapeOf(s)}
+	for r := range ty.rows {
+		ty.rows[r] = rowUnknown
+	}
+	for t := range ty.tagRows {
+		ty.tagRows[t] = rowUnknown
+	}
+	if ty.shape == shPunct || ty.shape == shDigit {
+		return ty
+	}
+	key, lower := s, ty.lower
+	if ty.shape == shHash || ty.shape == shMention {
+		// The lower case of "#Word" is "#" and the lower case of "Word".
+		key, lower = s[1:], lower[1:]
+	}
+	var x lexicon.Facts
+	if facts != nil {
+		x = facts.FactsOf(key)
+	} else {
+		x = lex.Facts(key)
+	}
+	ty.info = lookup(lex, key, lower, x)
+	return ty
 }
 
 // Feature ids: the first byte hashed into each feature.
@@ -408,21 +481,31 @@ func pack(vs ...uint8) uint64 {
 }
 
 // staticFeatures appends the features of word i that do not depend on the
-// tags before it.
-func staticFeatures(dst []uint64, ws []word, i int, reg uint8) []uint64 {
+// tags before it: the word's own (prefixFeatures), then those of its
+// context (contextFeatures).
+func staticFeatures(dst []uint64, ws []word, types []wtype, i int, reg uint8) []uint64 {
 	w := &ws[i]
-	in := w.info
+	dst = prefixFeatures(dst, types[w.typ].lower, w.shape, w.info, w.sentStart, reg)
+	return contextFeatures(dst, ws, types, i, reg)
+}
+
+// prefixFeatures appends the features of a word that depend on nothing but
+// the word (its lower case, shape and lexicon facts), whether it starts a
+// sentence and the register: the same for every use of a word in a
+// sentence's first place or in another, so that the tagger sums their
+// weights once per document (wtype.prefix).
+func prefixFeatures(dst []uint64, lower string, shape uint8, in info, sentStart bool, reg uint8) []uint64 {
 	sent := uint8(0)
-	if w.sentStart {
+	if sentStart {
 		sent = 1
 	}
 	dst = append(dst,
 		hash1(fBias, 0),
-		hashS(fWord, w.lower),
-		hash1(fShape, uint64(w.shape)),
-		hash1(fSent, pack(sent, w.shape)),
+		hashS(fWord, lower),
+		hash1(fShape, uint64(shape)),
+		hash1(fSent, pack(sent, shape)),
 		hash1(fReg, uint64(reg)),
-		hash1(fRegShape, pack(reg, w.shape, sent)),
+		hash1(fRegShape, pack(reg, shape, sent)),
 		hash1(fFn, pack(in.fn, sent)),
 		hash1(fSex, uint64(in.sex)),
 		hash1(fSn, uint64(in.sn)),
@@ -430,20 +513,32 @@ func staticFeatures(dst []uint64, ws []word, i int, reg uint8) []uint64 {
 		hash1(fWr, uint64(in.wr)),
 		hash1(fPl, uint64(in.pl)),
 		hash1(fPop, uint64(in.pop)),
-		hash1(fShapeFn, pack(w.shape, in.fn, in.wl)),
-		hash1(fShapeSn, pack(w.shape, in.sn, in.wl)),
-		hash1(fShapeWl, pack(w.shape, in.wl, in.wr)),
-		hash1(fShapePop, pack(w.shape, in.pop, in.wl)),
-		hash1(fRegShapeWl, pack(reg, w.shape, in.wl, in.fn, in.sn)),
-		hash1(fLen, pack(w.shape, uint8(min(utf8.RuneCountInString(w.lower), 12)))),
+		hash1(fShapeFn, pack(shape, in.fn, in.wl)),
+		hash1(fShapeSn, pack(shape, in.sn, in.wl)),
+		hash1(fShapeWl, pack(shape, in.wl, in.wr)),
+		hash1(fShapePop, pack(shape, in.pop, in.wl)),
+		hash1(fRegShapeWl, pack(reg, shape, in.wl, in.fn, in.sn)),
+		hash1(fLen, pack(shape, uint8(min(utf8.RuneCountInString(lower), 12)))),
 	)
-	if n := len(w.lower); n >= 3 {
-		dst = append(dst, hashS(fSuf3, w.lower[n-3:]), hashS(fSuf2, w.lower[n-2:]), hashS(fPre2, w.lower[:2]))
+	if n := len(lower); n >= 3 {
+		dst = append(dst, hashS(fSuf3, lower[n-3:]), hashS(fSuf2, lower[n-2:]), hashS(fPre2, lower[:2]))
 	}
 	for b := 0; b < numFlags; b++ {
 		if in.flags&(1<<b) != 0 {
 			dst = append(dst, hash1(fFlag, uint64(b)))
 		}
+	}
+	return dst
+}
+
+// contextFeatures appends the features of word i that depend on the words
+// around it. tagger.static sums the same features in the same order.
+func contextFeatures(dst []uint64, ws []word, types []wtype, i int, reg uint8) []uint64 {
+	w := &ws[i]
+	in := w.info
+	sent := uint8(0)
+	if w.sentStart {
+		sent = 1
 	}
 	ctx := func(j int) (string, uint8, info, bool) {
 		if j < 0 {
@@ -452,7 +547,7 @@ func staticFeatures(dst []uint64, ws []word, i int, reg uint8) []uint64 {
 		if j >= len(ws) {
 			return "</s>", 0, info{}, false
 		}
-		return ws[j].lower, ws[j].shape, ws[j].info, true
+		return types[ws[j].typ].lower, ws[j].shape, ws[j].info, true
 	}
 	pw, ps, pi, _ := ctx(i - 1)
 	p2w, _, _, _ := ctx(i - 2)
@@ -466,17 +561,11 @@ func staticFeatures(dst []uint64, ws []word, i int, reg uint8) []uint64 {
 	)
 	dst = append(dst, hash1(fCapsElsewhere, pack(w.capsElsewhere, w.shape, sent, reg)))
 	// The word before across marks ("Dr. Vance", "son - Mateo").
-	if i > 0 && ws[i-1].shape == shPunct {
-		j := i - 2
-		for j >= 0 && i-j <= 3 && ws[j].shape == shPunct {
-			j--
-		}
-		if j >= 0 && ws[j].shape != shPunct {
-			dst = append(dst, hashS(fPrevWordSkip, ws[j].lower))
-			for b := 0; b < numFlags; b++ {
-				if ws[j].info.flags&(1<<b) != 0 {
-					dst = append(dst, hash1(fPrevFlagSkip, pack(uint8(b), w.shape)))
-				}
+	if j := skipBack(ws, i); j >= 0 {
+		dst = append(dst, hashS(fPrevWordSkip, types[ws[j].typ].lower))
+		for b := 0; b < numFlags; b++ {
+			if ws[j].info.flags&(1<<b) != 0 {
+				dst = append(dst, hash1(fPrevFlagSkip, pack(uint8(b), w.shape)))
 			}
 		}
 	}
@@ -491,14 +580,31 @@ func staticFeatures(dst []uint64, ws []word, i int, reg uint8) []uint64 {
 	return dst
 }
 
+// skipBack returns the word before word i across one to three marks
+// ("Dr. Vance", "son - Mateo"), or -1 when word i follows no mark or the
+// marks run back further or to the start.
+func skipBack(ws []word, i int) int {
+	if i == 0 || ws[i-1].shape != shPunct {
+		return -1
+	}
+	j := i - 2
+	for j >= 0 && i-j <= 3 && ws[j].shape == shPunct {
+		j--
+	}
+	if j >= 0 && ws[j].shape != shPunct {
+		return j
+	}
+	return -1
+}
+
 // tagFeatures appends the features of word i that depend on the two tags
 // before it.
-func tagFeatures(dst []uint64, ws []word, i int, p1, p2 uint8) []uint64 {
+func tagFeatures(dst []uint64, ws []word, types []wtype, i int, p1, p2 uint8) []uint64 {
 	return append(dst,
 		hash1(fPrevTag, uint64(p1)),
 		hash1(fPrevTags, pack(p1, p2)),
 		hash1(fPrevTagShape, pack(p1, ws[i].shape)),
-		hashTagWord(p1, ws[i].lower),
+		hashTagWord(p1, types[ws[i].typ].lower),
 	)
 }
 
@@ -522,4 +628,56 @@ func plainWord(ws []word, i int) bool {
 		return in.wl >= 1 && in.wl <= 3 && in.fn == 0 && in.sn == 0 && in.pop == 0 && in.pl == 0 && in.flags == 0
 	}
 	return false
+}
+
+// typeTable finds the type of a token text among a document's types: open
+// addressing over the types' ids, cheaper than a Go map for the many
+// lookups and few insertions of a text's tokens.
+type typeTable struct {
+	seed  maphash.Seed
+	slots []int32 // 1 + a type's id; 0: empty
+	n     int
+}
+
+func newTypeTable(tokens int) typeTable {
+	size := 64
+	for size < tokens/2 {
+		size <<= 1
+	}
+	return typeTable{seed: maphash.MakeSeed(), slots: make([]int32, size)}
+}
+
+// find returns the id of the type whose text is s.
+func (tt *typeTable) find(types []wtype, s string) (int32, bool) {
+	mask := len(tt.slots) - 1
+	for i := int(maphash.String(tt.seed, s)) & mask; ; i = (i + 1) & mask {
+		id := tt.slots[i] - 1
+		if id < 0 {
+			return 0, false
+		}
+		if types[id].text == s {
+			return id, true
+		}
+	}
+}
+
+// add adds type id, not yet in the table, growing it to keep it at most
+// half full.
+func (tt *typeTable) add(types []wtype, id int32) {
+	if 2*(tt.n+1) > len(tt.slots) {
+		old := tt.slots
+		tt.slots, tt.n = make([]int32, 2*len(old)), 0
+		for _, o := range old {
+			if o != 0 {
+				tt.add(types, o-1)
+			}
+		}
+	}
+	mask := len(tt.slots) - 1
+	i := int(maphash.String(tt.seed, types[id].text)) & mask
+	for tt.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	tt.slots[i] = id + 1
+	tt.n++
 }

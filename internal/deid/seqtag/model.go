@@ -24,6 +24,8 @@ type Model struct {
 	// least its margin; +Inf reports none of that kind there. The training
 	// tool chooses them on folds held out by patient, author or template.
 	Margins [2][3]float32
+	// rows are offsets found once per model (finish).
+	rows *rows
 }
 
 // Kinds are the kinds of name the model tags, in the order of Margins.
@@ -86,18 +88,6 @@ func (t *table) get(k uint64) (int32, bool) {
 	}
 }
 
-// score adds the weights of feats to s.
-func (m *Model) score(s *[numTags]float32, feats []uint64) {
-	for _, f := range feats {
-		if o, ok := m.table.get(f); ok {
-			w := m.weights[o : o+numTags : o+numTags]
-			for k := range s {
-				s[k] += w[k]
-			}
-		}
-	}
-}
-
 // allowed reports whether tag t may follow tag p (an I- only after a B- or
 // I- of the same kind).
 func allowed(p, t uint8) bool {
@@ -105,45 +95,6 @@ func allowed(p, t uint8) bool {
 		return p == t || p == t-1
 	}
 	return true
-}
-
-// decode tags words left to right, each with the best tag allowed after
-// the one before. It returns the tags and, for each word, the margin of its
-// tag over the best other.
-func (m *Model) decode(ws []word, reg uint8, skip func(i int) bool) ([]uint8, []float32) {
-	tags := make([]uint8, len(ws))
-	margins := make([]float32, len(ws))
-	feats := make([]uint64, 0, 96)
-	var p1, p2 uint8
-	for i := range ws {
-		if skip != nil && p1 == tagO && skip(i) {
-			tags[i] = tagO
-			p2, p1 = p1, tagO
-			continue
-		}
-		feats = staticFeatures(feats[:0], ws, i, reg)
-		feats = tagFeatures(feats, ws, i, p1, p2)
-		var s [numTags]float32
-		m.score(&s, feats)
-		best, second := -1, float32(math.Inf(-1))
-		for t := range s {
-			if !allowed(p1, uint8(t)) {
-				continue
-			}
-			if best < 0 || s[t] > s[best] {
-				if best >= 0 {
-					second = s[best]
-				}
-				best = t
-			} else if s[t] > second {
-				second = s[t]
-			}
-		}
-		tags[i] = uint8(best)
-		margins[i] = s[best] - second
-		p2, p1 = p1, uint8(best)
-	}
-	return tags, margins
 }
 
 // The model file: "VSEQ3", the six margins (float32, Margins in order), the number of features, then for each, in order
@@ -214,6 +165,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 		m.weights[i] = math.Float32frombits(binary.LittleEndian.Uint32(data[i*4:]))
 	}
 	m.table = newTable(m.index)
+	m.finish()
 	return m, nil
 }
 

@@ -18,13 +18,36 @@ type Token struct {
 // ends a word ("Dr.Vance", "seen.plan"). A leading "#" or "@" stays with
 // the word it opens.
 func Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/5+1)
+	spans := tokenize(text, nil)
+	toks := make([]Token, len(spans))
+	for i, s := range spans {
+		toks[i] = Token{s.start, s.end, text[s.start:s.end]}
+	}
+	return toks
+}
+
+// span is a token of a text by its byte offsets.
+type span struct{ start, end int }
+
+// tokenize appends the tokens of text (see Tokenize) to toks.
+func tokenize(text string, toks []span) []span {
+	if toks == nil {
+		toks = make([]span, 0, len(text)/5+1)
+	}
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
-			i += n
-			continue
+		r, n := rune(text[i]), 1
+		if r < utf8.RuneSelf {
+			if asciiSpace(text[i]) {
+				i++
+				continue
+			}
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				i += n
+				continue
+			}
 		}
 		start := i
 		if (r == '#' || r == '@') && i+n < len(text) {
@@ -35,20 +58,28 @@ func Tokenize(text string) []Token {
 		}
 		if (r == '\'' || r == '’') && possessive(text[i+n:]) {
 			i += n + 1
-			toks = append(toks, Token{start, i, text[start:i]})
+			toks = append(toks, span{start, i})
 			continue
 		}
 		if !isWordRune(r) {
 			i += n
-			toks = append(toks, Token{start, i, text[start:i]})
+			toks = append(toks, span{start, i})
 			continue
 		}
 		partStart := i
 		for i < len(text) {
-			r, n := utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
-				i += n
-				continue
+			r, n := rune(text[i]), 1
+			if r < utf8.RuneSelf {
+				if asciiWord(text[i]) {
+					i++
+					continue
+				}
+			} else {
+				r, n = utf8.DecodeRuneInString(text[i:])
+				if isWordRune(r) {
+					i += n
+					continue
+				}
 			}
 			if (r == '\'' || r == '’') && possessive(text[i+n:]) {
 				break // "Ada's": the possessive is a word of its own
@@ -66,9 +97,19 @@ func Tokenize(text string) []Token {
 			}
 			break
 		}
-		toks = append(toks, Token{start, i, text[start:i]})
+		toks = append(toks, span{start, i})
 	}
 	return toks
+}
+
+// asciiSpace is unicode.IsSpace of an ASCII character.
+func asciiSpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
+}
+
+// asciiWord is isWordRune of an ASCII character.
+func asciiWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func isWordRune(r rune) bool {

@@ -74,9 +74,10 @@ type acc struct {
 }
 
 type prepared struct {
-	ws   []word
-	reg  uint8
-	tags []uint8
+	ws    []word
+	types []wtype
+	reg   uint8
+	tags  []uint8
 }
 
 // NewTrainer returns a Trainer that reads words with lex.
@@ -86,8 +87,8 @@ func NewTrainer(lex *lexicon.Lexicon) *Trainer {
 
 // Add prepares an example for training.
 func (tr *Trainer) Add(ex Example) {
-	ws, reg := analyse(tr.lex, nil, ex.Text, Tokenize(ex.Text), ex.Note)
-	tr.prep = append(tr.prep, prepared{ws, reg, ex.Tags})
+	ws, types, reg := analyse(tr.lex, nil, ex.Text, tokenize(ex.Text, nil), ex.Note)
+	tr.prep = append(tr.prep, prepared{ws, types, reg, ex.Tags})
 }
 
 // Epoch runs one pass over the examples in the order given by order (a
@@ -101,8 +102,8 @@ func (tr *Trainer) Epoch(order []int) float64 {
 		var p1, p2 uint8 // gold history: the tagger learns from the tags it should have seen
 		var g1 uint8     // the guessed tag before, to keep guesses well formed
 		for i := range p.ws {
-			feats = staticFeatures(feats[:0], p.ws, i, p.reg)
-			feats = tagFeatures(feats, p.ws, i, p1, p2)
+			feats = staticFeatures(feats[:0], p.ws, p.types, i, p.reg)
+			feats = tagFeatures(feats, p.ws, p.types, i, p1, p2)
 			var s [numTags]float64
 			for _, f := range feats {
 				if a, ok := tr.w[f]; ok {
@@ -171,5 +172,6 @@ func (tr *Trainer) Model(minWeight float64) *Model {
 		m.weights = append(m.weights, avg[:]...)
 	}
 	m.table = newTable(m.index)
+	m.finish()
 	return m
 }

@@ -1,0 +1,199 @@
+package seqtag
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/benchtext"
+	"github.com/veil-blog/veil/internal/lexicon"
+)
+
+// TestSameAsReference: the tagger finds what the reference (ref_test.go, the
+// code before it was made faster) finds, with margins equal bit for bit, in
+// both registers, with and without the document's analysis; and the
+// detector reports what the reference's findings give at the model's
+// margins. The texts are invented and random (words of the word lists,
+// names among them, in every case, with marks, handles, initials and line
+// breaks), plus, when set, the posts of VEIL_BENCH_SITE and the texts of
+// the JSONL file SEQ_BENCH.
+func TestSameAsReference(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := readRefModel(modelFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex := lexicon.Default()
+	texts := append(benchtext.Texts(4), randomTexts(lex, 400)...)
+	texts = append(texts, extraTexts(t)...)
+	if testing.Short() {
+		texts = texts[:60]
+	}
+	ctx := context.Background()
+	reported := 0
+	for _, note := range []bool{false, true} {
+		det := New(lex, WithNote(func(*deid.Doc) bool { return note }))
+		for _, text := range texts {
+			want := ref.refFind(lex, nil, text, note)
+			if got := m.Find(lex, text, note); !sameFound(got, want) {
+				t.Fatalf("note %v, %q:\n got %v\nwant %v", note, text, got, want)
+			}
+			doc := &deid.Doc{Text: text}
+			want = ref.refFind(lex, doc.Analysis(), text, note)
+			if got := m.find(lex, doc.Analysis(), text, note); !sameFound(got, want) {
+				t.Fatalf("note %v, with the analysis, %q:\n got %v\nwant %v", note, text, got, want)
+			}
+			fs, err := det.Detect(ctx, &deid.Doc{Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got, wantSpans []Found
+			for _, f := range fs {
+				got = append(got, Found{f.Start, f.End, string(f.Type[len("seq-"):]), 0})
+			}
+			for _, f := range want {
+				if f.Margin >= m.Margin(note, f.Kind) && !lex.InCategory(lexicon.Kinship, text[f.Start:f.End]) {
+					wantSpans = append(wantSpans, Found{f.Start, f.End, f.Kind, 0})
+				}
+			}
+			if !slices.Equal(got, wantSpans) {
+				t.Fatalf("note %v, Detect %q:\n got %v\nwant %v", note, text, got, wantSpans)
+			}
+			reported += len(got)
+		}
+	}
+	if reported < 50 {
+		t.Errorf("the texts gave %d names at the model's margins: too few to compare", reported)
+	}
+	t.Logf("%d texts, %d names reported", len(texts), reported)
+}
+
+func sameFound(a, b []Found) bool {
+	return slices.EqualFunc(a, b, func(x, y Found) bool {
+		return x.Start == y.Start && x.End == y.End && x.Kind == y.Kind &&
+			math.Float32bits(x.Margin) == math.Float32bits(y.Margin)
+	})
+}
+
+// randomTexts makes n texts of words drawn from the word lists, with names
+// (words the lists know as first names or surnames) often among them, in
+// random case, between marks, handles, initials, digits and line breaks.
+func randomTexts(lex *lexicon.Lexicon, n int) []string {
+	var words, names []string
+	i := 0
+	for w := range lex.Words() {
+		i++
+		if _, _, ok := lex.FirstName(w); ok && len(names) < 3000 {
+			names = append(names, w)
+		} else if _, ok := lex.Surname(w); ok && len(names) < 3000 {
+			names = append(names, w)
+		} else if i%7 == 0 {
+			words = append(words, w)
+		}
+	}
+	marks := []string{".", ",", ";", ":", "!", "?", "\"", "“", "”", "(", ")", "-", "–", "'s", "’s", "'", "&", "/", "...", "\n", "\n\n", "#", "@", "http://x.example"}
+	odd := []string{"Zoë", "ÉLODIE", "mcAdam", "O'Brannagh", "Lou-Bette", "van der", "R.J.", "N.Z", "Dr.Vance", "3rd", "A1", "12:30", "St", "Mt.", "São", "naïve", "ﬁsh", "İz", "#Zoë", "@\xffab", "#İz", "\xe2\x80", "\xff", "ǅa"}
+	r := rand.New(rand.NewPCG(7, 11))
+	out := make([]string, n)
+	for k := range out {
+		var sb strings.Builder
+		length := 1 + r.IntN(120)
+		caps := r.IntN(6) == 0 // a text in capitals, as notes write
+		for range length {
+			var w string
+			switch x := r.IntN(20); {
+			case x < 9:
+				w = words[r.IntN(len(words))]
+			case x < 14:
+				w = names[r.IntN(len(names))]
+			case x < 18:
+				w = marks[r.IntN(len(marks))]
+			case x < 19:
+				w = odd[r.IntN(len(odd))]
+			default:
+				w = string(rune('A'+r.IntN(26))) + "."
+			}
+			switch c := r.IntN(10); {
+			case caps || c == 0:
+				w = strings.ToUpper(w)
+			case c < 5:
+				w = strings.ToUpper(w[:1]) + w[1:]
+			}
+			if r.IntN(4) != 0 {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(w)
+		}
+		out[k] = sb.String()
+	}
+	return out
+}
+
+// extraTexts reads the post bodies of VEIL_BENCH_SITE and the texts of the
+// JSONL file SEQ_BENCH, when they are set.
+func extraTexts(t *testing.T) []string {
+	var out []string
+	if root := os.Getenv("VEIL_BENCH_SITE"); root != "" {
+		paths, _ := filepath.Glob(filepath.Join(root, "content", "posts", "*.md"))
+		for _, p := range paths {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(src))
+		}
+	}
+	if f, err := os.Open(os.Getenv("SEQ_BENCH")); err == nil {
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<24)
+		for sc.Scan() {
+			var d struct{ Text string }
+			if json.Unmarshal(sc.Bytes(), &d) == nil {
+				out = append(out, d.Text)
+			}
+		}
+	}
+	return out
+}
+
+// TestTokenizeSameAsReference: the tokenizer splits random strings of
+// bytes and of runes (spaces, marks, letters of several scripts, combining
+// marks, invalid UTF-8) as the reference does.
+func TestTokenizeSameAsReference(t *testing.T) {
+	pieces := []string{" ", "  ", "\t", "\n", "\r\n", "\v", "\f", "\u0085", "\u00a0", "\u2003", "a", "Z", "q", "7", "é", "ß", "Ω", "ж", "中", "\u0301", "'", "’", "s", "S", "-", ".", "#", "@", "_", ",", "!", "\"", "\xff", "\xe2\x80", "x'", "'s", "’S"}
+	r := rand.New(rand.NewPCG(3, 5))
+	for range 20000 {
+		var sb strings.Builder
+		for range r.IntN(24) {
+			if r.IntN(8) == 0 {
+				sb.WriteByte(byte(r.IntN(256)))
+			} else {
+				sb.WriteString(pieces[r.IntN(len(pieces))])
+			}
+		}
+		text := sb.String()
+		var got, want []string
+		for _, tok := range Tokenize(text) {
+			got = append(got, fmt.Sprint(tok.Start, tok.End, tok.Text))
+		}
+		for _, tok := range refTokenize(text) {
+			want = append(want, fmt.Sprint(tok.Start, tok.End, tok.Text))
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("Tokenize(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

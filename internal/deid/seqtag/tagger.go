@@ -1,0 +1,443 @@
+package seqtag
+
+import (
+	"math"
+	"math/bits"
+	"unicode/utf8"
+)
+
+// Roles in which a feature names another word than the one tagged.
+const (
+	rolePrev  = iota // fPrevWord: the word before
+	rolePrev2        // fPrev2Word: two before
+	roleNext         // fNextWord: the word after
+	roleNext2        // fNext2Word: two after
+	roleSkip         // fPrevWordSkip: the word before across marks
+	numRoles
+)
+
+// roleFeature is the feature id of a role.
+func roleFeature(role int) byte {
+	switch role {
+	case rolePrev:
+		return fPrevWord
+	case rolePrev2:
+		return fPrev2Word
+	case roleNext:
+		return fNextWord
+	case roleNext2:
+		return fNext2Word
+	}
+	return fPrevWordSkip
+}
+
+// Offsets into the weights that are no offset.
+const (
+	rowAbsent  = -1 // the model has no weights for the feature
+	rowUnknown = -2 // not looked up yet
+)
+
+// rows are what the tagger finds once per model: the offsets of the
+// features that name the ends of a text and of those of the tags before a
+// word.
+type rows struct {
+	start [numRoles]int32 // "<s>" in each role (rolePrev, rolePrev2)
+	end   [numRoles]int32 // "</s>" in each role (roleNext, roleNext2)
+	// prevTag, prevTags and prevTagShape: fPrevTag of the tag before,
+	// fPrevTags of it and the one before it, fPrevTagShape of it and the
+	// word's shape.
+	prevTag      [numTags]int32
+	prevTags     [numTags][numTags]int32
+	prevTagShape [numTags][numShapes]int32
+	// The features of contextFeatures over small domains, by their packed
+	// values: shapes, first-name and surname buckets, word levels (below
+	// numLevels; a rarer level is hashed), populations, caps elsewhere,
+	// sentence starts, registers and flags.
+	prevShape, nextShape [numShapes][numShapes]int32                       // [ps][shape]
+	prevName             [8][6][numShapes]int32                            // [pi.fn][pi.sn][shape]
+	nextName             [8][6][numLevels][numShapes]int32                 // [ni.fn][ni.sn][ni.wl][shape]
+	prevCap              [numShapes][numLevels][numShapes][numLevels]int32 // [ps][pi.wl][shape][in.wl]
+	nextCap              [numShapes][numLevels][10][numShapes]int32        // [ns][ni.wl][ni.pop][shape]
+	capsElsewhere        [3][numShapes][2][numRegs]int32                   // [capsElsewhere][shape][sent][reg]
+	prevFlagSkip         [numFlags][numShapes]int32                        // [flag][shape]
+	prevFlag, nextFlag   [numFlags][numShapes]int32                        // [flag][shape]
+	// The features of prefixFeatures over small domains, the same way.
+	bias     int32
+	shape    [numShapes]int32
+	sent     [2][numShapes]int32             // [sent][shape]
+	reg      [numRegs]int32                  // [reg]
+	regShape [numRegs][numShapes][2]int32    // [reg][shape][sent]
+	fn       [8][2]int32                     // [fn][sent]
+	sex      [4]int32                        // [sex]
+	sn, wr   [6]int32                        // [sn], [wr]
+	wl, pl   [numLevels]int32                // [wl], [pl]
+	pop      [10]int32                       // [pop]
+	shapeFn  [numShapes][8][numLevels]int32  // [shape][fn][wl]
+	shapeSn  [numShapes][6][numLevels]int32  // [shape][sn][wl]
+	shapeWl  [numShapes][numLevels][6]int32  // [shape][wl][wr]
+	shapePop [numShapes][10][numLevels]int32 // [shape][pop][wl]
+	length   [numShapes][13]int32            // [shape][runes, at most 12]
+	flag     [numFlags]int32                 // [flag]
+}
+
+// Sizes of the small domains of rows.
+const (
+	numShapes = shMention + 1
+	numLevels = 16                                   // word levels (1 + level/10) found by table; higher ones are hashed
+	numRegs   = regSocial + regNote + regForeign + 1 // the largest register, plus one
+)
+
+// row returns the offset of feature f's weights, or rowAbsent.
+func (m *Model) row(f uint64) int32 {
+	if o, ok := m.table.get(f); ok {
+		return o
+	}
+	return rowAbsent
+}
+
+// finish finds the model's rows; ReadModel and Trainer.Model call it.
+func (m *Model) finish() {
+	r := &rows{}
+	m.rows = r
+	for role := range numRoles {
+		r.start[role] = m.row(hashS(roleFeature(role), "<s>"))
+		r.end[role] = m.row(hashS(roleFeature(role), "</s>"))
+	}
+	for p1 := range uint8(numTags) {
+		r.prevTag[p1] = m.row(hash1(fPrevTag, uint64(p1)))
+		for p2 := range uint8(numTags) {
+			r.prevTags[p1][p2] = m.row(hash1(fPrevTags, pack(p1, p2)))
+		}
+		for sh := range uint8(numShapes) {
+			r.prevTagShape[p1][sh] = m.row(hash1(fPrevTagShape, pack(p1, sh)))
+		}
+	}
+	for a := range uint8(numShapes) {
+		for sh := range uint8(numShapes) {
+			r.prevShape[a][sh] = m.row(hash1(fPrevShape, pack(a, sh)))
+			r.nextShape[a][sh] = m.row(hash1(fNextShape, pack(a, sh)))
+		}
+	}
+	for fn := range uint8(8) {
+		for sn := range uint8(6) {
+			for sh := range uint8(numShapes) {
+				r.prevName[fn][sn][sh] = m.row(hash1(fPrevName, pack(fn, sn, sh)))
+				for wl := range uint8(numLevels) {
+					r.nextName[fn][sn][wl][sh] = m.row(hash1(fNextName, pack(fn, sn, wl, sh)))
+				}
+			}
+		}
+	}
+	for a := range uint8(numShapes) {
+		for wl := range uint8(numLevels) {
+			for sh := range uint8(numShapes) {
+				for wl2 := range uint8(numLevels) {
+					r.prevCap[a][wl][sh][wl2] = m.row(hash1(fPrevCap, pack(a, wl, sh, wl2)))
+				}
+				for pop := range uint8(10) {
+					r.nextCap[a][wl][pop][sh] = m.row(hash1(fNextCap, pack(a, wl, pop, sh)))
+				}
+			}
+		}
+	}
+	for ce := range uint8(3) {
+		for sh := range uint8(numShapes) {
+			for sent := range uint8(2) {
+				for reg := range uint8(numRegs) {
+					r.capsElsewhere[ce][sh][sent][reg] = m.row(hash1(fCapsElsewhere, pack(ce, sh, sent, reg)))
+				}
+			}
+		}
+	}
+	r.bias = m.row(hash1(fBias, 0))
+	for sh := range uint8(numShapes) {
+		r.shape[sh] = m.row(hash1(fShape, uint64(sh)))
+		for sent := range uint8(2) {
+			r.sent[sent][sh] = m.row(hash1(fSent, pack(sent, sh)))
+			for reg := range uint8(numRegs) {
+				r.regShape[reg][sh][sent] = m.row(hash1(fRegShape, pack(reg, sh, sent)))
+			}
+		}
+		for wl := range uint8(numLevels) {
+			for fn := range uint8(8) {
+				r.shapeFn[sh][fn][wl] = m.row(hash1(fShapeFn, pack(sh, fn, wl)))
+			}
+			for sn := range uint8(6) {
+				r.shapeSn[sh][sn][wl] = m.row(hash1(fShapeSn, pack(sh, sn, wl)))
+				r.shapeWl[sh][wl][sn] = m.row(hash1(fShapeWl, pack(sh, wl, sn)))
+			}
+			for pop := range uint8(10) {
+				r.shapePop[sh][pop][wl] = m.row(hash1(fShapePop, pack(sh, pop, wl)))
+			}
+		}
+		for n := range uint8(13) {
+			r.length[sh][n] = m.row(hash1(fLen, pack(sh, n)))
+		}
+	}
+	for reg := range uint8(numRegs) {
+		r.reg[reg] = m.row(hash1(fReg, uint64(reg)))
+	}
+	for fn := range uint8(8) {
+		for sent := range uint8(2) {
+			r.fn[fn][sent] = m.row(hash1(fFn, pack(fn, sent)))
+		}
+	}
+	for sex := range uint64(4) {
+		r.sex[sex] = m.row(hash1(fSex, sex))
+	}
+	for b := range uint64(6) {
+		r.sn[b] = m.row(hash1(fSn, b))
+		r.wr[b] = m.row(hash1(fWr, b))
+	}
+	for lv := range uint64(numLevels) {
+		r.wl[lv] = m.row(hash1(fWl, lv))
+		r.pl[lv] = m.row(hash1(fPl, lv))
+	}
+	for pop := range uint64(10) {
+		r.pop[pop] = m.row(hash1(fPop, pop))
+	}
+	for b := range uint8(numFlags) {
+		r.flag[b] = m.row(hash1(fFlag, uint64(b)))
+		for sh := range uint8(numShapes) {
+			r.prevFlagSkip[b][sh] = m.row(hash1(fPrevFlagSkip, pack(b, sh)))
+			r.prevFlag[b][sh] = m.row(hash1(fPrevFlag, pack(b, sh)))
+			r.nextFlag[b][sh] = m.row(hash1(fNextFlag, pack(b, sh)))
+		}
+	}
+}
+
+// add adds the weights at offset o, if any, to s.
+func (m *Model) add(s *[numTags]float32, o int32) {
+	if o < 0 {
+		return
+	}
+	addWeights(s, (*[numTags]float32)(m.weights[o:o+numTags]))
+}
+
+// addWeights adds w to s, written out: the loop costs three times as much.
+// (The two constants below stop the build if numTags is not 7.)
+const (
+	_ = uint(numTags - 7)
+	_ = uint(7 - numTags)
+)
+
+func addWeights(s, w *[numTags]float32) {
+	s[0] += w[0]
+	s[1] += w[1]
+	s[2] += w[2]
+	s[3] += w[3]
+	s[4] += w[4]
+	s[5] += w[5]
+	s[6] += w[6]
+}
+
+// addFeature adds the weights of feature f, if any, to s.
+func (m *Model) addFeature(s *[numTags]float32, f uint64) {
+	if o, ok := m.table.get(f); ok {
+		addWeights(s, (*[numTags]float32)(m.weights[o:o+numTags]))
+	}
+}
+
+// tagger tags the words of one text. It sums the same weights in the same
+// order as scoring staticFeatures and tagFeatures would, so its scores are
+// the same to the bit, but it looks each feature that depends on a word
+// alone up once per distinct token text (wtype) instead of once per use.
+type tagger struct {
+	m     *Model
+	ws    []word
+	types []wtype
+	reg   uint8
+	feats []uint64
+}
+
+// prefix returns the summed weights of prefixFeatures of word type ty, at
+// a sentence's start or not.
+func (t *tagger) prefix(ty int32, sentStart bool) *[numTags]float32 {
+	w := &t.types[ty]
+	k := 0
+	if sentStart {
+		k = 1
+	}
+	if !w.prefixDone[k] {
+		t.m.prefixScore(&w.prefix[k], w.lower, w.shape, w.info, uint8(k), t.reg)
+		w.prefixDone[k] = true
+	}
+	return &w.prefix[k]
+}
+
+// prefixScore adds the weights of prefixFeatures of a word to s, in their
+// order: by table where the feature's domain is small, hashed otherwise.
+func (m *Model) prefixScore(s *[numTags]float32, lower string, sh uint8, in info, sent, reg uint8) {
+	r := m.rows
+	m.add(s, r.bias)
+	m.addFeature(s, hashS(fWord, lower))
+	m.add(s, r.shape[sh])
+	m.add(s, r.sent[sent][sh])
+	m.add(s, r.reg[reg])
+	m.add(s, r.regShape[reg][sh][sent])
+	m.add(s, r.fn[in.fn][sent])
+	m.add(s, r.sex[in.sex])
+	m.add(s, r.sn[in.sn])
+	if in.wl < numLevels {
+		m.add(s, r.wl[in.wl])
+	} else {
+		m.addFeature(s, hash1(fWl, uint64(in.wl)))
+	}
+	m.add(s, r.wr[in.wr])
+	if in.pl < numLevels {
+		m.add(s, r.pl[in.pl])
+	} else {
+		m.addFeature(s, hash1(fPl, uint64(in.pl)))
+	}
+	m.add(s, r.pop[in.pop])
+	if in.wl < numLevels {
+		m.add(s, r.shapeFn[sh][in.fn][in.wl])
+		m.add(s, r.shapeSn[sh][in.sn][in.wl])
+		m.add(s, r.shapeWl[sh][in.wl][in.wr])
+		m.add(s, r.shapePop[sh][in.pop][in.wl])
+	} else {
+		m.addFeature(s, hash1(fShapeFn, pack(sh, in.fn, in.wl)))
+		m.addFeature(s, hash1(fShapeSn, pack(sh, in.sn, in.wl)))
+		m.addFeature(s, hash1(fShapeWl, pack(sh, in.wl, in.wr)))
+		m.addFeature(s, hash1(fShapePop, pack(sh, in.pop, in.wl)))
+	}
+	m.addFeature(s, hash1(fRegShapeWl, pack(reg, sh, in.wl, in.fn, in.sn)))
+	m.add(s, r.length[sh][min(utf8.RuneCountInString(lower), 12)])
+	if n := len(lower); n >= 3 {
+		m.addFeature(s, hashS(fSuf3, lower[n-3:]))
+		m.addFeature(s, hashS(fSuf2, lower[n-2:]))
+		m.addFeature(s, hashS(fPre2, lower[:2]))
+	}
+	for f := in.flags; f != 0; f &= f - 1 {
+		m.add(s, r.flag[bits.TrailingZeros16(f)])
+	}
+}
+
+// wordRow returns the offset of the feature naming word j in role.
+func (t *tagger) wordRow(j int, role int) int32 {
+	switch {
+	case j < 0:
+		return t.m.rows.start[role]
+	case j >= len(t.ws):
+		return t.m.rows.end[role]
+	}
+	w := &t.types[t.ws[j].typ]
+	if w.rows[role] == rowUnknown {
+		w.rows[role] = t.m.row(hashS(roleFeature(role), w.lower))
+	}
+	return w.rows[role]
+}
+
+// tagRow returns the offset of fPrevTagWord of word i after tag p.
+func (t *tagger) tagRow(i int, p uint8) int32 {
+	w := &t.types[t.ws[i].typ]
+	if w.tagRows[p] == rowUnknown {
+		w.tagRows[p] = t.m.row(hashTagWord(p, w.lower))
+	}
+	return w.tagRows[p]
+}
+
+// static sets s to the summed weights of staticFeatures of word i, in
+// their order: the word's own (prefix), then contextFeatures'.
+func (t *tagger) static(s *[numTags]float32, i int) {
+	m, ws := t.m, t.ws
+	w := &ws[i]
+	in := w.info
+	*s = *t.prefix(w.typ, w.sentStart)
+	sent := uint8(0)
+	if w.sentStart {
+		sent = 1
+	}
+	var ps, ns uint8
+	var pi, ni info
+	if i > 0 {
+		ps, pi = ws[i-1].shape, ws[i-1].info
+	}
+	if i+1 < len(ws) {
+		ns, ni = ws[i+1].shape, ws[i+1].info
+	}
+	m.add(s, t.wordRow(i-1, rolePrev))
+	m.add(s, t.wordRow(i-2, rolePrev2))
+	m.add(s, t.wordRow(i+1, roleNext))
+	m.add(s, t.wordRow(i+2, roleNext2))
+	r := m.rows
+	sh := w.shape
+	m.add(s, r.prevShape[ps][sh])
+	m.add(s, r.nextShape[ns][sh])
+	m.add(s, r.prevName[pi.fn][pi.sn][sh])
+	if ni.wl < numLevels {
+		m.add(s, r.nextName[ni.fn][ni.sn][ni.wl][sh])
+	} else {
+		m.addFeature(s, hash1(fNextName, pack(ni.fn, ni.sn, ni.wl, sh)))
+	}
+	if pi.wl < numLevels && in.wl < numLevels {
+		m.add(s, r.prevCap[ps][pi.wl][sh][in.wl])
+	} else {
+		m.addFeature(s, hash1(fPrevCap, pack(ps, pi.wl, sh, in.wl)))
+	}
+	if ni.wl < numLevels {
+		m.add(s, r.nextCap[ns][ni.wl][ni.pop][sh])
+	} else {
+		m.addFeature(s, hash1(fNextCap, pack(ns, ni.wl, ni.pop, sh)))
+	}
+	m.add(s, r.capsElsewhere[w.capsElsewhere][sh][sent][t.reg])
+	if j := skipBack(ws, i); j >= 0 {
+		m.add(s, t.wordRow(j, roleSkip))
+		for f := ws[j].info.flags; f != 0; f &= f - 1 {
+			m.add(s, r.prevFlagSkip[bits.TrailingZeros16(f)][sh])
+		}
+	}
+	// The flags of the words before and after, by flag, the one before
+	// first.
+	for f := pi.flags | ni.flags; f != 0; f &= f - 1 {
+		b := bits.TrailingZeros16(f)
+		if pi.flags&(1<<b) != 0 {
+			m.add(s, r.prevFlag[b][sh])
+		}
+		if ni.flags&(1<<b) != 0 {
+			m.add(s, r.nextFlag[b][sh])
+		}
+	}
+}
+
+// decode tags the words left to right, each with the best tag allowed
+// after the one before; a word plainWord passes after an O is an O
+// unscored. It returns the tags and, for each word, the margin of its tag
+// over the best other.
+func (t *tagger) decode() ([]uint8, []float32) {
+	m, ws := t.m, t.ws
+	tags := make([]uint8, len(ws))
+	margins := make([]float32, len(ws))
+	var p1, p2 uint8
+	for i := range ws {
+		if p1 == tagO && plainWord(ws, i) {
+			tags[i] = tagO
+			p2, p1 = p1, tagO
+			continue
+		}
+		var s [numTags]float32
+		t.static(&s, i)
+		m.add(&s, m.rows.prevTag[p1])
+		m.add(&s, m.rows.prevTags[p1][p2])
+		m.add(&s, m.rows.prevTagShape[p1][ws[i].shape])
+		m.add(&s, t.tagRow(i, p1))
+		best, second := -1, float32(math.Inf(-1))
+		for k := range s {
+			if !allowed(p1, uint8(k)) {
+				continue
+			}
+			if best < 0 || s[k] > s[best] {
+				if best >= 0 {
+					second = s[best]
+				}
+				best = k
+			} else if s[k] > second {
+				second = s[k]
+			}
+		}
+		tags[i] = uint8(best)
+		margins[i] = s[best] - second
+		p2, p1 = p1, uint8(best)
+	}
+	return tags, margins
+}
