@@ -41,7 +41,7 @@ func (f *finder) area(home string) areaInfo {
 	}
 	for i, tk := range f.toks {
 		// "a small town", "a small coastal town", "a mid-sized city in the West".
-		if f.keyAt(i) == "a" || f.keyAt(i) == "an" {
+		if tk.cls&clsArticle != 0 { // "a", "an"
 			for ci, c := range sizeClasses {
 				cw := sizeClassWords[ci]
 				j, ok := f.phraseAfter(i+1, cw)

@@ -194,6 +194,9 @@ func (f *finder) markAuthor() {
 		if i > 0 && tk.clause != f.toks[i-1].clause {
 			author = false
 		}
+		if !f.first[tk.clause] {
+			continue // authorClause reads no clause without "I" or "we"
+		}
 		f.author[i] = author
 		w := &f.vocab[tk.id]
 		switch {
