@@ -177,7 +177,7 @@ func tokenize(t *Tables, text string) ([]token, []vocabWord) {
 	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if !asciiWord[c] {
+			if wordByte[c] == 0 {
 				i++
 				continue
 			}
@@ -191,12 +191,9 @@ func tokenize(t *Tables, text string) ([]token, []vocabWord) {
 		h, plain, ascii := uint32(fnvOffset), true, true
 		for i < len(text) {
 			c := text[i]
-			if c < utf8.RuneSelf && asciiWord[c] {
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-					plain = false
-				}
-				h = (h ^ uint32(c)) * fnvPrime
+			if k := wordByte[c]; k != 0 {
+				plain = plain && k == c
+				h = (h ^ uint32(k)) * fnvPrime
 				i++
 				continue
 			}
@@ -243,10 +240,13 @@ func tokenize(t *Tables, text string) ([]token, []vocabWord) {
 	return toks, v.words
 }
 
-// asciiWord tells the ASCII letters and digits.
-var asciiWord = func() (w [utf8.RuneSelf]bool) {
-	for c := range w {
-		w[c] = isWord(rune(c))
+// wordByte maps an ASCII letter or digit to its lower case, and every other byte (ASCII
+// or not) to 0.
+var wordByte = func() (w [256]byte) {
+	for c := range utf8.RuneSelf {
+		if isWord(rune(c)) {
+			w[c] = byte(unicode.ToLower(rune(c)))
+		}
 	}
 	return w
 }()
