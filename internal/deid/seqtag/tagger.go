@@ -31,13 +31,13 @@ func roleFeature(role int) byte {
 	return fPrevWordSkip
 }
 
-// Offsets into the weights that are no offset.
+// Rows that are no slot of the table.
 const (
 	rowAbsent  = -1 // the model has no weights for the feature
 	rowUnknown = -2 // not looked up yet
 )
 
-// rows are what the tagger finds once per model: the offsets of the
+// rows are what the tagger finds once per model: the slots of the
 // features that name the ends of a text and of those of the tags before a
 // word.
 type rows struct {
@@ -87,7 +87,7 @@ const (
 	numRegs   = regSocial + regNote + regForeign + 1 // the largest register, plus one
 )
 
-// row returns the offset of feature f's weights, or rowAbsent.
+// row returns the slot of feature f, or rowAbsent.
 func (m *Model) row(f uint64) int32 {
 	if o, ok := m.table.get(f); ok {
 		return o
@@ -206,12 +206,12 @@ func (m *Model) finish() {
 	}
 }
 
-// add adds the weights at offset o, if any, to s.
+// add adds the weights in slot o, if any, to s.
 func (m *Model) add(s *[numTags]float32, o int32) {
 	if o < 0 {
 		return
 	}
-	addWeights(s, (*[numTags]float32)(m.weights[o:o+numTags]))
+	addWeights(s, &m.table.slots[o].w)
 }
 
 // addWeights adds w to s, written out: the loop costs three times as much.
@@ -234,7 +234,7 @@ func addWeights(s, w *[numTags]float32) {
 // addFeature adds the weights of feature f, if any, to s.
 func (m *Model) addFeature(s *[numTags]float32, f uint64) {
 	if o, ok := m.table.get(f); ok {
-		addWeights(s, (*[numTags]float32)(m.weights[o:o+numTags]))
+		addWeights(s, &m.table.slots[o].w)
 	}
 }
 
@@ -313,7 +313,7 @@ func (m *Model) prefixScore(s *[numTags]float32, lower string, sh uint8, in info
 	}
 }
 
-// wordRow returns the offset of the feature naming word j in role.
+// wordRow returns the slot of the feature naming word j in role.
 func (t *tagger) wordRow(j int, role int) int32 {
 	switch {
 	case j < 0:
@@ -328,7 +328,7 @@ func (t *tagger) wordRow(j int, role int) int32 {
 	return w.rows[role]
 }
 
-// tagRow returns the offset of fPrevTagWord of word i after tag p.
+// tagRow returns the slot of fPrevTagWord of word i after tag p.
 func (t *tagger) tagRow(i int, p uint8) int32 {
 	w := &t.types[t.ws[i].typ]
 	if w.tagRows[p] == rowUnknown {
