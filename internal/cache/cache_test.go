@@ -336,3 +336,27 @@ func TestPrune(t *testing.T) {
 		t.Errorf("prune removed a file it did not write: %v", err)
 	}
 }
+
+// A save makes the entry's folder when it is missing, also when it was
+// there before and has gone since (a cache folder cleared by hand
+// between builds).
+func TestSaveRemakesFolders(t *testing.T) {
+	root := testSite(t)
+	dir := filepath.Join(root, ".veil", "cache")
+	buildWith(t, root, dir, "key one", true)
+	subs, err := os.ReadDir(dir)
+	if err != nil || len(subs) == 0 {
+		t.Fatalf("no folders in the cache after a build: %v", err)
+	}
+	for _, s := range subs {
+		if err := os.RemoveAll(filepath.Join(dir, s.Name())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, st := buildWith(t, root, dir, "key one", true); st.Misses != 4 {
+		t.Errorf("build on the emptied cache: %+v, want 4 misses", st)
+	}
+	if _, st := buildWith(t, root, dir, "key one", true); st.Hits != 4 || st.Misses != 0 || st.Bad != 0 {
+		t.Errorf("the next build: %+v, want 4 hits: the entries were not saved again", st)
+	}
+}

@@ -44,7 +44,9 @@ veil did not write).`,
 			}
 			var finish func()
 			opts.Progress, finish = f.progress(e)
+			undoGC := oneShotGC(buildGCPercent, buildMemoryLimit)
 			rep, err := site.Build(c.Context(), opts, dest)
+			undoGC()
 			finish()
 			var refused *site.RefusedError
 			if errors.As(err, &refused) {

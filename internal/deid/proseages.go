@@ -55,7 +55,7 @@ func lifeEventAt(text string, s, e int) (int, bool) {
 // wordAges finds ages written in words where predicateAges would read
 // digits: "she was only sixteen when", "I was twenty-two and".
 func wordAges(text string, fs []Finding) []Finding {
-	personEnds, personStarts := personBounds(fs)
+	var personEnds, personStarts map[int]bool
 	var out []Finding
 	for i := 0; i < len(text); {
 		if !isLetterASCII(text[i]) || i > 0 && isLetterASCII(text[i-1]) {
@@ -66,10 +66,22 @@ func wordAges(text string, fs []Finding) []Finding {
 		for j < len(text) && (isLetterASCII(text[j]) || text[j] == '-' && j+1 < len(text) && isLetterASCII(text[j+1])) {
 			j++
 		}
-		if n := numberWordValue(strings.ToLower(text[i:j])); n >= 2 {
-			if start, age, typ, ok := ageBeforeN(text, i, j, n, personEnds, personStarts); ok {
-				out = append(out, Finding{Start: start, End: j, Kind: Age, Type: typ, Text: text[start:j],
-					Recognizer: "context", Confidence: 0.7, Age: age})
+		// A number word is short and starts with one of few letters: the
+		// rest are read without lower-casing them.
+		var buf [len("seventy-seven")]byte
+		if j-i <= len(buf) && numberFirst[text[i]|0x20] {
+			b := buf[:j-i]
+			for k := range b {
+				b[k] = text[i+k] | 0x20 // letters and '-', which |0x20 keeps
+			}
+			if n := numberWordValue(string(b)); n >= 2 {
+				if personEnds == nil {
+					personEnds, personStarts = personBounds(fs)
+				}
+				if start, age, typ, ok := ageBeforeN(text, i, j, n, personEnds, personStarts); ok {
+					out = append(out, Finding{Start: start, End: j, Kind: Age, Type: typ, Text: text[start:j],
+						Recognizer: "context", Confidence: 0.7, Age: age})
+				}
 			}
 		}
 		i = j
@@ -80,28 +92,35 @@ func wordAges(text string, fs []Finding) []Finding {
 func isLetterASCII(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 // numberWordValue reads a number from two to ninety-nine written in words
-// ("seven", "sixteen", "forty", "twenty-two"), or 0.
+// ("seven", "sixteen", "forty", "twenty-two"), or 0 (it reads "one" as 1).
 func numberWordValue(w string) int {
-	units := []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-		"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
-	tens := []string{"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
-	value := func(w string, list []string, mul int) int {
-		for k, u := range list {
-			if u != "" && w == u {
-				return k * mul
-			}
-		}
-		return 0
-	}
 	if t, u, ok := strings.Cut(w, "-"); ok {
-		tv, uv := value(t, tens, 10), value(u, units, 1)
+		tv, uv := numberTens[t], numberUnits[u]
 		if tv == 0 || uv == 0 || uv > 9 {
 			return 0
 		}
 		return tv + uv
 	}
-	if v := value(w, units, 1); v > 0 {
+	if v := numberUnits[w]; v > 0 {
 		return v
 	}
-	return value(w, tens, 10)
+	return numberTens[w]
 }
+
+var (
+	numberUnits = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+		"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+		"seventeen": 17, "eighteen": 18, "nineteen": 19}
+	numberTens = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+		"eighty": 80, "ninety": 90}
+	// numberFirst holds the first letters of the number words.
+	numberFirst = func() (t [256]bool) {
+		for w := range numberUnits {
+			t[w[0]] = true
+		}
+		for w := range numberTens {
+			t[w[0]] = true
+		}
+		return t
+	}()
+)

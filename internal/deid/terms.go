@@ -42,16 +42,28 @@ func splitWords(text string) []word {
 	// About one word in six bytes of text; a slice grown from nil would
 	// be copied a dozen times for a long text.
 	out := make([]word, 0, len(text)/6+1)
+	lw := lowerWords{text: text}
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		if b := text[i]; b < utf8.RuneSelf {
+			if !asciiWordRune[b] {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); !isWordRuneSlow(r) {
 			i += n
 			continue
 		}
 		j := i
 		for j < len(text) {
+			if b := text[j]; b < utf8.RuneSelf {
+				if !asciiWordRune[b] {
+					break
+				}
+				j++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[j:])
-			if !isWordRune(r) {
+			if !isWordRuneSlow(r) {
 				break
 			}
 			j += n
@@ -72,11 +84,43 @@ func splitWords(text string) []word {
 			e -= n
 		}
 		if s < e {
-			out = append(out, word{start: s, end: e, key: strings.ToLower(text[s:e])})
+			out = append(out, word{start: s, end: e, key: lw.key(s, e)})
 		}
 		i = j
 	}
 	return out
+}
+
+// lowerWords makes the keys of a text's words: strings.ToLower of each.
+// An ASCII word's key is cut from a copy of the text lowered once, when
+// a word first needs it, instead of being allocated word by word.
+type lowerWords struct {
+	text, lower string
+}
+
+func (lw *lowerWords) key(s, e int) string {
+	w := lw.text[s:e]
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(w)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return w
+	}
+	if lw.lower == "" {
+		b := []byte(lw.text)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		lw.lower = string(b)
+	}
+	return lw.lower[s:e]
 }
 
 // termID is the key under which a term is matched and looked up: its word
@@ -98,6 +142,24 @@ func termKeys(term string) []string {
 // possessive ("Odette's") matching the term before the apostrophe.
 type termSet struct {
 	root *termNode
+	// first has the bit keyHash(k) set for the first key k of every
+	// term: a word whose key (and key without a possessive) misses it
+	// starts no term, and is passed over without a lookup.
+	first [64]uint64
+}
+
+// keyHash is a cheap hash of a word key for termSet.first.
+func keyHash(k string) uint {
+	return (uint(k[0])*31 + uint(k[len(k)-1])*7 + uint(len(k))*131 + uint(k[len(k)/2])) & 4095
+}
+
+// mayStart reports whether a term of ts may start with the key k.
+func (ts *termSet) mayStart(k string) bool {
+	if k == "" {
+		return ts.root.next[k] != nil
+	}
+	h := keyHash(k)
+	return ts.first[h>>6]&(1<<(h&63)) != 0
 }
 
 // termNode is a node of the trie of term keys: the words after it, and the
@@ -115,6 +177,10 @@ func newTermSet(terms []string) *termSet {
 		keys := termKeys(t)
 		if len(keys) == 0 {
 			continue
+		}
+		if k := keys[0]; k != "" {
+			h := keyHash(k)
+			ts.first[h>>6] |= 1 << (h & 63)
 		}
 		node := ts.root
 		for _, k := range keys {
@@ -140,6 +206,9 @@ func (ts *termSet) empty() bool { return ts == nil || len(ts.root.next) == 0 }
 
 // possessive strips a trailing 's or ’s from a key.
 func possessive(key string) (string, int, bool) {
+	if len(key) < 3 || key[len(key)-1] != 's' {
+		return "", 0, false
+	}
 	for _, suf := range []string{"'s", "’s"} {
 		if strings.HasSuffix(key, suf) && len(key) > len(suf) {
 			return key[:len(key)-len(suf)], len(suf), true
@@ -163,6 +232,12 @@ func (ts *termSet) find(text string, ws []word) []termMatch {
 	}
 	var out []termMatch
 	for i := 0; i < len(ws); {
+		if k := ws[i].key; !ts.mayStart(k) {
+			if stripped, _, ok := possessive(k); !ok || !ts.mayStart(stripped) {
+				i++
+				continue
+			}
+		}
 		end, keys := ts.matchAt(text, ws, i)
 		if keys == nil {
 			i++

@@ -87,6 +87,10 @@ func Tokenize(text string) []Word {
 	prevEnd := 0 // end of the previous word with its possessive
 	line := 0
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !asciiLetterRune[c] {
+			i++ // most bytes between words: no rune to decode
+			continue
+		}
 		r, sz := utf8.DecodeRuneInString(text[i:])
 		if !isLetterRune(r) {
 			i += sz
@@ -95,6 +99,10 @@ func Tokenize(text string) []Word {
 		start := i
 		j := i + sz
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf && asciiLetterRune[c] {
+				j++ // most bytes of a word
+				continue
+			}
 			r, sz := utf8.DecodeRuneInString(text[j:])
 			if isLetterRune(r) {
 				j += sz
@@ -111,6 +119,9 @@ func Tokenize(text string) []Word {
 		end, rawEnd := j, j
 		poss := false
 		for _, suf := range [...]string{"'s", "’s"} {
+			if text[end-1] != 's' {
+				break // both suffixes end so; most words end otherwise
+			}
 			if strings.HasSuffix(text[start:end], suf) && end-len(suf) > start {
 				end -= len(suf)
 				poss = true
@@ -119,8 +130,7 @@ func Tokenize(text string) []Word {
 		}
 		gap := text[prevEnd:start]
 		t := Word{Start: start, End: end, Text: text[start:end], Poss: poss, Gap: gap}
-		t.Lower = LookupForm(t.Text)
-		t.Shape, t.Letters = ShapeOf(t.Text)
+		t.Lower, t.Shape, t.Letters = wordForms(t.Text)
 		t.Dot = rawEnd < len(text) && text[rawEnd] == '.'
 		t.Handle = start > 0 && (text[start-1] == '@' || text[start-1] == '#')
 		nl := strings.Count(gap, "\n")
@@ -169,7 +179,7 @@ func dashSeparates(text string, start, h, next int) bool {
 
 // opensSentence reports whether a word after gap starts a sentence.
 func opensSentence(gap string, toks []Word) bool {
-	if strings.ContainsAny(gap, "!?:;\"“«") {
+	if gapOpens(gap) {
 		return true
 	}
 	if !strings.Contains(gap, ".") {
@@ -183,8 +193,41 @@ func opensSentence(gap string, toks []Word) bool {
 	return true
 }
 
+// gapOpens is strings.ContainsAny(gap, "!?:;\"“«"), reading ASCII bytes
+// itself: gaps are short and nearly always ASCII, and ContainsAny takes
+// every rune through the whole set when the set goes beyond ASCII.
+func gapOpens(gap string) bool {
+	for i := 0; i < len(gap); i++ {
+		switch c := gap[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.ContainsAny(gap[i:], "!?:;\"“«")
+		case c == '!' || c == '?' || c == ':' || c == ';' || c == '"':
+			return true
+		}
+	}
+	return false
+}
+
 // LookupForm is the lexicon key of a word: lower case with plain apostrophes.
 func LookupForm(s string) string {
+	// An ASCII word has no typographic apostrophe, and one without
+	// capitals is its own lookup form.
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return lookupForm(s)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return s
+	}
+	return strings.ToLower(s)
+}
+
+// lookupForm is LookupForm of any word.
+func lookupForm(s string) string {
 	if strings.ContainsRune(s, '’') {
 		s = strings.ReplaceAll(s, "’", "'")
 	}
@@ -193,6 +236,82 @@ func LookupForm(s string) string {
 
 // ShapeOf classifies the capitalisation of a word and counts its letters.
 func ShapeOf(s string) (Shape, int) {
+	// Most words are ASCII: classified byte by byte as shapeOfRunes
+	// classifies their runes.
+	upper, lower, letters := 0, 0, 0
+	firstUpper, first := false, true
+	partUpper, partLower := false, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return shapeOfRunes(s)
+		case '0' <= c && c <= '9':
+			return ShapeNone, 0
+		case c == '-':
+			first = true
+		case 'A' <= c && c <= 'Z':
+			upper++
+			letters++
+			if first && letters == 1 {
+				firstUpper = true
+			} else if first {
+				partUpper = true
+			}
+			first = false
+		case 'a' <= c && c <= 'z':
+			lower++
+			letters++
+			if first && letters > 1 {
+				partLower = true
+			}
+			first = false
+		}
+	}
+	return shapeFrom(upper, lower, letters, firstUpper, partUpper, partLower)
+}
+
+// wordForms returns LookupForm(s) and ShapeOf(s) in one pass over an ASCII
+// word.
+func wordForms(s string) (lookup string, sh Shape, letters int) {
+	upper, lower := 0, 0
+	firstUpper, first := false, true
+	partUpper, partLower := false, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			sh, letters = shapeOfRunes(s)
+			return lookupForm(s), sh, letters
+		case '0' <= c && c <= '9':
+			return LookupForm(s), ShapeNone, 0
+		case c == '-':
+			first = true
+		case 'A' <= c && c <= 'Z':
+			upper++
+			letters++
+			if first && letters == 1 {
+				firstUpper = true
+			} else if first {
+				partUpper = true
+			}
+			first = false
+		case 'a' <= c && c <= 'z':
+			lower++
+			letters++
+			if first && letters > 1 {
+				partLower = true
+			}
+			first = false
+		}
+	}
+	sh, letters = shapeFrom(upper, lower, letters, firstUpper, partUpper, partLower)
+	if upper == 0 {
+		return s, sh, letters
+	}
+	return strings.ToLower(s), sh, letters
+}
+
+// shapeOfRunes is ShapeOf of any word.
+func shapeOfRunes(s string) (Shape, int) {
 	upper, lower, letters := 0, 0, 0
 	firstUpper, first := false, true
 	partUpper, partLower := false, false // parts after a hyphen that start upper, lower
@@ -221,6 +340,11 @@ func ShapeOf(s string) (Shape, int) {
 			first = false
 		}
 	}
+	return shapeFrom(upper, lower, letters, firstUpper, partUpper, partLower)
+}
+
+// shapeFrom is the shape of a word from its counts of letters.
+func shapeFrom(upper, lower, letters int, firstUpper, partUpper, partLower bool) (Shape, int) {
 	switch {
 	case letters == 0:
 		return ShapeNone, 0

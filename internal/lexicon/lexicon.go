@@ -37,6 +37,8 @@ type Lexicon struct {
 	cats      [numCategories]lazy[*Table]
 	wordCats  lazy[map[string]uint16] // see oneWordCats
 	derived   derived                 // tables built from these by other packages (Derived)
+
+	starts [numCategories]lazy[map[string]struct{}] // the first words of entries (Starts)
 }
 
 // lazy is a table parsed on first use.

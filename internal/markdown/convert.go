@@ -7,13 +7,16 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 )
@@ -49,7 +52,11 @@ type Result struct {
 // Converter converts Markdown to sanitised HTML. Build it once with New; it
 // is safe for concurrent use.
 type Converter struct {
-	md           goldmark.Markdown
+	md goldmark.Markdown
+	// bufs holds the buffers goldmark renders into before sanitising.
+	bufs sync.Pool
+	// blocks parses block structure only (see FenceInfos).
+	blocks       parser.Parser
 	policy       *bluemonday.Policy
 	summaryPol   *bluemonday.Policy
 	summaryWords int
@@ -76,22 +83,55 @@ func New(opts ...Option) *Converter {
 		o(c)
 	}
 	c.md = goldmark.New(
-		goldmark.WithExtensions(
-			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
-			extension.Strikethrough,
-			extension.Linkify,
-			extension.TaskList,
-			extension.Footnote,
-			extension.Typographer,
-		),
+		goldmark.WithExtensions(extensions()...),
 		goldmark.WithRendererOptions(
 			// Raw HTML goes through; the sanitiser decides what stays.
 			gmhtml.WithUnsafe(),
 		),
 	)
+	c.blocks = blockParser(extensions())
 	c.policy = newPolicy(true)
 	c.summaryPol = newPolicy(false)
 	return c
+}
+
+// extensions are the goldmark extensions of every Converter: GFM (tables,
+// strikethrough, autolinks, task lists), footnotes and typographic
+// punctuation.
+func extensions() []goldmark.Extender {
+	return []goldmark.Extender{
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
+		extension.Strikethrough,
+		extension.Linkify,
+		extension.TaskList,
+		extension.Footnote,
+		extension.Typographer,
+	}
+}
+
+// buffer returns an empty buffer from c.bufs; put it back when done.
+func (c *Converter) buffer() *bytes.Buffer {
+	if b, ok := c.bufs.Get().(*bytes.Buffer); ok {
+		b.Reset()
+		return b
+	}
+	return new(bytes.Buffer)
+}
+
+// sanitize is p.SanitizeBytes(b) writing into a buffer the size of b,
+// which the sanitised HTML rarely outgrows, rather than one that starts
+// empty and grows by copying. Like SanitizeBytes it returns b as it is
+// (here a copy: b is a pooled buffer's) when b is only white space, and
+// nothing when the sanitiser fails.
+func sanitize(p *bluemonday.Policy, b []byte) []byte {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return bytes.Clone(b)
+	}
+	out := bytes.NewBuffer(make([]byte, 0, len(b)+len(b)/8))
+	if err := p.SanitizeReaderToWriter(bytes.NewReader(b), out); err != nil {
+		return nil
+	}
+	return out.Bytes()
 }
 
 // moreMarker is the summary divider, as in Hugo: <!--more-->.
@@ -108,13 +148,15 @@ func (c *Converter) Convert(src []byte) (Result, error) {
 	res.Headings = assignHeadingIDs(doc, src)
 	dropUnknownLanguages(doc, src)
 
-	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+	buf := c.buffer()
+	defer c.bufs.Put(buf)
+	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
 		return Result{}, fmt.Errorf("render markdown: %w", err)
 	}
-	res.HTML = c.policy.SanitizeBytes(buf.Bytes())
+	res.HTML = sanitize(c.policy, buf.Bytes())
 
 	var all strings.Builder
+	all.Grow(len(src))
 	writePlain(&all, doc, src)
 	res.WordCount = countWords(all.String())
 
@@ -207,17 +249,18 @@ func (c *Converter) summary(doc ast.Node, src []byte) ([]byte, string, error) {
 		}
 	}
 
-	var buf bytes.Buffer
+	buf := c.buffer()
+	defer c.bufs.Put(buf)
 	var plain strings.Builder
 	for _, n := range blocks {
 		removeFootnoteLinks(n)
-		if err := c.md.Renderer().Render(&buf, src, n); err != nil {
+		if err := c.md.Renderer().Render(buf, src, n); err != nil {
 			return nil, "", fmt.Errorf("render summary: %w", err)
 		}
 		writePlain(&plain, n, src)
 		plain.WriteByte(' ')
 	}
-	return c.summaryPol.SanitizeBytes(buf.Bytes()), collapseSpace(plain.String()), nil
+	return sanitize(c.summaryPol, buf.Bytes()), collapseSpace(plain.String()), nil
 }
 
 // blocksBeforeMore returns the top-level blocks before a <!--more-->
@@ -300,7 +343,11 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 		case *ast.Text:
 			if entering {
 				// Source text may hold entity references (&amp;).
-				b.WriteString(html.UnescapeString(string(c.Segment.Value(src))))
+				if v := c.Segment.Value(src); bytes.IndexByte(v, '&') < 0 {
+					b.Write(v) // html.UnescapeString would return it as it is
+				} else {
+					b.WriteString(html.UnescapeString(string(v)))
+				}
 				if c.SoftLineBreak() || c.HardLineBreak() {
 					b.WriteByte(' ')
 				}
@@ -326,12 +373,31 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // countWords counts whitespace-separated tokens that contain a letter or a
-// digit, so a lone dash or bullet is not a word.
+// digit, so a lone dash or bullet is not a word. It reads s once and keeps
+// nothing: the tokens are those of strings.Fields (runs of runes that are
+// not unicode.IsSpace; a byte that is not UTF-8 reads as U+FFFD, neither
+// a space nor a letter).
 func countWords(s string) int {
 	n := 0
-	for _, f := range strings.Fields(s) {
-		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+	counted := false // the current token has been counted
+	for i := 0; i < len(s); {
+		var space, alnum bool
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, as unicode.IsSpace, IsLetter and IsDigit read it.
+			space = c == ' ' || '\t' <= c && c <= '\r'
+			alnum = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space, alnum = unicode.IsSpace(r), unicode.IsLetter(r) || unicode.IsDigit(r)
+			i += size
+		}
+		switch {
+		case space:
+			counted = false
+		case !counted && alnum:
 			n++
+			counted = true
 		}
 	}
 	return n

@@ -1,10 +1,15 @@
 package markdown
 
 import (
+	"bytes"
+	"math/rand"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+
+	"github.com/microcosm-cc/bluemonday"
 )
 
 func convert(t *testing.T, src string) Result {
@@ -183,6 +188,54 @@ func TestSlug(t *testing.T) {
 	for _, tt := range tests {
 		if got := Slug(tt.in); got != tt.want {
 			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// countWords reads its text once; it must count what splitting the text
+// into fields and testing each one counts.
+func TestCountWordsAsFields(t *testing.T) {
+	ref := func(s string) int {
+		n := 0
+		for _, f := range strings.Fields(s) {
+			if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+				n++
+			}
+		}
+		return n
+	}
+	parts := []string{"a", "word", "Über", "42", "-", "—", "•", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\x85",
+		"\xff", "\xe2\x80", "x\xffy", "'", "it's", "é", "日本", "٣", "\u200b", "...", "&", "@", "[", "`", "{", "Z", "z", "0", "9", "/", ":", "\v", "\f", "\r", "\x1c"}
+	r := rand.New(rand.NewSource(1))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.Intn(12); n >= 0; n-- {
+			b.WriteString(parts[r.Intn(len(parts))])
+		}
+		if got, want := countWords(b.String()), ref(b.String()); got != want {
+			t.Fatalf("countWords(%q) = %d, want %d", b.String(), got, want)
+		}
+	}
+}
+
+// sanitize writes into a buffer of its own; it must give what
+// SanitizeBytes gives.
+func TestSanitizeAsSanitizeBytes(t *testing.T) {
+	c := New()
+	inputs := []string{"", " ", "\n\t ", "<p>x</p>", `<a href="https://example.org/">x</a>`, "<script>x</script>", "a &amp; b &quot;c&quot;",
+		`<h2 id="a-b">t</h2><p onclick="x()">y</p>`, "<!-- c -->", "<sup>1</sup>", `<code class="language-go">x</code>`, "<p>unclosed", "<"}
+	for _, d := range genDocs(16) {
+		res, err := c.Convert(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, string(res.HTML), string(d))
+	}
+	for _, in := range inputs {
+		for _, p := range []*bluemonday.Policy{c.policy, c.summaryPol} {
+			if got, want := sanitize(p, []byte(in)), p.SanitizeBytes([]byte(in)); !bytes.Equal(got, want) {
+				t.Errorf("sanitize(%q) = %q, SanitizeBytes gives %q", in, got, want)
+			}
 		}
 	}
 }

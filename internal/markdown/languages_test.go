@@ -1,8 +1,13 @@
 package markdown
 
 import (
+	"bytes"
+	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/text"
 )
 
 func TestLanguage(t *testing.T) {
@@ -72,4 +77,85 @@ func TestRawCodeClass(t *testing.T) {
 	if !strings.Contains(html, `<code class="language-python">x</code>`) || strings.Contains(html, "marisol") {
 		t.Errorf("HTML %q", html)
 	}
+}
+
+// fullFenceInfos is FenceInfos as it was first written: the info strings
+// of the fenced code blocks found by Convert's own, full, parse.
+func fullFenceInfos(c *Converter, src []byte) []FenceInfo {
+	return fenceInfos(c.md.Parser().Parse(text.NewReader(src)), src)
+}
+
+// fencePieces are the lines randomFence builds documents from: fences of
+// both kinds and several lengths, with and without info strings, inside
+// and beside every container and raw block a fence can meet.
+var fencePieces = []string{
+	"```", "```go", "``` ruby {x}", "````", "````text", "~~~", "~~~ notes from today", "~~~~ python",
+	"``go`", "`` ` ``", "\t```go", "    ```go", "   ```go", "  ~~~ x ", "```\t", "``` \r", "```\rgo",
+	"> ```go", ">```", "> > ~~~ x", "- ```go", "1. ```go", "* ~~~", "  - ```c", "[^n]: ```go", "[^n]:",
+	"    indented code", "\tcode", "<div>", "</div>", "<pre>", "</pre>", "<!--", "-->", "<?php", "?>",
+	"| a | b |", "|---|---|", "| ```go | x |", "[ref]: /url", "===", "---", "***", "# ```go", "text ```go",
+	"plain text", "", "", "", "- item", "> quote", "  continued", "x\\", "\x00```go", "```go\x00",
+}
+
+func randomFence(r *rand.Rand) []byte {
+	pieces := fencePieces
+	if r.Intn(2) == 0 {
+		// Half of the documents are made of lines that have no info
+		// string on their own (two on one line may make one).
+		pieces = nil
+		for _, p := range fencePieces {
+			if !mayHaveInfo([]byte(p)) {
+				pieces = append(pieces, p)
+			}
+		}
+	}
+	var b bytes.Buffer
+	for n := r.Intn(24); n >= 0; n-- {
+		b.WriteString(pieces[r.Intn(len(pieces))])
+		if r.Intn(8) == 0 {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		b.WriteString([]string{"\n", "\n", "\n", "\r\n", "\r"}[r.Intn(5)])
+	}
+	return b.Bytes()
+}
+
+// FenceInfos skips the parse, or parses block structure only; either way
+// it must find what the full parse finds.
+func TestFenceInfosAsFullParse(t *testing.T) {
+	c := New()
+	r := rand.New(rand.NewSource(1))
+	n := 20000
+	if testing.Short() {
+		n = 2000
+	}
+	parsed := 0
+	for i := 0; i < n; i++ {
+		src := randomFence(r)
+		if mayHaveInfo(src) {
+			parsed++
+		}
+		if got, want := c.FenceInfos(src), fullFenceInfos(c, src); !reflect.DeepEqual(got, want) {
+			t.Fatalf("FenceInfos(%q) = %+v, the full parse finds %+v", src, got, want)
+		}
+	}
+	// Both ways are tested: documents that skip the parse and others.
+	if parsed < n/10 || parsed > n-n/10 {
+		t.Errorf("%d of %d documents parsed: the generator no longer tests both ways", parsed, n)
+	}
+}
+
+func FuzzFenceInfos(f *testing.F) {
+	for _, s := range []string{"```go\nx\n```\n", "- ~~~ a\n  b\n", "> ```\n> x\n", "<div>\n```go\n</div>\n", "    ```go\n", "```\n``` go\n"} {
+		f.Add(s)
+	}
+	c := New()
+	f.Fuzz(func(t *testing.T, src string) {
+		if _, err := CheckCost([]byte(src)); err != nil {
+			return // the build holds such a post back before asking
+		}
+		if got, want := c.FenceInfos([]byte(src)), fullFenceInfos(c, []byte(src)); !reflect.DeepEqual(got, want) {
+			t.Fatalf("FenceInfos(%q) = %+v, the full parse finds %+v", src, got, want)
+		}
+	})
 }

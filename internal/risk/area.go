@@ -41,7 +41,7 @@ func (f *finder) area(home string) areaInfo {
 	}
 	for i, tk := range f.toks {
 		// "a small town", "a small coastal town", "a mid-sized city in the West".
-		if tk.key == "a" || tk.key == "an" {
+		if f.keyAt(i) == "a" || f.keyAt(i) == "an" {
 			for ci, c := range sizeClasses {
 				cw := sizeClassWords[ci]
 				j, ok := f.phraseAfter(i+1, cw)
@@ -58,7 +58,7 @@ func (f *finder) area(home string) areaInfo {
 				// "a small town in Minnesota": the state's people living in places of that
 				// size, at the national share of the class.
 				if f.next(j-1, 1) == "in" && j < len(f.toks) && f.toks[j].sent == tk.sent && j+1 < len(f.toks) && f.toks[j+1].upper {
-					if name, ok := f.lex.USState(f.toks[j+1].raw); ok && name == f.toks[j+1].raw {
+					if name, ok := f.lex.USState(f.rawAt(j + 1)); ok && name == f.rawAt(j+1) {
 						if p, ok := f.t.StateNamed(name); ok {
 							consider("a "+c+" in "+name, p*f.t.Area("a "+c, "")/f.us)
 						}
@@ -67,11 +67,11 @@ func (f *finder) area(home string) areaInfo {
 			}
 		}
 		if tk.upper {
-			if code, ok := f.lex.Country(tk.raw); ok && code != "US" {
+			if code, ok := f.lex.Country(f.rawAt(i)); ok && code != "US" {
 				p, _ := f.t.Territory(code)
-				consider(tk.raw, p)
+				consider(f.rawAt(i), p)
 			}
-			if name, ok := f.lex.USState(tk.raw); ok && name == tk.raw {
+			if name, ok := f.lex.USState(f.rawAt(i)); ok && name == f.rawAt(i) {
 				if p, ok := f.t.StateNamed(name); ok {
 					consider(name, p)
 				}
@@ -80,10 +80,10 @@ func (f *finder) area(home string) areaInfo {
 	}
 	wider := best.pop
 	// "a population of 212", "a village of 300 people", "212 residents".
-	for i, tk := range f.toks {
+	for i := range f.toks {
 		// A word is letters and digits: "212,000" is two words, and neither is a
 		// population.
-		n, ok := atoi(tk.raw)
+		n, ok := atoi(f.rawAt(i))
 		if !ok || n < 2 || n > 100000 {
 			continue
 		}
@@ -124,8 +124,8 @@ func (f *finder) phraseAfter(i int, words []string) (int, bool) {
 		if j >= len(f.toks) || f.toks[j].sent != f.toks[i].sent {
 			return 0, false
 		}
-		if f.toks[j].key != w {
-			if n == len(words)-1 && j+1 < len(f.toks) && f.toks[j+1].key == w && !f.toks[j].upper {
+		if f.keyAt(j) != w {
+			if n == len(words)-1 && j+1 < len(f.toks) && f.keyAt(j+1) == w && !f.toks[j].upper {
 				j++
 			} else {
 				return 0, false

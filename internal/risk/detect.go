@@ -12,58 +12,107 @@ import (
 
 // finder reads one published text.
 type finder struct {
-	t    *Tables
-	lex  *lexicon.Lexicon
-	text string
-	toks []token
+	t     *Tables
+	lex   *lexicon.Lexicon
+	text  string
+	toks  []token
+	vocab []vocabWord // the document's distinct keys, by token.id
 	// per sentence: does it describe a third person; per clause: is its subject the author.
 	third   []bool
 	first   []bool
 	used    []bool // tokens already part of a detail
 	us      float64
 	wordBuf []string // the buffer of words()
+	author  []bool   // see markAuthor; nil until asked
+	keyBuf  []byte   // the buffer of phraseRow
 }
 
 func newFinder(t *Tables, text string) *finder {
-	f := &finder{t: t, lex: lexicon.Default(), text: text, toks: tokenize(text)}
+	f := &finder{t: t, lex: lexicon.Default(), text: text}
+	f.toks, f.vocab = tokenize(t, text)
 	f.us, _ = t.Territory("US")
 	f.used = make([]bool, len(f.toks))
 	if n := len(f.toks); n > 0 {
 		f.third = make([]bool, f.toks[n-1].sent+1)
 		f.first = make([]bool, f.toks[n-1].clause+1)
 	}
-	for i := range f.toks {
-		// Each word's row in the phrase table and its closed classes, looked up once:
-		// the finders read them.
-		f.toks[i].row = int32(t.phrase(f.toks[i].key))
-		f.toks[i].cls = wordClasses[f.toks[i].key]
-	}
 	for i, tk := range f.toks {
-		k := tk.key
-		if tk.cls&clsThird != 0 {
+		w := &f.vocab[tk.id]
+		if w.cls&clsThird != 0 {
 			f.third[tk.sent] = true
 		}
 		// "a client", "the man"; but not the first part of a compound modifier ("a
 		// one-page form", "a child-care place").
 		compound := tk.end < len(text) && text[tk.end] == '-'
-		if tk.cls&clsPersonNoun != 0 && !compound && i > 0 && (f.toks[i-1].cls&(clsArticle|clsDeterminer) != 0 || f.toks[i-1].key == "my") {
+		if w.cls&clsPersonNoun != 0 && !compound && i > 0 && (f.clsAt(i-1)&(clsArticle|clsDeterminer) != 0 || f.keyAt(i-1) == "my") {
 			f.third[tk.sent] = true
 		}
 		// A first name that is not also a word marks a sentence about a person, at the start
 		// of the sentence too ("Name Surname was the ..."): there the capital says nothing,
 		// but an ordinary word ("Hope", "Dawn") is excluded below either way.
-		if tk.upper {
-			if fem, male, ok := f.lex.FirstName(k); ok && fem+male > 1000 {
-				if _, word := f.lex.WordLevel(k); !word {
-					f.third[tk.sent] = true
-				}
-			}
+		if tk.upper && f.personName(w) {
+			f.third[tk.sent] = true
 		}
-		if k == "i" || k == "we" {
+		if w.key == "i" || w.key == "we" {
 			f.first[tk.clause] = true
 		}
 	}
 	return f
+}
+
+// personName reports whether w is a first name given to more than 1,000 babies that is not
+// also a word; asked once per word of a document.
+func (f *finder) personName(w *vocabWord) bool {
+	if w.facts&factPersonKnown == 0 {
+		w.facts |= factPersonKnown
+		if fem, male, ok := f.lex.FirstName(w.key); ok && fem+male > 1000 {
+			if _, word := f.lex.WordLevel(w.key); !word {
+				w.facts |= factPerson
+			}
+		}
+	}
+	return w.facts&factPerson != 0
+}
+
+// startsCondition reports whether some condition of the lexicon begins with token i's
+// word (lexicon.Starts): where none does, MatchAt finds none. Asked once per word of a
+// document.
+func (f *finder) startsCondition(i int) bool {
+	w := &f.vocab[f.toks[i].id]
+	if w.facts&factCondKnown == 0 {
+		w.facts |= factCondKnown
+		if f.lex.Starts(lexicon.Condition, w.key) {
+			w.facts |= factCond
+		}
+	}
+	return w.facts&factCond != 0
+}
+
+// keyAt, rawAt, rowAt and clsAt are token i's key, text as written, phrase table row and
+// closed classes.
+func (f *finder) keyAt(i int) string { return f.vocab[f.toks[i].id].key }
+func (f *finder) rawAt(i int) string { return f.text[f.toks[i].start:f.toks[i].end] }
+func (f *finder) rowAt(i int) int    { return int(f.vocab[f.toks[i].id].row) }
+func (f *finder) clsAt(i int) uint32 { return f.toks[i].cls }
+
+// bitsAt is the bits of token i's row in the phrase table (Tables.bits): read once per word
+// of a document, with its row, and kept in the token with its classes.
+func (f *finder) bitsAt(i int) uint32 { return f.toks[i].bits }
+
+// clsNext is the classes of the word n after token i in its sentence (0: none).
+func (f *finder) clsNext(i, n int) uint32 {
+	if i+n >= len(f.toks) || f.toks[i+n].sent != f.toks[i].sent {
+		return 0
+	}
+	return f.clsAt(i + n)
+}
+
+// clsPrev is the classes of the word n before token i in its sentence (0: none).
+func (f *finder) clsPrev(i, n int) uint32 {
+	if i-n < 0 || f.toks[i-n].sent != f.toks[i].sent {
+		return 0
+	}
+	return f.clsAt(i - n)
 }
 
 // markPeople marks the sentences that hold a pseudonym the de-identifier wrote for a
@@ -80,13 +129,14 @@ func (f *finder) markPeople(starts []int) {
 	}
 }
 
+// key returns the phrase.Key form of the words [i, j).
 func (f *finder) key(i, j int) string {
 	var b strings.Builder
 	for k := i; k < j; k++ {
 		if k > i {
 			b.WriteByte(' ')
 		}
-		b.WriteString(f.toks[k].key)
+		b.WriteString(f.keyAt(k))
 	}
 	return b.String()
 }
@@ -110,14 +160,14 @@ func (f *finder) prev(i, n int) string {
 	if i-n < 0 || f.toks[i-n].sent != f.toks[i].sent {
 		return ""
 	}
-	return f.toks[i-n].key
+	return f.keyAt(i - n)
 }
 
 func (f *finder) next(i, n int) string {
 	if i+n >= len(f.toks) || f.toks[i+n].sent != f.toks[i].sent {
 		return ""
 	}
-	return f.toks[i+n].key
+	return f.keyAt(i + n)
 }
 
 // authorClause reports whether the words at token i describe the author: "I was the
@@ -127,17 +177,33 @@ func (f *finder) authorClause(i int) bool {
 	if !f.first[f.toks[i].clause] {
 		return false
 	}
-	for k := i - 1; k >= 0 && f.toks[k].clause == f.toks[i].clause; k-- {
-		w := f.toks[k].key
+	if f.author == nil {
+		f.markAuthor()
+	}
+	return f.author[i]
+}
+
+// markAuthor sets author[i] for every token: whether, reading back from token i-1 to the
+// start of its clause, the author ("I", "we") comes before a preposition, "of" or another
+// person (copulas and "as" are read past, as every other word). One pass over the text
+// instead of a walk back from every word.
+func (f *finder) markAuthor() {
+	f.author = make([]bool, len(f.toks))
+	author := false // what the last deciding word of the clause said
+	for i, tk := range f.toks {
+		if i > 0 && tk.clause != f.toks[i-1].clause {
+			author = false
+		}
+		f.author[i] = author
+		w := &f.vocab[tk.id]
 		switch {
-		case w == "i" || w == "we":
-			return true
-		case w == "as" || copulas[w]:
-		case prepositions[w] || w == "of" || thirdPerson[w] || personNouns[w]:
-			return false
+		case w.key == "i" || w.key == "we":
+			author = true
+		case w.key == "as" || w.cls&clsCopula != 0:
+		case w.cls&(clsPreposition|clsThird|clsPersonNoun) != 0 || w.key == "of":
+			author = false
 		}
 	}
-	return false
 }
 
 // details runs every finder in order; earlier finders claim their words.
@@ -159,17 +225,16 @@ func (f *finder) match(i int, kind int, maxWords int) (int, Entry, bool) {
 		return i, Entry{}, false
 	}
 	end, row := i, -1
-	key := f.toks[i].key
-	r := int(f.toks[i].row)
+	r, bits := f.rowAt(i), f.bitsAt(i)
 	for n := 1; n <= maxWords && i+n <= len(f.toks) && f.toks[i+n-1].sent == f.toks[i].sent; n++ {
 		if n > 1 {
-			key += " " + f.toks[i+n-1].key
-			r = f.t.phrase(key)
+			r = f.phraseRow(i, i+n)
+			bits = f.t.bits(r)
 		}
-		if f.t.has(r, kind) {
+		if bits&(1<<kind) != 0 {
 			end, row = i+n, r
 		}
-		if !f.t.continues(r) {
+		if bits&bitPrefix == 0 {
 			break
 		}
 	}
@@ -179,12 +244,31 @@ func (f *finder) match(i int, kind int, maxWords int) (int, Entry, bool) {
 	return end, f.t.entry(row, kind), true
 }
 
-// phraseRow returns the phrase table's row of the words [i, j), or -1.
+// phraseRow returns the phrase table's row of the words [i, j), or -1. The bits of the
+// words' own rows rule out most pairs without a lookup: after "the" or "a", which begin
+// some phrases, most finders ask for the next word too.
 func (f *finder) phraseRow(i, j int) int {
-	if j == i+1 {
-		return int(f.toks[i].row)
+	switch j - i {
+	case 1:
+		return f.rowAt(i)
+	case 2:
+		if f.bitsAt(i)&bitPrefix == 0 || f.bitsAt(i+1)&bitSecond == 0 {
+			return -1 // no phrase begins with these two words
+		}
+	default:
+		if !f.t.continues(f.phraseRow(i, j-1)) {
+			return -1 // every word prefix of a phrase is a continued key
+		}
 	}
-	return f.t.phrase(f.key(i, j))
+	b := f.keyBuf[:0]
+	for k := i; k < j; k++ {
+		if k > i {
+			b = append(b, ' ')
+		}
+		b = append(b, f.keyAt(k)...)
+	}
+	f.keyBuf = b
+	return f.t.phrase(string(b))
 }
 
 // conditions: a named condition in a sentence about a person, not a topic ("people with").
@@ -194,10 +278,13 @@ func (f *finder) conditions() []Detail {
 		if f.used[i] {
 			continue
 		}
-		j, e, ok := f.match(i, tabCondition, f.t.maxWords)
-		if !ok && f.toks[i].upper {
+		j, e, ok := i, Entry{}, false
+		if f.bitsAt(i)&(1<<tabCondition|bitPrefix) != 0 {
+			j, e, ok = f.match(i, tabCondition, f.t.maxWords) // no condition starts elsewhere
+		}
+		if !ok && f.toks[i].upper && mayBeAcronym(f.rawAt(i)) {
 			// Acronyms are written in capitals.
-			if a, isAcro := f.t.Acronym(f.toks[i].raw); isAcro && f.acronym(i) {
+			if a, isAcro := f.t.Acronym(f.rawAt(i)); isAcro && f.acronym(i) {
 				j, e, ok = i+1, a, true
 			}
 		}
@@ -205,18 +292,18 @@ func (f *finder) conditions() []Detail {
 		if ok && !strings.HasPrefix(e.Note, "ORPHA:") {
 			src = e.Note
 		}
-		if !ok && len(f.toks[i].key) >= 4 && f.third[f.toks[i].sent] {
+		if !ok && len(f.keyAt(i)) >= 4 && f.third[f.toks[i].sent] && f.startsCondition(i) {
 			// A condition WordNet knows but no table sizes: uncommon words are rarer.
 			if n := f.lex.MatchAt(lexicon.Condition, f.words(i)); n > 0 && f.sameSentence(i, i+n) && f.specificCondition(i, i+n) {
 				j, ok = i+n, true
 				e = Entry{Value: 0.01}
 				src = "a condition of unknown prevalence; 1 in 100 assumed"
-				if r, known := f.lex.WordRank(f.toks[j-1].key); !known || r > 30000 {
+				if r, known := f.lex.WordRank(f.keyAt(j - 1)); !known || r > 30000 {
 					e.Value, src = 1e-3, "a condition of unknown prevalence named by an uncommon word; 1 in 1,000 assumed"
 				}
 			}
 		}
-		if !ok && f.toks[i].upper && f.third[f.toks[i].sent] && eponymHeads[f.next(i, 1)] && f.sameSentence(i, i+2) {
+		if !ok && f.toks[i].upper && f.third[f.toks[i].sent] && f.clsNext(i, 1)&clsEponymHead != 0 && f.sameSentence(i, i+2) {
 			// "<Name> disease", "<Name>'s syndrome" that neither table knows: the
 			// common named conditions are in the hand table, and most of the thousands
 			// of named disorders are rare (Orphanet), so a rare class is assumed.
@@ -273,7 +360,7 @@ func (f *finder) subtype(j int) (int, string) {
 	if j <= 0 || j+1 >= len(f.toks) || !f.sameSentence(j-1, j+2) {
 		return j, ""
 	}
-	switch a, b := f.toks[j].key, f.toks[j+1].key; {
+	switch a, b := f.keyAt(j), f.keyAt(j+1); {
 	case b == "type" || b == "form" || b == "variant":
 		if !articles[a] && !determiners[a] {
 			return j + 2, a
@@ -287,18 +374,30 @@ func (f *finder) subtype(j int) (int, string) {
 // acronym reports whether the capitals at token i read as an acronym: not an ordinary word
 // ("HAS"), and not inside text written all in capitals.
 func (f *finder) acronym(i int) bool {
-	if r, ok := f.lex.WordRank(f.toks[i].key); ok && r < 30000 {
+	if r, ok := f.lex.WordRank(f.keyAt(i)); ok && r < 30000 {
 		return false
 	}
 	for _, k := range []int{i - 1, i + 1} {
-		if k >= 0 && k < len(f.toks) && len(f.toks[k].raw) > 1 && strings.ToUpper(f.toks[k].raw) == f.toks[k].raw && !isDigits(f.toks[k].raw) {
+		if k >= 0 && k < len(f.toks) && len(f.rawAt(k)) > 1 && strings.ToUpper(f.rawAt(k)) == f.rawAt(k) && !isDigits(f.rawAt(k)) {
 			return false
 		}
 	}
 	return true
 }
 
+// possessive reports whether a word ends in 's.
+func possessive(raw string) bool {
+	return strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")
+}
+
 func isDigits(s string) bool { return strings.Trim(s, "0123456789") == "" }
+
+func startsDigit(s string) bool { return s != "" && '0' <= s[0] && s[0] <= '9' }
+
+// mayBeAcronym reports whether a word written with a capital could be an acronym of the
+// tables: Freeze refuses an acronym whose second letter is lower case, so a word such as
+// "She" or "Mary" needs no lookup.
+func mayBeAcronym(raw string) bool { return len(raw) >= 2 && !('a' <= raw[1] && raw[1] <= 'z') }
 
 // specificCondition rejects a one-word match that is an ordinary word or a generic head
 // ("disorder", "illness"), and acronyms written in lower case ("did").
@@ -306,11 +405,10 @@ func (f *finder) specificCondition(i, j int) bool {
 	if j-i > 1 {
 		return true
 	}
-	tk := f.toks[i]
-	if len(tk.key) < 4 {
+	if len(f.keyAt(i)) < 4 {
 		return false
 	}
-	r, ok := f.lex.WordRank(tk.key)
+	r, ok := f.lex.WordRank(f.keyAt(i))
 	return !ok || r > 8000
 }
 
@@ -319,7 +417,7 @@ func (f *finder) specificCondition(i, j int) bool {
 func (f *finder) words(i int) []string {
 	w := f.wordBuf[:0]
 	for k := i; k < len(f.toks) && k < i+8 && f.toks[k].sent == f.toks[i].sent; k++ {
-		w = append(w, f.toks[k].key)
+		w = append(w, f.keyAt(k))
 	}
 	f.wordBuf = w
 	return w
@@ -351,7 +449,7 @@ func (f *finder) occupations() []Detail {
 		if f.used[i] || !f.third[f.toks[i].sent] || f.authorClause(i) {
 			continue
 		}
-		k := f.toks[i].key
+		k := f.keyAt(i)
 		if (k == "works" || k == "worked" || k == "working" || k == "work") && (f.next(i, 1) == "in" || f.next(i, 1) == "as") {
 			if j, e, ok := f.match(i+2, tabGroup, 3); ok && f.next(i, 1) == "in" {
 				d := f.span(KindOccupation, i, j)
@@ -418,7 +516,7 @@ func (f *finder) continuesNoun(h int) bool {
 	if n == "" {
 		return false
 	}
-	return f.t.has(int(f.toks[h+1].row), tabOccupation)
+	return f.bitsAt(h+1)&(1<<tabOccupation) != 0
 }
 
 func (f *finder) groupOf(code string) float64 { return f.t.Group(code) }
@@ -426,17 +524,17 @@ func (f *finder) groupOf(code string) float64 { return f.t.Group(code) }
 // occupationFrame reports whether token i is an article that introduces what someone is:
 // after a copula, "as", "retired"/"former", a comma (apposition), or opening the sentence.
 func (f *finder) occupationFrame(i int) bool {
-	k := f.toks[i].key
-	if !articles[k] {
+	k := f.keyAt(i)
+	if f.clsAt(i)&clsArticle == 0 {
 		return k == "retired" || k == "former"
 	}
-	p := f.prev(i, 1)
+	p, pc := f.prev(i, 1), f.clsPrev(i, 1)
 	switch {
 	case p == "":
 		return true
-	case copulas[p] || p == "as" || p == "retired" || p == "former":
+	case pc&clsCopula != 0 || p == "as" || p == "retired" || p == "former":
 		return true
-	case prepositions[p]:
+	case pc&clsPreposition != 0:
 		return false
 	}
 	// Apposition: "Name, a ..." has a clause break just before the article.
@@ -448,11 +546,11 @@ func (f *finder) occupationFrame(i int) bool {
 // thousand workers under some phrase, so one it lacks is a niche trade: 1 in 10,000 is
 // assumed, and 1 in 1,000 for a common word (often another name for a listed job).
 func (f *finder) unlistedOccupation(h int) (Detail, bool) {
-	tk := f.toks[h]
-	if tk.upper || len(tk.key) < 5 || personNouns[tk.key] || f.lex.InCategory(lexicon.Kinship, tk.key) || !f.lex.InCategory(lexicon.Occupation, tk.key) {
+	tk, k := f.toks[h], f.keyAt(h)
+	if tk.upper || len(k) < 5 || personNouns[k] || f.lex.InCategory(lexicon.Kinship, k) || !f.lex.InCategory(lexicon.Occupation, k) {
 		return Detail{}, false
 	}
-	r, known := f.lex.WordRank(tk.key)
+	r, known := f.lex.WordRank(k)
 	if known && r < 10000 {
 		// A common word ("professor", "potter"): most often another name for a job
 		// BLS lists under its own phrase, held by many.
@@ -472,17 +570,17 @@ func (f *finder) unlistedOccupation(h int) (Detail, bool) {
 // rareWord: a word rare in general English (absent from the frequency list's top 50,000 but
 // a dictionary word) in an occupation frame: what someone is, in an uncommon word.
 func (f *finder) rareWord(h int) (Detail, bool) {
-	tk := f.toks[h]
-	if tk.upper || len(tk.key) < 5 || strings.IndexFunc(tk.key, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+	tk, k := f.toks[h], f.keyAt(h)
+	if tk.upper || len(k) < 5 || strings.IndexFunc(k, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
 		return Detail{}, false
 	}
-	if _, ok := f.lex.WordLevel(tk.key); !ok {
+	if _, ok := f.lex.WordLevel(k); !ok {
 		return Detail{}, false
 	}
-	if r, ok := f.lex.WordRank(tk.key); ok && r < 50000 {
+	if r, ok := f.lex.WordRank(k); ok && r < 50000 {
 		return Detail{}, false
 	}
-	if strings.HasSuffix(tk.key, "ly") || strings.HasSuffix(tk.key, "ing") || strings.HasSuffix(tk.key, "ed") {
+	if strings.HasSuffix(k, "ly") || strings.HasSuffix(k, "ing") || strings.HasSuffix(k, "ed") {
 		return Detail{}, false
 	}
 	d := f.span(KindRareWord, h, h+1)
@@ -496,23 +594,26 @@ func (f *finder) rareWord(h int) (Detail, bool) {
 func (f *finder) roles() []Detail {
 	var out []Detail
 	for i := 1; i < len(f.toks); i++ {
-		p := f.toks[i-1].key
-		if roleModifiers[p] && i >= 2 && f.toks[i-2].sent == f.toks[i].sent {
+		if f.bitsAt(i)&(1<<tabRole|bitPrefix) == 0 && !possessive(f.rawAt(i)) {
+			continue // neither a role nor one in the possessive starts here
+		}
+		p := f.keyAt(i - 1)
+		if f.clsAt(i-1)&clsRoleModifier != 0 && i >= 2 && f.toks[i-2].sent == f.toks[i].sent {
 			// "the former mayor": read the determiner before the modifier.
-			p = f.toks[i-2].key
-			if !(p == "the" || p == "our" || p == "their" || strings.HasSuffix(f.toks[i-2].raw, "'s")) {
+			p = f.keyAt(i - 2)
+			if !(p == "the" || p == "our" || p == "their" || strings.HasSuffix(f.rawAt(i-2), "'s")) {
 				continue
 			}
 		}
-		if f.used[i] || !(p == "the" || p == "our" || p == "their" || strings.HasSuffix(f.toks[i-1].raw, "'s") || strings.HasSuffix(f.toks[i-1].raw, "’s")) || f.toks[i-1].sent != f.toks[i].sent {
+		if f.used[i] || !(p == "the" || p == "our" || p == "their" || strings.HasSuffix(f.rawAt(i-1), "'s") || strings.HasSuffix(f.rawAt(i-1), "’s")) || f.toks[i-1].sent != f.toks[i].sent {
 			continue
 		}
 		j, _, ok := f.match(i, tabRole, 3)
 		possessive := false
 		if !ok {
 			// "the mayor's daughter": the role in the possessive.
-			raw := f.toks[i].raw
-			if _, known := f.t.get(tabRole, strings.TrimSuffix(f.toks[i].key, "s")); known && (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) {
+			raw := f.rawAt(i)
+			if _, known := f.t.get(tabRole, strings.TrimSuffix(f.keyAt(i), "s")); known && (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) {
 				j, ok, possessive = i+1, true, true
 			}
 		}
@@ -536,10 +637,10 @@ func (f *finder) roles() []Detail {
 // pastor ... asked me to see his wife").
 func (f *finder) roleDescribed(i, j int) bool {
 	start := i - 1
-	if roleModifiers[f.toks[start].key] && start > 0 {
+	if roleModifiers[f.keyAt(start)] && start > 0 {
 		start--
 	}
-	if raw := f.toks[start].raw; (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) && f.prev(start, 1) == "the" {
+	if raw := f.rawAt(start); (strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")) && f.prev(start, 1) == "the" {
 		start-- // "the town's mayor"
 	}
 	p := f.prev(start, 1)
@@ -552,7 +653,7 @@ func (f *finder) roleDescribed(i, j int) bool {
 		return true // apposition
 	}
 	for k := j; k+1 < len(f.toks) && f.toks[k].sent == f.toks[i].sent; k++ {
-		if thirdPerson[f.toks[k].key] && f.toks[k].key != "he" && f.toks[k].key != "she" && f.lex.InCategory(lexicon.Kinship, f.toks[k+1].key) {
+		if thirdPerson[f.keyAt(k)] && f.keyAt(k) != "he" && f.keyAt(k) != "she" && f.lex.InCategory(lexicon.Kinship, f.keyAt(k+1)) {
 			return true
 		}
 	}
@@ -564,13 +665,13 @@ func (f *finder) roleDescribed(i, j int) bool {
 func (f *finder) uniqueness() []Detail {
 	var out []Detail
 	for i := 1; i < len(f.toks); i++ {
-		k := f.toks[i].key
-		if k != "one" && f.toks[i].cls&clsUnique == 0 {
+		k := f.keyAt(i)
+		if k != "one" && f.clsAt(i)&clsUnique == 0 {
 			continue // neither a marker nor "one of"
 		}
 		p := f.prev(i, 1)
 		// "the town's only pharmacist": the possessive names the community.
-		possessive := p != "" && (strings.HasSuffix(f.toks[i-1].raw, "'s") || strings.HasSuffix(f.toks[i-1].raw, "’s")) && scopeWords[strings.TrimSuffix(p, "s")]
+		possessive := p != "" && (strings.HasSuffix(f.rawAt(i-1), "'s") || strings.HasSuffix(f.rawAt(i-1), "’s")) && scopeWords[strings.TrimSuffix(p, "s")]
 		count := 1.0
 		markerStart := i - 1
 		if k == "one" && f.next(i, 1) == "of" {
@@ -603,7 +704,7 @@ func (f *finder) uniqueness() []Detail {
 		relative := false
 		classDone := false // the first "in/of/from ..." phrase names the comparison class
 		for h := i + 1; h < len(f.toks) && h <= i+12 && f.toks[h].sent == f.toks[i].sent; h++ {
-			hk := f.toks[h].key
+			hk := f.keyAt(h)
 			if hk == "me" || hk == "i" || hk == "us" || hk == "we" {
 				// "the first client who ever thanked me": unique only in the author's
 				// experience.
@@ -625,27 +726,27 @@ func (f *finder) uniqueness() []Detail {
 				// Point", "in a small town": a community.
 				private := false
 				for c := h + 1; c <= h+4 && c < len(f.toks) && f.toks[c].sent == f.toks[i].sent; c++ {
-					ck := strings.TrimSuffix(f.toks[c].key, "s")
-					if firstPerson[f.toks[c].key] && f.toks[c].key != "our" {
+					ck := strings.TrimSuffix(f.keyAt(c), "s")
+					if firstPerson[f.keyAt(c)] && f.keyAt(c) != "our" {
 						private = true // "on my caseload": unique in the author's experience
 						break
 					}
-					if determiners[f.toks[c].key] || articles[f.toks[c].key] {
+					if determiners[f.keyAt(c)] || articles[f.keyAt(c)] {
 						continue
 					}
-					if thirdPerson[f.toks[c].key] {
+					if thirdPerson[f.keyAt(c)] {
 						continue // "at his school": the person's own community
 					}
 					if f.lex.InCategory(lexicon.Kinship, ck) || ck == "family" || ck == "household" {
 						private = true
 						break
 					}
-					if scopeWords[f.toks[c].key] || scopeWords[ck] || f.toks[c].upper {
+					if scopeWords[f.keyAt(c)] || scopeWords[ck] || f.toks[c].upper {
 						scope = true
 						end = max(end, c+1)
 						break
 					}
-					if classPreps[f.toks[c].key] || c > h+1 && !f.modifier(c-1) {
+					if classPreps[f.keyAt(c)] || c > h+1 && !f.modifier(c-1) {
 						break
 					}
 				}
@@ -676,16 +777,16 @@ func (f *finder) uniqueness() []Detail {
 // modifier reports whether token c can stand before a noun inside a noun phrase: an
 // adjective or a noun used as one ("a small coastal town", "the volunteer fire crew").
 func (f *finder) modifier(c int) bool {
-	k := f.toks[c].key
+	k := f.keyAt(c)
 	return !copulas[k] && !prepositions[k] && !classPreps[k] && !thirdPerson[k] && k != "and" && k != "or" && k != "who" && k != "that"
 }
 
 // isOccupation reports whether token h is an occupation.
 func (f *finder) isOccupation(h int) bool {
-	if f.t.has(int(f.toks[h].row), tabOccupation) {
+	if f.bitsAt(h)&(1<<tabOccupation) != 0 {
 		return true
 	}
-	k := f.toks[h].key
+	k := f.keyAt(h)
 	return f.lex.InCategory(lexicon.Occupation, k) || strings.HasSuffix(k, "ian") && len(k) > 5
 }
 
@@ -693,18 +794,22 @@ func (f *finder) isDemonym(i int) bool {
 	if !f.toks[i].upper {
 		return false
 	}
-	return f.t.has(int(f.toks[i].row), tabNationality)
+	return f.bitsAt(i)&(1<<tabNationality) != 0
 }
 
 // distinctions: Olympians, medallists, champions, record holders, winners of titles.
 func (f *finder) distinctions() []Detail {
 	var out []Detail
 	for i, tk := range f.toks {
-		if f.used[i] || f.authorClause(i) {
-			continue
+		if f.clsAt(i)&(clsDistinction|clsDistinctionCue) == 0 || f.used[i] || f.authorClause(i) {
+			continue // none of the cases below
 		}
-		s, ok := distinctionWords[tk.key]
-		won := tk.key == "won" || tk.key == "wins" || tk.key == "win"
+		var s float64
+		ok := false
+		if f.clsAt(i)&clsDistinction != 0 {
+			s, ok = distinctionWords[f.keyAt(i)]
+		}
+		won := f.keyAt(i) == "won" || f.keyAt(i) == "wins" || f.keyAt(i) == "win"
 		if won {
 			for n := 1; n <= 4; n++ {
 				if wonObjects[f.next(i, n)] {
@@ -713,7 +818,7 @@ func (f *finder) distinctions() []Detail {
 				}
 			}
 		}
-		if tk.key == "record" && (f.prev(i, 1) == "world" || f.prev(i, 1) == "national" || f.prev(i, 1) == "state" || f.next(i, 1) == "holder" || f.prev(i, 2) == "holds" || f.prev(i, 2) == "held" || f.prev(i, 2) == "set" || f.prev(i, 2) == "broke") {
+		if f.keyAt(i) == "record" && (f.prev(i, 1) == "world" || f.prev(i, 1) == "national" || f.prev(i, 1) == "state" || f.next(i, 1) == "holder" || f.prev(i, 2) == "holds" || f.prev(i, 2) == "held" || f.prev(i, 2) == "set" || f.prev(i, 2) == "broke") {
 			// A record is held by one person.
 			if !f.third[tk.sent] {
 				continue
@@ -723,7 +828,7 @@ func (f *finder) distinctions() []Detail {
 			out = append(out, d)
 			continue
 		}
-		if (tk.key == "played" || tk.key == "plays") && f.third[tk.sent] {
+		if (f.keyAt(i) == "played" || f.keyAt(i) == "plays") && f.third[tk.sent] {
 			if end, league, yes := f.professional(i); yes {
 				// BLS OEWS May 2023, 27-2021 Athletes and Sports Competitors: 14,930
 				// employed; former professionals are perhaps a few times as many. A named
@@ -777,8 +882,8 @@ func (f *finder) professional(i int) (end int, league, ok bool) {
 func (f *finder) origins() []Detail {
 	var out []Detail
 	for i := 0; i < len(f.toks); i++ {
-		if f.used[i] || !f.third[f.toks[i].sent] {
-			continue
+		if f.used[i] || !f.third[f.toks[i].sent] || f.rowAt(i) < 0 {
+			continue // a word no phrase starts with matches no kind below
 		}
 		type cand struct {
 			kind string
@@ -790,7 +895,7 @@ func (f *finder) origins() []Detail {
 			{KindNationality, tabNationality, "CLDR population of the country, as a share of the world's"},
 			{KindLanguage, tabLanguage, "CLDR share of speakers"},
 		}
-		if speechCues[f.prev(i, 1)] || speechCues[f.next(i, 1)] {
+		if (f.clsPrev(i, 1)|f.clsNext(i, 1))&clsSpeechCue != 0 {
 			cands[1], cands[2] = cands[2], cands[1]
 		}
 		for _, c := range cands {
@@ -826,6 +931,9 @@ func (f *finder) ages() []Detail {
 		if f.used[i] {
 			continue
 		}
+		if f.clsAt(i)&(clsAgeCue|clsNumberWord) == 0 && !startsDigit(f.keyAt(i)) {
+			continue // neither a number nor a word ageAt reads an age after
+		}
 		lo, hi, j := f.ageAt(i)
 		if j == i {
 			continue
@@ -848,7 +956,7 @@ func (f *finder) ages() []Detail {
 
 // ageAt reads an age at token i: returns the band and the end token (j == i: none).
 func (f *finder) ageAt(i int) (lo, hi, j int) {
-	k := f.toks[i].key
+	k := f.keyAt(i)
 	n1 := f.next(i, 1)
 	decade := func(s string) int {
 		if d, ok := decadeWords[s]; ok {
@@ -957,7 +1065,7 @@ func (f *finder) clauseEnds(j int) bool {
 	if j >= len(f.toks) || f.toks[j].clause != f.toks[j-1].clause {
 		return true
 	}
-	switch f.toks[j].key {
+	switch f.keyAt(j) {
 	case "now", "today", "this", "last", "next", "and", "but":
 		return true
 	}
@@ -970,20 +1078,35 @@ func (f *finder) number(i int) (v, end int) {
 	if i < 0 || i >= len(f.toks) {
 		return 0, i
 	}
-	k := f.toks[i].key
-	if n, ok := atoi(k); ok {
-		return n, i + 1
+	w := f.numberOf(i)
+	if w.facts&factDigits != 0 {
+		return w.num, i + 1
 	}
-	n, ok := numberWords[k]
-	if !ok {
+	if w.facts&factNumberWord == 0 {
 		return 0, i
 	}
-	if n >= 20 && n%10 == 0 {
-		if u, ok := numberWords[f.next(i, 1)]; ok && u < 10 && f.toks[i+1].start-f.toks[i].end == 1 {
-			return n + u, i + 2
+	n := w.num
+	if n >= 20 && n%10 == 0 && f.next(i, 1) != "" {
+		if u := f.numberOf(i + 1); u.facts&factNumberWord != 0 && u.num < 10 && f.toks[i+1].start-f.toks[i].end == 1 {
+			return n + u.num, i + 2
 		}
 	}
 	return n, i + 1
+}
+
+// numberOf returns token i's word with its number (atoi, or numberWords) looked up: once
+// per word of a document.
+func (f *finder) numberOf(i int) *vocabWord {
+	w := &f.vocab[f.toks[i].id]
+	if w.facts&factNumKnown == 0 {
+		w.facts |= factNumKnown
+		if n, ok := atoi(w.key); ok {
+			w.num, w.facts = n, w.facts|factDigits
+		} else if w.cls&clsNumberWord != 0 {
+			w.num, w.facts = numberWords[w.key], w.facts|factNumberWord
+		}
+	}
+	return w
 }
 
 // children: "mother of three", "four children", twins and triplets.
@@ -991,14 +1114,14 @@ func (f *finder) children() []Detail {
 	var out []Detail
 	shares := map[int]float64{1: 0.1, 2: 0.12, 3: 0.06, 4: 0.02, 5: 0.007}
 	for i := 0; i < len(f.toks); i++ {
-		nextChild := i+1 < len(f.toks) && f.toks[i+1].sent == f.toks[i].sent && f.toks[i+1].cls&clsChild != 0
-		if f.toks[i].cls&(clsParent|clsMultiple) == 0 && !nextChild {
+		nextChild := i+1 < len(f.toks) && f.toks[i+1].sent == f.toks[i].sent && f.clsAt(i+1)&clsChild != 0
+		if f.clsAt(i)&(clsParent|clsMultiple) == 0 && !nextChild {
 			continue // none of the cases below
 		}
 		if f.used[i] || f.authorClause(i) {
 			continue
 		}
-		k := f.toks[i].key
+		k := f.keyAt(i)
 		var n, end int
 		switch {
 		case parentWords[k] && f.next(i, 1) == "of":
@@ -1043,7 +1166,7 @@ func (f *finder) children() []Detail {
 func (f *finder) events() []Detail {
 	var out []Detail
 	for i, tk := range f.toks {
-		small, large := tk.cls&clsSmallEvent != 0, tk.cls&clsLargeEvent != 0
+		small, large := f.clsAt(i)&clsSmallEvent != 0, f.clsAt(i)&clsLargeEvent != 0
 		if f.used[i] || !(small || large) || !f.third[tk.sent] {
 			continue
 		}
@@ -1054,7 +1177,7 @@ func (f *finder) events() []Detail {
 			if p == "" || p == "the" || p == "a" || p == "that" {
 				break
 			}
-			if y, ok := atoi(p); ok && y >= 1900 && y <= 2100 || f.toks[i-n].upper || p == "local" || strings.HasSuffix(f.toks[i-n].raw, "'s") {
+			if y, ok := atoi(p); ok && y >= 1900 && y <= 2100 || f.toks[i-n].upper || p == "local" || strings.HasSuffix(f.rawAt(i-n), "'s") {
 				named = true
 				start = i - n
 			}
@@ -1079,10 +1202,11 @@ func (f *finder) events() []Detail {
 func (f *finder) media() []Detail {
 	var out []Detail
 	for i := range f.toks {
-		if f.toks[i].cls&clsCueStart == 0 || f.used[i] || !f.third[f.toks[i].sent] {
+		if f.clsAt(i)&clsCueStart == 0 || f.used[i] || !f.third[f.toks[i].sent] {
 			continue // no cue starts with the word
 		}
-		for _, cue := range viralCues {
+		cues := cuesByFirst[f.keyAt(i)]
+		for _, cue := range cues.viral {
 			if f.cueAt(i, cue) {
 				d := f.span(KindMedia, i, i+len(cue))
 				d.Cap, d.Why = 10, "it went viral: a search finds the handful of such stories"
@@ -1090,13 +1214,13 @@ func (f *finder) media() []Detail {
 				return append(out, d)
 			}
 		}
-		for _, cue := range mediaCues {
+		for _, cue := range cues.media {
 			if i+len(cue) > len(f.toks) || !f.sameSentence(i, i+len(cue)) {
 				continue
 			}
 			ok := true
 			for n, w := range cue {
-				if f.toks[i+n].key != w {
+				if f.keyAt(i+n) != w {
 					ok = false
 					break
 				}
@@ -1118,7 +1242,7 @@ func (f *finder) cueAt(i int, cue []string) bool {
 		return false
 	}
 	for n, w := range cue {
-		if f.toks[i+n].key != w {
+		if f.keyAt(i+n) != w {
 			return false
 		}
 	}
@@ -1128,8 +1252,8 @@ func (f *finder) cueAt(i int, cue []string) bool {
 // sex: one factor of one half when the post speaks of a woman or a man.
 func (f *finder) sex() []Detail {
 	for i, tk := range f.toks {
-		if tk.cls&clsSex != 0 {
-			d := Detail{Kind: KindSex, Text: tk.raw, Start: tk.start, End: tk.end, Factor: 0.5, EditFactor: 1,
+		if f.clsAt(i)&clsSex != 0 {
+			d := Detail{Kind: KindSex, Text: f.rawAt(i), Start: tk.start, End: tk.end, Factor: 0.5, EditFactor: 1,
 				Why: "a woman or a man: one half"}
 			_ = i
 			return []Detail{d}

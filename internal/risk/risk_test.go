@@ -319,10 +319,10 @@ func TestInputOffset(t *testing.T) {
 }
 
 func TestTokenizeSentences(t *testing.T) {
-	toks := tokenize("She was the first\never to do it. Then\n\n- a list item\nwrapped on")
-	sent := map[string]int{}
+	toks, words := tokenize(DefaultTables(), "She was the first\never to do it. Then\n\n- a list item\nwrapped on")
+	sent := map[string]int32{}
 	for _, tk := range toks {
-		sent[tk.key] = tk.sent
+		sent[words[tk.id].key] = tk.sent
 	}
 	if sent["first"] != sent["ever"] {
 		t.Error("a wrapped line ends the sentence")

@@ -44,6 +44,10 @@ const (
 	numPhraseKinds
 
 	bitPrefix = 1 << numPhraseKinds
+	// bitSecond marks a word that is the second word of some phrase: a pair of words can
+	// be a key only if its first word is continued and its second has this bit, which
+	// rules out most pairs without building and looking up their key.
+	bitSecond = bitPrefix << 1
 )
 
 // phraseKinds maps the source's kind column to a table kind.
@@ -158,6 +162,20 @@ func (t *Tables) has(row, kind int) bool {
 // continues reports whether some phrase continues the one at row.
 func (t *Tables) continues(row int) bool {
 	return row >= 0 && t.phrases.Word(row, 0)&bitPrefix != 0
+}
+
+// second reports whether the word at row (-1: none) is the second word of some phrase.
+func (t *Tables) second(row int) bool {
+	return row >= 0 && t.phrases.Word(row, 0)&bitSecond != 0
+}
+
+// bits returns the kinds and marks of a row (-1: none, 0): bit k for table kind k,
+// bitPrefix, bitSecond.
+func (t *Tables) bits(row int) uint32 {
+	if row < 0 {
+		return 0
+	}
+	return t.phrases.Word(row, 0)
 }
 
 // entry returns the kind's entry of a row that has it.
@@ -336,7 +354,8 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 		return err
 	}
 
-	// The phrase table: every phrase and every word prefix of one, in key order.
+	// The phrase table: every phrase and every word prefix of one, and every second word
+	// of one, in key order.
 	kinds := map[string]uint32{}
 	maxWords := 0
 	for k, m := range s.phrases {
@@ -347,6 +366,9 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 				if key[i] == ' ' {
 					kinds[key[:i]] |= bitPrefix
 				}
+			}
+			if w := strings.Fields(key); len(w) > 1 {
+				kinds[w[1]] |= bitSecond
 			}
 		}
 	}
@@ -378,6 +400,10 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 		if r, _ := utf8.DecodeRuneInString(key); !unicode.IsUpper(r) {
 			// The scorer looks acronyms up only for words that start with a capital.
 			return nil, fmt.Errorf("acronym %q does not start with a capital", key)
+		}
+		if !mayBeAcronym(key) {
+			// Nor for words whose second letter is lower case (mayBeAcronym).
+			return nil, fmt.Errorf("acronym %q has a lower-case second letter", key)
 		}
 		r, _ := acro.Insert(key)
 		acro.SetFloat64(r, 0, s.acronyms[key].Value)

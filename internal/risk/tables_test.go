@@ -2,6 +2,7 @@ package risk
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -63,6 +64,10 @@ func TestFrozenMatchesSource(t *testing.T) {
 				if key[i] == ' ' && !tab.continues(tab.phrase(key[:i])) {
 					t.Errorf("%q: its prefix %q is not marked", key, key[:i])
 				}
+			}
+			// and its second word as one.
+			if w := strings.Fields(key); len(w) > 1 && !tab.second(tab.phrase(w[1])) {
+				t.Errorf("%q: its second word is not marked", key)
 			}
 		}
 	}
@@ -142,6 +147,41 @@ func TestWordKey(t *testing.T) {
 		if got, want := wordKey(w), phrase.Key(w); got != want {
 			t.Errorf("wordKey(%q) = %q, want %q", w, got, want)
 		}
+	}
+}
+
+// TestVocabularyKeys checks the document's vocabulary: every token's word has wordKey's key
+// of the token as written, and two tokens share an id exactly when their keys are equal,
+// whichever of the hash table's paths (plain, lowered, not ASCII) found them, and across
+// its growth.
+func TestVocabularyKeys(t *testing.T) {
+	words := []string{"plain", "Plain", "PLAIN", "o'clock", "O'Clock", "oclock", "Kell'Oran", "x2", "X2",
+		"1987", "naïve", "Naïve", "naive", "Ærin", "it’s", "its", "It's", "straße", "ﬁne", "fine", "a", "A"}
+	for i := range 300 { // more words than the first table holds
+		words = append(words, fmt.Sprintf("w%dx", i), fmt.Sprintf("W%dX", i))
+	}
+	text := strings.Join(words, " ") + ". " + strings.Join(words, ", ")
+	toks, vocab := tokenize(DefaultTables(), text)
+	if len(toks) != 2*len(words) {
+		t.Fatalf("%d tokens, want %d", len(toks), 2*len(words))
+	}
+	byKey := map[string]int32{}
+	for _, tk := range toks {
+		raw := text[tk.start:tk.end]
+		w := vocab[tk.id]
+		if w.key != wordKey(raw) {
+			t.Errorf("%q: key %q, want %q", raw, w.key, wordKey(raw))
+		}
+		if id, seen := byKey[w.key]; seen && id != tk.id {
+			t.Errorf("%q: id %d, but its key %q has id %d", raw, tk.id, w.key, id)
+		}
+		byKey[w.key] = tk.id
+		if tk.cls != w.cls || tk.bits != w.bits || w.cls != wordClasses[w.key] || int(w.row) != DefaultTables().phrase(w.key) {
+			t.Errorf("%q: the token's classes, bits or row are not its word's", raw)
+		}
+	}
+	if len(byKey) != len(vocab) {
+		t.Errorf("%d keys, %d words in the vocabulary", len(byKey), len(vocab))
 	}
 }
 

@@ -8,38 +8,196 @@ import (
 	"github.com/veil-blog/veil/internal/risk/phrase"
 )
 
-// token is one word of the published text.
+// token is one word of the published text. It holds no pointer (its text is the span of
+// the published text, its key a word of the document's vocabulary), so that the slice of a
+// post's tokens is neither scanned by the garbage collector nor copied with write barriers
+// as it grows.
 type token struct {
 	start, end int
-	raw        string // as written
-	key        string // phrase.Key form
-	sent       int    // sentence number
-	clause     int    // clause number (commas, semicolons, colons, brackets and dashes split clauses)
-	upper      bool   // starts with an upper-case letter
-	row        int32  // the key's row in the phrase table (-1: none); set by newFinder
-	cls        uint32 // the key's closed classes (wordClasses); set by newFinder
+	sent       int32 // sentence number
+	clause     int32 // clause number (commas, semicolons, colons, brackets and dashes split clauses)
+	id         int32 // the word's index in the document's vocabulary (vocab.words)
+	upper      bool  // starts with an upper-case letter
+	// cls and bits are the word's vocabWord.cls and .bits, which the finders read at
+	// nearly every token.
+	cls, bits uint32
 }
 
-// tokenize splits text into words with their byte spans, sentences and clauses. A word is a
-// run of letters and digits with inner apostrophes; a hyphen or dash ends a word, as in
-// phrase.Key, so "Brightwater–Lowe" is two words.
-func tokenize(text string) []token {
-	var toks []token
-	sent, clause := 0, 0
+// vocabWord is one distinct key of a document, with what the tables say of it, looked up
+// once per document instead of once per use.
+type vocabWord struct {
+	key  string // phrase.Key form
+	row  int32  // the key's row in the phrase table (-1: none)
+	cls  uint32 // the key's closed classes (wordClasses)
+	bits uint32 // the row's kinds and marks (Tables.bits)
+	// facts: what the lexicon says of the key, looked up on first use (fact*).
+	facts uint8
+	num   int // see factDigits and factNumberWord
+}
+
+// Bits of vocabWord.facts: each fact has a bit saying it was looked up and one for its
+// value.
+const (
+	factPersonKnown uint8 = 1 << iota
+	factPerson
+	factCondKnown
+	factCond
+	factNumKnown
+	factDigits     // num is the word read as digits (atoi)
+	factNumberWord // num is the number the word names (numberWords)
+)
+
+// vocab is a document's distinct keys, in an open-addressing hash table of their ids: a
+// word's key is hashed as it is built, in a reused buffer, and compared only with keys of
+// the same hash, which costs less than a Go map's lookup of a string at every word.
+type vocab struct {
+	slots  []int32 // id+1 of the key whose probe sequence passes here; 0: empty
+	hashes []uint32
+	words  []vocabWord
+	buf    []byte // the key of a word being looked up
+}
+
+func newVocab(capacity int) vocab {
+	n := 64
+	for n < 2*capacity {
+		n *= 2
+	}
+	return vocab{slots: make([]int32, n), hashes: make([]uint32, 0, capacity), words: make([]vocabWord, 0, capacity)}
+}
+
+// id returns the id of the key of raw (a word as tokenize cuts it), adding it when new.
+func (v *vocab) id(t *Tables, raw string) int32 {
+	// One pass over an ASCII word hashes its key (wordKey: lower case, apostrophes
+	// dropped) and tells whether the key is the word itself, as most are.
+	h := uint32(fnvOffset)
+	plain := true
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			b := append(v.buf[:0], phrase.Key(raw)...)
+			v.buf = b
+			return v.lookup(t, b, raw, hashBytes(b))
+		case c == '\'':
+			plain = false
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			plain = false
+		}
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	h = mix32(h)
+	if plain {
+		return v.lookup(t, nil, raw, h)
+	}
+	b, _ := appendWordKey(v.buf[:0], raw)
+	v.buf = b
+	return v.lookup(t, b, raw, h)
+}
+
+// lookup returns the id of the key (b, or raw itself when b is nil) whose hash is h, adding
+// it when new.
+func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32) int32 {
+	mask := uint32(len(v.slots) - 1)
+	i := h & mask
+	for ; v.slots[i] != 0; i = (i + 1) & mask {
+		if id := v.slots[i] - 1; v.hashes[id] == h {
+			if w := v.words[id].key; b == nil && w == raw || b != nil && w == string(b) {
+				return id
+			}
+		}
+	}
+	// A new word: its key is the word itself when that is its key, or a copy.
+	key := raw
+	if b != nil && string(b) != raw {
+		key = string(b)
+	}
+	id := int32(len(v.words))
+	row := t.phrase(key)
+	v.words = append(v.words, vocabWord{key: key, row: int32(row), cls: wordClasses[key], bits: t.bits(row)})
+	v.hashes = append(v.hashes, h)
+	v.slots[i] = id + 1
+	if 2*len(v.words) > len(v.slots) {
+		v.grow()
+	}
+	return id
+}
+
+// grow doubles the slots (at most half of them are used) and places every id again.
+func (v *vocab) grow() {
+	v.slots = make([]int32, 2*len(v.slots))
+	mask := uint32(len(v.slots) - 1)
+	for id, h := range v.hashes {
+		i := h & mask
+		for v.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		v.slots[i] = int32(id) + 1
+	}
+}
+
+// hashBytes is FNV-1a with a final mix (MurmurHash3's), so that the low bits the slot mask
+// keeps depend on every byte.
+func hashBytes(b []byte) uint32 {
+	h := uint32(fnvOffset)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	return mix32(h)
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func mix32(h uint32) uint32 {
+	h ^= h >> 16
+	h *= 0x85ebca6b
+	h ^= h >> 13
+	h *= 0xc2b2ae35
+	h ^= h >> 16
+	return h
+}
+
+// tokenize splits text into words with their byte spans, sentences and clauses, and gives
+// each the id of its key in the document's vocabulary. A word is a run of letters and
+// digits with inner apostrophes; a hyphen or dash ends a word, as in phrase.Key, so
+// "Brightwater–Lowe" is two words.
+func tokenize(t *Tables, text string) ([]token, []vocabWord) {
+	// About one word in five to six bytes of prose; a guess that is short costs a growth.
+	toks := make([]token, 0, len(text)/5+8)
+	// A short text has a new word every seven bytes or so, a long post every thirty.
+	v := newVocab(min(len(text)/7, 256+len(text)/32))
+	var sent, clause int32
 	i := 0
 	gapStart := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWord(r) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); !isWord(r) {
 			i += n
 			continue
 		}
 		start := i
 		for i < len(text) {
-			r, n := utf8.DecodeRuneInString(text[i:])
-			if isWord(r) {
-				i += n
+			c := text[i]
+			if c < utf8.RuneSelf && asciiWord[c] {
+				i++
 				continue
+			}
+			r, n := rune(c), 1
+			if c >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(text[i:])
+				if isWord(r) {
+					i += n
+					continue
+				}
 			}
 			if (r == '\'' || r == '’') && i+n < len(text) {
 				if r2, _ := utf8.DecodeRuneInString(text[i+n:]); unicode.IsLetter(r2) {
@@ -50,21 +208,37 @@ func tokenize(text string) []token {
 			break
 		}
 		if len(toks) > 0 {
-			s, c := boundary(text[gapStart:start])
-			if s {
-				sent++
-				clause++
-			} else if c {
-				clause++
+			if gap := text[gapStart:start]; gap != " " {
+				s, c := boundaryASCII(gap)
+				if s {
+					sent++
+					clause++
+				} else if c {
+					clause++
+				}
 			}
 		}
 		raw := text[start:i]
-		first, _ := utf8.DecodeRuneInString(raw)
-		toks = append(toks, token{start: start, end: i, raw: raw, key: wordKey(raw), sent: sent, clause: clause, upper: unicode.IsUpper(first), row: -1})
+		upper := 'A' <= raw[0] && raw[0] <= 'Z'
+		if raw[0] >= utf8.RuneSelf {
+			first, _ := utf8.DecodeRuneInString(raw)
+			upper = unicode.IsUpper(first)
+		}
+		id := v.id(t, raw)
+		w := &v.words[id]
+		toks = append(toks, token{start: start, end: i, sent: sent, clause: clause, id: id, upper: upper, cls: w.cls, bits: w.bits})
 		gapStart = i
 	}
-	return toks
+	return toks, v.words
 }
+
+// asciiWord tells the ASCII letters and digits.
+var asciiWord = func() (w [utf8.RuneSelf]bool) {
+	for c := range w {
+		w[c] = isWord(rune(c))
+	}
+	return w
+}()
 
 func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
@@ -85,27 +259,48 @@ func boundary(gap string) (sentence, clause bool) {
 	return false, strings.ContainsAny(gap, ",;:()[]–—\"“”")
 }
 
+// boundaryASCII is boundary, read in one pass over a gap of ASCII punctuation and spaces
+// without a line break (most are); any other gap is left to boundary.
+func boundaryASCII(gap string) (sentence, clause bool) {
+	for i := 0; i < len(gap); i++ {
+		switch c := gap[i]; c {
+		case '.', '!', '?', '|', '#':
+			return true, true
+		case ',', ';', ':', '(', ')', '[', ']', '"':
+			clause = true
+		case '\n':
+			return boundary(gap)
+		default:
+			if c >= utf8.RuneSelf {
+				return boundary(gap)
+			}
+		}
+	}
+	return false, clause
+}
+
 // wordKey is phrase.Key of a word (letters, digits and inner apostrophes), without its
 // Unicode normalisation when the word is ASCII (most are): lower case, apostrophes
 // dropped, and the word itself when that changes nothing.
 func wordKey(raw string) string {
-	plain := true
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		if c >= utf8.RuneSelf {
-			return phrase.Key(raw)
-		}
-		if 'A' <= c && c <= 'Z' || c == '\'' {
-			plain = false
-		}
-	}
-	if plain {
+	b, ascii := appendWordKey(nil, raw)
+	switch {
+	case !ascii:
+		return phrase.Key(raw)
+	case string(b) == raw:
 		return raw
 	}
-	b := make([]byte, 0, len(raw))
+	return string(b)
+}
+
+// appendWordKey appends wordKey(raw) to b when raw is ASCII; ascii is false (and b
+// undefined) otherwise.
+func appendWordKey(b []byte, raw string) (_ []byte, ascii bool) {
 	for i := 0; i < len(raw); i++ {
 		c := raw[i]
 		switch {
+		case c >= utf8.RuneSelf:
+			return b, false
 		case c == '\'':
 		case 'A' <= c && c <= 'Z':
 			b = append(b, c+'a'-'A')
@@ -113,5 +308,5 @@ func wordKey(raw string) string {
 			b = append(b, c)
 		}
 	}
-	return string(b)
+	return b, true
 }

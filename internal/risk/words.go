@@ -123,7 +123,43 @@ const (
 	clsLargeEvent
 	clsSex
 	clsCueStart // the first word of a media or viral cue
+	clsCopula
+	clsPreposition
+	clsDistinction // a key of distinctionWords
+	clsRoleModifier
+	clsNumberWord // a key of numberWords
+	clsAgeCue     // a word ageAt reads an age after (besides numbers)
+	// clsDistinctionCue: a word distinctions reads besides distinctionWords ("won",
+	// "record", "played").
+	clsDistinctionCue
+	clsEponymHead
+	clsSpeechCue
 )
+
+// distinctionCues are the words besides distinctionWords at which distinctions reads one.
+var distinctionCues = set("won", "wins", "win", "record", "played", "plays")
+
+// cuesByFirst lists the viral and media cues by their first word, each in its list's order.
+var cuesByFirst = func() map[string]struct{ viral, media [][]string } {
+	m := map[string]struct{ viral, media [][]string }{}
+	for _, c := range viralCues {
+		e := m[c[0]]
+		e.viral = append(e.viral, c)
+		m[c[0]] = e
+	}
+	for _, c := range mediaCues {
+		e := m[c[0]]
+		e.media = append(e.media, c)
+		m[c[0]] = e
+	}
+	return m
+}()
+
+// ageCues are the words (besides numbers) at which ageAt may read an age: "early
+// thirties", "in her forties", "over 90", "teenage", "school age", "under 5", "between 5
+// and 12", "born in".
+var ageCues = set("early", "mid", "late", "her", "his", "their", "over", "teenage", "teenager", "teen",
+	"school", "under", "between", "born")
 
 // wordClasses maps a word to its classes.
 var wordClasses = func() map[string]uint32 {
@@ -133,7 +169,9 @@ var wordClasses = func() map[string]uint32 {
 		words map[string]bool
 	}{{clsThird, thirdPerson}, {clsPersonNoun, personNouns}, {clsArticle, articles}, {clsDeterminer, determiners},
 		{clsUnique, uniqueMarkers}, {clsParent, parentWords}, {clsChild, childWords}, {clsSmallEvent, smallEvents},
-		{clsLargeEvent, largeEvents}, {clsSex, femaleWords}, {clsSex, maleWords}} {
+		{clsLargeEvent, largeEvents}, {clsSex, femaleWords}, {clsSex, maleWords}, {clsCopula, copulas},
+		{clsPreposition, prepositions}, {clsRoleModifier, roleModifiers}, {clsAgeCue, ageCues},
+		{clsDistinctionCue, distinctionCues}, {clsEponymHead, eponymHeads}, {clsSpeechCue, speechCues}} {
 		for w, in := range c.words {
 			if in {
 				m[w] |= c.cls
@@ -144,6 +182,12 @@ var wordClasses = func() map[string]uint32 {
 		for _, cue := range cues {
 			m[cue[0]] |= clsCueStart
 		}
+	}
+	for w := range distinctionWords {
+		m[w] |= clsDistinction
+	}
+	for w := range numberWords {
+		m[w] |= clsNumberWord
 	}
 	for w, share := range multiples {
 		if share > 0 {

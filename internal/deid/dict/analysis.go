@@ -45,11 +45,23 @@ type analysis struct {
 	// often it recurs; looked says which are.
 	feats  []feat
 	looked []bool
-	// classes says which word lists each distinct word (by token.ID) is
-	// in, for the lists asked about at most words.
-	classes []wordClass
-	facts   *lexfacts.Words // what the word lists say of the words, by id
-	none    feat            // the features of a word without letters
+	// fok says, by word, that f may answer from feats at once: the word
+	// has letters and its id is looked up.
+	fok []bool
+	// lists says which word lists each distinct word (by token.ID) is in
+	// (vocabSet); vowels whether it has a vowel (hasVowel).
+	lists  []wordLists
+	vowels []bool
+	// spell holds, by word id, what its spelling says (spellContraction,
+	// spellStretched), worked out once per distinct word.
+	spell []uint8
+	// cityLower, prefixMemo and countryMemo are cityAbbrevLower,
+	// placePrefix and isCountry by word id (see memo).
+	cityLower, prefixMemo, countryMemo []int8
+	// ctx is placeContext by word, plus one (0: not yet asked).
+	ctx   []int8
+	facts *lexfacts.Words // what the word lists say of the words, by id
+	none  feat            // the features of a word without letters
 	// lowerCount and capCount count the words written in lower case and
 	// capitalised, by word id (token.ID); built on first use.
 	lowerCount, capCount []int32
@@ -69,75 +81,73 @@ type analysis struct {
 	informalVal, informalDone bool
 	// foreignVal says whether the text is mostly not in English (see foreign).
 	foreignVal, foreignDone bool
+	// join holds, for each word, how it is joined to the word before
+	// (joinAdjacent, joinComma), worked out once: the rules ask it of the
+	// same words many times.
+	join []uint8
 }
+
+// How word i is joined to word i-1 (analysis.join).
+const (
+	joinAdjacent = 1 << iota // adjacent(i)
+	joinComma                // afterComma(i)
+)
 
 func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 	toks := doc.Words()
 	words := doc.Vocab()
 	n := len(words)
-	classes := make([]wordClass, n)
+	lists, vowels, spell, idx := make([]wordLists, n), make([]bool, n), make([]uint8, n), vocabIndex()
 	for id, w := range words {
-		classes[id] = classify(w)
+		lists[id], vowels[id] = idx[w], hasVowel(w)
+		if isContraction(w) {
+			spell[id] |= spellContraction
+		}
+		if stretched(w) {
+			spell[id] |= spellStretched
+		}
 	}
-	return &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: make([]feat, n), looked: make([]bool, n), classes: classes, facts: lexfacts.Of(doc, lex),
+	a := &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: make([]feat, n), looked: make([]bool, n), lists: lists, vowels: vowels, spell: spell, facts: lexfacts.Of(doc, lex),
 		others: map[string]packedFeat{}, cue: map[string]int{}, gaz: map[string]gazHit{}}
+	a.join, a.fok = make([]uint8, len(toks)), make([]bool, len(toks))
+	for i := 1; i < len(toks); i++ {
+		var j uint8
+		if a.adjacentWords(i) {
+			j |= joinAdjacent
+		}
+		if a.commaBetween(i) {
+			j |= joinComma
+		}
+		a.join[i] = j
+	}
+	return a
 }
-
-// wordClass is a set of word lists a lower-case word is in, one bit each.
-type wordClass uint8
-
-const (
-	classStop        wordClass = 1 << iota // isStop
-	classStrongTitle                       // vocab.StrongTitles
-	classRoleAbbrev                        // vocab.RoleAbbrev
-	classVowel                             // hasVowel
-	classCredential                        // vocab.Credentials
-	classReportCue                         // vocab.ReportCues
-	classChat                              // vocab.ChatWords
-)
-
-// classify looks a lower-case word up in the lists of wordClass.
-func classify(w string) wordClass {
-	var c wordClass
-	if isStop(w) {
-		c |= classStop
-	}
-	if vocab.StrongTitles().Has(w) {
-		c |= classStrongTitle
-	}
-	if vocab.RoleAbbrev().Has(w) {
-		c |= classRoleAbbrev
-	}
-	if hasVowel(w) {
-		c |= classVowel
-	}
-	if vocab.Credentials().Has(w) {
-		c |= classCredential
-	}
-	if vocab.ReportCues().Has(w) {
-		c |= classReportCue
-	}
-	if vocab.ChatWords().Has(w) {
-		c |= classChat
-	}
-	return c
-}
-
-// is reports whether word t of the text (its Lower) is in the lists of c,
-// from the table built once per text.
-func (a *analysis) is(t *token, c wordClass) bool { return a.classes[t.ID]&c != 0 }
 
 // stop reports whether word t of the text is a stop word, as isStop(t.Lower)
 // does.
-func (a *analysis) stop(t *token) bool { return a.is(t, classStop) }
+func (a *analysis) stop(t *token) bool { return a.in(t, vStopWords) }
 
 // vowel reports whether word t of the text has a vowel, as
 // hasVowel(t.Lower) does.
-func (a *analysis) vowel(t *token) bool { return a.is(t, classVowel) }
+func (a *analysis) vowel(t *token) bool { return a.vowels[t.ID] }
+
+// What a word's spelling says (analysis.spell).
+const (
+	spellContraction = 1 << iota // isContraction
+	spellStretched               // stretched
+)
+
+// contraction reports whether word t of the text is a contraction, as
+// isContraction(t.Lower) does.
+func (a *analysis) contraction(t *token) bool { return a.spell[t.ID]&spellContraction != 0 }
+
+// stretchedWord reports whether word t of the text is stretched, as
+// stretched(t.Lower) does.
+func (a *analysis) stretchedWord(t *token) bool { return a.spell[t.ID]&spellStretched != 0 }
 
 // chat reports whether word t of the text is a chat word, as
 // vocab.ChatWords().Has(t.Lower) does.
-func (a *analysis) chat(t *token) bool { return a.is(t, classChat) }
+func (a *analysis) chat(t *token) bool { return a.in(t, vChatWords) }
 
 // stopAt reports whether word i is a stop word.
 func (a *analysis) stopAt(i int) bool { return a.stop(&a.toks[i]) }
@@ -145,6 +155,15 @@ func (a *analysis) stopAt(i int) bool { return a.stop(&a.toks[i]) }
 // f returns the lexicon features of word i. The result is shared by every
 // use of the word: callers must not modify it.
 func (a *analysis) f(i int) *feat {
+	if a.fok[i] {
+		return &a.feats[a.toks[i].ID]
+	}
+	return a.look(i)
+}
+
+// look is f of a word without letters, or of a word f has not been asked
+// about yet.
+func (a *analysis) look(i int) *feat {
 	t := &a.toks[i]
 	if t.Shape == shapeNone {
 		a.none = feat{}
@@ -154,6 +173,7 @@ func (a *analysis) f(i int) *feat {
 		a.looked[t.ID] = true
 		a.feats[t.ID] = lookFeat(a.lex, t.Lower, a.facts.Facts(t.ID))
 	}
+	a.fok[i] = true
 	return &a.feats[t.ID]
 }
 
@@ -185,7 +205,7 @@ func lookFeat(lex *lexicon.Lexicon, w string, x lexicon.Facts) feat {
 		f.births = int(x.Female) + int(x.Male)
 	}
 	f.surname = int(x.Surname)
-	if f.births == 0 && f.surname == 0 && strings.ContainsAny(w, "-‐‑") {
+	if f.births == 0 && f.surname == 0 && hasHyphen(w) {
 		// "Lou-Bette", "Penrose-Sabori": a name when a part is one and no
 		// part is an ordinary word ("A-fib", "Non-Hodgkin" are not).
 		var births, surname int
@@ -258,22 +278,24 @@ func (p packedFeat) unpack() feat {
 // horizontal space between them, or the period of an initial or an
 // abbreviation ("R. Kowal", "D.E. Penhallow", "Dr.Varelli").
 func (a *analysis) adjacent(i int) bool {
-	if i <= 0 || i >= len(a.toks) {
-		return false
-	}
+	return i > 0 && i < len(a.join) && a.join[i]&joinAdjacent != 0
+}
+
+// adjacentWords works out adjacent(i), 0 < i < len(a.toks).
+func (a *analysis) adjacentWords(i int) bool {
 	prev, t := &a.toks[i-1], &a.toks[i]
 	if prev.Poss {
 		return false
 	}
 	g := t.Gap
 	if prev.Dot {
-		if !(prev.Letters == 1 || vocab.AbbrevDot().Has(prev.Lower)) {
+		if !(prev.Letters == 1 || a.in(prev, vAbbrevDot)) {
 			return false
 		}
 		g = g[1:]
 		if g == "" {
 			// "C.A.", "Dr.Varelli"; not "t.co".
-			return vocab.AbbrevDot().Has(prev.Lower) || t.Letters == 1 && t.Dot
+			return a.in(prev, vAbbrevDot) || t.Letters == 1 && t.Dot
 		}
 	}
 	if g == "" || len(g) > 4 {
@@ -290,9 +312,11 @@ func (a *analysis) adjacent(i int) bool {
 // afterComma reports whether word i follows word i-1 with a comma between
 // them and nothing else but spaces.
 func (a *analysis) afterComma(i int) bool {
-	if i <= 0 {
-		return false
-	}
+	return i > 0 && a.join[i]&joinComma != 0
+}
+
+// commaBetween works out afterComma(i), 0 < i < len(a.toks).
+func (a *analysis) commaBetween(i int) bool {
 	g := strings.TrimSpace(a.toks[i].Gap)
 	return g == "," && !strings.Contains(a.toks[i].Gap, "\n")
 }

@@ -24,6 +24,11 @@ func (a *analysis) isClinical() bool {
 	if a.clinicalDone {
 		return a.clinical
 	}
+	return a.isClinicalOnce()
+}
+
+// isClinicalOnce works out isClinical, the first time it is asked.
+func (a *analysis) isClinicalOnce() bool {
 	a.clinicalDone = true
 	a.clinicalHits = clinicalMarkerCount(a.doc)
 	a.clinical = clinicalShare(a.clinicalHits, len(a.toks))
@@ -63,9 +68,26 @@ func ClinicalNote(doc *deid.Doc) bool {
 type markerKey struct{}
 
 // clinicalMarkerCount is markerCount of the document's words, once per
-// document.
+// document, each distinct word looked up once.
 func clinicalMarkerCount(an *deid.Analysis) int {
-	return deid.AnalysisValue(an, markerKey{}, func() int { return markerCount(an.Words()) })
+	return deid.AnalysisValue(an, markerKey{}, func() int {
+		toks, vocab := an.Words(), an.Vocab()
+		marker := make([]int8, len(vocab)) // 0 not yet asked, 1 a marker, -1 not
+		hits := 0
+		for k := range toks {
+			id := toks[k].ID
+			if marker[id] == 0 {
+				marker[id] = -1
+				if markerCount(toks[k:k+1]) > 0 {
+					marker[id] = 1
+				}
+			}
+			if marker[id] > 0 {
+				hits++
+			}
+		}
+		return hits
+	})
 }
 
 // clinicalWord reports whether word k is clinical vocabulary in a clinical
@@ -78,8 +100,8 @@ func (a *analysis) clinicalWord(k int) bool {
 		// devices and terms are still what they are ("PULLED OUT HER
 		// OWN ALINE, BP STABLE").
 		// A marker in capitals in a text with two of them ("DROP IN SBP").
-		return t.Caps && a.clinicalHits > 0 && vocab.ClinicalTerms().Has(t.Lower) ||
-			t.Shape == shapeUpper && a.clinicalHits >= 2 && vocab.ClinicalMarkers().Has(t.Lower)
+		return t.Caps && a.clinicalHits > 0 && a.in(t, vClinicalTerms) ||
+			t.Shape == shapeUpper && a.clinicalHits >= 2 && a.in(t, vClinicalMarkers)
 	}
 	if a.eponym(k) {
 		return true

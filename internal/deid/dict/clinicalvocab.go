@@ -227,21 +227,21 @@ func (a *analysis) noteAbbrev(k int) bool {
 // bennett vent"). A name after a title is a person's ("Mr Lombardo's
 // drain").
 func (a *analysis) eponym(k int) bool {
-	if k+1 >= len(a.toks) || a.toks[k].Letters < 3 || k > 0 && vocab.StrongTitles().Has(a.toks[k-1].Lower) {
+	if k+1 >= len(a.toks) || a.toks[k].Letters < 3 || k > 0 && a.in(&a.toks[k-1], vStrongTitles) {
 		return false
 	}
 	nx := &a.toks[k+1]
 	if strings.TrimLeft(nx.Gap, " ") != "" || nx.Gap == "" {
 		return false
 	}
-	if nx.Shape != shapeLower || !vocab.EponymNouns().Has(nx.Lower) {
+	if nx.Shape != shapeLower || !a.in(nx, vEponymNouns) {
 		return false
 	}
-	return !a.toks[k].Poss || vocab.PossessiveEponymNouns().Has(nx.Lower)
+	return !a.toks[k].Poss || a.in(nx, vPossessiveEponymNouns)
 }
 
 // afterSubjectPronoun reports whether word k directly follows a subject
 // pronoun.
 func (a *analysis) afterSubjectPronoun(k int) bool {
-	return k > 0 && a.adjacent(k) && vocab.SubjectPronouns().Has(a.toks[k-1].Lower)
+	return k > 0 && a.adjacent(k) && a.in(&a.toks[k-1], vSubjectPronouns)
 }

@@ -47,52 +47,106 @@ const (
 	orgKindNextBody  = employerName + `,[ \t]+(?:a|an|the|our|my)[ \t]+(?:[a-z-]+[ \t]+){0,2}([a-z-]+)\b`
 )
 
-// Each pattern anchored and tried only where it can start (see startsAt):
-// run unanchored over the whole text, their machines stepped through every
-// byte, which made this detector a fifth of a whole build.
+// Each pattern is tried only where it can start (see startsAt): run
+// unanchored over the whole text, their machines stepped through every
+// byte, which made this detector a fifth of a whole build. The first two,
+// whose name ends the match, are matched by hand (matchCue, matchMove: the
+// same greedy reading the regular expression makes, compared with it in
+// TestStartsAtFindsWhatTheWholeTextPatternFinds); the other two, whose name
+// must be followed by a comma, by their anchored expression.
 var (
-	employerCue  = startsAt{regexp.MustCompile(`^(?:` + employerCueBody + `)`), cueStart}
-	employerMove = startsAt{regexp.MustCompile(`^(?:` + employerMoveBody + `)`), moveStart}
-	orgKindAfter = startsAt{regexp.MustCompile(`^(?:` + orgKindAfterBody + `)`), kindAfterStart}
-	orgKindNext  = startsAt{regexp.MustCompile(`^(?:` + orgKindNextBody + `)`), nameStart}
+	employerCue  = startsAt{next: cueNext, match: matchCue}
+	employerMove = startsAt{next: moveNext, match: matchMove}
+	orgKindAfter = startsAt{next: kindAfterNext, match: anchored(`^(?:` + orgKindAfterBody + `)`)}
+	orgKindNext  = startsAt{next: kindNextNext, match: anchored(`^(?:` + orgKindNextBody + `)`)}
 )
 
-// startsAt is an anchored pattern and a test of the places where a match of
-// it can start. Trying it at those places from left to right, each after the
-// end of the last match, finds what the unanchored pattern's
-// FindAllStringSubmatchIndex finds: the leftmost match first, then the
-// leftmost from its end on.
+// startsAt is a pattern, matched at one place of a text, and a search for
+// the places where a match of it can start. Trying it at those places from
+// left to right, each after the end of the last match, finds what the
+// unanchored pattern's FindAllStringSubmatchIndex finds: the leftmost match
+// first, then the leftmost from its end on.
 type startsAt struct {
-	re  *regexp.Regexp
-	can func(text string, p int) bool
+	// next returns the first place at or after p where a match can start,
+	// or len(text).
+	next func(text string, p int) int
+	// match returns the submatch offsets of the match that starts at p
+	// (relative to text, in m's storage), or nil.
+	match func(text string, p int, m []int) []int
 }
 
-// findAll calls yield with each match's submatch offsets in text.
-func (a startsAt) findAll(text string, yield func(m []int)) {
-	end := 0
-	for p := 0; p < len(text); p++ {
-		if p < end || !a.can(text, p) {
-			continue
-		}
-		m := a.re.FindStringSubmatchIndex(text[p:])
-		if m == nil {
-			continue
-		}
+// anchored returns the match of an expression that starts with ^ at a place
+// of a text.
+func anchored(expr string) func(text string, p int, m []int) []int {
+	re := regexp.MustCompile(expr)
+	return func(text string, p int, _ []int) []int {
+		m := re.FindStringSubmatchIndex(text[p:])
 		for i := range m {
 			if m[i] >= 0 {
 				m[i] += p
 			}
+		}
+		return m
+	}
+}
+
+// findAll calls yield with each match's submatch offsets in text; yield
+// must not keep the slice.
+func (a startsAt) findAll(text string, yield func(m []int)) {
+	var buf [8]int
+	end := 0
+	for p := a.next(text, 0); p < len(text); p = a.next(text, p+1) {
+		if p < end {
+			continue
+		}
+		m := a.match(text, p, buf[:0])
+		if m == nil {
+			continue
 		}
 		yield(m)
 		end = max(m[1], p+1)
 	}
 }
 
-func isASCIIWord(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
-}
+// byte classes of ASCII text, for the searches below.
+const (
+	clsWord   = 1 << iota // [0-9A-Za-z_], the pattern's \w
+	clsLetter             // [A-Za-z]
+	clsUpper              // [A-Z]
+	clsLower              // [a-z]
+	clsBlank              // space or tab
+	clsName               // [\w'&-]: a byte of a name word (and the first of ’)
+	clsSpace              // \s: [\t\n\f\r ]
+)
 
-func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		if b >= 'a' && b <= 'z' {
+			t[c] |= clsWord | clsLetter | clsLower | clsName
+		}
+		if b >= 'A' && b <= 'Z' {
+			t[c] |= clsWord | clsLetter | clsUpper | clsName
+		}
+		if b >= '0' && b <= '9' || b == '_' {
+			t[c] |= clsWord | clsName
+		}
+		if b == '\'' || b == '&' || b == '-' {
+			t[c] |= clsName
+		}
+		if b == ' ' || b == '\t' {
+			t[c] |= clsBlank | clsSpace
+		}
+		if b == '\n' || b == '\f' || b == '\r' {
+			t[c] |= clsSpace
+		}
+	}
+	return t
+}()
+
+func isASCIIWord(b byte) bool { return byteClass[b]&clsWord != 0 }
+
+func isASCIILetter(b byte) bool { return byteClass[b]&clsLetter != 0 }
 
 // wordBoundary is the pattern's \b before text[p]: an ASCII word character
 // on one side and not on the other (a byte of a longer UTF-8 character is
@@ -106,67 +160,324 @@ func wordBoundary(text string, p int) bool {
 // whether there was at least one.
 func afterBlanks(text string, q int) (int, bool) {
 	r := q
-	for r < len(text) && (text[r] == ' ' || text[r] == '\t') {
+	for r < len(text) && byteClass[text[r]]&clsBlank != 0 {
 		r++
 	}
 	return r, r > q
 }
 
-func isUpperAt(text string, q int) bool { return q < len(text) && text[q] >= 'A' && text[q] <= 'Z' }
+func isUpperAt(text string, q int) bool { return q < len(text) && byteClass[text[q]]&clsUpper != 0 }
+
+// nameAt reports whether a name (employerName) can start at q: a capital
+// and a small letter (which "The" also has).
+func nameAt(text string, q int) bool {
+	return q+1 < len(text) && byteClass[text[q]]&clsUpper != 0 && byteClass[text[q+1]]&clsLower != 0
+}
 
 // letterRun returns the end of the run of ASCII letters (and hyphens, when
 // hyphen) from p.
 func letterRun(text string, p int, hyphen bool) int {
-	for p < len(text) && (isASCIILetter(text[p]) || hyphen && text[p] == '-') {
+	for p < len(text) && (byteClass[text[p]]&clsLetter != 0 || hyphen && text[p] == '-') {
 		p++
 	}
 	return p
 }
 
-// cueStart: a word, blanks, "for", "at", "with" or "by", blanks, a capital.
-func cueStart(text string, p int) bool {
-	if !isASCIILetter(text[p]) || !wordBoundary(text, p) {
-		return false
-	}
-	q, ok := afterBlanks(text, letterRun(text, p, false))
-	if !ok {
-		return false
-	}
+// cueWord returns the length of "for", "at", "with" or "by" at q followed
+// by a blank, or 0.
+func cueWord(text string, q int) int {
 	for _, w := range [...]string{"for", "at", "with", "by"} {
-		if strings.HasPrefix(text[q:], w) {
-			if r, ok := afterBlanks(text, q+len(w)); ok && isUpperAt(text, r) {
-				return true
+		if strings.HasPrefix(text[q:], w) && q+len(w) < len(text) && byteClass[text[q+len(w)]]&clsBlank != 0 {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// cueNext: a word, blanks, "for", "at", "with" or "by", blanks, a capital.
+func cueNext(text string, p int) int {
+	return afterWordNext(text, p, func(q int) bool { return cueAt(text, q) })
+}
+
+// cueAt reports whether "for", "at", "with" or "by", blanks and a capital
+// are at q.
+func cueAt(text string, q int) bool {
+	if c := text[q]; c != 'f' && c != 'a' && c != 'w' && c != 'b' {
+		return false
+	}
+	n := cueWord(text, q)
+	if n == 0 {
+		return false
+	}
+	r, _ := afterBlanks(text, q+n)
+	return isUpperAt(text, r)
+}
+
+// afterWordNext returns the first start at or after p of a word of ASCII
+// letters at a word boundary followed by blanks, where what follows the
+// blanks (at q < len(text)) passes then; or len(text). It goes from blank
+// to blank: the word is the run of letters before them.
+func afterWordNext(text string, p int, then func(q int) bool) int {
+	for i := p; i < len(text); {
+		for i < len(text) && byteClass[text[i]]&clsBlank == 0 {
+			i++
+		}
+		if i >= len(text) {
+			break
+		}
+		s := i // a run of blanks starts here
+		q, _ := afterBlanks(text, s)
+		i = q
+		if q >= len(text) || !then(q) {
+			continue
+		}
+		w := s
+		for w > p && byteClass[text[w-1]]&clsLetter != 0 {
+			w--
+		}
+		if w < s && byteClass[text[w]]&clsLetter != 0 && (w == 0 || byteClass[text[w-1]]&clsWord == 0) {
+			return w
+		}
+	}
+	return len(text)
+}
+
+// matchCue matches employerCueBody at p, where cueNext found its start:
+// groups the word, the preposition and the name.
+func matchCue(text string, p int, m []int) []int {
+	q0 := letterRun(text, p, false)
+	q, _ := afterBlanks(text, q0)
+	n := cueWord(text, q)
+	r, _ := afterBlanks(text, q+n)
+	e, ok := matchName(text, r)
+	if !ok {
+		return nil
+	}
+	return append(m, p, e, p, q0, q, q+n, r, e)
+}
+
+// wordStarts returns employerCue and employerMove as Detect tries them on
+// text: the starts of both, which cueNext and moveNext find from blank
+// run to blank run, listed in one pass.
+func wordStarts(text string) (cue, move startsAt) {
+	var cues, moves []int
+	for i := 0; i < len(text); {
+		for i < len(text) && byteClass[text[i]]&clsBlank == 0 {
+			i++
+		}
+		if i >= len(text) {
+			break
+		}
+		s := i // a run of blanks starts here
+		q, _ := afterBlanks(text, s)
+		i = q
+		if q >= len(text) {
+			break
+		}
+		up := isUpperAt(text, q)
+		if !up && !cueAt(text, q) {
+			continue
+		}
+		w := s
+		for w > 0 && byteClass[text[w-1]]&clsLetter != 0 {
+			w--
+		}
+		if w == s || w > 0 && byteClass[text[w-1]]&clsWord != 0 {
+			continue // no word, or not at a word boundary
+		}
+		if up {
+			moves = append(moves, w)
+		} else {
+			cues = append(cues, w)
+		}
+	}
+	return startsAt{next: listed(cues), match: matchCue}, startsAt{next: listed(moves), match: matchMove}
+}
+
+// listed returns a next function over the starts of list, in order.
+func listed(list []int) func(text string, p int) int {
+	k := 0
+	return func(text string, p int) int {
+		for k < len(list) && list[k] < p {
+			k++
+		}
+		if k < len(list) {
+			return list[k]
+		}
+		return len(text)
+	}
+}
+
+// moveNext: a word, blanks, a capital.
+func moveNext(text string, p int) int {
+	return afterWordNext(text, p, func(q int) bool { return isUpperAt(text, q) })
+}
+
+// matchMove matches employerMoveBody at p, where moveNext found its start:
+// groups the word and the name.
+func matchMove(text string, p int, m []int) []int {
+	q0 := letterRun(text, p, false)
+	q, _ := afterBlanks(text, q0)
+	e, ok := matchName(text, q)
+	if !ok {
+		return nil
+	}
+	return append(m, p, e, p, q0, q, e)
+}
+
+// matchName returns the end of the name (employerName) that starts at q,
+// when nothing need follow it: the regular expression's greedy reading,
+// which takes "The" and the spaces after it when a capital and a small
+// letter follow them, then as many blanks and name words as it can, a
+// name word being a capital and the run of word characters, apostrophes,
+// ampersands and hyphens after it, or "of", "the", "and", "&" or "for"
+// (also as the start of a longer word: the expression does not ask for
+// its end).
+func matchName(text string, q int) (int, bool) {
+	s := q
+	if strings.HasPrefix(text[q:], "The") {
+		k := q + 3
+		for k < len(text) && byteClass[text[k]]&clsSpace != 0 {
+			k++
+		}
+		if k > q+3 && nameAt(text, k) {
+			s = k
+		}
+	}
+	if !nameAt(text, s) {
+		return 0, false
+	}
+	e := nameRun(text, s+2)
+	for {
+		b, ok := afterBlanks(text, e)
+		if !ok || b >= len(text) {
+			return e, true
+		}
+		switch {
+		case byteClass[text[b]]&clsUpper != 0:
+			e = nameRun(text, b+1)
+		case strings.HasPrefix(text[b:], "of"):
+			e = b + 2
+		case strings.HasPrefix(text[b:], "the"):
+			e = b + 3
+		case strings.HasPrefix(text[b:], "and"):
+			e = b + 3
+		case text[b] == '&':
+			e = b + 1
+		case strings.HasPrefix(text[b:], "for"):
+			e = b + 3
+		default:
+			return e, true
+		}
+	}
+}
+
+// nameRun returns the end of the run of [\w'’&-] from p.
+func nameRun(text string, p int) int {
+	for p < len(text) {
+		if byteClass[text[p]]&clsName != 0 {
+			p++
+		} else if strings.HasPrefix(text[p:], "’") {
+			p += len("’")
+		} else {
+			break
+		}
+	}
+	return p
+}
+
+// kindAfterNext: a word (hyphens allowed), a comma, blanks, a name. It
+// goes from comma to comma: a start is in the run of letters and hyphens
+// just before one.
+func kindAfterNext(text string, p int) int {
+	for c := p; c < len(text); c++ {
+		k := strings.IndexByte(text[c:], ',')
+		if k < 0 {
+			break
+		}
+		c += k
+		// The name after the comma must end with a comma too.
+		if r, ok := afterBlanks(text, c+1); !ok || !nameAt(text, r) {
+			continue
+		} else if e := nameEnd(text, r); e >= len(text) || text[e] != ',' {
+			continue
+		}
+		s := c
+		for s > p && (isASCIILetter(text[s-1]) || text[s-1] == '-') {
+			s--
+		}
+		for q := s; q < c; q++ {
+			if (isASCIILetter(text[q]) || text[q] == '-') && wordBoundary(text, q) {
+				return q
 			}
 		}
 	}
+	return len(text)
+}
+
+// kindNextNext: a name, and at the first byte after it that no name can
+// hold (nameEnd), a comma, blanks, and "a", "an", "the", "our" or "my"
+// before a blank. It goes from comma to comma: a start is a capital and a
+// small letter in the run of bytes a name holds just before one.
+func kindNextNext(text string, p int) int {
+	for c := p; c < len(text); c++ {
+		k := strings.IndexByte(text[c:], ',')
+		if k < 0 {
+			break
+		}
+		c += k
+		if !determinerAt(text, c+1) {
+			continue
+		}
+		s := c
+		for s > p {
+			if byteClass[text[s-1]]&(clsName|clsSpace) != 0 {
+				s--
+			} else if s-len("’") >= p && text[s-len("’"):s] == "’" {
+				s -= len("’")
+			} else {
+				break
+			}
+		}
+		for q := s; q < c; q++ {
+			if nameAt(text, q) {
+				return q
+			}
+		}
+	}
+	return len(text)
+}
+
+// nameEnd returns the first byte at or after p that no name (employerName)
+// can hold: not a byte of a name word, a blank or a space after "The".
+// A name that starts at p ends there or before.
+func nameEnd(text string, p int) int {
+	for p < len(text) {
+		if byteClass[text[p]]&(clsName|clsSpace) != 0 {
+			p++
+		} else if strings.HasPrefix(text[p:], "’") {
+			p += len("’")
+		} else {
+			break
+		}
+	}
+	return p
+}
+
+// determinerAt reports whether blanks from q are followed by "a", "an",
+// "the", "our" or "my" and a blank, as orgKindNextBody has them after the
+// name's comma.
+func determinerAt(text string, q int) bool {
+	r, ok := afterBlanks(text, q)
+	if !ok {
+		return false
+	}
+	for _, w := range [...]string{"a", "an", "the", "our", "my"} {
+		if strings.HasPrefix(text[r:], w) && r+len(w) < len(text) && byteClass[text[r+len(w)]]&clsBlank != 0 {
+			return true
+		}
+	}
 	return false
-}
-
-// moveStart: a word, blanks, a capital.
-func moveStart(text string, p int) bool {
-	if !isASCIILetter(text[p]) || !wordBoundary(text, p) {
-		return false
-	}
-	q, ok := afterBlanks(text, letterRun(text, p, false))
-	return ok && isUpperAt(text, q)
-}
-
-// kindAfterStart: a word (hyphens allowed), a comma, blanks, a capital.
-func kindAfterStart(text string, p int) bool {
-	if !(isASCIILetter(text[p]) || text[p] == '-') || !wordBoundary(text, p) {
-		return false
-	}
-	q := letterRun(text, p, true)
-	if q >= len(text) || text[q] != ',' {
-		return false
-	}
-	r, ok := afterBlanks(text, q+1)
-	return ok && isUpperAt(text, r)
-}
-
-// nameStart: a capital and a small letter, where employerName starts.
-func nameStart(text string, p int) bool {
-	return isUpperAt(text, p) && p+1 < len(text) && text[p+1] >= 'a' && text[p+1] <= 'z'
 }
 
 // Detect implements deid.Detector.
@@ -187,12 +498,13 @@ func (d *Employers) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, 
 		out = append(out, deid.Finding{Start: s, End: e, Kind: deid.Organization, Type: deid.TypeEmployer,
 			Text: text[s:e], Recognizer: d.Name(), Confidence: 0.7})
 	}
-	employerCue.findAll(text, func(m []int) {
+	cue, move := wordStarts(text)
+	cue.findAll(text, func(m []int) {
 		if vocab.EmployerCues().Has(strings.ToLower(text[m[2]:m[3]])) {
 			add(m[6], m[7], strings.ToLower(text[m[4]:m[5]]) == "with")
 		}
 	})
-	employerMove.findAll(text, func(m []int) {
+	move.findAll(text, func(m []int) {
 		if vocab.EmployerMoves().Has(strings.ToLower(text[m[2]:m[3]])) {
 			add(m[4], m[5], true)
 		}

@@ -1,10 +1,6 @@
 package dict
 
-import (
-	"strings"
-
-	"github.com/veil-blog/veil/internal/deid/vocab"
-)
+import "strings"
 
 // dischargeBefore reports whether the words before word k (a "to") are an
 // abbreviation of sending a patient on: "D/C TO", "dc to", "xfer to"
@@ -14,7 +10,7 @@ func (a *analysis) dischargeBefore(k int) bool {
 		return false
 	}
 	p := &a.toks[k-1]
-	if vocab.DischargeVerbs().Has(p.Lower) {
+	if a.in(p, vDischargeVerbs) {
 		return true
 	}
 	return p.Lower == "c" && k >= 2 && strings.TrimSpace(p.Gap) == "/" && a.toks[k-2].Lower == "d"
@@ -23,7 +19,7 @@ func (a *analysis) dischargeBefore(k int) bool {
 // facilityBefore reports whether a kind of care facility comes right
 // before word k (an "at"): "REHAB AT", "snf at" (vocab.FacilityNouns).
 func (a *analysis) facilityBefore(k int) bool {
-	return k >= 1 && a.adjacent(k) && vocab.FacilityNouns().Has(a.toks[k-1].Lower)
+	return k >= 1 && a.adjacent(k) && a.in(&a.toks[k-1], vFacilityNouns)
 }
 
 // bigCityWord reports whether a gazetteer city of pop people whose name is

@@ -65,13 +65,16 @@ func (a *analysis) orgs() []span {
 				break
 			}
 		}
-		m := a.orgCue(words)
-		if m == 0 && t.Dot {
-			words[0] = t.Text // "Inc." may be listed without its period
+		m := 0
+		if a.mayOpenOrgCue(t.Lower, t.Dot) { // words[0] is t.Text, or that with its full stop
 			m = a.orgCue(words)
-		}
-		if m == 0 && len(words) > 1 {
-			m = a.orgCue(undotted(words)) // "PINE KNOLL DAY CARE.": the sentence's full stop
+			if m == 0 && t.Dot {
+				words[0] = t.Text // "Inc." may be listed without its period
+				m = a.orgCue(words)
+			}
+			if m == 0 && len(words) > 1 {
+				m = a.orgCue(undotted(words)) // "PINE KNOLL DAY CARE.": the sentence's full stop
+			}
 		}
 		weak := false
 		if m == 0 {
@@ -82,7 +85,7 @@ func (a *analysis) orgs() []span {
 			if _, ok := extraCues[t.Lower]; !ok || t.Shape == shapeLower {
 				continue
 			}
-			m, weak = 1, vocab.WeakCues().Has(t.Lower)
+			m, weak = 1, a.in(t, vWeakCues)
 		}
 		if m == 1 && (t.Lower == "co" || t.Lower == "inc") && a.isClinical() {
 			continue // cardiac output and "increase" in a clinical note
@@ -113,7 +116,7 @@ func (a *analysis) orgs() []span {
 				break
 			}
 			if pk.Shape == shapeLower {
-				if !vocab.OrgJoin().Has(pk.Lower) || pk.Lower == "the" {
+				if !a.in(pk, vOrgJoin) || pk.Lower == "the" {
 					break
 				}
 				continue // kept only if a capitalised word follows on its left
@@ -135,11 +138,11 @@ func (a *analysis) orgs() []span {
 		if cueEnd < n && a.adjacent(cueEnd) && (a.toks[cueEnd].Lower == "of" || !capsLine && (a.toks[cueEnd].Lower == "for" || a.toks[cueEnd].Lower == "de")) && !a.toks[cueEnd-1].Poss {
 			for k := cueEnd + 1; k < n && a.orgAdjacent(k); k++ {
 				pk := &a.toks[k]
-				if capsLine && a.f(k).common(20) && !vocab.HospitalWords().Has(pk.Lower) {
+				if capsLine && a.f(k).common(20) && !a.in(pk, vHospitalWords) {
 					break // "HOSPITAL OF MENTAL STATUS": capitals say nothing
 				}
 				if pk.Shape == shapeLower {
-					if !vocab.OrgJoin().Has(pk.Lower) {
+					if !a.in(pk, vOrgJoin) {
 						break
 					}
 					continue
@@ -159,7 +162,7 @@ func (a *analysis) orgs() []span {
 		if typ == "company" && lo == i {
 			continue
 		}
-		if weak && !a.properBefore(lo, i) && !(lo < i && a.isClinical() && lo > 0 && vocab.WardPrev().Has(a.toks[lo-1].Lower) && t.Lower != "surgery") {
+		if weak && !a.properBefore(lo, i) && !(lo < i && a.isClinical() && lo > 0 && a.in(&a.toks[lo-1], vWardPrev) && t.Lower != "surgery") {
 			continue // "Heart Surgery", "War Memorial": ordinary words; but "AT HARMONY MEMORIAL" in a note
 		}
 		if lo < i && hi == cueEnd && i-lo == 1 && a.wellKnown(lo) {
@@ -208,7 +211,7 @@ func (a *analysis) orgNameWord(k int) bool {
 	if !t.IsCap() && !(t.Shape == shapeMixed) || t.Handle {
 		return false
 	}
-	if vocab.ClinicalTerms().Has(t.Lower) || vocab.ClinicalMarkers().Has(t.Lower) || vocab.DrugNames().Has(t.Lower) {
+	if a.in(t, vClinicalTerms) || a.in(t, vClinicalMarkers) || a.in(t, vDrugNames) {
 		if a.isClinical() {
 			return false // "CON'T REHAB", "CT SERVICE"
 		}
@@ -219,7 +222,7 @@ func (a *analysis) orgNameWord(k int) bool {
 			return false
 		}
 		f := a.f(k)
-		if vocab.HospitalWords().Has(t.Lower) || a.lex.IsPlace(t.Lower) && (f.wl == 0 || f.wl > 10) && !a.clinicalWord(k) {
+		if a.in(t, vHospitalWords) || a.lex.IsPlace(t.Lower) && (f.wl == 0 || f.wl > 10) && !a.clinicalWord(k) {
 			return true // "TILLBROOK MEMORIAL HOSPITAL", "HARMONY HOSPITAL"
 		}
 		if f.common(50) && !(f.isName() && f.wl > 20) && !(t.SentStart && !t.Caps && k+1 < len(a.toks) && a.toks[k+1].IsCap() && !a.toks[k+1].Caps && a.adjacent(k+1) && !a.f(k+1).common(70)) {
@@ -284,7 +287,7 @@ func sortSpansSlow(s []span) {
 // line, no title, kinship or date word among them.
 func (a *analysis) lowerCareCue(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.Shape != shapeLower || !vocab.CareCues().Has(t.Lower) || i == 0 || !a.adjacent(i) {
+	if t.Shape != shapeLower || !a.in(t, vCareCues) || i == 0 || !a.adjacent(i) {
 		return span{}, false
 	}
 	lo := i
@@ -313,6 +316,13 @@ func (a *analysis) orgCue(words []string) int {
 	m := a.lex.MatchAt(lexicon.OrgCue, words)
 	a.cue[k] = m
 	return m
+}
+
+// mayOpenOrgCue reports whether a word whose lookup form is lower, or
+// that with a full stop when dot, is the first word of an OrgCue entry:
+// MatchAt finds nothing at a word that opens none (lexicon.Starts).
+func (a *analysis) mayOpenOrgCue(lower string, dot bool) bool {
+	return a.lex.Starts(lexicon.OrgCue, lower) || dot && a.lex.Starts(lexicon.OrgCue, lower+".")
 }
 
 // extraCues are organisation cues the lexicon's OrgCue list lacks, with the
@@ -370,7 +380,7 @@ func (a *analysis) hospitalAbbrev(i int) (string, bool) {
 		return "", false
 	}
 	f := a.f(i)
-	if f.wl != 0 || (f.abbrev > 0 && f.abbrev < 80) || vocab.ClinicalTerms().Has(t.Lower) || vocab.ClinicalMarkers().Has(t.Lower) || f.isName() {
+	if f.wl != 0 || (f.abbrev > 0 && f.abbrev < 80) || a.in(t, vClinicalTerms) || a.in(t, vClinicalMarkers) || f.isName() {
 		return "", false
 	}
 	return "hospital", true
@@ -391,7 +401,7 @@ func isDigits(s string) bool {
 // word no list knows, in mid-sentence.
 func (a *analysis) namedBody(i int) (span, bool) {
 	t := &a.toks[i]
-	if !vocab.BodyNouns().Has(t.Lower) || t.Shape != shapeLower || i == 0 || !a.adjacent(i) || a.isClinical() {
+	if !a.in(t, vBodyNouns) || t.Shape != shapeLower || i == 0 || !a.adjacent(i) || a.isClinical() {
 		return span{}, false
 	}
 	p := &a.toks[i-1]

@@ -3,6 +3,7 @@ package dict
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
@@ -36,7 +37,7 @@ func (a *analysis) isTitle(k int) int {
 	if t.Poss || t.Shape == shapeNone {
 		return 0
 	}
-	if a.is(t, classStrongTitle) {
+	if a.in(t, vStrongTitles) {
 		if t.Lower == "miss" || t.Lower == "sir" || t.Lower == "dame" {
 			if t.Shape == shapeLower {
 				return 0
@@ -47,7 +48,7 @@ func (a *analysis) isTitle(k int) int {
 		}
 		return 2
 	}
-	if a.is(t, classRoleAbbrev) && t.Shape == shapeUpper {
+	if a.in(t, vRoleAbbrev) && t.Shape == shapeUpper {
 		return 2
 	}
 	if t.Shape == shapeLower || !a.f(k).title {
@@ -80,7 +81,7 @@ func (a *analysis) noteAbbrevTitle(k int) bool {
 // "LT EAR" the left ear, "RN WILL ATTEMPT" a plan.
 func (a *analysis) roleAbbrevWord(i int) bool {
 	p := &a.toks[i-1]
-	if vocab.StrongTitles().Has(p.Lower) || !vocab.RoleAbbrev().Has(p.Lower) && a.isTitle(i-1) != 1 {
+	if a.in(p, vStrongTitles) || !a.in(p, vRoleAbbrev) && a.isTitle(i-1) != 1 {
 		return false
 	}
 	// "RN WILL GET PT OOB": a modal and its verb.
@@ -174,7 +175,7 @@ func (a *analysis) isKin(k int) bool {
 	if _, last, ok := strings.Cut(t.Lower, "-"); ok && !strings.Contains(last, "-") && kinWord(a, last) {
 		return true // "COPING-SISTER, BERNICE"
 	}
-	return vocab.KinAbbrev().Has(t.Lower) || a.f(k).kin
+	return a.in(t, vKinAbbrev) || a.f(k).kin
 }
 
 // modalVerb reports whether word i, in a line in capitals, is a modal before
@@ -182,7 +183,7 @@ func (a *analysis) isKin(k int) bool {
 // that is no function word and has no past-tense or plural ending.
 func (a *analysis) modalVerb(i int) bool {
 	t := &a.toks[i]
-	if !t.Caps || !vocab.Modals().Has(t.Lower) || i+1 >= len(a.toks) || !a.adjacent(i+1) {
+	if !t.Caps || !a.in(t, vModals) || i+1 >= len(a.toks) || !a.adjacent(i+1) {
 		return false
 	}
 	n := &a.toks[i+1]
@@ -239,8 +240,8 @@ func (a *analysis) beforeRoleCue(i int) bool {
 		if w == "made" && k+1 < len(a.toks) && a.adjacent(k+1) && a.toks[k+1].Lower == "aware" {
 			return true // "NP grace made aware"
 		}
-		if (a.is(t, classCredential) && w != "pt" && w != "ot" && w != "do" && w != "sn" && w != "pa") || a.is(t, classReportCue) {
-			return k > i+1 || t.Shape == shapeUpper || a.is(t, classReportCue) || a.afterComma(k) || t.Shape == a.toks[i].Shape
+		if (a.in(t, vCredentials) && w != "pt" && w != "ot" && w != "do" && w != "sn" && w != "pa") || a.in(t, vReportCues) {
+			return k > i+1 || t.Shape == shapeUpper || a.in(t, vReportCues) || a.afterComma(k) || t.Shape == a.toks[i].Shape
 		}
 		if t.IsInitial() || a.stop(t) {
 			return false
@@ -255,7 +256,7 @@ func (a *analysis) beforeRoleCue(i int) bool {
 
 func (a *analysis) isGreeting(k int) bool {
 	t := &a.toks[k]
-	if vocab.Greetings().Has(t.Lower) {
+	if a.in(t, vGreetings) {
 		return true
 	}
 	return t.Lower == "you" && k > 0 && a.toks[k-1].Lower == "thank" && a.adjacent(k)
@@ -281,13 +282,13 @@ func (a *analysis) signatureLines() []bool {
 func (a *analysis) checkSignature(i, j int, sig []bool) {
 	names := j
 	for k := i; k < j; k++ {
-		if vocab.Credentials().Has(a.toks[k].Lower) && k > i {
+		if a.in(&a.toks[k], vCredentials) && k > i {
 			names = k
 			break
 		}
 	}
 	for k := names; k < j; k++ {
-		if !vocab.Credentials().Has(a.toks[k].Lower) {
+		if !a.in(&a.toks[k], vCredentials) {
 			return
 		}
 	}
@@ -317,7 +318,7 @@ func (a *analysis) checkSignature(i, j int, sig []bool) {
 	lead := strings.TrimLeft(a.toks[i].Gap, " \t\r\n")
 	dash := strings.HasPrefix(lead, "-") || strings.HasPrefix(lead, "–") || strings.HasPrefix(lead, "—") || strings.HasPrefix(lead, "~")
 	last := j == len(a.toks) && i > 0
-	after := i > 0 && vocab.SignOffs().Has(a.toks[i-1].Lower) && a.toks[i-1].LineEnd
+	after := i > 0 && a.in(&a.toks[i-1], vSignOffs) && a.toks[i-1].LineEnd
 	cred := names < j
 	if !(dash || last || after || cred) {
 		return
@@ -355,10 +356,10 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 				s.j = k + 1
 				continue
 			}
-			if vocab.NameParticles().Has(a.toks[k].Lower) && a.toks[k].Shape == shapeLower {
+			if a.in(&a.toks[k], vNameParticles) && a.toks[k].Shape == shapeLower {
 				// One or two particles: "ten Pas", "van de Noort".
 				m := k + 1
-				if m < n && vocab.NameParticles().Has(a.toks[m].Lower) && a.toks[m].Shape == shapeLower && a.adjacent(m) {
+				if m < n && a.in(&a.toks[m], vNameParticles) && a.toks[m].Shape == shapeLower && a.adjacent(m) {
 					m++
 				}
 				if m < n && a.adjacent(m) && !blockExt[m] && a.nameCont(m, false) {
@@ -372,7 +373,7 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 		for k := s.i - 1; k >= 0 && a.adjacent(k+1) && !a.toks[k].Poss && !blockExt[k]; k-- {
 			// "Pieter van Dijkstra": a particle between the name and a first
 			// name before it.
-			if vocab.NameParticles().Has(a.toks[k].Lower) && a.toks[k].Shape == shapeLower && k > 0 && a.adjacent(k) && !blockExt[k-1] &&
+			if a.in(&a.toks[k], vNameParticles) && a.toks[k].Shape == shapeLower && k > 0 && a.adjacent(k) && !blockExt[k-1] &&
 				a.toks[k-1].Shape == shapeTitle && !a.toks[k-1].Poss && a.f(k-1).births >= 1000 && a.nameCont(k-1, false) {
 				s.i = k - 1
 				k--
@@ -385,14 +386,14 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 		}
 		// "mehmood sahab", "Rahul ji": an honorific after the name is
 		// part of it as written.
-		if k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].Poss && vocab.NameHonorifics().Has(a.toks[k].Lower) && !a.toks[k].Caps {
+		if k := s.j; k < n && a.adjacent(k) && !a.toks[k-1].Poss && a.in(&a.toks[k], vNameHonorifics) && !a.toks[k].Caps {
 			s.j = k + 1
 		}
 		// A social title written without a period, as British and legal
 		// style does ("Mr Gordon Pettigrew", "Ms Bah"), is part of the name as
 		// written. The planner keeps honorifics as they are, so the text
 		// still reads "Mr ..."; "Dr." and "Mrs." stay outside the span.
-		if k := s.i - 1; k >= 0 && a.adjacent(s.i) && vocab.SocialTitles().Has(a.toks[k].Lower) && !a.toks[k].Dot && a.toks[k].IsCap() && !a.toks[k].Poss {
+		if k := s.i - 1; k >= 0 && a.adjacent(s.i) && a.in(&a.toks[k], vSocialTitles) && !a.toks[k].Dot && a.toks[k].IsCap() && !a.toks[k].Poss {
 			s.i = k
 		}
 		out = append(out, s)
@@ -425,7 +426,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 		a.initialSurname(k-1, k+1)) {
 		return true
 	}
-	if t.Handle || t.Shape == shapeNone || a.stop(t) || isContraction(t.Lower) || a.chat(t) {
+	if t.Handle || t.Shape == shapeNone || a.stop(t) || a.contraction(t) || a.chat(t) {
 		return false
 	}
 	// "Fenna R Hoekstra": a surname after a middle initial written without a
@@ -468,7 +469,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	t := &a.toks[i]
 	// "mr I remained on pressors": after a social title, a lone capital
 	// is the initial that stands for the surname, even "I" or "A".
-	if t.Letters == 1 && (t.Shape == shapeUpper || t.Shape == shapeTitle) && !t.Dot && i > 0 && a.adjacent(i) && vocab.SocialTitles().Has(a.toks[i-1].Lower) &&
+	if t.Letters == 1 && (t.Shape == shapeUpper || t.Shape == shapeTitle) && !t.Dot && i > 0 && a.adjacent(i) && a.in(&a.toks[i-1], vSocialTitles) &&
 		(i+1 >= len(a.toks) || a.toks[i+1].Shape == shapeLower) {
 		return 0.6, "titled"
 	}
@@ -477,7 +478,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		// written in lower case.
 		return 0.8, "titled"
 	}
-	if t.Handle || t.Shape == shapeNone || t.Shape == shapeMixed || a.stop(t) || isContraction(t.Lower) || a.chat(t) {
+	if t.Handle || t.Shape == shapeNone || t.Shape == shapeMixed || a.stop(t) || a.contraction(t) || a.chat(t) {
 		return 0, ""
 	}
 	if a.initialsPair(i) {
@@ -492,7 +493,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	informative := t.Shape == shapeTitle && !t.Caps
 	upper := t.Caps || t.Shape == shapeUpper
 	// After a title: "Dr. Zanetti", "Pastor Hope", "DR PRENTICE", "dr vasquez".
-	if tc := a.titleBefore(i); tc > 0 && a.isTitle(i) == 0 && !(a.clinicalWord(i) && !vocab.StrongTitles().Has(a.toks[i-1].Lower)) {
+	if tc := a.titleBefore(i); tc > 0 && a.isTitle(i) == 0 && !(a.clinicalWord(i) && !a.in(&a.toks[i-1], vStrongTitles)) {
 		switch {
 		case informative && t.Letters >= 2 && (tc == 2 || f.isName() || !f.common(50)) && !a.roleAbbrevWord(i):
 			return 0.9, "titled"
@@ -512,7 +513,11 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		}
 	}
 	// After a kinship or role word: "her son Mateo", "my client Rose".
-	if a.cueBefore(i, a.isKin) && !f.kin {
+	// kinCase: what the word itself must be for a case below to hold,
+	// asked before the words around it.
+	kinCase := informative && (f.nameish() || !f.common(50)) || upper ||
+		t.Shape == shapeLower && (f.births >= 1000 || !f.common(60) || f.wl == 0)
+	if !f.kin && kinCase && a.cueBefore(i, a.isKin) {
 		switch {
 		case informative && (f.nameish() || !f.common(50)):
 			return 0.85, "kin"
@@ -541,7 +546,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	}
 	// "THANKS BRANDT": in capitals, a name or a word in no list after a
 	// greeting.
-	if upper && t.Letters >= 3 && (f.nameish() && !f.common(35) || f.wl == 0 && f.abbrev == 0) && !a.chat(t) && !stretched(t.Lower) &&
+	if upper && t.Letters >= 3 && (f.nameish() && !f.common(35) || f.wl == 0 && f.abbrev == 0) && !a.chat(t) && !a.stretchedWord(t) &&
 		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
 		return 0.6, "vocative"
 	}
@@ -554,7 +559,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	}
 	// "thank you Trudi!": a word in no list after a greeting.
 	if informative && !t.SentStart && f.wl == 0 && (f.proper == 0 || f.proper >= 80) && f.abbrev == 0 && t.Letters >= 3 && !a.chat(t) &&
-		!stretched(t.Lower) && a.cueBefore(i, a.isGreeting) {
+		!a.stretchedWord(t) && a.cueBefore(i, a.isGreeting) {
 		return 0.6, "vocative"
 	}
 
@@ -562,7 +567,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		return 0.8, "signature"
 	}
 	// After a verb of reaching someone: "able to reach Rob", "paged Will".
-	if informative && !t.SentStart && f.births >= 1000 && i > 0 && a.adjacent(i) && vocab.ContactVerbs().Has(a.toks[i-1].Lower) {
+	if informative && !t.SentStart && f.births >= 1000 && i > 0 && a.adjacent(i) && a.in(&a.toks[i-1], vContactVerbs) {
 		return 0.7, "contact"
 	}
 	// An initial before a word that is no ordinary word: "R. Kowal",
@@ -588,8 +593,8 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	}
 	// Before a credential or a clinical report verb: "Jon Devaux RRT",
 	// "florencia cooke np", "grace dudak aware".
-	if a.beforeRoleCue(i) && t.Letters >= 2 && (f.nameish() && !f.common(35) ||
-		f.births >= 1000 && i+1 < len(a.toks) && a.adjacent(i+1) && (a.f(i+1).isName() || a.f(i+1).wl == 0)) {
+	if t.Letters >= 2 && (f.nameish() && !f.common(35) ||
+		f.births >= 1000 && i+1 < len(a.toks) && a.adjacent(i+1) && (a.f(i+1).isName() || a.f(i+1).wl == 0)) && a.beforeRoleCue(i) {
 		if informative && a.capitalPair(i) {
 			return 0.85, "first+surname" // "Ana Ruiz, MD"
 		}
@@ -720,13 +725,46 @@ func (a *analysis) capitalPair(i int) bool {
 	if a.clinicalWord(i) || a.clinicalWord(k) || a.lex.IsPlace(t.Lower+" "+s.Lower) {
 		return false
 	}
-	return extraCues[s.Lower] == "" && a.orgCue([]string{s.Lower}) == 0
+	return extraCues[s.Lower] == "" && (!a.mayOpenOrgCue(s.Lower, false) || a.orgCue([]string{s.Lower}) == 0)
 }
 
 // hasVowel reports whether a word has a vowel; "Hct" and "Pt" are
 // abbreviations, not names.
 func hasVowel(w string) bool {
-	return strings.ContainsAny(w, "aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y':
+			return true
+		case c >= utf8.RuneSelf:
+			return strings.ContainsAny(w[i:], "aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
+		}
+	}
+	return false
+}
+
+// hasHyphen reports whether w holds a hyphen, plain or typographic.
+func hasHyphen(w string) bool { return containsAnyASCIIFirst(w, "-", "-‐‑") }
+
+// containsAnyASCIIFirst is strings.ContainsAny(s, chars), where ascii holds
+// the ASCII characters of chars: it reads the ASCII bytes of s itself and
+// hands the rest, from the first other byte on, to strings.ContainsAny,
+// whose search for characters beyond ASCII takes every rune of s through
+// the whole of chars.
+func containsAnyASCIIFirst(s, ascii, chars string) bool {
+	var set [2]uint64 // the bytes of ascii
+	for i := 0; i < len(ascii); i++ {
+		set[ascii[i]>>6] |= 1 << (ascii[i] & 63)
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ContainsAny(s[i:], chars)
+		}
+		if set[c>>6]&(1<<(c&63)) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // usedAsWord reports whether the text itself uses word i's word as an

@@ -10,6 +10,19 @@ import (
 // placeContext reports how strongly the words before word i announce a
 // place: 2 for "in", "from", "near", "moved to"; 1 for "at"; 0 otherwise.
 func (a *analysis) placeContext(i int) int {
+	if a.ctx == nil {
+		a.ctx = make([]int8, len(a.toks))
+	}
+	if c := a.ctx[i]; c != 0 {
+		return int(c) - 1
+	}
+	c := a.placeContextOf(i)
+	a.ctx[i] = int8(c) + 1
+	return c
+}
+
+// placeContextOf works out placeContext(i), the first time it is asked.
+func (a *analysis) placeContextOf(i int) int {
 	if i <= 0 || strings.ContainsAny(a.toks[i].Gap, "\n.!?;:") {
 		return 0
 	}
@@ -19,11 +32,11 @@ func (a *analysis) placeContext(i int) int {
 		"via", "visiting", "downtown", "en", "into", "through", "between", "throughout":
 		return 2
 	case "to":
-		if i >= 2 && (vocab.Motion().Has(a.toks[i-2].Lower) || a.dischargeBefore(i-1)) {
+		if i >= 2 && (a.in(&a.toks[i-2], vMotion) || a.dischargeBefore(i-1)) {
 			return 2
 		}
 	case "at":
-		if a.facilityBefore(i-1) || i >= 2 && a.adjacent(i-1) && vocab.AtPlaceVerbs().Has(a.toks[i-2].Lower) && a.isClinical() {
+		if a.facilityBefore(i-1) || i >= 2 && a.adjacent(i-1) && a.in(&a.toks[i-2], vAtPlaceVerbs) && a.isClinical() {
 			return 2 // "REHAB AT OAKWOOD"; in a note, "WAS SEEN AT BAYCROFT"
 		}
 		return 1
@@ -33,6 +46,16 @@ func (a *analysis) placeContext(i int) int {
 	return 0
 }
 
+// Place shapes tried on a capitalised word before the gazetteer:
+// "Cooper's Heath", "Harlan County", codes, highways, streets.
+var shapeRules = newRuleChain([]spanRule{
+	{find: (*analysis).possPlace, skip: true, shapes: onlyTitle, plain: true, poss: true},
+	{find: (*analysis).adminPlace, skip: true, shapes: anyCap, noPoss: true},
+	{find: (*analysis).codePlace, shapes: onlyUpper, plain: true, noPoss: true},
+	{find: (*analysis).highway, skip: true, shapes: onlyTitle, word: "i"},
+	{find: (*analysis).lowerStreet, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
+})
+
 // places finds place names: GeoNames places, countries and US states (longest
 // match first), "City, ST" pairs, invented small places by shape ("Willow
 // Creek", "Harlan County", "Lake X"), and unknown capitalised words after
@@ -40,15 +63,6 @@ func (a *analysis) placeContext(i int) int {
 func (a *analysis) places() []span {
 	var out []span
 	n := len(a.toks)
-	// Place shapes tried on a capitalised word before the gazetteer:
-	// "Cooper's Heath", "Harlan County", codes, highways, streets.
-	shapeRules := []spanRule{
-		{find: (*analysis).possPlace, skip: true, shapes: onlyTitle, plain: true, poss: true},
-		{find: (*analysis).adminPlace, skip: true, shapes: anyCap, noPoss: true},
-		{find: (*analysis).codePlace, shapes: onlyUpper, plain: true, noPoss: true},
-		{find: (*analysis).highway, skip: true, shapes: onlyTitle, word: "i"},
-		{find: (*analysis).lowerStreet, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
-	}
 	for i := 0; i < n; i++ {
 		t := &a.toks[i]
 		if t.Handle {
@@ -91,7 +105,7 @@ func (a *analysis) places() []span {
 			continue
 		}
 		ctx := a.placeContext(i)
-		if s, ok := a.firstRule(shapeRules, i); ok {
+		if s, ok := a.firstRule(&shapeRules, i); ok {
 			out = append(out, s.span)
 			if s.skip {
 				i = s.j - 1
@@ -110,7 +124,7 @@ func (a *analysis) places() []span {
 				if !a.adjacent(k) || a.toks[k-1].Poss {
 					break
 				}
-				if !a.toks[k].IsCap() && !vocab.PlaceJoin().Has(a.toks[k].Lower) {
+				if !a.toks[k].IsCap() && !a.in(&a.toks[k], vPlaceJoin) {
 					break
 				}
 				if !a.lex.PlacePrefix(a.phrase(i, k)) {
@@ -126,7 +140,7 @@ func (a *analysis) places() []span {
 				best, bestType, bestPop, j = k+1-i, typ, pop, k+1
 			}
 		}
-		if best > 0 && j < n && a.adjacent(j) && a.toks[j].IsCap() && vocab.PlaceSuffix().Has(a.toks[j].Lower) && !a.toks[j-1].Poss {
+		if best > 0 && j < n && a.adjacent(j) && a.toks[j].IsCap() && a.in(&a.toks[j], vPlaceSuffix) && !a.toks[j-1].Poss {
 			// "Harlan County", "Alder Creek Township".
 			best, bestType, j = best+1, "small-place", j+1
 		}
@@ -259,7 +273,7 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 		return true
 	}
 	f := a.f(i)
-	if f.date || vocab.Weekdays().Has(t.Lower) || vocab.RunTogether().Has(t.Lower) || (t.Dot && vocab.AbbrevDot().Has(t.Lower)) || t.Letters < 2 || a.clinicalWord(i) {
+	if f.date || a.in(t, vWeekdays) || a.in(t, vRunTogether) || (t.Dot && a.in(t, vAbbrevDot)) || t.Letters < 2 || a.clinicalWord(i) {
 		return false
 	}
 	if !cityAfter && (a.lex.InCategory(lexicon.Language, t.Lower) || a.lex.InCategory(lexicon.Nationality, t.Lower)) {
@@ -303,7 +317,7 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 func (a *analysis) adminPlace(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if !vocab.AdminUnits().Has(t.Lower) || !t.IsCap() || t.Poss || i+2 >= n || a.toks[i+1].Lower != "of" || !a.adjacent(i+1) || !a.adjacent(i+2) {
+	if !a.in(t, vAdminUnits) || !t.IsCap() || t.Poss || i+2 >= n || a.toks[i+1].Lower != "of" || !a.adjacent(i+1) || !a.adjacent(i+2) {
 		return span{}, false
 	}
 	j := i + 2
@@ -331,7 +345,7 @@ func (a *analysis) stateAfter(j int) int {
 	if t.Shape == shapeUpper && t.Letters == 2 {
 		// "Ana Ruiz, MD": after a first name and a surname that are no
 		// known place, a state code that is also a credential is one.
-		if vocab.Credentials().Has(t.Lower) && j >= 2 && a.capitalPair(j-2) {
+		if a.in(t, vCredentials) && j >= 2 && a.capitalPair(j-2) {
 			return j
 		}
 		if _, ok := a.lex.USState(t.Text); ok {
@@ -375,7 +389,7 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 		return s, true
 	}
 	// Prefix: "Lake X", "Mount X", "Fort X", "St. X".
-	if vocab.PlacePrefix().Has(t.Lower) && !t.Poss && i+1 < n && a.adjacent(i+1) && capAt(i+1) && !a.f(i+1).date &&
+	if a.in(t, vPlacePrefix) && !t.Poss && i+1 < n && a.adjacent(i+1) && capAt(i+1) && !a.f(i+1).date &&
 		!(t.Lower == "st" && !t.Dot && t.Shape == shapeUpper && a.isClinical()) && !a.clinicalWord(i+1) {
 		if t.Lower == "st" || t.Lower == "saint" {
 			// "St. Mary's" after a capitalised word is a street ("Main St.").
@@ -394,7 +408,7 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 		if !a.adjacent(k) || a.toks[k-1].Poss || !capAt(k) {
 			break
 		}
-		if vocab.PlaceSuffix().Has(a.toks[k].Lower) {
+		if a.in(&a.toks[k], vPlaceSuffix) {
 			if t.SentStart && a.f(i).common(20) && !(k > i+1) {
 				break
 			}
@@ -417,7 +431,7 @@ func (a *analysis) placeByShape(i, ctx int) (span, bool) {
 	// place context, also at the end of a sentence ("based in VOSSEVANGEN.");
 	// only a short word or a known abbreviation before a period is left
 	// out, and notes with clinical markers, which abbreviate with periods.
-	if ctx == 2 && (!t.Dot || t.Letters >= 4 && !vocab.AbbrevDot().Has(t.Lower) && a.clinicalHits == 0 && !a.isClinical()) && !f.title && a.isTitle(i) == 0 && f.wl == 0 && (f.proper == 0 || f.proper > 50) && !f.isName() && !f.date && t.Letters >= 2 && (t.Shape == shapeTitle || t.Shape == shapeUpper) {
+	if ctx == 2 && (!t.Dot || t.Letters >= 4 && !a.in(t, vAbbrevDot) && a.clinicalHits == 0 && !a.isClinical()) && !f.title && a.isTitle(i) == 0 && f.wl == 0 && (f.proper == 0 || f.proper > 50) && !f.isName() && !f.date && t.Letters >= 2 && (t.Shape == shapeTitle || t.Shape == shapeUpper) {
 		if t.Shape == shapeUpper && (f.abbrev > 0 || t.Letters < 3) {
 			return span{}, false
 		}
@@ -469,7 +483,7 @@ func (a *analysis) addressTown(i int) (int, bool) {
 	for p > 0 && a.toks[p-1].Line == a.toks[p].Line {
 		p--
 	}
-	prevOK := a.toks[p].Shape == shapeNone || vocab.UnitWords().Has(a.toks[p].Lower)
+	prevOK := a.toks[p].Shape == shapeNone || a.in(&a.toks[p], vUnitWords)
 	// The next line starts with a country or a state.
 	q := i
 	for q < n && a.toks[q].Line == t.Line {
@@ -539,10 +553,10 @@ func (a *analysis) wardPlace(i int) (span, bool) {
 	// Or standing alone as a clause of its own: "dose, kettleworth 2",
 	// "Dispo: Kettleworth 4."
 	alone := i == 0 || strings.ContainsAny(t.Gap, "\n,:")
-	if !alone && (!vocab.WardPrev().Has(a.toks[i-1].Lower) || strings.ContainsAny(t.Gap, "\n.;:")) {
+	if !alone && (!a.in(&a.toks[i-1], vWardPrev) || strings.ContainsAny(t.Gap, "\n.;:")) {
 		return span{}, false
 	}
-	alone = alone && !(i > 0 && vocab.WardPrev().Has(a.toks[i-1].Lower) && !strings.ContainsAny(t.Gap, "\n.;:"))
+	alone = alone && !(i > 0 && a.in(&a.toks[i-1], vWardPrev) && !strings.ContainsAny(t.Gap, "\n.;:"))
 	var word string
 	var next int // the word after the number, or -1
 	switch {
@@ -598,14 +612,14 @@ func (a *analysis) careSite(i int) (span, bool) {
 	if !a.adjacent(i+1) || next.Shape == shapeNone {
 		return span{}, false
 	}
-	after := vocab.WardPrev().Has(a.toks[i-1].Lower) && !strings.ContainsAny(t.Gap, "\n;:")
+	after := a.in(&a.toks[i-1], vWardPrev) && !strings.ContainsAny(t.Gap, "\n;:")
 	// In lower case a saint's name that is no word: "to st josephs".
 	lowerSaint := t.Shape == shapeLower && (t.Lower == "st" || t.Lower == "mt") && next.Shape == shapeLower && next.Letters >= 4 &&
 		!a.f(i+1).common(60) && !a.clinicalWord(i+1) && !a.f(i+1).date
 	if lowerSaint && after {
 		return span{i: i, j: i + 2, conf: 0.6, typ: "hospital", poss: true}, true
 	}
-	if vocab.CareSiteWords().Has(t.Lower) && (t.Lower == "holy" || t.IsCap()) && after {
+	if a.in(t, vCareSiteWords) && (t.Lower == "holy" || t.IsCap()) && after {
 		if next.Letters < 3 || a.stop(next) || a.clinicalWord(i+1) || a.f(i+1).date {
 			return span{}, false
 		}
@@ -679,14 +693,14 @@ func (a *analysis) possPlace(i int) (span, bool) {
 		return span{}, false
 	}
 	nx := &a.toks[i+1]
-	if nx.Shape != shapeTitle || !vocab.PossPlaceWords().Has(nx.Lower) || !possStreet(a, i) {
+	if nx.Shape != shapeTitle || !a.in(nx, vPossPlaceWords) || !possStreet(a, i) {
 		return span{}, false
 	}
 	if f := a.f(i); f.common(20) && !f.nameish() || f.date {
 		return span{}, false // "People's Park" is a park, not a named place
 	}
 	j := i + 2
-	if j < n && a.adjacent(j) && a.toks[j].IsCap() && vocab.PlaceSuffix().Has(a.toks[j].Lower) {
+	if j < n && a.adjacent(j) && a.toks[j].IsCap() && a.in(&a.toks[j], vPlaceSuffix) {
 		j++
 	}
 	return span{i: i, j: j, conf: 0.7, typ: "small-place"}, true
@@ -701,7 +715,7 @@ func (a *analysis) streetName(i int) (span, bool) {
 	if t.Caps || t.Poss && i+1 < n && !possStreet(a, i) {
 		return span{}, false
 	}
-	prep := i > 0 && vocab.StreetPreps().Has(a.toks[i-1].Lower) && a.toks[i-1].Shape == shapeLower && !strings.ContainsAny(t.Gap, "\n.;:!?")
+	prep := i > 0 && a.in(&a.toks[i-1], vStreetPreps) && a.toks[i-1].Shape == shapeLower && !strings.ContainsAny(t.Gap, "\n.;:!?")
 	for k := i + 1; k < n && k <= i+2; k++ {
 		pk := &a.toks[k]
 		if !pk.IsCap() || pk.Caps {
@@ -710,8 +724,8 @@ func (a *analysis) streetName(i int) (span, bool) {
 		if !(a.adjacent(k) || a.toks[k-1].Poss && possStreet(a, k-1)) {
 			break
 		}
-		strong := vocab.StrongStreetTypes().Has(pk.Lower)
-		if !strong && !vocab.WeakStreetTypes().Has(pk.Lower) {
+		strong := a.in(pk, vStrongStreetTypes)
+		if !strong && !a.in(pk, vWeakStreetTypes) {
 			if a.toks[k-1].Poss || a.stop(pk) || a.f(k).date {
 				break
 			}
@@ -759,7 +773,7 @@ func possStreet(a *analysis, k int) bool {
 func (a *analysis) lowerHospital(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.Shape != shapeLower || t.Letters < 4 || !a.isClinical() || a.stop(t) || vocab.HospitalCues().Has(t.Lower) || vocab.ClinicalTerms().Has(t.Lower) || vocab.ClinicalMarkers().Has(t.Lower) {
+	if t.Shape != shapeLower || t.Letters < 4 || !a.isClinical() || a.stop(t) || a.in(t, vHospitalCues) || a.in(t, vClinicalTerms) || a.in(t, vClinicalMarkers) {
 		return span{}, false
 	}
 	// The cue comes within two words: find it before any lexicon lookup,
@@ -770,7 +784,7 @@ func (a *analysis) lowerHospital(i int) (span, bool) {
 		if !a.adjacent(j) || a.toks[j-1].Poss || w.Shape != shapeLower || a.stop(w) {
 			return span{}, false
 		}
-		if vocab.HospitalCues().Has(w.Lower) {
+		if a.in(w, vHospitalCues) {
 			cue = j
 			break
 		}
@@ -811,7 +825,7 @@ func (a *analysis) stateCode(i, ctx int) (span, bool) {
 	}
 	// "lives in DC", "born in NY": where someone lives is a place, even
 	// in a note where "in PA" is an artery.
-	if i >= 2 && vocab.Residence().Has(a.toks[i-2].Lower) && (a.toks[i-1].Lower == "in" || a.toks[i-1].Lower == "to") &&
+	if i >= 2 && a.in(&a.toks[i-2], vResidence) && (a.toks[i-1].Lower == "in" || a.toks[i-1].Lower == "to") &&
 		(i+1 >= len(a.toks) || !a.toks[i+1].IsCap() || a.toks[i+1].Caps) {
 		return span{i: i, j: i + 1, conf: 0.5, typ: "state"}, true
 	}

@@ -20,6 +20,11 @@ func (a *analysis) lowerRegister() bool {
 	if a.registerDone {
 		return a.register
 	}
+	return a.lowerRegisterOnce()
+}
+
+// lowerRegisterOnce works out lowerRegister, the first time it is asked.
+func (a *analysis) lowerRegisterOnce() bool {
 	a.registerDone = true
 	all, capd := 0, 0
 	for k := range a.toks {
@@ -95,7 +100,7 @@ func (a *analysis) lowerPair(i int) bool {
 		return false
 	}
 	s := &a.toks[k]
-	if s.Shape != shapeLower || s.Letters < 4 || s.Poss && k+1 < n && a.adjacent(k+1) || a.stop(s) || isContraction(s.Lower) || a.clinicalWord(k) {
+	if s.Shape != shapeLower || s.Letters < 4 || s.Poss && k+1 < n && a.adjacent(k+1) || a.stop(s) || a.contraction(s) || a.clinicalWord(k) {
 		return false
 	}
 	g := a.f(k)
@@ -106,7 +111,7 @@ func (a *analysis) lowerPair(i int) bool {
 // first name: a surname that is no common word, or an unknown word.
 func (a *analysis) lowerSurname(k int) bool {
 	s := &a.toks[k]
-	if s.Shape != shapeLower || s.Letters < 3 || s.Handle || a.stop(s) || isContraction(s.Lower) || a.clinicalWord(k) {
+	if s.Shape != shapeLower || s.Letters < 3 || s.Handle || a.stop(s) || a.contraction(s) || a.clinicalWord(k) {
 		return false
 	}
 	g := a.f(k)
@@ -118,7 +123,7 @@ func (a *analysis) lowerSurname(k int) bool {
 	}
 	// A word in no list, or one so rare that SCOWL puts it in its last
 	// level ("askar").
-	return (g.wl == 0 || g.wl >= 80) && g.births < 1000 && g.rank == 0 && a.vowel(s) && !vocab.MedicalShape(s.Lower) && !stretched(s.Lower)
+	return (g.wl == 0 || g.wl >= 80) && g.births < 1000 && g.rank == 0 && a.vowel(s) && !vocab.MedicalShape(s.Lower) && !a.stretchedWord(s)
 }
 
 // listElem returns the end of a list element that starts at word i: one
@@ -168,20 +173,25 @@ func (a *analysis) listWord(k int) bool {
 		}
 	}
 	if t.Handle || t.Letters < 2 || t.Shape == shapeNone || t.Shape == shapeMixed || a.stop(t) ||
-		isContraction(t.Lower) || !a.vowel(t) || a.isTitle(k) > 0 || a.clinicalWord(k) {
+		a.contraction(t) || !a.vowel(t) {
 		return false
 	}
+	// What the lists say of the word first; its neighbours (isTitle) and
+	// the clinical tests after, for the few words that pass.
 	f := a.f(k)
 	if f.date || f.kin || f.title {
 		return false
 	}
+	var name bool
 	switch {
 	case t.Shape == shapeLower:
-		return f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && t.Letters >= 3
+		name = f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && t.Letters >= 3
 	case t.Caps || t.Shape == shapeUpper:
-		return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && t.Letters >= 3
+		name = f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && t.Letters >= 3
+	default:
+		name = f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && f.proper == 0 && t.Letters >= 3
 	}
-	return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && f.proper == 0 && t.Letters >= 3
+	return name && a.isTitle(k) == 0 && !a.clinicalWord(k)
 }
 
 // listSep returns where the next element of a list begins after an
@@ -287,7 +297,7 @@ func (a *analysis) hashPlace(i int) (span, bool) {
 	if t.Shape == shapeMixed || len(camelParts(t.Text)) > 1 {
 		return a.hashPhrasePlace(i)
 	}
-	if t.Letters == 2 && t.Shape == shapeUpper && a.lex.IsCountry(t.Lower) {
+	if t.Letters == 2 && t.Shape == shapeUpper && a.isCountry(t) {
 		// "#UK", "#US".
 		return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
 	}
@@ -349,7 +359,7 @@ func (a *analysis) lowerSurnameAfter(i int) bool {
 		return false
 	}
 	s := &a.toks[i+1]
-	if s.Shape != shapeLower || s.Letters < 3 || s.Handle || a.stop(s) || isContraction(s.Lower) || a.clinicalWord(i+1) {
+	if s.Shape != shapeLower || s.Letters < 3 || s.Handle || a.stop(s) || a.contraction(s) || a.clinicalWord(i+1) {
 		return false
 	}
 	g := a.f(i + 1)
@@ -359,7 +369,7 @@ func (a *analysis) lowerSurnameAfter(i int) bool {
 	if g.surname > 0 && !g.common(35) {
 		return true
 	}
-	return g.wl == 0 && g.rank == 0 && a.vowel(s) && !vocab.MedicalShape(s.Lower) && !stretched(s.Lower)
+	return g.wl == 0 && g.rank == 0 && a.vowel(s) && !vocab.MedicalShape(s.Lower) && !a.stretchedWord(s)
 }
 
 // stretched reports whether a word is laughter or a stretched word of a
@@ -385,26 +395,26 @@ func stretched(w string) bool {
 // noun, or a word in no list ("obama", "kishan", "titi").
 func (a *analysis) lowerNameWord(i int) bool {
 	t := &a.toks[i]
-	if t.Shape != shapeLower || t.Letters < 3 || t.Handle || a.stop(t) || isContraction(t.Lower) || !a.vowel(t) ||
-		stretched(t.Lower) || vocab.KinAbbrev().Has(t.Lower) || vocab.Greetings().Has(t.Lower) || a.clinicalWord(i) {
+	if t.Shape != shapeLower || t.Letters < 3 || t.Handle || a.stop(t) || a.contraction(t) || !a.vowel(t) ||
+		a.in(t, vKinAbbrev) || a.in(t, vGreetings) {
 		return false
 	}
-	if a.wordCompound(t.Lower) {
-		return false
-	}
+	// What the lists say of the word first; the costlier tests of its
+	// spelling and its clinical reading after, for the few words that pass.
 	f := a.f(i)
 	if f.date || f.title || f.kin || f.abbrev != 0 && f.births < 10000 {
 		return false
 	}
+	var name bool
 	switch {
 	case f.births >= 100 && !f.common(50):
-		return true
+		name = true
 	case f.wl == 0:
-		return f.surname > 0 || f.proper > 0 || f.rank == 0
+		name = f.surname > 0 || f.proper > 0 || f.rank == 0
 	case f.wl >= 70:
-		return f.rank == 0 || f.rank > 20000
+		name = f.rank == 0 || f.rank > 20000
 	}
-	return false
+	return name && !a.stretchedWord(t) && !a.clinicalWord(i) && !a.wordCompound(t.Lower)
 }
 
 // wordCompound reports whether lw is a lower-case compound of ordinary words joined by
@@ -445,13 +455,13 @@ func (a *analysis) lowerCued(i int) bool {
 		return true
 	}
 	// "mehmood sahab": a word before an honorific that follows names.
-	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && vocab.NameHonorifics().Has(a.toks[i+1].Lower) && t.Letters >= 3 && !a.stop(t) &&
-		!a.chat(t) && !stretched(t.Lower) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && a.in(&a.toks[i+1], vNameHonorifics) && t.Letters >= 3 && !a.stop(t) &&
+		!a.chat(t) && !a.stretchedWord(t) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
 		return true
 	}
 	if !a.lowerNameWord(i) {
 		// "momo is the best": a rare word in no word list as a subject.
-		if g := a.f(i); g.wl == 0 && g.rank > 20000 && t.Letters >= 4 && !t.Handle && !stretched(t.Lower) && !a.clinicalWord(i) {
+		if g := a.f(i); g.wl == 0 && g.rank > 20000 && t.Letters >= 4 && !t.Handle && !a.stretchedWord(t) && !a.clinicalWord(i) {
 			return a.lowerSubject(i)
 		}
 		return false
@@ -464,7 +474,7 @@ func (a *analysis) lowerCued(i int) bool {
 		return true
 	}
 
-	if i > 0 && a.adjacent(i) && vocab.NameIntro().Has(a.toks[i-1].Lower) {
+	if i > 0 && a.adjacent(i) && a.in(&a.toks[i-1], vNameIntro) {
 		return true
 	}
 	// "zorbleking aka Mia": the name before "aka" too.
@@ -476,11 +486,11 @@ func (a *analysis) lowerCued(i int) bool {
 		return true
 	}
 	// "grian fan", "ishawna song": a name before what fans follow.
-	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && vocab.FanWords().Has(a.toks[i+1].Lower) && a.informal() && !a.chat(t) {
+	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && a.in(&a.toks[i+1], vFanWords) && a.informal() && !a.chat(t) {
 		return true
 	}
 	// "he looks like raggedydan".
-	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].Lower == "like" && vocab.LookWords().Has(a.toks[i-2].Lower) && a.informal() && !a.chat(t) {
+	if i > 1 && a.adjacent(i) && a.adjacent(i-1) && a.toks[i-1].Lower == "like" && a.in(&a.toks[i-2], vLookWords) && a.informal() && !a.chat(t) {
 		return true
 	}
 	// "hangwani u see now": a comment that opens by speaking to someone.
@@ -492,7 +502,7 @@ func (a *analysis) lowerCued(i int) bool {
 	}
 	// "wow zubenko, your video is great": spoken to before a comma and
 	// "you" or "your".
-	if !t.Poss && i+1 < len(a.toks) && a.afterComma(i+1) && !a.chat(t) && !stretched(t.Lower) && (t.SentStart || i > 0 && a.adjacent(i) && vocab.Interjections().Has(a.toks[i-1].Lower)) {
+	if !t.Poss && i+1 < len(a.toks) && a.afterComma(i+1) && !a.chat(t) && !a.stretchedWord(t) && (t.SentStart || i > 0 && a.adjacent(i) && a.in(&a.toks[i-1], vInterjections)) {
 		switch a.toks[i+1].Lower {
 		case "u", "you", "ur", "your":
 			return a.informal()
@@ -516,6 +526,11 @@ func (a *analysis) informal() bool {
 	if a.informalDone {
 		return a.informalVal
 	}
+	return a.informalOnce()
+}
+
+// informalOnce works out informal, the first time it is asked.
+func (a *analysis) informalOnce() bool {
 	a.informalDone = true
 	v := len(a.text) < 400 || a.lowerRegister()
 	for k := 0; !v && k < len(a.toks); k++ {
@@ -534,6 +549,11 @@ func (a *analysis) foreign() bool {
 	if a.foreignDone {
 		return a.foreignVal
 	}
+	return a.foreignOnce()
+}
+
+// foreignOnce works out foreign, the first time it is asked.
+func (a *analysis) foreignOnce() bool {
 	a.foreignDone = true
 	n, known := 0, 0
 	for k := range a.toks {
@@ -561,8 +581,8 @@ func (a *analysis) midCapName(i int) bool {
 	}
 	p := &a.toks[i-1]
 	// "If Roman made a channel": a clause opener that starts the sentence.
-	opener := p.Shape == shapeTitle && p.SentStart && vocab.ClauseOpeners().Has(p.Lower) && a.adjacent(i)
-	if p.Shape != shapeLower && !opener || p.Poss || vocab.DeterminersBefore().Has(p.Lower) || p.Handle {
+	opener := p.Shape == shapeTitle && p.SentStart && a.in(p, vClauseOpeners) && a.adjacent(i)
+	if p.Shape != shapeLower && !opener || p.Poss || a.in(p, vDeterminersBefore) || p.Handle {
 		return false
 	}
 	f := a.f(i)
@@ -640,23 +660,22 @@ func (a *analysis) fullNameAhead(i int) bool {
 // savage"), where the word is the likelier reading.
 func (a *analysis) wordName(i int) bool {
 	t := &a.toks[i]
-	if t.Letters < 4 || t.Handle || a.stop(t) || vocab.KinAbbrev().Has(t.Lower) || a.clinicalWord(i) {
+	if t.Letters < 4 || t.Handle || a.stop(t) || a.in(t, vKinAbbrev) {
+		return false
+	}
+	// What the lists say of the word first; its clinical reading and its
+	// neighbours after, for the few words that pass.
+	f := a.f(i)
+	if f.date || f.title || f.kin || f.abbrev != 0 || !a.informal() || !wordNameFeat(f) || a.clinicalWord(i) {
 		return false
 	}
 	if i > 0 && !strings.ContainsAny(t.Gap, ".!?;:\n") {
 		switch p := a.toks[i-1].Lower; {
-		case vocab.DeterminersBefore().Has(p), p == "was", p == "is", p == "be", p == "so", p == "very", p == "too", p == "being":
+		case a.in(&a.toks[i-1], vDeterminersBefore), p == "was", p == "is", p == "be", p == "so", p == "very", p == "too", p == "being":
 			return false
 		}
 	}
-	if a.afterCompoundModifier(i) {
-		return false
-	}
-	f := a.f(i)
-	if f.date || f.title || f.kin || f.abbrev != 0 {
-		return false
-	}
-	return a.informal() && wordNameFeat(f)
+	return !a.afterCompoundModifier(i)
 }
 
 // afterCompoundModifier reports whether word i is the head of a noun phrase
@@ -671,12 +690,12 @@ func (a *analysis) afterCompoundModifier(i int) bool {
 			return false
 		}
 		m := &a.toks[k]
-		if !strings.ContainsAny(m.Text, "-‐‑") || m.Shape == shapeTitle && !m.SentStart || m.Shape == shapeUpper {
+		if !hasHyphen(m.Text) || m.Shape == shapeTitle && !m.SentStart || m.Shape == shapeUpper {
 			break
 		}
 		mods++
 	}
-	return mods > 0 && k >= 0 && vocab.DeterminersBefore().Has(a.toks[k].Lower) && strings.TrimSpace(a.toks[k+1].Gap) == ""
+	return mods > 0 && k >= 0 && a.in(&a.toks[k], vDeterminersBefore) && strings.TrimSpace(a.toks[k+1].Gap) == ""
 }
 
 // wordNameFeat reports whether a word is a name of some currency that
@@ -700,14 +719,14 @@ func (a *analysis) isAddress(k int) bool {
 // informal text: "hangwani is slaying", "when ishawna did".
 func (a *analysis) lowerSubject(i int) bool {
 	t := &a.toks[i]
-	if t.Poss || a.chat(t) || i+1 >= len(a.toks) || !a.adjacent(i+1) || !vocab.SubjectVerbs().Has(a.toks[i+1].Lower) {
+	if t.Poss || a.chat(t) || i+1 >= len(a.toks) || !a.adjacent(i+1) || !a.in(&a.toks[i+1], vSubjectVerbs) {
 		return false
 	}
 	// "decision-making is": a compound in no list is no name.
 	if strings.ContainsRune(t.Lower, '-') {
 		return false
 	}
-	if !t.SentStart && !(i > 0 && a.adjacent(i) && vocab.ClauseOpeners().Has(a.toks[i-1].Lower)) {
+	if !t.SentStart && !(i > 0 && a.adjacent(i) && a.in(&a.toks[i-1], vClauseOpeners)) {
 		return false
 	}
 	f := a.f(i)
@@ -734,7 +753,7 @@ func (a *analysis) beforeFollowers(i int) bool {
 		return false
 	}
 	n := &a.toks[i+1]
-	return n.Shape == shapeLower && vocab.FollowerWords().Has(n.Lower)
+	return n.Shape == shapeLower && a.in(n, vFollowerWords)
 }
 
 // shoutedName reports whether word i, written in capitals in a comment, is
@@ -746,7 +765,7 @@ func (a *analysis) beforeFollowers(i int) bool {
 func (a *analysis) shoutedName(i int) bool {
 	t := &a.toks[i]
 	f := a.f(i)
-	if t.Letters < 4 || f.wl != 0 || f.abbrev != 0 || f.title || f.kin || f.date || a.chat(t) || stretched(t.Lower) {
+	if t.Letters < 4 || f.wl != 0 || f.abbrev != 0 || f.title || f.kin || f.date || a.chat(t) || a.stretchedWord(t) {
 		return false
 	}
 	if f.births < 500 && (f.surname == 0 || f.surname > 20000) {
@@ -800,7 +819,7 @@ func (a *analysis) initialsPair(i int) bool {
 		return false
 	}
 	f := a.f(i)
-	if f.wl != 0 || f.title || f.kin || f.date || a.lex.IsCountry(t.Lower) || vocab.Credentials().Has(t.Lower) || vocab.RoleAbbrev().Has(t.Lower) {
+	if f.wl != 0 || f.title || f.kin || f.date || a.isCountry(t) || a.in(t, vCredentials) || a.in(t, vRoleAbbrev) {
 		return false
 	}
 	if _, ok := a.lex.USState(t.Text); ok {
@@ -824,7 +843,7 @@ func (a *analysis) initialsPair(i int) bool {
 // "Tessaly | 12 Elm St"; not "Neurodivergent kids".
 func (a *analysis) openingUnknown(i int) bool {
 	t := &a.toks[i]
-	if !t.SentStart || t.Shape != shapeTitle || !titleCase(t.Text) || t.Caps || t.Letters < 4 || t.Handle || a.chat(t) || stretched(t.Lower) || !a.vowel(t) {
+	if !t.SentStart || t.Shape != shapeTitle || !titleCase(t.Text) || t.Caps || t.Letters < 4 || t.Handle || a.chat(t) || a.stretchedWord(t) || !a.vowel(t) {
 		return false
 	}
 	f := a.f(i)
@@ -837,7 +856,7 @@ func (a *analysis) openingUnknown(i int) bool {
 	// Before a colon, a verb or the end of its line or clause, as a name
 	// stands; not before a word it describes ("Neurodivergent kids").
 	nx := &a.toks[i+1]
-	return strings.Contains(nx.Gap, ":") || vocab.OpeningVerbs().Has(nx.Lower) || !(a.adjacent(i+1) && nx.Shape == shapeLower)
+	return strings.Contains(nx.Gap, ":") || a.in(nx, vOpeningVerbs) || !(a.adjacent(i+1) && nx.Shape == shapeLower)
 }
 
 // lowerAfterInitial reports whether lower-case word i, after a capital

@@ -20,7 +20,7 @@ import (
 func (a *analysis) lowerVenue(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if t.Shape != shapeLower || t.Letters < 3 || vocab.VenueCues().Has(t.Lower) || vocab.GenericVenue().Has(t.Lower) || a.stop(t) || a.isClinical() {
+	if t.Shape != shapeLower || t.Letters < 3 || a.in(t, vVenueCues) || a.in(t, vGenericVenue) || a.stop(t) || a.isClinical() {
 		return span{}, false
 	}
 	if a.placeContext(i) == 0 && !(i > 0 && a.toks[i-1].Lower == "to" && !strings.ContainsAny(t.Gap, "\n.!?;:")) {
@@ -35,7 +35,7 @@ func (a *analysis) lowerVenue(i int) (span, bool) {
 		if !a.adjacent(j) || a.toks[j-1].Poss || w.Shape != shapeLower {
 			return span{}, false
 		}
-		if vocab.VenueCues().Has(w.Lower) {
+		if a.in(w, vVenueCues) {
 			end := j + 1
 			// "lantern hotel Penrhoslyn": the town after it.
 			if end < n && a.adjacent(end) && !w.Poss && a.toks[end].Shape == shapeTitle && !a.toks[end].SentStart {
@@ -65,11 +65,7 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 	}
 	// lookupPlace's own gate, asked once for all the phrases tried here:
 	// whether some name of several words begins with this word.
-	first := t.Lower
-	if t.Dot {
-		first += "."
-	}
-	prefix := a.lex.PlacePrefix(first)
+	prefix, prefixDone := false, false
 	for j := i + 2; j <= n && j <= i+3; j++ {
 		if !a.adjacent(j-1) || a.toks[j-2].Poss || a.toks[j-1].Shape != shapeLower {
 			break
@@ -80,12 +76,15 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 		if a.f(j-1).proper == 0 {
 			continue
 		}
+		if !prefixDone {
+			prefix, prefixDone = a.placePrefix(t), true
+		}
 		if prefix {
 			if typ, _ := a.gazetteer(a.phrase(i, j), i, j); typ == "country" || typ == "state" {
 				return span{i: i, j: j, conf: 0.3, typ: typ}, true
 			}
 		}
-		if vocab.Compass().Has(t.Lower) && j == i+2 && a.toks[i+1].Letters >= 4 {
+		if a.in(t, vCompass) && j == i+2 && a.toks[i+1].Letters >= 4 {
 			f := a.f(i + 1)
 			typ, pop := a.gazetteer(a.toks[i+1].Lower, i+1, j)
 			if typ != "" && pop >= 10000 && !f.common(35) && !(f.births >= 1000 && f.births > f.surname) {
@@ -107,7 +106,7 @@ func (a *analysis) codePlace(i int) (span, bool) {
 	}
 	// "US" is the usual abbreviation of a country whose list name is
 	// "USA"; in capitals inside a sentence it is not the pronoun.
-	if !t.SentStart && (a.lex.IsCountry(t.Lower) || t.Text == "US") {
+	if !t.SentStart && (a.isCountry(t) || t.Text == "US") {
 		return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
 	}
 	if strings.HasSuffix(t.Gap, "(") && i+1 <= len(a.toks) && strings.HasPrefix(a.text[t.End:], ")") {
@@ -127,7 +126,7 @@ func (a *analysis) lowerCountry(i int) (span, bool) {
 		return span{}, false
 	}
 	f := a.f(i)
-	if f.wl != 0 && f.wl <= 35 || f.date || f.births >= 1000 || !a.lex.IsCountry(t.Lower) {
+	if f.wl != 0 && f.wl <= 35 || f.date || f.births >= 1000 || !a.isCountry(t) {
 		return span{}, false
 	}
 	return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
@@ -165,17 +164,17 @@ func (a *analysis) lowerStreet(i int) (span, bool) {
 	if s.Shape != shapeLower {
 		return span{}, false
 	}
-	strong := vocab.StrongStreetTypes().Has(s.Lower)
-	if !strong && !vocab.WeakStreetTypes().Has(s.Lower) {
+	strong := a.in(s, vStrongStreetTypes)
+	if !strong && !a.in(s, vWeakStreetTypes) {
 		return span{}, false
 	}
-	if !strong && !(i > 0 && vocab.StreetPreps().Has(a.toks[i-1].Lower) && !strings.ContainsAny(t.Gap, "\n.;:!?")) {
+	if !strong && !(i > 0 && a.in(&a.toks[i-1], vStreetPreps) && !strings.ContainsAny(t.Gap, "\n.;:!?")) {
 		return span{}, false
 	}
 	if f := a.f(i); f.common(50) || f.date || f.title || f.abbrev != 0 {
 		return span{}, false
 	}
-	if i > 0 && vocab.NameParticles().Has(a.toks[i-1].Lower) && a.toks[i-1].Shape == shapeLower && a.adjacent(i) {
+	if i > 0 && a.in(&a.toks[i-1], vNameParticles) && a.toks[i-1].Shape == shapeLower && a.adjacent(i) {
 		return span{}, false // "avenue de Provence street": part of a longer name
 	}
 	return span{i: i, j: i + 2, conf: 0.6, typ: "street"}, true
@@ -193,26 +192,12 @@ func (a *analysis) socialPlaces() []span {
 	if a.isClinical() {
 		return nil
 	}
-	rules := []spanRule{
-		{find: (*analysis).checkIn, skip: true, word: "i'm"},
-		{find: (*analysis).pinPlace, skip: true, shapes: anyCap},
-		{find: (*analysis).parenCityCode, skip: true, shapes: onlyTitle, plain: true},
-		{find: (*analysis).siteBeforePlace, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
-		{find: (*analysis).possVenue, shapes: onlyTitle, plain: true, poss: true},
-		{find: (*analysis).cityAbbrev, shapes: onlyLower | onlyUpper},
-		{find: (*analysis).compassRegion, shapes: onlyTitle, plain: true, noPoss: true},
-		{find: (*analysis).dottedCountry, skip: true, shapes: onlyTitle, word: "u"},
-		{find: (*analysis).wardOrLine, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
-		{find: (*analysis).republicOf, skip: true, shapes: notMixed, noPoss: true},
-		{find: (*analysis).theCountryCode, shapes: onlyLower},
-		{find: (*analysis).acronymVenue, skip: true, shapes: onlyUpper, plain: true, noPoss: true},
-	}
 	var out []span
 	for i := 0; i < len(a.toks); i++ {
 		if a.toks[i].Handle {
 			continue
 		}
-		if s, ok := a.firstRule(rules, i); ok {
+		if s, ok := a.firstRule(&socialRules, i); ok {
 			out = append(out, s.span)
 			if s.skip {
 				i = s.j - 1
@@ -221,6 +206,22 @@ func (a *analysis) socialPlaces() []span {
 	}
 	return out
 }
+
+// socialRules are the rules of socialPlaces, in order.
+var socialRules = newRuleChain([]spanRule{
+	{find: (*analysis).checkIn, skip: true, word: "i'm"},
+	{find: (*analysis).pinPlace, skip: true, shapes: anyCap},
+	{find: (*analysis).parenCityCode, skip: true, shapes: onlyTitle, plain: true},
+	{find: (*analysis).siteBeforePlace, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
+	{find: (*analysis).possVenue, shapes: onlyTitle, plain: true, poss: true},
+	{find: (*analysis).cityAbbrev, shapes: onlyLower | onlyUpper},
+	{find: (*analysis).compassRegion, shapes: onlyTitle, plain: true, noPoss: true},
+	{find: (*analysis).dottedCountry, skip: true, shapes: onlyTitle, word: "u"},
+	{find: (*analysis).wardOrLine, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
+	{find: (*analysis).republicOf, skip: true, shapes: notMixed, noPoss: true, listed: true, list: vStateForms},
+	{find: (*analysis).theCountryCode, shapes: onlyLower, letters: 2},
+	{find: (*analysis).acronymVenue, skip: true, shapes: onlyUpper, plain: true, noPoss: true},
+})
 
 // checkIn finds the venue of a check-in: "I'm at" opening a sentence, then
 // capitalised words (joined by "de", "do", "&" and the like) up to " (",
@@ -252,7 +253,7 @@ func (a *analysis) checkIn(i int) (span, bool) {
 		if a.toks[k].Lower == "in" && k+1 < n && a.adjacent(k+1) && a.toks[k+1].IsCap() {
 			break
 		}
-		if !vocab.PlaceJoin().Has(a.toks[k].Lower) {
+		if !a.in(&a.toks[k], vPlaceJoin) {
 			return span{}, false
 		}
 	}
@@ -280,7 +281,7 @@ func (a *analysis) parenCityCode(i int) (span, bool) {
 	}
 	for j := i + 1; j < n && j <= i+2; j++ {
 		c := &a.toks[j]
-		if a.afterComma(j) && c.Shape == shapeUpper && c.Letters == 2 && len(c.Text) == 2 && !vocab.Credentials().Has(c.Lower) && strings.HasPrefix(a.text[c.End:], ")") {
+		if a.afterComma(j) && c.Shape == shapeUpper && c.Letters == 2 && len(c.Text) == 2 && !a.in(c, vCredentials) && strings.HasPrefix(a.text[c.End:], ")") {
 			for k := i; k < j; k++ {
 				if f := a.f(k); f.common(50) || f.date {
 					return span{}, false
@@ -312,7 +313,7 @@ func (a *analysis) siteBeforePlace(i int) (span, bool) {
 		if !a.adjacent(j) || c.Shape != shapeTitle || a.toks[j-1].Poss {
 			return span{}, false
 		}
-		if !(vocab.VenueCues().Has(c.Lower) || vocab.SiteWords().Has(c.Lower)) || c.Poss {
+		if !(a.in(c, vVenueCues) || a.in(c, vSiteWords)) || c.Poss {
 			continue
 		}
 		if j+1 >= n || !a.afterComma(j+1) || !a.toks[j+1].IsCap() {
@@ -385,7 +386,7 @@ func (a *analysis) regionCode(s span) (span, bool) {
 		return span{}, false
 	}
 	c := &a.toks[j]
-	if c.Shape != shapeUpper || c.Caps || c.Letters < 2 || c.Letters > 3 || len(c.Text) != c.Letters || c.Poss || vocab.Credentials().Has(c.Lower) {
+	if c.Shape != shapeUpper || c.Caps || c.Letters < 2 || c.Letters > 3 || len(c.Text) != c.Letters || c.Poss || a.in(c, vCredentials) {
 		return span{}, false
 	}
 	if j+1 < len(a.toks) && a.toks[j+1].Line == c.Line && !strings.ContainsAny(a.toks[j+1].Gap, ".!?;:)(/") {
@@ -399,7 +400,7 @@ func (a *analysis) regionCode(s span) (span, bool) {
 // lower case after a preposition of place ("back in nyc").
 func (a *analysis) cityAbbrev(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.Shape == shapeLower && !t.Poss && hasUpper(vocab.CityAbbrevs(), t.Text) && a.informal() {
+	if t.Shape == shapeLower && !t.Poss && a.cityAbbrevLower(t) && a.informal() {
 		// "flights to la", "back in nyc": in lower case only after a
 		// preposition of place or motion, before no other word of a name.
 		p := ""
@@ -429,7 +430,7 @@ func (a *analysis) cityAbbrev(i int) (span, bool) {
 // ("to the Southwest", not "the North Sea").
 func (a *analysis) compassRegion(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.Shape != shapeTitle || t.Caps || t.Poss || !vocab.CompassRegions().Has(t.Lower) || i < 2 || !a.adjacent(i) || !a.adjacent(i-1) {
+	if t.Shape != shapeTitle || t.Caps || t.Poss || !a.in(t, vCompassRegions) || i < 2 || !a.adjacent(i) || !a.adjacent(i-1) {
 		return span{}, false
 	}
 	if a.toks[i-1].Lower != "the" {
@@ -465,7 +466,7 @@ func (a *analysis) wardOrLine(i int) (span, bool) {
 		}
 		return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
 	}
-	if vocab.LineColours().Has(t.Lower) && nx.Text == "Line" && i > 0 && a.adjacent(i) && a.toks[i-1].Lower == "the" {
+	if a.in(t, vLineColours) && nx.Text == "Line" && i > 0 && a.adjacent(i) && a.toks[i-1].Lower == "the" {
 		return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
 	}
 	return span{}, false
@@ -512,7 +513,7 @@ func (a *analysis) pinPlace(i int) (span, bool) {
 			last = k
 			continue
 		}
-		if !vocab.PlaceJoin().Has(a.toks[k].Lower) {
+		if !a.in(&a.toks[k], vPlaceJoin) {
 			break
 		}
 	}
@@ -535,6 +536,18 @@ type spanRule struct {
 	word   string
 	poss   bool
 	noPoss bool
+	// letters, when not zero, is the fewest letters the word may have;
+	// noHandle says it may not follow "@" or "#"; notStop that it is no
+	// stop word.
+	letters  int
+	noHandle bool
+	notStop  bool
+	// listed says the word must be in list.
+	listed bool
+	list   vocabSet
+	// wordTests says whether any of word, letters, noHandle, notStop and
+	// listed is set (newRuleChain sets it).
+	wordTests bool
 }
 
 // shapeSet is a set of word shapes, one bit (1<<shape) each.
@@ -555,18 +568,72 @@ func (r *spanRule) admits(t *token) bool {
 		(r.word == "" || r.word == t.Lower) && !(r.poss && !t.Poss) && !(r.noPoss && t.Poss)
 }
 
+// admitsWord is the rest of the pre-test of r on word t of a's text: the
+// tests of the word itself that ruleChain's index does not make.
+func (r *spanRule) admitsWord(a *analysis, t *token) bool {
+	if t.Letters < r.letters || r.word != "" && r.word != t.Lower || r.noHandle && t.Handle {
+		return false
+	}
+	return !(r.notStop || r.listed) || r.admitsLists(a, t)
+}
+
+// admitsLists is the part of admitsWord that reads the word's lists.
+func (r *spanRule) admitsLists(a *analysis, t *token) bool {
+	return !(r.notStop && a.stop(t)) && !(r.listed && !a.in(t, r.list))
+}
+
 // matched is a span found by a spanRule, with the rule's skip.
 type matched struct {
 	span
 	skip bool
 }
 
-// firstRule tries rules in order at word i and returns the first match.
-func (a *analysis) firstRule(rules []spanRule, i int) (matched, bool) {
-	t := &a.toks[i]
+// ruleChain is a list of spanRules, tried in order, with the rules that
+// admit a word of each shape, in a line in capitals or not, before a
+// possessive or not, whatever the word: firstRule then tries only those
+// (tried on every rule at every word, the pre-tests were a tenth of the
+// places' time).
+type ruleChain struct {
+	rules []spanRule
+	may   [8][2][2][]*spanRule // [shape][Caps][Poss]: rules, in order
+}
+
+func newRuleChain(rules []spanRule) ruleChain {
+	c := ruleChain{rules: rules}
 	for k := range rules {
 		r := &rules[k]
-		if !r.admits(t) {
+		r.wordTests = r.word != "" || r.letters > 0 || r.noHandle || r.notStop || r.listed
+	}
+	for sh := range c.may {
+		for caps := range 2 {
+			for poss := range 2 {
+				t := token{Shape: shape(sh), Caps: caps == 1, Poss: poss == 1}
+				for k := range rules {
+					r := rules[k]
+					r.word = "" // firstRule tests the word itself
+					if r.admits(&t) {
+						c.may[sh][caps][poss] = append(c.may[sh][caps][poss], &rules[k])
+					}
+				}
+			}
+		}
+	}
+	return c
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// firstRule tries the rules of c in order at word i and returns the first
+// match.
+func (a *analysis) firstRule(c *ruleChain, i int) (matched, bool) {
+	t := &a.toks[i]
+	for _, r := range c.may[t.Shape&7][b2i(t.Caps)][b2i(t.Poss)] {
+		if r.wordTests && !r.admitsWord(a, t) {
 			continue
 		}
 		if s, ok := r.find(a, i); ok {
@@ -588,7 +655,7 @@ func (a *analysis) lowerFamousCity(i int) (span, bool) {
 		return span{}, false
 	}
 	f := a.f(i)
-	if f.wl != 0 || f.rank == 0 || f.rank > 20000 || f.abbrev != 0 || f.births >= 1000 || f.date || f.title || f.kin || a.chat(t) || stretched(t.Lower) {
+	if f.wl != 0 || f.rank == 0 || f.rank > 20000 || f.abbrev != 0 || f.births >= 1000 || f.date || f.title || f.kin || a.chat(t) || a.stretchedWord(t) {
 		return span{}, false
 	}
 	return a.bigPlace(i)
@@ -602,7 +669,7 @@ func (a *analysis) lowerFamousCity(i int) (span, bool) {
 func (a *analysis) republicOf(i int) (span, bool) {
 	n := len(a.toks)
 	t := &a.toks[i]
-	if !vocab.StateForms().Has(t.Lower) || !a.informal() || t.Poss || t.Shape == shapeMixed || i+2 >= n || a.toks[i+1].Lower != "of" || !a.adjacent(i+1) && !(t.Dot && strings.TrimSpace(a.toks[i+1].Gap) == ".") {
+	if !a.in(t, vStateForms) || !a.informal() || t.Poss || t.Shape == shapeMixed || i+2 >= n || a.toks[i+1].Lower != "of" || !a.adjacent(i+1) && !(t.Dot && strings.TrimSpace(a.toks[i+1].Gap) == ".") {
 		return span{}, false
 	}
 	k := i + 2
@@ -628,10 +695,10 @@ func (a *analysis) theCountryCode(i int) (span, bool) {
 	if t.Shape != shapeLower || t.Letters < 2 || t.Letters > 3 || len(t.Text) != t.Letters || t.Handle || i == 0 || !a.adjacent(i) || a.toks[i-1].Lower != "the" || !a.informal() {
 		return span{}, false
 	}
-	if !a.lex.IsCountry(t.Lower) && t.Lower != "us" {
+	if !a.isCountry(t) && t.Lower != "us" {
 		return span{}, false
 	}
-	if t.Lower == "us" && !(i >= 2 && a.adjacent(i-1) && vocab.PlacePreps().Has(a.toks[i-2].Lower)) {
+	if t.Lower == "us" && !(i >= 2 && a.adjacent(i-1) && a.in(&a.toks[i-2], vPlacePreps)) {
 		return span{}, false
 	}
 	return span{i: i, j: i + 1, conf: 0.3, typ: "country"}, true
@@ -654,7 +721,7 @@ func (a *analysis) acronymVenue(i int) (span, bool) {
 	nx := &a.toks[i+1]
 	// A known abbreviation names a kind of place or a public body, not
 	// one venue: "the ICU cafe", "the NHS library".
-	if f := a.f(i); !a.adjacent(i) || !a.adjacent(i+1) || nx.Shape != shapeLower || !vocab.VenueNouns().Has(nx.Lower) || vocab.Credentials().Has(t.Lower) || a.stop(t) || f.wl != 0 || f.abbrev != 0 || f.proper != 0 || a.clinicalWord(i) {
+	if f := a.f(i); !a.adjacent(i) || !a.adjacent(i+1) || nx.Shape != shapeLower || !a.in(nx, vVenueNouns) || a.in(t, vCredentials) || a.stop(t) || f.wl != 0 || f.abbrev != 0 || f.proper != 0 || a.clinicalWord(i) {
 		return span{}, false
 	}
 	return span{i: i, j: i + 2, conf: 0.6, typ: "place"}, true
@@ -672,6 +739,48 @@ func (a *analysis) bigPlace(i int) (span, bool) {
 		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
 	}
 	return span{}, false
+}
+
+// placePrefix reports whether some place name of several words begins
+// with word t (with its full stop, if it has one), as lexicon.PlacePrefix
+// does, worked out once per distinct word.
+func (a *analysis) placePrefix(t *token) bool {
+	if t.Dot {
+		return a.lex.PlacePrefix(t.Lower + ".")
+	}
+	return a.memo(&a.prefixMemo, t.ID, func() bool { return a.lex.PlacePrefix(t.Lower) })
+}
+
+// isCountry is a.lex.IsCountry(t.Lower), worked out once per distinct
+// word.
+func (a *analysis) isCountry(t *token) bool {
+	return a.memo(&a.countryMemo, t.ID, func() bool { return a.lex.IsCountry(t.Lower) })
+}
+
+// memo returns the answer of f for word id id, kept in *m (by id: 0 not
+// yet asked, 1 yes, -1 no) after the first time.
+func (a *analysis) memo(m *[]int8, id int32, f func() bool) bool {
+	if *m == nil {
+		*m = make([]int8, len(a.lists))
+	}
+	if c := (*m)[id]; c != 0 {
+		return c > 0
+	}
+	v := f()
+	(*m)[id] = -1
+	if v {
+		(*m)[id] = 1
+	}
+	return v
+}
+
+// cityAbbrevLower is hasUpper(vocab.CityAbbrevs(), t.Text) for a word of
+// the text, worked out once per distinct word when t.Text is its Lower.
+func (a *analysis) cityAbbrevLower(t *token) bool {
+	if t.Text != t.Lower {
+		return hasUpper(vocab.CityAbbrevs(), t.Text)
+	}
+	return a.memo(&a.cityLower, t.ID, func() bool { return hasUpper(vocab.CityAbbrevs(), t.Text) })
 }
 
 // hasUpper reports whether set holds w written in capitals, as

@@ -75,7 +75,7 @@ func TestAnchorProseTokens(t *testing.T) {
 		"Ann \xff went to \xc3 Vienna\x80 with \xe2\x80 Bob.",
 		"\u023a\u023a\u023a's \xff\xff's \u0130stanbul \u212aelvin",
 	} {
-		toks, seen, ok := d.tag(text)
+		toks, seen, ok := d.tag(text, nil)
 		if !ok {
 			t.Fatalf("prose failed on %q", text)
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/lexfacts"
@@ -335,7 +336,7 @@ func (d *Detector) wordEvidence(t *textInfo, w string) evidence {
 		return evidence{ordinaryCase: true}
 	}
 	lw := strings.ToLower(w)
-	if t.lower[lw] || vocab.ChatSpellings().Has(lw) || elongated(lw) {
+	if t.lower.has(lw) || vocab.ChatSpellings().Has(lw) || elongated(lw) {
 		return evidence{ordinaryCase: true}
 	}
 	lx, ok := t.facts[lw]
@@ -404,8 +405,8 @@ func (d *Detector) lexFactsOf(lw string, fx lexicon.Facts) lexWord {
 // words around one it would drop anyway ("Pt", "Plan", "Heparin"): a word
 // that is not ordinary, a name or proper noun, a known place by itself or
 // with the next word ("United Kingdom"), or a word after a title.
-func (d *Detector) candidate(t *textInfo, words []string, i int) bool {
-	w := strings.TrimFunc(words[i], func(r rune) bool { return !unicode.IsLetter(r) })
+func (d *Detector) candidate(t *textInfo, words chunkWords, i int) bool {
+	w := strings.TrimFunc(words.at(i), func(r rune) bool { return !unicode.IsLetter(r) })
 	e := d.wordEvidence(t, w)
 	if e.strong || e.nameList && !e.ordinaryCase {
 		return true
@@ -416,17 +417,17 @@ func (d *Detector) candidate(t *textInfo, words []string, i int) bool {
 	if d.knownPlace(w) {
 		return true
 	}
-	if i > 0 && proseTitle(strings.TrimSuffix(words[i-1], ".")) {
+	if i > 0 && proseTitle(strings.TrimSuffix(words.at(i-1), ".")) {
 		return true
 	}
-	if i+1 < len(words) {
-		next := strings.TrimFunc(words[i+1], func(r rune) bool { return !unicode.IsLetter(r) })
+	if i+1 < words.len() {
+		next := strings.TrimFunc(words.at(i+1), func(r rune) bool { return !unicode.IsLetter(r) })
 		if d.knownPlace(w + " " + next) {
 			return true
 		}
 	}
 	if i > 0 {
-		prev := strings.TrimFunc(words[i-1], func(r rune) bool { return !unicode.IsLetter(r) })
+		prev := strings.TrimFunc(words.at(i-1), func(r rune) bool { return !unicode.IsLetter(r) })
 		if d.knownPlace(prev + " " + w) {
 			return true
 		}
@@ -438,7 +439,7 @@ func (d *Detector) candidate(t *textInfo, words []string, i int) bool {
 type textInfo struct {
 	doc   *deid.Doc
 	text  string
-	lower map[string]bool // words written in lower case somewhere
+	lower lowerWords // words written in lower case somewhere
 	// facts holds what the lexicons say of each word looked up (lexWord):
 	// names recur within a text, and each takes six lookups in five
 	// tables.
@@ -452,7 +453,7 @@ type textInfo struct {
 }
 
 func newTextInfo(doc *deid.Doc) *textInfo {
-	return &textInfo{doc: doc, text: doc.Text, lower: lowerCaseWords(doc.Text), facts: map[string]lexWord{}}
+	return &textInfo{doc: doc, text: doc.Text, lower: newLowerWords(doc.Analysis()), facts: map[string]lexWord{}}
 }
 
 // clinicalNote reports whether the text of t reads as a clinical note, as
@@ -481,23 +482,88 @@ func (d *Detector) shorthand(t *textInfo) bool {
 	if t.short == 0 {
 		t.short = -1
 		caps, short := 0, 0
-		for _, w := range strings.FieldsFunc(t.text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		var facts *lexfacts.Words
+		eachLetterRun(t.text, func(w string) {
 			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
-				continue
+				return
 			}
 			caps++
 			n := utf8.RuneCountInString(w)
 			if n >= 2 && n <= 4 && w == strings.ToUpper(w) {
 				short++
-			} else if _, ok := d.lex.AbbrevLevel(w); ok {
+				return
+			}
+			if facts == nil {
+				facts = lexfacts.Of(t.doc.Analysis(), d.lex)
+			}
+			if abbrevLevel(d.lex, facts, t.doc.Analysis(), w) != 0 {
 				short++
 			}
-		}
+		})
 		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) || d.clinicalNote(t) {
 			t.short = 1
 		}
 	}
 	return t.short > 0
+}
+
+// abbrevLevel is lex.AbbrevLevel of w, a run of letters, read from the
+// facts of the text's words when w is ASCII and one of them (looked up
+// once per distinct word, and usually already by the dictionary
+// recognizers): lexicon.Facts's Abbrev is AbbrevLevel, and an ASCII word's
+// key is its lower case.
+func abbrevLevel(lex *lexicon.Lexicon, facts *lexfacts.Words, an *deid.Analysis, w string) int {
+	var buf [32]byte
+	if len(w) <= len(buf) {
+		k := buf[:0]
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				k = nil
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			k = append(k, c)
+		}
+		if k != nil {
+			if id, ok := an.ID(unsafe.String(unsafe.SliceData(k), len(k))); ok {
+				return int(facts.Facts(id).Abbrev)
+			}
+		}
+	}
+	level, _ := lex.AbbrevLevel(w)
+	return level
+}
+
+// eachLetterRun calls f with each run of letters of s (strings.FieldsFunc's
+// fields of non-letters), in order.
+func eachLetterRun(s string, f func(w string)) {
+	start := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		letter, size := false, 1
+		if c < utf8.RuneSelf {
+			letter = 'a' <= c|0x20 && c|0x20 <= 'z'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			letter = unicode.IsLetter(r)
+		}
+		if letter {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			f(s[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		f(s[start:])
+	}
 }
 
 // knownPlace reports whether name is a country, a US state or a place in
@@ -641,41 +707,61 @@ func afterMedium(text string, off int) bool {
 	return false
 }
 
-// lowerCaseWords returns the words of text written entirely in lower case.
-func lowerCaseWords(text string) map[string]bool {
-	m := map[string]bool{}
-	// The words are the runs of letters (strings.FieldsFunc's fields of
-	// non-letters), read in place rather than collected first; an ASCII
-	// word is in lower case when it has no capital, without building its
-	// lower-case form.
-	start, ascii, upper := -1, true, false
-	word := func(end int) {
-		w := text[start:end]
-		if ascii && !upper || !ascii && w == strings.ToLower(w) {
-			m[w] = true
-		}
-		start = -1
-	}
-	for i, r := range text {
-		if !unicode.IsLetter(r) {
-			if start >= 0 {
-				word(i)
+// lowerWords tells the runs of letters (strings.FieldsFunc's fields of
+// non-letters) that a text writes in lower case, read off the words of its
+// analysis rather than a scan and a map of its own: a run of letters lies
+// inside one word of deid.Tokenize (the letters of a possessive's "s"
+// aside), and a word of ASCII letters, nearly every one, is in lower case
+// when its lookup form is itself, which its id says once per distinct word.
+type lowerWords struct {
+	a *deid.Analysis
+	// ids marks the ids of the words of ASCII letters written in lower
+	// case somewhere; runs holds the runs of letters in lower case of
+	// the other words ("naïve", "well-known", "o'clock").
+	ids  []bool
+	runs map[string]bool
+}
+
+func newLowerWords(a *deid.Analysis) lowerWords {
+	l := lowerWords{a: a, ids: make([]bool, len(a.Vocab()))}
+	for _, w := range a.Words() {
+		if asciiLetters(w.Text) {
+			if w.Text == w.Lower {
+				l.ids[w.ID] = true
 			}
 			continue
 		}
-		if start < 0 {
-			start, ascii, upper = i, true, false
-		}
-		if r >= utf8.RuneSelf {
-			ascii = false
-		} else if 'A' <= r && r <= 'Z' {
-			upper = true
+		for _, r := range strings.FieldsFunc(w.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if r == strings.ToLower(r) {
+				if l.runs == nil {
+					l.runs = map[string]bool{}
+				}
+				l.runs[r] = true
+			}
 		}
 	}
-	if start >= 0 {
-		word(len(text))
+	return l
+}
+
+// has reports whether lw, of two letters or more, is a run of letters the
+// text writes in lower case. (A single letter may be the "s" of a
+// possessive, which no word holds; it is never asked.)
+func (l lowerWords) has(lw string) bool {
+	if l.runs[lw] {
+		return true
 	}
-	return m
+	id, ok := l.a.ID(lw)
+	return ok && l.ids[id]
+}
+
+// asciiLetters reports whether s is all ASCII letters.
+func asciiLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // isLink reports whether s holds a web address.

@@ -1,7 +1,7 @@
 package ner
 
 import (
-	"maps"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -242,8 +242,7 @@ func TestCandidate(t *testing.T) {
 		{"asked Mr. Brown", 2, true},
 		{"Lol ok", 0, false},
 	} {
-		words := strings.Fields(tt.text)
-		if got := d.candidate(newTextInfo(&deid.Doc{Text: tt.text}), words, tt.i); got != tt.want {
+		if got := d.candidate(newTextInfo(&deid.Doc{Text: tt.text}), fieldWords(tt.text), tt.i); got != tt.want {
 			t.Errorf("candidate(%q, %d) = %v, want %v", tt.text, tt.i, got, tt.want)
 		}
 	}
@@ -378,21 +377,38 @@ func TestNoteTitleOut(t *testing.T) {
 	}
 }
 
-// TestLowerCaseWords checks lowerCaseWords against its definition: the
-// fields of non-letters that strings.ToLower leaves as they are.
-func TestLowerCaseWords(t *testing.T) {
-	for _, text := range []string{
+// TestLowerWords checks lowerWords against its definition: the fields of
+// non-letters that strings.ToLower leaves as they are, asked of every field
+// of two letters or more, its lower case and a few words not in the text.
+func TestLowerWords(t *testing.T) {
+	texts := []string{
 		"", "a", "A", "the Cat sat", "Ann's café, ÉCOLE école", "x\xffy Z\xff", "naïve NAÏVE Naïve",
-		"ǅemal ǆ", "ΣΊΣΥΦΟΣ σίσυφος", "end.", "mixed3words and-hyphens O'Neill",
-	} {
+		"ǅemal ǆ", "ΣΊΣΥΦΟΣ σίσυφος", "end.", "mixed3words and-hyphens O'Neill", "well-known Well-Known o'clock",
+		"Ann’s ann’s x’ab", "e\u0301cole ÉCOLE", "ab@cd ef_gh ij1kl", "the THE The tHe",
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"ab", "Ab", "AB", "é", "É", " ", "'", "’", "-", "3", "\xff", "s", "\u0301", "ǅ", ".", "'s "}
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(20) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
 		want := map[string]bool{}
+		asks := []string{"zz", "ab", "the", "cat"}
 		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
 			if w == strings.ToLower(w) {
 				want[w] = true
 			}
+			asks = append(asks, w, strings.ToLower(w))
 		}
-		if got := lowerCaseWords(text); !maps.Equal(got, want) {
-			t.Errorf("lowerCaseWords(%q) = %v, want %v", text, got, want)
+		got := newLowerWords((&deid.Doc{Text: text}).Analysis())
+		for _, w := range asks {
+			if utf8.RuneCountInString(w) >= 2 && got.has(w) != want[w] {
+				t.Errorf("in %q, has(%q) = %v, want %v", text, w, got.has(w), want[w])
+			}
 		}
 	}
 }

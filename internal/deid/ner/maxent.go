@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/gob"
 	"fmt"
 	"maps"
@@ -9,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	prose "github.com/jdkato/prose/v2"
 
@@ -48,6 +50,8 @@ type maxent struct {
 	more  *lexicon.Table
 	// basic is prose's English word list (the "en-wordlist" feature).
 	basic *lexicon.Table
+	// small holds the weights of the features of small sets of values.
+	small smallFeats
 }
 
 // feat returns the weights of value v of feature f.
@@ -323,77 +327,190 @@ func simplePOS(label string) string {
 	return s
 }
 
-// tokenInfo holds the features of one token that its neighbours share.
-type tokenInfo struct {
-	lower, lowerTag, shape string
+// weightsOf is the weights of one feature value, if the model has it.
+type weightsOf struct {
+	vw valueWeights
+	ok bool
 }
 
-// classify sets the Label of each token, as prose's entity extracter does.
-func (m *maxent) classify(toks []prose.Token) {
-	info := make([]tokenInfo, len(toks))
-	for i, t := range toks {
-		info[i] = tokenInfo{lower: strings.ToLower(t.Text), lowerTag: strings.ToLower(t.Tag), shape: shape(t.Text)}
+func (m *maxent) weightsOf(f int, v string) weightsOf {
+	vw, ok := m.feat(f, v)
+	return weightsOf{vw, ok}
+}
+
+// The shapes a word can take (see shape), in shapeNames' order, and the
+// "None" prose gives the shape before the first and second tokens.
+const (
+	numShapes = 6
+	shapeNone = numShapes
+)
+
+var shapeNames = [numShapes + 1]string{"other", "number", "punct", "downcase", "upcase", "mixedcase", "None"}
+
+// maxWordLen bounds the word lengths whose "wordlen" weights are looked up
+// when the model is opened.
+const maxWordLen = 64
+
+// smallFeats are the weights of the features whose values come from small
+// sets (a tag, the label before, a shape, a length, true or false), looked
+// up once when the model is opened: prose's extracter reads ten of its
+// seventeen features from them, and a lookup in a table as large as the
+// model's mostly waits for memory. Only the features of the words
+// themselves are looked up per token.
+type smallFeats struct {
+	bias, inList, notInList weightsOf
+	// prevWordNone and nextWordNone are the "None" of the words before the
+	// first token and after the last.
+	prevWordNone, nextWordNone weightsOf
+	// tags maps each tag the tagger gives to its features; none is the
+	// "None" of the tokens before the first and after the last.
+	tags map[string]*posFeats
+	none posFeats
+	// prevTag, shape and shapePrev are indexed by prevID (the label before)
+	// and by shape.
+	prevTag   []weightsOf
+	shape     [numShapes]weightsOf
+	shapePrev [numShapes + 1][]weightsOf
+	wordLen   [maxWordLen]weightsOf
+}
+
+// posFeats are the weights of one tag in the features that read tags.
+type posFeats struct {
+	lower                 string // the tag in lower case, as "nextpos" and "word+nextpos" read it
+	pos, prevPos, nextPos weightsOf
+	posPrev               []weightsOf // "pos+prevtag", by prevID
+}
+
+// prevIDs is the number of values the label before a token takes: "None"
+// (0) or the simplified form of label l (l+1).
+func (m *maxent) prevIDs() int { return len(m.labels) + 1 }
+
+// prevName is the label before a token as prose writes it.
+func (m *maxent) prevName(id int) string {
+	if id == 0 {
+		return "None"
 	}
+	return m.simple[id-1]
+}
+
+// posFeatsOf returns the features of a tag: those looked up when the model
+// was opened, or else looked up now.
+func (m *maxent) posFeatsOf(tag string) *posFeats {
+	if t, ok := m.small.tags[tag]; ok {
+		return t
+	}
+	return m.newPosFeats(tag)
+}
+
+func (m *maxent) newPosFeats(tag string) *posFeats {
+	t := &posFeats{lower: strings.ToLower(tag)}
+	t.pos = m.weightsOf(fPos, tag)
+	t.prevPos = m.weightsOf(fPrevPos, tag)
+	t.nextPos = m.weightsOf(fNextPos, t.lower)
+	var buf []byte
+	t.posPrev = make([]weightsOf, m.prevIDs())
+	for p := range t.posPrev {
+		buf = join(buf[:0], tag, m.prevName(p))
+		t.posPrev[p] = m.weightsOf(fPosPrevTag, string(buf))
+	}
+	return t
+}
+
+// initSmall looks up the features of the small sets; tags are the tags
+// the tagger gives.
+func (m *maxent) initSmall(tags []string) {
+	s := &m.small
+	s.bias = m.weightsOf(fBias, "True")
+	s.inList, s.notInList = m.weightsOf(fWordlist, "True"), m.weightsOf(fWordlist, "False")
+	s.prevWordNone, s.nextWordNone = m.weightsOf(fPrevWord, "None"), m.weightsOf(fNextWord, "None")
+	s.tags = make(map[string]*posFeats, len(tags))
+	for _, t := range tags {
+		if _, ok := s.tags[t]; !ok {
+			s.tags[t] = m.newPosFeats(t)
+		}
+	}
+	s.none = posFeats{lower: "None", prevPos: m.weightsOf(fPrevPos, "None"), nextPos: m.weightsOf(fNextPos, "None")}
+	s.prevTag = make([]weightsOf, m.prevIDs())
+	for p := range s.prevTag {
+		s.prevTag[p] = m.weightsOf(fPrevTag, m.prevName(p))
+	}
+	var buf []byte
+	for sh, name := range shapeNames {
+		if sh < numShapes {
+			s.shape[sh] = m.weightsOf(fShape, name)
+		}
+		s.shapePrev[sh] = make([]weightsOf, m.prevIDs())
+		for p := range s.shapePrev[sh] {
+			buf = join(buf[:0], name, m.prevName(p))
+			s.shapePrev[sh][p] = m.weightsOf(fShapePrevTag, string(buf))
+		}
+	}
+	for n := range s.wordLen {
+		s.wordLen[n] = m.weightsOf(fWordLen, strconv.Itoa(n))
+	}
+}
+
+// classify sets the Label of each token, as prose's entity extracter does;
+// feats are the features of the tokens' texts (tokenCache.of).
+func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
+	tags := make([]*posFeats, len(toks))
+	for i, t := range toks {
+		tags[i] = m.posFeatsOf(t.Tag)
+	}
+	s := &m.small
 	scores := make([]float64, len(m.labels))
 	var buf []byte
-	prevTag := "None" // the simplified label of the token before
+	prevID := 0 // the label before, as prevIDs counts it
+	var fs [numFeatures]weightsOf
 	for i := range toks {
-		word := toks[i].Text
-		var vals [numFeatures]string
-		vals[fBias] = "True"
-		vals[fWordlist] = "False"
-		if _, ok := m.basic.Find(word); ok {
-			vals[fWordlist] = "True"
+		tok, tag := feats[i], tags[i]
+		fs[fBias] = s.bias
+		fs[fWordlist] = s.notInList
+		if tok.inList {
+			fs[fWordlist] = s.inList
 		}
-		vals[fWord] = word
-		vals[fPos] = toks[i].Tag
-		vals[fWordLower] = info[i].lower
-		vals[fSuffix3] = strings.ToLower(word[len(word)-min(len(word), 3):])
-		vals[fPrefix3] = strings.ToLower(word[:min(len(word), 3)])
-		vals[fShape] = info[i].shape
-		vals[fWordLen] = strconv.Itoa(len(word))
-		prevShape := "None"
-		vals[fPrevTag], vals[fPrevWord], vals[fPrevPos] = "None", "None", "None"
+		fs[fWord] = tok.word
+		fs[fPos] = tag.pos
+		fs[fWordLower] = tok.wordLower
+		fs[fSuffix3] = tok.suffix3
+		fs[fPrefix3] = tok.prefix3
+		fs[fShape] = s.shape[tok.shape]
+		fs[fWordLen] = tok.wordLen
+		prevShape := shapeNone
+		prev := &s.none
+		fs[fPrevWord] = s.prevWordNone
 		if i > 0 {
-			vals[fPrevWord] = info[i-1].lower
-			vals[fPrevPos] = toks[i-1].Tag
-			vals[fPrevTag] = prevTag
+			prev = tags[i-1]
+			fs[fPrevWord] = feats[i-1].asPrevWord
 			if i > 1 {
 				// prose leaves the shape of the word before the second
 				// one as "None".
-				prevShape = info[i-1].shape
+				prevShape = int(feats[i-1].shape)
 			}
 		}
-		vals[fNextWord], vals[fNextPos] = "None", "None"
+		fs[fPrevPos] = prev.prevPos
+		fs[fPrevTag] = s.prevTag[prevID]
+		fs[fPosPrevTag] = tag.posPrev[prevID]
+		fs[fShapePrevTag] = s.shapePrev[prevShape][prevID]
+		next := &s.none
+		fs[fNextWord] = s.nextWordNone
 		if i < len(toks)-1 {
-			vals[fNextWord] = info[i+1].lower
-			vals[fNextPos] = info[i+1].lowerTag
+			next = tags[i+1]
+			fs[fNextWord] = feats[i+1].asNextWord
 		}
-		for l := range scores {
-			scores[l] = 0
-		}
-		for f := range vals {
-			var vw valueWeights
-			var ok bool
-			switch f {
-			case fWordNextPos:
-				buf = join(buf[:0], vals[fWordLower], vals[fNextPos])
-				vw, ok = m.feat(f, string(buf))
-			case fPosPrevTag:
-				buf = join(buf[:0], vals[fPos], vals[fPrevTag])
-				vw, ok = m.feat(f, string(buf))
-			case fShapePrevTag:
-				buf = join(buf[:0], prevShape, vals[fPrevTag])
-				vw, ok = m.feat(f, string(buf))
-			default:
-				vw, ok = m.feat(f, vals[f])
-			}
-			if !ok {
+		fs[fNextPos] = next.nextPos
+		buf = join(buf[:0], tok.lower, next.lower)
+		fs[fWordNextPos] = m.weightsOf(fWordNextPos, unsafe.String(unsafe.SliceData(buf), len(buf)))
+		clear(scores)
+		for _, w := range fs {
+			if !w.ok {
 				continue
 			}
+			vw := w.vw
 			scores[vw.label] += vw.w
-			for r := int(vw.start); r < int(vw.start)+int(vw.n); r++ {
-				scores[m.more.Word(r, 0)] += m.more.Float64(r, 1)
+			more, stride := m.more.Rows(int(vw.start), int(vw.start)+int(vw.n))
+			for p := 0; p+12 <= len(more); p += stride {
+				scores[binary.LittleEndian.Uint32(more[p:])] += math.Float64frombits(binary.LittleEndian.Uint64(more[p+4:]))
 			}
 		}
 		best, bestScore := -1, math.Inf(-1)
@@ -402,12 +519,12 @@ func (m *maxent) classify(toks []prose.Token) {
 				best, bestScore = l, s
 			}
 		}
-		label, simple := "", ""
+		label := ""
+		prevID = 0
 		if best >= 0 {
-			label, simple = m.labels[best], m.simple[best]
+			label, prevID = m.labels[best], best+1
 		}
 		toks[i].Label = label
-		prevTag = simple
 	}
 }
 
@@ -421,26 +538,29 @@ func join(buf []byte, a, b string) []byte {
 // word, else "punct" if it ends with a character outside [0-9A-Za-z_], else
 // "downcase", "upcase" (strings.Title leaves it as it is) or "mixedcase";
 // "other" for the empty word.
-func shape(word string) string {
+func shape(word string) string { return shapeNames[shapeOf(word)] }
+
+// shapeOf is shape as an index of shapeNames.
+func shapeOf(word string) int8 {
 	if word == "" {
-		return "other"
+		return 0 // other
 	}
 	if isNumeric(word) {
-		return "number"
+		return 1 // number
 	}
 	if c := word[len(word)-1]; !isWordByte(c) {
 		// prose's regexp \W+$: a non-ASCII or invalid last byte belongs
 		// to a rune outside \w.
-		return "punct"
+		return 2 // punct
 	}
 	if strings.ToLower(word) == word {
-		return "downcase"
+		return 3 // downcase
 	}
 	//lint:ignore SA1019 prose's feature is defined by strings.Title.
 	if strings.Title(word) == word { //nolint:staticcheck
-		return "upcase"
+		return 4 // upcase
 	}
-	return "mixedcase"
+	return 5 // mixedcase
 }
 
 func isWordByte(c byte) bool {
@@ -472,6 +592,16 @@ var proseSanitizer = strings.NewReplacer(
 	"\u2019", "'",
 	"&rsquo;", "'")
 
+// sanitize is proseSanitizer.Replace(w), without its copy when w holds
+// nothing it replaces.
+func sanitize(w string) string {
+	if strings.IndexByte(w, '&') < 0 && !strings.Contains(w, "\u201c") && !strings.Contains(w, "\u201d") &&
+		!strings.Contains(w, "\u2018") && !strings.Contains(w, "\u2019") {
+		return w
+	}
+	return proseSanitizer.Replace(w)
+}
+
 // sharing reports which tokens of s prose gives the same *Token values.
 // prose's tokenizer caches the tokens of each white-space delimited word of
 // its (sanitized) input and gives every later occurrence of the word the
@@ -481,7 +611,11 @@ var proseSanitizer = strings.NewReplacer(
 // the tags and labels of the last one; the extracter reads the tags so
 // shared. sharing returns nil if no token is shared, else, for each token,
 // the index of the token whose values it ends up with.
-func sharing(s string, toks []prose.Token) []int {
+//
+// counts, if not nil, keeps the number of tokens of each word tokenized
+// alone, from one call to the next: prose's tokens of a word depend on the
+// word only.
+func sharing(s string, toks []prose.Token, counts map[string]int) []int {
 	words := fieldSpans(s)
 	if len(words) < 2 {
 		return nil
@@ -496,7 +630,7 @@ func sharing(s string, toks []prose.Token) []int {
 	last := make(map[string]int, len(cached)) // key -> its last word
 	repeated := false
 	for i, w := range cached {
-		keys[i] = proseSanitizer.Replace(s[w.Start:w.End])
+		keys[i] = sanitize(s[w.Start:w.End])
 		if _, ok := last[keys[i]]; ok {
 			repeated = true
 		}
@@ -509,12 +643,20 @@ func sharing(s string, toks []prose.Token) []int {
 	// drop part of a word, so they cannot be found by their text).
 	first := make([]int, len(words)+1) // index of the first token of each word
 	for i, w := range words {
-		doc, err := prose.NewDocument(s[w.Start:w.End],
-			prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
-		if err != nil {
-			return nil
+		word := s[w.Start:w.End]
+		n, ok := counts[word]
+		if !ok {
+			doc, err := prose.NewDocument(word,
+				prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
+			if err != nil {
+				return nil
+			}
+			n = len(doc.Tokens())
+			if counts != nil {
+				counts[word] = n
+			}
 		}
-		first[i+1] = first[i] + len(doc.Tokens())
+		first[i+1] = first[i] + n
 	}
 	if first[len(words)] != len(toks) {
 		return nil // not expected

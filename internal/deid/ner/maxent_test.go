@@ -56,7 +56,7 @@ func TestMaxentMatchesProse(t *testing.T) {
 	}
 	d := New()
 	for _, s := range texts {
-		got, seen, ok := d.tag(s)
+		got, seen, ok := d.tag(s, nil)
 		if !ok {
 			t.Fatalf("%q: tag failed", s)
 		}

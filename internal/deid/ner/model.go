@@ -68,5 +68,8 @@ func openModel(packed string) (*model, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &model{tagger: t, ents: m}, nil
+	m.initSmall(t.tagSet())
+	mod := &model{tagger: t, ents: m}
+	mod.initFrequent()
+	return mod, nil
 }

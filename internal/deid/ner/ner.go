@@ -42,6 +42,9 @@ var loadModel = sync.OnceValue(func() *model {
 type model struct {
 	tagger *tagger
 	ents   *maxent
+	// frequent holds the features of the words of the tagger's fixed
+	// list (see tokenFeats).
+	frequent map[string]*tokenFeats
 }
 
 // Detector finds person, place and organisation names with prose's
@@ -105,12 +108,30 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 		}
 		return t
 	}
+	// entities is a function of the window's text alone, and a text
+	// repeats its windows ("said Marisol." after each quote): each
+	// distinct window is tagged once.
+	var tagged map[string][]entity
+	var scratch windowScratch
+	var cache *tokenCache // the features of the tokens' texts, made on first use
 	for _, c := range chunks(text, d.max) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		for _, p := range d.parts(text, c, doc.Found, info) {
-			out = d.appendFindings(out, text, p)
+		for _, p := range d.parts(text, c, doc.Found, info, &scratch) {
+			w := text[p.Start:p.End]
+			ents, ok := tagged[w]
+			if !ok {
+				if cache == nil {
+					cache = newTokenCache(loadModel())
+				}
+				ents = d.entities(w, cache)
+				if tagged == nil {
+					tagged = map[string][]entity{}
+				}
+				tagged[w] = ents
+			}
+			out = d.appendFindings(out, text, p, ents)
 		}
 	}
 	if d.lex == nil || len(out) == 0 {
@@ -149,25 +170,27 @@ func (d *Detector) Parts(doc *deid.Doc) []Span {
 		return t
 	}
 	var out []Span
+	var scratch windowScratch
 	for _, c := range chunks(doc.Text, d.max) {
-		out = append(out, d.parts(doc.Text, c, doc.Found, info)...)
+		out = append(out, d.parts(doc.Text, c, doc.Found, info, &scratch)...)
 	}
 	return out
 }
 
-// parts returns the parts of chunk c of text that prose reads.
-func (d *Detector) parts(text string, c Span, found []deid.Finding, info func() *textInfo) []Span {
+// parts returns the parts of chunk c of text that prose reads; scratch is
+// space reused from chunk to chunk.
+func (d *Detector) parts(text string, c Span, found []deid.Finding, info func() *textInfo, scratch *windowScratch) []Span {
 	if d.window <= 0 {
 		if d.gate && !mayHoldName(text[c.Start:c.End]) {
 			return nil
 		}
 		return []Span{c}
 	}
-	var cand func([]string, int) bool
+	var cand func(chunkWords, int) bool
 	if d.lex != nil {
-		cand = func(words []string, i int) bool { return d.candidate(info(), words, i) }
+		cand = func(words chunkWords, i int) bool { return d.candidate(info(), words, i) }
 	}
-	parts := windowsWhere(text[c.Start:c.End], d.window, cand)
+	parts := windowsWhere(text[c.Start:c.End], d.window, cand, scratch)
 	kept := parts[:0]
 	for _, p := range parts {
 		p.Start += c.Start
@@ -179,9 +202,10 @@ func (d *Detector) parts(text string, c Span, found []deid.Finding, info func() 
 	return kept
 }
 
-// appendFindings appends the names prose finds in text[p.Start:p.End].
-func (d *Detector) appendFindings(out []deid.Finding, text string, p Span) []deid.Finding {
-	for _, e := range d.entities(text[p.Start:p.End]) {
+// appendFindings appends the names prose finds in text[p.Start:p.End],
+// ents (d.entities of it).
+func (d *Detector) appendFindings(out []deid.Finding, text string, p Span, ents []entity) []deid.Finding {
+	for _, e := range ents {
 		start, end := p.Start+e.Start, p.Start+e.End
 		// A token never ends inside a UTF-8 sequence of safeText, but the
 		// text may continue with stray continuation bytes, which safeText
@@ -224,9 +248,10 @@ var kinds = map[string]deid.Kind{
 }
 
 // entities runs prose on one chunk and returns the entities it labels,
-// anchored to byte offsets of s.
-func (d *Detector) entities(s string) (ents []entity) {
-	toks, seen, ok := d.tag(s)
+// anchored to byte offsets of s; cache holds the features of token texts
+// met before in the same text.
+func (d *Detector) entities(s string, cache *tokenCache) (ents []entity) {
+	toks, seen, ok := d.tag(s, cache)
 	if !ok {
 		return nil
 	}
@@ -425,7 +450,7 @@ func keep(tok string) bool {
 // tag runs prose's tokenizer, tagger and entity extracter on proseText(s),
 // which it returns with the tokens. It returns false if prose panicked,
 // which safeText is meant to prevent.
-func (d *Detector) tag(s string) (toks []prose.Token, safe string, ok bool) {
+func (d *Detector) tag(s string, cache *tokenCache) (toks []prose.Token, safe string, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			toks, safe, ok = nil, "", false
@@ -443,13 +468,21 @@ func (d *Detector) tag(s string) (toks []prose.Token, safe string, ok bool) {
 		return nil, "", false
 	}
 	toks = doc.Tokens()
-	src := sharing(safe, toks)
+	var counts map[string]int
+	if cache != nil {
+		counts = cache.wordTokens
+	}
+	src := sharing(safe, toks, counts)
 	m := loadModel()
-	m.tagger.tag(toks)
+	if cache == nil {
+		cache = newTokenCache(m)
+	}
+	feats := cache.of(toks)
+	m.tagger.tag(toks, feats)
 	for i, j := range src {
 		toks[i].Tag = toks[j].Tag
 	}
-	m.ents.classify(toks)
+	m.ents.classify(toks, feats)
 	for i, j := range src {
 		toks[i].Label = toks[j].Label
 	}

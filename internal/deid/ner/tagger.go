@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/gob"
 	"fmt"
 	"maps"
@@ -10,11 +11,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	prose "github.com/jdkato/prose/v2"
-	"github.com/mingrammer/commonregex"
 
-	"github.com/veil-blog/veil/internal/deid/vocab"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -51,6 +51,16 @@ type tagger struct {
 	suffixes *lexicon.Table
 	pref1    [256][2]int32
 	bias     [2]int32
+	// tagIDs numbers the tags a token can have before the one being
+	// tagged (tagSet and the -START- marks); prev1, prev2 and pair hold
+	// the features that read only them, "i-1 tag X", "i-2 tag X" and
+	// "i tag+i-2 tag X Y" (at X*len(prev1)+Y), looked up when the model is
+	// opened rather than per token.
+	tagIDs       map[string]int32
+	prev1, prev2 [][2]int32
+	pair         [][2]int32
+	// marks are the features of contextMarks.
+	marks [4]ctxFeats
 }
 
 // taggerSource is the tagger as decoded from prose's files, before it
@@ -159,7 +169,48 @@ func openTagger(pack map[string]string) (*tagger, error) {
 	} else {
 		return nil, fmt.Errorf("%s: %d rows, want 257", tagPref1, p.Len())
 	}
+	t.initTagFeats()
+	for i, w := range contextMarks {
+		t.marks[i] = t.ctxFeatsOf(w)
+	}
 	return t, nil
+}
+
+// featRange returns the weights of feature f (the empty range if the model
+// has none).
+func (t *tagger) featRange(f string) [2]int32 {
+	if r, ok := t.feats.Find(f); ok {
+		return [2]int32{t.feats.Int32(r, 0), t.feats.Int32(r, 1)}
+	}
+	return [2]int32{}
+}
+
+// initTagFeats looks up the features of the tags before a token.
+func (t *tagger) initTagFeats() {
+	tags := append([]string{"-START-", "-START2-"}, t.tagSet()...)
+	t.tagIDs = make(map[string]int32, len(tags))
+	for _, tag := range tags {
+		if _, ok := t.tagIDs[tag]; !ok {
+			t.tagIDs[tag] = int32(len(t.prev1))
+			t.prev1 = append(t.prev1, t.featRange("i-1 tag "+tag))
+			t.prev2 = append(t.prev2, t.featRange("i-2 tag "+tag))
+		}
+	}
+	n := len(t.prev1)
+	t.pair = make([][2]int32, n*n)
+	for x, i := range t.tagIDs {
+		for y, j := range t.tagIDs {
+			t.pair[int(i)*n+int(j)] = t.featRange("i tag+i-2 tag " + x + " " + y)
+		}
+	}
+}
+
+// tagID returns the number of a tag in tagIDs, or -1.
+func (t *tagger) tagID(tag string) int32 {
+	if id, ok := t.tagIDs[tag]; ok {
+		return id
+	}
+	return -1
 }
 
 // buildTagger decodes prose's tagger model and lays it out in the
@@ -286,58 +337,46 @@ var (
 	keepRE = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
 )
 
-// tag sets the Tag of each token, as prose's tagger does.
-func (t *tagger) tag(toks []prose.Token) {
-	ctx := make([]string, len(toks)+4)
-	ctx[0], ctx[1] = "-START-", "-START2-"
-	for i, tok := range toks {
-		ctx[i+2] = normalize(tok.Text)
+// tagSet returns every tag the tagger gives but those it copies from a
+// token ("-LRB-"): its classes, those of its fixed words and those of its
+// special cases.
+func (t *tagger) tagSet() []string {
+	tags := append([]string{"-", "SYM", "NN", "-NONE-"}, t.classes...)
+	for r := range t.tags.Len() {
+		tags = append(tags, t.tags.String(r, 0))
 	}
-	ctx[len(ctx)-2], ctx[len(ctx)-1] = "-END-", "-END2-"
+	return tags
+}
+
+// tag sets the Tag of each token, as prose's tagger does; feats are the
+// features of the tokens' texts (tokenCache.of).
+func (t *tagger) tag(toks []prose.Token, feats []*tokenFeats) {
 	scores := make([]float64, len(t.classes))
 	touched := make([]bool, len(t.classes))
 	var buf []byte
-	pos := make([]ctxFeats, len(ctx))
 	p1, p2 := "-START-", "-START2-"
+	id1, id2 := t.tagID(p1), t.tagID(p2)
 	for i := range toks {
-		word := toks[i].Text
-		var tag string
-		switch {
-		case word == "-":
-			tag = "-"
-		case vocab.Emoticons().Has(word):
-			tag = "SYM"
-		// The regexps need a '.' (a link) or an '@' (an e-mail address).
-		case strings.HasPrefix(word, "@"),
-			strings.IndexByte(word, '.') >= 0 && commonregex.LinkRegex.MatchString(word),
-			strings.IndexByte(word, '@') >= 0 && commonregex.EmailRegex.MatchString(word):
-			tag = "NN"
-		case (word == "0" || word[0] == '*') && noneRE.MatchString(word):
-			tag = "-NONE-"
-		case len(word) == 5 && word[0] == '-' && keepRE.MatchString(word):
-			tag = word
-		default:
-			var ok bool
-			var r int
-			if r, ok = t.tags.Find(word); ok {
-				tag = t.tags.String(r, 0)
-			} else {
-				tag, buf = t.predict(scores, touched, buf, pos, i+2, ctx, word, p1, p2)
-			}
+		tag := feats[i].fixed
+		if !feats[i].hasFixed {
+			tag, buf = t.predict(scores, touched, buf, feats, i, p1, p2, id1, id2)
 		}
 		toks[i].Tag = tag
 		p2, p1 = p1, tag
+		id2, id1 = id1, t.tagID(tag)
 	}
 }
 
 // ctxFeats are the features of one word of the context in the roles it
-// takes for the words around it, looked up when a prediction first needs
-// them.
+// takes for the words around it.
 type ctxFeats struct {
 	words    [numWordRoles][2]int32
 	suffixes [numSuffixRoles][2]int32
-	done     bool
 }
+
+// The context words before the first token and after the last, in the
+// order of tagger.marks.
+var contextMarks = [4]string{"-START-", "-START2-", "-END-", "-END2-"}
 
 // suffix returns the features of suffix s in each role.
 func (t *tagger) suffix(s string) (e [numSuffixRoles][2]int32) {
@@ -349,37 +388,33 @@ func (t *tagger) suffix(s string) (e [numSuffixRoles][2]int32) {
 	return e
 }
 
-// at returns the features of context word k.
-func (t *tagger) at(pos []ctxFeats, ctx []string, k int) *ctxFeats {
-	p := &pos[k]
-	if !p.done {
-		p.done = true
-		w := ctx[k]
-		if r, ok := t.words.Find(w); ok {
-			for i := range p.words {
-				p.words[i] = [2]int32{t.words.Int32(r, 2*i), t.words.Int32(r, 2*i+1)}
-			}
+// ctxFeatsOf returns the features of context word w.
+func (t *tagger) ctxFeatsOf(w string) (p ctxFeats) {
+	if r, ok := t.words.Find(w); ok {
+		for i := range p.words {
+			p.words[i] = [2]int32{t.words.Int32(r, 2*i), t.words.Int32(r, 2*i+1)}
 		}
-		p.suffixes = t.suffix(w[len(w)-min(len(w), 3):])
 	}
+	p.suffixes = t.suffix(w[len(w)-min(len(w), 3):])
 	return p
 }
 
-// predict scores the features prose's featurize gives token i of ctx
-// (whose text is w; p1 and p2 are the tags of the two tokens before) and
-// returns the best tag. scores, touched, buf and pos are scratch space;
-// pos caches the features of the context words across the tokens of ctx.
-func (t *tagger) predict(scores []float64, touched []bool, buf []byte, pos []ctxFeats, i int, ctx []string, w, p1, p2 string) (string, []byte) {
+// predict scores the features prose's featurize gives token i (feats
+// holds the features of every token; p1 and p2 are the tags of the two
+// tokens before, id1 and id2 their numbers in tagIDs or -1) and returns the
+// best tag. scores, touched and buf are scratch space.
+func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*tokenFeats, i int, p1, p2 string, id1, id2 int32) (string, []byte) {
 	clear(touched)
 	addRange := func(r [2]int32) {
-		for k := int(r[0]); k < int(r[1]); k++ {
-			class := t.weights.Word(k, 0)
+		vals, stride := t.weights.Rows(int(r[0]), int(r[1]))
+		for p := 0; p+12 <= len(vals); p += stride {
+			class := binary.LittleEndian.Uint32(vals[p:])
 			if !touched[class] {
 				// Only the tags of features found are scored.
 				touched[class] = true
 				scores[class] = 0
 			}
-			scores[class] += t.weights.Float64(k, 1)
+			scores[class] += math.Float64frombits(binary.LittleEndian.Uint64(vals[p+4:]))
 		}
 	}
 	add := func(parts ...string) {
@@ -390,27 +425,46 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, pos []ctx
 			}
 			buf = append(buf, p...)
 		}
-		if r, ok := t.feats.Find(string(buf)); ok {
+		if r, ok := t.feats.Find(unsafe.String(unsafe.SliceData(buf), len(buf))); ok {
 			addRange([2]int32{t.feats.Int32(r, 0), t.feats.Int32(r, 1)})
 		}
 	}
+	// at returns the features of the context word k places after token
+	// i (or before, k < 0).
+	at := func(k int) *ctxFeats {
+		switch j := i + k; {
+		case j < 0:
+			return &t.marks[2+j] // -START-, -START2-
+		case j >= len(feats):
+			return &t.marks[2+j-len(feats)] // -END-, -END2-
+		default:
+			return &feats[j].ctx
+		}
+	}
+	w := feats[i]
 	// The features in prose's order.
 	addRange(t.bias)
-	addRange(t.suffix(w[len(w)-min(len(w), 3):])[roleSuffix])
-	addRange(t.pref1[w[0]]) // prose converts the first byte, not rune
-	add("i-1 tag", p1)
-	add("i-2 tag", p2)
-	add("i tag+i-2 tag", p1, p2)
-	cur, prev1 := t.at(pos, ctx, i), t.at(pos, ctx, i-1)
+	addRange(w.suffix)
+	addRange(t.pref1[w.first]) // prose converts the first byte, not rune
+	if id1 >= 0 && id2 >= 0 {
+		addRange(t.prev1[id1])
+		addRange(t.prev2[id2])
+		addRange(t.pair[int(id1)*len(t.prev1)+int(id2)])
+	} else {
+		add("i-1 tag", p1)
+		add("i-2 tag", p2)
+		add("i tag+i-2 tag", p1, p2)
+	}
+	cur, prev1 := at(0), at(-1)
 	addRange(cur.words[roleWord])
-	add("i-1 tag+i word", p1, ctx[i])
+	add("i-1 tag+i word", p1, w.norm)
 	addRange(prev1.words[rolePrev1Word])
 	addRange(prev1.suffixes[rolePrev1Suffix])
-	addRange(t.at(pos, ctx, i-2).words[rolePrev2Word])
-	next1 := t.at(pos, ctx, i+1)
+	addRange(at(-2).words[rolePrev2Word])
+	next1 := at(1)
 	addRange(next1.words[roleNext1Word])
 	addRange(next1.suffixes[roleNext1Suffix])
-	addRange(t.at(pos, ctx, i+2).words[roleNext2Word])
+	addRange(at(2).words[roleNext2Word])
 	best, bestScore := "", math.Inf(-1)
 	for c, s := range scores {
 		if touched[c] && s > bestScore {

@@ -86,6 +86,24 @@ var pseudonymWords, maxPseudonymWord = func() (map[string]bool, int) {
 	return m, longest
 }()
 
+// pseudonymBits has the bit wordBit(w) set for every pseudonym w: most
+// words of a text miss it and are not looked up.
+var pseudonymBits = func() (t [64]uint64) {
+	for w := range pseudonymWords {
+		if w != "" {
+			h := wordBit(w)
+			t[h>>6] |= 1 << (h & 63)
+		}
+	}
+	return t
+}()
+
+// wordBit is a cheap hash of a word of ASCII letters, the same for any
+// case of it (|0x20 lowers a letter).
+func wordBit(w string) uint {
+	return (uint(w[0]|0x20)*31 + uint(w[len(w)-1]|0x20)*7 + uint(len(w))*131 + uint(w[len(w)/2]|0x20)) & 4095
+}
+
 // pseudonymsIn returns the pseudonyms that text holds as words (runs of
 // letters), in any case, in one pass and without copying the text's other
 // words: a post is never given a pseudonym that is a real name in it.
@@ -93,18 +111,29 @@ func pseudonymsIn(text string) map[string]bool {
 	used := map[string]bool{}
 	var buf [32]byte
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
+		if b := text[i]; b < utf8.RuneSelf {
+			if !isLetterByte(b) {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) {
 			i += n
 			continue
 		}
 		start, ascii := i, true
 		for i < len(text) {
+			if b := text[i]; b < utf8.RuneSelf {
+				if !isLetterByte(b) {
+					break
+				}
+				i++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[i:])
 			if !unicode.IsLetter(r) {
 				break
 			}
-			ascii = ascii && r < utf8.RuneSelf
+			ascii = false
 			i += n
 		}
 		w := text[start:i]
@@ -117,6 +146,9 @@ func pseudonymsIn(text string) map[string]bool {
 			continue
 		}
 		if len(w) > maxPseudonymWord || len(w) > len(buf) {
+			continue
+		}
+		if h := wordBit(w); pseudonymBits[h>>6]&(1<<(h&63)) == 0 {
 			continue
 		}
 		for k := 0; k < len(w); k++ {

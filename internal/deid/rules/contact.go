@@ -47,9 +47,11 @@ func emailHit(text string, m []int) []hit {
 func scanEmail(text string) []hit {
 	var starts []int
 	for i := 0; i < len(text); i++ {
-		if text[i] != '@' {
-			continue
+		k := strings.IndexByte(text[i:], '@')
+		if k < 0 {
+			break
 		}
+		i += k
 		j := i
 		for j > 0 && i-j < 64 && (isASCIIAlnum(text[j-1]) || strings.IndexByte("._%+-", text[j-1]) >= 0) {
 			j--
@@ -218,7 +220,12 @@ func scanDomain(text string) []hit {
 	var starts []int
 	last := -1
 	for i := 1; i+1 < len(text); i++ {
-		if text[i] != '.' || !isASCIIAlnum(text[i-1]) || text[i+1]|0x20 < 'a' || text[i+1]|0x20 > 'z' {
+		k := strings.IndexByte(text[i:len(text)-1], '.')
+		if k < 0 {
+			break
+		}
+		i += k
+		if !isASCIIAlnum(text[i-1]) || text[i+1]|0x20 < 'a' || text[i+1]|0x20 > 'z' {
 			continue
 		}
 		j := i

@@ -100,7 +100,8 @@ var (
 // NewIDNumber returns the ID-number detector.
 func NewIDNumber() *IDNumber {
 	return &IDNumber{rules: newRuleSet([]rule{
-		{trig: tIDCue, match: matchIDCue, fn: cueID},
+		// cueID keeps only a number with a digit, inside the window.
+		{trig: tIDCue, match: matchIDCue, fn: cueID, digit: true},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", false, tIBAN), re: anchored(`(?i)\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?\b`), fn: ibanHit},
 		{trig: tDigits("4-4[ -]4-6[ -]"), re: anchored(`\b\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}\b|\b\d{4}[ \-]\d{6}[ \-]\d{4,5}\b`), fn: groupedCard},
 		{scan: scanCodes},
@@ -444,13 +445,25 @@ func tIBAN(text string, t token) bool {
 
 // scanCodes walks the runs of ASCII letters, digits and inner hyphens once,
 // reporting long digit runs and mixed letter-digit codes.
+//
+// Only runs with a digit make hits, so it goes from digit to digit: a run
+// is a maximal string of letters and digits joined by single hyphens,
+// found as well from any of its bytes as by walking from the left.
 func scanCodes(text string) []hit {
 	var hs []hit
 	for i := 0; i < len(text); {
-		if !isASCIIAlnum(text[i]) {
-			i++
-			continue
+		d := i
+		for d < len(text) && byteClass[text[d]]&classDigit == 0 {
+			d++
 		}
+		if d == len(text) {
+			break
+		}
+		// The start of the run that holds the digit.
+		for d > i && (isASCIIAlnum(text[d-1]) || d-1 > i && text[d-1] == '-' && isASCIIAlnum(text[d-2])) {
+			d--
+		}
+		i = d
 		j := i
 		for j < len(text) && (isASCIIAlnum(text[j]) || text[j] == '-' && j+1 < len(text) && isASCIIAlnum(text[j+1]) && j > i) {
 			j++

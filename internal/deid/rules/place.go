@@ -42,11 +42,13 @@ func NewStreet() *Street {
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", true, tStreetSuffixWord), re: anchored(`\b((?:\p{Lu}[\p{L}\-]*)?(?i:katu|kuja|tie|polku|kaari|rinne|vej|vegen|veien|veg|gade|gata|gatan|vägen|väg|stræde|straße|strasse|str\.|weg|laan|straat|plein|dreef|gracht|kade|singel|gasse|allee|platz|ring|damm|ufer|tér|utca|út|körút|ulica|cesta|iela|gatve|tänav|tee|plads|torv|stien|svingen|bakken|lia|haugen|veien|aveny|tori))\s+(\d{1,5}[A-Za-z]?)\b\.?` + reUnit), fn: suffixStreet, win: 160},
 		{trig: custom(digits, false, numberThenName), match: matchNumberedStreet, fn: numberedStreet, win: 140},
 		{trig: custom(digits, false, always), match: numberFirstPrefix, fn: numberFirstStreet, win: 160},
-		{trig: custom("abcdefghijklmnopqrstuvwxyz", true, tPostType), match: matchPostType, fn: postTypeStreet, win: 24},
+		// matchPostType and prefixComma match only with a house number
+		// (houseNumberEnd starts with a digit).
+		{trig: custom("abcdefghijklmnopqrstuvwxyz", true, tPostType), match: matchPostType, fn: postTypeStreet, win: 24, digit: true},
 		{trig: custom(digits, false, tNumberAfterName), match: matchHouseNumber, fn: nameThenNumber, win: 12},
 		{trig: custom(digits, false, always), match: numbersThenName, fn: numbersThenNameStreet, win: 120},
 		{trig: custom(digits, false, always), match: lowerUSStreet, fn: lowerUSStreetHit, win: 120},
-		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", true, tPrefixType), match: prefixComma, fn: unitOnly, win: 120},
+		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", true, tPrefixType), match: prefixComma, fn: unitOnly, win: 120, digit: true},
 		{trig: tOr(tWordsThen([]string{"the"}, []string{"corner"}), tWordsThen([]string{"corner"}, []string{"of"})), match: matchCorner, fn: unitOnly, win: 160},
 		{trig: tWords("apt", "apartment", "suite", "ste"), re: anchored(`\b(?:Apt\.?|Apartment|Suite|Ste\.|apt\.|suite)\s*#?\s*\d{1,5}[A-Za-z]?\b`), fn: unitLine},
 		{trig: tWords("psc", "cmr", "unit", "apo", "fpo", "dpo"), re: anchored(`(?i)\b(?:PSC|CMR|Unit)\s+\d{3,5},?\s+Box\s+\d{2,5}\b|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b(?:\s+\d{5})?`), fn: unitOnly},
@@ -451,12 +453,9 @@ func asciiEqualFoldLower(a, b string) bool {
 func tState(text string, t token) bool {
 	i := t.start
 	if i+2 <= len(text) && text[i] >= 'A' && text[i] <= 'Z' && text[i+1] >= 'A' && text[i+1] <= 'Z' && (i+2 == len(text) || !isASCIIAlnum(text[i+2])) {
-		return strings.ContainsAny(text[i+2:min(len(text), i+7)], "0123456789")
+		return t.digitWithin(7) // text[i:i+2] are capitals: a digit in text[i+2:i+7]
 	}
-	if !inVocab(vocab.StateFirst(), text, t) {
-		return false
-	}
-	return strings.ContainsAny(text[t.start:min(len(text), t.start+28)], "0123456789")
+	return t.digitWithin(28) && inVocab(vocab.StateFirst(), text, t)
 }
 
 // tUpperDigit accepts a token of capitals and a digit within its first four bytes.
@@ -759,7 +758,8 @@ var _ deid.Detector = (*PostalCode)(nil)
 // NewPostalCode returns the postal-code detector.
 func NewPostalCode() *PostalCode {
 	return &PostalCode{rules: newRuleSet([]rule{
-		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", false, tState), match: matchStateZip, fn: zipAfterState},
+		// matchStateZip matches only with the ZIP code's digits.
+		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", false, tState), match: matchStateZip, fn: zipAfterState, digit: true},
 		{trig: tWords("zip", "zipcode", "postal", "postcode", "post", "plz", "cep", "cap"), re: anchored(`(?i)\b(?:zip\s*code|zipcode|zip|postal\s*code|postcode|post\s+code|plz|cep|cap)\b\s*(?:is|:|#|-)?\s*([A-Z0-9]{1,6}(?:[\s\-][A-Z0-9]{2,4})?)\b`), fn: zipAfterCue},
 		{trig: custom(digits, false, tNumberAfterName), match: matchPostcodeShape, fn: townPostcode, win: 16},
 		{trig: custom("ABCDEFGHIJKLMNOPQRSTUVWXYZ", false, tUpperDigit), re: anchored(`\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b`), fn: ukPostcode},

@@ -37,6 +37,39 @@ const pubKinds = `newsletter|letter|blog|podcast|zine|column|substack|journal|ma
 // to look.
 var pubKindList = strings.Split(pubKinds, "|")
 
+// pubKindsAt returns where the kinds of pubKindList stand in text as
+// whole runs of ASCII letters and digits, written in lower case: each as
+// the kind's index and its offset, in the order of the text.
+func pubKindsAt(text string) [][2]int {
+	var at [][2]int
+	for i := 0; i < len(text); {
+		if byteClass[text[i]]&(classLetter|classDigit) == 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(text) && byteClass[text[j]]&(classLetter|classDigit) != 0 {
+			j++
+		}
+		for _, k := range pubKindByFirst[text[i]] {
+			if pubKindList[k] == text[i:j] {
+				at = append(at, [2]int{k, i})
+			}
+		}
+		i = j
+	}
+	return at
+}
+
+// pubKindByFirst holds the indices in pubKindList of the kinds that
+// start with each byte.
+var pubKindByFirst = func() (t [256][]int) {
+	for k, kind := range pubKindList {
+		t[kind[0]] = append(t[kind[0]], k)
+	}
+	return t
+}()
+
 // runeStart moves i forward to the start of a UTF-8 character.
 func runeStart(text string, i int) int {
 	for i < len(text) && !utf8.RuneStart(text[i]) {
@@ -71,7 +104,8 @@ func (Publication) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 		out = append(out, deid.Finding{Start: s, End: e, Kind: deid.Organization, Type: "publication",
 			Text: name, Recognizer: "rules/publication", Confidence: conf})
 	}
-	if strings.Contains(text, "back") {
+	// The pattern cannot match without one of its two words, written so.
+	if strings.Contains(text, "Pingback") || strings.Contains(text, "Trackback") {
 		for _, m := range pingbackRE.FindAllStringSubmatchIndex(text, -1) {
 			add(m[2], m[3], 0.8)
 		}
@@ -86,17 +120,14 @@ func (Publication) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	// around the kinds the text holds: over a whole post they would cost
 	// more than every other rule.
 	seen := map[[2]int]bool{}
-	for _, kind := range pubKindList {
-		for off := 0; ; {
-			p := strings.Index(text[off:], kind)
-			if p < 0 {
-				break
-			}
-			p += off
-			off = p + len(kind)
-			if p > 0 && isASCIIAlnum(text[p-1]) || off < len(text) && isASCIIAlnum(text[off]) {
+	at := pubKindsAt(text)
+	for k, kind := range pubKindList {
+		for _, a := range at {
+			if a[0] != k {
 				continue
 			}
+			p := a[1]
+			off := p + len(kind)
 			lo, hi := runeStart(text, max(0, p-120)), min(len(text), off+160)
 			for _, m := range pubAfterRE.FindAllStringSubmatchIndex(text[lo:hi], -1) {
 				if k := [2]int{lo + m[2], lo + m[3]}; !seen[k] {

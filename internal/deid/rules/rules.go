@@ -1,8 +1,11 @@
 package rules
 
 import (
+	"cmp"
 	"context"
 	"regexp"
+	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -17,22 +20,16 @@ import (
 // Harbor lists dates, not times) and notes are full of them, so flagging them
 // only hides the findings that matter. NewTime is there for callers that
 // want them.
+//
+// Their patterns are tried in one walk over each document's tokens (see
+// share); each detector still reports only its own findings.
 func Default() []deid.Detector {
-	return []deid.Detector{
-		NewEmail(),
-		NewURL(),
-		NewHandle(),
-		NewIP(),
-		NewPhone(),
-		NewSSN(),
-		NewIDNumber(),
-		NewDate(),
-		NewAge(),
-		NewStreet(),
-		NewPOBox(),
-		NewPostalCode(),
-		NewPublication(),
-	}
+	email, url, handle, ip, phone := NewEmail(), NewURL(), NewHandle(), NewIP(), NewPhone()
+	ssn, id, date, age := NewSSN(), NewIDNumber(), NewDate(), NewAge()
+	street, pobox, postcode := NewStreet(), NewPOBox(), NewPostalCode()
+	share(email.rules, url.rules, handle.rules, ip.rules, phone.rules, ssn.rules, id.rules, date.rules, age.rules,
+		street.rules, pobox.rules, postcode.rules)
+	return []deid.Detector{email, url, handle, ip, phone, ssn, id, date, age, street, pobox, postcode, NewPublication()}
 }
 
 // hit is a candidate finding before it becomes a deid.Finding.
@@ -62,6 +59,12 @@ type rule struct {
 	fn    func(text string, m []int) []hit
 	scan  func(text string) []hit
 	win   int // longest match worth trying; defaultWindow when 0
+	// digit says that the rule makes no hit unless its window holds an
+	// ASCII digit: runRules then skips tokens with no digit in reach.
+	// newRuleSet sets it for a pattern every match of which holds a
+	// digit (needsDigit); a rule with a match function sets it itself,
+	// where its function or fn requires one.
+	digit bool
 }
 
 // defaultWindow bounds the input each anchored match sees. It is kept
@@ -77,54 +80,68 @@ func anchored(p string) *regexp.Regexp { return regexp.MustCompile(`^(?:` + p + 
 type token struct {
 	start int
 	wend  int // end of the run of ASCII letters at start (== start for digits)
+	digit int // offset of the first ASCII digit at or after start; len(text) if none
 }
 
-// ruleTokens are the candidate tokens of a text and the text with its ASCII
-// letters lower-cased (same length, so token offsets index both).
-type ruleTokens struct {
-	toks  []token
-	lower string
-}
+// digitWithin reports whether text[t.start:t.start+n] holds an ASCII digit.
+func (t token) digitWithin(n int) bool { return t.digit < t.start+n }
 
 type tokensKey struct{}
 
-// docTokens returns the candidate tokens of doc's text and its lower-cased
-// form, made once per document: every detector of Default reads the same
-// text in turn.
-func docTokens(doc *deid.Doc) ([]token, string) {
+// docTokens returns the candidate tokens of doc's text, made once per
+// document: every detector of Default reads the same text in turn.
+func docTokens(doc *deid.Doc) []token {
 	an := doc.Analysis()
-	rt := deid.AnalysisValue(an, tokensKey{}, func() ruleTokens {
-		return ruleTokens{tokenize(an.Text()), asciiLower(an.Text())}
-	})
-	return rt.toks, rt.lower
+	return deid.AnalysisValue(an, tokensKey{}, func() []token { return tokenize(an.Text()) })
 }
 
-func asciiLower(text string) string {
-	b := []byte(text)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c | 0x20
-		}
-	}
-	return string(b)
-}
-
+// tokenize returns the candidate tokens of text: the start of each run of
+// letters, digits and '_' (ASCII or not), and each of + ( @ ' # ’.
 func tokenize(text string) []token {
-	var ts []token
+	ts := make([]token, 0, len(text)/5+1)
 	prevWord := false
+	pending := 0 // the first token whose next digit is not known yet
 	for i := 0; i < len(text); {
 		b := text[i]
 		if b < utf8.RuneSelf {
-			w := isASCIIAlnum(b) || b == '_'
-			if w && !prevWord || b == '+' || b == '(' || b == '@' || b == '\'' || b == '#' {
-				j := i
-				for j < len(text) && j-i < 24 && (text[j]|0x20 >= 'a' && text[j]|0x20 <= 'z') {
-					j++
+			c := byteClass[b]
+			if c&classWord == 0 {
+				if c&classMark != 0 {
+					ts = append(ts, token{start: i, wend: i})
 				}
-				ts = append(ts, token{start: i, wend: j})
+				prevWord = false
+				i++
+				continue
 			}
-			prevWord = w
-			i++
+			// A run of ASCII word bytes: a token at its start unless it
+			// goes on from a word; its letters end at the first other
+			// byte of the run (or 24 bytes on).
+			start, tok, wend := i, -1, -1
+			if !prevWord {
+				tok = len(ts)
+				ts = append(ts, token{start: i})
+			}
+			for ; i < len(text); i++ {
+				c := byteClass[text[i]]
+				if c&classWord == 0 {
+					break
+				}
+				if c&classLetter == 0 && wend < 0 {
+					wend = i
+				}
+				if c&classDigit != 0 {
+					for ; pending < len(ts); pending++ {
+						ts[pending].digit = i
+					}
+				}
+			}
+			if tok >= 0 {
+				if wend < 0 {
+					wend = i
+				}
+				ts[tok].wend = min(wend, start+24)
+			}
+			prevWord = true
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -135,7 +152,84 @@ func tokenize(text string) []token {
 		prevWord = w
 		i += size
 	}
+	for ; pending < len(ts); pending++ {
+		ts[pending].digit = len(text)
+	}
 	return ts
+}
+
+// The classes of ASCII bytes that tokenize reads.
+const (
+	classWord   = 1 << iota // a letter, a digit or '_'
+	classLetter             // a letter
+	classDigit              // a digit
+	classMark               // a mark that starts a token: + ( @ ' #
+)
+
+var byteClass = func() (t [256]uint8) {
+	for b := 0; b < utf8.RuneSelf; b++ {
+		switch {
+		case b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z':
+			t[b] = classWord | classLetter
+		case b >= '0' && b <= '9':
+			t[b] = classWord | classDigit
+		case b == '_':
+			t[b] = classWord
+		case strings.IndexByte("+(@'#", byte(b)) >= 0:
+			t[b] = classMark
+		}
+	}
+	return t
+}()
+
+// needsDigit reports whether every match of the pattern re holds an ASCII
+// digit: a literal digit or a class of digits only that every way through
+// the pattern must take.
+func needsDigit(re *regexp.Regexp) bool {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return false
+	}
+	return mustHoldDigit(t)
+}
+
+func mustHoldDigit(t *syntax.Regexp) bool {
+	switch t.Op {
+	case syntax.OpLiteral:
+		for _, r := range t.Rune {
+			if r >= '0' && r <= '9' {
+				return true
+			}
+		}
+	case syntax.OpCharClass:
+		if len(t.Rune) == 0 {
+			return false
+		}
+		for k := 0; k < len(t.Rune); k += 2 {
+			if t.Rune[k] < '0' || t.Rune[k+1] > '9' {
+				return false
+			}
+		}
+		return true
+	case syntax.OpCapture, syntax.OpPlus:
+		return mustHoldDigit(t.Sub[0])
+	case syntax.OpRepeat:
+		return t.Min >= 1 && mustHoldDigit(t.Sub[0])
+	case syntax.OpConcat:
+		for _, u := range t.Sub {
+			if mustHoldDigit(u) {
+				return true
+			}
+		}
+	case syntax.OpAlternate:
+		for _, u := range t.Sub {
+			if !mustHoldDigit(u) {
+				return false
+			}
+		}
+		return len(t.Sub) > 0
+	}
+	return false
 }
 
 // trig says at which tokens a rule is tried: first is a cheap filter on
@@ -301,20 +395,30 @@ func afterWord(text string, t token) int {
 	return j
 }
 
-// nextIn reports whether the word after t is in m.
-func nextIn(m map[string]bool, text string, t token) bool {
-	j := afterWord(text, t)
-	k := j
-	for k < len(text) && k-j < 24 && (text[k]|0x20 >= 'a' && text[k]|0x20 <= 'z') {
-		k++
-	}
-	return inSet(m, text, token{start: j, wend: k})
-}
-
 // tWordsThen accepts a token in words when the following word is in next.
 func tWordsThen(words []string, next []string) *trig {
 	n := set(next...)
-	return wordTrig(set(words...), func(text string, t token) bool { return nextIn(n, text, t) })
+	// The lengths and first letters of the next words: most words after
+	// a token have another, and are not looked up.
+	var lens uint32
+	var first [256]bool
+	for _, w := range next {
+		if w != "" && len(w) < 32 {
+			lens |= 1 << len(w)
+			first[w[0]|0x20], first[w[0]&^0x20] = true, true
+		}
+	}
+	return wordTrig(set(words...), func(text string, t token) bool {
+		j := afterWord(text, t)
+		k := j
+		for k < len(text) && k-j < 24 && (text[k]|0x20 >= 'a' && text[k]|0x20 <= 'z') {
+			k++
+		}
+		if k == j || lens&(1<<(k-j)) == 0 || !first[text[j]] {
+			return false
+		}
+		return inSet(n, text, token{start: j, wend: k})
+	})
 }
 
 // tWordsThenDigit accepts a token in words followed (after an optional
@@ -329,95 +433,208 @@ func tWordsThenDigit(words ...string) *trig {
 	})
 }
 
-// ruleSet is a detector's rules with the table that says which of them to
-// try at a token: one lookup by the token's lower-cased word for the rules
-// whose trigger is a word list, one by its first byte for the others.
-// Only the rules picked run their full trigger test.
+// ruleSet is a detector's rules. Its pass (own) says which of them to try
+// at a token; when the set is one of several detectors' that run on the
+// same documents (Default), their rules are tried in one walk over the
+// tokens (shared), once per document, and each set takes its own hits.
 type ruleSet struct {
-	rules   []rule
-	scans   []int
-	byWord  map[string][]cand
-	byFirst [256][]cand
+	rules  []rule
+	scans  []int
+	own    *pass
+	shared *pass
+	index  int // the set's index among shared's
+}
+
+// pass is the table of one walk over a document's tokens that tries the
+// rules of one or more sets: one lookup by the token's lower-cased word
+// for the rules whose trigger is a word list, one by its first byte for
+// the others. Only the rules picked run their full trigger test. Rules
+// are numbered across the sets, in order.
+type pass struct {
+	sets    []*ruleSet
+	rules   []*rule
+	set     []int // the set of each rule
+	local   []int // the rule's index in its set
+	win     []int // each rule's window
+	byWord  map[string]*cands
+	byFirst [256]cands
 	// wordBits has the bit wordHash(w) set for every w in byWord: most
 	// words miss it and skip the map.
 	wordBits [64]uint64
+	walk     bool // some rule is tried at tokens
 }
 
-// wordHash is a cheap hash of a lower-cased word for ruleSet.wordBits.
+// cands are the rules to try at a token, those that need a digit in their
+// window (rule.digit) apart, with the widest of their windows: at most
+// tokens no digit is in reach, and the whole list is passed over. The
+// order in which two rules are tried at one token does not matter: each
+// rule keeps its own place in the text (pass.run), and finish orders the
+// hits by span and rule.
+type cands struct {
+	free, digit []cand
+	win         int // the widest window of digit's rules
+}
+
+func (cs *cands) add(p *pass, c cand) {
+	if p.rules[c.rule].digit {
+		cs.digit = append(cs.digit, c)
+		cs.win = max(cs.win, p.win[c.rule])
+	} else {
+		cs.free = append(cs.free, c)
+	}
+}
+
+// wordHash is a cheap hash of a lower-cased word for pass.wordBits.
 func wordHash(w string) uint {
 	return (uint(w[0])*31 + uint(w[len(w)-1])*7 + uint(len(w))*131 + uint(w[len(w)/2])) & 4095
 }
 
-// cand is a rule to try at a token and the test that decides.
+// tokenHash is wordHash of the token's word in lower case (ASCII letters,
+// so |0x20 lowers each).
+func tokenHash(text string, t token) uint {
+	n := t.wend - t.start
+	return (uint(text[t.start]|0x20)*31 + uint(text[t.wend-1]|0x20)*7 + uint(n)*131 + uint(text[t.start+n/2]|0x20)) & 4095
+}
+
+// cand is a rule to try at a token (its number in the pass) and the test
+// that decides.
 type cand struct {
 	rule int
 	test func(string, token) bool
 }
 
 func newRuleSet(rs ...rule) *ruleSet {
-	s := &ruleSet{rules: rs, byWord: map[string][]cand{}}
-	for i, r := range rs {
+	s := &ruleSet{rules: rs}
+	for i := range rs {
+		r := &rs[i]
+		if r.re != nil && (needsDigit(r.re)) {
+			r.digit = true
+		}
 		if r.scan != nil {
 			s.scans = append(s.scans, i)
-			continue
 		}
-		parts := r.trig.parts
-		if parts == nil {
-			parts = []*trig{r.trig}
-		}
-		for _, p := range parts {
-			if p.words != nil {
-				for w, rest := range p.words {
-					s.byWord[w] = append(s.byWord[w], cand{i, rest})
-					h := wordHash(w)
-					s.wordBits[h>>6] |= 1 << (h & 63)
-				}
+	}
+	s.own = newPass(s)
+	return s
+}
+
+// share makes the sets, which run on the same documents, take their hits
+// from one pass over each document's tokens, made by the first of them to
+// run and kept with the document's analysis.
+func share(sets ...*ruleSet) {
+	p := newPass(sets...)
+	for i, s := range sets {
+		s.shared, s.index = p, i
+	}
+}
+
+func newPass(sets ...*ruleSet) *pass {
+	p := &pass{sets: sets, byWord: map[string]*cands{}}
+	for si, s := range sets {
+		for i := range s.rules {
+			r := &s.rules[i]
+			g := len(p.rules)
+			p.rules = append(p.rules, r)
+			p.set = append(p.set, si)
+			p.local = append(p.local, i)
+			p.win = append(p.win, cmp.Or(r.win, defaultWindow))
+			if r.scan != nil {
 				continue
 			}
-			for b, ok := range p.first {
-				if ok {
-					s.byFirst[b] = append(s.byFirst[b], cand{i, p.fn})
+			p.walk = true
+			parts := r.trig.parts
+			if parts == nil {
+				parts = []*trig{r.trig}
+			}
+			for _, pt := range parts {
+				if pt.words != nil {
+					for w, rest := range pt.words {
+						if p.byWord[w] == nil {
+							p.byWord[w] = &cands{}
+						}
+						p.byWord[w].add(p, cand{g, rest})
+						h := wordHash(w)
+						p.wordBits[h>>6] |= 1 << (h & 63)
+					}
+					continue
+				}
+				for b, ok := range pt.first {
+					if ok {
+						p.byFirst[b].add(p, cand{g, pt.fn})
+					}
 				}
 			}
 		}
 	}
-	return s
+	return p
 }
 
-// runRules applies every rule to text and returns the hits.
+// passHits are the hits of a pass over one document, by set.
+type passHits struct {
+	hits [][]hit
+	err  error
+}
+
+// runRules applies every rule of s to the text of doc and returns the
+// hits, which the caller owns.
 func runRules(ctx context.Context, doc *deid.Doc, s *ruleSet) ([]hit, error) {
-	text := doc.Text
-	var hs []hit
-	for _, i := range s.scans {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	if s.shared != nil {
+		res := deid.AnalysisValue(doc.Analysis(), s.shared, func() passHits {
+			hs, err := s.shared.run(ctx, doc)
+			return passHits{hs, err}
+		})
+		if res.err == nil {
+			return slices.Clone(res.hits[s.index]), nil
 		}
-		for _, h := range s.rules[i].scan(text) {
-			h.ord = i
-			hs = append(hs, h)
+		// The shared pass was stopped (its context was cancelled): run
+		// this set alone, under this call's context.
+	}
+	hs, err := s.own.run(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	return hs[0], nil
+}
+
+// run applies the rules of every set of p to the text of doc and returns
+// the hits of each set: those of its scanners first, in order, then those
+// of its rules in the order of the tokens.
+func (p *pass) run(ctx context.Context, doc *deid.Doc) ([][]hit, error) {
+	text := doc.Text
+	hs := make([][]hit, len(p.sets))
+	for si, s := range p.sets {
+		for _, i := range s.scans {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			for _, h := range s.rules[i].scan(text) {
+				h.ord = i
+				hs[si] = append(hs[si], h)
+			}
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if len(s.scans) == len(s.rules) {
+	if !p.walk {
 		return hs, nil
 	}
-	toks, lower := docTokens(doc)
-	next := make([]int, 2*len(s.rules))
-	tried := next[len(s.rules):] // token index + 1 of the last try
-	next = next[:len(s.rules)]
-	try := func(k int, t token, cs []cand) {
+	toks := docTokens(doc)
+	next := make([]int, 2*len(p.rules))
+	tried := next[len(p.rules):] // token index + 1 of the last try
+	next = next[:len(p.rules)]
+	try := func(k int, t token, cs []cand, digit bool) {
 		for _, c := range cs {
-			i := c.rule
-			if tried[i] == k+1 || t.start < next[i] || !c.test(text, t) {
+			g := c.rule
+			if tried[g] == k+1 || t.start < next[g] || digit && !t.digitWithin(p.win[g]) || !c.test(text, t) {
 				continue
 			}
-			tried[i] = k + 1
-			n := len(hs)
-			hs, next[i] = tryAt(text, t.start, s.rules[i], hs, next[i])
-			for j := n; j < len(hs); j++ {
-				hs[j].ord = i
+			tried[g] = k + 1
+			si, i := p.set[g], p.local[g]
+			n := len(hs[si])
+			hs[si], next[g] = tryAt(text, t.start, *p.rules[g], hs[si], next[g])
+			for j := n; j < len(hs[si]); j++ {
+				hs[si][j].ord = i
 			}
 		}
 	}
@@ -427,14 +644,20 @@ func runRules(ctx context.Context, doc *deid.Doc, s *ruleSet) ([]hit, error) {
 				return nil, err
 			}
 		}
-		if cs := s.byFirst[text[t.start]]; len(cs) > 0 {
-			try(k, t, cs)
+		if cs := &p.byFirst[text[t.start]]; len(cs.free) > 0 || len(cs.digit) > 0 && t.digitWithin(cs.win) {
+			try(k, t, cs.free, false)
+			if t.digitWithin(cs.win) {
+				try(k, t, cs.digit, true)
+			}
 		}
 		if t.wend > t.start && t.wend-t.start <= 24 {
-			w := lower[t.start:t.wend]
-			if h := wordHash(w); s.wordBits[h>>6]&(1<<(h&63)) != 0 {
-				if cs := s.byWord[w]; len(cs) > 0 {
-					try(k, t, cs)
+			if h := tokenHash(text, t); p.wordBits[h>>6]&(1<<(h&63)) != 0 {
+				var buf [24]byte
+				if cs := p.byWord[string(lowerToken(&buf, text, t))]; cs != nil {
+					try(k, t, cs.free, false)
+					if t.digitWithin(cs.win) {
+						try(k, t, cs.digit, true)
+					}
 				}
 			}
 		}

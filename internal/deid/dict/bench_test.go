@@ -1,0 +1,77 @@
+package dict
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/benchtext"
+	"github.com/veil-blog/veil/internal/lexicon"
+)
+
+// benchPosts returns the texts BenchmarkDictVaried cycles through: the
+// bodies of up to 64 posts of the site VEIL_BENCH_SITE names (one made by
+// ../shared/bench/gen_corpus.py, whose prose and identifiers vary far more),
+// or else benchtext's invented texts.
+func benchPosts(b *testing.B) []string {
+	b.Helper()
+	root := os.Getenv("VEIL_BENCH_SITE")
+	if root == "" {
+		return benchtext.Texts(32)
+	}
+	paths, err := filepath.Glob(filepath.Join(root, "content", "posts", "*.md"))
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no posts under %s: %v", root, err)
+	}
+	var out []string
+	for _, p := range paths[:min(64, len(paths))] {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s := string(src)
+		if rest, ok := strings.CutPrefix(s, "---\n"); ok {
+			if _, body, ok := strings.Cut(rest, "\n---\n"); ok {
+				s = body
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// BenchmarkDictVaried runs every dictionary detector (Default) over varied
+// texts in turn, each a new document, so that nothing of one text is reused
+// for the next; the time includes the document's words (deid.Tokenize),
+// which the engine shares with the other recognizers.
+func BenchmarkDictVaried(b *testing.B) {
+	ctx := context.Background()
+	texts := benchPosts(b)
+	dets := Default(lexicon.Default())
+	for _, t := range texts[:2] { // load the tables outside the timing
+		for _, d := range dets {
+			if _, err := d.Detect(ctx, &deid.Doc{Text: t}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	b.SetBytes(int64(n / len(texts)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		doc := &deid.Doc{Text: texts[i%len(texts)]}
+		for _, d := range dets {
+			if _, err := d.Detect(ctx, doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+		i++
+	}
+}

@@ -1,0 +1,602 @@
+package ner
+
+import (
+	"math"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	prose "github.com/jdkato/prose/v2"
+	"github.com/mingrammer/commonregex"
+
+	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
+	"github.com/veil-blog/veil/internal/lexicon"
+)
+
+// refTokenInfo holds the features of one token that its neighbours share.
+type refTokenInfo struct {
+	lower, lowerTag, shape string
+}
+
+// classifyRef is classify as it was before its small-domain features were
+// looked up once per model: the oracle of TestClassifyMatchesRef.
+// It sets the Label of each token, as prose's entity extracter does.
+func (m *maxent) classifyRef(toks []prose.Token) {
+	info := make([]refTokenInfo, len(toks))
+	for i, t := range toks {
+		info[i] = refTokenInfo{lower: strings.ToLower(t.Text), lowerTag: strings.ToLower(t.Tag), shape: shape(t.Text)}
+	}
+	scores := make([]float64, len(m.labels))
+	var buf []byte
+	prevTag := "None" // the simplified label of the token before
+	for i := range toks {
+		word := toks[i].Text
+		var vals [numFeatures]string
+		vals[fBias] = "True"
+		vals[fWordlist] = "False"
+		if _, ok := m.basic.Find(word); ok {
+			vals[fWordlist] = "True"
+		}
+		vals[fWord] = word
+		vals[fPos] = toks[i].Tag
+		vals[fWordLower] = info[i].lower
+		vals[fSuffix3] = strings.ToLower(word[len(word)-min(len(word), 3):])
+		vals[fPrefix3] = strings.ToLower(word[:min(len(word), 3)])
+		vals[fShape] = info[i].shape
+		vals[fWordLen] = strconv.Itoa(len(word))
+		prevShape := "None"
+		vals[fPrevTag], vals[fPrevWord], vals[fPrevPos] = "None", "None", "None"
+		if i > 0 {
+			vals[fPrevWord] = info[i-1].lower
+			vals[fPrevPos] = toks[i-1].Tag
+			vals[fPrevTag] = prevTag
+			if i > 1 {
+				// prose leaves the shape of the word before the second
+				// one as "None".
+				prevShape = info[i-1].shape
+			}
+		}
+		vals[fNextWord], vals[fNextPos] = "None", "None"
+		if i < len(toks)-1 {
+			vals[fNextWord] = info[i+1].lower
+			vals[fNextPos] = info[i+1].lowerTag
+		}
+		for l := range scores {
+			scores[l] = 0
+		}
+		for f := range vals {
+			var vw valueWeights
+			var ok bool
+			switch f {
+			case fWordNextPos:
+				buf = join(buf[:0], vals[fWordLower], vals[fNextPos])
+				vw, ok = m.feat(f, string(buf))
+			case fPosPrevTag:
+				buf = join(buf[:0], vals[fPos], vals[fPrevTag])
+				vw, ok = m.feat(f, string(buf))
+			case fShapePrevTag:
+				buf = join(buf[:0], prevShape, vals[fPrevTag])
+				vw, ok = m.feat(f, string(buf))
+			default:
+				vw, ok = m.feat(f, vals[f])
+			}
+			if !ok {
+				continue
+			}
+			scores[vw.label] += vw.w
+			for r := int(vw.start); r < int(vw.start)+int(vw.n); r++ {
+				scores[m.more.Word(r, 0)] += m.more.Float64(r, 1)
+			}
+		}
+		best, bestScore := -1, math.Inf(-1)
+		for l, s := range scores {
+			if s > bestScore {
+				best, bestScore = l, s
+			}
+		}
+		label, simple := "", ""
+		if best >= 0 {
+			label, simple = m.labels[best], m.simple[best]
+		}
+		toks[i].Label = label
+		prevTag = simple
+	}
+}
+
+// refTexts are texts to compare the model's code with its reference on:
+// the lines of testdata/reflection.txt, the windows the Detector cuts from
+// them, and random sequences of their words, with random capitals and some
+// tokens of odd shapes.
+func refTexts(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/reflection.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts, words []string
+	for _, line := range strings.Split(string(b), "\n") {
+		texts = append(texts, line)
+		words = append(words, strings.Fields(line)...)
+		for _, c := range chunks(line, maxChunk) {
+			for _, w := range windows(line[c.Start:c.End], windowWords) {
+				texts = append(texts, line[c.Start:c.End][w.Start:w.End])
+			}
+		}
+	}
+	words = append(words, "-LRB-", "-", "0", "*T*-1", ":)", "@Ann", "a@b.org", "www.x.org", "1999", "3.5",
+		"Ürsula", "ÉCOLE", "naïve", "x\xff", "McAllister", "iPhone", "O'Neil-Smith", "Loooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooong")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		n := 1 + rng.IntN(12)
+		ws := make([]string, n)
+		for i := range ws {
+			w := words[rng.IntN(len(words))]
+			switch rng.IntN(5) {
+			case 0:
+				w = strings.ToUpper(w[:1]) + w[1:]
+			case 1:
+				w = strings.ToLower(w)
+			}
+			ws[i] = w
+		}
+		texts = append(texts, strings.Join(ws, " "))
+	}
+	return texts
+}
+
+// TestClassifyMatchesRef checks that classify labels every token as
+// classifyRef does, bit for bit the same scores deciding.
+func TestClassifyMatchesRef(t *testing.T) {
+	m := loadModel()
+	cache := newTokenCache(m) // shared by the texts, as by the windows of one text
+	for _, s := range refTexts(t) {
+		doc, err := prose.NewDocument(proseText(s), prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		toks := doc.Tokens()
+		m.tagger.tag(toks, cache.of(toks))
+		if len(toks) > 2 && len(s)%3 == 0 {
+			toks[1].Tag = "-XYZ-" // a tag the tagger copies from a token
+		}
+		want := slices.Clone(toks)
+		m.ents.classifyRef(want)
+		m.ents.classify(toks, cache.of(toks))
+		if !slices.Equal(toks, want) {
+			t.Errorf("%q: labels %v, want %v", s, toks, want)
+		}
+	}
+}
+
+// tagRef is tag as it was before the tag features were looked up once per
+// model: the oracle of TestTagMatchesRef.
+func (t *tagger) tagRef(toks []prose.Token) {
+	ctx := make([]string, len(toks)+4)
+	ctx[0], ctx[1] = "-START-", "-START2-"
+	for i, tok := range toks {
+		ctx[i+2] = normalize(tok.Text)
+	}
+	ctx[len(ctx)-2], ctx[len(ctx)-1] = "-END-", "-END2-"
+	scores := make([]float64, len(t.classes))
+	touched := make([]bool, len(t.classes))
+	var buf []byte
+	pos := make([]refCtxFeats, len(ctx))
+	p1, p2 := "-START-", "-START2-"
+	for i := range toks {
+		word := toks[i].Text
+		var tag string
+		switch {
+		case word == "-":
+			tag = "-"
+		case vocab.Emoticons().Has(word):
+			tag = "SYM"
+		// The regexps need a '.' (a link) or an '@' (an e-mail address).
+		case strings.HasPrefix(word, "@"),
+			strings.IndexByte(word, '.') >= 0 && commonregex.LinkRegex.MatchString(word),
+			strings.IndexByte(word, '@') >= 0 && commonregex.EmailRegex.MatchString(word):
+			tag = "NN"
+		case (word == "0" || word[0] == '*') && noneRE.MatchString(word):
+			tag = "-NONE-"
+		case len(word) == 5 && word[0] == '-' && keepRE.MatchString(word):
+			tag = word
+		default:
+			var ok bool
+			var r int
+			if r, ok = t.tags.Find(word); ok {
+				tag = t.tags.String(r, 0)
+			} else {
+				tag, buf = t.predictRef(scores, touched, buf, pos, i+2, ctx, word, p1, p2)
+			}
+		}
+		toks[i].Tag = tag
+		p2, p1 = p1, tag
+	}
+}
+
+// predictRef scores the features prose's featurize gives token i of ctx
+// (whose text is w; p1 and p2 are the tags of the two tokens before) and
+// returns the best tag. scores, touched, buf and pos are scratch space;
+// pos caches the features of the context words across the tokens of ctx.
+func (t *tagger) predictRef(scores []float64, touched []bool, buf []byte, pos []refCtxFeats, i int, ctx []string, w, p1, p2 string) (string, []byte) {
+	clear(touched)
+	addRange := func(r [2]int32) {
+		for k := int(r[0]); k < int(r[1]); k++ {
+			class := t.weights.Word(k, 0)
+			if !touched[class] {
+				// Only the tags of features found are scored.
+				touched[class] = true
+				scores[class] = 0
+			}
+			scores[class] += t.weights.Float64(k, 1)
+		}
+	}
+	add := func(parts ...string) {
+		buf = buf[:0]
+		for k, p := range parts {
+			if k > 0 {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, p...)
+		}
+		if r, ok := t.feats.Find(string(buf)); ok {
+			addRange([2]int32{t.feats.Int32(r, 0), t.feats.Int32(r, 1)})
+		}
+	}
+	// The features in prose's order.
+	addRange(t.bias)
+	addRange(t.suffix(w[len(w)-min(len(w), 3):])[roleSuffix])
+	addRange(t.pref1[w[0]]) // prose converts the first byte, not rune
+	add("i-1 tag", p1)
+	add("i-2 tag", p2)
+	add("i tag+i-2 tag", p1, p2)
+	cur, prev1 := t.atRef(pos, ctx, i), t.atRef(pos, ctx, i-1)
+	addRange(cur.words[roleWord])
+	add("i-1 tag+i word", p1, ctx[i])
+	addRange(prev1.words[rolePrev1Word])
+	addRange(prev1.suffixes[rolePrev1Suffix])
+	addRange(t.atRef(pos, ctx, i-2).words[rolePrev2Word])
+	next1 := t.atRef(pos, ctx, i+1)
+	addRange(next1.words[roleNext1Word])
+	addRange(next1.suffixes[roleNext1Suffix])
+	addRange(t.atRef(pos, ctx, i+2).words[roleNext2Word])
+	best, bestScore := "", math.Inf(-1)
+	for c, s := range scores {
+		if touched[c] && s > bestScore {
+			best, bestScore = t.classes[c], s
+		}
+	}
+	return best, buf
+}
+
+// refCtxFeats and atRef are ctxFeats and the tagger's lookup of them as they
+// were, for tagRef.
+type refCtxFeats struct {
+	words    [numWordRoles][2]int32
+	suffixes [numSuffixRoles][2]int32
+	done     bool
+}
+
+func (t *tagger) atRef(pos []refCtxFeats, ctx []string, k int) *refCtxFeats {
+	p := &pos[k]
+	if !p.done {
+		p.done = true
+		w := ctx[k]
+		if r, ok := t.words.Find(w); ok {
+			for i := range p.words {
+				p.words[i] = [2]int32{t.words.Int32(r, 2*i), t.words.Int32(r, 2*i+1)}
+			}
+		}
+		p.suffixes = t.suffix(w[len(w)-min(len(w), 3):])
+	}
+	return p
+}
+
+// TestTagMatchesRef checks that tag gives every token the tag tagRef
+// gives.
+func TestTagMatchesRef(t *testing.T) {
+	m := loadModel()
+	cache := newTokenCache(m) // shared by the texts, as by the windows of one text
+	for _, s := range refTexts(t) {
+		doc, err := prose.NewDocument(proseText(s), prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		toks := doc.Tokens()
+		want := slices.Clone(toks)
+		m.tagger.tagRef(want)
+		m.tagger.tag(toks, cache.of(toks))
+		if !slices.Equal(toks, want) {
+			t.Errorf("%q: tags %v, want %v", s, toks, want)
+		}
+	}
+}
+
+// windowsRef is windowsWhere as it was before it noted capitals on its
+// way through a word: the oracle of TestWindowsMatchRef.
+func windowsRef(s string, ctx int, cand func(words []string, i int) bool) []Span {
+	var words []Span
+	var names []int // indexes into words of words that may be names
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isSpace(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if isSpace(r) {
+				break
+			}
+			j += size
+		}
+		if mayBeName(s[i:j]) {
+			names = append(names, len(words))
+		}
+		words = append(words, Span{i, j})
+		i = j
+	}
+	if cand != nil && len(names) > 0 {
+		texts := make([]string, len(words))
+		for k, w := range words {
+			texts[k] = s[w.Start:w.End]
+		}
+		kept := names[:0]
+		for _, n := range names {
+			if cand(texts, n) {
+				kept = append(kept, n)
+			}
+		}
+		names = kept
+	}
+	var out []Span
+	last := -1 // last word index covered by out
+	for _, n := range names {
+		lo, hi := max(n-ctx, 0), min(n+ctx, len(words)-1)
+		if len(out) > 0 && lo <= last+1 {
+			out[len(out)-1].End = words[hi].End
+		} else {
+			out = append(out, Span{words[lo].Start, words[hi].End})
+		}
+		last = hi
+	}
+	return out
+}
+
+// TestWindowsMatchRef checks windowsWhere against windowsRef, with and
+// without a test of the candidates, on the reference texts and on random
+// strings of letters, capitals, white space of every kind and invalid
+// bytes.
+func TestWindowsMatchRef(t *testing.T) {
+	texts := refTexts(t)
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"a", "B", "Cd", "é", "É", " ", "\t", "\n", "\u00a0", "\u2003", "\xff", "'", "The", "MR", "Ann", ".", "ǅ",
+		"\xe2\x80", "\xc2", "\x85", "\xa0", "\u3000", "\u2019", "Ña", "None"}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	odd := func(words []string, i int) bool { return len(words[i])%2 == 1 }
+	var scratch windowScratch
+	for _, s := range texts {
+		if got, want := holdsNameWord(s), len(windowsRef(s, 0, nil)) > 0; got != want {
+			t.Errorf("holdsNameWord(%q) = %v, want %v", s, got, want)
+		}
+		for _, ctx := range []int{0, 1, 3} {
+			if got, want := windowsWhere(s, ctx, nil, &scratch), windowsRef(s, ctx, nil); !slices.Equal(got, want) {
+				t.Errorf("windowsWhere(%q, %d) = %v, want %v", s, ctx, got, want)
+			}
+			got := windowsWhere(s, ctx, func(w chunkWords, i int) bool {
+				words := make([]string, w.len())
+				for k := range words {
+					words[k] = w.at(k)
+				}
+				return odd(words, i)
+			}, &scratch)
+			if want := windowsRef(s, ctx, odd); !slices.Equal(got, want) {
+				t.Errorf("windowsWhere(%q, %d, odd) = %v, want %v", s, ctx, got, want)
+			}
+		}
+	}
+}
+
+// isDoseTokenRef and clinicalRef are isDoseToken and clinical as they were
+// before they stopped allocating: the oracles of TestDoseMatchesRef.
+func isDoseTokenRef(prev, w string) bool {
+	w = strings.Trim(w, "./")
+	if w == "" {
+		return false
+	}
+	lw := strings.ToLower(w)
+	if i := strings.IndexByte(lw, '/'); i > 0 {
+		lw = lw[:i] // "mcg/kg/min", "cc/hr"
+	}
+	if vocab.RouteWords().Has(lw) {
+		return true
+	}
+	if len(lw) >= 2 && lw[0] == 'q' && lw[1] >= '0' && lw[1] <= '9' {
+		// q4h, q6hr, q12hrs, q2
+		rest := strings.TrimLeft(lw[1:], "0123456789")
+		return rest == "" || rest == "h" || rest == "hr" || rest == "hrs"
+	}
+	unit := strings.TrimLeft(lw, "0123456789.")
+	if unit == lw { // no number in front: the number must be the previous token
+		prev = strings.Trim(prev, "./")
+		if prev == "" || strings.Trim(prev, "0123456789.") != "" {
+			return false
+		}
+	}
+	return vocab.Units().Has(unit)
+}
+func clinicalRef(text string) bool {
+	n, prev := 0, ""
+	for _, w := range doseTokenFields(text) {
+		dose := isDoseTokenRef(prev, w)
+		prev = w
+		if dose {
+			n++
+			if n >= clinicalOrders {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shorthandCountsRef counts the capitalised words and the short ones of
+// text as shorthand did before it read abbreviations off the text's word
+// facts.
+func shorthandCountsRef(lex *lexicon.Lexicon, text string) (caps, short int) {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			continue
+		}
+		caps++
+		n := utf8.RuneCountInString(w)
+		if n >= 2 && n <= 4 && w == strings.ToUpper(w) {
+			short++
+		} else if _, ok := lex.AbbrevLevel(w); ok {
+			short++
+		}
+	}
+	return caps, short
+}
+
+// doseTexts are refTexts with drug orders, numbers and units mixed in.
+func doseTexts(t *testing.T) []string {
+	texts := refTexts(t)
+	rng := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"4mg", "IV", "iv", "prn", "PRN", "q4h", "Q6HR", "q12", "1", "2.5", "mcg/kg/min", "cc/hr", "mg", "MG",
+		"gtt", ".", "/", "./", "Tylenol", "BID", "bid", "po", "x", "é", "5/", "\xff", "ASAP", "NY", "Dr", "Pt", "OK", "DNR", "Yardle"}
+	for range 3000 {
+		ws := make([]string, rng.IntN(16))
+		for i := range ws {
+			ws[i] = pieces[rng.IntN(len(pieces))]
+		}
+		texts = append(texts, strings.Join(ws, []string{" ", ", ", "; ", "-"}[rng.IntN(4)]))
+	}
+	return texts
+}
+
+// TestDoseMatchesRef checks isDoseToken, clinical and the counts of
+// shorthand against the code they replaced.
+func TestDoseMatchesRef(t *testing.T) {
+	lex := lexicon.Default()
+	d := New(WithLexicon(lex))
+	for _, s := range doseTexts(t) {
+		if got, want := clinical(s), clinicalRef(s); got != want {
+			t.Errorf("clinical(%q) = %v, want %v", s, got, want)
+		}
+		ws := doseTokenFields(s)
+		for i, w := range ws {
+			prev := ""
+			if i > 0 {
+				prev = ws[i-1]
+			}
+			if got, want := isDoseToken(prev, w), isDoseTokenRef(prev, w); got != want {
+				t.Errorf("isDoseToken(%q, %q) = %v, want %v", prev, w, got, want)
+			}
+		}
+		caps, short := shorthandCountsRef(lex, s)
+		want := caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinicalRef(s)
+		if got := d.shorthand(newTextInfo(&deid.Doc{Text: s})); got != want {
+			t.Errorf("shorthand(%q) = %v, want %v (%d capitalised, %d short)", s, got, want, caps, short)
+		}
+	}
+}
+
+// chunksRef is chunks as it was before it skipped plain ASCII bytes: the
+// oracle of TestChunksMatchRef.
+func chunksRef(text string, max int) []Span {
+	var out []Span
+	emit := func(s, e int) {
+		for s < e {
+			r, size := utf8.DecodeRuneInString(text[s:e])
+			if !isSpace(r) {
+				break
+			}
+			s += size
+		}
+		for e > s {
+			r, size := utf8.DecodeLastRuneInString(text[s:e])
+			if !isSpace(r) {
+				break
+			}
+			e -= size
+		}
+		if s < e {
+			out = append(out, Span{s, e})
+		}
+	}
+	start := 0      // start of the current chunk
+	lastSpace := -1 // end of the last white space rune in the chunk
+	wordStart := 0  // start of the current word
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if i+size-start > max && i > start {
+			// Cut before this rune, at the last white space if there is one
+			// in the second half of the chunk.
+			cut := i
+			if lastSpace > start+max/2 {
+				cut = lastSpace
+			}
+			emit(start, cut)
+			start, lastSpace = cut, -1
+			if wordStart < start {
+				wordStart = start
+			}
+			continue
+		}
+		switch {
+		case r == '\n':
+			emit(start, i)
+			start, lastSpace, wordStart = i+size, -1, i+size
+		case isSpace(r):
+			if i > start && endsSentence(text[wordStart:i]) {
+				emit(start, i)
+				start, lastSpace = i+size, -1
+			} else {
+				lastSpace = i + size
+			}
+			wordStart = i + size
+		}
+		i += size
+	}
+	emit(start, len(text))
+	return out
+}
+
+// TestChunksMatchRef checks chunks against chunksRef on the reference
+// texts and random strings of words, sentence ends, abbreviations, white
+// space and non-ASCII bytes, at several bounds.
+func TestChunksMatchRef(t *testing.T) {
+	texts := refTexts(t)
+	rng := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"word", "Ann", "Dr.", "Q.R.", "end.", "why?", "no!", "\u201d", " ", "  ", "\n", "\t", "\u00a0", "é", "\xff", "x", "\")", "aaaaaaaaaaaaaaaaaaaa"}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(60) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		for _, max := range []int{5, 10, 37, maxChunk} {
+			if got, want := chunks(s, max), chunksRef(s, max); !slices.Equal(got, want) {
+				t.Errorf("chunks(%q, %d) = %v, want %v", s, max, got, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,378 @@
+package rules
+
+import (
+	"context"
+	"math/rand"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/veil-blog/veil/internal/deid"
+)
+
+// randomText joins n pieces drawn from pieces, so that the shortcuts of the
+// rules meet their words, their neighbours and the characters that decide
+// their edges in every order.
+func randomText(r *rand.Rand, pieces []string, n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		b.WriteString(pieces[r.Intn(len(pieces))])
+	}
+	return b.String()
+}
+
+// exactPieces are the pieces randomText draws from, unless a test gives
+// its own.
+var exactPieces = []string{
+	" ", " ", " ", "\n", "\t", "  ", ".", ",", ";", ":", ")", "(", "-", "_", "'", "’", "&", "1", "42", "é", "ſ", "\xff",
+	"of", "Of", "OF", "off", "issue", "Issues", "ISSUE", "episode", "Episodes", "edition", "instalment", "Installments",
+	"instament", "The", "the", "Quiet", "Lantern", "Moss", "and", "x", "Hollow", "a", "my", "our", "weekly",
+	"blog", "letter", "newsletter", "Blog", "vlog", "zine", "podcast", "column", "channel", "journal", "blogs",
+	"Pingback", "Trackback", "back", "|", "–",
+}
+
+// partOfPieces make texts in which partOfRE often matches.
+var partOfPieces = []string{
+	" ", " ", " ", "  ", "\n", ".", ",", "x", "1", "_", "é", "ſ", "’s", "'", " & ",
+	"issue of ", "Issues of ", "episode  of\t", "EDITION of ", "instalments of ", "installment OF ", "episodeſ of ", "issue\nof ",
+	"The ", "Quiet ", "Lantern", "Moss ", "and ", "of ", "the ", "Év ", "Ab ", "A ", "QUIET ",
+}
+
+func TestPartOfMatchesIsFindAll(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	found := 0
+	for i := 0; i < 20000; i++ {
+		pieces := exactPieces
+		if i%2 == 0 {
+			pieces = partOfPieces
+		}
+		text := randomText(r, pieces, 1+r.Intn(40))
+		if i%3 == 0 {
+			text = strings.ReplaceAll(text, "ſ", "s")
+		}
+		got := partOfMatches(text)
+		want := partOfRE.FindAllStringSubmatchIndex(text, -1)
+		if len(got) != 0 || len(want) != 0 {
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("partOfMatches(%q)\n got %v\nwant %v", text, got, want)
+			}
+		}
+		found += len(want)
+	}
+	if found < 1000 {
+		t.Errorf("only %d matches in the random texts: they do not exercise the pattern", found)
+	}
+}
+
+func TestPubKindsAtIsIndex(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	for i := 0; i < 20000; i++ {
+		text := randomText(r, exactPieces, 1+r.Intn(40))
+		var want [][2]int
+		for k, kind := range pubKindList {
+			for off := 0; ; {
+				p := strings.Index(text[off:], kind)
+				if p < 0 {
+					break
+				}
+				p += off
+				off = p + len(kind)
+				if p > 0 && isASCIIAlnum(text[p-1]) || off < len(text) && isASCIIAlnum(text[off]) {
+					continue
+				}
+				want = append(want, [2]int{k, p})
+			}
+		}
+		var got [][2]int
+		at := pubKindsAt(text)
+		for k := range pubKindList {
+			for _, a := range at {
+				if a[0] == k {
+					got = append(got, a)
+				}
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("pubKindsAt(%q)\n got %v\nwant %v", text, got, want)
+		}
+	}
+}
+
+// plainSet is s as the rules ran before their shortcuts: its own pass,
+// and no rule skipped for want of a digit.
+func plainSet(s *ruleSet) *ruleSet {
+	rs := slices.Clone(s.rules)
+	for i := range rs {
+		rs[i].digit = false
+	}
+	p := &ruleSet{rules: rs, scans: s.scans}
+	p.own = newPass(p)
+	return p
+}
+
+// plain returns d with plainSet's rules.
+func plain(t *testing.T, d deid.Detector) deid.Detector {
+	switch v := d.(type) {
+	case *Email:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *URL:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *Handle:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *IP:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *Phone:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *SSN:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *IDNumber:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *Date:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *Age:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *Street:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *POBox:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case *PostalCode:
+		c := *v
+		c.rules = plainSet(v.rules)
+		return &c
+	case Publication:
+		return v
+	}
+	t.Fatalf("no plain form of %T", d)
+	return nil
+}
+
+// rulePieces make texts in which every rule of Default finds something
+// now and then: invented numbers, dates, addresses and contacts, cue
+// words and the blanks and marks between them.
+var rulePieces = []string{
+	" ", " ", " ", " ", "  ", "\n", "\t", ".", ",", ";", ":", "(", ")", "-", "/", "#", "'", "’", "+", "@", "_", "é", "ſ",
+	"1", "7", "12", "42", "365", "2024", "1987", "04", "555", "0187", "62704", "123456789", "4111",
+	"the", "The", "a", "an", "on", "in", "of", "by", "since", "last", "next", "this", "her", "his", "my", "our",
+	"March", "Mar", "oct", "Tuesday", "spring", "Christmas", "yesterday", "years", "year", "old", "aged", "turned",
+	"months", "ago", "st", "nd", "th", "Elm", "St", "Street", "Rd", "Ave", "Apt", "Suite", "PO", "Box", "IL", "Ohio",
+	"zip", "MRN", "case", "no", "No.", "file", "account", "ID", "SSN", "phone", "call", "tel", "ext", "fax",
+	"www", "http", "https", "://", "example", ".org", ".com", "x", "AB", "Koskikatu", "Rue", "Calle", "corner",
+	"SW1A", "1AA", "K1A", "0B1", "birthday", "decade", "1990s", "'90s", "late", "early", "mid",
+}
+
+// TestShortcutsKeepFindings runs every detector of Default and its plain
+// form (one pass each, no rule skipped) on random texts, and wants the
+// same findings.
+func TestShortcutsKeepFindings(t *testing.T) {
+	fast := Default()
+	var slow []deid.Detector
+	for _, d := range fast {
+		slow = append(slow, plain(t, d))
+	}
+	r := rand.New(rand.NewSource(3))
+	found := 0
+	for i := 0; i < 3000; i++ {
+		text := randomText(r, rulePieces, 1+r.Intn(300))
+		doc := &deid.Doc{Text: text}
+		for k := range fast {
+			got, err := fast[k].Detect(context.Background(), doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := slow[k].Detect(context.Background(), &deid.Doc{Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s(%q)\n got %+v\nwant %+v", fast[k].Name(), text, got, want)
+			}
+			found += len(want)
+		}
+	}
+	if found < 3000 {
+		t.Errorf("only %d findings in the random texts: they do not exercise the rules", found)
+	}
+}
+
+// tokenizeRef is tokenize as it was first written, byte by byte.
+func tokenizeRef(text string) []token {
+	var ts []token
+	prevWord := false
+	for i := 0; i < len(text); {
+		b := text[i]
+		if b < utf8.RuneSelf {
+			w := isASCIIAlnum(b) || b == '_'
+			if w && !prevWord || b == '+' || b == '(' || b == '@' || b == '\'' || b == '#' {
+				j := i
+				for j < len(text) && j-i < 24 && (text[j]|0x20 >= 'a' && text[j]|0x20 <= 'z') {
+					j++
+				}
+				ts = append(ts, token{start: i, wend: j})
+			}
+			prevWord = w
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		w := r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		if w && !prevWord || r == '’' {
+			ts = append(ts, token{start: i, wend: i})
+		}
+		prevWord = w
+		i += size
+	}
+	for k := range ts {
+		ts[k].digit = len(text)
+		if d := strings.IndexAny(text[ts[k].start:], "0123456789"); d >= 0 {
+			ts[k].digit = ts[k].start + d
+		}
+	}
+	return ts
+}
+
+func TestTokenizeIsRef(t *testing.T) {
+	r := rand.New(rand.NewSource(4))
+	pieces := append(slices.Clone(rulePieces), "abcdefghijklmnopqrstuvwxyzabcdefgh", "x1_y", "_", "__", "\xff", "\xe2\x80", "ü", "٣", "Ⅻ", "a\u0301")
+	for i := 0; i < 20000; i++ {
+		text := randomText(r, pieces, r.Intn(60))
+		if got, want := tokenize(text), tokenizeRef(text); !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
+			t.Fatalf("tokenize(%q)\n got %v\nwant %v", text, got, want)
+		}
+	}
+}
+
+// The scanners as they were first written, byte by byte.
+func scanCodesRef(text string) []hit {
+	var hs []hit
+	for i := 0; i < len(text); {
+		if !isASCIIAlnum(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (isASCIIAlnum(text[j]) || text[j] == '-' && j+1 < len(text) && isASCIIAlnum(text[j+1]) && j > i) {
+			j++
+		}
+		tok := text[i:j]
+		if countLetters(tok) == 0 {
+			// Each hyphen-free digit run on its own.
+			for k := i; k < j; {
+				if !isDigit(text[k]) {
+					k++
+					continue
+				}
+				l := k
+				for l < j && isDigit(text[l]) {
+					l++
+				}
+				if l-k >= 6 {
+					hs = append(hs, digitRun(text, []int{k, l})...)
+				}
+				k = l
+			}
+		} else if countDigits(tok) > 0 {
+			hs = append(hs, mixedID(text, []int{i, j})...)
+			if !strings.Contains(tok, "-") {
+				// fine
+			} else if len(hs) == 0 || hs[len(hs)-1].start != i {
+				// Try each hyphen part alone: "ID-12345678".
+				for _, part := range splitKeep(text, i, j) {
+					if countLetters(text[part[0]:part[1]]) == 0 && part[1]-part[0] >= 6 {
+						hs = append(hs, digitRun(text, part[:])...)
+					} else {
+						hs = append(hs, mixedID(text, part[:])...)
+					}
+				}
+			}
+		}
+		i = j
+	}
+	return hs
+}
+func scanEmailRef(text string) []hit {
+	var starts []int
+	for i := 0; i < len(text); i++ {
+		if text[i] != '@' {
+			continue
+		}
+		j := i
+		for j > 0 && i-j < 64 && (isASCIIAlnum(text[j-1]) || strings.IndexByte("._%+-", text[j-1]) >= 0) {
+			j--
+		}
+		for j < i && !isASCIIAlnum(text[j]) {
+			j++
+		}
+		if j < i && (len(starts) == 0 || starts[len(starts)-1] < j) {
+			starts = append(starts, j)
+		}
+	}
+	return scanAt(text, rule{re: emailRe, fn: emailHit, win: 320}, starts)
+}
+func scanDomainRef(text string) []hit {
+	var starts []int
+	last := -1
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] != '.' || !isASCIIAlnum(text[i-1]) || text[i+1]|0x20 < 'a' || text[i+1]|0x20 > 'z' {
+			continue
+		}
+		j := i
+		for j > 0 && i-j < 253 && (isASCIIAlnum(text[j-1]) || text[j-1] == '.' || text[j-1] == '-') {
+			j--
+		}
+		for j < i && !isASCIIAlnum(text[j]) {
+			j++
+		}
+		if j > last {
+			starts = append(starts, j)
+			last = j
+		}
+	}
+	return scanAt(text, rule{match: matchDomain, fn: domainHit, win: 400}, starts)
+}
+
+func TestScannersAreRef(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	pieces := append(slices.Clone(rulePieces), "A-4471", "AB-12-CD", "x-", "-", "--", "1234567", "ab12cd34", "a.b", "@x.org", "j.doe@example.org", ".uk", "co.uk")
+	n := 0
+	for i := 0; i < 20000; i++ {
+		text := randomText(r, pieces, r.Intn(80))
+		for _, f := range []struct {
+			name      string
+			fast, ref func(string) []hit
+		}{{"scanCodes", scanCodes, scanCodesRef}, {"scanEmail", scanEmail, scanEmailRef}, {"scanDomain", scanDomain, scanDomainRef}} {
+			got, want := f.fast(text), f.ref(text)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s(%q)\n got %v\nwant %v", f.name, text, got, want)
+			}
+			n += len(want)
+		}
+	}
+	if n < 5000 {
+		t.Errorf("only %d hits in the random texts", n)
+	}
+}
