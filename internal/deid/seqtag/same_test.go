@@ -216,3 +216,27 @@ func TestASCIIWordBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestFeaturesSameAsReference: the trainer hashes the same features, in
+// the same order, as the reference, so that a model trained now is the
+// model trained before.
+func TestFeaturesSameAsReference(t *testing.T) {
+	lex := lexicon.Default()
+	for k, text := range randomTexts(lex, 100) {
+		note := k%2 == 1
+		ws, types, reg := analyse(lex, nil, text, tokenize(text, nil), note)
+		rws, rreg := refAnalyse(lex, nil, text, refTokenize(text), note)
+		if reg != rreg || len(ws) != len(rws) {
+			t.Fatalf("%q: register %d, %d words; want %d, %d", text, reg, len(ws), rreg, len(rws))
+		}
+		for i := range ws {
+			for p := range uint8(numTags) {
+				got := tagFeatures(staticFeatures(nil, ws, types, i, reg), ws, types, i, p, p/2)
+				want := refTagFeatures(refStaticFeatures(nil, rws, i, rreg), rws, i, p, p/2)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%q, word %d after %d: features differ", text, i, p)
+				}
+			}
+		}
+	}
+}
