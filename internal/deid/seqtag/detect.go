@@ -48,7 +48,7 @@ func (m *Model) find(lex *lexicon.Lexicon, an *deid.Analysis, text string, note 
 		return nil
 	}
 	ws, types, reg := analyse(lex, an, text, toks, note)
-	tg := tagger{m: m, ws: ws, types: types, reg: reg, feats: make([]uint64, 0, 40)}
+	tg := tagger{m: m, ws: ws, types: types, reg: reg, rowBuf: make([]int32, 0, 64)}
 	tags, margins := tg.decode()
 	var out []Found
 	for i := 0; i < len(tags); {

@@ -160,9 +160,32 @@ func shapeOf(w string) uint8 {
 			return shMention
 		}
 	}
-	var up, low, dig, other int
-	first := true
+	var up, low, dig int
 	firstUp := false
+	ascii := true
+	for k := 0; k < len(w) && ascii; k++ {
+		switch c := w[k]; {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case 'A' <= c && c <= 'Z':
+			up++
+			firstUp = firstUp || k == 0
+		case 'a' <= c && c <= 'z':
+			low++
+		case '0' <= c && c <= '9':
+			dig++
+		}
+	}
+	if !ascii {
+		up, low, dig, firstUp = shapeCounts(w)
+	}
+	return shapeFrom(w, up, low, dig, firstUp)
+}
+
+// shapeCounts counts the capitals, small letters (with letters of no
+// case) and digits of w, and reports whether its first rune is a capital.
+func shapeCounts(w string) (up, low, dig int, firstUp bool) {
+	first := true
 	for _, r := range w {
 		switch {
 		case unicode.IsUpper(r):
@@ -176,11 +199,14 @@ func shapeOf(w string) uint8 {
 			dig++
 		case unicode.IsLetter(r):
 			low++
-		default:
-			other++
 		}
 		first = false
 	}
+	return up, low, dig, firstUp
+}
+
+// shapeFrom is the shape of w from shapeCounts.
+func shapeFrom(w string, up, low, dig int, firstUp bool) uint8 {
 	switch {
 	case up+low == 0 && dig > 0:
 		return shDigit
@@ -243,7 +269,7 @@ type wtype struct {
 	// sentence (title or mixed case, not a sentence's first word);
 	// capsLower, the same of every text with this lower case.
 	capsInner, capsLower int32
-	// rows: the weights' offsets of the features naming this word in each
+	// rows: the table slots of the features naming this word in each
 	// role (rowUnknown until asked, rowAbsent when the model lacks it).
 	rows [numRoles]int32
 	// tagRows: the same of fPrevTagWord after each tag.
@@ -277,22 +303,22 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 		if c := s[0]; len(s) == 1 && c < utf8.RuneSelf {
 			if ascii[c] == 0 {
 				ascii[c] = int32(len(types)) + 1
-				types = append(types, newType(lex, facts, s))
+				types = append(types, newType(lex, an, facts, s))
 			}
 			id = ascii[c] - 1
 		} else {
 			var ok bool
 			if id, ok = ids.find(types, s); !ok {
 				id = int32(len(types))
-				types = append(types, newType(lex, facts, s))
+				types = append(types, newType(lex, an, facts, s))
 				ids.add(types, id)
 			}
 		}
 		ty := &types[id]
 		w.typ, w.shape, w.info = id, ty.shape, ty.info
-		if i == 0 || strings.IndexByte(text[prevEnd:t.start], '\n') >= 0 {
+		if gap := text[prevEnd:t.start]; i == 0 || len(gap) == 1 && gap[0] == '\n' || len(gap) > 1 && strings.IndexByte(gap, '\n') >= 0 {
 			w.sentStart = true
-		} else if p := text[toks[i-1].start:toks[i-1].end]; p == "." || p == "!" || p == "?" || p == ":" || p == "\"" || p == "“" {
+		} else if p := text[toks[i-1].start:toks[i-1].end]; len(p) == 1 && (p[0] == '.' || p[0] == '!' || p[0] == '?' || p[0] == ':' || p[0] == '"') || p == "“" {
 			w.sentStart = true
 		}
 		prevEnd = t.end
@@ -364,7 +390,7 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 // newType finds what is known of the token text s: its lower case and
 // shape, and, for a word, what the lexicons say of it (of the word after
 // its "#" or "@" for a handle).
-func newType(lex *lexicon.Lexicon, facts *lexfacts.Words, s string) wtype {
+func newType(lex *lexicon.Lexicon, an *deid.Analysis, facts *lexfacts.Words, s string) wtype {
 	ty := wtype{text: s, lower: strings.ToLower(s), shape: shapeOf(s)}
 	for r := range ty.rows {
 		ty.rows[r] = rowUnknown
@@ -382,7 +408,18 @@ func newType(lex *lexicon.Lexicon, facts *lexfacts.Words, s string) wtype {
 	}
 	var x lexicon.Facts
 	if facts != nil {
-		x = facts.FactsOf(key)
+		// facts.FactsOf(key), whose lookup form, deid.LookupForm(key), is
+		// the lower case unless the word has a typographic apostrophe
+		// (whose first byte, 0xE2, the lower case keeps).
+		form := lower
+		if strings.IndexByte(lower, 0xE2) >= 0 {
+			form = deid.LookupForm(key)
+		}
+		if id, ok := an.ID(form); ok {
+			x = facts.Facts(id)
+		} else {
+			x = lex.Facts(key)
+		}
 	} else {
 		x = lex.Facts(key)
 	}

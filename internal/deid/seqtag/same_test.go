@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/benchtext"
@@ -171,9 +172,10 @@ func extraTexts(t *testing.T) []string {
 
 // TestTokenizeSameAsReference: the tokenizer splits random strings of
 // bytes and of runes (spaces, marks, letters of several scripts, combining
-// marks, invalid UTF-8) as the reference does.
+// marks, invalid UTF-8) as the reference does, and gives their tokens the
+// same shapes.
 func TestTokenizeSameAsReference(t *testing.T) {
-	pieces := []string{" ", "  ", "\t", "\n", "\r\n", "\v", "\f", "\u0085", "\u00a0", "\u2003", "a", "Z", "q", "7", "é", "ß", "Ω", "ж", "中", "\u0301", "'", "’", "s", "S", "-", ".", "#", "@", "_", ",", "!", "\"", "\xff", "\xe2\x80", "x'", "'s", "’S"}
+	pieces := []string{" ", "  ", "\t", "\n", "\r\n", "\v", "\f", "\u0085", "\u00a0", "\u2003", "a", "Z", "q", "7", "é", "ß", "Ω", "ж", "中", "\u0301", "'", "’", "s", "S", "-", ".", "#", "@", "_", ",", "!", "\"", "\xff", "\xe2\x80", "x'", "'s", "’S", "Ǆ", "ǅ", "A", "Bc", "D9", "Éz", "-", "#", "@"}
 	r := rand.New(rand.NewPCG(3, 5))
 	for range 20000 {
 		var sb strings.Builder
@@ -194,6 +196,47 @@ func TestTokenizeSameAsReference(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("Tokenize(%q) = %q, want %q", text, got, want)
+		}
+		for _, tok := range Tokenize(text) {
+			if got, want := shapeOf(tok.Text), refShapeOf(tok.Text); got != want {
+				t.Fatalf("shapeOf(%q) = %d, want %d", tok.Text, got, want)
+			}
+		}
+	}
+}
+
+// TestASCIIWordBytes: the table of word bytes is isWordRune's ASCII.
+func TestASCIIWordBytes(t *testing.T) {
+	if len(asciiWordBytes) != 256 {
+		t.Fatalf("%d bytes", len(asciiWordBytes))
+	}
+	for c := range 256 {
+		if got, want := asciiWordBytes[c] == 'w', c < utf8.RuneSelf && isWordRune(rune(c)); got != want {
+			t.Errorf("byte %#x: word %v, want %v", c, got, want)
+		}
+	}
+}
+
+// TestFeaturesSameAsReference: the trainer hashes the same features, in
+// the same order, as the reference, so that a model trained now is the
+// model trained before.
+func TestFeaturesSameAsReference(t *testing.T) {
+	lex := lexicon.Default()
+	for k, text := range randomTexts(lex, 100) {
+		note := k%2 == 1
+		ws, types, reg := analyse(lex, nil, text, tokenize(text, nil), note)
+		rws, rreg := refAnalyse(lex, nil, text, refTokenize(text), note)
+		if reg != rreg || len(ws) != len(rws) {
+			t.Fatalf("%q: register %d, %d words; want %d, %d", text, reg, len(ws), rreg, len(rws))
+		}
+		for i := range ws {
+			for p := range uint8(numTags) {
+				got := tagFeatures(staticFeatures(nil, ws, types, i, reg), ws, types, i, p, p/2)
+				want := refTagFeatures(refStaticFeatures(nil, rws, i, rreg), rws, i, p, p/2)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%q, word %d after %d: features differ", text, i, p)
+				}
+			}
 		}
 	}
 }

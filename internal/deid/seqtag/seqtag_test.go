@@ -2,7 +2,9 @@ package seqtag
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"io"
 	"math"
 	"strings"
 	"testing"
@@ -175,5 +177,32 @@ func TestNameEnd(t *testing.T) {
 		if got := ("..." + tt.text)[3:nameEnd(lex, tok)]; got != tt.want {
 			t.Errorf("nameEnd(%q) keeps %q, want %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestModelRoundTrip: the embedded model, read and written again, is the
+// same model file (before compression).
+func TestModelRoundTrip(t *testing.T) {
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	unzip := func(b []byte) []byte {
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	if !bytes.Equal(unzip(buf.Bytes()), unzip(modelFile)) {
+		t.Error("the embedded model written again differs")
 	}
 }

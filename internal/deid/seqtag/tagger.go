@@ -31,13 +31,13 @@ func roleFeature(role int) byte {
 	return fPrevWordSkip
 }
 
-// Offsets into the weights that are no offset.
+// Rows that are no slot of the table.
 const (
 	rowAbsent  = -1 // the model has no weights for the feature
 	rowUnknown = -2 // not looked up yet
 )
 
-// rows are what the tagger finds once per model: the offsets of the
+// rows are what the tagger finds once per model: the slots of the
 // features that name the ends of a text and of those of the tags before a
 // word.
 type rows struct {
@@ -87,7 +87,7 @@ const (
 	numRegs   = regSocial + regNote + regForeign + 1 // the largest register, plus one
 )
 
-// row returns the offset of feature f's weights, or rowAbsent.
+// row returns the slot of feature f, or rowAbsent.
 func (m *Model) row(f uint64) int32 {
 	if o, ok := m.table.get(f); ok {
 		return o
@@ -206,36 +206,32 @@ func (m *Model) finish() {
 	}
 }
 
-// add adds the weights at offset o, if any, to s.
-func (m *Model) add(s *[numTags]float32, o int32) {
-	if o < 0 {
-		return
-	}
-	addWeights(s, (*[numTags]float32)(m.weights[o:o+numTags]))
-}
-
-// addWeights adds w to s, written out: the loop costs three times as much.
-// (The two constants below stop the build if numTags is not 7.)
+// sum is written for seven tags: these stop the build if numTags is not 7.
 const (
 	_ = uint(numTags - 7)
 	_ = uint(7 - numTags)
 )
 
-func addWeights(s, w *[numTags]float32) {
-	s[0] += w[0]
-	s[1] += w[1]
-	s[2] += w[2]
-	s[3] += w[3]
-	s[4] += w[4]
-	s[5] += w[5]
-	s[6] += w[6]
-}
-
-// addFeature adds the weights of feature f, if any, to s.
-func (m *Model) addFeature(s *[numTags]float32, f uint64) {
-	if o, ok := m.table.get(f); ok {
-		addWeights(s, (*[numTags]float32)(m.weights[o:o+numTags]))
+// sum adds to s the weights in the slots rows, in order (rowAbsent adds
+// nothing). The running sums stay in registers, and the rows are found
+// before the first is added, so that their cache misses overlap.
+func (m *Model) sum(s *[numTags]float32, rows []int32) {
+	s0, s1, s2, s3, s4, s5, s6 := s[0], s[1], s[2], s[3], s[4], s[5], s[6]
+	slots := m.table.slots
+	for _, o := range rows {
+		if o < 0 {
+			continue
+		}
+		w := &slots[o].w
+		s0 += w[0]
+		s1 += w[1]
+		s2 += w[2]
+		s3 += w[3]
+		s4 += w[4]
+		s5 += w[5]
+		s6 += w[6]
 	}
+	*s = [numTags]float32{s0, s1, s2, s3, s4, s5, s6}
 }
 
 // tagger tags the words of one text. It sums the same weights in the same
@@ -243,11 +239,11 @@ func (m *Model) addFeature(s *[numTags]float32, f uint64) {
 // the same to the bit, but it looks each feature that depends on a word
 // alone up once per distinct token text (wtype) instead of once per use.
 type tagger struct {
-	m     *Model
-	ws    []word
-	types []wtype
-	reg   uint8
-	feats []uint64
+	m      *Model
+	ws     []word
+	types  []wtype
+	reg    uint8
+	rowBuf []int32
 }
 
 // prefix returns the summed weights of prefixFeatures of word type ty, at
@@ -259,61 +255,63 @@ func (t *tagger) prefix(ty int32, sentStart bool) *[numTags]float32 {
 		k = 1
 	}
 	if !w.prefixDone[k] {
-		t.m.prefixScore(&w.prefix[k], w.lower, w.shape, w.info, uint8(k), t.reg)
+		t.rowBuf = t.m.prefixRows(t.rowBuf[:0], w.lower, w.shape, w.info, uint8(k), t.reg)
+		t.m.sum(&w.prefix[k], t.rowBuf)
 		w.prefixDone[k] = true
 	}
 	return &w.prefix[k]
 }
 
-// prefixScore adds the weights of prefixFeatures of a word to s, in their
+// prefixRows appends the rows of prefixFeatures of a word to dst, in their
 // order: by table where the feature's domain is small, hashed otherwise.
-func (m *Model) prefixScore(s *[numTags]float32, lower string, sh uint8, in info, sent, reg uint8) {
+func (m *Model) prefixRows(dst []int32, lower string, sh uint8, in info, sent, reg uint8) []int32 {
 	r := m.rows
-	m.add(s, r.bias)
-	m.addFeature(s, hashS(fWord, lower))
-	m.add(s, r.shape[sh])
-	m.add(s, r.sent[sent][sh])
-	m.add(s, r.reg[reg])
-	m.add(s, r.regShape[reg][sh][sent])
-	m.add(s, r.fn[in.fn][sent])
-	m.add(s, r.sex[in.sex])
-	m.add(s, r.sn[in.sn])
+	dst = append(dst, r.bias)
+	dst = append(dst, m.row(hashS(fWord, lower)))
+	dst = append(dst, r.shape[sh])
+	dst = append(dst, r.sent[sent][sh])
+	dst = append(dst, r.reg[reg])
+	dst = append(dst, r.regShape[reg][sh][sent])
+	dst = append(dst, r.fn[in.fn][sent])
+	dst = append(dst, r.sex[in.sex])
+	dst = append(dst, r.sn[in.sn])
 	if in.wl < numLevels {
-		m.add(s, r.wl[in.wl])
+		dst = append(dst, r.wl[in.wl])
 	} else {
-		m.addFeature(s, hash1(fWl, uint64(in.wl)))
+		dst = append(dst, m.row(hash1(fWl, uint64(in.wl))))
 	}
-	m.add(s, r.wr[in.wr])
+	dst = append(dst, r.wr[in.wr])
 	if in.pl < numLevels {
-		m.add(s, r.pl[in.pl])
+		dst = append(dst, r.pl[in.pl])
 	} else {
-		m.addFeature(s, hash1(fPl, uint64(in.pl)))
+		dst = append(dst, m.row(hash1(fPl, uint64(in.pl))))
 	}
-	m.add(s, r.pop[in.pop])
+	dst = append(dst, r.pop[in.pop])
 	if in.wl < numLevels {
-		m.add(s, r.shapeFn[sh][in.fn][in.wl])
-		m.add(s, r.shapeSn[sh][in.sn][in.wl])
-		m.add(s, r.shapeWl[sh][in.wl][in.wr])
-		m.add(s, r.shapePop[sh][in.pop][in.wl])
+		dst = append(dst, r.shapeFn[sh][in.fn][in.wl])
+		dst = append(dst, r.shapeSn[sh][in.sn][in.wl])
+		dst = append(dst, r.shapeWl[sh][in.wl][in.wr])
+		dst = append(dst, r.shapePop[sh][in.pop][in.wl])
 	} else {
-		m.addFeature(s, hash1(fShapeFn, pack(sh, in.fn, in.wl)))
-		m.addFeature(s, hash1(fShapeSn, pack(sh, in.sn, in.wl)))
-		m.addFeature(s, hash1(fShapeWl, pack(sh, in.wl, in.wr)))
-		m.addFeature(s, hash1(fShapePop, pack(sh, in.pop, in.wl)))
+		dst = append(dst, m.row(hash1(fShapeFn, pack(sh, in.fn, in.wl))))
+		dst = append(dst, m.row(hash1(fShapeSn, pack(sh, in.sn, in.wl))))
+		dst = append(dst, m.row(hash1(fShapeWl, pack(sh, in.wl, in.wr))))
+		dst = append(dst, m.row(hash1(fShapePop, pack(sh, in.pop, in.wl))))
 	}
-	m.addFeature(s, hash1(fRegShapeWl, pack(reg, sh, in.wl, in.fn, in.sn)))
-	m.add(s, r.length[sh][min(utf8.RuneCountInString(lower), 12)])
+	dst = append(dst, m.row(hash1(fRegShapeWl, pack(reg, sh, in.wl, in.fn, in.sn))))
+	dst = append(dst, r.length[sh][min(utf8.RuneCountInString(lower), 12)])
 	if n := len(lower); n >= 3 {
-		m.addFeature(s, hashS(fSuf3, lower[n-3:]))
-		m.addFeature(s, hashS(fSuf2, lower[n-2:]))
-		m.addFeature(s, hashS(fPre2, lower[:2]))
+		dst = append(dst, m.row(hashS(fSuf3, lower[n-3:])))
+		dst = append(dst, m.row(hashS(fSuf2, lower[n-2:])))
+		dst = append(dst, m.row(hashS(fPre2, lower[:2])))
 	}
 	for f := in.flags; f != 0; f &= f - 1 {
-		m.add(s, r.flag[bits.TrailingZeros16(f)])
+		dst = append(dst, r.flag[bits.TrailingZeros16(f)])
 	}
+	return dst
 }
 
-// wordRow returns the offset of the feature naming word j in role.
+// wordRow returns the slot of the feature naming word j in role.
 func (t *tagger) wordRow(j int, role int) int32 {
 	switch {
 	case j < 0:
@@ -328,7 +326,7 @@ func (t *tagger) wordRow(j int, role int) int32 {
 	return w.rows[role]
 }
 
-// tagRow returns the offset of fPrevTagWord of word i after tag p.
+// tagRow returns the slot of fPrevTagWord of word i after tag p.
 func (t *tagger) tagRow(i int, p uint8) int32 {
 	w := &t.types[t.ws[i].typ]
 	if w.tagRows[p] == rowUnknown {
@@ -337,13 +335,12 @@ func (t *tagger) tagRow(i int, p uint8) int32 {
 	return w.tagRows[p]
 }
 
-// static sets s to the summed weights of staticFeatures of word i, in
-// their order: the word's own (prefix), then contextFeatures'.
-func (t *tagger) static(s *[numTags]float32, i int) {
+// contextRows appends the rows of contextFeatures of word i to dst, in
+// their order.
+func (t *tagger) contextRows(dst []int32, i int) []int32 {
 	m, ws := t.m, t.ws
 	w := &ws[i]
 	in := w.info
-	*s = *t.prefix(w.typ, w.sentStart)
 	sent := uint8(0)
 	if w.sentStart {
 		sent = 1
@@ -356,35 +353,30 @@ func (t *tagger) static(s *[numTags]float32, i int) {
 	if i+1 < len(ws) {
 		ns, ni = ws[i+1].shape, ws[i+1].info
 	}
-	m.add(s, t.wordRow(i-1, rolePrev))
-	m.add(s, t.wordRow(i-2, rolePrev2))
-	m.add(s, t.wordRow(i+1, roleNext))
-	m.add(s, t.wordRow(i+2, roleNext2))
 	r := m.rows
 	sh := w.shape
-	m.add(s, r.prevShape[ps][sh])
-	m.add(s, r.nextShape[ns][sh])
-	m.add(s, r.prevName[pi.fn][pi.sn][sh])
+	dst = append(dst, t.wordRow(i-1, rolePrev), t.wordRow(i-2, rolePrev2), t.wordRow(i+1, roleNext), t.wordRow(i+2, roleNext2),
+		r.prevShape[ps][sh], r.nextShape[ns][sh], r.prevName[pi.fn][pi.sn][sh])
 	if ni.wl < numLevels {
-		m.add(s, r.nextName[ni.fn][ni.sn][ni.wl][sh])
+		dst = append(dst, r.nextName[ni.fn][ni.sn][ni.wl][sh])
 	} else {
-		m.addFeature(s, hash1(fNextName, pack(ni.fn, ni.sn, ni.wl, sh)))
+		dst = append(dst, m.row(hash1(fNextName, pack(ni.fn, ni.sn, ni.wl, sh))))
 	}
 	if pi.wl < numLevels && in.wl < numLevels {
-		m.add(s, r.prevCap[ps][pi.wl][sh][in.wl])
+		dst = append(dst, r.prevCap[ps][pi.wl][sh][in.wl])
 	} else {
-		m.addFeature(s, hash1(fPrevCap, pack(ps, pi.wl, sh, in.wl)))
+		dst = append(dst, m.row(hash1(fPrevCap, pack(ps, pi.wl, sh, in.wl))))
 	}
 	if ni.wl < numLevels {
-		m.add(s, r.nextCap[ns][ni.wl][ni.pop][sh])
+		dst = append(dst, r.nextCap[ns][ni.wl][ni.pop][sh])
 	} else {
-		m.addFeature(s, hash1(fNextCap, pack(ns, ni.wl, ni.pop, sh)))
+		dst = append(dst, m.row(hash1(fNextCap, pack(ns, ni.wl, ni.pop, sh))))
 	}
-	m.add(s, r.capsElsewhere[w.capsElsewhere][sh][sent][t.reg])
+	dst = append(dst, r.capsElsewhere[w.capsElsewhere][sh][sent][t.reg])
 	if j := skipBack(ws, i); j >= 0 {
-		m.add(s, t.wordRow(j, roleSkip))
+		dst = append(dst, t.wordRow(j, roleSkip))
 		for f := ws[j].info.flags; f != 0; f &= f - 1 {
-			m.add(s, r.prevFlagSkip[bits.TrailingZeros16(f)][sh])
+			dst = append(dst, r.prevFlagSkip[bits.TrailingZeros16(f)][sh])
 		}
 	}
 	// The flags of the words before and after, by flag, the one before
@@ -392,12 +384,13 @@ func (t *tagger) static(s *[numTags]float32, i int) {
 	for f := pi.flags | ni.flags; f != 0; f &= f - 1 {
 		b := bits.TrailingZeros16(f)
 		if pi.flags&(1<<b) != 0 {
-			m.add(s, r.prevFlag[b][sh])
+			dst = append(dst, r.prevFlag[b][sh])
 		}
 		if ni.flags&(1<<b) != 0 {
-			m.add(s, r.nextFlag[b][sh])
+			dst = append(dst, r.nextFlag[b][sh])
 		}
 	}
+	return dst
 }
 
 // decode tags the words left to right, each with the best tag allowed
@@ -415,12 +408,13 @@ func (t *tagger) decode() ([]uint8, []float32) {
 			p2, p1 = p1, tagO
 			continue
 		}
-		var s [numTags]float32
-		t.static(&s, i)
-		m.add(&s, m.rows.prevTag[p1])
-		m.add(&s, m.rows.prevTags[p1][p2])
-		m.add(&s, m.rows.prevTagShape[p1][ws[i].shape])
-		m.add(&s, t.tagRow(i, p1))
+		// The weights of staticFeatures then tagFeatures, in their
+		// order: the word's own (prefix), its context's, the tags'.
+		s := *t.prefix(ws[i].typ, ws[i].sentStart)
+		rows := t.contextRows(t.rowBuf[:0], i)
+		rows = append(rows, m.rows.prevTag[p1], m.rows.prevTags[p1][p2], m.rows.prevTagShape[p1][ws[i].shape], t.tagRow(i, p1))
+		m.sum(&s, rows)
+		t.rowBuf = rows
 		best, second := -1, float32(math.Inf(-1))
 		for k := range s {
 			if !allowed(p1, uint8(k)) {

@@ -68,13 +68,14 @@ func tokenize(text string, toks []span) []span {
 		}
 		partStart := i
 		for i < len(text) {
+			for i < len(text) && asciiWordBytes[text[i]] == 'w' {
+				i++
+			}
+			if i == len(text) {
+				break
+			}
 			r, n := rune(text[i]), 1
-			if r < utf8.RuneSelf {
-				if asciiWord(text[i]) {
-					i++
-					continue
-				}
-			} else {
+			if r >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(text[i:])
 				if isWordRune(r) {
 					i += n
@@ -107,10 +108,17 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || '\t' <= c && c <= '\r'
 }
 
-// asciiWord is isWordRune of an ASCII character.
-func asciiWord(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
+// asciiWordBytes has a 'w' at each ASCII letter and digit (isWordRune's
+// ASCII), and a '-' at every other byte.
+const asciiWordBytes = "" +
+	"--------------------------------" + // control characters
+	"----------------wwwwwwwwww------" + // ' ' to '?': the digits
+	"-wwwwwwwwwwwwwwwwwwwwwwwwww-----" + // '@' to '_': the capitals
+	"-wwwwwwwwwwwwwwwwwwwwwwwwww-----" + // '`' to DEL: the small letters
+	"--------------------------------" + // bytes 0x80 and above
+	"--------------------------------" +
+	"--------------------------------" +
+	"--------------------------------"
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {

@@ -153,7 +153,7 @@ func (tr *Trainer) update(f uint64, t uint8, d float64) {
 // Model returns the averaged weights, leaving out features whose weights
 // all round to less than minWeight.
 func (tr *Trainer) Model(minWeight float64) *Model {
-	m := &Model{index: make(map[uint64]int32)}
+	kept := make(map[uint64][numTags]float32)
 	for f, a := range tr.w {
 		var avg [numTags]float32
 		keep := false
@@ -168,10 +168,12 @@ func (tr *Trainer) Model(minWeight float64) *Model {
 		if !keep {
 			continue
 		}
-		m.index[f] = int32(len(m.weights))
-		m.weights = append(m.weights, avg[:]...)
+		kept[f] = avg
 	}
-	m.table = newTable(m.index)
+	m := &Model{table: newTable(len(kept))}
+	for f, w := range kept {
+		m.table.put(f, &w)
+	}
 	m.finish()
 	return m
 }
