@@ -28,9 +28,30 @@ func appositiveAges(text string, fs []Finding) []Finding {
 			})
 		}
 	}
+	// The next '(' and ',' at or after i are found with strings.IndexByte
+	// (-1: none left), and the bytes between are not visited.
+	paren, comma := -2, -2
 	for i := 0; i < len(text); i++ {
-		if text[i] != '(' && text[i] != ',' {
+		if paren != -1 && paren < i {
+			if paren = strings.IndexByte(text[i:], '('); paren >= 0 {
+				paren += i
+			}
+		}
+		if comma != -1 && comma < i {
+			if comma = strings.IndexByte(text[i:], ','); comma >= 0 {
+				comma += i
+			}
+		}
+		switch {
+		case paren < 0 && comma < 0:
+			i = len(text)
 			continue
+		case paren < 0:
+			i = comma
+		case comma < 0:
+			i = paren
+		default:
+			i = min(paren, comma)
 		}
 		// Cheap test first: a digit must open what follows.
 		if d := i + 1 + boolInt(text[i] == ','); d >= len(text) || !isDigit(text[d]) || text[i] == ',' && text[i+1] != ' ' {

@@ -246,3 +246,60 @@ func TestDropAllowedIsRef(t *testing.T) {
 		t.Errorf("only %d findings dropped", dropped)
 	}
 }
+
+// appositiveAgesRef is appositiveAges as first written: every byte of the
+// text visited for '(' and ','.
+func appositiveAgesRef(text string, fs []Finding) []Finding {
+	var out []Finding
+	for _, f := range fs {
+		if f.Kind != Person {
+			continue
+		}
+		if s, e, n, ok := ageAfter(text, f.End); ok {
+			out = append(out, Finding{Start: s, End: e, Kind: Age, Type: TypeApposition, Text: text[s:e],
+				Recognizer: "context", Confidence: 0.8, Age: n})
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		if text[i] != '(' && text[i] != ',' {
+			continue
+		}
+		if d := i + 1 + boolInt(text[i] == ','); d >= len(text) || !isDigit(text[d]) || text[i] == ',' && text[i+1] != ' ' {
+			continue
+		}
+		j := i
+		if j > 0 && text[j-1] == ' ' && text[i] == '(' {
+			j--
+		}
+		_, w := vocab.WordBefore(text, j)
+		if !kinAgeWord(strings.ToLower(w)) {
+			continue
+		}
+		if s, e, n, ok := ageAfter(text, j); ok && (text[i] == '(' || strings.HasPrefix(text[e:], ", ") || strings.HasPrefix(text[e:], ",\n")) {
+			out = append(out, Finding{Start: s, End: e, Kind: Age, Type: TypeApposition, Text: text[s:e],
+				Recognizer: "context", Confidence: 0.7, Age: n})
+		}
+	}
+	return out
+}
+
+func TestAppositiveAgesIsRef(t *testing.T) {
+	pieces := []string{"my son", "son", "daughter", "mother", "Quillon", " (", "(", ", ", ",", "7", "12", "34", ")", " ", "\n", "aged", "yo", "-year-old", "é", "my son (7) ", "her daughter, 12, ", "mother (34)"}
+	r := rand.New(rand.NewSource(6))
+	found := 0
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.Intn(16); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		text := b.String()
+		got, want := appositiveAges(text, nil), appositiveAgesRef(text, nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("appositiveAges(%q)\n got %v\nwant %v", text, got, want)
+		}
+		found += len(want)
+	}
+	if found < 500 {
+		t.Errorf("only %d ages", found)
+	}
+}
