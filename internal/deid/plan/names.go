@@ -86,17 +86,25 @@ var pseudonymWords, maxPseudonymWord = func() (map[string]bool, int) {
 	return m, longest
 }()
 
-// pseudonymBits has the bit wordBit(w) set for every pseudonym w: most
-// words of a text miss it and are not looked up.
-var pseudonymBits = func() (t [64]uint64) {
+// pseudonymBits has the bit wordBit(w) set for every pseudonym w, and
+// pseudonymBits2 the bit wordBit2(w): most words of a text miss one of them
+// and are not looked up.
+var pseudonymBits, pseudonymBits2 = func() (t, t2 [64]uint64) {
 	for w := range pseudonymWords {
 		if w != "" {
-			h := wordBit(w)
+			h, h2 := wordBit(w), wordBit2(w)
 			t[h>>6] |= 1 << (h & 63)
+			t2[h2>>6] |= 1 << (h2 & 63)
 		}
 	}
-	return t
+	return t, t2
 }()
+
+// wordBit2 is another cheap hash of a word of ASCII letters, the same for
+// any case of it, from other bytes than wordBit's.
+func wordBit2(w string) uint {
+	return (uint(w[min(1, len(w)-1)]|0x20)*37 + uint(w[max(0, len(w)-2)]|0x20)*11 + uint(w[len(w)/3]|0x20)*3) & 4095
+}
 
 // wordBit is a cheap hash of a word of ASCII letters, the same for any
 // case of it (|0x20 lowers a letter).
@@ -149,6 +157,9 @@ func pseudonymsIn(text string) map[string]bool {
 			continue
 		}
 		if h := wordBit(w); pseudonymBits[h>>6]&(1<<(h&63)) == 0 {
+			continue
+		}
+		if h := wordBit2(w); pseudonymBits2[h>>6]&(1<<(h&63)) == 0 {
 			continue
 		}
 		for k := 0; k < len(w); k++ {
