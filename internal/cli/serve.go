@@ -220,6 +220,9 @@ func (p *previewer) configure() error {
 	opts.Lazy, opts.Unlisted = true, true
 	opts.Loaded = p.loaded
 	kept, err := p.e.openCache(opts)
+	if p.kept != nil {
+		p.flush() // the old settings' entries, for a later run with them
+	}
 	p.kept = kept
 	if err != nil {
 		fmt.Fprintln(p.e.stderr, "warning: no cache:", err)
@@ -262,6 +265,9 @@ func (p *previewer) rebuild(ctx context.Context, batch []string) {
 	opts := p.opts
 	opts.Now = time.Now().UTC()
 	rep, err := site.Render(ctx, opts)
+	if p.kept != nil {
+		p.flush()
+	}
 	if ctx.Err() != nil {
 		return
 	}
@@ -283,6 +289,14 @@ func (p *previewer) rebuild(ctx context.Context, batch []string) {
 		len(rep.Published), held, len(rep.Drafts), len(snap.errors), time.Since(start).Round(time.Millisecond))
 	for _, m := range snap.errors {
 		fmt.Fprintln(p.e.stderr, "error:", m)
+	}
+}
+
+// flush puts the entries the last rebuild saved on disk, for a restart
+// and a later veil build.
+func (p *previewer) flush() {
+	if err := p.kept.Flush(); err != nil {
+		fmt.Fprintln(p.e.stderr, "warning: cache:", err)
 	}
 }
 
