@@ -461,3 +461,50 @@ func TestSaveRemakesFolders(t *testing.T) {
 		t.Errorf("the next build: %+v, want 4 hits: the entries were not saved again", st)
 	}
 }
+
+// TestPruneKeepsWholePacks: after a build that changed one post, prune
+// removes the packs of that post's old entries and leaves every other
+// pack as it was (not copied): here each entry is a pack of its own.
+func TestPruneKeepsWholePacks(t *testing.T) {
+	root := testSite(t)
+	dir := t.TempDir()
+	run := func() Counts {
+		t.Helper()
+		c := Open(dir, []byte("salt:key one")).OneShot()
+		c.disk.segment = 1
+		opts := options(t, root, "key one")
+		opts.Prepare, opts.Memo = c.Wrap, render.NewStoreMemo(c.Conversions())
+		if _, err := site.Build(context.Background(), opts, filepath.Join(t.TempDir(), "public")); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Prune(); err != nil {
+			t.Fatal(err)
+		}
+		return c.Counts()
+	}
+	run()
+	before := packs(t, dir)
+	if n := diskEntries(t, dir); len(before) != n[kindPrepare]+n[kindHTML] || n[kindPrepare] != 4 {
+		t.Fatalf("%d packs holding %v, want one per entry and 4 prepare entries", len(before), n)
+	}
+	post := filepath.Join(root, "content/posts/b.md")
+	b, _ := os.ReadFile(post)
+	os.WriteFile(post, append(b, "Wilhelmina left early.\n"...), 0o644)
+	if st := run(); st.Misses != 1 || st.Hits != 3 {
+		t.Errorf("build after one edit: %+v, want 1 miss and 3 hits", st)
+	}
+	after := packs(t, dir)
+	var kept int
+	for _, p := range before {
+		if slices.Contains(after, p) {
+			kept++
+		}
+	}
+	// The post's result and its conversion are new; the old ones gone.
+	if kept != len(before)-2 || len(after) != len(before) {
+		t.Errorf("%d packs before, %d after, %d of them kept: want all but the edited post's 2 kept and 2 new", len(before), len(after), kept)
+	}
+	if st := run(); st.Hits != 4 || st.Bad != 0 {
+		t.Errorf("warm build after prune: %+v, want 4 hits", st)
+	}
+}
