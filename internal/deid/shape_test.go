@@ -7,8 +7,8 @@ import (
 )
 
 // TestShapeOfASCII: ShapeOf's reading of ASCII bytes classifies words as
-// its reading of runes does, LookupForm as lookupForm, and gapOpens as
-// strings.ContainsAny.
+// its reading of runes does, LookupForm as lookupForm, wordForms as both,
+// and gapOpens as strings.ContainsAny.
 func TestShapeOfASCII(t *testing.T) {
 	pieces := []string{"a", "Z", "b", "Q", "-", "'", "7", "é", "É", "‐", "’", "x", "Mc", "ab", "CD", "!", ";", "“", "«", " "}
 	r := rand.New(rand.NewPCG(3, 4))
@@ -25,6 +25,9 @@ func TestShapeOfASCII(t *testing.T) {
 		}
 		if got, want := LookupForm(w), lookupForm(w); got != want {
 			t.Fatalf("LookupForm(%q) = %q, want %q", w, got, want)
+		}
+		if l, sh, n := wordForms(w); l != lookupForm(w) || sh != ws || n != wn {
+			t.Fatalf("wordForms(%q) = %q, %v, %d; want %q, %v, %d", w, l, sh, n, lookupForm(w), ws, wn)
 		}
 		if got, want := gapOpens(w), strings.ContainsAny(w, "!?:;\"“«"); got != want {
 			t.Fatalf("gapOpens(%q) = %v, want %v", w, got, want)

@@ -119,6 +119,9 @@ func Tokenize(text string) []Word {
 		end, rawEnd := j, j
 		poss := false
 		for _, suf := range [...]string{"'s", "’s"} {
+			if text[end-1] != 's' {
+				break // both suffixes end so; most words end otherwise
+			}
 			if strings.HasSuffix(text[start:end], suf) && end-len(suf) > start {
 				end -= len(suf)
 				poss = true
@@ -127,8 +130,7 @@ func Tokenize(text string) []Word {
 		}
 		gap := text[prevEnd:start]
 		t := Word{Start: start, End: end, Text: text[start:end], Poss: poss, Gap: gap}
-		t.Lower = LookupForm(t.Text)
-		t.Shape, t.Letters = ShapeOf(t.Text)
+		t.Lower, t.Shape, t.Letters = wordForms(t.Text)
 		t.Dot = rawEnd < len(text) && text[rawEnd] == '.'
 		t.Handle = start > 0 && (text[start-1] == '@' || text[start-1] == '#')
 		nl := strings.Count(gap, "\n")
@@ -266,6 +268,46 @@ func ShapeOf(s string) (Shape, int) {
 		}
 	}
 	return shapeFrom(upper, lower, letters, firstUpper, partUpper, partLower)
+}
+
+// wordForms returns LookupForm(s) and ShapeOf(s) in one pass over an ASCII
+// word.
+func wordForms(s string) (lookup string, sh Shape, letters int) {
+	upper, lower := 0, 0
+	firstUpper, first := false, true
+	partUpper, partLower := false, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			sh, letters = shapeOfRunes(s)
+			return lookupForm(s), sh, letters
+		case '0' <= c && c <= '9':
+			return LookupForm(s), ShapeNone, 0
+		case c == '-':
+			first = true
+		case 'A' <= c && c <= 'Z':
+			upper++
+			letters++
+			if first && letters == 1 {
+				firstUpper = true
+			} else if first {
+				partUpper = true
+			}
+			first = false
+		case 'a' <= c && c <= 'z':
+			lower++
+			letters++
+			if first && letters > 1 {
+				partLower = true
+			}
+			first = false
+		}
+	}
+	sh, letters = shapeFrom(upper, lower, letters, firstUpper, partUpper, partLower)
+	if upper == 0 {
+		return s, sh, letters
+	}
+	return strings.ToLower(s), sh, letters
 }
 
 // shapeOfRunes is ShapeOf of any word.

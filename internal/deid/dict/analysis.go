@@ -52,6 +52,9 @@ type analysis struct {
 	// (vocabSet); vowels whether it has a vowel (hasVowel).
 	lists  []wordLists
 	vowels []bool
+	// spell holds, by word id, what its spelling says (spellContraction,
+	// spellStretched), worked out once per distinct word.
+	spell []uint8
 	// cityLower, prefixMemo and countryMemo are cityAbbrevLower,
 	// placePrefix and isCountry by word id (see memo).
 	cityLower, prefixMemo, countryMemo []int8
@@ -94,11 +97,17 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 	toks := doc.Words()
 	words := doc.Vocab()
 	n := len(words)
-	lists, vowels, idx := make([]wordLists, n), make([]bool, n), vocabIndex()
+	lists, vowels, spell, idx := make([]wordLists, n), make([]bool, n), make([]uint8, n), vocabIndex()
 	for id, w := range words {
 		lists[id], vowels[id] = idx[w], hasVowel(w)
+		if isContraction(w) {
+			spell[id] |= spellContraction
+		}
+		if stretched(w) {
+			spell[id] |= spellStretched
+		}
 	}
-	a := &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: make([]feat, n), looked: make([]bool, n), lists: lists, vowels: vowels, facts: lexfacts.Of(doc, lex),
+	a := &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: make([]feat, n), looked: make([]bool, n), lists: lists, vowels: vowels, spell: spell, facts: lexfacts.Of(doc, lex),
 		others: map[string]packedFeat{}, cue: map[string]int{}, gaz: map[string]gazHit{}}
 	a.join, a.fok = make([]uint8, len(toks)), make([]bool, len(toks))
 	for i := 1; i < len(toks); i++ {
@@ -121,6 +130,20 @@ func (a *analysis) stop(t *token) bool { return a.in(t, vStopWords) }
 // vowel reports whether word t of the text has a vowel, as
 // hasVowel(t.Lower) does.
 func (a *analysis) vowel(t *token) bool { return a.vowels[t.ID] }
+
+// What a word's spelling says (analysis.spell).
+const (
+	spellContraction = 1 << iota // isContraction
+	spellStretched               // stretched
+)
+
+// contraction reports whether word t of the text is a contraction, as
+// isContraction(t.Lower) does.
+func (a *analysis) contraction(t *token) bool { return a.spell[t.ID]&spellContraction != 0 }
+
+// stretchedWord reports whether word t of the text is stretched, as
+// stretched(t.Lower) does.
+func (a *analysis) stretchedWord(t *token) bool { return a.spell[t.ID]&spellStretched != 0 }
 
 // chat reports whether word t of the text is a chat word, as
 // vocab.ChatWords().Has(t.Lower) does.

@@ -68,9 +68,26 @@ func ClinicalNote(doc *deid.Doc) bool {
 type markerKey struct{}
 
 // clinicalMarkerCount is markerCount of the document's words, once per
-// document.
+// document, each distinct word looked up once.
 func clinicalMarkerCount(an *deid.Analysis) int {
-	return deid.AnalysisValue(an, markerKey{}, func() int { return markerCount(an.Words()) })
+	return deid.AnalysisValue(an, markerKey{}, func() int {
+		toks, vocab := an.Words(), an.Vocab()
+		marker := make([]int8, len(vocab)) // 0 not yet asked, 1 a marker, -1 not
+		hits := 0
+		for k := range toks {
+			id := toks[k].ID
+			if marker[id] == 0 {
+				marker[id] = -1
+				if markerCount(toks[k:k+1]) > 0 {
+					marker[id] = 1
+				}
+			}
+			if marker[id] > 0 {
+				hits++
+			}
+		}
+		return hits
+	})
 }
 
 // clinicalWord reports whether word k is clinical vocabulary in a clinical

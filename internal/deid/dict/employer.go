@@ -196,17 +196,21 @@ func cueWord(text string, q int) int {
 
 // cueNext: a word, blanks, "for", "at", "with" or "by", blanks, a capital.
 func cueNext(text string, p int) int {
-	return afterWordNext(text, p, func(q int) bool {
-		if c := text[q]; c != 'f' && c != 'a' && c != 'w' && c != 'b' {
-			return false
-		}
-		n := cueWord(text, q)
-		if n == 0 {
-			return false
-		}
-		r, _ := afterBlanks(text, q+n)
-		return isUpperAt(text, r)
-	})
+	return afterWordNext(text, p, func(q int) bool { return cueAt(text, q) })
+}
+
+// cueAt reports whether "for", "at", "with" or "by", blanks and a capital
+// are at q.
+func cueAt(text string, q int) bool {
+	if c := text[q]; c != 'f' && c != 'a' && c != 'w' && c != 'b' {
+		return false
+	}
+	n := cueWord(text, q)
+	if n == 0 {
+		return false
+	}
+	r, _ := afterBlanks(text, q+n)
+	return isUpperAt(text, r)
 }
 
 // afterWordNext returns the first start at or after p of a word of ASCII
@@ -250,6 +254,58 @@ func matchCue(text string, p int, m []int) []int {
 		return nil
 	}
 	return append(m, p, e, p, q0, q, q+n, r, e)
+}
+
+// wordStarts returns employerCue and employerMove as Detect tries them on
+// text: the starts of both, which cueNext and moveNext find from blank
+// run to blank run, listed in one pass.
+func wordStarts(text string) (cue, move startsAt) {
+	var cues, moves []int
+	for i := 0; i < len(text); {
+		for i < len(text) && byteClass[text[i]]&clsBlank == 0 {
+			i++
+		}
+		if i >= len(text) {
+			break
+		}
+		s := i // a run of blanks starts here
+		q, _ := afterBlanks(text, s)
+		i = q
+		if q >= len(text) {
+			break
+		}
+		up := isUpperAt(text, q)
+		if !up && !cueAt(text, q) {
+			continue
+		}
+		w := s
+		for w > 0 && byteClass[text[w-1]]&clsLetter != 0 {
+			w--
+		}
+		if w == s || w > 0 && byteClass[text[w-1]]&clsWord != 0 {
+			continue // no word, or not at a word boundary
+		}
+		if up {
+			moves = append(moves, w)
+		} else {
+			cues = append(cues, w)
+		}
+	}
+	return startsAt{next: listed(cues), match: matchCue}, startsAt{next: listed(moves), match: matchMove}
+}
+
+// listed returns a next function over the starts of list, in order.
+func listed(list []int) func(text string, p int) int {
+	k := 0
+	return func(text string, p int) int {
+		for k < len(list) && list[k] < p {
+			k++
+		}
+		if k < len(list) {
+			return list[k]
+		}
+		return len(text)
+	}
 }
 
 // moveNext: a word, blanks, a capital.
@@ -361,18 +417,32 @@ func kindAfterNext(text string, p int) int {
 
 // kindNextNext: a name, and at the first byte after it that no name can
 // hold (nameEnd), a comma, blanks, and "a", "an", "the", "our" or "my"
-// before a blank.
+// before a blank. It goes from comma to comma: a start is a capital and a
+// small letter in the run of bytes a name holds just before one.
 func kindNextNext(text string, p int) int {
-	barrier := -1 // nameEnd from a place at or before p
-	for ; p < len(text); p++ {
-		if byteClass[text[p]]&clsUpper == 0 || !nameAt(text, p) {
+	for c := p; c < len(text); c++ {
+		k := strings.IndexByte(text[c:], ',')
+		if k < 0 {
+			break
+		}
+		c += k
+		if !determinerAt(text, c+1) {
 			continue
 		}
-		if barrier < p {
-			barrier = nameEnd(text, p)
+		s := c
+		for s > p {
+			if byteClass[text[s-1]]&(clsName|clsSpace) != 0 {
+				s--
+			} else if s-len("’") >= p && text[s-len("’"):s] == "’" {
+				s -= len("’")
+			} else {
+				break
+			}
 		}
-		if barrier < len(text) && text[barrier] == ',' && determinerAt(text, barrier+1) {
-			return p
+		for q := s; q < c; q++ {
+			if nameAt(text, q) {
+				return q
+			}
 		}
 	}
 	return len(text)
@@ -428,12 +498,13 @@ func (d *Employers) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, 
 		out = append(out, deid.Finding{Start: s, End: e, Kind: deid.Organization, Type: deid.TypeEmployer,
 			Text: text[s:e], Recognizer: d.Name(), Confidence: 0.7})
 	}
-	employerCue.findAll(text, func(m []int) {
+	cue, move := wordStarts(text)
+	cue.findAll(text, func(m []int) {
 		if vocab.EmployerCues().Has(strings.ToLower(text[m[2]:m[3]])) {
 			add(m[6], m[7], strings.ToLower(text[m[4]:m[5]]) == "with")
 		}
 	})
-	employerMove.findAll(text, func(m []int) {
+	move.findAll(text, func(m []int) {
 		if vocab.EmployerMoves().Has(strings.ToLower(text[m[2]:m[3]])) {
 			add(m[4], m[5], true)
 		}

@@ -49,6 +49,18 @@ func TestStartsAtFindsWhatTheWholeTextPatternFinds(t *testing.T) {
 			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
 				t.Fatalf("%s on %q:\n got %v\nwant %v", p.name, text, got, want)
 			}
+			// Detect lists the starts of the first two in one pass.
+			if cue, move := wordStarts(text); p.name == "cue" || p.name == "move" {
+				a := cue
+				if p.name == "move" {
+					a = move
+				}
+				got = got[:0]
+				a.findAll(text, func(m []int) { got = append(got, slices.Clone(m)) })
+				if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+					t.Fatalf("%s, listed, on %q:\n got %v\nwant %v", p.name, text, got, want)
+				}
+			}
 			matched[p.name] += len(want)
 		}
 	}

@@ -65,13 +65,16 @@ func (a *analysis) orgs() []span {
 				break
 			}
 		}
-		m := a.orgCue(words)
-		if m == 0 && t.Dot {
-			words[0] = t.Text // "Inc." may be listed without its period
+		m := 0
+		if a.mayOpenOrgCue(t.Lower, t.Dot) { // words[0] is t.Text, or that with its full stop
 			m = a.orgCue(words)
-		}
-		if m == 0 && len(words) > 1 {
-			m = a.orgCue(undotted(words)) // "PINE KNOLL DAY CARE.": the sentence's full stop
+			if m == 0 && t.Dot {
+				words[0] = t.Text // "Inc." may be listed without its period
+				m = a.orgCue(words)
+			}
+			if m == 0 && len(words) > 1 {
+				m = a.orgCue(undotted(words)) // "PINE KNOLL DAY CARE.": the sentence's full stop
+			}
 		}
 		weak := false
 		if m == 0 {
@@ -313,6 +316,13 @@ func (a *analysis) orgCue(words []string) int {
 	m := a.lex.MatchAt(lexicon.OrgCue, words)
 	a.cue[k] = m
 	return m
+}
+
+// mayOpenOrgCue reports whether a word whose lookup form is lower, or
+// that with a full stop when dot, is the first word of an OrgCue entry:
+// MatchAt finds nothing at a word that opens none (lexicon.Starts).
+func (a *analysis) mayOpenOrgCue(lower string, dot bool) bool {
+	return a.lex.Starts(lexicon.OrgCue, lower) || dot && a.lex.Starts(lexicon.OrgCue, lower+".")
 }
 
 // extraCues are organisation cues the lexicon's OrgCue list lacks, with the

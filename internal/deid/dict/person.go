@@ -426,7 +426,7 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 		a.initialSurname(k-1, k+1)) {
 		return true
 	}
-	if t.Handle || t.Shape == shapeNone || a.stop(t) || isContraction(t.Lower) || a.chat(t) {
+	if t.Handle || t.Shape == shapeNone || a.stop(t) || a.contraction(t) || a.chat(t) {
 		return false
 	}
 	// "Fenna R Hoekstra": a surname after a middle initial written without a
@@ -478,7 +478,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		// written in lower case.
 		return 0.8, "titled"
 	}
-	if t.Handle || t.Shape == shapeNone || t.Shape == shapeMixed || a.stop(t) || isContraction(t.Lower) || a.chat(t) {
+	if t.Handle || t.Shape == shapeNone || t.Shape == shapeMixed || a.stop(t) || a.contraction(t) || a.chat(t) {
 		return 0, ""
 	}
 	if a.initialsPair(i) {
@@ -513,7 +513,11 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 		}
 	}
 	// After a kinship or role word: "her son Mateo", "my client Rose".
-	if a.cueBefore(i, a.isKin) && !f.kin {
+	// kinCase: what the word itself must be for a case below to hold,
+	// asked before the words around it.
+	kinCase := informative && (f.nameish() || !f.common(50)) || upper ||
+		t.Shape == shapeLower && (f.births >= 1000 || !f.common(60) || f.wl == 0)
+	if !f.kin && kinCase && a.cueBefore(i, a.isKin) {
 		switch {
 		case informative && (f.nameish() || !f.common(50)):
 			return 0.85, "kin"
@@ -542,7 +546,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	}
 	// "THANKS BRANDT": in capitals, a name or a word in no list after a
 	// greeting.
-	if upper && t.Letters >= 3 && (f.nameish() && !f.common(35) || f.wl == 0 && f.abbrev == 0) && !a.chat(t) && !stretched(t.Lower) &&
+	if upper && t.Letters >= 3 && (f.nameish() && !f.common(35) || f.wl == 0 && f.abbrev == 0) && !a.chat(t) && !a.stretchedWord(t) &&
 		a.cueBefore(i, a.isAddress) && a.informal() && !a.isClinical() {
 		return 0.6, "vocative"
 	}
@@ -555,7 +559,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	}
 	// "thank you Trudi!": a word in no list after a greeting.
 	if informative && !t.SentStart && f.wl == 0 && (f.proper == 0 || f.proper >= 80) && f.abbrev == 0 && t.Letters >= 3 && !a.chat(t) &&
-		!stretched(t.Lower) && a.cueBefore(i, a.isGreeting) {
+		!a.stretchedWord(t) && a.cueBefore(i, a.isGreeting) {
 		return 0.6, "vocative"
 	}
 
@@ -589,8 +593,8 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 	}
 	// Before a credential or a clinical report verb: "Jon Devaux RRT",
 	// "florencia cooke np", "grace dudak aware".
-	if a.beforeRoleCue(i) && t.Letters >= 2 && (f.nameish() && !f.common(35) ||
-		f.births >= 1000 && i+1 < len(a.toks) && a.adjacent(i+1) && (a.f(i+1).isName() || a.f(i+1).wl == 0)) {
+	if t.Letters >= 2 && (f.nameish() && !f.common(35) ||
+		f.births >= 1000 && i+1 < len(a.toks) && a.adjacent(i+1) && (a.f(i+1).isName() || a.f(i+1).wl == 0)) && a.beforeRoleCue(i) {
 		if informative && a.capitalPair(i) {
 			return 0.85, "first+surname" // "Ana Ruiz, MD"
 		}
@@ -721,13 +725,21 @@ func (a *analysis) capitalPair(i int) bool {
 	if a.clinicalWord(i) || a.clinicalWord(k) || a.lex.IsPlace(t.Lower+" "+s.Lower) {
 		return false
 	}
-	return extraCues[s.Lower] == "" && a.orgCue([]string{s.Lower}) == 0
+	return extraCues[s.Lower] == "" && (!a.mayOpenOrgCue(s.Lower, false) || a.orgCue([]string{s.Lower}) == 0)
 }
 
 // hasVowel reports whether a word has a vowel; "Hct" and "Pt" are
 // abbreviations, not names.
 func hasVowel(w string) bool {
-	return containsAnyASCIIFirst(w, "aeiouy", "aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y':
+			return true
+		case c >= utf8.RuneSelf:
+			return strings.ContainsAny(w[i:], "aeiouyàáâãäåèéêëìíîïòóôõöùúûüýÿ")
+		}
+	}
+	return false
 }
 
 // hasHyphen reports whether w holds a hyphen, plain or typographic.

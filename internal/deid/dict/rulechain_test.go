@@ -17,7 +17,7 @@ func TestRuleChainPretests(t *testing.T) {
 	texts := append(benchtext.Texts(4),
 		"greetings from the uk!! moving to nyc next week, republic of ireland after. i'm at Café Lume (Porto, PT)",
 		"PT TRANSFERRED TO KETTLEWORTH 3 FROM ST JOSEPHS. lives in catonsville, north dakota; seen at holy cross hosp",
-		"back in the usa lol. flights to la then the Teal Line in Ward 8, the U.S. and Borough of Hollinsgate",
+		"back in the usa lol. flights to la then the Teal Line, the U.K. and Borough of Hollinsgate",
 		"pt seen by wvmc team, sr. occ pvc's, to kettleworth 2. Dispo: Kettleworth 4. dinner at Marcello's",
 	)
 	for _, base := range texts {
@@ -26,14 +26,14 @@ func TestRuleChainPretests(t *testing.T) {
 			for _, c := range []*ruleChain{&shapeRules, &socialRules} {
 				for i := range a.toks {
 					tk := &a.toks[i]
-					may := map[uint8]bool{}
-					for _, k := range c.may[tk.Shape&7][b2i(tk.Caps)][b2i(tk.Poss)] {
-						if c.rules[k].admitsWord(a, tk) {
-							may[k] = true
+					may := map[*spanRule]bool{}
+					for _, r := range c.may[tk.Shape&7][b2i(tk.Caps)][b2i(tk.Poss)] {
+						if r.admitsWord(a, tk) {
+							may[r] = true
 						}
 					}
 					for k := range c.rules {
-						if may[uint8(k)] {
+						if may[&c.rules[k]] {
 							continue
 						}
 						if s, ok := c.rules[k].find(a, i); ok {

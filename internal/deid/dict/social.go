@@ -100,7 +100,7 @@ func (a *analysis) lowerPair(i int) bool {
 		return false
 	}
 	s := &a.toks[k]
-	if s.Shape != shapeLower || s.Letters < 4 || s.Poss && k+1 < n && a.adjacent(k+1) || a.stop(s) || isContraction(s.Lower) || a.clinicalWord(k) {
+	if s.Shape != shapeLower || s.Letters < 4 || s.Poss && k+1 < n && a.adjacent(k+1) || a.stop(s) || a.contraction(s) || a.clinicalWord(k) {
 		return false
 	}
 	g := a.f(k)
@@ -111,7 +111,7 @@ func (a *analysis) lowerPair(i int) bool {
 // first name: a surname that is no common word, or an unknown word.
 func (a *analysis) lowerSurname(k int) bool {
 	s := &a.toks[k]
-	if s.Shape != shapeLower || s.Letters < 3 || s.Handle || a.stop(s) || isContraction(s.Lower) || a.clinicalWord(k) {
+	if s.Shape != shapeLower || s.Letters < 3 || s.Handle || a.stop(s) || a.contraction(s) || a.clinicalWord(k) {
 		return false
 	}
 	g := a.f(k)
@@ -123,7 +123,7 @@ func (a *analysis) lowerSurname(k int) bool {
 	}
 	// A word in no list, or one so rare that SCOWL puts it in its last
 	// level ("askar").
-	return (g.wl == 0 || g.wl >= 80) && g.births < 1000 && g.rank == 0 && a.vowel(s) && !vocab.MedicalShape(s.Lower) && !stretched(s.Lower)
+	return (g.wl == 0 || g.wl >= 80) && g.births < 1000 && g.rank == 0 && a.vowel(s) && !vocab.MedicalShape(s.Lower) && !a.stretchedWord(s)
 }
 
 // listElem returns the end of a list element that starts at word i: one
@@ -173,20 +173,25 @@ func (a *analysis) listWord(k int) bool {
 		}
 	}
 	if t.Handle || t.Letters < 2 || t.Shape == shapeNone || t.Shape == shapeMixed || a.stop(t) ||
-		isContraction(t.Lower) || !a.vowel(t) || a.isTitle(k) > 0 || a.clinicalWord(k) {
+		a.contraction(t) || !a.vowel(t) {
 		return false
 	}
+	// What the lists say of the word first; its neighbours (isTitle) and
+	// the clinical tests after, for the few words that pass.
 	f := a.f(k)
 	if f.date || f.kin || f.title {
 		return false
 	}
+	var name bool
 	switch {
 	case t.Shape == shapeLower:
-		return f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && t.Letters >= 3
+		name = f.isName() && !f.common(50) || f.wl == 0 && f.abbrev == 0 && t.Letters >= 3
 	case t.Caps || t.Shape == shapeUpper:
-		return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && t.Letters >= 3
+		name = f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && t.Letters >= 3
+	default:
+		name = f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && f.proper == 0 && t.Letters >= 3
 	}
-	return f.isName() && !f.common(35) || f.wl == 0 && f.abbrev == 0 && f.proper == 0 && t.Letters >= 3
+	return name && a.isTitle(k) == 0 && !a.clinicalWord(k)
 }
 
 // listSep returns where the next element of a list begins after an
@@ -354,7 +359,7 @@ func (a *analysis) lowerSurnameAfter(i int) bool {
 		return false
 	}
 	s := &a.toks[i+1]
-	if s.Shape != shapeLower || s.Letters < 3 || s.Handle || a.stop(s) || isContraction(s.Lower) || a.clinicalWord(i+1) {
+	if s.Shape != shapeLower || s.Letters < 3 || s.Handle || a.stop(s) || a.contraction(s) || a.clinicalWord(i+1) {
 		return false
 	}
 	g := a.f(i + 1)
@@ -364,7 +369,7 @@ func (a *analysis) lowerSurnameAfter(i int) bool {
 	if g.surname > 0 && !g.common(35) {
 		return true
 	}
-	return g.wl == 0 && g.rank == 0 && a.vowel(s) && !vocab.MedicalShape(s.Lower) && !stretched(s.Lower)
+	return g.wl == 0 && g.rank == 0 && a.vowel(s) && !vocab.MedicalShape(s.Lower) && !a.stretchedWord(s)
 }
 
 // stretched reports whether a word is laughter or a stretched word of a
@@ -390,26 +395,26 @@ func stretched(w string) bool {
 // noun, or a word in no list ("obama", "kishan", "titi").
 func (a *analysis) lowerNameWord(i int) bool {
 	t := &a.toks[i]
-	if t.Shape != shapeLower || t.Letters < 3 || t.Handle || a.stop(t) || isContraction(t.Lower) || !a.vowel(t) ||
-		stretched(t.Lower) || a.in(t, vKinAbbrev) || a.in(t, vGreetings) || a.clinicalWord(i) {
+	if t.Shape != shapeLower || t.Letters < 3 || t.Handle || a.stop(t) || a.contraction(t) || !a.vowel(t) ||
+		a.in(t, vKinAbbrev) || a.in(t, vGreetings) {
 		return false
 	}
-	if a.wordCompound(t.Lower) {
-		return false
-	}
+	// What the lists say of the word first; the costlier tests of its
+	// spelling and its clinical reading after, for the few words that pass.
 	f := a.f(i)
 	if f.date || f.title || f.kin || f.abbrev != 0 && f.births < 10000 {
 		return false
 	}
+	var name bool
 	switch {
 	case f.births >= 100 && !f.common(50):
-		return true
+		name = true
 	case f.wl == 0:
-		return f.surname > 0 || f.proper > 0 || f.rank == 0
+		name = f.surname > 0 || f.proper > 0 || f.rank == 0
 	case f.wl >= 70:
-		return f.rank == 0 || f.rank > 20000
+		name = f.rank == 0 || f.rank > 20000
 	}
-	return false
+	return name && !a.stretchedWord(t) && !a.clinicalWord(i) && !a.wordCompound(t.Lower)
 }
 
 // wordCompound reports whether lw is a lower-case compound of ordinary words joined by
@@ -451,12 +456,12 @@ func (a *analysis) lowerCued(i int) bool {
 	}
 	// "mehmood sahab": a word before an honorific that follows names.
 	if i+1 < len(a.toks) && a.adjacent(i+1) && !t.Poss && a.in(&a.toks[i+1], vNameHonorifics) && t.Letters >= 3 && !a.stop(t) &&
-		!a.chat(t) && !stretched(t.Lower) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
+		!a.chat(t) && !a.stretchedWord(t) && !a.f(i).common(50) && !a.f(i).date && a.informal() {
 		return true
 	}
 	if !a.lowerNameWord(i) {
 		// "momo is the best": a rare word in no word list as a subject.
-		if g := a.f(i); g.wl == 0 && g.rank > 20000 && t.Letters >= 4 && !t.Handle && !stretched(t.Lower) && !a.clinicalWord(i) {
+		if g := a.f(i); g.wl == 0 && g.rank > 20000 && t.Letters >= 4 && !t.Handle && !a.stretchedWord(t) && !a.clinicalWord(i) {
 			return a.lowerSubject(i)
 		}
 		return false
@@ -497,7 +502,7 @@ func (a *analysis) lowerCued(i int) bool {
 	}
 	// "wow zubenko, your video is great": spoken to before a comma and
 	// "you" or "your".
-	if !t.Poss && i+1 < len(a.toks) && a.afterComma(i+1) && !a.chat(t) && !stretched(t.Lower) && (t.SentStart || i > 0 && a.adjacent(i) && a.in(&a.toks[i-1], vInterjections)) {
+	if !t.Poss && i+1 < len(a.toks) && a.afterComma(i+1) && !a.chat(t) && !a.stretchedWord(t) && (t.SentStart || i > 0 && a.adjacent(i) && a.in(&a.toks[i-1], vInterjections)) {
 		switch a.toks[i+1].Lower {
 		case "u", "you", "ur", "your":
 			return a.informal()
@@ -655,23 +660,22 @@ func (a *analysis) fullNameAhead(i int) bool {
 // savage"), where the word is the likelier reading.
 func (a *analysis) wordName(i int) bool {
 	t := &a.toks[i]
-	if t.Letters < 4 || t.Handle || a.stop(t) || a.in(t, vKinAbbrev) || a.clinicalWord(i) {
+	if t.Letters < 4 || t.Handle || a.stop(t) || a.in(t, vKinAbbrev) {
+		return false
+	}
+	// What the lists say of the word first; its clinical reading and its
+	// neighbours after, for the few words that pass.
+	f := a.f(i)
+	if f.date || f.title || f.kin || f.abbrev != 0 || !a.informal() || !wordNameFeat(f) || a.clinicalWord(i) {
 		return false
 	}
 	if i > 0 && !strings.ContainsAny(t.Gap, ".!?;:\n") {
 		switch p := a.toks[i-1].Lower; {
-		case vocab.DeterminersBefore().Has(p), p == "was", p == "is", p == "be", p == "so", p == "very", p == "too", p == "being":
+		case a.in(&a.toks[i-1], vDeterminersBefore), p == "was", p == "is", p == "be", p == "so", p == "very", p == "too", p == "being":
 			return false
 		}
 	}
-	if a.afterCompoundModifier(i) {
-		return false
-	}
-	f := a.f(i)
-	if f.date || f.title || f.kin || f.abbrev != 0 {
-		return false
-	}
-	return a.informal() && wordNameFeat(f)
+	return !a.afterCompoundModifier(i)
 }
 
 // afterCompoundModifier reports whether word i is the head of a noun phrase
@@ -761,7 +765,7 @@ func (a *analysis) beforeFollowers(i int) bool {
 func (a *analysis) shoutedName(i int) bool {
 	t := &a.toks[i]
 	f := a.f(i)
-	if t.Letters < 4 || f.wl != 0 || f.abbrev != 0 || f.title || f.kin || f.date || a.chat(t) || stretched(t.Lower) {
+	if t.Letters < 4 || f.wl != 0 || f.abbrev != 0 || f.title || f.kin || f.date || a.chat(t) || a.stretchedWord(t) {
 		return false
 	}
 	if f.births < 500 && (f.surname == 0 || f.surname > 20000) {
@@ -839,7 +843,7 @@ func (a *analysis) initialsPair(i int) bool {
 // "Tessaly | 12 Elm St"; not "Neurodivergent kids".
 func (a *analysis) openingUnknown(i int) bool {
 	t := &a.toks[i]
-	if !t.SentStart || t.Shape != shapeTitle || !titleCase(t.Text) || t.Caps || t.Letters < 4 || t.Handle || a.chat(t) || stretched(t.Lower) || !a.vowel(t) {
+	if !t.SentStart || t.Shape != shapeTitle || !titleCase(t.Text) || t.Caps || t.Letters < 4 || t.Handle || a.chat(t) || a.stretchedWord(t) || !a.vowel(t) {
 		return false
 	}
 	f := a.f(i)

@@ -571,7 +571,15 @@ func (r *spanRule) admits(t *token) bool {
 // admitsWord is the rest of the pre-test of r on word t of a's text: the
 // tests of the word itself that ruleChain's index does not make.
 func (r *spanRule) admitsWord(a *analysis, t *token) bool {
-	return t.Letters >= r.letters && (r.word == "" || r.word == t.Lower) && !(r.noHandle && t.Handle) && !(r.notStop && a.stop(t)) && !(r.listed && !a.in(t, r.list))
+	if t.Letters < r.letters || r.word != "" && r.word != t.Lower || r.noHandle && t.Handle {
+		return false
+	}
+	return !(r.notStop || r.listed) || r.admitsLists(a, t)
+}
+
+// admitsLists is the part of admitsWord that reads the word's lists.
+func (r *spanRule) admitsLists(a *analysis, t *token) bool {
+	return !(r.notStop && a.stop(t)) && !(r.listed && !a.in(t, r.list))
 }
 
 // matched is a span found by a spanRule, with the rule's skip.
@@ -587,7 +595,7 @@ type matched struct {
 // places' time).
 type ruleChain struct {
 	rules []spanRule
-	may   [8][2][2][]uint8 // [shape][Caps][Poss]: indices into rules
+	may   [8][2][2][]*spanRule // [shape][Caps][Poss]: rules, in order
 }
 
 func newRuleChain(rules []spanRule) ruleChain {
@@ -604,7 +612,7 @@ func newRuleChain(rules []spanRule) ruleChain {
 					r := rules[k]
 					r.word = "" // firstRule tests the word itself
 					if r.admits(&t) {
-						c.may[sh][caps][poss] = append(c.may[sh][caps][poss], uint8(k))
+						c.may[sh][caps][poss] = append(c.may[sh][caps][poss], &rules[k])
 					}
 				}
 			}
@@ -624,8 +632,7 @@ func b2i(b bool) int {
 // match.
 func (a *analysis) firstRule(c *ruleChain, i int) (matched, bool) {
 	t := &a.toks[i]
-	for _, k := range c.may[t.Shape&7][b2i(t.Caps)][b2i(t.Poss)] {
-		r := &c.rules[k]
+	for _, r := range c.may[t.Shape&7][b2i(t.Caps)][b2i(t.Poss)] {
 		if r.wordTests && !r.admitsWord(a, t) {
 			continue
 		}
@@ -648,7 +655,7 @@ func (a *analysis) lowerFamousCity(i int) (span, bool) {
 		return span{}, false
 	}
 	f := a.f(i)
-	if f.wl != 0 || f.rank == 0 || f.rank > 20000 || f.abbrev != 0 || f.births >= 1000 || f.date || f.title || f.kin || a.chat(t) || stretched(t.Lower) {
+	if f.wl != 0 || f.rank == 0 || f.rank > 20000 || f.abbrev != 0 || f.births >= 1000 || f.date || f.title || f.kin || a.chat(t) || a.stretchedWord(t) {
 		return span{}, false
 	}
 	return a.bigPlace(i)

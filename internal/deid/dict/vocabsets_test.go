@@ -8,7 +8,7 @@ import (
 )
 
 // TestVocabIndex: the index says of every word what each list says of it,
-// and a text's words get the lists of their lookup form.
+// and a text's words get the lists and spelling bits of their lookup form.
 func TestVocabIndex(t *testing.T) {
 	idx := vocabIndex()
 	for s, set := range vocabSets {
@@ -31,10 +31,13 @@ func TestVocabIndex(t *testing.T) {
 			}
 		}
 	}
-	text := "The Dr. met Mrs Quorlan at the MD office; ok lol, thanks"
+	text := "The Dr. met Mrs Quorlan at the MD office; ok lol, thanks. I'm sooo tired, y'all hahaha, we'll see"
 	a := newAnalysis(nil, (&deid.Doc{Text: text}).Analysis())
 	for i := range a.toks {
 		tk := &a.toks[i]
+		if a.contraction(tk) != isContraction(tk.Lower) || a.stretchedWord(tk) != stretched(tk.Lower) || a.vowel(tk) != hasVowel(tk.Lower) {
+			t.Errorf("%q: the spelling bits are not what isContraction, stretched and hasVowel say", tk.Text)
+		}
 		for s, set := range vocabSets {
 			if got, want := a.in(tk, vocabSet(s)), set().Has(tk.Lower); got != want {
 				t.Errorf("%q in list %d = %v, want %v", tk.Text, s, got, want)
