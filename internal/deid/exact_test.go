@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -125,5 +126,79 @@ func TestFindIsRef(t *testing.T) {
 	}
 	if found < 500 {
 		t.Errorf("only %d matches", found)
+	}
+}
+
+// shapeOfRef is ShapeOf read rune by rune, as first written.
+func shapeOfRef(s string) (Shape, int) {
+	upper, lower, letters := 0, 0, 0
+	firstUpper, first := false, true
+	partUpper, partLower := false, false
+	for _, r := range s {
+		switch {
+		case unicode.IsDigit(r):
+			return ShapeNone, 0
+		case IsHyphen(r):
+			first = true
+			continue
+		case unicode.IsUpper(r) || unicode.IsTitle(r):
+			upper++
+			letters++
+			if first && letters == 1 {
+				firstUpper = true
+			} else if first {
+				partUpper = true
+			}
+			first = false
+		case unicode.IsLetter(r):
+			lower++
+			letters++
+			if first && letters > 1 {
+				partLower = true
+			}
+			first = false
+		}
+	}
+	switch {
+	case letters == 0:
+		return ShapeNone, 0
+	case upper == 0:
+		return ShapeLower, letters
+	case !firstUpper || (partLower && (partUpper || upper > 0)):
+		return ShapeMixed, letters
+	case lower == 0 && letters >= 2:
+		return ShapeUpper, letters
+	}
+	return ShapeTitle, letters
+}
+
+func TestShapeOfIsRef(t *testing.T) {
+	pieces := []string{"a", "b", "Z", "Q", "-", "'", "’", "1", "é", "É", "ǅ", "‐", "x", "Mc", "GU", "\xff"}
+	r := rand.New(rand.NewSource(9))
+	for i := 0; i < 50000; i++ {
+		var b strings.Builder
+		for n := r.Intn(8); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		w := b.String()
+		gs, gn := ShapeOf(w)
+		ws, wn := shapeOfRef(w)
+		if gs != ws || gn != wn {
+			t.Fatalf("ShapeOf(%q) = %v, %d; want %v, %d", w, gs, gn, ws, wn)
+		}
+	}
+}
+
+func TestLookupFormIsRef(t *testing.T) {
+	ref := func(s string) string {
+		if strings.ContainsRune(s, '’') {
+			s = strings.ReplaceAll(s, "’", "'")
+		}
+		return strings.ToLower(s)
+	}
+	for _, w := range []string{"", "a", "Odette", "ODETTE", "o'neill", "O’Neill", "Ölçer", "K", "x’s", "Lou-Bette", "\xff"} {
+		if got, want := LookupForm(w), ref(w); got != want {
+			t.Errorf("LookupForm(%q) = %q, want %q", w, got, want)
+		}
 	}
 }

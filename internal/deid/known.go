@@ -58,7 +58,7 @@ func dropAllowed(doc *Doc, ws []word, fs []Finding) []Finding {
 	codes := professionalCodes(doc.Text)
 	bodies := publicBodySpans(doc.Text, ws)
 	return slices.DeleteFunc(slices.Clone(fs), func(f Finding) bool {
-		return allowed[termID(f.Text)] || insideAny(f, spans) || insideAny(f, public) || insideAny(f, codes) ||
+		return len(allowed) > 0 && allowed[termID(f.Text)] || insideAny(f, spans) || insideAny(f, public) || insideAny(f, codes) ||
 			nameLike(f.Kind) && (publicBody(f.Text) || insideAny(f, bodies))
 	})
 }

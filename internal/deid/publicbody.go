@@ -35,7 +35,8 @@ func publicBodySpans(text string, ws []word) []termMatch {
 	var run []word
 	for i, w := range ws {
 		k := bodyKey(w.key)
-		inName := vocab.PublicBodyWords().Has(k) && (isUpperByte(text[w.start]) || vocab.PublicBodyJoiners().Has(k))
+		// The cheap test first: most words are in lower case and no joiner.
+		inName := (isUpperByte(text[w.start]) || vocab.PublicBodyJoiners().Has(k)) && vocab.PublicBodyWords().Has(k)
 		if inName && len(run) > 0 && strings.Trim(text[ws[i-1].end:w.start], " ") != "" {
 			flush(run) // punctuation or a line break between the words
 			run = nil

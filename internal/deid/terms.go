@@ -42,6 +42,7 @@ func splitWords(text string) []word {
 	// About one word in six bytes of text; a slice grown from nil would
 	// be copied a dozen times for a long text.
 	out := make([]word, 0, len(text)/6+1)
+	lw := lowerWords{text: text}
 	for i := 0; i < len(text); {
 		if b := text[i]; b < utf8.RuneSelf {
 			if !asciiWordRune[b] {
@@ -83,11 +84,43 @@ func splitWords(text string) []word {
 			e -= n
 		}
 		if s < e {
-			out = append(out, word{start: s, end: e, key: strings.ToLower(text[s:e])})
+			out = append(out, word{start: s, end: e, key: lw.key(s, e)})
 		}
 		i = j
 	}
 	return out
+}
+
+// lowerWords makes the keys of a text's words: strings.ToLower of each.
+// An ASCII word's key is cut from a copy of the text lowered once, when
+// a word first needs it, instead of being allocated word by word.
+type lowerWords struct {
+	text, lower string
+}
+
+func (lw *lowerWords) key(s, e int) string {
+	w := lw.text[s:e]
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(w)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return w
+	}
+	if lw.lower == "" {
+		b := []byte(lw.text)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		lw.lower = string(b)
+	}
+	return lw.lower[s:e]
 }
 
 // termID is the key under which a term is matched and looked up: its word
@@ -173,6 +206,9 @@ func (ts *termSet) empty() bool { return ts == nil || len(ts.root.next) == 0 }
 
 // possessive strips a trailing 's or ’s from a key.
 func possessive(key string) (string, int, bool) {
+	if len(key) < 3 || key[len(key)-1] != 's' {
+		return "", 0, false
+	}
 	for _, suf := range []string{"'s", "’s"} {
 		if strings.HasSuffix(key, suf) && len(key) > len(suf) {
 			return key[:len(key)-len(suf)], len(suf), true

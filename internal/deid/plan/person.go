@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -108,16 +107,19 @@ const titledKey = 64
 // text once: at each space or full stop it asks whether a title ends just
 // before (or just before a full stop and the space).
 func titledPositions(lower string) []int {
-	var lengths []int // the lengths of the titles, each once
+	var byLast [256][]string // the titles by their last byte
 	for _, h := range vocab.Honorifics().Words() {
-		if !slices.Contains(lengths, len(h)) {
-			lengths = append(lengths, len(h))
+		if h != "" {
+			byLast[h[len(h)-1]] = append(byLast[h[len(h)-1]], h)
 		}
 	}
 	titleEndsAt := func(end int) int { // how many titles end at end
+		if end == 0 {
+			return 0
+		}
 		n := 0
-		for _, l := range lengths {
-			if l <= end && vocab.Honorifics().Has(lower[end-l:end]) {
+		for _, h := range byLast[lower[end-1]] {
+			if len(h) <= end && lower[end-len(h):end] == h {
 				n++
 			}
 		}

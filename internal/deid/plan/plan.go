@@ -304,13 +304,26 @@ func shoutingLines(text string) []shoutLine {
 			end += start
 		}
 		upper, letters := 0, 0
-		for _, r := range text[start:end] {
+		line := text[start:end]
+		for i := 0; i < len(line); {
+			if b := line[i]; b < utf8.RuneSelf { // ASCII: letters are A-Z, a-z
+				if isLetterByte(b) {
+					letters++
+					if b <= 'Z' {
+						upper++
+					}
+				}
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(line[i:])
 			if unicode.IsLetter(r) {
 				letters++
 				if unicode.IsUpper(r) {
 					upper++
 				}
 			}
+			i += n
 		}
 		out = append(out, shoutLine{end: end, shout: letters > 0 && upper*10 >= letters*7})
 		if end == len(text) {

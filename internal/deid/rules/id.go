@@ -452,11 +452,13 @@ func tIBAN(text string, t token) bool {
 func scanCodes(text string) []hit {
 	var hs []hit
 	for i := 0; i < len(text); {
-		d := strings.IndexAny(text[i:], digits)
-		if d < 0 {
+		d := i
+		for d < len(text) && byteClass[text[d]]&classDigit == 0 {
+			d++
+		}
+		if d == len(text) {
 			break
 		}
-		d += i
 		// The start of the run that holds the digit.
 		for d > i && (isASCIIAlnum(text[d-1]) || d-1 > i && text[d-1] == '-' && isASCIIAlnum(text[d-2])) {
 			d--

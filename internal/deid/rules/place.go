@@ -453,12 +453,9 @@ func asciiEqualFoldLower(a, b string) bool {
 func tState(text string, t token) bool {
 	i := t.start
 	if i+2 <= len(text) && text[i] >= 'A' && text[i] <= 'Z' && text[i+1] >= 'A' && text[i+1] <= 'Z' && (i+2 == len(text) || !isASCIIAlnum(text[i+2])) {
-		return strings.ContainsAny(text[i+2:min(len(text), i+7)], "0123456789")
+		return t.digitWithin(7) // text[i:i+2] are capitals: a digit in text[i+2:i+7]
 	}
-	if !inVocab(vocab.StateFirst(), text, t) {
-		return false
-	}
-	return strings.ContainsAny(text[t.start:min(len(text), t.start+28)], "0123456789")
+	return t.digitWithin(28) && inVocab(vocab.StateFirst(), text, t)
 }
 
 // tUpperDigit accepts a token of capitals and a digit within its first four bytes.

@@ -113,24 +113,33 @@ func tokenize(text string) []token {
 				i++
 				continue
 			}
+			// A run of ASCII word bytes: a token at its start unless it
+			// goes on from a word; its letters end at the first other
+			// byte of the run (or 24 bytes on).
+			start, tok, wend := i, -1, -1
 			if !prevWord {
-				j := i
-				for j < len(text) && j-i < 24 && byteClass[text[j]]&classLetter != 0 {
-					j++
-				}
-				ts = append(ts, token{start: i, wend: j})
+				tok = len(ts)
+				ts = append(ts, token{start: i})
 			}
-			// The rest of the run of ASCII word bytes starts no token.
 			for ; i < len(text); i++ {
 				c := byteClass[text[i]]
 				if c&classWord == 0 {
 					break
+				}
+				if c&classLetter == 0 && wend < 0 {
+					wend = i
 				}
 				if c&classDigit != 0 {
 					for ; pending < len(ts); pending++ {
 						ts[pending].digit = i
 					}
 				}
+			}
+			if tok >= 0 {
+				if wend < 0 {
+					wend = i
+				}
+				ts[tok].wend = min(wend, start+24)
 			}
 			prevWord = true
 			continue
@@ -386,20 +395,30 @@ func afterWord(text string, t token) int {
 	return j
 }
 
-// nextIn reports whether the word after t is in m.
-func nextIn(m map[string]bool, text string, t token) bool {
-	j := afterWord(text, t)
-	k := j
-	for k < len(text) && k-j < 24 && (text[k]|0x20 >= 'a' && text[k]|0x20 <= 'z') {
-		k++
-	}
-	return inSet(m, text, token{start: j, wend: k})
-}
-
 // tWordsThen accepts a token in words when the following word is in next.
 func tWordsThen(words []string, next []string) *trig {
 	n := set(next...)
-	return wordTrig(set(words...), func(text string, t token) bool { return nextIn(n, text, t) })
+	// The lengths and first letters of the next words: most words after
+	// a token have another, and are not looked up.
+	var lens uint32
+	var first [256]bool
+	for _, w := range next {
+		if w != "" && len(w) < 32 {
+			lens |= 1 << len(w)
+			first[w[0]|0x20], first[w[0]&^0x20] = true, true
+		}
+	}
+	return wordTrig(set(words...), func(text string, t token) bool {
+		j := afterWord(text, t)
+		k := j
+		for k < len(text) && k-j < 24 && (text[k]|0x20 >= 'a' && text[k]|0x20 <= 'z') {
+			k++
+		}
+		if k == j || lens&(1<<(k-j)) == 0 || !first[text[j]] {
+			return false
+		}
+		return inSet(n, text, token{start: j, wend: k})
+	})
 }
 
 // tWordsThenDigit accepts a token in words followed (after an optional
