@@ -240,6 +240,14 @@ func (p *previewer) configure() error {
 // build) and publishes it.
 func (p *previewer) rebuild(ctx context.Context, batch []string) {
 	start := time.Now()
+	// The entries this rebuild saved are put on disk after its pages are
+	// published, also when it failed or was cancelled: what it analysed
+	// holds.
+	defer func() {
+		if p.kept != nil {
+			p.flush()
+		}
+	}()
 	root := p.f.source
 	cfg := p.opts.Config
 	reconfigure := false
@@ -265,9 +273,6 @@ func (p *previewer) rebuild(ctx context.Context, batch []string) {
 	opts := p.opts
 	opts.Now = time.Now().UTC()
 	rep, err := site.Render(ctx, opts)
-	if p.kept != nil {
-		p.flush()
-	}
 	if ctx.Err() != nil {
 		return
 	}
