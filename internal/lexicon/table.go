@@ -119,6 +119,18 @@ func (t *Table) Word(r, i int) uint32 {
 	return binary.LittleEndian.Uint32(t.b[t.rows+t.stride*r+t.valOff+4*i:])
 }
 
+// Rows returns the bytes of rows [from, to) from the first value word of
+// from to the last of to-1, and the distance between two rows: value word i
+// of row from+k is at stride*k+4*i. A loop over many rows reads them without
+// working out each row's place again.
+func (t *Table) Rows(from, to int) (vals []byte, stride int) {
+	if from >= to {
+		return nil, t.stride
+	}
+	start := t.rows + t.stride*from + t.valOff
+	return t.b[start : t.rows+t.stride*(to-1)+t.valOff+4*t.words], t.stride
+}
+
 // Int32 returns value word i of row r as a signed number.
 func (t *Table) Int32(r, i int) int32 { return int32(t.Word(r, i)) }
 

@@ -42,6 +42,15 @@ func chunks(text string, max int) []Span {
 	lastSpace := -1 // end of the last white space rune in the chunk
 	wordStart := 0  // start of the current word
 	for i := 0; i < len(text); {
+		// An ASCII byte other than white space changes nothing but the
+		// length of the chunk, which is checked from start+max on.
+		if lim := min(len(text), start+max); i < lim && byteKinds[text[i]]&^kindUpper == 0 {
+			i++
+			for i < lim && byteKinds[text[i]]&^kindUpper == 0 {
+				i++
+			}
+			continue
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -65,7 +74,7 @@ func chunks(text string, max int) []Span {
 			emit(start, i)
 			start, lastSpace, wordStart = i+size, -1, i+size
 		case isSpace(r):
-			if i > start && endsSentence(text[wordStart:i]) {
+			if i > start && mayEndSentence(text[i-1]) && endsSentence(text[wordStart:i]) {
 				emit(start, i)
 				start, lastSpace = i+size, -1
 			} else {
@@ -77,6 +86,13 @@ func chunks(text string, max int) []Span {
 	}
 	emit(start, len(text))
 	return out
+}
+
+// mayEndSentence reports whether c, the last byte of a word, may end a
+// sentence (endsSentence): a full stop, '!' or '?', or a closing quote or
+// bracket after one (the typographic quotes end in a byte >= 0x80).
+func mayEndSentence(c byte) bool {
+	return c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ')' || c >= utf8.RuneSelf
 }
 
 // endsSentence reports whether word, the text between two white spaces,

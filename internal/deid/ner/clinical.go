@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/vocab"
@@ -20,11 +21,12 @@ import (
 // ("IV", "prn", "q4h"), or a unit after a number ("4mg", "1 mg",
 // "2.5mcg/kg/min").
 func isDoseToken(prev, w string) bool {
-	w = strings.Trim(w, "./")
+	w = trimDots(w)
 	if w == "" {
 		return false
 	}
-	lw := strings.ToLower(w)
+	var buf [32]byte
+	lw := lowerASCII(buf[:0], w)
 	if i := strings.IndexByte(lw, '/'); i > 0 {
 		lw = lw[:i] // "mcg/kg/min", "cc/hr"
 	}
@@ -36,14 +38,58 @@ func isDoseToken(prev, w string) bool {
 		rest := strings.TrimLeft(lw[1:], "0123456789")
 		return rest == "" || rest == "h" || rest == "hr" || rest == "hrs"
 	}
-	unit := strings.TrimLeft(lw, "0123456789.")
+	unit := trimLeftNumber(lw)
 	if unit == lw { // no number in front: the number must be the previous token
-		prev = strings.Trim(prev, "./")
-		if prev == "" || strings.Trim(prev, "0123456789.") != "" {
+		prev = trimDots(prev)
+		if prev == "" || trimLeftNumber(prev) != "" {
 			return false
 		}
 	}
 	return vocab.Units().Has(unit)
+}
+
+// trimDots is strings.Trim(w, "./").
+func trimDots(w string) string {
+	for w != "" && (w[0] == '.' || w[0] == '/') {
+		w = w[1:]
+	}
+	for w != "" && (w[len(w)-1] == '.' || w[len(w)-1] == '/') {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// trimLeftNumber is strings.TrimLeft(w, "0123456789.").
+func trimLeftNumber(w string) string {
+	for w != "" && (w[0] == '.' || '0' <= w[0] && w[0] <= '9') {
+		w = w[1:]
+	}
+	return w
+}
+
+// lowerASCII returns strings.ToLower(w): w itself when it has no capital,
+// an ASCII word's lower case written in buf (valid while buf is), or else
+// strings.ToLower's.
+func lowerASCII(buf []byte, w string) string {
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || len(w) > cap(buf) {
+			return strings.ToLower(w)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return w
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return unsafe.String(unsafe.SliceData(buf), len(buf))
 }
 
 // doseTokenFields splits text into the runs isDoseToken looks at.
@@ -62,17 +108,46 @@ const clinicalOrders = 3
 // tokens.
 func clinical(text string) bool {
 	n, prev := 0, ""
-	for _, w := range doseTokenFields(text) {
+	eachDoseField(text, func(w string) bool {
 		dose := isDoseToken(prev, w)
 		prev = w
 		if dose {
 			n++
-			if n >= clinicalOrders {
-				return true
-			}
 		}
+		return n < clinicalOrders
+	})
+	return n >= clinicalOrders
+}
+
+// eachDoseField calls f with each field of doseTokenFields(s), in order,
+// until f returns false.
+func eachDoseField(s string, f func(w string) bool) {
+	start := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		in, size := false, 1
+		if c < utf8.RuneSelf {
+			in = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' || c == '.' || c == '/'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			in = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if in {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			if !f(s[start:i]) {
+				return
+			}
+			start = -1
+		}
+		i += size
 	}
-	return false
+	if start >= 0 {
+		f(s[start:])
+	}
 }
 
 // doseReach is how many tokens after an entity, and before it, a dose,

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/lexfacts"
@@ -481,23 +482,88 @@ func (d *Detector) shorthand(t *textInfo) bool {
 	if t.short == 0 {
 		t.short = -1
 		caps, short := 0, 0
-		for _, w := range strings.FieldsFunc(t.text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		var facts *lexfacts.Words
+		eachLetterRun(t.text, func(w string) {
 			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
-				continue
+				return
 			}
 			caps++
 			n := utf8.RuneCountInString(w)
 			if n >= 2 && n <= 4 && w == strings.ToUpper(w) {
 				short++
-			} else if _, ok := d.lex.AbbrevLevel(w); ok {
+				return
+			}
+			if facts == nil {
+				facts = lexfacts.Of(t.doc.Analysis(), d.lex)
+			}
+			if abbrevLevel(d.lex, facts, t.doc.Analysis(), w) != 0 {
 				short++
 			}
-		}
+		})
 		if caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinical(t.text) || d.clinicalNote(t) {
 			t.short = 1
 		}
 	}
 	return t.short > 0
+}
+
+// abbrevLevel is lex.AbbrevLevel of w, a run of letters, read from the
+// facts of the text's words when w is ASCII and one of them (looked up
+// once per distinct word, and usually already by the dictionary
+// recognizers): lexicon.Facts's Abbrev is AbbrevLevel, and an ASCII word's
+// key is its lower case.
+func abbrevLevel(lex *lexicon.Lexicon, facts *lexfacts.Words, an *deid.Analysis, w string) int {
+	var buf [32]byte
+	if len(w) <= len(buf) {
+		k := buf[:0]
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				k = nil
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			k = append(k, c)
+		}
+		if k != nil {
+			if id, ok := an.ID(unsafe.String(unsafe.SliceData(k), len(k))); ok {
+				return int(facts.Facts(id).Abbrev)
+			}
+		}
+	}
+	level, _ := lex.AbbrevLevel(w)
+	return level
+}
+
+// eachLetterRun calls f with each run of letters of s (strings.FieldsFunc's
+// fields of non-letters), in order.
+func eachLetterRun(s string, f func(w string)) {
+	start := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		letter, size := false, 1
+		if c < utf8.RuneSelf {
+			letter = 'a' <= c|0x20 && c|0x20 <= 'z'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			letter = unicode.IsLetter(r)
+		}
+		if letter {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			f(s[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		f(s[start:])
+	}
 }
 
 // knownPlace reports whether name is a country, a US state or a place in

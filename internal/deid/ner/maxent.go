@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/gob"
 	"fmt"
 	"maps"
@@ -9,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	prose "github.com/jdkato/prose/v2"
 
@@ -498,7 +500,7 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
 		}
 		fs[fNextPos] = next.nextPos
 		buf = join(buf[:0], tok.lower, next.lower)
-		fs[fWordNextPos] = m.weightsOf(fWordNextPos, string(buf))
+		fs[fWordNextPos] = m.weightsOf(fWordNextPos, unsafe.String(unsafe.SliceData(buf), len(buf)))
 		clear(scores)
 		for _, w := range fs {
 			if !w.ok {
@@ -506,8 +508,9 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
 			}
 			vw := w.vw
 			scores[vw.label] += vw.w
-			for r := int(vw.start); r < int(vw.start)+int(vw.n); r++ {
-				scores[m.more.Word(r, 0)] += m.more.Float64(r, 1)
+			more, stride := m.more.Rows(int(vw.start), int(vw.start)+int(vw.n))
+			for p := 0; p+12 <= len(more); p += stride {
+				scores[binary.LittleEndian.Uint32(more[p:])] += math.Float64frombits(binary.LittleEndian.Uint64(more[p+4:]))
 			}
 		}
 		best, bestScore := -1, math.Inf(-1)
@@ -589,6 +592,16 @@ var proseSanitizer = strings.NewReplacer(
 	"\u2019", "'",
 	"&rsquo;", "'")
 
+// sanitize is proseSanitizer.Replace(w), without its copy when w holds
+// nothing it replaces.
+func sanitize(w string) string {
+	if strings.IndexByte(w, '&') < 0 && !strings.Contains(w, "\u201c") && !strings.Contains(w, "\u201d") &&
+		!strings.Contains(w, "\u2018") && !strings.Contains(w, "\u2019") {
+		return w
+	}
+	return proseSanitizer.Replace(w)
+}
+
 // sharing reports which tokens of s prose gives the same *Token values.
 // prose's tokenizer caches the tokens of each white-space delimited word of
 // its (sanitized) input and gives every later occurrence of the word the
@@ -598,7 +611,11 @@ var proseSanitizer = strings.NewReplacer(
 // the tags and labels of the last one; the extracter reads the tags so
 // shared. sharing returns nil if no token is shared, else, for each token,
 // the index of the token whose values it ends up with.
-func sharing(s string, toks []prose.Token) []int {
+//
+// counts, if not nil, keeps the number of tokens of each word tokenized
+// alone, from one call to the next: prose's tokens of a word depend on the
+// word only.
+func sharing(s string, toks []prose.Token, counts map[string]int) []int {
 	words := fieldSpans(s)
 	if len(words) < 2 {
 		return nil
@@ -613,7 +630,7 @@ func sharing(s string, toks []prose.Token) []int {
 	last := make(map[string]int, len(cached)) // key -> its last word
 	repeated := false
 	for i, w := range cached {
-		keys[i] = proseSanitizer.Replace(s[w.Start:w.End])
+		keys[i] = sanitize(s[w.Start:w.End])
 		if _, ok := last[keys[i]]; ok {
 			repeated = true
 		}
@@ -626,12 +643,20 @@ func sharing(s string, toks []prose.Token) []int {
 	// drop part of a word, so they cannot be found by their text).
 	first := make([]int, len(words)+1) // index of the first token of each word
 	for i, w := range words {
-		doc, err := prose.NewDocument(s[w.Start:w.End],
-			prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
-		if err != nil {
-			return nil
+		word := s[w.Start:w.End]
+		n, ok := counts[word]
+		if !ok {
+			doc, err := prose.NewDocument(word,
+				prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
+			if err != nil {
+				return nil
+			}
+			n = len(doc.Tokens())
+			if counts != nil {
+				counts[word] = n
+			}
 		}
-		first[i+1] = first[i] + len(doc.Tokens())
+		first[i+1] = first[i] + n
 	}
 	if first[len(words)] != len(toks) {
 		return nil // not expected

@@ -468,7 +468,11 @@ func (d *Detector) tag(s string, cache *tokenCache) (toks []prose.Token, safe st
 		return nil, "", false
 	}
 	toks = doc.Tokens()
-	src := sharing(safe, toks)
+	var counts map[string]int
+	if cache != nil {
+		counts = cache.wordTokens
+	}
+	src := sharing(safe, toks, counts)
 	m := loadModel()
 	if cache == nil {
 		cache = newTokenCache(m)

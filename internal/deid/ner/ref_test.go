@@ -8,12 +8,15 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	prose "github.com/jdkato/prose/v2"
 	"github.com/mingrammer/commonregex"
 
+	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/vocab"
+	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 // refTokenInfo holds the features of one token that its neighbours share.
@@ -373,7 +376,8 @@ func windowsRef(s string, ctx int, cand func(words []string, i int) bool) []Span
 func TestWindowsMatchRef(t *testing.T) {
 	texts := refTexts(t)
 	rng := rand.New(rand.NewPCG(3, 4))
-	pieces := []string{"a", "B", "Cd", "é", "É", " ", "\t", "\n", "\u00a0", "\u2003", "\xff", "'", "The", "MR", "Ann", ".", "ǅ"}
+	pieces := []string{"a", "B", "Cd", "é", "É", " ", "\t", "\n", "\u00a0", "\u2003", "\xff", "'", "The", "MR", "Ann", ".", "ǅ",
+		"\xe2\x80", "\xc2", "\x85", "\xa0", "\u3000", "\u2019", "Ña", "None"}
 	for range 3000 {
 		var b strings.Builder
 		for range rng.IntN(40) {
@@ -384,6 +388,9 @@ func TestWindowsMatchRef(t *testing.T) {
 	odd := func(words []string, i int) bool { return len(words[i])%2 == 1 }
 	var scratch windowScratch
 	for _, s := range texts {
+		if got, want := holdsNameWord(s), len(windowsRef(s, 0, nil)) > 0; got != want {
+			t.Errorf("holdsNameWord(%q) = %v, want %v", s, got, want)
+		}
 		for _, ctx := range []int{0, 1, 3} {
 			if got, want := windowsWhere(s, ctx, nil, &scratch), windowsRef(s, ctx, nil); !slices.Equal(got, want) {
 				t.Errorf("windowsWhere(%q, %d) = %v, want %v", s, ctx, got, want)
@@ -397,6 +404,198 @@ func TestWindowsMatchRef(t *testing.T) {
 			}, &scratch)
 			if want := windowsRef(s, ctx, odd); !slices.Equal(got, want) {
 				t.Errorf("windowsWhere(%q, %d, odd) = %v, want %v", s, ctx, got, want)
+			}
+		}
+	}
+}
+
+// isDoseTokenRef and clinicalRef are isDoseToken and clinical as they were
+// before they stopped allocating: the oracles of TestDoseMatchesRef.
+func isDoseTokenRef(prev, w string) bool {
+	w = strings.Trim(w, "./")
+	if w == "" {
+		return false
+	}
+	lw := strings.ToLower(w)
+	if i := strings.IndexByte(lw, '/'); i > 0 {
+		lw = lw[:i] // "mcg/kg/min", "cc/hr"
+	}
+	if vocab.RouteWords().Has(lw) {
+		return true
+	}
+	if len(lw) >= 2 && lw[0] == 'q' && lw[1] >= '0' && lw[1] <= '9' {
+		// q4h, q6hr, q12hrs, q2
+		rest := strings.TrimLeft(lw[1:], "0123456789")
+		return rest == "" || rest == "h" || rest == "hr" || rest == "hrs"
+	}
+	unit := strings.TrimLeft(lw, "0123456789.")
+	if unit == lw { // no number in front: the number must be the previous token
+		prev = strings.Trim(prev, "./")
+		if prev == "" || strings.Trim(prev, "0123456789.") != "" {
+			return false
+		}
+	}
+	return vocab.Units().Has(unit)
+}
+func clinicalRef(text string) bool {
+	n, prev := 0, ""
+	for _, w := range doseTokenFields(text) {
+		dose := isDoseTokenRef(prev, w)
+		prev = w
+		if dose {
+			n++
+			if n >= clinicalOrders {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shorthandCountsRef counts the capitalised words and the short ones of
+// text as shorthand did before it read abbreviations off the text's word
+// facts.
+func shorthandCountsRef(lex *lexicon.Lexicon, text string) (caps, short int) {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			continue
+		}
+		caps++
+		n := utf8.RuneCountInString(w)
+		if n >= 2 && n <= 4 && w == strings.ToUpper(w) {
+			short++
+		} else if _, ok := lex.AbbrevLevel(w); ok {
+			short++
+		}
+	}
+	return caps, short
+}
+
+// doseTexts are refTexts with drug orders, numbers and units mixed in.
+func doseTexts(t *testing.T) []string {
+	texts := refTexts(t)
+	rng := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"4mg", "IV", "iv", "prn", "PRN", "q4h", "Q6HR", "q12", "1", "2.5", "mcg/kg/min", "cc/hr", "mg", "MG",
+		"gtt", ".", "/", "./", "Tylenol", "BID", "bid", "po", "x", "é", "5/", "\xff", "ASAP", "NY", "Dr", "Pt", "OK", "DNR", "Yardle"}
+	for range 3000 {
+		ws := make([]string, rng.IntN(16))
+		for i := range ws {
+			ws[i] = pieces[rng.IntN(len(pieces))]
+		}
+		texts = append(texts, strings.Join(ws, []string{" ", ", ", "; ", "-"}[rng.IntN(4)]))
+	}
+	return texts
+}
+
+// TestDoseMatchesRef checks isDoseToken, clinical and the counts of
+// shorthand against the code they replaced.
+func TestDoseMatchesRef(t *testing.T) {
+	lex := lexicon.Default()
+	d := New(WithLexicon(lex))
+	for _, s := range doseTexts(t) {
+		if got, want := clinical(s), clinicalRef(s); got != want {
+			t.Errorf("clinical(%q) = %v, want %v", s, got, want)
+		}
+		ws := doseTokenFields(s)
+		for i, w := range ws {
+			prev := ""
+			if i > 0 {
+				prev = ws[i-1]
+			}
+			if got, want := isDoseToken(prev, w), isDoseTokenRef(prev, w); got != want {
+				t.Errorf("isDoseToken(%q, %q) = %v, want %v", prev, w, got, want)
+			}
+		}
+		caps, short := shorthandCountsRef(lex, s)
+		want := caps >= 3 && float64(short) > shorthandShare*float64(caps) || clinicalRef(s)
+		if got := d.shorthand(newTextInfo(&deid.Doc{Text: s})); got != want {
+			t.Errorf("shorthand(%q) = %v, want %v (%d capitalised, %d short)", s, got, want, caps, short)
+		}
+	}
+}
+
+// chunksRef is chunks as it was before it skipped plain ASCII bytes: the
+// oracle of TestChunksMatchRef.
+func chunksRef(text string, max int) []Span {
+	var out []Span
+	emit := func(s, e int) {
+		for s < e {
+			r, size := utf8.DecodeRuneInString(text[s:e])
+			if !isSpace(r) {
+				break
+			}
+			s += size
+		}
+		for e > s {
+			r, size := utf8.DecodeLastRuneInString(text[s:e])
+			if !isSpace(r) {
+				break
+			}
+			e -= size
+		}
+		if s < e {
+			out = append(out, Span{s, e})
+		}
+	}
+	start := 0      // start of the current chunk
+	lastSpace := -1 // end of the last white space rune in the chunk
+	wordStart := 0  // start of the current word
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if i+size-start > max && i > start {
+			// Cut before this rune, at the last white space if there is one
+			// in the second half of the chunk.
+			cut := i
+			if lastSpace > start+max/2 {
+				cut = lastSpace
+			}
+			emit(start, cut)
+			start, lastSpace = cut, -1
+			if wordStart < start {
+				wordStart = start
+			}
+			continue
+		}
+		switch {
+		case r == '\n':
+			emit(start, i)
+			start, lastSpace, wordStart = i+size, -1, i+size
+		case isSpace(r):
+			if i > start && endsSentence(text[wordStart:i]) {
+				emit(start, i)
+				start, lastSpace = i+size, -1
+			} else {
+				lastSpace = i + size
+			}
+			wordStart = i + size
+		}
+		i += size
+	}
+	emit(start, len(text))
+	return out
+}
+
+// TestChunksMatchRef checks chunks against chunksRef on the reference
+// texts and random strings of words, sentence ends, abbreviations, white
+// space and non-ASCII bytes, at several bounds.
+func TestChunksMatchRef(t *testing.T) {
+	texts := refTexts(t)
+	rng := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"word", "Ann", "Dr.", "Q.R.", "end.", "why?", "no!", "\u201d", " ", "  ", "\n", "\t", "\u00a0", "é", "\xff", "x", "\")", "aaaaaaaaaaaaaaaaaaaa"}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(60) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		for _, max := range []int{5, 10, 37, maxChunk} {
+			if got, want := chunks(s, max), chunksRef(s, max); !slices.Equal(got, want) {
+				t.Errorf("chunks(%q, %d) = %v, want %v", s, max, got, want)
 			}
 		}
 	}

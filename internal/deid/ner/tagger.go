@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/gob"
 	"fmt"
 	"maps"
@@ -10,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	prose "github.com/jdkato/prose/v2"
 
@@ -404,14 +406,15 @@ func (t *tagger) ctxFeatsOf(w string) (p ctxFeats) {
 func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*tokenFeats, i int, p1, p2 string, id1, id2 int32) (string, []byte) {
 	clear(touched)
 	addRange := func(r [2]int32) {
-		for k := int(r[0]); k < int(r[1]); k++ {
-			class := t.weights.Word(k, 0)
+		vals, stride := t.weights.Rows(int(r[0]), int(r[1]))
+		for p := 0; p+12 <= len(vals); p += stride {
+			class := binary.LittleEndian.Uint32(vals[p:])
 			if !touched[class] {
 				// Only the tags of features found are scored.
 				touched[class] = true
 				scores[class] = 0
 			}
-			scores[class] += t.weights.Float64(k, 1)
+			scores[class] += math.Float64frombits(binary.LittleEndian.Uint64(vals[p+4:]))
 		}
 	}
 	add := func(parts ...string) {
@@ -422,7 +425,7 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 			}
 			buf = append(buf, p...)
 		}
-		if r, ok := t.feats.Find(string(buf)); ok {
+		if r, ok := t.feats.Find(unsafe.String(unsafe.SliceData(buf), len(buf))); ok {
 			addRange([2]int32{t.feats.Int32(r, 0), t.feats.Int32(r, 1)})
 		}
 	}

@@ -83,10 +83,13 @@ type tokenCache struct {
 	m      *model
 	byText map[string]*tokenFeats
 	feats  []*tokenFeats
+	// wordTokens is the number of prose's tokens of a white-space
+	// delimited word tokenized alone (see sharing).
+	wordTokens map[string]int
 }
 
 func newTokenCache(m *model) *tokenCache {
-	return &tokenCache{m: m, byText: map[string]*tokenFeats{}}
+	return &tokenCache{m: m, byText: map[string]*tokenFeats{}, wordTokens: map[string]int{}}
 }
 
 // of returns the features of each of toks, in a slice reused by the next

@@ -42,6 +42,9 @@ type windowScratch struct {
 // that may be a name, and says whether prose should look at it. scratch,
 // if not nil, lends its slices.
 func windowsWhere(s string, ctx int, cand func(words chunkWords, i int) bool, scratch *windowScratch) []Span {
+	if !holdsNameWord(s) {
+		return nil // most chunks: the scan below would find no name
+	}
 	if scratch == nil {
 		scratch = &windowScratch{}
 	}
@@ -57,30 +60,29 @@ func windowsWhere(s string, ctx int, cand func(words chunkWords, i int) bool, sc
 			i += size
 			continue
 		}
-		// The word runs to the next white space. An ASCII word may be a
-		// name only if a capital is followed by a lower-case letter
-		// (mayHoldName), noted on the way; any other word is asked.
+		// The word runs to the next white space. A word of ASCII bytes
+		// without a capital cannot hold a name (mayHoldName), which is
+		// noted on the way; any other word is asked.
 		j := i
-		ascii, pair, prevUpper := true, false, false
+		var kinds uint8
 		for j < len(s) {
-			c := s[j]
-			if c < utf8.RuneSelf {
-				if isASCIISpace(c) {
-					break
-				}
-				pair = pair || prevUpper && 'a' <= c && c <= 'z'
-				prevUpper = 'A' <= c && c <= 'Z'
+			k := byteKinds[s[j]]
+			if k == 0 || k == kindUpper {
+				kinds |= k
 				j++
 				continue
+			}
+			if k == kindSpace {
+				break
 			}
 			r, size := utf8.DecodeRuneInString(s[j:])
 			if isSpace(r) {
 				break
 			}
-			ascii = false
+			kinds |= kindNonASCII
 			j += size
 		}
-		if (pair || !ascii) && mayBeName(s[i:j]) {
+		if kinds != 0 && mayBeName(s[i:j]) {
 			names = append(names, len(words))
 		}
 		words = append(words, Span{i, j})
@@ -110,6 +112,56 @@ func windowsWhere(s string, ctx int, cand func(words chunkWords, i int) bool, sc
 	return out
 }
 
+// holdsNameWord reports whether some white-space delimited word of s may be
+// a name (mayBeName). Only a word with an ASCII capital or a non-ASCII byte
+// can be (mayHoldName), so it looks for those bytes first and asks only
+// about the words that hold them.
+func holdsNameWord(s string) bool {
+	for i := 0; i < len(s); {
+		for i < len(s) && byteKinds[s[i]]&(kindUpper|kindNonASCII) == 0 {
+			i++
+		}
+		if i == len(s) {
+			return false
+		}
+		// The word around i: back to the white space before it, on to the
+		// white space after it.
+		start := i
+		for start > 0 {
+			r, size := rune(s[start-1]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeLastRuneInString(s[:start])
+			}
+			if isSpace(r) {
+				break
+			}
+			start -= size
+		}
+		end := i
+		for end < len(s) {
+			r, size := rune(s[end]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[end:])
+			}
+			if isSpace(r) {
+				break
+			}
+			end += size
+		}
+		if end == i {
+			// i begins a non-ASCII white space rune.
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			continue
+		}
+		if mayBeName(s[start:end]) {
+			return true
+		}
+		i = end
+	}
+	return false
+}
+
 // mayBeName reports whether a white-space delimited word may be (part of) a
 // name: it has an upper-case letter followed by a lower-case one and is not
 // one of a few function words that start sentences.
@@ -120,6 +172,29 @@ func mayBeName(w string) bool {
 	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
 	return !vocab.CapitalFunctionWords().Has(w)
 }
+
+// The kinds of bytes the scans of a chunk tell apart (byteKinds): other
+// ASCII bytes are 0.
+const (
+	kindSpace    = 1 << iota // ASCII white space
+	kindUpper                // an ASCII capital
+	kindNonASCII             // a byte of a longer UTF-8 sequence, or invalid
+)
+
+// byteKinds is the kind of each byte (read only).
+var byteKinds = func() (k [256]uint8) {
+	for c := range k {
+		switch {
+		case c >= utf8.RuneSelf:
+			k[c] = kindNonASCII
+		case isASCIISpace(byte(c)):
+			k[c] = kindSpace
+		case 'A' <= c && c <= 'Z':
+			k[c] = kindUpper
+		}
+	}
+	return k
+}()
 
 // isASCIISpace is isSpace of an ASCII byte.
 func isASCIISpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
