@@ -1,6 +1,25 @@
 package lexicon
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
+
+// Entries yields every entry of cat in its lookup form (lower case, words joined by one
+// space), in the table's order.
+func (l *Lexicon) Entries(cat Category) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		t := l.category(cat)
+		if t == nil {
+			return
+		}
+		for r := range t.Len() {
+			if !yield(t.Key(r)) {
+				return
+			}
+		}
+	}
+}
 
 // Starts reports whether some entry of cat begins with the word w, compared as MatchAt
 // compares words: MatchAt(cat, words) is 0 whenever Starts(cat, words[0]) is false, so a
@@ -11,14 +30,10 @@ func (l *Lexicon) Starts(cat Category, w string) bool {
 		return false
 	}
 	first := l.starts[cat].get(func() (map[string]struct{}, error) {
-		t := l.category(cat)
-		m := make(map[string]struct{}, t.Len())
-		for r := range t.Len() {
-			k := t.Key(r)
-			if i := strings.IndexByte(k, ' '); i >= 0 {
-				k = k[:i]
-			}
-			m[k] = struct{}{}
+		m := map[string]struct{}{}
+		for k := range l.Entries(cat) {
+			first, _, _ := strings.Cut(k, " ")
+			m[first] = struct{}{}
 		}
 		return m, nil
 	})

@@ -41,7 +41,7 @@ func (f *finder) area(home string) areaInfo {
 	}
 	for i, tk := range f.toks {
 		// "a small town", "a small coastal town", "a mid-sized city in the West".
-		if f.keyAt(i) == "a" || f.keyAt(i) == "an" {
+		if tk.cls&clsArticle != 0 { // "a", "an"
 			for ci, c := range sizeClasses {
 				cw := sizeClassWords[ci]
 				j, ok := f.phraseAfter(i+1, cw)
@@ -66,7 +66,7 @@ func (f *finder) area(home string) areaInfo {
 				}
 			}
 		}
-		if tk.upper {
+		if tk.upper && f.mayBePlace(i) {
 			if code, ok := f.lex.Country(f.rawAt(i)); ok && code != "US" {
 				p, _ := f.t.Territory(code)
 				consider(f.rawAt(i), p)
@@ -107,6 +107,28 @@ func (f *finder) area(home string) areaInfo {
 		}
 	}
 	return best
+}
+
+// mayBePlace reports whether token i, as written, may name a country other than the US or
+// be a US state's name as the lexicon writes it: false when the lexicon said neither of the
+// same spelling earlier in the document (a word is asked once per spelling, at its first;
+// another spelling of the key is asked each time).
+func (f *finder) mayBePlace(i int) bool {
+	tk := f.toks[i]
+	w := &f.vocab[tk.id]
+	if w.facts&factPlaceKnown != 0 {
+		return w.facts&factPlace != 0 || f.text[w.placeStart:w.placeEnd] != f.rawAt(i)
+	}
+	w.facts |= factPlaceKnown
+	w.placeStart, w.placeEnd = int32(tk.start), int32(tk.end)
+	raw := f.rawAt(i)
+	code, country := f.lex.Country(raw)
+	name, state := f.lex.USState(raw)
+	if country && code != "US" || state && name == raw {
+		w.facts |= factPlace
+		return true
+	}
+	return false
 }
 
 func orUS(region string) string {

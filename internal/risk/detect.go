@@ -75,8 +75,8 @@ func (f *finder) personName(w *vocabWord) bool {
 }
 
 // startsCondition reports whether some condition of the lexicon begins with token i's
-// word (lexicon.Starts): where none does, MatchAt finds none. Asked once per word of a
-// document.
+// word (lexicon.Starts): where none does, MatchAt finds none. For an ASCII word the
+// vocabulary has it from the word's phrase bits; another is asked once per document.
 func (f *finder) startsCondition(i int) bool {
 	w := &f.vocab[f.toks[i].id]
 	if w.facts&factCondKnown == 0 {
@@ -193,6 +193,9 @@ func (f *finder) markAuthor() {
 	for i, tk := range f.toks {
 		if i > 0 && tk.clause != f.toks[i-1].clause {
 			author = false
+		}
+		if !f.first[tk.clause] {
+			continue // authorClause reads no clause without "I" or "we"
 		}
 		f.author[i] = author
 		w := &f.vocab[tk.id]

@@ -48,6 +48,10 @@ const (
 	// be a key only if its first word is continued and its second has this bit, which
 	// rules out most pairs without building and looking up their key.
 	bitSecond = bitPrefix << 1
+	// bitLexCondition marks a word (of ASCII letters and digits) that begins a condition of
+	// the lexicon (lexicon.Starts), so that the scorer need not ask the lexicon at each new
+	// word of a post.
+	bitLexCondition = bitSecond << 1
 )
 
 // phraseKinds maps the source's kind column to a table kind.
@@ -81,6 +85,22 @@ type Tables struct {
 	hist []float64
 	// maxWords is the most words of any phrase.
 	maxWords int
+	// bloom: a Bloom filter of the phrase table's one-word keys (bloomBits bits, two per
+	// key, by hashBytes), 32 KB that stay in cache where a probe of the 3 MB table misses:
+	// most words of a post are no key, and the filter rules out all but a few of them.
+	bloom *lexicon.Table
+}
+
+// bloomLog is the log2 of the filter's bits; bloomIndex gives a key's two bits.
+const bloomLog = 18
+
+func bloomIndex(h uint32) (uint32, uint32) { return h & (1<<bloomLog - 1), h >> (32 - bloomLog) }
+
+// mayHaveWord reports whether the phrase table may hold a one-word key whose hashBytes is
+// h: false means it holds none.
+func (t *Tables) mayHaveWord(h uint32) bool {
+	i, j := bloomIndex(h)
+	return t.bloom.Word(int(i>>5), 0)&(1<<(i&31)) != 0 && t.bloom.Word(int(j>>5), 0)&(1<<(j&31)) != 0
 }
 
 // Entry is one table row.
@@ -99,7 +119,7 @@ var DefaultTables = sync.OnceValue(func() *Tables {
 	return t
 })
 
-var packNames = []string{"phrases", "entries", "acronyms", "territories", "areas", "regions", "states", "state_names", "groups", "ages", "hist"}
+var packNames = []string{"phrases", "entries", "acronyms", "territories", "areas", "regions", "states", "state_names", "groups", "ages", "hist", "phrase_bloom"}
 
 func openTables(pack string) (*Tables, error) {
 	raw, err := lexicon.Unpack(pack)
@@ -118,7 +138,10 @@ func openTables(pack string) (*Tables, error) {
 	}
 	t := &Tables{phrases: tabs["phrases"], entries: tabs["entries"], acronyms: tabs["acronyms"],
 		territories: tabs["territories"], areas: tabs["areas"], regions: tabs["regions"], states: tabs["states"],
-		stateNames: tabs["state_names"], groups: tabs["groups"], maxWords: int(tabs["phrases"].Aux())}
+		stateNames: tabs["state_names"], groups: tabs["groups"], maxWords: int(tabs["phrases"].Aux()), bloom: tabs["phrase_bloom"]}
+	if t.bloom.Len() != 1<<bloomLog/32 {
+		return nil, fmt.Errorf("phrase_bloom: %d words, want %d", t.bloom.Len(), 1<<bloomLog/32)
+	}
 	ages := tabs["ages"]
 	if ages.Len() != len(t.ages) {
 		return nil, fmt.Errorf("ages: %d bands, want %d", ages.Len(), len(t.ages))
@@ -372,6 +395,11 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 			}
 		}
 	}
+	for e := range lex.Entries(lexicon.Condition) {
+		if w, _, _ := strings.Cut(e, " "); plainWord(w) {
+			kinds[w] |= bitLexCondition
+		}
+	}
 	phrases, entries := lexicon.NewTableBuilder(2), lexicon.NewArrayBuilder(4)
 	phrases.SetAux(uint32(maxWords))
 	for _, key := range orderedKeys(kinds) {
@@ -389,6 +417,21 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 		}
 	}
 	if err := put("phrases", phrases); err != nil {
+		return nil, err
+	}
+	bits := make([]uint32, 1<<bloomLog/32)
+	for key := range kinds {
+		if !strings.Contains(key, " ") {
+			i, j := bloomIndex(hashBytes([]byte(key)))
+			bits[i>>5] |= 1 << (i & 31)
+			bits[j>>5] |= 1 << (j & 31)
+		}
+	}
+	bloom := lexicon.NewArrayBuilder(1)
+	for _, w := range bits {
+		bloom.Vals(bloom.Append())[0] = w
+	}
+	if err := put("phrase_bloom", bloom); err != nil {
 		return nil, err
 	}
 	if err := put("entries", entries); err != nil {
@@ -465,6 +508,17 @@ func Freeze(gz []byte, lex *lexicon.Lexicon) ([]byte, error) {
 		return nil, err
 	}
 	return lexicon.Pack(out), nil
+}
+
+// plainWord reports whether w is ASCII lower-case letters and digits only, as the key of an
+// ASCII word is.
+func plainWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return w != ""
 }
 
 func orderedKeys[V any](m map[string]V) []string {

@@ -71,6 +71,34 @@ func TestFrozenMatchesSource(t *testing.T) {
 			}
 		}
 	}
+	// A word is marked as beginning a condition of the lexicon exactly when it does.
+	lex := lexicon.Default()
+	for e := range lex.Entries(lexicon.Condition) {
+		if w, _, _ := strings.Cut(e, " "); plainWord(w) && tab.bits(tab.phrase(w))&bitLexCondition == 0 {
+			t.Errorf("%q begins the condition %q, but is not marked", w, e)
+		}
+	}
+	for r := range tab.phrases.Len() {
+		if k := tab.phrases.Key(r); tab.bits(r)&bitLexCondition != 0 && !lex.Starts(lexicon.Condition, k) {
+			t.Errorf("%q is marked, but begins no condition", k)
+		}
+	}
+	// Every one-word key passes the filter in front of the table; most other words do not.
+	for r := range tab.phrases.Len() {
+		if k := tab.phrases.Key(r); !strings.Contains(k, " ") && !tab.mayHaveWord(hashBytes([]byte(k))) {
+			t.Errorf("%q: a key the filter rules out", k)
+		}
+	}
+	passed := 0
+	for i := range 10000 {
+		k := fmt.Sprintf("zq%dv", i)
+		if tab.mayHaveWord(hashBytes([]byte(k))) {
+			passed++
+		}
+	}
+	if passed > 300 {
+		t.Errorf("the filter passes %d of 10,000 words that are no key", passed)
+	}
 	if tab.maxWords != maxWords {
 		t.Errorf("maxWords %d, want %d", tab.maxWords, maxWords)
 	}
@@ -109,7 +137,6 @@ func TestFrozenMatchesSource(t *testing.T) {
 		}
 	}
 	// A state by its name: the population of its code.
-	lex := lexicon.Default()
 	for code, p := range src.states {
 		name, ok := lex.USState(strings.ToUpper(code))
 		if !ok {

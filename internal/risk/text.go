@@ -31,20 +31,24 @@ type vocabWord struct {
 	cls  uint32 // the key's closed classes (wordClasses)
 	bits uint32 // the row's kinds and marks (Tables.bits)
 	// facts: what the lexicon says of the key, looked up on first use (fact*).
-	facts uint8
+	facts uint16
 	num   int // see factDigits and factNumberWord
+	// placeStart and placeEnd: the spelling mayBePlace asked the lexicon about.
+	placeStart, placeEnd int32
 }
 
 // Bits of vocabWord.facts: each fact has a bit saying it was looked up and one for its
 // value.
 const (
-	factPersonKnown uint8 = 1 << iota
+	factPersonKnown uint16 = 1 << iota
 	factPerson
 	factCondKnown
 	factCond
 	factNumKnown
 	factDigits     // num is the word read as digits (atoi)
 	factNumberWord // num is the number the word names (numberWords)
+	factPlaceKnown
+	factPlace // see mayBePlace
 )
 
 // vocab is a document's distinct keys, in an open-addressing hash table of their ids: a
@@ -66,39 +70,26 @@ func newVocab(capacity int) vocab {
 }
 
 // id returns the id of the key of raw (a word as tokenize cuts it), adding it when new.
-func (v *vocab) id(t *Tables, raw string) int32 {
-	// One pass over an ASCII word hashes its key (wordKey: lower case, apostrophes
-	// dropped) and tells whether the key is the word itself, as most are.
-	h := uint32(fnvOffset)
-	plain := true
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			b := append(v.buf[:0], phrase.Key(raw)...)
-			v.buf = b
-			return v.lookup(t, b, raw, hashBytes(b))
-		case c == '\'':
-			plain = false
-			continue
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-			plain = false
-		}
-		h = (h ^ uint32(c)) * fnvPrime
-	}
-	h = mix32(h)
-	if plain {
-		return v.lookup(t, nil, raw, h)
+// When raw is ASCII (ascii), h is hashBytes of its key and plain tells whether the key is
+// raw itself, as tokenize worked out while reading the word.
+func (v *vocab) id(t *Tables, raw string, h uint32, plain, ascii bool) int32 {
+	switch {
+	case !ascii:
+		b := append(v.buf[:0], phrase.Key(raw)...)
+		v.buf = b
+		return v.lookup(t, b, raw, hashBytes(b), false)
+	case plain:
+		return v.lookup(t, nil, raw, h, true)
 	}
 	b, _ := appendWordKey(v.buf[:0], raw)
 	v.buf = b
-	return v.lookup(t, b, raw, h)
+	return v.lookup(t, b, raw, h, true)
 }
 
 // lookup returns the id of the key (b, or raw itself when b is nil) whose hash is h, adding
-// it when new.
-func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32) int32 {
+// it when new. The key of an ASCII word is ASCII letters and digits: whether a condition of
+// the lexicon begins with it is a bit of its row (bitLexCondition).
+func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32, ascii bool) int32 {
 	mask := uint32(len(v.slots) - 1)
 	i := h & mask
 	for ; v.slots[i] != 0; i = (i + 1) & mask {
@@ -114,8 +105,18 @@ func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32) int32 {
 		key = string(b)
 	}
 	id := int32(len(v.words))
-	row := t.phrase(key)
-	v.words = append(v.words, vocabWord{key: key, row: int32(row), cls: wordClasses[key], bits: t.bits(row)})
+	row := -1
+	if t.mayHaveWord(h) {
+		row = t.phrase(key)
+	}
+	w := vocabWord{key: key, row: int32(row), cls: wordClasses[key], bits: t.bits(row)}
+	if ascii {
+		w.facts = factCondKnown
+		if w.bits&bitLexCondition != 0 {
+			w.facts |= factCond
+		}
+	}
+	v.words = append(v.words, w)
 	v.hashes = append(v.hashes, h)
 	v.slots[i] = id + 1
 	if 2*len(v.words) > len(v.slots) {
@@ -176,7 +177,7 @@ func tokenize(t *Tables, text string) ([]token, []vocabWord) {
 	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if !asciiWord[c] {
+			if wordByte[c] == 0 {
 				i++
 				continue
 			}
@@ -185,9 +186,14 @@ func tokenize(t *Tables, text string) ([]token, []vocabWord) {
 			continue
 		}
 		start := i
+		// The word's key is hashed as the word is read (wordKey's ASCII form: lower case,
+		// apostrophes dropped); plain: the key is the word itself.
+		h, plain, ascii := uint32(fnvOffset), true, true
 		for i < len(text) {
 			c := text[i]
-			if c < utf8.RuneSelf && asciiWord[c] {
+			if k := wordByte[c]; k != 0 {
+				plain = plain && k == c
+				h = (h ^ uint32(k)) * fnvPrime
 				i++
 				continue
 			}
@@ -195,12 +201,14 @@ func tokenize(t *Tables, text string) ([]token, []vocabWord) {
 			if c >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(text[i:])
 				if isWord(r) {
+					ascii = false
 					i += n
 					continue
 				}
 			}
 			if (r == '\'' || r == '’') && i+n < len(text) {
 				if r2, _ := utf8.DecodeRuneInString(text[i+n:]); unicode.IsLetter(r2) {
+					plain, ascii = false, ascii && r == '\''
 					i += n
 					continue
 				}
@@ -224,7 +232,7 @@ func tokenize(t *Tables, text string) ([]token, []vocabWord) {
 			first, _ := utf8.DecodeRuneInString(raw)
 			upper = unicode.IsUpper(first)
 		}
-		id := v.id(t, raw)
+		id := v.id(t, raw, mix32(h), plain, ascii)
 		w := &v.words[id]
 		toks = append(toks, token{start: start, end: i, sent: sent, clause: clause, id: id, upper: upper, cls: w.cls, bits: w.bits})
 		gapStart = i
@@ -232,10 +240,13 @@ func tokenize(t *Tables, text string) ([]token, []vocabWord) {
 	return toks, v.words
 }
 
-// asciiWord tells the ASCII letters and digits.
-var asciiWord = func() (w [utf8.RuneSelf]bool) {
-	for c := range w {
-		w[c] = isWord(rune(c))
+// wordByte maps an ASCII letter or digit to its lower case, and every other byte (ASCII
+// or not) to 0.
+var wordByte = func() (w [256]byte) {
+	for c := range utf8.RuneSelf {
+		if isWord(rune(c)) {
+			w[c] = byte(unicode.ToLower(rune(c)))
+		}
 	}
 	return w
 }()
