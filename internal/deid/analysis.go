@@ -1,6 +1,11 @@
 package deid
 
-import "sync"
+import (
+	"hash/maphash"
+	"strings"
+	"sync"
+	"unsafe"
+)
 
 // Analysis is what the recognizers share of one document: its words, each
 // with an id into the document's vocabulary (Words, Vocab), and whatever a
@@ -13,8 +18,7 @@ type Analysis struct {
 
 	wordsOnce sync.Once
 	words     []Word
-	vocab     []string
-	ids       map[string]int32
+	vocab     vocabTable
 
 	mu   sync.Mutex
 	vals map[any]any
@@ -49,29 +53,113 @@ func (a *Analysis) Words() []Word {
 // slice by id.
 func (a *Analysis) Vocab() []string {
 	a.wordsOnce.Do(a.tokenize)
-	return a.vocab
+	return a.vocab.forms
 }
 
 // ID returns the id of a lookup form among the words of the text.
 func (a *Analysis) ID(lower string) (int32, bool) {
 	a.wordsOnce.Do(a.tokenize)
-	id, ok := a.ids[lower]
-	return id, ok
+	return a.vocab.find(maphash.String(a.vocab.seed, lower), lower)
+}
+
+// WordID is ID(LookupForm(w)), without making the lookup form of an ASCII
+// word with capitals.
+func (a *Analysis) WordID(w string) (int32, bool) {
+	a.wordsOnce.Do(a.tokenize)
+	if len(w) <= 64 && asciiForm(w, false) == formASCIIUpper {
+		var buf [64]byte
+		b := lowerASCII(buf[:len(w)], w)
+		return a.vocab.find(maphash.Bytes(a.vocab.seed, b), unsafe.String(&b[0], len(b)))
+	}
+	lower := LookupForm(w)
+	return a.vocab.find(maphash.String(a.vocab.seed, lower), lower)
 }
 
 func (a *Analysis) tokenize() {
-	a.words = Tokenize(a.text)
-	a.ids = make(map[string]int32, len(a.words)/3+1)
-	for i := range a.words {
-		w := &a.words[i]
-		id, ok := a.ids[w.Lower]
-		if !ok {
-			id = int32(len(a.vocab))
-			a.ids[w.Lower] = id
-			a.vocab = append(a.vocab, w.Lower)
-		}
-		w.ID = id
+	a.vocab.seed = maphash.MakeSeed()
+	a.words = tokenize(a.text, &a.vocab)
+}
+
+// vocabTable is the vocabulary of a document: its distinct lookup forms, in
+// order of first appearance, found by an open-addressing table of their
+// hashes. Unlike a map from forms to ids, it can be asked about a form
+// still in a buffer (a capitalised word lower-cased on the stack), so that
+// the lookup form of a capitalised word is made once per distinct word
+// rather than once per use.
+type vocabTable struct {
+	seed   maphash.Seed
+	forms  []string // by id
+	hashes []uint64 // of forms, by id
+	slots  []int32  // id + 1, or 0 for empty; len is 0 or a power of two
+}
+
+// find returns the id of form, whose hash is h.
+func (v *vocabTable) find(h uint64, form string) (int32, bool) {
+	if len(v.slots) == 0 {
+		return 0, false
 	}
+	mask := uint64(len(v.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := v.slots[i]
+		if s == 0 {
+			return 0, false
+		}
+		if id := s - 1; v.hashes[id] == h && v.forms[id] == form {
+			return id, true
+		}
+	}
+}
+
+// add adds form, whose hash is h and which find did not find, and returns
+// its id.
+func (v *vocabTable) add(h uint64, form string) int32 {
+	id := int32(len(v.forms))
+	v.forms = append(v.forms, form)
+	v.hashes = append(v.hashes, h)
+	if 2*len(v.forms) > len(v.slots) {
+		v.slots = make([]int32, max(64, 4*len(v.slots)))
+		for id := range v.forms {
+			v.place(v.hashes[id], int32(id))
+		}
+		return id
+	}
+	v.place(h, id)
+	return id
+}
+
+func (v *vocabTable) place(h uint64, id int32) {
+	mask := uint64(len(v.slots) - 1)
+	i := h & mask
+	for v.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	v.slots[i] = id + 1
+}
+
+// intern returns the lookup form of word w, whose form (wordShape) is
+// form, and its id, adding it if it is new.
+func (v *vocabTable) intern(w string, form int) (string, int32) {
+	switch {
+	case form == formSelf:
+	case form == formASCIIUpper && len(w) <= 64:
+		var buf [64]byte
+		b := lowerASCII(buf[:len(w)], w)
+		h := maphash.Bytes(v.seed, b)
+		if id, ok := v.find(h, unsafe.String(&b[0], len(b))); ok {
+			return v.forms[id], id
+		}
+		lower := string(b)
+		return lower, v.add(h, lower)
+	case form == formASCIIUpper:
+		w = strings.ToLower(w)
+	default:
+		w = lookupForm(w)
+	}
+	h := maphash.String(v.seed, w)
+	if id, ok := v.find(h, w); ok {
+		return v.forms[id], id
+	}
+	return w, v.add(h, w)
 }
 
 // AnalysisValue returns the value a recognizer derived from the document
@@ -97,4 +185,17 @@ func AnalysisValue[T any](a *Analysis, key any, build func() T) T {
 	}
 	a.vals[key] = v
 	return v
+}
+
+// lowerASCII writes the lower case of the ASCII word w into b, of w's
+// length, and returns b.
+func lowerASCII(b []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return b
 }

@@ -2,6 +2,7 @@ package deid
 
 import (
 	"context"
+	"reflect"
 	"testing"
 )
 
@@ -78,5 +79,54 @@ func TestAnalysisIDs(t *testing.T) {
 	build := func() int { n++; return n }
 	if AnalysisValue(a, "k", build) != 1 || AnalysisValue(a, "k", build) != 1 || n != 1 {
 		t.Errorf("AnalysisValue built its value %d times", n)
+	}
+}
+
+// TestAnalysisVocab: the words of an analysis are Tokenize's, each with
+// the id of its lookup form in the vocabulary, which lists the distinct
+// forms in order of first appearance, as a map from forms to ids gives
+// them; ID finds every form and no other.
+func TestAnalysisVocab(t *testing.T) {
+	for _, text := range tokenizeTexts() {
+		a := (&Doc{Text: text}).Analysis()
+		got, want := a.Words(), Tokenize(text)
+		ids := map[string]int32{}
+		var vocab []string
+		for i := range want {
+			w := &want[i]
+			id, ok := ids[w.Lower]
+			if !ok {
+				id = int32(len(vocab))
+				ids[w.Lower] = id
+				vocab = append(vocab, w.Lower)
+			}
+			w.ID = id
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("Words(%q):\n got %+v\nwant %+v", text, got, want)
+		}
+		if !reflect.DeepEqual(a.Vocab(), vocab) {
+			t.Fatalf("Vocab(%q) = %q, want %q", text, a.Vocab(), vocab)
+		}
+		for form, want := range ids {
+			if id, ok := a.ID(form); !ok || id != want {
+				t.Fatalf("ID(%q) in %q = %d, %v; want %d", form, text, id, ok, want)
+			}
+		}
+		for _, w := range got {
+			if id, ok := a.WordID(w.Text); !ok || id != w.ID {
+				t.Fatalf("WordID(%q) in %q = %d, %v; want %d", w.Text, text, id, ok, w.ID)
+			}
+		}
+		for _, form := range []string{"", "zz", "Bo", "bo's"} {
+			if _, in := ids[form]; !in {
+				if id, ok := a.ID(form); ok {
+					t.Fatalf("ID(%q) in %q = %d, not a word of it", form, text, id)
+				}
+				if id, ok := a.WordID(form); ok && LookupForm(form) == form {
+					t.Fatalf("WordID(%q) in %q = %d, not a word of it", form, text, id)
+				}
+			}
+		}
 	}
 }

@@ -1,5 +1,7 @@
 package lexicon
 
+import "unicode/utf8"
+
 // Facts is what the word lists say of one word: the answers of FirstName,
 // Surname, WordRank, WordLevel, ProperLevel, AbbrevLevel and InCategory,
 // looked up at once with the word's lookup form made once. A recognizer that reads
@@ -47,7 +49,28 @@ func (l *Lexicon) Facts(s string) Facts {
 	if proper&factProper != 0 {
 		f.Proper, f.Abbrev = uint8(proper>>8), uint8(proper>>16)
 	}
-	var pbuf [64]byte
-	f.cats = l.categorySet(appendPhraseKey(pbuf[:0], s))
+	if plainWord(s) {
+		f.cats = l.categorySet(k) // its phrase key is its key
+	} else {
+		var pbuf [64]byte
+		f.cats = l.categorySet(appendPhraseKey(pbuf[:0], s))
+	}
 	return f
+}
+
+// plainWord reports whether s is ASCII without white space, so that
+// appendPhraseKey of s is appendKey of s: one field, lower-cased byte by
+// byte.
+func plainWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			return false
+		default:
+			if c >= utf8.RuneSelf {
+				return false
+			}
+		}
+	}
+	return true
 }

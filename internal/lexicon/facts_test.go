@@ -9,7 +9,8 @@ import (
 // every list, in every case, with possessives, and for words in none.
 func TestFacts(t *testing.T) {
 	l := Default()
-	words := []string{"", "Quillon", "the", "The", "THE", "nurse's", "Marguerite’s", "zzxqv", "ÉLODIE", "o'neill", "a-fib"}
+	words := []string{"", "Quillon", "the", "The", "THE", "nurse's", "Marguerite’s", "zzxqv", "ÉLODIE", "o'neill", "a-fib",
+		"new york", " New\tYork ", "st\u00a0louis", "los  angeles\n", "june\r"}
 	i := 0
 	for w := range l.Words() {
 		if i%97 == 0 {

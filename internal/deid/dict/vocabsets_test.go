@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 // TestVocabIndex: the index says of every word what each list says of it,
@@ -32,7 +33,7 @@ func TestVocabIndex(t *testing.T) {
 		}
 	}
 	text := "The Dr. met Mrs Quorlan at the MD office; ok lol, thanks. I'm sooo tired, y'all hahaha, we'll see"
-	a := newAnalysis(nil, (&deid.Doc{Text: text}).Analysis())
+	a := newAnalysis(lexicon.Default(), (&deid.Doc{Text: text}).Analysis())
 	for i := range a.toks {
 		tk := &a.toks[i]
 		if a.contraction(tk) != isContraction(tk.Lower) || a.stretchedWord(tk) != stretched(tk.Lower) || a.vowel(tk) != hasVowel(tk.Lower) {

@@ -7,50 +7,45 @@
 package lexfacts
 
 import (
-	"sync"
-
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
-// Words holds the facts of a document's words for one lexicon. It is safe
-// for concurrent use.
+// Words holds the facts of a document's words for one lexicon. They are
+// looked up all at once when it is made, so that reading them needs no
+// lock: it is safe for concurrent use.
 type Words struct {
-	an  *deid.Analysis
-	lex *lexicon.Lexicon
-
-	mu     sync.Mutex
-	facts  []lexicon.Facts
-	looked []bool
+	an    *deid.Analysis
+	lex   *lexicon.Lexicon
+	facts []lexicon.Facts // by id
 }
 
 type key struct{ lex *lexicon.Lexicon }
 
 // Of returns the facts of the words of the document an according to lex,
-// made once per document and lexicon and kept with the document.
+// made once per document and lexicon and kept with the document. Every
+// distinct word is looked up: the recognizers that share them (the
+// dictionary's, the sequence tagger) ask about nearly all of a text's
+// words between them.
 func Of(an *deid.Analysis, lex *lexicon.Lexicon) *Words {
 	return deid.AnalysisValue(an, key{lex}, func() *Words {
-		n := len(an.Vocab())
-		return &Words{an: an, lex: lex, facts: make([]lexicon.Facts, n), looked: make([]bool, n)}
+		vocab := an.Vocab()
+		facts := make([]lexicon.Facts, len(vocab))
+		for id, w := range vocab {
+			facts[id] = lex.Facts(w)
+		}
+		return &Words{an: an, lex: lex, facts: facts}
 	})
 }
 
 // Facts returns lex.Facts of the word whose id is id (Vocab()[id]).
-func (w *Words) Facts(id int32) lexicon.Facts {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if !w.looked[id] {
-		w.looked[id] = true
-		w.facts[id] = w.lex.Facts(w.an.Vocab()[id])
-	}
-	return w.facts[id]
-}
+func (w *Words) Facts(id int32) lexicon.Facts { return w.facts[id] }
 
 // FactsOf is Facts of any word: by id when it is a word of the text (in its
 // lookup form, deid.LookupForm), looked up directly otherwise.
 func (w *Words) FactsOf(word string) lexicon.Facts {
-	if id, ok := w.an.ID(deid.LookupForm(word)); ok {
-		return w.Facts(id)
+	if id, ok := w.an.WordID(word); ok {
+		return w.facts[id]
 	}
 	return w.lex.Facts(word)
 }
