@@ -5,11 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/gob"
-	"encoding/hex"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -21,9 +17,6 @@ import (
 	"github.com/veil-blog/veil/internal/risk"
 	"github.com/veil-blog/veil/internal/site"
 )
-
-// magic starts every entry file; the number is the format's version.
-const magic = "veil cache 1\n"
 
 type key [sha256.Size]byte
 
@@ -40,7 +33,7 @@ type usedKey struct {
 
 // Cache is safe for concurrent use.
 type Cache struct {
-	dir  string // "" keeps entries in memory only
+	disk *store // nil keeps entries in memory only
 	salt [sha256.Size]byte
 	// root is the site's folder as the caller spells it (SiteRoot): posts
 	// under it are keyed, and their messages kept, by their path relative
@@ -83,7 +76,11 @@ type held struct {
 // Open returns a cache over dir (created on first write, private to the
 // user) whose entries are keyed with salt. dir "" keeps nothing on disk.
 func Open(dir string, salt []byte) *Cache {
-	return &Cache{dir: dir, salt: sha256.Sum256(salt), mem: map[key]*entry{}, used: map[usedKey]bool{}, byPost: map[*content.Post]*entry{}, seen: map[*content.Post]bool{}}
+	c := &Cache{salt: sha256.Sum256(salt), mem: map[key]*entry{}, used: map[usedKey]bool{}, byPost: map[*content.Post]*entry{}, seen: map[*content.Post]bool{}}
+	if dir != "" {
+		c.disk = newStore(dir, &c.bad)
+	}
+	return c
 }
 
 // OneShot makes c keep no results in memory, only on disk, and returns
@@ -310,81 +307,40 @@ func (c *Cache) put(k key, e *entry) {
 	}
 }
 
-func (c *Cache) path(kind string, k key) string {
-	name := hex.EncodeToString(k[:])
-	return filepath.Join(c.dir, kind, name[:2], name)
-}
-
 // load returns the payload on disk for k, or false when there is none or
 // it cannot be trusted (counted as bad, and rewritten by the next save).
 func (c *Cache) load(kind string, k key) ([]byte, bool) {
 	c.mu.Lock()
 	c.used[usedKey{kind, k}] = true
 	c.mu.Unlock()
-	if c.dir == "" {
+	if c.disk == nil {
 		return nil, false
 	}
-	b, err := os.ReadFile(c.path(kind, k))
-	if err != nil {
-		return nil, false
-	}
-	payload, err := unwrap(b)
-	if err != nil {
-		c.bad.Add(1)
-		return nil, false
-	}
-	return payload, true
+	return c.disk.get(usedKey{kind, k})
 }
 
-// unwrap checks an entry file's format and checksum and returns its
-// payload.
-func unwrap(b []byte) ([]byte, error) {
-	rest, ok := bytes.CutPrefix(b, []byte(magic))
-	if !ok {
-		return nil, errors.New("not an entry of this format")
-	}
-	if len(rest) < sha256.Size {
-		return nil, errors.New("truncated")
-	}
-	sum, payload := rest[:sha256.Size], rest[sha256.Size:]
-	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
-		return nil, errors.New("checksum mismatch")
-	}
-	return payload, nil
-}
-
-// save stores payload under k atomically: a reader sees the old file, the
-// new one, or none, never half of one. A cache that cannot be written is
-// only slower, so errors are dropped.
+// save stores payload under k, in the pack this process is writing: it is
+// found by this cache at once, and by others once Flush (or Prune) has put
+// the pack in place. A cache that cannot be written is only slower, so
+// errors are dropped.
 func (c *Cache) save(kind string, k key, payload []byte) {
 	c.mu.Lock()
 	c.used[usedKey{kind, k}] = true
 	c.mu.Unlock()
-	if c.dir == "" {
-		return
+	if c.disk != nil {
+		c.disk.put(usedKey{kind, k}, payload)
 	}
-	sum := sha256.Sum256(payload)
-	b := make([]byte, 0, len(magic)+len(sum)+len(payload))
-	b = append(append(append(b, magic...), sum[:]...), payload...)
-	p := c.path(kind, k)
-	// The folder is made when it is missing, not asked for before every
-	// entry: a cold build saves two entries a post into at most 512
-	// folders, and a MkdirAll for each was 0.4 s of CPU in a cold
-	// 1,000-post build.
-	f, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
-	if errors.Is(err, fs.ErrNotExist) {
-		if os.MkdirAll(filepath.Dir(p), 0o700) != nil {
-			return
-		}
-		f, err = os.CreateTemp(filepath.Dir(p), ".tmp-*")
+}
+
+// Flush puts the entries saved since the last Flush on disk for other
+// processes (and later runs) to find, as one pack: a reader finds all of
+// them or none. veil build flushes after the build (by Prune) and veil
+// serve after every rebuild.
+func (c *Cache) Flush() error {
+	if c.disk == nil {
+		return nil
 	}
-	if err != nil {
-		return
-	}
-	_, werr := f.Write(b)
-	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), p) != nil {
-		os.Remove(f.Name())
-	}
+	return c.disk.flush()
 }
 
 // Conversions returns a render.Store over the cache: Markdown conversions
@@ -440,36 +396,8 @@ func (c *Cache) Prune() error {
 		}
 	}
 	c.mu.Unlock()
-	if c.dir == "" {
+	if c.disk == nil {
 		return nil
 	}
-	for _, kind := range []string{kindPrepare, kindHTML} {
-		err := filepath.WalkDir(filepath.Join(c.dir, kind), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) {
-					return nil
-				}
-				return err
-			}
-			if d.IsDir() {
-				return nil
-			}
-			name := d.Name()
-			b, derr := hex.DecodeString(name)
-			stale := strings.HasPrefix(name, ".tmp-")
-			if derr == nil && len(b) == sha256.Size {
-				stale = !used[usedKey{kind, key(b)}]
-			}
-			if stale {
-				if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return c.disk.prune(used)
 }

@@ -3,13 +3,14 @@ package cache
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"encoding/gob"
 	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -93,6 +94,11 @@ func buildWith(t *testing.T, root, dir, key string, oneShot bool) (map[string][]
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, err := site.Build(context.Background(), opts, dest); err != nil {
 		t.Fatal(err)
+	}
+	if c != nil {
+		if err := c.Flush(); err != nil {
+			t.Fatal(err)
+		}
 	}
 	out := map[string][]byte{}
 	filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
@@ -219,24 +225,71 @@ func firstWordAfter(page, marker string) string {
 	return rest[:end]
 }
 
-// TestBadEntriesAreRebuilt: truncated, corrupt, foreign-format and empty
-// entries are ignored and rewritten; the output is still a cold build's.
-// withSum makes an entry file of payload, with a correct checksum.
-func withSum(payload []byte) []byte {
-	sum := sha256.Sum256(payload)
-	return append(append([]byte(magic), sum[:]...), payload...)
+// packs returns the packs in dir.
+func packs(t *testing.T, dir string) []string {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join(dir, packPrefix+"*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return slices.DeleteFunc(names, func(n string) bool { return !isPackName(filepath.Base(n)) })
 }
 
+// rewriteEntries rewrites every pack in dir with each entry's payload
+// replaced by f's, indexed with correct checksums: damage that only
+// decoding can find.
+func rewriteEntries(t *testing.T, dir string, f func([]byte) []byte) {
+	t.Helper()
+	for _, path := range packs(t, dir) {
+		p, err := readIndex(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := newStore(dir, new(atomic.Int64))
+		s.indexed = true
+		for _, e := range p.entries {
+			s.put(e.kk, f(b[e.off:e.off+e.n]))
+		}
+		if err := s.flush(); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Remove(path); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestBadEntriesAreRebuilt: truncated, corrupt, foreign-format and empty
+// packs, and entries that do not match their checksum or do not decode,
+// are ignored and rewritten; the output is still a cold build's.
 func TestBadEntriesAreRebuilt(t *testing.T) {
-	damage := map[string]func([]byte) []byte{
-		"truncated": func(b []byte) []byte { return b[:len(b)/2] },
-		"one byte flipped": func(b []byte) []byte {
+	flip := func(at func(n int) int) func([]byte) []byte {
+		return func(b []byte) []byte {
 			c := bytes.Clone(b)
-			c[len(c)-3] ^= 0x55
+			c[at(len(c))] ^= 0x55
+			return c
+		}
+	}
+	damage := map[string]func([]byte) []byte{
+		"truncated":                 func(b []byte) []byte { return b[:len(b)/2] },
+		"cut before the footer":     func(b []byte) []byte { return b[:len(b)-footerSize] },
+		"a byte of the footer":      flip(func(n int) int { return n - 3 }),
+		"a byte of the index":       flip(func(n int) int { return n - footerSize - 5 }),
+		"the footer's index offset": flip(func(n int) int { return n - footerSize }),
+		"another format":            func(b []byte) []byte { return append([]byte("veil pack 0\n"), b[len(packMagic):]...) },
+		"empty":                     func([]byte) []byte { return nil },
+	}
+	// Packs whose index checks out but whose payloads were changed.
+	payloads := map[string]func([]byte) []byte{
+		"one payload byte flipped": func(b []byte) []byte {
+			c := bytes.Clone(b)
+			c[len(c)/2] ^= 0x55
 			return c
 		},
-		"another format": func(b []byte) []byte { return append([]byte("veil cache 0\n"), b[len(magic):]...) },
-		"empty":          func([]byte) []byte { return nil },
 		// Checksummed payloads that are gob, but not an entry of today's
 		// types: decoded by a kept decoder or a fresh one, never trusted.
 		"another program's types": func([]byte) []byte {
@@ -244,46 +297,63 @@ func TestBadEntriesAreRebuilt(t *testing.T) {
 			if err := gob.NewEncoder(&g).Encode(struct{ Cleared []int }{[]int{1, 2}}); err != nil {
 				panic(err)
 			}
-			return withSum(g.Bytes())
+			return g.Bytes()
 		},
-		"two values in one entry": func(b []byte) []byte {
-			payload := b[len(magic)+sha256.Size:]
-			return withSum(append(bytes.Clone(payload), payload...))
-		},
-		"checksum of garbage": func([]byte) []byte {
-			payload := []byte("not gob at all")
-			sum := sha256.Sum256(payload)
-			return append(append([]byte(magic), sum[:]...), payload...)
-		},
+		"two values in one entry": func(b []byte) []byte { return append(bytes.Clone(b), b...) },
+		"not gob at all":          func([]byte) []byte { return []byte("not gob at all") },
 	}
 	root := testSite(t)
 	cold, _ := build(t, root, "", "key one")
+	check := func(t *testing.T, dir string, wantBad bool) {
+		out, st := build(t, root, dir, "key one")
+		if st.Hits != 0 || (wantBad && st.Bad == 0) {
+			t.Errorf("damaged cache: %+v, want no hits and some bad entries", st)
+		}
+		if !maps.EqualFunc(out, cold, bytes.Equal) {
+			t.Error("output from a damaged cache differs from a cold build")
+		}
+		if _, st := build(t, root, dir, "key one"); st.Hits != 4 || st.Bad != 0 {
+			t.Errorf("after rewriting: %+v, want 4 hits", st)
+		}
+	}
 	for name, f := range damage {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			build(t, root, dir, "key one")
-			n := 0
-			filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-				if err == nil && !d.IsDir() {
-					b, _ := os.ReadFile(p)
-					os.WriteFile(p, f(b), 0o600)
-					n++
+			names := packs(t, dir)
+			if len(names) != 1 {
+				t.Fatalf("%d packs after a build, want 1", len(names))
+			}
+			b, _ := os.ReadFile(names[0])
+			if err := os.WriteFile(names[0], f(b), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			check(t, dir, true)
+		})
+	}
+	for name, f := range payloads {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			build(t, root, dir, "key one")
+			if name == "one payload byte flipped" {
+				// Flip a byte in place, checksums untouched.
+				names := packs(t, dir)
+				p, err := readIndex(names[0])
+				if err != nil {
+					t.Fatal(err)
 				}
-				return nil
-			})
-			if n == 0 {
-				t.Fatal("no cache files written")
+				b, _ := os.ReadFile(names[0])
+				for _, e := range p.entries {
+					copy(b[e.off:e.off+e.n], f(b[e.off:e.off+e.n]))
+				}
+				os.WriteFile(names[0], b, 0o600)
+				check(t, dir, true)
+				return
 			}
-			out, st := build(t, root, dir, "key one")
-			if st.Hits != 0 || st.Bad == 0 {
-				t.Errorf("damaged cache: %+v, want no hits and some bad entries", st)
-			}
-			if !maps.EqualFunc(out, cold, bytes.Equal) {
-				t.Error("output from a damaged cache differs from a cold build")
-			}
-			if _, st := build(t, root, dir, "key one"); st.Hits != 4 || st.Bad != 0 {
-				t.Errorf("after rewriting: %+v, want 4 hits", st)
-			}
+			rewriteEntries(t, dir, f)
+			// A payload of other types is a miss; the conversions'
+			// store does not count what it cannot decode.
+			check(t, dir, true)
 		})
 	}
 }
@@ -304,59 +374,137 @@ func TestSaltSeparates(t *testing.T) {
 	}
 }
 
+// diskEntries counts the entries of each kind in dir's packs.
+func diskEntries(t *testing.T, dir string) map[string]int {
+	t.Helper()
+	n := map[string]int{}
+	for _, path := range packs(t, dir) {
+		p, err := readIndex(path)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		for _, e := range p.entries {
+			n[e.kk.kind]++
+		}
+	}
+	return n
+}
+
 // TestPrune removes entries not used since the last prune, and only the
-// cache's own files.
+// cache's own files: the entry files of the earlier format go, other
+// files stay.
 func TestPrune(t *testing.T) {
 	root := testSite(t)
 	dir := t.TempDir()
 	build(t, root, dir, "key one")
+	if n := diskEntries(t, dir); n[kindPrepare] != 4 || n[kindHTML] == 0 {
+		t.Fatalf("entries after a build: %v, want 4 prepare and some html", n)
+	}
+	legacy := filepath.Join(dir, "prepare", "ab", "ab"+strings.Repeat("0", 62))
 	other := filepath.Join(dir, "prepare", "README")
+	otherPack := filepath.Join(dir, "pack-notes.txt.bak")
+	os.MkdirAll(filepath.Dir(legacy), 0o700)
+	os.WriteFile(legacy, []byte("veil cache 1\n"), 0o600)
 	os.WriteFile(other, []byte("not an entry"), 0o600)
+	os.WriteFile(otherPack, []byte("not a pack"), 0o600)
 	c := Open(dir, []byte("salt:key one"))
 	opts := options(t, root, "key one")
 	os.Remove(filepath.Join(root, "content/posts/c.md"))
-	opts.Prepare = c.Wrap
+	opts.Prepare, opts.Memo = c.Wrap, render.NewMemo(c.Conversions())
 	if _, err := site.Render(context.Background(), opts); err != nil {
 		t.Fatal(err)
 	}
 	if err := c.Prune(); err != nil {
 		t.Fatal(err)
 	}
-	var entries int
-	filepath.WalkDir(filepath.Join(dir, "prepare"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && d.Name() != "README" {
-			entries++
-		}
-		return nil
-	})
-	if entries != 3 {
-		t.Errorf("%d prepare entries after prune, want 3", entries)
+	if n := diskEntries(t, dir); n[kindPrepare] != 3 {
+		t.Errorf("%d prepare entries after prune, want 3", n[kindPrepare])
+	}
+	if n := len(packs(t, dir)); n != 1 {
+		t.Errorf("%d packs after prune, want 1", n)
 	}
 	if _, err := os.Stat(other); err != nil {
 		t.Errorf("prune removed a file it did not write: %v", err)
 	}
+	if _, err := os.Stat(legacy); err == nil {
+		t.Error("prune left an entry file of the earlier format")
+	}
+	if _, err := os.Stat(filepath.Dir(legacy)); err == nil {
+		t.Error("prune left the earlier format's emptied folder")
+	}
+	if _, err := os.Stat(otherPack); err != nil {
+		t.Errorf("prune removed a file named like a pack that is not one: %v", err)
+	}
+	// What is left is what a build uses: it finds every post there.
+	if _, st := build(t, root, dir, "key one"); st.Hits != 3 || st.Misses != 0 || st.Bad != 0 {
+		t.Errorf("build after prune: %+v, want 3 hits", st)
+	}
 }
 
-// A save makes the entry's folder when it is missing, also when it was
+// A save makes the cache's folder when it is missing, also when it was
 // there before and has gone since (a cache folder cleared by hand
 // between builds).
 func TestSaveRemakesFolders(t *testing.T) {
 	root := testSite(t)
 	dir := filepath.Join(root, ".veil", "cache")
 	buildWith(t, root, dir, "key one", true)
-	subs, err := os.ReadDir(dir)
-	if err != nil || len(subs) == 0 {
-		t.Fatalf("no folders in the cache after a build: %v", err)
+	if len(packs(t, dir)) == 0 {
+		t.Fatal("no pack in the cache after a build")
 	}
-	for _, s := range subs {
-		if err := os.RemoveAll(filepath.Join(dir, s.Name())); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
 	}
 	if _, st := buildWith(t, root, dir, "key one", true); st.Misses != 4 {
 		t.Errorf("build on the emptied cache: %+v, want 4 misses", st)
 	}
 	if _, st := buildWith(t, root, dir, "key one", true); st.Hits != 4 || st.Misses != 0 || st.Bad != 0 {
 		t.Errorf("the next build: %+v, want 4 hits: the entries were not saved again", st)
+	}
+}
+
+// TestPruneKeepsWholePacks: after a build that changed one post, prune
+// removes the packs of that post's old entries and leaves every other
+// pack as it was (not copied): here each entry is a pack of its own.
+func TestPruneKeepsWholePacks(t *testing.T) {
+	root := testSite(t)
+	dir := t.TempDir()
+	run := func() Counts {
+		t.Helper()
+		c := Open(dir, []byte("salt:key one")).OneShot()
+		c.disk.segment = 1
+		opts := options(t, root, "key one")
+		opts.Prepare, opts.Memo = c.Wrap, render.NewStoreMemo(c.Conversions())
+		if _, err := site.Build(context.Background(), opts, filepath.Join(t.TempDir(), "public")); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Prune(); err != nil {
+			t.Fatal(err)
+		}
+		return c.Counts()
+	}
+	run()
+	before := packs(t, dir)
+	if n := diskEntries(t, dir); len(before) != n[kindPrepare]+n[kindHTML] || n[kindPrepare] != 4 {
+		t.Fatalf("%d packs holding %v, want one per entry and 4 prepare entries", len(before), n)
+	}
+	post := filepath.Join(root, "content/posts/b.md")
+	b, _ := os.ReadFile(post)
+	os.WriteFile(post, append(b, "Wilhelmina left early.\n"...), 0o644)
+	if st := run(); st.Misses != 1 || st.Hits != 3 {
+		t.Errorf("build after one edit: %+v, want 1 miss and 3 hits", st)
+	}
+	after := packs(t, dir)
+	var kept int
+	for _, p := range before {
+		if slices.Contains(after, p) {
+			kept++
+		}
+	}
+	// The post's result and its conversion are new; the old ones gone.
+	if kept != len(before)-2 || len(after) != len(before) {
+		t.Errorf("%d packs before, %d after, %d of them kept: want all but the edited post's 2 kept and 2 new", len(before), len(after), kept)
+	}
+	if st := run(); st.Hits != 4 || st.Bad != 0 {
+		t.Errorf("warm build after prune: %+v, want 4 hits", st)
 	}
 }

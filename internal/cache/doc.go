@@ -14,4 +14,10 @@
 // across posts. An entry that is truncated, corrupt or written by another
 // format is ignored and rewritten, never trusted; one that cannot be
 // decoded into today's types is a miss.
+//
+// On disk, the entries a run saves go into one pack file (see pack.go),
+// put in place whole by Flush or Prune: a cold build creates one file, not
+// one per entry. A damaged pack is a miss for all its entries, rebuilt
+// into a new pack; Prune copies what is still used out of packs that hold
+// stale entries.
 package cache

@@ -48,6 +48,13 @@ veil did not write).`,
 			rep, err := site.Build(c.Context(), opts, dest)
 			undoGC()
 			finish()
+			if kept != nil && err != nil {
+				// What was analysed before the error is kept for the
+				// next build (on success, Prune below keeps it).
+				if ferr := kept.Flush(); ferr != nil {
+					fmt.Fprintln(e.stderr, "warning: cache:", ferr)
+				}
+			}
 			var refused *site.RefusedError
 			if errors.As(err, &refused) {
 				return usageErr("%w", err)

@@ -220,6 +220,9 @@ func (p *previewer) configure() error {
 	opts.Lazy, opts.Unlisted = true, true
 	opts.Loaded = p.loaded
 	kept, err := p.e.openCache(opts)
+	if p.kept != nil {
+		p.flush() // the old settings' entries, for a later run with them
+	}
 	p.kept = kept
 	if err != nil {
 		fmt.Fprintln(p.e.stderr, "warning: no cache:", err)
@@ -237,6 +240,14 @@ func (p *previewer) configure() error {
 // build) and publishes it.
 func (p *previewer) rebuild(ctx context.Context, batch []string) {
 	start := time.Now()
+	// The entries this rebuild saved are put on disk after its pages are
+	// published, also when it failed or was cancelled: what it analysed
+	// holds.
+	defer func() {
+		if p.kept != nil {
+			p.flush()
+		}
+	}()
 	root := p.f.source
 	cfg := p.opts.Config
 	reconfigure := false
@@ -283,6 +294,14 @@ func (p *previewer) rebuild(ctx context.Context, batch []string) {
 		len(rep.Published), held, len(rep.Drafts), len(snap.errors), time.Since(start).Round(time.Millisecond))
 	for _, m := range snap.errors {
 		fmt.Fprintln(p.e.stderr, "error:", m)
+	}
+}
+
+// flush puts the entries the last rebuild saved on disk, for a restart
+// and a later veil build.
+func (p *previewer) flush() {
+	if err := p.kept.Flush(); err != nil {
+		fmt.Fprintln(p.e.stderr, "warning: cache:", err)
 	}
 }
 

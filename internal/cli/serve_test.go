@@ -245,3 +245,23 @@ func TestServeFollowsContentDir(t *testing.T) {
 	writeFile(t, filepath.Join(root, "drafts", "posts", "kitchen.md"), "---\ntitle: A kitchen visit\ndate: 2025-03-04\n---\nTea and toast.\n")
 	waitFor(t, url+"posts/a-kitchen-visit/", func(b string) bool { return strings.Contains(b, "Tea and toast.") })
 }
+
+// TestServeKeepsItsAnalyses: what serve analysed after an edit is on disk
+// while it runs (it puts its cache entries in place after each rebuild),
+// so a veil build meanwhile analyses nothing.
+func TestServeKeepsItsAnalyses(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "config.yaml"), "title: Field notes\n")
+	post := filepath.Join(root, "content", "posts", "porch.md")
+	writeFile(t, post, servePost)
+	url, _ := startServe(t, root)
+	writeFile(t, post, strings.Replace(servePost, "about the garden.", "about the garden and the fence.", 1))
+	waitFor(t, url+"posts/a-porch-visit/", func(b string) bool { return strings.Contains(b, "the fence") })
+	var stdout, stderr bytes.Buffer
+	if code := Run(context.Background(), []string{"build", "-s", root}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("build exited %d:\n%s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "; 0 analysed, 1 from .veil/cache") {
+		t.Errorf("build beside serve did not find serve's analysis of the edit:\n%s", stderr.String())
+	}
+}
