@@ -399,7 +399,7 @@ func startsDigit(s string) bool { return s != "" && '0' <= s[0] && s[0] <= '9' }
 
 // mayBeAcronym reports whether a word written with a capital could be an acronym of the
 // tables: Freeze refuses an acronym whose second letter is lower case, so a word such as
-// "She" or "Mary" needs no lookup.
+// "She" or "Wrenna" needs no lookup.
 func mayBeAcronym(raw string) bool { return len(raw) >= 2 && !('a' <= raw[1] && raw[1] <= 'z') }
 
 // specificCondition rejects a one-word match that is an ordinary word or a generic head
