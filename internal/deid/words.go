@@ -264,38 +264,8 @@ func lookupForm(s string) string {
 
 // ShapeOf classifies the capitalisation of a word and counts its letters.
 func ShapeOf(s string) (Shape, int) {
-	// Most words are ASCII: classified byte by byte as shapeOfRunes
-	// classifies their runes.
-	upper, lower, letters := 0, 0, 0
-	firstUpper, first := false, true
-	partUpper, partLower := false, false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf:
-			return shapeOfRunes(s)
-		case '0' <= c && c <= '9':
-			return ShapeNone, 0
-		case c == '-':
-			first = true
-		case 'A' <= c && c <= 'Z':
-			upper++
-			letters++
-			if first && letters == 1 {
-				firstUpper = true
-			} else if first {
-				partUpper = true
-			}
-			first = false
-		case 'a' <= c && c <= 'z':
-			lower++
-			letters++
-			if first && letters > 1 {
-				partLower = true
-			}
-			first = false
-		}
-	}
-	return shapeFrom(upper, lower, letters, firstUpper, partUpper, partLower)
+	sh, letters, _ := wordShape(s)
+	return sh, letters
 }
 
 // wordForms returns LookupForm(s) and ShapeOf(s) in one pass over an ASCII
