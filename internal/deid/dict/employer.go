@@ -373,9 +373,13 @@ func matchName(text string, q int) (int, bool) {
 }
 
 // nameRun returns the end of the run of [\w'’&-] from p.
-func nameRun(text string, p int) int {
+func nameRun(text string, p int) int { return runOf(text, p, clsName) }
+
+// runOf returns the end of the run from p of bytes in the classes cls and
+// right single quotes.
+func runOf(text string, p int, cls uint8) int {
 	for p < len(text) {
-		if byteClass[text[p]]&clsName != 0 {
+		if byteClass[text[p]]&cls != 0 {
 			p++
 		} else if strings.HasPrefix(text[p:], "’") {
 			p += len("’")
@@ -451,18 +455,7 @@ func kindNextNext(text string, p int) int {
 // nameEnd returns the first byte at or after p that no name (employerName)
 // can hold: not a byte of a name word, a blank or a space after "The".
 // A name that starts at p ends there or before.
-func nameEnd(text string, p int) int {
-	for p < len(text) {
-		if byteClass[text[p]]&(clsName|clsSpace) != 0 {
-			p++
-		} else if strings.HasPrefix(text[p:], "’") {
-			p += len("’")
-		} else {
-			break
-		}
-	}
-	return p
-}
+func nameEnd(text string, p int) int { return runOf(text, p, clsName|clsSpace) }
 
 // determinerAt reports whether blanks from q are followed by "a", "an",
 // "the", "our" or "my" and a blank, as orgKindNextBody has them after the
