@@ -2,7 +2,7 @@
 // its margins and scores it on folds it was not fitted on (README.md holds
 // the table).
 //
-//	go run ./tools/trainseq -eval ../shared/eval -out internal/deid/seqtag/model.bin.gz
+//	go run ./tools/trainseq -eval ../shared/eval -out internal/deid/seqtag/model.bin
 //
 // It reads the training tweets, the dev sets and sentences generated from
 // templates and the lexicons (templates.go). The dev sets and the training

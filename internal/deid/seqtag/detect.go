@@ -1,7 +1,6 @@
 package seqtag
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
 	"fmt"
@@ -16,12 +15,12 @@ import (
 // Name is the detector's name and the Recognizer of its findings.
 const Name = "seqtag"
 
-//go:embed model.bin.gz
+//go:embed model.bin
 var modelFile []byte
 
 // embedded decodes the embedded model once per process; it is read-only
 // afterwards and shared.
-var embedded = sync.OnceValues(func() (*Model, error) { return ReadModel(bytes.NewReader(modelFile)) })
+var embedded = sync.OnceValues(func() (*Model, error) { return parseModel(modelFile) })
 
 // Embedded returns the model trained by tools/trainseq and embedded.
 func Embedded() (*Model, error) { return embedded() }

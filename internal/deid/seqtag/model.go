@@ -131,17 +131,14 @@ func allowed(p, t uint8) bool {
 }
 
 // The model file: "VSEQ3", the six margins (float32, Margins in order), the number of features, then for each, in order
-// of its hash, the hash and numTags weights as float32, little-endian;
-// gzip-compressed.
+// of its hash, the hash and numTags weights as float32, little-endian.
+// It is stored as it is, not compressed: decompressing its 2 MB took more
+// time than anything else in reading it at the start of every run.
 const magic = "VSEQ3"
 
 // WriteTo writes m in the model file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return 0, err
-	}
-	bw := bufio.NewWriter(zw)
+	bw := bufio.NewWriter(w)
 	keys := make([]uint64, 0, m.table.n)
 	weights := make(map[uint64]*[numTags]float32, m.table.n)
 	for i := range m.table.slots {
@@ -160,21 +157,29 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	for _, k := range keys {
 		binary.Write(bw, binary.LittleEndian, weights[k])
 	}
-	if err := bw.Flush(); err != nil {
-		return 0, err
-	}
-	return 0, zw.Close()
+	return 0, bw.Flush()
 }
 
-// ReadModel reads a model written by WriteTo.
+// ReadModel reads a model written by WriteTo, or one gzip-compressed (as
+// trainseq wrote them before).
 func ReadModel(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, err
+	return parseModel(data)
+}
+
+// parseModel reads a model file from data.
+func parseModel(data []byte) (*Model, error) {
+	if bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, err
+		}
+		if data, err = io.ReadAll(zr); err != nil {
+			return nil, err
+		}
 	}
 	if !bytes.HasPrefix(data, []byte(magic)) || len(data) < len(magic)+6*4+4 {
 		return nil, errors.New("seqtag: not a model file")

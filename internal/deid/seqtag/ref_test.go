@@ -6,9 +6,8 @@ package seqtag
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/binary"
-	"io"
+	"errors"
 	"math"
 	"strings"
 	"unicode"
@@ -32,14 +31,9 @@ type refModel struct {
 }
 
 // readRefModel reads the embedded model file as the old ReadModel did.
-func readRefModel(file []byte) (*refModel, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(file))
-	if err != nil {
-		return nil, err
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, err
+func readRefModel(data []byte) (*refModel, error) {
+	if !bytes.HasPrefix(data, []byte(magic)) {
+		return nil, errors.New("not a model file")
 	}
 	data = data[len(magic)+6*4:]
 	n := int(binary.LittleEndian.Uint32(data))
