@@ -71,16 +71,25 @@ func (a *analysis) places() []span {
 			}
 			continue
 		}
-		if s, ok := a.wardPlace(i); ok {
-			out = append(out, s)
-			continue
-		}
-		if s, ok := a.careSite(i); ok {
-			out = append(out, s)
-			i = s.j - 1
-			continue
+		// wardPlace and careSite find nothing outside a clinical note
+		// (their first test): asked once here instead of at every word.
+		if a.isClinical() {
+			if s, ok := a.wardPlace(i); ok {
+				out = append(out, s)
+				continue
+			}
+			if s, ok := a.careSite(i); ok {
+				out = append(out, s)
+				i = s.j - 1
+				continue
+			}
 		}
 		if !t.IsCap() {
+			if t.Shape != shapeLower || t.Letters < 3 {
+				// Every rule of the chain below first asks for a word in
+				// lower case of three letters or more.
+				continue
+			}
 			// "lives in catonsville", "transfer to kettleworth": in lower
 			// case only a word that is no English word, after "in", "from",
 			// "moved to".
