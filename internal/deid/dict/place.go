@@ -93,6 +93,18 @@ func (a *analysis) places() []span {
 			// "lives in catonsville", "transfer to kettleworth": in lower
 			// case only a word that is no English word, after "in", "from",
 			// "moved to".
+			if a.isClinical() {
+				// In a clinical note every rule but lowerPlace and
+				// lowerHospital turns each word away at its first test;
+				// outside one, lowerHospital does.
+				if s, ok := a.lowerPlace(i); ok {
+					out = append(out, s)
+				} else if s, ok := a.lowerHospital(i); ok {
+					out = append(out, s)
+					i = s.j - 1
+				}
+				continue
+			}
 			if s, ok := a.lowerPhrasePlace(i); ok {
 				out = append(out, s)
 				i = s.j - 1
@@ -107,9 +119,6 @@ func (a *analysis) places() []span {
 				out = append(out, s)
 			} else if s, ok := a.lowerFamousCity(i); ok {
 				out = append(out, s)
-			} else if s, ok := a.lowerHospital(i); ok {
-				out = append(out, s)
-				i = s.j - 1
 			}
 			continue
 		}
