@@ -2,6 +2,7 @@ package dict
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid/vocab"
@@ -400,6 +401,12 @@ func (a *analysis) regionCode(s span) (span, bool) {
 // lower case after a preposition of place ("back in nyc").
 func (a *analysis) cityAbbrev(i int) (span, bool) {
 	t := &a.toks[i]
+	if t.Letters > cityAbbrevRunes() {
+		// More letters than any abbreviation has runes: no case of the
+		// word is one (each letter is a rune, and upper-casing maps rune
+		// to rune). Most words are turned away here, before the memo.
+		return span{}, false
+	}
 	if t.Shape == shapeLower && !t.Poss && a.cityAbbrevLower(t) && a.informal() {
 		// "flights to la", "back in nyc": in lower case only after a
 		// preposition of place or motion, before no other word of a name.
@@ -424,6 +431,15 @@ func (a *analysis) cityAbbrev(i int) (span, bool) {
 	}
 	return span{i: i, j: i + 1, conf: 0.6, typ: "city"}, true
 }
+
+// cityAbbrevRunes is the most runes a city abbreviation of the list has.
+var cityAbbrevRunes = sync.OnceValue(func() int {
+	m := 0
+	for w := range vocab.CityAbbrevs().All() {
+		m = max(m, utf8.RuneCountInString(w))
+	}
+	return m
+})
 
 // compassRegion finds a capitalised compass word after "the" and a
 // preposition of place or motion, not followed by another capitalised word
