@@ -2,7 +2,6 @@ package dict
 
 import (
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid/vocab"
@@ -215,7 +214,7 @@ var socialRules = newRuleChain([]spanRule{
 	{find: (*analysis).parenCityCode, skip: true, shapes: onlyTitle, plain: true},
 	{find: (*analysis).siteBeforePlace, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
 	{find: (*analysis).possVenue, shapes: onlyTitle, plain: true, poss: true},
-	{find: (*analysis).cityAbbrev, shapes: onlyLower | onlyUpper},
+	{find: (*analysis).cityAbbrev, shapes: onlyLower | onlyUpper, most: mostRunes(vocab.CityAbbrevs())},
 	{find: (*analysis).compassRegion, shapes: onlyTitle, plain: true, noPoss: true},
 	{find: (*analysis).dottedCountry, skip: true, shapes: onlyTitle, word: "u"},
 	{find: (*analysis).wardOrLine, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
@@ -401,12 +400,6 @@ func (a *analysis) regionCode(s span) (span, bool) {
 // lower case after a preposition of place ("back in nyc").
 func (a *analysis) cityAbbrev(i int) (span, bool) {
 	t := &a.toks[i]
-	if t.Letters > cityAbbrevRunes() {
-		// More letters than any abbreviation has runes: no case of the
-		// word is one (each letter is a rune, and upper-casing maps rune
-		// to rune). Most words are turned away here, before the memo.
-		return span{}, false
-	}
 	if t.Shape == shapeLower && !t.Poss && a.cityAbbrevLower(t) && a.informal() {
 		// "flights to la", "back in nyc": in lower case only after a
 		// preposition of place or motion, before no other word of a name.
@@ -432,14 +425,16 @@ func (a *analysis) cityAbbrev(i int) (span, bool) {
 	return span{i: i, j: i + 1, conf: 0.6, typ: "city"}, true
 }
 
-// cityAbbrevRunes is the most runes a city abbreviation of the list has.
-var cityAbbrevRunes = sync.OnceValue(func() int {
+// mostRunes is the most runes a word of set has. A word with more letters
+// is in the set in no case: each letter is a rune, and changing case maps
+// rune to rune.
+func mostRunes(set vocab.Set) int {
 	m := 0
-	for w := range vocab.CityAbbrevs().All() {
+	for w := range set.All() {
 		m = max(m, utf8.RuneCountInString(w))
 	}
 	return m
-})
+}
 
 // compassRegion finds a capitalised compass word after "the" and a
 // preposition of place or motion, not followed by another capitalised word
@@ -555,13 +550,15 @@ type spanRule struct {
 	// letters, when not zero, is the fewest letters the word may have;
 	// noHandle says it may not follow "@" or "#"; notStop that it is no
 	// stop word.
-	letters  int
+	letters int
+	// most, when not zero, is the most letters the word may have.
+	most     int
 	noHandle bool
 	notStop  bool
 	// listed says the word must be in list.
 	listed bool
 	list   vocabSet
-	// wordTests says whether any of word, letters, noHandle, notStop and
+	// wordTests says whether any of word, letters, most, noHandle, notStop and
 	// listed is set (newRuleChain sets it).
 	wordTests bool
 }
@@ -587,7 +584,7 @@ func (r *spanRule) admits(t *token) bool {
 // admitsWord is the rest of the pre-test of r on word t of a's text: the
 // tests of the word itself that ruleChain's index does not make.
 func (r *spanRule) admitsWord(a *analysis, t *token) bool {
-	if t.Letters < r.letters || r.word != "" && r.word != t.Lower || r.noHandle && t.Handle {
+	if t.Letters < r.letters || r.most > 0 && t.Letters > r.most || r.word != "" && r.word != t.Lower || r.noHandle && t.Handle {
 		return false
 	}
 	return !(r.notStop || r.listed) || r.admitsLists(a, t)
@@ -618,7 +615,7 @@ func newRuleChain(rules []spanRule) ruleChain {
 	c := ruleChain{rules: rules}
 	for k := range rules {
 		r := &rules[k]
-		r.wordTests = r.word != "" || r.letters > 0 || r.noHandle || r.notStop || r.listed
+		r.wordTests = r.word != "" || r.letters > 0 || r.most > 0 || r.noHandle || r.notStop || r.listed
 	}
 	for sh := range c.may {
 		for caps := range 2 {
