@@ -45,3 +45,52 @@ func TestRuleChainPretests(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceLoopGates: the place loop skips rules at words where their own
+// first tests turn the word away (wardPlace and careSite outside a
+// clinical note, the lower-case chain at a word not in lower case or under
+// three letters, five of that chain in a clinical note and lowerHospital
+// outside one); each skipped rule finds nothing there.
+func TestPlaceLoopGates(t *testing.T) {
+	lex := lexicon.Default()
+	texts := append(benchtext.Texts(4),
+		"PT TRANSFERRED TO KETTLEWORTH 3 FROM ST JOSEPHS, BP AND HR STABLE, IVF, 5 MG PO PRN. lives in catonsville; seen at holy cross hosp, to brayfield memorial hosp",
+		"pt seen by team, to kettleworth 2. Dispo: Kettleworth 4. from harrowvale, bp 120/80, hr 72, iv mg po prn, lives in new mexico",
+		"hello from abq new mexico!! we live in east portland, at bryneven primary school, flights to paris, miss you loads, manchester",
+	)
+	type rule struct {
+		name string
+		find func(*analysis, int) (span, bool)
+	}
+	clinicalOnly := []rule{{"wardPlace", (*analysis).wardPlace}, {"careSite", (*analysis).careSite}, {"lowerHospital", (*analysis).lowerHospital}}
+	notClinical := []rule{{"lowerPhrasePlace", (*analysis).lowerPhrasePlace}, {"lowerVenue", (*analysis).lowerVenue},
+		{"lowerCountry", (*analysis).lowerCountry}, {"lowerCity", (*analysis).lowerCity}, {"lowerFamousCity", (*analysis).lowerFamousCity}}
+	lowerChain := append([]rule{{"lowerPlace", (*analysis).lowerPlace}, {"lowerHospital", (*analysis).lowerHospital}}, notClinical...)
+	clinicalSeen := false
+	for _, base := range texts {
+		for _, text := range []string{base, strings.ToLower(base), strings.ToUpper(base)} {
+			a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis())
+			clinicalSeen = clinicalSeen || a.isClinical()
+			for i := range a.toks {
+				tk := &a.toks[i]
+				var skipped []rule
+				if a.isClinical() {
+					skipped = append(skipped, notClinical...)
+				} else {
+					skipped = append(skipped, clinicalOnly...)
+				}
+				if !tk.IsCap() && (tk.Shape != shapeLower || tk.Letters < 3) {
+					skipped = append(skipped, lowerChain...)
+				}
+				for _, r := range skipped {
+					if s, ok := r.find(a, i); ok {
+						t.Errorf("%s is skipped at %q, yet finds %+v there, in %q", r.name, tk.Text, s, text)
+					}
+				}
+			}
+		}
+	}
+	if !clinicalSeen {
+		t.Error("no text was read as a clinical note")
+	}
+}
