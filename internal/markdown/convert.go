@@ -215,6 +215,7 @@ func assignHeadingIDs(doc ast.Node, src []byte) []Heading {
 // summary picks the opening blocks of doc, renders and sanitises them.
 func (c *Converter) summary(doc ast.Node, src []byte) ([]byte, string, error) {
 	blocks, cut := blocksBeforeMore(doc, src)
+	var texts []string // the plain text of each of blocks, when known
 	if !cut {
 		blocks = nil
 		words := 0
@@ -242,6 +243,7 @@ func (c *Converter) summary(doc ast.Node, src []byte) ([]byte, string, error) {
 				break
 			}
 			blocks = append(blocks, n)
+			texts = append(texts, b.String())
 			words += w
 			if words >= c.summaryWords {
 				break
@@ -252,12 +254,17 @@ func (c *Converter) summary(doc ast.Node, src []byte) ([]byte, string, error) {
 	buf := c.buffer()
 	defer c.bufs.Put(buf)
 	var plain strings.Builder
-	for _, n := range blocks {
+	for i, n := range blocks {
 		removeFootnoteLinks(n)
 		if err := c.md.Renderer().Render(buf, src, n); err != nil {
 			return nil, "", fmt.Errorf("render summary: %w", err)
 		}
-		writePlain(&plain, n, src)
+		if texts != nil {
+			// Read before the footnote links went, which writePlain skips.
+			plain.WriteString(texts[i])
+		} else {
+			writePlain(&plain, n, src)
+		}
 		plain.WriteByte(' ')
 	}
 	return sanitize(c.summaryPol, buf.Bytes()), collapseSpace(plain.String()), nil
