@@ -215,6 +215,7 @@ func assignHeadingIDs(doc ast.Node, src []byte) []Heading {
 // summary picks the opening blocks of doc, renders and sanitises them.
 func (c *Converter) summary(doc ast.Node, src []byte) ([]byte, string, error) {
 	blocks, cut := blocksBeforeMore(doc, src)
+	var texts []string // the plain text of each of blocks, when known
 	if !cut {
 		blocks = nil
 		words := 0
@@ -242,6 +243,7 @@ func (c *Converter) summary(doc ast.Node, src []byte) ([]byte, string, error) {
 				break
 			}
 			blocks = append(blocks, n)
+			texts = append(texts, b.String())
 			words += w
 			if words >= c.summaryWords {
 				break
@@ -252,12 +254,17 @@ func (c *Converter) summary(doc ast.Node, src []byte) ([]byte, string, error) {
 	buf := c.buffer()
 	defer c.bufs.Put(buf)
 	var plain strings.Builder
-	for _, n := range blocks {
+	for i, n := range blocks {
 		removeFootnoteLinks(n)
 		if err := c.md.Renderer().Render(buf, src, n); err != nil {
 			return nil, "", fmt.Errorf("render summary: %w", err)
 		}
-		writePlain(&plain, n, src)
+		if texts != nil {
+			// Read before the footnote links went, which writePlain skips.
+			plain.WriteString(texts[i])
+		} else {
+			writePlain(&plain, n, src)
+		}
 		plain.WriteByte(' ')
 	}
 	return sanitize(c.summaryPol, buf.Bytes()), collapseSpace(plain.String()), nil
@@ -378,30 +385,58 @@ func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " "
 // not unicode.IsSpace; a byte that is not UTF-8 reads as U+FFFD, neither
 // a space nor a letter).
 func countWords(s string) int {
-	n := 0
-	counted := false // the current token has been counted
+	n := uint(0)
+	counted := uint(0) // 1 when the current token has been counted
 	for i := 0; i < len(s); {
-		var space, alnum bool
-		if c := s[i]; c < utf8.RuneSelf {
-			// ASCII, as unicode.IsSpace, IsLetter and IsDigit read it.
-			space = c == ' ' || '\t' <= c && c <= '\r'
-			alnum = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
-			i++
-		} else {
+		class := wordClass[s[i]]
+		if class == classMulti {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			space, alnum = unicode.IsSpace(r), unicode.IsLetter(r) || unicode.IsDigit(r)
+			switch {
+			case unicode.IsSpace(r):
+				class = classSpace
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				class = classAlnum
+			default:
+				class = classOther
+			}
 			i += size
+		} else {
+			i++
 		}
+		// Without branches, which text makes hard to predict: a letter or
+		// digit starts a word unless one is counted; a space ends it.
+		alnum, space := uint(class&classAlnum), uint(class&classSpace)>>1
+		n += alnum &^ counted
+		counted = (counted | alnum) &^ space
+	}
+	return int(n)
+}
+
+// The classes of bytes countWords reads (bits: classAlnum is 1 so that
+// it can be added, classSpace 2).
+const (
+	classOther = 0 // neither space nor letter nor digit
+	classAlnum = 1 // unicode.IsLetter or unicode.IsDigit
+	classSpace = 2 // unicode.IsSpace
+	classMulti = 4 // not ASCII: decode the rune
+)
+
+// wordClass is the class of every ASCII byte, as unicode.IsSpace,
+// IsLetter and IsDigit read it, and classMulti for the others: one load
+// instead of four comparisons a byte.
+var wordClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
 		switch {
-		case space:
-			counted = false
-		case !counted && alnum:
-			n++
-			counted = true
+		case c >= utf8.RuneSelf:
+			t[c] = classMulti
+		case c == ' ' || '\t' <= c && c <= '\r':
+			t[c] = classSpace
+		case 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9':
+			t[c] = classAlnum
 		}
 	}
-	return n
-}
+	return t
+}()
 
 // firstWords returns the first n whitespace-separated tokens of s.
 func firstWords(s string, n int) string {

@@ -206,6 +206,14 @@ func TestCountWordsAsFields(t *testing.T) {
 	}
 	parts := []string{"a", "word", "Über", "42", "-", "—", "•", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\x85",
 		"\xff", "\xe2\x80", "x\xffy", "'", "it's", "é", "日本", "٣", "\u200b", "...", "&", "@", "[", "`", "{", "Z", "z", "0", "9", "/", ":", "\v", "\f", "\r", "\x1c"}
+	// Every byte, alone and between letters: the class table's entries.
+	for c := 0; c < 256; c++ {
+		for _, s := range []string{string([]byte{byte(c)}), "a" + string([]byte{byte(c)}) + "b", "a " + string([]byte{byte(c)}) + " b"} {
+			if got, want := countWords(s), ref(s); got != want {
+				t.Fatalf("countWords(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < 20000; i++ {
 		var b strings.Builder

@@ -26,43 +26,66 @@ const maxFootnotes = 2000
 // its length: many link openings in one unbroken run of text, quotes and
 // lists nested hundreds deep, thousands of footnotes. Ordinary
 // documents of any length pass. It is linear in len(src).
-func CheckCost(src []byte) (int, error) {
+func CheckCost(src []byte) (int, error) { return checkCost(src, maxDestScan) }
+
+// checkCost is CheckCost with the bound on link scanning as a parameter,
+// so that tests can reach it with short documents.
+//
+// It reads src a line at a time. The cost of a line is that of its runs
+// without whitespace, each the number of "](" in it times its length; a
+// run never crosses a line break, and "](" never crosses a space or a
+// line break, so a line without "](" (nearly every line of prose: found
+// by bytes.Index, not a loop over its bytes) costs nothing.
+func checkCost(src []byte, maxScan int) (int, error) {
 	cost := 0
-	line, lineStart := 1, 0
+	notes := 0 // footnote definitions
+	for line, start := 1, 0; ; line++ {
+		end := len(src)
+		if k := bytes.IndexByte(src[start:], '\n'); k >= 0 {
+			end = start + k
+		}
+		l := src[start:end]
+		if bytes.Contains(l, []byte("](")) {
+			cost += linkCost(l)
+		}
+		depth, rest := containers(l)
+		if depth > maxNesting {
+			return line, fmt.Errorf("quotes and lists nested %d deep; the Markdown parser's time grows with the square of the depth, and veil reads at most %d", depth, maxNesting)
+		}
+		if bytes.HasPrefix(rest, []byte("[^")) && bytes.Contains(rest, []byte("]:")) {
+			if notes++; notes > maxFootnotes {
+				return line, fmt.Errorf("more than %d footnotes; the Markdown parser's time grows with the square of their number", maxFootnotes)
+			}
+		}
+		if cost > maxScan {
+			return line, fmt.Errorf("too many link openings \"](\" in one run of text without spaces (%s); the Markdown parser would take minutes: add spaces or line breaks", plural(countOpenings(l), "opening"))
+		}
+		if end == len(src) {
+			return 0, nil
+		}
+		start = end + 1
+	}
+}
+
+// linkCost is the cost of one line (no '\n' in it): for each run without
+// spaces, tabs or carriage returns, the number of "](" in it times its
+// length.
+func linkCost(line []byte) int {
+	cost := 0
 	runStart := 0 // start of the current run without whitespace
 	runOpen := 0  // "](" in the run
-	notes := 0    // footnote definitions
-	flushRun := func(end int) {
-		cost += runOpen * (end - runStart)
-		runOpen = 0
-	}
-	for i := 0; i <= len(src); i++ {
-		if i == len(src) || src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r' {
-			flushRun(i)
+	for i := 0; i <= len(line); i++ {
+		if i == len(line) || line[i] == ' ' || line[i] == '\t' || line[i] == '\r' {
+			cost += runOpen * (i - runStart)
+			runOpen = 0
 			runStart = i + 1
-			if i == len(src) || src[i] == '\n' {
-				depth, rest := containers(src[lineStart:i])
-				if depth > maxNesting {
-					return line, fmt.Errorf("quotes and lists nested %d deep; the Markdown parser's time grows with the square of the depth, and veil reads at most %d", depth, maxNesting)
-				}
-				if bytes.HasPrefix(rest, []byte("[^")) && bytes.Contains(rest, []byte("]:")) {
-					if notes++; notes > maxFootnotes {
-						return line, fmt.Errorf("more than %d footnotes; the Markdown parser's time grows with the square of their number", maxFootnotes)
-					}
-				}
-				if cost > maxDestScan {
-					return line, fmt.Errorf("too many link openings \"](\" in one run of text without spaces (%s); the Markdown parser would take minutes: add spaces or line breaks", plural(countOpenings(src[lineStart:i]), "opening"))
-				}
-				line++
-				lineStart = i + 1
-			}
 			continue
 		}
-		if src[i] == ']' && i+1 < len(src) && src[i+1] == '(' {
+		if line[i] == ']' && i+1 < len(line) && line[i+1] == '(' {
 			runOpen++
 		}
 	}
-	return 0, nil
+	return cost
 }
 
 func countOpenings(b []byte) int { return bytes.Count(b, []byte("](")) }

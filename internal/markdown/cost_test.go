@@ -1,6 +1,9 @@
 package markdown
 
 import (
+	"bytes"
+	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 )
@@ -33,6 +36,79 @@ func TestCheckCost(t *testing.T) {
 		if tc.line != 0 {
 			if _, err := New().Convert([]byte(tc.src)); err == nil {
 				t.Errorf("%s: Convert parsed it", tc.name)
+			}
+		}
+	}
+}
+
+// checkCostByBytes is the byte-at-a-time form checkCost had before it
+// skipped the lines without "](": the reference it must agree with.
+func checkCostByBytes(src []byte, maxScan int) (int, error) {
+	cost := 0
+	line, lineStart := 1, 0
+	runStart, runOpen, notes := 0, 0, 0
+	for i := 0; i <= len(src); i++ {
+		if i == len(src) || src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r' {
+			cost += runOpen * (i - runStart)
+			runOpen = 0
+			runStart = i + 1
+			if i == len(src) || src[i] == '\n' {
+				depth, rest := containers(src[lineStart:i])
+				if depth > maxNesting {
+					return line, fmt.Errorf("nested %d", depth)
+				}
+				if bytes.HasPrefix(rest, []byte("[^")) && bytes.Contains(rest, []byte("]:")) {
+					if notes++; notes > maxFootnotes {
+						return line, fmt.Errorf("footnotes")
+					}
+				}
+				if cost > maxScan {
+					return line, fmt.Errorf("openings %d", countOpenings(src[lineStart:i]))
+				}
+				line++
+				lineStart = i + 1
+			}
+			continue
+		}
+		if src[i] == ']' && i+1 < len(src) && src[i+1] == '(' {
+			runOpen++
+		}
+	}
+	return 0, nil
+}
+
+// checkCost must refuse exactly the documents, at exactly the lines, that
+// the byte-at-a-time scan refuses, whatever the bound on link scanning.
+func TestCheckCostAsByteScan(t *testing.T) {
+	parts := []string{"](", "]", "(", "[a](", "[a](b)", "![a](", "x", "word", " ", "  ", "\t", "\r", "\n", "\r\n", "\n\n",
+		"> ", "- ", "1. ", "2) ", "   ", "[^n]: note", "[^", "]:", "é", strings.Repeat("> ", 60), strings.Repeat("- ", 60)}
+	r := rand.New(rand.NewSource(1))
+	for i := 0; i < 30000; i++ {
+		var b strings.Builder
+		for n := r.Intn(40); n >= 0; n-- {
+			b.WriteString(parts[r.Intn(len(parts))])
+		}
+		src := []byte(b.String())
+		maxScan := r.Intn(120)
+		wantLine, wantErr := checkCostByBytes(src, maxScan)
+		line, err := checkCost(src, maxScan)
+		if line != wantLine || (err != nil) != (wantErr != nil) {
+			t.Fatalf("checkCost(%q, %d) = %d, %v; want %d, %v", src, maxScan, line, err, wantLine, wantErr)
+		}
+		var n int
+		if _, scanErr := fmt.Sscanf(fmt.Sprint(wantErr), "openings %d", &n); scanErr == nil {
+			if want := "(" + plural(n, "opening") + ")"; !strings.Contains(err.Error(), want) {
+				t.Fatalf("checkCost(%q, %d): %v; want %s", src, maxScan, err, want)
+			}
+		} else if err != nil && strings.Contains(err.Error(), "openings") {
+			t.Fatalf("checkCost(%q, %d): %v; want %v", src, maxScan, err, wantErr)
+		}
+	}
+	for _, d := range genDocs(16) {
+		for _, maxScan := range []int{0, 10, 1000, maxDestScan} {
+			wantLine, wantErr := checkCostByBytes(d, maxScan)
+			if line, err := checkCost(d, maxScan); line != wantLine || (err != nil) != (wantErr != nil) {
+				t.Fatalf("generated document, bound %d: line %d, %v; want %d, %v", maxScan, line, err, wantLine, wantErr)
 			}
 		}
 	}

@@ -89,7 +89,7 @@ func (r *Renderer) renderCategories(out *outputs, sd SiteData, site Site, cats [
 		// whole site on every save and would otherwise encode every
 		// category's feed each time.
 		if err := out.lazy("categories/"+t.Slug+"/index.xml", func() ([]byte, error) {
-			return rssFeed(sd, site.Title+" – "+t.Name, t.URL, sd.AbsURL("/categories/"+t.Slug+"/index.xml"), site.Description, t.Posts)
+			return rssFeed(sd, site.Title+" – "+t.Name, t.URL, sd.AbsURL("/categories/"+t.Slug+"/index.xml"), site.Description, t.Posts, &out.feeds)
 		}); err != nil {
 			return err
 		}

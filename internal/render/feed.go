@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -17,14 +18,14 @@ type rss struct {
 }
 
 type rssChannel struct {
-	Title         string    `xml:"title"`
-	Link          string    `xml:"link"`
-	Description   string    `xml:"description"`
-	Language      string    `xml:"language,omitempty"`
-	Generator     string    `xml:"generator"`
-	LastBuildDate string    `xml:"lastBuildDate,omitempty"`
-	Self          atomLink  `xml:"atom:link"`
-	Items         []rssItem `xml:"item"`
+	Title         string   `xml:"title"`
+	Link          string   `xml:"link"`
+	Description   string   `xml:"description"`
+	Language      string   `xml:"language,omitempty"`
+	Generator     string   `xml:"generator"`
+	LastBuildDate string   `xml:"lastBuildDate,omitempty"`
+	Self          atomLink `xml:"atom:link"`
+	Items         string   `xml:",innerxml"` // the <item> elements, from feedItems
 }
 
 type atomLink struct {
@@ -50,7 +51,7 @@ type rssGUID struct {
 // rssFeed returns an RSS 2.0 feed of posts (already newest first). The
 // item description is the post's summary HTML, escaped as text as RSS
 // requires; links are absolute.
-func rssFeed(sd SiteData, title, link, self, desc string, posts []*PostData) ([]byte, error) {
+func rssFeed(sd SiteData, title, link, self, desc string, posts []*PostData, cache *feedItems) ([]byte, error) {
 	ch := rssChannel{
 		Title:       title,
 		Link:        link,
@@ -69,22 +70,65 @@ func rssFeed(sd SiteData, title, link, self, desc string, posts []*PostData) ([]
 	if t := newest(posts); !t.IsZero() {
 		ch.LastBuildDate = t.Format(time.RFC1123Z)
 	}
+	var items strings.Builder
 	for _, p := range posts {
-		it := rssItem{
-			Title:       p.Title,
-			Link:        p.URL,
-			GUID:        rssGUID{IsPermaLink: true, Value: p.URL},
-			Description: strings.TrimSpace(string(p.Summary)),
+		b, err := cache.item(p)
+		if err != nil {
+			return nil, err
 		}
-		if !p.Date.IsZero() {
-			it.PubDate = p.Date.Format(time.RFC1123Z)
-		}
-		for _, t := range p.Tags {
-			it.Categories = append(it.Categories, t.Name)
-		}
-		ch.Items = append(ch.Items, it)
+		items.Write(b)
 	}
+	ch.Items = items.String()
 	return marshalXML(rss{Version: "2.0", AtomNS: "http://www.w3.org/2005/Atom", Channel: ch})
+}
+
+// feedItems holds each post's <item>, encoded once per plan: a post is
+// in the site's feed and in the feed of each of its tags and of its
+// category (4,498 items in the 46 feeds of a 1,000-post site), and its
+// item does not depend on the feed. An item is encoded as the feed's
+// encoder would write it at its depth (rss, channel, item: two levels of
+// two spaces), with the line break before it, and the feed takes the
+// items as inner XML, so the feed is the same byte for byte. Safe for
+// concurrent use: the feeds are made in parallel.
+type feedItems struct {
+	mu    sync.Mutex
+	items map[*PostData][]byte
+}
+
+func (f *feedItems) item(p *PostData) ([]byte, error) {
+	f.mu.Lock()
+	b, ok := f.items[p]
+	f.mu.Unlock()
+	if ok {
+		return b, nil
+	}
+	it := rssItem{
+		Title:       p.Title,
+		Link:        p.URL,
+		GUID:        rssGUID{IsPermaLink: true, Value: p.URL},
+		Description: strings.TrimSpace(string(p.Summary)),
+	}
+	if !p.Date.IsZero() {
+		it.PubDate = p.Date.Format(time.RFC1123Z)
+	}
+	for _, t := range p.Tags {
+		it.Categories = append(it.Categories, t.Name)
+	}
+	var buf bytes.Buffer
+	buf.WriteByte('\n')
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("    ", "  ")
+	if err := enc.EncodeElement(it, xml.StartElement{Name: xml.Name{Local: "item"}}); err != nil {
+		return nil, fmt.Errorf("encode xml: %w", err)
+	}
+	b = buf.Bytes()
+	f.mu.Lock()
+	if f.items == nil {
+		f.items = map[*PostData][]byte{}
+	}
+	f.items[p] = b
+	f.mu.Unlock()
+	return b, nil
 }
 
 type urlset struct {

@@ -178,7 +178,7 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 			return nil, err
 		}
 		if err := out.lazy("tags/"+t.Slug+"/index.xml", func() ([]byte, error) {
-			return rssFeed(sd, site.Title+" – "+t.Name, t.URL, sd.AbsURL("/tags/"+t.Slug+"/index.xml"), site.Description, t.Posts)
+			return rssFeed(sd, site.Title+" – "+t.Name, t.URL, sd.AbsURL("/tags/"+t.Slug+"/index.xml"), site.Description, t.Posts, &out.feeds)
 		}); err != nil {
 			return nil, err
 		}
@@ -195,7 +195,7 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 
 	// Feed, sitemap, robots.
 	if err := out.lazy("index.xml", func() ([]byte, error) {
-		return rssFeed(sd, site.Title, sd.AbsURL("/"), sd.AbsURL("/index.xml"), site.Description, listed)
+		return rssFeed(sd, site.Title, sd.AbsURL("/"), sd.AbsURL("/index.xml"), site.Description, listed, &out.feeds)
 	}); err != nil {
 		return nil, err
 	}
@@ -220,6 +220,7 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 type outputs struct {
 	files map[string][]byte
 	pages map[string]pageJob
+	feeds feedItems // the posts' feed items, shared by the feeds
 }
 
 func (o *outputs) add(name string, b []byte) error {
