@@ -10,6 +10,7 @@ import (
 
 	"github.com/veil-blog/veil/internal/config"
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/benchtext"
 	"github.com/veil-blog/veil/internal/deid/plan"
 	"github.com/veil-blog/veil/internal/lexicon"
 	"github.com/veil-blog/veil/internal/markdown"
@@ -38,26 +39,7 @@ func benchSite(b *testing.B, n int) string {
 // text, which made BenchmarkPipeline, one text over and over, under-report;
 // now nothing of a text outlives its run).
 func benchBodies(b *testing.B, root string, n int) []string {
-	b.Helper()
-	paths, err := filepath.Glob(filepath.Join(root, "content", "posts", "*.md"))
-	if err != nil || len(paths) == 0 {
-		b.Fatalf("no posts under %s: %v", root, err)
-	}
-	var out []string
-	for _, p := range paths[:min(n, len(paths))] {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		s := string(src)
-		if rest, ok := strings.CutPrefix(s, "---\n"); ok {
-			if _, body, ok := strings.Cut(rest, "\n---\n"); ok {
-				s = body
-			}
-		}
-		out = append(out, s)
-	}
-	return out
+	return benchtext.SitePosts(b, root, n)
 }
 
 func totalLen(texts []string) int64 {

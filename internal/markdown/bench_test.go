@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/veil-blog/veil/internal/deid/benchtext"
 )
 
 // benchDocs returns Markdown bodies for the benchmarks: the posts of
@@ -18,22 +19,8 @@ import (
 func benchDocs(b *testing.B) [][]byte {
 	b.Helper()
 	if root := os.Getenv("VEIL_BENCH_SITE"); root != "" {
-		paths, err := filepath.Glob(filepath.Join(root, "content", "posts", "*.md"))
-		if err != nil || len(paths) == 0 {
-			b.Fatalf("no posts under %s: %v", root, err)
-		}
 		var out [][]byte
-		for _, p := range paths[:min(64, len(paths))] {
-			src, err := os.ReadFile(p)
-			if err != nil {
-				b.Fatal(err)
-			}
-			s := string(src)
-			if rest, ok := strings.CutPrefix(s, "---\n"); ok {
-				if _, body, ok := strings.Cut(rest, "\n---\n"); ok {
-					s = body
-				}
-			}
+		for _, s := range benchtext.SitePosts(b, root, 64) {
 			out = append(out, []byte(s))
 		}
 		return out

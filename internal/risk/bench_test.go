@@ -3,9 +3,9 @@ package risk
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
+	"github.com/veil-blog/veil/internal/deid/benchtext"
 	"golang.org/x/tools/txtar"
 )
 
@@ -64,20 +64,7 @@ func benchTexts(b *testing.B) []string {
 		texts = append(texts, string(src))
 	}
 	if root := os.Getenv("VEIL_BENCH_SITE"); root != "" {
-		paths, _ := filepath.Glob(filepath.Join(root, "content", "posts", "*.md"))
-		for _, p := range paths[:min(64, len(paths))] {
-			src, err := os.ReadFile(p)
-			if err != nil {
-				b.Fatal(err)
-			}
-			s := string(src)
-			if rest, ok := strings.CutPrefix(s, "---\n"); ok {
-				if _, body, ok := strings.Cut(rest, "\n---\n"); ok {
-					s = body
-				}
-			}
-			texts = append(texts, s)
-		}
+		texts = append(texts, benchtext.SitePosts(b, root, 64)...)
 	}
 	if len(texts) < 10 {
 		b.Fatalf("%d texts to score", len(texts))

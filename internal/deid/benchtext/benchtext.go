@@ -6,6 +6,8 @@ package benchtext
 import (
 	"fmt"
 	"math/rand"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -47,4 +49,30 @@ func Run(b *testing.B, f func(string)) {
 		f(texts[i%len(texts)])
 		i++
 	}
+}
+
+// SitePosts returns the bodies, without their front matter, of up to n
+// posts of the site at root (one made by ../shared/bench/gen_corpus.py,
+// whose prose and identifiers vary far more than Texts').
+func SitePosts(tb testing.TB, root string, n int) []string {
+	tb.Helper()
+	paths, err := filepath.Glob(filepath.Join(root, "content", "posts", "*.md"))
+	if err != nil || len(paths) == 0 {
+		tb.Fatalf("no posts under %s: %v", root, err)
+	}
+	var out []string
+	for _, p := range paths[:min(n, len(paths))] {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		s := string(src)
+		if rest, ok := strings.CutPrefix(s, "---\n"); ok {
+			if _, body, ok := strings.Cut(rest, "\n---\n"); ok {
+				s = body
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }

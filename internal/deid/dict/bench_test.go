@@ -3,8 +3,6 @@ package dict
 import (
 	"context"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -22,25 +20,7 @@ func benchPosts(b *testing.B) []string {
 	if root == "" {
 		return benchtext.Texts(32)
 	}
-	paths, err := filepath.Glob(filepath.Join(root, "content", "posts", "*.md"))
-	if err != nil || len(paths) == 0 {
-		b.Fatalf("no posts under %s: %v", root, err)
-	}
-	var out []string
-	for _, p := range paths[:min(64, len(paths))] {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		s := string(src)
-		if rest, ok := strings.CutPrefix(s, "---\n"); ok {
-			if _, body, ok := strings.Cut(rest, "\n---\n"); ok {
-				s = body
-			}
-		}
-		out = append(out, s)
-	}
-	return out
+	return benchtext.SitePosts(b, root, 64)
 }
 
 // BenchmarkDictVaried runs every dictionary detector (Default) over varied

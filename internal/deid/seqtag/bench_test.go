@@ -5,8 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -114,23 +112,5 @@ func postTexts(b *testing.B, n int) []string {
 	if root == "" {
 		return benchtext.Texts(32)
 	}
-	paths, err := filepath.Glob(filepath.Join(root, "content", "posts", "*.md"))
-	if err != nil || len(paths) == 0 {
-		b.Fatalf("no posts under %s: %v", root, err)
-	}
-	var out []string
-	for _, p := range paths[:min(n, len(paths))] {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		s := string(src)
-		if rest, ok := strings.CutPrefix(s, "---\n"); ok {
-			if _, body, ok := strings.Cut(rest, "\n---\n"); ok {
-				s = body
-			}
-		}
-		out = append(out, s)
-	}
-	return out
+	return benchtext.SitePosts(b, root, n)
 }
