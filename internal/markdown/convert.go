@@ -60,7 +60,13 @@ type Converter struct {
 	policy       *bluemonday.Policy
 	summaryPol   *bluemonday.Policy
 	summaryWords int
+	// plain turns off the quicker ways to the same result (sanitizeOwn,
+	// quickLinkify), for the tests that compare them with the plain way.
+	plain bool
 }
+
+// withPlain makes a Converter that takes the plain way (tests only).
+func withPlain() Option { return func(c *Converter) { c.plain = true } }
 
 // Option configures a Converter.
 type Option func(*Converter)
@@ -82,8 +88,16 @@ func New(opts ...Option) *Converter {
 	for _, o := range opts {
 		o(c)
 	}
+	exts := extensions()
+	if c.plain {
+		for i, e := range exts {
+			if e == quickLinkify {
+				exts[i] = extension.Linkify
+			}
+		}
+	}
 	c.md = goldmark.New(
-		goldmark.WithExtensions(extensions()...),
+		goldmark.WithExtensions(exts...),
 		goldmark.WithRendererOptions(
 			// Raw HTML goes through; the sanitiser decides what stays.
 			gmhtml.WithUnsafe(),
@@ -102,7 +116,7 @@ func extensions() []goldmark.Extender {
 	return []goldmark.Extender{
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
 		extension.Strikethrough,
-		extension.Linkify,
+		quickLinkify, // extension.Linkify, quicker
 		extension.TaskList,
 		extension.Footnote,
 		extension.Typographer,
@@ -181,7 +195,8 @@ func (c *Converter) Convert(src []byte) (Result, error) {
 	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
 		return Result{}, fmt.Errorf("render markdown: %w", err)
 	}
-	own := !hasRawHTML(doc, src)
+	raw := hasRawHTML(doc, src)
+	own := !c.plain && !raw
 	res.HTML = sanitize(c.policy, buf.Bytes(), own, true)
 
 	var all strings.Builder
@@ -190,7 +205,7 @@ func (c *Converter) Convert(src []byte) (Result, error) {
 	res.WordCount = countWords(all.String())
 
 	// The summary is rendered last because choosing it may cut the tree.
-	sum, sumText, err := c.summary(doc, src, own)
+	sum, sumText, err := c.summary(doc, src, raw, own)
 	if err != nil {
 		return Result{}, err
 	}
@@ -242,8 +257,13 @@ func assignHeadingIDs(doc ast.Node, src []byte) []Heading {
 }
 
 // summary picks the opening blocks of doc, renders and sanitises them.
-func (c *Converter) summary(doc ast.Node, src []byte, own bool) ([]byte, string, error) {
-	blocks, cut := blocksBeforeMore(doc, src)
+// raw says whether doc has raw HTML: without, it has no <!--more-->.
+func (c *Converter) summary(doc ast.Node, src []byte, raw, own bool) ([]byte, string, error) {
+	var blocks []ast.Node
+	cut := false
+	if raw || c.plain {
+		blocks, cut = blocksBeforeMore(doc, src)
+	}
 	var texts []string // the plain text of each of blocks, when known
 	if !cut {
 		blocks = nil

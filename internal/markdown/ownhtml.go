@@ -107,6 +107,104 @@ func appendEscaped(out []byte, s string) []byte {
 	}
 }
 
+// elementName is name as a string, for the elements goldmark writes, or
+// "" (without allocating).
+func elementName(name []byte) string {
+	switch string(name) {
+	case "p":
+		return "p"
+	case "a":
+		return "a"
+	case "em":
+		return "em"
+	case "strong":
+		return "strong"
+	case "code":
+		return "code"
+	case "li":
+		return "li"
+	case "ul":
+		return "ul"
+	case "ol":
+		return "ol"
+	case "h1":
+		return "h1"
+	case "h2":
+		return "h2"
+	case "h3":
+		return "h3"
+	case "h4":
+		return "h4"
+	case "h5":
+		return "h5"
+	case "h6":
+		return "h6"
+	case "del":
+		return "del"
+	case "pre":
+		return "pre"
+	case "blockquote":
+		return "blockquote"
+	case "br":
+		return "br"
+	case "hr":
+		return "hr"
+	case "img":
+		return "img"
+	case "input":
+		return "input"
+	case "table":
+		return "table"
+	case "thead":
+		return "thead"
+	case "tbody":
+		return "tbody"
+	case "tr":
+		return "tr"
+	case "th":
+		return "th"
+	case "td":
+		return "td"
+	case "sup":
+		return "sup"
+	case "div":
+		return "div"
+	}
+	return ""
+}
+
+// attrName is key as a string, for the attributes goldmark writes, or ""
+// (without allocating).
+func attrName(key []byte) string {
+	switch string(key) {
+	case "href":
+		return "href"
+	case "id":
+		return "id"
+	case "title":
+		return "title"
+	case "class":
+		return "class"
+	case "role":
+		return "role"
+	case "src":
+		return "src"
+	case "alt":
+		return "alt"
+	case "start":
+		return "start"
+	case "style":
+		return "style"
+	case "type":
+		return "type"
+	case "checked":
+		return "checked"
+	case "disabled":
+		return "disabled"
+	}
+	return ""
+}
+
 // bareElements are the elements goldmark writes that the policies keep
 // with no attributes (and with the attributes ownAttr allows).
 var bareElements = map[string]bool{
@@ -135,9 +233,9 @@ func ownTag(out, b []byte, keepIDs bool, skip *[]string) ([]byte, int) {
 	for i < len(b) && ('a' <= b[i] && b[i] <= 'z' || '0' <= b[i] && b[i] <= '9' && i > start) {
 		i++
 	}
-	name := string(b[start:i])
+	name := elementName(b[start:i])
 	bare := bareElements[name]
-	if !bare && !withAttrs[name] || name == "sup" && !keepIDs {
+	if name == "" || !bare && !withAttrs[name] || name == "sup" && !keepIDs {
 		return out, 0 // the summary's policy drops <sup> with its content
 	}
 	if end {
@@ -171,7 +269,7 @@ func ownTag(out, b []byte, keepIDs bool, skip *[]string) ([]byte, int) {
 		for i < len(b) && ('a' <= b[i] && b[i] <= 'z' || b[i] == '-') {
 			i++
 		}
-		key := string(b[k:i])
+		key := attrName(b[k:i])
 		if key == "" || i+1 >= len(b) || b[i] != '=' || b[i+1] != '"' {
 			return out[:mark], 0
 		}
@@ -312,9 +410,13 @@ func ownAttr(el, key, val string, keepIDs bool) (string, int) {
 		}
 		switch el {
 		case "h1", "h2", "h3", "h4", "h5", "h6":
-			return keepIf(idPattern)
+			if isHeadingID(val) {
+				return val, attrKeep
+			}
 		case "sup", "li":
-			return keepIf(footnoteID)
+			if isFootnoteID(val) {
+				return val, attrKeep
+			}
 		}
 		return "", attrFallback
 	}
@@ -380,6 +482,43 @@ func ownAttr(el, key, val string, keepIDs bool) (string, int) {
 		}
 	}
 	return "", attrFallback
+}
+
+// isHeadingID is idPattern.MatchString(s), without the regexp machine.
+func isHeadingID(s string) bool {
+	if len(s) == 0 || len(s) > 100 || s[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// isFootnoteID is footnoteID.MatchString(s), without the regexp machine.
+func isFootnoteID(s string) bool {
+	digits := func(s string) int { // leading ASCII digits
+		n := 0
+		for n < len(s) && '0' <= s[n] && s[n] <= '9' {
+			n++
+		}
+		return n
+	}
+	switch {
+	case strings.HasPrefix(s, "fnref"):
+		s = s[5:]
+		s = s[digits(s):]
+	case strings.HasPrefix(s, "fn"):
+		s = s[2:]
+	default:
+		return false
+	}
+	if len(s) < 2 || s[0] != ':' {
+		return false
+	}
+	return digits(s[1:]) == len(s)-1
 }
 
 // standardURL is bluemonday's check of a URL under AllowStandardURLs

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -248,4 +249,87 @@ func FuzzSanitizeOwn(f *testing.F) {
 		checkOwn(t, c, h)
 		checkOwn(t, c, []byte(src))
 	})
+}
+
+// The quicker ways (sanitizeOwn, quickLinkify) give the plain way's
+// result, whole: HTML, headings, word count and summary, on random
+// documents and the benchmark's.
+func TestConvertAsPlain(t *testing.T) {
+	quick, plain := New(), New(withPlain())
+	r := rand.New(rand.NewSource(5))
+	var docs [][]byte
+	for i := 0; i < 5000; i++ {
+		docs = append(docs, []byte(randomMarkdown(r)))
+	}
+	docs = append(docs, genDocs(64)...)
+	// Links at the edges of what mayLinkify lets through: e-mail
+	// addresses with local parts about 64 bytes long, after each trigger
+	// character and at line starts.
+	for n := 60; n <= 68; n++ {
+		local := strings.Repeat("a", n)
+		for _, pre := range []string{"", " ", "(", "*", "_", "~", "x "} {
+			docs = append(docs, []byte(pre+local+"@example.org and "+pre+"www.example.org/"+local+" "+pre+"http://x.org "+pre+"https:/"+" "+pre+"ftp://y"))
+		}
+	}
+	for _, d := range docs {
+		compareConvert(t, quick, plain, d)
+	}
+}
+
+func compareConvert(t testing.TB, quick, plain *Converter, src []byte) {
+	t.Helper()
+	got, gerr := quick.Convert(src)
+	want, werr := plain.Convert(src)
+	if fmt.Sprint(gerr) != fmt.Sprint(werr) {
+		t.Fatalf("Convert(%q): error %v, the plain way %v", src, gerr, werr)
+	}
+	show := func(r Result) string {
+		return fmt.Sprintf("HTML %q\nheadings %v\nwords %d\nsummary %q\nsummary text %q", r.HTML, r.Headings, r.WordCount, r.Summary, r.SummaryText)
+	}
+	// (nil and empty slices are the same bytes.)
+	if g, w := show(got), show(want); g != w || !reflect.DeepEqual(got.Headings, want.Headings) {
+		t.Fatalf("Convert(%q)\n= %s\nthe plain way gives\n%s", src, g, w)
+	}
+}
+
+// FuzzConvertAsPlain: whatever the document, the quicker ways give the
+// plain way's result.
+func FuzzConvertAsPlain(f *testing.F) {
+	r := rand.New(rand.NewSource(9))
+	for i := 0; i < 32; i++ {
+		f.Add(randomMarkdown(r))
+	}
+	quick, plain := New(), New(withPlain())
+	f.Fuzz(func(t *testing.T, src string) {
+		compareConvert(t, quick, plain, []byte(src))
+	})
+}
+
+// The id checks written out are the policy's patterns.
+func TestIDChecksAsPatterns(t *testing.T) {
+	r := rand.New(rand.NewSource(13))
+	alphabet := "abz09-:fnref_A \u00e9"
+	inputs := []string{"", "a", "-a", "a-", strings.Repeat("a", 100), strings.Repeat("a", 101), "fn:1", "fnref:12", "fnref3:4",
+		"fn:", "fn1:2", "fnref:", "fnref:x", "fn::1", "fn:1:", "xfn:1", "fn:1\n", "FN:1"}
+	for i := 0; i < 100000; i++ {
+		var b strings.Builder
+		switch r.Intn(3) {
+		case 0:
+			b.WriteString("fn")
+		case 1:
+			b.WriteString("fnref")
+		}
+		for j := r.Intn(8); j > 0; j-- {
+			b.WriteString(string([]rune(alphabet)[r.Intn(len([]rune(alphabet)))]))
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, s := range inputs {
+		if got, want := isHeadingID(s), idPattern.MatchString(s); got != want {
+			t.Errorf("isHeadingID(%q) = %v, the pattern says %v", s, got, want)
+		}
+		if got, want := isFootnoteID(s), footnoteID.MatchString(s); got != want {
+			t.Errorf("isFootnoteID(%q) = %v, the pattern says %v", s, got, want)
+		}
+	}
 }
