@@ -21,7 +21,7 @@ type linkifyExt struct{}
 
 func (linkifyExt) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(
-		util.Prioritized(linkifyParser{extension.NewLinkifyParser()}, 999),
+		util.Prioritized(&linkifyParser{extension.NewLinkifyParser()}, 999),
 	))
 }
 
@@ -29,7 +29,7 @@ type linkifyParser struct{ parser.InlineParser }
 
 // Parse is the linkify parser's, when mayLinkify says it may find
 // something. (The parser's CloseBlock does nothing.)
-func (p linkifyParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+func (p *linkifyParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	if line, _ := block.PeekLine(); !mayLinkify(line) {
 		return nil
 	}
@@ -40,19 +40,19 @@ func (p linkifyParser) Parse(parent ast.Node, block text.Reader, pc parser.Conte
 // the start of line: it skips one trigger character, then takes a URL only
 // if the rest begins "http:", "https:", "ftp:" or "www.", and otherwise
 // an e-mail address only if at most 64 bytes come before its '@'
-// (util.FindEmailIndex).
+// (util.FindEmailIndex). Here the URLs are only told by their first
+// letter: a word that begins with h, f or w goes to the parser.
 func mayLinkify(line []byte) bool {
-	if len(line) == 0 {
+	if len(line) < 2 {
 		return true // the parser's own business
 	}
-	if bytes.IndexByte(line[:min(len(line), 1+64+1)], '@') >= 0 {
+	switch line[0] {
+	case 'h', 'f', 'w':
 		return true
 	}
-	for _, rest := range [2][]byte{line, line[1:]} {
-		if bytes.HasPrefix(rest, []byte("http:")) || bytes.HasPrefix(rest, []byte("https:")) ||
-			bytes.HasPrefix(rest, []byte("ftp:")) || bytes.HasPrefix(rest, []byte("www.")) {
-			return true
-		}
+	switch line[1] {
+	case 'h', 'f', 'w':
+		return true
 	}
-	return false
+	return bytes.IndexByte(line[:min(len(line), 1+64+1)], '@') >= 0
 }
