@@ -116,6 +116,16 @@ func New(themeFS fs.FS, opts ...Option) (*Renderer, error) {
 				return nil, r.templateError(err)
 			}
 		}
+		// The summary partial too, which the layouts may reach only
+		// through SummaryCard.
+		if t.Lookup(summaryPartial) != nil {
+			if err := t.ExecuteTemplate(io.Discard, summaryPartial, samplePage().Post); err != nil {
+				var escErr *template.Error
+				if errors.As(err, &escErr) {
+					return nil, r.templateError(err)
+				}
+			}
+		}
 		r.layouts[name] = t
 	}
 	return r, nil
@@ -262,6 +272,16 @@ feed:
 // starts empty grows by doubling, zeroing and copying each time (a tenth
 // of template execution in a build's profile).
 func (r *Renderer) execute(layout string, page *Page) ([]byte, error) {
+	return r.executeTemplate(layout, "", page)
+}
+
+// cardLayout is the layout whose template set SummaryCard executes the
+// summary partial of (every layout's set holds every partial).
+const cardLayout = "home.html"
+
+// executeTemplate runs the template named name of layout's set (the
+// layout itself when name is "") on data.
+func (r *Renderer) executeTemplate(layout, name string, data any) ([]byte, error) {
 	buf, _ := r.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
@@ -273,7 +293,14 @@ func (r *Renderer) execute(layout string, page *Page) ([]byte, error) {
 			r.bufs.Put(buf)
 		}
 	}()
-	if err := r.layouts[layout].Execute(buf, page); err != nil {
+	t := r.layouts[layout]
+	var err error
+	if name == "" {
+		err = t.Execute(buf, data)
+	} else {
+		err = t.ExecuteTemplate(buf, name, data)
+	}
+	if err != nil {
 		return nil, r.templateError(err)
 	}
 	return bytes.Clone(buf.Bytes()), nil
