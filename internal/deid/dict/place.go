@@ -16,9 +16,24 @@ func (a *analysis) placeContext(i int) int {
 	if c := a.ctx[i]; c != 0 {
 		return int(c) - 1
 	}
-	c := a.placeContextOf(i)
+	c := 0
+	if i > 0 && a.prep[a.toks[i-1].ID] {
+		c = a.placeContextOf(i)
+	}
 	a.ctx[i] = int8(c) + 1
 	return c
+}
+
+// placePrep reports whether placeContextOf reads a lower-case word w
+// before a place: where the word before is any other, it returns 0.
+func placePrep(w string) bool {
+	switch w {
+	case "in", "from", "near", "outside", "around", "towards", "toward", "across",
+		"via", "visiting", "downtown", "en", "into", "through", "between", "throughout",
+		"to", "at", "and":
+		return true
+	}
+	return false
 }
 
 // placeContextOf works out placeContext(i), the first time it is asked.
