@@ -41,6 +41,12 @@ func (a *analysis) orgs() []span {
 			continue
 		}
 		if !t.IsCap() {
+			if t.Shape == shapeLower && !a.isClinical() && !a.in(t, vBodyNouns) && !a.in(t, vCareCues) {
+				// The first tests of the three rules below: hospitalAbbrev
+				// takes a word in lower case only in a clinical note,
+				// namedBody only a body noun, lowerCareCue only a care word.
+				continue
+			}
 			if typ, ok := a.hospitalAbbrev(i); ok {
 				out = append(out, span{i: i, j: i + 1, conf: 0.7, typ: typ})
 			} else if s, ok := a.namedBody(i); ok {

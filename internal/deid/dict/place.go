@@ -120,20 +120,11 @@ func (a *analysis) places() []span {
 				}
 				continue
 			}
-			if s, ok := a.lowerPhrasePlace(i); ok {
+			if s, ok, skip := a.lowerPlaces(i); ok {
 				out = append(out, s)
-				i = s.j - 1
-			} else if s, ok := a.lowerVenue(i); ok {
-				out = append(out, s)
-				i = s.j - 1
-			} else if s, ok := a.lowerPlace(i); ok {
-				out = append(out, s)
-			} else if s, ok := a.lowerCountry(i); ok {
-				out = append(out, s)
-			} else if s, ok := a.lowerCity(i); ok {
-				out = append(out, s)
-			} else if s, ok := a.lowerFamousCity(i); ok {
-				out = append(out, s)
+				if skip {
+					i = s.j - 1
+				}
 			}
 			continue
 		}
@@ -206,6 +197,49 @@ func (a *analysis) places() []span {
 		}
 	}
 	return mergeSpans(out)
+}
+
+// lowerPlaces tries the place rules for a word in lower case of three
+// letters or more, in a text that is no clinical note, in order:
+// lowerPhrasePlace, lowerVenue, lowerPlace, lowerCountry, lowerCity and
+// lowerFamousCity; skip says the scan moves past the span. lowerVenue and
+// lowerCity find nothing without a place context or "to" before the word,
+// lowerPlace nothing without a strong context, lowerCountry and
+// lowerFamousCity nothing outside an informal text (their first tests):
+// each is asked only where that test can pass.
+func (a *analysis) lowerPlaces(i int) (s span, ok, skip bool) {
+	if s, ok := a.lowerPhrasePlace(i); ok {
+		return s, true, true
+	}
+	ctx := a.placeContext(i)
+	near := ctx != 0 || i > 0 && a.toks[i-1].Lower == "to" && !strings.ContainsAny(a.toks[i].Gap, "\n.!?;:")
+	informal := a.informal()
+	if near {
+		if s, ok := a.lowerVenue(i); ok {
+			return s, true, true
+		}
+	}
+	if ctx == 2 {
+		if s, ok := a.lowerPlace(i); ok {
+			return s, true, false
+		}
+	}
+	if informal {
+		if s, ok := a.lowerCountry(i); ok {
+			return s, true, false
+		}
+	}
+	if near {
+		if s, ok := a.lowerCity(i); ok {
+			return s, true, false
+		}
+	}
+	if informal {
+		if s, ok := a.lowerFamousCity(i); ok {
+			return s, true, false
+		}
+	}
+	return span{}, false, false
 }
 
 // phrase is the lookup form of words [i, j), single-spaced.

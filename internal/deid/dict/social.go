@@ -235,7 +235,15 @@ func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
 	}
 	var out []span
 	var elems [][2]int
+	// In a text not written in lower case, listWord takes no word in lower
+	// case, and isTitle only a strong title there: no element starts at
+	// any other such word outside a person span.
+	lowerOut := !a.lowerRegister()
 	for i := 0; i < n; {
+		if t := &a.toks[i]; !inPerson[i] && (t.Shape == shapeNone || lowerOut && t.Shape == shapeLower && !a.in(t, vStrongTitles)) {
+			i++
+			continue
+		}
 		elems = elems[:0]
 		k := i
 		for {
