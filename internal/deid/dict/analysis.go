@@ -60,6 +60,10 @@ type analysis struct {
 	// cityLower, prefixMemo and countryMemo are cityAbbrevLower,
 	// placePrefix and isCountry by word id (see memo).
 	cityLower, prefixMemo, countryMemo []int8
+	// chainMasks holds, by ruleChain and word id, the rules whose
+	// pre-tests admit the word, with the wordKey they were worked out for
+	// (mayStart).
+	chainMasks [numChains][]uint32
 	// ctx is placeContext by word, plus one (0: not yet asked).
 	ctx   []int8
 	facts *lexfacts.Words // what the word lists say of the words, by id

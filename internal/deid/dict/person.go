@@ -342,7 +342,10 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 			}
 			continue
 		}
-		conf, typ := a.personSeed(i, sig, blockSeed)
+		if t := &a.toks[i]; t.Shape == shapeLower && !t.Caps && !sig[i] && !a.lowerSeedMay(i) {
+			continue // personSeed finds nothing here
+		}
+		conf, typ := a.personSeedAll(i, sig, blockSeed)
 		if conf == 0 {
 			continue
 		}

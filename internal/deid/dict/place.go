@@ -63,7 +63,7 @@ func (a *analysis) placeContextOf(i int) int {
 
 // Place shapes tried on a capitalised word before the gazetteer:
 // "Cooper's Heath", "Harlan County", codes, highways, streets.
-var shapeRules = newRuleChain([]spanRule{
+var shapeRules = newRuleChain(0, []spanRule{
 	{find: (*analysis).possPlace, skip: true, shapes: onlyTitle, plain: true, poss: true},
 	{find: (*analysis).adminPlace, skip: true, shapes: anyCap, noPoss: true},
 	{find: (*analysis).codePlace, shapes: onlyUpper, plain: true, noPoss: true},
@@ -208,11 +208,20 @@ func (a *analysis) places() []span {
 // lowerFamousCity nothing outside an informal text (their first tests):
 // each is asked only where that test can pass.
 func (a *analysis) lowerPlaces(i int) (s span, ok, skip bool) {
-	if s, ok := a.lowerPhrasePlace(i); ok {
-		return s, true, true
+	// lowerPhrasePlace needs a proper noun among the next two words
+	// (phraseAhead): asked of their features first.
+	if n := len(a.toks); i+1 < n && a.f(i+1).proper != 0 || i+2 < n && a.f(i+2).proper != 0 {
+		if s, ok := a.lowerPhrasePlace(i); ok {
+			return s, true, true
+		}
 	}
-	ctx := a.placeContext(i)
-	near := ctx != 0 || i > 0 && a.toks[i-1].Lower == "to" && !strings.ContainsAny(a.toks[i].Gap, "\n.!?;:")
+	// placeContext is 0, and the word before no "to", unless that word is
+	// one of placePrep's.
+	ctx, near := 0, false
+	if i > 0 && a.prep[a.toks[i-1].ID] {
+		ctx = a.placeContext(i)
+		near = ctx != 0 || a.toks[i-1].Lower == "to" && !strings.ContainsAny(a.toks[i].Gap, "\n.!?;:")
+	}
 	informal := a.informal()
 	if near {
 		if s, ok := a.lowerVenue(i); ok {
@@ -224,7 +233,11 @@ func (a *analysis) lowerPlaces(i int) (s span, ok, skip bool) {
 			return s, true, false
 		}
 	}
-	if informal {
+	// Of the word's own features, lowerCountry needs one that is no common
+	// word (SCOWL above 35, or none), lowerFamousCity one in no word list
+	// but among the encyclopaedia's 20,000 most frequent words.
+	f := a.f(i)
+	if informal && !(f.wl != 0 && f.wl <= 35) {
 		if s, ok := a.lowerCountry(i); ok {
 			return s, true, false
 		}
@@ -234,7 +247,7 @@ func (a *analysis) lowerPlaces(i int) (s span, ok, skip bool) {
 			return s, true, false
 		}
 	}
-	if informal {
+	if informal && f.wl == 0 && f.rank != 0 && f.rank <= 20000 {
 		if s, ok := a.lowerFamousCity(i); ok {
 			return s, true, false
 		}

@@ -235,12 +235,13 @@ func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
 	}
 	var out []span
 	var elems [][2]int
-	// In a text not written in lower case, listWord takes no word in lower
-	// case, and isTitle only a strong title there: no element starts at
-	// any other such word outside a person span.
+	// Of a word in lower case, isTitle takes only a strong title, and
+	// listWord only a word in a name list or in no word list, and none at
+	// all in a text not written in lower case: no element starts at any
+	// other such word outside a person span, nor at a word without letters.
 	lowerOut := !a.lowerRegister()
 	for i := 0; i < n; {
-		if t := &a.toks[i]; !inPerson[i] && (t.Shape == shapeNone || lowerOut && t.Shape == shapeLower && !a.in(t, vStrongTitles)) {
+		if t := &a.toks[i]; !inPerson[i] && (t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) && (lowerOut || !a.f(i).isName() && a.f(i).wl != 0)) {
 			i++
 			continue
 		}
