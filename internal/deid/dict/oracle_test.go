@@ -25,7 +25,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/benchtext"
@@ -109,13 +108,6 @@ func oracleRandom(words []string, n int) []string {
 		out = append(out, b.String())
 	}
 	return out
-}
-
-func capitalise(w string) string {
-	for i, r := range w {
-		return string(unicode.ToUpper(r)) + w[i+len(string(r)):]
-	}
-	return w
 }
 
 func TestOracleDump(t *testing.T) {
