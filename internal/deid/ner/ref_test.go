@@ -600,6 +600,7 @@ func TestChunksMatchRef(t *testing.T) {
 		}
 	}
 }
+
 // sharingRef is the sharing tag used before tokenCache.tokens: the oracle of
 // TestTokensMatchProse. sharing reports which tokens of s prose gives the same *Token values.
 // prose's tokenizer caches the tokens of each white-space delimited word of
@@ -672,4 +673,3 @@ func sharingRef(s string, toks []prose.Token, counts map[string]int) []int {
 	}
 	return src
 }
-
