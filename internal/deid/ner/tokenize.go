@@ -27,7 +27,7 @@ import (
 // else the first of "'ll", "'s", "'re", "'m" (or else "n't") found in the
 // word's lower case, if the word is longer than it, ends a token there (an
 // empty one is dropped, which stops the loop: prose loses the rest of the
-// word); else a trailing ',', ')', '"', ']', '!', ';', '.', '?', ':' or '\”
+// word); else a trailing ',', ')', '"', ']', '!', ';', '.', '?', ':' or apostrophe
 // is put aside, to follow the tokens in the order the word held them; else
 // the word is one token. A piece of white space only is dropped, which
 // cannot happen to a word without white space.
