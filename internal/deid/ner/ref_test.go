@@ -584,7 +584,7 @@ func chunksRef(text string, max int) []Span {
 func TestChunksMatchRef(t *testing.T) {
 	texts := refTexts(t)
 	rng := rand.New(rand.NewPCG(9, 10))
-	pieces := []string{"word", "Ann", "Dr.", "Q.R.", "end.", "why?", "no!", "\u201d", " ", "  ", "\n", "\t", "\u00a0", "é", "\xff", "x", "\")", "aaaaaaaaaaaaaaaaaaaa"}
+	pieces := []string{"word", "Ann", "Dr.", "Q.R.", "end.", "why?", "no!", "\u201d", " ", "  ", "\n", "\t", "\u00a0", "é", "\xff", "x", "\")", "aaaaaaaaaaaaaaaaaaaa", "\u2003", "\u2019", "'", "\r", "\v", ")", "Mr.", "A. "}
 	for range 3000 {
 		var b strings.Builder
 		for range rng.IntN(60) {
