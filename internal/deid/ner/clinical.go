@@ -2,6 +2,7 @@ package ner
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -22,7 +23,7 @@ import (
 // "2.5mcg/kg/min").
 func isDoseToken(prev, w string) bool {
 	w = trimDots(w)
-	if w == "" {
+	if w == "" || tooLongForDose(w) {
 		return false
 	}
 	var buf [32]byte
@@ -47,6 +48,40 @@ func isDoseToken(prev, w string) bool {
 	}
 	return vocab.Units().Has(unit)
 }
+
+// tooLongForDose reports whether isDoseToken can tell from its length
+// alone that w, an ASCII word trimmed of dots and slashes, is no route or
+// unit: its part before a slash is longer than every route word and, once
+// a number in front is cut, than every unit, and it is not a "q" and a
+// digit. (The lower case of an ASCII word has its length; a word beyond
+// ASCII is left to the full test.)
+func tooLongForDose(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	if i := strings.IndexByte(w, '/'); i > 0 {
+		w = w[:i]
+	}
+	if len(w) >= 2 && w[0]|0x20 == 'q' && '0' <= w[1] && w[1] <= '9' {
+		return false
+	}
+	lim := doseLengths()
+	return len(w) > lim.route && len(trimLeftNumber(w)) > lim.unit
+}
+
+// doseLengths are the lengths in bytes of the longest route word and the
+// longest unit.
+var doseLengths = sync.OnceValue(func() (l struct{ route, unit int }) {
+	for w := range vocab.RouteWords().All() {
+		l.route = max(l.route, len(w))
+	}
+	for w := range vocab.Units().All() {
+		l.unit = max(l.unit, len(w))
+	}
+	return l
+})
 
 // trimDots is strings.Trim(w, "./").
 func trimDots(w string) string {

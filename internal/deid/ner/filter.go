@@ -406,7 +406,7 @@ func (d *Detector) lexFactsOf(lw string, fx lexicon.Facts) lexWord {
 // that is not ordinary, a name or proper noun, a known place by itself or
 // with the next word ("United Kingdom"), or a word after a title.
 func (d *Detector) candidate(t *textInfo, words chunkWords, i int) bool {
-	w := strings.TrimFunc(words.at(i), func(r rune) bool { return !unicode.IsLetter(r) })
+	w := trimNonLetters(words.at(i))
 	// What the word says by itself is a function of the word and the
 	// text, worked out once per distinct word: names recur.
 	v, ok := t.cands[w]
@@ -424,13 +424,13 @@ func (d *Detector) candidate(t *textInfo, words chunkWords, i int) bool {
 		return true
 	}
 	if i+1 < words.len() {
-		next := strings.TrimFunc(words.at(i+1), func(r rune) bool { return !unicode.IsLetter(r) })
+		next := trimNonLetters(words.at(i+1))
 		if d.knownPlace(w + " " + next) {
 			return true
 		}
 	}
 	if i > 0 {
-		prev := strings.TrimFunc(words.at(i-1), func(r rune) bool { return !unicode.IsLetter(r) })
+		prev := trimNonLetters(words.at(i-1))
 		if d.knownPlace(prev + " " + w) {
 			return true
 		}

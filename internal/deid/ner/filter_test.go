@@ -493,3 +493,21 @@ func TestCandidateOncePerWord(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimNonLetters checks trimNonLetters against strings.TrimFunc on
+// random words of ASCII letters and marks, letters and marks beyond ASCII
+// and invalid bytes.
+func TestTrimNonLetters(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 7))
+	pieces := []string{"a", "Z", "'", "\"", ".", ",", "(", ")", "-", "1", "é", "É", "’", "“", "\u0301", "\xff", "\xc3", "ǅ", "日", "_"}
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		w := b.String()
+		if got, want := trimNonLetters(w), strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); got != want {
+			t.Fatalf("trimNonLetters(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

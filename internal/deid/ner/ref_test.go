@@ -673,3 +673,30 @@ func sharingRef(s string, toks []prose.Token, counts map[string]int) []int {
 	}
 	return src
 }
+
+// TestDoseTokenMatchesRef checks isDoseToken against isDoseTokenRef on
+// random tokens built from numbers, dots, slashes, units and routes in
+// either case and other letters, so that many are longer than any unit
+// or route.
+func TestDoseTokenMatchesRef(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 13))
+	pieces := []string{"q", "Q", "1", "12", "2.5", ".", "/", "mg", "MG", "mcg", "kg", "min", "hr", "hrs", "h", "iv", "IV", "prn", "tid", "x", "word", "é", "K"}
+	for w := range vocab.Units().All() {
+		pieces = append(pieces, w)
+	}
+	for w := range vocab.RouteWords().All() {
+		pieces = append(pieces, w, strings.ToUpper(w))
+	}
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(5) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		w := b.String()
+		for _, prev := range []string{"", "3", "the"} {
+			if got, want := isDoseToken(prev, w), isDoseTokenRef(prev, w); got != want {
+				t.Fatalf("isDoseToken(%q, %q) = %v, want %v", prev, w, got, want)
+			}
+		}
+	}
+}

@@ -169,7 +169,7 @@ func mayBeName(w string) bool {
 	if !mayHoldName(w) {
 		return false
 	}
-	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+	w = trimNonLetters(w)
 	return !vocab.CapitalFunctionWords().Has(w)
 }
 
@@ -206,4 +206,21 @@ func isSpace(r rune) bool {
 		return r == ' ' || '\t' <= r && r <= '\r'
 	}
 	return unicode.IsSpace(r)
+}
+
+// trimNonLetters is strings.TrimFunc(w, func(r rune) bool { return
+// !unicode.IsLetter(r) }), which it answers byte by byte while the ends of
+// w are ASCII: an ASCII byte is a rune of its own, so trimming it alone is
+// a step of TrimFunc's.
+func trimNonLetters(w string) string {
+	for w != "" && w[0] < utf8.RuneSelf && !isASCIILetter(w[0]) {
+		w = w[1:]
+	}
+	for w != "" && w[len(w)-1] < utf8.RuneSelf && !isASCIILetter(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	if w != "" && (w[0] >= utf8.RuneSelf || w[len(w)-1] >= utf8.RuneSelf) {
+		return strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+	}
+	return w
 }
