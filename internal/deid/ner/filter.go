@@ -424,13 +424,13 @@ func (d *Detector) candidate(t *textInfo, words chunkWords, i int) bool {
 		return true
 	}
 	if i+1 < words.len() {
-		next := trimNonLetters(words.at(i+1))
+		next := trimNonLetters(words.at(i + 1))
 		if d.knownPlace(w + " " + next) {
 			return true
 		}
 	}
 	if i > 0 {
-		prev := trimNonLetters(words.at(i-1))
+		prev := trimNonLetters(words.at(i - 1))
 		if d.knownPlace(prev + " " + w) {
 			return true
 		}
