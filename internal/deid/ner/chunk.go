@@ -49,8 +49,19 @@ func chunks(text string, max int) []Span {
 		// looking back.
 		lim := min(len(text), start+max)
 		for i < lim {
+			// Eight bytes at a time while none of them is a line
+			// break, a byte beyond ASCII or one that may end a
+			// sentence, nor is the byte before them.
+			if i+8 <= lim && (i == start || chunkKinds[text[i-1]] < chunkEnd) {
+				b := text[i : i+8]
+				if chunkKinds[b[0]]|chunkKinds[b[1]]|chunkKinds[b[2]]|chunkKinds[b[3]]|
+					chunkKinds[b[4]]|chunkKinds[b[5]]|chunkKinds[b[6]]|chunkKinds[b[7]] < chunkEnd {
+					i += 8
+					continue
+				}
+			}
 			k := chunkKinds[text[i]]
-			if k == 0 || k == chunkSpace && (i == start || !mayEndSentence(text[i-1])) {
+			if k == 0 || k == chunkEnd || k == chunkSpace && (i == start || !mayEndSentence(text[i-1])) {
 				i++
 				continue
 			}
@@ -93,10 +104,12 @@ func chunks(text string, max int) []Span {
 	return out
 }
 
-// The kinds of bytes chunks stops at (chunkKinds): other ASCII bytes are 0.
+// The kinds of bytes chunks tells apart (chunkKinds): other ASCII bytes
+// are 0.
 const (
-	chunkSpace = 1 + iota // ASCII white space but a line break
-	chunkStop             // a line break, or a byte beyond ASCII
+	chunkSpace = 1 << iota // ASCII white space but a line break
+	chunkEnd               // an ASCII byte that may end a sentence (mayEndSentence)
+	chunkStop              // a line break, or a byte beyond ASCII
 )
 
 // chunkKinds is the kind of each byte for chunks (read only).
@@ -107,6 +120,8 @@ var chunkKinds = func() (k [256]uint8) {
 			k[c] = chunkStop
 		case isASCIISpace(byte(c)):
 			k[c] = chunkSpace
+		case mayEndSentence(byte(c)):
+			k[c] = chunkEnd
 		}
 	}
 	return k

@@ -377,7 +377,7 @@ func TestWindowsMatchRef(t *testing.T) {
 	texts := refTexts(t)
 	rng := rand.New(rand.NewPCG(3, 4))
 	pieces := []string{"a", "B", "Cd", "é", "É", " ", "\t", "\n", "\u00a0", "\u2003", "\xff", "'", "The", "MR", "Ann", ".", "ǅ",
-		"\xe2\x80", "\xc2", "\x85", "\xa0", "\u3000", "\u2019", "Ña", "None"}
+		"\xe2\x80", "\xc2", "\x85", "\xa0", "\u3000", "\u2019", "Ña", "None", "sat quietly ", "abcdefghijklmnop", "a b c d e f g h "}
 	for range 3000 {
 		var b strings.Builder
 		for range rng.IntN(40) {

@@ -118,6 +118,14 @@ func windowsWhere(s string, ctx int, cand func(words chunkWords, i int) bool, sc
 // about the words that hold them.
 func holdsNameWord(s string) bool {
 	for i := 0; i < len(s); {
+		for i+8 <= len(s) {
+			b := s[i : i+8]
+			if (byteKinds[b[0]]|byteKinds[b[1]]|byteKinds[b[2]]|byteKinds[b[3]]|
+				byteKinds[b[4]]|byteKinds[b[5]]|byteKinds[b[6]]|byteKinds[b[7]])&(kindUpper|kindNonASCII) != 0 {
+				break
+			}
+			i += 8
+		}
 		for i < len(s) && byteKinds[s[i]]&(kindUpper|kindNonASCII) == 0 {
 			i++
 		}
