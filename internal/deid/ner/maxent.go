@@ -510,9 +510,7 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
 			vw := w.vw
 			scores[vw.label] += vw.w
 			more, stride := m.more.Rows(int(vw.start), int(vw.start)+int(vw.n))
-			for p := 0; p+12 <= len(more); p += stride {
-				scores[binary.LittleEndian.Uint32(more[p:])] += math.Float64frombits(binary.LittleEndian.Uint64(more[p+4:]))
-			}
+			addLabelWeights(scores, more, stride)
 		}
 		best, bestScore := -1, math.Inf(-1)
 		for l, s := range scores {
@@ -526,6 +524,18 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
 			label, prevID = m.labels[best], best+1
 		}
 		toks[i].Label = label
+	}
+}
+
+// addLabelWeights is addWeights without marking the labels.
+func addLabelWeights(scores []float64, rows []byte, stride int) {
+	for len(rows) >= 12 {
+		r := rows[:12]
+		scores[binary.LittleEndian.Uint32(r)] += math.Float64frombits(binary.LittleEndian.Uint64(r[4:]))
+		if len(rows) < stride {
+			break
+		}
+		rows = rows[stride:]
 	}
 }
 

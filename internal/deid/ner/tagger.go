@@ -404,18 +404,12 @@ func (t *tagger) ctxFeatsOf(w string) (p ctxFeats) {
 // tokens before, id1 and id2 their numbers in tagIDs or -1) and returns the
 // best tag. scores, touched and buf are scratch space.
 func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*tokenFeats, i int, p1, p2 string, id1, id2 int32) (string, []byte) {
+	// Only the tags of features found are scored (touched), each from 0.
 	clear(touched)
+	clear(scores)
 	addRange := func(r [2]int32) {
 		vals, stride := t.weights.Rows(int(r[0]), int(r[1]))
-		for p := 0; p+12 <= len(vals); p += stride {
-			class := binary.LittleEndian.Uint32(vals[p:])
-			if !touched[class] {
-				// Only the tags of features found are scored.
-				touched[class] = true
-				scores[class] = 0
-			}
-			scores[class] += math.Float64frombits(binary.LittleEndian.Uint64(vals[p+4:]))
-		}
+		addWeights(scores, touched, vals, stride)
 	}
 	add := func(parts ...string) {
 		buf = buf[:0]
@@ -472,6 +466,23 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 		}
 	}
 	return best, buf
+}
+
+// addWeights adds to scores the weight of each row of rows, a class (or
+// label) as a little-endian uint32 and its weight as a little-endian
+// float64, one row every stride bytes (lexicon.Table.Rows of such a
+// table), and marks the classes in touched.
+func addWeights(scores []float64, touched []bool, rows []byte, stride int) {
+	for len(rows) >= 12 {
+		r := rows[:12]
+		class := binary.LittleEndian.Uint32(r)
+		touched[class] = true
+		scores[class] += math.Float64frombits(binary.LittleEndian.Uint64(r[4:]))
+		if len(rows) < stride {
+			break
+		}
+		rows = rows[stride:]
+	}
 }
 
 // normalize is the form of a word prose's tagger uses as context.
