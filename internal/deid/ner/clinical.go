@@ -23,7 +23,7 @@ import (
 // "2.5mcg/kg/min").
 func isDoseToken(prev, w string) bool {
 	w = trimDots(w)
-	if w == "" || tooLongForDose(w) {
+	if w == "" {
 		return false
 	}
 	var buf [32]byte
@@ -31,7 +31,8 @@ func isDoseToken(prev, w string) bool {
 	if i := strings.IndexByte(lw, '/'); i > 0 {
 		lw = lw[:i] // "mcg/kg/min", "cc/hr"
 	}
-	if vocab.RouteWords().Has(lw) {
+	lim := doseLengths()
+	if len(lw) <= lim.route && vocab.RouteWords().Has(lw) {
 		return true
 	}
 	if len(lw) >= 2 && lw[0] == 'q' && lw[1] >= '0' && lw[1] <= '9' {
@@ -40,6 +41,9 @@ func isDoseToken(prev, w string) bool {
 		return rest == "" || rest == "h" || rest == "hr" || rest == "hrs"
 	}
 	unit := trimLeftNumber(lw)
+	if len(unit) > lim.unit {
+		return false
+	}
 	if unit == lw { // no number in front: the number must be the previous token
 		prev = trimDots(prev)
 		if prev == "" || trimLeftNumber(prev) != "" {
@@ -49,30 +53,9 @@ func isDoseToken(prev, w string) bool {
 	return vocab.Units().Has(unit)
 }
 
-// tooLongForDose reports whether isDoseToken can tell from its length
-// alone that w, an ASCII word trimmed of dots and slashes, is no route or
-// unit: its part before a slash is longer than every route word and, once
-// a number in front is cut, than every unit, and it is not a "q" and a
-// digit. (The lower case of an ASCII word has its length; a word beyond
-// ASCII is left to the full test.)
-func tooLongForDose(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	if i := strings.IndexByte(w, '/'); i > 0 {
-		w = w[:i]
-	}
-	if len(w) >= 2 && w[0]|0x20 == 'q' && '0' <= w[1] && w[1] <= '9' {
-		return false
-	}
-	lim := doseLengths()
-	return len(w) > lim.route && len(trimLeftNumber(w)) > lim.unit
-}
-
 // doseLengths are the lengths in bytes of the longest route word and the
-// longest unit.
+// longest unit: a longer word is neither, which isDoseToken knows without
+// looking it up.
 var doseLengths = sync.OnceValue(func() (l struct{ route, unit int }) {
 	for w := range vocab.RouteWords().All() {
 		l.route = max(l.route, len(w))

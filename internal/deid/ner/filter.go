@@ -349,7 +349,7 @@ func (d *Detector) wordEvidence(t *textInfo, w string) evidence {
 			return evidence{ordinaryCase: true} // "We'd", "That'd", "Would've"
 		}
 	}
-	if w == strings.ToUpper(w) && n <= 4 {
+	if n <= 4 && w == strings.ToUpper(w) {
 		return evidence{ordinaryCase: true} // an acronym: SBP, GI, HCT
 	}
 	isFirst, isSurname, proper := lx.first, lx.surname, lx.proper

@@ -144,7 +144,9 @@ func (c *tokenCache) word(w string) *wordTokens {
 		}
 		c.byWord[key] = e
 	}
-	c.byWord[w] = e
+	if key != w {
+		c.byWord[w] = e
+	}
 	return e
 }
 
