@@ -454,13 +454,24 @@ func (m *maxent) initSmall(tags []string) {
 // classify sets the Label of each token, as prose's entity extracter does;
 // feats are the features of the tokens' texts (tokenCache.of).
 func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
-	tags := make([]*posFeats, len(toks))
-	for i, t := range toks {
-		tags[i] = m.posFeatsOf(t.Tag)
+	// Scratch space on the stack for the usual window and model.
+	var tagsArr [64]*posFeats
+	var scoresArr [16]float64
+	var bufArr [64]byte
+	tags := tagsArr[:0]
+	if len(toks) > len(tagsArr) {
+		tags = make([]*posFeats, 0, len(toks))
+	}
+	for _, t := range toks {
+		tags = append(tags, m.posFeatsOf(t.Tag))
 	}
 	s := &m.small
-	scores := make([]float64, len(m.labels))
-	var buf []byte
+	scores := scoresArr[:0]
+	if len(m.labels) > len(scoresArr) {
+		scores = make([]float64, 0, len(m.labels))
+	}
+	scores = scores[:len(m.labels)]
+	buf := bufArr[:0]
 	prevID := 0 // the label before, as prevIDs counts it
 	var fs [numFeatures]weightsOf
 	for i := range toks {

@@ -351,9 +351,16 @@ func (t *tagger) tagSet() []string {
 // tag sets the Tag of each token, as prose's tagger does; feats are the
 // features of the tokens' texts (tokenCache.of).
 func (t *tagger) tag(toks []prose.Token, feats []*tokenFeats) {
-	scores := make([]float64, len(t.classes))
-	touched := make([]bool, len(t.classes))
-	var buf []byte
+	// Scratch space on the stack for the usual model.
+	var scoresArr [64]float64
+	var touchedArr [64]bool
+	scores, touched := scoresArr[:0], touchedArr[:0]
+	if len(t.classes) > len(scoresArr) {
+		scores, touched = make([]float64, 0, len(t.classes)), make([]bool, 0, len(t.classes))
+	}
+	scores, touched = scores[:len(t.classes)], touched[:len(t.classes)]
+	var bufArr [64]byte
+	buf := bufArr[:0]
 	p1, p2 := "-START-", "-START2-"
 	id1, id2 := t.tagID(p1), t.tagID(p2)
 	for i := range toks {

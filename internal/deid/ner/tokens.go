@@ -92,6 +92,11 @@ type tokenCache struct {
 	window int32
 	words  []Span
 	ents   []*wordTokens
+	// slab, toksBuf and featsBuf hold the entries of byWord and their
+	// slices (see newWord).
+	slab     []wordTokens
+	toksBuf  []string
+	featsBuf []*tokenFeats
 }
 
 // wordTokens are prose's tokens of one word and their features.
@@ -137,16 +142,33 @@ func (c *tokenCache) word(w string) *wordTokens {
 	key := sanitize(w)
 	e, ok := c.byWord[key]
 	if !ok {
-		e = &wordTokens{toks: splitWord(nil, key), window: -1}
-		e.feats = make([]*tokenFeats, len(e.toks))
-		for i, t := range e.toks {
-			e.feats[i] = c.featsOf(t)
-		}
+		e = c.newWord(key)
 		c.byWord[key] = e
 	}
 	if key != w {
 		c.byWord[w] = e
 	}
+	return e
+}
+
+// newWord makes the entry of sanitized word key. The entries and their
+// slices are cut from blocks shared by the text's words, which are never
+// written again.
+func (c *tokenCache) newWord(key string) *wordTokens {
+	if len(c.slab) == cap(c.slab) {
+		c.slab = make([]wordTokens, 0, 64)
+	}
+	c.slab = c.slab[:len(c.slab)+1]
+	e := &c.slab[len(c.slab)-1]
+	e.window = -1
+	start := len(c.toksBuf)
+	c.toksBuf = splitWord(c.toksBuf, key)
+	e.toks = c.toksBuf[start:len(c.toksBuf):len(c.toksBuf)]
+	start = len(c.featsBuf)
+	for _, t := range e.toks {
+		c.featsBuf = append(c.featsBuf, c.featsOf(t))
+	}
+	e.feats = c.featsBuf[start:len(c.featsBuf):len(c.featsBuf)]
 	return e
 }
 
