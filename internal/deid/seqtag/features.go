@@ -252,6 +252,8 @@ type word struct {
 	// a capital inside a sentence (0, 1, 2: more), evidence of a name that
 	// the word's own position may lack.
 	capsElsewhere uint8
+	// plain: plainWord, which depends on the word's type alone.
+	plain bool
 }
 
 // wtype is a distinct token text of a document: what every word of that
@@ -263,14 +265,22 @@ type wtype struct {
 	lower string
 	shape uint8
 	info  info
+	plain bool // plainWord of the shape and info
 	// text is the token text.
 	text string
 	// capsInner counts the uses of this text with a capital inside a
 	// sentence (title or mixed case, not a sentence's first word);
 	// capsLower, the same of every text with this lower case.
 	capsInner, capsLower int32
+	// next is 1 + the next type whose text is a word of the document's
+	// analysis with the same vocabulary id (another case of it), or 0.
+	next int32
+	// vocab is the id of lower in the document's vocabulary when it is
+	// known to be one (the lower case of a word of the analysis without a
+	// typographic apostrophe), or -1.
+	vocab int32
 	// rows: the table slots of the features naming this word in each
-	// role (rowUnknown until asked, rowAbsent when the model lacks it).
+	// role (rowUnknown until asked).
 	rows [numRoles]int32
 	// tagRows: the same of fPrevTagWord after each tag.
 	tagRows [numTags]int32
@@ -288,14 +298,25 @@ type wtype struct {
 func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, note bool) ([]word, []wtype, uint8) {
 	ws := make([]word, len(toks))
 	var facts *lexfacts.Words
+	// A token that is a word of the analysis (the same span) finds its
+	// type among the others of its vocabulary id (byID, then wtype.next):
+	// most tokens, without hashing them. The others use the table ids.
+	var dw []deid.Word
+	var byID []int32 // 1 + the first type of a vocabulary id
+	var ids typeTable
 	if an != nil {
 		facts = lexfacts.Of(an, lex)
+		dw = an.Words()
+		byID = make([]int32, len(an.Vocab()))
+		ids = newTypeTable(len(toks) / 8)
+	} else {
+		ids = newTypeTable(len(toks))
 	}
-	ids := newTypeTable(len(toks))
 	var ascii [utf8.RuneSelf]int32 // 1 + the id of a one-character ASCII token
 	types := make([]wtype, 0, len(toks)/4+1)
 	var caps, letters, social int
 	prevEnd := 0
+	k := 0 // the first word of dw not before the token
 	for i, t := range toks {
 		w := &ws[i]
 		s := text[t.start:t.end]
@@ -307,15 +328,35 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 			}
 			id = ascii[c] - 1
 		} else {
-			var ok bool
-			if id, ok = ids.find(types, s); !ok {
-				id = int32(len(types))
-				types = append(types, newType(lex, an, facts, s))
-				ids.add(types, id)
+			for k < len(dw) && dw[k].Start < t.start {
+				k++
+			}
+			if k < len(dw) && dw[k].Start == t.start && dw[k].End == t.end {
+				v := dw[k].ID
+				id = -1
+				for c := byID[v]; c != 0; c = types[c-1].next {
+					if types[c-1].text == s {
+						id = c - 1
+						break
+					}
+				}
+				if id < 0 {
+					id = int32(len(types))
+					types = append(types, wordType(lex, facts, &dw[k]))
+					types[id].next = byID[v]
+					byID[v] = id + 1
+				}
+			} else {
+				var ok bool
+				if id, ok = ids.find(types, s); !ok {
+					id = int32(len(types))
+					types = append(types, newType(lex, an, facts, s))
+					ids.add(types, id)
+				}
 			}
 		}
 		ty := &types[id]
-		w.typ, w.shape, w.info = id, ty.shape, ty.info
+		w.typ, w.shape, w.info, w.plain = id, ty.shape, ty.info, ty.plain
 		if gap := text[prevEnd:t.start]; i == 0 || len(gap) == 1 && gap[0] == '\n' || len(gap) > 1 && strings.IndexByte(gap, '\n') >= 0 {
 			w.sentStart = true
 		} else if p := text[toks[i-1].start:toks[i-1].end]; len(p) == 1 && (p[0] == '.' || p[0] == '!' || p[0] == '?' || p[0] == ':' || p[0] == '"') || p == "“" {
@@ -335,24 +376,7 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 			ty.capsInner++
 		}
 	}
-	// How many times each lower case is written with a capital inside a
-	// sentence, over all the texts that have it.
-	var capsByLower map[string]int32
-	for k := range types {
-		if n := types[k].capsInner; n > 0 {
-			if capsByLower == nil {
-				capsByLower = make(map[string]int32)
-			}
-			capsByLower[types[k].lower] += n
-		}
-	}
-	if capsByLower != nil {
-		for k := range types {
-			if sh := types[k].shape; sh != shPunct && sh != shDigit {
-				types[k].capsLower = capsByLower[types[k].lower]
-			}
-		}
-	}
+	capsLower(an, types)
 	for i := range ws {
 		n := types[ws[i].typ].capsLower
 		if !ws[i].sentStart && (ws[i].shape == shTitle || ws[i].shape == shMixed) {
@@ -387,11 +411,93 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 	return ws, types, reg
 }
 
+// capsLower sets the capsLower of each type of a word: how many times the
+// text writes its lower case with a capital inside a sentence, over all
+// the types that have it. With the document's analysis an, types with the
+// same lower case are those with the same vocabulary id (wtype.vocab, or
+// an.ID of the lower case); a lower case not in the vocabulary, or any
+// without an, is counted in a map.
+func capsLower(an *deid.Analysis, types []wtype) {
+	var byLower map[string]int32
+	var byID []int32
+	if an != nil {
+		for k := range types {
+			ty := &types[k]
+			if sh := ty.shape; ty.vocab < 0 && sh != shPunct && sh != shDigit {
+				if v, ok := an.ID(ty.lower); ok {
+					ty.vocab = v
+				}
+			}
+		}
+	}
+	for k := range types {
+		ty := &types[k]
+		n := ty.capsInner
+		if n == 0 {
+			continue
+		}
+		if ty.vocab >= 0 {
+			if byID == nil {
+				byID = make([]int32, len(an.Vocab()))
+			}
+			byID[ty.vocab] += n
+			continue
+		}
+		if byLower == nil {
+			byLower = make(map[string]int32)
+		}
+		byLower[ty.lower] += n
+	}
+	if byID == nil && byLower == nil {
+		return
+	}
+	for k := range types {
+		ty := &types[k]
+		switch {
+		case ty.shape == shPunct || ty.shape == shDigit:
+		case ty.vocab >= 0:
+			if byID != nil {
+				ty.capsLower = byID[ty.vocab]
+			}
+		case byLower != nil:
+			ty.capsLower = byLower[ty.lower]
+		}
+	}
+}
+
+// wordType is newType of the text of w, a word of the document's analysis
+// whose lexicon facts are in facts: its lookup form (w.Lower) is its lower
+// case unless it has a typographic apostrophe (whose first byte, 0xE2,
+// the lower case keeps and the lookup form does not), and its facts are
+// those of its id.
+func wordType(lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Word) wtype {
+	s := w.Text
+	ty := wtype{text: s, shape: shapeOf(s), vocab: -1}
+	for r := range ty.rows {
+		ty.rows[r] = rowUnknown
+	}
+	for t := range ty.tagRows {
+		ty.tagRows[t] = rowUnknown
+	}
+	if strings.IndexByte(s, 0xE2) < 0 {
+		ty.lower, ty.vocab = w.Lower, w.ID
+	} else {
+		ty.lower = strings.ToLower(s)
+	}
+	if ty.shape == shPunct || ty.shape == shDigit {
+		ty.plain = true
+		return ty
+	}
+	ty.info = lookup(lex, s, ty.lower, facts.Facts(w.ID))
+	ty.plain = plainWord(ty.shape, ty.info)
+	return ty
+}
+
 // newType finds what is known of the token text s: its lower case and
 // shape, and, for a word, what the lexicons say of it (of the word after
 // its "#" or "@" for a handle).
 func newType(lex *lexicon.Lexicon, an *deid.Analysis, facts *lexfacts.Words, s string) wtype {
-	ty := wtype{text: s, lower: strings.ToLower(s), shape: shapeOf(s)}
+	ty := wtype{text: s, lower: strings.ToLower(s), shape: shapeOf(s), vocab: -1}
 	for r := range ty.rows {
 		ty.rows[r] = rowUnknown
 	}
@@ -399,6 +505,7 @@ func newType(lex *lexicon.Lexicon, an *deid.Analysis, facts *lexfacts.Words, s s
 		ty.tagRows[t] = rowUnknown
 	}
 	if ty.shape == shPunct || ty.shape == shDigit {
+		ty.plain = true
 		return ty
 	}
 	key, lower := s, ty.lower
@@ -424,6 +531,7 @@ func newType(lex *lexicon.Lexicon, an *deid.Analysis, facts *lexfacts.Words, s s
 		x = lex.Facts(key)
 	}
 	ty.info = lookup(lex, key, lower, x)
+	ty.plain = plainWord(ty.shape, ty.info)
 	return ty
 }
 
@@ -645,23 +753,20 @@ func tagFeatures(dst []uint64, ws []word, types []wtype, i int, p1, p2 uint8) []
 	)
 }
 
-// plainWord reports whether word i can only be tagged O after an O: a mark,
-// a number, a word in lower case that is an ordinary word (in SCOWL's
-// lists) and no first name, surname or place, or one in capitals that is a
-// common word and none of those.
+// plainWord reports whether a word of shape sh and lexicon facts in can
+// only be tagged O after an O: a mark, a number, a word in lower case that
+// is an ordinary word (in SCOWL's lists) and no first name, surname or
+// place, or one in capitals that is a common word and none of those.
 // The tagger does not score such words, which saves most of its work.
-func plainWord(ws []word, i int) bool {
-	w := &ws[i]
-	switch w.shape {
+func plainWord(sh uint8, in info) bool {
+	switch sh {
 	case shPunct, shDigit:
 		return true
 	case shLower:
-		in := w.info
 		return in.wl >= 1 && in.fn == 0 && in.sn == 0 && in.pop == 0 && in.flags == 0
 	case shUpper:
 		// In capitals ("PT SEEN BY"), a common word that no list of
 		// names or places holds.
-		in := w.info
 		return in.wl >= 1 && in.wl <= 3 && in.fn == 0 && in.sn == 0 && in.pop == 0 && in.pl == 0 && in.flags == 0
 	}
 	return false
