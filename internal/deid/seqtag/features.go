@@ -248,10 +248,6 @@ type word struct {
 	shape uint8
 	// sentStart: the first word of a line or after a full stop.
 	sentStart bool
-	// capsElsewhere: how many other times the text writes the word with
-	// a capital inside a sentence (0, 1, 2: more), evidence of a name that
-	// the word's own position may lack.
-	capsElsewhere uint8
 	// plain: plainWord, which depends on the word's type alone.
 	plain bool
 }
@@ -315,8 +311,10 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 	var ascii [utf8.RuneSelf]int32 // 1 + the id of a one-character ASCII token
 	types := make([]wtype, 0, len(toks)/4+1)
 	var caps, letters, social int
+	var plain, known int // lower-case words of three letters or more, and those the word lists know
 	prevEnd := 0
-	k := 0 // the first word of dw not before the token
+	opens := true // whether the token before opens a sentence ('.', '!', '?', ':', '"', '“'), or none
+	k := 0        // the first word of dw not before the token
 	for i, t := range toks {
 		w := &ws[i]
 		s := text[t.start:t.end]
@@ -357,33 +355,44 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 		}
 		ty := &types[id]
 		w.typ, w.shape, w.info, w.plain = id, ty.shape, ty.info, ty.plain
-		if gap := text[prevEnd:t.start]; i == 0 || len(gap) == 1 && gap[0] == '\n' || len(gap) > 1 && strings.IndexByte(gap, '\n') >= 0 {
+		// The first word of a line or after a full stop.
+		switch g := t.start - prevEnd; {
+		case opens:
 			w.sentStart = true
-		} else if p := text[toks[i-1].start:toks[i-1].end]; len(p) == 1 && (p[0] == '.' || p[0] == '!' || p[0] == '?' || p[0] == ':' || p[0] == '"') || p == "“" {
-			w.sentStart = true
+		case g == 1:
+			w.sentStart = text[prevEnd] == '\n'
+		case g > 1:
+			w.sentStart = strings.IndexByte(text[prevEnd:t.start], '\n') >= 0
 		}
 		prevEnd = t.end
+		if len(s) == 1 {
+			c := s[0]
+			opens = c == '.' || c == '!' || c == '?' || c == ':' || c == '"'
+		} else {
+			opens = s == "“"
+		}
 		switch w.shape {
 		case shUpper:
 			caps++
 			letters++
-		case shLower, shTitle, shMixed:
+		case shLower:
 			letters++
+			if len(ty.lower) > 2 {
+				plain++
+				if ty.info.wl > 0 {
+					known++
+				}
+			}
+		case shTitle, shMixed:
+			letters++
+			if !w.sentStart {
+				ty.capsInner++
+			}
 		case shHash, shMention:
 			social++
 		}
-		if !w.sentStart && (w.shape == shTitle || w.shape == shMixed) {
-			ty.capsInner++
-		}
 	}
 	capsLower(an, types)
-	for i := range ws {
-		n := types[ws[i].typ].capsLower
-		if !ws[i].sentStart && (ws[i].shape == shTitle || ws[i].shape == shMixed) {
-			n--
-		}
-		ws[i].capsElsewhere = uint8(min(n, 2))
-	}
 	reg := uint8(regProse)
 	switch {
 	case letters >= 8 && caps*2 > letters:
@@ -396,19 +405,22 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 	}
 	// Text mostly in another language: its ordinary words, unknown to the
 	// word lists, look like names.
-	var plain, known int
-	for i := range ws {
-		if ws[i].shape == shLower && len(types[ws[i].typ].lower) > 2 {
-			plain++
-			if ws[i].info.wl > 0 {
-				known++
-			}
-		}
-	}
 	if plain >= 5 && known*2 < plain {
 		reg += regForeign
 	}
 	return ws, types, reg
+}
+
+// capsElsewhere returns how many other times the text writes word i with
+// a capital inside a sentence (0, 1, 2: more), evidence of a name that the
+// word's own position may lack.
+func capsElsewhere(ws []word, types []wtype, i int) uint8 {
+	w := &ws[i]
+	n := types[w.typ].capsLower
+	if !w.sentStart && (w.shape == shTitle || w.shape == shMixed) {
+		n--
+	}
+	return uint8(min(n, 2))
 }
 
 // capsLower sets the capsLower of each type of a word: how many times the
@@ -704,7 +716,7 @@ func contextFeatures(dst []uint64, ws []word, types []wtype, i int, reg uint8) [
 		hash1(fPrevName, pack(pi.fn, pi.sn, w.shape)), hash1(fNextName, pack(ni.fn, ni.sn, ni.wl, w.shape)),
 		hash1(fPrevCap, pack(ps, pi.wl, w.shape, in.wl)), hash1(fNextCap, pack(ns, ni.wl, ni.pop, w.shape)),
 	)
-	dst = append(dst, hash1(fCapsElsewhere, pack(w.capsElsewhere, w.shape, sent, reg)))
+	dst = append(dst, hash1(fCapsElsewhere, pack(capsElsewhere(ws, types, i), w.shape, sent, reg)))
 	// The word before across marks ("Dr. Vance", "son - Mateo").
 	if j := skipBack(ws, i); j >= 0 {
 		dst = append(dst, hashS(fPrevWordSkip, types[ws[j].typ].lower))

@@ -414,7 +414,7 @@ func (t *tagger) contextRows(dst []int32, i int) []int32 {
 	} else {
 		dst = append(dst, m.row(hash1(fNextCap, pack(ns, ni.wl, ni.pop, sh))))
 	}
-	dst = append(dst, r.capsElsewhere[w.capsElsewhere][sh][sent][t.reg])
+	dst = append(dst, r.capsElsewhere[capsElsewhere(ws, types, i)][sh][sent][t.reg])
 	if j := skipBack(ws, i); j >= 0 {
 		dst = append(dst, t.wordRow(j, roleSkip))
 		for f := ws[j].info.flags; f != 0; f &= f - 1 {
