@@ -57,7 +57,8 @@ type info struct {
 // categories are the lexicon's categories, in order.
 var categories = lexicon.AllCategories()
 
-// x is what the word lists say of w (lexicon.Facts).
+// x is what the word lists say of w (lexicon.Facts); lower is
+// strings.ToLower(w).
 func lookup(lex *lexicon.Lexicon, w, lower string, x lexicon.Facts) info {
 	var in info
 	if f, m, ok := int(x.Female), int(x.Male), x.First; ok {
@@ -83,14 +84,19 @@ func lookup(lex *lexicon.Lexicon, w, lower string, x lexicon.Facts) info {
 	if lv := int(x.Proper); lv != 0 {
 		in.pl = uint8(1 + lv/10)
 	}
-	if p, ok := lex.Place(w); ok {
-		in.pop = uint8(1 + min(8, int(math.Log10(float64(p.Population+1)))))
+	// lex.Place(w), lex.IsCountry(lower) and lex.USState(w) at once:
+	// IsCountry(lower) is IsCountry(w), since the lexicon's lookup form of
+	// a word, its lower case with plain apostrophes, is that of its lower
+	// case (TestLowerCaseKey).
+	pl := lex.WordPlace(w)
+	if pl.Place {
+		in.pop = uint8(1 + min(8, int(math.Log10(float64(pl.Population+1)))))
 	}
 	if len(lower) >= 2 {
-		if lex.IsCountry(lower) {
+		if pl.Country {
 			in.flags |= flCountry
 		}
-		if _, ok := lex.USState(w); ok {
+		if pl.State {
 			in.flags |= flState
 		}
 	}
