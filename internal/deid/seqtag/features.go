@@ -54,8 +54,6 @@ type info struct {
 }
 
 // lookup asks the lexicons about the word w (lower is its lower case).
-// categories are the lexicon's categories, in order.
-var categories = lexicon.AllCategories()
 
 // x is what the word lists say of w (lexicon.Facts); lower is
 // strings.ToLower(w).
@@ -100,30 +98,33 @@ func lookup(lex *lexicon.Lexicon, w, lower string, x lexicon.Facts) info {
 			in.flags |= flState
 		}
 	}
-	for _, c := range categories {
-		if !x.In(c) {
-			continue
-		}
-		switch c {
-		case lexicon.Title:
-			in.flags |= flTitle
-		case lexicon.Kinship:
-			in.flags |= flKin
-		case lexicon.OrgCue:
-			in.flags |= flOrgCue
-		case lexicon.OrgType:
-			in.flags |= flOrgType
-		case lexicon.StreetSuffix:
-			in.flags |= flStreet
-		case lexicon.DateWord, lexicon.Holiday:
-			in.flags |= flDateWord
-		case lexicon.Nationality:
-			in.flags |= flNationality
-		case lexicon.Occupation:
-			in.flags |= flOccupation
-		case lexicon.Language:
-			in.flags |= flLanguage
-		}
+	// The categories of the word, each a flag (dates and holidays one).
+	if x.In(lexicon.Title) {
+		in.flags |= flTitle
+	}
+	if x.In(lexicon.Kinship) {
+		in.flags |= flKin
+	}
+	if x.In(lexicon.OrgCue) {
+		in.flags |= flOrgCue
+	}
+	if x.In(lexicon.OrgType) {
+		in.flags |= flOrgType
+	}
+	if x.In(lexicon.StreetSuffix) {
+		in.flags |= flStreet
+	}
+	if x.In(lexicon.DateWord) || x.In(lexicon.Holiday) {
+		in.flags |= flDateWord
+	}
+	if x.In(lexicon.Nationality) {
+		in.flags |= flNationality
+	}
+	if x.In(lexicon.Occupation) {
+		in.flags |= flOccupation
+	}
+	if x.In(lexicon.Language) {
+		in.flags |= flLanguage
 	}
 	return in
 }
@@ -328,7 +329,8 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 		if c := s[0]; len(s) == 1 && c < utf8.RuneSelf {
 			if ascii[c] == 0 {
 				ascii[c] = int32(len(types)) + 1
-				types = append(types, newType(lex, an, facts, s))
+				types = append(types, wtype{})
+				newType(&types[len(types)-1], lex, an, facts, s)
 			}
 			id = ascii[c] - 1
 		} else {
@@ -346,7 +348,8 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 				}
 				if id < 0 {
 					id = int32(len(types))
-					types = append(types, wordType(lex, facts, &dw[k]))
+					types = append(types, wtype{})
+					wordType(&types[id], lex, facts, &dw[k])
 					types[id].next = byID[v]
 					byID[v] = id + 1
 				}
@@ -354,7 +357,8 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 				var ok bool
 				if id, ok = ids.find(types, s); !ok {
 					id = int32(len(types))
-					types = append(types, newType(lex, an, facts, s))
+					types = append(types, wtype{})
+					newType(&types[id], lex, an, facts, s)
 					ids.add(types, id)
 				}
 			}
@@ -483,14 +487,14 @@ func capsLower(an *deid.Analysis, types []wtype) {
 	}
 }
 
-// wordType is newType of the text of w, a word of the document's analysis
-// whose lexicon facts are in facts: its lookup form (w.Lower) is its lower
-// case unless it has a typographic apostrophe (whose first byte, 0xE2,
-// the lower case keeps and the lookup form does not), and its facts are
-// those of its id.
-func wordType(lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Word) wtype {
+// wordType sets ty as newType does of the text of w, a word of the
+// document's analysis whose lexicon facts are in facts: its lookup form
+// (w.Lower) is its lower case unless it has a typographic apostrophe
+// (whose first byte, 0xE2, the lower case keeps and the lookup form does
+// not), and its facts are those of its id.
+func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Word) {
 	s := w.Text
-	ty := wtype{text: s, shape: shapeOf(s), vocab: -1}
+	ty.text, ty.shape, ty.vocab = s, shapeOf(s), -1
 	for r := range ty.rows {
 		ty.rows[r] = rowUnknown
 	}
@@ -504,18 +508,17 @@ func wordType(lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Word) wtype {
 	}
 	if ty.shape == shPunct || ty.shape == shDigit {
 		ty.plain = true
-		return ty
+		return
 	}
 	ty.info = lookup(lex, s, ty.lower, facts.Facts(w.ID))
 	ty.plain = plainWord(ty.shape, ty.info)
-	return ty
 }
 
-// newType finds what is known of the token text s: its lower case and
+// newType sets ty to what is known of the token text s: its lower case and
 // shape, and, for a word, what the lexicons say of it (of the word after
 // its "#" or "@" for a handle).
-func newType(lex *lexicon.Lexicon, an *deid.Analysis, facts *lexfacts.Words, s string) wtype {
-	ty := wtype{text: s, lower: strings.ToLower(s), shape: shapeOf(s), vocab: -1}
+func newType(ty *wtype, lex *lexicon.Lexicon, an *deid.Analysis, facts *lexfacts.Words, s string) {
+	ty.text, ty.lower, ty.shape, ty.vocab = s, strings.ToLower(s), shapeOf(s), -1
 	for r := range ty.rows {
 		ty.rows[r] = rowUnknown
 	}
@@ -524,7 +527,7 @@ func newType(lex *lexicon.Lexicon, an *deid.Analysis, facts *lexfacts.Words, s s
 	}
 	if ty.shape == shPunct || ty.shape == shDigit {
 		ty.plain = true
-		return ty
+		return
 	}
 	key, lower := s, ty.lower
 	if ty.shape == shHash || ty.shape == shMention {
@@ -550,7 +553,6 @@ func newType(lex *lexicon.Lexicon, an *deid.Analysis, facts *lexfacts.Words, s s
 	}
 	ty.info = lookup(lex, key, lower, x)
 	ty.plain = plainWord(ty.shape, ty.info)
-	return ty
 }
 
 // Feature ids: the first byte hashed into each feature.

@@ -218,6 +218,28 @@ func TestASCIIWordBytes(t *testing.T) {
 	}
 }
 
+// TestASCIIClass: the classes of bytes tokenize reads are those of
+// unicode.IsSpace and isWordRune.
+func TestASCIIClass(t *testing.T) {
+	if len(asciiClass) != 256 {
+		t.Fatalf("%d bytes", len(asciiClass))
+	}
+	for c := range 256 {
+		want := byte('.')
+		switch r := rune(c); {
+		case c >= utf8.RuneSelf || r == '#' || r == '@' || r == '\'':
+			want = '-'
+		case unicode.IsSpace(r):
+			want = ' '
+		case isWordRune(r):
+			want = 'w'
+		}
+		if got := asciiClass[c]; got != want {
+			t.Errorf("byte %#x: class %q, want %q", c, got, want)
+		}
+	}
+}
+
 // TestFeaturesSameAsReference: the trainer hashes the same features, in
 // the same order, as the reference, so that a model trained now is the
 // model trained before.
