@@ -457,22 +457,21 @@ func (t *tagger) decode() ([]uint8, []float32) {
 		rows = append(rows, m.rows.prevTag[p1], m.rows.prevTags[p1][p2], m.rows.prevTagShape[p1][ws[i].shape], t.tagRow(i, p1))
 		m.sum(&s, rows)
 		t.rowBuf = rows
-		best, second := -1, float32(math.Inf(-1))
-		for k := range s {
+		// The best tag allowed, the first of equals, and the best other
+		// score; O is always allowed.
+		best, bv, second := 0, s[tagO], float32(math.Inf(-1))
+		for k := 1; k < numTags; k++ {
 			if !allowed(p1, uint8(k)) {
 				continue
 			}
-			if best < 0 || s[k] > s[best] {
-				if best >= 0 {
-					second = s[best]
-				}
-				best = k
-			} else if s[k] > second {
-				second = s[k]
+			if v := s[k]; v > bv {
+				best, bv, second = k, v, bv
+			} else if v > second {
+				second = v
 			}
 		}
 		tags[i] = uint8(best)
-		margins[i] = s[best] - second
+		margins[i] = bv - second
 		p2, p1 = p1, uint8(best)
 	}
 	return tags, margins
