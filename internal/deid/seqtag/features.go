@@ -275,6 +275,8 @@ type wtype struct {
 	// sentence (title or mixed case, not a sentence's first word);
 	// capsLower, the same of every text with this lower case.
 	capsInner, capsLower int32
+	// uses counts the tokens of this text.
+	uses int32
 	// next is 1 + the next type whose text is a word of the document's
 	// analysis with the same vocabulary id (another case of it), or 0.
 	next int32
@@ -317,8 +319,6 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 	}
 	var ascii [utf8.RuneSelf]int32 // 1 + the id of a one-character ASCII token
 	types := make([]wtype, 0, len(toks)/4+1)
-	var caps, letters, social int
-	var plain, known int // lower-case words of three letters or more, and those the word lists know
 	prevEnd := 0
 	opens := true // whether the token before opens a sentence ('.', '!', '?', ':', '"', '“'), or none
 	k := 0        // the first word of dw not before the token
@@ -381,25 +381,33 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 		} else {
 			opens = s == "“"
 		}
-		switch w.shape {
+		ty.uses++
+		if !w.sentStart && (w.shape == shTitle || w.shape == shMixed) {
+			ty.capsInner++
+		}
+	}
+	// The counts that decide the register, by type.
+	var caps, letters, social int
+	var plain, known int // lower-case words of three letters or more, and those the word lists know
+	for k := range types {
+		ty := &types[k]
+		n := int(ty.uses)
+		switch ty.shape {
 		case shUpper:
-			caps++
-			letters++
+			caps += n
+			letters += n
 		case shLower:
-			letters++
+			letters += n
 			if len(ty.lower) > 2 {
-				plain++
+				plain += n
 				if ty.info.wl > 0 {
-					known++
+					known += n
 				}
 			}
 		case shTitle, shMixed:
-			letters++
-			if !w.sentStart {
-				ty.capsInner++
-			}
+			letters += n
 		case shHash, shMention:
-			social++
+			social += n
 		}
 	}
 	capsLower(an, types)
