@@ -355,9 +355,14 @@ func (t *tagger) tagRow(i int, p uint8) int32 {
 	return w.tagRows[p]
 }
 
-// contextRows appends the rows of contextFeatures of word i to dst, in
-// their order.
-func (t *tagger) contextRows(dst []int32, i int) []int32 {
+// maxRows bounds the rows of contextFeatures and tagFeatures of a word: 11
+// always, the word before across marks and its flags (12), the flags of
+// the words before and after (22), and the 4 of the tags.
+const maxRows = 64
+
+// contextRows writes the rows of contextFeatures of word i to rows, in
+// their order, and returns how many.
+func (t *tagger) contextRows(rows *[maxRows]int32, i int) int {
 	m, ws := t.m, t.ws
 	w := &ws[i]
 	in := w.info
@@ -397,28 +402,31 @@ func (t *tagger) contextRows(dst []int32, i int) []int32 {
 	if rn2 == rowUnknown {
 		rn2 = t.findWordRow(i+2, roleNext2)
 	}
-	dst = append(dst, rp, rp2, rn, rn2,
-		r.prevShape[ps][sh], r.nextShape[ns][sh], r.prevName[pi.fn][pi.sn][sh])
+	rows[0], rows[1], rows[2], rows[3] = rp, rp2, rn, rn2
+	rows[4], rows[5], rows[6] = r.prevShape[ps][sh], r.nextShape[ns][sh], r.prevName[pi.fn][pi.sn][sh]
 	if ni.wl < numLevels {
-		dst = append(dst, r.nextName[ni.fn][ni.sn][ni.wl][sh])
+		rows[7] = r.nextName[ni.fn][ni.sn][ni.wl][sh]
 	} else {
-		dst = append(dst, m.row(hash1(fNextName, pack(ni.fn, ni.sn, ni.wl, sh))))
+		rows[7] = m.row(hash1(fNextName, pack(ni.fn, ni.sn, ni.wl, sh)))
 	}
 	if pi.wl < numLevels && in.wl < numLevels {
-		dst = append(dst, r.prevCap[ps][pi.wl][sh][in.wl])
+		rows[8] = r.prevCap[ps][pi.wl][sh][in.wl]
 	} else {
-		dst = append(dst, m.row(hash1(fPrevCap, pack(ps, pi.wl, sh, in.wl))))
+		rows[8] = m.row(hash1(fPrevCap, pack(ps, pi.wl, sh, in.wl)))
 	}
 	if ni.wl < numLevels {
-		dst = append(dst, r.nextCap[ns][ni.wl][ni.pop][sh])
+		rows[9] = r.nextCap[ns][ni.wl][ni.pop][sh]
 	} else {
-		dst = append(dst, m.row(hash1(fNextCap, pack(ns, ni.wl, ni.pop, sh))))
+		rows[9] = m.row(hash1(fNextCap, pack(ns, ni.wl, ni.pop, sh)))
 	}
-	dst = append(dst, r.capsElsewhere[capsElsewhere(ws, types, i)][sh][sent][t.reg])
+	rows[10] = r.capsElsewhere[capsElsewhere(ws, types, i)][sh][sent][t.reg]
+	n := 11
 	if j := skipBack(ws, i); j >= 0 {
-		dst = append(dst, t.wordRow(j, roleSkip))
+		rows[n] = t.wordRow(j, roleSkip)
+		n++
 		for f := ws[j].info.flags; f != 0; f &= f - 1 {
-			dst = append(dst, r.prevFlagSkip[bits.TrailingZeros16(f)][sh])
+			rows[n] = r.prevFlagSkip[bits.TrailingZeros16(f)][sh]
+			n++
 		}
 	}
 	// The flags of the words before and after, by flag, the one before
@@ -426,13 +434,15 @@ func (t *tagger) contextRows(dst []int32, i int) []int32 {
 	for f := pi.flags | ni.flags; f != 0; f &= f - 1 {
 		b := bits.TrailingZeros16(f)
 		if pi.flags&(1<<b) != 0 {
-			dst = append(dst, r.prevFlag[b][sh])
+			rows[n] = r.prevFlag[b][sh]
+			n++
 		}
 		if ni.flags&(1<<b) != 0 {
-			dst = append(dst, r.nextFlag[b][sh])
+			rows[n] = r.nextFlag[b][sh]
+			n++
 		}
 	}
-	return dst
+	return n
 }
 
 // decode tags the words left to right, each with the best tag allowed
@@ -444,6 +454,7 @@ func (t *tagger) decode() ([]uint8, []float32) {
 	tags := make([]uint8, len(ws))
 	margins := make([]float32, len(ws))
 	var p1, p2 uint8
+	var rows [maxRows]int32
 	for i := range ws {
 		if p1 == tagO && ws[i].plain {
 			tags[i] = tagO
@@ -453,10 +464,9 @@ func (t *tagger) decode() ([]uint8, []float32) {
 		// The weights of staticFeatures then tagFeatures, in their
 		// order: the word's own (prefix), its context's, the tags'.
 		s := *t.prefix(ws[i].typ, ws[i].sentStart)
-		rows := t.contextRows(t.rowBuf[:0], i)
-		rows = append(rows, m.rows.prevTag[p1], m.rows.prevTags[p1][p2], m.rows.prevTagShape[p1][ws[i].shape], t.tagRow(i, p1))
-		m.sum(&s, rows)
-		t.rowBuf = rows
+		n := t.contextRows(&rows, i)
+		rows[n], rows[n+1], rows[n+2], rows[n+3] = m.rows.prevTag[p1], m.rows.prevTags[p1][p2], m.rows.prevTagShape[p1][ws[i].shape], t.tagRow(i, p1)
+		m.sum(&s, rows[:n+4])
 		// The best tag allowed, the first of equals, and the best other
 		// score; O is always allowed.
 		best, bv, second := 0, s[tagO], float32(math.Inf(-1))
