@@ -3,6 +3,7 @@ package lexicon
 import (
 	"fmt"
 	"io/fs"
+	"math/bits"
 )
 
 // The tables are built from the gzip'd TSV files of data/ by Freeze (go generate runs
@@ -106,22 +107,7 @@ func cutPossessive(k []byte) ([]byte, bool) {
 // capitalised word then allocates nothing.
 func findKey(t *Table, s string) (int, bool) {
 	var buf [64]byte
-	return t.Find(string(appendKey(buf[:0], s)))
-}
-
-// getKeyAB is getAB of the lookup form of s, without allocating.
-func getKeyAB(t *Table, s string) (a, b int32, ok bool) {
-	var buf [64]byte
-	return getAB(t, string(appendKey(buf[:0], s)))
-}
-
-// getAB returns the two numbers of key k in a table of two-word rows.
-func getAB(t *Table, k string) (a, b int32, ok bool) {
-	r, ok := t.Find(k)
-	if !ok {
-		return 0, 0, false
-	}
-	return t.Int32(r, 0), t.Int32(r, 1), true
+	return t.Find(keyOf(&buf, s))
 }
 
 // numberTable reads a TSV table into a builder of two-word rows: key is the first of nfields
@@ -144,4 +130,75 @@ func (l *Lexicon) numberTable(name string, nfields int, val func(f []string) (a,
 		return nil
 	})
 	return tb, err
+}
+
+// keyGate is a one-hash Bloom filter of a table's keys, by their length and their first,
+// middle and last bytes: a key whose bit is not set is known absent without hashing it
+// whole or probing the table. For the small tables asked about nearly every word of a
+// text (countries, US states, place-name prefixes) it rules out most words. The empty key
+// is never ruled out.
+type keyGate struct {
+	bits  []uint64
+	shift uint // 64 - log2 of the number of bits
+}
+
+func newKeyGate(t *Table) *keyGate {
+	n := 1024 // bits: at least 16 a key, so that few words share a key's bit
+	for n < 16*t.Len() {
+		n *= 2
+	}
+	g := &keyGate{bits: make([]uint64, n/64), shift: uint(64 - bits.TrailingZeros(uint(n)))}
+	for r := range t.Len() {
+		if k := t.Key(r); k != "" {
+			b := g.bit(k)
+			g.bits[b/64] |= 1 << (b % 64)
+		}
+	}
+	return g
+}
+
+// bit is the bit of a non-empty key.
+func (g *keyGate) bit(k string) uint64 {
+	x := uint64(len(k)) | uint64(k[0])<<8 | uint64(k[len(k)/2])<<16 | uint64(k[len(k)-1])<<24
+	return (x * 0x9e3779b97f4a7c15) >> g.shift
+}
+
+// may reports whether k may be a key of the table.
+func (g *keyGate) may(k string) bool {
+	if k == "" {
+		return true
+	}
+	b := g.bit(k)
+	return g.bits[b/64]&(1<<(b%64)) != 0
+}
+
+// gatedTable is a table with the gate of its keys.
+type gatedTable struct {
+	*Table
+	gate *keyGate
+}
+
+// openGated opens the named table and makes its gate.
+func (l *Lexicon) openGated(name string) func() (gatedTable, error) {
+	return func() (gatedTable, error) {
+		t, err := l.open(name)
+		if err != nil {
+			return gatedTable{}, err
+		}
+		return gatedTable{t, newKeyGate(t)}, nil
+	}
+}
+
+// find is Find(k), asking the gate first.
+func (t gatedTable) find(k string) (int, bool) {
+	if !t.gate.may(k) {
+		return 0, false
+	}
+	return t.Find(k)
+}
+
+// findKey is find of the lookup form of s.
+func (t gatedTable) findKey(s string) (int, bool) {
+	var buf [64]byte
+	return t.find(keyOf(&buf, s))
 }
