@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // word is one word of a text: the byte span of its core (without leading
@@ -54,11 +55,15 @@ func splitWords(text string) []word {
 			continue
 		}
 		j := i
+		// What the bytes of the word are, read while passing over them, so
+		// that most words' keys need no second pass (see below).
+		var upper, other bool
 		for j < len(text) {
 			if b := text[j]; b < utf8.RuneSelf {
 				if !asciiWordRune[b] {
 					break
 				}
+				upper = upper || 'A' <= b && b <= 'Z'
 				j++
 				continue
 			}
@@ -66,10 +71,18 @@ func splitWords(text string) []word {
 			if !isWordRuneSlow(r) {
 				break
 			}
+			other = true
 			j += n
 		}
 		s, e := i, j
 		for s < e {
+			if c := text[s]; c < utf8.RuneSelf {
+				if !isTrim(rune(c)) {
+					break
+				}
+				s++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[s:e])
 			if !isTrim(r) {
 				break
@@ -77,6 +90,13 @@ func splitWords(text string) []word {
 			s += n
 		}
 		for e > s {
+			if c := text[e-1]; c < utf8.RuneSelf {
+				if !isTrim(rune(c)) {
+					break
+				}
+				e--
+				continue
+			}
 			r, n := utf8.DecodeLastRuneInString(text[s:e])
 			if !isTrim(r) {
 				break
@@ -84,7 +104,19 @@ func splitWords(text string) []word {
 			e -= n
 		}
 		if s < e {
-			out = append(out, word{start: s, end: e, key: lw.key(s, e)})
+			// The trimmed bytes are no capitals: an ASCII word without
+			// capitals is its own key and one with them lw's lower case
+			// (what lw.key finds for them); any other word asks lw.key.
+			var k string
+			switch {
+			case other:
+				k = lw.key(s, e)
+			case !upper:
+				k = text[s:e]
+			default:
+				k = lw.lowered(s, e)
+			}
+			out = append(out, word{start: s, end: e, key: k})
 		}
 		i = j
 	}
@@ -111,6 +143,11 @@ func (lw *lowerWords) key(s, e int) string {
 	if !upper {
 		return w
 	}
+	return lw.lowered(s, e)
+}
+
+// lowered is the lower case of the ASCII word text[s:e].
+func (lw *lowerWords) lowered(s, e int) string {
 	if lw.lower == "" {
 		b := []byte(lw.text)
 		for i, c := range b {
@@ -118,7 +155,8 @@ func (lw *lowerWords) key(s, e int) string {
 				b[i] = c + 'a' - 'A'
 			}
 		}
-		lw.lower = string(b)
+		// b is not written again: the string is its bytes, not a copy.
+		lw.lower = unsafe.String(unsafe.SliceData(b), len(b))
 	}
 	return lw.lower[s:e]
 }
