@@ -207,10 +207,13 @@ func dashSeparates(text string, start, h, next int) bool {
 
 // opensSentence reports whether a word after gap starts a sentence.
 func opensSentence(gap string, toks []Word) bool {
+	if len(gap) == 1 && gap[0] == ' ' {
+		return false // most gaps: no mark, no full stop
+	}
 	if gapOpens(gap) {
 		return true
 	}
-	if !strings.Contains(gap, ".") {
+	if strings.IndexByte(gap, '.') < 0 {
 		return false
 	}
 	prev := &toks[len(toks)-1]
