@@ -294,6 +294,27 @@ const (
 // wordShape returns ShapeOf(s) and which of the forms s's lookup form is,
 // in one pass over an ASCII word.
 func wordShape(s string) (sh Shape, letters, form int) {
+	// Most words are ASCII letters, all lower case or a capital then
+	// lower case: read those in one plain loop.
+	if len(s) > 0 {
+		if c := s[0]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			i := 1
+			for i < len(s) && 'a' <= s[i] && s[i] <= 'z' {
+				i++
+			}
+			if i == len(s) {
+				if c >= 'a' {
+					return ShapeLower, len(s), formSelf
+				}
+				return ShapeTitle, len(s), formASCIIUpper
+			}
+		}
+	}
+	return wordShapeAny(s)
+}
+
+// wordShapeAny is wordShape of any word.
+func wordShapeAny(s string) (sh Shape, letters, form int) {
 	upper, lower := 0, 0
 	firstUpper, first := false, true
 	partUpper, partLower := false, false
