@@ -71,6 +71,17 @@ var asciiLetterRune = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// asciiGap holds the ASCII bytes that are not letters (no word starts
+// there), and wordByte the ASCII letters and digits (a word goes on):
+// tables of every byte value, so that the tokenizer's loops over bytes
+// test one entry (other bytes are read as runes).
+var asciiGap, wordByte = func() (gap, letter [256]bool) {
+	for c := range utf8.RuneSelf {
+		gap[c], letter[c] = !asciiLetterRune[c], asciiLetterRune[c]
+	}
+	return gap, letter
+}()
+
 // IsApostrophe reports whether r is a plain or typographic apostrophe.
 func IsApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
@@ -94,7 +105,7 @@ func tokenize(text string, v *vocabTable) []Word {
 	prevEnd := 0 // end of the previous word with its possessive
 	line := 0
 	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf && !asciiLetterRune[c] {
+		if asciiGap[text[i]] {
 			i++ // most bytes between words: no rune to decode
 			continue
 		}
@@ -106,7 +117,7 @@ func tokenize(text string, v *vocabTable) []Word {
 		start := i
 		j := i + sz
 		for j < len(text) {
-			if c := text[j]; c < utf8.RuneSelf && asciiLetterRune[c] {
+			if wordByte[text[j]] {
 				j++ // most bytes of a word
 				continue
 			}
