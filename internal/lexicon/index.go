@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"encoding/binary"
 	"fmt"
 	"io/fs"
 	"math/bits"
@@ -148,9 +149,16 @@ func newKeyGate(t *Table) *keyGate {
 		n *= 2
 	}
 	g := &keyGate{bits: make([]uint64, n/64), shift: uint(64 - bits.TrailingZeros(uint(n)))}
-	for r := range t.Len() {
-		if k := t.Key(r); k != "" {
-			b := g.bit(k)
+	if !t.keyed {
+		return g
+	}
+	// The rows' key offsets and lengths are read in place (this runs at
+	// start-up, over 65,000 place names): the three bytes a bit needs, not
+	// the key as a string.
+	for p := t.rows; p < t.rows+t.stride*t.nrows; p += t.stride {
+		off, n := int(binary.LittleEndian.Uint32(t.b[p:])), int(binary.LittleEndian.Uint32(t.b[p+4:]))
+		if n > 0 {
+			b := g.bitOf(n, t.text[off], t.text[off+n/2], t.text[off+n-1])
 			g.bits[b/64] |= 1 << (b % 64)
 		}
 	}
@@ -159,7 +167,13 @@ func newKeyGate(t *Table) *keyGate {
 
 // bit is the bit of a non-empty key.
 func (g *keyGate) bit(k string) uint64 {
-	x := uint64(len(k)) | uint64(k[0])<<8 | uint64(k[len(k)/2])<<16 | uint64(k[len(k)-1])<<24
+	return g.bitOf(len(k), k[0], k[len(k)/2], k[len(k)-1])
+}
+
+// bitOf is the bit of a key of n bytes whose first, middle (n/2) and last
+// bytes are first, mid and last.
+func (g *keyGate) bitOf(n int, first, mid, last byte) uint64 {
+	x := uint64(n) | uint64(first)<<8 | uint64(mid)<<16 | uint64(last)<<24
 	return (x * 0x9e3779b97f4a7c15) >> g.shift
 }
 
