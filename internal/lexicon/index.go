@@ -153,7 +153,7 @@ func newKeyGate(t *Table) *keyGate {
 		return g
 	}
 	// The rows' key offsets and lengths are read in place (this runs at
-	// start-up, over 65,000 place names): the three bytes a bit needs, not
+	// start-up): the three bytes a bit needs, not
 	// the key as a string.
 	for p := t.rows; p < t.rows+t.stride*t.nrows; p += t.stride {
 		off, n := int(binary.LittleEndian.Uint32(t.b[p:])), int(binary.LittleEndian.Uint32(t.b[p+4:]))

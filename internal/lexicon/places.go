@@ -20,12 +20,11 @@ type Place struct {
 // place's name, country and admin1 (two words each, see TableBuilder.SetString) and its
 // population.
 type placeIndex struct {
-	ix   gatedTable
-	list *Table
+	ix, list *Table
 }
 
 func (l *Lexicon) loadPlaces() (placeIndex, error) {
-	ix, err := l.openGated("places")()
+	ix, err := l.open("places")
 	if err != nil {
 		return placeIndex{}, err
 	}
@@ -113,7 +112,8 @@ func (pi placeIndex) place(r int) Place {
 // placesOf returns the rows of list that hold the places called name, most populous first.
 func (l *Lexicon) placesOf(name string) (pi placeIndex, start, n int) {
 	pi = l.places.get(l.loadPlaces)
-	r, ok := pi.ix.findKey(name)
+	var buf [64]byte
+	r, ok := pi.ix.Find(keyOf(&buf, name))
 	if !ok {
 		return pi, 0, 0
 	}
