@@ -63,12 +63,7 @@ func splitWordsRef(text string) []word {
 			e -= n
 		}
 		if s < e {
-			k := strings.ToLower(text[s:e])
-			w := word{start: s, end: e, key: k, hash: uint16(keyHash(k)), phash: noHash}
-			if stripped, _, ok := possessive(k); ok {
-				w.phash = uint16(keyHash(stripped))
-			}
-			out = append(out, w)
+			out = append(out, word{start: s, end: e, key: strings.ToLower(text[s:e])})
 		}
 		i = j
 	}

@@ -12,21 +12,6 @@ import (
 type word struct {
 	start, end int
 	key        string
-	// hash is keyHash(key) and phash that of key without its possessive
-	// (noHash when it has none), made once per word for termSet.find.
-	hash, phash uint16
-}
-
-// noHash is the phash of a word without a possessive.
-const noHash = 0xffff
-
-// newWord is the word text[s:e] whose key is k.
-func newWord(s, e int, k string) word {
-	w := word{start: s, end: e, key: k, hash: uint16(keyHash(k)), phash: noHash}
-	if stripped, _, ok := possessive(k); ok {
-		w.phash = uint16(keyHash(stripped))
-	}
-	return w
 }
 
 // isWordRune reports whether r belongs to a word: letters, digits, and the
@@ -131,7 +116,7 @@ func splitWords(text string) []word {
 			default:
 				k = lw.lowered(s, e)
 			}
-			out = append(out, newWord(s, e, k))
+			out = append(out, word{start: s, end: e, key: k})
 		}
 		i = j
 	}
@@ -215,9 +200,6 @@ func (ts *termSet) mayStart(k string) bool {
 	return ts.first[h>>6]&(1<<(h&63)) != 0
 }
 
-// firstBit reports whether a term's first key has the keyHash h.
-func (ts *termSet) firstBit(h uint16) bool { return ts.first[h>>6]&(1<<(h&63)) != 0 }
-
 // termNode is a node of the trie of term keys: the words after it, and the
 // term that ends at it (term < 0 when none), numbered in insertion order.
 type termNode struct {
@@ -297,11 +279,11 @@ func (ts *termSet) find(text string, ws []word) []termMatch {
 	}
 	var out []termMatch
 	for i := 0; i < len(ws); {
-		// mayStart of the key, and of the key without its possessive:
-		// keys are never empty, so their hash bits decide.
-		if w := &ws[i]; !ts.firstBit(w.hash) && (w.phash == noHash || !ts.firstBit(w.phash)) {
-			i++
-			continue
+		if k := ws[i].key; !ts.mayStart(k) {
+			if stripped, _, ok := possessive(k); !ok || !ts.mayStart(stripped) {
+				i++
+				continue
+			}
 		}
 		end, keys := ts.matchAt(text, ws, i)
 		if keys == nil {
