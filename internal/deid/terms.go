@@ -1,6 +1,7 @@
 package deid
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -149,16 +150,35 @@ func (lw *lowerWords) key(s, e int) string {
 // lowered is the lower case of the ASCII word text[s:e].
 func (lw *lowerWords) lowered(s, e int) string {
 	if lw.lower == "" {
-		b := []byte(lw.text)
-		for i, c := range b {
-			if 'A' <= c && c <= 'Z' {
-				b[i] = c + 'a' - 'A'
-			}
-		}
-		// b is not written again: the string is its bytes, not a copy.
-		lw.lower = unsafe.String(unsafe.SliceData(b), len(b))
+		lw.lower = lowerASCIIText(lw.text)
 	}
 	return lw.lower[s:e]
+}
+
+// lowerASCIIText returns s with its ASCII capitals lowered and every other
+// byte kept, reading and writing eight bytes at a time: a byte is a
+// capital when it is below 0x80 and adding 0x3f to it sets its top bit
+// (it is 'A' or above) but adding 0x25 does not (it is 'Z' or below); its
+// low seven bits are added alone, so no sum carries into the next byte.
+func lowerASCIIText(s string) string {
+	const lo7, top, geA, gtZ = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080, 0x3f3f3f3f3f3f3f3f, 0x2525252525252525
+	b := make([]byte, len(s))
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+		t := x & lo7
+		upper := (t + geA) &^ (t + gtZ) &^ x & top
+		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	// b is not written again: the string is its bytes, not a copy.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // termID is the key under which a term is matched and looked up: its word
