@@ -193,18 +193,18 @@ type gatedTable struct {
 }
 
 // openGated opens the named table and makes its gate.
-func (l *Lexicon) openGated(name string) func() (gatedTable, error) {
-	return func() (gatedTable, error) {
+func (l *Lexicon) openGated(name string) func() (*gatedTable, error) {
+	return func() (*gatedTable, error) {
 		t, err := l.open(name)
 		if err != nil {
-			return gatedTable{}, err
+			return nil, err
 		}
-		return gatedTable{t, newKeyGate(t)}, nil
+		return &gatedTable{t, newKeyGate(t)}, nil
 	}
 }
 
 // find is Find(k), asking the gate first.
-func (t gatedTable) find(k string) (int, bool) {
+func (t *gatedTable) find(k string) (int, bool) {
 	if !t.gate.may(k) {
 		return 0, false
 	}
@@ -212,7 +212,7 @@ func (t gatedTable) find(k string) (int, bool) {
 }
 
 // findKey is find of the lookup form of s.
-func (t gatedTable) findKey(s string) (int, bool) {
+func (t *gatedTable) findKey(s string) (int, bool) {
 	var buf [64]byte
 	return t.find(keyOf(&buf, s))
 }

@@ -31,9 +31,9 @@ type Lexicon struct {
 
 	facts     lazy[*Table] // word_facts: the word lists, one row a word (see wordfacts.go)
 	places    lazy[placeIndex]
-	countries lazy[gatedTable] // code
+	countries lazy[*gatedTable] // code
 	states    lazy[stateIndex]
-	prefixes  lazy[gatedTable]
+	prefixes  lazy[*gatedTable]
 	cats      [numCategories]lazy[*Table]
 	wordCats  lazy[map[string]uint16] // see oneWordCats
 	derived   derived                 // tables built from these by other packages (Derived)

@@ -213,7 +213,7 @@ type usState struct{ code, name, region string }
 // stateIndex finds a state by its code and by its name's lookup form; a row holds the
 // state's code, name and region (two words each).
 type stateIndex struct {
-	byCode, byName gatedTable
+	byCode, byName *gatedTable
 }
 
 func (l *Lexicon) buildStates() (byCode, byName *TableBuilder, err error) {
