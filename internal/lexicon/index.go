@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math/bits"
+	"unicode/utf8"
 )
 
 // The tables are built from the gzip'd TSV files of data/ by Freeze (go generate runs
@@ -211,8 +212,32 @@ func (t *gatedTable) find(k string) (int, bool) {
 	return t.Find(k)
 }
 
-// findKey is find of the lookup form of s.
+// findKey is find of the lookup form of s. The lookup form of an ASCII word
+// is its lower case, of the same length: its bit is read from s, and most
+// words are ruled out before their key is made.
 func (t *gatedTable) findKey(s string) (int, bool) {
+	if s != "" && asciiOnly(s) {
+		if b := t.gate.bitOf(len(s), lowerASCIIByte(s[0]), lowerASCIIByte(s[len(s)/2]), lowerASCIIByte(s[len(s)-1])); t.gate.bits[b/64]&(1<<(b%64)) == 0 {
+			return 0, false
+		}
+	}
 	var buf [64]byte
 	return t.find(keyOf(&buf, s))
+}
+
+// asciiOnly reports whether s is ASCII.
+func asciiOnly(s string) bool {
+	var or byte
+	for i := 0; i < len(s); i++ {
+		or |= s[i]
+	}
+	return or < utf8.RuneSelf
+}
+
+// lowerASCIIByte lowers an ASCII capital.
+func lowerASCIIByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
