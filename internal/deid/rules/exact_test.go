@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // randomText joins n pieces drawn from pieces, so that the shortcuts of the
@@ -374,5 +375,46 @@ func TestScannersAreRef(t *testing.T) {
 	}
 	if n < 5000 {
 		t.Errorf("only %d hits in the random texts", n)
+	}
+}
+
+// hasPhoneCueRef is hasPhoneCue as it was first written: every cue tried
+// at every word start.
+func hasPhoneCueRef(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if !isASCIIAlnum(w[k]) || k > 0 && isASCIIAlnum(w[k-1]) {
+			continue
+		}
+		for c := range vocab.PhoneCues().All() {
+			if len(w)-k < len(c) || !hasPrefixFold(w[k:], c) {
+				continue
+			}
+			if e := k + len(c); len(c) > 2 || e == len(w) || !isASCIIAlnum(w[e]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestHasPhoneCueIsRef(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	pieces := append(slices.Clone(rulePieces), vocab.PhoneCues().Words()...)
+	for _, c := range vocab.PhoneCues().Words() {
+		pieces = append(pieces, strings.ToUpper(c), c[:len(c)-1], c+"x")
+	}
+	found := 0
+	for i := 0; i < 20000; i++ {
+		w := randomText(r, pieces, r.Intn(8))
+		got, want := hasPhoneCue(w), hasPhoneCueRef(w)
+		if got != want {
+			t.Fatalf("hasPhoneCue(%q) = %v, want %v", w, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 2000 {
+		t.Errorf("only %d texts with a cue: the test does not exercise the cues", found)
 	}
 }

@@ -24,10 +24,9 @@ func hasPhoneCue(w string) bool {
 		if !isASCIIAlnum(w[k]) || k > 0 && isASCIIAlnum(w[k-1]) {
 			continue
 		}
-		if !cueFirst[w[k]|0x20] {
-			continue
-		}
-		for c := range vocab.PhoneCues().All() {
+		// Only a cue whose first byte is this one, in lower case, can
+		// match here (hasPrefixFold lowers the letters of w).
+		for _, c := range cuesByFirst[w[k]|0x20] {
 			if len(w)-k < len(c) || !hasPrefixFold(w[k:], c) {
 				continue
 			}
@@ -39,10 +38,10 @@ func hasPhoneCue(w string) bool {
 	return false
 }
 
-// cueFirst holds the first letters of the phone cues.
-var cueFirst = func() (m [256]bool) {
+// cuesByFirst holds the phone cues by their first byte.
+var cuesByFirst = func() (m [256][]string) {
 	for c := range vocab.PhoneCues().All() {
-		m[c[0]] = true
+		m[c[0]] = append(m[c[0]], c)
 	}
 	return m
 }()

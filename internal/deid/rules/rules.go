@@ -116,18 +116,21 @@ func tokenize(text string) []token {
 			// A run of ASCII word bytes: a token at its start unless it
 			// goes on from a word; its letters end at the first other
 			// byte of the run (or 24 bytes on).
-			start, tok, wend := i, -1, -1
+			start, tok := i, -1
 			if !prevWord {
 				tok = len(ts)
 				ts = append(ts, token{start: i})
 			}
+			// Its letters first (most runs are nothing else), then the
+			// rest: digits, '_' and any letters after them.
+			for i < len(text) && byteClass[text[i]]&classLetter != 0 {
+				i++
+			}
+			wend := i
 			for ; i < len(text); i++ {
 				c := byteClass[text[i]]
 				if c&classWord == 0 {
 					break
-				}
-				if c&classLetter == 0 && wend < 0 {
-					wend = i
 				}
 				if c&classDigit != 0 {
 					for ; pending < len(ts); pending++ {
@@ -136,9 +139,6 @@ func tokenize(text string) []token {
 				}
 			}
 			if tok >= 0 {
-				if wend < 0 {
-					wend = i
-				}
 				ts[tok].wend = min(wend, start+24)
 			}
 			prevWord = true
@@ -947,7 +947,8 @@ func tDigits(spec string) *trig {
 	}
 	return custom(digits, false, func(text string, t token) bool {
 		j := t.start
-		for _, it := range items {
+		for ix := range items {
+			it := &items[ix] // not a copy of its 256-byte set at every step
 			switch {
 			case it.isSet && it.opt:
 				for k := 0; k < 3 && j < len(text) && it.set[text[j]]; k++ {
