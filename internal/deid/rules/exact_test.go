@@ -70,8 +70,11 @@ func TestPartOfMatchesIsFindAll(t *testing.T) {
 
 func TestPubKindsAtIsIndex(t *testing.T) {
 	r := rand.New(rand.NewSource(2))
+	// Non-ASCII letters and digits, and bytes that are none, before a kind.
+	pieces := append(slices.Clone(exactPieces), "٣", "ü", "\xe2\x80", "—", "a_")
+	fastPath := 0
 	for i := 0; i < 20000; i++ {
-		text := randomText(r, exactPieces, 1+r.Intn(40))
+		text := randomText(r, pieces, 1+r.Intn(40))
 		var want [][2]int
 		for k, kind := range pubKindList {
 			for off := 0; ; {
@@ -99,6 +102,16 @@ func TestPubKindsAtIsIndex(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("pubKindsAt(%q)\n got %v\nwant %v", text, got, want)
 		}
+		ts, inner := tokenizeAll(text)
+		if fast := pubKindsAtTokens(text, tokenized{ts, inner}); !reflect.DeepEqual(fast, at) {
+			t.Fatalf("pubKindsAtTokens(%q)\n got %v\nwant %v", text, fast, at)
+		}
+		if !inner {
+			fastPath++
+		}
+	}
+	if fastPath < 2000 {
+		t.Errorf("only %d texts read from their tokens", fastPath)
 	}
 }
 
@@ -416,5 +429,49 @@ func TestHasPhoneCueIsRef(t *testing.T) {
 	}
 	if found < 2000 {
 		t.Errorf("only %d texts with a cue: the test does not exercise the cues", found)
+	}
+}
+
+// tWordsThenRef is tWordsThen as it was first written: the next word
+// looked up in a map.
+func tWordsThenRef(words []string, next []string) *trig {
+	n := set(next...)
+	return wordTrig(set(words...), func(text string, t token) bool {
+		j := afterWord(text, t)
+		k := j
+		for k < len(text) && k-j < 24 && (text[k]|0x20 >= 'a' && text[k]|0x20 <= 'z') {
+			k++
+		}
+		return k > j && inSet(n, text, token{start: j, wend: k})
+	})
+}
+
+func TestWordsThenIsRef(t *testing.T) {
+	words, next := []string{"the", "last", "a"}, []string{"day", "days", "week", "weekend", "of", "corner", "Mar", "oct"}
+	fast, ref := tWordsThen(words, next), tWordsThenRef(words, next)
+	r := rand.New(rand.NewSource(6))
+	ws := []string{"the", "The", "THE", "last", "a", "A", "day", "DAYS", "Week", "weekend", "weekends", "da", "of", "Of", "off",
+		"corner", "Corner", "cornerstone", "dayz", "Mar", "oct", "x", "1", "é"}
+	seps := []string{" ", " ", "  ", ". ", "-", "\n", ", ", "", "_"}
+	accepted := 0
+	for i := 0; i < 5000; i++ {
+		var b strings.Builder
+		for n := r.Intn(20); n >= 0; n-- {
+			b.WriteString(ws[r.Intn(len(ws))])
+			b.WriteString(seps[r.Intn(len(seps))])
+		}
+		text := b.String()
+		for _, tk := range tokenize(text) {
+			got, want := fast.accepts(text, tk), ref.accepts(text, tk)
+			if got != want {
+				t.Fatalf("tWordsThen at %d of %q: %v, want %v", tk.start, text, got, want)
+			}
+			if want {
+				accepted++
+			}
+		}
+	}
+	if accepted < 500 {
+		t.Errorf("only %d tokens accepted: the test does not exercise the trigger", accepted)
 	}
 }
