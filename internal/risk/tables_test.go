@@ -188,7 +188,7 @@ func TestVocabularyKeys(t *testing.T) {
 		words = append(words, fmt.Sprintf("w%dx", i), fmt.Sprintf("W%dX", i))
 	}
 	text := strings.Join(words, " ") + ". " + strings.Join(words, ", ")
-	toks, vocab := tokenize(DefaultTables(), text)
+	toks, vocab := tokenize(DefaultTables(), text, new(scratch))
 	if len(toks) != 2*len(words) {
 		t.Fatalf("%d tokens, want %d", len(toks), 2*len(words))
 	}

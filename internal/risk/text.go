@@ -61,12 +61,55 @@ type vocab struct {
 	buf    []byte // the key of a word being looked up
 }
 
-func newVocab(capacity int) vocab {
+func newVocab(capacity int, s *scratch) vocab {
 	n := 64
 	for n < 2*capacity {
 		n *= 2
 	}
-	return vocab{slots: make([]int32, n), hashes: make([]uint32, 0, capacity), words: make([]vocabWord, 0, capacity)}
+	v := vocab{slots: s.slots, hashes: s.hashes[:0], words: s.words[:0]}
+	if cap(v.slots) >= n {
+		v.slots = v.slots[:n]
+		clear(v.slots)
+	} else {
+		v.slots = make([]int32, n)
+	}
+	if cap(v.hashes) < capacity {
+		v.hashes = make([]uint32, 0, capacity)
+	}
+	if cap(v.words) < capacity {
+		v.words = make([]vocabWord, 0, capacity)
+	}
+	return v
+}
+
+// scratch is the buffers of one assessment, reused from post to post (Tables.scratch):
+// only what a post writes of them is read.
+type scratch struct {
+	toks   []token
+	slots  []int32
+	hashes []uint32
+	words  []vocabWord
+	flags  []bool
+}
+
+// getScratch returns buffers for an assessment; putScratch gives them back.
+func (t *Tables) getScratch() *scratch {
+	if s, ok := t.scratch.Get().(*scratch); ok {
+		return s
+	}
+	return new(scratch)
+}
+
+func (t *Tables) putScratch(s *scratch) { t.scratch.Put(s) }
+
+// falses returns n false flags from s, cleared.
+func (s *scratch) falses(n int) []bool {
+	if cap(s.flags) < n {
+		s.flags = make([]bool, n)
+	}
+	b := s.flags[:n]
+	clear(b)
+	return b
 }
 
 // id returns the id of the key of raw (a word as tokenize cuts it), adding it when new.
@@ -166,11 +209,15 @@ func mix32(h uint32) uint32 {
 // each the id of its key in the document's vocabulary. A word is a run of letters and
 // digits with inner apostrophes; a hyphen or dash ends a word, as in phrase.Key, so
 // "Brightwater–Lowe" is two words.
-func tokenize(t *Tables, text string) ([]token, []vocabWord) {
+func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 	// About one word in five to six bytes of prose; a guess that is short costs a growth.
-	toks := make([]token, 0, len(text)/5+8)
+	toks := s.toks[:0]
+	if cap(toks) < len(text)/5+8 {
+		toks = make([]token, 0, len(text)/5+8)
+	}
 	// A short text has a new word every seven bytes or so, a long post every thirty.
-	v := newVocab(min(len(text)/7, 256+len(text)/32))
+	v := newVocab(min(len(text)/7, 256+len(text)/32), s)
+	defer func() { s.slots, s.hashes = v.slots, v.hashes }()
 	var sent, clause int32
 	i := 0
 	gapStart := 0
