@@ -7,8 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Site is what Load found in a content directory.
@@ -58,10 +61,72 @@ func load(ctx context.Context, root, dir string, cache *Cache) (*Site, error) {
 		l.s.Warnings = append(l.s.Warnings, fmt.Sprintf("%s: no content directory; nothing to publish", dir))
 		return l.s, nil
 	}
+	l.parts = []*loader{l.child()}
+	l.s = l.parts[0].s
 	if err := l.walk(dir, "", Native); err != nil {
 		return nil, fmt.Errorf("load content %s: %w", dir, err)
 	}
+	l.runParts()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return l.finish(), nil
+}
+
+// child is a loader of its own that collects into a Site of its own.
+func (l *loader) child() *loader {
+	return &loader{ctx: l.ctx, s: &Site{}, realRoot: l.realRoot, unknown: map[string][]string{}, cache: l.cache}
+}
+
+// later has job (reading and parsing one post or bundle) run by runParts,
+// in parallel with the others, instead of now. The walk goes on
+// collecting into a new part, so that runParts can put every post, error
+// and warning in the order a walk loading each file at once would give.
+// Without parts (a Jekyll site, whose loading reads back the posts a walk
+// appended) the job runs at once.
+func (l *loader) later(job func(c *loader)) {
+	if l.parts == nil {
+		job(l)
+		return
+	}
+	c := l.child()
+	c.job = job
+	seg := l.child()
+	l.parts = append(l.parts, c, seg)
+	l.s = seg.s
+}
+
+// runParts runs the jobs later kept, on as many goroutines as there are
+// processors, then gathers every part, in order, into l.
+func (l *loader) runParts() {
+	var jobs []*loader
+	for _, p := range l.parts {
+		if p.job != nil {
+			jobs = append(jobs, p)
+		}
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(jobs); i = int(next.Add(1)) - 1 {
+				if l.ctx.Err() == nil {
+					jobs[i].job(jobs[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
+	all := &Site{}
+	for _, p := range l.parts {
+		all.Posts = append(all.Posts, p.s.Posts...)
+		all.Errors = append(all.Errors, p.s.Errors...)
+		all.Warnings = append(all.Warnings, p.s.Warnings...)
+		for k, v := range p.unknown {
+			l.unknown[k] = append(l.unknown[k], v...)
+		}
+	}
+	l.s, l.parts = all, nil
 }
 
 // loader collects what Load finds.
@@ -71,6 +136,10 @@ type loader struct {
 	realRoot string
 	unknown  map[string][]string // front-matter key -> where
 	cache    *Cache              // nil: parse every file
+	// parts, while a walk runs: what it has collected, in order, with
+	// the jobs whose results go between (see later); job is a part's.
+	parts []*loader
+	job   func(c *loader)
 }
 
 func (l *loader) finish() *Site {
@@ -88,13 +157,12 @@ func isSectionIndex(name string) bool { return name == "_index.md" || name == "_
 // walk loads the Markdown files under dir; prefix is put before each path
 // relative to dir to make Rel (Jekyll's _posts are read as posts/).
 func (l *loader) walk(dir, prefix string, kind Kind) error {
-	s := l.s
 	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if l.ctx.Err() != nil {
 			return l.ctx.Err()
 		}
 		if err != nil {
-			s.Errors = append(s.Errors, &Error{Path: path, Msg: err.Error(), Err: err})
+			l.s.Errors = append(l.s.Errors, &Error{Path: path, Msg: err.Error(), Err: err})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -110,12 +178,12 @@ func (l *loader) walk(dir, prefix string, kind Kind) error {
 		if d.Type()&fs.ModeSymlink != 0 {
 			target, err := ResolveLink(l.realRoot, path)
 			if err != nil {
-				s.Errors = append(s.Errors, err)
+				l.s.Errors = append(l.s.Errors, err)
 				return nil
 			}
 			fi, err := os.Stat(target)
 			if err != nil || fi.IsDir() {
-				s.Warnings = append(s.Warnings, fmt.Sprintf("%s: symlinked directory not followed", path))
+				l.s.Warnings = append(l.s.Warnings, fmt.Sprintf("%s: symlinked directory not followed", path))
 				return nil
 			}
 		}
@@ -128,7 +196,7 @@ func (l *loader) walk(dir, prefix string, kind Kind) error {
 			if path != dir {
 				for _, idx := range []string{"index.md", "index.markdown"} {
 					if fi, err := os.Lstat(filepath.Join(path, idx)); err == nil && fi.Mode().IsRegular() {
-						l.loadBundle(path, rel, idx, kind)
+						l.later(func(c *loader) { c.loadBundle(path, rel, idx, kind) })
 						return fs.SkipDir
 					}
 				}
@@ -136,14 +204,14 @@ func (l *loader) walk(dir, prefix string, kind Kind) error {
 			return nil
 		}
 		if !IsMarkdown(name) {
-			s.Warnings = append(s.Warnings, fmt.Sprintf("%s: not a Markdown file; not published (put files for the site in static/, or beside a post in a bundle folder with its index.md)", path))
+			l.s.Warnings = append(l.s.Warnings, fmt.Sprintf("%s: not a Markdown file; not published (put files for the site in static/, or beside a post in a bundle folder with its index.md)", path))
 			return nil
 		}
 		if isSectionIndex(name) && !strings.Contains(rel, "/") {
-			s.Warnings = append(s.Warnings, fmt.Sprintf("%s: the home page's own text is not used: veil's home page lists the posts", path))
+			l.s.Warnings = append(l.s.Warnings, fmt.Sprintf("%s: the home page's own text is not used: veil's home page lists the posts", path))
 			return nil
 		}
-		l.loadFile(path, rel, kind)
+		l.later(func(c *loader) { c.loadFile(path, rel, kind) })
 		return nil
 	})
 }
