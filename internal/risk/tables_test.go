@@ -225,3 +225,15 @@ func TestAtoi(t *testing.T) {
 		}
 	}
 }
+
+// TestClassBitsHoldEveryWord: classesOf skips the map only for words no class has.
+func TestClassBitsHoldEveryWord(t *testing.T) {
+	for w, c := range wordClasses {
+		if got := classesOf(w, hashBytes([]byte(w))); got != c {
+			t.Errorf("classesOf(%q) = %b, want %b", w, got, c)
+		}
+	}
+	if got := classesOf("zzqx", hashBytes([]byte("zzqx"))); got != 0 {
+		t.Errorf("classesOf(zzqx) = %b", got)
+	}
+}

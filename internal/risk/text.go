@@ -152,7 +152,7 @@ func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32, ascii bool) in
 	if t.mayHaveWord(h) {
 		row = t.phrase(key)
 	}
-	w := vocabWord{key: key, row: int32(row), cls: wordClasses[key], bits: t.bits(row)}
+	w := vocabWord{key: key, row: int32(row), cls: classesOf(key, h), bits: t.bits(row)}
 	if ascii {
 		w.facts = factCondKnown
 		if w.bits&bitLexCondition != 0 {
