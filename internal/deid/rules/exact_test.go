@@ -475,3 +475,43 @@ func TestWordsThenIsRef(t *testing.T) {
 		t.Errorf("only %d tokens accepted: the test does not exercise the trigger", accepted)
 	}
 }
+
+// TestPhoneSevenFirstKeepsFindings compares the phone detector with the one
+// that tries every pattern wherever its trigger says, on random texts full of
+// numbers.
+func TestPhoneSevenFirstKeepsFindings(t *testing.T) {
+	fast, slow := newPhone(true), newPhone(false)
+	pieces := append(slices.Clone(rulePieces), "ext", "x", "fax", "cell", "tel:", "Phone:", "call", "pager", "#")
+	seps := []string{" ", "-", ".", "/", "(", ")", "- ", " ", "", ", "}
+	r := rand.New(rand.NewSource(8))
+	found := 0
+	for i := 0; i < 30000; i++ {
+		var b strings.Builder
+		for n := 1 + r.Intn(12); n > 0; n-- {
+			if r.Intn(3) == 0 {
+				b.WriteString(pieces[r.Intn(len(pieces))])
+				continue
+			}
+			for d := 1 + r.Intn(5); d > 0; d-- {
+				b.WriteByte(byte('0' + r.Intn(10)))
+			}
+			b.WriteString(seps[r.Intn(len(seps))])
+		}
+		text := b.String()
+		got, err := fast.Detect(context.Background(), &deid.Doc{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := slow.Detect(context.Background(), &deid.Doc{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("phone(%q)\n got %+v\nwant %+v", text, got, want)
+		}
+		found += len(want)
+	}
+	if found < 1000 {
+		t.Errorf("only %d phone numbers in the random texts", found)
+	}
+}

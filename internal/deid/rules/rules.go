@@ -86,6 +86,20 @@ type token struct {
 // digitWithin reports whether text[t.start:t.start+n] holds an ASCII digit.
 func (t token) digitWithin(n int) bool { return t.digit < t.start+n }
 
+// digitsWithin reports whether text[t.start:t.start+n] holds k ASCII digits
+// or more (k > 0).
+func (t token) digitsWithin(text string, n, k int) bool {
+	end := min(len(text), t.start+n)
+	for j := t.digit; j < end; j++ {
+		if isDigit(text[j]) {
+			if k--; k == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 type tokensKey struct{}
 
 // tokenized is a document's tokens, and whether a run of ASCII letters
