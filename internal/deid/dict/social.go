@@ -224,7 +224,7 @@ func (a *analysis) listSep(j int) int {
 // case (lowerOut); of a word without letters, neither takes any.
 func (a *analysis) noListElem(i int, lowerOut bool) bool {
 	t := &a.toks[i]
-	return t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) && (lowerOut || !a.f(i).isName() && a.f(i).wl != 0)
+	return t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) && (lowerOut || a.ff(i)&ffListLower == 0)
 }
 
 // coordinated finds names in a list or coordination with a name:
