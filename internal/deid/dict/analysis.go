@@ -56,6 +56,9 @@ type analysis struct {
 	// tf holds, by word, the gates of the rule passes (tokFlags), worked
 	// out in one pass when the analysis is made.
 	tf []tokFlags
+	// socialMay holds, by word, the rules of socialRules that may start
+	// there (mayStart).
+	socialMay []ruleSet
 	// lists says which word lists each distinct word (by token.ID) is in
 	// (vocabSet); vowels whether it has a vowel (hasVowel).
 	lists  []wordLists
@@ -150,10 +153,11 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 	}
 	// The gates of each word, and the counts that lowerRegisterOnce and
 	// foreignOnce would make in passes of their own.
-	a.tf = make([]tokFlags, len(toks))
+	a.tf, a.socialMay = make([]tokFlags, len(toks)), make([]ruleSet, len(toks))
 	all, capd, lower, known := 0, 0, 0, 0
 	for i := range toks {
 		a.tf[i] = a.tokFlagsOf(i)
+		a.socialMay[i] = a.mayStart(&socialRules, i)
 		t := &toks[i]
 		if !(t.Letters < 2 || t.SentStart || t.Caps || t.Handle || t.Shape == shapeNone) {
 			all++
@@ -174,8 +178,12 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 }
 
 // tokFlags are the parts of the rule passes' gates that read only a word
-// and its neighbours (seedSkip, lowerPlacesMay, orgsSkip), one bit each.
-type tokFlags uint8
+// and its neighbours (seedSkip, lowerPlacesMay, orgsSkip, noListElem), and
+// the fields of the word the passes read first, one bit each: a pass reads
+// them from this one byte array and turns most words away without loading
+// the word itself (a word is 96 bytes; the passes were each a walk through
+// all of them).
+type tokFlags uint16
 
 const (
 	tfNone        tokFlags = 1 << iota // a word without letters
@@ -183,6 +191,12 @@ const (
 	tfPlaceNear                        // lowerPlacesMay's tests of the words around
 	tfUncommon35                       // ffUncommon35 of the word
 	tfOrgNo                            // orgsSkip, but for the clinical reading
+	tfHandle                           // Handle
+	tfCap                              // IsCap
+	tfPlaceLow                         // in lower case, of three letters or more
+	tfNoElem                           // noListElem whatever the register
+	tfNoElemOut                        // noListElem in a text not written in lower case
+	tfNewLine                          // on another line than the word before
 )
 
 // tokFlagsOf works out the tokFlags of word i.
@@ -203,6 +217,24 @@ func (a *analysis) tokFlagsOf(i int) tokFlags {
 	}
 	if t.Shape == shapeLower && !a.in(t, vBodyNouns) && !a.in(t, vCareCues) {
 		m |= tfOrgNo
+	}
+	if t.Handle {
+		m |= tfHandle
+	}
+	if t.IsCap() {
+		m |= tfCap
+	}
+	if t.Shape == shapeLower && t.Letters >= 3 {
+		m |= tfPlaceLow
+	}
+	if t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) && a.ff(i)&ffListLower == 0 {
+		m |= tfNoElem
+	}
+	if t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) {
+		m |= tfNoElemOut
+	}
+	if i > 0 && t.Line != a.toks[i-1].Line {
+		m |= tfNewLine
 	}
 	return m
 }

@@ -119,6 +119,12 @@ func TestGatesAsBefore(t *testing.T) {
 			if got, want := a.ff(i), a.f(i).flags(); got != want {
 				t.Fatalf("ff(%q) = %b, want %b", tk.Text, got, want)
 			}
+			// The fields kept by word in tf, and socialMay.
+			tf := a.tf[i]
+			if tf&tfHandle != 0 != tk.Handle || tf&tfCap != 0 != tk.IsCap() || tf&tfPlaceLow != 0 != (tk.Shape == shapeLower && tk.Letters >= 3) ||
+				tf&tfNewLine != 0 != (i > 0 && tk.Line != a.toks[i-1].Line) || a.socialMay[i] != a.mayStart(&socialRules, i) {
+				t.Fatalf("tf of %q: %b, socialMay %b", tk.Text, tf, a.socialMay[i])
+			}
 			// The gates kept by word, as their tests read at each use.
 			n := len(a.toks)
 			seed := tk.Shape == shapeNone || tk.Shape == shapeLower && !tk.Caps && !sig[i] && !a.lowerSeedMay(i)

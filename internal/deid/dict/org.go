@@ -35,7 +35,12 @@ func (a *analysis) orgs() []span {
 	var out []span
 	n := len(a.toks)
 	words := make([]string, 0, 4)
+	clinical := a.isClinical()
 	for i := 0; i < n; i++ {
+		// A handle, or a word orgsSkip turns away (read without the word).
+		if tf := a.tf[i]; tf&tfHandle != 0 || tf&tfOrgNo != 0 && !clinical {
+			continue
+		}
 		t := &a.toks[i]
 		if t.Handle {
 			continue

@@ -270,7 +270,7 @@ func (a *analysis) signatureLines() []bool {
 	sig := make([]bool, n)
 	for i := 0; i < n; {
 		j := i + 1
-		for j < n && a.toks[j].Line == a.toks[i].Line {
+		for j < n && a.tf[j]&tfNewLine == 0 { // a.toks[j].Line == a.toks[i].Line
 			j++
 		}
 		a.checkSignature(i, j, sig)
@@ -280,6 +280,12 @@ func (a *analysis) signatureLines() []bool {
 }
 
 func (a *analysis) checkSignature(i, j int, sig []bool) {
+	// A line of more than three words whose second, third and fourth are
+	// no credential has more than three name words: no signature (the
+	// test below, made without reading the rest of the line).
+	if j-i > 3 && !a.in(&a.toks[i+1], vCredentials) && !a.in(&a.toks[i+2], vCredentials) && !a.in(&a.toks[i+3], vCredentials) {
+		return
+	}
 	names := j
 	for k := i; k < j; k++ {
 		if a.in(&a.toks[k], vCredentials) && k > i {
@@ -336,6 +342,9 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 	sig := a.signatureLines()
 	var out []span
 	for i := 0; i < n; i++ {
+		if a.tf[i]&tfHandle == 0 && a.seedSkip(i, sig) {
+			continue // no hashtag, and personSeed finds nothing here
+		}
 		if a.isHashtag(i) {
 			if s, ok := a.hashName(i); ok && !blockSeed[i] {
 				out = append(out, s)

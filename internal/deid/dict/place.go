@@ -78,7 +78,14 @@ var shapeRules = newRuleChain(0, []spanRule{
 func (a *analysis) places() []span {
 	var out []span
 	n := len(a.toks)
+	clinical, informal := a.isClinical(), a.informal()
 	for i := 0; i < n; i++ {
+		// Outside a clinical note, a word that is no handle and not
+		// capitalised is asked only of the lower-case chain below: skipped
+		// when that turns it away (read without the word).
+		if tf := a.tf[i]; !clinical && tf&(tfHandle|tfCap) == 0 && (tf&tfPlaceLow == 0 || !a.lowerPlacesMay(i, informal)) {
+			continue
+		}
 		t := &a.toks[i]
 		if t.Handle {
 			if s, ok := a.hashPlace(i); ok {
