@@ -734,3 +734,19 @@ func TestDoseTokensMatchRef(t *testing.T) {
 		}
 	}
 }
+
+// normalize is the form of a word prose's tagger uses as context, as
+// newTokenFeats made it before normalizeLower: tagRef's.
+func normalize(word string) string {
+	switch {
+	case word == "":
+		return word
+	case word[0] != '-' && strings.IndexByte(word, '-') >= 0:
+		return "!HYPHEN"
+	case len(word) == 4 && isAtoi(word):
+		return "!YEAR"
+	case '0' <= word[0] && word[0] <= '9':
+		return "!DIGITS"
+	}
+	return strings.ToLower(word)
+}
