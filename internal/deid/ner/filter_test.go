@@ -478,7 +478,7 @@ func TestCandidateOncePerWord(t *testing.T) {
 	if len(texts) > 1500 {
 		texts = texts[:1500]
 	}
-	for _, text := range append(texts, "the United Kingdom and the United Kingdom", "Mr. Brown met Brown in New York, New York") {
+	for _, text := range append(texts, "the Burkina Faso and the Burkina Faso", "Mr. Quillfeather met Quillfeather in Port Vila, Vanuatu") {
 		doc := &deid.Doc{Text: text}
 		shared := newTextInfo(doc)
 		words := fieldWords(text)
