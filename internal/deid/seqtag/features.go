@@ -284,7 +284,7 @@ type wtype struct {
 	// known to be one (the lower case of a word of the analysis without a
 	// typographic apostrophe), or -1.
 	vocab int32
-	// rows: the rows (table.w) of the features naming this word in each
+	// rows: the table slots of the features naming this word in each
 	// role (rowUnknown until asked).
 	rows [numRoles]int32
 	// tagRows: the same of fPrevTagWord after each tag.

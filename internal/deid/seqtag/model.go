@@ -45,19 +45,15 @@ func (m *Model) Margin(note bool, kind string) float32 {
 
 // table is an open-addressing hash table from features to their weights,
 // about twice as fast as a Go map for this: the keys are hashes already, so
-// their low bits pick the slot. A slot holds a feature's key and the index
-// of its weights in w, 16 bytes that never straddle two cache lines; the
-// weights are kept densely, apart from the half-empty slots, and those of
-// the features the tagger reads most (the ones over small domains, which
-// Model.finish looks up once) first and together, so that a text's words
-// read fewer cache lines of a table of megabytes. Key 0 marks an empty
-// slot (a feature whose hash is 0 is left out).
+// their low bits pick the slot. A slot holds the key and the weights
+// together, so that finding a feature's weights reads one or two cache
+// lines of a table of a few megabytes, where a table of keys beside an
+// array of weights read three. Key 0 marks an empty slot (a feature whose
+// hash is 0 is left out).
 type table struct {
 	slots []slot
 	mask  uint64
-	// w holds the weights of the features by index; w[0] is all zeros,
-	// the weights of a feature the model lacks.
-	w [][numTags]float32
+	n     int // features
 	// filter has a bit set for each feature's key (filterBit): a clear
 	// bit proves a feature absent from a read of 128 KB, which stays in
 	// the processor's cache, where the slots (megabytes) often are not.
@@ -69,11 +65,14 @@ type table struct {
 // slot comes from the low ones).
 func filterBit(k uint64) uint64 { return k >> 44 }
 
-// slot is a feature's hash and the index of its weights in table.w.
+// slot is a feature's hash, in two halves so that a slot takes 36 bytes
+// and not 40, and its weights.
 type slot struct {
-	key uint64
-	w   int32
+	lo, hi uint32
+	w      [numTags]float32
 }
+
+func (s *slot) key() uint64 { return uint64(s.hi)<<32 | uint64(s.lo) }
 
 // newTable returns a table for n features, at most half full.
 func newTable(n int) table {
@@ -81,12 +80,8 @@ func newTable(n int) table {
 	for size < 2*n+1 {
 		size <<= 1
 	}
-	w := make([][numTags]float32, 1, n+1)
-	return table{slots: make([]slot, size), mask: uint64(size - 1), w: w, filter: make([]uint64, 1<<20/64)}
+	return table{slots: make([]slot, size), mask: uint64(size - 1), filter: make([]uint64, 1<<20/64)}
 }
-
-// features is the number of features in the table.
-func (t *table) features() int { return len(t.w) - 1 }
 
 // put sets the weights of feature k.
 func (t *table) put(k uint64, w *[numTags]float32) {
@@ -94,19 +89,19 @@ func (t *table) put(k uint64, w *[numTags]float32) {
 		return
 	}
 	i := k & t.mask
-	for ; t.slots[i].key != 0; i = (i + 1) & t.mask {
-		if t.slots[i].key == k {
-			t.w[t.slots[i].w] = *w
+	for ; t.slots[i].key() != 0; i = (i + 1) & t.mask {
+		if t.slots[i].key() == k {
+			t.slots[i].w = *w
 			return
 		}
 	}
-	t.slots[i] = slot{key: k, w: int32(len(t.w))}
-	t.w = append(t.w, *w)
+	t.slots[i] = slot{lo: uint32(k), hi: uint32(k >> 32), w: *w}
+	t.n++
 	b := filterBit(k)
 	t.filter[b/64] |= 1 << (b % 64)
 }
 
-// get returns the index in w of the weights of feature k.
+// get returns the slot of feature k.
 func (t *table) get(k uint64) (int32, bool) {
 	if len(t.slots) == 0 || k == 0 {
 		return 0, false
@@ -114,46 +109,16 @@ func (t *table) get(k uint64) (int32, bool) {
 	if b := filterBit(k); t.filter[b/64]&(1<<(b%64)) == 0 {
 		return 0, false
 	}
+	lo, hi := uint32(k), uint32(k>>32)
 	for i := k & t.mask; ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
-		switch s.key {
-		case k:
-			return s.w, true
-		case 0:
+		switch {
+		case s.lo == lo && s.hi == hi:
+			return int32(i), true
+		case s.lo == 0 && s.hi == 0:
 			return 0, false
 		}
 	}
-}
-
-// hotFirst renumbers the weights so that those of the indices hot (each
-// at most once) come first, in that order, after w[0]; it returns the new
-// index of each old one.
-func (t *table) hotFirst(hot []int32) []int32 {
-	renum := make([]int32, len(t.w))
-	for i := range renum {
-		renum[i] = -1
-	}
-	w := make([][numTags]float32, 1, len(t.w))
-	renum[0] = 0
-	for _, o := range hot {
-		if renum[o] < 0 {
-			renum[o] = int32(len(w))
-			w = append(w, t.w[o])
-		}
-	}
-	for o := 1; o < len(t.w); o++ {
-		if renum[o] < 0 {
-			renum[o] = int32(len(w))
-			w = append(w, t.w[o])
-		}
-	}
-	for i := range t.slots {
-		if t.slots[i].key != 0 {
-			t.slots[i].w = renum[t.slots[i].w]
-		}
-	}
-	t.w = w
-	return renum
 }
 
 // allowed reports whether tag t may follow tag p (an I- only after a B- or
@@ -174,12 +139,12 @@ const magic = "VSEQ3"
 // WriteTo writes m in the model file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(w)
-	keys := make([]uint64, 0, m.table.features())
-	weights := make(map[uint64]*[numTags]float32, m.table.features())
+	keys := make([]uint64, 0, m.table.n)
+	weights := make(map[uint64]*[numTags]float32, m.table.n)
 	for i := range m.table.slots {
-		if k := m.table.slots[i].key; k != 0 {
+		if k := m.table.slots[i].key(); k != 0 {
 			keys = append(keys, k)
-			weights[k] = &m.table.w[m.table.slots[i].w]
+			weights[k] = &m.table.slots[i].w
 		}
 	}
 	slices.Sort(keys)
@@ -246,4 +211,4 @@ func parseModel(data []byte) (*Model, error) {
 }
 
 // Features reports how many features the model weighs.
-func (m *Model) Features() int { return m.table.features() }
+func (m *Model) Features() int { return m.table.n }

@@ -31,15 +31,16 @@ func roleFeature(role int) byte {
 	return fPrevWordSkip
 }
 
-// rowUnknown is no row of the table's weights: a row not looked up yet. A
-// feature the model lacks has the row rows.zero, whose weights are zero.
+// rowUnknown is no slot of the table: a row not looked up yet. A feature
+// the model lacks has the row of an empty slot (rows.zero), whose weights
+// are zero.
 const rowUnknown = -1
 
-// rows are what the tagger finds once per model: the rows (indices of
-// weights in table.w) of the features that name the ends of a text, of
-// those of the tags before a word, and of the features over small domains.
+// rows are what the tagger finds once per model: the slots of the
+// features that name the ends of a text and of those of the tags before a
+// word.
 type rows struct {
-	// zero is the row of w[0] (table.w): all its weights are +0, so
+	// zero is an empty slot of the table: all its weights are +0, so
 	// adding them changes no sum (a running sum starts at +0 and so is
 	// never -0, the one value x for which x + +0 is not x), and the row of
 	// a feature the model lacks is zero rather than a mark that sum must
@@ -91,8 +92,7 @@ const (
 	numRegs   = regSocial + regNote + regForeign + 1 // the largest register, plus one
 )
 
-// row returns the row of feature f (its index in table.w), or rows.zero
-// when the model lacks it.
+// row returns the slot of feature f, or rows.zero when the model lacks it.
 func (m *Model) row(f uint64) int32 {
 	if o, ok := m.table.get(f); ok {
 		return o
@@ -104,38 +104,38 @@ func (m *Model) row(f uint64) int32 {
 func (m *Model) finish() {
 	r := &rows{}
 	m.rows = r
-	// Each row found here is read for many words: their weights are put
-	// first in the table (table.hotFirst), and the rows renumbered.
-	var found []*int32
-	set := func(row *int32, f uint64) {
-		*row = m.row(f)
-		found = append(found, row)
+	// The table is at most half full: it has an empty slot.
+	for i := range m.table.slots {
+		if m.table.slots[i].key() == 0 {
+			r.zero = int32(i)
+			break
+		}
 	}
 	for role := range numRoles {
-		set(&r.start[role], hashS(roleFeature(role), "<s>"))
-		set(&r.end[role], hashS(roleFeature(role), "</s>"))
+		r.start[role] = m.row(hashS(roleFeature(role), "<s>"))
+		r.end[role] = m.row(hashS(roleFeature(role), "</s>"))
 	}
 	for p1 := range uint8(numTags) {
-		set(&r.prevTag[p1], hash1(fPrevTag, uint64(p1)))
+		r.prevTag[p1] = m.row(hash1(fPrevTag, uint64(p1)))
 		for p2 := range uint8(numTags) {
-			set(&r.prevTags[p1][p2], hash1(fPrevTags, pack(p1, p2)))
+			r.prevTags[p1][p2] = m.row(hash1(fPrevTags, pack(p1, p2)))
 		}
 		for sh := range uint8(numShapes) {
-			set(&r.prevTagShape[p1][sh], hash1(fPrevTagShape, pack(p1, sh)))
+			r.prevTagShape[p1][sh] = m.row(hash1(fPrevTagShape, pack(p1, sh)))
 		}
 	}
 	for a := range uint8(numShapes) {
 		for sh := range uint8(numShapes) {
-			set(&r.prevShape[a][sh], hash1(fPrevShape, pack(a, sh)))
-			set(&r.nextShape[a][sh], hash1(fNextShape, pack(a, sh)))
+			r.prevShape[a][sh] = m.row(hash1(fPrevShape, pack(a, sh)))
+			r.nextShape[a][sh] = m.row(hash1(fNextShape, pack(a, sh)))
 		}
 	}
 	for fn := range uint8(8) {
 		for sn := range uint8(6) {
 			for sh := range uint8(numShapes) {
-				set(&r.prevName[fn][sn][sh], hash1(fPrevName, pack(fn, sn, sh)))
+				r.prevName[fn][sn][sh] = m.row(hash1(fPrevName, pack(fn, sn, sh)))
 				for wl := range uint8(numLevels) {
-					set(&r.nextName[fn][sn][wl][sh], hash1(fNextName, pack(fn, sn, wl, sh)))
+					r.nextName[fn][sn][wl][sh] = m.row(hash1(fNextName, pack(fn, sn, wl, sh)))
 				}
 			}
 		}
@@ -144,10 +144,10 @@ func (m *Model) finish() {
 		for wl := range uint8(numLevels) {
 			for sh := range uint8(numShapes) {
 				for wl2 := range uint8(numLevels) {
-					set(&r.prevCap[a][wl][sh][wl2], hash1(fPrevCap, pack(a, wl, sh, wl2)))
+					r.prevCap[a][wl][sh][wl2] = m.row(hash1(fPrevCap, pack(a, wl, sh, wl2)))
 				}
 				for pop := range uint8(10) {
-					set(&r.nextCap[a][wl][pop][sh], hash1(fNextCap, pack(a, wl, pop, sh)))
+					r.nextCap[a][wl][pop][sh] = m.row(hash1(fNextCap, pack(a, wl, pop, sh)))
 				}
 			}
 		}
@@ -156,73 +156,65 @@ func (m *Model) finish() {
 		for sh := range uint8(numShapes) {
 			for sent := range uint8(2) {
 				for reg := range uint8(numRegs) {
-					set(&r.capsElsewhere[ce][sh][sent][reg], hash1(fCapsElsewhere, pack(ce, sh, sent, reg)))
+					r.capsElsewhere[ce][sh][sent][reg] = m.row(hash1(fCapsElsewhere, pack(ce, sh, sent, reg)))
 				}
 			}
 		}
 	}
-	set(&r.bias, hash1(fBias, 0))
+	r.bias = m.row(hash1(fBias, 0))
 	for sh := range uint8(numShapes) {
-		set(&r.shape[sh], hash1(fShape, uint64(sh)))
+		r.shape[sh] = m.row(hash1(fShape, uint64(sh)))
 		for sent := range uint8(2) {
-			set(&r.sent[sent][sh], hash1(fSent, pack(sent, sh)))
+			r.sent[sent][sh] = m.row(hash1(fSent, pack(sent, sh)))
 			for reg := range uint8(numRegs) {
-				set(&r.regShape[reg][sh][sent], hash1(fRegShape, pack(reg, sh, sent)))
+				r.regShape[reg][sh][sent] = m.row(hash1(fRegShape, pack(reg, sh, sent)))
 			}
 		}
 		for wl := range uint8(numLevels) {
 			for fn := range uint8(8) {
-				set(&r.shapeFn[sh][fn][wl], hash1(fShapeFn, pack(sh, fn, wl)))
+				r.shapeFn[sh][fn][wl] = m.row(hash1(fShapeFn, pack(sh, fn, wl)))
 			}
 			for sn := range uint8(6) {
-				set(&r.shapeSn[sh][sn][wl], hash1(fShapeSn, pack(sh, sn, wl)))
-				set(&r.shapeWl[sh][wl][sn], hash1(fShapeWl, pack(sh, wl, sn)))
+				r.shapeSn[sh][sn][wl] = m.row(hash1(fShapeSn, pack(sh, sn, wl)))
+				r.shapeWl[sh][wl][sn] = m.row(hash1(fShapeWl, pack(sh, wl, sn)))
 			}
 			for pop := range uint8(10) {
-				set(&r.shapePop[sh][pop][wl], hash1(fShapePop, pack(sh, pop, wl)))
+				r.shapePop[sh][pop][wl] = m.row(hash1(fShapePop, pack(sh, pop, wl)))
 			}
 		}
 		for n := range uint8(13) {
-			set(&r.length[sh][n], hash1(fLen, pack(sh, n)))
+			r.length[sh][n] = m.row(hash1(fLen, pack(sh, n)))
 		}
 	}
 	for reg := range uint8(numRegs) {
-		set(&r.reg[reg], hash1(fReg, uint64(reg)))
+		r.reg[reg] = m.row(hash1(fReg, uint64(reg)))
 	}
 	for fn := range uint8(8) {
 		for sent := range uint8(2) {
-			set(&r.fn[fn][sent], hash1(fFn, pack(fn, sent)))
+			r.fn[fn][sent] = m.row(hash1(fFn, pack(fn, sent)))
 		}
 	}
 	for sex := range uint64(4) {
-		set(&r.sex[sex], hash1(fSex, sex))
+		r.sex[sex] = m.row(hash1(fSex, sex))
 	}
 	for b := range uint64(6) {
-		set(&r.sn[b], hash1(fSn, b))
-		set(&r.wr[b], hash1(fWr, b))
+		r.sn[b] = m.row(hash1(fSn, b))
+		r.wr[b] = m.row(hash1(fWr, b))
 	}
 	for lv := range uint64(numLevels) {
-		set(&r.wl[lv], hash1(fWl, lv))
-		set(&r.pl[lv], hash1(fPl, lv))
+		r.wl[lv] = m.row(hash1(fWl, lv))
+		r.pl[lv] = m.row(hash1(fPl, lv))
 	}
 	for pop := range uint64(10) {
-		set(&r.pop[pop], hash1(fPop, pop))
+		r.pop[pop] = m.row(hash1(fPop, pop))
 	}
 	for b := range uint8(numFlags) {
-		set(&r.flag[b], hash1(fFlag, uint64(b)))
+		r.flag[b] = m.row(hash1(fFlag, uint64(b)))
 		for sh := range uint8(numShapes) {
-			set(&r.prevFlagSkip[b][sh], hash1(fPrevFlagSkip, pack(b, sh)))
-			set(&r.prevFlag[b][sh], hash1(fPrevFlag, pack(b, sh)))
-			set(&r.nextFlag[b][sh], hash1(fNextFlag, pack(b, sh)))
+			r.prevFlagSkip[b][sh] = m.row(hash1(fPrevFlagSkip, pack(b, sh)))
+			r.prevFlag[b][sh] = m.row(hash1(fPrevFlag, pack(b, sh)))
+			r.nextFlag[b][sh] = m.row(hash1(fNextFlag, pack(b, sh)))
 		}
-	}
-	hot := make([]int32, len(found))
-	for k, row := range found {
-		hot[k] = *row
-	}
-	renum := m.table.hotFirst(hot)
-	for _, row := range found {
-		*row = renum[*row]
 	}
 }
 
@@ -232,14 +224,14 @@ const (
 	_ = uint(7 - numTags)
 )
 
-// sum adds to s the weights of rows, in order. The running sums
+// sum adds to s the weights in the slots rows, in order. The running sums
 // stay in registers, and the rows are found before the first is added, so
 // that their cache misses overlap.
 func (m *Model) sum(s *[numTags]float32, rows []int32) {
 	s0, s1, s2, s3, s4, s5, s6 := s[0], s[1], s[2], s[3], s[4], s[5], s[6]
-	ws := m.table.w
+	slots := m.table.slots
 	for _, o := range rows {
-		w := &ws[o]
+		w := &slots[o].w
 		s0 += w[0]
 		s1 += w[1]
 		s2 += w[2]
@@ -328,7 +320,7 @@ func (m *Model) prefixRows(dst []int32, lower string, sh uint8, in info, sent, r
 	return dst
 }
 
-// wordRow returns the row of the feature naming word j in role.
+// wordRow returns the slot of the feature naming word j in role.
 func (t *tagger) wordRow(j int, role int) int32 {
 	if uint(j) < uint(len(t.ws)) {
 		if r := t.types[t.ws[j].typ].rows[role]; r != rowUnknown {
@@ -353,7 +345,7 @@ func (t *tagger) findWordRow(j int, role int) int32 {
 	return w.rows[role]
 }
 
-// tagRow returns the row of fPrevTagWord of word i after tag p.
+// tagRow returns the slot of fPrevTagWord of word i after tag p.
 func (t *tagger) tagRow(i int, p uint8) int32 {
 	w := &t.types[t.ws[i].typ]
 	if r := w.tagRows[p]; r != rowUnknown {
