@@ -33,7 +33,9 @@ func (l *Lexicon) wordPlace(w, k string) WordPlace {
 		out.Place = true
 		out.Population = int(pi.list.Int32(int(pi.ix.Int32(r, 0)), 6))
 	}
-	_, out.Country = l.tab(&l.countries, "countries").findHashed(k, h)
+	if ct := l.countries.get(l.openGated("countries")); ct.gate.may(k) {
+		_, out.Country = ct.findHashed(k, h)
+	}
 	st := l.states.get(l.loadStates)
 	hw := h
 	if w != k {

@@ -124,9 +124,8 @@ func wordEnd(text string, i int) int {
 
 // asciiClass sorts bytes for tokenize: ' ' at the ASCII blanks
 // (unicode.IsSpace), 'w' at the ASCII letters and digits (isWordRune),
-// '.' at every other ASCII character but '#', '@' and the apostrophe (a
-// token of its own), and '-' at those three and at the bytes of other
-// runes.
+// '.' at every other ASCII character but '#', '@' and the apostrophe (a token of its
+// own), and '-' at those three and at the bytes of other runes.
 const asciiClass = "" +
 	".........     .................." + // control characters: '\t' to '\r' are blanks
 	" ..-...-........wwwwwwwwww......" + // ' ' to '?': '#' and '\'' and the digits
