@@ -86,3 +86,48 @@ func TestAppendKeyGrows(t *testing.T) {
 		}
 	}
 }
+
+// TestHotFactsAreCopies checks that word_facts_hot holds exactly the rows of
+// word_facts ranked up to hotRank, with the same values, the commonest first,
+// so that factRow answers the same from either.
+func TestHotFactsAreCopies(t *testing.T) {
+	l := New()
+	all, err := l.open("word_facts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hot, err := l.open("word_facts_hot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := uint32(0)
+	for r := range hot.Len() {
+		k := hot.Key(r)
+		ar, ok := all.Find(k)
+		if !ok {
+			t.Fatalf("hot word %q is not in word_facts", k)
+		}
+		for i := range factWords {
+			if hot.Word(r, i) != all.Word(ar, i) {
+				t.Fatalf("hot word %q: value %d is %d, want %d", k, i, hot.Word(r, i), all.Word(ar, i))
+			}
+		}
+		rank := hot.Word(r, factRank)
+		if rank < prev {
+			t.Fatalf("hot word %q of rank %d after rank %d", k, rank, prev)
+		}
+		prev = rank
+	}
+	n := 0
+	for r := range all.Len() {
+		if rank := all.Word(r, factRank); rank > 0 && rank <= hotRank {
+			n++
+			if _, ok := hot.Find(all.Key(r)); !ok {
+				t.Fatalf("%q of rank %d is not in word_facts_hot", all.Key(r), rank)
+			}
+		}
+	}
+	if n != hot.Len() || n < hotRank/2 {
+		t.Errorf("word_facts_hot has %d rows, want %d (the words ranked up to %d)", hot.Len(), n, hotRank)
+	}
+}
