@@ -21,7 +21,6 @@ import (
 func (l *Lexicon) tableDefs() []tableDef {
 	defs := []tableDef{
 		{"word_facts", l.buildWordFacts},
-		{"word_facts_hot", l.buildWordFactsHot},
 		{"place_list", func() (*TableBuilder, error) { return second2(l.buildPlaces()) }},
 		{"places", func() (*TableBuilder, error) { return first2(l.buildPlaces()) }},
 		{"countries", l.buildCountries},

@@ -17,12 +17,12 @@ func TestIndexMatchesMap(t *testing.T) {
 		name    string
 		nfields int
 		flag    uint32
-		val     func(t *Table, r int, levels uint32) int // of the row factRow found, in word_facts or its hot copy
+		val     func(r int, levels uint32) int
 	}{
-		{"first_names.tsv.gz", 3, factFirst, func(t *Table, r int, _ uint32) int { return int(t.Int32(r, factFemale)) }},
-		{"surnames.tsv.gz", 2, factSurn, func(t *Table, r int, _ uint32) int { return int(t.Int32(r, factSurname)) }},
-		{"word_rank.tsv.gz", 2, factRanked, func(t *Table, r int, _ uint32) int { return int(t.Int32(r, factRank)) }},
-		{"words.tsv.gz", 2, factWord, func(_ *Table, _ int, lv uint32) int { return int(lv & 0xff) }},
+		{"first_names.tsv.gz", 3, factFirst, func(r int, _ uint32) int { return int(ix.Int32(r, factFemale)) }},
+		{"surnames.tsv.gz", 2, factSurn, func(r int, _ uint32) int { return int(ix.Int32(r, factSurname)) }},
+		{"word_rank.tsv.gz", 2, factRanked, func(r int, _ uint32) int { return int(ix.Int32(r, factRank)) }},
+		{"words.tsv.gz", 2, factWord, func(_ int, lv uint32) int { return int(lv & 0xff) }},
 	} {
 		want := map[string]string{}
 		err := src.table(tb.name, tb.nfields, func(f []string) error {
@@ -42,8 +42,8 @@ func TestIndexMatchesMap(t *testing.T) {
 			t.Errorf("%s: %d rows indexed, %d keys", tb.name, n, len(want))
 		}
 		for k, v := range want {
-			ft, r, lv, ok := l.factRow(k)
-			if !ok || lv&tb.flag == 0 || tb.val(ft, r, lv) != mustAtoi(t, v) {
+			_, r, lv, ok := l.factRow(k)
+			if !ok || lv&tb.flag == 0 || tb.val(r, lv) != mustAtoi(t, v) {
 				t.Fatalf("%s: %q: got %v, %b; want %s", tb.name, k, ok, lv, v)
 			}
 			if _, _, lv, _ := l.factRow(k + "\x00"); lv&tb.flag != 0 {

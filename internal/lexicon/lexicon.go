@@ -30,7 +30,6 @@ type Lexicon struct {
 	src  fs.FS             // or, for Freeze and its tests, the directory holding data/
 
 	facts     lazy[*Table] // word_facts: the word lists, one row a word (see wordfacts.go)
-	factsHot  lazy[*Table] // word_facts_hot: the rows of the commonest words
 	places    lazy[placeIndex]
 	countries lazy[*gatedTable] // code
 	states    lazy[stateIndex]
@@ -83,7 +82,6 @@ func Default() *Lexicon { return defaultLexicon() }
 func (l *Lexicon) LoadAll() error {
 	loads := []func() error{
 		func() error { return second(l.facts.try(l.opener("word_facts"))) },
-		func() error { return second(l.factsHot.try(l.opener("word_facts_hot"))) },
 		func() error { return second(l.places.try(l.loadPlaces)) },
 		func() error { return second(l.countries.try(l.openGated("countries"))) },
 		func() error { return second(l.states.try(l.loadStates)) },
