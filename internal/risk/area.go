@@ -42,8 +42,15 @@ func (f *finder) area(home string) areaInfo {
 	for i, tk := range f.toks {
 		// "a small town", "a small coastal town", "a mid-sized city in the West".
 		if tk.cls&clsArticle != 0 { // "a", "an"
+			next := ""
+			if i+1 < len(f.toks) {
+				next = f.keyAt(i + 1)
+			}
 			for ci, c := range sizeClasses {
 				cw := sizeClassWords[ci]
+				if len(cw) > 1 && next != cw[0] {
+					continue // phraseAfter skips no word before the last
+				}
 				j, ok := f.phraseAfter(i+1, cw)
 				if !ok {
 					continue
@@ -83,6 +90,9 @@ func (f *finder) area(home string) areaInfo {
 	for i := range f.toks {
 		// A word is letters and digits: "212,000" is two words, and neither is a
 		// population.
+		if c := f.text[f.toks[i].start]; c < '0' || c > '9' {
+			continue // atoi takes digits only
+		}
 		n, ok := atoi(f.rawAt(i))
 		if !ok || n < 2 || n > 100000 {
 			continue

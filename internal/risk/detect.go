@@ -25,16 +25,32 @@ type finder struct {
 	wordBuf []string // the buffer of words()
 	author  []bool   // see markAuthor; nil until asked
 	keyBuf  []byte   // the buffer of phraseRow
+	scratch *scratch // the buffers of toks, vocab, used, third and first
+}
+
+// release gives the finder's buffers back to its tables, for the next post: f is not
+// used after.
+func (f *finder) release() {
+	s := f.scratch
+	s.toks, s.words = f.toks[:0], f.vocab[:0]
+	f.toks, f.vocab, f.used, f.third, f.first, f.scratch = nil, nil, nil, nil, nil, nil
+	f.t.putScratch(s)
 }
 
 func newFinder(t *Tables, text string) *finder {
-	f := &finder{t: t, lex: lexicon.Default(), text: text}
-	f.toks, f.vocab = tokenize(t, text)
+	f := &finder{t: t, lex: lexicon.Default(), text: text, scratch: t.getScratch()}
+	f.toks, f.vocab = tokenize(t, text, f.scratch)
 	f.us, _ = t.Territory("US")
-	f.used = make([]bool, len(f.toks))
-	if n := len(f.toks); n > 0 {
-		f.third = make([]bool, f.toks[n-1].sent+1)
-		f.first = make([]bool, f.toks[n-1].clause+1)
+	// used, third and first are cut from one cleared buffer.
+	nt, ns, nc := len(f.toks), 0, 0
+	if nt > 0 {
+		ns, nc = int(f.toks[nt-1].sent)+1, int(f.toks[nt-1].clause)+1
+	}
+	flags := f.scratch.falses(nt + ns + nc)
+	f.used = flags[:nt:nt]
+	if nt > 0 {
+		f.third = flags[nt : nt+ns : nt+ns]
+		f.first = flags[nt+ns:]
 	}
 	for i, tk := range f.toks {
 		w := &f.vocab[tk.id]

@@ -180,6 +180,7 @@ func (m *Model) Assess(text string, p Policy) Verdict {
 	f.markPeople(p.People)
 	area := f.area(p.HomeArea)
 	details := f.details()
+	f.release()
 	v := Verdict{MinCrowd: p.MinCrowd, Area: area.name, AreaPopulation: area.pop, areaWider: area.wider}
 	if area.detail != nil {
 		details = append(details, *area.detail)

@@ -319,7 +319,7 @@ func TestInputOffset(t *testing.T) {
 }
 
 func TestTokenizeSentences(t *testing.T) {
-	toks, words := tokenize(DefaultTables(), "She was the first\never to do it. Then\n\n- a list item\nwrapped on")
+	toks, words := tokenize(DefaultTables(), "She was the first\never to do it. Then\n\n- a list item\nwrapped on", new(scratch))
 	sent := map[string]int32{}
 	for _, tk := range toks {
 		sent[words[tk.id].key] = tk.sent

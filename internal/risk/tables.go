@@ -89,6 +89,10 @@ type Tables struct {
 	// key, by hashBytes), 32 KB that stay in cache where a probe of the 3 MB table misses:
 	// most words of a post are no key, and the filter rules out all but a few of them.
 	bloom *lexicon.Table
+	// scratch keeps the buffers of an assessment (*scratch) for the next one: a post's
+	// tokens and vocabulary were the largest allocations of scoring, made and cleared
+	// anew for every post.
+	scratch sync.Pool
 }
 
 // bloomLog is the log2 of the filter's bits; bloomIndex gives a key's two bits.

@@ -188,7 +188,7 @@ func TestVocabularyKeys(t *testing.T) {
 		words = append(words, fmt.Sprintf("w%dx", i), fmt.Sprintf("W%dX", i))
 	}
 	text := strings.Join(words, " ") + ". " + strings.Join(words, ", ")
-	toks, vocab := tokenize(DefaultTables(), text)
+	toks, vocab := tokenize(DefaultTables(), text, new(scratch))
 	if len(toks) != 2*len(words) {
 		t.Fatalf("%d tokens, want %d", len(toks), 2*len(words))
 	}
@@ -223,5 +223,17 @@ func TestAtoi(t *testing.T) {
 		if got, ok := atoi(c.in); got != c.want || ok != c.ok {
 			t.Errorf("atoi(%q) = %d, %v; want %d, %v", c.in, got, ok, c.want, c.ok)
 		}
+	}
+}
+
+// TestClassBitsHoldEveryWord: classesOf skips the map only for words no class has.
+func TestClassBitsHoldEveryWord(t *testing.T) {
+	for w, c := range wordClasses {
+		if got := classesOf(w, hashBytes([]byte(w))); got != c {
+			t.Errorf("classesOf(%q) = %b, want %b", w, got, c)
+		}
+	}
+	if got := classesOf("zzqx", hashBytes([]byte("zzqx"))); got != 0 {
+		t.Errorf("classesOf(zzqx) = %b", got)
 	}
 }

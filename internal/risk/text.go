@@ -61,12 +61,55 @@ type vocab struct {
 	buf    []byte // the key of a word being looked up
 }
 
-func newVocab(capacity int) vocab {
+func newVocab(capacity int, s *scratch) vocab {
 	n := 64
 	for n < 2*capacity {
 		n *= 2
 	}
-	return vocab{slots: make([]int32, n), hashes: make([]uint32, 0, capacity), words: make([]vocabWord, 0, capacity)}
+	v := vocab{slots: s.slots, hashes: s.hashes[:0], words: s.words[:0]}
+	if cap(v.slots) >= n {
+		v.slots = v.slots[:n]
+		clear(v.slots)
+	} else {
+		v.slots = make([]int32, n)
+	}
+	if cap(v.hashes) < capacity {
+		v.hashes = make([]uint32, 0, capacity)
+	}
+	if cap(v.words) < capacity {
+		v.words = make([]vocabWord, 0, capacity)
+	}
+	return v
+}
+
+// scratch is the buffers of one assessment, reused from post to post (Tables.scratch):
+// only what a post writes of them is read.
+type scratch struct {
+	toks   []token
+	slots  []int32
+	hashes []uint32
+	words  []vocabWord
+	flags  []bool
+}
+
+// getScratch returns buffers for an assessment; putScratch gives them back.
+func (t *Tables) getScratch() *scratch {
+	if s, ok := t.scratch.Get().(*scratch); ok {
+		return s
+	}
+	return new(scratch)
+}
+
+func (t *Tables) putScratch(s *scratch) { t.scratch.Put(s) }
+
+// falses returns n false flags from s, cleared.
+func (s *scratch) falses(n int) []bool {
+	if cap(s.flags) < n {
+		s.flags = make([]bool, n)
+	}
+	b := s.flags[:n]
+	clear(b)
+	return b
 }
 
 // id returns the id of the key of raw (a word as tokenize cuts it), adding it when new.
@@ -109,7 +152,7 @@ func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32, ascii bool) in
 	if t.mayHaveWord(h) {
 		row = t.phrase(key)
 	}
-	w := vocabWord{key: key, row: int32(row), cls: wordClasses[key], bits: t.bits(row)}
+	w := vocabWord{key: key, row: int32(row), cls: classesOf(key, h), bits: t.bits(row)}
 	if ascii {
 		w.facts = factCondKnown
 		if w.bits&bitLexCondition != 0 {
@@ -166,11 +209,15 @@ func mix32(h uint32) uint32 {
 // each the id of its key in the document's vocabulary. A word is a run of letters and
 // digits with inner apostrophes; a hyphen or dash ends a word, as in phrase.Key, so
 // "Brightwater–Lowe" is two words.
-func tokenize(t *Tables, text string) ([]token, []vocabWord) {
+func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 	// About one word in five to six bytes of prose; a guess that is short costs a growth.
-	toks := make([]token, 0, len(text)/5+8)
+	toks := s.toks[:0]
+	if cap(toks) < len(text)/5+8 {
+		toks = make([]token, 0, len(text)/5+8)
+	}
 	// A short text has a new word every seven bytes or so, a long post every thirty.
-	v := newVocab(min(len(text)/7, 256+len(text)/32))
+	v := newVocab(min(len(text)/7, 256+len(text)/32), s)
+	defer func() { s.slots, s.hashes = v.slots, v.hashes }()
 	var sent, clause int32
 	i := 0
 	gapStart := 0
@@ -189,14 +236,14 @@ func tokenize(t *Tables, text string) ([]token, []vocabWord) {
 		// The word's key is hashed as the word is read (wordKey's ASCII form: lower case,
 		// apostrophes dropped); plain: the key is the word itself.
 		h, plain, ascii := uint32(fnvOffset), true, true
-		for i < len(text) {
-			c := text[i]
-			if k := wordByte[c]; k != 0 {
-				plain = plain && k == c
-				h = (h ^ uint32(k)) * fnvPrime
-				i++
-				continue
+		for {
+			var lower bool
+			i, h, lower = scanASCIIWord(text, i, h)
+			plain = plain && lower
+			if i >= len(text) {
+				break
 			}
+			c := text[i]
 			r, n := rune(c), 1
 			if c >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(text[i:])
@@ -238,6 +285,29 @@ func tokenize(t *Tables, text string) ([]token, []vocabWord) {
 		gapStart = i
 	}
 	return toks, v.words
+}
+
+// scanASCIIWord reads the ASCII letters and digits of text from i, hashing their lower
+// case into h (FNV-1a): it returns where they end, h and whether each was lower case
+// already. A function of its own, not inlined, so that its few variables stay in
+// registers (inlined into tokenize, the loop reloaded them at every byte: 26 instructions a
+// byte against 7).
+//
+//go:noinline
+func scanASCIIWord(text string, i int, h uint32) (int, uint32, bool) {
+	lower := true
+	for ; i < len(text); i++ {
+		c := text[i]
+		k := wordByte[c]
+		if k == 0 {
+			break
+		}
+		if k != c {
+			lower = false
+		}
+		h = (h ^ uint32(k)) * fnvPrime
+	}
+	return i, h, lower
 }
 
 // wordByte maps an ASCII letter or digit to its lower case, and every other byte (ASCII

@@ -196,3 +196,21 @@ var wordClasses = func() map[string]uint32 {
 	}
 	return m
 }()
+
+// wordClassBits has bit hashBytes(w)%4096 set for every word w of wordClasses: a new word
+// of a document whose bit is clear has no classes, without a lookup of the map.
+var wordClassBits = func() (b [64]uint64) {
+	for w := range wordClasses {
+		h := hashBytes([]byte(w)) & 4095
+		b[h>>6] |= 1 << (h & 63)
+	}
+	return b
+}()
+
+// classesOf is wordClasses[key], where h is hashBytes of key.
+func classesOf(key string, h uint32) uint32 {
+	if wordClassBits[(h&4095)>>6]&(1<<(h&63)) == 0 {
+		return 0
+	}
+	return wordClasses[key]
+}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // randomText joins n pieces drawn from pieces, so that the shortcuts of the
@@ -69,8 +70,11 @@ func TestPartOfMatchesIsFindAll(t *testing.T) {
 
 func TestPubKindsAtIsIndex(t *testing.T) {
 	r := rand.New(rand.NewSource(2))
+	// Non-ASCII letters and digits, and bytes that are none, before a kind.
+	pieces := append(slices.Clone(exactPieces), "٣", "ü", "\xe2\x80", "—", "a_")
+	fastPath := 0
 	for i := 0; i < 20000; i++ {
-		text := randomText(r, exactPieces, 1+r.Intn(40))
+		text := randomText(r, pieces, 1+r.Intn(40))
 		var want [][2]int
 		for k, kind := range pubKindList {
 			for off := 0; ; {
@@ -98,6 +102,16 @@ func TestPubKindsAtIsIndex(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("pubKindsAt(%q)\n got %v\nwant %v", text, got, want)
 		}
+		ts, inner := tokenizeAll(text)
+		if fast := pubKindsAtTokens(text, tokenized{ts, inner}); !reflect.DeepEqual(fast, at) {
+			t.Fatalf("pubKindsAtTokens(%q)\n got %v\nwant %v", text, fast, at)
+		}
+		if !inner {
+			fastPath++
+		}
+	}
+	if fastPath < 2000 {
+		t.Errorf("only %d texts read from their tokens", fastPath)
 	}
 }
 
@@ -374,5 +388,130 @@ func TestScannersAreRef(t *testing.T) {
 	}
 	if n < 5000 {
 		t.Errorf("only %d hits in the random texts", n)
+	}
+}
+
+// hasPhoneCueRef is hasPhoneCue as it was first written: every cue tried
+// at every word start.
+func hasPhoneCueRef(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if !isASCIIAlnum(w[k]) || k > 0 && isASCIIAlnum(w[k-1]) {
+			continue
+		}
+		for c := range vocab.PhoneCues().All() {
+			if len(w)-k < len(c) || !hasPrefixFold(w[k:], c) {
+				continue
+			}
+			if e := k + len(c); len(c) > 2 || e == len(w) || !isASCIIAlnum(w[e]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestHasPhoneCueIsRef(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	pieces := append(slices.Clone(rulePieces), vocab.PhoneCues().Words()...)
+	for _, c := range vocab.PhoneCues().Words() {
+		pieces = append(pieces, strings.ToUpper(c), c[:len(c)-1], c+"x")
+	}
+	found := 0
+	for i := 0; i < 20000; i++ {
+		w := randomText(r, pieces, r.Intn(8))
+		got, want := hasPhoneCue(w), hasPhoneCueRef(w)
+		if got != want {
+			t.Fatalf("hasPhoneCue(%q) = %v, want %v", w, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 2000 {
+		t.Errorf("only %d texts with a cue: the test does not exercise the cues", found)
+	}
+}
+
+// tWordsThenRef is tWordsThen as it was first written: the next word
+// looked up in a map.
+func tWordsThenRef(words []string, next []string) *trig {
+	n := set(next...)
+	return wordTrig(set(words...), func(text string, t token) bool {
+		j := afterWord(text, t)
+		k := j
+		for k < len(text) && k-j < 24 && (text[k]|0x20 >= 'a' && text[k]|0x20 <= 'z') {
+			k++
+		}
+		return k > j && inSet(n, text, token{start: j, wend: k})
+	})
+}
+
+func TestWordsThenIsRef(t *testing.T) {
+	words, next := []string{"the", "last", "a"}, []string{"day", "days", "week", "weekend", "of", "corner", "Mar", "oct"}
+	fast, ref := tWordsThen(words, next), tWordsThenRef(words, next)
+	r := rand.New(rand.NewSource(6))
+	ws := []string{"the", "The", "THE", "last", "a", "A", "day", "DAYS", "Week", "weekend", "weekends", "da", "of", "Of", "off",
+		"corner", "Corner", "cornerstone", "dayz", "Mar", "oct", "x", "1", "é"}
+	seps := []string{" ", " ", "  ", ". ", "-", "\n", ", ", "", "_"}
+	accepted := 0
+	for i := 0; i < 5000; i++ {
+		var b strings.Builder
+		for n := r.Intn(20); n >= 0; n-- {
+			b.WriteString(ws[r.Intn(len(ws))])
+			b.WriteString(seps[r.Intn(len(seps))])
+		}
+		text := b.String()
+		for _, tk := range tokenize(text) {
+			got, want := fast.accepts(text, tk), ref.accepts(text, tk)
+			if got != want {
+				t.Fatalf("tWordsThen at %d of %q: %v, want %v", tk.start, text, got, want)
+			}
+			if want {
+				accepted++
+			}
+		}
+	}
+	if accepted < 500 {
+		t.Errorf("only %d tokens accepted: the test does not exercise the trigger", accepted)
+	}
+}
+
+// TestPhoneSevenFirstKeepsFindings compares the phone detector with the one
+// that tries every pattern wherever its trigger says, on random texts full of
+// numbers.
+func TestPhoneSevenFirstKeepsFindings(t *testing.T) {
+	fast, slow := newPhone(true), newPhone(false)
+	pieces := append(slices.Clone(rulePieces), "ext", "x", "fax", "cell", "tel:", "Phone:", "call", "pager", "#")
+	seps := []string{" ", "-", ".", "/", "(", ")", "- ", " ", "", ", "}
+	r := rand.New(rand.NewSource(8))
+	found := 0
+	for i := 0; i < 30000; i++ {
+		var b strings.Builder
+		for n := 1 + r.Intn(12); n > 0; n-- {
+			if r.Intn(3) == 0 {
+				b.WriteString(pieces[r.Intn(len(pieces))])
+				continue
+			}
+			for d := 1 + r.Intn(5); d > 0; d-- {
+				b.WriteByte(byte('0' + r.Intn(10)))
+			}
+			b.WriteString(seps[r.Intn(len(seps))])
+		}
+		text := b.String()
+		got, err := fast.Detect(context.Background(), &deid.Doc{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := slow.Detect(context.Background(), &deid.Doc{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("phone(%q)\n got %+v\nwant %+v", text, got, want)
+		}
+		found += len(want)
+	}
+	if found < 1000 {
+		t.Errorf("only %d phone numbers in the random texts", found)
 	}
 }

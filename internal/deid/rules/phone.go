@@ -24,10 +24,9 @@ func hasPhoneCue(w string) bool {
 		if !isASCIIAlnum(w[k]) || k > 0 && isASCIIAlnum(w[k-1]) {
 			continue
 		}
-		if !cueFirst[w[k]|0x20] {
-			continue
-		}
-		for c := range vocab.PhoneCues().All() {
+		// Only a cue whose first byte is this one, in lower case, can
+		// match here (hasPrefixFold lowers the letters of w).
+		for _, c := range cuesByFirst[w[k]|0x20] {
 			if len(w)-k < len(c) || !hasPrefixFold(w[k:], c) {
 				continue
 			}
@@ -39,10 +38,10 @@ func hasPhoneCue(w string) bool {
 	return false
 }
 
-// cueFirst holds the first letters of the phone cues.
-var cueFirst = func() (m [256]bool) {
+// cuesByFirst holds the phone cues by their first byte.
+var cuesByFirst = func() (m [256][]string) {
 	for c := range vocab.PhoneCues().All() {
-		m[c[0]] = true
+		m[c[0]] = append(m[c[0]], c)
 	}
 	return m
 }()
@@ -66,7 +65,13 @@ func hasPrefixFold(s, p string) bool {
 }
 
 // NewPhone returns the phone and fax detector.
-func NewPhone() *Phone {
+func NewPhone() *Phone { return newPhone(true) }
+
+// newPhone is NewPhone; with sevenFirst, a pattern whose matches phoneHit
+// takes is tried only where its window holds seven digits: phoneHit takes
+// no number of fewer, and most numbers in prose (dates, ages, counts) have
+// fewer.
+func newPhone(sevenFirst bool) *Phone {
 	const ext = `(?:\s*(?:x|ext\.?|extension|#)\s*\d{1,6})?\b`
 	var rs []rule
 	c := func(shape *trig, pat string, conf float64, needCue bool) {
@@ -75,6 +80,13 @@ func NewPhone() *Phone {
 			trig = custom(digits+"(", false, func(text string, t token) bool {
 				return shape.accepts(text, t) && (hasPhoneCue(window(text, t.start, 32)) || hasPhoneCue(text[t.start:min(len(text), t.start+28)]))
 			})
+		}
+		if sevenFirst {
+			g := trig
+			trig = custom("", false, func(text string, t token) bool {
+				return g.accepts(text, t) && t.digitsWithin(text, defaultWindow, 7)
+			})
+			trig.first = g.first
 		}
 		rs = append(rs, rule{re: anchored(pat), trig: trig, fn: func(text string, m []int) []hit {
 			return phoneHit(text, m, conf, needCue)

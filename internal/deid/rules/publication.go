@@ -61,6 +61,29 @@ func pubKindsAt(text string) [][2]int {
 	return at
 }
 
+// pubKindsAtTokens is pubKindsAt, read from the text's tokens unless a run
+// of letters and digits may start inside a token (tokenized.inner): a
+// kind is lower-case letters, so it stands at a token whose letters are
+// the kind and are not followed by a letter or digit.
+func pubKindsAtTokens(text string, tk tokenized) [][2]int {
+	if tk.inner {
+		return pubKindsAt(text)
+	}
+	var at [][2]int
+	for _, t := range tk.toks {
+		ks := pubKindByFirst[text[t.start]]
+		if len(ks) == 0 || t.wend < len(text) && isASCIIAlnum(text[t.wend]) {
+			continue
+		}
+		for _, k := range ks {
+			if pubKindList[k] == text[t.start:t.wend] {
+				at = append(at, [2]int{k, t.start})
+			}
+		}
+	}
+	return at
+}
+
 // pubKindByFirst holds the indices in pubKindList of the kinds that
 // start with each byte.
 var pubKindByFirst = func() (t [256][]int) {
@@ -120,7 +143,7 @@ func (Publication) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	// around the kinds the text holds: over a whole post they would cost
 	// more than every other rule.
 	seen := map[[2]int]bool{}
-	at := pubKindsAt(text)
+	at := pubKindsAtTokens(text, docTokenized(doc))
 	for k, kind := range pubKindList {
 		for _, a := range at {
 			if a[0] != k {

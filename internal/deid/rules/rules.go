@@ -86,18 +86,54 @@ type token struct {
 // digitWithin reports whether text[t.start:t.start+n] holds an ASCII digit.
 func (t token) digitWithin(n int) bool { return t.digit < t.start+n }
 
+// digitsWithin reports whether text[t.start:t.start+n] holds k ASCII digits
+// or more (k > 0).
+func (t token) digitsWithin(text string, n, k int) bool {
+	end := min(len(text), t.start+n)
+	for j := t.digit; j < end; j++ {
+		if isDigit(text[j]) {
+			if k--; k == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 type tokensKey struct{}
 
-// docTokens returns the candidate tokens of doc's text, made once per
-// document: every detector of Default reads the same text in turn.
-func docTokens(doc *deid.Doc) []token {
-	an := doc.Analysis()
-	return deid.AnalysisValue(an, tokensKey{}, func() []token { return tokenize(an.Text()) })
+// tokenized is a document's tokens, and whether a run of ASCII letters
+// and digits may start inside a token's word, after '_' or a non-ASCII
+// letter or digit (inner): where none does, each such run that does not
+// go on from an ASCII letter or digit starts a token.
+type tokenized struct {
+	toks  []token
+	inner bool
 }
+
+// docTokenized returns the candidate tokens of doc's text, made once per
+// document: every detector of Default reads the same text in turn.
+func docTokenized(doc *deid.Doc) tokenized {
+	an := doc.Analysis()
+	return deid.AnalysisValue(an, tokensKey{}, func() tokenized {
+		ts, inner := tokenizeAll(an.Text())
+		return tokenized{ts, inner}
+	})
+}
+
+// docTokens returns docTokenized's tokens.
+func docTokens(doc *deid.Doc) []token { return docTokenized(doc).toks }
 
 // tokenize returns the candidate tokens of text: the start of each run of
 // letters, digits and '_' (ASCII or not), and each of + ( @ ' # ’.
 func tokenize(text string) []token {
+	ts, _ := tokenizeAll(text)
+	return ts
+}
+
+// tokenizeAll is tokenize, and tokenized.inner of text.
+func tokenizeAll(text string) (_ []token, inner bool) {
+	inner = strings.IndexByte(text, '_') >= 0
 	ts := make([]token, 0, len(text)/5+1)
 	prevWord := false
 	pending := 0 // the first token whose next digit is not known yet
@@ -116,18 +152,21 @@ func tokenize(text string) []token {
 			// A run of ASCII word bytes: a token at its start unless it
 			// goes on from a word; its letters end at the first other
 			// byte of the run (or 24 bytes on).
-			start, tok, wend := i, -1, -1
+			start, tok := i, -1
 			if !prevWord {
 				tok = len(ts)
 				ts = append(ts, token{start: i})
 			}
+			// Its letters first (most runs are nothing else), then the
+			// rest: digits, '_' and any letters after them.
+			for i < len(text) && byteClass[text[i]]&classLetter != 0 {
+				i++
+			}
+			wend := i
 			for ; i < len(text); i++ {
 				c := byteClass[text[i]]
 				if c&classWord == 0 {
 					break
-				}
-				if c&classLetter == 0 && wend < 0 {
-					wend = i
 				}
 				if c&classDigit != 0 {
 					for ; pending < len(ts); pending++ {
@@ -136,9 +175,6 @@ func tokenize(text string) []token {
 				}
 			}
 			if tok >= 0 {
-				if wend < 0 {
-					wend = i
-				}
 				ts[tok].wend = min(wend, start+24)
 			}
 			prevWord = true
@@ -149,13 +185,16 @@ func tokenize(text string) []token {
 		if w && !prevWord || r == '’' {
 			ts = append(ts, token{start: i, wend: i})
 		}
+		if w && i+size < len(text) && byteClass[text[i+size]]&(classLetter|classDigit) != 0 {
+			inner = true
+		}
 		prevWord = w
 		i += size
 	}
 	for ; pending < len(ts); pending++ {
 		ts[pending].digit = len(text)
 	}
-	return ts
+	return ts, inner
 }
 
 // The classes of ASCII bytes that tokenize reads.
@@ -382,6 +421,19 @@ func lowerToken(buf *[24]byte, text string, t token) []byte {
 	return buf[:n]
 }
 
+// equalLower reports whether the ASCII letters s, lower-cased, are w.
+func equalLower(s, w string) bool {
+	if len(s) != len(w) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i]|0x20 != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // afterWord returns the index of the first non-blank byte after the token's
 // word (and an optional trailing period).
 func afterWord(text string, t token) int {
@@ -397,27 +449,42 @@ func afterWord(text string, t token) int {
 
 // tWordsThen accepts a token in words when the following word is in next.
 func tWordsThen(words []string, next []string) *trig {
-	n := set(next...)
 	// The lengths and first letters of the next words: most words after
-	// a token have another, and are not looked up.
+	// a token have another, and are not looked up; the others are
+	// compared with the few words of their length.
 	var lens uint32
 	var first [256]bool
+	var byLen [32][]string
+	longest := 0
 	for _, w := range next {
 		if w != "" && len(w) < 32 {
 			lens |= 1 << len(w)
 			first[w[0]|0x20], first[w[0]&^0x20] = true, true
+			byLen[len(w)] = append(byLen[len(w)], w)
+			longest = max(longest, len(w))
 		}
 	}
+	// A word is read to one letter past the longest: a longer one is
+	// none of them either way.
+	limit := min(24, longest+1)
 	return wordTrig(set(words...), func(text string, t token) bool {
 		j := afterWord(text, t)
-		k := j
-		for k < len(text) && k-j < 24 && (text[k]|0x20 >= 'a' && text[k]|0x20 <= 'z') {
-			k++
-		}
-		if k == j || lens&(1<<(k-j)) == 0 || !first[text[j]] {
+		if j == len(text) || !first[text[j]] {
 			return false
 		}
-		return inSet(n, text, token{start: j, wend: k})
+		k := j
+		for k < len(text) && k-j < limit && (text[k]|0x20 >= 'a' && text[k]|0x20 <= 'z') {
+			k++
+		}
+		if lens&(1<<(k-j)) == 0 {
+			return false
+		}
+		for _, w := range byLen[k-j] {
+			if equalLower(text[j:k], w) {
+				return true
+			}
+		}
+		return false
 	})
 }
 
@@ -947,7 +1014,8 @@ func tDigits(spec string) *trig {
 	}
 	return custom(digits, false, func(text string, t token) bool {
 		j := t.start
-		for _, it := range items {
+		for ix := range items {
+			it := &items[ix] // not a copy of its 256-byte set at every step
 			switch {
 			case it.isSet && it.opt:
 				for k := 0; k < 3 && j < len(text) && it.set[text[j]]; k++ {
