@@ -293,19 +293,25 @@ func (f *finder) phraseRow(i, j int) int {
 // conditions: a named condition in a sentence about a person, not a topic ("people with").
 func (f *finder) conditions() []Detail {
 	var out []Detail
-	for i := 0; i < len(f.toks); i++ {
-		if f.used[i] {
+	// toks, used and third are f's (their elements change, never the slices).
+	toks, used, third := f.toks, f.used, f.third
+	for i := 0; i < len(toks); i++ {
+		if used[i] {
 			continue
 		}
+		tk := &toks[i]
 		j, e, ok := i, Entry{}, false
-		if f.bitsAt(i)&(1<<tabCondition|bitPrefix) != 0 {
+		if tk.bits&(1<<tabCondition|bitPrefix) != 0 {
 			j, e, ok = f.match(i, tabCondition, f.t.maxWords) // no condition starts elsewhere
 		}
-		if !ok && f.toks[i].upper && mayBeAcronym(f.rawAt(i)) {
+		if !ok && tk.upper && mayBeAcronym(f.text[tk.start:tk.end]) {
 			// Acronyms are written in capitals.
 			if a, isAcro := f.t.Acronym(f.rawAt(i)); isAcro && f.acronym(i) {
 				j, e, ok = i+1, a, true
 			}
+		}
+		if !ok && !third[tk.sent] {
+			continue // each case below needs a sentence about a person
 		}
 		src := "Orphanet prevalence class midpoint"
 		if ok && !strings.HasPrefix(e.Note, "ORPHA:") {
