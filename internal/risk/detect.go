@@ -618,8 +618,9 @@ func (f *finder) rareWord(h int) (Detail, bool) {
 // roles: a role one person holds in a community, said with "the" or a possessive.
 func (f *finder) roles() []Detail {
 	var out []Detail
-	for i := 1; i < len(f.toks); i++ {
-		if f.bitsAt(i)&(1<<tabRole|bitPrefix) == 0 && !possessive(f.rawAt(i)) {
+	toks := f.toks
+	for i := 1; i < len(toks); i++ {
+		if tk := &toks[i]; tk.bits&(1<<tabRole|bitPrefix) == 0 && (f.text[tk.end-1] != 's' || !possessive(f.text[tk.start:tk.end])) {
 			continue // neither a role nor one in the possessive starts here
 		}
 		p := f.keyAt(i - 1)
@@ -690,10 +691,10 @@ func (f *finder) roleDescribed(i, j int) bool {
 func (f *finder) uniqueness() []Detail {
 	var out []Detail
 	for i := 1; i < len(f.toks); i++ {
-		k := f.keyAt(i)
-		if k != "one" && f.clsAt(i)&clsUnique == 0 {
+		if f.clsAt(i)&clsUnique == 0 && f.keyAt(i) != "one" {
 			continue // neither a marker nor "one of"
 		}
+		k := f.keyAt(i)
 		p := f.prev(i, 1)
 		// "the town's only pharmacist": the possessive names the community.
 		possessive := p != "" && (strings.HasSuffix(f.rawAt(i-1), "'s") || strings.HasSuffix(f.rawAt(i-1), "’s")) && scopeWords[strings.TrimSuffix(p, "s")]
@@ -1139,9 +1140,8 @@ func (f *finder) children() []Detail {
 	var out []Detail
 	shares := map[int]float64{1: 0.1, 2: 0.12, 3: 0.06, 4: 0.02, 5: 0.007}
 	for i := 0; i < len(f.toks); i++ {
-		nextChild := i+1 < len(f.toks) && f.toks[i+1].sent == f.toks[i].sent && f.clsAt(i+1)&clsChild != 0
-		if f.clsAt(i)&(clsParent|clsMultiple) == 0 && !nextChild {
-			continue // none of the cases below
+		if f.clsAt(i)&(clsParent|clsMultiple) == 0 && !(i+1 < len(f.toks) && f.toks[i+1].sent == f.toks[i].sent && f.clsAt(i+1)&clsChild != 0) {
+			continue // none of the cases below: a parent or multiple word, or a child word next
 		}
 		if f.used[i] || f.authorClause(i) {
 			continue
