@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 	"unicode"
 
 	"github.com/veil-blog/veil/internal/lexicon"
@@ -471,6 +472,9 @@ func (f *finder) generic(i int) bool {
 func (f *finder) occupations() []Detail {
 	var out []Detail
 	for i := 0; i < len(f.toks); i++ {
+		if f.clsAt(i)&clsArticle == 0 && !occupationCue(f.keyAt(i)) {
+			continue // neither "work ..." nor a frame (occupationFrame)
+		}
 		if f.used[i] || !f.third[f.toks[i].sent] || f.authorClause(i) {
 			continue
 		}
@@ -548,6 +552,16 @@ func (f *finder) groupOf(code string) float64 { return f.t.Group(code) }
 
 // occupationFrame reports whether token i is an article that introduces what someone is:
 // after a copula, "as", "retired"/"former", a comma (apposition), or opening the sentence.
+// occupationCue reports whether a word that is no article may start what occupations
+// reads: "works in", "worked as", or a frame without an article (occupationFrame).
+func occupationCue(k string) bool {
+	switch k {
+	case "works", "worked", "working", "work", "retired", "former":
+		return true
+	}
+	return false
+}
+
 func (f *finder) occupationFrame(i int) bool {
 	k := f.keyAt(i)
 	if f.clsAt(i)&clsArticle == 0 {
@@ -957,8 +971,11 @@ func (f *finder) ages() []Detail {
 		if f.used[i] {
 			continue
 		}
-		if f.clsAt(i)&(clsAgeCue|clsNumberWord) == 0 && !startsDigit(f.keyAt(i)) {
-			continue // neither a number nor a word ageAt reads an age after
+		if f.clsAt(i)&(clsAgeCue|clsNumberWord) == 0 {
+			// The key of a word that starts with an ASCII letter starts with it, in lower case.
+			if c := f.text[f.toks[i].start]; c < utf8.RuneSelf && (c < '0' || c > '9') || !startsDigit(f.keyAt(i)) {
+				continue // neither a number nor a word ageAt reads an age after
+			}
 		}
 		lo, hi, j := f.ageAt(i)
 		if j == i {
