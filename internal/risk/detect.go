@@ -53,17 +53,17 @@ func newFinder(t *Tables, text string) *finder {
 		f.third = flags[nt : nt+ns : nt+ns]
 		f.first = flags[nt+ns:]
 	}
-	for i, tk := range f.toks {
-		w := &f.vocab[tk.id]
-		if w.cls&clsThird != 0 {
+	for i := range f.toks {
+		tk := &f.toks[i]
+		if tk.cls&clsThird != 0 {
 			f.third[tk.sent] = true
 		}
 		// "a client", "the man"; but not the first part of a compound modifier ("a
 		// one-page form", "a child-care place").
-		compound := tk.end < len(text) && text[tk.end] == '-'
-		if w.cls&clsPersonNoun != 0 && !compound && i > 0 && (f.clsAt(i-1)&(clsArticle|clsDeterminer) != 0 || f.keyAt(i-1) == "my") {
+		if tk.cls&clsPersonNoun != 0 && !(tk.end < len(text) && text[tk.end] == '-') && i > 0 && (f.clsAt(i-1)&(clsArticle|clsDeterminer) != 0 || f.keyAt(i-1) == "my") {
 			f.third[tk.sent] = true
 		}
+		w := &f.vocab[tk.id]
 		// A first name that is not also a word marks a sentence about a person, at the start
 		// of the sentence too ("Name Surname was the ..."): there the capital says nothing,
 		// but an ordinary word ("Hope", "Dawn") is excluded below either way.
@@ -922,6 +922,9 @@ func (f *finder) professional(i int) (end int, league, ok bool) {
 func (f *finder) origins() []Detail {
 	var out []Detail
 	for i := 0; i < len(f.toks); i++ {
+		if f.toks[i].bits&(1<<tabReligion|1<<tabNationality|1<<tabLanguage|bitPrefix) == 0 {
+			continue // match finds none of the kinds below from this word
+		}
 		if f.used[i] || !f.third[f.toks[i].sent] || f.rowAt(i) < 0 {
 			continue // a word no phrase starts with matches no kind below
 		}
