@@ -5,8 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/lexicon"
 )
@@ -207,7 +207,8 @@ func (f *finder) authorClause(i int) bool {
 func (f *finder) markAuthor() {
 	f.author = make([]bool, len(f.toks))
 	author := false // what the last deciding word of the clause said
-	for i, tk := range f.toks {
+	for i := range f.toks {
+		tk := &f.toks[i] // not a copy of the token at every step
 		if i > 0 && tk.clause != f.toks[i-1].clause {
 			author = false
 		}
@@ -840,7 +841,8 @@ func (f *finder) isDemonym(i int) bool {
 // distinctions: Olympians, medallists, champions, record holders, winners of titles.
 func (f *finder) distinctions() []Detail {
 	var out []Detail
-	for i, tk := range f.toks {
+	for i := range f.toks {
+		tk := &f.toks[i] // not a copy of the token at every step
 		if f.clsAt(i)&(clsDistinction|clsDistinctionCue) == 0 || f.used[i] || f.authorClause(i) {
 			continue // none of the cases below
 		}
@@ -1210,7 +1212,11 @@ func (f *finder) children() []Detail {
 // handful of people and cap the crowd; large ones (a flood, an election) are a factor.
 func (f *finder) events() []Detail {
 	var out []Detail
-	for i, tk := range f.toks {
+	for i := range f.toks {
+		tk := &f.toks[i] // not a copy of the token at every step
+		if tk.cls&(clsSmallEvent|clsLargeEvent) == 0 {
+			continue
+		}
 		small, large := f.clsAt(i)&clsSmallEvent != 0, f.clsAt(i)&clsLargeEvent != 0
 		if f.used[i] || !(small || large) || !f.third[tk.sent] {
 			continue
@@ -1296,7 +1302,8 @@ func (f *finder) cueAt(i int, cue []string) bool {
 
 // sex: one factor of one half when the post speaks of a woman or a man.
 func (f *finder) sex() []Detail {
-	for i, tk := range f.toks {
+	for i := range f.toks {
+		tk := &f.toks[i] // not a copy of the token at every step
 		if f.clsAt(i)&clsSex != 0 {
 			d := Detail{Kind: KindSex, Text: f.rawAt(i), Start: tk.start, End: tk.end, Factor: 0.5, EditFactor: 1,
 				Why: "a woman or a man: one half"}
