@@ -1,6 +1,8 @@
 package deid
 
 import (
+	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -49,7 +51,7 @@ func TestNumberWordValue(t *testing.T) {
 				}
 				if want > 0 {
 					n++
-					if !numberFirst[w[0]] || len(w) > len("seventy-seven") || len(w) < len("one") {
+					if !numberFirst[w[0]] || !numberLast[w[len(w)-1]] || len(w) > len("seventy-seven") || len(w) < len("one") {
 						t.Errorf("wordAges would pass over %q", w)
 					}
 				}
@@ -58,5 +60,72 @@ func TestNumberWordValue(t *testing.T) {
 	}
 	if n < 100 {
 		t.Errorf("only %d number words", n)
+	}
+}
+
+// wordAgesRef is wordAges as it was before its byte tables and the test of
+// the last letter.
+func wordAgesRef(text string, fs []Finding) []Finding {
+	var personEnds, personStarts map[int]bool
+	var out []Finding
+	for i := 0; i < len(text); {
+		if !isLetterASCII(text[i]) || i > 0 && isLetterASCII(text[i-1]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (isLetterASCII(text[j]) || text[j] == '-' && j+1 < len(text) && isLetterASCII(text[j+1])) {
+			j++
+		}
+		if w := strings.ToLower(text[i:j]); len(w) <= len("seventy-seven") {
+			if n := numberWordValueRef(w); n >= 2 {
+				if personEnds == nil {
+					personEnds, personStarts = personBounds(fs)
+				}
+				if start, age, typ, ok := ageBeforeN(text, i, j, n, personEnds, personStarts); ok {
+					out = append(out, Finding{Start: start, End: j, Kind: Age, Type: typ, Text: text[start:j],
+						Recognizer: "context", Confidence: 0.7, Age: age})
+				}
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// TestWordAgesIsRef compares wordAges with wordAgesRef on random texts of
+// invented sentences around number words, with and without person findings.
+func TestWordAgesIsRef(t *testing.T) {
+	words := []string{"she", "was", "only", "I", "am", "is", "aged", "Nessa", "Tobin", "when", "and", "sixteen",
+		"Twenty-two", "forty-ONE", "seven", "NINETY", "one", "ten", "eleven", "twenty-", "-five", "fourty",
+		"eighty-eight", "son", "her", "turned", "at", "At", "died", "nearly", "xseven", "é", "3"}
+	seps := []string{" ", " ", " ", " ", " ", "  ", "\n", ", ", ". ", "-", ""}
+	r := rand.New(rand.NewPCG(3, 4))
+	found := 0
+	for range 60000 {
+		var b strings.Builder
+		for n := r.IntN(30); n > 0; n-- {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		text := b.String()
+		var fs []Finding
+		for i := 0; ; i += len("Nessa") {
+			k := strings.Index(text[i:], "Nessa")
+			if k < 0 {
+				break
+			}
+			if i += k; r.IntN(2) == 0 {
+				fs = append(fs, Finding{Start: i, End: i + 5, Kind: Person, Text: text[i : i+5]})
+			}
+		}
+		got, want := wordAges(text, fs), wordAgesRef(text, fs)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("wordAges(%q)\n got %+v\nwant %+v", text, got, want)
+		}
+		found += len(got)
+	}
+	if found < 100 {
+		t.Errorf("only %d ages found: the texts test too little", found)
 	}
 }

@@ -59,18 +59,24 @@ func wordAges(text string, fs []Finding) []Finding {
 	var personEnds, personStarts map[int]bool
 	var out []Finding
 	for i := 0; i < len(text); {
-		if !isLetterASCII(text[i]) || i > 0 && isLetterASCII(text[i-1]) {
+		if !asciiLetter[text[i]] || i > 0 && asciiLetter[text[i-1]] {
 			i++
 			continue
 		}
-		j := i
-		for j < len(text) && (isLetterASCII(text[j]) || text[j] == '-' && j+1 < len(text) && isLetterASCII(text[j+1])) {
-			j++
+		j := i + 1
+		for j < len(text) {
+			if asciiLetter[text[j]] {
+				j++
+			} else if text[j] == '-' && j+1 < len(text) && asciiLetter[text[j+1]] {
+				j += 2
+			} else {
+				break
+			}
 		}
-		// A number word is short and starts with one of few letters: the
-		// rest are read without lower-casing them.
+		// A number word is short and starts and ends with one of few
+		// letters: the rest are read without lower-casing them.
 		var buf [len("seventy-seven")]byte
-		if j-i <= len(buf) && j-i >= len("one") && numberFirst[text[i]|0x20] {
+		if j-i <= len(buf) && j-i >= len("one") && numberFirst[text[i]|0x20] && numberLast[text[j-1]|0x20] {
 			b := buf[:j-i]
 			for k := range b {
 				b[k] = text[i+k] | 0x20 // letters and '-', which |0x20 keeps
@@ -89,6 +95,14 @@ func wordAges(text string, fs []Finding) []Finding {
 	}
 	return out
 }
+
+// asciiLetter is isLetterASCII of every byte.
+var asciiLetter = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isLetterASCII(byte(c))
+	}
+	return t
+}()
 
 func isLetterASCII(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
@@ -182,6 +196,15 @@ func numberTen(w []byte) int {
 // "ninety"), the shortest of which has three letters.
 var numberFirst = func() (t [256]bool) {
 	for _, c := range "eftnos" {
+		t[c] = true
+	}
+	return t
+}()
+
+// numberLast holds the last letters of the number words from "two" to
+// "ninety" (and of "one").
+var numberLast = func() (t [256]bool) {
+	for _, c := range "enortxy" {
 		t[c] = true
 	}
 	return t

@@ -39,3 +39,30 @@ func TestShapeOfASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestWordShapeFastPath compares wordShape, with its path for plain words,
+// with wordShapeAny on random words of letters, digits, marks and
+// non-ASCII letters in every case.
+func TestWordShapeFastPath(t *testing.T) {
+	pieces := []string{"a", "z", "A", "Z", "q", "Q", "m", "-", "'", "0", "9", "é", "É", "ǅ", "’", "x"}
+	r := rand.New(rand.NewPCG(8, 9))
+	fast := 0
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		w := b.String()
+		sh, n, form := wordShape(w)
+		wsh, wn, wform := wordShapeAny(w)
+		if sh != wsh || n != wn || form != wform {
+			t.Fatalf("wordShape(%q) = %v, %d, %d; wordShapeAny = %v, %d, %d", w, sh, n, form, wsh, wn, wform)
+		}
+		if sh == ShapeLower || sh == ShapeTitle {
+			fast++
+		}
+	}
+	if fast < 1000 {
+		t.Errorf("only %d plain words", fast)
+	}
+}

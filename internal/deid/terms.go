@@ -1,9 +1,11 @@
 package deid
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // word is one word of a text: the byte span of its core (without leading
@@ -54,11 +56,15 @@ func splitWords(text string) []word {
 			continue
 		}
 		j := i
+		// What the bytes of the word are, read while passing over them, so
+		// that most words' keys need no second pass (see below).
+		var upper, other bool
 		for j < len(text) {
 			if b := text[j]; b < utf8.RuneSelf {
 				if !asciiWordRune[b] {
 					break
 				}
+				upper = upper || 'A' <= b && b <= 'Z'
 				j++
 				continue
 			}
@@ -66,10 +72,18 @@ func splitWords(text string) []word {
 			if !isWordRuneSlow(r) {
 				break
 			}
+			other = true
 			j += n
 		}
 		s, e := i, j
 		for s < e {
+			if c := text[s]; c < utf8.RuneSelf {
+				if !isTrim(rune(c)) {
+					break
+				}
+				s++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[s:e])
 			if !isTrim(r) {
 				break
@@ -77,6 +91,13 @@ func splitWords(text string) []word {
 			s += n
 		}
 		for e > s {
+			if c := text[e-1]; c < utf8.RuneSelf {
+				if !isTrim(rune(c)) {
+					break
+				}
+				e--
+				continue
+			}
 			r, n := utf8.DecodeLastRuneInString(text[s:e])
 			if !isTrim(r) {
 				break
@@ -84,7 +105,19 @@ func splitWords(text string) []word {
 			e -= n
 		}
 		if s < e {
-			out = append(out, word{start: s, end: e, key: lw.key(s, e)})
+			// The trimmed bytes are no capitals: an ASCII word without
+			// capitals is its own key and one with them lw's lower case
+			// (what lw.key finds for them); any other word asks lw.key.
+			var k string
+			switch {
+			case other:
+				k = lw.key(s, e)
+			case !upper:
+				k = text[s:e]
+			default:
+				k = lw.lowered(s, e)
+			}
+			out = append(out, word{start: s, end: e, key: k})
 		}
 		i = j
 	}
@@ -111,16 +144,41 @@ func (lw *lowerWords) key(s, e int) string {
 	if !upper {
 		return w
 	}
+	return lw.lowered(s, e)
+}
+
+// lowered is the lower case of the ASCII word text[s:e].
+func (lw *lowerWords) lowered(s, e int) string {
 	if lw.lower == "" {
-		b := []byte(lw.text)
-		for i, c := range b {
-			if 'A' <= c && c <= 'Z' {
-				b[i] = c + 'a' - 'A'
-			}
-		}
-		lw.lower = string(b)
+		lw.lower = lowerASCIIText(lw.text)
 	}
 	return lw.lower[s:e]
+}
+
+// lowerASCIIText returns s with its ASCII capitals lowered and every other
+// byte kept, reading and writing eight bytes at a time: a byte is a
+// capital when it is below 0x80 and adding 0x3f to it sets its top bit
+// (it is 'A' or above) but adding 0x25 does not (it is 'Z' or below); its
+// low seven bits are added alone, so no sum carries into the next byte.
+func lowerASCIIText(s string) string {
+	const lo7, top, geA, gtZ = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080, 0x3f3f3f3f3f3f3f3f, 0x2525252525252525
+	b := make([]byte, len(s))
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+		t := x & lo7
+		upper := (t + geA) &^ (t + gtZ) &^ x & top
+		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	// b is not written again: the string is its bytes, not a copy.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // termID is the key under which a term is matched and looked up: its word

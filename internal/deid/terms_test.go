@@ -2,6 +2,7 @@ package deid
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -52,4 +53,29 @@ func FuzzSplitWords(f *testing.F) {
 			prev = w.end
 		}
 	})
+}
+
+// TestLowerASCIIText compares lowerASCIIText with lowering byte by byte on
+// random strings of every byte value and length.
+func TestLowerASCIIText(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+			if r.IntN(3) == 0 {
+				b[i] = "@AZ[`az{\x7f\x80\xc1\xdaMm"[r.IntN(14)]
+			}
+		}
+		want := make([]byte, len(b))
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			want[i] = c
+		}
+		if got := lowerASCIIText(string(b)); got != string(want) {
+			t.Fatalf("lowerASCIIText(%q) = %q, want %q", b, got, want)
+		}
+	}
 }

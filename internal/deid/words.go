@@ -71,6 +71,17 @@ var asciiLetterRune = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// asciiGap holds the ASCII bytes that are not letters (no word starts
+// there), and wordByte the ASCII letters and digits (a word goes on):
+// tables of every byte value, so that the tokenizer's loops over bytes
+// test one entry (other bytes are read as runes).
+var asciiGap, wordByte = func() (gap, letter [256]bool) {
+	for c := range utf8.RuneSelf {
+		gap[c], letter[c] = !asciiLetterRune[c], asciiLetterRune[c]
+	}
+	return gap, letter
+}()
+
 // IsApostrophe reports whether r is a plain or typographic apostrophe.
 func IsApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
@@ -94,7 +105,7 @@ func tokenize(text string, v *vocabTable) []Word {
 	prevEnd := 0 // end of the previous word with its possessive
 	line := 0
 	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf && !asciiLetterRune[c] {
+		if asciiGap[text[i]] {
 			i++ // most bytes between words: no rune to decode
 			continue
 		}
@@ -106,7 +117,7 @@ func tokenize(text string, v *vocabTable) []Word {
 		start := i
 		j := i + sz
 		for j < len(text) {
-			if c := text[j]; c < utf8.RuneSelf && asciiLetterRune[c] {
+			if wordByte[text[j]] {
 				j++ // most bytes of a word
 				continue
 			}
@@ -207,10 +218,13 @@ func dashSeparates(text string, start, h, next int) bool {
 
 // opensSentence reports whether a word after gap starts a sentence.
 func opensSentence(gap string, toks []Word) bool {
+	if len(gap) == 1 && gap[0] == ' ' {
+		return false // most gaps: no mark, no full stop
+	}
 	if gapOpens(gap) {
 		return true
 	}
-	if !strings.Contains(gap, ".") {
+	if strings.IndexByte(gap, '.') < 0 {
 		return false
 	}
 	prev := &toks[len(toks)-1]
@@ -291,6 +305,27 @@ const (
 // wordShape returns ShapeOf(s) and which of the forms s's lookup form is,
 // in one pass over an ASCII word.
 func wordShape(s string) (sh Shape, letters, form int) {
+	// Most words are ASCII letters, all lower case or a capital then
+	// lower case: read those in one plain loop.
+	if len(s) > 0 {
+		if c := s[0]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			i := 1
+			for i < len(s) && 'a' <= s[i] && s[i] <= 'z' {
+				i++
+			}
+			if i == len(s) {
+				if c >= 'a' {
+					return ShapeLower, len(s), formSelf
+				}
+				return ShapeTitle, len(s), formASCIIUpper
+			}
+		}
+	}
+	return wordShapeAny(s)
+}
+
+// wordShapeAny is wordShape of any word.
+func wordShapeAny(s string) (sh Shape, letters, form int) {
 	upper, lower := 0, 0
 	firstUpper, first := false, true
 	partUpper, partLower := false, false

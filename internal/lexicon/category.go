@@ -3,9 +3,11 @@ package lexicon
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Category is a phrase list. Phrases may be several words ("bipolar disorder", "Lunar New
@@ -89,7 +91,7 @@ func (l *Lexicon) has(c Category, k []byte) bool {
 	if t == nil {
 		return false
 	}
-	_, ok := t.Find(string(k))
+	_, ok := t.Find(view(k))
 	return ok
 }
 
@@ -98,22 +100,37 @@ func phraseKey(words []string) string {
 	return key(strings.Join(words, " "))
 }
 
-// appendKey appends key(s) to b; it allocates only for a word that is not ASCII.
+// appendKey appends key(s) to b; it allocates only for a word that is not ASCII or
+// longer than b's spare capacity. An ASCII word is lowered in one pass, written in place.
 func appendKey(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return append(b, key(s)...)
-		}
+	n := len(b)
+	if cap(b)-n < len(s) {
+		b = slices.Grow(b, len(s))
 	}
+	b = b[:n+len(s)]
+	d := b[n:]
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(b[:n], key(s)...)
+		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b = append(b, c)
+		d[i] = c
 	}
 	return b
 }
+
+// keyOf returns key(s), built in buf when it fits: the string is buf's bytes, so it must
+// not outlive the caller's use of buf.
+func keyOf(buf *[64]byte, s string) string {
+	return view(appendKey(buf[:0], s))
+}
+
+// view returns the bytes of b as a string without copying them, for a lookup that keeps
+// nothing of its key: b must not change while the string is in use.
+func view(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // appendPhraseKey appends phraseKey(strings.Fields(phrase)) to b.
 func appendPhraseKey(b []byte, phrase string) []byte {
@@ -238,7 +255,7 @@ func (l *Lexicon) MatchAt(cat Category, words []string) int {
 		ends = append(ends, len(joined))
 	}
 	for i := n; i > 0; i-- {
-		if _, ok := ps.Find(string(joined[:ends[i-1]])); ok {
+		if _, ok := ps.Find(view(joined[:ends[i-1]])); ok {
 			return i
 		}
 	}

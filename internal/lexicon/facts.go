@@ -26,7 +26,7 @@ func (l *Lexicon) Facts(s string) Facts {
 	var f Facts
 	var buf [64]byte
 	k := appendKey(buf[:0], s)
-	t, r, lv, ok := l.factRow(string(k))
+	t, r, lv, ok := l.factRow(view(k))
 	if ok {
 		if lv&factFirst != 0 {
 			f.Female, f.Male, f.First = t.Int32(r, factFemale), t.Int32(r, factMale), true
@@ -35,7 +35,7 @@ func (l *Lexicon) Facts(s string) Facts {
 	}
 	words, proper := lv, lv
 	if base, poss := cutPossessive(k); poss && lv&(factWord|factProper) != factWord|factProper {
-		_, _, blv, _ := l.factRow(string(base))
+		_, _, blv, _ := l.factRow(view(base))
 		if lv&factWord == 0 {
 			words = blv
 		}

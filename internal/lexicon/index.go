@@ -1,8 +1,11 @@
 package lexicon
 
 import (
+	"encoding/binary"
 	"fmt"
 	"io/fs"
+	"math/bits"
+	"unicode/utf8"
 )
 
 // The tables are built from the gzip'd TSV files of data/ by Freeze (go generate runs
@@ -106,22 +109,7 @@ func cutPossessive(k []byte) ([]byte, bool) {
 // capitalised word then allocates nothing.
 func findKey(t *Table, s string) (int, bool) {
 	var buf [64]byte
-	return t.Find(string(appendKey(buf[:0], s)))
-}
-
-// getKeyAB is getAB of the lookup form of s, without allocating.
-func getKeyAB(t *Table, s string) (a, b int32, ok bool) {
-	var buf [64]byte
-	return getAB(t, string(appendKey(buf[:0], s)))
-}
-
-// getAB returns the two numbers of key k in a table of two-word rows.
-func getAB(t *Table, k string) (a, b int32, ok bool) {
-	r, ok := t.Find(k)
-	if !ok {
-		return 0, 0, false
-	}
-	return t.Int32(r, 0), t.Int32(r, 1), true
+	return t.Find(keyOf(&buf, s))
 }
 
 // numberTable reads a TSV table into a builder of two-word rows: key is the first of nfields
@@ -144,4 +132,112 @@ func (l *Lexicon) numberTable(name string, nfields int, val func(f []string) (a,
 		return nil
 	})
 	return tb, err
+}
+
+// keyGate is a one-hash Bloom filter of a table's keys, by their length and their first,
+// middle and last bytes: a key whose bit is not set is known absent without hashing it
+// whole or probing the table. For the small tables asked about nearly every word of a
+// text (countries, US states, place-name prefixes) it rules out most words. The empty key
+// is never ruled out.
+type keyGate struct {
+	bits  []uint64
+	shift uint // 64 - log2 of the number of bits
+}
+
+func newKeyGate(t *Table) *keyGate {
+	n := 1024 // bits: at least 16 a key, so that few words share a key's bit
+	for n < 16*t.Len() {
+		n *= 2
+	}
+	g := &keyGate{bits: make([]uint64, n/64), shift: uint(64 - bits.TrailingZeros(uint(n)))}
+	if !t.keyed {
+		return g
+	}
+	// The rows' key offsets and lengths are read in place (this runs at
+	// start-up): the three bytes a bit needs, not
+	// the key as a string.
+	for p := t.rows; p < t.rows+t.stride*t.nrows; p += t.stride {
+		off, n := int(binary.LittleEndian.Uint32(t.b[p:])), int(binary.LittleEndian.Uint32(t.b[p+4:]))
+		if n > 0 {
+			b := g.bitOf(n, t.text[off], t.text[off+n/2], t.text[off+n-1])
+			g.bits[b/64] |= 1 << (b % 64)
+		}
+	}
+	return g
+}
+
+// bit is the bit of a non-empty key.
+func (g *keyGate) bit(k string) uint64 {
+	return g.bitOf(len(k), k[0], k[len(k)/2], k[len(k)-1])
+}
+
+// bitOf is the bit of a key of n bytes whose first, middle (n/2) and last
+// bytes are first, mid and last.
+func (g *keyGate) bitOf(n int, first, mid, last byte) uint64 {
+	x := uint64(n) | uint64(first)<<8 | uint64(mid)<<16 | uint64(last)<<24
+	return (x * 0x9e3779b97f4a7c15) >> g.shift
+}
+
+// may reports whether k may be a key of the table.
+func (g *keyGate) may(k string) bool {
+	if k == "" {
+		return true
+	}
+	b := g.bit(k)
+	return g.bits[b/64]&(1<<(b%64)) != 0
+}
+
+// gatedTable is a table with the gate of its keys.
+type gatedTable struct {
+	*Table
+	gate *keyGate
+}
+
+// openGated opens the named table and makes its gate.
+func (l *Lexicon) openGated(name string) func() (*gatedTable, error) {
+	return func() (*gatedTable, error) {
+		t, err := l.open(name)
+		if err != nil {
+			return nil, err
+		}
+		return &gatedTable{t, newKeyGate(t)}, nil
+	}
+}
+
+// find is Find(k), asking the gate first.
+func (t *gatedTable) find(k string) (int, bool) {
+	if !t.gate.may(k) {
+		return 0, false
+	}
+	return t.Find(k)
+}
+
+// findKey is find of the lookup form of s. The lookup form of an ASCII word
+// is its lower case, of the same length: its bit is read from s, and most
+// words are ruled out before their key is made.
+func (t *gatedTable) findKey(s string) (int, bool) {
+	if s != "" && asciiOnly(s) {
+		if b := t.gate.bitOf(len(s), lowerASCIIByte(s[0]), lowerASCIIByte(s[len(s)/2]), lowerASCIIByte(s[len(s)-1])); t.gate.bits[b/64]&(1<<(b%64)) == 0 {
+			return 0, false
+		}
+	}
+	var buf [64]byte
+	return t.find(keyOf(&buf, s))
+}
+
+// asciiOnly reports whether s is ASCII.
+func asciiOnly(s string) bool {
+	var or byte
+	for i := 0; i < len(s); i++ {
+		or |= s[i]
+	}
+	return or < utf8.RuneSelf
+}
+
+// lowerASCIIByte lowers an ASCII capital.
+func lowerASCIIByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }

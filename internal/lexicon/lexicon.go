@@ -31,9 +31,9 @@ type Lexicon struct {
 
 	facts     lazy[*Table] // word_facts: the word lists, one row a word (see wordfacts.go)
 	places    lazy[placeIndex]
-	countries lazy[*Table] // code
+	countries lazy[*gatedTable] // code
 	states    lazy[stateIndex]
-	prefixes  lazy[*Table]
+	prefixes  lazy[*gatedTable]
 	cats      [numCategories]lazy[*Table]
 	wordCats  lazy[map[string]uint16] // see oneWordCats
 	derived   derived                 // tables built from these by other packages (Derived)
@@ -83,9 +83,9 @@ func (l *Lexicon) LoadAll() error {
 	loads := []func() error{
 		func() error { return second(l.facts.try(l.opener("word_facts"))) },
 		func() error { return second(l.places.try(l.loadPlaces)) },
-		func() error { return second(l.countries.try(l.opener("countries"))) },
+		func() error { return second(l.countries.try(l.openGated("countries"))) },
 		func() error { return second(l.states.try(l.loadStates)) },
-		func() error { return second(l.prefixes.try(l.opener("prefixes"))) },
+		func() error { return second(l.prefixes.try(l.openGated("prefixes"))) },
 	}
 	for c := Category(1); c < numCategories; c++ {
 		loads = append(loads, func() error {
@@ -250,7 +250,7 @@ func (l *Lexicon) buildFirstNames() (*TableBuilder, error) {
 // Only names with at least 20 births in all are listed.
 func (l *Lexicon) FirstName(s string) (female, male int, ok bool) {
 	var buf [64]byte
-	t, r, lv, ok := l.factRow(string(appendKey(buf[:0], s)))
+	t, r, lv, ok := l.factRow(keyOf(&buf, s))
 	if !ok || lv&factFirst == 0 {
 		return 0, 0, false
 	}
@@ -267,7 +267,7 @@ func (l *Lexicon) rankTable(name string) (*TableBuilder, error) {
 // Surname reports the rank of s among the 88,799 surnames of the 1990 US Census (1 = Smith).
 func (l *Lexicon) Surname(s string) (rank int, ok bool) {
 	var buf [64]byte
-	t, r, lv, ok := l.factRow(string(appendKey(buf[:0], s)))
+	t, r, lv, ok := l.factRow(keyOf(&buf, s))
 	if !ok || lv&factSurn == 0 {
 		return 0, false
 	}
@@ -278,7 +278,7 @@ func (l *Lexicon) Surname(s string) (rank int, ok bool) {
 // only the 100,000 most frequent are listed, so a word without a rank is rare (or a name).
 func (l *Lexicon) WordRank(s string) (rank int, ok bool) {
 	var buf [64]byte
-	t, r, lv, ok := l.factRow(string(appendKey(buf[:0], s)))
+	t, r, lv, ok := l.factRow(keyOf(&buf, s))
 	if !ok || lv&factRanked == 0 {
 		return 0, false
 	}
@@ -298,9 +298,9 @@ func (l *Lexicon) buildWords() (*TableBuilder, error) {
 func (l *Lexicon) WordLevel(s string) (level int, ok bool) {
 	var buf [64]byte
 	k := appendKey(buf[:0], s)
-	_, _, lv, _ := l.factRow(string(k))
+	_, _, lv, _ := l.factRow(view(k))
 	if base, found := cutPossessive(k); lv&factWord == 0 && found {
-		_, _, lv, _ = l.factRow(string(base))
+		_, _, lv, _ = l.factRow(view(base))
 	}
 	if lv&factWord == 0 {
 		return 0, false
@@ -373,9 +373,9 @@ func (l *Lexicon) AbbrevLevel(s string) (level int, ok bool) {
 func (l *Lexicon) properFor(s string) properLevels {
 	var buf [64]byte
 	k := appendKey(buf[:0], s)
-	_, _, lv, _ := l.factRow(string(k))
+	_, _, lv, _ := l.factRow(view(k))
 	if base, found := cutPossessive(k); lv&factProper == 0 && found {
-		_, _, lv, _ = l.factRow(string(base))
+		_, _, lv, _ = l.factRow(view(base))
 	}
 	if lv&factProper == 0 {
 		return properLevels{}

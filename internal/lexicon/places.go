@@ -112,11 +112,12 @@ func (pi placeIndex) place(r int) Place {
 // placesOf returns the rows of list that hold the places called name, most populous first.
 func (l *Lexicon) placesOf(name string) (pi placeIndex, start, n int) {
 	pi = l.places.get(l.loadPlaces)
-	s, c, ok := getKeyAB(pi.ix, name)
+	var buf [64]byte
+	r, ok := pi.ix.Find(keyOf(&buf, name))
 	if !ok {
 		return pi, 0, 0
 	}
-	return pi, int(s), int(c)
+	return pi, int(pi.ix.Int32(r, 0)), int(pi.ix.Int32(r, 1))
 }
 
 // Places returns the places called name (by their own or their ASCII spelling, so "Bogota"
@@ -138,7 +139,7 @@ func (l *Lexicon) Places(name string) []Place {
 // "United Kingdom"). A caller matching the longest name word by word can stop when it
 // is false.
 func (l *Lexicon) PlacePrefix(phrase string) bool {
-	_, ok := findKey(l.tab(&l.prefixes, "prefixes"), phrase)
+	_, ok := l.prefixes.get(l.openGated("prefixes")).findKey(phrase)
 	return ok
 }
 
@@ -193,8 +194,8 @@ func (l *Lexicon) buildCountries() (*TableBuilder, error) {
 // Country returns the ISO 3166 code of the country called name: its English CLDR name
 // ("Germany", "Côte d’Ivoire") or a common alias ("USA", "Britain", "Burma").
 func (l *Lexicon) Country(name string) (code string, ok bool) {
-	t := l.tab(&l.countries, "countries")
-	r, ok := findKey(t, name)
+	t := l.countries.get(l.openGated("countries"))
+	r, ok := t.findKey(name)
 	if !ok {
 		return "", false
 	}
@@ -212,7 +213,7 @@ type usState struct{ code, name, region string }
 // stateIndex finds a state by its code and by its name's lookup form; a row holds the
 // state's code, name and region (two words each).
 type stateIndex struct {
-	byCode, byName *Table
+	byCode, byName *gatedTable
 }
 
 func (l *Lexicon) buildStates() (byCode, byName *TableBuilder, err error) {
@@ -237,21 +238,21 @@ func (l *Lexicon) buildStates() (byCode, byName *TableBuilder, err error) {
 }
 
 func (l *Lexicon) loadStates() (stateIndex, error) {
-	byCode, err := l.open("states_code")
+	byCode, err := l.openGated("states_code")()
 	if err != nil {
 		return stateIndex{}, err
 	}
-	byName, err := l.open("states_name")
+	byName, err := l.openGated("states_name")()
 	return stateIndex{byCode, byName}, err
 }
 
 func (l *Lexicon) state(s string) (usState, bool) {
 	ix := l.states.get(l.loadStates)
 	t := ix.byCode
-	r, ok := t.Find(s)
+	r, ok := t.find(s)
 	if !ok {
 		t = ix.byName
-		if r, ok = findKey(t, s); !ok {
+		if r, ok = t.findKey(s); !ok {
 			return usState{}, false
 		}
 	}

@@ -38,6 +38,6 @@ func (l *Lexicon) Starts(cat Category, w string) bool {
 		return m, nil
 	})
 	var buf [64]byte
-	_, ok := first[string(appendKey(buf[:0], w))]
+	_, ok := first[keyOf(&buf, w)]
 	return ok
 }

@@ -77,13 +77,16 @@ func (t *Table) Len() int { return t.nrows }
 func (t *Table) Aux() uint32 { return t.aux }
 
 // Find returns the row of key k.
-func (t *Table) Find(k string) (row int, ok bool) {
+func (t *Table) Find(k string) (row int, ok bool) { return t.findHashed(k, hashKey(k)) }
+
+// findHashed is Find of a key whose hashKey is h, for a caller looking one key up in
+// several tables.
+func (t *Table) findHashed(k string, h uint64) (row int, ok bool) {
 	if t.nslots == 0 {
 		return 0, false
 	}
 	mask := uint64(t.nslots - 1)
 	slots := t.b[t.slots:t.rows]
-	h := hashKey(k)
 	tag := uint32(h>>56) << rowBits
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := binary.LittleEndian.Uint32(slots[4*i:])

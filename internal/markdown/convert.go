@@ -60,7 +60,13 @@ type Converter struct {
 	policy       *bluemonday.Policy
 	summaryPol   *bluemonday.Policy
 	summaryWords int
+	// plain turns off the quicker ways to the same result (sanitizeOwn,
+	// quickLinkify), for the tests that compare them with the plain way.
+	plain bool
 }
+
+// withPlain makes a Converter that takes the plain way (tests only).
+func withPlain() Option { return func(c *Converter) { c.plain = true } }
 
 // Option configures a Converter.
 type Option func(*Converter)
@@ -82,8 +88,16 @@ func New(opts ...Option) *Converter {
 	for _, o := range opts {
 		o(c)
 	}
+	exts := extensions()
+	if c.plain {
+		for i, e := range exts {
+			if e == quickLinkify {
+				exts[i] = extension.Linkify
+			}
+		}
+	}
 	c.md = goldmark.New(
-		goldmark.WithExtensions(extensions()...),
+		goldmark.WithExtensions(exts...),
 		goldmark.WithRendererOptions(
 			// Raw HTML goes through; the sanitiser decides what stays.
 			gmhtml.WithUnsafe(),
@@ -102,7 +116,7 @@ func extensions() []goldmark.Extender {
 	return []goldmark.Extender{
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
 		extension.Strikethrough,
-		extension.Linkify,
+		quickLinkify, // extension.Linkify, quicker
 		extension.TaskList,
 		extension.Footnote,
 		extension.Typographer,
@@ -123,15 +137,43 @@ func (c *Converter) buffer() *bytes.Buffer {
 // empty and grows by copying. Like SanitizeBytes it returns b as it is
 // (here a copy: b is a pooled buffer's) when b is only white space, and
 // nothing when the sanitiser fails.
-func sanitize(p *bluemonday.Policy, b []byte) []byte {
+//
+// When own is set, b is goldmark's HTML of a document without raw HTML,
+// and sanitizeOwn writes the sanitised form directly where it can (keepIDs
+// says which of the two policies p is).
+func sanitize(p *bluemonday.Policy, b []byte, own, keepIDs bool) []byte {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return bytes.Clone(b)
+	}
+	if own {
+		if out, ok := sanitizeOwn(b, keepIDs); ok {
+			return out
+		}
 	}
 	out := bytes.NewBuffer(make([]byte, 0, len(b)+len(b)/8))
 	if err := p.SanitizeReaderToWriter(bytes.NewReader(b), out); err != nil {
 		return nil
 	}
 	return out.Bytes()
+}
+
+// hasRawHTML reports whether doc, parsed from src, has raw HTML (inline
+// or blocks), which goldmark writes out as it is: none without a '<' in
+// the source.
+func hasRawHTML(doc ast.Node, src []byte) bool {
+	if bytes.IndexByte(src, '<') < 0 {
+		return false
+	}
+	found := false
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n.(type) {
+		case *ast.RawHTML, *ast.HTMLBlock:
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 // moreMarker is the summary divider, as in Hugo: <!--more-->.
@@ -153,7 +195,9 @@ func (c *Converter) Convert(src []byte) (Result, error) {
 	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
 		return Result{}, fmt.Errorf("render markdown: %w", err)
 	}
-	res.HTML = sanitize(c.policy, buf.Bytes())
+	raw := hasRawHTML(doc, src)
+	own := !c.plain && !raw
+	res.HTML = sanitize(c.policy, buf.Bytes(), own, true)
 
 	var all strings.Builder
 	all.Grow(len(src))
@@ -161,7 +205,7 @@ func (c *Converter) Convert(src []byte) (Result, error) {
 	res.WordCount = countWords(all.String())
 
 	// The summary is rendered last because choosing it may cut the tree.
-	sum, sumText, err := c.summary(doc, src)
+	sum, sumText, err := c.summary(doc, src, raw, own)
 	if err != nil {
 		return Result{}, err
 	}
@@ -213,8 +257,13 @@ func assignHeadingIDs(doc ast.Node, src []byte) []Heading {
 }
 
 // summary picks the opening blocks of doc, renders and sanitises them.
-func (c *Converter) summary(doc ast.Node, src []byte) ([]byte, string, error) {
-	blocks, cut := blocksBeforeMore(doc, src)
+// raw says whether doc has raw HTML: without, it has no <!--more-->.
+func (c *Converter) summary(doc ast.Node, src []byte, raw, own bool) ([]byte, string, error) {
+	var blocks []ast.Node
+	cut := false
+	if raw || c.plain {
+		blocks, cut = blocksBeforeMore(doc, src)
+	}
 	var texts []string // the plain text of each of blocks, when known
 	if !cut {
 		blocks = nil
@@ -267,7 +316,7 @@ func (c *Converter) summary(doc ast.Node, src []byte) ([]byte, string, error) {
 		}
 		plain.WriteByte(' ')
 	}
-	return sanitize(c.summaryPol, buf.Bytes()), collapseSpace(plain.String()), nil
+	return sanitize(c.summaryPol, buf.Bytes(), own, false), collapseSpace(plain.String()), nil
 }
 
 // blocksBeforeMore returns the top-level blocks before a <!--more-->

@@ -240,9 +240,11 @@ func TestSanitizeAsSanitizeBytes(t *testing.T) {
 		inputs = append(inputs, string(res.HTML), string(d))
 	}
 	for _, in := range inputs {
-		for _, p := range []*bluemonday.Policy{c.policy, c.summaryPol} {
-			if got, want := sanitize(p, []byte(in)), p.SanitizeBytes([]byte(in)); !bytes.Equal(got, want) {
-				t.Errorf("sanitize(%q) = %q, SanitizeBytes gives %q", in, got, want)
+		for keepIDs, p := range map[bool]*bluemonday.Policy{true: c.policy, false: c.summaryPol} {
+			for _, own := range []bool{false, true} {
+				if got, want := sanitize(p, []byte(in), own, keepIDs), p.SanitizeBytes([]byte(in)); !bytes.Equal(got, want) {
+					t.Errorf("sanitize(%q, own %v, keepIDs %v) = %q, SanitizeBytes gives %q", in, own, keepIDs, got, want)
+				}
 			}
 		}
 	}

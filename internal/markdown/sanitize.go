@@ -65,20 +65,20 @@ func newPolicy(keepIDs bool) *bluemonday.Policy {
 
 	// Task lists: a checkbox, nothing else of forms (no <form>, so it can
 	// never submit anything).
-	p.AllowAttrs("type").Matching(regexp.MustCompile(`^checkbox$`)).OnElements("input")
-	p.AllowAttrs("checked", "disabled").Matching(regexp.MustCompile(`^(|checked|disabled)$`)).OnElements("input")
+	p.AllowAttrs("type").Matching(checkboxType).OnElements("input")
+	p.AllowAttrs("checked", "disabled").Matching(checkboxBoolean).OnElements("input")
 
 	// Footnotes: <sup id="fnref:1"><a href="#fn:1" class="footnote-ref"
 	// role="doc-noteref">, <div class="footnotes" role="doc-endnotes">,
 	// <li id="fn:1">, <a class="footnote-backref" role="doc-backlink">.
-	p.AllowAttrs("class").Matching(regexp.MustCompile(`^(footnote-ref|footnote-backref)$`)).OnElements("a")
-	p.AllowAttrs("role").Matching(regexp.MustCompile(`^(doc-noteref|doc-backlink)$`)).OnElements("a")
-	p.AllowAttrs("class").Matching(regexp.MustCompile(`^footnotes$`)).OnElements("div")
-	p.AllowAttrs("role").Matching(regexp.MustCompile(`^doc-endnotes$`)).OnElements("div")
+	p.AllowAttrs("class").Matching(footnoteClass).OnElements("a")
+	p.AllowAttrs("role").Matching(footnoteRole).OnElements("a")
+	p.AllowAttrs("class").Matching(footnotesClass).OnElements("div")
+	p.AllowAttrs("role").Matching(footnotesRole).OnElements("div")
 
 	if keepIDs {
-		p.AllowAttrs("id").Matching(regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,99}$`)).OnElements("h1", "h2", "h3", "h4", "h5", "h6")
-		p.AllowAttrs("id").Matching(regexp.MustCompile(`^(fn|fnref[0-9]*):[0-9]+$`)).OnElements("sup", "li")
+		p.AllowAttrs("id").Matching(idPattern).OnElements("h1", "h2", "h3", "h4", "h5", "h6")
+		p.AllowAttrs("id").Matching(footnoteID).OnElements("sup", "li")
 	} else {
 		p.SkipElementsContent("sup")
 	}

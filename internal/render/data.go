@@ -1,8 +1,11 @@
 package render
 
 import (
+	"errors"
 	"html/template"
+	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/veil-blog/veil/internal/markdown"
 )
@@ -119,6 +122,40 @@ type PostData struct {
 	spooled spooled
 	// tagNames and catNames are the post's terms as written, for Plan.
 	tagNames, catNames []string
+	// card keeps SummaryCard's result; nil for a post outside a plan.
+	card *card
+}
+
+// card is a post's summary card, made once (SummaryCard).
+type card struct {
+	r    *Renderer
+	once sync.Once
+	html template.HTML
+	err  error
+}
+
+// summaryPartial is the theme's template of a post in a list.
+const summaryPartial = "partials/post-summary.html"
+
+// SummaryCard is the post as the theme's partials/post-summary.html
+// shows it in a list: the same bytes as {{ template
+// "partials/post-summary.html" . }}, made once per post and kept. A post
+// is listed on a home page and on the page of each of its tags and of its
+// category, and the partial's output depends on the post alone.
+func (p *PostData) SummaryCard() (template.HTML, error) {
+	c := p.card
+	if c == nil {
+		return "", errors.New("SummaryCard: the post is not one of a planned site's")
+	}
+	c.once.Do(func() {
+		var b []byte
+		if b, c.err = c.r.executeTemplate(cardLayout, summaryPartial, p); c.err == nil {
+			// b is this card's own: the string can be it. Escaped by
+			// html/template.
+			c.html = template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
+		}
+	})
+	return c.html, c.err
 }
 
 // Updated is Lastmod if set, else Date.

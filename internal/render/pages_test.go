@@ -3,9 +3,11 @@ package render
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"maps"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/veil-blog/veil/theme"
 )
@@ -77,5 +79,48 @@ func TestPagesFileAndVariant(t *testing.T) {
 	}
 	if !strings.Contains(string(u), "Draft text.") || !strings.Contains(string(u), "A draft") {
 		t.Errorf("Unlisted page lacks its title or text:\n%s", u)
+	}
+}
+
+// {{ .SummaryCard }} in the theme's lists writes what calling the partial
+// in place wrote: every output of a site is the same with layouts that
+// call it in place.
+func TestSummaryCardAsPartial(t *testing.T) {
+	inPlace := fstest.MapFS{}
+	for _, name := range []string{"layouts/home.html", "layouts/tag.html"} {
+		b, err := fs.ReadFile(theme.FS(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := strings.ReplaceAll(string(b), "{{ .SummaryCard }}", `{{ template "partials/post-summary.html" . }}`)
+		if old == string(b) {
+			t.Fatalf("%s does not use SummaryCard", name)
+		}
+		inPlace[name] = &fstest.MapFile{Data: []byte(old)}
+	}
+	render := func(fsys fs.FS) map[string][]byte {
+		r, err := New(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := r.Render(context.Background(), sampleSite(), samplePosts())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	got, want := render(theme.FS()), render(Overlay(inPlace, theme.FS()))
+	if len(got) != len(want) {
+		t.Fatalf("%d outputs, %d with the partial in place", len(got), len(want))
+	}
+	cards := 0
+	for name, w := range want {
+		if g := got[name]; !bytes.Equal(g, w) {
+			t.Errorf("%s differs:\n%s\nwith the partial in place:\n%s", name, g, w)
+		}
+		cards += bytes.Count(w, []byte(`<article class="summary">`))
+	}
+	if cards == 0 {
+		t.Error("no summary cards in the site")
 	}
 }

@@ -86,6 +86,7 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 			continue
 		}
 		pd.tagNames, pd.catNames = p.Tags, p.Categories
+		pd.card = &card{r: r}
 		listed = append(listed, pd)
 	}
 

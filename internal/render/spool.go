@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"os"
 	"sync"
+	"unsafe"
 )
 
 // Spool keeps the converted HTML of posts in a file instead of in memory
@@ -59,7 +60,8 @@ func (s *Spool) put(text string) (spooled, error) {
 	s.mu.Unlock()
 	// WriteAt at a range reserved above: writers need not wait for each
 	// other.
-	if _, err := s.f.WriteAt([]byte(text), off); err != nil {
+	// WriteAt only reads the bytes: no copy of the text for it.
+	if _, err := s.f.WriteAt(unsafe.Slice(unsafe.StringData(text), len(text)), off); err != nil {
 		return spooled{}, fmt.Errorf("spool: %w", err)
 	}
 	return spooled{s: s, off: off, n: int64(len(text))}, nil
@@ -70,7 +72,9 @@ func (sp spooled) read() (string, error) {
 	if _, err := sp.s.f.ReadAt(b, sp.off); err != nil {
 		return "", fmt.Errorf("spool: %w", err)
 	}
-	return string(b), nil
+	// b is neither kept nor changed after this: the string can be it,
+	// rather than a copy (a page's body, read once per page).
+	return unsafe.String(unsafe.SliceData(b), len(b)), nil
 }
 
 // Preconvert converts p's Markdown now, so that Plan need not, and drops

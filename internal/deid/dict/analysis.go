@@ -41,13 +41,15 @@ type analysis struct {
 	text string
 	toks []token
 	// feats holds the features of each distinct word, by its id
-	// (token.ID): each is looked up in the lexicons once per text, however
-	// often it recurs; looked says which are.
-	feats  []feat
-	looked []bool
-	// fok says, by word, that f may answer from feats at once: the word
-	// has letters and its id is looked up.
+	// (token.ID): each is worked out once per text, when the analysis is
+	// made (lexfacts has looked every distinct word up by then), however
+	// often it recurs.
+	feats []feat
+	// fok says, by word, that f answers from feats: the word has letters.
 	fok []bool
+	// prep says, by word id, that the word is one placeContextOf reads
+	// before a place (placePrep).
+	prep []bool
 	// lists says which word lists each distinct word (by token.ID) is in
 	// (vocabSet); vowels whether it has a vowel (hasVowel).
 	lists  []wordLists
@@ -58,6 +60,10 @@ type analysis struct {
 	// cityLower, prefixMemo and countryMemo are cityAbbrevLower,
 	// placePrefix and isCountry by word id (see memo).
 	cityLower, prefixMemo, countryMemo []int8
+	// chainMasks holds, by ruleChain and word id, the rules whose
+	// pre-tests admit the word, with the wordKey they were worked out for
+	// (mayStart).
+	chainMasks [numChains][]uint32
 	// ctx is placeContext by word, plus one (0: not yet asked).
 	ctx   []int8
 	facts *lexfacts.Words // what the word lists say of the words, by id
@@ -107,10 +113,25 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 			spell[id] |= spellStretched
 		}
 	}
-	a := &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: make([]feat, n), looked: make([]bool, n), lists: lists, vowels: vowels, spell: spell, facts: lexfacts.Of(doc, lex),
+	facts := lexfacts.Of(doc, lex)
+	feats, prep := make([]feat, n), make([]bool, n)
+	for id, w := range words {
+		feats[id] = lookFeat(lex, w, facts.Facts(int32(id)))
+		prep[id] = placePrep(w)
+	}
+	a := &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: feats, prep: prep, lists: lists, vowels: vowels, spell: spell, facts: facts,
 		others: map[string]packedFeat{}, cue: map[string]int{}, gaz: map[string]gazHit{}}
 	a.join, a.fok = make([]uint8, len(toks)), make([]bool, len(toks))
-	for i := 1; i < len(toks); i++ {
+	for i := range toks {
+		a.fok[i] = toks[i].Shape != shapeNone
+		if i == 0 {
+			continue
+		}
+		if p := &toks[i-1]; toks[i].Gap == " " && !p.Poss && !p.Dot {
+			// What adjacentWords and commaBetween say of one space.
+			a.join[i] = joinAdjacent
+			continue
+		}
 		var j uint8
 		if a.adjacentWords(i) {
 			j |= joinAdjacent
@@ -152,38 +173,20 @@ func (a *analysis) chat(t *token) bool { return a.in(t, vChatWords) }
 // stopAt reports whether word i is a stop word.
 func (a *analysis) stopAt(i int) bool { return a.stop(&a.toks[i]) }
 
-// f returns the lexicon features of word i. The result is shared by every
-// use of the word: callers must not modify it.
+// f returns the lexicon features of word i (none for a word without
+// letters). The result is shared by every use of the word: callers must
+// not modify it.
 func (a *analysis) f(i int) *feat {
 	if a.fok[i] {
 		return &a.feats[a.toks[i].ID]
 	}
-	return a.look(i)
-}
-
-// look is f of a word without letters, or of a word f has not been asked
-// about yet.
-func (a *analysis) look(i int) *feat {
-	t := &a.toks[i]
-	if t.Shape == shapeNone {
-		a.none = feat{}
-		return &a.none
-	}
-	if !a.looked[t.ID] {
-		a.looked[t.ID] = true
-		a.feats[t.ID] = lookFeat(a.lex, t.Lower, a.facts.Facts(t.ID))
-	}
-	a.fok[i] = true
-	return &a.feats[t.ID]
+	a.none = feat{}
+	return &a.none
 }
 
 // wordFeat returns the lexicon features of a lower-case word.
 func (a *analysis) wordFeat(w string) feat {
 	if id, ok := a.doc.ID(w); ok {
-		if !a.looked[id] {
-			a.looked[id] = true
-			a.feats[id] = lookFeat(a.lex, w, a.facts.Facts(id))
-		}
 		return a.feats[id]
 	}
 	if c, ok := a.others[w]; ok {

@@ -41,6 +41,9 @@ func (a *analysis) orgs() []span {
 			continue
 		}
 		if !t.IsCap() {
+			if a.orgsSkip(t) {
+				continue
+			}
 			if typ, ok := a.hospitalAbbrev(i); ok {
 				out = append(out, span{i: i, j: i + 1, conf: 0.7, typ: typ})
 			} else if s, ok := a.namedBody(i); ok {
@@ -176,6 +179,14 @@ func (a *analysis) orgs() []span {
 		i = max(i, cueEnd-1, hi-1)
 	}
 	return mergeSpans(out)
+}
+
+// orgsSkip reports whether the three rules orgs tries at a word that is not
+// capitalised turn word t away at their first tests: hospitalAbbrev takes a
+// word in lower case only in a clinical note, namedBody only a body noun,
+// lowerCareCue only a care word.
+func (a *analysis) orgsSkip(t *token) bool {
+	return t.Shape == shapeLower && !a.isClinical() && !a.in(t, vBodyNouns) && !a.in(t, vCareCues)
 }
 
 // acronymAfter finds the short form an organisation's name defines in

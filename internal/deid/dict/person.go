@@ -342,7 +342,10 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 			}
 			continue
 		}
-		conf, typ := a.personSeed(i, sig, blockSeed)
+		if t := &a.toks[i]; t.Shape == shapeLower && !t.Caps && !sig[i] && !a.lowerSeedMay(i) {
+			continue // personSeed finds nothing here
+		}
+		conf, typ := a.personSeedAll(i, sig, blockSeed)
 		if conf == 0 {
 			continue
 		}
@@ -466,6 +469,29 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 // personSeed decides whether word i is a person's name on its own evidence,
 // and how surely.
 func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
+	if t := &a.toks[i]; t.Shape == shapeLower && !t.Caps && !sig[i] && !a.lowerSeedMay(i) {
+		return 0, ""
+	}
+	return a.personSeedAll(i, sig, blockSeed)
+}
+
+// lowerSeedMay is what personSeedAll asks first of a word in lower case in
+// a line that is not in capitals, outside a signature: every rule that can
+// find a name there needs the word to be in a name list, a proper noun
+// SCOWL lists, a word in no word list or a rare one (SCOWL above 50), or
+// else to follow an initial ("d. renna"). Most words of running prose are
+// none of these, and personSeedAll then finds nothing at them: the rules
+// for such a word are asked of its features, not one by one with its
+// neighbours.
+func (a *analysis) lowerSeedMay(i int) bool {
+	if f := a.f(i); f.births > 0 || f.surname > 0 || f.proper > 0 || f.wl == 0 || f.wl > 50 {
+		return true
+	}
+	return i > 0 && a.toks[i-1].Dot && a.toks[i-1].Letters == 1
+}
+
+// personSeedAll is personSeed without lowerSeedMay's gate.
+func (a *analysis) personSeedAll(i int, sig, blockSeed []bool) (float64, string) {
 	t := &a.toks[i]
 	// "mr I remained on pressors": after a social title, a lone capital
 	// is the initial that stands for the surname, even "I" or "A".

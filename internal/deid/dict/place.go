@@ -16,9 +16,24 @@ func (a *analysis) placeContext(i int) int {
 	if c := a.ctx[i]; c != 0 {
 		return int(c) - 1
 	}
-	c := a.placeContextOf(i)
+	c := 0
+	if i > 0 && a.prep[a.toks[i-1].ID] {
+		c = a.placeContextOf(i)
+	}
 	a.ctx[i] = int8(c) + 1
 	return c
+}
+
+// placePrep reports whether placeContextOf reads a lower-case word w
+// before a place: where the word before is any other, it returns 0.
+func placePrep(w string) bool {
+	switch w {
+	case "in", "from", "near", "outside", "around", "towards", "toward", "across",
+		"via", "visiting", "downtown", "en", "into", "through", "between", "throughout",
+		"to", "at", "and":
+		return true
+	}
+	return false
 }
 
 // placeContextOf works out placeContext(i), the first time it is asked.
@@ -48,7 +63,7 @@ func (a *analysis) placeContextOf(i int) int {
 
 // Place shapes tried on a capitalised word before the gazetteer:
 // "Cooper's Heath", "Harlan County", codes, highways, streets.
-var shapeRules = newRuleChain([]spanRule{
+var shapeRules = newRuleChain(0, []spanRule{
 	{find: (*analysis).possPlace, skip: true, shapes: onlyTitle, plain: true, poss: true},
 	{find: (*analysis).adminPlace, skip: true, shapes: anyCap, noPoss: true},
 	{find: (*analysis).codePlace, shapes: onlyUpper, plain: true, noPoss: true},
@@ -105,20 +120,11 @@ func (a *analysis) places() []span {
 				}
 				continue
 			}
-			if s, ok := a.lowerPhrasePlace(i); ok {
+			if s, ok, skip := a.lowerPlaces(i); ok {
 				out = append(out, s)
-				i = s.j - 1
-			} else if s, ok := a.lowerVenue(i); ok {
-				out = append(out, s)
-				i = s.j - 1
-			} else if s, ok := a.lowerPlace(i); ok {
-				out = append(out, s)
-			} else if s, ok := a.lowerCountry(i); ok {
-				out = append(out, s)
-			} else if s, ok := a.lowerCity(i); ok {
-				out = append(out, s)
-			} else if s, ok := a.lowerFamousCity(i); ok {
-				out = append(out, s)
+				if skip {
+					i = s.j - 1
+				}
 			}
 			continue
 		}
@@ -191,6 +197,62 @@ func (a *analysis) places() []span {
 		}
 	}
 	return mergeSpans(out)
+}
+
+// lowerPlaces tries the place rules for a word in lower case of three
+// letters or more, in a text that is no clinical note, in order:
+// lowerPhrasePlace, lowerVenue, lowerPlace, lowerCountry, lowerCity and
+// lowerFamousCity; skip says the scan moves past the span. lowerVenue and
+// lowerCity find nothing without a place context or "to" before the word,
+// lowerPlace nothing without a strong context, lowerCountry and
+// lowerFamousCity nothing outside an informal text (their first tests):
+// each is asked only where that test can pass.
+func (a *analysis) lowerPlaces(i int) (s span, ok, skip bool) {
+	// lowerPhrasePlace needs a proper noun among the next two words
+	// (phraseAhead): asked of their features first.
+	if n := len(a.toks); i+1 < n && a.f(i+1).proper != 0 || i+2 < n && a.f(i+2).proper != 0 {
+		if s, ok := a.lowerPhrasePlace(i); ok {
+			return s, true, true
+		}
+	}
+	// placeContext is 0, and the word before no "to", unless that word is
+	// one of placePrep's.
+	ctx, near := 0, false
+	if i > 0 && a.prep[a.toks[i-1].ID] {
+		ctx = a.placeContext(i)
+		near = ctx != 0 || a.toks[i-1].Lower == "to" && !strings.ContainsAny(a.toks[i].Gap, "\n.!?;:")
+	}
+	informal := a.informal()
+	if near {
+		if s, ok := a.lowerVenue(i); ok {
+			return s, true, true
+		}
+	}
+	if ctx == 2 {
+		if s, ok := a.lowerPlace(i); ok {
+			return s, true, false
+		}
+	}
+	// Of the word's own features, lowerCountry needs one that is no common
+	// word (SCOWL above 35, or none), lowerFamousCity one in no word list
+	// but among the encyclopaedia's 20,000 most frequent words.
+	f := a.f(i)
+	if informal && !(f.wl != 0 && f.wl <= 35) {
+		if s, ok := a.lowerCountry(i); ok {
+			return s, true, false
+		}
+	}
+	if near {
+		if s, ok := a.lowerCity(i); ok {
+			return s, true, false
+		}
+	}
+	if informal && f.wl == 0 && f.rank != 0 && f.rank <= 20000 {
+		if s, ok := a.lowerFamousCity(i); ok {
+			return s, true, false
+		}
+	}
+	return span{}, false, false
 }
 
 // phrase is the lookup form of words [i, j), single-spaced.

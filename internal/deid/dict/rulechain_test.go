@@ -26,14 +26,9 @@ func TestRuleChainPretests(t *testing.T) {
 			for _, c := range []*ruleChain{&shapeRules, &socialRules} {
 				for i := range a.toks {
 					tk := &a.toks[i]
-					may := map[*spanRule]bool{}
-					for _, r := range c.may[tk.Shape&7][b2i(tk.Caps)][b2i(tk.Poss)] {
-						if r.admitsWord(a, tk) {
-							may[r] = true
-						}
-					}
+					may := a.mayStart(c, i)
 					for k := range c.rules {
-						if may[&c.rules[k]] {
+						if may&(1<<k) != 0 {
 							continue
 						}
 						if s, ok := c.rules[k].find(a, i); ok {

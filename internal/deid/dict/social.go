@@ -217,6 +217,16 @@ func (a *analysis) listSep(j int) int {
 	return -1
 }
 
+// noListElem reports whether no element of a list can start at word i when
+// it is in no person span (listElem returns i): of a word in lower case,
+// isTitle takes only a strong title, and listWord only a word in a name
+// list or in no word list, and none at all in a text not written in lower
+// case (lowerOut); of a word without letters, neither takes any.
+func (a *analysis) noListElem(i int, lowerOut bool) bool {
+	t := &a.toks[i]
+	return t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) && (lowerOut || !a.f(i).isName() && a.f(i).wl != 0)
+}
+
 // coordinated finds names in a list or coordination with a name:
 // "Dufresnay, Holloway and Pratt", "LIA MORO AND DRS FENTON AND ABERNATHY",
 // "emma and kaite". A list of two elements or more, one of which holds a
@@ -235,7 +245,12 @@ func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
 	}
 	var out []span
 	var elems [][2]int
+	lowerOut := !a.lowerRegister()
 	for i := 0; i < n; {
+		if !inPerson[i] && a.noListElem(i, lowerOut) {
+			i++
+			continue
+		}
 		elems = elems[:0]
 		k := i
 		for {

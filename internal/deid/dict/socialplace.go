@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -63,6 +64,9 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 	if t.Shape != shapeLower || t.Letters < 3 || i+1 >= n || a.stop(t) || a.isClinical() {
 		return span{}, false
 	}
+	if !a.phraseAhead(i) {
+		return span{}, false
+	}
 	// lookupPlace's own gate, asked once for all the phrases tried here:
 	// whether some name of several words begins with this word.
 	prefix, prefixDone := false, false
@@ -93,6 +97,22 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 		}
 	}
 	return span{}, false
+}
+
+// phraseAhead is what lowerPhrasePlace's loop asks of the words after word
+// i before anything of word i itself: a word in lower case adjacent to it
+// that SCOWL lists as a proper noun, or two, the second such a word.
+func (a *analysis) phraseAhead(i int) bool {
+	n := len(a.toks)
+	for j := i + 1; j < n && j <= i+2; j++ {
+		if !a.adjacent(j) || a.toks[j-1].Poss || a.toks[j].Shape != shapeLower {
+			return false
+		}
+		if a.f(j).proper != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // codePlace finds a country or a US state written as its two capitals in
@@ -197,7 +217,11 @@ func (a *analysis) socialPlaces() []span {
 		if a.toks[i].Handle {
 			continue
 		}
-		if s, ok := a.firstRule(&socialRules, i); ok {
+		m := a.mayStart(&socialRules, i)
+		if m == 0 {
+			continue
+		}
+		if s, ok := a.firstOf(&socialRules, i, m); ok {
 			out = append(out, s.span)
 			if s.skip {
 				i = s.j - 1
@@ -208,18 +232,18 @@ func (a *analysis) socialPlaces() []span {
 }
 
 // socialRules are the rules of socialPlaces, in order.
-var socialRules = newRuleChain([]spanRule{
+var socialRules = newRuleChain(1, []spanRule{
 	{find: (*analysis).checkIn, skip: true, word: "i'm"},
 	{find: (*analysis).pinPlace, skip: true, shapes: anyCap},
 	{find: (*analysis).parenCityCode, skip: true, shapes: onlyTitle, plain: true},
 	{find: (*analysis).siteBeforePlace, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
 	{find: (*analysis).possVenue, shapes: onlyTitle, plain: true, poss: true},
 	{find: (*analysis).cityAbbrev, shapes: onlyLower | onlyUpper, most: mostRunes(vocab.CityAbbrevs())},
-	{find: (*analysis).compassRegion, shapes: onlyTitle, plain: true, noPoss: true},
+	{find: (*analysis).compassRegion, shapes: onlyTitle, plain: true, noPoss: true, listed: true, list: vCompassRegions},
 	{find: (*analysis).dottedCountry, skip: true, shapes: onlyTitle, word: "u"},
 	{find: (*analysis).wardOrLine, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
 	{find: (*analysis).republicOf, skip: true, shapes: notMixed, noPoss: true, listed: true, list: vStateForms},
-	{find: (*analysis).theCountryCode, shapes: onlyLower, letters: 2},
+	{find: (*analysis).theCountryCode, shapes: onlyLower, letters: 2, most: 3},
 	{find: (*analysis).acronymVenue, skip: true, shapes: onlyUpper, plain: true, noPoss: true},
 })
 
@@ -558,9 +582,6 @@ type spanRule struct {
 	// listed says the word must be in list.
 	listed bool
 	list   vocabSet
-	// wordTests says whether any of word, letters, most, noHandle, notStop and
-	// listed is set (newRuleChain sets it).
-	wordTests bool
 }
 
 // shapeSet is a set of word shapes, one bit (1<<shape) each.
@@ -578,21 +599,14 @@ const (
 // rule's stated pre-test.
 func (r *spanRule) admits(t *token) bool {
 	return (r.shapes == 0 || r.shapes&(1<<t.Shape) != 0) && !(r.plain && t.Caps) &&
-		(r.word == "" || r.word == t.Lower) && !(r.poss && !t.Poss) && !(r.noPoss && t.Poss)
+		(r.word == "" || r.word == t.Lower) && !(r.poss && !t.Poss) && !(r.noPoss && t.Poss) &&
+		t.Letters >= r.letters && !(r.most > 0 && t.Letters > r.most) && !(r.noHandle && t.Handle)
 }
 
-// admitsWord is the rest of the pre-test of r on word t of a's text: the
-// tests of the word itself that ruleChain's index does not make.
-func (r *spanRule) admitsWord(a *analysis, t *token) bool {
-	if t.Letters < r.letters || r.most > 0 && t.Letters > r.most || r.word != "" && r.word != t.Lower || r.noHandle && t.Handle {
-		return false
-	}
-	return !(r.notStop || r.listed) || r.admitsLists(a, t)
-}
-
-// admitsLists is the part of admitsWord that reads the word's lists.
-func (r *spanRule) admitsLists(a *analysis, t *token) bool {
-	return !(r.notStop && a.stop(t)) && !(r.listed && !a.in(t, r.list))
+// admitsID is the part of the pre-test of r that reads only the word
+// itself (its Lower, by id): word, notStop and listed.
+func (r *spanRule) admitsID(a *analysis, t *token) bool {
+	return (r.word == "" || r.word == t.Lower) && !(r.notStop && a.stop(t)) && !(r.listed && !a.in(t, r.list))
 }
 
 // matched is a span found by a spanRule, with the rule's skip.
@@ -603,19 +617,46 @@ type matched struct {
 
 // ruleChain is a list of spanRules, tried in order, with the rules that
 // admit a word of each shape, in a line in capitals or not, before a
-// possessive or not, whatever the word: firstRule then tries only those
-// (tried on every rule at every word, the pre-tests were a tenth of the
-// places' time).
+// possessive or not, whatever the word (may, a set of rules by index), and
+// the rules whose pre-tests read the word itself (byID) or its letters
+// (byLetters). firstRule tries only the rules that admit a word; what
+// admits it is worked out once per distinct word and way of writing it
+// (mayStart). Tried rule by rule at every word, the pre-tests were a tenth
+// of the places' time.
 type ruleChain struct {
-	rules []spanRule
-	may   [8][2][2][]*spanRule // [shape][Caps][Poss]: rules, in order
+	id        int // index of the chain in analysis.chainMasks
+	rules     []spanRule
+	may       [8][2][2]ruleSet // [shape][Caps][Poss]
+	byID      ruleSet
+	byLetters ruleSet
 }
 
-func newRuleChain(rules []spanRule) ruleChain {
-	c := ruleChain{rules: rules}
+// ruleSet is a set of the rules of a chain, by index.
+type ruleSet uint16
+
+// numChains is the number of ruleChains (shapeRules, socialRules).
+const numChains = 2
+
+// maxLetters bounds the letter counts a spanRule may test (letters, most):
+// wordKey counts letters up to it.
+const maxLetters = 63
+
+func newRuleChain(id int, rules []spanRule) ruleChain {
+	if len(rules) > 16 {
+		panic("dict: a rule chain of more than 16 rules")
+	}
+	c := ruleChain{id: id, rules: rules}
 	for k := range rules {
 		r := &rules[k]
-		r.wordTests = r.word != "" || r.letters > 0 || r.most > 0 || r.noHandle || r.notStop || r.listed
+		if r.letters >= maxLetters || r.most >= maxLetters {
+			panic("dict: a rule tests more letters than wordKey counts")
+		}
+		if r.word != "" || r.notStop || r.listed {
+			c.byID |= 1 << k
+		}
+		if r.letters > 0 || r.most > 0 || r.noHandle {
+			c.byLetters |= 1 << k
+		}
 	}
 	for sh := range c.may {
 		for caps := range 2 {
@@ -623,9 +664,9 @@ func newRuleChain(rules []spanRule) ruleChain {
 				t := token{Shape: shape(sh), Caps: caps == 1, Poss: poss == 1}
 				for k := range rules {
 					r := rules[k]
-					r.word = "" // firstRule tests the word itself
+					r.word, r.letters, r.most, r.noHandle = "", 0, 0, false // tested of the word itself
 					if r.admits(&t) {
-						c.may[sh][caps][poss] = append(c.may[sh][caps][poss], &rules[k])
+						c.may[sh][caps][poss] |= 1 << k
 					}
 				}
 			}
@@ -641,14 +682,78 @@ func b2i(b bool) int {
 	return 0
 }
 
+// wordKey packs what the pre-tests of a rule read of a word beyond its
+// Lower: shape, capitals line, possessive, handle, letters (up to
+// maxLetters; every rule's bounds are below). Its top bit is set, so that no
+// key is zero.
+func wordKey(t *token) uint16 {
+	k := uint16(t.Shape&7) | uint16(min(t.Letters, maxLetters))<<6 | 1<<15
+	if t.Caps {
+		k |= 1 << 3
+	}
+	if t.Poss {
+		k |= 1 << 4
+	}
+	if t.Handle {
+		k |= 1 << 5
+	}
+	return k
+}
+
+// mayStart returns the rules of c whose pre-tests admit word i. The answer
+// for a word id is kept with the wordKey it was worked out for
+// (analysis.chainMasks): a word that recurs written the same way is
+// answered from there.
+func (a *analysis) mayStart(c *ruleChain, i int) ruleSet {
+	t := &a.toks[i]
+	key := wordKey(t)
+	if ms := a.chainMasks[c.id]; ms != nil {
+		if e := ms[t.ID]; uint16(e>>16) == key {
+			return ruleSet(e)
+		}
+	}
+	return a.mayStartOnce(c, t, key)
+}
+
+// mayStartOnce works out mayStart of word t, whose wordKey is key, and
+// keeps it.
+func (a *analysis) mayStartOnce(c *ruleChain, t *token, key uint16) ruleSet {
+	m := c.may[t.Shape&7][b2i(t.Caps)][b2i(t.Poss)]
+	for r := m & c.byID; r != 0; r &= r - 1 {
+		k := bits.TrailingZeros16(uint16(r))
+		if !c.rules[k].admitsID(a, t) {
+			m &^= 1 << k
+		}
+	}
+	for r := m & c.byLetters; r != 0; r &= r - 1 {
+		k := bits.TrailingZeros16(uint16(r))
+		if q := &c.rules[k]; t.Letters < q.letters || q.most > 0 && t.Letters > q.most || q.noHandle && t.Handle {
+			m &^= 1 << k
+		}
+	}
+	ms := &a.chainMasks[c.id]
+	if *ms == nil {
+		*ms = make([]uint32, len(a.lists))
+	}
+	(*ms)[t.ID] = uint32(key)<<16 | uint32(m)
+	return m
+}
+
 // firstRule tries the rules of c in order at word i and returns the first
 // match.
 func (a *analysis) firstRule(c *ruleChain, i int) (matched, bool) {
-	t := &a.toks[i]
-	for _, r := range c.may[t.Shape&7][b2i(t.Caps)][b2i(t.Poss)] {
-		if r.wordTests && !r.admitsWord(a, t) {
-			continue
-		}
+	m := a.mayStart(c, i)
+	if m == 0 {
+		return matched{}, false
+	}
+	return a.firstOf(c, i, m)
+}
+
+// firstOf tries the rules m of c in order at word i and returns the first
+// match.
+func (a *analysis) firstOf(c *ruleChain, i int, m ruleSet) (matched, bool) {
+	for ; m != 0; m &= m - 1 {
+		r := &c.rules[bits.TrailingZeros16(uint16(m))]
 		if s, ok := r.find(a, i); ok {
 			return matched{s, r.skip}, true
 		}

@@ -39,17 +39,36 @@ func chunks(text string, max int) []Span {
 		}
 	}
 	start := 0      // start of the current chunk
-	lastSpace := -1 // end of the last white space rune in the chunk
-	wordStart := 0  // start of the current word
+	wideSpace := -1 // end of the last white space rune beyond ASCII
 	for i := 0; i < len(text); {
 		// An ASCII byte other than white space changes nothing but the
-		// length of the chunk, which is checked from start+max on.
-		if lim := min(len(text), start+max); i < lim && byteKinds[text[i]]&^kindUpper == 0 {
-			i++
-			for i < lim && byteKinds[text[i]]&^kindUpper == 0 {
-				i++
+		// length of the chunk, which is checked from start+max on; nor
+		// does ASCII white space (but a line break) unless it follows a
+		// byte that may end a sentence. Where the last white space and
+		// the current word begin is worked out when it is needed, by
+		// looking back.
+		lim := min(len(text), start+max)
+		for i < lim {
+			// Eight bytes at a time while none of them is a line
+			// break, a byte beyond ASCII or one that may end a
+			// sentence, nor is the byte before them.
+			if i+8 <= lim && (i == start || chunkKinds[text[i-1]] < chunkEnd) {
+				b := text[i : i+8]
+				if chunkKinds[b[0]]|chunkKinds[b[1]]|chunkKinds[b[2]]|chunkKinds[b[3]]|
+					chunkKinds[b[4]]|chunkKinds[b[5]]|chunkKinds[b[6]]|chunkKinds[b[7]] < chunkEnd {
+					i += 8
+					continue
+				}
 			}
-			continue
+			k := chunkKinds[text[i]]
+			if k == 0 || k == chunkEnd || k == chunkSpace && (i == start || !mayEndSentence(text[i-1])) {
+				i++
+				continue
+			}
+			break
+		}
+		if i == len(text) {
+			break
 		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -59,33 +78,66 @@ func chunks(text string, max int) []Span {
 			// Cut before this rune, at the last white space if there is one
 			// in the second half of the chunk.
 			cut := i
-			if lastSpace > start+max/2 {
-				cut = lastSpace
+			if l := lastSpaceEnd(text, start+max/2, i, wideSpace); l > start+max/2 {
+				cut = l
 			}
 			emit(start, cut)
-			start, lastSpace = cut, -1
-			if wordStart < start {
-				wordStart = start
-			}
+			start = cut
 			continue
 		}
 		switch {
 		case r == '\n':
 			emit(start, i)
-			start, lastSpace, wordStart = i+size, -1, i+size
+			start = i + size
 		case isSpace(r):
-			if i > start && mayEndSentence(text[i-1]) && endsSentence(text[wordStart:i]) {
+			if i > start && mayEndSentence(text[i-1]) && endsSentence(text[lastSpaceEnd(text, start, i, wideSpace):i]) {
 				emit(start, i)
-				start, lastSpace = i+size, -1
-			} else {
-				lastSpace = i + size
+				start = i + size
 			}
-			wordStart = i + size
+			if r >= utf8.RuneSelf {
+				wideSpace = i + size
+			}
 		}
 		i += size
 	}
 	emit(start, len(text))
 	return out
+}
+
+// The kinds of bytes chunks tells apart (chunkKinds): other ASCII bytes
+// are 0.
+const (
+	chunkSpace = 1 << iota // ASCII white space but a line break
+	chunkEnd               // an ASCII byte that may end a sentence (mayEndSentence)
+	chunkStop              // a line break, or a byte beyond ASCII
+)
+
+// chunkKinds is the kind of each byte for chunks (read only).
+var chunkKinds = func() (k [256]uint8) {
+	for c := range k {
+		switch {
+		case c == '\n' || c >= utf8.RuneSelf:
+			k[c] = chunkStop
+		case isASCIISpace(byte(c)):
+			k[c] = chunkSpace
+		case mayEndSentence(byte(c)):
+			k[c] = chunkEnd
+		}
+	}
+	return k
+}()
+
+// lastSpaceEnd returns the end of the last white space rune of text that
+// ends in (lo, i], or lo if there is none; wide is the end of the last
+// white space rune beyond ASCII before i (or less). An ASCII byte is a rune
+// of its own however the bytes around it decode, so the ASCII white space
+// can be found looking back byte by byte.
+func lastSpaceEnd(text string, lo, i, wide int) int {
+	j := i
+	for j > lo && !isASCIISpace(text[j-1]) {
+		j--
+	}
+	return max(j, wide)
 }
 
 // mayEndSentence reports whether c, the last byte of a word, may end a

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -30,7 +31,8 @@ func isDoseToken(prev, w string) bool {
 	if i := strings.IndexByte(lw, '/'); i > 0 {
 		lw = lw[:i] // "mcg/kg/min", "cc/hr"
 	}
-	if vocab.RouteWords().Has(lw) {
+	lim := doseLengths()
+	if len(lw) <= lim.route && vocab.RouteWords().Has(lw) {
 		return true
 	}
 	if len(lw) >= 2 && lw[0] == 'q' && lw[1] >= '0' && lw[1] <= '9' {
@@ -39,6 +41,9 @@ func isDoseToken(prev, w string) bool {
 		return rest == "" || rest == "h" || rest == "hr" || rest == "hrs"
 	}
 	unit := trimLeftNumber(lw)
+	if len(unit) > lim.unit {
+		return false
+	}
 	if unit == lw { // no number in front: the number must be the previous token
 		prev = trimDots(prev)
 		if prev == "" || trimLeftNumber(prev) != "" {
@@ -47,6 +52,19 @@ func isDoseToken(prev, w string) bool {
 	}
 	return vocab.Units().Has(unit)
 }
+
+// doseLengths are the lengths in bytes of the longest route word and the
+// longest unit: a longer word is neither, which isDoseToken knows without
+// looking it up.
+var doseLengths = sync.OnceValue(func() (l struct{ route, unit int }) {
+	for w := range vocab.RouteWords().All() {
+		l.route = max(l.route, len(w))
+	}
+	for w := range vocab.Units().All() {
+		l.unit = max(l.unit, len(w))
+	}
+	return l
+})
 
 // trimDots is strings.Trim(w, "./").
 func trimDots(w string) string {

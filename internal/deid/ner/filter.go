@@ -349,7 +349,7 @@ func (d *Detector) wordEvidence(t *textInfo, w string) evidence {
 			return evidence{ordinaryCase: true} // "We'd", "That'd", "Would've"
 		}
 	}
-	if w == strings.ToUpper(w) && n <= 4 {
+	if n <= 4 && w == strings.ToUpper(w) {
 		return evidence{ordinaryCase: true} // an acronym: SBP, GI, HCT
 	}
 	isFirst, isSurname, proper := lx.first, lx.surname, lx.proper
@@ -406,33 +406,52 @@ func (d *Detector) lexFactsOf(lw string, fx lexicon.Facts) lexWord {
 // that is not ordinary, a name or proper noun, a known place by itself or
 // with the next word ("United Kingdom"), or a word after a title.
 func (d *Detector) candidate(t *textInfo, words chunkWords, i int) bool {
-	w := strings.TrimFunc(words.at(i), func(r rune) bool { return !unicode.IsLetter(r) })
-	e := d.wordEvidence(t, w)
-	if e.strong || e.nameList && !e.ordinaryCase {
-		return true
+	w := trimNonLetters(words.at(i))
+	// What the word says by itself is a function of the word and the
+	// text, worked out once per distinct word: names recur.
+	v, ok := t.cands[w]
+	if !ok {
+		v = d.candidateWord(t, w)
+		if t.cands == nil {
+			t.cands = map[string]int8{}
+		}
+		t.cands[w] = v
 	}
-	if e.ordinaryCase && !strings.ContainsFunc(w, unicode.IsLower) {
-		return false
-	}
-	if d.knownPlace(w) {
-		return true
+	if v != 0 {
+		return v > 0
 	}
 	if i > 0 && proseTitle(strings.TrimSuffix(words.at(i-1), ".")) {
 		return true
 	}
 	if i+1 < words.len() {
-		next := strings.TrimFunc(words.at(i+1), func(r rune) bool { return !unicode.IsLetter(r) })
+		next := trimNonLetters(words.at(i + 1))
 		if d.knownPlace(w + " " + next) {
 			return true
 		}
 	}
 	if i > 0 {
-		prev := strings.TrimFunc(words.at(i-1), func(r rune) bool { return !unicode.IsLetter(r) })
+		prev := trimNonLetters(words.at(i - 1))
 		if d.knownPlace(prev + " " + w) {
 			return true
 		}
 	}
 	return false
+}
+
+// candidateWord is what candidate decides from w alone: 1 if w may be a
+// name kept, -1 if not, 0 if the words around it decide.
+func (d *Detector) candidateWord(t *textInfo, w string) int8 {
+	e := d.wordEvidence(t, w)
+	if e.strong || e.nameList && !e.ordinaryCase {
+		return 1
+	}
+	if e.ordinaryCase && !strings.ContainsFunc(w, unicode.IsLower) {
+		return -1
+	}
+	if d.knownPlace(w) {
+		return 1
+	}
+	return 0
 }
 
 // textInfo is what the filter learns about a whole text, once.
@@ -444,6 +463,8 @@ type textInfo struct {
 	// names recur within a text, and each takes six lookups in five
 	// tables.
 	facts map[string]lexWord
+	// cands holds candidateWord of each word asked.
+	cands map[string]int8
 	// short is 1 if the text is written in shorthand, -1 if not, 0 if not
 	// yet known.
 	short int8
@@ -724,9 +745,11 @@ type lowerWords struct {
 
 func newLowerWords(a *deid.Analysis) lowerWords {
 	l := lowerWords{a: a, ids: make([]bool, len(a.Vocab()))}
-	for _, w := range a.Words() {
-		if asciiLetters(w.Text) {
-			if w.Text == w.Lower {
+	words := a.Words()
+	for i := range words {
+		w := &words[i]
+		if isASCIILetters(w) {
+			if isLowerASCIILetters(w) {
 				l.ids[w.ID] = true
 			}
 			continue
@@ -753,6 +776,17 @@ func (l lowerWords) has(lw string) bool {
 	id, ok := l.a.ID(lw)
 	return ok && l.ids[id]
 }
+
+// isASCIILetters is asciiLetters(w.Text), read off the counts the analysis
+// made: a word counts its letters as runes and as none if it holds a
+// digit, so it has as many letters as bytes exactly when every byte is an
+// ASCII letter (a letter beyond ASCII takes two bytes or more).
+// TestWordShortcuts checks it.
+func isASCIILetters(w *deid.Word) bool { return w.Letters == len(w.Text) }
+
+// isLowerASCIILetters is w.Text == w.Lower for a word of ASCII letters: it
+// has no capital (or no letter at all, the empty word).
+func isLowerASCIILetters(w *deid.Word) bool { return w.Shape == deid.ShapeLower || w.Letters == 0 }
 
 // asciiLetters reports whether s is all ASCII letters.
 func asciiLetters(s string) bool {

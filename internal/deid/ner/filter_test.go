@@ -434,3 +434,80 @@ func newVetted() *Detector {
 	lex := lexicon.Default()
 	return New(WithLexicon(lex), WithClinical(dict.ClinicalNote, func(lw string) bool { return dict.Misspelt(lex, lw) }))
 }
+
+// TestWordShortcuts checks isASCIILetters and isLowerASCIILetters against
+// the tests of the word's text they replace, on every word of random
+// texts of letters in both cases, letters beyond ASCII, digits,
+// apostrophes, hyphens and invalid bytes.
+func TestWordShortcuts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 9))
+	pieces := []string{"ab", "Ab", "AB", "q", "Z", "é", "É", "ǅ", " ", " ", "'", "’", "-", "3", "\xff", "s", "\u0301", ".", "'s ", "_", "ß", "ΣΊ"}
+	n := 0
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		for _, w := range (&deid.Doc{Text: b.String()}).Analysis().Words() {
+			n++
+			if got, want := isASCIILetters(&w), asciiLetters(w.Text); got != want {
+				t.Fatalf("isASCIILetters(%q) = %v, want %v", w.Text, got, want)
+			}
+			if asciiLetters(w.Text) {
+				if got, want := isLowerASCIILetters(&w), w.Text == w.Lower; got != want {
+					t.Fatalf("isLowerASCIILetters(%q) = %v, want %v", w.Text, got, want)
+				}
+			}
+		}
+	}
+	if n < 10000 {
+		t.Fatalf("only %d words", n)
+	}
+}
+
+// TestCandidateOncePerWord checks that candidate, which keeps what a word
+// and a pair of words say per text, answers every word of a text as it
+// does for a text asked nothing before: the lines of the reference text
+// and random sequences of its words (names, places and titles among
+// them), each word asked in a random order.
+func TestCandidateOncePerWord(t *testing.T) {
+	d := newVetted()
+	rng := rand.New(rand.NewPCG(4, 4))
+	texts := refTexts(t)
+	if len(texts) > 1500 {
+		texts = texts[:1500]
+	}
+	for _, text := range append(texts, "the United Kingdom and the United Kingdom", "Mr. Brown met Brown in New York, New York") {
+		doc := &deid.Doc{Text: text}
+		shared := newTextInfo(doc)
+		words := fieldWords(text)
+		for _, i := range rng.Perm(words.len()) {
+			if !mayBeName(words.at(i)) {
+				continue
+			}
+			for range 2 {
+				if got, want := d.candidate(shared, words, i), d.candidate(newTextInfo(doc), words, i); got != want {
+					t.Fatalf("%q: candidate(%d) = %v, alone %v", text, i, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestTrimNonLetters checks trimNonLetters against strings.TrimFunc on
+// random words of ASCII letters and marks, letters and marks beyond ASCII
+// and invalid bytes.
+func TestTrimNonLetters(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 7))
+	pieces := []string{"a", "Z", "'", "\"", ".", ",", "(", ")", "-", "1", "é", "É", "’", "“", "\u0301", "\xff", "\xc3", "ǅ", "日", "_"}
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		w := b.String()
+		if got, want := trimNonLetters(w), strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); got != want {
+			t.Fatalf("trimNonLetters(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

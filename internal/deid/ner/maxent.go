@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	prose "github.com/jdkato/prose/v2"
@@ -453,13 +454,24 @@ func (m *maxent) initSmall(tags []string) {
 // classify sets the Label of each token, as prose's entity extracter does;
 // feats are the features of the tokens' texts (tokenCache.of).
 func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
-	tags := make([]*posFeats, len(toks))
-	for i, t := range toks {
-		tags[i] = m.posFeatsOf(t.Tag)
+	// Scratch space on the stack for the usual window and model.
+	var tagsArr [64]*posFeats
+	var scoresArr [16]float64
+	var bufArr [64]byte
+	tags := tagsArr[:0]
+	if len(toks) > len(tagsArr) {
+		tags = make([]*posFeats, 0, len(toks))
+	}
+	for _, t := range toks {
+		tags = append(tags, m.posFeatsOf(t.Tag))
 	}
 	s := &m.small
-	scores := make([]float64, len(m.labels))
-	var buf []byte
+	scores := scoresArr[:0]
+	if len(m.labels) > len(scoresArr) {
+		scores = make([]float64, 0, len(m.labels))
+	}
+	scores = scores[:len(m.labels)]
+	buf := bufArr[:0]
 	prevID := 0 // the label before, as prevIDs counts it
 	var fs [numFeatures]weightsOf
 	for i := range toks {
@@ -509,9 +521,7 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
 			vw := w.vw
 			scores[vw.label] += vw.w
 			more, stride := m.more.Rows(int(vw.start), int(vw.start)+int(vw.n))
-			for p := 0; p+12 <= len(more); p += stride {
-				scores[binary.LittleEndian.Uint32(more[p:])] += math.Float64frombits(binary.LittleEndian.Uint64(more[p+4:]))
-			}
+			addLabelWeights(scores, more, stride)
 		}
 		best, bestScore := -1, math.Inf(-1)
 		for l, s := range scores {
@@ -525,6 +535,18 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
 			label, prevID = m.labels[best], best+1
 		}
 		toks[i].Label = label
+	}
+}
+
+// addLabelWeights is addWeights without marking the labels.
+func addLabelWeights(scores []float64, rows []byte, stride int) {
+	for len(rows) >= 12 {
+		r := rows[:12]
+		scores[binary.LittleEndian.Uint32(r)] += math.Float64frombits(binary.LittleEndian.Uint64(r[4:]))
+		if len(rows) < stride {
+			break
+		}
+		rows = rows[stride:]
 	}
 }
 
@@ -602,84 +624,18 @@ func sanitize(w string) string {
 	return proseSanitizer.Replace(w)
 }
 
-// sharing reports which tokens of s prose gives the same *Token values.
-// prose's tokenizer caches the tokens of each white-space delimited word of
-// its (sanitized) input and gives every later occurrence of the word the
-// same *Token values, except for a last word that ends the text, which it
-// splits without the cache. Its tagger and then its extracter set the tags
-// and labels in order, so each occurrence of a repeated word ends up with
-// the tags and labels of the last one; the extracter reads the tags so
-// shared. sharing returns nil if no token is shared, else, for each token,
-// the index of the token whose values it ends up with.
-//
-// counts, if not nil, keeps the number of tokens of each word tokenized
-// alone, from one call to the next: prose's tokens of a word depend on the
-// word only.
-func sharing(s string, toks []prose.Token, counts map[string]int) []int {
-	words := fieldSpans(s)
-	if len(words) < 2 {
-		return nil
-	}
-	cached := words
-	if words[len(words)-1].End == len(s) {
-		cached = words[:len(words)-1]
-	}
-	// The sanitizer never touches white space, so the words of s are
-	// those of prose's input; the cache is keyed by their sanitized text.
-	keys := make([]string, len(cached))
-	last := make(map[string]int, len(cached)) // key -> its last word
-	repeated := false
-	for i, w := range cached {
-		keys[i] = sanitize(s[w.Start:w.End])
-		if _, ok := last[keys[i]]; ok {
-			repeated = true
-		}
-		last[keys[i]] = i
-	}
-	if !repeated {
-		return nil
-	}
-	// The tokens of each word, counted by tokenizing it alone (prose may
-	// drop part of a word, so they cannot be found by their text).
-	first := make([]int, len(words)+1) // index of the first token of each word
-	for i, w := range words {
-		word := s[w.Start:w.End]
-		n, ok := counts[word]
-		if !ok {
-			doc, err := prose.NewDocument(word,
-				prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
-			if err != nil {
-				return nil
-			}
-			n = len(doc.Tokens())
-			if counts != nil {
-				counts[word] = n
-			}
-		}
-		first[i+1] = first[i] + n
-	}
-	if first[len(words)] != len(toks) {
-		return nil // not expected
-	}
-	src := make([]int, len(toks))
-	for i := range src {
-		src[i] = i
-	}
-	for i := range cached {
-		l := last[keys[i]]
-		for j := first[i]; j < first[i+1]; j++ {
-			src[j] = first[l] + j - first[i]
-		}
-	}
-	return src
-}
-
 // fieldSpans returns the maximal runs of s without white space, as prose's
 // tokenizer finds them (unicode.IsSpace).
-func fieldSpans(s string) []Span {
-	var out []Span
+func fieldSpans(s string) []Span { return appendFieldSpans(nil, s) }
+
+// appendFieldSpans appends the spans of fieldSpans(s) to dst.
+func appendFieldSpans(out []Span, s string) []Span {
 	start := -1
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if isSpace(r) {
 			if start >= 0 {
 				out = append(out, Span{start, i})
@@ -688,6 +644,7 @@ func fieldSpans(s string) []Span {
 		} else if start < 0 {
 			start = i
 		}
+		i += size
 	}
 	if start >= 0 {
 		out = append(out, Span{start, len(s)})

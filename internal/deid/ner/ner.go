@@ -447,8 +447,8 @@ func keep(tok string) bool {
 	return false
 }
 
-// tag runs prose's tokenizer, tagger and entity extracter on proseText(s),
-// which it returns with the tokens. It returns false if prose panicked,
+// tag runs prose's tokenizer (as splitWord), tagger and entity extracter
+// on proseText(s), which it returns with the tokens. It returns false if prose panicked,
 // which safeText is meant to prevent.
 func (d *Detector) tag(s string, cache *tokenCache) (toks []prose.Token, safe string, ok bool) {
 	defer func() {
@@ -457,27 +457,11 @@ func (d *Detector) tag(s string, cache *tokenCache) (toks []prose.Token, safe st
 		}
 	}()
 	safe = proseText(s)
-	doc, err := prose.NewDocument(safe,
-		// We segment ourselves (see chunks); prose's Punkt segmenter
-		// reloads its training data for every document.
-		prose.WithSegmentation(false),
-		// tagger and maxent tag and label the tokens as prose would,
-		// faster.
-		prose.WithTagging(false), prose.WithExtraction(false))
-	if err != nil {
-		return nil, "", false
-	}
-	toks = doc.Tokens()
-	var counts map[string]int
-	if cache != nil {
-		counts = cache.wordTokens
-	}
-	src := sharing(safe, toks, counts)
 	m := loadModel()
 	if cache == nil {
 		cache = newTokenCache(m)
 	}
-	feats := cache.of(toks)
+	toks, feats, src := cache.tokens(safe)
 	m.tagger.tag(toks, feats)
 	for i, j := range src {
 		toks[i].Tag = toks[j].Tag

@@ -377,7 +377,7 @@ func TestWindowsMatchRef(t *testing.T) {
 	texts := refTexts(t)
 	rng := rand.New(rand.NewPCG(3, 4))
 	pieces := []string{"a", "B", "Cd", "é", "É", " ", "\t", "\n", "\u00a0", "\u2003", "\xff", "'", "The", "MR", "Ann", ".", "ǅ",
-		"\xe2\x80", "\xc2", "\x85", "\xa0", "\u3000", "\u2019", "Ña", "None"}
+		"\xe2\x80", "\xc2", "\x85", "\xa0", "\u3000", "\u2019", "Ña", "None", "sat quietly ", "abcdefghijklmnop", "a b c d e f g h "}
 	for range 3000 {
 		var b strings.Builder
 		for range rng.IntN(40) {
@@ -584,7 +584,7 @@ func chunksRef(text string, max int) []Span {
 func TestChunksMatchRef(t *testing.T) {
 	texts := refTexts(t)
 	rng := rand.New(rand.NewPCG(9, 10))
-	pieces := []string{"word", "Ann", "Dr.", "Q.R.", "end.", "why?", "no!", "\u201d", " ", "  ", "\n", "\t", "\u00a0", "é", "\xff", "x", "\")", "aaaaaaaaaaaaaaaaaaaa"}
+	pieces := []string{"word", "Ann", "Dr.", "Q.R.", "end.", "why?", "no!", "\u201d", " ", "  ", "\n", "\t", "\u00a0", "é", "\xff", "x", "\")", "aaaaaaaaaaaaaaaaaaaa", "\u2003", "\u2019", "'", "\r", "\v", ")", "Mr.", "A. "}
 	for range 3000 {
 		var b strings.Builder
 		for range rng.IntN(60) {
@@ -596,6 +596,106 @@ func TestChunksMatchRef(t *testing.T) {
 		for _, max := range []int{5, 10, 37, maxChunk} {
 			if got, want := chunks(s, max), chunksRef(s, max); !slices.Equal(got, want) {
 				t.Errorf("chunks(%q, %d) = %v, want %v", s, max, got, want)
+			}
+		}
+	}
+}
+
+// sharingRef is the sharing tag used before tokenCache.tokens: the oracle of
+// TestTokensMatchProse. sharing reports which tokens of s prose gives the same *Token values.
+// prose's tokenizer caches the tokens of each white-space delimited word of
+// its (sanitized) input and gives every later occurrence of the word the
+// same *Token values, except for a last word that ends the text, which it
+// splits without the cache. Its tagger and then its extracter set the tags
+// and labels in order, so each occurrence of a repeated word ends up with
+// the tags and labels of the last one; the extracter reads the tags so
+// shared. sharing returns nil if no token is shared, else, for each token,
+// the index of the token whose values it ends up with.
+//
+// counts, if not nil, keeps the number of tokens of each word tokenized
+// alone, from one call to the next: prose's tokens of a word depend on the
+// word only.
+func sharingRef(s string, toks []prose.Token, counts map[string]int) []int {
+	words := fieldSpans(s)
+	if len(words) < 2 {
+		return nil
+	}
+	cached := words
+	if words[len(words)-1].End == len(s) {
+		cached = words[:len(words)-1]
+	}
+	// The sanitizer never touches white space, so the words of s are
+	// those of prose's input; the cache is keyed by their sanitized text.
+	keys := make([]string, len(cached))
+	last := make(map[string]int, len(cached)) // key -> its last word
+	repeated := false
+	for i, w := range cached {
+		keys[i] = sanitize(s[w.Start:w.End])
+		if _, ok := last[keys[i]]; ok {
+			repeated = true
+		}
+		last[keys[i]] = i
+	}
+	if !repeated {
+		return nil
+	}
+	// The tokens of each word, counted by tokenizing it alone (prose may
+	// drop part of a word, so they cannot be found by their text).
+	first := make([]int, len(words)+1) // index of the first token of each word
+	for i, w := range words {
+		word := s[w.Start:w.End]
+		n, ok := counts[word]
+		if !ok {
+			doc, err := prose.NewDocument(word,
+				prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
+			if err != nil {
+				return nil
+			}
+			n = len(doc.Tokens())
+			if counts != nil {
+				counts[word] = n
+			}
+		}
+		first[i+1] = first[i] + n
+	}
+	if first[len(words)] != len(toks) {
+		return nil // not expected
+	}
+	src := make([]int, len(toks))
+	for i := range src {
+		src[i] = i
+	}
+	for i := range cached {
+		l := last[keys[i]]
+		for j := first[i]; j < first[i+1]; j++ {
+			src[j] = first[l] + j - first[i]
+		}
+	}
+	return src
+}
+
+// TestDoseTokenMatchesRef checks isDoseToken against isDoseTokenRef on
+// random tokens built from numbers, dots, slashes, units and routes in
+// either case and other letters, so that many are longer than any unit
+// or route.
+func TestDoseTokenMatchesRef(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 13))
+	pieces := []string{"q", "Q", "1", "12", "2.5", ".", "/", "mg", "MG", "mcg", "kg", "min", "hr", "hrs", "h", "iv", "IV", "prn", "tid", "x", "word", "é", "K"}
+	for w := range vocab.Units().All() {
+		pieces = append(pieces, w)
+	}
+	for w := range vocab.RouteWords().All() {
+		pieces = append(pieces, w, strings.ToUpper(w))
+	}
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(5) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		w := b.String()
+		for _, prev := range []string{"", "3", "the"} {
+			if got, want := isDoseToken(prev, w), isDoseTokenRef(prev, w); got != want {
+				t.Fatalf("isDoseToken(%q, %q) = %v, want %v", prev, w, got, want)
 			}
 		}
 	}

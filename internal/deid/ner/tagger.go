@@ -351,9 +351,16 @@ func (t *tagger) tagSet() []string {
 // tag sets the Tag of each token, as prose's tagger does; feats are the
 // features of the tokens' texts (tokenCache.of).
 func (t *tagger) tag(toks []prose.Token, feats []*tokenFeats) {
-	scores := make([]float64, len(t.classes))
-	touched := make([]bool, len(t.classes))
-	var buf []byte
+	// Scratch space on the stack for the usual model.
+	var scoresArr [64]float64
+	var touchedArr [64]bool
+	scores, touched := scoresArr[:0], touchedArr[:0]
+	if len(t.classes) > len(scoresArr) {
+		scores, touched = make([]float64, 0, len(t.classes)), make([]bool, 0, len(t.classes))
+	}
+	scores, touched = scores[:len(t.classes)], touched[:len(t.classes)]
+	var bufArr [64]byte
+	buf := bufArr[:0]
 	p1, p2 := "-START-", "-START2-"
 	id1, id2 := t.tagID(p1), t.tagID(p2)
 	for i := range toks {
@@ -404,18 +411,12 @@ func (t *tagger) ctxFeatsOf(w string) (p ctxFeats) {
 // tokens before, id1 and id2 their numbers in tagIDs or -1) and returns the
 // best tag. scores, touched and buf are scratch space.
 func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*tokenFeats, i int, p1, p2 string, id1, id2 int32) (string, []byte) {
+	// Only the tags of features found are scored (touched), each from 0.
 	clear(touched)
+	clear(scores)
 	addRange := func(r [2]int32) {
 		vals, stride := t.weights.Rows(int(r[0]), int(r[1]))
-		for p := 0; p+12 <= len(vals); p += stride {
-			class := binary.LittleEndian.Uint32(vals[p:])
-			if !touched[class] {
-				// Only the tags of features found are scored.
-				touched[class] = true
-				scores[class] = 0
-			}
-			scores[class] += math.Float64frombits(binary.LittleEndian.Uint64(vals[p+4:]))
-		}
+		addWeights(scores, touched, vals, stride)
 	}
 	add := func(parts ...string) {
 		buf = buf[:0]
@@ -472,6 +473,23 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 		}
 	}
 	return best, buf
+}
+
+// addWeights adds to scores the weight of each row of rows, a class (or
+// label) as a little-endian uint32 and its weight as a little-endian
+// float64, one row every stride bytes (lexicon.Table.Rows of such a
+// table), and marks the classes in touched.
+func addWeights(scores []float64, touched []bool, rows []byte, stride int) {
+	for len(rows) >= 12 {
+		r := rows[:12]
+		class := binary.LittleEndian.Uint32(r)
+		touched[class] = true
+		scores[class] += math.Float64frombits(binary.LittleEndian.Uint64(r[4:]))
+		if len(rows) < stride {
+			break
+		}
+		rows = rows[stride:]
+	}
 }
 
 // normalize is the form of a word prose's tagger uses as context.

@@ -78,18 +78,50 @@ func (m *model) initFrequent() {
 }
 
 // tokenCache holds the features of the token texts of one text (see
-// tokenFeats). It belongs to one call of Detect.
+// tokenFeats), and prose's tokens of its white-space delimited words (see
+// splitWord). It belongs to one call of Detect.
 type tokenCache struct {
 	m      *model
 	byText map[string]*tokenFeats
 	feats  []*tokenFeats
-	// wordTokens is the number of prose's tokens of a white-space
-	// delimited word tokenized alone (see sharing).
-	wordTokens map[string]int
+	// byWord maps a word, as it is and sanitized, to the tokens of its
+	// sanitized form: two words prose's sanitizer makes equal share one
+	// entry, as they share prose's cached tokens.
+	byWord map[string]*wordTokens
+	// window numbers the calls of tokens, for wordTokens.window.
+	window int32
+	words  []Span
+	ents   []*wordTokens
+	// slab, toksBuf and featsBuf hold the entries of byWord and their
+	// slices (see newWord).
+	slab     []wordTokens
+	toksBuf  []string
+	featsBuf []*tokenFeats
+}
+
+// wordTokens are prose's tokens of one word and their features.
+type wordTokens struct {
+	toks  []string
+	feats []*tokenFeats
+	// window and last note, in the window being tokenized, that the word
+	// occurs there and the index of its last occurrence (see tokens).
+	window, last int32
 }
 
 func newTokenCache(m *model) *tokenCache {
-	return &tokenCache{m: m, byText: map[string]*tokenFeats{}, wordTokens: map[string]int{}}
+	return &tokenCache{m: m, byText: map[string]*tokenFeats{}, byWord: map[string]*wordTokens{}}
+}
+
+// featsOf returns the features of token text w.
+func (c *tokenCache) featsOf(w string) *tokenFeats {
+	f, ok := c.m.frequent[w]
+	if !ok {
+		if f, ok = c.byText[w]; !ok {
+			f = c.m.newTokenFeats(w)
+			c.byText[w] = f
+		}
+	}
+	return f
 }
 
 // of returns the features of each of toks, in a slice reused by the next
@@ -97,16 +129,107 @@ func newTokenCache(m *model) *tokenCache {
 func (c *tokenCache) of(toks []prose.Token) []*tokenFeats {
 	c.feats = c.feats[:0]
 	for _, tok := range toks {
-		f, ok := c.m.frequent[tok.Text]
-		if !ok {
-			if f, ok = c.byText[tok.Text]; !ok {
-				f = c.m.newTokenFeats(tok.Text)
-				c.byText[tok.Text] = f
-			}
-		}
-		c.feats = append(c.feats, f)
+		c.feats = append(c.feats, c.featsOf(tok.Text))
 	}
 	return c.feats
+}
+
+// word returns the tokens of word w.
+func (c *tokenCache) word(w string) *wordTokens {
+	if e, ok := c.byWord[w]; ok {
+		return e
+	}
+	key := sanitize(w)
+	e, ok := c.byWord[key]
+	if !ok {
+		e = c.newWord(key)
+		c.byWord[key] = e
+	}
+	if key != w {
+		c.byWord[w] = e
+	}
+	return e
+}
+
+// newWord makes the entry of sanitized word key. The entries and their
+// slices are cut from blocks shared by the text's words, which are never
+// written again.
+func (c *tokenCache) newWord(key string) *wordTokens {
+	if len(c.slab) == cap(c.slab) {
+		c.slab = make([]wordTokens, 0, 64)
+	}
+	c.slab = c.slab[:len(c.slab)+1]
+	e := &c.slab[len(c.slab)-1]
+	e.window = -1
+	start := len(c.toksBuf)
+	c.toksBuf = splitWord(c.toksBuf, key)
+	e.toks = c.toksBuf[start:len(c.toksBuf):len(c.toksBuf)]
+	start = len(c.featsBuf)
+	for _, t := range e.toks {
+		c.featsBuf = append(c.featsBuf, c.featsOf(t))
+	}
+	e.feats = c.featsBuf[start:len(c.featsBuf):len(c.featsBuf)]
+	return e
+}
+
+// tokens returns prose's tokens of s (which prose's tokenizer would give,
+// see splitWord), their features and, if prose gives two of them the same
+// *Token values, src (see sharing); the features are in a slice reused by
+// the next call.
+func (c *tokenCache) tokens(s string) (toks []prose.Token, feats []*tokenFeats, src []int) {
+	c.window++
+	words := appendFieldSpans(c.words[:0], s)
+	ents := c.ents[:0]
+	// prose's tokenizer caches the tokens of each word but the one that
+	// ends the text, and gives a cached word's later occurrences the
+	// same *Token values (see sharing).
+	cached := len(words)
+	if cached > 0 && words[cached-1].End == len(s) {
+		cached--
+	}
+	repeated := false
+	n := 0
+	for i, w := range words {
+		e := c.word(s[w.Start:w.End])
+		ents = append(ents, e)
+		n += len(e.toks)
+		if i < cached {
+			if e.window == c.window {
+				repeated = true
+			}
+			e.window, e.last = c.window, int32(i)
+		}
+	}
+	c.words, c.ents = words, ents
+	toks = make([]prose.Token, 0, n)
+	feats = c.feats[:0]
+	for _, e := range ents {
+		for j, t := range e.toks {
+			toks = append(toks, prose.Token{Text: t})
+			feats = append(feats, e.feats[j])
+		}
+	}
+	c.feats = feats
+	if !repeated || len(words) < 2 {
+		return toks, feats, nil
+	}
+	// Each occurrence of a cached word ends up with the values of its
+	// last occurrence.
+	first := make([]int, len(words)+1) // index of the first token of each word
+	for i, e := range ents {
+		first[i+1] = first[i] + len(e.toks)
+	}
+	src = make([]int, len(toks))
+	for i := range src {
+		src[i] = i
+	}
+	for i, e := range ents[:cached] {
+		l := int(e.last)
+		for j := first[i]; j < first[i+1]; j++ {
+			src[j] = first[l] + j - first[i]
+		}
+	}
+	return toks, feats, src
 }
 
 // fixedTag returns the tag the tagger gives word whatever its context, or

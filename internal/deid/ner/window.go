@@ -118,6 +118,14 @@ func windowsWhere(s string, ctx int, cand func(words chunkWords, i int) bool, sc
 // about the words that hold them.
 func holdsNameWord(s string) bool {
 	for i := 0; i < len(s); {
+		for i+8 <= len(s) {
+			b := s[i : i+8]
+			if (byteKinds[b[0]]|byteKinds[b[1]]|byteKinds[b[2]]|byteKinds[b[3]]|
+				byteKinds[b[4]]|byteKinds[b[5]]|byteKinds[b[6]]|byteKinds[b[7]])&(kindUpper|kindNonASCII) != 0 {
+				break
+			}
+			i += 8
+		}
 		for i < len(s) && byteKinds[s[i]]&(kindUpper|kindNonASCII) == 0 {
 			i++
 		}
@@ -169,7 +177,7 @@ func mayBeName(w string) bool {
 	if !mayHoldName(w) {
 		return false
 	}
-	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+	w = trimNonLetters(w)
 	return !vocab.CapitalFunctionWords().Has(w)
 }
 
@@ -206,4 +214,21 @@ func isSpace(r rune) bool {
 		return r == ' ' || '\t' <= r && r <= '\r'
 	}
 	return unicode.IsSpace(r)
+}
+
+// trimNonLetters is strings.TrimFunc(w, func(r rune) bool { return
+// !unicode.IsLetter(r) }), which it answers byte by byte while the ends of
+// w are ASCII: an ASCII byte is a rune of its own, so trimming it alone is
+// a step of TrimFunc's.
+func trimNonLetters(w string) string {
+	for w != "" && w[0] < utf8.RuneSelf && !isASCIILetter(w[0]) {
+		w = w[1:]
+	}
+	for w != "" && w[len(w)-1] < utf8.RuneSelf && !isASCIILetter(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	if w != "" && (w[0] >= utf8.RuneSelf || w[len(w)-1] >= utf8.RuneSelf) {
+		return strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+	}
+	return w
 }

@@ -144,32 +144,18 @@ var honorificsBefore = func() (t [256][5]uint64) {
 // just before a full stop and the space). text is in lower case or in
 // ASCII: its bytes are compared lowered (lowerByte).
 func titledPositions(text string) (qs []int, keys []string) {
-	titleEndsAt := func(end int) int { // how many titles end at end
-		if end == 0 {
-			return 0
-		}
-		last := lowerByte(text[end-1])
-		before := &honorificsBefore[last]
-		if before[4]&1 == 0 && (end < 2 || before[lowerByte(text[end-2])>>6]&(1<<(lowerByte(text[end-2])&63)) == 0) {
-			return 0 // no title of one byte, none with the byte before
-		}
-		n := 0
-		for _, h := range honorificsByLast[last] {
-			if len(h) <= end && equalLower(text[end-len(h):end], h) {
-				n++
-			}
-		}
-		return n
-	}
 	qs = []int{}
-	for i := 0; i < len(text); i++ {
+	for i := 1; i < len(text); i++ { // no title ends at 0
 		c := text[i]
 		if c != ' ' && c != '.' {
 			continue
 		}
-		n := titleEndsAt(i) // "dr " and "dr."
-		if c == ' ' && i > 0 && text[i-1] == '.' {
-			n += titleEndsAt(i - 1) // "dr. "
+		n := 0
+		if mayEndTitle(text, i) {
+			n = titlesEndingAt(text, i) // "dr " and "dr."
+		}
+		if c == ' ' && i > 1 && text[i-1] == '.' && mayEndTitle(text, i-1) {
+			n += titlesEndingAt(text, i-1) // "dr. "
 		}
 		for ; n > 0; n-- {
 			qs = append(qs, i+1)
@@ -183,6 +169,32 @@ func titledPositions(text string) (qs []int, keys []string) {
 	}
 	sort.Sort(byKey{qs, keys})
 	return qs, keys
+}
+
+// mayEndTitle reports whether a title may end at end > 0 of text: most
+// words end in a byte no title ends in, or in one no title has before it,
+// and are passed over without comparing titles.
+func mayEndTitle(text string, end int) bool {
+	before := &honorificsBefore[lowerByte(text[end-1])]
+	if before[4]&1 != 0 {
+		return true // a title of one byte ends so
+	}
+	if end < 2 {
+		return false
+	}
+	b := lowerByte(text[end-2])
+	return before[b>>6]&(1<<(b&63)) != 0
+}
+
+// titlesEndingAt returns how many titles end at end > 0 of text.
+func titlesEndingAt(text string, end int) int {
+	n := 0
+	for _, h := range honorificsByLast[lowerByte(text[end-1])] {
+		if len(h) <= end && equalLower(text[end-len(h):end], h) {
+			n++
+		}
+	}
+	return n
 }
 
 // byKey sorts titled offsets by their keys.

@@ -54,10 +54,9 @@ type info struct {
 }
 
 // lookup asks the lexicons about the word w (lower is its lower case).
-// categories are the lexicon's categories, in order.
-var categories = lexicon.AllCategories()
 
-// x is what the word lists say of w (lexicon.Facts).
+// x is what the word lists say of w (lexicon.Facts); lower is
+// strings.ToLower(w).
 func lookup(lex *lexicon.Lexicon, w, lower string, x lexicon.Facts) info {
 	var in info
 	if f, m, ok := int(x.Female), int(x.Male), x.First; ok {
@@ -83,41 +82,49 @@ func lookup(lex *lexicon.Lexicon, w, lower string, x lexicon.Facts) info {
 	if lv := int(x.Proper); lv != 0 {
 		in.pl = uint8(1 + lv/10)
 	}
-	if p, ok := lex.Place(w); ok {
-		in.pop = uint8(1 + min(8, int(math.Log10(float64(p.Population+1)))))
+	// lex.Place(w), lex.IsCountry(lower) and lex.USState(w) at once:
+	// IsCountry(lower) is IsCountry(w), since the lexicon's lookup form of
+	// a word, its lower case with plain apostrophes, is that of its lower
+	// case (TestLowerCaseKey).
+	pl := lex.WordPlace(w)
+	if pl.Place {
+		in.pop = uint8(1 + min(8, int(math.Log10(float64(pl.Population+1)))))
 	}
 	if len(lower) >= 2 {
-		if lex.IsCountry(lower) {
+		if pl.Country {
 			in.flags |= flCountry
 		}
-		if _, ok := lex.USState(w); ok {
+		if pl.State {
 			in.flags |= flState
 		}
 	}
-	for _, c := range categories {
-		if !x.In(c) {
-			continue
-		}
-		switch c {
-		case lexicon.Title:
-			in.flags |= flTitle
-		case lexicon.Kinship:
-			in.flags |= flKin
-		case lexicon.OrgCue:
-			in.flags |= flOrgCue
-		case lexicon.OrgType:
-			in.flags |= flOrgType
-		case lexicon.StreetSuffix:
-			in.flags |= flStreet
-		case lexicon.DateWord, lexicon.Holiday:
-			in.flags |= flDateWord
-		case lexicon.Nationality:
-			in.flags |= flNationality
-		case lexicon.Occupation:
-			in.flags |= flOccupation
-		case lexicon.Language:
-			in.flags |= flLanguage
-		}
+	// The categories of the word, each a flag (dates and holidays one).
+	if x.In(lexicon.Title) {
+		in.flags |= flTitle
+	}
+	if x.In(lexicon.Kinship) {
+		in.flags |= flKin
+	}
+	if x.In(lexicon.OrgCue) {
+		in.flags |= flOrgCue
+	}
+	if x.In(lexicon.OrgType) {
+		in.flags |= flOrgType
+	}
+	if x.In(lexicon.StreetSuffix) {
+		in.flags |= flStreet
+	}
+	if x.In(lexicon.DateWord) || x.In(lexicon.Holiday) {
+		in.flags |= flDateWord
+	}
+	if x.In(lexicon.Nationality) {
+		in.flags |= flNationality
+	}
+	if x.In(lexicon.Occupation) {
+		in.flags |= flOccupation
+	}
+	if x.In(lexicon.Language) {
+		in.flags |= flLanguage
 	}
 	return in
 }
@@ -248,10 +255,8 @@ type word struct {
 	shape uint8
 	// sentStart: the first word of a line or after a full stop.
 	sentStart bool
-	// capsElsewhere: how many other times the text writes the word with
-	// a capital inside a sentence (0, 1, 2: more), evidence of a name that
-	// the word's own position may lack.
-	capsElsewhere uint8
+	// plain: plainWord, which depends on the word's type alone.
+	plain bool
 }
 
 // wtype is a distinct token text of a document: what every word of that
@@ -263,14 +268,24 @@ type wtype struct {
 	lower string
 	shape uint8
 	info  info
+	plain bool // plainWord of the shape and info
 	// text is the token text.
 	text string
 	// capsInner counts the uses of this text with a capital inside a
 	// sentence (title or mixed case, not a sentence's first word);
 	// capsLower, the same of every text with this lower case.
 	capsInner, capsLower int32
+	// uses counts the tokens of this text.
+	uses int32
+	// next is 1 + the next type whose text is a word of the document's
+	// analysis with the same vocabulary id (another case of it), or 0.
+	next int32
+	// vocab is the id of lower in the document's vocabulary when it is
+	// known to be one (the lower case of a word of the analysis without a
+	// typographic apostrophe), or -1.
+	vocab int32
 	// rows: the table slots of the features naming this word in each
-	// role (rowUnknown until asked, rowAbsent when the model lacks it).
+	// role (rowUnknown until asked).
 	rows [numRoles]int32
 	// tagRows: the same of fPrevTagWord after each tag.
 	tagRows [numTags]int32
@@ -288,14 +303,25 @@ type wtype struct {
 func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, note bool) ([]word, []wtype, uint8) {
 	ws := make([]word, len(toks))
 	var facts *lexfacts.Words
+	// A token that is a word of the analysis (the same span) finds its
+	// type among the others of its vocabulary id (byID, then wtype.next):
+	// most tokens, without hashing them. The others use the table ids.
+	var dw []deid.Word
+	var byID []int32 // 1 + the first type of a vocabulary id
+	var ids typeTable
 	if an != nil {
 		facts = lexfacts.Of(an, lex)
+		dw = an.Words()
+		byID = make([]int32, len(an.Vocab()))
+		ids = newTypeTable(len(toks) / 8)
+	} else {
+		ids = newTypeTable(len(toks))
 	}
-	ids := newTypeTable(len(toks))
 	var ascii [utf8.RuneSelf]int32 // 1 + the id of a one-character ASCII token
 	types := make([]wtype, 0, len(toks)/4+1)
-	var caps, letters, social int
 	prevEnd := 0
+	opens := true // whether the token before opens a sentence ('.', '!', '?', ':', '"', '“'), or none
+	k := 0        // the first word of dw not before the token
 	for i, t := range toks {
 		w := &ws[i]
 		s := text[t.start:t.end]
@@ -303,63 +329,88 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 		if c := s[0]; len(s) == 1 && c < utf8.RuneSelf {
 			if ascii[c] == 0 {
 				ascii[c] = int32(len(types)) + 1
-				types = append(types, newType(lex, an, facts, s))
+				types = append(types, wtype{})
+				newType(&types[len(types)-1], lex, an, facts, s)
 			}
 			id = ascii[c] - 1
 		} else {
-			var ok bool
-			if id, ok = ids.find(types, s); !ok {
-				id = int32(len(types))
-				types = append(types, newType(lex, an, facts, s))
-				ids.add(types, id)
+			for k < len(dw) && dw[k].Start < t.start {
+				k++
+			}
+			if k < len(dw) && dw[k].Start == t.start && dw[k].End == t.end {
+				v := dw[k].ID
+				id = -1
+				for c := byID[v]; c != 0; c = types[c-1].next {
+					if types[c-1].text == s {
+						id = c - 1
+						break
+					}
+				}
+				if id < 0 {
+					id = int32(len(types))
+					types = append(types, wtype{})
+					wordType(&types[id], lex, facts, &dw[k])
+					types[id].next = byID[v]
+					byID[v] = id + 1
+				}
+			} else {
+				var ok bool
+				if id, ok = ids.find(types, s); !ok {
+					id = int32(len(types))
+					types = append(types, wtype{})
+					newType(&types[id], lex, an, facts, s)
+					ids.add(types, id)
+				}
 			}
 		}
 		ty := &types[id]
-		w.typ, w.shape, w.info = id, ty.shape, ty.info
-		if gap := text[prevEnd:t.start]; i == 0 || len(gap) == 1 && gap[0] == '\n' || len(gap) > 1 && strings.IndexByte(gap, '\n') >= 0 {
+		w.typ, w.shape, w.info, w.plain = id, ty.shape, ty.info, ty.plain
+		// The first word of a line or after a full stop.
+		switch g := t.start - prevEnd; {
+		case opens:
 			w.sentStart = true
-		} else if p := text[toks[i-1].start:toks[i-1].end]; len(p) == 1 && (p[0] == '.' || p[0] == '!' || p[0] == '?' || p[0] == ':' || p[0] == '"') || p == "“" {
-			w.sentStart = true
+		case g == 1:
+			w.sentStart = text[prevEnd] == '\n'
+		case g > 1:
+			w.sentStart = strings.IndexByte(text[prevEnd:t.start], '\n') >= 0
 		}
 		prevEnd = t.end
-		switch w.shape {
-		case shUpper:
-			caps++
-			letters++
-		case shLower, shTitle, shMixed:
-			letters++
-		case shHash, shMention:
-			social++
+		if len(s) == 1 {
+			c := s[0]
+			opens = c == '.' || c == '!' || c == '?' || c == ':' || c == '"'
+		} else {
+			opens = s == "“"
 		}
+		ty.uses++
 		if !w.sentStart && (w.shape == shTitle || w.shape == shMixed) {
 			ty.capsInner++
 		}
 	}
-	// How many times each lower case is written with a capital inside a
-	// sentence, over all the texts that have it.
-	var capsByLower map[string]int32
+	// The counts that decide the register, by type.
+	var caps, letters, social int
+	var plain, known int // lower-case words of three letters or more, and those the word lists know
 	for k := range types {
-		if n := types[k].capsInner; n > 0 {
-			if capsByLower == nil {
-				capsByLower = make(map[string]int32)
+		ty := &types[k]
+		n := int(ty.uses)
+		switch ty.shape {
+		case shUpper:
+			caps += n
+			letters += n
+		case shLower:
+			letters += n
+			if len(ty.lower) > 2 {
+				plain += n
+				if ty.info.wl > 0 {
+					known += n
+				}
 			}
-			capsByLower[types[k].lower] += n
+		case shTitle, shMixed:
+			letters += n
+		case shHash, shMention:
+			social += n
 		}
 	}
-	if capsByLower != nil {
-		for k := range types {
-			if sh := types[k].shape; sh != shPunct && sh != shDigit {
-				types[k].capsLower = capsByLower[types[k].lower]
-			}
-		}
-	}
-	for i := range ws {
-		n := types[ws[i].typ].capsLower
-		if !ws[i].sentStart && (ws[i].shape == shTitle || ws[i].shape == shMixed) {
-			n--
-		}
-		ws[i].capsElsewhere = uint8(min(n, 2))
-	}
+	capsLower(an, types)
 	reg := uint8(regProse)
 	switch {
 	case letters >= 8 && caps*2 > letters:
@@ -372,26 +423,110 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 	}
 	// Text mostly in another language: its ordinary words, unknown to the
 	// word lists, look like names.
-	var plain, known int
-	for i := range ws {
-		if ws[i].shape == shLower && len(types[ws[i].typ].lower) > 2 {
-			plain++
-			if ws[i].info.wl > 0 {
-				known++
-			}
-		}
-	}
 	if plain >= 5 && known*2 < plain {
 		reg += regForeign
 	}
 	return ws, types, reg
 }
 
-// newType finds what is known of the token text s: its lower case and
+// capsElsewhere returns how many other times the text writes word i with
+// a capital inside a sentence (0, 1, 2: more), evidence of a name that the
+// word's own position may lack.
+func capsElsewhere(ws []word, types []wtype, i int) uint8 {
+	w := &ws[i]
+	n := types[w.typ].capsLower
+	if !w.sentStart && (w.shape == shTitle || w.shape == shMixed) {
+		n--
+	}
+	return uint8(min(n, 2))
+}
+
+// capsLower sets the capsLower of each type of a word: how many times the
+// text writes its lower case with a capital inside a sentence, over all
+// the types that have it. With the document's analysis an, types with the
+// same lower case are those with the same vocabulary id (wtype.vocab, or
+// an.ID of the lower case); a lower case not in the vocabulary, or any
+// without an, is counted in a map.
+func capsLower(an *deid.Analysis, types []wtype) {
+	var byLower map[string]int32
+	var byID []int32
+	if an != nil {
+		for k := range types {
+			ty := &types[k]
+			if sh := ty.shape; ty.vocab < 0 && sh != shPunct && sh != shDigit {
+				if v, ok := an.ID(ty.lower); ok {
+					ty.vocab = v
+				}
+			}
+		}
+	}
+	for k := range types {
+		ty := &types[k]
+		n := ty.capsInner
+		if n == 0 {
+			continue
+		}
+		if ty.vocab >= 0 {
+			if byID == nil {
+				byID = make([]int32, len(an.Vocab()))
+			}
+			byID[ty.vocab] += n
+			continue
+		}
+		if byLower == nil {
+			byLower = make(map[string]int32)
+		}
+		byLower[ty.lower] += n
+	}
+	if byID == nil && byLower == nil {
+		return
+	}
+	for k := range types {
+		ty := &types[k]
+		switch {
+		case ty.shape == shPunct || ty.shape == shDigit:
+		case ty.vocab >= 0:
+			if byID != nil {
+				ty.capsLower = byID[ty.vocab]
+			}
+		case byLower != nil:
+			ty.capsLower = byLower[ty.lower]
+		}
+	}
+}
+
+// wordType sets ty as newType does of the text of w, a word of the
+// document's analysis whose lexicon facts are in facts: its lookup form
+// (w.Lower) is its lower case unless it has a typographic apostrophe
+// (whose first byte, 0xE2, the lower case keeps and the lookup form does
+// not), and its facts are those of its id.
+func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Word) {
+	s := w.Text
+	ty.text, ty.shape, ty.vocab = s, shapeOf(s), -1
+	for r := range ty.rows {
+		ty.rows[r] = rowUnknown
+	}
+	for t := range ty.tagRows {
+		ty.tagRows[t] = rowUnknown
+	}
+	if strings.IndexByte(s, 0xE2) < 0 {
+		ty.lower, ty.vocab = w.Lower, w.ID
+	} else {
+		ty.lower = strings.ToLower(s)
+	}
+	if ty.shape == shPunct || ty.shape == shDigit {
+		ty.plain = true
+		return
+	}
+	ty.info = lookup(lex, s, ty.lower, facts.Facts(w.ID))
+	ty.plain = plainWord(ty.shape, ty.info)
+}
+
+// newType sets ty to what is known of the token text s: its lower case and
 // shape, and, for a word, what the lexicons say of it (of the word after
 // its "#" or "@" for a handle).
-func newType(lex *lexicon.Lexicon, an *deid.Analysis, facts *lexfacts.Words, s string) wtype {
-	ty := wtype{text: s, lower: strings.ToLower(s), shape: shapeOf(s)}
+func newType(ty *wtype, lex *lexicon.Lexicon, an *deid.Analysis, facts *lexfacts.Words, s string) {
+	ty.text, ty.lower, ty.shape, ty.vocab = s, strings.ToLower(s), shapeOf(s), -1
 	for r := range ty.rows {
 		ty.rows[r] = rowUnknown
 	}
@@ -399,7 +534,8 @@ func newType(lex *lexicon.Lexicon, an *deid.Analysis, facts *lexfacts.Words, s s
 		ty.tagRows[t] = rowUnknown
 	}
 	if ty.shape == shPunct || ty.shape == shDigit {
-		return ty
+		ty.plain = true
+		return
 	}
 	key, lower := s, ty.lower
 	if ty.shape == shHash || ty.shape == shMention {
@@ -424,7 +560,7 @@ func newType(lex *lexicon.Lexicon, an *deid.Analysis, facts *lexfacts.Words, s s
 		x = lex.Facts(key)
 	}
 	ty.info = lookup(lex, key, lower, x)
-	return ty
+	ty.plain = plainWord(ty.shape, ty.info)
 }
 
 // Feature ids: the first byte hashed into each feature.
@@ -596,7 +732,7 @@ func contextFeatures(dst []uint64, ws []word, types []wtype, i int, reg uint8) [
 		hash1(fPrevName, pack(pi.fn, pi.sn, w.shape)), hash1(fNextName, pack(ni.fn, ni.sn, ni.wl, w.shape)),
 		hash1(fPrevCap, pack(ps, pi.wl, w.shape, in.wl)), hash1(fNextCap, pack(ns, ni.wl, ni.pop, w.shape)),
 	)
-	dst = append(dst, hash1(fCapsElsewhere, pack(w.capsElsewhere, w.shape, sent, reg)))
+	dst = append(dst, hash1(fCapsElsewhere, pack(capsElsewhere(ws, types, i), w.shape, sent, reg)))
 	// The word before across marks ("Dr. Vance", "son - Mateo").
 	if j := skipBack(ws, i); j >= 0 {
 		dst = append(dst, hashS(fPrevWordSkip, types[ws[j].typ].lower))
@@ -645,23 +781,20 @@ func tagFeatures(dst []uint64, ws []word, types []wtype, i int, p1, p2 uint8) []
 	)
 }
 
-// plainWord reports whether word i can only be tagged O after an O: a mark,
-// a number, a word in lower case that is an ordinary word (in SCOWL's
-// lists) and no first name, surname or place, or one in capitals that is a
-// common word and none of those.
+// plainWord reports whether a word of shape sh and lexicon facts in can
+// only be tagged O after an O: a mark, a number, a word in lower case that
+// is an ordinary word (in SCOWL's lists) and no first name, surname or
+// place, or one in capitals that is a common word and none of those.
 // The tagger does not score such words, which saves most of its work.
-func plainWord(ws []word, i int) bool {
-	w := &ws[i]
-	switch w.shape {
+func plainWord(sh uint8, in info) bool {
+	switch sh {
 	case shPunct, shDigit:
 		return true
 	case shLower:
-		in := w.info
 		return in.wl >= 1 && in.fn == 0 && in.sn == 0 && in.pop == 0 && in.flags == 0
 	case shUpper:
 		// In capitals ("PT SEEN BY"), a common word that no list of
 		// names or places holds.
-		in := w.info
 		return in.wl >= 1 && in.wl <= 3 && in.fn == 0 && in.sn == 0 && in.pop == 0 && in.pl == 0 && in.flags == 0
 	}
 	return false

@@ -137,6 +137,9 @@ type refInfo struct {
 	flags                        uint16
 }
 
+// categories are the lexicon's categories, in order.
+var categories = lexicon.AllCategories()
+
 func refLookup(lex *lexicon.Lexicon, w, lower string, x lexicon.Facts) refInfo {
 	var in refInfo
 	if f, m, ok := int(x.Female), int(x.Male), x.First; ok {

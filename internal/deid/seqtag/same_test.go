@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -217,6 +218,28 @@ func TestASCIIWordBytes(t *testing.T) {
 	}
 }
 
+// TestASCIIClass: the classes of bytes tokenize reads are those of
+// unicode.IsSpace and isWordRune.
+func TestASCIIClass(t *testing.T) {
+	if len(asciiClass) != 256 {
+		t.Fatalf("%d bytes", len(asciiClass))
+	}
+	for c := range 256 {
+		want := byte('.')
+		switch r := rune(c); {
+		case c >= utf8.RuneSelf || r == '#' || r == '@' || r == '\'':
+			want = '-'
+		case unicode.IsSpace(r):
+			want = ' '
+		case isWordRune(r):
+			want = 'w'
+		}
+		if got := asciiClass[c]; got != want {
+			t.Errorf("byte %#x: class %q, want %q", c, got, want)
+		}
+	}
+}
+
 // TestFeaturesSameAsReference: the trainer hashes the same features, in
 // the same order, as the reference, so that a model trained now is the
 // model trained before.
@@ -237,6 +260,36 @@ func TestFeaturesSameAsReference(t *testing.T) {
 					t.Fatalf("%q, word %d after %d: features differ", text, i, p)
 				}
 			}
+		}
+	}
+}
+
+// TestLowerCaseKey: the lexicon's lookup form of a word (lower case, with
+// typographic apostrophes made plain) is that of its lower case, so that
+// lookup may ask IsCountry of the word rather than of its lower case:
+// lower-casing a rune twice gives what once does, no other rune lower-cases
+// to an apostrophe, and strings.ToLower agrees on strings with invalid
+// UTF-8 and apostrophes.
+func TestLowerCaseKey(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		l := unicode.ToLower(r)
+		if unicode.ToLower(l) != l {
+			t.Errorf("%U lower-cases to %U, which lower-cases to %U", r, l, unicode.ToLower(l))
+		}
+		if (l == '\'' || l == '’') && l != r {
+			t.Errorf("%U lower-cases to an apostrophe", r)
+		}
+	}
+	key := func(s string) string { return strings.ToLower(strings.ReplaceAll(s, "’", "'")) }
+	for _, s := range []string{"O’Neill", "\xffAB’\xe2\x80", "\xe2\x80’\x99", "İZ’S", "ǅA", "\u212AELVIN", "’’"} {
+		if got, want := key(strings.ToLower(s)), key(s); got != want {
+			t.Errorf("key(ToLower(%q)) = %q, want %q", s, got, want)
+		}
+	}
+	lex := lexicon.Default()
+	for _, s := range []string{"FRANCE", "France", "Côte D’Ivoire", "CÔTE D’IVOIRE", "Türkiye", "TÜRKIYE", "\u212Aenya"} {
+		if got, want := lex.IsCountry(s), lex.IsCountry(strings.ToLower(s)); got != want {
+			t.Errorf("IsCountry(%q) = %v, IsCountry of its lower case %v", s, got, want)
 		}
 	}
 }

@@ -31,16 +31,21 @@ func roleFeature(role int) byte {
 	return fPrevWordSkip
 }
 
-// Rows that are no slot of the table.
-const (
-	rowAbsent  = -1 // the model has no weights for the feature
-	rowUnknown = -2 // not looked up yet
-)
+// rowUnknown is no slot of the table: a row not looked up yet. A feature
+// the model lacks has the row of an empty slot (rows.zero), whose weights
+// are zero.
+const rowUnknown = -1
 
 // rows are what the tagger finds once per model: the slots of the
 // features that name the ends of a text and of those of the tags before a
 // word.
 type rows struct {
+	// zero is an empty slot of the table: all its weights are +0, so
+	// adding them changes no sum (a running sum starts at +0 and so is
+	// never -0, the one value x for which x + +0 is not x), and the row of
+	// a feature the model lacks is zero rather than a mark that sum must
+	// test for.
+	zero  int32
 	start [numRoles]int32 // "<s>" in each role (rolePrev, rolePrev2)
 	end   [numRoles]int32 // "</s>" in each role (roleNext, roleNext2)
 	// prevTag, prevTags and prevTagShape: fPrevTag of the tag before,
@@ -87,18 +92,25 @@ const (
 	numRegs   = regSocial + regNote + regForeign + 1 // the largest register, plus one
 )
 
-// row returns the slot of feature f, or rowAbsent.
+// row returns the slot of feature f, or rows.zero when the model lacks it.
 func (m *Model) row(f uint64) int32 {
 	if o, ok := m.table.get(f); ok {
 		return o
 	}
-	return rowAbsent
+	return m.rows.zero
 }
 
 // finish finds the model's rows; ReadModel and Trainer.Model call it.
 func (m *Model) finish() {
 	r := &rows{}
 	m.rows = r
+	// The table is at most half full: it has an empty slot.
+	for i := range m.table.slots {
+		if m.table.slots[i].key() == 0 {
+			r.zero = int32(i)
+			break
+		}
+	}
 	for role := range numRoles {
 		r.start[role] = m.row(hashS(roleFeature(role), "<s>"))
 		r.end[role] = m.row(hashS(roleFeature(role), "</s>"))
@@ -212,16 +224,13 @@ const (
 	_ = uint(7 - numTags)
 )
 
-// sum adds to s the weights in the slots rows, in order (rowAbsent adds
-// nothing). The running sums stay in registers, and the rows are found
-// before the first is added, so that their cache misses overlap.
+// sum adds to s the weights in the slots rows, in order. The running sums
+// stay in registers, and the rows are found before the first is added, so
+// that their cache misses overlap.
 func (m *Model) sum(s *[numTags]float32, rows []int32) {
 	s0, s1, s2, s3, s4, s5, s6 := s[0], s[1], s[2], s[3], s[4], s[5], s[6]
 	slots := m.table.slots
 	for _, o := range rows {
-		if o < 0 {
-			continue
-		}
 		w := &slots[o].w
 		s0 += w[0]
 		s1 += w[1]
@@ -313,6 +322,16 @@ func (m *Model) prefixRows(dst []int32, lower string, sh uint8, in info, sent, r
 
 // wordRow returns the slot of the feature naming word j in role.
 func (t *tagger) wordRow(j int, role int) int32 {
+	if uint(j) < uint(len(t.ws)) {
+		if r := t.types[t.ws[j].typ].rows[role]; r != rowUnknown {
+			return r
+		}
+	}
+	return t.findWordRow(j, role)
+}
+
+// findWordRow is wordRow of a row that may not be known yet.
+func (t *tagger) findWordRow(j int, role int) int32 {
 	switch {
 	case j < 0:
 		return t.m.rows.start[role]
@@ -329,15 +348,21 @@ func (t *tagger) wordRow(j int, role int) int32 {
 // tagRow returns the slot of fPrevTagWord of word i after tag p.
 func (t *tagger) tagRow(i int, p uint8) int32 {
 	w := &t.types[t.ws[i].typ]
-	if w.tagRows[p] == rowUnknown {
-		w.tagRows[p] = t.m.row(hashTagWord(p, w.lower))
+	if r := w.tagRows[p]; r != rowUnknown {
+		return r
 	}
+	w.tagRows[p] = t.m.row(hashTagWord(p, w.lower))
 	return w.tagRows[p]
 }
 
-// contextRows appends the rows of contextFeatures of word i to dst, in
-// their order.
-func (t *tagger) contextRows(dst []int32, i int) []int32 {
+// maxRows bounds the rows of contextFeatures and tagFeatures of a word: 11
+// always, the word before across marks and its flags (12), the flags of
+// the words before and after (22), and the 4 of the tags.
+const maxRows = 64
+
+// contextRows writes the rows of contextFeatures of word i to rows, in
+// their order, and returns how many.
+func (t *tagger) contextRows(rows *[maxRows]int32, i int) int {
 	m, ws := t.m, t.ws
 	w := &ws[i]
 	in := w.info
@@ -355,28 +380,53 @@ func (t *tagger) contextRows(dst []int32, i int) []int32 {
 	}
 	r := m.rows
 	sh := w.shape
-	dst = append(dst, t.wordRow(i-1, rolePrev), t.wordRow(i-2, rolePrev2), t.wordRow(i+1, roleNext), t.wordRow(i+2, roleNext2),
-		r.prevShape[ps][sh], r.nextShape[ns][sh], r.prevName[pi.fn][pi.sn][sh])
+	// wordRow of the words around, its test for a known row written out
+	// (the call is not inlined).
+	types := t.types
+	var rp, rp2, rn, rn2 int32 = rowUnknown, rowUnknown, rowUnknown, rowUnknown
+	if i >= 2 {
+		rp, rp2 = types[ws[i-1].typ].rows[rolePrev], types[ws[i-2].typ].rows[rolePrev2]
+	}
+	if i+2 < len(ws) {
+		rn, rn2 = types[ws[i+1].typ].rows[roleNext], types[ws[i+2].typ].rows[roleNext2]
+	}
+	if rp == rowUnknown {
+		rp = t.findWordRow(i-1, rolePrev)
+	}
+	if rp2 == rowUnknown {
+		rp2 = t.findWordRow(i-2, rolePrev2)
+	}
+	if rn == rowUnknown {
+		rn = t.findWordRow(i+1, roleNext)
+	}
+	if rn2 == rowUnknown {
+		rn2 = t.findWordRow(i+2, roleNext2)
+	}
+	rows[0], rows[1], rows[2], rows[3] = rp, rp2, rn, rn2
+	rows[4], rows[5], rows[6] = r.prevShape[ps][sh], r.nextShape[ns][sh], r.prevName[pi.fn][pi.sn][sh]
 	if ni.wl < numLevels {
-		dst = append(dst, r.nextName[ni.fn][ni.sn][ni.wl][sh])
+		rows[7] = r.nextName[ni.fn][ni.sn][ni.wl][sh]
 	} else {
-		dst = append(dst, m.row(hash1(fNextName, pack(ni.fn, ni.sn, ni.wl, sh))))
+		rows[7] = m.row(hash1(fNextName, pack(ni.fn, ni.sn, ni.wl, sh)))
 	}
 	if pi.wl < numLevels && in.wl < numLevels {
-		dst = append(dst, r.prevCap[ps][pi.wl][sh][in.wl])
+		rows[8] = r.prevCap[ps][pi.wl][sh][in.wl]
 	} else {
-		dst = append(dst, m.row(hash1(fPrevCap, pack(ps, pi.wl, sh, in.wl))))
+		rows[8] = m.row(hash1(fPrevCap, pack(ps, pi.wl, sh, in.wl)))
 	}
 	if ni.wl < numLevels {
-		dst = append(dst, r.nextCap[ns][ni.wl][ni.pop][sh])
+		rows[9] = r.nextCap[ns][ni.wl][ni.pop][sh]
 	} else {
-		dst = append(dst, m.row(hash1(fNextCap, pack(ns, ni.wl, ni.pop, sh))))
+		rows[9] = m.row(hash1(fNextCap, pack(ns, ni.wl, ni.pop, sh)))
 	}
-	dst = append(dst, r.capsElsewhere[w.capsElsewhere][sh][sent][t.reg])
+	rows[10] = r.capsElsewhere[capsElsewhere(ws, types, i)][sh][sent][t.reg]
+	n := 11
 	if j := skipBack(ws, i); j >= 0 {
-		dst = append(dst, t.wordRow(j, roleSkip))
+		rows[n] = t.wordRow(j, roleSkip)
+		n++
 		for f := ws[j].info.flags; f != 0; f &= f - 1 {
-			dst = append(dst, r.prevFlagSkip[bits.TrailingZeros16(f)][sh])
+			rows[n] = r.prevFlagSkip[bits.TrailingZeros16(f)][sh]
+			n++
 		}
 	}
 	// The flags of the words before and after, by flag, the one before
@@ -384,13 +434,15 @@ func (t *tagger) contextRows(dst []int32, i int) []int32 {
 	for f := pi.flags | ni.flags; f != 0; f &= f - 1 {
 		b := bits.TrailingZeros16(f)
 		if pi.flags&(1<<b) != 0 {
-			dst = append(dst, r.prevFlag[b][sh])
+			rows[n] = r.prevFlag[b][sh]
+			n++
 		}
 		if ni.flags&(1<<b) != 0 {
-			dst = append(dst, r.nextFlag[b][sh])
+			rows[n] = r.nextFlag[b][sh]
+			n++
 		}
 	}
-	return dst
+	return n
 }
 
 // decode tags the words left to right, each with the best tag allowed
@@ -402,8 +454,9 @@ func (t *tagger) decode() ([]uint8, []float32) {
 	tags := make([]uint8, len(ws))
 	margins := make([]float32, len(ws))
 	var p1, p2 uint8
+	var rows [maxRows]int32
 	for i := range ws {
-		if p1 == tagO && plainWord(ws, i) {
+		if p1 == tagO && ws[i].plain {
 			tags[i] = tagO
 			p2, p1 = p1, tagO
 			continue
@@ -411,26 +464,24 @@ func (t *tagger) decode() ([]uint8, []float32) {
 		// The weights of staticFeatures then tagFeatures, in their
 		// order: the word's own (prefix), its context's, the tags'.
 		s := *t.prefix(ws[i].typ, ws[i].sentStart)
-		rows := t.contextRows(t.rowBuf[:0], i)
-		rows = append(rows, m.rows.prevTag[p1], m.rows.prevTags[p1][p2], m.rows.prevTagShape[p1][ws[i].shape], t.tagRow(i, p1))
-		m.sum(&s, rows)
-		t.rowBuf = rows
-		best, second := -1, float32(math.Inf(-1))
-		for k := range s {
+		n := t.contextRows(&rows, i)
+		rows[n], rows[n+1], rows[n+2], rows[n+3] = m.rows.prevTag[p1], m.rows.prevTags[p1][p2], m.rows.prevTagShape[p1][ws[i].shape], t.tagRow(i, p1)
+		m.sum(&s, rows[:n+4])
+		// The best tag allowed, the first of equals, and the best other
+		// score; O is always allowed.
+		best, bv, second := 0, s[tagO], float32(math.Inf(-1))
+		for k := 1; k < numTags; k++ {
 			if !allowed(p1, uint8(k)) {
 				continue
 			}
-			if best < 0 || s[k] > s[best] {
-				if best >= 0 {
-					second = s[best]
-				}
-				best = k
-			} else if s[k] > second {
-				second = s[k]
+			if v := s[k]; v > bv {
+				best, bv, second = k, v, bv
+			} else if v > second {
+				second = v
 			}
 		}
 		tags[i] = uint8(best)
-		margins[i] = s[best] - second
+		margins[i] = bv - second
 		p2, p1 = p1, uint8(best)
 	}
 	return tags, margins

@@ -36,13 +36,24 @@ func tokenize(text string, toks []span) []span {
 	}
 	i := 0
 	for i < len(text) {
+		// Most bytes are ASCII blanks, letters and marks, which asciiClass
+		// tells apart without the tests below.
+		switch asciiClass[text[i]] {
+		case ' ':
+			i++
+			continue
+		case 'w':
+			end := wordEnd(text, i)
+			toks = append(toks, span{i, end})
+			i = end
+			continue
+		case '.':
+			toks = append(toks, span{i, i + 1})
+			i++
+			continue
+		}
 		r, n := rune(text[i]), 1
-		if r < utf8.RuneSelf {
-			if asciiSpace(text[i]) {
-				i++
-				continue
-			}
-		} else {
+		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[i:])
 			if unicode.IsSpace(r) {
 				i += n
@@ -66,47 +77,64 @@ func tokenize(text string, toks []span) []span {
 			toks = append(toks, span{start, i})
 			continue
 		}
-		partStart := i
-		for i < len(text) {
-			for i < len(text) && asciiWordBytes[text[i]] == 'w' {
-				i++
-			}
-			if i == len(text) {
-				break
-			}
-			r, n := rune(text[i]), 1
-			if r >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(text[i:])
-				if isWordRune(r) {
-					i += n
-					continue
-				}
-			}
-			if (r == '\'' || r == '’') && possessive(text[i+n:]) {
-				break // "Ada's": the possessive is a word of its own
-			}
-			if (r == '\'' || r == '’' || r == '-') && i+n < len(text) {
-				if r2, _ := utf8.DecodeRuneInString(text[i+n:]); isWordRune(r2) {
-					i += n
-					continue
-				}
-			}
-			if r == '.' && initials(text[partStart:i], text[i+n:]) {
-				i += n
-				partStart = i
-				continue
-			}
-			break
-		}
+		i = wordEnd(text, i)
 		toks = append(toks, span{start, i})
 	}
 	return toks
 }
 
-// asciiSpace is unicode.IsSpace of an ASCII character.
-func asciiSpace(c byte) bool {
-	return c == ' ' || '\t' <= c && c <= '\r'
+// wordEnd returns the end of the word whose first letter (or digit) is at
+// text[i]: its letters, marks and digits, with apostrophes and hyphens
+// between them, and full stops between single letters.
+func wordEnd(text string, i int) int {
+	partStart := i
+	for i < len(text) {
+		for i < len(text) && asciiWordBytes[text[i]] == 'w' {
+			i++
+		}
+		if i == len(text) || asciiClass[text[i]] == ' ' {
+			break
+		}
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+		}
+		if (r == '\'' || r == '’') && possessive(text[i+n:]) {
+			break // "Ada's": the possessive is a word of its own
+		}
+		if (r == '\'' || r == '’' || r == '-') && i+n < len(text) {
+			if r2, _ := utf8.DecodeRuneInString(text[i+n:]); isWordRune(r2) {
+				i += n
+				continue
+			}
+		}
+		if r == '.' && initials(text[partStart:i], text[i+n:]) {
+			i += n
+			partStart = i
+			continue
+		}
+		break
+	}
+	return i
 }
+
+// asciiClass sorts bytes for tokenize: ' ' at the ASCII blanks
+// (unicode.IsSpace), 'w' at the ASCII letters and digits (isWordRune),
+// '.' at every other ASCII character but '#', '@' and the apostrophe (a token of its
+// own), and '-' at those three and at the bytes of other runes.
+const asciiClass = "" +
+	".........     .................." + // control characters: '\t' to '\r' are blanks
+	" ..-...-........wwwwwwwwww......" + // ' ' to '?': '#' and '\'' and the digits
+	"-wwwwwwwwwwwwwwwwwwwwwwwwww....." + // '@' to '_': '@' and the capitals
+	".wwwwwwwwwwwwwwwwwwwwwwwwww....." + // '`' to DEL: the small letters
+	"--------------------------------" + // bytes 0x80 and above
+	"--------------------------------" +
+	"--------------------------------" +
+	"--------------------------------"
 
 // asciiWordBytes has a 'w' at each ASCII letter and digit (isWordRune's
 // ASCII), and a '-' at every other byte.

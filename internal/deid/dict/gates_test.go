@@ -1,0 +1,184 @@
+package dict
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/benchtext"
+	"github.com/veil-blog/veil/internal/lexicon"
+)
+
+// gateWords are the words gateTexts draws from: ordinary words, function
+// words, first names and surnames that are also words, places, countries
+// and states, clinical shorthand, chat spellings and the cue words the
+// rules read around a name or a place (all invented or general English).
+var gateWords = strings.Fields(`the a an and or of to in from near at into via on by for with
+	is was be so very too being he she it we they you i i'm u ur your thanks hi hey dear
+	walked spoke quiet session plan review noticed team client family worker colleague
+	will mark rose grace hope amber lily roman brown young mason butler tanner savage
+	emma olga kevin paul bruno carol eva codey ed titi kishan obama momo hangwani
+	halvard queensby mireille ashworth okonkwo brightwater caldermouth ostfield aldric
+	dr dr. mr mrs ms sr pastor judge miss sir son daughter niece wife husband dtr client
+	np rn md rrt pa pt ot aware notified made called visited named aka follow like looks
+	hospital clinic school university hosp memorial regional surgery hospice center
+	street st road rd ave lane county lake mount fort saint borough republic state
+	paris london japan mexico new york south africa east portland north dakota usa uk us
+	nyc la sf kettleworth catonsville holy cross ward line teal u. s. k. i- 95
+	bp hr mg iv po prn afib neo foley vanco levo sats lol haha omg hahaha sooo
+	sahab ji van de la ten self-care end-of-life co-worker 63-year-old full-time
+	chile turkey china jordan chad georgia peru cuba malta niger togo oman wales india
+	manchester houston chicago toronto berlin madrid seattle denver boston dallas atlanta
+	phoenix oslo lima quito nairobi lagos dublin glasgow leeds austin florence victoria`)
+
+// gateSeps are what joins the words of gateTexts.
+var gateSeps = []string{" ", " ", " ", " ", " ", ", ", ". ", "\n", " & ", "'s ", "’s ", " (", ") ", "-",
+	" #", " @", ": ", "; ", "! ", "? ", "\n\n", " - ", " – ", "  ", ".", " 📍 ", " / ", " and "}
+
+// gateTexts returns n random texts of gateWords and of every 40th word of
+// lex's word list (words of every SCOWL level, many also names), in every
+// register: as listed, in lower case, in capitals, and with words
+// capitalised at random; with a fixed seed.
+func gateTexts(lex *lexicon.Lexicon, n int) []string {
+	words := append([]string(nil), gateWords...)
+	k := 0
+	for w := range lex.Words() {
+		if k++; k%40 == 0 {
+			words = append(words, w)
+		}
+	}
+	r := rand.New(rand.NewPCG(7, 11))
+	out := append([]string(nil), benchtext.Texts(2)...)
+	for range n {
+		var b strings.Builder
+		m := 4 + r.IntN(50)
+		mode := r.IntN(4)
+		for k := range m {
+			w := gateWords[r.IntN(len(gateWords))]
+			if r.IntN(2) == 0 {
+				w = words[r.IntN(len(words))]
+			}
+			switch {
+			case mode == 1 || mode == 3 && r.IntN(3) == 0:
+				w = capitalise(w)
+			case mode == 2:
+				w = strings.ToUpper(w)
+			}
+			if k > 0 {
+				b.WriteString(gateSeps[r.IntN(len(gateSeps))])
+			}
+			b.WriteString(w)
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func capitalise(w string) string {
+	for i, r := range w {
+		return string(unicode.ToUpper(r)) + w[i+len(string(r)):]
+	}
+	return w
+}
+
+// TestGatesAsBefore checks each shortcut of the analysis against the form
+// it replaces, at every word of random texts in every register: a gate
+// that turns a word away is one where the rules it skips find nothing,
+// and what is worked out once per word or per word id is what the former
+// test at each use said.
+func TestGatesAsBefore(t *testing.T) {
+	lex := lexicon.Default()
+	var seeds, places, orgWords, elems int
+	for _, text := range gateTexts(lex, 4000) {
+		a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis())
+		sig := a.signatureLines()
+		none := make([]bool, len(a.toks))
+		for i := range a.toks {
+			tk := &a.toks[i]
+			// The join of each word to the one before.
+			if i > 0 {
+				if a.adjacent(i) != a.adjacentWords(i) || a.afterComma(i) != a.commaBetween(i) {
+					t.Fatalf("join of %q after %q: adjacent %v, want %v; comma %v, want %v, in %q",
+						tk.Text, a.toks[i-1].Text, a.adjacent(i), a.adjacentWords(i), a.afterComma(i), a.commaBetween(i), text)
+				}
+				if a.placeContextOf(i) != 0 && !a.prep[a.toks[i-1].ID] {
+					t.Fatalf("placeContextOf(%q after %q) = %d, yet placePrep says no", tk.Text, a.toks[i-1].Text, a.placeContextOf(i))
+				}
+			}
+			// A word's features, worked out when the analysis is made.
+			if tk.Shape != shapeNone {
+				if got, want := *a.f(i), lookFeat(lex, tk.Lower, lex.Facts(tk.Lower)); got != want {
+					t.Fatalf("features of %q: %+v, want %+v", tk.Text, got, want)
+				}
+			}
+			// personSeed's gate.
+			if tk.Shape == shapeLower && !tk.Caps && !sig[i] && !a.lowerSeedMay(i) {
+				seeds++
+				if c, typ := a.personSeedAll(i, sig, none); c != 0 {
+					t.Fatalf("lowerSeedMay turns %q away, yet personSeedAll finds %v %q, in %q", tk.Text, c, typ, text)
+				}
+			}
+			// The lower-case place chain.
+			if !a.isClinical() && tk.Shape == shapeLower && tk.Letters >= 3 {
+				places++
+				s, ok, skip := a.lowerPlaces(i)
+				s0, ok0, skip0 := lowerPlacesBefore(a, i)
+				if ok != ok0 || s != s0 || skip != skip0 {
+					t.Fatalf("lowerPlaces(%q) = %+v %v %v, the former chain %+v %v %v, in %q", tk.Text, s, ok, skip, s0, ok0, skip0, text)
+				}
+			}
+			// The organisation rules at a word in lower case.
+			if a.orgsSkip(tk) {
+				orgWords++
+				_, ok1 := a.hospitalAbbrev(i)
+				_, ok2 := a.namedBody(i)
+				_, ok3 := a.lowerCareCue(i)
+				if ok1 || ok2 || ok3 {
+					t.Fatalf("orgs skips %q, yet a lower-case rule finds it (%v %v %v), in %q", tk.Text, ok1, ok2, ok3, text)
+				}
+			}
+			// coordinated's skip (outside person spans).
+			if a.noListElem(i, !a.lowerRegister()) {
+				elems++
+				if e := a.listElem(i, none, none); e != i {
+					t.Fatalf("coordinated skips %q, yet a list element starts there (to %d), in %q", tk.Text, e, text)
+				}
+			}
+		}
+		// mayStart's answers kept by word id and wordKey are those of the
+		// word itself.
+		b := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis())
+		for i := range a.toks {
+			for _, c := range []*ruleChain{&shapeRules, &socialRules} {
+				b.chainMasks[c.id] = nil
+				if got, want := a.mayStart(c, i), b.mayStart(c, i); got != want {
+					t.Fatalf("mayStart of %q: %b kept, %b worked out, in %q", a.toks[i].Text, got, want, text)
+				}
+			}
+		}
+	}
+	if seeds < 1000 || places < 1000 || orgWords < 1000 || elems < 1000 {
+		t.Errorf("too few words tried: %d seeds, %d places, %d organisation words, %d list words", seeds, places, orgWords, elems)
+	}
+}
+
+// lowerPlacesBefore is the lower-case place chain as the place loop asked
+// it before lowerPlaces: every rule in turn.
+func lowerPlacesBefore(a *analysis, i int) (span, bool, bool) {
+	if s, ok := a.lowerPhrasePlace(i); ok {
+		return s, true, true
+	} else if s, ok := a.lowerVenue(i); ok {
+		return s, true, true
+	} else if s, ok := a.lowerPlace(i); ok {
+		return s, true, false
+	} else if s, ok := a.lowerCountry(i); ok {
+		return s, true, false
+	} else if s, ok := a.lowerCity(i); ok {
+		return s, true, false
+	} else if s, ok := a.lowerFamousCity(i); ok {
+		return s, true, false
+	}
+	return span{}, false, false
+}

@@ -1,0 +1,48 @@
+package lexicon
+
+import "unsafe"
+
+// WordPlace is what the tables of places, countries and US states say of one word.
+type WordPlace struct {
+	Place      bool // Place(w) finds a place
+	Population int  // the population of that place (the most populous of the name)
+	Country    bool // IsCountry(w)
+	State      bool // USState(w) finds a state
+}
+
+// WordPlace returns Place, IsCountry and USState of w at once: w's lookup form is made
+// and hashed once for the tables keyed by it (a recognizer asking all three of each
+// distinct word of a text made and hashed it three or four times).
+func (l *Lexicon) WordPlace(w string) WordPlace {
+	var buf [64]byte
+	b := appendKey(buf[:0], w)
+	if len(b) == 0 {
+		return l.wordPlace(w, "")
+	}
+	// The key lives on the stack (or, for a long or non-ASCII word, in
+	// appendKey's allocation) only for the lookups: no table keeps it.
+	return l.wordPlace(w, unsafe.String(&b[0], len(b)))
+}
+
+// wordPlace is WordPlace of w, whose lookup form (key) is k.
+func (l *Lexicon) wordPlace(w, k string) WordPlace {
+	var out WordPlace
+	h := hashKey(k)
+	pi := l.places.get(l.loadPlaces)
+	if r, ok := pi.ix.findHashed(k, h); ok && pi.ix.Int32(r, 1) > 0 {
+		out.Place = true
+		out.Population = int(pi.list.Int32(int(pi.ix.Int32(r, 0)), 6))
+	}
+	if ct := l.countries.get(l.openGated("countries")); ct.gate.may(k) {
+		_, out.Country = ct.findHashed(k, h)
+	}
+	st := l.states.get(l.loadStates)
+	hw := h
+	if w != k {
+		hw = hashKey(w)
+	}
+	if _, out.State = st.byCode.findHashed(w, hw); !out.State {
+		_, out.State = st.byName.findHashed(k, h)
+	}
+	return out
+}
