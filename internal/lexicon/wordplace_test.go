@@ -10,10 +10,10 @@ import (
 // odd strings.
 func TestWordPlace(t *testing.T) {
 	l := Default()
-	words := []string{"", "a", "I", "the", "harbour", "Tuesday", "ohio", "Ohio", "OHIO", "OH", "oh", "Oh",
-		"in", "IN", "dc", "DC", "france", "FRANCE", "Côte d’Ivoire", "côte d'ivoire", "usa", "USA",
-		"paris", "PARIS", "Springfield", "São Paulo", "sao paulo", "bogota", "Bogotá", "new york",
-		"New York", "Zoë", "\xff", "\xe2\x80", "İz", strings.Repeat("x", 70), strings.Repeat("É", 40)}
+	words := []string{"", "a", "I", "the", "harbour", "Tuesday", "idaho", "Idaho", "IDAHO", "ID", "id", "Id",
+		"in", "IN", "dc", "DC", "lesotho", "LESOTHO", "Côte d’Ivoire", "côte d'ivoire", "usa", "USA",
+		"tulsa", "TULSA", "Springfield", "São Paulo", "sao paulo", "bogota", "Bogotá", "rhode island",
+		"Rhode Island", "Zoë", "\xff", "\xe2\x80", "İz", strings.Repeat("x", 70), strings.Repeat("É", 40)}
 	n := 0
 	for w := range l.Words() {
 		if n++; n%97 == 0 {
