@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 )
@@ -61,7 +62,8 @@ type Converter struct {
 	summaryPol   *bluemonday.Policy
 	summaryWords int
 	// plain turns off the quicker ways to the same result (sanitizeOwn,
-	// quickLinkify), for the tests that compare them with the plain way.
+	// quickLinkify, quickWriter), for the tests that compare them with
+	// the plain way.
 	plain bool
 }
 
@@ -96,12 +98,16 @@ func New(opts ...Option) *Converter {
 			}
 		}
 	}
+	rendererOpts := []renderer.Option{
+		// Raw HTML goes through; the sanitiser decides what stays.
+		gmhtml.WithUnsafe(),
+	}
+	if !c.plain {
+		rendererOpts = append(rendererOpts, gmhtml.WithWriter(newQuickWriter()))
+	}
 	c.md = goldmark.New(
 		goldmark.WithExtensions(exts...),
-		goldmark.WithRendererOptions(
-			// Raw HTML goes through; the sanitiser decides what stays.
-			gmhtml.WithUnsafe(),
-		),
+		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	c.blocks = blockParser(extensions())
 	c.policy = newPolicy(true)

@@ -93,9 +93,22 @@ func WithMemo(m *Memo) Option {
 	return func(r *Renderer) { r.memo = m }
 }
 
+// storeKey is the store's key of a Markdown text, once it is computed.
+type storeKey struct {
+	sum   [sha256.Size]byte
+	known bool
+}
+
+func (k *storeKey) of(src []byte) [sha256.Size]byte {
+	if !k.known {
+		k.sum, k.known = sha256.Sum256(src), true
+	}
+	return k.sum
+}
+
 // get looks src up in memory (by a fast hash, then comparing the bytes),
-// then in the store (by SHA-256).
-func (m *Memo) get(src []byte) (conversion, bool) {
+// then in the store (by SHA-256, which it leaves in key for put).
+func (m *Memo) get(src []byte, key *storeKey) (conversion, bool) {
 	var id sameBytes
 	if len(src) > 0 {
 		id = sameBytes{&src[0], len(src)}
@@ -122,7 +135,7 @@ func (m *Memo) get(src []byte) (conversion, bool) {
 	if m.store == nil {
 		return conversion{}, false
 	}
-	b, ok := m.store.Load(sha256.Sum256(src))
+	b, ok := m.store.Load(key.of(src))
 	if !ok {
 		return conversion{}, false
 	}
@@ -145,7 +158,7 @@ func (m *Memo) remember(h uint64, src []byte, res conversion) {
 	m.used[h] = true
 }
 
-func (m *Memo) put(src []byte, res markdown.Result) conversion {
+func (m *Memo) put(src []byte, res markdown.Result, key *storeKey) conversion {
 	c := newConversion(res)
 	if !m.forget {
 		m.remember(maphash.Bytes(m.seed, src), src, c)
@@ -153,7 +166,7 @@ func (m *Memo) put(src []byte, res markdown.Result) conversion {
 	if m.store != nil {
 		var b bytes.Buffer
 		if err := gob.NewEncoder(&b).Encode(res); err == nil {
-			m.store.Save(sha256.Sum256(src), b.Bytes())
+			m.store.Save(key.of(src), b.Bytes())
 		}
 	}
 	return c
@@ -190,12 +203,13 @@ func (r *Renderer) convert(src []byte) (conversion, error) {
 		res, err := r.conv.Convert(src)
 		return newConversion(res), err
 	}
-	if res, ok := r.memo.get(src); ok {
+	var key storeKey // a cold build hashes each text once, not twice
+	if res, ok := r.memo.get(src, &key); ok {
 		return res, nil
 	}
 	res, err := r.conv.Convert(src)
 	if err != nil {
 		return conversion{}, err
 	}
-	return r.memo.put(src, res), nil
+	return r.memo.put(src, res, &key), nil
 }
