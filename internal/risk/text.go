@@ -281,7 +281,7 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 		}
 		var id int32
 		if plain && ascii {
-			id = v.lookup(t, nil, raw, mix32(h), true) // v.id's first case, without its call
+			id = v.lookup(t, nil, raw, mix32(h), true) // v.id's case of a plain ASCII word, without its call
 		} else {
 			id = v.id(t, raw, mix32(h), plain, ascii)
 		}

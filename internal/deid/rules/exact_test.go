@@ -515,3 +515,83 @@ func TestPhoneSevenFirstKeepsFindings(t *testing.T) {
 		t.Errorf("only %d phone numbers in the random texts", found)
 	}
 }
+
+// TestWordCandsIsMap compares the walk's lookup of a token's word with the
+// map it reads, at every token of random texts, in every pass of Default
+// and of each detector alone.
+func TestWordCandsIsMap(t *testing.T) {
+	var passes []*pass
+	for _, d := range Default() {
+		if s := ruleSetOf(d); s != nil {
+			passes = append(passes, s.own, s.shared)
+		}
+	}
+	r := rand.New(rand.NewSource(9))
+	var ws []string
+	for _, p := range passes {
+		for w := range p.byWord {
+			ws = append(ws, w, strings.ToUpper(w), w+"s", w[:len(w)-1]+"x")
+		}
+	}
+	ws = append(ws, rulePieces...)
+	seps := []string{" ", " ", "\n", ". ", ", ", "-", "_", "é", "1", ""}
+	found := 0
+	for i := 0; i < 3000; i++ {
+		var b strings.Builder
+		for n := r.Intn(40); n >= 0; n-- {
+			b.WriteString(ws[r.Intn(len(ws))])
+			b.WriteString(seps[r.Intn(len(seps))])
+		}
+		text := b.String()
+		for _, tk := range tokenize(text) {
+			if tk.wend == tk.start || tk.wend-tk.start > 24 {
+				continue
+			}
+			var buf [24]byte
+			for _, p := range passes {
+				want := p.byWord[string(lowerToken(&buf, text, tk))]
+				if got := p.wordCands(text, tk, tokenHash(text, tk)); got != want {
+					t.Fatalf("wordCands at %d of %q: %p, want %p", tk.start, text, got, want)
+				}
+				if want != nil {
+					found++
+				}
+			}
+		}
+	}
+	if found < 10000 {
+		t.Errorf("only %d tokens with rules", found)
+	}
+}
+
+// ruleSetOf returns the rule set of a detector of Default (nil for
+// Publication, which has none).
+func ruleSetOf(d deid.Detector) *ruleSet {
+	switch v := d.(type) {
+	case *Email:
+		return v.rules
+	case *URL:
+		return v.rules
+	case *Handle:
+		return v.rules
+	case *IP:
+		return v.rules
+	case *Phone:
+		return v.rules
+	case *SSN:
+		return v.rules
+	case *IDNumber:
+		return v.rules
+	case *Date:
+		return v.rules
+	case *Age:
+		return v.rules
+	case *Street:
+		return v.rules
+	case *POBox:
+		return v.rules
+	case *PostalCode:
+		return v.rules
+	}
+	return nil
+}

@@ -528,7 +528,32 @@ type pass struct {
 	// wordBits has the bit wordHash(w) set for every w in byWord: most
 	// words miss it and skip the map.
 	wordBits [64]uint64
+	// words are byWord's entries ordered by wordHash, wordHead the index
+	// + 1 of the first of each hash: the walk finds a token's word among
+	// the few of its hash (the token's hash is made for wordBits) by
+	// comparing bytes, without hashing the word again for the map.
+	words    []wordEntry
+	wordHead [4096]uint16
 	walk     bool // some rule is tried at tokens
+}
+
+// wordEntry is a word of pass.byWord, its hash and its rules.
+type wordEntry struct {
+	w  string
+	h  uint16
+	cs *cands
+}
+
+// wordCands is byWord[the token's letters in lower case], for a token of
+// 1 to 24 letters whose wordHash is h.
+func (p *pass) wordCands(text string, t token, h uint) *cands {
+	w := text[t.start:t.wend]
+	for k := int(p.wordHead[h]) - 1; k >= 0 && k < len(p.words) && uint(p.words[k].h) == h; k++ {
+		if equalLower(w, p.words[k].w) {
+			return p.words[k].cs
+		}
+	}
+	return nil
 }
 
 // cands are the rules to try at a token, those that need a digit in their
@@ -633,6 +658,13 @@ func newPass(sets ...*ruleSet) *pass {
 			}
 		}
 	}
+	for w, cs := range p.byWord {
+		p.words = append(p.words, wordEntry{w, uint16(wordHash(w)), cs})
+	}
+	slices.SortFunc(p.words, func(a, b wordEntry) int { return cmp.Or(cmp.Compare(a.h, b.h), strings.Compare(a.w, b.w)) })
+	for k := len(p.words) - 1; k >= 0; k-- {
+		p.wordHead[p.words[k].h] = uint16(k + 1)
+	}
 	return p
 }
 
@@ -719,8 +751,7 @@ func (p *pass) run(ctx context.Context, doc *deid.Doc) ([][]hit, error) {
 		}
 		if t.wend > t.start && t.wend-t.start <= 24 {
 			if h := tokenHash(text, t); p.wordBits[h>>6]&(1<<(h&63)) != 0 {
-				var buf [24]byte
-				if cs := p.byWord[string(lowerToken(&buf, text, t))]; cs != nil {
+				if cs := p.wordCands(text, t, h); cs != nil {
 					try(k, t, cs.free, false)
 					if t.digitWithin(cs.win) {
 						try(k, t, cs.digit, true)
