@@ -80,7 +80,9 @@ func newTable(n int) table {
 	for size < 2*n+1 {
 		size <<= 1
 	}
-	return table{slots: make([]slot, size), mask: uint64(size - 1), filter: make([]uint64, 1<<20/64)}
+	// Room past the end for the copies copyHot makes, so that making them
+	// does not copy the whole table (megabytes, at every start).
+	return table{slots: make([]slot, size, size+hotRoom), mask: uint64(size - 1), filter: make([]uint64, 1<<20/64)}
 }
 
 // put sets the weights of feature k.
@@ -131,19 +133,25 @@ func (t *table) get(k uint64) (int32, bool) {
 // does not write them.
 func (t *table) copyHot(rows []*int32) {
 	size := int32(t.mask + 1)
-	moved := make([]int32, size) // a slot of the table -> its copy, or 0
+	moved := make(map[int32]int32, len(rows)) // a slot of the table -> its copy
 	for _, r := range rows {
 		o := *r
 		if o >= size {
 			continue
 		}
-		if moved[o] == 0 {
-			moved[o] = int32(len(t.slots))
+		c, ok := moved[o]
+		if !ok {
+			c = int32(len(t.slots))
+			moved[o] = c
 			t.slots = append(t.slots, slot{w: t.slots[o].w})
 		}
-		*r = moved[o]
+		*r = c
 	}
 }
+
+// hotRoom is the room newTable leaves past a table's end for copyHot's
+// copies: more than the rows Model.finish finds (TestHotRoomSuffices).
+const hotRoom = 8192
 
 // allowed reports whether tag t may follow tag p (an I- only after a B- or
 // I- of the same kind).

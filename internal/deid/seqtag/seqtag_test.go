@@ -214,3 +214,19 @@ func TestModelRoundTrip(t *testing.T) {
 		t.Error("the compressed model file reads as another model")
 	}
 }
+
+// The copies of the hot rows fit in the room newTable leaves, so that
+// opening the model never copies its whole table.
+func TestHotRoomSuffices(t *testing.T) {
+	m, err := parseModel(modelFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := int(m.table.mask + 1)
+	if extra := len(m.table.slots) - size; extra <= 0 || extra > hotRoom {
+		t.Fatalf("%d hot copies past a table of %d slots; room for %d", extra, size, hotRoom)
+	}
+	if cap(m.table.slots) != size+hotRoom {
+		t.Errorf("the table's slots were reallocated: cap %d, want %d", cap(m.table.slots), size+hotRoom)
+	}
+}
