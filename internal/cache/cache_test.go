@@ -566,3 +566,38 @@ func TestEntriesAsFreshEncoder(t *testing.T) {
 		t.Errorf("%d posts and %d conversions compared; want 4 each", posts, conversions)
 	}
 }
+
+// TestStoreReadsWhatItGathers: entries saved are read back, byte for
+// byte, while their pack is being written (whether still gathered in
+// memory or already in the file), after it is put in place, and by a new
+// store, across packs of several segments.
+func TestStoreReadsWhatItGathers(t *testing.T) {
+	keys, payloads := benchEntries(300) // 4-20 KB each: ~3.6 MB
+	var bad countBad
+	dir := filepath.Join(t.TempDir(), "cache")
+	s := newStore(dir, &bad.n)
+	s.segment = 1 << 20
+	check := func(s *store, upto int, when string) {
+		t.Helper()
+		for j := range upto {
+			if b, ok := s.get(keys[j]); !ok || !bytes.Equal(b, payloads[j]) {
+				t.Fatalf("%s: entry %d of %d read back wrong (found %v)", when, j, upto, ok)
+			}
+		}
+	}
+	for j, k := range keys {
+		s.put(k, payloads[j])
+		if j%37 == 0 {
+			check(s, j+1, "while writing")
+		}
+	}
+	check(s, len(keys), "before flush")
+	if err := s.flush(); err != nil {
+		t.Fatal(err)
+	}
+	check(s, len(keys), "after flush")
+	check(newStore(dir, &bad.n), len(keys), "new store")
+	if n := bad.n.Load(); n != 0 {
+		t.Errorf("%d entries bad", n)
+	}
+}
