@@ -74,9 +74,9 @@ type slot struct {
 }
 
 type pack struct {
-	path    string   // its file; the temporary one while f is set
-	f       *os.File // set while the pack is being written
-	size    int64    // bytes written so far (while f is set)
+	path string   // its file; the temporary one while f is set
+	f    *os.File // set while the pack is being written
+	size int64    // bytes written so far (while f is set)
 	// pending are the last bytes written, not yet in f: the payloads
 	// from offset size-len(pending) on. Writing them by the hundred
 	// kilobytes instead of one entry at a time saves a system call per
