@@ -39,7 +39,8 @@ func (f *finder) area(home string) areaInfo {
 			best = areaInfo{name: name, pop: pop}
 		}
 	}
-	for i, tk := range f.toks {
+	for i := range f.toks {
+		tk := &f.toks[i] // not a copy of the token at every step
 		// "a small town", "a small coastal town", "a mid-sized city in the West".
 		if tk.cls&clsArticle != 0 { // "a", "an"
 			next := ""

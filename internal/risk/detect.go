@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/lexicon"
 )
@@ -52,17 +53,17 @@ func newFinder(t *Tables, text string) *finder {
 		f.third = flags[nt : nt+ns : nt+ns]
 		f.first = flags[nt+ns:]
 	}
-	for i, tk := range f.toks {
-		w := &f.vocab[tk.id]
-		if w.cls&clsThird != 0 {
+	for i := range f.toks {
+		tk := &f.toks[i]
+		if tk.cls&clsThird != 0 {
 			f.third[tk.sent] = true
 		}
 		// "a client", "the man"; but not the first part of a compound modifier ("a
 		// one-page form", "a child-care place").
-		compound := tk.end < len(text) && text[tk.end] == '-'
-		if w.cls&clsPersonNoun != 0 && !compound && i > 0 && (f.clsAt(i-1)&(clsArticle|clsDeterminer) != 0 || f.keyAt(i-1) == "my") {
+		if tk.cls&clsPersonNoun != 0 && !(tk.end < len(text) && text[tk.end] == '-') && i > 0 && (f.clsAt(i-1)&(clsArticle|clsDeterminer) != 0 || f.keyAt(i-1) == "my") {
 			f.third[tk.sent] = true
 		}
+		w := &f.vocab[tk.id]
 		// A first name that is not also a word marks a sentence about a person, at the start
 		// of the sentence too ("Name Surname was the ..."): there the capital says nothing,
 		// but an ordinary word ("Hope", "Dawn") is excluded below either way.
@@ -206,7 +207,8 @@ func (f *finder) authorClause(i int) bool {
 func (f *finder) markAuthor() {
 	f.author = make([]bool, len(f.toks))
 	author := false // what the last deciding word of the clause said
-	for i, tk := range f.toks {
+	for i := range f.toks {
+		tk := &f.toks[i] // not a copy of the token at every step
 		if i > 0 && tk.clause != f.toks[i-1].clause {
 			author = false
 		}
@@ -293,19 +295,25 @@ func (f *finder) phraseRow(i, j int) int {
 // conditions: a named condition in a sentence about a person, not a topic ("people with").
 func (f *finder) conditions() []Detail {
 	var out []Detail
-	for i := 0; i < len(f.toks); i++ {
-		if f.used[i] {
+	// toks, used and third are f's (their elements change, never the slices).
+	toks, used, third := f.toks, f.used, f.third
+	for i := 0; i < len(toks); i++ {
+		if used[i] {
 			continue
 		}
+		tk := &toks[i]
 		j, e, ok := i, Entry{}, false
-		if f.bitsAt(i)&(1<<tabCondition|bitPrefix) != 0 {
+		if tk.bits&(1<<tabCondition|bitPrefix) != 0 {
 			j, e, ok = f.match(i, tabCondition, f.t.maxWords) // no condition starts elsewhere
 		}
-		if !ok && f.toks[i].upper && mayBeAcronym(f.rawAt(i)) {
+		if !ok && tk.upper && mayBeAcronym(f.text[tk.start:tk.end]) {
 			// Acronyms are written in capitals.
 			if a, isAcro := f.t.Acronym(f.rawAt(i)); isAcro && f.acronym(i) {
 				j, e, ok = i+1, a, true
 			}
+		}
+		if !ok && !third[tk.sent] {
+			continue // each case below needs a sentence about a person
 		}
 		src := "Orphanet prevalence class midpoint"
 		if ok && !strings.HasPrefix(e.Note, "ORPHA:") {
@@ -465,6 +473,9 @@ func (f *finder) generic(i int) bool {
 func (f *finder) occupations() []Detail {
 	var out []Detail
 	for i := 0; i < len(f.toks); i++ {
+		if f.clsAt(i)&clsArticle == 0 && !occupationCue(f.keyAt(i)) {
+			continue // neither "work ..." nor a frame (occupationFrame)
+		}
 		if f.used[i] || !f.third[f.toks[i].sent] || f.authorClause(i) {
 			continue
 		}
@@ -542,6 +553,16 @@ func (f *finder) groupOf(code string) float64 { return f.t.Group(code) }
 
 // occupationFrame reports whether token i is an article that introduces what someone is:
 // after a copula, "as", "retired"/"former", a comma (apposition), or opening the sentence.
+// occupationCue reports whether a word that is no article may start what occupations
+// reads: "works in", "worked as", or a frame without an article (occupationFrame).
+func occupationCue(k string) bool {
+	switch k {
+	case "works", "worked", "working", "work", "retired", "former":
+		return true
+	}
+	return false
+}
+
 func (f *finder) occupationFrame(i int) bool {
 	k := f.keyAt(i)
 	if f.clsAt(i)&clsArticle == 0 {
@@ -612,8 +633,9 @@ func (f *finder) rareWord(h int) (Detail, bool) {
 // roles: a role one person holds in a community, said with "the" or a possessive.
 func (f *finder) roles() []Detail {
 	var out []Detail
-	for i := 1; i < len(f.toks); i++ {
-		if f.bitsAt(i)&(1<<tabRole|bitPrefix) == 0 && !possessive(f.rawAt(i)) {
+	toks := f.toks
+	for i := 1; i < len(toks); i++ {
+		if tk := &toks[i]; tk.bits&(1<<tabRole|bitPrefix) == 0 && (f.text[tk.end-1] != 's' || !possessive(f.text[tk.start:tk.end])) {
 			continue // neither a role nor one in the possessive starts here
 		}
 		p := f.keyAt(i - 1)
@@ -684,10 +706,10 @@ func (f *finder) roleDescribed(i, j int) bool {
 func (f *finder) uniqueness() []Detail {
 	var out []Detail
 	for i := 1; i < len(f.toks); i++ {
-		k := f.keyAt(i)
-		if k != "one" && f.clsAt(i)&clsUnique == 0 {
+		if f.clsAt(i)&clsUnique == 0 && f.keyAt(i) != "one" {
 			continue // neither a marker nor "one of"
 		}
+		k := f.keyAt(i)
 		p := f.prev(i, 1)
 		// "the town's only pharmacist": the possessive names the community.
 		possessive := p != "" && (strings.HasSuffix(f.rawAt(i-1), "'s") || strings.HasSuffix(f.rawAt(i-1), "’s")) && scopeWords[strings.TrimSuffix(p, "s")]
@@ -819,7 +841,8 @@ func (f *finder) isDemonym(i int) bool {
 // distinctions: Olympians, medallists, champions, record holders, winners of titles.
 func (f *finder) distinctions() []Detail {
 	var out []Detail
-	for i, tk := range f.toks {
+	for i := range f.toks {
+		tk := &f.toks[i] // not a copy of the token at every step
 		if f.clsAt(i)&(clsDistinction|clsDistinctionCue) == 0 || f.used[i] || f.authorClause(i) {
 			continue // none of the cases below
 		}
@@ -901,6 +924,9 @@ func (f *finder) professional(i int) (end int, league, ok bool) {
 func (f *finder) origins() []Detail {
 	var out []Detail
 	for i := 0; i < len(f.toks); i++ {
+		if f.toks[i].bits&(1<<tabReligion|1<<tabNationality|1<<tabLanguage|bitPrefix) == 0 {
+			continue // match finds none of the kinds below from this word
+		}
 		if f.used[i] || !f.third[f.toks[i].sent] || f.rowAt(i) < 0 {
 			continue // a word no phrase starts with matches no kind below
 		}
@@ -950,8 +976,11 @@ func (f *finder) ages() []Detail {
 		if f.used[i] {
 			continue
 		}
-		if f.clsAt(i)&(clsAgeCue|clsNumberWord) == 0 && !startsDigit(f.keyAt(i)) {
-			continue // neither a number nor a word ageAt reads an age after
+		if f.clsAt(i)&(clsAgeCue|clsNumberWord) == 0 {
+			// The key of a word that starts with an ASCII letter starts with it, in lower case.
+			if c := f.text[f.toks[i].start]; c < utf8.RuneSelf && (c < '0' || c > '9') || !startsDigit(f.keyAt(i)) {
+				continue // neither a number nor a word ageAt reads an age after
+			}
 		}
 		lo, hi, j := f.ageAt(i)
 		if j == i {
@@ -1133,9 +1162,8 @@ func (f *finder) children() []Detail {
 	var out []Detail
 	shares := map[int]float64{1: 0.1, 2: 0.12, 3: 0.06, 4: 0.02, 5: 0.007}
 	for i := 0; i < len(f.toks); i++ {
-		nextChild := i+1 < len(f.toks) && f.toks[i+1].sent == f.toks[i].sent && f.clsAt(i+1)&clsChild != 0
-		if f.clsAt(i)&(clsParent|clsMultiple) == 0 && !nextChild {
-			continue // none of the cases below
+		if f.clsAt(i)&(clsParent|clsMultiple) == 0 && !(i+1 < len(f.toks) && f.toks[i+1].sent == f.toks[i].sent && f.clsAt(i+1)&clsChild != 0) {
+			continue // none of the cases below: a parent or multiple word, or a child word next
 		}
 		if f.used[i] || f.authorClause(i) {
 			continue
@@ -1184,7 +1212,11 @@ func (f *finder) children() []Detail {
 // handful of people and cap the crowd; large ones (a flood, an election) are a factor.
 func (f *finder) events() []Detail {
 	var out []Detail
-	for i, tk := range f.toks {
+	for i := range f.toks {
+		tk := &f.toks[i] // not a copy of the token at every step
+		if tk.cls&(clsSmallEvent|clsLargeEvent) == 0 {
+			continue
+		}
 		small, large := f.clsAt(i)&clsSmallEvent != 0, f.clsAt(i)&clsLargeEvent != 0
 		if f.used[i] || !(small || large) || !f.third[tk.sent] {
 			continue
@@ -1270,7 +1302,8 @@ func (f *finder) cueAt(i int, cue []string) bool {
 
 // sex: one factor of one half when the post speaks of a woman or a man.
 func (f *finder) sex() []Detail {
-	for i, tk := range f.toks {
+	for i := range f.toks {
+		tk := &f.toks[i] // not a copy of the token at every step
 		if f.clsAt(i)&clsSex != 0 {
 			d := Detail{Kind: KindSex, Text: f.rawAt(i), Start: tk.start, End: tk.end, Factor: 0.5, EditFactor: 1,
 				Why: "a woman or a man: one half"}

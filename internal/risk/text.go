@@ -279,7 +279,12 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 			first, _ := utf8.DecodeRuneInString(raw)
 			upper = unicode.IsUpper(first)
 		}
-		id := v.id(t, raw, mix32(h), plain, ascii)
+		var id int32
+		if plain && ascii {
+			id = v.lookup(t, nil, raw, mix32(h), true) // v.id's first case, without its call
+		} else {
+			id = v.id(t, raw, mix32(h), plain, ascii)
+		}
 		w := &v.words[id]
 		toks = append(toks, token{start: start, end: i, sent: sent, clause: clause, id: id, upper: upper, cls: w.cls, bits: w.bits})
 		gapStart = i

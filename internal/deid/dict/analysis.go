@@ -50,6 +50,15 @@ type analysis struct {
 	// prep says, by word id, that the word is one placeContextOf reads
 	// before a place (placePrep).
 	prep []bool
+	// flags holds, by word id, tests of its features that the rules ask
+	// first of most words (featFlags).
+	flags []featFlags
+	// tf holds, by word, the gates of the rule passes (tokFlags), worked
+	// out in one pass when the analysis is made.
+	tf []tokFlags
+	// socialMay holds, by word, the rules of socialRules that may start
+	// there (mayStart).
+	socialMay []ruleSet
 	// lists says which word lists each distinct word (by token.ID) is in
 	// (vocabSet); vowels whether it has a vowel (hasVowel).
 	lists  []wordLists
@@ -114,12 +123,13 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 		}
 	}
 	facts := lexfacts.Of(doc, lex)
-	feats, prep := make([]feat, n), make([]bool, n)
+	feats, prep, flags := make([]feat, n), make([]bool, n), make([]featFlags, n)
 	for id, w := range words {
 		feats[id] = lookFeat(lex, w, facts.Facts(int32(id)))
 		prep[id] = placePrep(w)
+		flags[id] = feats[id].flags()
 	}
-	a := &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: feats, prep: prep, lists: lists, vowels: vowels, spell: spell, facts: facts,
+	a := &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: feats, prep: prep, flags: flags, lists: lists, vowels: vowels, spell: spell, facts: facts,
 		others: map[string]packedFeat{}, cue: map[string]int{}, gaz: map[string]gazHit{}}
 	a.join, a.fok = make([]uint8, len(toks)), make([]bool, len(toks))
 	for i := range toks {
@@ -141,7 +151,92 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 		}
 		a.join[i] = j
 	}
+	// The gates of each word, and the counts that lowerRegisterOnce and
+	// foreignOnce would make in passes of their own.
+	a.tf, a.socialMay = make([]tokFlags, len(toks)), make([]ruleSet, len(toks))
+	all, capd, lower, known := 0, 0, 0, 0
+	for i := range toks {
+		a.tf[i] = a.tokFlagsOf(i)
+		a.socialMay[i] = a.mayStart(&socialRules, i)
+		t := &toks[i]
+		if !(t.Letters < 2 || t.SentStart || t.Caps || t.Handle || t.Shape == shapeNone) {
+			all++
+			if t.IsCap() || t.Shape == shapeMixed {
+				capd++
+			}
+		}
+		if t.Shape == shapeLower && t.Letters >= 2 {
+			lower++
+			if a.f(i).wl != 0 {
+				known++
+			}
+		}
+	}
+	a.register, a.registerDone = all >= 3 && capd*10 <= all, true
+	a.foreignVal, a.foreignDone = lower >= 40 && 2*known < lower, true
 	return a
+}
+
+// tokFlags are the parts of the rule passes' gates that read only a word
+// and its neighbours (seedSkip, lowerPlacesMay, orgsSkip, noListElem), and
+// the fields of the word the passes read first, one bit each: a pass reads
+// them from this one byte array and turns most words away without loading
+// the word itself (a word is 96 bytes; the passes were each a walk through
+// all of them).
+type tokFlags uint16
+
+const (
+	tfNone        tokFlags = 1 << iota // a word without letters
+	tfLowerSeedNo                      // seedSkip of a word in lower case, but for sig
+	tfPlaceNear                        // lowerPlacesMay's tests of the words around
+	tfUncommon35                       // ffUncommon35 of the word
+	tfOrgNo                            // orgsSkip, but for the clinical reading
+	tfHandle                           // Handle
+	tfCap                              // IsCap
+	tfPlaceLow                         // in lower case, of three letters or more
+	tfNoElem                           // noListElem whatever the register
+	tfNoElemOut                        // noListElem in a text not written in lower case
+	tfNewLine                          // on another line than the word before
+)
+
+// tokFlagsOf works out the tokFlags of word i.
+func (a *analysis) tokFlagsOf(i int) tokFlags {
+	t, n := &a.toks[i], len(a.toks)
+	var m tokFlags
+	if t.Shape == shapeNone {
+		m |= tfNone
+	}
+	if t.Shape == shapeLower && !t.Caps && !a.lowerSeedMay(i) {
+		m |= tfLowerSeedNo
+	}
+	if i+1 < n && a.ff(i+1)&ffProper != 0 || i+2 < n && a.ff(i+2)&ffProper != 0 || i > 0 && a.prep[a.toks[i-1].ID] {
+		m |= tfPlaceNear
+	}
+	if a.ff(i)&ffUncommon35 != 0 {
+		m |= tfUncommon35
+	}
+	if t.Shape == shapeLower && !a.in(t, vBodyNouns) && !a.in(t, vCareCues) {
+		m |= tfOrgNo
+	}
+	if t.Handle {
+		m |= tfHandle
+	}
+	if t.IsCap() {
+		m |= tfCap
+	}
+	if t.Shape == shapeLower && t.Letters >= 3 {
+		m |= tfPlaceLow
+	}
+	if t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) && a.ff(i)&ffListLower == 0 {
+		m |= tfNoElem
+	}
+	if t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) {
+		m |= tfNoElemOut
+	}
+	if i > 0 && t.Line != a.toks[i-1].Line {
+		m |= tfNewLine
+	}
+	return m
 }
 
 // stop reports whether word t of the text is a stop word, as isStop(t.Lower)
@@ -183,6 +278,51 @@ func (a *analysis) f(i int) *feat {
 	a.none = feat{}
 	return &a.none
 }
+
+// featFlags are tests of a word's features (feat.flags), one bit each.
+type featFlags uint8
+
+const (
+	// ffProper: a proper noun SCOWL lists (proper > 0).
+	ffProper featFlags = 1 << iota
+	// ffSeed: in a name list, a proper noun, in no word list or a rare
+	// word (SCOWL above 50): lowerSeedMay's test of the word.
+	ffSeed
+	// ffListLower: in a name list or in no word list (noListElem).
+	ffListLower
+	// ffUncommon35: no word at SCOWL 35 or below (lowerCountry's first
+	// test of the word).
+	ffUncommon35
+)
+
+// flags works out the featFlags of f.
+func (f *feat) flags() featFlags {
+	var m featFlags
+	if f.proper > 0 {
+		m |= ffProper
+	}
+	if f.isName() || f.proper > 0 || f.wl == 0 || f.wl > 50 {
+		m |= ffSeed
+	}
+	if f.isName() || f.wl == 0 {
+		m |= ffListLower
+	}
+	if !(f.wl != 0 && f.wl <= 35) {
+		m |= ffUncommon35
+	}
+	return m
+}
+
+// ff returns the featFlags of word i: those of f(i).
+func (a *analysis) ff(i int) featFlags {
+	if a.fok[i] {
+		return a.flags[a.toks[i].ID]
+	}
+	return noneFlags
+}
+
+// noneFlags are the featFlags of a word without letters (feat{}.flags()).
+const noneFlags = ffSeed | ffListLower | ffUncommon35
 
 // wordFeat returns the lexicon features of a lower-case word.
 func (a *analysis) wordFeat(w string) feat {

@@ -93,6 +93,9 @@ func TestGatesAsBefore(t *testing.T) {
 	var seeds, places, orgWords, elems int
 	for _, text := range gateTexts(lex, 4000) {
 		a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis())
+		if reg, fgn := a.lowerRegister(), a.foreign(); reg != a.lowerRegisterOnce() || fgn != a.foreignOnce() {
+			t.Fatalf("lowerRegister %v, foreign %v as the analysis made them; their own passes say %v %v, in %q", reg, fgn, a.register, a.foreignVal, text)
+		}
 		sig := a.signatureLines()
 		none := make([]bool, len(a.toks))
 		for i := range a.toks {
@@ -113,8 +116,33 @@ func TestGatesAsBefore(t *testing.T) {
 					t.Fatalf("features of %q: %+v, want %+v", tk.Text, got, want)
 				}
 			}
+			if got, want := a.ff(i), a.f(i).flags(); got != want {
+				t.Fatalf("ff(%q) = %b, want %b", tk.Text, got, want)
+			}
+			// The fields kept by word in tf, and socialMay.
+			tf := a.tf[i]
+			if tf&tfHandle != 0 != tk.Handle || tf&tfCap != 0 != tk.IsCap() || tf&tfPlaceLow != 0 != (tk.Shape == shapeLower && tk.Letters >= 3) ||
+				tf&tfNewLine != 0 != (i > 0 && tk.Line != a.toks[i-1].Line) || a.socialMay[i] != a.mayStart(&socialRules, i) {
+				t.Fatalf("tf of %q: %b, socialMay %b", tk.Text, tf, a.socialMay[i])
+			}
+			// The gates kept by word, as their tests read at each use.
+			n := len(a.toks)
+			seed := tk.Shape == shapeNone || tk.Shape == shapeLower && !tk.Caps && !sig[i] && !a.lowerSeedMay(i)
+			near := i+1 < n && a.f(i+1).proper != 0 || i+2 < n && a.f(i+2).proper != 0 || i > 0 && placePrep(a.toks[i-1].Lower)
+			placeMay := near || !(a.f(i).wl != 0 && a.f(i).wl <= 35) && a.informal()
+			orgNo := tk.Shape == shapeLower && !a.isClinical() && !a.in(tk, vBodyNouns) && !a.in(tk, vCareCues)
+			if a.seedSkip(i, sig) != seed || a.lowerPlacesMay(i, a.informal()) != placeMay || a.orgsSkip(i) != orgNo {
+				t.Fatalf("gates of %q: seedSkip %v, lowerPlacesMay %v, orgsSkip %v; want %v %v %v", tk.Text,
+					a.seedSkip(i, sig), a.lowerPlacesMay(i, a.informal()), a.orgsSkip(i), seed, placeMay, orgNo)
+			}
+			// lowerPlaces' gate.
+			if !a.isClinical() && tk.Shape == shapeLower && tk.Letters >= 3 && !a.lowerPlacesMay(i, a.informal()) {
+				if s, ok, _ := lowerPlacesBefore(a, i); ok {
+					t.Fatalf("lowerPlacesMay turns %q away, yet the chain finds %+v, in %q", tk.Text, s, text)
+				}
+			}
 			// personSeed's gate.
-			if tk.Shape == shapeLower && !tk.Caps && !sig[i] && !a.lowerSeedMay(i) {
+			if a.seedSkip(i, sig) {
 				seeds++
 				if c, typ := a.personSeedAll(i, sig, none); c != 0 {
 					t.Fatalf("lowerSeedMay turns %q away, yet personSeedAll finds %v %q, in %q", tk.Text, c, typ, text)
@@ -130,7 +158,7 @@ func TestGatesAsBefore(t *testing.T) {
 				}
 			}
 			// The organisation rules at a word in lower case.
-			if a.orgsSkip(tk) {
+			if a.orgsSkip(i) {
 				orgWords++
 				_, ok1 := a.hospitalAbbrev(i)
 				_, ok2 := a.namedBody(i)

@@ -35,13 +35,18 @@ func (a *analysis) orgs() []span {
 	var out []span
 	n := len(a.toks)
 	words := make([]string, 0, 4)
+	clinical := a.isClinical()
 	for i := 0; i < n; i++ {
+		// A handle, or a word orgsSkip turns away (read without the word).
+		if tf := a.tf[i]; tf&tfHandle != 0 || tf&tfOrgNo != 0 && !clinical {
+			continue
+		}
 		t := &a.toks[i]
 		if t.Handle {
 			continue
 		}
 		if !t.IsCap() {
-			if a.orgsSkip(t) {
+			if a.orgsSkip(i) {
 				continue
 			}
 			if typ, ok := a.hospitalAbbrev(i); ok {
@@ -185,8 +190,8 @@ func (a *analysis) orgs() []span {
 // capitalised turn word t away at their first tests: hospitalAbbrev takes a
 // word in lower case only in a clinical note, namedBody only a body noun,
 // lowerCareCue only a care word.
-func (a *analysis) orgsSkip(t *token) bool {
-	return t.Shape == shapeLower && !a.isClinical() && !a.in(t, vBodyNouns) && !a.in(t, vCareCues)
+func (a *analysis) orgsSkip(i int) bool {
+	return a.tf[i]&tfOrgNo != 0 && !a.isClinical()
 }
 
 // acronymAfter finds the short form an organisation's name defines in

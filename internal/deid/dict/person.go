@@ -270,7 +270,7 @@ func (a *analysis) signatureLines() []bool {
 	sig := make([]bool, n)
 	for i := 0; i < n; {
 		j := i + 1
-		for j < n && a.toks[j].Line == a.toks[i].Line {
+		for j < n && a.tf[j]&tfNewLine == 0 { // a.toks[j].Line == a.toks[i].Line
 			j++
 		}
 		a.checkSignature(i, j, sig)
@@ -280,6 +280,12 @@ func (a *analysis) signatureLines() []bool {
 }
 
 func (a *analysis) checkSignature(i, j int, sig []bool) {
+	// A line of more than three words whose second, third and fourth are
+	// no credential has more than three name words: no signature (the
+	// test below, made without reading the rest of the line).
+	if j-i > 3 && !a.in(&a.toks[i+1], vCredentials) && !a.in(&a.toks[i+2], vCredentials) && !a.in(&a.toks[i+3], vCredentials) {
+		return
+	}
 	names := j
 	for k := i; k < j; k++ {
 		if a.in(&a.toks[k], vCredentials) && k > i {
@@ -336,13 +342,16 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 	sig := a.signatureLines()
 	var out []span
 	for i := 0; i < n; i++ {
+		if a.tf[i]&tfHandle == 0 && a.seedSkip(i, sig) {
+			continue // no hashtag, and personSeed finds nothing here
+		}
 		if a.isHashtag(i) {
 			if s, ok := a.hashName(i); ok && !blockSeed[i] {
 				out = append(out, s)
 			}
 			continue
 		}
-		if t := &a.toks[i]; t.Shape == shapeLower && !t.Caps && !sig[i] && !a.lowerSeedMay(i) {
+		if a.seedSkip(i, sig) {
 			continue // personSeed finds nothing here
 		}
 		conf, typ := a.personSeedAll(i, sig, blockSeed)
@@ -469,10 +478,18 @@ func (a *analysis) nameCont(k int, lower bool) bool {
 // personSeed decides whether word i is a person's name on its own evidence,
 // and how surely.
 func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
-	if t := &a.toks[i]; t.Shape == shapeLower && !t.Caps && !sig[i] && !a.lowerSeedMay(i) {
+	if a.seedSkip(i, sig) {
 		return 0, ""
 	}
 	return a.personSeedAll(i, sig, blockSeed)
+}
+
+// seedSkip reports whether personSeedAll finds nothing at word i by its
+// first tests: a word without letters, or a word in lower case in a line
+// not in capitals, outside a signature, that lowerSeedMay turns away.
+func (a *analysis) seedSkip(i int, sig []bool) bool {
+	tf := a.tf[i]
+	return tf&tfNone != 0 || tf&tfLowerSeedNo != 0 && !sig[i]
 }
 
 // lowerSeedMay is what personSeedAll asks first of a word in lower case in
@@ -484,7 +501,7 @@ func (a *analysis) personSeed(i int, sig, blockSeed []bool) (float64, string) {
 // for such a word are asked of its features, not one by one with its
 // neighbours.
 func (a *analysis) lowerSeedMay(i int) bool {
-	if f := a.f(i); f.births > 0 || f.surname > 0 || f.proper > 0 || f.wl == 0 || f.wl > 50 {
+	if a.ff(i)&ffSeed != 0 {
 		return true
 	}
 	return i > 0 && a.toks[i-1].Dot && a.toks[i-1].Letters == 1

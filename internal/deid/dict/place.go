@@ -78,7 +78,14 @@ var shapeRules = newRuleChain(0, []spanRule{
 func (a *analysis) places() []span {
 	var out []span
 	n := len(a.toks)
+	clinical, informal := a.isClinical(), a.informal()
 	for i := 0; i < n; i++ {
+		// Outside a clinical note, a word that is no handle and not
+		// capitalised is asked only of the lower-case chain below: skipped
+		// when that turns it away (read without the word).
+		if tf := a.tf[i]; !clinical && tf&(tfHandle|tfCap) == 0 && (tf&tfPlaceLow == 0 || !a.lowerPlacesMay(i, informal)) {
+			continue
+		}
 		t := &a.toks[i]
 		if t.Handle {
 			if s, ok := a.hashPlace(i); ok {
@@ -118,6 +125,9 @@ func (a *analysis) places() []span {
 					out = append(out, s)
 					i = s.j - 1
 				}
+				continue
+			}
+			if !a.lowerPlacesMay(i, a.informal()) {
 				continue
 			}
 			if s, ok, skip := a.lowerPlaces(i); ok {
@@ -199,6 +209,16 @@ func (a *analysis) places() []span {
 	return mergeSpans(out)
 }
 
+// lowerPlacesMay reports whether lowerPlaces can find anything at word i of
+// a text that is informal or not (analysis.informal):
+// the union of its gates (a proper noun among the next two words, a
+// preposition before, or an informal text and a word that is no common
+// word; lowerFamousCity's test of the word implies lowerCountry's).
+func (a *analysis) lowerPlacesMay(i int, informal bool) bool {
+	tf := a.tf[i]
+	return tf&tfPlaceNear != 0 || tf&tfUncommon35 != 0 && informal
+}
+
 // lowerPlaces tries the place rules for a word in lower case of three
 // letters or more, in a text that is no clinical note, in order:
 // lowerPhrasePlace, lowerVenue, lowerPlace, lowerCountry, lowerCity and
@@ -210,7 +230,7 @@ func (a *analysis) places() []span {
 func (a *analysis) lowerPlaces(i int) (s span, ok, skip bool) {
 	// lowerPhrasePlace needs a proper noun among the next two words
 	// (phraseAhead): asked of their features first.
-	if n := len(a.toks); i+1 < n && a.f(i+1).proper != 0 || i+2 < n && a.f(i+2).proper != 0 {
+	if n := len(a.toks); i+1 < n && a.ff(i+1)&ffProper != 0 || i+2 < n && a.ff(i+2)&ffProper != 0 {
 		if s, ok := a.lowerPhrasePlace(i); ok {
 			return s, true, true
 		}
@@ -237,7 +257,7 @@ func (a *analysis) lowerPlaces(i int) (s span, ok, skip bool) {
 	// word (SCOWL above 35, or none), lowerFamousCity one in no word list
 	// but among the encyclopaedia's 20,000 most frequent words.
 	f := a.f(i)
-	if informal && !(f.wl != 0 && f.wl <= 35) {
+	if informal && a.ff(i)&ffUncommon35 != 0 {
 		if s, ok := a.lowerCountry(i); ok {
 			return s, true, false
 		}

@@ -223,8 +223,8 @@ func (a *analysis) listSep(j int) int {
 // list or in no word list, and none at all in a text not written in lower
 // case (lowerOut); of a word without letters, neither takes any.
 func (a *analysis) noListElem(i int, lowerOut bool) bool {
-	t := &a.toks[i]
-	return t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) && (lowerOut || !a.f(i).isName() && a.f(i).wl != 0)
+	tf := a.tf[i]
+	return tf&tfNoElem != 0 || lowerOut && tf&tfNoElemOut != 0
 }
 
 // coordinated finds names in a list or coordination with a name:

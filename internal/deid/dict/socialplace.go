@@ -214,11 +214,8 @@ func (a *analysis) socialPlaces() []span {
 	}
 	var out []span
 	for i := 0; i < len(a.toks); i++ {
-		if a.toks[i].Handle {
-			continue
-		}
-		m := a.mayStart(&socialRules, i)
-		if m == 0 {
+		m := a.socialMay[i] // mayStart(&socialRules, i)
+		if m == 0 || a.tf[i]&tfHandle != 0 {
 			continue
 		}
 		if s, ok := a.firstOf(&socialRules, i, m); ok {

@@ -1,6 +1,7 @@
 package lexfacts
 
 import (
+	"os"
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -24,4 +25,30 @@ func BenchmarkSharedAnalysis(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkSiteAnalysis is BenchmarkSharedAnalysis on the posts of the site in
+// VEIL_BENCH_SITE (made by ../shared/bench/gen_corpus.py), each a new document
+// in turn: their vocabulary varies far more than the 32 texts', so the lexicon
+// is read as in a build.
+func BenchmarkSiteAnalysis(b *testing.B) {
+	root := os.Getenv("VEIL_BENCH_SITE")
+	if root == "" {
+		b.Skip("VEIL_BENCH_SITE is not set")
+	}
+	posts := benchtext.SitePosts(b, root, 1000)
+	lex := lexicon.Default()
+	lex.Facts("warm")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		an := (&deid.Doc{Text: posts[i%len(posts)]}).Analysis()
+		w := Of(an, lex)
+		for _, t := range an.Words() {
+			if t.Shape != deid.ShapeNone {
+				w.Facts(t.ID)
+			}
+		}
+		i++
+	}
 }

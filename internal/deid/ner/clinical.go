@@ -124,17 +124,25 @@ const clinicalOrders = 3
 
 // clinical reports whether text holds at least clinicalOrders drug-order
 // tokens.
-func clinical(text string) bool {
+func clinical(text string) bool { return doseTokens(text, clinicalOrders) >= clinicalOrders }
+
+// doseTokens counts the drug-order tokens of text (isDoseToken of each
+// field of doseTokenFields after the one before it), up to most.
+func doseTokens(text string, most int) int {
 	n, prev := 0, ""
+	lim := doseLengths()
+	longest := max(lim.route, lim.unit)
 	eachDoseField(text, func(w string) bool {
-		dose := isDoseToken(prev, w)
+		// A word of ASCII letters longer than every route and unit is
+		// neither, in any case: isDoseToken need not lower it.
+		dose := !(len(w) > longest && asciiLetters(w)) && isDoseToken(prev, w)
 		prev = w
 		if dose {
 			n++
 		}
-		return n < clinicalOrders
+		return n < most
 	})
-	return n >= clinicalOrders
+	return n
 }
 
 // eachDoseField calls f with each field of doseTokenFields(s), in order,

@@ -504,7 +504,7 @@ func (d *Detector) shorthand(t *textInfo) bool {
 		t.short = -1
 		caps, short := 0, 0
 		var facts *lexfacts.Words
-		eachLetterRun(t.text, func(w string) {
+		eachCapitalRun(t.text, func(w string) {
 			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 				return
 			}
@@ -558,27 +558,35 @@ func abbrevLevel(lex *lexicon.Lexicon, facts *lexfacts.Words, an *deid.Analysis,
 	return level
 }
 
-// eachLetterRun calls f with each run of letters of s (strings.FieldsFunc's
-// fields of non-letters), in order.
-func eachLetterRun(s string, f func(w string)) {
-	start := -1
+// eachCapitalRun calls f with each run of letters of s (strings.FieldsFunc's
+// fields of non-letters) whose first letter is upper case (unicode.IsUpper),
+// in order.
+func eachCapitalRun(s string, f func(w string)) {
+	start := -1 // the start of the current run, if it is a capital's
+	in := false // in a run of letters
 	for i := 0; i < len(s); {
 		c := s[i]
-		letter, size := false, 1
+		letter, upper, size := false, false, 1
 		if c < utf8.RuneSelf {
-			letter = 'a' <= c|0x20 && c|0x20 <= 'z'
+			letter, upper = 'a' <= c|0x20 && c|0x20 <= 'z', 'A' <= c && c <= 'Z'
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
-			letter = unicode.IsLetter(r)
+			letter, upper = unicode.IsLetter(r), unicode.IsUpper(r)
 		}
 		if letter {
-			if start < 0 {
-				start = i
+			if !in {
+				in = true
+				if upper {
+					start = i
+				}
 			}
-		} else if start >= 0 {
-			f(s[start:i])
-			start = -1
+		} else if in {
+			if start >= 0 {
+				f(s[start:i])
+				start = -1
+			}
+			in = false
 		}
 		i += size
 	}

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -477,7 +478,7 @@ func TestCandidateOncePerWord(t *testing.T) {
 	if len(texts) > 1500 {
 		texts = texts[:1500]
 	}
-	for _, text := range append(texts, "the United Kingdom and the United Kingdom", "Mr. Brown met Brown in New York, New York") {
+	for _, text := range append(texts, "the Burkina Faso and the Burkina Faso", "Mr. Quillfeather met Quillfeather in Port Vila, Vanuatu") {
 		doc := &deid.Doc{Text: text}
 		shared := newTextInfo(doc)
 		words := fieldWords(text)
@@ -508,6 +509,32 @@ func TestTrimNonLetters(t *testing.T) {
 		w := b.String()
 		if got, want := trimNonLetters(w), strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); got != want {
 			t.Fatalf("trimNonLetters(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestEachCapitalRun checks eachCapitalRun against strings.FieldsFunc's
+// runs of letters, those starting with an upper-case letter, on random
+// texts of letters in both cases beyond ASCII too, title-case letters,
+// marks, digits and invalid bytes.
+func TestEachCapitalRun(t *testing.T) {
+	rng := rand.New(rand.NewPCG(10, 11))
+	pieces := []string{"a", "bc", "D", "EF", " ", ".", "'", "1", "é", "É", "ǅ", "ǆ", "\u0301", "\xff", "\xc3", "Σ", "日", "-"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(20) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		var want, got []string
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+				want = append(want, w)
+			}
+		}
+		eachCapitalRun(s, func(w string) { got = append(got, w) })
+		if !slices.Equal(got, want) {
+			t.Fatalf("eachCapitalRun(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -700,3 +700,53 @@ func TestDoseTokenMatchesRef(t *testing.T) {
 		}
 	}
 }
+
+// TestDoseTokensMatchRef checks doseTokens's count against isDoseTokenRef
+// of each field, on the dose texts and random texts of routes, units,
+// numbers and words in either case.
+func TestDoseTokensMatchRef(t *testing.T) {
+	texts := doseTexts(t)
+	rng := rand.New(rand.NewPCG(14, 15))
+	pieces := []string{" ", " ", ", ", ".", "/", "2", "10", "0.5", "the", "Nurse", "walked", "QUIETLY", "q6h", "x"}
+	for w := range vocab.Units().All() {
+		pieces = append(pieces, w, strings.ToUpper(w), "5"+w)
+	}
+	for w := range vocab.RouteWords().All() {
+		pieces = append(pieces, w, strings.ToUpper(w))
+	}
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		want, prev := 0, ""
+		for _, w := range doseTokenFields(s) {
+			if isDoseTokenRef(prev, w) {
+				want++
+			}
+			prev = w
+		}
+		if got := doseTokens(s, math.MaxInt); got != want {
+			t.Fatalf("doseTokens(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// normalize is the form of a word prose's tagger uses as context, as
+// newTokenFeats made it before normalizeLower: tagRef's.
+func normalize(word string) string {
+	switch {
+	case word == "":
+		return word
+	case word[0] != '-' && strings.IndexByte(word, '-') >= 0:
+		return "!HYPHEN"
+	case len(word) == 4 && isAtoi(word):
+		return "!YEAR"
+	case '0' <= word[0] && word[0] <= '9':
+		return "!DIGITS"
+	}
+	return strings.ToLower(word)
+}

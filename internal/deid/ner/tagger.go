@@ -492,8 +492,8 @@ func addWeights(scores []float64, touched []bool, rows []byte, stride int) {
 	}
 }
 
-// normalize is the form of a word prose's tagger uses as context.
-func normalize(word string) string {
+// normalizeLower is normalize(word), given strings.ToLower(word).
+func normalizeLower(word, lower string) string {
 	switch {
 	case word == "":
 		return word
@@ -504,7 +504,7 @@ func normalize(word string) string {
 	case '0' <= word[0] && word[0] <= '9':
 		return "!DIGITS"
 	}
-	return strings.ToLower(word)
+	return lower
 }
 
 func isAtoi(s string) bool {

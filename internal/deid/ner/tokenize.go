@@ -169,7 +169,7 @@ func hasUpperASCII(s string) bool {
 // isSpecialWord is prose's isSpecial: an emoticon of its list (the same as
 // vocab.Emoticons), or a word its regular expression
 // `^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$` matches: two or more letters
-// each followed by a '.' ("U.S."), or a capital, one or two lower-case
+// each followed by a '.' ("Q.X."), or a capital, one or two lower-case
 // letters and a '.' ("Dr.", "Mrs.").
 func isSpecialWord(w string) bool {
 	if vocab.Emoticons().Has(w) {

@@ -78,7 +78,7 @@ func TestIsSpecialWord(t *testing.T) {
 	re := regexp.MustCompile(`^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$`)
 	alphabet := []string{"A", "z", "Q", "b", ".", ".", "1", "é", "-", ":", ")"}
 	rng := rand.New(rand.NewPCG(3, 5))
-	words := []string{"U.S.", "e.g.", "Dr.", "Mrs.", "Mr", "D.", "DR.", "Mrss.", "a.b.c.", "a.b.c", "ab.", ".a.", "A.é."}
+	words := []string{"Q.X.", "e.g.", "Dr.", "Mrs.", "Mr", "D.", "DR.", "Mrss.", "a.b.c.", "a.b.c", "ab.", ".a.", "A.é."}
 	for range 50000 {
 		var b strings.Builder
 		for range 1 + rng.IntN(7) {

@@ -46,18 +46,26 @@ type tokenFeats struct {
 // newTokenFeats looks up the features of token text w.
 func (m *model) newTokenFeats(w string) *tokenFeats {
 	t, e := m.tagger, m.ents
-	f := &tokenFeats{norm: normalize(w), first: w[0]}
+	lower := strings.ToLower(w)
+	f := &tokenFeats{norm: normalizeLower(w, lower), first: w[0]}
 	f.fixed, f.hasFixed = t.fixedTag(w)
 	f.ctx = t.ctxFeatsOf(f.norm)
 	f.suffix = t.suffix(w[len(w)-min(len(w), 3):])[roleSuffix]
-	f.lower, f.shape = strings.ToLower(w), shapeOf(w)
+	f.lower, f.shape = lower, shapeOf(w)
 	_, f.inList = e.basic.Find(w)
 	f.word = e.weightsOf(fWord, w)
 	f.wordLower = e.weightsOf(fWordLower, f.lower)
 	f.asPrevWord = e.weightsOf(fPrevWord, f.lower)
 	f.asNextWord = e.weightsOf(fNextWord, f.lower)
-	f.suffix3 = e.weightsOf(fSuffix3, strings.ToLower(w[len(w)-min(len(w), 3):]))
-	f.prefix3 = e.weightsOf(fPrefix3, strings.ToLower(w[:min(len(w), 3)]))
+	suffix3, prefix3 := w[len(w)-min(len(w), 3):], w[:min(len(w), 3)]
+	if isASCII(w) {
+		// The lower case of an ASCII word's ends is that of the word.
+		suffix3, prefix3 = lower[len(lower)-len(suffix3):], lower[:len(prefix3)]
+	} else {
+		suffix3, prefix3 = strings.ToLower(suffix3), strings.ToLower(prefix3)
+	}
+	f.suffix3 = e.weightsOf(fSuffix3, suffix3)
+	f.prefix3 = e.weightsOf(fPrefix3, prefix3)
 	if len(w) < maxWordLen {
 		f.wordLen = e.small.wordLen[len(w)]
 	} else {

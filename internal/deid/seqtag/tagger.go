@@ -111,31 +111,36 @@ func (m *Model) finish() {
 			break
 		}
 	}
+	var found []*int32
+	set := func(row *int32, f uint64) {
+		*row = m.row(f)
+		found = append(found, row)
+	}
 	for role := range numRoles {
-		r.start[role] = m.row(hashS(roleFeature(role), "<s>"))
-		r.end[role] = m.row(hashS(roleFeature(role), "</s>"))
+		set(&r.start[role], hashS(roleFeature(role), "<s>"))
+		set(&r.end[role], hashS(roleFeature(role), "</s>"))
 	}
 	for p1 := range uint8(numTags) {
-		r.prevTag[p1] = m.row(hash1(fPrevTag, uint64(p1)))
+		set(&r.prevTag[p1], hash1(fPrevTag, uint64(p1)))
 		for p2 := range uint8(numTags) {
-			r.prevTags[p1][p2] = m.row(hash1(fPrevTags, pack(p1, p2)))
+			set(&r.prevTags[p1][p2], hash1(fPrevTags, pack(p1, p2)))
 		}
 		for sh := range uint8(numShapes) {
-			r.prevTagShape[p1][sh] = m.row(hash1(fPrevTagShape, pack(p1, sh)))
+			set(&r.prevTagShape[p1][sh], hash1(fPrevTagShape, pack(p1, sh)))
 		}
 	}
 	for a := range uint8(numShapes) {
 		for sh := range uint8(numShapes) {
-			r.prevShape[a][sh] = m.row(hash1(fPrevShape, pack(a, sh)))
-			r.nextShape[a][sh] = m.row(hash1(fNextShape, pack(a, sh)))
+			set(&r.prevShape[a][sh], hash1(fPrevShape, pack(a, sh)))
+			set(&r.nextShape[a][sh], hash1(fNextShape, pack(a, sh)))
 		}
 	}
 	for fn := range uint8(8) {
 		for sn := range uint8(6) {
 			for sh := range uint8(numShapes) {
-				r.prevName[fn][sn][sh] = m.row(hash1(fPrevName, pack(fn, sn, sh)))
+				set(&r.prevName[fn][sn][sh], hash1(fPrevName, pack(fn, sn, sh)))
 				for wl := range uint8(numLevels) {
-					r.nextName[fn][sn][wl][sh] = m.row(hash1(fNextName, pack(fn, sn, wl, sh)))
+					set(&r.nextName[fn][sn][wl][sh], hash1(fNextName, pack(fn, sn, wl, sh)))
 				}
 			}
 		}
@@ -144,10 +149,10 @@ func (m *Model) finish() {
 		for wl := range uint8(numLevels) {
 			for sh := range uint8(numShapes) {
 				for wl2 := range uint8(numLevels) {
-					r.prevCap[a][wl][sh][wl2] = m.row(hash1(fPrevCap, pack(a, wl, sh, wl2)))
+					set(&r.prevCap[a][wl][sh][wl2], hash1(fPrevCap, pack(a, wl, sh, wl2)))
 				}
 				for pop := range uint8(10) {
-					r.nextCap[a][wl][pop][sh] = m.row(hash1(fNextCap, pack(a, wl, pop, sh)))
+					set(&r.nextCap[a][wl][pop][sh], hash1(fNextCap, pack(a, wl, pop, sh)))
 				}
 			}
 		}
@@ -156,66 +161,67 @@ func (m *Model) finish() {
 		for sh := range uint8(numShapes) {
 			for sent := range uint8(2) {
 				for reg := range uint8(numRegs) {
-					r.capsElsewhere[ce][sh][sent][reg] = m.row(hash1(fCapsElsewhere, pack(ce, sh, sent, reg)))
+					set(&r.capsElsewhere[ce][sh][sent][reg], hash1(fCapsElsewhere, pack(ce, sh, sent, reg)))
 				}
 			}
 		}
 	}
-	r.bias = m.row(hash1(fBias, 0))
+	set(&r.bias, hash1(fBias, 0))
 	for sh := range uint8(numShapes) {
-		r.shape[sh] = m.row(hash1(fShape, uint64(sh)))
+		set(&r.shape[sh], hash1(fShape, uint64(sh)))
 		for sent := range uint8(2) {
-			r.sent[sent][sh] = m.row(hash1(fSent, pack(sent, sh)))
+			set(&r.sent[sent][sh], hash1(fSent, pack(sent, sh)))
 			for reg := range uint8(numRegs) {
-				r.regShape[reg][sh][sent] = m.row(hash1(fRegShape, pack(reg, sh, sent)))
+				set(&r.regShape[reg][sh][sent], hash1(fRegShape, pack(reg, sh, sent)))
 			}
 		}
 		for wl := range uint8(numLevels) {
 			for fn := range uint8(8) {
-				r.shapeFn[sh][fn][wl] = m.row(hash1(fShapeFn, pack(sh, fn, wl)))
+				set(&r.shapeFn[sh][fn][wl], hash1(fShapeFn, pack(sh, fn, wl)))
 			}
 			for sn := range uint8(6) {
-				r.shapeSn[sh][sn][wl] = m.row(hash1(fShapeSn, pack(sh, sn, wl)))
-				r.shapeWl[sh][wl][sn] = m.row(hash1(fShapeWl, pack(sh, wl, sn)))
+				set(&r.shapeSn[sh][sn][wl], hash1(fShapeSn, pack(sh, sn, wl)))
+				set(&r.shapeWl[sh][wl][sn], hash1(fShapeWl, pack(sh, wl, sn)))
 			}
 			for pop := range uint8(10) {
-				r.shapePop[sh][pop][wl] = m.row(hash1(fShapePop, pack(sh, pop, wl)))
+				set(&r.shapePop[sh][pop][wl], hash1(fShapePop, pack(sh, pop, wl)))
 			}
 		}
 		for n := range uint8(13) {
-			r.length[sh][n] = m.row(hash1(fLen, pack(sh, n)))
+			set(&r.length[sh][n], hash1(fLen, pack(sh, n)))
 		}
 	}
 	for reg := range uint8(numRegs) {
-		r.reg[reg] = m.row(hash1(fReg, uint64(reg)))
+		set(&r.reg[reg], hash1(fReg, uint64(reg)))
 	}
 	for fn := range uint8(8) {
 		for sent := range uint8(2) {
-			r.fn[fn][sent] = m.row(hash1(fFn, pack(fn, sent)))
+			set(&r.fn[fn][sent], hash1(fFn, pack(fn, sent)))
 		}
 	}
 	for sex := range uint64(4) {
-		r.sex[sex] = m.row(hash1(fSex, sex))
+		set(&r.sex[sex], hash1(fSex, sex))
 	}
 	for b := range uint64(6) {
-		r.sn[b] = m.row(hash1(fSn, b))
-		r.wr[b] = m.row(hash1(fWr, b))
+		set(&r.sn[b], hash1(fSn, b))
+		set(&r.wr[b], hash1(fWr, b))
 	}
 	for lv := range uint64(numLevels) {
-		r.wl[lv] = m.row(hash1(fWl, lv))
-		r.pl[lv] = m.row(hash1(fPl, lv))
+		set(&r.wl[lv], hash1(fWl, lv))
+		set(&r.pl[lv], hash1(fPl, lv))
 	}
 	for pop := range uint64(10) {
-		r.pop[pop] = m.row(hash1(fPop, pop))
+		set(&r.pop[pop], hash1(fPop, pop))
 	}
 	for b := range uint8(numFlags) {
-		r.flag[b] = m.row(hash1(fFlag, uint64(b)))
+		set(&r.flag[b], hash1(fFlag, uint64(b)))
 		for sh := range uint8(numShapes) {
-			r.prevFlagSkip[b][sh] = m.row(hash1(fPrevFlagSkip, pack(b, sh)))
-			r.prevFlag[b][sh] = m.row(hash1(fPrevFlag, pack(b, sh)))
-			r.nextFlag[b][sh] = m.row(hash1(fNextFlag, pack(b, sh)))
+			set(&r.prevFlagSkip[b][sh], hash1(fPrevFlagSkip, pack(b, sh)))
+			set(&r.prevFlag[b][sh], hash1(fPrevFlag, pack(b, sh)))
+			set(&r.nextFlag[b][sh], hash1(fNextFlag, pack(b, sh)))
 		}
 	}
+	m.table.copyHot(found)
 }
 
 // sum is written for seven tags: these stop the build if numTags is not 7.
