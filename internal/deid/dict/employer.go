@@ -261,9 +261,18 @@ func matchCue(text string, p int, m []int) []int {
 // run to blank run, listed in one pass.
 func wordStarts(text string) (cue, move startsAt) {
 	var cues, moves []int
+	// Without a tab in the text, the next blank is the next space, which
+	// strings.IndexByte finds many bytes at a time.
+	tabs := strings.IndexByte(text, '\t') >= 0
 	for i := 0; i < len(text); {
-		for i < len(text) && byteClass[text[i]]&clsBlank == 0 {
-			i++
+		if tabs {
+			for i < len(text) && byteClass[text[i]]&clsBlank == 0 {
+				i++
+			}
+		} else if k := strings.IndexByte(text[i:], ' '); k < 0 {
+			i = len(text)
+		} else {
+			i += k
 		}
 		if i >= len(text) {
 			break
