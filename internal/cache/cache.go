@@ -1,10 +1,8 @@
 package cache
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/gob"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -50,6 +48,8 @@ type Cache struct {
 
 	// dec decodes entries with decoders kept from one entry to the next.
 	dec gobstream.Decoders
+	// enc encodes entries with encoders kept from one entry to the next.
+	enc gobstream.Encoders[*entry]
 
 	hits, misses, bad atomic.Int64
 	// oneShot keeps no results in memory (OneShot).
@@ -301,9 +301,8 @@ func (c *Cache) put(k key, e *entry) {
 		c.mem[k] = e
 		c.mu.Unlock()
 	}
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(e); err == nil {
-		c.save(kindPrepare, k, b.Bytes())
+	if b, err := c.enc.Encode(e); err == nil {
+		c.save(kindPrepare, k, b)
 	}
 }
 

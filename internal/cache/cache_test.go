@@ -14,9 +14,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/veil-blog/veil/internal/cache/gobstream"
 	"github.com/veil-blog/veil/internal/config"
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/plan"
+	"github.com/veil-blog/veil/internal/markdown"
 	"github.com/veil-blog/veil/internal/render"
 	"github.com/veil-blog/veil/internal/site"
 	"github.com/veil-blog/veil/theme"
@@ -506,5 +508,96 @@ func TestPruneKeepsWholePacks(t *testing.T) {
 	}
 	if st := run(); st.Hits != 4 || st.Bad != 0 {
 		t.Errorf("warm build after prune: %+v, want 4 hits", st)
+	}
+}
+
+// TestEntriesAsFreshEncoder: the entries a build saves (posts and
+// conversions, encoded by kept encoders) are byte for byte what a fresh
+// gob.Encoder writes for the same values.
+func TestEntriesAsFreshEncoder(t *testing.T) {
+	root := testSite(t)
+	opts := options(t, root, "key one")
+	c := Open(filepath.Join(root, ".veil", "cache"), []byte("salt"))
+	memo := render.NewMemo(c.Conversions())
+	opts.Prepare, opts.Memo = c.Wrap, memo
+	if _, err := site.Build(context.Background(), opts, filepath.Join(t.TempDir(), "public")); err != nil {
+		t.Fatal(err)
+	}
+	fresh := func(v any) []byte {
+		var b bytes.Buffer
+		if err := gob.NewEncoder(&b).Encode(v); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	if n := c.enc.Reused(); n < 3 {
+		t.Errorf("kept encoders wrote %d of 4 posts", n)
+	}
+	var results gobstream.Encoders[markdown.Result]
+	var posts, conversions int
+	for k, e := range c.mem {
+		b, ok := c.disk.get(usedKey{kindPrepare, k})
+		if !ok || !bytes.Equal(b, fresh(e)) {
+			t.Errorf("entry %x: saved bytes differ from a fresh encoder's (found %v)", k[:4], ok)
+		}
+		posts++
+	}
+	for kk := range c.disk.at {
+		if kk.kind != kindHTML {
+			continue
+		}
+		b, _ := c.disk.get(kk)
+		var res markdown.Result
+		if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&res); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b, fresh(res)) {
+			t.Errorf("conversion %x: saved bytes differ from a fresh encoder's", kk.k[:4])
+		}
+		if again, err := results.Encode(res); err != nil || !bytes.Equal(again, b) {
+			t.Errorf("conversion %x: encoded again, bytes differ (%v)", kk.k[:4], err)
+		}
+		conversions++
+	}
+	if n := results.Reused(); n != conversions-1 {
+		t.Errorf("kept encoders wrote %d of %d conversions", n, conversions)
+	}
+	if posts < 4 || conversions < 4 {
+		t.Errorf("%d posts and %d conversions compared; want 4 each", posts, conversions)
+	}
+}
+
+// TestStoreReadsWhatItGathers: entries saved are read back, byte for
+// byte, while their pack is being written (whether still gathered in
+// memory or already in the file), after it is put in place, and by a new
+// store, across packs of several segments.
+func TestStoreReadsWhatItGathers(t *testing.T) {
+	keys, payloads := benchEntries(300) // 4-20 KB each: ~3.6 MB
+	var bad countBad
+	dir := filepath.Join(t.TempDir(), "cache")
+	s := newStore(dir, &bad.n)
+	s.segment = 1 << 20
+	check := func(s *store, upto int, when string) {
+		t.Helper()
+		for j := range upto {
+			if b, ok := s.get(keys[j]); !ok || !bytes.Equal(b, payloads[j]) {
+				t.Fatalf("%s: entry %d of %d read back wrong (found %v)", when, j, upto, ok)
+			}
+		}
+	}
+	for j, k := range keys {
+		s.put(k, payloads[j])
+		if j%37 == 0 {
+			check(s, j+1, "while writing")
+		}
+	}
+	check(s, len(keys), "before flush")
+	if err := s.flush(); err != nil {
+		t.Fatal(err)
+	}
+	check(s, len(keys), "after flush")
+	check(newStore(dir, &bad.n), len(keys), "new store")
+	if n := bad.n.Load(); n != 0 {
+		t.Errorf("%d entries bad", n)
 	}
 }

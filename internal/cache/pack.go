@@ -52,6 +52,9 @@ const (
 	// after a build that changed one post, a pack or two of this size, not
 	// all the site's entries (23 MB at 1,000 posts).
 	segmentSize = 4 << 20
+	// pendingSize is how many bytes of payloads a pack being written
+	// gathers before writing them to its file.
+	pendingSize = 256 << 10
 	// staleTemp is how long a temporary pack may go unwritten before Prune
 	// takes it for the remains of a process that stopped: a writer adds to
 	// its file all through a build and renames it at the end.
@@ -71,9 +74,14 @@ type slot struct {
 }
 
 type pack struct {
-	path    string   // its file; the temporary one while f is set
-	f       *os.File // set while the pack is being written
-	size    int64    // bytes written so far (while f is set)
+	path string   // its file; the temporary one while f is set
+	f    *os.File // set while the pack is being written
+	size int64    // bytes written so far (while f is set)
+	// pending are the last bytes written, not yet in f: the payloads
+	// from offset size-len(pending) on. Writing them by the hundred
+	// kilobytes instead of one entry at a time saves a system call per
+	// entry.
+	pending []byte
 	entries []slot
 }
 
@@ -221,8 +229,13 @@ func (s *store) get(kk usedKey) ([]byte, bool) {
 	var err error
 	if r.p.f != nil {
 		// Written by this process and not yet in place: read under the
-		// lock, so that Flush does not close the file meanwhile.
-		_, err = r.p.f.ReadAt(b, e.off)
+		// lock, so that Flush does not close the file meanwhile. An entry
+		// is either whole in pending or whole in the file.
+		if at := e.off - (r.p.size - int64(len(r.p.pending))); at >= 0 {
+			copy(b, r.p.pending[at:])
+		} else {
+			_, err = r.p.f.ReadAt(b, e.off)
+		}
 		s.mu.Unlock()
 	} else {
 		s.mu.Unlock()
@@ -276,16 +289,20 @@ func (s *store) putLocked(kk usedKey, payload []byte, sum [sha256.Size]byte) {
 		if err != nil {
 			return
 		}
-		s.w = &pack{path: f.Name(), f: f}
+		s.w = &pack{path: f.Name(), f: f, pending: make([]byte, 0, pendingSize+32<<10)}
 		if _, err := f.WriteString(packMagic); err != nil {
 			s.dropLocked()
 			return
 		}
 		s.w.size = int64(len(packMagic))
 	}
-	if _, err := s.w.f.Write(payload); err != nil {
-		s.dropLocked()
-		return
+	s.w.pending = append(s.w.pending, payload...)
+	if len(s.w.pending) >= pendingSize {
+		if _, err := s.w.f.Write(s.w.pending); err != nil {
+			s.dropLocked()
+			return
+		}
+		s.w.pending = s.w.pending[:0]
 	}
 	s.w.entries = append(s.w.entries, slot{kk: kk, off: s.w.size, n: int64(len(payload)), sum: sum})
 	s.w.size += int64(len(payload))
@@ -336,7 +353,10 @@ func (s *store) flushLocked() error {
 	ix = binary.LittleEndian.AppendUint64(ix, uint64(w.size))
 	ix = binary.LittleEndian.AppendUint64(ix, uint64(len(w.entries)))
 	ix = append(append(ix, sum[:]...), packMagic...)
-	if _, err := w.f.Write(ix); err != nil {
+	// The index follows the payloads not yet written, in one write.
+	tail := append(w.pending, ix...)
+	w.pending = nil
+	if _, err := w.f.Write(tail); err != nil {
 		s.dropLocked()
 		return fmt.Errorf("write %s: %w", w.path, err)
 	}

@@ -145,3 +145,20 @@ func BenchmarkFenceInfos(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkVisible makes the view of one post, which de-identification
+// reads (once per document).
+func BenchmarkVisible(b *testing.B) {
+	docs := benchDocs(b)
+	texts := make([]string, len(docs))
+	for i, d := range docs {
+		texts[i] = string(d)
+	}
+	b.SetBytes(benchBytes(docs))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		Visible(texts[i%len(texts)])
+		i++
+	}
+}

@@ -60,6 +60,10 @@ func Visible(src string) *View {
 	}
 	for i := 0; i < len(src); {
 		c := src[i]
+		if quiet[c] { // the common case: nothing to do
+			i++
+			continue
+		}
 		switch {
 		case (c == '<' || c == '*' || c == '~' || c == '`') && letterBefore(src, plain, i, &b):
 			if k := markupBetweenLetters(src, i); k > i {
@@ -258,12 +262,16 @@ func Invisible(r rune) bool {
 func needsView(src string) bool {
 	for i := 0; i < len(src); {
 		c := src[i]
+		if quiet[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			switch c {
 			case '&', '<', '*', '~', '`':
 				return true
 			}
-			if _, ok := percentAt(src, i); ok {
+			if _, ok := percentAt(src, i); ok { // c is '%'
 				return true
 			}
 			i++
@@ -277,6 +285,17 @@ func needsView(src string) bool {
 	}
 	return false
 }
+
+// quiet marks the bytes at which Visible changes nothing: ASCII but the
+// first bytes of inline markup ('<', '*', '~', '`'), of a character
+// reference ('&') and of a percent-escape ('%'). Every other byte may
+// begin a character that Visible decodes, folds or sets aside.
+var quiet = func() (q [256]bool) {
+	for c := range utf8.RuneSelf {
+		q[c] = !strings.ContainsRune("<*~`&%", rune(c))
+	}
+	return q
+}()
 
 // percentAt reads a percent-escape at src[i] == '%' as a browser's
 // address bar and a mail client's subject line show it: "%20" is a space,

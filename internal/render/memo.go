@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"hash/maphash"
 	"html/template"
 	"sync"
@@ -24,6 +23,7 @@ type Memo struct {
 	byPtr map[sameBytes]uint64 // the hash of a slice seen before
 	store Store
 	dec   gobstream.Decoders // for the store's entries
+	enc   gobstream.Encoders[markdown.Result]
 	// forget keeps nothing in memory: only the store (NewStoreMemo).
 	forget bool
 }
@@ -164,9 +164,8 @@ func (m *Memo) put(src []byte, res markdown.Result, key *storeKey) conversion {
 		m.remember(maphash.Bytes(m.seed, src), src, c)
 	}
 	if m.store != nil {
-		var b bytes.Buffer
-		if err := gob.NewEncoder(&b).Encode(res); err == nil {
-			m.store.Save(key.of(src), b.Bytes())
+		if b, err := m.enc.Encode(res); err == nil {
+			m.store.Save(key.of(src), b)
 		}
 	}
 	return c
