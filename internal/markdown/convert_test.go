@@ -53,6 +53,8 @@ func TestSanitise(t *testing.T) {
 		{"strikethrough", "~~gone~~", []string{"<del>gone</del>"}, nil},
 		{"typographer", `"quoted" -- it's`, []string{"“quoted” – it’s"}, nil},
 		{"alt text kept", "![a quiet room](room.jpg)", []string{`<img src="room.jpg" alt="a quiet room">`}, nil},
+		{"list numbered from 3", "3. third\n4. fourth", []string{`<ol start="3">`, "<li>third</li>"}, nil},
+		{"raw list start not a number", `<ol start="3;x" onclick="a()"><li>x</li></ol>`, []string{"<ol>"}, []string{"start", "onclick"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -452,7 +452,7 @@ func ownAttr(el, key, val string, keepIDs bool) (string, int) {
 		}
 	case "ol":
 		if key == "start" {
-			return "", attrDrop // AllowLists allows only type
+			return keepIf(bluemonday.Integer)
 		}
 	case "th", "td":
 		if key == "style" {

@@ -53,6 +53,9 @@ func newPolicy(keepIDs bool) *bluemonday.Policy {
 
 	// Lists and tables.
 	p.AllowLists()
+	// A list numbered from another number than 1 ("3. ...") keeps its
+	// first number, as goldmark writes it: digits only.
+	p.AllowAttrs("start").Matching(bluemonday.Integer).OnElements("ol")
 	p.AllowElements("table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "colgroup", "col")
 	p.AllowAttrs("colspan", "rowspan").Matching(bluemonday.Integer).OnElements("th", "td")
 	p.AllowAttrs("scope").Matching(regexp.MustCompile(`^(row|col|rowgroup|colgroup)$`)).OnElements("th")
