@@ -18,7 +18,7 @@ import (
 // decoded, then & ' < > " and CR escaped as the html package does),
 // attribute values (likewise, and URLs as net/url writes them back),
 // drops the attributes the policy does not allow (an ordered list's
-// start, alt and title text with characters outside
+// start that is not digits, alt and title text with characters outside
 // bluemonday.Paragraph) and adds rel="nofollow noreferrer" to links with
 // a host. ok is false for anything else (an element, attribute or value
 // the sanitiser would drop or change otherwise, a tag or an entity not
