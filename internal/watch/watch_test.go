@@ -71,8 +71,9 @@ func site(t *testing.T) (root string, rel func(string) string) {
 
 func TestWatcherFiles(t *testing.T) {
 	// Saves of several steps get a long quiet period, so that a busy
-	// machine pausing between two steps does not split the batch.
-	const quick, slow = 30 * time.Millisecond, 500 * time.Millisecond
+	// machine pausing between two steps does not split the batch (at
+	// 500 ms a burst of writes was once split at a load average of 19).
+	const quick, slow = 30 * time.Millisecond, 1000 * time.Millisecond
 	tests := []struct {
 		name  string
 		quiet time.Duration
