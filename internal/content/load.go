@@ -7,11 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
+
+	"github.com/veil-blog/veil/internal/par"
 )
 
 // Site is what Load found in a content directory.
@@ -105,18 +104,7 @@ func (l *loader) runParts() {
 			jobs = append(jobs, p)
 		}
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(jobs); i = int(next.Add(1)) - 1 {
-				if l.ctx.Err() == nil {
-					jobs[i].job(jobs[i])
-				}
-			}
-		})
-	}
-	wg.Wait()
+	par.Do(l.ctx, len(jobs), 0, nil, func(i int) { jobs[i].job(jobs[i]) })
 	all := &Site{}
 	for _, p := range l.parts {
 		all.Posts = append(all.Posts, p.s.Posts...)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+
+	"github.com/veil-blog/veil/internal/par"
 )
 
 // pageJob is an output waiting to be made: an HTML page waiting for its
@@ -79,7 +81,7 @@ func (p *Pages) All(ctx context.Context) (map[string][]byte, error) {
 	slices.Sort(names)
 	bufs := make([][]byte, len(names))
 	errs := make([]error, len(names))
-	if err := forEach(ctx, len(names), func(i int) {
+	if err := par.Do(ctx, len(names), 0, nil, func(i int) {
 		bufs[i], _, errs[i] = p.File(names[i])
 	}); err != nil {
 		return nil, err

@@ -10,12 +10,12 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/veil-blog/veil/internal/markdown"
+	"github.com/veil-blog/veil/internal/par"
 )
 
 // layoutNames are the templates a theme must provide, under layouts/. Each of
@@ -219,7 +219,7 @@ type converted struct {
 // results in input order.
 func (r *Renderer) convertAll(ctx context.Context, posts []Post) ([]conversion, error) {
 	out := make([]converted, len(posts))
-	if err := forEach(ctx, len(posts), func(i int) {
+	if err := par.Do(ctx, len(posts), 0, nil, func(i int) {
 		if c := posts[i].converted; c != nil {
 			out[i] = *c
 			return
@@ -237,34 +237,6 @@ func (r *Renderer) convertAll(ctx context.Context, posts []Post) ([]conversion, 
 		results[i] = c.res
 	}
 	return results, nil
-}
-
-// forEach calls fn for each index below n on GOMAXPROCS workers and
-// returns when every call it started has returned. If ctx ends first, the
-// indexes not yet handed out are skipped and ctx's error is returned.
-func forEach(ctx context.Context, n int, fn func(i int)) error {
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Go(func() {
-			for i := range jobs {
-				fn(i)
-			}
-		})
-	}
-	var err error
-feed:
-	for i := range n {
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	return err
 }
 
 // execute runs one layout for page. The template writes into a buffer

@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/veil-blog/veil/internal/par"
 )
 
 // writeAtomic writes files into a fresh directory beside dest and then
@@ -86,7 +88,7 @@ func writeStream(ctx context.Context, dest string, names []string, get func(name
 	// most of its time waiting on the file system, one file at a time.
 	errs := make([]error, len(names))
 	getErrs := make([]error, len(names)) // errors of get
-	ctxErr := inParallel(ctx, len(names), nil, func(i int) {
+	ctxErr := par.Do(ctx, len(names), 4, nil, func(i int) {
 		// Each file's folder is made by the worker that writes it, not
 		// all up front by one goroutine: making a folder costs a
 		// filesystem its inode allocation (a quarter of the writing of a
@@ -199,7 +201,7 @@ func compareOutput(ctx context.Context, dest string, prev map[string]string, nam
 		defer mu.Unlock()
 		return full
 	}
-	ctxErr := inParallel(ctx, len(names), stop, func(i int) {
+	ctxErr := par.Do(ctx, len(names), 4, stop, func(i int) {
 		data, err := get(names[i])
 		if err != nil {
 			errs[i] = err
@@ -227,37 +229,6 @@ func compareOutput(ctx context.Context, dest string, prev map[string]string, nam
 		}
 	}
 	return c, nil
-}
-
-// inParallel runs work(i) for i from 0 to n-1 on up to four goroutines, in
-// order of i, and waits for them. It stops handing out indices when ctx is
-// done (and returns its error) or when stop, if not nil, reports true.
-func inParallel(ctx context.Context, n int, stop func() bool, work func(i int)) error {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(4, max(n, 1)) {
-		wg.Go(func() {
-			for i := range next {
-				work(i)
-			}
-		})
-	}
-	var ctxErr error
-feed:
-	for i := range n {
-		if stop != nil && stop() {
-			break
-		}
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			ctxErr = ctx.Err()
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	return ctxErr
 }
 
 // onlyOutput reports whether dest holds nothing but names, the marker,
