@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -57,7 +58,9 @@ type Converter struct {
 	// bufs holds the buffers goldmark renders into before sanitising.
 	bufs sync.Pool
 	// blocks parses block structure only (see FenceInfos).
-	blocks       parser.Parser
+	blocks parser.Parser
+	// noLinkify is md's parser without linkify (see parse).
+	noLinkify    parser.Parser
 	policy       *bluemonday.Policy
 	summaryPol   *bluemonday.Policy
 	summaryWords int
@@ -110,6 +113,13 @@ func New(opts ...Option) *Converter {
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	c.blocks = blockParser(extensions())
+	var noLinkify []goldmark.Extender
+	for _, e := range extensions() {
+		if e != quickLinkify {
+			noLinkify = append(noLinkify, e)
+		}
+	}
+	c.noLinkify = goldmark.New(goldmark.WithExtensions(noLinkify...)).Parser()
 	c.policy = newPolicy(true)
 	c.summaryPol = newPolicy(false)
 	return c
@@ -190,7 +200,7 @@ func (c *Converter) Convert(src []byte) (Result, error) {
 	if line, err := CheckCost(src); err != nil {
 		return Result{}, fmt.Errorf("line %d: %w", line, err)
 	}
-	doc := c.md.Parser().Parse(text.NewReader(src))
+	doc := c.parse(src)
 
 	var res Result
 	res.Headings = assignHeadingIDs(doc, src)
@@ -218,6 +228,106 @@ func (c *Converter) Convert(src []byte) (Result, error) {
 	res.Summary = sum
 	res.SummaryText = sumText
 	return res, nil
+}
+
+// parse parses src as c.md's parser does.
+//
+// goldmark's linkify parser is called at every space of running text and
+// at every line start (and at '*', '_', '~' and '('), and each call makes
+// the inline loop cut the text there and merge it again: a sixth of a
+// conversion. It finds a link only where the text after the trigger
+// character begins "http:", "https:", "ftp:" or "www.", or an e-mail
+// address around an '@' (extension/linkify.go). A document without '@'
+// is therefore parsed without linkify first. The two parsers take the
+// same steps until linkify first finds a link, but for where a line's
+// text is cut: with linkify, the last piece of a line starts at its last
+// space, and only that piece loses its trailing white space. So the trees
+// are the same (a line's text may come in one node or two, which render
+// and read as the same text) unless linkify finds a link, or a line's
+// text ends in two or more spaces or tabs that goldmark trims.
+// differsWithLinkify finds both in the parse without linkify; only when
+// it finds neither is that parse kept.
+func (c *Converter) parse(src []byte) ast.Node {
+	if !c.plain && bytes.IndexByte(src, '@') < 0 {
+		doc := c.noLinkify.Parse(text.NewReader(src))
+		if !differsWithLinkify(doc, src) {
+			return doc
+		}
+	}
+	return c.md.Parser().Parse(text.NewReader(src))
+}
+
+// linkStarts are the words linkify's links begin with, as far as the
+// parse without it may cut them: typographer may take the '.' of "www."
+// into an ellipsis.
+var linkStarts = [...][]byte{[]byte("http"), []byte("ftp:"), []byte("www")}
+
+// differsWithLinkify reports whether doc, parsed from src without
+// linkify, may differ from the parse with it (see parse): whether a text
+// node outside code spans holds the start of one of linkStarts (where
+// linkify finds a link, the letters after its trigger character are
+// running text without it, and no code span's), or is followed by white
+// space that trimmedWithLinkify says linkify's cuts would keep.
+func differsWithLinkify(doc ast.Node, src []byte) bool {
+	var at []int // offsets in src where a link start begins, in order
+	for _, w := range linkStarts {
+		for i := 0; ; {
+			j := bytes.Index(src[i:], w)
+			if j < 0 {
+				break
+			}
+			at = append(at, i+j)
+			i += j + 1
+		}
+	}
+	slices.Sort(at)
+	found := false
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.CodeSpan:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			seg := n.Segment
+			// The first link start at or after the segment's start.
+			i, _ := slices.BinarySearch(at, seg.Start)
+			if i < len(at) && at[i] < seg.Stop || !trimmedAlike(src, seg.Stop) {
+				found = true
+				return ast.WalkStop, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// trimmedAlike reports whether the white space at src[i:], if it is the
+// trailing white space goldmark trims from a line's text, is trimmed
+// alike with linkify and without: with linkify the line's text is cut at
+// each space or tab (and \v, \f) and only the last piece is trimmed, so
+// all of it goes only if it holds at most one of them, once the two
+// spaces of a hard line break ("  \n", "  \r\n") are left out.
+func trimmedAlike(src []byte, i int) bool {
+	cuts, end := 0, i
+	for ; end < len(src); end++ {
+		switch src[end] {
+		case ' ', '\t', '\v', '\f':
+			cuts++
+			continue
+		case '\r':
+			continue
+		}
+		break
+	}
+	if cuts < 2 {
+		return true
+	}
+	if end < len(src) && src[end] == '\n' {
+		run := src[i:end]
+		if bytes.HasSuffix(run, []byte("  ")) || bytes.HasSuffix(run, []byte("  \r")) {
+			cuts -= 2
+		}
+	}
+	return cuts < 2
 }
 
 // PlainText returns the running text of a Markdown document on one line,
