@@ -257,30 +257,48 @@ func (c *Converter) parse(src []byte) ast.Node {
 	return c.md.Parser().Parse(text.NewReader(src))
 }
 
-// linkStarts are the words linkify's links begin with, as far as the
-// parse without it may cut them: typographer may take the '.' of "www."
-// into an ellipsis.
-var linkStarts = [...][]byte{[]byte("http"), []byte("ftp:"), []byte("www")}
+// linkStarts returns the offsets in src, in order, where one of the
+// words linkify's links begin with starts: "http:", "https:", "ftp:", and
+// "www" (the parse without linkify may take the '.' of "www." into an
+// ellipsis). The others are found from their ':', rare in prose.
+func linkStarts(src []byte) []int {
+	var at []int
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], ':')
+		if j < 0 {
+			break
+		}
+		j += i
+		switch {
+		case bytes.HasSuffix(src[:j], []byte("http")):
+			at = append(at, j-4)
+		case bytes.HasSuffix(src[:j], []byte("https")):
+			at = append(at, j-5)
+		case bytes.HasSuffix(src[:j], []byte("ftp")):
+			at = append(at, j-3)
+		}
+		i = j + 1
+	}
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte("www"))
+		if j < 0 {
+			break
+		}
+		at = append(at, i+j)
+		i += j + 1
+	}
+	slices.Sort(at)
+	return at
+}
 
 // differsWithLinkify reports whether doc, parsed from src without
 // linkify, may differ from the parse with it (see parse): whether a text
-// node outside code spans holds the start of one of linkStarts (where
+// node outside code spans holds one of linkStarts (where
 // linkify finds a link, the letters after its trigger character are
 // running text without it, and no code span's), or is followed by white
 // space that trimmedWithLinkify says linkify's cuts would keep.
 func differsWithLinkify(doc ast.Node, src []byte) bool {
-	var at []int // offsets in src where a link start begins, in order
-	for _, w := range linkStarts {
-		for i := 0; ; {
-			j := bytes.Index(src[i:], w)
-			if j < 0 {
-				break
-			}
-			at = append(at, i+j)
-			i += j + 1
-		}
-	}
-	slices.Sort(at)
+	at := linkStarts(src)
 	found := false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
@@ -145,6 +146,31 @@ func TestTrimmedAlike(t *testing.T) {
 	} {
 		if got := trimmedAlike([]byte(tc.src), 1); got != tc.want {
 			t.Errorf("trimmedAlike(%q, 1) = %v, want %v", tc.src, got, tc.want)
+		}
+	}
+}
+
+// TestLinkStarts compares linkStarts with a search for each word at each
+// offset, on random strings of the words' letters.
+func TestLinkStarts(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	const alphabet = "htpsfw:. xH"
+	for i := 0; i < 20000; i++ {
+		b := make([]byte, r.Intn(40))
+		for j := range b {
+			b[j] = alphabet[r.Intn(len(alphabet))]
+		}
+		var want []int
+		for j := range b {
+			for _, w := range []string{"http:", "https:", "ftp:", "www"} {
+				if bytes.HasPrefix(b[j:], []byte(w)) {
+					want = append(want, j)
+					break
+				}
+			}
+		}
+		if got := linkStarts(b); !slices.Equal(got, want) {
+			t.Fatalf("linkStarts(%q) = %v, want %v", b, got, want)
 		}
 	}
 }
