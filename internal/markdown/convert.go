@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strconv"
@@ -566,11 +567,42 @@ func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " "
 // digit, so a lone dash or bullet is not a word. It reads s once and keeps
 // nothing: the tokens are those of strings.Fields (runs of runes that are
 // not unicode.IsSpace; a byte that is not UTF-8 reads as U+FFFD, neither
-// a space nor a letter).
+// a space nor a letter). Eight ASCII bytes at a time are read as one
+// machine word; other bytes one rune at a time.
 func countWords(s string) int {
 	n := uint(0)
 	counted := uint(0) // 1 when the current token has been counted
 	for i := 0; i < len(s); {
+		for ; i+8 <= len(s); i += 8 {
+			b := s[i : i+8]
+			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			if x&high8 != 0 {
+				break
+			}
+			// The byte loop below over eight ASCII bytes at once. A
+			// byte that is no letter, digit or space leaves counted as
+			// it was, so the counted of each byte is that of the nearest
+			// letter, digit or space at or before it (or the one
+			// carried in), found in three shifts; a letter or digit
+			// begins a word where the byte before it was not counted.
+			// (Bit 7 of each byte of the masks.)
+			alnum := inRange8(x|0x2020202020202020, 'a', 'z') | inRange8(x, '0', '9')
+			set, after := alnum|inRange8(x, '\t', '\r')|inRange8(x, ' ', ' '), alnum
+			after |= after << 8 &^ set
+			set |= set << 8
+			after |= after << 16 &^ set
+			set |= set << 16
+			after |= after << 32 &^ set
+			set |= set << 32
+			carried := high8 * uint64(counted)
+			after |= carried &^ set
+			n += uint(bits.OnesCount64(alnum &^ (after<<8 | carried&0x80)))
+			counted = uint(after >> 63)
+		}
+		if i >= len(s) {
+			break
+		}
 		class := wordClass[s[i]]
 		if class == classMulti {
 			r, size := utf8.DecodeRuneInString(s[i:])
@@ -593,6 +625,18 @@ func countWords(s string) int {
 		counted = (counted | alnum) &^ space
 	}
 	return int(n)
+}
+
+const (
+	ones8 = 0x0101010101010101
+	high8 = 0x8080808080808080
+)
+
+// inRange8 marks (with bit 7) the bytes of x that lie in [lo, hi]; every
+// byte of x is below 0x80, and 0 < lo <= hi < 0x80, so no sum carries
+// into the next byte.
+func inRange8(x uint64, lo, hi byte) uint64 {
+	return (x + ones8*uint64(0x80-lo)) &^ (x + ones8*uint64(0x7f-hi)) & high8
 }
 
 // The classes of bytes countWords reads (bits: classAlnum is 1 so that

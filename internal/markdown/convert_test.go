@@ -208,18 +208,34 @@ func TestCountWordsAsFields(t *testing.T) {
 	}
 	parts := []string{"a", "word", "Über", "42", "-", "—", "•", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\x85",
 		"\xff", "\xe2\x80", "x\xffy", "'", "it's", "é", "日本", "٣", "\u200b", "...", "&", "@", "[", "`", "{", "Z", "z", "0", "9", "/", ":", "\v", "\f", "\r", "\x1c"}
-	// Every byte, alone and between letters: the class table's entries.
+	// Every byte, alone and between letters: the class table's entries;
+	// and at every offset of the eight bytes countASCII8 reads at once,
+	// between letters, spaces and others.
 	for c := 0; c < 256; c++ {
 		for _, s := range []string{string([]byte{byte(c)}), "a" + string([]byte{byte(c)}) + "b", "a " + string([]byte{byte(c)}) + " b"} {
 			if got, want := countWords(s), ref(s); got != want {
 				t.Fatalf("countWords(%q) = %d, want %d", s, got, want)
 			}
 		}
+		for at := 0; at < 17; at++ {
+			for _, fill := range []string{"abcdefghijklmnopq", "                 ", "a-b c.d e!f g?h i", "-.-.-.-.-.-.-.-.-", "a a a a a a a a a"} {
+				b := []byte(fill)
+				b[at] = byte(c)
+				s := string(b)
+				if got, want := countWords(s), ref(s); got != want {
+					t.Fatalf("countWords(%q) = %d, want %d", s, got, want)
+				}
+			}
+		}
 	}
 	r := rand.New(rand.NewSource(1))
-	for i := 0; i < 20000; i++ {
+	for i := 0; i < 40000; i++ {
 		var b strings.Builder
-		for n := r.Intn(12); n >= 0; n-- {
+		n := r.Intn(12)
+		if i%2 == 1 {
+			n = r.Intn(80)
+		}
+		for ; n >= 0; n-- {
 			b.WriteString(parts[r.Intn(len(parts))])
 		}
 		if got, want := countWords(b.String()), ref(b.String()); got != want {
