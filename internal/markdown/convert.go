@@ -367,10 +367,10 @@ func (c *Converter) PlainText(src []byte) string {
 func assignHeadingIDs(doc ast.Node, src []byte) []Heading {
 	var hs []Heading
 	used := map[string]bool{}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	walkBlocks(doc, func(n ast.Node) {
 		h, ok := n.(*ast.Heading)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
+		if !ok {
+			return
 		}
 		var b strings.Builder
 		writePlain(&b, h, src)
@@ -386,9 +386,21 @@ func assignHeadingIDs(doc ast.Node, src []byte) []Heading {
 		used[id] = true
 		h.SetAttributeString("id", []byte(id))
 		hs = append(hs, Heading{Level: h.Level, ID: id, Text: txt})
-		return ast.WalkSkipChildren, nil
 	})
 	return hs
+}
+
+// walkBlocks calls fn on n and every block node under it, in the order
+// of ast.Walk, without reading inline content: in goldmark's trees (as in
+// CommonMark) blocks hold blocks or inlines, and inlines hold only
+// inlines, so no block lies under an inline node.
+func walkBlocks(n ast.Node, fn func(ast.Node)) {
+	fn(n)
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() == ast.TypeBlock {
+			walkBlocks(c, fn)
+		}
+	}
 }
 
 // summary picks the opening blocks of doc, renders and sanitises them.

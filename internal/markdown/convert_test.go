@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"math/rand"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"unicode"
 
 	"github.com/microcosm-cc/bluemonday"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 func convert(t *testing.T, src string) Result {
@@ -263,6 +267,36 @@ func TestSanitizeAsSanitizeBytes(t *testing.T) {
 				if got, want := sanitize(p, []byte(in), own, keepIDs), p.SanitizeBytes([]byte(in)); !bytes.Equal(got, want) {
 					t.Errorf("sanitize(%q, own %v, keepIDs %v) = %q, SanitizeBytes gives %q", in, own, keepIDs, got, want)
 				}
+			}
+		}
+	}
+}
+
+// walkBlocks must visit the block nodes ast.Walk visits, in its order, on
+// documents of every construct (random posts, fences in lists, quotes,
+// footnotes, HTML blocks and tables), parsed with and without linkify.
+func TestWalkBlocksAsWalk(t *testing.T) {
+	c := New()
+	r := rand.New(rand.NewSource(29))
+	var docs [][]byte
+	for i := 0; i < 3000; i++ {
+		docs = append(docs, []byte(randomMarkdown(r)), randomFence(r))
+	}
+	docs = append(docs, genDocs(64)...)
+	for _, src := range docs {
+		for _, p := range []parser.Parser{c.md.Parser(), c.noLinkify} {
+			doc := p.Parse(text.NewReader(src))
+			var got []ast.Node
+			want := []ast.Node{doc} // walkBlocks' root, a TypeDocument
+			walkBlocks(doc, func(n ast.Node) { got = append(got, n) })
+			_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if entering && n != doc && n.Type() == ast.TypeBlock {
+					want = append(want, n)
+				}
+				return ast.WalkContinue, nil
+			})
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q: walkBlocks visits %d nodes, ast.Walk %d blocks", src, len(got), len(want))
 			}
 		}
 	}

@@ -190,10 +190,9 @@ func (c *collectOptions) Parse(text.Reader, ...parser.ParseOption) ast.Node {
 // dropUnknownLanguages removes the info string of every fenced code block
 // that names no known language, so that no class is written for it.
 func dropUnknownLanguages(doc ast.Node, src []byte) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if f, ok := n.(*ast.FencedCodeBlock); ok && entering && f.Info != nil && Language(string(f.Info.Segment.Value(src))) == "" {
+	walkBlocks(doc, func(n ast.Node) {
+		if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil && Language(string(f.Info.Segment.Value(src))) == "" {
 			f.Info = nil
 		}
-		return ast.WalkContinue, nil
 	})
 }
