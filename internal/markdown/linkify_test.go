@@ -18,7 +18,8 @@ import (
 // runs of white space before line ends and hard line breaks.
 func randomLinkifyDoc(r *rand.Rand) string {
 	pick := func(s ...string) string { return s[r.Intn(len(s))] }
-	plainWords := []string{"the", "plan", "visit", "it's", "a&b", "*em*", "_em_", "(see)", "[x](/p)", "`code`", "--", "ww"}
+	plainWords := []string{"the", "plan", "visit", "it's", "a&b", "*em*", "_em_", "(see)", "[x](/p)", "`code`", "--", "ww",
+		"a,", "end.", "well-being", "wait...", "x--y", "<<q>>", "a-", ".", ",", "-", "'90s", "'twas", "don't"}
 	words := []string{"www.ex.org", "http://ex.org/a", "https://ex.org", "ftp://ex.org", "ftp:x",
 		"http:", "www", "www...", "wwwx", "htt", "ftp", "https:/", "HTTP://ex.org", "Www.ex.org", "xhttp://a.b",
 		"`http://code`", "`www.x`", "[http://label](/p)", "[www](http://ex.org)", "[x] (http://ex.org)", "(www.ex.org)",
