@@ -12,12 +12,12 @@ import (
 
 // feat is what the lexicons say about one word, looked up once.
 type feat struct {
-	wl      int // SCOWL level of the lower-case word; 0 when not a word
-	rank    int // Wikipedia frequency rank; 0 when not in the top 100,000
-	births  int // SSA births with this first name; 0 when not a first name
-	surname int // Census surname rank; 0 when not a surname
-	proper  int // SCOWL level as a proper noun; 0 when absent
-	abbrev  int // SCOWL level as an abbreviation; 0 when absent
+	wl      int32 // SCOWL level of the lower-case word; 0 when not a word
+	rank    int32 // Wikipedia frequency rank; 0 when not in the top 100,000
+	births  int   // SSA births with this first name; 0 when not a first name
+	surname int32 // Census surname rank; 0 when not a surname
+	proper  int32 // SCOWL level as a proper noun; 0 when absent
+	abbrev  int32 // SCOWL level as an abbreviation; 0 when absent
 	date    bool
 	title   bool
 	kin     bool
@@ -28,7 +28,7 @@ func (f *feat) isName() bool { return f.births > 0 || f.surname > 0 }
 
 // common reports whether the word is an ordinary English word at or below
 // SCOWL level max, or one of the most frequent words of running text.
-func (f *feat) common(max int) bool {
+func (f *feat) common(max int32) bool {
 	return f.wl > 0 && (f.wl <= max || (f.rank > 0 && f.rank <= 1500))
 }
 
@@ -41,12 +41,15 @@ type analysis struct {
 	text string
 	toks []token
 	// feats holds the features of each distinct word, by its id
-	// (token.ID): each is worked out once per text, when the analysis is
+	// (token.ID), and after them those of a word without letters: each is worked out once per text, when the analysis is
 	// made (lexfacts has looked every distinct word up by then), however
 	// often it recurs.
 	feats []feat
-	// fok says, by word, that f answers from feats: the word has letters.
-	fok []bool
+	// fid holds, by word, its index in feats and flags: its id, or
+	// len(a.lists) for a word without letters (whose features are none).
+	fid []int32
+	// tff holds, by word, the featFlags of its features (ff).
+	tff []featFlags
 	// prep says, by word id, that the word is one placeContextOf reads
 	// before a place (placePrep).
 	prep []bool
@@ -76,7 +79,6 @@ type analysis struct {
 	// ctx is placeContext by word, plus one (0: not yet asked).
 	ctx   []int8
 	facts *lexfacts.Words // what the word lists say of the words, by id
-	none  feat            // the features of a word without letters
 	// lowerCount and capCount count the words written in lower case and
 	// capitalised, by word id (token.ID); built on first use.
 	lowerCount, capCount []int32
@@ -112,7 +114,11 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 	toks := doc.Words()
 	words := doc.Vocab()
 	n := len(words)
+	facts := lexfacts.Of(doc, lex)
+	// By word id, plus one slot (n) for the words without letters: fid
+	// points them there, so that f and ff read one index whatever the word.
 	lists, vowels, spell, idx := make([]wordLists, n), make([]bool, n), make([]uint8, n), vocabIndex()
+	feats, prep, flags := make([]feat, n+1), make([]bool, n), make([]featFlags, n+1)
 	for id, w := range words {
 		lists[id], vowels[id] = idx[w], hasVowel(w)
 		if isContraction(w) {
@@ -121,23 +127,28 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 		if stretched(w) {
 			spell[id] |= spellStretched
 		}
-	}
-	facts := lexfacts.Of(doc, lex)
-	feats, prep, flags := make([]feat, n), make([]bool, n), make([]featFlags, n)
-	for id, w := range words {
 		feats[id] = lookFeat(lex, w, facts.Facts(int32(id)))
 		prep[id] = placePrep(w)
 		flags[id] = feats[id].flags()
 	}
+	flags[n] = noneFlags
 	a := &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: feats, prep: prep, flags: flags, lists: lists, vowels: vowels, spell: spell, facts: facts,
 		others: map[string]packedFeat{}, cue: map[string]int{}, gaz: map[string]gazHit{}}
-	a.join, a.fok = make([]uint8, len(toks)), make([]bool, len(toks))
+	// One pass for each word's feature index and flags and its join to
+	// the word before; a second for the gates, which read the flags of the
+	// next two words.
+	a.join, a.fid, a.tff = make([]uint8, len(toks)), make([]int32, len(toks)), make([]featFlags, len(toks))
 	for i := range toks {
-		a.fok[i] = toks[i].Shape != shapeNone
+		t := &toks[i]
+		id := t.ID
+		if t.Shape == shapeNone {
+			id = int32(n)
+		}
+		a.fid[i], a.tff[i] = id, flags[id]
 		if i == 0 {
 			continue
 		}
-		if p := &toks[i-1]; toks[i].Gap == " " && !p.Poss && !p.Dot {
+		if p := &toks[i-1]; t.Gap == " " && !p.Poss && !p.Dot {
 			// What adjacentWords and commaBetween say of one space.
 			a.join[i] = joinAdjacent
 			continue
@@ -156,9 +167,9 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 	a.tf, a.socialMay = make([]tokFlags, len(toks)), make([]ruleSet, len(toks))
 	all, capd, lower, known := 0, 0, 0, 0
 	for i := range toks {
+		t := &toks[i]
 		a.tf[i] = a.tokFlagsOf(i)
 		a.socialMay[i] = a.mayStart(&socialRules, i)
-		t := &toks[i]
 		if !(t.Letters < 2 || t.SentStart || t.Caps || t.Handle || t.Shape == shapeNone) {
 			all++
 			if t.IsCap() || t.Shape == shapeMixed {
@@ -167,7 +178,7 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 		}
 		if t.Shape == shapeLower && t.Letters >= 2 {
 			lower++
-			if a.f(i).wl != 0 {
+			if feats[a.fid[i]].wl != 0 {
 				known++
 			}
 		}
@@ -271,13 +282,7 @@ func (a *analysis) stopAt(i int) bool { return a.stop(&a.toks[i]) }
 // f returns the lexicon features of word i (none for a word without
 // letters). The result is shared by every use of the word: callers must
 // not modify it.
-func (a *analysis) f(i int) *feat {
-	if a.fok[i] {
-		return &a.feats[a.toks[i].ID]
-	}
-	a.none = feat{}
-	return &a.none
-}
+func (a *analysis) f(i int) *feat { return &a.feats[a.fid[i]] }
 
 // featFlags are tests of a word's features (feat.flags), one bit each.
 type featFlags uint8
@@ -314,12 +319,7 @@ func (f *feat) flags() featFlags {
 }
 
 // ff returns the featFlags of word i: those of f(i).
-func (a *analysis) ff(i int) featFlags {
-	if a.fok[i] {
-		return a.flags[a.toks[i].ID]
-	}
-	return noneFlags
-}
+func (a *analysis) ff(i int) featFlags { return a.tff[i] }
 
 // noneFlags are the featFlags of a word without letters (feat{}.flags()).
 const noneFlags = ffSeed | ffListLower | ffUncommon35
@@ -343,15 +343,16 @@ func (a *analysis) wordFeat(w string) feat {
 // lists say of it (x).
 func lookFeat(lex *lexicon.Lexicon, w string, x lexicon.Facts) feat {
 	var f feat
-	f.wl, f.rank = int(x.Level), int(x.Rank)
+	f.wl, f.rank = int32(x.Level), x.Rank
 	if x.First {
 		f.births = int(x.Female) + int(x.Male)
 	}
-	f.surname = int(x.Surname)
+	f.surname = x.Surname
 	if f.births == 0 && f.surname == 0 && hasHyphen(w) {
 		// "Lou-Bette", "Penrose-Sabori": a name when a part is one and no
 		// part is an ordinary word ("A-fib", "Non-Hodgkin" are not).
-		var births, surname int
+		var births int
+		var surname int32 // a rank of the lexicon's, an int32 (Surname)
 		parts := strings.FieldsFunc(w, isHyphen)
 		ordinary := 0 // parts that are ordinary words
 		for _, p := range parts {
@@ -371,13 +372,13 @@ func lookFeat(lex *lexicon.Lexicon, w string, x lexicon.Facts) feat {
 			if okF {
 				births = max(births, fe+ma)
 			}
-			if okS && (surname == 0 || r < surname) {
-				surname = r
+			if okS && (surname == 0 || int32(r) < surname) {
+				surname = int32(r)
 			}
 		}
 		f.births, f.surname = births, surname
 	}
-	f.proper, f.abbrev = int(x.Proper), int(x.Abbrev)
+	f.proper, f.abbrev = int32(x.Proper), int32(x.Abbrev)
 	f.date, f.title, f.kin = x.In(lexicon.DateWord), x.In(lexicon.Title), x.In(lexicon.Kinship)
 	return f
 }
@@ -395,10 +396,10 @@ type packedFeat struct {
 func (f *feat) pack() (packedFeat, bool) {
 	fits32 := func(n int) bool { return n >= 0 && n <= math.MaxInt32 }
 	fits8 := func(n int) bool { return n >= 0 && n <= math.MaxUint8 }
-	if !fits32(f.births) || !fits32(f.rank) || !fits32(f.surname) || !fits8(f.wl) || !fits8(f.proper) || !fits8(f.abbrev) {
+	if !fits32(f.births) || !fits32(int(f.rank)) || !fits32(int(f.surname)) || !fits8(int(f.wl)) || !fits8(int(f.proper)) || !fits8(int(f.abbrev)) {
 		return packedFeat{}, false
 	}
-	p := packedFeat{births: int32(f.births), rank: int32(f.rank), surname: int32(f.surname),
+	p := packedFeat{births: int32(f.births), rank: f.rank, surname: f.surname,
 		wl: uint8(f.wl), proper: uint8(f.proper), abbrev: uint8(f.abbrev)}
 	if f.date {
 		p.flags |= 1
@@ -413,8 +414,8 @@ func (f *feat) pack() (packedFeat, bool) {
 }
 
 func (p packedFeat) unpack() feat {
-	return feat{wl: int(p.wl), rank: int(p.rank), births: int(p.births), surname: int(p.surname),
-		proper: int(p.proper), abbrev: int(p.abbrev), date: p.flags&1 != 0, title: p.flags&2 != 0, kin: p.flags&4 != 0}
+	return feat{wl: int32(p.wl), rank: p.rank, births: int(p.births), surname: p.surname,
+		proper: int32(p.proper), abbrev: int32(p.abbrev), date: p.flags&1 != 0, title: p.flags&2 != 0, kin: p.flags&4 != 0}
 }
 
 // adjacent reports whether words i-1 and i belong to one name: only

@@ -817,7 +817,7 @@ func containsAnyASCIIFirst(s, ascii, chars string) bool {
 func (a *analysis) usedAsWord(i int) bool {
 	if a.lowerCount == nil {
 		// Counted by word id (token.ID): one slot per distinct word.
-		n := len(a.feats)
+		n := len(a.lists)
 		a.lowerCount, a.capCount = make([]int32, n), make([]int32, n)
 		for k := range a.toks {
 			switch a.toks[k].Shape {

@@ -327,7 +327,7 @@ func (a *analysis) hashPlace(i int) (span, bool) {
 	switch {
 	case typ == "country" || typ == "state":
 		return span{i: i, j: i + 1, conf: 0.3, typ: typ}, true
-	case typ != "" && pop >= 100000 && !(f.births >= 1000 && f.births > f.surname):
+	case typ != "" && pop >= 100000 && !(f.births >= 1000 && f.births > int(f.surname)):
 		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
 	case typ != "" && pop >= 1000000 && !f.common(70):
 		// "#houston": a city of a million people is the likelier reading

@@ -91,7 +91,7 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 		if a.in(t, vCompass) && j == i+2 && a.toks[i+1].Letters >= 4 {
 			f := a.f(i + 1)
 			typ, pop := a.gazetteer(a.toks[i+1].Lower, i+1, j)
-			if typ != "" && pop >= 10000 && !f.common(35) && !(f.births >= 1000 && f.births > f.surname) {
+			if typ != "" && pop >= 10000 && !f.common(35) && !(f.births >= 1000 && f.births > int(f.surname)) {
 				return span{i: i, j: j, conf: 0.6, typ: typ}, true
 			}
 		}
