@@ -90,7 +90,7 @@ func capitalise(w string) string {
 // test at each use said.
 func TestGatesAsBefore(t *testing.T) {
 	lex := lexicon.Default()
-	var seeds, places, orgWords, elems int
+	var seeds, places, orgWords, elems, idGated int
 	for _, text := range gateTexts(lex, 4000) {
 		a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis())
 		if reg, fgn := a.lowerRegister(), a.foreign(); reg != a.lowerRegisterOnce() || fgn != a.foreignOnce() {
@@ -176,19 +176,32 @@ func TestGatesAsBefore(t *testing.T) {
 			}
 		}
 		// mayStart's answers kept by word id and wordKey are those of the
-		// word itself.
+		// word itself, and a rule they leave out finds nothing there.
 		b := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis())
 		for i := range a.toks {
 			for _, c := range []*ruleChain{&shapeRules, &socialRules} {
 				b.chainMasks[c.id] = nil
-				if got, want := a.mayStart(c, i), b.mayStart(c, i); got != want {
+				got, want := a.mayStart(c, i), b.mayStart(c, i)
+				if got != want {
 					t.Fatalf("mayStart of %q: %b kept, %b worked out, in %q", a.toks[i].Text, got, want, text)
+				}
+				for k := range c.rules {
+					if got&(1<<k) != 0 {
+						continue
+					}
+					if r := &c.rules[k]; r.idGate != nil && !r.idGate(a, &a.toks[i], wordKey(&a.toks[i])) {
+						idGated++
+					}
+					if s, ok := c.rules[k].find(a, i); ok {
+						t.Fatalf("rule %d of a chain turns %q away, yet finds %+v there, in %q", k, a.toks[i].Text, s, text)
+					}
 				}
 			}
 		}
 	}
-	if seeds < 1000 || places < 1000 || orgWords < 1000 || elems < 1000 {
-		t.Errorf("too few words tried: %d seeds, %d places, %d organisation words, %d list words", seeds, places, orgWords, elems)
+	if seeds < 1000 || places < 1000 || orgWords < 1000 || elems < 1000 || idGated < 1000 {
+		t.Errorf("too few words tried: %d seeds, %d places, %d organisation words, %d list words, %d turned away by a rule's idGate",
+			seeds, places, orgWords, elems, idGated)
 	}
 }
 

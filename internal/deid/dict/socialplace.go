@@ -235,12 +235,12 @@ var socialRules = newRuleChain(1, []spanRule{
 	{find: (*analysis).parenCityCode, skip: true, shapes: onlyTitle, plain: true},
 	{find: (*analysis).siteBeforePlace, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
 	{find: (*analysis).possVenue, shapes: onlyTitle, plain: true, poss: true},
-	{find: (*analysis).cityAbbrev, shapes: onlyLower | onlyUpper, most: mostRunes(vocab.CityAbbrevs())},
+	{find: (*analysis).cityAbbrev, shapes: onlyLower | onlyUpper, most: mostRunes(vocab.CityAbbrevs()), idGate: cityAbbrevMay},
 	{find: (*analysis).compassRegion, shapes: onlyTitle, plain: true, noPoss: true, listed: true, list: vCompassRegions},
 	{find: (*analysis).dottedCountry, skip: true, shapes: onlyTitle, word: "u"},
 	{find: (*analysis).wardOrLine, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
 	{find: (*analysis).republicOf, skip: true, shapes: notMixed, noPoss: true, listed: true, list: vStateForms},
-	{find: (*analysis).theCountryCode, shapes: onlyLower, letters: 2, most: 3},
+	{find: (*analysis).theCountryCode, shapes: onlyLower, letters: 2, most: 3, idGate: theCountryCodeMay},
 	{find: (*analysis).acronymVenue, skip: true, shapes: onlyUpper, plain: true, noPoss: true},
 })
 
@@ -579,6 +579,11 @@ type spanRule struct {
 	// listed says the word must be in list.
 	listed bool
 	list   vocabSet
+	// idGate, when not nil, is more of the rule's first tests of the word
+	// itself, asked once per word id and wordKey (mayStartOnce): what it
+	// reads of the word must be fixed by them (its Lower, and its Text
+	// when wordKey says that is its Lower).
+	idGate func(a *analysis, t *token, key uint16) bool
 }
 
 // shapeSet is a set of word shapes, one bit (1<<shape) each.
@@ -602,8 +607,9 @@ func (r *spanRule) admits(t *token) bool {
 
 // admitsID is the part of the pre-test of r that reads only the word
 // itself (its Lower, by id): word, notStop and listed.
-func (r *spanRule) admitsID(a *analysis, t *token) bool {
-	return (r.word == "" || r.word == t.Lower) && !(r.notStop && a.stop(t)) && !(r.listed && !a.in(t, r.list))
+func (r *spanRule) admitsID(a *analysis, t *token, key uint16) bool {
+	return (r.word == "" || r.word == t.Lower) && !(r.notStop && a.stop(t)) && !(r.listed && !a.in(t, r.list)) &&
+		(r.idGate == nil || r.idGate(a, t, key))
 }
 
 // matched is a span found by a spanRule, with the rule's skip.
@@ -648,7 +654,10 @@ func newRuleChain(id int, rules []spanRule) ruleChain {
 		if r.letters >= maxLetters || r.most >= maxLetters {
 			panic("dict: a rule tests more letters than wordKey counts")
 		}
-		if r.word != "" || r.notStop || r.listed {
+		if r.idGate != nil && (r.most == 0 || r.most > asLowerMost) {
+			panic("dict: a rule with an idGate admits words longer than wordKey's keyAsLower covers")
+		}
+		if r.word != "" || r.notStop || r.listed || r.idGate != nil {
 			c.byID |= 1 << k
 		}
 		if r.letters > 0 || r.most > 0 || r.noHandle {
@@ -681,10 +690,14 @@ func b2i(b bool) int {
 
 // wordKey packs what the pre-tests of a rule read of a word beyond its
 // Lower: shape, capitals line, possessive, handle, letters (up to
-// maxLetters; every rule's bounds are below). Its top bit is set, so that no
-// key is zero.
+// maxLetters; every rule's bounds are below), and for a word in lower case
+// whether it is written as its Lower (keyAsLower). Its top bit is set, so
+// that no key is zero.
 func wordKey(t *token) uint16 {
 	k := uint16(t.Shape&7) | uint16(min(t.Letters, maxLetters))<<6 | 1<<15
+	if t.Shape == shapeLower && t.Letters <= asLowerMost && t.Text == t.Lower {
+		k |= keyAsLower
+	}
 	if t.Caps {
 		k |= 1 << 3
 	}
@@ -695,6 +708,31 @@ func wordKey(t *token) uint16 {
 		k |= 1 << 5
 	}
 	return k
+}
+
+// keyAsLower is the bit of wordKey that says a word in lower case is
+// written as its Lower: its Text is then fixed by its id. wordKey sets it
+// only for a word of asLowerMost letters or fewer: only rules that admit
+// no longer word have an idGate (newRuleChain checks), and the comparison
+// of Text with Lower at every word would cost more than it saves.
+const (
+	keyAsLower  = 1 << 12
+	asLowerMost = 4
+)
+
+// cityAbbrevMay is cityAbbrev's first test of a word in lower case written
+// as its Lower: a city's abbreviation in capitals, and no possessive. At
+// such a word that fails it, cityAbbrev finds nothing (its second branch
+// needs capitals).
+func cityAbbrevMay(a *analysis, t *token, key uint16) bool {
+	return key&keyAsLower == 0 || !t.Poss && a.cityAbbrevLower(t)
+}
+
+// theCountryCodeMay is theCountryCode's tests of the word itself, for a
+// word in lower case written as its Lower: all letters, and a country's
+// name or "us".
+func theCountryCodeMay(a *analysis, t *token, key uint16) bool {
+	return key&keyAsLower == 0 || len(t.Text) == t.Letters && (a.isCountry(t) || t.Lower == "us")
 }
 
 // mayStart returns the rules of c whose pre-tests admit word i. The answer
@@ -716,15 +754,17 @@ func (a *analysis) mayStart(c *ruleChain, i int) ruleSet {
 // keeps it.
 func (a *analysis) mayStartOnce(c *ruleChain, t *token, key uint16) ruleSet {
 	m := c.may[t.Shape&7][b2i(t.Caps)][b2i(t.Poss)]
-	for r := m & c.byID; r != 0; r &= r - 1 {
-		k := bits.TrailingZeros16(uint16(r))
-		if !c.rules[k].admitsID(a, t) {
-			m &^= 1 << k
-		}
-	}
+	// The letters first: the word's own tests (admitsID) may ask the
+	// lexicon.
 	for r := m & c.byLetters; r != 0; r &= r - 1 {
 		k := bits.TrailingZeros16(uint16(r))
 		if q := &c.rules[k]; t.Letters < q.letters || q.most > 0 && t.Letters > q.most || q.noHandle && t.Handle {
+			m &^= 1 << k
+		}
+	}
+	for r := m & c.byID; r != 0; r &= r - 1 {
+		k := bits.TrailingZeros16(uint16(r))
+		if !c.rules[k].admitsID(a, t, key) {
 			m &^= 1 << k
 		}
 	}
