@@ -72,6 +72,9 @@ type analysis struct {
 	// cityLower, prefixMemo and countryMemo are cityAbbrevLower,
 	// placePrefix and isCountry by word id (see memo).
 	cityLower, prefixMemo, countryMemo []int8
+	// orgStarts, orgStartsDot and extraCues are mayOpenOrgCueAt's two
+	// lookups and extraCue by word id (see memo).
+	orgStarts, orgStartsDot, extraCues []int8
 	// chainMasks holds, by ruleChain and word id, the rules whose
 	// pre-tests admit the word, with the wordKey they were worked out for
 	// (mayStart).

@@ -119,6 +119,10 @@ func TestGatesAsBefore(t *testing.T) {
 			if got, want := a.ff(i), a.f(i).flags(); got != want {
 				t.Fatalf("ff(%q) = %b, want %b", tk.Text, got, want)
 			}
+			// The organisation cues' lookups, kept by word id.
+			if _, extra := extraCues[tk.Lower]; a.mayOpenOrgCueAt(tk) != a.mayOpenOrgCue(tk.Lower, tk.Dot) || a.extraCue(tk) != extra {
+				t.Fatalf("org cue lookups of %q: %v %v kept, %v %v asked", tk.Text, a.mayOpenOrgCueAt(tk), a.extraCue(tk), a.mayOpenOrgCue(tk.Lower, tk.Dot), extra)
+			}
 			// The fields kept by word in tf, and socialMay.
 			tf := a.tf[i]
 			if tf&tfHandle != 0 != tk.Handle || tf&tfCap != 0 != tk.IsCap() || tf&tfPlaceLow != 0 != (tk.Shape == shapeLower && tk.Letters >= 3) ||
