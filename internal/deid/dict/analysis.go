@@ -123,7 +123,7 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 	lists, vowels, spell, idx := make([]wordLists, n), make([]bool, n), make([]uint8, n), vocabIndex()
 	feats, prep, flags := make([]feat, n+1), make([]bool, n), make([]featFlags, n+1)
 	for id, w := range words {
-		lists[id], vowels[id] = idx[w], hasVowel(w)
+		lists[id], vowels[id] = idx.lists(w), hasVowel(w)
 		if isContraction(w) {
 			spell[id] |= spellContraction
 		}
@@ -464,8 +464,12 @@ func (a *analysis) afterComma(i int) bool {
 
 // commaBetween works out afterComma(i), 0 < i < len(a.toks).
 func (a *analysis) commaBetween(i int) bool {
-	g := strings.TrimSpace(a.toks[i].Gap)
-	return g == "," && !strings.Contains(a.toks[i].Gap, "\n")
+	gap := a.toks[i].Gap
+	if strings.IndexByte(gap, ',') < 0 {
+		return false // a gap that trims to "," holds one
+	}
+	g := strings.TrimSpace(gap)
+	return g == "," && !strings.Contains(gap, "\n")
 }
 
 // span is a candidate finding over words [i, j).

@@ -786,25 +786,14 @@ func hasVowel(w string) bool {
 }
 
 // hasHyphen reports whether w holds a hyphen, plain or typographic.
-func hasHyphen(w string) bool { return containsAnyASCIIFirst(w, "-", "-‐‑") }
-
-// containsAnyASCIIFirst is strings.ContainsAny(s, chars), where ascii holds
-// the ASCII characters of chars: it reads the ASCII bytes of s itself and
-// hands the rest, from the first other byte on, to strings.ContainsAny,
-// whose search for characters beyond ASCII takes every rune of s through
-// the whole of chars.
-func containsAnyASCIIFirst(s, ascii, chars string) bool {
-	var set [2]uint64 // the bytes of ascii
-	for i := 0; i < len(ascii); i++ {
-		set[ascii[i]>>6] |= 1 << (ascii[i] & 63)
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return strings.ContainsAny(s[i:], chars)
-		}
-		if set[c>>6]&(1<<(c&63)) != 0 {
+func hasHyphen(w string) bool {
+	// containsAnyASCIIFirst(w, "-", "-‐‑"), without making its byte set.
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == '-':
 			return true
+		case c >= utf8.RuneSelf:
+			return strings.ContainsAny(w[i:], "-‐‑")
 		}
 	}
 	return false

@@ -391,7 +391,7 @@ func (a *analysis) lowerSurnameAfter(i int) bool {
 // comment ("hahahaha", "sooo", "lololol"): a letter three times in a row, or
 // a pair of letters three times. Names are not written so.
 func stretched(w string) bool {
-	b := []byte(w)
+	b := w
 	for k := 2; k < len(b); k++ {
 		if b[k] == b[k-1] && b[k] == b[k-2] {
 			return true
