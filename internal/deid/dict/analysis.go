@@ -301,6 +301,12 @@ const (
 	// ffUncommon35: no word at SCOWL 35 or below (lowerCountry's first
 	// test of the word).
 	ffUncommon35
+	// ffLowerTail: a first name of 1,000 births or more, no common word at
+	// SCOWL 50, or a name SCOWL lists as a less common word (wordNameFeat):
+	// what lowerPair, lowerName and lowerCued each need of the word
+	// (personSeedAll's last rules for a word in lower case; lowerName
+	// takes a name of fewer births only when it is in no word list).
+	ffLowerTail
 )
 
 // flags works out the featFlags of f.
@@ -318,6 +324,9 @@ func (f *feat) flags() featFlags {
 	if !(f.wl != 0 && f.wl <= 35) {
 		m |= ffUncommon35
 	}
+	if f.births >= 1000 || !f.common(50) || wordNameFeat(f) {
+		m |= ffLowerTail
+	}
 	return m
 }
 
@@ -325,7 +334,7 @@ func (f *feat) flags() featFlags {
 func (a *analysis) ff(i int) featFlags { return a.tff[i] }
 
 // noneFlags are the featFlags of a word without letters (feat{}.flags()).
-const noneFlags = ffSeed | ffListLower | ffUncommon35
+const noneFlags = ffSeed | ffListLower | ffUncommon35 | ffLowerTail
 
 // wordFeat returns the lexicon features of a lower-case word.
 func (a *analysis) wordFeat(w string) feat {

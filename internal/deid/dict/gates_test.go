@@ -90,7 +90,7 @@ func capitalise(w string) string {
 // test at each use said.
 func TestGatesAsBefore(t *testing.T) {
 	lex := lexicon.Default()
-	var seeds, places, orgWords, elems, idGated int
+	var seeds, places, orgWords, elems, idGated, tails int
 	for _, text := range gateTexts(lex, 4000) {
 		a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis())
 		if reg, fgn := a.lowerRegister(), a.foreign(); reg != a.lowerRegisterOnce() || fgn != a.foreignOnce() {
@@ -118,6 +118,15 @@ func TestGatesAsBefore(t *testing.T) {
 			}
 			if got, want := a.ff(i), a.f(i).flags(); got != want {
 				t.Fatalf("ff(%q) = %b, want %b", tk.Text, got, want)
+			}
+			// personSeedAll's rules for a word in lower case, at a word
+			// whose features none of them admits.
+			if tk.Shape == shapeLower && a.ff(i)&ffLowerTail == 0 {
+				tails++
+				f := a.f(i)
+				if a.lowerPair(i) || a.lowerName(i) || a.lowerCued(i) || f.births >= 15000 {
+					t.Fatalf("ffLowerTail turns %q away, yet a rule finds a name: %v %v %v, in %q", tk.Text, a.lowerPair(i), a.lowerName(i), a.lowerCued(i), text)
+				}
 			}
 			// The organisation cues' lookups, kept by word id.
 			if _, extra := extraCues[tk.Lower]; a.mayOpenOrgCueAt(tk) != a.mayOpenOrgCue(tk.Lower, tk.Dot) || a.extraCue(tk) != extra {
@@ -203,9 +212,9 @@ func TestGatesAsBefore(t *testing.T) {
 			}
 		}
 	}
-	if seeds < 1000 || places < 1000 || orgWords < 1000 || elems < 1000 || idGated < 1000 {
-		t.Errorf("too few words tried: %d seeds, %d places, %d organisation words, %d list words, %d turned away by a rule's idGate",
-			seeds, places, orgWords, elems, idGated)
+	if seeds < 1000 || places < 1000 || orgWords < 1000 || elems < 1000 || idGated < 1000 || tails < 1000 {
+		t.Errorf("too few words tried: %d seeds, %d places, %d organisation words, %d list words, %d turned away by a rule's idGate, %d by ffLowerTail",
+			seeds, places, orgWords, elems, idGated, tails)
 	}
 }
 

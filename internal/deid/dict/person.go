@@ -722,6 +722,9 @@ func (a *analysis) personSeedAll(i int, sig, blockSeed []bool) (float64, string)
 			return 0.5, "name"
 		}
 	case t.Shape == shapeLower:
+		if a.ff(i)&ffLowerTail == 0 {
+			break // what each rule below needs of the word
+		}
 		if a.afterSubjectPronoun(i) || a.isClinical() && a.eponym(i) || a.foreign() {
 			break
 		}
