@@ -83,7 +83,7 @@ type analysis struct {
 	ctx   []int8
 	facts *lexfacts.Words // what the word lists say of the words, by id
 	// lowerCount and capCount count the words written in lower case and
-	// capitalised, by word id (token.ID); built on first use.
+	// capitalised, by word id (token.ID), made with the analysis.
 	lowerCount, capCount []int32
 	// others holds the features of words that are not words of the text
 	// (the parts of a hashtag).
@@ -165,14 +165,22 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 		}
 		a.join[i] = j
 	}
-	// The gates of each word, and the counts that lowerRegisterOnce and
-	// foreignOnce would make in passes of their own.
+	// The gates of each word, the counts that lowerRegisterOnce and
+	// foreignOnce would make in passes of their own, and usedAsWord's
+	// counts by word id.
 	a.tf, a.socialMay = make([]tokFlags, len(toks)), make([]ruleSet, len(toks))
+	a.lowerCount, a.capCount = make([]int32, n), make([]int32, n)
 	all, capd, lower, known := 0, 0, 0, 0
 	for i := range toks {
 		t := &toks[i]
 		a.tf[i] = a.tokFlagsOf(i)
 		a.socialMay[i] = a.mayStart(&socialRules, i)
+		switch t.Shape {
+		case shapeLower:
+			a.lowerCount[t.ID]++
+		case shapeTitle, shapeUpper:
+			a.capCount[t.ID]++
+		}
 		if !(t.Letters < 2 || t.SentStart || t.Caps || t.Handle || t.Shape == shapeNone) {
 			all++
 			if t.IsCap() || t.Shape == shapeMixed {
@@ -213,24 +221,41 @@ const (
 	tfNewLine                          // on another line than the word before
 )
 
-// tokFlagsOf works out the tokFlags of word i.
+// tokFlagsOf works out the tokFlags of word i (the tests each flag's
+// comment names, read once each from the word, its neighbours' feature
+// flags and its lists).
 func (a *analysis) tokFlagsOf(i int) tokFlags {
-	t, n := &a.toks[i], len(a.toks)
+	toks, tff := a.toks, a.tff
+	t, n := &toks[i], len(toks)
+	fi := tff[i]
 	var m tokFlags
-	if t.Shape == shapeNone {
-		m |= tfNone
+	switch t.Shape {
+	case shapeNone:
+		m |= tfNone | tfNoElem | tfNoElemOut
+	case shapeLower:
+		l := a.lists[t.ID]
+		// !lowerSeedMay(i)
+		if !t.Caps && fi&ffSeed == 0 && !(i > 0 && toks[i-1].Dot && toks[i-1].Letters == 1) {
+			m |= tfLowerSeedNo
+		}
+		if !l.has(vBodyNouns) && !l.has(vCareCues) {
+			m |= tfOrgNo
+		}
+		if t.Letters >= 3 {
+			m |= tfPlaceLow
+		}
+		if !l.has(vStrongTitles) {
+			m |= tfNoElemOut
+			if fi&ffListLower == 0 {
+				m |= tfNoElem
+			}
+		}
 	}
-	if t.Shape == shapeLower && !t.Caps && !a.lowerSeedMay(i) {
-		m |= tfLowerSeedNo
-	}
-	if i+1 < n && a.ff(i+1)&ffProper != 0 || i+2 < n && a.ff(i+2)&ffProper != 0 || i > 0 && a.prep[a.toks[i-1].ID] {
+	if i+1 < n && tff[i+1]&ffProper != 0 || i+2 < n && tff[i+2]&ffProper != 0 || i > 0 && a.prep[toks[i-1].ID] {
 		m |= tfPlaceNear
 	}
-	if a.ff(i)&ffUncommon35 != 0 {
+	if fi&ffUncommon35 != 0 {
 		m |= tfUncommon35
-	}
-	if t.Shape == shapeLower && !a.in(t, vBodyNouns) && !a.in(t, vCareCues) {
-		m |= tfOrgNo
 	}
 	if t.Handle {
 		m |= tfHandle
@@ -238,16 +263,7 @@ func (a *analysis) tokFlagsOf(i int) tokFlags {
 	if t.IsCap() {
 		m |= tfCap
 	}
-	if t.Shape == shapeLower && t.Letters >= 3 {
-		m |= tfPlaceLow
-	}
-	if t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) && a.ff(i)&ffListLower == 0 {
-		m |= tfNoElem
-	}
-	if t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) {
-		m |= tfNoElemOut
-	}
-	if i > 0 && t.Line != a.toks[i-1].Line {
+	if i > 0 && t.Line != toks[i-1].Line {
 		m |= tfNewLine
 	}
 	return m

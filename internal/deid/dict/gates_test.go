@@ -132,6 +132,10 @@ func TestGatesAsBefore(t *testing.T) {
 			if _, extra := extraCues[tk.Lower]; a.mayOpenOrgCueAt(tk) != a.mayOpenOrgCue(tk.Lower, tk.Dot) || a.extraCue(tk) != extra {
 				t.Fatalf("org cue lookups of %q: %v %v kept, %v %v asked", tk.Text, a.mayOpenOrgCueAt(tk), a.extraCue(tk), a.mayOpenOrgCue(tk.Lower, tk.Dot), extra)
 			}
+			// The flags kept by word in tf, and usedAsWord's counts.
+			if got, want := a.tf[i], tokFlagsRef(a, i); got != want || a.usedAsWord(i) != usedAsWordRef(a, i) {
+				t.Fatalf("tf of %q: %b, want %b; usedAsWord %v", tk.Text, got, want, a.usedAsWord(i))
+			}
 			// The fields kept by word in tf, and socialMay.
 			tf := a.tf[i]
 			if tf&tfHandle != 0 != tk.Handle || tf&tfCap != 0 != tk.IsCap() || tf&tfPlaceLow != 0 != (tk.Shape == shapeLower && tk.Letters >= 3) ||
@@ -229,6 +233,63 @@ func mayStartRef(a *analysis, c *ruleChain, i int) ruleSet {
 		}
 	}
 	return m
+}
+
+// tokFlagsRef is tokFlagsOf as first written, test by test.
+func tokFlagsRef(a *analysis, i int) tokFlags {
+	t, n := &a.toks[i], len(a.toks)
+	var m tokFlags
+	if t.Shape == shapeNone {
+		m |= tfNone
+	}
+	if t.Shape == shapeLower && !t.Caps && !a.lowerSeedMay(i) {
+		m |= tfLowerSeedNo
+	}
+	if i+1 < n && a.ff(i+1)&ffProper != 0 || i+2 < n && a.ff(i+2)&ffProper != 0 || i > 0 && a.prep[a.toks[i-1].ID] {
+		m |= tfPlaceNear
+	}
+	if a.ff(i)&ffUncommon35 != 0 {
+		m |= tfUncommon35
+	}
+	if t.Shape == shapeLower && !a.in(t, vBodyNouns) && !a.in(t, vCareCues) {
+		m |= tfOrgNo
+	}
+	if t.Handle {
+		m |= tfHandle
+	}
+	if t.IsCap() {
+		m |= tfCap
+	}
+	if t.Shape == shapeLower && t.Letters >= 3 {
+		m |= tfPlaceLow
+	}
+	if t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) && a.ff(i)&ffListLower == 0 {
+		m |= tfNoElem
+	}
+	if t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) {
+		m |= tfNoElemOut
+	}
+	if i > 0 && t.Line != a.toks[i-1].Line {
+		m |= tfNewLine
+	}
+	return m
+}
+
+// usedAsWordRef is usedAsWord counting the word's uses in the text.
+func usedAsWordRef(a *analysis, i int) bool {
+	var lc, cc int32
+	for k := range a.toks {
+		if a.toks[k].ID != a.toks[i].ID {
+			continue
+		}
+		switch a.toks[k].Shape {
+		case shapeLower:
+			lc++
+		case shapeTitle, shapeUpper:
+			cc++
+		}
+	}
+	return lc >= 2 || (lc > 0 && lc >= cc)
 }
 
 // lowerPlacesBefore is the lower-case place chain as the place loop asked

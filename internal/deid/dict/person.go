@@ -807,20 +807,7 @@ func hasHyphen(w string) bool {
 // ("Foley" and "foley", "Neo" and "neo" in a clinical note): then a
 // capitalised occurrence without context is not taken for a name.
 func (a *analysis) usedAsWord(i int) bool {
-	if a.lowerCount == nil {
-		// Counted by word id (token.ID): one slot per distinct word.
-		n := len(a.lists)
-		a.lowerCount, a.capCount = make([]int32, n), make([]int32, n)
-		for k := range a.toks {
-			switch a.toks[k].Shape {
-			case shapeLower:
-				a.lowerCount[a.toks[k].ID]++
-			case shapeTitle, shapeUpper:
-				a.capCount[a.toks[k].ID]++
-			}
-		}
-	}
-	id := a.toks[i].ID
+	id := a.toks[i].ID // the counts are made with the analysis
 	lc := a.lowerCount[id]
 	return lc >= 2 || (lc > 0 && lc >= a.capCount[id])
 }
