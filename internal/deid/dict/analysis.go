@@ -140,20 +140,22 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 	// One pass for each word's feature index and flags and its join to
 	// the word before; a second for the gates, which read the flags of the
 	// next two words.
-	a.join, a.fid, a.tff = make([]uint8, len(toks)), make([]int32, len(toks)), make([]featFlags, len(toks))
+	nt := len(toks)
+	join, fid, tff := make([]uint8, nt), make([]int32, nt), make([]featFlags, nt)
+	a.join, a.fid, a.tff = join, fid, tff
 	for i := range toks {
 		t := &toks[i]
 		id := t.ID
 		if t.Shape == shapeNone {
 			id = int32(n)
 		}
-		a.fid[i], a.tff[i] = id, flags[id]
+		fid[i], tff[i] = id, flags[id]
 		if i == 0 {
 			continue
 		}
 		if p := &toks[i-1]; t.Gap == " " && !p.Poss && !p.Dot {
 			// What adjacentWords and commaBetween say of one space.
-			a.join[i] = joinAdjacent
+			join[i] = joinAdjacent
 			continue
 		}
 		var j uint8
@@ -163,34 +165,35 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 		if a.commaBetween(i) {
 			j |= joinComma
 		}
-		a.join[i] = j
+		join[i] = j
 	}
 	// The gates of each word, the counts that lowerRegisterOnce and
 	// foreignOnce would make in passes of their own, and usedAsWord's
 	// counts by word id.
-	a.tf, a.socialMay = make([]tokFlags, len(toks)), make([]ruleSet, len(toks))
-	a.lowerCount, a.capCount = make([]int32, n), make([]int32, n)
+	tf, socialMay := make([]tokFlags, nt), make([]ruleSet, nt)
+	lowerCount, capCount := make([]int32, n), make([]int32, n)
+	a.tf, a.socialMay, a.lowerCount, a.capCount = tf, socialMay, lowerCount, capCount
 	all, capd, lower, known := 0, 0, 0, 0
 	for i := range toks {
 		t := &toks[i]
-		a.tf[i] = a.tokFlagsOf(i)
-		a.socialMay[i] = a.mayStart(&socialRules, i)
+		tf[i] = a.tokFlagsOf(i)
+		socialMay[i] = a.mayStart(&socialRules, i)
 		switch t.Shape {
 		case shapeLower:
-			a.lowerCount[t.ID]++
+			lowerCount[t.ID]++
+			if t.Letters >= 2 {
+				lower++
+				if tff[i]&ffWord != 0 {
+					known++
+				}
+			}
 		case shapeTitle, shapeUpper:
-			a.capCount[t.ID]++
+			capCount[t.ID]++
 		}
 		if !(t.Letters < 2 || t.SentStart || t.Caps || t.Handle || t.Shape == shapeNone) {
 			all++
 			if t.IsCap() || t.Shape == shapeMixed {
 				capd++
-			}
-		}
-		if t.Shape == shapeLower && t.Letters >= 2 {
-			lower++
-			if feats[a.fid[i]].wl != 0 {
-				known++
 			}
 		}
 	}
@@ -317,6 +320,8 @@ const (
 	// ffUncommon35: no word at SCOWL 35 or below (lowerCountry's first
 	// test of the word).
 	ffUncommon35
+	// ffWord: in SCOWL's word list (wl != 0).
+	ffWord
 	// ffLowerTail: a first name of 1,000 births or more, no common word at
 	// SCOWL 50, or a name SCOWL lists as a less common word (wordNameFeat):
 	// what lowerPair, lowerName and lowerCued each need of the word
@@ -339,6 +344,9 @@ func (f *feat) flags() featFlags {
 	}
 	if !(f.wl != 0 && f.wl <= 35) {
 		m |= ffUncommon35
+	}
+	if f.wl != 0 {
+		m |= ffWord
 	}
 	if f.births >= 1000 || !f.common(50) || wordNameFeat(f) {
 		m |= ffLowerTail
