@@ -205,10 +205,24 @@ func letterRun(text string, p int, hyphen bool) int {
 // cueWord returns the length of "for", "at", "with" or "by" at q followed
 // by a blank, or 0.
 func cueWord(text string, q int) int {
-	for _, w := range [...]string{"for", "at", "with", "by"} {
-		if strings.HasPrefix(text[q:], w) && q+len(w) < len(text) && byteClass[text[q+len(w)]]&clsBlank != 0 {
-			return len(w)
-		}
+	if q >= len(text) {
+		return 0
+	}
+	var w string // the one of the four that can start here: each starts with its own letter
+	switch text[q] {
+	case 'f':
+		w = "for"
+	case 'a':
+		w = "at"
+	case 'w':
+		w = "with"
+	case 'b':
+		w = "by"
+	default:
+		return 0
+	}
+	if strings.HasPrefix(text[q:], w) && q+len(w) < len(text) && byteClass[text[q+len(w)]]&clsBlank != 0 {
+		return len(w)
 	}
 	return 0
 }
@@ -303,8 +317,8 @@ func wordStarts(text string) (cue, move startsAt) {
 			break
 		}
 		up := isUpperAt(text, q)
-		if !up && !cueAt(text, q) {
-			continue
+		if c := text[q]; !up && (c != 'f' && c != 'a' && c != 'w' && c != 'b' || !cueAt(text, q)) {
+			continue // cueAt's first test, asked here without the call
 		}
 		w := s
 		for w > 0 && byteClass[text[w-1]]&clsLetter != 0 {
