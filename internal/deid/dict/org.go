@@ -58,23 +58,24 @@ func (a *analysis) orgs() []span {
 			}
 			continue
 		}
-		// The cue: the longest run of adjacent words that is an OrgCue entry.
-		words = words[:0]
-		for k := i; k < n && k < i+4; k++ {
-			if k > i && !a.adjacent(k) {
-				break
-			}
-			w := a.toks[k].Text
-			if a.toks[k].Dot {
-				w += "."
-			}
-			words = append(words, w)
-			if a.toks[k].Poss {
-				break
-			}
-		}
+		// The cue: the longest run of adjacent words that is an OrgCue
+		// entry; none when the first word opens none.
 		m := 0
 		if a.mayOpenOrgCueAt(t) { // words[0] is t.Text, or that with its full stop
+			words = words[:0]
+			for k := i; k < n && k < i+4; k++ {
+				if k > i && !a.adjacent(k) {
+					break
+				}
+				w := a.toks[k].Text
+				if a.toks[k].Dot {
+					w += "."
+				}
+				words = append(words, w)
+				if a.toks[k].Poss {
+					break
+				}
+			}
 			m = a.orgCue(words)
 			if m == 0 && t.Dot {
 				words[0] = t.Text // "Inc." may be listed without its period
