@@ -130,6 +130,9 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 		if stretched(w) {
 			spell[id] |= spellStretched
 		}
+		if w == "and" || w == "or" {
+			spell[id] |= spellAndOr
+		}
 		feats[id] = lookFeat(lex, w, facts.Facts(int32(id)))
 		prep[id] = placePrep(w)
 		flags[id] = feats[id].flags()
@@ -284,6 +287,7 @@ func (a *analysis) vowel(t *token) bool { return a.vowels[t.ID] }
 const (
 	spellContraction = 1 << iota // isContraction
 	spellStretched               // stretched
+	spellAndOr                   // "and" or "or" (listSepMay)
 )
 
 // contraction reports whether word t of the text is a contraction, as

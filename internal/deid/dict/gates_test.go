@@ -90,7 +90,7 @@ func capitalise(w string) string {
 // test at each use said.
 func TestGatesAsBefore(t *testing.T) {
 	lex := lexicon.Default()
-	var seeds, places, orgWords, elems, idGated, tails int
+	var seeds, places, orgWords, elems, idGated, tails, seps int
 	for _, text := range gateTexts(lex, 4000) {
 		a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis())
 		if reg, fgn := a.lowerRegister(), a.foreign(); reg != a.lowerRegisterOnce() || fgn != a.foreignOnce() {
@@ -126,6 +126,13 @@ func TestGatesAsBefore(t *testing.T) {
 				f := a.f(i)
 				if a.lowerPair(i) || a.lowerName(i) || a.lowerCued(i) || f.births >= 15000 {
 					t.Fatalf("ffLowerTail turns %q away, yet a rule finds a name: %v %v %v, in %q", tk.Text, a.lowerPair(i), a.lowerName(i), a.lowerCued(i), text)
+				}
+			}
+			// coordinated's separator gate.
+			if i > 0 && a.listSep(i) >= 0 {
+				seps++
+				if !a.listSepMay(i) {
+					t.Fatalf("listSep finds a separator before %q, listSepMay says none, in %q", tk.Text, text)
 				}
 			}
 			// The organisation cues' lookups, kept by word id.
@@ -216,9 +223,9 @@ func TestGatesAsBefore(t *testing.T) {
 			}
 		}
 	}
-	if seeds < 1000 || places < 1000 || orgWords < 1000 || elems < 1000 || idGated < 1000 || tails < 1000 {
-		t.Errorf("too few words tried: %d seeds, %d places, %d organisation words, %d list words, %d turned away by a rule's idGate, %d by ffLowerTail",
-			seeds, places, orgWords, elems, idGated, tails)
+	if seeds < 1000 || places < 1000 || orgWords < 1000 || elems < 1000 || idGated < 1000 || tails < 1000 || seps < 1000 {
+		t.Errorf("too few words tried: %d seeds, %d places, %d organisation words, %d list words, %d turned away by a rule's idGate, %d by ffLowerTail, %d list separators",
+			seeds, places, orgWords, elems, idGated, tails, seps)
 	}
 }
 
