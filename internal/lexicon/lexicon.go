@@ -315,11 +315,15 @@ func (l *Lexicon) WordLevel(s string) (level int, ok bool) {
 func (l *Lexicon) Words() iter.Seq2[string, int] {
 	return func(yield func(string, int) bool) {
 		w := l.wordTab()
-		w.each(func(p int) bool {
+		for p := 0; p < w.recLen; p = w.next(p) {
 			lv := w.levels(p)
-			// The words' records come first; a yield that stops ends the loop.
-			return lv&factWord != 0 && yield(w.key(p), int(lv&0xff))
-		})
+			if lv&factWord == 0 {
+				return // the words' records come first
+			}
+			if !yield(w.key(p), int(lv&0xff)) {
+				return
+			}
+		}
 	}
 }
 

@@ -116,18 +116,23 @@ func (w *wordTable) births(p int) (female, male int32) {
 // key returns the key of the record at p.
 func (w *wordTable) key(p int) string {
 	kp := p + fieldOff(w.levels(p), wfKey)
-	return string(w.recsView[kp+1 : kp+1+int(w.recsView[kp])])
+	// A view of the table's string: the key is not copied.
+	return unsafe.String(&w.recsView[kp+1], int(w.recsView[kp]))
 }
 
 // each calls f with the offset of every record, in order, until f returns false.
 func (w *wordTable) each(f func(p int) bool) {
-	for p := 0; p < w.recLen; {
+	for p := 0; p < w.recLen; p = w.next(p) {
 		if !f(p) {
 			return
 		}
-		kp := p + fieldOff(w.levels(p), wfKey)
-		p = (kp + 1 + int(w.recsView[kp]) + 3) &^ 3
 	}
+}
+
+// next returns the offset of the record after the one at p.
+func (w *wordTable) next(p int) int {
+	kp := p + fieldOff(w.levels(p), wfKey)
+	return (kp + 1 + int(w.recsView[kp]) + 3) &^ 3
 }
 
 // wordTableBytes lays out the word lists of tb (built by buildWordFacts) and the
