@@ -264,3 +264,43 @@ func TestWordTableRecords(t *testing.T) {
 		t.Errorf("only %d one-word category entries", n)
 	}
 }
+
+// TestWordTableHot: the hot records are copies, byte for byte, of the
+// records of the hotWords words of lowest rank, and the hot slots find each.
+func TestWordTableHot(t *testing.T) {
+	l := Default()
+	w := l.wordTab()
+	type ranked struct {
+		p    int
+		rank uint32
+	}
+	var all []ranked
+	w.each(func(p int) bool {
+		if lv := w.levels(p); lv&factRanked != 0 {
+			all = append(all, ranked{p, w.num(p, lv, factRanked)})
+		}
+		return true
+	})
+	slices.SortStableFunc(all, func(a, b ranked) int { return cmpUint32(a.rank, b.rank) })
+	if len(all) < hotWords {
+		t.Fatalf("%d ranked words", len(all))
+	}
+	p := w.recLen
+	for i, r := range all[:hotWords] {
+		k := w.key(r.p)
+		size := w.next(r.p) - r.p
+		if !bytes.Equal(w.recsView[p:p+size], w.recsView[r.p:r.p+size]) {
+			t.Fatalf("hot record %d (%q) is not a copy", i, k)
+		}
+		if got, ok := w.probe(w.hotView, w.hotMask, k, hashKey(k)); !ok || got != p {
+			t.Fatalf("%q: hot slots give %d, %v; want %d", k, got, ok, p)
+		}
+		if got, ok := w.find(k, hashKey(k)); !ok || got != p {
+			t.Fatalf("%q: find gives %d, %v; want %d", k, got, ok, p)
+		}
+		p += size
+	}
+	if p+8 != len(w.recsView) {
+		t.Errorf("hot records end at %d, want %d", p, len(w.recsView)-8)
+	}
+}
