@@ -31,7 +31,8 @@ import (
 //	records: each at a multiple of 4 bytes:
 //	         levels (the factLevels word of wordfacts.go; bit wfCats: a cats word follows)
 //	         female, male births (if factFirst); surname rank (if factSurn);
-//	         word rank (if factRanked); categories (bit c for Category c, if wfCats)
+//	         word rank (if factRanked); categories (bit c for Category c, if wfCats);
+//	         place word (wp bits and the most populous place's population, if wfPlace)
 //	         key length (a byte), key bytes, zero bytes to the next multiple of 4
 //	hot records: copies of records, as above
 //	8 zero bytes, so that a key's last 8 bytes can be read as one word
@@ -51,8 +52,9 @@ const (
 	wordMagic  = "VWF2"
 	wordHeader = 6 * 4
 	wfCats     = 1 << 29 // the record has a categories word
+	wfPlace    = 1 << 30 // the record has a place word (see WordPlace)
 	// wfNumbers are the flags of the levels word whose numbers the record holds.
-	wfNumbers = factFirst | factSurn | factRanked | wfCats
+	wfNumbers = factFirst | factSurn | factRanked | wfCats | wfPlace
 	// hotWords is how many of the most frequent words have hot copies: 88 % of the
 	// distinct words of a generated post are among them (PERFORMANCE.md, wt-core).
 	hotWords = 16000
@@ -79,7 +81,18 @@ func openWordTable(data string) (*wordTable, error) {
 }
 
 // wfKey stands for the key in fieldOff: it follows every number.
-const wfKey = 1 << 30
+const wfKey = 1 << 31
+
+// The bits of a record's place word: what WordPlace says of a word whose lookup form is
+// the record's key. Every key of places, countries and states_name, and the lookup form
+// of every key of states_code, has a record with a place word.
+const (
+	wpPlace     = 1 << 31 // Place: places holds the key
+	wpCountry   = 1 << 30 // IsCountry: countries holds the key
+	wpStateName = 1 << 29 // states_name holds the key
+	wpStateCode = 1 << 28 // the key is the lookup form of a key of states_code
+	wpPopMask   = 1<<28 - 1
+)
 
 // fieldOff returns the offset in a record whose levels word is lv of the number that
 // flag f says it holds (factSurn, factRanked, wfCats; factFirst for the female births,
@@ -162,7 +175,7 @@ func (w *wordTable) next(p int) int {
 // categories of which each key is a one-word entry (cats) as a wordTable: the records in
 // tb's order (the SCOWL words first, which Words reads), then those of category entries
 // that tb does not hold, in byte order. The same input gives the same bytes.
-func wordTableBytes(tb *TableBuilder, cats map[string]uint16) ([]byte, error) {
+func wordTableBytes(tb *TableBuilder, cats map[string]uint16, places map[string]uint32) ([]byte, error) {
 	keys := slices.Clone(tb.keys)
 	vals := map[string][]uint32{}
 	for r, k := range tb.keys {
@@ -171,6 +184,11 @@ func wordTableBytes(tb *TableBuilder, cats map[string]uint16) ([]byte, error) {
 	extra := make([]string, 0)
 	for k := range cats {
 		if _, ok := vals[k]; !ok {
+			extra = append(extra, k)
+		}
+	}
+	for k := range places {
+		if _, ok := vals[k]; !ok && cats[k] == 0 {
 			extra = append(extra, k)
 		}
 	}
@@ -187,12 +205,16 @@ func wordTableBytes(tb *TableBuilder, cats map[string]uint16) ([]byte, error) {
 		}
 		v := vals[k]
 		lv := v[factLevels]
-		if lv&wfCats != 0 {
-			return nil, fmt.Errorf("word table: %q: levels word uses bit 29", k)
+		if lv&(wfCats|wfPlace|wfKey) != 0 {
+			return nil, fmt.Errorf("word table: %q: levels word uses bits 29-31", k)
 		}
 		c := cats[k]
 		if c != 0 {
 			lv |= wfCats
+		}
+		pw, isPlace := places[k]
+		if isPlace {
+			lv |= wfPlace
 		}
 		offs[i] = len(recs)
 		recs = binary.LittleEndian.AppendUint32(recs, lv)
@@ -208,6 +230,9 @@ func wordTableBytes(tb *TableBuilder, cats map[string]uint16) ([]byte, error) {
 		}
 		if c != 0 {
 			recs = binary.LittleEndian.AppendUint32(recs, uint32(c))
+		}
+		if isPlace {
+			recs = binary.LittleEndian.AppendUint32(recs, pw)
 		}
 		recs = append(recs, byte(len(k)))
 		recs = append(recs, k...)
@@ -319,5 +344,48 @@ func (l *Lexicon) buildWordTable() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return wordTableBytes(tb, cats)
+	places, err := l.placeWords()
+	if err != nil {
+		return nil, err
+	}
+	return wordTableBytes(tb, cats, places)
+}
+
+// placeWords returns the place word (wp bits and population) of every key of places,
+// countries and states_name, and of the lookup form of every key of states_code.
+func (l *Lexicon) placeWords() (map[string]uint32, error) {
+	m := map[string]uint32{}
+	ix, list, err := l.buildPlaces()
+	if err != nil {
+		return nil, err
+	}
+	for r, k := range ix.keys {
+		v := ix.Vals(r)
+		m[k] |= 0
+		if int32(v[1]) > 0 { // as wordPlace asks
+			pop := list.Vals(int(v[0]))[6]
+			if pop > wpPopMask {
+				return nil, fmt.Errorf("word table: %q: population %d does not fit", k, pop)
+			}
+			m[k] |= wpPlace | pop
+		}
+	}
+	countries, err := l.buildCountries()
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range countries.keys {
+		m[k] |= wpCountry
+	}
+	byCode, byName, err := l.buildStates()
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range byName.keys {
+		m[k] |= wpStateName
+	}
+	for _, code := range byCode.keys {
+		m[key(code)] |= wpStateCode
+	}
+	return m, nil
 }

@@ -237,10 +237,10 @@ func TestWordTableRecords(t *testing.T) {
 	w.each(func(p int) bool {
 		k, lv := w.key(p), w.levels(p)
 		if i < old.t.Len() {
-			if want := old.t.Key(i); k != want || lv&^wfCats != old.t.Word(i, factLevels) {
+			if want := old.t.Key(i); k != want || lv&^(wfCats|wfPlace) != old.t.Word(i, factLevels) {
 				t.Fatalf("record %d: %q %x, want %q %x", i, k, lv, want, old.t.Word(i, factLevels))
 			}
-		} else if _, _, found := old.row(k); found || lv != wfCats || i > old.t.Len() && k <= last {
+		} else if _, _, found := old.row(k); found || lv&^(wfCats|wfPlace) != 0 || lv == 0 || i > old.t.Len() && k <= last {
 			t.Fatalf("record %d: %q %x after %q", i, k, lv, last)
 		}
 		if got, want := uint16(w.num(p, lv, wfCats)), old.cats[k]; got != want {
@@ -302,5 +302,55 @@ func TestWordTableHot(t *testing.T) {
 	}
 	if p+8 != len(w.recsView) {
 		t.Errorf("hot records end at %d, want %d", p, len(w.recsView)-8)
+	}
+}
+
+// TestWordPlaceIsOld checks WordPlace, read from the place words of
+// word_facts, against its former form (wordPlace: a probe of places,
+// countries and both state tables) for every key of those tables and of
+// word_facts in lower, title and upper case, every state code as written,
+// and random strings.
+func TestWordPlaceIsOld(t *testing.T) {
+	l := Default()
+	var inputs []string
+	add := func(k string) {
+		inputs = append(inputs, k, strings.ToUpper(k))
+		if k != "" {
+			inputs = append(inputs, strings.ToUpper(k[:1])+k[1:])
+		}
+	}
+	for _, name := range []string{"places", "countries", "states_name", "states_code"} {
+		tab, err := l.open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r := range tab.Len() {
+			add(tab.Key(r))
+		}
+	}
+	for _, k := range wordKeys(l) {
+		add(k)
+	}
+	rng := rand.New(rand.NewPCG(9, 4))
+	alphabet := []rune("aAiInNdDoOsSyY'’ -.\tÉé")
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	found := 0
+	for _, w := range inputs {
+		want := l.wordPlace(w, key(w))
+		if got := l.WordPlace(w); got != want {
+			t.Fatalf("WordPlace(%q) = %+v, want %+v", w, got, want)
+		}
+		if want != (WordPlace{}) {
+			found++
+		}
+	}
+	if found < 100000 {
+		t.Errorf("only %d inputs are places, countries or states", found)
 	}
 }
