@@ -19,10 +19,19 @@ type Facts struct {
 	Proper       uint8 // ProperLevel; 0 when absent
 	Abbrev       uint8 // AbbrevLevel; 0 when absent
 	cats         uint16
+	place        uint32 // the record's place word (see wordtable.go), for Place
 }
 
 // In reports whether the word is an entry of c (InCategory).
 func (f Facts) In(c Category) bool { return c.valid() && f.cats&(1<<c) != 0 }
+
+// Place returns l.WordPlace(w), for a word w whose lookup form is that of the
+// word these are the Facts of (the same word in any case, say): read from
+// the facts without a lookup, but for a word that may be a state code, which
+// is matched as written. f must come from l.
+func (f Facts) Place(l *Lexicon, w string) WordPlace {
+	return l.placeOf(f.place, w, "", 0)
+}
 
 // Facts returns what the word lists say of s; each field is what the
 // method it names returns for s.
@@ -47,9 +56,10 @@ func (l *Lexicon) plainFacts(k string) Facts {
 			f.Female, f.Male = w.births(p)
 			f.First = true
 		}
-		if lv&(factSurn|factRanked|wfCats) != 0 {
+		if lv&(factSurn|factRanked|wfCats|wfPlace) != 0 {
 			f.Surname, f.Rank = int32(w.num(p, lv, factSurn)), int32(w.num(p, lv, factRanked))
 			f.cats = uint16(w.num(p, lv, wfCats))
+			f.place = w.num(p, lv, wfPlace)
 		}
 	}
 	if n := len(k); n >= 2 && k[n-2] == '\'' && k[n-1] == 's' && lv&(factWord|factProper) != factWord|factProper {
@@ -97,6 +107,7 @@ func (l *Lexicon) facts(s string) Facts {
 			f.First = true
 		}
 		f.Surname, f.Rank = int32(w.num(p, lv, factSurn)), int32(w.num(p, lv, factRanked))
+		f.place = w.num(p, lv, wfPlace)
 	}
 	words, proper := lv, lv
 	if base, poss := cutPossessive(k); poss && lv&(factWord|factProper) != factWord|factProper {

@@ -31,7 +31,12 @@ func (l *Lexicon) WordPlace(w string) WordPlace {
 	if !ok {
 		return WordPlace{}
 	}
-	x := wt.num(p, wt.levels(p), wfPlace)
+	return l.placeOf(wt.num(p, wt.levels(p), wfPlace), w, k, h)
+}
+
+// placeOf is WordPlace of w, whose lookup form has the place word x; k and h are
+// that form and its hashKey, if known ("" otherwise).
+func (l *Lexicon) placeOf(x uint32, w, k string, h uint64) WordPlace {
 	if x == 0 {
 		return WordPlace{}
 	}
@@ -44,7 +49,7 @@ func (l *Lexicon) WordPlace(w string) WordPlace {
 	if x&wpStateCode != 0 && !out.State {
 		// A state code is matched as written (see USState).
 		hw := h
-		if w != k {
+		if k == "" || w != k {
 			hw = hashKey(w)
 		}
 		_, out.State = l.states.get(l.loadStates).byCode.findHashed(w, hw)

@@ -168,7 +168,9 @@ func TestWordTableIsOldFacts(t *testing.T) {
 	}
 	inputs = append(inputs, "", "'s", "’s", "s", "'", strings.Repeat("a", 64), strings.Repeat("A", 65))
 	for _, s := range inputs {
-		if got, want := l.Facts(s), old.facts(s); got != want {
+		got, want := l.Facts(s), old.facts(s)
+		got.place = 0 // the place word is TestWordPlaceIsOld's
+		if got != want {
 			t.Fatalf("Facts(%q) = %+v, want %+v", s, got, want)
 		}
 		if got, want := newAccessors(l, s), old.accessors(s); got != want {
@@ -345,6 +347,14 @@ func TestWordPlaceIsOld(t *testing.T) {
 		want := l.wordPlace(w, key(w))
 		if got := l.WordPlace(w); got != want {
 			t.Fatalf("WordPlace(%q) = %+v, want %+v", w, got, want)
+		}
+		if got := l.Facts(w).Place(l, w); got != want {
+			t.Fatalf("Facts(%q).Place = %+v, want %+v", w, got, want)
+		}
+		if lw := strings.ToLower(w); key(lw) == key(w) {
+			if got := l.Facts(lw).Place(l, w); got != want {
+				t.Fatalf("Facts(%q).Place(%q) = %+v, want %+v", lw, w, got, want)
+			}
 		}
 		if want != (WordPlace{}) {
 			found++
