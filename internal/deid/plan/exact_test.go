@@ -68,8 +68,10 @@ func TestPseudonymsInIsRef(t *testing.T) {
 	// Pseudonyms from each list, as written, in capitals, in lower case
 	// and with a possessive or a letter after them.
 	for _, list := range [][]string{femaleNames, maleNames, unisexNames, surnames, placeNames} {
-		for _, n := range list[:4] {
-			pieces = append(pieces, n, strings.ToUpper(n), strings.ToLower(n), n+"'s", n+"s")
+		// Every pseudonym: pseudonymsIn compares a word with those of its
+		// hash bit, which each must be listed under.
+		for _, n := range list {
+			pieces = append(pieces, n, strings.ToUpper(n), strings.ToLower(n), n+"'s", n+"s", n[1:], n[:len(n)-1])
 		}
 	}
 	r := rand.New(rand.NewSource(8))
@@ -88,6 +90,38 @@ func TestPseudonymsInIsRef(t *testing.T) {
 	}
 	if found < 1000 {
 		t.Errorf("only %d pseudonyms found", found)
+	}
+	for w := range pseudonymWords {
+		if strings.ContainsRune(w, ' ') {
+			continue // no run of letters holds a space
+		}
+		for _, v := range []string{w, strings.ToUpper(w), capitalise(w)} {
+			if got := pseudonymsIn("(" + v + ")"); !got[w] || len(got) != 1 {
+				t.Errorf("pseudonymsIn(%q) = %v", v, got)
+			}
+		}
+	}
+}
+
+// bareBandRef is bareBand as first written, a strings.Replacer over
+// ageBand.
+func bareBandRef(n int) string {
+	switch {
+	case n < 5:
+		return "under 5"
+	case n < 13:
+		return "school age"
+	case n < 20:
+		return "teenage"
+	}
+	return strings.NewReplacer("early-", "early ", "late-", "late ").Replace(ageBand(n))
+}
+
+func TestBareBandIsRef(t *testing.T) {
+	for n := -1; n <= 130; n++ {
+		if got, want := bareBand(n), bareBandRef(n); got != want {
+			t.Errorf("bareBand(%d) = %q, want %q", n, got, want)
+		}
 	}
 }
 
@@ -286,6 +320,29 @@ func TestMacIsRef(t *testing.T) {
 			if got := d.shiftDays(); got != n {
 				t.Fatalf("shiftDays() = %d, want %d", got, n)
 			}
+		}
+	}
+}
+
+// TestIsASCII compares isASCII, which reads eight bytes at a time, with a
+// byte loop on random strings of every length up to 40, each byte ASCII
+// or not.
+func TestIsASCII(t *testing.T) {
+	r := rand.New(rand.NewSource(9))
+	for i := 0; i < 20000; i++ {
+		b := make([]byte, r.Intn(41))
+		for k := range b {
+			b[k] = byte(r.Intn(128))
+			if r.Intn(len(b)*2+1) == 0 {
+				b[k] = byte(128 + r.Intn(128))
+			}
+		}
+		want := true
+		for _, c := range b {
+			want = want && c < utf8.RuneSelf
+		}
+		if got := isASCII(string(b)); got != want {
+			t.Fatalf("isASCII(%q) = %v", b, got)
 		}
 	}
 }

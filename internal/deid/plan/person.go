@@ -1,10 +1,12 @@
 package plan
 
 import (
+	"encoding/binary"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/vocab"
@@ -146,15 +148,20 @@ var honorificsBefore = func() (t [256][5]uint64) {
 func titledPositions(text string) (qs []int, keys []string) {
 	qs = []int{}
 	for i := 1; i < len(text); i++ { // no title ends at 0
-		c := text[i]
-		if c != ' ' && c != '.' {
-			continue
+		// Pass over the bytes up to the next space or full stop in a loop
+		// of its own, which keeps its few values in registers.
+		for i < len(text) && !titleStop[text[i]] {
+			i++
 		}
+		if i == len(text) {
+			break
+		}
+		c := text[i]
 		n := 0
-		if mayEndTitle(text, i) {
+		if titleLast[text[i-1]] && mayEndTitle(text, i) {
 			n = titlesEndingAt(text, i) // "dr " and "dr."
 		}
-		if c == ' ' && i > 1 && text[i-1] == '.' && mayEndTitle(text, i-1) {
+		if c == ' ' && i > 1 && text[i-1] == '.' && titleLast[text[i-2]] && mayEndTitle(text, i-1) {
 			n += titlesEndingAt(text, i-1) // "dr. "
 		}
 		for ; n > 0; n-- {
@@ -170,6 +177,20 @@ func titledPositions(text string) (qs []int, keys []string) {
 	sort.Sort(byKey{qs, keys})
 	return qs, keys
 }
+
+// titleStop holds the bytes after which titledPositions asks whether a
+// title ends before: a space and a full stop.
+var titleStop = [256]bool{' ': true, '.': true}
+
+// titleLast holds the bytes a title ends in, in either case: a byte
+// without it makes mayEndTitle false, and is known so without the call.
+var titleLast = func() (t [256]bool) {
+	for c := range 256 {
+		before := &honorificsBefore[lowerByte(byte(c))]
+		t[c] = before[0]|before[1]|before[2]|before[3]|before[4] != 0
+	}
+	return t
+}()
 
 // mayEndTitle reports whether a title may end at end > 0 of text: most
 // words end in a byte no title ends in, or in one no title has before it,
@@ -248,9 +269,16 @@ func lowerASCII(s string) string {
 	return s
 }
 
-// isASCII reports whether s is all ASCII.
+// isASCII reports whether s is all ASCII, reading eight bytes at a time
+// (a byte beyond ASCII has its top bit set).
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}
