@@ -1,0 +1,26 @@
+package deid
+
+import (
+	"os"
+	"testing"
+
+	"github.com/veil-blog/veil/internal/deid/benchtext"
+)
+
+// BenchmarkWordAges looks for ages written in words in the posts of the
+// site in VEIL_BENCH_SITE (the first 64, in turn), or else in 32 texts of
+// about 8 KB, as the engine does once for each document: the site's prose
+// has the short words ("the", "one", "ten") that the test of a number
+// word reads.
+func BenchmarkWordAges(b *testing.B) {
+	texts := benchtext.Texts(32)
+	if root := os.Getenv("VEIL_BENCH_SITE"); root != "" {
+		texts = benchtext.SitePosts(b, root, 64)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		wordAges(texts[i%len(texts)], nil)
+		i++
+	}
+}
