@@ -160,7 +160,9 @@ func tokenize(text string, v *vocabTable) []Word {
 		if n > 0 && nl > 0 {
 			toks[n-1].LineEnd = true
 		}
-		sent := n == 0 || nl > 0 || opensSentence(gap, toks)
+		// A gap of one blank, most gaps, opens no sentence (opensSentence
+		// says so first): known here without the call.
+		sent := n == 0 || nl > 0 || (len(gap) != 1 || gap[0] != ' ') && opensSentence(gap, toks)
 		if n == cap(toks) {
 			toks = append(toks, Word{})
 		}
