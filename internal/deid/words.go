@@ -137,14 +137,13 @@ func tokenize(text string, v *vocabTable) []Word {
 		}
 		end, rawEnd := j, j
 		poss := false
-		for _, suf := range [...]string{"'s", "’s"} {
-			if text[end-1] != 's' {
-				break // both suffixes end so; most words end otherwise
-			}
-			if strings.HasSuffix(text[start:end], suf) && end-len(suf) > start {
-				end -= len(suf)
-				poss = true
-				break
+		if text[end-1] == 's' { // both suffixes end so; most words end otherwise
+			for _, suf := range [...]string{"'s", "’s"} {
+				if strings.HasSuffix(text[start:end], suf) && end-len(suf) > start {
+					end -= len(suf)
+					poss = true
+					break
+				}
 			}
 		}
 		gap := text[prevEnd:start]
