@@ -24,3 +24,25 @@ func BenchmarkWordAges(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkFindPublicTerms finds the public terms (vocab.PublicTerms) in
+// the words of the posts of VEIL_BENCH_SITE (the first 64) or else of 32
+// texts of about 8 KB, split before the timer, as dropAllowed does once for
+// each document.
+func BenchmarkFindPublicTerms(b *testing.B) {
+	texts := benchtext.Texts(32)
+	if root := os.Getenv("VEIL_BENCH_SITE"); root != "" {
+		texts = benchtext.SitePosts(b, root, 64)
+	}
+	words := make([][]word, len(texts))
+	for i, t := range texts {
+		words[i] = splitWords(t)
+	}
+	ts := publicTermSet()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		ts.find(texts[i%len(texts)], words[i%len(texts)])
+		i++
+	}
+}

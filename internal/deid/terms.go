@@ -331,11 +331,25 @@ func (ts *termSet) find(text string, ws []word) []termMatch {
 	}
 	var out []termMatch
 	for i := 0; i < len(ws); {
-		if k := ws[i].key; !ts.mayStart(k) {
-			if stripped, _, ok := possessive(k); !ok || !ts.mayStart(stripped) {
-				i++
-				continue
+		// Pass over the words that start no term in a loop of its own,
+		// which keeps its few values in registers: a word whose key misses
+		// ts.first, and that has no possessive ending (a key of three bytes
+		// or more ending in 's') whose stripped key could hit it. (The
+		// keys of splitWords are never empty: mayStart's case of "" does
+		// not arise.)
+		for ; i < len(ws); i++ {
+			k := ws[i].key
+			if h := keyHash(k); ts.first[h>>6]&(1<<(h&63)) != 0 {
+				break
 			}
+			if len(k) >= 3 && k[len(k)-1] == 's' {
+				if stripped, _, ok := possessive(k); ok && ts.mayStart(stripped) {
+					break
+				}
+			}
+		}
+		if i == len(ws) {
+			break
 		}
 		end, keys := ts.matchAt(text, ws, i)
 		if keys == nil {
