@@ -46,3 +46,23 @@ func BenchmarkFindPublicTerms(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkPublicBodySpans finds the names of public bodies in the words of
+// the posts of VEIL_BENCH_SITE (the first 64) or else of 32 texts of about
+// 8 KB, split before the timer, as dropAllowed does once for each document.
+func BenchmarkPublicBodySpans(b *testing.B) {
+	texts := benchtext.Texts(32)
+	if root := os.Getenv("VEIL_BENCH_SITE"); root != "" {
+		texts = benchtext.SitePosts(b, root, 64)
+	}
+	words := make([][]word, len(texts))
+	for i, t := range texts {
+		words[i] = splitWords(t)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		publicBodySpans(texts[i%len(texts)], words[i%len(texts)])
+		i++
+	}
+}
