@@ -66,3 +66,19 @@ func BenchmarkPublicBodySpans(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkPredicateAges looks for ages said with a verb ("she was 34.")
+// in the posts of VEIL_BENCH_SITE (the first 64) or else in 32 texts of
+// about 8 KB, as the engine does once for each document.
+func BenchmarkPredicateAges(b *testing.B) {
+	texts := benchtext.Texts(32)
+	if root := os.Getenv("VEIL_BENCH_SITE"); root != "" {
+		texts = benchtext.SitePosts(b, root, 64)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		predicateAges(texts[i%len(texts)], nil)
+		i++
+	}
+}
