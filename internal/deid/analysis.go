@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -20,6 +21,7 @@ type Analysis struct {
 	wordsOnce sync.Once
 	words     []Word
 	vocab     vocabTable
+	made      atomic.Bool // words and vocab are made
 
 	mu   sync.Mutex
 	vals map[any]any
@@ -83,7 +85,14 @@ func (a *Analysis) tokenize() {
 	a.vocab.seed = rand.Uint64()
 	a.vocab.sized(wordsAtMost(a.text))
 	a.words = tokenize(a.text, &a.vocab)
+	a.made.Store(true)
 }
+
+// WordsMade reports whether the words and the vocabulary have been made
+// (by a call of Words, Vocab, ID or WordID), so that a reader that can also
+// do without them (the planner, which reads the text otherwise) uses them
+// only when they cost nothing more.
+func (a *Analysis) WordsMade() bool { return a.made.Load() }
 
 // vocabTable is the vocabulary of a document: its distinct lookup forms, in
 // order of first appearance, found by an open-addressing table of their

@@ -346,3 +346,65 @@ func TestIsASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestPseudonymsInFormsIsRef compares pseudonymsInForms of a text's
+// vocabulary with pseudonymsIn of the text on random texts of pseudonyms
+// in every case and every mark that ends, joins or splits a word: digits,
+// apostrophes plain and typographic, possessives, hyphens and dashes,
+// combining marks, letters beyond ASCII and those that lower to ASCII (the
+// Kelvin sign, the dotted capital I).
+func TestPseudonymsInFormsIsRef(t *testing.T) {
+	pieces := []string{" ", " ", "  ", ".", ",", "-", "‐", "'", "’", "'s", "’s", "\n", "é", "É", "\xff", "\u212a", "\u0130",
+		"ſ", "\u0301", "ǅ", "٣", "3", "x1", "Rob-who", "W.", "the", "a", "Dr."}
+	for _, list := range [][]string{femaleNames, maleNames, unisexNames, surnames, placeNames} {
+		for _, n := range list[:6] {
+			pieces = append(pieces, n, strings.ToUpper(n), strings.ToLower(n), n+"'s", n[1:], n+"2", "2"+n, "O'"+n, n+"-"+n)
+		}
+	}
+	pieces = append(pieces, "\u212aaren", "\u212aelly", "L\u0130SA", "Ell\u0130s") // Karen, Kelly, Lisa, Ellis lowered
+	r := rand.New(rand.NewSource(10))
+	found := 0
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.Intn(30); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		text := b.String()
+		a := (&deid.Doc{Text: text}).Analysis()
+		if a.WordsMade() {
+			t.Fatal("WordsMade before the words were asked for")
+		}
+		a.Words()
+		if !a.WordsMade() {
+			t.Fatal("not WordsMade after Words")
+		}
+		got, want := pseudonymsInForms(a.Vocab()), pseudonymsIn(text)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("pseudonymsInForms of %q\n got %v\nwant %v", text, got, want)
+		}
+		found += len(want)
+	}
+	if found < 5000 {
+		t.Errorf("only %d pseudonyms found", found)
+	}
+}
+
+// TestLowerKeepsLetters checks, for every rune a word of deid.Tokenize may
+// hold, what pseudonymsInForms relies on: lowering it keeps a letter a
+// letter and anything else not one, and lowering again changes nothing.
+func TestLowerKeepsLetters(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && !deid.IsApostrophe(r) && !deid.IsHyphen(r) {
+			continue
+		}
+		l := unicode.ToLower(r)
+		if unicode.IsLetter(l) != unicode.IsLetter(r) || unicode.ToLower(l) != l {
+			t.Errorf("%U lowers to %U", r, l)
+		}
+	}
+	for w := range pseudonymWords {
+		if utf8.RuneCountInString(w) < 2 {
+			t.Errorf("pseudonym %q: the s of a possessive is a run of letters outside any word's form", w)
+		}
+	}
+}

@@ -167,6 +167,29 @@ const (
 // words: a post is never given a pseudonym that is a real name in it.
 func pseudonymsIn(text string) map[string]bool {
 	used := map[string]bool{}
+	pseudonymsInto(used, text)
+	return used
+}
+
+// pseudonymsInForms is pseudonymsIn of a text whose distinct lookup forms
+// (deid.Analysis.Vocab) are forms: each form is read once, however often
+// its word is written, and there are about a quarter as many. It gives what
+// pseudonymsIn gives because every letter of a text is in a word of
+// deid.Tokenize (or is the "s" of a possessive, no pseudonym), no run of
+// letters goes past a word's ends, and a form is its word lowered rune by
+// rune (with ’ made '), which keeps letters letters and others not
+// (TestLowerKeepsLetters reads every rune) and is what pseudonymsIn does
+// to a run again, which changes nothing more (lowering is idempotent).
+func pseudonymsInForms(forms []string) map[string]bool {
+	used := map[string]bool{}
+	for _, f := range forms {
+		pseudonymsInto(used, f)
+	}
+	return used
+}
+
+// pseudonymsInto adds to used the pseudonyms text holds (pseudonymsIn).
+func pseudonymsInto(used map[string]bool, text string) {
 	for i := 0; i < len(text); {
 		switch letterClass[text[i]] {
 		case 0:
@@ -222,7 +245,6 @@ func pseudonymsIn(text string) map[string]bool {
 			}
 		}
 	}
-	return used
 }
 
 // equalFoldLetters reports whether the ASCII letters w, lowered, are the

@@ -1,10 +1,12 @@
 package plan
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/benchtext"
 )
 
@@ -13,6 +15,22 @@ import (
 // gets a pseudonym.
 func BenchmarkPseudonymsIn(b *testing.B) {
 	benchtext.Run(b, func(s string) { pseudonymsIn(s) })
+}
+
+// BenchmarkSitePseudonymsIn is BenchmarkPseudonymsIn on the first 64 posts
+// of the site in VEIL_BENCH_SITE, whose words vary more.
+func BenchmarkSitePseudonymsIn(b *testing.B) {
+	root := os.Getenv("VEIL_BENCH_SITE")
+	if root == "" {
+		b.Skip("VEIL_BENCH_SITE is not set")
+	}
+	texts := benchtext.SitePosts(b, root, 64)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		pseudonymsIn(texts[i%len(texts)])
+		i++
+	}
 }
 
 // BenchmarkTitledPositions finds the offsets after a title in 32 different
@@ -35,6 +53,26 @@ func BenchmarkTitledPositions(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		titledPositions(texts[i%len(texts)])
+		i++
+	}
+}
+
+// BenchmarkSitePseudonymsInForms is BenchmarkSitePseudonymsIn as the
+// engine's planner does it: from the distinct words of each post, made
+// before the timer as the detectors make them.
+func BenchmarkSitePseudonymsInForms(b *testing.B) {
+	root := os.Getenv("VEIL_BENCH_SITE")
+	if root == "" {
+		b.Skip("VEIL_BENCH_SITE is not set")
+	}
+	var forms [][]string
+	for _, t := range benchtext.SitePosts(b, root, 64) {
+		forms = append(forms, (&deid.Doc{Text: t}).Analysis().Vocab())
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		pseudonymsInForms(forms[i%len(forms)])
 		i++
 	}
 }
