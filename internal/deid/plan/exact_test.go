@@ -408,3 +408,42 @@ func TestLowerKeepsLetters(t *testing.T) {
 		}
 	}
 }
+
+// TestTitledPositionsOfIsRef compares titledPositionsOf, which reads the
+// ends of the words, with titledPositions, which reads every byte, on
+// random ASCII texts of titles in both cases, possessives, apostrophes,
+// hyphens, digits and marks; and afterHonorific of every word of a text
+// whose words are made (as the engine's are) with its first form.
+func TestTitledPositionsOfIsRef(t *testing.T) {
+	if !titlesAreLetters {
+		t.Skip("a title is not all letters: titledPositionsOf is not used")
+	}
+	pieces := []string{" ", " ", ".", ". ", "..", "dr", "Dr", "MR", "mrs", "miss", "prof", "of", "st", "rev", "x", "okafor",
+		"ms", "\n", "'s", "'", "’s", "-", "3", "Ms.", "ST.", "!", ",", "\t"}
+	r := rand.New(rand.NewSource(11))
+	found := 0
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.Intn(30); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		text := strings.ReplaceAll(b.String(), "’", "'") // ASCII
+		want, wantKeys := titledPositions(text)
+		got, gotKeys := titledPositionsOf(text, deid.Tokenize(text))
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotKeys, wantKeys) {
+			t.Fatalf("titledPositionsOf(%q)\n got %v %q\nwant %v %q", text, got, gotKeys, want, wantKeys)
+		}
+		doc := &deid.Doc{Text: text}
+		doc.Analysis().Words()
+		d := &document{doc: doc}
+		for _, w := range strings.Fields(text) {
+			if got, want := d.afterHonorific(w), afterHonorificRef(strings.ToLower(text), want, w); got != want {
+				t.Fatalf("afterHonorific(%q) in %q = %v, want %v", w, text, got, want)
+			}
+		}
+		found += len(want)
+	}
+	if found < 1000 {
+		t.Errorf("only %d titled positions", found)
+	}
+}

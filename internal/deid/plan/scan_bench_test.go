@@ -76,3 +76,48 @@ func BenchmarkSitePseudonymsInForms(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkSiteTitledPositions finds the offsets after a title in the
+// first 64 posts of VEIL_BENCH_SITE that are ASCII, reading every byte
+// (titledPositions), and BenchmarkSiteTitledPositionsOf from the ends of
+// their words, made before the timer as the detectors make them.
+func BenchmarkSiteTitledPositions(b *testing.B) {
+	texts, _ := asciiSitePosts(b)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		titledPositions(texts[i%len(texts)])
+		i++
+	}
+}
+
+func BenchmarkSiteTitledPositionsOf(b *testing.B) {
+	texts, words := asciiSitePosts(b)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		titledPositionsOf(texts[i%len(texts)], words[i%len(texts)])
+		i++
+	}
+}
+
+// asciiSitePosts returns the ASCII posts among the first 64 of
+// VEIL_BENCH_SITE and their words.
+func asciiSitePosts(b *testing.B) ([]string, [][]deid.Word) {
+	root := os.Getenv("VEIL_BENCH_SITE")
+	if root == "" {
+		b.Skip("VEIL_BENCH_SITE is not set")
+	}
+	var texts []string
+	var words [][]deid.Word
+	for _, t := range benchtext.SitePosts(b, root, 64) {
+		if isASCII(t) {
+			texts = append(texts, t)
+			words = append(words, (&deid.Doc{Text: t}).Analysis().Words())
+		}
+	}
+	if len(texts) == 0 {
+		b.Skip("no ASCII post")
+	}
+	return texts, words
+}
