@@ -221,7 +221,9 @@ func (e *Engine) detectAnalysed(ctx context.Context, doc *Doc) ([]Finding, error
 	all = e.inLabels(doc, e.propagate(doc.Text, ws, all))
 	all = append(all, appositiveAges(doc.Text, all)...)
 	all = append(all, predicateAges(doc.Text, all)...)
-	all = append(all, wordAges(doc.Text, all)...)
+	if a := doc.Analysis(); !a.WordsMade() || mayHoldNumberWord(doc.Text, a.Vocab()) {
+		all = append(all, wordAges(doc.Text, all)...)
+	}
 	// Propagation may have found a name again inside an eponym.
 	return e.dropEponyms(doc.Text, Merge(doc.Text, all)), nil
 }

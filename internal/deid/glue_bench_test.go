@@ -82,3 +82,24 @@ func BenchmarkPredicateAges(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkMayHoldNumberWord asks, from their distinct forms (made before
+// the timer, as the detectors make them), whether the posts of
+// VEIL_BENCH_SITE (the first 64) or 32 texts of about 8 KB may hold an age
+// in words, as the engine does before BenchmarkWordAges' work.
+func BenchmarkMayHoldNumberWord(b *testing.B) {
+	texts := benchtext.Texts(32)
+	if root := os.Getenv("VEIL_BENCH_SITE"); root != "" {
+		texts = benchtext.SitePosts(b, root, 64)
+	}
+	forms := make([][]string, len(texts))
+	for i, t := range texts {
+		forms[i] = (&Doc{Text: t}).Analysis().Vocab()
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		mayHoldNumberWord(texts[i%len(texts)], forms[i%len(texts)])
+		i++
+	}
+}
