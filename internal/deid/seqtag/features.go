@@ -301,7 +301,13 @@ type wtype struct {
 // document's analysis (nil otherwise). It returns the words, the distinct
 // token texts they point to (word.typ) and the register.
 func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, note bool) ([]word, []wtype, uint8) {
-	ws := make([]word, len(toks))
+	return analyseInto(new(scratch), lex, an, text, toks, note)
+}
+
+// analyseInto is analyse, in the buffers of sc (which it keeps there).
+func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, note bool) ([]word, []wtype, uint8) {
+	// Every field of every word is written below: ws is not cleared.
+	ws := grow(&sc.ws, len(toks))
 	var facts *lexfacts.Words
 	// A token that is a word of the analysis (the same span) finds its
 	// type among the others of its vocabulary id (byID, then wtype.next):
@@ -312,13 +318,17 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 	if an != nil {
 		facts = lexfacts.Of(an, lex)
 		dw = an.Words()
-		byID = make([]int32, len(an.Vocab()))
-		ids = newTypeTable(len(toks) / 8)
+		byID = grow(&sc.byID, len(an.Vocab()))
+		clear(byID)
+		ids = sc.typeTable(len(toks) / 8)
 	} else {
-		ids = newTypeTable(len(toks))
+		ids = sc.typeTable(len(toks))
 	}
 	var ascii [utf8.RuneSelf]int32 // 1 + the id of a one-character ASCII token
-	types := make([]wtype, 0, len(toks)/4+1)
+	if cap(sc.types) < len(toks)/4+1 {
+		sc.types = make([]wtype, 0, len(toks)/4+1)
+	}
+	types := sc.types[:0]
 	prevEnd := 0
 	opens := true // whether the token before opens a sentence ('.', '!', '?', ':', '"', '“'), or none
 	k := 0        // the first word of dw not before the token
@@ -364,16 +374,17 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 			}
 		}
 		ty := &types[id]
-		w.typ, w.shape, w.info, w.plain = id, ty.shape, ty.info, ty.plain
 		// The first word of a line or after a full stop.
+		sentStart := false
 		switch g := t.start - prevEnd; {
 		case opens:
-			w.sentStart = true
+			sentStart = true
 		case g == 1:
-			w.sentStart = text[prevEnd] == '\n'
+			sentStart = text[prevEnd] == '\n'
 		case g > 1:
-			w.sentStart = strings.IndexByte(text[prevEnd:t.start], '\n') >= 0
+			sentStart = strings.IndexByte(text[prevEnd:t.start], '\n') >= 0
 		}
+		*w = word{typ: id, shape: ty.shape, info: ty.info, plain: ty.plain, sentStart: sentStart}
 		prevEnd = t.end
 		if len(s) == 1 {
 			c := s[0]
@@ -426,6 +437,7 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 	if plain >= 5 && known*2 < plain {
 		reg += regForeign
 	}
+	sc.types = types
 	return ws, types, reg
 }
 
@@ -810,11 +822,7 @@ type typeTable struct {
 }
 
 func newTypeTable(tokens int) typeTable {
-	size := 64
-	for size < tokens/2 {
-		size <<= 1
-	}
-	return typeTable{seed: maphash.MakeSeed(), slots: make([]int32, size)}
+	return new(scratch).typeTable(tokens)
 }
 
 // find returns the id of the type whose text is s.

@@ -230,3 +230,16 @@ func TestHotRoomSuffices(t *testing.T) {
 		t.Errorf("the table's slots were reallocated: cap %d, want %d", cap(m.table.slots), size+hotRoom)
 	}
 }
+
+// TestFindingKind: the kinds and types of findings are those of the map
+// and the concatenation Detect made them with before.
+func TestFindingKind(t *testing.T) {
+	kinds := Kinds()
+	for _, k := range append(kinds[:], "X", "") {
+		kind, typ := findingKind(k)
+		want := map[string]deid.Kind{"PER": deid.Person, "LOC": deid.Place, "ORG": deid.Organization}[k]
+		if kind != want || typ != deid.Type("seq-"+k) {
+			t.Errorf("findingKind(%q) = %q, %q; want %q, %q", k, kind, typ, want, "seq-"+k)
+		}
+	}
+}

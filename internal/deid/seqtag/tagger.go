@@ -456,9 +456,15 @@ func (t *tagger) contextRows(rows *[maxRows]int32, i int) int {
 // unscored. It returns the tags and, for each word, the margin of its tag
 // over the best other.
 func (t *tagger) decode() ([]uint8, []float32) {
+	return t.decodeInto(new(scratch))
+}
+
+// decodeInto is decode, its tags and margins in the buffers of sc.
+func (t *tagger) decodeInto(sc *scratch) ([]uint8, []float32) {
 	m, ws := t.m, t.ws
-	tags := make([]uint8, len(ws))
-	margins := make([]float32, len(ws))
+	// decode writes every word's tag and margin: they are not cleared.
+	tags := grow(&sc.tags, len(ws))
+	margins := grow(&sc.margins, len(ws))
 	var p1, p2 uint8
 	var rows [maxRows]int32
 	for i := range ws {
