@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -240,6 +241,89 @@ func TestFindingKind(t *testing.T) {
 		want := map[string]deid.Kind{"PER": deid.Person, "LOC": deid.Place, "ORG": deid.Organization}[k]
 		if kind != want || typ != deid.Type("seq-"+k) {
 			t.Errorf("findingKind(%q) = %q, %q; want %q, %q", k, kind, typ, want, "seq-"+k)
+		}
+	}
+}
+
+// TestTableRandom: the table finds the weights of every key put in it and
+// no others, as a map does: random keys, among them keys whose low 32 bits
+// are 0 (kept apart), keys that share their low or high 32 bits with
+// others (so that the low bits match and the high ones must be compared),
+// and keys put twice; and keys() lists each key once.
+func TestTableRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 20 {
+		n := 1 + rng.IntN(3000)
+		want := make(map[uint64][numTags]float32)
+		var keys []uint64
+		for range n {
+			var k uint64
+			switch c := rng.IntN(10); {
+			case c == 0:
+				k = rng.Uint64() &^ 0xffffffff // low bits 0
+			case c == 1 && len(keys) > 0:
+				k = keys[rng.IntN(len(keys))]&0xffffffff | rng.Uint64()<<32 // the low bits of another
+			case c == 2 && len(keys) > 0:
+				k = keys[rng.IntN(len(keys))]&^0xffffffff | uint64(rng.Uint32()) // the high bits of another
+			case c == 3 && len(keys) > 0:
+				k = keys[rng.IntN(len(keys))] // again
+			default:
+				k = rng.Uint64()
+			}
+			if k == 0 {
+				continue
+			}
+			var w [numTags]float32
+			for j := range w {
+				w[j] = rng.Float32()
+			}
+			if _, ok := want[k]; !ok {
+				keys = append(keys, k)
+			}
+			want[k] = w
+		}
+		tb := newTable(n)
+		for _, k := range keys {
+			w := want[k]
+			tb.put(k, &w)
+		}
+		// Put again with the final weights, in another order.
+		for _, j := range rng.Perm(len(keys)) {
+			w := want[keys[j]]
+			tb.put(keys[j], &w)
+		}
+		if tb.n != len(want) {
+			t.Fatalf("round %d: %d features, want %d", round, tb.n, len(want))
+		}
+		for k, w := range want {
+			o, ok := tb.get(k)
+			if !ok || tb.slots[o].w != w {
+				t.Fatalf("round %d: key %#x: found %v, weights %v; want %v", round, k, ok, tb.slots[o].w, w)
+			}
+		}
+		for range 5 * n {
+			k := rng.Uint64()
+			switch rng.IntN(3) {
+			case 0:
+				k &^= 0xffffffff
+			case 1:
+				k = keys[rng.IntN(len(keys))]&0xffffffff | rng.Uint64()<<32
+			}
+			if _, in := want[k]; in {
+				continue
+			}
+			if o, ok := tb.get(k); ok {
+				t.Fatalf("round %d: absent key %#x found at %d", round, k, o)
+			}
+		}
+		got, at := tb.keys()
+		if len(got) != len(want) {
+			t.Fatalf("round %d: keys() lists %d keys, want %d", round, len(got), len(want))
+		}
+		for j, k := range got {
+			if w, ok := want[k]; !ok || tb.slots[at[j]].w != w {
+				t.Fatalf("round %d: keys() lists %#x at %d", round, k, at[j])
+			}
 		}
 	}
 }

@@ -105,8 +105,8 @@ func (m *Model) finish() {
 	r := &rows{}
 	m.rows = r
 	// The table is at most half full: it has an empty slot.
-	for i := range m.table.slots {
-		if m.table.slots[i].key() == 0 {
+	for i, lo := range m.table.los {
+		if lo == 0 {
 			r.zero = int32(i)
 			break
 		}
