@@ -60,6 +60,10 @@ func (m *Model) findIn(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, tex
 		sc.rowBuf = make([]int32, 0, 64)
 	}
 	tg := tagger{m: m, ws: ws, types: types, reg: reg, rowBuf: sc.rowBuf[:0]}
+	if sc.keepRows {
+		sc.cache.begin(m)
+		tg.cache = &sc.cache
+	}
 	tags, margins := tg.decodeInto(sc)
 	sc.rowBuf = tg.rowBuf[:0]
 	var out []Found
@@ -159,7 +163,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	note := d.note != nil && d.note(doc)
 	sc, _ := d.scratch.Get().(*scratch)
 	if sc == nil {
-		sc = new(scratch)
+		sc = &scratch{keepRows: true}
 	}
 	found := m.findIn(sc, d.lex, doc.Analysis(), doc.Text, note)
 	if cap(sc.ws) <= maxKept && cap(sc.toks) <= maxKept {

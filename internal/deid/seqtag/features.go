@@ -289,6 +289,9 @@ type wtype struct {
 	rows [numRoles]int32
 	// tagRows: the same of fPrevTagWord after each tag.
 	tagRows [numTags]int32
+	// cached: 0 until the tagger looks the type up in its rowCache, then
+	// 1 + its entry there, or -1 when it has none.
+	cached int32
 	// prefix: the summed weights of the word's own features (prefixFeatures)
 	// inside a sentence and at its start, once prefixDone.
 	prefix     [2][numTags]float32

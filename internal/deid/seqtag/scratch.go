@@ -18,6 +18,10 @@ type scratch struct {
 	tags    []uint8
 	margins []float32
 	rowBuf  []int32
+	// cache keeps the rows of common words from one text to the next,
+	// when keepRows (a Detector's scratch, used for text after text).
+	cache    rowCache
+	keepRows bool
 }
 
 // maxKept bounds the tokens of a text whose buffers a Detector keeps for

@@ -8,8 +8,10 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/benchtext"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -325,5 +327,63 @@ func TestTableRandom(t *testing.T) {
 				t.Fatalf("round %d: keys() lists %#x at %d", round, k, at[j])
 			}
 		}
+	}
+}
+
+// TestRowCache: tagging text after text in one scratch, whose rowCache
+// keeps the rows of common words from text to text, finds what tagging
+// each text afresh finds; every row the cache holds is the model's row of
+// its feature; the cache grew past its first table; and an entry is one
+// cache line.
+func TestRowCache(t *testing.T) {
+	if s := unsafe.Sizeof(rowEntry{}); s != 64 {
+		t.Errorf("a rowEntry takes %d bytes, want 64", s)
+	}
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex := lexicon.Default()
+	texts := append(benchtext.Texts(8), randomTexts(lex, 300)...)
+	sc := &scratch{keepRows: true}
+	for k, text := range texts {
+		note := k%3 == 0
+		doc := &deid.Doc{Text: text}
+		want := m.find(lex, doc.Analysis(), text, note)
+		if got := m.findIn(sc, lex, doc.Analysis(), text, note); !sameFound(got, want) {
+			t.Fatalf("%q: with the cache\n got %v\nwant %v", text, got, want)
+		}
+	}
+	c := &sc.cache
+	if len(c.entries) <= rowCacheFirst {
+		t.Errorf("the cache kept %d words in %d entries: it never grew", c.n, len(c.entries))
+	}
+	known, n := 0, 0
+	for i := range c.entries {
+		e := &c.entries[i]
+		if e.n == 0 {
+			continue
+		}
+		n++
+		w := string(e.word[:e.n])
+		for r, row := range e.rows {
+			if row != rowUnknown {
+				known++
+				if want := m.row(hashS(roleFeature(r), w)); row != want {
+					t.Errorf("%q in role %d: row %d, want %d", w, r, row, want)
+				}
+			}
+		}
+		for p, row := range e.tagRows {
+			if row != rowUnknown {
+				known++
+				if want := m.row(hashTagWord(uint8(p), w)); row != want {
+					t.Errorf("%q after tag %d: row %d, want %d", w, p, row, want)
+				}
+			}
+		}
+	}
+	if n != c.n || known < n {
+		t.Errorf("%d entries (counted %d), %d rows known", n, c.n, known)
 	}
 }

@@ -259,6 +259,9 @@ type tagger struct {
 	types  []wtype
 	reg    uint8
 	rowBuf []int32
+	// cache, when not nil, keeps the rows of common words for the next
+	// text.
+	cache *rowCache
 }
 
 // prefix returns the summed weights of prefixFeatures of word type ty, at
@@ -345,8 +348,15 @@ func (t *tagger) findWordRow(j int, role int) int32 {
 		return t.m.rows.end[role]
 	}
 	w := &t.types[t.ws[j].typ]
+	if w.rows[role] != rowUnknown {
+		return w.rows[role]
+	}
+	e := t.cached(w)
 	if w.rows[role] == rowUnknown {
 		w.rows[role] = t.m.row(hashS(roleFeature(role), w.lower))
+		if e != nil {
+			e.rows[role] = w.rows[role]
+		}
 	}
 	return w.rows[role]
 }
@@ -357,7 +367,13 @@ func (t *tagger) tagRow(i int, p uint8) int32 {
 	if r := w.tagRows[p]; r != rowUnknown {
 		return r
 	}
-	w.tagRows[p] = t.m.row(hashTagWord(p, w.lower))
+	e := t.cached(w)
+	if w.tagRows[p] == rowUnknown {
+		w.tagRows[p] = t.m.row(hashTagWord(p, w.lower))
+		if e != nil {
+			e.tagRows[p] = w.tagRows[p]
+		}
+	}
 	return w.tagRows[p]
 }
 
