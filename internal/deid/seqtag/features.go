@@ -327,6 +327,11 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 	} else {
 		ids = sc.typeTable(len(toks))
 	}
+	var ic *infoCache
+	if sc.keepRows {
+		sc.info.begin(lex)
+		ic = &sc.info
+	}
 	var ascii [utf8.RuneSelf]int32 // 1 + the id of a one-character ASCII token
 	if cap(sc.types) < len(toks)/4+1 {
 		sc.types = make([]wtype, 0, len(toks)/4+1)
@@ -362,7 +367,7 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 				if id < 0 {
 					id = int32(len(types))
 					types = append(types, wtype{})
-					wordType(&types[id], lex, facts, &dw[k])
+					wordType(&types[id], lex, facts, &dw[k], ic)
 					types[id].next = byID[v]
 					byID[v] = id + 1
 				}
@@ -514,8 +519,9 @@ func capsLower(an *deid.Analysis, types []wtype) {
 // document's analysis whose lexicon facts are in facts: its lookup form
 // (w.Lower) is its lower case unless it has a typographic apostrophe
 // (whose first byte, 0xE2, the lower case keeps and the lookup form does
-// not), and its facts are those of its id.
-func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Word) {
+// not), and its facts are those of its id. ic, when not nil, keeps the
+// info of common words from text to text.
+func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Word, ic *infoCache) {
 	s := w.Text
 	ty.text, ty.shape, ty.vocab = s, shapeOf(s), -1
 	for r := range ty.rows {
@@ -533,7 +539,14 @@ func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Wo
 		ty.plain = true
 		return
 	}
-	ty.info = lookup(lex, s, ty.lower, facts.Facts(w.ID))
+	if ic == nil {
+		ty.info = lookup(lex, s, ty.lower, facts.Facts(w.ID))
+	} else if in, i, ok := ic.find(s); ok {
+		ty.info = in
+	} else {
+		ty.info = lookup(lex, s, ty.lower, facts.Facts(w.ID))
+		ic.put(i, s, ty.info)
+	}
 	ty.plain = plainWord(ty.shape, ty.info)
 }
 

@@ -22,6 +22,9 @@ type scratch struct {
 	// when keepRows (a Detector's scratch, used for text after text).
 	cache    rowCache
 	keepRows bool
+	// info keeps the info of common words from one text to the next, when
+	// keepRows.
+	info infoCache
 }
 
 // maxKept bounds the tokens of a text whose buffers a Detector keeps for

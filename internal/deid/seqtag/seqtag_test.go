@@ -331,13 +331,17 @@ func TestTableRandom(t *testing.T) {
 }
 
 // TestRowCache: tagging text after text in one scratch, whose rowCache
-// keeps the rows of common words from text to text, finds what tagging
-// each text afresh finds; every row the cache holds is the model's row of
-// its feature; the cache grew past its first table; and an entry is one
-// cache line.
+// and infoCache keep the rows and the info of common words from text to
+// text, finds what tagging each text afresh finds; every row the cache
+// holds is the model's row of its feature, and every info what lookup
+// finds; the caches grew past their first tables; and a rowEntry is one
+// cache line, an infoEntry half of one.
 func TestRowCache(t *testing.T) {
 	if s := unsafe.Sizeof(rowEntry{}); s != 64 {
 		t.Errorf("a rowEntry takes %d bytes, want 64", s)
+	}
+	if s := unsafe.Sizeof(infoEntry{}); s != 32 {
+		t.Errorf("an infoEntry takes %d bytes, want 32", s)
 	}
 	m, err := Embedded()
 	if err != nil {
@@ -385,5 +389,22 @@ func TestRowCache(t *testing.T) {
 	}
 	if n != c.n || known < n {
 		t.Errorf("%d entries (counted %d), %d rows known", n, c.n, known)
+	}
+	// The info kept of each text is what lookup finds of it.
+	ic := &sc.info
+	n = 0
+	for i := range ic.entries {
+		e := &ic.entries[i]
+		if e.n == 0 {
+			continue
+		}
+		n++
+		w := string(e.word[:e.n])
+		if want := lookup(lex, w, strings.ToLower(w), lex.Facts(w)); e.info != want {
+			t.Errorf("%q: info %+v, want %+v", w, e.info, want)
+		}
+	}
+	if n != ic.n || n < 100 || len(ic.entries) <= rowCacheFirst {
+		t.Errorf("info of %d texts (counted %d) in %d entries", n, ic.n, len(ic.entries))
 	}
 }
