@@ -523,7 +523,7 @@ func capsLower(an *deid.Analysis, types []wtype) {
 // info of common words from text to text.
 func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Word, ic *infoCache) {
 	s := w.Text
-	ty.text, ty.shape, ty.vocab = s, shapeOf(s), -1
+	ty.text, ty.vocab = s, -1
 	for r := range ty.rows {
 		ty.rows[r] = rowUnknown
 	}
@@ -535,19 +535,25 @@ func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Wo
 	} else {
 		ty.lower = strings.ToLower(s)
 	}
+	slot := -1
+	if ic != nil {
+		var ok bool
+		if slot, ok = ic.find(s); ok {
+			e := &ic.entries[slot]
+			ty.shape, ty.info, ty.plain = e.shape, e.info, e.plain
+			return
+		}
+	}
+	ty.shape = shapeOf(s)
 	if ty.shape == shPunct || ty.shape == shDigit {
 		ty.plain = true
 		return
 	}
-	if ic == nil {
-		ty.info = lookup(lex, s, ty.lower, facts.Facts(w.ID))
-	} else if in, i, ok := ic.find(s); ok {
-		ty.info = in
-	} else {
-		ty.info = lookup(lex, s, ty.lower, facts.Facts(w.ID))
-		ic.put(i, s, ty.info)
-	}
+	ty.info = lookup(lex, s, ty.lower, facts.Facts(w.ID))
 	ty.plain = plainWord(ty.shape, ty.info)
+	if ic != nil {
+		ic.put(slot, ty)
+	}
 }
 
 // newType sets ty to what is known of the token text s: its lower case and

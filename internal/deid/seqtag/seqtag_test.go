@@ -334,7 +334,8 @@ func TestTableRandom(t *testing.T) {
 // and infoCache keep the rows and the info of common words from text to
 // text, finds what tagging each text afresh finds; every row the cache
 // holds is the model's row of its feature, and every info what lookup
-// finds; the caches grew past their first tables; and a rowEntry is one
+// finds (with the shape and plainWord); the caches grew past their
+// first tables; and a rowEntry is one
 // cache line, an infoEntry half of one.
 func TestRowCache(t *testing.T) {
 	if s := unsafe.Sizeof(rowEntry{}); s != 64 {
@@ -400,8 +401,9 @@ func TestRowCache(t *testing.T) {
 		}
 		n++
 		w := string(e.word[:e.n])
-		if want := lookup(lex, w, strings.ToLower(w), lex.Facts(w)); e.info != want {
-			t.Errorf("%q: info %+v, want %+v", w, e.info, want)
+		want := lookup(lex, w, strings.ToLower(w), lex.Facts(w))
+		if sh := shapeOf(w); e.info != want || e.shape != sh || e.plain != plainWord(sh, want) {
+			t.Errorf("%q: info %+v, shape %d, plain %v; want %+v, %d, %v", w, e.info, e.shape, e.plain, want, sh, plainWord(sh, want))
 		}
 	}
 	if n != ic.n || n < 100 || len(ic.entries) <= rowCacheFirst {
