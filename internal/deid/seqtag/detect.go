@@ -62,7 +62,8 @@ func (m *Model) findIn(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, tex
 	tg := tagger{m: m, ws: ws, types: types, reg: reg, rowBuf: sc.rowBuf[:0]}
 	if sc.keepRows {
 		sc.cache.begin(m)
-		tg.cache = &sc.cache
+		sc.info.model(m)
+		tg.cache, tg.info = &sc.cache, &sc.info
 	}
 	tags, margins := tg.decodeInto(sc)
 	sc.rowBuf = tg.rowBuf[:0]

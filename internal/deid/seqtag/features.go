@@ -292,6 +292,9 @@ type wtype struct {
 	// cached: 0 until the tagger looks the type up in its rowCache, then
 	// 1 + its entry there, or -1 when it has none.
 	cached int32
+	// islot: 1 + the slot of the type's text in the scratch's infoCache,
+	// or 0.
+	islot int32
 	// prefix: the summed weights of the word's own features (prefixFeatures)
 	// inside a sentence and at its start, once prefixDone.
 	prefix     [2][numTags]float32
@@ -540,7 +543,7 @@ func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Wo
 		var ok bool
 		if slot, ok = ic.find(s); ok {
 			e := &ic.entries[slot]
-			ty.shape, ty.info, ty.plain = e.shape, e.info, e.plain
+			ty.shape, ty.info, ty.plain, ty.islot = e.shape, e.info, e.plain, int32(slot+1)
 			return
 		}
 	}
@@ -551,8 +554,8 @@ func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Wo
 	}
 	ty.info = lookup(lex, s, ty.lower, facts.Facts(w.ID))
 	ty.plain = plainWord(ty.shape, ty.info)
-	if ic != nil {
-		ic.put(slot, ty)
+	if ic != nil && ic.put(slot, ty) {
+		ty.islot = int32(slot + 1)
 	}
 }
 

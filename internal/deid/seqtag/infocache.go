@@ -20,6 +20,17 @@ type infoCache struct {
 	seed    maphash.Seed
 	entries []infoEntry // open addressing; len a power of two
 	n       int
+	// prefix holds, beside each entry, the summed weights of the word's
+	// own features (wtype.prefix) in one register, for the model m.
+	prefix []prefixEntry
+	m      *Model
+}
+
+// prefixEntry is wtype.prefix of a token text in register reg, where done.
+type prefixEntry struct {
+	sums [2][numTags]float32
+	reg  uint8
+	done [2]bool
 }
 
 // infoEntry is the shape, info and plainWord of a token text, in half a
@@ -41,11 +52,11 @@ const maxInfoWord = 19
 // analysed).
 func (c *infoCache) begin(lex *lexicon.Lexicon) {
 	if c.lex != lex || c.entries == nil {
-		*c = infoCache{lex: lex, seed: maphash.MakeSeed(), entries: make([]infoEntry, rowCacheFirst)}
+		*c = infoCache{lex: lex, seed: maphash.MakeSeed(), entries: make([]infoEntry, rowCacheFirst), prefix: make([]prefixEntry, rowCacheFirst)}
 	}
 	if 4*c.n >= len(c.entries) && len(c.entries) < 2*rowCacheMax {
-		old := c.entries
-		c.entries = make([]infoEntry, 2*len(old))
+		old, oldPrefix := c.entries, c.prefix
+		c.entries, c.prefix = make([]infoEntry, 2*len(old)), make([]prefixEntry, 2*len(old))
 		mask := len(c.entries) - 1
 		for k := range old {
 			o := &old[k]
@@ -56,8 +67,17 @@ func (c *infoCache) begin(lex *lexicon.Lexicon) {
 			for c.entries[i].n != 0 {
 				i = (i + 1) & mask
 			}
-			c.entries[i] = *o
+			c.entries[i], c.prefix[i] = *o, oldPrefix[k]
 		}
+	}
+}
+
+// model readies the cache's prefix sums for model m: those of another
+// model are forgotten.
+func (c *infoCache) model(m *Model) {
+	if c.m != m {
+		clear(c.prefix)
+		c.m = m
 	}
 }
 
@@ -85,11 +105,13 @@ func (c *infoCache) find(s string) (int, bool) {
 
 // put keeps what type ty knows of its text at slot i (from find, with no
 // put between), if its word is common.
-func (c *infoCache) put(i int, ty *wtype) {
+func (c *infoCache) put(i int, ty *wtype) bool {
 	if i < 0 || ty.info.wr < 1 || ty.info.wr > 3 {
-		return
+		return false
 	}
 	c.entries[i] = infoEntry{n: uint8(len(ty.text)), info: ty.info, shape: ty.shape, plain: ty.plain}
 	copy(c.entries[i].word[:], ty.text)
+	c.prefix[i] = prefixEntry{}
 	c.n++
+	return true
 }

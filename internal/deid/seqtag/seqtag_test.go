@@ -334,8 +334,8 @@ func TestTableRandom(t *testing.T) {
 // and infoCache keep the rows and the info of common words from text to
 // text, finds what tagging each text afresh finds; every row the cache
 // holds is the model's row of its feature, and every info what lookup
-// finds (with the shape and plainWord); the caches grew past their
-// first tables; and a rowEntry is one
+// finds (with the shape and plainWord), and every prefix sum what
+// prefixRows and sum give; the caches grew past their first tables; and a rowEntry is one
 // cache line, an infoEntry half of one.
 func TestRowCache(t *testing.T) {
 	if s := unsafe.Sizeof(rowEntry{}); s != 64 {
@@ -394,6 +394,7 @@ func TestRowCache(t *testing.T) {
 	// The info kept of each text is what lookup finds of it.
 	ic := &sc.info
 	n = 0
+	sums := 0
 	for i := range ic.entries {
 		e := &ic.entries[i]
 		if e.n == 0 {
@@ -405,8 +406,20 @@ func TestRowCache(t *testing.T) {
 		if sh := shapeOf(w); e.info != want || e.shape != sh || e.plain != plainWord(sh, want) {
 			t.Errorf("%q: info %+v, shape %d, plain %v; want %+v, %d, %v", w, e.info, e.shape, e.plain, want, sh, plainWord(sh, want))
 		}
+		pe := &ic.prefix[i]
+		for k, done := range pe.done {
+			if !done {
+				continue
+			}
+			sums++
+			var want [numTags]float32
+			m.sum(&want, m.prefixRows(nil, strings.ToLower(w), e.shape, e.info, uint8(k), pe.reg))
+			if pe.sums[k] != want {
+				t.Errorf("%q, register %d, sentence start %d: prefix %v, want %v", w, pe.reg, k, pe.sums[k], want)
+			}
+		}
 	}
-	if n != ic.n || n < 100 || len(ic.entries) <= rowCacheFirst {
-		t.Errorf("info of %d texts (counted %d) in %d entries", n, ic.n, len(ic.entries))
+	if n != ic.n || n < 100 || len(ic.entries) <= rowCacheFirst || sums < 20 {
+		t.Errorf("info of %d texts (counted %d) in %d entries, %d prefix sums", n, ic.n, len(ic.entries), sums)
 	}
 }

@@ -260,8 +260,9 @@ type tagger struct {
 	reg    uint8
 	rowBuf []int32
 	// cache, when not nil, keeps the rows of common words for the next
-	// text.
+	// text; info, their prefix sums (wtype.islot).
 	cache *rowCache
+	info  *infoCache
 }
 
 // prefix returns the summed weights of prefixFeatures of word type ty, at
@@ -272,10 +273,26 @@ func (t *tagger) prefix(ty int32, sentStart bool) *[numTags]float32 {
 	if sentStart {
 		k = 1
 	}
-	if !w.prefixDone[k] {
-		t.rowBuf = t.m.prefixRows(t.rowBuf[:0], w.lower, w.shape, w.info, uint8(k), t.reg)
-		t.m.sum(&w.prefix[k], t.rowBuf)
-		w.prefixDone[k] = true
+	if w.prefixDone[k] {
+		return &w.prefix[k]
+	}
+	var pe *prefixEntry
+	if w.islot > 0 && t.info != nil {
+		// The sums of this text in this register from an earlier text.
+		pe = &t.info.prefix[w.islot-1]
+		if pe.reg != t.reg {
+			*pe = prefixEntry{reg: t.reg}
+		}
+		if pe.done[k] {
+			w.prefix[k], w.prefixDone[k] = pe.sums[k], true
+			return &w.prefix[k]
+		}
+	}
+	t.rowBuf = t.m.prefixRows(t.rowBuf[:0], w.lower, w.shape, w.info, uint8(k), t.reg)
+	t.m.sum(&w.prefix[k], t.rowBuf)
+	w.prefixDone[k] = true
+	if pe != nil {
+		pe.sums[k], pe.done[k] = w.prefix[k], true
 	}
 	return &w.prefix[k]
 }
