@@ -40,7 +40,7 @@ func (m *maxent) classifyRef(toks []prose.Token) {
 		var vals [numFeatures]string
 		vals[fBias] = "True"
 		vals[fWordlist] = "False"
-		if _, ok := m.basic.Find(word); ok {
+		if m.inList(word) {
 			vals[fWordlist] = "True"
 		}
 		vals[fWord] = word
@@ -287,11 +287,7 @@ func (t *tagger) atRef(pos []refCtxFeats, ctx []string, k int) *refCtxFeats {
 	if !p.done {
 		p.done = true
 		w := ctx[k]
-		if r, ok := t.words.Find(w); ok {
-			for i := range p.words {
-				p.words[i] = [2]int32{t.words.Int32(r, 2*i), t.words.Int32(r, 2*i+1)}
-			}
-		}
+		p.words = t.words.ctxWords(t.words.find(w))
 		p.suffixes = t.suffix(w[len(w)-min(len(w), 3):])
 	}
 	return p

@@ -41,14 +41,13 @@ type tagger struct {
 	feats   *lexicon.Table
 	weights *lexicon.Table
 	// words maps a context word to its features in each role of
-	// wordRoles ("i word paris", "i-1 word paris", ...); suffixes maps a
-	// suffix to its features in each role of suffixRoles (their rows
-	// hold a start and end for each role); pref1 holds the feature
+	// wordRoles ("i word paris", "i-1 word paris", ...) and a suffix to
+	// its features in each role of suffixRoles (see wordTable); pref1
+	// holds the feature
 	// "i pref1 " + string(rune(b)) of each byte b; bias is the feature
 	// "bias". An absent feature is the empty range, which scores
 	// nothing, as a feature not found does.
-	words    *lexicon.Table
-	suffixes *lexicon.Table
+	words    *wordTable
 	pref1    [256][2]int32
 	bias     [2]int32
 	// tagIDs numbers the tags a token can have before the one being
@@ -143,25 +142,24 @@ const (
 	tagTags     = "tagger/tags"
 	tagFeats    = "tagger/features"
 	tagWeights  = "tagger/weights"
-	tagWords    = "tagger/words"
-	tagSuffixes = "tagger/suffixes"
 	tagPref1    = "tagger/pref1" // 256 rows, then the bias
 )
 
-// openTagger reads the tagger from the tables of the model pack.
-func openTagger(pack map[string]string) (*tagger, error) {
-	var tabs [7]*lexicon.Table
-	for i, name := range []string{tagClasses, tagTags, tagFeats, tagWeights, tagWords, tagSuffixes, tagPref1} {
+// openTagger reads the tagger from the tables of the model pack and the
+// word table.
+func openTagger(pack map[string]string, words *wordTable) (*tagger, error) {
+	var tabs [5]*lexicon.Table
+	for i, name := range []string{tagClasses, tagTags, tagFeats, tagWeights, tagPref1} {
 		var err error
 		if tabs[i], err = lexicon.OpenTable(pack[name]); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
-	t := &tagger{tags: tabs[1], feats: tabs[2], weights: tabs[3], words: tabs[4], suffixes: tabs[5]}
+	t := &tagger{tags: tabs[1], feats: tabs[2], weights: tabs[3], words: words}
 	for r := range tabs[0].Len() {
 		t.classes = append(t.classes, tabs[0].String(r, 0))
 	}
-	if p := tabs[6]; p.Len() == 257 {
+	if p := tabs[4]; p.Len() == 257 {
 		for b := range t.pref1 {
 			t.pref1[b] = [2]int32{p.Int32(b, 0), p.Int32(b, 1)}
 		}
@@ -214,12 +212,15 @@ func (t *tagger) tagID(tag string) int32 {
 }
 
 // buildTagger decodes prose's tagger model and lays it out in the
-// tables openTagger reads.
-func buildTagger() (map[string]*lexicon.TableBuilder, error) {
+// tables openTagger reads, but for the features of a token's own text,
+// which it leaves in src for the word table.
+func buildTagger(src *wordSource) (map[string]*lexicon.TableBuilder, error) {
 	t, err := loadTaggerSource()
 	if err != nil {
 		return nil, err
 	}
+	src.tags, src.ctx, src.suffixes = t.tags, t.words, t.suffixes
+	tagWordKeys(t.feats, src.flagged)
 	out := map[string]*lexicon.TableBuilder{}
 	classes := lexicon.NewArrayBuilder(2)
 	for _, c := range t.classes {
@@ -248,24 +249,12 @@ func buildTagger() (map[string]*lexicon.TableBuilder, error) {
 		weights.Vals(r)[0] = uint32(cw.class)
 		weights.SetFloat64(r, 1, cw.w)
 	}
-	words := lexicon.NewTableBuilder(2 * numWordRoles)
-	for _, w := range slices.Sorted(maps.Keys(t.words)) {
-		r, _ := words.Insert(w)
-		e := t.words[w]
-		copy(words.Vals(r), ranges(e[:]...))
-	}
-	suffixes := lexicon.NewTableBuilder(2 * numSuffixRoles)
-	for _, w := range slices.Sorted(maps.Keys(t.suffixes)) {
-		r, _ := suffixes.Insert(w)
-		e := t.suffixes[w]
-		copy(suffixes.Vals(r), ranges(e[:]...))
-	}
 	pref1 := lexicon.NewArrayBuilder(2)
 	for _, r := range append(t.pref1[:], t.bias) {
 		copy(pref1.Vals(pref1.Append()), ranges(r))
 	}
 	out[tagClasses], out[tagTags], out[tagFeats], out[tagWeights] = classes, tags, feats, weights
-	out[tagWords], out[tagSuffixes], out[tagPref1] = words, suffixes, pref1
+	out[tagPref1] = pref1
 	return out, nil
 }
 
@@ -386,24 +375,13 @@ type ctxFeats struct {
 var contextMarks = [4]string{"-START-", "-START2-", "-END-", "-END2-"}
 
 // suffix returns the features of suffix s in each role.
-func (t *tagger) suffix(s string) (e [numSuffixRoles][2]int32) {
-	if r, ok := t.suffixes.Find(s); ok {
-		for i := range e {
-			e[i] = [2]int32{t.suffixes.Int32(r, 2*i), t.suffixes.Int32(r, 2*i+1)}
-		}
-	}
-	return e
+func (t *tagger) suffix(s string) [numSuffixRoles][2]int32 {
+	return t.words.suffixes(t.words.find(s))
 }
 
 // ctxFeatsOf returns the features of context word w.
-func (t *tagger) ctxFeatsOf(w string) (p ctxFeats) {
-	if r, ok := t.words.Find(w); ok {
-		for i := range p.words {
-			p.words[i] = [2]int32{t.words.Int32(r, 2*i), t.words.Int32(r, 2*i+1)}
-		}
-	}
-	p.suffixes = t.suffix(w[len(w)-min(len(w), 3):])
-	return p
+func (t *tagger) ctxFeatsOf(w string) ctxFeats {
+	return ctxFeats{words: t.words.ctxWords(t.words.find(w)), suffixes: t.suffix(w[len(w)-min(len(w), 3):])}
 }
 
 // predict scores the features prose's featurize gives token i (feats
@@ -458,7 +436,9 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 	}
 	cur, prev1 := at(0), at(-1)
 	addRange(cur.words[roleWord])
-	add("i-1 tag+i word", p1, w.norm)
+	if w.tagWord {
+		add("i-1 tag+i word", p1, w.norm)
+	}
 	addRange(prev1.words[rolePrev1Word])
 	addRange(prev1.suffixes[rolePrev1Suffix])
 	addRange(at(-2).words[rolePrev2Word])

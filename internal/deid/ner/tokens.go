@@ -41,6 +41,10 @@ type tokenFeats struct {
 	word, wordLower, prefix3, suffix3 weightsOf
 	asPrevWord, asNextWord            weightsOf
 	wordLen                           weightsOf
+	// tagWord and wordNextPos say whether the features the tagger and
+	// the entity model look up by the token and a tag ("i-1 tag+i word"
+	// of norm, "word+nextpos" of lower) can exist (see wordTable).
+	tagWord, wordNextPos bool
 }
 
 // newTokenFeats looks up the features of token text w.
@@ -48,15 +52,25 @@ func (m *model) newTokenFeats(w string) *tokenFeats {
 	t, e := m.tagger, m.ents
 	lower := strings.ToLower(w)
 	f := &tokenFeats{norm: normalizeLower(w, lower), first: w[0]}
-	f.fixed, f.hasFixed = t.fixedTag(w)
-	f.ctx = t.ctxFeatsOf(f.norm)
-	f.suffix = t.suffix(w[len(w)-min(len(w), 3):])[roleSuffix]
+	// The keys a token is looked up by are often one string (a word in
+	// lower case is its own lower case, normal form and, if short, its
+	// suffix): each is looked up once.
+	var rows wordRows
+	rw := rows.find(t.words, w)
+	rl := rows.find(t.words, lower)
+	rn := rows.find(t.words, f.norm)
+	f.fixed, f.hasFixed = t.fixedTag(w, rw)
+	f.ctx.words = t.words.ctxWords(rn)
+	f.ctx.suffixes = t.words.suffixes(rows.find(t.words, f.norm[len(f.norm)-min(len(f.norm), 3):]))
+	f.suffix = t.words.suffixes(rows.find(t.words, w[len(w)-min(len(w), 3):]))[roleSuffix]
 	f.lower, f.shape = lower, shapeOf(w)
-	_, f.inList = e.basic.Find(w)
-	f.word = e.weightsOf(fWord, w)
+	f.inList = rw.mask&bitInList != 0
+	f.word = t.words.weights(rw, wWord)
 	f.wordLower = e.weightsOf(fWordLower, f.lower)
-	f.asPrevWord = e.weightsOf(fPrevWord, f.lower)
-	f.asNextWord = e.weightsOf(fNextWord, f.lower)
+	f.asPrevWord = t.words.weights(rl, wPrev)
+	f.asNextWord = t.words.weights(rl, wNext)
+	f.tagWord = rn.mask&bitTagWord != 0
+	f.wordNextPos = rl.mask&bitWordNextPos != 0
 	suffix3, prefix3 := w[len(w)-min(len(w), 3):], w[:min(len(w), 3)]
 	if isASCII(w) {
 		// The lower case of an ASCII word's ends is that of the word.
@@ -64,14 +78,36 @@ func (m *model) newTokenFeats(w string) *tokenFeats {
 	} else {
 		suffix3, prefix3 = strings.ToLower(suffix3), strings.ToLower(prefix3)
 	}
-	f.suffix3 = e.weightsOf(fSuffix3, suffix3)
-	f.prefix3 = e.weightsOf(fPrefix3, prefix3)
+	f.suffix3 = t.words.weights(rows.find(t.words, suffix3), wSuffix3)
+	f.prefix3 = t.words.weights(rows.find(t.words, prefix3), wPrefix3)
 	if len(w) < maxWordLen {
 		f.wordLen = e.small.wordLen[len(w)]
 	} else {
 		f.wordLen = e.weightsOf(fWordLen, strconv.Itoa(len(w)))
 	}
 	return f
+}
+
+// wordRows are the rows of the word table one token has looked up.
+type wordRows struct {
+	n    int
+	keys [7]string
+	rows [7]wordRow
+}
+
+// find returns the row of key k, looked up once per token.
+func (r *wordRows) find(t *wordTable, k string) wordRow {
+	for i := range r.n {
+		if r.keys[i] == k {
+			return r.rows[i]
+		}
+	}
+	row := t.find(k)
+	if r.n < len(r.keys) {
+		r.keys[r.n], r.rows[r.n] = k, row
+		r.n++
+	}
+	return row
 }
 
 // initFrequent looks up the features of the words of the tagger's fixed
@@ -241,8 +277,8 @@ func (c *tokenCache) tokens(s string) (toks []prose.Token, feats []*tokenFeats, 
 }
 
 // fixedTag returns the tag the tagger gives word whatever its context, or
-// false if it has to predict one.
-func (t *tagger) fixedTag(word string) (string, bool) {
+// false if it has to predict one; r is word's row of the word table.
+func (t *tagger) fixedTag(word string, r wordRow) (string, bool) {
 	switch {
 	case word == "-":
 		return "-", true
@@ -258,8 +294,5 @@ func (t *tagger) fixedTag(word string) (string, bool) {
 	case len(word) == 5 && word[0] == '-' && keepRE.MatchString(word):
 		return word, true
 	}
-	if r, ok := t.tags.Find(word); ok {
-		return t.tags.String(r, 0), true
-	}
-	return "", false
+	return t.words.tag(r)
 }
