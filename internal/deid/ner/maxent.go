@@ -393,9 +393,11 @@ type smallFeats struct {
 	// prevWordNone and nextWordNone are the "None" of the words before the
 	// first token and after the last.
 	prevWordNone, nextWordNone weightsOf
-	// tags maps each tag the tagger gives to its features; none is the
-	// "None" of the tokens before the first and after the last.
+	// tags maps each tag the tagger gives to its features; byID holds
+	// them by the tagger's tagID; none is the "None" of the tokens before
+	// the first and after the last.
 	tags map[string]*posFeats
+	byID []*posFeats
 	none posFeats
 	// prevTag, shape and shapePrev are indexed by prevID (the label before)
 	// and by shape.
@@ -481,9 +483,19 @@ func (m *maxent) initSmall(tags []string) {
 	}
 }
 
+// initTagIDs notes the features of each tag by its number in ids (the
+// tagger's tagIDs).
+func (m *maxent) initTagIDs(ids map[string]int32) {
+	m.small.byID = make([]*posFeats, len(ids))
+	for tag, id := range ids {
+		m.small.byID[id] = m.posFeatsOf(tag)
+	}
+}
+
 // classify sets the Label of each token, as prose's entity extracter does;
-// feats are the features of the tokens' texts (tokenCache.of).
-func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
+// feats are the features of the tokens' texts (tokenCache.of) and ids the
+// tagger's tagID of their tags (-1 for a tag it does not number).
+func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats, ids []int32) {
 	// Scratch space on the stack for the usual window and model.
 	var tagsArr [64]*posFeats
 	var scoresArr [16]float64
@@ -492,8 +504,12 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
 	if len(toks) > len(tagsArr) {
 		tags = make([]*posFeats, 0, len(toks))
 	}
-	for _, t := range toks {
-		tags = append(tags, m.posFeatsOf(t.Tag))
+	for i, t := range toks {
+		if id := ids[i]; id >= 0 {
+			tags = append(tags, m.small.byID[id])
+		} else {
+			tags = append(tags, m.posFeatsOf(t.Tag))
+		}
 	}
 	s := &m.small
 	scores := scoresArr[:0]

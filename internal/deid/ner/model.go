@@ -77,6 +77,7 @@ func openModel(packed string) (*model, error) {
 		return nil, err
 	}
 	m.initSmall(t.tagSet())
+	m.initTagIDs(t.tagIDs)
 	mod := &model{tagger: t, ents: m}
 	mod.initFrequent()
 	return mod, nil

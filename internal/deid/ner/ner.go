@@ -462,11 +462,13 @@ func (d *Detector) tag(s string, cache *tokenCache) (toks []prose.Token, safe st
 		cache = newTokenCache(m)
 	}
 	toks, feats, src := cache.tokens(safe)
-	m.tagger.tag(toks, feats)
+	ids := m.tagger.tag(toks, feats, cache.ids[:0])
+	cache.ids = ids
 	for i, j := range src {
 		toks[i].Tag = toks[j].Tag
+		ids[i] = ids[j]
 	}
-	m.ents.classify(toks, feats)
+	m.ents.classify(toks, feats, ids)
 	for i, j := range src {
 		toks[i].Label = toks[j].Label
 	}

@@ -161,13 +161,19 @@ func TestClassifyMatchesRef(t *testing.T) {
 			t.Fatal(err)
 		}
 		toks := doc.Tokens()
-		m.tagger.tag(toks, cache.of(toks))
+		ids := m.tagger.tag(toks, cache.of(toks), nil)
 		if len(toks) > 2 && len(s)%3 == 0 {
 			toks[1].Tag = "-XYZ-" // a tag the tagger copies from a token
+			ids[1] = m.tagger.tagID(toks[1].Tag)
+		}
+		for i, tok := range toks {
+			if id := m.tagger.tagID(tok.Tag); ids[i] != id {
+				t.Fatalf("%q: tag id of %q %d, want %d", s, tok.Tag, ids[i], id)
+			}
 		}
 		want := slices.Clone(toks)
 		m.ents.classifyRef(want)
-		m.ents.classify(toks, cache.of(toks))
+		m.ents.classify(toks, cache.of(toks), ids)
 		if !slices.Equal(toks, want) {
 			t.Errorf("%q: labels %v, want %v", s, toks, want)
 		}
@@ -306,7 +312,7 @@ func TestTagMatchesRef(t *testing.T) {
 		toks := doc.Tokens()
 		want := slices.Clone(toks)
 		m.tagger.tagRef(want)
-		m.tagger.tag(toks, cache.of(toks))
+		m.tagger.tag(toks, cache.of(toks), nil)
 		if !slices.Equal(toks, want) {
 			t.Errorf("%q: tags %v, want %v", s, toks, want)
 		}

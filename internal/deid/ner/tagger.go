@@ -47,15 +47,16 @@ type tagger struct {
 	// "i pref1 " + string(rune(b)) of each byte b; bias is the feature
 	// "bias". An absent feature is the empty range, which scores
 	// nothing, as a feature not found does.
-	words    *wordTable
-	pref1    [256][2]int32
-	bias     [2]int32
+	words *wordTable
+	pref1 [256][2]int32
+	bias  [2]int32
 	// tagIDs numbers the tags a token can have before the one being
 	// tagged (tagSet and the -START- marks); prev1, prev2 and pair hold
 	// the features that read only them, "i-1 tag X", "i-2 tag X" and
 	// "i tag+i-2 tag X Y" (at X*len(prev1)+Y), looked up when the model is
 	// opened rather than per token.
 	tagIDs       map[string]int32
+	classIDs     []int32 // the tagID of each class
 	prev1, prev2 [][2]int32
 	pair         [][2]int32
 	// marks are the features of contextMarks.
@@ -138,11 +139,11 @@ type classWeight struct {
 
 // The tables of the tagger in the model pack.
 const (
-	tagClasses  = "tagger/classes"
-	tagTags     = "tagger/tags"
-	tagFeats    = "tagger/features"
-	tagWeights  = "tagger/weights"
-	tagPref1    = "tagger/pref1" // 256 rows, then the bias
+	tagClasses = "tagger/classes"
+	tagTags    = "tagger/tags"
+	tagFeats   = "tagger/features"
+	tagWeights = "tagger/weights"
+	tagPref1   = "tagger/pref1" // 256 rows, then the bias
 )
 
 // openTagger reads the tagger from the tables of the model pack and the
@@ -193,6 +194,9 @@ func (t *tagger) initTagFeats() {
 			t.prev1 = append(t.prev1, t.featRange("i-1 tag "+tag))
 			t.prev2 = append(t.prev2, t.featRange("i-2 tag "+tag))
 		}
+	}
+	for _, c := range t.classes {
+		t.classIDs = append(t.classIDs, t.tagID(c))
 	}
 	n := len(t.prev1)
 	t.pair = make([][2]int32, n*n)
@@ -337,9 +341,10 @@ func (t *tagger) tagSet() []string {
 	return tags
 }
 
-// tag sets the Tag of each token, as prose's tagger does; feats are the
-// features of the tokens' texts (tokenCache.of).
-func (t *tagger) tag(toks []prose.Token, feats []*tokenFeats) {
+// tag sets the Tag of each token, as prose's tagger does, and appends the
+// tagID of each to ids; feats are the features of the tokens' texts
+// (tokenCache.of).
+func (t *tagger) tag(toks []prose.Token, feats []*tokenFeats, ids []int32) []int32 {
 	// Scratch space on the stack for the usual model.
 	var scoresArr [64]float64
 	var touchedArr [64]bool
@@ -353,14 +358,16 @@ func (t *tagger) tag(toks []prose.Token, feats []*tokenFeats) {
 	p1, p2 := "-START-", "-START2-"
 	id1, id2 := t.tagID(p1), t.tagID(p2)
 	for i := range toks {
-		tag := feats[i].fixed
+		tag, id := feats[i].fixed, feats[i].fixedID
 		if !feats[i].hasFixed {
-			tag, buf = t.predict(scores, touched, buf, feats, i, p1, p2, id1, id2)
+			tag, id, buf = t.predict(scores, touched, buf, feats, i, p1, p2, id1, id2)
 		}
 		toks[i].Tag = tag
+		ids = append(ids, id)
 		p2, p1 = p1, tag
-		id2, id1 = id1, t.tagID(tag)
+		id2, id1 = id1, id
 	}
+	return ids
 }
 
 // ctxFeats are the features of one word of the context in the roles it
@@ -387,8 +394,8 @@ func (t *tagger) ctxFeatsOf(w string) ctxFeats {
 // predict scores the features prose's featurize gives token i (feats
 // holds the features of every token; p1 and p2 are the tags of the two
 // tokens before, id1 and id2 their numbers in tagIDs or -1) and returns the
-// best tag. scores, touched and buf are scratch space.
-func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*tokenFeats, i int, p1, p2 string, id1, id2 int32) (string, []byte) {
+// best tag and its tagID. scores, touched and buf are scratch space.
+func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*tokenFeats, i int, p1, p2 string, id1, id2 int32) (string, int32, []byte) {
 	// Only the tags of features found are scored (touched), each from 0.
 	clear(touched)
 	clear(scores)
@@ -446,13 +453,16 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 	addRange(next1.words[roleNext1Word])
 	addRange(next1.suffixes[roleNext1Suffix])
 	addRange(at(2).words[roleNext2Word])
-	best, bestScore := "", math.Inf(-1)
+	best, bestScore := -1, math.Inf(-1)
 	for c, s := range scores {
 		if touched[c] && s > bestScore {
-			best, bestScore = t.classes[c], s
+			best, bestScore = c, s
 		}
 	}
-	return best, buf
+	if best < 0 {
+		return "", t.tagID(""), buf
+	}
+	return t.classes[best], t.classIDs[best], buf
 }
 
 // addWeights adds to scores the weight of each row of rows, a class (or

@@ -23,6 +23,7 @@ type tokenFeats struct {
 	// (a word of its list, or one of its special cases), if hasFixed;
 	// else it predicts one.
 	fixed    string
+	fixedID  int32 // the tagger's tagID of fixed
 	hasFixed bool
 	// norm is the form the tagger reads as context (normalize), with its
 	// features in each role; suffix is the "i suffix" of the token's own
@@ -60,6 +61,7 @@ func (m *model) newTokenFeats(w string) *tokenFeats {
 	rl := rows.find(t.words, lower)
 	rn := rows.find(t.words, f.norm)
 	f.fixed, f.hasFixed = t.fixedTag(w, rw)
+	f.fixedID = t.tagID(f.fixed)
 	f.ctx.words = t.words.ctxWords(rn)
 	f.ctx.suffixes = t.words.suffixes(rows.find(t.words, f.norm[len(f.norm)-min(len(f.norm), 3):]))
 	f.suffix = t.words.suffixes(rows.find(t.words, w[len(w)-min(len(w), 3):]))[roleSuffix]
@@ -128,6 +130,7 @@ type tokenCache struct {
 	m      *model
 	byText map[string]*tokenFeats
 	feats  []*tokenFeats
+	ids    []int32 // the tag ids of a window's tokens (see tagger.tag)
 	// byWord maps a word, as it is and sanitized, to the tokens of its
 	// sanitized form: two words prose's sanitizer makes equal share one
 	// entry, as they share prose's cached tokens.
