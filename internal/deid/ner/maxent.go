@@ -590,13 +590,9 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats, ids []int32) 
 
 // addLabelWeights is addWeights without marking the labels.
 func addLabelWeights(scores []float64, rows []byte, stride int) {
-	for len(rows) >= 12 {
-		r := rows[:12]
-		scores[binary.LittleEndian.Uint32(r)] += math.Float64frombits(binary.LittleEndian.Uint64(r[4:]))
-		if len(rows) < stride {
-			break
-		}
-		rows = rows[stride:]
+	for k, n := 0, rowCount(rows, stride); k < n; k++ {
+		r := row12(rows, k*stride)
+		scores[binary.LittleEndian.Uint32(r[:4])] += math.Float64frombits(binary.LittleEndian.Uint64(r[4:]))
 	}
 }
 

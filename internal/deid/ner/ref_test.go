@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"encoding/binary"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -751,4 +752,56 @@ func normalize(word string) string {
 		return "!DIGITS"
 	}
 	return strings.ToLower(word)
+}
+
+// addWeightsRef is addWeights as it was before it read the rows without
+// a bounds check each: the oracle of TestAddWeightsMatchesRef.
+func addWeightsRef(scores []float64, touched []bool, rows []byte, stride int) {
+	for len(rows) >= 12 {
+		r := rows[:12]
+		class := binary.LittleEndian.Uint32(r)
+		touched[class] = true
+		scores[class] += math.Float64frombits(binary.LittleEndian.Uint64(r[4:]))
+		if len(rows) < stride {
+			break
+		}
+		rows = rows[stride:]
+	}
+}
+
+// TestAddWeightsMatchesRef compares addWeights and addLabelWeights with
+// addWeightsRef on random rows, strides and lengths, as Table.Rows gives
+// them and cut short.
+func TestAddWeightsMatchesRef(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		stride := 12 + 4*rng.IntN(4)
+		n := rng.IntN(6)
+		size := 0
+		if n > 0 {
+			size = stride*(n-1) + 12
+		}
+		if rng.IntN(4) == 0 && size > 0 {
+			size -= rng.IntN(min(size, stride) + 1) // a cut row
+		}
+		rows := make([]byte, size)
+		for i := range rows {
+			rows[i] = byte(rng.Uint32()) // padding between rows
+		}
+		for off := 0; off+12 <= size; off += stride {
+			binary.LittleEndian.PutUint32(rows[off:], uint32(rng.IntN(8)))
+			binary.LittleEndian.PutUint64(rows[off+4:], math.Float64bits(rng.NormFloat64()))
+		}
+		var got, want, got2 [8]float64
+		var tGot, tWant [8]bool
+		addWeights(got[:], tGot[:], rows, stride)
+		addWeightsRef(want[:], tWant[:], rows, stride)
+		addLabelWeights(got2[:], rows, stride)
+		for c := range got {
+			if math.Float64bits(got[c]) != math.Float64bits(want[c]) || tGot[c] != tWant[c] ||
+				math.Float64bits(got2[c]) != math.Float64bits(want[c]) {
+				t.Fatalf("stride %d, %d bytes: class %d: %v %v %v, want %v %v", stride, size, c, got[c], tGot[c], got2[c], want[c], tWant[c])
+			}
+		}
+	}
 }

@@ -468,18 +468,30 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 // addWeights adds to scores the weight of each row of rows, a class (or
 // label) as a little-endian uint32 and its weight as a little-endian
 // float64, one row every stride bytes (lexicon.Table.Rows of such a
-// table), and marks the classes in touched.
+// table), and marks the classes in touched. The rows are added in order.
 func addWeights(scores []float64, touched []bool, rows []byte, stride int) {
-	for len(rows) >= 12 {
-		r := rows[:12]
-		class := binary.LittleEndian.Uint32(r)
+	for k, n := 0, rowCount(rows, stride); k < n; k++ {
+		r := row12(rows, k*stride)
+		class := binary.LittleEndian.Uint32(r[:4])
 		touched[class] = true
 		scores[class] += math.Float64frombits(binary.LittleEndian.Uint64(r[4:]))
-		if len(rows) < stride {
-			break
-		}
-		rows = rows[stride:]
 	}
+}
+
+// rowCount is the number of rows of twelve bytes in rows, one every
+// stride bytes (stride >= 12): the last one ends within rows.
+func rowCount(rows []byte, stride int) int {
+	if len(rows) < 12 {
+		return 0
+	}
+	return (len(rows)-12)/stride + 1
+}
+
+// row12 returns the twelve bytes of rows at off, which the caller has
+// bounded (off+12 <= len(rows), see rowCount), without a bounds check on
+// each of the loads that read them.
+func row12(rows []byte, off int) *[12]byte {
+	return (*[12]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(rows)), off))
 }
 
 // normalizeLower is normalize(word), given strings.ToLower(word).
