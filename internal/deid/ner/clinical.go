@@ -152,8 +152,8 @@ func eachDoseField(s string, f func(w string) bool) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		in, size := false, 1
-		if c < utf8.RuneSelf {
-			in = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' || c == '.' || c == '/'
+		if k := doseKinds[c]; k != doseNonASCII {
+			in = k == doseIn
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -163,18 +163,50 @@ func eachDoseField(s string, f func(w string) bool) {
 			if start < 0 {
 				start = i
 			}
-		} else if start >= 0 {
+			i += size
+			// The ASCII bytes of a field after it continue it.
+			for i < len(s) && doseKinds[s[i]] == doseIn {
+				i++
+			}
+			continue
+		}
+		if start >= 0 {
 			if !f(s[start:i]) {
 				return
 			}
 			start = -1
 		}
 		i += size
+		// Nor do other ASCII bytes after a byte outside a field change
+		// anything.
+		for i < len(s) && doseKinds[s[i]] == 0 {
+			i++
+		}
 	}
 	if start >= 0 {
 		f(s[start:])
 	}
 }
+
+// The kinds of bytes eachDoseField tells apart (doseKinds): other ASCII
+// bytes are 0.
+const (
+	doseIn       = 1 // an ASCII letter or digit, '.' or '/'
+	doseNonASCII = 2 // a byte of a longer UTF-8 sequence, or invalid
+)
+
+// doseKinds is the kind of each byte (read only).
+var doseKinds = func() (k [256]uint8) {
+	for c := range k {
+		switch b := byte(c); {
+		case c >= utf8.RuneSelf:
+			k[c] = doseNonASCII
+		case 'a' <= b|0x20 && b|0x20 <= 'z' || '0' <= b && b <= '9' || b == '.' || b == '/':
+			k[c] = doseIn
+		}
+	}
+	return k
+}()
 
 // doseReach is how many tokens after an entity, and before it, a dose,
 // route or frequency makes it a drug ("Propofol increased to 80 mcg").

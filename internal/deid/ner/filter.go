@@ -567,33 +567,66 @@ func eachCapitalRun(s string, f func(w string)) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		letter, upper, size := false, false, 1
-		if c < utf8.RuneSelf {
-			letter, upper = 'a' <= c|0x20 && c|0x20 <= 'z', 'A' <= c && c <= 'Z'
+		if k := runKinds[c]; k != runNonASCII {
+			letter, upper = k != 0, k == runUpper
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
 			letter, upper = unicode.IsLetter(r), unicode.IsUpper(r)
 		}
+		i += size
 		if letter {
 			if !in {
 				in = true
 				if upper {
-					start = i
+					start = i - size
 				}
 			}
-		} else if in {
+			// The ASCII letters after a letter continue its run.
+			for i < len(s) && runKinds[s[i]]&(runLower|runUpper) != 0 {
+				i++
+			}
+			continue
+		}
+		if in {
 			if start >= 0 {
-				f(s[start:i])
+				f(s[start : i-size])
 				start = -1
 			}
 			in = false
 		}
-		i += size
+		// Nor do other ASCII bytes after a non-letter change anything.
+		for i < len(s) && runKinds[s[i]] == 0 {
+			i++
+		}
 	}
 	if start >= 0 {
 		f(s[start:])
 	}
 }
+
+// The kinds of bytes eachCapitalRun tells apart (runKinds): other ASCII
+// bytes are 0.
+const (
+	runLower    = 1 << iota // an ASCII lower-case letter
+	runUpper                // an ASCII capital
+	runNonASCII             // a byte of a longer UTF-8 sequence, or invalid
+)
+
+// runKinds is the kind of each byte (read only).
+var runKinds = func() (k [256]uint8) {
+	for c := range k {
+		switch {
+		case c >= utf8.RuneSelf:
+			k[c] = runNonASCII
+		case 'a' <= c && c <= 'z':
+			k[c] = runLower
+		case 'A' <= c && c <= 'Z':
+			k[c] = runUpper
+		}
+	}
+	return k
+}()
 
 // knownPlace reports whether name is a country, a US state or a place in
 // the gazetteer.
