@@ -26,6 +26,13 @@ func isDoseToken(prev, w string) bool {
 	if w == "" {
 		return false
 	}
+	if len(w) >= 2 && isASCIILetter(w[0]) && isASCIILetter(w[1]) &&
+		dosePairs()[(w[0]|0x20)-'a']&(1<<((w[1]|0x20)-'a')) == 0 {
+		// A word that starts with two letters is a route or a unit, or
+		// neither (it is no q4h, and has no number in front): its first
+		// two letters are those of no route and no unit.
+		return false
+	}
 	var buf [32]byte
 	lw := lowerASCII(buf[:0], w)
 	if i := strings.IndexByte(lw, '/'); i > 0 {
@@ -52,6 +59,26 @@ func isDoseToken(prev, w string) bool {
 	}
 	return vocab.Units().Has(unit)
 }
+
+// dosePairs holds the first two letters of each route word and unit of two
+// letters or more: bit b of dosePairs()[a] for the letters 'a'+a, 'a'+b.
+var dosePairs = sync.OnceValue(func() (p [26]uint32) {
+	for _, s := range []vocab.Set{vocab.RouteWords(), vocab.Units()} {
+		for w := range s.All() {
+			if len(w) >= 2 {
+				if !('a' <= w[0] && w[0] <= 'z' && 'a' <= w[1] && w[1] <= 'z') {
+					// Another kind of word: every pair may start one.
+					for a := range p {
+						p[a] = 1<<26 - 1
+					}
+					return p
+				}
+				p[w[0]-'a'] |= 1 << (w[1] - 'a')
+			}
+		}
+	}
+	return p
+})
 
 // doseLengths are the lengths in bytes of the longest route word and the
 // longest unit: a longer word is neither, which isDoseToken knows without

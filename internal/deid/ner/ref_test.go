@@ -685,10 +685,10 @@ func TestDoseTokenMatchesRef(t *testing.T) {
 	rng := rand.New(rand.NewPCG(12, 13))
 	pieces := []string{"q", "Q", "1", "12", "2.5", ".", "/", "mg", "MG", "mcg", "kg", "min", "hr", "hrs", "h", "iv", "IV", "prn", "tid", "x", "word", "é", "K"}
 	for w := range vocab.Units().All() {
-		pieces = append(pieces, w)
+		pieces = append(pieces, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
 	}
 	for w := range vocab.RouteWords().All() {
-		pieces = append(pieces, w, strings.ToUpper(w))
+		pieces = append(pieces, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
 	}
 	for range 50000 {
 		var b strings.Builder
