@@ -425,17 +425,29 @@ func (d *Detector) candidate(t *textInfo, words chunkWords, i int) bool {
 	}
 	if i+1 < words.len() {
 		next := trimNonLetters(words.at(i + 1))
-		if d.knownPlace(w + " " + next) {
+		if d.knownPlacePair(w, next) {
 			return true
 		}
 	}
 	if i > 0 {
 		prev := trimNonLetters(words.at(i - 1))
-		if d.knownPlace(prev + " " + w) {
+		if d.knownPlacePair(prev, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// knownPlacePair is knownPlace(a + " " + b). A name of two words is a
+// place, country or state only if one of their names of more words starts
+// with the first (lexicon.PlacePrefix): most pairs of words are ruled out
+// by that one probe, without the phrase being made and looked up in three
+// tables. TestKnownPlacePair checks it on every name of two words.
+func (d *Detector) knownPlacePair(a, b string) bool {
+	if a != "" && strings.IndexByte(a, ' ') < 0 && !d.lex.PlacePrefix(a) {
+		return false
+	}
+	return d.knownPlace(a + " " + b)
 }
 
 // candidateWord is what candidate decides from w alone: 1 if w may be a
