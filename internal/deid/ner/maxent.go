@@ -518,51 +518,52 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats, ids []int32) 
 	}
 	scores = scores[:len(m.labels)]
 	buf := bufArr[:0]
-	prevID := 0 // the label before, as prevIDs counts it
-	var fs [numFeatures]weightsOf
+	prevID := 0                    // the label before, as prevIDs counts it
+	var fs [numFeatures]*weightsOf // pointers: a token's 17 are set and read, not copied
+	var wordNextPos weightsOf
 	for i := range toks {
 		tok, tag := feats[i], tags[i]
-		fs[fBias] = s.bias
-		fs[fWordlist] = s.notInList
+		fs[fBias] = &s.bias
+		fs[fWordlist] = &s.notInList
 		if tok.inList {
-			fs[fWordlist] = s.inList
+			fs[fWordlist] = &s.inList
 		}
-		fs[fWord] = tok.word
-		fs[fPos] = tag.pos
-		fs[fWordLower] = tok.wordLower
-		fs[fSuffix3] = tok.suffix3
-		fs[fPrefix3] = tok.prefix3
-		fs[fShape] = s.shape[tok.shape]
-		fs[fWordLen] = tok.wordLen
+		fs[fWord] = &tok.word
+		fs[fPos] = &tag.pos
+		fs[fWordLower] = &tok.wordLower
+		fs[fSuffix3] = &tok.suffix3
+		fs[fPrefix3] = &tok.prefix3
+		fs[fShape] = &s.shape[tok.shape]
+		fs[fWordLen] = &tok.wordLen
 		prevShape := shapeNone
 		prev := &s.none
-		fs[fPrevWord] = s.prevWordNone
+		fs[fPrevWord] = &s.prevWordNone
 		if i > 0 {
 			prev = tags[i-1]
-			fs[fPrevWord] = feats[i-1].asPrevWord
+			fs[fPrevWord] = &feats[i-1].asPrevWord
 			if i > 1 {
 				// prose leaves the shape of the word before the second
 				// one as "None".
 				prevShape = int(feats[i-1].shape)
 			}
 		}
-		fs[fPrevPos] = prev.prevPos
-		fs[fPrevTag] = s.prevTag[prevID]
-		fs[fPosPrevTag] = tag.posPrev[prevID]
-		fs[fShapePrevTag] = s.shapePrev[prevShape][prevID]
+		fs[fPrevPos] = &prev.prevPos
+		fs[fPrevTag] = &s.prevTag[prevID]
+		fs[fPosPrevTag] = &tag.posPrev[prevID]
+		fs[fShapePrevTag] = &s.shapePrev[prevShape][prevID]
 		next := &s.none
-		fs[fNextWord] = s.nextWordNone
+		fs[fNextWord] = &s.nextWordNone
 		if i < len(toks)-1 {
 			next = tags[i+1]
-			fs[fNextWord] = feats[i+1].asNextWord
+			fs[fNextWord] = &feats[i+1].asNextWord
 		}
-		fs[fNextPos] = next.nextPos
-		var wordNextPos weightsOf
+		fs[fNextPos] = &next.nextPos
+		wordNextPos = weightsOf{}
 		if tok.wordNextPos {
 			buf = join(buf[:0], tok.lower, next.lower)
 			wordNextPos = tableWeights(m.feats[fWordNextPos], unsafe.String(unsafe.SliceData(buf), len(buf)))
 		}
-		fs[fWordNextPos] = wordNextPos
+		fs[fWordNextPos] = &wordNextPos
 		clear(scores)
 		for _, w := range fs {
 			if !w.ok {
