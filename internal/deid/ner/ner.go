@@ -178,7 +178,8 @@ func (d *Detector) Parts(doc *deid.Doc) []Span {
 }
 
 // parts returns the parts of chunk c of text that prose reads; scratch is
-// space reused from chunk to chunk.
+// space reused from chunk to chunk, which holds the parts returned until
+// the next call.
 func (d *Detector) parts(text string, c Span, found []deid.Finding, info func() *textInfo, scratch *windowScratch) []Span {
 	if d.window <= 0 {
 		if d.gate && !mayHoldName(text[c.Start:c.End]) {

@@ -50,9 +50,16 @@ type tokenFeats struct {
 
 // newTokenFeats looks up the features of token text w.
 func (m *model) newTokenFeats(w string) *tokenFeats {
+	f := new(tokenFeats)
+	m.fillTokenFeats(f, w)
+	return f
+}
+
+// fillTokenFeats sets *f, which is zero, to the features of token text w.
+func (m *model) fillTokenFeats(f *tokenFeats, w string) {
 	t, e := m.tagger, m.ents
 	lower := strings.ToLower(w)
-	f := &tokenFeats{norm: normalizeLower(w, lower), first: w[0]}
+	f.norm, f.first = normalizeLower(w, lower), w[0]
 	// The keys a token is looked up by are often one string (a word in
 	// lower case is its own lower case, normal form and, if short, its
 	// suffix): each is looked up once.
@@ -87,7 +94,6 @@ func (m *model) newTokenFeats(w string) *tokenFeats {
 	} else {
 		f.wordLen = e.weightsOf(fWordLen, strconv.Itoa(len(w)))
 	}
-	return f
 }
 
 // wordRows are the rows of the word table one token has looked up.
@@ -130,7 +136,8 @@ type tokenCache struct {
 	m      *model
 	byText map[string]*tokenFeats
 	feats  []*tokenFeats
-	ids    []int32 // the tag ids of a window's tokens (see tagger.tag)
+	ids    []int32 // the tag ids of a window's tokens (see tagger.tag), in idsBuf while they fit
+	idsBuf [64]int32
 	// byWord maps a word, as it is and sanitized, to the tokens of its
 	// sanitized form: two words prose's sanitizer makes equal share one
 	// entry, as they share prose's cached tokens.
@@ -144,6 +151,11 @@ type tokenCache struct {
 	slab     []wordTokens
 	toksBuf  []string
 	featsBuf []*tokenFeats
+	// featSlab holds the features of the text's new token texts, cut
+	// from blocks (see featsOf); toks is the slice tokens returns,
+	// reused by its next call.
+	featSlab []tokenFeats
+	toks     []prose.Token
 }
 
 // wordTokens are prose's tokens of one word and their features.
@@ -156,7 +168,9 @@ type wordTokens struct {
 }
 
 func newTokenCache(m *model) *tokenCache {
-	return &tokenCache{m: m, byText: map[string]*tokenFeats{}, byWord: map[string]*wordTokens{}}
+	c := &tokenCache{m: m, byText: map[string]*tokenFeats{}, byWord: map[string]*wordTokens{}}
+	c.ids = c.idsBuf[:0]
+	return c
 }
 
 // featsOf returns the features of token text w.
@@ -164,7 +178,14 @@ func (c *tokenCache) featsOf(w string) *tokenFeats {
 	f, ok := c.m.frequent[w]
 	if !ok {
 		if f, ok = c.byText[w]; !ok {
-			f = c.m.newTokenFeats(w)
+			if len(c.featSlab) == cap(c.featSlab) {
+				// Blocks of 8, 16, 32 and then 64: most texts have a few
+				// dozen new token texts.
+				c.featSlab = make([]tokenFeats, 0, min(max(8, 2*cap(c.featSlab)), 64))
+			}
+			c.featSlab = c.featSlab[:len(c.featSlab)+1]
+			f = &c.featSlab[len(c.featSlab)-1]
+			c.m.fillTokenFeats(f, w)
 			c.byText[w] = f
 		}
 	}
@@ -221,8 +242,8 @@ func (c *tokenCache) newWord(key string) *wordTokens {
 
 // tokens returns prose's tokens of s (which prose's tokenizer would give,
 // see splitWord), their features and, if prose gives two of them the same
-// *Token values, src (see sharing); the features are in a slice reused by
-// the next call.
+// *Token values, src (see sharing); the tokens and their features are in
+// slices reused by the next call.
 func (c *tokenCache) tokens(s string) (toks []prose.Token, feats []*tokenFeats, src []int) {
 	c.window++
 	words := appendFieldSpans(c.words[:0], s)
@@ -248,7 +269,10 @@ func (c *tokenCache) tokens(s string) (toks []prose.Token, feats []*tokenFeats, 
 		}
 	}
 	c.words, c.ents = words, ents
-	toks = make([]prose.Token, 0, n)
+	toks = c.toks[:0]
+	if cap(toks) < n {
+		toks = make([]prose.Token, 0, n)
+	}
 	feats = c.feats[:0]
 	for _, e := range ents {
 		for j, t := range e.toks {
@@ -256,7 +280,7 @@ func (c *tokenCache) tokens(s string) (toks []prose.Token, feats []*tokenFeats, 
 			feats = append(feats, e.feats[j])
 		}
 	}
-	c.feats = feats
+	c.feats, c.toks = feats, toks
 	if !repeated || len(words) < 2 {
 		return toks, feats, nil
 	}
