@@ -617,6 +617,35 @@ func eachCapitalRun(s string, f func(w string)) {
 	}
 }
 
+// eachLetterRun calls f with each run of letters of s (strings.FieldsFunc's
+// fields of non-letters), in order, without the slice FieldsFunc makes.
+func eachLetterRun(s string, f func(w string)) {
+	start := -1 // the start of the current run
+	for i := 0; i < len(s); {
+		c := s[i]
+		letter, size := false, 1
+		if k := runKinds[c]; k != runNonASCII {
+			letter = k != 0
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			letter = unicode.IsLetter(r)
+		}
+		if letter {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			f(s[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		f(s[start:])
+	}
+}
+
 // The kinds of bytes eachCapitalRun tells apart (runKinds): other ASCII
 // bytes are 0.
 const (
@@ -807,14 +836,14 @@ func newLowerWords(a *deid.Analysis) lowerWords {
 			}
 			continue
 		}
-		for _, r := range strings.FieldsFunc(w.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		eachLetterRun(w.Text, func(r string) {
 			if r == strings.ToLower(r) {
 				if l.runs == nil {
 					l.runs = map[string]bool{}
 				}
 				l.runs[r] = true
 			}
-		}
+		})
 	}
 	return l
 }

@@ -65,3 +65,17 @@ func TestEachDoseField(t *testing.T) {
 		}
 	}
 }
+
+// TestEachLetterRun checks eachLetterRun against strings.FieldsFunc.
+func TestEachLetterRun(t *testing.T) {
+	rng := rand.New(rand.NewPCG(25, 26))
+	for range 20000 {
+		s := scanText(rng)
+		want := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+		var got []string
+		eachLetterRun(s, func(w string) { got = append(got, w) })
+		if !slices.Equal(got, want) {
+			t.Fatalf("eachLetterRun(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
