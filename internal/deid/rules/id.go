@@ -520,13 +520,38 @@ func splitKeep(text string, i, j int) [][2]int {
 	return out
 }
 
+// mayBeMultiCue reports whether idCueMulti can match at the start of w:
+// each of its cues begins with one of these runs of ASCII letters, whole
+// (a space, a mark or a non-ASCII fold of 's' after it). Most words a cue
+// trigger stops at ("a", "i", "case") begin none, and skip the pattern.
+func mayBeMultiCue(w string) bool {
+	var buf [8]byte
+	n := 0
+	for n < len(w) && n < len(buf) && (w[n]|0x20 >= 'a' && w[n]|0x20 <= 'z') {
+		buf[n] = w[n] | 0x20
+		n++
+	}
+	switch string(buf[:n]) {
+	case "m", "i":
+		return n < len(w) && w[n] == '.'
+	case "a":
+		return n < len(w) && w[n] == '/'
+	case "medical", "med", "driver", "drivers", "patient", "pt", "health", "credit", "debit", "unit":
+		return true
+	}
+	return false
+}
+
 // matchIDCue matches a cue word and the number after it in w, with the
 // submatches (cue, number) that cueID reads.
 func matchIDCue(w string) []int {
 	ce := 0
-	if m := idCueMulti.FindStringIndex(w); m != nil {
-		ce = m[1]
-	} else {
+	if mayBeMultiCue(w) {
+		if m := idCueMulti.FindStringIndex(w); m != nil {
+			ce = m[1]
+		}
+	}
+	if ce == 0 {
 		for ce < len(w) && ce < 24 && isASCIIAlnum(w[ce]) {
 			ce++
 		}
