@@ -69,3 +69,63 @@ func TestMatchIDCueIsRef(t *testing.T) {
 		t.Errorf("only %d multi-word cues and %d matches: the test does not exercise the cues", multi, matched)
 	}
 }
+
+// needPieces make texts in which the rules with a need (need.go) match:
+// numbers, ordinals, months, units, blanks and the folds of (?i).
+var needPieces = []string{
+	" ", " ", " ", " ", "  ", "\n", "\t", "\f", "\v", ".", ",", "-", "'", "’", "/", "_", "é", "ſ", "\u212a", "\u00a0",
+	"1", "3", "12", "21", "95", "101", "2021", "1234", "'92", "192", "168", "0", "10",
+	"March", "MAR", "mar", "Dec.", "dec", "sept", "June", "Jul", "Mayor", "Octopus", "January", "the", "of", "OF", "to", "and", "&", "–",
+	"st", "nd", "rd", "th", "TH", "12th", "95th", "21st", "3rd", "2nd",
+	"days", "day", "Weeks", "wks", "months", "mos", "years", "Yrs", "yr.", "y", "yo", "y/o", "old", "young", "ago", "earlier",
+	"decades", "birthday", "her", "His", "their", "my", "our", "hers",
+	"Koskikatu", "Hauptstr", "Storgata", "Friedhofstraße", "Ring", "tie", "Str", "Katu", "x",
+	// Whole phrases, for the patterns to match now and then.
+	"3 March", "12th of March", "11-13 May", "3 to 5 June 2021", "on 13 May", "Monday 3 March", "the 3rd of Dec.",
+	"4 mar, '21", "March 2024", "Dec. 1999", "June of 2021", "june OF 1999", "September, 2024", "SEPTEMBER Of 2020", "MAR, '92", "Sept 2021", "the 12 of\tjune",
+	"3 days ago", "12 weeks earlier", "2 wks before", "101 years ago", "3 decades later", "5\tmonths\tago",
+	"34 years old", "34-year-old", "34yo", "34 y/o", "34 yrs old", "3 y.o.", "34 year\u212a",
+	"3 months old", "6-weeks-old", "10 days old", "4 w\u212as old",
+	"95th birthday", "21st Birthday", "3rd  birthday", "21ſt birthday", "91 years young", "91-years-young",
+	"her 95th", "his 21st", "my 101st ", "their 12th.", "our 50ſt",
+	"192.168.0.1", "10.0.0.254", "1.2.3.4",
+	"Koskikatu 25", "Hauptstr. 5", "Storgata 3B", "Friedhofstraße 1", "Ring 4", "Bahnhof-Weg 12", "Kosk\u212aatu 25",
+}
+
+// TestNeedsKeepHits runs each rule that has a need without it, at every
+// token its trigger accepts in random texts, and wants no hit where the
+// need is false.
+func TestNeedsKeepHits(t *testing.T) {
+	p := ruleSetOf(Default()[0]).shared
+	r := rand.New(rand.NewSource(8))
+	hits := make([]int, len(p.rules))
+	for i := 0; i < 30000; i++ {
+		text := randomText(r, needPieces, 1+r.Intn(16))
+		toks := tokenize(text)
+		for g, rl := range p.rules {
+			if rl.need == nil {
+				continue
+			}
+			bare := *rl
+			bare.need = nil
+			for _, tk := range toks {
+				if !rl.trig.accepts(text, tk) {
+					continue
+				}
+				hs, _ := tryAt(text, tk.start, bare, nil, 0)
+				if len(hs) == 0 {
+					continue
+				}
+				hits[g]++
+				if !rl.need(text, tk.start) {
+					t.Fatalf("rule %d (%v): need is false at %d of %q, but it makes %+v", g, rl.re, tk.start, text, hs)
+				}
+			}
+		}
+	}
+	for g, rl := range p.rules {
+		if rl.need != nil && hits[g] < 50 {
+			t.Errorf("rule %d (%v): only %d hits in the random texts: the test does not exercise it", g, rl.re, hits[g])
+		}
+	}
+}
