@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/vocab"
@@ -563,11 +564,52 @@ func matchIDCue(w string) []int {
 	if isASCIIAlnum(w[ce-1]) && ce < len(w) && (isASCIIAlnum(w[ce]) || w[ce] == '_') {
 		return nil
 	}
+	if !mayHoldDigitNumber(w[ce:]) {
+		return nil // cueID keeps only a number with a digit
+	}
 	r := idCueRest.FindStringSubmatchIndex(w[ce:])
 	if r == nil {
 		return nil
 	}
 	return []int{0, ce + r[1], 0, ce, ce + r[2], ce + r[3]}
+}
+
+// mayHoldDigitNumber reports whether the number idCueRest finds at the
+// start of s can hold an ASCII digit, which cueID asks of it. Before the
+// number, idCueRest reads only blanks, '.', '#', ':', '=', '-' and at most
+// two words ("number", "is"; ASCII letters and the folds of (?i)), which
+// may be glued to each other or to the number: the number starts in one
+// of the first three runs of letters and digits after marks of those
+// kinds, and reads on through letters, digits and single '-', '/' or '.'
+// between them. Where none of those three, read so, reaches a digit before
+// it ends, the number holds none.
+func mayHoldDigitNumber(s string) bool {
+	word := func(b byte) bool { return isASCIIAlnum(b) || b >= utf8.RuneSelf }
+	j := 0
+	for runs := 1; runs <= 3; runs++ {
+		for j < len(s) && (isRESpace(s[j]) || s[j] == '.' || s[j] == '#' || s[j] == ':' || s[j] == '=' || s[j] == '-') {
+			j++
+		}
+		if j == len(s) || !word(s[j]) {
+			return false
+		}
+		for k := j; k < len(s); k++ {
+			if isDigit(s[k]) {
+				return true
+			}
+			if word(s[k]) {
+				continue
+			}
+			if (s[k] == '-' || s[k] == '/' || s[k] == '.') && k+1 < len(s) && word(s[k+1]) {
+				continue
+			}
+			break
+		}
+		for j < len(s) && word(s[j]) {
+			j++
+		}
+	}
+	return false
 }
 
 // reportCitation reads a law-report citation, "NJA 2005 p. 884": the
