@@ -131,7 +131,7 @@ func (f *finder) mayBePlace(i int) bool {
 		return w.facts&factPlace != 0 || f.text[w.placeStart:w.placeEnd] != f.rawAt(i)
 	}
 	w.facts |= factPlaceKnown
-	w.placeStart, w.placeEnd = tk.start, tk.end
+	w.placeStart, w.placeEnd = int32(tk.start), int32(tk.end)
 	raw := f.rawAt(i)
 	code, country := f.lex.Country(raw)
 	name, state := f.lex.USState(raw)

@@ -60,7 +60,7 @@ func newFinder(t *Tables, text string) *finder {
 		}
 		// "a client", "the man"; but not the first part of a compound modifier ("a
 		// one-page form", "a child-care place").
-		if tk.cls&clsPersonNoun != 0 && !(int(tk.end) < len(text) && text[tk.end] == '-') && i > 0 && (f.clsAt(i-1)&(clsArticle|clsDeterminer) != 0 || f.keyAt(i-1) == "my") {
+		if tk.cls&clsPersonNoun != 0 && !(tk.end < len(text) && text[tk.end] == '-') && i > 0 && (f.clsAt(i-1)&(clsArticle|clsDeterminer) != 0 || f.keyAt(i-1) == "my") {
 			f.third[tk.sent] = true
 		}
 		w := &f.vocab[tk.id]
@@ -137,10 +137,10 @@ func (f *finder) clsPrev(i, n int) uint32 {
 func (f *finder) markPeople(starts []int) {
 	k := 0
 	for _, off := range starts {
-		for k < len(f.toks) && int(f.toks[k].end) <= off {
+		for k < len(f.toks) && f.toks[k].end <= off {
 			k++
 		}
-		if k < len(f.toks) && int(f.toks[k].start) <= off+1 {
+		if k < len(f.toks) && f.toks[k].start <= off+1 {
 			f.third[f.toks[k].sent] = true
 		}
 	}
@@ -163,7 +163,7 @@ func (f *finder) span(kind string, i, j int) Detail {
 	for k := i; k < j; k++ {
 		f.used[k] = true
 	}
-	s, e := int(f.toks[i].start), int(f.toks[j-1].end)
+	s, e := f.toks[i].start, f.toks[j-1].end
 	return Detail{Kind: kind, Text: f.text[s:e], Start: s, End: e, Factor: 1, EditFactor: 1}
 }
 
@@ -1305,7 +1305,7 @@ func (f *finder) sex() []Detail {
 	for i := range f.toks {
 		tk := &f.toks[i] // not a copy of the token at every step
 		if f.clsAt(i)&clsSex != 0 {
-			d := Detail{Kind: KindSex, Text: f.rawAt(i), Start: int(tk.start), End: int(tk.end), Factor: 0.5, EditFactor: 1,
+			d := Detail{Kind: KindSex, Text: f.rawAt(i), Start: tk.start, End: tk.end, Factor: 0.5, EditFactor: 1,
 				Why: "a woman or a man: one half"}
 			_ = i
 			return []Detail{d}

@@ -13,7 +13,7 @@ import (
 // post's tokens is neither scanned by the garbage collector nor copied with write barriers
 // as it grows.
 type token struct {
-	start, end int32 // the word's span; int32 keeps a token in 32 bytes
+	start, end int
 	sent       int32 // sentence number
 	clause     int32 // clause number (commas, semicolons, colons, brackets and dashes split clauses)
 	id         int32 // the word's index in the document's vocabulary (vocab.words)
@@ -287,7 +287,7 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 			id = v.id(t, raw, mix32(h), plain, ascii)
 		}
 		w := &v.words[id]
-		toks = append(toks, token{start: int32(start), end: int32(i), sent: sent, clause: clause, id: id, upper: upper, cls: w.cls, bits: w.bits})
+		toks = append(toks, token{start: start, end: i, sent: sent, clause: clause, id: id, upper: upper, cls: w.cls, bits: w.bits})
 		gapStart = i
 	}
 	return toks, v.words
