@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"math/bits"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -453,10 +454,7 @@ func tIBAN(text string, t token) bool {
 func scanCodes(text string) []hit {
 	var hs []hit
 	for i := 0; i < len(text); {
-		d := i
-		for d < len(text) && byteClass[text[d]]&classDigit == 0 {
-			d++
-		}
+		d := nextDigit(text, i)
 		if d == len(text) {
 			break
 		}
@@ -504,6 +502,28 @@ func scanCodes(text string) []hit {
 		i = j
 	}
 	return hs
+}
+
+// nextDigit returns the index of the first ASCII digit at or after i in
+// text, or len(text). Prose has few digits: it reads eight bytes at a time.
+func nextDigit(text string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(text); i += 8 {
+		s := text[i : i+8]
+		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		// Per byte, in its high bit: at least '0' and not past '9', of
+		// the low seven bits (no sum carries into the next byte), and
+		// ASCII.
+		x := v &^ highs
+		if d := (x + (0x80-'0')*ones) &^ (x + (0x7f-'9')*ones) &^ v & highs; d != 0 {
+			return i + bits.TrailingZeros64(d)/8
+		}
+	}
+	for i < len(text) && !isDigit(text[i]) {
+		i++
+	}
+	return i
 }
 
 // splitKeep returns the spans of the hyphen-separated parts of text[i:j].

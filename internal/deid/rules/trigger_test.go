@@ -141,3 +141,32 @@ func TestNeedsKeepHits(t *testing.T) {
 		}
 	}
 }
+
+// TestNextDigitIsLoop compares nextDigit with a loop over the bytes at
+// every position of random texts of any bytes.
+func TestNextDigitIsLoop(t *testing.T) {
+	r := rand.New(rand.NewSource(10))
+	for n := 0; n < 20000; n++ {
+		b := make([]byte, r.Intn(40))
+		for k := range b {
+			switch r.Intn(4) {
+			case 0:
+				b[k] = byte(r.Intn(256))
+			case 1:
+				b[k] = byte('0' + r.Intn(10))
+			default:
+				b[k] = byte(0x2a + r.Intn(24)) // around the digits: * + , - . / 0-9 : ; < = > ? @ A
+			}
+		}
+		text := string(b)
+		for i := 0; i <= len(text); i++ {
+			want := i
+			for want < len(text) && !(text[want] >= '0' && text[want] <= '9') {
+				want++
+			}
+			if got := nextDigit(text, i); got != want {
+				t.Fatalf("nextDigit(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
+}
