@@ -13,6 +13,13 @@
 # the time per post, and veil/Hugo. Last, the median wall time of 20 runs of
 # `veil deid` on one paragraph (start-up).
 #
+# Old outputs are moved aside into WORKDIR/trash, not deleted, before each
+# build, and the trash is deleted when the script ends: on ext4 without a
+# journal (as on the machines this was written on), for some minutes after
+# files are deleted every new file's inode allocation first steps past
+# each recently deleted inode of its group, which added up to half a second
+# to whichever build came next, depending on what was deleted before it.
+#
 # -W times warm veil builds instead (issue 10: nothing changed since the
 # last build): veil builds each site once, untimed, then every timed veil
 # build keeps the output folder and .veil/cache. Hugo's builds stay full. The machines this runs on are
@@ -42,6 +49,17 @@ fi
 [ -f "$gen" ] || { echo "compare: gen_corpus.py not found; set GEN_CORPUS" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "compare: /usr/bin/time is needed (Debian: apt-get install time)" >&2; exit 2; }
 mkdir -p "$work"
+rm -rf "$work/trash"
+mkdir -p "$work/trash"
+trap 'rm -rf "$work/trash"' EXIT
+# aside PATH...: moves each existing PATH into the trash (a rename: nothing
+# is deleted, so the next build's new files are not slowed; see above).
+aside() {
+  local p
+  for p in "$@"; do
+    if [ -e "$p" ]; then mv "$p" "$(mktemp -d "$work/trash/XXXXXX")/"; fi
+  done
+}
 go build -o "$work/veil" ./cmd/veil
 hugo=$(command -v hugo || true)
 [ -n "$hugo" ] || echo "hugo not installed: timing veil alone (Debian: apt-get install hugo)"
@@ -72,15 +90,15 @@ for n in $sizes; do
   [ -d "$site/content" ] || python3 "$gen" --posts "$n" --out "$site" --force >/dev/null
   rm -f "$work/hugo$n.times" "$work/veil$n.times"
   if [ "$warm" = 1 ]; then
-    rm -rf "$work/out-veil$n" "$site/.veil/cache"
+    aside "$work/out-veil$n" "$site/.veil/cache"
     measure "veil$n-cold" "$site" "$work/veil" build --quiet -s . -d "$work/out-veil$n"
   fi
   for ((i = 0; i < runs; i++)); do
     if [ -n "$hugo" ]; then
-      rm -rf "$work/out-hugo$n" "$work/hugo-cache"
+      aside "$work/out-hugo$n" "$work/hugo-cache"
       measure "hugo$n" "$site" "$hugo" --quiet -d "$work/out-hugo$n" --cacheDir "$work/hugo-cache"
     fi
-    [ "$warm" = 1 ] || rm -rf "$work/out-veil$n" "$site/.veil/cache"
+    [ "$warm" = 1 ] || aside "$work/out-veil$n" "$site/.veil/cache"
     measure "veil$n" "$site" "$work/veil" build --quiet -s . -d "$work/out-veil$n"
   done
   vw=$(median "$work/veil$n.times" 1)

@@ -47,6 +47,8 @@ type env struct {
 	idOnce sync.Once // programID
 	id     string
 	idErr  error
+
+	stopProfile func() error // set by --cpuprofile
 }
 
 // Run runs veil with args (without the program name) and returns the exit
@@ -59,6 +61,11 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
+	if e.stopProfile != nil {
+		if perr := e.stopProfile(); perr != nil && err == nil {
+			err = perr
+		}
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -92,6 +99,23 @@ anything is written to the output directory.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErr("%s: %w (see %s --help)", c.CommandPath(), err, c.CommandPath())
 	})
+	// --cpuprofile is for finding where a slow build spends its time and
+	// for making cmd/veil/default.pgo (scripts/pgo.sh): hidden, since
+	// most users never need it.
+	root.PersistentFlags().String("cpuprofile", "", "write a CPU profile (pprof format) of the command to `file`")
+	_ = root.PersistentFlags().MarkHidden("cpuprofile")
+	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
+		name, _ := c.Flags().GetString("cpuprofile")
+		if name == "" {
+			return nil
+		}
+		stop, err := startCPUProfile(name)
+		if err != nil {
+			return usageErr("--cpuprofile: %w", err)
+		}
+		e.stopProfile = stop
+		return nil
+	}
 	root.AddCommand(newBuild(e), newServe(e), newCheck(e), newDeid(e), newNew(e), newImport(e), newVersion(e))
 	return root
 }
