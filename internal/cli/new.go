@@ -125,6 +125,7 @@ const siteConfig = `# veil site configuration. Every key is optional; the values
 # publishDir: "public"            # build output (replaced on every build)
 # themeDir: "theme"               # files here override the built-in theme
 # paginate: 10                    # posts per page on the home page
+# feedLimit: 0                    # items in each RSS feed, the newest; 0 = every post
 # permalinks:                     # URL pattern per section; :slug :year :month :day :section
 #   posts: "/posts/:slug/"
 

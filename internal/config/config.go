@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/viper"
@@ -131,6 +132,9 @@ func mapForeign(v *viper.Viper, gen string) map[string]bool {
 			v.Set("paginate", v.Get("pagination.pagersize"))
 			used["pagination.pagersize"] = true
 		}
+		// Hugo 0.114 and later read services.rss.limit, earlier ones
+		// rssLimit; -1 (Hugo's default) means every post.
+		feedLimit(v, used, "services.rss.limit", "rsslimit")
 	case "Jekyll":
 		// Jekyll's baseurl is the path below url at which the site lives.
 		if v.InConfig("url") && strings.TrimSpace(v.GetString("url")) != "" {
@@ -150,6 +154,7 @@ func mapForeign(v *viper.Viper, gen string) map[string]bool {
 		if v.InConfig("paginate") {
 			used["paginate"] = true
 		}
+		feedLimit(v, used, "feed.posts_limit") // jekyll-feed
 	}
 	for _, k := range []string{"title", "contentdir", "staticdir", "publishdir", "paginate"} {
 		if v.InConfig(k) {
@@ -167,6 +172,27 @@ func mapForeign(v *viper.Viper, gen string) map[string]bool {
 	return used
 }
 
+// feedLimit sets veil's feedlimit from the first of the foreign keys
+// from that the file sets to a whole number (a negative one meaning no
+// limit, as in Hugo) and marks it used, with the later ones, which are
+// older spellings of the same setting.
+func feedLimit(v *viper.Viper, used map[string]bool, from ...string) {
+	for i, f := range from {
+		if !v.InConfig(f) {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(fmt.Sprint(v.Get(f))))
+		if err != nil {
+			continue // left unused: the file gets a warning
+		}
+		v.Set("feedlimit", max(n, 0))
+		for _, g := range from[i:] {
+			used[g] = v.InConfig(g)
+		}
+		return
+	}
+}
+
 // Config is a site's configuration after defaults, file, environment and
 // flags have been merged and validated.
 type Config struct {
@@ -180,6 +206,7 @@ type Config struct {
 	PublishDir  string            `mapstructure:"publishdir"`
 	ThemeDir    string            `mapstructure:"themedir"`
 	Paginate    int               `mapstructure:"paginate"`
+	FeedLimit   int               `mapstructure:"feedlimit"`
 	Permalinks  map[string]string `mapstructure:"permalinks"`
 	Deid        Deid              `mapstructure:"deid"`
 	Risk        Risk              `mapstructure:"risk"`
@@ -240,6 +267,7 @@ func defaults() map[string]any {
 		"publishdir":        "public",
 		"themedir":          "theme",
 		"paginate":          10,
+		"feedlimit":         0,
 		"permalinks":        map[string]any{"posts": "/posts/:slug/"},
 		"deid.person":       string(Replace),
 		"deid.place":        string(Generalise),
@@ -413,6 +441,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Paginate < 1 {
 		return &Error{Key: "paginate", Value: c.Paginate, Msg: "must be a positive integer"}
+	}
+	if c.FeedLimit < 0 {
+		return &Error{Key: "feedLimit", Value: c.FeedLimit, Msg: "must be 0 (every post) or a positive number of items"}
 	}
 	if !validLanguage(c.Language) {
 		return &Error{Key: "language", Value: c.Language, Msg: "must be a language tag such as en or en-GB"}

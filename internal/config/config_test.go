@@ -206,3 +206,45 @@ func TestRiskDefaultsAndDeprecatedThreshold(t *testing.T) {
 		t.Fatalf("threshold 0.01: minCrowd %v err %v, want about 100", cfg.Risk.MinCrowd, err)
 	}
 }
+
+// TestFeedLimit: veil's feedLimit, or a Hugo or Jekyll site's own feed
+// limit (then without a warning that the key means nothing); a negative
+// Hugo limit is Hugo's "every post", a negative veil one an error.
+func TestFeedLimit(t *testing.T) {
+	tests := []struct {
+		name, file, body string
+		want             int
+	}{
+		{"none", FileName, "title: T\n", 0},
+		{"veil", FileName, "title: T\nfeedLimit: 12\n", 12},
+		{"hugo rssLimit", "hugo.toml", "title = 'T'\nrssLimit = 15\n", 15},
+		{"hugo services.rss.limit wins", "hugo.toml", "title = 'T'\nrssLimit = 15\n[services.rss]\n  limit = 7\n", 7},
+		{"hugo yaml", FileName, "baseURL: https://a.example.org/\nlanguageCode: en\nrssLimit: 9\n", 9},
+		{"hugo every post", "hugo.toml", "title = 'T'\nrssLimit = -1\n", 0},
+		{"jekyll-feed", "_config.yml", "title: T\nfeed:\n  posts_limit: 5\n", 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, tt.file), []byte(tt.body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cfg, warns, err := Load(dir, Options{Getenv: env(nil)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.FeedLimit != tt.want {
+				t.Errorf("FeedLimit = %d, want %d", cfg.FeedLimit, tt.want)
+			}
+			for _, w := range warns {
+				if strings.Contains(w, "limit") {
+					t.Errorf("warning about a feed limit that was used: %s", w)
+				}
+			}
+		})
+	}
+	dir := writeConfig(t, "feedLimit: -2\n")
+	if _, _, err := Load(dir, Options{Getenv: env(nil)}); err == nil || !strings.Contains(err.Error(), "feedLimit") {
+		t.Errorf("feedLimit -2: err = %v, want one naming feedLimit", err)
+	}
+}

@@ -15,6 +15,9 @@ type Site struct {
 	Title, BaseURL, Language, Author, Description string
 	// Paginate is the number of posts per home page; 0 or less means 10.
 	Paginate int
+	// FeedLimit is the most items a feed holds, the newest; 0 or less
+	// means every post (Hugo's rssLimit, jekyll-feed's posts_limit).
+	FeedLimit int
 	// Now is the build time. (The feeds' lastBuildDate is their newest
 	// post's date, so that a build that changes nothing writes the same
 	// bytes.)

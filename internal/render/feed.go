@@ -48,10 +48,14 @@ type rssGUID struct {
 	Value       string `xml:",chardata"`
 }
 
-// rssFeed returns an RSS 2.0 feed of posts (already newest first). The
-// item description is the post's summary HTML, escaped as text as RSS
-// requires; links are absolute.
+// rssFeed returns an RSS 2.0 feed of posts (already newest first), of the
+// newest sd.FeedLimit of them when that is positive. The item description
+// is the post's summary HTML, escaped as text as RSS requires; links are
+// absolute.
 func rssFeed(sd SiteData, title, link, self, desc string, posts []*PostData, cache *feedItems) ([]byte, error) {
+	if sd.FeedLimit > 0 && len(posts) > sd.FeedLimit {
+		posts = posts[:sd.FeedLimit]
+	}
 	ch := rssChannel{
 		Title:       title,
 		Link:        link,

@@ -564,3 +564,43 @@ func TestTruncate(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedLimit: a positive Site.FeedLimit keeps the newest posts of every
+// feed (the site's, each tag's, each category's); 0 keeps them all.
+func TestFeedLimit(t *testing.T) {
+	r := newRenderer(t, theme.FS())
+	posts := manyPosts(7)
+	for i := range posts {
+		posts[i].Tags = []string{"practice"}
+		posts[i].Categories = []string{"notes"}
+	}
+	for _, limit := range []int{0, 1, 3, 7, 20} {
+		site := sampleSite()
+		site.FeedLimit = limit
+		out, err := r.Render(context.Background(), site, posts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := len(posts)
+		if limit > 0 {
+			want = min(limit, len(posts))
+		}
+		for _, name := range []string{"index.xml", "tags/practice/index.xml", "categories/notes/index.xml"} {
+			feed := string(out[name])
+			if got := strings.Count(feed, "<item>"); got != want {
+				t.Errorf("limit %d: %s has %d items, want %d", limit, name, got, want)
+			}
+			// manyPosts' post i is i days newer than post 0: the newest
+			// want of them stay.
+			for i := range posts {
+				in := strings.Contains(feed, fmt.Sprintf("<title>Post %02d</title>", i))
+				if keep := i >= len(posts)-want; in != keep {
+					t.Errorf("limit %d: %s holds Post %02d = %v, want %v", limit, name, i, in, keep)
+				}
+			}
+		}
+		if got := strings.Count(string(out["tags/practice/index.html"]), "Post 0"); got < len(posts) {
+			t.Errorf("limit %d: the tag page lists %d posts, want all %d (the limit is the feeds')", limit, got, len(posts))
+		}
+	}
+}

@@ -230,7 +230,7 @@ func renderSite(ctx context.Context, opts Options, stream *streaming) (*Report, 
 	rep.Warnings = append(rep.Warnings, warns...)
 	pages, err := r.Plan(ctx, render.Site{
 		Title: siteText["title"], BaseURL: cfg.BaseURL, Language: cfg.Language, Author: siteText["author"],
-		Description: siteText["description"], Paginate: cfg.Paginate, Now: now,
+		Description: siteText["description"], Paginate: cfg.Paginate, FeedLimit: cfg.FeedLimit, Now: now,
 	}, rposts)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
