@@ -89,6 +89,45 @@ type SiteData struct {
 	Lang     string
 	basePath string
 	baseURL  string
+	// parts keeps Partial's results; nil outside a plan.
+	parts *siteParts
+}
+
+// siteParts are a planned site's partials made by SiteData.Partial, by
+// name.
+type siteParts struct {
+	r  *Renderer
+	mu sync.Mutex
+	m  map[string]*card
+}
+
+// Partial is the named partial ("partials/site-head.html") executed with
+// the site's data: the same bytes as {{ template NAME .Site }} written
+// where HTML text may stand, made once per site and kept. The default
+// theme's baseof.html writes the parts of every page that depend on the
+// site alone (its stylesheet and feed links, its footer) this way rather
+// than executing them again on each page.
+func (s SiteData) Partial(name string) (template.HTML, error) {
+	ps := s.parts
+	if ps == nil {
+		return "", errors.New("Partial: the site is not a planned one")
+	}
+	ps.mu.Lock()
+	c := ps.m[name]
+	if c == nil {
+		c = &card{r: ps.r}
+		ps.m[name] = c
+	}
+	ps.mu.Unlock()
+	c.once.Do(func() {
+		var b []byte
+		if b, c.err = c.r.executeTemplate(cardLayout, name, s); c.err == nil {
+			// b is this part's own: the string can be it. Escaped by
+			// html/template.
+			c.html = template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
+		}
+	})
+	return c.html, c.err
 }
 
 // RelURL returns the href of a site-relative path ("/css/style.css"),

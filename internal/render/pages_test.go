@@ -5,6 +5,7 @@ import (
 	"context"
 	"io/fs"
 	"maps"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -122,5 +123,57 @@ func TestSummaryCardAsPartial(t *testing.T) {
 	}
 	if cards == 0 {
 		t.Error("no summary cards in the site")
+	}
+}
+
+// {{ .Site.Partial "X" }} in the theme's baseof.html writes what
+// {{ template "X" .Site }} wrote in place, on sites with and without an
+// author and a base path, and with a title that needs escaping.
+func TestSitePartialAsTemplate(t *testing.T) {
+	b, err := fs.ReadFile(theme.FS(), baseLayout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := regexp.MustCompile(`\.Site\.Partial ("[^"]+")`)
+	if len(calls.FindAllIndex(b, -1)) < 2 {
+		t.Fatalf("%s does not use .Site.Partial", baseLayout)
+	}
+	inPlace := fstest.MapFS{baseLayout: &fstest.MapFile{Data: calls.ReplaceAll(b, []byte(`template $1 .Site`))}}
+	sites := []Site{sampleSite()}
+	s := sampleSite()
+	s.Author, s.BaseURL, s.Title = "", "https://example.org/a b/notes/", `Notes <&> "quoted" 'and' ü`
+	sites = append(sites, s)
+	s = sampleSite()
+	s.BaseURL, s.Author = "", `<script>x</script> & Co`
+	sites = append(sites, s)
+	for i, site := range sites {
+		render := func(fsys fs.FS) map[string][]byte {
+			r, err := New(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := r.Render(context.Background(), site, samplePosts())
+			if err != nil {
+				t.Fatal(err)
+			}
+			return out
+		}
+		got, want := render(theme.FS()), render(Overlay(inPlace, theme.FS()))
+		if len(got) != len(want) {
+			t.Fatalf("site %d: %d outputs, %d with the partials in place", i, len(got), len(want))
+		}
+		for name, w := range want {
+			if g := got[name]; !bytes.Equal(g, w) {
+				t.Errorf("site %d: %s differs:\n%s\nwith the partials in place:\n%s", i, name, g, w)
+			}
+		}
+		if !bytes.Contains(got["index.html"], []byte(`rel="stylesheet"`)) || !bytes.Contains(got["index.html"], []byte(">RSS feed</a></p>")) {
+			t.Errorf("site %d: the home page lacks the site's head or footer:\n%s", i, got["index.html"])
+		}
+	}
+	// Outside a planned site (no plan made it) Partial fails rather than
+	// executing with data it cannot check.
+	if _, err := (SiteData{}).Partial("partials/site-head.html"); err == nil {
+		t.Error("Partial outside a plan: no error")
 	}
 }

@@ -117,6 +117,9 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 		return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.Permalink, b.Permalink))
 	})
 	sd.Menu = pages
+	// From here on sd is final: every page's copy shares one set of
+	// partials made with it (SiteData.Partial).
+	sd.parts = &siteParts{r: r, m: map[string]*card{}}
 	cats := buildTerms(sd, "/categories/", catInput, func(pd *PostData, t *TagRef) { pd.Categories = append(pd.Categories, t) })
 
 	// Sized for the posts and a page and a feed per tag: a large site's
