@@ -80,6 +80,49 @@ type Page struct {
 	Tag *TagData
 }
 
+// NavData is what a site's navigation shows of a page: which of its
+// links is the page's own. It is the data of the partial that Page.Nav
+// executes.
+type NavData struct {
+	Site SiteData
+	// Kind is the page's Kind.
+	Kind string
+	// Current is the Permalink of the page's Post when the page has one
+	// and the site's Menu lists it, else "": within Site.Menu,
+	// eq .Permalink $.Current is and $.Post (eq $.Post.Permalink
+	// .Permalink) of the page. (A planned post's Permalink is never
+	// empty.)
+	Current string
+}
+
+// NavData returns the page's NavData.
+func (p *Page) NavData() NavData {
+	n := NavData{Site: p.Site, Kind: p.Kind}
+	if p.Post != nil {
+		for _, m := range p.Site.Menu {
+			if m.Permalink == p.Post.Permalink {
+				n.Current = p.Post.Permalink
+				break
+			}
+		}
+	}
+	return n
+}
+
+// Nav is the named partial ("partials/site-header.html") executed with
+// the page's NavData: the same bytes as {{ template NAME .NavData }}
+// written where HTML text may stand, made once per site for each
+// distinct NavData (a few: the pages of each Kind share one, and each
+// page of the Menu has its own) and kept.
+func (p *Page) Nav(name string) (template.HTML, error) {
+	n := p.NavData()
+	ps := n.Site.parts
+	if ps == nil {
+		return "", errors.New("Nav: the page is not one of a planned site's")
+	}
+	return ps.get(name+"\x00"+n.Kind+"\x00"+n.Current, name, n)
+}
+
 // SiteData is Site as templates see it, with URL helpers.
 type SiteData struct {
 	Site
@@ -93,8 +136,8 @@ type SiteData struct {
 	parts *siteParts
 }
 
-// siteParts are a planned site's partials made by SiteData.Partial, by
-// name.
+// siteParts are a planned site's partials made by SiteData.Partial (by
+// name) and Page.Nav (by name and NavData).
 type siteParts struct {
 	r  *Renderer
 	mu sync.Mutex
@@ -112,16 +155,22 @@ func (s SiteData) Partial(name string) (template.HTML, error) {
 	if ps == nil {
 		return "", errors.New("Partial: the site is not a planned one")
 	}
+	return ps.get(name, name, s)
+}
+
+// get returns the partial kept under key, executing the template name
+// with data the first time.
+func (ps *siteParts) get(key, name string, data any) (template.HTML, error) {
 	ps.mu.Lock()
-	c := ps.m[name]
+	c := ps.m[key]
 	if c == nil {
 		c = &card{r: ps.r}
-		ps.m[name] = c
+		ps.m[key] = c
 	}
 	ps.mu.Unlock()
 	c.once.Do(func() {
 		var b []byte
-		if b, c.err = c.r.executeTemplate(cardLayout, name, s); c.err == nil {
+		if b, c.err = c.r.executeTemplate(cardLayout, name, data); c.err == nil {
 			// b is this part's own: the string can be it. Escaped by
 			// html/template.
 			c.html = template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))

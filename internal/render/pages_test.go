@@ -5,6 +5,7 @@ import (
 	"context"
 	"io/fs"
 	"maps"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -126,19 +127,29 @@ func TestSummaryCardAsPartial(t *testing.T) {
 	}
 }
 
-// {{ .Site.Partial "X" }} in the theme's baseof.html writes what
-// {{ template "X" .Site }} wrote in place, on sites with and without an
-// author and a base path, and with a title that needs escaping.
+// {{ .Site.Partial "X" }} and {{ .Nav "X" }} in the theme's baseof.html
+// write what {{ template "X" .Site }} and {{ template "X" .NavData }}
+// write in place, and what fd89b09's baseof.html wrote, on sites with and
+// without an author and a base path, and with a title that needs
+// escaping.
 func TestSitePartialAsTemplate(t *testing.T) {
 	b, err := fs.ReadFile(theme.FS(), baseLayout)
 	if err != nil {
 		t.Fatal(err)
 	}
 	calls := regexp.MustCompile(`\.Site\.Partial ("[^"]+")`)
-	if len(calls.FindAllIndex(b, -1)) < 2 {
-		t.Fatalf("%s does not use .Site.Partial", baseLayout)
+	navs := regexp.MustCompile(`\.Nav ("[^"]+")`)
+	if len(calls.FindAllIndex(b, -1)) < 2 || len(navs.FindAllIndex(b, -1)) < 1 {
+		t.Fatalf("%s does not use .Site.Partial and .Nav", baseLayout)
 	}
-	inPlace := fstest.MapFS{baseLayout: &fstest.MapFile{Data: calls.ReplaceAll(b, []byte(`template $1 .Site`))}}
+	b = navs.ReplaceAll(calls.ReplaceAll(b, []byte(`template $1 .Site`)), []byte(`template $1 .NavData`))
+	inPlace := fstest.MapFS{baseLayout: &fstest.MapFile{Data: b}}
+	// fd89b09's baseof.html, which wrote every part of the page in place.
+	old, err := os.ReadFile("testdata/baseof-fd89b09.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldBase := fstest.MapFS{baseLayout: &fstest.MapFile{Data: old}}
 	sites := []Site{sampleSite()}
 	s := sampleSite()
 	s.Author, s.BaseURL, s.Title = "", "https://example.org/a b/notes/", `Notes <&> "quoted" 'and' ü`
@@ -158,14 +169,23 @@ func TestSitePartialAsTemplate(t *testing.T) {
 			}
 			return out
 		}
-		got, want := render(theme.FS()), render(Overlay(inPlace, theme.FS()))
-		if len(got) != len(want) {
-			t.Fatalf("site %d: %d outputs, %d with the partials in place", i, len(got), len(want))
-		}
-		for name, w := range want {
-			if g := got[name]; !bytes.Equal(g, w) {
-				t.Errorf("site %d: %s differs:\n%s\nwith the partials in place:\n%s", i, name, g, w)
+		got := render(theme.FS())
+		for _, other := range []struct {
+			what string
+			fsys fs.FS
+		}{{"the partials in place", Overlay(inPlace, theme.FS())}, {"fd89b09's baseof.html", Overlay(oldBase, theme.FS())}} {
+			want := render(other.fsys)
+			if len(got) != len(want) {
+				t.Fatalf("site %d: %d outputs, %d with %s", i, len(got), len(want), other.what)
 			}
+			for name, w := range want {
+				if g := got[name]; !bytes.Equal(g, w) {
+					t.Errorf("site %d: %s differs:\n%s\nwith %s:\n%s", i, name, g, other.what, w)
+				}
+			}
+		}
+		if !bytes.Contains(got["about/index.html"], []byte(`/about/" aria-current="page">`)) {
+			t.Errorf("site %d: the about page's menu link is not marked current:\n%s", i, got["about/index.html"])
 		}
 		if !bytes.Contains(got["index.html"], []byte(`rel="stylesheet"`)) || !bytes.Contains(got["index.html"], []byte(">RSS feed</a></p>")) {
 			t.Errorf("site %d: the home page lacks the site's head or footer:\n%s", i, got["index.html"])
@@ -175,5 +195,8 @@ func TestSitePartialAsTemplate(t *testing.T) {
 	// executing with data it cannot check.
 	if _, err := (SiteData{}).Partial("partials/site-head.html"); err == nil {
 		t.Error("Partial outside a plan: no error")
+	}
+	if _, err := (&Page{}).Nav("partials/site-header.html"); err == nil {
+		t.Error("Nav outside a plan: no error")
 	}
 }
