@@ -137,7 +137,8 @@ type SiteData struct {
 }
 
 // siteParts are a planned site's partials made by SiteData.Partial (by
-// name) and Page.Nav (by name and NavData).
+// name) and Page.Nav (by name and NavData), or a post's made by
+// PostData.Partial.
 type siteParts struct {
 	r  *Renderer
 	mu sync.Mutex
@@ -164,6 +165,9 @@ func (ps *siteParts) get(key, name string, data any) (template.HTML, error) {
 	ps.mu.Lock()
 	c := ps.m[key]
 	if c == nil {
+		if ps.m == nil {
+			ps.m = map[string]*card{}
+		}
 		c = &card{r: ps.r}
 		ps.m[key] = c
 	}
@@ -215,6 +219,19 @@ type PostData struct {
 	tagNames, catNames []string
 	// card keeps SummaryCard's result; nil for a post outside a plan.
 	card *card
+	// parts keeps Partial's results.
+	parts *siteParts
+}
+
+// Partial is the named partial ("partials/post-meta.html") executed with
+// the post: the same bytes as {{ template NAME . }} written where HTML
+// text may stand, made once per post and kept. The default theme writes
+// a post's meta line this way, on its page and in its summary card.
+func (p *PostData) Partial(name string) (template.HTML, error) {
+	if p.parts == nil {
+		return "", errors.New("Partial: the post is not one of a planned site's")
+	}
+	return p.parts.get(name, name, p)
 }
 
 // card is a post's summary card, made once (SummaryCard).

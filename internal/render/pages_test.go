@@ -127,29 +127,39 @@ func TestSummaryCardAsPartial(t *testing.T) {
 	}
 }
 
-// {{ .Site.Partial "X" }} and {{ .Nav "X" }} in the theme's baseof.html
-// write what {{ template "X" .Site }} and {{ template "X" .NavData }}
-// write in place, and what fd89b09's baseof.html wrote, on sites with and
-// without an author and a base path, and with a title that needs
-// escaping.
+// {{ .Site.Partial "X" }}, {{ .Nav "X" }} and {{ .Partial "X" }} in the
+// theme's layouts write what {{ template "X" .Site }}, {{ template "X"
+// .NavData }} and {{ template "X" . }} write in place, and what fd89b09's
+// layouts wrote, on sites with and without an author and a base path, and
+// with a title that needs escaping.
 func TestSitePartialAsTemplate(t *testing.T) {
-	b, err := fs.ReadFile(theme.FS(), baseLayout)
-	if err != nil {
-		t.Fatal(err)
-	}
 	calls := regexp.MustCompile(`\.Site\.Partial ("[^"]+")`)
 	navs := regexp.MustCompile(`\.Nav ("[^"]+")`)
-	if len(calls.FindAllIndex(b, -1)) < 2 || len(navs.FindAllIndex(b, -1)) < 1 {
-		t.Fatalf("%s does not use .Site.Partial and .Nav", baseLayout)
+	posts := regexp.MustCompile(`\{\{ \.Partial ("[^"]+") \}\}`)
+	// The theme's layouts with the partials written in place, and
+	// fd89b09's, which wrote every part of each page in place.
+	inPlace, oldTheme := fstest.MapFS{}, fstest.MapFS{}
+	for _, f := range []struct{ name, old string }{
+		{baseLayout, "baseof"}, {"layouts/single.html", "single"}, {"layouts/" + summaryPartial, "post-summary"},
+	} {
+		b, err := fs.ReadFile(theme.FS(), f.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(calls.FindAllIndex(b, -1)) + len(navs.FindAllIndex(b, -1)) + len(posts.FindAllIndex(b, -1))
+		if n == 0 {
+			t.Fatalf("%s uses none of .Site.Partial, .Nav and .Partial", f.name)
+		}
+		b = calls.ReplaceAll(b, []byte(`template $1 .Site`))
+		b = navs.ReplaceAll(b, []byte(`template $1 .NavData`))
+		b = posts.ReplaceAll(b, []byte(`{{ template $1 . }}`))
+		inPlace[f.name] = &fstest.MapFile{Data: b}
+		old, err := os.ReadFile("testdata/" + f.old + "-fd89b09.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		oldTheme[f.name] = &fstest.MapFile{Data: old}
 	}
-	b = navs.ReplaceAll(calls.ReplaceAll(b, []byte(`template $1 .Site`)), []byte(`template $1 .NavData`))
-	inPlace := fstest.MapFS{baseLayout: &fstest.MapFile{Data: b}}
-	// fd89b09's baseof.html, which wrote every part of the page in place.
-	old, err := os.ReadFile("testdata/baseof-fd89b09.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	oldBase := fstest.MapFS{baseLayout: &fstest.MapFile{Data: old}}
 	sites := []Site{sampleSite()}
 	s := sampleSite()
 	s.Author, s.BaseURL, s.Title = "", "https://example.org/a b/notes/", `Notes <&> "quoted" 'and' ü`
@@ -173,7 +183,7 @@ func TestSitePartialAsTemplate(t *testing.T) {
 		for _, other := range []struct {
 			what string
 			fsys fs.FS
-		}{{"the partials in place", Overlay(inPlace, theme.FS())}, {"fd89b09's baseof.html", Overlay(oldBase, theme.FS())}} {
+		}{{"the partials in place", Overlay(inPlace, theme.FS())}, {"fd89b09's layouts", Overlay(oldTheme, theme.FS())}} {
 			want := render(other.fsys)
 			if len(got) != len(want) {
 				t.Fatalf("site %d: %d outputs, %d with %s", i, len(got), len(want), other.what)
@@ -198,5 +208,8 @@ func TestSitePartialAsTemplate(t *testing.T) {
 	}
 	if _, err := (&Page{}).Nav("partials/site-header.html"); err == nil {
 		t.Error("Nav outside a plan: no error")
+	}
+	if _, err := (&PostData{}).Partial("partials/post-meta.html"); err == nil {
+		t.Error("PostData.Partial outside a plan: no error")
 	}
 }

@@ -74,6 +74,7 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 			IsPage:      p.IsPage,
 			outPath:     out,
 			summaryText: res.SummaryText,
+			parts:       &siteParts{r: r},
 		}
 		if pd.Summary == "" {
 			pd.Summary = res.summary
