@@ -277,6 +277,19 @@ func (p *PostData) Updated() time.Time {
 // TagRef is a tag as linked from a post.
 type TagRef struct {
 	Name, Slug, RelPermalink string
+	// parts keeps Partial's results.
+	parts *siteParts
+}
+
+// Partial is the named partial ("partials/tag-item.html") executed with
+// the tag: the same bytes as {{ template NAME . }} written where HTML
+// text may stand, made once per tag and kept. A tag is linked from each
+// of its posts' pages; the default theme writes each link this way.
+func (t *TagRef) Partial(name string) (template.HTML, error) {
+	if t.parts == nil {
+		return "", errors.New("Partial: the tag is not one of a planned site's")
+	}
+	return t.parts.get(name, name, t)
 }
 
 // TagData is a tag with its posts, newest first.

@@ -145,7 +145,7 @@ func (p *Pages) Unlisted(post Post) ([]byte, error) {
 	}
 	for _, name := range post.Tags {
 		slug := tagSlug(name)
-		pd.Tags = append(pd.Tags, &TagRef{Name: name, Slug: slug, RelPermalink: sd.RelURL("/tags/" + slug + "/")})
+		pd.Tags = append(pd.Tags, &TagRef{Name: name, Slug: slug, RelPermalink: sd.RelURL("/tags/" + slug + "/"), parts: &siteParts{r: p.r}})
 	}
 	layout, kind := "single.html", "post"
 	if post.IsPage {

@@ -141,6 +141,7 @@ func TestSitePartialAsTemplate(t *testing.T) {
 	inPlace, oldTheme := fstest.MapFS{}, fstest.MapFS{}
 	for _, f := range []struct{ name, old string }{
 		{baseLayout, "baseof"}, {"layouts/single.html", "single"}, {"layouts/" + summaryPartial, "post-summary"},
+		{"layouts/partials/tag-list.html", "tag-list"}, {"layouts/partials/category-list.html", "category-list"},
 	} {
 		b, err := fs.ReadFile(theme.FS(), f.name)
 		if err != nil {
@@ -173,13 +174,22 @@ func TestSitePartialAsTemplate(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			out, err := r.Render(context.Background(), site, samplePosts())
+			posts := samplePosts()
+			for j := range posts {
+				if j%2 == 0 && !posts[j].IsPage {
+					posts[j].Categories = []string{"Field notes", `Odd <b>"one"</b>`}
+				}
+			}
+			out, err := r.Render(context.Background(), site, posts)
 			if err != nil {
 				t.Fatal(err)
 			}
 			return out
 		}
 		got := render(theme.FS())
+		if !bytes.Contains(got["posts/on-listening/index.html"], []byte(`class="tags categories"`)) {
+			t.Fatalf("site %d: no categories on a post's page", i)
+		}
 		for _, other := range []struct {
 			what string
 			fsys fs.FS
@@ -211,5 +221,8 @@ func TestSitePartialAsTemplate(t *testing.T) {
 	}
 	if _, err := (&PostData{}).Partial("partials/post-meta.html"); err == nil {
 		t.Error("PostData.Partial outside a plan: no error")
+	}
+	if _, err := (&TagRef{}).Partial("partials/tag-item.html"); err == nil {
+		t.Error("TagRef.Partial outside a plan: no error")
 	}
 }
