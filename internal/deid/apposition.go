@@ -1,8 +1,10 @@
 package deid
 
 import (
+	"encoding/binary"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/veil-blog/veil/internal/deid/vocab"
 )
@@ -150,15 +152,22 @@ func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '
 // measurements out. It looks only behind and after each short number, so it
 // costs little on number-heavy notes.
 func predicateAges(text string, fs []Finding) []Finding {
-	personEnds, personStarts := personBounds(fs)
+	var personEnds, personStarts map[int]bool // made for the first number that may be an age
 	var out []Finding
 	for s := 0; s < len(text); s++ {
-		if !isDigit(text[s]) {
-			continue
+		if s = nextDigit(text, s); s == len(text) {
+			break
 		}
 		e := s
 		for e < len(text) && isDigit(text[e]) {
 			e++
+		}
+		if e-s > 3 || s == 0 || text[s-1] != ' ' {
+			s = e // ageBefore's first test: no age
+			continue
+		}
+		if personEnds == nil {
+			personEnds, personStarts = personBounds(fs)
 		}
 		start, n, typ, ok := ageBefore(text, s, e, personEnds, personStarts)
 		if ok {
@@ -260,6 +269,25 @@ func endsClause(after string) bool {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// nextDigit returns the offset of the first ASCII digit of text at i or
+// after, or len(text). Prose has few digits: it reads eight bytes at a
+// time, a byte being a digit when it is below 0x80 and adding 0x50 to its
+// low seven bits sets the top bit (it is '0' or above) but adding 0x46
+// does not (it is '9' or below); no sum carries into the next byte.
+func nextDigit(text string, i int) int {
+	const lo7, top, ge0, gt9 = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080, 0x5050505050505050, 0x4646464646464646
+	for ; i+8 <= len(text); i += 8 {
+		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(text[i:]), 8))
+		t := x & lo7
+		if (t+ge0)&^(t+gt9)&^x&top != 0 {
+			break
+		}
+	}
+	for ; i < len(text) && !isDigit(text[i]); i++ {
+	}
+	return i
+}
 
 // personBounds returns the offsets where the person findings among fs end and
 // where they start.

@@ -90,7 +90,10 @@ func (e *Engine) Deidentify(ctx context.Context, doc *Doc) (res *Result, err err
 		}
 	}()
 	view, seen := visible(doc)
-	found, err := e.detect(ctx, seen)
+	// The planner gets the Doc the detectors read, with its analysis, so
+	// that it can read the words they made instead of the text again.
+	seen = analysed(seen)
+	found, err := e.detectAnalysed(ctx, seen)
 	if err != nil {
 		return nil, err
 	}
@@ -172,12 +175,21 @@ func toSource(src string, view *markdown.View, fs []Finding, replaced bool) []Fi
 
 // detect is Detect on the text as given.
 func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
-	// One analysis of the text, made here so that every detector (each
-	// sees a copy of doc) shares it; the caller's Doc is left alone.
+	return e.detectAnalysed(ctx, analysed(doc))
+}
+
+// analysed returns a copy of doc with a new analysis of its text, made
+// here so that every detector (each sees a copy of the Doc) and the planner
+// share it; the caller's Doc is left alone.
+func analysed(doc *Doc) *Doc {
 	d := *doc
 	d.analysis = nil
-	doc = &d
-	doc.Analysis()
+	d.Analysis()
+	return &d
+}
+
+// detectAnalysed is detect on a Doc that analysed returned.
+func (e *Engine) detectAnalysed(ctx context.Context, doc *Doc) ([]Finding, error) {
 	// found is all sorted by start (stably), as each detector sees it:
 	// kept by merging in each detector's findings, not sorted anew.
 	var all, found []Finding
@@ -209,7 +221,9 @@ func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	all = e.inLabels(doc, e.propagate(doc.Text, ws, all))
 	all = append(all, appositiveAges(doc.Text, all)...)
 	all = append(all, predicateAges(doc.Text, all)...)
-	all = append(all, wordAges(doc.Text, all)...)
+	if a := doc.Analysis(); !a.WordsMade() || mayHoldNumberWord(doc.Text, a.Vocab()) {
+		all = append(all, wordAges(doc.Text, all)...)
+	}
 	// Propagation may have found a name again inside an eponym.
 	return e.dropEponyms(doc.Text, Merge(doc.Text, all)), nil
 }

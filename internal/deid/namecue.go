@@ -17,6 +17,14 @@ import (
 func (e *Engine) namedPeople(text string, ws []word) []Finding {
 	var out []Finding
 	for i := 0; i < len(ws); i++ {
+		// Most words start with a letter no cue starts with (nameCueEnd
+		// asks that first): passed over here without the call.
+		for i < len(ws) && !cueFirst[firstByte(ws[i].key)] {
+			i++
+		}
+		if i == len(ws) {
+			break
+		}
 		k := e.nameCueEnd(text, ws, i)
 		if k < 0 {
 			continue
@@ -35,6 +43,17 @@ func (e *Engine) namedPeople(text string, ws []word) []Finding {
 		}
 	}
 	return out
+}
+
+// cueFirst holds the first letters of the cues nameCueEnd knows.
+var cueFirst = [256]bool{'n': true, 's': true, 'c': true, 'g': true, 'w': true}
+
+// firstByte is the first byte of k, or 0 if it is empty.
+func firstByte(k string) byte {
+	if k == "" {
+		return 0
+	}
+	return k[0]
 }
 
 // nameCueEnd returns the index of the word after a naming cue that ends at

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // numberWordValueRef is numberWordValue as first written, with lists.
@@ -127,5 +129,55 @@ func TestWordAgesIsRef(t *testing.T) {
 	}
 	if found < 100 {
 		t.Errorf("only %d ages found: the texts test too little", found)
+	}
+}
+
+// TestMayHoldNumberWordIsExact checks that wordAges finds nothing in a
+// text whose forms mayHoldNumberWord rules out, on random texts of number
+// words in every case and every mark that joins or ends a word (digits,
+// apostrophes, possessives, hyphens, letters beyond ASCII, the Kelvin sign
+// and the dotted capital I, which lower to ASCII), and that it rules out
+// texts often enough to be worth asking.
+func TestMayHoldNumberWordIsExact(t *testing.T) {
+	words := []string{"she", "was", "only", "I", "am", "aged", "Nessa", "when", "sixteen", "Twenty-two", "forty-ONE",
+		"seven", "NINETY", "one", "ten", "often", "written", "weight", "twenty-", "-five", "fourty", "eighty-eight",
+		"son", "her", "turned", "at", "died", "xseven", "é", "éseven", "3", "7seven", "seven's", "seven’s", "O'seven",
+		"\u212aseven", "seven\u212a", "\u0130ten", "ten\u0130", "Rob-who", "Twenty-who", "SEVEN-", "thirty-three",
+		"she was sixteen.", "I was twenty-two and", "he died at Forty-one.", "she was only SEVEN when"}
+	seps := []string{" ", " ", " ", "  ", "\n", ", ", ". ", "-", "", "'", "’"}
+	r := rand.New(rand.NewPCG(7, 8))
+	ruled, ages := 0, 0
+	for range 60000 {
+		var b strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		text := b.String()
+		doc := &Doc{Text: text}
+		a := doc.Analysis()
+		a.Words()
+		found := wordAgesRef(text, nil)
+		ages += len(found)
+		if !mayHoldNumberWord(text, a.Vocab()) {
+			ruled++
+			if len(found) > 0 {
+				t.Fatalf("mayHoldNumberWord(%q) is false, but wordAges finds %+v", text, found)
+			}
+		}
+	}
+	if ruled < 5000 || ages < 1000 {
+		t.Errorf("%d texts ruled out, %d ages found: the texts test too little", ruled, ages)
+	}
+}
+
+// TestLowersToASCII checks that the Kelvin sign and the dotted capital I
+// are the only characters beyond ASCII that lower to ASCII, which
+// mayHoldNumberWord relies on.
+func TestLowersToASCII(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if l := unicode.ToLower(r); l < utf8.RuneSelf && r != '\u212a' && r != '\u0130' {
+			t.Errorf("%U lowers to %q", r, l)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package deid
 import (
 	"bytes"
 	"strings"
+	"unsafe"
 
 	"github.com/veil-blog/veil/internal/deid/vocab"
 )
@@ -94,6 +95,42 @@ func wordAges(text string, fs []Finding) []Finding {
 		i = j
 	}
 	return out
+}
+
+// mayHoldNumberWord reports whether wordAges may find anything in text,
+// whose distinct lookup forms (Analysis.Vocab) are forms: an age in words
+// starts with a run of ASCII letters, between bytes that are not, that is
+// a number word from "two" to "nineteen" or a ten from "twenty" to
+// "ninety" (its first part when hyphenated). Such a run is in a word of
+// the text, and its form holds it lowered, as a run between bytes that
+// are not lower-case ASCII letters, unless a letter beyond ASCII next to
+// it was lowered to one: only the Kelvin sign and the dotted capital I
+// are (TestLowersToASCII reads every rune), and a text with either is
+// read whole. The forms are about a quarter of the words of a text, and
+// most texts have no number word: wordAges, which reads every byte, is
+// then not run.
+func mayHoldNumberWord(text string, forms []string) bool {
+	if strings.Contains(text, "\u212a") || strings.Contains(text, "\u0130") {
+		return true
+	}
+	for _, f := range forms {
+		for i := 0; i < len(f); {
+			if f[i] < 'a' || f[i] > 'z' {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(f) && 'a' <= f[j] && f[j] <= 'z' {
+				j++
+			}
+			if j-i >= len("two") && j-i <= len("seventeen") && numberFirst[f[i]] && numberLast[f[j-1]] &&
+				numberWordValue(unsafe.Slice(unsafe.StringData(f[i:]), j-i)) >= 2 {
+				return true
+			}
+			i = j
+		}
+	}
+	return false
 }
 
 // asciiLetter is isLetterASCII of every byte.

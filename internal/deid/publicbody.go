@@ -32,36 +32,49 @@ func publicBodySpans(text string, ws []word) []termMatch {
 			out = append(out, termMatch{start: run[0].start, end: run[len(run)-1].end})
 		}
 	}
-	var run []word
-	for i, w := range ws {
-		if len(run) == 0 && !isUpperByte(text[w.start]) && !possessiveKey(w.key) {
+	// The run is always the words ws[from:to], one after another: a slice
+	// of ws, not a copy grown word by word.
+	from, to := 0, 0
+	for i := 0; i < len(ws); i++ {
+		if from == to {
 			// A word in lower case can start a run only as a joiner, which
 			// flush trims from the front of any run it heads: the word
 			// makes no span and is not looked up. (With a possessive
-			// ending, a joiner's key may not be one, and is kept.)
-			continue
+			// ending, a joiner's key may not be one, and is kept.) Such
+			// words are passed over in a loop of their own.
+			for i < len(ws) && !isUpperByte(text[ws[i].start]) && !possessiveKey(ws[i].key) {
+				i++
+			}
+			if i == len(ws) {
+				break
+			}
 		}
+		w := ws[i]
 		k := bodyKey(w.key)
 		// The cheap test first: most words are in lower case and no joiner.
 		inName := (isUpperByte(text[w.start]) || vocab.PublicBodyJoiners().Has(k)) && vocab.PublicBodyWords().Has(k)
-		if inName && len(run) > 0 && strings.Trim(text[ws[i-1].end:w.start], " ") != "" {
-			flush(run) // punctuation or a line break between the words
-			run = nil
+		if inName && from < to && strings.Trim(text[ws[i-1].end:w.start], " ") != "" {
+			flush(ws[from:to]) // punctuation or a line break between the words
+			from, to = i, i
 		}
 		if !inName {
-			flush(run)
-			run = nil
+			flush(ws[from:to])
+			from, to = i+1, i+1
 			continue
 		}
-		run = append(run, w)
+		if from == to {
+			from = i
+		}
+		to = i + 1
 	}
-	flush(run)
+	flush(ws[from:to])
 	return out
 }
 
-// possessiveKey reports whether a key ends in "'s" or "’s".
+// possessiveKey reports whether a key ends in "'s" or "’s" (most keys
+// end otherwise, which the last byte tells).
 func possessiveKey(k string) bool {
-	return strings.HasSuffix(k, "'s") || strings.HasSuffix(k, "’s")
+	return len(k) >= 2 && k[len(k)-1] == 's' && (strings.HasSuffix(k, "'s") || strings.HasSuffix(k, "’s"))
 }
 
 // bodyKey is a word's key without a possessive ending.

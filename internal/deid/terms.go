@@ -46,27 +46,31 @@ func splitWords(text string) []word {
 	out := make([]word, 0, len(text)/6+1)
 	lw := lowerWords{text: text}
 	for i := 0; i < len(text); {
-		if b := text[i]; b < utf8.RuneSelf {
-			if !asciiWordRune[b] {
-				i++
+		switch splitClass[text[i]] {
+		case 0:
+			i++
+			continue
+		case splitWide:
+			if r, n := utf8.DecodeRuneInString(text[i:]); !isWordRuneSlow(r) {
+				i += n
 				continue
 			}
-		} else if r, n := utf8.DecodeRuneInString(text[i:]); !isWordRuneSlow(r) {
-			i += n
-			continue
 		}
 		j := i
 		// What the bytes of the word are, read while passing over them, so
-		// that most words' keys need no second pass (see below).
-		var upper, other bool
+		// that most words' keys need no second pass (see below): the
+		// classes of its ASCII bytes or'ed together.
+		var seen uint8
+		other := false
 		for j < len(text) {
-			if b := text[j]; b < utf8.RuneSelf {
-				if !asciiWordRune[b] {
-					break
-				}
-				upper = upper || 'A' <= b && b <= 'Z'
+			c := splitClass[text[j]]
+			if c&splitWord != 0 {
+				seen |= c
 				j++
 				continue
+			}
+			if c == 0 {
+				break
 			}
 			r, n := utf8.DecodeRuneInString(text[j:])
 			if !isWordRuneSlow(r) {
@@ -75,10 +79,11 @@ func splitWords(text string) []word {
 			other = true
 			j += n
 		}
+		upper := seen&splitUpper != 0
 		s, e := i, j
 		for s < e {
-			if c := text[s]; c < utf8.RuneSelf {
-				if !isTrim(rune(c)) {
+			if c := splitClass[text[s]]; c&splitWide == 0 {
+				if c&splitTrim == 0 {
 					break
 				}
 				s++
@@ -91,8 +96,8 @@ func splitWords(text string) []word {
 			s += n
 		}
 		for e > s {
-			if c := text[e-1]; c < utf8.RuneSelf {
-				if !isTrim(rune(c)) {
+			if c := splitClass[text[e-1]]; c&splitWide == 0 {
+				if c&splitTrim == 0 {
 					break
 				}
 				e--
@@ -123,6 +128,33 @@ func splitWords(text string) []word {
 	}
 	return out
 }
+
+// splitClass is how splitWords reads a byte: a byte of a word
+// (splitWord, with splitUpper for a capital and splitTrim for the marks
+// trimmed from its ends), an ASCII byte between words (0), or a byte of a
+// character beyond ASCII (splitWide), which is decoded.
+var splitClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = splitWide
+		case 'A' <= c && c <= 'Z':
+			t[c] = splitWord | splitUpper
+		case isTrim(rune(c)):
+			t[c] = splitWord | splitTrim
+		case asciiWordRune[c]:
+			t[c] = splitWord
+		}
+	}
+	return t
+}()
+
+const (
+	splitWord  = 1
+	splitUpper = 2
+	splitWide  = 4
+	splitTrim  = 8
+)
 
 // lowerWords makes the keys of a text's words: strings.ToLower of each.
 // An ASCII word's key is cut from a copy of the text lowered once, when
@@ -299,11 +331,25 @@ func (ts *termSet) find(text string, ws []word) []termMatch {
 	}
 	var out []termMatch
 	for i := 0; i < len(ws); {
-		if k := ws[i].key; !ts.mayStart(k) {
-			if stripped, _, ok := possessive(k); !ok || !ts.mayStart(stripped) {
-				i++
-				continue
+		// Pass over the words that start no term in a loop of its own,
+		// which keeps its few values in registers: a word whose key misses
+		// ts.first, and that has no possessive ending (a key of three bytes
+		// or more ending in 's') whose stripped key could hit it. (The
+		// keys of splitWords are never empty: mayStart's case of "" does
+		// not arise.)
+		for ; i < len(ws); i++ {
+			k := ws[i].key
+			if h := keyHash(k); ts.first[h>>6]&(1<<(h&63)) != 0 {
+				break
 			}
+			if len(k) >= 3 && k[len(k)-1] == 's' {
+				if stripped, _, ok := possessive(k); ok && ts.mayStart(stripped) {
+					break
+				}
+			}
+		}
+		if i == len(ws) {
+			break
 		}
 		end, keys := ts.matchAt(text, ws, i)
 		if keys == nil {

@@ -19,10 +19,22 @@ import (
 // full stops, quotes, line breaks, digits and letters beyond ASCII.
 func TestTokenizeAsBefore(t *testing.T) {
 	texts := tokenizeTexts()
+	caps, lower := 0, 0 // words marked and not marked as in a line in capitals
 	for _, text := range texts {
-		if got, want := Tokenize(text), tokenizeRef(text); !reflect.DeepEqual(got, want) {
+		got, want := Tokenize(text), tokenizeRef(text)
+		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("Tokenize(%q):\n got %+v\nwant %+v", text, got, want)
 		}
+		for _, w := range want {
+			if w.Caps {
+				caps++
+			} else {
+				lower++
+			}
+		}
+	}
+	if caps < 1000 || lower < 1000 {
+		t.Errorf("%d words in capitals, %d not: the texts test markCaps too little", caps, lower)
 	}
 }
 
@@ -32,7 +44,7 @@ func tokenizeTexts() []string {
 	texts := benchtext.Texts(4)
 	pieces := []string{"a", "Bo", "CD", "e", "-", "‐", "'", "’", "'s", "’s", ".", ". ", " ", "  ", "\n", "!", "?", "“", "«",
 		"é", "Ünal", "3", "x7", "@", "#", "Dr.", "R.", "son", "Rob-who", "W.", "—", ",", ":", "\t", "\u00a0", "ǅ", "\u0301",
-		"Bo", "BO", "bo", "Bo’s", "BO'S", "Ǆx", "ÉTÉ"}
+		"Bo", "BO", "bo", "Bo’s", "BO'S", "Ǆx", "ÉTÉ", "PT SEEN ", "HX OF ", "\nNOTE: "}
 	r := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
 		var b strings.Builder
@@ -101,7 +113,7 @@ func tokenizeRef(text string) []Word {
 	if n := len(toks); n > 0 {
 		toks[n-1].LineEnd = true
 	}
-	markCaps(toks)
+	markCapsRef(toks)
 	return toks
 }
 
@@ -118,4 +130,39 @@ func opensSentenceRef(gap string, toks []Word) bool {
 		return strings.Contains(gap[1:], ".")
 	}
 	return true
+}
+
+// markCapsRef is markCaps as first written: the whole text counted, then
+// each line counted and every word of it written.
+func markCapsRef(toks []Word) {
+	count := func(ts []Word) (up, other int) {
+		for i := range ts {
+			if ts[i].Letters < 2 {
+				continue
+			}
+			if ts[i].Shape == ShapeUpper {
+				up++
+			} else if ts[i].Shape != ShapeNone {
+				other++
+			}
+		}
+		return up, other
+	}
+	dup, dother := count(toks)
+	docCaps := dup >= 3 && dup >= 2*dother
+	for i := 0; i < len(toks); {
+		j := i + 1
+		for j < len(toks) && toks[j].Line == toks[i].Line {
+			j++
+		}
+		up, other := count(toks[i:j])
+		caps := up >= 2 && up >= 2*other
+		if up+other < 4 {
+			caps = docCaps || (up >= 2 && other == 0)
+		}
+		for k := i; k < j; k++ {
+			toks[k].Caps = caps
+		}
+		i = j
+	}
 }

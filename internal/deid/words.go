@@ -104,6 +104,7 @@ func tokenize(text string, v *vocabTable) []Word {
 	toks := make([]Word, 0, wordsAtMost(text))
 	prevEnd := 0 // end of the previous word with its possessive
 	line := 0
+	dup, dother := 0, 0 // words in capitals and others, for markCaps
 	for i := 0; i < len(text); {
 		if asciiGap[text[i]] {
 			i++ // most bytes between words: no rune to decode
@@ -136,14 +137,13 @@ func tokenize(text string, v *vocabTable) []Word {
 		}
 		end, rawEnd := j, j
 		poss := false
-		for _, suf := range [...]string{"'s", "’s"} {
-			if text[end-1] != 's' {
-				break // both suffixes end so; most words end otherwise
-			}
-			if strings.HasSuffix(text[start:end], suf) && end-len(suf) > start {
-				end -= len(suf)
-				poss = true
-				break
+		if text[end-1] == 's' { // both suffixes end so; most words end otherwise
+			for _, suf := range [...]string{"'s", "’s"} {
+				if strings.HasSuffix(text[start:end], suf) && end-len(suf) > start {
+					end -= len(suf)
+					poss = true
+					break
+				}
 			}
 		}
 		gap := text[prevEnd:start]
@@ -160,7 +160,9 @@ func tokenize(text string, v *vocabTable) []Word {
 		if n > 0 && nl > 0 {
 			toks[n-1].LineEnd = true
 		}
-		sent := n == 0 || nl > 0 || opensSentence(gap, toks)
+		// A gap of one blank, most gaps, opens no sentence (opensSentence
+		// says so first): known here without the call.
+		sent := n == 0 || nl > 0 || (len(gap) != 1 || gap[0] != ' ') && opensSentence(gap, toks)
 		if n == cap(toks) {
 			toks = append(toks, Word{})
 		}
@@ -176,6 +178,15 @@ func tokenize(text string, v *vocabTable) []Word {
 			t.Shape, t.Letters, form = wordShape(t.Text)
 			t.Lower, t.ID = v.intern(t.Text, form)
 		}
+		if t.Letters >= 2 { // markCaps's count of the words of the text
+			switch t.Shape {
+			case ShapeUpper:
+				dup++
+			case ShapeNone:
+			default:
+				dother++
+			}
+		}
 		t.Dot = rawEnd < len(text) && text[rawEnd] == '.'
 		t.Handle = start > 0 && (text[start-1] == '@' || text[start-1] == '#')
 		t.Line = line
@@ -187,7 +198,7 @@ func tokenize(text string, v *vocabTable) []Word {
 	if n := len(toks); n > 0 {
 		toks[n-1].LineEnd = true
 	}
-	markCaps(toks)
+	markCaps(toks, dup, dother)
 	return toks
 }
 
@@ -441,35 +452,34 @@ func shapeFrom(upper, lower, letters int, firstUpper, partUpper, partLower bool)
 
 // markCaps sets Caps on the words of lines written in capitals: where they
 // are, capitalisation says nothing about names. A short line takes the
-// verdict of the whole text.
-func markCaps(toks []Word) {
-	count := func(ts []Word) (up, other int) {
-		for i := range ts {
-			if ts[i].Letters < 2 {
+// verdict of the whole text, whose words of two letters or more are dup in
+// capitals and dother otherwise (counted by tokenize while it wrote them).
+// Each line is read once, and written only if it is in capitals: the words
+// come with Caps unset.
+func markCaps(toks []Word, dup, dother int) {
+	docCaps := dup >= 3 && dup >= 2*dother
+	for i := 0; i < len(toks); {
+		line := toks[i].Line
+		up, other := 0, 0
+		j := i
+		for ; j < len(toks) && toks[j].Line == line; j++ {
+			if toks[j].Letters < 2 {
 				continue
 			}
-			if ts[i].Shape == ShapeUpper {
+			if toks[j].Shape == ShapeUpper {
 				up++
-			} else if ts[i].Shape != ShapeNone {
+			} else if toks[j].Shape != ShapeNone {
 				other++
 			}
 		}
-		return up, other
-	}
-	dup, dother := count(toks)
-	docCaps := dup >= 3 && dup >= 2*dother
-	for i := 0; i < len(toks); {
-		j := i + 1
-		for j < len(toks) && toks[j].Line == toks[i].Line {
-			j++
-		}
-		up, other := count(toks[i:j])
 		caps := up >= 2 && up >= 2*other
 		if up+other < 4 {
 			caps = docCaps || (up >= 2 && other == 0)
 		}
-		for k := i; k < j; k++ {
-			toks[k].Caps = caps
+		if caps {
+			for k := i; k < j; k++ {
+				toks[k].Caps = true
+			}
 		}
 		i = j
 	}

@@ -185,11 +185,15 @@ func (l *Lexicon) Categories(phrase string) []Category {
 }
 
 // categorySet is the set of categories (bit c) that have the phrase key k
-// as an entry: one map lookup for a single word, the most frequent
-// question, one table lookup per category for a phrase.
+// as an entry: read from k's record in word_facts for a single word, the
+// most frequent question, one table lookup per category for a phrase.
 func (l *Lexicon) categorySet(k []byte) uint16 {
 	if bytes.IndexByte(k, ' ') < 0 {
-		return l.oneWordCats()[string(k)]
+		w, p, lv, ok := l.wordRec(view(k))
+		if !ok {
+			return 0
+		}
+		return uint16(w.num(p, lv, wfCats))
 	}
 	var set uint16
 	for c := Category(1); c < numCategories; c++ {
@@ -198,28 +202,6 @@ func (l *Lexicon) categorySet(k []byte) uint16 {
 		}
 	}
 	return set
-}
-
-// oneWordCats maps each entry of one word of any category to the set of
-// its categories: a few thousand words, indexed on first use and kept with
-// the Lexicon, so that the categories of a word take one lookup, not one
-// per category.
-func (l *Lexicon) oneWordCats() map[string]uint16 {
-	return l.wordCats.get(func() (map[string]uint16, error) {
-		m := make(map[string]uint16, 8192)
-		for c := Category(1); c < numCategories; c++ {
-			t := l.category(c)
-			if t == nil {
-				continue
-			}
-			for r := range t.Len() {
-				if k := t.Key(r); !strings.Contains(k, " ") {
-					m[k] |= 1 << c
-				}
-			}
-		}
-		return m, nil
-	})
 }
 
 // MaxWords returns the number of words of cat's longest entry.

@@ -38,7 +38,7 @@ func TestFacts(t *testing.T) {
 				t.Errorf("Facts(%q).In(%v) = %v, want %v", w, c, f.In(c), !f.In(c))
 			}
 		}
-		f.cats = 0
+		f.cats, f.place = 0, 0
 		if f != want {
 			t.Errorf("Facts(%q) = %+v, want %+v", w, f, want)
 		}

@@ -20,23 +20,26 @@ import (
 // order where a table is built after those it reads.
 func (l *Lexicon) tableDefs() []tableDef {
 	defs := []tableDef{
-		{"word_facts", l.buildWordFacts},
-		{"place_list", func() (*TableBuilder, error) { return second2(l.buildPlaces()) }},
-		{"places", func() (*TableBuilder, error) { return first2(l.buildPlaces()) }},
-		{"countries", l.buildCountries},
-		{"states_code", func() (*TableBuilder, error) { return first2(l.buildStates()) }},
-		{"states_name", func() (*TableBuilder, error) { return second2(l.buildStates()) }},
-		{"prefixes", l.buildPrefixes},
+		{name: "word_facts", bytes: l.buildWordTable}, // a wordTable (wordtable.go), not a Table
+		{name: "place_list", build: func() (*TableBuilder, error) { return second2(l.buildPlaces()) }},
+		{name: "places", build: func() (*TableBuilder, error) { return first2(l.buildPlaces()) }},
+		{name: "countries", build: l.buildCountries},
+		{name: "states_code", build: func() (*TableBuilder, error) { return first2(l.buildStates()) }},
+		{name: "states_name", build: func() (*TableBuilder, error) { return second2(l.buildStates()) }},
+		{name: "prefixes", build: l.buildPrefixes},
 	}
 	for c := Category(1); c < numCategories; c++ {
-		defs = append(defs, tableDef{"cat_" + categoryNames[c], func() (*TableBuilder, error) { return l.buildCategory(c) }})
+		defs = append(defs, tableDef{name: "cat_" + categoryNames[c], build: func() (*TableBuilder, error) { return l.buildCategory(c) }})
 	}
 	return defs
 }
 
+// tableDef is a table of the pack and how it is built: a Table (build), or bytes of
+// another layout.
 type tableDef struct {
 	name  string
 	build func() (*TableBuilder, error)
+	bytes func() ([]byte, error)
 }
 
 func first2(a, _ *TableBuilder, err error) (*TableBuilder, error)  { return a, err }
@@ -48,11 +51,16 @@ func Freeze(src fs.FS) ([]byte, error) {
 	l := &Lexicon{src: src}
 	tables := map[string][]byte{}
 	for _, d := range l.tableDefs() {
-		b, err := d.build()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", d.name, err)
+		var err error
+		if d.bytes != nil {
+			tables[d.name], err = d.bytes()
+		} else {
+			var b *TableBuilder
+			if b, err = d.build(); err == nil {
+				tables[d.name], err = b.Bytes()
+			}
 		}
-		if tables[d.name], err = b.Bytes(); err != nil {
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w", d.name, err)
 		}
 	}
@@ -70,7 +78,7 @@ func (l *Lexicon) open(name string) (*Table, error) {
 		return OpenTable(data)
 	}
 	for _, d := range l.tableDefs() {
-		if d.name != name {
+		if d.name != name || d.build == nil {
 			continue
 		}
 		b, err := d.build()

@@ -12,16 +12,16 @@ import (
 // (a later row of the same key wins), for every key and for keys it does not hold.
 func TestIndexMatchesMap(t *testing.T) {
 	l, src := New(), source()
-	ix := l.tab(&l.facts, "word_facts")
+	ix := l.wordTab()
 	for _, tb := range []struct {
 		name    string
 		nfields int
 		flag    uint32
-		val     func(r int, levels uint32) int
+		val     func(p int, levels uint32) int
 	}{
-		{"first_names.tsv.gz", 3, factFirst, func(r int, _ uint32) int { return int(ix.Int32(r, factFemale)) }},
-		{"surnames.tsv.gz", 2, factSurn, func(r int, _ uint32) int { return int(ix.Int32(r, factSurname)) }},
-		{"word_rank.tsv.gz", 2, factRanked, func(r int, _ uint32) int { return int(ix.Int32(r, factRank)) }},
+		{"first_names.tsv.gz", 3, factFirst, func(p int, _ uint32) int { f, _ := ix.births(p); return int(f) }},
+		{"surnames.tsv.gz", 2, factSurn, func(p int, lv uint32) int { return int(int32(ix.num(p, lv, factSurn))) }},
+		{"word_rank.tsv.gz", 2, factRanked, func(p int, lv uint32) int { return int(int32(ix.num(p, lv, factRanked))) }},
 		{"words.tsv.gz", 2, factWord, func(_ int, lv uint32) int { return int(lv & 0xff) }},
 	} {
 		want := map[string]string{}
@@ -33,20 +33,21 @@ func TestIndexMatchesMap(t *testing.T) {
 			t.Fatal(err)
 		}
 		n := 0
-		for r := range ix.Len() {
-			if ix.Word(r, factLevels)&tb.flag != 0 {
+		ix.each(func(p int) bool {
+			if ix.levels(p)&tb.flag != 0 {
 				n++
 			}
-		}
+			return true
+		})
 		if n != len(want) {
 			t.Errorf("%s: %d rows indexed, %d keys", tb.name, n, len(want))
 		}
 		for k, v := range want {
-			_, r, lv, ok := l.factRow(k)
-			if !ok || lv&tb.flag == 0 || tb.val(r, lv) != mustAtoi(t, v) {
+			_, p, lv, ok := l.wordRec(k)
+			if !ok || lv&tb.flag == 0 || tb.val(p, lv) != mustAtoi(t, v) {
 				t.Fatalf("%s: %q: got %v, %b; want %s", tb.name, k, ok, lv, v)
 			}
-			if _, _, lv, _ := l.factRow(k + "\x00"); lv&tb.flag != 0 {
+			if lv := l.levelsOf(k + "\x00"); lv&tb.flag != 0 {
 				t.Fatalf("%s: %q found", tb.name, k+"\x00")
 			}
 		}
@@ -296,13 +297,14 @@ func TestProperMatchesMap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix := l.tab(&l.facts, "word_facts")
+	ix := l.wordTab()
 	n := 0
-	for r := range ix.Len() {
-		if ix.Word(r, factLevels)&factProper != 0 {
+	ix.each(func(p int) bool {
+		if ix.levels(p)&factProper != 0 {
 			n++
 		}
-	}
+		return true
+	})
 	if n != len(want) {
 		t.Errorf("%d words indexed, want %d", n, len(want))
 	}

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -29,14 +30,14 @@ type Lexicon struct {
 	pack map[string]string // the tables, read in place
 	src  fs.FS             // or, for Freeze and its tests, the directory holding data/
 
-	facts     lazy[*Table] // word_facts: the word lists, one row a word (see wordfacts.go)
+	words     lazy[*wordTable]          // word_facts: the word lists, one record a word (see wordtable.go)
+	wordsTab  atomic.Pointer[wordTable] // words, once opened: read without the Once
 	places    lazy[placeIndex]
 	countries lazy[*gatedTable] // code
 	states    lazy[stateIndex]
 	prefixes  lazy[*gatedTable]
 	cats      [numCategories]lazy[*Table]
-	wordCats  lazy[map[string]uint16] // see oneWordCats
-	derived   derived                 // tables built from these by other packages (Derived)
+	derived   derived // tables built from these by other packages (Derived)
 
 	starts [numCategories]lazy[map[string]struct{}] // the first words of entries (Starts)
 }
@@ -81,7 +82,7 @@ func Default() *Lexicon { return defaultLexicon() }
 // and tests; lookups would otherwise parse lazily.
 func (l *Lexicon) LoadAll() error {
 	loads := []func() error{
-		func() error { return second(l.facts.try(l.opener("word_facts"))) },
+		func() error { return second(l.words.try(l.openWords)) },
 		func() error { return second(l.places.try(l.loadPlaces)) },
 		func() error { return second(l.countries.try(l.openGated("countries"))) },
 		func() error { return second(l.states.try(l.loadStates)) },
@@ -250,11 +251,12 @@ func (l *Lexicon) buildFirstNames() (*TableBuilder, error) {
 // Only names with at least 20 births in all are listed.
 func (l *Lexicon) FirstName(s string) (female, male int, ok bool) {
 	var buf [64]byte
-	t, r, lv, ok := l.factRow(keyOf(&buf, s))
+	w, p, lv, ok := l.wordRec(keyOf(&buf, s))
 	if !ok || lv&factFirst == 0 {
 		return 0, 0, false
 	}
-	return int(t.Int32(r, factFemale)), int(t.Int32(r, factMale)), true
+	f, m := w.births(p)
+	return int(f), int(m), true
 }
 
 func (l *Lexicon) rankTable(name string) (*TableBuilder, error) {
@@ -267,22 +269,22 @@ func (l *Lexicon) rankTable(name string) (*TableBuilder, error) {
 // Surname reports the rank of s among the 88,799 surnames of the 1990 US Census (1 = Smith).
 func (l *Lexicon) Surname(s string) (rank int, ok bool) {
 	var buf [64]byte
-	t, r, lv, ok := l.factRow(keyOf(&buf, s))
+	w, p, lv, ok := l.wordRec(keyOf(&buf, s))
 	if !ok || lv&factSurn == 0 {
 		return 0, false
 	}
-	return int(t.Int32(r, factSurname)), true
+	return int(int32(w.num(p, lv, factSurn))), true
 }
 
 // WordRank reports how common s is in English Wikipedia text: 1 is the most frequent word;
 // only the 100,000 most frequent are listed, so a word without a rank is rare (or a name).
 func (l *Lexicon) WordRank(s string) (rank int, ok bool) {
 	var buf [64]byte
-	t, r, lv, ok := l.factRow(keyOf(&buf, s))
+	w, p, lv, ok := l.wordRec(keyOf(&buf, s))
 	if !ok || lv&factRanked == 0 {
 		return 0, false
 	}
-	return int(t.Int32(r, factRank)), true
+	return int(int32(w.num(p, lv, factRanked))), true
 }
 
 func (l *Lexicon) buildWords() (*TableBuilder, error) {
@@ -298,9 +300,9 @@ func (l *Lexicon) buildWords() (*TableBuilder, error) {
 func (l *Lexicon) WordLevel(s string) (level int, ok bool) {
 	var buf [64]byte
 	k := appendKey(buf[:0], s)
-	_, _, lv, _ := l.factRow(view(k))
+	lv := l.levelsOf(view(k))
 	if base, found := cutPossessive(k); lv&factWord == 0 && found {
-		_, _, lv, _ = l.factRow(view(base))
+		lv = l.levelsOf(view(base))
 	}
 	if lv&factWord == 0 {
 		return 0, false
@@ -312,13 +314,13 @@ func (l *Lexicon) WordLevel(s string) (level int, ok bool) {
 // order.
 func (l *Lexicon) Words() iter.Seq2[string, int] {
 	return func(yield func(string, int) bool) {
-		ix := l.tab(&l.facts, "word_facts")
-		for r := range ix.Len() {
-			lv := ix.Word(r, factLevels)
+		w := l.wordTab()
+		for p := 0; p < w.recLen; p = w.next(p) {
+			lv := w.levels(p)
 			if lv&factWord == 0 {
-				return // the words' rows come first
+				return // the words' records come first
 			}
-			if !yield(ix.Key(r), int(lv&0xff)) {
+			if !yield(w.key(p), int(lv&0xff)) {
 				return
 			}
 		}
@@ -373,9 +375,9 @@ func (l *Lexicon) AbbrevLevel(s string) (level int, ok bool) {
 func (l *Lexicon) properFor(s string) properLevels {
 	var buf [64]byte
 	k := appendKey(buf[:0], s)
-	_, _, lv, _ := l.factRow(view(k))
+	lv := l.levelsOf(view(k))
 	if base, found := cutPossessive(k); lv&factProper == 0 && found {
-		_, _, lv, _ = l.factRow(view(base))
+		lv = l.levelsOf(view(base))
 	}
 	if lv&factProper == 0 {
 		return properLevels{}

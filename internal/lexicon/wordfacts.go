@@ -1,5 +1,7 @@
 package lexicon
 
+import "errors"
+
 // The word lists (first names, surnames, frequency ranks, the SCOWL words and the proper
 // names and abbreviations) are one table, word_facts, keyed by the words' lookup forms: a
 // word's row holds everything they say of it, so Facts is one probe, and the row number is
@@ -68,12 +70,44 @@ func (l *Lexicon) buildWordFacts() (*TableBuilder, error) {
 	return tb, nil
 }
 
-// factRow returns the row of the lookup form k in word_facts and its levels word.
-func (l *Lexicon) factRow(k string) (t *Table, row int, levels uint32, ok bool) {
-	t = l.tab(&l.facts, "word_facts")
-	row, ok = t.Find(k)
-	if !ok {
-		return t, 0, 0, false
+// wordTab returns word_facts, opening it on first use.
+func (l *Lexicon) wordTab() *wordTable {
+	if w := l.wordsTab.Load(); w != nil {
+		return w
 	}
-	return t, row, t.Word(row, factLevels), true
+	w := l.words.get(l.openWords)
+	l.wordsTab.Store(w)
+	return w
+}
+
+// openWords opens word_facts: read in place from the pack, or, for a Lexicon over the
+// source files (see Freeze), built from them.
+func (l *Lexicon) openWords() (*wordTable, error) {
+	if l.src == nil {
+		data, ok := l.pack["word_facts"]
+		if !ok {
+			return nil, errors.New("table word_facts missing from the pack")
+		}
+		return openWordTable(data)
+	}
+	b, err := l.buildWordTable()
+	if err != nil {
+		return nil, err
+	}
+	return openWordTable(string(b))
+}
+
+// wordRec returns the record of the lookup form k in word_facts and its levels word.
+func (l *Lexicon) wordRec(k string) (w *wordTable, p int, levels uint32, ok bool) {
+	w = l.wordTab()
+	if p, ok = w.find(k, hashKey(k)); !ok {
+		return w, 0, 0, false
+	}
+	return w, p, w.levels(p), true
+}
+
+// levelsOf returns the levels word of the lookup form k, 0 if word_facts does not hold it.
+func (l *Lexicon) levelsOf(k string) uint32 {
+	_, _, lv, _ := l.wordRec(k)
+	return lv
 }

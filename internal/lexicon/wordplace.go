@@ -21,7 +21,40 @@ func (l *Lexicon) WordPlace(w string) WordPlace {
 	}
 	// The key lives on the stack (or, for a long or non-ASCII word, in
 	// appendKey's allocation) only for the lookups: no table keeps it.
-	return l.wordPlace(w, unsafe.String(&b[0], len(b)))
+	k := unsafe.String(&b[0], len(b))
+	// Every key of the place tables has a record in word_facts, whose place
+	// word says what they hold: one probe, of a table whose most frequent
+	// words are in cache, where a word that is no place cost one of each table.
+	wt := l.wordTab()
+	h := hashKey(k)
+	p, ok := wt.find(k, h)
+	if !ok {
+		return WordPlace{}
+	}
+	return l.placeOf(wt.num(p, wt.levels(p), wfPlace), w, k, h)
+}
+
+// placeOf is WordPlace of w, whose lookup form has the place word x; k and h are
+// that form and its hashKey, if known ("" otherwise).
+func (l *Lexicon) placeOf(x uint32, w, k string, h uint64) WordPlace {
+	if x == 0 {
+		return WordPlace{}
+	}
+	var out WordPlace
+	if x&wpPlace != 0 {
+		out.Place, out.Population = true, int(x&wpPopMask)
+	}
+	out.Country = x&wpCountry != 0
+	out.State = x&wpStateName != 0
+	if x&wpStateCode != 0 && !out.State {
+		// A state code is matched as written (see USState).
+		hw := h
+		if k == "" || w != k {
+			hw = hashKey(w)
+		}
+		_, out.State = l.states.get(l.loadStates).byCode.findHashed(w, hw)
+	}
+	return out
 }
 
 // wordPlace is WordPlace of w, whose lookup form (key) is k.

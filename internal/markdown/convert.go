@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"math/bits"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -57,7 +59,9 @@ type Converter struct {
 	// bufs holds the buffers goldmark renders into before sanitising.
 	bufs sync.Pool
 	// blocks parses block structure only (see FenceInfos).
-	blocks       parser.Parser
+	blocks parser.Parser
+	// noLinkify is md's parser without linkify (see parse).
+	noLinkify    parser.Parser
 	policy       *bluemonday.Policy
 	summaryPol   *bluemonday.Policy
 	summaryWords int
@@ -110,6 +114,13 @@ func New(opts ...Option) *Converter {
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	c.blocks = blockParser(extensions())
+	var noLinkify []goldmark.Extender
+	for _, e := range extensions() {
+		if e != quickLinkify {
+			noLinkify = append(noLinkify, e)
+		}
+	}
+	c.noLinkify = goldmark.New(goldmark.WithExtensions(noLinkify...)).Parser()
 	c.policy = newPolicy(true)
 	c.summaryPol = newPolicy(false)
 	return c
@@ -190,7 +201,7 @@ func (c *Converter) Convert(src []byte) (Result, error) {
 	if line, err := CheckCost(src); err != nil {
 		return Result{}, fmt.Errorf("line %d: %w", line, err)
 	}
-	doc := c.md.Parser().Parse(text.NewReader(src))
+	doc := c.parse(src)
 
 	var res Result
 	res.Headings = assignHeadingIDs(doc, src)
@@ -220,6 +231,124 @@ func (c *Converter) Convert(src []byte) (Result, error) {
 	return res, nil
 }
 
+// parse parses src as c.md's parser does.
+//
+// goldmark's linkify parser is called at every space of running text and
+// at every line start (and at '*', '_', '~' and '('), and each call makes
+// the inline loop cut the text there and merge it again: a sixth of a
+// conversion. It finds a link only where the text after the trigger
+// character begins "http:", "https:", "ftp:" or "www.", or an e-mail
+// address around an '@' (extension/linkify.go). A document without '@'
+// is therefore parsed without linkify first. The two parsers take the
+// same steps until linkify first finds a link, but for where a line's
+// text is cut: with linkify, the last piece of a line starts at its last
+// space, and only that piece loses its trailing white space. So the trees
+// are the same (a line's text may come in one node or two, which render
+// and read as the same text) unless linkify finds a link, or a line's
+// text ends in two or more spaces or tabs that goldmark trims.
+// differsWithLinkify finds both in the parse without linkify; only when
+// it finds neither is that parse kept.
+func (c *Converter) parse(src []byte) ast.Node {
+	if !c.plain && bytes.IndexByte(src, '@') < 0 {
+		doc := c.noLinkify.Parse(text.NewReader(src))
+		if !differsWithLinkify(doc, src) {
+			return doc
+		}
+	}
+	return c.md.Parser().Parse(text.NewReader(src))
+}
+
+// linkStarts returns the offsets in src, in order, where one of the
+// words linkify's links begin with starts: "http:", "https:", "ftp:", and
+// "www" (the parse without linkify may take the '.' of "www." into an
+// ellipsis). The others are found from their ':', rare in prose.
+func linkStarts(src []byte) []int {
+	var at []int
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], ':')
+		if j < 0 {
+			break
+		}
+		j += i
+		switch {
+		case bytes.HasSuffix(src[:j], []byte("http")):
+			at = append(at, j-4)
+		case bytes.HasSuffix(src[:j], []byte("https")):
+			at = append(at, j-5)
+		case bytes.HasSuffix(src[:j], []byte("ftp")):
+			at = append(at, j-3)
+		}
+		i = j + 1
+	}
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte("www"))
+		if j < 0 {
+			break
+		}
+		at = append(at, i+j)
+		i += j + 1
+	}
+	slices.Sort(at)
+	return at
+}
+
+// differsWithLinkify reports whether doc, parsed from src without
+// linkify, may differ from the parse with it (see parse): whether a text
+// node outside code spans holds one of linkStarts (where
+// linkify finds a link, the letters after its trigger character are
+// running text without it, and no code span's), or is followed by white
+// space that trimmedWithLinkify says linkify's cuts would keep.
+func differsWithLinkify(doc ast.Node, src []byte) bool {
+	at := linkStarts(src)
+	found := false
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.CodeSpan:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			seg := n.Segment
+			// The first link start at or after the segment's start.
+			i, _ := slices.BinarySearch(at, seg.Start)
+			if i < len(at) && at[i] < seg.Stop || !trimmedAlike(src, seg.Stop) {
+				found = true
+				return ast.WalkStop, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// trimmedAlike reports whether the white space at src[i:], if it is the
+// trailing white space goldmark trims from a line's text, is trimmed
+// alike with linkify and without: with linkify the line's text is cut at
+// each space or tab (and \v, \f) and only the last piece is trimmed, so
+// all of it goes only if it holds at most one of them, once the two
+// spaces of a hard line break ("  \n", "  \r\n") are left out.
+func trimmedAlike(src []byte, i int) bool {
+	cuts, end := 0, i
+	for ; end < len(src); end++ {
+		switch src[end] {
+		case ' ', '\t', '\v', '\f':
+			cuts++
+			continue
+		case '\r':
+			continue
+		}
+		break
+	}
+	if cuts < 2 {
+		return true
+	}
+	if end < len(src) && src[end] == '\n' {
+		run := src[i:end]
+		if bytes.HasSuffix(run, []byte("  ")) || bytes.HasSuffix(run, []byte("  \r")) {
+			cuts -= 2
+		}
+	}
+	return cuts < 2
+}
+
 // PlainText returns the running text of a Markdown document on one line,
 // with markup, raw HTML and footnote markers removed and whitespace
 // collapsed. Code spans keep their text; code blocks are left out.
@@ -238,10 +367,10 @@ func (c *Converter) PlainText(src []byte) string {
 func assignHeadingIDs(doc ast.Node, src []byte) []Heading {
 	var hs []Heading
 	used := map[string]bool{}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	walkBlocks(doc, func(n ast.Node) {
 		h, ok := n.(*ast.Heading)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
+		if !ok {
+			return
 		}
 		var b strings.Builder
 		writePlain(&b, h, src)
@@ -257,9 +386,21 @@ func assignHeadingIDs(doc ast.Node, src []byte) []Heading {
 		used[id] = true
 		h.SetAttributeString("id", []byte(id))
 		hs = append(hs, Heading{Level: h.Level, ID: id, Text: txt})
-		return ast.WalkSkipChildren, nil
 	})
 	return hs
+}
+
+// walkBlocks calls fn on n and every block node under it, in the order
+// of ast.Walk, without reading inline content: in goldmark's trees (as in
+// CommonMark) blocks hold blocks or inlines, and inlines hold only
+// inlines, so no block lies under an inline node.
+func walkBlocks(n ast.Node, fn func(ast.Node)) {
+	fn(n)
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() == ast.TypeBlock {
+			walkBlocks(c, fn)
+		}
+	}
 }
 
 // summary picks the opening blocks of doc, renders and sanitises them.
@@ -438,11 +579,42 @@ func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " "
 // digit, so a lone dash or bullet is not a word. It reads s once and keeps
 // nothing: the tokens are those of strings.Fields (runs of runes that are
 // not unicode.IsSpace; a byte that is not UTF-8 reads as U+FFFD, neither
-// a space nor a letter).
+// a space nor a letter). Eight ASCII bytes at a time are read as one
+// machine word; other bytes one rune at a time.
 func countWords(s string) int {
 	n := uint(0)
 	counted := uint(0) // 1 when the current token has been counted
 	for i := 0; i < len(s); {
+		for ; i+8 <= len(s); i += 8 {
+			b := s[i : i+8]
+			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			if x&high8 != 0 {
+				break
+			}
+			// The byte loop below over eight ASCII bytes at once. A
+			// byte that is no letter, digit or space leaves counted as
+			// it was, so the counted of each byte is that of the nearest
+			// letter, digit or space at or before it (or the one
+			// carried in), found in three shifts; a letter or digit
+			// begins a word where the byte before it was not counted.
+			// (Bit 7 of each byte of the masks.)
+			alnum := inRange8(x|0x2020202020202020, 'a', 'z') | inRange8(x, '0', '9')
+			set, after := alnum|inRange8(x, '\t', '\r')|inRange8(x, ' ', ' '), alnum
+			after |= after << 8 &^ set
+			set |= set << 8
+			after |= after << 16 &^ set
+			set |= set << 16
+			after |= after << 32 &^ set
+			set |= set << 32
+			carried := high8 * uint64(counted)
+			after |= carried &^ set
+			n += uint(bits.OnesCount64(alnum &^ (after<<8 | carried&0x80)))
+			counted = uint(after >> 63)
+		}
+		if i >= len(s) {
+			break
+		}
 		class := wordClass[s[i]]
 		if class == classMulti {
 			r, size := utf8.DecodeRuneInString(s[i:])
@@ -465,6 +637,18 @@ func countWords(s string) int {
 		counted = (counted | alnum) &^ space
 	}
 	return int(n)
+}
+
+const (
+	ones8 = 0x0101010101010101
+	high8 = 0x8080808080808080
+)
+
+// inRange8 marks (with bit 7) the bytes of x that lie in [lo, hi]; every
+// byte of x is below 0x80, and 0 < lo <= hi < 0x80, so no sum carries
+// into the next byte.
+func inRange8(x uint64, lo, hi byte) uint64 {
+	return (x + ones8*uint64(0x80-lo)) &^ (x + ones8*uint64(0x7f-hi)) & high8
 }
 
 // The classes of bytes countWords reads (bits: classAlnum is 1 so that

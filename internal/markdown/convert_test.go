@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"math/rand"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"unicode"
 
 	"github.com/microcosm-cc/bluemonday"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 func convert(t *testing.T, src string) Result {
@@ -208,18 +212,34 @@ func TestCountWordsAsFields(t *testing.T) {
 	}
 	parts := []string{"a", "word", "Über", "42", "-", "—", "•", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\x85",
 		"\xff", "\xe2\x80", "x\xffy", "'", "it's", "é", "日本", "٣", "\u200b", "...", "&", "@", "[", "`", "{", "Z", "z", "0", "9", "/", ":", "\v", "\f", "\r", "\x1c"}
-	// Every byte, alone and between letters: the class table's entries.
+	// Every byte, alone and between letters: the class table's entries;
+	// and at every offset of the eight bytes countASCII8 reads at once,
+	// between letters, spaces and others.
 	for c := 0; c < 256; c++ {
 		for _, s := range []string{string([]byte{byte(c)}), "a" + string([]byte{byte(c)}) + "b", "a " + string([]byte{byte(c)}) + " b"} {
 			if got, want := countWords(s), ref(s); got != want {
 				t.Fatalf("countWords(%q) = %d, want %d", s, got, want)
 			}
 		}
+		for at := 0; at < 17; at++ {
+			for _, fill := range []string{"abcdefghijklmnopq", "                 ", "a-b c.d e!f g?h i", "-.-.-.-.-.-.-.-.-", "a a a a a a a a a"} {
+				b := []byte(fill)
+				b[at] = byte(c)
+				s := string(b)
+				if got, want := countWords(s), ref(s); got != want {
+					t.Fatalf("countWords(%q) = %d, want %d", s, got, want)
+				}
+			}
+		}
 	}
 	r := rand.New(rand.NewSource(1))
-	for i := 0; i < 20000; i++ {
+	for i := 0; i < 40000; i++ {
 		var b strings.Builder
-		for n := r.Intn(12); n >= 0; n-- {
+		n := r.Intn(12)
+		if i%2 == 1 {
+			n = r.Intn(80)
+		}
+		for ; n >= 0; n-- {
 			b.WriteString(parts[r.Intn(len(parts))])
 		}
 		if got, want := countWords(b.String()), ref(b.String()); got != want {
@@ -247,6 +267,36 @@ func TestSanitizeAsSanitizeBytes(t *testing.T) {
 				if got, want := sanitize(p, []byte(in), own, keepIDs), p.SanitizeBytes([]byte(in)); !bytes.Equal(got, want) {
 					t.Errorf("sanitize(%q, own %v, keepIDs %v) = %q, SanitizeBytes gives %q", in, own, keepIDs, got, want)
 				}
+			}
+		}
+	}
+}
+
+// walkBlocks must visit the block nodes ast.Walk visits, in its order, on
+// documents of every construct (random posts, fences in lists, quotes,
+// footnotes, HTML blocks and tables), parsed with and without linkify.
+func TestWalkBlocksAsWalk(t *testing.T) {
+	c := New()
+	r := rand.New(rand.NewSource(29))
+	var docs [][]byte
+	for i := 0; i < 3000; i++ {
+		docs = append(docs, []byte(randomMarkdown(r)), randomFence(r))
+	}
+	docs = append(docs, genDocs(64)...)
+	for _, src := range docs {
+		for _, p := range []parser.Parser{c.md.Parser(), c.noLinkify} {
+			doc := p.Parse(text.NewReader(src))
+			var got []ast.Node
+			want := []ast.Node{doc} // walkBlocks' root, a TypeDocument
+			walkBlocks(doc, func(n ast.Node) { got = append(got, n) })
+			_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if entering && n != doc && n.Type() == ast.TypeBlock {
+					want = append(want, n)
+				}
+				return ast.WalkContinue, nil
+			})
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q: walkBlocks visits %d nodes, ast.Walk %d blocks", src, len(got), len(want))
 			}
 		}
 	}

@@ -69,23 +69,25 @@ func checkCost(src []byte, maxScan int) (int, error) {
 
 // linkCost is the cost of one line (no '\n' in it): for each run without
 // spaces, tabs or carriage returns, the number of "](" in it times its
-// length.
+// length. Only the runs that hold a "](" are read: each is found from its
+// first "](" (no "](" crosses a run's edge), its edges by the white space
+// around it.
 func linkCost(line []byte) int {
 	cost := 0
-	runStart := 0 // start of the current run without whitespace
-	runOpen := 0  // "](" in the run
-	for i := 0; i <= len(line); i++ {
-		if i == len(line) || line[i] == ' ' || line[i] == '\t' || line[i] == '\r' {
-			cost += runOpen * (i - runStart)
-			runOpen = 0
-			runStart = i + 1
-			continue
+	for i := 0; ; {
+		j := bytes.Index(line[i:], []byte("]("))
+		if j < 0 {
+			return cost
 		}
-		if line[i] == ']' && i+1 < len(line) && line[i+1] == '(' {
-			runOpen++
+		open := i + j // the first "](" of its run: runs before it were read
+		start := bytes.LastIndexAny(line[:open], " \t\r") + 1
+		end := len(line)
+		if k := bytes.IndexAny(line[open:], " \t\r"); k >= 0 {
+			end = open + k
 		}
+		cost += bytes.Count(line[open:end], []byte("](")) * (end - start)
+		i = end
 	}
-	return cost
 }
 
 func countOpenings(b []byte) int { return bytes.Count(b, []byte("](")) }

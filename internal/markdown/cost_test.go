@@ -113,3 +113,33 @@ func TestCheckCostAsByteScan(t *testing.T) {
 		}
 	}
 }
+
+// linkCost reads only the runs around each "](": it must give what the
+// byte loop over the whole line gives, on random lines.
+func TestLinkCostAsByteLoop(t *testing.T) {
+	byBytes := func(line []byte) int {
+		cost, runStart, runOpen := 0, 0, 0
+		for i := 0; i <= len(line); i++ {
+			if i == len(line) || line[i] == ' ' || line[i] == '\t' || line[i] == '\r' {
+				cost += runOpen * (i - runStart)
+				runOpen, runStart = 0, i+1
+				continue
+			}
+			if line[i] == ']' && i+1 < len(line) && line[i+1] == '(' {
+				runOpen++
+			}
+		}
+		return cost
+	}
+	r := rand.New(rand.NewSource(41))
+	const pieces = "]]((  \t\rax["
+	for i := 0; i < 200000; i++ {
+		b := make([]byte, r.Intn(30))
+		for j := range b {
+			b[j] = pieces[r.Intn(len(pieces))]
+		}
+		if got, want := linkCost(b), byBytes(b); got != want {
+			t.Fatalf("linkCost(%q) = %d, the byte loop gives %d", b, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	_ "embed"
 	"regexp"
 	"sort"
@@ -132,14 +133,24 @@ func fenceInFootnote(doc ast.Node) bool {
 // here every such run is exactly three long (a fourth fence character
 // would follow its first three) and followed by spaces alone.
 func mayHaveInfo(src []byte) bool {
-	for i := 0; i+3 <= len(src); i++ {
-		c := src[i]
-		if c != '`' && c != '~' || src[i+1] != c || src[i+2] != c {
-			continue
-		}
-		for j := i + 3; j < len(src) && src[j] != '\n'; j++ {
-			if b := src[j]; b != ' ' && b != '\t' && b != '\r' {
-				return true
+	for _, c := range [...]byte{'`', '~'} {
+		// Every run of three c, found from its first byte.
+		for i := 0; ; i++ {
+			j := bytes.IndexByte(src[i:], c)
+			if j < 0 {
+				break
+			}
+			i += j
+			if i+3 > len(src) {
+				break
+			}
+			if src[i+1] != c || src[i+2] != c {
+				continue
+			}
+			for j := i + 3; j < len(src) && src[j] != '\n'; j++ {
+				if b := src[j]; b != ' ' && b != '\t' && b != '\r' {
+					return true
+				}
 			}
 		}
 	}
@@ -190,10 +201,9 @@ func (c *collectOptions) Parse(text.Reader, ...parser.ParseOption) ast.Node {
 // dropUnknownLanguages removes the info string of every fenced code block
 // that names no known language, so that no class is written for it.
 func dropUnknownLanguages(doc ast.Node, src []byte) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if f, ok := n.(*ast.FencedCodeBlock); ok && entering && f.Info != nil && Language(string(f.Info.Segment.Value(src))) == "" {
+	walkBlocks(doc, func(n ast.Node) {
+		if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil && Language(string(f.Info.Segment.Value(src))) == "" {
 			f.Info = nil
 		}
-		return ast.WalkContinue, nil
 	})
 }

@@ -159,3 +159,34 @@ func FuzzFenceInfos(f *testing.F) {
 		}
 	})
 }
+
+// mayHaveInfo finds the runs of three fence characters with IndexByte; it
+// must say what reading every offset says, on random texts of fence
+// characters, spaces, line ends and letters.
+func TestMayHaveInfoAsByteScan(t *testing.T) {
+	scan := func(src []byte) bool {
+		for i := 0; i+3 <= len(src); i++ {
+			c := src[i]
+			if c != '`' && c != '~' || src[i+1] != c || src[i+2] != c {
+				continue
+			}
+			for j := i + 3; j < len(src) && src[j] != '\n'; j++ {
+				if b := src[j]; b != ' ' && b != '\t' && b != '\r' {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	r := rand.New(rand.NewSource(37))
+	const pieces = "``~~` \t\r\nax"
+	for i := 0; i < 200000; i++ {
+		b := make([]byte, r.Intn(24))
+		for j := range b {
+			b[j] = pieces[r.Intn(len(pieces))]
+		}
+		if got, want := mayHaveInfo(b), scan(b); got != want {
+			t.Fatalf("mayHaveInfo(%q) = %v, reading every offset gives %v", b, got, want)
+		}
+	}
+}

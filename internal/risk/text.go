@@ -263,7 +263,8 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 			break
 		}
 		if len(toks) > 0 {
-			if gap := text[gapStart:start]; gap != " " {
+			if start-gapStart != 1 || text[gapStart] != ' ' { // most gaps are one space
+				gap := text[gapStart:start]
 				s, c := boundaryASCII(gap)
 				if s {
 					sent++

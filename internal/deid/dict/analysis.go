@@ -12,12 +12,12 @@ import (
 
 // feat is what the lexicons say about one word, looked up once.
 type feat struct {
-	wl      int // SCOWL level of the lower-case word; 0 when not a word
-	rank    int // Wikipedia frequency rank; 0 when not in the top 100,000
-	births  int // SSA births with this first name; 0 when not a first name
-	surname int // Census surname rank; 0 when not a surname
-	proper  int // SCOWL level as a proper noun; 0 when absent
-	abbrev  int // SCOWL level as an abbreviation; 0 when absent
+	wl      int32 // SCOWL level of the lower-case word; 0 when not a word
+	rank    int32 // Wikipedia frequency rank; 0 when not in the top 100,000
+	births  int   // SSA births with this first name; 0 when not a first name
+	surname int32 // Census surname rank; 0 when not a surname
+	proper  int32 // SCOWL level as a proper noun; 0 when absent
+	abbrev  int32 // SCOWL level as an abbreviation; 0 when absent
 	date    bool
 	title   bool
 	kin     bool
@@ -28,7 +28,7 @@ func (f *feat) isName() bool { return f.births > 0 || f.surname > 0 }
 
 // common reports whether the word is an ordinary English word at or below
 // SCOWL level max, or one of the most frequent words of running text.
-func (f *feat) common(max int) bool {
+func (f *feat) common(max int32) bool {
 	return f.wl > 0 && (f.wl <= max || (f.rank > 0 && f.rank <= 1500))
 }
 
@@ -41,12 +41,15 @@ type analysis struct {
 	text string
 	toks []token
 	// feats holds the features of each distinct word, by its id
-	// (token.ID): each is worked out once per text, when the analysis is
+	// (token.ID), and after them those of a word without letters: each is worked out once per text, when the analysis is
 	// made (lexfacts has looked every distinct word up by then), however
 	// often it recurs.
 	feats []feat
-	// fok says, by word, that f answers from feats: the word has letters.
-	fok []bool
+	// fid holds, by word, its index in feats and flags: its id, or
+	// len(a.lists) for a word without letters (whose features are none).
+	fid []int32
+	// tff holds, by word, the featFlags of its features (ff).
+	tff []featFlags
 	// prep says, by word id, that the word is one placeContextOf reads
 	// before a place (placePrep).
 	prep []bool
@@ -69,6 +72,9 @@ type analysis struct {
 	// cityLower, prefixMemo and countryMemo are cityAbbrevLower,
 	// placePrefix and isCountry by word id (see memo).
 	cityLower, prefixMemo, countryMemo []int8
+	// orgStarts, orgStartsDot and extraCues are mayOpenOrgCueAt's two
+	// lookups and extraCue by word id (see memo).
+	orgStarts, orgStartsDot, extraCues []int8
 	// chainMasks holds, by ruleChain and word id, the rules whose
 	// pre-tests admit the word, with the wordKey they were worked out for
 	// (mayStart).
@@ -76,9 +82,8 @@ type analysis struct {
 	// ctx is placeContext by word, plus one (0: not yet asked).
 	ctx   []int8
 	facts *lexfacts.Words // what the word lists say of the words, by id
-	none  feat            // the features of a word without letters
 	// lowerCount and capCount count the words written in lower case and
-	// capitalised, by word id (token.ID); built on first use.
+	// capitalised, by word id (token.ID), made with the analysis.
 	lowerCount, capCount []int32
 	// others holds the features of words that are not words of the text
 	// (the parts of a hashtag).
@@ -112,34 +117,48 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 	toks := doc.Words()
 	words := doc.Vocab()
 	n := len(words)
+	facts := lexfacts.Of(doc, lex)
+	// By word id, plus one slot (n) for the words without letters: fid
+	// points them there, so that f and ff read one index whatever the word.
 	lists, vowels, spell, idx := make([]wordLists, n), make([]bool, n), make([]uint8, n), vocabIndex()
+	feats, prep, flags := make([]feat, n+1), make([]bool, n), make([]featFlags, n+1)
 	for id, w := range words {
-		lists[id], vowels[id] = idx[w], hasVowel(w)
+		lists[id], vowels[id] = idx.lists(w), hasVowel(w)
 		if isContraction(w) {
 			spell[id] |= spellContraction
 		}
 		if stretched(w) {
 			spell[id] |= spellStretched
 		}
-	}
-	facts := lexfacts.Of(doc, lex)
-	feats, prep, flags := make([]feat, n), make([]bool, n), make([]featFlags, n)
-	for id, w := range words {
+		if w == "and" || w == "or" {
+			spell[id] |= spellAndOr
+		}
 		feats[id] = lookFeat(lex, w, facts.Facts(int32(id)))
 		prep[id] = placePrep(w)
 		flags[id] = feats[id].flags()
 	}
+	flags[n] = noneFlags
 	a := &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: feats, prep: prep, flags: flags, lists: lists, vowels: vowels, spell: spell, facts: facts,
 		others: map[string]packedFeat{}, cue: map[string]int{}, gaz: map[string]gazHit{}}
-	a.join, a.fok = make([]uint8, len(toks)), make([]bool, len(toks))
+	// One pass for each word's feature index and flags and its join to
+	// the word before; a second for the gates, which read the flags of the
+	// next two words.
+	nt := len(toks)
+	join, fid, tff := make([]uint8, nt), make([]int32, nt), make([]featFlags, nt)
+	a.join, a.fid, a.tff = join, fid, tff
 	for i := range toks {
-		a.fok[i] = toks[i].Shape != shapeNone
+		t := &toks[i]
+		id := t.ID
+		if t.Shape == shapeNone {
+			id = int32(n)
+		}
+		fid[i], tff[i] = id, flags[id]
 		if i == 0 {
 			continue
 		}
-		if p := &toks[i-1]; toks[i].Gap == " " && !p.Poss && !p.Dot {
+		if p := &toks[i-1]; t.Gap == " " && !p.Poss && !p.Dot {
 			// What adjacentWords and commaBetween say of one space.
-			a.join[i] = joinAdjacent
+			join[i] = joinAdjacent
 			continue
 		}
 		var j uint8
@@ -149,26 +168,35 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 		if a.commaBetween(i) {
 			j |= joinComma
 		}
-		a.join[i] = j
+		join[i] = j
 	}
-	// The gates of each word, and the counts that lowerRegisterOnce and
-	// foreignOnce would make in passes of their own.
-	a.tf, a.socialMay = make([]tokFlags, len(toks)), make([]ruleSet, len(toks))
+	// The gates of each word, the counts that lowerRegisterOnce and
+	// foreignOnce would make in passes of their own, and usedAsWord's
+	// counts by word id.
+	tf, socialMay := make([]tokFlags, nt), make([]ruleSet, nt)
+	lowerCount, capCount := make([]int32, n), make([]int32, n)
+	a.tf, a.socialMay, a.lowerCount, a.capCount = tf, socialMay, lowerCount, capCount
 	all, capd, lower, known := 0, 0, 0, 0
 	for i := range toks {
-		a.tf[i] = a.tokFlagsOf(i)
-		a.socialMay[i] = a.mayStart(&socialRules, i)
 		t := &toks[i]
+		tf[i] = a.tokFlagsOf(i)
+		socialMay[i] = a.mayStart(&socialRules, i)
+		switch t.Shape {
+		case shapeLower:
+			lowerCount[t.ID]++
+			if t.Letters >= 2 {
+				lower++
+				if tff[i]&ffWord != 0 {
+					known++
+				}
+			}
+		case shapeTitle, shapeUpper:
+			capCount[t.ID]++
+		}
 		if !(t.Letters < 2 || t.SentStart || t.Caps || t.Handle || t.Shape == shapeNone) {
 			all++
 			if t.IsCap() || t.Shape == shapeMixed {
 				capd++
-			}
-		}
-		if t.Shape == shapeLower && t.Letters >= 2 {
-			lower++
-			if a.f(i).wl != 0 {
-				known++
 			}
 		}
 	}
@@ -199,24 +227,41 @@ const (
 	tfNewLine                          // on another line than the word before
 )
 
-// tokFlagsOf works out the tokFlags of word i.
+// tokFlagsOf works out the tokFlags of word i (the tests each flag's
+// comment names, read once each from the word, its neighbours' feature
+// flags and its lists).
 func (a *analysis) tokFlagsOf(i int) tokFlags {
-	t, n := &a.toks[i], len(a.toks)
+	toks, tff := a.toks, a.tff
+	t, n := &toks[i], len(toks)
+	fi := tff[i]
 	var m tokFlags
-	if t.Shape == shapeNone {
-		m |= tfNone
+	switch t.Shape {
+	case shapeNone:
+		m |= tfNone | tfNoElem | tfNoElemOut
+	case shapeLower:
+		l := a.lists[t.ID]
+		// !lowerSeedMay(i)
+		if !t.Caps && fi&ffSeed == 0 && !(i > 0 && toks[i-1].Dot && toks[i-1].Letters == 1) {
+			m |= tfLowerSeedNo
+		}
+		if !l.has(vBodyNouns) && !l.has(vCareCues) {
+			m |= tfOrgNo
+		}
+		if t.Letters >= 3 {
+			m |= tfPlaceLow
+		}
+		if !l.has(vStrongTitles) {
+			m |= tfNoElemOut
+			if fi&ffListLower == 0 {
+				m |= tfNoElem
+			}
+		}
 	}
-	if t.Shape == shapeLower && !t.Caps && !a.lowerSeedMay(i) {
-		m |= tfLowerSeedNo
-	}
-	if i+1 < n && a.ff(i+1)&ffProper != 0 || i+2 < n && a.ff(i+2)&ffProper != 0 || i > 0 && a.prep[a.toks[i-1].ID] {
+	if i+1 < n && tff[i+1]&ffProper != 0 || i+2 < n && tff[i+2]&ffProper != 0 || i > 0 && a.prep[toks[i-1].ID] {
 		m |= tfPlaceNear
 	}
-	if a.ff(i)&ffUncommon35 != 0 {
+	if fi&ffUncommon35 != 0 {
 		m |= tfUncommon35
-	}
-	if t.Shape == shapeLower && !a.in(t, vBodyNouns) && !a.in(t, vCareCues) {
-		m |= tfOrgNo
 	}
 	if t.Handle {
 		m |= tfHandle
@@ -224,16 +269,7 @@ func (a *analysis) tokFlagsOf(i int) tokFlags {
 	if t.IsCap() {
 		m |= tfCap
 	}
-	if t.Shape == shapeLower && t.Letters >= 3 {
-		m |= tfPlaceLow
-	}
-	if t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) && a.ff(i)&ffListLower == 0 {
-		m |= tfNoElem
-	}
-	if t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) {
-		m |= tfNoElemOut
-	}
-	if i > 0 && t.Line != a.toks[i-1].Line {
+	if i > 0 && t.Line != toks[i-1].Line {
 		m |= tfNewLine
 	}
 	return m
@@ -251,6 +287,7 @@ func (a *analysis) vowel(t *token) bool { return a.vowels[t.ID] }
 const (
 	spellContraction = 1 << iota // isContraction
 	spellStretched               // stretched
+	spellAndOr                   // "and" or "or" (listSepMay)
 )
 
 // contraction reports whether word t of the text is a contraction, as
@@ -271,13 +308,7 @@ func (a *analysis) stopAt(i int) bool { return a.stop(&a.toks[i]) }
 // f returns the lexicon features of word i (none for a word without
 // letters). The result is shared by every use of the word: callers must
 // not modify it.
-func (a *analysis) f(i int) *feat {
-	if a.fok[i] {
-		return &a.feats[a.toks[i].ID]
-	}
-	a.none = feat{}
-	return &a.none
-}
+func (a *analysis) f(i int) *feat { return &a.feats[a.fid[i]] }
 
 // featFlags are tests of a word's features (feat.flags), one bit each.
 type featFlags uint8
@@ -293,6 +324,14 @@ const (
 	// ffUncommon35: no word at SCOWL 35 or below (lowerCountry's first
 	// test of the word).
 	ffUncommon35
+	// ffWord: in SCOWL's word list (wl != 0).
+	ffWord
+	// ffLowerTail: a first name of 1,000 births or more, no common word at
+	// SCOWL 50, or a name SCOWL lists as a less common word (wordNameFeat):
+	// what lowerPair, lowerName and lowerCued each need of the word
+	// (personSeedAll's last rules for a word in lower case; lowerName
+	// takes a name of fewer births only when it is in no word list).
+	ffLowerTail
 )
 
 // flags works out the featFlags of f.
@@ -310,19 +349,20 @@ func (f *feat) flags() featFlags {
 	if !(f.wl != 0 && f.wl <= 35) {
 		m |= ffUncommon35
 	}
+	if f.wl != 0 {
+		m |= ffWord
+	}
+	if f.births >= 1000 || !f.common(50) || wordNameFeat(f) {
+		m |= ffLowerTail
+	}
 	return m
 }
 
 // ff returns the featFlags of word i: those of f(i).
-func (a *analysis) ff(i int) featFlags {
-	if a.fok[i] {
-		return a.flags[a.toks[i].ID]
-	}
-	return noneFlags
-}
+func (a *analysis) ff(i int) featFlags { return a.tff[i] }
 
 // noneFlags are the featFlags of a word without letters (feat{}.flags()).
-const noneFlags = ffSeed | ffListLower | ffUncommon35
+const noneFlags = ffSeed | ffListLower | ffUncommon35 | ffLowerTail
 
 // wordFeat returns the lexicon features of a lower-case word.
 func (a *analysis) wordFeat(w string) feat {
@@ -343,15 +383,16 @@ func (a *analysis) wordFeat(w string) feat {
 // lists say of it (x).
 func lookFeat(lex *lexicon.Lexicon, w string, x lexicon.Facts) feat {
 	var f feat
-	f.wl, f.rank = int(x.Level), int(x.Rank)
+	f.wl, f.rank = int32(x.Level), x.Rank
 	if x.First {
 		f.births = int(x.Female) + int(x.Male)
 	}
-	f.surname = int(x.Surname)
+	f.surname = x.Surname
 	if f.births == 0 && f.surname == 0 && hasHyphen(w) {
 		// "Lou-Bette", "Penrose-Sabori": a name when a part is one and no
 		// part is an ordinary word ("A-fib", "Non-Hodgkin" are not).
-		var births, surname int
+		var births int
+		var surname int32 // a rank of the lexicon's, an int32 (Surname)
 		parts := strings.FieldsFunc(w, isHyphen)
 		ordinary := 0 // parts that are ordinary words
 		for _, p := range parts {
@@ -371,13 +412,13 @@ func lookFeat(lex *lexicon.Lexicon, w string, x lexicon.Facts) feat {
 			if okF {
 				births = max(births, fe+ma)
 			}
-			if okS && (surname == 0 || r < surname) {
-				surname = r
+			if okS && (surname == 0 || int32(r) < surname) {
+				surname = int32(r)
 			}
 		}
 		f.births, f.surname = births, surname
 	}
-	f.proper, f.abbrev = int(x.Proper), int(x.Abbrev)
+	f.proper, f.abbrev = int32(x.Proper), int32(x.Abbrev)
 	f.date, f.title, f.kin = x.In(lexicon.DateWord), x.In(lexicon.Title), x.In(lexicon.Kinship)
 	return f
 }
@@ -395,10 +436,10 @@ type packedFeat struct {
 func (f *feat) pack() (packedFeat, bool) {
 	fits32 := func(n int) bool { return n >= 0 && n <= math.MaxInt32 }
 	fits8 := func(n int) bool { return n >= 0 && n <= math.MaxUint8 }
-	if !fits32(f.births) || !fits32(f.rank) || !fits32(f.surname) || !fits8(f.wl) || !fits8(f.proper) || !fits8(f.abbrev) {
+	if !fits32(f.births) || !fits32(int(f.rank)) || !fits32(int(f.surname)) || !fits8(int(f.wl)) || !fits8(int(f.proper)) || !fits8(int(f.abbrev)) {
 		return packedFeat{}, false
 	}
-	p := packedFeat{births: int32(f.births), rank: int32(f.rank), surname: int32(f.surname),
+	p := packedFeat{births: int32(f.births), rank: f.rank, surname: f.surname,
 		wl: uint8(f.wl), proper: uint8(f.proper), abbrev: uint8(f.abbrev)}
 	if f.date {
 		p.flags |= 1
@@ -413,8 +454,8 @@ func (f *feat) pack() (packedFeat, bool) {
 }
 
 func (p packedFeat) unpack() feat {
-	return feat{wl: int(p.wl), rank: int(p.rank), births: int(p.births), surname: int(p.surname),
-		proper: int(p.proper), abbrev: int(p.abbrev), date: p.flags&1 != 0, title: p.flags&2 != 0, kin: p.flags&4 != 0}
+	return feat{wl: int32(p.wl), rank: p.rank, births: int(p.births), surname: p.surname,
+		proper: int32(p.proper), abbrev: int32(p.abbrev), date: p.flags&1 != 0, title: p.flags&2 != 0, kin: p.flags&4 != 0}
 }
 
 // adjacent reports whether words i-1 and i belong to one name: only
@@ -460,8 +501,12 @@ func (a *analysis) afterComma(i int) bool {
 
 // commaBetween works out afterComma(i), 0 < i < len(a.toks).
 func (a *analysis) commaBetween(i int) bool {
-	g := strings.TrimSpace(a.toks[i].Gap)
-	return g == "," && !strings.Contains(a.toks[i].Gap, "\n")
+	gap := a.toks[i].Gap
+	if strings.IndexByte(gap, ',') < 0 {
+		return false // a gap that trims to "," holds one
+	}
+	g := strings.TrimSpace(gap)
+	return g == "," && !strings.Contains(gap, "\n")
 }
 
 // span is a candidate finding over words [i, j).

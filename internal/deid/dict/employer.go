@@ -76,11 +76,19 @@ type startsAt struct {
 }
 
 // anchored returns the match of an expression that starts with ^ at a place
-// of a text.
+// of a text. The expression is run on the text up to the first byte that
+// none of the patterns given to it can match (noMatchByte): no match goes
+// past that byte, and a word boundary before it reads as one before the
+// end of the text. On the rest of a long text the regexp package would
+// run its slower machine, which was most of Employers' time.
 func anchored(expr string) func(text string, p int, m []int) []int {
 	re := regexp.MustCompile(expr)
 	return func(text string, p int, _ []int) []int {
-		m := re.FindStringSubmatchIndex(text[p:])
+		end := p
+		for end < len(text) && !noMatchByte[text[end]] {
+			end++
+		}
+		m := re.FindStringSubmatchIndex(text[p:end])
 		for i := range m {
 			if m[i] >= 0 {
 				m[i] += p
@@ -89,6 +97,17 @@ func anchored(expr string) func(text string, p int, m []int) []int {
 		return m
 	}
 }
+
+// noMatchByte holds the ASCII punctuation that no match of orgKindAfterBody
+// or orgKindNextBody holds: their names, words and blanks are letters,
+// digits, "_", "'", "’", "&", "-", spaces and tabs (\s after "The"), and
+// commas. Each is a byte no word character is either.
+var noMatchByte = func() (b [256]bool) {
+	for _, c := range []byte(".!?;:()[]\"/") {
+		b[c] = true
+	}
+	return b
+}()
 
 // findAll calls yield with each match's submatch offsets in text; yield
 // must not keep the slice.
@@ -186,10 +205,24 @@ func letterRun(text string, p int, hyphen bool) int {
 // cueWord returns the length of "for", "at", "with" or "by" at q followed
 // by a blank, or 0.
 func cueWord(text string, q int) int {
-	for _, w := range [...]string{"for", "at", "with", "by"} {
-		if strings.HasPrefix(text[q:], w) && q+len(w) < len(text) && byteClass[text[q+len(w)]]&clsBlank != 0 {
-			return len(w)
-		}
+	if q >= len(text) {
+		return 0
+	}
+	var w string // the one of the four that can start here: each starts with its own letter
+	switch text[q] {
+	case 'f':
+		w = "for"
+	case 'a':
+		w = "at"
+	case 'w':
+		w = "with"
+	case 'b':
+		w = "by"
+	default:
+		return 0
+	}
+	if strings.HasPrefix(text[q:], w) && q+len(w) < len(text) && byteClass[text[q+len(w)]]&clsBlank != 0 {
+		return len(w)
 	}
 	return 0
 }
@@ -284,8 +317,8 @@ func wordStarts(text string) (cue, move startsAt) {
 			break
 		}
 		up := isUpperAt(text, q)
-		if !up && !cueAt(text, q) {
-			continue
+		if c := text[q]; !up && (c != 'f' && c != 'a' && c != 'w' && c != 'b' || !cueAt(text, q)) {
+			continue // cueAt's first test, asked here without the call
 		}
 		w := s
 		for w > 0 && byteClass[text[w-1]]&clsLetter != 0 {

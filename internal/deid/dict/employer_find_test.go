@@ -20,7 +20,9 @@ func TestStartsAtFindsWhatTheWholeTextPatternFinds(t *testing.T) {
 		// prefixes of longer words, "The" before other spaces, curly
 		// apostrophes inside names: where a hand matcher could part from
 		// the expression.
-		"often", "forth", "andrew", "theory", "The\n", "The\r\n", "Theo", "The\t", "Ann’s", "O’Neill", "&Co", "fortnight"}
+		"often", "forth", "andrew", "theory", "The\n", "The\r\n", "Theo", "The\t", "Ann’s", "O’Neill", "&Co", "fortnight",
+		// bytes no match holds, where anchored ends the text it reads.
+		"!", "?", ";", ":", "(", ")", "\"", "/", "[x]", ".\n"}
 	pats := []struct {
 		name string
 		a    startsAt

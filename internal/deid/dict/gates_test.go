@@ -90,7 +90,7 @@ func capitalise(w string) string {
 // test at each use said.
 func TestGatesAsBefore(t *testing.T) {
 	lex := lexicon.Default()
-	var seeds, places, orgWords, elems int
+	var seeds, places, orgWords, elems, idGated, tails, seps int
 	for _, text := range gateTexts(lex, 4000) {
 		a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis())
 		if reg, fgn := a.lowerRegister(), a.foreign(); reg != a.lowerRegisterOnce() || fgn != a.foreignOnce() {
@@ -118,6 +118,30 @@ func TestGatesAsBefore(t *testing.T) {
 			}
 			if got, want := a.ff(i), a.f(i).flags(); got != want {
 				t.Fatalf("ff(%q) = %b, want %b", tk.Text, got, want)
+			}
+			// personSeedAll's rules for a word in lower case, at a word
+			// whose features none of them admits.
+			if tk.Shape == shapeLower && a.ff(i)&ffLowerTail == 0 {
+				tails++
+				f := a.f(i)
+				if a.lowerPair(i) || a.lowerName(i) || a.lowerCued(i) || f.births >= 15000 {
+					t.Fatalf("ffLowerTail turns %q away, yet a rule finds a name: %v %v %v, in %q", tk.Text, a.lowerPair(i), a.lowerName(i), a.lowerCued(i), text)
+				}
+			}
+			// coordinated's separator gate.
+			if i > 0 && a.listSep(i) >= 0 {
+				seps++
+				if !a.listSepMay(i) {
+					t.Fatalf("listSep finds a separator before %q, listSepMay says none, in %q", tk.Text, text)
+				}
+			}
+			// The organisation cues' lookups, kept by word id.
+			if _, extra := extraCues[tk.Lower]; a.mayOpenOrgCueAt(tk) != a.mayOpenOrgCue(tk.Lower, tk.Dot) || a.extraCue(tk) != extra {
+				t.Fatalf("org cue lookups of %q: %v %v kept, %v %v asked", tk.Text, a.mayOpenOrgCueAt(tk), a.extraCue(tk), a.mayOpenOrgCue(tk.Lower, tk.Dot), extra)
+			}
+			// The flags kept by word in tf, and usedAsWord's counts.
+			if got, want := a.tf[i], tokFlagsRef(a, i); got != want || a.usedAsWord(i) != usedAsWordRef(a, i) {
+				t.Fatalf("tf of %q: %b, want %b; usedAsWord %v", tk.Text, got, want, a.usedAsWord(i))
 			}
 			// The fields kept by word in tf, and socialMay.
 			tf := a.tf[i]
@@ -175,21 +199,104 @@ func TestGatesAsBefore(t *testing.T) {
 				}
 			}
 		}
-		// mayStart's answers kept by word id and wordKey are those of the
-		// word itself.
-		b := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis())
+		// mayStart's answers, made of tables and kept by word id, are what
+		// each rule's pre-tests say of the word, and a rule they leave out
+		// finds nothing there.
 		for i := range a.toks {
+			tk := &a.toks[i]
 			for _, c := range []*ruleChain{&shapeRules, &socialRules} {
-				b.chainMasks[c.id] = nil
-				if got, want := a.mayStart(c, i), b.mayStart(c, i); got != want {
-					t.Fatalf("mayStart of %q: %b kept, %b worked out, in %q", a.toks[i].Text, got, want, text)
+				got, want := a.mayStart(c, i), mayStartRef(a, c, i)
+				if got != want {
+					t.Fatalf("mayStart of %q: %b, the rules' pre-tests say %b, in %q", tk.Text, got, want, text)
+				}
+				for k := range c.rules {
+					if got&(1<<k) != 0 {
+						continue
+					}
+					if r := &c.rules[k]; r.idGate != nil && r.admits(tk) && !r.idGate(a, tk, tk.Shape == shapeLower && tk.Text == tk.Lower) {
+						idGated++
+					}
+					if s, ok := c.rules[k].find(a, i); ok {
+						t.Fatalf("rule %d of a chain turns %q away, yet finds %+v there, in %q", k, tk.Text, s, text)
+					}
 				}
 			}
 		}
 	}
-	if seeds < 1000 || places < 1000 || orgWords < 1000 || elems < 1000 {
-		t.Errorf("too few words tried: %d seeds, %d places, %d organisation words, %d list words", seeds, places, orgWords, elems)
+	if seeds < 1000 || places < 1000 || orgWords < 1000 || elems < 1000 || idGated < 1000 || tails < 1000 || seps < 1000 {
+		t.Errorf("too few words tried: %d seeds, %d places, %d organisation words, %d list words, %d turned away by a rule's idGate, %d by ffLowerTail, %d list separators",
+			seeds, places, orgWords, elems, idGated, tails, seps)
 	}
+}
+
+// mayStartRef is mayStart asked rule by rule, of the word itself.
+func mayStartRef(a *analysis, c *ruleChain, i int) ruleSet {
+	t := &a.toks[i]
+	var m ruleSet
+	for k := range c.rules {
+		r := &c.rules[k]
+		if r.admits(t) && r.admitsID(a, t) && (r.idGate == nil || r.idGate(a, t, t.Shape == shapeLower && t.Text == t.Lower)) {
+			m |= 1 << k
+		}
+	}
+	return m
+}
+
+// tokFlagsRef is tokFlagsOf as first written, test by test.
+func tokFlagsRef(a *analysis, i int) tokFlags {
+	t, n := &a.toks[i], len(a.toks)
+	var m tokFlags
+	if t.Shape == shapeNone {
+		m |= tfNone
+	}
+	if t.Shape == shapeLower && !t.Caps && !a.lowerSeedMay(i) {
+		m |= tfLowerSeedNo
+	}
+	if i+1 < n && a.ff(i+1)&ffProper != 0 || i+2 < n && a.ff(i+2)&ffProper != 0 || i > 0 && a.prep[a.toks[i-1].ID] {
+		m |= tfPlaceNear
+	}
+	if a.ff(i)&ffUncommon35 != 0 {
+		m |= tfUncommon35
+	}
+	if t.Shape == shapeLower && !a.in(t, vBodyNouns) && !a.in(t, vCareCues) {
+		m |= tfOrgNo
+	}
+	if t.Handle {
+		m |= tfHandle
+	}
+	if t.IsCap() {
+		m |= tfCap
+	}
+	if t.Shape == shapeLower && t.Letters >= 3 {
+		m |= tfPlaceLow
+	}
+	if t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) && a.ff(i)&ffListLower == 0 {
+		m |= tfNoElem
+	}
+	if t.Shape == shapeNone || t.Shape == shapeLower && !a.in(t, vStrongTitles) {
+		m |= tfNoElemOut
+	}
+	if i > 0 && t.Line != a.toks[i-1].Line {
+		m |= tfNewLine
+	}
+	return m
+}
+
+// usedAsWordRef is usedAsWord counting the word's uses in the text.
+func usedAsWordRef(a *analysis, i int) bool {
+	var lc, cc int32
+	for k := range a.toks {
+		if a.toks[k].ID != a.toks[i].ID {
+			continue
+		}
+		switch a.toks[k].Shape {
+		case shapeLower:
+			lc++
+		case shapeTitle, shapeUpper:
+			cc++
+		}
+	}
+	return lc >= 2 || (lc > 0 && lc >= cc)
 }
 
 // lowerPlacesBefore is the lower-case place chain as the place loop asked

@@ -188,7 +188,7 @@ func (a *analysis) hashPhrasePlace(i int) (span, bool) {
 					}
 					continue
 				}
-				if len(key) < 4 || f.common(50) || f.date || f.abbrev != 0 || f.births >= 1000 && f.births > f.surname {
+				if len(key) < 4 || f.common(50) || f.date || f.abbrev != 0 || f.births >= 1000 && f.births > int(f.surname) {
 					continue
 				}
 			}

@@ -58,23 +58,24 @@ func (a *analysis) orgs() []span {
 			}
 			continue
 		}
-		// The cue: the longest run of adjacent words that is an OrgCue entry.
-		words = words[:0]
-		for k := i; k < n && k < i+4; k++ {
-			if k > i && !a.adjacent(k) {
-				break
-			}
-			w := a.toks[k].Text
-			if a.toks[k].Dot {
-				w += "."
-			}
-			words = append(words, w)
-			if a.toks[k].Poss {
-				break
-			}
-		}
+		// The cue: the longest run of adjacent words that is an OrgCue
+		// entry; none when the first word opens none.
 		m := 0
-		if a.mayOpenOrgCue(t.Lower, t.Dot) { // words[0] is t.Text, or that with its full stop
+		if a.mayOpenOrgCueAt(t) { // words[0] is t.Text, or that with its full stop
+			words = words[:0]
+			for k := i; k < n && k < i+4; k++ {
+				if k > i && !a.adjacent(k) {
+					break
+				}
+				w := a.toks[k].Text
+				if a.toks[k].Dot {
+					w += "."
+				}
+				words = append(words, w)
+				if a.toks[k].Poss {
+					break
+				}
+			}
 			m = a.orgCue(words)
 			if m == 0 && t.Dot {
 				words[0] = t.Text // "Inc." may be listed without its period
@@ -90,7 +91,7 @@ func (a *analysis) orgs() []span {
 				out = append(out, span{i: i, j: i + 1, conf: 0.7, typ: typ})
 				continue
 			}
-			if _, ok := extraCues[t.Lower]; !ok || t.Shape == shapeLower {
+			if !a.extraCue(t) || t.Shape == shapeLower {
 				continue
 			}
 			m, weak = 1, a.in(t, vWeakCues)
@@ -339,6 +340,19 @@ func (a *analysis) orgCue(words []string) int {
 // MatchAt finds nothing at a word that opens none (lexicon.Starts).
 func (a *analysis) mayOpenOrgCue(lower string, dot bool) bool {
 	return a.lex.Starts(lexicon.OrgCue, lower) || dot && a.lex.Starts(lexicon.OrgCue, lower+".")
+}
+
+// mayOpenOrgCueAt is mayOpenOrgCue of word t of the text (its Lower and
+// full stop), each half asked once per word id.
+func (a *analysis) mayOpenOrgCueAt(t *token) bool {
+	return a.memo(&a.orgStarts, t.ID, func() bool { return a.lex.Starts(lexicon.OrgCue, t.Lower) }) ||
+		t.Dot && a.memo(&a.orgStartsDot, t.ID, func() bool { return a.lex.Starts(lexicon.OrgCue, t.Lower+".") })
+}
+
+// extraCue reports whether word t of the text is one of extraCues, asked
+// once per word id.
+func (a *analysis) extraCue(t *token) bool {
+	return a.memo(&a.extraCues, t.ID, func() bool { _, ok := extraCues[t.Lower]; return ok })
 }
 
 // extraCues are organisation cues the lexicon's OrgCue list lacks, with the

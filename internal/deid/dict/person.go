@@ -722,6 +722,9 @@ func (a *analysis) personSeedAll(i int, sig, blockSeed []bool) (float64, string)
 			return 0.5, "name"
 		}
 	case t.Shape == shapeLower:
+		if a.ff(i)&ffLowerTail == 0 {
+			break // what each rule below needs of the word
+		}
 		if a.afterSubjectPronoun(i) || a.isClinical() && a.eponym(i) || a.foreign() {
 			break
 		}
@@ -786,25 +789,14 @@ func hasVowel(w string) bool {
 }
 
 // hasHyphen reports whether w holds a hyphen, plain or typographic.
-func hasHyphen(w string) bool { return containsAnyASCIIFirst(w, "-", "-‐‑") }
-
-// containsAnyASCIIFirst is strings.ContainsAny(s, chars), where ascii holds
-// the ASCII characters of chars: it reads the ASCII bytes of s itself and
-// hands the rest, from the first other byte on, to strings.ContainsAny,
-// whose search for characters beyond ASCII takes every rune of s through
-// the whole of chars.
-func containsAnyASCIIFirst(s, ascii, chars string) bool {
-	var set [2]uint64 // the bytes of ascii
-	for i := 0; i < len(ascii); i++ {
-		set[ascii[i]>>6] |= 1 << (ascii[i] & 63)
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return strings.ContainsAny(s[i:], chars)
-		}
-		if set[c>>6]&(1<<(c&63)) != 0 {
+func hasHyphen(w string) bool {
+	// containsAnyASCIIFirst(w, "-", "-‐‑"), without making its byte set.
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == '-':
 			return true
+		case c >= utf8.RuneSelf:
+			return strings.ContainsAny(w[i:], "-‐‑")
 		}
 	}
 	return false
@@ -815,20 +807,7 @@ func containsAnyASCIIFirst(s, ascii, chars string) bool {
 // ("Foley" and "foley", "Neo" and "neo" in a clinical note): then a
 // capitalised occurrence without context is not taken for a name.
 func (a *analysis) usedAsWord(i int) bool {
-	if a.lowerCount == nil {
-		// Counted by word id (token.ID): one slot per distinct word.
-		n := len(a.feats)
-		a.lowerCount, a.capCount = make([]int32, n), make([]int32, n)
-		for k := range a.toks {
-			switch a.toks[k].Shape {
-			case shapeLower:
-				a.lowerCount[a.toks[k].ID]++
-			case shapeTitle, shapeUpper:
-				a.capCount[a.toks[k].ID]++
-			}
-		}
-	}
-	id := a.toks[i].ID
+	id := a.toks[i].ID // the counts are made with the analysis
 	lc := a.lowerCount[id]
 	return lc >= 2 || (lc > 0 && lc >= a.capCount[id])
 }

@@ -387,7 +387,7 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 			// "IN EARLY AFIB", "TO MOST": in capitals an ordinary word
 			// after a preposition is just a word; but a large city's
 			// name is the city ("FROM PROVIDENCE", bigCityWord).
-			return !f.common(50) || bigCityWord(f.wl, pop)
+			return !f.common(50) || bigCityWord(int(f.wl), pop)
 		}
 		return !f.common(20) || !t.SentStart
 	}

@@ -217,6 +217,25 @@ func (a *analysis) listSep(j int) int {
 	return -1
 }
 
+// listSepMay reports whether listSep(j) can be j or more: the gap before
+// word j holds a comma or "&", or the word is "and" or "or".
+func (a *analysis) listSepMay(j int) bool {
+	t := &a.toks[j]
+	if a.spell[t.ID]&spellAndOr != 0 {
+		return true
+	}
+	g := t.Gap
+	if g == " " {
+		return false
+	}
+	for k := 0; k < len(g); k++ {
+		if g[k] == ',' || g[k] == '&' {
+			return true
+		}
+	}
+	return false
+}
+
 // noListElem reports whether no element of a list can start at word i when
 // it is in no person span (listElem returns i): of a word in lower case,
 // isTitle takes only a strong title, and listWord only a word in a name
@@ -243,6 +262,13 @@ func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
 			inPerson[k] = true
 		}
 	}
+	// A list of two elements from word i needs a separator after its
+	// first element, which ends at word i+4 at the latest (a title and
+	// three words): where listSepMay admits none of words i+1 to i+4, the
+	// list has one element at most, and i is passed over without reading
+	// it. sep is the first word found that listSepMay admits, scanned the
+	// end of the words asked (each is asked once).
+	sep, scanned := -1, 1
 	var out []span
 	var elems [][2]int
 	lowerOut := !a.lowerRegister()
@@ -250,6 +276,20 @@ func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
 		if !inPerson[i] && a.noListElem(i, lowerOut) {
 			i++
 			continue
+		}
+		if sep < i+1 {
+			sep = -1
+			for scanned = max(scanned, i+1); scanned < n && scanned <= i+4; scanned++ {
+				if a.listSepMay(scanned) {
+					sep = scanned
+					scanned++
+					break
+				}
+			}
+			if sep < 0 && scanned < n {
+				i++ // no separator in words i+1 to i+4
+				continue
+			}
 		}
 		elems = elems[:0]
 		k := i
@@ -327,7 +367,7 @@ func (a *analysis) hashPlace(i int) (span, bool) {
 	switch {
 	case typ == "country" || typ == "state":
 		return span{i: i, j: i + 1, conf: 0.3, typ: typ}, true
-	case typ != "" && pop >= 100000 && !(f.births >= 1000 && f.births > f.surname):
+	case typ != "" && pop >= 100000 && !(f.births >= 1000 && f.births > int(f.surname)):
 		return span{i: i, j: i + 1, conf: 0.6, typ: typ}, true
 	case typ != "" && pop >= 1000000 && !f.common(70):
 		// "#houston": a city of a million people is the likelier reading
@@ -391,7 +431,7 @@ func (a *analysis) lowerSurnameAfter(i int) bool {
 // comment ("hahahaha", "sooo", "lololol"): a letter three times in a row, or
 // a pair of letters three times. Names are not written so.
 func stretched(w string) bool {
-	b := []byte(w)
+	b := w
 	for k := 2; k < len(b); k++ {
 		if b[k] == b[k-1] && b[k] == b[k-2] {
 			return true

@@ -91,7 +91,7 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 		if a.in(t, vCompass) && j == i+2 && a.toks[i+1].Letters >= 4 {
 			f := a.f(i + 1)
 			typ, pop := a.gazetteer(a.toks[i+1].Lower, i+1, j)
-			if typ != "" && pop >= 10000 && !f.common(35) && !(f.births >= 1000 && f.births > f.surname) {
+			if typ != "" && pop >= 10000 && !f.common(35) && !(f.births >= 1000 && f.births > int(f.surname)) {
 				return span{i: i, j: j, conf: 0.6, typ: typ}, true
 			}
 		}
@@ -235,12 +235,12 @@ var socialRules = newRuleChain(1, []spanRule{
 	{find: (*analysis).parenCityCode, skip: true, shapes: onlyTitle, plain: true},
 	{find: (*analysis).siteBeforePlace, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
 	{find: (*analysis).possVenue, shapes: onlyTitle, plain: true, poss: true},
-	{find: (*analysis).cityAbbrev, shapes: onlyLower | onlyUpper, most: mostRunes(vocab.CityAbbrevs())},
+	{find: (*analysis).cityAbbrev, shapes: onlyLower | onlyUpper, most: mostRunes(vocab.CityAbbrevs()), idGate: cityAbbrevMay},
 	{find: (*analysis).compassRegion, shapes: onlyTitle, plain: true, noPoss: true, listed: true, list: vCompassRegions},
 	{find: (*analysis).dottedCountry, skip: true, shapes: onlyTitle, word: "u"},
 	{find: (*analysis).wardOrLine, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
 	{find: (*analysis).republicOf, skip: true, shapes: notMixed, noPoss: true, listed: true, list: vStateForms},
-	{find: (*analysis).theCountryCode, shapes: onlyLower, letters: 2, most: 3},
+	{find: (*analysis).theCountryCode, shapes: onlyLower, letters: 2, most: 3, idGate: theCountryCodeMay},
 	{find: (*analysis).acronymVenue, skip: true, shapes: onlyUpper, plain: true, noPoss: true},
 })
 
@@ -579,6 +579,12 @@ type spanRule struct {
 	// listed says the word must be in list.
 	listed bool
 	list   vocabSet
+	// idGate, when not nil, is more of the rule's first tests of the word
+	// itself, asked once per word id and wordKey (mayStartOnce) where the
+	// rule's other pre-tests admit the word: what it reads of the word must
+	// be fixed by them (its Lower, and its Text when asLower says the word
+	// is in lower case and written as its Lower).
+	idGate func(a *analysis, t *token, asLower bool) bool
 }
 
 // shapeSet is a set of word shapes, one bit (1<<shape) each.
@@ -614,18 +620,20 @@ type matched struct {
 
 // ruleChain is a list of spanRules, tried in order, with the rules that
 // admit a word of each shape, in a line in capitals or not, before a
-// possessive or not, whatever the word (may, a set of rules by index), and
-// the rules whose pre-tests read the word itself (byID) or its letters
-// (byLetters). firstRule tries only the rules that admit a word; what
-// admits it is worked out once per distinct word and way of writing it
-// (mayStart). Tried rule by rule at every word, the pre-tests were a tenth
-// of the places' time.
+// possessive or not, whatever the word (may, a set of rules by index), the
+// rules that admit a word of each letter count, as a handle or not
+// (letters), and the rules whose pre-tests read the word itself (byID, by
+// its id; gated, by its idGate). firstRule tries only the rules that admit
+// a word; what admits it is worked out once per distinct word and way of
+// writing it (mayStart). Tried rule by rule at every word, the pre-tests were a
+// tenth of the places' time.
 type ruleChain struct {
-	id        int // index of the chain in analysis.chainMasks
-	rules     []spanRule
-	may       [8][2][2]ruleSet // [shape][Caps][Poss]
-	byID      ruleSet
-	byLetters ruleSet
+	id      int // index of the chain in analysis.chainMasks
+	rules   []spanRule
+	may     [8][2][2]ruleSet           // [shape][Caps][Poss]
+	letters [2][maxLetters + 1]ruleSet // [Handle][min(Letters, maxLetters)]
+	byID    ruleSet
+	gated   ruleSet
 }
 
 // ruleSet is a set of the rules of a chain, by index.
@@ -635,7 +643,7 @@ type ruleSet uint16
 const numChains = 2
 
 // maxLetters bounds the letter counts a spanRule may test (letters, most):
-// wordKey counts letters up to it.
+// ruleChain.letters counts letters up to it.
 const maxLetters = 63
 
 func newRuleChain(id int, rules []spanRule) ruleChain {
@@ -646,13 +654,23 @@ func newRuleChain(id int, rules []spanRule) ruleChain {
 	for k := range rules {
 		r := &rules[k]
 		if r.letters >= maxLetters || r.most >= maxLetters {
-			panic("dict: a rule tests more letters than wordKey counts")
+			panic("dict: a rule tests more letters than ruleChain.letters counts")
 		}
 		if r.word != "" || r.notStop || r.listed {
 			c.byID |= 1 << k
 		}
-		if r.letters > 0 || r.most > 0 || r.noHandle {
-			c.byLetters |= 1 << k
+		if r.idGate != nil {
+			if r.most == 0 || r.most > asLowerMost {
+				panic("dict: a rule with an idGate admits words longer than wordKey's keyAsLower covers")
+			}
+			c.gated |= 1 << k
+		}
+		for h := range 2 {
+			for n := range maxLetters + 1 {
+				if !(n < r.letters || r.most > 0 && n > r.most || r.noHandle && h == 1) {
+					c.letters[h][n] |= 1 << k
+				}
+			}
 		}
 	}
 	for sh := range c.may {
@@ -679,12 +697,31 @@ func b2i(b bool) int {
 	return 0
 }
 
+// cityAbbrevMay is cityAbbrev's first test of a word in lower case written
+// as its Lower (asLower): a city's abbreviation in capitals, and no
+// possessive. At such a word that fails it, cityAbbrev finds nothing (its
+// second branch needs capitals).
+func cityAbbrevMay(a *analysis, t *token, asLower bool) bool {
+	return !asLower || !t.Poss && a.cityAbbrevLower(t)
+}
+
+// theCountryCodeMay is theCountryCode's tests of the word itself, for a
+// word in lower case written as its Lower (asLower): all letters, and a
+// country's name or "us".
+func theCountryCodeMay(a *analysis, t *token, asLower bool) bool {
+	return !asLower || len(t.Text) == t.Letters && (a.isCountry(t) || t.Lower == "us")
+}
+
 // wordKey packs what the pre-tests of a rule read of a word beyond its
 // Lower: shape, capitals line, possessive, handle, letters (up to
-// maxLetters; every rule's bounds are below). Its top bit is set, so that no
-// key is zero.
+// maxLetters; every rule's bounds are below), and for a word in lower case
+// whether it is written as its Lower (keyAsLower). Its top bit is set, so
+// that no key is zero.
 func wordKey(t *token) uint16 {
 	k := uint16(t.Shape&7) | uint16(min(t.Letters, maxLetters))<<6 | 1<<15
+	if t.Shape == shapeLower && t.Letters <= asLowerMost && t.Text == t.Lower {
+		k |= keyAsLower
+	}
 	if t.Caps {
 		k |= 1 << 3
 	}
@@ -696,6 +733,16 @@ func wordKey(t *token) uint16 {
 	}
 	return k
 }
+
+// keyAsLower is the bit of wordKey that says a word in lower case is
+// written as its Lower: its Text is then fixed by its id. wordKey sets it
+// only for a word of asLowerMost letters or fewer: only rules that admit
+// no longer word have an idGate (newRuleChain checks), and the comparison
+// of Text with Lower at every word would cost more than it saves.
+const (
+	keyAsLower  = 1 << 12
+	asLowerMost = 4
+)
 
 // mayStart returns the rules of c whose pre-tests admit word i. The answer
 // for a word id is kept with the wordKey it was worked out for
@@ -713,18 +760,21 @@ func (a *analysis) mayStart(c *ruleChain, i int) ruleSet {
 }
 
 // mayStartOnce works out mayStart of word t, whose wordKey is key, and
-// keeps it.
+// keeps it: the rules its shape, capitals line and possessive admit (may),
+// and its letters and handle (letters); of those, the ones whose tests of
+// the word itself admit it (admitsID); and of those, the ones whose idGate
+// admits it.
 func (a *analysis) mayStartOnce(c *ruleChain, t *token, key uint16) ruleSet {
-	m := c.may[t.Shape&7][b2i(t.Caps)][b2i(t.Poss)]
+	m := c.may[t.Shape&7][b2i(t.Caps)][b2i(t.Poss)] & c.letters[b2i(t.Handle)][min(t.Letters, maxLetters)]
 	for r := m & c.byID; r != 0; r &= r - 1 {
 		k := bits.TrailingZeros16(uint16(r))
 		if !c.rules[k].admitsID(a, t) {
 			m &^= 1 << k
 		}
 	}
-	for r := m & c.byLetters; r != 0; r &= r - 1 {
-		k := bits.TrailingZeros16(uint16(r))
-		if q := &c.rules[k]; t.Letters < q.letters || q.most > 0 && t.Letters > q.most || q.noHandle && t.Handle {
+	for g := m & c.gated; g != 0; g &= g - 1 {
+		k := bits.TrailingZeros16(uint16(g))
+		if !c.rules[k].idGate(a, t, key&keyAsLower != 0) {
 			m &^= 1 << k
 		}
 	}

@@ -52,3 +52,53 @@ func BenchmarkSiteAnalysis(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkSiteFacts is the lexicon's part of BenchmarkSiteAnalysis alone:
+// lexicon.Facts of every distinct word of each post of VEIL_BENCH_SITE in
+// turn (the vocabularies made before the timer starts), the probes a build
+// makes of the word tables, in its order.
+func BenchmarkSiteFacts(b *testing.B) {
+	root := os.Getenv("VEIL_BENCH_SITE")
+	if root == "" {
+		b.Skip("VEIL_BENCH_SITE is not set")
+	}
+	posts := benchtext.SitePosts(b, root, 1000)
+	vocabs := make([][]string, len(posts))
+	for i, p := range posts {
+		vocabs[i] = (&deid.Doc{Text: p}).Analysis().Vocab()
+	}
+	lex := lexicon.Default()
+	lex.Facts("warm")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		for _, w := range vocabs[i%len(vocabs)] {
+			lex.Facts(w)
+		}
+		i++
+	}
+}
+
+// BenchmarkSiteWordPlace is BenchmarkSiteFacts for lexicon.WordPlace, which
+// the sequence tagger asks of every distinct word of a post.
+func BenchmarkSiteWordPlace(b *testing.B) {
+	root := os.Getenv("VEIL_BENCH_SITE")
+	if root == "" {
+		b.Skip("VEIL_BENCH_SITE is not set")
+	}
+	posts := benchtext.SitePosts(b, root, 1000)
+	vocabs := make([][]string, len(posts))
+	for i, p := range posts {
+		vocabs[i] = (&deid.Doc{Text: p}).Analysis().Vocab()
+	}
+	lex := lexicon.Default()
+	lex.WordPlace("warm")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		for _, w := range vocabs[i%len(vocabs)] {
+			lex.WordPlace(w)
+		}
+		i++
+	}
+}

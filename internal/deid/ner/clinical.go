@@ -26,6 +26,13 @@ func isDoseToken(prev, w string) bool {
 	if w == "" {
 		return false
 	}
+	if len(w) >= 2 && isASCIILetter(w[0]) && isASCIILetter(w[1]) &&
+		dosePairs()[(w[0]|0x20)-'a']&(1<<((w[1]|0x20)-'a')) == 0 {
+		// A word that starts with two letters is a route or a unit, or
+		// neither (it is no q4h, and has no number in front): its first
+		// two letters are those of no route and no unit.
+		return false
+	}
 	var buf [32]byte
 	lw := lowerASCII(buf[:0], w)
 	if i := strings.IndexByte(lw, '/'); i > 0 {
@@ -52,6 +59,26 @@ func isDoseToken(prev, w string) bool {
 	}
 	return vocab.Units().Has(unit)
 }
+
+// dosePairs holds the first two letters of each route word and unit of two
+// letters or more: bit b of dosePairs()[a] for the letters 'a'+a, 'a'+b.
+var dosePairs = sync.OnceValue(func() (p [26]uint32) {
+	for _, s := range []vocab.Set{vocab.RouteWords(), vocab.Units()} {
+		for w := range s.All() {
+			if len(w) >= 2 {
+				if !('a' <= w[0] && w[0] <= 'z' && 'a' <= w[1] && w[1] <= 'z') {
+					// Another kind of word: every pair may start one.
+					for a := range p {
+						p[a] = 1<<26 - 1
+					}
+					return p
+				}
+				p[w[0]-'a'] |= 1 << (w[1] - 'a')
+			}
+		}
+	}
+	return p
+})
 
 // doseLengths are the lengths in bytes of the longest route word and the
 // longest unit: a longer word is neither, which isDoseToken knows without
@@ -152,8 +179,8 @@ func eachDoseField(s string, f func(w string) bool) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		in, size := false, 1
-		if c < utf8.RuneSelf {
-			in = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' || c == '.' || c == '/'
+		if k := doseKinds[c]; k != doseNonASCII {
+			in = k == doseIn
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -163,18 +190,50 @@ func eachDoseField(s string, f func(w string) bool) {
 			if start < 0 {
 				start = i
 			}
-		} else if start >= 0 {
+			i += size
+			// The ASCII bytes of a field after it continue it.
+			for i < len(s) && doseKinds[s[i]] == doseIn {
+				i++
+			}
+			continue
+		}
+		if start >= 0 {
 			if !f(s[start:i]) {
 				return
 			}
 			start = -1
 		}
 		i += size
+		// Nor do other ASCII bytes after a byte outside a field change
+		// anything.
+		for i < len(s) && doseKinds[s[i]] == 0 {
+			i++
+		}
 	}
 	if start >= 0 {
 		f(s[start:])
 	}
 }
+
+// The kinds of bytes eachDoseField tells apart (doseKinds): other ASCII
+// bytes are 0.
+const (
+	doseIn       = 1 // an ASCII letter or digit, '.' or '/'
+	doseNonASCII = 2 // a byte of a longer UTF-8 sequence, or invalid
+)
+
+// doseKinds is the kind of each byte (read only).
+var doseKinds = func() (k [256]uint8) {
+	for c := range k {
+		switch b := byte(c); {
+		case c >= utf8.RuneSelf:
+			k[c] = doseNonASCII
+		case 'a' <= b|0x20 && b|0x20 <= 'z' || '0' <= b && b <= '9' || b == '.' || b == '/':
+			k[c] = doseIn
+		}
+	}
+	return k
+}()
 
 // doseReach is how many tokens after an entity, and before it, a dose,
 // route or frequency makes it a drug ("Propofol increased to 80 mcg").

@@ -425,17 +425,29 @@ func (d *Detector) candidate(t *textInfo, words chunkWords, i int) bool {
 	}
 	if i+1 < words.len() {
 		next := trimNonLetters(words.at(i + 1))
-		if d.knownPlace(w + " " + next) {
+		if d.knownPlacePair(w, next) {
 			return true
 		}
 	}
 	if i > 0 {
 		prev := trimNonLetters(words.at(i - 1))
-		if d.knownPlace(prev + " " + w) {
+		if d.knownPlacePair(prev, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// knownPlacePair is knownPlace(a + " " + b). A name of two words is a
+// place, country or state only if one of their names of more words starts
+// with the first (lexicon.PlacePrefix): most pairs of words are ruled out
+// by that one probe, without the phrase being made and looked up in three
+// tables. TestKnownPlacePair checks it on every name of two words.
+func (d *Detector) knownPlacePair(a, b string) bool {
+	if a != "" && strings.IndexByte(a, ' ') < 0 && !d.lex.PlacePrefix(a) {
+		return false
+	}
+	return d.knownPlace(a + " " + b)
 }
 
 // candidateWord is what candidate decides from w alone: 1 if w may be a
@@ -567,26 +579,65 @@ func eachCapitalRun(s string, f func(w string)) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		letter, upper, size := false, false, 1
-		if c < utf8.RuneSelf {
-			letter, upper = 'a' <= c|0x20 && c|0x20 <= 'z', 'A' <= c && c <= 'Z'
+		if k := runKinds[c]; k != runNonASCII {
+			letter, upper = k != 0, k == runUpper
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
 			letter, upper = unicode.IsLetter(r), unicode.IsUpper(r)
 		}
+		i += size
 		if letter {
 			if !in {
 				in = true
 				if upper {
-					start = i
+					start = i - size
 				}
 			}
-		} else if in {
+			// The ASCII letters after a letter continue its run.
+			for i < len(s) && runKinds[s[i]]&(runLower|runUpper) != 0 {
+				i++
+			}
+			continue
+		}
+		if in {
 			if start >= 0 {
-				f(s[start:i])
+				f(s[start : i-size])
 				start = -1
 			}
 			in = false
+		}
+		// Nor do other ASCII bytes after a non-letter change anything.
+		for i < len(s) && runKinds[s[i]] == 0 {
+			i++
+		}
+	}
+	if start >= 0 {
+		f(s[start:])
+	}
+}
+
+// eachLetterRun calls f with each run of letters of s (strings.FieldsFunc's
+// fields of non-letters), in order, without the slice FieldsFunc makes.
+func eachLetterRun(s string, f func(w string)) {
+	start := -1 // the start of the current run
+	for i := 0; i < len(s); {
+		c := s[i]
+		letter, size := false, 1
+		if k := runKinds[c]; k != runNonASCII {
+			letter = k != 0
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			letter = unicode.IsLetter(r)
+		}
+		if letter {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			f(s[start:i])
+			start = -1
 		}
 		i += size
 	}
@@ -594,6 +645,29 @@ func eachCapitalRun(s string, f func(w string)) {
 		f(s[start:])
 	}
 }
+
+// The kinds of bytes eachCapitalRun tells apart (runKinds): other ASCII
+// bytes are 0.
+const (
+	runLower    = 1 << iota // an ASCII lower-case letter
+	runUpper                // an ASCII capital
+	runNonASCII             // a byte of a longer UTF-8 sequence, or invalid
+)
+
+// runKinds is the kind of each byte (read only).
+var runKinds = func() (k [256]uint8) {
+	for c := range k {
+		switch {
+		case c >= utf8.RuneSelf:
+			k[c] = runNonASCII
+		case 'a' <= c && c <= 'z':
+			k[c] = runLower
+		case 'A' <= c && c <= 'Z':
+			k[c] = runUpper
+		}
+	}
+	return k
+}()
 
 // knownPlace reports whether name is a country, a US state or a place in
 // the gazetteer.
@@ -762,14 +836,14 @@ func newLowerWords(a *deid.Analysis) lowerWords {
 			}
 			continue
 		}
-		for _, r := range strings.FieldsFunc(w.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		eachLetterRun(w.Text, func(r string) {
 			if r == strings.ToLower(r) {
 				if l.runs == nil {
 					l.runs = map[string]bool{}
 				}
 				l.runs[r] = true
 			}
-		}
+		})
 	}
 	return l
 }

@@ -49,21 +49,39 @@ type maxent struct {
 	// model), so the order of the pairs does not change the sums.
 	feats [numFeatures]*lexicon.Table
 	more  *lexicon.Table
-	// basic is prose's English word list (the "en-wordlist" feature).
-	basic *lexicon.Table
+	// words holds the features of a token's own text (those of
+	// maxentWordFeat, and prose's English word list, the "en-wordlist"
+	// feature); their feats are nil.
+	words *wordTable
 	// small holds the weights of the features of small sets of values.
 	small smallFeats
 }
 
+// inList reports whether word is in prose's English word list.
+func (m *maxent) inList(word string) bool {
+	return m.words.find(word).mask&bitInList != 0
+}
+
 // feat returns the weights of value v of feature f.
 func (m *maxent) feat(f int, v string) (valueWeights, bool) {
-	t := m.feats[f]
+	var w weightsOf
+	if wf := maxentWordFeat[f]; wf >= 0 {
+		w = m.words.weights(m.words.find(v), wf)
+	} else {
+		w = tableWeights(m.feats[f], v)
+	}
+	return w.vw, w.ok
+}
+
+// tableWeights returns the weights of value v in t, the table of a
+// feature.
+func tableWeights(t *lexicon.Table, v string) weightsOf {
 	r, ok := t.Find(v)
 	if !ok {
-		return valueWeights{}, false
+		return weightsOf{}
 	}
 	w0 := t.Word(r, 0)
-	return valueWeights{label: int16(w0), n: int16(w0 >> 16), start: t.Int32(r, 1), w: t.Float64(r, 2)}, true
+	return weightsOf{valueWeights{label: int16(w0), n: int16(w0 >> 16), start: t.Int32(r, 1), w: t.Float64(r, 2)}, true}
 }
 
 // valueWeights are the (label, weight) pairs of one feature value: the
@@ -115,17 +133,21 @@ var featureNames = [numFeatures]string{
 	"prefix3", "prevpos", "prevtag", "prevword", "shape", "shape+prevtag",
 	"suffix3", "word", "word+nextpos", "word.lower", "wordlen"}
 
-// maxentTables names the tables of the entity model in the model pack.
-func maxentTables() (labels, more, basic string, feats [numFeatures]string) {
+// maxentTables names the tables of the entity model in the model pack
+// ("" for the features kept in the word table).
+func maxentTables() (labels, more string, feats [numFeatures]string) {
 	for f, name := range featureNames {
-		feats[f] = "maxent/feature/" + name
+		if maxentWordFeat[f] < 0 {
+			feats[f] = "maxent/feature/" + name
+		}
 	}
-	return "maxent/labels", "maxent/more", "maxent/wordlist", feats
+	return "maxent/labels", "maxent/more", feats
 }
 
-// openMaxent reads the entity model from the tables of the model pack.
-func openMaxent(pack map[string]string) (*maxent, error) {
-	labelsName, moreName, basicName, featNames := maxentTables()
+// openMaxent reads the entity model from the tables of the model pack and
+// the word table.
+func openMaxent(pack map[string]string, words *wordTable) (*maxent, error) {
+	labelsName, moreName, featNames := maxentTables()
 	open := func(name string) (*lexicon.Table, error) {
 		t, err := lexicon.OpenTable(pack[name])
 		if err != nil {
@@ -137,7 +159,7 @@ func openMaxent(pack map[string]string) (*maxent, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &maxent{}
+	m := &maxent{words: words}
 	for r := range labels.Len() {
 		m.labels = append(m.labels, labels.String(r, 0))
 		m.simple = append(m.simple, simplePOS(labels.String(r, 0)))
@@ -145,10 +167,10 @@ func openMaxent(pack map[string]string) (*maxent, error) {
 	if m.more, err = open(moreName); err != nil {
 		return nil, err
 	}
-	if m.basic, err = open(basicName); err != nil {
-		return nil, err
-	}
 	for f, name := range featNames {
+		if name == "" {
+			continue
+		}
 		if m.feats[f], err = open(name); err != nil {
 			return nil, err
 		}
@@ -157,8 +179,9 @@ func openMaxent(pack map[string]string) (*maxent, error) {
 }
 
 // buildMaxent decodes prose's entity model and lays it out in the tables
-// openMaxent reads.
-func buildMaxent() (map[string][]byte, error) {
+// openMaxent reads, but for the features of a token's own text, which it
+// leaves in src for the word table.
+func buildMaxent(src *wordSource) (map[string][]byte, error) {
 	type maxentSource struct {
 		labels []string
 		feats  [numFeatures]map[string]valueWeights
@@ -286,7 +309,7 @@ func buildMaxent() (map[string][]byte, error) {
 	}
 	// The tables, each map's keys in sorted order (the layout of more
 	// follows the maps' random order; it is rebuilt here in that order).
-	labelsName, moreName, basicName, featNames := maxentTables()
+	labelsName, moreName, featNames := maxentTables()
 	out := map[string]*lexicon.TableBuilder{}
 	lt := lexicon.NewArrayBuilder(2)
 	for _, l := range m.labels {
@@ -295,26 +318,33 @@ func buildMaxent() (map[string][]byte, error) {
 	more := lexicon.NewArrayBuilder(3)
 	for f := range m.feats {
 		ft := lexicon.NewTableBuilder(4)
+		wf := maxentWordFeat[f]
+		if wf >= 0 {
+			src.ents[wf] = make(map[string][4]uint32, len(m.feats[f]))
+		}
 		for _, v := range slices.Sorted(maps.Keys(m.feats[f])) {
 			vw := m.feats[f][v]
-			r, _ := ft.Insert(v)
-			w := ft.Vals(r)
-			w[0] = uint32(uint16(vw.label)) | uint32(uint16(vw.n))<<16
-			w[1] = uint32(more.Len())
-			ft.SetFloat64(r, 2, vw.w)
+			u := math.Float64bits(vw.w)
+			w := [4]uint32{uint32(uint16(vw.label)) | uint32(uint16(vw.n))<<16, uint32(more.Len()), uint32(u), uint32(u >> 32)}
+			if wf >= 0 {
+				src.ents[wf][v] = w
+			} else {
+				r, _ := ft.Insert(v)
+				copy(ft.Vals(r), w[:])
+			}
 			for _, lw := range m.more[vw.start : vw.start+int32(vw.n)] {
 				mr := more.Append()
 				more.Vals(mr)[0] = uint32(lw.label)
 				more.SetFloat64(mr, 1, lw.w)
 			}
 		}
-		out[featNames[f]] = ft
+		if wf < 0 {
+			out[featNames[f]] = ft
+		}
 	}
-	bt := lexicon.NewTableBuilder(0)
-	for _, w := range slices.Sorted(maps.Keys(m.basic)) {
-		bt.Insert(w)
-	}
-	out[labelsName], out[moreName], out[basicName] = lt, more, bt
+	src.inList = m.basic
+	wordNextPosKeys(slices.Collect(maps.Keys(m.feats[fWordNextPos])), src.flagged)
+	out[labelsName], out[moreName] = lt, more
 	return layOut(out)
 }
 
@@ -363,9 +393,11 @@ type smallFeats struct {
 	// prevWordNone and nextWordNone are the "None" of the words before the
 	// first token and after the last.
 	prevWordNone, nextWordNone weightsOf
-	// tags maps each tag the tagger gives to its features; none is the
-	// "None" of the tokens before the first and after the last.
+	// tags maps each tag the tagger gives to its features; byID holds
+	// them by the tagger's tagID; none is the "None" of the tokens before
+	// the first and after the last.
 	tags map[string]*posFeats
+	byID []*posFeats
 	none posFeats
 	// prevTag, shape and shapePrev are indexed by prevID (the label before)
 	// and by shape.
@@ -451,9 +483,19 @@ func (m *maxent) initSmall(tags []string) {
 	}
 }
 
+// initTagIDs notes the features of each tag by its number in ids (the
+// tagger's tagIDs).
+func (m *maxent) initTagIDs(ids map[string]int32) {
+	m.small.byID = make([]*posFeats, len(ids))
+	for tag, id := range ids {
+		m.small.byID[id] = m.posFeatsOf(tag)
+	}
+}
+
 // classify sets the Label of each token, as prose's entity extracter does;
-// feats are the features of the tokens' texts (tokenCache.of).
-func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
+// feats are the features of the tokens' texts (tokenCache.of) and ids the
+// tagger's tagID of their tags (-1 for a tag it does not number).
+func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats, ids []int32) {
 	// Scratch space on the stack for the usual window and model.
 	var tagsArr [64]*posFeats
 	var scoresArr [16]float64
@@ -462,8 +504,12 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
 	if len(toks) > len(tagsArr) {
 		tags = make([]*posFeats, 0, len(toks))
 	}
-	for _, t := range toks {
-		tags = append(tags, m.posFeatsOf(t.Tag))
+	for i, t := range toks {
+		if id := ids[i]; id >= 0 {
+			tags = append(tags, m.small.byID[id])
+		} else {
+			tags = append(tags, m.posFeatsOf(t.Tag))
+		}
 	}
 	s := &m.small
 	scores := scoresArr[:0]
@@ -472,47 +518,52 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
 	}
 	scores = scores[:len(m.labels)]
 	buf := bufArr[:0]
-	prevID := 0 // the label before, as prevIDs counts it
-	var fs [numFeatures]weightsOf
+	prevID := 0                    // the label before, as prevIDs counts it
+	var fs [numFeatures]*weightsOf // pointers: a token's 17 are set and read, not copied
+	var wordNextPos weightsOf
 	for i := range toks {
 		tok, tag := feats[i], tags[i]
-		fs[fBias] = s.bias
-		fs[fWordlist] = s.notInList
+		fs[fBias] = &s.bias
+		fs[fWordlist] = &s.notInList
 		if tok.inList {
-			fs[fWordlist] = s.inList
+			fs[fWordlist] = &s.inList
 		}
-		fs[fWord] = tok.word
-		fs[fPos] = tag.pos
-		fs[fWordLower] = tok.wordLower
-		fs[fSuffix3] = tok.suffix3
-		fs[fPrefix3] = tok.prefix3
-		fs[fShape] = s.shape[tok.shape]
-		fs[fWordLen] = tok.wordLen
+		fs[fWord] = &tok.word
+		fs[fPos] = &tag.pos
+		fs[fWordLower] = &tok.wordLower
+		fs[fSuffix3] = &tok.suffix3
+		fs[fPrefix3] = &tok.prefix3
+		fs[fShape] = &s.shape[tok.shape]
+		fs[fWordLen] = &tok.wordLen
 		prevShape := shapeNone
 		prev := &s.none
-		fs[fPrevWord] = s.prevWordNone
+		fs[fPrevWord] = &s.prevWordNone
 		if i > 0 {
 			prev = tags[i-1]
-			fs[fPrevWord] = feats[i-1].asPrevWord
+			fs[fPrevWord] = &feats[i-1].asPrevWord
 			if i > 1 {
 				// prose leaves the shape of the word before the second
 				// one as "None".
 				prevShape = int(feats[i-1].shape)
 			}
 		}
-		fs[fPrevPos] = prev.prevPos
-		fs[fPrevTag] = s.prevTag[prevID]
-		fs[fPosPrevTag] = tag.posPrev[prevID]
-		fs[fShapePrevTag] = s.shapePrev[prevShape][prevID]
+		fs[fPrevPos] = &prev.prevPos
+		fs[fPrevTag] = &s.prevTag[prevID]
+		fs[fPosPrevTag] = &tag.posPrev[prevID]
+		fs[fShapePrevTag] = &s.shapePrev[prevShape][prevID]
 		next := &s.none
-		fs[fNextWord] = s.nextWordNone
+		fs[fNextWord] = &s.nextWordNone
 		if i < len(toks)-1 {
 			next = tags[i+1]
-			fs[fNextWord] = feats[i+1].asNextWord
+			fs[fNextWord] = &feats[i+1].asNextWord
 		}
-		fs[fNextPos] = next.nextPos
-		buf = join(buf[:0], tok.lower, next.lower)
-		fs[fWordNextPos] = m.weightsOf(fWordNextPos, unsafe.String(unsafe.SliceData(buf), len(buf)))
+		fs[fNextPos] = &next.nextPos
+		wordNextPos = weightsOf{}
+		if tok.wordNextPos {
+			buf = join(buf[:0], tok.lower, next.lower)
+			wordNextPos = tableWeights(m.feats[fWordNextPos], unsafe.String(unsafe.SliceData(buf), len(buf)))
+		}
+		fs[fWordNextPos] = &wordNextPos
 		clear(scores)
 		for _, w := range fs {
 			if !w.ok {
@@ -540,13 +591,9 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats) {
 
 // addLabelWeights is addWeights without marking the labels.
 func addLabelWeights(scores []float64, rows []byte, stride int) {
-	for len(rows) >= 12 {
-		r := rows[:12]
-		scores[binary.LittleEndian.Uint32(r)] += math.Float64frombits(binary.LittleEndian.Uint64(r[4:]))
-		if len(rows) < stride {
-			break
-		}
-		rows = rows[stride:]
+	for k, n := 0, rowCount(rows, stride); k < n; k++ {
+		r := row12(rows, k*stride)
+		scores[binary.LittleEndian.Uint32(r[:4])] += math.Float64frombits(binary.LittleEndian.Uint64(r[4:]))
 	}
 }
 

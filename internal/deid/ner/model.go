@@ -22,13 +22,17 @@ var packedModel string
 // FreezeModel decodes prose's embedded model files and returns the pack of
 // tables that veil embeds as model.pack. Two runs give the same bytes.
 func FreezeModel() ([]byte, error) {
-	ents, err := buildMaxent()
+	src := &wordSource{flagged: map[string]uint32{}}
+	ents, err := buildMaxent(src)
 	if err != nil {
 		return nil, err
 	}
-	tags, err := buildTagger()
+	tags, err := buildTagger(src)
 	if err != nil {
 		return nil, err
+	}
+	for name, b := range buildWordTable(src) {
+		tags[name] = b
 	}
 	tables, err := layOut(tags)
 	if err != nil {
@@ -60,15 +64,20 @@ func openModel(packed string) (*model, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := openTagger(pack)
+	words, err := openWordTable(pack)
 	if err != nil {
 		return nil, err
 	}
-	m, err := openMaxent(pack)
+	t, err := openTagger(pack, words)
+	if err != nil {
+		return nil, err
+	}
+	m, err := openMaxent(pack, words)
 	if err != nil {
 		return nil, err
 	}
 	m.initSmall(t.tagSet())
+	m.initTagIDs(t.tagIDs)
 	mod := &model{tagger: t, ents: m}
 	mod.initFrequent()
 	return mod, nil

@@ -178,7 +178,8 @@ func (d *Detector) Parts(doc *deid.Doc) []Span {
 }
 
 // parts returns the parts of chunk c of text that prose reads; scratch is
-// space reused from chunk to chunk.
+// space reused from chunk to chunk, which holds the parts returned until
+// the next call.
 func (d *Detector) parts(text string, c Span, found []deid.Finding, info func() *textInfo, scratch *windowScratch) []Span {
 	if d.window <= 0 {
 		if d.gate && !mayHoldName(text[c.Start:c.End]) {
@@ -462,11 +463,13 @@ func (d *Detector) tag(s string, cache *tokenCache) (toks []prose.Token, safe st
 		cache = newTokenCache(m)
 	}
 	toks, feats, src := cache.tokens(safe)
-	m.tagger.tag(toks, feats)
+	ids := m.tagger.tag(toks, feats, cache.ids[:0])
+	cache.ids = ids
 	for i, j := range src {
 		toks[i].Tag = toks[j].Tag
+		ids[i] = ids[j]
 	}
-	m.ents.classify(toks, feats)
+	m.ents.classify(toks, feats, ids)
 	for i, j := range src {
 		toks[i].Label = toks[j].Label
 	}

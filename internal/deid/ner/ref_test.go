@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"encoding/binary"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -40,7 +41,7 @@ func (m *maxent) classifyRef(toks []prose.Token) {
 		var vals [numFeatures]string
 		vals[fBias] = "True"
 		vals[fWordlist] = "False"
-		if _, ok := m.basic.Find(word); ok {
+		if m.inList(word) {
 			vals[fWordlist] = "True"
 		}
 		vals[fWord] = word
@@ -161,13 +162,19 @@ func TestClassifyMatchesRef(t *testing.T) {
 			t.Fatal(err)
 		}
 		toks := doc.Tokens()
-		m.tagger.tag(toks, cache.of(toks))
+		ids := m.tagger.tag(toks, cache.of(toks), nil)
 		if len(toks) > 2 && len(s)%3 == 0 {
 			toks[1].Tag = "-XYZ-" // a tag the tagger copies from a token
+			ids[1] = m.tagger.tagID(toks[1].Tag)
+		}
+		for i, tok := range toks {
+			if id := m.tagger.tagID(tok.Tag); ids[i] != id {
+				t.Fatalf("%q: tag id of %q %d, want %d", s, tok.Tag, ids[i], id)
+			}
 		}
 		want := slices.Clone(toks)
 		m.ents.classifyRef(want)
-		m.ents.classify(toks, cache.of(toks))
+		m.ents.classify(toks, cache.of(toks), ids)
 		if !slices.Equal(toks, want) {
 			t.Errorf("%q: labels %v, want %v", s, toks, want)
 		}
@@ -287,11 +294,7 @@ func (t *tagger) atRef(pos []refCtxFeats, ctx []string, k int) *refCtxFeats {
 	if !p.done {
 		p.done = true
 		w := ctx[k]
-		if r, ok := t.words.Find(w); ok {
-			for i := range p.words {
-				p.words[i] = [2]int32{t.words.Int32(r, 2*i), t.words.Int32(r, 2*i+1)}
-			}
-		}
+		p.words = t.words.ctxWords(t.words.find(w))
 		p.suffixes = t.suffix(w[len(w)-min(len(w), 3):])
 	}
 	return p
@@ -310,7 +313,7 @@ func TestTagMatchesRef(t *testing.T) {
 		toks := doc.Tokens()
 		want := slices.Clone(toks)
 		m.tagger.tagRef(want)
-		m.tagger.tag(toks, cache.of(toks))
+		m.tagger.tag(toks, cache.of(toks), nil)
 		if !slices.Equal(toks, want) {
 			t.Errorf("%q: tags %v, want %v", s, toks, want)
 		}
@@ -682,10 +685,10 @@ func TestDoseTokenMatchesRef(t *testing.T) {
 	rng := rand.New(rand.NewPCG(12, 13))
 	pieces := []string{"q", "Q", "1", "12", "2.5", ".", "/", "mg", "MG", "mcg", "kg", "min", "hr", "hrs", "h", "iv", "IV", "prn", "tid", "x", "word", "é", "K"}
 	for w := range vocab.Units().All() {
-		pieces = append(pieces, w)
+		pieces = append(pieces, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
 	}
 	for w := range vocab.RouteWords().All() {
-		pieces = append(pieces, w, strings.ToUpper(w))
+		pieces = append(pieces, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
 	}
 	for range 50000 {
 		var b strings.Builder
@@ -749,4 +752,56 @@ func normalize(word string) string {
 		return "!DIGITS"
 	}
 	return strings.ToLower(word)
+}
+
+// addWeightsRef is addWeights as it was before it read the rows without
+// a bounds check each: the oracle of TestAddWeightsMatchesRef.
+func addWeightsRef(scores []float64, touched []bool, rows []byte, stride int) {
+	for len(rows) >= 12 {
+		r := rows[:12]
+		class := binary.LittleEndian.Uint32(r)
+		touched[class] = true
+		scores[class] += math.Float64frombits(binary.LittleEndian.Uint64(r[4:]))
+		if len(rows) < stride {
+			break
+		}
+		rows = rows[stride:]
+	}
+}
+
+// TestAddWeightsMatchesRef compares addWeights and addLabelWeights with
+// addWeightsRef on random rows, strides and lengths, as Table.Rows gives
+// them and cut short.
+func TestAddWeightsMatchesRef(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		stride := 12 + 4*rng.IntN(4)
+		n := rng.IntN(6)
+		size := 0
+		if n > 0 {
+			size = stride*(n-1) + 12
+		}
+		if rng.IntN(4) == 0 && size > 0 {
+			size -= rng.IntN(min(size, stride) + 1) // a cut row
+		}
+		rows := make([]byte, size)
+		for i := range rows {
+			rows[i] = byte(rng.Uint32()) // padding between rows
+		}
+		for off := 0; off+12 <= size; off += stride {
+			binary.LittleEndian.PutUint32(rows[off:], uint32(rng.IntN(8)))
+			binary.LittleEndian.PutUint64(rows[off+4:], math.Float64bits(rng.NormFloat64()))
+		}
+		var got, want, got2 [8]float64
+		var tGot, tWant [8]bool
+		addWeights(got[:], tGot[:], rows, stride)
+		addWeightsRef(want[:], tWant[:], rows, stride)
+		addLabelWeights(got2[:], rows, stride)
+		for c := range got {
+			if math.Float64bits(got[c]) != math.Float64bits(want[c]) || tGot[c] != tWant[c] ||
+				math.Float64bits(got2[c]) != math.Float64bits(want[c]) {
+				t.Fatalf("stride %d, %d bytes: class %d: %v %v %v, want %v %v", stride, size, c, got[c], tGot[c], got2[c], want[c], tWant[c])
+			}
+		}
+	}
 }

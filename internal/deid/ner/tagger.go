@@ -41,22 +41,22 @@ type tagger struct {
 	feats   *lexicon.Table
 	weights *lexicon.Table
 	// words maps a context word to its features in each role of
-	// wordRoles ("i word paris", "i-1 word paris", ...); suffixes maps a
-	// suffix to its features in each role of suffixRoles (their rows
-	// hold a start and end for each role); pref1 holds the feature
+	// wordRoles ("i word paris", "i-1 word paris", ...) and a suffix to
+	// its features in each role of suffixRoles (see wordTable); pref1
+	// holds the feature
 	// "i pref1 " + string(rune(b)) of each byte b; bias is the feature
 	// "bias". An absent feature is the empty range, which scores
 	// nothing, as a feature not found does.
-	words    *lexicon.Table
-	suffixes *lexicon.Table
-	pref1    [256][2]int32
-	bias     [2]int32
+	words *wordTable
+	pref1 [256][2]int32
+	bias  [2]int32
 	// tagIDs numbers the tags a token can have before the one being
 	// tagged (tagSet and the -START- marks); prev1, prev2 and pair hold
 	// the features that read only them, "i-1 tag X", "i-2 tag X" and
 	// "i tag+i-2 tag X Y" (at X*len(prev1)+Y), looked up when the model is
 	// opened rather than per token.
 	tagIDs       map[string]int32
+	classIDs     []int32 // the tagID of each class
 	prev1, prev2 [][2]int32
 	pair         [][2]int32
 	// marks are the features of contextMarks.
@@ -139,29 +139,28 @@ type classWeight struct {
 
 // The tables of the tagger in the model pack.
 const (
-	tagClasses  = "tagger/classes"
-	tagTags     = "tagger/tags"
-	tagFeats    = "tagger/features"
-	tagWeights  = "tagger/weights"
-	tagWords    = "tagger/words"
-	tagSuffixes = "tagger/suffixes"
-	tagPref1    = "tagger/pref1" // 256 rows, then the bias
+	tagClasses = "tagger/classes"
+	tagTags    = "tagger/tags"
+	tagFeats   = "tagger/features"
+	tagWeights = "tagger/weights"
+	tagPref1   = "tagger/pref1" // 256 rows, then the bias
 )
 
-// openTagger reads the tagger from the tables of the model pack.
-func openTagger(pack map[string]string) (*tagger, error) {
-	var tabs [7]*lexicon.Table
-	for i, name := range []string{tagClasses, tagTags, tagFeats, tagWeights, tagWords, tagSuffixes, tagPref1} {
+// openTagger reads the tagger from the tables of the model pack and the
+// word table.
+func openTagger(pack map[string]string, words *wordTable) (*tagger, error) {
+	var tabs [5]*lexicon.Table
+	for i, name := range []string{tagClasses, tagTags, tagFeats, tagWeights, tagPref1} {
 		var err error
 		if tabs[i], err = lexicon.OpenTable(pack[name]); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
-	t := &tagger{tags: tabs[1], feats: tabs[2], weights: tabs[3], words: tabs[4], suffixes: tabs[5]}
+	t := &tagger{tags: tabs[1], feats: tabs[2], weights: tabs[3], words: words}
 	for r := range tabs[0].Len() {
 		t.classes = append(t.classes, tabs[0].String(r, 0))
 	}
-	if p := tabs[6]; p.Len() == 257 {
+	if p := tabs[4]; p.Len() == 257 {
 		for b := range t.pref1 {
 			t.pref1[b] = [2]int32{p.Int32(b, 0), p.Int32(b, 1)}
 		}
@@ -196,6 +195,9 @@ func (t *tagger) initTagFeats() {
 			t.prev2 = append(t.prev2, t.featRange("i-2 tag "+tag))
 		}
 	}
+	for _, c := range t.classes {
+		t.classIDs = append(t.classIDs, t.tagID(c))
+	}
 	n := len(t.prev1)
 	t.pair = make([][2]int32, n*n)
 	for x, i := range t.tagIDs {
@@ -214,12 +216,15 @@ func (t *tagger) tagID(tag string) int32 {
 }
 
 // buildTagger decodes prose's tagger model and lays it out in the
-// tables openTagger reads.
-func buildTagger() (map[string]*lexicon.TableBuilder, error) {
+// tables openTagger reads, but for the features of a token's own text,
+// which it leaves in src for the word table.
+func buildTagger(src *wordSource) (map[string]*lexicon.TableBuilder, error) {
 	t, err := loadTaggerSource()
 	if err != nil {
 		return nil, err
 	}
+	src.tags, src.ctx, src.suffixes = t.tags, t.words, t.suffixes
+	tagWordKeys(t.feats, src.flagged)
 	out := map[string]*lexicon.TableBuilder{}
 	classes := lexicon.NewArrayBuilder(2)
 	for _, c := range t.classes {
@@ -248,24 +253,12 @@ func buildTagger() (map[string]*lexicon.TableBuilder, error) {
 		weights.Vals(r)[0] = uint32(cw.class)
 		weights.SetFloat64(r, 1, cw.w)
 	}
-	words := lexicon.NewTableBuilder(2 * numWordRoles)
-	for _, w := range slices.Sorted(maps.Keys(t.words)) {
-		r, _ := words.Insert(w)
-		e := t.words[w]
-		copy(words.Vals(r), ranges(e[:]...))
-	}
-	suffixes := lexicon.NewTableBuilder(2 * numSuffixRoles)
-	for _, w := range slices.Sorted(maps.Keys(t.suffixes)) {
-		r, _ := suffixes.Insert(w)
-		e := t.suffixes[w]
-		copy(suffixes.Vals(r), ranges(e[:]...))
-	}
 	pref1 := lexicon.NewArrayBuilder(2)
 	for _, r := range append(t.pref1[:], t.bias) {
 		copy(pref1.Vals(pref1.Append()), ranges(r))
 	}
 	out[tagClasses], out[tagTags], out[tagFeats], out[tagWeights] = classes, tags, feats, weights
-	out[tagWords], out[tagSuffixes], out[tagPref1] = words, suffixes, pref1
+	out[tagPref1] = pref1
 	return out, nil
 }
 
@@ -348,9 +341,10 @@ func (t *tagger) tagSet() []string {
 	return tags
 }
 
-// tag sets the Tag of each token, as prose's tagger does; feats are the
-// features of the tokens' texts (tokenCache.of).
-func (t *tagger) tag(toks []prose.Token, feats []*tokenFeats) {
+// tag sets the Tag of each token, as prose's tagger does, and appends the
+// tagID of each to ids; feats are the features of the tokens' texts
+// (tokenCache.of).
+func (t *tagger) tag(toks []prose.Token, feats []*tokenFeats, ids []int32) []int32 {
 	// Scratch space on the stack for the usual model.
 	var scoresArr [64]float64
 	var touchedArr [64]bool
@@ -364,14 +358,16 @@ func (t *tagger) tag(toks []prose.Token, feats []*tokenFeats) {
 	p1, p2 := "-START-", "-START2-"
 	id1, id2 := t.tagID(p1), t.tagID(p2)
 	for i := range toks {
-		tag := feats[i].fixed
+		tag, id := feats[i].fixed, feats[i].fixedID
 		if !feats[i].hasFixed {
-			tag, buf = t.predict(scores, touched, buf, feats, i, p1, p2, id1, id2)
+			tag, id, buf = t.predict(scores, touched, buf, feats, i, p1, p2, id1, id2)
 		}
 		toks[i].Tag = tag
+		ids = append(ids, id)
 		p2, p1 = p1, tag
-		id2, id1 = id1, t.tagID(tag)
+		id2, id1 = id1, id
 	}
+	return ids
 }
 
 // ctxFeats are the features of one word of the context in the roles it
@@ -386,31 +382,20 @@ type ctxFeats struct {
 var contextMarks = [4]string{"-START-", "-START2-", "-END-", "-END2-"}
 
 // suffix returns the features of suffix s in each role.
-func (t *tagger) suffix(s string) (e [numSuffixRoles][2]int32) {
-	if r, ok := t.suffixes.Find(s); ok {
-		for i := range e {
-			e[i] = [2]int32{t.suffixes.Int32(r, 2*i), t.suffixes.Int32(r, 2*i+1)}
-		}
-	}
-	return e
+func (t *tagger) suffix(s string) [numSuffixRoles][2]int32 {
+	return t.words.suffixes(t.words.find(s))
 }
 
 // ctxFeatsOf returns the features of context word w.
-func (t *tagger) ctxFeatsOf(w string) (p ctxFeats) {
-	if r, ok := t.words.Find(w); ok {
-		for i := range p.words {
-			p.words[i] = [2]int32{t.words.Int32(r, 2*i), t.words.Int32(r, 2*i+1)}
-		}
-	}
-	p.suffixes = t.suffix(w[len(w)-min(len(w), 3):])
-	return p
+func (t *tagger) ctxFeatsOf(w string) ctxFeats {
+	return ctxFeats{words: t.words.ctxWords(t.words.find(w)), suffixes: t.suffix(w[len(w)-min(len(w), 3):])}
 }
 
 // predict scores the features prose's featurize gives token i (feats
 // holds the features of every token; p1 and p2 are the tags of the two
 // tokens before, id1 and id2 their numbers in tagIDs or -1) and returns the
-// best tag. scores, touched and buf are scratch space.
-func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*tokenFeats, i int, p1, p2 string, id1, id2 int32) (string, []byte) {
+// best tag and its tagID. scores, touched and buf are scratch space.
+func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*tokenFeats, i int, p1, p2 string, id1, id2 int32) (string, int32, []byte) {
 	// Only the tags of features found are scored (touched), each from 0.
 	clear(touched)
 	clear(scores)
@@ -458,7 +443,9 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 	}
 	cur, prev1 := at(0), at(-1)
 	addRange(cur.words[roleWord])
-	add("i-1 tag+i word", p1, w.norm)
+	if w.tagWord {
+		add("i-1 tag+i word", p1, w.norm)
+	}
 	addRange(prev1.words[rolePrev1Word])
 	addRange(prev1.suffixes[rolePrev1Suffix])
 	addRange(at(-2).words[rolePrev2Word])
@@ -466,30 +453,45 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 	addRange(next1.words[roleNext1Word])
 	addRange(next1.suffixes[roleNext1Suffix])
 	addRange(at(2).words[roleNext2Word])
-	best, bestScore := "", math.Inf(-1)
+	best, bestScore := -1, math.Inf(-1)
 	for c, s := range scores {
 		if touched[c] && s > bestScore {
-			best, bestScore = t.classes[c], s
+			best, bestScore = c, s
 		}
 	}
-	return best, buf
+	if best < 0 {
+		return "", t.tagID(""), buf
+	}
+	return t.classes[best], t.classIDs[best], buf
 }
 
 // addWeights adds to scores the weight of each row of rows, a class (or
 // label) as a little-endian uint32 and its weight as a little-endian
 // float64, one row every stride bytes (lexicon.Table.Rows of such a
-// table), and marks the classes in touched.
+// table), and marks the classes in touched. The rows are added in order.
 func addWeights(scores []float64, touched []bool, rows []byte, stride int) {
-	for len(rows) >= 12 {
-		r := rows[:12]
-		class := binary.LittleEndian.Uint32(r)
+	for k, n := 0, rowCount(rows, stride); k < n; k++ {
+		r := row12(rows, k*stride)
+		class := binary.LittleEndian.Uint32(r[:4])
 		touched[class] = true
 		scores[class] += math.Float64frombits(binary.LittleEndian.Uint64(r[4:]))
-		if len(rows) < stride {
-			break
-		}
-		rows = rows[stride:]
 	}
+}
+
+// rowCount is the number of rows of twelve bytes in rows, one every
+// stride bytes (stride >= 12): the last one ends within rows.
+func rowCount(rows []byte, stride int) int {
+	if len(rows) < 12 {
+		return 0
+	}
+	return (len(rows)-12)/stride + 1
+}
+
+// row12 returns the twelve bytes of rows at off, which the caller has
+// bounded (off+12 <= len(rows), see rowCount), without a bounds check on
+// each of the loads that read them.
+func row12(rows []byte, off int) *[12]byte {
+	return (*[12]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(rows)), off))
 }
 
 // normalizeLower is normalize(word), given strings.ToLower(word).

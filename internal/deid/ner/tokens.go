@@ -23,6 +23,7 @@ type tokenFeats struct {
 	// (a word of its list, or one of its special cases), if hasFixed;
 	// else it predicts one.
 	fixed    string
+	fixedID  int32 // the tagger's tagID of fixed
 	hasFixed bool
 	// norm is the form the tagger reads as context (normalize), with its
 	// features in each role; suffix is the "i suffix" of the token's own
@@ -41,22 +42,44 @@ type tokenFeats struct {
 	word, wordLower, prefix3, suffix3 weightsOf
 	asPrevWord, asNextWord            weightsOf
 	wordLen                           weightsOf
+	// tagWord and wordNextPos say whether the features the tagger and
+	// the entity model look up by the token and a tag ("i-1 tag+i word"
+	// of norm, "word+nextpos" of lower) can exist (see wordTable).
+	tagWord, wordNextPos bool
 }
 
 // newTokenFeats looks up the features of token text w.
 func (m *model) newTokenFeats(w string) *tokenFeats {
+	f := new(tokenFeats)
+	m.fillTokenFeats(f, w)
+	return f
+}
+
+// fillTokenFeats sets *f, which is zero, to the features of token text w.
+func (m *model) fillTokenFeats(f *tokenFeats, w string) {
 	t, e := m.tagger, m.ents
 	lower := strings.ToLower(w)
-	f := &tokenFeats{norm: normalizeLower(w, lower), first: w[0]}
-	f.fixed, f.hasFixed = t.fixedTag(w)
-	f.ctx = t.ctxFeatsOf(f.norm)
-	f.suffix = t.suffix(w[len(w)-min(len(w), 3):])[roleSuffix]
+	f.norm, f.first = normalizeLower(w, lower), w[0]
+	// The keys a token is looked up by are often one string (a word in
+	// lower case is its own lower case, normal form and, if short, its
+	// suffix): each is looked up once.
+	var rows wordRows
+	rw := rows.find(t.words, w)
+	rl := rows.find(t.words, lower)
+	rn := rows.find(t.words, f.norm)
+	f.fixed, f.hasFixed = t.fixedTag(w, rw)
+	f.fixedID = t.tagID(f.fixed)
+	f.ctx.words = t.words.ctxWords(rn)
+	f.ctx.suffixes = t.words.suffixes(rows.find(t.words, f.norm[len(f.norm)-min(len(f.norm), 3):]))
+	f.suffix = t.words.suffixes(rows.find(t.words, w[len(w)-min(len(w), 3):]))[roleSuffix]
 	f.lower, f.shape = lower, shapeOf(w)
-	_, f.inList = e.basic.Find(w)
-	f.word = e.weightsOf(fWord, w)
+	f.inList = rw.mask&bitInList != 0
+	f.word = t.words.weights(rw, wWord)
 	f.wordLower = e.weightsOf(fWordLower, f.lower)
-	f.asPrevWord = e.weightsOf(fPrevWord, f.lower)
-	f.asNextWord = e.weightsOf(fNextWord, f.lower)
+	f.asPrevWord = t.words.weights(rl, wPrev)
+	f.asNextWord = t.words.weights(rl, wNext)
+	f.tagWord = rn.mask&bitTagWord != 0
+	f.wordNextPos = rl.mask&bitWordNextPos != 0
 	suffix3, prefix3 := w[len(w)-min(len(w), 3):], w[:min(len(w), 3)]
 	if isASCII(w) {
 		// The lower case of an ASCII word's ends is that of the word.
@@ -64,14 +87,35 @@ func (m *model) newTokenFeats(w string) *tokenFeats {
 	} else {
 		suffix3, prefix3 = strings.ToLower(suffix3), strings.ToLower(prefix3)
 	}
-	f.suffix3 = e.weightsOf(fSuffix3, suffix3)
-	f.prefix3 = e.weightsOf(fPrefix3, prefix3)
+	f.suffix3 = t.words.weights(rows.find(t.words, suffix3), wSuffix3)
+	f.prefix3 = t.words.weights(rows.find(t.words, prefix3), wPrefix3)
 	if len(w) < maxWordLen {
 		f.wordLen = e.small.wordLen[len(w)]
 	} else {
 		f.wordLen = e.weightsOf(fWordLen, strconv.Itoa(len(w)))
 	}
-	return f
+}
+
+// wordRows are the rows of the word table one token has looked up.
+type wordRows struct {
+	n    int
+	keys [7]string
+	rows [7]wordRow
+}
+
+// find returns the row of key k, looked up once per token.
+func (r *wordRows) find(t *wordTable, k string) wordRow {
+	for i := range r.n {
+		if r.keys[i] == k {
+			return r.rows[i]
+		}
+	}
+	row := t.find(k)
+	if r.n < len(r.keys) {
+		r.keys[r.n], r.rows[r.n] = k, row
+		r.n++
+	}
+	return row
 }
 
 // initFrequent looks up the features of the words of the tagger's fixed
@@ -92,6 +136,8 @@ type tokenCache struct {
 	m      *model
 	byText map[string]*tokenFeats
 	feats  []*tokenFeats
+	ids    []int32 // the tag ids of a window's tokens (see tagger.tag), in idsBuf while they fit
+	idsBuf [64]int32
 	// byWord maps a word, as it is and sanitized, to the tokens of its
 	// sanitized form: two words prose's sanitizer makes equal share one
 	// entry, as they share prose's cached tokens.
@@ -105,6 +151,11 @@ type tokenCache struct {
 	slab     []wordTokens
 	toksBuf  []string
 	featsBuf []*tokenFeats
+	// featSlab holds the features of the text's new token texts, cut
+	// from blocks (see featsOf); toks is the slice tokens returns,
+	// reused by its next call.
+	featSlab []tokenFeats
+	toks     []prose.Token
 }
 
 // wordTokens are prose's tokens of one word and their features.
@@ -117,7 +168,9 @@ type wordTokens struct {
 }
 
 func newTokenCache(m *model) *tokenCache {
-	return &tokenCache{m: m, byText: map[string]*tokenFeats{}, byWord: map[string]*wordTokens{}}
+	c := &tokenCache{m: m, byText: map[string]*tokenFeats{}, byWord: map[string]*wordTokens{}}
+	c.ids = c.idsBuf[:0]
+	return c
 }
 
 // featsOf returns the features of token text w.
@@ -125,7 +178,14 @@ func (c *tokenCache) featsOf(w string) *tokenFeats {
 	f, ok := c.m.frequent[w]
 	if !ok {
 		if f, ok = c.byText[w]; !ok {
-			f = c.m.newTokenFeats(w)
+			if len(c.featSlab) == cap(c.featSlab) {
+				// Blocks of 8, 16, 32 and then 64: most texts have a few
+				// dozen new token texts.
+				c.featSlab = make([]tokenFeats, 0, min(max(8, 2*cap(c.featSlab)), 64))
+			}
+			c.featSlab = c.featSlab[:len(c.featSlab)+1]
+			f = &c.featSlab[len(c.featSlab)-1]
+			c.m.fillTokenFeats(f, w)
 			c.byText[w] = f
 		}
 	}
@@ -182,8 +242,8 @@ func (c *tokenCache) newWord(key string) *wordTokens {
 
 // tokens returns prose's tokens of s (which prose's tokenizer would give,
 // see splitWord), their features and, if prose gives two of them the same
-// *Token values, src (see sharing); the features are in a slice reused by
-// the next call.
+// *Token values, src (see sharing); the tokens and their features are in
+// slices reused by the next call.
 func (c *tokenCache) tokens(s string) (toks []prose.Token, feats []*tokenFeats, src []int) {
 	c.window++
 	words := appendFieldSpans(c.words[:0], s)
@@ -209,7 +269,10 @@ func (c *tokenCache) tokens(s string) (toks []prose.Token, feats []*tokenFeats, 
 		}
 	}
 	c.words, c.ents = words, ents
-	toks = make([]prose.Token, 0, n)
+	toks = c.toks[:0]
+	if cap(toks) < n {
+		toks = make([]prose.Token, 0, n)
+	}
 	feats = c.feats[:0]
 	for _, e := range ents {
 		for j, t := range e.toks {
@@ -217,7 +280,7 @@ func (c *tokenCache) tokens(s string) (toks []prose.Token, feats []*tokenFeats, 
 			feats = append(feats, e.feats[j])
 		}
 	}
-	c.feats = feats
+	c.feats, c.toks = feats, toks
 	if !repeated || len(words) < 2 {
 		return toks, feats, nil
 	}
@@ -241,8 +304,8 @@ func (c *tokenCache) tokens(s string) (toks []prose.Token, feats []*tokenFeats, 
 }
 
 // fixedTag returns the tag the tagger gives word whatever its context, or
-// false if it has to predict one.
-func (t *tagger) fixedTag(word string) (string, bool) {
+// false if it has to predict one; r is word's row of the word table.
+func (t *tagger) fixedTag(word string, r wordRow) (string, bool) {
 	switch {
 	case word == "-":
 		return "-", true
@@ -258,8 +321,5 @@ func (t *tagger) fixedTag(word string) (string, bool) {
 	case len(word) == 5 && word[0] == '-' && keepRE.MatchString(word):
 		return word, true
 	}
-	if r, ok := t.tags.Find(word); ok {
-		return t.tags.String(r, 0), true
-	}
-	return "", false
+	return t.words.tag(r)
 }

@@ -31,16 +31,19 @@ func (c chunkWords) len() int        { return len(c.spans) }
 func (c chunkWords) at(k int) string { return c.s[c.spans[k].Start:c.spans[k].End] }
 func fieldWords(s string) chunkWords { return chunkWords{s, fieldSpans(s)} }
 
-// windowScratch is space windowsWhere reuses from one chunk to the next.
+// windowScratch is space windowsWhere reuses from one chunk to the next,
+// and the windows it returns (valid until its next call).
 type windowScratch struct {
 	words []Span
 	names []int
+	out   []Span
 }
 
 // windowsWhere is windows with a further test of the words that may be
 // names: cand, if not nil, is given the words of s and the index of one
 // that may be a name, and says whether prose should look at it. scratch,
-// if not nil, lends its slices.
+// if not nil, lends its slices, the one returned among them: it is valid
+// until the next call with the same scratch.
 func windowsWhere(s string, ctx int, cand func(words chunkWords, i int) bool, scratch *windowScratch) []Span {
 	if !holdsNameWord(s) {
 		return nil // most chunks: the scan below would find no name
@@ -49,7 +52,8 @@ func windowsWhere(s string, ctx int, cand func(words chunkWords, i int) bool, sc
 		scratch = &windowScratch{}
 	}
 	words, names := scratch.words[:0], scratch.names[:0] // names: indexes into words of words that may be names
-	defer func() { scratch.words, scratch.names = words, names }()
+	out := scratch.out[:0]
+	defer func() { scratch.words, scratch.names, scratch.out = words, names, out }()
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			if isASCIISpace(c) {
@@ -98,7 +102,6 @@ func windowsWhere(s string, ctx int, cand func(words chunkWords, i int) bool, sc
 		}
 		names = kept
 	}
-	var out []Span
 	last := -1 // last word index covered by out
 	for _, n := range names {
 		lo, hi := max(n-ctx, 0), min(n+ctx, len(words)-1)

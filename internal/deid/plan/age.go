@@ -175,7 +175,16 @@ func bareBand(n int) string {
 	case n < 20:
 		return "teenage"
 	}
-	return strings.NewReplacer("early-", "early ", "late-", "late ").Replace(ageBand(n))
+	// ageBand(n) with "early-" and "late-" written "early " and "late "
+	// (the hyphen of "mid-" kept), made without a strings.Replacer.
+	decade := strconv.Itoa(n / 10 * 10)
+	switch d := n % 10; {
+	case d <= 3:
+		return "early " + decade + "s"
+	case d <= 6:
+		return "mid-" + decade + "s"
+	}
+	return "late " + decade + "s"
 }
 
 var digitsRE = regexp.MustCompile(`\d+`)

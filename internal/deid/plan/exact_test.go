@@ -68,8 +68,10 @@ func TestPseudonymsInIsRef(t *testing.T) {
 	// Pseudonyms from each list, as written, in capitals, in lower case
 	// and with a possessive or a letter after them.
 	for _, list := range [][]string{femaleNames, maleNames, unisexNames, surnames, placeNames} {
-		for _, n := range list[:4] {
-			pieces = append(pieces, n, strings.ToUpper(n), strings.ToLower(n), n+"'s", n+"s")
+		// Every pseudonym: pseudonymsIn compares a word with those of its
+		// hash bit, which each must be listed under.
+		for _, n := range list {
+			pieces = append(pieces, n, strings.ToUpper(n), strings.ToLower(n), n+"'s", n+"s", n[1:], n[:len(n)-1])
 		}
 	}
 	r := rand.New(rand.NewSource(8))
@@ -88,6 +90,38 @@ func TestPseudonymsInIsRef(t *testing.T) {
 	}
 	if found < 1000 {
 		t.Errorf("only %d pseudonyms found", found)
+	}
+	for w := range pseudonymWords {
+		if strings.ContainsRune(w, ' ') {
+			continue // no run of letters holds a space
+		}
+		for _, v := range []string{w, strings.ToUpper(w), capitalise(w)} {
+			if got := pseudonymsIn("(" + v + ")"); !got[w] || len(got) != 1 {
+				t.Errorf("pseudonymsIn(%q) = %v", v, got)
+			}
+		}
+	}
+}
+
+// bareBandRef is bareBand as first written, a strings.Replacer over
+// ageBand.
+func bareBandRef(n int) string {
+	switch {
+	case n < 5:
+		return "under 5"
+	case n < 13:
+		return "school age"
+	case n < 20:
+		return "teenage"
+	}
+	return strings.NewReplacer("early-", "early ", "late-", "late ").Replace(ageBand(n))
+}
+
+func TestBareBandIsRef(t *testing.T) {
+	for n := -1; n <= 130; n++ {
+		if got, want := bareBand(n), bareBandRef(n); got != want {
+			t.Errorf("bareBand(%d) = %q, want %q", n, got, want)
+		}
 	}
 }
 
@@ -287,5 +321,129 @@ func TestMacIsRef(t *testing.T) {
 				t.Fatalf("shiftDays() = %d, want %d", got, n)
 			}
 		}
+	}
+}
+
+// TestIsASCII compares isASCII, which reads eight bytes at a time, with a
+// byte loop on random strings of every length up to 40, each byte ASCII
+// or not.
+func TestIsASCII(t *testing.T) {
+	r := rand.New(rand.NewSource(9))
+	for i := 0; i < 20000; i++ {
+		b := make([]byte, r.Intn(41))
+		for k := range b {
+			b[k] = byte(r.Intn(128))
+			if r.Intn(len(b)*2+1) == 0 {
+				b[k] = byte(128 + r.Intn(128))
+			}
+		}
+		want := true
+		for _, c := range b {
+			want = want && c < utf8.RuneSelf
+		}
+		if got := isASCII(string(b)); got != want {
+			t.Fatalf("isASCII(%q) = %v", b, got)
+		}
+	}
+}
+
+// TestPseudonymsInFormsIsRef compares pseudonymsInForms of a text's
+// vocabulary with pseudonymsIn of the text on random texts of pseudonyms
+// in every case and every mark that ends, joins or splits a word: digits,
+// apostrophes plain and typographic, possessives, hyphens and dashes,
+// combining marks, letters beyond ASCII and those that lower to ASCII (the
+// Kelvin sign, the dotted capital I).
+func TestPseudonymsInFormsIsRef(t *testing.T) {
+	pieces := []string{" ", " ", "  ", ".", ",", "-", "‐", "'", "’", "'s", "’s", "\n", "é", "É", "\xff", "\u212a", "\u0130",
+		"ſ", "\u0301", "ǅ", "٣", "3", "x1", "Rob-who", "W.", "the", "a", "Dr."}
+	for _, list := range [][]string{femaleNames, maleNames, unisexNames, surnames, placeNames} {
+		for _, n := range list[:6] {
+			pieces = append(pieces, n, strings.ToUpper(n), strings.ToLower(n), n+"'s", n[1:], n+"2", "2"+n, "O'"+n, n+"-"+n)
+		}
+	}
+	pieces = append(pieces, "\u212aaren", "\u212aelly", "L\u0130SA", "Ell\u0130s") // Karen, Kelly, Lisa, Ellis lowered
+	r := rand.New(rand.NewSource(10))
+	found := 0
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.Intn(30); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		text := b.String()
+		a := (&deid.Doc{Text: text}).Analysis()
+		if a.WordsMade() {
+			t.Fatal("WordsMade before the words were asked for")
+		}
+		a.Words()
+		if !a.WordsMade() {
+			t.Fatal("not WordsMade after Words")
+		}
+		got, want := pseudonymsInForms(a.Vocab()), pseudonymsIn(text)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("pseudonymsInForms of %q\n got %v\nwant %v", text, got, want)
+		}
+		found += len(want)
+	}
+	if found < 5000 {
+		t.Errorf("only %d pseudonyms found", found)
+	}
+}
+
+// TestLowerKeepsLetters checks, for every rune a word of deid.Tokenize may
+// hold, what pseudonymsInForms relies on: lowering it keeps a letter a
+// letter and anything else not one, and lowering again changes nothing.
+func TestLowerKeepsLetters(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && !deid.IsApostrophe(r) && !deid.IsHyphen(r) {
+			continue
+		}
+		l := unicode.ToLower(r)
+		if unicode.IsLetter(l) != unicode.IsLetter(r) || unicode.ToLower(l) != l {
+			t.Errorf("%U lowers to %U", r, l)
+		}
+	}
+	for w := range pseudonymWords {
+		if utf8.RuneCountInString(w) < 2 {
+			t.Errorf("pseudonym %q: the s of a possessive is a run of letters outside any word's form", w)
+		}
+	}
+}
+
+// TestTitledPositionsOfIsRef compares titledPositionsOf, which reads the
+// ends of the words, with titledPositions, which reads every byte, on
+// random ASCII texts of titles in both cases, possessives, apostrophes,
+// hyphens, digits and marks; and afterHonorific of every word of a text
+// whose words are made (as the engine's are) with its first form.
+func TestTitledPositionsOfIsRef(t *testing.T) {
+	if !titlesAreLetters {
+		t.Skip("a title is not all letters: titledPositionsOf is not used")
+	}
+	pieces := []string{" ", " ", ".", ". ", "..", "dr", "Dr", "MR", "mrs", "miss", "prof", "of", "st", "rev", "x", "okafor",
+		"ms", "\n", "'s", "'", "’s", "-", "3", "Ms.", "ST.", "!", ",", "\t"}
+	r := rand.New(rand.NewSource(11))
+	found := 0
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.Intn(30); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		text := strings.ReplaceAll(b.String(), "’", "'") // ASCII
+		want, wantKeys := titledPositions(text)
+		got, gotKeys := titledPositionsOf(text, deid.Tokenize(text))
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotKeys, wantKeys) {
+			t.Fatalf("titledPositionsOf(%q)\n got %v %q\nwant %v %q", text, got, gotKeys, want, wantKeys)
+		}
+		doc := &deid.Doc{Text: text}
+		doc.Analysis().Words()
+		d := &document{doc: doc}
+		for _, w := range strings.Fields(text) {
+			if got, want := d.afterHonorific(w), afterHonorificRef(strings.ToLower(text), want, w); got != want {
+				t.Fatalf("afterHonorific(%q) in %q = %v, want %v", w, text, got, want)
+			}
+		}
+		found += len(want)
+	}
+	if found < 1000 {
+		t.Errorf("only %d titled positions", found)
 	}
 }

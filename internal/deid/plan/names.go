@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -112,30 +113,103 @@ func wordBit(w string) uint {
 	return (uint(w[0]|0x20)*31 + uint(w[len(w)-1]|0x20)*7 + uint(len(w))*131 + uint(w[len(w)/2]|0x20)) & 4095
 }
 
+// pseudonymsByBit lists the pseudonyms in lower case by wordBit: those
+// with bit h are pseudonymList[pseudonymsByBit[h]:pseudonymsByBit[h+1]],
+// so that a word the bits let through is compared with the few pseudonyms
+// of its bit instead of being hashed again for a map. Made once and only
+// read.
+var pseudonymList, pseudonymsByBit = func() ([]string, *[4097]uint16) {
+	var list []string
+	for w := range pseudonymWords {
+		if w != "" {
+			list = append(list, w)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if hi, hj := wordBit(list[i]), wordBit(list[j]); hi != hj {
+			return hi < hj
+		}
+		return list[i] < list[j]
+	})
+	var by [4097]uint16
+	k := 0
+	for h := range 4097 {
+		for k < len(list) && wordBit(list[k]) < uint(h) {
+			k++
+		}
+		by[h] = uint16(k)
+	}
+	return list, &by
+}()
+
+// letterClass is how pseudonymsIn reads a byte: an ASCII letter
+// (classLetter), another ASCII byte (0), or the first or a later byte of
+// a character beyond ASCII (classWide), which is decoded.
+var letterClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = classWide
+		case isLetterByte(byte(c)):
+			t[c] = classLetter
+		}
+	}
+	return t
+}()
+
+const (
+	classLetter = 1
+	classWide   = 2
+)
+
 // pseudonymsIn returns the pseudonyms that text holds as words (runs of
 // letters), in any case, in one pass and without copying the text's other
 // words: a post is never given a pseudonym that is a real name in it.
 func pseudonymsIn(text string) map[string]bool {
 	used := map[string]bool{}
-	var buf [32]byte
+	pseudonymsInto(used, text)
+	return used
+}
+
+// pseudonymsInForms is pseudonymsIn of a text whose distinct lookup forms
+// (deid.Analysis.Vocab) are forms: each form is read once, however often
+// its word is written, and there are about a quarter as many. It gives what
+// pseudonymsIn gives because every letter of a text is in a word of
+// deid.Tokenize (or is the "s" of a possessive, no pseudonym), no run of
+// letters goes past a word's ends, and a form is its word lowered rune by
+// rune (with ’ made '), which keeps letters letters and others not
+// (TestLowerKeepsLetters reads every rune) and is what pseudonymsIn does
+// to a run again, which changes nothing more (lowering is idempotent).
+func pseudonymsInForms(forms []string) map[string]bool {
+	used := map[string]bool{}
+	for _, f := range forms {
+		pseudonymsInto(used, f)
+	}
+	return used
+}
+
+// pseudonymsInto adds to used the pseudonyms text holds (pseudonymsIn).
+func pseudonymsInto(used map[string]bool, text string) {
 	for i := 0; i < len(text); {
-		if b := text[i]; b < utf8.RuneSelf {
-			if !isLetterByte(b) {
-				i++
+		switch letterClass[text[i]] {
+		case 0:
+			i++
+			continue
+		case classWide:
+			if r, n := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) {
+				i += n
 				continue
 			}
-		} else if r, n := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) {
-			i += n
-			continue
 		}
 		start, ascii := i, true
 		for i < len(text) {
-			if b := text[i]; b < utf8.RuneSelf {
-				if !isLetterByte(b) {
-					break
-				}
+			c := letterClass[text[i]]
+			if c == classLetter {
 				i++
 				continue
+			}
+			if c == 0 {
+				break
 			}
 			r, n := utf8.DecodeRuneInString(text[i:])
 			if !unicode.IsLetter(r) {
@@ -153,25 +227,33 @@ func pseudonymsIn(text string) map[string]bool {
 			}
 			continue
 		}
-		if len(w) > maxPseudonymWord || len(w) > len(buf) {
+		if len(w) > maxPseudonymWord {
 			continue
 		}
-		if h := wordBit(w); pseudonymBits[h>>6]&(1<<(h&63)) == 0 {
+		h := wordBit(w)
+		if pseudonymBits[h>>6]&(1<<(h&63)) == 0 {
 			continue
 		}
-		if h := wordBit2(w); pseudonymBits2[h>>6]&(1<<(h&63)) == 0 {
+		if h2 := wordBit2(w); pseudonymBits2[h2>>6]&(1<<(h2&63)) == 0 {
 			continue
 		}
-		for k := 0; k < len(w); k++ {
-			c := w[k]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+		// w is ASCII letters: |0x20 lowers each of them.
+		for _, p := range pseudonymList[pseudonymsByBit[h]:pseudonymsByBit[h+1]] {
+			if len(p) == len(w) && equalFoldLetters(w, p) {
+				used[p] = true
+				break
 			}
-			buf[k] = c
-		}
-		if pseudonymWords[string(buf[:len(w)])] {
-			used[string(buf[:len(w)])] = true
 		}
 	}
-	return used
+}
+
+// equalFoldLetters reports whether the ASCII letters w, lowered, are the
+// lower-case p, of the same length.
+func equalFoldLetters(w, p string) bool {
+	for k := 0; k < len(w); k++ {
+		if w[k]|0x20 != p[k] {
+			return false
+		}
+	}
+	return true
 }

@@ -1,10 +1,12 @@
 package plan
 
 import (
+	"encoding/binary"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/vocab"
@@ -87,10 +89,16 @@ func (d *document) afterHonorific(name string) bool {
 		// compared (what strings.ToLower does to ASCII); any other is
 		// lowered whole first, which may move its offsets.
 		d.lower = d.doc.Text
-		if !isASCII(d.lower) {
+		switch {
+		case !isASCII(d.lower):
 			d.lower = strings.ToLower(d.lower)
+			d.titled, d.titledKeys = titledPositions(d.lower)
+		case titlesAreLetters && d.doc.Analysis().WordsMade():
+			// The words the detectors made tell where titles may end.
+			d.titled, d.titledKeys = titledPositionsOf(d.lower, d.doc.Analysis().Words())
+		default:
+			d.titled, d.titledKeys = titledPositions(d.lower)
 		}
-		d.titled, d.titledKeys = titledPositions(d.lower)
 	}
 	n := strings.ToLower(name)
 	key := n[:min(len(n), titledKey)]
@@ -146,30 +154,105 @@ var honorificsBefore = func() (t [256][5]uint64) {
 func titledPositions(text string) (qs []int, keys []string) {
 	qs = []int{}
 	for i := 1; i < len(text); i++ { // no title ends at 0
-		c := text[i]
-		if c != ' ' && c != '.' {
-			continue
+		// Pass over the bytes up to the next space or full stop in a loop
+		// of its own, which keeps its few values in registers.
+		for i < len(text) && !titleStop[text[i]] {
+			i++
 		}
+		if i == len(text) {
+			break
+		}
+		c := text[i]
 		n := 0
-		if mayEndTitle(text, i) {
+		if titleLast[text[i-1]] && mayEndTitle(text, i) {
 			n = titlesEndingAt(text, i) // "dr " and "dr."
 		}
-		if c == ' ' && i > 1 && text[i-1] == '.' && mayEndTitle(text, i-1) {
+		if c == ' ' && i > 1 && text[i-1] == '.' && titleLast[text[i-2]] && mayEndTitle(text, i-1) {
 			n += titlesEndingAt(text, i-1) // "dr. "
 		}
 		for ; n > 0; n-- {
 			qs = append(qs, i+1)
 		}
 	}
+	return qs, sortTitled(text, qs)
+}
+
+// titlesAreLetters reports whether every title is ASCII letters, which
+// titledPositionsOf needs.
+var titlesAreLetters = func() bool {
+	for _, h := range vocab.Honorifics().Words() {
+		if h == "" {
+			return false
+		}
+		for i := 0; i < len(h); i++ {
+			if !isLetterByte(h[i]) {
+				return false
+			}
+		}
+	}
+	return true
+}()
+
+// titledPositionsOf is titledPositions of an ASCII text whose words
+// (deid.Tokenize) are words, when every title is ASCII letters: a title
+// then ends only where a word does, just before its space or full stop,
+// so only the ends of words are read, not every byte. It gives the same
+// offsets in the same order: those after the title and its space or full
+// stop, and after the title, its full stop and a space.
+func titledPositionsOf(text string, words []deid.Word) (qs []int, keys []string) {
+	qs = []int{}
+	for k := range words {
+		w := &words[k]
+		p := w.End // the end of the word with its possessive ending
+		if w.Poss {
+			if text[p] == '\'' {
+				p += len("'s")
+			} else {
+				p += len("’s")
+			}
+		}
+		if p >= len(text) || !titleStop[text[p]] || !titleLast[text[p-1]] || !mayEndTitle(text, p) {
+			continue
+		}
+		n := titlesEndingAt(text, p)
+		for range n {
+			qs = append(qs, p+1) // "dr " and "dr."
+		}
+		if text[p] == '.' && p+1 < len(text) && text[p+1] == ' ' {
+			for range n {
+				qs = append(qs, p+2) // "dr. "
+			}
+		}
+	}
+	return qs, sortTitled(text, qs)
+}
+
+// sortTitled sorts the titled offsets qs by the lower-case text from each
+// (titledKey bytes of it) and returns those keys.
+func sortTitled(text string, qs []int) []string {
 	// Sorted as pairs, with the comparisons of sorting the offsets by their
 	// keys, so that equal keys keep the order that gave.
-	keys = make([]string, len(qs))
+	keys := make([]string, len(qs))
 	for i, q := range qs {
 		keys[i] = lowerASCII(titledAt(text, q))
 	}
 	sort.Sort(byKey{qs, keys})
-	return qs, keys
+	return keys
 }
+
+// titleStop holds the bytes after which titledPositions asks whether a
+// title ends before: a space and a full stop.
+var titleStop = [256]bool{' ': true, '.': true}
+
+// titleLast holds the bytes a title ends in, in either case: a byte
+// without it makes mayEndTitle false, and is known so without the call.
+var titleLast = func() (t [256]bool) {
+	for c := range 256 {
+		before := &honorificsBefore[lowerByte(byte(c))]
+		t[c] = before[0]|before[1]|before[2]|before[3]|before[4] != 0
+	}
+	return t
+}()
 
 // mayEndTitle reports whether a title may end at end > 0 of text: most
 // words end in a byte no title ends in, or in one no title has before it,
@@ -248,9 +331,16 @@ func lowerASCII(s string) string {
 	return s
 }
 
-// isASCII reports whether s is all ASCII.
+// isASCII reports whether s is all ASCII, reading eight bytes at a time
+// (a byte beyond ASCII has its top bit set).
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}

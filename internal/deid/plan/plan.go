@@ -240,8 +240,14 @@ func (d *document) mac(parts ...string) uint64 {
 
 func (d *document) pick(list []string, tag, word string) string {
 	if d.used == nil {
-		// Most texts need no pseudonym: the set is made for the first.
-		d.used = pseudonymsIn(d.doc.Text)
+		// Most texts need no pseudonym: the set is made for the first,
+		// from the distinct words of the text when the detectors have made
+		// them (as the engine's always have).
+		if a := d.doc.Analysis(); a.WordsMade() {
+			d.used = pseudonymsInForms(a.Vocab())
+		} else {
+			d.used = pseudonymsIn(d.doc.Text)
+		}
 	}
 	for attempt := 0; attempt < 16; attempt++ {
 		c := list[d.mac(tag, word, strconv.Itoa(attempt))%uint64(len(list))]

@@ -34,10 +34,13 @@ func NewAge() *Age {
 		"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
 		"forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"))
 	c(num, `(?i)\b`+reAgeNum+`(?:\s*|-)(?:(?:years?|yrs?|yr\.|y\.?)(?:\s*|-)(?:old|of\s+age)\b|y\.?\s?o\b\.?|y/o\b|yo[mf]?\b|y\b\.?\s*[mf]\b)`, ageNumber)
+	rs[len(rs)-1].need = unitAfterNumber(unitYear)
 	c(num, `(?i)\b`+reAgeNum+`(?:\s*|-)(months?|mos?|weeks?|wks?|days?)(?:\s*|-)old\b`, ageInfant)
+	rs[len(rs)-1].need = unitAfterNumber(unitInfant)
 	c(tOr(tWords("age", "aged", "ages"), tWordsThen([]string{"at"}, []string{"the"})), `(?i)\b(?:aged?|ages|age\s+of|at\s+the\s+age\s+of)\s*[:=]?\s*`+reAgeNum+`\b`, ageNumber)
 	c(tWords("turned", "turns", "turning", "turn", "reached", "reaches", "celebrated"), `(?i)\b(?:turned|turns|turning|turn|reached|reaches|celebrated\s+(?:her|his|their|my)?)\s+`+reAgeNum+`\b`, ageNumber)
 	c(tShape(1, 3, "sntrSNTR"), `(?i)\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b`, ageNumber)
+	rs[len(rs)-1].need = needOrdinal
 	c(tWordsThen([]string{"in"}, []string{"her", "his", "their", "my", "your", "our", "its"}), `(?i)\bin\s+(?:her|his|their|my|your|our|its)\s+((?:(?:early|mid|late)[\s-]+)?(?:(\d0)['’]?s|`+reDecadeW+`))\b`, ageDecade)
 	rs = append(rs, proseAgeRules(num)...)
 	return &Age{rules: newRuleSet(rs...)}

@@ -350,7 +350,7 @@ var _ deid.Detector = (*IP)(nil)
 // NewIP returns the IP address detector.
 func NewIP() *IP {
 	return &IP{contactDetector{name: "rules/ip", rules: newRuleSet([]rule{
-		{trig: tShape(1, 3, "."), re: anchored(`\b(?:\d{1,3}\.){3}\d{1,3}\b`), fn: ipv4Hit},
+		{trig: tShape(1, 3, "."), re: anchored(`\b(?:\d{1,3}\.){3}\d{1,3}\b`), fn: ipv4Hit, need: needDottedQuad},
 		{trig: custom("0123456789abcdefABCDEF", false, tHexColon), re: anchored(`(?i)[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}`), fn: ipv6Hit},
 	}...)}}
 }

@@ -41,8 +41,10 @@ func NewDate() *Date {
 	}
 	// Month-name dates, day first or month first, optional weekday and year.
 	c(tOr(custom(digits, false, dayThenMonth), tWeekday, tWordsThenDigit("the")), `(?i)\b(?:[a-z]{3,9}\.?,?\s+)?(?:the\s+)?(\d{1,2})`+reOrd+`?(?:\s*(?:-|–|to|and|&)\s*\d{1,2}`+reOrd+`?)?\s+(?:of\s+)?(`+reMonth+`)(?:,?\s*(\d{4})\b|(?:,\s*'?|\s+')(\d{2})\b)?`, dmy)
+	rs[len(rs)-1].need = needMonthAfterBlank
 	c(tOr(tMonth, tWeekday), `(?i)\b(?:[a-z]{3,9}\.?,?\s+)?(`+reMonth+`)\s*(\d{1,2})(`+reOrd+`)?(?:\s*(?:-|–|to|through|and|&)\s*\d{1,2}`+reOrd+`?)?\b(?:,?\s*(\d{4})\b|(?:,\s*'?|\s+')(\d{2})\b)?`, mdy)
 	c(tMonth, `(?i)\b(`+reMonth+`),?\s+(?:of\s+)?(\d{4}|'\d{2})\b`, monthYear)
+	rs[len(rs)-1].need = needMonthThenYear
 	c(tMonth, `(?i)([a-z]{3,9}\.?)\b`, monthAlone)
 	// Numeric dates.
 	c(tDigits("1-4[/.-]1-2[/.-]1-4"), `\b(\d{1,4})([/.\-])(\d{1,2})([/.\-])(\d{2,4})(?:(?:T|\s+|\s*@\s*)(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|\s*[AaPp]\.?[Mm]\b\.?)?)?\b`, numericDate)
@@ -55,6 +57,7 @@ func NewDate() *Date {
 	c(tOr(tWeekday, tWordsThen([]string{"last", "next", "this", "past", "previous", "coming", "following"}, weekdayWords)), `(?i)\b(?:(last|next|this|past|previous|coming|following)\s+)?([a-z]{3,10})\b(?:\.?,?\s+(?:the\s+)?(\d{1,2})`+reOrd+`\b)?(?:\s+(?:morning|afternoon|evening|night))?`, weekday)
 	c(tOr(tWords("yesterday", "tomorrow"), tWordsThen([]string{"the"}, []string{"day"}), tWordsThen([]string{"last", "next", "this", "past", "previous", "coming"}, []string{"week", "weekend", "month", "year", "spring", "summer", "fall", "autumn", "winter", "night", "past"})), `(?i)\b(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)\b|\b(?:last|next|this\s+past|past|previous|coming)\s+(?:week|weekend|month|year|spring|summer|fall|autumn|winter|night)\b`, relative)
 	c(tOr(tDigits("1-3[ ]{ }[dDwWmMyY]"), tNumWord, tWordsThen([]string{"a", "an"}, []string{"few", "couple", "day", "week", "month", "year", "decade"})), `(?i)\b(?:`+reNumWord+`|\d{1,3})\s+(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)\s+(?:ago|earlier|before|prior|previously|later|from\s+now|hence|back)\b`, relative)
+	rs[len(rs)-1].need = unitAfterNumber(unitAgo)
 	// The length of a sentence or a term served, which court judgments
 	// report of the person they protect: "sentenced to 14 years",
 	// "ten years' imprisonment", "the 12 year sentence".

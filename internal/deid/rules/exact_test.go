@@ -116,11 +116,11 @@ func TestPubKindsAtIsIndex(t *testing.T) {
 }
 
 // plainSet is s as the rules ran before their shortcuts: its own pass,
-// and no rule skipped for want of a digit.
+// and no rule skipped for want of a digit or of its need.
 func plainSet(s *ruleSet) *ruleSet {
 	rs := slices.Clone(s.rules)
 	for i := range rs {
-		rs[i].digit = false
+		rs[i].digit, rs[i].need = false, nil
 	}
 	p := &ruleSet{rules: rs, scans: s.scans}
 	p.own = newPass(p)

@@ -2,8 +2,10 @@ package rules
 
 import (
 	"context"
+	"math/bits"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/vocab"
@@ -452,10 +454,7 @@ func tIBAN(text string, t token) bool {
 func scanCodes(text string) []hit {
 	var hs []hit
 	for i := 0; i < len(text); {
-		d := i
-		for d < len(text) && byteClass[text[d]]&classDigit == 0 {
-			d++
-		}
+		d := nextDigit(text, i)
 		if d == len(text) {
 			break
 		}
@@ -505,6 +504,28 @@ func scanCodes(text string) []hit {
 	return hs
 }
 
+// nextDigit returns the index of the first ASCII digit at or after i in
+// text, or len(text). Prose has few digits: it reads eight bytes at a time.
+func nextDigit(text string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(text); i += 8 {
+		s := text[i : i+8]
+		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		// Per byte, in its high bit: at least '0' and not past '9', of
+		// the low seven bits (no sum carries into the next byte), and
+		// ASCII.
+		x := v &^ highs
+		if d := (x + (0x80-'0')*ones) &^ (x + (0x7f-'9')*ones) &^ v & highs; d != 0 {
+			return i + bits.TrailingZeros64(d)/8
+		}
+	}
+	for i < len(text) && !isDigit(text[i]) {
+		i++
+	}
+	return i
+}
+
 // splitKeep returns the spans of the hyphen-separated parts of text[i:j].
 func splitKeep(text string, i, j int) [][2]int {
 	var out [][2]int
@@ -520,13 +541,38 @@ func splitKeep(text string, i, j int) [][2]int {
 	return out
 }
 
+// mayBeMultiCue reports whether idCueMulti can match at the start of w:
+// each of its cues begins with one of these runs of ASCII letters, whole
+// (a space, a mark or a non-ASCII fold of 's' after it). Most words a cue
+// trigger stops at ("a", "i", "case") begin none, and skip the pattern.
+func mayBeMultiCue(w string) bool {
+	var buf [8]byte
+	n := 0
+	for n < len(w) && n < len(buf) && (w[n]|0x20 >= 'a' && w[n]|0x20 <= 'z') {
+		buf[n] = w[n] | 0x20
+		n++
+	}
+	switch string(buf[:n]) {
+	case "m", "i":
+		return n < len(w) && w[n] == '.'
+	case "a":
+		return n < len(w) && w[n] == '/'
+	case "medical", "med", "driver", "drivers", "patient", "pt", "health", "credit", "debit", "unit":
+		return true
+	}
+	return false
+}
+
 // matchIDCue matches a cue word and the number after it in w, with the
 // submatches (cue, number) that cueID reads.
 func matchIDCue(w string) []int {
 	ce := 0
-	if m := idCueMulti.FindStringIndex(w); m != nil {
-		ce = m[1]
-	} else {
+	if mayBeMultiCue(w) {
+		if m := idCueMulti.FindStringIndex(w); m != nil {
+			ce = m[1]
+		}
+	}
+	if ce == 0 {
 		for ce < len(w) && ce < 24 && isASCIIAlnum(w[ce]) {
 			ce++
 		}
@@ -538,11 +584,52 @@ func matchIDCue(w string) []int {
 	if isASCIIAlnum(w[ce-1]) && ce < len(w) && (isASCIIAlnum(w[ce]) || w[ce] == '_') {
 		return nil
 	}
+	if !mayHoldDigitNumber(w[ce:]) {
+		return nil // cueID keeps only a number with a digit
+	}
 	r := idCueRest.FindStringSubmatchIndex(w[ce:])
 	if r == nil {
 		return nil
 	}
 	return []int{0, ce + r[1], 0, ce, ce + r[2], ce + r[3]}
+}
+
+// mayHoldDigitNumber reports whether the number idCueRest finds at the
+// start of s can hold an ASCII digit, which cueID asks of it. Before the
+// number, idCueRest reads only blanks, '.', '#', ':', '=', '-' and at most
+// two words ("number", "is"; ASCII letters and the folds of (?i)), which
+// may be glued to each other or to the number: the number starts in one
+// of the first three runs of letters and digits after marks of those
+// kinds, and reads on through letters, digits and single '-', '/' or '.'
+// between them. Where none of those three, read so, reaches a digit before
+// it ends, the number holds none.
+func mayHoldDigitNumber(s string) bool {
+	word := func(b byte) bool { return isASCIIAlnum(b) || b >= utf8.RuneSelf }
+	j := 0
+	for runs := 1; runs <= 3; runs++ {
+		for j < len(s) && (isRESpace(s[j]) || s[j] == '.' || s[j] == '#' || s[j] == ':' || s[j] == '=' || s[j] == '-') {
+			j++
+		}
+		if j == len(s) || !word(s[j]) {
+			return false
+		}
+		for k := j; k < len(s); k++ {
+			if isDigit(s[k]) {
+				return true
+			}
+			if word(s[k]) {
+				continue
+			}
+			if (s[k] == '-' || s[k] == '/' || s[k] == '.') && k+1 < len(s) && word(s[k+1]) {
+				continue
+			}
+			break
+		}
+		for j < len(s) && word(s[j]) {
+			j++
+		}
+	}
+	return false
 }
 
 // reportCitation reads a law-report citation, "NJA 2005 p. 884": the

@@ -58,7 +58,7 @@ func ageBirthdayOrdinal(text string, m []int) []hit {
 // proseAgeRules are the rules above, for NewAge.
 func proseAgeRules(num *trig) []rule {
 	return []rule{
-		{re: anchored(`(?i)\b` + reAgeNum + `(?:\s*|-)(?:years?|yrs?)(?:\s*|-)young\b`), trig: num, fn: ageYoung},
-		{re: anchored(`(?i)\b(?:her|his|their|my|your|our)\s+(\d{1,3})(?:st|nd|rd|th)\b`), trig: wordTrig(set(vocab.BirthdayOwners().Words()...), always), fn: ageBirthdayOrdinal},
+		{re: anchored(`(?i)\b` + reAgeNum + `(?:\s*|-)(?:years?|yrs?)(?:\s*|-)young\b`), trig: num, fn: ageYoung, need: unitAfterNumber(unitYears)},
+		{re: anchored(`(?i)\b(?:her|his|their|my|your|our)\s+(\d{1,3})(?:st|nd|rd|th)\b`), trig: wordTrig(set(vocab.BirthdayOwners().Words()...), always), fn: ageBirthdayOrdinal, need: needWordThenOrdinal},
 	}
 }

@@ -59,6 +59,9 @@ type rule struct {
 	fn    func(text string, m []int) []hit
 	scan  func(text string) []hit
 	win   int // longest match worth trying; defaultWindow when 0
+	// need, when set, is a cheap necessary condition of a hit at i (see
+	// need.go): where it is false, the pattern is not run.
+	need func(text string, i int) bool
 	// digit says that the rule makes no hit unless its window holds an
 	// ASCII digit: runRules then skips tokens with no digit in reach.
 	// newRuleSet sets it for a pattern every match of which holds a
@@ -588,10 +591,11 @@ func tokenHash(text string, t token) uint {
 	return (uint(text[t.start]|0x20)*31 + uint(text[t.wend-1]|0x20)*7 + uint(n)*131 + uint(text[t.start+n/2]|0x20)) & 4095
 }
 
-// cand is a rule to try at a token (its number in the pass) and the test
-// that decides.
+// cand is a rule to try at a token (its number in the pass), its window
+// and the test that decides.
 type cand struct {
 	rule int
+	win  int
 	test func(string, token) bool
 }
 
@@ -644,7 +648,7 @@ func newPass(sets ...*ruleSet) *pass {
 						if p.byWord[w] == nil {
 							p.byWord[w] = &cands{}
 						}
-						p.byWord[w].add(p, cand{g, rest})
+						p.byWord[w].add(p, cand{g, p.win[g], rest})
 						h := wordHash(w)
 						p.wordBits[h>>6] |= 1 << (h & 63)
 					}
@@ -652,7 +656,7 @@ func newPass(sets ...*ruleSet) *pass {
 				}
 				for b, ok := range pt.first {
 					if ok {
-						p.byFirst[b].add(p, cand{g, pt.fn})
+						p.byFirst[b].add(p, cand{g, p.win[g], pt.fn})
 					}
 				}
 			}
@@ -719,24 +723,7 @@ func (p *pass) run(ctx context.Context, doc *deid.Doc) ([][]hit, error) {
 		return hs, nil
 	}
 	toks := docTokens(doc)
-	next := make([]int, 2*len(p.rules))
-	tried := next[len(p.rules):] // token index + 1 of the last try
-	next = next[:len(p.rules)]
-	try := func(k int, t token, cs []cand, digit bool) {
-		for _, c := range cs {
-			g := c.rule
-			if tried[g] == k+1 || t.start < next[g] || digit && !t.digitWithin(p.win[g]) || !c.test(text, t) {
-				continue
-			}
-			tried[g] = k + 1
-			si, i := p.set[g], p.local[g]
-			n := len(hs[si])
-			hs[si], next[g] = tryAt(text, t.start, *p.rules[g], hs[si], next[g])
-			for j := n; j < len(hs[si]); j++ {
-				hs[si][j].ord = i
-			}
-		}
-	}
+	st := make([]ruleState, len(p.rules))
 	for k, t := range toks {
 		if k&1023 == 1023 {
 			if err := ctx.Err(); err != nil {
@@ -744,17 +731,17 @@ func (p *pass) run(ctx context.Context, doc *deid.Doc) ([][]hit, error) {
 			}
 		}
 		if cs := &p.byFirst[text[t.start]]; len(cs.free) > 0 || len(cs.digit) > 0 && t.digitWithin(cs.win) {
-			try(k, t, cs.free, false)
+			p.try(text, k, t, cs.free, false, st, hs)
 			if t.digitWithin(cs.win) {
-				try(k, t, cs.digit, true)
+				p.try(text, k, t, cs.digit, true, st, hs)
 			}
 		}
 		if t.wend > t.start && t.wend-t.start <= 24 {
 			if h := tokenHash(text, t); p.wordBits[h>>6]&(1<<(h&63)) != 0 {
 				if cs := p.wordCands(text, t, h); cs != nil {
-					try(k, t, cs.free, false)
+					p.try(text, k, t, cs.free, false, st, hs)
 					if t.digitWithin(cs.win) {
-						try(k, t, cs.digit, true)
+						p.try(text, k, t, cs.digit, true, st, hs)
 					}
 				}
 			}
@@ -763,9 +750,39 @@ func (p *pass) run(ctx context.Context, doc *deid.Doc) ([][]hit, error) {
 	return hs, nil
 }
 
+// ruleState is where a rule stands in a pass over a document: the end of
+// its last accepted match (it is not tried before) and the token index + 1
+// at which it was last tried (it is tried once per token).
+type ruleState struct {
+	next, tried int
+}
+
+// try tries the rules cs at token k (t), each unless it was tried there,
+// its last match covers t, or (digit) no digit is in its window, or its
+// test refuses; the hits go to hs by set.
+func (p *pass) try(text string, k int, t token, cs []cand, digit bool, st []ruleState, hs [][]hit) {
+	for _, c := range cs {
+		g := c.rule
+		s := &st[g]
+		if s.tried == k+1 || t.start < s.next || digit && !t.digitWithin(c.win) || !c.test(text, t) {
+			continue
+		}
+		s.tried = k + 1
+		si, i := p.set[g], p.local[g]
+		n := len(hs[si])
+		hs[si], s.next = tryAt(text, t.start, *p.rules[g], hs[si], s.next)
+		for j := n; j < len(hs[si]); j++ {
+			hs[si][j].ord = i
+		}
+	}
+}
+
 // tryAt runs r's anchored pattern at i and records what its function makes
 // of the match; next moves past an accepted match.
 func tryAt(text string, i int, r rule, hs []hit, next int) ([]hit, int) {
+	if r.need != nil && !r.need(text, i) {
+		return hs, next
+	}
 	w := r.win
 	if w == 0 {
 		w = defaultWindow

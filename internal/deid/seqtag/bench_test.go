@@ -152,3 +152,50 @@ func BenchmarkTagPosts(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTagPostsCold is BenchmarkTagPosts with the processor's caches
+// emptied of the tagger's data before each post, as a build's other stages
+// (the dictionary's, NER, rules, risk, Markdown) empty them between two
+// posts of a worker: it writes a buffer of 8 MB, larger than the second
+// level of cache, before each post. The writes are timed too (the same
+// count in every run), so compare its cache misses by function
+// (callgrind --cache-sim=yes) rather than its ns/op.
+func BenchmarkTagPostsCold(b *testing.B) {
+	texts := postTexts(b, 64)
+	lex := lexicon.Default()
+	lex.LoadAll()
+	if _, err := Embedded(); err != nil {
+		b.Fatal(err)
+	}
+	d := New(lex, WithNote(dict.ClinicalNote))
+	ctx := context.Background()
+	before := dict.Default(lex)[0]
+	docs := make([]*deid.Doc, len(texts))
+	var n int64
+	for i, t := range texts {
+		docs[i] = &deid.Doc{Text: t}
+		dict.ClinicalNote(docs[i])
+		if _, err := before.Detect(ctx, docs[i]); err != nil {
+			b.Fatal(err)
+		}
+		n += int64(len(t))
+	}
+	other := make([]byte, 8<<20)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for k, doc := range docs {
+			evict(other, byte(k))
+			if _, err := d.Detect(ctx, doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// evict writes v to every cache line of buf.
+func evict(buf []byte, v byte) {
+	for i := 0; i < len(buf); i += 64 {
+		buf[i] = v
+	}
+}

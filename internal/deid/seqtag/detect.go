@@ -42,13 +42,31 @@ func (m *Model) Find(lex *lexicon.Lexicon, text string, note bool) []Found {
 // find is Find, reading what the lexicons say of words from the document's
 // analysis an when it is not nil.
 func (m *Model) find(lex *lexicon.Lexicon, an *deid.Analysis, text string, note bool) []Found {
-	toks := tokenize(text, nil)
+	return m.findIn(new(scratch), lex, an, text, note)
+}
+
+// findIn is find, in the buffers of sc.
+func (m *Model) findIn(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text string, note bool) []Found {
+	if cap(sc.toks) < len(text)/5+1 {
+		sc.toks = make([]span, 0, len(text)/5+1)
+	}
+	toks := tokenize(text, sc.toks[:0])
+	sc.toks = toks[:0]
 	if len(toks) == 0 {
 		return nil
 	}
-	ws, types, reg := analyse(lex, an, text, toks, note)
-	tg := tagger{m: m, ws: ws, types: types, reg: reg, rowBuf: make([]int32, 0, 64)}
-	tags, margins := tg.decode()
+	ws, types, reg := analyseInto(sc, lex, an, text, toks, note)
+	if sc.rowBuf == nil {
+		sc.rowBuf = make([]int32, 0, 64)
+	}
+	tg := tagger{m: m, ws: ws, types: types, reg: reg, rowBuf: sc.rowBuf[:0]}
+	if sc.keepRows {
+		sc.cache.begin(m)
+		sc.info.model(m)
+		tg.cache, tg.info = &sc.cache, &sc.info
+	}
+	tags, margins := tg.decodeInto(sc)
+	sc.rowBuf = tg.rowBuf[:0]
 	var out []Found
 	for i := 0; i < len(tags); {
 		t := tags[i]
@@ -92,6 +110,10 @@ type Detector struct {
 	margin float32 // negative: the model's own
 	skip   func(doc *deid.Doc) bool
 	note   func(doc *deid.Doc) bool
+	// scratch holds *scratch: the buffers of one text's tagging, taken
+	// for a text and put back after it, so that texts tagged one after
+	// another (by each of a build's workers) reuse them.
+	scratch sync.Pool
 }
 
 // Option configures a Detector.
@@ -140,8 +162,16 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 		return nil, nil
 	}
 	note := d.note != nil && d.note(doc)
+	sc, _ := d.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{keepRows: true}
+	}
+	found := m.findIn(sc, d.lex, doc.Analysis(), doc.Text, note)
+	if cap(sc.ws) <= maxKept && cap(sc.toks) <= maxKept {
+		d.scratch.Put(sc)
+	}
 	var out []deid.Finding
-	for _, f := range m.find(d.lex, doc.Analysis(), doc.Text, note) {
+	for _, f := range found {
 		margin := d.margin
 		if margin < 0 {
 			margin = m.Margin(note, f.Kind)
@@ -154,11 +184,25 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 			// relation, not who.
 			continue
 		}
-		kind := map[string]deid.Kind{"PER": deid.Person, "LOC": deid.Place, "ORG": deid.Organization}[f.Kind]
-		out = append(out, deid.Finding{Start: f.Start, End: f.End, Kind: kind, Type: deid.Type("seq-" + f.Kind),
+		kind, typ := findingKind(f.Kind)
+		out = append(out, deid.Finding{Start: f.Start, End: f.End, Kind: kind, Type: typ,
 			Text: doc.Text[f.Start:f.End], Recognizer: Name, Confidence: 0.5})
 	}
 	return out, nil
+}
+
+// findingKind returns the kind and type of a finding of kind k ("PER",
+// "LOC", "ORG"): the type is "seq-" and k.
+func findingKind(k string) (deid.Kind, deid.Type) {
+	switch k {
+	case "PER":
+		return deid.Person, "seq-PER"
+	case "LOC":
+		return deid.Place, "seq-LOC"
+	case "ORG":
+		return deid.Organization, "seq-ORG"
+	}
+	return "", deid.Type("seq-" + k)
 }
 
 // nameEnd returns where a name ending in tok ends: before a hyphen that

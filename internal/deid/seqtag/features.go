@@ -289,6 +289,12 @@ type wtype struct {
 	rows [numRoles]int32
 	// tagRows: the same of fPrevTagWord after each tag.
 	tagRows [numTags]int32
+	// cached: 0 until the tagger looks the type up in its rowCache, then
+	// 1 + its entry there, or -1 when it has none.
+	cached int32
+	// islot: 1 + the slot of the type's text in the scratch's infoCache,
+	// or 0.
+	islot int32
 	// prefix: the summed weights of the word's own features (prefixFeatures)
 	// inside a sentence and at its start, once prefixDone.
 	prefix     [2][numTags]float32
@@ -301,7 +307,13 @@ type wtype struct {
 // document's analysis (nil otherwise). It returns the words, the distinct
 // token texts they point to (word.typ) and the register.
 func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, note bool) ([]word, []wtype, uint8) {
-	ws := make([]word, len(toks))
+	return analyseInto(new(scratch), lex, an, text, toks, note)
+}
+
+// analyseInto is analyse, in the buffers of sc (which it keeps there).
+func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, note bool) ([]word, []wtype, uint8) {
+	// Every field of every word is written below: ws is not cleared.
+	ws := grow(&sc.ws, len(toks))
 	var facts *lexfacts.Words
 	// A token that is a word of the analysis (the same span) finds its
 	// type among the others of its vocabulary id (byID, then wtype.next):
@@ -312,13 +324,22 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 	if an != nil {
 		facts = lexfacts.Of(an, lex)
 		dw = an.Words()
-		byID = make([]int32, len(an.Vocab()))
-		ids = newTypeTable(len(toks) / 8)
+		byID = grow(&sc.byID, len(an.Vocab()))
+		clear(byID)
+		ids = sc.typeTable(len(toks) / 8)
 	} else {
-		ids = newTypeTable(len(toks))
+		ids = sc.typeTable(len(toks))
+	}
+	var ic *infoCache
+	if sc.keepRows {
+		sc.info.begin(lex)
+		ic = &sc.info
 	}
 	var ascii [utf8.RuneSelf]int32 // 1 + the id of a one-character ASCII token
-	types := make([]wtype, 0, len(toks)/4+1)
+	if cap(sc.types) < len(toks)/4+1 {
+		sc.types = make([]wtype, 0, len(toks)/4+1)
+	}
+	types := sc.types[:0]
 	prevEnd := 0
 	opens := true // whether the token before opens a sentence ('.', '!', '?', ':', '"', '“'), or none
 	k := 0        // the first word of dw not before the token
@@ -349,7 +370,7 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 				if id < 0 {
 					id = int32(len(types))
 					types = append(types, wtype{})
-					wordType(&types[id], lex, facts, &dw[k])
+					wordType(&types[id], lex, facts, &dw[k], ic)
 					types[id].next = byID[v]
 					byID[v] = id + 1
 				}
@@ -364,16 +385,17 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 			}
 		}
 		ty := &types[id]
-		w.typ, w.shape, w.info, w.plain = id, ty.shape, ty.info, ty.plain
 		// The first word of a line or after a full stop.
+		sentStart := false
 		switch g := t.start - prevEnd; {
 		case opens:
-			w.sentStart = true
+			sentStart = true
 		case g == 1:
-			w.sentStart = text[prevEnd] == '\n'
+			sentStart = text[prevEnd] == '\n'
 		case g > 1:
-			w.sentStart = strings.IndexByte(text[prevEnd:t.start], '\n') >= 0
+			sentStart = strings.IndexByte(text[prevEnd:t.start], '\n') >= 0
 		}
+		*w = word{typ: id, shape: ty.shape, info: ty.info, plain: ty.plain, sentStart: sentStart}
 		prevEnd = t.end
 		if len(s) == 1 {
 			c := s[0]
@@ -426,6 +448,7 @@ func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, 
 	if plain >= 5 && known*2 < plain {
 		reg += regForeign
 	}
+	sc.types = types
 	return ws, types, reg
 }
 
@@ -499,10 +522,11 @@ func capsLower(an *deid.Analysis, types []wtype) {
 // document's analysis whose lexicon facts are in facts: its lookup form
 // (w.Lower) is its lower case unless it has a typographic apostrophe
 // (whose first byte, 0xE2, the lower case keeps and the lookup form does
-// not), and its facts are those of its id.
-func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Word) {
+// not), and its facts are those of its id. ic, when not nil, keeps the
+// info of common words from text to text.
+func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Word, ic *infoCache) {
 	s := w.Text
-	ty.text, ty.shape, ty.vocab = s, shapeOf(s), -1
+	ty.text, ty.vocab = s, -1
 	for r := range ty.rows {
 		ty.rows[r] = rowUnknown
 	}
@@ -514,12 +538,25 @@ func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Wo
 	} else {
 		ty.lower = strings.ToLower(s)
 	}
+	slot := -1
+	if ic != nil {
+		var ok bool
+		if slot, ok = ic.find(s); ok {
+			e := &ic.entries[slot]
+			ty.shape, ty.info, ty.plain, ty.islot = e.shape, e.info, e.plain, int32(slot+1)
+			return
+		}
+	}
+	ty.shape = shapeOf(s)
 	if ty.shape == shPunct || ty.shape == shDigit {
 		ty.plain = true
 		return
 	}
 	ty.info = lookup(lex, s, ty.lower, facts.Facts(w.ID))
 	ty.plain = plainWord(ty.shape, ty.info)
+	if ic != nil && ic.put(slot, ty) {
+		ty.islot = int32(slot + 1)
+	}
 }
 
 // newType sets ty to what is known of the token text s: its lower case and
@@ -810,11 +847,7 @@ type typeTable struct {
 }
 
 func newTypeTable(tokens int) typeTable {
-	size := 64
-	for size < tokens/2 {
-		size <<= 1
-	}
-	return typeTable{seed: maphash.MakeSeed(), slots: make([]int32, size)}
+	return new(scratch).typeTable(tokens)
 }
 
 // find returns the id of the type whose text is s.

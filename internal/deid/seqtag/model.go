@@ -45,34 +45,32 @@ func (m *Model) Margin(note bool, kind string) float32 {
 
 // table is an open-addressing hash table from features to their weights,
 // about twice as fast as a Go map for this: the keys are hashes already, so
-// their low bits pick the slot. A slot holds the key and the weights
-// together, so that finding a feature's weights reads one or two cache
-// lines of a table of a few megabytes, where a table of keys beside an
-// array of weights read three. Key 0 marks an empty slot (a feature whose
-// hash is 0 is left out).
+// their low bits pick the slot. The low 32 bits of each slot's key are in
+// los, 4 bytes a slot (0: an empty slot), and its weights with the high
+// 32 bits in slots, 32 bytes a slot, which never straddle two cache lines.
+// Finding a feature reads a line of los (a probe's run of slots lies in
+// one, and about half the features a text asks for are unknown to the
+// model: that line is all they cost) and, when the low bits match, the
+// one line of its slot, which the weights are then read from. A key whose
+// low 32 bits are 0 is kept apart (zeroLo); key 0 is left out.
 type table struct {
+	los   []uint32
 	slots []slot
 	mask  uint64
 	n     int // features
-	// filter has a bit set for each feature's key (filterBit): a clear
-	// bit proves a feature absent from a read of 128 KB, which stays in
-	// the processor's cache, where the slots (megabytes) often are not.
-	// About half the words a text names are unknown to the model.
-	filter []uint64
+	// zeroLo holds the keys whose low 32 bits are 0 (los cannot tell them
+	// from an empty slot) and zeroSlot their slots, past the hash table's
+	// end: rare (none in the embedded model), and found by a scan.
+	zeroLo   []uint64
+	zeroSlot []int32
 }
 
-// filterBit is the bit of key k in table.filter: 20 of its high bits (the
-// slot comes from the low ones).
-func filterBit(k uint64) uint64 { return k >> 44 }
-
-// slot is a feature's hash, in two halves so that a slot takes 36 bytes
-// and not 40, and its weights.
+// slot is the weights of a feature and the high 32 bits of its hash: 32
+// bytes.
 type slot struct {
-	lo, hi uint32
-	w      [numTags]float32
+	w  [numTags]float32
+	hi uint32
 }
-
-func (s *slot) key() uint64 { return uint64(s.hi)<<32 | uint64(s.lo) }
 
 // newTable returns a table for n features, at most half full.
 func newTable(n int) table {
@@ -82,7 +80,7 @@ func newTable(n int) table {
 	}
 	// Room past the end for the copies copyHot makes, so that making them
 	// does not copy the whole table (megabytes, at every start).
-	return table{slots: make([]slot, size, size+hotRoom), mask: uint64(size - 1), filter: make([]uint64, 1<<20/64)}
+	return table{los: make([]uint32, size), slots: make([]slot, size, size+hotRoom), mask: uint64(size - 1)}
 }
 
 // put sets the weights of feature k.
@@ -90,49 +88,85 @@ func (t *table) put(k uint64, w *[numTags]float32) {
 	if k == 0 {
 		return
 	}
+	lo, hi := uint32(k), uint32(k>>32)
+	if lo == 0 {
+		for j, z := range t.zeroLo {
+			if z == k {
+				t.slots[t.zeroSlot[j]].w = *w
+				return
+			}
+		}
+		t.zeroLo = append(t.zeroLo, k)
+		t.zeroSlot = append(t.zeroSlot, int32(len(t.slots)))
+		t.slots = append(t.slots, slot{w: *w, hi: hi})
+		t.n++
+		return
+	}
 	i := k & t.mask
-	for ; t.slots[i].key() != 0; i = (i + 1) & t.mask {
-		if t.slots[i].key() == k {
+	for ; t.los[i] != 0; i = (i + 1) & t.mask {
+		if t.los[i] == lo && t.slots[i].hi == hi {
 			t.slots[i].w = *w
 			return
 		}
 	}
-	t.slots[i] = slot{lo: uint32(k), hi: uint32(k >> 32), w: *w}
+	t.los[i] = lo
+	t.slots[i] = slot{w: *w, hi: hi}
 	t.n++
-	b := filterBit(k)
-	t.filter[b/64] |= 1 << (b % 64)
 }
 
 // get returns the slot of feature k.
 func (t *table) get(k uint64) (int32, bool) {
-	if len(t.slots) == 0 || k == 0 {
-		return 0, false
-	}
-	if b := filterBit(k); t.filter[b/64]&(1<<(b%64)) == 0 {
+	if len(t.los) == 0 || k == 0 {
 		return 0, false
 	}
 	lo, hi := uint32(k), uint32(k>>32)
+	if lo == 0 {
+		return t.getZeroLo(k)
+	}
 	for i := k & t.mask; ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
-		switch {
-		case s.lo == lo && s.hi == hi:
-			return int32(i), true
-		case s.lo == 0 && s.hi == 0:
+		switch l := t.los[i]; {
+		case l == lo:
+			if t.slots[i].hi == hi {
+				return int32(i), true
+			}
+		case l == 0:
 			return 0, false
 		}
 	}
+}
+
+// getZeroLo is get of a key whose low 32 bits are 0.
+func (t *table) getZeroLo(k uint64) (int32, bool) {
+	for j, z := range t.zeroLo {
+		if z == k {
+			return t.zeroSlot[j], true
+		}
+	}
+	return 0, false
+}
+
+// keys returns the table's keys and their slots, in no order.
+func (t *table) keys() ([]uint64, []int32) {
+	keys := make([]uint64, 0, t.n)
+	at := make([]int32, 0, t.n)
+	for i, lo := range t.los {
+		if lo != 0 {
+			keys = append(keys, uint64(t.slots[i].hi)<<32|uint64(lo))
+			at = append(at, int32(i))
+		}
+	}
+	return append(keys, t.zeroLo...), append(at, t.zeroSlot...)
 }
 
 // copyHot gives the features whose rows are rows (the ones over small
 // domains, which Model.finish finds once and the tagger reads for nearly
 // every word it scores) slots of their own past the end of the hash table,
 // side by side, and points the rows at them: a word's sum then reads a few
-// of some 150 KB of slots rather than lines spread over megabytes. The
-// copies have key 0 and lie beyond the slots get probes (k & mask), so
-// get never finds them, and WriteTo, which writes the slots with a key,
-// does not write them.
+// of some 130 KB of slots rather than lines spread over megabytes. The
+// copies lie past the hash table (los), so get never finds them, and
+// WriteTo, which writes the keys of los and zeroLo, does not write them.
 func (t *table) copyHot(rows []*int32) {
-	size := int32(t.mask + 1)
+	size := int32(len(t.los))
 	moved := make(map[int32]int32, len(rows)) // a slot of the table -> its copy
 	for _, r := range rows {
 		o := *r
@@ -171,13 +205,10 @@ const magic = "VSEQ3"
 // WriteTo writes m in the model file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(w)
-	keys := make([]uint64, 0, m.table.n)
-	weights := make(map[uint64]*[numTags]float32, m.table.n)
-	for i := range m.table.slots {
-		if k := m.table.slots[i].key(); k != 0 {
-			keys = append(keys, k)
-			weights[k] = &m.table.slots[i].w
-		}
+	keys, at := m.table.keys()
+	weights := make(map[uint64]*[numTags]float32, len(keys))
+	for j, k := range keys {
+		weights[k] = &m.table.slots[at[j]].w
 	}
 	slices.Sort(keys)
 	bw.WriteString(magic)

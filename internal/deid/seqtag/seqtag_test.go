@@ -5,10 +5,13 @@ import (
 	"compress/gzip"
 	"context"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/benchtext"
 	"github.com/veil-blog/veil/internal/lexicon"
 )
 
@@ -228,5 +231,195 @@ func TestHotRoomSuffices(t *testing.T) {
 	}
 	if cap(m.table.slots) != size+hotRoom {
 		t.Errorf("the table's slots were reallocated: cap %d, want %d", cap(m.table.slots), size+hotRoom)
+	}
+}
+
+// TestFindingKind: the kinds and types of findings are those of the map
+// and the concatenation Detect made them with before.
+func TestFindingKind(t *testing.T) {
+	kinds := Kinds()
+	for _, k := range append(kinds[:], "X", "") {
+		kind, typ := findingKind(k)
+		want := map[string]deid.Kind{"PER": deid.Person, "LOC": deid.Place, "ORG": deid.Organization}[k]
+		if kind != want || typ != deid.Type("seq-"+k) {
+			t.Errorf("findingKind(%q) = %q, %q; want %q, %q", k, kind, typ, want, "seq-"+k)
+		}
+	}
+}
+
+// TestTableRandom: the table finds the weights of every key put in it and
+// no others, as a map does: random keys, among them keys whose low 32 bits
+// are 0 (kept apart), keys that share their low or high 32 bits with
+// others (so that the low bits match and the high ones must be compared),
+// and keys put twice; and keys() lists each key once.
+func TestTableRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 20 {
+		n := 1 + rng.IntN(3000)
+		want := make(map[uint64][numTags]float32)
+		var keys []uint64
+		for range n {
+			var k uint64
+			switch c := rng.IntN(10); {
+			case c == 0:
+				k = rng.Uint64() &^ 0xffffffff // low bits 0
+			case c == 1 && len(keys) > 0:
+				k = keys[rng.IntN(len(keys))]&0xffffffff | rng.Uint64()<<32 // the low bits of another
+			case c == 2 && len(keys) > 0:
+				k = keys[rng.IntN(len(keys))]&^0xffffffff | uint64(rng.Uint32()) // the high bits of another
+			case c == 3 && len(keys) > 0:
+				k = keys[rng.IntN(len(keys))] // again
+			default:
+				k = rng.Uint64()
+			}
+			if k == 0 {
+				continue
+			}
+			var w [numTags]float32
+			for j := range w {
+				w[j] = rng.Float32()
+			}
+			if _, ok := want[k]; !ok {
+				keys = append(keys, k)
+			}
+			want[k] = w
+		}
+		tb := newTable(n)
+		for _, k := range keys {
+			w := want[k]
+			tb.put(k, &w)
+		}
+		// Put again with the final weights, in another order.
+		for _, j := range rng.Perm(len(keys)) {
+			w := want[keys[j]]
+			tb.put(keys[j], &w)
+		}
+		if tb.n != len(want) {
+			t.Fatalf("round %d: %d features, want %d", round, tb.n, len(want))
+		}
+		for k, w := range want {
+			o, ok := tb.get(k)
+			if !ok || tb.slots[o].w != w {
+				t.Fatalf("round %d: key %#x: found %v, weights %v; want %v", round, k, ok, tb.slots[o].w, w)
+			}
+		}
+		for range 5 * n {
+			k := rng.Uint64()
+			switch rng.IntN(3) {
+			case 0:
+				k &^= 0xffffffff
+			case 1:
+				k = keys[rng.IntN(len(keys))]&0xffffffff | rng.Uint64()<<32
+			}
+			if _, in := want[k]; in {
+				continue
+			}
+			if o, ok := tb.get(k); ok {
+				t.Fatalf("round %d: absent key %#x found at %d", round, k, o)
+			}
+		}
+		got, at := tb.keys()
+		if len(got) != len(want) {
+			t.Fatalf("round %d: keys() lists %d keys, want %d", round, len(got), len(want))
+		}
+		for j, k := range got {
+			if w, ok := want[k]; !ok || tb.slots[at[j]].w != w {
+				t.Fatalf("round %d: keys() lists %#x at %d", round, k, at[j])
+			}
+		}
+	}
+}
+
+// TestRowCache: tagging text after text in one scratch, whose rowCache
+// and infoCache keep the rows and the info of common words from text to
+// text, finds what tagging each text afresh finds; every row the cache
+// holds is the model's row of its feature, and every info what lookup
+// finds (with the shape and plainWord), and every prefix sum what
+// prefixRows and sum give; the caches grew past their first tables; and a rowEntry is one
+// cache line, an infoEntry half of one.
+func TestRowCache(t *testing.T) {
+	if s := unsafe.Sizeof(rowEntry{}); s != 64 {
+		t.Errorf("a rowEntry takes %d bytes, want 64", s)
+	}
+	if s := unsafe.Sizeof(infoEntry{}); s != 32 {
+		t.Errorf("an infoEntry takes %d bytes, want 32", s)
+	}
+	m, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex := lexicon.Default()
+	texts := append(benchtext.Texts(8), randomTexts(lex, 300)...)
+	sc := &scratch{keepRows: true}
+	for k, text := range texts {
+		note := k%3 == 0
+		doc := &deid.Doc{Text: text}
+		want := m.find(lex, doc.Analysis(), text, note)
+		if got := m.findIn(sc, lex, doc.Analysis(), text, note); !sameFound(got, want) {
+			t.Fatalf("%q: with the cache\n got %v\nwant %v", text, got, want)
+		}
+	}
+	c := &sc.cache
+	if len(c.entries) <= rowCacheFirst {
+		t.Errorf("the cache kept %d words in %d entries: it never grew", c.n, len(c.entries))
+	}
+	known, n := 0, 0
+	for i := range c.entries {
+		e := &c.entries[i]
+		if e.n == 0 {
+			continue
+		}
+		n++
+		w := string(e.word[:e.n])
+		for r, row := range e.rows {
+			if row != rowUnknown {
+				known++
+				if want := m.row(hashS(roleFeature(r), w)); row != want {
+					t.Errorf("%q in role %d: row %d, want %d", w, r, row, want)
+				}
+			}
+		}
+		for p, row := range e.tagRows {
+			if row != rowUnknown {
+				known++
+				if want := m.row(hashTagWord(uint8(p), w)); row != want {
+					t.Errorf("%q after tag %d: row %d, want %d", w, p, row, want)
+				}
+			}
+		}
+	}
+	if n != c.n || known < n {
+		t.Errorf("%d entries (counted %d), %d rows known", n, c.n, known)
+	}
+	// The info kept of each text is what lookup finds of it.
+	ic := &sc.info
+	n = 0
+	sums := 0
+	for i := range ic.entries {
+		e := &ic.entries[i]
+		if e.n == 0 {
+			continue
+		}
+		n++
+		w := string(e.word[:e.n])
+		want := lookup(lex, w, strings.ToLower(w), lex.Facts(w))
+		if sh := shapeOf(w); e.info != want || e.shape != sh || e.plain != plainWord(sh, want) {
+			t.Errorf("%q: info %+v, shape %d, plain %v; want %+v, %d, %v", w, e.info, e.shape, e.plain, want, sh, plainWord(sh, want))
+		}
+		pe := &ic.prefix[i]
+		for k, done := range pe.done {
+			if !done {
+				continue
+			}
+			sums++
+			var want [numTags]float32
+			m.sum(&want, m.prefixRows(nil, strings.ToLower(w), e.shape, e.info, uint8(k), pe.reg))
+			if pe.sums[k] != want {
+				t.Errorf("%q, register %d, sentence start %d: prefix %v, want %v", w, pe.reg, k, pe.sums[k], want)
+			}
+		}
+	}
+	if n != ic.n || n < 100 || len(ic.entries) <= rowCacheFirst || sums < 20 {
+		t.Errorf("info of %d texts (counted %d) in %d entries, %d prefix sums", n, ic.n, len(ic.entries), sums)
 	}
 }

@@ -105,8 +105,8 @@ func (m *Model) finish() {
 	r := &rows{}
 	m.rows = r
 	// The table is at most half full: it has an empty slot.
-	for i := range m.table.slots {
-		if m.table.slots[i].key() == 0 {
+	for i, lo := range m.table.los {
+		if lo == 0 {
 			r.zero = int32(i)
 			break
 		}
@@ -259,6 +259,10 @@ type tagger struct {
 	types  []wtype
 	reg    uint8
 	rowBuf []int32
+	// cache, when not nil, keeps the rows of common words for the next
+	// text; info, their prefix sums (wtype.islot).
+	cache *rowCache
+	info  *infoCache
 }
 
 // prefix returns the summed weights of prefixFeatures of word type ty, at
@@ -269,10 +273,26 @@ func (t *tagger) prefix(ty int32, sentStart bool) *[numTags]float32 {
 	if sentStart {
 		k = 1
 	}
-	if !w.prefixDone[k] {
-		t.rowBuf = t.m.prefixRows(t.rowBuf[:0], w.lower, w.shape, w.info, uint8(k), t.reg)
-		t.m.sum(&w.prefix[k], t.rowBuf)
-		w.prefixDone[k] = true
+	if w.prefixDone[k] {
+		return &w.prefix[k]
+	}
+	var pe *prefixEntry
+	if w.islot > 0 && t.info != nil {
+		// The sums of this text in this register from an earlier text.
+		pe = &t.info.prefix[w.islot-1]
+		if pe.reg != t.reg {
+			*pe = prefixEntry{reg: t.reg}
+		}
+		if pe.done[k] {
+			w.prefix[k], w.prefixDone[k] = pe.sums[k], true
+			return &w.prefix[k]
+		}
+	}
+	t.rowBuf = t.m.prefixRows(t.rowBuf[:0], w.lower, w.shape, w.info, uint8(k), t.reg)
+	t.m.sum(&w.prefix[k], t.rowBuf)
+	w.prefixDone[k] = true
+	if pe != nil {
+		pe.sums[k], pe.done[k] = w.prefix[k], true
 	}
 	return &w.prefix[k]
 }
@@ -345,8 +365,15 @@ func (t *tagger) findWordRow(j int, role int) int32 {
 		return t.m.rows.end[role]
 	}
 	w := &t.types[t.ws[j].typ]
+	if w.rows[role] != rowUnknown {
+		return w.rows[role]
+	}
+	e := t.cached(w)
 	if w.rows[role] == rowUnknown {
 		w.rows[role] = t.m.row(hashS(roleFeature(role), w.lower))
+		if e != nil {
+			e.rows[role] = w.rows[role]
+		}
 	}
 	return w.rows[role]
 }
@@ -357,7 +384,13 @@ func (t *tagger) tagRow(i int, p uint8) int32 {
 	if r := w.tagRows[p]; r != rowUnknown {
 		return r
 	}
-	w.tagRows[p] = t.m.row(hashTagWord(p, w.lower))
+	e := t.cached(w)
+	if w.tagRows[p] == rowUnknown {
+		w.tagRows[p] = t.m.row(hashTagWord(p, w.lower))
+		if e != nil {
+			e.tagRows[p] = w.tagRows[p]
+		}
+	}
 	return w.tagRows[p]
 }
 
@@ -456,9 +489,15 @@ func (t *tagger) contextRows(rows *[maxRows]int32, i int) int {
 // unscored. It returns the tags and, for each word, the margin of its tag
 // over the best other.
 func (t *tagger) decode() ([]uint8, []float32) {
+	return t.decodeInto(new(scratch))
+}
+
+// decodeInto is decode, its tags and margins in the buffers of sc.
+func (t *tagger) decodeInto(sc *scratch) ([]uint8, []float32) {
 	m, ws := t.m, t.ws
-	tags := make([]uint8, len(ws))
-	margins := make([]float32, len(ws))
+	// decode writes every word's tag and margin: they are not cleared.
+	tags := grow(&sc.tags, len(ws))
+	margins := grow(&sc.margins, len(ws))
 	var p1, p2 uint8
 	var rows [maxRows]int32
 	for i := range ws {
