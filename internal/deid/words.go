@@ -72,15 +72,34 @@ var asciiLetterRune = func() (t [utf8.RuneSelf]bool) {
 }()
 
 // asciiGap holds the ASCII bytes that are not letters (no word starts
-// there), and wordByte the ASCII letters and digits (a word goes on):
-// tables of every byte value, so that the tokenizer's loops over bytes
-// test one entry (other bytes are read as runes).
-var asciiGap, wordByte = func() (gap, letter [256]bool) {
+// there), and byteClass the class of the ASCII letters and digits (a word
+// goes on; 0 for any other byte): tables of every byte value, so that the
+// tokenizer's loops over bytes test one entry (other bytes are read as
+// runes).
+var asciiGap, byteClass = func() (gap [256]bool, class [256]uint8) {
 	for c := range utf8.RuneSelf {
-		gap[c], letter[c] = !asciiLetterRune[c], asciiLetterRune[c]
+		gap[c] = !asciiLetterRune[c]
+		switch {
+		case 'a' <= c && c <= 'z':
+			class[c] = classLower
+		case 'A' <= c && c <= 'Z':
+			class[c] = classUpper
+		case asciiLetterRune[c]:
+			class[c] = classDigit
+		}
 	}
-	return gap, letter
+	return gap, class
 }()
+
+// The classes of the bytes of a word (byteClass), and classOther for the
+// rest of a word: characters beyond ASCII, and inner apostrophes and
+// hyphens with the letter after them.
+const (
+	classLower = 1 << iota
+	classUpper
+	classDigit
+	classOther
+)
 
 // IsApostrophe reports whether r is a plain or typographic apostrophe.
 func IsApostrophe(r rune) bool { return r == '\'' || r == '’' }
@@ -117,18 +136,25 @@ func tokenize(text string, v *vocabTable) []Word {
 		}
 		start := i
 		j := i + sz
+		// The classes of the bytes after the first, or'ed: a word of
+		// lower-case ASCII letters after an ASCII letter (most words) has
+		// its shape known without reading it again (wordShape's first case).
+		var rest uint8
 		for j < len(text) {
-			if wordByte[text[j]] {
+			if c := byteClass[text[j]]; c != 0 {
+				rest |= c
 				j++ // most bytes of a word
 				continue
 			}
 			r, sz := utf8.DecodeRuneInString(text[j:])
 			if isLetterRune(r) {
+				rest |= classOther
 				j += sz
 				continue
 			}
 			if IsApostrophe(r) || IsHyphen(r) && !dashSeparates(text, start, j, j+sz) {
 				if r2, sz2 := utf8.DecodeRuneInString(text[j+sz:]); j+sz < len(text) && unicode.IsLetter(r2) {
+					rest |= classOther
 					j += sz + sz2
 					continue
 				}
@@ -175,7 +201,14 @@ func tokenize(text string, v *vocabTable) []Word {
 			t.Lower, t.Shape, t.Letters = wordForms(t.Text)
 		} else {
 			var form int
-			t.Shape, t.Letters, form = wordShape(t.Text)
+			switch first := byteClass[text[start]]; {
+			case rest&^classLower != 0 || first&(classLower|classUpper) == 0:
+				t.Shape, t.Letters, form = wordShape(t.Text)
+			case first == classLower: // as wordShape finds it
+				t.Shape, t.Letters, form = ShapeLower, end-start, formSelf
+			default:
+				t.Shape, t.Letters, form = ShapeTitle, end-start, formASCIIUpper
+			}
 			t.Lower, t.ID = v.intern(t.Text, form)
 		}
 		if t.Letters >= 2 { // markCaps's count of the words of the text

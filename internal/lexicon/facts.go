@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"encoding/binary"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -38,17 +39,18 @@ func (f Facts) Place(l *Lexicon, w string) WordPlace {
 func (l *Lexicon) Facts(s string) Facts {
 	var buf [64]byte
 	if k, ok := lowerPlain(&buf, s); ok {
-		return l.plainFacts(k)
+		return l.plainFacts(k, hashBuf(&buf, len(k)))
 	}
 	return l.facts(s)
 }
 
-// plainFacts is Facts of a word whose lookup form, k, is also its phrase key
-// and holds no space (lowerPlain): its categories are in its record.
-func (l *Lexicon) plainFacts(k string) Facts {
+// plainFacts is Facts of a word whose lookup form, k, whose hashKey is h, is
+// also its phrase key and holds no space (lowerPlain): its categories are in
+// its record.
+func (l *Lexicon) plainFacts(k string, h uint64) Facts {
 	var f Facts
 	w := l.wordTab()
-	p, ok := w.find(k, hashKey(k))
+	p, ok := w.find(k, h)
 	var lv uint32
 	if ok {
 		lv = w.levels(p)
@@ -154,17 +156,24 @@ func lowerPlain(buf *[64]byte, s string) (string, bool) {
 		binary.LittleEndian.PutUint64(buf[i:], x|upper>>2)
 	}
 	for ; i < n; i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || c <= ' ' {
+		c := plainLower[s[i]]
+		if c == 0 {
 			return "", false
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
 		}
 		buf[i] = c
 	}
 	return view(buf[:n]), true
 }
+
+// plainLower maps each byte lowerPlain takes, ASCII above the space, to its
+// lower case, and the others to 0. It is never written after
+// initialisation.
+var plainLower = func() (t [256]byte) {
+	for c := '!'; c < utf8.RuneSelf; c++ {
+		t[c] = byte(unicode.ToLower(c))
+	}
+	return t
+}()
 
 // plainWord reports whether s is ASCII without white space, so that
 // appendPhraseKey of s is appendKey of s: one field, lower-cased byte by

@@ -154,18 +154,42 @@ func (t *Table) String(r, i int) string {
 // low bits the slot mask keeps depend on every byte. It is fixed, unlike maphash, so that a
 // table built by the generator can be read by any run.
 func hashKey(s string) uint64 {
-	const m1, m2 = 0x9e3779b97f4a7c15, 0xc2b2ae3d27d4eb4f
-	h := uint64(len(s)) * m1
+	h := hashStart(len(s))
 	b := unsafe.Slice(unsafe.StringData(s), len(s))
 	for len(b) >= 8 {
-		h = bits.RotateLeft64(h^binary.LittleEndian.Uint64(b)*m2, 31) * m1
+		h = hashMix(h, binary.LittleEndian.Uint64(b))
 		b = b[8:]
 	}
 	var tail uint64
 	for i := len(b) - 1; i >= 0; i-- {
 		tail = tail<<8 | uint64(b[i])
 	}
-	h = bits.RotateLeft64(h^tail*m2, 31) * m1
+	return hashEnd(hashMix(h, tail))
+}
+
+// hashBuf is hashKey of buf[:n] for a buf whose bytes from n up to the next multiple of
+// 8 are zero: its last word is read whole, not byte by byte.
+func hashBuf(buf *[64]byte, n int) uint64 {
+	h := hashStart(n)
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		h = hashMix(h, binary.LittleEndian.Uint64(buf[i:]))
+	}
+	var tail uint64
+	if i < n {
+		tail = binary.LittleEndian.Uint64(buf[i:])
+	}
+	return hashEnd(hashMix(h, tail))
+}
+
+// hashStart, hashMix and hashEnd are the steps of hashKey: the state for a key of n
+// bytes; the state after word x (eight bytes, little-endian; the last, zero-padded word
+// of the key, zero if it has no bytes left, is mixed in too); the hash of the final state.
+func hashStart(n int) uint64 { return uint64(n) * hashM1 }
+
+func hashMix(h, x uint64) uint64 { return bits.RotateLeft64(h^x*hashM2, 31) * hashM1 }
+
+func hashEnd(h uint64) uint64 {
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd
 	h ^= h >> 33
@@ -173,6 +197,8 @@ func hashKey(s string) uint64 {
 	h ^= h >> 33
 	return h
 }
+
+const hashM1, hashM2 = 0x9e3779b97f4a7c15, 0xc2b2ae3d27d4eb4f
 
 // TableBuilder makes a Table. Rows keep the order of their keys' first insertion; a key
 // inserted again finds its row, whose value words the caller may change.

@@ -208,6 +208,9 @@ func TestLowerPlain(t *testing.T) {
 		if ok && got != string(appendKey(nil, s)) {
 			t.Fatalf("lowerPlain(%q) = %q, want %q", s, got, appendKey(nil, s))
 		}
+		if ok && hashBuf(&buf, len(got)) != hashKey(got) {
+			t.Fatalf("hashBuf of %q is not its hashKey", got)
+		}
 	}
 }
 

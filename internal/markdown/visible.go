@@ -123,7 +123,8 @@ const (
 )
 
 // markupBetweenLetters returns the end of a run of inline markup at src[i]
-// that is followed by a letter, or i: tags ("<b>", "</span>"), comments
+// that is followed by a letter, or i: tags without attributes ("<b>",
+// "</span>"; see bareTag), comments
 // ("<!-- -->"), and Markdown's emphasis, strikethrough and code-span
 // delimiters ("**", "~~", "`"). Between two letters a reader sees none of
 // it — "Ode<b>tte</b>", "Ode<!-- -->tte" and "Ode**tte**" all show a name
@@ -180,22 +181,42 @@ func markupAt(src string, k int) int {
 			}
 			return 0
 		}
-		j := 1
-		if j < len(rest) && rest[j] == '/' {
-			j++
-		}
-		if j >= len(rest) || !('a' <= rest[j]|0x20 && rest[j]|0x20 <= 'z') {
-			return 0
-		}
-		rest = rest[:min(len(rest), maxTagBytes)]
-		e := strings.IndexAny(rest[j:], "<>\n")
-		if e < 0 || rest[j+e] != '>' {
-			return 0
-		}
-		return j + e + 1
+		return bareTag(rest[:min(len(rest), maxTagBytes)])
 	}
 	return 0
 }
+
+// bareTag returns the length of the tag without attributes that starts s
+// ("<b>", "</span >", "<br/>"), read as CommonMark reads raw HTML, or 0.
+// Only such a tag may be set aside between letters: the values of a tag's
+// attributes (a title, a link) are published and must be read, and what
+// is no tag at all ("<le=\"x\">", "<a href=x<y>") shows as written, so
+// a reader sees the letters around it apart.
+func bareTag(s string) int {
+	j := 1
+	closing := j < len(s) && s[j] == '/'
+	if closing {
+		j++
+	}
+	if j >= len(s) || !isASCIILetter(s[j]) {
+		return 0
+	}
+	for j < len(s) && (isASCIILetter(s[j]) || '0' <= s[j] && s[j] <= '9' || s[j] == '-') {
+		j++
+	}
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	if !closing && j < len(s) && s[j] == '/' {
+		j++
+	}
+	if j < len(s) && s[j] == '>' {
+		return j + 1
+	}
+	return 0
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // Same reports whether the view is the source itself.
 func (v *View) Same() bool { return len(v.edits) == 0 }

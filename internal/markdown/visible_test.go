@@ -41,7 +41,12 @@ func TestVisible(t *testing.T) {
 		{"Caf&eacute;&#x301;s", "Café\u0301s", "é", "&eacute;"},
 		{"& &# &#x &; &a", "& &# &#x &; &a", "&#x", "&#x"},
 		// Inline markup between two letters shows nothing.
-		{"Ode<b>tte</b> M<!-- x -->ar<span class=\"c\"></span>chand", "Odette</b> Marchand", "Odette", "Ode<b>tte"},
+		{"Ode<b>tte</b> M<!-- x -->ar<span></span>chand", "Odette</b> Marchand", "Odette", "Ode<b>tte"},
+		{"Ode<br/>tte Mar<em >ch</em>and O</SPAN\t>dette", "Odette Marchand Odette", "Marchand", "Mar<em >ch</em>and"},
+		// A tag with attributes is read whole, letters or not around it:
+		// its values are published too. What is no tag shows as written.
+		{"ti<span title=\"Odette\">x</span> Ode<b class=\"c\">tte", "ti<span title=\"Odette\">x</span> Ode<b class=\"c\">tte", "Odette", "Odette"},
+		{"ti<le=\"Odette\">Odette a<a href=x>b a<1>b a<b c", "ti<le=\"Odette\">Odette a<a href=x>b a<1>b a<b c", "Odette", "Odette"},
 		{"Ode**tt**e Mar~~ch~~and O`det`te", "Odette Marchand Odette", "Marchand", "Mar~~ch~~and"},
 		{"**Odette** x*y 2*3 a~b <b>Odette</b> a < b > c", "**Odette** xy 2*3 a~b <b>Odette</b> a < b > c", "Odette", "Odette"},
 		{"Ode<b\ntte> Ode<b>&#116;te", "Ode<b\ntte> Odette", "Odette", "Ode<b>&#116;te"},

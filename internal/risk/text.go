@@ -263,8 +263,7 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 			break
 		}
 		if len(toks) > 0 {
-			if start-gapStart != 1 || text[gapStart] != ' ' { // most gaps are one space
-				gap := text[gapStart:start]
+			if gap := text[gapStart:start]; gap != " " {
 				s, c := boundaryASCII(gap)
 				if s {
 					sent++

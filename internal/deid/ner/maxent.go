@@ -610,7 +610,10 @@ func join(buf []byte, a, b string) []byte {
 func shape(word string) string { return shapeNames[shapeOf(word)] }
 
 // shapeOf is shape as an index of shapeNames.
-func shapeOf(word string) int8 {
+func shapeOf(word string) int8 { return shapeOfLower(word, strings.ToLower(word)) }
+
+// shapeOfLower is shapeOf(word), given strings.ToLower(word).
+func shapeOfLower(word, lower string) int8 {
 	if word == "" {
 		return 0 // other
 	}
@@ -622,7 +625,7 @@ func shapeOf(word string) int8 {
 		// to a rune outside \w.
 		return 2 // punct
 	}
-	if strings.ToLower(word) == word {
+	if lower == word {
 		return 3 // downcase
 	}
 	//lint:ignore SA1019 prose's feature is defined by strings.Title.

@@ -72,7 +72,7 @@ func (m *model) fillTokenFeats(f *tokenFeats, w string) {
 	f.ctx.words = t.words.ctxWords(rn)
 	f.ctx.suffixes = t.words.suffixes(rows.find(t.words, f.norm[len(f.norm)-min(len(f.norm), 3):]))
 	f.suffix = t.words.suffixes(rows.find(t.words, w[len(w)-min(len(w), 3):]))[roleSuffix]
-	f.lower, f.shape = lower, shapeOf(w)
+	f.lower, f.shape = lower, shapeOfLower(w, lower)
 	f.inList = rw.mask&bitInList != 0
 	f.word = t.words.weights(rw, wWord)
 	f.wordLower = e.weightsOf(fWordLower, f.lower)

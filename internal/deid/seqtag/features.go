@@ -846,10 +846,6 @@ type typeTable struct {
 	n     int
 }
 
-func newTypeTable(tokens int) typeTable {
-	return new(scratch).typeTable(tokens)
-}
-
 // find returns the id of the type whose text is s.
 func (tt *typeTable) find(types []wtype, s string) (int32, bool) {
 	mask := len(tt.slots) - 1

@@ -41,8 +41,8 @@ func grow[T any](buf *[]T, n int) []T {
 	return *buf
 }
 
-// typeTable returns an empty typeTable for a text of tokens tokens in the
-// slots of sc (see newTypeTable's sizes).
+// typeTable returns an empty typeTable for a text of tokens tokens (at
+// least 64 slots, and at least half as many as tokens) in the slots of sc.
 func (sc *scratch) typeTable(tokens int) typeTable {
 	size := 64
 	for size < tokens/2 {

@@ -484,15 +484,10 @@ func (t *tagger) contextRows(rows *[maxRows]int32, i int) int {
 	return n
 }
 
-// decode tags the words left to right, each with the best tag allowed
+// decodeInto tags the words left to right, each with the best tag allowed
 // after the one before; a word plainWord passes after an O is an O
 // unscored. It returns the tags and, for each word, the margin of its tag
-// over the best other.
-func (t *tagger) decode() ([]uint8, []float32) {
-	return t.decodeInto(new(scratch))
-}
-
-// decodeInto is decode, its tags and margins in the buffers of sc.
+// over the best other, in the buffers of sc.
 func (t *tagger) decodeInto(sc *scratch) ([]uint8, []float32) {
 	m, ws := t.m, t.ws
 	// decode writes every word's tag and margin: they are not cleared.

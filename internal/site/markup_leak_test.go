@@ -1,0 +1,48 @@
+package site
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+)
+
+// TestMarkupBesideLettersIsRead: markup written right after a letter is
+// read like any other. The text view once set aside everything from "<"
+// plus a letter to the next ">" between two letters, as an invisible tag:
+// the values of a real tag's attributes (a title, a link) were then
+// never read although they are published, and what is no tag at all
+// ("<le=...>", which the page shows as text) hid the name after it.
+// FuzzRender found the second.
+func TestMarkupBesideLettersIsRead(t *testing.T) {
+	for _, body := range []string{
+		"tdiv ti<le=\"Odette\">Odette</div>\n<!-- Marchand -->\n`Odette` and\n\n```\nMarchand\n```\n",
+		"We met ti<span title=\"Odette\">x</span> today. Odette Marchand came.\n",
+		"We met Dr<abbr title=\"Odette Marchand\">OM</abbr> today. Odette Marchand came.\n",
+		"We met ti<a href=\"https://example.org/Odette\">x</a> today. Odette Marchand came.\n",
+		"Ode<b>tte</b> Mar<em>ch</em>and phoned. Odette Marchand came.\n",
+	} {
+		root := t.TempDir()
+		src := "---\ntitle: \"Plain\"\ndate: 2024-01-01\ntags: [x]\n---\n" + body
+		if err := os.MkdirAll(filepath.Join(root, "content", "posts"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, "content", "posts", "p.md"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rep, err := Render(context.Background(), options(t, root))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Published) != 1 {
+			t.Fatalf("%q: %d posts published, want 1", body, len(rep.Published))
+		}
+		name := regexp.MustCompile(`(?i)odette|marchand`)
+		for file, data := range rep.Files {
+			if loc := name.FindIndex(data); loc != nil {
+				t.Errorf("%q: %s shows %q: ...%s...", body, file, data[loc[0]:loc[1]], data[max(0, loc[0]-60):min(len(data), loc[1]+20)])
+			}
+		}
+	}
+}
