@@ -80,6 +80,49 @@ type Page struct {
 	Tag *TagData
 }
 
+// NavData is what a site's navigation shows of a page: which of its
+// links is the page's own. It is the data of the partial that Page.Nav
+// executes.
+type NavData struct {
+	Site SiteData
+	// Kind is the page's Kind.
+	Kind string
+	// Current is the Permalink of the page's Post when the page has one
+	// and the site's Menu lists it, else "": within Site.Menu,
+	// eq .Permalink $.Current is and $.Post (eq $.Post.Permalink
+	// .Permalink) of the page. (A planned post's Permalink is never
+	// empty.)
+	Current string
+}
+
+// NavData returns the page's NavData.
+func (p *Page) NavData() NavData {
+	n := NavData{Site: p.Site, Kind: p.Kind}
+	if p.Post != nil {
+		for _, m := range p.Site.Menu {
+			if m.Permalink == p.Post.Permalink {
+				n.Current = p.Post.Permalink
+				break
+			}
+		}
+	}
+	return n
+}
+
+// Nav is the named partial ("partials/site-header.html") executed with
+// the page's NavData: the same bytes as {{ template NAME .NavData }}
+// written where HTML text may stand, made once per site for each
+// distinct NavData (a few: the pages of each Kind share one, and each
+// page of the Menu has its own) and kept.
+func (p *Page) Nav(name string) (template.HTML, error) {
+	n := p.NavData()
+	ps := n.Site.parts
+	if ps == nil {
+		return "", errors.New("Nav: the page is not one of a planned site's")
+	}
+	return ps.get(name+"\x00"+n.Kind+"\x00"+n.Current, name, n)
+}
+
 // SiteData is Site as templates see it, with URL helpers.
 type SiteData struct {
 	Site
@@ -89,6 +132,55 @@ type SiteData struct {
 	Lang     string
 	basePath string
 	baseURL  string
+	// parts keeps Partial's results; nil outside a plan.
+	parts *siteParts
+}
+
+// siteParts are a planned site's partials made by SiteData.Partial (by
+// name) and Page.Nav (by name and NavData), or a post's made by
+// PostData.Partial.
+type siteParts struct {
+	r  *Renderer
+	mu sync.Mutex
+	m  map[string]*card
+}
+
+// Partial is the named partial ("partials/site-head.html") executed with
+// the site's data: the same bytes as {{ template NAME .Site }} written
+// where HTML text may stand, made once per site and kept. The default
+// theme's baseof.html writes the parts of every page that depend on the
+// site alone (its stylesheet and feed links, its footer) this way rather
+// than executing them again on each page.
+func (s SiteData) Partial(name string) (template.HTML, error) {
+	ps := s.parts
+	if ps == nil {
+		return "", errors.New("Partial: the site is not a planned one")
+	}
+	return ps.get(name, name, s)
+}
+
+// get returns the partial kept under key, executing the template name
+// with data the first time.
+func (ps *siteParts) get(key, name string, data any) (template.HTML, error) {
+	ps.mu.Lock()
+	c := ps.m[key]
+	if c == nil {
+		if ps.m == nil {
+			ps.m = map[string]*card{}
+		}
+		c = &card{r: ps.r}
+		ps.m[key] = c
+	}
+	ps.mu.Unlock()
+	c.once.Do(func() {
+		var b []byte
+		if b, c.err = c.r.executeTemplate(cardLayout, name, data); c.err == nil {
+			// b is this part's own: the string can be it. Escaped by
+			// html/template.
+			c.html = template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
+		}
+	})
+	return c.html, c.err
 }
 
 // RelURL returns the href of a site-relative path ("/css/style.css"),
@@ -127,6 +219,19 @@ type PostData struct {
 	tagNames, catNames []string
 	// card keeps SummaryCard's result; nil for a post outside a plan.
 	card *card
+	// parts keeps Partial's results.
+	parts *siteParts
+}
+
+// Partial is the named partial ("partials/post-meta.html") executed with
+// the post: the same bytes as {{ template NAME . }} written where HTML
+// text may stand, made once per post and kept. The default theme writes
+// a post's meta line this way, on its page and in its summary card.
+func (p *PostData) Partial(name string) (template.HTML, error) {
+	if p.parts == nil {
+		return "", errors.New("Partial: the post is not one of a planned site's")
+	}
+	return p.parts.get(name, name, p)
 }
 
 // card is a post's summary card, made once (SummaryCard).
@@ -172,6 +277,19 @@ func (p *PostData) Updated() time.Time {
 // TagRef is a tag as linked from a post.
 type TagRef struct {
 	Name, Slug, RelPermalink string
+	// parts keeps Partial's results.
+	parts *siteParts
+}
+
+// Partial is the named partial ("partials/tag-item.html") executed with
+// the tag: the same bytes as {{ template NAME . }} written where HTML
+// text may stand, made once per tag and kept. A tag is linked from each
+// of its posts' pages; the default theme writes each link this way.
+func (t *TagRef) Partial(name string) (template.HTML, error) {
+	if t.parts == nil {
+		return "", errors.New("Partial: the tag is not one of a planned site's")
+	}
+	return t.parts.get(name, name, t)
 }
 
 // TagData is a tag with its posts, newest first.

@@ -113,6 +113,7 @@ func (p *Pages) Variant(name string, markdown []byte) ([]byte, error) {
 	pd := *j.page.Post
 	pd.content, pd.spooled = template.HTML(res.HTML), spooled{} // sanitised by markdown
 	pd.Headings = res.Headings
+	pd.parts = &siteParts{r: p.r} // not the post's own: they may show its content
 	page := *j.page
 	page.Post = &pd
 	return p.r.execute(j.layout, &page)
@@ -137,13 +138,14 @@ func (p *Pages) Unlisted(post Post) ([]byte, error) {
 		content:  template.HTML(res.HTML), // sanitised by markdown
 		Headings: res.Headings, WordCount: res.WordCount, ReadingTime: readingTime(res.WordCount),
 		IsPage: post.IsPage, summaryText: res.SummaryText,
+		parts: &siteParts{r: p.r},
 	}
 	if pd.Description == "" {
 		pd.Description = truncate(res.SummaryText, 160)
 	}
 	for _, name := range post.Tags {
 		slug := tagSlug(name)
-		pd.Tags = append(pd.Tags, &TagRef{Name: name, Slug: slug, RelPermalink: sd.RelURL("/tags/" + slug + "/")})
+		pd.Tags = append(pd.Tags, &TagRef{Name: name, Slug: slug, RelPermalink: sd.RelURL("/tags/" + slug + "/"), parts: &siteParts{r: p.r}})
 	}
 	layout, kind := "single.html", "post"
 	if post.IsPage {

@@ -5,6 +5,8 @@ import (
 	"context"
 	"io/fs"
 	"maps"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -122,5 +124,105 @@ func TestSummaryCardAsPartial(t *testing.T) {
 	}
 	if cards == 0 {
 		t.Error("no summary cards in the site")
+	}
+}
+
+// {{ .Site.Partial "X" }}, {{ .Nav "X" }} and {{ .Partial "X" }} in the
+// theme's layouts write what {{ template "X" .Site }}, {{ template "X"
+// .NavData }} and {{ template "X" . }} write in place, and what fd89b09's
+// layouts wrote, on sites with and without an author and a base path, and
+// with a title that needs escaping.
+func TestSitePartialAsTemplate(t *testing.T) {
+	calls := regexp.MustCompile(`\.Site\.Partial ("[^"]+")`)
+	navs := regexp.MustCompile(`\.Nav ("[^"]+")`)
+	posts := regexp.MustCompile(`\{\{ \.Partial ("[^"]+") \}\}`)
+	// The theme's layouts with the partials written in place, and
+	// fd89b09's, which wrote every part of each page in place.
+	inPlace, oldTheme := fstest.MapFS{}, fstest.MapFS{}
+	for _, f := range []struct{ name, old string }{
+		{baseLayout, "baseof"}, {"layouts/single.html", "single"}, {"layouts/" + summaryPartial, "post-summary"},
+		{"layouts/partials/tag-list.html", "tag-list"}, {"layouts/partials/category-list.html", "category-list"},
+	} {
+		b, err := fs.ReadFile(theme.FS(), f.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(calls.FindAllIndex(b, -1)) + len(navs.FindAllIndex(b, -1)) + len(posts.FindAllIndex(b, -1))
+		if n == 0 {
+			t.Fatalf("%s uses none of .Site.Partial, .Nav and .Partial", f.name)
+		}
+		b = calls.ReplaceAll(b, []byte(`template $1 .Site`))
+		b = navs.ReplaceAll(b, []byte(`template $1 .NavData`))
+		b = posts.ReplaceAll(b, []byte(`{{ template $1 . }}`))
+		inPlace[f.name] = &fstest.MapFile{Data: b}
+		old, err := os.ReadFile("testdata/" + f.old + "-fd89b09.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		oldTheme[f.name] = &fstest.MapFile{Data: old}
+	}
+	sites := []Site{sampleSite()}
+	s := sampleSite()
+	s.Author, s.BaseURL, s.Title = "", "https://example.org/a b/notes/", `Notes <&> "quoted" 'and' ü`
+	sites = append(sites, s)
+	s = sampleSite()
+	s.BaseURL, s.Author = "", `<script>x</script> & Co`
+	sites = append(sites, s)
+	for i, site := range sites {
+		render := func(fsys fs.FS) map[string][]byte {
+			r, err := New(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			posts := samplePosts()
+			for j := range posts {
+				if j%2 == 0 && !posts[j].IsPage {
+					posts[j].Categories = []string{"Field notes", `Odd <b>"one"</b>`}
+				}
+			}
+			out, err := r.Render(context.Background(), site, posts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return out
+		}
+		got := render(theme.FS())
+		if !bytes.Contains(got["posts/on-listening/index.html"], []byte(`class="tags categories"`)) {
+			t.Fatalf("site %d: no categories on a post's page", i)
+		}
+		for _, other := range []struct {
+			what string
+			fsys fs.FS
+		}{{"the partials in place", Overlay(inPlace, theme.FS())}, {"fd89b09's layouts", Overlay(oldTheme, theme.FS())}} {
+			want := render(other.fsys)
+			if len(got) != len(want) {
+				t.Fatalf("site %d: %d outputs, %d with %s", i, len(got), len(want), other.what)
+			}
+			for name, w := range want {
+				if g := got[name]; !bytes.Equal(g, w) {
+					t.Errorf("site %d: %s differs:\n%s\nwith %s:\n%s", i, name, g, other.what, w)
+				}
+			}
+		}
+		if !bytes.Contains(got["about/index.html"], []byte(`/about/" aria-current="page">`)) {
+			t.Errorf("site %d: the about page's menu link is not marked current:\n%s", i, got["about/index.html"])
+		}
+		if !bytes.Contains(got["index.html"], []byte(`rel="stylesheet"`)) || !bytes.Contains(got["index.html"], []byte(">RSS feed</a></p>")) {
+			t.Errorf("site %d: the home page lacks the site's head or footer:\n%s", i, got["index.html"])
+		}
+	}
+	// Outside a planned site (no plan made it) Partial fails rather than
+	// executing with data it cannot check.
+	if _, err := (SiteData{}).Partial("partials/site-head.html"); err == nil {
+		t.Error("Partial outside a plan: no error")
+	}
+	if _, err := (&Page{}).Nav("partials/site-header.html"); err == nil {
+		t.Error("Nav outside a plan: no error")
+	}
+	if _, err := (&PostData{}).Partial("partials/post-meta.html"); err == nil {
+		t.Error("PostData.Partial outside a plan: no error")
+	}
+	if _, err := (&TagRef{}).Partial("partials/tag-item.html"); err == nil {
+		t.Error("TagRef.Partial outside a plan: no error")
 	}
 }

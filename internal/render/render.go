@@ -128,7 +128,34 @@ func New(themeFS fs.FS, opts ...Option) (*Renderer, error) {
 		}
 		r.layouts[name] = t
 	}
+	// The partials that layouts reach only through the data's methods
+	// (SiteData.Partial, Page.Nav, PostData.Partial, TagRef.Partial,
+	// SummaryCard) are escaped when first executed: run every layout once
+	// more on a sample page whose data have them, so that their errors too
+	// are reported here.
+	for _, name := range layoutNames {
+		if err := r.layouts[name].Execute(io.Discard, r.plannedSample()); err != nil {
+			var escErr *template.Error
+			if errors.As(err, &escErr) {
+				return nil, r.templateError(escErr)
+			}
+		}
+	}
 	return r, nil
+}
+
+// plannedSample is samplePage with the kept partials of a planned site's
+// data.
+func (r *Renderer) plannedSample() *Page {
+	pg := samplePage()
+	pg.Site.parts = &siteParts{r: r}
+	p := pg.Post
+	p.parts, p.card = &siteParts{r: r}, &card{r: r}
+	p.Categories = []*TagRef{{Name: "category", Slug: "category", RelPermalink: "/categories/category/"}}
+	for _, t := range append(p.Tags, p.Categories...) {
+		t.parts = &siteParts{r: r}
+	}
+	return pg
 }
 
 func (r *Renderer) readTemplate(name string) (string, error) {

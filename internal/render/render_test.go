@@ -448,6 +448,12 @@ func TestTemplateErrors(t *testing.T) {
 		{"partial", "layouts/partials/post-meta.html", "<p>\n{{ if }}</p>", "theme/layouts/partials/post-meta.html:2: "},
 		{"escaping", "layouts/page.html", "{{ define \"main\" }}\n\n<a {{ if .Post }}href=\"{{ end }}x\">{{ end }}", "theme/layouts/page.html:3: "},
 		{"escaping across files", "layouts/page.html", "{{ define \"main\" }}\n<a href=\"{{ .Title }}\n{{ end }}", "theme/layouts/baseof.html: "},
+		// Partials the default layouts write through .Site.Partial, .Nav
+		// and .Partial are checked at parse time too.
+		{"escaping in a site partial", "layouts/partials/site-footer.html", "\n<a {{ if .Title }}href=\"{{ end }}x\">", "theme/layouts/partials/site-footer.html:2: "},
+		{"escaping in the header", "layouts/partials/site-header.html", "\n<a {{ if .Kind }}href=\"{{ end }}x\">", "theme/layouts/partials/site-header.html:2: "},
+		{"escaping in a post partial", "layouts/partials/post-meta.html", "\n\n<a {{ if .Title }}href=\"{{ end }}x\">", "theme/layouts/partials/post-meta.html:3: "},
+		{"escaping in a tag partial", "layouts/partials/tag-item.html", "\n<a {{ if .Name }}href=\"{{ end }}x\">", "theme/layouts/partials/tag-item.html:2: "},
 		{"missing", "layouts/404.html", "", "theme/layouts/404.html: missing template"},
 	}
 	for _, tt := range tests {

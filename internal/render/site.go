@@ -74,6 +74,7 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 			IsPage:      p.IsPage,
 			outPath:     out,
 			summaryText: res.SummaryText,
+			parts:       &siteParts{r: r},
 		}
 		if pd.Summary == "" {
 			pd.Summary = res.summary
@@ -112,12 +113,22 @@ func (r *Renderer) Plan(ctx context.Context, site Site, posts []Post) (*Pages, e
 	// Tag names: several spellings of one slug ("Self care", "self-care")
 	// share a page, shown under the spelling that sorts first; each post's
 	// tag links follow the sorted tag list.
-	tagList := buildTerms(sd, "/tags/", tagInput, func(pd *PostData, t *TagRef) { pd.Tags = append(pd.Tags, t) })
+	// parts gives a tag its own set of partials (TagRef.Partial).
+	parts := func(ps *siteParts) *siteParts {
+		if ps == nil {
+			ps = &siteParts{r: r}
+		}
+		return ps
+	}
+	tagList := buildTerms(sd, "/tags/", tagInput, func(pd *PostData, t *TagRef) { t.parts = parts(t.parts); pd.Tags = append(pd.Tags, t) })
 	slices.SortFunc(pages, func(a, b *PostData) int {
 		return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.Permalink, b.Permalink))
 	})
 	sd.Menu = pages
-	cats := buildTerms(sd, "/categories/", catInput, func(pd *PostData, t *TagRef) { pd.Categories = append(pd.Categories, t) })
+	// From here on sd is final: every page's copy shares one set of
+	// partials made with it (SiteData.Partial).
+	sd.parts = &siteParts{r: r, m: map[string]*card{}}
+	cats := buildTerms(sd, "/categories/", catInput, func(pd *PostData, t *TagRef) { t.parts = parts(t.parts); pd.Categories = append(pd.Categories, t) })
 
 	// Sized for the posts and a page and a feed per tag: a large site's
 	// maps would otherwise grow and rehash a dozen times on every save.

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -88,14 +89,16 @@ func writeStream(ctx context.Context, dest string, names []string, get func(name
 	// most of its time waiting on the file system, one file at a time.
 	errs := make([]error, len(names))
 	getErrs := make([]error, len(names)) // errors of get
+	made := &folders{known: map[string]bool{tmp: true}}
 	ctxErr := par.Do(ctx, len(names), 4, nil, func(i int) {
 		// Each file's folder is made by the worker that writes it, not
 		// all up front by one goroutine: making a folder costs a
 		// filesystem its inode allocation (a quarter of the writing of a
 		// cold build, on ext4), which then overlaps the templates other
-		// workers run. MkdirAll is safe for folders made concurrently.
+		// workers run. A folder this build has made already is not made
+		// again (see folders).
 		if dir := filepath.Dir(fulls[i]); dir != tmp {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
+			if err := made.make(dir); err != nil {
 				errs[i] = err
 				return
 			}
@@ -156,6 +159,44 @@ func writeStream(ctx context.Context, dest string, names []string, get func(name
 		}
 	}
 	return nil
+}
+
+// folders makes the folders of a fresh output and remembers those it
+// made, so that each costs one mkdir(2): os.MkdirAll for each file
+// would stat its folder (and, for a new folder, its parent) first, and a
+// cold build puts most pages in a folder of their own. Safe for
+// concurrent use.
+type folders struct {
+	mu    sync.Mutex
+	known map[string]bool // folders that exist: made here, or the root
+}
+
+// make makes dir and any missing parents, as os.MkdirAll does; anything
+// but "made" or "the parent is missing" (the folder made meanwhile by
+// another worker, a file in the way) is left to os.MkdirAll, so errors
+// read as before.
+func (f *folders) make(dir string) error {
+	f.mu.Lock()
+	ok := f.known[dir]
+	f.mu.Unlock()
+	if ok {
+		return nil
+	}
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if parent := filepath.Dir(dir); parent != dir && f.make(parent) == nil {
+			err = os.Mkdir(dir, 0o755)
+		}
+	}
+	if err != nil {
+		err = os.MkdirAll(dir, 0o755)
+	}
+	if err == nil {
+		f.mu.Lock()
+		f.known[dir] = true
+		f.mu.Unlock()
+	}
+	return err
 }
 
 // compared is what compareOutput found of each output name (by index).
