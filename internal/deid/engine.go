@@ -99,6 +99,7 @@ func (e *Engine) Deidentify(ctx context.Context, doc *Doc) (res *Result, err err
 	}
 	found = e.wholePhrases(seen.Text, found)
 	planned := toSource(doc.Text, view, e.planner.Plan(seen, found, Settings{Key: e.key, Actions: e.actions, Gazetteer: e.gaz}), true)
+	planned = alsoWhereHidden(doc.Text, view, planned)
 	return &Result{Text: Apply(doc.Text, planned), Findings: planned}, nil
 }
 
@@ -112,7 +113,7 @@ func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	return toSource(doc.Text, view, found, false), nil
+	return alsoWhereHidden(doc.Text, view, toSource(doc.Text, view, found, false)), nil
 }
 
 // visible returns the view of doc.Text that a reader sees (character

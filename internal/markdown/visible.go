@@ -163,13 +163,16 @@ func markupAt(src string, k int) int {
 		for k+n < len(src) && src[k+n] == c {
 			n++
 		}
+		if !pairedOnLine(src, k, n) {
+			return 0 // nothing to pair with: shown as written
+		}
 		return n
 	case '~':
 		n := 1
 		for k+n < len(src) && src[k+n] == c {
 			n++
 		}
-		if n < 2 {
+		if n < 2 || !pairedOnLine(src, k, n) {
 			return 0 // "~~" strikes through; a lone tilde shows
 		}
 		return n
@@ -184,6 +187,35 @@ func markupAt(src string, k int) int {
 		return bareTag(rest[:min(len(rest), maxTagBytes)])
 	}
 	return 0
+}
+
+// pairedOnLine reports whether the run of n delimiters at src[k] has a
+// run of the same character and length elsewhere on its line, which it
+// may open or close: emphasis, strikethrough or a code span. A run with
+// none ("Name*x", "Name`s") shows as written, and the letters around it
+// are not one word.
+func pairedOnLine(src string, k, n int) bool {
+	c := src[k]
+	start := strings.LastIndexByte(src[:k], '\n') + 1
+	end := len(src)
+	if e := strings.IndexByte(src[k:], '\n'); e >= 0 {
+		end = k + e
+	}
+	for i := start; i < end; {
+		if src[i] != c {
+			i++
+			continue
+		}
+		j := i
+		for j < end && src[j] == c {
+			j++
+		}
+		if i != k && j-i == n {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // bareTag returns the length of the tag without attributes that starts s

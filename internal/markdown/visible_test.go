@@ -43,6 +43,9 @@ func TestVisible(t *testing.T) {
 		// Inline markup between two letters shows nothing.
 		{"Ode<b>tte</b> M<!-- x -->ar<span></span>chand", "Odette</b> Marchand", "Odette", "Ode<b>tte"},
 		{"Ode<br/>tte Mar<em >ch</em>and O</SPAN\t>dette", "Odette Marchand Odette", "Marchand", "Mar<em >ch</em>and"},
+		// A delimiter with nothing on its line to pair with shows as written.
+		{"Odette*x Mar`y Ode~~tte O**de\ntt**e", "Odette*x Mar`y Ode~~tte O**de\ntt**e", "Odette", "Odette"},
+		{"Ode*tt*e and x y", "Odette and x y", "Odette", "Ode*tt*e"},
 		// A tag with attributes is read whole, letters or not around it:
 		// its values are published too. What is no tag shows as written.
 		{"ti<span title=\"Odette\">x</span> Ode<b class=\"c\">tte", "ti<span title=\"Odette\">x</span> Ode<b class=\"c\">tte", "Odette", "Odette"},

@@ -14,7 +14,7 @@ import (
 // the values of a real tag's attributes (a title, a link) were then
 // never read although they are published, and what is no tag at all
 // ("<le=...>", which the page shows as text) hid the name after it.
-// FuzzRender found the second.
+// FuzzRender found the second, and then a name joined by an unpaired '*'.
 func TestMarkupBesideLettersIsRead(t *testing.T) {
 	for _, body := range []string{
 		"tdiv ti<le=\"Odette\">Odette</div>\n<!-- Marchand -->\n`Odette` and\n\n```\nMarchand\n```\n",
@@ -22,6 +22,10 @@ func TestMarkupBesideLettersIsRead(t *testing.T) {
 		"We met Dr<abbr title=\"Odette Marchand\">OM</abbr> today. Odette Marchand came.\n",
 		"We met ti<a href=\"https://example.org/Odette\">x</a> today. Odette Marchand came.\n",
 		"Ode<b>tte</b> Mar<em>ch</em>and phoned. Odette Marchand came.\n",
+		// A '*' or '`' that pairs with nothing shows as written, yet the
+		// view joined the name to the letter after it.
+		"00000000000 Odette  Odette*A",
+		"Odette phoned. Later Odette*x and Marchand`y came.\n",
 	} {
 		root := t.TempDir()
 		src := "---\ntitle: \"Plain\"\ndate: 2024-01-01\ntags: [x]\n---\n" + body
