@@ -190,15 +190,18 @@ func markupAt(src string, k int) int {
 }
 
 // pairedOnLine reports whether the run of n delimiters at src[k] has a
-// run of the same character and length elsewhere on its line, which it
-// may open or close: emphasis, strikethrough or a code span. A run with
-// none ("Name*x", "Name`s") shows as written, and the letters around it
-// are not one word.
+// run of the same character and length elsewhere on its line, within
+// maxTagBytes of it, which it may open or close: emphasis, strikethrough
+// or a code span. A run with none ("Name*x", "Name`s") shows as written,
+// and the letters around it are not one word. The bound keeps Visible
+// linear on a long line of such runs; a pair further apart is read as
+// written, which only reads more.
 func pairedOnLine(src string, k, n int) bool {
 	c := src[k]
-	start := strings.LastIndexByte(src[:k], '\n') + 1
-	end := len(src)
-	if e := strings.IndexByte(src[k:], '\n'); e >= 0 {
+	lo, hi := max(0, k-maxTagBytes), min(len(src), k+n+maxTagBytes)
+	start := strings.LastIndexByte(src[lo:k], '\n') + 1 + lo
+	end := hi
+	if e := strings.IndexByte(src[k:hi], '\n'); e >= 0 {
 		end = k + e
 	}
 	for i := start; i < end; {

@@ -2,8 +2,6 @@ package site
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"regexp"
 	"testing"
 )
@@ -27,14 +25,9 @@ func TestMarkupBesideLettersIsRead(t *testing.T) {
 		"00000000000 Odette  Odette*A",
 		"Odette phoned. Later Odette*x and Marchand`y came.\n",
 	} {
-		root := t.TempDir()
-		src := "---\ntitle: \"Plain\"\ndate: 2024-01-01\ntags: [x]\n---\n" + body
-		if err := os.MkdirAll(filepath.Join(root, "content", "posts"), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(root, "content", "posts", "p.md"), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		root := writeSite(t, map[string]string{
+			"content/posts/p.md": "---\ntitle: \"Plain\"\ndate: 2024-01-01\ntags: [x]\n---\n" + body,
+		})
 		rep, err := Render(context.Background(), options(t, root))
 		if err != nil {
 			t.Fatal(err)
