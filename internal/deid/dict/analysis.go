@@ -113,38 +113,51 @@ const (
 	joinComma                // afterComma(i)
 )
 
-func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
+// newAnalysis makes the analysis of doc in the arrays of s (see scratch).
+func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis, s *scratch) *analysis {
 	toks := doc.Words()
 	words := doc.Vocab()
 	n := len(words)
 	facts := lexfacts.Of(doc, lex)
 	// By word id, plus one slot (n) for the words without letters: fid
 	// points them there, so that f and ff read one index whatever the word.
-	lists, vowels, spell, idx := make([]wordLists, n), make([]bool, n), make([]uint8, n), vocabIndex()
-	feats, prep, flags := make([]feat, n+1), make([]bool, n), make([]featFlags, n+1)
+	lists, vowels, spell, idx := sized(s.lists, n), sized(s.vowels, n), sized(s.spell, n), vocabIndex()
+	feats, prep, flags := sized(s.feats, n+1), sized(s.prep, n), sized(s.flags, n+1)
 	for id, w := range words {
 		lists[id], vowels[id] = idx.lists(w), hasVowel(w)
+		var sp uint8
 		if isContraction(w) {
-			spell[id] |= spellContraction
+			sp |= spellContraction
 		}
 		if stretched(w) {
-			spell[id] |= spellStretched
+			sp |= spellStretched
 		}
 		if w == "and" || w == "or" {
-			spell[id] |= spellAndOr
+			sp |= spellAndOr
 		}
+		spell[id] = sp
 		feats[id] = lookFeat(lex, w, facts.Facts(int32(id)))
 		prep[id] = placePrep(w)
 		flags[id] = feats[id].flags()
 	}
-	flags[n] = noneFlags
+	feats[n], flags[n] = feat{}, noneFlags
+	others, cue, gaz := s.others, s.cue, s.gaz
+	if others == nil {
+		others, cue, gaz = map[string]packedFeat{}, map[string]int{}, map[string]gazHit{}
+	}
+	nt := len(toks)
 	a := &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: feats, prep: prep, flags: flags, lists: lists, vowels: vowels, spell: spell, facts: facts,
-		others: map[string]packedFeat{}, cue: map[string]int{}, gaz: map[string]gazHit{}}
+		others: others, cue: cue, gaz: gaz,
+		cityLower: lazy(s.cityLower, n), prefixMemo: lazy(s.prefixMemo, n), countryMemo: lazy(s.countryMemo, n),
+		orgStarts: lazy(s.orgStarts, n), orgStartsDot: lazy(s.orgStartsDot, n), extraCues: lazy(s.extraCues, n),
+		ctx: lazy(s.ctx, nt)}
+	for c := range a.chainMasks {
+		a.chainMasks[c] = lazy(s.chainMasks[c], n)
+	}
 	// One pass for each word's feature index and flags and its join to
 	// the word before; a second for the gates, which read the flags of the
 	// next two words.
-	nt := len(toks)
-	join, fid, tff := make([]uint8, nt), make([]int32, nt), make([]featFlags, nt)
+	join, fid, tff := sized(s.join, nt), sized(s.fid, nt), sized(s.tff, nt)
 	a.join, a.fid, a.tff = join, fid, tff
 	for i := range toks {
 		t := &toks[i]
@@ -154,6 +167,7 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 		}
 		fid[i], tff[i] = id, flags[id]
 		if i == 0 {
+			join[0] = 0
 			continue
 		}
 		if p := &toks[i-1]; t.Gap == " " && !p.Poss && !p.Dot {
@@ -173,8 +187,8 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
 	// The gates of each word, the counts that lowerRegisterOnce and
 	// foreignOnce would make in passes of their own, and usedAsWord's
 	// counts by word id.
-	tf, socialMay := make([]tokFlags, nt), make([]ruleSet, nt)
-	lowerCount, capCount := make([]int32, n), make([]int32, n)
+	tf, socialMay := sized(s.tf, nt), sized(s.socialMay, nt)
+	lowerCount, capCount := zeroed(s.lowerCount, n), zeroed(s.capCount, n)
 	a.tf, a.socialMay, a.lowerCount, a.capCount = tf, socialMay, lowerCount, capCount
 	all, capd, lower, known := 0, 0, 0, 0
 	for i := range toks {

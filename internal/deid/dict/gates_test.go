@@ -92,7 +92,7 @@ func TestGatesAsBefore(t *testing.T) {
 	lex := lexicon.Default()
 	var seeds, places, orgWords, elems, idGated, tails, seps int
 	for _, text := range gateTexts(lex, 4000) {
-		a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis())
+		a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis(), new(scratch))
 		if reg, fgn := a.lowerRegister(), a.foreign(); reg != a.lowerRegisterOnce() || fgn != a.foreignOnce() {
 			t.Fatalf("lowerRegister %v, foreign %v as the analysis made them; their own passes say %v %v, in %q", reg, fgn, a.register, a.foreignVal, text)
 		}
