@@ -154,53 +154,59 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis, s *scratch) *analysis
 	for c := range a.chainMasks {
 		a.chainMasks[c] = lazy(s.chainMasks[c], n)
 	}
-	// One pass for each word's feature index and flags and its join to
-	// the word before; a second for the gates, which read the flags of the
-	// next two words.
+	// One pass over the words: each word's feature index and flags, its
+	// join to the word before, its gates (tokFlagsBack; the look-ahead of
+	// tfPlaceNear is set from the two words after, when the pass reaches
+	// them), its social rules, the counts that lowerRegisterOnce and
+	// foreignOnce would make in passes of their own, and usedAsWord's
+	// counts by word id. (Two passes, the second for the gates, read every
+	// 96-byte word twice.)
 	join, fid, tff := sized(s.join, nt), sized(s.fid, nt), sized(s.tff, nt)
+	tf, socialMay := sized(s.tf, nt), sized(s.socialMay, nt)
+	lowerCount, capCount := zeroed(s.lowerCount, n), zeroed(s.capCount, n)
 	a.join, a.fid, a.tff = join, fid, tff
+	a.tf, a.socialMay, a.lowerCount, a.capCount = tf, socialMay, lowerCount, capCount
+	all, capd, lower, known := 0, 0, 0, 0
 	for i := range toks {
 		t := &toks[i]
 		id := t.ID
 		if t.Shape == shapeNone {
 			id = int32(n)
 		}
-		fid[i], tff[i] = id, flags[id]
-		if i == 0 {
-			join[0] = 0
-			continue
-		}
-		if p := &toks[i-1]; t.Gap == " " && !p.Poss && !p.Dot {
-			// What adjacentWords and commaBetween say of one space.
-			join[i] = joinAdjacent
-			continue
-		}
+		fi := flags[id]
+		fid[i], tff[i] = id, fi
 		var j uint8
-		if a.adjacentWords(i) {
-			j |= joinAdjacent
-		}
-		if a.commaBetween(i) {
-			j |= joinComma
+		switch {
+		case i == 0:
+		case t.Gap == " " && !toks[i-1].Poss && !toks[i-1].Dot:
+			// What adjacentWords and commaBetween say of one space.
+			j = joinAdjacent
+		default:
+			if a.adjacentWords(i) {
+				j |= joinAdjacent
+			}
+			if a.commaBetween(i) {
+				j |= joinComma
+			}
 		}
 		join[i] = j
-	}
-	// The gates of each word, the counts that lowerRegisterOnce and
-	// foreignOnce would make in passes of their own, and usedAsWord's
-	// counts by word id.
-	tf, socialMay := sized(s.tf, nt), sized(s.socialMay, nt)
-	lowerCount, capCount := zeroed(s.lowerCount, n), zeroed(s.capCount, n)
-	a.tf, a.socialMay, a.lowerCount, a.capCount = tf, socialMay, lowerCount, capCount
-	all, capd, lower, known := 0, 0, 0, 0
-	for i := range toks {
-		t := &toks[i]
-		tf[i] = a.tokFlagsOf(i)
+		tf[i] = a.tokFlagsBack(i)
+		if fi&ffProper != 0 {
+			// tfPlaceNear of the two words before.
+			if i >= 1 {
+				tf[i-1] |= tfPlaceNear
+			}
+			if i >= 2 {
+				tf[i-2] |= tfPlaceNear
+			}
+		}
 		socialMay[i] = a.mayStart(&socialRules, i)
 		switch t.Shape {
 		case shapeLower:
 			lowerCount[t.ID]++
 			if t.Letters >= 2 {
 				lower++
-				if tff[i]&ffWord != 0 {
+				if fi&ffWord != 0 {
 					known++
 				}
 			}
@@ -241,12 +247,14 @@ const (
 	tfNewLine                          // on another line than the word before
 )
 
-// tokFlagsOf works out the tokFlags of word i (the tests each flag's
+// tokFlagsBack works out the tokFlags of word i (the tests each flag's
 // comment names, read once each from the word, its neighbours' feature
-// flags and its lists).
-func (a *analysis) tokFlagsOf(i int) tokFlags {
+// flags and its lists) but what they read of the words after it
+// (tfPlaceNear from their feature flags), which newAnalysis' pass over the
+// words adds when it reaches them.
+func (a *analysis) tokFlagsBack(i int) tokFlags {
 	toks, tff := a.toks, a.tff
-	t, n := &toks[i], len(toks)
+	t := &toks[i]
 	fi := tff[i]
 	var m tokFlags
 	switch t.Shape {
@@ -271,7 +279,7 @@ func (a *analysis) tokFlagsOf(i int) tokFlags {
 			}
 		}
 	}
-	if i+1 < n && tff[i+1]&ffProper != 0 || i+2 < n && tff[i+2]&ffProper != 0 || i > 0 && a.prep[toks[i-1].ID] {
+	if i > 0 && a.prep[toks[i-1].ID] {
 		m |= tfPlaceNear
 	}
 	if fi&ffUncommon35 != 0 {
