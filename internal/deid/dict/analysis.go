@@ -37,6 +37,7 @@ func (f *feat) common(max int32) bool {
 // detectors of Default.
 type analysis struct {
 	lex  *lexicon.Lexicon
+	sc   *scratch // the arrays it was made in, and lends (scratch.borrow)
 	doc  *deid.Analysis
 	text string
 	toks []token
@@ -146,7 +147,7 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis, s *scratch) *analysis
 		others, cue, gaz = map[string]packedFeat{}, map[string]int{}, map[string]gazHit{}
 	}
 	nt := len(toks)
-	a := &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: feats, prep: prep, flags: flags, lists: lists, vowels: vowels, spell: spell, facts: facts,
+	a := &analysis{lex: lex, sc: s, doc: doc, text: doc.Text(), toks: toks, feats: feats, prep: prep, flags: flags, lists: lists, vowels: vowels, spell: spell, facts: facts,
 		others: others, cue: cue, gaz: gaz,
 		cityLower: lazy(s.cityLower, n), prefixMemo: lazy(s.prefixMemo, n), countryMemo: lazy(s.countryMemo, n),
 		orgStarts: lazy(s.orgStarts, n), orgStartsDot: lazy(s.orgStartsDot, n), extraCues: lazy(s.extraCues, n),

@@ -38,7 +38,9 @@ type scratch struct {
 	cue                                map[string]int
 	gaz                                map[string]gazHit
 	blockSeed, blockExt                []bool
-	orgReach                           []int
+	// Lent for one use (borrow): signatureLines, coordinated.
+	sig, inPerson []bool
+	orgReach      []int
 }
 
 // maxScratchWords is the most words of a document whose arrays are kept
@@ -76,6 +78,22 @@ func lazy[T any](s []T, n int) []T {
 	s = s[:n]
 	clear(s)
 	return s
+}
+
+// borrow returns the array *p, with n elements, all zero, and takes it
+// from s until giveBack: a second borrow before then gets a new array.
+func (s *scratch) borrow(p *[]bool, n int) []bool {
+	b := zeroed(*p, n)
+	*p = nil
+	return b
+}
+
+// giveBack gives b, borrowed as *p, back to s for the next use, unless it
+// is the array of a document too long to keep (maxScratchWords).
+func (s *scratch) giveBack(p *[]bool, b []bool) {
+	if len(b) <= maxScratchWords {
+		*p = b
+	}
 }
 
 // release gives the arrays of a back to s for the next document and clears
