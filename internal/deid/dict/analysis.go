@@ -78,7 +78,8 @@ type analysis struct {
 	orgStarts, orgStartsDot, extraCues []int8
 	// chainMasks holds, by ruleChain and word id, the rules whose
 	// pre-tests admit the word, with the wordKey they were worked out for
-	// (mayStart).
+	// (mayStart): two entries by id, at 2*id the last worked out and at
+	// 2*id+1 the one before.
 	chainMasks [numChains][]uint32
 	// ctx is placeContext by word, plus one (0: not yet asked).
 	ctx   []int8
@@ -176,7 +177,7 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis, s *scratch) *analysis
 		orgStarts: lazy(s.orgStarts, n), orgStartsDot: lazy(s.orgStartsDot, n), extraCues: lazy(s.extraCues, n),
 		ctx: lazy(s.ctx, nt)}
 	for c := range a.chainMasks {
-		a.chainMasks[c] = lazy(s.chainMasks[c], n)
+		a.chainMasks[c] = lazy(s.chainMasks[c], 2*n)
 	}
 	// One pass over the words: each word's feature index and flags, its
 	// join to the word before, its gates (tokFlags; the look-ahead of
