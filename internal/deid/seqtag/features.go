@@ -307,10 +307,14 @@ type wtype struct {
 // document's analysis (nil otherwise). It returns the words, the distinct
 // token texts they point to (word.typ) and the register.
 func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, note bool) ([]word, []wtype, uint8) {
+	if an != nil {
+		toks = tokenizeWords(text, an.Words(), nil)
+	}
 	return analyseInto(new(scratch), lex, an, text, toks, note)
 }
 
-// analyseInto is analyse, in the buffers of sc (which it keeps there).
+// analyseInto is analyse, in the buffers of sc (which it keeps there); with
+// an, the tokens are tokenizeWords's, which know their words of an.
 func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, note bool) ([]word, []wtype, uint8) {
 	// Every field of every word is written below: ws is not cleared.
 	ws := grow(&sc.ws, len(toks))
@@ -342,7 +346,6 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 	types := sc.types[:0]
 	prevEnd := 0
 	opens := true // whether the token before opens a sentence ('.', '!', '?', ':', '"', '“'), or none
-	k := 0        // the first word of dw not before the token
 	for i, t := range toks {
 		w := &ws[i]
 		s := text[t.start:t.end]
@@ -355,10 +358,8 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 			}
 			id = ascii[c] - 1
 		} else {
-			for k < len(dw) && dw[k].Start < t.start {
-				k++
-			}
-			if k < len(dw) && dw[k].Start == t.start && dw[k].End == t.end {
+			if t.word > 0 {
+				k := t.word - 1
 				v := dw[k].ID
 				id = -1
 				for c := byID[v]; c != 0; c = types[c-1].next {

@@ -423,3 +423,16 @@ func TestRowCache(t *testing.T) {
 		t.Errorf("info of %d texts (counted %d) in %d entries, %d prefix sums", n, ic.n, len(ic.entries), sums)
 	}
 }
+
+// TestIAfter: decodeInto's test of the tags allowed after another (every
+// B- tag, and the I- tag iAfter) is allowed's.
+func TestIAfter(t *testing.T) {
+	for p := range uint8(numTags) {
+		for k := uint8(1); k < numTags; k++ {
+			got := k&1 == 1 || int(k) == iAfter(p)
+			if got != allowed(p, k) {
+				t.Errorf("tag %s after %s: decodeInto allows it %v, allowed says %v", TagName(int(k)), TagName(int(p)), got, allowed(p, k))
+			}
+		}
+	}
+}

@@ -509,9 +509,12 @@ func (t *tagger) decodeInto(sc *scratch) ([]uint8, []float32) {
 		m.sum(&s, rows[:n+4])
 		// The best tag allowed, the first of equals, and the best other
 		// score; O is always allowed.
+		// B- tags (odd) are always allowed, and of the I- tags (even) the
+		// one iAfter(p1) only, as allowed says (TestIAfter).
 		best, bv, second := 0, s[tagO], float32(math.Inf(-1))
+		ik := iAfter(p1)
 		for k := 1; k < numTags; k++ {
-			if !allowed(p1, uint8(k)) {
+			if k&1 == 0 && k != ik {
 				continue
 			}
 			if v := s[k]; v > bv {
@@ -526,3 +529,7 @@ func (t *tagger) decodeInto(sc *scratch) ([]uint8, []float32) {
 	}
 	return tags, margins
 }
+
+// iAfter returns the one I- tag allowed after tag p, that of p's kind (an
+// I- tag is even, its B- tag the odd one before it), or 0 after O.
+func iAfter(p uint8) int { return int(p) + int(p&1) }
