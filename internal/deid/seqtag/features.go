@@ -322,13 +322,13 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 	// A token that is a word of the analysis (the same span) finds its
 	// type among the others of its vocabulary id (byID, then wtype.next):
 	// most tokens, without hashing them. The others use the table ids.
-	var dw []deid.Word
 	var byID []int32 // 1 + the first type of a vocabulary id
+	var vocab []string
 	var ids typeTable
 	if an != nil {
 		facts = lexfacts.Of(an, lex)
-		dw = an.Words()
-		byID = grow(&sc.byID, len(an.Vocab()))
+		vocab = an.Vocab()
+		byID = grow(&sc.byID, len(vocab))
 		clear(byID)
 		ids = sc.typeTable(len(toks) / 8)
 	} else {
@@ -346,66 +346,64 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 	types := sc.types[:0]
 	prevEnd := 0
 	opens := true // whether the token before opens a sentence ('.', '!', '?', ':', '"', '“'), or none
-	for i, t := range toks {
-		w := &ws[i]
-		s := text[t.start:t.end]
+	for i := range toks {
+		t := &toks[i]
+		start, end := t.start, t.end
 		var id int32
-		if c := s[0]; len(s) == 1 && c < utf8.RuneSelf {
+		next := false // opens: whether this token opens a sentence
+		if c := text[start]; end-start == 1 && c < utf8.RuneSelf {
 			if ascii[c] == 0 {
 				ascii[c] = int32(len(types)) + 1
 				types = append(types, wtype{})
-				newType(&types[len(types)-1], lex, an, facts, s)
+				newType(&types[len(types)-1], lex, an, facts, text[start:end])
 			}
 			id = ascii[c] - 1
-		} else {
-			if t.word > 0 {
-				k := t.word - 1
-				v := dw[k].ID
-				id = -1
-				for c := byID[v]; c != 0; c = types[c-1].next {
-					if types[c-1].text == s {
-						id = c - 1
-						break
-					}
-				}
-				if id < 0 {
-					id = int32(len(types))
-					types = append(types, wtype{})
-					wordType(&types[id], lex, facts, &dw[k], ic)
-					types[id].next = byID[v]
-					byID[v] = id + 1
-				}
-			} else {
-				var ok bool
-				if id, ok = ids.find(types, s); !ok {
-					id = int32(len(types))
-					types = append(types, wtype{})
-					newType(&types[id], lex, an, facts, s)
-					ids.add(types, id)
+			next = c == '.' || c == '!' || c == '?' || c == ':' || c == '"'
+		} else if t.word > 0 {
+			// A word (which no mark is: next stays false).
+			s := text[start:end]
+			v := t.word - 1
+			id = -1
+			for c := byID[v]; c != 0; c = types[c-1].next {
+				if types[c-1].text == s {
+					id = c - 1
+					break
 				}
 			}
+			if id < 0 {
+				id = int32(len(types))
+				types = append(types, wtype{})
+				wordType(&types[id], lex, facts, s, vocab[v], v, ic)
+				types[id].next = byID[v]
+				byID[v] = id + 1
+			}
+		} else {
+			s := text[start:end]
+			var ok bool
+			if id, ok = ids.find(types, s); !ok {
+				id = int32(len(types))
+				types = append(types, wtype{})
+				newType(&types[id], lex, an, facts, s)
+				ids.add(types, id)
+			}
+			next = s == "“"
 		}
 		ty := &types[id]
 		// The first word of a line or after a full stop.
 		sentStart := false
-		switch g := t.start - prevEnd; {
+		switch g := start - prevEnd; {
 		case opens:
 			sentStart = true
 		case g == 1:
 			sentStart = text[prevEnd] == '\n'
 		case g > 1:
-			sentStart = strings.IndexByte(text[prevEnd:t.start], '\n') >= 0
+			sentStart = strings.IndexByte(text[prevEnd:start], '\n') >= 0
 		}
-		*w = word{typ: id, shape: ty.shape, info: ty.info, plain: ty.plain, sentStart: sentStart}
-		prevEnd = t.end
-		if len(s) == 1 {
-			c := s[0]
-			opens = c == '.' || c == '!' || c == '?' || c == ':' || c == '"'
-		} else {
-			opens = s == "“"
-		}
+		sh := ty.shape
+		ws[i] = word{typ: id, shape: sh, info: ty.info, plain: ty.plain, sentStart: sentStart}
+		prevEnd, opens = end, next
 		ty.uses++
-		if !w.sentStart && (w.shape == shTitle || w.shape == shMixed) {
+		if !sentStart && (sh == shTitle || sh == shMixed) {
 			ty.capsInner++
 		}
 	}
@@ -519,14 +517,14 @@ func capsLower(an *deid.Analysis, types []wtype) {
 	}
 }
 
-// wordType sets ty as newType does of the text of w, a word of the
-// document's analysis whose lexicon facts are in facts: its lookup form
-// (w.Lower) is its lower case unless it has a typographic apostrophe
-// (whose first byte, 0xE2, the lower case keeps and the lookup form does
-// not), and its facts are those of its id. ic, when not nil, keeps the
-// info of common words from text to text.
-func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Word, ic *infoCache) {
-	s := w.Text
+// wordType sets ty as newType does of s, the text of a word of the
+// document's analysis whose lookup form is form (deid.Word.Lower, the
+// vocabulary's form of its id) and id is id, and whose lexicon facts are in
+// facts: its lookup form is its lower case unless it has a typographic
+// apostrophe (whose first byte, 0xE2, the lower case keeps and the lookup
+// form does not), and its facts are those of its id. ic, when not nil,
+// keeps the info of common words from text to text.
+func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, s, form string, id int32, ic *infoCache) {
 	ty.text, ty.vocab = s, -1
 	for r := range ty.rows {
 		ty.rows[r] = rowUnknown
@@ -535,7 +533,7 @@ func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Wo
 		ty.tagRows[t] = rowUnknown
 	}
 	if strings.IndexByte(s, 0xE2) < 0 {
-		ty.lower, ty.vocab = w.Lower, w.ID
+		ty.lower, ty.vocab = form, id
 	} else {
 		ty.lower = strings.ToLower(s)
 	}
@@ -553,7 +551,7 @@ func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Wo
 		ty.plain = true
 		return
 	}
-	ty.info = lookup(lex, s, ty.lower, facts.Facts(w.ID))
+	ty.info = lookup(lex, s, ty.lower, facts.Facts(id))
 	ty.plain = plainWord(ty.shape, ty.info)
 	if ic != nil && ic.put(slot, ty) {
 		ty.islot = int32(slot + 1)

@@ -29,9 +29,9 @@ func Tokenize(text string) []Token {
 	return toks
 }
 
-// span is a token of a text by its byte offsets, and 1 + the index of the
-// word of the document's analysis with the same span, or 0 (tokenizeWords;
-// tokenize leaves it 0).
+// span is a token of a text by its byte offsets, and 1 + the id of the
+// word of the document's analysis with the same span (deid.Word.ID), or 0
+// (tokenizeWords; tokenize leaves it 0).
 type span struct {
 	start, end int
 	word       int32
@@ -98,7 +98,7 @@ func otherEnd(text string, i int) int {
 
 // tokenizeWords is tokenize of the text whose words dw are
 // (deid.Analysis.Words), giving each token that has the span of a word of
-// dw its index (span.word). A token that opens with an ASCII letter at a
+// dw that word's id (span.word). A token that opens with an ASCII letter at a
 // word of dw all in ASCII letters ends where wordEnd ends it, from the
 // word's end on: the bytes before are letters, which wordEnd's first loop
 // passes (TestTokenizeWords).
@@ -138,7 +138,7 @@ func tokenizeWords(text string, dw []deid.Word, toks []span) []span {
 			}
 			var w int32
 			if d.End == i {
-				w = int32(k) + 1
+				w = d.ID + 1
 			}
 			toks = append(toks, span{start, i, w})
 			if i < len(text) && text[i] == ' ' {
@@ -161,7 +161,7 @@ func tokenizeWords(text string, dw []deid.Word, toks []span) []span {
 		}
 		var w int32
 		if next == start && dw[k].End == i {
-			w = int32(k) + 1
+			w = dw[k].ID + 1
 		}
 		toks = append(toks, span{start, i, w})
 	}
