@@ -436,3 +436,37 @@ func TestIAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestPick: pick chooses the tag and margin that a loop over the tags
+// allowed after the tag before does, on random scores with ties, infinities
+// and NaNs, after every tag.
+func TestPick(t *testing.T) {
+	vals := []float32{0, 1, -1, 2.5, -2.5, float32(math.Inf(1)), float32(math.Inf(-1)), float32(math.NaN()), 1e-40, -0.0}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		var s [numTags]float32
+		for k := range s {
+			if r.IntN(3) == 0 {
+				s[k] = r.Float32()*20 - 10
+			} else {
+				s[k] = vals[r.IntN(len(vals))]
+			}
+		}
+		p1 := uint8(r.IntN(numTags))
+		want, bv, second := 0, s[tagO], float32(math.Inf(-1))
+		for k := 1; k < numTags; k++ {
+			if !allowed(p1, uint8(k)) {
+				continue
+			}
+			if v := s[k]; v > bv {
+				want, bv, second = k, v, bv
+			} else if v > second {
+				second = v
+			}
+		}
+		got, margin := pick(&s, p1)
+		if got != want || math.Float32bits(margin) != math.Float32bits(bv-second) {
+			t.Fatalf("pick(%v, %d) = %d, %v; want %d, %v", s, p1, got, margin, want, bv-second)
+		}
+	}
+}
