@@ -322,14 +322,16 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 	// A token that is a word of the analysis (the same span) finds its
 	// type among the others of its vocabulary id (byID, then wtype.next):
 	// most tokens, without hashing them. The others use the table ids.
-	var byID []int32 // 1 + the first type of a vocabulary id
+	var byID []int32  // 1 + the first type of a vocabulary id
+	var byLow []int32 // 1 + the type of a vocabulary id's lookup form, once a token had it
 	var vocab []string
 	var ids typeTable
 	if an != nil {
 		facts = lexfacts.Of(an, lex)
 		vocab = an.Vocab()
-		byID = grow(&sc.byID, len(vocab))
+		byID = grow(&sc.byID, 2*len(vocab))
 		clear(byID)
+		byID, byLow = byID[:len(vocab)], byID[len(vocab):]
 		ids = sc.typeTable(len(toks) / 8)
 	} else {
 		ids = sc.typeTable(len(toks))
@@ -359,10 +361,12 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 			}
 			id = ascii[c] - 1
 			next = c == '.' || c == '!' || c == '?' || c == ':' || c == '"'
-		} else if t.word > 0 {
+		} else if v := t.word - 1; v >= 0 && t.lower && byLow[v] != 0 {
+			// A word in its lookup form, as before.
+			id = byLow[v] - 1
+		} else if v >= 0 {
 			// A word (which no mark is: next stays false).
 			s := text[start:end]
-			v := t.word - 1
 			id = -1
 			for c := byID[v]; c != 0; c = types[c-1].next {
 				if types[c-1].text == s {
@@ -376,6 +380,9 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 				wordType(&types[id], lex, facts, s, vocab[v], v, ic)
 				types[id].next = byID[v]
 				byID[v] = id + 1
+			}
+			if t.lower {
+				byLow[v] = id + 1
 			}
 		} else {
 			s := text[start:end]

@@ -319,9 +319,10 @@ func TestTokenizeWords(t *testing.T) {
 	}
 	texts = append(texts, randomTexts(lexicon.Default(), 400)...)
 	texts = append(texts, extraTexts(t)...)
-	fast := 0
+	fast, lower := 0, 0
 	for _, text := range texts {
-		dw := (&deid.Doc{Text: text}).Analysis().Words()
+		an := (&deid.Doc{Text: text}).Analysis()
+		dw := an.Words()
 		toks := tokenizeWords(text, dw, nil)
 		want := tokenize(text, nil)
 		if !slices.EqualFunc(toks, want, func(a, b span) bool { return a.start == b.start && a.end == b.end }) {
@@ -337,12 +338,18 @@ func TestTokenizeWords(t *testing.T) {
 					fast++
 				}
 			}
+			if tok.lower {
+				lower++
+				if tok.word == 0 || an.Vocab()[tok.word-1] != text[tok.start:tok.end] {
+					t.Fatalf("%q: token %q is not its lookup form", text, text[tok.start:tok.end])
+				}
+			}
 			if tok.word-1 != want {
 				t.Fatalf("%q: token %q has the id %d, want %d", text, text[tok.start:tok.end], tok.word-1, want)
 			}
 		}
 	}
-	if fast < 1000 {
-		t.Errorf("%d tokens at words of ASCII letters: too few to test the shortcut", fast)
+	if fast < 1000 || lower < 1000 {
+		t.Errorf("%d tokens at words of ASCII letters, %d in small letters: too few to test the shortcuts", fast, lower)
 	}
 }

@@ -35,6 +35,9 @@ func Tokenize(text string) []Token {
 type span struct {
 	start, end int
 	word       int32
+	// lower: the token is a word of the analysis all in small ASCII
+	// letters, so its text is its lookup form (deid.Word.Lower).
+	lower bool
 }
 
 // tokenize appends the tokens of text (see Tokenize) to toks.
@@ -126,24 +129,28 @@ func tokenizeWords(text string, dw []deid.Word, toks []span) []span {
 			// the byte after it is none; wordEnd stops at a blank after
 			// it, as at the text's end.
 			d := &dw[k]
-			switch e := d.End; {
-			case d.Letters != e-i:
-				i = wordEnd(text, i)
-			case e == len(text) || asciiClass[text[e]] == ' ':
+			e := d.End
+			if d.Letters == e-i && (e == len(text) || asciiClass[text[e]] == ' ') {
+				// Most words.
+				toks = append(toks, span{start, e, d.ID + 1, d.Shape == deid.ShapeLower})
 				i = e
-			case asciiWordBytes[text[e]] != 'w':
+				if i < len(text) && text[i] == ' ' {
+					i++ // the blank after most words
+				}
+				continue
+			}
+			if d.Letters == e-i && asciiWordBytes[text[e]] != 'w' {
 				i = wordEndFrom(text, i, e)
-			default:
+			} else {
 				i = wordEnd(text, i)
 			}
 			var w int32
-			if d.End == i {
+			var low bool
+			if e == i {
 				w = d.ID + 1
+				low = d.Shape == deid.ShapeLower && d.Letters == i-start
 			}
-			toks = append(toks, span{start, i, w})
-			if i < len(text) && text[i] == ' ' {
-				i++ // the blank after most words
-			}
+			toks = append(toks, span{start, i, w, low})
 			continue
 		case '.':
 			// No word of dw starts at a mark: they open with a letter.
@@ -163,7 +170,7 @@ func tokenizeWords(text string, dw []deid.Word, toks []span) []span {
 		if next == start && dw[k].End == i {
 			w = dw[k].ID + 1
 		}
-		toks = append(toks, span{start, i, w})
+		toks = append(toks, span{start: start, end: i, word: w})
 	}
 	return toks
 }
