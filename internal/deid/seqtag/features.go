@@ -289,9 +289,10 @@ type wtype struct {
 	rows [numRoles]int32
 	// tagRows: the same of fPrevTagWord after each tag.
 	tagRows [numTags]int32
-	// cached: 0 until the tagger looks the type up in its rowCache, then
-	// 1 + its entry there, or -1 when it has none.
-	cached int32
+	// looked: the tagger looked the type's rows up in its caches (cached);
+	// set is where they keep them, or nil.
+	looked bool
+	set    *rowSet
 	// islot: 1 + the slot of the type's text in the scratch's infoCache,
 	// or 0.
 	islot int32
