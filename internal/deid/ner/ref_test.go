@@ -389,6 +389,16 @@ func TestWindowsMatchRef(t *testing.T) {
 		texts = append(texts, b.String())
 	}
 	odd := func(words []string, i int) bool { return len(words[i])%2 == 1 }
+	neighbours := func(words []string, i int) bool {
+		if i == 0 {
+			return true
+		}
+		n := len(words[i-1])
+		if i+1 < len(words) {
+			n += len(words[i+1])
+		}
+		return n%2 == 0
+	}
 	var scratch windowScratch
 	for _, s := range texts {
 		if got, want := holdsNameWord(s), len(windowsRef(s, 0, nil)) > 0; got != want {
@@ -407,6 +417,18 @@ func TestWindowsMatchRef(t *testing.T) {
 			}, &scratch)
 			if want := windowsRef(s, ctx, odd); !slices.Equal(got, want) {
 				t.Errorf("windowsWhere(%q, %d, odd) = %v, want %v", s, ctx, got, want)
+			}
+			// A test that reads the words around the candidate, as
+			// candidate does: the word before it and whether one follows.
+			got = windowsWhere(s, ctx, func(w chunkWords, i int) bool {
+				words := make([]string, w.len())
+				for k := range words {
+					words[k] = w.at(k)
+				}
+				return neighbours(words, i)
+			}, &scratch)
+			if want := windowsRef(s, ctx, neighbours); !slices.Equal(got, want) {
+				t.Errorf("windowsWhere(%q, %d, neighbours) = %v, want %v", s, ctx, got, want)
 			}
 		}
 	}
@@ -597,8 +619,25 @@ func TestChunksMatchRef(t *testing.T) {
 	}
 	for _, s := range texts {
 		for _, max := range []int{5, 10, 37, maxChunk} {
-			if got, want := chunks(s, max), chunksRef(s, max); !slices.Equal(got, want) {
+			want := chunksRef(s, max)
+			if got := chunks(s, max); !slices.Equal(got, want) {
 				t.Errorf("chunks(%q, %d) = %v, want %v", s, max, got, want)
+			}
+			// A loop that leaves eachChunk early has read the first
+			// chunks, and eachChunk stops without yielding again (the
+			// range would panic if it did).
+			if len(want) > 0 {
+				stop := rng.IntN(len(want))
+				var got []Span
+				for c := range eachChunk(s, max) {
+					got = append(got, c)
+					if len(got) > stop {
+						break
+					}
+				}
+				if !slices.Equal(got, want[:stop+1]) {
+					t.Errorf("eachChunk(%q, %d) up to %d = %v, want %v", s, max, stop, got, want[:stop+1])
+				}
 			}
 		}
 	}

@@ -509,7 +509,26 @@ func normalizeLower(word, lower string) string {
 	return lower
 }
 
+// isAtoi reports whether strconv.Atoi accepts s. A string of fewer than 19
+// bytes (the only ones asked: normalizeLower asks of four) is accepted
+// exactly when it is an optional sign and one digit or more, which is
+// answered here without the error value Atoi allocates for every word that
+// is not a number (TestIsAtoi compares with Atoi).
 func isAtoi(s string) bool {
-	_, err := strconv.Atoi(s)
-	return err == nil
+	if len(s) == 0 || len(s) >= 19 {
+		_, err := strconv.Atoi(s)
+		return err == nil
+	}
+	if s[0] == '-' || s[0] == '+' {
+		s = s[1:]
+		if s == "" {
+			return false
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
