@@ -836,10 +836,17 @@ func TestAddWeightsMatchesRef(t *testing.T) {
 		addWeights(got[:], tGot[:], rows, stride)
 		addWeightsRef(want[:], tWant[:], rows, stride)
 		addLabelWeights(got2[:], rows, stride)
+		var got64 [64]float64
+		var t64 [64]bool
+		var got16 [16]float64
+		addWeights64(&got64, &t64, rows, stride)
+		addLabelWeights16(&got16, rows, stride)
 		for c := range got {
 			if math.Float64bits(got[c]) != math.Float64bits(want[c]) || tGot[c] != tWant[c] ||
-				math.Float64bits(got2[c]) != math.Float64bits(want[c]) {
-				t.Fatalf("stride %d, %d bytes: class %d: %v %v %v, want %v %v", stride, size, c, got[c], tGot[c], got2[c], want[c], tWant[c])
+				math.Float64bits(got2[c]) != math.Float64bits(want[c]) ||
+				math.Float64bits(got64[c]) != math.Float64bits(want[c]) || t64[c] != tWant[c] ||
+				math.Float64bits(got16[c]) != math.Float64bits(want[c]) {
+				t.Fatalf("stride %d, %d bytes: class %d: %v %v %v %v %v, want %v %v", stride, size, c, got[c], tGot[c], got2[c], got64[c], got16[c], want[c], tWant[c])
 			}
 		}
 	}
