@@ -609,7 +609,7 @@ func chunksRef(text string, max int) []Span {
 func TestChunksMatchRef(t *testing.T) {
 	texts := refTexts(t)
 	rng := rand.New(rand.NewPCG(9, 10))
-	pieces := []string{"word", "Ann", "Dr.", "Q.R.", "end.", "why?", "no!", "\u201d", " ", "  ", "\n", "\t", "\u00a0", "é", "\xff", "x", "\")", "aaaaaaaaaaaaaaaaaaaa", "\u2003", "\u2019", "'", "\r", "\v", ")", "Mr.", "A. "}
+	pieces := []string{"word", "Ann", "Dr.", "Q.R.", "end.", "why?", "no!", "\u201d", " ", "  ", "\n", "\t", "\u00a0", "é", "\xff", "x", "\")", "aaaaaaaaaaaaaaaaaaaa", "\u2003", "\u2019", "'", "\r", "\v", ")", "Mr.", "A. ", ", ", "1990", "-", ";", "bbbbbbb,bbbb", "cc:dd", "plainwordsandmore "}
 	for range 3000 {
 		var b strings.Builder
 		for range rng.IntN(60) {
@@ -848,6 +848,37 @@ func TestAddWeightsMatchesRef(t *testing.T) {
 				math.Float64bits(got16[c]) != math.Float64bits(want[c]) {
 				t.Fatalf("stride %d, %d bytes: class %d: %v %v %v %v %v, want %v %v", stride, size, c, got[c], tGot[c], got2[c], got64[c], got16[c], want[c], tWant[c])
 			}
+		}
+	}
+}
+
+// cutCliticRef is cutClitic before it looked for an apostrophe first: the
+// oracle of TestCutCliticMatchesRef.
+func cutCliticRef(w string) (string, bool) {
+	w = strings.ReplaceAll(w, "’", "'")
+	for _, c := range []string{"n't", "'d", "'ve", "'re", "'ll", "'m"} {
+		if stem, ok := strings.CutSuffix(w, c); ok && stem != "" {
+			return stem, true
+		}
+	}
+	return "", false
+}
+
+// TestCutCliticMatchesRef compares cutClitic with cutCliticRef on random
+// words of letters, both apostrophes, their bytes alone and the endings.
+func TestCutCliticMatchesRef(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	pieces := []string{"a", "n", "t", "d", "ve", "re", "ll", "m", "'", "’", "\xe2\x80", "\x99", "n't", "n’t", "'d", "’d", "'ve", "’re", "'ll", "’m", "é", "W"}
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		w := b.String()
+		gs, gok := cutClitic(w)
+		ws, wok := cutCliticRef(w)
+		if gs != ws || gok != wok {
+			t.Fatalf("cutClitic(%q) = %q, %v; want %q, %v", w, gs, gok, ws, wok)
 		}
 	}
 }
