@@ -115,11 +115,13 @@ type tokenized struct {
 }
 
 // docTokenized returns the candidate tokens of doc's text, made once per
-// document: every detector of Default reads the same text in turn.
+// document: every detector of Default reads the same text in turn. They
+// are made from the words of the document's analysis (tokensFromWords),
+// which the engine's other recognizers make anyway.
 func docTokenized(doc *deid.Doc) tokenized {
 	an := doc.Analysis()
 	return deid.AnalysisValue(an, tokensKey{}, func() tokenized {
-		ts, inner := tokenizeAll(an.Text())
+		ts, inner := tokensFromWords(an.Text(), an.Words())
 		return tokenized{ts, inner}
 	})
 }
