@@ -31,11 +31,14 @@ func tokensFromWords(text string, ws []deid.Word) (_ []token, inner bool) {
 		if w.Start < i {
 			continue // read already, as a part of a run before it
 		}
-		if w.Start-i == 1 && text[i] == ' ' { // most gaps
-			tz.prevWord = false
-			i++
-		}
 		for i < w.Start {
+			// Most bytes of gaps are blanks and punctuation that start no
+			// token: what step does with them, without the call.
+			if b := text[i]; b < utf8.RuneSelf && byteClass[b] == 0 {
+				tz.prevWord = false
+				i++
+				continue
+			}
 			i = tz.step(i, &inner)
 		}
 		if i != w.Start || tz.prevWord || w.Letters != w.End-w.Start {
