@@ -27,6 +27,8 @@ type finder struct {
 	author  []bool   // see markAuthor; nil until asked
 	keyBuf  []byte   // the buffer of phraseRow
 	scratch *scratch // the buffers of toks, vocab, used, third and first
+	// cands lists, per finder, the tokens its first test lets through (markCands).
+	cands *[numCands][]int32
 }
 
 // release gives the finder's buffers back to its tables, for the next post: f is not
@@ -34,7 +36,7 @@ type finder struct {
 func (f *finder) release() {
 	s := f.scratch
 	s.toks, s.words = f.toks[:0], f.vocab[:0]
-	f.toks, f.vocab, f.used, f.third, f.first, f.scratch = nil, nil, nil, nil, nil, nil
+	f.toks, f.vocab, f.used, f.third, f.first, f.scratch, f.cands = nil, nil, nil, nil, nil, nil, nil
 	f.t.putScratch(s)
 }
 
@@ -74,6 +76,7 @@ func newFinder(t *Tables, text string) *finder {
 			f.first[tk.clause] = true
 		}
 	}
+	f.markCands()
 	return f
 }
 
@@ -297,7 +300,8 @@ func (f *finder) conditions() []Detail {
 	var out []Detail
 	// toks, used and third are f's (their elements change, never the slices).
 	toks, used, third := f.toks, f.used, f.third
-	for i := 0; i < len(toks); i++ {
+	it := f.iter(candCondition)
+	for i := it.from(0, len(toks)); i < len(toks); i = it.from(i+1, len(toks)) {
 		if used[i] {
 			continue
 		}
@@ -472,7 +476,8 @@ func (f *finder) generic(i int) bool {
 // "works in sales"); a rare noun in the same frame is a rare word.
 func (f *finder) occupations() []Detail {
 	var out []Detail
-	for i := 0; i < len(f.toks); i++ {
+	it := f.iter(candOccupation)
+	for i := it.from(0, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		if f.clsAt(i)&clsArticle == 0 && !occupationCue(f.keyAt(i)) {
 			continue // neither "work ..." nor a frame (occupationFrame)
 		}
@@ -634,7 +639,8 @@ func (f *finder) rareWord(h int) (Detail, bool) {
 func (f *finder) roles() []Detail {
 	var out []Detail
 	toks := f.toks
-	for i := 1; i < len(toks); i++ {
+	it := f.iter(candRole)
+	for i := it.from(1, len(toks)); i < len(toks); i = it.from(i+1, len(toks)) {
 		if tk := &toks[i]; tk.bits&(1<<tabRole|bitPrefix) == 0 && (f.text[tk.end-1] != 's' || !possessive(f.text[tk.start:tk.end])) {
 			continue // neither a role nor one in the possessive starts here
 		}
@@ -705,7 +711,8 @@ func (f *finder) roleDescribed(i, j int) bool {
 // negated and not about the author; "the last surviving".
 func (f *finder) uniqueness() []Detail {
 	var out []Detail
-	for i := 1; i < len(f.toks); i++ {
+	it := f.iter(candUnique)
+	for i := it.from(1, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		if f.clsAt(i)&clsUnique == 0 && f.keyAt(i) != "one" {
 			continue // neither a marker nor "one of"
 		}
@@ -841,7 +848,8 @@ func (f *finder) isDemonym(i int) bool {
 // distinctions: Olympians, medallists, champions, record holders, winners of titles.
 func (f *finder) distinctions() []Detail {
 	var out []Detail
-	for i := range f.toks {
+	it := f.iter(candDistinction)
+	for i := it.from(0, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		tk := &f.toks[i] // not a copy of the token at every step
 		if f.clsAt(i)&(clsDistinction|clsDistinctionCue) == 0 || f.used[i] || f.authorClause(i) {
 			continue // none of the cases below
@@ -923,7 +931,8 @@ func (f *finder) professional(i int) (end int, league, ok bool) {
 // origins: a language, nationality or religion said of someone.
 func (f *finder) origins() []Detail {
 	var out []Detail
-	for i := 0; i < len(f.toks); i++ {
+	it := f.iter(candOrigin)
+	for i := it.from(0, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		if f.toks[i].bits&(1<<tabReligion|1<<tabNationality|1<<tabLanguage|bitPrefix) == 0 {
 			continue // match finds none of the kinds below from this word
 		}
@@ -972,7 +981,8 @@ func (f *finder) origins() []Detail {
 // ages: the age bands the de-identifier writes and the ages authors write.
 func (f *finder) ages() []Detail {
 	var out []Detail
-	for i := 0; i < len(f.toks); i++ {
+	it := f.iter(candAge)
+	for i := it.from(0, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		if f.used[i] {
 			continue
 		}
@@ -1161,7 +1171,8 @@ func (f *finder) numberOf(i int) *vocabWord {
 func (f *finder) children() []Detail {
 	var out []Detail
 	shares := map[int]float64{1: 0.1, 2: 0.12, 3: 0.06, 4: 0.02, 5: 0.007}
-	for i := 0; i < len(f.toks); i++ {
+	it := f.iter(candChildren)
+	for i := it.from(0, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		if f.clsAt(i)&(clsParent|clsMultiple) == 0 && !(i+1 < len(f.toks) && f.toks[i+1].sent == f.toks[i].sent && f.clsAt(i+1)&clsChild != 0) {
 			continue // none of the cases below: a parent or multiple word, or a child word next
 		}
@@ -1212,7 +1223,8 @@ func (f *finder) children() []Detail {
 // handful of people and cap the crowd; large ones (a flood, an election) are a factor.
 func (f *finder) events() []Detail {
 	var out []Detail
-	for i := range f.toks {
+	it := f.iter(candEvent)
+	for i := it.from(0, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		tk := &f.toks[i] // not a copy of the token at every step
 		if tk.cls&(clsSmallEvent|clsLargeEvent) == 0 {
 			continue
@@ -1252,7 +1264,8 @@ func (f *finder) events() []Detail {
 // search finds the handful of such items).
 func (f *finder) media() []Detail {
 	var out []Detail
-	for i := range f.toks {
+	it := f.iter(candMedia)
+	for i := it.from(0, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		if f.clsAt(i)&clsCueStart == 0 || f.used[i] || !f.third[f.toks[i].sent] {
 			continue // no cue starts with the word
 		}

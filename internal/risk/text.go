@@ -32,7 +32,8 @@ type vocabWord struct {
 	bits uint32 // the row's kinds and marks (Tables.bits)
 	// facts: what the lexicon says of the key, looked up on first use (fact*).
 	facts uint16
-	num   int // see factDigits and factNumberWord
+	cands uint16 // wordCands, once factCandsKnown is set
+	num   int    // see factDigits and factNumberWord
 	// placeStart and placeEnd: the spelling mayBePlace asked the lexicon about.
 	placeStart, placeEnd int32
 }
@@ -48,7 +49,8 @@ const (
 	factDigits     // num is the word read as digits (atoi)
 	factNumberWord // num is the number the word names (numberWords)
 	factPlaceKnown
-	factPlace // see mayBePlace
+	factPlace      // see mayBePlace
+	factCandsKnown // cands is set
 )
 
 // vocab is a document's distinct keys, in an open-addressing hash table of their ids: a
@@ -90,6 +92,7 @@ type scratch struct {
 	hashes []uint32
 	words  []vocabWord
 	flags  []bool
+	cands  [numCands][]int32 // see markCands
 }
 
 // getScratch returns buffers for an assessment; putScratch gives them back.
