@@ -1,16 +1,15 @@
 package risk
 
-import "math/bits"
-
 // Candidate lists. Each finder walks the tokens and passes over most of them at its first
 // test, which reads only what a token is (its word's classes and phrase bits, its key, its
-// spelling): "continue: none of the cases below starts here". newFinder reads those tests
-// once per token (and the word's part once per distinct word) and lists, per finder, the
-// tokens that pass them; a finder then steps from one listed token to the next instead of
-// through every token. A finder still asks its own first test of each listed token, so a
-// list only has to hold every token the test lets through (TestCandsHoldEveryStart checks
-// that against each finder's test on random texts): the tokens it leaves out are ones the
-// finder's loop would have passed over without doing anything.
+// spelling): "continue: none of the cases below starts here". Those tests are read once per
+// token (a word's part once per distinct word, wordCands; the spelling's as tokenize reads
+// the word, tokenCands), and newFinder lists, per finder, the tokens that pass them; a
+// finder then steps from one listed token to the next instead of through every token. A
+// finder still asks its own first test of each listed token, so a list only has to hold
+// every token the test lets through (TestCandsHoldEveryStart checks that against each
+// finder's test on random texts): the tokens it leaves out are ones the finder's loop would
+// have passed over without doing anything.
 const (
 	candCondition   = iota // conditions
 	candOccupation         // occupations
@@ -28,80 +27,81 @@ const (
 )
 
 // wordCands returns the candidate bits that follow from w alone (its key, classes and
-// phrase bits), for every finder whose first test reads no more than those.
+// phrase bits), for every finder whose first test reads no more than those. It is read
+// when the word is added to the document's vocabulary (vocab.lookup).
 func wordCands(w *vocabWord) uint16 {
 	var m uint16
-	add := func(k int, ok bool) {
-		if ok {
-			m |= 1 << k
-		}
-	}
 	// conditions: a phrase of the tables may start here (match), or a condition of the
 	// lexicon (startsCondition, asked only of a key of four letters or more; for a word
 	// whose answer is not known yet, it is assumed).
-	add(candCondition, w.bits&(1<<tabCondition|bitPrefix) != 0 ||
-		len(w.key) >= 4 && (w.facts&factCondKnown == 0 || w.facts&factCond != 0))
-	add(candOccupation, w.cls&clsArticle != 0 || occupationCue(w.key))
-	add(candRole, w.bits&(1<<tabRole|bitPrefix) != 0)
-	add(candUnique, w.cls&clsUnique != 0 || w.key == "one")
-	add(candDistinction, w.cls&(clsDistinction|clsDistinctionCue) != 0)
-	add(candOrigin, w.bits&(1<<tabReligion|1<<tabNationality|1<<tabLanguage|bitPrefix) != 0)
-	add(candAge, w.cls&(clsAgeCue|clsNumberWord) != 0 || startsDigit(w.key))
-	add(candChildren, w.cls&(clsParent|clsMultiple) != 0)
-	add(candEvent, w.cls&(clsSmallEvent|clsLargeEvent) != 0)
-	add(candMedia, w.cls&clsCueStart != 0)
-	add(candArea, w.cls&clsArticle != 0)
+	if w.bits&(1<<tabCondition|bitPrefix) != 0 || len(w.key) >= 4 && (w.facts&factCondKnown == 0 || w.facts&factCond != 0) {
+		m |= 1 << candCondition
+	}
+	if w.bits&(1<<tabRole|bitPrefix) != 0 {
+		m |= 1 << candRole
+	}
+	if w.bits&(1<<tabReligion|1<<tabNationality|1<<tabLanguage|bitPrefix) != 0 {
+		m |= 1 << candOrigin
+	}
+	if w.cls != 0 {
+		if w.cls&clsArticle != 0 {
+			m |= 1<<candOccupation | 1<<candArea
+		}
+		if w.cls&clsUnique != 0 {
+			m |= 1 << candUnique
+		}
+		if w.cls&(clsDistinction|clsDistinctionCue) != 0 {
+			m |= 1 << candDistinction
+		}
+		if w.cls&(clsAgeCue|clsNumberWord) != 0 {
+			m |= 1 << candAge
+		}
+		if w.cls&(clsParent|clsMultiple) != 0 {
+			m |= 1 << candChildren
+		}
+		if w.cls&(clsSmallEvent|clsLargeEvent) != 0 {
+			m |= 1 << candEvent
+		}
+		if w.cls&clsCueStart != 0 {
+			m |= 1 << candMedia
+		}
+	}
+	if occupationCue(w.key) {
+		m |= 1 << candOccupation
+	}
+	if w.key == "one" {
+		m |= 1 << candUnique
+	}
+	if startsDigit(w.key) {
+		m |= 1 << candAge
+	}
 	return m
 }
 
-// markCands fills f.cands from the tokens. A token adds what its spelling says (a
-// capital, a possessive, a leading digit) to its word's bits; a child word ("three
-// children") or an eponym's head word ("<Name> disease") makes the token before it a
-// candidate of children or conditions.
-func (f *finder) markCands() {
-	s := f.scratch
+// clearCands empties the candidate lists of s for a new text.
+func (s *scratch) clearCands() *[numCands][]int32 {
 	for k := range s.cands {
 		s.cands[k] = s.cands[k][:0]
 	}
-	lists := &s.cands
-	text := f.text
-	for i := range f.toks {
-		tk := &f.toks[i]
-		w := &f.vocab[tk.id]
-		if w.facts&factCandsKnown == 0 {
-			w.cands = wordCands(w)
-			w.facts |= factCandsKnown
-		}
-		m := w.cands
-		if tk.upper {
-			m |= 1 << candArea
-			if mayBeAcronym(text[tk.start:tk.end]) {
-				m |= 1 << candCondition
-			}
-		}
-		if c := text[tk.start]; '0' <= c && c <= '9' {
-			m |= 1 << candNumber
-		}
-		if text[tk.end-1] == 's' && possessive(text[tk.start:tk.end]) {
-			m |= 1 << candRole
-		}
-		if i > 0 && tk.cls&(clsChild|clsEponymHead) != 0 {
-			// The token before: added before this token's own entries, so each list stays
-			// in order.
-			if tk.cls&clsChild != 0 {
-				addCand(&lists[candChildren], i-1)
-			}
-			if tk.cls&clsEponymHead != 0 && f.toks[i-1].upper {
-				addCand(&lists[candCondition], i-1)
-			}
-		}
-		for m != 0 {
-			k := bits.TrailingZeros16(m)
-			lists[k] = append(lists[k], int32(i))
-			m &= m - 1
+	return &s.cands
+}
+
+// tokenCands is a token's candidate bits: its word's (m, wordCands) and what its spelling
+// (raw) adds: a capital, a leading digit, a possessive.
+func tokenCands(m uint16, raw string, upper bool) uint16 {
+	if upper {
+		m |= 1 << candArea
+		if mayBeAcronym(raw) {
+			m |= 1 << candCondition
 		}
 	}
-	f.cands = lists
+	if c := raw[0]; '0' <= c && c <= '9' {
+		m |= 1 << candNumber
+	}
+	if raw[len(raw)-1] == 's' && possessive(raw) {
+		m |= 1 << candRole
+	}
+	return m
 }
 
 // addCand appends token i to a list unless it is already its last entry.

@@ -3,6 +3,7 @@ package risk
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -55,6 +56,7 @@ func newFinder(t *Tables, text string) *finder {
 		f.third = flags[nt : nt+ns : nt+ns]
 		f.first = flags[nt+ns:]
 	}
+	lists := f.scratch.clearCands()
 	for i := range f.toks {
 		tk := &f.toks[i]
 		if tk.cls&clsThird != 0 {
@@ -75,8 +77,24 @@ func newFinder(t *Tables, text string) *finder {
 		if w.key == "i" || w.key == "we" {
 			f.first[tk.clause] = true
 		}
+		// The candidate lists (cands.go). A child word ("three children") or an eponym's
+		// head word ("<Name> disease") makes the token before it a candidate of children
+		// or conditions: added before this token's own entries, so each list stays in
+		// order.
+		if tk.cls&(clsChild|clsEponymHead) != 0 && i > 0 {
+			if tk.cls&clsChild != 0 {
+				addCand(&lists[candChildren], i-1)
+			}
+			if tk.cls&clsEponymHead != 0 && f.toks[i-1].upper {
+				addCand(&lists[candCondition], i-1)
+			}
+		}
+		for m := tk.cands; m != 0; m &= m - 1 {
+			k := bits.TrailingZeros16(m)
+			lists[k] = append(lists[k], int32(i))
+		}
 	}
-	f.markCands()
+	f.cands = lists
 	return f
 }
 

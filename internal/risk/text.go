@@ -14,10 +14,11 @@ import (
 // as it grows.
 type token struct {
 	start, end int
-	sent       int32 // sentence number
-	clause     int32 // clause number (commas, semicolons, colons, brackets and dashes split clauses)
-	id         int32 // the word's index in the document's vocabulary (vocab.words)
-	upper      bool  // starts with an upper-case letter
+	sent       int32  // sentence number
+	clause     int32  // clause number (commas, semicolons, colons, brackets and dashes split clauses)
+	id         int32  // the word's index in the document's vocabulary (vocab.words)
+	upper      bool   // starts with an upper-case letter
+	cands      uint16 // the finders whose first test may let the token through (tokenCands)
 	// cls and bits are the word's vocabWord.cls and .bits, which the finders read at
 	// nearly every token.
 	cls, bits uint32
@@ -32,7 +33,7 @@ type vocabWord struct {
 	bits uint32 // the row's kinds and marks (Tables.bits)
 	// facts: what the lexicon says of the key, looked up on first use (fact*).
 	facts uint16
-	cands uint16 // wordCands, once factCandsKnown is set
+	cands uint16 // wordCands
 	num   int    // see factDigits and factNumberWord
 	// placeStart and placeEnd: the spelling mayBePlace asked the lexicon about.
 	placeStart, placeEnd int32
@@ -49,8 +50,7 @@ const (
 	factDigits     // num is the word read as digits (atoi)
 	factNumberWord // num is the number the word names (numberWords)
 	factPlaceKnown
-	factPlace      // see mayBePlace
-	factCandsKnown // cands is set
+	factPlace // see mayBePlace
 )
 
 // vocab is a document's distinct keys, in an open-addressing hash table of their ids: a
@@ -162,6 +162,7 @@ func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32, ascii bool) in
 			w.facts |= factCond
 		}
 	}
+	w.cands = wordCands(&w)
 	v.words = append(v.words, w)
 	v.hashes = append(v.hashes, h)
 	v.slots[i] = id + 1
@@ -289,7 +290,7 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 			id = v.id(t, raw, mix32(h), plain, ascii)
 		}
 		w := &v.words[id]
-		toks = append(toks, token{start: start, end: i, sent: sent, clause: clause, id: id, upper: upper, cls: w.cls, bits: w.bits})
+		toks = append(toks, token{start: start, end: i, sent: sent, clause: clause, id: id, upper: upper, cands: tokenCands(w.cands, raw, upper), cls: w.cls, bits: w.bits})
 		gapStart = i
 	}
 	return toks, v.words
