@@ -266,6 +266,11 @@ func (f *finder) match(i int, kind int, maxWords int) (int, Entry, bool) {
 	if i >= len(f.toks) {
 		return i, Entry{}, false
 	}
+	if tk := &f.toks[i]; tk.bits&(1<<kind) == 0 && (tk.bits&bitPrefix == 0 || maxWords < 2 || i+1 >= len(f.toks) || f.toks[i+1].bits&bitSecond == 0 || f.toks[i+1].sent != tk.sent) {
+		// Neither the word is of the kind nor does a phrase go on from it to the next
+		// word (phraseRow's test for two words): the loop below would find nothing.
+		return i, Entry{}, false
+	}
 	end, row := i, -1
 	r, bits := f.rowAt(i), f.bitsAt(i)
 	for n := 1; n <= maxWords && i+n <= len(f.toks) && f.toks[i+n-1].sent == f.toks[i].sent; n++ {
