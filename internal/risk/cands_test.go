@@ -11,7 +11,7 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
-// TestCandsHoldEveryStart: each finder's candidate list (markCands) holds every token at
+// TestCandsHoldEveryStart: each finder's candidate list (newFinder) holds every token at
 // which the finder's first test, as each finder asked it of every token before the lists,
 // lets it go on, in random texts of the words the finders read (closed classes, phrases
 // of every table, acronyms, numbers, capitals, possessives, words that are not ASCII).

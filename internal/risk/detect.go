@@ -28,7 +28,7 @@ type finder struct {
 	author  []bool   // see markAuthor; nil until asked
 	keyBuf  []byte   // the buffer of phraseRow
 	scratch *scratch // the buffers of toks, vocab, used, third and first
-	// cands lists, per finder, the tokens its first test lets through (markCands).
+	// cands lists, per finder, the tokens its first test lets through (cands.go).
 	cands *[numCands][]int32
 }
 
@@ -37,7 +37,7 @@ type finder struct {
 func (f *finder) release() {
 	s := f.scratch
 	s.toks, s.words = f.toks[:0], f.vocab[:0]
-	f.toks, f.vocab, f.used, f.third, f.first, f.scratch, f.cands = nil, nil, nil, nil, nil, nil, nil
+	f.toks, f.vocab, f.used, f.third, f.first, f.scratch, f.cands, f.author = nil, nil, nil, nil, nil, nil, nil, nil
 	f.t.putScratch(s)
 }
 
@@ -67,14 +67,13 @@ func newFinder(t *Tables, text string) *finder {
 		if tk.cls&clsPersonNoun != 0 && !(tk.end < len(text) && text[tk.end] == '-') && i > 0 && (f.clsAt(i-1)&(clsArticle|clsDeterminer) != 0 || f.keyAt(i-1) == "my") {
 			f.third[tk.sent] = true
 		}
-		w := &f.vocab[tk.id]
 		// A first name that is not also a word marks a sentence about a person, at the start
 		// of the sentence too ("Name Surname was the ..."): there the capital says nothing,
 		// but an ordinary word ("Hope", "Dawn") is excluded below either way.
-		if tk.upper && f.personName(w) {
+		if tk.upper && f.personName(&f.vocab[tk.id]) {
 			f.third[tk.sent] = true
 		}
-		if w.key == "i" || w.key == "we" {
+		if tk.cls&clsAuthor != 0 { // "i", "we"
 			f.first[tk.clause] = true
 		}
 		// The candidate lists (cands.go). A child word ("three children") or an eponym's
@@ -226,7 +225,7 @@ func (f *finder) authorClause(i int) bool {
 // person (copulas and "as" are read past, as every other word). One pass over the text
 // instead of a walk back from every word.
 func (f *finder) markAuthor() {
-	f.author = make([]bool, len(f.toks))
+	f.author = f.scratch.author(len(f.toks))
 	author := false // what the last deciding word of the clause said
 	for i := range f.toks {
 		tk := &f.toks[i] // not a copy of the token at every step
@@ -237,12 +236,12 @@ func (f *finder) markAuthor() {
 			continue // authorClause reads no clause without "I" or "we"
 		}
 		f.author[i] = author
-		w := &f.vocab[tk.id]
-		switch {
-		case w.key == "i" || w.key == "we":
+		// The classes of "i", "we", "as" and "of" (clsAuthor, clsAsOrOf) stand for their keys.
+		switch cls := tk.cls; {
+		case cls&clsAuthor != 0: // "i", "we"
 			author = true
-		case w.key == "as" || w.cls&clsCopula != 0:
-		case w.cls&(clsPreposition|clsThird|clsPersonNoun) != 0 || w.key == "of":
+		case cls&clsAsOrOf != 0 && f.vocab[tk.id].key == "as" || cls&clsCopula != 0:
+		case cls&(clsPreposition|clsThird|clsPersonNoun|clsAsOrOf) != 0: // "of" among them
 			author = false
 		}
 	}

@@ -81,3 +81,66 @@ func (f *finder) matchRef(i int, kind int, maxWords int) (int, Entry, bool) {
 	}
 	return end, f.t.entry(row, kind), true
 }
+
+// TestMarkAuthorIsRef compares markAuthor, which reads "i", "we", "as" and "of" from class
+// bits, with its former form (keys compared) in random texts, with the first-person clauses
+// newFinder marks and with every clause marked.
+func TestMarkAuthorIsRef(t *testing.T) {
+	words := candTestWords(t)
+	near := []string{"i", "I", "we", "We", "as", "As", "of", "OF", "is", "was", "with", "to", "she", "client", "the", "a"}
+	rng := rand.New(rand.NewSource(4))
+	seps := []string{" ", " ", " ", " ", ", ", ". ", "; "}
+	tab := DefaultTables()
+	for n := 0; n < 3000; n++ {
+		var b strings.Builder
+		for k := 2 + rng.Intn(40); k > 0; k-- {
+			if rng.Intn(2) == 0 {
+				b.WriteString(near[rng.Intn(len(near))])
+			} else {
+				b.WriteString(words[rng.Intn(len(words))])
+			}
+			b.WriteString(seps[rng.Intn(len(seps))])
+		}
+		f := newFinder(tab, b.String())
+		for pass := range 2 {
+			if pass == 1 {
+				for c := range f.first {
+					f.first[c] = true
+				}
+			}
+			f.markAuthor()
+			got := append([]bool(nil), f.author...)
+			f.markAuthorRef()
+			for i := range got {
+				if got[i] != f.author[i] {
+					t.Fatalf("%q, token %d: author %v, want %v", b.String(), i, got[i], f.author[i])
+				}
+			}
+		}
+		f.release()
+	}
+}
+
+// markAuthorRef is markAuthor as it was.
+func (f *finder) markAuthorRef() {
+	f.author = make([]bool, len(f.toks))
+	author := false
+	for i := range f.toks {
+		tk := &f.toks[i]
+		if i > 0 && tk.clause != f.toks[i-1].clause {
+			author = false
+		}
+		if !f.first[tk.clause] {
+			continue
+		}
+		f.author[i] = author
+		w := &f.vocab[tk.id]
+		switch {
+		case w.key == "i" || w.key == "we":
+			author = true
+		case w.key == "as" || w.cls&clsCopula != 0:
+		case w.cls&(clsPreposition|clsThird|clsPersonNoun) != 0 || w.key == "of":
+			author = false
+		}
+	}
+}

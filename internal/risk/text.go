@@ -87,12 +87,13 @@ func newVocab(capacity int, s *scratch) vocab {
 // scratch is the buffers of one assessment, reused from post to post (Tables.scratch):
 // only what a post writes of them is read.
 type scratch struct {
-	toks   []token
-	slots  []int32
-	hashes []uint32
-	words  []vocabWord
-	flags  []bool
-	cands  [numCands][]int32 // see markCands
+	toks    []token
+	slots   []int32
+	hashes  []uint32
+	words   []vocabWord
+	flags   []bool
+	cands   [numCands][]int32 // the candidate lists (cands.go)
+	authors []bool            // markAuthor's flags
 }
 
 // getScratch returns buffers for an assessment; putScratch gives them back.
@@ -104,6 +105,16 @@ func (t *Tables) getScratch() *scratch {
 }
 
 func (t *Tables) putScratch(s *scratch) { t.scratch.Put(s) }
+
+// author returns n false flags for markAuthor, cleared, from a buffer of its own.
+func (s *scratch) author(n int) []bool {
+	if cap(s.authors) < n {
+		s.authors = make([]bool, n)
+	}
+	b := s.authors[:n]
+	clear(b)
+	return b
+}
 
 // falses returns n false flags from s, cleared.
 func (s *scratch) falses(n int) []bool {
@@ -290,7 +301,13 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 			id = v.id(t, raw, mix32(h), plain, ascii)
 		}
 		w := &v.words[id]
-		toks = append(toks, token{start: start, end: i, sent: sent, clause: clause, id: id, upper: upper, cands: tokenCands(w.cands, raw, upper), cls: w.cls, bits: w.bits})
+		// A word that is its own key (plain ASCII, lower case) adds to its word's candidate
+		// bits only when it starts with a digit (tokenCands).
+		cands := w.cands
+		if !(plain && ascii) || raw[0] <= '9' {
+			cands = tokenCands(cands, raw, upper)
+		}
+		toks = append(toks, token{start: start, end: i, sent: sent, clause: clause, id: id, upper: upper, cands: cands, cls: w.cls, bits: w.bits})
 		gapStart = i
 	}
 	return toks, v.words
