@@ -236,16 +236,15 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 	var sent, clause int32
 	i := 0
 	gapStart := 0
-	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if wordByte[c] == 0 {
-				i++
+	for {
+		if i = skipASCIIGap(text, i); i >= len(text) {
+			break
+		}
+		if c := text[i]; c >= utf8.RuneSelf {
+			if r, n := utf8.DecodeRuneInString(text[i:]); !isWord(r) {
+				i += n
 				continue
 			}
-		} else if r, n := utf8.DecodeRuneInString(text[i:]); !isWord(r) {
-			i += n
-			continue
 		}
 		start := i
 		// The word's key is hashed as the word is read (wordKey's ASCII form: lower case,
@@ -278,8 +277,8 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 			break
 		}
 		if len(toks) > 0 {
-			if gap := text[gapStart:start]; gap != " " {
-				s, c := boundaryASCII(gap)
+			if start-gapStart != 1 || text[gapStart] != ' ' { // the gap is not one space
+				s, c := boundaryASCII(text[gapStart:start])
 				if s {
 					sent++
 					clause++
@@ -334,6 +333,20 @@ func scanASCIIWord(text string, i int, h uint32) (int, uint32, bool) {
 		h = (h ^ uint32(k)) * fnvPrime
 	}
 	return i, h, lower
+}
+
+// skipASCIIGap returns the index of the first byte of text from i that is an ASCII letter
+// or digit or not ASCII (len(text) when none is): the ASCII spaces and punctuation between
+// words. A loop of its own, not inlined, like scanASCIIWord.
+//
+//go:noinline
+func skipASCIIGap(text string, i int) int {
+	for ; i < len(text); i++ {
+		if c := text[i]; c >= utf8.RuneSelf || wordByte[c] != 0 {
+			return i
+		}
+	}
+	return i
 }
 
 // wordByte maps an ASCII letter or digit to its lower case, and every other byte (ASCII
