@@ -59,33 +59,36 @@ func newFinder(t *Tables, text string) *finder {
 	lists := f.scratch.clearCands()
 	for i := range f.toks {
 		tk := &f.toks[i]
-		if tk.cls&clsThird != 0 {
-			f.third[tk.sent] = true
-		}
-		// "a client", "the man"; but not the first part of a compound modifier ("a
-		// one-page form", "a child-care place").
-		if tk.cls&clsPersonNoun != 0 && !(tk.end < len(text) && text[tk.end] == '-') && i > 0 && (f.clsAt(i-1)&(clsArticle|clsDeterminer) != 0 || f.keyAt(i-1) == "my") {
-			f.third[tk.sent] = true
-		}
-		// A first name that is not also a word marks a sentence about a person, at the start
-		// of the sentence too ("Name Surname was the ..."): there the capital says nothing,
-		// but an ordinary word ("Hope", "Dawn") is excluded below either way.
-		if tk.upper && f.personName(&f.vocab[tk.id]) {
-			f.third[tk.sent] = true
-		}
-		if tk.cls&clsAuthor != 0 { // "i", "we"
-			f.first[tk.clause] = true
-		}
-		// The candidate lists (cands.go). A child word ("three children") or an eponym's
-		// head word ("<Name> disease") makes the token before it a candidate of children
-		// or conditions: added before this token's own entries, so each list stays in
-		// order.
-		if tk.cls&(clsChild|clsEponymHead) != 0 && i > 0 {
-			if tk.cls&clsChild != 0 {
-				addCand(&lists[candChildren], i-1)
+		// Most words are in none of the classes below and have no capital.
+		if tk.cls&(clsThird|clsPersonNoun|clsAuthor|clsChild|clsEponymHead) != 0 || tk.upper {
+			if tk.cls&clsThird != 0 {
+				f.third[tk.sent] = true
 			}
-			if tk.cls&clsEponymHead != 0 && f.toks[i-1].upper {
-				addCand(&lists[candCondition], i-1)
+			// "a client", "the man"; but not the first part of a compound modifier ("a
+			// one-page form", "a child-care place").
+			if tk.cls&clsPersonNoun != 0 && !(tk.end < len(text) && text[tk.end] == '-') && i > 0 && (f.clsAt(i-1)&(clsArticle|clsDeterminer) != 0 || f.keyAt(i-1) == "my") {
+				f.third[tk.sent] = true
+			}
+			// A first name that is not also a word marks a sentence about a person, at the start
+			// of the sentence too ("Name Surname was the ..."): there the capital says nothing,
+			// but an ordinary word ("Hope", "Dawn") is excluded below either way.
+			if tk.upper && f.personName(&f.vocab[tk.id]) {
+				f.third[tk.sent] = true
+			}
+			if tk.cls&clsAuthor != 0 { // "i", "we"
+				f.first[tk.clause] = true
+			}
+			// The candidate lists (cands.go). A child word ("three children") or an eponym's
+			// head word ("<Name> disease") makes the token before it a candidate of children
+			// or conditions: added before this token's own entries, so each list stays in
+			// order.
+			if tk.cls&(clsChild|clsEponymHead) != 0 && i > 0 {
+				if tk.cls&clsChild != 0 {
+					addCand(&lists[candChildren], i-1)
+				}
+				if tk.cls&clsEponymHead != 0 && f.toks[i-1].upper {
+					addCand(&lists[candCondition], i-1)
+				}
 			}
 		}
 		for m := tk.cands; m != 0; m &= m - 1 {
