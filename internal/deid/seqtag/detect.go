@@ -3,6 +3,7 @@ package seqtag
 import (
 	"context"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"sync"
@@ -76,7 +77,11 @@ func (m *Model) findIn(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, tex
 	for i := 0; i < len(tags); {
 		t := tags[i]
 		if t == tagO {
+			// Most tags are O (0): eight at a time.
 			i++
+			for i+8 <= len(tags) && binary.LittleEndian.Uint64(tags[i:]) == 0 {
+				i += 8
+			}
 			continue
 		}
 		b := t

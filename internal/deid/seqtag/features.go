@@ -534,12 +534,8 @@ func capsLower(an *deid.Analysis, types []wtype) {
 // keeps the info of common words from text to text.
 func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, s, form string, id int32, ic *infoCache) {
 	ty.text, ty.vocab = s, -1
-	for r := range ty.rows {
-		ty.rows[r] = rowUnknown
-	}
-	for t := range ty.tagRows {
-		ty.tagRows[t] = rowUnknown
-	}
+	u := unknownRows()
+	ty.rows, ty.tagRows = u.rows, u.tagRows
 	if strings.IndexByte(s, 0xE2) < 0 {
 		ty.lower, ty.vocab = form, id
 	} else {
@@ -571,12 +567,8 @@ func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, s, form st
 // its "#" or "@" for a handle).
 func newType(ty *wtype, lex *lexicon.Lexicon, an *deid.Analysis, facts *lexfacts.Words, s string) {
 	ty.text, ty.lower, ty.shape, ty.vocab = s, strings.ToLower(s), shapeOf(s), -1
-	for r := range ty.rows {
-		ty.rows[r] = rowUnknown
-	}
-	for t := range ty.tagRows {
-		ty.tagRows[t] = rowUnknown
-	}
+	u := unknownRows()
+	ty.rows, ty.tagRows = u.rows, u.tagRows
 	if ty.shape == shPunct || ty.shape == shDigit {
 		ty.plain = true
 		return

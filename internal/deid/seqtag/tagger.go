@@ -265,14 +265,9 @@ type tagger struct {
 	info  *infoCache
 }
 
-// prefix returns the summed weights of prefixFeatures of word type ty, at
-// a sentence's start or not.
-func (t *tagger) prefix(ty int32, sentStart bool) *[numTags]float32 {
-	w := &t.types[ty]
-	k := 0
-	if sentStart {
-		k = 1
-	}
+// prefix returns the summed weights of prefixFeatures of word type w, at
+// a sentence's start (k 1) or not (k 0).
+func (t *tagger) prefix(w *wtype, k int) *[numTags]float32 {
 	if w.prefixDone[k] {
 		return &w.prefix[k]
 	}
@@ -378,9 +373,8 @@ func (t *tagger) findWordRow(j int, role int) int32 {
 	return w.rows[role]
 }
 
-// tagRow returns the slot of fPrevTagWord of word i after tag p.
-func (t *tagger) tagRow(i int, p uint8) int32 {
-	w := &t.types[t.ws[i].typ]
+// tagRow returns the slot of fPrevTagWord of word type w after tag p.
+func (t *tagger) tagRow(w *wtype, p uint8) int32 {
 	if r := w.tagRows[p]; r != rowUnknown {
 		return r
 	}
@@ -508,9 +502,24 @@ func (t *tagger) decodeInto(sc *scratch) ([]uint8, []float32) {
 		}
 		// The weights of staticFeatures then tagFeatures, in their
 		// order: the word's own (prefix), its context's, the tags'.
-		s := *t.prefix(ws[i].typ, ws[i].sentStart)
+		w := &ws[i]
+		ty := &t.types[w.typ]
+		k := 0
+		if w.sentStart {
+			k = 1
+		}
+		var s [numTags]float32
+		if ty.prefixDone[k] {
+			s = ty.prefix[k]
+		} else {
+			s = *t.prefix(ty, k)
+		}
 		n := t.contextRows(&rows, i)
-		rows[n], rows[n+1], rows[n+2], rows[n+3] = mr.prevTag[p1], mr.prevTags[p1][p2], mr.prevTagShape[p1][ws[i].shape], t.tagRow(i, p1)
+		tr := ty.tagRows[p1]
+		if tr == rowUnknown {
+			tr = t.tagRow(ty, p1)
+		}
+		rows[n], rows[n+1], rows[n+2], rows[n+3] = mr.prevTag[p1], mr.prevTags[p1][p2], mr.prevTagShape[p1][w.shape], tr
 		m.sum(&s, rows[:n+4])
 		best, margin := pick(&s, p1)
 		tags[i] = uint8(best)
