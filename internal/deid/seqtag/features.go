@@ -248,9 +248,8 @@ const (
 
 // word is one token with what is known of it.
 type word struct {
-	info info
 	// typ is the index of the token's text among the document's distinct
-	// token texts (wtype), which holds its lower case.
+	// token texts (wtype), which holds its lower case and info.
 	typ   int32
 	shape uint8
 	// sentStart: the first word of a line or after a full stop.
@@ -408,7 +407,7 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 			sentStart = strings.IndexByte(text[prevEnd:start], '\n') >= 0
 		}
 		sh := ty.shape
-		ws[i] = word{typ: id, shape: sh, info: ty.info, plain: ty.plain, sentStart: sentStart}
+		ws[i] = word{typ: id, shape: sh, plain: ty.plain, sentStart: sentStart}
 		prevEnd, opens = end, next
 		ty.uses++
 		if !sentStart && (sh == shTitle || sh == shMixed) {
@@ -694,7 +693,7 @@ func pack(vs ...uint8) uint64 {
 // context (contextFeatures).
 func staticFeatures(dst []uint64, ws []word, types []wtype, i int, reg uint8) []uint64 {
 	w := &ws[i]
-	dst = prefixFeatures(dst, types[w.typ].lower, w.shape, w.info, w.sentStart, reg)
+	dst = prefixFeatures(dst, types[w.typ].lower, w.shape, types[w.typ].info, w.sentStart, reg)
 	return contextFeatures(dst, ws, types, i, reg)
 }
 
@@ -744,7 +743,7 @@ func prefixFeatures(dst []uint64, lower string, shape uint8, in info, sentStart 
 // around it. tagger.static sums the same features in the same order.
 func contextFeatures(dst []uint64, ws []word, types []wtype, i int, reg uint8) []uint64 {
 	w := &ws[i]
-	in := w.info
+	in := types[w.typ].info
 	sent := uint8(0)
 	if w.sentStart {
 		sent = 1
@@ -756,7 +755,7 @@ func contextFeatures(dst []uint64, ws []word, types []wtype, i int, reg uint8) [
 		if j >= len(ws) {
 			return "</s>", 0, info{}, false
 		}
-		return types[ws[j].typ].lower, ws[j].shape, ws[j].info, true
+		return types[ws[j].typ].lower, ws[j].shape, types[ws[j].typ].info, true
 	}
 	pw, ps, pi, _ := ctx(i - 1)
 	p2w, _, _, _ := ctx(i - 2)
@@ -773,7 +772,7 @@ func contextFeatures(dst []uint64, ws []word, types []wtype, i int, reg uint8) [
 	if j := skipBack(ws, i); j >= 0 {
 		dst = append(dst, hashS(fPrevWordSkip, types[ws[j].typ].lower))
 		for b := 0; b < numFlags; b++ {
-			if ws[j].info.flags&(1<<b) != 0 {
+			if types[ws[j].typ].info.flags&(1<<b) != 0 {
 				dst = append(dst, hash1(fPrevFlagSkip, pack(uint8(b), w.shape)))
 			}
 		}

@@ -396,32 +396,34 @@ const maxRows = 64
 // contextRows writes the rows of contextFeatures of word i to rows, in
 // their order, and returns how many.
 func (t *tagger) contextRows(rows *[maxRows]int32, i int) int {
-	m, ws := t.m, t.ws
+	m, ws, types := t.m, t.ws, t.types
 	w := &ws[i]
-	in := w.info
+	in := types[w.typ].info
 	sent := uint8(0)
 	if w.sentStart {
 		sent = 1
 	}
-	var ps, ns uint8
-	var pi, ni info
-	if i > 0 {
-		ps, pi = ws[i-1].shape, ws[i-1].info
-	}
-	if i+1 < len(ws) {
-		ns, ni = ws[i+1].shape, ws[i+1].info
-	}
 	r := m.rows
 	sh := w.shape
-	// wordRow of the words around, its test for a known row written out
-	// (the call is not inlined).
-	types := t.types
+	// The shapes and info of the words around, and the rows naming them
+	// where their types know them (wordRow's test, written out: the call
+	// is not inlined).
+	var ps, ns uint8
+	var pi, ni info
 	var rp, rp2, rn, rn2 int32 = rowUnknown, rowUnknown, rowUnknown, rowUnknown
-	if i >= 2 {
-		rp, rp2 = types[ws[i-1].typ].rows[rolePrev], types[ws[i-2].typ].rows[rolePrev2]
+	if i > 0 {
+		pt := &types[ws[i-1].typ]
+		ps, pi, rp = ws[i-1].shape, pt.info, pt.rows[rolePrev]
+		if i > 1 {
+			rp2 = types[ws[i-2].typ].rows[rolePrev2]
+		}
 	}
-	if i+2 < len(ws) {
-		rn, rn2 = types[ws[i+1].typ].rows[roleNext], types[ws[i+2].typ].rows[roleNext2]
+	if i+1 < len(ws) {
+		nt := &types[ws[i+1].typ]
+		ns, ni, rn = ws[i+1].shape, nt.info, nt.rows[roleNext]
+		if i+2 < len(ws) {
+			rn2 = types[ws[i+2].typ].rows[roleNext2]
+		}
 	}
 	if rp == rowUnknown {
 		rp = t.findWordRow(i-1, rolePrev)
@@ -457,7 +459,7 @@ func (t *tagger) contextRows(rows *[maxRows]int32, i int) int {
 	if j := skipBack(ws, i); j >= 0 {
 		rows[n] = t.wordRow(j, roleSkip)
 		n++
-		for f := ws[j].info.flags; f != 0; f &= f - 1 {
+		for f := t.types[ws[j].typ].info.flags; f != 0; f &= f - 1 {
 			rows[n] = r.prevFlagSkip[bits.TrailingZeros16(f)][sh]
 			n++
 		}
