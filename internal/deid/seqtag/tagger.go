@@ -521,7 +521,8 @@ func (t *tagger) decodeInto(sc *scratch) ([]uint8, []float32) {
 		if tr == rowUnknown {
 			tr = t.tagRow(ty, p1)
 		}
-		rows[n], rows[n+1], rows[n+2], rows[n+3] = mr.prevTag[p1], mr.prevTags[p1][p2], mr.prevTagShape[p1][w.shape], tr
+		tail := rows[n : n+4 : n+4]
+		tail[0], tail[1], tail[2], tail[3] = mr.prevTag[p1], mr.prevTags[p1][p2], mr.prevTagShape[p1][w.shape], tr
 		m.sum(&s, rows[:n+4])
 		best, margin := pick(&s, p1)
 		tags[i] = uint8(best)
