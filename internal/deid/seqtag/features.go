@@ -438,7 +438,7 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 			social += n
 		}
 	}
-	capsLower(an, types)
+	capsLower(an, types, &sc.capsBuf)
 	reg := uint8(regProse)
 	switch {
 	case letters >= 8 && caps*2 > letters:
@@ -474,9 +474,9 @@ func capsElsewhere(ws []word, types []wtype, i int) uint8 {
 // text writes its lower case with a capital inside a sentence, over all
 // the types that have it. With the document's analysis an, types with the
 // same lower case are those with the same vocabulary id (wtype.vocab, or
-// an.ID of the lower case); a lower case not in the vocabulary, or any
-// without an, is counted in a map.
-func capsLower(an *deid.Analysis, types []wtype) {
+// an.ID of the lower case), counted in *buf; a lower case not in the
+// vocabulary, or any without an, is counted in a map.
+func capsLower(an *deid.Analysis, types []wtype, buf *[]int32) {
 	var byLower map[string]int32
 	var byID []int32
 	if an != nil {
@@ -497,7 +497,8 @@ func capsLower(an *deid.Analysis, types []wtype) {
 		}
 		if ty.vocab >= 0 {
 			if byID == nil {
-				byID = make([]int32, len(an.Vocab()))
+				byID = grow(buf, len(an.Vocab()))
+				clear(byID)
 			}
 			byID[ty.vocab] += n
 			continue
