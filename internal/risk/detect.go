@@ -37,12 +37,15 @@ type finder struct {
 func (f *finder) release() {
 	s := f.scratch
 	s.toks, s.words = f.toks[:0], f.vocab[:0]
+	clear(f.wordBuf[:cap(f.wordBuf)]) // no keys of this text kept alive
+	s.wordBuf, s.phraseBuf = f.wordBuf[:0], f.keyBuf[:0]
 	f.toks, f.vocab, f.used, f.third, f.first, f.scratch, f.cands, f.author = nil, nil, nil, nil, nil, nil, nil, nil
 	f.t.putScratch(s)
 }
 
 func newFinder(t *Tables, text string) *finder {
 	f := &finder{t: t, lex: lexicon.Default(), text: text, scratch: t.getScratch()}
+	f.wordBuf, f.keyBuf = f.scratch.wordBuf[:0], f.scratch.phraseBuf[:0]
 	f.toks, f.vocab = tokenize(t, text, f.scratch)
 	f.us, _ = t.Territory("US")
 	// used, third and first are cut from one cleared buffer.
@@ -252,7 +255,7 @@ func (f *finder) markAuthor() {
 
 // details runs every finder in order; earlier finders claim their words.
 func (f *finder) details() []Detail {
-	var out []Detail
+	out := make([]Detail, 0, 4) // most posts have a few
 	for _, find := range []func() []Detail{
 		f.uniqueness, f.distinctions, f.roles, f.conditions, f.occupations, f.origins,
 		f.ages, f.children, f.events, f.media, f.sex,

@@ -298,6 +298,9 @@ func crowd(n float64, details []Detail, edits map[int]float64) float64 {
 // explain fills the smallest set, the edits and the reasons.
 func explain(v *Verdict) {
 	var idx []int
+	if len(v.Details) > 0 {
+		idx = make([]int, 0, len(v.Details))
+	}
 	for i, d := range v.Details {
 		if d.Counted && d.Kind != KindArea {
 			idx = append(idx, i)
@@ -311,7 +314,9 @@ func explain(v *Verdict) {
 	for _, i := range idx {
 		imp[i] = impact(i)
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return imp[idx[a]] > imp[idx[b]] })
+	if len(idx) > 1 { // (sort.SliceStable allocates even for one element)
+		sort.SliceStable(idx, func(a, b int) bool { return imp[idx[a]] > imp[idx[b]] })
+	}
 	if v.Blocked {
 		v.Smallest = smallest(v.AreaPopulation, v.Details, idx, v.MinCrowd)
 		// Greedy: at each step the edit that raises the crowd most, until the crowd is
@@ -354,8 +359,10 @@ func explain(v *Verdict) {
 		if len(idx) > 0 {
 			top = describe(v.Details[idx[0]])
 		}
+		v.Reasons = make([]string, 0, min(4, 1+len(idx)))
 		v.Reasons = append(v.Reasons, "crowd "+Num(v.Crowd)+" is under the minimum of "+Num(v.MinCrowd)+"; top reason: "+top)
 	} else {
+		v.Reasons = make([]string, 0, min(4, 1+len(idx)))
 		v.Reasons = append(v.Reasons, "crowd "+Num(v.Crowd)+" is at least the minimum of "+Num(v.MinCrowd))
 	}
 	for _, i := range idx {

@@ -68,7 +68,7 @@ func newVocab(capacity int, s *scratch) vocab {
 	for n < 2*capacity {
 		n *= 2
 	}
-	v := vocab{slots: s.slots, hashes: s.hashes[:0], words: s.words[:0]}
+	v := vocab{slots: s.slots, hashes: s.hashes[:0], words: s.words[:0], buf: s.keyBuf[:0]}
 	if cap(v.slots) >= n {
 		v.slots = v.slots[:n]
 		clear(v.slots)
@@ -94,6 +94,10 @@ type scratch struct {
 	flags   []bool
 	cands   [numCands][]int32 // the candidate lists (cands.go)
 	authors []bool            // markAuthor's flags
+	// keyBuf, wordBuf and phraseBuf: vocab.buf, finder.wordBuf and finder.keyBuf.
+	keyBuf    []byte
+	wordBuf   []string
+	phraseBuf []byte
 }
 
 // getScratch returns buffers for an assessment; putScratch gives them back.
@@ -232,7 +236,7 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 	}
 	// A short text has a new word every seven bytes or so, a long post every thirty.
 	v := newVocab(min(len(text)/7, 256+len(text)/32), s)
-	defer func() { s.slots, s.hashes = v.slots, v.hashes }()
+	defer func() { s.slots, s.hashes, s.keyBuf = v.slots, v.hashes, v.buf }()
 	var sent, clause int32
 	i := 0
 	gapStart := 0
