@@ -94,6 +94,13 @@ func newFinder(t *Tables, text string) *finder {
 				}
 			}
 		}
+		if tk.bits&bitSecond != 0 && i > 0 && f.toks[i-1].bits&bitPrefix != 0 && f.toks[i-1].sent == tk.sent {
+			// A phrase may begin with the word before (pairCands): added before this
+			// token's own entries, so each list stays in order.
+			for m := uint16(pairCands); m != 0; m &= m - 1 {
+				addCand(&lists[bits.TrailingZeros16(m)], i-1)
+			}
+		}
 		for m := tk.cands; m != 0; m &= m - 1 {
 			k := bits.TrailingZeros16(m)
 			lists[k] = append(lists[k], int32(i))
