@@ -64,8 +64,8 @@ func wordCands(w *vocabWord) uint16 {
 		if w.cls&(clsSmallEvent|clsLargeEvent) != 0 {
 			m |= 1 << candEvent
 		}
-		if w.cls&clsCueStart != 0 {
-			m |= 1 << candMedia
+		if w.cls&clsCueOne != 0 {
+			m |= 1 << candMedia // a cue of more words: see newFinder
 		}
 	}
 	if occupationCue(w.key) {

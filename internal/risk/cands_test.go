@@ -22,11 +22,18 @@ func TestCandsHoldEveryStart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var phrases []string // whole phrases of every kind, for match to find
+	var phrases []string // whole phrases of every kind and media cues, for the finders to find
 	for _, m := range src.phrases {
 		keys := orderedKeys(m)
 		for k := 0; k < len(keys); k += 1 + len(keys)/300 {
 			phrases = append(phrases, keys[k])
+		}
+	}
+	for _, cues := range [][][]string{mediaCues, viralCues} {
+		for _, cue := range cues {
+			for range 20 {
+				phrases = append(phrases, strings.Join(cue, " "))
+			}
 		}
 	}
 	rng := rand.New(rand.NewSource(12))
@@ -118,7 +125,16 @@ var candRefs = [numCands]func(f *finder, i int) bool{
 		return f.toks[i].cls&(clsSmallEvent|clsLargeEvent) != 0
 	},
 	candMedia: func(f *finder, i int) bool {
-		return f.clsAt(i)&clsCueStart != 0
+		if f.clsAt(i)&clsCueStart == 0 {
+			return false
+		}
+		cues := cuesByFirst[f.keyAt(i)]
+		for _, cue := range append(cues.viral, cues.media...) {
+			if f.cueAt(i, cue) {
+				return true // the cue media would find
+			}
+		}
+		return false
 	},
 	candArea: func(f *finder, i int) bool {
 		return f.toks[i].cls&clsArticle != 0 || f.toks[i].upper

@@ -63,7 +63,7 @@ func newFinder(t *Tables, text string) *finder {
 	for i := range f.toks {
 		tk := &f.toks[i]
 		// Most words are in none of the classes below and have no capital.
-		if tk.cls&(clsThird|clsPersonNoun|clsAuthor|clsChild|clsEponymHead) != 0 || tk.upper {
+		if tk.cls&(clsThird|clsPersonNoun|clsAuthor|clsChild|clsEponymHead|clsCueNext) != 0 || tk.upper {
 			if tk.cls&clsThird != 0 {
 				f.third[tk.sent] = true
 			}
@@ -81,13 +81,18 @@ func newFinder(t *Tables, text string) *finder {
 			if tk.cls&clsAuthor != 0 { // "i", "we"
 				f.first[tk.clause] = true
 			}
-			// The candidate lists (cands.go). A child word ("three children") or an eponym's
-			// head word ("<Name> disease") makes the token before it a candidate of children
-			// or conditions: added before this token's own entries, so each list stays in
-			// order.
-			if tk.cls&(clsChild|clsEponymHead) != 0 && i > 0 {
+			// The candidate lists (cands.go). A child word ("three children"), an eponym's
+			// head word ("<Name> disease") or a cue's second word makes the token before it
+			// a candidate of children, conditions or media: added before this token's own
+			// entries, so each list stays in order.
+			if tk.cls&(clsChild|clsEponymHead|clsCueNext) != 0 && i > 0 {
 				if tk.cls&clsChild != 0 {
 					addCand(&lists[candChildren], i-1)
+				}
+				// A media or viral cue of more words may begin with the word before
+				// (media compares the next words with its cues).
+				if tk.cls&clsCueNext != 0 && f.toks[i-1].cls&clsCueStart != 0 && f.toks[i-1].sent == tk.sent {
+					addCand(&lists[candMedia], i-1)
 				}
 				if tk.cls&clsEponymHead != 0 && f.toks[i-1].upper {
 					addCand(&lists[candCondition], i-1)

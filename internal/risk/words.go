@@ -134,8 +134,10 @@ const (
 	clsDistinctionCue
 	clsEponymHead
 	clsSpeechCue
-	clsAuthor // "i", "we": the author (newFinder's first-person clauses, markAuthor)
-	clsAsOrOf // "as", "of" (markAuthor)
+	clsAuthor  // "i", "we": the author (newFinder's first-person clauses, markAuthor)
+	clsAsOrOf  // "as", "of" (markAuthor)
+	clsCueOne  // a media or viral cue of one word
+	clsCueNext // the second word of a media or viral cue
 )
 
 // distinctionCues are the words besides distinctionWords at which distinctions reads one.
@@ -184,6 +186,11 @@ var wordClasses = func() map[string]uint32 {
 	for _, cues := range [][][]string{mediaCues, viralCues} {
 		for _, cue := range cues {
 			m[cue[0]] |= clsCueStart
+			if len(cue) == 1 {
+				m[cue[0]] |= clsCueOne
+			} else {
+				m[cue[1]] |= clsCueNext
+			}
 		}
 	}
 	for w := range distinctionWords {
