@@ -55,8 +55,8 @@ func wordCands(w *vocabWord) uint16 {
 		if w.cls&(clsDistinction|clsDistinctionCue) != 0 {
 			m |= 1 << candDistinction
 		}
-		if w.cls&(clsAgeCue|clsNumberWord) != 0 {
-			m |= 1 << candAge
+		if w.cls&clsNumberWord != 0 || w.cls&clsAgeCue != 0 && w.cls&clsAgeOwner == 0 {
+			m |= 1 << candAge // "her", "his", "their": see newFinder
 		}
 		if w.cls&(clsParent|clsMultiple) != 0 {
 			m |= 1 << candChildren

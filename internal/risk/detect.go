@@ -62,8 +62,9 @@ func newFinder(t *Tables, text string) *finder {
 	lists := f.scratch.clearCands()
 	for i := range f.toks {
 		tk := &f.toks[i]
+		m := tk.cands
 		// Most words are in none of the classes below and have no capital.
-		if tk.cls&(clsThird|clsPersonNoun|clsAuthor|clsChild|clsEponymHead|clsCueNext) != 0 || tk.upper {
+		if tk.cls&(clsThird|clsPersonNoun|clsAuthor|clsChild|clsEponymHead|clsCueNext|clsAgeOwner) != 0 || tk.upper {
 			if tk.cls&clsThird != 0 {
 				f.third[tk.sent] = true
 			}
@@ -98,6 +99,11 @@ func newFinder(t *Tables, text string) *finder {
 					addCand(&lists[candCondition], i-1)
 				}
 			}
+			// "in her forties": ageAt reads an age at "her", "his" or "their" only after
+			// "in" (no other of its cases starts at them).
+			if tk.cls&clsAgeOwner != 0 && i > 0 && f.toks[i-1].sent == tk.sent && f.keyAt(i-1) == "in" {
+				m |= 1 << candAge
+			}
 		}
 		if tk.bits&bitSecond != 0 && i > 0 && f.toks[i-1].bits&bitPrefix != 0 && f.toks[i-1].sent == tk.sent {
 			// A phrase may begin with the word before (pairCands): added before this
@@ -106,7 +112,7 @@ func newFinder(t *Tables, text string) *finder {
 				addCand(&lists[bits.TrailingZeros16(m)], i-1)
 			}
 		}
-		for m := tk.cands; m != 0; m &= m - 1 {
+		for ; m != 0; m &= m - 1 {
 			k := bits.TrailingZeros16(m)
 			lists[k] = append(lists[k], int32(i))
 		}
@@ -244,16 +250,18 @@ func (f *finder) authorClause(i int) bool {
 // instead of a walk back from every word.
 func (f *finder) markAuthor() {
 	f.author = f.scratch.author(len(f.toks))
-	author := false // what the last deciding word of the clause said
-	for i := range f.toks {
-		tk := &f.toks[i] // not a copy of the token at every step
-		if i > 0 && tk.clause != f.toks[i-1].clause {
-			author = false
+	toks, first, out := f.toks, f.first, f.author // locals, not reloaded through f
+	author := false                               // what the last deciding word of the clause said
+	clause := int32(-1)                           // the clause of the token before
+	for i := range toks {
+		tk := &toks[i] // not a copy of the token at every step
+		if tk.clause != clause {
+			clause, author = tk.clause, false
 		}
-		if !f.first[tk.clause] {
+		if !first[clause] {
 			continue // authorClause reads no clause without "I" or "we"
 		}
-		f.author[i] = author
+		out[i] = author
 		// The classes of "i", "we", "as" and "of" (clsAuthor, clsAsOrOf) stand for their keys.
 		switch cls := tk.cls; {
 		case cls&clsAuthor != 0: // "i", "we"

@@ -134,10 +134,11 @@ const (
 	clsDistinctionCue
 	clsEponymHead
 	clsSpeechCue
-	clsAuthor  // "i", "we": the author (newFinder's first-person clauses, markAuthor)
-	clsAsOrOf  // "as", "of" (markAuthor)
-	clsCueOne  // a media or viral cue of one word
-	clsCueNext // the second word of a media or viral cue
+	clsAuthor   // "i", "we": the author (newFinder's first-person clauses, markAuthor)
+	clsAsOrOf   // "as", "of" (markAuthor)
+	clsCueOne   // a media or viral cue of one word
+	clsCueNext  // the second word of a media or viral cue
+	clsAgeOwner // "her", "his", "their": ageAt reads a decade after them only after "in"
 )
 
 // distinctionCues are the words besides distinctionWords at which distinctions reads one.
@@ -176,7 +177,7 @@ var wordClasses = func() map[string]uint32 {
 		{clsLargeEvent, largeEvents}, {clsSex, femaleWords}, {clsSex, maleWords}, {clsCopula, copulas},
 		{clsPreposition, prepositions}, {clsRoleModifier, roleModifiers}, {clsAgeCue, ageCues},
 		{clsDistinctionCue, distinctionCues}, {clsEponymHead, eponymHeads}, {clsSpeechCue, speechCues},
-		{clsAuthor, set("i", "we")}, {clsAsOrOf, set("as", "of")}} {
+		{clsAuthor, set("i", "we")}, {clsAsOrOf, set("as", "of")}, {clsAgeOwner, set("her", "his", "their")}} {
 		for w, in := range c.words {
 			if in {
 				m[w] |= c.cls
