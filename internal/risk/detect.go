@@ -27,6 +27,7 @@ type finder struct {
 	wordBuf []string // the buffer of words()
 	author  []bool   // see markAuthor; nil until asked
 	keyBuf  []byte   // the buffer of phraseRow
+	pairs   []int32  // phraseRow's rows of two words by their first token (row+2; 0: not asked), nil until asked
 	scratch *scratch // the buffers of toks, vocab, used, third and first
 	// cands lists, per finder, the tokens its first test lets through (cands.go).
 	cands *[numCands][]int32
@@ -39,7 +40,7 @@ func (f *finder) release() {
 	s.toks, s.words = f.toks[:0], f.vocab[:0]
 	clear(f.wordBuf[:cap(f.wordBuf)]) // no keys of this text kept alive
 	s.wordBuf, s.phraseBuf = f.wordBuf[:0], f.keyBuf[:0]
-	f.toks, f.vocab, f.used, f.third, f.first, f.scratch, f.cands, f.author = nil, nil, nil, nil, nil, nil, nil, nil
+	f.toks, f.vocab, f.used, f.third, f.first, f.scratch, f.cands, f.author, f.pairs = nil, nil, nil, nil, nil, nil, nil, nil, nil
 	f.t.putScratch(s)
 }
 
@@ -327,11 +328,27 @@ func (f *finder) phraseRow(i, j int) int {
 		if f.bitsAt(i)&bitPrefix == 0 || f.bitsAt(i+1)&bitSecond == 0 {
 			return -1 // no phrase begins with these two words
 		}
+		// conditions, roles, origins (for each of its kinds) and occupations may each ask
+		// for the same two words: the row is kept per token (0: not asked yet, else row+2).
+		if f.pairs == nil {
+			f.pairs = f.scratch.pairRows(len(f.toks))
+		}
+		if r := f.pairs[i]; r != 0 {
+			return int(r) - 2
+		}
+		r := f.probe(i, j)
+		f.pairs[i] = int32(r + 2)
+		return r
 	default:
 		if !f.t.continues(f.phraseRow(i, j-1)) {
 			return -1 // every word prefix of a phrase is a continued key
 		}
 	}
+	return f.probe(i, j)
+}
+
+// probe looks the words [i, j) up in the phrase table.
+func (f *finder) probe(i, j int) int {
 	b := f.keyBuf[:0]
 	for k := i; k < j; k++ {
 		if k > i {

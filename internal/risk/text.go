@@ -98,6 +98,7 @@ type scratch struct {
 	keyBuf    []byte
 	wordBuf   []string
 	phraseBuf []byte
+	pairs     []int32 // finder.pairs
 }
 
 // getScratch returns buffers for an assessment; putScratch gives them back.
@@ -116,6 +117,16 @@ func (s *scratch) author(n int) []bool {
 		s.authors = make([]bool, n)
 	}
 	b := s.authors[:n]
+	clear(b)
+	return b
+}
+
+// pairRows returns n zeros for finder.pairs, from a buffer of its own.
+func (s *scratch) pairRows(n int) []int32 {
+	if cap(s.pairs) < n {
+		s.pairs = make([]int32, n)
+	}
+	b := s.pairs[:n]
 	clear(b)
 	return b
 }
