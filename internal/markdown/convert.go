@@ -111,10 +111,14 @@ func New(opts ...Option) *Converter {
 	if !c.plain {
 		rendererOpts = append(rendererOpts, gmhtml.WithWriter(newQuickWriter()))
 	}
-	c.md = goldmark.New(
+	mdOpts := []goldmark.Option{
 		goldmark.WithExtensions(exts...),
 		goldmark.WithRendererOptions(rendererOpts...),
-	)
+	}
+	if !c.plain {
+		mdOpts = append(mdOpts, goldmark.WithParser(newParser()))
+	}
+	c.md = goldmark.New(mdOpts...)
 	c.blocks = blockParser(extensions())
 	var noLinkify []goldmark.Extender
 	for _, e := range extensions() {
@@ -122,7 +126,7 @@ func New(opts ...Option) *Converter {
 			noLinkify = append(noLinkify, e)
 		}
 	}
-	c.noLinkify = goldmark.New(goldmark.WithExtensions(noLinkify...)).Parser()
+	c.noLinkify = goldmark.New(goldmark.WithParser(newParser()), goldmark.WithExtensions(noLinkify...)).Parser()
 	c.policy = newPolicy(true)
 	c.summaryPol = newPolicy(false)
 	return c

@@ -290,7 +290,7 @@ func mayHaveInfo(src []byte) bool {
 func blockParser(exts []goldmark.Extender) parser.Parser {
 	col := &collectOptions{cfg: parser.NewConfig()}
 	col.AddOptions(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
+		parser.WithParagraphTransformers(paragraphTransformers()...))
 	goldmark.New(goldmark.WithParser(col), goldmark.WithExtensions(exts...))
 	opts := []parser.Option{
 		parser.WithBlockParsers(col.cfg.BlockParsers...),
