@@ -137,6 +137,14 @@ func decodeFields(f Format, fm []byte, firstLine int) ([]field, int, error) {
 }
 
 func decodeYAML(fm []byte, firstLine int) ([]field, int, error) {
+	if out, ok := flatYAML(fm, firstLine); ok {
+		return out, 0, nil
+	}
+	return parseYAML(fm, firstLine)
+}
+
+// parseYAML is decodeYAML by the YAML parser.
+func parseYAML(fm []byte, firstLine int) ([]field, int, error) {
 	// at turns a YAML line into a file line. YAML also breaks lines at a
 	// lone \r, which this file does not count: keep it inside the front
 	// matter.
@@ -353,4 +361,136 @@ func dateValue(v any) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("unknown date format %q (write YYYY-MM-DD or RFC 3339)", s)
+}
+
+// flatYAML decodes the front matter most posts have without the YAML
+// parser (a fifth of loading a post): one "key: value" per line, each
+// value a plain word or phrase, a quoted one without escapes, or a list
+// of words in brackets. ok is false for anything else (comments, nested
+// or multi-line values, escapes, anchors, tags, tabs, CR, non-ASCII, a
+// repeated key, the veil key whose node is read), which decodeYAML leaves
+// to the parser; what flatYAML returns is what the parser's way returns
+// but for the nodes (TestFlatYAMLAsParser).
+func flatYAML(fm []byte, firstLine int) ([]field, bool) {
+	out := make([]field, 0, 8)
+	for line := 1; len(fm) > 0; line++ {
+		end := bytes.IndexByte(fm, '\n')
+		var l []byte
+		if end < 0 {
+			l, fm = fm, nil
+		} else {
+			l, fm = fm[:end], fm[end+1:]
+		}
+		k := 0
+		for k < len(l) && (l[k] >= 'a' && l[k] <= 'z' || l[k] >= 'A' && l[k] <= 'Z' || k > 0 && (l[k] >= '0' && l[k] <= '9' || l[k] == '_' || l[k] == '-')) {
+			k++
+		}
+		if k == 0 || k > 64 || k == len(l) || l[k] != ':' || k+1 < len(l) && l[k+1] != ' ' {
+			return nil, false
+		}
+		key := string(l[:k])
+		if strings.EqualFold(key, "veil") { // setKey reads its node
+			return nil, false
+		}
+		for _, f := range out {
+			if f.key == key {
+				return nil, false
+			}
+		}
+		val, ok := flatValue(bytes.TrimLeft(l[k+1:], " "))
+		if !ok {
+			return nil, false
+		}
+		out = append(out, field{key: key, val: val, line: firstLine + line - 1, offset: firstLine - 1})
+	}
+	return out, true
+}
+
+// flatValue reads one value of flatYAML's kinds, ok false for others.
+func flatValue(v []byte) (any, bool) {
+	v = bytes.TrimRight(v, " ")
+	if len(v) == 0 {
+		return nil, true // null
+	}
+	switch v[0] {
+	case '"', '\'':
+		return flatQuoted(v)
+	case '[':
+		if v[len(v)-1] != ']' {
+			return nil, false
+		}
+		inner := bytes.Trim(v[1:len(v)-1], " ")
+		list := []any{}
+		if len(inner) == 0 {
+			return list, true
+		}
+		for len(inner) > 0 {
+			var item []byte
+			if i := bytes.IndexByte(inner, ','); i >= 0 {
+				item, inner = bytes.Trim(inner[:i], " "), inner[i+1:]
+				if len(bytes.Trim(inner, " ")) == 0 {
+					return nil, false // a trailing comma
+				}
+			} else {
+				item, inner = bytes.Trim(inner, " "), nil
+			}
+			var e any
+			var ok bool
+			if len(item) > 0 && (item[0] == '"' || item[0] == '\'') {
+				e, ok = flatQuoted(item)
+			} else {
+				e, ok = flatPlain(item, true)
+			}
+			if !ok || e == nil {
+				return nil, false
+			}
+			list = append(list, e)
+		}
+		return list, true
+	}
+	return flatPlain(v, false)
+}
+
+// flatQuoted reads a quoted value without escapes or inner quotes.
+func flatQuoted(v []byte) (any, bool) {
+	q := v[0]
+	if len(v) < 2 || v[len(v)-1] != q {
+		return nil, false
+	}
+	inner := v[1 : len(v)-1]
+	for _, c := range inner {
+		if c < ' ' || c >= 0x7f || c == q || c == '\\' {
+			return nil, false
+		}
+	}
+	return string(inner), true
+}
+
+// flatPlain reads a plain value that starts with a letter or digit and
+// holds only ASCII letters, digits, spaces and punctuation that means
+// nothing inside a plain scalar (in a list, fewer: ". - _ + /"). The
+// words YAML reads as null are nil.
+func flatPlain(v []byte, inList bool) (any, bool) {
+	if len(v) == 0 || !(v[0] >= 'a' && v[0] <= 'z' || v[0] >= 'A' && v[0] <= 'Z' || v[0] >= '0' && v[0] <= '9') {
+		return nil, false
+	}
+	for i, c := range v {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case c == ' ' || c == '.' || c == '-' || c == '_' || c == '+' || c == '/':
+		case !inList && (c == '(' || c == ')' || c == '?' || c == '!' || c == '\'' || c == ','):
+		case c == ':':
+			if i+1 == len(v) || v[i+1] == ' ' || inList {
+				return nil, false
+			}
+		default:
+			return nil, false
+		}
+	}
+	switch s := string(v); s {
+	case "null", "Null", "NULL":
+		return nil, true
+	default:
+		return s, true
+	}
 }

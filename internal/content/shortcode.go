@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strconv"
@@ -26,6 +27,18 @@ type edit struct {
 // so that messages about the body still point at the right line. Source is
 // rebuilt around the new body.
 func (p *Post) rewriteBody(liquid bool) {
+	// Every shortcode begins "{{" and every Liquid tag "{{" or "{%": a
+	// body with neither (most posts) has nothing to rewrite, and is not
+	// copied into a string to be scanned.
+	if !bytes.Contains(p.Body, []byte("{{")) && (!liquid || !bytes.Contains(p.Body, []byte("{%"))) {
+		p.bodyLines = nil
+		return
+	}
+	p.rewriteBodyScan(liquid)
+}
+
+// rewriteBodyScan is rewriteBody's scan and rewrite.
+func (p *Post) rewriteBodyScan(liquid bool) {
 	body := string(p.Body)
 	var edits []edit
 	defer func() { p.bodyLines = nil }()

@@ -32,17 +32,34 @@ type auditAccepted struct {
 // appendAudit appends every risk decision of a build to the site's private audit log
 // (under .veil/, which is never published).
 func appendAudit(path string, now time.Time, rep *Report) error {
-	if now.IsZero() {
-		now = time.Now().UTC()
-	}
-	ts := now.UTC().Format(time.RFC3339)
-	var lines []byte
+	return auditLines(rep).appendTo(path, now)
+}
+
+// auditLog is a build's lines of the audit log, each with its time left
+// empty: Build makes them while the pages are written (they depend only on
+// the report; made after the write, they were part of a large build's
+// serial tail), and appendTo puts in the time and appends them once the
+// output is in place.
+type auditLog struct {
+	lines  []byte
+	starts []int // where each line begins in lines
+}
+
+// auditTimeAt is where a line's time goes: json.Marshal writes the
+// fields in their order, and the time is the first.
+const auditTimeAt = len(`{"time":"`)
+
+// auditLines makes the lines of every risk decision of rep, with their
+// time empty.
+func auditLines(rep *Report) auditLog {
+	var a auditLog
 	add := func(e auditEntry) {
 		b, _ := json.Marshal(e)
-		lines = append(append(lines, b...), '\n')
+		a.starts = append(a.starts, len(a.lines))
+		a.lines = append(append(a.lines, b...), '\n')
 	}
 	entry := func(path, decision, reason string, v risk.Verdict) auditEntry {
-		e := auditEntry{Time: ts, Path: path, Decision: decision, Reason: reason, Score: v.Score, Crowd: v.Crowd, MinCrowd: v.MinCrowd}
+		e := auditEntry{Path: path, Decision: decision, Reason: reason, Score: v.Score, Crowd: v.Crowd, MinCrowd: v.MinCrowd}
 		for _, d := range v.Details {
 			if d.Accepted {
 				e.Accepted = append(e.Accepted, auditAccepted{Kind: d.Kind, Line: d.Line, Col: d.Col, Factor: d.Factor, Reason: d.AcceptReason})
@@ -62,11 +79,31 @@ func appendAudit(path string, now time.Time, rep *Report) error {
 		if h.Verdict != nil {
 			add(entry(h.Path, "held", h.Reason, *h.Verdict))
 		} else {
-			add(auditEntry{Time: ts, Path: h.Path, Decision: "held", Reason: h.Reason})
+			add(auditEntry{Path: h.Path, Decision: "held", Reason: h.Reason})
 		}
 	}
-	if len(lines) == 0 {
+	return a
+}
+
+// appendTo appends a's lines, each with the time now (the build's time,
+// or the present when it is zero), to the log at path.
+func (a auditLog) appendTo(path string, now time.Time) error {
+	if len(a.starts) == 0 {
 		return nil
+	}
+	if now.IsZero() {
+		now = time.Now().UTC()
+	}
+	ts, _ := json.Marshal(now.UTC().Format(time.RFC3339))
+	ts = ts[1 : len(ts)-1] // as json.Marshal writes it inside the line
+	lines := make([]byte, 0, len(a.lines)+len(a.starts)*len(ts))
+	for i, start := range a.starts {
+		end := len(a.lines)
+		if i+1 < len(a.starts) {
+			end = a.starts[i+1]
+		}
+		line := a.lines[start:end]
+		lines = append(append(append(lines, line[:auditTimeAt]...), ts...), line[auditTimeAt:]...)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err

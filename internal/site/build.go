@@ -287,11 +287,20 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 	lazy := opts
 	lazy.Lazy = true
 	stream := &streaming{}
+	// spoolClosed is closed once the spool, closed while the build's
+	// records are written, is gone.
+	var spoolClosed chan struct{}
 	if err := os.MkdirAll(filepath.Join(opts.Root, privateDir), 0o700); err == nil {
 		// Without a spool the HTML stays in memory: slower to nothing,
 		// only bigger.
 		if stream.spool, err = render.NewSpool(filepath.Join(opts.Root, privateDir)); err == nil {
-			defer stream.spool.Close()
+			defer func() {
+				if spoolClosed == nil {
+					stream.spool.Close()
+				} else {
+					<-spoolClosed
+				}
+			}()
 		}
 	}
 	rep, err := renderSite(ctx, lazy, stream)
@@ -302,7 +311,6 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 	if w := keyWarning(realDest, opts.KeyFingerprint); w != "" {
 		rep.Warnings = append(rep.Warnings, w)
 	}
-	rep.Warnings = append(rep.Warnings, movedURLs(loadURLRecord(opts.Root), rep.Published)...)
 	names := outputNames(rep)
 	get := func(name string) ([]byte, error) {
 		// As Render without Lazy: a static or imported file the report
@@ -316,14 +324,49 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 		}
 		return b, nil
 	}
-	if err := writeStream(ctx, realDest, names, get, marker(opts.KeyFingerprint, names)); err != nil {
+	// The URLs that moved since the last build, this build's URL record
+	// and its audit log's lines depend only on the report: they are made
+	// while the pages are written (made before and after, they were
+	// serial parts of a large build), and the records are written, as
+	// before, only once the new output is in place.
+	type records struct {
+		moved  []string
+		urls   []byte
+		urlErr error
+		audit  auditLog
+	}
+	made := make(chan records, 1)
+	go func() {
+		var r records
+		r.moved = movedURLs(loadURLRecord(opts.Root), rep.Published)
+		r.urls, r.urlErr = urlRecordBytes(rep.Published)
+		r.audit = auditLines(rep)
+		made <- r
+	}()
+	err = writeStream(ctx, realDest, names, get, marker(opts.KeyFingerprint, names))
+	recs := <-made
+	if err != nil {
 		return nil, err
 	}
+	rep.Warnings = append(rep.Warnings, recs.moved...)
 	rep.Written = len(names)
-	if err := saveURLRecord(opts.Root, rep.Published); err != nil {
-		rep.Warnings = append(rep.Warnings, fmt.Sprintf("could not record this build's URLs in %s: %v", privateDir, err))
+	if stream.spool != nil {
+		// Closing the spool frees its file's blocks (at 10,000 posts, a
+		// hundred megabytes): done beside the records' writing.
+		spoolClosed = make(chan struct{})
+		go func() {
+			defer close(spoolClosed)
+			stream.spool.Close()
+		}()
 	}
-	if err := appendAudit(filepath.Join(opts.Root, privateDir, "audit.jsonl"), opts.Now, rep); err != nil {
+	urlErr := recs.urlErr
+	if urlErr == nil {
+		urlErr = writeURLRecord(opts.Root, recs.urls)
+	}
+	if urlErr != nil {
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("could not record this build's URLs in %s: %v", privateDir, urlErr))
+	}
+	if err := recs.audit.appendTo(filepath.Join(opts.Root, privateDir, "audit.jsonl"), opts.Now); err != nil {
 		rep.Warnings = append(rep.Warnings, "audit log: "+err.Error())
 	}
 	return rep, nil

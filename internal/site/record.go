@@ -175,6 +175,15 @@ func loadURLRecord(root string) urlRecord {
 }
 
 func saveURLRecord(root string, cs []*Cleared) error {
+	b, err := urlRecordBytes(cs)
+	if err != nil {
+		return err
+	}
+	return writeURLRecord(root, b)
+}
+
+// urlRecordBytes is the record of cs's URLs as saveURLRecord writes it.
+func urlRecordBytes(cs []*Cleared) ([]byte, error) {
 	r := urlRecord{}
 	for _, c := range cs {
 		if c.Rel != "" {
@@ -183,11 +192,16 @@ func saveURLRecord(root string, cs []*Cleared) error {
 	}
 	b, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
-		return err
+		return nil, err
 	}
+	return append(b, '\n'), nil
+}
+
+// writeURLRecord puts the record b (from urlRecordBytes) in place.
+func writeURLRecord(root string, b []byte) error {
 	p := filepath.Join(root, privateDir, recordName)
 	tmp := p + ".tmp"
-	if err := os.WriteFile(tmp, append(b, '\n'), 0o600); err != nil {
+	if err := os.WriteFile(tmp, b, 0o600); err != nil {
 		return err
 	}
 	return os.Rename(tmp, p)
