@@ -600,7 +600,43 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 	})
 }
 
-func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapseSpace returns the words of s (strings.Fields) joined by single
+// spaces. A heading's text usually is that already but for the newline
+// writePlain ends it with: then it is s without its trailing white
+// space, and nothing is allocated.
+func collapseSpace(s string) string {
+	if t, ok := collapsedASCII(s); ok {
+		return t
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// collapsedASCII returns s without its trailing white space and true
+// when s is ASCII, does not begin with white space, and has no white
+// space within it but single ' ' bytes: strings.Join(strings.Fields(s),
+// " ") is then that. (Outside ASCII, unicode.IsSpace has more spaces:
+// false.)
+func collapsedASCII(s string) (string, bool) {
+	end := len(s)
+	for end > 0 && wordClass[s[end-1]] == classSpace {
+		end--
+	}
+	space := true // a space here would be a leading one
+	for i := 0; i < end; i++ {
+		switch c := s[i]; wordClass[c] {
+		case classMulti:
+			return "", false
+		case classSpace:
+			if c != ' ' || space {
+				return "", false
+			}
+			space = true
+		default:
+			space = false
+		}
+	}
+	return s[:end], true
+}
 
 // countWords counts whitespace-separated tokens that contain a letter or a
 // digit, so a lone dash or bullet is not a word. It reads s once and keeps
