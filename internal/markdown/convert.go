@@ -608,7 +608,36 @@ func collapseSpace(s string) string {
 	if t, ok := collapsedASCII(s); ok {
 		return t
 	}
-	return strings.Join(strings.Fields(s), " ")
+	// One pass: the words of s as strings.Fields reads them (runs of
+	// runes that are not unicode.IsSpace; a byte that is not UTF-8 is
+	// no space), each written whole, after one ' ' but the first.
+	var b strings.Builder
+	b.Grow(len(s))
+	word := -1 // where the word being read starts
+	for i := 0; i <= len(s); {
+		isSpace, size := true, 1 // the end of s ends a word too
+		if i < len(s) {
+			c := s[i]
+			isSpace = wordClass[c] == classSpace
+			if c >= utf8.RuneSelf {
+				var r rune
+				r, size = utf8.DecodeRuneInString(s[i:])
+				isSpace = unicode.IsSpace(r)
+			}
+		}
+		switch {
+		case isSpace && word >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[word:i])
+			word = -1
+		case !isSpace && word < 0:
+			word = i
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // collapsedASCII returns s without its trailing white space and true
