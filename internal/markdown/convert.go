@@ -111,10 +111,14 @@ func New(opts ...Option) *Converter {
 	if !c.plain {
 		rendererOpts = append(rendererOpts, gmhtml.WithWriter(newQuickWriter()))
 	}
-	c.md = goldmark.New(
+	mdOpts := []goldmark.Option{
 		goldmark.WithExtensions(exts...),
 		goldmark.WithRendererOptions(rendererOpts...),
-	)
+	}
+	if !c.plain {
+		mdOpts = append(mdOpts, goldmark.WithParser(newParser()))
+	}
+	c.md = goldmark.New(mdOpts...)
 	c.blocks = blockParser(extensions())
 	var noLinkify []goldmark.Extender
 	for _, e := range extensions() {
@@ -122,7 +126,7 @@ func New(opts ...Option) *Converter {
 			noLinkify = append(noLinkify, e)
 		}
 	}
-	c.noLinkify = goldmark.New(goldmark.WithExtensions(noLinkify...)).Parser()
+	c.noLinkify = goldmark.New(goldmark.WithParser(newParser()), goldmark.WithExtensions(noLinkify...)).Parser()
 	c.policy = newPolicy(true)
 	c.summaryPol = newPolicy(false)
 	return c
@@ -596,7 +600,72 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 	})
 }
 
-func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapseSpace returns the words of s (strings.Fields) joined by single
+// spaces. A heading's text usually is that already but for the newline
+// writePlain ends it with: then it is s without its trailing white
+// space, and nothing is allocated.
+func collapseSpace(s string) string {
+	if t, ok := collapsedASCII(s); ok {
+		return t
+	}
+	// One pass: the words of s as strings.Fields reads them (runs of
+	// runes that are not unicode.IsSpace; a byte that is not UTF-8 is
+	// no space), each written whole, after one ' ' but the first.
+	var b strings.Builder
+	b.Grow(len(s))
+	word := -1 // where the word being read starts
+	for i := 0; i <= len(s); {
+		isSpace, size := true, 1 // the end of s ends a word too
+		if i < len(s) {
+			c := s[i]
+			isSpace = wordClass[c] == classSpace
+			if c >= utf8.RuneSelf {
+				var r rune
+				r, size = utf8.DecodeRuneInString(s[i:])
+				isSpace = unicode.IsSpace(r)
+			}
+		}
+		switch {
+		case isSpace && word >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[word:i])
+			word = -1
+		case !isSpace && word < 0:
+			word = i
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// collapsedASCII returns s without its trailing white space and true
+// when s is ASCII, does not begin with white space, and has no white
+// space within it but single ' ' bytes: strings.Join(strings.Fields(s),
+// " ") is then that. (Outside ASCII, unicode.IsSpace has more spaces:
+// false.)
+func collapsedASCII(s string) (string, bool) {
+	end := len(s)
+	for end > 0 && wordClass[s[end-1]] == classSpace {
+		end--
+	}
+	space := true // a space here would be a leading one
+	for i := 0; i < end; i++ {
+		switch c := s[i]; wordClass[c] {
+		case classMulti:
+			return "", false
+		case classSpace:
+			if c != ' ' || space {
+				return "", false
+			}
+			space = true
+		default:
+			space = false
+		}
+	}
+	return s[:end], true
+}
 
 // countWords counts whitespace-separated tokens that contain a letter or a
 // digit, so a lone dash or bullet is not a word. It reads s once and keeps

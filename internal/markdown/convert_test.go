@@ -301,3 +301,65 @@ func TestWalkBlocksAsWalk(t *testing.T) {
 		}
 	}
 }
+
+// collapseSpace's shortcut must give strings.Join(strings.Fields(s), " "):
+// random texts of words, every kind of ASCII and Unicode space, in runs,
+// leading and trailing, and every byte value between two words.
+func TestCollapseSpaceAsFields(t *testing.T) {
+	want := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	pieces := []string{"word", "a", " ", " ", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u2003", "\u3000", "é", "\xff", "\xe2\x80", "-", ""}
+	r := rand.New(rand.NewSource(12))
+	short := 0
+	for i := 0; i < 100000; i++ {
+		var b strings.Builder
+		for n := r.Intn(10); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := b.String()
+		if _, ok := collapsedASCII(s); ok {
+			short++
+		}
+		if got := collapseSpace(s); got != want(s) {
+			t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want(s))
+		}
+	}
+	for c := 0; c < 256; c++ {
+		for _, s := range []string{string(rune(c)), "a" + string([]byte{byte(c)}) + "b", "a " + string([]byte{byte(c)}), string([]byte{byte(c)}) + "\n"} {
+			if got := collapseSpace(s); got != want(s) {
+				t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want(s))
+			}
+		}
+	}
+	if short < 10000 {
+		t.Errorf("the shortcut was taken %d times: the test does not test it", short)
+	}
+}
+
+// Slug's ASCII way must give what the Unicode way gives: random ASCII
+// texts of every byte value below 128, in runs, at both ends.
+func TestSlugASCIIAsUnicode(t *testing.T) {
+	r := rand.New(rand.NewSource(13))
+	for i := 0; i < 100000; i++ {
+		b := make([]byte, r.Intn(24))
+		for j := range b {
+			if r.Intn(2) == 0 {
+				b[j] = "aZ09 -_.'"[r.Intn(9)]
+			} else {
+				b[j] = byte(r.Intn(128))
+			}
+		}
+		s := string(b)
+		got, ok := slugASCII(s)
+		if !ok {
+			t.Fatalf("slugASCII(%q) refused an ASCII text", s)
+		}
+		if want := slugUnicode(s); got != want {
+			t.Fatalf("slugASCII(%q) = %q, slugUnicode gives %q", s, got, want)
+		}
+	}
+	for _, s := range []string{"é", "a\u00a0b", "\xff", "Straße"} {
+		if _, ok := slugASCII(s); ok {
+			t.Errorf("slugASCII(%q) took a text that is not ASCII", s)
+		}
+	}
+}

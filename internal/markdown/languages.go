@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -43,6 +44,47 @@ var langClass = func() *regexp.Regexp {
 	sort.Strings(alts)
 	return regexp.MustCompile(`^(?i:language-(?:` + strings.Join(alts, "|") + `))$`)
 }()
+
+// isLangClass is langClass.MatchString(s) without the regexp machine
+// (the alternation of every language makes a program of thousands of
+// instructions, run by the slow matcher, with a large machine to
+// allocate whenever its pool is empty). Every language is lower-case
+// ASCII and "language-" has no letter whose case folding leaves ASCII,
+// so s matches when it is "language-" in any ASCII case and the rest,
+// folded, is a language: ASCII letters are lowered, and the only
+// characters outside ASCII that fold to an ASCII letter are the Kelvin
+// sign (k) and the long s (s); any other is in no language.
+func isLangClass(s string) bool {
+	const prefix = "language-"
+	if len(s) <= len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
+		return false
+	}
+	rest := s[len(prefix):]
+	var buf [64]byte
+	if len(rest) > len(buf)*3 {
+		return false // longer than any language, even written with three-byte runes
+	}
+	out := buf[:0]
+	for _, r := range rest {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		case r == '\u212A': // Kelvin sign
+			r = 'k'
+		case r == '\u017F': // long s
+			r = 's'
+		default:
+			return false
+		}
+		if len(out) == len(buf) {
+			return false
+		}
+		out = append(out, byte(r))
+	}
+	return languages()[string(out)]
+}
 
 // Language returns the language a fenced code block's info string names
 // (its first word, "ruby" of "ruby {linenos=true}"), in lower case, when it
@@ -290,7 +332,7 @@ func mayHaveInfo(src []byte) bool {
 func blockParser(exts []goldmark.Extender) parser.Parser {
 	col := &collectOptions{cfg: parser.NewConfig()}
 	col.AddOptions(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
+		parser.WithParagraphTransformers(paragraphTransformers()...))
 	goldmark.New(goldmark.WithParser(col), goldmark.WithExtensions(exts...))
 	opts := []parser.Option{
 		parser.WithBlockParsers(col.cfg.BlockParsers...),

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"math/rand"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/yuin/goldmark/text"
 )
@@ -263,4 +265,47 @@ func TestScanFenceInfosAsFullParse(t *testing.T) {
 		t.Errorf("the scan answered %d of %d documents, %d with info strings", answered, n, withInfo)
 	}
 	t.Logf("answered %d of %d, %d with info strings", answered, n, withInfo)
+}
+
+// isLangClass must say what langClass says: every language in random
+// case, with the characters outside ASCII that fold to its letters, cut,
+// lengthened, after other prefixes, with line ends and invalid bytes.
+func TestIsLangClassAsRegexp(t *testing.T) {
+	var langs []string
+	for l := range languages() {
+		langs = append(langs, l)
+	}
+	slices.Sort(langs)
+	r := rand.New(rand.NewSource(11))
+	prefixes := []string{"language-", "LANGUAGE-", "Language-", "lang-", "language", "language--", "", " language-", "languagé-"}
+	extra := []string{"", "", "", "x", "-", " ", "\n", "é", "\xff", "\u212a", "\u017f", "K", "{", strings.Repeat("a", 70)}
+	matched := 0
+	for i := 0; i < 200000; i++ {
+		l := []rune(langs[r.Intn(len(langs))])
+		for j, c := range l {
+			switch {
+			case r.Intn(3) == 0:
+				l[j] = unicode.ToUpper(c)
+			case c == 'k' && r.Intn(2) == 0:
+				l[j] = '\u212a'
+			case c == 's' && r.Intn(2) == 0:
+				l[j] = '\u017f'
+			}
+		}
+		s := prefixes[r.Intn(len(prefixes))] + string(l)
+		if r.Intn(3) == 0 {
+			s = s[:r.Intn(len(s)+1)]
+		}
+		s += extra[r.Intn(len(extra))]
+		want := langClass.MatchString(s)
+		if got := isLangClass(s); got != want {
+			t.Fatalf("isLangClass(%q) = %v, langClass says %v", s, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 5000 {
+		t.Errorf("only %d classes matched: the generator tests little", matched)
+	}
 }

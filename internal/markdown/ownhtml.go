@@ -448,7 +448,10 @@ func ownAttr(el, key, val string, keepIDs bool) (string, int) {
 		}
 	case "code":
 		if key == "class" {
-			return keepIf(langClass)
+			if isLangClass(val) {
+				return val, attrKeep
+			}
+			return "", attrFallback
 		}
 	case "ol":
 		if key == "start" {

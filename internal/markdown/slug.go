@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -13,6 +14,14 @@ import (
 // trailing hyphens are trimmed. Letters with no ASCII form (for example
 // CJK) are dropped, so the result may be empty; callers choose a fallback.
 func Slug(s string) string {
+	if out, ok := slugASCII(s); ok {
+		return out
+	}
+	return slugUnicode(s)
+}
+
+// slugUnicode is Slug for any text.
+func slugUnicode(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	pendingDash := false
@@ -53,4 +62,37 @@ var foldSpecial = map[rune]string{
 	'þ': "th", 'Þ': "th",
 	'ł': "l", 'Ł': "l",
 	'ı': "i",
+}
+
+// slugASCII is Slug(s) for an ASCII s, and false for any other. ASCII text
+// is its own NFKD form, holds no combining mark and no letter of
+// foldSpecial, so Slug lower-cases its letters and digits and makes one
+// '-' of each run of other bytes between them; this does that without
+// the normaliser, the Unicode tables and the map.
+func slugASCII(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return "", false
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	pendingDash := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			pendingDash = true
+			continue
+		}
+		if pendingDash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		pendingDash = false
+		b.WriteByte(c)
+	}
+	return b.String(), true
 }
