@@ -163,12 +163,17 @@ func (m *Memo) put(src []byte, res markdown.Result, key *storeKey) conversion {
 	if !m.forget {
 		m.remember(maphash.Bytes(m.seed, src), src, c)
 	}
+	m.save(src, res, key)
+	return c
+}
+
+// save puts res in the store, if there is one.
+func (m *Memo) save(src []byte, res markdown.Result, key *storeKey) {
 	if m.store != nil {
 		if b, err := m.enc.Encode(res); err == nil {
 			m.store.Save(key.of(src), b)
 		}
 	}
-	return c
 }
 
 // Sweep forgets every conversion not looked up or added since the last
