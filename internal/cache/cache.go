@@ -301,9 +301,7 @@ func (c *Cache) put(k key, e *entry) {
 		c.mem[k] = e
 		c.mu.Unlock()
 	}
-	if b, err := c.enc.Encode(e); err == nil {
-		c.save(kindPrepare, k, b)
-	}
+	c.enc.EncodeParts(e, func(a, b []byte) { c.saveParts(kindPrepare, k, a, b) })
 }
 
 // load returns the payload on disk for k, or false when there is none or
@@ -323,11 +321,16 @@ func (c *Cache) load(kind string, k key) ([]byte, bool) {
 // the pack in place. A cache that cannot be written is only slower, so
 // errors are dropped.
 func (c *Cache) save(kind string, k key, payload []byte) {
+	c.saveParts(kind, k, payload, nil)
+}
+
+// saveParts is save for the payload a followed by b.
+func (c *Cache) saveParts(kind string, k key, a, b []byte) {
 	c.mu.Lock()
 	c.used[usedKey{kind, k}] = true
 	c.mu.Unlock()
 	if c.disk != nil {
-		c.disk.put(usedKey{kind, k}, payload)
+		c.disk.putParts(usedKey{kind, k}, a, b)
 	}
 }
 
@@ -353,6 +356,11 @@ func (s conversions) key(k [sha256.Size]byte) key {
 }
 func (s conversions) Load(k [sha256.Size]byte) ([]byte, bool) { return s.c.load(kindHTML, s.key(k)) }
 func (s conversions) Save(k [sha256.Size]byte, b []byte)      { s.c.save(kindHTML, s.key(k), b) }
+
+// SaveParts is Save for the entry a followed by b (render.PartsStore).
+func (s conversions) SaveParts(k [sha256.Size]byte, a, b []byte) {
+	s.c.saveParts(kindHTML, s.key(k), a, b)
+}
 
 // Sweep forgets, in memory only, the results of posts not looked up since
 // the last Sweep: veil serve calls it after each rebuild, so that the
