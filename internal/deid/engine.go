@@ -89,7 +89,25 @@ func (e *Engine) Deidentify(ctx context.Context, doc *Doc) (res *Result, err err
 			res, err = nil, fmt.Errorf("deid: panic: %v\n%s", r, debug.Stack())
 		}
 	}()
-	view, seen := visible(doc)
+	view, seen := visible(doc, markdown.Visible)
+	planned, err := e.planIn(ctx, doc, view, seen)
+	if err != nil {
+		return nil, err
+	}
+	if view.Joined() {
+		apart, seen := visible(doc, markdown.VisibleApart)
+		other, err := e.planIn(ctx, doc, apart, seen)
+		if err != nil {
+			return nil, err
+		}
+		planned = withApart(doc.Text, planned, other)
+	}
+	return &Result{Text: Apply(doc.Text, planned), Findings: planned}, nil
+}
+
+// planIn returns the planned findings of the text seen, which view shows of
+// doc.Text, moved to doc.Text.
+func (e *Engine) planIn(ctx context.Context, doc *Doc, view *markdown.View, seen *Doc) ([]Finding, error) {
 	// The planner gets the Doc the detectors read, with its analysis, so
 	// that it can read the words they made instead of the text again.
 	seen = analysed(seen)
@@ -99,8 +117,7 @@ func (e *Engine) Deidentify(ctx context.Context, doc *Doc) (res *Result, err err
 	}
 	found = e.wholePhrases(seen.Text, found)
 	planned := toSource(doc.Text, view, e.planner.Plan(seen, found, Settings{Key: e.key, Actions: e.actions, Gazetteer: e.gaz}), true)
-	planned = alsoWhereHidden(doc.Text, view, planned)
-	return &Result{Text: Apply(doc.Text, planned), Findings: planned}, nil
+	return alsoWhereHidden(doc.Text, view, planned), nil
 }
 
 // Detect runs the detectors, the author's known and allow lists, propagation
@@ -108,20 +125,30 @@ func (e *Engine) Deidentify(ctx context.Context, doc *Doc) (res *Result, err err
 // it returns merged, non-overlapping findings sorted by offset into
 // doc.Text, without replacements.
 func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
-	view, seen := visible(doc)
+	view, seen := visible(doc, markdown.Visible)
 	found, err := e.detect(ctx, seen)
 	if err != nil {
 		return nil, err
 	}
-	return alsoWhereHidden(doc.Text, view, toSource(doc.Text, view, found, false)), nil
+	found = alsoWhereHidden(doc.Text, view, toSource(doc.Text, view, found, false))
+	if view.Joined() {
+		apart, seen := visible(doc, markdown.VisibleApart)
+		other, err := e.detect(ctx, seen)
+		if err != nil {
+			return nil, err
+		}
+		found = withApart(doc.Text, found, alsoWhereHidden(doc.Text, apart, toSource(doc.Text, apart, other, false)))
+	}
+	return found, nil
 }
 
 // visible returns the view of doc.Text that a reader sees (character
-// references decoded, invisible characters set aside) and doc with that
-// text, which the detectors and the planner read: "&#79;dette" and
-// "Ode\u00ADtte" are read as "Odette", and replaced in the source whole.
-func visible(doc *Doc) (*markdown.View, *Doc) {
-	view := markdown.Visible(doc.Text)
+// references decoded, invisible characters set aside), made by see
+// (markdown.Visible or VisibleApart), and doc with that text, which the
+// detectors and the planner read: "&#79;dette" and "Ode\u00ADtte" are read
+// as "Odette", and replaced in the source whole.
+func visible(doc *Doc, see func(string) *markdown.View) (*markdown.View, *Doc) {
+	view := see(doc.Text)
 	if view.Same() {
 		return view, doc
 	}

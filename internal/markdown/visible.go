@@ -34,7 +34,19 @@ type View struct {
 	// decoded references and set-aside characters. Between two edits,
 	// Text and the source are byte for byte the same.
 	edits []edit
+	// joined is set when a delimiter run between two letters was set
+	// aside (see Joined).
+	joined bool
 }
+
+// Joined reports whether the view set aside an emphasis, strikethrough or
+// code-span delimiter run between two letters, reading the letters around
+// it as one word ("Ode**tt**e" as "Odette"). Whether the page hides such a
+// run depends on how the whole paragraph's delimiters pair, which the view
+// only estimates (a run of the same length on the line); where it guessed
+// wrong the page shows the letters apart ("Name*x" beside "*word*"), so a
+// reader of a joined view must also read VisibleApart's.
+func (v *View) Joined() bool { return v.joined }
 
 // edit says that source bytes [src, srcEnd) show as Text[view:viewEnd]; an
 // invisible character shows as nothing (view == viewEnd).
@@ -44,13 +56,23 @@ type edit struct {
 }
 
 // Visible returns the view of src. It is linear in len(src).
-func Visible(src string) *View {
+func Visible(src string) *View { return visible(src, false) }
+
+// VisibleApart is Visible, except that emphasis, strikethrough and
+// code-span delimiters between two letters are read as written, as the
+// page shows a run that pairs with nothing: the other reading of a view
+// that is Joined. Tags and comments between letters are still set aside,
+// since the page never shows them.
+func VisibleApart(src string) *View { return visible(src, true) }
+
+func visible(src string, apart bool) *View {
 	if !needsView(src) {
 		return &View{Text: src}
 	}
 	var b strings.Builder
 	b.Grow(len(src))
 	var edits []edit
+	joined := false
 	plain := 0 // start of the source not yet copied
 	add := func(at, end int, shown string) {
 		b.WriteString(src[plain:at])
@@ -66,7 +88,8 @@ func Visible(src string) *View {
 		}
 		switch {
 		case (c == '<' || c == '*' || c == '~' || c == '`') && letterBefore(src, plain, i, &b):
-			if k := markupBetweenLetters(src, i); k > i {
+			if k, delims := markupBetweenLetters(src, i, apart); k > i {
+				joined = joined || delims
 				add(i, k, "")
 				i = k
 				continue
@@ -101,7 +124,7 @@ func Visible(src string) *View {
 		}
 	}
 	b.WriteString(src[plain:])
-	return &View{Text: b.String(), edits: edits}
+	return &View{Text: b.String(), edits: edits, joined: joined}
 }
 
 // letterBefore reports whether the view so far (b, then the source from
@@ -123,36 +146,41 @@ const (
 )
 
 // markupBetweenLetters returns the end of a run of inline markup at src[i]
-// that is followed by a letter, or i: tags without attributes ("<b>",
+// that is followed by a letter, or i, and whether the run holds a
+// delimiter (none when apart): tags without attributes ("<b>",
 // "</span>"; see bareTag), comments
 // ("<!-- -->"), and Markdown's emphasis, strikethrough and code-span
 // delimiters ("**", "~~", "`"). Between two letters a reader sees none of
 // it — "Ode<b>tte</b>", "Ode<!-- -->tte" and "Ode**tte**" all show a name
 // "Odette" — so the view sets it aside. (An underscore inside a word is no
 // emphasis in Markdown and shows as written.)
-func markupBetweenLetters(src string, i int) int {
-	k := i
+func markupBetweenLetters(src string, i int, apart bool) (int, bool) {
+	k, delims := i, false
 	for k < len(src) {
+		if apart && src[k] != '<' {
+			break
+		}
 		n := markupAt(src, k)
 		if n == 0 {
 			break
 		}
+		delims = delims || src[k] != '<'
 		k += n
 	}
 	if k == i || k >= len(src) {
-		return i
+		return i, false
 	}
 	if r, _ := utf8.DecodeRuneInString(src[k:]); unicode.IsLetter(r) {
-		return k
+		return k, delims
 	}
 	if src[k] == '&' {
 		if n, shown := referenceAt(src, k); n > 0 {
 			if r, _ := utf8.DecodeRuneInString(shown); unicode.IsLetter(r) {
-				return k
+				return k, delims
 			}
 		}
 	}
-	return i
+	return i, false
 }
 
 // markupAt returns the length of one piece of inline markup at src[k], or 0.

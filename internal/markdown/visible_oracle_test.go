@@ -29,7 +29,7 @@ func visiblePlain(src string) *View {
 		c := src[i]
 		switch {
 		case (c == '<' || c == '*' || c == '~' || c == '`') && letterBefore(src, plain, i, &b):
-			if k := markupBetweenLetters(src, i); k > i {
+			if k, _ := markupBetweenLetters(src, i, false); k > i {
 				add(i, k, "")
 				i = k
 				continue

@@ -105,7 +105,45 @@ func FuzzVisible(f *testing.F) {
 				t.Fatalf("Visible(%q): the whole view maps to [%d,%d)", src, s, e)
 			}
 		}
+		// The other reading sets no delimiter aside, and differs from the
+		// view only where the view joined letters across one.
+		a := VisibleApart(src)
+		checkView(t, src, a)
+		for _, ed := range a.edits {
+			if strings.ContainsRune("*~`", rune(src[ed.src])) {
+				t.Fatalf("VisibleApart(%q) sets %q aside", src, src[ed.src:ed.srcEnd])
+			}
+		}
+		if a.Joined() {
+			t.Fatalf("VisibleApart(%q) is joined", src)
+		}
+		if !v.Joined() && a.Text != v.Text {
+			t.Fatalf("Visible(%q) = %q is not joined, but VisibleApart = %q", src, v.Text, a.Text)
+		}
 	})
+}
+
+func TestVisibleApart(t *testing.T) {
+	for _, tt := range []struct {
+		src, text, apart string
+		joined           bool
+	}{
+		{"Ode**tt**e came", "Odette came", "Ode**tt**e came", true},
+		{"Name*x and *word*", "Namex and *word*", "Name*x and *word*", true},
+		{"Ode~~tt~~e and M`a`r", "Odette and Mar", "Ode~~tt~~e and M`a`r", true},
+		{"Ode<b>tte</b> came", "Odette</b> came", "Odette</b> came", false},
+		{"Ode<b>**tt**</b>e", "Odette", "Ode<b>**tt**</b>e", true},
+		{"Name*x alone", "Name*x alone", "Name*x alone", false},
+		{"no markup at all", "no markup at all", "no markup at all", false},
+	} {
+		v, a := Visible(tt.src), VisibleApart(tt.src)
+		if v.Text != tt.text || v.Joined() != tt.joined {
+			t.Errorf("Visible(%q) = %q, joined %v; want %q, %v", tt.src, v.Text, v.Joined(), tt.text, tt.joined)
+		}
+		if a.Text != tt.apart || a.Joined() {
+			t.Errorf("VisibleApart(%q) = %q, joined %v; want %q, false", tt.src, a.Text, a.Joined(), tt.apart)
+		}
+	}
 }
 
 // checkView rebuilds the view from the source and the edits: plain runs

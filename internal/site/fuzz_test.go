@@ -20,6 +20,7 @@ func FuzzRender(f *testing.F) {
 		{"Notes", "a, b", "| Odette | x |\n|---|---|\n| Marchand | y |\n\n[^1]: Odette\n\nText[^1] <https://Odette.example/>\n"},
 		{"Odette", "Marchand", "Setext Odette\n===\n\n- [Odette]\n\n[Odette]: /odette \"Marchand\"\n"},
 		{"Plain", "x", "tdiv ti<le=\"Odette\">Odette</div>\n<!-- Marchand -->\n`Odette` and\n\n```\nMarchand\n```\n"},
+		{"Plain", "x", "Odette told me. Later Odette*ly and *this* came, Ode**tt**e ~~too~~.\n"},
 	} {
 		f.Add(s[0], s[1], s[2])
 	}

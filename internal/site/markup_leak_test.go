@@ -43,3 +43,36 @@ func TestMarkupBesideLettersIsRead(t *testing.T) {
 		}
 	}
 }
+
+// TestDelimiterApartIsRead: a delimiter between two letters that the view
+// sets aside, because a run of its length is on the line, yet that the
+// page shows, because the paragraph pairs that other run with another.
+// The name before it must be read apart too.
+func TestDelimiterApartIsRead(t *testing.T) {
+	for _, body := range []string{
+		"At the clinic Odette*ly told me about *this* week.\n",
+		"After lunch Marchand*s asked the *whole* group to stay.\n",
+		"At the clinic Odette~~ly told me about ~~this~~ week.\n",
+		"At *the* clinic Odette*ly told me about *this* week.\n",
+		// Both readings at once: a name split by a pair, and a name that
+		// the pair's partner run sits beside.
+		"Ode**tt**e told me. Marchand**s came **back**.\n",
+	} {
+		root := writeSite(t, map[string]string{
+			"content/posts/p.md": "---\ntitle: \"Plain\"\ndate: 2024-01-01\ntags: [x]\n---\n" + body,
+		})
+		rep, err := Render(context.Background(), options(t, root))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Published) != 1 {
+			t.Fatalf("%q: %d posts published, want 1", body, len(rep.Published))
+		}
+		name := regexp.MustCompile(`(?i)odette|marchand|Ode(\*\*|<strong>)tt`)
+		for file, data := range rep.Files {
+			if loc := name.FindIndex(data); loc != nil {
+				t.Errorf("%q: %s shows %q: ...%s...", body, file, data[loc[0]:loc[1]], data[max(0, loc[0]-60):min(len(data), loc[1]+20)])
+			}
+		}
+	}
+}
