@@ -3,8 +3,8 @@ package cache
 import (
 	"context"
 	"crypto/sha256"
-	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -131,17 +131,30 @@ func (c *Cache) relPath(p *content.Post) (string, bool) {
 
 func (c *Cache) key(p *content.Post) key {
 	h := sha256.New()
-	h.Write(c.salt[:])
+	// What is hashed before the source, written as
+	// fmt.Fprintf(h, "site\x00%d:%s\x00%d:%s\x00%d:", len(rel), rel,
+	// len(p.Rel), p.Rel, len(p.Source)) (or "typed" and p.Path) would
+	// write it, without fmt (TestKeyAsFprintf).
+	var buf [256]byte
+	b := append(buf[:0], c.salt[:]...)
 	if rel, ok := c.relPath(p); ok {
-		fmt.Fprintf(h, "site\x00%d:%s\x00", len(rel), rel)
+		b = lenString(append(b, "site\x00"...), rel)
 	} else {
-		fmt.Fprintf(h, "typed\x00%d:%s\x00", len(p.Path), p.Path)
+		b = lenString(append(b, "typed\x00"...), p.Path)
 	}
-	fmt.Fprintf(h, "%d:%s\x00%d:", len(p.Rel), p.Rel, len(p.Source))
+	b = lenString(b, p.Rel)
+	b = append(strconv.AppendInt(b, int64(len(p.Source)), 10), ':')
+	h.Write(b)
 	h.Write(p.Source)
 	var k key
 	h.Sum(k[:0])
 	return k
+}
+
+// lenString appends "len(s):s\x00" to b.
+func lenString(b []byte, s string) []byte {
+	b = append(strconv.AppendInt(b, int64(len(s)), 10), ':')
+	return append(append(b, s...), 0)
 }
 
 // Wrap is a site.Options.Prepare hook: it returns the kept result for a
