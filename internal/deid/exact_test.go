@@ -23,7 +23,7 @@ func findRef(ts *termSet, text string, ws []word) []termMatch {
 			i++
 			continue
 		}
-		out = append(out, termMatch{start: ws[i].start, end: end, id: strings.Join(keys, " ")})
+		out = append(out, termMatch{start: int(ws[i].start), end: end, id: strings.Join(keys, " ")})
 		i += len(keys)
 	}
 	return out
@@ -63,7 +63,7 @@ func splitWordsRef(text string) []word {
 			e -= n
 		}
 		if s < e {
-			out = append(out, word{start: s, end: e, key: strings.ToLower(text[s:e])})
+			out = append(out, word{start: int32(s), end: int32(e), key: strings.ToLower(text[s:e])})
 		}
 		i = j
 	}

@@ -29,7 +29,7 @@ func publicBodySpansRef(text string, ws []word) []termMatch {
 			head = head || vocab.PublicBodyHeads().Has(bodyKey(w.key))
 		}
 		if head {
-			out = append(out, termMatch{start: run[0].start, end: run[len(run)-1].end})
+			out = append(out, termMatch{start: int(run[0].start), end: int(run[len(run)-1].end)})
 		}
 	}
 	var run []word
@@ -178,7 +178,7 @@ func TestPropagateIsRef(t *testing.T) {
 		for n := r.Intn(6); n > 0 && len(ws) > 0; n-- {
 			a := r.Intn(len(ws))
 			z := min(len(ws)-1, a+r.Intn(3))
-			fs = append(fs, Finding{Start: ws[a].start, End: ws[z].end, Kind: kinds[r.Intn(len(kinds))],
+			fs = append(fs, Finding{Start: int(ws[a].start), End: int(ws[z].end), Kind: kinds[r.Intn(len(kinds))],
 				Text: text[ws[a].start:ws[z].end], Confidence: float64(r.Intn(10)) / 10})
 		}
 		got, want := e.propagate(text, ws, fs), e.propagateRef(text, ws, fs)
@@ -234,7 +234,7 @@ func TestDropAllowedIsRef(t *testing.T) {
 		for n := r.Intn(8); n > 0 && len(ws) > 0; n-- {
 			a := r.Intn(len(ws))
 			z := min(len(ws)-1, a+r.Intn(3))
-			fs = append(fs, Finding{Start: ws[a].start, End: ws[z].end, Kind: kinds[r.Intn(len(kinds))], Text: doc.Text[ws[a].start:ws[z].end]})
+			fs = append(fs, Finding{Start: int(ws[a].start), End: int(ws[z].end), Kind: kinds[r.Intn(len(kinds))], Text: doc.Text[ws[a].start:ws[z].end]})
 		}
 		got, want := dropAllowed(doc, ws, fs), dropAllowedRef(doc, ws, fs)
 		if !reflect.DeepEqual(got, want) {
@@ -321,7 +321,7 @@ func (e *Engine) namedPeopleRef(text string, ws []word) []Finding {
 			j++
 		}
 		if j > k {
-			s, end := ws[k].start, ws[j-1].end
+			s, end := int(ws[k].start), int(ws[j-1].end)
 			out = append(out, Finding{Start: s, End: end, Kind: Person, Type: "named", Text: text[s:end], Recognizer: "context", Confidence: 0.8})
 			i = j - 1
 		}

@@ -37,7 +37,7 @@ func (e *Engine) namedPeople(text string, ws []word) []Finding {
 			j++
 		}
 		if j > k {
-			s, end := ws[k].start, ws[j-1].end
+			s, end := int(ws[k].start), int(ws[j-1].end)
 			out = append(out, Finding{Start: s, End: end, Kind: Person, Type: "named", Text: text[s:end], Recognizer: "context", Confidence: 0.8})
 			i = j - 1
 		}

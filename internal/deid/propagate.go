@@ -82,12 +82,12 @@ func (e *Engine) propagateGlued(text string, ws []word, words map[string]Finding
 		if !ok {
 			continue
 		}
-		occ := text[w.start : w.start+cut]
+		occ := text[w.start : int(w.start)+cut]
 		if isLower(occ) && e.isCommon(k[:cut]) {
 			continue
 		}
 		out = append(out, Finding{
-			Start: w.start, End: w.start + cut, Kind: src.Kind, Type: src.Type, Text: occ,
+			Start: int(w.start), End: int(w.start) + cut, Kind: src.Kind, Type: src.Type, Text: occ,
 			Recognizer: "propagate", Confidence: src.Confidence * 0.9,
 		})
 	}

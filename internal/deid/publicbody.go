@@ -29,7 +29,7 @@ func publicBodySpans(text string, ws []word) []termMatch {
 			head = head || vocab.PublicBodyHeads().Has(bodyKey(w.key))
 		}
 		if head {
-			out = append(out, termMatch{start: run[0].start, end: run[len(run)-1].end})
+			out = append(out, termMatch{start: int(run[0].start), end: int(run[len(run)-1].end)})
 		}
 	}
 	// The run is always the words ws[from:to], one after another: a slice

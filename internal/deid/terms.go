@@ -2,6 +2,7 @@ package deid
 
 import (
 	"encoding/binary"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,8 +11,11 @@ import (
 
 // word is one word of a text: the byte span of its core (without leading
 // or trailing apostrophes, hyphens and full stops) and its lower-case key.
+// The offsets are 32 bits (splitWords refuses longer texts), so that a word
+// is 24 bytes, not 40: a post's words were a tenth of the bytes its
+// de-identification allocated.
 type word struct {
-	start, end int
+	start, end int32
 	key        string
 }
 
@@ -41,6 +45,9 @@ func isTrim(r rune) bool { return r == '\'' || r == '’' || r == '-' || r == '.
 
 // splitWords returns the words of text in order. It is linear in the text.
 func splitWords(text string) []word {
+	if len(text) > math.MaxInt32 {
+		panic("deid: text too long for splitWords' offsets")
+	}
 	// About one word in six bytes of text; a slice grown from nil would
 	// be copied a dozen times for a long text.
 	out := make([]word, 0, len(text)/6+1)
@@ -122,7 +129,7 @@ func splitWords(text string) []word {
 			default:
 				k = lw.lowered(s, e)
 			}
-			out = append(out, word{start: s, end: e, key: k})
+			out = append(out, word{start: int32(s), end: int32(e), key: k})
 		}
 		i = j
 	}
@@ -356,7 +363,7 @@ func (ts *termSet) find(text string, ws []word) []termMatch {
 			i++
 			continue
 		}
-		out = append(out, termMatch{start: ws[i].start, end: end, id: strings.Join(keys, " ")})
+		out = append(out, termMatch{start: int(ws[i].start), end: end, id: strings.Join(keys, " ")})
 		i += len(keys)
 	}
 	return out
@@ -393,7 +400,7 @@ func (ts *termSet) matchAt(text string, ws []word, i int) (end int, best []strin
 		// The last word of a term may carry a possessive.
 		if stripped, n, ok := possessive(w.key); ok {
 			if c := node.next[stripped]; c != nil && c.term >= 0 {
-				consider(c, k == 0, w.end-n)
+				consider(c, k == 0, int(w.end)-n)
 			}
 		}
 		c := node.next[w.key]
@@ -401,7 +408,7 @@ func (ts *termSet) matchAt(text string, ws []word, i int) (end int, best []strin
 			break
 		}
 		if c.term >= 0 {
-			consider(c, false, w.end)
+			consider(c, false, int(w.end))
 		}
 		node = c
 	}

@@ -47,10 +47,10 @@ func FuzzSplitWords(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		prev := 0
 		for _, w := range splitWords(s) {
-			if w.start < prev || w.end <= w.start || w.end > len(s) {
+			if int(w.start) < prev || w.end <= w.start || int(w.end) > len(s) {
 				t.Fatalf("bad word %+v in %q", w, s)
 			}
-			prev = w.end
+			prev = int(w.end)
 		}
 	})
 }

@@ -116,11 +116,15 @@ func Tokenize(text string) []Word {
 	return tokenize(text, nil)
 }
 
-// tokenize is Tokenize; with v, it also gives each word the id of its
-// lookup form in v, adding the forms v has not seen, and a lower-cased
-// form already in v is shared rather than made again.
+// tokenize is Tokenize; with v, an empty vocabulary, it also gives each
+// word the id of its lookup form in v, adding the forms v has not seen, and
+// a lower-cased form already in v is shared rather than made again.
 func tokenize(text string, v *vocabTable) []Word {
-	toks := make([]Word, 0, wordsAtMost(text))
+	most := wordsAtMost(text)
+	if v != nil {
+		v.sized(most)
+	}
+	toks := make([]Word, 0, most)
 	prevEnd := 0 // end of the previous word with its possessive
 	line := 0
 	dup, dother := 0, 0 // words in capitals and others, for markCaps
@@ -423,15 +427,57 @@ func asciiForm(s string, upper bool) int {
 	return formSelf
 }
 
-// wordsAtMost is about the most words Tokenize can find in text, so that
-// its slice of words is made once rather than grown and copied: words are
-// nearly always separated by blanks or line breaks, which strings.Count
-// counts many bytes at a time; with an allowance of one word per 32 bytes
-// for words joined by punctuation alone, it was never short on 754 posts,
-// notes and chat messages (23 % above the words found, in all). A text
-// with more words gets its slice grown.
+// wordsAtMost is a bound on the words Tokenize finds in text, so that its
+// slice of words is made once, neither grown nor much larger than needed
+// (the words are 96 bytes each: the slice is the largest allocation of a
+// document's analysis). It counts the places a word can start: an ASCII
+// letter or digit that does not follow one, and the first byte of every
+// character beyond ASCII. No word starts elsewhere: a word starts at a
+// letter, digit or mark; an ASCII one is not preceded by an ASCII letter
+// or digit, since a word takes all of those that follow it and the
+// tokenizer passes over gaps byte by byte or rune by rune; any other
+// starts at the lead byte of its character. Eight bytes are read at a
+// time (see asciiAlnum).
 func wordsAtMost(text string) int {
-	return strings.Count(text, " ") + strings.Count(text, "\n") + len(text)/32 + 8
+	n := 0
+	var prev uint64 // asciiAlnum of the eight bytes before
+	s := text
+	for ; len(s) >= 8; s = s[8:] {
+		x := load64(s)
+		a := asciiAlnum(x)
+		// Starts and lead bytes are apart (below 0x80, from 0xc0): one
+		// mask of top bits, counted by multiplying.
+		m := a&^(a<<8|prev>>56) | x&(x<<1)&top8
+		n += int((m >> 7) * 0x0101010101010101 >> 56)
+		prev = a
+	}
+	after := prev>>63 != 0 // the byte before s is an ASCII letter or digit
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		alnum := byteClass[c] != 0
+		if alnum && !after || c >= 0xc0 {
+			n++
+		}
+		after = alnum
+	}
+	return n
+}
+
+// top8 is the top bit of each of eight bytes.
+const top8 = 0x8080808080808080
+
+// asciiAlnum returns the top bit of each byte of x that is an ASCII letter
+// or digit (byteClass's non-zero bytes), and no other bit. Each range test
+// adds a constant to the byte's low seven bits, which cannot carry into
+// the next byte, so that the top bit says whether the byte reached the
+// range's start and not its end; bytes of 0x80 and above are dropped.
+func asciiAlnum(x uint64) uint64 {
+	const lo7 = 0x7f7f7f7f7f7f7f7f
+	t := x & lo7
+	u := t | 0x2020202020202020                                    // a capital's lower case
+	letter := (u + 0x1f1f1f1f1f1f1f1f) &^ (u + 0x0505050505050505) // 0x61 <= u <= 0x7a
+	digit := (t + 0x5050505050505050) &^ (t + 0x4646464646464646)  // 0x30 <= t <= 0x39
+	return (letter | digit) &^ x & top8
 }
 
 // shapeOfRunes is ShapeOf of any word.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"io"
 	"math/bits"
 	"regexp"
 	"slices"
@@ -22,6 +23,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Heading is one heading of a document, in document order.
@@ -149,6 +151,27 @@ func (c *Converter) buffer() *bytes.Buffer {
 	return new(bytes.Buffer)
 }
 
+// writerTo returns what goldmark renders into buf through: buf itself
+// as a util.BufWriter, so that Render does not wrap it in a new
+// bufio.Writer (4 KiB) and copy everything through that; the plain way
+// passes buf as it is. No renderer reads Available or Buffered; the
+// bytes written are the same.
+func (c *Converter) writerTo(buf *bytes.Buffer) io.Writer {
+	if c.plain {
+		return buf
+	}
+	return bufWriter{buf}
+}
+
+// bufWriter is a bytes.Buffer as goldmark's util.BufWriter: it holds
+// nothing back, so there is nothing to flush.
+type bufWriter struct{ *bytes.Buffer }
+
+var _ util.BufWriter = bufWriter{}
+
+func (bufWriter) Buffered() int { return 0 }
+func (bufWriter) Flush() error  { return nil }
+
 // sanitize is p.SanitizeBytes(b) writing into a buffer the size of b,
 // which the sanitised HTML rarely outgrows, rather than one that starts
 // empty and grows by copying. Like SanitizeBytes it returns b as it is
@@ -209,7 +232,7 @@ func (c *Converter) Convert(src []byte) (Result, error) {
 
 	buf := c.buffer()
 	defer c.bufs.Put(buf)
-	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
+	if err := c.md.Renderer().Render(c.writerTo(buf), src, doc); err != nil {
 		return Result{}, fmt.Errorf("render markdown: %w", err)
 	}
 	raw := hasRawHTML(doc, src)
@@ -452,7 +475,7 @@ func (c *Converter) summary(doc ast.Node, src []byte, raw, own bool) ([]byte, st
 	var plain strings.Builder
 	for i, n := range blocks {
 		removeFootnoteLinks(n)
-		if err := c.md.Renderer().Render(buf, src, n); err != nil {
+		if err := c.md.Renderer().Render(c.writerTo(buf), src, n); err != nil {
 			return nil, "", fmt.Errorf("render summary: %w", err)
 		}
 		if texts != nil {

@@ -83,6 +83,9 @@ func (c *Converter) FenceInfos(src []byte) []FenceInfo {
 	if !mayHaveInfo(src) {
 		return nil
 	}
+	if infos, ok := scanFenceInfos(src); ok {
+		return infos
+	}
 	doc := c.blocks.Parse(text.NewReader(src))
 	if fenceInFootnote(doc) {
 		doc = c.md.Parser().Parse(text.NewReader(src))
@@ -124,6 +127,124 @@ func fenceInFootnote(doc ast.Node) bool {
 	})
 	return found
 }
+
+// scanFenceInfos finds the info strings of src's fenced code blocks by
+// reading its lines, without a parse, when every fence of src opens at
+// the start of a line (column 0) outside raw HTML; otherwise it returns
+// false. Such a fence lies in no container: a line that starts with
+// neither spaces nor a container's marker ends every open list, quote
+// and footnote definition unless it continues a paragraph lazily, and a
+// fence interrupts a paragraph. Nor is it read into a paragraph, a table
+// or an indented code block, which it ends. Only a fenced code block
+// already open, or a block of raw HTML, would hold it as text: the first
+// is followed here line by line, the second is ruled out by giving up
+// at any line whose first non-blank byte is '<' (where every HTML block
+// starts). Any other run of three fence characters outside a fenced
+// block may be a fence in a container or after indentation, and makes
+// it give up too; so does an opening line goldmark refuses as a fence
+// (a backtick in a backtick fence's info string). What it records of an
+// opening line is what goldmark's fenced code block parser records
+// (parser/fcode_block.go), quirks included: the info string is the rest
+// of the line, trimmed of spaces, tabs and line ends, and none is read
+// from a last line without a newline whose rest is a single byte.
+func scanFenceInfos(src []byte) ([]FenceInfo, bool) {
+	var out []FenceInfo
+	var fence byte // the character of the open fenced block, or 0
+	fenceLen := 0
+	for start := 0; start < len(src); {
+		next := len(src)
+		if i := bytes.IndexByte(src[start:], '\n'); i >= 0 {
+			next = start + i + 1
+		}
+		line := src[start:next] // with its newline, as goldmark reads it
+		lineStart := start
+		start = next
+		if fence != 0 {
+			// The block ends at a run of at least its fence's length,
+			// indented less than four columns, followed by spaces alone.
+			w, pos := 0, 0
+			for ; pos < len(line) && w < 4; pos++ {
+				if line[pos] == ' ' {
+					w++
+				} else if line[pos] == '\t' {
+					w += 4 - w%4
+				} else {
+					break
+				}
+			}
+			if w < 4 {
+				i := pos
+				for i < len(line) && line[i] == fence {
+					i++
+				}
+				if i-pos >= fenceLen && isBlank(line[i:]) {
+					fence = 0
+				}
+			}
+			continue
+		}
+		if c := line[0]; c == '`' || c == '~' {
+			i := 1
+			for i < len(line) && line[i] == c {
+				i++
+			}
+			if i >= 3 {
+				if i < len(line)-1 {
+					rest := line[i:]
+					left, right := trimLeftSpace(rest), trimRightSpace(rest)
+					if left < len(rest)-right {
+						value := rest[left : len(rest)-right]
+						if c == '`' && bytes.IndexByte(value, '`') >= 0 {
+							return nil, false // a paragraph's line, not a fence
+						}
+						out = append(out, FenceInfo{
+							Start:    lineStart + i + left,
+							End:      lineStart + len(line) - right,
+							Language: Language(string(value)),
+						})
+					}
+				}
+				fence, fenceLen = c, i
+				continue
+			}
+		}
+		for _, b := range line {
+			if b != ' ' && b != '\t' {
+				if b == '<' {
+					return nil, false // may open an HTML block
+				}
+				break
+			}
+		}
+		if bytes.Contains(line, []byte("```")) || bytes.Contains(line, []byte("~~~")) {
+			return nil, false // may be a fence elsewhere than at column 0
+		}
+	}
+	return out, true
+}
+
+// isBlank, trimLeftSpace and trimRightSpace are goldmark's util.IsBlank,
+// TrimLeftSpaceLength and TrimRightSpaceLength: a space is ' ', '\t',
+// '\n' or '\r'.
+func isBlank(b []byte) bool { return trimLeftSpace(b) == len(b) }
+
+func trimLeftSpace(b []byte) int {
+	i := 0
+	for i < len(b) && isSpaceByte(b[i]) {
+		i++
+	}
+	return i
+}
+
+func trimRightSpace(b []byte) int {
+	i := len(b)
+	for i > 0 && isSpaceByte(b[i-1]) {
+		i--
+	}
+	return len(b) - i
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // mayHaveInfo reports whether some "```" or "~~~" in src is followed on
 // its line by a byte other than a space, a tab or a carriage return. When

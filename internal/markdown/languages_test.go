@@ -190,3 +190,77 @@ func TestMayHaveInfoAsByteScan(t *testing.T) {
 		}
 	}
 }
+
+// scanPieces add to fencePieces the lines a post around a fence at
+// column 0 is made of: prose, list items and their continuations, quotes
+// with lazy lines, footnote definitions, tables, indented code, empty
+// list items, closing fences indented and tabbed, fences of either kind
+// inside the other, and info strings with spaces, tabs and backticks.
+var scanPieces = []string{
+	"```yaml", "```yaml ", "``` yaml\t", "```go {x}", "~~~text", "~~~ a `b` c", "``````", "~~~~", "```a`b",
+	"   ```", "  ~~~", " ````", "\t```", "``` x", "~~~ ~~~", "```a", "`````py", "~~", "``", "`x`", "~x~",
+	"Some prose with words.", "A line ending in spaces  ", "more prose\\", "- a list item", "-", "1.",
+	"  an indented continuation", "    four spaces in", "> a quote", "lazy line", "[^1]: a footnote",
+	"    in the footnote", "| x | y |", "|---|---|", "Title", "=====", "-----", "[r]: /u \"t\"",
+	"# Heading", "* * *", "+ plus item", "2) ordered", "", "", "",
+}
+
+func randomScan(r *rand.Rand) []byte {
+	var b bytes.Buffer
+	for n := r.Intn(30); n >= 0; n-- {
+		var p string
+		switch k := r.Intn(10); {
+		case k < 7:
+			p = scanPieces[r.Intn(len(scanPieces))]
+		default:
+			p = fencePieces[r.Intn(len(fencePieces))]
+		}
+		b.WriteString(p)
+		if r.Intn(12) == 0 {
+			b.WriteString(scanPieces[r.Intn(len(scanPieces))])
+		}
+		if n == 0 && r.Intn(3) == 0 {
+			break // a last line without a newline
+		}
+		b.WriteString([]string{"\n", "\n", "\n", "\n", "\r\n", "\r"}[r.Intn(6)])
+	}
+	return b.Bytes()
+}
+
+// scanFenceInfos reads lines instead of parsing; whenever it answers,
+// the answer must be the full parse's, on random documents of fences
+// at and off column 0 among every block a fence can meet.
+func TestScanFenceInfosAsFullParse(t *testing.T) {
+	c := New()
+	r := rand.New(rand.NewSource(5))
+	n := 50000
+	if testing.Short() {
+		n = 5000
+	}
+	answered, withInfo := 0, 0
+	for i := 0; i < n; i++ {
+		var src []byte
+		if i%2 == 0 {
+			src = randomScan(r)
+		} else {
+			src = randomFence(r)
+		}
+		got, ok := scanFenceInfos(src)
+		if !ok {
+			continue
+		}
+		answered++
+		if len(got) > 0 {
+			withInfo++
+		}
+		if want := fullFenceInfos(c, src); !reflect.DeepEqual(got, want) {
+			t.Fatalf("scanFenceInfos(%q) = %+v, the full parse finds %+v", src, got, want)
+		}
+	}
+	// The scan answers often, and often with info strings, or the
+	// comparison tests little.
+	if answered < n/4 || withInfo < n/10 {
+		t.Errorf("the scan answered %d of %d documents, %d with info strings", answered, n, withInfo)
+	}
+	t.Logf("answered %d of %d, %d with info strings", answered, n, withInfo)
+}

@@ -39,7 +39,8 @@ func (f *finder) area(home string) areaInfo {
 			best = areaInfo{name: name, pop: pop}
 		}
 	}
-	for i := range f.toks {
+	it := f.iter(candArea)
+	for i := it.from(0, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		tk := &f.toks[i] // not a copy of the token at every step
 		// "a small town", "a small coastal town", "a mid-sized city in the West".
 		if tk.cls&clsArticle != 0 { // "a", "an"
@@ -88,7 +89,8 @@ func (f *finder) area(home string) areaInfo {
 	}
 	wider := best.pop
 	// "a population of 212", "a village of 300 people", "212 residents".
-	for i := range f.toks {
+	it = f.iter(candNumber)
+	for i := it.from(0, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		// A word is letters and digits: "212,000" is two words, and neither is a
 		// population.
 		if c := f.text[f.toks[i].start]; c < '0' || c > '9' {

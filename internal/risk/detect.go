@@ -3,6 +3,7 @@ package risk
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -27,6 +28,8 @@ type finder struct {
 	author  []bool   // see markAuthor; nil until asked
 	keyBuf  []byte   // the buffer of phraseRow
 	scratch *scratch // the buffers of toks, vocab, used, third and first
+	// cands lists, per finder, the tokens its first test lets through (cands.go).
+	cands *[numCands][]int32
 }
 
 // release gives the finder's buffers back to its tables, for the next post: f is not
@@ -34,7 +37,7 @@ type finder struct {
 func (f *finder) release() {
 	s := f.scratch
 	s.toks, s.words = f.toks[:0], f.vocab[:0]
-	f.toks, f.vocab, f.used, f.third, f.first, f.scratch = nil, nil, nil, nil, nil, nil
+	f.toks, f.vocab, f.used, f.third, f.first, f.scratch, f.cands, f.author = nil, nil, nil, nil, nil, nil, nil, nil
 	f.t.putScratch(s)
 }
 
@@ -53,27 +56,47 @@ func newFinder(t *Tables, text string) *finder {
 		f.third = flags[nt : nt+ns : nt+ns]
 		f.first = flags[nt+ns:]
 	}
+	lists := f.scratch.clearCands()
 	for i := range f.toks {
 		tk := &f.toks[i]
-		if tk.cls&clsThird != 0 {
-			f.third[tk.sent] = true
+		// Most words are in none of the classes below and have no capital.
+		if tk.cls&(clsThird|clsPersonNoun|clsAuthor|clsChild|clsEponymHead) != 0 || tk.upper {
+			if tk.cls&clsThird != 0 {
+				f.third[tk.sent] = true
+			}
+			// "a client", "the man"; but not the first part of a compound modifier ("a
+			// one-page form", "a child-care place").
+			if tk.cls&clsPersonNoun != 0 && !(tk.end < len(text) && text[tk.end] == '-') && i > 0 && (f.clsAt(i-1)&(clsArticle|clsDeterminer) != 0 || f.keyAt(i-1) == "my") {
+				f.third[tk.sent] = true
+			}
+			// A first name that is not also a word marks a sentence about a person, at the start
+			// of the sentence too ("Name Surname was the ..."): there the capital says nothing,
+			// but an ordinary word ("Hope", "Dawn") is excluded below either way.
+			if tk.upper && f.personName(&f.vocab[tk.id]) {
+				f.third[tk.sent] = true
+			}
+			if tk.cls&clsAuthor != 0 { // "i", "we"
+				f.first[tk.clause] = true
+			}
+			// The candidate lists (cands.go). A child word ("three children") or an eponym's
+			// head word ("<Name> disease") makes the token before it a candidate of children
+			// or conditions: added before this token's own entries, so each list stays in
+			// order.
+			if tk.cls&(clsChild|clsEponymHead) != 0 && i > 0 {
+				if tk.cls&clsChild != 0 {
+					addCand(&lists[candChildren], i-1)
+				}
+				if tk.cls&clsEponymHead != 0 && f.toks[i-1].upper {
+					addCand(&lists[candCondition], i-1)
+				}
+			}
 		}
-		// "a client", "the man"; but not the first part of a compound modifier ("a
-		// one-page form", "a child-care place").
-		if tk.cls&clsPersonNoun != 0 && !(tk.end < len(text) && text[tk.end] == '-') && i > 0 && (f.clsAt(i-1)&(clsArticle|clsDeterminer) != 0 || f.keyAt(i-1) == "my") {
-			f.third[tk.sent] = true
-		}
-		w := &f.vocab[tk.id]
-		// A first name that is not also a word marks a sentence about a person, at the start
-		// of the sentence too ("Name Surname was the ..."): there the capital says nothing,
-		// but an ordinary word ("Hope", "Dawn") is excluded below either way.
-		if tk.upper && f.personName(w) {
-			f.third[tk.sent] = true
-		}
-		if w.key == "i" || w.key == "we" {
-			f.first[tk.clause] = true
+		for m := tk.cands; m != 0; m &= m - 1 {
+			k := bits.TrailingZeros16(m)
+			lists[k] = append(lists[k], int32(i))
 		}
 	}
+	f.cands = lists
 	return f
 }
 
@@ -205,7 +228,7 @@ func (f *finder) authorClause(i int) bool {
 // person (copulas and "as" are read past, as every other word). One pass over the text
 // instead of a walk back from every word.
 func (f *finder) markAuthor() {
-	f.author = make([]bool, len(f.toks))
+	f.author = f.scratch.author(len(f.toks))
 	author := false // what the last deciding word of the clause said
 	for i := range f.toks {
 		tk := &f.toks[i] // not a copy of the token at every step
@@ -216,12 +239,12 @@ func (f *finder) markAuthor() {
 			continue // authorClause reads no clause without "I" or "we"
 		}
 		f.author[i] = author
-		w := &f.vocab[tk.id]
-		switch {
-		case w.key == "i" || w.key == "we":
+		// The classes of "i", "we", "as" and "of" (clsAuthor, clsAsOrOf) stand for their keys.
+		switch cls := tk.cls; {
+		case cls&clsAuthor != 0: // "i", "we"
 			author = true
-		case w.key == "as" || w.cls&clsCopula != 0:
-		case w.cls&(clsPreposition|clsThird|clsPersonNoun) != 0 || w.key == "of":
+		case cls&clsAsOrOf != 0 && f.vocab[tk.id].key == "as" || cls&clsCopula != 0:
+		case cls&(clsPreposition|clsThird|clsPersonNoun|clsAsOrOf) != 0: // "of" among them
 			author = false
 		}
 	}
@@ -243,6 +266,11 @@ func (f *finder) details() []Detail {
 // sentence.
 func (f *finder) match(i int, kind int, maxWords int) (int, Entry, bool) {
 	if i >= len(f.toks) {
+		return i, Entry{}, false
+	}
+	if tk := &f.toks[i]; tk.bits&(1<<kind) == 0 && (tk.bits&bitPrefix == 0 || maxWords < 2 || i+1 >= len(f.toks) || f.toks[i+1].bits&bitSecond == 0 || f.toks[i+1].sent != tk.sent) {
+		// Neither the word is of the kind nor does a phrase go on from it to the next
+		// word (phraseRow's test for two words): the loop below would find nothing.
 		return i, Entry{}, false
 	}
 	end, row := i, -1
@@ -297,7 +325,8 @@ func (f *finder) conditions() []Detail {
 	var out []Detail
 	// toks, used and third are f's (their elements change, never the slices).
 	toks, used, third := f.toks, f.used, f.third
-	for i := 0; i < len(toks); i++ {
+	it := f.iter(candCondition)
+	for i := it.from(0, len(toks)); i < len(toks); i = it.from(i+1, len(toks)) {
 		if used[i] {
 			continue
 		}
@@ -472,7 +501,8 @@ func (f *finder) generic(i int) bool {
 // "works in sales"); a rare noun in the same frame is a rare word.
 func (f *finder) occupations() []Detail {
 	var out []Detail
-	for i := 0; i < len(f.toks); i++ {
+	it := f.iter(candOccupation)
+	for i := it.from(0, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		if f.clsAt(i)&clsArticle == 0 && !occupationCue(f.keyAt(i)) {
 			continue // neither "work ..." nor a frame (occupationFrame)
 		}
@@ -634,7 +664,8 @@ func (f *finder) rareWord(h int) (Detail, bool) {
 func (f *finder) roles() []Detail {
 	var out []Detail
 	toks := f.toks
-	for i := 1; i < len(toks); i++ {
+	it := f.iter(candRole)
+	for i := it.from(1, len(toks)); i < len(toks); i = it.from(i+1, len(toks)) {
 		if tk := &toks[i]; tk.bits&(1<<tabRole|bitPrefix) == 0 && (f.text[tk.end-1] != 's' || !possessive(f.text[tk.start:tk.end])) {
 			continue // neither a role nor one in the possessive starts here
 		}
@@ -705,7 +736,8 @@ func (f *finder) roleDescribed(i, j int) bool {
 // negated and not about the author; "the last surviving".
 func (f *finder) uniqueness() []Detail {
 	var out []Detail
-	for i := 1; i < len(f.toks); i++ {
+	it := f.iter(candUnique)
+	for i := it.from(1, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		if f.clsAt(i)&clsUnique == 0 && f.keyAt(i) != "one" {
 			continue // neither a marker nor "one of"
 		}
@@ -841,7 +873,8 @@ func (f *finder) isDemonym(i int) bool {
 // distinctions: Olympians, medallists, champions, record holders, winners of titles.
 func (f *finder) distinctions() []Detail {
 	var out []Detail
-	for i := range f.toks {
+	it := f.iter(candDistinction)
+	for i := it.from(0, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		tk := &f.toks[i] // not a copy of the token at every step
 		if f.clsAt(i)&(clsDistinction|clsDistinctionCue) == 0 || f.used[i] || f.authorClause(i) {
 			continue // none of the cases below
@@ -923,7 +956,8 @@ func (f *finder) professional(i int) (end int, league, ok bool) {
 // origins: a language, nationality or religion said of someone.
 func (f *finder) origins() []Detail {
 	var out []Detail
-	for i := 0; i < len(f.toks); i++ {
+	it := f.iter(candOrigin)
+	for i := it.from(0, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		if f.toks[i].bits&(1<<tabReligion|1<<tabNationality|1<<tabLanguage|bitPrefix) == 0 {
 			continue // match finds none of the kinds below from this word
 		}
@@ -972,7 +1006,8 @@ func (f *finder) origins() []Detail {
 // ages: the age bands the de-identifier writes and the ages authors write.
 func (f *finder) ages() []Detail {
 	var out []Detail
-	for i := 0; i < len(f.toks); i++ {
+	it := f.iter(candAge)
+	for i := it.from(0, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		if f.used[i] {
 			continue
 		}
@@ -1161,7 +1196,8 @@ func (f *finder) numberOf(i int) *vocabWord {
 func (f *finder) children() []Detail {
 	var out []Detail
 	shares := map[int]float64{1: 0.1, 2: 0.12, 3: 0.06, 4: 0.02, 5: 0.007}
-	for i := 0; i < len(f.toks); i++ {
+	it := f.iter(candChildren)
+	for i := it.from(0, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		if f.clsAt(i)&(clsParent|clsMultiple) == 0 && !(i+1 < len(f.toks) && f.toks[i+1].sent == f.toks[i].sent && f.clsAt(i+1)&clsChild != 0) {
 			continue // none of the cases below: a parent or multiple word, or a child word next
 		}
@@ -1212,7 +1248,8 @@ func (f *finder) children() []Detail {
 // handful of people and cap the crowd; large ones (a flood, an election) are a factor.
 func (f *finder) events() []Detail {
 	var out []Detail
-	for i := range f.toks {
+	it := f.iter(candEvent)
+	for i := it.from(0, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		tk := &f.toks[i] // not a copy of the token at every step
 		if tk.cls&(clsSmallEvent|clsLargeEvent) == 0 {
 			continue
@@ -1252,7 +1289,8 @@ func (f *finder) events() []Detail {
 // search finds the handful of such items).
 func (f *finder) media() []Detail {
 	var out []Detail
-	for i := range f.toks {
+	it := f.iter(candMedia)
+	for i := it.from(0, len(f.toks)); i < len(f.toks); i = it.from(i+1, len(f.toks)) {
 		if f.clsAt(i)&clsCueStart == 0 || f.used[i] || !f.third[f.toks[i].sent] {
 			continue // no cue starts with the word
 		}

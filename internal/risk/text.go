@@ -14,10 +14,11 @@ import (
 // as it grows.
 type token struct {
 	start, end int
-	sent       int32 // sentence number
-	clause     int32 // clause number (commas, semicolons, colons, brackets and dashes split clauses)
-	id         int32 // the word's index in the document's vocabulary (vocab.words)
-	upper      bool  // starts with an upper-case letter
+	sent       int32  // sentence number
+	clause     int32  // clause number (commas, semicolons, colons, brackets and dashes split clauses)
+	id         int32  // the word's index in the document's vocabulary (vocab.words)
+	upper      bool   // starts with an upper-case letter
+	cands      uint16 // the finders whose first test may let the token through (tokenCands)
 	// cls and bits are the word's vocabWord.cls and .bits, which the finders read at
 	// nearly every token.
 	cls, bits uint32
@@ -32,7 +33,8 @@ type vocabWord struct {
 	bits uint32 // the row's kinds and marks (Tables.bits)
 	// facts: what the lexicon says of the key, looked up on first use (fact*).
 	facts uint16
-	num   int // see factDigits and factNumberWord
+	cands uint16 // wordCands
+	num   int    // see factDigits and factNumberWord
 	// placeStart and placeEnd: the spelling mayBePlace asked the lexicon about.
 	placeStart, placeEnd int32
 }
@@ -85,11 +87,13 @@ func newVocab(capacity int, s *scratch) vocab {
 // scratch is the buffers of one assessment, reused from post to post (Tables.scratch):
 // only what a post writes of them is read.
 type scratch struct {
-	toks   []token
-	slots  []int32
-	hashes []uint32
-	words  []vocabWord
-	flags  []bool
+	toks    []token
+	slots   []int32
+	hashes  []uint32
+	words   []vocabWord
+	flags   []bool
+	cands   [numCands][]int32 // the candidate lists (cands.go)
+	authors []bool            // markAuthor's flags
 }
 
 // getScratch returns buffers for an assessment; putScratch gives them back.
@@ -101,6 +105,16 @@ func (t *Tables) getScratch() *scratch {
 }
 
 func (t *Tables) putScratch(s *scratch) { t.scratch.Put(s) }
+
+// author returns n false flags for markAuthor, cleared, from a buffer of its own.
+func (s *scratch) author(n int) []bool {
+	if cap(s.authors) < n {
+		s.authors = make([]bool, n)
+	}
+	b := s.authors[:n]
+	clear(b)
+	return b
+}
 
 // falses returns n false flags from s, cleared.
 func (s *scratch) falses(n int) []bool {
@@ -159,6 +173,7 @@ func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32, ascii bool) in
 			w.facts |= factCond
 		}
 	}
+	w.cands = wordCands(&w)
 	v.words = append(v.words, w)
 	v.hashes = append(v.hashes, h)
 	v.slots[i] = id + 1
@@ -221,16 +236,15 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 	var sent, clause int32
 	i := 0
 	gapStart := 0
-	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if wordByte[c] == 0 {
-				i++
+	for {
+		if i = skipASCIIGap(text, i); i >= len(text) {
+			break
+		}
+		if c := text[i]; c >= utf8.RuneSelf {
+			if r, n := utf8.DecodeRuneInString(text[i:]); !isWord(r) {
+				i += n
 				continue
 			}
-		} else if r, n := utf8.DecodeRuneInString(text[i:]); !isWord(r) {
-			i += n
-			continue
 		}
 		start := i
 		// The word's key is hashed as the word is read (wordKey's ASCII form: lower case,
@@ -263,8 +277,8 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 			break
 		}
 		if len(toks) > 0 {
-			if gap := text[gapStart:start]; gap != " " {
-				s, c := boundaryASCII(gap)
+			if start-gapStart != 1 || text[gapStart] != ' ' { // the gap is not one space
+				s, c := boundaryASCII(text[gapStart:start])
 				if s {
 					sent++
 					clause++
@@ -286,7 +300,13 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 			id = v.id(t, raw, mix32(h), plain, ascii)
 		}
 		w := &v.words[id]
-		toks = append(toks, token{start: start, end: i, sent: sent, clause: clause, id: id, upper: upper, cls: w.cls, bits: w.bits})
+		// A word that is its own key (plain ASCII, lower case) adds to its word's candidate
+		// bits only when it starts with a digit (tokenCands).
+		cands := w.cands
+		if !(plain && ascii) || raw[0] <= '9' {
+			cands = tokenCands(cands, raw, upper)
+		}
+		toks = append(toks, token{start: start, end: i, sent: sent, clause: clause, id: id, upper: upper, cands: cands, cls: w.cls, bits: w.bits})
 		gapStart = i
 	}
 	return toks, v.words
@@ -313,6 +333,20 @@ func scanASCIIWord(text string, i int, h uint32) (int, uint32, bool) {
 		h = (h ^ uint32(k)) * fnvPrime
 	}
 	return i, h, lower
+}
+
+// skipASCIIGap returns the index of the first byte of text from i that is an ASCII letter
+// or digit or not ASCII (len(text) when none is): the ASCII spaces and punctuation between
+// words. A loop of its own, not inlined, like scanASCIIWord.
+//
+//go:noinline
+func skipASCIIGap(text string, i int) int {
+	for ; i < len(text); i++ {
+		if c := text[i]; c >= utf8.RuneSelf || wordByte[c] != 0 {
+			return i
+		}
+	}
+	return i
 }
 
 // wordByte maps an ASCII letter or digit to its lower case, and every other byte (ASCII

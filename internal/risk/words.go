@@ -134,6 +134,8 @@ const (
 	clsDistinctionCue
 	clsEponymHead
 	clsSpeechCue
+	clsAuthor // "i", "we": the author (newFinder's first-person clauses, markAuthor)
+	clsAsOrOf // "as", "of" (markAuthor)
 )
 
 // distinctionCues are the words besides distinctionWords at which distinctions reads one.
@@ -171,7 +173,8 @@ var wordClasses = func() map[string]uint32 {
 		{clsUnique, uniqueMarkers}, {clsParent, parentWords}, {clsChild, childWords}, {clsSmallEvent, smallEvents},
 		{clsLargeEvent, largeEvents}, {clsSex, femaleWords}, {clsSex, maleWords}, {clsCopula, copulas},
 		{clsPreposition, prepositions}, {clsRoleModifier, roleModifiers}, {clsAgeCue, ageCues},
-		{clsDistinctionCue, distinctionCues}, {clsEponymHead, eponymHeads}, {clsSpeechCue, speechCues}} {
+		{clsDistinctionCue, distinctionCues}, {clsEponymHead, eponymHeads}, {clsSpeechCue, speechCues},
+		{clsAuthor, set("i", "we")}, {clsAsOrOf, set("as", "of")}} {
 		for w, in := range c.words {
 			if in {
 				m[w] |= c.cls

@@ -95,10 +95,21 @@ type segment struct {
 const separator = "\n\n"
 
 // combine joins the post's public fields and body into one text; body is
-// the post's body as de-identification is to read it.
-func combine(p *content.Post, body string) (string, []segment) {
+// the post's body with the info strings of its fenced code blocks (infos,
+// in document order) to be turned into spaces (see withoutInfo). The text
+// is written once, into a builder of about its size: neither the body nor
+// the text is copied on the way.
+func combine(p *content.Post, body []byte, infos []markdown.FenceInfo) (string, []segment) {
 	var b strings.Builder
 	var segs []segment
+	m := p.Meta
+	size := len(m.Title) + len(m.Description) + len(m.Summary) + len(m.Slug) + len(body) + 5*len(separator)
+	for _, l := range [][]string{m.Tags, m.Categories, m.Aliases} {
+		for _, s := range l {
+			size += len(s) + len(separator)
+		}
+	}
+	b.Grow(size)
 	add := func(field, s string) {
 		start := b.Len()
 		b.WriteString(s)
@@ -124,7 +135,6 @@ func combine(p *content.Post, body string) (string, []segment) {
 		add(field, words)
 		segs[len(segs)-1].src = s
 	}
-	m := p.Meta
 	add("title", m.Title)
 	add("description", m.Description)
 	add("summary", m.Summary)
@@ -139,7 +149,10 @@ func combine(p *content.Post, body string) (string, []segment) {
 	}
 	// A slug is written with hyphens; as words it reads like the title.
 	addWords("slug", m.Slug)
-	add("body", body)
+	start := b.Len()
+	writeWithoutInfo(&b, body, infos)
+	segs = append(segs, segment{field: "body", start: start, end: b.Len()})
+	b.WriteString(separator)
 	return b.String(), segs
 }
 
@@ -161,6 +174,32 @@ func withoutInfo(body string, infos []markdown.FenceInfo) string {
 		}
 	}
 	return string(b)
+}
+
+// writeWithoutInfo writes withoutInfo(string(body), infos) to b without
+// copying body first, when infos are in order and apart, as FenceInfos
+// returns them.
+func writeWithoutInfo(b *strings.Builder, body []byte, infos []markdown.FenceInfo) {
+	end := 0
+	for _, in := range infos {
+		if in.Start < end || in.End < in.Start || in.End > len(body) {
+			b.WriteString(withoutInfo(string(body), infos))
+			return
+		}
+		end = in.End
+	}
+	prev := 0
+	for _, in := range infos {
+		b.Write(body[prev:in.Start])
+		for _, c := range body[in.Start:in.End] {
+			if c != '\n' && c != '\r' {
+				c = ' '
+			}
+			b.WriteByte(c)
+		}
+		prev = in.End
+	}
+	b.Write(body[prev:])
 }
 
 // fenceInfo marks the findings of withLanguages, which are no findings.
@@ -202,7 +241,7 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		return nil, &Held{Path: p.Path, Reason: "cannot be parsed in reasonable time; held back", Err: &content.Error{Path: p.Path, Line: bodyLine + line - 1, Msg: err.Error()}}
 	}
 	infos := b.md.FenceInfos(p.Body)
-	text, segs := combine(p, withoutInfo(string(p.Body), infos))
+	text, segs := combine(p, p.Body, infos)
 	know := b.knowledge.With(p.Meta.Veil.Known, p.Meta.Veil.Allow)
 	var labels []deid.Label
 	for _, s := range segs {
@@ -219,7 +258,7 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 	fields := map[string][]string{}
 	var findings []Finding
 	var spans []Span
-	lines := content.NewLineIndex(string(p.Source))
+	lines := newLineCursor(p.Source)
 	for _, s := range segs {
 		var local []deid.Finding
 		// The findings are sorted and do not overlap: those of this
@@ -337,7 +376,7 @@ func bodySpans(local []deid.Finding, first int) []Span {
 
 // placeDetails gives each rare detail its line and column in the source file: published
 // offset -> offset in the combined text -> field -> file.
-func (b *builder) placeDetails(p *content.Post, lines *content.LineIndex, text string, segs []segment, findings []deid.Finding, v *risk.Verdict) {
+func (b *builder) placeDetails(p *content.Post, lines *lineCursor, text string, segs []segment, findings []deid.Finding, v *risk.Verdict) {
 	for i := range v.Details {
 		d := &v.Details[i]
 		off := risk.InputOffset(findings, d.Start)
@@ -362,7 +401,7 @@ func (b *builder) placeDetails(p *content.Post, lines *content.LineIndex, text s
 // place turns a finding in a field into a finding located in the file: the
 // body maps back byte for byte; a front-matter field points at its key's
 // line.
-func (b *builder) place(p *content.Post, lines *content.LineIndex, field string, f deid.Finding) Finding {
+func (b *builder) place(p *content.Post, lines *lineCursor, field string, f deid.Finding) Finding {
 	out := Finding{Finding: f, Field: field}
 	// A copy of the few words found, not a window into the post's whole
 	// text: a report keeps every post's findings, and would otherwise

@@ -37,6 +37,7 @@ func (f *feat) common(max int32) bool {
 // detectors of Default.
 type analysis struct {
 	lex  *lexicon.Lexicon
+	sc   *scratch // the arrays it was made in, and lends (scratch.borrow)
 	doc  *deid.Analysis
 	text string
 	toks []token
@@ -113,80 +114,100 @@ const (
 	joinComma                // afterComma(i)
 )
 
-func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis) *analysis {
+// newAnalysis makes the analysis of doc in the arrays of s (see scratch).
+func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis, s *scratch) *analysis {
 	toks := doc.Words()
 	words := doc.Vocab()
 	n := len(words)
 	facts := lexfacts.Of(doc, lex)
 	// By word id, plus one slot (n) for the words without letters: fid
 	// points them there, so that f and ff read one index whatever the word.
-	lists, vowels, spell, idx := make([]wordLists, n), make([]bool, n), make([]uint8, n), vocabIndex()
-	feats, prep, flags := make([]feat, n+1), make([]bool, n), make([]featFlags, n+1)
+	lists, vowels, spell, idx := sized(s.lists, n), sized(s.vowels, n), sized(s.spell, n), vocabIndex()
+	feats, prep, flags := sized(s.feats, n+1), sized(s.prep, n), sized(s.flags, n+1)
 	for id, w := range words {
 		lists[id], vowels[id] = idx.lists(w), hasVowel(w)
+		var sp uint8
 		if isContraction(w) {
-			spell[id] |= spellContraction
+			sp |= spellContraction
 		}
 		if stretched(w) {
-			spell[id] |= spellStretched
+			sp |= spellStretched
 		}
 		if w == "and" || w == "or" {
-			spell[id] |= spellAndOr
+			sp |= spellAndOr
 		}
+		spell[id] = sp
 		feats[id] = lookFeat(lex, w, facts.Facts(int32(id)))
 		prep[id] = placePrep(w)
 		flags[id] = feats[id].flags()
 	}
-	flags[n] = noneFlags
-	a := &analysis{lex: lex, doc: doc, text: doc.Text(), toks: toks, feats: feats, prep: prep, flags: flags, lists: lists, vowels: vowels, spell: spell, facts: facts,
-		others: map[string]packedFeat{}, cue: map[string]int{}, gaz: map[string]gazHit{}}
-	// One pass for each word's feature index and flags and its join to
-	// the word before; a second for the gates, which read the flags of the
-	// next two words.
+	feats[n], flags[n] = feat{}, noneFlags
+	others, cue, gaz := s.others, s.cue, s.gaz
+	if others == nil {
+		others, cue, gaz = map[string]packedFeat{}, map[string]int{}, map[string]gazHit{}
+	}
 	nt := len(toks)
-	join, fid, tff := make([]uint8, nt), make([]int32, nt), make([]featFlags, nt)
+	a := &analysis{lex: lex, sc: s, doc: doc, text: doc.Text(), toks: toks, feats: feats, prep: prep, flags: flags, lists: lists, vowels: vowels, spell: spell, facts: facts,
+		others: others, cue: cue, gaz: gaz,
+		cityLower: lazy(s.cityLower, n), prefixMemo: lazy(s.prefixMemo, n), countryMemo: lazy(s.countryMemo, n),
+		orgStarts: lazy(s.orgStarts, n), orgStartsDot: lazy(s.orgStartsDot, n), extraCues: lazy(s.extraCues, n),
+		ctx: lazy(s.ctx, nt)}
+	for c := range a.chainMasks {
+		a.chainMasks[c] = lazy(s.chainMasks[c], n)
+	}
+	// One pass over the words: each word's feature index and flags, its
+	// join to the word before, its gates (tokFlagsBack; the look-ahead of
+	// tfPlaceNear is set from the two words after, when the pass reaches
+	// them), its social rules, the counts that lowerRegisterOnce and
+	// foreignOnce would make in passes of their own, and usedAsWord's
+	// counts by word id. (Two passes, the second for the gates, read every
+	// 96-byte word twice.)
+	join, fid, tff := sized(s.join, nt), sized(s.fid, nt), sized(s.tff, nt)
+	tf, socialMay := sized(s.tf, nt), sized(s.socialMay, nt)
+	lowerCount, capCount := zeroed(s.lowerCount, n), zeroed(s.capCount, n)
 	a.join, a.fid, a.tff = join, fid, tff
+	a.tf, a.socialMay, a.lowerCount, a.capCount = tf, socialMay, lowerCount, capCount
+	all, capd, lower, known := 0, 0, 0, 0
 	for i := range toks {
 		t := &toks[i]
 		id := t.ID
 		if t.Shape == shapeNone {
 			id = int32(n)
 		}
-		fid[i], tff[i] = id, flags[id]
-		if i == 0 {
-			continue
-		}
-		if p := &toks[i-1]; t.Gap == " " && !p.Poss && !p.Dot {
-			// What adjacentWords and commaBetween say of one space.
-			join[i] = joinAdjacent
-			continue
-		}
+		fi := flags[id]
+		fid[i], tff[i] = id, fi
 		var j uint8
-		if a.adjacentWords(i) {
-			j |= joinAdjacent
-		}
-		if a.commaBetween(i) {
-			j |= joinComma
+		switch {
+		case i == 0:
+		case t.Gap == " " && !toks[i-1].Poss && !toks[i-1].Dot:
+			// What adjacentWords and commaBetween say of one space.
+			j = joinAdjacent
+		default:
+			if a.adjacentWords(i) {
+				j |= joinAdjacent
+			}
+			if a.commaBetween(i) {
+				j |= joinComma
+			}
 		}
 		join[i] = j
-	}
-	// The gates of each word, the counts that lowerRegisterOnce and
-	// foreignOnce would make in passes of their own, and usedAsWord's
-	// counts by word id.
-	tf, socialMay := make([]tokFlags, nt), make([]ruleSet, nt)
-	lowerCount, capCount := make([]int32, n), make([]int32, n)
-	a.tf, a.socialMay, a.lowerCount, a.capCount = tf, socialMay, lowerCount, capCount
-	all, capd, lower, known := 0, 0, 0, 0
-	for i := range toks {
-		t := &toks[i]
-		tf[i] = a.tokFlagsOf(i)
+		tf[i] = a.tokFlagsBack(i)
+		if fi&ffProper != 0 {
+			// tfPlaceNear of the two words before.
+			if i >= 1 {
+				tf[i-1] |= tfPlaceNear
+			}
+			if i >= 2 {
+				tf[i-2] |= tfPlaceNear
+			}
+		}
 		socialMay[i] = a.mayStart(&socialRules, i)
 		switch t.Shape {
 		case shapeLower:
 			lowerCount[t.ID]++
 			if t.Letters >= 2 {
 				lower++
-				if tff[i]&ffWord != 0 {
+				if fi&ffWord != 0 {
 					known++
 				}
 			}
@@ -227,12 +248,14 @@ const (
 	tfNewLine                          // on another line than the word before
 )
 
-// tokFlagsOf works out the tokFlags of word i (the tests each flag's
+// tokFlagsBack works out the tokFlags of word i (the tests each flag's
 // comment names, read once each from the word, its neighbours' feature
-// flags and its lists).
-func (a *analysis) tokFlagsOf(i int) tokFlags {
+// flags and its lists) but what they read of the words after it
+// (tfPlaceNear from their feature flags), which newAnalysis' pass over the
+// words adds when it reaches them.
+func (a *analysis) tokFlagsBack(i int) tokFlags {
 	toks, tff := a.toks, a.tff
-	t, n := &toks[i], len(toks)
+	t := &toks[i]
 	fi := tff[i]
 	var m tokFlags
 	switch t.Shape {
@@ -257,7 +280,7 @@ func (a *analysis) tokFlagsOf(i int) tokFlags {
 			}
 		}
 	}
-	if i+1 < n && tff[i+1]&ffProper != 0 || i+2 < n && tff[i+2]&ffProper != 0 || i > 0 && a.prep[toks[i-1].ID] {
+	if i > 0 && a.prep[toks[i-1].ID] {
 		m |= tfPlaceNear
 	}
 	if fi&ffUncommon35 != 0 {

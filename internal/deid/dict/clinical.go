@@ -2,6 +2,8 @@ package dict
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -192,11 +194,18 @@ func Misspelt(lex *lexicon.Lexicon, lw string) bool {
 
 // oneEditFromKnown is Misspelt without the checks.
 func oneEditFromKnown(lex *lexicon.Lexicon, lw string) bool {
-	filter := typoFilterFor(lex)
+	return oneEditFrom(lex, lw, typoStateFor(lex).filter())
+}
+
+// oneEditFrom is oneEditFromKnown with the filter of lex's words, or none
+// (nil): the filter holds every word a candidate is looked up as (common
+// words and clinical terms), so it turns away only candidates the look-ups
+// would refuse, and the answer is the same with it or without it.
+func oneEditFrom(lex *lexicon.Lexicon, lw string, filter *typoSources) bool {
 	// The filter is asked of the candidate's bytes: nearly every
 	// candidate fails it, and then no string is made of it.
 	known := func(b []byte) bool {
-		if !filter.mayHoldBytes(b) {
+		if filter != nil && !filter.mayHoldBytes(b) {
 			return false
 		}
 		c := string(b)
@@ -252,10 +261,41 @@ const typoBits = 1 << 20 // about 64,000 words set: one candidate in 16 passes
 
 type typoKey struct{}
 
-// typoFilterFor returns the filter of lex's words, made once per lexicon
-// and kept with it.
-func typoFilterFor(lex *lexicon.Lexicon) *typoSources {
-	return lexicon.Derived(lex, typoKey{}, buildTypoFilter)
+// typoState holds, with a lexicon, how often a misspelling was looked for
+// (oneEditFromKnown) and the filter of its words, made once the looks have
+// cost about what making it costs: the filter reads the 243,000 words of the
+// word list (25 M instructions, a fifth of a one-shot "veil deid" on a
+// paragraph), while a look without it costs some 0.2 M more than with it.
+// A process that looks a few times never makes it. Both fields are safe for
+// concurrent use; which way a look goes changes no answer (oneEditFrom).
+type typoState struct {
+	lex   *lexicon.Lexicon
+	asked atomic.Int64
+	once  sync.Once
+	f     *typoSources
+}
+
+// typoUnfiltered is how many looks for a misspelling go without the filter
+// before it is made.
+const typoUnfiltered = 64
+
+func typoStateFor(lex *lexicon.Lexicon) *typoState {
+	return lexicon.Derived(lex, typoKey{}, func(l *lexicon.Lexicon) *typoState { return &typoState{lex: l} })
+}
+
+// filter returns the filter of lex's words for this look, or nil while
+// looks are few (typoUnfiltered).
+func (s *typoState) filter() *typoSources {
+	if s.asked.Add(1) <= typoUnfiltered {
+		return nil
+	}
+	return s.built()
+}
+
+// built returns the filter of lex's words, made on first use.
+func (s *typoState) built() *typoSources {
+	s.once.Do(func() { s.f = buildTypoFilter(s.lex) })
+	return s.f
 }
 
 func buildTypoFilter(lex *lexicon.Lexicon) *typoSources {

@@ -2,6 +2,8 @@ package dict
 
 import (
 	"context"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid"
@@ -65,7 +67,7 @@ func TestStreetsAndPossessivePlaces(t *testing.T) {
 // names through it.
 func TestTypoFilter(t *testing.T) {
 	lex := lexicon.Default()
-	f := typoFilterFor(lex)
+	f := typoStateFor(lex).built()
 	for w, lv := range lex.Words() {
 		if lv <= typoLevel && !f.mayHold(w) {
 			t.Fatalf("common word %q not in the filter", w)
@@ -113,5 +115,76 @@ func TestClinicalNoteRemembered(t *testing.T) {
 		if again, _ := sh.get(context.Background(), doc); again != r {
 			t.Errorf("the detectors of one document made two analyses of it")
 		}
+	}
+}
+
+// TestMisspeltWithoutFilter checks that a look for a misspelling finds the
+// same with the filter of the lexicon's words as without it (the first
+// looks of a process go without: typoState), over words of every level of
+// the word list, clinical terms, one-edit misspellings of them and random
+// letters; and that the filter holds every word of the four clinical lists
+// vocab.ClinicalTerm reads.
+func TestMisspeltWithoutFilter(t *testing.T) {
+	lex := lexicon.Default()
+	f := typoStateFor(lex).built()
+	for _, set := range []vocab.Set{vocab.ClinicalTerms(), vocab.ClinicalMarkers(), vocab.DrugNames(), vocab.ClinicalVocab()} {
+		for w := range set.All() {
+			if !f.mayHold(w) {
+				t.Fatalf("clinical word %q not in the filter", w)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(9, 4))
+	letter := func() byte { return byte('a' + r.IntN(26)) }
+	var words []string
+	k := 0
+	for w := range lex.Words() {
+		if k++; k%200 == 0 {
+			words = append(words, w)
+		}
+	}
+	for w := range vocab.ClinicalTerms().All() {
+		if k++; k%12 == 0 {
+			words = append(words, w)
+		}
+	}
+	var in []string
+	for _, w := range words {
+		b := []byte(w)
+		i := r.IntN(len(b) + 1)
+		in = append(in, w,
+			string(append(append(append([]byte(nil), b[:i]...), letter()), b[i:]...)), // a letter added
+			string(append(append([]byte(nil), b[:i]...), b[min(i+1, len(b)):]...)))    // a letter left out
+		if len(b) > 1 {
+			c := append([]byte(nil), b...)
+			j := r.IntN(len(b) - 1)
+			c[j], c[j+1] = c[j+1], c[j]
+			in = append(in, string(c))
+			c[r.IntN(len(c))] = letter()
+			in = append(in, string(c))
+		}
+	}
+	for range 1000 {
+		b := make([]byte, 5+r.IntN(9))
+		for i := range b {
+			b[i] = letter()
+		}
+		in = append(in, string(b))
+	}
+	found := 0
+	for _, w := range in {
+		if len(w) < 5 || len(w) > 24 || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
+			continue // what Misspelt turns away before looking
+		}
+		with, without := oneEditFrom(lex, w, f), oneEditFrom(lex, w, nil)
+		if with != without {
+			t.Fatalf("oneEditFrom(%q): %v with the filter, %v without", w, with, without)
+		}
+		if with {
+			found++
+		}
+	}
+	if found < len(in)/10 {
+		t.Fatalf("only %d of %d inputs one edit from a known word: the comparison says little", found, len(in))
 	}
 }

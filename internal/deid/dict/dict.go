@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/lexicon"
@@ -31,9 +32,11 @@ type result struct {
 
 // shared runs the analysis of a document once for the three detectors:
 // the result is kept with the document (deid.Analysis), so the second and
-// third detector to ask find it there. It holds no state of its own.
+// third detector to ask find it there. It holds no state of its own but
+// the arrays of analyses done, for the next (pool: *scratch).
 type shared struct {
-	lex *lexicon.Lexicon
+	lex  *lexicon.Lexicon
+	pool sync.Pool
 }
 
 func newShared(lex *lexicon.Lexicon) *shared { return &shared{lex: lex} }
@@ -49,12 +52,13 @@ func (s *shared) get(ctx context.Context, doc *deid.Doc) (*result, error) {
 		return nil, err
 	}
 	an := doc.Analysis()
-	return deid.AnalysisValue(an, resultKey{s.lex}, func() *result { return analyse(s.lex, an) }), nil
+	return deid.AnalysisValue(an, resultKey{s.lex}, func() *result { return s.analyse(an) }), nil
 }
 
-// analyse finds the people, places and organisations of a text.
-func analyse(lex *lexicon.Lexicon, doc *deid.Analysis) *result {
-	a := newAnalysis(lex, doc)
+// analyseWith finds the people, places and organisations of a text, with
+// the arrays of sc, and gives them back to sc.
+func analyseWith(lex *lexicon.Lexicon, doc *deid.Analysis, sc *scratch) *result {
+	a := newAnalysis(lex, doc, sc)
 	n := len(a.toks)
 	orgs := a.orgs()
 	places := a.places()
@@ -62,7 +66,7 @@ func analyse(lex *lexicon.Lexicon, doc *deid.Analysis) *result {
 		places = mergeSpans(append(places, sp...))
 	}
 	places = a.placeAcronyms(places)
-	blockSeed, blockExt := make([]bool, n), make([]bool, n)
+	blockSeed, blockExt := zeroed(sc.blockSeed, n), zeroed(sc.blockExt, n)
 	for _, s := range orgs {
 		for k := s.i; k < s.j; k++ {
 			blockSeed[k], blockExt[k] = true, true
@@ -72,12 +76,16 @@ func analyse(lex *lexicon.Lexicon, doc *deid.Analysis) *result {
 	// before word k: a place lies inside one when that reaches its end.
 	// (Comparing every place with every organisation grew with their
 	// product on a long text.)
-	orgReach := make([]int, n+1)
-	for _, o := range orgs {
-		orgReach[o.i] = max(orgReach[o.i], o.j)
-	}
-	for k := 1; k <= n; k++ {
-		orgReach[k] = max(orgReach[k], orgReach[k-1])
+	// Without organisations every reach is 0 and the array is not made.
+	var orgReach []int
+	if len(orgs) > 0 {
+		orgReach = zeroed(sc.orgReach, n+1)
+		for _, o := range orgs {
+			orgReach[o.i] = max(orgReach[o.i], o.j)
+		}
+		for k := 1; k <= n; k++ {
+			orgReach[k] = max(orgReach[k], orgReach[k-1])
+		}
 	}
 	var keep, sites []span
 	for _, s := range places {
@@ -88,7 +96,11 @@ func analyse(lex *lexicon.Lexicon, doc *deid.Analysis) *result {
 		}
 		// A place inside an organisation's name ("Baltimore Rehab Center")
 		// is reported by the organisation.
-		inside := orgReach[s.i] >= s.j
+		reach := 0
+		if orgReach != nil {
+			reach = orgReach[s.i]
+		}
+		inside := reach >= s.j
 		switch {
 		case inside:
 		case s.typ == "hospital" || s.typ == "university" || s.typ == "ward":
@@ -103,6 +115,13 @@ func analyse(lex *lexicon.Lexicon, doc *deid.Analysis) *result {
 		persons: a.findings(a.persons(blockSeed, blockExt), deid.Person, "dict/person"),
 		places:  a.findings(keep, deid.Place, "dict/place"),
 		orgs:    append(a.findings(orgs, deid.Organization, "dict/org"), a.findings(sites, deid.Organization, "dict/org")...),
+	}
+	a.release(sc)
+	if n <= maxScratchWords {
+		sc.blockSeed, sc.blockExt = blockSeed, blockExt
+		if orgReach != nil {
+			sc.orgReach = orgReach
+		}
 	}
 	return r
 }

@@ -15,7 +15,7 @@ import (
 func TestFeat(t *testing.T) {
 	lex := lexicon.Default()
 	for _, w := range strings.Fields(os.Getenv("VEIL_WORDS")) {
-		a := newAnalysis(lex, (&deid.Doc{Text: w}).Analysis())
+		a := newAnalysis(lex, (&deid.Doc{Text: w}).Analysis(), new(scratch))
 		f := a.f(0)
 		ps := lex.Places(strings.ToLower(w))
 		pop := 0

@@ -92,7 +92,7 @@ func TestGatesAsBefore(t *testing.T) {
 	lex := lexicon.Default()
 	var seeds, places, orgWords, elems, idGated, tails, seps int
 	for _, text := range gateTexts(lex, 4000) {
-		a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis())
+		a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis(), new(scratch))
 		if reg, fgn := a.lowerRegister(), a.foreign(); reg != a.lowerRegisterOnce() || fgn != a.foreignOnce() {
 			t.Fatalf("lowerRegister %v, foreign %v as the analysis made them; their own passes say %v %v, in %q", reg, fgn, a.register, a.foreignVal, text)
 		}
@@ -242,7 +242,7 @@ func mayStartRef(a *analysis, c *ruleChain, i int) ruleSet {
 	return m
 }
 
-// tokFlagsRef is tokFlagsOf as first written, test by test.
+// tokFlagsRef is tokFlagsBack with its look-ahead (the former tokFlagsOf) as first written, test by test.
 func tokFlagsRef(a *analysis, i int) tokFlags {
 	t, n := &a.toks[i], len(a.toks)
 	var m tokFlags

@@ -267,7 +267,7 @@ func (a *analysis) isGreeting(k int) bool {
 // the end of the text.
 func (a *analysis) signatureLines() []bool {
 	n := len(a.toks)
-	sig := make([]bool, n)
+	sig := a.sc.borrow(&a.sc.sig, n)
 	for i := 0; i < n; {
 		j := i + 1
 		for j < n && a.tf[j]&tfNewLine == 0 { // a.toks[j].Line == a.toks[i].Line
@@ -411,6 +411,7 @@ func (a *analysis) persons(blockSeed, blockExt []bool) []span {
 		out = append(out, s)
 		i = s.j - 1
 	}
+	a.sc.giveBack(&a.sc.sig, sig)
 	return a.coordinated(mergeSpans(out), blockSeed)
 }
 

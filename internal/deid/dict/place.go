@@ -324,17 +324,18 @@ func lookupPlace(lex *lexicon.Lexicon, key string) (typ string, pop int) {
 	return lookupPlaceAll(lex, key)
 }
 
-// lookupPlaceAll is lookupPlace without the prefix gate.
+// lookupPlaceAll is lookupPlace without the prefix gate: IsCountry, then
+// USState of a key of three bytes or more, then Place, answered by one
+// probe of the word table (WordPlace: every key of the place tables has a
+// record there) instead of one of each table.
 func lookupPlaceAll(lex *lexicon.Lexicon, key string) (typ string, pop int) {
-	if lex.IsCountry(key) {
+	p := lex.WordPlace(key)
+	switch {
+	case p.Country:
 		return "country", 0
-	}
-	if len(key) > 2 {
-		if _, ok := lex.USState(key); ok {
-			return "state", 0
-		}
-	}
-	if p, ok := lex.Place(key); ok {
+	case len(key) > 2 && p.State:
+		return "state", 0
+	case p.Place:
 		return cityType(p.Population), p.Population
 	}
 	return "", 0

@@ -22,7 +22,7 @@ func TestRuleChainPretests(t *testing.T) {
 	)
 	for _, base := range texts {
 		for _, text := range []string{base, strings.ToLower(base), strings.ToUpper(base)} {
-			a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis())
+			a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis(), new(scratch))
 			for _, c := range []*ruleChain{&shapeRules, &socialRules} {
 				for i := range a.toks {
 					tk := &a.toks[i]
@@ -64,7 +64,7 @@ func TestPlaceLoopGates(t *testing.T) {
 	clinicalSeen := false
 	for _, base := range texts {
 		for _, text := range []string{base, strings.ToLower(base), strings.ToUpper(base)} {
-			a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis())
+			a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis(), new(scratch))
 			clinicalSeen = clinicalSeen || a.isClinical()
 			for i := range a.toks {
 				tk := &a.toks[i]

@@ -256,7 +256,7 @@ func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
 	if len(spans) == 0 {
 		return spans
 	}
-	inPerson := make([]bool, n)
+	inPerson := a.sc.borrow(&a.sc.inPerson, n)
 	for _, s := range spans {
 		for k := s.i; k < s.j; k++ {
 			inPerson[k] = true
@@ -334,6 +334,7 @@ func (a *analysis) coordinated(spans []span, blockSeed []bool) []span {
 		}
 		i = max(i+1, elems[len(elems)-1][1])
 	}
+	a.sc.giveBack(&a.sc.inPerson, inPerson)
 	if len(out) == 0 {
 		return spans
 	}

@@ -60,7 +60,7 @@ func TestVocabIndex(t *testing.T) {
 		}
 	}
 	text := "The Dr. met Mrs Quorlan at the MD office; ok lol, thanks. I'm sooo tired, y'all hahaha, we'll see"
-	a := newAnalysis(lexicon.Default(), (&deid.Doc{Text: text}).Analysis())
+	a := newAnalysis(lexicon.Default(), (&deid.Doc{Text: text}).Analysis(), new(scratch))
 	for i := range a.toks {
 		tk := &a.toks[i]
 		if a.contraction(tk) != isContraction(tk.Lower) || a.stretchedWord(tk) != stretched(tk.Lower) || a.vowel(tk) != hasVowel(tk.Lower) {
@@ -131,7 +131,7 @@ func TestCommaBetween(t *testing.T) {
 			b.WriteString(parts[r.IntN(len(parts))])
 		}
 		text := "alpha" + b.String() + "beta"
-		a := newAnalysis(lexicon.Default(), (&deid.Doc{Text: text}).Analysis())
+		a := newAnalysis(lexicon.Default(), (&deid.Doc{Text: text}).Analysis(), new(scratch))
 		for i := 1; i < len(a.toks); i++ {
 			gap := a.toks[i].Gap
 			want := strings.TrimSpace(gap) == "," && !strings.Contains(gap, "\n")

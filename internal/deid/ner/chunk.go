@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"iter"
 	"unicode"
 	"unicode/utf8"
 )
@@ -19,6 +20,24 @@ const maxChunk = 1024
 // never empty, never splitting a UTF-8 sequence. It runs in one pass.
 func chunks(text string, max int) []Span {
 	var out []Span
+	for c := range eachChunk(text, max) {
+		out = append(out, c)
+	}
+	return out
+}
+
+// eachChunk yields the chunks of text, as chunks returns them, one at a
+// time: Detect reads each once, and a slice of them all cost a post eight
+// allocations as it grew.
+func eachChunk(text string, max int) iter.Seq[Span] {
+	return func(yield func(Span) bool) {
+		eachChunkFunc(text, max, yield)
+	}
+}
+
+// eachChunkFunc calls yield with each chunk of text until it returns false.
+func eachChunkFunc(text string, max int, yield func(Span) bool) {
+	stopped := false
 	emit := func(s, e int) {
 		for s < e {
 			r, size := utf8.DecodeRuneInString(text[s:e])
@@ -34,8 +53,8 @@ func chunks(text string, max int) []Span {
 			}
 			e -= size
 		}
-		if s < e {
-			out = append(out, Span{s, e})
+		if s < e && !stopped {
+			stopped = !yield(Span{s, e})
 		}
 	}
 	start := 0      // start of the current chunk
@@ -82,16 +101,25 @@ func chunks(text string, max int) []Span {
 				cut = l
 			}
 			emit(start, cut)
+			if stopped {
+				return
+			}
 			start = cut
 			continue
 		}
 		switch {
 		case r == '\n':
 			emit(start, i)
+			if stopped {
+				return
+			}
 			start = i + size
 		case isSpace(r):
 			if i > start && mayEndSentence(text[i-1]) && endsSentence(text[lastSpaceEnd(text, start, i, wideSpace):i]) {
 				emit(start, i)
+				if stopped {
+					return
+				}
 				start = i + size
 			}
 			if r >= utf8.RuneSelf {
@@ -101,7 +129,6 @@ func chunks(text string, max int) []Span {
 		i += size
 	}
 	emit(start, len(text))
-	return out
 }
 
 // The kinds of bytes chunks tells apart (chunkKinds): other ASCII bytes

@@ -335,16 +335,19 @@ func (d *Detector) wordEvidence(t *textInfo, w string) evidence {
 	if n < 2 {
 		return evidence{ordinaryCase: true}
 	}
-	lw := strings.ToLower(w)
+	// The lower case of a short ASCII word is written on the stack: it is
+	// only looked up (lexicons, sets, the text's words), never kept.
+	var buf [32]byte
+	lw := lowerASCII(buf[:0], w)
 	if t.lower.has(lw) || vocab.ChatSpellings().Has(lw) || elongated(lw) {
 		return evidence{ordinaryCase: true}
 	}
-	lx, ok := t.facts[lw]
-	if !ok {
-		lx = d.lexFactsOf(lw, lexfacts.Of(t.doc.Analysis(), d.lex).FactsOf(lw))
-		t.facts[lw] = lx
-	}
-	if stem, ok := cutClitic(lw); ok {
+	// What the lexicons say of lw is asked again for each word asked:
+	// a word is asked once by candidate (which keeps its answer) and
+	// rarely again by vet, which a map of the answers cost more than.
+	stem, clitic := cutClitic(lw)
+	lx := d.lexFactsOfStem(t.words(d.lex).FactsOf(lw), stem, clitic)
+	if clitic {
 		if lx.stemIsWord || vocab.ChatSpellings().Has(stem) {
 			return evidence{ordinaryCase: true} // "We'd", "That'd", "Would've"
 		}
@@ -388,13 +391,19 @@ type lexWord struct {
 
 // lexFactsOf is what the lexicons say of lw, read from fx, lex.Facts of lw.
 func (d *Detector) lexFactsOf(lw string, fx lexicon.Facts) lexWord {
+	stem, clitic := cutClitic(lw)
+	return d.lexFactsOfStem(fx, stem, clitic)
+}
+
+// lexFactsOfStem is lexFactsOf(lw, fx) given cutClitic(lw).
+func (d *Detector) lexFactsOfStem(fx lexicon.Facts, stem string, clitic bool) lexWord {
 	var x lexWord
 	if fx.First {
 		x.births, x.first = int(fx.Female)+int(fx.Male), true
 	}
 	x.surname, x.proper, x.abbrev = fx.Surname != 0, fx.Proper != 0, fx.Abbrev != 0
 	x.level, x.isWord = int(fx.Level), fx.Level != 0
-	if stem, ok := cutClitic(lw); ok {
+	if clitic {
 		_, x.stemIsWord = d.lex.WordLevel(stem)
 	}
 	return x
@@ -471,10 +480,8 @@ type textInfo struct {
 	doc   *deid.Doc
 	text  string
 	lower lowerWords // words written in lower case somewhere
-	// facts holds what the lexicons say of each word looked up (lexWord):
-	// names recur within a text, and each takes six lookups in five
-	// tables.
-	facts map[string]lexWord
+	// facts is the lexicons' facts of the text's words (see words).
+	facts *lexfacts.Words
 	// cands holds candidateWord of each word asked.
 	cands map[string]int8
 	// short is 1 if the text is written in shorthand, -1 if not, 0 if not
@@ -486,7 +493,16 @@ type textInfo struct {
 }
 
 func newTextInfo(doc *deid.Doc) *textInfo {
-	return &textInfo{doc: doc, text: doc.Text, lower: newLowerWords(doc.Analysis()), facts: map[string]lexWord{}}
+	return &textInfo{doc: doc, text: doc.Text, lower: newLowerWords(doc.Analysis())}
+}
+
+// words returns lex's facts of the text's words, lexfacts.Of its
+// analysis, asked once.
+func (t *textInfo) words(lex *lexicon.Lexicon) *lexfacts.Words {
+	if t.facts == nil {
+		t.facts = lexfacts.Of(t.doc.Analysis(), lex)
+	}
+	return t.facts
 }
 
 // clinicalNote reports whether the text of t reads as a clinical note, as
@@ -718,6 +734,10 @@ func elongated(w string) bool {
 
 // cutClitic returns w without a contracted ending ("we'd" -> "we").
 func cutClitic(w string) (string, bool) {
+	if strings.IndexByte(w, '\'') < 0 && !strings.Contains(w, "’") {
+		// Every ending holds an apostrophe (TestCutCliticMatchesRef).
+		return "", false
+	}
 	w = strings.ReplaceAll(w, "’", "'")
 	for _, c := range []string{"n't", "'d", "'ve", "'re", "'ll", "'m"} {
 		if stem, ok := strings.CutSuffix(w, c); ok && stem != "" {

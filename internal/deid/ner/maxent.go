@@ -517,6 +517,12 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats, ids []int32) 
 		scores = make([]float64, 0, len(m.labels))
 	}
 	scores = scores[:len(m.labels)]
+	// The usual model has at most 16 labels: its sums index an array,
+	// without a bounds check on each label (addLabelWeights16).
+	var scores16 *[16]float64
+	if cap(scores) == len(scoresArr) && len(scores) <= 16 {
+		scores16 = &scoresArr
+	}
 	buf := bufArr[:0]
 	prevID := 0                    // the label before, as prevIDs counts it
 	var fs [numFeatures]*weightsOf // pointers: a token's 17 are set and read, not copied
@@ -565,14 +571,26 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats, ids []int32) 
 		}
 		fs[fWordNextPos] = &wordNextPos
 		clear(scores)
-		for _, w := range fs {
-			if !w.ok {
-				continue
+		if scores16 != nil {
+			for _, w := range fs {
+				if !w.ok {
+					continue
+				}
+				vw := w.vw
+				scores16[vw.label&15] += vw.w
+				more, stride := m.more.Rows(int(vw.start), int(vw.start)+int(vw.n))
+				addLabelWeights16(scores16, more, stride)
 			}
-			vw := w.vw
-			scores[vw.label] += vw.w
-			more, stride := m.more.Rows(int(vw.start), int(vw.start)+int(vw.n))
-			addLabelWeights(scores, more, stride)
+		} else {
+			for _, w := range fs {
+				if !w.ok {
+					continue
+				}
+				vw := w.vw
+				scores[vw.label] += vw.w
+				more, stride := m.more.Rows(int(vw.start), int(vw.start)+int(vw.n))
+				addLabelWeights(scores, more, stride)
+			}
 		}
 		best, bestScore := -1, math.Inf(-1)
 		for l, s := range scores {
@@ -594,6 +612,17 @@ func addLabelWeights(scores []float64, rows []byte, stride int) {
 	for k, n := 0, rowCount(rows, stride); k < n; k++ {
 		r := row12(rows, k*stride)
 		scores[binary.LittleEndian.Uint32(r[:4])] += math.Float64frombits(binary.LittleEndian.Uint64(r[4:]))
+	}
+}
+
+// addLabelWeights16 is addLabelWeights for at most 16 labels, each row's
+// label taken modulo 16, which leaves it as it is: every label of the
+// entity model's weights is below the number of its labels
+// (TestWeightClassesInRange).
+func addLabelWeights16(scores *[16]float64, rows []byte, stride int) {
+	for k, n := 0, rowCount(rows, stride); k < n; k++ {
+		r := row12(rows, k*stride)
+		scores[binary.LittleEndian.Uint32(r[:4])&15] += math.Float64frombits(binary.LittleEndian.Uint64(r[4:]))
 	}
 }
 

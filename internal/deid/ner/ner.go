@@ -114,7 +114,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	var tagged map[string][]entity
 	var scratch windowScratch
 	var cache *tokenCache // the features of the tokens' texts, made on first use
-	for _, c := range chunks(text, d.max) {
+	for c := range eachChunk(text, d.max) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -171,7 +171,7 @@ func (d *Detector) Parts(doc *deid.Doc) []Span {
 	}
 	var out []Span
 	var scratch windowScratch
-	for _, c := range chunks(doc.Text, d.max) {
+	for c := range eachChunk(doc.Text, d.max) {
 		out = append(out, d.parts(doc.Text, c, doc.Found, info, &scratch)...)
 	}
 	return out

@@ -389,6 +389,16 @@ func TestWindowsMatchRef(t *testing.T) {
 		texts = append(texts, b.String())
 	}
 	odd := func(words []string, i int) bool { return len(words[i])%2 == 1 }
+	neighbours := func(words []string, i int) bool {
+		if i == 0 {
+			return true
+		}
+		n := len(words[i-1])
+		if i+1 < len(words) {
+			n += len(words[i+1])
+		}
+		return n%2 == 0
+	}
 	var scratch windowScratch
 	for _, s := range texts {
 		if got, want := holdsNameWord(s), len(windowsRef(s, 0, nil)) > 0; got != want {
@@ -407,6 +417,18 @@ func TestWindowsMatchRef(t *testing.T) {
 			}, &scratch)
 			if want := windowsRef(s, ctx, odd); !slices.Equal(got, want) {
 				t.Errorf("windowsWhere(%q, %d, odd) = %v, want %v", s, ctx, got, want)
+			}
+			// A test that reads the words around the candidate, as
+			// candidate does: the word before it and whether one follows.
+			got = windowsWhere(s, ctx, func(w chunkWords, i int) bool {
+				words := make([]string, w.len())
+				for k := range words {
+					words[k] = w.at(k)
+				}
+				return neighbours(words, i)
+			}, &scratch)
+			if want := windowsRef(s, ctx, neighbours); !slices.Equal(got, want) {
+				t.Errorf("windowsWhere(%q, %d, neighbours) = %v, want %v", s, ctx, got, want)
 			}
 		}
 	}
@@ -587,7 +609,7 @@ func chunksRef(text string, max int) []Span {
 func TestChunksMatchRef(t *testing.T) {
 	texts := refTexts(t)
 	rng := rand.New(rand.NewPCG(9, 10))
-	pieces := []string{"word", "Ann", "Dr.", "Q.R.", "end.", "why?", "no!", "\u201d", " ", "  ", "\n", "\t", "\u00a0", "é", "\xff", "x", "\")", "aaaaaaaaaaaaaaaaaaaa", "\u2003", "\u2019", "'", "\r", "\v", ")", "Mr.", "A. "}
+	pieces := []string{"word", "Ann", "Dr.", "Q.R.", "end.", "why?", "no!", "\u201d", " ", "  ", "\n", "\t", "\u00a0", "é", "\xff", "x", "\")", "aaaaaaaaaaaaaaaaaaaa", "\u2003", "\u2019", "'", "\r", "\v", ")", "Mr.", "A. ", ", ", "1990", "-", ";", "bbbbbbb,bbbb", "cc:dd", "plainwordsandmore "}
 	for range 3000 {
 		var b strings.Builder
 		for range rng.IntN(60) {
@@ -597,8 +619,25 @@ func TestChunksMatchRef(t *testing.T) {
 	}
 	for _, s := range texts {
 		for _, max := range []int{5, 10, 37, maxChunk} {
-			if got, want := chunks(s, max), chunksRef(s, max); !slices.Equal(got, want) {
+			want := chunksRef(s, max)
+			if got := chunks(s, max); !slices.Equal(got, want) {
 				t.Errorf("chunks(%q, %d) = %v, want %v", s, max, got, want)
+			}
+			// A loop that leaves eachChunk early has read the first
+			// chunks, and eachChunk stops without yielding again (the
+			// range would panic if it did).
+			if len(want) > 0 {
+				stop := rng.IntN(len(want))
+				var got []Span
+				for c := range eachChunk(s, max) {
+					got = append(got, c)
+					if len(got) > stop {
+						break
+					}
+				}
+				if !slices.Equal(got, want[:stop+1]) {
+					t.Errorf("eachChunk(%q, %d) up to %d = %v, want %v", s, max, stop, got, want[:stop+1])
+				}
 			}
 		}
 	}
@@ -797,11 +836,49 @@ func TestAddWeightsMatchesRef(t *testing.T) {
 		addWeights(got[:], tGot[:], rows, stride)
 		addWeightsRef(want[:], tWant[:], rows, stride)
 		addLabelWeights(got2[:], rows, stride)
+		var got64 [64]float64
+		var t64 [64]bool
+		var got16 [16]float64
+		addWeights64(&got64, &t64, rows, stride)
+		addLabelWeights16(&got16, rows, stride)
 		for c := range got {
 			if math.Float64bits(got[c]) != math.Float64bits(want[c]) || tGot[c] != tWant[c] ||
-				math.Float64bits(got2[c]) != math.Float64bits(want[c]) {
-				t.Fatalf("stride %d, %d bytes: class %d: %v %v %v, want %v %v", stride, size, c, got[c], tGot[c], got2[c], want[c], tWant[c])
+				math.Float64bits(got2[c]) != math.Float64bits(want[c]) ||
+				math.Float64bits(got64[c]) != math.Float64bits(want[c]) || t64[c] != tWant[c] ||
+				math.Float64bits(got16[c]) != math.Float64bits(want[c]) {
+				t.Fatalf("stride %d, %d bytes: class %d: %v %v %v %v %v, want %v %v", stride, size, c, got[c], tGot[c], got2[c], got64[c], got16[c], want[c], tWant[c])
 			}
+		}
+	}
+}
+
+// cutCliticRef is cutClitic before it looked for an apostrophe first: the
+// oracle of TestCutCliticMatchesRef.
+func cutCliticRef(w string) (string, bool) {
+	w = strings.ReplaceAll(w, "’", "'")
+	for _, c := range []string{"n't", "'d", "'ve", "'re", "'ll", "'m"} {
+		if stem, ok := strings.CutSuffix(w, c); ok && stem != "" {
+			return stem, true
+		}
+	}
+	return "", false
+}
+
+// TestCutCliticMatchesRef compares cutClitic with cutCliticRef on random
+// words of letters, both apostrophes, their bytes alone and the endings.
+func TestCutCliticMatchesRef(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	pieces := []string{"a", "n", "t", "d", "ve", "re", "ll", "m", "'", "’", "\xe2\x80", "\x99", "n't", "n’t", "'d", "’d", "'ve", "’re", "'ll", "’m", "é", "W"}
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		w := b.String()
+		gs, gok := cutClitic(w)
+		ws, wok := cutCliticRef(w)
+		if gs != ws || gok != wok {
+			t.Fatalf("cutClitic(%q) = %q, %v; want %q, %v", w, gs, gok, ws, wok)
 		}
 	}
 }

@@ -61,6 +61,11 @@ type tagger struct {
 	pair         [][2]int32
 	// marks are the features of contextMarks.
 	marks [4]ctxFeats
+	// biasScores and biasTouched are the scores of a token after its first
+	// feature, the bias, which is the same for every token: the sums of
+	// its rows onto zero, made once (when there are at most 64 classes).
+	biasScores  *[64]float64
+	biasTouched *[64]bool
 }
 
 // taggerSource is the tagger as decoded from prose's files, before it
@@ -169,6 +174,11 @@ func openTagger(pack map[string]string, words *wordTable) (*tagger, error) {
 		return nil, fmt.Errorf("%s: %d rows, want 257", tagPref1, p.Len())
 	}
 	t.initTagFeats()
+	if len(t.classes) <= 64 {
+		t.biasScores, t.biasTouched = new([64]float64), new([64]bool)
+		vals, stride := t.weights.Rows(int(t.bias[0]), int(t.bias[1]))
+		addWeights64(t.biasScores, t.biasTouched, vals, stride)
+	}
 	for i, w := range contextMarks {
 		t.marks[i] = t.ctxFeatsOf(w)
 	}
@@ -397,10 +407,25 @@ func (t *tagger) ctxFeatsOf(w string) ctxFeats {
 // best tag and its tagID. scores, touched and buf are scratch space.
 func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*tokenFeats, i int, p1, p2 string, id1, id2 int32) (string, int32, []byte) {
 	// Only the tags of features found are scored (touched), each from 0.
-	clear(touched)
-	clear(scores)
+	// The usual model has at most 64 classes, and tag lends scratch space
+	// of that size: the sums then index arrays, without a bounds check on
+	// each row's class (addWeights64), and start from the sums of the
+	// bias, made once.
+	var scores64 *[64]float64
+	var touched64 *[64]bool
+	if cap(scores) >= 64 && cap(touched) >= 64 && len(scores) <= 64 && t.biasScores != nil {
+		scores64, touched64 = (*[64]float64)(scores[:64]), (*[64]bool)(touched[:64])
+		*scores64, *touched64 = *t.biasScores, *t.biasTouched
+	} else {
+		clear(touched)
+		clear(scores)
+	}
 	addRange := func(r [2]int32) {
 		vals, stride := t.weights.Rows(int(r[0]), int(r[1]))
+		if scores64 != nil {
+			addWeights64(scores64, touched64, vals, stride)
+			return
+		}
 		addWeights(scores, touched, vals, stride)
 	}
 	add := func(parts ...string) {
@@ -429,7 +454,9 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 	}
 	w := feats[i]
 	// The features in prose's order.
-	addRange(t.bias)
+	if scores64 == nil {
+		addRange(t.bias) // else summed already
+	}
 	addRange(w.suffix)
 	addRange(t.pref1[w.first]) // prose converts the first byte, not rune
 	if id1 >= 0 && id2 >= 0 {
@@ -478,6 +505,18 @@ func addWeights(scores []float64, touched []bool, rows []byte, stride int) {
 	}
 }
 
+// addWeights64 is addWeights for at most 64 classes, each row's class
+// taken modulo 64, which leaves it as it is: every class of the tagger's
+// weights is below the number of its classes (TestWeightClassesInRange).
+func addWeights64(scores *[64]float64, touched *[64]bool, rows []byte, stride int) {
+	for k, n := 0, rowCount(rows, stride); k < n; k++ {
+		r := row12(rows, k*stride)
+		class := binary.LittleEndian.Uint32(r[:4]) & 63
+		touched[class] = true
+		scores[class] += math.Float64frombits(binary.LittleEndian.Uint64(r[4:]))
+	}
+}
+
 // rowCount is the number of rows of twelve bytes in rows, one every
 // stride bytes (stride >= 12): the last one ends within rows.
 func rowCount(rows []byte, stride int) int {
@@ -509,7 +548,26 @@ func normalizeLower(word, lower string) string {
 	return lower
 }
 
+// isAtoi reports whether strconv.Atoi accepts s. A string of fewer than 19
+// bytes (the only ones asked: normalizeLower asks of four) is accepted
+// exactly when it is an optional sign and one digit or more, which is
+// answered here without the error value Atoi allocates for every word that
+// is not a number (TestIsAtoi compares with Atoi).
 func isAtoi(s string) bool {
-	_, err := strconv.Atoi(s)
-	return err == nil
+	if len(s) == 0 || len(s) >= 19 {
+		_, err := strconv.Atoi(s)
+		return err == nil
+	}
+	if s[0] == '-' || s[0] == '+' {
+		s = s[1:]
+		if s == "" {
+			return false
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

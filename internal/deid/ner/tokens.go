@@ -75,7 +75,7 @@ func (m *model) fillTokenFeats(f *tokenFeats, w string) {
 	f.lower, f.shape = lower, shapeOfLower(w, lower)
 	f.inList = rw.mask&bitInList != 0
 	f.word = t.words.weights(rw, wWord)
-	f.wordLower = e.weightsOf(fWordLower, f.lower)
+	f.wordLower = t.words.weights(rl, wLower) // rl: the row of lower
 	f.asPrevWord = t.words.weights(rl, wPrev)
 	f.asNextWord = t.words.weights(rl, wNext)
 	f.tagWord = rn.mask&bitTagWord != 0

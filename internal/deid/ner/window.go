@@ -45,7 +45,8 @@ type windowScratch struct {
 // if not nil, lends its slices, the one returned among them: it is valid
 // until the next call with the same scratch.
 func windowsWhere(s string, ctx int, cand func(words chunkWords, i int) bool, scratch *windowScratch) []Span {
-	if !holdsNameWord(s) {
+	first, ascii := firstNameWord(s)
+	if first < 0 {
 		return nil // most chunks: the scan below would find no name
 	}
 	if scratch == nil {
@@ -54,7 +55,25 @@ func windowsWhere(s string, ctx int, cand func(words chunkWords, i int) bool, sc
 	words, names := scratch.words[:0], scratch.names[:0] // names: indexes into words of words that may be names
 	out := scratch.out[:0]
 	defer func() { scratch.words, scratch.names, scratch.out = words, names, out }()
-	for i := 0; i < len(s); {
+	// No word before the first name word opens a window, so the words
+	// are split from the one a window around it starts at (and one more
+	// word back, the one cand reads before a name): the words before
+	// those only shift the indexes. Looking back by bytes finds the same
+	// words as the scan forward when those bytes are ASCII, each a rune
+	// of its own.
+	i := 0
+	if ascii {
+		i = first
+		for range max(ctx, 1) {
+			for i > 0 && isASCIISpace(s[i-1]) {
+				i--
+			}
+			for i > 0 && !isASCIISpace(s[i-1]) {
+				i--
+			}
+		}
+	}
+	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
 			if isASCIISpace(c) {
 				i++
@@ -120,6 +139,15 @@ func windowsWhere(s string, ctx int, cand func(words chunkWords, i int) bool, sc
 // can be (mayHoldName), so it looks for those bytes first and asks only
 // about the words that hold them.
 func holdsNameWord(s string) bool {
+	first, _ := firstNameWord(s)
+	return first >= 0
+}
+
+// firstNameWord returns the start of the first white-space delimited word
+// of s that may be a name (mayBeName), or -1, and whether the bytes of s
+// before it are all ASCII.
+func firstNameWord(s string) (first int, ascii bool) {
+	ascii = true
 	for i := 0; i < len(s); {
 		for i+8 <= len(s) {
 			b := s[i : i+8]
@@ -133,7 +161,7 @@ func holdsNameWord(s string) bool {
 			i++
 		}
 		if i == len(s) {
-			return false
+			return -1, ascii
 		}
 		// The word around i: back to the white space before it, on to the
 		// white space after it.
@@ -153,6 +181,7 @@ func holdsNameWord(s string) bool {
 			r, size := rune(s[end]), 1
 			if r >= utf8.RuneSelf {
 				r, size = utf8.DecodeRuneInString(s[end:])
+				ascii = false
 			}
 			if isSpace(r) {
 				break
@@ -166,11 +195,11 @@ func holdsNameWord(s string) bool {
 			continue
 		}
 		if mayBeName(s[start:end]) {
-			return true
+			return start, ascii
 		}
 		i = end
 	}
-	return false
+	return -1, ascii
 }
 
 // mayBeName reports whether a white-space delimited word may be (part of) a

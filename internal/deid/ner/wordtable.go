@@ -12,8 +12,9 @@ import (
 // wordTable holds, in one table keyed by a string, what both models say of
 // that string in each of the features a token's own text is looked up
 // by: the tagger's fixed tag and its context-word and suffix features, the
-// entity model's "word", "prevword", "nextword", "suffix3" and "prefix3"
-// weights and its word list. They were nine tables, and a token new to a
+// entity model's "word", "prevword", "nextword", "suffix3", "prefix3" and
+// "word.lower" weights and its word list ("word.lower" since session 9: it
+// is keyed by the token's lower case, whose row a token reads anyway). They were nine tables, and a token new to a
 // text was looked up in each of them: about eleven probes, each mostly a
 // wait for memory, since the tables lie scattered over 4 MB. Most of the
 // keys a token asks for are the same string (its text, its lower case and
@@ -47,6 +48,7 @@ const (
 	wNext           // "nextword"
 	wSuffix3        // "suffix3"
 	wPrefix3        // "prefix3"
+	wLower          // "word.lower"
 	numWordFeats
 )
 
@@ -58,7 +60,7 @@ const (
 )
 
 // wordFeatSize is the entries (of four words) each feature's values take.
-var wordFeatSize = [numWordFeats]int{wTag: 1, wCtx: 3, wSuffix: 2, wWord: 1, wPrev: 1, wNext: 1, wSuffix3: 1, wPrefix3: 1}
+var wordFeatSize = [numWordFeats]int{wTag: 1, wCtx: 3, wSuffix: 2, wWord: 1, wPrev: 1, wNext: 1, wSuffix3: 1, wPrefix3: 1, wLower: 1}
 
 // maxentWordFeat maps the entity model's features kept in the word table
 // to their wordFeat; the others map to -1.
@@ -67,6 +69,7 @@ var maxentWordFeat = func() (m [numFeatures]int) {
 		m[f] = -1
 	}
 	m[fWord], m[fPrevWord], m[fNextWord], m[fSuffix3], m[fPrefix3] = wWord, wPrev, wNext, wSuffix3, wPrefix3
+	m[fWordLower] = wLower
 	return m
 }()
 

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 // TestWordTableMatchesSource reads every feature of every key of the word
@@ -112,5 +114,73 @@ func TestWordTableFlags(t *testing.T) {
 	}
 	if n < 1000 {
 		t.Errorf("%d keys of word+nextpos", n)
+	}
+}
+
+// TestTokenFeatsWordLower checks that a token's "word.lower" weights, read
+// off the row of its lower case in the word table, are those of the
+// feature looked up by its lower case: for every word of the tagger's
+// fixed list and of prose's word list, as written, capitalised and in
+// capitals, and for words the model lacks. (prose v2.0.0's model holds no
+// "word.lower" weights at all, so today both are empty; the test guards
+// the day a model has some, with TestWordTableMatchesSource.)
+func TestTokenFeatsWordLower(t *testing.T) {
+	m := loadModel()
+	var words []string
+	for r := range m.tagger.tags.Len() {
+		words = append(words, m.tagger.tags.Key(r))
+	}
+	words = append(words, "Zzqxw", "ÉCOLE", "naïve", "O'Brien", "-START-", "1990", "X")
+	for _, w := range words {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			if v == "" {
+				continue
+			}
+			got := m.newTokenFeats(v).wordLower
+			want := m.ents.weightsOf(fWordLower, strings.ToLower(v))
+			if got != want {
+				t.Fatalf("word.lower of %q: %+v, want %+v", v, got, want)
+			}
+		}
+	}
+}
+
+// TestWeightClassesInRange checks what addWeights64 and addLabelWeights16
+// rely on: every class of the tagger's weight rows is below the number of
+// its classes (at most 64), and every label of the entity model's weights
+// (the first of each feature value, in the feature tables and the word
+// table, and the rest in more) below the number of its labels (at most
+// 16), so that taking them modulo 64 or 16 changes none.
+func TestWeightClassesInRange(t *testing.T) {
+	m := loadModel()
+	tg, e := m.tagger, m.ents
+	if len(tg.classes) > 64 || len(e.labels) > 16 {
+		t.Skipf("%d classes, %d labels: the sums use slices", len(tg.classes), len(e.labels))
+	}
+	check := func(what string, tab *lexicon.Table, limit int, label func(r int) uint32) {
+		if tab.Len() == 0 {
+			t.Errorf("%s: no rows", what)
+		}
+		for r := range tab.Len() {
+			if c := label(r); c >= uint32(limit) {
+				t.Fatalf("%s: row %d has class %d of %d", what, r, c, limit)
+			}
+		}
+	}
+	check("tagger weights", tg.weights, len(tg.classes), func(r int) uint32 { return tg.weights.Word(r, 0) })
+	check("entity more", e.more, len(e.labels), func(r int) uint32 { return e.more.Word(r, 0) })
+	for f, tab := range e.feats {
+		if tab != nil {
+			check(featureNames[f], tab, len(e.labels), func(r int) uint32 { return tab.Word(r, 0) & 0xffff })
+		}
+	}
+	wt := tg.words
+	for r := range wt.rows.Len() {
+		row := wordRow{mask: wt.rows.Word(r, 0), start: wt.rows.Int32(r, 1)}
+		for f := wWord; f < numWordFeats; f++ {
+			if w := wt.weights(row, f); w.ok && (w.vw.label < 0 || int(w.vw.label) >= len(e.labels)) {
+				t.Fatalf("word table key %q, feature %d: label %d of %d", wt.rows.Key(r), f, w.vw.label, len(e.labels))
+			}
+		}
 	}
 }

@@ -351,7 +351,7 @@ var _ deid.Detector = (*IP)(nil)
 func NewIP() *IP {
 	return &IP{contactDetector{name: "rules/ip", rules: newRuleSet([]rule{
 		{trig: tShape(1, 3, "."), re: anchored(`\b(?:\d{1,3}\.){3}\d{1,3}\b`), fn: ipv4Hit, need: needDottedQuad},
-		{trig: custom("0123456789abcdefABCDEF", false, tHexColon), re: anchored(`(?i)[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}`), fn: ipv6Hit},
+		{trig: tHexColonTrig, re: anchored(`(?i)[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}`), fn: ipv6Hit},
 	}...)}}
 }
 
@@ -393,6 +393,18 @@ func ipv6Hit(text string, m []int) []hit {
 	}
 	return []hit{{start: s, end: e, typ: "ip", conf: 0.85}}
 }
+
+// tHexColonTrig is the IPv6 rule's trigger, tHexColon. The colon it
+// needs comes after the token's letters, and the bytes before it are hex:
+// so the byte after the letters is the colon or a digit.
+var tHexColonTrig = func() *trig {
+	g := custom("0123456789abcdefABCDEF", false, tHexColon)
+	g.next = new([256]bool)
+	for _, b := range []byte(":" + digits) {
+		g.next[b] = true
+	}
+	return g
+}()
 
 // tHexColon accepts a hex token with a colon within its first five bytes.
 func tHexColon(text string, t token) bool {

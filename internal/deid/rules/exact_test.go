@@ -124,6 +124,9 @@ func plainSet(s *ruleSet) *ruleSet {
 	}
 	p := &ruleSet{rules: rs, scans: s.scans}
 	p.own = newPass(p)
+	for b := range p.own.byFirst {
+		p.own.byFirst[b].next = nil // no rule passed over for the byte after its token's letters
+	}
 	return p
 }
 

@@ -71,11 +71,12 @@ func pubKindsAtTokens(text string, tk tokenized) [][2]int {
 	}
 	var at [][2]int
 	for _, t := range tk.toks {
-		ks := pubKindByFirst[text[t.start]]
-		if len(ks) == 0 || t.wend < len(text) && isASCIIAlnum(text[t.wend]) {
+		// Most tokens' first letter and length are no kind's (a token's
+		// letters are at most 24 bytes).
+		if pubKindLens[text[t.start]]&(1<<(t.wend-t.start)) == 0 || t.wend < len(text) && isASCIIAlnum(text[t.wend]) {
 			continue
 		}
-		for _, k := range ks {
+		for _, k := range pubKindByFirst[text[t.start]] {
 			if pubKindList[k] == text[t.start:t.wend] {
 				at = append(at, [2]int{k, t.start})
 			}
@@ -89,6 +90,15 @@ func pubKindsAtTokens(text string, tk tokenized) [][2]int {
 var pubKindByFirst = func() (t [256][]int) {
 	for k, kind := range pubKindList {
 		t[kind[0]] = append(t[kind[0]], k)
+	}
+	return t
+}()
+
+// pubKindLens has the bit 1<<len(kind) set at each kind's first byte:
+// most tokens' first byte and length are no kind's.
+var pubKindLens = func() (t [256]uint32) {
+	for _, kind := range pubKindList {
+		t[kind[0]] |= 1 << len(kind)
 	}
 	return t
 }()

@@ -115,11 +115,13 @@ type tokenized struct {
 }
 
 // docTokenized returns the candidate tokens of doc's text, made once per
-// document: every detector of Default reads the same text in turn.
+// document: every detector of Default reads the same text in turn. They
+// are made from the words of the document's analysis (tokensFromWords),
+// which the engine's other recognizers make anyway.
 func docTokenized(doc *deid.Doc) tokenized {
 	an := doc.Analysis()
 	return deid.AnalysisValue(an, tokensKey{}, func() tokenized {
-		ts, inner := tokenizeAll(an.Text())
+		ts, inner := tokensFromWords(an.Text(), an.Words())
 		return tokenized{ts, inner}
 	})
 }
@@ -285,6 +287,11 @@ type trig struct {
 	words map[string]func(string, token) bool
 	// parts are the triggers a tOr trigger is made of.
 	parts []*trig
+	// next, when set, holds every byte that may follow the token's
+	// letters (text[t.wend]) where fn accepts it: fn refuses a token at
+	// the end of the text or before any other byte, so the walk need not
+	// ask it there.
+	next *[256]bool
 }
 
 func always(string, token) bool { return true }
@@ -568,15 +575,41 @@ func (p *pass) wordCands(text string, t token, h uint) *cands {
 type cands struct {
 	free, digit []cand
 	win         int // the widest window of digit's rules
+	// next, when set, holds every byte after a token's letters at which
+	// some rule of free may be accepted (the union of their trig.next):
+	// before another byte, or at the end of the text, free is passed
+	// over. ungated says a rule of free has no such set.
+	next    *[256]bool
+	ungated bool
 }
 
-func (cs *cands) add(p *pass, c cand) {
+// add adds c to cs; next is c's trig.next.
+func (cs *cands) add(p *pass, c cand, next *[256]bool) {
 	if p.rules[c.rule].digit {
 		cs.digit = append(cs.digit, c)
 		cs.win = max(cs.win, p.win[c.rule])
-	} else {
-		cs.free = append(cs.free, c)
+		return
 	}
+	switch {
+	case next == nil:
+		cs.next, cs.ungated = nil, true
+	case !cs.ungated:
+		u := new([256]bool)
+		if cs.next != nil {
+			*u = *cs.next
+		}
+		for b, ok := range next {
+			u[b] = u[b] || ok
+		}
+		cs.next = u
+	}
+	cs.free = append(cs.free, c)
+}
+
+// freeAt reports whether a rule of cs.free may accept t: none does before
+// a byte after its letters outside cs.next.
+func (cs *cands) freeAt(text string, t token) bool {
+	return len(cs.free) > 0 && (cs.next == nil || t.wend < len(text) && cs.next[text[t.wend]])
 }
 
 // wordHash is a cheap hash of a lower-cased word for pass.wordBits.
@@ -648,7 +681,7 @@ func newPass(sets ...*ruleSet) *pass {
 						if p.byWord[w] == nil {
 							p.byWord[w] = &cands{}
 						}
-						p.byWord[w].add(p, cand{g, p.win[g], rest})
+						p.byWord[w].add(p, cand{g, p.win[g], rest}, nil)
 						h := wordHash(w)
 						p.wordBits[h>>6] |= 1 << (h & 63)
 					}
@@ -656,7 +689,7 @@ func newPass(sets ...*ruleSet) *pass {
 				}
 				for b, ok := range pt.first {
 					if ok {
-						p.byFirst[b].add(p, cand{g, p.win[g], pt.fn})
+						p.byFirst[b].add(p, cand{g, p.win[g], pt.fn}, pt.next)
 					}
 				}
 			}
@@ -731,7 +764,9 @@ func (p *pass) run(ctx context.Context, doc *deid.Doc) ([][]hit, error) {
 			}
 		}
 		if cs := &p.byFirst[text[t.start]]; len(cs.free) > 0 || len(cs.digit) > 0 && t.digitWithin(cs.win) {
-			p.try(text, k, t, cs.free, false, st, hs)
+			if cs.freeAt(text, t) {
+				p.try(text, k, t, cs.free, false, st, hs)
+			}
 			if t.digitWithin(cs.win) {
 				p.try(text, k, t, cs.digit, true, st, hs)
 			}

@@ -50,7 +50,12 @@ func (m *Model) findIn(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, tex
 	if cap(sc.toks) < len(text)/5+1 {
 		sc.toks = make([]span, 0, len(text)/5+1)
 	}
-	toks := tokenize(text, sc.toks[:0])
+	var toks []span
+	if an != nil {
+		toks = tokenizeWords(text, an.Words(), sc.toks[:0])
+	} else {
+		toks = tokenize(text, sc.toks[:0])
+	}
 	sc.toks = toks[:0]
 	if len(toks) == 0 {
 		return nil

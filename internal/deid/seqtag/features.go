@@ -289,9 +289,10 @@ type wtype struct {
 	rows [numRoles]int32
 	// tagRows: the same of fPrevTagWord after each tag.
 	tagRows [numTags]int32
-	// cached: 0 until the tagger looks the type up in its rowCache, then
-	// 1 + its entry there, or -1 when it has none.
-	cached int32
+	// looked: the tagger looked the type's rows up in its caches (cached);
+	// set is where they keep them, or nil.
+	looked bool
+	set    *rowSet
 	// islot: 1 + the slot of the type's text in the scratch's infoCache,
 	// or 0.
 	islot int32
@@ -307,10 +308,14 @@ type wtype struct {
 // document's analysis (nil otherwise). It returns the words, the distinct
 // token texts they point to (word.typ) and the register.
 func analyse(lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, note bool) ([]word, []wtype, uint8) {
+	if an != nil {
+		toks = tokenizeWords(text, an.Words(), nil)
+	}
 	return analyseInto(new(scratch), lex, an, text, toks, note)
 }
 
-// analyseInto is analyse, in the buffers of sc (which it keeps there).
+// analyseInto is analyse, in the buffers of sc (which it keeps there); with
+// an, the tokens are tokenizeWords's, which know their words of an.
 func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text string, toks []span, note bool) ([]word, []wtype, uint8) {
 	// Every field of every word is written below: ws is not cleared.
 	ws := grow(&sc.ws, len(toks))
@@ -318,14 +323,16 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 	// A token that is a word of the analysis (the same span) finds its
 	// type among the others of its vocabulary id (byID, then wtype.next):
 	// most tokens, without hashing them. The others use the table ids.
-	var dw []deid.Word
-	var byID []int32 // 1 + the first type of a vocabulary id
+	var byID []int32  // 1 + the first type of a vocabulary id
+	var byLow []int32 // 1 + the type of a vocabulary id's lookup form, once a token had it
+	var vocab []string
 	var ids typeTable
 	if an != nil {
 		facts = lexfacts.Of(an, lex)
-		dw = an.Words()
-		byID = grow(&sc.byID, len(an.Vocab()))
+		vocab = an.Vocab()
+		byID = grow(&sc.byID, 2*len(vocab))
 		clear(byID)
+		byID, byLow = byID[:len(vocab)], byID[len(vocab):]
 		ids = sc.typeTable(len(toks) / 8)
 	} else {
 		ids = sc.typeTable(len(toks))
@@ -342,69 +349,69 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 	types := sc.types[:0]
 	prevEnd := 0
 	opens := true // whether the token before opens a sentence ('.', '!', '?', ':', '"', '“'), or none
-	k := 0        // the first word of dw not before the token
-	for i, t := range toks {
-		w := &ws[i]
-		s := text[t.start:t.end]
+	for i := range toks {
+		t := &toks[i]
+		start, end := t.start, t.end
 		var id int32
-		if c := s[0]; len(s) == 1 && c < utf8.RuneSelf {
+		next := false // opens: whether this token opens a sentence
+		if c := text[start]; end-start == 1 && c < utf8.RuneSelf {
 			if ascii[c] == 0 {
 				ascii[c] = int32(len(types)) + 1
 				types = append(types, wtype{})
-				newType(&types[len(types)-1], lex, an, facts, s)
+				newType(&types[len(types)-1], lex, an, facts, text[start:end])
 			}
 			id = ascii[c] - 1
+			next = c == '.' || c == '!' || c == '?' || c == ':' || c == '"'
+		} else if v := t.word - 1; v >= 0 && t.lower && byLow[v] != 0 {
+			// A word in its lookup form, as before.
+			id = byLow[v] - 1
+		} else if v >= 0 {
+			// A word (which no mark is: next stays false).
+			s := text[start:end]
+			id = -1
+			for c := byID[v]; c != 0; c = types[c-1].next {
+				if types[c-1].text == s {
+					id = c - 1
+					break
+				}
+			}
+			if id < 0 {
+				id = int32(len(types))
+				types = append(types, wtype{})
+				wordType(&types[id], lex, facts, s, vocab[v], v, ic)
+				types[id].next = byID[v]
+				byID[v] = id + 1
+			}
+			if t.lower {
+				byLow[v] = id + 1
+			}
 		} else {
-			for k < len(dw) && dw[k].Start < t.start {
-				k++
+			s := text[start:end]
+			var ok bool
+			if id, ok = ids.find(types, s); !ok {
+				id = int32(len(types))
+				types = append(types, wtype{})
+				newType(&types[id], lex, an, facts, s)
+				ids.add(types, id)
 			}
-			if k < len(dw) && dw[k].Start == t.start && dw[k].End == t.end {
-				v := dw[k].ID
-				id = -1
-				for c := byID[v]; c != 0; c = types[c-1].next {
-					if types[c-1].text == s {
-						id = c - 1
-						break
-					}
-				}
-				if id < 0 {
-					id = int32(len(types))
-					types = append(types, wtype{})
-					wordType(&types[id], lex, facts, &dw[k], ic)
-					types[id].next = byID[v]
-					byID[v] = id + 1
-				}
-			} else {
-				var ok bool
-				if id, ok = ids.find(types, s); !ok {
-					id = int32(len(types))
-					types = append(types, wtype{})
-					newType(&types[id], lex, an, facts, s)
-					ids.add(types, id)
-				}
-			}
+			next = s == "“"
 		}
 		ty := &types[id]
 		// The first word of a line or after a full stop.
 		sentStart := false
-		switch g := t.start - prevEnd; {
+		switch g := start - prevEnd; {
 		case opens:
 			sentStart = true
 		case g == 1:
 			sentStart = text[prevEnd] == '\n'
 		case g > 1:
-			sentStart = strings.IndexByte(text[prevEnd:t.start], '\n') >= 0
+			sentStart = strings.IndexByte(text[prevEnd:start], '\n') >= 0
 		}
-		*w = word{typ: id, shape: ty.shape, info: ty.info, plain: ty.plain, sentStart: sentStart}
-		prevEnd = t.end
-		if len(s) == 1 {
-			c := s[0]
-			opens = c == '.' || c == '!' || c == '?' || c == ':' || c == '"'
-		} else {
-			opens = s == "“"
-		}
+		sh := ty.shape
+		ws[i] = word{typ: id, shape: sh, info: ty.info, plain: ty.plain, sentStart: sentStart}
+		prevEnd, opens = end, next
 		ty.uses++
-		if !w.sentStart && (w.shape == shTitle || w.shape == shMixed) {
+		if !sentStart && (sh == shTitle || sh == shMixed) {
 			ty.capsInner++
 		}
 	}
@@ -518,14 +525,14 @@ func capsLower(an *deid.Analysis, types []wtype) {
 	}
 }
 
-// wordType sets ty as newType does of the text of w, a word of the
-// document's analysis whose lexicon facts are in facts: its lookup form
-// (w.Lower) is its lower case unless it has a typographic apostrophe
-// (whose first byte, 0xE2, the lower case keeps and the lookup form does
-// not), and its facts are those of its id. ic, when not nil, keeps the
-// info of common words from text to text.
-func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Word, ic *infoCache) {
-	s := w.Text
+// wordType sets ty as newType does of s, the text of a word of the
+// document's analysis whose lookup form is form (deid.Word.Lower, the
+// vocabulary's form of its id) and id is id, and whose lexicon facts are in
+// facts: its lookup form is its lower case unless it has a typographic
+// apostrophe (whose first byte, 0xE2, the lower case keeps and the lookup
+// form does not), and its facts are those of its id. ic, when not nil,
+// keeps the info of common words from text to text.
+func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, s, form string, id int32, ic *infoCache) {
 	ty.text, ty.vocab = s, -1
 	for r := range ty.rows {
 		ty.rows[r] = rowUnknown
@@ -534,7 +541,7 @@ func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Wo
 		ty.tagRows[t] = rowUnknown
 	}
 	if strings.IndexByte(s, 0xE2) < 0 {
-		ty.lower, ty.vocab = w.Lower, w.ID
+		ty.lower, ty.vocab = form, id
 	} else {
 		ty.lower = strings.ToLower(s)
 	}
@@ -552,7 +559,7 @@ func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, w *deid.Wo
 		ty.plain = true
 		return
 	}
-	ty.info = lookup(lex, s, ty.lower, facts.Facts(w.ID))
+	ty.info = lookup(lex, s, ty.lower, facts.Facts(id))
 	ty.plain = plainWord(ty.shape, ty.info)
 	if ic != nil && ic.put(slot, ty) {
 		ty.islot = int32(slot + 1)

@@ -21,8 +21,10 @@ type infoCache struct {
 	entries []infoEntry // open addressing; len a power of two
 	n       int
 	// prefix holds, beside each entry, the summed weights of the word's
-	// own features (wtype.prefix) in one register, for the model m.
+	// own features (wtype.prefix) in one register, and rows the rows of
+	// the features that name it (wtype.rows and tagRows), for the model m.
 	prefix []prefixEntry
+	rows   []rowSet
 	m      *Model
 }
 
@@ -52,11 +54,11 @@ const maxInfoWord = 19
 // analysed).
 func (c *infoCache) begin(lex *lexicon.Lexicon) {
 	if c.lex != lex || c.entries == nil {
-		*c = infoCache{lex: lex, seed: maphash.MakeSeed(), entries: make([]infoEntry, rowCacheFirst), prefix: make([]prefixEntry, rowCacheFirst)}
+		*c = infoCache{lex: lex, seed: maphash.MakeSeed(), entries: make([]infoEntry, rowCacheFirst), prefix: make([]prefixEntry, rowCacheFirst), rows: make([]rowSet, rowCacheFirst)}
 	}
 	if 4*c.n >= len(c.entries) && len(c.entries) < 2*rowCacheMax {
-		old, oldPrefix := c.entries, c.prefix
-		c.entries, c.prefix = make([]infoEntry, 2*len(old)), make([]prefixEntry, 2*len(old))
+		old, oldPrefix, oldRows := c.entries, c.prefix, c.rows
+		c.entries, c.prefix, c.rows = make([]infoEntry, 2*len(old)), make([]prefixEntry, 2*len(old)), make([]rowSet, 2*len(old))
 		mask := len(c.entries) - 1
 		for k := range old {
 			o := &old[k]
@@ -67,16 +69,19 @@ func (c *infoCache) begin(lex *lexicon.Lexicon) {
 			for c.entries[i].n != 0 {
 				i = (i + 1) & mask
 			}
-			c.entries[i], c.prefix[i] = *o, oldPrefix[k]
+			c.entries[i], c.prefix[i], c.rows[i] = *o, oldPrefix[k], oldRows[k]
 		}
 	}
 }
 
-// model readies the cache's prefix sums for model m: those of another
-// model are forgotten.
+// model readies the cache's prefix sums and rows for model m: those of
+// another model are forgotten.
 func (c *infoCache) model(m *Model) {
 	if c.m != m {
 		clear(c.prefix)
+		for i := range c.rows {
+			c.rows[i] = unknownRows()
+		}
 		c.m = m
 	}
 }
@@ -112,6 +117,7 @@ func (c *infoCache) put(i int, ty *wtype) bool {
 	c.entries[i] = infoEntry{n: uint8(len(ty.text)), info: ty.info, shape: ty.shape, plain: ty.plain}
 	copy(c.entries[i].word[:], ty.text)
 	c.prefix[i] = prefixEntry{}
+	c.rows[i] = unknownRows()
 	c.n++
 	return true
 }

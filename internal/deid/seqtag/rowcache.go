@@ -11,8 +11,11 @@ import "hash/maphash"
 // the word lists rank among the 10,000 commonest and single marks are kept
 // ("the", "in", ",", "."), in lower case of at most 15 bytes: about half
 // the features a text names are theirs, and they are few, so the cache
-// stays small and needs no eviction. It belongs to one scratch, so to one
-// text at a time.
+// stays small and needs no eviction. The words whose text the infoCache
+// keeps have their rows kept there, beside their info (tagger.cached), so
+// that finding them needs no second lookup: this cache keeps the rows of
+// marks and of the other common words. It belongs to one scratch, so to
+// one text at a time.
 type rowCache struct {
 	m       *Model // the model whose rows these are
 	seed    maphash.Seed
@@ -22,10 +25,28 @@ type rowCache struct {
 
 // rowEntry is a word's rows, in one cache line.
 type rowEntry struct {
-	n       uint8 // the word's length; 0: an empty entry
-	word    [maxCachedWord]byte
+	n    uint8 // the word's length; 0: an empty entry
+	word [maxCachedWord]byte
+	rowSet
+}
+
+// rowSet is the rows of the features that name a word: in each role, and
+// after each tag (rowUnknown until found).
+type rowSet struct {
 	rows    [numRoles]int32
 	tagRows [numTags]int32
+}
+
+// unknownRows is a rowSet whose rows are all unknown.
+func unknownRows() rowSet {
+	var s rowSet
+	for r := range s.rows {
+		s.rows[r] = rowUnknown
+	}
+	for t := range s.tagRows {
+		s.tagRows[t] = rowUnknown
+	}
+	return s
 }
 
 // maxCachedWord is the longest lower case rowCache keeps.
@@ -71,12 +92,7 @@ func (c *rowCache) entry(w string) int {
 			}
 			e.n = uint8(len(w))
 			copy(e.word[:], w)
-			for r := range e.rows {
-				e.rows[r] = rowUnknown
-			}
-			for t := range e.tagRows {
-				e.tagRows[t] = rowUnknown
-			}
+			e.rowSet = unknownRows()
 			c.n++
 			return i
 		}
@@ -104,23 +120,25 @@ func (c *rowCache) grow() {
 	}
 }
 
-// cached returns the cache entry of type ty, looking it up the first time
-// (when it takes the rows known there), or nil when the cache keeps none.
-func (t *tagger) cached(ty *wtype) *rowEntry {
-	if ty.cached == 0 {
-		ty.cached = -1
-		if t.cache != nil && cacheable(ty) {
+// cached returns where the caches keep the rows of type ty, looking them
+// up the first time (when it takes the rows known there), or nil when they
+// keep none: a word whose text the infoCache keeps has its rows beside its
+// info (a function of its text, whose lower case the rows name), others
+// the rowCache's entry of its lower case.
+func (t *tagger) cached(ty *wtype) *rowSet {
+	if !ty.looked {
+		ty.looked = true
+		switch {
+		case ty.islot > 0 && t.info != nil:
+			ty.set = &t.info.rows[ty.islot-1]
+		case t.cache != nil && cacheable(ty):
 			if i := t.cache.entry(ty.lower); i >= 0 {
-				e := &t.cache.entries[i]
-				ty.cached = int32(i + 1)
-				ty.rows, ty.tagRows = e.rows, e.tagRows
-				return e
+				ty.set = &t.cache.entries[i].rowSet
 			}
 		}
-		return nil
+		if ty.set != nil {
+			ty.rows, ty.tagRows = ty.set.rows, ty.set.tagRows
+		}
 	}
-	if ty.cached < 0 {
-		return nil
-	}
-	return &t.cache.entries[ty.cached-1]
+	return ty.set
 }

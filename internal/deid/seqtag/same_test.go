@@ -295,3 +295,61 @@ func TestLowerCaseKey(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenizeWords: with the words of the document's analysis,
+// tokenizeWords splits a text as tokenize does and gives each token the
+// id of the word of the analysis with its span (found here by a search of
+// them all), on random strings of bytes and runes, the random texts of
+// TestSameAsReference and, when set, the posts of VEIL_BENCH_SITE and the
+// texts of SEQ_BENCH.
+func TestTokenizeWords(t *testing.T) {
+	pieces := []string{" ", "  ", "\t", "\n", "\u00a0", "\u2003", "a", "Z", "q", "7", "é", "ß", "ж", "\u0301", "'", "’", "s", "S", "-", "‐", ".", "#", "@", "_", ",", "\xff", "\xe2\x80", "x'", "'s", "’S", "ǅ", "A", "Bc", "D9", "Éz", "Ann", "N.Z", "R.", "who", "Rob-who", "-W. ", "O'Kea", "ab-3", "x'9"}
+	r := rand.New(rand.NewPCG(5, 8))
+	var texts []string
+	for range 20000 {
+		var sb strings.Builder
+		for range r.IntN(24) {
+			if r.IntN(8) == 0 {
+				sb.WriteByte(byte(r.IntN(256)))
+			} else {
+				sb.WriteString(pieces[r.IntN(len(pieces))])
+			}
+		}
+		texts = append(texts, sb.String())
+	}
+	texts = append(texts, randomTexts(lexicon.Default(), 400)...)
+	texts = append(texts, extraTexts(t)...)
+	fast, lower := 0, 0
+	for _, text := range texts {
+		an := (&deid.Doc{Text: text}).Analysis()
+		dw := an.Words()
+		toks := tokenizeWords(text, dw, nil)
+		want := tokenize(text, nil)
+		if !slices.EqualFunc(toks, want, func(a, b span) bool { return a.start == b.start && a.end == b.end }) {
+			t.Fatalf("tokenizeWords(%q) = %v, want %v", text, toks, want)
+		}
+		for _, tok := range toks {
+			want := int32(-1)
+			for _, w := range dw {
+				if w.Start == tok.start && w.End == tok.end {
+					want = w.ID
+				}
+				if w.Letters == w.End-w.Start && w.Start == tok.start {
+					fast++
+				}
+			}
+			if tok.lower {
+				lower++
+				if tok.word == 0 || an.Vocab()[tok.word-1] != text[tok.start:tok.end] {
+					t.Fatalf("%q: token %q is not its lookup form", text, text[tok.start:tok.end])
+				}
+			}
+			if tok.word-1 != want {
+				t.Fatalf("%q: token %q has the id %d, want %d", text, text[tok.start:tok.end], tok.word-1, want)
+			}
+		}
+	}
+	if fast < 1000 || lower < 1000 {
+		t.Errorf("%d tokens at words of ASCII letters, %d in small letters: too few to test the shortcuts", fast, lower)
+	}
+}

@@ -334,9 +334,10 @@ func TestTableRandom(t *testing.T) {
 // and infoCache keep the rows and the info of common words from text to
 // text, finds what tagging each text afresh finds; every row the cache
 // holds is the model's row of its feature, and every info what lookup
-// finds (with the shape and plainWord), and every prefix sum what
-// prefixRows and sum give; the caches grew past their first tables; and a rowEntry is one
-// cache line, an infoEntry half of one.
+// finds (with the shape and plainWord), and every prefix sum and row kept
+// beside it what prefixRows and sum, and the model's table, give; the
+// infoCache grew past its first table; and a rowEntry is one cache line,
+// an infoEntry half of one.
 func TestRowCache(t *testing.T) {
 	if s := unsafe.Sizeof(rowEntry{}); s != 64 {
 		t.Errorf("a rowEntry takes %d bytes, want 64", s)
@@ -360,8 +361,10 @@ func TestRowCache(t *testing.T) {
 		}
 	}
 	c := &sc.cache
-	if len(c.entries) <= rowCacheFirst {
-		t.Errorf("the cache kept %d words in %d entries: it never grew", c.n, len(c.entries))
+	if c.n < 10 {
+		// The rows of words whose info the infoCache keeps are kept beside
+		// it: this cache keeps those of marks and of the rest.
+		t.Errorf("the cache kept %d words", c.n)
 	}
 	known, n := 0, 0
 	for i := range c.entries {
@@ -394,7 +397,7 @@ func TestRowCache(t *testing.T) {
 	// The info kept of each text is what lookup finds of it.
 	ic := &sc.info
 	n = 0
-	sums := 0
+	sums, infoRows := 0, 0
 	for i := range ic.entries {
 		e := &ic.entries[i]
 		if e.n == 0 {
@@ -405,6 +408,22 @@ func TestRowCache(t *testing.T) {
 		want := lookup(lex, w, strings.ToLower(w), lex.Facts(w))
 		if sh := shapeOf(w); e.info != want || e.shape != sh || e.plain != plainWord(sh, want) {
 			t.Errorf("%q: info %+v, shape %d, plain %v; want %+v, %d, %v", w, e.info, e.shape, e.plain, want, sh, plainWord(sh, want))
+		}
+		for r, row := range ic.rows[i].rows {
+			if row != rowUnknown {
+				infoRows++
+				if want := m.row(hashS(roleFeature(r), strings.ToLower(w))); row != want {
+					t.Errorf("%q in role %d: row %d beside its info, want %d", w, r, row, want)
+				}
+			}
+		}
+		for p, row := range ic.rows[i].tagRows {
+			if row != rowUnknown {
+				infoRows++
+				if want := m.row(hashTagWord(uint8(p), strings.ToLower(w))); row != want {
+					t.Errorf("%q after tag %d: row %d beside its info, want %d", w, p, row, want)
+				}
+			}
 		}
 		pe := &ic.prefix[i]
 		for k, done := range pe.done {
@@ -419,7 +438,54 @@ func TestRowCache(t *testing.T) {
 			}
 		}
 	}
-	if n != ic.n || n < 100 || len(ic.entries) <= rowCacheFirst || sums < 20 {
-		t.Errorf("info of %d texts (counted %d) in %d entries, %d prefix sums", n, ic.n, len(ic.entries), sums)
+	if n != ic.n || n < 100 || len(ic.entries) <= rowCacheFirst || sums < 20 || infoRows < n {
+		t.Errorf("info of %d texts (counted %d) in %d entries, %d prefix sums, %d rows", n, ic.n, len(ic.entries), sums, infoRows)
+	}
+}
+
+// TestIAfter: decodeInto's test of the tags allowed after another (every
+// B- tag, and the I- tag iAfter) is allowed's.
+func TestIAfter(t *testing.T) {
+	for p := range uint8(numTags) {
+		for k := uint8(1); k < numTags; k++ {
+			got := k&1 == 1 || int(k) == iAfter(p)
+			if got != allowed(p, k) {
+				t.Errorf("tag %s after %s: decodeInto allows it %v, allowed says %v", TagName(int(k)), TagName(int(p)), got, allowed(p, k))
+			}
+		}
+	}
+}
+
+// TestPick: pick chooses the tag and margin that a loop over the tags
+// allowed after the tag before does, on random scores with ties, infinities
+// and NaNs, after every tag.
+func TestPick(t *testing.T) {
+	vals := []float32{0, 1, -1, 2.5, -2.5, float32(math.Inf(1)), float32(math.Inf(-1)), float32(math.NaN()), 1e-40, -0.0}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		var s [numTags]float32
+		for k := range s {
+			if r.IntN(3) == 0 {
+				s[k] = r.Float32()*20 - 10
+			} else {
+				s[k] = vals[r.IntN(len(vals))]
+			}
+		}
+		p1 := uint8(r.IntN(numTags))
+		want, bv, second := 0, s[tagO], float32(math.Inf(-1))
+		for k := 1; k < numTags; k++ {
+			if !allowed(p1, uint8(k)) {
+				continue
+			}
+			if v := s[k]; v > bv {
+				want, bv, second = k, v, bv
+			} else if v > second {
+				second = v
+			}
+		}
+		got, margin := pick(&s, p1)
+		if got != want || math.Float32bits(margin) != math.Float32bits(bv-second) {
+			t.Fatalf("pick(%v, %d) = %d, %v; want %d, %v", s, p1, got, margin, want, bv-second)
+		}
 	}
 }

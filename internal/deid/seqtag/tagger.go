@@ -495,34 +495,67 @@ func (t *tagger) decodeInto(sc *scratch) ([]uint8, []float32) {
 	margins := grow(&sc.margins, len(ws))
 	var p1, p2 uint8
 	var rows [maxRows]int32
-	for i := range ws {
+	mr := m.rows
+	for i := 0; i < len(ws); {
 		if p1 == tagO && ws[i].plain {
+			// A run of words plainWord passes, after an O: all O.
 			tags[i] = tagO
-			p2, p1 = p1, tagO
+			for i++; i < len(ws) && ws[i].plain; i++ {
+				tags[i] = tagO
+			}
+			p2 = tagO
 			continue
 		}
 		// The weights of staticFeatures then tagFeatures, in their
 		// order: the word's own (prefix), its context's, the tags'.
 		s := *t.prefix(ws[i].typ, ws[i].sentStart)
 		n := t.contextRows(&rows, i)
-		rows[n], rows[n+1], rows[n+2], rows[n+3] = m.rows.prevTag[p1], m.rows.prevTags[p1][p2], m.rows.prevTagShape[p1][ws[i].shape], t.tagRow(i, p1)
+		rows[n], rows[n+1], rows[n+2], rows[n+3] = mr.prevTag[p1], mr.prevTags[p1][p2], mr.prevTagShape[p1][ws[i].shape], t.tagRow(i, p1)
 		m.sum(&s, rows[:n+4])
-		// The best tag allowed, the first of equals, and the best other
-		// score; O is always allowed.
-		best, bv, second := 0, s[tagO], float32(math.Inf(-1))
-		for k := 1; k < numTags; k++ {
-			if !allowed(p1, uint8(k)) {
-				continue
-			}
-			if v := s[k]; v > bv {
-				best, bv, second = k, v, bv
-			} else if v > second {
-				second = v
-			}
-		}
+		best, margin := pick(&s, p1)
 		tags[i] = uint8(best)
-		margins[i] = bv - second
+		margins[i] = margin
 		p2, p1 = p1, uint8(best)
+		i++
 	}
 	return tags, margins
 }
+
+// pick returns the best tag allowed after tag p1 by the scores s, the
+// first of equals, and its margin over the best other allowed: the tags
+// are weighed in order, O (always allowed), the B- tags (always allowed)
+// and of the I- tags the one iAfter(p1) only, as allowed says (TestIAfter,
+// TestPick).
+func pick(s *[numTags]float32, p1 uint8) (int, float32) {
+	ik := iAfter(p1)
+	best, bv, second := better(tagO, s[tagO], float32(math.Inf(-1)), tagBPer, s[tagBPer])
+	if ik == tagIPer {
+		best, bv, second = better(best, bv, second, tagIPer, s[tagIPer])
+	}
+	best, bv, second = better(best, bv, second, tagBLoc, s[tagBLoc])
+	if ik == tagILoc {
+		best, bv, second = better(best, bv, second, tagILoc, s[tagILoc])
+	}
+	best, bv, second = better(best, bv, second, tagBOrg, s[tagBOrg])
+	if ik == tagIOrg {
+		best, bv, second = better(best, bv, second, tagIOrg, s[tagIOrg])
+	}
+	return best, bv - second
+}
+
+// better returns the best tag, its score and the best score of the others
+// once tag k, of score v, is weighed after tag best, of score bv, and
+// others whose best score is second: the first of equals wins.
+func better(best int, bv, second float32, k int, v float32) (int, float32, float32) {
+	if v > bv {
+		return k, v, bv
+	}
+	if v > second {
+		return best, bv, v
+	}
+	return best, bv, second
+}
+
+// iAfter returns the one I- tag allowed after tag p, that of p's kind (an
+// I- tag is even, its B- tag the odd one before it), or 0 after O.
+func iAfter(p uint8) int { return int(p) + int(p&1) }

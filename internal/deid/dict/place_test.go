@@ -1,0 +1,82 @@
+package dict
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/deid/benchtext"
+	"github.com/veil-blog/veil/internal/lexicon"
+)
+
+// lookupPlaceAllRef is lookupPlaceAll as it was, one look-up of each table.
+func lookupPlaceAllRef(lex *lexicon.Lexicon, key string) (typ string, pop int) {
+	if lex.IsCountry(key) {
+		return "country", 0
+	}
+	if len(key) > 2 {
+		if _, ok := lex.USState(key); ok {
+			return "state", 0
+		}
+	}
+	if p, ok := lex.Place(key); ok {
+		return cityType(p.Population), p.Population
+	}
+	return "", 0
+}
+
+// TestLookupPlaceAllAsBefore checks lookupPlaceAll, one probe of the word
+// table, against the look-ups of each place table it replaces: every phrase
+// of up to four words of random texts in every register (as the rules
+// build them, with the full stops of dotted words), every word of the word
+// list, these in capitals, and random strings of letters, blanks, full
+// stops and apostrophes.
+func TestLookupPlaceAllAsBefore(t *testing.T) {
+	lex := lexicon.Default()
+	var keys []string
+	for _, text := range append(gateTexts(lex, 2000), benchtext.Texts(4)...) {
+		a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis(), new(scratch))
+		for i := range a.toks {
+			for j := i + 1; j <= len(a.toks) && j <= i+4; j++ {
+				keys = append(keys, a.phrase(i, j))
+			}
+		}
+	}
+	for w := range lex.Words() {
+		keys = append(keys, w)
+	}
+	// US states by name and code, in every case (codes count only in
+	// capitals), and two-letter words that are codes in capitals.
+	for _, s := range strings.Split("ohio,new mexico,north dakota,west virginia,texas,maine,iowa,utah,oregon,"+
+		"alaska,hawaii,vermont,new hampshire,rhode island,district of columbia,puerto rico,guam,oh,tx,me,in,or,"+
+		"ok,hi,al,ga,pa,ma,md,mo,la,co,de,id,wa,ny,nm,nd,sd,nc,sc,wv,va,ca,az,nv", ",") {
+		keys = append(keys, s, strings.ToUpper(s), strings.ToUpper(s[:1])+s[1:])
+	}
+	r := rand.New(rand.NewPCG(5, 8))
+	alphabet := []rune("aeinorstulkyAENOS '’-.éÉ")
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteRune(alphabet[r.IntN(len(alphabet))])
+		}
+		keys = append(keys, b.String())
+	}
+	for _, k := range keys[:len(keys)/2] {
+		keys = append(keys, strings.ToUpper(k))
+	}
+	found := map[string]int{}
+	for _, k := range keys {
+		gt, gp := lookupPlaceAll(lex, k)
+		wt, wp := lookupPlaceAllRef(lex, k)
+		if gt != wt || gp != wp {
+			t.Fatalf("lookupPlaceAll(%q) = %q, %d; one look-up of each table says %q, %d", k, gt, gp, wt, wp)
+		}
+		found[gt]++
+	}
+	for _, typ := range []string{"country", "state", "city", "town"} {
+		if found[typ] < 20 {
+			t.Errorf("only %d keys of type %q among %d: the comparison says little", found[typ], typ, len(keys))
+		}
+	}
+}
