@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"fmt"
 	"maps"
 	"math/rand/v2"
 	"path/filepath"
@@ -124,7 +123,7 @@ func TestConvertSpooledAsConvert(t *testing.T) {
 					want = spoolConversion(c, spOld)
 				}
 				got := rNew.convertSpooled(doc, spNew)
-				if fmt.Sprint(got.err) != fmt.Sprint(want.err) {
+				if errText(got.err) != errText(want.err) {
 					t.Fatalf("memo %s run %d doc %d: error %v, want %v", memo, run, i, got.err, want.err)
 				}
 				if got.err != nil {
@@ -156,4 +155,12 @@ func spooledText(c conversion) (string, error) {
 		return "", nil
 	}
 	return c.spooled.read()
+}
+
+// errText is err's message, or "" for none.
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }
