@@ -131,8 +131,18 @@ func (e *env) serve(c *cobra.Command, f *siteFlags, bind string, port int, open 
 			fmt.Fprintln(e.stderr, "stopped")
 			return err
 		case err := <-serveDone:
+			if ctx.Err() != nil {
+				// Stopped (Ctrl-C): the server ended because ctx did, and
+				// the select happened to take this case first.
+				w.stop()
+				fmt.Fprintln(e.stderr, "stopped")
+				return err
+			}
 			cancel()
 			w.stop()
+			if err == nil {
+				err = errors.New("the server stopped")
+			}
 			return inputErr("serve: %w", err)
 		case b := <-batches:
 			p.rebuild(ctx, b)
