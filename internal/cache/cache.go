@@ -3,8 +3,8 @@ package cache
 import (
 	"context"
 	"crypto/sha256"
-	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -131,17 +131,30 @@ func (c *Cache) relPath(p *content.Post) (string, bool) {
 
 func (c *Cache) key(p *content.Post) key {
 	h := sha256.New()
-	h.Write(c.salt[:])
+	// What is hashed before the source, written as
+	// fmt.Fprintf(h, "site\x00%d:%s\x00%d:%s\x00%d:", len(rel), rel,
+	// len(p.Rel), p.Rel, len(p.Source)) (or "typed" and p.Path) would
+	// write it, without fmt (TestKeyAsFprintf).
+	var buf [256]byte
+	b := append(buf[:0], c.salt[:]...)
 	if rel, ok := c.relPath(p); ok {
-		fmt.Fprintf(h, "site\x00%d:%s\x00", len(rel), rel)
+		b = lenString(append(b, "site\x00"...), rel)
 	} else {
-		fmt.Fprintf(h, "typed\x00%d:%s\x00", len(p.Path), p.Path)
+		b = lenString(append(b, "typed\x00"...), p.Path)
 	}
-	fmt.Fprintf(h, "%d:%s\x00%d:", len(p.Rel), p.Rel, len(p.Source))
+	b = lenString(b, p.Rel)
+	b = append(strconv.AppendInt(b, int64(len(p.Source)), 10), ':')
+	h.Write(b)
 	h.Write(p.Source)
 	var k key
 	h.Sum(k[:0])
 	return k
+}
+
+// lenString appends "len(s):s\x00" to b.
+func lenString(b []byte, s string) []byte {
+	b = append(strconv.AppendInt(b, int64(len(s)), 10), ':')
+	return append(append(b, s...), 0)
 }
 
 // Wrap is a site.Options.Prepare hook: it returns the kept result for a
@@ -301,9 +314,7 @@ func (c *Cache) put(k key, e *entry) {
 		c.mem[k] = e
 		c.mu.Unlock()
 	}
-	if b, err := c.enc.Encode(e); err == nil {
-		c.save(kindPrepare, k, b)
-	}
+	c.enc.EncodeParts(e, func(a, b []byte) { c.saveParts(kindPrepare, k, a, b) })
 }
 
 // load returns the payload on disk for k, or false when there is none or
@@ -323,11 +334,16 @@ func (c *Cache) load(kind string, k key) ([]byte, bool) {
 // the pack in place. A cache that cannot be written is only slower, so
 // errors are dropped.
 func (c *Cache) save(kind string, k key, payload []byte) {
+	c.saveParts(kind, k, payload, nil)
+}
+
+// saveParts is save for the payload a followed by b.
+func (c *Cache) saveParts(kind string, k key, a, b []byte) {
 	c.mu.Lock()
 	c.used[usedKey{kind, k}] = true
 	c.mu.Unlock()
 	if c.disk != nil {
-		c.disk.put(usedKey{kind, k}, payload)
+		c.disk.putParts(usedKey{kind, k}, a, b)
 	}
 }
 
@@ -353,6 +369,11 @@ func (s conversions) key(k [sha256.Size]byte) key {
 }
 func (s conversions) Load(k [sha256.Size]byte) ([]byte, bool) { return s.c.load(kindHTML, s.key(k)) }
 func (s conversions) Save(k [sha256.Size]byte, b []byte)      { s.c.save(kindHTML, s.key(k), b) }
+
+// SaveParts is Save for the entry a followed by b (render.PartsStore).
+func (s conversions) SaveParts(k [sha256.Size]byte, a, b []byte) {
+	s.c.saveParts(kindHTML, s.key(k), a, b)
+}
 
 // Sweep forgets, in memory only, the results of posts not looked up since
 // the last Sweep: veil serve calls it after each rebuild, so that the

@@ -3,8 +3,11 @@ package cache
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/gob"
+	"fmt"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,6 +19,7 @@ import (
 
 	"github.com/veil-blog/veil/internal/cache/gobstream"
 	"github.com/veil-blog/veil/internal/config"
+	"github.com/veil-blog/veil/internal/content"
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/plan"
 	"github.com/veil-blog/veil/internal/markdown"
@@ -603,4 +607,126 @@ func TestStoreReadsWhatItGathers(t *testing.T) {
 	if n := bad.n.Load(); n != 0 {
 		t.Errorf("%d entries bad", n)
 	}
+}
+
+// TestPutPartsAsPut: entries saved in two pieces (cut anywhere, either
+// piece empty) make the same pack files, byte for byte, as the same
+// entries saved whole, and read back whole.
+func TestPutPartsAsPut(t *testing.T) {
+	keys, payloads := benchEntries(300)
+	var bad countBad
+	whole, parts := filepath.Join(t.TempDir(), "whole"), filepath.Join(t.TempDir(), "parts")
+	sw, sp := newStore(whole, &bad.n), newStore(parts, &bad.n)
+	sw.segment, sp.segment = 1<<20, 1<<20
+	for j, k := range keys {
+		cut := (j * 7919) % (len(payloads[j]) + 1)
+		switch j % 5 {
+		case 0:
+			cut = 0
+		case 1:
+			cut = len(payloads[j])
+		}
+		sw.put(k, payloads[j])
+		sp.putParts(k, payloads[j][:cut], payloads[j][cut:])
+		if b, ok := sp.get(k); !ok || !bytes.Equal(b, payloads[j]) {
+			t.Fatalf("entry %d read back wrong (found %v)", j, ok)
+		}
+	}
+	if err := sw.flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sp.flush(); err != nil {
+		t.Fatal(err)
+	}
+	read := func(dir string) [][]byte {
+		names, _ := filepath.Glob(filepath.Join(dir, packPrefix+"*"))
+		slices.Sort(names) // in time order
+		var out [][]byte
+		for _, n := range names {
+			b, err := os.ReadFile(n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, b)
+		}
+		return out
+	}
+	w, p := read(whole), read(parts)
+	if len(w) < 2 || !slices.EqualFunc(w, p, bytes.Equal) {
+		t.Errorf("%d packs saved whole, %d in pieces: not the same bytes", len(w), len(p))
+	}
+	if n := bad.n.Load(); n != 0 {
+		t.Errorf("%d entries bad", n)
+	}
+}
+
+// keyFprintf is Cache.key as it was written with fmt: the oracle of
+// TestKeyAsFprintf.
+func keyFprintf(c *Cache, p *content.Post) key {
+	h := sha256.New()
+	h.Write(c.salt[:])
+	if rel, ok := c.relPath(p); ok {
+		fmt.Fprintf(h, "site\x00%d:%s\x00", len(rel), rel)
+	} else {
+		fmt.Fprintf(h, "typed\x00%d:%s\x00", len(p.Path), p.Path)
+	}
+	fmt.Fprintf(h, "%d:%s\x00%d:", len(p.Rel), p.Rel, len(p.Source))
+	h.Write(p.Source)
+	var k key
+	h.Sum(k[:0])
+	return k
+}
+
+// TestKeyAsFprintf: keys of random posts (inside and outside the site
+// root, paths of every length up to past the key's buffer, non-ASCII, NUL
+// and colons) are those the fmt form gives.
+func TestKeyAsFprintf(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2, 9))
+	root := filepath.Join(string(filepath.Separator)+"srv", "site")
+	pieces := []string{"a", "é", ":", "\x00", "/", "posts", "%d", " ", strings.Repeat("x", 100)}
+	text := func() string {
+		var b strings.Builder
+		for n := rng.IntN(6); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for _, c := range []*Cache{Open("", []byte("salt")).SiteRoot(root), Open("", nil)} {
+		for i := range 3000 {
+			p := &content.Post{Rel: text(), Source: []byte(text())}
+			switch rng.IntN(3) {
+			case 0:
+				p.Path = filepath.Join(root, "content", text()+".md")
+			case 1:
+				p.Path = text()
+			default:
+				p.Path = filepath.Join(root, text())
+			}
+			if rng.IntN(10) == 0 {
+				p.Source = nil
+			}
+			if got, want := c.key(p), keyFprintf(c, p); got != want {
+				t.Fatalf("post %d %+v: key %x, want %x", i, p, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkKey keys a 10 KB post inside the site root, as each post of a
+// build is keyed: the fmt form and the appended one.
+func BenchmarkKey(b *testing.B) {
+	c := Open("", []byte("salt")).SiteRoot("/srv/site")
+	p := &content.Post{Path: "/srv/site/content/posts/a-week-on-the-ward.md", Rel: "posts/a-week-on-the-ward.md", Source: bytes.Repeat([]byte("a word "), 1500)}
+	b.Run("fprintf", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			keyFprintf(c, p)
+		}
+	})
+	b.Run("append", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			c.key(p)
+		}
+	})
 }

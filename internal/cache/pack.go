@@ -267,13 +267,27 @@ func readAt(path string, b []byte, off int64) error {
 // on. A cache that cannot be written is only slower: on an error the
 // pack being written is dropped.
 func (s *store) put(kk usedKey, payload []byte) {
-	sum := sha256.Sum256(payload)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.putLocked(kk, payload, sum)
+	s.putParts(kk, payload, nil)
 }
 
-func (s *store) putLocked(kk usedKey, payload []byte, sum [sha256.Size]byte) {
+// putParts is put for the payload a followed by b (as gobstream's
+// EncodeParts hands them over), without joining them first.
+func (s *store) putParts(kk usedKey, a, b []byte) {
+	var sum [sha256.Size]byte
+	if len(b) == 0 {
+		sum = sha256.Sum256(a)
+	} else {
+		h := sha256.New()
+		h.Write(a)
+		h.Write(b)
+		h.Sum(sum[:0])
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.putLocked(kk, a, b, sum)
+}
+
+func (s *store) putLocked(kk usedKey, payload, more []byte, sum [sha256.Size]byte) {
 	s.index()
 	if r, ok := s.at[kk]; ok && r.p == s.w {
 		return // the same inputs twice in one pack: the same result
@@ -296,7 +310,7 @@ func (s *store) putLocked(kk usedKey, payload []byte, sum [sha256.Size]byte) {
 		}
 		s.w.size = int64(len(packMagic))
 	}
-	s.w.pending = append(s.w.pending, payload...)
+	s.w.pending = append(append(s.w.pending, payload...), more...)
 	if len(s.w.pending) >= pendingSize {
 		if _, err := s.w.f.Write(s.w.pending); err != nil {
 			s.dropLocked()
@@ -304,8 +318,9 @@ func (s *store) putLocked(kk usedKey, payload []byte, sum [sha256.Size]byte) {
 		}
 		s.w.pending = s.w.pending[:0]
 	}
-	s.w.entries = append(s.w.entries, slot{kk: kk, off: s.w.size, n: int64(len(payload)), sum: sum})
-	s.w.size += int64(len(payload))
+	n := int64(len(payload) + len(more))
+	s.w.entries = append(s.w.entries, slot{kk: kk, off: s.w.size, n: n, sum: sum})
+	s.w.size += n
 	s.at[kk] = ref{s.w, len(s.w.entries) - 1}
 	if s.w.size >= s.segment {
 		s.flushLocked() // on an error the pack is dropped: only slower
@@ -472,7 +487,7 @@ func (s *store) copyLive(packs []*pack, live func(*pack, int) bool) error {
 					delete(s.at, e.kk)
 					continue
 				}
-				s.putLocked(e.kk, b, e.sum)
+				s.putLocked(e.kk, b, nil, e.sum)
 			}
 			f.Close()
 		}

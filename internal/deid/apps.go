@@ -1,7 +1,6 @@
 package deid
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -23,7 +22,7 @@ func (e *Engine) dropAppNames(text string, fs []Finding) []Finding {
 	if !strings.Contains(text, " app") {
 		return fs // most texts: nothing to do
 	}
-	return slices.DeleteFunc(slices.Clone(fs), func(f Finding) bool { return nameLike(f.Kind) && e.appName(text, f) })
+	return deleteFunc(fs, func(f Finding) bool { return nameLike(f.Kind) && e.appName(text, f) })
 }
 
 // appName reports whether f is one capitalised word followed by "app" or

@@ -1,7 +1,6 @@
 package deid
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/veil-blog/veil/internal/deid/vocab"
@@ -24,7 +23,7 @@ const bookNameBirths = 1_000
 // dropBibleBooks returns fs without the findings that are books of the
 // Bible cited by title.
 func (e *Engine) dropBibleBooks(text string, fs []Finding) []Finding {
-	return slices.DeleteFunc(slices.Clone(fs), func(f Finding) bool { return nameLike(f.Kind) && e.bibleBook(text, f) })
+	return deleteFunc(fs, func(f Finding) bool { return nameLike(f.Kind) && e.bibleBook(text, f) })
 }
 
 // bibleBook reports whether finding f is a book of the Bible cited by its

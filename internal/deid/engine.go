@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/veil-blog/veil/internal/markdown"
 )
@@ -256,6 +257,24 @@ func (e *Engine) detectAnalysed(ctx context.Context, doc *Doc) ([]Finding, error
 	return e.dropEponyms(doc.Text, Merge(doc.Text, all)), nil
 }
 
+// deleteFunc is slices.DeleteFunc(slices.Clone(fs), del) (del is called
+// once on each finding, in order), without the copy when del deletes
+// nothing: fs itself is returned then.
+func deleteFunc(fs []Finding, del func(Finding) bool) []Finding {
+	i := slices.IndexFunc(fs, del)
+	if i < 0 {
+		return fs
+	}
+	out := make([]Finding, i, len(fs)-1)
+	copy(out, fs[:i])
+	for _, f := range fs[i+1:] {
+		if !del(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 func sortedByStart(fs []Finding) []Finding {
 	return stableSorted(fs, func(f, g *Finding) int { return cmp.Compare(f.Start, g.Start) })
 }
@@ -342,7 +361,9 @@ func Merge(text string, fs []Finding) []Finding {
 		}
 		return cmp.Compare(g.End, f.End)
 	})
-	out := []Finding{s[0]}
+	// s is a copy: the groups are merged into it in place (out is never
+	// longer than the part of s read so far).
+	out := s[:1]
 	mixed := false // the group being merged holds findings of more than one kind
 	for _, f := range s[1:] {
 		last := &out[len(out)-1]
@@ -425,12 +446,16 @@ func nameLike(k Kind) bool { return k == Person || k == Place || k == Organizati
 // Apply splices each finding's Replacement into text. The
 // findings must be sorted and non-overlapping, as Merge returns them.
 func Apply(text string, fs []Finding) string {
-	b := make([]byte, 0, len(text))
+	// A Builder's string is its buffer, not a copy of it: one allocation
+	// of the text's size, not two.
+	var b strings.Builder
+	b.Grow(len(text))
 	prev := 0
 	for _, f := range fs {
-		b = append(b, text[prev:f.Start]...)
-		b = append(b, f.Replacement...)
+		b.WriteString(text[prev:f.Start])
+		b.WriteString(f.Replacement)
 		prev = f.End
 	}
-	return string(append(b, text[prev:]...))
+	b.WriteString(text[prev:])
+	return b.String()
 }

@@ -42,7 +42,10 @@ func (e *Engine) dropEponyms(text string, fs []Finding) []Finding {
 			person[termID(f.Text)] = true
 		}
 	}
-	out := fs[:0:0]
+	out := fs[:0:0] // nil when fs is
+	if len(fs) > 0 {
+		out = make([]Finding, 0, len(fs)) // not grown from nothing
+	}
 	for i, f := range fs {
 		if in[i] && !person[termID(f.Text)] && !afterTitle(text, f.Start) {
 			continue

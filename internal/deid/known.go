@@ -1,7 +1,6 @@
 package deid
 
 import (
-	"slices"
 	"sort"
 	"strings"
 )
@@ -58,7 +57,7 @@ func dropAllowed(doc *Doc, ws []word, fs []Finding) []Finding {
 	codes := professionalCodes(doc.Text)
 	bodies := publicBodySpans(doc.Text, ws)
 	var isBody map[string]bool // publicBody of each name's text, asked once
-	return slices.DeleteFunc(slices.Clone(fs), func(f Finding) bool {
+	return deleteFunc(fs, func(f Finding) bool {
 		if len(allowed) > 0 && allowed[termID(f.Text)] || insideAny(f, spans) || insideAny(f, public) || insideAny(f, codes) {
 			return true
 		}

@@ -14,11 +14,12 @@ import (
 // The operators of the planner then read each finding's span as the whole
 // of what they replace.
 func (e *Engine) wholePhrases(text string, fs []Finding) []Finding {
-	fs = append([]Finding(nil), fs...)
 	out := make([]Finding, 0, len(fs))
+	joined := false // fs[i] is joined to the finding before it
 	for i, f := range fs {
-		if f.Start >= f.End {
-			continue // joined to the finding before it
+		if joined || f.Start >= f.End {
+			joined = false
+			continue
 		}
 		if f.Kind == Age {
 			lo, hi := 0, len(text)
@@ -33,7 +34,7 @@ func (e *Engine) wholePhrases(text string, fs []Finding) []Finding {
 		if f.Kind == Place && i+1 < len(fs) {
 			if g := fs[i+1]; g.Kind == Place && e.isState(g.Text) && strings.TrimSpace(text[f.End:g.Start]) == "," && !e.isState(f.Text) {
 				f.End, f.Text = g.End, text[f.Start:g.End]
-				fs[i+1].Start = g.End // joined: skipped above
+				joined = true // skipped above
 			}
 		}
 		out = append(out, f)

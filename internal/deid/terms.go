@@ -69,14 +69,19 @@ func splitWords(text string) []word {
 		// classes of its ASCII bytes or'ed together.
 		var seen uint8
 		other := false
-		for j < len(text) {
-			c := splitClass[text[j]]
-			if c&splitWord != 0 {
+		for {
+			// The ASCII bytes of the word in a loop without a call, which
+			// keeps its values in registers; a byte beyond ASCII after
+			// them is decoded below.
+			for j < len(text) {
+				c := splitClass[text[j]]
+				if c&splitWord == 0 {
+					break
+				}
 				seen |= c
 				j++
-				continue
 			}
-			if c == 0 {
+			if j == len(text) || splitClass[text[j]] != splitWide {
 				break
 			}
 			r, n := utf8.DecodeRuneInString(text[j:])

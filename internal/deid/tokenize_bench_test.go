@@ -1,6 +1,7 @@
 package deid
 
 import (
+	"os"
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid/benchtext"
@@ -17,4 +18,22 @@ func BenchmarkTokenize(b *testing.B) {
 // them.
 func BenchmarkAnalysisWords(b *testing.B) {
 	benchtext.Run(b, func(s string) { (&Doc{Text: s}).Analysis().Words() })
+}
+
+// BenchmarkSiteAnalysisWords is BenchmarkAnalysisWords on the posts of the
+// site in VEIL_BENCH_SITE (made by ../shared/bench/gen_corpus.py), each a new
+// document in turn: their Markdown, lists and headings are where the size
+// of the words' slice (wordsAtMost) matters.
+func BenchmarkSiteAnalysisWords(b *testing.B) {
+	root := os.Getenv("VEIL_BENCH_SITE")
+	if root == "" {
+		b.Skip("VEIL_BENCH_SITE is not set")
+	}
+	posts := benchtext.SitePosts(b, root, 1000)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		(&Doc{Text: posts[i%len(posts)]}).Analysis().Words()
+		i++
+	}
 }

@@ -72,3 +72,34 @@ func BenchmarkPages(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPreconvert converts posts as a cold veil build does: each
+// post's Markdown converted, saved to a store-only memo and its HTML put in
+// a spool. One op is one post.
+func BenchmarkPreconvert(b *testing.B) {
+	r, err := New(theme.FS(), WithMemo(NewStoreMemo(discardStore{})))
+	if err != nil {
+		b.Fatal(err)
+	}
+	spool, err := NewSpool(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer spool.Close()
+	posts := benchPosts(b, 200)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p := Post{Markdown: posts[i%len(posts)].Markdown}
+		r.Preconvert(&p, spool)
+		if p.converted.err != nil {
+			b.Fatal(p.converted.err)
+		}
+	}
+}
+
+// discardStore is a Store that keeps nothing.
+type discardStore struct{}
+
+func (discardStore) Load([32]byte) ([]byte, bool) { return nil, false }
+func (discardStore) Save([32]byte, []byte)        {}

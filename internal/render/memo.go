@@ -163,12 +163,30 @@ func (m *Memo) put(src []byte, res markdown.Result, key *storeKey) conversion {
 	if !m.forget {
 		m.remember(maphash.Bytes(m.seed, src), src, c)
 	}
+	m.save(src, res, key)
+	return c
+}
+
+// save puts res in the store, if there is one.
+func (m *Memo) save(src []byte, res markdown.Result, key *storeKey) {
+	if ps, ok := m.store.(PartsStore); ok {
+		k := key.of(src)
+		m.enc.EncodeParts(res, func(a, b []byte) { ps.SaveParts(k, a, b) })
+		return
+	}
 	if m.store != nil {
 		if b, err := m.enc.Encode(res); err == nil {
 			m.store.Save(key.of(src), b)
 		}
 	}
-	return c
+}
+
+// PartsStore is a Store that can also save an entry given in two pieces
+// (a followed by b), which it must not keep: a Memo then hands it the
+// encoded conversion without joining the pieces first.
+type PartsStore interface {
+	Store
+	SaveParts(key [sha256.Size]byte, a, b []byte)
 }
 
 // Sweep forgets every conversion not looked up or added since the last

@@ -34,13 +34,15 @@ func wordCands(w *vocabWord) uint16 {
 	// conditions: a phrase of the tables may start here (match), or a condition of the
 	// lexicon (startsCondition, asked only of a key of four letters or more; for a word
 	// whose answer is not known yet, it is assumed).
-	if w.bits&(1<<tabCondition|bitPrefix) != 0 || len(w.key) >= 4 && (w.facts&factCondKnown == 0 || w.facts&factCond != 0) {
+	// A word that only begins phrases (bitPrefix) is a candidate of these three when the
+	// next word can follow it (newFinder, pairCands).
+	if w.bits&(1<<tabCondition) != 0 || len(w.key) >= 4 && (w.facts&factCondKnown == 0 || w.facts&factCond != 0) {
 		m |= 1 << candCondition
 	}
-	if w.bits&(1<<tabRole|bitPrefix) != 0 {
+	if w.bits&(1<<tabRole) != 0 {
 		m |= 1 << candRole
 	}
-	if w.bits&(1<<tabReligion|1<<tabNationality|1<<tabLanguage|bitPrefix) != 0 {
+	if w.bits&(1<<tabReligion|1<<tabNationality|1<<tabLanguage) != 0 {
 		m |= 1 << candOrigin
 	}
 	if w.cls != 0 {
@@ -53,8 +55,8 @@ func wordCands(w *vocabWord) uint16 {
 		if w.cls&(clsDistinction|clsDistinctionCue) != 0 {
 			m |= 1 << candDistinction
 		}
-		if w.cls&(clsAgeCue|clsNumberWord) != 0 {
-			m |= 1 << candAge
+		if w.cls&clsNumberWord != 0 || w.cls&clsAgeCue != 0 && w.cls&clsAgeOwner == 0 {
+			m |= 1 << candAge // "her", "his", "their": see newFinder
 		}
 		if w.cls&(clsParent|clsMultiple) != 0 {
 			m |= 1 << candChildren
@@ -62,8 +64,8 @@ func wordCands(w *vocabWord) uint16 {
 		if w.cls&(clsSmallEvent|clsLargeEvent) != 0 {
 			m |= 1 << candEvent
 		}
-		if w.cls&clsCueStart != 0 {
-			m |= 1 << candMedia
+		if w.cls&clsCueOne != 0 {
+			m |= 1 << candMedia // a cue of more words: see newFinder
 		}
 	}
 	if occupationCue(w.key) {
@@ -103,6 +105,11 @@ func tokenCands(m uint16, raw string, upper bool) uint16 {
 	}
 	return m
 }
+
+// pairCands are the finders that call match at a word: match finds a phrase of two words
+// or more only where the first word begins some phrase (bitPrefix) and the next word, in
+// the same sentence, is the second word of some phrase (bitSecond), as phraseRow tests.
+const pairCands = 1<<candCondition | 1<<candRole | 1<<candOrigin
 
 // addCand appends token i to a list unless it is already its last entry.
 func addCand(list *[]int32, i int) {

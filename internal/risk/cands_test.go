@@ -13,11 +13,34 @@ import (
 
 // TestCandsHoldEveryStart: each finder's candidate list (newFinder) holds every token at
 // which the finder's first test, as each finder asked it of every token before the lists,
-// lets it go on, in random texts of the words the finders read (closed classes, phrases
+// lets it go on (or, for the finders that call match, where it finds a phrase), in random texts of the words the finders read (closed classes, phrases
 // of every table, acronyms, numbers, capitals, possessives, words that are not ASCII).
 // A list that leaves out a token of its test fails it; the lists must also be in order.
 func TestCandsHoldEveryStart(t *testing.T) {
 	pool := candTestWords(t)
+	src, err := parseSource(readSource(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var phrases []string // whole phrases of every kind and media cues, for the finders to find
+	for _, m := range src.phrases {
+		keys := orderedKeys(m)
+		for k := 0; k < len(keys); k += 1 + len(keys)/300 {
+			phrases = append(phrases, keys[k])
+		}
+	}
+	for _, p := range []string{"in her forties", "in his teens", "in their 60s", "her 30s", "in her 40", "in his sixties"} {
+		for range 20 {
+			phrases = append(phrases, p)
+		}
+	}
+	for _, cues := range [][][]string{mediaCues, viralCues} {
+		for _, cue := range cues {
+			for range 20 {
+				phrases = append(phrases, strings.Join(cue, " "))
+			}
+		}
+	}
 	rng := rand.New(rand.NewSource(12))
 	seps := []string{" ", " ", " ", " ", ", ", ". ", "\n\n", " - ", "; ", " (", ") ", "’s ", "'s ", "-"}
 	tab := DefaultTables()
@@ -25,6 +48,9 @@ func TestCandsHoldEveryStart(t *testing.T) {
 		var b strings.Builder
 		for k := 3 + rng.Intn(60); k > 0; k-- {
 			w := pool[rng.Intn(len(pool))]
+			if rng.Intn(4) == 0 {
+				w = phrases[rng.Intn(len(phrases))]
+			}
 			switch rng.Intn(8) {
 			case 0:
 				w = strings.ToUpper(w[:1]) + w[1:]
@@ -55,11 +81,14 @@ func TestCandsHoldEveryStart(t *testing.T) {
 	}
 }
 
-// candRefs are the finders' first tests, as each loop asked them of every token.
+// candRefs are the finders' first tests, as each loop asked them of every token; for the
+// finders that call match (conditions, roles, origins), whether the former match finds a
+// phrase of one of their kinds at the token, or one of their other first cases holds.
 var candRefs = [numCands]func(f *finder, i int) bool{
 	candCondition: func(f *finder, i int) bool {
 		tk := &f.toks[i]
-		return tk.bits&(1<<tabCondition|bitPrefix) != 0 ||
+		_, _, ok := f.matchRef(i, tabCondition, f.t.maxWords)
+		return ok ||
 			tk.upper && mayBeAcronym(f.text[tk.start:tk.end]) ||
 			len(f.keyAt(i)) >= 4 && f.startsCondition(i) ||
 			f.toks[i].upper && f.clsNext(i, 1)&clsEponymHead != 0
@@ -69,7 +98,8 @@ var candRefs = [numCands]func(f *finder, i int) bool{
 	},
 	candRole: func(f *finder, i int) bool {
 		tk := &f.toks[i]
-		return i >= 1 && !(tk.bits&(1<<tabRole|bitPrefix) == 0 && (f.text[tk.end-1] != 's' || !possessive(f.text[tk.start:tk.end])))
+		_, _, ok := f.matchRef(i, tabRole, 3)
+		return i >= 1 && (ok || f.text[tk.end-1] == 's' && possessive(f.text[tk.start:tk.end]))
 	},
 	candUnique: func(f *finder, i int) bool {
 		return i >= 1 && !(f.clsAt(i)&clsUnique == 0 && f.keyAt(i) != "one")
@@ -78,7 +108,12 @@ var candRefs = [numCands]func(f *finder, i int) bool{
 		return f.clsAt(i)&(clsDistinction|clsDistinctionCue) != 0
 	},
 	candOrigin: func(f *finder, i int) bool {
-		return f.toks[i].bits&(1<<tabReligion|1<<tabNationality|1<<tabLanguage|bitPrefix) != 0
+		for _, kind := range []int{tabReligion, tabNationality, tabLanguage} {
+			if _, _, ok := f.matchRef(i, kind, 3); ok {
+				return true
+			}
+		}
+		return false
 	},
 	candAge: func(f *finder, i int) bool {
 		if f.clsAt(i)&(clsAgeCue|clsNumberWord) == 0 {
@@ -86,7 +121,8 @@ var candRefs = [numCands]func(f *finder, i int) bool{
 				return false
 			}
 		}
-		return true
+		_, _, j := f.ageAt(i)
+		return j != i // ages finds an age here
 	},
 	candChildren: func(f *finder, i int) bool {
 		return !(f.clsAt(i)&(clsParent|clsMultiple) == 0 && !(i+1 < len(f.toks) && f.toks[i+1].sent == f.toks[i].sent && f.clsAt(i+1)&clsChild != 0))
@@ -95,7 +131,16 @@ var candRefs = [numCands]func(f *finder, i int) bool{
 		return f.toks[i].cls&(clsSmallEvent|clsLargeEvent) != 0
 	},
 	candMedia: func(f *finder, i int) bool {
-		return f.clsAt(i)&clsCueStart != 0
+		if f.clsAt(i)&clsCueStart == 0 {
+			return false
+		}
+		cues := cuesByFirst[f.keyAt(i)]
+		for _, cue := range append(cues.viral, cues.media...) {
+			if f.cueAt(i, cue) {
+				return true // the cue media would find
+			}
+		}
+		return false
 	},
 	candArea: func(f *finder, i int) bool {
 		return f.toks[i].cls&clsArticle != 0 || f.toks[i].upper

@@ -27,6 +27,7 @@ type finder struct {
 	wordBuf []string // the buffer of words()
 	author  []bool   // see markAuthor; nil until asked
 	keyBuf  []byte   // the buffer of phraseRow
+	pairs   []int32  // phraseRow's rows of two words by their first token (row+2; 0: not asked), nil until asked
 	scratch *scratch // the buffers of toks, vocab, used, third and first
 	// cands lists, per finder, the tokens its first test lets through (cands.go).
 	cands *[numCands][]int32
@@ -37,12 +38,15 @@ type finder struct {
 func (f *finder) release() {
 	s := f.scratch
 	s.toks, s.words = f.toks[:0], f.vocab[:0]
-	f.toks, f.vocab, f.used, f.third, f.first, f.scratch, f.cands, f.author = nil, nil, nil, nil, nil, nil, nil, nil
+	clear(f.wordBuf[:cap(f.wordBuf)]) // no keys of this text kept alive
+	s.wordBuf, s.phraseBuf = f.wordBuf[:0], f.keyBuf[:0]
+	f.toks, f.vocab, f.used, f.third, f.first, f.scratch, f.cands, f.author, f.pairs = nil, nil, nil, nil, nil, nil, nil, nil, nil
 	f.t.putScratch(s)
 }
 
 func newFinder(t *Tables, text string) *finder {
 	f := &finder{t: t, lex: lexicon.Default(), text: text, scratch: t.getScratch()}
+	f.wordBuf, f.keyBuf = f.scratch.wordBuf[:0], f.scratch.phraseBuf[:0]
 	f.toks, f.vocab = tokenize(t, text, f.scratch)
 	f.us, _ = t.Territory("US")
 	// used, third and first are cut from one cleared buffer.
@@ -59,8 +63,9 @@ func newFinder(t *Tables, text string) *finder {
 	lists := f.scratch.clearCands()
 	for i := range f.toks {
 		tk := &f.toks[i]
+		m := tk.cands
 		// Most words are in none of the classes below and have no capital.
-		if tk.cls&(clsThird|clsPersonNoun|clsAuthor|clsChild|clsEponymHead) != 0 || tk.upper {
+		if tk.cls&(clsThird|clsPersonNoun|clsAuthor|clsChild|clsEponymHead|clsCueNext|clsAgeOwner) != 0 || tk.upper {
 			if tk.cls&clsThird != 0 {
 				f.third[tk.sent] = true
 			}
@@ -78,20 +83,37 @@ func newFinder(t *Tables, text string) *finder {
 			if tk.cls&clsAuthor != 0 { // "i", "we"
 				f.first[tk.clause] = true
 			}
-			// The candidate lists (cands.go). A child word ("three children") or an eponym's
-			// head word ("<Name> disease") makes the token before it a candidate of children
-			// or conditions: added before this token's own entries, so each list stays in
-			// order.
-			if tk.cls&(clsChild|clsEponymHead) != 0 && i > 0 {
+			// The candidate lists (cands.go). A child word ("three children"), an eponym's
+			// head word ("<Name> disease") or a cue's second word makes the token before it
+			// a candidate of children, conditions or media: added before this token's own
+			// entries, so each list stays in order.
+			if tk.cls&(clsChild|clsEponymHead|clsCueNext) != 0 && i > 0 {
 				if tk.cls&clsChild != 0 {
 					addCand(&lists[candChildren], i-1)
+				}
+				// A media or viral cue of more words may begin with the word before
+				// (media compares the next words with its cues).
+				if tk.cls&clsCueNext != 0 && f.toks[i-1].cls&clsCueStart != 0 && f.toks[i-1].sent == tk.sent {
+					addCand(&lists[candMedia], i-1)
 				}
 				if tk.cls&clsEponymHead != 0 && f.toks[i-1].upper {
 					addCand(&lists[candCondition], i-1)
 				}
 			}
+			// "in her forties": ageAt reads an age at "her", "his" or "their" only after
+			// "in" (no other of its cases starts at them).
+			if tk.cls&clsAgeOwner != 0 && i > 0 && f.toks[i-1].sent == tk.sent && f.keyAt(i-1) == "in" {
+				m |= 1 << candAge
+			}
 		}
-		for m := tk.cands; m != 0; m &= m - 1 {
+		if tk.bits&bitSecond != 0 && i > 0 && f.toks[i-1].bits&bitPrefix != 0 && f.toks[i-1].sent == tk.sent {
+			// A phrase may begin with the word before (pairCands): added before this
+			// token's own entries, so each list stays in order.
+			for m := uint16(pairCands); m != 0; m &= m - 1 {
+				addCand(&lists[bits.TrailingZeros16(m)], i-1)
+			}
+		}
+		for ; m != 0; m &= m - 1 {
 			k := bits.TrailingZeros16(m)
 			lists[k] = append(lists[k], int32(i))
 		}
@@ -229,16 +251,18 @@ func (f *finder) authorClause(i int) bool {
 // instead of a walk back from every word.
 func (f *finder) markAuthor() {
 	f.author = f.scratch.author(len(f.toks))
-	author := false // what the last deciding word of the clause said
-	for i := range f.toks {
-		tk := &f.toks[i] // not a copy of the token at every step
-		if i > 0 && tk.clause != f.toks[i-1].clause {
-			author = false
+	toks, first, out := f.toks, f.first, f.author // locals, not reloaded through f
+	author := false                               // what the last deciding word of the clause said
+	clause := int32(-1)                           // the clause of the token before
+	for i := range toks {
+		tk := &toks[i] // not a copy of the token at every step
+		if tk.clause != clause {
+			clause, author = tk.clause, false
 		}
-		if !f.first[tk.clause] {
+		if !first[clause] {
 			continue // authorClause reads no clause without "I" or "we"
 		}
-		f.author[i] = author
+		out[i] = author
 		// The classes of "i", "we", "as" and "of" (clsAuthor, clsAsOrOf) stand for their keys.
 		switch cls := tk.cls; {
 		case cls&clsAuthor != 0: // "i", "we"
@@ -252,7 +276,7 @@ func (f *finder) markAuthor() {
 
 // details runs every finder in order; earlier finders claim their words.
 func (f *finder) details() []Detail {
-	var out []Detail
+	out := make([]Detail, 0, 4) // most posts have a few
 	for _, find := range []func() []Detail{
 		f.uniqueness, f.distinctions, f.roles, f.conditions, f.occupations, f.origins,
 		f.ages, f.children, f.events, f.media, f.sex,
@@ -304,11 +328,27 @@ func (f *finder) phraseRow(i, j int) int {
 		if f.bitsAt(i)&bitPrefix == 0 || f.bitsAt(i+1)&bitSecond == 0 {
 			return -1 // no phrase begins with these two words
 		}
+		// conditions, roles, origins (for each of its kinds) and occupations may each ask
+		// for the same two words: the row is kept per token (0: not asked yet, else row+2).
+		if f.pairs == nil {
+			f.pairs = f.scratch.pairRows(len(f.toks))
+		}
+		if r := f.pairs[i]; r != 0 {
+			return int(r) - 2
+		}
+		r := f.probe(i, j)
+		f.pairs[i] = int32(r + 2)
+		return r
 	default:
 		if !f.t.continues(f.phraseRow(i, j-1)) {
 			return -1 // every word prefix of a phrase is a continued key
 		}
 	}
+	return f.probe(i, j)
+}
+
+// probe looks the words [i, j) up in the phrase table.
+func (f *finder) probe(i, j int) int {
 	b := f.keyBuf[:0]
 	for k := i; k < j; k++ {
 		if k > i {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/veil-blog/veil/internal/risk/phrase"
@@ -297,6 +298,9 @@ func crowd(n float64, details []Detail, edits map[int]float64) float64 {
 // explain fills the smallest set, the edits and the reasons.
 func explain(v *Verdict) {
 	var idx []int
+	if len(v.Details) > 0 {
+		idx = make([]int, 0, len(v.Details))
+	}
 	for i, d := range v.Details {
 		if d.Counted && d.Kind != KindArea {
 			idx = append(idx, i)
@@ -310,7 +314,9 @@ func explain(v *Verdict) {
 	for _, i := range idx {
 		imp[i] = impact(i)
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return imp[idx[a]] > imp[idx[b]] })
+	if len(idx) > 1 { // (sort.SliceStable allocates even for one element)
+		sort.SliceStable(idx, func(a, b int) bool { return imp[idx[a]] > imp[idx[b]] })
+	}
 	if v.Blocked {
 		v.Smallest = smallest(v.AreaPopulation, v.Details, idx, v.MinCrowd)
 		// Greedy: at each step the edit that raises the crowd most, until the crowd is
@@ -353,9 +359,11 @@ func explain(v *Verdict) {
 		if len(idx) > 0 {
 			top = describe(v.Details[idx[0]])
 		}
-		v.Reasons = append(v.Reasons, fmt.Sprintf("crowd %s is under the minimum of %s; top reason: %s", Num(v.Crowd), Num(v.MinCrowd), top))
+		v.Reasons = make([]string, 0, min(4, 1+len(idx)))
+		v.Reasons = append(v.Reasons, "crowd "+Num(v.Crowd)+" is under the minimum of "+Num(v.MinCrowd)+"; top reason: "+top)
 	} else {
-		v.Reasons = append(v.Reasons, fmt.Sprintf("crowd %s is at least the minimum of %s", Num(v.Crowd), Num(v.MinCrowd)))
+		v.Reasons = make([]string, 0, min(4, 1+len(idx)))
+		v.Reasons = append(v.Reasons, "crowd "+Num(v.Crowd)+" is at least the minimum of "+Num(v.MinCrowd))
 	}
 	for _, i := range idx {
 		if len(v.Reasons) >= 4 {
@@ -419,28 +427,30 @@ func smallest(n float64, details []Detail, idx []int, minCrowd float64) []int {
 	return nil
 }
 
-// describe says what a detail contributes, without its text.
+// describe says what a detail contributes, without its text. The strings are joined, not
+// formatted by fmt (reasons are written twice for every post of a build: by Assess and,
+// once the positions are known, by Explained); TestDescribeIsFmt compares them with fmt's.
 func describe(d Detail) string {
 	pos := ""
 	if d.Line > 0 {
-		pos = fmt.Sprintf(" at %d:%d", d.Line, d.Col)
+		pos = " at " + strconv.Itoa(d.Line) + ":" + strconv.Itoa(d.Col)
 	}
 	if d.Cap > 0 {
-		return fmt.Sprintf("%s%s caps the crowd at %s (%s)", d.Kind, pos, Num(d.Cap), d.Why)
+		return d.Kind + pos + " caps the crowd at " + Num(d.Cap) + " (" + d.Why + ")"
 	}
-	return fmt.Sprintf("%s%s: factor %s (%s)", d.Kind, pos, Num(d.Factor), d.Why)
+	return d.Kind + pos + ": factor " + Num(d.Factor) + " (" + d.Why + ")"
 }
 
 // Num formats a crowd or factor for people: 3 significant digits, no exponent above 1e-4.
+// strconv writes what fmt's %.0f, %.3g and %.2g do (TestNumIsFmt).
 func Num(x float64) string {
 	switch {
 	case math.IsInf(x, 0) || math.IsNaN(x):
 		return fmt.Sprint(x)
 	case x >= 1000:
-		return fmt.Sprintf("%.0f", x)
+		return strconv.FormatFloat(x, 'f', 0, 64)
 	case x >= 1e-4 || x == 0:
-		s := fmt.Sprintf("%.3g", x)
-		return s
+		return strconv.FormatFloat(x, 'g', 3, 64)
 	}
-	return fmt.Sprintf("%.2g", x)
+	return strconv.FormatFloat(x, 'g', 2, 64)
 }

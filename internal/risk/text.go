@@ -68,7 +68,7 @@ func newVocab(capacity int, s *scratch) vocab {
 	for n < 2*capacity {
 		n *= 2
 	}
-	v := vocab{slots: s.slots, hashes: s.hashes[:0], words: s.words[:0]}
+	v := vocab{slots: s.slots, hashes: s.hashes[:0], words: s.words[:0], buf: s.keyBuf[:0]}
 	if cap(v.slots) >= n {
 		v.slots = v.slots[:n]
 		clear(v.slots)
@@ -94,6 +94,11 @@ type scratch struct {
 	flags   []bool
 	cands   [numCands][]int32 // the candidate lists (cands.go)
 	authors []bool            // markAuthor's flags
+	// keyBuf, wordBuf and phraseBuf: vocab.buf, finder.wordBuf and finder.keyBuf.
+	keyBuf    []byte
+	wordBuf   []string
+	phraseBuf []byte
+	pairs     []int32 // finder.pairs
 }
 
 // getScratch returns buffers for an assessment; putScratch gives them back.
@@ -112,6 +117,16 @@ func (s *scratch) author(n int) []bool {
 		s.authors = make([]bool, n)
 	}
 	b := s.authors[:n]
+	clear(b)
+	return b
+}
+
+// pairRows returns n zeros for finder.pairs, from a buffer of its own.
+func (s *scratch) pairRows(n int) []int32 {
+	if cap(s.pairs) < n {
+		s.pairs = make([]int32, n)
+	}
+	b := s.pairs[:n]
 	clear(b)
 	return b
 }
@@ -232,30 +247,29 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 	}
 	// A short text has a new word every seven bytes or so, a long post every thirty.
 	v := newVocab(min(len(text)/7, 256+len(text)/32), s)
-	defer func() { s.slots, s.hashes = v.slots, v.hashes }()
+	defer func() { s.slots, s.hashes, s.keyBuf = v.slots, v.hashes, v.buf }()
 	var sent, clause int32
 	i := 0
 	gapStart := 0
-	for {
-		if i = skipASCIIGap(text, i); i >= len(text) {
-			break
-		}
+	for i = skipASCIIGap(text, 0); i < len(text); {
 		if c := text[i]; c >= utf8.RuneSelf {
 			if r, n := utf8.DecodeRuneInString(text[i:]); !isWord(r) {
-				i += n
+				i = skipASCIIGap(text, i+n)
 				continue
 			}
 		}
 		start := i
 		// The word's key is hashed as the word is read (wordKey's ASCII form: lower case,
-		// apostrophes dropped); plain: the key is the word itself.
+		// apostrophes dropped); plain: the key is the word itself. next: where the next
+		// word may start.
 		h, plain, ascii := uint32(fnvOffset), true, true
+		next := -1
 		for {
 			var lower bool
-			i, h, lower = scanASCIIWord(text, i, h)
+			i, next, h, lower = scanASCIIWordGap(text, i, h)
 			plain = plain && lower
-			if i >= len(text) {
-				break
+			if next >= 0 {
+				break // the word ended at an ASCII byte or the end of the text
 			}
 			c := text[i]
 			r, n := rune(c), 1
@@ -275,6 +289,9 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 				}
 			}
 			break
+		}
+		if next < 0 {
+			next = skipASCIIGap(text, i)
 		}
 		if len(toks) > 0 {
 			if start-gapStart != 1 || text[gapStart] != ' ' { // the gap is not one space
@@ -307,37 +324,49 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 			cands = tokenCands(cands, raw, upper)
 		}
 		toks = append(toks, token{start: start, end: i, sent: sent, clause: clause, id: id, upper: upper, cands: cands, cls: w.cls, bits: w.bits})
-		gapStart = i
+		gapStart, i = i, next
 	}
 	return toks, v.words
 }
 
-// scanASCIIWord reads the ASCII letters and digits of text from i, hashing their lower
+// scanASCIIWordGap reads the ASCII letters and digits of text from i, hashing their lower
 // case into h (FNV-1a): it returns where they end, h and whether each was lower case
-// already. A function of its own, not inlined, so that its few variables stay in
-// registers (inlined into tokenize, the loop reloaded them at every byte: 26 instructions a
-// byte against 7).
+// already. When they end at an ASCII byte that is not an apostrophe (which ends the word)
+// or at the end of the text, it also skips the ASCII gap after them (skipASCIIGap): next
+// is where the next word may start, or -1 when the word may go on (a letter that is not
+// ASCII, an apostrophe), which tokenize reads itself. A function of its own, not inlined,
+// so that its few variables stay in registers (inlined into tokenize, such a loop reloaded
+// them at every byte: 26 instructions a byte against 7), and one call a word.
 //
 //go:noinline
-func scanASCIIWord(text string, i int, h uint32) (int, uint32, bool) {
-	lower := true
+func scanASCIIWordGap(text string, i int, h uint32) (end, next int, _ uint32, lower bool) {
+	lower = true
 	for ; i < len(text); i++ {
 		c := text[i]
 		k := wordByte[c]
 		if k == 0 {
-			break
+			if c >= utf8.RuneSelf || c == '\'' {
+				return i, -1, h, lower
+			}
+			end = i
+			for i++; i < len(text); i++ {
+				if c := text[i]; c >= utf8.RuneSelf || wordByte[c] != 0 {
+					break
+				}
+			}
+			return end, i, h, lower
 		}
 		if k != c {
 			lower = false
 		}
 		h = (h ^ uint32(k)) * fnvPrime
 	}
-	return i, h, lower
+	return i, i, h, lower
 }
 
 // skipASCIIGap returns the index of the first byte of text from i that is an ASCII letter
 // or digit or not ASCII (len(text) when none is): the ASCII spaces and punctuation between
-// words. A loop of its own, not inlined, like scanASCIIWord.
+// words. A loop of its own, not inlined, like scanASCIIWordGap.
 //
 //go:noinline
 func skipASCIIGap(text string, i int) int {

@@ -134,8 +134,11 @@ const (
 	clsDistinctionCue
 	clsEponymHead
 	clsSpeechCue
-	clsAuthor // "i", "we": the author (newFinder's first-person clauses, markAuthor)
-	clsAsOrOf // "as", "of" (markAuthor)
+	clsAuthor   // "i", "we": the author (newFinder's first-person clauses, markAuthor)
+	clsAsOrOf   // "as", "of" (markAuthor)
+	clsCueOne   // a media or viral cue of one word
+	clsCueNext  // the second word of a media or viral cue
+	clsAgeOwner // "her", "his", "their": ageAt reads a decade after them only after "in"
 )
 
 // distinctionCues are the words besides distinctionWords at which distinctions reads one.
@@ -174,7 +177,7 @@ var wordClasses = func() map[string]uint32 {
 		{clsLargeEvent, largeEvents}, {clsSex, femaleWords}, {clsSex, maleWords}, {clsCopula, copulas},
 		{clsPreposition, prepositions}, {clsRoleModifier, roleModifiers}, {clsAgeCue, ageCues},
 		{clsDistinctionCue, distinctionCues}, {clsEponymHead, eponymHeads}, {clsSpeechCue, speechCues},
-		{clsAuthor, set("i", "we")}, {clsAsOrOf, set("as", "of")}} {
+		{clsAuthor, set("i", "we")}, {clsAsOrOf, set("as", "of")}, {clsAgeOwner, set("her", "his", "their")}} {
 		for w, in := range c.words {
 			if in {
 				m[w] |= c.cls
@@ -184,6 +187,11 @@ var wordClasses = func() map[string]uint32 {
 	for _, cues := range [][][]string{mediaCues, viralCues} {
 		for _, cue := range cues {
 			m[cue[0]] |= clsCueStart
+			if len(cue) == 1 {
+				m[cue[0]] |= clsCueOne
+			} else {
+				m[cue[1]] |= clsCueNext
+			}
 		}
 	}
 	for w := range distinctionWords {

@@ -74,6 +74,42 @@ func (p *Encoders[T]) Encode(v T) ([]byte, error) {
 	return out, nil
 }
 
+// EncodeParts is Encode for a caller that only reads the stream: put is
+// called once with it in two pieces (the type definitions and the value
+// message, or the whole stream and nil), the bytes of Encode(v) when
+// joined, and valid only during the call. No copy of the stream is made:
+// a cache entry is copied into its pack as it is, and a copy for the
+// caller was a third of what saving it allocated.
+func (p *Encoders[T]) EncodeParts(v T, put func(a, b []byte)) error {
+	d, prefix := p.get()
+	if d != nil {
+		d.b.Reset()
+		if err := d.e.Encode(v); err != nil {
+			return err // the encoder is dropped: its state is not known
+		}
+		msg := d.b.Bytes()
+		if oneValue(msg) {
+			put(prefix, msg)
+			p.put(nil, d)
+			return nil
+		}
+		p.mu.Lock()
+		p.fallback++
+		p.mu.Unlock()
+	}
+	d = &encoder{}
+	d.e = gob.NewEncoder(&d.b)
+	if err := d.e.Encode(v); err != nil {
+		return err
+	}
+	out := d.b.Bytes()
+	put(out, nil)
+	if pre, _, ok := split(out); ok {
+		p.put(pre, d)
+	}
+	return nil
+}
+
 // Reused returns how many values kept encoders have encoded.
 func (p *Encoders[T]) Reused() int {
 	p.mu.Lock()

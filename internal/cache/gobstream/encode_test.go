@@ -110,6 +110,64 @@ func TestEncodeAsFresh(t *testing.T) {
 	}
 }
 
+// TestEncodePartsAsEncode: the pieces EncodeParts hands over are, joined,
+// a fresh encoder's bytes (as Encode's), for values and pointers, by kept
+// encoders and fresh ones (interfaces), and in turn with Encode on the
+// same Encoders; an error is returned without a call.
+func TestEncodePartsAsEncode(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var p Encoders[plainRec]
+	var pp Encoders[*plainRec]
+	var pi Encoders[withIface]
+	joined := func(enc func(put func(a, b []byte)) error) ([]byte, error) {
+		var out []byte
+		calls := 0
+		err := enc(func(a, b []byte) {
+			calls++
+			out = append(append(out, a...), b...)
+		})
+		if err == nil && calls != 1 {
+			t.Fatalf("put called %d times", calls)
+		}
+		return out, err
+	}
+	const n = 3000
+	for i := range n {
+		v := randRec(r, 0)
+		want, err := freshEncode(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := joined(func(put func(a, b []byte)) error { return p.EncodeParts(v, put) })
+		if err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("value %d: %v\n got %x\nwant %x", i, err, got, want)
+		}
+		if got, err := joined(func(put func(a, b []byte)) error { return pp.EncodeParts(&v, put) }); err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("pointer %d: %v", i, err)
+		}
+		if i%3 == 0 {
+			if got, err := p.Encode(v); err != nil || !bytes.Equal(got, want) {
+				t.Fatalf("Encode after EncodeParts, value %d: %v", i, err)
+			}
+		}
+		w := withIface{Name: v.Path, V: v.Score}
+		wantI, err := freshEncode(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := joined(func(put func(a, b []byte)) error { return pi.EncodeParts(w, put) }); err != nil || !bytes.Equal(got, wantI) {
+			t.Fatalf("interface %d: %v", i, err)
+		}
+	}
+	if p.reused < n-1 || p.fallback != 0 || pi.reused != 0 {
+		t.Errorf("reused %d, fallback %d of %d; interfaces reused %d", p.reused, p.fallback, n, pi.reused)
+	}
+	var pc Encoders[chan int]
+	if err := pc.EncodeParts(make(chan int), func(a, b []byte) { t.Error("put called for a value gob refuses") }); err == nil {
+		t.Error("no error for a channel")
+	}
+}
+
 // TestEncodeWithMaps: a map's order is random in gob, so the bytes are
 // compared by decoding them.
 func TestEncodeWithMaps(t *testing.T) {
@@ -232,6 +290,16 @@ func BenchmarkEncode(b *testing.B) {
 		var p Encoders[plainRec]
 		for i := 0; b.Loop(); i++ {
 			if _, err := p.Encode(vals[i%len(vals)]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("parts", func(b *testing.B) {
+		b.ReportAllocs()
+		var p Encoders[plainRec]
+		n := 0
+		for i := 0; b.Loop(); i++ {
+			if err := p.EncodeParts(vals[i%len(vals)], func(a, b []byte) { n += len(a) + len(b) }); err != nil {
 				b.Fatal(err)
 			}
 		}

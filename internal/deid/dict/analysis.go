@@ -78,7 +78,8 @@ type analysis struct {
 	orgStarts, orgStartsDot, extraCues []int8
 	// chainMasks holds, by ruleChain and word id, the rules whose
 	// pre-tests admit the word, with the wordKey they were worked out for
-	// (mayStart).
+	// (mayStart): two entries by id, at 2*id the last worked out and at
+	// 2*id+1 the one before.
 	chainMasks [numChains][]uint32
 	// ctx is placeContext by word, plus one (0: not yet asked).
 	ctx   []int8
@@ -124,8 +125,13 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis, s *scratch) *analysis
 	// points them there, so that f and ff read one index whatever the word.
 	lists, vowels, spell, idx := sized(s.lists, n), sized(s.vowels, n), sized(s.spell, n), vocabIndex()
 	feats, prep, flags := sized(s.feats, n+1), sized(s.prep, n), sized(s.flags, n+1)
+	// lowTF holds, by word id, the tokFlags of the word written in lower
+	// case that depend on the word alone (tfLowerSeedNo but for the capitals
+	// line and an initial before, tfOrgNo, tfNoElemOut, tfNoElem).
+	lowTF := sized(s.lowTF, n)
 	for id, w := range words {
-		lists[id], vowels[id] = idx.lists(w), hasVowel(w)
+		l := idx.lists(w)
+		lists[id], vowels[id] = l, hasVowel(w)
 		var sp uint8
 		if isContraction(w) {
 			sp |= spellContraction
@@ -139,7 +145,25 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis, s *scratch) *analysis
 		spell[id] = sp
 		feats[id] = lookFeat(lex, w, facts.Facts(int32(id)))
 		prep[id] = placePrep(w)
-		flags[id] = feats[id].flags()
+		fi := feats[id].flags()
+		flags[id] = fi
+		var lt tokFlags
+		if fi&ffSeed == 0 {
+			lt |= tfLowerSeedNo
+		}
+		if !l.has(vBodyNouns) && !l.has(vCareCues) {
+			lt |= tfOrgNo
+		}
+		if !l.has(vStrongTitles) {
+			lt |= tfNoElemOut
+			if fi&ffListLower == 0 {
+				lt |= tfNoElem
+			}
+		}
+		lowTF[id] = lt
+	}
+	if len(toks) <= maxScratchWords {
+		s.lowTF = lowTF
 	}
 	feats[n], flags[n] = feat{}, noneFlags
 	others, cue, gaz := s.others, s.cue, s.gaz
@@ -153,10 +177,10 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis, s *scratch) *analysis
 		orgStarts: lazy(s.orgStarts, n), orgStartsDot: lazy(s.orgStartsDot, n), extraCues: lazy(s.extraCues, n),
 		ctx: lazy(s.ctx, nt)}
 	for c := range a.chainMasks {
-		a.chainMasks[c] = lazy(s.chainMasks[c], n)
+		a.chainMasks[c] = lazy(s.chainMasks[c], 2*n)
 	}
 	// One pass over the words: each word's feature index and flags, its
-	// join to the word before, its gates (tokFlagsBack; the look-ahead of
+	// join to the word before, its gates (tokFlags; the look-ahead of
 	// tfPlaceNear is set from the two words after, when the pass reaches
 	// them), its social rules, the counts that lowerRegisterOnce and
 	// foreignOnce would make in passes of their own, and usedAsWord's
@@ -168,6 +192,10 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis, s *scratch) *analysis
 	a.join, a.fid, a.tff = join, fid, tff
 	a.tf, a.socialMay, a.lowerCount, a.capCount = tf, socialMay, lowerCount, capCount
 	all, capd, lower, known := 0, 0, 0, 0
+	// What the pass keeps of the word before: its place context
+	// (placePrep), whether it is a letter with a full stop (an initial),
+	// whether it has neither a possessive nor a full stop, its line.
+	prevPrep, prevInitial, prevPlain, prevLine := false, false, false, 0
 	for i := range toks {
 		t := &toks[i]
 		id := t.ID
@@ -179,7 +207,7 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis, s *scratch) *analysis
 		var j uint8
 		switch {
 		case i == 0:
-		case t.Gap == " " && !toks[i-1].Poss && !toks[i-1].Dot:
+		case t.Gap == " " && prevPlain:
 			// What adjacentWords and commaBetween say of one space.
 			j = joinAdjacent
 		default:
@@ -191,7 +219,38 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis, s *scratch) *analysis
 			}
 		}
 		join[i] = j
-		tf[i] = a.tokFlagsBack(i)
+		// The tests of each flag's comment (tokFlags), but tfPlaceNear's
+		// look-ahead, set below from the words after.
+		var m tokFlags
+		switch t.Shape {
+		case shapeNone:
+			m = tfNone | tfNoElem | tfNoElemOut
+		case shapeLower:
+			m = lowTF[t.ID]
+			if t.Caps || prevInitial {
+				m &^= tfLowerSeedNo // !lowerSeedMay(i)
+			}
+			if t.Letters >= 3 {
+				m |= tfPlaceLow
+			}
+		}
+		if prevPrep {
+			m |= tfPlaceNear
+		}
+		if fi&ffUncommon35 != 0 {
+			m |= tfUncommon35
+		}
+		if t.Handle {
+			m |= tfHandle
+		}
+		if t.IsCap() {
+			m |= tfCap
+		}
+		if i > 0 && t.Line != prevLine {
+			m |= tfNewLine
+		}
+		tf[i] = m
+		prevPrep, prevInitial, prevPlain, prevLine = prep[t.ID], t.Dot && t.Letters == 1, !t.Poss && !t.Dot, t.Line
 		if fi&ffProper != 0 {
 			// tfPlaceNear of the two words before.
 			if i >= 1 {
@@ -247,56 +306,6 @@ const (
 	tfNoElemOut                        // noListElem in a text not written in lower case
 	tfNewLine                          // on another line than the word before
 )
-
-// tokFlagsBack works out the tokFlags of word i (the tests each flag's
-// comment names, read once each from the word, its neighbours' feature
-// flags and its lists) but what they read of the words after it
-// (tfPlaceNear from their feature flags), which newAnalysis' pass over the
-// words adds when it reaches them.
-func (a *analysis) tokFlagsBack(i int) tokFlags {
-	toks, tff := a.toks, a.tff
-	t := &toks[i]
-	fi := tff[i]
-	var m tokFlags
-	switch t.Shape {
-	case shapeNone:
-		m |= tfNone | tfNoElem | tfNoElemOut
-	case shapeLower:
-		l := a.lists[t.ID]
-		// !lowerSeedMay(i)
-		if !t.Caps && fi&ffSeed == 0 && !(i > 0 && toks[i-1].Dot && toks[i-1].Letters == 1) {
-			m |= tfLowerSeedNo
-		}
-		if !l.has(vBodyNouns) && !l.has(vCareCues) {
-			m |= tfOrgNo
-		}
-		if t.Letters >= 3 {
-			m |= tfPlaceLow
-		}
-		if !l.has(vStrongTitles) {
-			m |= tfNoElemOut
-			if fi&ffListLower == 0 {
-				m |= tfNoElem
-			}
-		}
-	}
-	if i > 0 && a.prep[toks[i-1].ID] {
-		m |= tfPlaceNear
-	}
-	if fi&ffUncommon35 != 0 {
-		m |= tfUncommon35
-	}
-	if t.Handle {
-		m |= tfHandle
-	}
-	if t.IsCap() {
-		m |= tfCap
-	}
-	if i > 0 && t.Line != toks[i-1].Line {
-		m |= tfNewLine
-	}
-	return m
-}
 
 // stop reports whether word t of the text is a stop word, as isStop(t.Lower)
 // does.

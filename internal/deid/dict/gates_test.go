@@ -242,7 +242,8 @@ func mayStartRef(a *analysis, c *ruleChain, i int) ruleSet {
 	return m
 }
 
-// tokFlagsRef is tokFlagsBack with its look-ahead (the former tokFlagsOf) as first written, test by test.
+// tokFlagsRef is the tokFlags newAnalysis works out (once tokFlagsOf) as
+// first written, test by test.
 func tokFlagsRef(a *analysis, i int) tokFlags {
 	t, n := &a.toks[i], len(a.toks)
 	var m tokFlags

@@ -20,6 +20,7 @@ type scratch struct {
 	feats  []feat
 	prep   []bool
 	flags  []featFlags
+	lowTF  []tokFlags
 	// By word (newAnalysis writes every element).
 	join      []uint8
 	fid       []int32

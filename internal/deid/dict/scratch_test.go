@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -62,6 +63,55 @@ func TestSharedPool(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s: %+v, alone %+v, in %q", d.Name(), got, want, text)
 			}
+		}
+	}
+}
+
+// TestSharedPoolConcurrent runs the detectors of one Default from several
+// goroutines at once, as a build's workers do, each document taking its
+// arrays from the one pool (and each look for a misspelling going through
+// the one typoState): every document's findings are those of a detector
+// made for it alone. Run it with -race.
+func TestSharedPoolConcurrent(t *testing.T) {
+	lex := lexicon.Default()
+	texts := append(gateTexts(lex, 200), benchtext.Texts(4)...)
+	want := make([][]deid.Finding, len(texts))
+	for k, text := range texts {
+		for _, d := range Default(lex) {
+			fs, err := d.Detect(t.Context(), &deid.Doc{Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want[k] = append(want[k], fs...)
+		}
+	}
+	dets := Default(lex)
+	const workers = 4
+	errs := make(chan error, workers)
+	for w := range workers {
+		go func() {
+			for k := w; k < len(texts); k += workers {
+				var got []deid.Finding
+				doc := &deid.Doc{Text: texts[k]}
+				for _, d := range dets {
+					fs, err := d.Detect(t.Context(), doc)
+					if err != nil {
+						errs <- err
+						return
+					}
+					got = append(got, fs...)
+				}
+				if !reflect.DeepEqual(got, want[k]) {
+					errs <- fmt.Errorf("%+v, alone %+v, in %q", got, want[k], texts[k])
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range workers {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -744,15 +744,20 @@ const (
 	asLowerMost = 4
 )
 
-// mayStart returns the rules of c whose pre-tests admit word i. The answer
-// for a word id is kept with the wordKey it was worked out for
-// (analysis.chainMasks): a word that recurs written the same way is
-// answered from there.
+// mayStart returns the rules of c whose pre-tests admit word i. The answers
+// for a word id are kept with the wordKey they were worked out for, the
+// last two (analysis.chainMasks): a word that recurs written one of those
+// ways is answered from there. (With one, a third of the calls worked the
+// answer out again: "The" and "the" share an id.)
 func (a *analysis) mayStart(c *ruleChain, i int) ruleSet {
 	t := &a.toks[i]
 	key := wordKey(t)
 	if ms := a.chainMasks[c.id]; ms != nil {
-		if e := ms[t.ID]; uint16(e>>16) == key {
+		k := 2 * int(t.ID)
+		if e := ms[k]; uint16(e>>16) == key {
+			return ruleSet(e)
+		}
+		if e := ms[k+1]; uint16(e>>16) == key {
 			return ruleSet(e)
 		}
 	}
@@ -780,9 +785,11 @@ func (a *analysis) mayStartOnce(c *ruleChain, t *token, key uint16) ruleSet {
 	}
 	ms := &a.chainMasks[c.id]
 	if *ms == nil {
-		*ms = make([]uint32, len(a.lists))
+		*ms = make([]uint32, 2*len(a.lists))
 	}
-	(*ms)[t.ID] = uint32(key)<<16 | uint32(m)
+	k := 2 * int(t.ID)
+	(*ms)[k+1] = (*ms)[k]
+	(*ms)[k] = uint32(key)<<16 | uint32(m)
 	return m
 }
 

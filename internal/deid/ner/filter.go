@@ -422,7 +422,7 @@ func (d *Detector) candidate(t *textInfo, words chunkWords, i int) bool {
 	if !ok {
 		v = d.candidateWord(t, w)
 		if t.cands == nil {
-			t.cands = map[string]int8{}
+			t.cands = make(map[string]int8, 32) // a text's usual words asked
 		}
 		t.cands[w] = v
 	}
@@ -859,7 +859,7 @@ func newLowerWords(a *deid.Analysis) lowerWords {
 		eachLetterRun(w.Text, func(r string) {
 			if r == strings.ToLower(r) {
 				if l.runs == nil {
-					l.runs = map[string]bool{}
+					l.runs = make(map[string]bool, 32)
 				}
 				l.runs[r] = true
 			}

@@ -127,7 +127,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 				}
 				ents = d.entities(w, cache)
 				if tagged == nil {
-					tagged = map[string][]entity{}
+					tagged = make(map[string][]entity, 16)
 				}
 				tagged[w] = ents
 			}

@@ -168,7 +168,9 @@ type wordTokens struct {
 }
 
 func newTokenCache(m *model) *tokenCache {
-	c := &tokenCache{m: m, byText: map[string]*tokenFeats{}, byWord: map[string]*wordTokens{}}
+	// Sized for a text's usual distinct words and token texts (about 30
+	// and 16 on generated posts): a map that grows rehashes.
+	c := &tokenCache{m: m, byText: make(map[string]*tokenFeats, 32), byWord: make(map[string]*wordTokens, 64)}
 	c.ids = c.idsBuf[:0]
 	return c
 }

@@ -52,6 +52,11 @@ func windowsWhere(s string, ctx int, cand func(words chunkWords, i int) bool, sc
 	if scratch == nil {
 		scratch = &windowScratch{}
 	}
+	if cap(scratch.words) == 0 {
+		// Room for a usual chunk's words, names and windows: the
+		// scratch is reused for the rest of the text's chunks.
+		scratch.words, scratch.names, scratch.out = make([]Span, 0, 64), make([]int, 0, 16), make([]Span, 0, 8)
+	}
 	words, names := scratch.words[:0], scratch.names[:0] // names: indexes into words of words that may be names
 	out := scratch.out[:0]
 	defer func() { scratch.words, scratch.names, scratch.out = words, names, out }()

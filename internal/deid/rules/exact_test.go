@@ -127,6 +127,11 @@ func plainSet(s *ruleSet) *ruleSet {
 	for b := range p.own.byFirst {
 		p.own.byFirst[b].next = nil // no rule passed over for the byte after its token's letters
 	}
+	for d := range p.own.byRun {
+		for n := range p.own.byRun[d] {
+			p.own.byRun[d][n] = p.own.byFirst['0'+d] // nor for the length of its digits
+		}
+	}
 	return p
 }
 

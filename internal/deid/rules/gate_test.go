@@ -3,6 +3,7 @@ package rules
 import (
 	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -36,6 +37,79 @@ func TestNextGateHolds(t *testing.T) {
 		}
 		if accepted < 1000 || gated < 10000 {
 			t.Errorf("%d tokens accepted, %d passed over: the texts do not exercise the gate", accepted, gated)
+		}
+	}
+}
+
+// TestRunBoundsHold checks trig.run for every trigger of Default's walk
+// that sets it: at every token of random texts that starts with a digit,
+// a trigger accepts only tokens whose run of digits its bounds allow
+// (runAllows, as the walk's byRun lists are made). Narrowing any bound by
+// one fails it.
+func TestRunBoundsHold(t *testing.T) {
+	p := Default()[0].(*Email).rules.shared
+	seen := map[*trig]bool{}
+	var gs []*trig
+	for b := '0'; b <= '9'; b++ {
+		for _, c := range append(slices.Clone(p.byFirst[b].free), p.byFirst[b].digit...) {
+			if c.part.run[1] > 0 && !seen[c.part] {
+				seen[c.part] = true
+				gs = append(gs, c.part)
+			}
+		}
+	}
+	if len(gs) < 15 {
+		t.Fatalf("only %d triggers bound their digits", len(gs))
+	}
+	r := rand.New(rand.NewSource(15))
+	// Runs of digits of every length, leading zeros and ones, between
+	// the marks and words of numbers.
+	seps := []string{" ", " ", ".", "-", "/", "(", ")", ") ", "- ", ":", "'", "’", "x", " ext ", "th", "s", "'s", "a", "T", " and ",
+		" to ", "–", "\n", ",", "%", "phone ", "call ", "tel: ", "st", "nd", "+", "@", " March ", "years", " am", " years", "-month", " Months", "  y"}
+	accepted := make([]int, len(gs))
+	for i := 0; i < 40000; i++ {
+		var b strings.Builder
+		for k := 1 + r.Intn(12); k > 0; k-- {
+			if k%2 == 0 {
+				if r.Intn(3) > 0 {
+					b.WriteByte(" .-/"[r.Intn(4)])
+				} else {
+					b.WriteString(seps[r.Intn(len(seps))])
+				}
+				continue
+			}
+			n := 1 + r.Intn(5)
+			if r.Intn(4) == 0 {
+				n = 1 + r.Intn(14)
+			}
+			for j := 0; j < n; j++ {
+				switch {
+				case j == 0 && r.Intn(4) == 0:
+					b.WriteByte('0' + byte(r.Intn(2)))
+				default:
+					b.WriteByte('0' + byte(r.Intn(10)))
+				}
+			}
+		}
+		text := b.String()
+		for _, tk := range tokenize(text) {
+			if !isDigit(text[tk.start]) {
+				continue
+			}
+			n := leadingDigits(text, tk.start)
+			for k, g := range gs {
+				if g.accepts(text, tk) {
+					accepted[k]++
+					if !runAllows(g, n) {
+						t.Fatalf("trigger %d (run %v) accepts %q at %d, whose %d digits it rules out", k, g.run, text, tk.start, n)
+					}
+				}
+			}
+		}
+	}
+	for k, n := range accepted {
+		if n < 20 {
+			t.Errorf("trigger %d (run %v) accepted only %d tokens", k, gs[k].run, n)
 		}
 	}
 }

@@ -186,9 +186,71 @@ var dimsRe = regexp.MustCompile(`^\d+(?:[xX]\d+)+[xX]?$`)
 // freqRe is a dosing frequency: "q4h", "Q1H", "q12hrs".
 var freqRe = regexp.MustCompile(`(?i)^q\d{1,2}(?:h|hr|hrs)?$`)
 
-var measureRe = regexp.MustCompile(`(?i)^\d+(?:[.,]\d+)?(?:st|nd|rd|th|s|am|pm|hrs?|mg|mcg|ml|cc|kg|g|gm|mm|cm|km|mph|mins?|sec|x|yo|yrs?|lbs?|oz|units?|u|meq|mmol|mmhg|bpm|k|m|l|kb|mb|gb|tb|ghz|mhz|hz|kw|w|v|ft|in|d|h|wk|wks|mo|mos|y|min|ms|kcal|cal|iu|%|c|f|px|pt|em|dpi|fps|p|i|mgs|mcgs|mcq|ug|mic|ccs|cmh2o|cmh20|ns|yards|yds|mls|gtt|gtts|puffs?|tabs?|caps?|hr)$`)
+// measureUnits are the units a measure ends with: words, or words with
+// an optional plural s ("hrs?").
+const measureUnits = `st|nd|rd|th|s|am|pm|hrs?|mg|mcg|ml|cc|kg|g|gm|mm|cm|km|mph|mins?|sec|x|yo|yrs?|lbs?|oz|units?|u|meq|mmol|mmhg|bpm|k|m|l|kb|mb|gb|tb|ghz|mhz|hz|kw|w|v|ft|in|d|h|wk|wks|mo|mos|y|min|ms|kcal|cal|iu|%|c|f|px|pt|em|dpi|fps|p|i|mgs|mcgs|mcq|ug|mic|ccs|cmh2o|cmh20|ns|yards|yds|mls|gtt|gtts|puffs?|tabs?|caps?|hr`
 
-func isMeasure(tok string) bool { return measureRe.MatchString(tok) }
+var measureRe = regexp.MustCompile(`(?i)^\d+(?:[.,]\d+)?(?:` + measureUnits + `)$`)
+
+// measureUnitSet is measureUnits written out, for isMeasure.
+var measureUnitSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, u := range strings.Split(measureUnits, "|") {
+		if w, ok := strings.CutSuffix(u, "s?"); ok {
+			m[w], m[w+"s"] = true, true
+		} else {
+			m[u] = true
+		}
+	}
+	return m
+}()
+
+// isMeasure reports whether measureRe matches tok. No unit starts with a
+// digit, '.' or ',', so the number is the token's leading digits, with
+// '.' or ',' and the digits after it when there are any (else nothing
+// matches), and the rest must be a unit; in ASCII, (?i) folds only ASCII
+// letters, so the rest lower-cased is looked up. A rest beyond ASCII
+// (where 'ſ' and the Kelvin sign fold to s and k) goes to the pattern.
+func isMeasure(tok string) bool {
+	i := 0
+	for i < len(tok) && isDigit(tok[i]) {
+		i++
+	}
+	if i == 0 || i == len(tok) {
+		return false
+	}
+	if tok[i] == '.' || tok[i] == ',' {
+		j := i + 1
+		for j < len(tok) && isDigit(tok[j]) {
+			j++
+		}
+		if j == i+1 {
+			return false
+		}
+		i = j
+	}
+	rest := tok[i:]
+	if len(rest) > 8 { // the longest unit, "kcal", "mmhg", "yards", is shorter
+		for k := 0; k < len(rest); k++ {
+			if rest[k] >= utf8.RuneSelf {
+				return measureRe.MatchString(tok)
+			}
+		}
+		return false
+	}
+	var buf [8]byte
+	for k := 0; k < len(rest); k++ {
+		c := rest[k]
+		if c >= utf8.RuneSelf {
+			return measureRe.MatchString(tok)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return measureUnitSet[string(buf[:len(rest)])]
+}
 
 // dimsUnitRe is a size or a ventilator setting with a unit or mode after
 // it: "2x5cm", "700x12AC".

@@ -292,6 +292,9 @@ type trig struct {
 	// the end of the text or before any other byte, so the walk need not
 	// ask it there.
 	next *[256]bool
+	// run, when run[1] > 0, bounds the maximal run of ASCII digits that
+	// starts every token fn accepts: run[0] <= its length <= run[1].
+	run [2]int
 }
 
 func always(string, token) bool { return true }
@@ -351,7 +354,7 @@ const digits = "0123456789"
 // digits followed by one of the bytes in next (any byte, or the end of the
 // text, when next is empty; "\x00" in next also accepts the end).
 func tShape(minRun, maxRun int, next string) *trig {
-	return custom(digits, false, func(text string, t token) bool {
+	return withRun(minRun, maxRun, custom(digits, false, func(text string, t token) bool {
 		j := t.start
 		for j < len(text) && isDigit(text[j]) && j-t.start <= maxRun {
 			j++
@@ -367,7 +370,16 @@ func tShape(minRun, maxRun int, next string) *trig {
 			return strings.IndexByte(next, 0) >= 0
 		}
 		return strings.IndexByte(next, text[j]) >= 0
-	})
+	}))
+}
+
+// withRun sets g.run to [lo, hi] when lo >= 1: g accepts only tokens that
+// start with a maximal run of lo to hi ASCII digits.
+func withRun(lo, hi int, g *trig) *trig {
+	if lo >= 1 && hi >= lo {
+		g.run = [2]int{lo, hi}
+	}
+	return g
 }
 
 const (
@@ -535,6 +547,11 @@ type pass struct {
 	win     []int // each rule's window
 	byWord  map[string]*cands
 	byFirst [256]cands
+	// byRun[d][n] is byFirst['0'+d] without the rules whose trigger
+	// refuses a token that starts with a maximal run of n digits
+	// (trig.run; n = maxRun stands for maxRun or more), for the walk to
+	// read at a digit.
+	byRun [10][maxRun + 1]cands
 	// wordBits has the bit wordHash(w) set for every w in byWord: most
 	// words miss it and skip the map.
 	wordBits [64]uint64
@@ -630,6 +647,7 @@ type cand struct {
 	rule int
 	win  int
 	test func(string, token) bool
+	part *trig // the trigger test is of (nil for a word's)
 }
 
 func newRuleSet(rs ...rule) *ruleSet {
@@ -681,7 +699,7 @@ func newPass(sets ...*ruleSet) *pass {
 						if p.byWord[w] == nil {
 							p.byWord[w] = &cands{}
 						}
-						p.byWord[w].add(p, cand{g, p.win[g], rest}, nil)
+						p.byWord[w].add(p, cand{g, p.win[g], rest, nil}, nil)
 						h := wordHash(w)
 						p.wordBits[h>>6] |= 1 << (h & 63)
 					}
@@ -689,8 +707,23 @@ func newPass(sets ...*ruleSet) *pass {
 				}
 				for b, ok := range pt.first {
 					if ok {
-						p.byFirst[b].add(p, cand{g, p.win[g], pt.fn}, pt.next)
+						p.byFirst[b].add(p, cand{g, p.win[g], pt.fn, pt}, pt.next)
 					}
+				}
+			}
+		}
+	}
+	for d := range p.byRun {
+		for n := range p.byRun[d] {
+			cs := &p.byFirst['0'+d]
+			for _, c := range cs.free {
+				if runAllows(c.part, n) {
+					p.byRun[d][n].add(p, c, c.part.next)
+				}
+			}
+			for _, c := range cs.digit {
+				if runAllows(c.part, n) {
+					p.byRun[d][n].add(p, c, c.part.next)
 				}
 			}
 		}
@@ -703,6 +736,31 @@ func newPass(sets ...*ruleSet) *pass {
 		p.wordHead[p.words[k].h] = uint16(k + 1)
 	}
 	return p
+}
+
+// maxRun is the longest run of digits byRun tells from longer ones.
+const maxRun = 13
+
+// runAllows reports whether g may accept a token that starts with a
+// maximal run of n digits (n == maxRun: maxRun digits or more).
+func runAllows(g *trig, n int) bool {
+	if g.run[1] == 0 {
+		return true
+	}
+	if n == maxRun {
+		return g.run[1] >= maxRun
+	}
+	return g.run[0] <= n && n <= g.run[1]
+}
+
+// leadingDigits returns the length of the run of ASCII digits at i, up
+// to maxRun.
+func leadingDigits(text string, i int) int {
+	n := 0
+	for i+n < len(text) && n < maxRun && isDigit(text[i+n]) {
+		n++
+	}
+	return n
 }
 
 // passHits are the hits of a pass over one document, by set.
@@ -763,7 +821,11 @@ func (p *pass) run(ctx context.Context, doc *deid.Doc) ([][]hit, error) {
 				return nil, err
 			}
 		}
-		if cs := &p.byFirst[text[t.start]]; len(cs.free) > 0 || len(cs.digit) > 0 && t.digitWithin(cs.win) {
+		cs := &p.byFirst[text[t.start]]
+		if d := text[t.start] - '0'; d <= 9 {
+			cs = &p.byRun[d][leadingDigits(text, t.start)]
+		}
+		if len(cs.free) > 0 || len(cs.digit) > 0 && t.digitWithin(cs.win) {
 			if cs.freeAt(text, t) {
 				p.try(text, k, t, cs.free, false, st, hs)
 			}
@@ -1095,7 +1157,7 @@ func tDigits(spec string) *trig {
 			i += 3
 		}
 	}
-	return custom(digits, false, func(text string, t token) bool {
+	g := custom(digits, false, func(text string, t token) bool {
 		j := t.start
 		for ix := range items {
 			it := &items[ix] // not a copy of its 256-byte set at every step
@@ -1122,4 +1184,8 @@ func tDigits(spec string) *trig {
 		}
 		return true
 	})
+	if it := items[0]; !it.isSet {
+		withRun(it.min, it.max, g)
+	}
+	return g
 }

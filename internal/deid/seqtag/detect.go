@@ -3,6 +3,7 @@ package seqtag
 import (
 	"context"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"sync"
@@ -45,7 +46,8 @@ func (m *Model) find(lex *lexicon.Lexicon, an *deid.Analysis, text string, note 
 	return m.findIn(new(scratch), lex, an, text, note)
 }
 
-// findIn is find, in the buffers of sc.
+// findIn is find, in the buffers of sc; what it returns is in them too
+// (scratch.found), until sc tags another text.
 func (m *Model) findIn(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text string, note bool) []Found {
 	if cap(sc.toks) < len(text)/5+1 {
 		sc.toks = make([]span, 0, len(text)/5+1)
@@ -72,11 +74,15 @@ func (m *Model) findIn(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, tex
 	}
 	tags, margins := tg.decodeInto(sc)
 	sc.rowBuf = tg.rowBuf[:0]
-	var out []Found
+	out := sc.found[:0]
 	for i := 0; i < len(tags); {
 		t := tags[i]
 		if t == tagO {
+			// Most tags are O (0): eight at a time.
 			i++
+			for i+8 <= len(tags) && binary.LittleEndian.Uint64(tags[i:]) == 0 {
+				i += 8
+			}
 			continue
 		}
 		b := t
@@ -104,6 +110,7 @@ func (m *Model) findIn(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, tex
 		}
 		i = j
 	}
+	sc.found = out[:0]
 	return out
 }
 
@@ -171,12 +178,10 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	if sc == nil {
 		sc = &scratch{keepRows: true}
 	}
+	// found is in sc's buffers: sc goes back to the pool after it is read.
 	found := m.findIn(sc, d.lex, doc.Analysis(), doc.Text, note)
-	if cap(sc.ws) <= maxKept && cap(sc.toks) <= maxKept {
-		d.scratch.Put(sc)
-	}
 	var out []deid.Finding
-	for _, f := range found {
+	for k, f := range found {
 		margin := d.margin
 		if margin < 0 {
 			margin = m.Margin(note, f.Kind)
@@ -190,8 +195,14 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 			continue
 		}
 		kind, typ := findingKind(f.Kind)
+		if out == nil {
+			out = make([]deid.Finding, 0, len(found)-k)
+		}
 		out = append(out, deid.Finding{Start: f.Start, End: f.End, Kind: kind, Type: typ,
 			Text: doc.Text[f.Start:f.End], Recognizer: Name, Confidence: 0.5})
+	}
+	if cap(sc.ws) <= maxKept && cap(sc.toks) <= maxKept {
+		d.scratch.Put(sc)
 	}
 	return out, nil
 }

@@ -248,9 +248,8 @@ const (
 
 // word is one token with what is known of it.
 type word struct {
-	info info
 	// typ is the index of the token's text among the document's distinct
-	// token texts (wtype), which holds its lower case.
+	// token texts (wtype), which holds its lower case and info.
 	typ   int32
 	shape uint8
 	// sentStart: the first word of a line or after a full stop.
@@ -408,7 +407,7 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 			sentStart = strings.IndexByte(text[prevEnd:start], '\n') >= 0
 		}
 		sh := ty.shape
-		ws[i] = word{typ: id, shape: sh, info: ty.info, plain: ty.plain, sentStart: sentStart}
+		ws[i] = word{typ: id, shape: sh, plain: ty.plain, sentStart: sentStart}
 		prevEnd, opens = end, next
 		ty.uses++
 		if !sentStart && (sh == shTitle || sh == shMixed) {
@@ -439,7 +438,7 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 			social += n
 		}
 	}
-	capsLower(an, types)
+	capsLower(an, types, &sc.capsBuf)
 	reg := uint8(regProse)
 	switch {
 	case letters >= 8 && caps*2 > letters:
@@ -475,9 +474,9 @@ func capsElsewhere(ws []word, types []wtype, i int) uint8 {
 // text writes its lower case with a capital inside a sentence, over all
 // the types that have it. With the document's analysis an, types with the
 // same lower case are those with the same vocabulary id (wtype.vocab, or
-// an.ID of the lower case); a lower case not in the vocabulary, or any
-// without an, is counted in a map.
-func capsLower(an *deid.Analysis, types []wtype) {
+// an.ID of the lower case), counted in *buf; a lower case not in the
+// vocabulary, or any without an, is counted in a map.
+func capsLower(an *deid.Analysis, types []wtype, buf *[]int32) {
 	var byLower map[string]int32
 	var byID []int32
 	if an != nil {
@@ -498,7 +497,8 @@ func capsLower(an *deid.Analysis, types []wtype) {
 		}
 		if ty.vocab >= 0 {
 			if byID == nil {
-				byID = make([]int32, len(an.Vocab()))
+				byID = grow(buf, len(an.Vocab()))
+				clear(byID)
 			}
 			byID[ty.vocab] += n
 			continue
@@ -534,12 +534,8 @@ func capsLower(an *deid.Analysis, types []wtype) {
 // keeps the info of common words from text to text.
 func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, s, form string, id int32, ic *infoCache) {
 	ty.text, ty.vocab = s, -1
-	for r := range ty.rows {
-		ty.rows[r] = rowUnknown
-	}
-	for t := range ty.tagRows {
-		ty.tagRows[t] = rowUnknown
-	}
+	u := unknownRows()
+	ty.rows, ty.tagRows = u.rows, u.tagRows
 	if strings.IndexByte(s, 0xE2) < 0 {
 		ty.lower, ty.vocab = form, id
 	} else {
@@ -571,12 +567,8 @@ func wordType(ty *wtype, lex *lexicon.Lexicon, facts *lexfacts.Words, s, form st
 // its "#" or "@" for a handle).
 func newType(ty *wtype, lex *lexicon.Lexicon, an *deid.Analysis, facts *lexfacts.Words, s string) {
 	ty.text, ty.lower, ty.shape, ty.vocab = s, strings.ToLower(s), shapeOf(s), -1
-	for r := range ty.rows {
-		ty.rows[r] = rowUnknown
-	}
-	for t := range ty.tagRows {
-		ty.tagRows[t] = rowUnknown
-	}
+	u := unknownRows()
+	ty.rows, ty.tagRows = u.rows, u.tagRows
 	if ty.shape == shPunct || ty.shape == shDigit {
 		ty.plain = true
 		return
@@ -702,7 +694,7 @@ func pack(vs ...uint8) uint64 {
 // context (contextFeatures).
 func staticFeatures(dst []uint64, ws []word, types []wtype, i int, reg uint8) []uint64 {
 	w := &ws[i]
-	dst = prefixFeatures(dst, types[w.typ].lower, w.shape, w.info, w.sentStart, reg)
+	dst = prefixFeatures(dst, types[w.typ].lower, w.shape, types[w.typ].info, w.sentStart, reg)
 	return contextFeatures(dst, ws, types, i, reg)
 }
 
@@ -752,7 +744,7 @@ func prefixFeatures(dst []uint64, lower string, shape uint8, in info, sentStart 
 // around it. tagger.static sums the same features in the same order.
 func contextFeatures(dst []uint64, ws []word, types []wtype, i int, reg uint8) []uint64 {
 	w := &ws[i]
-	in := w.info
+	in := types[w.typ].info
 	sent := uint8(0)
 	if w.sentStart {
 		sent = 1
@@ -764,7 +756,7 @@ func contextFeatures(dst []uint64, ws []word, types []wtype, i int, reg uint8) [
 		if j >= len(ws) {
 			return "</s>", 0, info{}, false
 		}
-		return types[ws[j].typ].lower, ws[j].shape, ws[j].info, true
+		return types[ws[j].typ].lower, ws[j].shape, types[ws[j].typ].info, true
 	}
 	pw, ps, pi, _ := ctx(i - 1)
 	p2w, _, _, _ := ctx(i - 2)
@@ -781,7 +773,7 @@ func contextFeatures(dst []uint64, ws []word, types []wtype, i int, reg uint8) [
 	if j := skipBack(ws, i); j >= 0 {
 		dst = append(dst, hashS(fPrevWordSkip, types[ws[j].typ].lower))
 		for b := 0; b < numFlags; b++ {
-			if ws[j].info.flags&(1<<b) != 0 {
+			if types[ws[j].typ].info.flags&(1<<b) != 0 {
 				dst = append(dst, hash1(fPrevFlagSkip, pack(uint8(b), w.shape)))
 			}
 		}

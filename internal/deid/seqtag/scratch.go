@@ -18,6 +18,8 @@ type scratch struct {
 	tags    []uint8
 	margins []float32
 	rowBuf  []int32
+	capsBuf []int32 // capsLower's counts by vocabulary id
+	found   []Found // findIn's names
 	// cache keeps the rows of common words from one text to the next,
 	// when keepRows (a Detector's scratch, used for text after text).
 	cache    rowCache

@@ -489,3 +489,13 @@ func TestPick(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownRows: every row of unknownRows is unknown.
+func TestUnknownRows(t *testing.T) {
+	u := unknownRows()
+	for _, r := range append(u.rows[:], u.tagRows[:]...) {
+		if r != rowUnknown {
+			t.Fatalf("unknownRows() = %+v", u)
+		}
+	}
+}

@@ -265,14 +265,9 @@ type tagger struct {
 	info  *infoCache
 }
 
-// prefix returns the summed weights of prefixFeatures of word type ty, at
-// a sentence's start or not.
-func (t *tagger) prefix(ty int32, sentStart bool) *[numTags]float32 {
-	w := &t.types[ty]
-	k := 0
-	if sentStart {
-		k = 1
-	}
+// prefix returns the summed weights of prefixFeatures of word type w, at
+// a sentence's start (k 1) or not (k 0).
+func (t *tagger) prefix(w *wtype, k int) *[numTags]float32 {
 	if w.prefixDone[k] {
 		return &w.prefix[k]
 	}
@@ -378,9 +373,8 @@ func (t *tagger) findWordRow(j int, role int) int32 {
 	return w.rows[role]
 }
 
-// tagRow returns the slot of fPrevTagWord of word i after tag p.
-func (t *tagger) tagRow(i int, p uint8) int32 {
-	w := &t.types[t.ws[i].typ]
+// tagRow returns the slot of fPrevTagWord of word type w after tag p.
+func (t *tagger) tagRow(w *wtype, p uint8) int32 {
 	if r := w.tagRows[p]; r != rowUnknown {
 		return r
 	}
@@ -402,32 +396,34 @@ const maxRows = 64
 // contextRows writes the rows of contextFeatures of word i to rows, in
 // their order, and returns how many.
 func (t *tagger) contextRows(rows *[maxRows]int32, i int) int {
-	m, ws := t.m, t.ws
+	m, ws, types := t.m, t.ws, t.types
 	w := &ws[i]
-	in := w.info
+	in := types[w.typ].info
 	sent := uint8(0)
 	if w.sentStart {
 		sent = 1
 	}
-	var ps, ns uint8
-	var pi, ni info
-	if i > 0 {
-		ps, pi = ws[i-1].shape, ws[i-1].info
-	}
-	if i+1 < len(ws) {
-		ns, ni = ws[i+1].shape, ws[i+1].info
-	}
 	r := m.rows
 	sh := w.shape
-	// wordRow of the words around, its test for a known row written out
-	// (the call is not inlined).
-	types := t.types
+	// The shapes and info of the words around, and the rows naming them
+	// where their types know them (wordRow's test, written out: the call
+	// is not inlined).
+	var ps, ns uint8
+	var pi, ni info
 	var rp, rp2, rn, rn2 int32 = rowUnknown, rowUnknown, rowUnknown, rowUnknown
-	if i >= 2 {
-		rp, rp2 = types[ws[i-1].typ].rows[rolePrev], types[ws[i-2].typ].rows[rolePrev2]
+	if i > 0 {
+		pt := &types[ws[i-1].typ]
+		ps, pi, rp = ws[i-1].shape, pt.info, pt.rows[rolePrev]
+		if i > 1 {
+			rp2 = types[ws[i-2].typ].rows[rolePrev2]
+		}
 	}
-	if i+2 < len(ws) {
-		rn, rn2 = types[ws[i+1].typ].rows[roleNext], types[ws[i+2].typ].rows[roleNext2]
+	if i+1 < len(ws) {
+		nt := &types[ws[i+1].typ]
+		ns, ni, rn = ws[i+1].shape, nt.info, nt.rows[roleNext]
+		if i+2 < len(ws) {
+			rn2 = types[ws[i+2].typ].rows[roleNext2]
+		}
 	}
 	if rp == rowUnknown {
 		rp = t.findWordRow(i-1, rolePrev)
@@ -463,7 +459,7 @@ func (t *tagger) contextRows(rows *[maxRows]int32, i int) int {
 	if j := skipBack(ws, i); j >= 0 {
 		rows[n] = t.wordRow(j, roleSkip)
 		n++
-		for f := ws[j].info.flags; f != 0; f &= f - 1 {
+		for f := t.types[ws[j].typ].info.flags; f != 0; f &= f - 1 {
 			rows[n] = r.prevFlagSkip[bits.TrailingZeros16(f)][sh]
 			n++
 		}
@@ -508,9 +504,25 @@ func (t *tagger) decodeInto(sc *scratch) ([]uint8, []float32) {
 		}
 		// The weights of staticFeatures then tagFeatures, in their
 		// order: the word's own (prefix), its context's, the tags'.
-		s := *t.prefix(ws[i].typ, ws[i].sentStart)
+		w := &ws[i]
+		ty := &t.types[w.typ]
+		k := 0
+		if w.sentStart {
+			k = 1
+		}
+		var s [numTags]float32
+		if ty.prefixDone[k] {
+			s = ty.prefix[k]
+		} else {
+			s = *t.prefix(ty, k)
+		}
 		n := t.contextRows(&rows, i)
-		rows[n], rows[n+1], rows[n+2], rows[n+3] = mr.prevTag[p1], mr.prevTags[p1][p2], mr.prevTagShape[p1][ws[i].shape], t.tagRow(i, p1)
+		tr := ty.tagRows[p1]
+		if tr == rowUnknown {
+			tr = t.tagRow(ty, p1)
+		}
+		tail := rows[n : n+4 : n+4]
+		tail[0], tail[1], tail[2], tail[3] = mr.prevTag[p1], mr.prevTags[p1][p2], mr.prevTagShape[p1][w.shape], tr
 		m.sum(&s, rows[:n+4])
 		best, margin := pick(&s, p1)
 		tags[i] = uint8(best)

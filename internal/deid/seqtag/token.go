@@ -131,11 +131,24 @@ func tokenizeWords(text string, dw []deid.Word, toks []span) []span {
 			d := &dw[k]
 			e := d.End
 			if d.Letters == e-i && (e == len(text) || asciiClass[text[e]] == ' ') {
-				// Most words.
-				toks = append(toks, span{start, e, d.ID + 1, d.Shape == deid.ShapeLower})
-				i = e
-				if i < len(text) && text[i] == ' ' {
-					i++ // the blank after most words
+				// Most words, and the words after them each after a
+				// blank, in a loop of their own.
+				for {
+					toks = append(toks, span{i, e, d.ID + 1, d.Shape == deid.ShapeLower})
+					i = e
+					k++
+					next = wordStart(dw, k)
+					if i < len(text) && text[i] == ' ' {
+						i++ // the blank after most words
+					}
+					if next != i || asciiClass[text[i]] != 'w' {
+						break
+					}
+					d = &dw[k]
+					e = d.End
+					if d.Letters != e-i || e != len(text) && asciiClass[text[e]] != ' ' {
+						break
+					}
 				}
 				continue
 			}
