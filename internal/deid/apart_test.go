@@ -74,3 +74,28 @@ func indexFrom(s, sub string, from int) int {
 	}
 	return -1
 }
+
+func TestAlsoJoinedByCase(t *testing.T) {
+	src := "Ann came. helloAnn, 2024Ann and xAnnie; AnnB, Ann's; zAnn"
+	fs := []Finding{{Start: 0, End: 3, Text: "Ann", Kind: Person, Replacement: "Eve"}}
+	got := alsoJoinedByCase(src, fs)
+	var at []string
+	for _, f := range got {
+		if f.Text != "Ann" || f.Replacement != "Eve" || src[f.Start:f.End] != f.Text {
+			t.Errorf("finding %+v: not the name's own", f)
+		}
+		at = append(at, src[max(0, f.Start-4):f.End])
+	}
+	want := []string{"Ann", "elloAnn", "2024Ann", "s; zAnn"}
+	if !slices.Equal(at, want) {
+		t.Errorf("alsoJoinedByCase found %q, want %q", at, want)
+	}
+	lower := []Finding{{Start: 0, End: 3, Text: "ann", Kind: Person, Replacement: "eve"}}
+	if got := alsoJoinedByCase("ann xann", lower); len(got) != 1 {
+		t.Errorf("a name in lower case joined a word: %+v", got)
+	}
+	date := []Finding{{Start: 0, End: 3, Text: "May", Kind: Date, Replacement: "June"}}
+	if got := alsoJoinedByCase("May inMay", date); len(got) != 1 {
+		t.Errorf("a date was looked for as a name: %+v", got)
+	}
+}

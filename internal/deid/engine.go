@@ -118,7 +118,7 @@ func (e *Engine) planIn(ctx context.Context, doc *Doc, view *markdown.View, seen
 	}
 	found = e.wholePhrases(seen.Text, found)
 	planned := toSource(doc.Text, view, e.planner.Plan(seen, found, Settings{Key: e.key, Actions: e.actions, Gazetteer: e.gaz}), true)
-	return alsoWhereHidden(doc.Text, view, planned), nil
+	return alsoJoinedByCase(doc.Text, alsoWhereHidden(doc.Text, view, planned)), nil
 }
 
 // Detect runs the detectors, the author's known and allow lists, propagation
@@ -131,14 +131,14 @@ func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	found = alsoWhereHidden(doc.Text, view, toSource(doc.Text, view, found, false))
+	found = alsoJoinedByCase(doc.Text, alsoWhereHidden(doc.Text, view, toSource(doc.Text, view, found, false)))
 	if view.Joined() {
 		apart, seen := visible(doc, markdown.VisibleApart)
 		other, err := e.detect(ctx, seen)
 		if err != nil {
 			return nil, err
 		}
-		found = withApart(doc.Text, found, alsoWhereHidden(doc.Text, apart, toSource(doc.Text, apart, other, false)))
+		found = withApart(doc.Text, found, alsoJoinedByCase(doc.Text, alsoWhereHidden(doc.Text, apart, toSource(doc.Text, apart, other, false))))
 	}
 	return found, nil
 }

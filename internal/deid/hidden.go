@@ -26,6 +26,37 @@ func alsoWhereHidden(src string, view *markdown.View, fs []Finding) []Finding {
 	if view.Same() {
 		return fs
 	}
+	return alsoAt(src, fs, func(text string, s, e int) bool {
+		return wordAt(src, s, e) && !seenAsWord(view, s, e, text)
+	})
+}
+
+// alsoJoinedByCase adds to fs (sorted, non-overlapping, offsets into src)
+// each occurrence in src of the text of a capitalised name that fs
+// replaces where the name is joined to the letters or digits before it at
+// a change of case ("helloOdette", "2024Odette"), and not to a lower-case
+// letter after it. A reader sees the name there as clearly as after a
+// space, and Markdown's autolinks end a link's domain at a capital, so
+// that the page shows "https://host.a" as a link and the name after it as
+// a word of its own. Such an occurrence takes the finding of its text: its
+// kind and replacement.
+func alsoJoinedByCase(src string, fs []Finding) []Finding {
+	return alsoAt(src, fs, func(text string, s, e int) bool {
+		first, _ := utf8.DecodeRuneInString(text)
+		before, _ := utf8.DecodeLastRuneInString(src[:s])
+		if s == 0 || !unicode.IsUpper(first) || !(unicode.IsLower(before) || unicode.IsDigit(before)) {
+			return false
+		}
+		after, _ := utf8.DecodeRuneInString(src[e:])
+		return e == len(src) || !unicode.IsLower(after) && !unicode.IsDigit(after)
+	})
+}
+
+// alsoAt adds to fs (sorted, non-overlapping, offsets into src) each
+// occurrence src[s:e] of the text of a name that fs replaces (two
+// characters or more) that overlaps no finding of fs and of which shown
+// says the page shows it; it takes the finding of its text.
+func alsoAt(src string, fs []Finding, shown func(text string, s, e int) bool) []Finding {
 	first := map[string]int{} // a name's text -> its first finding
 	for i, f := range fs {
 		if nameLike(f.Kind) && utf8.RuneCountInString(f.Text) >= 2 {
@@ -43,7 +74,7 @@ func alsoWhereHidden(src string, view *markdown.View, fs []Finding) []Finding {
 			}
 			s, e := at+j, at+j+len(text)
 			at = s + 1
-			if !wordAt(src, s, e) || overlapsAny(fs, s, e) || seenAsWord(view, s, e, text) {
+			if overlapsAny(fs, s, e) || !shown(text, s, e) {
 				continue
 			}
 			g := fs[i]

@@ -24,6 +24,9 @@ func TestMarkupBesideLettersIsRead(t *testing.T) {
 		// view joined the name to the letter after it.
 		"00000000000 Odette  Odette*A",
 		"Odette phoned. Later Odette*x and Marchand`y came.\n",
+		// An autolink's domain ends at a capital: the page shows the name
+		// after the link as a word.
+		"Odette Marchand phoned. Her page: https://care.aOdette and www.x.orgMarchand\n",
 	} {
 		root := writeSite(t, map[string]string{
 			"content/posts/p.md": "---\ntitle: \"Plain\"\ndate: 2024-01-01\ntags: [x]\n---\n" + body,
