@@ -3,7 +3,27 @@ package deid
 import (
 	"cmp"
 	"slices"
+
+	"github.com/veil-blog/veil/internal/markdown"
 )
+
+// readBothWays returns what read finds in the view of doc.Text that a
+// reader sees (markdown.Visible), with offsets into doc.Text; where that
+// view joined letters across a delimiter run (View.Joined), it adds what
+// read finds in the view that reads such runs apart (withApart).
+func readBothWays(doc *Doc, read func(view *markdown.View, seen *Doc) ([]Finding, error)) ([]Finding, error) {
+	view, seen := visible(doc, markdown.Visible)
+	fs, err := read(view, seen)
+	if err != nil || !view.Joined() {
+		return fs, err
+	}
+	apart, seen := visible(doc, markdown.VisibleApart)
+	other, err := read(apart, seen)
+	if err != nil {
+		return nil, err
+	}
+	return withApart(doc.Text, fs, other), nil
+}
 
 // withApart adds to fs (sorted, non-overlapping, offsets into src) what
 // other, the findings of the same text read with its delimiter runs

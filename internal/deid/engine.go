@@ -90,18 +90,11 @@ func (e *Engine) Deidentify(ctx context.Context, doc *Doc) (res *Result, err err
 			res, err = nil, fmt.Errorf("deid: panic: %v\n%s", r, debug.Stack())
 		}
 	}()
-	view, seen := visible(doc, markdown.Visible)
-	planned, err := e.planIn(ctx, doc, view, seen)
+	planned, err := readBothWays(doc, func(view *markdown.View, seen *Doc) ([]Finding, error) {
+		return e.planIn(ctx, doc, view, seen)
+	})
 	if err != nil {
 		return nil, err
-	}
-	if view.Joined() {
-		apart, seen := visible(doc, markdown.VisibleApart)
-		other, err := e.planIn(ctx, doc, apart, seen)
-		if err != nil {
-			return nil, err
-		}
-		planned = withApart(doc.Text, planned, other)
 	}
 	return &Result{Text: Apply(doc.Text, planned), Findings: planned}, nil
 }
@@ -126,21 +119,13 @@ func (e *Engine) planIn(ctx context.Context, doc *Doc, view *markdown.View, seen
 // it returns merged, non-overlapping findings sorted by offset into
 // doc.Text, without replacements.
 func (e *Engine) Detect(ctx context.Context, doc *Doc) ([]Finding, error) {
-	view, seen := visible(doc, markdown.Visible)
-	found, err := e.detect(ctx, seen)
-	if err != nil {
-		return nil, err
-	}
-	found = alsoJoinedByCase(doc.Text, alsoWhereHidden(doc.Text, view, toSource(doc.Text, view, found, false)))
-	if view.Joined() {
-		apart, seen := visible(doc, markdown.VisibleApart)
-		other, err := e.detect(ctx, seen)
+	return readBothWays(doc, func(view *markdown.View, seen *Doc) ([]Finding, error) {
+		found, err := e.detect(ctx, seen)
 		if err != nil {
 			return nil, err
 		}
-		found = withApart(doc.Text, found, alsoJoinedByCase(doc.Text, alsoWhereHidden(doc.Text, apart, toSource(doc.Text, apart, other, false))))
-	}
-	return found, nil
+		return alsoJoinedByCase(doc.Text, alsoWhereHidden(doc.Text, view, toSource(doc.Text, view, found, false))), nil
+	})
 }
 
 // visible returns the view of doc.Text that a reader sees (character

@@ -1,7 +1,6 @@
 package deid
 
 import (
-	"os"
 	"testing"
 
 	"github.com/veil-blog/veil/internal/deid/benchtext"
@@ -13,10 +12,7 @@ import (
 // has the short words ("the", "one", "ten") that the test of a number
 // word reads.
 func BenchmarkWordAges(b *testing.B) {
-	texts := benchtext.Texts(32)
-	if root := os.Getenv("VEIL_BENCH_SITE"); root != "" {
-		texts = benchtext.SitePosts(b, root, 64)
-	}
+	texts := benchtext.SiteOrTexts(b, 64)
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -30,10 +26,7 @@ func BenchmarkWordAges(b *testing.B) {
 // texts of about 8 KB, split before the timer, as dropAllowed does once for
 // each document.
 func BenchmarkFindPublicTerms(b *testing.B) {
-	texts := benchtext.Texts(32)
-	if root := os.Getenv("VEIL_BENCH_SITE"); root != "" {
-		texts = benchtext.SitePosts(b, root, 64)
-	}
+	texts := benchtext.SiteOrTexts(b, 64)
 	words := make([][]word, len(texts))
 	for i, t := range texts {
 		words[i] = splitWords(t)
@@ -51,10 +44,7 @@ func BenchmarkFindPublicTerms(b *testing.B) {
 // the posts of VEIL_BENCH_SITE (the first 64) or else of 32 texts of about
 // 8 KB, split before the timer, as dropAllowed does once for each document.
 func BenchmarkPublicBodySpans(b *testing.B) {
-	texts := benchtext.Texts(32)
-	if root := os.Getenv("VEIL_BENCH_SITE"); root != "" {
-		texts = benchtext.SitePosts(b, root, 64)
-	}
+	texts := benchtext.SiteOrTexts(b, 64)
 	words := make([][]word, len(texts))
 	for i, t := range texts {
 		words[i] = splitWords(t)
@@ -71,10 +61,7 @@ func BenchmarkPublicBodySpans(b *testing.B) {
 // in the posts of VEIL_BENCH_SITE (the first 64) or else in 32 texts of
 // about 8 KB, as the engine does once for each document.
 func BenchmarkPredicateAges(b *testing.B) {
-	texts := benchtext.Texts(32)
-	if root := os.Getenv("VEIL_BENCH_SITE"); root != "" {
-		texts = benchtext.SitePosts(b, root, 64)
-	}
+	texts := benchtext.SiteOrTexts(b, 64)
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -88,10 +75,7 @@ func BenchmarkPredicateAges(b *testing.B) {
 // VEIL_BENCH_SITE (the first 64) or 32 texts of about 8 KB may hold an age
 // in words, as the engine does before BenchmarkWordAges' work.
 func BenchmarkMayHoldNumberWord(b *testing.B) {
-	texts := benchtext.Texts(32)
-	if root := os.Getenv("VEIL_BENCH_SITE"); root != "" {
-		texts = benchtext.SitePosts(b, root, 64)
-	}
+	texts := benchtext.SiteOrTexts(b, 64)
 	forms := make([][]string, len(texts))
 	for i, t := range texts {
 		forms[i] = (&Doc{Text: t}).Analysis().Vocab()

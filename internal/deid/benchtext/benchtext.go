@@ -76,3 +76,13 @@ func SitePosts(tb testing.TB, root string, n int) []string {
 	}
 	return out
 }
+
+// SiteOrTexts returns the bodies of the first n posts of the site in
+// VEIL_BENCH_SITE when it is set, or else 32 of Texts: the texts a
+// benchmark of one step of the engine reads.
+func SiteOrTexts(tb testing.TB, n int) []string {
+	if root := os.Getenv("VEIL_BENCH_SITE"); root != "" {
+		return SitePosts(tb, root, n)
+	}
+	return Texts(32)
+}

@@ -58,15 +58,7 @@ func BenchmarkSiteAnalysis(b *testing.B) {
 // turn (the vocabularies made before the timer starts), the probes a build
 // makes of the word tables, in its order.
 func BenchmarkSiteFacts(b *testing.B) {
-	root := os.Getenv("VEIL_BENCH_SITE")
-	if root == "" {
-		b.Skip("VEIL_BENCH_SITE is not set")
-	}
-	posts := benchtext.SitePosts(b, root, 1000)
-	vocabs := make([][]string, len(posts))
-	for i, p := range posts {
-		vocabs[i] = (&deid.Doc{Text: p}).Analysis().Vocab()
-	}
+	vocabs := siteVocabs(b)
 	lex := lexicon.Default()
 	lex.Facts("warm")
 	b.ReportAllocs()
@@ -82,15 +74,7 @@ func BenchmarkSiteFacts(b *testing.B) {
 // BenchmarkSiteWordPlace is BenchmarkSiteFacts for lexicon.WordPlace, which
 // the sequence tagger asks of every distinct word of a post.
 func BenchmarkSiteWordPlace(b *testing.B) {
-	root := os.Getenv("VEIL_BENCH_SITE")
-	if root == "" {
-		b.Skip("VEIL_BENCH_SITE is not set")
-	}
-	posts := benchtext.SitePosts(b, root, 1000)
-	vocabs := make([][]string, len(posts))
-	for i, p := range posts {
-		vocabs[i] = (&deid.Doc{Text: p}).Analysis().Vocab()
-	}
+	vocabs := siteVocabs(b)
 	lex := lexicon.Default()
 	lex.WordPlace("warm")
 	b.ReportAllocs()
@@ -101,4 +85,19 @@ func BenchmarkSiteWordPlace(b *testing.B) {
 		}
 		i++
 	}
+}
+
+// siteVocabs returns the distinct words of each post of VEIL_BENCH_SITE,
+// or skips the benchmark when it is not set.
+func siteVocabs(b *testing.B) [][]string {
+	root := os.Getenv("VEIL_BENCH_SITE")
+	if root == "" {
+		b.Skip("VEIL_BENCH_SITE is not set")
+	}
+	posts := benchtext.SitePosts(b, root, 1000)
+	vocabs := make([][]string, len(posts))
+	for i, p := range posts {
+		vocabs[i] = (&deid.Doc{Text: p}).Analysis().Vocab()
+	}
+	return vocabs
 }
