@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/veil-blog/veil/internal/markdown"
 )
@@ -23,13 +24,18 @@ const (
 )
 
 // Engine runs the de-identification pipeline. It is safe for concurrent use
-// once built: all its state is read-only after New.
+// once built: all its state is read-only after New, but for the arrays it
+// lends to the documents it reads (scratch).
 type Engine struct {
 	detectors []Detector
 	actions   map[Kind]Action
 	key       []byte
 	gaz       Gazetteer
 	planner   Planner
+	// scratch holds *scratch: the arrays of a document's analysis, lent
+	// to each document read and taken back after it.
+	scratch      sync.Pool
+	freshScratch bool // WithFreshScratch
 }
 
 // Option configures an Engine.
@@ -104,13 +110,17 @@ func (e *Engine) Deidentify(ctx context.Context, doc *Doc) (res *Result, err err
 func (e *Engine) planIn(ctx context.Context, doc *Doc, view *markdown.View, seen *Doc) ([]Finding, error) {
 	// The planner gets the Doc the detectors read, with its analysis, so
 	// that it can read the words they made instead of the text again.
-	seen = analysed(seen)
+	seen = e.lend(seen)
 	found, err := e.detectAnalysed(ctx, seen)
 	if err != nil {
 		return nil, err
 	}
 	found = e.wholePhrases(seen.Text, found)
-	planned := toSource(doc.Text, view, e.planner.Plan(seen, found, Settings{Key: e.key, Actions: e.actions, Gazetteer: e.gaz}), true)
+	planned := e.planner.Plan(seen, found, Settings{Key: e.key, Actions: e.actions, Gazetteer: e.gaz})
+	// The findings hold offsets and strings, not the words: the arrays
+	// go back for the next document.
+	e.release(seen)
+	planned = toSource(doc.Text, view, planned, true)
 	return alsoJoinedByCase(doc.Text, alsoWhereHidden(doc.Text, view, planned)), nil
 }
 
@@ -189,7 +199,13 @@ func toSource(src string, view *markdown.View, fs []Finding, replaced bool) []Fi
 
 // detect is Detect on the text as given.
 func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
-	return e.detectAnalysed(ctx, analysed(doc))
+	seen := e.lend(doc)
+	found, err := e.detectAnalysed(ctx, seen)
+	if err != nil {
+		return nil, err
+	}
+	e.release(seen)
+	return found, nil
 }
 
 // analysed returns a copy of doc with a new analysis of its text, made
@@ -222,7 +238,14 @@ func (e *Engine) detectAnalysed(ctx context.Context, doc *Doc) ([]Finding, error
 			found = mergeByStart(found, byStart(fs))
 		}
 	}
-	ws := splitWords(doc.Text)
+	// The glue's words, in the array lent with the analysis if any.
+	var ws []word
+	if sc := doc.Analysis().lent; sc != nil {
+		ws = splitWordsInto(sc.glue, doc.Text)
+		sc.glue = ws
+	} else {
+		ws = splitWords(doc.Text)
+	}
 	known := findKnown(doc, ws)
 	all = append(all, e.namedPeople(doc.Text, ws)...)
 	all = dropAllowed(doc, ws, all)

@@ -45,12 +45,18 @@ func isTrim(r rune) bool { return r == '\'' || r == '’' || r == '-' || r == '.
 
 // splitWords returns the words of text in order. It is linear in the text.
 func splitWords(text string) []word {
+	return splitWordsInto(nil, text)
+}
+
+// splitWordsInto is splitWords, writing the words into buf's array (of an
+// earlier text) when it has room.
+func splitWordsInto(buf []word, text string) []word {
 	if len(text) > math.MaxInt32 {
 		panic("deid: text too long for splitWords' offsets")
 	}
 	// About one word in six bytes of text; a slice grown from nil would
 	// be copied a dozen times for a long text.
-	out := make([]word, 0, len(text)/6+1)
+	out := emptied(buf, len(text)/6+1)
 	lw := lowerWords{text: text}
 	for i := 0; i < len(text); {
 		switch splitClass[text[i]] {

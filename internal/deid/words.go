@@ -120,11 +120,18 @@ func Tokenize(text string) []Word {
 // word the id of its lookup form in v, adding the forms v has not seen, and
 // a lower-cased form already in v is shared rather than made again.
 func tokenize(text string, v *vocabTable) []Word {
+	return tokenizeInto(nil, text, v)
+}
+
+// tokenizeInto is tokenize, writing the words into buf's array when it
+// can hold them all (buf's words are of an earlier text: every field of
+// every word is written), and v's into its arrays (vocabTable.sized).
+func tokenizeInto(buf []Word, text string, v *vocabTable) []Word {
 	most := wordsAtMost(text)
 	if v != nil {
 		v.sized(most)
 	}
-	toks := make([]Word, 0, most)
+	toks := emptied(buf, most)
 	prevEnd := 0 // end of the previous word with its possessive
 	line := 0
 	dup, dother := 0, 0 // words in capitals and others, for markCaps
@@ -201,8 +208,12 @@ func tokenize(text string, v *vocabTable) []Word {
 		toks = toks[:n+1]
 		t := &toks[n]
 		t.Start, t.End, t.Text, t.Poss, t.Gap = start, end, text[start:end], poss, gap
+		// Set below, or later (the last word of a line, the words of a
+		// line in capitals): buf's word may hold them.
+		t.LineEnd, t.Caps = false, false
 		if v == nil {
 			t.Lower, t.Shape, t.Letters = wordForms(t.Text)
+			t.ID = 0
 		} else {
 			var form int
 			switch first := byteClass[text[start]]; {
