@@ -221,26 +221,42 @@ func analysed(doc *Doc) *Doc {
 // detectAnalysed is detect on a Doc that analysed returned.
 func (e *Engine) detectAnalysed(ctx context.Context, doc *Doc) ([]Finding, error) {
 	// found is all sorted by start (stably), as each detector sees it:
-	// kept by merging in each detector's findings, not sorted anew.
+	// kept by merging in each detector's findings, not sorted anew. With
+	// arrays lent by the engine (sc), all starts in one of them, found is
+	// merged into two in turn (a detector's Found is not read after its
+	// Detect), and each detector's copy of doc is the same Doc written
+	// anew.
+	sc := doc.Analysis().lent
 	var all, found []Finding
+	seen, merges := new(Doc), 0
+	if sc != nil {
+		all, seen = sc.all[:0], &sc.seen
+	}
 	for _, d := range e.detectors {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		seen := *doc
+		*seen = *doc
 		seen.Found = found
-		fs, err := runDetector(ctx, d, &seen)
+		fs, err := runDetector(ctx, d, seen)
 		if err != nil {
 			return nil, err
 		}
 		all = append(all, fs...)
 		if len(fs) > 0 {
-			found = mergeByStart(found, byStart(fs))
+			if sc != nil {
+				buf := &sc.found[merges%2]
+				found = mergeByStartInto((*buf)[:0], found, byStart(fs))
+				*buf = found
+				merges++
+			} else {
+				found = mergeByStart(found, byStart(fs))
+			}
 		}
 	}
 	// The glue's words, in the array lent with the analysis if any.
 	var ws []word
-	if sc := doc.Analysis().lent; sc != nil {
+	if sc != nil {
 		ws = splitWordsInto(sc.glue, doc.Text)
 		sc.glue = ws
 	} else {
@@ -261,8 +277,12 @@ func (e *Engine) detectAnalysed(ctx context.Context, doc *Doc) ([]Finding, error
 	if a := doc.Analysis(); !a.WordsMade() || mayHoldNumberWord(doc.Text, a.Vocab()) {
 		all = append(all, wordAges(doc.Text, all)...)
 	}
+	merged := Merge(doc.Text, all) // a new array: all's is not returned
+	if sc != nil {
+		sc.all = all[:0]
+	}
 	// Propagation may have found a name again inside an eponym.
-	return e.dropEponyms(doc.Text, Merge(doc.Text, all)), nil
+	return e.dropEponyms(doc.Text, merged), nil
 }
 
 // deleteFunc is slices.DeleteFunc(slices.Clone(fs), del) (del is called
@@ -300,7 +320,12 @@ func byStart(fs []Finding) []Finding {
 // by start, in order of start, a's before b's at the same start: what
 // sortedByStart gives for a followed by b.
 func mergeByStart(a, b []Finding) []Finding {
-	out := make([]Finding, 0, len(a)+len(b))
+	return mergeByStartInto(make([]Finding, 0, len(a)+len(b)), a, b)
+}
+
+// mergeByStartInto is mergeByStart, appending to out, whose array must not
+// hold a or b.
+func mergeByStartInto(out, a, b []Finding) []Finding {
 	for len(a) > 0 && len(b) > 0 {
 		if b[0].Start < a[0].Start {
 			out, b = append(out, b[0]), b[1:]

@@ -22,12 +22,21 @@ type scratch struct {
 	words []Word
 	vocab vocabTable // its arrays: forms, hashes, slots
 	glue  []word     // splitWords'
+	// The findings of detectAnalysed: all of them, and those the
+	// detectors have found so far (Doc.Found), merged into the two
+	// arrays in turn; seen is the Doc each detector gets.
+	all   []Finding
+	found [2][]Finding
+	seen  Doc
 }
 
 // maxLentWords is the most words of a document whose arrays go back to the
 // engine: a rare huge document's are left to the collector rather than
 // kept for every shorter one after it.
 const maxLentWords = 1 << 16
+
+// maxLentFindings is maxLentWords for the arrays of findings.
+const maxLentFindings = 1 << 13
 
 // lend returns a copy of doc with a new analysis of its text, as analysed
 // does, whose words and vocabulary will be made in arrays lent by e. The
@@ -59,6 +68,7 @@ func (e *Engine) release(doc *Doc) {
 		sc.words, sc.vocab = a.words[:0], a.vocab
 		a.words, a.vocab = nil, vocabTable{}
 	}
+	sc.seen = Doc{}
 	if e.freshScratch {
 		sc.spoil()
 		return
@@ -68,6 +78,11 @@ func (e *Engine) release(doc *Doc) {
 	}
 	if cap(sc.glue) > maxLentWords {
 		sc.glue = nil
+	}
+	for _, fs := range [...]*[]Finding{&sc.all, &sc.found[0], &sc.found[1]} {
+		if cap(*fs) > maxLentFindings {
+			*fs = nil
+		}
 	}
 	e.scratch.Put(sc)
 }
@@ -89,6 +104,12 @@ func (sc *scratch) spoil() {
 	glue := sc.glue[:cap(sc.glue)]
 	for i := range glue {
 		glue[i] = word{start: -5, end: -1, key: "\x00spoilt"}
+	}
+	for _, fs := range [][]Finding{sc.all, sc.found[0], sc.found[1]} {
+		fs = fs[:cap(fs)]
+		for i := range fs {
+			fs[i] = Finding{Start: -9, End: -8, Kind: "\x00spoilt", Text: "\x00spoilt", Replacement: "\x00spoilt", Recognizer: "\x00spoilt"}
+		}
 	}
 }
 
