@@ -1,5 +1,10 @@
 package deid
 
+import (
+	"reflect"
+	"unsafe"
+)
+
 // scratch holds the arrays of one document's analysis and of the engine's
 // own passes over it: the words (96 bytes each, a fifth of all the bytes a
 // build allocated when each document made its own), the vocabulary's
@@ -28,6 +33,98 @@ type scratch struct {
 	all   []Finding
 	found [2][]Finding
 	seen  Doc
+	// arrays are the recognizers' (AnalysisArray), by key.
+	arrays map[any]lentArray
+}
+
+// lentArray is an array of AnalysisArray's.
+type lentArray interface {
+	size() int // its capacity
+	returned() // the document is done: it may be given again
+	spoil()    // junk written over its elements
+}
+
+// lentSlice is a lentArray of Ts.
+type lentSlice[T any] struct {
+	s     []T
+	taken bool // given for the document being read
+}
+
+func (l *lentSlice[T]) size() int { return cap(l.s) }
+func (l *lentSlice[T]) returned() { l.taken = false }
+
+// spoil sets every byte of a pointer-free T (as the arrays lent are) to
+// 0xa5, which no recognizer writes; other Ts are cleared.
+func (l *lentSlice[T]) spoil() {
+	s := l.s[:cap(l.s)]
+	if len(s) == 0 {
+		return
+	}
+	if !pointerFree(reflect.TypeFor[T]()) {
+		clear(s)
+		return
+	}
+	b := unsafe.Slice((*byte)(unsafe.Pointer(&s[0])), len(s)*int(unsafe.Sizeof(s[0])))
+	for i := range b {
+		b[i] = 0xa5
+	}
+}
+
+// pointerFree reports whether values of t hold no pointers.
+func pointerFree(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
+		return true
+	case reflect.Array:
+		return t.Len() == 0 || pointerFree(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if !pointerFree(t.Field(i).Type) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// AnalysisArray returns n elements of an array for a recognizer to keep
+// what it derives from the document a analyses, one element per word or
+// per vocabulary id, say. When the engine lent a's arrays (it does for
+// every document it reads), the array is one an earlier document had under
+// the same key, and its elements hold what was left there: the caller must
+// write each element before reading it. Otherwise the elements are new
+// (zero). Neither the caller nor anything it gives the slice to may keep
+// it past the document: the engine gives the array to the next document
+// once it is done with this one. key names the array among the document's,
+// as AnalysisValue's keys name values: a value of a type private to the
+// caller's package. A second call with the same key for the same document
+// gets a new array.
+func AnalysisArray[T any](a *Analysis, key any, n int) []T {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	sc := a.lent
+	if sc == nil {
+		return make([]T, n)
+	}
+	l, _ := sc.arrays[key].(*lentSlice[T])
+	if l == nil {
+		l = new(lentSlice[T])
+		if sc.arrays == nil {
+			sc.arrays = map[any]lentArray{}
+		}
+		sc.arrays[key] = l
+	} else if l.taken {
+		return make([]T, n)
+	}
+	l.taken = true
+	if l.s == nil || cap(l.s) < n {
+		l.s = make([]T, n) // never nil, as make's
+	}
+	l.s = l.s[:n]
+	return l.s
 }
 
 // maxLentWords is the most words of a document whose arrays go back to the
@@ -69,6 +166,14 @@ func (e *Engine) release(doc *Doc) {
 		a.words, a.vocab = nil, vocabTable{}
 	}
 	sc.seen = Doc{}
+	for key, l := range sc.arrays {
+		l.returned()
+		if e.freshScratch {
+			l.spoil()
+		} else if l.size() > maxLentWords {
+			delete(sc.arrays, key)
+		}
+	}
 	if e.freshScratch {
 		sc.spoil()
 		return

@@ -268,3 +268,48 @@ func dropEponymsCopy(e *Engine, text string, fs []Finding) []Finding {
 	}
 	return out
 }
+
+// TestAnalysisArray: an array lent with a document is the one the same
+// key had in the document before, one per key and document; without the
+// engine's arrays, or asked twice, it is new; WithFreshScratch spoils it.
+func TestAnalysisArray(t *testing.T) {
+	type key struct{ n int }
+	if got := AnalysisArray[int32]((&Doc{Text: "Quill"}).Analysis(), key{}, 3); len(got) != 3 || got[0] != 0 {
+		t.Errorf("unlent array %v, want 3 zeros", got)
+	}
+	e := New()
+	doc := e.lend(&Doc{Text: "Quill met Arbenz."})
+	a1 := AnalysisArray[int32](doc.Analysis(), key{1}, 4)
+	a1[0] = 7
+	if again := AnalysisArray[int32](doc.Analysis(), key{1}, 4); &again[0] == &a1[0] {
+		t.Errorf("one key gave one array twice for a document")
+	}
+	b1 := AnalysisArray[int32](doc.Analysis(), key{2}, 4)
+	if &b1[0] == &a1[0] {
+		t.Errorf("two keys gave one array")
+	}
+	if e0 := AnalysisArray[int32](doc.Analysis(), key{3}, 0); e0 == nil {
+		t.Errorf("an empty array is nil, unlike make's")
+	}
+	e.release(doc)
+	doc = e.lend(&Doc{Text: "Tolland is far."})
+	if sc := doc.analysis.lent; sc.arrays[key{1}] == nil {
+		t.Skip("the pool dropped the arrays (a collection ran)")
+	}
+	a2 := AnalysisArray[int32](doc.Analysis(), key{1}, 2)
+	if &a2[0] != &a1[0] || a2[0] != 7 {
+		t.Errorf("the next document got %v at %p, want the array at %p as left", a2, &a2[0], &a1[0])
+	}
+	e.release(doc)
+
+	f := New(WithFreshScratch())
+	doc = f.lend(&Doc{Text: "Quill met Arbenz."})
+	s := AnalysisArray[struct {
+		A int32
+		B uint8
+	}](doc.Analysis(), key{}, 2)
+	f.release(doc)
+	if s[1].A != -0x5a5a5a5b || s[1].B != 0xa5 {
+		t.Errorf("a released array holds %+v, want junk", s)
+	}
+}
