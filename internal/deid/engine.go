@@ -480,9 +480,14 @@ func nameLike(k Kind) bool { return k == Person || k == Place || k == Organizati
 // findings must be sorted and non-overlapping, as Merge returns them.
 func Apply(text string, fs []Finding) string {
 	// A Builder's string is its buffer, not a copy of it: one allocation
-	// of the text's size, not two.
+	// of the result's size, which is known, not two (or three when the
+	// replacements are longer than what they replace).
+	n := len(text)
+	for _, f := range fs {
+		n += len(f.Replacement) - (f.End - f.Start)
+	}
 	var b strings.Builder
-	b.Grow(len(text))
+	b.Grow(max(n, 0))
 	prev := 0
 	for _, f := range fs {
 		b.WriteString(text[prev:f.Start])
