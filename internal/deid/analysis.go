@@ -105,7 +105,7 @@ func (a *Analysis) tokenize() {
 		words, a.vocab = a.lent.words, a.lent.vocab
 	}
 	a.vocab.seed = rand.Uint64()
-	a.words = tokenizeInto(words, a.text, &a.vocab)
+	a.words = tokenizeInto(words, a.lent != nil, a.text, &a.vocab)
 	a.made.Store(true)
 }
 

@@ -313,3 +313,35 @@ func TestAnalysisArray(t *testing.T) {
 		t.Errorf("a released array holds %+v, want junk", s)
 	}
 }
+
+// TestTokenizeIntoLent: with lent arrays, tokenizeInto does not count the
+// words first, and a text with more words than the room it guesses (a
+// word in four bytes: "a b c d") grows the slice: the words and vocabulary
+// are those of a text tokenized in new arrays, whatever the array lent.
+func TestTokenizeIntoLent(t *testing.T) {
+	texts := append(tokenizeTexts(), "a b c d e f g h", strings.Repeat("x y ", 300), strings.Repeat("É ü ", 99))
+	grown := 0
+	r := rand.New(rand.NewPCG(9, 10))
+	for _, text := range texts {
+		var want vocabTable
+		wantWords := tokenize(text, &want)
+		for _, c := range []int{0, 1, len(text) / 4, len(text)/4 + 1, len(text)} {
+			c += r.IntN(2)
+			buf := make([]Word, min(r.IntN(3), c), c)
+			for i := range buf[:cap(buf)] {
+				buf[:cap(buf)][i] = Word{Text: "\x00old", Caps: true, LineEnd: true, ID: 99}
+			}
+			var v vocabTable
+			got := tokenizeInto(buf, true, text, &v)
+			if !reflect.DeepEqual(got, wantWords) || !reflect.DeepEqual(v.forms, want.forms) && len(want.forms)+len(v.forms) > 0 {
+				t.Fatalf("tokenizeInto(cap %d, %q):\n got %+v %q\nwant %+v %q", cap(buf), text, got, v.forms, wantWords, want.forms)
+			}
+			if len(got) > len(text)/4+1 {
+				grown++
+			}
+		}
+	}
+	if grown < 100 {
+		t.Errorf("%d texts had more words than the room guessed: the growing is tested too little", grown)
+	}
+}
