@@ -88,7 +88,7 @@ func (a *Analysis) WordID(w string) (int32, bool) {
 }
 
 // made1 makes the words and the vocabulary the first time it is called.
-// Reading them after the engine took their arrays back (a recognizer or
+// To read them after the engine took their arrays back (a recognizer or
 // planner that kept the analysis past Detect or Plan) is a mistake that
 // would read another document's words: it panics, and the engine holds
 // the text back.

@@ -180,7 +180,7 @@ const (
 // was made before.
 type lowerWords struct {
 	text string
-	// buf holds the keys made so far, one after another. Keys point into
+	// buf holds the keys made so far, one after another; the keys point into
 	// it, so it is only ever appended to: when it is full, a new one is
 	// made and the old one left to its keys.
 	buf []byte
