@@ -139,6 +139,11 @@ func plainSet(s *ruleSet) *ruleSet {
 	p.own = newPass(false, p)
 	for b := range p.own.byFirst {
 		p.own.byFirst[b].next = nil // no rule passed over for the byte after its token's letters
+		for _, l := range [][]cand{p.own.byFirst[b].free, p.own.byFirst[b].digit} {
+			for i := range l {
+				l[i].after = nil // nor for the byte after its digits
+			}
+		}
 	}
 	for d := range p.own.byRun {
 		for n := range p.own.byRun[d] {

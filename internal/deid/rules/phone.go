@@ -80,14 +80,14 @@ func newPhone(sevenFirst bool) *Phone {
 			trig = custom(digits+"(", false, func(text string, t token) bool {
 				return shape.accepts(text, t) && (hasPhoneCue(window(text, t.start, 32)) || hasPhoneCue(text[t.start:min(len(text), t.start+28)]))
 			})
-			trig.run = shape.run // accepts only what shape does
+			trig.run, trig.after = shape.run, shape.after // accepts only what shape does
 		}
 		if sevenFirst {
 			g := trig
 			trig = custom("", false, func(text string, t token) bool {
 				return g.accepts(text, t) && t.digitsWithin(text, defaultWindow, 7)
 			})
-			trig.first, trig.run = g.first, g.run
+			trig.first, trig.run, trig.after = g.first, g.run, g.after
 		}
 		rs = append(rs, rule{re: anchored(pat), trig: trig, fn: func(text string, m []int) []hit {
 			return phoneHit(text, m, conf, needCue)
@@ -236,7 +236,7 @@ var tTrunkOne = custom("01", false, func(text string, t token) bool {
 // tLeadingZero narrows g to tokens that start with a zero.
 func tLeadingZero(g *trig) *trig {
 	z := custom("0", false, g.fn)
-	z.run = g.run
+	z.run, z.after = g.run, g.after
 	return z
 }
 

@@ -296,6 +296,11 @@ type trig struct {
 	// run, when run[1] > 0, bounds the maximal run of ASCII digits that
 	// starts every token fn accepts: run[0] <= its length <= run[1].
 	run [2]int
+	// after, when set, holds every byte that may follow the maximal run
+	// of ASCII digits at the start of a token fn accepts (index 256: the
+	// end of the text): at a digit token, the walk need not ask fn
+	// where another follows.
+	after *[257]bool
 	// then, when set, says what the test of each of words is: a test of
 	// what follows the word (tWordsThen, tWordsThenDigit), which a walk
 	// can make once for all such rules of a word (wordGate).
@@ -366,7 +371,7 @@ const digits = "0123456789"
 // digits followed by one of the bytes in next (any byte, or the end of the
 // text, when next is empty; "\x00" in next also accepts the end).
 func tShape(minRun, maxRun int, next string) *trig {
-	return withRun(minRun, maxRun, custom(digits, false, func(text string, t token) bool {
+	g := withRun(minRun, maxRun, custom(digits, false, func(text string, t token) bool {
 		j := t.start
 		for j < len(text) && isDigit(text[j]) && j-t.start <= maxRun {
 			j++
@@ -383,6 +388,18 @@ func tShape(minRun, maxRun int, next string) *trig {
 		}
 		return strings.IndexByte(next, text[j]) >= 0
 	}))
+	if next != "" {
+		// The byte after the run is one of next ("\x00" also stands for
+		// the end of the text).
+		g.after = new([257]bool)
+		for i := 0; i < len(next); i++ {
+			g.after[next[i]] = true
+			if next[i] == 0 {
+				g.after[256] = true
+			}
+		}
+	}
+	return g
 }
 
 // withRun sets g.run to [lo, hi] when lo >= 1: g accepts only tokens that
@@ -410,6 +427,7 @@ func tOr(gs ...*trig) *trig {
 		}
 		return false
 	}}
+	g.after = afterUnion(gs)
 	for _, h := range gs {
 		for b := range h.first {
 			g.first[b] = g.first[b] || h.first[b]
@@ -421,6 +439,32 @@ func tOr(gs ...*trig) *trig {
 		}
 	}
 	return g
+}
+
+// afterUnion is trig.after of a trigger that accepts what one of gs
+// does: at a digit token only those of gs that start at a digit accept,
+// each where its after allows; nil when one of them has none.
+func afterUnion(gs []*trig) *[257]bool {
+	var u *[257]bool
+	for _, h := range gs {
+		digitFirst := false
+		for b := '0'; b <= '9'; b++ {
+			digitFirst = digitFirst || h.first[b]
+		}
+		if !digitFirst {
+			continue
+		}
+		if h.after == nil {
+			return nil
+		}
+		if u == nil {
+			u = new([257]bool)
+		}
+		for b, ok := range h.after {
+			u[b] = u[b] || ok
+		}
+	}
+	return u
 }
 
 func tByte(bs string) *trig {
@@ -730,6 +774,9 @@ type cand struct {
 	test func(string, token) bool
 	part *trig // the trigger test is of (nil for a word's)
 	then *then // for a word's, its trigger's then
+	// after is part.after: at a digit token, test is not asked where the
+	// byte after its run of digits is not in it.
+	after *[257]bool
 }
 
 func newRuleSet(rs ...rule) *ruleSet {
@@ -783,7 +830,7 @@ func newPass(pubs bool, sets ...*ruleSet) *pass {
 						if p.byWord[w] == nil {
 							p.byWord[w] = &cands{}
 						}
-						p.byWord[w].add(p, cand{g, p.win[g], rest, nil, pt.then}, nil)
+						p.byWord[w].add(p, cand{g, p.win[g], rest, nil, pt.then, nil}, nil)
 						h := wordHash(w)
 						p.wordBits[h>>6] |= 1 << (h & 63)
 					}
@@ -791,7 +838,7 @@ func newPass(pubs bool, sets ...*ruleSet) *pass {
 				}
 				for b, ok := range pt.first {
 					if ok {
-						p.byFirst[b].add(p, cand{g, p.win[g], pt.fn, pt, nil}, pt.next)
+						p.byFirst[b].add(p, cand{g, p.win[g], pt.fn, pt, nil, pt.after}, pt.next)
 					}
 				}
 			}
@@ -855,6 +902,19 @@ func runAllows(g *trig, n int) bool {
 		return g.run[1] >= maxRun
 	}
 	return g.run[0] <= n && n <= g.run[1]
+}
+
+// afterDigits returns the index into trig.after of what follows the run
+// of ASCII digits that reaches j: the byte after it, or 256 at the end of
+// the text.
+func afterDigits(text string, j int) int {
+	for j < len(text) && isDigit(text[j]) {
+		j++ // a run of maxRun digits or more
+	}
+	if j == len(text) {
+		return 256
+	}
+	return int(text[j])
 }
 
 // leadingDigits returns the length of the run of ASCII digits at i, up
@@ -936,15 +996,18 @@ func (p *pass) run(ctx context.Context, doc *deid.Doc) ([][]hit, error) {
 			}
 		}
 		cs := &p.byFirst[text[t.start]]
+		ab := -1 // at a digit token, the byte after its run of digits
 		if d := text[t.start] - '0'; d <= 9 {
-			cs = &p.byRun[d][leadingDigits(text, t.start)]
+			n := leadingDigits(text, t.start)
+			cs = &p.byRun[d][n]
+			ab = afterDigits(text, t.start+n)
 		}
 		if len(cs.free) > 0 || len(cs.digit) > 0 && t.digitWithin(cs.win) {
 			if cs.freeAt(text, t) {
-				p.try(text, k, t, cs.free, false, st, hs)
+				p.try(text, k, t, cs.free, false, ab, st, hs)
 			}
 			if t.digitWithin(cs.win) {
-				p.try(text, k, t, cs.digit, true, st, hs)
+				p.try(text, k, t, cs.digit, true, ab, st, hs)
 			}
 		}
 		if t.wend > t.start && t.wend-t.start <= 24 {
@@ -955,10 +1018,10 @@ func (p *pass) run(ctx context.Context, doc *deid.Doc) ([][]hit, error) {
 					}
 					if cs := e.cs; cs != nil {
 						if cs.gate == nil || cs.gate.accepts(text, t) {
-							p.try(text, k, t, cs.free, false, st, hs)
+							p.try(text, k, t, cs.free, false, -1, st, hs)
 						}
 						if t.digitWithin(cs.win) {
-							p.try(text, k, t, cs.digit, true, st, hs)
+							p.try(text, k, t, cs.digit, true, -1, st, hs)
 						}
 					}
 				}
@@ -1001,13 +1064,14 @@ type ruleState struct {
 }
 
 // try tries the rules cs at token k (t), each unless it was tried there,
-// its last match covers t, or (digit) no digit is in its window, or its
-// test refuses; the hits go to hs by set.
-func (p *pass) try(text string, k int, t token, cs []cand, digit bool, st []ruleState, hs [][]hit) {
+// its last match covers t, or (digit) no digit is in its window, or (ab
+// >= 0: t is a digit token, ab the byte after its digits) its after
+// refuses ab, or its test refuses; the hits go to hs by set.
+func (p *pass) try(text string, k int, t token, cs []cand, digit bool, ab int, st []ruleState, hs [][]hit) {
 	for _, c := range cs {
 		g := c.rule
 		s := &st[g]
-		if s.tried == k+1 || t.start < s.next || digit && !t.digitWithin(c.win) || !c.test(text, t) {
+		if s.tried == k+1 || t.start < s.next || digit && !t.digitWithin(c.win) || ab >= 0 && c.after != nil && !c.after[ab] || !c.test(text, t) {
 			continue
 		}
 		s.tried = k + 1
@@ -1332,6 +1396,12 @@ func tDigits(spec string) *trig {
 	})
 	if it := items[0]; !it.isSet {
 		withRun(it.min, it.max, g)
+		if len(items) > 1 && items[1].isSet && !items[1].opt {
+			// The byte after the first run is one of the next item's set
+			// (not the end of the text).
+			g.after = new([257]bool)
+			copy(g.after[:256], items[1].set[:])
+		}
 	}
 	return g
 }
