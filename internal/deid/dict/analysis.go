@@ -91,8 +91,10 @@ type analysis struct {
 	// (the parts of a hashtag).
 	others map[string]packedFeat
 	cue    map[string]int // organisation-cue matches by window
-	// gaz holds the gazetteer entries of the phrases looked up.
-	gaz map[string]gazHit
+	// gaz holds the gazetteer entries of the phrases looked up; gazIDs
+	// those of single words, by word id (gazWord).
+	gaz    map[string]gazHit
+	gazIDs []int32
 	// clinical says whether the text reads as a clinical note (isClinical).
 	clinical, clinicalDone bool
 	clinicalHits           int             // clinical markers in the text (isClinical)
@@ -175,7 +177,8 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis, s *scratch) *analysis
 		others: others, cue: cue, gaz: gaz,
 		cityLower: lazy(s.cityLower, n), prefixMemo: lazy(s.prefixMemo, n), countryMemo: lazy(s.countryMemo, n),
 		orgStarts: lazy(s.orgStarts, n), orgStartsDot: lazy(s.orgStartsDot, n), extraCues: lazy(s.extraCues, n),
-		ctx: lazy(s.ctx, nt)}
+		gazIDs: lazy(s.gazIDs, n),
+		ctx:    lazy(s.ctx, nt)}
 	for c := range a.chainMasks {
 		a.chainMasks[c] = lazy(s.chainMasks[c], 2*n)
 	}

@@ -80,3 +80,60 @@ func TestLookupPlaceAllAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestGazWordIsLookupPlace checks that a single word's gazetteer entry read
+// from its lexicon facts, once per word id (gazWord), is what lookupPlace
+// says of the word's Lower, at every word of random texts in every
+// register, of every word of the lexicon's word list, of US states and
+// their codes in every case, and of random strings with apostrophes,
+// hyphens, dots and accents; and that gazetteer, which the rules call,
+// answers a single word as lookupPlace does, the first time and after.
+func TestGazWordIsLookupPlace(t *testing.T) {
+	lex := lexicon.Default()
+	texts := append(gateTexts(lex, 2000), benchtext.Texts(4)...)
+	var b strings.Builder
+	k := 0
+	for w := range lex.Words() {
+		b.WriteString(w)
+		b.WriteByte(' ')
+		if k++; k%500 == 0 {
+			texts = append(texts, b.String(), strings.ToUpper(b.String()))
+			b.Reset()
+		}
+	}
+	texts = append(texts, b.String())
+	states := "Ohio Texas Maine Iowa Utah Oregon Alaska Hawaii Vermont Guam OH TX ME IN OR OK HI AL GA PA MA MD MO LA CO DE ID WA NY NM ND SD NC SC WV VA CA AZ NV"
+	texts = append(texts, states, strings.ToLower(states))
+	r := rand.New(rand.NewPCG(9, 4))
+	alphabet := []rune("aeinorstulkyAENOS '’-.éÉ")
+	for range 2000 {
+		b.Reset()
+		for range r.IntN(60) {
+			b.WriteRune(alphabet[r.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	found := map[string]int{}
+	for _, text := range texts {
+		a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis(), new(scratch))
+		for pass := range 2 {
+			for i := range a.toks {
+				tk := &a.toks[i]
+				wt, wp := lookupPlace(lex, tk.Lower)
+				gt, gp := a.gazWord(tk)
+				if pass == 1 {
+					gt, gp = a.gazetteer(tk.Lower, i, i+1)
+				}
+				if gt != wt || gp != wp {
+					t.Fatalf("gazWord(%q) = %q, %d; lookupPlace says %q, %d", tk.Lower, gt, gp, wt, wp)
+				}
+				found[gt]++
+			}
+		}
+	}
+	for _, typ := range []string{"country", "state", "city", "town"} {
+		if found[typ] < 20 {
+			t.Errorf("only %d words of type %q: the comparison says little", found[typ], typ)
+		}
+	}
+}
