@@ -71,7 +71,7 @@ type analysis struct {
 	// spellStretched), worked out once per distinct word.
 	spell []uint8
 	// cityLower, prefixMemo and countryMemo are cityAbbrevLower,
-	// placePrefix and isCountry by word id (see memo).
+	// countryStatePrefix and isCountry by word id (see memo).
 	cityLower, prefixMemo, countryMemo []int8
 	// orgStarts, orgStartsDot and extraCues are mayOpenOrgCueAt's two
 	// lookups and extraCue by word id (see memo).
@@ -81,6 +81,9 @@ type analysis struct {
 	// (mayStart): two entries by id, at 2*id the last worked out and at
 	// 2*id+1 the one before.
 	chainMasks [numChains][]uint32
+	// csFirsts is countryStateFirsts of lex, once asked (csDone).
+	csFirsts map[string]bool
+	csDone   bool
 	// ctx is placeContext by word, plus one (0: not yet asked).
 	ctx   []int8
 	facts *lexfacts.Words // what the word lists say of the words, by id

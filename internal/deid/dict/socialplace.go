@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid/vocab"
+	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 // Places as comments and tweets write them: in lower case ("hello from abq
@@ -67,8 +68,9 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 	if !a.phraseAhead(i) {
 		return span{}, false
 	}
-	// lookupPlace's own gate, asked once for all the phrases tried here:
-	// whether some name of several words begins with this word.
+	// lookupPlace's own gate, narrowed to the names it is asked for here
+	// and asked once for all the phrases tried: whether some country or
+	// state has a name of several words that begins with this word.
 	prefix, prefixDone := false, false
 	for j := i + 2; j <= n && j <= i+3; j++ {
 		if !a.adjacent(j-1) || a.toks[j-2].Poss || a.toks[j-1].Shape != shapeLower {
@@ -81,7 +83,7 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 			continue
 		}
 		if !prefixDone {
-			prefix, prefixDone = a.placePrefix(t), true
+			prefix, prefixDone = a.countryStatePrefix(t), true
 		}
 		if prefix {
 			if typ, _ := a.gazetteer(a.phrase(i, j), i, j); typ == "country" || typ == "state" {
@@ -913,14 +915,70 @@ func (a *analysis) bigPlace(i int) (span, bool) {
 	return span{}, false
 }
 
-// placePrefix reports whether some place name of several words begins
-// with word t (with its full stop, if it has one), as lexicon.PlacePrefix
-// does, worked out once per distinct word.
-func (a *analysis) placePrefix(t *token) bool {
+// countryStatePrefix reports whether some country or US state has a name
+// of several words that begins with word t, written with the full stop
+// after it when it has one: what lookupPlace's prefix gate (PlacePrefix of
+// the phrase's first word) says of the names that can make a phrase a
+// country or a state, which are all lowerPhrasePlace takes. The gate of
+// every place name asked the lexicon's prefix table, a probe of a large
+// table for each distinct word before a lower-case proper noun; this one
+// is a small set, made once per lexicon (countryStateFirsts). A word that
+// is not plain lower-case ASCII, whose lookup form may differ from its
+// Lower, is asked PlacePrefix as before: a wider gate, since every prefix
+// of a country's or a state's name is one of PlacePrefix's.
+func (a *analysis) countryStatePrefix(t *token) bool {
 	if t.Dot {
+		if firsts := a.countryStateFirsts(); firsts != nil && asciiNoCaps(t.Lower) {
+			return firsts[t.Lower+"."]
+		}
 		return a.lex.PlacePrefix(t.Lower + ".")
 	}
-	return a.memo(&a.prefixMemo, t.ID, func() bool { return a.lex.PlacePrefix(t.Lower) })
+	return a.memo(&a.prefixMemo, t.ID, func() bool {
+		if firsts := a.countryStateFirsts(); firsts != nil && asciiNoCaps(t.Lower) {
+			return firsts[t.Lower]
+		}
+		return a.lex.PlacePrefix(t.Lower)
+	})
+}
+
+// countryStateFirsts is countryStateFirsts of a's lexicon, asked once.
+func (a *analysis) countryStateFirsts() map[string]bool {
+	if !a.csDone {
+		a.csFirsts, a.csDone = countryStateFirsts(a.lex), true
+	}
+	return a.csFirsts
+}
+
+// asciiNoCaps reports whether w is ASCII without capitals: its own lookup
+// form (the lexicon's key).
+func asciiNoCaps(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+type countryStateKey struct{}
+
+// countryStateFirsts returns the first words of the names of several words
+// of countries and US states (lexicon.CountryStateNames), in lookup form,
+// or nil when the lexicon cannot list them.
+func countryStateFirsts(lex *lexicon.Lexicon) map[string]bool {
+	return lexicon.Derived(lex, countryStateKey{}, func(l *lexicon.Lexicon) map[string]bool {
+		names, err := l.CountryStateNames()
+		if err != nil {
+			return nil
+		}
+		m := map[string]bool{}
+		for _, n := range names {
+			if i := strings.IndexByte(n, ' '); i > 0 {
+				m[n[:i]] = true
+			}
+		}
+		return m
+	})
 }
 
 // isCountry is a.lex.IsCountry(t.Lower), worked out once per distinct
