@@ -2,6 +2,7 @@ package dict
 
 import (
 	"context"
+	"math/bits"
 	"regexp"
 	"strings"
 
@@ -291,34 +292,54 @@ func matchCue(text string, p int, m []int) []int {
 
 // wordStarts returns employerCue and employerMove as Detect tries them on
 // text: the starts of both, which cueNext and moveNext find from blank
-// run to blank run, listed in one pass.
+// run to blank run, listed in one pass (wordStartLists).
 func wordStarts(text string) (cue, move startsAt) {
-	var cues, moves []int
-	// Without a tab in the text, the next blank is the next space, which
-	// strings.IndexByte finds many bytes at a time.
-	tabs := strings.IndexByte(text, '\t') >= 0
-	for i := 0; i < len(text); {
-		if tabs {
-			for i < len(text) && byteClass[text[i]]&clsBlank == 0 {
-				i++
+	cues, moves := wordStartLists(text)
+	return startsAt{next: listed(cues), match: matchCue}, startsAt{next: listed(moves), match: matchMove}
+}
+
+// wordStartLists lists the starts of employerCue and employerMove in text:
+// a run of ASCII letters at a word boundary, blanks after it, and then a
+// capital (a move) or cueAt's preposition (a cue). It goes from blank run
+// to blank run, finding the next one eight bytes at a time (lowIn8), and
+// walks back over the letters before a run only when a capital or a cue
+// follows it.
+func wordStartLists(text string) (cues, moves []int) {
+	n := len(text)
+	for i := 0; i < n; {
+		// s: the first byte from i below '!' (a blank, a line break or
+		// another control byte).
+		s, found := i, false
+		for s+8 <= n {
+			if k := lowIn8(text, s); k < 8 {
+				s, found = s+k, true
+				break
 			}
-		} else if k := strings.IndexByte(text[i:], ' '); k < 0 {
-			i = len(text)
-		} else {
-			i += k
+			s += 8
 		}
-		if i >= len(text) {
-			break
+		if !found {
+			for s < n && text[s] >= '!' {
+				s++
+			}
+			if s >= n {
+				break
+			}
 		}
-		s := i // a run of blanks starts here
-		q, _ := afterBlanks(text, s)
+		if byteClass[text[s]]&clsBlank == 0 {
+			i = s + 1 // a line break or a control byte
+			continue
+		}
+		q, _ := afterBlanks(text, s) // s starts a run of blanks
 		i = q
-		if q >= len(text) {
+		if q >= n {
 			break
 		}
-		up := isUpperAt(text, q)
-		if c := text[q]; !up && (c != 'f' && c != 'a' && c != 'w' && c != 'b' || !cueAt(text, q)) {
-			continue // cueAt's first test, asked here without the call
+		c := text[q]
+		up := byteClass[c]&clsUpper != 0
+		// cueAt's first tests, asked here without the call: its word's
+		// first two letters, and a byte after them.
+		if !up && (q+2 >= n || cueSecond[c] == 0 || text[q+1] != cueSecond[c] || !cueAt(text, q)) {
+			continue
 		}
 		w := s
 		for w > 0 && byteClass[text[w-1]]&clsLetter != 0 {
@@ -333,7 +354,23 @@ func wordStarts(text string) (cue, move startsAt) {
 			cues = append(cues, w)
 		}
 	}
-	return startsAt{next: listed(cues), match: matchCue}, startsAt{next: listed(moves), match: matchMove}
+	return cues, moves
+}
+
+// cueSecond holds, by the first letter of cueWord's four words ("for",
+// "at", "with", "by"), its second letter; 0 for any other byte.
+var cueSecond = [256]byte{'f': 'o', 'a': 't', 'w': 'i', 'b': 'y'}
+
+// lowIn8 returns the index (0 to 7) of the first of the eight bytes at
+// text[i:] below '!', or 8 when there is none. A byte below 0x21 borrows
+// in x - 0x21 per byte while its own top bit is clear; the lowest byte so
+// flagged is the first such byte (a borrow only carries into the bytes
+// above it). i+8 must not pass len(text).
+func lowIn8(text string, i int) int {
+	t := text[i : i+8]
+	x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+	return bits.TrailingZeros64((x-0x2121212121212121)&^x&0x8080808080808080) / 8 // 64 / 8 when none
 }
 
 // listed returns a next function over the starts of list, in order.
