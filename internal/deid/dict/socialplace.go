@@ -65,13 +65,14 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 	if t.Shape != shapeLower || t.Letters < 3 || i+1 >= n || a.stop(t) || a.isClinical() {
 		return span{}, false
 	}
-	if !a.phraseAhead(i) {
+	// A phrase is taken as a country or a state only after a word that
+	// opens the name of one (lookupPlace's own gate, narrowed to those
+	// names: countryStatePrefix), and as a place only after a compass word:
+	// both asked of the word, once per word id, before its neighbours.
+	prefix, compass := a.countryStatePrefix(t), a.in(t, vCompass)
+	if !prefix && !compass || !a.phraseAhead(i) {
 		return span{}, false
 	}
-	// lookupPlace's own gate, narrowed to the names it is asked for here
-	// and asked once for all the phrases tried: whether some country or
-	// state has a name of several words that begins with this word.
-	prefix, prefixDone := false, false
 	for j := i + 2; j <= n && j <= i+3; j++ {
 		if !a.adjacent(j-1) || a.toks[j-2].Poss || a.toks[j-1].Shape != shapeLower {
 			break
@@ -79,18 +80,15 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 		// The last word of a place's name is a proper noun SCOWL lists
 		// ("mexico", "africa", "portland"): a cheap gate before the
 		// phrase look-up.
-		if a.f(j-1).proper == 0 {
+		if a.ff(j-1)&ffProper == 0 {
 			continue
-		}
-		if !prefixDone {
-			prefix, prefixDone = a.countryStatePrefix(t), true
 		}
 		if prefix {
 			if typ, _ := a.gazetteer(a.phrase(i, j), i, j); typ == "country" || typ == "state" {
 				return span{i: i, j: j, conf: 0.3, typ: typ}, true
 			}
 		}
-		if a.in(t, vCompass) && j == i+2 && a.toks[i+1].Letters >= 4 {
+		if compass && j == i+2 && a.toks[i+1].Letters >= 4 {
 			f := a.f(i + 1)
 			typ, pop := a.gazetteer(a.toks[i+1].Lower, i+1, j)
 			if typ != "" && pop >= 10000 && !f.common(35) && !(f.births >= 1000 && f.births > int(f.surname)) {
@@ -110,7 +108,7 @@ func (a *analysis) phraseAhead(i int) bool {
 		if !a.adjacent(j) || a.toks[j-1].Poss || a.toks[j].Shape != shapeLower {
 			return false
 		}
-		if a.f(j).proper != 0 {
+		if a.ff(j)&ffProper != 0 {
 			return true
 		}
 	}
@@ -929,9 +927,20 @@ func (a *analysis) bigPlace(i int) (span, bool) {
 func (a *analysis) countryStatePrefix(t *token) bool {
 	if t.Dot {
 		if firsts := a.countryStateFirsts(); firsts != nil && asciiNoCaps(t.Lower) {
+			var buf [32]byte
+			if len(t.Lower) < len(buf) {
+				n := copy(buf[:], t.Lower)
+				buf[n] = '.'
+				return firsts[string(buf[:n+1])]
+			}
 			return firsts[t.Lower+"."]
 		}
 		return a.lex.PlacePrefix(t.Lower + ".")
+	}
+	if m := a.prefixMemo; m != nil {
+		if c := m[t.ID]; c != 0 {
+			return c > 0
+		}
 	}
 	return a.memo(&a.prefixMemo, t.ID, func() bool {
 		if firsts := a.countryStateFirsts(); firsts != nil && asciiNoCaps(t.Lower) {
