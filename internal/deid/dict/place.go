@@ -65,10 +65,10 @@ func (a *analysis) placeContextOf(i int) int {
 // "Cooper's Heath", "Harlan County", codes, highways, streets.
 var shapeRules = newRuleChain(0, []spanRule{
 	{find: (*analysis).possPlace, skip: true, shapes: onlyTitle, plain: true, poss: true},
-	{find: (*analysis).adminPlace, skip: true, shapes: anyCap, noPoss: true},
+	{find: (*analysis).adminPlace, skip: true, shapes: anyCap, noPoss: true, listed: true, list: vAdminUnits},
 	{find: (*analysis).codePlace, shapes: onlyUpper, plain: true, noPoss: true},
 	{find: (*analysis).highway, skip: true, shapes: onlyTitle, word: "i"},
-	{find: (*analysis).lowerStreet, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
+	{find: (*analysis).lowerStreet, skip: true, shapes: onlyTitle, plain: true, noPoss: true, letters: 4},
 })
 
 // places finds place names: GeoNames places, countries and US states (longest

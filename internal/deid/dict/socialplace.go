@@ -213,8 +213,9 @@ func (a *analysis) socialPlaces() []span {
 		return nil
 	}
 	var out []span
+	off := socialRules.absent(a.text)
 	for i := 0; i < len(a.toks); i++ {
-		m := a.socialMay[i] // mayStart(&socialRules, i)
+		m := a.socialMay[i] &^ off // mayStart(&socialRules, i), but the rules the text cannot hold
 		if m == 0 || a.tf[i]&tfHandle != 0 {
 			continue
 		}
@@ -231,14 +232,14 @@ func (a *analysis) socialPlaces() []span {
 // socialRules are the rules of socialPlaces, in order.
 var socialRules = newRuleChain(1, []spanRule{
 	{find: (*analysis).checkIn, skip: true, word: "i'm"},
-	{find: (*analysis).pinPlace, skip: true, shapes: anyCap},
-	{find: (*analysis).parenCityCode, skip: true, shapes: onlyTitle, plain: true},
-	{find: (*analysis).siteBeforePlace, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
+	{find: (*analysis).pinPlace, skip: true, shapes: anyCap, needs: "📍"},
+	{find: (*analysis).parenCityCode, skip: true, shapes: onlyTitle, plain: true, needs: "("},
+	{find: (*analysis).siteBeforePlace, skip: true, shapes: onlyTitle, plain: true, noPoss: true, notStop: true, idTest: noDateWord},
 	{find: (*analysis).possVenue, shapes: onlyTitle, plain: true, poss: true},
 	{find: (*analysis).cityAbbrev, shapes: onlyLower | onlyUpper, most: mostRunes(vocab.CityAbbrevs()), idGate: cityAbbrevMay},
 	{find: (*analysis).compassRegion, shapes: onlyTitle, plain: true, noPoss: true, listed: true, list: vCompassRegions},
 	{find: (*analysis).dottedCountry, skip: true, shapes: onlyTitle, word: "u"},
-	{find: (*analysis).wardOrLine, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
+	{find: (*analysis).wardOrLine, skip: true, shapes: onlyTitle, plain: true, noPoss: true, idTest: wardOrLineWord},
 	{find: (*analysis).republicOf, skip: true, shapes: notMixed, noPoss: true, listed: true, list: vStateForms},
 	{find: (*analysis).theCountryCode, shapes: onlyLower, letters: 2, most: 3, idGate: theCountryCodeMay},
 	{find: (*analysis).acronymVenue, skip: true, shapes: onlyUpper, plain: true, noPoss: true},
@@ -585,6 +586,33 @@ type spanRule struct {
 	// be fixed by them (its Lower, and its Text when asLower says the word
 	// is in lower case and written as its Lower).
 	idGate func(a *analysis, t *token, asLower bool) bool
+	// idTest, when not nil, is more of the rule's first tests that read
+	// only the word's Lower and features (fixed by its id) and its shape,
+	// asked with word, notStop and listed (admitsID).
+	idTest func(a *analysis, t *token) bool
+	// needs, when not empty, is a string the rule reads in a word's gap:
+	// in a text without it the rule finds nothing (ruleChain.absent).
+	needs string
+}
+
+// noDateWord is siteBeforePlace's test of the word's features: no date
+// word.
+func noDateWord(a *analysis, t *token) bool { return t.Shape == shapeNone || !a.feats[t.ID].date }
+
+// wardOrLineWord is wardOrLine's test of the word: "ward", or a line's
+// colour.
+func wardOrLineWord(a *analysis, t *token) bool { return t.Lower == "ward" || a.in(t, vLineColours) }
+
+// absent returns the rules of c that need a string text does not hold
+// (spanRule.needs): they find nothing in it.
+func (c *ruleChain) absent(text string) ruleSet {
+	var off ruleSet
+	for k := range c.rules {
+		if r := &c.rules[k]; r.needs != "" && !strings.Contains(text, r.needs) {
+			off |= 1 << k
+		}
+	}
+	return off
 }
 
 // shapeSet is a set of word shapes, one bit (1<<shape) each.
@@ -607,9 +635,10 @@ func (r *spanRule) admits(t *token) bool {
 }
 
 // admitsID is the part of the pre-test of r that reads only the word
-// itself (its Lower, by id): word, notStop and listed.
+// itself (its Lower, by id): word, notStop, listed and idTest.
 func (r *spanRule) admitsID(a *analysis, t *token) bool {
-	return (r.word == "" || r.word == t.Lower) && !(r.notStop && a.stop(t)) && !(r.listed && !a.in(t, r.list))
+	return (r.word == "" || r.word == t.Lower) && !(r.notStop && a.stop(t)) && !(r.listed && !a.in(t, r.list)) &&
+		(r.idTest == nil || r.idTest(a, t))
 }
 
 // matched is a span found by a spanRule, with the rule's skip.
@@ -656,7 +685,7 @@ func newRuleChain(id int, rules []spanRule) ruleChain {
 		if r.letters >= maxLetters || r.most >= maxLetters {
 			panic("dict: a rule tests more letters than ruleChain.letters counts")
 		}
-		if r.word != "" || r.notStop || r.listed {
+		if r.word != "" || r.notStop || r.listed || r.idTest != nil {
 			c.byID |= 1 << k
 		}
 		if r.idGate != nil {
