@@ -3,6 +3,7 @@ package dict
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/lexfacts"
@@ -401,6 +402,25 @@ func (a *analysis) ff(i int) featFlags { return a.tff[i] }
 
 // noneFlags are the featFlags of a word without letters (feat{}.flags()).
 const noneFlags = ffSeed | ffListLower | ffUncommon35 | ffLowerTail
+
+// inCategoryLower reports whether word t of the text is an entry of c, as
+// a.lex.InCategory(c, t.Lower) does: read from the word's facts (a word's
+// one-word categories are kept with its record), without a lookup.
+func (a *analysis) inCategoryLower(t *token, c lexicon.Category) bool {
+	return a.facts.Facts(t.ID).In(c)
+}
+
+// inCategoryText reports whether word t of the text is an entry of c, as
+// a.lex.InCategory(c, t.Text) does: as inCategoryLower when t.Text is
+// ASCII, whose lookup form is then its Lower's; otherwise asked.
+func (a *analysis) inCategoryText(t *token, c lexicon.Category) bool {
+	for i := 0; i < len(t.Text); i++ {
+		if t.Text[i] >= utf8.RuneSelf {
+			return a.lex.InCategory(c, t.Text)
+		}
+	}
+	return a.facts.Facts(t.ID).In(c)
+}
 
 // wordFeat returns the lexicon features of a lower-case word.
 func (a *analysis) wordFeat(w string) feat {

@@ -108,7 +108,7 @@ func (a *analysis) clinicalWord(k int) bool {
 	if a.clinicalCompound(t.Lower) || vocab.CapsThenLower(t.Text) {
 		return true
 	}
-	if t.Shape != shapeLower && a.lex.InCategory(lexicon.Language, t.Text) {
+	if t.Shape != shapeLower && a.inCategoryText(t, lexicon.Language) {
 		return true // "Spanish speaking only": the patient's language
 	}
 	f := a.f(k)

@@ -425,7 +425,7 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 	if f.date || a.in(t, vWeekdays) || a.in(t, vRunTogether) || (t.Dot && a.in(t, vAbbrevDot)) || t.Letters < 2 || a.clinicalWord(i) {
 		return false
 	}
-	if !cityAfter && (a.lex.InCategory(lexicon.Language, t.Lower) || a.lex.InCategory(lexicon.Nationality, t.Lower)) {
+	if !cityAfter && (a.inCategoryLower(t, lexicon.Language) || a.inCategoryLower(t, lexicon.Nationality)) {
 		// "speaks very little English", "in English": a language or a people, which a
 		// small town may also be called; only a state after it ("English, Indiana")
 		// makes it the town.

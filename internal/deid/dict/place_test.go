@@ -244,3 +244,55 @@ func TestCountryStatePrefix(t *testing.T) {
 		t.Errorf("only %d countries and states found: the comparison says little", found)
 	}
 }
+
+// TestInCategoryFromFacts checks that a word's category read from its
+// facts (inCategoryLower, inCategoryText) is what InCategory says of its
+// Lower and of its Text, for every category, at every word of random
+// texts in every register, of the whole word list as listed, capitalised
+// and in capitals, and of words with accents and typographic apostrophes.
+func TestInCategoryFromFacts(t *testing.T) {
+	lex := lexicon.Default()
+	texts := gateTexts(lex, 1000)
+	var b strings.Builder
+	k := 0
+	for w := range lex.Words() {
+		b.WriteString(w)
+		b.WriteByte(' ')
+		if k++; k%500 == 0 {
+			texts = append(texts, b.String(), strings.ToUpper(b.String()), capitaliseAll(b.String()))
+			b.Reset()
+		}
+	}
+	texts = append(texts, b.String(), "She speaks Tagalog and Somali, the Irish aunt, a Dutch nephew, Français, ESPAÑOL, "+
+		"Niño’s Café, the Québécois son, o’Neill's Wife, NAÏVE Mother, Ça, Øyvind and Æsir, Groß, İstanbul")
+	hits := 0
+	for _, text := range texts {
+		a := newAnalysis(lex, (&deid.Doc{Text: text}).Analysis(), new(scratch))
+		for i := range a.toks {
+			tk := &a.toks[i]
+			for _, c := range lexicon.AllCategories() {
+				want := lex.InCategory(c, tk.Lower)
+				if got := a.inCategoryLower(tk, c); got != want {
+					t.Fatalf("inCategoryLower(%q, %v) = %v, InCategory says %v", tk.Lower, c, got, want)
+				}
+				if got, want := a.inCategoryText(tk, c), lex.InCategory(c, tk.Text); got != want {
+					t.Fatalf("inCategoryText(%q, %v) = %v, InCategory says %v", tk.Text, c, got, want)
+				}
+				if want {
+					hits++
+				}
+			}
+		}
+	}
+	if hits < 5000 {
+		t.Errorf("only %d entries of a category among the words: the comparison says little", hits)
+	}
+}
+
+func capitaliseAll(s string) string {
+	f := strings.Fields(s)
+	for k := range f {
+		f[k] = capitalise(f[k])
+	}
+	return strings.Join(f, " ")
+}
