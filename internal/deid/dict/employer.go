@@ -59,7 +59,7 @@ var (
 	employerCue  = startsAt{next: cueNext, match: matchCue}
 	employerMove = startsAt{next: moveNext, match: matchMove}
 	orgKindAfter = startsAt{next: kindAfterNext, match: anchored(`^(?:` + orgKindAfterBody + `)`)}
-	orgKindNext  = startsAt{next: kindNextNext, match: anchored(`^(?:` + orgKindNextBody + `)`)}
+	orgKindNext  = startsAt{next: kindNextNext, match: matchKindNext}
 )
 
 // startsAt is a pattern, matched at one place of a text, and a search for
@@ -536,6 +536,67 @@ func kindNextNext(text string, p int) int {
 		}
 	}
 	return len(text)
+}
+
+// matchKindNext matches orgKindNextBody at p, where kindNextNext found its
+// start, by hand, with the reading the expression's backtracker makes:
+// groups the name and the last word. The name holds no comma and must be
+// followed by one, so it is matchName's greedy name (a shorter one ends
+// before blanks, never before a comma). After the comma, blanks and the
+// determiner (determinerAt) and blanks, the expression takes up to two
+// runs of small letters and hyphens, each followed by blanks, and then the
+// longest start of the next run that ends at a word boundary, preferring
+// two runs before it to one and one to none.
+func matchKindNext(text string, p int, m []int) []int {
+	e, ok := matchName(text, p)
+	if !ok || e >= len(text) || text[e] != ',' || !determinerAt(text, e+1) {
+		return nil
+	}
+	r, _ := afterBlanks(text, e+1)
+	r += detLen(text, r)
+	q, ok := afterBlanks(text, r)
+	if !ok {
+		return nil
+	}
+	// The runs of [a-z-] from q, each but the last followed by blanks.
+	var runs [3][2]int
+	count := 0
+	for count < 3 {
+		end := q
+		for end < len(text) && (byteClass[text[end]]&clsLower != 0 || text[end] == '-') {
+			end++
+		}
+		if end == q {
+			break
+		}
+		runs[count] = [2]int{q, end}
+		count++
+		next, ok := afterBlanks(text, end)
+		if !ok {
+			break
+		}
+		q = next
+	}
+	for k := count - 1; k >= 0; k-- {
+		s, end := runs[k][0], runs[k][1]
+		for x := end; x > s; x-- {
+			if (x < len(text) && isASCIIWord(text[x])) != isASCIIWord(text[x-1]) { // \b at x
+				return append(m, p, x, p, e, s, x)
+			}
+		}
+	}
+	return nil
+}
+
+// detLen returns the length of the determiner determinerAt found at r:
+// "a", "an", "the", "our" or "my" before a blank.
+func detLen(text string, r int) int {
+	for _, w := range [...]string{"a", "an", "the", "our", "my"} {
+		if strings.HasPrefix(text[r:], w) && r+len(w) < len(text) && byteClass[text[r+len(w)]]&clsBlank != 0 {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 // nameEnd returns the first byte at or after p that no name (employerName)

@@ -22,7 +22,11 @@ func TestStartsAtFindsWhatTheWholeTextPatternFinds(t *testing.T) {
 		// the expression.
 		"often", "forth", "andrew", "theory", "The\n", "The\r\n", "Theo", "The\t", "Ann’s", "O’Neill", "&Co", "fortnight",
 		// bytes no match holds, where anchored ends the text it reads.
-		"!", "?", ";", ":", "(", ")", "\"", "/", "[x]", ".\n"}
+		"!", "?", ";", ":", "(", ")", "\"", "/", "[x]", ".\n",
+		// after a determiner: runs of small letters and hyphens, then a
+		// capital, a digit, "_" or a byte of a longer character, where
+		// matchKindNext looks for the word boundary.
+		"small-town", "-x", "x-", "--", "A", "x9", "9x", "_", "ü", "—", ", a", ", the", ", my"}
 	pats := []struct {
 		name string
 		a    startsAt
