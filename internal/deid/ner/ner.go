@@ -65,6 +65,11 @@ type Detector struct {
 	// to that vetting (see WithClinical).
 	note     func(doc *deid.Doc) bool
 	misspelt func(lw string) bool
+	// caches holds *tokenCache: the tokens and features of the words the
+	// Detector has tagged, taken by a call of Detect and put back after
+	// it, so that the texts one worker tags one after another share them
+	// (see tokenCache).
+	caches sync.Pool
 }
 
 var _ deid.Detector = (*Detector)(nil)
@@ -113,7 +118,12 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	// distinct window is tagged once.
 	var tagged map[string][]entity
 	var scratch windowScratch
-	var cache *tokenCache // the features of the tokens' texts, made on first use
+	var cache *tokenCache // the features of the tokens' texts, taken on first use
+	defer func() {
+		if cache != nil {
+			d.putCache(cache)
+		}
+	}()
 	for c := range eachChunk(text, d.max) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -123,7 +133,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 			ents, ok := tagged[w]
 			if !ok {
 				if cache == nil {
-					cache = newTokenCache(loadModel())
+					cache = d.getCache(loadModel())
 				}
 				ents = d.entities(w, cache)
 				if tagged == nil {
@@ -156,6 +166,24 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 		}
 	}
 	return kept, nil
+}
+
+// getCache returns a token cache of model m for one text: one that an
+// earlier text left in the pool, or a new one.
+func (d *Detector) getCache(m *model) *tokenCache {
+	if c, _ := d.caches.Get().(*tokenCache); c != nil && c.m == m {
+		c.begin()
+		return c
+	}
+	return newTokenCache(m)
+}
+
+// putCache gives c back to the pool once its text is done, unless a
+// panic may have left it half-made.
+func (d *Detector) putCache(c *tokenCache) {
+	if !c.spoilt {
+		d.caches.Put(c)
+	}
 }
 
 // Parts returns the parts of doc.Text that Detect gives prose to tag and label, given
@@ -452,16 +480,17 @@ func keep(tok string) bool {
 // on proseText(s), which it returns with the tokens. It returns false if prose panicked,
 // which safeText is meant to prevent.
 func (d *Detector) tag(s string, cache *tokenCache) (toks []prose.Token, safe string, ok bool) {
-	defer func() {
-		if r := recover(); r != nil {
-			toks, safe, ok = nil, "", false
-		}
-	}()
-	safe = proseText(s)
 	m := loadModel()
 	if cache == nil {
 		cache = newTokenCache(m)
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			toks, safe, ok = nil, "", false
+			cache.spoilt = true
+		}
+	}()
+	safe = proseText(s)
 	toks, feats, src := cache.tokens(safe)
 	ids := m.tagger.tag(toks, feats, cache.ids[:0])
 	cache.ids = ids

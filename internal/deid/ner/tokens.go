@@ -3,6 +3,7 @@ package ner
 import (
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/jdkato/prose/v2"
 	"github.com/mingrammer/commonregex"
@@ -129,9 +130,16 @@ func (m *model) initFrequent() {
 	}
 }
 
-// tokenCache holds the features of the token texts of one text (see
-// tokenFeats), and prose's tokens of its white-space delimited words (see
-// splitWord). It belongs to one call of Detect.
+// tokenCache holds the features of token texts (see tokenFeats), and
+// prose's tokens of white-space delimited words (see splitWord). Both are
+// functions of the text of the token or word and of the model alone, so
+// the cache serves text after text: a Detector keeps its caches in a pool
+// (Detector.caches), each used by one call of Detect at a time, so that a
+// word met in an earlier post of a build's worker is neither split nor
+// looked up in the model again. Its keys and the strings its entries hold
+// are its own copies (see own), never the text's, so a cache keeps no text
+// alive; it is emptied between texts once it holds more than maxCachedWords
+// words or maxCachedTexts token texts (see begin).
 type tokenCache struct {
 	m      *model
 	byText map[string]*tokenFeats
@@ -156,6 +164,54 @@ type tokenCache struct {
 	// reused by its next call.
 	featSlab []tokenFeats
 	toks     []prose.Token
+	// arena holds the bytes of the cache's strings (see own).
+	arena []byte
+	// spoilt is set when a call that used the cache panicked: it may hold
+	// a half-made entry, and is not used again.
+	spoilt bool
+}
+
+// The bounds of what a tokenCache keeps from one text to the next (see
+// begin): a generated post has some 60 distinct words in its windows, and a
+// word's entry and its tokens' features take about 350 bytes, so a full
+// cache holds about 3 MB.
+const (
+	maxCachedWords = 8192
+	maxCachedTexts = 8192
+)
+
+// begin readies the cache for a new text: one that holds more words or
+// token texts than its bounds, or whose windows' count nears the int32
+// limit, is emptied.
+func (c *tokenCache) begin() {
+	if len(c.byWord) <= maxCachedWords && len(c.byText) <= maxCachedTexts && c.window < 1<<30 {
+		return
+	}
+	// The entries' blocks are dropped, not reused: nothing still reads
+	// them, but a block is never written twice (see newWord and own).
+	clear(c.byWord)
+	clear(c.byText)
+	c.window = 0
+	c.slab, c.toksBuf, c.featsBuf, c.featSlab, c.arena = nil, nil, nil, nil, nil
+}
+
+// own returns a copy of s in the cache's arena: the keys of the cache and
+// the strings of its entries are made from it, so that they do not point
+// into a text after it is done. The arena's bytes are written once.
+func (c *tokenCache) own(s string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	const block = 4096
+	if len(s) > block/8 {
+		return strings.Clone(s)
+	}
+	if cap(c.arena)-len(c.arena) < len(s) {
+		c.arena = make([]byte, 0, block)
+	}
+	start := len(c.arena)
+	c.arena = append(c.arena, s...)
+	return unsafe.String(&c.arena[start], len(s))
 }
 
 // wordTokens are prose's tokens of one word and their features.
@@ -180,6 +236,7 @@ func (c *tokenCache) featsOf(w string) *tokenFeats {
 	f, ok := c.m.frequent[w]
 	if !ok {
 		if f, ok = c.byText[w]; !ok {
+			w = c.own(w)
 			if len(c.featSlab) == cap(c.featSlab) {
 				// Blocks of 8, 16, 32 and then 64: most texts have a few
 				// dozen new token texts.
@@ -212,17 +269,19 @@ func (c *tokenCache) word(w string) *wordTokens {
 	key := sanitize(w)
 	e, ok := c.byWord[key]
 	if !ok {
+		key = c.own(key)
 		e = c.newWord(key)
 		c.byWord[key] = e
 	}
 	if key != w {
-		c.byWord[w] = e
+		c.byWord[c.own(w)] = e
 	}
 	return e
 }
 
-// newWord makes the entry of sanitized word key. The entries and their
-// slices are cut from blocks shared by the text's words, which are never
+// newWord makes the entry of sanitized word key, a string the cache owns
+// (see own). The entries and their
+// slices are cut from blocks shared by the cache's words, which are never
 // written again.
 func (c *tokenCache) newWord(key string) *wordTokens {
 	if len(c.slab) == cap(c.slab) {

@@ -1,0 +1,180 @@
+package ner
+
+import (
+	"context"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"github.com/veil-blog/veil/internal/deid"
+	"github.com/veil-blog/veil/internal/lexicon"
+)
+
+// TestTokenCacheAcrossTexts checks that a token cache kept from text to
+// text (as a Detector's pool keeps it) gives every window the tokens,
+// sharing and features that a cache made for its text alone gives, as
+// each call of Detect had before; that every entry it keeps is what the
+// model says of its key; and that none of its strings points into a text.
+func TestTokenCacheAcrossTexts(t *testing.T) {
+	m := loadModel()
+	var windows []string
+	for _, s := range tokenizeTexts(t) {
+		windows = append(windows, proseText(s))
+	}
+	// Every window a substring of one string, so that a string of the
+	// cache that points into a text is seen by its address.
+	all := strings.Join(windows, "\x00")
+	var texts [][]string
+	for off, i := 0, 0; i < len(windows); i++ {
+		s := all[off : off+len(windows[i])]
+		off += len(windows[i]) + 1
+		if i%17 == 0 {
+			texts = append(texts, nil)
+		}
+		texts[len(texts)-1] = append(texts[len(texts)-1], s)
+	}
+	kept := newTokenCache(m)
+	for _, text := range texts {
+		kept.begin()
+		fresh := newTokenCache(m)
+		for _, s := range text {
+			toks, feats, src := kept.tokens(s)
+			toks, feats, src = slices.Clone(toks), slices.Clone(feats), slices.Clone(src)
+			wantToks, wantFeats, wantSrc := fresh.tokens(s)
+			if !slices.Equal(toks, wantToks) || !slices.Equal(src, wantSrc) {
+				t.Fatalf("%q: tokens %v sharing %v, a fresh cache gives %v %v", s, toks, src, wantToks, wantSrc)
+			}
+			for i := range feats {
+				if !reflect.DeepEqual(*feats[i], *wantFeats[i]) {
+					t.Fatalf("%q: token %q: features %+v, a fresh cache gives %+v", s, toks[i].Text, *feats[i], *wantFeats[i])
+				}
+			}
+		}
+	}
+	if len(kept.byWord) < 1000 || len(kept.byText) < 1000 {
+		t.Fatalf("the cache kept %d words and %d token texts: the test reads too few", len(kept.byWord), len(kept.byText))
+	}
+	inText := func(s string) bool {
+		if s == "" {
+			return false
+		}
+		p, base := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(all)))
+		return base <= p && p < base+uintptr(len(all))
+	}
+	for k, f := range kept.byText {
+		if want := m.newTokenFeats(k); !reflect.DeepEqual(*f, *want) {
+			t.Fatalf("token text %q: kept %+v, the model says %+v", k, *f, *want)
+		}
+		for _, s := range []string{k, f.lower, f.norm, f.fixed} {
+			if inText(s) {
+				t.Fatalf("token text %q: the kept string %q points into a text", k, s)
+			}
+		}
+	}
+	for k, e := range kept.byWord {
+		if want := splitWord(nil, sanitize(k)); !slices.Equal(e.toks, want) {
+			t.Fatalf("word %q: kept tokens %q, want %q", k, e.toks, want)
+		}
+		for j, tok := range e.toks {
+			if e.feats[j] != kept.featsOf(tok) {
+				t.Fatalf("word %q: token %q has the features of another text", k, tok)
+			}
+			if inText(tok) {
+				t.Fatalf("word %q: the kept token %q points into a text", k, tok)
+			}
+		}
+		if inText(k) {
+			t.Fatalf("the kept word %q points into a text", k)
+		}
+	}
+}
+
+// TestTokenCacheBounds checks that begin empties a cache that holds more
+// than its bounds, or whose window count nears the int32 limit, and keeps
+// one within them.
+func TestTokenCacheBounds(t *testing.T) {
+	m := loadModel()
+	c := newTokenCache(m)
+	c.tokens("Ann met Bob at the café")
+	c.begin()
+	if len(c.byWord) == 0 {
+		t.Fatal("begin emptied a small cache")
+	}
+	c.window = 1 << 30
+	c.begin()
+	if len(c.byWord) != 0 || len(c.byText) != 0 || c.window != 0 {
+		t.Fatalf("begin kept %d words, window %d, at the window limit", len(c.byWord), c.window)
+	}
+	// After emptying, a word's entry is made again, and its sharing
+	// within a window is that of a fresh cache.
+	s := "Ann, Ann and Ann went"
+	toks, _, src := c.tokens(s)
+	wantToks, _, wantSrc := newTokenCache(m).tokens(s)
+	if !slices.Equal(toks, wantToks) || !slices.Equal(src, wantSrc) {
+		t.Fatalf("after emptying: %v %v, want %v %v", toks, src, wantToks, wantSrc)
+	}
+	rng := rand.New(rand.NewPCG(3, 5))
+	var b strings.Builder
+	for range maxCachedWords + 10 {
+		for range 6 {
+			b.WriteByte(byte('a' + rng.IntN(26)))
+		}
+		b.WriteByte(' ')
+	}
+	c.tokens(b.String())
+	if len(c.byWord) <= maxCachedWords {
+		t.Fatalf("%d words: the test does not pass the bound", len(c.byWord))
+	}
+	c.begin()
+	if len(c.byWord) != 0 || len(c.byText) != 0 {
+		t.Fatalf("begin kept %d words and %d token texts past the bounds", len(c.byWord), len(c.byText))
+	}
+}
+
+// TestDetectAcrossTexts checks that a Detector that tags text after text
+// (its token caches kept in its pool) finds in each what a new Detector
+// finds in it alone.
+func TestDetectAcrossTexts(t *testing.T) {
+	lex := lexicon.Default()
+	texts := refTexts(t)
+	rng := rand.New(rand.NewPCG(9, 4))
+	for range 300 {
+		var b strings.Builder
+		for range 1 + rng.IntN(6) {
+			b.WriteString(texts[rng.IntN(len(texts))])
+			b.WriteString(". ")
+		}
+		texts = append(texts, b.String())
+	}
+	for _, mk := range []func() *Detector{func() *Detector { return New() }, func() *Detector { return New(WithLexicon(lex)) }} {
+		kept := mk()
+		for _, s := range texts {
+			got, err := kept.Detect(context.Background(), &deid.Doc{Text: s})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := mk().Detect(context.Background(), &deid.Doc{Text: s})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: %v, a new Detector finds %v", s, got, want)
+			}
+		}
+	}
+}
+
+// TestSpoiltCacheDropped checks that a cache a panic may have left
+// half-made does not go back to the pool.
+func TestSpoiltCacheDropped(t *testing.T) {
+	d := New()
+	c := d.getCache(loadModel())
+	c.spoilt = true
+	d.putCache(c)
+	if got, _ := d.caches.Get().(*tokenCache); got == c {
+		t.Fatal("a spoilt cache was put back")
+	}
+}
