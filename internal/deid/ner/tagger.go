@@ -453,12 +453,18 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 		}
 	}
 	w := feats[i]
-	// The features in prose's order.
-	if scores64 == nil {
-		addRange(t.bias) // else summed already
+	// The features in prose's order; the first three read the token's
+	// text alone, and their sums come with it when there is room for
+	// them (see tagPrefix).
+	if scores64 != nil && w.prefix != nil {
+		*scores64, *touched64 = w.prefix.scores, w.prefix.touched
+	} else {
+		if scores64 == nil {
+			addRange(t.bias) // else summed already
+		}
+		addRange(w.suffix)
+		addRange(t.pref1[w.first]) // prose converts the first byte, not rune
 	}
-	addRange(w.suffix)
-	addRange(t.pref1[w.first]) // prose converts the first byte, not rune
 	if id1 >= 0 && id2 >= 0 {
 		addRange(t.prev1[id1])
 		addRange(t.prev2[id2])
@@ -490,6 +496,19 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 		return "", t.tagID(""), buf
 	}
 	return t.classes[best], t.classIDs[best], buf
+}
+
+// prefixOf returns the scores of a token whose "i suffix" feature has the
+// weights suffix and whose first byte is first after the tagger's first
+// three features (bias, suffix, pref1): predict's sums, in its order, onto
+// the bias's. It needs biasScores (at most 64 classes).
+func (t *tagger) prefixOf(suffix [2]int32, first byte) *tagPrefix {
+	p := &tagPrefix{scores: *t.biasScores, touched: *t.biasTouched}
+	for _, r := range [...][2]int32{suffix, t.pref1[first]} {
+		vals, stride := t.weights.Rows(int(r[0]), int(r[1]))
+		addWeights64(&p.scores, &p.touched, vals, stride)
+	}
+	return p
 }
 
 // addWeights adds to scores the weight of each row of rows, a class (or

@@ -47,6 +47,20 @@ type tokenFeats struct {
 	// the entity model look up by the token and a tag ("i-1 tag+i word"
 	// of norm, "word+nextpos" of lower) can exist (see wordTable).
 	tagWord, wordNextPos bool
+	// prefix, for a token whose tag is predicted, holds its scores after
+	// the first three of the tagger's features, which read the token's
+	// text alone (see tagPrefix); nil if the tagger has more than 64
+	// classes.
+	prefix *tagPrefix
+}
+
+// tagPrefix holds the tagger's scores of a token after its first three
+// features, "bias", "i suffix" and "i pref1": a function of the token's
+// text, summed once per token text rather than at each of its
+// occurrences (some 40 of a predicted token's 120 weight rows).
+type tagPrefix struct {
+	scores  [64]float64
+	touched [64]bool
 }
 
 // newTokenFeats looks up the features of token text w.
@@ -94,6 +108,9 @@ func (m *model) fillTokenFeats(f *tokenFeats, w string) {
 		f.wordLen = e.small.wordLen[len(w)]
 	} else {
 		f.wordLen = e.weightsOf(fWordLen, strconv.Itoa(len(w)))
+	}
+	if !f.hasFixed && t.biasScores != nil {
+		f.prefix = t.prefixOf(f.suffix, f.first)
 	}
 }
 
