@@ -420,6 +420,9 @@ type posFeats struct {
 	// instead of for every token (some 35 of a token's 100 weights).
 	prefix    [2][16]float64
 	hasPrefix bool
+	// perModel is set for the posFeats made when the model is opened,
+	// one per tag (small.tags and none), which ctxMemo keys by address.
+	perModel bool
 }
 
 // prevIDs is the number of values the label before a token takes: "None"
@@ -489,6 +492,10 @@ func (m *maxent) initSmall(tags []string) {
 	for n := range s.wordLen {
 		s.wordLen[n] = m.weightsOf(fWordLen, strconv.Itoa(n))
 	}
+	for _, p := range s.tags {
+		p.perModel = true
+	}
+	s.none.perModel = true
 	if len(m.labels) <= 16 {
 		for _, p := range s.tags {
 			m.initPrefix(p)
@@ -526,9 +533,11 @@ func (m *maxent) initTagIDs(ids map[string]int32) {
 }
 
 // classify sets the Label of each token, as prose's entity extracter does;
-// feats are the features of the tokens' texts (tokenCache.of) and ids the
-// tagger's tagID of their tags (-1 for a tag it does not number).
-func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats, ids []int32) {
+// feats are the features of the tokens' texts (tokenCache.of), ids the
+// tagger's tagID of their tags (-1 for a tag it does not number) and memo,
+// if not nil, keeps the "word+nextpos" weights of the tokens it has seen
+// before each tag (see ctxMemo).
+func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats, ids []int32, memo *ctxMemo) {
 	// Scratch space on the stack for the usual window and model.
 	var tagsArr [64]*posFeats
 	var scoresArr [16]float64
@@ -599,8 +608,20 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats, ids []int32) 
 		fs[fNextPos] = &next.nextPos
 		wordNextPos = weightsOf{}
 		if tok.wordNextPos {
-			buf = join(buf[:0], tok.lower, next.lower)
-			wordNextPos = tableWeights(m.feats[fWordNextPos], unsafe.String(unsafe.SliceData(buf), len(buf)))
+			// A tag the model does not number has a posFeats made
+			// for this token, which the memo cannot key.
+			kept := memo != nil && next.perModel
+			var ok bool
+			if kept {
+				wordNextPos, ok = memo.nextPos[nextPosKey{tok, next}]
+			}
+			if !ok {
+				buf = join(buf[:0], tok.lower, next.lower)
+				wordNextPos = tableWeights(m.feats[fWordNextPos], unsafe.String(unsafe.SliceData(buf), len(buf)))
+				if kept {
+					memo.nextPos[nextPosKey{tok, next}] = wordNextPos
+				}
+			}
 		}
 		fs[fWordNextPos] = &wordNextPos
 		if scores16 != nil && next.hasPrefix {

@@ -492,13 +492,13 @@ func (d *Detector) tag(s string, cache *tokenCache) (toks []prose.Token, safe st
 	}()
 	safe = proseText(s)
 	toks, feats, src := cache.tokens(safe)
-	ids := m.tagger.tag(toks, feats, cache.ids[:0])
+	ids := m.tagger.tag(toks, feats, cache.ids[:0], &cache.memo)
 	cache.ids = ids
 	for i, j := range src {
 		toks[i].Tag = toks[j].Tag
 		ids[i] = ids[j]
 	}
-	m.ents.classify(toks, feats, ids)
+	m.ents.classify(toks, feats, ids, &cache.memo)
 	for i, j := range src {
 		toks[i].Label = toks[j].Label
 	}

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -96,6 +97,52 @@ func TestEntityPrefixMatchesRef(t *testing.T) {
 					t.Fatalf("tag %q, in list %v: label %d: prefix %v, want %v", p.lower, in == 1, l, p.prefix[in][l], scores[l])
 				}
 			}
+		}
+	}
+}
+
+// TestCtxMemoMatchesModel checks that tagging and labelling window after
+// window with one cache's ctxMemo gives the tags and labels that the
+// same code gives without it, and that every pair the memo keeps holds
+// what the model's table says of the key it stands for.
+func TestCtxMemoMatchesModel(t *testing.T) {
+	m := loadModel()
+	cache, plain := newTokenCache(m), newTokenCache(m)
+	for i, s := range refTexts(t) {
+		s = proseText(s)
+		if i%3 == 0 {
+			// Now and then a token whose tag the tagger copies, which
+			// the memo cannot key ("-XYZ-" has no posFeats of the model).
+			s += " -XYZ- Ann"
+		}
+		toks, feats, _ := cache.tokens(s)
+		ids := m.tagger.tag(toks, feats, nil, &cache.memo)
+		m.ents.classify(toks, feats, ids, &cache.memo)
+		want, wantFeats, _ := plain.tokens(s)
+		wantIDs := m.tagger.tag(want, wantFeats, nil, nil)
+		m.ents.classify(want, wantFeats, wantIDs, nil)
+		if !slices.Equal(toks, want) || !slices.Equal(ids, wantIDs) {
+			t.Fatalf("%q: with the memo %v %v, without %v %v", s, toks, ids, want, wantIDs)
+		}
+	}
+	if len(cache.memo.nextPos) < 500 || len(cache.memo.tagWord) < 100 {
+		t.Fatalf("the memo kept %d and %d pairs: the test reads too few", len(cache.memo.nextPos), len(cache.memo.tagWord))
+	}
+	for k, w := range cache.memo.nextPos {
+		if !k.next.perModel {
+			t.Fatalf("%q: a pair keyed by a tag the model does not number", k.tok.lower)
+		}
+		if want := tableWeights(m.ents.feats[fWordNextPos], k.tok.lower+"+"+k.next.lower); w != want {
+			t.Fatalf("word+nextpos %q+%q: kept %+v, the model says %+v", k.tok.lower, k.next.lower, w, want)
+		}
+	}
+	tags := map[int32]string{}
+	for tag, id := range m.tagger.tagIDs {
+		tags[id] = tag
+	}
+	for k, r := range cache.memo.tagWord {
+		if want := m.tagger.featRange("i-1 tag+i word " + tags[k.prev] + " " + k.tok.norm); r != want {
+			t.Fatalf("i-1 tag+i word %q %q: kept %v, the model says %v", tags[k.prev], k.tok.norm, r, want)
 		}
 	}
 }
