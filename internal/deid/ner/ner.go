@@ -118,23 +118,19 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	// distinct window is tagged once.
 	var tagged map[string][]entity
 	var scratch windowScratch
-	var cache *tokenCache // the features of the tokens' texts, taken on first use
-	defer func() {
-		if cache != nil {
-			d.putCache(cache)
-		}
-	}()
+	// cache holds what the Detector learnt of words and token texts in the
+	// texts before this one.
+	// It goes back to the pool when the windows are done; a panic drops it.
+	cache := d.getCache(loadModel())
 	for c := range eachChunk(text, d.max) {
 		if err := ctx.Err(); err != nil {
+			d.putCache(cache)
 			return nil, err
 		}
-		for _, p := range d.parts(text, c, doc.Found, info, &scratch) {
+		for _, p := range d.parts(text, c, doc.Found, info, &scratch, cache) {
 			w := text[p.Start:p.End]
 			ents, ok := tagged[w]
 			if !ok {
-				if cache == nil {
-					cache = d.getCache(loadModel())
-				}
 				ents = d.entities(w, cache)
 				if tagged == nil {
 					tagged = make(map[string][]entity, 16)
@@ -144,6 +140,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 			out = d.appendFindings(out, text, p, ents)
 		}
 	}
+	d.putCache(cache)
 	if d.lex == nil || len(out) == 0 {
 		return out, nil
 	}
@@ -200,15 +197,16 @@ func (d *Detector) Parts(doc *deid.Doc) []Span {
 	var out []Span
 	var scratch windowScratch
 	for c := range eachChunk(doc.Text, d.max) {
-		out = append(out, d.parts(doc.Text, c, doc.Found, info, &scratch)...)
+		out = append(out, d.parts(doc.Text, c, doc.Found, info, &scratch, nil)...)
 	}
 	return out
 }
 
 // parts returns the parts of chunk c of text that prose reads; scratch is
 // space reused from chunk to chunk, which holds the parts returned until
-// the next call.
-func (d *Detector) parts(text string, c Span, found []deid.Finding, info func() *textInfo, scratch *windowScratch) []Span {
+// the next call; cache, if not nil, keeps what the candidate test learns
+// of words in any text.
+func (d *Detector) parts(text string, c Span, found []deid.Finding, info func() *textInfo, scratch *windowScratch, cache *tokenCache) []Span {
 	if d.window <= 0 {
 		if d.gate && !mayHoldName(text[c.Start:c.End]) {
 			return nil
@@ -217,7 +215,7 @@ func (d *Detector) parts(text string, c Span, found []deid.Finding, info func() 
 	}
 	var cand func(chunkWords, int) bool
 	if d.lex != nil {
-		cand = func(words chunkWords, i int) bool { return d.candidate(info(), words, i) }
+		cand = func(words chunkWords, i int) bool { return d.candidateIn(info(), words, i, cache) }
 	}
 	parts := windowsWhere(text[c.Start:c.End], d.window, cand, scratch)
 	kept := parts[:0]

@@ -185,6 +185,9 @@ type tokenCache struct {
 	// say, for the tokens of this cache and of the fixed list (see
 	// ctxMemo).
 	memo ctxMemo
+	// cands holds what the Detector's candidate test learns of a word in
+	// any text (see wordMemo).
+	cands map[string]wordMemo
 	// arena holds the bytes of the cache's strings (see own).
 	arena []byte
 	// spoilt is set when a call that used the cache panicked: it may hold
@@ -234,9 +237,10 @@ type tagWordKey struct {
 // limit, is emptied.
 func (c *tokenCache) begin() {
 	if len(c.byWord) <= maxCachedWords && len(c.byText) <= maxCachedTexts && c.window < 1<<30 &&
-		len(c.memo.nextPos) <= maxMemoPairs && len(c.memo.tagWord) <= maxMemoPairs {
+		len(c.memo.nextPos) <= maxMemoPairs && len(c.memo.tagWord) <= maxMemoPairs && len(c.cands) <= maxCachedWords {
 		return
 	}
+	clear(c.cands)
 	// The entries' blocks are dropped, not reused: nothing still reads
 	// them, but a block is never written twice (see newWord and own).
 	clear(c.byWord)
@@ -245,6 +249,18 @@ func (c *tokenCache) begin() {
 	clear(c.memo.tagWord)
 	c.window = 0
 	c.slab, c.toksBuf, c.featsBuf, c.featSlab, c.arena = nil, nil, nil, nil, nil
+}
+
+// keepWord sets the memo of word w to m; known says whether w has one
+// already (whose key the cache owns).
+func (c *tokenCache) keepWord(w string, m wordMemo, known bool) {
+	if !known {
+		if c.cands == nil {
+			c.cands = make(map[string]wordMemo, 64)
+		}
+		w = c.own(w)
+	}
+	c.cands[w] = m
 }
 
 // own returns a copy of s in the cache's arena: the keys of the cache and
