@@ -113,14 +113,10 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 		}
 		return t
 	}
-	// entities is a function of the window's text alone, and a text
-	// repeats its windows ("said Marisol." after each quote): each
-	// distinct window is tagged once.
-	var tagged map[string][]entity
 	var scratch windowScratch
-	// cache holds what the Detector learnt of words and token texts in the
-	// texts before this one.
-	// It goes back to the pool when the windows are done; a panic drops it.
+	// cache holds what the Detector learnt of words, token texts and
+	// windows in the texts before this one. It goes back to the pool when
+	// the windows are done; a panic drops it.
 	cache := d.getCache(loadModel())
 	for c := range eachChunk(text, d.max) {
 		if err := ctx.Err(); err != nil {
@@ -128,16 +124,7 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 			return nil, err
 		}
 		for _, p := range d.parts(text, c, doc.Found, info, &scratch, cache) {
-			w := text[p.Start:p.End]
-			ents, ok := tagged[w]
-			if !ok {
-				ents = d.entities(w, cache)
-				if tagged == nil {
-					tagged = make(map[string][]entity, 16)
-				}
-				tagged[w] = ents
-			}
-			out = d.appendFindings(out, text, p, ents)
+			out = d.appendFindings(out, text, p, cache.entities(d, text[p.Start:p.End]))
 		}
 	}
 	d.putCache(cache)

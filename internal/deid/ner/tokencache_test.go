@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
@@ -176,5 +177,52 @@ func TestSpoiltCacheDropped(t *testing.T) {
 	d.putCache(c)
 	if got, _ := d.caches.Get().(*tokenCache); got == c {
 		t.Fatal("a spoilt cache was put back")
+	}
+}
+
+// TestWindowCache checks that a token cache's entities of a window, kept
+// from text to text, are what the window's tagging alone gives, that the
+// kept texts are copies, and that begin empties the windows past their
+// bound without emptying the rest.
+func TestWindowCache(t *testing.T) {
+	m := loadModel()
+	d := New()
+	lines := refTexts(t)
+	all := strings.Join(lines, "\n")
+	c := newTokenCache(m)
+	for k, line := range strings.Split(all, "\n") {
+		if k%7 == 0 {
+			c.begin()
+		}
+		for _, ch := range chunks(line, maxChunk) {
+			for _, p := range windows(line[ch.Start:ch.End], windowWords) {
+				w := line[ch.Start:ch.End][p.Start:p.End]
+				for range 2 {
+					if got, want := c.entities(d, w), d.entities(w, newTokenCache(m)); !reflect.DeepEqual(got, want) {
+						t.Fatalf("%q: entities %v, tagged alone %v", w, got, want)
+					}
+				}
+			}
+		}
+	}
+	if len(c.windows) < 1000 {
+		t.Fatalf("%d windows kept: the test reads too few", len(c.windows))
+	}
+	base := uintptr(unsafe.Pointer(unsafe.StringData(all)))
+	for w, ents := range c.windows {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(w))); base <= p && p < base+uintptr(len(all)) {
+			t.Fatalf("the kept window %q points into a text", w)
+		}
+		if want := d.entities(w, newTokenCache(m)); !reflect.DeepEqual(ents, want) {
+			t.Fatalf("%q: kept %v, tagged alone %v", w, ents, want)
+		}
+	}
+	for i := 0; len(c.windows) <= maxCachedWindows; i++ {
+		c.entities(d, "Ann met Bob "+strconv.Itoa(i))
+	}
+	words := len(c.byWord)
+	c.begin()
+	if len(c.windows) != 0 || len(c.byWord) != words {
+		t.Fatalf("past the bound, begin left %d windows and %d of %d words", len(c.windows), len(c.byWord), words)
 	}
 }
