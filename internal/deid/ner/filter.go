@@ -480,13 +480,12 @@ func (d *Detector) candidateWordIn(t *textInfo, w string, c *tokenCache) int8 {
 	if len(w) >= 2 && t.lower.has(lowerASCII(buf[:0], w)) {
 		low = 1 // else a word of one letter, which wordEvidence decides alone
 	}
-	m, ok := c.cands[w]
-	if ok && m.cand[low] != 0 {
+	m := c.wordMemo(w)
+	if m.cand[low] != 0 {
 		return m.cand[low] - 2
 	}
 	v := d.candidateWord(t, w)
 	m.cand[low] = v + 2
-	c.keepWord(w, m, ok)
 	return v
 }
 
@@ -497,13 +496,12 @@ func (d *Detector) knownPlacePairIn(a, b string, c *tokenCache) bool {
 		return d.knownPlacePair(a, b)
 	}
 	if a != "" && strings.IndexByte(a, ' ') < 0 {
-		m, ok := c.cands[a]
+		m := c.wordMemo(a)
 		if m.prefix == 0 {
 			m.prefix = 1
 			if d.lex.PlacePrefix(a) {
 				m.prefix = 2
 			}
-			c.keepWord(a, m, ok)
 		}
 		if m.prefix == 1 {
 			return false
@@ -557,8 +555,26 @@ type textInfo struct {
 	note int8
 }
 
-func newTextInfo(doc *deid.Doc) *textInfo {
-	return &textInfo{doc: doc, text: doc.Text, lower: newLowerWords(doc.Analysis())}
+func newTextInfo(doc *deid.Doc) *textInfo { return newTextInfoIn(doc, nil) }
+
+// newTextInfoIn is newTextInfo with its maps and slices made in the space
+// c, if not nil, lends each text (emptied here): the text is c's until
+// it is done.
+func newTextInfoIn(doc *deid.Doc, c *tokenCache) *textInfo {
+	t := &textInfo{doc: doc, text: doc.Text}
+	if c == nil {
+		t.lower = newLowerWords(doc.Analysis(), nil, nil)
+		return t
+	}
+	if c.textCands == nil {
+		c.textCands = make(map[string]int8, 32) // a text's usual words asked
+	}
+	clear(c.textCands)
+	clear(c.lowerRuns)
+	t.cands = c.textCands
+	t.lower = newLowerWords(doc.Analysis(), c.lowerIDs, c.lowerRuns)
+	c.lowerIDs, c.lowerRuns = t.lower.ids, t.lower.runs
+	return t
 }
 
 // words returns lex's facts of the text's words, lexfacts.Of its
@@ -910,8 +926,18 @@ type lowerWords struct {
 	runs map[string]bool
 }
 
-func newLowerWords(a *deid.Analysis) lowerWords {
-	l := lowerWords{a: a, ids: make([]bool, len(a.Vocab()))}
+// newLowerWords returns the words a's text writes in lower case; ids and
+// runs, if not nil, are space for them: their contents are not read.
+func newLowerWords(a *deid.Analysis, ids []bool, runs map[string]bool) lowerWords {
+	n := len(a.Vocab())
+	if cap(ids) >= n {
+		ids = ids[:n]
+		clear(ids)
+	} else {
+		ids = make([]bool, n)
+	}
+	clear(runs)
+	l := lowerWords{a: a, ids: ids, runs: runs}
 	words := a.Words()
 	for i := range words {
 		w := &words[i]

@@ -101,7 +101,19 @@ func (d *Detector) Name() string { return Name }
 func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
 	// Wait for the model here, outside tag's recover: a model that cannot
 	// be loaded must fail the text, not pass it with no names found.
-	loadModel()
+	m := loadModel()
+	// cache holds what the Detector learnt of words, token texts and
+	// windows in the texts before this one, and space for this one's. It
+	// goes back to the pool when the text is done; a panic drops it.
+	cache := d.getCache(m)
+	out, err := d.detect(ctx, doc, cache)
+	cache.endText()
+	d.putCache(cache)
+	return out, err
+}
+
+// detect is Detect with the token cache c.
+func (d *Detector) detect(ctx context.Context, doc *deid.Doc, cache *tokenCache) ([]deid.Finding, error) {
 	text := doc.Text
 	var out []deid.Finding
 	// What the vetting needs to know of the whole text is worked out
@@ -109,25 +121,18 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	var t *textInfo
 	info := func() *textInfo {
 		if t == nil {
-			t = newTextInfo(doc)
+			t = newTextInfoIn(doc, cache)
 		}
 		return t
 	}
-	var scratch windowScratch
-	// cache holds what the Detector learnt of words, token texts and
-	// windows in the texts before this one. It goes back to the pool when
-	// the windows are done; a panic drops it.
-	cache := d.getCache(loadModel())
 	for c := range eachChunk(text, d.max) {
 		if err := ctx.Err(); err != nil {
-			d.putCache(cache)
 			return nil, err
 		}
-		for _, p := range d.parts(text, c, doc.Found, info, &scratch, cache) {
+		for _, p := range d.parts(text, c, doc.Found, info, &cache.scratch, cache) {
 			out = d.appendFindings(out, text, p, cache.entities(d, text[p.Start:p.End]))
 		}
 	}
-	d.putCache(cache)
 	if d.lex == nil || len(out) == 0 {
 		return out, nil
 	}

@@ -226,3 +226,56 @@ func TestWindowCache(t *testing.T) {
 		t.Fatalf("past the bound, begin left %d windows and %d of %d words", len(c.windows), len(c.byWord), words)
 	}
 }
+
+// TestCacheKeepsNoText checks that once a text is done, nothing its token
+// cache keeps for the next points into it.
+func TestCacheKeepsNoText(t *testing.T) {
+	d := New(WithLexicon(lexicon.Default()))
+	c := d.getCache(loadModel())
+	var texts []string
+	for _, s := range refTexts(t)[:300] {
+		texts = append(texts, s+" Naïve Zoë met O'Hara-Smith, well-known in Port Vila.")
+	}
+	all := strings.Join(texts, "\n")
+	base := uintptr(unsafe.Pointer(unsafe.StringData(all)))
+	inText := func(s string) bool {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		return s != "" && base <= p && p < base+uintptr(len(all))
+	}
+	off := 0
+	for _, s := range texts {
+		text := all[off : off+len(s)]
+		off += len(s) + 1
+		if _, err := d.detect(context.Background(), &deid.Doc{Text: text}, c); err != nil {
+			t.Fatal(err)
+		}
+		c.endText()
+		if len(c.textCands) != 0 || len(c.lowerRuns) != 0 {
+			t.Fatalf("%q: after the text, %d candidates and %d lower-case runs remain", text, len(c.textCands), len(c.lowerRuns))
+		}
+		c.begin()
+	}
+	for w := range c.byWord {
+		if inText(w) {
+			t.Fatalf("word %q points into a text", w)
+		}
+	}
+	for w := range c.byText {
+		if inText(w) {
+			t.Fatalf("token text %q points into a text", w)
+		}
+	}
+	for w := range c.cands {
+		if inText(w) {
+			t.Fatalf("candidate %q points into a text", w)
+		}
+	}
+	for w := range c.windows {
+		if inText(w) {
+			t.Fatalf("window %q points into a text", w)
+		}
+	}
+	if len(c.cands) == 0 || len(c.windows) == 0 || cap(c.lowerIDs) == 0 || c.textCands == nil {
+		t.Fatal("the texts left nothing in the cache: the test reads nothing")
+	}
+}

@@ -187,9 +187,17 @@ type tokenCache struct {
 	memo ctxMemo
 	// cands holds what the Detector's candidate test learns of a word in
 	// any text (see wordMemo).
-	cands map[string]wordMemo
+	cands    map[string]*wordMemo
+	memoSlab []wordMemo // holds the memos of cands, cut from blocks
 	// windows holds the entities of the windows tagged (see entities).
 	windows map[string][]entity
+	// scratch, textCands, lowerIDs and lowerRuns are space for one text
+	// (windowsWhere's, textInfo.cands and lowerWords'), reused by the
+	// next.
+	scratch   windowScratch
+	textCands map[string]int8
+	lowerIDs  []bool
+	lowerRuns map[string]bool
 	// arena holds the bytes of the cache's strings (see own).
 	arena []byte
 	// spoilt is set when a call that used the cache panicked: it may hold
@@ -279,19 +287,33 @@ func (c *tokenCache) begin() {
 	clear(c.memo.nextPos)
 	clear(c.memo.tagWord)
 	c.window = 0
-	c.slab, c.toksBuf, c.featsBuf, c.featSlab, c.arena = nil, nil, nil, nil, nil
+	c.slab, c.toksBuf, c.featsBuf, c.featSlab, c.memoSlab, c.arena = nil, nil, nil, nil, nil, nil
 }
 
-// keepWord sets the memo of word w to m; known says whether w has one
-// already (whose key the cache owns).
-func (c *tokenCache) keepWord(w string, m wordMemo, known bool) {
-	if !known {
-		if c.cands == nil {
-			c.cands = make(map[string]wordMemo, 64)
+// endText empties what the cache lent the text just done and that holds
+// pieces of it, so that a cache in the pool keeps no text alive.
+func (c *tokenCache) endText() {
+	clear(c.textCands)
+	clear(c.lowerRuns)
+}
+
+// wordMemo returns the memo of word w, made empty if w has none. (A memo
+// is changed in place: assigning to a map entry would also replace its
+// key, the cache's own copy, with w.)
+func (c *tokenCache) wordMemo(w string) *wordMemo {
+	m := c.cands[w]
+	if m == nil {
+		if len(c.memoSlab) == cap(c.memoSlab) {
+			c.memoSlab = make([]wordMemo, 0, 64)
 		}
-		w = c.own(w)
+		c.memoSlab = c.memoSlab[:len(c.memoSlab)+1]
+		m = &c.memoSlab[len(c.memoSlab)-1]
+		if c.cands == nil {
+			c.cands = make(map[string]*wordMemo, 64)
+		}
+		c.cands[c.own(w)] = m
 	}
-	c.cands[w] = m
+	return m
 }
 
 // own returns a copy of s in the cache's arena: the keys of the cache and
