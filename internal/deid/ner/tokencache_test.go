@@ -37,8 +37,20 @@ func TestTokenCacheAcrossTexts(t *testing.T) {
 		}
 		texts[len(texts)-1] = append(texts[len(texts)-1], s)
 	}
+	inText := func(s string) bool {
+		if s == "" {
+			return false
+		}
+		p, base := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(all)))
+		return base <= p && p < base+uintptr(len(all))
+	}
 	kept := newTokenCache(m)
-	for _, text := range texts {
+	checked := 0
+	for k, text := range texts {
+		if k%50 == 0 || k == len(texts)-1 {
+			// What the cache keeps, before begin may empty it.
+			checked += checkTokenCache(t, kept, inText)
+		}
 		kept.begin()
 		fresh := newTokenCache(m)
 		for _, s := range text {
@@ -55,16 +67,17 @@ func TestTokenCacheAcrossTexts(t *testing.T) {
 			}
 		}
 	}
-	if len(kept.byWord) < 1000 || len(kept.byText) < 1000 {
-		t.Fatalf("the cache kept %d words and %d token texts: the test reads too few", len(kept.byWord), len(kept.byText))
+	if checked < 5000 {
+		t.Fatalf("%d entries checked: the test reads too few", checked)
 	}
-	inText := func(s string) bool {
-		if s == "" {
-			return false
-		}
-		p, base := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(all)))
-		return base <= p && p < base+uintptr(len(all))
-	}
+}
+
+// checkTokenCache checks that every entry of c is what the model says of
+// its key and that none of its strings points into a text (inText), and
+// returns the number of entries checked.
+func checkTokenCache(t *testing.T, kept *tokenCache, inText func(string) bool) int {
+	t.Helper()
+	m := kept.m
 	for k, f := range kept.byText {
 		if want := m.newTokenFeats(k); !reflect.DeepEqual(*f, *want) {
 			t.Fatalf("token text %q: kept %+v, the model says %+v", k, *f, *want)
@@ -91,6 +104,7 @@ func TestTokenCacheAcrossTexts(t *testing.T) {
 			t.Fatalf("the kept word %q points into a text", k)
 		}
 	}
+	return len(kept.byText) + len(kept.byWord)
 }
 
 // TestTokenCacheBounds checks that begin empties a cache that holds more
@@ -217,10 +231,14 @@ func TestWindowCache(t *testing.T) {
 			t.Fatalf("%q: kept %v, tagged alone %v", w, ents, want)
 		}
 	}
+	c.begin()
 	for i := 0; len(c.windows) <= maxCachedWindows; i++ {
-		c.entities(d, "Ann met Bob "+strconv.Itoa(i))
+		c.windows[strconv.Itoa(i)] = nil
 	}
 	words := len(c.byWord)
+	if words == 0 || words > maxCachedWords {
+		t.Fatalf("%d words: the test needs a cache within its bound", words)
+	}
 	c.begin()
 	if len(c.windows) != 0 || len(c.byWord) != words {
 		t.Fatalf("past the bound, begin left %d windows and %d of %d words", len(c.windows), len(c.byWord), words)

@@ -206,13 +206,15 @@ type tokenCache struct {
 }
 
 // The bounds of what a tokenCache keeps from one text to the next (see
-// begin): a generated post has some 60 distinct words in its windows, and a
-// word's entry and its tokens' features take about 350 bytes, so a full
-// cache holds about 3 MB.
+// begin). A word's entry takes about 150 bytes, a token text's features
+// about 1 KB with its tagger prefix, a window about 200 bytes and a memo
+// pair about 60: a full cache holds about 7 MB, one per worker. (After the
+// 1,000 posts of the generated site one cache held 667 words, 392 token
+// texts and 869 + 573 pairs; the windows reach their bound.)
 const (
-	maxCachedWords   = 8192
-	maxCachedTexts   = 8192
-	maxMemoPairs     = 16384
+	maxCachedWords   = 4096
+	maxCachedTexts   = 4096
+	maxMemoPairs     = 8192
 	maxCachedWindows = 8192
 )
 
