@@ -252,7 +252,7 @@ func TestCacheKeepsNoText(t *testing.T) {
 	c := d.getCache(loadModel())
 	var texts []string
 	for _, s := range refTexts(t)[:300] {
-		texts = append(texts, s+" Naïve Zoë met O'Hara-Smith, well-known in Port Vila.")
+		texts = append(texts, s+" Naïve Zoë met O'Dara-Quill, well-known in Port Vila.")
 	}
 	all := strings.Join(texts, "\n")
 	base := uintptr(unsafe.Pointer(unsafe.StringData(all)))
