@@ -53,10 +53,9 @@ type info struct {
 	flags                        uint16
 }
 
-// lookup asks the lexicons about the word w (lower is its lower case).
-
-// x is what the word lists say of w (lexicon.Facts); lower is
-// strings.ToLower(w).
+// lookup asks the lexicons about the word w: x is what the word lists say
+// of it (lexicon.Facts of w, or of a word with the same lookup form);
+// lower is strings.ToLower(w).
 func lookup(lex *lexicon.Lexicon, w, lower string, x lexicon.Facts) info {
 	var in info
 	if f, m, ok := int(x.Female), int(x.Male), x.First; ok {
@@ -85,8 +84,11 @@ func lookup(lex *lexicon.Lexicon, w, lower string, x lexicon.Facts) info {
 	// lex.Place(w), lex.IsCountry(lower) and lex.USState(w) at once:
 	// IsCountry(lower) is IsCountry(w), since the lexicon's lookup form of
 	// a word, its lower case with plain apostrophes, is that of its lower
-	// case (TestLowerCaseKey).
-	pl := lex.WordPlace(w)
+	// case (TestLowerCaseKey). That is lex.WordPlace(w), which x, the facts
+	// of w's lookup form, answer from their place word without a probe of
+	// the word table (but for a state code, matched as written):
+	// TestLookupPlaceFromFacts.
+	pl := x.Place(lex, w)
 	if pl.Place {
 		in.pop = uint8(1 + min(8, int(math.Log10(float64(pl.Population+1)))))
 	}
