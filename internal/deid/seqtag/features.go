@@ -291,7 +291,8 @@ type wtype struct {
 	// tagRows: the same of fPrevTagWord after each tag.
 	tagRows [numTags]int32
 	// looked: the tagger looked the type's rows up in its caches (cached);
-	// set is where they keep them, or nil.
+	// set is where the rowCache keeps them, or nil (the infoCache keeps
+	// them in the entry of islot).
 	looked bool
 	set    *rowSet
 	// islot: 1 + the slot of the type's text in the scratch's infoCache,
