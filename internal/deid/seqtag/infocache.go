@@ -12,9 +12,13 @@ import (
 // it with the model (the summed weights of the word's own features and
 // the rows of the features that name it): it depends on nothing but the
 // lexicons, the model and the text, so a word met in an earlier text needs
-// none of that in the next. Only texts of words the word lists rank among
-// the 10,000 commonest are kept, of at most 15 bytes (about half a post's
-// distinct words); it belongs to one scratch, so to one text at a time.
+// none of that in the next. Texts of at most 15 bytes are kept: those of
+// words the word lists rank among the 10,000 commonest always (about half
+// a post's distinct words), others (names, rarer words, which cost the
+// most probes of the model's table: their rows are in no other cache)
+// while the cache keeps fewer than rareMax texts, the room left being the
+// common words'. Nothing is evicted. It belongs to one scratch, so to one
+// text at a time.
 //
 // A build's other stages empty the processor's caches between two posts,
 // so each entry read in a post costs a miss: an entry keeps all a text
@@ -54,6 +58,10 @@ type infoEntry struct {
 
 // maxInfoWord is the longest token text infoCache keeps.
 const maxInfoWord = 15
+
+// rareMax is the most texts infoCache keeps before it keeps only those of
+// common words: the room left (rowCacheMax - rareMax) is theirs.
+const rareMax = rowCacheMax / 2
 
 // tagRow returns the row kept of the feature naming the text after tag p,
 // or rowUnknown.
@@ -146,9 +154,10 @@ func (c *infoCache) find(s string) (int, bool) {
 }
 
 // put keeps what type ty knows of its text at slot i (from find, with no
-// put between), if its word is common.
+// put between): always if its word is common, otherwise while the cache
+// keeps fewer than rareMax texts.
 func (c *infoCache) put(i int, ty *wtype) bool {
-	if i < 0 || ty.info.wr < 1 || ty.info.wr > 3 {
+	if i < 0 || (ty.info.wr < 1 || ty.info.wr > 3) && c.n >= rareMax {
 		return false
 	}
 	e := &c.entries[i]
