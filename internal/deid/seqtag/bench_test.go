@@ -192,6 +192,30 @@ func BenchmarkTagSite(b *testing.B) {
 	}
 }
 
+// BenchmarkTagSiteCold is BenchmarkTagSite with the processor's caches
+// emptied before each post (evict, as BenchmarkTagPostsCold does), as a
+// build's other stages empty them: compare its cache misses by function
+// (callgrind --cache-sim=yes) rather than its ns/op.
+func BenchmarkTagSiteCold(b *testing.B) {
+	_, docs, n := postDocsN(b, 512)
+	lex := lexicon.Default()
+	ctx := context.Background()
+	other := make([]byte, 8<<20)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		d := New(lex, WithNote(dict.ClinicalNote))
+		b.StartTimer()
+		for k, doc := range docs {
+			evict(other, byte(k))
+			if _, err := d.Detect(ctx, doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
 // postDocs returns the tagger and the posts of postTexts (64 of
 // VEIL_BENCH_SITE) as documents whose shared analysis (the words, the
 // clinical-note verdict, the dictionary's analysis and the lexicon facts
