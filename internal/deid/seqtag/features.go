@@ -343,6 +343,10 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 	if sc.keepRows {
 		sc.info.begin(lex)
 		ic = &sc.info
+		if an != nil {
+			// The texts of most words are their lookup forms.
+			sc.sink = ic.touch(vocab)
+		}
 	}
 	var ascii [utf8.RuneSelf]int32 // 1 + the id of a one-character ASCII token
 	if cap(sc.types) < len(toks)/4+1 {

@@ -153,6 +153,23 @@ func (c *infoCache) find(s string) (int, bool) {
 	}
 }
 
+// touch reads the entry where each of forms would be found first, so that
+// the cache misses of a text's finds (one for each distinct word: a
+// build's other stages empty the processor's caches between two posts)
+// are taken here, many at once, rather than one after another in
+// analyseInto's loop. What it returns means nothing: the caller keeps it,
+// so that the reads are not left out.
+func (c *infoCache) touch(forms []string) uint8 {
+	mask := len(c.entries) - 1
+	var x uint8
+	for _, w := range forms {
+		if len(w) <= maxInfoWord {
+			x |= c.entries[int(maphash.String(c.seed, w))&mask].n
+		}
+	}
+	return x
+}
+
 // put keeps what type ty knows of its text at slot i (from find, with no
 // put between): always if its word is common, otherwise while the cache
 // keeps fewer than rareMax texts.
