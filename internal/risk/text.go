@@ -339,9 +339,7 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 		toks = make([]token, 0, len(text)/5+8)
 	}
 	// A short text has a new word every seven bytes or so, a long post every thirty.
-	v := newVocab(min(len(text)/7, 256+len(text)/32), s)
-	defer func() { s.slots, s.keyBuf = v.slots, v.buf }()
-	tz := tokenizer{t: t, text: text, v: &v, toks: toks}
+	tz := tokenizer{t: t, text: text, v: newVocab(min(len(text)/7, 256+len(text)/32), s), toks: toks}
 	recs := &s.recs
 	for i := skipASCIIGap(text, 0); i < len(text); {
 		if text[i] < utf8.RuneSelf {
@@ -354,14 +352,15 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 		}
 		i = tz.word(i)
 	}
-	return tz.toks, v.words
+	s.slots, s.keyBuf = tz.v.slots, tz.v.buf
+	return tz.toks, tz.v.words
 }
 
 // tokenizer is tokenize's state between words.
 type tokenizer struct {
 	t            *Tables
 	text         string
-	v            *vocab
+	v            vocab
 	toks         []token
 	sent, clause int32
 	gapStart     int // where the gap before the next word starts
@@ -385,7 +384,7 @@ func (tz *tokenizer) gap(start int) {
 
 // addWords adds the tokens of words scanWords read: ASCII, without apostrophes.
 func (tz *tokenizer) addWords(recs []wordRec) {
-	text, v, toks := tz.text, tz.v, tz.toks
+	text, v, toks := tz.text, &tz.v, tz.toks
 	sent, clause, gapStart := tz.sent, tz.clause, tz.gapStart
 	for k := range recs {
 		r := &recs[k]
