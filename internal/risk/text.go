@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -300,6 +301,7 @@ const (
 	recGapRead
 	recLower
 	recUpper
+	recSpelling // not lower case, or starts with a digit: tokenCands reads the spelling
 )
 
 // scanByte maps an ASCII letter or digit to its lower case ('0' and above), a byte that is
@@ -384,16 +386,20 @@ func (tz *tokenizer) gap(start int) {
 
 // addWords adds the tokens of words scanWords read: ASCII, without apostrophes.
 func (tz *tokenizer) addWords(recs []wordRec) {
-	text, v, toks := tz.text, &tz.v, tz.toks
+	text, v := tz.text, &tz.v
 	sent, clause, gapStart := tz.sent, tz.clause, tz.gapStart
+	// The tokens are written in place, field by field (an append of a token literal
+	// built it on the stack and copied it).
+	base := len(tz.toks)
+	toks := slices.Grow(tz.toks, len(recs))[:base+len(recs)]
 	for k := range recs {
 		r := &recs[k]
 		start, end, f := r.start, r.end, r.flags
-		if len(toks) > 0 {
+		if base+k > 0 {
 			// The gap before the word: as boundaryASCII reads it. A sentence mark ends a
 			// sentence whatever else the gap holds; a line break without one is read by
 			// boundary.
-			switch g := f &^ (recLower | recUpper | recGapMore); {
+			switch g := f &^ (recLower | recUpper | recSpelling | recGapMore); {
 			case g == recGapRead:
 			case g&recGapRead == 0:
 				if start-gapStart != 1 || text[gapStart] != ' ' {
@@ -450,10 +456,12 @@ func (tz *tokenizer) addWords(recs []wordRec) {
 		// A word that is its own key (plain ASCII, lower case) adds to its word's candidate
 		// bits only when it starts with a digit (tokenCands).
 		cands := w.cands
-		if f&recLower == 0 || text[start] <= '9' {
+		if f&recSpelling != 0 {
 			cands = tokenCands(cands, text[start:end], f&recUpper != 0)
 		}
-		toks = append(toks, token{start: start, end: end, sent: sent, clause: clause, id: id, upper: f&recUpper != 0, cands: cands, cls: w.cls, bits: w.bits})
+		tk := &toks[base+k]
+		tk.start, tk.end, tk.sent, tk.clause, tk.id = start, end, sent, clause, id
+		tk.upper, tk.cands, tk.cls, tk.bits = f&recUpper != 0, cands, w.cls, w.bits
 		gapStart = end
 	}
 	tz.toks, tz.sent, tz.clause, tz.gapStart = toks, sent, clause, gapStart
@@ -553,8 +561,12 @@ func scanWords(text string, i int, recs *[wordBatch]wordRec) (n, next int) {
 		f := gap
 		if acc&0x20 != 0 {
 			f |= recLower
+		} else {
+			f |= recSpelling
 		}
-		if c := text[start]; 'A' <= c && c <= 'Z' {
+		if c := text[start]; c <= '9' {
+			f |= recSpelling
+		} else if c <= 'Z' {
 			f |= recUpper
 		}
 		recs[n] = wordRec{start: start, end: i, pre: pre, flags: f}
