@@ -538,14 +538,17 @@ func (tz *tokenizer) word(i int) int {
 //
 //go:noinline
 func scanWords(text string, i int, recs *[wordBatch]wordRec) (n, next int) {
+	// The loops compare unsigned indices, which also proves them in range: no bounds
+	// checks per byte.
+	tab := &scanByte
 	var gap uint8 // the flags of the gap before the word
 	for n < len(recs) {
 		start := i
 		var pre uint64
 		var acc byte = 0xff // the AND of the word's bytes: bit 0x20 is clear after a capital
-		for ; i < len(text); i++ {
+		for ; uint(i) < uint(len(text)); i++ {
 			c := text[i]
-			k := scanByte[c]
+			k := tab[c]
 			if k < '0' {
 				if k == 0 || c == '\'' {
 					return n, start
@@ -555,7 +558,7 @@ func scanWords(text string, i int, recs *[wordBatch]wordRec) (n, next int) {
 			acc &= c
 			pre = pre<<8 | uint64(k)
 		}
-		if i == start {
+		if i == start || uint(start) >= uint(len(text)) {
 			return n, start // not an ASCII letter or digit
 		}
 		f := gap
@@ -572,8 +575,8 @@ func scanWords(text string, i int, recs *[wordBatch]wordRec) (n, next int) {
 		recs[n] = wordRec{start: start, end: i, pre: pre, flags: f}
 		n++
 		gap = recGapRead
-		for ; i < len(text); i++ {
-			k := scanByte[text[i]]
+		for ; uint(i) < uint(len(text)); i++ {
+			k := tab[text[i]]
 			if k == 0 {
 				return n, i
 			}
@@ -582,7 +585,7 @@ func scanWords(text string, i int, recs *[wordBatch]wordRec) (n, next int) {
 			}
 			gap |= k
 		}
-		if i == len(text) {
+		if i >= len(text) {
 			return n, i
 		}
 	}
