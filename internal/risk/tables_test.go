@@ -189,7 +189,7 @@ func TestVocabularyKeys(t *testing.T) {
 	for i := range 300 { // more words than the first table holds
 		words = append(words, fmt.Sprintf("w%dx", i), fmt.Sprintf("W%dX", i))
 	}
-	// Keys whose last eight bytes are the same (so is their keyPre): only their lengths,
+	// Words whose keys end in the same eight bytes (so have the same keyPre): only their lengths,
 	// and for more than eight bytes the string compare, tell them apart.
 	for i := range 40 {
 		w := strings.Repeat("q", i) + "rstuvwxy"
