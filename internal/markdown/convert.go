@@ -13,6 +13,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -60,6 +61,9 @@ type Converter struct {
 	md goldmark.Markdown
 	// bufs holds the buffers goldmark renders into before sanitising.
 	bufs sync.Pool
+	// texts holds the buffers (*[]byte) a document's plain text is
+	// written into to count its words.
+	texts sync.Pool
 	// blocks parses block structure only (see FenceInfos).
 	blocks parser.Parser
 	// noLinkify is md's parser without linkify (see parse).
@@ -243,10 +247,24 @@ func (c *Converter) Convert(src []byte) (Result, error) {
 	own := !c.plain && !raw
 	res.HTML = sanitize(c.policy, buf.Bytes(), own, true)
 
-	var all strings.Builder
-	all.Grow(len(src))
-	writePlain(&all, doc, src)
-	res.WordCount = countWords(all.String())
+	if c.plain {
+		var all strings.Builder
+		all.Grow(len(src))
+		writePlain(&all, doc, src)
+		res.WordCount = countWords(all.String())
+	} else {
+		// The plain text is only counted: it goes into a pooled buffer
+		// (a post's size, allocated afresh for every post before) and is
+		// read in place.
+		all, _ := c.texts.Get().(*[]byte)
+		if all == nil {
+			all = new([]byte)
+		}
+		*all = slices.Grow((*all)[:0], len(src))
+		walkPlain(plainOut{b: all}, doc, src)
+		res.WordCount = countWordsIn(*all)
+		c.texts.Put(all)
+	}
 
 	// The summary is rendered last because choosing it may cut the tree.
 	sum, sumText, err := c.summary(doc, src, raw, own)
@@ -565,6 +583,44 @@ func removeFootnoteLinks(n ast.Node) {
 // writePlain appends the running text under n to b. Blocks are separated by
 // newlines; code blocks, raw HTML, images and footnote markers add nothing.
 func writePlain(b *strings.Builder, n ast.Node, src []byte) {
+	walkPlain(plainOut{s: b}, n, src)
+}
+
+// plainOut is where walkPlain writes: a strings.Builder (s) for text that
+// is kept, or a pooled bytes.Buffer (b) for text that is only counted.
+// (A struct rather than an interface, so that a caller's Builder stays
+// on its stack.)
+type plainOut struct {
+	s *strings.Builder
+	b *[]byte
+}
+
+func (o plainOut) write(p []byte) {
+	if o.b != nil {
+		*o.b = append(*o.b, p...)
+	} else {
+		o.s.Write(p)
+	}
+}
+
+func (o plainOut) writeString(p string) {
+	if o.b != nil {
+		*o.b = append(*o.b, p...)
+	} else {
+		o.s.WriteString(p)
+	}
+}
+
+func (o plainOut) writeByte(c byte) {
+	if o.b != nil {
+		*o.b = append(*o.b, c)
+	} else {
+		o.s.WriteByte(c)
+	}
+}
+
+// walkPlain is writePlain to either of o's writers.
+func walkPlain(b plainOut, n ast.Node, src []byte) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch c := c.(type) {
 		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML,
@@ -574,26 +630,26 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 			if entering {
 				// Source text may hold entity references (&amp;).
 				if v := c.Segment.Value(src); bytes.IndexByte(v, '&') < 0 {
-					b.Write(v) // html.UnescapeString would return it as it is
+					b.write(v) // html.UnescapeString would return it as it is
 				} else {
-					b.WriteString(html.UnescapeString(string(v)))
+					b.writeString(html.UnescapeString(string(v)))
 				}
 				if c.SoftLineBreak() || c.HardLineBreak() {
-					b.WriteByte(' ')
+					b.writeByte(' ')
 				}
 			}
 		case *ast.String:
 			if entering {
 				// Typographer output is an entity such as &rsquo;.
-				b.WriteString(html.UnescapeString(string(c.Value)))
+				b.writeString(html.UnescapeString(string(c.Value)))
 			}
 		case *ast.AutoLink:
 			if entering {
-				b.Write(c.Label(src))
+				b.write(c.Label(src))
 			}
 		default:
 			if c.Type() == ast.TypeBlock && !entering {
-				b.WriteByte('\n')
+				b.writeByte('\n')
 			}
 		}
 		return ast.WalkContinue, nil
@@ -729,6 +785,12 @@ func countWords(s string) int {
 		counted = (counted | alnum) &^ space
 	}
 	return int(n)
+}
+
+// countWordsIn is countWords of b's bytes, read in place: countWords
+// keeps nothing of its text, so b may change once it returns.
+func countWordsIn(b []byte) int {
+	return countWords(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
 const (
