@@ -113,7 +113,10 @@ func New(opts ...Option) *Converter {
 		gmhtml.WithUnsafe(),
 	}
 	if !c.plain {
-		rendererOpts = append(rendererOpts, gmhtml.WithWriter(newQuickWriter()))
+		rendererOpts = append(rendererOpts, gmhtml.WithWriter(newQuickWriter()),
+			// Before goldmark's HTML renderer (1000), to be used for
+			// headings instead of it.
+			renderer.WithNodeRenderers(util.Prioritized(headingRenderer{}, 100)))
 	}
 	mdOpts := []goldmark.Option{
 		goldmark.WithExtensions(exts...),
@@ -161,19 +164,24 @@ func (c *Converter) buffer() *bytes.Buffer {
 
 // writerTo returns what goldmark renders into buf through: buf itself
 // as a util.BufWriter, so that Render does not wrap it in a new
-// bufio.Writer (4 KiB) and copy everything through that; the plain way
-// passes buf as it is. No renderer reads Available or Buffered; the
-// bytes written are the same.
-func (c *Converter) writerTo(buf *bytes.Buffer) io.Writer {
+// bufio.Writer (4 KiB) and copy everything through that, with the ids of
+// the document's headings for renderHeading; the plain way passes buf as
+// it is. No renderer reads Available or Buffered; the bytes written are
+// the same.
+func (c *Converter) writerTo(buf *bytes.Buffer, ids *headingIDs) io.Writer {
 	if c.plain {
 		return buf
 	}
-	return bufWriter{buf}
+	return bufWriter{buf, ids}
 }
 
 // bufWriter is a bytes.Buffer as goldmark's util.BufWriter: it holds
-// nothing back, so there is nothing to flush.
-type bufWriter struct{ *bytes.Buffer }
+// nothing back, so there is nothing to flush. ids are the ids of the
+// headings of the document being rendered.
+type bufWriter struct {
+	*bytes.Buffer
+	ids *headingIDs
+}
 
 var _ util.BufWriter = bufWriter{}
 
@@ -235,12 +243,18 @@ func (c *Converter) Convert(src []byte) (Result, error) {
 	doc := c.parse(src)
 
 	var res Result
-	res.Headings = assignHeadingIDs(doc, src)
+	var ids *headingIDs
+	if c.plain {
+		res.Headings = assignHeadingIDs(doc, src)
+	} else {
+		ids = headingIDsOf(doc, src)
+		res.Headings = ids.heads
+	}
 	dropUnknownLanguages(doc, src)
 
 	buf := c.buffer()
 	defer c.bufs.Put(buf)
-	if err := c.md.Renderer().Render(c.writerTo(buf), src, doc); err != nil {
+	if err := c.md.Renderer().Render(c.writerTo(buf, ids), src, doc); err != nil {
 		return Result{}, fmt.Errorf("render markdown: %w", err)
 	}
 	raw := hasRawHTML(doc, src)
@@ -267,7 +281,7 @@ func (c *Converter) Convert(src []byte) (Result, error) {
 	}
 
 	// The summary is rendered last because choosing it may cut the tree.
-	sum, sumText, err := c.summary(doc, src, raw, own)
+	sum, sumText, err := c.summary(doc, src, ids, raw, own)
 	if err != nil {
 		return Result{}, err
 	}
@@ -410,7 +424,17 @@ func (c *Converter) PlainText(src []byte) string {
 // rather than with goldmark's auto ids, makes ids from text rather than
 // from raw Markdown source and keeps accented letters ("Über" -> "uber").
 func assignHeadingIDs(doc ast.Node, src []byte) []Heading {
-	var hs []Heading
+	ids := headingIDsOf(doc, src)
+	for i, h := range ids.nodes {
+		h.SetAttributeString("id", []byte(ids.heads[i].ID))
+	}
+	return ids.heads
+}
+
+// headingIDsOf is assignHeadingIDs without setting the id attributes:
+// the headings with the nodes they are of, for renderHeading.
+func headingIDsOf(doc ast.Node, src []byte) *headingIDs {
+	var ids headingIDs
 	used := map[string]bool{}
 	walkBlocks(doc, func(n ast.Node) {
 		h, ok := n.(*ast.Heading)
@@ -429,10 +453,10 @@ func assignHeadingIDs(doc ast.Node, src []byte) []Heading {
 			id = base + "-" + strconv.Itoa(i)
 		}
 		used[id] = true
-		h.SetAttributeString("id", []byte(id))
-		hs = append(hs, Heading{Level: h.Level, ID: id, Text: txt})
+		ids.nodes = append(ids.nodes, h)
+		ids.heads = append(ids.heads, Heading{Level: h.Level, ID: id, Text: txt})
 	})
-	return hs
+	return &ids
 }
 
 // walkBlocks calls fn on n and every block node under it, in the order
@@ -448,9 +472,9 @@ func walkBlocks(n ast.Node, fn func(ast.Node)) {
 	}
 }
 
-// summary picks the opening blocks of doc, renders and sanitises them.
-// raw says whether doc has raw HTML: without, it has no <!--more-->.
-func (c *Converter) summary(doc ast.Node, src []byte, raw, own bool) ([]byte, string, error) {
+// summary picks the opening blocks of doc, renders and sanitises them;
+// ids are its headings' (nil on the plain way). raw says whether doc has raw HTML: without, it has no <!--more-->.
+func (c *Converter) summary(doc ast.Node, src []byte, ids *headingIDs, raw, own bool) ([]byte, string, error) {
 	var blocks []ast.Node
 	cut := false
 	if raw || c.plain {
@@ -497,7 +521,7 @@ func (c *Converter) summary(doc ast.Node, src []byte, raw, own bool) ([]byte, st
 	var plain strings.Builder
 	for i, n := range blocks {
 		removeFootnoteLinks(n)
-		if err := c.md.Renderer().Render(c.writerTo(buf), src, n); err != nil {
+		if err := c.md.Renderer().Render(c.writerTo(buf, ids), src, n); err != nil {
 			return nil, "", fmt.Errorf("render summary: %w", err)
 		}
 		if texts != nil {
