@@ -103,8 +103,11 @@ func New(opts ...Option) *Converter {
 	exts := extensions()
 	if c.plain {
 		for i, e := range exts {
-			if e == quickLinkify {
+			switch e {
+			case quickLinkify:
 				exts[i] = extension.Linkify
+			case quickTypographer:
+				exts[i] = extension.Typographer
 			}
 		}
 	}
@@ -149,7 +152,7 @@ func extensions() []goldmark.Extender {
 		quickLinkify, // extension.Linkify, quicker
 		extension.TaskList,
 		extension.Footnote,
-		extension.Typographer,
+		quickTypographer, // extension.Typographer, quicker
 	}
 }
 

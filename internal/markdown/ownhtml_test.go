@@ -268,6 +268,9 @@ func TestConvertAsPlain(t *testing.T) {
 		docs = append(docs, []byte(randomMarkdown(r)))
 	}
 	docs = append(docs, genDocs(64)...)
+	for i := 0; i < 3000; i++ {
+		docs = append(docs, randomTypoDoc(r))
+	}
 	// Links at the edges of what mayLinkify lets through: e-mail
 	// addresses with local parts about 64 bytes long, after each trigger
 	// character and at line starts.
