@@ -377,3 +377,46 @@ func TestQuickWriterAsDefault(t *testing.T) {
 		}
 	}
 }
+
+// The elements sanitizeOwn handles, as maps (the form ownTag read them
+// in before withAttrs).
+var (
+	bareElements = map[string]bool{
+		"p": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+		"em": true, "strong": true, "del": true, "code": true, "pre": true, "blockquote": true,
+		"ul": true, "ol": true, "li": true, "br": true, "hr": true,
+		"table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true,
+		"sup": true, "div": true,
+	}
+	attrElements = map[string]bool{"a": true, "img": true, "input": true}
+)
+
+// Every element elementName knows is in one of the maps, and withAttrs
+// says which; every other name (random ones, and near misses) is none.
+func TestElementKinds(t *testing.T) {
+	names := []string{"", "b", "i", "span", "h7", "h0", "P", "A", "ahref", "im", "inputs", "script", "s", "sub"}
+	for n := range bareElements {
+		names = append(names, n, n+"x", n[:len(n)-1])
+	}
+	for n := range attrElements {
+		names = append(names, n, n+"x", n[:len(n)-1])
+	}
+	r := rand.New(rand.NewSource(13))
+	for i := 0; i < 5000; i++ {
+		b := make([]byte, 1+r.Intn(5))
+		for j := range b {
+			b[j] = "abcdeghilmnoprstuvy0123456"[r.Intn(26)]
+		}
+		names = append(names, string(b))
+	}
+	for _, n := range names {
+		el := elementName([]byte(n))
+		known := bareElements[n] || attrElements[n]
+		if (el != "") != known || known && el != n {
+			t.Fatalf("elementName(%q) = %q, the maps know it: %v", n, el, known)
+		}
+		if known && withAttrs(el) != attrElements[n] {
+			t.Fatalf("withAttrs(%q) = %v, want %v", n, withAttrs(el), attrElements[n])
+		}
+	}
+}
