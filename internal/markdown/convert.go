@@ -445,6 +445,7 @@ func headingIDsOf(doc ast.Node, src []byte) *headingIDs {
 			return
 		}
 		var b strings.Builder
+		b.Grow(linesLen(h) + 1)
 		writePlain(&b, h, src)
 		txt := collapseSpace(b.String())
 		base := Slug(txt)
@@ -496,6 +497,7 @@ func (c *Converter) summary(doc ast.Node, src []byte, ids *headingIDs, raw, own 
 				continue // skip a leading title or image block
 			}
 			var b strings.Builder
+			b.Grow(linesLen(n) + 1)
 			writePlain(&b, n, src)
 			w := countWords(b.String())
 			if w == 0 {
@@ -522,6 +524,13 @@ func (c *Converter) summary(doc ast.Node, src []byte, ids *headingIDs, raw, own 
 	buf := c.buffer()
 	defer c.bufs.Put(buf)
 	var plain strings.Builder
+	if texts != nil {
+		size := 0
+		for _, t := range texts {
+			size += len(t) + 1
+		}
+		plain.Grow(size)
+	}
 	for i, n := range blocks {
 		removeFootnoteLinks(n)
 		if err := c.md.Renderer().Render(c.writerTo(buf, ids), src, n); err != nil {
@@ -582,6 +591,19 @@ func blocksBeforeMore(doc ast.Node, src []byte) ([]ast.Node, bool) {
 		blocks = append(blocks, n)
 	}
 	return nil, false
+}
+
+// linesLen is the length of n's lines in the source: about that of its
+// plain text, which a builder for it is grown to at once (rather than
+// doubling from 8 bytes; a longer text grows it as before).
+func linesLen(n ast.Node) int {
+	size := 0
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		s := lines.At(i)
+		size += s.Len()
+	}
+	return size
 }
 
 func linesOf(n ast.Node, src []byte) []byte {
