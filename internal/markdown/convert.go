@@ -706,11 +706,11 @@ func walkPlain(b plainOut, n ast.Node, src []byte) {
 }
 
 // collapseSpace returns the words of s (strings.Fields) joined by single
-// spaces. A heading's text usually is that already but for the newline
-// writePlain ends it with: then it is s without its trailing white
-// space, and nothing is allocated.
+// spaces. A heading's text, and often a summary's, is that already but
+// for the newline writePlain ends it with: then it is s without its
+// trailing white space, and nothing is allocated.
 func collapseSpace(s string) string {
-	if t, ok := collapsedASCII(s); ok {
+	if t, ok := collapsed(s); ok {
 		return t
 	}
 	// One pass: the words of s as strings.Fields reads them (runs of
@@ -745,12 +745,14 @@ func collapseSpace(s string) string {
 	return b.String()
 }
 
-// collapsedASCII returns s without its trailing white space and true
-// when s is ASCII, does not begin with white space, and has no white
-// space within it but single ' ' bytes: strings.Join(strings.Fields(s),
-// " ") is then that. (Outside ASCII, unicode.IsSpace has more spaces:
-// false.)
-func collapsedASCII(s string) (string, bool) {
+// collapsed returns s without its trailing white space and true
+// when s does not begin with white space and has no white space within
+// it but single ' ' bytes: strings.Join(strings.Fields(s), " ") is then
+// that. A byte outside ASCII is read as the rune it begins (Fields' way:
+// one that is not UTF-8 is no space); a rune unicode.IsSpace calls space
+// (U+00A0, U+2003...) gives false. (The trailing run trimmed is ASCII
+// white space; a rune of several bytes cannot cross into it.)
+func collapsed(s string) (string, bool) {
 	end := len(s)
 	for end > 0 && wordClass[s[end-1]] == classSpace {
 		end--
@@ -759,7 +761,12 @@ func collapsedASCII(s string) (string, bool) {
 	for i := 0; i < end; i++ {
 		switch c := s[i]; wordClass[c] {
 		case classMulti:
-			return "", false
+			r, size := utf8.DecodeRuneInString(s[i:end])
+			if unicode.IsSpace(r) {
+				return "", false
+			}
+			space = false
+			i += size - 1
 		case classSpace:
 			if c != ' ' || space {
 				return "", false
