@@ -81,15 +81,25 @@ func ownText(out, t []byte) ([]byte, bool) {
 	return appendEscaped(out, html.UnescapeString(string(t))), true
 }
 
-// appendEscaped is html.EscapeString(s) appended to out.
+// escapeSpecial marks the bytes html.EscapeString replaces.
+var escapeSpecial = func() (t [256]bool) {
+	for _, c := range "&'<>\"\r" {
+		t[c] = true
+	}
+	return t
+}()
+
+// appendEscaped is html.EscapeString(s) appended to out. (A table, rather
+// than strings.IndexAny, which builds its set of bytes on every call.)
 func appendEscaped(out []byte, s string) []byte {
-	for {
-		i := strings.IndexAny(s, "&'<>\"\r")
-		if i < 0 {
-			return append(out, s...)
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !escapeSpecial[c] {
+			continue
 		}
-		out = append(out, s[:i]...)
-		switch s[i] {
+		out = append(out, s[start:i]...)
+		switch c {
 		case '&':
 			out = append(out, "&amp;"...)
 		case '\'':
@@ -103,8 +113,9 @@ func appendEscaped(out []byte, s string) []byte {
 		case '\r':
 			out = append(out, "&#13;"...)
 		}
-		s = s[i+1:]
+		start = i + 1
 	}
+	return append(out, s[start:]...)
 }
 
 // elementName is name as a string, for the elements goldmark writes, or

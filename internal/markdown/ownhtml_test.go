@@ -12,6 +12,7 @@ import (
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	"golang.org/x/net/html"
 )
 
 // randomMarkdown returns a document of the constructs a post may use, with
@@ -418,5 +419,30 @@ func TestElementKinds(t *testing.T) {
 		if known && withAttrs(el) != attrElements[n] {
 			t.Fatalf("withAttrs(%q) = %v, want %v", n, withAttrs(el), attrElements[n])
 		}
+	}
+}
+
+// appendEscaped writes what html.EscapeString returns, after what out
+// holds: every byte value alone and between letters, and random strings
+// of the bytes it escapes, text and runes.
+func TestAppendEscapedAsEscapeString(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := string(appendEscaped([]byte("pre"), s)), "pre"+html.EscapeString(s); got != want {
+			t.Fatalf("appendEscaped(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for c := 0; c < 256; c++ {
+		check(string([]byte{byte(c)}))
+		check("ab" + string([]byte{byte(c)}) + "cd")
+	}
+	pieces := []string{"&", "'", "<", ">", "\"", "\r", "\n", "a", "word ", "é", "’", "&amp;", "\x00", ""}
+	r := rand.New(rand.NewSource(14))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.Intn(12); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		check(b.String())
 	}
 }
