@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io/fs"
 	"maps"
 	"os"
@@ -40,6 +41,79 @@ func TestMemoSameOutput(t *testing.T) {
 	memo.Sweep() // nothing used since the first sweep
 	if memo.Len() != 0 {
 		t.Errorf("after two sweeps the memo holds %d, want 0", memo.Len())
+	}
+}
+
+// TestFileToAsFile: FileTo hands over the bytes File returns, for every
+// output (pages, feeds, the sitemap, theme files), in any order and again
+// after other pages have reused its buffer; use's error comes back as it
+// is, a template's error as File reports it, and a missing name calls
+// nothing.
+func TestFileToAsFile(t *testing.T) {
+	r := newRenderer(t, theme.FS())
+	p, err := r.Plan(context.Background(), sampleSite(), samplePosts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := p.Names()
+	for round := range 2 {
+		for i := range names {
+			name := names[i]
+			if round == 1 {
+				name = names[len(names)-1-i]
+			}
+			want, _, err := p.File(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []byte
+			ok, err := p.FileTo(name, func(b []byte) error {
+				got = bytes.Clone(b)
+				return nil
+			})
+			if !ok || err != nil || !bytes.Equal(got, want) {
+				t.Errorf("FileTo(%q) = ok %v, err %v, equal %v; want File's bytes", name, ok, err, bytes.Equal(got, want))
+			}
+		}
+	}
+	stop := errors.New("disk full")
+	if _, err := p.FileTo("index.html", func([]byte) error { return stop }); err != stop {
+		t.Errorf("FileTo with a failing use: %v, want use's error as it is", err)
+	}
+	if _, err := p.FileTo("index.xml", func([]byte) error { return stop }); err != stop {
+		t.Errorf("FileTo of a feed with a failing use: %v, want use's error as it is", err)
+	}
+	if ok, err := p.FileTo("no/such/index.html", func([]byte) error { t.Error("use called for a missing name"); return nil }); ok || err != nil {
+		t.Errorf("FileTo of a missing path: ok %v, err %v; want not found", ok, err)
+	}
+
+	// A template that fails: the same error as File's, and use not called.
+	fsys := fstest.MapFS{}
+	err = fs.WalkDir(theme.FS(), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(theme.FS(), name)
+		fsys[name] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["layouts/single.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}{{ index .Post.Tags 99 }}{{ end }}`)}
+	bad := newRenderer(t, fsys)
+	bp, err := bad.Plan(context.Background(), sampleSite(), samplePosts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const post = "posts/on-listening/index.html"
+	_, _, want := bp.File(post)
+	if want == nil {
+		t.Fatal("File of a page whose template fails: no error")
+	}
+	_, got := bp.FileTo(post, func([]byte) error { t.Error("use called for a page whose template failed"); return nil })
+	if got == nil || got.Error() != want.Error() {
+		t.Errorf("FileTo's error %v, want File's %v", got, want)
 	}
 }
 
