@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"html/template"
 	"io/fs"
 	"maps"
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -298,5 +300,57 @@ func TestSitePartialAsTemplate(t *testing.T) {
 	}
 	if _, err := (&TagRef{}).Partial("partials/tag-item.html"); err == nil {
 		t.Error("TagRef.Partial outside a plan: no error")
+	}
+}
+
+// TestSiteDataHasSitesFields: SiteData has each of Site's fields as a
+// field of its own (same name and type, none embedded, so templates find
+// them without reflect's search of embedded structs), siteData fills
+// them and Site gives the Site back; templates read them, and
+// .Site.Site, as they did when SiteData embedded Site.
+func TestSiteDataHasSitesFields(t *testing.T) {
+	st, sdt := reflect.TypeFor[Site](), reflect.TypeFor[SiteData]()
+	for i := range sdt.NumField() {
+		if sdt.Field(i).Anonymous {
+			t.Errorf("SiteData embeds %s", sdt.Field(i).Name)
+		}
+	}
+	site := Site{Title: "T & t", BaseURL: "https://example.org/notes/", Language: "en-GB", Author: "A <b>", Description: "D \"d\"",
+		Paginate: 7, FeedLimit: 3, Now: date("2025-03-01T09:00:00Z")}
+	// Every field of Site set, so that a field added to Site and not to
+	// SiteData (or not copied) fails below.
+	sv := reflect.ValueOf(site)
+	for i := range st.NumField() {
+		if sv.Field(i).IsZero() {
+			t.Fatalf("the test's Site leaves %s unset", st.Field(i).Name)
+		}
+	}
+	sd, err := siteData(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dv := reflect.ValueOf(sd)
+	for i := range st.NumField() {
+		f := st.Field(i)
+		g, ok := sdt.FieldByName(f.Name)
+		if !ok || len(g.Index) != 1 || g.Type != f.Type {
+			t.Errorf("SiteData has no field %s %s of its own", f.Name, f.Type)
+			continue
+		}
+		if !reflect.DeepEqual(dv.FieldByIndex(g.Index).Interface(), sv.Field(i).Interface()) {
+			t.Errorf("siteData: %s = %v, want %v", f.Name, dv.FieldByIndex(g.Index), sv.Field(i))
+		}
+	}
+	if !reflect.DeepEqual(sd.Site(), site) {
+		t.Errorf("Site() = %+v, want %+v", sd.Site(), site)
+	}
+	tmpl := template.Must(template.New("x").Parse(`<p title="{{ .Site.Title }}">{{ .Site.Title }}|{{ .Site.Site.Title }}|{{ .Site.Author }}|{{ .Site.Description }}|{{ .Site.Paginate }}|{{ .Site.FeedLimit }}|{{ .Site.Now.Year }}|{{ .Site.BaseURL }}|{{ .Site.Language }}|{{ .Site.Lang }}</p>`))
+	var got strings.Builder
+	if err := tmpl.Execute(&got, &Page{Site: sd}); err != nil {
+		t.Fatal(err)
+	}
+	want := `<p title="T &amp; t">T &amp; t|T &amp; t|A &lt;b&gt;|D &#34;d&#34;|7|3|2025|https://example.org/notes/|en-GB|en-GB</p>`
+	if got.String() != want {
+		t.Errorf("template reads\n%s\nwant\n%s", got.String(), want)
 	}
 }
