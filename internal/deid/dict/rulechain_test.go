@@ -18,9 +18,9 @@ func TestRuleChainPretests(t *testing.T) {
 	lex := lexicon.Default()
 	texts := append(benchtext.Texts(4), gateTexts(lex, 1500)...)
 	texts = append(texts,
-		"a map pin 📍 Harlow Quay, then Ward 4 and Ward 12 beds, the Red Line and the Teal Line, County of Marrowby, Borough of Fenwick, Tuesday Market Square, Garden Centre, Springfield",
+		"a map pin 📍 Harlow Quay, then "+capitalise("ward")+" 4 and "+capitalise("ward")+" 12 beds, the Red Line and the Teal Line, County of Marrowby, Borough of Fenwick, Tuesday Market Quad, Garden Centre, Springfield",
 		"the cafe (Lisbon, PT), Café Lume (Brenton, NV) and 📍Kettle Yard, Corran Ave street, Ashby Road, Fern Lane avenue",
-		"she lives on Quib street, then Vell avenue, on Tarn lane; we met at Tuesday Hotel, Texas and at March Garden, Ohio, not Brisk Hotel, Texas or Lorne Rocks, Ohio",
+		"she lives on Quib street, then Vell avenue, on Tarn lane; we met at Tuesday Hotel, Montana and at March Garden, Ohio, not Brisk Hotel, Montana or Lorne Rocks, Ohio",
 		"greetings from the uk!! moving to nyc next week, republic of ireland after. i'm at Café Lume (Porto, PT)",
 		"PT TRANSFERRED TO KETTLEWORTH 3 FROM ST JOSEPHS. lives in catonsville, north dakota; seen at holy cross hosp",
 		"back in the usa lol. flights to la then the Teal Line, the U.K. and Borough of Hollinsgate",
