@@ -189,7 +189,8 @@ type tokenCache struct {
 	// any text (see wordMemo).
 	cands    map[string]*wordMemo
 	memoSlab []wordMemo // holds the memos of cands, cut from blocks
-	// windows holds the entities of the windows tagged (see entities).
+	// windows holds the entities of the text's windows tagged (see
+	// entities); begin empties it.
 	windows map[string][]entity
 	// scratch, textCands, lowerIDs and lowerRuns are space for one text
 	// (windowsWhere's, textInfo.cands and lowerWords'), reused by the
@@ -207,25 +208,26 @@ type tokenCache struct {
 
 // The bounds of what a tokenCache keeps from one text to the next (see
 // begin). A word's entry takes about 150 bytes, a token text's features
-// about 1 KB with its tagger prefix, a window about 200 bytes and a memo
-// pair about 60: a full cache holds about 7 MB, one per worker. (After the
-// 1,000 posts of the generated site one cache held 667 words, 392 token
-// texts and 869 + 573 pairs; the windows reach their bound.)
+// about 1 KB with its tagger prefix and a memo pair about 60: a full
+// cache holds about 6 MB, one per worker. (After the 1,000 posts of the
+// generated site one cache held 667 words, 392 token texts and 869 + 573
+// pairs.) Windows are kept for one text only (see entities).
 const (
-	maxCachedWords   = 4096
-	maxCachedTexts   = 4096
-	maxMemoPairs     = 8192
-	maxCachedWindows = 8192
+	maxCachedWords = 4096
+	maxCachedTexts = 4096
+	maxMemoPairs   = 8192
 )
 
 // entities returns d.entities(w), the entities of window w: a function of
-// the window's text alone (and of the model), which posts repeat, within
-// a post ("said Marisol." after each quote) and from post to post (on the
-// generated site, the 7,227 windows its 1,000 posts tag, each once per
-// post, are 3,558 distinct texts). So each distinct window is tagged once
-// per cache: its entities are kept with a copy of its text, and the
-// windows are emptied between texts once past maxCachedWindows. The
-// entities returned are shared: the caller only reads them.
+// the window's text alone (and of the model), which a post repeats ("said
+// Marisol." after each quote). So each distinct window is tagged once per
+// text: its entities are kept with a copy of its text until the next text
+// begins. They are not kept from text to text: posts of the generated
+// benchmark sites repeat whole windows from post to post (their text is
+// made from templates: 7,227 windows in 1,000 posts are 3,558 distinct
+// texts), while the dev sets' real texts repeat 0.5-13 % of theirs, so a
+// cache across texts would speed up the benchmark far more than a real
+// site. The entities returned are shared: the caller only reads them.
 func (c *tokenCache) entities(d *Detector, w string) []entity {
 	if ents, ok := c.windows[w]; ok {
 		return ents
@@ -272,11 +274,10 @@ type tagWordKey struct {
 // token texts than its bounds, or whose windows' count nears the int32
 // limit, is emptied.
 func (c *tokenCache) begin() {
-	if len(c.windows) > maxCachedWindows {
-		// Their keys are their own copies (not in the arena), and the
-		// entities are the windows' alone.
-		clear(c.windows)
-	}
+	// Windows are kept for one text only (see entities). Their keys are
+	// their own copies (not in the arena), and the entities are the
+	// windows' alone.
+	clear(c.windows)
 	if len(c.byWord) <= maxCachedWords && len(c.byText) <= maxCachedTexts && c.window < 1<<30 &&
 		len(c.memo.nextPos) <= maxMemoPairs && len(c.memo.tagWord) <= maxMemoPairs && len(c.cands) <= maxCachedWords {
 		return
