@@ -237,7 +237,7 @@ func (d *Detector) appendFindings(out []deid.Finding, text string, p Span, ents 
 			Start:      start,
 			End:        end,
 			Kind:       e.Kind,
-			Type:       deid.Type("ner-" + strings.ToLower(e.Label)),
+			Type:       e.Type,
 			Text:       text[start:end],
 			Recognizer: Name,
 			Confidence: confidence,
@@ -251,6 +251,7 @@ type entity struct {
 	Span
 	Label string // prose's label: PERSON, GPE, ORGANIZATION, ...
 	Kind  deid.Kind
+	Type  deid.Type // "ner-" and the label in lower case, made once per window tagged
 }
 
 // kinds maps prose's entity labels to kinds. The labels are those of
@@ -367,7 +368,7 @@ func (d *Detector) entities(s string, cache *tokenCache) (ents []entity) {
 			g.Start = start
 		}
 		if k, ok := kinds[label]; ok {
-			ents = append(ents, entity{g.Span, label, k})
+			ents = append(ents, entity{g.Span, label, k, deid.Type("ner-" + strings.ToLower(label))})
 		}
 	}
 	return ents
