@@ -50,6 +50,8 @@ type Cache struct {
 	dec gobstream.Decoders
 	// enc encodes entries with encoders kept from one entry to the next.
 	enc gobstream.Encoders[*entry]
+	// bufs holds buffers for the findings' encoding (see put).
+	bufs sync.Pool
 
 	hits, misses, bad atomic.Int64
 	// oneShot keeps no results in memory (OneShot).
@@ -61,8 +63,37 @@ type Cache struct {
 type entry struct {
 	Cleared *site.Cleared
 	Held    *held
+	// Findings are Cleared's findings as kept on disk, apart from it (see
+	// findingList, and stored); in memory they stay in Cleared.
+	Findings findingList
 
 	k key // not stored
+}
+
+// stored is e as it is written: a cleared post's findings moved out of
+// it into Findings, which are written by hand, not by gob's reflection.
+// Their encoding is appended to buf, which the caller may reuse once the
+// entry is encoded.
+func (e *entry) stored(buf []byte) *entry {
+	if e.Cleared == nil || len(e.Cleared.Findings) == 0 {
+		return e
+	}
+	cl := *e.Cleared
+	cl.Findings = nil
+	return &entry{Cleared: &cl, Findings: findingList{list: e.Cleared.Findings, enc: appendFindings(buf, e.Cleared.Findings)}, k: e.k}
+}
+
+// restore undoes stored on an entry read back, and reports whether it
+// was one stored wrote.
+func (e *entry) restore() bool {
+	if e.Findings.list == nil {
+		return true
+	}
+	if e.Cleared == nil || e.Cleared.Findings != nil {
+		return false
+	}
+	e.Cleared.Findings, e.Findings = e.Findings.list, findingList{}
+	return true
 }
 
 type held struct {
@@ -296,7 +327,7 @@ func (c *Cache) get(k key) *entry {
 		return nil
 	}
 	e = &entry{k: k}
-	if err := c.dec.Decode(b, e); err != nil || (e.Cleared == nil) == (e.Held == nil) {
+	if err := c.dec.Decode(b, e); err != nil || (e.Cleared == nil) == (e.Held == nil) || !e.restore() {
 		c.bad.Add(1) // written by a program with other types: a miss
 		return nil
 	}
@@ -314,8 +345,21 @@ func (c *Cache) put(k key, e *entry) {
 		c.mem[k] = e
 		c.mu.Unlock()
 	}
-	c.enc.EncodeParts(e, func(a, b []byte) { c.saveParts(kindPrepare, k, a, b) })
+	buf, _ := c.bufs.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	s := e.stored((*buf)[:0])
+	c.enc.EncodeParts(s, func(a, b []byte) { c.saveParts(kindPrepare, k, a, b) })
+	if s.Findings.enc != nil && cap(s.Findings.enc) <= maxPooledFindings {
+		*buf = s.Findings.enc
+		c.bufs.Put(buf)
+	}
 }
+
+// maxPooledFindings is the largest buffer of findings put keeps for the
+// next entry.
+const maxPooledFindings = 1 << 20
 
 // load returns the payload on disk for k, or false when there is none or
 // it cannot be trusted (counted as bad, and rewritten by the next save).

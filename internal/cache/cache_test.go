@@ -544,7 +544,7 @@ func TestEntriesAsFreshEncoder(t *testing.T) {
 	var posts, conversions int
 	for k, e := range c.mem {
 		b, ok := c.disk.get(usedKey{kindPrepare, k})
-		if !ok || !bytes.Equal(b, fresh(e)) {
+		if !ok || !bytes.Equal(b, fresh(e.stored(nil))) {
 			t.Errorf("entry %x: saved bytes differ from a fresh encoder's (found %v)", k[:4], ok)
 		}
 		posts++

@@ -124,8 +124,20 @@ func (p *Page) Nav(name string) (template.HTML, error) {
 }
 
 // SiteData is Site as templates see it, with URL helpers.
+//
+// Site's fields are its own rather than promoted from an embedded Site:
+// text/template finds a promoted field ({{ .Site.Title }}) by reflect's
+// breadth-first search of the embedded structs, which builds maps on
+// every look-up (about 4 µs, twice on every page); a field of the struct
+// itself is found by a scan of its fields. The method Site gives what the
+// embedded field gave ({{ .Site.Site.Title }}); siteData fills both
+// (TestSiteDataHasSitesFields).
 type SiteData struct {
-	Site
+	Title, BaseURL, Language, Author, Description string
+	// Paginate is Site.Paginate, FeedLimit Site.FeedLimit, Now Site.Now.
+	Paginate  int
+	FeedLimit int
+	Now       time.Time
 	// Menu lists the standalone pages, sorted by title.
 	Menu []*PostData
 	// Lang is Language or "en".
@@ -134,6 +146,14 @@ type SiteData struct {
 	baseURL  string
 	// parts keeps Partial's results; nil outside a plan.
 	parts *siteParts
+}
+
+// Site is the Site the data were made from.
+func (s SiteData) Site() Site {
+	return Site{
+		Title: s.Title, BaseURL: s.BaseURL, Language: s.Language, Author: s.Author, Description: s.Description,
+		Paginate: s.Paginate, FeedLimit: s.FeedLimit, Now: s.Now,
+	}
 }
 
 // siteParts are a planned site's partials made by SiteData.Partial (by

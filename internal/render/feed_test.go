@@ -32,7 +32,10 @@ func TestFeedAsOneEncoding(t *testing.T) {
 		{Title: "No date", URL: "https://example.org/b/"},
 		{Title: "", URL: "https://example.org/c/", Summary: "  ", Date: day.Add(time.Hour)},
 	}
-	sd := SiteData{Site: Site{Title: "Site", Language: "en"}}
+	sd, err := siteData(Site{Title: "Site", Language: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var cache feedItems
 	for _, ps := range [][]*PostData{nil, posts[:1], posts, {posts[2], posts[0]}} {
 		got, err := rssFeed(sd, "T", "https://example.org/", "https://example.org/index.xml", "", ps, &cache)

@@ -68,6 +68,34 @@ func (p *Pages) File(name string) (b []byte, ok bool, err error) {
 	return b, true, nil
 }
 
+// FileTo is File for a caller that only reads the bytes, such as a
+// build writing them to a file: use gets them, valid until it returns (a
+// page's are the renderer's buffer, which then serves a later page), and
+// its error is returned as it is. ok is false, and use not called, when
+// there is no such output; use is not called when rendering fails.
+func (p *Pages) FileTo(name string, use func([]byte) error) (ok bool, err error) {
+	j, isPage := p.pages[name]
+	if !isPage || j.make != nil {
+		b, ok, err := p.File(name)
+		if !ok || err != nil {
+			return ok, err
+		}
+		return true, use(b)
+	}
+	var useErr error
+	err = p.r.executeTemplateTo(j.layout, "", j.page, func(b []byte) error {
+		useErr = use(b)
+		return useErr
+	})
+	if useErr != nil {
+		return true, useErr
+	}
+	if err != nil {
+		return true, fmt.Errorf("render %s: %w", name, err)
+	}
+	return true, nil
+}
+
 // All renders every page, in parallel, and returns every output.
 func (p *Pages) All(ctx context.Context) (map[string][]byte, error) {
 	out := make(map[string][]byte, len(p.files)+len(p.pages))

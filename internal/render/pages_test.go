@@ -3,9 +3,12 @@ package render
 import (
 	"bytes"
 	"context"
+	"errors"
+	"html/template"
 	"io/fs"
 	"maps"
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -40,6 +43,79 @@ func TestMemoSameOutput(t *testing.T) {
 	memo.Sweep() // nothing used since the first sweep
 	if memo.Len() != 0 {
 		t.Errorf("after two sweeps the memo holds %d, want 0", memo.Len())
+	}
+}
+
+// TestFileToAsFile: FileTo hands over the bytes File returns, for every
+// output (pages, feeds, the sitemap, theme files), in any order and again
+// after other pages have reused its buffer; use's error comes back as it
+// is, a template's error as File reports it, and a missing name calls
+// nothing.
+func TestFileToAsFile(t *testing.T) {
+	r := newRenderer(t, theme.FS())
+	p, err := r.Plan(context.Background(), sampleSite(), samplePosts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := p.Names()
+	for round := range 2 {
+		for i := range names {
+			name := names[i]
+			if round == 1 {
+				name = names[len(names)-1-i]
+			}
+			want, _, err := p.File(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []byte
+			ok, err := p.FileTo(name, func(b []byte) error {
+				got = bytes.Clone(b)
+				return nil
+			})
+			if !ok || err != nil || !bytes.Equal(got, want) {
+				t.Errorf("FileTo(%q) = ok %v, err %v, equal %v; want File's bytes", name, ok, err, bytes.Equal(got, want))
+			}
+		}
+	}
+	stop := errors.New("disk full")
+	if _, err := p.FileTo("index.html", func([]byte) error { return stop }); err != stop {
+		t.Errorf("FileTo with a failing use: %v, want use's error as it is", err)
+	}
+	if _, err := p.FileTo("index.xml", func([]byte) error { return stop }); err != stop {
+		t.Errorf("FileTo of a feed with a failing use: %v, want use's error as it is", err)
+	}
+	if ok, err := p.FileTo("no/such/index.html", func([]byte) error { t.Error("use called for a missing name"); return nil }); ok || err != nil {
+		t.Errorf("FileTo of a missing path: ok %v, err %v; want not found", ok, err)
+	}
+
+	// A template that fails: the same error as File's, and use not called.
+	fsys := fstest.MapFS{}
+	err = fs.WalkDir(theme.FS(), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(theme.FS(), name)
+		fsys[name] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["layouts/single.html"] = &fstest.MapFile{Data: []byte(`{{ define "main" }}{{ index .Post.Tags 99 }}{{ end }}`)}
+	bad := newRenderer(t, fsys)
+	bp, err := bad.Plan(context.Background(), sampleSite(), samplePosts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const post = "posts/on-listening/index.html"
+	_, _, want := bp.File(post)
+	if want == nil {
+		t.Fatal("File of a page whose template fails: no error")
+	}
+	_, got := bp.FileTo(post, func([]byte) error { t.Error("use called for a page whose template failed"); return nil })
+	if got == nil || got.Error() != want.Error() {
+		t.Errorf("FileTo's error %v, want File's %v", got, want)
 	}
 }
 
@@ -224,5 +300,57 @@ func TestSitePartialAsTemplate(t *testing.T) {
 	}
 	if _, err := (&TagRef{}).Partial("partials/tag-item.html"); err == nil {
 		t.Error("TagRef.Partial outside a plan: no error")
+	}
+}
+
+// TestSiteDataHasSitesFields: SiteData has each of Site's fields as a
+// field of its own (same name and type, none embedded, so templates find
+// them without reflect's search of embedded structs), siteData fills
+// them and Site gives the Site back; templates read them, and
+// .Site.Site, as they did when SiteData embedded Site.
+func TestSiteDataHasSitesFields(t *testing.T) {
+	st, sdt := reflect.TypeFor[Site](), reflect.TypeFor[SiteData]()
+	for i := range sdt.NumField() {
+		if sdt.Field(i).Anonymous {
+			t.Errorf("SiteData embeds %s", sdt.Field(i).Name)
+		}
+	}
+	site := Site{Title: "T & t", BaseURL: "https://example.org/notes/", Language: "en-GB", Author: "A <b>", Description: "D \"d\"",
+		Paginate: 7, FeedLimit: 3, Now: date("2025-03-01T09:00:00Z")}
+	// Every field of Site set, so that a field added to Site and not to
+	// SiteData (or not copied) fails below.
+	sv := reflect.ValueOf(site)
+	for i := range st.NumField() {
+		if sv.Field(i).IsZero() {
+			t.Fatalf("the test's Site leaves %s unset", st.Field(i).Name)
+		}
+	}
+	sd, err := siteData(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dv := reflect.ValueOf(sd)
+	for i := range st.NumField() {
+		f := st.Field(i)
+		g, ok := sdt.FieldByName(f.Name)
+		if !ok || len(g.Index) != 1 || g.Type != f.Type {
+			t.Errorf("SiteData has no field %s %s of its own", f.Name, f.Type)
+			continue
+		}
+		if !reflect.DeepEqual(dv.FieldByIndex(g.Index).Interface(), sv.Field(i).Interface()) {
+			t.Errorf("siteData: %s = %v, want %v", f.Name, dv.FieldByIndex(g.Index), sv.Field(i))
+		}
+	}
+	if !reflect.DeepEqual(sd.Site(), site) {
+		t.Errorf("Site() = %+v, want %+v", sd.Site(), site)
+	}
+	tmpl := template.Must(template.New("x").Parse(`<p title="{{ .Site.Title }}">{{ .Site.Title }}|{{ .Site.Site.Title }}|{{ .Site.Author }}|{{ .Site.Description }}|{{ .Site.Paginate }}|{{ .Site.FeedLimit }}|{{ .Site.Now.Year }}|{{ .Site.BaseURL }}|{{ .Site.Language }}|{{ .Site.Lang }}</p>`))
+	var got strings.Builder
+	if err := tmpl.Execute(&got, &Page{Site: sd}); err != nil {
+		t.Fatal(err)
+	}
+	want := `<p title="T &amp; t">T &amp; t|T &amp; t|A &lt;b&gt;|D &#34;d&#34;|7|3|2025|https://example.org/notes/|en-GB|en-GB</p>`
+	if got.String() != want {
+		t.Errorf("template reads\n%s\nwant\n%s", got.String(), want)
 	}
 }

@@ -281,6 +281,20 @@ const cardLayout = "home.html"
 // executeTemplate runs the template named name of layout's set (the
 // layout itself when name is "") on data.
 func (r *Renderer) executeTemplate(layout, name string, data any) ([]byte, error) {
+	var out []byte
+	err := r.executeTemplateTo(layout, name, data, func(b []byte) error {
+		out = bytes.Clone(b)
+		return nil
+	})
+	return out, err
+}
+
+// executeTemplateTo is executeTemplate for a caller that only reads the
+// bytes: use gets the buffer they were executed into, valid until use
+// returns (the buffer then serves a later page), so that a page written
+// to a file is not first copied out of it. use's error is returned as it
+// is; use is not called when the template fails.
+func (r *Renderer) executeTemplateTo(layout, name string, data any, use func([]byte) error) error {
 	buf, _ := r.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
@@ -300,9 +314,9 @@ func (r *Renderer) executeTemplate(layout, name string, data any) ([]byte, error
 		err = t.ExecuteTemplate(buf, name, data)
 	}
 	if err != nil {
-		return nil, r.templateError(err)
+		return r.templateError(err)
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	return use(buf.Bytes())
 }
 
 // maxPooledPage is the largest buffer execute keeps for the next page.

@@ -288,7 +288,11 @@ func (r *Renderer) addStatic(out *outputs) error {
 }
 
 func siteData(site Site) (SiteData, error) {
-	sd := SiteData{Site: site, Lang: cmp.Or(site.Language, "en")}
+	sd := SiteData{
+		Title: site.Title, BaseURL: site.BaseURL, Language: site.Language, Author: site.Author, Description: site.Description,
+		Paginate: site.Paginate, FeedLimit: site.FeedLimit, Now: site.Now,
+		Lang: cmp.Or(site.Language, "en"),
+	}
 	base := strings.TrimSuffix(site.BaseURL, "/")
 	if base != "" {
 		u, err := url.Parse(base)

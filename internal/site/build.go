@@ -312,18 +312,7 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 		rep.Warnings = append(rep.Warnings, w)
 	}
 	names := outputNames(rep)
-	get := func(name string) ([]byte, error) {
-		// As Render without Lazy: a static or imported file the report
-		// holds replaces a theme file of the same name.
-		if b, ok := rep.Files[name]; ok {
-			return b, nil
-		}
-		b, _, err := rep.Pages.File(name)
-		if err != nil {
-			return nil, fmt.Errorf("render: %w", err)
-		}
-		return b, nil
-	}
+	put := reportPut(rep)
 	// The URLs that moved since the last build, this build's URL record
 	// and its audit log's lines depend only on the report: they are made
 	// while the pages are written (made before and after, they were
@@ -343,7 +332,7 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 		r.audit = auditLines(rep)
 		made <- r
 	}()
-	err = writeStream(ctx, realDest, names, get, marker(opts.KeyFingerprint, names))
+	err = writeStreamTo(ctx, realDest, names, put, marker(opts.KeyFingerprint, names))
 	recs := <-made
 	if err != nil {
 		return nil, err
@@ -370,6 +359,33 @@ func Build(ctx context.Context, opts Options, dest string) (*Report, error) {
 		rep.Warnings = append(rep.Warnings, "audit log: "+err.Error())
 	}
 	return rep, nil
+}
+
+// reportPut hands writeStreamTo the outputs of a lazy report: as Render
+// without Lazy makes them, a static or imported file the report holds
+// replacing a theme file of the same name. A page is written from the
+// buffer it is rendered into, not from a copy of it (at 10,000 posts, a
+// quarter of a gigabyte less to allocate).
+func reportPut(rep *Report) putFunc {
+	return func(name string, use func([]byte) error) error {
+		if b, ok := rep.Files[name]; ok {
+			return use(b)
+		}
+		var useErr error
+		ok, err := rep.Pages.FileTo(name, func(b []byte) error {
+			useErr = use(b)
+			return useErr
+		})
+		switch {
+		case useErr != nil:
+			return useErr
+		case err != nil:
+			return fmt.Errorf("render: %w", err)
+		case !ok:
+			return use(nil) // as File's nil bytes were written
+		}
+		return nil
+	}
 }
 
 // let goes of what a streaming build no longer needs of a post once it is

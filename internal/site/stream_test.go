@@ -78,3 +78,69 @@ func TestBuildWritesWhatRenderMakes(t *testing.T) {
 		t.Errorf("spool left behind: %v", left)
 	}
 }
+
+// TestBuildPageErrorKeepsOutput: a page whose template fails while Build
+// writes (pages are written from the renderer's buffer, not from a copy)
+// fails the build with the page's error, leaves the previous output as
+// it was and no fresh folder beside it.
+func TestBuildPageErrorKeepsOutput(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"content/posts/a.md": post("First visit", "2024-01-01", "Odette came in.\n"),
+		"content/posts/b.md": post("Second visit", "2024-01-02", "Marchand left.\n"),
+	})
+	opts := options(t, root)
+	dest := filepath.Join(root, "public")
+	if _, err := Build(context.Background(), opts, dest); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, dest)
+	// Runs on the sample page New executes (no tag 99 there either, an
+	// execution error New ignores), fails on every post's page.
+	if err := os.MkdirAll(filepath.Join(root, "theme", "layouts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "theme", "layouts", "single.html"), []byte(`{{ define "main" }}{{ index .Post.Tags 99 }}{{ end }}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Build(context.Background(), opts, dest)
+	if err == nil || !strings.HasPrefix(err.Error(), "render: render posts/") || !strings.Contains(err.Error(), "index out of range") {
+		t.Fatalf("Build with a failing page: %v, want the page's render error", err)
+	}
+	after := readTree(t, dest)
+	if len(after) != len(before) {
+		t.Fatalf("output has %d files after the failed build, %d before", len(after), len(before))
+	}
+	for name, b := range before {
+		if !bytes.Equal(after[name], b) {
+			t.Errorf("%s changed by the failed build", name)
+		}
+	}
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".public.new-") {
+			t.Errorf("fresh folder %s left beside the output", e.Name())
+		}
+	}
+}
+
+// readTree reads every file under dir, by slash path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		b, err := os.ReadFile(p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

@@ -36,6 +36,25 @@ func writeAtomic(dest string, files map[string][]byte, mark []byte) error {
 // name order) is returned as it is, after the fresh directory is removed:
 // nothing is swapped in.
 func writeStream(ctx context.Context, dest string, names []string, get func(name string) ([]byte, error), mark []byte) error {
+	return writeStreamTo(ctx, dest, names, func(name string, use func([]byte) error) error {
+		b, err := get(name)
+		if err != nil {
+			return err
+		}
+		return use(b)
+	}, mark)
+}
+
+// putFunc hands the bytes of the output name to use, which reads them
+// only until it returns (they may be a buffer that serves the next
+// output), and returns use's error, or its own when it cannot make the
+// output (use is then not called).
+type putFunc func(name string, use func(data []byte) error) error
+
+// writeStreamTo is writeStream for outputs handed over by put, so that a
+// page is written from the buffer it was rendered into rather than from a
+// copy of it.
+func writeStreamTo(ctx context.Context, dest string, names []string, put putFunc, mark []byte) error {
 	for _, name := range names {
 		clean := path.Clean("/" + name)[1:]
 		if clean == "" || clean != name || strings.HasPrefix(clean, "../") || clean == MarkerName {
@@ -47,7 +66,7 @@ func writeStream(ctx context.Context, dest string, names []string, get func(name
 	// file linked or removed), and one that changed a few pages writes
 	// those and links the rest.
 	prev := previousFiles(dest)
-	cmp, err := compareOutput(ctx, dest, prev, names, get)
+	cmp, err := compareOutput(ctx, dest, prev, names, put)
 	if err != nil {
 		return err
 	}
@@ -106,19 +125,20 @@ func writeStream(ctx context.Context, dest string, names []string, get func(name
 		if cmp.same[i] && os.Link(prev[names[i]], fulls[i]) == nil {
 			return
 		}
-		data, made := cmp.made[i]
-		var err error
-		if !made {
-			data, err = get(names[i])
+		write := func(data []byte) error {
+			if old, ok := prev[names[i]]; ok && sameFile(old, data) && os.Link(old, fulls[i]) == nil {
+				return nil
+			}
+			errs[i] = os.WriteFile(fulls[i], data, 0o644)
+			return errs[i]
 		}
-		if err != nil {
+		if data, made := cmp.made[i]; made {
+			write(data)
+			return
+		}
+		if err := put(names[i], write); err != nil && errs[i] == nil {
 			getErrs[i] = err
-			return
 		}
-		if old, ok := prev[names[i]]; ok && sameFile(old, data) && os.Link(old, fulls[i]) == nil {
-			return
-		}
-		errs[i] = os.WriteFile(fulls[i], data, 0o644)
 	})
 	if ctxErr != nil {
 		return ctxErr
@@ -229,7 +249,7 @@ const maxMadeBytes = 16 << 20
 // previousFiles): same, or kept to be written, until maxMadeBytes of
 // changed files are kept. The first error of get in name order is
 // returned.
-func compareOutput(ctx context.Context, dest string, prev map[string]string, names []string, get func(string) ([]byte, error)) (compared, error) {
+func compareOutput(ctx context.Context, dest string, prev map[string]string, names []string, put putFunc) (compared, error) {
 	c := compared{same: make([]bool, len(names)), made: map[int][]byte{}}
 	if len(prev) == 0 {
 		return c, nil
@@ -243,23 +263,21 @@ func compareOutput(ctx context.Context, dest string, prev map[string]string, nam
 		return full
 	}
 	ctxErr := par.Do(ctx, len(names), 4, stop, func(i int) {
-		data, err := get(names[i])
-		if err != nil {
-			errs[i] = err
-			return
-		}
-		if old, ok := prev[names[i]]; ok && sameFile(old, data) {
-			c.same[i] = true
-			return
-		}
-		mu.Lock()
-		if kept+len(data) <= maxMadeBytes {
-			kept += len(data)
-			c.made[i] = data
-		} else {
-			full = true
-		}
-		mu.Unlock()
+		errs[i] = put(names[i], func(data []byte) error {
+			if old, ok := prev[names[i]]; ok && sameFile(old, data) {
+				c.same[i] = true
+				return nil
+			}
+			mu.Lock()
+			if kept+len(data) <= maxMadeBytes {
+				kept += len(data)
+				c.made[i] = bytes.Clone(data) // data is put's only until use returns
+			} else {
+				full = true
+			}
+			mu.Unlock()
+			return nil
+		})
 	})
 	if ctxErr != nil {
 		return compared{}, ctxErr
