@@ -446,3 +446,41 @@ func TestAppendEscapedAsEscapeString(t *testing.T) {
 		check(b.String())
 	}
 }
+
+// ownText's one-pass way for goldmark's entity references writes what
+// decoding the text and escaping it again writes: random runs of the
+// references, near misses (no ';', another case, a longer name, numeric
+// and other named ones), quotes, '>', CR, NUL, letters and runes.
+func TestOwnTextQuickAsUnescape(t *testing.T) {
+	pieces := []string{"a", "word ", "é", "’", "'", "\"", ">", "\r", "\r\n", "\x00", "&", ";", "&amp", "&ampx;",
+		"&AMP;", "&Amp;", "&rsquo", "&rsquos;", "&#39;", "&#x27;", "&copy;", "&copy", "&notanentity;", "&lt", "&hellip;;"}
+	for _, e := range ownEntities {
+		pieces = append(pieces, e.ref, e.ref, e.ref[:len(e.ref)-1])
+	}
+	general := func(t []byte) ([]byte, bool) {
+		if bytes.IndexByte(t, 0) >= 0 {
+			return nil, false
+		}
+		t = bytes.ReplaceAll(bytes.ReplaceAll(t, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+		return appendEscaped([]byte("pre"), html.UnescapeString(string(t))), true
+	}
+	r := rand.New(rand.NewSource(15))
+	quick := 0
+	for i := 0; i < 50000; i++ {
+		var b []byte
+		for n := 1 + r.Intn(8); n > 0; n-- {
+			b = append(b, pieces[r.Intn(len(pieces))]...)
+		}
+		if _, ok := ownTextQuick(nil, b); ok {
+			quick++
+		}
+		got, gok := ownText([]byte("pre"), b)
+		want, wok := general(b)
+		if gok != wok || gok && !bytes.Equal(got, want) {
+			t.Fatalf("ownText(%q) = %q %v, decoding and escaping gives %q %v", b, got, gok, want, wok)
+		}
+	}
+	if quick < 5000 {
+		t.Errorf("the one-pass way was taken %d times: the test does not test it", quick)
+	}
+}
