@@ -22,6 +22,12 @@ type Analysis struct {
 	words     []Word
 	vocab     vocabTable
 	made      atomic.Bool // words and vocab are made
+	// lent holds the arrays the engine lent for the words and vocab
+	// (Engine.lend), or nil: they are made in new ones.
+	lent *scratch
+	// spent is set when the engine has taken its arrays back: the words
+	// are no longer there to read (Engine.release).
+	spent bool
 
 	mu   sync.Mutex
 	vals map[any]any
@@ -46,7 +52,7 @@ func (a *Analysis) Text() string { return a.text }
 // Words returns the words of the text in order (see Tokenize). The slice is
 // shared: callers must not modify it.
 func (a *Analysis) Words() []Word {
-	a.wordsOnce.Do(a.tokenize)
+	a.made1()
 	return a.words
 }
 
@@ -55,7 +61,7 @@ func (a *Analysis) Words() []Word {
 // says of a word can be looked up once per distinct word and kept in a
 // slice by id.
 func (a *Analysis) Vocab() []string {
-	a.wordsOnce.Do(a.tokenize)
+	a.made1()
 	if len(a.vocab.forms) == 0 {
 		return nil // as before its room was made ahead (vocabTable.sized)
 	}
@@ -64,14 +70,14 @@ func (a *Analysis) Vocab() []string {
 
 // ID returns the id of a lookup form among the words of the text.
 func (a *Analysis) ID(lower string) (int32, bool) {
-	a.wordsOnce.Do(a.tokenize)
+	a.made1()
 	return a.vocab.find(hashForm(a.vocab.seed, lower), lower)
 }
 
 // WordID is ID(LookupForm(w)), without making the lookup form of an ASCII
 // word with capitals.
 func (a *Analysis) WordID(w string) (int32, bool) {
-	a.wordsOnce.Do(a.tokenize)
+	a.made1()
 	if len(w) <= 64 && asciiForm(w, false) == formASCIIUpper {
 		var buf [64]byte
 		b := lowerASCII(buf[:len(w)], w)
@@ -81,9 +87,25 @@ func (a *Analysis) WordID(w string) (int32, bool) {
 	return a.vocab.find(hashForm(a.vocab.seed, lower), lower)
 }
 
+// made1 makes the words and the vocabulary the first time it is called.
+// Reading them after the engine took their arrays back (a recognizer or
+// planner that kept the analysis past Detect or Plan) is a mistake that
+// would read another document's words: it panics, and the engine holds
+// the text back.
+func (a *Analysis) made1() {
+	if a.spent {
+		panic("deid: a document's words read after the engine was done with it")
+	}
+	a.wordsOnce.Do(a.tokenize)
+}
+
 func (a *Analysis) tokenize() {
+	var words []Word
+	if a.lent != nil {
+		words, a.vocab = a.lent.words, a.lent.vocab
+	}
 	a.vocab.seed = rand.Uint64()
-	a.words = tokenize(a.text, &a.vocab)
+	a.words = tokenizeInto(words, a.lent != nil, a.text, &a.vocab)
 	a.made.Store(true)
 }
 
@@ -110,15 +132,31 @@ type vocabTable struct {
 // (wordsAtMost), so that it is not grown and copied while tokenizing: texts
 // hold about one distinct word in four or five (a fifth on 8 KB posts), more
 // when short; 2/7 of the words was short on 5 of the 1,000 generated posts.
+// The arrays v holds (lent by the engine, of an earlier document) are
+// reused, emptied, when they are large enough.
 func (v *vocabTable) sized(n int) {
 	n = n*2/7 + 16
-	v.forms = make([]string, 0, n)
-	v.hashes = make([]uint64, 0, n)
+	v.forms = emptied(v.forms, n)
+	v.hashes = emptied(v.hashes, n)
 	slots := 64
 	for slots < 2*n {
 		slots *= 2
 	}
-	v.slots = make([]int32, slots)
+	if cap(v.slots) >= slots {
+		v.slots = v.slots[:slots]
+		clear(v.slots)
+	} else {
+		v.slots = make([]int32, slots)
+	}
+}
+
+// emptied returns s emptied if it can hold n elements, or a new empty slice
+// that can (never nil, as make's).
+func emptied[T any](s []T, n int) []T {
+	if s != nil && cap(s) >= n {
+		return s[:0]
+	}
+	return make([]T, 0, n)
 }
 
 // find returns the id of form, whose hash is h.

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/veil-blog/veil/internal/markdown"
 )
@@ -23,13 +24,18 @@ const (
 )
 
 // Engine runs the de-identification pipeline. It is safe for concurrent use
-// once built: all its state is read-only after New.
+// once built: all its state is read-only after New, but for the arrays it
+// lends to the documents it reads (scratch).
 type Engine struct {
 	detectors []Detector
 	actions   map[Kind]Action
 	key       []byte
 	gaz       Gazetteer
 	planner   Planner
+	// scratch holds *scratch: the arrays of a document's analysis, lent
+	// to each document read and taken back after it.
+	scratch      sync.Pool
+	freshScratch bool // WithFreshScratch
 }
 
 // Option configures an Engine.
@@ -104,13 +110,17 @@ func (e *Engine) Deidentify(ctx context.Context, doc *Doc) (res *Result, err err
 func (e *Engine) planIn(ctx context.Context, doc *Doc, view *markdown.View, seen *Doc) ([]Finding, error) {
 	// The planner gets the Doc the detectors read, with its analysis, so
 	// that it can read the words they made instead of the text again.
-	seen = analysed(seen)
+	seen = e.lend(seen)
 	found, err := e.detectAnalysed(ctx, seen)
 	if err != nil {
 		return nil, err
 	}
 	found = e.wholePhrases(seen.Text, found)
-	planned := toSource(doc.Text, view, e.planner.Plan(seen, found, Settings{Key: e.key, Actions: e.actions, Gazetteer: e.gaz}), true)
+	planned := e.planner.Plan(seen, found, Settings{Key: e.key, Actions: e.actions, Gazetteer: e.gaz})
+	// The findings hold offsets and strings, not the words: the arrays
+	// go back for the next document.
+	e.release(seen)
+	planned = toSource(doc.Text, view, planned, true)
 	return alsoJoinedByCase(doc.Text, alsoWhereHidden(doc.Text, view, planned)), nil
 }
 
@@ -189,7 +199,13 @@ func toSource(src string, view *markdown.View, fs []Finding, replaced bool) []Fi
 
 // detect is Detect on the text as given.
 func (e *Engine) detect(ctx context.Context, doc *Doc) ([]Finding, error) {
-	return e.detectAnalysed(ctx, analysed(doc))
+	seen := e.lend(doc)
+	found, err := e.detectAnalysed(ctx, seen)
+	if err != nil {
+		return nil, err
+	}
+	e.release(seen)
+	return found, nil
 }
 
 // analysed returns a copy of doc with a new analysis of its text, made
@@ -205,24 +221,47 @@ func analysed(doc *Doc) *Doc {
 // detectAnalysed is detect on a Doc that analysed returned.
 func (e *Engine) detectAnalysed(ctx context.Context, doc *Doc) ([]Finding, error) {
 	// found is all sorted by start (stably), as each detector sees it:
-	// kept by merging in each detector's findings, not sorted anew.
+	// kept by merging in each detector's findings, not sorted anew. With
+	// arrays lent by the engine (sc), all starts in one of them, found is
+	// merged into two in turn (a detector's Found is not read after its
+	// Detect), and each detector's copy of doc is the same Doc written
+	// anew.
+	sc := doc.Analysis().lent
 	var all, found []Finding
+	seen, merges := new(Doc), 0
+	if sc != nil {
+		all, seen = sc.all[:0], &sc.seen
+	}
 	for _, d := range e.detectors {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		seen := *doc
+		*seen = *doc
 		seen.Found = found
-		fs, err := runDetector(ctx, d, &seen)
+		fs, err := runDetector(ctx, d, seen)
 		if err != nil {
 			return nil, err
 		}
 		all = append(all, fs...)
 		if len(fs) > 0 {
-			found = mergeByStart(found, byStart(fs))
+			if sc != nil {
+				buf := &sc.found[merges%2]
+				found = mergeByStartInto((*buf)[:0], found, byStart(fs))
+				*buf = found
+				merges++
+			} else {
+				found = mergeByStart(found, byStart(fs))
+			}
 		}
 	}
-	ws := splitWords(doc.Text)
+	// The glue's words, in the array lent with the analysis if any.
+	var ws []word
+	if sc != nil {
+		ws = splitWordsInto(sc.glue, doc.Text)
+		sc.glue = ws
+	} else {
+		ws = splitWords(doc.Text)
+	}
 	known := findKnown(doc, ws)
 	all = append(all, e.namedPeople(doc.Text, ws)...)
 	all = dropAllowed(doc, ws, all)
@@ -238,8 +277,12 @@ func (e *Engine) detectAnalysed(ctx context.Context, doc *Doc) ([]Finding, error
 	if a := doc.Analysis(); !a.WordsMade() || mayHoldNumberWord(doc.Text, a.Vocab()) {
 		all = append(all, wordAges(doc.Text, all)...)
 	}
+	merged := Merge(doc.Text, all) // a new array: all's is not returned
+	if sc != nil {
+		sc.all = all[:0]
+	}
 	// Propagation may have found a name again inside an eponym.
-	return e.dropEponyms(doc.Text, Merge(doc.Text, all)), nil
+	return e.dropEponyms(doc.Text, merged), nil
 }
 
 // deleteFunc is slices.DeleteFunc(slices.Clone(fs), del) (del is called
@@ -277,7 +320,12 @@ func byStart(fs []Finding) []Finding {
 // by start, in order of start, a's before b's at the same start: what
 // sortedByStart gives for a followed by b.
 func mergeByStart(a, b []Finding) []Finding {
-	out := make([]Finding, 0, len(a)+len(b))
+	return mergeByStartInto(make([]Finding, 0, len(a)+len(b)), a, b)
+}
+
+// mergeByStartInto is mergeByStart, appending to out, whose array must not
+// hold a or b.
+func mergeByStartInto(out, a, b []Finding) []Finding {
 	for len(a) > 0 && len(b) > 0 {
 		if b[0].Start < a[0].Start {
 			out, b = append(out, b[0]), b[1:]
@@ -432,9 +480,14 @@ func nameLike(k Kind) bool { return k == Person || k == Place || k == Organizati
 // findings must be sorted and non-overlapping, as Merge returns them.
 func Apply(text string, fs []Finding) string {
 	// A Builder's string is its buffer, not a copy of it: one allocation
-	// of the text's size, not two.
+	// of the result's size, which is known, not two (or three when the
+	// replacements are longer than what they replace).
+	n := len(text)
+	for _, f := range fs {
+		n += len(f.Replacement) - (f.End - f.Start)
+	}
 	var b strings.Builder
-	b.Grow(len(text))
+	b.Grow(max(n, 0))
 	prev := 0
 	for _, f := range fs {
 		b.WriteString(text[prev:f.Start])

@@ -15,7 +15,7 @@ import (
 // question. A person is never dropped: a name after a title ("Mr Okafor's
 // score"), a name found elsewhere in the text outside such a term, and a
 // possessive that is not a well-known eponym ("Aroha's disease", "Jenny's
-// fracture") stay findings.
+// fracture") stay findings. fs is filtered in place.
 func (e *Engine) dropEponyms(text string, fs []Finding) []Finding {
 	in := make([]bool, len(fs))
 	person := map[string]bool{}
@@ -42,10 +42,10 @@ func (e *Engine) dropEponyms(text string, fs []Finding) []Finding {
 			person[termID(f.Text)] = true
 		}
 	}
-	out := fs[:0:0] // nil when fs is
-	if len(fs) > 0 {
-		out = make([]Finding, 0, len(fs)) // not grown from nothing
-	}
+	// The findings kept are moved down in fs's array (each is read before
+	// any is written over it): the engine's callers own fs and read only
+	// what is returned.
+	out := fs[:0] // nil when fs is
 	for i, f := range fs {
 		if in[i] && !person[termID(f.Text)] && !afterTitle(text, f.Start) {
 			continue

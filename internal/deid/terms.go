@@ -1,7 +1,6 @@
 package deid
 
 import (
-	"encoding/binary"
 	"math"
 	"strings"
 	"unicode"
@@ -45,12 +44,18 @@ func isTrim(r rune) bool { return r == '\'' || r == '’' || r == '-' || r == '.
 
 // splitWords returns the words of text in order. It is linear in the text.
 func splitWords(text string) []word {
+	return splitWordsInto(nil, text)
+}
+
+// splitWordsInto is splitWords, writing the words into buf's array (of an
+// earlier text) when it has room.
+func splitWordsInto(buf []word, text string) []word {
 	if len(text) > math.MaxInt32 {
 		panic("deid: text too long for splitWords' offsets")
 	}
 	// About one word in six bytes of text; a slice grown from nil would
 	// be copied a dozen times for a long text.
-	out := make([]word, 0, len(text)/6+1)
+	out := emptied(buf, len(text)/6+1)
 	lw := lowerWords{text: text}
 	for i := 0; i < len(text); {
 		switch splitClass[text[i]] {
@@ -169,10 +174,16 @@ const (
 )
 
 // lowerWords makes the keys of a text's words: strings.ToLower of each.
-// An ASCII word's key is cut from a copy of the text lowered once, when
-// a word first needs it, instead of being allocated word by word.
+// An ASCII word's key is written into a buffer of such keys (buf) instead
+// of being allocated word by word: only the words with capitals need one,
+// a tenth of a post's bytes or so, where a copy of the whole text lowered
+// was made before.
 type lowerWords struct {
-	text, lower string
+	text string
+	// buf holds the keys made so far, one after another. Keys point into
+	// it, so it is only ever appended to: when it is full, a new one is
+	// made and the old one left to its keys.
+	buf []byte
 }
 
 func (lw *lowerWords) key(s, e int) string {
@@ -191,38 +202,17 @@ func (lw *lowerWords) key(s, e int) string {
 	return lw.lowered(s, e)
 }
 
-// lowered is the lower case of the ASCII word text[s:e].
+// lowered is the lower case of the ASCII word text[s:e] (s < e).
 func (lw *lowerWords) lowered(s, e int) string {
-	if lw.lower == "" {
-		lw.lower = lowerASCIIText(lw.text)
+	n := e - s
+	at := len(lw.buf)
+	if cap(lw.buf)-at < n {
+		lw.buf, at = make([]byte, 0, max(n, len(lw.text)/8+16)), 0
 	}
-	return lw.lower[s:e]
-}
-
-// lowerASCIIText returns s with its ASCII capitals lowered and every other
-// byte kept, reading and writing eight bytes at a time: a byte is a
-// capital when it is below 0x80 and adding 0x3f to it sets its top bit
-// (it is 'A' or above) but adding 0x25 does not (it is 'Z' or below); its
-// low seven bits are added alone, so no sum carries into the next byte.
-func lowerASCIIText(s string) string {
-	const lo7, top, geA, gtZ = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080, 0x3f3f3f3f3f3f3f3f, 0x2525252525252525
-	b := make([]byte, len(s))
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
-		t := x & lo7
-		upper := (t + geA) &^ (t + gtZ) &^ x & top
-		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
-	}
-	for ; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
+	lw.buf = lw.buf[:at+n]
+	b := lowerASCII(lw.buf[at:], lw.text[s:e])
 	// b is not written again: the string is its bytes, not a copy.
-	return unsafe.String(unsafe.SliceData(b), len(b))
+	return unsafe.String(&b[0], n)
 }
 
 // termID is the key under which a term is matched and looked up: its word
@@ -231,7 +221,9 @@ func termID(term string) string { return strings.Join(termKeys(term), " ") }
 
 // termKeys splits a term into its word keys.
 func termKeys(term string) []string {
-	ws := splitWords(term)
+	// Terms are short (names): their words fit in an array on the stack.
+	var buf [8]word
+	ws := splitWordsInto(buf[:0], term)
 	keys := make([]string, len(ws))
 	for i, w := range ws {
 		keys[i] = w.key

@@ -55,27 +55,42 @@ func FuzzSplitWords(f *testing.F) {
 	})
 }
 
-// TestLowerASCIIText compares lowerASCIIText with lowering byte by byte on
-// random strings of every byte value and length.
-func TestLowerASCIIText(t *testing.T) {
+// TestLowered makes the keys of random ASCII words of random texts (every
+// byte value, capitals among them) one after another, as splitWords does,
+// and checks each against lowering byte by byte once all are made: a key
+// made later must not write over an earlier one.
+func TestLowered(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for range 20000 {
-		b := make([]byte, r.IntN(40))
+	for range 5000 {
+		b := make([]byte, 1+r.IntN(400))
 		for i := range b {
 			b[i] = byte(r.IntN(256))
 			if r.IntN(3) == 0 {
 				b[i] = "@AZ[`az{\x7f\x80\xc1\xdaMm"[r.IntN(14)]
 			}
 		}
-		want := make([]byte, len(b))
-		for i, c := range b {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			want[i] = c
+		lw := lowerWords{text: string(b)}
+		type made struct {
+			s, e int
+			key  string
 		}
-		if got := lowerASCIIText(string(b)); got != string(want) {
-			t.Fatalf("lowerASCIIText(%q) = %q, want %q", b, got, want)
+		var keys []made
+		for s := 0; s < len(b); {
+			e := min(len(b), s+1+r.IntN(30))
+			keys = append(keys, made{s, e, lw.lowered(s, e)})
+			s = e + r.IntN(3)
+		}
+		for _, k := range keys {
+			want := make([]byte, k.e-k.s)
+			for i, c := range b[k.s:k.e] {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				want[i] = c
+			}
+			if k.key != string(want) {
+				t.Fatalf("lowered(%d, %d) of %q = %q, want %q", k.s, k.e, b, k.key, want)
+			}
 		}
 	}
 }

@@ -37,3 +37,23 @@ func BenchmarkSiteAnalysisWords(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkSiteAnalysisWordsLent is BenchmarkSiteAnalysisWords with the
+// arrays the engine lends each document (Engine.lend), as it reads them:
+// each post's words are written where the post before it left its own.
+func BenchmarkSiteAnalysisWordsLent(b *testing.B) {
+	root := os.Getenv("VEIL_BENCH_SITE")
+	if root == "" {
+		b.Skip("VEIL_BENCH_SITE is not set")
+	}
+	posts := benchtext.SitePosts(b, root, 1000)
+	e := New()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		doc := e.lend(&Doc{Text: posts[i%len(posts)]})
+		doc.Analysis().Words()
+		e.release(doc)
+		i++
+	}
+}

@@ -120,11 +120,32 @@ func Tokenize(text string) []Word {
 // word the id of its lookup form in v, adding the forms v has not seen, and
 // a lower-cased form already in v is shared rather than made again.
 func tokenize(text string, v *vocabTable) []Word {
-	most := wordsAtMost(text)
+	return tokenizeInto(nil, false, text, v)
+}
+
+// tokenizeInto is tokenize, writing the words into buf's array (buf's words
+// are of an earlier text: every field of every word is written), and v's
+// into its arrays (vocabTable.sized). With lent (buf is lent by the engine
+// for document after document), the words of a text up to 64 KB are not
+// counted first (wordsAtMost): they go into buf when it has room for a
+// word in four bytes (a post has one in six or seven), else into a new
+// array with that room, which goes back with buf; if they do not fit,
+// the slice grows.
+func tokenizeInto(buf []Word, lent bool, text string, v *vocabTable) []Word {
+	var toks []Word
+	var most int
+	switch room := len(text)/4 + 1; {
+	case lent && cap(buf) >= room:
+		toks, most = buf[:0], room
+	case lent && len(text) <= 1<<16:
+		toks, most = make([]Word, 0, room), room
+	default:
+		most = wordsAtMost(text)
+		toks = emptied(buf, most)
+	}
 	if v != nil {
 		v.sized(most)
 	}
-	toks := make([]Word, 0, most)
 	prevEnd := 0 // end of the previous word with its possessive
 	line := 0
 	dup, dother := 0, 0 // words in capitals and others, for markCaps
@@ -201,8 +222,12 @@ func tokenize(text string, v *vocabTable) []Word {
 		toks = toks[:n+1]
 		t := &toks[n]
 		t.Start, t.End, t.Text, t.Poss, t.Gap = start, end, text[start:end], poss, gap
+		// Set below, or later (the last word of a line, the words of a
+		// line in capitals): buf's word may hold them.
+		t.LineEnd, t.Caps = false, false
 		if v == nil {
 			t.Lower, t.Shape, t.Letters = wordForms(t.Text)
+			t.ID = 0
 		} else {
 			var form int
 			switch first := byteClass[text[start]]; {

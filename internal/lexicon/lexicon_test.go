@@ -347,3 +347,27 @@ func TestPlacePrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryStateNames checks that every name CountryStateNames lists is
+// a country (IsCountry) or a US state by name (USState), and that the
+// countries and states of several words are among them.
+func TestCountryStateNames(t *testing.T) {
+	l := Default()
+	names, err := l.CountryStateNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, n := range names {
+		_, state := l.USState(n)
+		if !l.IsCountry(n) && !state {
+			t.Errorf("%q is listed but is neither a country nor a state", n)
+		}
+		have[n] = true
+	}
+	for _, n := range []string{"new zealand", "south africa", "united kingdom", "new mexico", "north dakota", "rhode island"} {
+		if !have[n] {
+			t.Errorf("%q is not listed", n)
+		}
+	}
+}

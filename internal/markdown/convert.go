@@ -13,6 +13,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -60,6 +61,9 @@ type Converter struct {
 	md goldmark.Markdown
 	// bufs holds the buffers goldmark renders into before sanitising.
 	bufs sync.Pool
+	// texts holds the buffers (*[]byte) a document's plain text is
+	// written into to count its words.
+	texts sync.Pool
 	// blocks parses block structure only (see FenceInfos).
 	blocks parser.Parser
 	// noLinkify is md's parser without linkify (see parse).
@@ -99,8 +103,11 @@ func New(opts ...Option) *Converter {
 	exts := extensions()
 	if c.plain {
 		for i, e := range exts {
-			if e == quickLinkify {
+			switch e {
+			case quickLinkify:
 				exts[i] = extension.Linkify
+			case quickTypographer:
+				exts[i] = extension.Typographer
 			}
 		}
 	}
@@ -109,7 +116,10 @@ func New(opts ...Option) *Converter {
 		gmhtml.WithUnsafe(),
 	}
 	if !c.plain {
-		rendererOpts = append(rendererOpts, gmhtml.WithWriter(newQuickWriter()))
+		rendererOpts = append(rendererOpts, gmhtml.WithWriter(newQuickWriter()),
+			// Before goldmark's HTML renderer (1000), to be used for
+			// headings instead of it.
+			renderer.WithNodeRenderers(util.Prioritized(headingRenderer{}, 100)))
 	}
 	mdOpts := []goldmark.Option{
 		goldmark.WithExtensions(exts...),
@@ -142,7 +152,7 @@ func extensions() []goldmark.Extender {
 		quickLinkify, // extension.Linkify, quicker
 		extension.TaskList,
 		extension.Footnote,
-		extension.Typographer,
+		quickTypographer, // extension.Typographer, quicker
 	}
 }
 
@@ -157,19 +167,24 @@ func (c *Converter) buffer() *bytes.Buffer {
 
 // writerTo returns what goldmark renders into buf through: buf itself
 // as a util.BufWriter, so that Render does not wrap it in a new
-// bufio.Writer (4 KiB) and copy everything through that; the plain way
-// passes buf as it is. No renderer reads Available or Buffered; the
-// bytes written are the same.
-func (c *Converter) writerTo(buf *bytes.Buffer) io.Writer {
+// bufio.Writer (4 KiB) and copy everything through that, with the ids of
+// the document's headings for renderHeading; the plain way passes buf as
+// it is. No renderer reads Available or Buffered; the bytes written are
+// the same.
+func (c *Converter) writerTo(buf *bytes.Buffer, ids *headingIDs) io.Writer {
 	if c.plain {
 		return buf
 	}
-	return bufWriter{buf}
+	return bufWriter{buf, ids}
 }
 
 // bufWriter is a bytes.Buffer as goldmark's util.BufWriter: it holds
-// nothing back, so there is nothing to flush.
-type bufWriter struct{ *bytes.Buffer }
+// nothing back, so there is nothing to flush. ids are the ids of the
+// headings of the document being rendered.
+type bufWriter struct {
+	*bytes.Buffer
+	ids *headingIDs
+}
 
 var _ util.BufWriter = bufWriter{}
 
@@ -231,25 +246,45 @@ func (c *Converter) Convert(src []byte) (Result, error) {
 	doc := c.parse(src)
 
 	var res Result
-	res.Headings = assignHeadingIDs(doc, src)
+	var ids *headingIDs
+	if c.plain {
+		res.Headings = assignHeadingIDs(doc, src)
+	} else {
+		ids = headingIDsOf(doc, src)
+		res.Headings = ids.heads
+	}
 	dropUnknownLanguages(doc, src)
 
 	buf := c.buffer()
 	defer c.bufs.Put(buf)
-	if err := c.md.Renderer().Render(c.writerTo(buf), src, doc); err != nil {
+	if err := c.md.Renderer().Render(c.writerTo(buf, ids), src, doc); err != nil {
 		return Result{}, fmt.Errorf("render markdown: %w", err)
 	}
 	raw := hasRawHTML(doc, src)
 	own := !c.plain && !raw
 	res.HTML = sanitize(c.policy, buf.Bytes(), own, true)
 
-	var all strings.Builder
-	all.Grow(len(src))
-	writePlain(&all, doc, src)
-	res.WordCount = countWords(all.String())
+	if c.plain {
+		var all strings.Builder
+		all.Grow(len(src))
+		writePlain(&all, doc, src)
+		res.WordCount = countWords(all.String())
+	} else {
+		// The plain text is only counted: it goes into a pooled buffer
+		// (a post's size, allocated afresh for every post before) and is
+		// read in place.
+		all, _ := c.texts.Get().(*[]byte)
+		if all == nil {
+			all = new([]byte)
+		}
+		*all = slices.Grow((*all)[:0], len(src))
+		walkPlain(plainOut{b: all}, doc, src)
+		res.WordCount = countWordsIn(*all)
+		c.texts.Put(all)
+	}
 
 	// The summary is rendered last because choosing it may cut the tree.
-	sum, sumText, err := c.summary(doc, src, raw, own)
+	sum, sumText, err := c.summary(doc, src, ids, raw, own)
 	if err != nil {
 		return Result{}, err
 	}
@@ -392,7 +427,17 @@ func (c *Converter) PlainText(src []byte) string {
 // rather than with goldmark's auto ids, makes ids from text rather than
 // from raw Markdown source and keeps accented letters ("Über" -> "uber").
 func assignHeadingIDs(doc ast.Node, src []byte) []Heading {
-	var hs []Heading
+	ids := headingIDsOf(doc, src)
+	for i, h := range ids.nodes {
+		h.SetAttributeString("id", []byte(ids.heads[i].ID))
+	}
+	return ids.heads
+}
+
+// headingIDsOf is assignHeadingIDs without setting the id attributes:
+// the headings with the nodes they are of, for renderHeading.
+func headingIDsOf(doc ast.Node, src []byte) *headingIDs {
+	var ids headingIDs
 	used := map[string]bool{}
 	walkBlocks(doc, func(n ast.Node) {
 		h, ok := n.(*ast.Heading)
@@ -400,6 +445,7 @@ func assignHeadingIDs(doc ast.Node, src []byte) []Heading {
 			return
 		}
 		var b strings.Builder
+		b.Grow(linesLen(h) + 1)
 		writePlain(&b, h, src)
 		txt := collapseSpace(b.String())
 		base := Slug(txt)
@@ -411,10 +457,10 @@ func assignHeadingIDs(doc ast.Node, src []byte) []Heading {
 			id = base + "-" + strconv.Itoa(i)
 		}
 		used[id] = true
-		h.SetAttributeString("id", []byte(id))
-		hs = append(hs, Heading{Level: h.Level, ID: id, Text: txt})
+		ids.nodes = append(ids.nodes, h)
+		ids.heads = append(ids.heads, Heading{Level: h.Level, ID: id, Text: txt})
 	})
-	return hs
+	return &ids
 }
 
 // walkBlocks calls fn on n and every block node under it, in the order
@@ -430,9 +476,9 @@ func walkBlocks(n ast.Node, fn func(ast.Node)) {
 	}
 }
 
-// summary picks the opening blocks of doc, renders and sanitises them.
-// raw says whether doc has raw HTML: without, it has no <!--more-->.
-func (c *Converter) summary(doc ast.Node, src []byte, raw, own bool) ([]byte, string, error) {
+// summary picks the opening blocks of doc, renders and sanitises them;
+// ids are its headings' (nil on the plain way). raw says whether doc has raw HTML: without, it has no <!--more-->.
+func (c *Converter) summary(doc ast.Node, src []byte, ids *headingIDs, raw, own bool) ([]byte, string, error) {
 	var blocks []ast.Node
 	cut := false
 	if raw || c.plain {
@@ -451,6 +497,7 @@ func (c *Converter) summary(doc ast.Node, src []byte, raw, own bool) ([]byte, st
 				continue // skip a leading title or image block
 			}
 			var b strings.Builder
+			b.Grow(linesLen(n) + 1)
 			writePlain(&b, n, src)
 			w := countWords(b.String())
 			if w == 0 {
@@ -477,9 +524,16 @@ func (c *Converter) summary(doc ast.Node, src []byte, raw, own bool) ([]byte, st
 	buf := c.buffer()
 	defer c.bufs.Put(buf)
 	var plain strings.Builder
+	if texts != nil {
+		size := 0
+		for _, t := range texts {
+			size += len(t) + 1
+		}
+		plain.Grow(size)
+	}
 	for i, n := range blocks {
 		removeFootnoteLinks(n)
-		if err := c.md.Renderer().Render(c.writerTo(buf), src, n); err != nil {
+		if err := c.md.Renderer().Render(c.writerTo(buf, ids), src, n); err != nil {
 			return nil, "", fmt.Errorf("render summary: %w", err)
 		}
 		if texts != nil {
@@ -539,6 +593,19 @@ func blocksBeforeMore(doc ast.Node, src []byte) ([]ast.Node, bool) {
 	return nil, false
 }
 
+// linesLen is the length of n's lines in the source: about that of its
+// plain text, which a builder for it is grown to at once (rather than
+// doubling from 8 bytes; a longer text grows it as before).
+func linesLen(n ast.Node) int {
+	size := 0
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		s := lines.At(i)
+		size += s.Len()
+	}
+	return size
+}
+
 func linesOf(n ast.Node, src []byte) []byte {
 	var b []byte
 	lines := n.Lines()
@@ -565,6 +632,44 @@ func removeFootnoteLinks(n ast.Node) {
 // writePlain appends the running text under n to b. Blocks are separated by
 // newlines; code blocks, raw HTML, images and footnote markers add nothing.
 func writePlain(b *strings.Builder, n ast.Node, src []byte) {
+	walkPlain(plainOut{s: b}, n, src)
+}
+
+// plainOut is where walkPlain writes: a strings.Builder (s) for text that
+// is kept, or a pooled bytes.Buffer (b) for text that is only counted.
+// (A struct rather than an interface, so that a caller's Builder stays
+// on its stack.)
+type plainOut struct {
+	s *strings.Builder
+	b *[]byte
+}
+
+func (o plainOut) write(p []byte) {
+	if o.b != nil {
+		*o.b = append(*o.b, p...)
+	} else {
+		o.s.Write(p)
+	}
+}
+
+func (o plainOut) writeString(p string) {
+	if o.b != nil {
+		*o.b = append(*o.b, p...)
+	} else {
+		o.s.WriteString(p)
+	}
+}
+
+func (o plainOut) writeByte(c byte) {
+	if o.b != nil {
+		*o.b = append(*o.b, c)
+	} else {
+		o.s.WriteByte(c)
+	}
+}
+
+// walkPlain is writePlain to either of o's writers.
+func walkPlain(b plainOut, n ast.Node, src []byte) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch c := c.(type) {
 		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML,
@@ -574,26 +679,26 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 			if entering {
 				// Source text may hold entity references (&amp;).
 				if v := c.Segment.Value(src); bytes.IndexByte(v, '&') < 0 {
-					b.Write(v) // html.UnescapeString would return it as it is
+					b.write(v) // html.UnescapeString would return it as it is
 				} else {
-					b.WriteString(html.UnescapeString(string(v)))
+					b.writeString(html.UnescapeString(string(v)))
 				}
 				if c.SoftLineBreak() || c.HardLineBreak() {
-					b.WriteByte(' ')
+					b.writeByte(' ')
 				}
 			}
 		case *ast.String:
 			if entering {
 				// Typographer output is an entity such as &rsquo;.
-				b.WriteString(html.UnescapeString(string(c.Value)))
+				b.writeString(html.UnescapeString(string(c.Value)))
 			}
 		case *ast.AutoLink:
 			if entering {
-				b.Write(c.Label(src))
+				b.write(c.Label(src))
 			}
 		default:
 			if c.Type() == ast.TypeBlock && !entering {
-				b.WriteByte('\n')
+				b.writeByte('\n')
 			}
 		}
 		return ast.WalkContinue, nil
@@ -601,11 +706,11 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 }
 
 // collapseSpace returns the words of s (strings.Fields) joined by single
-// spaces. A heading's text usually is that already but for the newline
-// writePlain ends it with: then it is s without its trailing white
-// space, and nothing is allocated.
+// spaces. A heading's text, and often a summary's, is that already but
+// for the newline writePlain ends it with: then it is s without its
+// trailing white space, and nothing is allocated.
 func collapseSpace(s string) string {
-	if t, ok := collapsedASCII(s); ok {
+	if t, ok := collapsed(s); ok {
 		return t
 	}
 	// One pass: the words of s as strings.Fields reads them (runs of
@@ -640,12 +745,14 @@ func collapseSpace(s string) string {
 	return b.String()
 }
 
-// collapsedASCII returns s without its trailing white space and true
-// when s is ASCII, does not begin with white space, and has no white
-// space within it but single ' ' bytes: strings.Join(strings.Fields(s),
-// " ") is then that. (Outside ASCII, unicode.IsSpace has more spaces:
-// false.)
-func collapsedASCII(s string) (string, bool) {
+// collapsed returns s without its trailing white space and true
+// when s does not begin with white space and has no white space within
+// it but single ' ' bytes: strings.Join(strings.Fields(s), " ") is then
+// that. A byte outside ASCII is read as the rune it begins (Fields' way:
+// one that is not UTF-8 is no space); a rune unicode.IsSpace calls space
+// (U+00A0, U+2003...) gives false. (The trailing run trimmed is ASCII
+// white space; a rune of several bytes cannot cross into it.)
+func collapsed(s string) (string, bool) {
 	end := len(s)
 	for end > 0 && wordClass[s[end-1]] == classSpace {
 		end--
@@ -654,7 +761,12 @@ func collapsedASCII(s string) (string, bool) {
 	for i := 0; i < end; i++ {
 		switch c := s[i]; wordClass[c] {
 		case classMulti:
-			return "", false
+			r, size := utf8.DecodeRuneInString(s[i:end])
+			if unicode.IsSpace(r) {
+				return "", false
+			}
+			space = false
+			i += size - 1
 		case classSpace:
 			if c != ' ' || space {
 				return "", false
@@ -729,6 +841,12 @@ func countWords(s string) int {
 		counted = (counted | alnum) &^ space
 	}
 	return int(n)
+}
+
+// countWordsIn is countWords of b's bytes, read in place: countWords
+// keeps nothing of its text, so b may change once it returns.
+func countWordsIn(b []byte) int {
+	return countWords(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
 const (

@@ -307,7 +307,8 @@ func TestWalkBlocksAsWalk(t *testing.T) {
 // leading and trailing, and every byte value between two words.
 func TestCollapseSpaceAsFields(t *testing.T) {
 	want := func(s string) string { return strings.Join(strings.Fields(s), " ") }
-	pieces := []string{"word", "a", " ", " ", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u2003", "\u3000", "é", "\xff", "\xe2\x80", "-", ""}
+	pieces := []string{"word", "a", " ", " ", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u2003", "\u3000", "é", "\xff", "\xe2\x80", "-", "",
+		"’", "日本", "\u2028", "\u205f", "\u1680", "\u200b", "\ufeff", "\xc2", "\xa0", "\xe3\x80"}
 	r := rand.New(rand.NewSource(12))
 	short := 0
 	for i := 0; i < 100000; i++ {
@@ -316,7 +317,7 @@ func TestCollapseSpaceAsFields(t *testing.T) {
 			b.WriteString(pieces[r.Intn(len(pieces))])
 		}
 		s := b.String()
-		if _, ok := collapsedASCII(s); ok {
+		if _, ok := collapsed(s); ok {
 			short++
 		}
 		if got := collapseSpace(s); got != want(s) {

@@ -81,15 +81,25 @@ func ownText(out, t []byte) ([]byte, bool) {
 	return appendEscaped(out, html.UnescapeString(string(t))), true
 }
 
-// appendEscaped is html.EscapeString(s) appended to out.
+// escapeSpecial marks the bytes html.EscapeString replaces.
+var escapeSpecial = func() (t [256]bool) {
+	for _, c := range "&'<>\"\r" {
+		t[c] = true
+	}
+	return t
+}()
+
+// appendEscaped is html.EscapeString(s) appended to out. (A table, rather
+// than strings.IndexAny, which builds its set of bytes on every call.)
 func appendEscaped(out []byte, s string) []byte {
-	for {
-		i := strings.IndexAny(s, "&'<>\"\r")
-		if i < 0 {
-			return append(out, s...)
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !escapeSpecial[c] {
+			continue
 		}
-		out = append(out, s[:i]...)
-		switch s[i] {
+		out = append(out, s[start:i]...)
+		switch c {
 		case '&':
 			out = append(out, "&amp;"...)
 		case '\'':
@@ -103,8 +113,9 @@ func appendEscaped(out []byte, s string) []byte {
 		case '\r':
 			out = append(out, "&#13;"...)
 		}
-		s = s[i+1:]
+		start = i + 1
 	}
+	return append(out, s[start:]...)
 }
 
 // elementName is name as a string, for the elements goldmark writes, or
@@ -205,18 +216,13 @@ func attrName(key []byte) string {
 	return ""
 }
 
-// bareElements are the elements goldmark writes that the policies keep
-// with no attributes (and with the attributes ownAttr allows).
-var bareElements = map[string]bool{
-	"p": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
-	"em": true, "strong": true, "del": true, "code": true, "pre": true, "blockquote": true,
-	"ul": true, "ol": true, "li": true, "br": true, "hr": true,
-	"table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true,
-	"sup": true, "div": true,
+// withAttrs reports whether el, one of elementName's elements, is one
+// the policies keep only with an attribute; the others they keep with
+// none (and with the attributes ownAttr allows). (Two map lookups a tag
+// before; TestElementKinds checks every element against those maps.)
+func withAttrs(el string) bool {
+	return el == "a" || el == "img" || el == "input"
 }
-
-// withAttrs are the elements the policies keep only with an attribute.
-var withAttrs = map[string]bool{"a": true, "img": true, "input": true}
 
 // ownTag appends the sanitised form of the tag at the start of b and
 // returns its length in b, or 0 when it is not one sanitizeOwn handles.
@@ -234,8 +240,8 @@ func ownTag(out, b []byte, keepIDs bool, skip *[]string) ([]byte, int) {
 		i++
 	}
 	name := elementName(b[start:i])
-	bare := bareElements[name]
-	if name == "" || !bare && !withAttrs[name] || name == "sup" && !keepIDs {
+	bare := !withAttrs(name)
+	if name == "" || name == "sup" && !keepIDs {
 		return out, 0 // the summary's policy drops <sup> with its content
 	}
 	if end {

@@ -12,6 +12,7 @@ import (
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	"golang.org/x/net/html"
 )
 
 // randomMarkdown returns a document of the constructs a post may use, with
@@ -268,6 +269,9 @@ func TestConvertAsPlain(t *testing.T) {
 		docs = append(docs, []byte(randomMarkdown(r)))
 	}
 	docs = append(docs, genDocs(64)...)
+	for i := 0; i < 3000; i++ {
+		docs = append(docs, randomTypoDoc(r))
+	}
 	// Links at the edges of what mayLinkify lets through: e-mail
 	// addresses with local parts about 64 bytes long, after each trigger
 	// character and at line starts.
@@ -372,5 +376,73 @@ func TestQuickWriterAsDefault(t *testing.T) {
 		if got, want := out(quick.RawWrite, s), out(def.RawWrite, s); got != want {
 			t.Errorf("RawWrite(%q) = %q, the default writer gives %q", s, got, want)
 		}
+	}
+}
+
+// The elements sanitizeOwn handles, as maps (the form ownTag read them
+// in before withAttrs).
+var (
+	bareElements = map[string]bool{
+		"p": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+		"em": true, "strong": true, "del": true, "code": true, "pre": true, "blockquote": true,
+		"ul": true, "ol": true, "li": true, "br": true, "hr": true,
+		"table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true,
+		"sup": true, "div": true,
+	}
+	attrElements = map[string]bool{"a": true, "img": true, "input": true}
+)
+
+// Every element elementName knows is in one of the maps, and withAttrs
+// says which; every other name (random ones, and near misses) is none.
+func TestElementKinds(t *testing.T) {
+	names := []string{"", "b", "i", "span", "h7", "h0", "P", "A", "ahref", "im", "inputs", "script", "s", "sub"}
+	for n := range bareElements {
+		names = append(names, n, n+"x", n[:len(n)-1])
+	}
+	for n := range attrElements {
+		names = append(names, n, n+"x", n[:len(n)-1])
+	}
+	r := rand.New(rand.NewSource(13))
+	for i := 0; i < 5000; i++ {
+		b := make([]byte, 1+r.Intn(5))
+		for j := range b {
+			b[j] = "abcdeghilmnoprstuvy0123456"[r.Intn(26)]
+		}
+		names = append(names, string(b))
+	}
+	for _, n := range names {
+		el := elementName([]byte(n))
+		known := bareElements[n] || attrElements[n]
+		if (el != "") != known || known && el != n {
+			t.Fatalf("elementName(%q) = %q, the maps know it: %v", n, el, known)
+		}
+		if known && withAttrs(el) != attrElements[n] {
+			t.Fatalf("withAttrs(%q) = %v, want %v", n, withAttrs(el), attrElements[n])
+		}
+	}
+}
+
+// appendEscaped writes what html.EscapeString returns, after what out
+// holds: every byte value alone and between letters, and random strings
+// of the bytes it escapes, text and runes.
+func TestAppendEscapedAsEscapeString(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := string(appendEscaped([]byte("pre"), s)), "pre"+html.EscapeString(s); got != want {
+			t.Fatalf("appendEscaped(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for c := 0; c < 256; c++ {
+		check(string([]byte{byte(c)}))
+		check("ab" + string([]byte{byte(c)}) + "cd")
+	}
+	pieces := []string{"&", "'", "<", ">", "\"", "\r", "\n", "a", "word ", "é", "’", "&amp;", "\x00", ""}
+	r := rand.New(rand.NewSource(14))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.Intn(12); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		check(b.String())
 	}
 }

@@ -3,9 +3,11 @@ package risk
 import (
 	"bytes"
 	"fmt"
+	"math/rand"
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/lexicon"
 	"github.com/veil-blog/veil/internal/risk/phrase"
@@ -187,6 +189,12 @@ func TestVocabularyKeys(t *testing.T) {
 	for i := range 300 { // more words than the first table holds
 		words = append(words, fmt.Sprintf("w%dx", i), fmt.Sprintf("W%dX", i))
 	}
+	// Words whose keys end in the same eight bytes (so have the same keyPre): only their lengths,
+	// and for more than eight bytes the string compare, tell them apart.
+	for i := range 40 {
+		w := strings.Repeat("q", i) + "rstuvwxy"
+		words = append(words, w, strings.ToUpper(w), strings.Repeat("ö", i)+"rstuvwxy", w[:max(1, len(w)-3)])
+	}
 	text := strings.Join(words, " ") + ". " + strings.Join(words, ", ")
 	toks, vocab := tokenize(DefaultTables(), text, new(scratch))
 	if len(toks) != 2*len(words) {
@@ -235,5 +243,92 @@ func TestClassBitsHoldEveryWord(t *testing.T) {
 	}
 	if got := classesOf("zzqx", hashBytes([]byte("zzqx"))); got != 0 {
 		t.Errorf("classesOf(zzqx) = %b", got)
+	}
+}
+
+// TestVocabularySamePre fills a small vocabulary with keys that share their last eight
+// bytes, and so their keyPre, in random orders: a key is found again exactly when it is
+// the same, whichever path (the word itself, a lowered copy) looks it up. Each round also
+// holds a longer key whose first slot is that of the eight-byte key, added before it, so
+// that the eight-byte key's probe sequence meets a key of the same keyPre.
+func TestVocabularySamePre(t *testing.T) {
+	tab := DefaultTables()
+	rng := rand.New(rand.NewSource(8))
+	for round := range 200 {
+		tail := string(rune('a'+round%26)) + "stuvwxy"
+		v := newVocab(1, new(scratch))
+		pre, home := keyPre(tail), v.slotOf(keyPre(tail), len(tail))&uint32(len(v.slots)-1)
+		var keys []string
+		for n := 9; len(keys) < 2; n++ {
+			if v.slotOf(pre, n)&uint32(len(v.slots)-1) == home {
+				keys = append(keys, strings.Repeat(string(rune('b'+round%20)), n-8)+tail)
+			}
+		}
+		// The same through tokenize (a text this short has a vocabulary of as many slots).
+		text := keys[0] + " " + tail + ", " + tail + " " + strings.ToUpper(tail) + " " + keys[1] + " " + keys[0]
+		toks, vocab := tokenize(tab, text, new(scratch))
+		for i, tk := range toks {
+			if raw := text[tk.start:tk.end]; vocab[tk.id].key != wordKey(raw) || i > 0 && (vocab[tk.id].key == vocab[toks[i-1].id].key) != (tk.id == toks[i-1].id) {
+				t.Fatalf("round %d: %q: key %q", round, raw, vocab[tk.id].key)
+			}
+		}
+		var more []string
+		for i := range 20 {
+			more = append(more, strings.Repeat(string(rune('b'+i)), 1+rng.Intn(12))+tail)
+		}
+		more = append(more, tail, tail[1:], "z"+tail)
+		rng.Shuffle(len(more), func(i, j int) { more[i], more[j] = more[j], more[i] })
+		keys = append(keys, more...)
+		ids := map[string]int32{}
+		for pass := range 3 {
+			for _, k := range keys {
+				var id int32
+				if pass == 1 {
+					id = v.id(tab, strings.ToUpper(k), false, true)
+				} else {
+					id = v.lookup(tab, nil, k, true)
+				}
+				if want, seen := ids[k]; seen && id != want || v.words[id].key != k {
+					t.Fatalf("round %d pass %d: %q has id %d (key %q), want %d", round, pass, k, id, v.words[id].key, want)
+				}
+				ids[k] = id
+			}
+		}
+		if len(v.words) != len(ids) {
+			t.Fatalf("round %d: %d words for %d keys", round, len(v.words), len(ids))
+		}
+	}
+}
+
+// TestScanByte checks scanWords' byte table: a letter or digit is its wordByte, at '0' or
+// above; a byte that is not ASCII is 0; every other ASCII byte is one gap flag, below '0',
+// the one boundaryASCII reads it as.
+func TestScanByte(t *testing.T) {
+	for c := range 256 {
+		k := scanByte[c]
+		switch {
+		case c >= utf8.RuneSelf:
+			if k != 0 {
+				t.Errorf("%#x: %d, want 0", c, k)
+			}
+		case wordByte[c] != 0:
+			if k != wordByte[c] || k < '0' {
+				t.Errorf("%q: %d, want %d", rune(c), k, wordByte[c])
+			}
+		default:
+			s, cl := boundaryASCII(string(rune(c)))
+			want := recGapMore
+			switch {
+			case c == '\n':
+				want = recGapBreak
+			case s:
+				want = recGapSentence
+			case cl:
+				want = recGapClause
+			}
+			if k != want || k >= '0' {
+				t.Errorf("%q: %d, want %d", rune(c), k, want)
+			}
+		}
 	}
 }

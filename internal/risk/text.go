@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,7 +28,10 @@ type token struct {
 // vocabWord is one distinct key of a document, with what the tables say of it, looked up
 // once per document instead of once per use.
 type vocabWord struct {
-	key  string // phrase.Key form
+	key string // phrase.Key form
+	// pre is keyPre(key): the key itself when it has at most 8 bytes, so that a word of
+	// the text is matched to its key by two integer compares, without a string compare.
+	pre  uint64
 	row  int32  // the key's row in the phrase table (-1: none)
 	cls  uint32 // the key's closed classes (wordClasses)
 	bits uint32 // the row's kinds and marks (Tables.bits)
@@ -53,30 +57,47 @@ const (
 	factPlace // see mayBePlace
 )
 
+// keyPre packs the last eight bytes of a key into an integer, the first of them highest
+// (each byte shifted in from the right, as tokenize reads a word): a key of at most eight
+// bytes is given exactly by its length and keyPre, so two such keys are equal exactly when
+// both are. A longer key's keyPre is only a hash.
+func keyPre[S string | []byte](key S) uint64 {
+	var pre uint64
+	for i := 0; i < len(key); i++ {
+		pre = pre<<8 | uint64(key[i])
+	}
+	return pre
+}
+
 // vocab is a document's distinct keys, in an open-addressing hash table of their ids: a
-// word's key is hashed as it is built, in a reused buffer, and compared only with keys of
-// the same hash, which costs less than a Go map's lookup of a string at every word.
+// word's key is packed (keyPre) as the word is read, its slot found by a multiplicative
+// hash of that, and a key of at most eight bytes compared as two integers (longer ones
+// as strings), which costs less than a Go map's lookup of a string at every word.
 type vocab struct {
-	slots  []int32 // id+1 of the key whose probe sequence passes here; 0: empty
-	hashes []uint32
-	words  []vocabWord
-	buf    []byte // the key of a word being looked up
+	slots []int32 // id+1 of the key whose probe sequence passes here; 0: empty
+	shift uint    // 64 - log2(len(slots)): slotOf keeps the top bits of the product
+	words []vocabWord
+	buf   []byte // the key of a word being looked up
+}
+
+// slotOf is the first slot of the probe sequence of a key of n bytes whose keyPre is pre
+// (Fibonacci hashing: the top bits of the product depend on every bit of pre).
+func (v *vocab) slotOf(pre uint64, n int) uint32 {
+	return uint32((pre + uint64(n)) * 0x9e3779b97f4a7c15 >> v.shift)
 }
 
 func newVocab(capacity int, s *scratch) vocab {
-	n := 64
+	n, shift := 64, uint(64-6)
 	for n < 2*capacity {
 		n *= 2
+		shift--
 	}
-	v := vocab{slots: s.slots, hashes: s.hashes[:0], words: s.words[:0], buf: s.keyBuf[:0]}
+	v := vocab{slots: s.slots, shift: shift, words: s.words[:0], buf: s.keyBuf[:0]}
 	if cap(v.slots) >= n {
 		v.slots = v.slots[:n]
 		clear(v.slots)
 	} else {
 		v.slots = make([]int32, n)
-	}
-	if cap(v.hashes) < capacity {
-		v.hashes = make([]uint32, 0, capacity)
 	}
 	if cap(v.words) < capacity {
 		v.words = make([]vocabWord, 0, capacity)
@@ -89,7 +110,6 @@ func newVocab(capacity int, s *scratch) vocab {
 type scratch struct {
 	toks    []token
 	slots   []int32
-	hashes  []uint32
 	words   []vocabWord
 	flags   []bool
 	cands   [numCands][]int32 // the candidate lists (cands.go)
@@ -98,7 +118,8 @@ type scratch struct {
 	keyBuf    []byte
 	wordBuf   []string
 	phraseBuf []byte
-	pairs     []int32 // finder.pairs
+	pairs     []int32            // finder.pairs
+	recs      [wordBatch]wordRec // scanWords' words
 }
 
 // getScratch returns buffers for an assessment; putScratch gives them back.
@@ -142,33 +163,37 @@ func (s *scratch) falses(n int) []bool {
 }
 
 // id returns the id of the key of raw (a word as tokenize cuts it), adding it when new.
-// When raw is ASCII (ascii), h is hashBytes of its key and plain tells whether the key is
-// raw itself, as tokenize worked out while reading the word.
-func (v *vocab) id(t *Tables, raw string, h uint32, plain, ascii bool) int32 {
+// ascii: raw is ASCII; plain: its key is raw itself (ASCII, lower case, no apostrophe).
+func (v *vocab) id(t *Tables, raw string, plain, ascii bool) int32 {
 	switch {
 	case !ascii:
 		b := append(v.buf[:0], phrase.Key(raw)...)
 		v.buf = b
-		return v.lookup(t, b, raw, hashBytes(b), false)
+		return v.lookup(t, b, raw, false)
 	case plain:
-		return v.lookup(t, nil, raw, h, true)
+		return v.lookup(t, nil, raw, true)
 	}
 	b, _ := appendWordKey(v.buf[:0], raw)
 	v.buf = b
-	return v.lookup(t, b, raw, h, true)
+	return v.lookup(t, b, raw, true)
 }
 
-// lookup returns the id of the key (b, or raw itself when b is nil) whose hash is h, adding
-// it when new. The key of an ASCII word is ASCII letters and digits: whether a condition of
-// the lexicon begins with it is a bit of its row (bitLexCondition).
-func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32, ascii bool) int32 {
+// lookup returns the id of the key (b, or raw itself when b is nil), adding it when new.
+// ascii: raw is ASCII (see add).
+func (v *vocab) lookup(t *Tables, b []byte, raw string, ascii bool) int32 {
+	var pre uint64
+	n := len(raw)
+	if b == nil {
+		pre = keyPre(raw)
+	} else {
+		pre, n = keyPre(b), len(b)
+	}
 	mask := uint32(len(v.slots) - 1)
-	i := h & mask
+	i := v.slotOf(pre, n) & mask
 	for ; v.slots[i] != 0; i = (i + 1) & mask {
-		if id := v.slots[i] - 1; v.hashes[id] == h {
-			if w := v.words[id].key; b == nil && w == raw || b != nil && w == string(b) {
-				return id
-			}
+		id := v.slots[i] - 1
+		if w := &v.words[id]; w.pre == pre && len(w.key) == n && (n <= 8 || b == nil && w.key == raw || b != nil && w.key == string(b)) {
+			return id
 		}
 	}
 	// A new word: its key is the word itself when that is its key, or a copy.
@@ -176,12 +201,20 @@ func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32, ascii bool) in
 	if b != nil && string(b) != raw {
 		key = string(b)
 	}
+	return v.add(t, key, pre, i, ascii)
+}
+
+// add adds key, whose keyPre is pre, at the empty slot i of its probe sequence, and
+// returns its id. The key of an ASCII word is ASCII letters and digits: whether a
+// condition of the lexicon begins with it is a bit of its row (bitLexCondition).
+func (v *vocab) add(t *Tables, key string, pre uint64, i uint32, ascii bool) int32 {
+	h := hashString(key)
 	id := int32(len(v.words))
 	row := -1
 	if t.mayHaveWord(h) {
 		row = t.phrase(key)
 	}
-	w := vocabWord{key: key, row: int32(row), cls: classesOf(key, h), bits: t.bits(row)}
+	w := vocabWord{key: key, pre: pre, row: int32(row), cls: classesOf(key, h), bits: t.bits(row)}
 	if ascii {
 		w.facts = factCondKnown
 		if w.bits&bitLexCondition != 0 {
@@ -190,7 +223,6 @@ func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32, ascii bool) in
 	}
 	w.cands = wordCands(&w)
 	v.words = append(v.words, w)
-	v.hashes = append(v.hashes, h)
 	v.slots[i] = id + 1
 	if 2*len(v.words) > len(v.slots) {
 		v.grow()
@@ -201,9 +233,11 @@ func (v *vocab) lookup(t *Tables, b []byte, raw string, h uint32, ascii bool) in
 // grow doubles the slots (at most half of them are used) and places every id again.
 func (v *vocab) grow() {
 	v.slots = make([]int32, 2*len(v.slots))
+	v.shift--
 	mask := uint32(len(v.slots) - 1)
-	for id, h := range v.hashes {
-		i := h & mask
+	for id := range v.words {
+		w := &v.words[id]
+		i := v.slotOf(w.pre, len(w.key)) & mask
 		for v.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
@@ -211,12 +245,22 @@ func (v *vocab) grow() {
 	}
 }
 
-// hashBytes is FNV-1a with a final mix (MurmurHash3's), so that the low bits the slot mask
-// keeps depend on every byte.
+// hashBytes is FNV-1a with a final mix (MurmurHash3's), so that the low bits the filters
+// keep depend on every byte: the phrase table's Bloom filter (Tables.mayHaveWord) and
+// wordClassBits are keyed by it.
 func hashBytes(b []byte) uint32 {
 	h := uint32(fnvOffset)
 	for _, c := range b {
 		h = (h ^ uint32(c)) * fnvPrime
+	}
+	return mix32(h)
+}
+
+// hashString is hashBytes of s.
+func hashString(s string) uint32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * fnvPrime
 	}
 	return mix32(h)
 }
@@ -235,10 +279,61 @@ func mix32(h uint32) uint32 {
 	return h
 }
 
+// wordBatch is the most words scanWords reads in one call.
+const wordBatch = 64
+
+// wordRec is a word scanWords read: its span, keyPre of its key and its flags (rec*).
+type wordRec struct {
+	start, end int
+	pre        uint64
+	flags      uint8
+}
+
+// Flags of wordRec: what the ASCII gap before the word holds (when recGapRead is set:
+// scanWords read the gap; recGapMore says it holds a space or other punctuation); the word
+// is its own key (lower case); it starts with a capital. The gap flags are also scanByte's
+// values for gap bytes, so they stay below '0'.
+const (
+	recGapMore     uint8 = 1 << iota // ' ' and any ASCII byte that is no letter, digit or mark below
+	recGapClause                     // ',', ';', ':', '(', ')', '[', ']', '"'
+	recGapSentence                   // '.', '!', '?', '|', '#'
+	recGapBreak                      // '\n'
+	recGapRead
+	recLower
+	recUpper
+	recSpelling // not lower case, or starts with a digit: tokenCands reads the spelling
+)
+
+// scanByte maps an ASCII letter or digit to its lower case ('0' and above), a byte that is
+// not ASCII to 0, and any other ASCII byte to the recGap flag it sets (recGapMore for
+// spaces and other punctuation).
+var scanByte = func() (b [256]byte) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case wordByte[c] != 0:
+			b[c] = wordByte[c]
+		case strings.IndexByte(".!?|#", byte(c)) >= 0:
+			b[c] = recGapSentence
+		case strings.IndexByte(",;:()[]\"", byte(c)) >= 0:
+			b[c] = recGapClause
+		case c == '\n':
+			b[c] = recGapBreak
+		default:
+			b[c] = recGapMore
+		}
+	}
+	return b
+}()
+
 // tokenize splits text into words with their byte spans, sentences and clauses, and gives
 // each the id of its key in the document's vocabulary. A word is a run of letters and
 // digits with inner apostrophes; a hyphen or dash ends a word, as in phrase.Key, so
 // "Brightwater–Lowe" is two words.
+//
+// Most words are ASCII letters and digits between ASCII gaps: scanWords reads up to
+// wordBatch of them in a loop of its own, and tokenize finds each in the vocabulary by its
+// keyPre. A word that is not ASCII, or ends at an apostrophe, is read one at a time
+// (tokenizeWord).
 func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 	// About one word in five to six bytes of prose; a guess that is short costs a growth.
 	toks := s.toks[:0]
@@ -246,107 +341,272 @@ func tokenize(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 		toks = make([]token, 0, len(text)/5+8)
 	}
 	// A short text has a new word every seven bytes or so, a long post every thirty.
-	v := newVocab(min(len(text)/7, 256+len(text)/32), s)
-	defer func() { s.slots, s.hashes, s.keyBuf = v.slots, v.hashes, v.buf }()
-	var sent, clause int32
-	i := 0
-	gapStart := 0
-	for i = skipASCIIGap(text, 0); i < len(text); {
-		if c := text[i]; c >= utf8.RuneSelf {
-			if r, n := utf8.DecodeRuneInString(text[i:]); !isWord(r) {
-				i = skipASCIIGap(text, i+n)
+	tz := tokenizer{t: t, text: text, v: newVocab(min(len(text)/7, 256+len(text)/32), s), toks: toks}
+	recs := &s.recs
+	for i := skipASCIIGap(text, 0); i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			n, next := scanWords(text, i, recs)
+			if n > 0 {
+				tz.addWords(recs[:n])
+				i = next
 				continue
 			}
 		}
-		start := i
-		// The word's key is hashed as the word is read (wordKey's ASCII form: lower case,
-		// apostrophes dropped); plain: the key is the word itself. next: where the next
-		// word may start.
-		h, plain, ascii := uint32(fnvOffset), true, true
-		next := -1
-		for {
-			var lower bool
-			i, next, h, lower = scanASCIIWordGap(text, i, h)
-			plain = plain && lower
-			if next >= 0 {
-				break // the word ended at an ASCII byte or the end of the text
+		i = tz.word(i)
+	}
+	s.slots, s.keyBuf = tz.v.slots, tz.v.buf
+	return tz.toks, tz.v.words
+}
+
+// tokenizer is tokenize's state between words.
+type tokenizer struct {
+	t            *Tables
+	text         string
+	v            vocab
+	toks         []token
+	sent, clause int32
+	gapStart     int // where the gap before the next word starts
+}
+
+// gap counts the sentence and clause the gap before a word (from tz.gapStart to start)
+// ends, if any.
+func (tz *tokenizer) gap(start int) {
+	if len(tz.toks) > 0 {
+		if start-tz.gapStart != 1 || tz.text[tz.gapStart] != ' ' { // the gap is not one space
+			s, c := boundaryASCII(tz.text[tz.gapStart:start])
+			if s {
+				tz.sent++
+				tz.clause++
+			} else if c {
+				tz.clause++
 			}
-			c := text[i]
-			r, n := rune(c), 1
-			if c >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(text[i:])
-				if isWord(r) {
-					ascii = false
-					i += n
-					continue
-				}
-			}
-			if (r == '\'' || r == '’') && i+n < len(text) {
-				if r2, _ := utf8.DecodeRuneInString(text[i+n:]); unicode.IsLetter(r2) {
-					plain, ascii = false, ascii && r == '\''
-					i += n
-					continue
-				}
-			}
-			break
 		}
-		if next < 0 {
-			next = skipASCIIGap(text, i)
-		}
-		if len(toks) > 0 {
-			if start-gapStart != 1 || text[gapStart] != ' ' { // the gap is not one space
-				s, c := boundaryASCII(text[gapStart:start])
-				if s {
+	}
+}
+
+// addWords adds the tokens of words scanWords read: ASCII, without apostrophes.
+func (tz *tokenizer) addWords(recs []wordRec) {
+	text, v := tz.text, &tz.v
+	sent, clause, gapStart := tz.sent, tz.clause, tz.gapStart
+	// The tokens are written in place, field by field (an append of a token literal
+	// built it on the stack and copied it).
+	base := len(tz.toks)
+	toks := slices.Grow(tz.toks, len(recs))[:base+len(recs)]
+	for k := range recs {
+		r := &recs[k]
+		start, end, f := r.start, r.end, r.flags
+		if base+k > 0 {
+			// The gap before the word: as boundaryASCII reads it. A sentence mark ends a
+			// sentence whatever else the gap holds; a line break without one is read by
+			// boundary.
+			switch g := f &^ (recLower | recUpper | recSpelling | recGapMore); {
+			case g == recGapRead:
+			case g&recGapRead == 0:
+				if start-gapStart != 1 || text[gapStart] != ' ' {
+					if s, c := boundaryASCII(text[gapStart:start]); s {
+						sent++
+						clause++
+					} else if c {
+						clause++
+					}
+				}
+			case g&recGapSentence != 0:
+				sent++
+				clause++
+			case g&recGapBreak != 0:
+				if s, c := boundary(text[gapStart:start]); s {
 					sent++
 					clause++
 				} else if c {
 					clause++
 				}
+			default: // a clause mark
+				clause++
 			}
 		}
-		raw := text[start:i]
-		upper := 'A' <= raw[0] && raw[0] <= 'Z'
-		if raw[0] >= utf8.RuneSelf {
-			first, _ := utf8.DecodeRuneInString(raw)
-			upper = unicode.IsUpper(first)
-		}
+		n := end - start
 		var id int32
-		if plain && ascii {
-			id = v.lookup(t, nil, raw, mix32(h), true) // v.id's case of a plain ASCII word, without its call
+		if n <= 8 || f&recLower != 0 {
+			// Find the key by keyPre and its length; a key of more than eight bytes is
+			// compared as a string (the word itself: lower case).
+			mask := uint32(len(v.slots) - 1)
+			i := v.slotOf(r.pre, n) & mask
+			for {
+				s := v.slots[i]
+				if s == 0 {
+					key := text[start:end]
+					if f&recLower == 0 {
+						b, _ := appendWordKey(v.buf[:0], key)
+						v.buf = b
+						key = string(b)
+					}
+					id = v.add(tz.t, key, r.pre, i, true)
+					break
+				}
+				if w := &v.words[s-1]; w.pre == r.pre && len(w.key) == n && (n <= 8 || w.key == text[start:end]) {
+					id = s - 1
+					break
+				}
+				i = (i + 1) & mask
+			}
 		} else {
-			id = v.id(t, raw, mix32(h), plain, ascii)
+			id = v.id(tz.t, text[start:end], false, true)
 		}
 		w := &v.words[id]
 		// A word that is its own key (plain ASCII, lower case) adds to its word's candidate
 		// bits only when it starts with a digit (tokenCands).
 		cands := w.cands
-		if !(plain && ascii) || raw[0] <= '9' {
-			cands = tokenCands(cands, raw, upper)
+		if f&recSpelling != 0 {
+			cands = tokenCands(cands, text[start:end], f&recUpper != 0)
 		}
-		toks = append(toks, token{start: start, end: i, sent: sent, clause: clause, id: id, upper: upper, cands: cands, cls: w.cls, bits: w.bits})
-		gapStart, i = i, next
+		tk := &toks[base+k]
+		tk.start, tk.end, tk.sent, tk.clause, tk.id = start, end, sent, clause, id
+		tk.upper, tk.cands, tk.cls, tk.bits = f&recUpper != 0, cands, w.cls, w.bits
+		gapStart = end
 	}
-	return toks, v.words
+	tz.toks, tz.sent, tz.clause, tz.gapStart = toks, sent, clause, gapStart
 }
 
-// scanASCIIWordGap reads the ASCII letters and digits of text from i, hashing their lower
-// case into h (FNV-1a): it returns where they end, h and whether each was lower case
-// already. When they end at an ASCII byte that is not an apostrophe (which ends the word)
-// or at the end of the text, it also skips the ASCII gap after them (skipASCIIGap): next
-// is where the next word may start, or -1 when the word may go on (a letter that is not
-// ASCII, an apostrophe), which tokenize reads itself. A function of its own, not inlined,
-// so that its few variables stay in registers (inlined into tokenize, such a loop reloaded
-// them at every byte: 26 instructions a byte against 7), and one call a word.
+// word reads the word at i (or skips a byte sequence that is no letter or digit), adds its
+// token and returns where the next word may start.
+func (tz *tokenizer) word(i int) int {
+	text := tz.text
+	if c := text[i]; c >= utf8.RuneSelf {
+		if r, n := utf8.DecodeRuneInString(text[i:]); !isWord(r) {
+			return skipASCIIGap(text, i+n)
+		}
+	}
+	start := i
+	// plain: the key is the word itself; next: where the next word may start.
+	plain, ascii := true, true
+	next := -1
+	for {
+		var lower bool
+		i, next, lower = scanASCIIWordGap(text, i)
+		plain = plain && lower
+		if next >= 0 {
+			break // the word ended at an ASCII byte or the end of the text
+		}
+		c := text[i]
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if isWord(r) {
+				ascii = false
+				i += n
+				continue
+			}
+		}
+		if (r == '\'' || r == '’') && i+n < len(text) {
+			if r2, _ := utf8.DecodeRuneInString(text[i+n:]); unicode.IsLetter(r2) {
+				plain, ascii = false, ascii && r == '\''
+				i += n
+				continue
+			}
+		}
+		break
+	}
+	if next < 0 {
+		next = skipASCIIGap(text, i)
+	}
+	tz.gap(start)
+	raw := text[start:i]
+	upper := 'A' <= raw[0] && raw[0] <= 'Z'
+	if raw[0] >= utf8.RuneSelf {
+		first, _ := utf8.DecodeRuneInString(raw)
+		upper = unicode.IsUpper(first)
+	}
+	id := tz.v.id(tz.t, raw, plain, ascii)
+	w := &tz.v.words[id]
+	cands := w.cands
+	if !(plain && ascii) || raw[0] <= '9' {
+		cands = tokenCands(cands, raw, upper)
+	}
+	tz.toks = append(tz.toks, token{start: start, end: i, sent: tz.sent, clause: tz.clause, id: id, upper: upper, cands: cands, cls: w.cls, bits: w.bits})
+	tz.gapStart = i
+	return next
+}
+
+// scanWords reads words of ASCII letters and digits from i (an ASCII byte: a letter or
+// digit, or the start of a word that is not ASCII), each followed by a gap of ASCII
+// spaces and punctuation, into recs, until it has wordBatch of them, the text ends, or
+// the next word starts with a byte that is not ASCII. A word that ends at an apostrophe or
+// a byte that is not ASCII (which may go on) is left to tokenizer.word: scanWords stops
+// before it. It returns the number of words read and where it stopped (the start of the
+// next word). Each word but the first has the flags of the gap before it. A loop of its
+// own, not inlined, so that its few variables stay in registers.
 //
 //go:noinline
-func scanASCIIWordGap(text string, i int, h uint32) (end, next int, _ uint32, lower bool) {
+func scanWords(text string, i int, recs *[wordBatch]wordRec) (n, next int) {
+	// The loops compare unsigned indices, which also proves them in range: no bounds
+	// checks per byte.
+	tab := &scanByte
+	var gap uint8 // the flags of the gap before the word
+	for n < len(recs) {
+		start := i
+		var pre uint64
+		var acc byte = 0xff // the AND of the word's bytes: bit 0x20 is clear after a capital
+		for ; uint(i) < uint(len(text)); i++ {
+			c := text[i]
+			k := tab[c]
+			if k < '0' {
+				if k == 0 || c == '\'' {
+					return n, start
+				}
+				break
+			}
+			acc &= c
+			pre = pre<<8 | uint64(k)
+		}
+		if i == start || uint(start) >= uint(len(text)) {
+			return n, start // not an ASCII letter or digit
+		}
+		f := gap
+		if acc&0x20 != 0 {
+			f |= recLower
+		} else {
+			f |= recSpelling
+		}
+		if c := text[start]; c <= '9' {
+			f |= recSpelling
+		} else if c <= 'Z' {
+			f |= recUpper
+		}
+		recs[n] = wordRec{start: start, end: i, pre: pre, flags: f}
+		n++
+		gap = recGapRead
+		for ; uint(i) < uint(len(text)); i++ {
+			k := tab[text[i]]
+			if k == 0 {
+				return n, i
+			}
+			if k >= '0' {
+				break
+			}
+			gap |= k
+		}
+		if i >= len(text) {
+			return n, i
+		}
+	}
+	return n, i
+}
+
+// scanASCIIWordGap reads the ASCII letters and digits of text from i: it returns where they
+// end and whether each was lower case already. When they end at an ASCII byte that is not
+// an apostrophe (which ends the word) or at the end of the text, it also skips the ASCII
+// gap after them (skipASCIIGap): next is where the next word may start, or -1 when the word
+// may go on (a letter that is not ASCII, an apostrophe), which tokenizer.word reads itself.
+//
+//go:noinline
+func scanASCIIWordGap(text string, i int) (end, next int, lower bool) {
 	lower = true
 	for ; i < len(text); i++ {
 		c := text[i]
 		k := wordByte[c]
 		if k == 0 {
 			if c >= utf8.RuneSelf || c == '\'' {
-				return i, -1, h, lower
+				return i, -1, lower
 			}
 			end = i
 			for i++; i < len(text); i++ {
@@ -354,14 +614,13 @@ func scanASCIIWordGap(text string, i int, h uint32) (end, next int, _ uint32, lo
 					break
 				}
 			}
-			return end, i, h, lower
+			return end, i, lower
 		}
 		if k != c {
 			lower = false
 		}
-		h = (h ^ uint32(k)) * fnvPrime
 	}
-	return i, i, h, lower
+	return i, i, lower
 }
 
 // skipASCIIGap returns the index of the first byte of text from i that is an ASCII letter

@@ -10,16 +10,19 @@ import (
 )
 
 // TestTokenizeIsRef compares tokenize with its former form (tokenizeRef, one loop that
-// added each word itself) on random texts of words, numbers, apostrophes, letters and
+// added each word itself, to a vocabulary kept in a Go map) on random texts of words, numbers, apostrophes, letters and
 // punctuation that are not ASCII, line breaks, list items and every gap boundary reads:
 // the same tokens (spans, sentences, clauses, ids, bits) and the same vocabulary.
 func TestTokenizeIsRef(t *testing.T) {
 	pieces := []string{"the", "The", "a", "ferry", "Captain", "o'clock", "it’s", "Brennick's", "naïve", "Zoë", "ÉTÉ",
+		"lighthouses", "Lighthouses", "LIGHTHOUSE", "lighthouse", "harbourmaster", "Harbourmaster's", "abcdefgh", "Abcdefgh",
+		"abcdefghi", "bbcdefghi", "abcdefgh1", "12345678", "123456789", "0123456789", "x", "X", "ab", "ba", "caféteria",
 		"straße", "ﬁne", "x2", "1961", "300", "I", "we", "one", "only", "she", "twins", "mother", "of", "three",
 		"'", "’", "-", "–", "—", " ", " ", " ", "  ", ", ", ". ", "! ", "? ", "; ", ": ", "(", ")", "[", "]", "\"", "“", "”",
 		"|", "#", "\n", "\n\n", "\n- ", "\n* ", "\n> ", "\n3. ", "\n  wrapped", "\t", "…", "é", "\u00a0", "٣", "_", "/", "&"}
 	rng := rand.New(rand.NewSource(5))
 	tab := DefaultTables()
+	sc := new(scratch) // reused, as from post to post
 	for n := 0; n < 20000; n++ {
 		var b strings.Builder
 		for k := rng.Intn(40); k > 0; k-- {
@@ -30,8 +33,8 @@ func TestTokenizeIsRef(t *testing.T) {
 			b.WriteString(p)
 		}
 		text := b.String()
-		gotT, gotV := tokenize(tab, text, new(scratch))
-		wantT, wantV := tokenizeRef(tab, text, new(scratch))
+		gotT, gotV := tokenize(tab, text, sc)
+		wantT, wantV := tokenizeRef(tab, text)
 		if len(gotT) == 0 && len(wantT) == 0 && len(gotV) == 0 && len(wantV) == 0 {
 			continue
 		}
@@ -42,16 +45,11 @@ func TestTokenizeIsRef(t *testing.T) {
 }
 
 // tokenizeRef is tokenize as it was before it skipped the gaps between words in a loop of
-// their own (skipASCIIGap, scanASCIIWordGap).
-func tokenizeRef(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
-	// About one word in five to six bytes of prose; a guess that is short costs a growth.
-	toks := s.toks[:0]
-	if cap(toks) < len(text)/5+8 {
-		toks = make([]token, 0, len(text)/5+8)
-	}
-	// A short text has a new word every seven bytes or so, a long post every thirty.
-	v := newVocab(min(len(text)/7, 256+len(text)/32), s)
-	defer func() { s.slots, s.hashes = v.slots, v.hashes }()
+// their own (skipASCIIGap, scanASCIIWordGap), with a vocabulary in a Go map (refVocab)
+// instead of tokenize's hash table.
+func tokenizeRef(t *Tables, text string) ([]token, []vocabWord) {
+	var toks []token
+	v := refVocab{ids: map[string]int32{}}
 	var sent, clause int32
 	i := 0
 	gapStart := 0
@@ -69,10 +67,10 @@ func tokenizeRef(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 		start := i
 		// The word's key is hashed as the word is read (wordKey's ASCII form: lower case,
 		// apostrophes dropped); plain: the key is the word itself.
-		h, plain, ascii := uint32(fnvOffset), true, true
+		plain, ascii := true, true
 		for {
 			var lower bool
-			i, h, lower = scanASCIIWord(text, i, h)
+			i, lower = scanASCIIWord(text, i)
 			plain = plain && lower
 			if i >= len(text) {
 				break
@@ -113,12 +111,7 @@ func tokenizeRef(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 			first, _ := utf8.DecodeRuneInString(raw)
 			upper = unicode.IsUpper(first)
 		}
-		var id int32
-		if plain && ascii {
-			id = v.lookup(t, nil, raw, mix32(h), true) // v.id's case of a plain ASCII word, without its call
-		} else {
-			id = v.id(t, raw, mix32(h), plain, ascii)
-		}
+		id := v.id(t, raw, ascii)
 		w := &v.words[id]
 		// A word that is its own key (plain ASCII, lower case) adds to its word's candidate
 		// bits only when it starts with a digit (tokenCands).
@@ -132,14 +125,41 @@ func tokenizeRef(t *Tables, text string, s *scratch) ([]token, []vocabWord) {
 	return toks, v.words
 }
 
-// scanASCIIWord (tokenizeRef's) reads the ASCII letters and digits of text from i, hashing their lower
-// case into h (FNV-1a): it returns where they end, h and whether each was lower case
-// already. A function of its own, not inlined, so that its few variables stay in
+// refVocab is a document's vocabulary in a Go map: ids in the order the keys first occur,
+// each key's word filled as vocab.add fills it (ascii: the first word with the key is
+// ASCII), without the Bloom filter and the class filter.
+type refVocab struct {
+	ids   map[string]int32
+	words []vocabWord
+}
+
+func (v *refVocab) id(t *Tables, raw string, ascii bool) int32 {
+	key := wordKey(raw)
+	if id, ok := v.ids[key]; ok {
+		return id
+	}
+	id := int32(len(v.words))
+	row := t.phrase(key)
+	w := vocabWord{key: key, pre: keyPre(key), row: int32(row), cls: wordClasses[key], bits: t.bits(row)}
+	if ascii {
+		w.facts = factCondKnown
+		if w.bits&bitLexCondition != 0 {
+			w.facts |= factCond
+		}
+	}
+	w.cands = wordCands(&w)
+	v.ids[key] = id
+	v.words = append(v.words, w)
+	return id
+}
+
+// scanASCIIWord (tokenizeRef's) reads the ASCII letters and digits of text from i: it
+// returns where they end and whether each was lower case already. A function of its own, not inlined, so that its few variables stay in
 // registers (inlined into tokenize, the loop reloaded them at every byte: 26 instructions a
 // byte against 7).
 //
 //go:noinline
-func scanASCIIWord(text string, i int, h uint32) (int, uint32, bool) {
+func scanASCIIWord(text string, i int) (int, bool) {
 	lower := true
 	for ; i < len(text); i++ {
 		c := text[i]
@@ -150,7 +170,6 @@ func scanASCIIWord(text string, i int, h uint32) (int, uint32, bool) {
 		if k != c {
 			lower = false
 		}
-		h = (h ^ uint32(k)) * fnvPrime
 	}
-	return i, h, lower
+	return i, lower
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/veil-blog/veil/internal/content"
+	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/markdown"
 )
 
@@ -81,4 +82,36 @@ func combineString(p *content.Post, body string) (string, []segment) {
 	text = text[:last.start] + body + separator
 	segs[len(segs)-1].end = last.start + len(body)
 	return text, segs
+}
+
+// applyBytes must write deid.Apply's text: random texts with sorted,
+// apart findings (empty ones, at the ends, touching) whose replacements
+// are shorter, longer or empty.
+func TestApplyBytesAsApply(t *testing.T) {
+	r := rand.New(rand.NewSource(6))
+	pieces := []string{"a", "word ", "é", "日本", "\n", "\xff", "  "}
+	repls := []string{"", "X", "[PERSON]", "Ilvane Morrast", "é", "a much longer replacement than most"}
+	for i := 0; i < 20000; i++ {
+		var text []byte
+		for n := r.Intn(30); n > 0; n-- {
+			text = append(text, pieces[r.Intn(len(pieces))]...)
+		}
+		var fs []deid.Finding
+		for at := 0; at <= len(text); {
+			start := at + r.Intn(len(text)-at+1)
+			end := start + r.Intn(len(text)-start+1)
+			if r.Intn(3) == 0 {
+				end = start
+			}
+			fs = append(fs, deid.Finding{Start: start, End: end, Replacement: repls[r.Intn(len(repls))]})
+			at = end + r.Intn(2)
+			if r.Intn(3) == 0 {
+				break
+			}
+		}
+		got := applyBytes(string(text), fs)
+		if want := deid.Apply(string(text), fs); string(got) != want {
+			t.Fatalf("applyBytes(%q, %+v) = %q, deid.Apply gives %q", text, fs, got, want)
+		}
+	}
 }

@@ -256,11 +256,20 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		return nil, &Held{Path: p.Path, Reason: "de-identification failed; held back", Err: err}
 	}
 	fields := map[string][]string{}
+	// The post's findings, and one field's (in its offsets; the slice is
+	// reused field after field): every finding lies in a field, so they
+	// are allocated once at about their size instead of grown by doubling.
 	var findings []Finding
+	var local []deid.Finding
+	if n := len(res.Findings); n > 0 {
+		findings = make([]Finding, 0, n)
+		local = make([]deid.Finding, 0, n)
+	}
 	var spans []Span
+	var body []byte // the de-identified body
 	lines := newLineCursor(p.Source)
 	for _, s := range segs {
-		var local []deid.Finding
+		local = local[:0]
 		// The findings are sorted and do not overlap: those of this
 		// field start at the first that ends inside it. Searching, rather
 		// than reading every finding for every field, keeps a post with
@@ -284,12 +293,14 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		firstFinding := len(findings) - len(local)
 		if s.field == "body" {
 			local = withLanguages(local, infos)
-		}
-		applied := deid.Apply(src, local)
-		if s.field == "body" {
+			body = applyBytes(src, local)
 			spans = bodySpans(local, firstFinding)
+			continue
 		}
-		fields[s.field] = append(fields[s.field], applied)
+		fields[s.field] = append(fields[s.field], deid.Apply(src, local))
+	}
+	if len(findings) == 0 {
+		findings = nil // as before: no findings, no slice
 	}
 	policy := b.policy
 	for i, a := range p.Meta.Veil.Accept {
@@ -341,7 +352,7 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		Lastmod:     p.Meta.Lastmod,
 		Tags:        fields["tags"],
 		Categories:  fields["categories"],
-		Markdown:    []byte(fields["body"][0]),
+		Markdown:    body,
 		IsPage:      p.IsPage(),
 	}
 	if s := fields["summary"][0]; s != "" {
@@ -353,6 +364,25 @@ func (b *builder) prepare(ctx context.Context, p *content.Post) (c *Cleared, hel
 		return nil, &Held{Path: p.Path, Reason: verdict.Reasons[0], Verdict: &verdict, Findings: findings, Warnings: warns, Post: c}
 	}
 	return c, nil
+}
+
+// applyBytes is []byte(deid.Apply(text, fs)): the body, which the
+// renderer reads as bytes, is written once into a slice of its size,
+// rather than into a string that grows when a replacement is longer than
+// what it replaces, and then copied.
+func applyBytes(text string, fs []deid.Finding) []byte {
+	n := len(text)
+	for _, f := range fs {
+		n += len(f.Replacement) - (f.End - f.Start)
+	}
+	out := make([]byte, 0, max(n, 0))
+	prev := 0
+	for _, f := range fs {
+		out = append(out, text[prev:f.Start]...)
+		out = append(out, f.Replacement...)
+		prev = f.End
+	}
+	return append(out, text[prev:]...)
 }
 
 // bodySpans places each replacement of the body's findings (sorted, in

@@ -1,7 +1,9 @@
 // Command nerstats measures how much of a text the NER detector reads and what it adds: for
 // each JSONL file of labelled texts (../shared/eval/dev/*.jsonl) or site (-site, the bodies of
 // content/**/*.md), it runs veil's recognizers in the engine's order and prints the share of
-// bytes and of white-space delimited words in the windows NER tags, NER's findings, those that
+// bytes and of white-space delimited words in the windows NER tags, the windows distinct within
+// their text ("tagged") and in the whole set ("anew": those a Detector that keeps the windows it
+// tagged from text to text tags, its bound aside), NER's findings, those that
 // no other recognizer overlaps ("alone"), and of those the ones that overlap a labelled name (a person, place or
 // organisation) — what recall would lose without them. Time is the NER detector's own,
 // measured in this process (noisy on a loaded machine; compare runs made together).
@@ -39,8 +41,13 @@ type text struct {
 type stats struct {
 	texts, bytes, partBytes, parts, textsWithParts int
 	words, partWords                               int // white-space delimited words
-	found, alone, aloneGold, gold, goldByNERonly   int
-	nerTime                                        time.Duration
+	// perText counts the windows distinct within their text (each was
+	// tagged once per text before session 10); anew those distinct in the
+	// whole set, which one Detector keeping windows from text to text
+	// tags (its bound aside).
+	perText, anew                                int
+	found, alone, aloneGold, gold, goldByNERonly int
+	nerTime                                      time.Duration
 }
 
 func main() {
@@ -82,9 +89,10 @@ func main() {
 		sets[f], names = ts, append(names, f)
 	}
 	ctx := context.Background()
-	fmt.Printf("%-28s %6s %9s %7s %7s %6s %6s %6s %6s %10s\n", "set", "texts", "MB", "read", "words", "parts", "found", "alone", "gold", "NER time")
+	fmt.Printf("%-28s %6s %9s %7s %7s %6s %7s %6s %6s %6s %6s %10s\n", "set", "texts", "MB", "read", "words", "parts", "tagged", "anew", "found", "alone", "gold", "NER time")
 	for _, name := range names {
 		var s stats
+		seenParts := map[string]bool{}
 		for _, t := range sets[name] {
 			s.texts++
 			s.bytes += len(t.text)
@@ -109,9 +117,19 @@ func main() {
 			if len(parts) > 0 {
 				s.textsWithParts++
 			}
+			inText := map[string]bool{}
 			for _, p := range parts {
 				s.partBytes += p.End - p.Start
 				s.partWords += len(strings.Fields(t.text[p.Start:p.End]))
+				w := t.text[p.Start:p.End]
+				if !inText[w] {
+					inText[w] = true
+					s.perText++
+				}
+				if !seenParts[w] {
+					seenParts[w] = true
+					s.anew++
+				}
 			}
 			s.words += len(strings.Fields(t.text))
 			start := time.Now()
@@ -144,8 +162,8 @@ func main() {
 				}
 			}
 		}
-		fmt.Printf("%-28s %6d %9.2f %6.1f%% %6.1f%% %6d %6d %6d %6d %10s\n", filepath.Base(name), s.texts, float64(s.bytes)/1e6,
-			100*float64(s.partBytes)/float64(max(s.bytes, 1)), 100*float64(s.partWords)/float64(max(s.words, 1)), s.parts, s.found, s.alone, s.aloneGold, s.nerTime.Round(time.Millisecond))
+		fmt.Printf("%-28s %6d %9.2f %6.1f%% %6.1f%% %6d %7d %6d %6d %6d %6d %10s\n", filepath.Base(name), s.texts, float64(s.bytes)/1e6,
+			100*float64(s.partBytes)/float64(max(s.bytes, 1)), 100*float64(s.partWords)/float64(max(s.words, 1)), s.parts, s.perText, s.anew, s.found, s.alone, s.aloneGold, s.nerTime.Round(time.Millisecond))
 		if s.gold > 0 {
 			fmt.Printf("%-28s labelled names %d, found by NER alone %d\n", "", s.gold, s.goldByNERonly)
 		}

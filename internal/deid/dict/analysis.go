@@ -3,6 +3,7 @@ package dict
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid"
 	"github.com/veil-blog/veil/internal/deid/lexfacts"
@@ -71,7 +72,7 @@ type analysis struct {
 	// spellStretched), worked out once per distinct word.
 	spell []uint8
 	// cityLower, prefixMemo and countryMemo are cityAbbrevLower,
-	// placePrefix and isCountry by word id (see memo).
+	// countryStatePrefix and isCountry by word id (see memo).
 	cityLower, prefixMemo, countryMemo []int8
 	// orgStarts, orgStartsDot and extraCues are mayOpenOrgCueAt's two
 	// lookups and extraCue by word id (see memo).
@@ -81,6 +82,9 @@ type analysis struct {
 	// (mayStart): two entries by id, at 2*id the last worked out and at
 	// 2*id+1 the one before.
 	chainMasks [numChains][]uint32
+	// csFirsts is countryStateFirsts of lex, once asked (csDone).
+	csFirsts map[string]bool
+	csDone   bool
 	// ctx is placeContext by word, plus one (0: not yet asked).
 	ctx   []int8
 	facts *lexfacts.Words // what the word lists say of the words, by id
@@ -91,8 +95,10 @@ type analysis struct {
 	// (the parts of a hashtag).
 	others map[string]packedFeat
 	cue    map[string]int // organisation-cue matches by window
-	// gaz holds the gazetteer entries of the phrases looked up.
-	gaz map[string]gazHit
+	// gaz holds the gazetteer entries of the phrases looked up; gazIDs
+	// those of single words, by word id (gazWord).
+	gaz    map[string]gazHit
+	gazIDs []int32
 	// clinical says whether the text reads as a clinical note (isClinical).
 	clinical, clinicalDone bool
 	clinicalHits           int             // clinical markers in the text (isClinical)
@@ -175,7 +181,8 @@ func newAnalysis(lex *lexicon.Lexicon, doc *deid.Analysis, s *scratch) *analysis
 		others: others, cue: cue, gaz: gaz,
 		cityLower: lazy(s.cityLower, n), prefixMemo: lazy(s.prefixMemo, n), countryMemo: lazy(s.countryMemo, n),
 		orgStarts: lazy(s.orgStarts, n), orgStartsDot: lazy(s.orgStartsDot, n), extraCues: lazy(s.extraCues, n),
-		ctx: lazy(s.ctx, nt)}
+		gazIDs: lazy(s.gazIDs, n),
+		ctx:    lazy(s.ctx, nt)}
 	for c := range a.chainMasks {
 		a.chainMasks[c] = lazy(s.chainMasks[c], 2*n)
 	}
@@ -395,6 +402,25 @@ func (a *analysis) ff(i int) featFlags { return a.tff[i] }
 
 // noneFlags are the featFlags of a word without letters (feat{}.flags()).
 const noneFlags = ffSeed | ffListLower | ffUncommon35 | ffLowerTail
+
+// inCategoryLower reports whether word t of the text is an entry of c, as
+// a.lex.InCategory(c, t.Lower) does: read from the word's facts (a word's
+// one-word categories are kept with its record), without a lookup.
+func (a *analysis) inCategoryLower(t *token, c lexicon.Category) bool {
+	return a.facts.Facts(t.ID).In(c)
+}
+
+// inCategoryText reports whether word t of the text is an entry of c, as
+// a.lex.InCategory(c, t.Text) does: as inCategoryLower when t.Text is
+// ASCII, whose lookup form is then its Lower's; otherwise asked.
+func (a *analysis) inCategoryText(t *token, c lexicon.Category) bool {
+	for i := 0; i < len(t.Text); i++ {
+		if t.Text[i] >= utf8.RuneSelf {
+			return a.lex.InCategory(c, t.Text)
+		}
+	}
+	return a.facts.Facts(t.ID).In(c)
+}
 
 // wordFeat returns the lexicon features of a lower-case word.
 func (a *analysis) wordFeat(w string) feat {

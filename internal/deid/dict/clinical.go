@@ -37,20 +37,16 @@ func (a *analysis) isClinicalOnce() bool {
 	return a.clinical
 }
 
-// markerCount is the number of clinical markers among toks, also as the
-// first part of a hyphenated word ("resp-lsc", "neuro-alert").
-func markerCount(toks []token) int {
-	hits := 0
-	for k := range toks {
-		w := toks[k].Lower
-		if first, _, ok := strings.Cut(w, "-"); ok && first != "" {
-			w = first
-		}
-		if vocab.ClinicalMarkers().Has(w) {
-			hits++
-		}
+// isMarker reports whether the lower-case word w is a clinical marker, also
+// as the first part of a hyphenated word ("resp-lsc", "neuro-alert"): the
+// marker list read through the word lists' index (vocabIndex), whose gate
+// turns most words away without hashing them.
+func isMarker(idx *listIndex, w string) bool {
+	if first, _, ok := strings.Cut(w, "-"); ok && first != "" {
+		w = first
 	}
-	return hits
+	l := idx.lists(w)
+	return l.has(vClinicalMarkers)
 }
 
 // clinicalShare reports whether hits markers among n words make a clinical
@@ -69,22 +65,20 @@ func ClinicalNote(doc *deid.Doc) bool {
 
 type markerKey struct{}
 
-// clinicalMarkerCount is markerCount of the document's words, once per
-// document, each distinct word looked up once.
+// clinicalMarkerCount is the number of clinical markers among the
+// document's words (isMarker), once per document, each distinct word looked
+// up once.
 func clinicalMarkerCount(an *deid.Analysis) int {
 	return deid.AnalysisValue(an, markerKey{}, func() int {
-		toks, vocab := an.Words(), an.Vocab()
-		marker := make([]int8, len(vocab)) // 0 not yet asked, 1 a marker, -1 not
+		toks, words := an.Words(), an.Vocab()
+		idx := vocabIndex()
+		marker := make([]bool, len(words))
+		for id, w := range words {
+			marker[id] = isMarker(idx, w)
+		}
 		hits := 0
 		for k := range toks {
-			id := toks[k].ID
-			if marker[id] == 0 {
-				marker[id] = -1
-				if markerCount(toks[k:k+1]) > 0 {
-					marker[id] = 1
-				}
-			}
-			if marker[id] > 0 {
+			if marker[toks[k].ID] {
 				hits++
 			}
 		}
@@ -114,7 +108,7 @@ func (a *analysis) clinicalWord(k int) bool {
 	if a.clinicalCompound(t.Lower) || vocab.CapsThenLower(t.Text) {
 		return true
 	}
-	if t.Shape != shapeLower && a.lex.InCategory(lexicon.Language, t.Text) {
+	if t.Shape != shapeLower && a.inCategoryText(t, lexicon.Language) {
 		return true // "Spanish speaking only": the patient's language
 	}
 	f := a.f(k)

@@ -3,6 +3,7 @@ package dict
 import (
 	"context"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -186,5 +187,67 @@ func TestMisspeltWithoutFilter(t *testing.T) {
 	}
 	if found < len(in)/10 {
 		t.Fatalf("only %d of %d inputs one edit from a known word: the comparison says little", found, len(in))
+	}
+}
+
+// markerCount is the former count of clinical markers among toks, each
+// word's Lower (or its part before a hyphen) looked up in the marker list
+// itself: the reference for clinicalMarkerCount.
+func markerCount(toks []token) int {
+	hits := 0
+	for k := range toks {
+		w := toks[k].Lower
+		if first, _, ok := strings.Cut(w, "-"); ok && first != "" {
+			w = first
+		}
+		if vocab.ClinicalMarkers().Has(w) {
+			hits++
+		}
+	}
+	return hits
+}
+
+// TestClinicalMarkerCountAsBefore checks the count of clinical markers read
+// through the word lists' index against the marker list itself, over
+// random texts in every register, and texts of the markers and of words
+// of every list, alone, in capitals and joined by hyphens to each other
+// and to random words.
+func TestClinicalMarkerCountAsBefore(t *testing.T) {
+	lex := lexicon.Default()
+	texts := gateTexts(lex, 2000)
+	var pool []string
+	for _, set := range vocabSets {
+		pool = append(pool, slices.Sorted(set().All())...)
+	}
+	r := rand.New(rand.NewPCG(2, 12))
+	seps := []string{" ", "-", "--", " -", "- ", ", ", "-x ", "\n"}
+	for range 3000 {
+		var b strings.Builder
+		for k := range 1 + r.IntN(30) {
+			if k > 0 {
+				b.WriteString(seps[r.IntN(len(seps))])
+			}
+			w := pool[r.IntN(len(pool))]
+			switch r.IntN(4) {
+			case 0:
+				w = strings.ToUpper(w)
+			case 1:
+				w = gateWords[r.IntN(len(gateWords))]
+			}
+			b.WriteString(w)
+		}
+		texts = append(texts, b.String())
+	}
+	hits := 0
+	for _, text := range texts {
+		an := (&deid.Doc{Text: text}).Analysis()
+		want := markerCount(an.Words())
+		if got := clinicalMarkerCount(an); got != want {
+			t.Fatalf("clinicalMarkerCount = %d, the marker list says %d, in %q", got, want, text)
+		}
+		hits += want
+	}
+	if hits < 1000 {
+		t.Errorf("only %d markers in the texts: the comparison says little", hits)
 	}
 }

@@ -2,6 +2,7 @@ package dict
 
 import (
 	"context"
+	"math/bits"
 	"regexp"
 	"strings"
 
@@ -58,7 +59,7 @@ var (
 	employerCue  = startsAt{next: cueNext, match: matchCue}
 	employerMove = startsAt{next: moveNext, match: matchMove}
 	orgKindAfter = startsAt{next: kindAfterNext, match: anchored(`^(?:` + orgKindAfterBody + `)`)}
-	orgKindNext  = startsAt{next: kindNextNext, match: anchored(`^(?:` + orgKindNextBody + `)`)}
+	orgKindNext  = startsAt{next: kindNextNext, match: matchKindNext}
 )
 
 // startsAt is a pattern, matched at one place of a text, and a search for
@@ -291,34 +292,57 @@ func matchCue(text string, p int, m []int) []int {
 
 // wordStarts returns employerCue and employerMove as Detect tries them on
 // text: the starts of both, which cueNext and moveNext find from blank
-// run to blank run, listed in one pass.
+// run to blank run, listed in one pass (wordStartLists).
 func wordStarts(text string) (cue, move startsAt) {
-	var cues, moves []int
-	// Without a tab in the text, the next blank is the next space, which
-	// strings.IndexByte finds many bytes at a time.
-	tabs := strings.IndexByte(text, '\t') >= 0
-	for i := 0; i < len(text); {
-		if tabs {
-			for i < len(text) && byteClass[text[i]]&clsBlank == 0 {
-				i++
+	cues, moves := wordStartLists(text)
+	return startsAt{next: listed(cues), match: matchCue}, startsAt{next: listed(moves), match: matchMove}
+}
+
+// wordStartLists lists the starts of employerCue and employerMove in text:
+// a run of ASCII letters at a word boundary, blanks after it, and then a
+// capital (a move) or cueAt's preposition (a cue). It goes from blank run
+// to blank run, finding the next one eight bytes at a time (lowIn8), and
+// walks back over the letters before a run only when a capital or a cue
+// follows it.
+func wordStartLists(text string) (cues, moves []int) {
+	n := len(text)
+	// The starts of both, in one list while the text is read (one slice
+	// live in the loop, not two); a post of 8 KB has about 25.
+	starts := make([]int, 0, 64)
+	for i := 0; i < n; {
+		// s: the first byte from i below '!' (a blank, a line break or
+		// another control byte).
+		s, found := i, false
+		for s+8 <= n {
+			if k := lowIn8(text, s); k < 8 {
+				s, found = s+k, true
+				break
 			}
-		} else if k := strings.IndexByte(text[i:], ' '); k < 0 {
-			i = len(text)
-		} else {
-			i += k
+			s += 8
 		}
-		if i >= len(text) {
-			break
+		if !found {
+			for s < n && text[s] >= '!' {
+				s++
+			}
+			if s >= n {
+				break
+			}
 		}
-		s := i // a run of blanks starts here
-		q, _ := afterBlanks(text, s)
+		if byteClass[text[s]]&clsBlank == 0 {
+			i = s + 1 // a line break or a control byte
+			continue
+		}
+		q, _ := afterBlanks(text, s) // s starts a run of blanks
 		i = q
-		if q >= len(text) {
+		if q >= n {
 			break
 		}
-		up := isUpperAt(text, q)
-		if c := text[q]; !up && (c != 'f' && c != 'a' && c != 'w' && c != 'b' || !cueAt(text, q)) {
-			continue // cueAt's first test, asked here without the call
+		c := text[q]
+		up := byteClass[c]&clsUpper != 0
+		// cueAt's first tests, asked here without the call: its word's
+		// first two letters, and a byte after them.
+		if !up && (q+2 >= n || cueSecond[c] == 0 || text[q+1] != cueSecond[c] || !cueAt(text, q)) {
+			continue
 		}
 		w := s
 		for w > 0 && byteClass[text[w-1]]&clsLetter != 0 {
@@ -327,13 +351,33 @@ func wordStarts(text string) (cue, move startsAt) {
 		if w == s || w > 0 && byteClass[text[w-1]]&clsWord != 0 {
 			continue // no word, or not at a word boundary
 		}
-		if up {
-			moves = append(moves, w)
+		starts = append(starts, w<<1|b2i(up)) // a move's start is odd
+	}
+	moves = starts[:0] // written behind the reading, in place
+	for _, x := range starts {
+		if x&1 != 0 {
+			moves = append(moves, x>>1)
 		} else {
-			cues = append(cues, w)
+			cues = append(cues, x>>1)
 		}
 	}
-	return startsAt{next: listed(cues), match: matchCue}, startsAt{next: listed(moves), match: matchMove}
+	return cues, moves
+}
+
+// cueSecond holds, by the first letter of cueWord's four words ("for",
+// "at", "with", "by"), its second letter; 0 for any other byte.
+var cueSecond = [256]byte{'f': 'o', 'a': 't', 'w': 'i', 'b': 'y'}
+
+// lowIn8 returns the index (0 to 7) of the first of the eight bytes at
+// text[i:] below '!', or 8 when there is none. A byte below 0x21 borrows
+// in x - 0x21 per byte while its own top bit is clear; the lowest byte so
+// flagged is the first such byte (a borrow only carries into the bytes
+// above it). i+8 must not pass len(text).
+func lowIn8(text string, i int) int {
+	t := text[i : i+8]
+	x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+	return bits.TrailingZeros64((x-0x2121212121212121)&^x&0x8080808080808080) / 8 // 64 / 8 when none
 }
 
 // listed returns a next function over the starts of list, in order.
@@ -492,6 +536,67 @@ func kindNextNext(text string, p int) int {
 		}
 	}
 	return len(text)
+}
+
+// matchKindNext matches orgKindNextBody at p, where kindNextNext found its
+// start, by hand, with the reading the expression's backtracker makes:
+// groups the name and the last word. The name holds no comma and must be
+// followed by one, so it is matchName's greedy name (a shorter one ends
+// before blanks, never before a comma). After the comma, blanks and the
+// determiner (determinerAt) and blanks, the expression takes up to two
+// runs of small letters and hyphens, each followed by blanks, and then the
+// longest start of the next run that ends at a word boundary, preferring
+// two runs before it to one and one to none.
+func matchKindNext(text string, p int, m []int) []int {
+	e, ok := matchName(text, p)
+	if !ok || e >= len(text) || text[e] != ',' || !determinerAt(text, e+1) {
+		return nil
+	}
+	r, _ := afterBlanks(text, e+1)
+	r += detLen(text, r)
+	q, ok := afterBlanks(text, r)
+	if !ok {
+		return nil
+	}
+	// The runs of [a-z-] from q, each but the last followed by blanks.
+	var runs [3][2]int
+	count := 0
+	for count < 3 {
+		end := q
+		for end < len(text) && (byteClass[text[end]]&clsLower != 0 || text[end] == '-') {
+			end++
+		}
+		if end == q {
+			break
+		}
+		runs[count] = [2]int{q, end}
+		count++
+		next, ok := afterBlanks(text, end)
+		if !ok {
+			break
+		}
+		q = next
+	}
+	for k := count - 1; k >= 0; k-- {
+		s, end := runs[k][0], runs[k][1]
+		for x := end; x > s; x-- {
+			if (x < len(text) && isASCIIWord(text[x])) != isASCIIWord(text[x-1]) { // \b at x
+				return append(m, p, x, p, e, s, x)
+			}
+		}
+	}
+	return nil
+}
+
+// detLen returns the length of the determiner determinerAt found at r:
+// "a", "an", "the", "our" or "my" before a blank.
+func detLen(text string, r int) int {
+	for _, w := range [...]string{"a", "an", "the", "our", "my"} {
+		if strings.HasPrefix(text[r:], w) && r+len(w) < len(text) && byteClass[text[r+len(w)]]&clsBlank != 0 {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 // nameEnd returns the first byte at or after p that no name (employerName)

@@ -442,7 +442,7 @@ func (a *analysis) namedBody(i int) (span, bool) {
 	if f.date || f.kin || f.title {
 		return span{}, false
 	}
-	nation := a.lex.InCategory(lexicon.Nationality, p.Text)
+	nation := a.inCategoryText(p, lexicon.Nationality)
 	place := a.lex.IsPlace(p.Lower) && !f.common(35)
 	unknown := f.wl == 0 && f.births == 0 && f.surname == 0 && f.abbrev == 0 && p.Letters >= 4
 	if !nation && !place && !unknown {

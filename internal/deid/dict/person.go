@@ -662,7 +662,7 @@ func (a *analysis) personSeedAll(i int, sig, blockSeed []bool) (float64, string)
 	// it, with no title or kinship word before it, names no one, even when
 	// a surname list has it too; a frequent first name that is also a
 	// language or a people stays a name.
-	if t.Shape != shapeLower && f.births < 1000 && a.lex.InCategory(lexicon.Language, t.Text) {
+	if t.Shape != shapeLower && f.births < 1000 && a.inCategoryText(t, lexicon.Language) {
 		return 0, ""
 	}
 	if informative && a.capitalPair(i) {

@@ -65,10 +65,10 @@ func (a *analysis) placeContextOf(i int) int {
 // "Cooper's Heath", "Harlan County", codes, highways, streets.
 var shapeRules = newRuleChain(0, []spanRule{
 	{find: (*analysis).possPlace, skip: true, shapes: onlyTitle, plain: true, poss: true},
-	{find: (*analysis).adminPlace, skip: true, shapes: anyCap, noPoss: true},
+	{find: (*analysis).adminPlace, skip: true, shapes: anyCap, noPoss: true, listed: true, list: vAdminUnits},
 	{find: (*analysis).codePlace, shapes: onlyUpper, plain: true, noPoss: true},
 	{find: (*analysis).highway, skip: true, shapes: onlyTitle, word: "i"},
-	{find: (*analysis).lowerStreet, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
+	{find: (*analysis).lowerStreet, skip: true, shapes: onlyTitle, plain: true, noPoss: true, letters: 4},
 })
 
 // places finds place names: GeoNames places, countries and US states (longest
@@ -294,9 +294,57 @@ func (a *analysis) phrase(i, j int) string {
 }
 
 // gazetteer looks a phrase up as a country, a US state or a GeoNames place.
+// A single word of the text, key being its Lower, is answered from its
+// lexicon facts, once per distinct word (gazWord).
 func (a *analysis) gazetteer(key string, i, j int) (typ string, pop int) {
+	if j == i+1 && i < len(a.toks) && key == a.toks[i].Lower {
+		return a.gazWord(&a.toks[i])
+	}
 	return a.lookupPlace(key)
 }
+
+// gazWord is lookupPlace(t.Lower) for word t of the text, worked out once
+// per word id and kept in a.gazIDs, from the word's facts (lexicon.Facts.Place
+// is WordPlace of the word, which lookupPlaceAll asks, without a lookup; a
+// single word has no space, so the prefix gate of lookupPlace is not asked).
+// It spares the phrase map a.gaz (a string hashed, and a key inserted, for
+// every capitalised word of a text) and the word table's probe.
+func (a *analysis) gazWord(t *token) (typ string, pop int) {
+	if a.gazIDs == nil {
+		a.gazIDs = make([]int32, len(a.lists))
+	}
+	v := a.gazIDs[t.ID]
+	if v == 0 {
+		v = gazNone
+		switch p := a.facts.Facts(t.ID).Place(a.lex, t.Lower); {
+		case p.Country:
+			v = gazCountry
+		case len(t.Lower) > 2 && p.State:
+			v = gazState
+		case p.Place:
+			v = int32(p.Population) + 1
+		}
+		a.gazIDs[t.ID] = v
+	}
+	switch v {
+	case gazNone:
+		return "", 0
+	case gazCountry:
+		return "country", 0
+	case gazState:
+		return "state", 0
+	}
+	pop = int(v - 1)
+	return cityType(pop), pop
+}
+
+// What a.gazIDs holds of a word (gazWord), besides a place's population
+// plus one: 0 not yet asked.
+const (
+	gazNone    = -1
+	gazCountry = -2
+	gazState   = -3
+)
 
 type gazHit struct {
 	typ string
@@ -377,7 +425,7 @@ func (a *analysis) acceptPlace(i, j int, typ string, pop, ctx int) bool {
 	if f.date || a.in(t, vWeekdays) || a.in(t, vRunTogether) || (t.Dot && a.in(t, vAbbrevDot)) || t.Letters < 2 || a.clinicalWord(i) {
 		return false
 	}
-	if !cityAfter && (a.lex.InCategory(lexicon.Language, t.Lower) || a.lex.InCategory(lexicon.Nationality, t.Lower)) {
+	if !cityAfter && (a.inCategoryLower(t, lexicon.Language) || a.inCategoryLower(t, lexicon.Nationality)) {
 		// "speaks very little English", "in English": a language or a people, which a
 		// small town may also be called; only a state after it ("English, Indiana")
 		// makes it the town.

@@ -38,6 +38,7 @@ type scratch struct {
 	others                             map[string]packedFeat
 	cue                                map[string]int
 	gaz                                map[string]gazHit
+	gazIDs                             []int32
 	blockSeed, blockExt                []bool
 	// Lent for one use (borrow): signatureLines, coordinated.
 	sig, inPerson []bool
@@ -115,6 +116,9 @@ func (a *analysis) release(s *scratch) {
 	s.cityLower, s.prefixMemo, s.countryMemo = keep(s.cityLower, a.cityLower), keep(s.prefixMemo, a.prefixMemo), keep(s.countryMemo, a.countryMemo)
 	s.orgStarts, s.orgStartsDot, s.extraCues = keep(s.orgStarts, a.orgStarts), keep(s.orgStartsDot, a.orgStartsDot), keep(s.extraCues, a.extraCues)
 	s.ctx = keep(s.ctx, a.ctx)
+	if a.gazIDs != nil {
+		s.gazIDs = a.gazIDs
+	}
 	for c := range a.chainMasks {
 		if a.chainMasks[c] != nil {
 			s.chainMasks[c] = a.chainMasks[c]

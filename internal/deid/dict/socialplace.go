@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/veil-blog/veil/internal/deid/vocab"
+	"github.com/veil-blog/veil/internal/lexicon"
 )
 
 // Places as comments and tweets write them: in lower case ("hello from abq
@@ -64,12 +65,14 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 	if t.Shape != shapeLower || t.Letters < 3 || i+1 >= n || a.stop(t) || a.isClinical() {
 		return span{}, false
 	}
-	if !a.phraseAhead(i) {
+	// A phrase is taken as a country or a state only after a word that
+	// opens the name of one (lookupPlace's own gate, narrowed to those
+	// names: countryStatePrefix), and as a place only after a compass word:
+	// both asked of the word, once per word id, before its neighbours.
+	prefix, compass := a.countryStatePrefix(t), a.in(t, vCompass)
+	if !prefix && !compass || !a.phraseAhead(i) {
 		return span{}, false
 	}
-	// lookupPlace's own gate, asked once for all the phrases tried here:
-	// whether some name of several words begins with this word.
-	prefix, prefixDone := false, false
 	for j := i + 2; j <= n && j <= i+3; j++ {
 		if !a.adjacent(j-1) || a.toks[j-2].Poss || a.toks[j-1].Shape != shapeLower {
 			break
@@ -77,18 +80,15 @@ func (a *analysis) lowerPhrasePlace(i int) (span, bool) {
 		// The last word of a place's name is a proper noun SCOWL lists
 		// ("mexico", "africa", "portland"): a cheap gate before the
 		// phrase look-up.
-		if a.f(j-1).proper == 0 {
+		if a.ff(j-1)&ffProper == 0 {
 			continue
-		}
-		if !prefixDone {
-			prefix, prefixDone = a.placePrefix(t), true
 		}
 		if prefix {
 			if typ, _ := a.gazetteer(a.phrase(i, j), i, j); typ == "country" || typ == "state" {
 				return span{i: i, j: j, conf: 0.3, typ: typ}, true
 			}
 		}
-		if a.in(t, vCompass) && j == i+2 && a.toks[i+1].Letters >= 4 {
+		if compass && j == i+2 && a.toks[i+1].Letters >= 4 {
 			f := a.f(i + 1)
 			typ, pop := a.gazetteer(a.toks[i+1].Lower, i+1, j)
 			if typ != "" && pop >= 10000 && !f.common(35) && !(f.births >= 1000 && f.births > int(f.surname)) {
@@ -108,7 +108,7 @@ func (a *analysis) phraseAhead(i int) bool {
 		if !a.adjacent(j) || a.toks[j-1].Poss || a.toks[j].Shape != shapeLower {
 			return false
 		}
-		if a.f(j).proper != 0 {
+		if a.ff(j)&ffProper != 0 {
 			return true
 		}
 	}
@@ -213,8 +213,9 @@ func (a *analysis) socialPlaces() []span {
 		return nil
 	}
 	var out []span
+	off := socialRules.absent(a.text)
 	for i := 0; i < len(a.toks); i++ {
-		m := a.socialMay[i] // mayStart(&socialRules, i)
+		m := a.socialMay[i] &^ off // mayStart(&socialRules, i), but the rules the text cannot hold
 		if m == 0 || a.tf[i]&tfHandle != 0 {
 			continue
 		}
@@ -231,14 +232,14 @@ func (a *analysis) socialPlaces() []span {
 // socialRules are the rules of socialPlaces, in order.
 var socialRules = newRuleChain(1, []spanRule{
 	{find: (*analysis).checkIn, skip: true, word: "i'm"},
-	{find: (*analysis).pinPlace, skip: true, shapes: anyCap},
-	{find: (*analysis).parenCityCode, skip: true, shapes: onlyTitle, plain: true},
-	{find: (*analysis).siteBeforePlace, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
+	{find: (*analysis).pinPlace, skip: true, shapes: anyCap, needs: "📍"},
+	{find: (*analysis).parenCityCode, skip: true, shapes: onlyTitle, plain: true, needs: "("},
+	{find: (*analysis).siteBeforePlace, skip: true, shapes: onlyTitle, plain: true, noPoss: true, notStop: true, idTest: noDateWord},
 	{find: (*analysis).possVenue, shapes: onlyTitle, plain: true, poss: true},
 	{find: (*analysis).cityAbbrev, shapes: onlyLower | onlyUpper, most: mostRunes(vocab.CityAbbrevs()), idGate: cityAbbrevMay},
 	{find: (*analysis).compassRegion, shapes: onlyTitle, plain: true, noPoss: true, listed: true, list: vCompassRegions},
 	{find: (*analysis).dottedCountry, skip: true, shapes: onlyTitle, word: "u"},
-	{find: (*analysis).wardOrLine, skip: true, shapes: onlyTitle, plain: true, noPoss: true},
+	{find: (*analysis).wardOrLine, skip: true, shapes: onlyTitle, plain: true, noPoss: true, idTest: wardOrLineWord},
 	{find: (*analysis).republicOf, skip: true, shapes: notMixed, noPoss: true, listed: true, list: vStateForms},
 	{find: (*analysis).theCountryCode, shapes: onlyLower, letters: 2, most: 3, idGate: theCountryCodeMay},
 	{find: (*analysis).acronymVenue, skip: true, shapes: onlyUpper, plain: true, noPoss: true},
@@ -585,6 +586,33 @@ type spanRule struct {
 	// be fixed by them (its Lower, and its Text when asLower says the word
 	// is in lower case and written as its Lower).
 	idGate func(a *analysis, t *token, asLower bool) bool
+	// idTest, when not nil, is more of the rule's first tests that read
+	// only the word's Lower and features (fixed by its id) and its shape,
+	// asked with word, notStop and listed (admitsID).
+	idTest func(a *analysis, t *token) bool
+	// needs, when not empty, is a string the rule reads in a word's gap:
+	// in a text without it the rule finds nothing (ruleChain.absent).
+	needs string
+}
+
+// noDateWord is siteBeforePlace's test of the word's features: no date
+// word.
+func noDateWord(a *analysis, t *token) bool { return t.Shape == shapeNone || !a.feats[t.ID].date }
+
+// wardOrLineWord is wardOrLine's test of the word: "ward", or a line's
+// colour.
+func wardOrLineWord(a *analysis, t *token) bool { return t.Lower == "ward" || a.in(t, vLineColours) }
+
+// absent returns the rules of c that need a string text does not hold
+// (spanRule.needs): they find nothing in it.
+func (c *ruleChain) absent(text string) ruleSet {
+	var off ruleSet
+	for k := range c.rules {
+		if r := &c.rules[k]; r.needs != "" && !strings.Contains(text, r.needs) {
+			off |= 1 << k
+		}
+	}
+	return off
 }
 
 // shapeSet is a set of word shapes, one bit (1<<shape) each.
@@ -607,9 +635,10 @@ func (r *spanRule) admits(t *token) bool {
 }
 
 // admitsID is the part of the pre-test of r that reads only the word
-// itself (its Lower, by id): word, notStop and listed.
+// itself (its Lower, by id): word, notStop, listed and idTest.
 func (r *spanRule) admitsID(a *analysis, t *token) bool {
-	return (r.word == "" || r.word == t.Lower) && !(r.notStop && a.stop(t)) && !(r.listed && !a.in(t, r.list))
+	return (r.word == "" || r.word == t.Lower) && !(r.notStop && a.stop(t)) && !(r.listed && !a.in(t, r.list)) &&
+		(r.idTest == nil || r.idTest(a, t))
 }
 
 // matched is a span found by a spanRule, with the rule's skip.
@@ -656,7 +685,7 @@ func newRuleChain(id int, rules []spanRule) ruleChain {
 		if r.letters >= maxLetters || r.most >= maxLetters {
 			panic("dict: a rule tests more letters than ruleChain.letters counts")
 		}
-		if r.word != "" || r.notStop || r.listed {
+		if r.word != "" || r.notStop || r.listed || r.idTest != nil {
 			c.byID |= 1 << k
 		}
 		if r.idGate != nil {
@@ -913,14 +942,81 @@ func (a *analysis) bigPlace(i int) (span, bool) {
 	return span{}, false
 }
 
-// placePrefix reports whether some place name of several words begins
-// with word t (with its full stop, if it has one), as lexicon.PlacePrefix
-// does, worked out once per distinct word.
-func (a *analysis) placePrefix(t *token) bool {
+// countryStatePrefix reports whether some country or US state has a name
+// of several words that begins with word t, written with the full stop
+// after it when it has one: what lookupPlace's prefix gate (PlacePrefix of
+// the phrase's first word) says of the names that can make a phrase a
+// country or a state, which are all lowerPhrasePlace takes. The gate of
+// every place name asked the lexicon's prefix table, a probe of a large
+// table for each distinct word before a lower-case proper noun; this one
+// is a small set, made once per lexicon (countryStateFirsts). A word that
+// is not plain lower-case ASCII, whose lookup form may differ from its
+// Lower, is asked PlacePrefix as before: a wider gate, since every prefix
+// of a country's or a state's name is one of PlacePrefix's.
+func (a *analysis) countryStatePrefix(t *token) bool {
 	if t.Dot {
+		if firsts := a.countryStateFirsts(); firsts != nil && asciiNoCaps(t.Lower) {
+			var buf [32]byte
+			if len(t.Lower) < len(buf) {
+				n := copy(buf[:], t.Lower)
+				buf[n] = '.'
+				return firsts[string(buf[:n+1])]
+			}
+			return firsts[t.Lower+"."]
+		}
 		return a.lex.PlacePrefix(t.Lower + ".")
 	}
-	return a.memo(&a.prefixMemo, t.ID, func() bool { return a.lex.PlacePrefix(t.Lower) })
+	if m := a.prefixMemo; m != nil {
+		if c := m[t.ID]; c != 0 {
+			return c > 0
+		}
+	}
+	return a.memo(&a.prefixMemo, t.ID, func() bool {
+		if firsts := a.countryStateFirsts(); firsts != nil && asciiNoCaps(t.Lower) {
+			return firsts[t.Lower]
+		}
+		return a.lex.PlacePrefix(t.Lower)
+	})
+}
+
+// countryStateFirsts is countryStateFirsts of a's lexicon, asked once.
+func (a *analysis) countryStateFirsts() map[string]bool {
+	if !a.csDone {
+		a.csFirsts, a.csDone = countryStateFirsts(a.lex), true
+	}
+	return a.csFirsts
+}
+
+// asciiNoCaps reports whether w is ASCII without capitals: its own lookup
+// form (the lexicon's key).
+func asciiNoCaps(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+type countryStateKey struct{}
+
+// countryStateFirsts returns the first words of the names of several words
+// of countries and US states (lexicon.CountryStateNames), in lookup form,
+// or nil when the lexicon cannot list them.
+func countryStateFirsts(lex *lexicon.Lexicon) map[string]bool {
+	return lexicon.Derived(lex, countryStateKey{}, func(l *lexicon.Lexicon) map[string]bool {
+		names, err := l.CountryStateNames()
+		if err != nil {
+			return nil
+		}
+		m := map[string]bool{}
+		for _, n := range names {
+			if i := strings.IndexByte(n, ' '); i > 0 {
+				m[n[:i]] = true
+			}
+		}
+		return m
+	})
 }
 
 // isCountry is a.lex.IsCountry(t.Lower), worked out once per distinct

@@ -22,6 +22,11 @@ type Words struct {
 
 type key struct{ lex *lexicon.Lexicon }
 
+// factsKey names the array of Words.facts among the document's
+// (deid.AnalysisArray): a Words is kept with its document (AnalysisValue)
+// and by the recognizers only while they read it, never past it.
+type factsKey struct{ lex *lexicon.Lexicon }
+
 // Of returns the facts of the words of the document an according to lex,
 // made once per document and lexicon and kept with the document. Every
 // distinct word is looked up: the recognizers that share them (the
@@ -30,7 +35,9 @@ type key struct{ lex *lexicon.Lexicon }
 func Of(an *deid.Analysis, lex *lexicon.Lexicon) *Words {
 	return deid.AnalysisValue(an, key{lex}, func() *Words {
 		vocab := an.Vocab()
-		facts := make([]lexicon.Facts, len(vocab))
+		// Every element is written: the array may be an earlier
+		// document's.
+		facts := deid.AnalysisArray[lexicon.Facts](an, factsKey{lex}, len(vocab))
 		for id, w := range vocab {
 			facts[id] = lex.Facts(w)
 		}

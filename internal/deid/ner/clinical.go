@@ -62,7 +62,10 @@ func isDoseToken(prev, w string) bool {
 
 // dosePairs holds the first two letters of each route word and unit of two
 // letters or more: bit b of dosePairs()[a] for the letters 'a'+a, 'a'+b.
-var dosePairs = sync.OnceValue(func() (p [26]uint32) {
+// (A pointer: isDoseToken asks it of every word of a text, and the array
+// was copied at each call.)
+var dosePairs = sync.OnceValue(func() *[26]uint32 {
+	p := new([26]uint32)
 	for _, s := range []vocab.Set{vocab.RouteWords(), vocab.Units()} {
 		for w := range s.All() {
 			if len(w) >= 2 {

@@ -415,12 +415,18 @@ func (d *Detector) lexFactsOfStem(fx lexicon.Facts, stem string, clitic bool) le
 // that is not ordinary, a name or proper noun, a known place by itself or
 // with the next word ("United Kingdom"), or a word after a title.
 func (d *Detector) candidate(t *textInfo, words chunkWords, i int) bool {
+	return d.candidateIn(t, words, i, nil)
+}
+
+// candidateIn is candidate, with what holds of a word in every text kept
+// in c, if not nil (see wordMemo).
+func (d *Detector) candidateIn(t *textInfo, words chunkWords, i int, c *tokenCache) bool {
 	w := trimNonLetters(words.at(i))
 	// What the word says by itself is a function of the word and the
 	// text, worked out once per distinct word: names recur.
 	v, ok := t.cands[w]
 	if !ok {
-		v = d.candidateWord(t, w)
+		v = d.candidateWordIn(t, w, c)
 		if t.cands == nil {
 			t.cands = make(map[string]int8, 32) // a text's usual words asked
 		}
@@ -434,17 +440,74 @@ func (d *Detector) candidate(t *textInfo, words chunkWords, i int) bool {
 	}
 	if i+1 < words.len() {
 		next := trimNonLetters(words.at(i + 1))
-		if d.knownPlacePair(w, next) {
+		if d.knownPlacePairIn(w, next, c) {
 			return true
 		}
 	}
 	if i > 0 {
 		prev := trimNonLetters(words.at(i - 1))
-		if d.knownPlacePair(prev, w) {
+		if d.knownPlacePairIn(prev, w, c) {
 			return true
 		}
 	}
 	return false
+}
+
+// wordMemo is what candidate learns of a word that holds in every text,
+// kept by a token cache from text to text (tokenCache.cands): the words
+// that may be names recur from post to post, and each costs lexicon
+// probes (its facts, the place, country and state tables, PlacePrefix).
+// Of the text, candidateWord reads only whether the text writes the word
+// in lower case somewhere (wordEvidence), so it is kept for either
+// answer; for an ASCII word, the facts the text's analysis gives
+// (lexfacts.Words.FactsOf) are lex.Facts of the word whatever the text.
+type wordMemo struct {
+	// cand is candidateWord+2 of the word, 0 while unknown, when the text
+	// has the word in lower case ([1]) and when not ([0]).
+	cand [2]int8
+	// prefix is 2 if lexicon.PlacePrefix of the word is true, 1 if
+	// false, 0 while unknown.
+	prefix int8
+}
+
+// candidateWordIn is candidateWord, kept in c for an ASCII word.
+func (d *Detector) candidateWordIn(t *textInfo, w string, c *tokenCache) int8 {
+	if c == nil || !isASCII(w) {
+		return d.candidateWord(t, w)
+	}
+	var buf [32]byte
+	low := 0
+	if len(w) >= 2 && t.lower.has(lowerASCII(buf[:0], w)) {
+		low = 1 // else a word of one letter, which wordEvidence decides alone
+	}
+	m := c.wordMemo(w)
+	if m.cand[low] != 0 {
+		return m.cand[low] - 2
+	}
+	v := d.candidateWord(t, w)
+	m.cand[low] = v + 2
+	return v
+}
+
+// knownPlacePairIn is knownPlacePair, with PlacePrefix of a kept in c, if
+// not nil.
+func (d *Detector) knownPlacePairIn(a, b string, c *tokenCache) bool {
+	if c == nil {
+		return d.knownPlacePair(a, b)
+	}
+	if a != "" && strings.IndexByte(a, ' ') < 0 {
+		m := c.wordMemo(a)
+		if m.prefix == 0 {
+			m.prefix = 1
+			if d.lex.PlacePrefix(a) {
+				m.prefix = 2
+			}
+		}
+		if m.prefix == 1 {
+			return false
+		}
+	}
+	return d.knownPlace(a + " " + b)
 }
 
 // knownPlacePair is knownPlace(a + " " + b). A name of two words is a
@@ -492,8 +555,26 @@ type textInfo struct {
 	note int8
 }
 
-func newTextInfo(doc *deid.Doc) *textInfo {
-	return &textInfo{doc: doc, text: doc.Text, lower: newLowerWords(doc.Analysis())}
+func newTextInfo(doc *deid.Doc) *textInfo { return newTextInfoIn(doc, nil) }
+
+// newTextInfoIn is newTextInfo with its maps and slices made in the space
+// c, if not nil, lends each text (emptied here): the text is c's until
+// it is done.
+func newTextInfoIn(doc *deid.Doc, c *tokenCache) *textInfo {
+	t := &textInfo{doc: doc, text: doc.Text}
+	if c == nil {
+		t.lower = newLowerWords(doc.Analysis(), nil, nil)
+		return t
+	}
+	if c.textCands == nil {
+		c.textCands = make(map[string]int8, 32) // a text's usual words asked
+	}
+	clear(c.textCands)
+	clear(c.lowerRuns)
+	t.cands = c.textCands
+	t.lower = newLowerWords(doc.Analysis(), c.lowerIDs, c.lowerRuns)
+	c.lowerIDs, c.lowerRuns = t.lower.ids, t.lower.runs
+	return t
 }
 
 // words returns lex's facts of the text's words, lexfacts.Of its
@@ -845,8 +926,18 @@ type lowerWords struct {
 	runs map[string]bool
 }
 
-func newLowerWords(a *deid.Analysis) lowerWords {
-	l := lowerWords{a: a, ids: make([]bool, len(a.Vocab()))}
+// newLowerWords returns the words a's text writes in lower case; ids and
+// runs, if not nil, are space for them: their contents are not read.
+func newLowerWords(a *deid.Analysis, ids []bool, runs map[string]bool) lowerWords {
+	n := len(a.Vocab())
+	if cap(ids) >= n {
+		ids = ids[:n]
+		clear(ids)
+	} else {
+		ids = make([]bool, n)
+	}
+	clear(runs)
+	l := lowerWords{a: a, ids: ids, runs: runs}
 	words := a.Words()
 	for i := range words {
 		w := &words[i]

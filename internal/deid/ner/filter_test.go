@@ -396,6 +396,10 @@ func TestLowerWords(t *testing.T) {
 		}
 		texts = append(texts, b.String())
 	}
+	// The space of one text is lent to the next, as a token cache lends
+	// it: nothing of a text may stay in it.
+	var ids []bool
+	var runs map[string]bool
 	for _, text := range texts {
 		want := map[string]bool{}
 		asks := []string{"zz", "ab", "the", "cat"}
@@ -405,7 +409,8 @@ func TestLowerWords(t *testing.T) {
 			}
 			asks = append(asks, w, strings.ToLower(w))
 		}
-		got := newLowerWords((&deid.Doc{Text: text}).Analysis())
+		got := newLowerWords((&deid.Doc{Text: text}).Analysis(), ids, runs)
+		ids, runs = got.ids, got.runs
 		for _, w := range asks {
 			if utf8.RuneCountInString(w) >= 2 && got.has(w) != want[w] {
 				t.Errorf("in %q, has(%q) = %v, want %v", text, w, got.has(w), want[w])
@@ -535,6 +540,65 @@ func TestEachCapitalRun(t *testing.T) {
 		eachCapitalRun(s, func(w string) { got = append(got, w) })
 		if !slices.Equal(got, want) {
 			t.Fatalf("eachCapitalRun(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestCandidateAcrossTexts checks that candidate, with what it learns of
+// words kept in one token cache from text to text (wordMemo), answers
+// every word of every text as it does for a text asked nothing before:
+// texts of the reference words in random case, so that a word is written
+// in lower case in some texts and not in others, and pairs of place words.
+func TestCandidateAcrossTexts(t *testing.T) {
+	d := newVetted()
+	rng := rand.New(rand.NewPCG(8, 1))
+	texts := refTexts(t)
+	var words []string
+	for _, s := range texts[:min(len(texts), 400)] {
+		words = append(words, strings.Fields(s)...)
+	}
+	words = append(words, "Port", "Vila", "Burkina", "Faso", "Mr.", "Dr", "Quillfeather", "Ohio", "OH")
+	for range 3000 {
+		var b strings.Builder
+		for range 3 + rng.IntN(25) {
+			w := words[rng.IntN(len(words))]
+			switch rng.IntN(4) {
+			case 0:
+				w = strings.ToLower(w)
+			case 1:
+				w = strings.ToUpper(w[:1]) + w[1:]
+			}
+			b.WriteString(w)
+			b.WriteByte(' ')
+		}
+		texts = append(texts, b.String())
+	}
+	c := newTokenCache(loadModel())
+	asked := 0
+	for _, text := range texts {
+		c.begin()
+		doc := &deid.Doc{Text: text}
+		shared := newTextInfo(doc)
+		ws := fieldWords(text)
+		for _, i := range rng.Perm(ws.len()) {
+			if !mayBeName(ws.at(i)) {
+				continue
+			}
+			asked++
+			if got, want := d.candidateIn(shared, ws, i, c), d.candidate(newTextInfo(doc), ws, i); got != want {
+				t.Fatalf("%q: candidate(%d) = %v across texts, alone %v", text, i, got, want)
+			}
+		}
+	}
+	if asked < 10000 || len(c.cands) < 500 {
+		t.Fatalf("%d words asked, %d kept: the test reads too few", asked, len(c.cands))
+	}
+	for w, m := range c.cands {
+		if m.prefix != 0 && (m.prefix == 2) != d.lex.PlacePrefix(w) {
+			t.Fatalf("%q: kept PlacePrefix %d, the lexicon says %v", w, m.prefix, d.lex.PlacePrefix(w))
+		}
+		if m.cand != [2]int8{} && !isASCII(w) {
+			t.Fatalf("%q: the answer of a word beyond ASCII kept", w)
 		}
 	}
 }

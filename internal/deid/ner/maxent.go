@@ -412,6 +412,17 @@ type posFeats struct {
 	lower                 string // the tag in lower case, as "nextpos" and "word+nextpos" read it
 	pos, prevPos, nextPos weightsOf
 	posPrev               []weightsOf // "pos+prevtag", by prevID
+	// prefix, if hasPrefix, holds the label scores of a token before a
+	// token of this tag after the entity model's first three features,
+	// "bias", "en-wordlist" (by whether the token is in the list) and
+	// "nextpos" (this tag's), summed in classify's order onto zero: they
+	// read nothing else, and are summed once when the model is opened
+	// instead of for every token (some 35 of a token's 100 weights).
+	prefix    [2][16]float64
+	hasPrefix bool
+	// perModel is set for the posFeats made when the model is opened,
+	// one per tag (small.tags and none), which ctxMemo keys by address.
+	perModel bool
 }
 
 // prevIDs is the number of values the label before a token takes: "None"
@@ -481,6 +492,35 @@ func (m *maxent) initSmall(tags []string) {
 	for n := range s.wordLen {
 		s.wordLen[n] = m.weightsOf(fWordLen, strconv.Itoa(n))
 	}
+	for _, p := range s.tags {
+		p.perModel = true
+	}
+	s.none.perModel = true
+	if len(m.labels) <= 16 {
+		for _, p := range s.tags {
+			m.initPrefix(p)
+		}
+		m.initPrefix(&s.none)
+	}
+}
+
+// initPrefix sums the prefix scores of next, the tag of the token after
+// (see posFeats.prefix), as classify sums a token's features.
+func (m *maxent) initPrefix(next *posFeats) {
+	s := &m.small
+	for in, wordlist := range [2]*weightsOf{&s.notInList, &s.inList} {
+		scores := &next.prefix[in]
+		for _, w := range [...]*weightsOf{&s.bias, wordlist, &next.nextPos} {
+			if !w.ok {
+				continue
+			}
+			vw := w.vw
+			scores[vw.label&15] += vw.w
+			more, stride := m.more.Rows(int(vw.start), int(vw.start)+int(vw.n))
+			addLabelWeights16(scores, more, stride)
+		}
+	}
+	next.hasPrefix = true
 }
 
 // initTagIDs notes the features of each tag by its number in ids (the
@@ -493,9 +533,11 @@ func (m *maxent) initTagIDs(ids map[string]int32) {
 }
 
 // classify sets the Label of each token, as prose's entity extracter does;
-// feats are the features of the tokens' texts (tokenCache.of) and ids the
-// tagger's tagID of their tags (-1 for a tag it does not number).
-func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats, ids []int32) {
+// feats are the features of the tokens' texts (tokenCache.of), ids the
+// tagger's tagID of their tags (-1 for a tag it does not number) and memo,
+// if not nil, keeps the "word+nextpos" weights of the tokens it has seen
+// before each tag (see ctxMemo).
+func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats, ids []int32, memo *ctxMemo) {
 	// Scratch space on the stack for the usual window and model.
 	var tagsArr [64]*posFeats
 	var scoresArr [16]float64
@@ -566,12 +608,40 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats, ids []int32) 
 		fs[fNextPos] = &next.nextPos
 		wordNextPos = weightsOf{}
 		if tok.wordNextPos {
-			buf = join(buf[:0], tok.lower, next.lower)
-			wordNextPos = tableWeights(m.feats[fWordNextPos], unsafe.String(unsafe.SliceData(buf), len(buf)))
+			// A tag the model does not number has a posFeats made
+			// for this token, which the memo cannot key.
+			kept := memo != nil && next.perModel
+			var ok bool
+			if kept {
+				wordNextPos, ok = memo.nextPos[nextPosKey{tok, next}]
+			}
+			if !ok {
+				buf = join(buf[:0], tok.lower, next.lower)
+				wordNextPos = tableWeights(m.feats[fWordNextPos], unsafe.String(unsafe.SliceData(buf), len(buf)))
+				if kept {
+					memo.nextPos[nextPosKey{tok, next}] = wordNextPos
+				}
+			}
 		}
 		fs[fWordNextPos] = &wordNextPos
-		clear(scores)
-		if scores16 != nil {
+		if scores16 != nil && next.hasPrefix {
+			// The sums of the first three features are next's.
+			in := 0
+			if tok.inList {
+				in = 1
+			}
+			*scores16 = next.prefix[in]
+			for _, w := range fs[fNextPos+1:] {
+				if !w.ok {
+					continue
+				}
+				vw := w.vw
+				scores16[vw.label&15] += vw.w
+				more, stride := m.more.Rows(int(vw.start), int(vw.start)+int(vw.n))
+				addLabelWeights16(scores16, more, stride)
+			}
+		} else if scores16 != nil {
+			clear(scores)
 			for _, w := range fs {
 				if !w.ok {
 					continue
@@ -582,6 +652,7 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats, ids []int32) 
 				addLabelWeights16(scores16, more, stride)
 			}
 		} else {
+			clear(scores)
 			for _, w := range fs {
 				if !w.ok {
 					continue

@@ -65,6 +65,11 @@ type Detector struct {
 	// to that vetting (see WithClinical).
 	note     func(doc *deid.Doc) bool
 	misspelt func(lw string) bool
+	// caches holds *tokenCache: the tokens and features of the words the
+	// Detector has tagged, taken by a call of Detect and put back after
+	// it, so that the texts one worker tags one after another share them
+	// (see tokenCache).
+	caches sync.Pool
 }
 
 var _ deid.Detector = (*Detector)(nil)
@@ -96,7 +101,19 @@ func (d *Detector) Name() string { return Name }
 func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, error) {
 	// Wait for the model here, outside tag's recover: a model that cannot
 	// be loaded must fail the text, not pass it with no names found.
-	loadModel()
+	m := loadModel()
+	// cache holds what the Detector learnt of words, token texts and
+	// windows in the texts before this one, and space for this one's. It
+	// goes back to the pool when the text is done; a panic drops it.
+	cache := d.getCache(m)
+	out, err := d.detect(ctx, doc, cache)
+	cache.endText()
+	d.putCache(cache)
+	return out, err
+}
+
+// detect is Detect with the token cache c.
+func (d *Detector) detect(ctx context.Context, doc *deid.Doc, cache *tokenCache) ([]deid.Finding, error) {
 	text := doc.Text
 	var out []deid.Finding
 	// What the vetting needs to know of the whole text is worked out
@@ -104,34 +121,16 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	var t *textInfo
 	info := func() *textInfo {
 		if t == nil {
-			t = newTextInfo(doc)
+			t = newTextInfoIn(doc, cache)
 		}
 		return t
 	}
-	// entities is a function of the window's text alone, and a text
-	// repeats its windows ("said Marisol." after each quote): each
-	// distinct window is tagged once.
-	var tagged map[string][]entity
-	var scratch windowScratch
-	var cache *tokenCache // the features of the tokens' texts, made on first use
 	for c := range eachChunk(text, d.max) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		for _, p := range d.parts(text, c, doc.Found, info, &scratch) {
-			w := text[p.Start:p.End]
-			ents, ok := tagged[w]
-			if !ok {
-				if cache == nil {
-					cache = newTokenCache(loadModel())
-				}
-				ents = d.entities(w, cache)
-				if tagged == nil {
-					tagged = make(map[string][]entity, 16)
-				}
-				tagged[w] = ents
-			}
-			out = d.appendFindings(out, text, p, ents)
+		for _, p := range d.parts(text, c, doc.Found, info, &cache.scratch, cache) {
+			out = d.appendFindings(out, text, p, cache.entities(d, text[p.Start:p.End]))
 		}
 	}
 	if d.lex == nil || len(out) == 0 {
@@ -158,6 +157,24 @@ func (d *Detector) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	return kept, nil
 }
 
+// getCache returns a token cache of model m for one text: one that an
+// earlier text left in the pool, or a new one.
+func (d *Detector) getCache(m *model) *tokenCache {
+	if c, _ := d.caches.Get().(*tokenCache); c != nil && c.m == m {
+		c.begin()
+		return c
+	}
+	return newTokenCache(m)
+}
+
+// putCache gives c back to the pool once its text is done, unless a
+// panic may have left it half-made.
+func (d *Detector) putCache(c *tokenCache) {
+	if !c.spoilt {
+		d.caches.Put(c)
+	}
+}
+
 // Parts returns the parts of doc.Text that Detect gives prose to tag and label, given
 // what the earlier recognizers found (doc.Found), in order: the windows around possible
 // names that those findings leave in doubt.
@@ -172,15 +189,16 @@ func (d *Detector) Parts(doc *deid.Doc) []Span {
 	var out []Span
 	var scratch windowScratch
 	for c := range eachChunk(doc.Text, d.max) {
-		out = append(out, d.parts(doc.Text, c, doc.Found, info, &scratch)...)
+		out = append(out, d.parts(doc.Text, c, doc.Found, info, &scratch, nil)...)
 	}
 	return out
 }
 
 // parts returns the parts of chunk c of text that prose reads; scratch is
 // space reused from chunk to chunk, which holds the parts returned until
-// the next call.
-func (d *Detector) parts(text string, c Span, found []deid.Finding, info func() *textInfo, scratch *windowScratch) []Span {
+// the next call; cache, if not nil, keeps what the candidate test learns
+// of words in any text.
+func (d *Detector) parts(text string, c Span, found []deid.Finding, info func() *textInfo, scratch *windowScratch, cache *tokenCache) []Span {
 	if d.window <= 0 {
 		if d.gate && !mayHoldName(text[c.Start:c.End]) {
 			return nil
@@ -189,7 +207,7 @@ func (d *Detector) parts(text string, c Span, found []deid.Finding, info func() 
 	}
 	var cand func(chunkWords, int) bool
 	if d.lex != nil {
-		cand = func(words chunkWords, i int) bool { return d.candidate(info(), words, i) }
+		cand = func(words chunkWords, i int) bool { return d.candidateIn(info(), words, i, cache) }
 	}
 	parts := windowsWhere(text[c.Start:c.End], d.window, cand, scratch)
 	kept := parts[:0]
@@ -452,24 +470,25 @@ func keep(tok string) bool {
 // on proseText(s), which it returns with the tokens. It returns false if prose panicked,
 // which safeText is meant to prevent.
 func (d *Detector) tag(s string, cache *tokenCache) (toks []prose.Token, safe string, ok bool) {
-	defer func() {
-		if r := recover(); r != nil {
-			toks, safe, ok = nil, "", false
-		}
-	}()
-	safe = proseText(s)
 	m := loadModel()
 	if cache == nil {
 		cache = newTokenCache(m)
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			toks, safe, ok = nil, "", false
+			cache.spoilt = true
+		}
+	}()
+	safe = proseText(s)
 	toks, feats, src := cache.tokens(safe)
-	ids := m.tagger.tag(toks, feats, cache.ids[:0])
+	ids := m.tagger.tag(toks, feats, cache.ids[:0], &cache.memo)
 	cache.ids = ids
 	for i, j := range src {
 		toks[i].Tag = toks[j].Tag
 		ids[i] = ids[j]
 	}
-	m.ents.classify(toks, feats, ids)
+	m.ents.classify(toks, feats, ids, &cache.memo)
 	for i, j := range src {
 		toks[i].Label = toks[j].Label
 	}

@@ -162,7 +162,7 @@ func TestClassifyMatchesRef(t *testing.T) {
 			t.Fatal(err)
 		}
 		toks := doc.Tokens()
-		ids := m.tagger.tag(toks, cache.of(toks), nil)
+		ids := m.tagger.tag(toks, cache.of(toks), nil, nil)
 		if len(toks) > 2 && len(s)%3 == 0 {
 			toks[1].Tag = "-XYZ-" // a tag the tagger copies from a token
 			ids[1] = m.tagger.tagID(toks[1].Tag)
@@ -174,7 +174,7 @@ func TestClassifyMatchesRef(t *testing.T) {
 		}
 		want := slices.Clone(toks)
 		m.ents.classifyRef(want)
-		m.ents.classify(toks, cache.of(toks), ids)
+		m.ents.classify(toks, cache.of(toks), ids, nil)
 		if !slices.Equal(toks, want) {
 			t.Errorf("%q: labels %v, want %v", s, toks, want)
 		}
@@ -313,7 +313,7 @@ func TestTagMatchesRef(t *testing.T) {
 		toks := doc.Tokens()
 		want := slices.Clone(toks)
 		m.tagger.tagRef(want)
-		m.tagger.tag(toks, cache.of(toks), nil)
+		m.tagger.tag(toks, cache.of(toks), nil, nil)
 		if !slices.Equal(toks, want) {
 			t.Errorf("%q: tags %v, want %v", s, toks, want)
 		}

@@ -353,8 +353,9 @@ func (t *tagger) tagSet() []string {
 
 // tag sets the Tag of each token, as prose's tagger does, and appends the
 // tagID of each to ids; feats are the features of the tokens' texts
-// (tokenCache.of).
-func (t *tagger) tag(toks []prose.Token, feats []*tokenFeats, ids []int32) []int32 {
+// (tokenCache.of), and memo, if not nil, those of the tokens beside the
+// tags before them (see ctxMemo).
+func (t *tagger) tag(toks []prose.Token, feats []*tokenFeats, ids []int32, memo *ctxMemo) []int32 {
 	// Scratch space on the stack for the usual model.
 	var scoresArr [64]float64
 	var touchedArr [64]bool
@@ -370,7 +371,7 @@ func (t *tagger) tag(toks []prose.Token, feats []*tokenFeats, ids []int32) []int
 	for i := range toks {
 		tag, id := feats[i].fixed, feats[i].fixedID
 		if !feats[i].hasFixed {
-			tag, id, buf = t.predict(scores, touched, buf, feats, i, p1, p2, id1, id2)
+			tag, id, buf = t.predict(scores, touched, buf, feats, i, p1, p2, id1, id2, memo)
 		}
 		toks[i].Tag = tag
 		ids = append(ids, id)
@@ -404,8 +405,10 @@ func (t *tagger) ctxFeatsOf(w string) ctxFeats {
 // predict scores the features prose's featurize gives token i (feats
 // holds the features of every token; p1 and p2 are the tags of the two
 // tokens before, id1 and id2 their numbers in tagIDs or -1) and returns the
-// best tag and its tagID. scores, touched and buf are scratch space.
-func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*tokenFeats, i int, p1, p2 string, id1, id2 int32) (string, int32, []byte) {
+// best tag and its tagID. scores, touched and buf are scratch space; memo,
+// if not nil, keeps the "i-1 tag+i word" weights of the tokens it has seen
+// after each tag.
+func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*tokenFeats, i int, p1, p2 string, id1, id2 int32, memo *ctxMemo) (string, int32, []byte) {
 	// Only the tags of features found are scored (touched), each from 0.
 	// The usual model has at most 64 classes, and tag lends scratch space
 	// of that size: the sums then index arrays, without a bounds check on
@@ -428,7 +431,9 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 		}
 		addWeights(scores, touched, vals, stride)
 	}
-	add := func(parts ...string) {
+	// find returns the weights of the feature of parts joined by
+	// spaces (the empty range if the model has none).
+	find := func(parts ...string) [2]int32 {
 		buf = buf[:0]
 		for k, p := range parts {
 			if k > 0 {
@@ -437,9 +442,11 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 			buf = append(buf, p...)
 		}
 		if r, ok := t.feats.Find(unsafe.String(unsafe.SliceData(buf), len(buf))); ok {
-			addRange([2]int32{t.feats.Int32(r, 0), t.feats.Int32(r, 1)})
+			return [2]int32{t.feats.Int32(r, 0), t.feats.Int32(r, 1)}
 		}
+		return [2]int32{}
 	}
+	add := func(parts ...string) { addRange(find(parts...)) }
 	// at returns the features of the context word k places after token
 	// i (or before, k < 0).
 	at := func(k int) *ctxFeats {
@@ -453,12 +460,18 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 		}
 	}
 	w := feats[i]
-	// The features in prose's order.
-	if scores64 == nil {
-		addRange(t.bias) // else summed already
+	// The features in prose's order; the first three read the token's
+	// text alone, and their sums come with it when there is room for
+	// them (see tagPrefix).
+	if scores64 != nil && w.prefix != nil {
+		*scores64, *touched64 = w.prefix.scores, w.prefix.touched
+	} else {
+		if scores64 == nil {
+			addRange(t.bias) // else summed already
+		}
+		addRange(w.suffix)
+		addRange(t.pref1[w.first]) // prose converts the first byte, not rune
 	}
-	addRange(w.suffix)
-	addRange(t.pref1[w.first]) // prose converts the first byte, not rune
 	if id1 >= 0 && id2 >= 0 {
 		addRange(t.prev1[id1])
 		addRange(t.prev2[id2])
@@ -471,7 +484,18 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 	cur, prev1 := at(0), at(-1)
 	addRange(cur.words[roleWord])
 	if w.tagWord {
-		add("i-1 tag+i word", p1, w.norm)
+		if memo != nil && id1 >= 0 {
+			// id1 names p1 (tagIDs numbers each tag once).
+			k := tagWordKey{w, id1}
+			r, ok := memo.tagWord[k]
+			if !ok {
+				r = find("i-1 tag+i word", p1, w.norm)
+				memo.tagWord[k] = r
+			}
+			addRange(r)
+		} else {
+			add("i-1 tag+i word", p1, w.norm)
+		}
 	}
 	addRange(prev1.words[rolePrev1Word])
 	addRange(prev1.suffixes[rolePrev1Suffix])
@@ -490,6 +514,19 @@ func (t *tagger) predict(scores []float64, touched []bool, buf []byte, feats []*
 		return "", t.tagID(""), buf
 	}
 	return t.classes[best], t.classIDs[best], buf
+}
+
+// prefixOf returns the scores of a token whose "i suffix" feature has the
+// weights suffix and whose first byte is first after the tagger's first
+// three features (bias, suffix, pref1): predict's sums, in its order, onto
+// the bias's. It needs biasScores (at most 64 classes).
+func (t *tagger) prefixOf(suffix [2]int32, first byte) *tagPrefix {
+	p := &tagPrefix{scores: *t.biasScores, touched: *t.biasTouched}
+	for _, r := range [...][2]int32{suffix, t.pref1[first]} {
+		vals, stride := t.weights.Rows(int(r[0]), int(r[1]))
+		addWeights64(&p.scores, &p.touched, vals, stride)
+	}
+	return p
 }
 
 // addWeights adds to scores the weight of each row of rows, a class (or

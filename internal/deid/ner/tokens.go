@@ -3,6 +3,7 @@ package ner
 import (
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/jdkato/prose/v2"
 	"github.com/mingrammer/commonregex"
@@ -46,6 +47,20 @@ type tokenFeats struct {
 	// the entity model look up by the token and a tag ("i-1 tag+i word"
 	// of norm, "word+nextpos" of lower) can exist (see wordTable).
 	tagWord, wordNextPos bool
+	// prefix, for a token whose tag is predicted, holds its scores after
+	// the first three of the tagger's features, which read the token's
+	// text alone (see tagPrefix); nil if the tagger has more than 64
+	// classes.
+	prefix *tagPrefix
+}
+
+// tagPrefix holds the tagger's scores of a token after its first three
+// features, "bias", "i suffix" and "i pref1": a function of the token's
+// text, summed once per token text rather than at each of its
+// occurrences (some 40 of a predicted token's 120 weight rows).
+type tagPrefix struct {
+	scores  [64]float64
+	touched [64]bool
 }
 
 // newTokenFeats looks up the features of token text w.
@@ -94,6 +109,9 @@ func (m *model) fillTokenFeats(f *tokenFeats, w string) {
 	} else {
 		f.wordLen = e.weightsOf(fWordLen, strconv.Itoa(len(w)))
 	}
+	if !f.hasFixed && t.biasScores != nil {
+		f.prefix = t.prefixOf(f.suffix, f.first)
+	}
 }
 
 // wordRows are the rows of the word table one token has looked up.
@@ -129,9 +147,16 @@ func (m *model) initFrequent() {
 	}
 }
 
-// tokenCache holds the features of the token texts of one text (see
-// tokenFeats), and prose's tokens of its white-space delimited words (see
-// splitWord). It belongs to one call of Detect.
+// tokenCache holds the features of token texts (see tokenFeats), and
+// prose's tokens of white-space delimited words (see splitWord). Both are
+// functions of the text of the token or word and of the model alone, so
+// the cache serves text after text: a Detector keeps its caches in a pool
+// (Detector.caches), each used by one call of Detect at a time, so that a
+// word met in an earlier post of a build's worker is neither split nor
+// looked up in the model again. Its keys and the strings its entries hold
+// are its own copies (see own), never the text's, so a cache keeps no text
+// alive; it is emptied between texts once it holds more than maxCachedWords
+// words or maxCachedTexts token texts (see begin).
 type tokenCache struct {
 	m      *model
 	byText map[string]*tokenFeats
@@ -156,6 +181,161 @@ type tokenCache struct {
 	// reused by its next call.
 	featSlab []tokenFeats
 	toks     []prose.Token
+	// memo holds what the features keyed by a token and a tag beside it
+	// say, for the tokens of this cache and of the fixed list (see
+	// ctxMemo).
+	memo ctxMemo
+	// cands holds what the Detector's candidate test learns of a word in
+	// any text (see wordMemo).
+	cands    map[string]*wordMemo
+	memoSlab []wordMemo // holds the memos of cands, cut from blocks
+	// windows holds the entities of the text's windows tagged (see
+	// entities); begin empties it.
+	windows map[string][]entity
+	// scratch, textCands, lowerIDs and lowerRuns are space for one text
+	// (windowsWhere's, textInfo.cands and lowerWords'), reused by the
+	// next.
+	scratch   windowScratch
+	textCands map[string]int8
+	lowerIDs  []bool
+	lowerRuns map[string]bool
+	// arena holds the bytes of the cache's strings (see own).
+	arena []byte
+	// spoilt is set when a call that used the cache panicked: it may hold
+	// a half-made entry, and is not used again.
+	spoilt bool
+}
+
+// The bounds of what a tokenCache keeps from one text to the next (see
+// begin). A word's entry takes about 150 bytes, a token text's features
+// about 1 KB with its tagger prefix and a memo pair about 60: a full
+// cache holds about 6 MB, one per worker. (After the 1,000 posts of the
+// generated site one cache held 667 words, 392 token texts and 869 + 573
+// pairs.) Windows are kept for one text only (see entities).
+const (
+	maxCachedWords = 4096
+	maxCachedTexts = 4096
+	maxMemoPairs   = 8192
+)
+
+// entities returns d.entities(w), the entities of window w: a function of
+// the window's text alone (and of the model), which a post repeats ("said
+// Marisol." after each quote). So each distinct window is tagged once per
+// text: its entities are kept with a copy of its text until the next text
+// begins. They are not kept from text to text: posts of the generated
+// benchmark sites repeat whole windows from post to post (their text is
+// made from templates: 7,227 windows in 1,000 posts are 3,558 distinct
+// texts), while the dev sets' real texts repeat 0.5-13 % of theirs, so a
+// cache across texts would speed up the benchmark far more than a real
+// site. The entities returned are shared: the caller only reads them.
+func (c *tokenCache) entities(d *Detector, w string) []entity {
+	if ents, ok := c.windows[w]; ok {
+		return ents
+	}
+	ents := d.entities(w, c)
+	if c.spoilt {
+		return ents // a panic in tag: nothing kept
+	}
+	if c.windows == nil {
+		c.windows = make(map[string][]entity, 64)
+	}
+	c.windows[strings.Clone(w)] = ents
+	return ents
+}
+
+// ctxMemo keeps, from token to token and text to text, the weights of
+// the two features that are keyed by a token's text and the tag of a
+// token beside it: the entity model's "word+nextpos" (the token's lower
+// case and the next token's tag) and the tagger's "i-1 tag+i word" (the
+// tag before and the token's normal form). Each is a probe of a large
+// table of the model, mostly a wait for memory, and a token meets the
+// same tags beside it again and again (on the generated site, 39,491
+// probes of "word+nextpos" in 1,000 posts were of 801 distinct keys). A
+// pair is keyed by the token's features (one per token text in a cache,
+// or of the fixed list, see tokenCache.featsOf) and by the tag's
+// posFeats (one per tag the model numbers) or tagID, which name the
+// strings the key is made of.
+type ctxMemo struct {
+	nextPos map[nextPosKey]weightsOf
+	tagWord map[tagWordKey][2]int32
+}
+
+type nextPosKey struct {
+	tok  *tokenFeats
+	next *posFeats
+}
+
+type tagWordKey struct {
+	tok  *tokenFeats
+	prev int32 // the tagID of the tag before
+}
+
+// begin readies the cache for a new text: one that holds more words or
+// token texts than its bounds, or whose windows' count nears the int32
+// limit, is emptied.
+func (c *tokenCache) begin() {
+	// Windows are kept for one text only (see entities). Their keys are
+	// their own copies (not in the arena), and the entities are the
+	// windows' alone.
+	clear(c.windows)
+	if len(c.byWord) <= maxCachedWords && len(c.byText) <= maxCachedTexts && c.window < 1<<30 &&
+		len(c.memo.nextPos) <= maxMemoPairs && len(c.memo.tagWord) <= maxMemoPairs && len(c.cands) <= maxCachedWords {
+		return
+	}
+	clear(c.cands)
+	// The entries' blocks are dropped, not reused: nothing still reads
+	// them, but a block is never written twice (see newWord and own).
+	clear(c.byWord)
+	clear(c.byText)
+	clear(c.memo.nextPos)
+	clear(c.memo.tagWord)
+	c.window = 0
+	c.slab, c.toksBuf, c.featsBuf, c.featSlab, c.memoSlab, c.arena = nil, nil, nil, nil, nil, nil
+}
+
+// endText empties what the cache lent the text just done and that holds
+// pieces of it, so that a cache in the pool keeps no text alive.
+func (c *tokenCache) endText() {
+	clear(c.textCands)
+	clear(c.lowerRuns)
+}
+
+// wordMemo returns the memo of word w, made empty if w has none. (A memo
+// is changed in place: assigning to a map entry would also replace its
+// key, the cache's own copy, with w.)
+func (c *tokenCache) wordMemo(w string) *wordMemo {
+	m := c.cands[w]
+	if m == nil {
+		if len(c.memoSlab) == cap(c.memoSlab) {
+			c.memoSlab = make([]wordMemo, 0, 64)
+		}
+		c.memoSlab = c.memoSlab[:len(c.memoSlab)+1]
+		m = &c.memoSlab[len(c.memoSlab)-1]
+		if c.cands == nil {
+			c.cands = make(map[string]*wordMemo, 64)
+		}
+		c.cands[c.own(w)] = m
+	}
+	return m
+}
+
+// own returns a copy of s in the cache's arena: the keys of the cache and
+// the strings of its entries are made from it, so that they do not point
+// into a text after it is done. The arena's bytes are written once.
+func (c *tokenCache) own(s string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	const block = 4096
+	if len(s) > block/8 {
+		return strings.Clone(s)
+	}
+	if cap(c.arena)-len(c.arena) < len(s) {
+		c.arena = make([]byte, 0, block)
+	}
+	start := len(c.arena)
+	c.arena = append(c.arena, s...)
+	return unsafe.String(&c.arena[start], len(s))
 }
 
 // wordTokens are prose's tokens of one word and their features.
@@ -170,7 +350,8 @@ type wordTokens struct {
 func newTokenCache(m *model) *tokenCache {
 	// Sized for a text's usual distinct words and token texts (about 30
 	// and 16 on generated posts): a map that grows rehashes.
-	c := &tokenCache{m: m, byText: make(map[string]*tokenFeats, 32), byWord: make(map[string]*wordTokens, 64)}
+	c := &tokenCache{m: m, byText: make(map[string]*tokenFeats, 32), byWord: make(map[string]*wordTokens, 64),
+		memo: ctxMemo{nextPos: make(map[nextPosKey]weightsOf, 64), tagWord: make(map[tagWordKey][2]int32, 32)}}
 	c.ids = c.idsBuf[:0]
 	return c
 }
@@ -180,6 +361,7 @@ func (c *tokenCache) featsOf(w string) *tokenFeats {
 	f, ok := c.m.frequent[w]
 	if !ok {
 		if f, ok = c.byText[w]; !ok {
+			w = c.own(w)
 			if len(c.featSlab) == cap(c.featSlab) {
 				// Blocks of 8, 16, 32 and then 64: most texts have a few
 				// dozen new token texts.
@@ -212,17 +394,19 @@ func (c *tokenCache) word(w string) *wordTokens {
 	key := sanitize(w)
 	e, ok := c.byWord[key]
 	if !ok {
+		key = c.own(key)
 		e = c.newWord(key)
 		c.byWord[key] = e
 	}
 	if key != w {
-		c.byWord[w] = e
+		c.byWord[c.own(w)] = e
 	}
 	return e
 }
 
-// newWord makes the entry of sanitized word key. The entries and their
-// slices are cut from blocks shared by the text's words, which are never
+// newWord makes the entry of sanitized word key, a string the cache owns
+// (see own). The entries and their
+// slices are cut from blocks shared by the cache's words, which are never
 // written again.
 func (c *tokenCache) newWord(key string) *wordTokens {
 	if len(c.slab) == cap(c.slab) {

@@ -28,7 +28,7 @@ func runOp(t *testing.T, op operator, cases []opCase) {
 			t.Fatalf("%q not in %q", c.span, c.text)
 		}
 		f := deid.Finding{Start: i, End: i + len(c.span), Kind: c.kind, Type: c.typ, Text: c.span, Age: c.age, Date: c.date}
-		d := &document{s: settings("k", fakeGaz{}).s, ops: New().ops, doc: &deid.Doc{Text: c.text}, memo: map[string]string{}, surname: map[string]bool{}}
+		d := &document{s: settings("k", fakeGaz{}).s, ops: New().ops, doc: &deid.Doc{Text: c.text}, memo: map[memoKey]string{}, surname: map[string]bool{}}
 		if got := op.replace(d, f, c.action); got != c.want {
 			t.Errorf("%T %s %q in %q: got %q, want %q", op, c.action, c.span, c.text, got, c.want)
 		}
@@ -51,7 +51,7 @@ func TestPersonOperator(t *testing.T) {
 	})
 	// With replace, the sex of the first name and the title are kept, and
 	// a lone word after a title is a surname.
-	d := &document{s: settings("k", fakeGaz{}).s, doc: &deid.Doc{Text: "Tomasz and Dr. Quellby"}, memo: map[string]string{}, surname: map[string]bool{}}
+	d := &document{s: settings("k", fakeGaz{}).s, doc: &deid.Doc{Text: "Tomasz and Dr. Quellby"}, memo: map[memoKey]string{}, surname: map[string]bool{}}
 	if got := (personOp{}).replace(d, deid.Finding{Kind: deid.Person, Text: "Tomasz"}, deid.Replace); !slices.Contains(maleNames, got) {
 		t.Errorf("Tomasz -> %q, want a male first name", got)
 	}

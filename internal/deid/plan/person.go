@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"cmp"
 	"encoding/binary"
 	"sort"
 	"strings"
@@ -92,18 +93,18 @@ func (d *document) afterHonorific(name string) bool {
 		switch {
 		case !isASCII(d.lower):
 			d.lower = strings.ToLower(d.lower)
-			d.titled, d.titledKeys = titledPositions(d.lower)
+			d.titled = titledPositions(d.lower)
 		case titlesAreLetters && d.doc.Analysis().WordsMade():
 			// The words the detectors made tell where titles may end.
-			d.titled, d.titledKeys = titledPositionsOf(d.lower, d.doc.Analysis().Words())
+			d.titled = titledPositionsOf(d.lower, d.doc.Analysis().Words())
 		default:
-			d.titled, d.titledKeys = titledPositions(d.lower)
+			d.titled = titledPositions(d.lower)
 		}
 	}
 	n := strings.ToLower(name)
 	key := n[:min(len(n), titledKey)]
-	i := sort.Search(len(d.titled), func(i int) bool { return d.titledKeys[i] >= key })
-	for ; i < len(d.titled) && strings.HasPrefix(d.titledKeys[i], key); i++ {
+	i := sort.Search(len(d.titled), func(i int) bool { return compareLowered(titledAt(d.lower, d.titled[i]), key) >= 0 })
+	for ; i < len(d.titled) && hasLoweredPrefix(titledAt(d.lower, d.titled[i]), key); i++ {
 		if q := d.titled[i]; len(d.lower)-q >= len(n) && equalLower(d.lower[q:q+len(n)], n) {
 			return true
 		}
@@ -145,13 +146,13 @@ var honorificsBefore = func() (t [256][5]uint64) {
 
 // titledPositions returns every offset of text that follows a title and
 // its separator ("dr. ", "dr ", "dr."), sorted by the lower-case text from
-// there (titledKey bytes of it, which keys holds), so that afterHonorific
+// there (titledKey bytes of it, its ASCII capitals lowered), so that afterHonorific
 // finds whether a name follows a title by binary search rather than by
 // searching the whole text once for each name. It reads the text once: at
 // each space or full stop it asks whether a title ends just before (or
 // just before a full stop and the space). text is in lower case or in
 // ASCII: its bytes are compared lowered (lowerByte).
-func titledPositions(text string) (qs []int, keys []string) {
+func titledPositions(text string) (qs []int) {
 	qs = []int{}
 	for i := 1; i < len(text); i++ { // no title ends at 0
 		// Pass over the bytes up to the next space or full stop in a loop
@@ -174,7 +175,8 @@ func titledPositions(text string) (qs []int, keys []string) {
 			qs = append(qs, i+1)
 		}
 	}
-	return qs, sortTitled(text, qs)
+	sortTitled(text, qs)
+	return qs
 }
 
 // titlesAreLetters reports whether every title is ASCII letters, which
@@ -199,7 +201,7 @@ var titlesAreLetters = func() bool {
 // so only the ends of words are read, not every byte. It gives the same
 // offsets in the same order: those after the title and its space or full
 // stop, and after the title, its full stop and a space.
-func titledPositionsOf(text string, words []deid.Word) (qs []int, keys []string) {
+func titledPositionsOf(text string, words []deid.Word) (qs []int) {
 	qs = []int{}
 	for k := range words {
 		w := &words[k]
@@ -224,20 +226,38 @@ func titledPositionsOf(text string, words []deid.Word) (qs []int, keys []string)
 			}
 		}
 	}
-	return qs, sortTitled(text, qs)
+	sortTitled(text, qs)
+	return qs
 }
 
-// sortTitled sorts the titled offsets qs by the lower-case text from each
-// (titledKey bytes of it) and returns those keys.
-func sortTitled(text string, qs []int) []string {
-	// Sorted as pairs, with the comparisons of sorting the offsets by their
-	// keys, so that equal keys keep the order that gave.
-	keys := make([]string, len(qs))
-	for i, q := range qs {
-		keys[i] = lowerASCII(titledAt(text, q))
+// sortTitled sorts the titled offsets qs by the text from each (titledKey
+// bytes of it) with its ASCII capitals lowered, compared in place
+// (compareLowered) rather than copied lowered: the comparisons are those
+// of sorting the lowered copies, so equal keys keep the order that gave.
+func sortTitled(text string, qs []int) {
+	sort.Sort(byLowered{text, qs})
+}
+
+// compareLowered is strings.Compare(lowerASCII(s), key) for a key
+// without ASCII capitals, without the copy: lowerASCII maps each byte on
+// its own, so the lowered strings compare as their bytes lowered one by
+// one.
+func compareLowered(s, key string) int {
+	for k := 0; k < len(s) && k < len(key); k++ {
+		if a, b := lowerByte(s[k]), key[k]; a != b {
+			if a < b {
+				return -1
+			}
+			return 1
+		}
 	}
-	sort.Sort(byKey{qs, keys})
-	return keys
+	return cmp.Compare(len(s), len(key))
+}
+
+// hasLoweredPrefix is strings.HasPrefix(lowerASCII(s), key) for a key
+// without ASCII capitals.
+func hasLoweredPrefix(s, key string) bool {
+	return len(s) >= len(key) && equalLower(s[:len(key)], key)
 }
 
 // titleStop holds the bytes after which titledPositions asks whether a
@@ -280,17 +300,27 @@ func titlesEndingAt(text string, end int) int {
 	return n
 }
 
-// byKey sorts titled offsets by their keys.
-type byKey struct {
+// byLowered sorts titled offsets of text by the text from each, its ASCII
+// capitals lowered.
+type byLowered struct {
+	text string
 	qs   []int
-	keys []string
 }
 
-func (b byKey) Len() int           { return len(b.qs) }
-func (b byKey) Less(i, j int) bool { return b.keys[i] < b.keys[j] }
-func (b byKey) Swap(i, j int) {
-	b.qs[i], b.qs[j] = b.qs[j], b.qs[i]
-	b.keys[i], b.keys[j] = b.keys[j], b.keys[i]
+func (b byLowered) Len() int { return len(b.qs) }
+func (b byLowered) Less(i, j int) bool {
+	return lessLowered(titledAt(b.text, b.qs[i]), titledAt(b.text, b.qs[j]))
+}
+func (b byLowered) Swap(i, j int) { b.qs[i], b.qs[j] = b.qs[j], b.qs[i] }
+
+// lessLowered is lowerASCII(s) < lowerASCII(t), without the copies.
+func lessLowered(s, t string) bool {
+	for k := 0; k < len(s) && k < len(t); k++ {
+		if a, b := lowerByte(s[k]), lowerByte(t[k]); a != b {
+			return a < b
+		}
+	}
+	return len(s) < len(t)
 }
 
 func titledAt(lower string, q int) string { return lower[q:min(len(lower), q+titledKey)] }
@@ -314,21 +344,6 @@ func equalLower(s, t string) bool {
 		}
 	}
 	return true
-}
-
-// lowerASCII returns s with its ASCII capitals lowered (s itself if it has
-// none).
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				b[j] = lowerByte(b[j])
-			}
-			return string(b)
-		}
-	}
-	return s
 }
 
 // isASCII reports whether s is all ASCII, reading eight bytes at a time

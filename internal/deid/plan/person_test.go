@@ -30,7 +30,7 @@ func TestTitledPositions(t *testing.T) {
 				}
 			}
 		}
-		got, _ := titledPositions(text)
+		got := titledPositions(text)
 		slices.Sort(want)
 		sorted := slices.Sorted(slices.Values(got))
 		if !slices.Equal(sorted, want) {

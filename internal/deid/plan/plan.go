@@ -47,7 +47,7 @@ type operator interface {
 // case-insensitively) gets the same replacement within a text, and, because
 // pseudonyms and date shifts are keyed hashes, across texts and builds.
 func (pl *Planner) Plan(doc *deid.Doc, fs []deid.Finding, s deid.Settings) []deid.Finding {
-	d := &document{s: s, ops: pl.ops, doc: doc, memo: map[string]string{}, surname: map[string]bool{}}
+	d := &document{s: s, ops: pl.ops, doc: doc, memo: map[memoKey]string{}, surname: map[string]bool{}}
 	// A word written as the last of a full name is a surname wherever it
 	// appears alone in the same text ("Marchand" after "Odette Marchand").
 	for _, f := range fs {
@@ -126,17 +126,16 @@ type document struct {
 	s    deid.Settings
 	ops  map[deid.Kind]operator
 	doc  *deid.Doc
-	memo map[string]string // kind + normalised original -> replacement
-	used map[string]bool   // the pseudonyms the original text holds as words; see pick
+	memo map[memoKey]string // kind, type and normalised original -> replacement
+	used map[string]bool    // the pseudonyms the original text holds as words; see pick
 	// surname holds words known to be surnames in this text.
 	surname map[string]bool
 	// lower is the text in lower case or, if it is ASCII, as it is (see
-	// afterHonorific), titled the offsets in it that follow a title and
-	// titledKeys the lower-case text after each (see titledPositions), made
-	// when first needed.
-	lower      string
-	titled     []int
-	titledKeys []string
+	// afterHonorific), and titled the offsets in it that follow a title,
+	// sorted by the text after each (see titledPositions), made when first
+	// needed.
+	lower  string
+	titled []int
 	// shoutLines says, by the offset of its end, whether a line is written
 	// in capitals: each line is read when a finding in it first asks.
 	shoutLines map[int]bool
@@ -149,13 +148,23 @@ type document struct {
 	shiftOK bool
 }
 
+// memoKey is what the memo of replacements is keyed by: a finding's kind,
+// its type and deid.TermID of its text. (It was the three joined by NUL
+// bytes, one string made per finding; neither a kind nor a type holds a
+// NUL byte, so the two keys tell the same findings apart.)
+type memoKey struct {
+	kind deid.Kind
+	typ  deid.Type
+	term string
+}
+
 func (d *document) replacement(f deid.Finding) string {
 	if f.Kind == deid.Date && (f.Type == deid.TypeRelative || f.Type == deid.TypeWeekday || f.Date != nil && f.Date.Relative) && theBefore(d.doc.Text, f.Start) >= 0 {
 		// "the next week", "the Tuesday after": relative to the story, not
 		// to the time of writing.
 		return f.Text
 	}
-	key := string(f.Kind) + "\x00" + string(f.Type) + "\x00" + deid.TermID(f.Text)
+	key := memoKey{f.Kind, f.Type, deid.TermID(f.Text)}
 	r, ok := d.memo[key]
 	if !ok {
 		r = d.choose(f)

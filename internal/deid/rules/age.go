@@ -38,6 +38,7 @@ func NewAge() *Age {
 	c(num, `(?i)\b`+reAgeNum+`(?:\s*|-)(months?|mos?|weeks?|wks?|days?)(?:\s*|-)old\b`, ageInfant)
 	rs[len(rs)-1].need = unitAfterNumber(unitInfant)
 	c(tOr(tWords("age", "aged", "ages"), tWordsThen([]string{"at"}, []string{"the"})), `(?i)\b(?:aged?|ages|age\s+of|at\s+the\s+age\s+of)\s*[:=]?\s*`+reAgeNum+`\b`, ageNumber)
+	rs[len(rs)-1].need = needAtTheAge
 	c(tWords("turned", "turns", "turning", "turn", "reached", "reaches", "celebrated"), `(?i)\b(?:turned|turns|turning|turn|reached|reaches|celebrated\s+(?:her|his|their|my)?)\s+`+reAgeNum+`\b`, ageNumber)
 	c(tShape(1, 3, "sntrSNTR"), `(?i)\b(\d{1,3})(?:st|nd|rd|th)\s+birthday\b`, ageNumber)
 	rs[len(rs)-1].need = needOrdinal

@@ -64,6 +64,7 @@ func NewDate() *Date {
 	c(tWords("sentenced", "sentence", "sentences", "term", "terms", "served", "serving"), `(?i)\b(?:sentenced\s+(?:\w+\s+)?to|sentences?\s+of|terms?\s+of|served|serving)\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|almost\s+|nearly\s+|over\s+)?((?:`+reDurNum+`)[\s-]+(?:years?|months?|weeks?|days?))\b`, duration)
 	c(tOr(tDigits("1-3[ ]{ }[yYmM]"), tDigits("1-3[-][yYmM]"), tNumWord, tWords("fourteen", "sixteen", "seventeen", "eighteen", "nineteen", "forty", "fifty")), `(?i)\b((?:`+reDurNum+`)[\s-]+(?:years?|months?))['’]?\s+(?:imprisonment|detention|custody|prison|jail|probation|sentence|suspended\s+sentence|prison\s+sentence|term)\b`, duration)
 	c(tWords("early", "late", "mid", "spring", "summer", "fall", "autumn", "winter"), `(?i)\b(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4}|'\d{2})\b`, season)
+	rs[len(rs)-1].need = needSeasonYear
 	rs = append(rs, rule{trig: tOr(tHoliday, tWordsThen([]string{"the", "day", "days", "week", "weekend", "night", "month", "morning", "evening"}, []string{"day", "days", "week", "weekend", "night", "month", "morning", "evening", "before", "after", "of", "following"}), tWordsThen([]string{"last", "next", "this", "past"}, holidayFirst)), match: matchHoliday, fn: holiday})
 	c(tWordsThenDigit(vocab.HistoryEvents().Words()...), `(?i)\b([a-z/]{2,8})\s+(\d{2})\b`, eventYear)
 	c(tWordsThenDigit("on", "since", "until", "till", "by"), `(?i)\b(?:on|since|until|till|by)\s+(\d{1,2})-(\d{1,2})\b`, dashedMonthDay)

@@ -72,6 +72,7 @@ func TestPubKindsAtIsIndex(t *testing.T) {
 	r := rand.New(rand.NewSource(2))
 	// Non-ASCII letters and digits, and bytes that are none, before a kind.
 	pieces := append(slices.Clone(exactPieces), "٣", "ü", "\xe2\x80", "—", "a_")
+	shared := ruleSetOf(Default()[0]).shared
 	fastPath := 0
 	for i := 0; i < 20000; i++ {
 		text := randomText(r, pieces, 1+r.Intn(40))
@@ -106,6 +107,18 @@ func TestPubKindsAtIsIndex(t *testing.T) {
 		if fast := pubKindsAtTokens(text, tokenized{ts, inner}); !reflect.DeepEqual(fast, at) {
 			t.Fatalf("pubKindsAtTokens(%q)\n got %v\nwant %v", text, fast, at)
 		}
+		// The shared walk of the rules notes them for Publication.
+		doc := &deid.Doc{Text: text}
+		if _, err := shared.run(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		noted := deid.AnalysisValue(doc.Analysis(), pubKindsKey{}, func() [][2]int {
+			t.Fatalf("the walk noted no kinds in %q", text)
+			return nil
+		})
+		if !reflect.DeepEqual(noted, at) {
+			t.Fatalf("the walk's kinds in %q\n got %v\nwant %v", text, noted, at)
+		}
 		if !inner {
 			fastPath++
 		}
@@ -123,14 +136,22 @@ func plainSet(s *ruleSet) *ruleSet {
 		rs[i].digit, rs[i].need = false, nil
 	}
 	p := &ruleSet{rules: rs, scans: s.scans}
-	p.own = newPass(p)
+	p.own = newPass(false, p)
 	for b := range p.own.byFirst {
 		p.own.byFirst[b].next = nil // no rule passed over for the byte after its token's letters
+		for _, l := range [][]cand{p.own.byFirst[b].free, p.own.byFirst[b].digit} {
+			for i := range l {
+				l[i].after = nil // nor for the byte after its digits
+			}
+		}
 	}
 	for d := range p.own.byRun {
 		for n := range p.own.byRun[d] {
 			p.own.byRun[d][n] = p.own.byFirst['0'+d] // nor for the length of its digits
 		}
+	}
+	for _, cs := range p.own.byWord {
+		cs.gate = nil // nor for what follows its word
 	}
 	return p
 }
@@ -602,4 +623,74 @@ func ruleSetOf(d deid.Detector) *ruleSet {
 		return v.rules
 	}
 	return nil
+}
+
+// TestWordGateIsUnion compares each word's gate with the tests it stands
+// for, at every token of random texts of the rules' words and the words
+// that may follow them, in every pass of Default and of each detector
+// alone: the gate accepts exactly where one of the word's rules does.
+func TestWordGateIsUnion(t *testing.T) {
+	var passes []*pass
+	for _, d := range Default() {
+		if s := ruleSetOf(d); s != nil {
+			passes = append(passes, s.own, s.shared)
+		}
+	}
+	var ws []string
+	gates := 0
+	for _, p := range passes {
+		for w, cs := range p.byWord {
+			ws = append(ws, w, strings.ToUpper(w))
+			if cs.gate != nil {
+				gates++
+				for _, c := range cs.free {
+					ws = append(ws, c.then.next...)
+					for _, n := range c.then.next {
+						ws = append(ws, strings.ToUpper(n), n+"s", n[:len(n)-1])
+					}
+				}
+			}
+		}
+	}
+	if gates < 20 {
+		t.Fatalf("only %d words with a gate", gates)
+	}
+	ws = append(ws, "the", "THE", "The", "1", "42", "'", "’", "x", "é", "ſ")
+	seps := []string{" ", " ", "  ", ". ", ".", "-", "\n", ", ", "", "_", " '", "\t"}
+	r := rand.New(rand.NewSource(11))
+	accepted, refused := 0, 0
+	for i := 0; i < 4000; i++ {
+		var b strings.Builder
+		for n := r.Intn(30); n >= 0; n-- {
+			b.WriteString(ws[r.Intn(len(ws))])
+			b.WriteString(seps[r.Intn(len(seps))])
+		}
+		text := b.String()
+		for _, tk := range tokenize(text) {
+			if tk.wend == tk.start || tk.wend-tk.start > 24 {
+				continue
+			}
+			for _, p := range passes {
+				cs := p.wordCands(text, tk, tokenHash(text, tk))
+				if cs == nil || cs.gate == nil {
+					continue
+				}
+				want := false
+				for _, c := range cs.free {
+					want = want || c.test(text, tk)
+				}
+				if got := cs.gate.accepts(text, tk); got != want {
+					t.Fatalf("gate of %q at %d of %q: %v, want %v", text[tk.start:tk.wend], tk.start, text, got, want)
+				}
+				if want {
+					accepted++
+				} else {
+					refused++
+				}
+			}
+		}
+	}
+	if accepted < 2000 || refused < 2000 {
+		t.Errorf("%d tokens accepted, %d refused: the test does not exercise the gates", accepted, refused)
+	}
 }

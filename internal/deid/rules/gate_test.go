@@ -113,3 +113,87 @@ func TestRunBoundsHold(t *testing.T) {
 		}
 	}
 }
+
+// TestAfterRunHolds checks each trigger that states the bytes after its
+// run of digits (trig.after) at every digit token of random texts of
+// digit groups and the marks and words around numbers: where it accepts,
+// the byte after the token's run of digits (or the end) is one of them.
+// Taking a byte out of any of them fails it.
+func TestAfterRunHolds(t *testing.T) {
+	p := Default()[0].(*Email).rules.shared
+	seen := map[*trig]bool{}
+	var gs []*trig
+	for b := '0'; b <= '9'; b++ {
+		for _, c := range append(slices.Clone(p.byFirst[b].free), p.byFirst[b].digit...) {
+			if c.after != c.part.after {
+				t.Fatalf("a candidate's after is not its trigger's")
+			}
+			if c.part.after != nil && !seen[c.part] {
+				seen[c.part] = true
+				gs = append(gs, c.part)
+			}
+		}
+	}
+	if len(gs) < 10 {
+		t.Fatalf("only %d triggers state what follows their digits", len(gs))
+	}
+	r := rand.New(rand.NewSource(16))
+	seps := []string{" ", " ", ".", "-", "/", "(", ")", ") ", "- ", ":", "'", "’", "x", " ext ", "th", "s", "'s", "a", "T", " and ",
+		" to ", "–", "\n", "\t", ",", "%", "phone ", "call ", "tel: ", "st", "nd", "+", "@", " March ", "years", " am", " years",
+		"-month", " Months", "  y", "\x00", "S", "rd", "\r", "\tyears", "\nmonths", "\rY", "\r\nm", "\tw", "\nd", "\rD",
+		"ND", "RD", "TH", "ST", "Nd", "Rd"}
+	accepted := make([]int, len(gs))
+	used := make([]map[int]bool, len(gs))
+	for i := 0; i < 40000; i++ {
+		var b strings.Builder
+		for k := 1 + r.Intn(12); k > 0; k-- {
+			if k%2 == 0 {
+				if r.Intn(3) > 0 {
+					b.WriteByte(" .-/ .-/\n\t\r"[r.Intn(11)])
+				} else {
+					b.WriteString(seps[r.Intn(len(seps))])
+				}
+				continue
+			}
+			n := 1 + r.Intn(5)
+			if r.Intn(4) == 0 {
+				n = 1 + r.Intn(15)
+			}
+			for j := 0; j < n; j++ {
+				b.WriteByte('0' + byte(r.Intn(10)))
+			}
+		}
+		text := b.String()
+		for _, tk := range tokenize(text) {
+			if !isDigit(text[tk.start]) {
+				continue
+			}
+			ab := afterDigits(text, tk.start+leadingDigits(text, tk.start))
+			for k, g := range gs {
+				if g.accepts(text, tk) {
+					accepted[k]++
+					if !g.after[ab] {
+						t.Fatalf("trigger %d accepts %q at %d, followed by %d, which its after rules out", k, text, tk.start, ab)
+					}
+					if used[k] == nil {
+						used[k] = map[int]bool{}
+					}
+					used[k][ab] = true
+				}
+			}
+		}
+	}
+	for k, n := range accepted {
+		if n < 20 {
+			t.Errorf("trigger %d accepted only %d tokens", k, n)
+		}
+		// Every byte an after allows is met, so that taking any out of
+		// it would fail the test (the end and the bytes beyond ASCII
+		// aside; blanks other than the space are among the pieces).
+		for ab, ok := range gs[k].after {
+			if ok && !used[k][ab] && ab < 0x80 {
+				t.Errorf("trigger %d: byte %q allowed after its digits but never met", k, rune(ab))
+			}
+		}
+	}
+}

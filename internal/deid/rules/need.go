@@ -234,3 +234,80 @@ func needMonthThenYear(text string, i int) bool {
 	}
 	return !wordAfter(s + 4)
 }
+
+// lowerAt reports whether the ASCII letters w (in lower case) stand at
+// text[j:] in any case. None of w may be 'k' or 's', which (?i) also
+// matches beyond ASCII.
+func lowerAt(text string, j int, w string) bool {
+	return j+len(w) <= len(text) && equalLower(text[j:j+len(w)], w)
+}
+
+// needAtTheAge is the need of the age pattern
+// `(?i)\b(?:aged?|ages|age\s+of|at\s+the\s+age\s+of)\s*[:=]?\s*...`, also
+// tried at every "at" before "the": at an "at" (no other branch starts
+// with "at"), "the", "age" and "of" with blanks between.
+func needAtTheAge(text string, i int) bool {
+	if !lowerAt(text, i, "at") {
+		return true // "age", "aged", "ages": left to the pattern
+	}
+	j := skipRESpace(text, i+2)
+	if j == i+2 || !lowerAt(text, j, "the") {
+		return false
+	}
+	k := skipRESpace(text, j+3)
+	if k == j+3 || !lowerAt(text, k, "age") {
+		return false
+	}
+	m := skipRESpace(text, k+3)
+	return m > k+3 && lowerAt(text, m, "of")
+}
+
+// needSeasonYear is the need of the season pattern
+// `(?i)\b(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4}|'\d{2})\b`:
+// at i, or after an "early", "late" or "mid" at i and blanks or hyphens,
+// a word, blanks, an optional "of" and blanks, then a digit or an
+// apostrophe (seasonThenYear).
+func needSeasonYear(text string, i int) bool {
+	if seasonThenYear(text, i) {
+		return true
+	}
+	j := i
+	for j < len(text) && isASCIILetter(text[j]) {
+		j++
+	}
+	if w := text[i:j]; !equalLower(w, "early") && !equalLower(w, "late") && !equalLower(w, "mid") {
+		return false
+	}
+	k := j
+	for k < len(text) && (isRESpace(text[k]) || text[k] == '-') {
+		k++
+	}
+	return k > j && seasonThenYear(text, k)
+}
+
+// seasonThenYear reports whether a run of ASCII letters at j is followed by
+// `\s+(?:of\s+)?(?:\d|')`, or the run ends at a byte beyond ASCII (the 'ſ'
+// that (?i) reads as 's' in "spring" and "summer"), where the pattern
+// decides.
+func seasonThenYear(text string, j int) bool {
+	e := j
+	for e < len(text) && isASCIILetter(text[e]) {
+		e++
+	}
+	if e < len(text) && text[e] >= 0x80 {
+		return true
+	}
+	s := skipRESpace(text, e)
+	if s == e || e == j {
+		return false
+	}
+	if b := byteAt(text, s); isDigit(b) || b == '\'' {
+		return true
+	}
+	if !lowerAt(text, s, "of") {
+		return false
+	}
+	o := skipRESpace(text, s+2)
+	b := byteAt(text, o)
+	return o > s+2 && (isDigit(b) || b == '\'')
+}

@@ -80,14 +80,14 @@ func newPhone(sevenFirst bool) *Phone {
 			trig = custom(digits+"(", false, func(text string, t token) bool {
 				return shape.accepts(text, t) && (hasPhoneCue(window(text, t.start, 32)) || hasPhoneCue(text[t.start:min(len(text), t.start+28)]))
 			})
-			trig.run = shape.run // accepts only what shape does
+			trig.run, trig.after = shape.run, shape.after // accepts only what shape does
 		}
 		if sevenFirst {
 			g := trig
 			trig = custom("", false, func(text string, t token) bool {
 				return g.accepts(text, t) && t.digitsWithin(text, defaultWindow, 7)
 			})
-			trig.first, trig.run = g.first, g.run
+			trig.first, trig.run, trig.after = g.first, g.run, g.after
 		}
 		rs = append(rs, rule{re: anchored(pat), trig: trig, fn: func(text string, m []int) []hit {
 			return phoneHit(text, m, conf, needCue)
@@ -160,7 +160,7 @@ func phoneHit(text string, m []int, conf float64, needCue bool) []hit {
 		conf = 0.8
 	}
 	typ := "phone"
-	if strings.Contains(strings.ToLower(before), "fax") || strings.Contains(strings.ToLower(after), "fax") {
+	if hasFax(before) || hasFax(after) {
 		typ = "fax"
 	}
 	return []hit{{start: s, end: e, typ: typ, conf: conf}}
@@ -172,8 +172,53 @@ var (
 )
 
 func looksLikeDate(s string) bool {
-	m := dateShape.FindStringSubmatchIndex(s)
+	m := dateShapeIndex(s)
 	return m != nil && numericDate(s, m) != nil
+}
+
+// dateShapeIndex is dateShape.FindStringSubmatchIndex(s) without the
+// pattern: it is anchored at both ends, and each of its runs of digits is
+// followed by a separator or the end, which no digit is, so a string has
+// at most one way through it: each run whole.
+func dateShapeIndex(s string) []int {
+	a := digitRunEnd(s, 0)
+	if a < 1 || a > 4 || a == len(s) || !isDateSep(s[a]) {
+		return nil
+	}
+	b := digitRunEnd(s, a+1)
+	if n := b - (a + 1); n < 1 || n > 2 || b == len(s) || !isDateSep(s[b]) {
+		return nil
+	}
+	c := digitRunEnd(s, b+1)
+	if n := c - (b + 1); n < 2 || n > 4 || c != len(s) {
+		return nil
+	}
+	return []int{0, len(s), 0, a, a, a + 1, a + 1, b, b, b + 1, b + 1, c}
+}
+
+// digitRunEnd returns the end of the run of ASCII digits at i.
+func digitRunEnd(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
+func isDateSep(b byte) bool { return b == '/' || b == '.' || b == '-' }
+
+// hasFax reports whether strings.ToLower(s) holds "fax": whether s holds
+// it in any case of its ASCII letters. strings.ToLower maps each
+// character to one, and no character beyond ASCII (nor an invalid byte,
+// which becomes U+FFFD) to 'f', 'a' or 'x' (TestHasFaxIsLower reads
+// every rune), so the letters of "fax" are ASCII bytes of s, next to each
+// other there as in the lowered text.
+func hasFax(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i]|0x20 == 'f' && s[i+1]|0x20 == 'a' && s[i+2]|0x20 == 'x' {
+			return true
+		}
+	}
+	return false
 }
 
 // tTrunkOne accepts the country code of a North American number written
@@ -191,7 +236,7 @@ var tTrunkOne = custom("01", false, func(text string, t token) bool {
 // tLeadingZero narrows g to tokens that start with a zero.
 func tLeadingZero(g *trig) *trig {
 	z := custom("0", false, g.fn)
-	z.run = g.run
+	z.run, z.after = g.run, g.after
 	return z
 }
 

@@ -85,6 +85,18 @@ func pubKindsAtTokens(text string, tk tokenized) [][2]int {
 	return at
 }
 
+// pubKindsKey keeps pubKindsAtTokens of a document's text with its
+// analysis: the rules' shared walk notes them on its way (pass.pubs).
+type pubKindsKey struct{}
+
+// docPubKinds returns pubKindsAtTokens of doc's text: as the shared walk
+// of the rules noted them when it has run, else from the text's tokens.
+func docPubKinds(doc *deid.Doc) [][2]int {
+	return deid.AnalysisValue(doc.Analysis(), pubKindsKey{}, func() [][2]int {
+		return pubKindsAtTokens(doc.Text, docTokenized(doc))
+	})
+}
+
 // pubKindByFirst holds the indices in pubKindList of the kinds that
 // start with each byte.
 var pubKindByFirst = func() (t [256][]int) {
@@ -153,7 +165,7 @@ func (Publication) Detect(ctx context.Context, doc *deid.Doc) ([]deid.Finding, e
 	// around the kinds the text holds: over a whole post they would cost
 	// more than every other rule.
 	seen := map[[2]int]bool{}
-	at := pubKindsAtTokens(text, docTokenized(doc))
+	at := docPubKinds(doc)
 	for k, kind := range pubKindList {
 		for _, a := range at {
 			if a[0] != k {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -295,6 +296,22 @@ type trig struct {
 	// run, when run[1] > 0, bounds the maximal run of ASCII digits that
 	// starts every token fn accepts: run[0] <= its length <= run[1].
 	run [2]int
+	// after, when set, holds every byte that may follow the maximal run
+	// of ASCII digits at the start of a token fn accepts (index 256: the
+	// end of the text): at a digit token, the walk need not ask fn
+	// where another follows.
+	after *[257]bool
+	// then, when set, says what the test of each of words is: a test of
+	// what follows the word (tWordsThen, tWordsThenDigit), which a walk
+	// can make once for all such rules of a word (wordGate).
+	then *then
+}
+
+// then is the test of what follows a token's word of tWordsThen (the next
+// word is one of next) or, with digit, of tWordsThenDigit.
+type then struct {
+	digit bool
+	next  []string
 }
 
 func always(string, token) bool { return true }
@@ -354,7 +371,7 @@ const digits = "0123456789"
 // digits followed by one of the bytes in next (any byte, or the end of the
 // text, when next is empty; "\x00" in next also accepts the end).
 func tShape(minRun, maxRun int, next string) *trig {
-	return withRun(minRun, maxRun, custom(digits, false, func(text string, t token) bool {
+	g := withRun(minRun, maxRun, custom(digits, false, func(text string, t token) bool {
 		j := t.start
 		for j < len(text) && isDigit(text[j]) && j-t.start <= maxRun {
 			j++
@@ -371,6 +388,18 @@ func tShape(minRun, maxRun int, next string) *trig {
 		}
 		return strings.IndexByte(next, text[j]) >= 0
 	}))
+	if next != "" {
+		// The byte after the run is one of next ("\x00" also stands for
+		// the end of the text).
+		g.after = new([257]bool)
+		for i := 0; i < len(next); i++ {
+			g.after[next[i]] = true
+			if next[i] == 0 {
+				g.after[256] = true
+			}
+		}
+	}
+	return g
 }
 
 // withRun sets g.run to [lo, hi] when lo >= 1: g accepts only tokens that
@@ -398,6 +427,7 @@ func tOr(gs ...*trig) *trig {
 		}
 		return false
 	}}
+	g.after = afterUnion(gs)
 	for _, h := range gs {
 		for b := range h.first {
 			g.first[b] = g.first[b] || h.first[b]
@@ -409,6 +439,32 @@ func tOr(gs ...*trig) *trig {
 		}
 	}
 	return g
+}
+
+// afterUnion is trig.after of a trigger that accepts what one of gs
+// does: at a digit token only those of gs that start at a digit accept,
+// each where its after allows; nil when one of them has none.
+func afterUnion(gs []*trig) *[257]bool {
+	var u *[257]bool
+	for _, h := range gs {
+		digitFirst := false
+		for b := '0'; b <= '9'; b++ {
+			digitFirst = digitFirst || h.first[b]
+		}
+		if !digitFirst {
+			continue
+		}
+		if h.after == nil {
+			return nil
+		}
+		if u == nil {
+			u = new([257]bool)
+		}
+		for b, ok := range h.after {
+			u[b] = u[b] || ok
+		}
+	}
+	return u
 }
 
 func tByte(bs string) *trig {
@@ -471,6 +527,14 @@ func afterWord(text string, t token) int {
 
 // tWordsThen accepts a token in words when the following word is in next.
 func tWordsThen(words []string, next []string) *trig {
+	g := wordTrig(set(words...), nextWordIn(next))
+	g.then = &then{next: next}
+	return g
+}
+
+// nextWordIn returns the test of tWordsThen: the word after the token's
+// (afterWord) is one of next, in any case.
+func nextWordIn(next []string) func(string, token) bool {
 	// The lengths and first letters of the next words: most words after
 	// a token have another, and are not looked up; the others are
 	// compared with the few words of their length.
@@ -489,7 +553,7 @@ func tWordsThen(words []string, next []string) *trig {
 	// A word is read to one letter past the longest: a longer one is
 	// none of them either way.
 	limit := min(24, longest+1)
-	return wordTrig(set(words...), func(text string, t token) bool {
+	return func(text string, t token) bool {
 		j := afterWord(text, t)
 		if j == len(text) || !first[text[j]] {
 			return false
@@ -507,19 +571,59 @@ func tWordsThen(words []string, next []string) *trig {
 			}
 		}
 		return false
-	})
+	}
 }
 
 // tWordsThenDigit accepts a token in words followed (after an optional
 // "the") by a digit or an apostrophe.
 func tWordsThenDigit(words ...string) *trig {
-	return wordTrig(set(words...), func(text string, t token) bool {
-		j := afterWord(text, t)
-		if j+4 < len(text) && text[j:j+3] == "the" || j+4 < len(text) && text[j:j+3] == "THE" {
-			j = afterWord(text, token{start: j, wend: j + 3})
+	g := wordTrig(set(words...), digitNext)
+	g.then = &then{digit: true}
+	return g
+}
+
+// digitNext is the test of tWordsThenDigit.
+func digitNext(text string, t token) bool {
+	j := afterWord(text, t)
+	if j+4 < len(text) && text[j:j+3] == "the" || j+4 < len(text) && text[j:j+3] == "THE" {
+		j = afterWord(text, token{start: j, wend: j + 3})
+	}
+	return j < len(text) && (isDigit(text[j]) || text[j] == '\'')
+}
+
+// wordGate is the union of the tests of the rules a word's walk tries
+// when each is a test of what follows the word (trig.then): the walk asks
+// it once, and tries none of those rules where it refuses. A word's
+// wordsThen rules accept where the next word is one of theirs, so where
+// it is one of all of theirs (nextWordIn of their union: its limit is at
+// least each one's, and a word of a set is shorter than that set's
+// limit, so the union reads the same word); digit says some rule is
+// tWordsThenDigit's.
+type wordGate struct {
+	digit bool
+	words func(string, token) bool // nil when no rule is tWordsThen's
+}
+
+func (g *wordGate) accepts(text string, t token) bool {
+	return g.digit && digitNext(text, t) || g.words != nil && g.words(text, t)
+}
+
+// newWordGate returns the gate of rules whose word tests are ths, or nil
+// when one of them is not a test of what follows the word.
+func newWordGate(ths []*then) *wordGate {
+	g := &wordGate{}
+	var next []string
+	for _, th := range ths {
+		if th == nil {
+			return nil
 		}
-		return j < len(text) && (isDigit(text[j]) || text[j] == '\'')
-	})
+		g.digit = g.digit || th.digit
+		next = append(next, th.next...)
+	}
+	if len(next) > 0 {
+		g.words = nextWordIn(next)
+	}
+	return g
 }
 
 // ruleSet is a detector's rules. Its pass (own) says which of them to try
@@ -562,22 +666,40 @@ type pass struct {
 	words    []wordEntry
 	wordHead [4096]uint16
 	walk     bool // some rule is tried at tokens
+	// pubs says that the walk also notes where the kinds of publication
+	// stand (pubKindsAtTokens) and keeps them with the document's
+	// analysis for Publication: words holds the kinds too (share).
+	pubs bool
+	// toks holds token slices (*[]token) for the walks to reuse: a walk's
+	// tokens are read by it alone and not kept past it.
+	toks sync.Pool
 }
 
-// wordEntry is a word of pass.byWord, its hash and its rules.
+// wordEntry is a word of pass.byWord, its hash and its rules, or a kind
+// of publication (pub, its index in pubKindList; -1 for none).
 type wordEntry struct {
-	w  string
-	h  uint16
-	cs *cands
+	w   string
+	h   uint16
+	pub int8
+	cs  *cands // nil for a kind of publication that is no rule's word
 }
 
 // wordCands is byWord[the token's letters in lower case], for a token of
 // 1 to 24 letters whose wordHash is h.
 func (p *pass) wordCands(text string, t token, h uint) *cands {
+	if e := p.wordAt(text, t, h); e != nil {
+		return e.cs
+	}
+	return nil
+}
+
+// wordAt returns the entry of words for the token's letters in lower
+// case, for a token of 1 to 24 letters whose wordHash is h; nil if none.
+func (p *pass) wordAt(text string, t token, h uint) *wordEntry {
 	w := text[t.start:t.wend]
 	for k := int(p.wordHead[h]) - 1; k >= 0 && k < len(p.words) && uint(p.words[k].h) == h; k++ {
 		if equalLower(w, p.words[k].w) {
-			return p.words[k].cs
+			return &p.words[k]
 		}
 	}
 	return nil
@@ -598,6 +720,9 @@ type cands struct {
 	// over. ungated says a rule of free has no such set.
 	next    *[256]bool
 	ungated bool
+	// gate, when set, is the union of the tests of free, for a word's
+	// rules (wordGate): where it refuses, free is passed over.
+	gate *wordGate
 }
 
 // add adds c to cs; next is c's trig.next.
@@ -648,6 +773,10 @@ type cand struct {
 	win  int
 	test func(string, token) bool
 	part *trig // the trigger test is of (nil for a word's)
+	then *then // for a word's, its trigger's then
+	// after is part.after: at a digit token, test is not asked where the
+	// byte after its run of digits is not in it.
+	after *[257]bool
 }
 
 func newRuleSet(rs ...rule) *ruleSet {
@@ -661,7 +790,7 @@ func newRuleSet(rs ...rule) *ruleSet {
 			s.scans = append(s.scans, i)
 		}
 	}
-	s.own = newPass(s)
+	s.own = newPass(false, s)
 	return s
 }
 
@@ -669,14 +798,16 @@ func newRuleSet(rs ...rule) *ruleSet {
 // from one pass over each document's tokens, made by the first of them to
 // run and kept with the document's analysis.
 func share(sets ...*ruleSet) {
-	p := newPass(sets...)
+	p := newPass(true, sets...)
 	for i, s := range sets {
 		s.shared, s.index = p, i
 	}
 }
 
-func newPass(sets ...*ruleSet) *pass {
-	p := &pass{sets: sets, byWord: map[string]*cands{}}
+// newPass makes the pass of the sets; with pubs, it also notes the kinds
+// of publication (pass.pubs).
+func newPass(pubs bool, sets ...*ruleSet) *pass {
+	p := &pass{sets: sets, byWord: map[string]*cands{}, pubs: pubs}
 	for si, s := range sets {
 		for i := range s.rules {
 			r := &s.rules[i]
@@ -699,7 +830,7 @@ func newPass(sets ...*ruleSet) *pass {
 						if p.byWord[w] == nil {
 							p.byWord[w] = &cands{}
 						}
-						p.byWord[w].add(p, cand{g, p.win[g], rest, nil}, nil)
+						p.byWord[w].add(p, cand{g, p.win[g], rest, nil, pt.then, nil}, nil)
 						h := wordHash(w)
 						p.wordBits[h>>6] |= 1 << (h & 63)
 					}
@@ -707,7 +838,7 @@ func newPass(sets ...*ruleSet) *pass {
 				}
 				for b, ok := range pt.first {
 					if ok {
-						p.byFirst[b].add(p, cand{g, p.win[g], pt.fn, pt}, pt.next)
+						p.byFirst[b].add(p, cand{g, p.win[g], pt.fn, pt, nil, pt.after}, pt.next)
 					}
 				}
 			}
@@ -728,8 +859,28 @@ func newPass(sets ...*ruleSet) *pass {
 			}
 		}
 	}
+	for _, cs := range p.byWord {
+		ths := make([]*then, len(cs.free))
+		for i, c := range cs.free {
+			ths[i] = c.then
+		}
+		cs.gate = newWordGate(ths)
+	}
 	for w, cs := range p.byWord {
-		p.words = append(p.words, wordEntry{w, uint16(wordHash(w)), cs})
+		pub := -1
+		if pubs {
+			pub = slices.Index(pubKindList, w)
+		}
+		p.words = append(p.words, wordEntry{w, uint16(wordHash(w)), int8(pub), cs})
+	}
+	if pubs {
+		for k, w := range pubKindList {
+			if p.byWord[w] == nil {
+				p.words = append(p.words, wordEntry{w, uint16(wordHash(w)), int8(k), nil})
+			}
+			h := wordHash(w)
+			p.wordBits[h>>6] |= 1 << (h & 63)
+		}
 	}
 	slices.SortFunc(p.words, func(a, b wordEntry) int { return cmp.Or(cmp.Compare(a.h, b.h), strings.Compare(a.w, b.w)) })
 	for k := len(p.words) - 1; k >= 0; k-- {
@@ -751,6 +902,19 @@ func runAllows(g *trig, n int) bool {
 		return g.run[1] >= maxRun
 	}
 	return g.run[0] <= n && n <= g.run[1]
+}
+
+// afterDigits returns the index into trig.after of what follows the run
+// of ASCII digits that reaches j: the byte after it, or 256 at the end of
+// the text.
+func afterDigits(text string, j int) int {
+	for j < len(text) && isDigit(text[j]) {
+		j++ // a run of maxRun digits or more
+	}
+	if j == len(text) {
+		return 256
+	}
+	return int(text[j])
 }
 
 // leadingDigits returns the length of the run of ASCII digits at i, up
@@ -813,38 +977,83 @@ func (p *pass) run(ctx context.Context, doc *deid.Doc) ([][]hit, error) {
 	if !p.walk {
 		return hs, nil
 	}
-	toks := docTokens(doc)
+	an := doc.Analysis()
+	buf, _ := p.toks.Get().(*[]token)
+	if buf == nil {
+		buf = new([]token)
+	}
+	toks, inner := tokensFromWordsInto((*buf)[:0], an.Text(), an.Words())
+	// The kinds of publication the walk notes at the tokens of their
+	// words, as pubKindsAtTokens does (unless inner: then from the text).
+	pubs := pubNotes{on: p.pubs && !inner}
 	st := make([]ruleState, len(p.rules))
 	for k, t := range toks {
 		if k&1023 == 1023 {
 			if err := ctx.Err(); err != nil {
+				*buf = toks[:0]
+				p.toks.Put(buf)
 				return nil, err
 			}
 		}
 		cs := &p.byFirst[text[t.start]]
+		ab := -1 // at a digit token, the byte after its run of digits
 		if d := text[t.start] - '0'; d <= 9 {
-			cs = &p.byRun[d][leadingDigits(text, t.start)]
+			n := leadingDigits(text, t.start)
+			cs = &p.byRun[d][n]
+			ab = afterDigits(text, t.start+n)
 		}
 		if len(cs.free) > 0 || len(cs.digit) > 0 && t.digitWithin(cs.win) {
 			if cs.freeAt(text, t) {
-				p.try(text, k, t, cs.free, false, st, hs)
+				p.try(text, k, t, cs.free, false, ab, st, hs)
 			}
 			if t.digitWithin(cs.win) {
-				p.try(text, k, t, cs.digit, true, st, hs)
+				p.try(text, k, t, cs.digit, true, ab, st, hs)
 			}
 		}
 		if t.wend > t.start && t.wend-t.start <= 24 {
 			if h := tokenHash(text, t); p.wordBits[h>>6]&(1<<(h&63)) != 0 {
-				if cs := p.wordCands(text, t, h); cs != nil {
-					p.try(text, k, t, cs.free, false, st, hs)
-					if t.digitWithin(cs.win) {
-						p.try(text, k, t, cs.digit, true, st, hs)
+				if e := p.wordAt(text, t, h); e != nil {
+					if e.pub >= 0 {
+						pubs.note(text, t, e)
+					}
+					if cs := e.cs; cs != nil {
+						if cs.gate == nil || cs.gate.accepts(text, t) {
+							p.try(text, k, t, cs.free, false, -1, st, hs)
+						}
+						if t.digitWithin(cs.win) {
+							p.try(text, k, t, cs.digit, true, -1, st, hs)
+						}
 					}
 				}
 			}
 		}
 	}
+	*buf = toks[:0]
+	p.toks.Put(buf)
+	if p.pubs {
+		at := pubs.at
+		if inner {
+			at = pubKindsAt(text)
+		}
+		deid.AnalysisValue(an, pubKindsKey{}, func() [][2]int { return at })
+	}
 	return hs, nil
+}
+
+// pubNotes are the kinds of publication a walk notes (when on), as
+// pubKindsAtTokens finds them.
+type pubNotes struct {
+	at [][2]int
+	on bool
+}
+
+// note adds the kind of publication e at token t, as pubKindsAtTokens
+// does: where the token's letters are the kind, in lower case, and no
+// ASCII letter or digit follows them.
+func (n *pubNotes) note(text string, t token, e *wordEntry) {
+	if n.on && text[t.start:t.wend] == e.w && (t.wend == len(text) || !isASCIIAlnum(text[t.wend])) {
+		n.at = append(n.at, [2]int{int(e.pub), t.start})
+	}
 }
 
 // ruleState is where a rule stands in a pass over a document: the end of
@@ -855,13 +1064,14 @@ type ruleState struct {
 }
 
 // try tries the rules cs at token k (t), each unless it was tried there,
-// its last match covers t, or (digit) no digit is in its window, or its
-// test refuses; the hits go to hs by set.
-func (p *pass) try(text string, k int, t token, cs []cand, digit bool, st []ruleState, hs [][]hit) {
+// its last match covers t, or (digit) no digit is in its window, or (ab
+// >= 0: t is a digit token, ab the byte after its digits) its after
+// refuses ab, or its test refuses; the hits go to hs by set.
+func (p *pass) try(text string, k int, t token, cs []cand, digit bool, ab int, st []ruleState, hs [][]hit) {
 	for _, c := range cs {
 		g := c.rule
 		s := &st[g]
-		if s.tried == k+1 || t.start < s.next || digit && !t.digitWithin(c.win) || !c.test(text, t) {
+		if s.tried == k+1 || t.start < s.next || digit && !t.digitWithin(c.win) || ab >= 0 && c.after != nil && !c.after[ab] || !c.test(text, t) {
 			continue
 		}
 		s.tried = k + 1
@@ -1186,6 +1396,12 @@ func tDigits(spec string) *trig {
 	})
 	if it := items[0]; !it.isSet {
 		withRun(it.min, it.max, g)
+		if len(items) > 1 && items[1].isSet && !items[1].opt {
+			// The byte after the first run is one of the next item's set
+			// (not the end of the text).
+			g.after = new([257]bool)
+			copy(g.after[:256], items[1].set[:])
+		}
 	}
 	return g
 }

@@ -102,6 +102,11 @@ var needPieces = []string{
 	"her 95th", "his 21st", "my 101st ", "their 12th.", "our 50ſt",
 	"192.168.0.1", "10.0.0.254", "1.2.3.4",
 	"Koskikatu 25", "Hauptstr. 5", "Storgata 3B", "Friedhofstraße 1", "Ring 4", "Bahnhof-Weg 12", "Kosk\u212aatu 25",
+	"at", "At", "AT", "age", "Age", "aged", "ages", "early", "Late", "mid", "MID", "spring", "Summer", "fall", "autumn", "WINTER", "ſpring",
+	"at the age of 7", "At  the\tAge of nine", "AT THE AGE OF 101", "at the age 7", "at the\nage\tof\fforty", "at thee age of 3",
+	"aged 12", "Ages: 3", "age of 40", "aged twelve", "at the", "the age", "age of",
+	"summer 2021", "Summer of 1999", "late-winter '92", "Early  spring 2003", "mid -autumn of\t2010", "fall 1980", "ſummer 2001",
+	"sumſer 2001", "early ſummer 2001", "Late ſpring of '22", "winter of '21", "late\nfall OF 2011", "winters 2020", "autumn of \t 1999",
 }
 
 // TestNeedsKeepHits runs each rule that has a need without it, at every

@@ -23,7 +23,12 @@ import (
 // byte tokenizeAll reads as part of a run is either in a word or is '_'
 // (read here as there).
 func tokensFromWords(text string, ws []deid.Word) (_ []token, inner bool) {
-	tz := wordTokenizer{text: text, ts: make([]token, 0, len(text)/5+1)}
+	return tokensFromWordsInto(make([]token, 0, len(text)/5+1), text, ws)
+}
+
+// tokensFromWordsInto is tokensFromWords, appending the tokens to ts.
+func tokensFromWordsInto(ts []token, text string, ws []deid.Word) (_ []token, inner bool) {
+	tz := wordTokenizer{text: text, ts: ts}
 	inner = strings.IndexByte(text, '_') >= 0
 	i := 0
 	for k := range ws {

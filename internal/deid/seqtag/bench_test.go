@@ -166,12 +166,65 @@ func evict(buf []byte, v byte) {
 	}
 }
 
+// BenchmarkTagSite tags 512 posts of VEIL_BENCH_SITE (or benchtext's
+// texts) once each in each iteration, as a build's worker meets them: each
+// iteration starts with a new Detector, whose caches of common words fill
+// as it goes, as in a build, rather than hold every word of the posts from
+// the iterations before (BenchmarkTagPosts's 64 posts, tagged again and
+// again, find all their words cached after the first time). The shared
+// analysis of each post is made once before the timer. ns/op is for all
+// the posts; MB/s is text bytes.
+func BenchmarkTagSite(b *testing.B) {
+	_, docs, n := postDocsN(b, 512)
+	lex := lexicon.Default()
+	ctx := context.Background()
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		d := New(lex, WithNote(dict.ClinicalNote))
+		b.StartTimer()
+		for _, doc := range docs {
+			if _, err := d.Detect(ctx, doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkTagSiteCold is BenchmarkTagSite with the processor's caches
+// emptied before each post (evict, as BenchmarkTagPostsCold does), as a
+// build's other stages empty them: compare its cache misses by function
+// (callgrind --cache-sim=yes) rather than its ns/op.
+func BenchmarkTagSiteCold(b *testing.B) {
+	_, docs, n := postDocsN(b, 512)
+	lex := lexicon.Default()
+	ctx := context.Background()
+	other := make([]byte, 8<<20)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		d := New(lex, WithNote(dict.ClinicalNote))
+		b.StartTimer()
+		for k, doc := range docs {
+			evict(other, byte(k))
+			if _, err := d.Detect(ctx, doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
 // postDocs returns the tagger and the posts of postTexts (64 of
 // VEIL_BENCH_SITE) as documents whose shared analysis (the words, the
 // clinical-note verdict, the dictionary's analysis and the lexicon facts
 // it reads) is already made, with their length in bytes.
-func postDocs(b *testing.B) (*Detector, []*deid.Doc, int64) {
-	texts := postTexts(b, 64)
+func postDocs(b *testing.B) (*Detector, []*deid.Doc, int64) { return postDocsN(b, 64) }
+
+// postDocsN is postDocs of up to n posts.
+func postDocsN(b *testing.B, count int) (*Detector, []*deid.Doc, int64) {
+	texts := postTexts(b, count)
 	lex := lexicon.Default()
 	lex.LoadAll()
 	if _, err := Embedded(); err != nil {

@@ -53,10 +53,9 @@ type info struct {
 	flags                        uint16
 }
 
-// lookup asks the lexicons about the word w (lower is its lower case).
-
-// x is what the word lists say of w (lexicon.Facts); lower is
-// strings.ToLower(w).
+// lookup asks the lexicons about the word w: x is what the word lists say
+// of it (lexicon.Facts of w, or of a word with the same lookup form);
+// lower is strings.ToLower(w).
 func lookup(lex *lexicon.Lexicon, w, lower string, x lexicon.Facts) info {
 	var in info
 	if f, m, ok := int(x.Female), int(x.Male), x.First; ok {
@@ -85,8 +84,11 @@ func lookup(lex *lexicon.Lexicon, w, lower string, x lexicon.Facts) info {
 	// lex.Place(w), lex.IsCountry(lower) and lex.USState(w) at once:
 	// IsCountry(lower) is IsCountry(w), since the lexicon's lookup form of
 	// a word, its lower case with plain apostrophes, is that of its lower
-	// case (TestLowerCaseKey).
-	pl := lex.WordPlace(w)
+	// case (TestLowerCaseKey). That is lex.WordPlace(w), which x, the facts
+	// of w's lookup form, answer from their place word without a probe of
+	// the word table (but for a state code, matched as written):
+	// TestLookupPlaceFromFacts.
+	pl := x.Place(lex, w)
 	if pl.Place {
 		in.pop = uint8(1 + min(8, int(math.Log10(float64(pl.Population+1)))))
 	}
@@ -289,7 +291,8 @@ type wtype struct {
 	// tagRows: the same of fPrevTagWord after each tag.
 	tagRows [numTags]int32
 	// looked: the tagger looked the type's rows up in its caches (cached);
-	// set is where they keep them, or nil.
+	// set is where the rowCache keeps them, or nil (the infoCache keeps
+	// them in the entry of islot).
 	looked bool
 	set    *rowSet
 	// islot: 1 + the slot of the type's text in the scratch's infoCache,
@@ -340,6 +343,10 @@ func analyseInto(sc *scratch, lex *lexicon.Lexicon, an *deid.Analysis, text stri
 	if sc.keepRows {
 		sc.info.begin(lex)
 		ic = &sc.info
+		if an != nil {
+			// The texts of most words are their lookup forms.
+			sc.sink = ic.touch(vocab)
+		}
 	}
 	var ascii [utf8.RuneSelf]int32 // 1 + the id of a one-character ASCII token
 	if cap(sc.types) < len(toks)/4+1 {

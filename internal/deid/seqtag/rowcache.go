@@ -115,25 +115,37 @@ func (c *rowCache) grow() {
 	}
 }
 
-// cached returns where the caches keep the rows of type ty, looking them
-// up the first time (when it takes the rows known there), or nil when they
-// keep none: a word whose text the infoCache keeps has its rows beside its
-// info (a function of its text, whose lower case the rows name), others
-// the rowCache's entry of its lower case.
-func (t *tagger) cached(ty *wtype) *rowSet {
-	if !ty.looked {
-		ty.looked = true
-		switch {
-		case ty.islot > 0 && t.info != nil:
-			ty.set = &t.info.rows[ty.islot-1]
-		case t.cache != nil && cacheable(ty):
-			if i := t.cache.entry(ty.lower); i >= 0 {
-				ty.set = &t.cache.entries[i].rowSet
-			}
-		}
-		if ty.set != nil {
+// cached looks the rows of type ty up in the caches the first time: a
+// word whose text the infoCache keeps has its rows beside its info (a
+// function of its text, whose lower case the rows name), in the first
+// line of its entry (wtype.islot; its rows after B-LOC and I-LOC, in the
+// second, are read by tagRow when asked for), others the rowCache's entry
+// of its lower case (wtype.set), if it keeps one.
+func (t *tagger) cached(ty *wtype) {
+	if ty.looked {
+		return
+	}
+	ty.looked = true
+	switch {
+	case ty.islot > 0 && t.info != nil:
+		e := &t.info.entries[ty.islot-1]
+		ty.rows = e.rows
+		ty.tagRows[0], ty.tagRows[1], ty.tagRows[2] = e.tagLo[0], e.tagLo[1], e.tagLo[2]
+	case t.cache != nil && cacheable(ty):
+		if i := t.cache.entry(ty.lower); i >= 0 {
+			ty.set = &t.cache.entries[i].rowSet
 			ty.rows, ty.tagRows = ty.set.rows, ty.set.tagRows
 		}
 	}
-	return ty.set
+}
+
+// keepRow keeps r, the row of the feature naming type ty in role, in the
+// cache that keeps ty's rows (cached), if any.
+func (t *tagger) keepRow(ty *wtype, role int, r int32) {
+	switch {
+	case ty.islot > 0 && t.info != nil:
+		t.info.entries[ty.islot-1].rows[role] = r
+	case ty.set != nil:
+		ty.set.rows[role] = r
+	}
 }

@@ -353,3 +353,55 @@ func TestTokenizeWords(t *testing.T) {
 		t.Errorf("%d tokens at words of ASCII letters, %d in small letters: too few to test the shortcuts", fast, lower)
 	}
 }
+
+// TestLookupPlaceFromFacts: lookup, which reads a word's places, country
+// and state from the place word of its facts (lexicon.Facts.Place), tells
+// what the reference's Place, IsCountry and USState lookups tell, with the
+// facts of the word and of its lookup form: every third word of the word
+// lists in four cases and with a typographic apostrophe, every pair of
+// capitals (the state codes are matched as written), the tokens of the
+// random texts and, when set, of the posts of VEIL_BENCH_SITE.
+func TestLookupPlaceFromFacts(t *testing.T) {
+	lex := lexicon.Default()
+	var words []string
+	i := 0
+	for w := range lex.Words() {
+		if i++; i%3 != 0 && !testing.Short() || i%31 == 0 {
+			title := strings.ToUpper(w[:1]) + w[1:]
+			words = append(words, w, title, strings.ToUpper(w), "x"+title, strings.ReplaceAll(title, "'", "’"))
+		}
+	}
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			words = append(words, string([]rune{a, b}), string([]rune{a, b + 'a' - 'A'}))
+		}
+	}
+	for _, text := range append(randomTexts(lex, 100), extraTexts(t)...) {
+		for _, tok := range tokenize(text, nil) {
+			words = append(words, text[tok.start:tok.end])
+		}
+	}
+	places, countries, states := 0, 0, 0
+	for _, w := range words {
+		lower := strings.ToLower(w)
+		want := refLookup(lex, w, lower, lex.Facts(w))
+		for _, x := range []lexicon.Facts{lex.Facts(w), lex.Facts(deid.LookupForm(w))} {
+			if got := lookup(lex, w, lower, x); refInfo(got) != want {
+				t.Fatalf("lookup(%q) = %+v, want %+v", w, got, want)
+			}
+		}
+		if want.pop > 0 {
+			places++
+		}
+		if want.flags&flCountry != 0 {
+			countries++
+		}
+		if want.flags&flState != 0 {
+			states++
+		}
+	}
+	if places < 100 || countries < 10 || states < 10 {
+		t.Errorf("%d places, %d countries, %d states among %d words: too few to compare", places, countries, states, len(words))
+	}
+	t.Logf("%d words: %d places, %d countries, %d states", len(words), places, countries, states)
+}

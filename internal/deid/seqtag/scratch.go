@@ -27,6 +27,8 @@ type scratch struct {
 	// info keeps the info of common words from one text to the next, when
 	// keepRows.
 	info infoCache
+	// sink keeps what infoCache.touch returns.
+	sink uint8
 }
 
 // maxKept bounds the tokens of a text whose buffers a Detector keeps for

@@ -337,13 +337,13 @@ func TestTableRandom(t *testing.T) {
 // finds (with the shape and plainWord), and every prefix sum and row kept
 // beside it what prefixRows and sum, and the model's table, give; the
 // infoCache grew past its first table; and a rowEntry is one cache line,
-// an infoEntry half of one.
+// an infoEntry two, aligned.
 func TestRowCache(t *testing.T) {
 	if s := unsafe.Sizeof(rowEntry{}); s != 64 {
 		t.Errorf("a rowEntry takes %d bytes, want 64", s)
 	}
-	if s := unsafe.Sizeof(infoEntry{}); s != 32 {
-		t.Errorf("an infoEntry takes %d bytes, want 32", s)
+	if s, o := unsafe.Sizeof(infoEntry{}), unsafe.Offsetof(infoEntry{}.sums); s != 128 || o != 64 {
+		t.Errorf("an infoEntry takes %d bytes, its prefix sums from byte %d; want 128 and 64", s, o)
 	}
 	m, err := Embedded()
 	if err != nil {
@@ -409,7 +409,7 @@ func TestRowCache(t *testing.T) {
 		if sh := shapeOf(w); e.info != want || e.shape != sh || e.plain != plainWord(sh, want) {
 			t.Errorf("%q: info %+v, shape %d, plain %v; want %+v, %d, %v", w, e.info, e.shape, e.plain, want, sh, plainWord(sh, want))
 		}
-		for r, row := range ic.rows[i].rows {
+		for r, row := range e.rows {
 			if row != rowUnknown {
 				infoRows++
 				if want := m.row(hashS(roleFeature(r), strings.ToLower(w))); row != want {
@@ -417,15 +417,15 @@ func TestRowCache(t *testing.T) {
 				}
 			}
 		}
-		for p, row := range ic.rows[i].tagRows {
-			if row != rowUnknown {
+		for p := range uint8(numTags) {
+			if row := e.tagRow(p); row != rowUnknown {
 				infoRows++
-				if want := m.row(hashTagWord(uint8(p), strings.ToLower(w))); row != want {
+				if want := m.row(hashTagWord(p, strings.ToLower(w))); row != want {
 					t.Errorf("%q after tag %d: row %d beside its info, want %d", w, p, row, want)
 				}
 			}
 		}
-		pe := &ic.prefix[i]
+		pe := e
 		for k, done := range pe.done {
 			if !done {
 				continue
@@ -440,6 +440,12 @@ func TestRowCache(t *testing.T) {
 	}
 	if n != ic.n || n < 100 || len(ic.entries) <= rowCacheFirst || sums < 20 || infoRows < n {
 		t.Errorf("info of %d texts (counted %d) in %d entries, %d prefix sums, %d rows", n, ic.n, len(ic.entries), sums, infoRows)
+	}
+	// The entries are two cache lines each, the first holding the text,
+	// its info and its rows, the second its prefix sums: the table, a
+	// large allocation, starts on a page.
+	if a := uintptr(unsafe.Pointer(&ic.entries[0])); a%128 != 0 {
+		t.Errorf("the infoCache's entries start at %#x, not on 128 bytes", a)
 	}
 }
 

@@ -271,23 +271,23 @@ func (t *tagger) prefix(w *wtype, k int) *[numTags]float32 {
 	if w.prefixDone[k] {
 		return &w.prefix[k]
 	}
-	var pe *prefixEntry
+	var e *infoEntry
 	if w.islot > 0 && t.info != nil {
 		// The sums of this text in this register from an earlier text.
-		pe = &t.info.prefix[w.islot-1]
-		if pe.reg != t.reg {
-			*pe = prefixEntry{reg: t.reg}
+		e = &t.info.entries[w.islot-1]
+		if e.reg != t.reg {
+			e.reg, e.done = t.reg, [2]bool{}
 		}
-		if pe.done[k] {
-			w.prefix[k], w.prefixDone[k] = pe.sums[k], true
+		if e.done[k] {
+			w.prefix[k], w.prefixDone[k] = e.sums[k], true
 			return &w.prefix[k]
 		}
 	}
 	t.rowBuf = t.m.prefixRows(t.rowBuf[:0], w.lower, w.shape, w.info, uint8(k), t.reg)
 	t.m.sum(&w.prefix[k], t.rowBuf)
 	w.prefixDone[k] = true
-	if pe != nil {
-		pe.sums[k], pe.done[k] = w.prefix[k], true
+	if e != nil {
+		e.sums[k], e.done[k] = w.prefix[k], true
 	}
 	return &w.prefix[k]
 }
@@ -363,12 +363,10 @@ func (t *tagger) findWordRow(j int, role int) int32 {
 	if w.rows[role] != rowUnknown {
 		return w.rows[role]
 	}
-	e := t.cached(w)
+	t.cached(w)
 	if w.rows[role] == rowUnknown {
 		w.rows[role] = t.m.row(hashS(roleFeature(role), w.lower))
-		if e != nil {
-			e.rows[role] = w.rows[role]
-		}
+		t.keepRow(w, role, w.rows[role])
 	}
 	return w.rows[role]
 }
@@ -378,14 +376,28 @@ func (t *tagger) tagRow(w *wtype, p uint8) int32 {
 	if r := w.tagRows[p]; r != rowUnknown {
 		return r
 	}
-	e := t.cached(w)
-	if w.tagRows[p] == rowUnknown {
-		w.tagRows[p] = t.m.row(hashTagWord(p, w.lower))
-		if e != nil {
-			e.tagRows[p] = w.tagRows[p]
+	t.cached(w)
+	if w.tagRows[p] != rowUnknown {
+		return w.tagRows[p]
+	}
+	var e *infoEntry
+	if w.islot > 0 && t.info != nil {
+		// cached read the rows after the first three tags only.
+		e = &t.info.entries[w.islot-1]
+		if r := e.tagRow(p); r != rowUnknown {
+			w.tagRows[p] = r
+			return r
 		}
 	}
-	return w.tagRows[p]
+	r := t.m.row(hashTagWord(p, w.lower))
+	w.tagRows[p] = r
+	switch {
+	case e != nil:
+		e.keepTagRow(p, r)
+	case w.set != nil:
+		w.set.tagRows[p] = r
+	}
+	return r
 }
 
 // maxRows bounds the rows of contextFeatures and tagFeatures of a word: 11

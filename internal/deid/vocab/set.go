@@ -2,42 +2,107 @@ package vocab
 
 import (
 	"embed"
+	"encoding/binary"
 	"fmt"
 	"iter"
 	"slices"
 	"strings"
+	"unsafe"
 )
 
 //go:embed lists/*.txt
 var files embed.FS
 
-// Set is a read-only set of words, made from one file of lists/.
-type Set struct {
-	m     map[string]struct{}
+// Set is a read-only set of words, made from one file of lists/. The
+// zero Set has no words, but is not one to ask: Has panics there (it is
+// inlined where it is asked, and a test of the pointer would keep it from
+// that).
+type Set struct{ t *setTable }
+
+// setTable is a Set's words, and a table to find them: behind a pointer,
+// so that Set is one word to pass.
+type setTable struct {
+	// starts holds the first bytes of the words, and lens has bit n set
+	// when a word of n bytes is in the set (bit 63: one of 63 or more):
+	// most words asked about are in neither, and are answered without
+	// hashing; most of them start otherwise, which Has tells where it is
+	// inlined, without a call.
+	starts [256]bool
+	lens   uint64
+	// keys is an open-addressing table of the words: slot setHash(w) >>
+	// shift, then the next ones, up to an empty slot (""); at most half
+	// of the slots are full. It answers as a Go map of the words would,
+	// for a hash and mostly one comparison, without the map's call and
+	// hashing.
+	keys  []string
+	shift uint8
+	empty bool     // "" is listed (it cannot be a key of keys)
 	words []string // in the file's order
-	// lens has bit n set when a word of n bytes is in the set (bit 63: one
-	// of 63 or more), first bit b when a word starts with byte b: most
-	// words asked about are in neither, and are answered without hashing.
-	lens  uint64
-	first [4]uint64
 }
 
 // Has reports whether w is in the set, compared exactly as written.
 func (s Set) Has(w string) bool {
-	if w == "" {
-		_, ok := s.m[w]
-		return ok
-	}
-	if s.lens&(1<<min(len(w), 63)) == 0 || s.first[w[0]>>6]&(1<<(w[0]&63)) == 0 {
+	if len(w) > 0 && !s.t.starts[w[0]] {
 		return false
 	}
-	_, ok := s.m[w]
-	return ok
+	return s.t.has(w)
+}
+
+// has is Has of a word w that starts as a word of the set does.
+func (t *setTable) has(w string) bool {
+	if w == "" {
+		return t.empty
+	}
+	if t.lens&(1<<min(len(w), 63)) == 0 {
+		return false
+	}
+	mask := len(t.keys) - 1
+	for i := int(setHash(w) >> t.shift); ; i = (i + 1) & mask {
+		k := t.keys[i]
+		if len(k) == len(w) && k == w {
+			return true
+		}
+		if k == "" {
+			return false
+		}
+	}
+}
+
+// setHash is a hash of a word for Set's table, whose slot is its top
+// bits: words are short, and read eight bytes at a time and mixed by
+// multiplying they cost a fraction of a call to the runtime's hash.
+func setHash(s string) uint64 {
+	const m1, m2 = 0x9e3779b97f4a7c15, 0xff51afd7ed558ccd
+	n := len(s)
+	h := uint64(n) * m1
+	var t uint64
+	switch {
+	case n >= 8:
+		for k := 0; k+8 < n; k += 8 {
+			h = (h ^ load64(s[k:])) * m2
+			h ^= h >> 29
+		}
+		t = load64(s[n-8:]) // the last eight, perhaps again
+	case n >= 4:
+		t = uint64(load32(s)) | uint64(load32(s[n-4:]))<<32
+	case n > 0:
+		t = uint64(s[0])<<16 | uint64(s[n/2])<<8 | uint64(s[n-1])
+	}
+	h = (h ^ t) * m2
+	return (h ^ h>>32) * m1
+}
+
+func load64(s string) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s), 8))
+}
+
+func load32(s string) uint32 {
+	return binary.LittleEndian.Uint32(unsafe.Slice(unsafe.StringData(s), 4))
 }
 
 // HasSuffixOf reports whether w ends with one of the set's words.
 func (s Set) HasSuffixOf(w string) bool {
-	for _, x := range s.words {
+	for _, x := range s.list() {
 		if strings.HasSuffix(w, x) {
 			return true
 		}
@@ -46,15 +111,23 @@ func (s Set) HasSuffixOf(w string) bool {
 }
 
 // Len returns the number of words in the set.
-func (s Set) Len() int { return len(s.words) }
+func (s Set) Len() int { return len(s.list()) }
 
 // All returns an iterator over the words of the set in the order of their
 // file.
-func (s Set) All() iter.Seq[string] { return slices.Values(s.words) }
+func (s Set) All() iter.Seq[string] { return slices.Values(s.list()) }
 
 // Words returns the words of the set in the order of their file, as a new
 // slice the caller may change.
-func (s Set) Words() []string { return slices.Clone(s.words) }
+func (s Set) Words() []string { return slices.Clone(s.list()) }
+
+// list is the words of s, in their file's order (none for the zero Set).
+func (s Set) list() []string {
+	if s.t == nil {
+		return nil
+	}
+	return s.t.words
+}
 
 // load reads lists/name.txt into a Set. A list that is missing, empty or
 // holds a word twice is a mistake of the source tree, so it panics: every
@@ -103,18 +176,35 @@ func loadTagged(name string) map[string]Set {
 // newSet makes the Set of words, in their order; dup is a word listed twice,
 // or "".
 func newSet(words []string) (s Set, dup string) {
-	s = Set{m: make(map[string]struct{}, len(words)), words: words}
-	for _, w := range words {
-		if _, ok := s.m[w]; ok && dup == "" {
-			dup = w
-		}
-		s.m[w] = struct{}{}
-		if w != "" {
-			s.lens |= 1 << min(len(w), 63)
-			s.first[w[0]>>6] |= 1 << (w[0] & 63)
-		}
+	t := &setTable{words: words}
+	bits := 3
+	for 1<<bits < 2*len(words) {
+		bits++
 	}
-	return s, dup
+	t.keys, t.shift = make([]string, 1<<bits), uint8(64-bits)
+	for _, w := range words {
+		if w == "" {
+			if t.empty && dup == "" {
+				dup = w
+			}
+			t.empty = true
+			continue
+		}
+		if t.starts[w[0]] && t.has(w) {
+			if dup == "" {
+				dup = w
+			}
+			continue
+		}
+		i := int(setHash(w) >> t.shift)
+		for t.keys[i] != "" {
+			i = (i + 1) & (len(t.keys) - 1)
+		}
+		t.keys[i] = w
+		t.lens |= 1 << min(len(w), 63)
+		t.starts[w[0]] = true
+	}
+	return Set{t}, dup
 }
 
 // tagged returns the Set of tag in sets, made by loadTagged; a tag no line

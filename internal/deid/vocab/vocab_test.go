@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -198,7 +199,73 @@ func TestHasAgreesWithItsWords(t *testing.T) {
 			}
 		}
 	}
-	if (Set{}).Has("") || (Set{}).Has("a") {
-		t.Error("the empty set has a word")
+	if (Set{}).Len() != 0 || (Set{}).Words() != nil {
+		t.Error("the zero Set has words")
+	}
+}
+
+// TestHasIsMap compares Has, an open-addressing table behind two quick
+// rejections, with a Go map of the set's words, on every set: its words,
+// each with a byte changed, added or dropped at every place, and 2,000
+// random strings made of the bytes its words hold and of any byte.
+func TestHasIsMap(t *testing.T) {
+	entries, err := files.ReadDir("lists")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sets []Set
+	for _, e := range entries {
+		name := strings.TrimSuffix(e.Name(), ".txt")
+		func() {
+			defer func() {
+				if recover() != nil { // a tagged list: its lines carry tags
+					for _, s := range loadTagged(name) {
+						sets = append(sets, s)
+					}
+				}
+			}()
+			sets = append(sets, load(name))
+		}()
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	asked := 0
+	for _, s := range sets {
+		m := map[string]bool{}
+		var alphabet []byte
+		for w := range s.All() {
+			m[w] = true
+			alphabet = append(alphabet, w...)
+		}
+		check := func(v string) {
+			asked++
+			if got := s.Has(v); got != m[v] {
+				t.Fatalf("Has(%q) = %v, want %v (a set of %d words)", v, got, m[v], s.Len())
+			}
+		}
+		check("")
+		for w := range s.All() {
+			check(w)
+			for i := 0; i <= len(w); i++ {
+				check(w[:i] + w[min(i+1, len(w)):])
+				check(w[:i] + "e" + w[i:])
+				if i < len(w) {
+					check(w[:i] + string(w[i]^1) + w[i+1:])
+				}
+			}
+		}
+		for range 2000 {
+			b := make([]byte, r.IntN(20))
+			for i := range b {
+				if r.IntN(4) == 0 || len(alphabet) == 0 {
+					b[i] = byte(r.IntN(256))
+				} else {
+					b[i] = alphabet[r.IntN(len(alphabet))]
+				}
+			}
+			check(string(b))
+		}
+	}
+	if asked < 300000 {
+		t.Errorf("%d strings asked of %d sets: too few", asked, len(sets))
 	}
 }
