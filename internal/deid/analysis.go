@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unsafe"
+
+	"github.com/veil-blog/veil/internal/deid/vocab"
 )
 
 // Analysis is what the recognizers share of one document: its words, each
@@ -228,29 +230,10 @@ func (v *vocabTable) intern(w string, form int) (string, int32) {
 	return w, v.add(h, w)
 }
 
-// hashForm is a seeded hash of a lookup form for vocabTable: the words of
-// a text are short, and read eight bytes at a time and mixed by multiplying
-// they cost a fraction of a call to maphash. Only which slot a form takes
-// depends on it; ids are given in order of first appearance.
-func hashForm(seed uint64, s string) uint64 {
-	const m1, m2 = 0x9e3779b97f4a7c15, 0xff51afd7ed558ccd
-	h := (seed ^ uint64(len(s))) * m1
-	var t uint64
-	switch n := len(s); {
-	case n >= 8:
-		for k := 0; k+8 < n; k += 8 {
-			h = (h ^ load64(s[k:])) * m2
-			h ^= h >> 29
-		}
-		t = load64(s[n-8:]) // the last eight, perhaps again
-	case n >= 4:
-		t = uint64(load32(s)) | uint64(load32(s[n-4:]))<<32
-	case n > 0:
-		t = uint64(s[0])<<16 | uint64(s[n/2])<<8 | uint64(s[n-1])
-	}
-	h = (h ^ t) * m2
-	return h ^ h>>32
-}
+// hashForm is a seeded hash of a lookup form for vocabTable (see
+// vocab.HashForm). Only which slot a form takes depends on it; ids are
+// given in order of first appearance.
+func hashForm(seed uint64, s string) uint64 { return vocab.HashForm(seed, s) }
 
 func load64(s string) uint64 {
 	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s), 8))

@@ -69,14 +69,20 @@ func (t *setTable) has(w string) bool {
 }
 
 // setHash is a hash of a word for Set's table, whose slot is its top
-// bits: words are short, and read eight bytes at a time and mixed by
-// multiplying they cost a fraction of a call to the runtime's hash.
+// bits (HashForm's top bits are mixed by one more multiply).
 func setHash(s string) uint64 {
+	return HashForm(0, s) * 0x9e3779b97f4a7c15
+}
+
+// HashForm is a seeded hash of a short word, for the open-addressing
+// tables of Set and of a document's vocabulary (deid): words are short,
+// and read eight bytes at a time and mixed by multiplying they cost a
+// fraction of a call to the runtime's hash or maphash.
+func HashForm(seed uint64, s string) uint64 {
 	const m1, m2 = 0x9e3779b97f4a7c15, 0xff51afd7ed558ccd
-	n := len(s)
-	h := uint64(n) * m1
+	h := (seed ^ uint64(len(s))) * m1
 	var t uint64
-	switch {
+	switch n := len(s); {
 	case n >= 8:
 		for k := 0; k+8 < n; k += 8 {
 			h = (h ^ load64(s[k:])) * m2
@@ -89,7 +95,7 @@ func setHash(s string) uint64 {
 		t = uint64(s[0])<<16 | uint64(s[n/2])<<8 | uint64(s[n-1])
 	}
 	h = (h ^ t) * m2
-	return (h ^ h>>32) * m1
+	return h ^ h>>32
 }
 
 func load64(s string) uint64 {
