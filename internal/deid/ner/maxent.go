@@ -511,13 +511,7 @@ func (m *maxent) initPrefix(next *posFeats) {
 	for in, wordlist := range [2]*weightsOf{&s.notInList, &s.inList} {
 		scores := &next.prefix[in]
 		for _, w := range [...]*weightsOf{&s.bias, wordlist, &next.nextPos} {
-			if !w.ok {
-				continue
-			}
-			vw := w.vw
-			scores[vw.label&15] += vw.w
-			more, stride := m.more.Rows(int(vw.start), int(vw.start)+int(vw.n))
-			addLabelWeights16(scores, more, stride)
+			m.addWeights16(scores, w)
 		}
 	}
 	next.hasPrefix = true
@@ -632,24 +626,12 @@ func (m *maxent) classify(toks []prose.Token, feats []*tokenFeats, ids []int32, 
 			}
 			*scores16 = next.prefix[in]
 			for _, w := range fs[fNextPos+1:] {
-				if !w.ok {
-					continue
-				}
-				vw := w.vw
-				scores16[vw.label&15] += vw.w
-				more, stride := m.more.Rows(int(vw.start), int(vw.start)+int(vw.n))
-				addLabelWeights16(scores16, more, stride)
+				m.addWeights16(scores16, w)
 			}
 		} else if scores16 != nil {
 			clear(scores)
 			for _, w := range fs {
-				if !w.ok {
-					continue
-				}
-				vw := w.vw
-				scores16[vw.label&15] += vw.w
-				more, stride := m.more.Rows(int(vw.start), int(vw.start)+int(vw.n))
-				addLabelWeights16(scores16, more, stride)
+				m.addWeights16(scores16, w)
 			}
 		} else {
 			clear(scores)
@@ -690,6 +672,19 @@ func addLabelWeights(scores []float64, rows []byte, stride int) {
 // label taken modulo 16, which leaves it as it is: every label of the
 // entity model's weights is below the number of its labels
 // (TestWeightClassesInRange).
+// addWeights16 adds a feature's weights, if the model has the feature, to
+// scores: its first weight, then the rest of its rows, in the order
+// classify sums them.
+func (m *maxent) addWeights16(scores *[16]float64, w *weightsOf) {
+	if !w.ok {
+		return
+	}
+	vw := w.vw
+	scores[vw.label&15] += vw.w
+	more, stride := m.more.Rows(int(vw.start), int(vw.start)+int(vw.n))
+	addLabelWeights16(scores, more, stride)
+}
+
 func addLabelWeights16(scores *[16]float64, rows []byte, stride int) {
 	for k, n := 0, rowCount(rows, stride); k < n; k++ {
 		r := row12(rows, k*stride)
